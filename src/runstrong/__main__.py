@@ -1,0 +1,3 @@
+from runstrong.cli.main import main
+
+main()

@@ -1,0 +1,96 @@
+"""The `runstrong` command.
+
+Subcommands are imported only when they run, so `runstrong --help` pays for click and
+nothing else (see bench/cli_startup.py and docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+from runstrong import __version__
+
+# name -> (module, attribute, one-line help shown by `runstrong --help`)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "demo": ("runstrong.cli.plan", "demo", "Plan for an example runner, no set-up needed."),
+    "plan": ("runstrong.cli.plan", "plan", "Build a strength plan around a runner's week and race."),
+    "explain": (
+        "runstrong.cli.plan",
+        "explain",
+        "Say why a session is on its day, with those exercises and doses.",
+    ),
+    "exercises": ("runstrong.cli.exercises", "exercises", "Browse the exercise library."),
+    "rules": ("runstrong.cli.rules", "rules", "The programming rules behind every choice, with sources."),
+    "schema": ("runstrong.cli.schema", "schema", "Print the JSON Schema of a profile or a plan."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands live in other modules and load on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, attr, _ = COMMANDS[cmd_name]
+        return getattr(importlib.import_module(module), attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Short help comes from the table above so that --help imports no subcommand.
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, COMMANDS[name][2]) for name in COMMANDS])
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="runstrong")
+def cli() -> None:
+    """Strength plans for runners: posterior chain, core stability and single-leg power,
+    fitted around your running week and race, with every choice explained.
+
+    \b
+    Start here:
+      runstrong demo                       a plan for an example marathoner
+      runstrong plan my-profile.toml       your plan (see examples/ for profiles)
+      runstrong plan my.toml --explain     the same, with the reason for every choice
+      runstrong exercises --category core  browse the library
+      runstrong rules                      the rules and their sources
+    """
+
+
+def main() -> None:
+    """Entry point: user mistakes exit 2 with a message, our own failures exit 1."""
+    from runstrong.errors import RunstrongError, UserError
+
+    try:
+        cli.main(standalone_mode=False, prog_name="runstrong")
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except UserError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    except RunstrongError as exc:
+        click.echo(f"runstrong failed: {exc}", err=True)
+        sys.exit(1)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:
+        if os.environ.get("RUNSTRONG_DEBUG"):
+            raise
+        click.echo(
+            f"runstrong hit an internal error ({type(exc).__name__}: {exc}).\n"
+            "Please report it; set RUNSTRONG_DEBUG=1 to see the traceback.",
+            err=True,
+        )
+        sys.exit(1)

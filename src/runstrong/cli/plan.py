@@ -1,0 +1,211 @@
+"""`runstrong plan`, `runstrong demo` and `runstrong explain`."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from runstrong.cli.options import console
+from runstrong.errors import UserError
+
+EXAMPLE = "marathoner.toml"
+
+
+def _plan_options(f):  # type: ignore[no-untyped-def]
+    f = click.option(
+        "--least-bad",
+        is_flag=True,
+        help="When a week cannot hold its sessions, plan fewer and warn instead of stopping.",
+    )(f)
+    f = click.option(
+        "--output",
+        "-o",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write to this file instead of the terminal (written only if planning succeeds).",
+    )(f)
+    f = click.option("--explain", is_flag=True, help="Show the reason and rule behind every choice.")(f)
+    f = click.option("--all", "all_weeks", is_flag=True, help="Show every week's sessions.")(f)
+    f = click.option(
+        "--week",
+        "-w",
+        "weeks",
+        type=click.IntRange(min=1),
+        multiple=True,
+        help="Show this week's sessions in detail (repeatable; default: week 1).",
+    )(f)
+    f = click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "markdown", "json"]),
+        default="table",
+        show_default=True,
+        help="table for the terminal, markdown for notes, json for programs.",
+    )(f)
+    return f
+
+
+@click.command()
+@click.argument("profile", type=click.Path(path_type=Path, dir_okay=False))
+@_plan_options
+def plan(
+    profile: Path,
+    fmt: str,
+    weeks: tuple[int, ...],
+    all_weeks: bool,
+    explain: bool,
+    output: Path | None,
+    least_bad: bool,
+) -> None:
+    """Build a strength plan from a runner PROFILE (TOML or YAML).
+
+    \b
+    The profile holds your running week, race, training days, time cap, equipment and
+    any pain areas; see examples/ and `runstrong schema profile`.
+    Examples:
+      runstrong plan examples/marathoner.toml
+      runstrong plan examples/5k-racer.toml --week 5 --explain
+      runstrong plan my.yaml --format markdown -o plan.md
+    """
+    from runstrong.io.profile_file import load_profile
+
+    _emit(load_profile(profile), fmt, weeks, all_weeks, explain, output, least_bad)
+
+
+@click.command()
+@_plan_options
+def demo(
+    fmt: str, weeks: tuple[int, ...], all_weeks: bool, explain: bool, output: Path | None, least_bad: bool
+) -> None:
+    """Plan for an example marathoner (16 weeks out, full gym): no set-up needed."""
+    import tomllib
+
+    from runstrong.io.profile_file import validate_profile
+
+    text = resources.files("runstrong.examples").joinpath(EXAMPLE).read_text("utf-8")
+    profile = validate_profile(tomllib.loads(text), source=EXAMPLE)
+    _emit(profile, fmt, weeks, all_weeks, explain, output, least_bad)
+
+
+@click.command()
+@click.argument("profile", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--week",
+    "-w",
+    "week",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="The week to explain.",
+)
+@click.option(
+    "--session",
+    "-s",
+    "which",
+    default=None,
+    help="A session letter (A, B, C), weekday (tue) or date (2027-01-05); default: all that week.",
+)
+def explain(profile: Path, week: int, which: str | None) -> None:
+    """Say why each session is on its day, and why those exercises and doses."""
+    from runstrong.core.planner import build_plan
+    from runstrong.core.rules import load_registry
+    from runstrong.io.profile_file import load_profile
+    from runstrong.io.terminal import render_session
+
+    the_plan = build_plan(load_profile(profile))
+    w = _week(the_plan, week)
+    sessions = _pick_sessions(w, which)
+    out = console()
+    out.rule(f"[bold]Week {w.index}[/] · {w.phase.value}{' · deload' if w.deload else ''}", align="left")
+    for r in w.reasons:
+        out.print(f"  • {r.text} [dim]\\[{r.rule_id}][/]")
+    registry = load_registry()
+    for s in sessions:
+        out.print(render_session(s, w, the_plan, registry))
+
+
+def _week(the_plan, index: int):  # type: ignore[no-untyped-def]
+    for w in the_plan.weeks:
+        if w.index == index:
+            return w
+    raise UserError(f"--week: the plan has weeks 1-{len(the_plan.weeks)}; pick one of those")
+
+
+def _pick_sessions(week, which: str | None):  # type: ignore[no-untyped-def]
+    if which is None:
+        return week.sessions
+    key = which.strip().lower()
+    letters = "abc"
+    if len(key) == 1 and key in letters:
+        idx = letters.index(key)
+        if idx < len(week.sessions):
+            return [week.sessions[idx]]
+    for s in week.sessions:
+        if key in (s.weekday.value, s.date.isoformat()):
+            return [s]
+    days = ", ".join(f"{'ABC'[i]} ({s.weekday.value} {s.date})" for i, s in enumerate(week.sessions))
+    raise UserError(f"--session: no session {which!r} in week {week.index}; this week has {days or 'none'}")
+
+
+def _emit(
+    profile,
+    fmt: str,
+    weeks: tuple[int, ...],
+    all_weeks: bool,
+    explain: bool,  # type: ignore[no-untyped-def]
+    output: Path | None,
+    least_bad: bool,
+) -> None:
+    from runstrong.core.planner import build_plan
+    from runstrong.core.rules import load_registry
+
+    the_plan = build_plan(profile, least_bad=least_bad)
+    for n in weeks:
+        _week(the_plan, n)
+    registry = load_registry()
+    if fmt == "json":
+        text = the_plan.model_dump_json(indent=2) + "\n"
+    elif fmt == "markdown":
+        from runstrong.io.markdown import render_markdown
+
+        text = render_markdown(the_plan, registry, explain=explain)
+    else:
+        from runstrong.io.terminal import print_plan
+
+        chosen = [w.index for w in the_plan.weeks] if all_weeks else list(weeks)
+        if output is None:
+            print_plan(the_plan, console(), weeks=chosen, registry=registry if explain else None)
+            return
+        from rich.console import Console
+
+        recorder = Console(record=True, width=120, file=open(os.devnull, "w"))  # noqa: SIM115
+        print_plan(the_plan, recorder, weeks=chosen, registry=registry if explain else None)
+        text = recorder.export_text()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        _write_atomically(output, text)
+        click.echo(
+            f"Wrote {output} ({len(the_plan.weeks)} weeks, {sum(len(w.sessions) for w in the_plan.weeks)} sessions).",
+            err=True,
+        )
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, then rename: never a half-written file."""
+    if not path.parent.exists():
+        raise UserError(f"--output: folder {path.parent} does not exist; create it or pick another path")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+__all__ = ["demo", "explain", "plan"]

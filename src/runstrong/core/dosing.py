@@ -1,0 +1,291 @@
+"""Dosing and progression: sets, reps or seconds or contacts, intensity, tempo and rest
+for one exercise in one week, and how long that takes.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import (
+    Category,
+    Exercise,
+    Intensity,
+    Intent,
+    Level,
+    Pattern,
+    Phase,
+    Prescription,
+    RaceDistance,
+    Reason,
+    Role,
+    build,
+    why,
+)
+from .params import Params
+
+
+@dataclass(frozen=True)
+class DoseContext:
+    level: Level
+    phase: Phase
+    deload: bool
+    step: int  # loading weeks already done in this block
+    heavy_ok: bool  # the session may carry heavy lower-body work
+    race: RaceDistance | None
+    volume_cut_pct: int  # deload or taper cut, 0 otherwise
+
+
+@dataclass(frozen=True)
+class Dosed:
+    prescription: Prescription
+    reasons: tuple[Reason, ...]
+    cues: tuple[str, ...]
+    heavy: bool
+    plyometric: bool
+
+
+@lru_cache(maxsize=256)
+def _intensity(kind: str, value: float | None = None) -> Intensity:
+    return build(Intensity, kind=kind, value=value)
+
+
+def _cut_sets(sets: int, cut_pct: int) -> int:
+    return max(1, round(sets * (100 - cut_pct) / 100))
+
+
+def _ramp(start: int, step: int, per_week: int, ceiling: int) -> int:
+    return min(start + step * per_week, ceiling)
+
+
+def _progressed_load(known: float, step: int, p: Params) -> tuple[float, int]:
+    """Load after `step` weekly steps, and how many steps could not raise it (to go to reps).
+
+    Each step adds `load_step_pct`, floored to the rounding unit, so a step never exceeds
+    the registry's bound; when flooring swallows a step, that week progresses reps instead.
+    """
+    unit = p.load_rounding_kg
+    load = math.floor(known / unit) * unit
+    stalled = 0
+    for _ in range(step):
+        ceiling = load * (1 + p.max_load_step_pct / 100)
+        nxt = math.floor(min(load * (1 + p.load_step_pct / 100), ceiling) / unit) * unit
+        if nxt <= load:
+            stalled += 1
+        load = max(load, nxt)
+    return load, stalled
+
+
+_MEMO: dict[tuple, tuple[Exercise, Params, Dosed]] = {}
+
+
+def prescribe(
+    e: Exercise,
+    role: Role,
+    focus: bool,
+    ctx: DoseContext,
+    known_load: float | None,
+    p: Params,
+) -> Dosed:
+    """The prescription for `e` in this week, with the rules that set it.
+
+    Pure, so results are remembered: runners who share a level, phase and week of a block
+    share doses (the key includes the exercise object's identity and the params object).
+    """
+    key = (id(e), role, focus, ctx, known_load, id(p))
+    hit = _MEMO.get(key)
+    if hit is None or hit[0] is not e or hit[1] is not p:  # the entry holds e and p: ids stay theirs
+        if len(_MEMO) > 250_000:
+            _MEMO.clear()
+        hit = _MEMO[key] = (e, p, _prescribe(e, role, focus, ctx, known_load, p))
+    return hit[2]
+
+
+def _prescribe(
+    e: Exercise,
+    role: Role,
+    focus: bool,
+    ctx: DoseContext,
+    known_load: float | None,
+    p: Params,
+) -> Dosed:
+    dose = e.dose
+    cues = list(e.cues)
+    reasons: list[Reason] = []
+    plyometric = e.pattern == Pattern.plyometric
+    step = max(ctx.step - 1, 0) if ctx.deload else ctx.step
+    if role in (Role.warm_up, Role.finisher):
+        rule = "warm-up-hips-thoracic" if role == Role.warm_up else "mobility-finisher"
+        presc = build(
+            Prescription,
+            sets=1,
+            reps=dose.reps,
+            seconds=dose.seconds,
+            contacts=dose.contacts,
+            distance_m=dose.distance_m,
+            per_side=dose.per_side,
+            intensity=_intensity(kind="bodyweight", value=None),
+            tempo=e.tempo,
+            rest_seconds=0,
+        )
+        reasons.append(why(rule, text="One easy, unhurried round."))
+        return Dosed(presc, tuple(reasons), tuple(cues), False, False)
+
+    accessory = role == Role.accessory
+    heavy = False
+    tempo = e.tempo
+    measure = dose.measure
+    reps = seconds = contacts = distance = None
+    intensity = _intensity(kind="bodyweight", value=None)
+    if measure == "reps":
+        heavy_ready = (
+            focus
+            and ctx.heavy_ok
+            and e.loadable
+            and e.intent in (Intent.strength, Intent.power)
+            and e.category in (Category.posterior_chain, Category.single_leg_power)
+            and ctx.level.rank >= p.heavy_min_level.rank
+            and ctx.phase in (Phase.build, Phase.race_specific, Phase.taper, Phase.maintenance)
+        )
+        durability = ctx.phase == Phase.race_specific and ctx.race in p.durability_distances and not heavy_ready
+        if accessory:
+            sets, (lo, hi), rest, effort = (
+                p.accessory_sets,
+                p.accessory_reps,
+                p.accessory_rest,
+                ("rir", p.strength_rir),
+            )
+            reasons.append(why("dose-accessory", text="Accessory: brief and controlled."))
+        elif heavy_ready:
+            sets, (lo, hi), rest = p.heavy_sets[ctx.level], p.heavy_reps, p.heavy_rest
+            effort = ("rpe", p.heavy_rpe)
+            reasons.append(
+                Reason(
+                    rule_id="dose-heavy",
+                    text=f"Heavy: few reps near RPE {p.heavy_rpe}, long rests, for a {ctx.level.value} lifter.",
+                )
+            )
+        elif ctx.phase == Phase.foundation or ctx.level == Level.novice:
+            sets, (lo, hi), rest = p.foundation_sets, p.foundation_reps, p.foundation_rest
+            effort = ("rir", p.foundation_rir)
+            reasons.append(why("dose-foundation", text=f"Moderate: stop with {p.foundation_rir}+ reps in reserve."))
+        elif durability:
+            sets, (lo, hi), rest = p.strength_sets, p.durability_capacity_reps, p.strength_rest
+            effort = ("rir", p.strength_rir)
+            reasons.append(why("marathon-durability", text="Higher reps for fatigue resistance late in a race."))
+        else:
+            sets, (lo, hi), rest = p.strength_sets, p.strength_reps, p.strength_rest
+            effort = ("rir", p.strength_rir)
+            reasons.append(why("dose-strength", text=f"Strength: {p.strength_rir} reps in reserve."))
+        if e.intent not in (Intent.strength, Intent.power):
+            rest = min(rest, p.hold_rest)  # stability and capacity work: short rests
+        if known_load is not None and e.loadable and focus and not accessory:
+            load, stalled = _progressed_load(known_load, step, p)
+            reps = _ramp(lo, stalled, p.rep_step, hi)
+            intensity = _intensity(kind="load_kg", value=load)
+            reasons.append(
+                Reason(
+                    rule_id="linear-progression",
+                    text=f"Load rises about {p.load_step_pct:g}% a week from your {known_load:g} kg; reps hold.",
+                )
+            )
+        else:
+            reps = _ramp(lo, step, p.rep_step, hi)
+            intensity = _intensity(kind=effort[0], value=float(effort[1]))
+            if step:
+                reasons.append(why("linear-progression", text=f"Reps up {p.rep_step} a week, effort unchanged."))
+        heavy = heavy_ready
+    elif measure == "seconds":
+        sets = p.accessory_sets if accessory else p.hold_sets
+        rest = p.hold_rest
+        seconds = _ramp(p.hold_start[ctx.level], step, p.hold_step, p.hold_max[ctx.level])
+        reasons.append(why("brief-core-holds", text="Short, high-quality holds rather than long ones."))
+        reasons.append(why("dose-holds", text=f"Holds grow {p.hold_step} s a week to a ceiling."))
+        cues.append(p.breathing_cue)
+        reasons.append(why("breathing-in-holds", text="Breathe through the hold."))
+    elif measure == "contacts":
+        sets = p.accessory_sets if accessory else p.plyo_sets
+        rest = p.plyo_rest
+        factor = 1.0
+        if ctx.phase == Phase.race_specific and ctx.race in p.explosive_distances:
+            factor = p.explosive_contacts_factor
+            reasons.append(why("short-race-explosive", text="More explosive contacts for a short race."))
+        elif ctx.phase == Phase.race_specific and ctx.race in p.durability_distances:
+            factor = p.durability_contacts_factor
+            reasons.append(why("marathon-durability", text="Fewer jumps; durability comes first."))
+        per_set = _ramp(p.plyo_start_contacts, step, p.plyo_contacts_step, 10**6)
+        per_set = max(1, round(per_set * factor))
+        sides = 2 if dose.per_side else 1
+        ceiling = p.plyo_max_contacts[ctx.level] // (sets * sides)
+        contacts = max(1, min(per_set, ceiling))
+        reasons.append(
+            Reason(
+                rule_id="dose-plyometric",
+                text=f"At most {p.plyo_max_contacts[ctx.level]} contacts a session for a {ctx.level.value}.",
+            )
+        )
+    else:
+        sets, distance, rest = dose.sets, dose.distance_m, p.hold_rest
+        intensity = _intensity(kind="rpe", value=float(p.carry_rpe))
+        reasons.append(why("foundation-posterior-emphasis", text="Slow, tall carry for core stiffness."))
+
+    if plyometric or e.pattern == Pattern.landing:
+        cues.append(p.landing_cue)
+        reasons.append(why("landings-before-plyometrics", text="Every landing is soft and braced."))
+    if e.intent == Intent.power:
+        cues.append(p.gait_cue)
+        reasons.append(why("gait-matched-cues", text="Quick ground contacts, as in your stride."))
+    if tempo and measure == "reps":
+        cues.append(p.tempo_cue)
+        reasons.append(why("tempo-prescribed", text=f"Tempo {tempo}: controlled, never rushed."))
+
+    if ctx.volume_cut_pct:
+        sets = _cut_sets(sets, ctx.volume_cut_pct)
+        rule = "planned-deloads" if ctx.deload else "taper"
+        reasons.append(why(rule, text=f"Volume cut about {ctx.volume_cut_pct}%."))
+    if ctx.deload:
+        heavy = False
+        if intensity.kind == "rir":
+            intensity = _intensity(kind="rir", value=intensity.value + p.deload_rir_increase)  # type: ignore[operator]
+        elif intensity.kind == "rpe":
+            intensity = _intensity(kind="rpe", value=intensity.value - p.deload_rir_increase)  # type: ignore[operator]
+    presc = build(
+        Prescription,
+        sets=sets,
+        reps=reps,
+        seconds=seconds,
+        contacts=contacts,
+        distance_m=distance,
+        per_side=dose.per_side,
+        intensity=intensity,
+        tempo=tempo,
+        rest_seconds=rest,
+    )
+    return Dosed(presc, tuple(reasons), tuple(dict.fromkeys(cues)), heavy, plyometric)
+
+
+def estimate_seconds(presc: Prescription, role: Role, p: Params) -> int:
+    """Working time from reps x tempo (or hold, contacts, distance), plus rests and set-up."""
+    sides = 2 if presc.per_side else 1
+    if presc.reps:
+        rep_s = _tempo_seconds(presc.tempo) or p.default_rep_seconds
+        work = presc.reps * rep_s
+    elif presc.seconds:
+        work = presc.seconds
+    elif presc.contacts:
+        work = presc.contacts * p.contact_seconds
+    else:
+        work = (presc.distance_m or 0) / p.carry_metres_per_second
+    total_sets = presc.sets + (1 if presc.extra_sets_side else 0)
+    per_set = work * sides
+    extra = -work if presc.extra_sets_side else 0  # the extra set is one side only
+    rests = presc.rest_seconds * max(total_sets - 1, 0)
+    transition = p.warm_up_transition_seconds if role in (Role.warm_up, Role.finisher) else p.transition_seconds
+    return math.ceil(per_set * total_sets + extra + rests + transition)
+
+
+def _tempo_seconds(tempo: str | None) -> int:
+    if not tempo:
+        return 0
+    return sum(1 if part == "X" else int(part) for part in tempo.split("-"))

@@ -1,0 +1,134 @@
+"""The exercise library: loaded from `runstrong/data/exercises.toml`, validated, queried.
+
+The library is data, not code: a coach can add an exercise by editing the TOML file,
+and the tests check every entry (schema, links, coverage, Garmin names).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from pydantic import ValidationError
+
+from .model import Category, Exercise, Item, Level, PainArea, Pattern
+
+
+class LibraryError(ValueError):
+    """The exercise data file is malformed; the message names the entry and field."""
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per loaded file
+class Library:
+    version: str
+    exercises: tuple[Exercise, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {e.id: e for e in self.exercises})
+
+    def __len__(self) -> int:
+        return len(self.exercises)
+
+    def __contains__(self, exercise_id: object) -> bool:
+        return exercise_id in self._by_id  # type: ignore[attr-defined]
+
+    def get(self, exercise_id: str) -> Exercise:
+        try:
+            return self._by_id[exercise_id]  # type: ignore[attr-defined]
+        except KeyError:
+            raise KeyError(exercise_id) from None
+
+    def ids(self) -> list[str]:
+        return [e.id for e in self.exercises]
+
+    def query(
+        self,
+        *,
+        category: Category | None = None,
+        pattern: Pattern | None = None,
+        equipment: frozenset[Item] | None = None,
+        max_level: Level | None = None,
+        exclude_pain: Iterable[PainArea] = (),
+    ) -> list[Exercise]:
+        """Exercises matching every given filter, in library order."""
+        pain = set(exclude_pain)
+        out = []
+        for e in self.exercises:
+            if category is not None and e.category != category:
+                continue
+            if pattern is not None and e.pattern != pattern:
+                continue
+            if equipment is not None and not e.fits(equipment):
+                continue
+            if max_level is not None and e.level.rank > max_level.rank:
+                continue
+            if pain and pain.intersection(e.contraindications):
+                continue
+            out.append(e)
+        return out
+
+    def ladder(self, exercise_id: str) -> list[Exercise]:
+        """The progression chain through an exercise: easiest regression first.
+
+        Follows the first regression down and the first progression up, so a ladder is
+        one path even where the graph branches.
+        """
+        start = self.get(exercise_id)
+        down: list[Exercise] = []
+        seen = {start.id}
+        current = start
+        while current.regressions and current.regressions[0] not in seen:
+            current = self.get(current.regressions[0])
+            seen.add(current.id)
+            down.append(current)
+        up: list[Exercise] = []
+        current = start
+        while current.progressions and current.progressions[0] not in seen:
+            current = self.get(current.progressions[0])
+            seen.add(current.id)
+            up.append(current)
+        return [*reversed(down), start, *up]
+
+    def broken_links(self) -> list[str]:
+        """Every progression or regression that names no exercise, as `id -> missing`."""
+        return [
+            f"{e.id} -> {link}"
+            for e in self.exercises
+            for link in (*e.regressions, *e.progressions)
+            if link not in self
+        ]
+
+
+def parse_library(data: dict, source: str = "exercises.toml") -> Library:
+    """Validate raw TOML data into a Library, naming the entry and field on error."""
+    entries = data.get("exercise", [])
+    version = str(data.get("library", {}).get("version", "0"))
+    exercises = []
+    seen: set[str] = set()
+    for n, raw in enumerate(entries, start=1):
+        label = raw.get("id", f"entry {n}") if isinstance(raw, dict) else f"entry {n}"
+        try:
+            ex = Exercise.model_validate(raw)
+        except ValidationError as err:
+            first = err.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise LibraryError(f"{source}: exercise {label}: {where}: {first['msg']}") from None
+        if ex.id in seen:
+            raise LibraryError(f"{source}: exercise {ex.id}: id is used twice")
+        seen.add(ex.id)
+        exercises.append(ex)
+    library = Library(version=version, exercises=tuple(exercises))
+    broken = library.broken_links()
+    if broken:
+        raise LibraryError(f"{source}: links to unknown exercises: {', '.join(broken)}")
+    return library
+
+
+@cache
+def load_library() -> Library:
+    """The library shipped in the package (read once per process)."""
+    text = resources.files("runstrong.data").joinpath("exercises.toml").read_text("utf-8")
+    return parse_library(tomllib.loads(text))

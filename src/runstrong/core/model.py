@@ -1,0 +1,540 @@
+"""The domain model: what a runner is, what an exercise is, and what a plan holds.
+
+Everything here is a frozen value. The planner builds plans from these values and
+nothing mutates them afterwards, so a plan can be rendered, exported or compared
+without defensive copies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from functools import lru_cache
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
+
+PLAN_SCHEMA_VERSION = 1
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+# --------------------------------------------------------------------------- enums
+
+
+class Category(StrEnum):
+    posterior_chain = "posterior_chain"
+    core = "core"
+    single_leg_power = "single_leg_power"
+    warm_up = "warm_up"
+    mobility = "mobility"
+
+
+TRAINING_CATEGORIES = (Category.posterior_chain, Category.core, Category.single_leg_power)
+
+
+class Pattern(StrEnum):
+    hinge = "hinge"
+    squat = "squat"
+    lunge = "lunge"
+    step = "step"
+    bridge = "bridge"
+    knee_flexion = "knee_flexion"
+    back_extension = "back_extension"
+    hip_abduction = "hip_abduction"
+    hip_adduction = "hip_adduction"
+    carry = "carry"
+    anti_extension = "anti_extension"
+    anti_rotation = "anti_rotation"
+    anti_lateral_flexion = "anti_lateral_flexion"
+    calf_ankle = "calf_ankle"
+    plyometric = "plyometric"
+    landing = "landing"
+    balance = "balance"
+    mobility = "mobility"
+    breathing = "breathing"
+
+
+class Item(StrEnum):
+    """A piece of equipment an exercise needs (bodyweight needs none)."""
+
+    step = "step"  # a stair or a low sturdy box
+    bench = "bench"  # a bench, sturdy chair or bed edge
+    band = "band"  # long resistance band
+    mini_band = "mini_band"  # loop band around the knees or ankles
+    dumbbell = "dumbbell"
+    kettlebell = "kettlebell"
+    barbell = "barbell"
+    trap_bar = "trap_bar"
+    cable = "cable"
+    box = "box"  # a plyo box
+    balance_pad = "balance_pad"  # foam pad or wobble board
+    machine = "machine"  # leg press, back-extension bench and similar gym machines
+
+
+class EquipmentSet(StrEnum):
+    """The four equipment situations a runner is in; each grows the previous one."""
+
+    bodyweight = "bodyweight"
+    bands = "bands"
+    dumbbells = "dumbbells"
+    gym = "gym"
+
+
+EQUIPMENT_SETS: dict[EquipmentSet, frozenset[Item]] = {
+    EquipmentSet.bodyweight: frozenset({Item.step, Item.bench}),
+    EquipmentSet.bands: frozenset({Item.step, Item.bench, Item.band, Item.mini_band}),
+    EquipmentSet.dumbbells: frozenset(
+        {Item.step, Item.bench, Item.band, Item.mini_band, Item.dumbbell, Item.kettlebell}
+    ),
+    EquipmentSet.gym: frozenset(Item),
+}
+
+
+class Level(StrEnum):
+    novice = "novice"
+    intermediate = "intermediate"
+    advanced = "advanced"
+
+    @property
+    def rank(self) -> int:
+        return _LEVEL_RANK[self]
+
+
+_LEVEL_RANK = {Level.novice: 0, Level.intermediate: 1, Level.advanced: 2}
+
+
+class Impact(StrEnum):
+    none = "none"
+    low = "low"
+    moderate = "moderate"
+    high = "high"
+
+
+class Intent(StrEnum):
+    strength = "strength"
+    power = "power"
+    stability = "stability"
+    capacity = "capacity"
+    mobility = "mobility"
+
+
+class PainArea(StrEnum):
+    achilles = "achilles"
+    calf = "calf"
+    knee = "knee"
+    hip = "hip"
+    lower_back = "lower_back"
+    hamstring = "hamstring"
+    foot = "foot"
+    shin = "shin"
+
+
+class Weekday(StrEnum):
+    mon = "mon"
+    tue = "tue"
+    wed = "wed"
+    thu = "thu"
+    fri = "fri"
+    sat = "sat"
+    sun = "sun"
+
+    @property
+    def index(self) -> int:
+        return _WEEKDAYS.index(self)
+
+    @classmethod
+    def of(cls, day: dt.date) -> Weekday:
+        return _WEEKDAYS[day.weekday()]
+
+
+_WEEKDAYS = list(Weekday)
+
+
+class RunType(StrEnum):
+    easy = "easy"
+    long = "long"
+    tempo = "tempo"
+    intervals = "intervals"
+    race = "race"
+    cross_train = "cross_train"
+    rest = "rest"
+
+
+KEY_RUN_TYPES = frozenset({RunType.long, RunType.tempo, RunType.intervals, RunType.race})
+SPEED_RUN_TYPES = frozenset({RunType.tempo, RunType.intervals, RunType.race})
+
+
+class RaceDistance(StrEnum):
+    k5 = "5k"
+    k10 = "10k"
+    half = "half"
+    marathon = "marathon"
+    ultra = "ultra"
+
+
+class Units(StrEnum):
+    metric = "metric"
+    imperial = "imperial"
+
+
+class Region(StrEnum):
+    """Body regions that warm-up and mobility work targets."""
+
+    hips = "hips"
+    thoracic = "thoracic"
+    lumbar = "lumbar"
+    hamstrings = "hamstrings"
+    glutes = "glutes"
+    adductors = "adductors"
+    calves = "calves"
+    ankles = "ankles"
+    feet = "feet"
+    quads = "quads"
+    trunk = "trunk"
+
+
+class Sex(StrEnum):
+    female = "female"
+    male = "male"
+    unspecified = "unspecified"
+
+
+# ------------------------------------------------------------------------- exercise
+
+
+class Dose(Frozen):
+    """A default dose: exactly one of reps, seconds, contacts or distance."""
+
+    sets: Annotated[int, Field(ge=1, le=6)]
+    reps: Annotated[int | None, Field(ge=1, le=30)] = None
+    seconds: Annotated[int | None, Field(ge=5, le=180)] = None
+    contacts: Annotated[int | None, Field(ge=5, le=60)] = None
+    distance_m: Annotated[int | None, Field(ge=5, le=100)] = None
+    per_side: bool = False
+
+    @model_validator(mode="after")
+    def _one_measure(self) -> Dose:
+        given = [m for m in ("reps", "seconds", "contacts", "distance_m") if getattr(self, m)]
+        if len(given) != 1:
+            raise ValueError("give exactly one of reps, seconds, contacts or distance_m")
+        return self
+
+    @property
+    def measure(self) -> str:
+        for m in ("reps", "seconds", "contacts", "distance_m"):
+            if getattr(self, m):
+                return m
+        raise AssertionError("unreachable")
+
+
+class Exercise(Frozen):
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$")]
+    name: str
+    category: Category
+    pattern: Pattern
+    unilateral: bool
+    equipment: list[Item] = []
+    level: Level
+    impact: Impact
+    intent: Intent
+    roles: list[Literal["primary", "accessory"]] = []
+    regions: list[Region] = []
+    high_skill: bool = False
+    loadable: bool = False
+    dose: Dose
+    tempo: Annotated[str | None, Field(pattern=r"^[0-9X]-[0-9X]-[0-9X]-[0-9X]$")] = None
+    cues: Annotated[list[str], Field(min_length=1)]
+    contraindications: list[PainArea] = []
+    loads: list[PainArea] = Field(
+        default_factory=list,
+        description="Areas it loads without being ruled out: with pain there, a gentler option is preferred.",
+    )
+    regressions: list[str] = []
+    progressions: list[str] = []
+    fit_category: str | None = None
+    fit_name: str | None = None
+    description: Annotated[str, Field(min_length=40)]
+
+    @model_validator(mode="after")
+    def _fit_pair(self) -> Exercise:
+        if (self.fit_category is None) != (self.fit_name is None):
+            raise ValueError("fit_category and fit_name go together")
+        return self
+
+    def fits(self, equipment: frozenset[Item]) -> bool:
+        return all(item in equipment for item in self.equipment)
+
+
+# -------------------------------------------------------------------------- profile
+
+
+class Run(Frozen):
+    """A run in the weekly template."""
+
+    day: Weekday
+    type: RunType
+    minutes: Annotated[int, Field(ge=0, le=600)] = 45
+
+
+class DatedRun(Frozen):
+    """A run on a real date (from a running plan or calendar)."""
+
+    date: dt.date
+    type: RunType
+    minutes: Annotated[int, Field(ge=0, le=600)] = 45
+
+    @property
+    def day(self) -> Weekday:
+        return Weekday.of(self.date)
+
+
+class RunningWeek(Frozen):
+    weekly: list[Run] = []
+    dated: list[DatedRun] = []
+
+
+class RaceGoal(Frozen):
+    distance: RaceDistance
+    date: dt.date
+    name: str | None = None
+
+
+class AthleteProfile(Frozen):
+    """What the planner needs to know about a runner."""
+
+    name: Annotated[str, Field(min_length=1, max_length=80)]
+    age: Annotated[int, Field(ge=14, le=100)]
+    sex: Sex = Sex.unspecified
+    body_mass_kg: Annotated[float, Field(gt=25, lt=250)]
+    units: Units = Units.metric
+    running_experience_years: Annotated[float, Field(ge=0, le=80)] = 1.0
+    strength_experience: Level = Level.novice
+    consistent_strength_weeks: Annotated[int, Field(ge=0, le=520)] = Field(
+        0, description="Weeks of consistent strength training already behind the runner."
+    )
+    start_date: dt.date
+    plan_weeks: Annotated[int | None, Field(ge=1, le=52)] = Field(
+        None, description="Length of a plan with no race; ignored when a race is set."
+    )
+    running: RunningWeek = RunningWeek()
+    race: RaceGoal | None = None
+    available_days: Annotated[list[Weekday], Field(min_length=1)] = list(Weekday)
+    preferred_time: dt.time | None = None
+    session_cap_minutes: Annotated[int, Field(ge=20, le=60)] = Field(
+        45,
+        description="Longest session you can fit, in minutes (20-60; the methodology caps sessions at an hour).",
+    )
+    equipment: Annotated[list[EquipmentSet | Item], Field(min_length=1)] = [EquipmentSet.bodyweight]
+    pain_areas: list[PainArea] = []
+    allow_double_days: bool = False
+    known_loads_kg: dict[str, Annotated[float, Field(gt=0, le=500)]] = Field(
+        default_factory=dict, description="Recent working load per exercise id, in kg."
+    )
+
+    @field_validator("available_days", "pain_areas")
+    @classmethod
+    def _unique(cls, value: list) -> list:
+        if len(set(value)) != len(value):
+            raise ValueError("list each value once")
+        return value
+
+    @model_validator(mode="after")
+    def _race_after_start(self) -> AthleteProfile:
+        if self.race is not None and self.race.date <= self.start_date:
+            raise ValueError("race.date must be after start_date; set a later race date or an earlier start")
+        return self
+
+    @property
+    def equipment_items(self) -> frozenset[Item]:
+        items: set[Item] = set()
+        for entry in self.equipment:
+            if isinstance(entry, EquipmentSet):
+                items |= EQUIPMENT_SETS[entry]
+            else:
+                items.add(entry)
+        return frozenset(items)
+
+
+# ----------------------------------------------------------------------------- plan
+
+
+class Reason(Frozen):
+    """One sentence of explanation and the rule that it applies."""
+
+    rule_id: str
+    text: str
+
+
+def build(cls: type[BaseModel], **fields: object):  # type: ignore[no-untyped-def]
+    """Make a model from values the planner already validated, without re-validating.
+
+    Planning builds hundreds of blocks per plan; pydantic's own `model_construct` costs more
+    than validation, so this fills `__dict__` directly (defaults included). Only the core
+    uses it, on data that came through validated models.
+    """
+    defaults = _DEFAULTS.get(cls)
+    if defaults is None:
+        defaults = _DEFAULTS[cls] = {
+            name: f.get_default(call_default_factory=True)
+            for name, f in cls.model_fields.items()
+            if not f.is_required()
+        }
+    values = {**defaults, **fields}
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
+_DEFAULTS: dict[type, dict[str, object]] = {}
+
+
+@lru_cache(maxsize=8192)
+def why(rule_id: str, text: str) -> Reason:
+    """A Reason, built once per distinct sentence: plans repeat the same reasons many times."""
+    return build(Reason, rule_id=rule_id, text=text)
+
+
+class Intensity(Frozen):
+    kind: Literal["rpe", "rir", "percent_1rm", "load_kg", "bodyweight"]
+    value: float | None = None
+
+    def label(self) -> str:
+        match self.kind:
+            case "rpe":
+                return f"RPE {self.value:g}"
+            case "rir":
+                return f"RIR {self.value:g}"
+            case "percent_1rm":
+                return f"{self.value:g}% 1RM"
+            case "load_kg":
+                return f"{self.value:g} kg"
+        return "bodyweight"
+
+
+class Prescription(Frozen):
+    sets: Annotated[int, Field(ge=1, le=6)]
+    reps: int | None = None
+    seconds: int | None = None
+    contacts: int | None = None
+    distance_m: int | None = None
+    per_side: bool = False
+    extra_sets_side: Literal["left", "right"] | None = None
+    intensity: Intensity
+    tempo: str | None = None
+    rest_seconds: Annotated[int, Field(ge=0, le=600)]
+
+    def volume_label(self) -> str:
+        side = "/side" if self.per_side else ""
+        if self.reps:
+            amount = f"{self.reps}{side}"
+        elif self.seconds:
+            amount = f"{self.seconds}s{side}"
+        elif self.contacts:
+            amount = f"{self.contacts} contacts{side}"
+        else:
+            amount = f"{self.distance_m} m{side}"
+        extra = f" (+1 set {self.extra_sets_side})" if self.extra_sets_side else ""
+        return f"{self.sets} × {amount}{extra}"
+
+
+class Role(StrEnum):
+    warm_up = "warm_up"
+    primary = "primary"
+    accessory = "accessory"
+    finisher = "finisher"
+
+
+class Block(Frozen):
+    role: Role
+    exercise_id: str
+    name: str
+    category: Category
+    prescription: Prescription
+    estimated_seconds: int
+    cues: list[str]
+    reasons: list[Reason]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def rule_ids(self) -> list[str]:
+        return _ids(self.reasons)
+
+
+class Phase(StrEnum):
+    foundation = "foundation"
+    build = "build"
+    race_specific = "race_specific"
+    taper = "taper"
+    race_week = "race_week"
+    maintenance = "maintenance"
+
+
+class Session(Frozen):
+    date: dt.date
+    weekday: Weekday
+    kind: Literal["strength"] = "strength"
+    focus: Category
+    heavy: bool
+    plyometric: bool
+    estimated_minutes: int
+    blocks: list[Block]
+    reasons: list[Reason]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def rule_ids(self) -> list[str]:
+        return _ids(self.reasons)
+
+
+class Suggestion(Frozen):
+    date: dt.date
+    kind: Literal["cross_train", "mobility"]
+    text: str
+    reasons: list[Reason]
+
+
+class Week(Frozen):
+    index: int
+    start_date: dt.date
+    phase: Phase
+    deload: bool
+    runs: list[DatedRun]
+    sessions: list[Session]
+    suggestions: list[Suggestion] = []
+    reasons: list[Reason]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def rule_ids(self) -> list[str]:
+        return _ids(self.reasons)
+
+
+class Guidance(Frozen):
+    topic: str
+    text: str
+    reasons: list[Reason]
+
+
+class Plan(Frozen):
+    schema_version: int = PLAN_SCHEMA_VERSION
+    registry_version: str
+    library_version: str
+    profile: AthleteProfile
+    start_date: dt.date
+    end_date: dt.date
+    weeks: list[Week]
+    guidance: list[Guidance]
+    warnings: list[str] = []
+
+
+def _ids(reasons: list[Reason]) -> list[str]:
+    seen: dict[str, None] = {}
+    for r in reasons:
+        seen.setdefault(r.rule_id, None)
+    return list(seen)

@@ -1,0 +1,199 @@
+"""Phases from the calendar: which week is foundation, build, race-specific, taper,
+race week or maintenance, which weeks are deloads, and how many sessions each holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .model import AthleteProfile, Phase, Reason, why
+from .params import Params
+
+MAX_PLAN_WEEKS = 60
+LOADING_PHASES = frozenset({Phase.foundation, Phase.build, Phase.race_specific})
+
+
+@dataclass(frozen=True)
+class WeekFrame:
+    index: int  # 1-based
+    start: dt.date
+    phase: Phase
+    deload: bool
+    sessions: int
+    block: int  # mesocycle number: exercises stay the same within one
+    step: int  # loading weeks already done in this block: drives progression
+    reassess: bool
+    reasons: tuple[Reason, ...]
+
+    @property
+    def end(self) -> dt.date:
+        return self.start + dt.timedelta(days=6)
+
+
+def monday_of(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def phase_lengths(profile: AthleteProfile, p: Params) -> list[Phase]:
+    """One phase label per week, before deloads are laid over the loading weeks."""
+    first = monday_of(profile.start_date)
+    unlock = p.third_session_weeks[profile.strength_experience]
+    foundation = max(p.min_foundation_weeks, unlock - profile.consistent_strength_weeks)
+    if profile.race is None:
+        total = profile.plan_weeks or p.default_plan_weeks
+        foundation = min(foundation, total)
+        return [Phase.foundation] * foundation + [Phase.build] * (total - foundation)
+
+    to_race = (monday_of(profile.race.date) - first).days // 7 + 1
+    taper = min(p.taper_weeks, to_race)
+    loading = to_race - taper
+    foundation = min(foundation, loading)
+    rest = loading - foundation
+    specific = p.race_specific_weeks if rest >= p.race_specific_weeks + p.min_build_weeks else rest // 2
+    build = rest - specific
+    tail = [Phase.taper] * (taper - 1) + [Phase.race_week]
+    post = [Phase.maintenance] * p.post_race_weeks
+    return [Phase.foundation] * foundation + [Phase.build] * build + [Phase.race_specific] * specific + tail + post
+
+
+def deload_weeks(phases: list[Phase], p: Params) -> set[int]:
+    """0-based indexes of deload weeks among the loading weeks.
+
+    A deload follows every `loading_weeks` loading weeks, but never in the taper and not
+    in the last loading week before a taper (the taper is the recovery there), as long as
+    the run of loading weeks stays within the registry's maximum.
+    """
+    loading = [i for i, ph in enumerate(phases) if ph in LOADING_PHASES]
+    has_taper = any(ph in (Phase.taper, Phase.race_week) for ph in phases)
+    last_loading = loading[-1] if loading else -1
+    deloads: set[int] = set()
+    run = 0
+    for i in loading:
+        if run >= p.deload_loading_weeks:
+            before_taper = has_taper and i == last_loading
+            if not (before_taper and run + 1 <= p.deload_max_loading_weeks):
+                deloads.add(i)
+                run = 0
+                continue
+        run += 1
+    return deloads
+
+
+def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
+    phases = phase_lengths(profile, p)
+    deloads = deload_weeks(phases, p)
+    first = monday_of(profile.start_date)
+    unlock = p.third_session_weeks[profile.strength_experience]
+    frames: list[WeekFrame] = []
+    block = 0
+    step = 0
+    since_screen = 0
+    for i, phase in enumerate(phases):
+        if i > 0 and (phase != phases[i - 1] or (i - 1) in deloads):
+            block += 1
+            step = 0
+        deload = i in deloads
+        reasons: list[Reason] = [why(_PHASE_RULE[phase], text=_PHASE_TEXT[phase])]
+        consistent = profile.consistent_strength_weeks + i
+        if phase == Phase.foundation:
+            sessions = p.foundation_sessions
+        elif phase in (Phase.build, Phase.race_specific):
+            if consistent >= unlock:
+                sessions = p.foundation_sessions + 1
+                reasons.append(
+                    Reason(
+                        rule_id="third-session-after-consistency",
+                        text=f"{consistent} consistent weeks behind you ({unlock} needed at "
+                        f"{profile.strength_experience.value} level): a third, single-leg power session.",
+                    )
+                )
+            else:
+                sessions = p.foundation_sessions
+                reasons.append(
+                    Reason(
+                        rule_id="third-session-after-consistency",
+                        text=f"Third session waits until {unlock} consistent weeks ({consistent} so far).",
+                    )
+                )
+        elif phase == Phase.taper:
+            sessions = p.foundation_sessions
+        elif phase == Phase.race_week:
+            sessions = p.race_week_sessions
+        else:
+            sessions = p.maintenance_sessions
+            assert profile.race is not None
+            back = profile.race.date + dt.timedelta(days=p.recovery_days[profile.race.distance])
+            if back > first + dt.timedelta(weeks=i, days=6):
+                sessions = 0
+                reasons.append(
+                    Reason(
+                        rule_id="maintenance-after-race",
+                        text=f"Recovery after the race: no strength until {back:%a %d %b}. Easy movement only.",
+                    )
+                )
+        if deload:
+            reasons.append(
+                Reason(
+                    rule_id="planned-deloads",
+                    text=f"Deload: same sessions and exercises, about {p.deload_volume_cut_pct}% less volume "
+                    "and easier effort, so the next block starts fresh.",
+                )
+            )
+        since_screen += 1
+        reassess = False
+        if (
+            i > 0
+            and phase in LOADING_PHASES
+            and ((deload and since_screen > p.reassess_every[0]) or since_screen > p.reassess_every[1])
+        ):
+            reassess = True
+            since_screen = 0
+            reasons.append(
+                Reason(
+                    rule_id="scheduled-reassessment",
+                    text="Repeat the baseline screen this week (hip hinge, plank, single-leg squat).",
+                )
+            )
+        if i == 0:
+            reasons.append(
+                Reason(
+                    rule_id="baseline-screen",
+                    text="Before the first session, screen your hip hinge, plank hold and single-leg squat.",
+                )
+            )
+        frames.append(
+            WeekFrame(
+                index=i + 1,
+                start=first + dt.timedelta(weeks=i),
+                phase=phase,
+                deload=deload,
+                sessions=sessions,
+                block=block,
+                step=step,
+                reassess=reassess,
+                reasons=tuple(reasons),
+            )
+        )
+        if not deload:
+            step += 1
+    return frames
+
+
+_PHASE_RULE = {
+    Phase.foundation: "foundation-two-sessions",
+    Phase.build: "third-session-after-consistency",
+    Phase.race_specific: "race-specific-block",
+    Phase.taper: "taper",
+    Phase.race_week: "taper",
+    Phase.maintenance: "maintenance-after-race",
+}
+
+_PHASE_TEXT = {
+    Phase.foundation: "Foundation: two lower-intensity sessions, technique first, posterior chain emphasis.",
+    Phase.build: "Build: loads rise for those ready, and single-leg power comes in.",
+    Phase.race_specific: "Race-specific: the work leans toward what your race asks for.",
+    Phase.taper: "Taper: less volume, intensity kept, so you arrive fresh.",
+    Phase.race_week: "Race week: one light session early in the week; nothing heavy or plyometric.",
+    Phase.maintenance: "Maintenance: one session a week keeps the strength you built.",
+}

@@ -1,0 +1,561 @@
+"""The plan engine: phases from the calendar, sessions placed around the runs, exercises
+chosen and dosed, every choice carrying the rule that made it.
+
+`build_plan` is pure: the same profile, library and registry give the same plan; dates
+come in through the profile, and there is no clock, file or database inside.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from runstrong.errors import RunstrongError, UserError
+
+from .dosing import DoseContext, Dosed, estimate_seconds, prescribe
+from .library import Library, load_library
+from .model import (
+    TRAINING_CATEGORIES,
+    AthleteProfile,
+    Block,
+    Category,
+    DatedRun,
+    Guidance,
+    Pattern,
+    Phase,
+    Plan,
+    Reason,
+    Role,
+    RunType,
+    Session,
+    Suggestion,
+    Week,
+    Weekday,
+    build,
+    why,
+)
+from .params import Params, load_params, params_from_registry
+from .phases import MAX_PLAN_WEEKS, WeekFrame, lay_out_weeks
+from .rules import Registry, load_registry
+from .schedule import DayInfo, Placement, SessionSpec, explain_infeasible, place_week
+from .selection import BlockSelection, Context, Pick, select_block
+from .trim import trim_to_cap
+from .validate import check_plan
+
+
+class InfeasibleWeekError(UserError):
+    """No placement of the week's sessions satisfies the hard rules."""
+
+
+@dataclass(frozen=True, eq=False)
+class _Planned:
+    """A session before it has a date: its blocks and what placement must know."""
+
+    focus: Category
+    blocks: tuple[tuple[Role, Pick, Dosed], ...]
+    reasons: tuple[Reason, ...]
+
+    @cached_property
+    def plyo_ids(self) -> frozenset[str]:
+        return frozenset(pk.exercise.id for _, pk, dosed in self.blocks if dosed.plyometric)
+
+    def content(self, cap: int, trim_level: int, p: Params) -> tuple[list[Block], list[Reason], int, int]:
+        """The session's blocks trimmed to `cap` minutes (at least `trim_level` trim steps),
+        the trims' reasons, the trim level used and the estimated minutes. Remembered."""
+        memo = self.__dict__.setdefault("_content", {})
+        key = (cap, trim_level)
+        if key not in memo:
+            blocks = [
+                build(
+                    Block,
+                    role=role,
+                    exercise_id=pk.exercise.id,
+                    name=pk.exercise.name,
+                    category=pk.exercise.category,
+                    prescription=dosed.prescription,
+                    estimated_seconds=estimate_seconds(dosed.prescription, role, p),
+                    cues=list(dosed.cues),
+                    reasons=[*pk.reasons, *dosed.reasons],
+                )
+                for role, pk, dosed in self.blocks
+            ]
+            blocks, reasons, level = trim_to_cap(blocks, cap, p, self.focus, trim_level)
+            minutes = -(-sum(b.estimated_seconds for b in blocks) // 60)
+            memo[key] = (blocks, reasons, level, minutes)
+        return memo[key]
+
+    @cached_property
+    def spec(self) -> SessionSpec:
+        return SessionSpec(
+            focus=self.focus,
+            heavy=any(d.heavy for _, _, d in self.blocks),
+            plyometric=any(d.plyometric for _, _, d in self.blocks),
+        )
+
+
+def build_plan(
+    profile: AthleteProfile,
+    *,
+    library: Library | None = None,
+    registry: Registry | None = None,
+    least_bad: bool = False,
+) -> Plan:
+    """A whole plan for `profile`. Raises InfeasibleWeekError (a UserError) when a week
+    cannot hold its sessions under the hard rules, unless `least_bad` is set."""
+    library = library or load_library()
+    p = params_from_registry(registry) if registry is not None else load_params()
+    registry = registry or load_registry()
+    frames = lay_out_weeks(profile, p)
+    if len(frames) > MAX_PLAN_WEEKS:
+        raise UserError(
+            f"race.date: {profile.race.date if profile.race else ''} is {len(frames)} weeks after start_date; "
+            f"runstrong plans up to {MAX_PLAN_WEEKS} weeks, so start the plan later"
+        )
+    runs_by_date = _runs_by_date(profile, frames)
+    warnings: list[str] = []
+    weeks: list[Week] = []
+    previous: tuple[tuple[dt.date, Category, bool], ...] = ()
+    selection: BlockSelection | None = None
+    prior_selection: BlockSelection | None = None
+    block_of_selection = -1
+    landing_weeks = 0
+    trim_block, trim_levels = -1, dict[Category, int]()
+    for frame in frames:
+        if frame.block != block_of_selection:
+            prior_selection = selection
+            ctx = Context(
+                level=profile.strength_experience,
+                equipment=profile.equipment_items,
+                pain=frozenset(profile.pain_areas),
+                phase=frame.phase,
+                race=profile.race.distance if profile.race else None,
+                plyo_ready=landing_weeks >= p.landing_weeks,
+                block=frame.block,
+            )
+            recent = prior_selection.primary_ids() if prior_selection else frozenset()
+            selection, missing = select_block(library, ctx, recent, p)
+            warnings.extend(f"Week {frame.index}: {m}" for m in missing)
+            block_of_selection = frame.block
+        assert selection is not None
+        days = _day_infos(profile, frame, runs_by_date, p)
+        week_warnings: list[str] = []
+        placed, placement, notes = _place(profile, frame, selection, days, previous, p, least_bad, week_warnings)
+        if frame.block != trim_block:
+            trim_levels, trim_block = {}, frame.block
+        sessions = []
+        for planned, day_index, reasons in zip(placed, placement.days, placement.reasons, strict=True):
+            session, level = _dated_session(
+                planned, days[day_index].date, reasons, profile, p, trim_levels.get(planned.focus, 0)
+            )
+            trim_levels[planned.focus] = level
+            sessions.append(session)
+        sessions.sort(key=lambda s: s.date)
+        if any(pk.exercise.pattern in _LANDING_PATTERNS for x in placed for _, pk, _ in x.blocks):
+            landing_weeks += 1
+        warnings.extend(f"Week {frame.index}: {w}" for w in week_warnings)
+        for s in sessions:
+            if s.estimated_minutes > min(profile.session_cap_minutes, p.max_session_minutes):
+                warnings.append(f"Week {frame.index}: the {s.date} session runs over your cap.")
+        week_runs = [
+            DatedRun(date=d, type=t, minutes=m)
+            for d in _dates(frame)
+            for t, m in runs_by_date.get(d, ())
+            if t != RunType.rest
+        ]
+        weeks.append(
+            Week(
+                index=frame.index,
+                start_date=frame.start,
+                phase=frame.phase,
+                deload=frame.deload,
+                runs=week_runs,
+                sessions=sessions,
+                suggestions=_suggestions(days, sessions, p),
+                reasons=[*frame.reasons, *notes],
+            )
+        )
+        previous = tuple((s.date, s.focus, s.plyometric) for s in sessions)
+    plan = Plan(
+        registry_version=registry.version,
+        library_version=library.version,
+        profile=profile,
+        start_date=profile.start_date,
+        end_date=frames[-1].end,
+        weeks=weeks,
+        guidance=_guidance(profile, p),
+        warnings=warnings,
+    )
+    violations = check_plan(plan, library, registry, p)
+    if violations:
+        if not least_bad:
+            raise RunstrongError("the planner broke its own rules: " + "; ".join(map(str, violations[:5])))
+        plan = plan.model_copy(update={"warnings": [*plan.warnings, *(f"Broken rule: {v}" for v in violations)]})
+    return plan
+
+
+_LANDING_PATTERNS = frozenset({Pattern.landing, Pattern.plyometric})
+
+
+# ----------------------------------------------------------------------------- the week's days
+
+
+def _dates(frame: WeekFrame) -> list[dt.date]:
+    return [frame.start + dt.timedelta(days=k) for k in range(7)]
+
+
+def _runs_by_date(profile: AthleteProfile, frames: list[WeekFrame]) -> dict[dt.date, tuple[tuple[RunType, int], ...]]:
+    """Runs on each date of the plan (and the day after it): dated runs replace the
+    weekly template in any week that has them."""
+    dated: dict[dt.date, list[tuple[RunType, int]]] = {}
+    for run in profile.running.dated:
+        dated.setdefault(run.date, []).append((run.type, run.minutes))
+    dated_weeks = {d - dt.timedelta(days=d.weekday()) for d in dated}
+    template: dict[int, list[tuple[RunType, int]]] = {}
+    for run in profile.running.weekly:
+        template.setdefault(run.day.index, []).append((run.type, run.minutes))
+    out: dict[dt.date, tuple[tuple[RunType, int], ...]] = {}
+    last = frames[-1].end + dt.timedelta(days=7)
+    day = frames[0].start
+    while day <= last:
+        monday = day - dt.timedelta(days=day.weekday())
+        runs = dated.get(day, []) if monday in dated_weeks else template.get(day.weekday(), [])
+        if profile.race is not None and day == profile.race.date:
+            runs = [(RunType.race, 0)]
+        if runs:
+            out[day] = tuple(runs)
+        day += dt.timedelta(days=1)
+    return out
+
+
+def _day_infos(
+    profile: AthleteProfile,
+    frame: WeekFrame,
+    runs_by_date: dict[dt.date, tuple[tuple[RunType, int], ...]],
+    p: Params,
+) -> tuple[DayInfo, ...]:
+    available = set(profile.available_days)
+    race = profile.race
+    infos = []
+    for day in _dates(frame):
+        strength_ok = heavy_ok = plyo_ok = True
+        recovering = False
+        if race is not None:
+            until = (race.date - day).days
+            if 0 <= until <= p.no_strength_days:
+                strength_ok = False
+            if 0 <= until <= p.last_heavy_days:
+                heavy_ok = False
+            if 0 <= until <= p.last_plyometric_days:
+                plyo_ok = False
+            if -p.recovery_days[race.distance] < until < 0:
+                recovering = True
+        infos.append(
+            DayInfo(
+                date=day,
+                available=Weekday.of(day) in available and day >= profile.start_date,
+                strength_ok=strength_ok,
+                recovering=recovering,
+                heavy_ok=heavy_ok,
+                plyo_ok=plyo_ok,
+                runs=tuple(t for t, _ in runs_by_date.get(day, ())),
+                next_runs=tuple(t for t, _ in runs_by_date.get(day + dt.timedelta(days=1), ())),
+                prev_runs=tuple(t for t, _ in runs_by_date.get(day - dt.timedelta(days=1), ())),
+            )
+        )
+    return tuple(infos)
+
+
+# ----------------------------------------------------------------------------- sessions
+
+
+def _volume_cut(frame: WeekFrame, p: Params) -> int:
+    if frame.deload:
+        return p.deload_volume_cut_pct
+    if frame.phase == Phase.taper:
+        return p.taper_volume_cut_pct[0]
+    if frame.phase == Phase.race_week:
+        return p.taper_volume_cut_pct[1]
+    return 0
+
+
+_COMPOSED: dict[tuple, tuple[BlockSelection, list[_Planned]]] = {}
+
+
+def _compose(
+    profile: AthleteProfile,
+    frame: WeekFrame,
+    selection: BlockSelection,
+    n_sessions: int,
+    heavy_ok: bool,
+    plyo_ok: bool,
+    p: Params,
+) -> list[_Planned]:
+    """The content of each of the week's sessions, dosed, before placement.
+
+    Remembered across runners: the content depends only on the block's selection, the
+    dose context and the cap, so runners alike in those share the same session objects.
+    """
+    short = min(profile.session_cap_minutes, p.max_session_minutes) <= p.warm_up_short_cap
+    dctx = DoseContext(
+        level=profile.strength_experience,
+        phase=frame.phase,
+        deload=frame.deload,
+        step=frame.step,
+        heavy_ok=heavy_ok and frame.phase != Phase.race_week,
+        race=profile.race.distance if profile.race else None,
+        volume_cut_pct=_volume_cut(frame, p),
+    )
+    loads = tuple(sorted(profile.known_loads_kg.items()))
+    key = (id(selection), id(p), n_sessions, plyo_ok, dctx, short, loads)
+    hit = _COMPOSED.get(key)
+    if hit is None or hit[0] is not selection:  # the entry holds the selection: its id stays valid
+        if len(_COMPOSED) > 100_000:
+            _COMPOSED.clear()
+        hit = _COMPOSED[key] = (
+            selection,
+            _compose_fresh(selection, n_sessions, plyo_ok, dctx, short, loads, p),
+        )
+    return hit[1]
+
+
+def _compose_fresh(
+    selection: BlockSelection,
+    n_sessions: int,
+    plyo_ok: bool,
+    dctx: DoseContext,
+    short: bool,
+    loads: tuple[tuple[str, float], ...],
+    p: Params,
+) -> list[_Planned]:
+    known = dict(loads)
+    focuses = [Category(c) for c in p.focus_order][:n_sessions]
+    warm_up = selection.warm_up[: p.warm_up_short_items if short else p.warm_up_items]
+    planned = []
+    for slot, focus in enumerate(focuses):
+        picks: list[tuple[Role, Pick, bool]] = [(Role.warm_up, pk, False) for pk in warm_up]
+        picks += [(Role.primary, pk, True) for pk in selection.primaries.get(focus, ())]
+        others = [c for c in TRAINING_CATEGORIES if c != focus]
+        if n_sessions >= len(TRAINING_CATEGORIES):
+            others = others[:1]
+        for c in others:
+            options = selection.primaries.get(c, ())
+            if options:
+                picks.append((Role.primary, options[slot % len(options)], False))
+        if selection.accessories:
+            picks.append((Role.accessory, selection.accessories[slot % len(selection.accessories)], False))
+        picks += [(Role.finisher, pk, False) for pk in selection.finisher]
+        if not plyo_ok:
+            picks = [(r, selection.alternatives.get(pk.exercise.id, pk), f) for r, pk, f in picks]
+        blocks = tuple(
+            (
+                role,
+                pk,
+                prescribe(pk.exercise, role, is_focus, dctx, known.get(pk.exercise.id), p),
+            )
+            for role, pk, is_focus in picks
+        )
+        reasons = [
+            Reason(
+                rule_id="session-focus",
+                text=f"Session {'ABC'[slot]}: {focus.value.replace('_', ' ')} focus.",
+            ),
+            why("three-categories", text="Trains posterior chain, core and single-leg power."),
+        ]
+        planned.append(_Planned(focus=focus, blocks=blocks, reasons=tuple(reasons)))
+    return planned
+
+
+def _place(
+    profile: AthleteProfile,
+    frame: WeekFrame,
+    selection: BlockSelection,
+    days: tuple[DayInfo, ...],
+    previous: tuple[tuple[dt.date, Category, bool], ...],
+    p: Params,
+    least_bad: bool,
+    warnings: list[str],
+) -> tuple[list[_Planned], Placement, list[Reason]]:
+    """Sessions and their days, relaxing only what the rules allow when the week is tight:
+    first heavy loads, then plyometrics, then the third session."""
+    allow_double = profile.allow_double_days
+    notes: list[Reason] = []
+    counts = [frame.sessions]
+    if frame.sessions > p.foundation_sessions:
+        counts.append(p.foundation_sessions)
+    attempts = [(n, heavy, plyo) for heavy, plyo in ((True, True), (False, True), (False, False)) for n in counts]
+    cache: dict[tuple[int, bool, bool], list[_Planned]] = {}
+
+    def compose(n: int, heavy_ok: bool, plyo_ok: bool) -> list[_Planned]:
+        key = (n, heavy_ok, plyo_ok)
+        if key not in cache:
+            cache[key] = _compose(profile, frame, selection, n, heavy_ok, plyo_ok, p)
+        return cache[key]
+
+    for n, heavy_ok, plyo_ok in attempts:
+        planned = compose(n, heavy_ok, plyo_ok)
+        placement = place_week(days, tuple(x.spec for x in planned), previous, allow_double, p)
+        if placement is None:
+            continue
+        if not heavy_ok and any(x.spec.heavy for x in compose(n, True, True)):
+            notes.append(
+                Reason(
+                    rule_id="no-heavy-near-speed",
+                    text="No day this week keeps heavy work away from speed days, key runs and the race; "
+                    "loads stay moderate.",
+                )
+            )
+        if not plyo_ok and any(x.spec.plyometric for x in compose(n, True, True)):
+            notes.append(why("taper", text="Hops and jumps are swapped out: they would fall too near the race."))
+        if n < frame.sessions:
+            notes.append(
+                Reason(
+                    rule_id="no-consecutive-strength-days",
+                    text=f"Only {n} sessions fit around this week's runs; the third waits for next week.",
+                )
+            )
+            warnings.append(f"only {n} of {frame.sessions} sessions fit around the runs.")
+        return planned, placement, notes
+
+    n = frame.sessions if frame.sessions <= p.foundation_sessions else p.foundation_sessions
+    roster = tuple(x.spec for x in compose(n, False, False))
+    blocked = explain_infeasible(days, roster, allow_double)
+    if least_bad:
+        for fewer in range(n - 1, 0, -1):
+            planned = compose(fewer, False, False)
+            placement = place_week(days, tuple(x.spec for x in planned), previous, allow_double, p)
+            if placement is not None:
+                warnings.append(f"only {fewer} session(s) fit; the methodology asks for {n}.")
+                notes.append(
+                    why(
+                        "foundation-two-sessions",
+                        text=f"Dropped to {fewer} session(s) to keep the hard rules.",
+                    )
+                )
+                return planned, placement, notes
+        warnings.append("no session fits around this week's runs; the week has no strength.")
+        return [], Placement(days=(), score=0.0, reasons=()), notes
+    raise InfeasibleWeekError(_infeasible_message(frame, n, blocked, profile))
+
+
+def _infeasible_message(frame: WeekFrame, n: int, blocked: list[str], profile: AthleteProfile) -> str:
+    lines = [
+        f"running.weekly / available_days: week {frame.index} (from {frame.start}) has no way to place "
+        f"{n} strength session(s) on non-consecutive days under the hard rules.",
+    ]
+    if blocked:
+        lines.append("Days ruled out:")
+        lines += [f"  - {b}" for b in blocked]
+    ways = ["move one of the runs named above to another day", "add training days to available_days"]
+    if not profile.allow_double_days:
+        ways.append("allow double days (allow_double_days = true) to lift after a speed run")
+    ways.append("or run `runstrong plan --least-bad` to accept fewer sessions that week, with a warning")
+    lines.append("Ways out: " + "; ".join(ways) + ".")
+    return "\n".join(lines)
+
+
+def _dated_session(
+    planned: _Planned,
+    date: dt.date,
+    placement_reasons: tuple[Reason, ...],
+    profile: AthleteProfile,
+    p: Params,
+    trim_level: int,
+) -> tuple[Session, int]:
+    cap = min(profile.session_cap_minutes, p.max_session_minutes)
+    blocks, trim_reasons, trim_level, minutes = planned.content(cap, trim_level, p)
+    session = build(
+        Session,
+        date=date,
+        weekday=Weekday.of(date),
+        kind="strength",
+        focus=planned.focus,
+        heavy=planned.spec.heavy,
+        plyometric=any(b.exercise_id in planned.plyo_ids for b in blocks),
+        estimated_minutes=minutes,
+        blocks=blocks,
+        reasons=[
+            *planned.reasons,
+            *placement_reasons,
+            why("session-time-cap", f"About {minutes} min, inside your {cap}-minute cap."),
+            *trim_reasons,
+        ],
+    )
+    return session, trim_level
+
+
+# ----------------------------------------------------------------------------- around the sessions
+
+
+def _suggestions(days: tuple[DayInfo, ...], sessions: list[Session], p: Params) -> list[Suggestion]:
+    """Easy cross-training and mobility ideas for days with no run and no strength."""
+    taken = {s.date for s in sessions}
+    free = [
+        d for d in days if d.available and not d.runs and d.date not in taken and d.strength_ok and not d.recovering
+    ]
+    out: list[Suggestion] = []
+    if free:
+        out.append(
+            Suggestion(
+                date=free[0].date,
+                kind="mobility",
+                text=f"Mobility routine, about {p.mobility_minutes} min: hips, hamstrings, thoracic spine.",
+                reasons=[why("rest-day-options", text="Mobility days restore range of motion.")],
+            )
+        )
+    if len(free) > 1:
+        lo, hi = p.cross_train_minutes
+        out.append(
+            Suggestion(
+                date=free[-1].date,
+                kind="cross_train",
+                text=f"Optional easy swim or bike, {lo}-{hi} min, for aerobic base without impact.",
+                reasons=[why("rest-day-options", text="Low-impact cross-training supports recovery.")],
+            )
+        )
+    return out
+
+
+def _guidance(profile: AthleteProfile, p: Params) -> list[Guidance]:
+    lo, hi = p.protein_g_per_kg
+    mass = profile.body_mass_kg
+    sleep_lo, sleep_hi = p.sleep_hours
+    return [
+        Guidance(
+            topic="protein",
+            text=f"Aim for {round(lo * mass)}-{round(hi * mass)} g of protein a day ({lo:g}-{hi:g} g/kg at "
+            f"{mass:g} kg), in meals of about {round(p.protein_per_meal * mass)} g.",
+            reasons=[why("protein-and-sleep", text="Protein supports repair and adaptation.")],
+        ),
+        Guidance(
+            topic="sleep",
+            text=f"Sleep {sleep_lo}-{sleep_hi} hours a night; less than {sleep_lo} h slows recovery.",
+            reasons=[why("protein-and-sleep", text="Sleep is when training becomes fitness.")],
+        ),
+        Guidance(
+            topic="diary",
+            text="Log each session: exercise, sets, reps and effort, plus mood, sleep and appetite.",
+            reasons=[why("training-diary", text="The diary is what the weekly review reads.")],
+        ),
+        Guidance(
+            topic="review",
+            text="Once a week, look back over the diary and adjust: progress when form holds, "
+            "ease off with persistent soreness, tight legs on long runs or slipping running form.",
+            reasons=[
+                why("weekly-review", text="Volume follows how you respond."),
+                why("form-gates-progression", text="Progress only while form holds."),
+                why("overreaching-signs", text="Soreness and tightness call for less load."),
+            ],
+        ),
+        Guidance(
+            topic="expectations",
+            text="Strength work pays off over 6-10+ weeks (running economy about 2-8% better); it may "
+            "lower injury risk, most clearly when you keep it up.",
+            reasons=[why("evidence-expectations", text="What the research shows, and its limits.")],
+        ),
+        Guidance(
+            topic="cues",
+            text="Three cues run through every session: neutral spine, drive from the hips, land softly.",
+            reasons=[why("consistent-cues", text="The same cues, every session.")],
+        ),
+    ]

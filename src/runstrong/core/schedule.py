@@ -1,0 +1,220 @@
+"""Placing strength sessions in a week around the runs.
+
+A week has seven days and at most three sessions, so the search tries every assignment
+of sessions to days (at most 7·6·5 = 210) and keeps the lowest score: the placement is
+provably the best under the scoring below. Hard rules filter; soft rules score.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from .model import KEY_RUN_TYPES, SPEED_RUN_TYPES, Category, Reason, RunType, why
+from .params import Params
+
+
+class DayInfo(NamedTuple):
+    date: dt.date
+    available: bool  # the runner can train, and the day is inside the plan
+    strength_ok: bool  # not race day, not in the last days before it
+    recovering: bool  # in the days of recovery after the race
+    heavy_ok: bool  # far enough from the race for heavy work
+    plyo_ok: bool  # far enough from the race for plyometrics
+    runs: tuple[RunType, ...]
+    next_runs: tuple[RunType, ...]
+    prev_runs: tuple[RunType, ...]
+
+    @property
+    def speed(self) -> bool:
+        return any(r in SPEED_RUN_TYPES for r in self.runs)
+
+    @property
+    def before_key(self) -> bool:
+        return any(r in KEY_RUN_TYPES for r in self.next_runs)
+
+
+@dataclass(frozen=True)
+class SessionSpec:
+    focus: Category
+    heavy: bool
+    plyometric: bool
+
+
+@dataclass(frozen=True)
+class Placement:
+    days: tuple[int, ...]  # day index in the week, one per session in roster order
+    score: float
+    reasons: tuple[tuple[Reason, ...], ...]  # per session: why this day
+
+
+def _day_blockers(day: DayInfo, spec: SessionSpec, allow_double: bool) -> list[tuple[str, str]]:
+    """The hard rules that keep this session off this day, as (rule id, why)."""
+    out: list[tuple[str, str]] = []
+    if not day.available:
+        out.append(("available-days", "not one of your training days"))
+    if not day.strength_ok:
+        out.append(("taper", "too close to the race: no strength in the final days"))
+    if day.recovering:
+        out.append(("maintenance-after-race", "still recovering from the race"))
+    if spec.heavy:
+        if not day.heavy_ok:
+            out.append(("taper", "inside the last days before the race: nothing heavy"))
+        if day.speed and not allow_double:
+            kinds = "/".join(r.value for r in day.runs if r in SPEED_RUN_TYPES)
+            out.append(("no-heavy-near-speed", f"{kinds} day: heavy strength stays off speed days"))
+        if day.before_key:
+            kinds = "/".join(r.value for r in day.next_runs if r in KEY_RUN_TYPES)
+            out.append(("no-heavy-near-speed", f"day before your {kinds} run"))
+    if spec.plyometric and not day.plyo_ok:
+        out.append(("taper", "inside the last days before the race: no plyometrics"))
+    return out
+
+
+def _day_penalty(day: DayInfo, spec: SessionSpec, p: Params) -> tuple[float, list[str]]:
+    notes: list[str] = []
+    score = 0.0
+    if RunType.long in day.runs:
+        score += p.penalty_long_run_day
+        notes.append("shares the day with your long run")
+    if day.speed:
+        score += p.penalty_speed_day
+        notes.append("shares the day with speed work")
+    if day.before_key and not spec.heavy:
+        core = spec.focus == Category.core
+        score += p.penalty_day_before_key_core if core else p.penalty_day_before_key
+        notes.append("the day before a key run, so it is kept light")
+    if RunType.long in day.prev_runs:
+        score += p.penalty_day_after_long
+        notes.append("the day after your long run")
+    easy = any(r in (RunType.easy, RunType.cross_train) for r in day.runs)
+    if easy:
+        score += p.penalty_easy_day
+    elif not day.runs or all(r == RunType.rest for r in day.runs):
+        score += p.penalty_no_run_day
+    return score, notes
+
+
+@lru_cache(maxsize=65536)
+def place_week(
+    days: tuple[DayInfo, ...],
+    roster: tuple[SessionSpec, ...],
+    previous: tuple[tuple[dt.date, Category, bool], ...],
+    allow_double: bool,
+    p: Params,
+) -> Placement | None:
+    """The best placement of `roster` in `days`, or None when the hard rules leave none.
+
+    `previous` holds the last week's sessions (date, focus, plyometric) so that the
+    rules hold across the week boundary and weekdays stay the same week to week.
+    """
+    n = len(roster)
+    if n == 0:
+        return Placement(days=(), score=0.0, reasons=())
+    allowed = [[i for i, d in enumerate(days) if not _day_blockers(d, spec, allow_double)] for spec in roster]
+    prev_weekday = {focus: d.weekday() for d, focus, _ in previous}
+    best: tuple[float, tuple[int, ...]] | None = None
+    for combo in itertools.product(*allowed):
+        if len(set(combo)) < n:
+            continue
+        if not _spaced(combo, days, roster, previous, p):
+            continue
+        score = _score(combo, days, roster, prev_weekday, p)
+        if best is None or (score, combo) < best:
+            best = (score, combo)
+    if best is None:
+        return None
+    score, combo = best
+    return Placement(days=combo, score=score, reasons=_explain(combo, days, roster, prev_weekday, p))
+
+
+def _spaced(combo, days, roster, previous, p: Params) -> bool:  # type: ignore[no-untyped-def]
+    dates = [days[i].date for i in combo]
+    for a, b in itertools.combinations(range(len(dates)), 2):
+        if abs((dates[a] - dates[b]).days) < p.min_days_between:
+            return False
+        both_plyo = roster[a].plyometric and roster[b].plyometric
+        if both_plyo and abs((dates[a] - dates[b]).days) * 24 < p.plyo_min_hours:
+            return False
+    for prev_date, _, prev_plyo in previous:
+        for k, d in enumerate(dates):
+            gap = (d - prev_date).days
+            if gap < p.min_days_between:
+                return False
+            if prev_plyo and roster[k].plyometric and gap * 24 < p.plyo_min_hours:
+                return False
+    return True
+
+
+def _score(combo, days, roster, prev_weekday, p: Params) -> float:  # type: ignore[no-untyped-def]
+    total = 0.0
+    for k, i in enumerate(combo):
+        total += _day_penalty(days[i], roster[k], p)[0]
+        previous_day = prev_weekday.get(roster[k].focus)
+        if previous_day is not None and previous_day != days[i].date.weekday():
+            total += p.moved_session_penalty
+    ordered = sorted(combo)
+    if len(ordered) > 1:
+        ideal = 7 / len(ordered)
+        gaps = [b - a for a, b in itertools.pairwise(ordered)] + [7 - ordered[-1] + ordered[0]]
+        total += p.spread_weight * sum((g - ideal) ** 2 for g in gaps) / len(gaps)
+    inversions = sum(1 for a, b in itertools.combinations(combo, 2) if a > b)
+    return total + inversions * p.spread_weight
+
+
+def _explain(combo, days, roster, prev_weekday, p: Params) -> tuple[tuple[Reason, ...], ...]:  # type: ignore[no-untyped-def]
+    out = []
+    for k, i in enumerate(combo):
+        day = days[i]
+        reasons: list[Reason] = []
+        _, notes = _day_penalty(day, roster[k], p)
+        runs = [r for r in day.runs if r != RunType.rest]
+        if any(r in (RunType.easy, RunType.cross_train) for r in runs) and not notes:
+            reasons.append(why("pair-with-easy-day", text="Paired with an easy run or easy cross-training."))
+        elif not runs:
+            reasons.append(why("pair-with-easy-day", text="A day with no run, so the legs are fresh."))
+        for note in notes:
+            reasons.append(why("pair-with-easy-day", text=f"This day {note}; it was the best fit."))
+        if roster[k].heavy:
+            if day.speed:
+                reasons.append(
+                    Reason(
+                        rule_id="no-heavy-near-speed",
+                        text=f"Double day: lift after the run, at least {p.double_day_gap_hours} h later.",
+                    )
+                )
+            else:
+                reasons.append(
+                    Reason(
+                        rule_id="no-heavy-near-speed",
+                        text="Heavy work, so not on a speed day nor the day before a key run.",
+                    )
+                )
+        previous_day = prev_weekday.get(roster[k].focus)
+        if previous_day is not None and previous_day == day.date.weekday():
+            reasons.append(why("consistent-rhythm", text="Same weekday as last week."))
+        reasons.append(
+            Reason(
+                rule_id="no-consecutive-strength-days",
+                text="At least one day clear of strength before and after.",
+            )
+        )
+        out.append(tuple(reasons))
+    return tuple(out)
+
+
+def explain_infeasible(days: tuple[DayInfo, ...], roster: tuple[SessionSpec, ...], allow_double: bool) -> list[str]:
+    """Per day, the hard rules that close it to the sessions of this roster."""
+    lines = []
+    for day in days:
+        blockers: dict[str, str] = {}
+        for spec in roster:
+            for rule_id, because in _day_blockers(day, spec, allow_double):
+                blockers.setdefault(because, rule_id)
+        if blockers:
+            label = day.date.strftime("%a %d %b")
+            lines.append(f"{label}: " + "; ".join(f"{why} ({rid})" for why, rid in blockers.items()))
+    return lines

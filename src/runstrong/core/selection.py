@@ -1,0 +1,314 @@
+"""Choosing the exercises of a block: two primaries per category, the accessories, the
+warm-up and the mobility finisher, from what the runner owns, can do and can tolerate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .library import Library
+from .model import (
+    TRAINING_CATEGORIES,
+    Category,
+    Exercise,
+    Intent,
+    Item,
+    Level,
+    PainArea,
+    Pattern,
+    Phase,
+    RaceDistance,
+    Reason,
+    Region,
+    why,
+)
+from .params import Params
+
+
+@dataclass(frozen=True)
+class Context:
+    level: Level
+    equipment: frozenset[Item]
+    pain: frozenset[PainArea]
+    phase: Phase
+    race: RaceDistance | None
+    plyo_ready: bool
+    block: int
+
+
+@dataclass(frozen=True)
+class Pick:
+    exercise: Exercise
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class BlockSelection:
+    primaries: dict[Category, tuple[Pick, ...]]
+    accessories: tuple[Pick, ...]
+    warm_up: tuple[Pick, ...]
+    finisher: tuple[Pick, ...]
+    alternatives: dict[str, Pick]  # plyometric id -> what replaces it when hops are off
+
+    def primary_ids(self) -> frozenset[str]:
+        return frozenset(pk.exercise.id for picks in self.primaries.values() for pk in picks)
+
+
+P = Pattern
+SINGLE_LEG_STRENGTH = (P.squat, P.lunge, P.step)
+ACCESSORY_SLOTS: tuple[tuple[Pattern, ...], ...] = (
+    (P.calf_ankle,),
+    (P.balance,),
+    (P.hip_abduction, P.hip_adduction, P.anti_lateral_flexion),
+)
+ACCESSORY_RULES = ("ankle-foot-stiffness", "unstable-balance", "two-primaries-one-accessory")
+
+
+def _slot_patterns(category: Category, slot: int, ctx: Context) -> tuple[Pattern, ...]:
+    foundation = ctx.phase == Phase.foundation
+    if category == Category.posterior_chain:
+        if slot == 0:
+            return (P.hinge,)
+        return (
+            (P.bridge, P.knee_flexion, P.back_extension)
+            if foundation
+            else (P.knee_flexion, P.bridge, P.back_extension, P.hinge)
+        )
+    if category == Category.core:
+        if slot == 1:
+            return (P.anti_rotation,)
+        if foundation:
+            return (P.carry, P.anti_extension)
+        return (P.anti_extension,) if ctx.block % 2 == 0 else (P.anti_lateral_flexion, P.carry, P.anti_extension)
+    # single-leg power
+    if slot == 0:
+        return SINGLE_LEG_STRENGTH
+    plyo_phase = ctx.phase in (Phase.build, Phase.race_specific, Phase.taper, Phase.maintenance)
+    if plyo_phase and ctx.plyo_ready:
+        return (P.plyometric, P.landing, *SINGLE_LEG_STRENGTH, P.balance)
+    if ctx.phase == Phase.race_week:
+        return (*SINGLE_LEG_STRENGTH, P.balance)
+    return (P.landing, *SINGLE_LEG_STRENGTH, P.balance)
+
+
+def _primary(e: Exercise) -> bool:
+    return "primary" in e.roles or e.pattern == P.plyometric
+
+
+def _usable(e: Exercise, ctx: Context, p: Params, *, pain: bool = True) -> bool:
+    if not e.fits(ctx.equipment) or e.level.rank > ctx.level.rank:
+        return False
+    if e.high_skill and ctx.level.rank < p.high_skill_min_level.rank:
+        return False
+    return not (pain and ctx.pain.intersection(e.contraindications))
+
+
+def _emphasis(e: Exercise, ctx: Context, p: Params) -> int:
+    """0 when the exercise suits the race emphasis of this phase, 1 otherwise."""
+    if ctx.race is None or ctx.phase != Phase.race_specific:
+        return 0
+    if ctx.race in p.explosive_distances:
+        return 0 if e.intent == Intent.power or e.pattern == P.plyometric else 1
+    if ctx.race in p.durability_distances:
+        return 0 if e.intent in (Intent.capacity, Intent.strength, Intent.stability) else 1
+    return 0
+
+
+def _best(
+    candidates: Sequence[Exercise],
+    patterns: tuple[Pattern, ...],
+    ctx: Context,
+    p: Params,
+    avoid: set[str],
+    recent: frozenset[str],
+    *,
+    unilateral: bool = False,
+) -> Exercise | None:
+    ranked = []
+    for index, e in enumerate(candidates):
+        if e.id in avoid or e.pattern not in patterns:
+            continue
+        if unilateral and not e.unilateral:
+            continue
+        ranked.append(
+            (
+                patterns.index(e.pattern),
+                bool(ctx.pain.intersection(e.loads)),  # regress: spare a painful area when possible
+                e.id in recent,
+                _emphasis(e, ctx, p),
+                -e.level.rank,
+                not (e.loadable and e.equipment),  # use the kit the runner owns
+                index,
+                e,
+            )
+        )
+    return min(ranked)[-1] if ranked else None
+
+
+def _pain_note(chosen: Exercise, ideal: Exercise | None, ctx: Context) -> tuple[Reason, ...]:
+    """Why the pick differs from what a pain-free runner would get, if pain is the reason."""
+    if ideal is None or ideal.id == chosen.id:
+        return ()
+    excluded = sorted(a.value.replace("_", " ") for a in ctx.pain.intersection(ideal.contraindications))
+    loaded = sorted(a.value.replace("_", " ") for a in ctx.pain.intersection(ideal.loads))
+    if excluded:
+        text = (
+            f"{ideal.name} is left out for your {' and '.join(excluded)} pain; "
+            f"{chosen.name} trains the same quality and spares it."
+        )
+    elif loaded:
+        text = (
+            f"{ideal.name} loads your {' and '.join(loaded)}; regressed to {chosen.name}, "
+            "a gentler way to train it while the pain settles."
+        )
+    else:
+        return ()
+    return (why("pain-excludes-or-regresses", text=text),)
+
+
+def _pick_reasons(e: Exercise, category: Category, slot: int, ctx: Context, p: Params) -> list[Reason]:
+    reasons = [
+        Reason(
+            rule_id="two-primaries-one-accessory",
+            text=f"Primary {slot + 1} of 2 for {category.value.replace('_', ' ')} this block.",
+        ),
+        Reason(
+            rule_id="same-primaries-per-block",
+            text="Kept for the whole block so that progress shows; it changes when the block does.",
+        ),
+    ]
+    if ctx.phase == Phase.foundation and e.pattern.value in p.foundation_patterns:
+        reasons.append(why("foundation-posterior-emphasis", text=f"A {e.pattern.value} movement for phase one."))
+    if e.pattern == P.anti_rotation:
+        reasons.append(why("anti-rotation-weekly", text="Anti-rotation work every week."))
+    if category == Category.single_leg_power and e.pattern in SINGLE_LEG_STRENGTH:
+        reasons.append(
+            Reason(
+                rule_id="single-leg-ladder",
+                text=f"The rung of the single-leg ladder that a {ctx.level.value} lifter starts on.",
+            )
+        )
+    if e.pattern == P.landing:
+        reasons.append(why("landings-before-plyometrics", text="Landing drills come before hops and jumps."))
+    if e.pattern == P.plyometric:
+        reasons.append(
+            Reason(
+                rule_id="landings-before-plyometrics",
+                text="Landings have been drilled, so short hops and jumps are in.",
+            )
+        )
+    if ctx.phase == Phase.race_specific and ctx.race is not None:
+        if ctx.race in p.explosive_distances:
+            reasons.append(why("short-race-explosive", text=f"{ctx.race.value}: explosive single-leg emphasis."))
+        elif ctx.race in p.durability_distances:
+            reasons.append(why("marathon-durability", text=f"{ctx.race.value}: durability emphasis."))
+    if ctx.level.rank < p.high_skill_min_level.rank:
+        reasons.append(why("mechanics-over-complexity", text="Low-skill variant: mechanics over complexity."))
+    return reasons
+
+
+@lru_cache(maxsize=16384)
+def select_block(
+    library: Library, ctx: Context, recent: frozenset[str], p: Params
+) -> tuple[BlockSelection, tuple[str, ...]]:
+    """The exercises of one block (avoiding the `recent` block's primaries where there is
+    choice), and warnings for any slot the library could not fill."""
+    usable = [e for e in library.exercises if _usable(e, ctx, p)]
+    unfiltered = [e for e in library.exercises if _usable(e, ctx, p, pain=False)]
+    calm_ctx = replace(ctx, pain=frozenset())  # the same runner without pain, to explain regressions
+    warnings: list[str] = []
+    chosen: set[str] = set()
+    alternatives: dict[str, Pick] = {}
+    primaries: dict[Category, tuple[Pick, ...]] = {}
+    for category in TRAINING_CATEGORIES:
+        # short hops count as primaries of single-leg power: they are how novices meet plyometrics
+        pool = [e for e in usable if e.category == category and _primary(e)]
+        pool_all = [e for e in unfiltered if e.category == category and _primary(e)]
+        picks: list[Pick] = []
+        for slot in range(p.primaries_per_category):
+            patterns = _slot_patterns(category, slot, ctx)
+            unilateral = category == Category.single_leg_power
+            e = _best(pool, patterns, ctx, p, chosen, recent, unilateral=unilateral)
+            if e is None:  # any other primary of the category
+                e = _best(pool, tuple(Pattern), ctx, p, chosen, recent)
+            if e is None:
+                warnings.append(f"No {category.value} primary {slot + 1} fits your equipment, level and pain areas.")
+                continue
+            ideal = _best(pool_all, patterns, calm_ctx, p, chosen, recent, unilateral=unilateral)
+            chosen.add(e.id)
+            reasons = _pick_reasons(e, category, slot, ctx, p) + list(_pain_note(e, ideal, ctx))
+            picks.append(Pick(exercise=e, reasons=tuple(reasons)))
+            if e.pattern == P.plyometric:
+                calm = tuple(x for x in patterns if x != P.plyometric)
+                alt = _best(pool, calm, ctx, p, chosen, recent, unilateral=unilateral)
+                if alt is not None:
+                    chosen.add(alt.id)
+                    alternatives[e.id] = Pick(
+                        exercise=alt,
+                        reasons=(
+                            *_pick_reasons(alt, category, slot, ctx, p),
+                            why("taper", text="In place of hops and jumps, too close to the race."),
+                        ),
+                    )
+        primaries[category] = tuple(picks)
+
+    accessories: list[Pick] = []
+    pool = [e for e in usable if "accessory" in e.roles]
+    pool_all = [e for e in unfiltered if "accessory" in e.roles]
+    for slot, patterns in enumerate(ACCESSORY_SLOTS):
+        e = _best(pool, patterns, ctx, p, chosen, frozenset())
+        ideal = _best(pool_all, patterns, calm_ctx, p, chosen, frozenset())
+        rule_id = ACCESSORY_RULES[slot]
+        if e is None:
+            e = _best(pool, tuple(Pattern), ctx, p, chosen, frozenset())
+            rule_id = "two-primaries-one-accessory"
+        if e is None:
+            warnings.append("No accessory fits your equipment, level and pain areas.")
+            continue
+        chosen.add(e.id)
+        text = {
+            "ankle-foot-stiffness": "Controlled calf and foot work for a stiffer, springier push-off.",
+            "unstable-balance": "Single-leg balance on an unstable surface, as on a trail.",
+            "two-primaries-one-accessory": "The session's accessory: brief, targeted work for the hips.",
+        }[rule_id]
+        reasons = [why(rule_id, text=text), *list(_pain_note(e, ideal, ctx))]
+        accessories.append(Pick(exercise=e, reasons=tuple(reasons)))
+
+    warm_up = _cover_regions(usable, Category.warm_up, p.warm_up_regions, p.warm_up_items, "warm-up-hips-thoracic")
+    finisher = _cover_regions(usable, Category.mobility, p.finisher_regions, p.finisher_items, "mobility-finisher")
+    if len(warm_up) < len(p.warm_up_regions) or len(finisher) < len(p.finisher_regions):
+        warnings.append("The library has no warm-up or mobility drill for a required region.")
+    return (
+        BlockSelection(
+            primaries=primaries,
+            accessories=tuple(accessories),
+            warm_up=tuple(warm_up),
+            finisher=tuple(finisher),
+            alternatives=alternatives,
+        ),
+        tuple(warnings),
+    )
+
+
+def _cover_regions(
+    usable: list[Exercise], category: Category, regions: tuple[str, ...], items: int, rule_id: str
+) -> list[Pick]:
+    """Drills of `category` covering each required region first, then extra ones."""
+    pool = [e for e in usable if e.category == category]
+    picks: list[Pick] = []
+    taken: set[str] = set()
+    for region in regions:
+        e = next((x for x in pool if Region(region) in x.regions and x.id not in taken), None)
+        if e is not None:
+            taken.add(e.id)
+            picks.append(Pick(e, (why(rule_id, text=f"Covers the {region}."),)))
+    for e in pool:
+        if len(picks) >= items:
+            break
+        if e.id not in taken:
+            taken.add(e.id)
+            regions_text = ", ".join(r.value for r in e.regions)
+            picks.append(Pick(e, (why(rule_id, text=f"Adds {regions_text}."),)))
+    return picks

@@ -1,0 +1,215 @@
+"""The safety invariants a plan must keep, checked on the finished plan.
+
+The planner runs these on every plan it builds, and the property-based tests run them
+over thousands of generated runners: a violation is a bug, never a warning to ignore.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from .library import Library
+from .model import KEY_RUN_TYPES, SPEED_RUN_TYPES, TRAINING_CATEGORIES, Pattern, Phase, Plan, Role
+from .params import Params
+from .phases import LOADING_PHASES
+from .rules import Registry
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule_id: str
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message} ({self.rule_id})"
+
+
+def check_plan(plan: Plan, library: Library, registry: Registry, p: Params) -> list[Violation]:
+    out: list[Violation] = []
+    out += _check_spacing(plan, p)
+    out += _check_speed_days(plan, p)
+    out += _check_race(plan, p)
+    out += _check_deloads(plan, p)
+    out += _check_sessions(plan, library, p)
+    out += _check_progression(plan, p)
+    out += _check_rule_ids(plan, registry)
+    return out
+
+
+def _sessions(plan: Plan):  # type: ignore[no-untyped-def]
+    return [s for w in plan.weeks for s in w.sessions]
+
+
+def _check_spacing(plan: Plan, p: Params) -> list[Violation]:
+    out = []
+    sessions = sorted(_sessions(plan), key=lambda s: s.date)
+    for a, b in itertools.pairwise(sessions):
+        gap = (b.date - a.date).days
+        if gap < p.min_days_between:
+            out.append(Violation("no-consecutive-strength-days", str(b.date), f"{gap} day(s) after {a.date}"))
+    plyo = [s for s in sessions if s.plyometric]
+    for a, b in itertools.pairwise(plyo):
+        if (b.date - a.date).days * 24 < p.plyo_min_hours:
+            out.append(Violation("plyometric-spacing", str(b.date), f"plyometrics too soon after {a.date}"))
+    available = set(plan.profile.available_days)
+    for s in sessions:
+        if s.weekday not in available:
+            out.append(Violation("available-days", str(s.date), f"{s.weekday.value} is not a training day"))
+        if s.date < plan.profile.start_date:
+            out.append(Violation("available-days", str(s.date), "before the plan starts"))
+    return out
+
+
+def _check_speed_days(plan: Plan, p: Params) -> list[Violation]:
+    runs: dict = {}
+    for w in plan.weeks:
+        for r in w.runs:
+            runs.setdefault(r.date, set()).add(r.type)
+    out = []
+    import datetime as dt
+
+    for s in _sessions(plan):
+        if not s.heavy:
+            continue
+        today = runs.get(s.date, set())
+        tomorrow = runs.get(s.date + dt.timedelta(days=1), set())
+        if today & SPEED_RUN_TYPES and not plan.profile.allow_double_days:
+            out.append(Violation("no-heavy-near-speed", str(s.date), "heavy strength on a speed day"))
+        if tomorrow & KEY_RUN_TYPES:
+            out.append(Violation("no-heavy-near-speed", str(s.date), "heavy strength the day before a key run"))
+    return out
+
+
+def _check_race(plan: Plan, p: Params) -> list[Violation]:
+    race = plan.profile.race
+    if race is None:
+        return []
+    out = []
+    for s in _sessions(plan):
+        until = (race.date - s.date).days
+        if 0 <= until <= p.no_strength_days:
+            out.append(Violation("taper", str(s.date), f"strength {until} day(s) before the race"))
+        if 0 <= until <= p.last_heavy_days and s.heavy:
+            out.append(Violation("taper", str(s.date), "heavy work in the last days before the race"))
+        if 0 <= until <= p.last_plyometric_days and s.plyometric:
+            out.append(Violation("taper", str(s.date), "plyometrics in the last days before the race"))
+        if -p.recovery_days[race.distance] < until < 0:
+            out.append(Violation("maintenance-after-race", str(s.date), "strength before race recovery"))
+    return out
+
+
+def _check_deloads(plan: Plan, p: Params) -> list[Violation]:
+    out = []
+    run = 0
+    for w in plan.weeks:
+        if w.deload and w.phase not in LOADING_PHASES:
+            out.append(Violation("planned-deloads", f"week {w.index}", "deload inside the taper"))
+        if w.phase in LOADING_PHASES and not w.deload:
+            run += 1
+            if run > p.deload_max_loading_weeks:
+                out.append(Violation("planned-deloads", f"week {w.index}", f"{run} loading weeks without a deload"))
+        else:
+            run = 0
+    return out
+
+
+def _check_sessions(plan: Plan, library: Library, p: Params) -> list[Violation]:
+    out = []
+    profile = plan.profile
+    cap = min(profile.session_cap_minutes, p.max_session_minutes)
+    pain = set(profile.pain_areas)
+    equipment = profile.equipment_items
+    level = profile.strength_experience
+    for w in plan.weeks:
+        categories = set()
+        for s in w.sessions:
+            where = f"week {w.index} {s.date}"
+            if s.estimated_minutes > cap:
+                out.append(Violation("session-time-cap", where, f"{s.estimated_minutes} min over the {cap}-min cap"))
+            if not s.blocks or s.blocks[0].role != Role.warm_up:
+                out.append(Violation("warm-up-hips-thoracic", where, "does not open with a warm-up"))
+            if not s.blocks or s.blocks[-1].role != Role.finisher:
+                out.append(Violation("mobility-finisher", where, "does not end with mobility"))
+            warm = {r.value for b in s.blocks if b.role == Role.warm_up for r in library.get(b.exercise_id).regions}
+            if not set(p.warm_up_regions) <= warm:
+                out.append(Violation("warm-up-hips-thoracic", where, "warm-up misses hips or thoracic"))
+            fin = {r.value for b in s.blocks if b.role == Role.finisher for r in library.get(b.exercise_id).regions}
+            if not set(p.finisher_regions) <= fin:
+                out.append(Violation("mobility-finisher", where, "finisher misses hips or lumbar"))
+            for b in s.blocks:
+                e = library.get(b.exercise_id)
+                if pain & set(e.contraindications):
+                    out.append(Violation("pain-excludes-or-regresses", where, f"{e.id} loads a painful area"))
+                if not e.fits(equipment):
+                    out.append(Violation("available-days", where, f"{e.id} needs equipment you lack"))
+                if e.level.rank > level.rank or (e.high_skill and level.rank < p.high_skill_min_level.rank):
+                    out.append(Violation("mechanics-over-complexity", where, f"{e.id} is beyond your level"))
+                if b.role == Role.primary:
+                    categories.add(b.category)
+                pr = b.prescription
+                if pr.contacts and e.pattern == Pattern.plyometric:
+                    sides = 2 if pr.per_side else 1
+                    if pr.sets * pr.contacts * sides > p.plyo_max_contacts[level]:
+                        out.append(Violation("dose-plyometric", where, f"{e.id}: too many contacts"))
+        if w.sessions and w.phase != Phase.race_week and not set(TRAINING_CATEGORIES) <= categories:
+            missing = set(TRAINING_CATEGORIES) - categories
+            out.append(
+                Violation("three-categories", f"week {w.index}", f"misses {', '.join(c.value for c in missing)}")
+            )
+    return out
+
+
+def _check_progression(plan: Plan, p: Params) -> list[Violation]:
+    """Week-on-week increases stay within the registry's bounds, and never reps and load at once."""
+    out = []
+    last: dict[tuple[str, str], object] = {}
+    phase = None
+    for w in plan.weeks:
+        if w.deload or w.phase not in LOADING_PHASES:
+            last = {}  # a deload or taper ends the block: the next one starts afresh
+            continue
+        if w.phase != phase:  # a new phase may change the rep scheme: compare within a phase
+            last, phase = {}, w.phase
+        seen: dict[tuple[str, str], object] = {}
+        for s in w.sessions:
+            for b in s.blocks:
+                if b.role not in (Role.primary, Role.accessory):
+                    continue
+                key = (b.exercise_id, s.focus.value)
+                now = b.prescription
+                seen[key] = now
+                before = last.get(key)
+                if before is None:
+                    continue
+                where = f"week {w.index} {b.exercise_id}"
+                reps_up = (now.reps or 0) - (before.reps or 0)  # type: ignore[attr-defined]
+                if reps_up > p.max_rep_step:
+                    out.append(Violation("linear-progression", where, f"reps up {reps_up}"))
+                if (now.seconds or 0) - (before.seconds or 0) > p.max_hold_step:  # type: ignore[attr-defined]
+                    out.append(Violation("linear-progression", where, "hold jumps"))
+                if (now.contacts or 0) - (before.contacts or 0) > p.max_contacts_step:  # type: ignore[attr-defined]
+                    out.append(Violation("linear-progression", where, "contacts jump"))
+                if now.sets - before.sets > p.max_set_step:  # type: ignore[attr-defined]
+                    out.append(Violation("linear-progression", where, "sets jump"))
+                bi, ni = before.intensity, now.intensity  # type: ignore[attr-defined]
+                if bi.kind == ni.kind == "load_kg" and bi.value and ni.value and ni.value > bi.value:
+                    if (ni.value - bi.value) / bi.value * 100 > p.max_load_step_pct + 1e-9:
+                        out.append(Violation("linear-progression", where, "load jumps"))
+                    if reps_up > 0:
+                        out.append(Violation("linear-progression", where, "reps and load rise together"))
+        last = seen  # compare with the week before only: a returning exercise starts afresh
+    return out
+
+
+def _check_rule_ids(plan: Plan, registry: Registry) -> list[Violation]:
+    out = []
+    reasons = [r for w in plan.weeks for r in w.reasons]
+    reasons += [r for w in plan.weeks for s in w.sessions for r in s.reasons]
+    reasons += [r for w in plan.weeks for s in w.sessions for b in s.blocks for r in b.reasons]
+    reasons += [r for g in plan.guidance for r in g.reasons]
+    for r in {r.rule_id for r in reasons}:
+        if r not in registry:
+            out.append(Violation("three-categories", "plan", f"cites unknown rule {r!r}"))
+    return out

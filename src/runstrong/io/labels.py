@@ -1,0 +1,88 @@
+"""Short human labels shared by the terminal, Markdown and later renderers."""
+
+from __future__ import annotations
+
+from runstrong.core.model import Category, Exercise, Phase, Prescription, RunType, Units
+
+CATEGORY_SHORT = {
+    Category.posterior_chain: "posterior chain",
+    Category.core: "core stability",
+    Category.single_leg_power: "single-leg power",
+    Category.warm_up: "warm-up",
+    Category.mobility: "mobility",
+}
+
+PHASE_LABEL = {
+    Phase.foundation: "Foundation",
+    Phase.build: "Build",
+    Phase.race_specific: "Race-specific",
+    Phase.taper: "Taper",
+    Phase.race_week: "Race week",
+    Phase.maintenance: "Maintenance",
+}
+
+PHASE_LETTER = {
+    Phase.foundation: "F",
+    Phase.build: "B",
+    Phase.race_specific: "R",
+    Phase.taper: "T",
+    Phase.race_week: "★",
+    Phase.maintenance: "M",
+}
+
+RUN_SHORT = {
+    RunType.easy: "easy",
+    RunType.long: "long",
+    RunType.tempo: "tempo",
+    RunType.intervals: "intervals",
+    RunType.race: "RACE",
+    RunType.cross_train: "x-train",
+    RunType.rest: "rest",
+}
+
+KG_PER_LB = 0.45359237
+
+
+def load_text(kg: float, units: Units) -> str:
+    if units == Units.imperial:
+        return f"{kg / KG_PER_LB:.0f} lb"
+    return f"{kg:g} kg"
+
+
+def intensity_text(presc: Prescription, units: Units = Units.metric) -> str:
+    i = presc.intensity
+    if i.kind == "load_kg" and i.value is not None:
+        return load_text(i.value, units)
+    return i.label()
+
+
+def dose_text(presc: Prescription, units: Units = Units.metric) -> str:
+    """`3 × 8/side @ RIR 3`, the way a coach writes a dose."""
+    text = presc.volume_label()
+    if presc.intensity.kind != "bodyweight":
+        text += f" @ {intensity_text(presc, units)}"
+    return text
+
+
+def dose_label(e: Exercise) -> str:
+    d = e.dose
+    side = "/side" if d.per_side else ""
+    if d.reps:
+        amount = f"{d.reps}{side}"
+    elif d.seconds:
+        amount = f"{d.seconds}s{side}"
+    elif d.contacts:
+        amount = f"{d.contacts} contacts{side}"
+    else:
+        amount = f"{d.distance_m} m{side}"
+    return f"{d.sets} × {amount}"
+
+
+def rest_text(seconds: int) -> str:
+    if seconds <= 0:
+        return "-"
+    if seconds % 60 == 0:
+        return f"{seconds // 60} min"
+    if seconds > 60:
+        return f"{seconds // 60}:{seconds % 60:02d}"
+    return f"{seconds} s"

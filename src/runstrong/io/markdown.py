@@ -1,0 +1,128 @@
+"""The plan as Markdown: for notes, coaches, and pasting into a message."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from runstrong.core.model import Plan, Role, Session
+from runstrong.core.rules import Registry
+
+from .labels import CATEGORY_SHORT, PHASE_LABEL, RUN_SHORT, dose_text, rest_text
+
+ROLE = {Role.warm_up: "Warm-up", Role.primary: "Main", Role.accessory: "Accessory", Role.finisher: "Finisher"}
+DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def render_markdown(plan: Plan, registry: Registry | None = None, *, explain: bool = False) -> str:
+    pr = plan.profile
+    out: list[str] = [f"# Strength plan for {pr.name}", ""]
+    facts = [
+        f"{pr.strength_experience.value.capitalize()} lifter",
+        "equipment: " + ", ".join(e.value for e in pr.equipment),
+        f"sessions up to {pr.session_cap_minutes} min",
+    ]
+    if pr.race:
+        facts.insert(
+            0,
+            f"**{pr.race.name or pr.race.distance.value}** ({pr.race.distance.value}) on {pr.race.date:%a %d %b %Y}",
+        )
+    if pr.pain_areas:
+        facts.append("pain areas respected: " + ", ".join(a.value.replace("_", " ") for a in pr.pain_areas))
+    out += [
+        " · ".join(facts),
+        "",
+        f"{plan.start_date:%d %b %Y} to {plan.end_date:%d %b %Y}, {len(plan.weeks)} weeks.",
+        "",
+    ]
+
+    out += ["## Weeks at a glance", "", "| wk | phase | " + " | ".join(DAYS) + " |", "|---|---|" + "---|" * 7]
+    for w in plan.weeks:
+        cells = []
+        for k in range(7):
+            day = w.start_date + dt.timedelta(days=k)
+            bits = [RUN_SHORT[r.type] + (f" {r.minutes}'" if r.minutes else "") for r in w.runs if r.date == day]
+            bits += [f"**{CATEGORY_SHORT[s.focus]} {s.estimated_minutes}'**" for s in w.sessions if s.date == day]
+            cells.append("<br>".join(bits) or "·")
+        phase = PHASE_LABEL[w.phase] + (" (deload)" if w.deload else "")
+        out.append(f"| {w.index} | {phase} | " + " | ".join(cells) + " |")
+    out.append("")
+    out.append("Bold cells are strength sessions (focus and estimated minutes); the rest are your runs.")
+    out.append("")
+
+    for w in plan.weeks:
+        title = f"## Week {w.index}: {PHASE_LABEL[w.phase]}{' (deload)' if w.deload else ''}, from {w.start_date:%d %b}"
+        out += [title, ""]
+        out += [f"- {r.text} `{r.rule_id}`" for r in w.reasons]
+        out.append("")
+        for s in w.sessions:
+            out += _session(s, plan, explain)
+        for sug in w.suggestions:
+            out.append(f"- *{sug.date:%a}:* {sug.text} `rest-day-options`")
+        if w.suggestions:
+            out.append("")
+
+    out += ["## Recovery and habits", ""]
+    for g in plan.guidance:
+        ids = ", ".join(f"`{i}`" for i in sorted({r.rule_id for r in g.reasons}))
+        out.append(f"- **{g.topic.capitalize()}:** {g.text} {ids}")
+    out.append("")
+    if plan.warnings:
+        out += ["## Warnings", ""] + [f"- {w}" for w in plan.warnings] + [""]
+    if registry is not None:
+        cited = sorted(
+            {r.rule_id for w in plan.weeks for s in w.sessions for r in s.reasons}
+            | {r.rule_id for w in plan.weeks for r in w.reasons}
+            | {r.rule_id for w in plan.weeks for s in w.sessions for b in s.blocks for r in b.reasons}
+        )
+        out += ["## Rules cited", ""]
+        for rid in cited:
+            rule = registry.get(rid)
+            src = ", ".join([*rule.methodology, *rule.papers[:1]])
+            out.append(f"- `{rid}`: {rule.statement} ({src})")
+        out.append("")
+    out.append(
+        f"*runstrong plan schema {plan.schema_version}, rules {plan.registry_version}, "
+        f"exercise library {plan.library_version}.*"
+    )
+    out.append("")
+    return "\n".join(out)
+
+
+def _session(s: Session, plan: Plan, explain: bool) -> list[str]:
+    units = plan.profile.units
+    kind = "heavy" if s.heavy else "moderate"
+    lines = [
+        f"### {s.date:%a %d %b}: {CATEGORY_SHORT[s.focus]} focus "
+        f"({kind}{', plyometric' if s.plyometric else ''}, ~{s.estimated_minutes} min)",
+        "",
+        "| part | exercise | dose | tempo | rest | cue |",
+        "|---|---|---|---|---|---|",
+    ]
+    previous = None
+    for b in s.blocks:
+        part = ROLE[b.role] if b.role != previous else ""
+        previous = b.role
+        lines.append(
+            f"| {part} | {_cell(b.name)} | {_cell(dose_text(b.prescription, units))} | {b.prescription.tempo or '-'} "
+            f"| {rest_text(b.prescription.rest_seconds)} | {_cell(b.cues[0] if b.cues else '')} |"
+        )
+    lines.append("")
+    if explain:
+        lines.append("Why:")
+        seen = set()
+        for r in s.reasons:
+            if (r.rule_id, r.text) not in seen:
+                seen.add((r.rule_id, r.text))
+                lines.append(f"- {r.text} `{r.rule_id}`")
+        for b in s.blocks:
+            texts = [f"{r.text} `{r.rule_id}`" for r in b.reasons if (r.rule_id, r.text) not in seen]
+            if texts:
+                lines.append(f"- *{b.name}:* " + " ".join(texts))
+        lines.append("")
+    else:
+        lines += ["Rules: " + ", ".join(f"`{i}`" for i in s.rule_ids), ""]
+    return lines

@@ -1,0 +1,103 @@
+"""Read a runner profile from TOML or YAML, with errors that name the field and the fix."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from runstrong.core.model import AthleteProfile
+from runstrong.errors import UserError
+
+
+def load_profile(path: Path) -> AthleteProfile:
+    """Parse and validate a profile file; raise UserError naming file, field and fix."""
+    raw = read_profile_data(path)
+    return validate_profile(raw, source=path.name)
+
+
+def read_profile_data(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        raise UserError(f"{path}: no such file. Copy one from examples/ or run `runstrong schema profile`.")
+    text = path.read_text(encoding="utf-8")
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".toml":
+            data = tomllib.loads(text)
+        elif suffix in (".yaml", ".yml"):
+            import yaml
+
+            data = yaml.safe_load(text)
+        else:
+            raise UserError(f"{path.name}: unknown profile format {suffix!r}; use .toml, .yaml or .yml")
+    except tomllib.TOMLDecodeError as err:
+        raise UserError(f"{path.name}: not valid TOML ({err})") from None
+    except UserError:
+        raise
+    except Exception as err:  # yaml.YAMLError and its subclasses
+        raise UserError(f"{path.name}: not valid YAML ({err})") from None
+    if not isinstance(data, dict):
+        raise UserError(f"{path.name}: a profile is a table of fields (name, age, ...), not {type(data).__name__}")
+    return data
+
+
+def validate_profile(raw: dict[str, Any], source: str = "profile") -> AthleteProfile:
+    try:
+        return AthleteProfile.model_validate(raw)
+    except ValidationError as err:
+        raise UserError(format_validation_error(err, source, AthleteProfile)) from None
+
+
+def _field_path(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _known_fields(model: type, loc: tuple) -> list[str]:
+    """The field names valid at the parent of `loc`, to suggest a fix for a typo."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            return []
+        annotation = fields[part].annotation
+        args = getattr(annotation, "__args__", ())
+        candidates = [annotation, *args]
+        current = next((c for c in candidates if hasattr(c, "model_fields")), None)
+        if current is None:
+            # a list of models: look one level deeper
+            nested = [a for c in candidates for a in getattr(c, "__args__", ()) if hasattr(a, "model_fields")]
+            current = nested[0] if nested else None
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}))
+
+
+def format_validation_error(err: ValidationError, source: str, model: type) -> str:
+    lines = []
+    for e in err.errors():
+        loc = tuple(p for p in e["loc"] if p not in ("function-after",))
+        field = _field_path(loc) or "(top level)"
+        msg = e["msg"].removeprefix("Value error, ")
+        if e["type"] == "extra_forbidden":
+            known = _known_fields(model, loc)
+            close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+            msg = "unknown field" + (
+                f"; did you mean {close[0]!r}?" if close else f"; known fields: {', '.join(known)}"
+            )
+        elif e["type"] == "missing":
+            msg = "required field is missing; add it"
+        elif "input" in e and e["type"] not in ("missing",) and not isinstance(e["input"], dict | list):
+            msg = f"{msg} (got {e['input']!r})"
+        lines.append(f"{source}: {field}: {msg}")
+    return "\n".join(lines)

@@ -1,0 +1,211 @@
+"""The plan in a terminal: an overview, a week grid of runs and strength, session cards."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from runstrong.core.model import Phase, Plan, Role, Session, Week
+from runstrong.core.rules import Registry
+
+from .labels import CATEGORY_SHORT, PHASE_LABEL, PHASE_LETTER, dose_text, rest_text
+
+PHASE_STYLE = {
+    Phase.foundation: "cyan",
+    Phase.build: "green",
+    Phase.race_specific: "magenta",
+    Phase.taper: "yellow",
+    Phase.race_week: "bold red",
+    Phase.maintenance: "blue",
+}
+FOCUS_LETTER = {"posterior_chain": "PC", "core": "Core", "single_leg_power": "SL"}
+ROLE_LABEL = {
+    Role.warm_up: "warm-up",
+    Role.primary: "main",
+    Role.accessory: "accessory",
+    Role.finisher: "finish",
+}
+
+
+def render_overview(plan: Plan) -> Panel:
+    pr = plan.profile
+    lines = Text()
+    lines.append(f"{pr.name}", style="bold")
+    lines.append(f" · {pr.age} y · {pr.strength_experience.value} lifter · ")
+    lines.append(", ".join(e.value for e in pr.equipment))
+    lines.append(f" · sessions ≤ {pr.session_cap_minutes} min\n")
+    if pr.race:
+        weeks = sum(1 for w in plan.weeks if w.start_date <= pr.race.date)
+        lines.append(
+            f"Race: {pr.race.name or pr.race.distance.value} ({pr.race.distance.value}) on "
+            f"{pr.race.date:%a %d %b %Y}, {weeks} weeks from {plan.start_date:%d %b}\n"
+        )
+    else:
+        lines.append(f"No race: {len(plan.weeks)} weeks from {plan.start_date:%d %b %Y}\n")
+    if pr.pain_areas:
+        lines.append("Pain areas respected: " + ", ".join(a.value.replace("_", " ") for a in pr.pain_areas) + "\n")
+    lines.append("\n")
+    for w in plan.weeks:
+        letter = "D" if w.deload else PHASE_LETTER[w.phase]
+        lines.append(f" {letter} ", style=f"reverse {PHASE_STYLE[w.phase]}")
+    lines.append("\n")
+    seen = []
+    for w in plan.weeks:
+        if w.phase not in seen:
+            seen.append(w.phase)
+    for ph in seen:
+        lines.append(f" {PHASE_LETTER[ph]} ", style=f"reverse {PHASE_STYLE[ph]}")
+        lines.append(f" {PHASE_LABEL[ph]}  ")
+    if any(w.deload for w in plan.weeks):
+        lines.append(" D ", style="reverse dim")
+        lines.append(" deload")
+    return Panel(lines, title="[bold]runstrong plan[/]", title_align="left")
+
+
+RUN_CODE = {"easy": "E", "long": "L", "tempo": "T", "intervals": "I", "race": "RACE", "cross_train": "X"}
+
+
+def render_week_grid(plan: Plan) -> Table:
+    table = Table(
+        title="Weeks at a glance",
+        title_justify="left",
+        header_style="bold",
+        caption="Runs: E easy, L long, T tempo, I intervals, X cross-training (minutes). "
+        "▲ strength: PC posterior chain, Core, SL single-leg power; yellow = heavy.",
+        caption_justify="left",
+        pad_edge=False,
+    )
+    table.add_column("wk", justify="right")
+    table.add_column("phase", no_wrap=True)
+    for day in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"):
+        table.add_column(day, no_wrap=True)
+    for w in plan.weeks:
+        cells = []
+        for k in range(7):
+            day = w.start_date + dt.timedelta(days=k)
+            parts = Text()
+            runs = [r for r in w.runs if r.date == day]
+            for r in runs:
+                if r.type.value == "race":
+                    parts.append("RACE", style="bold red")
+                else:
+                    parts.append(f"{RUN_CODE[r.type.value]}{r.minutes}", style="dim")
+                parts.append(" ")
+            for s in w.sessions:
+                if s.date == day:
+                    style = "bold yellow" if s.heavy else "bold green"
+                    parts.append(f"▲{FOCUS_LETTER[s.focus.value]}", style=style)
+            cells.append(parts)
+        phase = Text(PHASE_LABEL[w.phase], style=PHASE_STYLE[w.phase])
+        if w.deload:
+            phase.append(" ↓", style="bold")
+        table.add_row(str(w.index), phase, *cells)
+    return table
+
+
+def render_session(session: Session, week: Week, plan: Plan, registry: Registry | None = None) -> Panel:
+    units = plan.profile.units
+    table = Table(header_style="bold", expand=True, show_edge=False, pad_edge=False, box=None)
+    table.add_column("", style="dim", no_wrap=True)
+    table.add_column("exercise · first cue", ratio=3)
+    table.add_column("dose", ratio=2)
+    table.add_column("tempo", no_wrap=True)
+    table.add_column("rest", no_wrap=True, justify="right")
+    previous_role = None
+    for b in session.blocks:
+        role = ROLE_LABEL[b.role] if b.role != previous_role else ""
+        previous_role = b.role
+        name = Text(b.name, style="bold" if b.role == Role.primary else "")
+        if b.role == Role.primary and b.category != session.focus:
+            name.append(f" ({CATEGORY_SHORT[b.category]})", style="dim")
+        if b.cues and b.role in (Role.primary, Role.accessory):
+            name.append(f"\n{b.cues[0]}", style="dim italic")
+        table.add_row(
+            role,
+            name,
+            dose_text(b.prescription, units),
+            b.prescription.tempo or "",
+            rest_text(b.prescription.rest_seconds),
+        )
+    kind = "heavy" if session.heavy else "moderate"
+    title = (
+        f"[bold]{session.date:%a %d %b}[/] · {CATEGORY_SHORT[session.focus]} focus · "
+        f"{kind}{' · plyometric' if session.plyometric else ''} · ~{session.estimated_minutes} min"
+    )
+    parts: list = [table]
+    if registry is not None:
+        parts.append(Text(""))
+        parts.append(render_reasons(session, registry))
+    return Panel(Group(*parts), title=title, title_align="left")
+
+
+def render_reasons(session: Session, registry: Registry) -> Table:
+    """Why this day, these exercises and these doses: sentences with rule ids and sources."""
+    why = Table(show_header=False, box=None, pad_edge=False, expand=True)
+    why.add_column(style="bold", no_wrap=True)
+    why.add_column(ratio=1)
+    seen: set[tuple[str, str]] = set()
+    for r in session.reasons:
+        if (r.rule_id, r.text) not in seen:
+            seen.add((r.rule_id, r.text))
+            why.add_row("day", f"{r.text} [dim]\\[{r.rule_id}: {_sources(r.rule_id, registry)}][/]")
+    for b in session.blocks:
+        texts = []
+        for r in b.reasons:
+            if (r.rule_id, r.text) in seen:
+                continue
+            texts.append(f"{r.text} [dim]\\[{r.rule_id}][/]")
+        if texts:
+            why.add_row(b.name, " ".join(texts))
+    return why
+
+
+def _sources(rule_id: str, registry: Registry) -> str:
+    rule = registry.get(rule_id)
+    return ", ".join(rule.methodology) or (rule.papers[0].split(",")[0] if rule.papers else "")
+
+
+def render_guidance(plan: Plan) -> Panel:
+    lines = Text()
+    for g in plan.guidance:
+        lines.append(f"{g.topic.capitalize()}: ", style="bold")
+        lines.append(g.text)
+        lines.append(f"  [{', '.join(sorted({r.rule_id for r in g.reasons}))}]\n", style="dim")
+    return Panel(lines, title="[bold]Recovery and habits[/]", title_align="left")
+
+
+def print_plan(
+    plan: Plan,
+    console: Console,
+    *,
+    weeks: list[int] | None = None,
+    registry: Registry | None = None,
+) -> None:
+    """Overview, grid, then the sessions of the chosen weeks (the first by default)."""
+    console.print(render_overview(plan))
+    console.print(render_week_grid(plan))
+    chosen = weeks or [plan.weeks[0].index]
+    for w in plan.weeks:
+        if w.index not in chosen:
+            continue
+        deload = " · deload" if w.deload else ""
+        header = f"[bold]Week {w.index}[/] · {PHASE_LABEL[w.phase]}{deload} · from {w.start_date:%d %b}"
+        console.print()
+        console.rule(header, align="left")
+        for r in w.reasons:
+            console.print(f"  • {r.text} [dim]\\[{r.rule_id}][/]")
+        for s in w.sessions:
+            console.print(render_session(s, w, plan, registry))
+        for sug in w.suggestions:
+            console.print(f"  [dim]{sug.date:%a}:[/] {sug.text} [dim]\\[rest-day-options][/]")
+    console.print(render_guidance(plan))
+    for warning in plan.warnings:
+        console.print(f"[bold yellow]Warning:[/] {warning}")
+    if not weeks:
+        console.print(
+            "[dim]Show any week with --week N (or --all); add --explain for the reasons behind each choice.[/]"
+        )

@@ -1,0 +1,249 @@
+"""Safety invariants over thousands of generated runners (Hypothesis).
+
+These checks are written here, independently of `core.validate`, so that a bug in the
+planner's own checker cannot hide a bug in the planner.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from runstrong.core.model import KEY_RUN_TYPES, SPEED_RUN_TYPES, TRAINING_CATEGORIES, Pattern, Phase, Role
+from runstrong.core.params import load_params
+from runstrong.core.planner import InfeasibleWeekError, build_plan
+
+from .strategies import profiles
+
+EXAMPLES = int(os.environ.get("RUNSTRONG_HYPOTHESIS_EXAMPLES", "1500"))
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+P = load_params()
+LOADING = {Phase.foundation, Phase.build, Phase.race_specific}
+
+
+def plan_or_none(profile):
+    try:
+        return build_plan(profile)
+    except InfeasibleWeekError as err:
+        assert "Ways out" in str(err)
+        return None
+
+
+def sessions(plan):
+    return sorted((s for w in plan.weeks for s in w.sessions), key=lambda s: s.date)
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_strength_never_falls_on_consecutive_days(profile):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    for a, b in itertools.pairwise(sessions(plan)):
+        assert (b.date - a.date).days >= 2
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_nothing_heavy_on_a_speed_day_or_the_day_before_a_key_run(profile):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    runs = {}
+    for w in plan.weeks:
+        for r in w.runs:
+            runs.setdefault(r.date, set()).add(r.type)
+    for s in sessions(plan):
+        heavy_blocks = [
+            b
+            for b in s.blocks
+            if b.prescription.intensity.kind == "rpe"
+            and (b.prescription.intensity.value or 0) >= P.heavy_min_rpe
+            and b.category != "core"
+        ]
+        if not heavy_blocks:
+            continue
+        if not profile.allow_double_days:
+            assert not runs.get(s.date, set()) & SPEED_RUN_TYPES
+        assert not runs.get(s.date + dt.timedelta(days=1), set()) & KEY_RUN_TYPES
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_taper_and_race_week_rules_hold(profile, library):
+    plan = plan_or_none(profile)
+    if plan is None or profile.race is None:
+        return
+    race = profile.race.date
+    for s in sessions(plan):
+        until = (race - s.date).days
+        if 0 <= until <= P.no_strength_days:
+            pytest.fail(f"strength {until} days before the race")
+        if 0 <= until <= P.last_heavy_days:
+            assert not s.heavy
+            assert not s.plyometric
+            assert all(library.get(b.exercise_id).pattern != Pattern.plyometric for b in s.blocks)
+            assert all(
+                (b.prescription.intensity.value or 0) < P.heavy_min_rpe
+                for b in s.blocks
+                if b.prescription.intensity.kind == "rpe"
+            )
+    weeks = {w.phase for w in plan.weeks}
+    assert Phase.race_week in weeks
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_deloads_come_at_the_registry_spacing_and_never_in_the_taper(profile):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    run = 0
+    for w in plan.weeks:
+        if w.deload:
+            assert w.phase in LOADING
+            assert run >= P.deload_min_loading_weeks
+            run = 0
+        elif w.phase in LOADING:
+            run += 1
+            assert run <= P.deload_max_loading_weeks
+        else:
+            run = 0
+    loading_weeks = sum(1 for w in plan.weeks if w.phase in LOADING)
+    if loading_weeks > P.deload_max_loading_weeks:
+        assert any(w.deload for w in plan.weeks)
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_every_session_fits_its_cap_and_the_hour(profile):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    cap = min(profile.session_cap_minutes, 60)
+    for s in sessions(plan):
+        total = sum(b.estimated_seconds for b in s.blocks)
+        assert total <= cap * 60
+        assert s.estimated_minutes <= cap
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_every_session_opens_with_warm_up_and_ends_with_mobility(profile, library):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    for s in sessions(plan):
+        assert s.blocks[0].role == Role.warm_up
+        assert s.blocks[-1].role == Role.finisher
+        warm = {r.value for b in s.blocks if b.role == Role.warm_up for r in library.get(b.exercise_id).regions}
+        finish = {r.value for b in s.blocks if b.role == Role.finisher for r in library.get(b.exercise_id).regions}
+        assert {"hips", "thoracic"} <= warm
+        assert {"hips", "lumbar"} <= finish
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_each_training_week_covers_all_three_categories(profile):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    for w in plan.weeks:
+        if not w.sessions or w.phase == Phase.race_week:
+            continue
+        trained = {b.category for s in w.sessions for b in s.blocks if b.role == Role.primary}
+        assert set(TRAINING_CATEGORIES) <= trained, f"week {w.index}"
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_weekly_progression_stays_within_bounds(profile):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    last = {}
+    phase = None
+    for w in plan.weeks:
+        if w.deload or w.phase not in LOADING:
+            last = {}  # a deload ends the block; the next block starts afresh
+            continue
+        if w.phase != phase:  # a new phase brings a new rep scheme
+            last, phase = {}, w.phase
+        now = {}
+        for s in w.sessions:
+            for b in s.blocks:
+                if b.role in (Role.primary, Role.accessory):
+                    now[(b.exercise_id, s.focus)] = b.prescription
+        for key, pr in now.items():
+            before = last.get(key)
+            if before is None:
+                continue
+            reps_up = (pr.reps or 0) - (before.reps or 0)
+            assert reps_up <= P.max_rep_step
+            assert (pr.seconds or 0) - (before.seconds or 0) <= P.max_hold_step
+            assert (pr.contacts or 0) - (before.contacts or 0) <= P.max_contacts_step
+            assert pr.sets - before.sets <= P.max_set_step
+            if pr.intensity.kind == before.intensity.kind == "load_kg":
+                rise = (pr.intensity.value - before.intensity.value) / before.intensity.value * 100
+                assert rise <= P.max_load_step_pct + 1e-9
+                assert not (rise > 0 and reps_up > 0)
+        last = now
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_contraindicated_and_out_of_reach_exercises_are_never_chosen(profile, library):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    pain = set(profile.pain_areas)
+    kit = profile.equipment_items
+    for s in sessions(plan):
+        for b in s.blocks:
+            e = library.get(b.exercise_id)
+            assert not pain & set(e.contraindications), (e.id, pain)
+            assert e.fits(kit)
+            assert e.level.rank <= profile.strength_experience.rank
+            if pain & {"achilles", "calf", "shin", "foot"}:
+                assert e.pattern != Pattern.plyometric or not (pain & set(e.contraindications))
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_every_choice_carries_rule_ids_that_exist(profile, registry):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    for w in plan.weeks:
+        assert w.rule_ids
+        assert all(r in registry for r in w.rule_ids)
+        for s in w.sessions:
+            assert s.rule_ids and all(r in registry for r in s.rule_ids)
+            for b in s.blocks:
+                assert b.rule_ids and all(r in registry for r in b.rule_ids)
+
+
+@settings(max_examples=max(EXAMPLES // 5, 50), deadline=None)
+@given(profile=profiles())
+def test_the_same_input_gives_the_identical_plan(profile):
+    first = plan_or_none(profile)
+    second = plan_or_none(profile)
+    if first is None:
+        assert second is None
+        return
+    assert first.model_dump_json() == second.model_dump_json()
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_sessions_fall_only_on_available_days_inside_the_plan(profile):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    for s in sessions(plan):
+        assert s.weekday in profile.available_days
+        assert profile.start_date <= s.date <= plan.end_date
