@@ -149,14 +149,15 @@ def _prescribe(
             and ctx.phase in (Phase.build, Phase.race_specific, Phase.taper, Phase.maintenance)
         )
         durability = ctx.phase == Phase.race_specific and ctx.race in p.durability_distances and not heavy_ready
+        drill = not e.loadable and e.intent not in (Intent.strength, Intent.power)
         if accessory:
-            sets, (lo, hi), rest, effort = (
-                p.accessory_sets,
-                p.accessory_reps,
-                p.accessory_rest,
-                ("rir", p.strength_rir),
-            )
+            sets, (lo, hi), rest = p.accessory_sets, p.accessory_reps, p.accessory_rest
+            effort = ("rir", p.strength_rir)
             reasons.append(why("dose-accessory", text="Accessory: brief and controlled."))
+        elif drill:  # unloaded stability work: quality reps in a steady range in every phase
+            sets, (lo, hi), rest = p.foundation_sets, p.foundation_reps, p.hold_rest
+            effort = ("rir", p.foundation_rir)
+            reasons.append(why("brief-core-holds", text="Controlled quality reps; stop when form slips."))
         elif heavy_ready:
             sets, (lo, hi), rest = p.heavy_sets[ctx.level], p.heavy_reps, p.heavy_rest
             effort = ("rpe", p.heavy_rpe)
@@ -180,7 +181,7 @@ def _prescribe(
             reasons.append(why("dose-strength", text=f"Strength: {p.strength_rir} reps in reserve."))
         if e.intent not in (Intent.strength, Intent.power):
             rest = min(rest, p.hold_rest)  # stability and capacity work: short rests
-        if known_load is not None and e.loadable and focus and not accessory:
+        if known_load is not None and heavy_ready:  # a working load is for the heavy scheme
             load, stalled = _progressed_load(known_load, step, p)
             reps = _ramp(lo, stalled, p.rep_step, hi)
             intensity = _intensity(kind="load_kg", value=load)
@@ -192,7 +193,9 @@ def _prescribe(
             )
         else:
             reps = _ramp(lo, step, p.rep_step, hi)
-            intensity = _intensity(kind=effort[0], value=float(effort[1]))
+            if not drill:
+                intensity = _intensity(kind=effort[0], value=float(effort[1]))
+            # unloaded stability drills are dosed by quality, not by reps in reserve
             if step:
                 reasons.append(why("linear-progression", text=f"Reps up {p.rep_step} a week, effort unchanged."))
         heavy = heavy_ready

@@ -53,9 +53,14 @@ class Params:
     penalty_no_run_day: int
     penalty_long_run_day: int
     penalty_speed_day: int
+    penalty_speed_day_core: int
     penalty_day_before_key: int
     penalty_day_before_key_core: int
     penalty_day_after_long: int
+    penalty_heavy_long_run_day: int
+    heavy_downgrade_penalty: int
+    plyo_swap_penalty: int
+    dropped_session_penalty: int
     spread_weight: int
     moved_session_penalty: int
     # sessions
@@ -168,9 +173,14 @@ def params_from_registry(r: Registry) -> Params:
         penalty_no_run_day=p("pair-with-easy-day", "no_run_day"),
         penalty_long_run_day=p("pair-with-easy-day", "long_run_day"),
         penalty_speed_day=p("pair-with-easy-day", "speed_day"),
+        penalty_speed_day_core=p("pair-with-easy-day", "speed_day_core_focus"),
         penalty_day_before_key=p("pair-with-easy-day", "day_before_key_run"),
         penalty_day_before_key_core=p("pair-with-easy-day", "day_before_key_run_core_focus"),
         penalty_day_after_long=p("pair-with-easy-day", "day_after_long_run"),
+        penalty_heavy_long_run_day=p("pair-with-easy-day", "heavy_on_long_run_day"),
+        heavy_downgrade_penalty=p("pair-with-easy-day", "heavy_downgrade"),
+        plyo_swap_penalty=p("pair-with-easy-day", "plyometric_swap"),
+        dropped_session_penalty=p("pair-with-easy-day", "dropped_session"),
         spread_weight=p("spread-through-week", "weight"),
         moved_session_penalty=p("consistent-rhythm", "moved_session_penalty"),
         focus_order=tuple(p("session-focus", "focus_order")),

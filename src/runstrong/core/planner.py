@@ -8,7 +8,7 @@ come in through the profile, and there is no clock, file or database inside.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from runstrong.errors import RunstrongError, UserError
@@ -287,11 +287,12 @@ def _compose(
     frame: WeekFrame,
     selection: BlockSelection,
     n_sessions: int,
-    heavy_ok: bool,
+    heavy: frozenset[Category],
     plyo_ok: bool,
     p: Params,
 ) -> list[_Planned]:
-    """The content of each of the week's sessions, dosed, before placement.
+    """The content of each of the week's sessions, dosed, before placement; sessions whose
+    focus is in `heavy` may carry heavy work.
 
     Remembered across runners: the content depends only on the block's selection, the
     dose context and the cap, so runners alike in those share the same session objects.
@@ -302,19 +303,19 @@ def _compose(
         phase=frame.phase,
         deload=frame.deload,
         step=frame.step,
-        heavy_ok=heavy_ok and frame.phase != Phase.race_week,
+        heavy_ok=frame.phase != Phase.race_week,
         race=profile.race.distance if profile.race else None,
         volume_cut_pct=_volume_cut(frame, p),
     )
     loads = tuple(sorted(profile.known_loads_kg.items()))
-    key = (id(selection), id(p), n_sessions, plyo_ok, dctx, short, loads)
+    key = (id(selection), id(p), n_sessions, heavy, plyo_ok, dctx, short, loads)
     hit = _COMPOSED.get(key)
     if hit is None or hit[0] is not selection:  # the entry holds the selection: its id stays valid
         if len(_COMPOSED) > 100_000:
             _COMPOSED.clear()
         hit = _COMPOSED[key] = (
             selection,
-            _compose_fresh(selection, n_sessions, plyo_ok, dctx, short, loads, p),
+            _compose_fresh(selection, n_sessions, heavy, plyo_ok, dctx, short, loads, p),
         )
     return hit[1]
 
@@ -322,8 +323,9 @@ def _compose(
 def _compose_fresh(
     selection: BlockSelection,
     n_sessions: int,
+    heavy: frozenset[Category],
     plyo_ok: bool,
-    dctx: DoseContext,
+    base: DoseContext,
     short: bool,
     loads: tuple[tuple[str, float], ...],
     p: Params,
@@ -333,6 +335,7 @@ def _compose_fresh(
     warm_up = selection.warm_up[: p.warm_up_short_items if short else p.warm_up_items]
     planned = []
     for slot, focus in enumerate(focuses):
+        dctx = replace(base, heavy_ok=base.heavy_ok and focus in heavy)
         picks: list[tuple[Role, Pick, bool]] = [(Role.warm_up, pk, False) for pk in warm_up]
         picks += [(Role.primary, pk, True) for pk in selection.primaries.get(focus, ())]
         others = [c for c in TRAINING_CATEGORIES if c != focus]
@@ -348,22 +351,19 @@ def _compose_fresh(
         if not plyo_ok:
             picks = [(r, selection.alternatives.get(pk.exercise.id, pk), f) for r, pk, f in picks]
         blocks = tuple(
-            (
-                role,
-                pk,
-                prescribe(pk.exercise, role, is_focus, dctx, known.get(pk.exercise.id), p),
-            )
+            (role, pk, prescribe(pk.exercise, role, is_focus, dctx, known.get(pk.exercise.id), p))
             for role, pk, is_focus in picks
         )
-        reasons = [
-            Reason(
-                rule_id="session-focus",
-                text=f"Session {'ABC'[slot]}: {focus.value.replace('_', ' ')} focus.",
-            ),
-            why("three-categories", text="Trains posterior chain, core and single-leg power."),
-        ]
-        planned.append(_Planned(focus=focus, blocks=blocks, reasons=tuple(reasons)))
+        reasons = (
+            why("session-focus", f"Session {'ABC'[slot]}: {focus.value.replace('_', ' ')} focus."),
+            why("three-categories", "Trains posterior chain, core and single-leg power."),
+        )
+        planned.append(_Planned(focus=focus, blocks=blocks, reasons=reasons))
     return planned
+
+
+ALL_HEAVY = frozenset({Category.posterior_chain, Category.single_leg_power})
+HEAVY_CHOICES = (ALL_HEAVY, frozenset({Category.posterior_chain}), frozenset())
 
 
 def _place(
@@ -376,66 +376,91 @@ def _place(
     least_bad: bool,
     warnings: list[str],
 ) -> tuple[list[_Planned], Placement, list[Reason]]:
-    """Sessions and their days, relaxing only what the rules allow when the week is tight:
-    first heavy loads, then plyometrics, then the third session."""
+    """Sessions and their days. When the week is tight, the options are weighed: keeping
+    heavy work on a poor day, lightening a session, swapping hops out, or (last) dropping
+    the third session; each concession has a price in the registry, and the cheapest
+    placement of all wins."""
     allow_double = profile.allow_double_days
-    notes: list[Reason] = []
     counts = [frame.sessions]
     if frame.sessions > p.foundation_sessions:
         counts.append(p.foundation_sessions)
-    attempts = [(n, heavy, plyo) for heavy, plyo in ((True, True), (False, True), (False, False)) for n in counts]
-    cache: dict[tuple[int, bool, bool], list[_Planned]] = {}
+    cache: dict[tuple[int, frozenset[Category], bool], list[_Planned]] = {}
 
-    def compose(n: int, heavy_ok: bool, plyo_ok: bool) -> list[_Planned]:
-        key = (n, heavy_ok, plyo_ok)
+    def compose(n: int, heavy: frozenset[Category], plyo_ok: bool) -> list[_Planned]:
+        key = (n, heavy, plyo_ok)
         if key not in cache:
-            cache[key] = _compose(profile, frame, selection, n, heavy_ok, plyo_ok, p)
+            cache[key] = _compose(profile, frame, selection, n, heavy, plyo_ok, p)
         return cache[key]
 
-    for n, heavy_ok, plyo_ok in attempts:
-        planned = compose(n, heavy_ok, plyo_ok)
-        placement = place_week(days, tuple(x.spec for x in planned), previous, allow_double, p)
-        if placement is None:
-            continue
-        if not heavy_ok and any(x.spec.heavy for x in compose(n, True, True)):
-            notes.append(
-                Reason(
-                    rule_id="no-heavy-near-speed",
-                    text="No day this week keeps heavy work away from speed days, key runs and the race; "
-                    "loads stay moderate.",
+    best: tuple[float, int, list[_Planned], Placement, tuple[Reason, ...]] | None = None
+    order = 0
+    for n in counts:
+        wanted = compose(n, ALL_HEAVY, True)
+        wanted_heavy = sum(x.spec.heavy for x in wanted)
+        for plyo_ok in (True, False):
+            for heavy in HEAVY_CHOICES:
+                planned = compose(n, heavy, plyo_ok)
+                placement = place_week(days, tuple(x.spec for x in planned), previous, allow_double, p)
+                order += 1
+                if placement is None:
+                    continue
+                lightened = wanted_heavy - sum(x.spec.heavy for x in planned)
+                swapped = sum(x.spec.plyometric for x in wanted) - sum(x.spec.plyometric for x in planned)
+                cost = (
+                    placement.score
+                    + lightened * p.heavy_downgrade_penalty
+                    + swapped * p.plyo_swap_penalty
+                    + (frame.sessions - n) * p.dropped_session_penalty
                 )
-            )
-        if not plyo_ok and any(x.spec.plyometric for x in compose(n, True, True)):
-            notes.append(why("taper", text="Hops and jumps are swapped out: they would fall too near the race."))
-        if n < frame.sessions:
-            notes.append(
-                Reason(
-                    rule_id="no-consecutive-strength-days",
-                    text=f"Only {n} sessions fit around this week's runs; the third waits for next week.",
-                )
-            )
-            warnings.append(f"only {n} of {frame.sessions} sessions fit around the runs.")
-        return planned, placement, notes
+                if best is None or (cost, order) < best[:2]:
+                    notes = _concessions(lightened, swapped, frame.sessions - n, n)
+                    best = (cost, order, planned, placement, notes)
+            if best is not None:
+                break  # hops are swapped out only when no placement keeps them
+        if best is not None and best[2] is not None and n == counts[0]:
+            break  # a full week fits: never drop the third session to save a few points
+    if best is not None:
+        _, _, planned, placement, notes = best
+        if len(planned) < frame.sessions:
+            warnings.append(f"only {len(planned)} of {frame.sessions} sessions fit around the runs.")
+        return planned, placement, list(notes)
 
-    n = frame.sessions if frame.sessions <= p.foundation_sessions else p.foundation_sessions
-    roster = tuple(x.spec for x in compose(n, False, False))
+    n = counts[-1]
+    roster = tuple(x.spec for x in compose(n, frozenset(), False))
     blocked = explain_infeasible(days, roster, allow_double)
     if least_bad:
         for fewer in range(n - 1, 0, -1):
-            planned = compose(fewer, False, False)
+            planned = compose(fewer, frozenset(), False)
             placement = place_week(days, tuple(x.spec for x in planned), previous, allow_double, p)
             if placement is not None:
                 warnings.append(f"only {fewer} session(s) fit; the methodology asks for {n}.")
-                notes.append(
-                    why(
-                        "foundation-two-sessions",
-                        text=f"Dropped to {fewer} session(s) to keep the hard rules.",
-                    )
-                )
+                notes = [why("foundation-two-sessions", f"Dropped to {fewer} session(s) to keep the hard rules.")]
                 return planned, placement, notes
         warnings.append("no session fits around this week's runs; the week has no strength.")
-        return [], Placement(days=(), score=0.0, reasons=()), notes
+        return [], Placement(days=(), score=0.0, reasons=()), []
     raise InfeasibleWeekError(_infeasible_message(frame, n, blocked, profile))
+
+
+def _concessions(lightened: int, swapped: int, dropped: int, n: int) -> tuple[Reason, ...]:
+    out = []
+    if lightened:
+        out.append(
+            why(
+                "no-heavy-near-speed",
+                f"{lightened} session(s) kept moderate: no day this week keeps heavy work away from "
+                "speed days, key runs and the race without a worse trade-off.",
+            )
+        )
+    if swapped:
+        out.append(why("taper", "Hops and jumps are swapped out: they would fall too near the race."))
+    if dropped:
+        out.append(
+            why(
+                "no-consecutive-strength-days",
+                f"Only {n} sessions fit around this week's runs; the third waits for next week.",
+            )
+        )
+    return tuple(out)
 
 
 def _infeasible_message(frame: WeekFrame, n: int, blocked: list[str], profile: AthleteProfile) -> str:

@@ -78,13 +78,13 @@ def _day_penalty(day: DayInfo, spec: SessionSpec, p: Params) -> tuple[float, lis
     notes: list[str] = []
     score = 0.0
     if RunType.long in day.runs:
-        score += p.penalty_long_run_day
+        score += p.penalty_long_run_day + (p.penalty_heavy_long_run_day if spec.heavy else 0)
         notes.append("shares the day with your long run")
+    core = spec.focus == Category.core
     if day.speed:
-        score += p.penalty_speed_day
+        score += p.penalty_speed_day_core if core else p.penalty_speed_day
         notes.append("shares the day with speed work")
     if day.before_key and not spec.heavy:
-        core = spec.focus == Category.core
         score += p.penalty_day_before_key_core if core else p.penalty_day_before_key
         notes.append("the day before a key run, so it is kept light")
     if RunType.long in day.prev_runs:

@@ -94,7 +94,20 @@ def _slot_patterns(category: Category, slot: int, ctx: Context) -> tuple[Pattern
 
 
 def _primary(e: Exercise) -> bool:
-    return "primary" in e.roles or e.pattern == P.plyometric
+    """Landing drills and short hops count as single-leg power primaries: they are how a
+    novice meets plyometrics (S12, S14), even where the library files them as accessories."""
+    return "primary" in e.roles or e.pattern in (P.plyometric, P.landing)
+
+
+_I = Intent
+SLOT_INTENTS: dict[tuple[Category, int], tuple[Intent, ...]] = {
+    (Category.posterior_chain, 0): (_I.strength, _I.capacity, _I.stability, _I.power),
+    (Category.posterior_chain, 1): (_I.strength, _I.capacity, _I.stability, _I.power),
+    (Category.core, 0): (_I.stability, _I.capacity, _I.strength, _I.power),
+    (Category.core, 1): (_I.stability, _I.capacity, _I.strength, _I.power),
+    (Category.single_leg_power, 0): (_I.strength, _I.stability, _I.capacity, _I.power),
+    (Category.single_leg_power, 1): (_I.power, _I.stability, _I.strength, _I.capacity),
+}
 
 
 def _usable(e: Exercise, ctx: Context, p: Params, *, pain: bool = True) -> bool:
@@ -105,11 +118,20 @@ def _usable(e: Exercise, ctx: Context, p: Params, *, pain: bool = True) -> bool:
     return not (pain and ctx.pain.intersection(e.contraindications))
 
 
+def _pattern_rank(patterns: tuple[Pattern, ...], pattern: Pattern) -> int:
+    """Position in the slot's wish list; squat, lunge and step rank alike (single-leg strength)."""
+    if pattern in SINGLE_LEG_STRENGTH:
+        return min(patterns.index(x) for x in SINGLE_LEG_STRENGTH if x in patterns)
+    return patterns.index(pattern)
+
+
 def _emphasis(e: Exercise, ctx: Context, p: Params) -> int:
     """0 when the exercise suits the race emphasis of this phase, 1 otherwise."""
     if ctx.race is None or ctx.phase != Phase.race_specific:
         return 0
     if ctx.race in p.explosive_distances:
+        if e.category != Category.single_leg_power:  # the explosive emphasis is unilateral (S33)
+            return 0
         return 0 if e.intent == Intent.power or e.pattern == P.plyometric else 1
     if ctx.race in p.durability_distances:
         return 0 if e.intent in (Intent.capacity, Intent.strength, Intent.stability) else 1
@@ -125,21 +147,27 @@ def _best(
     recent: frozenset[str],
     *,
     unilateral: bool = False,
+    intents: tuple[Intent, ...] = (),
+    bilateral: bool = False,
 ) -> Exercise | None:
+    """The best candidate: wanted pattern first, then sparing pain, the race emphasis, the
+    slot's intent, the kit the runner owns, variety between blocks, and the runner's level."""
     ranked = []
     for index, e in enumerate(candidates):
         if e.id in avoid or e.pattern not in patterns:
             continue
-        if unilateral and not e.unilateral:
+        if unilateral and not e.unilateral and e.pattern not in (P.plyometric, P.landing):
             continue
         ranked.append(
             (
-                patterns.index(e.pattern),
+                _pattern_rank(patterns, e.pattern),
                 bool(ctx.pain.intersection(e.loads)),  # regress: spare a painful area when possible
-                e.id in recent,
                 _emphasis(e, ctx, p),
+                intents.index(e.intent) if e.intent in intents else len(intents),
+                bilateral and e.unilateral,  # the main hinge is a two-legged lift
+                not (e.loadable and e.equipment),  # load it with the kit the runner owns
+                e.id in recent,  # variety between blocks, among equally good options
                 -e.level.rank,
-                not (e.loadable and e.equipment),  # use the kit the runner owns
                 index,
                 e,
             )
@@ -230,19 +258,33 @@ def select_block(
         for slot in range(p.primaries_per_category):
             patterns = _slot_patterns(category, slot, ctx)
             unilateral = category == Category.single_leg_power
-            e = _best(pool, patterns, ctx, p, chosen, recent, unilateral=unilateral)
+            intents = SLOT_INTENTS[(category, slot)]
+            bilateral = category == Category.posterior_chain and slot == 0
+            e = _best(
+                pool, patterns, ctx, p, chosen, recent, unilateral=unilateral, intents=intents, bilateral=bilateral
+            )
             if e is None:  # any other primary of the category
-                e = _best(pool, tuple(Pattern), ctx, p, chosen, recent)
+                e = _best(pool, tuple(Pattern), ctx, p, chosen, recent, intents=intents)
             if e is None:
                 warnings.append(f"No {category.value} primary {slot + 1} fits your equipment, level and pain areas.")
                 continue
-            ideal = _best(pool_all, patterns, calm_ctx, p, chosen, recent, unilateral=unilateral)
+            ideal = _best(
+                pool_all,
+                patterns,
+                calm_ctx,
+                p,
+                chosen,
+                recent,
+                unilateral=unilateral,
+                intents=intents,
+                bilateral=bilateral,
+            )
             chosen.add(e.id)
             reasons = _pick_reasons(e, category, slot, ctx, p) + list(_pain_note(e, ideal, ctx))
             picks.append(Pick(exercise=e, reasons=tuple(reasons)))
             if e.pattern == P.plyometric:
                 calm = tuple(x for x in patterns if x != P.plyometric)
-                alt = _best(pool, calm, ctx, p, chosen, recent, unilateral=unilateral)
+                alt = _best(pool, calm, ctx, p, chosen, recent, unilateral=unilateral, intents=intents)
                 if alt is not None:
                     chosen.add(alt.id)
                     alternatives[e.id] = Pick(

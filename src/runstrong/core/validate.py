@@ -184,7 +184,11 @@ def _check_progression(plan: Plan, p: Params) -> list[Violation]:
                 if before is None:
                     continue
                 where = f"week {w.index} {b.exercise_id}"
-                reps_up = (now.reps or 0) - (before.reps or 0)  # type: ignore[attr-defined]
+                same_scheme = now.intensity.kind == before.intensity.kind and (  # type: ignore[attr-defined]
+                    now.intensity.kind == "load_kg" or now.intensity.value == before.intensity.value  # type: ignore[attr-defined]
+                )
+                # a lighter scheme (heavy work made moderate for a tight week) is not a progression
+                reps_up = (now.reps or 0) - (before.reps or 0) if same_scheme else 0  # type: ignore[attr-defined]
                 if reps_up > p.max_rep_step:
                     out.append(Violation("linear-progression", where, f"reps up {reps_up}"))
                 if (now.seconds or 0) - (before.seconds or 0) > p.max_hold_step:  # type: ignore[attr-defined]
