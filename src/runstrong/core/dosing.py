@@ -77,6 +77,26 @@ def _progressed_load(known: float, step: int, p: Params) -> tuple[float, int]:
     return load, stalled
 
 
+HEAVY_PHASES = frozenset({Phase.build, Phase.race_specific, Phase.taper, Phase.maintenance})
+
+
+def _heavy_ready(e: Exercise, focus: bool, ctx: DoseContext, p: Params) -> bool:
+    return (
+        focus
+        and ctx.heavy_ok
+        and e.loadable
+        and e.intent in (Intent.strength, Intent.power)
+        and e.category in (Category.posterior_chain, Category.single_leg_power)
+        and ctx.level.rank >= p.heavy_min_level.rank
+        and ctx.phase in HEAVY_PHASES
+    )
+
+
+def is_heavy(e: Exercise, role: Role, focus: bool, ctx: DoseContext, p: Params) -> bool:
+    """Whether `prescribe` will dose this heavy, known without dosing (placement needs it)."""
+    return role == Role.primary and e.dose.measure == "reps" and not ctx.deload and _heavy_ready(e, focus, ctx, p)
+
+
 _MEMO: dict[tuple, tuple[Exercise, Params, Dosed]] = {}
 
 
@@ -139,15 +159,7 @@ def _prescribe(
     reps = seconds = contacts = distance = None
     intensity = _intensity(kind="bodyweight", value=None)
     if measure == "reps":
-        heavy_ready = (
-            focus
-            and ctx.heavy_ok
-            and e.loadable
-            and e.intent in (Intent.strength, Intent.power)
-            and e.category in (Category.posterior_chain, Category.single_leg_power)
-            and ctx.level.rank >= p.heavy_min_level.rank
-            and ctx.phase in (Phase.build, Phase.race_specific, Phase.taper, Phase.maintenance)
-        )
+        heavy_ready = _heavy_ready(e, focus, ctx, p)
         durability = ctx.phase == Phase.race_specific and ctx.race in p.durability_distances and not heavy_ready
         drill = not e.loadable and e.intent not in (Intent.strength, Intent.power)
         if accessory:
@@ -288,6 +300,7 @@ def estimate_seconds(presc: Prescription, role: Role, p: Params) -> int:
     return math.ceil(per_set * total_sets + extra + rests + transition)
 
 
+@lru_cache(maxsize=512)
 def _tempo_seconds(tempo: str | None) -> int:
     if not tempo:
         return 0

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from runstrong.errors import RunstrongError, UserError
 
-from .dosing import DoseContext, Dosed, estimate_seconds, prescribe
+from .dosing import DoseContext, Dosed, estimate_seconds, is_heavy, prescribe
 from .library import Library, load_library
 from .model import (
     TRAINING_CATEGORIES,
@@ -50,15 +50,27 @@ class InfeasibleWeekError(UserError):
 
 @dataclass(frozen=True, eq=False)
 class _Planned:
-    """A session before it has a date: its blocks and what placement must know."""
+    """A session before it has a date: what it holds, dosed only when it is chosen, and
+    the flags placement must know (worked out without dosing)."""
 
     focus: Category
-    blocks: tuple[tuple[Role, Pick, Dosed], ...]
+    picks: tuple[tuple[Role, Pick, bool], ...]  # role, exercise, whether it is a focus lift
+    dctx: DoseContext
+    loads: tuple[tuple[str, float], ...]
     reasons: tuple[Reason, ...]
+    p: Params
+
+    @cached_property
+    def blocks(self) -> tuple[tuple[Role, Pick, Dosed], ...]:
+        known = dict(self.loads)
+        return tuple(
+            (role, pk, prescribe(pk.exercise, role, is_focus, self.dctx, known.get(pk.exercise.id), self.p))
+            for role, pk, is_focus in self.picks
+        )
 
     @cached_property
     def plyo_ids(self) -> frozenset[str]:
-        return frozenset(pk.exercise.id for _, pk, dosed in self.blocks if dosed.plyometric)
+        return frozenset(pk.exercise.id for _, pk, _ in self.picks if pk.exercise.pattern == Pattern.plyometric)
 
     def content(self, cap: int, trim_level: int, p: Params) -> tuple[list[Block], list[Reason], int, int]:
         """The session's blocks trimmed to `cap` minutes (at least `trim_level` trim steps),
@@ -89,8 +101,8 @@ class _Planned:
     def spec(self) -> SessionSpec:
         return SessionSpec(
             focus=self.focus,
-            heavy=any(d.heavy for _, _, d in self.blocks),
-            plyometric=any(d.plyometric for _, _, d in self.blocks),
+            heavy=any(is_heavy(pk.exercise, role, f, self.dctx, self.p) for role, pk, f in self.picks),
+            plyometric=bool(self.plyo_ids),
         )
 
 
@@ -151,14 +163,14 @@ def build_plan(
             trim_levels[planned.focus] = level
             sessions.append(session)
         sessions.sort(key=lambda s: s.date)
-        if any(pk.exercise.pattern in _LANDING_PATTERNS for x in placed for _, pk, _ in x.blocks):
+        if any(pk.exercise.pattern in _LANDING_PATTERNS for x in placed for _, pk, _ in x.picks):
             landing_weeks += 1
         warnings.extend(f"Week {frame.index}: {w}" for w in week_warnings)
         for s in sessions:
             if s.estimated_minutes > min(profile.session_cap_minutes, p.max_session_minutes):
                 warnings.append(f"Week {frame.index}: the {s.date} session runs over your cap.")
         week_runs = [
-            DatedRun(date=d, type=t, minutes=m)
+            build(DatedRun, date=d, type=t, minutes=m)
             for d in _dates(frame)
             for t, m in runs_by_date.get(d, ())
             if t != RunType.rest
@@ -330,7 +342,6 @@ def _compose_fresh(
     loads: tuple[tuple[str, float], ...],
     p: Params,
 ) -> list[_Planned]:
-    known = dict(loads)
     focuses = [Category(c) for c in p.focus_order][:n_sessions]
     warm_up = selection.warm_up[: p.warm_up_short_items if short else p.warm_up_items]
     planned = []
@@ -350,15 +361,11 @@ def _compose_fresh(
         picks += [(Role.finisher, pk, False) for pk in selection.finisher]
         if not plyo_ok:
             picks = [(r, selection.alternatives.get(pk.exercise.id, pk), f) for r, pk, f in picks]
-        blocks = tuple(
-            (role, pk, prescribe(pk.exercise, role, is_focus, dctx, known.get(pk.exercise.id), p))
-            for role, pk, is_focus in picks
-        )
         reasons = (
             why("session-focus", f"Session {'ABC'[slot]}: {focus.value.replace('_', ' ')} focus."),
             why("three-categories", "Trains posterior chain, core and single-leg power."),
         )
-        planned.append(_Planned(focus=focus, blocks=blocks, reasons=reasons))
+        planned.append(_Planned(focus=focus, picks=tuple(picks), dctx=dctx, loads=loads, reasons=reasons, p=p))
     return planned
 
 
@@ -395,16 +402,21 @@ def _place(
     best: tuple[float, int, list[_Planned], Placement, tuple[Reason, ...]] | None = None
     order = 0
     for n in counts:
+        if best is not None and best[0] <= (frame.sessions - n) * p.dropped_session_penalty:
+            break
         wanted = compose(n, ALL_HEAVY, True)
-        wanted_heavy = sum(x.spec.heavy for x in wanted)
+        wanted_heavy = [x.focus for x in wanted if x.spec.heavy]
         for plyo_ok in (True, False):
             for heavy in HEAVY_CHOICES:
+                floor = sum(f not in heavy for f in wanted_heavy) * p.heavy_downgrade_penalty
+                if best is not None and best[0] <= floor + (frame.sessions - n) * p.dropped_session_penalty:
+                    continue  # even a perfect placement of this option could not be cheaper
                 planned = compose(n, heavy, plyo_ok)
                 placement = place_week(days, tuple(x.spec for x in planned), previous, allow_double, p)
                 order += 1
                 if placement is None:
                     continue
-                lightened = wanted_heavy - sum(x.spec.heavy for x in planned)
+                lightened = len(wanted_heavy) - sum(x.spec.heavy for x in planned)
                 swapped = sum(x.spec.plyometric for x in wanted) - sum(x.spec.plyometric for x in planned)
                 cost = (
                     placement.score

@@ -114,55 +114,72 @@ def place_week(
     n = len(roster)
     if n == 0:
         return Placement(days=(), score=0.0, reasons=())
-    allowed = [[i for i, d in enumerate(days) if not _day_blockers(d, spec, allow_double)] for spec in roster]
-    prev_weekday = {focus: d.weekday() for d, focus, _ in previous}
+    # Everything that depends on one (session, day) pair is computed once, up front.
+    cost: list[list[float | None]] = []
+    for spec in roster:
+        moved_from = next((d.weekday() for d, focus, _ in previous if focus == spec.focus), None)
+        row: list[float | None] = []
+        for k, day in enumerate(days):
+            if _day_blockers(day, spec, allow_double) or not _clear_of_previous(day, spec, previous, p):
+                row.append(None)
+                continue
+            penalty = _day_penalty(day, spec, p)[0]
+            if moved_from is not None and moved_from != k:
+                penalty += p.moved_session_penalty
+            row.append(penalty)
+        cost.append(row)
+    plyo_gap_days = -(-p.plyo_min_hours // 24)
     best: tuple[float, tuple[int, ...]] | None = None
-    for combo in itertools.product(*allowed):
-        if len(set(combo)) < n:
-            continue
-        if not _spaced(combo, days, roster, previous, p):
-            continue
-        score = _score(combo, days, roster, prev_weekday, p)
-        if best is None or (score, combo) < best:
-            best = (score, combo)
+    for combo in itertools.permutations(range(len(days)), n):
+        total = 0.0
+        for k, i in enumerate(combo):
+            c = cost[k][i]
+            if c is None:
+                break
+            total += c
+        else:
+            if not _spaced(combo, roster, p.min_days_between, plyo_gap_days):
+                continue
+            total += _shape_penalty(tuple(sorted(combo)), p.spread_weight)
+            total += p.spread_weight * sum(1 for a, b in itertools.combinations(combo, 2) if a > b)
+            if best is None or (total, combo) < best:
+                best = (total, combo)
     if best is None:
         return None
     score, combo = best
+    prev_weekday = {focus: d.weekday() for d, focus, _ in previous}
     return Placement(days=combo, score=score, reasons=_explain(combo, days, roster, prev_weekday, p))
 
 
-def _spaced(combo, days, roster, previous, p: Params) -> bool:  # type: ignore[no-untyped-def]
-    dates = [days[i].date for i in combo]
-    for a, b in itertools.combinations(range(len(dates)), 2):
-        if abs((dates[a] - dates[b]).days) < p.min_days_between:
-            return False
-        both_plyo = roster[a].plyometric and roster[b].plyometric
-        if both_plyo and abs((dates[a] - dates[b]).days) * 24 < p.plyo_min_hours:
-            return False
+def _clear_of_previous(
+    day: DayInfo, spec: SessionSpec, previous: tuple[tuple[dt.date, Category, bool], ...], p: Params
+) -> bool:
+    """Last week's sessions keep their distance across the week boundary."""
     for prev_date, _, prev_plyo in previous:
-        for k, d in enumerate(dates):
-            gap = (d - prev_date).days
-            if gap < p.min_days_between:
-                return False
-            if prev_plyo and roster[k].plyometric and gap * 24 < p.plyo_min_hours:
-                return False
+        gap = (day.date - prev_date).days
+        if gap < p.min_days_between:
+            return False
+        if prev_plyo and spec.plyometric and gap * 24 < p.plyo_min_hours:
+            return False
     return True
 
 
-def _score(combo, days, roster, prev_weekday, p: Params) -> float:  # type: ignore[no-untyped-def]
-    total = 0.0
-    for k, i in enumerate(combo):
-        total += _day_penalty(days[i], roster[k], p)[0]
-        previous_day = prev_weekday.get(roster[k].focus)
-        if previous_day is not None and previous_day != days[i].date.weekday():
-            total += p.moved_session_penalty
-    ordered = sorted(combo)
-    if len(ordered) > 1:
-        ideal = 7 / len(ordered)
-        gaps = [b - a for a, b in itertools.pairwise(ordered)] + [7 - ordered[-1] + ordered[0]]
-        total += p.spread_weight * sum((g - ideal) ** 2 for g in gaps) / len(gaps)
-    inversions = sum(1 for a, b in itertools.combinations(combo, 2) if a > b)
-    return total + inversions * p.spread_weight
+def _spaced(combo: tuple[int, ...], roster: tuple[SessionSpec, ...], min_days: int, plyo_days: int) -> bool:
+    for a, b in itertools.combinations(range(len(combo)), 2):
+        gap = abs(combo[a] - combo[b])
+        if gap < min_days or (roster[a].plyometric and roster[b].plyometric and gap < plyo_days):
+            return False
+    return True
+
+
+@lru_cache(maxsize=256)
+def _shape_penalty(ordered: tuple[int, ...], weight: float) -> float:
+    """How far the sessions are from evenly spread through the week (wrapping round)."""
+    if len(ordered) < 2:
+        return 0.0
+    ideal = 7 / len(ordered)
+    gaps = [b - a for a, b in itertools.pairwise(ordered)] + [7 - ordered[-1] + ordered[0]]
+    return weight * sum((g - ideal) ** 2 for g in gaps) / len(gaps)
 
 
 def _explain(combo, days, roster, prev_weekday, p: Params) -> tuple[tuple[Reason, ...], ...]:  # type: ignore[no-untyped-def]

@@ -110,19 +110,31 @@ SLOT_INTENTS: dict[tuple[Category, int], tuple[Intent, ...]] = {
 }
 
 
-def _usable(e: Exercise, ctx: Context, p: Params, *, pain: bool = True) -> bool:
-    if not e.fits(ctx.equipment) or e.level.rank > ctx.level.rank:
-        return False
-    if e.high_skill and ctx.level.rank < p.high_skill_min_level.rank:
-        return False
-    return not (pain and ctx.pain.intersection(e.contraindications))
+@lru_cache(maxsize=4096)
+def _usable_for(
+    library: Library, level: Level, equipment: frozenset[Item], pain: frozenset[PainArea], p: Params
+) -> tuple[Exercise, ...]:
+    """What this runner can do: their kit, their level (high-skill drills only when
+    advanced) and nothing contraindicated by their pain."""
+    return tuple(
+        e
+        for e in library.exercises
+        if e.fits(equipment)
+        and e.level.rank <= level.rank
+        and not (e.high_skill and level.rank < p.high_skill_min_level.rank)
+        and not pain.intersection(e.contraindications)
+    )
 
 
-def _pattern_rank(patterns: tuple[Pattern, ...], pattern: Pattern) -> int:
+@lru_cache(maxsize=256)
+def _pattern_ranks(patterns: tuple[Pattern, ...]) -> dict[Pattern, int]:
     """Position in the slot's wish list; squat, lunge and step rank alike (single-leg strength)."""
-    if pattern in SINGLE_LEG_STRENGTH:
-        return min(patterns.index(x) for x in SINGLE_LEG_STRENGTH if x in patterns)
-    return patterns.index(pattern)
+    ranks = {x: i for i, x in reversed(list(enumerate(patterns)))}
+    shared = [ranks[x] for x in SINGLE_LEG_STRENGTH if x in ranks]
+    for x in SINGLE_LEG_STRENGTH:
+        if x in ranks:
+            ranks[x] = min(shared)
+    return ranks
 
 
 def _emphasis(e: Exercise, ctx: Context, p: Params) -> int:
@@ -153,14 +165,15 @@ def _best(
     """The best candidate: wanted pattern first, then sparing pain, the race emphasis, the
     slot's intent, the kit the runner owns, variety between blocks, and the runner's level."""
     ranked = []
+    ranks = _pattern_ranks(patterns)
     for index, e in enumerate(candidates):
-        if e.id in avoid or e.pattern not in patterns:
+        if e.id in avoid or e.pattern not in ranks:
             continue
         if unilateral and not e.unilateral and e.pattern not in (P.plyometric, P.landing):
             continue
         ranked.append(
             (
-                _pattern_rank(patterns, e.pattern),
+                ranks[e.pattern],
                 bool(ctx.pain.intersection(e.loads)),  # regress: spare a painful area when possible
                 _emphasis(e, ctx, p),
                 intents.index(e.intent) if e.intent in intents else len(intents),
@@ -243,8 +256,8 @@ def select_block(
 ) -> tuple[BlockSelection, tuple[str, ...]]:
     """The exercises of one block (avoiding the `recent` block's primaries where there is
     choice), and warnings for any slot the library could not fill."""
-    usable = [e for e in library.exercises if _usable(e, ctx, p)]
-    unfiltered = [e for e in library.exercises if _usable(e, ctx, p, pain=False)]
+    usable = _usable_for(library, ctx.level, ctx.equipment, ctx.pain, p)
+    unfiltered = _usable_for(library, ctx.level, ctx.equipment, frozenset(), p)
     calm_ctx = replace(ctx, pain=frozenset())  # the same runner without pain, to explain regressions
     warnings: list[str] = []
     chosen: set[str] = set()
