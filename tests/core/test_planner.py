@@ -54,7 +54,7 @@ def test_third_session_starts_after_foundation_weeks(level, unlock):
     counts = [len(w.sessions) for w in plan.weeks]
     assert counts[:unlock] == [2] * unlock
     assert counts[unlock] == 3
-    assert plan.weeks[unlock].sessions[-1].focus == Category.single_leg_power
+    assert Category.single_leg_power in {s.focus for s in plan.weeks[unlock].sessions}
     assert "third-session-after-consistency" in plan.weeks[unlock].rule_ids
 
 

@@ -35,6 +35,7 @@ class DoseContext:
     heavy_ok: bool  # the session may carry heavy lower-body work
     race: RaceDistance | None
     volume_cut_pct: int  # deload or taper cut, 0 otherwise
+    light: bool = False  # the day before a key run or on a speed day: leg work kept light
 
 
 @dataclass(frozen=True)
@@ -62,15 +63,17 @@ def _ramp(start: int, step: int, per_week: int, ceiling: int) -> int:
 def _progressed_load(known: float, step: int, p: Params) -> tuple[float, int]:
     """Load after `step` weekly steps, and how many steps could not raise it (to go to reps).
 
-    Each step adds `load_step_pct`, floored to the rounding unit, so a step never exceeds
-    the registry's bound; when flooring swallows a step, that week progresses reps instead.
+    The target compounds `load_step_pct` a week from the known load and is rounded down to
+    a loadable plate step; a single week never rises more than `max_load_step_pct`. When
+    rounding leaves the load where it was, that week progresses reps instead.
     """
     unit = p.load_rounding_kg
     load = math.floor(known / unit) * unit
     stalled = 0
-    for _ in range(step):
-        ceiling = load * (1 + p.max_load_step_pct / 100)
-        nxt = math.floor(min(load * (1 + p.load_step_pct / 100), ceiling) / unit) * unit
+    for k in range(1, step + 1):
+        target = math.floor(known * (1 + p.load_step_pct / 100) ** k / unit) * unit
+        ceiling = math.floor(load * (1 + p.max_load_step_pct / 100) / unit) * unit
+        nxt = min(target, ceiling)
         if nxt <= load:
             stalled += 1
         load = max(load, nxt)
@@ -84,8 +87,10 @@ def _heavy_ready(e: Exercise, focus: bool, ctx: DoseContext, p: Params) -> bool:
     return (
         focus
         and ctx.heavy_ok
+        and not ctx.light
         and e.loadable
-        and e.intent in (Intent.strength, Intent.power)
+        and e.intent == Intent.strength
+        and bool(p.heavy_equipment.intersection(e.equipment))
         and e.category in (Category.posterior_chain, Category.single_leg_power)
         and ctx.level.rank >= p.heavy_min_level.rank
         and ctx.phase in HEAVY_PHASES
@@ -135,6 +140,8 @@ def _prescribe(
     reasons: list[Reason] = []
     plyometric = e.pattern == Pattern.plyometric
     step = max(ctx.step - 1, 0) if ctx.deload else ctx.step
+    if ctx.phase == Phase.maintenance:
+        step = 0  # maintenance holds what was built; it does not progress
     if role in (Role.warm_up, Role.finisher):
         rule = "warm-up-hips-thoracic" if role == Role.warm_up else "mobility-finisher"
         presc = build(
@@ -162,6 +169,7 @@ def _prescribe(
         heavy_ready = _heavy_ready(e, focus, ctx, p)
         durability = ctx.phase == Phase.race_specific and ctx.race in p.durability_distances and not heavy_ready
         drill = not e.loadable and e.intent not in (Intent.strength, Intent.power)
+        bodyweight = not e.loadable  # reps in reserve mean little when nothing can be added
         if accessory:
             sets, (lo, hi), rest = p.accessory_sets, p.accessory_reps, p.accessory_rest
             effort = ("rir", p.strength_rir)
@@ -191,10 +199,12 @@ def _prescribe(
             sets, (lo, hi), rest = p.strength_sets, p.strength_reps, p.strength_rest
             effort = ("rir", p.strength_rir)
             reasons.append(why("dose-strength", text=f"Strength: {p.strength_rir} reps in reserve."))
-        if e.intent not in (Intent.strength, Intent.power):
-            rest = min(rest, p.hold_rest)  # stability and capacity work: short rests
+        if e.intent not in (Intent.strength, Intent.power) or bodyweight:
+            rest = min(rest, p.hold_rest)  # stability, capacity and bodyweight work: short rests
         if known_load is not None and heavy_ready:  # a working load is for the heavy scheme
             load, stalled = _progressed_load(known_load, step, p)
+            if ctx.deload:
+                load = math.floor(load * p.deload_load_pct / 100 / p.load_rounding_kg) * p.load_rounding_kg
             reps = _ramp(lo, stalled, p.rep_step, hi)
             intensity = _intensity(kind="load_kg", value=load)
             reasons.append(
@@ -205,9 +215,8 @@ def _prescribe(
             )
         else:
             reps = _ramp(lo, step, p.rep_step, hi)
-            if not drill:
+            if not bodyweight:  # unloaded work is dosed by quality, not by reps in reserve
                 intensity = _intensity(kind=effort[0], value=float(effort[1]))
-            # unloaded stability drills are dosed by quality, not by reps in reserve
             if step:
                 reasons.append(why("linear-progression", text=f"Reps up {p.rep_step} a week, effort unchanged."))
         heavy = heavy_ready
@@ -255,10 +264,23 @@ def _prescribe(
         cues.append(p.tempo_cue)
         reasons.append(why("tempo-prescribed", text=f"Tempo {tempo}: controlled, never rushed."))
 
+    if heavy:
+        cues.append(p.ramp_up_cue)
+    if ctx.phase == Phase.maintenance:
+        sets = min(sets, p.maintenance_sets)
+        reasons.append(why("maintenance-after-race", f"{sets} set(s) at the same dose: keep, don't build."))
     if ctx.volume_cut_pct:
         sets = _cut_sets(sets, ctx.volume_cut_pct)
         rule = "planned-deloads" if ctx.deload else "taper"
         reasons.append(why(rule, text=f"Volume cut about {ctx.volume_cut_pct}%."))
+    leg_work = e.category in (Category.posterior_chain, Category.single_leg_power)
+    if ctx.light and leg_work and role == Role.primary:
+        sets = max(1, sets - p.light_set_cut)
+        if intensity.kind == "rir":
+            intensity = _intensity(kind="rir", value=intensity.value + p.light_rir_increase)  # type: ignore[operator]
+        reasons.append(
+            why("light-before-key-runs", "A key run is close: one set fewer, more in reserve, fresh legs first.")
+        )
     if ctx.deload:
         heavy = False
         if intensity.kind == "rir":

@@ -52,6 +52,7 @@ class Params:
     penalty_easy_day: int
     penalty_no_run_day: int
     penalty_long_run_day: int
+    penalty_long_run_day_core: int
     penalty_speed_day: int
     penalty_speed_day_core: int
     penalty_day_before_key: int
@@ -98,6 +99,15 @@ class Params:
     heavy_rpe: int
     heavy_rest: int
     heavy_min_rpe: int
+    heavy_equipment: frozenset[str]
+    ramp_up_cue: str
+    deload_load_pct: int
+    maintenance_sets: int
+    light_set_cut: int
+    light_rir_increase: int
+    protein_per_meal_g: tuple[int, int]
+    meals_per_day: tuple[int, int]
+    penalty_heavy_after_speed: int
     hold_sets: int
     hold_start: dict[Level, int]
     hold_max: dict[Level, int]
@@ -172,6 +182,7 @@ def params_from_registry(r: Registry) -> Params:
         penalty_easy_day=p("pair-with-easy-day", "easy_day"),
         penalty_no_run_day=p("pair-with-easy-day", "no_run_day"),
         penalty_long_run_day=p("pair-with-easy-day", "long_run_day"),
+        penalty_long_run_day_core=p("pair-with-easy-day", "long_run_day_core_focus"),
         penalty_speed_day=p("pair-with-easy-day", "speed_day"),
         penalty_speed_day_core=p("pair-with-easy-day", "speed_day_core_focus"),
         penalty_day_before_key=p("pair-with-easy-day", "day_before_key_run"),
@@ -216,6 +227,15 @@ def params_from_registry(r: Registry) -> Params:
         heavy_rpe=p("dose-heavy", "rpe"),
         heavy_rest=p("dose-heavy", "rest_seconds"),
         heavy_min_rpe=p("dose-heavy", "heavy_min_rpe"),
+        heavy_equipment=frozenset(p("dose-heavy", "heavy_equipment")),
+        ramp_up_cue=p("dose-heavy", "ramp_up_cue"),
+        deload_load_pct=p("planned-deloads", "load_pct"),
+        maintenance_sets=p("maintenance-after-race", "sets"),
+        light_set_cut=p("light-before-key-runs", "set_cut"),
+        light_rir_increase=p("light-before-key-runs", "rir_increase"),
+        protein_per_meal_g=tuple(p("protein-and-sleep", "protein_g_per_meal")),
+        meals_per_day=tuple(p("protein-and-sleep", "meals_per_day")),
+        penalty_heavy_after_speed=p("pair-with-easy-day", "heavy_after_speed_run"),
         hold_sets=p("dose-holds", "sets"),
         hold_start=_levels(p("dose-holds", "start_seconds")),
         hold_max=_levels(p("brief-core-holds", "max_hold_seconds")),

@@ -21,8 +21,9 @@ class WeekFrame:
     phase: Phase
     deload: bool
     sessions: int
-    block: int  # mesocycle number: exercises stay the same within one
+    block: int  # mesocycle number (phase change or deload starts one): progression restarts
     step: int  # loading weeks already done in this block: drives progression
+    selection: int  # exercise block: a loading phase; taper, race week and maintenance keep the last
     reassess: bool
     reasons: tuple[Reason, ...]
 
@@ -88,11 +89,14 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
     frames: list[WeekFrame] = []
     block = 0
     step = 0
+    selection = 0
     since_screen = 0
     for i, phase in enumerate(phases):
         if i > 0 and (phase != phases[i - 1] or (i - 1) in deloads):
             block += 1
             step = 0
+        if i > 0 and phase != phases[i - 1] and phase in LOADING_PHASES:
+            selection += 1  # familiar lifts carry into the taper, race week and maintenance
         deload = i in deloads
         reasons: list[Reason] = [why(_PHASE_RULE[phase], text=_PHASE_TEXT[phase])]
         consistent = profile.consistent_strength_weeks + i
@@ -171,6 +175,7 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
                 sessions=sessions,
                 block=block,
                 step=step,
+                selection=selection,
                 reassess=reassess,
                 reasons=tuple(reasons),
             )

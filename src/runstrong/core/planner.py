@@ -68,6 +68,12 @@ class _Planned:
             for role, pk, is_focus in self.picks
         )
 
+    def lightened(self) -> _Planned:
+        """The same session dosed light, for a day next to a key run. Remembered."""
+        if "_light" not in self.__dict__:
+            self.__dict__["_light"] = replace(self, dctx=replace(self.dctx, light=True))
+        return self.__dict__["_light"]
+
     @cached_property
     def plyo_ids(self) -> frozenset[str]:
         return frozenset(pk.exercise.id for _, pk, _ in self.picks if pk.exercise.pattern == Pattern.plyometric)
@@ -134,7 +140,7 @@ def build_plan(
     landing_weeks = 0
     trim_block, trim_levels = -1, dict[Category, int]()
     for frame in frames:
-        if frame.block != block_of_selection:
+        if frame.selection != block_of_selection:
             prior_selection = selection
             ctx = Context(
                 level=profile.strength_experience,
@@ -143,12 +149,12 @@ def build_plan(
                 phase=frame.phase,
                 race=profile.race.distance if profile.race else None,
                 plyo_ready=landing_weeks >= p.landing_weeks,
-                block=frame.block,
+                block=frame.selection,
             )
             recent = prior_selection.primary_ids() if prior_selection else frozenset()
             selection, missing = select_block(library, ctx, recent, p)
             warnings.extend(f"Week {frame.index}: {m}" for m in missing)
-            block_of_selection = frame.block
+            block_of_selection = frame.selection
         assert selection is not None
         days = _day_infos(profile, frame, runs_by_date, p)
         week_warnings: list[str] = []
@@ -157,6 +163,9 @@ def build_plan(
             trim_levels, trim_block = {}, frame.block
         sessions = []
         for planned, day_index, reasons in zip(placed, placement.days, placement.reasons, strict=True):
+            day = days[day_index]
+            if planned.focus != Category.core and not planned.spec.heavy and (day.before_key or day.speed):
+                planned = planned.lightened()  # fresh legs for the key run (light-before-key-runs)
             session, level = _dated_session(
                 planned, days[day_index].date, reasons, profile, p, trim_levels.get(planned.focus, 0)
             )
@@ -557,11 +566,14 @@ def _guidance(profile: AthleteProfile, p: Params) -> list[Guidance]:
     lo, hi = p.protein_g_per_kg
     mass = profile.body_mass_kg
     sleep_lo, sleep_hi = p.sleep_hours
+    meal_lo, meal_hi = p.protein_per_meal_g
+    meal_lo = max(meal_lo, round(p.protein_per_meal * mass))
+    meals_lo, meals_hi = p.meals_per_day
     return [
         Guidance(
             topic="protein",
             text=f"Aim for {round(lo * mass)}-{round(hi * mass)} g of protein a day ({lo:g}-{hi:g} g/kg at "
-            f"{mass:g} kg), in meals of about {round(p.protein_per_meal * mass)} g.",
+            f"{mass:g} kg), spread over {meals_lo}-{meals_hi} meals of {meal_lo}-{meal_hi} g.",
             reasons=[why("protein-and-sleep", text="Protein supports repair and adaptation.")],
         ),
         Guidance(

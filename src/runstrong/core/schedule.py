@@ -77,19 +77,23 @@ def _day_blockers(day: DayInfo, spec: SessionSpec, allow_double: bool) -> list[t
 def _day_penalty(day: DayInfo, spec: SessionSpec, p: Params) -> tuple[float, list[str]]:
     notes: list[str] = []
     score = 0.0
-    if RunType.long in day.runs:
-        score += p.penalty_long_run_day + (p.penalty_heavy_long_run_day if spec.heavy else 0)
-        notes.append("shares the day with your long run")
     core = spec.focus == Category.core
+    if RunType.long in day.runs:
+        long_day = p.penalty_long_run_day_core if core else p.penalty_long_run_day
+        score += long_day + (p.penalty_heavy_long_run_day if spec.heavy else 0)
+        notes.append("shares the day with your long run")
     if day.speed:
-        score += p.penalty_speed_day_core if core else p.penalty_speed_day
-        notes.append("shares the day with speed work")
+        if spec.heavy:  # only reachable with double days: hard day hard, lifting after the run
+            score += p.penalty_heavy_after_speed
+        else:
+            score += p.penalty_speed_day_core if core else p.penalty_speed_day
+            notes.append("shares the day with speed work")
     if day.before_key and not spec.heavy:
         score += p.penalty_day_before_key_core if core else p.penalty_day_before_key
-        notes.append("the day before a key run, so it is kept light")
+        notes.append("comes the day before a key run")
     if RunType.long in day.prev_runs:
         score += p.penalty_day_after_long
-        notes.append("the day after your long run")
+        notes.append("follows your long run")
     easy = any(r in (RunType.easy, RunType.cross_train) for r in day.runs)
     if easy:
         score += p.penalty_easy_day
@@ -189,12 +193,16 @@ def _explain(combo, days, roster, prev_weekday, p: Params) -> tuple[tuple[Reason
         reasons: list[Reason] = []
         _, notes = _day_penalty(day, roster[k], p)
         runs = [r for r in day.runs if r != RunType.rest]
-        if any(r in (RunType.easy, RunType.cross_train) for r in runs) and not notes:
-            reasons.append(why("pair-with-easy-day", text="Paired with an easy run or easy cross-training."))
+        if notes:
+            reasons.append(why("pair-with-easy-day", f"The best day this week, though it {' and '.join(notes)}."))
+        elif any(r in (RunType.easy, RunType.cross_train) for r in runs):
+            reasons.append(why("pair-with-easy-day", "Paired with an easy run or easy cross-training."))
         elif not runs:
-            reasons.append(why("pair-with-easy-day", text="A day with no run, so the legs are fresh."))
-        for note in notes:
-            reasons.append(why("pair-with-easy-day", text=f"This day {note}; it was the best fit."))
+            reasons.append(why("pair-with-easy-day", "A day with no run, so the legs are fresh."))
+        if runs:
+            reasons.append(
+                why("pair-with-easy-day", "Run first, lift later in the day (a few hours apart if you can).")
+            )
         if roster[k].heavy:
             if day.speed:
                 reasons.append(

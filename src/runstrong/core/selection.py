@@ -161,6 +161,7 @@ def _best(
     unilateral: bool = False,
     intents: tuple[Intent, ...] = (),
     bilateral: bool = False,
+    heavy_kit: bool = False,
 ) -> Exercise | None:
     """The best candidate: wanted pattern first, then sparing pain, the race emphasis, the
     slot's intent, the kit the runner owns, variety between blocks, and the runner's level."""
@@ -179,6 +180,7 @@ def _best(
                 intents.index(e.intent) if e.intent in intents else len(intents),
                 bilateral and e.unilateral,  # the main hinge is a two-legged lift
                 not (e.loadable and e.equipment),  # load it with the kit the runner owns
+                heavy_kit and not p.heavy_equipment.intersection(e.equipment),  # main lifts can go heavy
                 e.id in recent,  # variety between blocks, among equally good options
                 -e.level.rank,
                 index,
@@ -273,25 +275,15 @@ def select_block(
             unilateral = category == Category.single_leg_power
             intents = SLOT_INTENTS[(category, slot)]
             bilateral = category == Category.posterior_chain and slot == 0
-            e = _best(
-                pool, patterns, ctx, p, chosen, recent, unilateral=unilateral, intents=intents, bilateral=bilateral
-            )
+            heavy_kit = slot == 0 and category != Category.core and ctx.level.rank >= p.heavy_min_level.rank
+            prefs = {"unilateral": unilateral, "intents": intents, "bilateral": bilateral, "heavy_kit": heavy_kit}
+            e = _best(pool, patterns, ctx, p, chosen, recent, **prefs)
             if e is None:  # any other primary of the category
                 e = _best(pool, tuple(Pattern), ctx, p, chosen, recent, intents=intents)
             if e is None:
                 warnings.append(f"No {category.value} primary {slot + 1} fits your equipment, level and pain areas.")
                 continue
-            ideal = _best(
-                pool_all,
-                patterns,
-                calm_ctx,
-                p,
-                chosen,
-                recent,
-                unilateral=unilateral,
-                intents=intents,
-                bilateral=bilateral,
-            )
+            ideal = _best(pool_all, patterns, calm_ctx, p, chosen, recent, **prefs)
             chosen.add(e.id)
             reasons = _pick_reasons(e, category, slot, ctx, p) + list(_pain_note(e, ideal, ctx))
             picks.append(Pick(exercise=e, reasons=tuple(reasons)))
