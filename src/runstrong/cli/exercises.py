@@ -88,6 +88,7 @@ def exercises(ctx, category, pattern, equipment, level, exclude_pain, search, fm
 def show(exercise_id: str, fmt: str) -> None:
     """Cues, default dose and the progression ladder around one exercise."""
     library = load_library()
+    exercise_id = exercise_id.strip().lower().replace("-", "_").replace(" ", "_")
     if exercise_id not in library:
         import difflib
 

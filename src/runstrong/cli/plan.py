@@ -72,7 +72,7 @@ def plan(
     """
     from runstrong.io.profile_file import load_profile
 
-    _emit(load_profile(profile), fmt, weeks, all_weeks, explain, output, least_bad)
+    _emit(load_profile(profile), profile.name, fmt, weeks, all_weeks, explain, output, least_bad)
 
 
 @click.command()
@@ -87,7 +87,7 @@ def demo(
 
     text = resources.files("runstrong.examples").joinpath(EXAMPLE).read_text("utf-8")
     profile = validate_profile(tomllib.loads(text), source=EXAMPLE)
-    _emit(profile, fmt, weeks, all_weeks, explain, output, least_bad)
+    _emit(profile, EXAMPLE, fmt, weeks, all_weeks, explain, output, least_bad)
 
 
 @click.command()
@@ -110,16 +110,16 @@ def demo(
 )
 def explain(profile: Path, week: int, which: str | None) -> None:
     """Say why each session is on its day, and why those exercises and doses."""
-    from runstrong.core.planner import build_plan
     from runstrong.core.rules import load_registry
+    from runstrong.io.labels import PHASE_LABEL
     from runstrong.io.profile_file import load_profile
     from runstrong.io.terminal import render_session
 
-    the_plan = build_plan(load_profile(profile))
+    the_plan = _build(load_profile(profile), profile.name, least_bad=False)
     w = _week(the_plan, week)
     sessions = _pick_sessions(w, which)
     out = console()
-    out.rule(f"[bold]Week {w.index}[/] · {w.phase.value}{' · deload' if w.deload else ''}", align="left")
+    out.rule(f"[bold]Week {w.index}[/] · {PHASE_LABEL[w.phase]}{' · deload' if w.deload else ''}", align="left")
     for r in w.reasons:
         out.print(f"  • {r.text} [dim]\\[{r.rule_id}][/]")
     registry = load_registry()
@@ -134,24 +134,34 @@ def _week(the_plan, index: int):  # type: ignore[no-untyped-def]
     raise UserError(f"--week: the plan has weeks 1-{len(the_plan.weeks)}; pick one of those")
 
 
+LETTER_FOCUS = {"a": "posterior_chain", "b": "core", "c": "single_leg_power"}  # as the plan labels them
+
+
 def _pick_sessions(week, which: str | None):  # type: ignore[no-untyped-def]
     if which is None:
         return week.sessions
     key = which.strip().lower()
-    letters = "abc"
-    if len(key) == 1 and key in letters:
-        idx = letters.index(key)
-        if idx < len(week.sessions):
-            return [week.sessions[idx]]
     for s in week.sessions:
-        if key in (s.weekday.value, s.date.isoformat()):
+        if LETTER_FOCUS.get(key) == s.focus.value or key in (s.weekday.value, s.date.isoformat()):
             return [s]
-    days = ", ".join(f"{'ABC'[i]} ({s.weekday.value} {s.date})" for i, s in enumerate(week.sessions))
+    letter = {v: k.upper() for k, v in LETTER_FOCUS.items()}
+    days = ", ".join(f"{letter[s.focus.value]} ({s.weekday.value} {s.date})" for s in week.sessions)
     raise UserError(f"--session: no session {which!r} in week {week.index}; this week has {days or 'none'}")
+
+
+def _build(profile, source: str, *, least_bad: bool):  # type: ignore[no-untyped-def]
+    """Plan, naming the profile file in any message about what is wrong with it."""
+    from runstrong.core.planner import build_plan
+
+    try:
+        return build_plan(profile, least_bad=least_bad)
+    except UserError as err:
+        raise UserError(f"{source}: {err}") from None
 
 
 def _emit(
     profile,
+    source: str,
     fmt: str,
     weeks: tuple[int, ...],
     all_weeks: bool,
@@ -159,10 +169,11 @@ def _emit(
     output: Path | None,
     least_bad: bool,
 ) -> None:
-    from runstrong.core.planner import build_plan
     from runstrong.core.rules import load_registry
 
-    the_plan = build_plan(profile, least_bad=least_bad)
+    if weeks and fmt == "json":
+        raise UserError("--week: JSON always holds every week; use --week with the table or markdown views")
+    the_plan = _build(profile, source, least_bad=least_bad)
     for n in weeks:
         _week(the_plan, n)
     registry = load_registry()
@@ -171,7 +182,7 @@ def _emit(
     elif fmt == "markdown":
         from runstrong.io.markdown import render_markdown
 
-        text = render_markdown(the_plan, registry, explain=explain)
+        text = render_markdown(the_plan, registry, explain=explain, weeks=list(weeks) or None)
     else:
         from runstrong.io.terminal import print_plan
 

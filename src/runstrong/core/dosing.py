@@ -156,7 +156,7 @@ def _prescribe(
             tempo=e.tempo,
             rest_seconds=0,
         )
-        reasons.append(why(rule, text="One easy, unhurried round."))
+        reasons.append(why(rule, text="Each drill once, easy and unhurried."))
         return Dosed(presc, tuple(reasons), tuple(cues), False, False)
 
     accessory = role == Role.accessory
@@ -262,7 +262,7 @@ def _prescribe(
         reasons.append(why("gait-matched-cues", text="Quick ground contacts, as in your stride."))
     if tempo and measure == "reps":
         cues.append(p.tempo_cue)
-        reasons.append(why("tempo-prescribed", text=f"Tempo {tempo}: controlled, never rushed."))
+        reasons.append(why("tempo-prescribed", "Each lift has a tempo (seconds down-pause-up-pause): never rushed."))
 
     if heavy:
         cues.append(p.ramp_up_cue)

@@ -327,7 +327,11 @@ class AthleteProfile(Frozen):
         45,
         description="Longest session you can fit, in minutes (20-60; the methodology caps sessions at an hour).",
     )
-    equipment: Annotated[list[EquipmentSet | Item], Field(min_length=1)] = [EquipmentSet.bodyweight]
+    equipment: Annotated[list[EquipmentSet | Item], Field(min_length=1)] = Field(
+        default=[EquipmentSet.bodyweight],
+        description="Kit sets, each including the one before: bodyweight (a step and a bench or chair), bands "
+        "(+ long and mini bands), dumbbells (+ dumbbells and a kettlebell), gym (everything); or single items.",
+    )
     pain_areas: list[PainArea] = []
     allow_double_days: bool = False
     known_loads_kg: dict[str, Annotated[float, Field(gt=0, le=500)]] = Field(
@@ -344,7 +348,7 @@ class AthleteProfile(Frozen):
     @model_validator(mode="after")
     def _race_after_start(self) -> AthleteProfile:
         if self.race is not None and self.race.date <= self.start_date:
-            raise ValueError("race.date must be after start_date; set a later race date or an earlier start")
+            raise ValueError("race.date: must be after start_date; set a later race date or an earlier start")
         return self
 
     @property

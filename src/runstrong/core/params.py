@@ -22,6 +22,7 @@ class Params:
     foundation_rir: int
     third_session_weeks: dict[Level, int]
     min_foundation_weeks: int
+    third_session_min_weeks: int
     race_specific_weeks: int
     min_build_weeks: int
     durability_distances: frozenset[RaceDistance]
@@ -153,6 +154,7 @@ def params_from_registry(r: Registry) -> Params:
         foundation_sessions=p("foundation-two-sessions", "sessions"),
         foundation_rir=p("foundation-two-sessions", "rir"),
         third_session_weeks=_levels(p("third-session-after-consistency", "weeks_by_level")),
+        third_session_min_weeks=p("third-session-after-consistency", "min_weeks"),
         min_foundation_weeks=p("third-session-after-consistency", "min_foundation_weeks"),
         race_specific_weeks=p("race-specific-block", "weeks"),
         min_build_weeks=p("race-specific-block", "min_build_weeks"),

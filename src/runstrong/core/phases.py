@@ -127,6 +127,12 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
         else:
             sessions = p.maintenance_sessions
             assert profile.race is not None
+            reasons.append(
+                Reason(
+                    rule_id="maintenance-after-race",
+                    text="Your usual running week is shown after the race: ease back in as your running plan says.",
+                )
+            )
             back = profile.race.date + dt.timedelta(days=p.recovery_days[profile.race.distance])
             if back > first + dt.timedelta(weeks=i, days=6):
                 sessions = 0

@@ -197,6 +197,14 @@ def build_plan(
             )
         )
         previous = tuple((s.date, s.focus, s.plyometric) for s in sessions)
+    if profile.race is not None:
+        runway = sum(1 for f in frames if f.start <= profile.race.date)
+        if runway < p.third_session_min_weeks and profile.consistent_strength_weeks < p.third_session_min_weeks:
+            warnings.insert(
+                0,
+                f"Your race is {runway} week(s) away and strength work is new to you: treat these weeks as "
+                "familiarisation (light, technique first) and build properly after the race.",
+            )
     plan = Plan(
         registry_version=registry.version,
         library_version=library.version,
@@ -357,7 +365,10 @@ def _compose_fresh(
     for slot, focus in enumerate(focuses):
         dctx = replace(base, heavy_ok=base.heavy_ok and focus in heavy)
         picks: list[tuple[Role, Pick, bool]] = [(Role.warm_up, pk, False) for pk in warm_up]
-        picks += [(Role.primary, pk, True) for pk in selection.primaries.get(focus, ())]
+        mains = selection.primaries.get(focus, ())
+        if base.phase == Phase.race_week:
+            mains = mains[:1]  # race week: one familiar main lift, nothing new or eccentric-heavy
+        picks += [(Role.primary, pk, True) for pk in mains]
         others = [c for c in TRAINING_CATEGORIES if c != focus]
         if n_sessions >= len(TRAINING_CATEGORIES):
             others = others[:1]
@@ -371,11 +382,22 @@ def _compose_fresh(
         if not plyo_ok:
             picks = [(r, selection.alternatives.get(pk.exercise.id, pk), f) for r, pk, f in picks]
         reasons = (
-            why("session-focus", f"Session {'ABC'[slot]}: {focus.value.replace('_', ' ')} focus."),
+            why("session-focus", f"Session {'ABC'[slot]}: {FOCUS_WORDS[focus]} focus."),
             why("three-categories", "Trains posterior chain, core and single-leg power."),
         )
         planned.append(_Planned(focus=focus, picks=tuple(picks), dctx=dctx, loads=loads, reasons=reasons, p=p))
     return planned
+
+
+FOCUS_WORDS = {
+    Category.posterior_chain: "posterior chain",
+    Category.core: "core stability",
+    Category.single_leg_power: "single-leg power",
+}
+
+
+def _sessions_word(n: int) -> str:
+    return f"{n} session" + ("" if n == 1 else "s")
 
 
 ALL_HEAVY = frozenset({Category.posterior_chain, Category.single_leg_power})
@@ -454,12 +476,12 @@ def _place(
             planned = compose(fewer, frozenset(), False)
             placement = place_week(days, tuple(x.spec for x in planned), previous, allow_double, p)
             if placement is not None:
-                warnings.append(f"only {fewer} session(s) fit; the methodology asks for {n}.")
-                notes = [why("foundation-two-sessions", f"Dropped to {fewer} session(s) to keep the hard rules.")]
+                warnings.append(f"only {_sessions_word(fewer)} fit; the methodology asks for {n}.")
+                notes = [why("foundation-two-sessions", f"Dropped to {_sessions_word(fewer)} to keep the hard rules.")]
                 return planned, placement, notes
         warnings.append("no session fits around this week's runs; the week has no strength.")
         return [], Placement(days=(), score=0.0, reasons=()), []
-    raise InfeasibleWeekError(_infeasible_message(frame, n, blocked, profile))
+    raise InfeasibleWeekError(_infeasible_message(frame, n, blocked, profile, days))
 
 
 def _concessions(lightened: int, swapped: int, dropped: int, n: int) -> tuple[Reason, ...]:
@@ -468,7 +490,7 @@ def _concessions(lightened: int, swapped: int, dropped: int, n: int) -> tuple[Re
         out.append(
             why(
                 "no-heavy-near-speed",
-                f"{lightened} session(s) kept moderate: no day this week keeps heavy work away from "
+                f"{_sessions_word(lightened)} kept moderate: no day this week keeps heavy work away from "
                 "speed days, key runs and the race without a worse trade-off.",
             )
         )
@@ -484,10 +506,21 @@ def _concessions(lightened: int, swapped: int, dropped: int, n: int) -> tuple[Re
     return tuple(out)
 
 
-def _infeasible_message(frame: WeekFrame, n: int, blocked: list[str], profile: AthleteProfile) -> str:
+def _infeasible_message(
+    frame: WeekFrame, n: int, blocked: list[str], profile: AthleteProfile, days: tuple[DayInfo, ...]
+) -> str:
+    open_days = [d for d in days if d.available]
+    spaced = _most_spaced(sorted(d.date.weekday() for d in open_days))
+    if spaced < n:
+        names = ", ".join(d.date.strftime("%a").lower() for d in open_days) or "none this week"
+        return (
+            f"available_days: week {frame.index} (from {frame.start}) has {names} to train on, which cannot hold "
+            f"{_sessions_word(n)} with a day between them. Ways out: add a training day that is not next to "
+            "these to available_days; or run `runstrong plan --least-bad` to accept fewer sessions, with a warning."
+        )
     lines = [
         f"running.weekly / available_days: week {frame.index} (from {frame.start}) has no way to place "
-        f"{n} strength session(s) on non-consecutive days under the hard rules.",
+        f"{_sessions_word(n)} of strength on non-consecutive days under the hard rules.",
     ]
     if blocked:
         lines.append("Days ruled out:")
@@ -498,6 +531,15 @@ def _infeasible_message(frame: WeekFrame, n: int, blocked: list[str], profile: A
     ways.append("or run `runstrong plan --least-bad` to accept fewer sessions that week, with a warning")
     lines.append("Ways out: " + "; ".join(ways) + ".")
     return "\n".join(lines)
+
+
+def _most_spaced(weekdays: list[int]) -> int:
+    """How many of these weekdays can hold sessions with at least a day between them."""
+    count, last = 0, -10
+    for d in weekdays:
+        if d - last >= 2:
+            count, last = count + 1, d
+    return count
 
 
 def _dated_session(

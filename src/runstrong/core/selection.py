@@ -57,6 +57,12 @@ class BlockSelection:
 
 
 P = Pattern
+CATEGORY_WORDS = {
+    Category.posterior_chain: "posterior-chain",
+    Category.core: "core-stability",
+    Category.single_leg_power: "single-leg power",
+}
+REGION_WORDS = {"thoracic": "upper back (thoracic spine)", "lumbar": "lower back (lumbar spine)"}
 SINGLE_LEG_STRENGTH = (P.squat, P.lunge, P.step)
 ACCESSORY_SLOTS: tuple[tuple[Pattern, ...], ...] = (
     (P.calf_ankle,),
@@ -163,8 +169,8 @@ def _best(
     bilateral: bool = False,
     heavy_kit: bool = False,
 ) -> Exercise | None:
-    """The best candidate: wanted pattern first, then sparing pain, the race emphasis, the
-    slot's intent, the kit the runner owns, variety between blocks, and the runner's level."""
+    """The best candidate: sparing a painful area first, then the wanted pattern, the race
+    emphasis, the slot's intent, the kit the runner owns, variety between blocks, and level."""
     ranked = []
     ranks = _pattern_ranks(patterns)
     for index, e in enumerate(candidates):
@@ -174,8 +180,8 @@ def _best(
             continue
         ranked.append(
             (
+                bool(ctx.pain.intersection(e.loads)),  # regress: spare a painful area, even in another pattern
                 ranks[e.pattern],
-                bool(ctx.pain.intersection(e.loads)),  # regress: spare a painful area when possible
                 _emphasis(e, ctx, p),
                 intents.index(e.intent) if e.intent in intents else len(intents),
                 bilateral and e.unilateral,  # the main hinge is a two-legged lift
@@ -215,7 +221,7 @@ def _pick_reasons(e: Exercise, category: Category, slot: int, ctx: Context, p: P
     reasons = [
         Reason(
             rule_id="two-primaries-one-accessory",
-            text=f"Primary {slot + 1} of 2 for {category.value.replace('_', ' ')} this block.",
+            text=f"One of the block's two {CATEGORY_WORDS[category]} primaries.",
         ),
         Reason(
             rule_id="same-primaries-per-block",
@@ -350,12 +356,12 @@ def _cover_regions(
         e = next((x for x in pool if Region(region) in x.regions and x.id not in taken), None)
         if e is not None:
             taken.add(e.id)
-            picks.append(Pick(e, (why(rule_id, text=f"Covers the {region}."),)))
+            picks.append(Pick(e, (why(rule_id, text=f"Covers the {REGION_WORDS.get(region, region)}."),)))
     for e in pool:
         if len(picks) >= items:
             break
         if e.id not in taken:
             taken.add(e.id)
-            regions_text = ", ".join(r.value for r in e.regions)
+            regions_text = ", ".join(REGION_WORDS.get(r.value, r.value) for r in e.regions)
             picks.append(Pick(e, (why(rule_id, text=f"Adds {regions_text}."),)))
     return picks

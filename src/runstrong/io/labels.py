@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runstrong.core.model import Category, Exercise, Phase, Prescription, RunType, Units
+from runstrong.core.model import Category, Exercise, Phase, Prescription, RunType, Session, Units, Week
 
 CATEGORY_SHORT = {
     Category.posterior_chain: "posterior chain",
@@ -86,3 +86,22 @@ def rest_text(seconds: int) -> str:
     if seconds > 60:
         return f"{seconds // 60}:{seconds % 60:02d}"
     return f"{seconds} s"
+
+
+RACE_NAME = {"5k": "5K", "10k": "10K", "half": "Half marathon", "marathon": "Marathon", "ultra": "Ultra"}
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def session_load(session: Session, week: Week) -> str:
+    """heavy, moderate or light, as a runner would say it."""
+    if session.heavy:
+        return "heavy"
+    light = (
+        week.deload
+        or week.phase in (Phase.race_week, Phase.taper)
+        or any(r.rule_id == "light-before-key-runs" for b in session.blocks for r in b.reasons)
+    )
+    return "light" if light else "moderate"

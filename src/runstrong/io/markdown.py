@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from runstrong.core.model import Plan, Role, Session
+from runstrong.core.model import Plan, Role, Session, Week
 from runstrong.core.rules import Registry
 
-from .labels import CATEGORY_SHORT, PHASE_LABEL, RUN_SHORT, dose_text, rest_text
+from .labels import CATEGORY_SHORT, PHASE_LABEL, RACE_NAME, RUN_SHORT, dose_text, rest_text, session_load
 
 ROLE = {Role.warm_up: "Warm-up", Role.primary: "Main", Role.accessory: "Accessory", Role.finisher: "Finisher"}
+LOAD_MARK = {"heavy": " *heavy*", "light": " *light*", "moderate": ""}
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -17,7 +18,10 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def render_markdown(plan: Plan, registry: Registry | None = None, *, explain: bool = False) -> str:
+def render_markdown(
+    plan: Plan, registry: Registry | None = None, *, explain: bool = False, weeks: list[int] | None = None
+) -> str:
+    """The whole plan; with `weeks`, the overview and only those weeks in detail."""
     pr = plan.profile
     out: list[str] = [f"# Strength plan for {pr.name}", ""]
     facts = [
@@ -28,7 +32,8 @@ def render_markdown(plan: Plan, registry: Registry | None = None, *, explain: bo
     if pr.race:
         facts.insert(
             0,
-            f"**{pr.race.name or pr.race.distance.value}** ({pr.race.distance.value}) on {pr.race.date:%a %d %b %Y}",
+            f"**{pr.race.name or RACE_NAME[pr.race.distance.value]}** ({pr.race.distance.value}) "
+            f"on {pr.race.date:%a %d %b %Y}",
         )
     if pr.pain_areas:
         facts.append("pain areas respected: " + ", ".join(a.value.replace("_", " ") for a in pr.pain_areas))
@@ -45,21 +50,30 @@ def render_markdown(plan: Plan, registry: Registry | None = None, *, explain: bo
         for k in range(7):
             day = w.start_date + dt.timedelta(days=k)
             bits = [RUN_SHORT[r.type] + (f" {r.minutes}'" if r.minutes else "") for r in w.runs if r.date == day]
-            bits += [f"**{CATEGORY_SHORT[s.focus]} {s.estimated_minutes}'**" for s in w.sessions if s.date == day]
+            bits += [
+                f"**{CATEGORY_SHORT[s.focus]} {s.estimated_minutes}'**" + LOAD_MARK[session_load(s, w)]
+                for s in w.sessions
+                if s.date == day
+            ]
             cells.append("<br>".join(bits) or "·")
         phase = PHASE_LABEL[w.phase] + (" (deload)" if w.deload else "")
         out.append(f"| {w.index} | {phase} | " + " | ".join(cells) + " |")
     out.append("")
-    out.append("Bold cells are strength sessions (focus and estimated minutes); the rest are your runs.")
+    out.append(
+        "Bold cells are strength sessions (focus and estimated minutes; *heavy* or *light* when not moderate); "
+        "the rest are your runs with their minutes."
+    )
     out.append("")
 
     for w in plan.weeks:
+        if weeks and w.index not in weeks:
+            continue
         title = f"## Week {w.index}: {PHASE_LABEL[w.phase]}{' (deload)' if w.deload else ''}, from {w.start_date:%d %b}"
         out += [title, ""]
         out += [f"- {r.text} `{r.rule_id}`" for r in w.reasons]
         out.append("")
         for s in w.sessions:
-            out += _session(s, plan, explain)
+            out += _session(s, w, plan, explain)
         for sug in w.suggestions:
             out.append(f"- *{sug.date:%a}:* {sug.text} `rest-day-options`")
         if w.suggestions:
@@ -92,9 +106,9 @@ def render_markdown(plan: Plan, registry: Registry | None = None, *, explain: bo
     return "\n".join(out)
 
 
-def _session(s: Session, plan: Plan, explain: bool) -> list[str]:
+def _session(s: Session, week: Week, plan: Plan, explain: bool) -> list[str]:
     units = plan.profile.units
-    kind = "heavy" if s.heavy else "moderate"
+    kind = session_load(s, week)
     lines = [
         f"### {s.date:%a %d %b}: {CATEGORY_SHORT[s.focus]} focus "
         f"({kind}{', plyometric' if s.plyometric else ''}, ~{s.estimated_minutes} min)",

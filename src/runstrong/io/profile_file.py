@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -34,13 +35,18 @@ def read_profile_data(path: Path) -> dict[str, Any]:
         else:
             raise UserError(f"{path.name}: unknown profile format {suffix!r}; use .toml, .yaml or .yml")
     except tomllib.TOMLDecodeError as err:
-        raise UserError(f"{path.name}: not valid TOML ({err})") from None
+        raise UserError(
+            f"{path.name}: not valid TOML ({err}). Dates are written 2027-01-04, text goes in quotes."
+        ) from None
     except UserError:
         raise
     except Exception as err:  # yaml.YAMLError and its subclasses
         raise UserError(f"{path.name}: not valid YAML ({err})") from None
+    if data is None:
+        raise UserError(f"{path.name}: the file is empty; write the profile's fields (copy one from examples/)")
     if not isinstance(data, dict):
-        raise UserError(f"{path.name}: a profile is a table of fields (name, age, ...), not {type(data).__name__}")
+        kind = {list: "a list", str: "a single value", int: "a number", float: "a number"}.get(type(data), "that")
+        raise UserError(f"{path.name}: a profile is a set of fields (name, age, start_date, ...), not {kind}")
     return data
 
 
@@ -89,6 +95,9 @@ def format_validation_error(err: ValidationError, source: str, model: type) -> s
         loc = tuple(p for p in e["loc"] if p not in ("function-after",))
         field = _field_path(loc) or "(top level)"
         msg = e["msg"].removeprefix("Value error, ")
+        named = re.match(r"^([a-z_][a-z0-9_.\[\]]*): (.*)$", msg, flags=re.S)
+        if not loc and named:  # a check across fields names the field it blames
+            field, msg = named.groups()
         if e["type"] == "extra_forbidden":
             known = _known_fields(model, loc)
             close = difflib.get_close_matches(str(loc[-1]), known, n=1)

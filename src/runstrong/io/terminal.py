@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.columns import Columns
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -12,7 +13,7 @@ from rich.text import Text
 from runstrong.core.model import Phase, Plan, Role, Session, Week
 from runstrong.core.rules import Registry
 
-from .labels import CATEGORY_SHORT, PHASE_LABEL, PHASE_LETTER, dose_text, rest_text
+from .labels import CATEGORY_SHORT, PHASE_LABEL, PHASE_LETTER, RACE_NAME, dose_text, plural, rest_text, session_load
 
 PHASE_STYLE = {
     Phase.foundation: "cyan",
@@ -33,37 +34,39 @@ ROLE_LABEL = {
 
 def render_overview(plan: Plan) -> Panel:
     pr = plan.profile
-    lines = Text()
-    lines.append(f"{pr.name}", style="bold")
-    lines.append(f" · {pr.age} y · {pr.strength_experience.value} lifter · ")
-    lines.append(", ".join(e.value for e in pr.equipment))
-    lines.append(f" · sessions ≤ {pr.session_cap_minutes} min\n")
+    head = Text()
+    head.append(f"{pr.name}", style="bold")
+    head.append(f" · {pr.age} y · {pr.strength_experience.value} lifter · kit: ")
+    head.append(", ".join(e.value for e in pr.equipment))
+    head.append(f" · sessions ≤ {pr.session_cap_minutes} min\n")
     if pr.race:
-        weeks = sum(1 for w in plan.weeks if w.start_date <= pr.race.date)
-        lines.append(
-            f"Race: {pr.race.name or pr.race.distance.value} ({pr.race.distance.value}) on "
-            f"{pr.race.date:%a %d %b %Y}, {weeks} weeks from {plan.start_date:%d %b}\n"
-        )
+        race_week = sum(1 for w in plan.weeks if w.start_date <= pr.race.date)
+        after = len(plan.weeks) - race_week
+        name = pr.race.name or RACE_NAME[pr.race.distance.value]
+        head.append(f"Race: {name} ({pr.race.distance.value}) on {pr.race.date:%a %d %b %Y}, in week {race_week}")
+        head.append(f"; {plural(after, 'maintenance week')} after\n" if after else "\n")
     else:
-        lines.append(f"No race: {len(plan.weeks)} weeks from {plan.start_date:%d %b %Y}\n")
+        head.append(f"No race: {plural(len(plan.weeks), 'week')} from {plan.start_date:%d %b %Y}\n")
     if pr.pain_areas:
-        lines.append("Pain areas respected: " + ", ".join(a.value.replace("_", " ") for a in pr.pain_areas) + "\n")
-    lines.append("\n")
+        head.append("Pain areas respected: " + ", ".join(a.value.replace("_", " ") for a in pr.pain_areas) + "\n")
+    strip = Text()
     for w in plan.weeks:
         letter = "D" if w.deload else PHASE_LETTER[w.phase]
-        lines.append(f" {letter} ", style=f"reverse {PHASE_STYLE[w.phase]}")
-    lines.append("\n")
-    seen = []
+        strip.append(f" {letter} ", style=f"reverse {PHASE_STYLE[w.phase]}")
+    seen: list[Phase] = []
     for w in plan.weeks:
         if w.phase not in seen:
             seen.append(w.phase)
-    for ph in seen:
-        lines.append(f" {PHASE_LETTER[ph]} ", style=f"reverse {PHASE_STYLE[ph]}")
-        lines.append(f" {PHASE_LABEL[ph]}  ")
+    legend = [
+        Text.assemble((f" {PHASE_LETTER[ph]} ", f"reverse {PHASE_STYLE[ph]}"), f" {PHASE_LABEL[ph]}") for ph in seen
+    ]
     if any(w.deload for w in plan.weeks):
-        lines.append(" D ", style="reverse dim")
-        lines.append(" deload")
-    return Panel(lines, title="[bold]runstrong plan[/]", title_align="left")
+        legend.append(Text.assemble((" D ", "reverse"), " deload"))
+    return Panel(
+        Group(head, strip, Columns(legend, padding=(0, 2))),
+        title="[bold]runstrong plan[/]",
+        title_align="left",
+    )
 
 
 RUN_CODE = {"easy": "E", "long": "L", "tempo": "T", "intervals": "I", "race": "RACE", "cross_train": "X"}
@@ -74,12 +77,12 @@ def render_week_grid(plan: Plan) -> Table:
         title="Weeks at a glance",
         title_justify="left",
         header_style="bold",
-        caption="Runs: E easy, L long, T tempo, I intervals, X cross-training (minutes). "
-        "▲ strength: PC posterior chain, Core, SL single-leg power; yellow = heavy.",
+        caption="Runs: E easy, L long, T tempo, I intervals, X cross-training (minutes).\n"
+        "Strength ▲: PC posterior chain, Core, SL single-leg power; ! heavy, ~ light.",
         caption_justify="left",
         pad_edge=False,
     )
-    table.add_column("wk", justify="right")
+    table.add_column("wk", justify="right", no_wrap=True, min_width=2)
     table.add_column("phase", no_wrap=True)
     for day in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"):
         table.add_column(day, no_wrap=True)
@@ -97,8 +100,10 @@ def render_week_grid(plan: Plan) -> Table:
                 parts.append(" ")
             for s in w.sessions:
                 if s.date == day:
-                    style = "bold yellow" if s.heavy else "bold green"
-                    parts.append(f"▲{FOCUS_LETTER[s.focus.value]}", style=style)
+                    load = session_load(s, w)
+                    style = {"heavy": "bold yellow", "light": "green"}.get(load, "bold green")
+                    mark = {"heavy": "!", "light": "~"}.get(load, "")
+                    parts.append(f"▲{FOCUS_LETTER[s.focus.value]}{mark}", style=style)
             cells.append(parts)
         phase = Text(PHASE_LABEL[w.phase], style=PHASE_STYLE[w.phase])
         if w.deload:
@@ -131,11 +136,12 @@ def render_session(session: Session, week: Week, plan: Plan, registry: Registry 
             b.prescription.tempo or "",
             rest_text(b.prescription.rest_seconds),
         )
-    kind = "heavy" if session.heavy else "moderate"
+    kind = session_load(session, week)
     title = (
         f"[bold]{session.date:%a %d %b}[/] · {CATEGORY_SHORT[session.focus]} focus · "
         f"{kind}{' · plyometric' if session.plyometric else ''} · ~{session.estimated_minutes} min"
     )
+
     parts: list = [table]
     if registry is not None:
         parts.append(Text(""))
@@ -144,23 +150,20 @@ def render_session(session: Session, week: Week, plan: Plan, registry: Registry 
 
 
 def render_reasons(session: Session, registry: Registry) -> Table:
-    """Why this day, these exercises and these doses: sentences with rule ids and sources."""
+    """Why this day, these exercises and these doses: each sentence once, with its rule id
+    and the methodology rules behind it."""
     why = Table(show_header=False, box=None, pad_edge=False, expand=True)
     why.add_column(style="bold", no_wrap=True)
     why.add_column(ratio=1)
     seen: set[tuple[str, str]] = set()
-    for r in session.reasons:
-        if (r.rule_id, r.text) not in seen:
-            seen.add((r.rule_id, r.text))
-            why.add_row("day", f"{r.text} [dim]\\[{r.rule_id}: {_sources(r.rule_id, registry)}][/]")
+    day = [r for r in session.reasons if (r.rule_id, r.text) not in seen and not seen.add((r.rule_id, r.text))]
+    for n, r in enumerate(day):
+        label = "this session" if n == 0 else ""
+        why.add_row(label, f"{r.text} [dim]\\[{r.rule_id}: {_sources(r.rule_id, registry)}][/]")
     for b in session.blocks:
-        texts = []
-        for r in b.reasons:
-            if (r.rule_id, r.text) in seen:
-                continue
-            texts.append(f"{r.text} [dim]\\[{r.rule_id}][/]")
-        if texts:
-            why.add_row(b.name, " ".join(texts))
+        fresh = [r for r in b.reasons if (r.rule_id, r.text) not in seen and not seen.add((r.rule_id, r.text))]
+        if fresh:
+            why.add_row(b.name, " ".join(f"{r.text} [dim]\\[{r.rule_id}][/]" for r in fresh))
     return why
 
 
