@@ -184,7 +184,7 @@ def _prescribe(
             reasons.append(
                 Reason(
                     rule_id="dose-heavy",
-                    text=f"Heavy: few reps near RPE {p.heavy_rpe}, long rests, for a {ctx.level.value} lifter.",
+                    text=f"Heavy: few reps near RPE {p.heavy_rpe}, long rests, for an {ctx.level.value} lifter.",
                 )
             )
         elif ctx.phase == Phase.foundation or ctx.level == Level.novice:
@@ -217,6 +217,9 @@ def _prescribe(
             reps = _ramp(lo, step, p.rep_step, hi)
             if not bodyweight:  # unloaded work is dosed by quality, not by reps in reserve
                 intensity = _intensity(kind=effort[0], value=float(effort[1]))
+            elif not drill and not accessory:
+                rule = reasons[-1].rule_id
+                reasons[-1] = why(rule, "Unloaded: controlled reps, stopping well before form slips.")
             if step:
                 reasons.append(why("linear-progression", text=f"Reps up {p.rep_step} a week, effort unchanged."))
         heavy = heavy_ready

@@ -490,7 +490,7 @@ def _concessions(lightened: int, swapped: int, dropped: int, n: int) -> tuple[Re
         out.append(
             why(
                 "no-heavy-near-speed",
-                f"{_sessions_word(lightened)} kept moderate: no day this week keeps heavy work away from "
+                f"{_sessions_word(lightened)} without heavy work: no day this week keeps it away from "
                 "speed days, key runs and the race without a worse trade-off.",
             )
         )

@@ -177,6 +177,8 @@ def _check_progression(plan: Plan, p: Params) -> list[Violation]:
             for b in s.blocks:
                 if b.role not in (Role.primary, Role.accessory):
                     continue
+                if any(r.rule_id == "light-before-key-runs" for r in b.reasons):
+                    continue  # a deliberately light day is neither a step up nor the base for one
                 key = (b.exercise_id, s.focus.value)
                 now = b.prescription
                 seen[key] = now
