@@ -31,6 +31,30 @@ def running_weeks(draw) -> RunningWeek:
 
 
 @st.composite
+def screens(draw, start: dt.date) -> dict:
+    quality = st.sampled_from(["good", "fair", "poor"])
+    seconds = st.integers(0, 200)
+    hop = draw(st.one_of(st.none(), st.integers(20, 250)))
+    passed = draw(st.booleans())
+    return {
+        "date": start + dt.timedelta(days=draw(st.integers(-7, 60))),
+        "hip_hinge_pass": passed,
+        "hip_hinge_faults": [] if passed else ["sacrum"],
+        "plank_seconds": draw(seconds),
+        "side_plank_left_seconds": draw(seconds),
+        "side_plank_right_seconds": draw(seconds),
+        "single_leg_squat_left": draw(quality),
+        "single_leg_squat_right": draw(quality),
+        "balance_open_left_seconds": draw(st.integers(0, 45)),
+        "balance_open_right_seconds": draw(st.integers(0, 45)),
+        "heel_raise_left": draw(st.integers(0, 50)),
+        "heel_raise_right": draw(st.integers(0, 50)),
+        "hop_left_cm": hop,
+        "hop_right_cm": None if hop is None else draw(st.integers(20, 250)),
+    }
+
+
+@st.composite
 def profiles(draw) -> AthleteProfile:
     start = dt.date(2027, 1, 4) + dt.timedelta(days=draw(st.integers(0, 365)))
     race = None
@@ -56,4 +80,5 @@ def profiles(draw) -> AthleteProfile:
         equipment=[draw(st.sampled_from(list(EquipmentSet)))],
         pain_areas=draw(st.lists(st.sampled_from(list(PainArea)), unique=True, max_size=3)),
         allow_double_days=draw(st.booleans()),
+        screens=draw(st.lists(screens(start), max_size=2)),
     )

@@ -36,6 +36,8 @@ class DoseContext:
     race: RaceDistance | None
     volume_cut_pct: int  # deload or taper cut, 0 otherwise
     light: bool = False  # the day before a key run or on a speed day: leg work kept light
+    short_holds: bool = False  # the screen's plank was short: shorter, more frequent holds
+    weaker: tuple[tuple[Category, str], ...] = ()  # (category, side) pairs that get an extra set
 
 
 @dataclass(frozen=True)
@@ -227,6 +229,10 @@ def _prescribe(
         sets = p.accessory_sets if accessory else p.hold_sets
         rest = p.hold_rest
         seconds = _ramp(p.hold_start[ctx.level], step, p.hold_step, p.hold_max[ctx.level])
+        if ctx.short_holds and e.category == Category.core:
+            seconds = max(p.min_hold_seconds, round(seconds * p.short_hold_fraction))
+            sets += p.short_hold_extra_sets
+            reasons.append(why("screen-plank", "Your plank was short: shorter holds, one more set."))
         reasons.append(why("brief-core-holds", text="Short, high-quality holds rather than long ones."))
         reasons.append(why("dose-holds", text=f"Holds grow {p.hold_step} s a week to a ceiling."))
         cues.append(p.breathing_cue)
@@ -290,8 +296,14 @@ def _prescribe(
             intensity = _intensity(kind="rir", value=intensity.value + p.deload_rir_increase)  # type: ignore[operator]
         elif intensity.kind == "rpe":
             intensity = _intensity(kind="rpe", value=intensity.value - p.deload_rir_increase)  # type: ignore[operator]
+    extra_side = None
+    if dose.per_side and role in (Role.primary, Role.accessory):
+        extra_side = next((side for category, side in ctx.weaker if category == e.category), None)
+        if extra_side:
+            reasons.append(why("weak-side-extra-set", f"One extra set on your {extra_side} side, the weaker one."))
     presc = build(
         Prescription,
+        extra_sets_side=extra_side,
         sets=sets,
         reps=reps,
         seconds=seconds,

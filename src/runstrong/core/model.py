@@ -12,13 +12,12 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
+from pydantic import BaseModel, Field, computed_field, field_validator, model_validator
+
+from .base import Frozen
+from .screen import Screen
 
 PLAN_SCHEMA_VERSION = 1
-
-
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
 
 
 # --------------------------------------------------------------------------- enums
@@ -336,6 +335,10 @@ class AthleteProfile(Frozen):
     allow_double_days: bool = False
     known_loads_kg: dict[str, Annotated[float, Field(gt=0, le=500)]] = Field(
         default_factory=dict, description="Recent working load per exercise id, in kg."
+    )
+    screens: list[Screen] = Field(
+        default_factory=list,
+        description="Baseline screens (runstrong assess); each shapes the plan from its date on.",
     )
 
     @field_validator("available_days", "pain_areas")

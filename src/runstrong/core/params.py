@@ -130,6 +130,23 @@ class Params:
     max_contacts_step: int
     max_hold_step: int
     max_set_step: int
+    # the baseline screen
+    plank_mean: float
+    plank_sd: float
+    plank_deficit_z: float
+    short_hold_fraction: float
+    min_hold_seconds: int
+    short_hold_extra_sets: int
+    side_plank_ratio: tuple[float, float]
+    side_to_extensor_max: float
+    balance_open_norms: dict[str, float]
+    balance_deficit_fraction: float
+    balance_hop_fraction: float
+    heel_raise_norms: dict[str, dict[str, float]]
+    heel_raise_margin: float
+    heel_raise_lsi: float
+    hop_lsi: float
+    weak_side_extra_sets: int
     # cues and guidance
     landing_cue: str
     tempo_cue: str
@@ -259,6 +276,25 @@ def params_from_registry(r: Registry) -> Params:
         max_contacts_step=p("linear-progression", "max_contacts_step"),
         max_hold_step=p("linear-progression", "max_hold_step_seconds"),
         max_set_step=p("linear-progression", "max_set_step"),
+        plank_mean=p("screen-plank", "mean_seconds"),
+        plank_sd=p("screen-plank", "sd_seconds"),
+        plank_deficit_z=p("screen-plank", "deficit_z"),
+        short_hold_fraction=p("screen-plank", "short_hold_fraction"),
+        min_hold_seconds=p("screen-plank", "min_hold_seconds"),
+        short_hold_extra_sets=p("screen-plank", "extra_sets"),
+        side_plank_ratio=tuple(p("screen-side-plank", "left_right_ratio")),
+        side_to_extensor_max=p("screen-side-plank", "side_to_extensor_max"),
+        balance_open_norms=dict(p("screen-balance", "open_norms_seconds")),
+        balance_deficit_fraction=p("screen-balance", "deficit_fraction"),
+        balance_hop_fraction=p("screen-balance", "hops_fraction"),
+        heel_raise_norms={
+            "male": dict(p("screen-heel-raise", "norms_male")),
+            "female": dict(p("screen-heel-raise", "norms_female")),
+        },
+        heel_raise_margin=p("screen-heel-raise", "margin_reps"),
+        heel_raise_lsi=p("screen-heel-raise", "symmetry_pct"),
+        hop_lsi=p("screen-hop", "symmetry_pct"),
+        weak_side_extra_sets=p("weak-side-extra-set", "extra_sets"),
         landing_cue=p("landings-before-plyometrics", "cue"),
         tempo_cue=p("tempo-prescribed", "cue"),
         breathing_cue=p("breathing-in-holds", "cue"),

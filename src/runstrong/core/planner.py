@@ -13,6 +13,7 @@ from functools import cached_property
 
 from runstrong.errors import RunstrongError, UserError
 
+from .assessment import ScreenEffects, effect_reasons, score_screen
 from .dosing import DoseContext, Dosed, estimate_seconds, is_heavy, prescribe
 from .library import Library, load_library
 from .model import (
@@ -36,9 +37,10 @@ from .model import (
     why,
 )
 from .params import Params, load_params, params_from_registry
-from .phases import MAX_PLAN_WEEKS, WeekFrame, lay_out_weeks
+from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, WeekFrame, lay_out_weeks
 from .rules import Registry, load_registry
 from .schedule import DayInfo, Placement, SessionSpec, explain_infeasible, place_week
+from .screen import Screen
 from .selection import BlockSelection, Context, Pick, select_block
 from .trim import trim_to_cap
 from .validate import check_plan
@@ -136,29 +138,50 @@ def build_plan(
     previous: tuple[tuple[dt.date, Category, bool], ...] = ()
     selection: BlockSelection | None = None
     prior_selection: BlockSelection | None = None
-    block_of_selection = -1
+    block_of_selection: tuple | None = None
+    ctx: Context | None = None
     landing_weeks = 0
     trim_block, trim_levels = -1, dict[Category, int]()
+    screens = sorted(profile.screens, key=lambda s: s.date)
+    scored = {s.date: score_screen(s, profile.age, profile.sex, p) for s in screens}
+    screen_in_force = None
     for frame in frames:
-        if frame.selection != block_of_selection:
-            prior_selection = selection
+        screen = _screen_for(screens, frame)
+        effects = scored[screen.date].effects if screen else None
+        screen_notes: list[Reason] = []
+        if screen is not None and screen is not screen_in_force:
+            screen_in_force = screen
+            screen_notes = [
+                why("baseline-screen", f"From your screen of {screen.date:%d %b %Y}:"),
+                *effect_reasons(effects),
+            ]
+        ctx_key = (frame.selection, effects)
+        if ctx_key != block_of_selection:
+            if frame.selection != (block_of_selection[0] if block_of_selection else None):
+                prior_selection = selection
             ctx = Context(
                 level=profile.strength_experience,
                 equipment=profile.equipment_items,
                 pain=frozenset(profile.pain_areas),
-                phase=frame.phase,
+                phase=frame.phase if selection is None or frame.phase in LOADING_PHASES else ctx.phase,
                 race=profile.race.distance if profile.race else None,
-                plyo_ready=landing_weeks >= p.landing_weeks,
+                plyo_ready=landing_weeks >= p.landing_weeks and (effects is None or effects.hops_ok),
                 block=frame.selection,
+                hinge_patterning=bool(effects and effects.hinge_patterning),
+                single_leg_rung=effects.single_leg_rung_cap if effects else "level",
+                short_holds=bool(effects and effects.short_holds),
             )
             recent = prior_selection.primary_ids() if prior_selection else frozenset()
             selection, missing = select_block(library, ctx, recent, p)
             warnings.extend(f"Week {frame.index}: {m}" for m in missing)
-            block_of_selection = frame.selection
+            block_of_selection = ctx_key
         assert selection is not None
         days = _day_infos(profile, frame, runs_by_date, p)
         week_warnings: list[str] = []
-        placed, placement, notes = _place(profile, frame, selection, days, previous, p, least_bad, week_warnings)
+        placed, placement, notes = _place(
+            profile, frame, selection, days, previous, p, least_bad, week_warnings, effects
+        )
+        notes = [*screen_notes, *notes]
         if frame.block != trim_block:
             trim_levels, trim_block = {}, frame.block
         sessions = []
@@ -227,6 +250,15 @@ _LANDING_PATTERNS = frozenset({Pattern.landing, Pattern.plyometric})
 
 
 # ----------------------------------------------------------------------------- the week's days
+
+
+def _screen_for(screens: list[Screen], frame: WeekFrame) -> Screen | None:
+    """The screen in force for a week: the latest one taken before the week starts, or the
+    first one when the plan starts before any (it is the baseline)."""
+    before = [s for s in screens if s.date < frame.start]
+    if before:
+        return before[-1]
+    return screens[0] if screens else None
 
 
 def _dates(frame: WeekFrame) -> list[dt.date]:
@@ -319,6 +351,7 @@ def _compose(
     heavy: frozenset[Category],
     plyo_ok: bool,
     p: Params,
+    effects: ScreenEffects | None = None,
 ) -> list[_Planned]:
     """The content of each of the week's sessions, dosed, before placement; sessions whose
     focus is in `heavy` may carry heavy work.
@@ -335,6 +368,8 @@ def _compose(
         heavy_ok=frame.phase != Phase.race_week,
         race=profile.race.distance if profile.race else None,
         volume_cut_pct=_volume_cut(frame, p),
+        short_holds=bool(effects and effects.short_holds),
+        weaker=tuple((c, s.value) for c, s in effects.weaker_side.items()) if effects else (),
     )
     loads = tuple(sorted(profile.known_loads_kg.items()))
     key = (id(selection), id(p), n_sessions, heavy, plyo_ok, dctx, short, loads)
@@ -413,6 +448,7 @@ def _place(
     p: Params,
     least_bad: bool,
     warnings: list[str],
+    effects: ScreenEffects | None = None,
 ) -> tuple[list[_Planned], Placement, list[Reason]]:
     """Sessions and their days. When the week is tight, the options are weighed: keeping
     heavy work on a poor day, lightening a session, swapping hops out, or (last) dropping
@@ -427,7 +463,7 @@ def _place(
     def compose(n: int, heavy: frozenset[Category], plyo_ok: bool) -> list[_Planned]:
         key = (n, heavy, plyo_ok)
         if key not in cache:
-            cache[key] = _compose(profile, frame, selection, n, heavy, plyo_ok, p)
+            cache[key] = _compose(profile, frame, selection, n, heavy, plyo_ok, p, effects)
         return cache[key]
 
     best: tuple[float, int, list[_Planned], Placement, tuple[Reason, ...]] | None = None

@@ -36,6 +36,9 @@ class Context:
     race: RaceDistance | None
     plyo_ready: bool
     block: int
+    hinge_patterning: bool = False  # the screen's hinge failed: the drill, no loaded hinges
+    single_leg_rung: str = "level"  # the screen's single-leg squat: ladder_start, step_down or level
+    short_holds: bool = False  # the screen's plank was short: hold work leads the core
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,38 @@ def _pain_note(chosen: Exercise, ideal: Exercise | None, ctx: Context) -> tuple[
     return (why("pain-excludes-or-regresses", text=text),)
 
 
+def _screened(
+    library: Library, category: Category, slot: int, ctx: Context, usable: tuple[Exercise, ...], taken: set[str]
+) -> Exercise | None:
+    """The exercise the baseline screen prescribes for this slot, if it prescribes one."""
+    ok = {e.id for e in usable} - taken
+    if category == Category.posterior_chain and slot == 0 and ctx.hinge_patterning:
+        drills = [e for e in usable if e.pattern == P.hinge and not e.loadable and e.id in ok]
+        return min(drills, key=lambda e: e.level.rank, default=None)
+    if category == Category.core and slot == 0 and ctx.short_holds:
+        holds = [e for e in usable if e.category == category and e.dose.seconds and e.pattern == P.anti_extension]
+        holds = [e for e in holds if e.id in ok and "primary" in e.roles]
+        return min(holds, key=lambda e: e.level.rank, default=None)
+    if category == Category.single_leg_power and slot == 0 and ctx.single_leg_rung != "level":
+        rungs = [e for e in library.ladder(_LADDER_TOP) if e.id in ok] if _LADDER_TOP in library else []
+        if rungs:
+            return rungs[0] if ctx.single_leg_rung == "ladder_start" or len(rungs) == 1 else rungs[1]
+    return None
+
+
+_LADDER_TOP = "pistol_squat"  # the single-leg ladder of S11, walked down from its top rung
+
+
+def _screen_reasons(e: Exercise, category: Category, slot: int, ctx: Context) -> list[Reason]:
+    if category == Category.posterior_chain and slot == 0 and ctx.hinge_patterning and not e.loadable:
+        return [why("screen-hip-hinge", "Your screen's hinge lost contact: pattern it before loading it.")]
+    if category == Category.core and slot == 0 and ctx.short_holds and e.dose.seconds:
+        return [why("screen-plank", "Your plank was short: a plank variation, held briefly and often.")]
+    if category == Category.single_leg_power and slot == 0 and ctx.single_leg_rung != "level":
+        return [why("screen-single-leg-squat", "Your single-leg squat rating sets this starting rung.")]
+    return []
+
+
 def _pick_reasons(e: Exercise, category: Category, slot: int, ctx: Context, p: Params) -> list[Reason]:
     reasons = [
         Reason(
@@ -274,6 +309,8 @@ def select_block(
     for category in TRAINING_CATEGORIES:
         # short hops count as primaries of single-leg power: they are how novices meet plyometrics
         pool = [e for e in usable if e.category == category and _primary(e)]
+        if ctx.hinge_patterning:  # loaded hinges wait until the hinge passes a screen
+            pool = [e for e in pool if not (e.pattern == P.hinge and e.loadable)]
         pool_all = [e for e in unfiltered if e.category == category and _primary(e)]
         picks: list[Pick] = []
         for slot in range(p.primaries_per_category):
@@ -283,7 +320,9 @@ def select_block(
             bilateral = category == Category.posterior_chain and slot == 0
             heavy_kit = slot == 0 and category != Category.core and ctx.level.rank >= p.heavy_min_level.rank
             prefs = {"unilateral": unilateral, "intents": intents, "bilateral": bilateral, "heavy_kit": heavy_kit}
-            e = _best(pool, patterns, ctx, p, chosen, recent, **prefs)
+            e = _screened(library, category, slot, ctx, usable, chosen)
+            if e is None:
+                e = _best(pool, patterns, ctx, p, chosen, recent, **prefs)
             if e is None:  # any other primary of the category
                 e = _best(pool, tuple(Pattern), ctx, p, chosen, recent, intents=intents)
             if e is None:
@@ -292,6 +331,7 @@ def select_block(
             ideal = _best(pool_all, patterns, calm_ctx, p, chosen, recent, **prefs)
             chosen.add(e.id)
             reasons = _pick_reasons(e, category, slot, ctx, p) + list(_pain_note(e, ideal, ctx))
+            reasons += _screen_reasons(e, category, slot, ctx)
             picks.append(Pick(exercise=e, reasons=tuple(reasons)))
             if e.pattern == P.plyometric:
                 calm = tuple(x for x in patterns if x != P.plyometric)

@@ -172,6 +172,8 @@ def _check_progression(plan: Plan, p: Params) -> list[Violation]:
             continue
         if w.phase != phase:  # a new phase may change the rep scheme: compare within a phase
             last, phase = {}, w.phase
+        if "baseline-screen" in w.rule_ids:  # a new screen re-prescribes from what was measured
+            last = {}
         seen: dict[tuple[str, str], object] = {}
         for s in w.sessions:
             for b in s.blocks:
