@@ -5,8 +5,7 @@ from __future__ import annotations
 import click
 
 from runstrong.cli.options import console, echo_json, enum_choice, format_option
-from runstrong.core.library import load_library
-from runstrong.core.model import EQUIPMENT_SETS, Category, EquipmentSet, Item, Level, PainArea, Pattern
+from runstrong.core.vocab import EQUIPMENT_SETS, Category, EquipmentSet, Item, Level, PainArea, Pattern
 from runstrong.errors import UserError
 
 EQUIPMENT_VALUES = [s.value for s in EquipmentSet] + [i.value for i in Item]
@@ -44,6 +43,8 @@ def exercises(ctx, category, pattern, equipment, level, exclude_pain, search, fm
     """
     if ctx.invoked_subcommand is not None:
         return
+    from runstrong.core.library import load_library
+
     library = load_library()
     items = None
     if equipment:
@@ -87,6 +88,8 @@ def exercises(ctx, category, pattern, equipment, level, exclude_pain, search, fm
 @format_option("table", "json")
 def show(exercise_id: str, fmt: str) -> None:
     """Cues, default dose and the progression ladder around one exercise."""
+    from runstrong.core.library import load_library
+
     library = load_library()
     exercise_id = exercise_id.strip().lower().replace("-", "_").replace(" ", "_")
     if exercise_id not in library:

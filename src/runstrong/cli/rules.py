@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from runstrong.cli.options import console, echo_json, format_option
-from runstrong.core.rules import load_registry
 from runstrong.errors import UserError
 
 
@@ -27,6 +26,8 @@ def rules(ctx: click.Context, kind: str | None, source: str | None, fmt: str) ->
     """
     if ctx.invoked_subcommand is not None:
         return
+    from runstrong.core.rules import load_registry
+
     registry = load_registry()
     found = list(registry.rules)
     if kind:
@@ -64,6 +65,8 @@ def rules(ctx: click.Context, kind: str | None, source: str | None, fmt: str) ->
 @format_option("table", "json")
 def show(rule_id: str, fmt: str) -> None:
     """One rule: what it says, its numbers, its sources and caveats."""
+    from runstrong.core.rules import load_registry
+
     registry = load_registry()
     if rule_id not in registry:
         import difflib

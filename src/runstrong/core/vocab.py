@@ -1,0 +1,187 @@
+"""The vocabulary of the domain: categories, patterns, kit, levels, pain areas, days,
+run types. Plain enums with no Pydantic, so the command line can list accepted values
+without paying for the model (see docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+
+class Category(StrEnum):
+    posterior_chain = "posterior_chain"
+    core = "core"
+    single_leg_power = "single_leg_power"
+    warm_up = "warm_up"
+    mobility = "mobility"
+
+
+TRAINING_CATEGORIES = (Category.posterior_chain, Category.core, Category.single_leg_power)
+
+
+class Pattern(StrEnum):
+    hinge = "hinge"
+    squat = "squat"
+    lunge = "lunge"
+    step = "step"
+    bridge = "bridge"
+    knee_flexion = "knee_flexion"
+    back_extension = "back_extension"
+    hip_abduction = "hip_abduction"
+    hip_adduction = "hip_adduction"
+    carry = "carry"
+    anti_extension = "anti_extension"
+    anti_rotation = "anti_rotation"
+    anti_lateral_flexion = "anti_lateral_flexion"
+    calf_ankle = "calf_ankle"
+    plyometric = "plyometric"
+    landing = "landing"
+    balance = "balance"
+    mobility = "mobility"
+    breathing = "breathing"
+
+
+class Item(StrEnum):
+    """A piece of equipment an exercise needs (bodyweight needs none)."""
+
+    step = "step"  # a stair or a low sturdy box
+    bench = "bench"  # a bench, sturdy chair or bed edge
+    band = "band"  # long resistance band
+    mini_band = "mini_band"  # loop band around the knees or ankles
+    dumbbell = "dumbbell"
+    kettlebell = "kettlebell"
+    barbell = "barbell"
+    trap_bar = "trap_bar"
+    cable = "cable"
+    box = "box"  # a plyo box
+    balance_pad = "balance_pad"  # foam pad or wobble board
+    machine = "machine"  # leg press, back-extension bench and similar gym machines
+
+
+class EquipmentSet(StrEnum):
+    """The four equipment situations a runner is in; each grows the previous one."""
+
+    bodyweight = "bodyweight"
+    bands = "bands"
+    dumbbells = "dumbbells"
+    gym = "gym"
+
+
+EQUIPMENT_SETS: dict[EquipmentSet, frozenset[Item]] = {
+    EquipmentSet.bodyweight: frozenset({Item.step, Item.bench}),
+    EquipmentSet.bands: frozenset({Item.step, Item.bench, Item.band, Item.mini_band}),
+    EquipmentSet.dumbbells: frozenset(
+        {Item.step, Item.bench, Item.band, Item.mini_band, Item.dumbbell, Item.kettlebell}
+    ),
+    EquipmentSet.gym: frozenset(Item),
+}
+
+
+class Level(StrEnum):
+    novice = "novice"
+    intermediate = "intermediate"
+    advanced = "advanced"
+
+    @property
+    def rank(self) -> int:
+        return _LEVEL_RANK[self]
+
+
+_LEVEL_RANK = {Level.novice: 0, Level.intermediate: 1, Level.advanced: 2}
+
+
+class Impact(StrEnum):
+    none = "none"
+    low = "low"
+    moderate = "moderate"
+    high = "high"
+
+
+class Intent(StrEnum):
+    strength = "strength"
+    power = "power"
+    stability = "stability"
+    capacity = "capacity"
+    mobility = "mobility"
+
+
+class PainArea(StrEnum):
+    achilles = "achilles"
+    calf = "calf"
+    knee = "knee"
+    hip = "hip"
+    lower_back = "lower_back"
+    hamstring = "hamstring"
+    foot = "foot"
+    shin = "shin"
+
+
+class Weekday(StrEnum):
+    mon = "mon"
+    tue = "tue"
+    wed = "wed"
+    thu = "thu"
+    fri = "fri"
+    sat = "sat"
+    sun = "sun"
+
+    @property
+    def index(self) -> int:
+        return _WEEKDAYS.index(self)
+
+    @classmethod
+    def of(cls, day: dt.date) -> Weekday:
+        return _WEEKDAYS[day.weekday()]
+
+
+_WEEKDAYS = list(Weekday)
+
+
+class RunType(StrEnum):
+    easy = "easy"
+    long = "long"
+    tempo = "tempo"
+    intervals = "intervals"
+    race = "race"
+    cross_train = "cross_train"
+    rest = "rest"
+
+
+KEY_RUN_TYPES = frozenset({RunType.long, RunType.tempo, RunType.intervals, RunType.race})
+SPEED_RUN_TYPES = frozenset({RunType.tempo, RunType.intervals, RunType.race})
+
+
+class RaceDistance(StrEnum):
+    k5 = "5k"
+    k10 = "10k"
+    half = "half"
+    marathon = "marathon"
+    ultra = "ultra"
+
+
+class Units(StrEnum):
+    metric = "metric"
+    imperial = "imperial"
+
+
+class Region(StrEnum):
+    """Body regions that warm-up and mobility work targets."""
+
+    hips = "hips"
+    thoracic = "thoracic"
+    lumbar = "lumbar"
+    hamstrings = "hamstrings"
+    glutes = "glutes"
+    adductors = "adductors"
+    calves = "calves"
+    ankles = "ankles"
+    feet = "feet"
+    quads = "quads"
+    trunk = "trunk"
+
+
+class Sex(StrEnum):
+    female = "female"
+    male = "male"
+    unspecified = "unspecified"
