@@ -208,7 +208,8 @@ def build_plan(
             if t != RunType.rest
         ]
         weeks.append(
-            Week(
+            build(
+                Week,
                 index=frame.index,
                 start_date=frame.start,
                 phase=frame.phase,
@@ -620,7 +621,8 @@ def _suggestions(days: tuple[DayInfo, ...], sessions: list[Session], p: Params) 
     out: list[Suggestion] = []
     if free:
         out.append(
-            Suggestion(
+            build(
+                Suggestion,
                 date=free[0].date,
                 kind="mobility",
                 text=f"Mobility routine, about {p.mobility_minutes} min: hips, hamstrings, thoracic spine.",
@@ -630,7 +632,8 @@ def _suggestions(days: tuple[DayInfo, ...], sessions: list[Session], p: Params) 
     if len(free) > 1:
         lo, hi = p.cross_train_minutes
         out.append(
-            Suggestion(
+            build(
+                Suggestion,
                 date=free[-1].date,
                 kind="cross_train",
                 text=f"Optional easy swim or bike, {lo}-{hi} min, for aerobic base without impact.",

@@ -1,8 +1,9 @@
 """Placing strength sessions in a week around the runs.
 
 A week has seven days and at most three sessions, so the search tries every assignment
-of sessions to days (at most 7·6·5 = 210) and keeps the lowest score: the placement is
-provably the best under the scoring below. Hard rules filter; soft rules score.
+of sessions to days (at most 7·6·5 = 210, pruned as soon as two sessions would sit too
+close) and keeps the lowest score: the placement is provably the best under the scoring
+below. Hard rules filter; soft rules score.
 """
 
 from __future__ import annotations
@@ -133,21 +134,27 @@ def place_week(
             row.append(penalty)
         cost.append(row)
     plyo_gap_days = -(-p.plyo_min_hours // 24)
+    options = [[(i, c) for i, c in enumerate(row) if c is not None] for row in cost]
     best: tuple[float, tuple[int, ...]] | None = None
-    for combo in itertools.permutations(range(len(days)), n):
-        total = 0.0
-        for k, i in enumerate(combo):
-            c = cost[k][i]
-            if c is None:
-                break
-            total += c
-        else:
-            if not _spaced(combo, roster, p.min_days_between, plyo_gap_days):
+
+    def search(k: int, chosen: tuple[int, ...], total: float) -> None:
+        nonlocal best
+        if k == n:
+            total += _shape_penalty(tuple(sorted(chosen)), p.spread_weight)
+            total += p.spread_weight * sum(1 for a, b in itertools.combinations(chosen, 2) if a > b)
+            if best is None or (total, chosen) < best:
+                best = (total, chosen)
+            return
+        for i, c in options[k]:
+            if any(
+                abs(i - j) < p.min_days_between
+                or (roster[k].plyometric and roster[m].plyometric and abs(i - j) < plyo_gap_days)
+                for m, j in enumerate(chosen)
+            ):
                 continue
-            total += _shape_penalty(tuple(sorted(combo)), p.spread_weight)
-            total += p.spread_weight * sum(1 for a, b in itertools.combinations(combo, 2) if a > b)
-            if best is None or (total, combo) < best:
-                best = (total, combo)
+            search(k + 1, (*chosen, i), total + c)
+
+    search(0, (), 0.0)
     if best is None:
         return None
     score, combo = best
@@ -164,14 +171,6 @@ def _clear_of_previous(
         if gap < p.min_days_between:
             return False
         if prev_plyo and spec.plyometric and gap * 24 < p.plyo_min_hours:
-            return False
-    return True
-
-
-def _spaced(combo: tuple[int, ...], roster: tuple[SessionSpec, ...], min_days: int, plyo_days: int) -> bool:
-    for a, b in itertools.combinations(range(len(combo)), 2):
-        gap = abs(combo[a] - combo[b])
-        if gap < min_days or (roster[a].plyometric and roster[b].plyometric and gap < plyo_days):
             return False
     return True
 
