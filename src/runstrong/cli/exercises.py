@@ -66,21 +66,27 @@ def exercises(ctx, category, pattern, equipment, level, exclude_pain, search, fm
         return
     from rich.table import Table
 
+    out = console()
+    wide = out.width >= 110
     table = Table(title=f"{len(found)} exercises", title_justify="left", header_style="bold")
-    for column in ("id", "name", "category", "pattern", "level", "equipment", "impact", "avoid with"):
-        table.add_column(column, overflow="fold")
+    columns = ["id", "name", "category", "pattern", "level", "kit", "impact", "avoid with"]
+    if not wide:
+        columns = ["id", "name", "level", "kit"]
+    for column in columns:
+        table.add_column(column, overflow="fold", no_wrap=column == "id")
     for e in found:
-        table.add_row(
-            e.id,
-            e.name,
-            e.category.value,
-            e.pattern.value,
-            e.level.value,
-            ", ".join(i.value for i in e.equipment) or "bodyweight",
-            e.impact.value,
-            ", ".join(p.value for p in e.contraindications) or "-",
-        )
-    console().print(table)
+        values = {
+            "id": e.id,
+            "name": e.name,
+            "category": e.category.value,
+            "pattern": e.pattern.value,
+            "level": e.level.value,
+            "kit": ", ".join(i.value for i in e.equipment) or "bodyweight",
+            "impact": e.impact.value,
+            "avoid with": ", ".join(p.value for p in e.contraindications) or "-",
+        }
+        table.add_row(*(values[c] for c in columns))
+    out.print(table)
 
 
 @exercises.command("show")

@@ -45,6 +45,7 @@ def rules(ctx: click.Context, kind: str | None, source: str | None, fmt: str) ->
         return
     from rich.table import Table
 
+    out = console()
     table = Table(
         title=f"{len(found)} rules (registry {registry.version})",
         title_justify="left",
@@ -52,12 +53,16 @@ def rules(ctx: click.Context, kind: str | None, source: str | None, fmt: str) ->
         show_lines=False,
     )
     table.add_column("id", no_wrap=True)
-    table.add_column("kind")
+    wide = out.width >= 110
+    if wide:
+        table.add_column("kind")
     table.add_column("rule", ratio=3)
-    table.add_column("sources", ratio=1)
+    if wide:
+        table.add_column("sources", ratio=1)
     for r in found:
-        table.add_row(r.id, r.kind, r.statement, ", ".join(r.methodology) or "-")
-    console().print(table)
+        row = [r.id, r.kind, r.statement, ", ".join(r.methodology) or "-"] if wide else [r.id, r.statement]
+        table.add_row(*row)
+    out.print(table)
 
 
 @rules.command("show")
