@@ -271,3 +271,16 @@ def test_protein_guidance_scales_with_body_mass():
     plan = build_plan(runner(body_mass_kg=80))
     protein = next(g for g in plan.guidance if g.topic == "protein")
     assert "112-160 g" in protein.text
+
+
+@pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.stem)
+def test_every_warm_up_has_dynamic_hip_circles_and_changes_between_blocks(path):
+    plan = build_plan(load_profile(path))
+    always = set(P.warm_up_always)
+    routines = set()
+    for w in plan.weeks:
+        for s in w.sessions:
+            warm = [b.exercise_id for b in s.blocks if b.role == Role.warm_up]
+            assert always <= set(warm)
+            routines.add(tuple(warm))
+    assert len(routines) > 1 or len(plan.weeks) < 6

@@ -78,6 +78,7 @@ class Params:
     warm_up_short_items: int
     warm_up_short_cap: int
     warm_up_regions: tuple[str, ...]
+    warm_up_always: tuple[str, ...]
     finisher_items: int
     finisher_regions: tuple[str, ...]
     max_session_minutes: int
@@ -225,6 +226,7 @@ def params_from_registry(r: Registry) -> Params:
         warm_up_short_items=p("warm-up-hips-thoracic", "short_cap_items"),
         warm_up_short_cap=p("warm-up-hips-thoracic", "short_cap_minutes"),
         warm_up_regions=tuple(p("warm-up-hips-thoracic", "regions")),
+        warm_up_always=tuple(p("warm-up-hips-thoracic", "always")),
         finisher_items=p("mobility-finisher", "items"),
         finisher_regions=tuple(p("mobility-finisher", "regions")),
         max_session_minutes=p("session-time-cap", "max_minutes"),

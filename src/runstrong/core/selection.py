@@ -56,7 +56,9 @@ class BlockSelection:
     alternatives: dict[str, Pick]  # plyometric id -> what replaces it when hops are off
 
     def primary_ids(self) -> frozenset[str]:
-        return frozenset(pk.exercise.id for picks in self.primaries.values() for pk in picks)
+        """Every exercise of the block (primaries, warm-up and finisher), for variety next block."""
+        main = {pk.exercise.id for picks in self.primaries.values() for pk in picks}
+        return frozenset(main | {pk.exercise.id for pk in (*self.warm_up, *self.finisher)})
 
 
 P = Pattern
@@ -369,8 +371,12 @@ def select_block(
         reasons = [why(rule_id, text=text), *list(_pain_note(e, ideal, ctx))]
         accessories.append(Pick(exercise=e, reasons=tuple(reasons)))
 
-    warm_up = _cover_regions(usable, Category.warm_up, p.warm_up_regions, p.warm_up_items, "warm-up-hips-thoracic")
-    finisher = _cover_regions(usable, Category.mobility, p.finisher_regions, p.finisher_items, "mobility-finisher")
+    warm_up = _cover_regions(
+        usable, Category.warm_up, p.warm_up_regions, p.warm_up_items, "warm-up-hips-thoracic", recent, p.warm_up_always
+    )
+    finisher = _cover_regions(
+        usable, Category.mobility, p.finisher_regions, p.finisher_items, "mobility-finisher", recent
+    )
     if len(warm_up) < len(p.warm_up_regions) or len(finisher) < len(p.finisher_regions):
         warnings.append("The library has no warm-up or mobility drill for a required region.")
     return (
@@ -386,10 +392,17 @@ def select_block(
 
 
 def _cover_regions(
-    usable: list[Exercise], category: Category, regions: tuple[str, ...], items: int, rule_id: str
+    usable: tuple[Exercise, ...],
+    category: Category,
+    regions: tuple[str, ...],
+    items: int,
+    rule_id: str,
+    recent: frozenset[str],
+    always: tuple[str, ...] = (),
 ) -> list[Pick]:
-    """Drills of `category` covering each required region first, then extra ones."""
-    pool = [e for e in usable if e.category == category]
+    """Drills of `category` covering each required region first, then extra ones; drills
+    of the last block go to the back of the queue, so the routine changes block to block."""
+    pool = sorted((e for e in usable if e.category == category), key=lambda e: (e.id not in always, e.id in recent))
     picks: list[Pick] = []
     taken: set[str] = set()
     for region in regions:
