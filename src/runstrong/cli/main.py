@@ -17,6 +17,8 @@ from runstrong import __version__
 # name -> (module, attribute, one-line help shown by `runstrong --help`)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "demo": ("runstrong.cli.plan", "demo", "Plan for an example runner, no set-up needed."),
+    "init": ("runstrong.cli.init", "init", "Set up your profile by answering a few questions."),
+    "assess": ("runstrong.cli.assess", "assess", "Run the baseline screen, record it, or compare screens."),
     "plan": ("runstrong.cli.plan", "plan", "Build a strength plan around a runner's week and race."),
     "explain": (
         "runstrong.cli.plan",

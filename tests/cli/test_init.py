@@ -1,0 +1,336 @@
+"""`runstrong init` as a runner meets it: questions in a real pseudo-terminal, and the same
+profile from options in a script."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from runstrong.cli import prompts as q
+from runstrong.core.model import RunType, Units, Weekday
+from runstrong.io.profile_file import load_profile
+from tests.conftest import EXAMPLES
+
+pexpect = pytest.importorskip("pexpect")
+
+ENV = {"PATH": "/usr/bin:/bin", "COLUMNS": "200", "LINES": "50", "TERM": "dumb", "NO_COLOR": "1"}
+
+
+def spawn(*args: str, cwd: Path) -> pexpect.spawn:
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "runstrong", *args],
+        cwd=str(cwd),
+        env=ENV,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(50, 200),
+    )
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "runstrong", *args], capture_output=True, text=True, cwd=cwd, env=ENV, timeout=120
+    )
+
+
+def answer(child: pexpect.spawn, prompt: str, text: str) -> None:
+    child.expect_exact(prompt)
+    child.sendline(text)
+
+
+# The marathoner example, typed in the way a runner would.
+MARATHONER = [
+    ("What should the plan call you?", "Maya (marathon)"),
+    ("Age (years)?", "38"),
+    ("Sex", "f"),
+    ("Units", ""),
+    ("Body mass (kg)?", "61"),
+    ("years have you been running", "8"),
+    ("Strength training experience", "intermediate"),
+    ("Weeks in a row", ""),
+    ("When do you want to start", "2027-01-04"),
+    ("Training for a race", "marathon"),
+    ("Race date", "2027-04-25"),
+    ("Race name", "Spring Marathon"),
+    ("Mon", "easy 40"),
+    ("Tue", "intervals 65"),
+    ("Wed", "easy 45"),
+    ("Thu", "tempo 1h"),
+    ("Fri", ""),
+    ("Sat", "40"),
+    ("Sun", "long 2h10"),
+    ("Which days", ""),
+    ("Usual time of day", "6:30pm"),
+    ("Longest session", "50"),
+    ("What kit do you have?", "gym"),
+    ("Anything that hurts", ""),
+    ("could you lift 6+ hours after the run?", ""),
+]
+
+
+def expected_marathoner():
+    return load_profile(EXAMPLES / "marathoner.toml").model_copy(update={"known_loads_kg": {}})
+
+
+def test_answering_the_questions_writes_the_profile_and_it_plans(tmp_path: Path):
+    child = spawn("init", "me.toml", cwd=tmp_path)
+    for prompt, text in MARATHONER:
+        answer(child, prompt, text)
+    child.expect_exact("A plan fits: 18 weeks")
+    answer(child, "Write me.toml? [Y/n]", "")
+    child.expect_exact("Wrote me.toml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert load_profile(tmp_path / "me.toml") == expected_marathoner()
+    assert run("plan", "me.toml", cwd=tmp_path).returncode == 0
+
+
+def test_yaml_path_writes_yaml(tmp_path: Path):
+    child = spawn("init", "me.yaml", cwd=tmp_path)
+    for prompt, text in MARATHONER:
+        answer(child, prompt, text)
+    answer(child, "Write me.yaml?", "y")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert (tmp_path / "me.yaml").read_text().count("name: Maya (marathon)") == 1
+    assert load_profile(tmp_path / "me.yaml") == expected_marathoner()
+
+
+def test_bad_answers_are_refused_with_a_reason_and_asked_again(tmp_path: Path):
+    child = spawn("init", "me.toml", cwd=tmp_path)
+    answer(child, "What should the plan call you?", "Sam")
+    answer(child, "Age (years)?", "abc")
+    child.expect_exact("age: a whole number from 14 to 100 (got 'abc')")
+    answer(child, "Age (years)?", "120")
+    child.expect_exact("(got 120)")
+    answer(child, "Age (years)?", "41")
+    answer(child, "Sex", "")
+    answer(child, "Units", "stone")
+    child.expect_exact("units: one of metric, imperial")
+    answer(child, "Units", "imperial")
+    answer(child, "Body mass (lb)?", "heavy")
+    child.expect_exact("body mass: a number in lb")
+    answer(child, "Body mass (lb)?", "160")
+    answer(child, "years have you been running", "")
+    answer(child, "Strength training experience", "")
+    answer(child, "Weeks in a row", "")
+    answer(child, "When do you want to start", "2027-01-04")
+    answer(child, "Training for a race", "")
+    answer(child, "How many weeks should the plan run?", "")
+    for day in ("Mon", "Tue", "Wed"):
+        answer(child, day, "")
+    answer(child, "Thu", "jog thirty")
+    child.expect_exact("run type: one of easy")
+    answer(child, "Thu", "tempo 45")
+    for day in ("Fri", "Sat", "Sun"):
+        answer(child, day, "")
+    answer(child, "Which days", "mon,tue")
+    child.expect_exact("two days with a day between them")
+    answer(child, "Which days", "mon,thu")
+    answer(child, "Usual time of day", "25:00")
+    child.expect_exact("time: like 18:30")
+    answer(child, "Usual time of day", "")
+    answer(child, "Longest session", "90")
+    child.expect_exact("session cap: a whole number from 20 to 60")
+    answer(child, "Longest session", "30")
+    answer(child, "What kit do you have?", "trampoline")
+    child.expect_exact("equipment: one of bodyweight, bands, dumbbells, gym")
+    answer(child, "What kit do you have?", "bands")
+    answer(child, "Anything that hurts", "elbow")
+    child.expect_exact("pain area: one of achilles, calf, knee")
+    answer(child, "Anything that hurts", "lower back, knee")
+    answer(child, "could you lift 6+ hours after the run?", "")
+    answer(child, "Write me.toml?", "y")
+    child.expect(pexpect.EOF)
+    child.close()
+    profile = load_profile(tmp_path / "me.toml")
+    assert profile.age == 41 and profile.units == Units.imperial and profile.body_mass_kg == 72.6
+    assert [d.value for d in profile.available_days] == ["mon", "thu"]
+    assert [p.value for p in profile.pain_areas] == ["lower_back", "knee"]
+    assert profile.plan_weeks == 12 and profile.race is None
+
+
+def test_options_given_with_the_questions_become_their_defaults(tmp_path: Path):
+    child = spawn("init", "me.toml", "--age", "40", "--body-mass", "70", "--run", "sun:long:100", cwd=tmp_path)
+    answer(child, "What should the plan call you?", "Zoe")
+    answer(child, "Age (years)? [40]", "")
+    for prompt in ("Sex", "Units"):
+        answer(child, prompt, "")
+    answer(child, "Body mass (kg)? [70]", "")
+    for prompt in ("running regularly", "experience", "Weeks in a row", "start", "race", "How many weeks"):
+        answer(child, prompt, "")
+    for day in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat"):
+        answer(child, day, "")
+    answer(child, "Sun [long 100]", "")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_midway_writes_nothing(tmp_path: Path):
+    child = spawn("init", "me.toml", cwd=tmp_path)
+    for prompt, text in MARATHONER[:6]:
+        answer(child, prompt, text)
+    child.expect_exact("Strength training experience")
+    child.sendintr()
+    child.expect_exact("Stopped: nothing was written.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_end_of_input_midway_writes_nothing(tmp_path: Path):
+    child = spawn("init", "me.toml", cwd=tmp_path)
+    answer(child, "What should the plan call you?", "Sam")
+    child.expect_exact("Age (years)?")
+    child.sendeof()
+    child.expect_exact("nothing was written")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_saying_no_at_the_end_writes_nothing(tmp_path: Path):
+    child = spawn("init", "me.toml", cwd=tmp_path)
+    for prompt, text in MARATHONER:
+        answer(child, prompt, text)
+    answer(child, "Write me.toml?", "n")
+    child.expect_exact("Nothing written")
+    child.expect(pexpect.EOF)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_file_is_refused_before_any_question(tmp_path: Path):
+    (tmp_path / "me.toml").write_text("# mine\n")
+    out = run("init", "me.toml", cwd=tmp_path)
+    assert out.returncode == 2 and "already exists" in out.stderr and "--force" in out.stderr
+    assert "call you" not in out.stdout
+    assert (tmp_path / "me.toml").read_text() == "# mine\n"
+
+
+# ------------------------------------------------------------------------ --no-input
+
+SCRIPTED = [
+    "--no-input",
+    "--name", "Maya (marathon)",
+    "--age", "38",
+    "--sex", "female",
+    "--body-mass", "61kg",
+    "--running-years", "8",
+    "--strength-experience", "intermediate",
+    "--start", "2027-01-04",
+    "--race-distance", "marathon",
+    "--race-date", "2027-04-25",
+    "--race-name", "Spring Marathon",
+    "--run", "mon:easy:40",
+    "--run", "tue:intervals:65",
+    "--run", "wed:easy:45",
+    "--run", "thu:tempo:60",
+    "--run", "sat:easy:40",
+    "--run", "sun:long:2h10",
+    "--days", "all",
+    "--time", "18:30",
+    "--cap", "50",
+    "--equipment", "gym",
+]  # fmt: skip
+
+
+def test_no_input_builds_the_same_profile_from_options(tmp_path: Path):
+    out = run("init", "me.toml", *SCRIPTED, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "Wrote me.toml" in out.stdout
+    assert load_profile(tmp_path / "me.toml") == expected_marathoner()
+    text = (tmp_path / "me.toml").read_text()
+    assert text.startswith("# runstrong profile for Maya (marathon)")
+
+
+def test_no_input_repeatable_options_collect(tmp_path: Path):
+    out = run(
+        "init", "me.yml", "--no-input", "--age", "30", "--body-mass", "150lb", "--units", "imperial",
+        "--pain", "achilles", "--pain", "knee", "--equipment", "bands", "--equipment", "kettlebell",
+        "--days", "mon", "--days", "wed,fri", cwd=tmp_path,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    p = load_profile(tmp_path / "me.yml")
+    assert [x.value for x in p.pain_areas] == ["achilles", "knee"]
+    assert [x.value for x in p.equipment] == ["bands", "kettlebell"]
+    assert p.available_days == [Weekday.mon, Weekday.wed, Weekday.fri]
+    assert p.body_mass_kg == 68.0 and p.name == "Runner"
+
+
+@pytest.mark.parametrize(
+    ("options", "says"),
+    [
+        ((), "body_mass_kg (--body-mass): required field is missing"),
+        (("--body-mass", "70", "--age", "9"), "--age: a whole number from 14 to 100 (got 9)"),
+        (("--body-mass", "70", "--age", "30", "--run", "tue:fartlek:40"), "--run: run type: one of easy"),
+        (("--body-mass", "70", "--age", "30", "--pain", "elbow"), "--pain: pain area: one of achilles"),
+        (("--body-mass", "70", "--age", "30", "--race-date", "2027-04-25"), "--race-date: give --race-distance"),
+        (
+            ("--body-mass", "70", "--age", "30", "--start", "2027-05-01", "--race-distance", "10k",
+             "--race-date", "2027-04-25"),
+            "race.date (--race-date): must be after start_date",
+        ),
+    ],
+)  # fmt: skip
+def test_no_input_errors_name_the_field_and_exit_2(tmp_path: Path, options: tuple[str, ...], says: str):
+    out = run("init", "me.toml", "--no-input", *options, cwd=tmp_path)
+    assert out.returncode == 2
+    assert says in out.stderr
+    assert "Traceback" not in out.stderr
+    assert not (tmp_path / "me.toml").exists()
+
+
+def test_no_input_force_replaces_an_existing_file(tmp_path: Path):
+    (tmp_path / "me.toml").write_text("# old\n")
+    assert run("init", "me.toml", *SCRIPTED, cwd=tmp_path).returncode == 2
+    assert run("init", "me.toml", *SCRIPTED, "--force", cwd=tmp_path).returncode == 0
+    assert load_profile(tmp_path / "me.toml") == expected_marathoner()
+
+
+def test_help_lists_init_and_assess(tmp_path: Path):
+    out = run("--help", cwd=tmp_path)
+    assert "init" in out.stdout and "assess" in out.stdout
+    assert run("init", "--help", cwd=tmp_path).returncode == 0
+
+
+# --------------------------------------------------------------------------- answers
+
+
+def test_runs_are_typed_as_a_runner_says_them():
+    assert q.runs_answer("easy 40") == [(RunType.easy, 40)]
+    assert q.runs_answer("long 1h40") == [(RunType.long, 100)]
+    assert q.runs_answer("easy 30, tempo 40") == [(RunType.easy, 30), (RunType.tempo, 40)]
+    assert q.runs_answer("tempo") == [(RunType.tempo, q.RUN_MINUTES[RunType.tempo])]
+    assert q.runs_answer("35") == [(RunType.easy, 35)]
+    assert q.runs_answer("") == [] == q.runs_answer("-")
+
+
+def test_days_accept_ranges_and_groups():
+    assert q.days_answer("mon-wed") == [Weekday.mon, Weekday.tue, Weekday.wed]
+    assert q.days_answer("sat-mon") == [Weekday.mon, Weekday.sat, Weekday.sun]
+    assert q.days_answer("weekends") == [Weekday.sat, Weekday.sun]
+    with pytest.raises(ValueError, match="days: like"):
+        q.days_answer("someday")
+
+
+def test_next_monday_is_today_on_a_monday():
+    assert q.next_monday(dt.date(2027, 1, 4)) == dt.date(2027, 1, 4)
+    assert q.next_monday(dt.date(2027, 1, 7)) == dt.date(2027, 1, 11)
+
+
+def test_times_and_masses_parse_in_common_forms():
+    assert q.time_answer("6:30pm") == dt.time(18, 30) and q.time_answer("7am") == dt.time(7)
+    assert q.time_answer("") is None
+    assert q.mass_answer(Units.imperial)("135") == 61.2
+    assert q.mass_answer(Units.metric)("135 lb") == 61.2
+    with pytest.raises(ValueError, match="between 25 and 250 kg"):
+        q.mass_answer(Units.metric)("2")
