@@ -15,6 +15,12 @@ from .model import Category, Frozen, Sex, why
 from .params import Params
 from .screen import Screen, Side, SquatQuality
 
+CATEGORY_WORDS = {
+    Category.posterior_chain: "posterior-chain",
+    Category.core: "core",
+    Category.single_leg_power: "single-leg power",
+}
+
 
 class Finding(Frozen):
     kind: Literal["deficit", "asymmetry", "ok", "note"]
@@ -192,8 +198,10 @@ def score_screen(screen: Screen, age: int, sex: Sex, p: Params) -> ScreenResult:
             )
         )
 
-    norms = p.heel_raise_norms[sex.value if sex.value in p.heel_raise_norms else "female"]
-    heel_norm = _age_band(age, norms)
+    if sex.value in p.heel_raise_norms:
+        heel_norm = _age_band(age, p.heel_raise_norms[sex.value])
+    else:  # sex not given: halfway between the two norms
+        heel_norm = sum(_age_band(age, n) for n in p.heel_raise_norms.values()) / len(p.heel_raise_norms)
     heel_l, heel_r = screen.heel_raise_left, screen.heel_raise_right
     if min(heel_l, heel_r) < heel_norm - p.heel_raise_margin:
         f.append(
@@ -261,7 +269,5 @@ def effect_reasons(effects: ScreenEffects) -> list:
     if effects.short_holds:
         out.append(why("screen-plank", "A short plank: core holds are shorter and more frequent."))
     for category, side in effects.weaker_side.items():
-        out.append(
-            why("weak-side-extra-set", f"An extra {category.value.replace('_', ' ')} set for the {side.value} side.")
-        )
+        out.append(why("weak-side-extra-set", f"An extra {CATEGORY_WORDS[category]} set for the {side.value} side."))
     return out

@@ -165,7 +165,7 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
                     text="Repeat the baseline screen this week (hip hinge, plank, single-leg squat).",
                 )
             )
-        if i == 0:
+        if i == 0 and not profile.screens:
             reasons.append(
                 Reason(
                     rule_id="baseline-screen",

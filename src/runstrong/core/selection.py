@@ -313,6 +313,8 @@ def select_block(
         pool = [e for e in usable if e.category == category and _primary(e)]
         if ctx.hinge_patterning:  # loaded hinges wait until the hinge passes a screen
             pool = [e for e in pool if not (e.pattern == P.hinge and e.loadable)]
+        if category == Category.single_leg_power and ctx.single_leg_rung != "level":
+            pool = [e for e in pool if e.level == Level.novice]  # a shaky single-leg squat: the easy end
         pool_all = [e for e in unfiltered if e.category == category and _primary(e)]
         picks: list[Pick] = []
         for slot in range(p.primaries_per_category):
