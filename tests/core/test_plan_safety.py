@@ -256,3 +256,23 @@ def test_sessions_fall_only_on_available_days_inside_the_plan(profile):
     for s in sessions(plan):
         assert s.weekday in profile.available_days
         assert profile.start_date <= s.date <= plan.end_date
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_screen_limits_hold_while_the_screen_is_in_force(profile, library):
+    """A failed hinge means no loaded hinge; a poor single-leg squat means no hops."""
+    plan = plan_or_none(profile)
+    if plan is None or not profile.screens:
+        return
+    screens = sorted(profile.screens, key=lambda s: s.date)
+    for w in plan.weeks:
+        before = [s for s in screens if s.date < w.start_date]
+        screen = before[-1] if before else screens[0]
+        for s in w.sessions:
+            for b in s.blocks:
+                e = library.get(b.exercise_id)
+                if not screen.hip_hinge_pass:
+                    assert not (e.pattern == Pattern.hinge and e.loadable and b.role == Role.primary), e.id
+                if "poor" in (screen.single_leg_squat_left, screen.single_leg_squat_right):
+                    assert e.pattern != Pattern.plyometric, e.id
