@@ -119,46 +119,70 @@ def _check_sessions(plan: Plan, library: Library, p: Params) -> list[Violation]:
     out = []
     profile = plan.profile
     cap = min(profile.session_cap_minutes, p.max_session_minutes)
-    pain = set(profile.pain_areas)
-    equipment = profile.equipment_items
-    level = profile.strength_experience
+    runner = (frozenset(profile.pain_areas), profile.equipment_items, profile.strength_experience)
     for w in plan.weeks:
-        categories = set()
+        categories: set = set()
         for s in w.sessions:
             where = f"week {w.index} {s.date}"
             if s.estimated_minutes > cap:
                 out.append(Violation("session-time-cap", where, f"{s.estimated_minutes} min over the {cap}-min cap"))
-            if not s.blocks or s.blocks[0].role != Role.warm_up:
-                out.append(Violation("warm-up-hips-thoracic", where, "does not open with a warm-up"))
-            if not s.blocks or s.blocks[-1].role != Role.finisher:
-                out.append(Violation("mobility-finisher", where, "does not end with mobility"))
-            warm = {r.value for b in s.blocks if b.role == Role.warm_up for r in library.get(b.exercise_id).regions}
-            if not set(p.warm_up_regions) <= warm:
-                out.append(Violation("warm-up-hips-thoracic", where, "warm-up misses hips or thoracic"))
-            fin = {r.value for b in s.blocks if b.role == Role.finisher for r in library.get(b.exercise_id).regions}
-            if not set(p.finisher_regions) <= fin:
-                out.append(Violation("mobility-finisher", where, "finisher misses hips or lumbar"))
-            for b in s.blocks:
-                e = library.get(b.exercise_id)
-                if pain & set(e.contraindications):
-                    out.append(Violation("pain-excludes-or-regresses", where, f"{e.id} loads a painful area"))
-                if not e.fits(equipment):
-                    out.append(Violation("available-days", where, f"{e.id} needs equipment you lack"))
-                if e.level.rank > level.rank or (e.high_skill and level.rank < p.high_skill_min_level.rank):
-                    out.append(Violation("mechanics-over-complexity", where, f"{e.id} is beyond your level"))
-                if b.role == Role.primary:
-                    categories.add(b.category)
-                pr = b.prescription
-                if pr.contacts and e.pattern == Pattern.plyometric:
-                    sides = 2 if pr.per_side else 1
-                    if pr.sets * pr.contacts * sides > p.plyo_max_contacts[level]:
-                        out.append(Violation("dose-plyometric", where, f"{e.id}: too many contacts"))
+            problems, trained = _session_content(s.blocks, runner, library, p)
+            out += [Violation(rule_id, where, message) for rule_id, message in problems]
+            categories |= trained
         if w.sessions and w.phase != Phase.race_week and not set(TRAINING_CATEGORIES) <= categories:
             missing = set(TRAINING_CATEGORIES) - categories
             out.append(
                 Violation("three-categories", f"week {w.index}", f"misses {', '.join(c.value for c in missing)}")
             )
     return out
+
+
+_CONTENT: dict[tuple, tuple[object, tuple[tuple[tuple[str, str], ...], frozenset]]] = {}
+
+
+def _session_content(blocks: list, runner: tuple, library: Library, p: Params):  # type: ignore[no-untyped-def]
+    """Problems with a session's blocks for this runner, and the categories it trains.
+
+    Sessions share block lists across weeks and runners (the planner memoises them), so
+    the result is remembered per list and runner; the entry holds the list to keep its id.
+    """
+    key = (id(blocks), runner, id(library), id(p))
+    hit = _CONTENT.get(key)
+    if hit is not None and hit[0] is blocks:
+        return hit[1]
+    pain, equipment, level = runner
+    problems: list[tuple[str, str]] = []
+    if not blocks or blocks[0].role != Role.warm_up:
+        problems.append(("warm-up-hips-thoracic", "does not open with a warm-up"))
+    if not blocks or blocks[-1].role != Role.finisher:
+        problems.append(("mobility-finisher", "does not end with mobility"))
+    warm = {r.value for b in blocks if b.role == Role.warm_up for r in library.get(b.exercise_id).regions}
+    if not set(p.warm_up_regions) <= warm:
+        problems.append(("warm-up-hips-thoracic", "warm-up misses hips or thoracic"))
+    fin = {r.value for b in blocks if b.role == Role.finisher for r in library.get(b.exercise_id).regions}
+    if not set(p.finisher_regions) <= fin:
+        problems.append(("mobility-finisher", "finisher misses hips or lumbar"))
+    trained = set()
+    for b in blocks:
+        e = library.get(b.exercise_id)
+        if pain & set(e.contraindications):
+            problems.append(("pain-excludes-or-regresses", f"{e.id} loads a painful area"))
+        if not e.fits(equipment):
+            problems.append(("available-days", f"{e.id} needs equipment you lack"))
+        if e.level.rank > level.rank or (e.high_skill and level.rank < p.high_skill_min_level.rank):
+            problems.append(("mechanics-over-complexity", f"{e.id} is beyond your level"))
+        if b.role == Role.primary:
+            trained.add(b.category)
+        pr = b.prescription
+        if pr.contacts and e.pattern == Pattern.plyometric:
+            sides = 2 if pr.per_side else 1
+            if pr.sets * pr.contacts * sides > p.plyo_max_contacts[level]:
+                problems.append(("dose-plyometric", f"{e.id}: too many contacts"))
+    result = (tuple(problems), frozenset(trained))
+    if len(_CONTENT) > 100_000:
+        _CONTENT.clear()
+    _CONTENT[key] = (blocks, result)
+    return result
 
 
 def _check_progression(plan: Plan, p: Params) -> list[Violation]:
