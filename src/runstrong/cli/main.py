@@ -28,6 +28,15 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "exercises": ("runstrong.cli.exercises", "exercises", "Browse the exercise library."),
     "rules": ("runstrong.cli.rules", "rules", "The programming rules behind every choice, with sources."),
     "schema": ("runstrong.cli.schema", "schema", "Print the JSON Schema of a profile or a plan."),
+    "athlete": ("runstrong.cli.athletes", "athlete", "Store your profile and plan for the diary; list athletes."),
+    "today": ("runstrong.cli.diary", "today", "Today's strength session and runs, with the doses to use."),
+    "log": ("runstrong.cli.diary", "log", "Log a strength session: as planned in one confirmation, or set by set."),
+    "wellness": ("runstrong.cli.diary", "wellness", "The ten-second daily check-in: sleep, mood, soreness..."),
+    "run": ("runstrong.cli.runs", "run", "Log a run: `runstrong run add easy 45 --distance 8km`."),
+    "note": ("runstrong.cli.diary", "note", "A free note in the diary."),
+    "history": ("runstrong.cli.diary", "history", "What you have done, by week or by exercise."),
+    "export": ("runstrong.cli.transfer", "export", "Write the diary out as JSON (a backup) or CSV."),
+    "import": ("runstrong.cli.transfer", "import_", "Read a diary back in from JSON or CSV."),
 }
 
 

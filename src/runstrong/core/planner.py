@@ -44,6 +44,7 @@ from .screen import Screen
 from .selection import BlockSelection, Context, Pick, select_block
 from .trim import trim_to_cap
 from .validate import check_plan
+from .vocab import SESSION_LETTER
 
 
 class InfeasibleWeekError(UserError):
@@ -418,7 +419,7 @@ def _compose_fresh(
         if not plyo_ok:
             picks = [(r, selection.alternatives.get(pk.exercise.id, pk), f) for r, pk, f in picks]
         reasons = (
-            why("session-focus", f"Session {'ABC'[slot]}: {FOCUS_WORDS[focus]} focus."),
+            why("session-focus", f"Session {SESSION_LETTER[focus]}: {FOCUS_WORDS[focus]} focus."),
             why("three-categories", "Trains posterior chain, core and single-leg power."),
         )
         planned.append(_Planned(focus=focus, picks=tuple(picks), dctx=dctx, loads=loads, reasons=reasons, p=p))

@@ -18,6 +18,8 @@ class Category(StrEnum):
 
 
 TRAINING_CATEGORIES = (Category.posterior_chain, Category.core, Category.single_leg_power)
+# how plans, the diary and `explain -s` name a session: by its focus (S31's order)
+SESSION_LETTER = {Category.posterior_chain: "A", Category.core: "B", Category.single_leg_power: "C"}
 
 
 class Pattern(StrEnum):

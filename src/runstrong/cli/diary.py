@@ -1,0 +1,382 @@
+"""`runstrong today`, `log`, `wellness` and `history`: the training diary.
+
+Each command is one transaction: it all goes in, or (on any bad input) nothing does.
+Prompts appear only when stdin is a terminal, and are over before the write begins, so a
+runner thinking about an answer never holds the database lock.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from runstrong.cli.diary_common import (
+    athlete_option,
+    clock_now,
+    clock_today,
+    date_option,
+    db_option,
+    open_diary,
+    pain_option,
+    parse_day,
+    parse_pains,
+    profile_option,
+    resolve_athlete,
+    stdin_is_tty,
+    validated,
+)
+from runstrong.cli.options import console, echo_json
+from runstrong.errors import UserError
+
+# ---------------------------------------------------------------------------- today
+
+
+@click.command()
+@date_option("The day to show")
+@athlete_option
+@profile_option
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def today(day: str | None, athlete: str | None, profile: Path | None, db: str | None, fmt: str) -> None:
+    """Today's strength session and runs, with the doses to use and what you did last time.
+
+    \b
+    Examples:
+      runstrong today
+      runstrong today --profile my.toml     (first time: stores your profile and plan)
+      runstrong today --date 2027-01-07
+    """
+    from runstrong.io.diary_terminal import render_day
+    from runstrong.store import repo
+
+    now, clock = clock_now(), clock_today()
+    when = parse_day(day, clock, allow_future=True)
+    with open_diary(db) as store:
+        if profile is not None:
+            with store.write() as s:
+                resolve_athlete(s, athlete, profile, now)
+        with store.read() as s:
+            who = repo.find_athlete(s, athlete)
+            plan = repo.planned_day(s, who.id, when)
+            ids = [b.exercise_id for p in plan.sessions for b in p.blocks]
+            last = repo.last_sets(s, who.id, ids, when)
+            logged_ids = repo.session_ids_on(s, who.id, when)
+            logged = repo.count_sets(s, logged_ids)
+            upcoming = None if plan.sessions else repo.next_planned_session(s, who.id, when)
+    if fmt == "json":
+        echo_json(
+            {
+                "date": str(when),
+                "athlete": who.name,
+                "plan_version": plan.plan_version,
+                "sessions": [p.model_dump(mode="json") for p in plan.sessions],
+                "runs": [r.model_dump(mode="json") for r in plan.runs],
+                "logged_sets": logged,
+            }
+        )
+        return
+    out = console()
+    if plan.plan_version is None:
+        out.print(f"{who.name} has no stored plan; store one with `runstrong athlete add PROFILE`.")
+        return
+    out.print(render_day(when, clock, plan.sessions, plan.runs, who.units, last, logged, upcoming, plan.plan_version))
+    if plan.sessions and not logged and when <= clock:
+        date_flag = "" if when == clock else f" --date {when}"
+        out.print(
+            f"\nDone it? [bold]runstrong log{date_flag}[/] (one confirmation), or "
+            f"[bold]runstrong log --as-planned{date_flag}[/] in a script."
+        )
+
+
+# ------------------------------------------------------------------------------ log
+
+
+@click.command()
+@click.option(
+    "--set",
+    "-s",
+    "set_lines",
+    multiple=True,
+    metavar="LINE",
+    help="Sets as done, one exercise per option: 'rdl 3x8@40kg rpe7', 'side plank 2x30s left', "
+    "'pogo hops 3x20c', 'split squat 8,8,7 @bw rir2 form3 # knee wobbles' (repeatable).",
+)
+@click.option("--as-planned", is_flag=True, help="Log the planned session as prescribed (plus any --set lines).")
+@click.option("--session", "label", metavar="A|B|C", help="Which planned session, if the day holds more than one.")
+@click.option("--rpe", "session_rpe", type=float, help="Session RPE, 1-10: how hard the whole session was.")
+@click.option("--minutes", type=int, help="How long the session took, in minutes.")
+@click.option("--note", help="A note on the session.")
+@pain_option
+@click.option("--new-session", is_flag=True, help="Start a second session on that day instead of adding to the first.")
+@date_option("The day the session was done")
+@athlete_option
+@profile_option
+@db_option
+def log(
+    set_lines: tuple[str, ...],
+    as_planned: bool,
+    label: str | None,
+    session_rpe: float | None,
+    minutes: int | None,
+    note: str | None,
+    pains: tuple[str, ...],
+    new_session: bool,
+    day: str | None,
+    athlete: str | None,
+    profile: Path | None,
+    db: str | None,
+) -> None:
+    """Log a strength session: as planned in one confirmation, set by set when it differed.
+
+    \b
+    In a terminal, `runstrong log` shows today's planned session: press Enter if you did it
+    as planned (or type the session RPE), n to go through it set by set.
+    In scripts:
+      runstrong log --as-planned --rpe 6
+      runstrong log --set "rdl 3x8@40kg rpe7" --set "side plank 2x30s left"
+      runstrong log --date yesterday --set "pogo hops 3x20c" --pain achilles=2
+    Sets logged again on the same day are added to that day's session.
+    """
+    from runstrong.cli.log_flow import LogRequest, build_session, gather, write_log
+    from runstrong.core.library import load_library
+
+    today_, now = clock_today(), clock_now()
+    when = parse_day(day, today_)
+    request = LogRequest(
+        set_lines=set_lines,
+        as_planned=as_planned,
+        label=label,
+        session_rpe=session_rpe,
+        minutes=minutes,
+        note=note,
+        pains=parse_pains(pains, when, today_),
+        new_session=new_session,
+        day=when,
+        today=today_,
+    )
+    if not request.anything_given() and not stdin_is_tty():
+        raise UserError(
+            "set: nothing to log and no terminal to ask in; use --as-planned, or --set 'rdl 3x8@40kg rpe7' "
+            "(repeatable), or --rpe/--minutes/--note/--pain to add to the day's session"
+        )
+    with open_diary(db) as store:
+        if request.anything_given():  # scripts and flags: everything in one transaction
+            load_library()  # before taking the write lock
+            with store.write() as s:
+                if profile is not None:
+                    resolve_athlete(s, athlete, profile, now)
+                context = gather(s, request, athlete)
+                session_log = build_session(request, context)
+                result = write_log(s, session_log, request, context)
+        else:  # a terminal: ask first, then write; nobody holds the lock while thinking
+            from runstrong.cli.log_prompts import ask
+
+            if profile is not None:
+                with store.write() as s:
+                    resolve_athlete(s, athlete, profile, now)
+            with store.read() as s:
+                context = gather(s, request, athlete)
+            answered = ask(request, context, console())
+            if answered is None:
+                click.echo("Nothing logged.", err=True)
+                return
+            session_log = build_session(answered, context)
+            with store.write() as s:
+                result = write_log(s, session_log, answered, context)
+    _report(result, session_log.sets, context)
+
+
+def _report(result, sets, context) -> None:  # type: ignore[no-untyped-def]
+    from runstrong.core.library import load_library
+    from runstrong.io.diary_terminal import render_logged
+
+    names = {e.id: e.name for e in load_library().exercises}
+    out = console()
+    where = f"session {context.planned.label}, week {context.planned.week}" if context.planned else "unplanned session"
+    verb = "Added" if result.appended else "Logged"
+    out.print(
+        f"[bold green]✓[/] {verb} {result.new_sets} set{'s' if result.new_sets != 1 else ''} on "
+        f"{result.date:%a %d %b %Y} ({where}); {result.total_sets} in that session."
+    )
+    if sets:
+        out.print(render_logged(sets, names, context.athlete.units))
+
+
+# ------------------------------------------------------------------------- wellness
+
+WELLNESS_FLAGS = {
+    "sleep_hours": "--sleep",
+    "sleep_quality": "--sleep-quality",
+    "mood": "--mood",
+    "appetite": "--appetite",
+    "soreness": "--soreness",
+    "stress": "--stress",
+    "energy": "--energy",
+    "note": "--note",
+    "date": "--date",
+}
+
+
+@click.command()
+@click.option("--sleep", "sleep_hours", type=float, help="Hours slept last night, 0-16.")
+@click.option("--sleep-quality", type=int, help="Sleep quality, 1 = insomnia ... 5 = very restful.")
+@click.option("--mood", type=int, help="Mood, 1 = very low or irritable ... 5 = very positive.")
+@click.option("--appetite", type=int, help="Appetite, 1 = none ... 5 = normal and hungry.")
+@click.option("--soreness", type=int, help="Muscle soreness, 1 = very sore ... 5 = feeling great.")
+@click.option("--stress", type=int, help="Stress, 1 = highly stressed ... 5 = very relaxed.")
+@click.option("--energy", type=int, help="Energy, 1 = always tired ... 5 = very fresh.")
+@click.option("--note", help="Anything else about the day.")
+@pain_option
+@date_option("The day of the check-in")
+@athlete_option
+@db_option
+def wellness(
+    sleep_hours: float | None,
+    sleep_quality: int | None,
+    mood: int | None,
+    appetite: int | None,
+    soreness: int | None,
+    stress: int | None,
+    energy: int | None,
+    note: str | None,
+    pains: tuple[str, ...],
+    day: str | None,
+    athlete: str | None,
+    db: str | None,
+) -> None:
+    """The ten-second daily check-in: sleep, mood, appetite, soreness, stress, energy.
+
+    \b
+    1-5 scales, higher is better (after McLean et al. 2010). In a terminal it asks each
+    question (Enter skips one); in scripts give the answers as options:
+      runstrong wellness --sleep 7.5 --sleep-quality 4 --mood 4 --appetite 4 --soreness 3 --stress 3 --energy 4
+    A second check-in on the same day updates the answers it gives.
+    """
+    from runstrong.core.diary import Wellness
+    from runstrong.store import repo
+
+    today_ = clock_today()
+    when = parse_day(day, today_)
+    answers = {
+        "sleep_hours": sleep_hours,
+        "sleep_quality": sleep_quality,
+        "mood": mood,
+        "appetite": appetite,
+        "soreness": soreness,
+        "stress": stress,
+        "energy": energy,
+        "note": note,
+    }
+    pain_reports = parse_pains(pains, when, today_)
+    if all(v is None for v in answers.values()) and not pain_reports:
+        if not stdin_is_tty():
+            raise UserError(
+                "--sleep: nothing to record and no terminal to ask in; give at least one answer, e.g. "
+                "--sleep 7.5 --mood 4 (see runstrong wellness --help)"
+            )
+        from runstrong.cli.log_prompts import ask_wellness
+
+        answers = ask_wellness(console())
+    given = {k: v for k, v in answers.items() if v is not None}
+    entry = validated(Wellness, {"date": when, **given}, today_, WELLNESS_FLAGS) if given else None
+    with open_diary(db) as store, store.write() as s:
+        who = repo.find_athlete(s, athlete)
+        replaced = repo.save_wellness(s, who.id, entry) if entry else []
+        for pain in pain_reports:
+            repo.add_pain(s, who.id, pain)
+    out = console()
+    parts = [f"{WELLNESS_FLAGS[k].lstrip('-')} {v:g}" for k, v in given.items() if k != "note"]
+    parts += [f"{p.area.value} pain {p.score}/10" for p in pain_reports]
+    out.print(f"[bold green]✓[/] Check-in for {when:%a %d %b %Y}: {', '.join(parts) or 'note'}.")
+    if replaced:
+        out.print(f"Updated today's earlier answers for: {', '.join(WELLNESS_FLAGS[f].lstrip('-') for f in replaced)}.")
+
+
+# -------------------------------------------------------------------------- history
+
+
+@click.command()
+@click.option(
+    "--by",
+    type=click.Choice(["week", "exercise"]),
+    default="week",
+    show_default=True,
+    help="One row per week, or per exercise.",
+)
+@click.option("--exercise", "-e", "exercise_name", help="Set-by-set history of one exercise (name, id or 'rdl').")
+@click.option("--weeks", "-w", type=click.IntRange(min=1), default=12, show_default=True, help="How far back.")
+@click.option("--all", "all_time", is_flag=True, help="The whole diary.")
+@athlete_option
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def history(
+    by: str, exercise_name: str | None, weeks: int, all_time: bool, athlete: str | None, db: str | None, fmt: str
+) -> None:
+    """What you have done: tables by week (strength, session load, runs, wellness, pain) or by exercise.
+
+    \b
+    Examples:
+      runstrong history                    the last 12 weeks
+      runstrong history --by exercise --all
+      runstrong history --exercise rdl     every set of Romanian deadlifts, newest first
+    """
+    import datetime as dt
+
+    from runstrong.core.diary import week_start
+    from runstrong.core.library import load_library
+    from runstrong.core.setline import resolve_exercise
+    from runstrong.io.diary_terminal import render_exercise_log, render_exercises, render_weeks
+    from runstrong.store import queries, repo
+
+    library = load_library()
+    names = {e.id: e.name for e in library.exercises}
+    since = None if all_time else week_start(clock_today()) - dt.timedelta(weeks=weeks - 1)
+    chosen = resolve_exercise(exercise_name, library, field="--exercise") if exercise_name else None
+    with open_diary(db) as store, store.read() as s:
+        who = repo.find_athlete(s, athlete)
+        if chosen is not None:
+            rows = queries.exercise_log(s, who.id, chosen.id, None if all_time else since)
+        elif by == "exercise":
+            rows = queries.history_by_exercise(s, who.id, since)
+        else:
+            rows = queries.history_by_week(s, who.id, since)
+    if fmt == "json":
+        echo_json([r.model_dump(mode="json") for r in rows])
+        return
+    out = console()
+    if not rows:
+        span = "in the diary" if all_time else f"in the last {weeks} weeks (try --all)"
+        out.print(f"Nothing logged {span}.")
+        return
+    if chosen is not None:
+        out.print(render_exercise_log(chosen.name, rows, who.units))
+    elif by == "exercise":
+        out.print(render_exercises(rows, names, who.units))
+    else:
+        out.print(render_weeks(rows, who.units))
+
+
+# ----------------------------------------------------------------------------- note
+
+
+@click.command()
+@click.argument("text", nargs=-1, required=True)
+@date_option("The day the note is about")
+@athlete_option
+@db_option
+def note(text: tuple[str, ...], day: str | None, athlete: str | None, db: str | None) -> None:
+    """A free note in the diary: how training is going, a niggle, a coach's remark.
+
+    \b
+      runstrong note "Left calf tight after the hills; swapped pogo hops for calf raises"
+    """
+    from runstrong.core.diary import Note
+    from runstrong.store import repo
+
+    today_ = clock_today()
+    when = parse_day(day, today_)
+    entry = validated(Note, {"date": when, "text": " ".join(text).strip()}, today_, {"text": "TEXT", "date": "--date"})
+    with open_diary(db) as store, store.write() as s:
+        repo.add_note(s, repo.find_athlete(s, athlete).id, entry)
+    console().print(f"[bold green]✓[/] Note kept for {when:%a %d %b %Y}.")

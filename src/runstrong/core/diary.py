@@ -1,0 +1,346 @@
+"""The training diary as values: what a runner logs, on stated scales.
+
+Every scale is written in its field's description, so the JSON Schema, the prompts and
+the export say the same thing. Higher is better on the 1-5 wellness scales, after the
+five-item questionnaire of McLean et al. (2010); pain is the 0-10 numeric rating scale.
+
+Pure: no clock, no database. A date may not be in the future relative to `today`, which
+the caller passes as validation context (`validate_entry(Model, data, today)`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+
+from .model import Frozen, PainArea, Plan, Prescription, Role, RunType
+from .vocab import SESSION_LETTER
+
+DIARY_SCHEMA = "runstrong.diary"
+DIARY_VERSION = 1
+MEASURES = ("reps", "seconds", "contacts", "distance_m")
+
+
+def _not_in_future(value: dt.date, info: ValidationInfo) -> dt.date:
+    today = (info.context or {}).get("today")
+    if today is not None and value > today:
+        raise ValueError(f"{value} is in the future (today is {today}); log today or a past day")
+    return value
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("contains a NUL character; remove it")
+    return value
+
+
+LogDate = Annotated[dt.date, AfterValidator(_not_in_future)]
+Scale5 = Annotated[int, Field(ge=1, le=5)]
+Rpe = Annotated[float, Field(ge=1, le=10, multiple_of=0.5)]
+Text = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(_no_nul)]
+
+
+class SetLog(Frozen):
+    """One set as done. Exactly one measure (reps, seconds, contacts or metres)."""
+
+    exercise_id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$")]
+    set_number: Annotated[int, Field(ge=1, le=99)]
+    side: Literal["left", "right"] | None = Field(None, description="For one-sided work; empty when both sides.")
+    reps: Annotated[int | None, Field(ge=0, le=500)] = None
+    seconds: Annotated[int | None, Field(ge=0, le=3600)] = None
+    contacts: Annotated[int | None, Field(ge=0, le=1000)] = None
+    distance_m: Annotated[float | None, Field(ge=0, le=10000)] = None
+    load_kg: Annotated[float | None, Field(ge=0, le=500)] = Field(
+        None, description="External load in kg (added to bodyweight); empty for bodyweight or not recorded."
+    )
+    rpe: Rpe | None = Field(None, description="Rating of perceived exertion, 1-10 (CR-10, half points allowed).")
+    rir: Annotated[int | None, Field(ge=0, le=10)] = Field(None, description="Reps in reserve, 0-10.")
+    form_quality: Scale5 | None = Field(None, description="Form quality, 1 = broke down ... 5 = clean every rep.")
+    form_note: Text | None = Field(None, description="What the form did: depth, hinge quality, knee wobble...")
+
+    @model_validator(mode="after")
+    def _one_measure_one_effort(self) -> SetLog:
+        given = [m for m in MEASURES if getattr(self, m) is not None]
+        if len(given) != 1:
+            raise ValueError("reps: give exactly one of reps, seconds, contacts or distance_m")
+        if self.rpe is not None and self.rir is not None:
+            raise ValueError("rir: give RPE or RIR, not both")
+        return self
+
+    @property
+    def measure(self) -> str:
+        return next(m for m in MEASURES if getattr(self, m) is not None)
+
+    @property
+    def amount(self) -> float:
+        return float(getattr(self, self.measure))
+
+
+class PainReport(Frozen):
+    date: LogDate
+    area: PainArea
+    score: Annotated[int, Field(ge=0, le=10)] = Field(description="Pain, 0 = none ... 10 = worst imaginable (NRS).")
+    note: Text | None = None
+
+
+class SessionLog(Frozen):
+    """A strength session as done, with the planned session it fulfils when there is one."""
+
+    date: LogDate
+    plan_version: Annotated[int | None, Field(ge=1)] = None
+    planned_date: dt.date | None = Field(None, description="Date of the planned session this log fulfils.")
+    planned_label: Annotated[str | None, Field(max_length=8)] = Field(None, description="Its letter in the week.")
+    minutes: Annotated[int | None, Field(ge=1, le=300)] = None
+    session_rpe: Rpe | None = Field(None, description="Session RPE, 1-10 (Foster's CR-10), asked after the session.")
+    note: Text | None = None
+    sets: list[SetLog] = []
+    pains: list[PainReport] = []
+
+
+class Wellness(Frozen):
+    """A daily check-in: one per day. 1-5 scales, higher is better (after McLean et al. 2010)."""
+
+    date: LogDate
+    sleep_hours: Annotated[float | None, Field(ge=0, le=16)] = Field(None, description="Hours slept, 0-16.")
+    sleep_quality: Scale5 | None = Field(None, description="Sleep quality, 1 = insomnia ... 5 = very restful.")
+    mood: Scale5 | None = Field(None, description="Mood, 1 = very low or irritable ... 5 = very positive.")
+    appetite: Scale5 | None = Field(None, description="Appetite, 1 = none ... 5 = normal and hungry.")
+    soreness: Scale5 | None = Field(None, description="Muscle soreness, 1 = very sore ... 5 = feeling great.")
+    stress: Scale5 | None = Field(None, description="Stress, 1 = highly stressed ... 5 = very relaxed.")
+    energy: Scale5 | None = Field(None, description="Energy, 1 = always tired ... 5 = very fresh.")
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _something_answered(self) -> Wellness:
+        if all(getattr(self, f) is None for f in WELLNESS_FIELDS):
+            raise ValueError("sleep_hours: answer at least one question of the check-in")
+        return self
+
+
+WELLNESS_FIELDS = ("sleep_hours", "sleep_quality", "mood", "appetite", "soreness", "stress", "energy")
+
+
+class RunLog(Frozen):
+    date: LogDate
+    type: RunType
+    minutes: Annotated[float, Field(gt=0, le=1440)] = Field(description="Duration in minutes.")
+    distance_km: Annotated[float | None, Field(ge=0, le=500)] = None
+    rpe: Rpe | None = Field(None, description="Run RPE, 1-10 (CR-10).")
+    leg_feel: Scale5 | None = Field(None, description="How the legs felt, 1 = dead and heavy ... 5 = springy.")
+    tightness: Annotated[int | None, Field(ge=0, le=10)] = Field(None, description="Tightness, 0 = none ... 10.")
+    form_note: Text | None = Field(None, description="Running form: cadence, overstriding, hips dropping...")
+    note: Text | None = None
+
+
+class Note(Frozen):
+    date: LogDate
+    text: Text
+
+
+class Assessment(Frozen):
+    """A baseline screen: results by test (e.g. `plank_seconds`, `heel_raise_left`), as the
+    profile's `screens` record them (`runstrong assess`); stored whenever a profile is."""
+
+    date: LogDate
+    results: dict[Annotated[str, Field(pattern=r"^[a-z0-9_]+$")], Any]
+    note: Text | None = None
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_entry(model: type[M], data: dict[str, Any], today: dt.date) -> M:
+    """Validate diary input, refusing dates after `today`."""
+    return model.model_validate(data, context={"today": today})
+
+
+# ---------------------------------------------------------------------- planned work
+
+
+class PlannedBlock(Frozen):
+    role: Role
+    exercise_id: str
+    name: str
+    prescription: Prescription
+
+
+class PlannedSession(Frozen):
+    """A strength session of a stored plan, kept apart from the full plan so that `today`
+    and `log` read one small row."""
+
+    date: dt.date
+    label: str
+    week: int
+    focus: str
+    heavy: bool
+    estimated_minutes: int
+    blocks: list[PlannedBlock]
+
+
+class PlannedRun(Frozen):
+    date: dt.date
+    type: RunType
+    minutes: int
+
+
+LOGGED_ROLES = (Role.primary, Role.accessory)
+
+
+def planned_work(plan: Plan) -> tuple[list[PlannedSession], list[PlannedRun]]:
+    """The plan's strength sessions (labelled A, B, C within each week) and runs."""
+    sessions: list[PlannedSession] = []
+    runs: list[PlannedRun] = []
+    for week in plan.weeks:
+        for n, s in enumerate(week.sessions):
+            blocks = [
+                PlannedBlock(role=b.role, exercise_id=b.exercise_id, name=b.name, prescription=b.prescription)
+                for b in s.blocks
+            ]
+            sessions.append(
+                PlannedSession(
+                    date=s.date,
+                    label=SESSION_LETTER.get(s.focus, "ABCDEFG"[n]),
+                    week=week.index,
+                    focus=s.focus.value,
+                    heavy=s.heavy,
+                    estimated_minutes=s.estimated_minutes,
+                    blocks=blocks,
+                )
+            )
+        runs.extend(PlannedRun(date=r.date, type=r.type, minutes=r.minutes) for r in week.runs if r.minutes)
+    return sessions, runs
+
+
+def sets_as_planned(session: PlannedSession) -> list[SetLog]:
+    """The sets of a planned session done exactly as prescribed (main and accessory work;
+    warm-up and mobility drills are not logged set by set)."""
+    out: list[SetLog] = []
+    for block in session.blocks:
+        if block.role not in LOGGED_ROLES:
+            continue
+        p = block.prescription
+        measure = next(m for m in MEASURES if getattr(p, m))
+        effort: dict[str, Any] = {}
+        if p.intensity.kind == "load_kg":
+            effort["load_kg"] = p.intensity.value
+        elif p.intensity.kind == "rpe":
+            effort["rpe"] = p.intensity.value
+        elif p.intensity.kind == "rir":
+            effort["rir"] = int(p.intensity.value or 0)
+        sides: list[str | None] = [None] * p.sets
+        if p.extra_sets_side:
+            sides.append(p.extra_sets_side)
+        counts: dict[str | None, int] = {}
+        for side in sides:
+            counts[side] = counts.get(side, 0) + 1
+            out.append(
+                SetLog(
+                    exercise_id=block.exercise_id,
+                    set_number=counts[side],
+                    side=side,
+                    **{measure: getattr(p, measure)},
+                    **effort,
+                )
+            )
+    return out
+
+
+def number_sets(existing: dict[tuple[str, str | None], int], sets: Iterable[SetLog]) -> list[SetLog]:
+    """Renumber new sets to follow the ones already logged for the same exercise and side."""
+    counts = dict(existing)
+    out = []
+    for s in sets:
+        key = (s.exercise_id, s.side)
+        counts[key] = counts.get(key, 0) + 1
+        out.append(s.model_copy(update={"set_number": counts[key]}))
+    return out
+
+
+def week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+# ------------------------------------------------------------------------ summaries
+
+
+class WeekSummary(Frozen):
+    week_start: dt.date
+    sessions: int = 0
+    sets: int = 0
+    reps: int = 0
+    tonnage_kg: float = Field(0.0, description="Sum of load x reps over loaded sets.")
+    session_rpe: float | None = Field(None, description="Mean session RPE.")
+    srpe_load: float = Field(0.0, description="Sum of session RPE x minutes (Foster's session load).")
+    runs: int = 0
+    run_minutes: float = 0.0
+    run_km: float = 0.0
+    sleep_hours: float | None = None
+    wellness: float | None = Field(None, description="Mean of the answered 1-5 wellness scales.")
+    max_pain: int | None = None
+
+
+class ExerciseSummary(Frozen):
+    exercise_id: str
+    sessions: int
+    sets: int
+    total: float = Field(description="Total reps, seconds, contacts or metres, by the exercise's measure.")
+    measure: str
+    best_load_kg: float | None
+    mean_rpe: float | None
+    first_date: dt.date
+    last_date: dt.date
+
+
+class LoggedSet(Frozen):
+    date: dt.date
+    set: SetLog
+
+
+# --------------------------------------------------------------------------- export
+
+
+class ProfileVersion(Frozen):
+    version: Annotated[int, Field(ge=1)]
+    created_at: dt.datetime
+    profile: dict[str, Any] = Field(description="The profile as stored (see `runstrong schema profile`).")
+
+
+class PlanVersion(Frozen):
+    version: Annotated[int, Field(ge=1)]
+    created_at: dt.datetime
+    profile_version: Annotated[int, Field(ge=1)]
+    start_date: dt.date
+    end_date: dt.date
+    plan: dict[str, Any] = Field(description="The plan as stored (see `runstrong schema plan`).")
+    sessions: list[PlannedSession]
+    runs: list[PlannedRun]
+
+
+class AthleteDiary(Frozen):
+    """Everything stored for one athlete, in date order."""
+
+    name: Annotated[str, Field(min_length=1, max_length=80)]
+    units: Literal["metric", "imperial"]
+    created_at: dt.datetime
+    profiles: list[ProfileVersion] = []
+    plans: list[PlanVersion] = []
+    assessments: list[Assessment] = []
+    sessions: list[SessionLog] = []
+    pains: list[PainReport] = Field([], description="Pain reported outside a strength session.")
+    wellness: list[Wellness] = []
+    runs: list[RunLog] = []
+    notes: list[Note] = []
+
+
+class DiaryExport(Frozen):
+    """The JSON export: `{"schema": "runstrong.diary", "version": 1, "athletes": [...]}`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    schema_name: Literal["runstrong.diary"] = Field(DIARY_SCHEMA, alias="schema")
+    version: Literal[1] = DIARY_VERSION
+    exported_at: dt.datetime | None = None
+    athletes: list[AthleteDiary]

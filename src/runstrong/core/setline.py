@@ -1,0 +1,337 @@
+"""The one-line set syntax, and exercise names as runners type them.
+
+    rdl 3x8@40kg rpe7            three sets of eight Romanian deadlifts at 40 kg, RPE 7
+    side plank 2x30s left        two 30-second holds on the left side
+    pogo hops 3x20c              three sets of 20 ground contacts
+    farmer carry 2x40m @24kg     two 40-metre carries
+    split squat 8,8,7 @bw+10kg rir2 form3 # knee drifts in on the last reps
+
+After the exercise come the sets (`SETSxAMOUNT`, or a comma list of amounts, one per set;
+`s` seconds, `c` contacts, `m` metres, nothing for reps), then in any order: `@LOAD`
+(`40kg`, `90lb`, `bw`, `bw+10kg`; a bare number is in the runner's units), `rpeN` or
+`rirN`, `left` or `right`, `formN` (1-5) and `# a note` on form.
+
+Pure: the library and the runner's units come in as arguments. Errors are `UserError`s
+that name the field and show the fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from runstrong.core.library import Library
+from runstrong.core.model import Exercise, Units
+from runstrong.errors import UserError
+
+KG_PER_LB = 0.45359237
+KM_PER_MILE = 1.609344
+
+# Words runners and coaches abbreviate; expanded word by word before matching.
+ABBREVIATIONS: dict[str, str] = {
+    "rdl": "romanian_deadlift",
+    "rdls": "romanian_deadlift",
+    "sl": "single_leg",
+    "db": "dumbbell",
+    "kb": "kettlebell",
+    "bb": "barbell",
+    "bw": "bodyweight",
+    "rfess": "rear_foot_elevated_split_squat",
+    "bss": "rear_foot_elevated_split_squat",
+    "bulgarian": "rear_foot_elevated",
+    "nordics": "nordic_curl",
+    "dl": "deadlift",
+}
+
+SET_HELP = (
+    "write the exercise then the sets, e.g. 'rdl 3x8@40kg rpe7', 'side plank 2x30s left', "
+    "'pogo hops 3x20c', 'split squat 8,8,7 @bw rir2 form3 # knees wobble'"
+)
+
+
+def normalise_name(text: str) -> str:
+    """`Romanian Deadlift` and `romanian-deadlift` both become `romanian_deadlift`."""
+    text = text.strip().lower().replace("'", "").replace("’", "")
+    text = re.sub(r"[^a-z0-9]+", "_", text)
+    return text.strip("_")
+
+
+def _expand(name: str) -> str:
+    return "_".join(ABBREVIATIONS.get(word, word) for word in name.split("_"))
+
+
+def _initials(exercise_id: str) -> str:
+    return "".join(word[0] for word in exercise_id.split("_") if word)
+
+
+def exercise_suggestions(text: str, library: Library, n: int = 5) -> list[str]:
+    """The ids closest to `text` (by id, by name, and by the words it contains)."""
+    name = _expand(normalise_name(text))
+    ids = library.ids()
+    close = difflib.get_close_matches(name, ids, n=n, cutoff=0.5)
+    words = set(name.split("_"))
+    by_words = sorted(
+        (e for e in ids if words & set(e.split("_"))),
+        key=lambda e: (-len(words & set(e.split("_"))), len(e)),
+    )
+    out: list[str] = []
+    for candidate in [*close, *by_words]:
+        if candidate not in out:
+            out.append(candidate)
+    return out[:n]
+
+
+def resolve_exercise(text: str, library: Library, field: str = "exercise") -> Exercise:
+    """Find the exercise a runner means: an id, a name, an abbreviation (`rdl`, `db rdl`,
+    `sl rdl`), the initials of an id (`rfess`) or a unique start of one (`nordic`).
+
+    Raises UserError naming `field` with the nearest matches when nothing or more than
+    one exercise fits.
+    """
+    name = normalise_name(text)
+    if not name:
+        raise UserError(f"{field}: name an exercise first; {SET_HELP}")
+    if name in library:
+        return library.get(name)
+    by_name = {normalise_name(e.name): e for e in library.exercises}
+    if name in by_name:
+        return by_name[name]
+    expanded = _expand(name)
+    if expanded in library:
+        return library.get(expanded)
+    if expanded in by_name:
+        return by_name[expanded]
+    initials = [e for e in library.ids() if _initials(e) == name.replace("_", "")]
+    if len(initials) == 1:
+        return library.get(initials[0])
+    starts = [e for e in library.ids() if e.startswith(expanded)]
+    if len(starts) == 1:
+        return library.get(starts[0])
+    inside = [e for e in library.ids() if f"_{expanded}_" in f"_{e}_"]
+    if not starts and len(inside) == 1:
+        return library.get(inside[0])
+    if len(starts) > 1 or len(inside) > 1:
+        shortest = sorted(starts or inside, key=len)[:6]
+        raise UserError(
+            f"{field}: {text.strip()!r} could be {', '.join(shortest)}; type more of the name or the exact id"
+        )
+    if len(initials) > 1:
+        raise UserError(f"{field}: {text.strip()!r} could be {', '.join(initials[:6])}; type the exact id")
+    close = exercise_suggestions(text, library)
+    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+    raise UserError(
+        f"{field}: no exercise {text.strip()!r} in the library.{hint} List them with `runstrong exercises -s WORD`."
+    )
+
+
+# ------------------------------------------------------------------------- amounts
+
+
+def parse_load(text: str, units: Units, field: str = "load") -> float | None:
+    """`40kg`, `90lb`, `bw`, `bw+10kg`, or a bare number in the runner's units -> kg
+    (None for bodyweight alone)."""
+    raw = text.strip().lower().replace(" ", "")
+    if raw in ("bw", "bodyweight", "body"):
+        return None
+    added = raw.removeprefix("bodyweight+").removeprefix("bw+")
+    m = re.fullmatch(r"(-?\d+(?:\.\d+)?)([a-z]*)", added)
+    if not m:
+        raise UserError(f"{field}: {text!r} is not a load; write 40kg, 90lb, bw or bw+10kg")
+    value, unit = float(m.group(1)), m.group(2)
+    if unit == "":
+        unit = "lb" if units == Units.imperial else "kg"
+    if unit in ("kg", "kgs", "kilo", "kilos"):
+        kg = value
+    elif unit in ("lb", "lbs", "pound", "pounds"):
+        kg = value * KG_PER_LB
+    else:
+        raise UserError(f"{field}: {unit!r} is not a unit of load (in {text!r}); write kg or lb, e.g. 40kg or 90lb")
+    if kg < 0:
+        raise UserError(f"{field}: {text!r} is negative; a load is 0 or more (use bw for bodyweight)")
+    if kg > 500:
+        raise UserError(f"{field}: {text!r} is more than 500 kg; check the number and the unit")
+    return kg
+
+
+def parse_distance(text: str, units: Units, field: str = "distance") -> float:
+    """`8km`, `5mi`, `800m`, or a bare number in the runner's units -> km."""
+    raw = text.strip().lower().replace(" ", "")
+    m = re.fullmatch(r"(-?\d+(?:\.\d+)?)([a-z]*)", raw)
+    if not m:
+        raise UserError(f"{field}: {text!r} is not a distance; write 8km, 5mi or 800m")
+    value, unit = float(m.group(1)), m.group(2)
+    if unit == "":
+        unit = "mi" if units == Units.imperial else "km"
+    factors = {"km": 1.0, "k": 1.0, "mi": KM_PER_MILE, "mile": KM_PER_MILE, "miles": KM_PER_MILE, "m": 0.001}
+    if unit not in factors:
+        raise UserError(f"{field}: {unit!r} is not a unit of distance (in {text!r}); write km, mi or m")
+    if value < 0:
+        raise UserError(f"{field}: {text!r} is negative; a distance is 0 or more")
+    return value * factors[unit]
+
+
+def parse_minutes(text: str, field: str = "minutes") -> float:
+    """`45`, `45min`, `1h10`, `1:10:00` or `52:30` -> minutes."""
+    raw = text.strip().lower().replace(" ", "")
+    try:
+        if m := re.fullmatch(r"(\d+(?:\.\d+)?)(?:m|min|mins)?", raw):
+            minutes = float(m.group(1))
+        elif m := re.fullmatch(r"(\d+)h(?:(\d+)(?:m|min)?)?", raw):
+            minutes = int(m.group(1)) * 60 + int(m.group(2) or 0)
+        elif m := re.fullmatch(r"(\d+):(\d{2})(?::(\d{2}))?", raw):
+            if m.group(3) is None:  # mm:ss
+                minutes = int(m.group(1)) + int(m.group(2)) / 60
+            else:
+                minutes = int(m.group(1)) * 60 + int(m.group(2)) + int(m.group(3)) / 60
+        else:
+            raise ValueError
+    except ValueError:
+        raise UserError(f"{field}: {text!r} is not a duration; write 45, 45min, 1h10 or 1:10:00") from None
+    return minutes
+
+
+# ------------------------------------------------------------------------ set lines
+
+
+@dataclass(frozen=True)
+class SetLine:
+    """A parsed `--set` line: the exercise and one dict of SetLog fields per set."""
+
+    exercise: Exercise
+    sets: tuple[dict, ...]
+
+
+_SETS_X = re.compile(r"^(\d+)x(-?\d+(?:\.\d+)?)([a-z]*)$")
+_LIST = re.compile(r"^(-?\d+(?:\.\d+)?(?:,-?\d+(?:\.\d+)?)+)([a-z]*)$")
+_MEASURE = {"": "reps", "r": "reps", "reps": "reps", "s": "seconds", "sec": "seconds", "secs": "seconds",
+            "c": "contacts", "contacts": "contacts", "m": "distance_m"}  # fmt: skip
+_SIDES = {"left": "left", "l": "left", "right": "right", "r": "right"}
+
+
+def _tidy(line: str) -> str:
+    line = line.strip().lower()
+    line = re.sub(r"(\d)\s*[x×*]\s*(-?\d)", r"\1x\2", line)  # 3 x 8 -> 3x8
+    line = re.sub(r"@\s+", "@", line)  # @ 40kg -> @40kg
+    line = re.sub(r"(@[^\s]*\d)\s+(kg|kgs|lb|lbs)\b", r"\1\2", line)  # @40 kg -> @40kg
+    line = re.sub(r"\b(rpe|rir|form|q)\s+(\d)", r"\1\2", line)  # rpe 7 -> rpe7
+    line = re.sub(r"(\d)(@)", r"\1 \2", line)  # 3x8@40 -> 3x8 @40
+    return line
+
+
+def _amounts(token: str, line: str) -> tuple[str, list[float]] | None:
+    if m := _SETS_X.match(token):
+        count, amount, unit = int(m.group(1)), float(m.group(2)), m.group(3)
+        if count < 1 or count > 20:
+            raise UserError(f"sets: {count} in {line!r}; log 1 to 20 sets per line ({SET_HELP})")
+        values = [amount] * count
+    elif m := _LIST.match(token):
+        values, unit = [float(v) for v in m.group(1).split(",")], m.group(2)
+    else:
+        return None
+    if unit not in _MEASURE:
+        raise UserError(
+            f"set: {unit!r} in {token!r} is not a measure; write reps as 3x8, seconds as 3x30s, "
+            "contacts as 3x20c, metres as 2x40m"
+        )
+    measure = _MEASURE[unit]
+    for v in values:
+        if v < 0:
+            raise UserError(f"{measure}: {v:g} in {line!r} is negative; count 0 or more (e.g. 3x8)")
+        if measure != "distance_m" and v != int(v):
+            raise UserError(f"{measure}: {v:g} in {line!r} must be a whole number")
+    return measure, values
+
+
+def parse_set_line(line: str, library: Library, units: Units = Units.metric) -> SetLine:
+    """Parse `rdl 3x8@40kg rpe7` into the exercise and one dict of SetLog fields per set."""
+    line, _, note = line.partition("#")
+    tidy = _tidy(line)
+    tokens = tidy.split()
+    found = next(((i, a) for i, t in enumerate(tokens) if (a := _amounts(t, line.strip()))), None)
+    if found is None:
+        raise UserError(f"set: no sets in {line.strip()!r}; {SET_HELP}")
+    index, (measure, values) = found
+    exercise = resolve_exercise(" ".join(tokens[:index]), library)
+    common: dict = {"load_kg": None, "side": None}
+    for token in tokens[index + 1 :]:
+        _apply_option(token, common, units, line.strip())
+    if "rpe" in common and "rir" in common:
+        raise UserError(f"rir: give RPE or RIR, not both (in {line.strip()!r})")
+    if note.strip():
+        common["form_note"] = note.strip()
+    sets = tuple(
+        {"exercise_id": exercise.id, "set_number": n, measure: int(v) if measure != "distance_m" else v, **common}
+        for n, v in enumerate(values, start=1)
+    )
+    return SetLine(exercise=exercise, sets=sets)
+
+
+def _apply_option(token: str, out: dict, units: Units, line: str) -> None:
+    if token.startswith("@"):
+        out["load_kg"] = parse_load(token[1:], units)
+    elif m := re.fullmatch(r"rpe(-?\d+(?:\.\d+)?)", token):
+        out["rpe"] = _scale(float(m.group(1)), "rpe", 1, 10, line, "RPE 1-10, e.g. rpe7 or rpe7.5")
+    elif m := re.fullmatch(r"rir(-?\d+)", token):
+        out["rir"] = int(_scale(float(m.group(1)), "rir", 0, 10, line, "reps in reserve 0-10, e.g. rir2"))
+    elif m := re.fullmatch(r"(?:form|q)(-?\d+)", token):
+        out["form_quality"] = int(_scale(float(m.group(1)), "form_quality", 1, 5, line, "form 1-5, e.g. form4"))
+    elif token in _SIDES:
+        out["side"] = _SIDES[token]
+    elif re.fullmatch(r"\d+(?:\.\d+)?(?:kg|kgs|lb|lbs)", token):
+        out["load_kg"] = parse_load(token, units)
+    else:
+        raise UserError(
+            f"set: {token!r} in {line!r} is not understood; after the sets write @load (40kg, 90lb, bw), "
+            "rpeN or rirN, left or right, formN (1-5) and '# a note'"
+        )
+
+
+def _scale(value: float, field: str, low: float, high: float, line: str, how: str) -> float:
+    if not low <= value <= high:
+        raise UserError(f"{field}: {value:g} in {line!r} is out of range; write {how}")
+    return value
+
+
+# ------------------------------------------------------------------------ formatting
+
+_SUFFIX = {"reps": "", "seconds": "s", "contacts": "c", "distance_m": "m"}
+
+
+def format_load(kg: float | None, units: Units) -> str:
+    """A load the way the runner types it: `@40kg`, `@90lb`, `@bw`."""
+    if kg is None:
+        return "@bw"
+    if units == Units.imperial:
+        return f"@{round(kg / KG_PER_LB, 1):g}lb"
+    return f"@{round(kg, 2):g}kg"
+
+
+def format_set(s: dict | object, units: Units) -> str:
+    """One set (or a group of identical sets) in set-line syntax, without the count."""
+    get = s.get if isinstance(s, dict) else lambda k, d=None: getattr(s, k, d)
+    measure = next(m for m in ("reps", "seconds", "contacts", "distance_m") if get(m) is not None)
+    parts = [f"{get(measure):g}{_SUFFIX[measure]}"]
+    if get("load_kg") is not None:
+        parts.append(format_load(get("load_kg"), units))
+    if get("rpe") is not None:
+        parts.append(f"rpe{get('rpe'):g}")
+    if get("rir") is not None:
+        parts.append(f"rir{get('rir')}")
+    if get("side"):
+        parts.append(get("side"))
+    if get("form_quality") is not None:
+        parts.append(f"form{get('form_quality')}")
+    return " ".join(parts)
+
+
+def format_sets(sets: list, units: Units) -> str:
+    """Sets in set-line syntax, identical neighbours grouped: `3x8 @40kg rpe7, 1x6 @45kg`."""
+    groups: list[tuple[str, int]] = []
+    for s in sets:
+        text = format_set(s, units)
+        if groups and groups[-1][0] == text:
+            groups[-1] = (text, groups[-1][1] + 1)
+        else:
+            groups.append((text, 1))
+    return ", ".join(f"{n}x{text}" for text, n in groups)

@@ -1,0 +1,216 @@
+"""The diary in a terminal (Rich): today's work, what was just logged, and history tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from runstrong.core.diary import (
+    LOGGED_ROLES,
+    ExerciseSummary,
+    LoggedSet,
+    PlannedBlock,
+    PlannedRun,
+    PlannedSession,
+    SetLog,
+    WeekSummary,
+)
+from runstrong.core.model import Role, Units
+from runstrong.core.setline import KG_PER_LB, KM_PER_MILE, format_load, format_sets
+
+from .labels import CATEGORY_SHORT, RUN_SHORT, dose_text, rest_text
+
+ROLE_LABEL = {Role.warm_up: "warm-up", Role.primary: "main", Role.accessory: "accessory", Role.finisher: "finish"}
+
+
+def day_label(day: dt.date, today: dt.date) -> str:
+    when = {0: "Today", -1: "Yesterday", 1: "Tomorrow"}.get((day - today).days)
+    return f"{when + ', ' if when else ''}{day:%A %d %B %Y}"
+
+
+def planned_line(block: PlannedBlock, units: Units) -> str:
+    """The planned dose in set-line syntax, so it can be typed back: `3x8 @40kg rir3`."""
+    p = block.prescription
+    measure = next(m for m in ("reps", "seconds", "contacts", "distance_m") if getattr(p, m))
+    suffix = {"reps": "", "seconds": "s", "contacts": "c", "distance_m": "m"}[measure]
+    text = f"{p.sets}x{getattr(p, measure)}{suffix}"
+    kind, value = p.intensity.kind, p.intensity.value
+    if kind == "load_kg":
+        text += " " + format_load(value, units)
+    elif kind == "rpe" and value is not None:
+        text += f" rpe{value:g}"
+    elif kind == "rir" and value is not None:
+        text += f" rir{value:g}"
+    return text
+
+
+def render_runs(runs: list[PlannedRun]) -> Text:
+    if not runs:
+        return Text("Runs: none planned", style="dim")
+    parts = [f"{RUN_SHORT[r.type]} {r.minutes} min" for r in runs]
+    return Text.assemble(("Runs: ", "bold"), " + ".join(parts))
+
+
+def render_planned_session(
+    session: PlannedSession, units: Units, last: dict[str, list[SetLog]], logged: int | None
+) -> Panel:
+    table = Table(header_style="bold", box=None, padding=(0, 2, 0, 0), expand=False)
+    show_last = any(b.exercise_id in last for b in session.blocks)
+    for column in ("", "exercise", "dose", "rest", *(["last time"] if show_last else [])):
+        table.add_column(column, overflow="fold")
+    for block in session.blocks:
+        logged_role = block.role in LOGGED_ROLES
+        previous = last.get(block.exercise_id)
+        cells = [
+            ROLE_LABEL[block.role],
+            Text(block.name, style="bold" if logged_role else "dim"),
+            dose_text(block.prescription, units),
+            rest_text(block.prescription.rest_seconds),
+        ]
+        if show_last:
+            cells.append(format_sets(previous, units) if previous else "")
+        table.add_row(*cells)
+    focus = CATEGORY_SHORT.get(session.focus, session.focus)  # type: ignore[call-overload]
+    status = f" · [green]✓ logged ({logged} sets)[/]" if logged else ""
+    title = (
+        f"[bold]Session {session.label}[/] · {focus} · {'heavy' if session.heavy else 'moderate'} · "
+        f"~{session.estimated_minutes} min · week {session.week}{status}"
+    )
+    return Panel(table, title=title, title_align="left")
+
+
+def render_logged(sets: list[SetLog], names: dict[str, str], units: Units) -> Table:
+    table = Table(header_style="bold", box=None, padding=(0, 2))
+    table.add_column("exercise")
+    table.add_column("sets")
+    table.add_column("note", overflow="fold")
+    by_exercise: dict[str, list[SetLog]] = {}
+    for s in sets:
+        by_exercise.setdefault(s.exercise_id, []).append(s)
+    for exercise_id, group in by_exercise.items():
+        notes = "; ".join(dict.fromkeys(s.form_note for s in group if s.form_note))
+        table.add_row(names.get(exercise_id, exercise_id), format_sets(group, units), notes)
+    return table
+
+
+def _mass(kg: float, units: Units) -> str:
+    return f"{kg / KG_PER_LB:,.0f}" if units == Units.imperial else f"{kg:,.0f}"
+
+
+def _km(km: float, units: Units) -> str:
+    return f"{km / KM_PER_MILE:.1f}" if units == Units.imperial else f"{km:.1f}"
+
+
+def render_weeks(weeks: list[WeekSummary], units: Units) -> Table:
+    mass, dist = ("lb", "mi") if units == Units.imperial else ("kg", "km")
+    table = Table(
+        title="By week",
+        title_justify="left",
+        header_style="bold underline",
+        box=None,
+        padding=(0, 0, 0, 1),
+        pad_edge=False,
+        caption=f"{mass}: load × reps · sRPE: mean session RPE · load: session RPE × minutes (Foster) · "
+        "well: mean of the 1-5 check-in scales, higher is better",
+        caption_justify="left",
+    )
+    table.add_column("week of", no_wrap=True)
+    for column in ("sess", "sets", "reps", mass, "sRPE", "load", "runs", "hours", dist, "sleep", "well", "pain"):
+        table.add_column(column, justify="right", no_wrap=True)
+    for w in weeks:
+        table.add_row(
+            f"{w.week_start:%d %b %y}",
+            str(w.sessions or ""),
+            str(w.sets or ""),
+            str(w.reps or ""),
+            _mass(w.tonnage_kg, units) if w.tonnage_kg else "",
+            f"{w.session_rpe:g}" if w.session_rpe is not None else "",
+            f"{w.srpe_load:,.0f}" if w.srpe_load else "",
+            str(w.runs or ""),
+            f"{w.run_minutes / 60:.1f}" if w.run_minutes else "",
+            _km(w.run_km, units) if w.run_km else "",
+            f"{w.sleep_hours:g}" if w.sleep_hours is not None else "",
+            f"{w.wellness:.1f}" if w.wellness is not None else "",
+            _pain(w.max_pain),
+        )
+    return table
+
+
+def _pain(score: int | None) -> Text:
+    if score is None:
+        return Text("")
+    style = "red" if score >= 5 else "yellow" if score >= 3 else ""
+    return Text(f"{score}/10", style=style)
+
+
+MEASURE_LABEL = {"reps": "", "seconds": "s", "contacts": "c", "distance_m": "m"}
+
+
+def render_exercises(rows: list[ExerciseSummary], names: dict[str, str], units: Units) -> Table:
+    table = Table(
+        title="By exercise (most recent first)",
+        title_justify="left",
+        header_style="bold underline",
+        box=None,
+        padding=(0, 0, 0, 1),
+        pad_edge=False,
+        caption="volume: total reps, seconds (s), contacts (c) or metres (m) · RPE: mean over the sets that have one",
+        caption_justify="left",
+    )
+    table.add_column("exercise", overflow="ellipsis", no_wrap=True)
+    for column in ("sessions", "sets", "volume", "best", "RPE", "last"):
+        table.add_column(column, justify="right", no_wrap=True)
+    for r in rows:
+        table.add_row(
+            names.get(r.exercise_id, r.exercise_id),
+            str(r.sessions),
+            str(r.sets),
+            f"{r.total:,.0f}{MEASURE_LABEL[r.measure]}",
+            format_load(r.best_load_kg, units).lstrip("@") if r.best_load_kg else "-",
+            f"{r.mean_rpe:g}" if r.mean_rpe is not None else "",
+            f"{r.last_date:%d %b %y}",
+        )
+    return table
+
+
+def render_exercise_log(name: str, sets: list[LoggedSet], units: Units) -> Table:
+    table = Table(title=f"{name}: latest sessions", title_justify="left", header_style="bold")
+    table.add_column("date")
+    table.add_column("sets")
+    table.add_column("form notes", overflow="fold")
+    by_day: dict[dt.date, list[SetLog]] = {}
+    for entry in sets:
+        by_day.setdefault(entry.date, []).append(entry.set)
+    for day, group in by_day.items():
+        notes = "; ".join(dict.fromkeys(s.form_note for s in group if s.form_note))
+        table.add_row(f"{day:%a %d %b %Y}", format_sets(group, units), notes)
+    return table
+
+
+def render_day(
+    day: dt.date,
+    today: dt.date,
+    sessions: list[PlannedSession],
+    runs: list[PlannedRun],
+    units: Units,
+    last: dict[str, list[SetLog]],
+    logged: int | None,
+    next_session: PlannedSession | None,
+    plan_version: int | None,
+) -> Group:
+    head = Text(day_label(day, today), style="bold")
+    if plan_version is not None:
+        head.append(f"  (plan v{plan_version})", style="dim")
+    parts: list = [head, render_runs(runs)]
+    for session in sessions:
+        parts.append(render_planned_session(session, units, last, logged))
+    if not sessions:
+        parts.append(Text("No strength session planned.", style="bold"))
+        if next_session is not None:
+            focus = CATEGORY_SHORT.get(next_session.focus, next_session.focus)  # type: ignore[call-overload]
+            parts.append(Text(f"Next: {next_session.date:%a %d %b} — session {next_session.label}, {focus}."))
+    return Group(*parts)

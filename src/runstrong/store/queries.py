@@ -1,0 +1,207 @@
+"""The diary summed up: by week and by exercise (what `runstrong history` shows).
+
+The database does the heavy sums per day (portable SQL: GROUP BY date); folding days into
+Monday-to-Sunday weeks happens here, so SQLite and PostgreSQL give the same answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from statistics import fmean
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from runstrong.core.diary import MEASURES, ExerciseSummary, LoggedSet, WeekSummary, week_start
+
+from .repo import row_to_set
+from .tables import PainRow, RunRow, SessionLogRow, SetLogRow, WellnessRow
+
+WELLNESS_SCALES = ("sleep_quality", "mood", "appetite", "soreness", "stress", "energy")
+
+
+def _between(column, since: dt.date | None, until: dt.date | None) -> list:  # type: ignore[no-untyped-def]
+    out = []
+    if since is not None:
+        out.append(column >= since)
+    if until is not None:
+        out.append(column <= until)
+    return out
+
+
+class _Weeks:
+    """Per-day rows folded into Monday-to-Sunday weeks."""
+
+    def __init__(self) -> None:
+        self.sums: dict[dt.date, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        self.lists: dict[tuple[dt.date, str], list[float]] = defaultdict(list)
+
+    def add(self, day: dt.date, **values: float) -> dict[str, float]:
+        week = self.sums[week_start(day)]
+        for key, value in values.items():
+            week[key] += value or 0
+        return week
+
+    def note(self, day: dt.date, key: str, value: float) -> None:
+        self.lists[(week_start(day), key)].append(value)
+
+    def mean(self, week: dt.date, key: str, digits: int) -> float | None:
+        values = self.lists.get((week, key))
+        return round(fmean(values), digits) if values else None
+
+    def summaries(self) -> list[WeekSummary]:
+        return [
+            WeekSummary(
+                week_start=key,
+                sessions=int(w["sessions"]),
+                sets=int(w["sets"]),
+                reps=int(w["reps"]),
+                tonnage_kg=round(w["tonnage_kg"], 1),
+                session_rpe=self.mean(key, "rpe", 1),
+                srpe_load=round(w["srpe_load"], 1),
+                runs=int(w["runs"]),
+                run_minutes=round(w["run_minutes"], 1),
+                run_km=round(w["run_km"], 2),
+                sleep_hours=self.mean(key, "sleep", 1),
+                wellness=self.mean(key, "wellness", 2),
+                max_pain=int(w["max_pain"]) if "max_pain" in w else None,
+            )
+            for key, w in sorted(self.sums.items())
+        ]
+
+
+def history_by_week(
+    s: Session, athlete_id: int, since: dt.date | None = None, until: dt.date | None = None
+) -> list[WeekSummary]:
+    """One summary per week that has anything logged, oldest first."""
+    weeks = _Weeks()
+    _fold_strength(s, weeks, athlete_id, since, until)
+    runs = (
+        select(RunRow.date, func.count(RunRow.id), func.sum(RunRow.minutes), func.sum(RunRow.distance_km))
+        .where(RunRow.athlete_id == athlete_id, *_between(RunRow.date, since, until))
+        .group_by(RunRow.date)
+    )
+    for day, n, minutes, km in s.execute(runs):
+        weeks.add(day, runs=n, run_minutes=minutes, run_km=km)
+    scales = (getattr(WellnessRow, f) for f in WELLNESS_SCALES)
+    wellness = select(WellnessRow.date, WellnessRow.sleep_hours, *scales).where(
+        WellnessRow.athlete_id == athlete_id, *_between(WellnessRow.date, since, until)
+    )
+    for day, hours, *answers in s.execute(wellness):
+        weeks.add(day, checkins=1)  # a check-in alone makes the week appear
+        if hours is not None:
+            weeks.note(day, "sleep", hours)
+        given = [a for a in answers if a is not None]
+        if given:
+            weeks.note(day, "wellness", fmean(given))
+    pains = (
+        select(PainRow.date, func.max(PainRow.score))
+        .where(PainRow.athlete_id == athlete_id, *_between(PainRow.date, since, until))
+        .group_by(PainRow.date)
+    )
+    for day, worst in s.execute(pains):
+        week = weeks.add(day)
+        week["max_pain"] = max(week.get("max_pain", 0), worst)
+    return weeks.summaries()
+
+
+def _fold_strength(s: Session, weeks: _Weeks, athlete_id: int, since: dt.date | None, until: dt.date | None) -> None:
+    sets = (
+        select(
+            SessionLogRow.date,
+            func.count(SetLogRow.id),
+            func.coalesce(func.sum(SetLogRow.reps), 0),
+            func.coalesce(func.sum(SetLogRow.load_kg * SetLogRow.reps), 0.0),
+        )
+        .join(SetLogRow, SetLogRow.session_log_id == SessionLogRow.id)
+        .where(SessionLogRow.athlete_id == athlete_id, *_between(SessionLogRow.date, since, until))
+        .group_by(SessionLogRow.date)
+    )
+    for day, n, reps, tonnage in s.execute(sets):
+        weeks.add(day, sets=n, reps=reps, tonnage_kg=tonnage)
+    sessions = select(SessionLogRow.date, SessionLogRow.session_rpe, SessionLogRow.minutes).where(
+        SessionLogRow.athlete_id == athlete_id, *_between(SessionLogRow.date, since, until)
+    )
+    for day, rpe, minutes in s.execute(sessions):
+        weeks.add(day, sessions=1)
+        if rpe is not None:
+            weeks.note(day, "rpe", rpe)
+            weeks.add(day, srpe_load=rpe * (minutes or 0))
+
+
+def history_by_exercise(
+    s: Session, athlete_id: int, since: dt.date | None = None, until: dt.date | None = None
+) -> list[ExerciseSummary]:
+    """One line per exercise logged: sessions, sets, total volume, best load, mean RPE."""
+    measure_sums = [func.sum(getattr(SetLogRow, m)) for m in MEASURES]
+    measure_counts = [func.count(getattr(SetLogRow, m)) for m in MEASURES]
+    query = (
+        select(
+            SetLogRow.exercise_id,
+            func.count(func.distinct(SetLogRow.session_log_id)),
+            func.count(SetLogRow.id),
+            func.max(SetLogRow.load_kg),
+            func.avg(SetLogRow.rpe),
+            func.min(SessionLogRow.date),
+            func.max(SessionLogRow.date),
+            *measure_sums,
+            *measure_counts,
+        )
+        .join(SessionLogRow, SetLogRow.session_log_id == SessionLogRow.id)
+        .where(SessionLogRow.athlete_id == athlete_id, *_between(SessionLogRow.date, since, until))
+        .group_by(SetLogRow.exercise_id)
+        .order_by(func.max(SessionLogRow.date).desc(), SetLogRow.exercise_id)
+    )
+    out = []
+    n = len(MEASURES)
+    for exercise_id, sessions, sets, best, rpe, first, last, *rest in s.execute(query):
+        sums, counts = rest[:n], rest[n:]
+        main = max(range(n), key=lambda i: counts[i])
+        out.append(
+            ExerciseSummary(
+                exercise_id=exercise_id,
+                sessions=sessions,
+                sets=sets,
+                total=float(sums[main] or 0),
+                measure=MEASURES[main],
+                best_load_kg=best,
+                mean_rpe=round(float(rpe), 1) if rpe is not None else None,
+                first_date=first,
+                last_date=last,
+            )
+        )
+    return out
+
+
+def exercise_log(
+    s: Session, athlete_id: int, exercise_id: str, since: dt.date | None = None, limit: int = 200
+) -> list[LoggedSet]:
+    """The latest sets of one exercise, newest session first, sets in order."""
+    rows = s.execute(
+        select(SessionLogRow.date, SetLogRow)
+        .join(SessionLogRow, SetLogRow.session_log_id == SessionLogRow.id)
+        .where(SessionLogRow.athlete_id == athlete_id, SetLogRow.exercise_id == exercise_id)
+        .where(*_between(SessionLogRow.date, since, None))
+        .order_by(SessionLogRow.date.desc(), SessionLogRow.id.desc(), SetLogRow.id)
+        .limit(limit)
+    ).all()
+    return [LoggedSet(date=day, set=row_to_set(row)) for day, row in rows]
+
+
+def count_rows(s: Session, athlete_id: int) -> dict[str, int]:
+    """How much the diary holds for one athlete, by kind."""
+    sets = (
+        select(func.count(SetLogRow.id))
+        .join(SessionLogRow, SetLogRow.session_log_id == SessionLogRow.id)
+        .where(SessionLogRow.athlete_id == athlete_id)
+    )
+    out = {"sets": s.scalar(sets) or 0}
+    for name, table in (
+        ("sessions", SessionLogRow),
+        ("wellness", WellnessRow),
+        ("runs", RunRow),
+        ("pains", PainRow),
+    ):
+        out[name] = s.scalar(select(func.count(table.id)).where(table.athlete_id == athlete_id)) or 0
+    return out

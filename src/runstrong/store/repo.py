@@ -1,0 +1,411 @@
+"""Reading and writing the diary: functions that take a Session and pydantic values and
+return pydantic values. No CLI code, no clock (dates and times come in as arguments),
+no commit: the caller's transaction (`Store.write()`) commits or rolls back as a whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from runstrong.core.diary import (
+    Assessment,
+    Note,
+    PainReport,
+    PlannedRun,
+    PlannedSession,
+    RunLog,
+    SessionLog,
+    SetLog,
+    Wellness,
+    number_sets,
+    planned_work,
+)
+from runstrong.core.model import AthleteProfile, Frozen, Plan, Units
+from runstrong.errors import UserError
+
+from .tables import (
+    AssessmentRow,
+    Athlete,
+    NoteRow,
+    PainRow,
+    PlannedItem,
+    PlanRow,
+    Profile,
+    RunRow,
+    SessionLogRow,
+    SetLogRow,
+    WellnessRow,
+)
+
+SET_FIELDS = tuple(SetLog.model_fields)
+WELLNESS_COLUMNS = ("sleep_hours", "sleep_quality", "mood", "appetite", "soreness", "stress", "energy", "note")
+RUN_COLUMNS = ("type", "minutes", "distance_km", "rpe", "leg_feel", "tightness", "form_note", "note")
+
+
+class AthleteInfo(Frozen):
+    id: int
+    name: str
+    units: Units
+    profile_version: int | None = None
+    plan_version: int | None = None
+    plan_start: dt.date | None = None
+    plan_end: dt.date | None = None
+
+
+class StoredPlan(Frozen):
+    athlete: AthleteInfo
+    profile_version: int
+    plan_version: int
+    new_athlete: bool
+    new_plan: bool
+
+
+class DayPlan(Frozen):
+    plan_version: int | None
+    sessions: list[PlannedSession]
+    runs: list[PlannedRun]
+
+
+class LoggedSession(Frozen):
+    id: int
+    date: dt.date
+    appended: bool
+    new_sets: int
+    total_sets: int
+    set_ids: list[int]
+
+
+# ------------------------------------------------------------------------- athletes
+
+
+def list_athletes(s: Session) -> list[AthleteInfo]:
+    return [_info(s, a) for a in s.scalars(select(Athlete).order_by(Athlete.name))]
+
+
+def find_athlete(s: Session, name: str | None) -> AthleteInfo:
+    """The athlete called `name`, or the only one when no name is given."""
+    athletes = s.scalars(select(Athlete).order_by(Athlete.name)).all()
+    if name is not None:
+        for a in athletes:
+            if a.name.casefold() == name.strip().casefold():
+                return _info(s, a)
+        known = ", ".join(a.name for a in athletes) or "none yet"
+        raise UserError(f"athlete: no athlete {name!r} in the diary (known: {known}); add one with "
+                        "`runstrong athlete add PROFILE`")  # fmt: skip
+    if not athletes:
+        raise UserError(
+            "athlete: the diary has no athlete yet; add yourself with `runstrong athlete add PROFILE` "
+            "(or give --profile PROFILE once)"
+        )
+    if len(athletes) > 1:
+        raise UserError(
+            f"athlete: the diary holds {len(athletes)} athletes ({', '.join(a.name for a in athletes)}); "
+            "choose one with --athlete NAME"
+        )
+    return _info(s, athletes[0])
+
+
+def _info(s: Session, a: Athlete) -> AthleteInfo:
+    plan = s.execute(
+        select(PlanRow.version, PlanRow.start_date, PlanRow.end_date, Profile.version)
+        .join(Profile, Profile.id == PlanRow.profile_id)
+        .where(PlanRow.athlete_id == a.id)
+        .order_by(PlanRow.version.desc())
+        .limit(1)
+    ).first()
+    profile_version = s.scalar(select(func.max(Profile.version)).where(Profile.athlete_id == a.id))
+    return AthleteInfo(
+        id=a.id,
+        name=a.name,
+        units=Units(a.units),
+        profile_version=profile_version,
+        plan_version=plan[0] if plan else None,
+        plan_start=plan[1] if plan else None,
+        plan_end=plan[2] if plan else None,
+    )
+
+
+def store_plan(s: Session, profile: AthleteProfile, plan: Plan, now: dt.datetime) -> StoredPlan:
+    """Store a profile and its plan for the athlete it names. A changed profile or plan
+    becomes a new version; earlier versions stay. The same again stores nothing."""
+    athlete = s.scalar(select(Athlete).where(func.lower(Athlete.name) == profile.name.lower()))
+    new_athlete = athlete is None
+    if athlete is None:
+        athlete = Athlete(name=profile.name, units=profile.units.value, created_at=now)
+        s.add(athlete)
+        s.flush()
+    athlete.units = profile.units.value
+    profile_text = profile.model_dump_json()
+    latest = s.scalar(select(Profile).where(Profile.athlete_id == athlete.id).order_by(Profile.version.desc()))
+    if latest is None or latest.data != profile_text:
+        latest = Profile(
+            athlete_id=athlete.id, version=(latest.version + 1) if latest else 1, created_at=now, data=profile_text
+        )
+        s.add(latest)
+        s.flush()
+    _store_screens(s, athlete.id, profile)
+    plan_text = plan.model_dump_json(exclude_computed_fields=True)
+    current = s.scalar(select(PlanRow).where(PlanRow.athlete_id == athlete.id).order_by(PlanRow.version.desc()))
+    new_plan = current is None or current.profile_id != latest.id or current.data != plan_text
+    if new_plan:
+        sessions, runs = planned_work(plan)
+        current = _insert_plan(
+            s, athlete.id, (current.version + 1) if current else 1, latest.id, now, plan.start_date,
+            plan.end_date, plan_text, sessions, runs,
+        )  # fmt: skip
+    assert current is not None
+    return StoredPlan(
+        athlete=_info(s, athlete),
+        profile_version=latest.version,
+        plan_version=current.version,
+        new_athlete=new_athlete,
+        new_plan=new_plan,
+    )
+
+
+def _store_screens(s: Session, athlete_id: int, profile: AthleteProfile) -> None:
+    """Each baseline screen in the profile becomes an assessment row, once."""
+    stored = {(d, r) for d, r in s.execute(select(AssessmentRow.date, AssessmentRow.results).where(
+        AssessmentRow.athlete_id == athlete_id))}  # fmt: skip
+    for screen in getattr(profile, "screens", []):
+        results = screen.model_dump(mode="json", exclude={"date", "notes"})
+        text = json.dumps(results, sort_keys=True)
+        if (screen.date, text) not in stored:
+            s.add(AssessmentRow(athlete_id=athlete_id, date=screen.date, results=text, note=screen.notes or None))
+            stored.add((screen.date, text))
+
+
+def _insert_plan(
+    s: Session,
+    athlete_id: int,
+    version: int,
+    profile_id: int,
+    created_at: dt.datetime,
+    start: dt.date,
+    end: dt.date,
+    data: str,
+    sessions: Iterable[PlannedSession],
+    runs: Iterable[PlannedRun],
+) -> PlanRow:
+    row = PlanRow(
+        athlete_id=athlete_id,
+        version=version,
+        profile_id=profile_id,
+        created_at=created_at,
+        start_date=start,
+        end_date=end,
+        data=data,
+    )
+    s.add(row)
+    s.flush()
+    items = [
+        {"plan_id": row.id, "date": p.date, "kind": "strength", "label": p.label, "data": p.model_dump_json()}
+        for p in sessions
+    ] + [{"plan_id": row.id, "date": r.date, "kind": "run", "label": None, "data": r.model_dump_json()} for r in runs]
+    if items:
+        s.execute(PlannedItem.__table__.insert(), items)
+    return row
+
+
+def latest_profile(s: Session, athlete_id: int) -> AthleteProfile | None:
+    text = s.scalar(select(Profile.data).where(Profile.athlete_id == athlete_id).order_by(Profile.version.desc()))
+    return AthleteProfile.model_validate_json(text) if text else None
+
+
+# --------------------------------------------------------------------- planned work
+
+
+def planned_day(s: Session, athlete_id: int, day: dt.date) -> DayPlan:
+    """The strength sessions and runs the athlete's current plan holds on `day`."""
+    plan = s.execute(
+        select(PlanRow.id, PlanRow.version)
+        .where(PlanRow.athlete_id == athlete_id)
+        .order_by(PlanRow.version.desc())
+        .limit(1)
+    ).first()
+    if plan is None:
+        return DayPlan(plan_version=None, sessions=[], runs=[])
+    rows = s.execute(
+        select(PlannedItem.kind, PlannedItem.data)
+        .where(PlannedItem.plan_id == plan.id, PlannedItem.date == day)
+        .order_by(PlannedItem.id)
+    ).all()
+    return DayPlan(
+        plan_version=plan.version,
+        sessions=[PlannedSession.model_validate_json(d) for k, d in rows if k == "strength"],
+        runs=[PlannedRun.model_validate_json(d) for k, d in rows if k == "run"],
+    )
+
+
+def next_planned_session(s: Session, athlete_id: int, after: dt.date) -> PlannedSession | None:
+    data = s.scalar(
+        select(PlannedItem.data)
+        .join(PlanRow, PlanRow.id == PlannedItem.plan_id)
+        .where(PlanRow.athlete_id == athlete_id, PlannedItem.kind == "strength", PlannedItem.date > after)
+        .where(
+            PlanRow.version
+            == select(func.max(PlanRow.version)).where(PlanRow.athlete_id == athlete_id).scalar_subquery()
+        )
+        .order_by(PlannedItem.date, PlannedItem.id)
+        .limit(1)
+    )
+    return PlannedSession.model_validate_json(data) if data else None
+
+
+# -------------------------------------------------------------------------- logging
+
+
+def session_ids_on(s: Session, athlete_id: int, day: dt.date) -> list[int]:
+    return list(
+        s.scalars(
+            select(SessionLogRow.id)
+            .where(SessionLogRow.athlete_id == athlete_id, SessionLogRow.date == day)
+            .order_by(SessionLogRow.id)
+        )
+    )
+
+
+def lock_athlete(s: Session, athlete_id: int) -> None:
+    """Serialise writers of one athlete's diary for the rest of the transaction. SQLite
+    already holds the write lock (BEGIN IMMEDIATE); PostgreSQL locks the athlete's row."""
+    s.execute(select(Athlete.id).where(Athlete.id == athlete_id).with_for_update())
+
+
+def count_sets(s: Session, session_ids: list[int]) -> int:
+    if not session_ids:
+        return 0
+    return s.scalar(select(func.count(SetLogRow.id)).where(SetLogRow.session_log_id.in_(session_ids))) or 0
+
+
+def log_session(s: Session, athlete_id: int, log: SessionLog, append_to: int | None = None) -> LoggedSession:
+    """Store a strength session, or add its sets, pains and answers to session `append_to`.
+    Sets are numbered per exercise and side, after any already in the session."""
+    lock_athlete(s, athlete_id)
+    if append_to is None:
+        row = SessionLogRow(athlete_id=athlete_id, **log.model_dump(exclude={"sets", "pains"}))
+        s.add(row)
+        s.flush()
+        existing: dict[tuple[str, str | None], int] = {}
+    else:
+        row = s.get_one(SessionLogRow, append_to)
+        for field in ("minutes", "session_rpe", "note", "plan_version", "planned_date", "planned_label"):
+            value = getattr(log, field)
+            if value is not None:
+                setattr(row, field, value)
+        existing = {
+            (ex, side): n
+            for ex, side, n in s.execute(
+                select(SetLogRow.exercise_id, SetLogRow.side, func.max(SetLogRow.set_number))
+                .where(SetLogRow.session_log_id == row.id)
+                .group_by(SetLogRow.exercise_id, SetLogRow.side)
+            )
+        }
+    set_ids = insert_sets(s, row.id, number_sets(existing, log.sets))
+    for pain in log.pains:
+        s.add(PainRow(athlete_id=athlete_id, session_log_id=row.id, **pain.model_dump()))
+    total = s.scalar(select(func.count()).select_from(SetLogRow).where(SetLogRow.session_log_id == row.id))
+    return LoggedSession(
+        id=row.id,
+        date=row.date,
+        appended=append_to is not None,
+        new_sets=len(set_ids),
+        total_sets=total or 0,
+        set_ids=set_ids,
+    )
+
+
+def insert_sets(s: Session, session_log_id: int, sets: Iterable[SetLog]) -> list[int]:
+    ids = []
+    for st in sets:
+        row = SetLogRow(session_log_id=session_log_id, **st.model_dump())
+        s.add(row)
+        s.flush()
+        ids.append(row.id)
+    return ids
+
+
+def save_wellness(s: Session, athlete_id: int, entry: Wellness) -> list[str]:
+    """Store the day's check-in; a second check-in on the same day updates the answers it
+    gives and keeps the others. Returns the names of the answers it replaced."""
+    lock_athlete(s, athlete_id)
+    row = s.scalar(select(WellnessRow).where(WellnessRow.athlete_id == athlete_id, WellnessRow.date == entry.date))
+    if row is None:
+        s.add(WellnessRow(athlete_id=athlete_id, **entry.model_dump()))
+        return []
+    replaced = []
+    for field in WELLNESS_COLUMNS:
+        value = getattr(entry, field)
+        if value is not None:
+            if getattr(row, field) is not None and getattr(row, field) != value:
+                replaced.append(field)
+            setattr(row, field, value)
+    return replaced
+
+
+def add_run(s: Session, athlete_id: int, run: RunLog) -> int:
+    row = RunRow(athlete_id=athlete_id, **run.model_dump(mode="python"))
+    row.type = run.type.value
+    s.add(row)
+    s.flush()
+    return row.id
+
+
+def add_note(s: Session, athlete_id: int, note: Note) -> int:
+    row = NoteRow(athlete_id=athlete_id, **note.model_dump())
+    s.add(row)
+    s.flush()
+    return row.id
+
+
+def add_pain(s: Session, athlete_id: int, pain: PainReport, session_log_id: int | None = None) -> int:
+    row = PainRow(athlete_id=athlete_id, session_log_id=session_log_id, **pain.model_dump())
+    row.area = pain.area.value
+    s.add(row)
+    s.flush()
+    return row.id
+
+
+def add_assessment(s: Session, athlete_id: int, assessment: Assessment) -> int:
+    row = AssessmentRow(
+        athlete_id=athlete_id,
+        date=assessment.date,
+        results=json.dumps(assessment.results, sort_keys=True),
+        note=assessment.note,
+    )
+    s.add(row)
+    s.flush()
+    return row.id
+
+
+def row_to_set(row: SetLogRow) -> SetLog:
+    return SetLog.model_construct(**{f: getattr(row, f) for f in SET_FIELDS})
+
+
+def last_sets(s: Session, athlete_id: int, exercise_ids: Iterable[str], before: dt.date) -> dict[str, list[SetLog]]:
+    """For each exercise, the sets of the latest session before `before` that had it."""
+    out: dict[str, list[SetLog]] = {}
+    for exercise_id in set(exercise_ids):
+        latest = s.scalar(
+            select(SessionLogRow.id)
+            .join(SetLogRow, SetLogRow.session_log_id == SessionLogRow.id)
+            .where(
+                SessionLogRow.athlete_id == athlete_id,
+                SessionLogRow.date < before,
+                SetLogRow.exercise_id == exercise_id,
+            )
+            .order_by(SessionLogRow.date.desc(), SessionLogRow.id.desc())
+            .limit(1)
+        )
+        if latest is not None:
+            rows = s.scalars(
+                select(SetLogRow)
+                .where(SetLogRow.session_log_id == latest, SetLogRow.exercise_id == exercise_id)
+                .order_by(SetLogRow.id)
+            )
+            out[exercise_id] = [row_to_set(r) for r in rows]
+    return out

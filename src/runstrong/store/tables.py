@@ -1,0 +1,177 @@
+"""The diary's tables (SQLAlchemy 2 declarative models).
+
+The schema is owned by the Alembic migrations in `migrations/versions`; these models
+must describe the head revision (tests compare them). Names follow one naming
+convention so that batch migrations on SQLite can drop constraints by name.
+JSON documents (profiles, plans, planned sessions, assessment results) are stored as
+text, exactly as written, so an export gives back the same bytes on every backend.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _athlete_fk() -> Mapped[int]:
+    return mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"), index=True)
+
+
+class Athlete(Base):
+    __tablename__ = "athletes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    units: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Profile(Base):
+    """One row per version of an athlete's profile."""
+
+    __tablename__ = "profiles"
+    __table_args__ = (UniqueConstraint("athlete_id", "version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    athlete_id: Mapped[int] = _athlete_fk()
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    data: Mapped[str] = mapped_column(Text)
+
+
+class PlanRow(Base):
+    """One row per plan version: every re-plan adds a row, history is kept."""
+
+    __tablename__ = "plans"
+    __table_args__ = (UniqueConstraint("athlete_id", "version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    athlete_id: Mapped[int] = _athlete_fk()
+    version: Mapped[int] = mapped_column(Integer)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    data: Mapped[str] = mapped_column(Text)
+
+
+class PlannedItem(Base):
+    """A planned strength session or run of a plan version, for quick look-up by date."""
+
+    __tablename__ = "planned_items"
+    __table_args__ = (Index("ix_planned_items_plan_id_date", "plan_id", "date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(16))  # strength | run
+    label: Mapped[str | None] = mapped_column(String(8))
+    data: Mapped[str] = mapped_column(Text)
+
+
+class AssessmentRow(Base):
+    __tablename__ = "assessments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    athlete_id: Mapped[int] = _athlete_fk()
+    date: Mapped[dt.date] = mapped_column(Date)
+    results: Mapped[str] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class SessionLogRow(Base):
+    __tablename__ = "session_logs"
+    __table_args__ = (Index("ix_session_logs_athlete_id_date", "athlete_id", "date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    plan_version: Mapped[int | None] = mapped_column(Integer)
+    planned_date: Mapped[dt.date | None] = mapped_column(Date)
+    planned_label: Mapped[str | None] = mapped_column(String(8))
+    minutes: Mapped[int | None] = mapped_column(Integer)
+    session_rpe: Mapped[float | None] = mapped_column(Float)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class SetLogRow(Base):
+    __tablename__ = "set_logs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_log_id: Mapped[int] = mapped_column(ForeignKey("session_logs.id", ondelete="CASCADE"), index=True)
+    exercise_id: Mapped[str] = mapped_column(String(80), index=True)
+    set_number: Mapped[int] = mapped_column(Integer)
+    side: Mapped[str | None] = mapped_column(String(8))
+    reps: Mapped[int | None] = mapped_column(Integer)
+    seconds: Mapped[int | None] = mapped_column(Integer)
+    contacts: Mapped[int | None] = mapped_column(Integer)
+    distance_m: Mapped[float | None] = mapped_column(Float)
+    load_kg: Mapped[float | None] = mapped_column(Float)
+    rpe: Mapped[float | None] = mapped_column(Float)
+    rir: Mapped[int | None] = mapped_column(Integer)
+    form_quality: Mapped[int | None] = mapped_column(Integer)
+    form_note: Mapped[str | None] = mapped_column(Text)
+
+
+class PainRow(Base):
+    __tablename__ = "pain_reports"
+    __table_args__ = (Index("ix_pain_reports_athlete_id_date", "athlete_id", "date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    session_log_id: Mapped[int | None] = mapped_column(ForeignKey("session_logs.id", ondelete="CASCADE"), index=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    area: Mapped[str] = mapped_column(String(32))
+    score: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class WellnessRow(Base):
+    __tablename__ = "wellness"
+    __table_args__ = (UniqueConstraint("athlete_id", "date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    sleep_hours: Mapped[float | None] = mapped_column(Float)
+    sleep_quality: Mapped[int | None] = mapped_column(Integer)
+    mood: Mapped[int | None] = mapped_column(Integer)
+    appetite: Mapped[int | None] = mapped_column(Integer)
+    soreness: Mapped[int | None] = mapped_column(Integer)
+    stress: Mapped[int | None] = mapped_column(Integer)
+    energy: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class RunRow(Base):
+    __tablename__ = "runs"
+    __table_args__ = (Index("ix_runs_athlete_id_date", "athlete_id", "date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    type: Mapped[str] = mapped_column(String(16))
+    minutes: Mapped[float] = mapped_column(Float)
+    distance_km: Mapped[float | None] = mapped_column(Float)
+    rpe: Mapped[float | None] = mapped_column(Float)
+    leg_feel: Mapped[int | None] = mapped_column(Integer)
+    # added by migration 0002
+    tightness: Mapped[int | None] = mapped_column(Integer)
+    form_note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class NoteRow(Base):
+    __tablename__ = "notes"
+    __table_args__ = (Index("ix_notes_athlete_id_date", "athlete_id", "date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+
+
+metadata = Base.metadata

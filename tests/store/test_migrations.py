@@ -1,0 +1,182 @@
+"""The schema comes from the migrations, and a database of the first schema upgrades
+with its data intact (and, for SQLite, a backup beside it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+import sqlalchemy as sa
+
+from runstrong.errors import UserError
+from runstrong.store import db as dbmod
+from runstrong.store.tables import metadata
+
+NOW = dt.datetime(2027, 1, 5, 7, 15)
+
+
+def test_the_head_revision_constant_matches_the_migration_scripts():
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(dbmod.alembic_config())
+    assert script.get_current_head() == dbmod.HEAD_REVISION
+    assert [r.revision for r in script.walk_revisions()][-1] == "0001"
+
+
+def test_a_new_database_is_migrated_to_exactly_the_models_schema(db_url):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    store = dbmod.open_store(db_url, NOW)
+    try:
+        assert store.migration is not None and store.migration.from_revision is None
+        assert dbmod.current_revision(store.engine) == dbmod.HEAD_REVISION
+        with store.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), metadata)
+        assert diff == []
+    finally:
+        store.close()
+
+
+def test_opening_a_current_database_migrates_nothing(db_url):
+    dbmod.open_store(db_url, NOW).close()
+    again = dbmod.open_store(db_url, NOW)
+    assert again.migration is None
+    again.close()
+
+
+FIRST_SCHEMA_ROWS = """
+INSERT INTO athletes (id, name, units, created_at) VALUES (1, 'Ann', 'metric', '2026-01-01 08:00:00');
+INSERT INTO session_logs (id, athlete_id, date, minutes, session_rpe) VALUES (1, 1, '2026-01-02', 35, 6.5);
+INSERT INTO set_logs (session_log_id, exercise_id, set_number, reps, load_kg, rpe)
+  VALUES (1, 'romanian_deadlift', 1, 8, 40.0, 7.0), (1, 'romanian_deadlift', 2, 8, 42.5, 7.5);
+INSERT INTO runs (athlete_id, date, type, minutes, distance_km, rpe, leg_feel, note)
+  VALUES (1, '2026-01-03', 'easy', 45.0, 8.2, 3.0, 4, 'felt fine');
+INSERT INTO wellness (athlete_id, date, mood, sleep_hours) VALUES (1, '2026-01-03', 4, 7.5);
+"""
+
+
+def _database_at_first_schema(url: str) -> None:
+    engine = dbmod.make_engine(url)
+    dbmod.upgrade(engine, "0001")
+    with engine.begin() as conn:
+        for statement in FIRST_SCHEMA_ROWS.split(";"):
+            if statement.strip():
+                conn.exec_driver_sql(statement)
+    assert dbmod.current_revision(engine) == "0001"
+    engine.dispose()
+
+
+def test_a_first_schema_database_upgrades_with_every_row_kept(db_url):
+    from runstrong.store import repo, transfer
+
+    _database_at_first_schema(db_url)
+    store = dbmod.open_store(db_url, NOW)
+    try:
+        assert store.migration is not None
+        assert (store.migration.from_revision, store.migration.to_revision) == ("0001", dbmod.HEAD_REVISION)
+        with store.read() as s:
+            ann = repo.find_athlete(s, "Ann")
+            diary = transfer.export_athlete(s, ann.id)
+        assert [(x.reps, x.load_kg, x.rpe) for x in diary.sessions[0].sets] == [(8, 40.0, 7.0), (8, 42.5, 7.5)]
+        assert diary.sessions[0].session_rpe == 6.5
+        run = diary.runs[0]
+        assert (run.distance_km, run.leg_feel, run.note, run.tightness, run.form_note) == (
+            8.2,
+            4,
+            "felt fine",
+            None,
+            None,
+        )
+        assert diary.wellness[0].mood == 4
+        indexes = {ix["name"] for ix in sa.inspect(store.engine).get_indexes("set_logs")}
+        assert "ix_set_logs_exercise_id" in indexes
+    finally:
+        store.close()
+
+
+def test_the_sqlite_file_is_backed_up_before_a_migration(tmp_path):
+    path = tmp_path / "diary.db"
+    _database_at_first_schema(f"sqlite:///{path}")
+    store = dbmod.open_store(str(path), NOW)
+    store.close()
+    backup = store.migration.backup
+    assert backup is not None and backup.name == "diary.db.0001-backup-20270105T071500"
+    with sqlite3.connect(backup) as old:
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert old.execute("SELECT count(*) FROM set_logs").fetchone() == (2,)
+        assert old.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_no_backup_is_made_for_a_new_database(tmp_path):
+    store = dbmod.open_store(str(tmp_path / "new.db"), NOW)
+    store.close()
+    assert store.migration.backup is None
+    assert sorted(p.name for p in tmp_path.iterdir() if "backup" in p.name) == []
+
+
+def test_migrations_go_down_to_the_first_schema_and_up_again(tmp_path):
+    from alembic import command
+
+    url = f"sqlite:///{tmp_path / 'diary.db'}"
+    dbmod.open_store(url, NOW).close()
+    engine = dbmod.make_engine(url, foreign_keys=False)
+    with engine.begin() as conn:
+        command.downgrade(dbmod.alembic_config(conn), "0001")
+    assert "tightness" not in {c["name"] for c in sa.inspect(engine).get_columns("runs")}
+    engine.dispose()
+    store = dbmod.open_store(url, NOW)
+    assert store.migration.from_revision == "0001"
+    assert "tightness" in {c["name"] for c in sa.inspect(store.engine).get_columns("runs")}
+    store.close()
+
+
+def test_a_diary_from_a_newer_runstrong_is_refused(tmp_path):
+    path = tmp_path / "diary.db"
+    dbmod.open_store(str(path), NOW).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099'")
+    with pytest.raises(UserError, match=r"^db: .*newer runstrong"):
+        dbmod.open_store(str(path), NOW)
+
+
+def test_a_database_that_is_not_a_diary_is_left_alone(tmp_path):
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE recipes (id integer primary key)")
+    with pytest.raises(UserError, match=r"^db: .*not a runstrong diary"):
+        dbmod.open_store(str(path), NOW)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT name FROM sqlite_master").fetchall() == [("recipes",)]
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path):
+    store = dbmod.open_store(str(tmp_path / "diary.db"), NOW)
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == dbmod.BUSY_TIMEOUT_MS
+    store.close()
+
+
+def test_the_database_comes_from_the_option_then_the_environment_then_the_data_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("RUNSTRONG_DB", str(tmp_path / "env.db"))
+    assert dbmod.resolve_url(str(tmp_path / "flag.db")).endswith("flag.db")
+    assert dbmod.resolve_url(None).endswith("env.db")
+    assert dbmod.resolve_url("postgresql+psycopg://u:p@h/d") == "postgresql+psycopg://u:p@h/d"
+    monkeypatch.delenv("RUNSTRONG_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert dbmod.resolve_url(None) == f"sqlite:///{tmp_path / 'data' / 'runstrong' / 'diary.db'}"
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("nosuchdb://x/y", "no driver"),
+        ("postgresql+psycopg://nobody:wrong@127.0.0.1:1/none", "cannot use"),
+    ],
+)
+def test_a_bad_database_url_is_a_user_error_naming_db(url, message):
+    with pytest.raises(UserError, match=rf"^db: .*{message}"):
+        dbmod.open_store(url, NOW)
