@@ -119,33 +119,14 @@ def _asker(out: Any) -> Any:
 
 def _read_screen(source: Path, when: dt.date | None) -> Any:
     """A Screen from a TOML, YAML or JSON file; --date wins over the file's date, today fills a missing one."""
-    import json
-    import tomllib
-
     from pydantic import ValidationError
 
     from runstrong.core.screen import Screen
-    from runstrong.io.profile_file import format_validation_error
+    from runstrong.io.profile_file import format_validation_error, read_data_file
 
     if not source.exists():
         raise UserError(f"--from: {source}: no such file")
-    text = source.read_text(encoding="utf-8")
-    suffix = source.suffix.lower()
-    try:
-        if suffix == ".toml":
-            data = tomllib.loads(text)
-        elif suffix == ".json":
-            data = json.loads(text)
-        elif suffix in (".yaml", ".yml"):
-            import yaml
-
-            data = yaml.safe_load(text)
-        else:
-            raise UserError(f"--from: {source.name}: use a .toml, .yaml, .yml or .json file")
-    except UserError:
-        raise
-    except Exception as err:
-        raise UserError(f"--from: {source.name}: not valid {suffix.lstrip('.').upper()} ({err})") from None
+    data = read_data_file(source, prefix=f"--from: {source.name}", formats=(".toml", ".yaml", ".yml", ".json"))
     if isinstance(data, dict) and isinstance(data.get("screens"), list):
         if len(data["screens"]) != 1:
             raise UserError(f"--from: {source.name}: holds {len(data['screens'])} screens; give one")

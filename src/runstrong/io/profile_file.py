@@ -23,31 +23,40 @@ def load_profile(path: Path) -> AthleteProfile:
 def read_profile_data(path: Path) -> dict[str, Any]:
     if not path.exists():
         raise UserError(f"{path}: no such file. Copy one from examples/ or run `runstrong schema profile`.")
-    text = path.read_text(encoding="utf-8")
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".toml":
-            data = tomllib.loads(text)
-        elif suffix in (".yaml", ".yml"):
-            import yaml
-
-            data = yaml.safe_load(text)
-        else:
-            raise UserError(f"{path.name}: unknown profile format {suffix!r}; use .toml, .yaml or .yml")
-    except tomllib.TOMLDecodeError as err:
-        raise UserError(
-            f"{path.name}: not valid TOML ({err}). Dates are written 2027-01-04, text goes in quotes."
-        ) from None
-    except UserError:
-        raise
-    except Exception as err:  # yaml.YAMLError and its subclasses
-        raise UserError(f"{path.name}: not valid YAML ({err})") from None
+    data = read_data_file(path, prefix=path.name)
     if data is None:
         raise UserError(f"{path.name}: the file is empty; write the profile's fields (copy one from examples/)")
     if not isinstance(data, dict):
-        kind = {list: "a list", str: "a single value", int: "a number", float: "a number"}.get(type(data), "that")
-        raise UserError(f"{path.name}: a profile is a set of fields (name, age, start_date, ...), not {kind}")
+        raise UserError(f"{path.name}: a profile is a set of fields (name, age, start_date, ...), not {_kind(data)}")
     return data
+
+
+def read_data_file(path: Path, prefix: str, formats: tuple[str, ...] = (".toml", ".yaml", ".yml")) -> Any:
+    """TOML, YAML or JSON text parsed, with errors that start with `prefix` and say how to fix."""
+    suffix = path.suffix.lower()
+    if suffix not in formats:
+        raise UserError(f"{prefix}: unknown format {suffix!r}; use {', '.join(formats)}")
+    text = path.read_text(encoding="utf-8")
+    try:
+        if suffix == ".toml":
+            return tomllib.loads(text)
+        if suffix == ".json":
+            import json
+
+            return json.loads(text)
+        import yaml
+
+        return yaml.safe_load(text)
+    except tomllib.TOMLDecodeError as err:
+        raise UserError(
+            f"{prefix}: not valid TOML ({err}). Dates are written 2027-01-04, text goes in quotes."
+        ) from None
+    except Exception as err:  # yaml.YAMLError, json.JSONDecodeError
+        raise UserError(f"{prefix}: not valid {suffix.lstrip('.').upper()} ({err})") from None
+
+
+def _kind(data: Any) -> str:
+    return {list: "a list", str: "a single value", int: "a number", float: "a number"}.get(type(data), "that")
 
 
 def validate_profile(raw: dict[str, Any], source: str = "profile") -> AthleteProfile:
