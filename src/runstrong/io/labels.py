@@ -41,6 +41,7 @@ RUN_SHORT = {
 }
 
 KG_PER_LB = 0.45359237
+METRES_PER_YARD = 0.9144
 
 
 def load_text(kg: float, units: Units) -> str:
@@ -59,6 +60,8 @@ def intensity_text(presc: Prescription, units: Units = Units.metric) -> str:
 def dose_text(presc: Prescription, units: Units = Units.metric) -> str:
     """`3 × 8/side @ RIR 3`, the way a coach writes a dose."""
     text = presc.volume_label()
+    if presc.distance_m and units == Units.imperial:
+        text = text.replace(f"{presc.distance_m} m", f"{round(presc.distance_m / METRES_PER_YARD)} yd")
     if presc.intensity.kind != "bodyweight":
         text += f" @ {intensity_text(presc, units)}"
     return text
