@@ -163,7 +163,9 @@ def render_reasons(session: Session, registry: Registry) -> Table:
     for b in session.blocks:
         fresh = [r for r in b.reasons if (r.rule_id, r.text) not in seen and not seen.add((r.rule_id, r.text))]
         if fresh:
-            why.add_row(b.name, " ".join(f"{r.text} [dim]\\[{r.rule_id}][/]" for r in fresh))
+            why.add_row(
+                b.name, " ".join(f"{r.text} [dim]\\[{r.rule_id}: {_sources(r.rule_id, registry)}][/]" for r in fresh)
+            )
     return why
 
 
