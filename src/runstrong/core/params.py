@@ -18,6 +18,8 @@ class Params:
     registry_version: str
     # phases and frequency
     default_plan_weeks: int
+    effect_weeks: tuple[int, int]
+    economy_gain_pct: tuple[int, int]
     foundation_sessions: int
     foundation_rir: int
     third_session_weeks: dict[Level, int]
@@ -169,6 +171,8 @@ def params_from_registry(r: Registry) -> Params:
     return Params(
         registry_version=r.version,
         default_plan_weeks=p("evidence-expectations", "default_plan_weeks"),
+        effect_weeks=tuple(p("evidence-expectations", "effect_weeks")),
+        economy_gain_pct=tuple(p("evidence-expectations", "economy_gain_pct")),
         foundation_sessions=p("foundation-two-sessions", "sessions"),
         foundation_rir=p("foundation-two-sessions", "rir"),
         third_session_weeks=_levels(p("third-session-after-consistency", "weeks_by_level")),

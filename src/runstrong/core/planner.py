@@ -519,7 +519,7 @@ def _place(
                 return planned, placement, notes
         warnings.append("no session fits around this week's runs; the week has no strength.")
         return [], Placement(days=(), score=0.0, reasons=()), []
-    raise InfeasibleWeekError(_infeasible_message(frame, n, blocked, profile, days))
+    raise InfeasibleWeekError(_infeasible_message(frame, n, blocked, profile, days, p.min_days_between))
 
 
 def _concessions(lightened: int, swapped: int, dropped: int, n: int) -> tuple[Reason, ...]:
@@ -545,10 +545,15 @@ def _concessions(lightened: int, swapped: int, dropped: int, n: int) -> tuple[Re
 
 
 def _infeasible_message(
-    frame: WeekFrame, n: int, blocked: list[str], profile: AthleteProfile, days: tuple[DayInfo, ...]
+    frame: WeekFrame,
+    n: int,
+    blocked: list[str],
+    profile: AthleteProfile,
+    days: tuple[DayInfo, ...],
+    min_days: int,
 ) -> str:
     open_days = [d for d in days if d.available]
-    spaced = _most_spaced(sorted(d.date.weekday() for d in open_days))
+    spaced = _most_spaced(sorted(d.date.weekday() for d in open_days), min_days)
     if spaced < n:
         names = ", ".join(d.date.strftime("%a").lower() for d in open_days) or "none this week"
         return (
@@ -571,11 +576,11 @@ def _infeasible_message(
     return "\n".join(lines)
 
 
-def _most_spaced(weekdays: list[int]) -> int:
-    """How many of these weekdays can hold sessions with at least a day between them."""
-    count, last = 0, -10
+def _most_spaced(weekdays: list[int], min_days: int) -> int:
+    """How many of these weekdays can hold sessions `min_days` apart."""
+    count, last = 0, -7
     for d in weekdays:
-        if d - last >= 2:
+        if d - last >= min_days:
             count, last = count + 1, d
     return count
 
@@ -680,8 +685,9 @@ def _guidance(profile: AthleteProfile, p: Params) -> list[Guidance]:
         ),
         Guidance(
             topic="expectations",
-            text="Strength work pays off over 6-10+ weeks (running economy about 2-8% better); it may "
-            "lower injury risk, most clearly when you keep it up.",
+            text=f"Strength work pays off over {p.effect_weeks[0]}-{p.effect_weeks[1]}+ weeks (running economy "
+            f"about {p.economy_gain_pct[0]}-{p.economy_gain_pct[1]}% better); it may lower injury risk, most "
+            "clearly when you keep it up.",
             reasons=[why("evidence-expectations", text="What the research shows, and its limits.")],
         ),
         Guidance(
