@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, computed_field, field_validator, model_validator
@@ -60,7 +60,7 @@ class Dose(Frozen):
             raise ValueError("give exactly one of reps, seconds, contacts or distance_m")
         return self
 
-    @property
+    @cached_property
     def measure(self) -> str:
         for m in ("reps", "seconds", "contacts", "distance_m"):
             if getattr(self, m):

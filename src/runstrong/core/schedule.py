@@ -135,6 +135,10 @@ def place_week(
         cost.append(row)
     plyo_gap_days = -(-p.plyo_min_hours // 24)
     options = [[(i, c) for i, c in enumerate(row) if c is not None] for row in cost]
+    # the smallest gap, in days, each pair of sessions needs
+    need = [
+        [plyo_gap_days if a.plyometric and b.plyometric else p.min_days_between for b in roster] for a in roster
+    ]
     best: tuple[float, tuple[int, ...]] | None = None
 
     def search(k: int, chosen: tuple[int, ...], total: float) -> None:
@@ -145,14 +149,13 @@ def place_week(
             if best is None or (total, chosen) < best:
                 best = (total, chosen)
             return
+        gaps = need[k]
         for i, c in options[k]:
-            if any(
-                abs(i - j) < p.min_days_between
-                or (roster[k].plyometric and roster[m].plyometric and abs(i - j) < plyo_gap_days)
-                for m, j in enumerate(chosen)
-            ):
-                continue
-            search(k + 1, (*chosen, i), total + c)
+            for m, j in enumerate(chosen):
+                if abs(i - j) < gaps[m]:
+                    break
+            else:
+                search(k + 1, (*chosen, i), total + c)
 
     search(0, (), 0.0)
     if best is None:
