@@ -134,7 +134,9 @@ def _week(the_plan, index: int):  # type: ignore[no-untyped-def]
     raise UserError(f"--week: the plan has weeks 1-{len(the_plan.weeks)}; pick one of those")
 
 
-LETTER_FOCUS = {"a": "posterior_chain", "b": "core", "c": "single_leg_power"}  # as core.vocab.SESSION_LETTER
+from runstrong.core.vocab import SESSION_LETTER  # noqa: E402 - plain enums, cheap to import
+
+LETTER_FOCUS = {letter.lower(): focus.value for focus, letter in SESSION_LETTER.items()}
 
 
 def _pick_sessions(week, which: str | None):  # type: ignore[no-untyped-def]

@@ -14,12 +14,7 @@ from typing import Literal
 from .model import Category, Frozen, Sex, why
 from .params import Params
 from .screen import Screen, Side, SquatQuality
-
-CATEGORY_WORDS = {
-    Category.posterior_chain: "posterior-chain",
-    Category.core: "core",
-    Category.single_leg_power: "single-leg power",
-}
+from .vocab import CATEGORY_NAME
 
 
 class Finding(Frozen):
@@ -269,5 +264,5 @@ def effect_reasons(effects: ScreenEffects) -> list:
     if effects.short_holds:
         out.append(why("screen-plank", "A short plank: core holds are shorter and more frequent."))
     for category, side in effects.weaker_side.items():
-        out.append(why("weak-side-extra-set", f"An extra {CATEGORY_WORDS[category]} set for the {side.value} side."))
+        out.append(why("weak-side-extra-set", f"An extra {CATEGORY_NAME[category]} set for the {side.value} side."))
     return out

@@ -44,7 +44,7 @@ from .screen import Screen
 from .selection import BlockSelection, Context, Pick, select_block
 from .trim import trim_to_cap
 from .validate import check_plan
-from .vocab import SESSION_LETTER
+from .vocab import CATEGORY_NAME, SESSION_LETTER
 
 
 class InfeasibleWeekError(UserError):
@@ -419,18 +419,11 @@ def _compose_fresh(
         if not plyo_ok:
             picks = [(r, selection.alternatives.get(pk.exercise.id, pk), f) for r, pk, f in picks]
         reasons = (
-            why("session-focus", f"Session {SESSION_LETTER[focus]}: {FOCUS_WORDS[focus]} focus."),
+            why("session-focus", f"Session {SESSION_LETTER[focus]}: {CATEGORY_NAME[focus]} focus."),
             why("three-categories", "Trains posterior chain, core and single-leg power."),
         )
         planned.append(_Planned(focus=focus, picks=tuple(picks), dctx=dctx, loads=loads, reasons=reasons, p=p))
     return planned
-
-
-FOCUS_WORDS = {
-    Category.posterior_chain: "posterior chain",
-    Category.core: "core stability",
-    Category.single_leg_power: "single-leg power",
-}
 
 
 def _sessions_word(n: int) -> str:

@@ -136,9 +136,7 @@ def place_week(
     plyo_gap_days = -(-p.plyo_min_hours // 24)
     options = [[(i, c) for i, c in enumerate(row) if c is not None] for row in cost]
     # the smallest gap, in days, each pair of sessions needs
-    need = [
-        [plyo_gap_days if a.plyometric and b.plyometric else p.min_days_between for b in roster] for a in roster
-    ]
+    need = [[plyo_gap_days if a.plyometric and b.plyometric else p.min_days_between for b in roster] for a in roster]
     best: tuple[float, tuple[int, ...]] | None = None
 
     def search(k: int, chosen: tuple[int, ...], total: float) -> None:

@@ -25,6 +25,7 @@ from .model import (
     why,
 )
 from .params import Params
+from .vocab import CATEGORY_NAME
 
 
 @dataclass(frozen=True)
@@ -62,11 +63,6 @@ class BlockSelection:
 
 
 P = Pattern
-CATEGORY_WORDS = {
-    Category.posterior_chain: "posterior-chain",
-    Category.core: "core-stability",
-    Category.single_leg_power: "single-leg power",
-}
 REGION_WORDS = {"thoracic": "upper back (thoracic spine)", "lumbar": "lower back (lumbar spine)"}
 SINGLE_LEG_STRENGTH = (P.squat, P.lunge, P.step)
 ACCESSORY_SLOTS: tuple[tuple[Pattern, ...], ...] = (
@@ -258,7 +254,7 @@ def _pick_reasons(e: Exercise, category: Category, slot: int, ctx: Context, p: P
     reasons = [
         Reason(
             rule_id="two-primaries-one-accessory",
-            text=f"One of the block's two {CATEGORY_WORDS[category]} primaries.",
+            text=f"One of the block's two {CATEGORY_NAME[category]} primaries.",
         ),
         Reason(
             rule_id="same-primaries-per-block",

@@ -18,6 +18,14 @@ class Category(StrEnum):
 
 
 TRAINING_CATEGORIES = (Category.posterior_chain, Category.core, Category.single_leg_power)
+# how plans, explanations and renderers name a category, in words
+CATEGORY_NAME = {
+    Category.posterior_chain: "posterior chain",
+    Category.core: "core stability",
+    Category.single_leg_power: "single-leg power",
+    Category.warm_up: "warm-up",
+    Category.mobility: "mobility",
+}
 # how plans, the diary and `explain -s` name a session: by its focus (S31's order)
 SESSION_LETTER = {Category.posterior_chain: "A", Category.core: "B", Category.single_leg_power: "C"}
 

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from runstrong.core.model import Category, Exercise, Phase, Prescription, RunType, Session, Units, Week
+from runstrong.core.model import Exercise, Phase, Prescription, RunType, Session, Units, Week
+from runstrong.core.vocab import CATEGORY_NAME
 
-CATEGORY_SHORT = {
-    Category.posterior_chain: "posterior chain",
-    Category.core: "core stability",
-    Category.single_leg_power: "single-leg power",
-    Category.warm_up: "warm-up",
-    Category.mobility: "mobility",
-}
+CATEGORY_SHORT = CATEGORY_NAME
 
 PHASE_LABEL = {
     Phase.foundation: "Foundation",
