@@ -217,6 +217,17 @@ def latest_profile(s: Session, athlete_id: int) -> AthleteProfile | None:
     return AthleteProfile.model_validate_json(text) if text else None
 
 
+def latest_plan(s: Session, athlete_id: int) -> tuple[int, Plan] | None:
+    """The athlete's current plan (its newest version) and its version number."""
+    row = s.execute(
+        select(PlanRow.version, PlanRow.data)
+        .where(PlanRow.athlete_id == athlete_id)
+        .order_by(PlanRow.version.desc())
+        .limit(1)
+    ).first()
+    return (row.version, Plan.model_validate_json(row.data)) if row else None
+
+
 # --------------------------------------------------------------------- planned work
 
 
