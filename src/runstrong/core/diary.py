@@ -31,6 +31,13 @@ def _not_in_future(value: dt.date, info: ValidationInfo) -> dt.date:
     return value
 
 
+def _utc_naive(value: dt.datetime | None) -> dt.datetime | None:
+    """Instants are kept in UTC without a zone, the same on every database backend."""
+    if value is not None and value.tzinfo is not None:
+        value = value.astimezone(dt.UTC).replace(tzinfo=None)
+    return value
+
+
 def _no_nul(value: str) -> str:
     if "\x00" in value:
         raise ValueError("contains a NUL character; remove it")
@@ -133,6 +140,15 @@ class RunLog(Frozen):
     tightness: Annotated[int | None, Field(ge=0, le=10)] = Field(None, description="Tightness, 0 = none ... 10.")
     form_note: Text | None = Field(None, description="Running form: cadence, overstriding, hips dropping...")
     note: Text | None = None
+    # filled by `runstrong run import` from a watch or app file; empty for runs logged by hand
+    started_at: Annotated[dt.datetime | None, AfterValidator(_utc_naive)] = Field(
+        None, description="Start time in UTC, from the imported file."
+    )
+    avg_hr: Annotated[int | None, Field(ge=20, le=250)] = Field(None, description="Average heart rate, bpm.")
+    max_hr: Annotated[int | None, Field(ge=20, le=250)] = Field(None, description="Maximum heart rate, bpm.")
+    source: Annotated[str | None, Field(min_length=1, max_length=80)] = Field(
+        None, description="Where an imported run came from (format and file hash), to spot it when imported again."
+    )
 
 
 class Note(Frozen):

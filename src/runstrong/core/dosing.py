@@ -38,6 +38,8 @@ class DoseContext:
     light: bool = False  # the day before a key run or on a speed day: leg work kept light
     short_holds: bool = False  # the screen's plank was short: shorter, more frequent holds
     weaker: tuple[tuple[Category, str], ...] = ()  # (category, side) pairs that get an extra set
+    held: tuple[tuple[Category, int], ...] = ()  # a review held progression: weeks held back per category
+    reduced: tuple[tuple[Category, int], ...] = ()  # a review cut volume: % per category this week
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,10 @@ def _prescribe(
     step = max(ctx.step - 1, 0) if ctx.deload else ctx.step
     if ctx.phase == Phase.maintenance:
         step = 0  # maintenance holds what was built; it does not progress
+    held = dict(ctx.held).get(e.category, 0) if role in (Role.primary, Role.accessory) else 0
+    if held:
+        step = max(step - held, 0)
+        reasons.append(why("review-hold", "Your review held progression here: the same dose as before."))
     if role in (Role.warm_up, Role.finisher):
         rule = "warm-up-hips-thoracic" if role == Role.warm_up else "mobility-finisher"
         presc = build(
@@ -282,6 +288,10 @@ def _prescribe(
         sets = _cut_sets(sets, ctx.volume_cut_pct)
         rule = "planned-deloads" if ctx.deload else "taper"
         reasons.append(why(rule, text=f"Volume cut about {ctx.volume_cut_pct}%."))
+    cut = dict(ctx.reduced).get(e.category, 0)
+    if cut:
+        sets = _cut_sets(sets, cut)
+        reasons.append(why("review-reduce", f"Your review asked for less: volume cut about {cut}% this week."))
     leg_work = e.category in (Category.posterior_chain, Category.single_leg_power)
     if ctx.light and leg_work and role == Role.primary:
         sets = max(1, sets - p.light_set_cut)

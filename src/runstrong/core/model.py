@@ -140,6 +140,60 @@ class RaceGoal(Frozen):
     name: str | None = None
 
 
+class Reason(Frozen):
+    """One sentence of explanation and the rule that it applies."""
+
+    rule_id: str
+    text: str
+
+
+ExerciseId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=80)]
+
+
+class ExerciseSwap(Frozen):
+    """An exercise the runner (or a review) replaced from a date on. With no `to_id`
+    the exercise is simply left out and the planner picks the next best (a regression)."""
+
+    from_id: ExerciseId
+    to_id: ExerciseId | None = None
+    since: dt.date
+    reason: Annotated[str | None, Field(max_length=300)] = None
+    rule_id: str = "exercise-swap"
+
+
+class Adjustment(Frozen):
+    """What a weekly review changed for the week starting `week_start` (a Monday).
+
+    The planner applies it when it builds that week; later weeks feel it too where it
+    says so (a held progression shifts the rest of the block back; a week that was not
+    consistent delays the third session)."""
+
+    week_start: dt.date
+    deload: bool = Field(False, description="Make this week a deload (the planned deload cycle restarts after it).")
+    hold: list[Category] = Field(
+        default_factory=list, description="No progression this week for these categories (the block shifts back)."
+    )
+    reduce: dict[Category, Annotated[int, Field(ge=0, le=60)]] = Field(
+        default_factory=dict, description="Volume cut in % for these categories this week."
+    )
+    max_sessions: Annotated[int | None, Field(ge=0, le=3)] = Field(
+        None, description="At most this many sessions this week (illness, travel)."
+    )
+    equipment: list[EquipmentSet | Item] | None = Field(
+        None, description="The kit at hand this week when it differs (travel)."
+    )
+    consistent: bool = Field(
+        True, description="False when this week's sessions were mostly missed: it does not count toward S15."
+    )
+    mobility: bool = Field(False, description="Add a mobility routine on free days this week.")
+    reasons: list[Reason] = Field(default_factory=list)
+
+    @field_validator("week_start")
+    @classmethod
+    def _monday(cls, value: dt.date) -> dt.date:
+        return value - dt.timedelta(days=value.weekday())
+
+
 class AthleteProfile(Frozen):
     """What the planner needs to know about a runner."""
 
@@ -179,6 +233,13 @@ class AthleteProfile(Frozen):
         default_factory=list,
         description="Baseline screens (runstrong assess); each shapes the plan from its date on.",
     )
+    exercise_swaps: list[ExerciseSwap] = Field(
+        default_factory=list,
+        description="Exercises replaced from a date on (by you, the web app's swap, or a review's regression).",
+    )
+    adjustments: list[Adjustment] = Field(
+        default_factory=list, description="Week-by-week changes made by weekly reviews (runstrong review)."
+    )
 
     @field_validator("available_days", "pain_areas")
     @classmethod
@@ -205,13 +266,6 @@ class AthleteProfile(Frozen):
 
 
 # ----------------------------------------------------------------------------- plan
-
-
-class Reason(Frozen):
-    """One sentence of explanation and the rule that it applies."""
-
-    rule_id: str
-    text: str
 
 
 def build(cls: type[BaseModel], **fields: object):  # type: ignore[no-untyped-def]

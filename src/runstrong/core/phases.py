@@ -58,12 +58,13 @@ def phase_lengths(profile: AthleteProfile, p: Params) -> list[Phase]:
     return [Phase.foundation] * foundation + [Phase.build] * build + [Phase.race_specific] * specific + tail + post
 
 
-def deload_weeks(phases: list[Phase], p: Params) -> set[int]:
+def deload_weeks(phases: list[Phase], p: Params, forced: frozenset[int] = frozenset()) -> set[int]:
     """0-based indexes of deload weeks among the loading weeks.
 
     A deload follows every `loading_weeks` loading weeks, but never in the taper and not
     in the last loading week before a taper (the taper is the recovery there), as long as
-    the run of loading weeks stays within the registry's maximum.
+    the run of loading weeks stays within the registry's maximum. `forced` weeks (a review's
+    deload) are deloads when they are loading weeks, and restart the count.
     """
     loading = [i for i, ph in enumerate(phases) if ph in LOADING_PHASES]
     has_taper = any(ph in (Phase.taper, Phase.race_week) for ph in phases)
@@ -71,6 +72,10 @@ def deload_weeks(phases: list[Phase], p: Params) -> set[int]:
     deloads: set[int] = set()
     run = 0
     for i in loading:
+        if i in forced:  # a review called a deload here: the cycle restarts after it
+            deloads.add(i)
+            run = 0
+            continue
         if run >= p.deload_loading_weeks:
             before_taper = has_taper and i == last_loading
             if not (before_taper and run + 1 <= p.deload_max_loading_weeks):
@@ -83,8 +88,13 @@ def deload_weeks(phases: list[Phase], p: Params) -> set[int]:
 
 def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
     phases = phase_lengths(profile, p)
-    deloads = deload_weeks(phases, p)
     first = monday_of(profile.start_date)
+    adjust = {a.week_start: a for a in profile.adjustments}
+    forced = frozenset(
+        i for i in range(len(phases)) if (a := adjust.get(first + dt.timedelta(weeks=i))) is not None and a.deload
+    )
+    deloads = deload_weeks(phases, p, forced)
+    missed = 0  # weeks a review found inconsistent: they do not count toward the third session
     unlock = p.third_session_weeks[profile.strength_experience]
     frames: list[WeekFrame] = []
     block = 0
@@ -99,7 +109,10 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
             selection += 1  # familiar lifts carry into the taper, race week and maintenance
         deload = i in deloads
         reasons: list[Reason] = [why(_PHASE_RULE[phase], text=_PHASE_TEXT[phase])]
-        consistent = profile.consistent_strength_weeks + i
+        consistent = profile.consistent_strength_weeks + i - missed
+        this_week = adjust.get(first + dt.timedelta(weeks=i))
+        if this_week is not None and not this_week.consistent:
+            missed += 1
         if phase == Phase.foundation:
             sessions = p.foundation_sessions
         elif phase in (Phase.build, Phase.race_specific):
@@ -142,7 +155,17 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
                         text=f"Recovery after the race: no strength until {back:%a %d %b}. Easy movement only.",
                     )
                 )
-        if deload:
+        if this_week is not None and this_week.max_sessions is not None and this_week.max_sessions < sessions:
+            sessions = this_week.max_sessions
+        if deload and i in forced:
+            reasons.append(
+                why(
+                    "review-deload",
+                    f"Deload called by your weekly review: about {p.deload_volume_cut_pct}% less volume and easier "
+                    "effort; the deload cycle restarts after it.",
+                )
+            )
+        elif deload:
             reasons.append(
                 Reason(
                     rule_id="planned-deloads",

@@ -8,6 +8,7 @@ come in through the profile, and there is no clock, file or database inside.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -17,12 +18,16 @@ from .assessment import ScreenEffects, effect_reasons, score_screen
 from .dosing import DoseContext, Dosed, estimate_seconds, is_heavy, prescribe
 from .library import Library, load_library
 from .model import (
+    EQUIPMENT_SETS,
     TRAINING_CATEGORIES,
+    Adjustment,
     AthleteProfile,
     Block,
     Category,
     DatedRun,
+    EquipmentSet,
     Guidance,
+    Item,
     Pattern,
     Phase,
     Plan,
@@ -121,9 +126,13 @@ def build_plan(
     library: Library | None = None,
     registry: Registry | None = None,
     least_bad: bool = False,
+    fixed_weeks: Sequence[Week] = (),
 ) -> Plan:
     """A whole plan for `profile`. Raises InfeasibleWeekError (a UserError) when a week
-    cannot hold its sessions under the hard rules, unless `least_bad` is set."""
+    cannot hold its sessions under the hard rules, unless `least_bad` is set.
+
+    `fixed_weeks` are weeks already lived (from an earlier plan version): they are kept as
+    they were, and the weeks after them are planned to follow on from them."""
     library = library or load_library()
     p = params_from_registry(registry) if registry is not None else load_params()
     registry = registry or load_registry()
@@ -146,7 +155,10 @@ def build_plan(
     screens = sorted(profile.screens, key=lambda s: s.date)
     scored = {s.date: score_screen(s, profile.age, profile.sex, p) for s in screens}
     screen_in_force = None
+    fixed = {w.start_date: w for w in fixed_weeks}
+    adjustments = {a.week_start: a for a in profile.adjustments}
     for frame in frames:
+        adjust = adjustments.get(frame.start)
         screen = _screen_for(screens, frame)
         effects = scored[screen.date].effects if screen else None
         screen_notes: list[Reason] = []
@@ -156,13 +168,15 @@ def build_plan(
                 why("baseline-screen", f"From your screen of {screen.date:%d %b %Y}:"),
                 *effect_reasons(effects),
             ]
-        ctx_key = (frame.selection, effects)
+        equipment = _equipment_items(adjust.equipment) if adjust and adjust.equipment else profile.equipment_items
+        swaps = tuple((x.from_id, x.to_id) for x in profile.exercise_swaps if x.since <= frame.end)
+        ctx_key = (frame.selection, effects, equipment, swaps)
         if ctx_key != block_of_selection:
             if frame.selection != (block_of_selection[0] if block_of_selection else None):
                 prior_selection = selection
             ctx = Context(
                 level=profile.strength_experience,
-                equipment=profile.equipment_items,
+                equipment=equipment,
                 pain=frozenset(profile.pain_areas),
                 phase=frame.phase if selection is None or frame.phase in LOADING_PHASES else ctx.phase,
                 race=profile.race.distance if profile.race else None,
@@ -171,18 +185,31 @@ def build_plan(
                 hinge_patterning=bool(effects and effects.hinge_patterning),
                 single_leg_rung=effects.single_leg_rung_cap if effects else "level",
                 short_holds=bool(effects and effects.short_holds),
+                swaps=swaps,
             )
             recent = prior_selection.primary_ids() if prior_selection else frozenset()
             selection, missing = select_block(library, ctx, recent, p)
             warnings.extend(f"Week {frame.index}: {m}" for m in missing)
             block_of_selection = ctx_key
         assert selection is not None
+        kept = fixed.get(frame.start)
+        if kept is not None:  # a week already lived: as it was
+            weeks.append(kept)
+            previous = tuple((s.date, s.focus, s.plyometric) for s in kept.sessions)
+            if any(
+                b.exercise_id in library and library.get(b.exercise_id).pattern in _LANDING_PATTERNS
+                for s in kept.sessions
+                for b in s.blocks
+            ):
+                landing_weeks += 1
+            continue
         days = _day_infos(profile, frame, runs_by_date, p)
         week_warnings: list[str] = []
+        review = _review_dosing(profile, frame, frames, adjust)
         placed, placement, notes = _place(
-            profile, frame, selection, days, previous, p, least_bad, week_warnings, effects
+            profile, frame, selection, days, previous, p, least_bad, week_warnings, effects, review
         )
-        notes = [*screen_notes, *notes]
+        notes = [*screen_notes, *(adjust.reasons if adjust else ()), *notes]
         if frame.block != trim_block:
             trim_levels, trim_block = {}, frame.block
         sessions = []
@@ -217,7 +244,7 @@ def build_plan(
                 deload=frame.deload,
                 runs=week_runs,
                 sessions=sessions,
-                suggestions=_suggestions(days, sessions, p),
+                suggestions=_suggestions(days, sessions, p, mobility_all=bool(adjust and adjust.mobility)),
                 reasons=[*frame.reasons, *notes],
             )
         )
@@ -249,6 +276,38 @@ def build_plan(
 
 
 _LANDING_PATTERNS = frozenset({Pattern.landing, Pattern.plyometric})
+
+# (category, weeks of progression held back), (category, volume cut %): what reviews ask of a week's doses
+ReviewDosing = tuple[tuple[tuple[Category, int], ...], tuple[tuple[Category, int], ...]]
+
+
+def _review_dosing(
+    profile: AthleteProfile, frame: WeekFrame, frames: list[WeekFrame], adjust: Adjustment | None
+) -> ReviewDosing:
+    """A review's holds shift the rest of their block back a week per hold; its volume cuts
+    apply to the week they name only (a reduced category is also held)."""
+    block_starts = {f.start for f in frames if f.block == frame.block and f.start <= frame.start}
+    held: dict[Category, int] = {}
+    for a in profile.adjustments:
+        if a.week_start in block_starts:
+            for c in {*a.hold, *a.reduce}:
+                held[c] = held.get(c, 0) + 1
+    reduced = tuple(sorted((c, pct) for c, pct in adjust.reduce.items() if pct)) if adjust else ()
+    return tuple(sorted(held.items())), reduced
+
+
+def _equipment_items(entries: list[EquipmentSet | Item]) -> frozenset[Item]:
+    items: set[Item] = set()
+    for entry in entries:
+        items |= EQUIPMENT_SETS[entry] if isinstance(entry, EquipmentSet) else {entry}
+    return frozenset(items)
+
+
+def replan(plan: Plan, profile: AthleteProfile, from_date: dt.date, **kwargs: object) -> Plan:
+    """A new version of `plan` for the (changed) `profile`: weeks that start before
+    `from_date` are kept as they were; the rest are planned again."""
+    kept = [w for w in plan.weeks if w.start_date < from_date]
+    return build_plan(profile, fixed_weeks=kept, **kwargs)  # type: ignore[arg-type]
 
 
 # ----------------------------------------------------------------------------- the week's days
@@ -354,6 +413,7 @@ def _compose(
     plyo_ok: bool,
     p: Params,
     effects: ScreenEffects | None = None,
+    review: ReviewDosing = ((), ()),
 ) -> list[_Planned]:
     """The content of each of the week's sessions, dosed, before placement; sessions whose
     focus is in `heavy` may carry heavy work.
@@ -372,6 +432,8 @@ def _compose(
         volume_cut_pct=_volume_cut(frame, p),
         short_holds=bool(effects and effects.short_holds),
         weaker=tuple((c, s.value) for c, s in effects.weaker_side.items()) if effects else (),
+        held=review[0],
+        reduced=review[1],
     )
     loads = tuple(sorted(profile.known_loads_kg.items()))
     key = (id(selection), id(p), n_sessions, heavy, plyo_ok, dctx, short, loads)
@@ -444,6 +506,7 @@ def _place(
     least_bad: bool,
     warnings: list[str],
     effects: ScreenEffects | None = None,
+    review: ReviewDosing = ((), ()),
 ) -> tuple[list[_Planned], Placement, list[Reason]]:
     """Sessions and their days. When the week is tight, the options are weighed: keeping
     heavy work on a poor day, lightening a session, swapping hops out, or (last) dropping
@@ -458,7 +521,7 @@ def _place(
     def compose(n: int, heavy: frozenset[Category], plyo_ok: bool) -> list[_Planned]:
         key = (n, heavy, plyo_ok)
         if key not in cache:
-            cache[key] = _compose(profile, frame, selection, n, heavy, plyo_ok, p, effects)
+            cache[key] = _compose(profile, frame, selection, n, heavy, plyo_ok, p, effects, review)
         return cache[key]
 
     best: tuple[float, int, list[_Planned], Placement, tuple[Reason, ...]] | None = None
@@ -611,8 +674,11 @@ def _dated_session(
 # ----------------------------------------------------------------------------- around the sessions
 
 
-def _suggestions(days: tuple[DayInfo, ...], sessions: list[Session], p: Params) -> list[Suggestion]:
-    """Easy cross-training and mobility ideas for days with no run and no strength."""
+def _suggestions(
+    days: tuple[DayInfo, ...], sessions: list[Session], p: Params, mobility_all: bool = False
+) -> list[Suggestion]:
+    """Easy cross-training and mobility ideas for days with no run and no strength; after a
+    review flagged soreness or tightness, mobility on every free day."""
     taken = {s.date for s in sessions}
     free = [
         d for d in days if d.available and not d.runs and d.date not in taken and d.strength_ok and not d.recovering
@@ -628,6 +694,18 @@ def _suggestions(days: tuple[DayInfo, ...], sessions: list[Session], p: Params) 
                 reasons=[why("rest-day-options", text="Mobility days restore range of motion.")],
             )
         )
+    if mobility_all:
+        out.extend(
+            build(
+                Suggestion,
+                date=d.date,
+                kind="mobility",
+                text=f"Mobility routine, about {p.mobility_minutes} min: hips, calves, hamstrings, thoracic spine.",
+                reasons=[why("overreaching-signs", text="Your review found soreness or tightness: extra mobility.")],
+            )
+            for d in free[1:]
+        )
+        return out
     if len(free) > 1:
         lo, hi = p.cross_train_minutes
         out.append(

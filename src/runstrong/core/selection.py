@@ -40,6 +40,7 @@ class Context:
     hinge_patterning: bool = False  # the screen's hinge failed: the drill, no loaded hinges
     single_leg_rung: str = "level"  # the screen's single-leg squat: ladder_start, step_down or level
     short_holds: bool = False  # the screen's plank was short: hold work leads the core
+    swaps: tuple[tuple[str, str | None], ...] = ()  # (from id, to id or None: left out) in force this block
 
 
 @dataclass(frozen=True)
@@ -298,6 +299,9 @@ def select_block(
     """The exercises of one block (avoiding the `recent` block's primaries where there is
     choice), and warnings for any slot the library could not fill."""
     usable = _usable_for(library, ctx.level, ctx.equipment, ctx.pain, p)
+    if ctx.swaps:  # an exercise left out is not chosen; a swapped one is replaced in its slot below
+        out = {old for old, new in ctx.swaps if new is None}
+        usable = tuple(e for e in usable if e.id not in out)
     unfiltered = _usable_for(library, ctx.level, ctx.equipment, frozenset(), p)
     calm_ctx = replace(ctx, pain=frozenset())  # the same runner without pain, to explain regressions
     warnings: list[str] = []
@@ -377,6 +381,8 @@ def select_block(
     )
     if len(warm_up) < len(p.warm_up_regions) or len(finisher) < len(p.finisher_regions):
         warnings.append("The library has no warm-up or mobility drill for a required region.")
+    if ctx.swaps:
+        primaries, accessories = _apply_swaps(library, ctx, usable, primaries, accessories, p)
     return (
         BlockSelection(
             primaries=primaries,
@@ -387,6 +393,31 @@ def select_block(
         ),
         tuple(warnings),
     )
+
+
+def _apply_swaps(
+    library: Library,
+    ctx: Context,
+    usable: tuple[Exercise, ...],
+    primaries: dict[Category, tuple[Pick, ...]],
+    accessories: list[Pick],
+    p: Params,
+) -> tuple[dict[Category, tuple[Pick, ...]], list[Pick]]:
+    """Put each replacement the runner chose in the slot of the exercise it replaces, when
+    it fits their kit, level and pain and is not already in the block."""
+    usable_ids = {e.id for e in usable}
+    taken = {pk.exercise.id for picks in primaries.values() for pk in picks} | {pk.exercise.id for pk in accessories}
+    wanted = {old: new for old, new in ctx.swaps if new is not None and new in usable_ids and new not in taken}
+
+    def swap(pk: Pick) -> Pick:
+        new = wanted.get(pk.exercise.id)
+        if new is None:
+            return pk
+        e = library.get(new)
+        return Pick(exercise=e, reasons=(why("exercise-swap", f"Your choice, in place of {pk.exercise.name}."),))
+
+    new_primaries = {c: tuple(swap(pk) for pk in picks) for c, picks in primaries.items()}
+    return new_primaries, [swap(pk) for pk in accessories]
 
 
 def _cover_regions(
