@@ -96,13 +96,21 @@ def review_week(
     library: Library,
     registry: Registry,
     real_life: RealLife | None = None,
+    today: dt.date | None = None,
 ) -> Review:
-    """Review the week starting `week_start` (any day of it) and decide next week."""
+    """Review the week starting `week_start` (any day of it) and decide next week.
+
+    The decisions apply from the Monday after the reviewed week, or, when that week has
+    already begun by `today`, from the first Monday not yet lived (days already lived are
+    never re-planned)."""
     week_start = monday_of(week_start)
     rp = review_params(registry)
     real_life = real_life or RealLife()
     m = week_metrics(plan, history, week_start, library, registry)
     next_start = week_start + dt.timedelta(days=7)
+    if today is not None:
+        first_unlived = today if today.weekday() == 0 else monday_of(today) + dt.timedelta(days=7)
+        next_start = max(next_start, first_unlived)
     next_week = plan_week(plan, next_start)
     flags: list[Flag] = []
     decisions: list[Decision] = []
@@ -311,14 +319,7 @@ def review_week(
         holds |= set(TRAINING_CATEGORIES)
     if deload:
         holds.clear()
-        decisions = [
-            d.model_copy(
-                update={"action": "note", "text": d.text.replace("progress as planned", "progression resumes after the deload")}
-            )
-            if d.action == "progress"
-            else d
-            for d in decisions
-        ]
+        decisions = [_superseded_by_deload(d) if d.action in ("progress", "hold") else d for d in decisions]
 
     # -- real life: travel and a new race date
     equipment = None
@@ -372,6 +373,12 @@ def review_week(
         race_date=real_life.race_date if profile.race and real_life.race_date != profile.race.date else None,
         guidance=guidance,
     )
+
+
+def _superseded_by_deload(d: Decision) -> Decision:
+    text = d.text.replace("; progress as planned.", ".").replace("; repeat this dose before adding more.", ".")
+    text = text.replace("hold next week at this week's dose", "effort or form off")
+    return d.model_copy(update={"action": "note", "text": f"{text.rstrip('.')}: the deload comes first."})
 
 
 def _area(area: PainArea) -> str:

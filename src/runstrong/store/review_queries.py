@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session
 
 from runstrong.core.diary import PainReport, RunLog, SessionLog, Wellness
 from runstrong.core.model import PainArea, RunType
+from runstrong.core.review import Review
 from runstrong.core.review_metrics import Diary
 
 from .repo import RUN_COLUMNS, WELLNESS_COLUMNS, row_to_set
-from .tables import PainRow, RunRow, SessionLogRow, SetLogRow, WellnessRow
+from .tables import PainRow, ReviewRow, RunRow, SessionLogRow, SetLogRow, WellnessRow
 
 SESSION_FIELDS = ("date", "plan_version", "planned_date", "planned_label", "minutes", "session_rpe", "note")
 
@@ -76,3 +77,28 @@ def last_logged_day(s: Session, athlete_id: int) -> dt.date | None:
     ]  # fmt: skip
     known = [d for d in days if d is not None]
     return max(known) if known else None
+
+
+def store_review(
+    s: Session, athlete_id: int, review: Review, before: int, after: int, now: dt.datetime
+) -> int:
+    """Keep an accepted review; a second review of the same week replaces the first."""
+    same_week = (ReviewRow.athlete_id == athlete_id, ReviewRow.week_start == review.week_start)
+    row = s.scalar(select(ReviewRow).where(*same_week))
+    if row is None:
+        row = ReviewRow(athlete_id=athlete_id, week_start=review.week_start)
+        s.add(row)
+    row.created_at = now
+    row.plan_version_before = before
+    row.plan_version_after = after
+    row.data = review.model_dump_json()
+    s.flush()
+    return row.id
+
+
+def latest_review(s: Session, athlete_id: int) -> Review | None:
+    """The accepted review of the latest week, if any."""
+    data = s.scalar(
+        select(ReviewRow.data).where(ReviewRow.athlete_id == athlete_id).order_by(ReviewRow.week_start.desc()).limit(1)
+    )
+    return Review.model_validate_json(data) if data else None

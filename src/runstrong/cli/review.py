@@ -1,0 +1,212 @@
+"""`runstrong review`: look back at a week of the diary, decide next week, and (when
+accepted) write the new plan version."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from runstrong.cli.diary_common import athlete_option, clock_now, clock_today, db_option, open_diary, stdin_is_tty
+from runstrong.cli.options import console, echo_json, enum_choice
+from runstrong.core.vocab import EquipmentSet
+from runstrong.errors import UserError
+
+TREND_WEEKS = 8
+
+
+def parse_week(value: str | None, today: dt.date) -> dt.date:
+    """`--week`: a date in the week, `last` (the last full week) or `this`."""
+    monday = today - dt.timedelta(days=today.weekday())
+    if value is None or value == "last":
+        return monday - dt.timedelta(days=7)
+    if value == "this":
+        return monday
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"--week: {value!r} is not a date; give a day of the week (2027-01-11), last or this") from None
+    if day > today:
+        raise UserError(f"--week: {day} is in the future (today is {today}); review a week that has happened")
+    return day - dt.timedelta(days=day.weekday())
+
+
+def parse_travel(value: str | None) -> tuple[dt.date, dt.date] | None:
+    if value is None:
+        return None
+    start, sep, end = value.partition("..")
+    try:
+        first = dt.date.fromisoformat(start.strip())
+        last = dt.date.fromisoformat(end.strip()) if sep else first
+    except ValueError:
+        raise UserError(f"--travel: {value!r}; write START..END as dates, e.g. 2027-02-01..2027-02-07") from None
+    if last < first:
+        raise UserError(f"--travel: ends ({last}) before it starts ({first}); swap the dates")
+    return first, last
+
+
+@click.command()
+@db_option
+@athlete_option
+@click.option("--week", "-w", metavar="DATE|last|this", help="The week to review: a day in it (default: last week).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "markdown", "json"]),
+    default="table",
+    show_default=True,
+    help="table for the terminal, markdown for coaches' notes, json for scripts.",
+)
+@click.option("--accept", is_flag=True, help="Write the new plan version without asking.")
+@click.option("--dry-run", is_flag=True, help="Show the review and the plan changes; change nothing.")
+@click.option("--travel", metavar="START..END", help="You will travel these days: exercises fit the kit at hand.")
+@click.option("--kit", "kit", type=enum_choice(EquipmentSet), help="The kit you will have while travelling.")
+@click.option("--ill", is_flag=True, help="You were ill: next week is a deload, to return gently.")
+@click.option("--race-date", metavar="YYYY-MM-DD", help="Your race moved: the phases are planned again.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the review to a file.")
+def review(
+    db: str | None,
+    athlete: str | None,
+    week: str | None,
+    fmt: str,
+    accept: bool,
+    dry_run: bool,
+    travel: str | None,
+    kit: str | None,
+    ill: bool,
+    race_date: str | None,
+    output: Path | None,
+) -> None:
+    """Review a week of your diary and adapt the plan from the next week on.
+
+    \b
+    It reads what you logged (sets, effort, form, pain, runs, check-ins), decides for
+    each category whether to progress, hold, reduce or deload, and says why with the
+    rule ids. With --accept (or when you confirm) it writes a new plan version; the old
+    one is kept. Examples:
+      runstrong review                       last week, asks before changing the plan
+      runstrong review --dry-run --format markdown -o review.md
+      runstrong review --travel 2027-02-01..2027-02-07 --kit bands --accept
+      runstrong review --ill --accept
+    """
+    from runstrong.core.library import load_library
+    from runstrong.core.review import RealLife, apply_review, plan_changes, review_week
+    from runstrong.core.review_metrics import history_metrics, history_window_days
+    from runstrong.core.rules import load_registry
+    from runstrong.store import repo
+    from runstrong.store.review_queries import load_diary, store_review
+
+    if accept and dry_run:
+        raise UserError("--accept: use --accept or --dry-run, not both")
+    if (travel is None) != (kit is None):
+        raise UserError("--travel: give the dates with --travel START..END and the kit with --kit together")
+    today = clock_today()
+    week_start = parse_week(week, today)
+    trip = parse_travel(travel)
+    new_race = None
+    if race_date is not None:
+        try:
+            new_race = dt.date.fromisoformat(race_date)
+        except ValueError:
+            raise UserError(f"--race-date: {race_date!r} is not a date; write it as 2027-04-25") from None
+        if new_race <= today:
+            raise UserError(f"--race-date: {new_race} is not after today ({today}); give the new race date")
+    real_life = RealLife(
+        travel_start=trip[0] if trip else None,
+        travel_end=trip[1] if trip else None,
+        travel_equipment=[EquipmentSet(kit)] if kit else None,
+        ill=ill,
+        race_date=new_race,
+    )
+    library, registry = load_library(), load_registry()
+    with open_diary(db) as store:
+        with store.read() as s:
+            info = repo.find_athlete(s, athlete)
+            found = repo.latest_plan(s, info.id)
+            profile = repo.latest_profile(s, info.id)
+            if found is None or profile is None:
+                raise UserError(
+                    f"athlete: {info.name} has no plan in the diary yet; store one with `runstrong athlete add PROFILE`"
+                )
+            version, plan = found
+            if new_race is not None and profile.race is None:
+                raise UserError("--race-date: your profile has no race; add one to the profile and store it again")
+            if not plan.start_date - dt.timedelta(days=6) <= week_start <= plan.end_date:
+                raise UserError(
+                    f"--week: the plan runs {plan.start_date} to {plan.end_date}; {week_start} is outside it"
+                )
+            first = week_start - dt.timedelta(weeks=TREND_WEEKS - 1)
+            since = first - dt.timedelta(days=history_window_days(registry))
+            diary = load_diary(s, info.id, since, week_start + dt.timedelta(days=6))
+        the_review = review_week(plan, profile, diary, week_start, library, registry, real_life, today=today)
+        trend = history_metrics(plan, diary, week_start, TREND_WEEKS, library, registry)
+        new_profile, new_plan = apply_review(plan, profile, the_review, library=library, registry=registry)
+        changes = plan_changes(plan, new_plan, the_review.next_week_start)
+
+        apply = accept
+        if not accept and not dry_run and fmt == "table" and output is None and stdin_is_tty():
+            _show(the_review, changes, trend, fmt, None, None)
+            apply = click.confirm(f"Write these changes as plan version {version + 1}?", default=True)
+            shown = True
+        else:
+            shown = False
+        applied = None
+        if apply:
+            with store.write() as s:
+                stored = repo.store_plan(s, new_profile, new_plan, clock_now())
+                store_review(s, info.id, the_review, version, stored.plan_version, clock_now())
+            applied = (
+                f"Plan version {stored.plan_version} written (version {version} is kept)."
+                if stored.new_plan
+                else "The plan already matched this review; nothing new was written."
+            )
+        elif not dry_run and not shown:
+            applied = "Nothing was changed: run again with --accept to write the new plan version."
+        if shown:
+            if applied:
+                click.echo(applied)
+            return
+        _show(the_review, changes, trend, fmt, output, applied)
+
+
+def _show(the_review, changes, trend, fmt: str, output: Path | None, applied: str | None) -> None:  # type: ignore[no-untyped-def]
+    from runstrong.io.review_text import render_review, review_markdown
+
+    if fmt == "json":
+        data = {
+            "review": the_review.model_dump(mode="json"),
+            "changes": [c.model_dump(mode="json") for c in changes],
+            "applied": applied,
+        }
+        if output is None:
+            echo_json(data)
+            return
+        import json
+
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    elif fmt == "markdown":
+        text = review_markdown(the_review, changes, applied=applied)
+    else:
+        renderable = render_review(the_review, changes, trend, applied=applied)
+        if output is None:
+            console().print(renderable)
+            if not sys.stdout.isatty():
+                return
+            click.echo("Charts: runstrong chart -o charts/", err=True)
+            return
+        import os
+
+        from rich.console import Console
+
+        recorder = Console(record=True, width=110, file=open(os.devnull, "w"))  # noqa: SIM115
+        recorder.print(renderable)
+        text = recorder.export_text()
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from runstrong.cli.plan import _write_atomically
+
+    _write_atomically(output, text)
+    click.echo(f"Wrote {output}.", err=True)

@@ -1,0 +1,173 @@
+"""A weekly review for people: a Rich terminal view and Markdown, from the same values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from runstrong.core.review import Change, Review
+from runstrong.core.review_metrics import WeekMetrics
+from runstrong.core.vocab import CATEGORY_NAME
+
+from .sparkline import sparkline
+
+MARK = {
+    "progress": "▲",
+    "hold": "■",
+    "reduce": "▼",
+    "deload": "⟲",
+    "repeat": "↺",
+    "regress": "↓",
+    "exclude": "✕",
+    "unlock": "+",
+    "wait": "…",
+    "note": "•",
+}
+STYLE = {"progress": "green", "hold": "yellow", "reduce": "dark_orange", "deload": "cyan", "regress": "magenta",
+         "exclude": "red", "repeat": "yellow"}  # fmt: skip
+
+
+def _num(value: float | None, unit: str = "", digits: int = 1) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:,.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:,.0f}"
+    return f"{text}{unit}"
+
+
+def headline(m: WeekMetrics) -> list[str]:
+    """The week in a few lines of numbers, the same in every format."""
+    done = f"{m.done_sessions}/{m.planned_sessions} sessions" + (
+        f" ({m.completion_pct:g}%)" if m.completion_pct is not None else ""
+    )
+    change = f", {m.load_change_pct:+g}% on last week" if m.load_change_pct is not None else ""
+    estimated = f"; {m.run_load_estimated_runs} run(s) without RPE estimated" if m.run_load_estimated_runs else ""
+    load = (
+        f"Load {_num(m.load, ' AU', 0)} (strength {_num(m.strength_load, '', 0)} + runs {_num(m.run_load, '', 0)})"
+        f"{change}{estimated}"
+    )
+    extra = f"Monotony {_num(m.monotony, '', 2)} · strain {_num(m.strain, '', 0)}"
+    if m.acwr is not None:
+        extra += f" · acute:chronic {m.acwr:g} (context only)"
+    composite = next(w for w in m.wellness if w.item == "composite")
+    wellness = f"Wellness {_num(composite.week_mean, '/5', 2)}"
+    if composite.baseline_mean is not None:
+        wellness += f" against your usual {_num(composite.baseline_mean, '', 2)}"
+        if composite.baseline_sd is not None:
+            wellness += f" ± {composite.baseline_sd:g}"
+    wellness += f" · sleep {_num(m.sleep_hours, ' h')}"
+    if m.sore_streak:
+        wellness += f" · sore {m.sore_streak} day(s) running"
+    runs = f"Runs {m.runs}, {_num(m.run_minutes, ' min', 0)}" + (f", {m.run_km:g} km" if m.run_km else "")
+    return [f"Done: {done}", load, extra, wellness, runs]
+
+
+def _title(review: Review) -> str:
+    m = review.metrics
+    end = review.week_start.toordinal() + 6
+    import datetime as dt
+
+    last = dt.date.fromordinal(end)
+    week = f"week {m.week_index} · " if m.week_index else ""
+    phase = f" · {m.phase.replace('_', ' ')}" if m.phase else ""
+    deload = " (deload)" if m.deload else ""
+    return f"Weekly review · {review.athlete} · {week}{review.week_start:%d %b}–{last:%d %b %Y}{phase}{deload}"
+
+
+def category_table(m: WeekMetrics) -> Table:
+    t = Table(box=None, pad_edge=False, header_style="bold")
+    for col, justify in (
+        ("Category", "left"),
+        ("Sets", "right"),
+        ("Reps", "right"),
+        ("Tonnage", "right"),
+        ("Holds", "right"),
+        ("Contacts", "right"),
+        ("RPE (target)", "right"),
+        ("Form (last wk)", "right"),
+    ):
+        t.add_column(col, justify=justify)  # type: ignore[arg-type]
+    for c in m.categories:
+        rpe = _num(c.mean_rpe) + (f" ({c.target_rpe:g})" if c.target_rpe is not None else "")
+        form = _num(c.mean_form, "", 2) + (f" ({c.previous_form:g})" if c.previous_form is not None else "")
+        t.add_row(
+            CATEGORY_NAME[c.category],
+            f"{c.done_sets}/{c.planned_sets}",
+            str(c.reps or "–"),
+            _num(c.tonnage_kg or None, " kg", 0),
+            _num(c.seconds or None, " s", 0),
+            str(c.contacts or "–"),
+            rpe,
+            form,
+        )
+    return t
+
+
+def render_review(
+    review: Review,
+    changes: Sequence[Change],
+    trend: Sequence[WeekMetrics] = (),
+    *,
+    applied: str | None = None,
+) -> Group:
+    """The review as a Rich renderable: numbers, flags, decisions, plan changes."""
+    m = review.metrics
+    parts: list = [Text(line) for line in headline(m)]
+    if len(trend) > 1:
+        loads = sparkline([w.load for w in trend])
+        well = sparkline([next(x.week_mean for x in w.wellness if x.item == "composite") for w in trend])
+        parts.append(Text(f"Last {len(trend)} weeks: load {loads}   wellness {well}", style="dim"))
+    parts += [Text(""), category_table(m)]
+    if review.flags:
+        parts.append(Text("\nFlags", style="bold"))
+        parts += [Text.assemble("  ⚑ ", (f.text, ""), (f"  [{f.rule_id}]", "dim")) for f in review.flags]
+    parts.append(Text(f"\nDecisions for the week of {review.next_week_start:%a %d %b}", style="bold"))
+    for d in review.decisions:
+        parts.append(
+            Text.assemble(
+                (f"  {MARK[d.action]} {d.action:<8} ", STYLE.get(d.action, "")),
+                d.text,
+                (f"  [{', '.join(d.rule_ids)}]", "dim"),
+            )
+        )
+    if review.guidance:
+        parts.append(Text("\nGuidance", style="bold"))
+        parts += [Text.assemble("  • ", g.text, (f"  [{g.rule_id}]", "dim")) for g in review.guidance]
+    parts.append(Text("\nWhat changes in the plan", style="bold"))
+    if changes:
+        parts += [Text(f"  {c.date:%a %d %b}  {c.text}") for c in changes[:30]]
+        if len(changes) > 30:
+            parts.append(Text(f"  … and {len(changes) - 30} more (--format json lists them all)", style="dim"))
+    else:
+        parts.append(Text("  Nothing: the plan goes on as it was."))
+    if applied:
+        parts.append(Text(f"\n{applied}", style="bold green"))
+    return Group(Panel(Group(*parts), title=_title(review), title_align="left"))
+
+
+def review_markdown(review: Review, changes: Sequence[Change], *, applied: str | None = None) -> str:
+    m = review.metrics
+    out = [f"# {_title(review)}", ""]
+    out += [f"- {line}" for line in headline(m)]
+    out += ["", "| Category | Sets done/planned | Reps | Tonnage (kg) | Contacts | RPE (target) | Form (last week) |",
+            "|---|---:|---:|---:|---:|---:|---:|"]  # fmt: skip
+    for c in m.categories:
+        out.append(
+            f"| {CATEGORY_NAME[c.category]} | {c.done_sets}/{c.planned_sets} | {c.reps} | {c.tonnage_kg:g} | "
+            f"{c.contacts} | {_num(c.mean_rpe)} ({_num(c.target_rpe)}) | {_num(c.mean_form, '', 2)} "
+            f"({_num(c.previous_form, '', 2)}) |"
+        )
+    if review.flags:
+        out += ["", "## Flags", ""] + [f"- {f.text} `{f.rule_id}`" for f in review.flags]
+    out += ["", f"## Decisions for the week of {review.next_week_start:%a %d %b %Y}", ""]
+    out += [f"- **{d.action}** {d.text} ({', '.join(f'`{r}`' for r in d.rule_ids)})" for d in review.decisions]
+    if review.guidance:
+        out += ["", "## Guidance", ""] + [f"- {g.text} `{g.rule_id}`" for g in review.guidance]
+    out += ["", "## What changes in the plan", ""]
+    out += [f"- {c.date:%a %d %b}: {c.text}" for c in changes] or ["- Nothing: the plan goes on as it was."]
+    if applied:
+        out += ["", f"_{applied}_"]
+    return "\n".join(out) + "\n"
