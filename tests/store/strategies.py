@@ -90,6 +90,10 @@ runs = st.builds(
     tightness=st.none() | st.integers(0, 10),
     form_note=maybe_text,
     note=maybe_text,
+    started_at=st.none() | datetimes,
+    avg_hr=st.none() | st.integers(20, 250),
+    max_hr=st.none() | st.integers(20, 250),
+    source=maybe_text,
 )
 notes = st.builds(Note, date=dates, text=text)
 json_values = st.recursive(

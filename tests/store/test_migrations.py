@@ -180,3 +180,29 @@ def test_the_database_comes_from_the_option_then_the_environment_then_the_data_f
 def test_a_bad_database_url_is_a_user_error_naming_db(url, message):
     with pytest.raises(UserError, match=rf"^db: .*{message}"):
         dbmod.open_store(url, NOW)
+
+
+def test_runs_gain_the_import_fields_empty_and_lose_them_on_downgrade(tmp_path):
+    from alembic import command
+
+    url = f"sqlite:///{tmp_path / 'diary.db'}"
+    engine = dbmod.make_engine(url)
+    dbmod.upgrade(engine, "0002")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(FIRST_SCHEMA_ROWS.split(";")[0])
+        conn.exec_driver_sql(
+            "INSERT INTO runs (athlete_id, date, type, minutes, tightness) VALUES (1, '2026-01-03', 'long', 95.0, 2)"
+        )
+    engine.dispose()
+    store = dbmod.open_store(url, NOW)
+    assert store.migration.from_revision == "0002"
+    with store.engine.connect() as conn:
+        row = conn.exec_driver_sql("SELECT minutes, tightness, started_at, avg_hr, max_hr, source FROM runs").one()
+    assert tuple(row) == (95.0, 2, None, None, None, None)
+    store.close()
+    engine = dbmod.make_engine(url, foreign_keys=False)
+    with engine.begin() as conn:
+        command.downgrade(dbmod.alembic_config(conn), "0002")
+    columns = {c["name"] for c in sa.inspect(engine).get_columns("runs")}
+    assert "tightness" in columns and not columns & {"started_at", "avg_hr", "max_hr", "source"}
+    engine.dispose()

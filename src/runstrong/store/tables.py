@@ -163,6 +163,11 @@ class RunRow(Base):
     tightness: Mapped[int | None] = mapped_column(Integer)
     form_note: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
+    # added by migration 0003 (runs imported from files: `runstrong run import`)
+    started_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # UTC, naive
+    avg_hr: Mapped[int | None] = mapped_column(Integer)
+    max_hr: Mapped[int | None] = mapped_column(Integer)
+    source: Mapped[str | None] = mapped_column(String(80))
 
 
 class NoteRow(Base):
@@ -172,6 +177,20 @@ class NoteRow(Base):
     athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
     date: Mapped[dt.date] = mapped_column(Date)
     text: Mapped[str] = mapped_column(Text)
+
+
+class ReviewRow(Base):
+    """An accepted weekly review (one per athlete and week: reviewing again replaces it)."""
+
+    __tablename__ = "reviews"
+    __table_args__ = (UniqueConstraint("athlete_id", "week_start"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    week_start: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    plan_version_before: Mapped[int] = mapped_column(Integer)
+    plan_version_after: Mapped[int] = mapped_column(Integer)
+    data: Mapped[str] = mapped_column(Text)
 
 
 metadata = Base.metadata
