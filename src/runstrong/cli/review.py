@@ -210,3 +210,55 @@ def _show(the_review, changes, trend, fmt: str, output: Path | None, applied: st
 
     _write_atomically(output, text)
     click.echo(f"Wrote {output}.", err=True)
+
+
+@click.command()
+@db_option
+@athlete_option
+@click.option("--accept", is_flag=True, help="Write the moved sessions as a new plan version without asking.")
+@click.option("--dry-run", is_flag=True, help="Show what would move; change nothing.")
+def reschedule(db: str | None, athlete: str | None, accept: bool, dry_run: bool) -> None:
+    """Missed a session this week? Move it to a later day if the rules allow.
+
+    
+    A session planned before today with nothing logged on its day moves to the first
+    later day this week that keeps every rule (no strength on consecutive days, no heavy
+    legs next to speed work or before a key run, plyometrics 48 h apart); when no day
+    does, it is dropped. Sessions are never doubled up or carried into next week.
+    """
+    from runstrong.core.library import load_library
+    from runstrong.core.params import load_params
+    from runstrong.core.reschedule import shift_missed
+    from runstrong.core.rules import load_registry
+    from runstrong.store import repo
+    from runstrong.store.review_queries import load_diary
+
+    if accept and dry_run:
+        raise UserError("--accept: use --accept or --dry-run, not both")
+    today = clock_today()
+    monday = today - dt.timedelta(days=today.weekday())
+    with open_diary(db) as store:
+        with store.read() as s:
+            info = repo.find_athlete(s, athlete)
+            found = repo.latest_plan(s, info.id)
+            profile = repo.latest_profile(s, info.id)
+            if found is None or profile is None:
+                raise UserError(
+                    f"athlete: {info.name} has no plan in the diary yet; store one with `runstrong athlete add PROFILE`"
+                )
+            diary = load_diary(s, info.id, monday, today)
+        version, plan = found
+        logged = {x.planned_date or x.date for x in diary.sessions} | {x.date for x in diary.sessions}
+        new_plan, moves = shift_missed(plan, profile, logged, today, load_library(), load_registry(), load_params())
+        if not moves:
+            click.echo("No missed session this week: nothing to move.")
+            return
+        for m in moves:
+            click.echo(f"• {m.text}  [review-missed-sessions]")
+        apply = accept or (not dry_run and stdin_is_tty() and click.confirm("Write this change?", default=True))
+        if not apply:
+            click.echo("Nothing was changed" + ("." if dry_run else ": run again with --accept to write it."))
+            return
+        with store.write() as s:
+            stored = repo.store_plan(s, profile, new_plan, clock_now())
+        click.echo(f"Plan version {stored.plan_version} written (version {version} is kept).")
