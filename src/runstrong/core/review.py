@@ -339,6 +339,7 @@ def review_week(
         text = f"Race moved to {real_life.race_date:%a %d %b %Y}: the phases are planned again from next week."
         decisions.append(Decision(scope="week", action="note", text=text, reasons=[why("review-real-life", text)]))
 
+    decisions += _third_session(profile, adjust_this, week_start, next_start, registry)
     next_reasons = [why(r.rule_id, r.text) for d in decisions if d.action != "progress" for r in d.reasons[:1]]
     adjustments.append(
         Adjustment(
@@ -373,6 +374,41 @@ def review_week(
         race_date=real_life.race_date if profile.race and real_life.race_date != profile.race.date else None,
         guidance=guidance,
     )
+
+
+def _third_session(
+    profile: AthleteProfile,
+    adjust_this: Adjustment | None,
+    week_start: dt.date,
+    next_start: dt.date,
+    registry: Registry,
+) -> list[Decision]:
+    """Whether next week brings the third session (S15), counting only consistent weeks."""
+    from .params import params_from_registry
+    from .phases import lay_out_weeks
+
+    p = params_from_registry(registry)
+    adjustments = [a for a in profile.adjustments if a.week_start != week_start]
+    if adjust_this is not None:
+        adjustments.append(adjust_this)
+    frames = {f.start: f for f in lay_out_weeks(profile.model_copy(update={"adjustments": adjustments}), p)}
+    this, nxt = frames.get(week_start), frames.get(next_start)
+    if this is None or nxt is None or nxt.phase not in (Phase.build, Phase.race_specific):
+        return []
+    unlock = p.third_session_weeks[profile.strength_experience]
+    missed = sum(1 for a in adjustments if not a.consistent and a.week_start < next_start)
+    consistent = profile.consistent_strength_weeks + (next_start - min(frames)).days // 7 - missed
+    third = p.foundation_sessions + 1
+    action: Action
+    if nxt.sessions >= third > this.sessions:
+        action = "unlock"
+        text = f"{consistent} consistent weeks behind you: the third, single-leg power session starts next week."
+    elif nxt.sessions < third and consistent < unlock:
+        action = "wait"
+        text = f"Third session after {unlock} consistent weeks: {consistent} so far."
+    else:
+        return []
+    return [Decision(scope="week", action=action, text=text, reasons=[why("third-session-after-consistency", text)])]
 
 
 def _superseded_by_deload(d: Decision) -> Decision:
