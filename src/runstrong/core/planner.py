@@ -83,6 +83,10 @@ class _Planned:
         return self.__dict__["_light"]
 
     @cached_property
+    def has_landing(self) -> bool:
+        return any(pk.exercise.pattern in _LANDING_PATTERNS for _, pk, _ in self.picks)
+
+    @cached_property
     def plyo_ids(self) -> frozenset[str]:
         return frozenset(pk.exercise.id for _, pk, _ in self.picks if pk.exercise.pattern == Pattern.plyometric)
 
@@ -204,26 +208,16 @@ def build_plan(
                 landing_weeks += 1
             continue
         days = _day_infos(profile, frame, runs_by_date, p)
-        week_warnings: list[str] = []
         review = _review_dosing(profile, frame, frames, adjust)
-        placed, placement, notes = _place(
-            profile, frame, selection, days, previous, p, least_bad, week_warnings, effects, review
-        )
-        notes = [*screen_notes, *(adjust.reasons if adjust else ()), *notes]
         if frame.block != trim_block:
             trim_levels, trim_block = {}, frame.block
-        sessions = []
-        for planned, day_index, reasons in zip(placed, placement.days, placement.reasons, strict=True):
-            day = days[day_index]
-            if planned.focus != Category.core and not planned.spec.heavy and (day.before_key or day.speed):
-                planned = planned.lightened()  # fresh legs for the key run (light-before-key-runs)
-            session, level = _dated_session(
-                planned, days[day_index].date, reasons, profile, p, trim_levels.get(planned.focus, 0)
-            )
-            trim_levels[planned.focus] = level
-            sessions.append(session)
-        sessions.sort(key=lambda s: s.date)
-        if any(pk.exercise.pattern in _LANDING_PATTERNS for x in placed for _, pk, _ in x.picks):
+        week = _plan_week(
+            profile, frame, selection, days, previous, p, least_bad, effects, review, tuple(sorted(trim_levels.items()))
+        )
+        sessions, notes, week_warnings, landing = list(week.sessions), list(week.notes), week.warnings, week.landing
+        trim_levels = dict(week.trim_levels)
+        notes = [*screen_notes, *(adjust.reasons if adjust else ()), *notes]
+        if landing:
             landing_weeks += 1
         warnings.extend(f"Week {frame.index}: {w}" for w in week_warnings)
         for s in sessions:
@@ -276,6 +270,80 @@ def build_plan(
 
 
 _LANDING_PATTERNS = frozenset({Pattern.landing, Pattern.plyometric})
+
+
+@dataclass(frozen=True)
+class _PlannedWeek:
+    sessions: tuple[Session, ...]
+    notes: tuple[Reason, ...]
+    warnings: tuple[str, ...]
+    landing: bool
+    trim_levels: tuple[tuple[Category, int], ...]
+
+
+_WEEKS: dict[tuple, tuple[BlockSelection, _PlannedWeek]] = {}
+_EFFECTS_KEYS: dict[int, tuple[ScreenEffects, str]] = {}
+
+
+def _effects_key(effects: ScreenEffects | None) -> str | None:
+    """A hashable stand-in for a screen's effects (they hold a dict), made once per object."""
+    if effects is None:
+        return None
+    hit = _EFFECTS_KEYS.get(id(effects))
+    if hit is None or hit[0] is not effects:
+        if len(_EFFECTS_KEYS) > 10_000:
+            _EFFECTS_KEYS.clear()
+        hit = _EFFECTS_KEYS[id(effects)] = (effects, effects.model_dump_json())
+    return hit[1]
+
+
+def _plan_week(
+    profile: AthleteProfile,
+    frame: WeekFrame,
+    selection: BlockSelection,
+    days: tuple[DayInfo, ...],
+    previous: tuple[tuple[dt.date, Category, bool], ...],
+    p: Params,
+    least_bad: bool,
+    effects: ScreenEffects | None,
+    review: ReviewDosing,
+    trim_levels: tuple[tuple[Category, int], ...],
+) -> _PlannedWeek:
+    """One week's sessions, placed and dated. Pure in its arguments, so remembered: runners
+    alike in this week's selection, days, previous week and dosing share the result."""
+    key = (
+        id(selection), frame, days, previous, p, least_bad, _effects_key(effects), review, trim_levels,
+        profile.strength_experience, profile.race.distance if profile.race else None,
+        profile.session_cap_minutes, profile.allow_double_days, tuple(sorted(profile.known_loads_kg.items())),
+    )  # fmt: skip
+    hit = _WEEKS.get(key)
+    if hit is not None and hit[0] is selection:  # the entry holds the selection: its id stays valid
+        return hit[1]
+    week_warnings: list[str] = []
+    placed, placement, notes = _place(
+        profile, frame, selection, days, previous, p, least_bad, week_warnings, effects, review
+    )
+    levels = dict(trim_levels)
+    sessions = []
+    for planned, day_index, reasons in zip(placed, placement.days, placement.reasons, strict=True):
+        day = days[day_index]
+        if planned.focus != Category.core and not planned.spec.heavy and (day.before_key or day.speed):
+            planned = planned.lightened()  # fresh legs for the key run (light-before-key-runs)
+        session, level = _dated_session(planned, day.date, reasons, profile, p, levels.get(planned.focus, 0))
+        levels[planned.focus] = level
+        sessions.append(session)
+    sessions.sort(key=lambda s: s.date)
+    week = _PlannedWeek(
+        sessions=tuple(sessions),
+        notes=tuple(notes),
+        warnings=tuple(week_warnings),
+        landing=any(x.has_landing for x in placed),
+        trim_levels=tuple(sorted(levels.items())),
+    )
+    if len(_WEEKS) > 50_000:
+        _WEEKS.clear()
+    _WEEKS[key] = (selection, week)
+    return week
 
 # (category, weeks of progression held back), (category, volume cut %): what reviews ask of a week's doses
 ReviewDosing = tuple[tuple[tuple[Category, int], ...], tuple[tuple[Category, int], ...]]
@@ -350,7 +418,36 @@ def _runs_by_date(profile: AthleteProfile, frames: list[WeekFrame]) -> dict[dt.d
     return out
 
 
+_DAY_INFOS: dict[tuple, tuple[DayInfo, ...]] = {}
+
+
 def _day_infos(
+    profile: AthleteProfile,
+    frame: WeekFrame,
+    runs_by_date: dict[dt.date, tuple[tuple[RunType, int], ...]],
+    p: Params,
+) -> tuple[DayInfo, ...]:
+    """What each day of the week allows. Remembered: runners with the same week (runs,
+    available days, race) share it, and the placement search caches on it."""
+    race = profile.race
+    runs = tuple(runs_by_date.get(frame.start + dt.timedelta(days=k)) for k in range(-1, 8))
+    key = (
+        frame.start,
+        runs,
+        frozenset(profile.available_days),
+        profile.start_date,
+        (race.date, race.distance) if race else None,
+        p,
+    )
+    hit = _DAY_INFOS.get(key)
+    if hit is None:
+        if len(_DAY_INFOS) > 100_000:
+            _DAY_INFOS.clear()
+        hit = _DAY_INFOS[key] = _day_infos_fresh(profile, frame, runs_by_date, p)
+    return hit
+
+
+def _day_infos_fresh(
     profile: AthleteProfile,
     frame: WeekFrame,
     runs_by_date: dict[dt.date, tuple[tuple[RunType, int], ...]],

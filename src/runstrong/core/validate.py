@@ -203,7 +203,7 @@ def _check_progression(plan: Plan, p: Params) -> list[Violation]:
             for b in s.blocks:
                 if b.role not in (Role.primary, Role.accessory):
                     continue
-                if any(r.rule_id == "light-before-key-runs" for r in b.reasons):
+                if "light-before-key-runs" in _block_rules(b):
                     continue  # a deliberately light day is neither a step up nor the base for one
                 key = (b.exercise_id, s.focus.value)
                 now = b.prescription
@@ -235,13 +235,29 @@ def _check_progression(plan: Plan, p: Params) -> list[Violation]:
     return out
 
 
+_BLOCK_RULES: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _block_rules(b: object) -> frozenset[str]:
+    """A block's rule ids, remembered: planned blocks are shared between plans and runners."""
+    hit = _BLOCK_RULES.get(id(b))
+    if hit is None or hit[0] is not b:
+        if len(_BLOCK_RULES) > 200_000:
+            _BLOCK_RULES.clear()
+        hit = _BLOCK_RULES[id(b)] = (b, frozenset(r.rule_id for r in b.reasons))  # type: ignore[attr-defined]
+    return hit[1]
+
+
 def _check_rule_ids(plan: Plan, registry: Registry) -> list[Violation]:
     out = []
-    reasons = [r for w in plan.weeks for r in w.reasons]
-    reasons += [r for w in plan.weeks for s in w.sessions for r in s.reasons]
-    reasons += [r for w in plan.weeks for s in w.sessions for b in s.blocks for r in b.reasons]
-    reasons += [r for g in plan.guidance for r in g.reasons]
-    for r in {r.rule_id for r in reasons}:
+    ids = {r.rule_id for w in plan.weeks for r in w.reasons}
+    ids |= {r.rule_id for w in plan.weeks for s in w.sessions for r in s.reasons}
+    for w in plan.weeks:
+        for s in w.sessions:
+            for b in s.blocks:
+                ids |= _block_rules(b)
+    ids |= {r.rule_id for g in plan.guidance for r in g.reasons}
+    for r in ids:
         if r not in registry:
             out.append(Violation("three-categories", "plan", f"cites unknown rule {r!r}"))
     return out
