@@ -35,8 +35,15 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "run": ("runstrong.cli.runs", "run", "Log a run: `runstrong run add easy 45 --distance 8km`."),
     "note": ("runstrong.cli.diary", "note", "A free note in the diary."),
     "history": ("runstrong.cli.diary", "history", "What you have done, by week or by exercise."),
+    "review": ("runstrong.cli.review", "review", "Review last week's diary and adapt the plan, with reasons."),
+    "reschedule": ("runstrong.cli.review", "reschedule", "Missed a session? Move it later this week if rules allow."),
     "export": ("runstrong.cli.transfer", "export", "Write the diary out as JSON (a backup) or CSV."),
     "import": ("runstrong.cli.transfer", "import_", "Read a diary back in from JSON or CSV."),
+    "calendar": (
+        "runstrong.cli.calendar",
+        "calendar",
+        "Calendar: export sessions as .ics; import a running plan from .ics.",
+    ),
 }
 
 

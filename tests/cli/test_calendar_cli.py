@@ -1,0 +1,257 @@
+"""`runstrong calendar export` and `runstrong calendar import` as a runner meets them: real
+processes, real files, exit codes, the confirmation at a real terminal; and the plan that
+`runstrong plan` then builds around the imported weeks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from runstrong.core.library import load_library
+from runstrong.core.model import KEY_RUN_TYPES, SPEED_RUN_TYPES, RunType
+from runstrong.core.params import load_params
+from runstrong.core.planner import build_plan
+from runstrong.core.rules import load_registry
+from runstrong.core.validate import check_plan
+from runstrong.io.profile_file import load_profile
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "ics"
+ENV = {"PATH": "/usr/bin:/bin", "COLUMNS": "200", "LINES": "60", "NO_COLOR": "1", "TERM": "dumb"}
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "runstrong", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=ENV,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+@pytest.fixture
+def here(tmp_path: Path) -> Path:
+    for name in ("runner.toml", "google_de.ics", "trainingpeaks_fr.ics", "runna_multi.ics", "broken_html.ics"):
+        shutil.copy(DATA / name, tmp_path / name)
+    return tmp_path
+
+
+# ---------------------------------------------------------------------------- export
+
+
+def test_export_writes_a_calendar_and_reexport_reports_what_changed(here: Path) -> None:
+    vobject = pytest.importorskip("vobject")
+    first = run("calendar", "export", "runner.toml", "-o", "strength.ics", "--reminder", "30", cwd=here)
+    assert first.returncode == 0, first.stderr
+    plan = build_plan(load_profile(here / "runner.toml"))
+    total = sum(len(w.sessions) for w in plan.weeks)
+    assert f"{total} sessions ({total} new" in first.stderr
+    cal = vobject.readOne((here / "strength.ics").read_text("utf-8"))
+    assert len(cal.vevent_list) == total
+    again = run("calendar", "export", "runner.toml", "-o", "strength.ics", "--reminder", "30", cwd=here)
+    assert f"0 changed, {total} unchanged" in again.stderr
+    text = (here / "runner.toml").read_text("utf-8").replace('"sat", "sun"]', '"sat"]')
+    (here / "runner.toml").write_text(text, "utf-8")
+    changed = run("calendar", "export", "runner.toml", "-o", "strength.ics", "--reminder", "30", cwd=here)
+    assert changed.returncode == 0 and " 0 changed" not in changed.stderr
+
+
+def test_export_to_standard_output(here: Path) -> None:
+    out = run("calendar", "export", "runner.toml", "-o", "-", "--weeks", "1", cwd=here)
+    assert out.returncode == 0 and out.stdout.startswith("BEGIN:VCALENDAR")
+    assert out.stdout.count("BEGIN:VEVENT") == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--weeks", "1-99"], "--weeks: 1-99 is outside the plan's weeks 1-14"),
+        (["--weeks", "first"], "--weeks: 'first' is not a week or range"),
+        (["--tz", "Mars/Olympus"], "--tz: unknown time zone"),
+    ],
+)
+def test_export_mistakes_exit_2_and_write_nothing(here: Path, args: list[str], message: str) -> None:
+    out = run("calendar", "export", "runner.toml", "-o", "strength.ics", *args, cwd=here)
+    assert out.returncode == 2 and message in out.stderr and "Traceback" not in out.stderr
+    assert not (here / "strength.ics").exists()
+
+
+def test_export_never_overwrites_a_file_that_is_not_its_calendar(here: Path) -> None:
+    before = (here / "runner.toml").read_bytes()
+    out = run("calendar", "export", "runner.toml", "-o", "runner.toml", "--fresh", cwd=here)
+    assert out.returncode == 2 and "ends in .ics" in out.stderr
+    google = (here / "google_de.ics").read_bytes()
+    out = run("calendar", "export", "runner.toml", "-o", "google_de.ics", cwd=here)
+    assert out.returncode == 2 and "google_de.ics: exists and was not written by runstrong" in out.stderr
+    assert (here / "runner.toml").read_bytes() == before and (here / "google_de.ics").read_bytes() == google
+
+
+# ---------------------------------------------------------------------------- import
+
+
+def test_import_writes_a_new_profile_and_the_plan_respects_the_imported_key_runs(here: Path) -> None:
+    out = run("calendar", "import", "google_de.ics", "--profile", "runner.toml", "-o", "spring.toml", cwd=here)
+    assert out.returncode == 0, out.stderr
+    assert "Lockerer Dauerlauf" in out.stdout and "Wrote spring.toml" in out.stdout
+    assert "runstrong plan spring.toml" in out.stdout
+    profile = load_profile(here / "spring.toml")
+    imported = {(r.date, r.type) for r in profile.running.dated}
+    assert (dt.date(2027, 3, 3), RunType.intervals) in imported and (dt.date(2027, 3, 21), RunType.race) in imported
+    assert profile.running.weekly == load_profile(here / "runner.toml").running.weekly
+
+    plan = build_plan(profile)
+    assert check_plan(plan, load_library(), load_registry(), load_params()) == []
+    by_date: dict[dt.date, set[RunType]] = {}
+    for r in profile.running.dated:
+        by_date.setdefault(r.date, set()).add(r.type)
+    for week in plan.weeks[:4]:  # the four weeks the calendar covers
+        in_week = {(d, t) for d, types in by_date.items() for t in types if 0 <= (d - week.start_date).days < 7}
+        assert {(r.date, r.type) for r in week.runs} == {(d, t) for d, t in in_week if t != RunType.rest}
+        for s in week.sessions:
+            if s.heavy:
+                assert not by_date.get(s.date, set()) & SPEED_RUN_TYPES, s.date
+                assert not by_date.get(s.date + dt.timedelta(days=1), set()) & KEY_RUN_TYPES, s.date
+            assert RunType.race not in by_date.get(s.date, set())
+    # the usual week still holds after the calendar's weeks
+    week5 = plan.weeks[4]
+    assert {r.date.weekday() for r in week5.runs} == {1, 3, 6}
+    # and the plan differs from the one built on the usual week
+    usual = build_plan(load_profile(here / "runner.toml"))
+    assert [s.date for s in plan.weeks[0].sessions] != [s.date for s in usual.weeks[0].sessions]
+
+    shown = run("plan", "spring.toml", cwd=here)
+    assert shown.returncode == 0 and "I70" in shown.stdout  # Wednesday's 70-minute intervals
+
+
+def test_import_in_place_keeps_a_backup(here: Path) -> None:
+    before = (here / "runner.toml").read_text("utf-8")
+    out = run("calendar", "import", "trainingpeaks_fr.ics", "-p", "runner.toml", "--yes", cwd=here)
+    assert out.returncode == 0, out.stderr
+    assert (here / "runner.toml.bak").read_text("utf-8") == before
+    after = (here / "runner.toml").read_text("utf-8")
+    assert after.startswith("# A half-marathoner")  # the opening comment survives
+    assert len(load_profile(here / "runner.toml").running.dated) == 9
+    # importing a second plan for other weeks keeps the first
+    out = run("calendar", "import", "runna_multi.ics", "-p", "runner.toml", "--yes", cwd=here)
+    assert out.returncode == 0 and len(load_profile(here / "runner.toml").running.dated) == 9 + 12
+
+
+def test_set_overrides_a_guess_and_skip_leaves_an_event_out(here: Path) -> None:
+    out = run(
+        "calendar",
+        "import",
+        "google_de.ics",
+        "-p",
+        "runner.toml",
+        "-o",
+        "new.toml",
+        "--set",
+        "2027-03-28=easy",
+        "--set",
+        "2027-03-25#1=skip",
+        cwd=here,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "set by you" in out.stdout and "left out by you" in out.stdout
+    dated = {(r.date, r.type) for r in load_profile(here / "new.toml").running.dated}
+    assert (dt.date(2027, 3, 28), RunType.easy) in dated
+    assert [t for d, t in dated if d == dt.date(2027, 3, 25)] == [RunType.tempo]
+
+
+@pytest.mark.parametrize(
+    ("override", "message"),
+    [
+        ("2027-03-25=easy", "2027-03-25 has 2 events (#1 'Nachtlauf'; #2 'Einheit mit der Gruppe')"),
+        ("2027-03-02=tempo", "no event on 2027-03-02"),
+        ("2027-03-28=jogging", "'jogging' is not a run type"),
+        ("tomorrow=easy", "write DATE=TYPE"),
+        ("2027-03-25#3=easy", "pick #1 to #2"),
+    ],
+)
+def test_a_bad_override_exits_2_and_writes_nothing(here: Path, override: str, message: str) -> None:
+    out = run("calendar", "import", "google_de.ics", "-p", "runner.toml", "-o", "new.toml", "--set", override, cwd=here)
+    assert out.returncode == 2 and message in out.stderr, out.stderr
+    assert not (here / "new.toml").exists()
+
+
+def test_a_broken_calendar_exits_2_naming_the_file_and_writes_nothing(here: Path) -> None:
+    before = (here / "runner.toml").read_bytes()
+    out = run("calendar", "import", "broken_html.ics", "-p", "runner.toml", "--yes", cwd=here)
+    assert out.returncode == 2 and out.stderr.startswith("Error: broken_html.ics: ")
+    assert "Traceback" not in out.stderr
+    assert (here / "runner.toml").read_bytes() == before and not (here / "runner.toml.bak").exists()
+    missing = run("calendar", "import", "nowhere.ics", "-p", "runner.toml", cwd=here)
+    assert missing.returncode == 2 and "nowhere.ics: no such file" in missing.stderr
+
+
+def test_an_existing_output_needs_force(here: Path) -> None:
+    shutil.copy(here / "runner.toml", here / "taken.toml")
+    out = run("calendar", "import", "google_de.ics", "-p", "runner.toml", "-o", "taken.toml", cwd=here)
+    assert out.returncode == 2 and "already exists" in out.stderr
+    forced = run("calendar", "import", "google_de.ics", "-p", "runner.toml", "-o", "taken.toml", "--force", cwd=here)
+    assert forced.returncode == 0 and load_profile(here / "taken.toml").running.dated
+
+
+def test_a_calendar_outside_the_plan_is_refused(here: Path) -> None:
+    text = (here / "runner.toml").read_text("utf-8").replace("2027-03-01", "2027-09-06")
+    text = text.replace("2027-05-23", "2027-11-21")
+    (here / "later.toml").write_text(text, "utf-8")
+    out = run("calendar", "import", "runna_multi.ics", "-p", "later.toml", "-o", "x.toml", cwd=here)
+    assert out.returncode == 2 and "no runs between 2027-09-06" in out.stderr
+    assert not (here / "x.toml").exists()
+
+
+# -------------------------------------------------------------------- at a terminal
+
+
+pexpect = pytest.importorskip("pexpect")
+
+
+def spawn(*args: str, cwd: Path):  # type: ignore[no-untyped-def]
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "runstrong", *args],
+        cwd=str(cwd),
+        env=ENV,
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(60, 200),
+    )
+
+
+def test_the_terminal_asks_before_writing_and_takes_corrections(here: Path) -> None:
+    child = spawn("calendar", "import", "google_de.ics", "-p", "runner.toml", "-o", "asked.toml", cwd=here)
+    child.expect_exact("Write these runs to asked.toml?")
+    child.sendline("2027-03-28=sometimes")
+    child.expect_exact("not a run type")
+    child.expect_exact("Write these runs to asked.toml?")
+    child.sendline("2027-03-28=easy")
+    child.expect_exact("set by you")
+    child.expect_exact("Write these runs to asked.toml?")
+    child.sendline("")
+    child.expect_exact("Wrote asked.toml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert (dt.date(2027, 3, 28), RunType.easy) in {
+        (r.date, r.type) for r in load_profile(here / "asked.toml").running.dated
+    }
+
+
+def test_saying_no_at_the_terminal_writes_nothing(here: Path) -> None:
+    child = spawn("calendar", "import", "runna_multi.ics", "-p", "runner.toml", cwd=here)
+    child.expect_exact("Write these runs to runner.toml?")
+    child.sendline("n")
+    child.expect_exact("Nothing written.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert not (here / "runner.toml.bak").exists()
+    assert (here / "runner.toml").read_bytes() == (DATA / "runner.toml").read_bytes()
