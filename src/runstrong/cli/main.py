@@ -37,6 +37,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "history": ("runstrong.cli.diary", "history", "What you have done, by week or by exercise."),
     "review": ("runstrong.cli.review", "review", "Review last week's diary and adapt the plan, with reasons."),
     "reschedule": ("runstrong.cli.review", "reschedule", "Missed a session? Move it later this week if rules allow."),
+    "chart": ("runstrong.cli.chart", "chart", "Charts of load, wellness, volume and lift progress (PNG/SVG)."),
     "export": ("runstrong.cli.transfer", "export", "Write the diary out as JSON (a backup) or CSV."),
     "import": ("runstrong.cli.transfer", "import_", "Read a diary back in from JSON or CSV."),
     "calendar": (
