@@ -118,7 +118,7 @@ def render_review(
     parts: list = [Text(line) for line in headline(m)]
     if len(trend) > 1:
         loads = sparkline([w.load for w in trend])
-        well = sparkline([next(x.week_mean for x in w.wellness if x.item == "composite") for w in trend])
+        well = sparkline([next(x.week_mean for x in w.wellness if x.item == "composite") for w in trend], lo=1, hi=5)
         parts.append(Text(f"Last {len(trend)} weeks: load {loads}   wellness {well}", style="dim"))
     parts += [Text(""), category_table(m)]
     if review.flags:
