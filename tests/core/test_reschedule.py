@@ -15,6 +15,7 @@ from runstrong.core.reschedule import shift_missed
 from runstrong.core.validate import check_plan
 
 START = dt.date(2027, 1, 4)  # a Monday
+DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
 def profile(**extra) -> AthleteProfile:
@@ -80,11 +81,9 @@ def test_logged_sessions_are_never_moved(library, registry):
 
 @settings(max_examples=40, deadline=None)
 @given(
-    days=st.lists(st.sampled_from(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]), min_size=4, max_size=7,
-                  unique=True),  # fmt: skip
+    days=st.lists(st.sampled_from(DAYS), min_size=4, max_size=7, unique=True),
     runs=st.lists(
-        st.tuples(st.sampled_from(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]),
-                  st.sampled_from(["easy", "tempo", "intervals", "long"])),  # fmt: skip
+        st.tuples(st.sampled_from(DAYS), st.sampled_from(["easy", "tempo", "intervals", "long"])),
         max_size=4,
         unique_by=lambda r: r[0],
     ),

@@ -38,6 +38,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "review": ("runstrong.cli.review", "review", "Review last week's diary and adapt the plan, with reasons."),
     "reschedule": ("runstrong.cli.review", "reschedule", "Missed a session? Move it later this week if rules allow."),
     "chart": ("runstrong.cli.chart", "chart", "Charts of load, wellness, volume and lift progress (PNG/SVG)."),
+    "booklet": ("runstrong.cli.booklet", "booklet", "A printable booklet (PDF or HTML) with session cards to fill in."),
     "export": ("runstrong.cli.transfer", "export", "Write the diary out as JSON (a backup) or CSV."),
     "import": ("runstrong.cli.transfer", "import_", "Read a diary back in from JSON or CSV."),
     "calendar": (
