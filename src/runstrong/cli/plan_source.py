@@ -45,11 +45,23 @@ def load_plan_source(profile: Path | None, db: str | None, athlete: str | None, 
         athlete_profile = load_profile(profile)
         plan = _build(athlete_profile, profile.name, least_bad=least_bad)
         return PlanSource(plan=plan, label=profile.stem, athlete=athlete_profile.name, version=None)
+    import os
+
     from runstrong.cli.diary_common import open_diary
     from runstrong.store import repo
+    from runstrong.store.db import ENV_VAR, default_path
 
+    value = db or os.environ.get(ENV_VAR) or str(default_path())
+    if "://" not in value and not Path(value).expanduser().exists():
+        raise UserError(
+            f"db: there is no diary at {value}; give a PROFILE file to plan from, or store one first with "
+            "`runstrong athlete add PROFILE`"
+        )
     with open_diary(db) as store, store.read() as s:
-        info = repo.find_athlete(s, athlete)
+        try:
+            info = repo.find_athlete(s, athlete)
+        except UserError as err:
+            raise UserError(str(err).replace("(or give --profile PROFILE once)", "(or give a PROFILE file)")) from None
         found = repo.latest_plan(s, info.id)
     if found is None:
         raise UserError(
