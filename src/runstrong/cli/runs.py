@@ -1,6 +1,9 @@
-"""`runstrong run add`: log a run in one line."""
+"""`runstrong run add`: log a run in one line; `runstrong run import`: runs from watch and app files."""
 
 from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
 
 import click
 
@@ -15,6 +18,7 @@ from runstrong.cli.diary_common import (
 )
 from runstrong.cli.options import console
 from runstrong.core.model import RunType
+from runstrong.errors import UserError
 
 RUN_FLAGS = {
     "type": "TYPE",
@@ -102,3 +106,112 @@ def add(
     if entry.rpe is not None:
         parts.append(f"RPE {entry.rpe:g}")
     console().print(f"[bold green]✓[/] Logged {', '.join(parts)} on {when:%a %d %b %Y}.")
+
+
+def local_timezone() -> dt.tzinfo | None:
+    """The zone dates are read in: None means this computer's (the tests set TZ)."""
+    return None
+
+
+@run.command("import")
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Read and check everything, say what would be imported, write nothing.")
+@click.option(
+    "--cross-training",
+    is_flag=True,
+    help="Keep rides, swims, walks, rows... as cross-training entries (default: leave them out).",
+)
+@athlete_option
+@db_option
+def import_(paths: tuple[Path, ...], dry_run: bool, cross_training: bool, athlete: str | None, db: str | None) -> None:
+    """Import runs from watch and app files into the diary.
+
+    PATH is a file or a folder (searched with its subfolders): Garmin .fit activities,
+    .gpx and .tcx tracks (also gzipped, as in a Strava export), Strava's activities.csv
+    and Garmin Connect's Activities.csv. Each run gets its date, duration, distance,
+    heart rate and a type guessed from its name and length (long, tempo, intervals,
+    race, easy). Runs already in the diary (the same file, a run starting within
+    minutes with a similar duration and distance, or one logged by hand that day) are
+    left out, so importing a folder again adds only what is new.
+
+    A file that cannot be read is named and passed over; the others are imported.
+    Exit status: 0 when every file was read, 1 when some could not be (the rest were
+    imported), 2 for a mistake in the command (nothing written).
+
+    \b
+    Examples:
+      runstrong run import ~/Downloads/strava-export/      a whole export folder
+      runstrong run import morning.fit race.gpx --dry-run  check first, write nothing
+      runstrong run import Activities.csv --cross-training
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from runstrong.io.activities import find_activity_files, import_files
+    from runstrong.store import repo
+    from runstrong.store.activity_import import insert_runs, run_index
+
+    files = find_activity_files(paths)
+    if not files:
+        shown = ", ".join(str(p) for p in paths)
+        raise UserError(f"PATH: no .fit, .gpx, .tcx or .csv files in {shown}; give activity files or their folder")
+    today = clock_today()
+    with open_diary(db) as store:
+        with store.read() as s:
+            who = repo.find_athlete(s, athlete)
+            index = run_index(s, who.id)
+        err = Console(stderr=True)
+        columns = (TextColumn("Reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task("files", total=len(files))
+            report = import_files(
+                files,
+                index,
+                today=today,
+                tz=local_timezone(),
+                units=who.units.value,
+                cross_training=cross_training,
+                progress=lambda _path: bar.advance(task),
+            )
+        if report.runs and not dry_run:
+            with store.write() as s:
+                insert_runs(s, who.id, report.runs)
+    _print_report(report, who, dry_run)
+    if report.broken:
+        raise SystemExit(1)  # the summary above names them; the rest is stored
+
+
+def _print_report(report, who, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
+    from runstrong.core.setline import KM_PER_MILE
+
+    out = console()
+    runs = report.runs
+    verb = "Would import" if dry_run else "Imported"
+    what = f"{len(runs)} run{'s' if len(runs) != 1 else ''}"
+    if report.cross_training:
+        what += f" ({report.cross_training} of them cross-training)"
+    line = f"[bold]{verb} {what}[/] from {report.files} file{'s' if report.files != 1 else ''} into {who.name}'s diary"
+    if runs:
+        km = sum(r.distance_km or 0 for r in runs)
+        distance = f"{km / KM_PER_MILE:.1f} mi" if who.units.value == "imperial" else f"{km:.1f} km"
+        first, last = min(r.date for r in runs), max(r.date for r in runs)
+        line += f": {first:%d %b %Y} to {last:%d %b %Y}, {sum(r.minutes for r in runs) / 60:.1f} h, {distance}"
+    out.print(line + ".")
+    if report.duplicates:
+        out.print(f"  {len(report.duplicates)} already in the diary, left out.")
+    _listing(out, f"{len(report.skipped)} not runs, left out", report.skipped, limit=10)
+    _listing(out, f"[bold red]{len(report.broken)} could not be read[/]", report.broken, limit=100)
+    if dry_run:
+        out.print("Dry run: nothing was written.")
+
+
+def _listing(out, title: str, lines: list[str], limit: int) -> None:  # type: ignore[no-untyped-def]
+    from rich.markup import escape
+
+    if not lines:
+        return
+    out.print(f"  {title}:")
+    for text in lines[:limit]:
+        out.print(f"    {escape(text)}", soft_wrap=True)
+    if len(lines) > limit:
+        out.print(f"    ... and {len(lines) - limit} more")

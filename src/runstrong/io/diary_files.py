@@ -42,6 +42,8 @@ PAIN_COLUMNS = ["athlete", "session", *PainReport.model_fields]
 WELLNESS_COLUMNS = ["athlete", *Wellness.model_fields]
 RUN_COLUMNS = ["athlete", *RunLog.model_fields]
 NOTE_COLUMNS = ["athlete", *Note.model_fields]
+# columns a file may lack: a display name, and fields added after the first CSV exports
+OPTIONAL_COLUMNS = frozenset({"exercise", "started_at", "avg_hr", "max_hr", "source"})
 CSV_FILES = {
     "sessions.csv": SESSION_COLUMNS,
     "sets.csv": SET_COLUMNS,
@@ -161,7 +163,7 @@ def _read_text(path: Path) -> str:
 
 def _rows(name: str, text: str) -> list[tuple[int, dict[str, Any]]]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [c for c in CSV_FILES[name] if c not in (reader.fieldnames or []) and c != "exercise"]
+    missing = [c for c in CSV_FILES[name] if c not in (reader.fieldnames or []) and c not in OPTIONAL_COLUMNS]
     if missing:
         raise UserError(f"{name}: missing column(s) {', '.join(missing)}; keep the header `runstrong export` wrote")
     return [(n, {k: (v if v != "" else None) for k, v in row.items()}) for n, row in enumerate(reader, start=2)]

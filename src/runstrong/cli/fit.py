@@ -1,0 +1,112 @@
+"""`runstrong fit`: a week's strength sessions (or one) as Garmin FIT workout files,
+in a folder or a zip, for a watch's NewFiles folder."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+import click
+
+from runstrong.cli.plan_source import load_plan_source, plan_source_options
+from runstrong.errors import UserError
+
+
+@click.command("fit")
+@plan_source_options
+@click.option("--week", "-w", "week_index", type=int, required=True, help="The plan week to export (1 = the first).")
+@click.option("--session", "-s", "letter", help="Only this session of the week: its letter (A, B or C).")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="A folder for the .fit files, a .zip, or (with --session) a .fit file.",
+)
+@click.option("--zip", "as_zip", is_flag=True, help="Write one zip of the files (also when -o ends in .zip).")
+def fit(
+    profile: Path | None,
+    db: str | None,
+    athlete: str | None,
+    least_bad: bool,
+    week_index: int,
+    letter: str | None,
+    output: Path,
+    as_zip: bool,
+) -> None:
+    """Garmin FIT strength workouts for a session or a week.
+
+    One structured workout per session: warm-up, main work and finisher as steps with
+    Garmin's exercise names, reps or seconds, the rest after each set and the sets as
+    repeats (per-side work is a step per side). Copy the files to a Garmin watch's
+    GARMIN/NewFiles folder over USB, or open them in any program that reads FIT workouts.
+
+    \b
+    Examples:
+      runstrong fit me.toml --week 3 -o week3/            W03-A-....fit, W03-B-....fit
+      runstrong fit --week 3 --zip -o week3.zip           the diary's current plan, zipped
+      runstrong fit me.toml -w 3 -s A -o monday.fit       one session
+    """
+    from runstrong.io.fit_workout import session_letter, week_workouts
+
+    source = load_plan_source(profile, db, athlete, least_bad)
+    weeks = source.plan.weeks
+    if not 1 <= week_index <= len(weeks):
+        raise UserError(f"--week: {week_index} is not in the plan; it has weeks 1-{len(weeks)}")
+    week = weeks[week_index - 1]
+    if not week.sessions:
+        raise UserError(f"--week: week {week_index} has no strength session (nothing to write); pick another week")
+    if letter is not None:
+        wanted = letter.strip().upper()
+        letters = [session_letter(week, s) for s in week.sessions]
+        if wanted not in letters:
+            raise UserError(f"--session: week {week_index} has sessions {', '.join(letters)}, not {letter!r}")
+    files = week_workouts(source.plan, week)
+    if letter is not None:
+        files = [f for f in files if session_letter(week, f.session) == letter.strip().upper()]
+    zipped = as_zip or output.suffix.lower() == ".zip"
+    if zipped:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            for f in files:
+                info = zipfile.ZipInfo(f.filename, date_time=(*f.session.date.timetuple()[:3], 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                z.writestr(info, f.data)
+        write_bytes_atomically(output, buffer.getvalue())
+        written = [output]
+    elif output.suffix.lower() == ".fit":
+        if len(files) != 1:
+            raise UserError("--output: a .fit file holds one session; add --session, or give a folder or a .zip")
+        write_bytes_atomically(output, files[0].data)
+        written = [output]
+    else:
+        if output.exists() and not output.is_dir():
+            raise UserError(f"--output: {output} is a file; give a folder, a .zip, or a .fit with --session")
+        output.mkdir(parents=True, exist_ok=True)
+        written = []
+        for f in files:
+            write_bytes_atomically(output / f.filename, f.data)
+            written.append(output / f.filename)
+    where = str(written[0]) if zipped or len(written) == 1 else f"{output}/"
+    titles = "; ".join(f.title for f in files)
+    click.echo(f"Wrote {len(files)} workout{'s' if len(files) != 1 else ''} to {where} ({titles}).", err=True)
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename: never a half-written file."""
+    if not path.parent.exists():
+        raise UserError(f"--output: folder {path.parent} does not exist; create it or pick another path")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a workout file is not secret
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

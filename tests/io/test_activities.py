@@ -1,0 +1,392 @@
+"""Activities in: real FIT, GPX, TCX files from other projects, Strava and Garmin Connect
+CSV layouts, broken files; what becomes a run, which type it gets, what is a duplicate."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import shutil
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from runstrong.core.activity import (
+    Activity,
+    ActivityDataError,
+    KnownRun,
+    RunIndex,
+    classify,
+    guess_run_type,
+    load_import_rules,
+    parse_import_rules,
+)
+from runstrong.core.model import RunType
+from runstrong.io.activities import (
+    ActivityFileError,
+    NotAnActivity,
+    find_activity_files,
+    fit_summary_stream,
+    import_files,
+    read_activity_file,
+)
+from tests.activity_files import ACTIVITIES, fit_run
+
+BERLIN = ZoneInfo("Europe/Berlin")
+TODAY = dt.date(2027, 1, 1)
+UTC = dt.UTC
+
+
+def read(name: str, **kw) -> list[Activity]:
+    return read_activity_file(ACTIVITIES / name, tz=kw.pop("tz", UTC), **kw).activities
+
+
+def fit_file(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+# ------------------------------------------------------------------- real FIT files
+
+
+def test_a_garmin_fenix_run_gives_its_date_duration_and_distance(shared):
+    [run] = read_activity_file(shared / "data/fit/activity-small-fenix2-run.fit").activities
+    assert run.sport == "running"
+    assert run.started_at == dt.datetime(2015, 8, 15, 14, 45, 8, tzinfo=UTC)
+    assert run.local_date == dt.date(2015, 8, 15)  # from the watch's own UTC offset
+    assert (round(run.minutes, 1), round(run.distance_km, 3)) == (47.2, 9.008)
+
+
+def test_heart_rate_comes_from_the_session(shared):
+    [run] = read_activity_file(shared / "data/fit/garmin-fenix-5-run.fit").activities
+    assert (run.avg_hr, run.max_hr) == (90, 112)
+    [ride] = read_activity_file(shared / "data/fit/sample-activity.fit").activities
+    assert (ride.sport, ride.avg_hr, ride.max_hr, round(ride.distance_km, 1)) == ("cycling", 166, 191, 88.8)
+
+
+@pytest.mark.parametrize(
+    "name", ["Activity.fit", "activity-small-fenix2-run.fit", "garmin-fenix-5-run.fit", "sample-activity.fit"]
+)
+def test_the_fast_path_decodes_the_same_summary_as_the_whole_file(shared, name):
+    from garmin_fit_sdk import Decoder, Stream
+
+    data = (shared / "data/fit" / name).read_bytes()
+    whole, errors = Decoder(Stream.from_byte_array(bytearray(data))).read()
+    assert errors == []
+    small, errors = Decoder(Stream.from_byte_array(bytearray(fit_summary_stream(data)))).read(enable_crc_check=False)
+    assert errors == []
+    for key in ("file_id_mesgs", "session_mesgs", "lap_mesgs", "activity_mesgs"):
+        assert small.get(key) == whole.get(key), key
+    assert "record_mesgs" not in small
+    assert len(fit_summary_stream(data)) < len(data) / 5 or len(data) < 2000
+
+
+def test_the_broken_strava_file_is_reported_not_read(shared):
+    with pytest.raises(ActivityFileError, match="truncated"):
+        read_activity_file(shared / "data/fit/strava-android-app-201.10-b1218918.fit")
+
+
+def test_a_fit_workout_is_not_an_activity(shared):
+    with pytest.raises(NotAnActivity, match="workout"):
+        read_activity_file(shared / "data/fit/WorkoutRepeatSteps.fit")
+
+
+# --------------------------------------------------------------- FIT made with fit-tool
+
+
+def test_the_watch_offset_dates_a_late_run_on_its_local_day(tmp_path):
+    start = dt.datetime(2024, 6, 1, 22, 30, tzinfo=UTC)
+    path = fit_file(tmp_path, "late.fit", fit_run(start, 45, 9.5, utc_offset_hours=2))
+    [run] = read_activity_file(path, tz=UTC).activities
+    assert run.local_date == dt.date(2024, 6, 2) and run.started_at == start
+    path = fit_file(tmp_path, "no-offset.fit", fit_run(start, 45, 9.5, utc_offset_hours=None))
+    assert read_activity_file(path, tz=ZoneInfo("America/New_York")).activities[0].local_date == dt.date(2024, 6, 1)
+
+
+def test_a_fit_file_without_session_is_summed_from_its_records(tmp_path):
+    path = fit_file(tmp_path, "records.fit", fit_run(dt.datetime(2024, 6, 1, 6, tzinfo=UTC), 30, 6.0, summary=False))
+    [run] = read_activity_file(path).activities
+    assert (round(run.minutes, 2), round(run.distance_km, 2), run.max_hr) == (30.0, 6.0, 154)
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda d: d[: len(d) // 2], "truncated"),
+        (lambda d: d[:200] + bytes([d[200] ^ 0xFF]) + d[201:], "CRC"),
+        (lambda d: b"", "empty"),
+        (lambda d: b"\x0e\x10" + b"\x00" * 40, "not a FIT file"),
+    ],
+    ids=["truncated", "one-byte-changed", "empty", "no-header"],
+)
+def test_a_damaged_fit_file_says_what_is_wrong(tmp_path, damage, message):
+    data = fit_run(dt.datetime(2024, 6, 1, 6, tzinfo=UTC), 30, 6.0)
+    with pytest.raises(ActivityFileError, match=message):
+        read_activity_file(fit_file(tmp_path, "bad.fit", damage(data)))
+
+
+# ---------------------------------------------------------------------------- GPX
+
+
+def test_a_real_gpx_track_from_gpxpy(tmp_path):
+    [walk] = read("cerknicko-jezero.gpx")
+    assert walk.started_at == dt.datetime(2010, 8, 5, 14, 23, 59, tzinfo=UTC)
+    assert (round(walk.minutes, 2), round(walk.distance_km, 2), walk.sport) == (70.65, 4.58, "")
+    [longer] = read("korita-zbevnica.gpx")
+    assert round(longer.distance_km, 1) == 14.9
+
+
+def test_gpx_heart_rate_and_sport_from_garmin_extensions():
+    [run] = read("hr-track.gpx")
+    assert (run.sport, run.name, run.minutes, run.avg_hr, run.max_hr) == ("running", "Alster tempo", 30.0, 146, 154)
+
+
+def test_a_gzipped_gpx_as_in_a_strava_export(tmp_path):
+    path = tmp_path / "1234.gpx.gz"
+    path.write_bytes(gzip.compress((ACTIVITIES / "hr-track.gpx").read_bytes()))
+    assert read_activity_file(path).activities[0].name == "Alster tempo"
+
+
+def test_gpx_without_times_or_without_a_track():
+    with pytest.raises(ActivityFileError, match="no times"):
+        read("Mojstrovka.gpx")  # a real file whose points carry 1901 timestamps
+    with pytest.raises(NotAnActivity, match="no track points"):
+        read("route.gpx")
+
+
+# ---------------------------------------------------------------------------- TCX
+
+
+def test_a_real_tcx_from_tcx2gpx_matches_tcxreader():
+    from tcxreader.tcxreader import TCXReader
+
+    [activity] = read("tcx2gpx-2019-10-20.tcx")
+    other = TCXReader().read(str(ACTIVITIES / "tcx2gpx-2019-10-20.tcx"))
+    assert activity.started_at == dt.datetime(2019, 10, 20, 12, 50, 19, tzinfo=UTC)
+    assert activity.seconds == 8631.0  # the lap's timer total; tcxreader spans the track points
+    assert abs(other.duration - activity.seconds) <= 5
+    assert round(activity.distance_m) == round(other.distance) == 13423
+    assert activity.sport == "Other"
+    [with_ms] = read("tcx2gpx-milliseconds.tcx")
+    assert with_ms.started_at.microsecond == 941000
+
+
+def test_tcx_heart_rate_is_weighted_by_lap_time():
+    [run] = read("hr-laps.tcx")
+    assert (run.sport, run.name, run.minutes, round(run.distance_km, 1)) == (
+        "Running", "Long run with fast finish", 80.0, 15.1
+    )  # fmt: skip
+    assert (run.avg_hr, run.max_hr) == (round((150 * 3000 + 162 * 1800) / 4800), 181)
+
+
+# ---------------------------------------------------------------------------- CSV
+
+
+def test_strava_activities_csv():
+    result = read_activity_file(ACTIVITIES / "strava-activities.csv", tz=BERLIN)
+    by_id = {a.source: a for a in result.activities}
+    morning = by_id["strava:11840233601"]
+    assert morning.started_at == dt.datetime(2024, 6, 2, 5, 42, 10, tzinfo=UTC)  # Strava writes UTC
+    assert (morning.local_date, morning.seconds, morning.distance_m, morning.avg_hr, morning.max_hr) == (
+        dt.date(2024, 6, 2), 2950.0, 8521.4, 148, 171
+    )  # fmt: skip
+    assert by_id["strava:11870098514"].distance_m == 1850.0  # a swim: the metres column, not "1,850"
+    assert len(result.activities) == 8
+    assert result.problems == ["strava-activities.csv row 9: Activity Date: 'not a date' is not a date like "
+                               "'Oct 7, 2020, 2:43:11 PM'"]  # fmt: skip
+
+
+def test_garmin_connect_activities_csv_in_both_number_styles():
+    result = read_activity_file(ACTIVITIES / "garmin-activities.csv", tz=BERLIN)
+    first = result.activities[0]
+    assert first.started_at == dt.datetime(2024, 6, 2, 5, 42, 10, tzinfo=UTC)  # Garmin writes local time
+    assert (first.sport, first.seconds, first.distance_m, first.avg_hr) == ("Running", 2950.0, 8520.0, 148)
+    shakeout = next(a for a in result.activities if a.name == "Easy shakeout")
+    assert (shakeout.avg_hr, shakeout.max_hr) == (None, None)  # "--"
+    assert len(result.problems) == 1 and "row 8: Date" in result.problems[0]
+    comma = read("garmin-activities-decimal-comma.csv", tz=BERLIN)
+    assert [a.distance_m for a in comma] == [10050.0, 12400.0]
+
+
+def test_a_garmin_csv_of_a_runner_in_miles():
+    [run, *_] = read("garmin-activities.csv", units="imperial")
+    assert round(run.distance_km, 2) == round(8.52 * 1.609344, 2)
+
+
+def test_a_csv_of_another_layout_is_refused():
+    with pytest.raises(ActivityFileError, match=r"not a Strava activities\.csv or a Garmin Connect"):
+        read("not-an-export.csv")
+
+
+# -------------------------------------------------------------------- broken files
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("empty.fit", "empty"),
+        ("garbage.fit", "not a FIT file"),
+        ("gpx-named.fit", "looks like a GPX file: rename it to .gpx"),
+        ("truncated.gpx", "not a readable GPX file"),
+        ("truncated.tcx", "not a readable TCX file"),
+    ],
+)
+def test_broken_files_say_why(name, message):
+    with pytest.raises(ActivityFileError, match=message):
+        read(name)
+
+
+def test_an_unknown_extension_is_not_an_activity_file(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("ran 5k")
+    with pytest.raises(ActivityFileError, match="not an activity file"):
+        read_activity_file(path)
+    assert find_activity_files([tmp_path]) == []
+
+
+# ------------------------------------------------------------- types and sports
+
+
+RULES = load_import_rules()
+
+
+@pytest.mark.parametrize(
+    ("name", "minutes", "expected"),
+    [
+        ("Morning Run", 45, "easy"),
+        ("Morning Run", 105, "long"),
+        ("6x800 intervals", 50, "intervals"),
+        ("Intervals, 6x800", 55, "intervals"),
+        ("10 x 400m on the track", 50, "intervals"),
+        ("Fractionné 10x400", 50, "intervals"),
+        ("Tempo Tuesday", 45, "tempo"),
+        ("Schwellenlauf", 50, "tempo"),
+        ("Parkrun #412", 21, "race"),
+        ("Berlin Marathon", 190, "race"),
+        ("Marathon pace tempo", 70, "tempo"),
+        ("Sunday long run", 95, "long"),
+        ("Sortie longue", 100, "long"),
+        ("Easy shakeout", 30, "easy"),
+        ("Longford easy loop", 40, "easy"),
+        ("Course à pied le midi", 50, "easy"),  # French "running", not a race
+    ],
+)
+def test_the_run_type_is_guessed_from_the_name_then_the_duration(name, minutes, expected):
+    assert guess_run_type(name, minutes, RULES) == RunType(expected)
+
+
+def _activity(sport: str, minutes: float = 40, km: float | None = 8.0, name: str | None = None) -> Activity:
+    return Activity(
+        origin="x", source="x", sport=sport, local_date=dt.date(2024, 6, 1), seconds=minutes * 60,
+        distance_m=None if km is None else km * 1000, name=name,
+    )  # fmt: skip
+
+
+def test_only_running_becomes_a_run_unless_cross_training_is_asked_for():
+    assert classify(_activity("Trail Running"), RULES).run_type == RunType.easy
+    assert classify(_activity("treadmill_running"), RULES).run_type == RunType.easy
+    ride = classify(_activity("Ride", km=30), RULES)
+    assert ride.run_type is None and "--cross-training" in ride.reason
+    assert classify(_activity("Ride", km=30), RULES, cross_training=True).run_type == RunType.cross_train
+    assert classify(_activity("Weight Training", km=None), RULES, cross_training=True).run_type is None
+
+
+def test_a_file_without_a_sport_is_a_run_at_a_runners_pace():
+    assert classify(_activity("", minutes=40, km=9), RULES).run_type == RunType.easy
+    assert classify(_activity("Other", minutes=144, km=13.4), RULES).run_type == RunType.long
+    fast = classify(_activity("", minutes=30, km=20), RULES)
+    assert fast.run_type is None and "too fast" in fast.reason
+
+
+def test_the_activity_data_file_refuses_a_label_listed_twice():
+    data = {"import": {"long_run_minutes": 90, "max_run_kmh": 22}, "sports": {"run": ["Run"], "skip": ["run"]},
+            "run_types": []}  # fmt: skip
+    with pytest.raises(ActivityDataError, match="listed twice"):
+        parse_import_rules(data)
+
+
+# ---------------------------------------------------------------------- duplicates
+
+
+def test_the_same_run_from_two_sources_is_found_by_start_time():
+    start = dt.datetime(2024, 6, 2, 5, 42, 10)
+    index = RunIndex.of([KnownRun(dt.date(2024, 6, 2), 49.2, 8.52, start, "strava:1")])
+    assert index.duplicate_of(KnownRun(dt.date(2024, 6, 2), 49.0, 8.5, start + dt.timedelta(minutes=3), "fit:a"))
+    assert not index.duplicate_of(KnownRun(dt.date(2024, 6, 2), 49.0, 8.5, start + dt.timedelta(hours=9), "fit:b"))
+    assert not index.duplicate_of(KnownRun(dt.date(2024, 6, 2), 25.0, 4.0, start, "fit:c"))  # a different run
+    assert index.duplicate_of(KnownRun(dt.date(2030, 1, 1), 1.0, None, None, "strava:1"))  # the same export row
+
+
+def test_a_run_logged_by_hand_that_day_counts_as_the_same_run():
+    index = RunIndex.of([KnownRun(dt.date(2024, 6, 2), 50.0, 8.5)])
+    assert "logged by hand" in index.duplicate_of(KnownRun(dt.date(2024, 6, 2), 49.2, 8.52, dt.datetime(2024, 6, 2, 5)))
+    assert index.duplicate_of(KnownRun(dt.date(2024, 6, 3), 49.2, 8.52, dt.datetime(2024, 6, 3, 5))) is None
+
+
+# -------------------------------------------------------------------------- import
+
+
+def test_an_import_keeps_runs_once_and_says_what_it_left_out(tmp_path):
+    for name in ("strava-activities.csv", "garmin-activities.csv", "hr-laps.tcx", "truncated.gpx", "route.gpx"):
+        shutil.copy(ACTIVITIES / name, tmp_path / name)
+    report = import_files(find_activity_files([tmp_path]), RunIndex(), today=TODAY, tz=BERLIN)
+    by_note = {r.note: r for r in report.runs}
+    assert by_note["6x800 intervals"].type == RunType.intervals
+    assert by_note["Tempo Tuesday (moved)"].type == RunType.tempo
+    assert by_note["Parkrun #412"].type == RunType.race
+    assert by_note["Long run with fast finish"].avg_hr == 154
+    # Garmin's and Strava's lists both hold the runs of 2 and 9 June (same start): kept once
+    assert ("Hamburg Running" in by_note) != ("Morning Run" in by_note)
+    assert ("Long run in the Harburg hills" in by_note) != ("Sunday long run" in by_note)
+    long_run = by_note.get("Sunday long run") or by_note["Long run in the Harburg hills"]
+    assert long_run.type == RunType.long
+    assert len(report.duplicates) == 2 and all("the same run as" in d for d in report.duplicates)
+    assert any("truncated.gpx" in b for b in report.broken) and any("row 9" in b for b in report.broken)
+    assert any(s.startswith("route.gpx") for s in report.skipped)
+    assert any("Ride" in s for s in report.skipped) and any("Weight Training" in s for s in report.skipped)
+    assert all(r.source and r.started_at and r.started_at.tzinfo is None for r in report.runs)
+
+
+def test_a_future_run_from_a_wrong_clock_is_reported(tmp_path):
+    path = fit_file(tmp_path, "future.fit", fit_run(dt.datetime(2031, 1, 1, 8, tzinfo=UTC), 30, 6.0))
+    report = import_files([path], RunIndex(), today=TODAY)
+    assert report.runs == [] and "in the future" in report.broken[0]
+
+
+def test_a_second_import_into_the_store_adds_nothing(tmp_path):
+    from sqlalchemy import func, select
+
+    from runstrong.store.activity_import import insert_runs, run_index
+    from runstrong.store.db import open_store
+    from runstrong.store.tables import Athlete, RunRow
+
+    store = open_store(str(tmp_path / "diary.db"), dt.datetime(2026, 1, 1))
+    with store.write() as s:
+        ann = Athlete(name="Ann", units="metric", created_at=dt.datetime(2026, 1, 1))
+        s.add(ann)
+        s.flush()
+        aid = ann.id
+    files = [ACTIVITIES / "strava-activities.csv", ACTIVITIES / "hr-track.gpx"]
+    with store.read() as s:
+        first = import_files(files, run_index(s, aid), today=TODAY, tz=BERLIN)
+    with store.write() as s:
+        assert insert_runs(s, aid, first.runs) == 6
+    with store.read() as s:
+        again = import_files(files, run_index(s, aid), today=TODAY, tz=BERLIN)
+        stored = s.scalar(select(func.count()).select_from(RunRow))
+    store.close()
+    assert (again.runs, len(again.duplicates), stored) == ([], 6, 6)
+
+
+def test_a_diary_csv_written_before_run_import_still_reads(tmp_path):
+    from runstrong.io.diary_files import parse_csv
+
+    folder = tmp_path / "old-export"
+    folder.mkdir()
+    (folder / "runs.csv").write_text(
+        "athlete,date,type,minutes,distance_km,rpe,leg_feel,tightness,form_note,note\r\n"
+        "Ann,2026-01-03,easy,45.0,8.2,3.0,4,,,felt fine\r\n"
+    )
+    [run] = parse_csv(folder, TODAY)["Ann"]["runs"]
+    assert (run.minutes, run.note, run.started_at, run.source) == (45.0, "felt fine", None, None)
