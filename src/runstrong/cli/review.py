@@ -14,13 +14,14 @@ from runstrong.cli.options import console, echo_json, enum_choice
 from runstrong.core.vocab import EquipmentSet
 from runstrong.errors import UserError
 
-TREND_WEEKS = 8
 
-
-def parse_week(value: str | None, today: dt.date) -> dt.date:
-    """`--week`: a date in the week, `last` (the last full week) or `this`."""
+def parse_week(value: str | None, today: dt.date) -> dt.date | None:
+    """`--week`: a date in the week, `last` (the last full week) or `this`; None: last week,
+    or this week while the plan is in its first week."""
     monday = today - dt.timedelta(days=today.weekday())
-    if value is None or value == "last":
+    if value is None:
+        return None
+    if value == "last":
         return monday - dt.timedelta(days=7)
     if value == "this":
         return monday
@@ -92,11 +93,9 @@ def review(
       runstrong review --ill --accept
     """
     from runstrong.core.library import load_library
-    from runstrong.core.review import RealLife, apply_review, plan_changes, review_week
-    from runstrong.core.review_metrics import history_metrics, history_window_days
+    from runstrong.core.review import RealLife
     from runstrong.core.rules import load_registry
-    from runstrong.store import repo
-    from runstrong.store.review_queries import load_diary, store_review
+    from runstrong.store.reviewing import accept_review, prepare_review
 
     if accept and dry_run:
         raise UserError("--accept: use --accept or --dry-run, not both")
@@ -120,43 +119,27 @@ def review(
         ill=ill,
         race_date=new_race,
     )
-    library, registry = load_library(), load_registry()
     with open_diary(db) as store:
         with store.read() as s:
-            info = repo.find_athlete(s, athlete)
-            found = repo.latest_plan(s, info.id)
-            profile = repo.latest_profile(s, info.id)
-            if found is None or profile is None:
-                raise UserError(
-                    f"athlete: {info.name} has no plan in the diary yet; store one with `runstrong athlete add PROFILE`"
-                )
-            version, plan = found
-            if new_race is not None and profile.race is None:
-                raise UserError("--race-date: your profile has no race; add one to the profile and store it again")
-            if not plan.start_date - dt.timedelta(days=6) <= week_start <= plan.end_date:
-                raise UserError(
-                    f"--week: the plan runs {plan.start_date} to {plan.end_date}; {week_start} is outside it"
-                )
-            first = week_start - dt.timedelta(weeks=TREND_WEEKS - 1)
-            since = first - dt.timedelta(days=history_window_days(registry))
-            diary = load_diary(s, info.id, since, week_start + dt.timedelta(days=6))
-        the_review = review_week(plan, profile, diary, week_start, library, registry, real_life, today=today)
-        trend = history_metrics(plan, diary, week_start, TREND_WEEKS, library, registry)
-        new_profile, new_plan = apply_review(plan, profile, the_review, library=library, registry=registry)
-        changes = plan_changes(plan, new_plan, the_review.next_week_start)
-
+            try:
+                outcome = prepare_review(s, athlete, week_start, today, load_library(), load_registry(), real_life)
+            except UserError as err:
+                text = str(err)
+                for field, flag in (("week: ", "--week: "), ("race_date: ", "--race-date: ")):
+                    if text.startswith(field):
+                        text = flag + text.removeprefix(field)
+                raise UserError(text) from None
+        version = outcome.plan_version
         apply = accept
+        shown = False
         if not accept and not dry_run and fmt == "table" and output is None and stdin_is_tty():
-            _show(the_review, changes, trend, fmt, None, None)
+            _show(outcome.review, outcome.changes, outcome.trend, fmt, None, None)
             apply = click.confirm(f"Write these changes as plan version {version + 1}?", default=True)
             shown = True
-        else:
-            shown = False
         applied = None
         if apply:
             with store.write() as s:
-                stored = repo.store_plan(s, new_profile, new_plan, clock_now())
-                store_review(s, info.id, the_review, version, stored.plan_version, clock_now())
+                stored = accept_review(s, outcome, clock_now())
             applied = (
                 f"Plan version {stored.plan_version} written (version {version} is kept)."
                 if stored.new_plan
@@ -168,7 +151,7 @@ def review(
             if applied:
                 click.echo(applied)
             return
-        _show(the_review, changes, trend, fmt, output, applied)
+        _show(outcome.review, outcome.changes, outcome.trend, fmt, output, applied)
 
 
 def _show(the_review, changes, trend, fmt: str, output: Path | None, applied: str | None) -> None:  # type: ignore[no-untyped-def]

@@ -31,6 +31,7 @@ from .model import (
     Phase,
     Plan,
     Reason,
+    Week,
     why,
 )
 from .planner import replan
@@ -339,7 +340,7 @@ def review_week(
         text = f"Race moved to {real_life.race_date:%a %d %b %Y}: the phases are planned again from next week."
         decisions.append(Decision(scope="week", action="note", text=text, reasons=[why("review-real-life", text)]))
 
-    decisions += _third_session(profile, adjust_this, week_start, next_start, registry)
+    decisions += _third_session(plan, profile, adjust_this, week_start, next_start, registry)
     next_reasons = [why(r.rule_id, r.text) for d in decisions if d.action != "progress" for r in d.reasons[:1]]
     adjustments.append(
         Adjustment(
@@ -377,6 +378,7 @@ def review_week(
 
 
 def _third_session(
+    plan: Plan,
     profile: AthleteProfile,
     adjust_this: Adjustment | None,
     week_start: dt.date,
@@ -392,15 +394,16 @@ def _third_session(
     if adjust_this is not None:
         adjustments.append(adjust_this)
     frames = {f.start: f for f in lay_out_weeks(profile.model_copy(update={"adjustments": adjustments}), p)}
-    this, nxt = frames.get(week_start), frames.get(next_start)
-    if this is None or nxt is None or nxt.phase not in (Phase.build, Phase.race_specific):
+    nxt = frames.get(next_start)
+    before = plan_week(plan, next_start - dt.timedelta(days=7))  # as planned (it may be lived already)
+    if before is None or nxt is None or nxt.phase not in (Phase.build, Phase.race_specific):
         return []
     unlock = p.third_session_weeks[profile.strength_experience]
     missed = sum(1 for a in adjustments if not a.consistent and a.week_start < next_start)
     consistent = profile.consistent_strength_weeks + (next_start - min(frames)).days // 7 - missed
     third = p.foundation_sessions + 1
     action: Action
-    if nxt.sessions >= third > this.sessions:
+    if nxt.sessions >= third > len(before.sessions):
         action = "unlock"
         text = f"{consistent} consistent weeks behind you: the third, single-leg power session starts next week."
     elif nxt.sessions < third and consistent < unlock:
@@ -482,27 +485,62 @@ class Change(Frozen):
 
 
 def plan_changes(old: Plan, new: Plan, since: dt.date) -> list[Change]:
-    """What differs between two plan versions from `since` on, in plain words."""
-    def sessions(plan: Plan) -> dict[dt.date, object]:
-        return {s.date: s for w in plan.weeks if w.start_date >= since for s in w.sessions}
-
-    before, after = sessions(old), sessions(new)
+    """What differs between two plan versions from `since` on, in plain words: every change
+    of the first week that differs, then one line for each later week (a review's hold or
+    deload shifts the rest of the block, which would otherwise fill pages)."""
+    old_weeks = {w.start_date: w for w in old.weeks}
     out: list[Change] = []
+    detailed = False
+    for w in new.weeks:
+        o = old_weeks.get(w.start_date)
+        if w.start_date < since or o is None:
+            continue
+        week = _week_changes(o, w)
+        if not week:
+            continue
+        if not detailed:
+            out += week
+            detailed = True
+            continue
+        doses = sum(1 for c in week if "→" in c.text)
+        other = [c for c in week if "→" not in c.text]
+        parts = [c.text.rstrip(".") for c in other if c.text.startswith("Week ")]
+        swaps = len(other) - len(parts)
+        if doses:
+            parts.append(f"{doses} dose(s) shifted")
+        if swaps:
+            parts.append(f"{swaps} exercise or session change(s)")
+        parts = [p.removeprefix(f"Week {w.index} is ") for p in parts]
+        out.append(Change(date=w.start_date, text=f"Week {w.index}: " + "; ".join(parts) + "."))
+    return out
+
+
+def _week_changes(o: Week, w: Week) -> list[Change]:
+    out: list[Change] = []
+    if o.deload != w.deload:
+        what = "now a deload week" if w.deload else "no longer a deload week (the deload cycle restarted)"
+        out.append(Change(date=w.start_date, text=f"Week {w.index} is {what}."))
+    if o.phase != w.phase:
+        phase = w.phase.value.replace("_", " ")
+        out.append(Change(date=w.start_date, text=f"Week {w.index} is now in the {phase} phase."))
+    before = {s.date: s for s in o.sessions}
+    after = {s.date: s for s in w.sessions}
     for day in sorted(set(before) | set(after)):
         a, b = before.get(day), after.get(day)
-        if a is None:
-            out.append(Change(date=day, text=f"New {CATEGORY_NAME[b.focus]} session."))  # type: ignore[attr-defined]
+        if a is None and b is not None:
+            out.append(Change(date=day, text=f"New {CATEGORY_NAME[b.focus]} session."))
             continue
-        if b is None:
-            out.append(Change(date=day, text=f"{CATEGORY_NAME[a.focus].capitalize()} session removed."))  # type: ignore[attr-defined]
+        if b is None and a is not None:
+            out.append(Change(date=day, text=f"{CATEGORY_NAME[a.focus].capitalize()} session removed."))
             continue
-        old_blocks = {x.exercise_id: x for x in a.blocks}  # type: ignore[attr-defined]
-        new_blocks = {x.exercise_id: x for x in b.blocks}  # type: ignore[attr-defined]
-        for gone in old_blocks.keys() - new_blocks.keys():
+        assert a is not None and b is not None
+        old_blocks = {x.exercise_id: x for x in a.blocks}
+        new_blocks = {x.exercise_id: x for x in b.blocks}
+        for gone in sorted(old_blocks.keys() - new_blocks.keys()):
             out.append(Change(date=day, text=f"{old_blocks[gone].name} out."))
-        for came in new_blocks.keys() - old_blocks.keys():
+        for came in sorted(new_blocks.keys() - old_blocks.keys()):
             out.append(Change(date=day, text=f"{new_blocks[came].name} in."))
-        for same in old_blocks.keys() & new_blocks.keys():
+        for same in sorted(old_blocks.keys() & new_blocks.keys()):
             pa, pb = old_blocks[same].prescription, new_blocks[same].prescription
             if pa != pb:
                 out.append(
@@ -512,10 +550,4 @@ def plan_changes(old: Plan, new: Plan, since: dt.date) -> list[Change]:
                         f"{pb.volume_label()} @ {pb.intensity.label()}.",
                     )
                 )
-    old_weeks = {w.start_date: w for w in old.weeks}
-    for w in new.weeks:
-        o = old_weeks.get(w.start_date)
-        if w.start_date >= since and o is not None and (o.deload, o.phase) != (w.deload, w.phase):
-            what = "deload" if w.deload else w.phase.value.replace("_", " ")
-            out.append(Change(date=w.start_date, text=f"Week {w.index} is now a {what} week."))
     return sorted(out, key=lambda c: (c.date, c.text))

@@ -16,7 +16,6 @@ from .base import Frozen
 from .library import Library
 from .model import TRAINING_CATEGORIES, AthleteProfile, Exercise, ExerciseSwap, Plan
 from .params import Params
-from .vocab import CATEGORY_NAME
 
 SWAP_RULE = "exercise-swap"
 
@@ -72,8 +71,7 @@ def alternatives(
 
 
 def _notes(e: Exercise, original: Exercise, profile: AthleteProfile) -> list[str]:
-    notes = [f"{CATEGORY_NAME[e.category]}, {e.pattern.value.replace('_', ' ')} like {original.name}"]
-    notes.append("needs no equipment" if not e.equipment else "fits your kit")
+    notes = ["needs no equipment" if not e.equipment else "fits your kit"]
     if e.unilateral != original.unilateral:
         notes.append("one side at a time" if e.unilateral else "both legs together")
     if e.level.rank != original.level.rank:

@@ -1,0 +1,93 @@
+"""Logging a strength session against the plan, the same way from the CLI and the web app:
+what the day holds, the fields of the log, and which of the day's sessions a new log joins.
+
+Functions take a Session and values; the caller's transaction commits or rolls back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from runstrong.core.diary import PainReport, PlannedSession, SessionLog, SetLog, number_sets
+from runstrong.errors import UserError
+
+from . import repo
+from .tables import SessionLogRow
+
+
+@dataclasses.dataclass(frozen=True)
+class DayContext:
+    """Who is logging, the planned session the log fulfils, and what the day already holds."""
+
+    athlete: repo.AthleteInfo
+    plan_version: int | None
+    planned: PlannedSession | None
+    last: dict[str, list[SetLog]]
+    logged_sets: int = 0  # already in the day's session(s)
+
+
+def gather(
+    s: Session, athlete: repo.AthleteInfo, day: dt.date, label: str | None = None, field: str = "session"
+) -> DayContext:
+    """The day's planned session (the one labelled `label`, else the first) and what is logged."""
+    plan = repo.planned_day(s, athlete.id, day)
+    planned = plan.sessions[0] if plan.sessions else None
+    if label is not None:
+        planned = next((p for p in plan.sessions if p.label.lower() == label.strip().lower()), None)
+        if planned is None:
+            labels = ", ".join(p.label for p in plan.sessions) or "none"
+            raise UserError(f"{field}: no session {label!r} planned on {day} (planned: {labels})")
+    ids = [b.exercise_id for b in planned.blocks] if planned else []
+    return DayContext(
+        athlete=athlete,
+        plan_version=plan.plan_version,
+        planned=planned,
+        last=repo.last_sets(s, athlete.id, ids, day),
+        logged_sets=repo.count_sets(s, repo.session_ids_on(s, athlete.id, day)),
+    )
+
+
+def session_data(
+    day: dt.date,
+    context: DayContext,
+    sets: list[SetLog],
+    *,
+    minutes: int | None = None,
+    session_rpe: float | None = None,
+    note: str | None = None,
+    pains: list[PainReport] | None = None,
+) -> dict[str, Any]:
+    """The fields of a SessionLog (to validate with `validate_entry`): the sets numbered, and
+    the planned session they fulfil named by plan version, date and letter."""
+    planned = context.planned
+    return {
+        "date": day,
+        "plan_version": context.plan_version if planned else None,
+        "planned_date": planned.date if planned else None,
+        "planned_label": planned.label if planned else None,
+        "minutes": minutes,
+        "session_rpe": session_rpe,
+        "note": note,
+        "sets": number_sets({}, sets),
+        "pains": pains or [],
+    }
+
+
+def write_session(s: Session, athlete_id: int, log: SessionLog, new_session: bool = False) -> repo.LoggedSession:
+    """Store the session, or add it to the day's session for the same planned letter (or the
+    day's unplanned one), unless `new_session` asks for a second session that day."""
+    repo.lock_athlete(s, athlete_id)  # before reading the day's sessions
+    append_to = None
+    if not new_session:
+        existing = repo.session_ids_on(s, athlete_id, log.date)
+        if existing:
+            labels = {sid: s.get(SessionLogRow, sid).planned_label for sid in existing}
+            same = [
+                sid for sid, lab in labels.items() if lab == log.planned_label or lab is None or not log.planned_label
+            ]
+            append_to = same[-1] if same else None
+    return repo.log_session(s, athlete_id, log, append_to)

@@ -1,0 +1,84 @@
+"""The weekly review over the diary, shared by `runstrong review` and the web app: read the
+window of diary the review needs, review the week, work out the new plan version, and
+(on accept) store it with the review."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from runstrong.core.library import Library
+from runstrong.core.model import AthleteProfile, Plan
+from runstrong.core.review import Change, RealLife, Review, apply_review, plan_changes, review_week
+from runstrong.core.review_metrics import WeekMetrics, history_metrics, history_window_days
+from runstrong.core.rules import Registry
+from runstrong.errors import UserError
+
+from . import repo
+from .review_queries import load_diary, store_review
+
+TREND_WEEKS = 8
+
+
+@dataclass(frozen=True)
+class ReviewOutcome:
+    athlete: repo.AthleteInfo
+    plan_version: int
+    review: Review
+    trend: list[WeekMetrics]  # the reviewed week and the ones before it, oldest first
+    profile: AthleteProfile  # with the review's changes
+    plan: Plan  # the new plan version, if accepted
+    changes: list[Change]
+
+
+def last_week(today: dt.date) -> dt.date:
+    """Monday of the last full week before `today`."""
+    return today - dt.timedelta(days=today.weekday() + 7)
+
+
+def prepare_review(
+    s: Session,
+    athlete: str | None,
+    week_start: dt.date | None,
+    today: dt.date,
+    library: Library,
+    registry: Registry,
+    real_life: RealLife | None = None,
+) -> ReviewOutcome:
+    """Review the week starting `week_start` for the athlete, without writing anything.
+    With no week: last week, or this week while the plan is in its first week."""
+    info = repo.find_athlete(s, athlete)
+    found = repo.latest_plan(s, info.id)
+    profile = repo.latest_profile(s, info.id)
+    if found is None or profile is None:
+        raise UserError(
+            f"athlete: {info.name} has no plan in the diary yet; store one with `runstrong athlete add PROFILE`"
+        )
+    version, plan = found
+    if week_start is None:
+        first = plan.start_date - dt.timedelta(days=plan.start_date.weekday())
+        week_start = max(last_week(today), min(first, today - dt.timedelta(days=today.weekday())))
+    week_start = week_start - dt.timedelta(days=week_start.weekday())
+    if not plan.start_date - dt.timedelta(days=6) <= week_start <= plan.end_date:
+        raise UserError(f"week: the plan runs {plan.start_date} to {plan.end_date}; {week_start} is outside it")
+    if week_start > today:
+        raise UserError(f"week: {week_start} has not happened yet (today is {today}); review a past week")
+    if real_life is not None and real_life.race_date is not None and profile.race is None:
+        raise UserError("race_date: the profile has no race; add one to the profile and store it again")
+    first = week_start - dt.timedelta(weeks=TREND_WEEKS - 1)
+    since = first - dt.timedelta(days=history_window_days(registry))
+    diary = load_diary(s, info.id, since, week_start + dt.timedelta(days=6))
+    review = review_week(plan, profile, diary, week_start, library, registry, real_life, today=today)
+    trend = history_metrics(plan, diary, week_start, TREND_WEEKS, library, registry)
+    new_profile, new_plan = apply_review(plan, profile, review, library=library, registry=registry)
+    changes = plan_changes(plan, new_plan, review.next_week_start)
+    return ReviewOutcome(info, version, review, trend, new_profile, new_plan, changes)
+
+
+def accept_review(s: Session, outcome: ReviewOutcome, now: dt.datetime) -> repo.StoredPlan:
+    """Store the new plan version (the old one stays) and the review itself."""
+    stored = repo.store_plan(s, outcome.profile, outcome.plan, now)
+    store_review(s, outcome.athlete.id, outcome.review, outcome.plan_version, stored.plan_version, now)
+    return stored

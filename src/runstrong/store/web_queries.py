@@ -1,0 +1,169 @@
+"""Reads the web app needs beyond the CLI's: a span of days at once (the week strip, the
+calendar), what was logged on a day with its sets, and the day's check-in.
+
+Like `repo`, functions take a Session and return pydantic values; no clock, no commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from runstrong.core.base import Frozen
+from runstrong.core.diary import PainReport, PlannedRun, PlannedSession, RunLog, SetLog, Wellness
+from runstrong.core.vocab import PainArea, RunType
+
+from .repo import WELLNESS_COLUMNS, row_to_set
+from .tables import PainRow, PlannedItem, PlanRow, RunRow, SessionLogRow, SetLogRow, WellnessRow
+
+
+class LoggedSessionView(Frozen):
+    """A logged strength session with its sets and pains, as stored (id included)."""
+
+    id: int
+    date: dt.date
+    planned_label: str | None = None
+    plan_version: int | None = None
+    minutes: int | None = None
+    session_rpe: float | None = None
+    note: str | None = None
+    sets: list[SetLog] = []
+    pains: list[PainReport] = []
+
+
+class DayLog(Frozen):
+    """What was logged on one day, in short: for the week strip and the calendar."""
+
+    date: dt.date
+    sessions: int = 0
+    sets: int = 0
+    labels: list[str] = []
+    runs: int = 0
+    run_minutes: float = 0.0
+    checked_in: bool = False
+
+
+def planned_between(
+    s: Session, athlete_id: int, start: dt.date, end: dt.date
+) -> tuple[int | None, list[PlannedSession], list[PlannedRun]]:
+    """The current plan's version, sessions and runs from `start` to `end` (inclusive)."""
+    plan = s.execute(
+        select(PlanRow.id, PlanRow.version)
+        .where(PlanRow.athlete_id == athlete_id)
+        .order_by(PlanRow.version.desc())
+        .limit(1)
+    ).first()
+    if plan is None:
+        return None, [], []
+    rows = s.execute(
+        select(PlannedItem.kind, PlannedItem.data)
+        .where(PlannedItem.plan_id == plan.id, PlannedItem.date >= start, PlannedItem.date <= end)
+        .order_by(PlannedItem.date, PlannedItem.id)
+    ).all()
+    sessions = [PlannedSession.model_validate_json(d) for k, d in rows if k == "strength"]
+    runs = [PlannedRun.model_validate_json(d) for k, d in rows if k == "run"]
+    return plan.version, sessions, runs
+
+
+def logged_between(s: Session, athlete_id: int, start: dt.date, end: dt.date) -> dict[dt.date, DayLog]:
+    """Per day from `start` to `end`: sessions and sets logged, runs, and whether a check-in exists."""
+    days: dict[dt.date, dict] = defaultdict(lambda: {"sessions": 0, "sets": 0, "labels": [], "runs": 0,
+                                                      "run_minutes": 0.0, "checked_in": False})  # fmt: skip
+    sessions = (
+        select(SessionLogRow.date, SessionLogRow.planned_label, func.count(SetLogRow.id))
+        .outerjoin(SetLogRow, SetLogRow.session_log_id == SessionLogRow.id)
+        .where(SessionLogRow.athlete_id == athlete_id, SessionLogRow.date >= start, SessionLogRow.date <= end)
+        .group_by(SessionLogRow.id, SessionLogRow.date, SessionLogRow.planned_label)
+    )
+    for day, label, n in s.execute(sessions):
+        d = days[day]
+        d["sessions"] += 1
+        d["sets"] += n
+        if label:
+            d["labels"].append(label)
+    runs = (
+        select(RunRow.date, func.count(RunRow.id), func.sum(RunRow.minutes))
+        .where(RunRow.athlete_id == athlete_id, RunRow.date >= start, RunRow.date <= end)
+        .group_by(RunRow.date)
+    )
+    for day, n, minutes in s.execute(runs):
+        days[day]["runs"] = n
+        days[day]["run_minutes"] = float(minutes or 0)
+    checkins = select(WellnessRow.date).where(
+        WellnessRow.athlete_id == athlete_id, WellnessRow.date >= start, WellnessRow.date <= end
+    )
+    for (day,) in s.execute(checkins):
+        days[day]["checked_in"] = True
+    return {day: DayLog(date=day, **values) for day, values in sorted(days.items())}
+
+
+def sessions_logged_on(s: Session, athlete_id: int, day: dt.date) -> list[LoggedSessionView]:
+    """The strength sessions logged on `day`, with their sets in order and their pains."""
+    rows = s.scalars(
+        select(SessionLogRow)
+        .where(SessionLogRow.athlete_id == athlete_id, SessionLogRow.date == day)
+        .order_by(SessionLogRow.id)
+    ).all()
+    if not rows:
+        return []
+    ids = [r.id for r in rows]
+    sets: dict[int, list[SetLog]] = defaultdict(list)
+    for row in s.scalars(select(SetLogRow).where(SetLogRow.session_log_id.in_(ids)).order_by(SetLogRow.id)):
+        sets[row.session_log_id].append(row_to_set(row))
+    pains: dict[int, list[PainReport]] = defaultdict(list)
+    for p in s.scalars(select(PainRow).where(PainRow.session_log_id.in_(ids)).order_by(PainRow.id)):
+        pains[p.session_log_id].append(
+            PainReport.model_construct(date=p.date, area=PainArea(p.area), score=p.score, note=p.note)
+        )
+    return [
+        LoggedSessionView(
+            id=r.id,
+            date=r.date,
+            planned_label=r.planned_label,
+            plan_version=r.plan_version,
+            minutes=r.minutes,
+            session_rpe=r.session_rpe,
+            note=r.note,
+            sets=sets[r.id],
+            pains=pains[r.id],
+        )
+        for r in rows
+    ]
+
+
+def wellness_on(s: Session, athlete_id: int, day: dt.date) -> Wellness | None:
+    """The day's check-in, or None."""
+    row = s.scalar(select(WellnessRow).where(WellnessRow.athlete_id == athlete_id, WellnessRow.date == day))
+    if row is None:
+        return None
+    return Wellness.model_construct(date=row.date, **{c: getattr(row, c) for c in WELLNESS_COLUMNS})
+
+
+def runs_between(s: Session, athlete_id: int, start: dt.date, end: dt.date) -> list[RunLog]:
+    """Runs logged from `start` to `end`, in date order."""
+    rows = s.scalars(
+        select(RunRow)
+        .where(RunRow.athlete_id == athlete_id, RunRow.date >= start, RunRow.date <= end)
+        .order_by(RunRow.date, RunRow.id)
+    )
+    fields = ("date", "minutes", "distance_km", "rpe", "leg_feel", "tightness", "form_note", "note")
+    return [RunLog.model_construct(type=RunType(r.type), **{f: getattr(r, f) for f in fields}) for r in rows]
+
+
+def plan_data(s: Session, athlete_id: int) -> tuple[int, str] | None:
+    """The current plan's version and stored JSON text, for callers that cache the parsed plan by version."""
+    row = s.execute(
+        select(PlanRow.version, PlanRow.data)
+        .where(PlanRow.athlete_id == athlete_id)
+        .order_by(PlanRow.version.desc())
+        .limit(1)
+    ).first()
+    return (row.version, row.data) if row else None
+
+
+def plan_version(s: Session, athlete_id: int) -> int | None:
+    """The current plan's version number alone (cheap: no plan text read)."""
+    return s.scalar(select(func.max(PlanRow.version)).where(PlanRow.athlete_id == athlete_id))

@@ -1,0 +1,124 @@
+"""The web app: `create_app(db_url)` gives a FastAPI application over the diary.
+
+Pages (`pages.py`) and the JSON API under /api/v1 (`api.py`) share one `Diary` service
+(`service.py`), so both read and write the same way the CLI does. Templates and static
+files (CSS, JS, the vendored htmx) ship inside the package: nothing is fetched at run time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from runstrong import __version__
+from runstrong.errors import UserError
+
+from .service import Diary, InputError, NotFound, Unavailable
+
+HERE = Path(__file__).parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+API_PREFIX = "/api/v1"
+
+# The navigation, in order: (label, path).
+NAV: list[tuple[str, str]] = [
+    ("Today", "/"),
+    ("Plan", "/plan"),
+    ("Review", "/review"),
+    ("Check-in", "/checkin"),
+    ("Exercises", "/exercises"),
+    ("Profile", "/profile"),
+]
+
+
+def create_app(db_url: str | None, athlete: str | None = None, today: dt.date | None = None) -> FastAPI:
+    """The app over the diary at `db_url` (a path or SQLAlchemy URL; None: the default
+    diary), for `athlete` (None: the diary's only athlete). `today` fixes the date (tests)."""
+    from runstrong.store.db import open_store
+
+    from . import api, pages, review_pages
+    from .render import make_templates
+
+    diary = Diary(open_store(db_url), athlete, today)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
+        yield
+        diary.close()
+
+    app = FastAPI(
+        title="runstrong",
+        version=__version__,
+        summary="Your strength plan, diary and check-ins, on your own machine.",
+        description="The JSON API of `runstrong serve`: today's work, the plan, logging sessions, check-ins, "
+        "runs, the exercise library and exercise swaps. Bad input gets a 4xx answer whose message names the field.",
+        lifespan=lifespan,
+        docs_url=None,  # Swagger UI and ReDoc load their scripts from a CDN; /api lists the routes offline
+        redoc_url=None,
+        openapi_tags=[{"name": "api", "description": "For scripts and other apps."}],
+    )
+    app.state.diary = diary
+    app.state.dashboard_cache = {}  # (diary data version, date) -> page; see pages.dashboard
+    app.state.templates = make_templates(TEMPLATES, NAV)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(pages.router)
+    app.include_router(review_pages.router)
+    app.include_router(api.router, prefix=API_PREFIX)
+    _install_error_handlers(app)
+    return app
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith(API_PREFIX) or request.url.path == "/openapi.json"
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    """One answer per error family: JSON under /api/v1, a page elsewhere."""
+
+    def page(request: Request, status: int, title: str, message: str) -> Response:
+        templates = request.app.state.templates
+        return templates.TemplateResponse(
+            request, "error.html", {"title": title, "message": message}, status_code=status
+        )
+
+    @app.exception_handler(InputError)
+    async def _input(request: Request, exc: InputError) -> Response:
+        if _is_api(request):
+            where = "body" if request.method in ("POST", "PUT", "PATCH") else "query"
+            detail = [{"loc": [where, *p.loc], "msg": p.msg, "type": p.type} for p in exc.problems]
+            return JSONResponse({"detail": detail}, status_code=422)
+        return page(request, 400, "That did not work", str(exc))
+
+    @app.exception_handler(UserError)
+    async def _user(request: Request, exc: UserError) -> Response:
+        status = 404 if isinstance(exc, NotFound) else 409 if isinstance(exc, Unavailable) else 400
+        if _is_api(request):
+            return JSONResponse({"detail": str(exc)}, status_code=status)
+        title = {404: "Not found", 409: "Nothing to show yet"}.get(status, "That did not work")
+        return page(request, status, title, str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if _is_api(request) or exc.status_code not in (404, 405):
+            return JSONResponse({"detail": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
+        return page(request, exc.status_code, "Not found", f"There is no page at {request.url.path}.")
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        detail: list[dict[str, Any]] = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", "invalid"), "type": e.get("type", "value_error")}
+            for e in exc.errors()
+        ]
+        if _is_api(request):
+            return JSONResponse({"detail": detail}, status_code=422)
+        lines = "; ".join(f"{'.'.join(str(x) for x in d['loc'][1:])}: {d['msg']}" for d in detail)
+        return page(request, 404, "Not found", f"That address is not right ({lines}).")
+

@@ -1,0 +1,206 @@
+"""HTML forms in and out: the submitted text turned into the service's input, and each
+problem the service reports turned into the name of the form field to show it by.
+
+Values are passed on as typed (blank means "not given"), so the core's models do all the
+checking and a re-rendered form shows exactly what the runner typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from runstrong.core.diary import MEASURES
+from runstrong.core.model import Units
+from runstrong.core.setline import KG_PER_LB
+
+from .service import Problem
+from .views import YD
+
+FormData = Mapping[str, Any]  # starlette's FormData (getlist) or a plain dict
+
+
+def text(form: FormData, name: str) -> str | None:
+    """A field's text, stripped; None when blank or absent."""
+    value = form.get(name)
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def values_of(form: FormData) -> dict[str, Any]:
+    """The form as typed, for re-rendering: single values as text, repeated ones as lists."""
+    out: dict[str, Any] = {}
+    getlist = getattr(form, "getlist", None)
+    for key in form:
+        items = getlist(key) if getlist else [form[key]]
+        out[key] = [str(v) for v in items] if len(items) > 1 else str(items[0])
+    return out
+
+
+def many(form: FormData, name: str) -> list[str]:
+    getlist = getattr(form, "getlist", None)
+    if getlist is not None:
+        return [str(v) for v in getlist(name) if str(v).strip()]
+    value = form.get(name)
+    return [str(v) for v in value] if isinstance(value, list) else ([str(value)] if value else [])
+
+
+def _scaled(value: str | None, factor: float) -> Any:
+    """A number typed in the runner's units, in the stored unit; the raw text when it is
+    not a number (the model then says so, by the field)."""
+    if value is None:
+        return None
+    try:
+        return round(float(value) * factor, 3)
+    except ValueError:
+        return value
+
+
+@dataclass
+class Errors:
+    """Problems by form field name, plus the problems no field shows (for the summary)."""
+
+    by_field: dict[str, str] = field(default_factory=dict)
+    general: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.by_field or self.general)
+
+    def add(self, name: str | None, msg: str) -> None:
+        if name is None:
+            self.general.append(msg)
+        elif name in self.by_field:
+            self.by_field[name] += f"; {msg}"
+        else:
+            self.by_field[name] = msg
+
+
+def errors_for(problems: list[Problem], names: Mapping[tuple, str], known: set[str] | None = None) -> Errors:
+    """Each problem by the field that shows it: `names` maps a problem's location (or its
+    start) to a field name; otherwise the location joined with '-' is the name."""
+    errors = Errors()
+    for p in problems:
+        name = _name_for(p.loc, names)
+        if known is not None and name not in known:
+            errors.add(None, f"{name.replace('-', ' ')}: {p.msg}" if name else p.msg)
+        else:
+            errors.add(name, p.msg)
+    return errors
+
+
+def _name_for(loc: tuple, names: Mapping[tuple, str]) -> str:
+    for n in range(len(loc), 0, -1):
+        if loc[:n] in names:
+            rest = [str(x) for x in loc[n:]]
+            return "-".join([names[loc[:n]], *rest])
+    return "-".join(str(x) for x in loc)
+
+
+# ------------------------------------------------------------------ the session form
+
+
+@dataclass
+class SessionInput:
+    sets: list[dict[str, Any]]
+    pains: list[dict[str, Any]]
+    minutes: str | None
+    session_rpe: str | None
+    note: str | None
+    names: dict[tuple, str]  # problem location -> form field name
+
+
+def session_input(form: FormData, units: Units) -> SessionInput:
+    """The ticked sets (with what was typed in their rows), the session's answers and pains."""
+    rows = sorted(int(k[1:].split("-")[0]) for k in form if k.startswith("s") and k.endswith("-exercise_id"))
+    names: dict[tuple, str] = {}
+    sets = []
+    for i in rows:
+        if not text(form, f"s{i}-done"):
+            continue
+        row: dict[str, Any] = {"exercise_id": text(form, f"s{i}-exercise_id"), "side": text(form, f"s{i}-side")}
+        for measure in MEASURES:
+            key = f"s{i}-{measure}"
+            if key in form:
+                typed = text(form, key)
+                row[measure] = _scaled(typed, YD) if measure == "distance_m" and units == Units.imperial else typed
+        if f"s{i}-load" in form:
+            typed = text(form, f"s{i}-load")
+            planned = text(form, f"s{i}-planned_kg")
+            if units == Units.imperial and planned is not None and typed == text(form, f"s{i}-planned_load"):
+                row["load_kg"] = planned  # the prescribed load, not its rounded conversion
+            else:
+                row["load_kg"] = _scaled(typed, KG_PER_LB if units == Units.imperial else 1.0)
+        for key in ("rpe", "rir", "form_quality"):
+            if f"s{i}-{key}" in form:
+                row[key] = text(form, f"s{i}-{key}")
+        j = len(sets)
+        sets.append(row)
+        names[("sets", j)] = f"s{i}"
+        names[("sets", j, "load_kg")] = f"s{i}-load"
+    pains = []
+    pain_rows = sorted(int(k[1:].split("-")[0]) for k in form if k.startswith("p") and k.endswith("-area"))
+    for k in pain_rows:
+        area, score = text(form, f"p{k}-area"), text(form, f"p{k}-score")
+        if area is None and score is None:
+            continue
+        names[("pains", len(pains))] = f"p{k}"
+        pains.append({"area": area, "score": score})
+    return SessionInput(sets, pains, text(form, "minutes"), text(form, "session_rpe"), text(form, "note"), names)
+
+
+# ------------------------------------------------------------------ other forms
+
+
+def wellness_input(form: FormData, scale_names: tuple[str, ...]) -> tuple[dict[str, Any], list[dict], dict]:
+    data = {k: text(form, k) for k in (*scale_names, "note")}
+    data = {k: v for k, v in data.items() if v is not None}
+    pains, names = [], {}
+    area, score = text(form, "p0-area"), text(form, "p0-score")
+    if area is not None or score is not None:
+        pains.append({"area": area, "score": score})
+        names[("pains", 0)] = "p0"
+    return data, pains, names
+
+
+def run_input(form: FormData, units: Units) -> dict[str, Any]:
+    km = 1.609344 if units == Units.imperial else 1.0
+    data = {k: text(form, k) for k in ("type", "minutes", "rpe", "leg_feel", "tightness", "note", "date")}
+    data["distance_km"] = _scaled(text(form, "distance"), km)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def profile_input(form: FormData) -> dict[str, Any]:
+    """The profile fields the form edits; an empty race distance means no race."""
+    changes: dict[str, Any] = {
+        "available_days": many(form, "available_days"),
+        "equipment": many(form, "equipment"),
+        "pain_areas": many(form, "pain_areas"),
+        "session_cap_minutes": text(form, "session_cap_minutes"),
+    }
+    distance = text(form, "race-distance")
+    if distance is None:
+        changes["race"] = None
+    else:
+        race = {"distance": distance, "date": text(form, "race-date"), "name": text(form, "race-name")}
+        changes["race"] = {k: v for k, v in race.items() if v is not None}
+    return changes
+
+
+def screen_input(form: FormData, list_fields: set[str], bool_fields: set[str]) -> dict[str, Any]:
+    """A screen's fields as typed: lists from checkboxes, yes/no as booleans, blanks left out."""
+    data: dict[str, Any] = {}
+    for key in form:
+        if key in list_fields:
+            data[key] = many(form, key)
+        elif key in bool_fields:
+            value = text(form, key)
+            if value is not None:
+                data[key] = {"yes": True, "no": False}.get(value, value)
+        else:
+            value = text(form, key)
+            if value is not None:
+                data[key] = value
+    return data

@@ -1,0 +1,494 @@
+"""The HTML pages: dashboard, plan calendar, session logging, check-in, runs, exercise
+library and swaps, profile and screen forms.
+
+Each route reads or writes through the `Diary` service and renders a template. A form
+with a bad value is shown again with everything as typed and the message by the field
+(status 422); a good one redirects (303) so that a refresh never logs twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from runstrong.core.diary import WELLNESS_FIELDS, Wellness
+from runstrong.core.model import EquipmentSet, Item, PainArea, RaceDistance, RunType, Weekday
+from runstrong.core.vocab import CATEGORY_NAME, TRAINING_CATEGORIES, Category
+
+from . import forms, views
+from .service import Diary, InputError, NotFound
+
+router = APIRouter(include_in_schema=False)
+
+SCALE_FIELDS = tuple(f for f in WELLNESS_FIELDS if f != "sleep_hours")
+
+
+def diary_of(request: Request) -> Diary:
+    return request.app.state.diary
+
+
+def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return request.app.state.templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def redirect(path: str, **query: Any) -> RedirectResponse:
+    query = {k: v for k, v in query.items() if v is not None}
+    return RedirectResponse(f"{path}?{urlencode(query)}" if query else path, status_code=303)
+
+
+def parse_day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise NotFound(f"date: {text!r} is not a date; write it as 2027-01-05") from None
+
+
+@dataclass(frozen=True)
+class ReviewCard:
+    """The dashboard's card for the last accepted weekly review (issue 7)."""
+
+    week_start: dt.date
+    flags: list[Any]  # core.review.Flag: kind, text, rule_id
+    href: str | None  # the review page, once the app has one
+
+
+def review_card(request: Request, review: Any) -> ReviewCard | None:
+    """Plug-in point for the weekly review: its flags on the dashboard, linked to the
+    review page when the app has a route at /review (None: no review accepted yet)."""
+    if review is None:
+        return None
+    has_page = any(getattr(r, "path", None) == "/review" for r in request.app.routes)
+    return ReviewCard(review.week_start, list(review.flags), "/review" if has_page else None)
+
+
+# ------------------------------------------------------------------------ dashboard
+
+
+@router.get("/", response_class=HTMLResponse, name="dashboard")
+async def dashboard(request: Request, saved: str | None = None) -> Response:
+    """The most visited page: rendered once per change of the diary (and of the date), then
+    served from memory until anyone, this app or the CLI, writes to the diary again."""
+    diary = diary_of(request)
+    cache: dict[tuple, bytes] = request.app.state.dashboard_cache
+    key = None
+    if not request.url.query:
+        version = diary.data_version()
+        if version is not None:
+            key = (version, diary.today())
+            body = cache.get(key)
+            if body is not None:
+                return HTMLResponse(body)
+    response = await run_in_threadpool(_dashboard, request, saved)
+    if key is not None and response.status_code == 200:
+        if len(cache) > 8:
+            cache.clear()
+        cache[key] = bytes(response.body)
+    return response
+
+
+def _dashboard(request: Request, saved: str | None) -> HTMLResponse:
+    diary = diary_of(request)
+    today = diary.today()
+    day, week, review = diary.dashboard(today)
+    names = diary.names()
+    return render(
+        request,
+        "dashboard.html",
+        title="Today",
+        day=day,
+        saved=saved,
+        cells=views.week_cells(week.start, week.sessions, week.runs, week.logged, today),
+        logged=[views.logged_lines(x.sets, names, day.athlete.units) for x in day.logged],
+        review=review_card(request, review),
+        scales=views.scales(Wellness, SCALE_FIELDS),
+    )
+
+
+# ------------------------------------------------------------------------ the API, described
+
+
+@router.get("/api", response_class=HTMLResponse, name="api")
+def api_page(request: Request) -> Response:
+    """The JSON API's routes from its own OpenAPI document, readable offline."""
+    doc = request.app.openapi()
+    operations = [
+        (method.upper(), path, op.get("summary", ""), [x["name"] for x in op.get("parameters", [])],
+         "requestBody" in op)
+        for path, item in doc["paths"].items()
+        for method, op in item.items()
+    ]  # fmt: skip
+    return render(request, "api.html", title="API", operations=operations, info=doc["info"])
+
+
+# ------------------------------------------------------------------------ plan
+
+
+@router.get("/plan", response_class=HTMLResponse, name="plan")
+def plan(request: Request, swapped: str | None = None, changed: str | None = None) -> Response:
+    diary = diary_of(request)
+    data = diary.plan()
+    today = diary.today()
+    names = diary.names()
+    swaps = [
+        (x, names.get(x.from_id, x.from_id), names.get(x.to_id or "", x.to_id or "left out"))
+        for x in data.plan.profile.exercise_swaps
+    ]
+    return render(
+        request,
+        "plan.html",
+        title="Plan",
+        data=data,
+        weeks=views.plan_weeks(data.plan, data.logged, today),
+        swaps=swaps,
+        swapped=names.get(swapped or "", None),
+        changed=changed,
+    )
+
+
+# ------------------------------------------------------------------------ session
+
+
+def _session_page(
+    request: Request,
+    day: dt.date,
+    label: str | None,
+    values: dict[str, Any] | None = None,
+    errors: forms.Errors | None = None,
+    saved: str | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    diary = diary_of(request)
+    data = diary.day(day)
+    planned = data.sessions[0] if data.sessions else None
+    if label is not None:
+        planned = next((s for s in data.sessions if s.label.lower() == label.lower()), None)
+        if planned is None:
+            raise NotFound(f"label: no session {label!r} on {day}")
+    units = data.athlete.units
+    form = views.session_form(planned, diary.library, units, data.last) if planned else None
+    names = diary.names()
+    return render(
+        request,
+        "session.html",
+        status,
+        title=f"Session {planned.label}" if planned else "Session",
+        data=data,
+        planned=planned,
+        form=form,
+        values=values or {},
+        errors=errors or forms.Errors(),
+        saved=saved,
+        logged=[(x, views.logged_lines(x.sets, names, units)) for x in data.logged],
+        pain_areas=[a.value for a in PainArea],
+        profile_pain=[a.value for a in diary.profile()[1].pain_areas],
+        future=day > diary.today(),
+    )
+
+
+@router.get("/session/{day}", response_class=HTMLResponse, name="session")
+def session_page(request: Request, day: str, label: str | None = None, saved: str | None = None) -> Response:
+    return _session_page(request, parse_day(day), label, saved=saved)
+
+
+@router.post("/session/{day}", response_class=HTMLResponse)
+async def log_session(request: Request, day: str, label: str | None = None) -> Response:
+    when = parse_day(day)
+    form = await request.form()
+    diary = diary_of(request)
+    units = diary.athlete().units
+    given = forms.session_input(form, units)
+    try:
+        result, _ = diary.log_session(
+            when,
+            given.sets,
+            label=label,
+            minutes=given.minutes,
+            session_rpe=given.session_rpe,
+            note=given.note,
+            pains=given.pains,
+        )
+    except InputError as err:
+        errors = forms.errors_for(err.problems, given.names)
+        return _session_page(request, when, label, forms.values_of(form), errors, status=422)
+    return redirect(f"/session/{when}", label=label, saved=result.new_sets)
+
+
+# ------------------------------------------------------------------------ check-in and runs
+
+
+def _checkin_page(
+    request: Request, values: dict[str, Any] | None = None, errors: forms.Errors | None = None, status: int = 200
+) -> HTMLResponse:
+    diary = diary_of(request)
+    today = diary.today()
+    day = diary.day(today)
+    if values is None:
+        values = {k: views.number(v) if isinstance(v, float) else str(v)
+                  for k, v in (day.wellness.model_dump() if day.wellness else {}).items()
+                  if v is not None and k != "date"}  # fmt: skip
+    return render(
+        request,
+        "checkin.html",
+        status,
+        title="Check-in",
+        day=day,
+        values=values,
+        errors=errors or forms.Errors(),
+        scales=views.scales(Wellness, SCALE_FIELDS),
+        pain_areas=[a.value for a in PainArea],
+    )
+
+
+@router.get("/checkin", response_class=HTMLResponse, name="checkin")
+def checkin(request: Request) -> Response:
+    return _checkin_page(request)
+
+
+@router.post("/checkin", response_class=HTMLResponse)
+async def save_checkin(request: Request) -> Response:
+    form = await request.form()
+    data, pains, names = forms.wellness_input(form, WELLNESS_FIELDS)
+    try:
+        diary_of(request).save_wellness(data, pains)
+    except InputError as err:
+        return _checkin_page(request, forms.values_of(form), forms.errors_for(err.problems, names), 422)
+    return redirect("/", saved="checkin")
+
+
+def _run_page(
+    request: Request, values: dict[str, Any] | None = None, errors: forms.Errors | None = None, status: int = 200
+) -> HTMLResponse:
+    diary = diary_of(request)
+    day = diary.day(diary.today())
+    planned = day.runs[0] if day.runs else None
+    if values is None:
+        values = {"type": planned.type.value, "minutes": str(planned.minutes)} if planned else {"type": "easy"}
+    return render(
+        request,
+        "run.html",
+        status,
+        title="Log a run",
+        day=day,
+        values=values,
+        errors=errors or forms.Errors(),
+        run_types=[t.value for t in RunType if t != RunType.rest],
+        distance_unit="mi" if day.athlete.units.value == "imperial" else "km",
+    )
+
+
+@router.get("/run", response_class=HTMLResponse, name="run")
+def run_form(request: Request) -> Response:
+    return _run_page(request)
+
+
+@router.post("/run", response_class=HTMLResponse)
+async def log_run(request: Request) -> Response:
+    form = await request.form()
+    diary = diary_of(request)
+    data = forms.run_input(form, diary.athlete().units)
+    try:
+        diary.add_run(data)
+    except InputError as err:
+        errors = forms.errors_for(err.problems, {("distance_km",): "distance"})
+        return _run_page(request, forms.values_of(form), errors, 422)
+    return redirect("/", saved="run")
+
+
+# ------------------------------------------------------------------------ exercises
+
+
+@router.get("/exercises", response_class=HTMLResponse, name="exercises")
+def exercises(request: Request, q: str = "", category: str = "", fits: str = "") -> Response:
+    diary = diary_of(request)
+    found = diary.find_exercises(q, category or None, None, bool(fits))
+    name = "partials/exercise_list.html" if request.headers.get("HX-Target") == "results" else "exercises.html"
+    return render(
+        request,
+        name,
+        title="Exercises",
+        found=found,
+        q=q,
+        category=category,
+        fits=bool(fits),
+        categories=[(c.value, CATEGORY_NAME[c]) for c in Category],
+    )
+
+
+def _exercise_page(
+    request: Request,
+    exercise_id: str,
+    values: dict[str, Any] | None = None,
+    errors: forms.Errors | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    diary = diary_of(request)
+    exercise, sessions, options = diary.alternatives(exercise_id)
+    library = diary.library
+    return render(
+        request,
+        "exercise.html",
+        status,
+        title=exercise.name,
+        exercise=exercise,
+        ladder=library.ladder(exercise.id),
+        regressions=[library.get(x) for x in exercise.regressions],
+        progressions=[library.get(x) for x in exercise.progressions],
+        sessions=sessions,
+        options=options,
+        trainable=exercise.category in TRAINING_CATEGORIES,
+        values=values or {},
+        errors=errors or forms.Errors(),
+    )
+
+
+@router.get("/exercises/{exercise_id}", response_class=HTMLResponse, name="exercise")
+def exercise(request: Request, exercise_id: str) -> Response:
+    return _exercise_page(request, exercise_id)
+
+
+@router.post("/exercises/{exercise_id}/swap", response_class=HTMLResponse)
+async def swap(request: Request, exercise_id: str) -> Response:
+    form = await request.form()
+    to_id = forms.text(form, "to_id") or ""
+    try:
+        result = diary_of(request).swap(exercise_id, to_id, forms.text(form, "reason"))
+    except InputError as err:
+        errors = forms.errors_for(err.problems, {}, known={"to_id", "reason"})
+        return _exercise_page(request, exercise_id, forms.values_of(form), errors, 422)
+    week = result.sessions[0][0]
+    return RedirectResponse(f"/plan?{urlencode({'swapped': result.to_id})}#week-{week}", status_code=303)
+
+
+# ------------------------------------------------------------------------ profile and screen
+
+PROFILE_FIELDS = {"available_days", "session_cap_minutes", "equipment", "pain_areas", "race-distance", "race-date",
+                  "race-name", "race"}  # fmt: skip
+
+
+def _profile_values(profile: Any) -> dict[str, Any]:
+    race = profile.race
+    return {
+        "available_days": [d.value for d in profile.available_days],
+        "session_cap_minutes": str(profile.session_cap_minutes),
+        "equipment": [e.value for e in profile.equipment],
+        "pain_areas": [a.value for a in profile.pain_areas],
+        "race-distance": race.distance.value if race else "",
+        "race-date": race.date.isoformat() if race else "",
+        "race-name": (race.name or "") if race else "",
+    }
+
+
+def _profile_page(
+    request: Request, values: dict[str, Any] | None = None, errors: forms.Errors | None = None, status: int = 200
+) -> HTMLResponse:
+    who, profile = diary_of(request).profile()
+    return render(
+        request,
+        "profile.html",
+        status,
+        title="Profile",
+        who=who,
+        profile=profile,
+        values=values if values is not None else _profile_values(profile),
+        errors=errors or forms.Errors(),
+        weekdays=[d.value for d in Weekday],
+        kit_sets=[e.value for e in EquipmentSet],
+        items=[i.value for i in Item],
+        pain_areas=[a.value for a in PainArea],
+        distances=[d.value for d in RaceDistance],
+    )
+
+
+@router.get("/profile", response_class=HTMLResponse, name="profile")
+def profile(request: Request) -> Response:
+    return _profile_page(request)
+
+
+@router.post("/profile", response_class=HTMLResponse)
+async def save_profile(request: Request) -> Response:
+    form = await request.form()
+    try:
+        stored = diary_of(request).update_profile(forms.profile_input(form))
+    except InputError as err:
+        errors = forms.errors_for(err.problems, {}, known=PROFILE_FIELDS)
+        if "race" in errors.by_field:
+            errors.add("race-distance", errors.by_field.pop("race"))
+        values = forms.values_of(form)
+        for key in ("available_days", "equipment", "pain_areas"):
+            values[key] = forms.many(form, key)
+        return _profile_page(request, values, errors, 422)
+    return redirect("/plan", changed=f"v{stored.plan_version}" if stored.new_plan else "none")
+
+
+def _assess_page(
+    request: Request, values: dict[str, Any] | None = None, errors: forms.Errors | None = None, status: int = 200
+) -> HTMLResponse:
+    from runstrong.io.screen_text import load_battery
+
+    who, profile = diary_of(request).profile()
+    return render(
+        request,
+        "assess.html",
+        status,
+        title="Baseline screen",
+        who=who,
+        profile=profile,
+        battery=load_battery(),
+        values=values or {},
+        errors=errors or forms.Errors(),
+        last=profile.screens[-1] if profile.screens else None,
+    )
+
+
+SCREEN_LISTS = {"hip_hinge_faults", "single_leg_squat_faults_left", "single_leg_squat_faults_right"}
+
+
+@router.get("/assess", response_class=HTMLResponse, name="assess")
+def assess(request: Request) -> Response:
+    return _assess_page(request)
+
+
+@router.post("/assess", response_class=HTMLResponse)
+async def save_assess(request: Request) -> Response:
+    form = await request.form()
+    data = forms.screen_input(form, SCREEN_LISTS, {"hip_hinge_pass"})
+    for key in SCREEN_LISTS:
+        data.setdefault(key, [])
+    try:
+        diary_of(request).record_screen(data)
+    except InputError as err:
+        from runstrong.core.screen import Screen
+
+        errors = forms.errors_for(err.problems, {}, known=set(Screen.model_fields))
+        values = forms.values_of(form)
+        for key in SCREEN_LISTS:
+            values[key] = forms.many(form, key)
+        return _assess_page(request, values, errors, 422)
+    return redirect("/assess/results")
+
+
+@router.get("/assess/results", response_class=HTMLResponse, name="assess_results")
+def assess_results(request: Request) -> Response:
+    from runstrong.core.assessment import effect_reasons, score_screen
+
+    diary = diary_of(request)
+    who, profile = diary.profile()
+    if not profile.screens:
+        return redirect("/assess")
+    screen = sorted(profile.screens, key=lambda s: s.date)[-1]
+    result = score_screen(screen, profile.age, profile.sex, diary.params)
+    return render(
+        request,
+        "assess_results.html",
+        title="Screen results",
+        who=who,
+        screen=screen,
+        result=result,
+        effects=effect_reasons(result.effects),
+    )

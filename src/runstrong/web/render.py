@@ -1,0 +1,65 @@
+"""The Jinja2 environment: templates compiled once (no file checks per request), the
+navigation, and the few filters the templates use to write dates and doses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+
+from runstrong import __version__
+from runstrong.io.labels import PHASE_LABEL, RACE_NAME, dose_label, dose_text, plural, rest_text
+
+from .views import focus_name
+
+
+def _day(value: dt.date, fmt: str = "%a %-d %b") -> str:
+    return value.strftime(fmt)
+
+
+def _day_long(value: dt.date, today: dt.date | None = None) -> str:
+    when = {0: "Today", -1: "Yesterday", 1: "Tomorrow"}.get((value - today).days) if today else None
+    text = value.strftime("%A %-d %B %Y")
+    return f"{when}, {text}" if when else text
+
+
+def _words(value: Any) -> str:
+    return str(getattr(value, "value", value)).replace("_", " ")
+
+
+def make_templates(directory: Path, nav: list[tuple[str, str]]) -> Jinja2Templates:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(directory),
+        autoescape=jinja2.select_autoescape(["html"]),
+        auto_reload=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        day=_day,
+        day_long=_day_long,
+        words=_words,
+        focus=focus_name,
+        rest=rest_text,
+        dose=dose_text,
+        dose_label=dose_label,
+        phase=lambda p: PHASE_LABEL.get(p, _words(p)),
+        race=lambda d: RACE_NAME.get(_words(d), _words(d)),
+        plural=lambda n, word: plural(n, word),
+    )
+    env.globals.update(version=__version__)
+
+    def context(request: Request) -> dict[str, Any]:
+        path = request.url.path
+        items = [
+            {"label": label, "href": href, "active": path == href or (href != "/" and path.startswith(href))}
+            for label, href in nav
+        ]
+        return {"nav": items, "today": request.app.state.diary.today()}
+
+    return Jinja2Templates(env=env, context_processors=[context])

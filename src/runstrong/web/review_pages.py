@@ -1,0 +1,117 @@
+"""The weekly review in the browser: the week's numbers and pictures, the decisions with
+their rule ids, what would change in the plan, and an explicit accept."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from runstrong.core.vocab import EquipmentSet
+
+from .pages import diary_of, redirect, render
+from .service import InputError, Problem, ReviewRequest
+
+router = APIRouter(include_in_schema=False)
+CHARTS = ("load", "wellness", "volume", "lifts")
+_DATES = ("week", "travel_start", "travel_end", "race_date")
+_FIELDS = (*_DATES, "kit")
+
+
+def _date(value: str, name: str, problems: list[Problem]) -> dt.date | None:
+    if not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        problems.append(Problem((name,), f"{value!r} is not a date; write it as YYYY-MM-DD"))
+        return None
+
+
+def _request_from(values: dict[str, str]) -> ReviewRequest:
+    problems: list[Problem] = []
+    dates = {name: _date(values.get(name, ""), name, problems) for name in _DATES}
+    if problems:
+        raise InputError(problems)
+    return ReviewRequest(
+        week=dates["week"],
+        ill=values.get("ill") == "on",
+        travel_start=dates["travel_start"],
+        travel_end=dates["travel_end"],
+        kit=values.get("kit") or None,
+        race_date=dates["race_date"],
+    )
+
+
+def _page(request: Request, values: dict[str, str], accepted: str | None = None, status: int = 200) -> HTMLResponse:
+    diary = diary_of(request)
+    errors = None
+    outcome = None
+    try:
+        outcome = diary.review(_request_from(values))
+    except InputError as err:
+        errors = err
+    from runstrong.io.review_text import headline
+
+    query = "&".join(f"{k}={values[k]}" for k in ("week",) if values.get(k))
+    return render(
+        request,
+        "review.html",
+        status=400 if errors and status == 200 else status,
+        title="Weekly review",
+        outcome=outcome,
+        headline=headline(outcome.review.metrics) if outcome else [],
+        values=values,
+        errors=_errors(errors),
+        kits=[e.value for e in EquipmentSet],
+        charts=CHARTS,
+        chart_query=query,
+        accepted=accepted,
+    )
+
+
+def _errors(err: InputError | None) -> Any:
+    from .forms import Errors, errors_for
+
+    if err is None:
+        return Errors()
+    return errors_for(err.problems, {}, known=set(_FIELDS) | {"ill"})
+
+
+@router.get("/review", response_class=HTMLResponse, name="review")
+def review_page(request: Request, week: str = "", accepted: str | None = None) -> Response:
+    return _page(request, {"week": week}, accepted)
+
+
+@router.post("/review", response_class=HTMLResponse)
+async def accept(request: Request) -> Response:
+    form = await request.form()
+    values = {k: str(form.get(k, "")) for k in (*_FIELDS, "ill")}
+    diary = diary_of(request)
+    try:
+        outcome, stored = await run_in_threadpool(diary.accept_review, _request_from(values))
+    except InputError:
+        return await run_in_threadpool(_page, request, values, None, 400)
+    return redirect("/review", week=outcome.review.week_start.isoformat(), accepted=str(stored.plan_version))
+
+
+@router.get("/review/chart/{name}.svg", name="review_chart")
+def chart(request: Request, name: str, week: str = "") -> Response:
+    """One of the review's charts for the week, drawn on request (matplotlib is slow to
+    load, so the page itself never waits for it)."""
+    from runstrong.io import charts
+
+    if name not in CHARTS:
+        return Response(f"no chart {name!r}; charts: {', '.join(CHARTS)}", status_code=404, media_type="text/plain")
+    outcome = diary_of(request).review(_request_from({"week": week}))
+    draw = {
+        "load": charts.load_chart,
+        "wellness": charts.wellness_chart,
+        "volume": charts.volume_chart,
+        "lifts": charts.lifts_chart,
+    }[name]
+    body = draw(outcome.trend, fmt="svg")
+    return Response(body, media_type="image/svg+xml", headers={"Cache-Control": "no-cache"})

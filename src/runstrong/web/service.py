@@ -1,0 +1,626 @@
+"""What the web pages and the JSON API both do, in one place: read the diary, validate
+input with the core's models, write through the store. No HTML and no HTTP here.
+
+Every write is one transaction; input is validated before the write lock is taken. Bad
+input raises `InputError` with each problem located by field (the pages show it by the
+field, the API returns it as a 422); a missing thing raises `NotFound`, a diary with no
+athlete or plan `Unavailable`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from runstrong.core.diary import (
+    PainReport,
+    PlannedRun,
+    PlannedSession,
+    RunLog,
+    SessionLog,
+    SetLog,
+    Wellness,
+    sets_as_planned,
+    validate_entry,
+    week_start,
+)
+from runstrong.core.library import Library, load_library
+from runstrong.core.model import AthleteProfile, Exercise, Plan
+from runstrong.core.params import Params, load_params
+from runstrong.errors import UserError
+from runstrong.store import logbook, repo, web_queries
+from runstrong.store.db import Store
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One bad value: where it is (field path), what is wrong, and pydantic's error type."""
+
+    loc: Loc
+    msg: str
+    type: str = "value_error"
+
+
+class InputError(UserError):
+    """Bad input, problem by problem, each located by its field."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("; ".join(f"{'.'.join(map(str, p.loc)) or 'input'}: {p.msg}" for p in self.problems))
+
+    @classmethod
+    def one(cls, field: str, msg: str) -> InputError:
+        return cls([Problem((field,), msg)])
+
+
+class NotFound(UserError):
+    """The thing asked for does not exist (HTTP 404)."""
+
+
+class Unavailable(UserError):
+    """The diary cannot answer yet: no athlete, or no plan (HTTP 409)."""
+
+
+_NAMED = re.compile(r"^([a-z_][a-z0-9_.]*): (.*)$", re.S)
+# pydantic's words for typing mistakes, said the way a form would say them
+FRIENDLY = {
+    "int_parsing": "write a whole number",
+    "int_from_float": "write a whole number",
+    "float_parsing": "write a number",
+    "date_from_datetime_parsing": "write a date as YYYY-MM-DD",
+    "date_parsing": "write a date as YYYY-MM-DD",
+    "missing": "fill this in",
+    "too_short": "choose at least one",
+}
+# errors whose message gains the field's scale ("Hours slept, 0-16")
+SCALED = {"greater_than", "greater_than_equal", "less_than", "less_than_equal", "multiple_of", "int_parsing",
+          "float_parsing", "missing"}  # fmt: skip
+
+
+BOUNDS = {"less_than_equal": ("le", "at most"), "greater_than_equal": ("ge", "at least"),
+          "greater_than": ("gt", "more than"), "less_than": ("lt", "less than")}  # fmt: skip
+
+
+def _num(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _message(e: Any) -> str:
+    """One pydantic error in a form's words: `must be at most 16 (you gave 30)`."""
+    kind, given = e["type"], e.get("input")
+    if kind in BOUNDS:
+        key, words = BOUNDS[kind]
+        return f"must be {words} {_num(e.get('ctx', {}).get(key))} (you gave {_num(given)})"
+    if kind == "multiple_of":
+        return f"use steps of {_num(e.get('ctx', {}).get('multiple_of'))} (you gave {_num(given)})"
+    if kind in FRIENDLY:
+        return FRIENDLY[kind] + ("" if kind in ("missing", "too_short") else f" (you gave {given!r})")
+    return e["msg"].removeprefix("Value error, ")
+
+
+def problems_from(err: ValidationError, model: type[BaseModel] | None = None, prefix: Loc = ()) -> list[Problem]:
+    """pydantic's errors as Problems: a check across fields ("reps: give exactly one...")
+    is put on the field it names; a scale's description is added to its message."""
+    out = []
+    for e in err.errors():
+        loc = tuple(p for p in e["loc"] if p != "function-after")
+        msg = _message(e)
+        named = _NAMED.match(msg)
+        if named and not loc:
+            loc, msg = tuple(named.group(1).split(".")), named.group(2)
+        fields = getattr(model, "model_fields", {})
+        info = fields.get(loc[0]) if len(loc) == 1 else None
+        if info is not None and info.description and e["type"] in SCALED and len(info.description) <= 100:
+            msg += f"; {info.description.rstrip('.')}"
+        out.append(Problem((*prefix, *loc), msg, e["type"]))
+    return out
+
+
+def problem_from_user_error(err: UserError, default_field: str) -> Problem:
+    """A UserError's "field: message" as a Problem on that field."""
+    named = _NAMED.match(str(err))
+    if named:
+        return Problem(tuple(named.group(1).split(".")), named.group(2))
+    return Problem((default_field,), str(err))
+
+
+def validated(model: type[Any], data: dict[str, Any], today: dt.date, prefix: Loc = ()) -> Any:
+    """A diary value validated like the CLI's (no dates after today), or InputError."""
+    try:
+        return validate_entry(model, data, today)
+    except ValidationError as err:
+        raise InputError(problems_from(err, model, prefix)) from None
+
+
+# ------------------------------------------------------------------------ read views
+
+
+@dataclass(frozen=True)
+class DayData:
+    """One day: what was planned, what was logged, and the check-in."""
+
+    athlete: repo.AthleteInfo
+    day: dt.date
+    plan_version: int | None
+    sessions: list[PlannedSession]
+    runs: list[PlannedRun]
+    logged: list[web_queries.LoggedSessionView]
+    runs_logged: list[RunLog]
+    wellness: Wellness | None
+    last: dict[str, list[SetLog]]
+    next_session: PlannedSession | None = None
+
+    @property
+    def logged_sets(self) -> int:
+        return sum(len(x.sets) for x in self.logged)
+
+
+@dataclass(frozen=True)
+class WeekData:
+    start: dt.date
+    plan_version: int | None
+    sessions: list[PlannedSession]
+    runs: list[PlannedRun]
+    logged: dict[dt.date, web_queries.DayLog]
+
+
+@dataclass(frozen=True)
+class PlanData:
+    athlete: repo.AthleteInfo
+    version: int
+    plan: Plan
+    logged: dict[dt.date, web_queries.DayLog]
+
+
+@dataclass(frozen=True)
+class SwapResult:
+    stored: repo.StoredPlan
+    from_id: str
+    to_id: str
+    since: dt.date
+    sessions: list[tuple[int, dt.date]]
+
+
+@dataclass
+class Diary:
+    """The diary as the web app sees it: one store, one athlete (by name, or the only
+    one), and a clock that tests can fix."""
+
+    store: Store
+    athlete_name: str | None = None
+    fixed_today: dt.date | None = None
+    clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.UTC).replace(tzinfo=None))
+    _plans: dict[tuple[int, int], Plan] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _version_conn: sqlite3.Connection | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        from runstrong.store.db import sqlite_path
+
+        path = sqlite_path(self.store.engine)
+        if path is not None:  # a connection of its own: PRAGMA data_version sees every other one's commits
+            self._version_conn = sqlite3.connect(path, timeout=1.0, isolation_level=None, check_same_thread=False)
+
+    def close(self) -> None:
+        if self._version_conn is not None:
+            self._version_conn.close()
+        self.store.close()
+
+    # ------------------------------------------------------------------ basics
+
+    def today(self) -> dt.date:
+        return self.fixed_today or dt.date.today()
+
+    @property
+    def library(self) -> Library:
+        return load_library()
+
+    @property
+    def params(self) -> Params:
+        return load_params()
+
+    def who(self, s: Any) -> repo.AthleteInfo:
+        try:
+            return repo.find_athlete(s, self.athlete_name)
+        except UserError as err:
+            raise Unavailable(str(err)) from None
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        if exercise_id not in self.library:
+            raise NotFound(f"exercise_id: no exercise {exercise_id!r} in the library; see /api/v1/exercises")
+        return self.library.get(exercise_id)
+
+    def names(self) -> dict[str, str]:
+        return {e.id: e.name for e in self.library.exercises}
+
+    def _plan(self, s: Any, athlete_id: int) -> tuple[int, Plan]:
+        """The current plan, parsed once per version (plans are immutable once stored)."""
+        version = web_queries.plan_version(s, athlete_id)
+        if version is None:
+            raise Unavailable("plan: no plan is stored yet; store one with `runstrong athlete add PROFILE`")
+        key = (athlete_id, version)
+        plan = self._plans.get(key)
+        if plan is None:
+            stored = web_queries.plan_data(s, athlete_id)
+            assert stored is not None
+            version, text = stored
+            plan = Plan.model_validate_json(text)
+            with self._lock:
+                if len(self._plans) > 8:
+                    self._plans.clear()
+                self._plans[(athlete_id, version)] = plan
+        return version, plan
+
+    def _profile(self, s: Any, athlete_id: int) -> AthleteProfile:
+        profile = repo.latest_profile(s, athlete_id)
+        if profile is None:
+            raise Unavailable("profile: no profile is stored yet; store one with `runstrong athlete add PROFILE`")
+        return profile
+
+    # ------------------------------------------------------------------ reads
+
+    def athlete(self) -> repo.AthleteInfo:
+        with self.store.read() as s:
+            return self.who(s)
+
+    def day(self, day: dt.date) -> DayData:
+        with self.store.read() as s:
+            who = self.who(s)
+            plan = repo.planned_day(s, who.id, day)
+            ids = [b.exercise_id for p in plan.sessions for b in p.blocks]
+            return DayData(
+                athlete=who,
+                day=day,
+                plan_version=plan.plan_version,
+                sessions=plan.sessions,
+                runs=plan.runs,
+                logged=web_queries.sessions_logged_on(s, who.id, day),
+                runs_logged=web_queries.runs_between(s, who.id, day, day),
+                wellness=web_queries.wellness_on(s, who.id, day),
+                last=repo.last_sets(s, who.id, ids, day) if ids else {},
+                next_session=None if plan.sessions else repo.next_planned_session(s, who.id, day),
+            )
+
+    def week(self, day: dt.date) -> WeekData:
+        start = week_start(day)
+        end = start + dt.timedelta(days=6)
+        with self.store.read() as s:
+            who = self.who(s)
+            version, sessions, runs = web_queries.planned_between(s, who.id, start, end)
+            return WeekData(start, version, sessions, runs, web_queries.logged_between(s, who.id, start, end))
+
+    def dashboard(self, day: dt.date) -> tuple[DayData, WeekData, Any]:
+        """The day, its week and the last accepted weekly review (or None) in one read,
+        without what only the session page needs (the last sets of each exercise): the
+        dashboard is the most visited page."""
+        from runstrong.store.review_queries import latest_review
+
+        start = week_start(day)
+        end = start + dt.timedelta(days=6)
+        with self.store.read() as s:
+            who = self.who(s)
+            version, sessions, runs = web_queries.planned_between(s, who.id, start, end)
+            today_sessions = [x for x in sessions if x.date == day]
+            logged = web_queries.logged_between(s, who.id, start, end)
+            mark = logged.get(day)
+            data = DayData(
+                athlete=who,
+                day=day,
+                plan_version=version,
+                sessions=today_sessions,
+                runs=[r for r in runs if r.date == day],
+                logged=web_queries.sessions_logged_on(s, who.id, day) if mark and mark.sessions else [],
+                runs_logged=web_queries.runs_between(s, who.id, day, day) if mark and mark.runs else [],
+                wellness=web_queries.wellness_on(s, who.id, day) if mark and mark.checked_in else None,
+                last={},
+                next_session=None if today_sessions else repo.next_planned_session(s, who.id, day),
+            )
+            review = latest_review(s, who.id)
+        return data, WeekData(start, version, sessions, runs, logged), review
+
+    def data_version(self) -> int | None:
+        """A number that changes whenever anyone (this app, the CLI, another process)
+        commits to the diary; None when the database cannot say (not SQLite)."""
+        if self._version_conn is None:
+            return None
+        with self._lock:
+            return self._version_conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def plan(self) -> PlanData:
+        with self.store.read() as s:
+            who = self.who(s)
+            version, plan = self._plan(s, who.id)
+            logged = web_queries.logged_between(s, who.id, plan.start_date, plan.end_date)
+            return PlanData(who, version, plan, logged)
+
+    def profile(self) -> tuple[repo.AthleteInfo, AthleteProfile]:
+        with self.store.read() as s:
+            who = self.who(s)
+            return who, self._profile(s, who.id)
+
+    def runs(self, since: dt.date | None = None, until: dt.date | None = None) -> list[RunLog]:
+        """Runs logged from `since` (default: four weeks before `until`) to `until` (default: today)."""
+        end = until or self.today()
+        start = since or end - dt.timedelta(days=27)
+        if start > end:
+            raise InputError.one("since", f"{start} is after until ({end}); give since <= until")
+        with self.store.read() as s:
+            return web_queries.runs_between(s, self.who(s).id, start, end)
+
+    def find_exercises(
+        self, q: str = "", category: str | None = None, pattern: str | None = None, fits: bool = False
+    ) -> list[Exercise]:
+        """Library search: every word of `q` in the name, id, pattern or category."""
+        words = q.lower().split()
+        kit = self.profile()[1].equipment_items if fits else None
+        out = []
+        for e in self.library.exercises:
+            text = f"{e.name} {e.id} {e.pattern.value} {e.category.value}".lower().replace("_", " ")
+            if words and not all(w in text for w in words):
+                continue
+            if category and e.category.value != category:
+                continue
+            if pattern and e.pattern.value != pattern:
+                continue
+            if kit is not None and not e.fits(kit):
+                continue
+            out.append(e)
+        return out
+
+    def alternatives(self, exercise_id: str) -> tuple[Exercise, list[tuple[int, dt.date]], list[Any]]:
+        """The exercise, the sessions from today that hold it, and what could replace it."""
+        from runstrong.core.swap import alternatives, companions, sessions_with
+
+        exercise = self.exercise(exercise_id)
+        today = self.today()
+        with self.store.read() as s:
+            who = self.who(s)
+            profile = self._profile(s, who.id)
+            _, plan = self._plan(s, who.id)
+        found = sessions_with(plan, exercise_id, today)
+        options = alternatives(self.library, profile, exercise_id, self.params, companions(plan, exercise_id, today))
+        return exercise, found, options
+
+    # ------------------------------------------------------------------ writes
+
+    def log_session(
+        self,
+        day: dt.date,
+        sets: Iterable[dict[str, Any]] = (),
+        *,
+        label: str | None = None,
+        as_planned: bool = False,
+        minutes: Any = None,
+        session_rpe: Any = None,
+        note: str | None = None,
+        pains: Iterable[dict[str, Any]] = (),
+        new_session: bool = False,
+    ) -> tuple[repo.LoggedSession, SessionLog]:
+        """Log a session done on `day`: the planned sets (`as_planned`) and/or `sets` as
+        done (each without a set number: sets are numbered per exercise and side)."""
+        today = self.today()
+        if day > today:
+            raise InputError.one("date", f"{day} is in the future (today is {today}); log today or a past day")
+        with self.store.read() as s:
+            who = self.who(s)
+            try:
+                context = logbook.gather(s, who, day, label, field="label")
+            except UserError as err:
+                raise InputError([problem_from_user_error(err, "label")]) from None
+        done: list[SetLog] = []
+        if as_planned:
+            if context.planned is None:
+                raise InputError.one("as_planned", f"no strength session is planned on {day}; give the sets done")
+            if context.logged_sets and not new_session:
+                raise InputError.one(
+                    "as_planned",
+                    f"{context.logged_sets} sets are already logged on {day}; give only the sets to add, or "
+                    "set new_session to log the planned session again",
+                )
+            done.extend(sets_as_planned(context.planned))
+        problems: list[Problem] = []
+        for i, raw in enumerate(sets):
+            try:
+                done.append(SetLog.model_validate({**raw, "set_number": 1}))
+            except ValidationError as err:
+                problems.extend(problems_from(err, SetLog, ("sets", i)))
+        pain_reports = []
+        for i, raw in enumerate(pains):
+            try:
+                pain_reports.append(validate_entry(PainReport, {"date": day, **raw}, today))
+            except ValidationError as err:
+                problems.extend(problems_from(err, PainReport, ("pains", i)))
+        if problems:
+            raise InputError(problems)
+        if not done and not pain_reports and note is None and minutes is None and session_rpe is None:
+            raise InputError.one("sets", "nothing to log: tick the sets you did (or give them)")
+        data = logbook.session_data(
+            day, context, done, minutes=minutes, session_rpe=session_rpe, note=note, pains=pain_reports
+        )
+        log = validated(SessionLog, data, today)
+        with self.store.write() as s:
+            return logbook.write_session(s, who.id, log, new_session=new_session), log
+
+    def save_wellness(self, data: dict[str, Any], pains: Iterable[dict[str, Any]] = ()) -> tuple[Wellness, list[str]]:
+        """The day's check-in (a second one the same day updates the answers it gives)."""
+        today = self.today()
+        entry = validated(Wellness, {"date": today, **data}, today)
+        problems: list[Problem] = []
+        reports = []
+        for i, raw in enumerate(pains):
+            try:
+                reports.append(validate_entry(PainReport, {"date": entry.date, **raw}, today))
+            except ValidationError as err:
+                problems.extend(problems_from(err, PainReport, ("pains", i)))
+        if problems:
+            raise InputError(problems)
+        with self.store.write() as s:
+            who = self.who(s)
+            replaced = repo.save_wellness(s, who.id, entry)
+            for pain in reports:
+                repo.add_pain(s, who.id, pain)
+        return entry, replaced
+
+    def add_run(self, data: dict[str, Any]) -> tuple[int, RunLog]:
+        today = self.today()
+        run = validated(RunLog, {"date": today, **data}, today)
+        with self.store.write() as s:
+            return repo.add_run(s, self.who(s).id, run), run
+
+    def swap(self, from_id: str, to_id: str, reason: str | None = None) -> SwapResult:
+        """Replace `from_id` by `to_id` from today on: a new profile version that keeps the
+        choice, and a new plan version (weeks before this one are kept as they were)."""
+        from runstrong.core.swap import alternatives, companions, sessions_with, with_swap
+
+        self.exercise(from_id)
+        today = self.today()
+        with self.store.read() as s:
+            who = self.who(s)
+            profile = self._profile(s, who.id)
+            _, plan = self._plan(s, who.id)
+        if not sessions_with(plan, from_id, today):
+            raise InputError.one("from_id", f"{from_id} is not in your plan from {today} on; nothing to swap")
+        options = alternatives(self.library, profile, from_id, self.params, companions(plan, from_id, today))
+        ids = [a.exercise.id for a in options]
+        if to_id not in ids:
+            choices = ", ".join(ids) or "none: the library has no alternative that fits your kit and pain"
+            raise InputError.one("to_id", f"{to_id!r} cannot replace {from_id}; choose one of: {choices}")
+        try:
+            changed = with_swap(profile, from_id, to_id, today, reason)
+        except ValidationError as err:
+            raise InputError(problems_from(err)) from None
+        new_plan = self._replan(plan, changed)
+        found = sessions_with(new_plan, to_id, today)
+        if not found:
+            raise InputError.one("to_id", f"the planner could not put {to_id} in place of {from_id}; try another")
+        with self.store.write() as s:
+            stored = repo.store_plan(s, changed, new_plan, self.clock())
+        return SwapResult(stored, from_id, to_id, today, found)
+
+    def update_profile(self, changes: dict[str, Any]) -> repo.StoredPlan:
+        """A new profile version with `changes` (fields of AthleteProfile) and its plan."""
+        with self.store.read() as s:
+            who = self.who(s)
+            profile = self._profile(s, who.id)
+            _, plan = self._plan(s, who.id)
+        data = {**profile.model_dump(mode="json"), **changes}
+        try:
+            changed = AthleteProfile.model_validate(data)
+        except ValidationError as err:
+            raise InputError(problems_from(err, AthleteProfile)) from None
+        new_plan = self._replan(plan, changed)
+        with self.store.write() as s:
+            return repo.store_plan(s, changed, new_plan, self.clock())
+
+    def record_screen(self, data: dict[str, Any]) -> tuple[repo.StoredPlan, Any]:
+        """A baseline screen added to the profile (a new version and plan); its scored result."""
+        from runstrong.core.assessment import score_screen
+        from runstrong.core.screen import Screen
+
+        today = self.today()
+        try:
+            screen = Screen.model_validate({"date": today, **data})
+        except ValidationError as err:
+            raise InputError(problems_from(err, Screen)) from None
+        if screen.date > today:
+            raise InputError.one("date", f"{screen.date} is in the future (today is {today}); record a past screen")
+        with self.store.read() as s:
+            who = self.who(s)
+            profile = self._profile(s, who.id)
+            _, plan = self._plan(s, who.id)
+        changed = profile.model_copy(update={"screens": [*profile.screens, screen]})
+        new_plan = self._replan(plan, changed)
+        with self.store.write() as s:
+            stored = repo.store_plan(s, changed, new_plan, self.clock())
+        return stored, score_screen(screen, changed.age, changed.sex, self.params)
+
+    def _replan(self, plan: Plan, profile: AthleteProfile) -> Plan:
+        """The plan again for a changed profile; weeks before this one stay as they were."""
+        from runstrong.core.planner import replan
+
+        try:
+            return replan(plan, profile, week_start(self.today()), least_bad=True)
+        except UserError as err:
+            raise InputError([problem_from_user_error(err, "profile")]) from None
+
+    # ------------------------------------------------------------------ weekly review
+
+    def review(self, req: ReviewRequest) -> Any:
+        """The weekly review of `req.week` (default: last week) and the plan it would write."""
+        from runstrong.core.rules import load_registry
+        from runstrong.store.reviewing import prepare_review
+
+        today = self.today()
+        week, real_life = _review_inputs(req, today)
+        with self.store.read() as s:
+            who = self.who(s)
+            try:
+                return prepare_review(s, who.name, week, today, self.library, load_registry(), real_life)
+            except UserError as err:
+                raise _review_problem(err) from None
+
+    def accept_review(self, req: ReviewRequest) -> tuple[Any, repo.StoredPlan]:
+        """Review the week and write the new plan version (the old one is kept)."""
+        from runstrong.store.reviewing import accept_review as store_accept
+
+        outcome = self.review(req)
+        with self.store.write() as s:
+            stored = store_accept(s, outcome, self.clock())
+        return outcome, stored
+
+
+@dataclass(frozen=True)
+class ReviewRequest:
+    """What a runner can tell the review besides the diary (see core.review.RealLife)."""
+
+    week: dt.date | None = None
+    ill: bool = False
+    travel_start: dt.date | None = None
+    travel_end: dt.date | None = None
+    kit: str | None = None
+    race_date: dt.date | None = None
+
+
+def _review_inputs(req: ReviewRequest, today: dt.date) -> tuple[dt.date | None, Any]:
+    from runstrong.core.model import EquipmentSet
+    from runstrong.core.review import RealLife
+    problems = []
+    week = req.week
+    if week is not None and week > today:
+        problems.append(Problem(("week",), f"{week} is in the future (today is {today}); review a past week"))
+    if (req.travel_start is None) != (req.kit is None):
+        problems.append(Problem(("kit",), "give the travel start date and the kit together"))
+    if req.kit is not None and req.kit not in EquipmentSet._value2member_map_:
+        kits = ", ".join(e.value for e in EquipmentSet)
+        problems.append(Problem(("kit",), f"{req.kit!r} is not a kit; choose one of {kits}"))
+    if req.travel_start and req.travel_end and req.travel_end < req.travel_start:
+        problems.append(Problem(("travel_end",), "the trip ends before it starts; swap the dates"))
+    if req.race_date is not None and req.race_date <= today:
+        problems.append(Problem(("race_date",), f"{req.race_date} is not after today ({today}); give the new date"))
+    if problems:
+        raise InputError(problems)
+    real_life = RealLife(
+        travel_start=req.travel_start,
+        travel_end=req.travel_end or req.travel_start,
+        travel_equipment=[EquipmentSet(req.kit)] if req.kit else None,
+        ill=req.ill,
+        race_date=req.race_date,
+    )
+    return week, real_life
+
+
+def _review_problem(err: UserError) -> InputError | Unavailable:
+    text = str(err)
+    for name in ("week", "race_date"):
+        if text.startswith(f"{name}: "):
+            return InputError.one(name, text.removeprefix(f"{name}: "))
+    return Unavailable(text)

@@ -1,0 +1,346 @@
+"""The HTML pages through FastAPI's TestClient: what they show, what their forms store,
+and how a bad value comes back (by its field, with everything else as typed)."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from .conftest import TODAY
+
+pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
+
+SESSION = f"/session/{TODAY}?label=A"
+
+
+def form_fields(page: str) -> dict[str, str]:
+    """The text inputs and hidden fields of a page, by name, with their values."""
+    return dict(re.findall(r'<input[^>]*?name="([^"]+)"[^>]*?value="([^"]*)"', page))
+
+
+def ticked_session(page: str, **changes: str) -> dict[str, str]:
+    """The logging form with every set ticked (as the 'tick every set' button does)."""
+    data = {k: v for k, v in form_fields(page).items() if re.match(r"s\d+-", k)}
+    for key in [k for k in data if k.endswith("-exercise_id")]:
+        data[key.replace("-exercise_id", "-done")] = "1"
+    data.update(changes)
+    return data
+
+
+def errors_in(page: str) -> list[str]:
+    return re.findall(r'class="field-error[^"]*"[^>]*>([^<]*)<', page)
+
+
+class _Labels(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: list[tuple[str, str]] = []
+        self.labelled: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "label" and a.get("for"):
+            self.labelled.add(a["for"] or "")
+        if tag in ("input", "select", "textarea") and a.get("type") != "hidden":
+            self.fields.append((tag, a.get("id") or ""))
+
+
+def test_dashboard_shows_todays_session_runs_and_week(client) -> None:
+    page = client.get("/").text
+    assert "Friday 8 January 2027" in page
+    assert "posterior chain" in page and f'href="{SESSION}"' in page
+    assert page.count('class="wd"') == 7  # the week strip
+    assert "Do today's check-in" in page
+
+
+def test_dashboard_shows_what_another_program_wrote_since_it_was_last_shown(client, diary_path) -> None:
+    from runstrong.core.diary import RunLog
+    from runstrong.store import repo
+    from runstrong.store.db import open_store
+
+    assert "easy 33 min" not in client.get("/").text and client.get("/").status_code == 200  # cached now
+    other = open_store(str(diary_path))  # as `runstrong run add` would, from another process
+    with other.write() as s:
+        repo.add_run(s, repo.find_athlete(s, None).id, RunLog(date=TODAY, type="easy", minutes=33))
+    other.close()
+    assert "easy 33 min" in client.get("/").text
+
+
+def test_dashboard_has_no_review_card_before_a_review_is_accepted(client) -> None:
+    assert "From your review" not in client.get("/").text
+
+
+def test_dashboard_shows_the_flags_of_the_last_accepted_review(client, diary_path) -> None:
+    import datetime as dt
+
+    from fastapi.testclient import TestClient
+
+    from runstrong.core.library import load_library
+    from runstrong.core.review import review_week
+    from runstrong.core.rules import load_registry
+    from runstrong.store import repo
+    from runstrong.store.db import open_store
+    from runstrong.store.review_queries import load_diary, store_review
+    from runstrong.web.app import create_app
+
+    client.post("/api/v1/sessions", json={"as_planned": True, "pains": [{"area": "knee", "score": 4}]})
+    store = open_store(str(diary_path))  # what `runstrong review --accept` keeps
+    with store.write() as s:
+        who = repo.find_athlete(s, None)
+        version, plan = repo.latest_plan(s, who.id)
+        week = dt.date(2027, 1, 4)
+        review = review_week(plan, repo.latest_profile(s, who.id), load_diary(s, who.id, week - dt.timedelta(days=42),
+                             week + dt.timedelta(days=6)), week, load_library(), load_registry(),
+                             today=dt.date(2027, 1, 11))  # fmt: skip
+        store_review(s, who.id, review, version, version, dt.datetime(2027, 1, 11, 7))
+    store.close()
+    with TestClient(create_app(str(diary_path), today=dt.date(2027, 1, 11))) as monday:
+        page = monday.get("/").text
+    assert "From your review of the week of 4 Jan" in page
+    assert "Knee pain up to 4/10." in page and "review-pain" in page
+
+
+def test_session_page_prefills_the_prescription(client) -> None:
+    page = client.get(SESSION).text
+    fields = form_fields(page)
+    assert fields["s0-exercise_id"] == "romanian_deadlift"
+    assert fields["s0-reps"] == "8" and fields["s0-rir"] == "3"
+    assert fields["minutes"].isdigit()
+    assert 'id="rest-timer"' in page
+
+
+def test_logging_ticked_sets_stores_them_with_the_one_changed(client) -> None:
+    page = client.get(SESSION).text
+    response = client.post(SESSION, data=ticked_session(page, **{"s1-reps": "6", "session_rpe": "7"}))
+    assert response.status_code == 303
+    assert "saved=" in response.headers["location"]
+    logged = client.get(f"/api/v1/sessions/{TODAY}").json()["logged"]
+    assert len(logged) == 1 and logged[0]["planned_label"] == "A" and logged[0]["session_rpe"] == 7
+    rdl = [s for s in logged[0]["sets"] if s["exercise_id"] == "romanian_deadlift"]
+    assert [s["reps"] for s in rdl] == [8, 6, 8]
+    assert "Logged on this day" in client.get(response.headers["location"]).text
+
+
+def test_unticked_sets_are_not_logged(client) -> None:
+    page = client.get(SESSION).text
+    data = ticked_session(page)
+    del data["s0-done"]
+    client.post(SESSION, data=data)
+    rdl = [s for s in client.get(f"/api/v1/sessions/{TODAY}").json()["logged"][0]["sets"]
+           if s["exercise_id"] == "romanian_deadlift"]  # fmt: skip
+    assert len(rdl) == 2
+
+
+def test_a_bad_set_value_is_shown_by_its_set_and_the_form_keeps_what_was_typed(client) -> None:
+    page = client.get(SESSION).text
+    data = ticked_session(page, **{"s2-reps": "eight", "note": "knees fine", "session_rpe": "6"})
+    response = client.post(SESSION, data=data)
+    assert response.status_code == 422
+    assert errors_in(response.text) == ["Set 3: write a whole number (you gave &#39;eight&#39;)"]
+    assert 'value="eight"' in response.text and "knees fine" in response.text and 'value="6"' in response.text
+    assert 'id="s2-reps" name="s2-reps" type="text" inputmode="decimal" autocomplete="off" value="eight" ' \
+           'aria-invalid="true"' in response.text  # fmt: skip
+    assert client.get(f"/api/v1/sessions/{TODAY}").json()["logged"] == []  # nothing written
+
+
+def test_logging_nothing_says_what_to_do(client) -> None:
+    response = client.post(SESSION, data={"minutes": ""})
+    assert response.status_code == 422
+    assert any("tick the sets you did" in e for e in errors_in(response.text))
+
+
+def test_a_future_session_is_shown_but_not_logged(client) -> None:
+    page = client.get("/session/2027-01-11?label=B").text
+    assert "you can log it on the day" in page and "Save session" not in page
+
+
+def test_checkin_saves_and_the_dashboard_shows_it(client) -> None:
+    response = client.post("/checkin", data={"sleep_hours": "7.5", "mood": "4", "soreness": "2", "p0-area": "calf",
+                                             "p0-score": "2"})  # fmt: skip
+    assert response.status_code == 303 and response.headers["location"] == "/?saved=checkin"
+    page = client.get("/?saved=checkin").text
+    assert "Check-in saved" in page and "slept 7.5 h" in page
+    assert client.get("/api/v1/wellness").json()["wellness"]["mood"] == 4
+
+
+def test_a_bad_checkin_answer_is_shown_by_its_question_and_the_rest_is_kept(client) -> None:
+    response = client.post("/checkin", data={"sleep_hours": "30", "mood": "4", "note": "long day"})
+    assert response.status_code == 422
+    assert errors_in(response.text) == ["must be at most 16 (you gave 30); Hours slept, 0-16"]
+    assert 'value="30"' in response.text and "long day" in response.text
+    assert 'id="mood-4" name="mood" value="4" checked' in response.text
+
+
+def test_logging_a_run(client) -> None:
+    assert client.post("/run", data={"type": "easy", "minutes": "40", "distance": "8"}).status_code == 303
+    assert "easy 40 min, 8 km" in client.get("/").text
+    bad = client.post("/run", data={"type": "easy", "minutes": "40", "distance": "far"})
+    assert bad.status_code == 422 and errors_in(bad.text) == ["write a number (you gave &#39;far&#39;)"]
+
+
+def test_plan_calendar_shows_weeks_phases_deloads_and_the_current_week(client) -> None:
+    page = client.get("/plan").text
+    assert page.count('class="week') >= 16
+    assert "Foundation" in page and "deload" in page and "this week" in page
+    assert f'href="{SESSION}"' in page
+    assert "intervals 65 min" in page  # runs and strength together
+
+
+def test_exercise_search_finds_by_words_and_answers_htmx_with_the_list_only(client) -> None:
+    page = client.get("/exercises", params={"q": "romanian dead"}).text
+    assert "Romanian deadlift" in page and "Goblet squat" not in page
+    partial = client.get("/exercises", params={"q": "plank"}, headers={"HX-Request": "true", "HX-Target": "results"})
+    assert partial.text.lstrip().startswith('<div id="results"') and "<html" not in partial.text
+
+
+def test_exercise_page_shows_the_ladder_and_alternatives(client) -> None:
+    page = client.get("/exercises/romanian_deadlift").text
+    assert "Progression ladder" in page and 'aria-current="step"' in page
+    assert 'name="to_id" value="trap_bar_deadlift"' in page
+
+
+def test_swapping_an_exercise_changes_the_plan_and_says_why(client) -> None:
+    response = client.post("/exercises/romanian_deadlift/swap", data={"to_id": "trap_bar_deadlift",
+                                                                       "reason": "no barbell"})  # fmt: skip
+    assert response.status_code == 303 and response.headers["location"].startswith("/plan?swapped=trap_bar_deadlift")
+    plan = client.get("/plan?swapped=trap_bar_deadlift").text
+    assert "Plan v2" in plan and "Trap-bar deadlift: Your choice, in place of Romanian deadlift." in plan
+    assert "no barbell" in plan
+    session = client.get(SESSION).text
+    assert "Trap-bar deadlift" in session and "Romanian deadlift" not in session
+
+
+def test_a_swap_to_something_that_does_not_fit_is_refused_by_the_field(client) -> None:
+    response = client.post("/exercises/romanian_deadlift/swap", data={"to_id": "pistol_squat", "reason": "why not"})
+    assert response.status_code == 422
+    assert any("cannot replace romanian_deadlift" in e for e in errors_in(response.text))
+    assert 'value="why not"' in response.text
+
+
+def test_profile_change_makes_a_new_plan(client) -> None:
+    data = {"available_days": ["mon", "wed", "fri", "sat"], "session_cap_minutes": "40", "equipment": ["dumbbells"],
+            "pain_areas": ["knee"], "race-distance": "marathon", "race-date": "2027-04-25"}  # fmt: skip
+    response = client.post("/profile", data=data)
+    assert response.status_code == 303 and response.headers["location"] == "/plan?changed=v2"
+    profile = client.get("/profile").text
+    assert 'id="pain_areas-knee" name="pain_areas" value="knee" checked' in profile
+    assert 'value="40"' in profile
+
+
+def test_a_bad_profile_value_is_shown_by_its_field_and_the_choices_are_kept(client) -> None:
+    data = {"available_days": ["tue", "thu"], "session_cap_minutes": "90", "equipment": ["bands"],
+            "race-distance": "half", "race-date": "2027-03-01", "race-name": "Spring Half"}  # fmt: skip
+    response = client.post("/profile", data=data)
+    assert response.status_code == 422
+    assert errors_in(response.text)[0].startswith("must be at most 60 (you gave 90)")
+    page = response.text
+    assert 'value="tue" checked' in page and 'value="mon" checked' not in page and 'value="bands" checked' in page
+    assert 'value="Spring Half"' in page and '<option value="half" selected>' in page
+
+
+def test_a_race_before_the_plan_start_is_shown_by_the_race_date(client) -> None:
+    data = {"available_days": ["tue"], "session_cap_minutes": "45", "equipment": ["gym"], "race-distance": "10k",
+            "race-date": "2026-12-01"}  # fmt: skip
+    response = client.post("/profile", data=data)
+    assert response.status_code == 422
+    assert 'id="race-date-error">⚠' not in response.text  # the icon comes from CSS, not the text
+    assert re.search(r'id="race-date-error">must be after start_date', response.text)
+
+
+SCREEN = {
+    "hip_hinge_pass": "no", "hip_hinge_faults": ["sacrum"], "plank_seconds": "60", "side_plank_left_seconds": "40",
+    "side_plank_right_seconds": "30", "single_leg_squat_left": "good", "single_leg_squat_right": "fair",
+    "single_leg_squat_faults_right": ["knee_valgus"], "balance_open_left_seconds": "30",
+    "balance_open_right_seconds": "25", "heel_raise_left": "25", "heel_raise_right": "20",
+}  # fmt: skip
+
+
+def test_recording_a_screen_replans_and_shows_the_results(client) -> None:
+    response = client.post("/assess", data=SCREEN)
+    assert response.status_code == 303 and response.headers["location"] == "/assess/results"
+    results = client.get("/assess/results").text
+    assert "What it found" in results and "What changes in your plan" in results
+    assert client.get("/api/v1/athlete").json()["plan_version"] == 2
+
+
+def test_a_screen_with_a_missing_test_keeps_what_was_recorded(client) -> None:
+    data = {**SCREEN, "plank_seconds": ""}
+    response = client.post("/assess", data=data)
+    assert response.status_code == 422
+    assert errors_in(response.text) == ["fill this in; Seconds held, to form failure"]
+    assert 'value="sacrum" checked' in response.text and 'value="40"' in response.text
+
+
+PAGES = ["/", "/plan", SESSION, "/checkin", "/run", "/exercises", "/exercises/romanian_deadlift", "/profile", "/assess"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_input_has_a_label(client, path: str) -> None:
+    parser = _Labels()
+    parser.feed(client.get(path).text)
+    unlabelled = [f for f in parser.fields if f[1] not in parser.labelled]
+    assert parser.fields or path in ("/", "/plan")
+    assert unlabelled == []
+
+
+def test_htmx_and_the_styles_ship_in_the_package(client) -> None:
+    htmx = client.get("/static/htmx.min.js")
+    assert htmx.status_code == 200 and "htmx" in htmx.text[:200]
+    page = client.get("/").text
+    assert 'src="/static/htmx.min.js' in page and "https://" not in page.split("<body")[0]
+
+
+def test_the_api_page_lists_every_route_without_a_cdn(client) -> None:
+    page = client.get("/api").text
+    assert "/api/v1/swaps" in page and "/api/v1/sessions" in page and 'href="/openapi.json"' in page
+    assert "cdn" not in page.lower()
+    assert client.get("/docs").status_code == 404  # Swagger UI would load its scripts from a CDN
+
+
+def test_an_unknown_page_is_a_page_not_json(client) -> None:
+    response = client.get("/nowhere")
+    assert response.status_code == 404 and "There is no page at /nowhere" in response.text
+    assert client.get("/session/someday").status_code == 404
+
+
+def test_a_diary_with_no_athlete_says_how_to_add_one(tmp_path) -> None:
+    from fastapi.testclient import TestClient
+
+    from runstrong.web.app import create_app
+
+    app = create_app(str(tmp_path / "empty.db"), today=TODAY)
+    with TestClient(app) as client:
+        response = client.get("/")
+    assert response.status_code == 409 and "runstrong athlete add PROFILE" in response.text
+
+
+def test_an_imperial_runner_sees_and_types_pounds_and_the_diary_keeps_kilograms(tmp_path) -> None:
+    import datetime as dt
+
+    from fastapi.testclient import TestClient
+
+    from runstrong.core.model import Units
+    from runstrong.core.planner import build_plan
+    from runstrong.io.profile_file import load_profile
+    from runstrong.store import repo
+    from runstrong.store.db import open_store
+    from runstrong.web.app import create_app
+    from tests.conftest import EXAMPLES
+
+    profile = load_profile(EXAMPLES / "marathoner.toml").model_copy(update={"units": Units.imperial})
+    store = open_store(str(tmp_path / "diary.db"))
+    with store.write() as s:
+        repo.store_plan(s, profile, build_plan(profile, least_bad=True), dt.datetime(2027, 1, 1))
+    store.close()
+    day = dt.date(2027, 2, 12)  # week 6: trap-bar deadlifts at 60 kg
+    with TestClient(create_app(str(tmp_path / "diary.db"), today=day), follow_redirects=False) as client:
+        page = client.get(f"/session/{day}").text
+        i = next(k for k, v in form_fields(page).items() if v == "trap_bar_deadlift").split("-")[0]
+        assert form_fields(page)[f"{i}-load"] == "132.3" and ">lb<" in page
+        data = ticked_session(page, **{f"{i}-load": "135"})
+        assert client.post(f"/session/{day}", data=data).status_code == 303
+        sets = client.get(f"/api/v1/sessions/{day}").json()["logged"][0]["sets"]
+    loads = [s["load_kg"] for s in sets if s["exercise_id"] == "trap_bar_deadlift"]
+    assert loads[0] == 61.235 and set(loads[1:]) == {60.0}  # 135 lb typed; untouched sets exactly as prescribed
