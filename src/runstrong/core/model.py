@@ -159,6 +159,7 @@ class ExerciseSwap(Frozen):
     since: dt.date
     reason: Annotated[str | None, Field(max_length=300)] = None
     rule_id: str = "exercise-swap"
+    review_of: dt.date | None = Field(None, description="Monday of the reviewed week, when a review made the swap.")
 
 
 class Adjustment(Frozen):
@@ -187,6 +188,10 @@ class Adjustment(Frozen):
     )
     mobility: bool = Field(False, description="Add a mobility routine on free days this week.")
     reasons: list[Reason] = Field(default_factory=list)
+    review_of: dt.date | None = Field(None, description="Monday of the reviewed week whose review made this change.")
+    pain_added: list[PainArea] = Field(
+        default_factory=list, description="Pain areas that review added to the profile (so a re-review can undo them)."
+    )
 
     @field_validator("week_start")
     @classmethod

@@ -105,6 +105,7 @@ def review_week(
     already begun by `today`, from the first Monday not yet lived (days already lived are
     never re-planned)."""
     week_start = monday_of(week_start)
+    profile = without_review(profile, week_start)  # reviewing a week again starts from before its last review
     rp = review_params(registry)
     real_life = real_life or RealLife()
     m = week_metrics(plan, history, week_start, library, registry)
@@ -205,7 +206,12 @@ def review_week(
             text = f"{lift.name}: form broke down in {lift.broken_form_sets} of {lift.form_sets} sets; {to} instead."
             swaps.append(
                 ExerciseSwap(
-                    from_id=lift.exercise_id, to_id=easier, since=next_start, reason=text, rule_id="review-regress"
+                    from_id=lift.exercise_id,
+                    to_id=easier,
+                    since=next_start,
+                    reason=text,
+                    rule_id="review-regress",
+                    review_of=week_start,
                 )
             )
             decisions.append(
@@ -266,7 +272,9 @@ def review_week(
             f"{m.done_sessions} of {m.planned_sessions} sessions done: this week does not count toward the "
             "third session, and missed sessions are not made up by doubling up."
         )
-        adjust_this = Adjustment(week_start=week_start, consistent=False, reasons=[why("review-missed-sessions", text)])
+        adjust_this = Adjustment(
+            week_start=week_start, consistent=False, reasons=[why("review-missed-sessions", text)], review_of=week_start
+        )
         decisions.append(
             Decision(scope="week", action="note", text=text, reasons=[why("review-missed-sessions", text)])
         )
@@ -351,10 +359,17 @@ def review_week(
             equipment=equipment if next_start in travel_weeks else None,
             mobility=mobility,
             reasons=next_reasons,
+            review_of=week_start,
+            pain_added=pain_added,
         )
     )
     adjustments += [
-        Adjustment(week_start=w, equipment=equipment, reasons=[why("review-real-life", "Travel: kit at hand.")])
+        Adjustment(
+            week_start=w,
+            equipment=equipment,
+            reasons=[why("review-real-life", "Travel: kit at hand.")],
+            review_of=week_start,
+        )
         for w in travel_weeks
         if w != next_start
     ]
@@ -455,26 +470,39 @@ def _easier(library: Library, exercise_id: str, profile: AthleteProfile, new_pai
 # --------------------------------------------------------------------------- apply
 
 
+def without_review(profile: AthleteProfile, week_start: dt.date) -> AthleteProfile:
+    """The profile as it was before the review of `week_start` changed it (if it did)."""
+    own = [a for a in profile.adjustments if a.review_of == week_start]
+    if not own and not any(x.review_of == week_start for x in profile.exercise_swaps):
+        return profile
+    added = {p for a in own for p in a.pain_added}
+    return profile.model_copy(
+        update={
+            "adjustments": [a for a in profile.adjustments if a.review_of != week_start],
+            "exercise_swaps": [x for x in profile.exercise_swaps if x.review_of != week_start],
+            "pain_areas": [p for p in profile.pain_areas if p not in added],
+        }
+    )
+
+
 def apply_review(
     plan: Plan, profile: AthleteProfile, review: Review, *, least_bad: bool = True, **kwargs: object
 ) -> tuple[AthleteProfile, Plan]:
     """The profile with the review's changes, and the new plan version: the weeks before
     `review.next_week_start` as they were, the rest planned again. Reviewing the same week
     again replaces that review's changes rather than stacking them."""
+    base = without_review(profile, review.week_start)
     weeks = {a.week_start for a in review.adjustments}
-    adjustments = [a for a in profile.adjustments if a.week_start not in weeks] + list(review.adjustments)
+    adjustments = [a for a in base.adjustments if a.week_start not in weeks] + list(review.adjustments)
     adjustments.sort(key=lambda a: a.week_start)
-    redone = review.next_week_start
-    swaps = [s for s in profile.exercise_swaps if not (s.since == redone and s.rule_id != "exercise-swap")]
-    swaps += review.swaps
     update: dict[str, object] = {
         "adjustments": adjustments,
-        "exercise_swaps": swaps,
-        "pain_areas": [*profile.pain_areas, *(a for a in review.pain_areas_added if a not in profile.pain_areas)],
+        "exercise_swaps": [*base.exercise_swaps, *review.swaps],
+        "pain_areas": [*base.pain_areas, *(a for a in review.pain_areas_added if a not in base.pain_areas)],
     }
     if review.race_date and profile.race:
         update["race"] = profile.race.model_copy(update={"date": review.race_date})
-    new_profile = AthleteProfile.model_validate({**profile.model_dump(), **update})
+    new_profile = AthleteProfile.model_validate({**base.model_dump(), **update})
     new_plan = replan(plan, new_profile, review.next_week_start, least_bad=least_bad, **kwargs)
     return new_profile, new_plan
 
