@@ -16,38 +16,33 @@ from runstrong import __version__
 
 # name -> (module, attribute, one-line help shown by `runstrong --help`)
 COMMANDS: dict[str, tuple[str, str, str]] = {
+    # plan
     "demo": ("runstrong.cli.plan", "demo", "Plan for an example runner, no set-up needed."),
     "init": ("runstrong.cli.init", "init", "Set up your profile by answering a few questions."),
     "assess": ("runstrong.cli.assess", "assess", "Run the baseline screen, record it, or compare screens."),
     "plan": ("runstrong.cli.plan", "plan", "Build a strength plan around a runner's week and race."),
-    "explain": (
-        "runstrong.cli.plan",
-        "explain",
-        "Say why a session is on its day, with those exercises and doses.",
-    ),
+    "explain": ("runstrong.cli.plan", "explain", "Say why a session is on its day, with those exercises and doses."),
     "exercises": ("runstrong.cli.exercises", "exercises", "Browse the exercise library."),
     "rules": ("runstrong.cli.rules", "rules", "The programming rules behind every choice, with sources."),
     "schema": ("runstrong.cli.schema", "schema", "Print the JSON Schema of a profile or a plan."),
+    # diary and review
     "athlete": ("runstrong.cli.athletes", "athlete", "Store your profile and plan for the diary; list athletes."),
     "today": ("runstrong.cli.diary", "today", "Today's strength session and runs, with the doses to use."),
     "log": ("runstrong.cli.diary", "log", "Log a strength session: as planned in one confirmation, or set by set."),
     "wellness": ("runstrong.cli.diary", "wellness", "The ten-second daily check-in: sleep, mood, soreness..."),
-    "run": ("runstrong.cli.runs", "run", "Log a run: `runstrong run add easy 45 --distance 8km`."),
+    "run": ("runstrong.cli.runs", "run", "Log a run (`run add easy 45`) or import runs from .fit, .gpx, .tcx, CSV."),
     "note": ("runstrong.cli.diary", "note", "A free note in the diary."),
     "history": ("runstrong.cli.diary", "history", "What you have done, by week or by exercise."),
     "review": ("runstrong.cli.review", "review", "Review last week's diary and adapt the plan, with reasons."),
     "reschedule": ("runstrong.cli.review", "reschedule", "Missed a session? Move it later this week if rules allow."),
     "chart": ("runstrong.cli.chart", "chart", "Charts of load, wellness, volume and lift progress (PNG/SVG)."),
-    "export": ("runstrong.cli.transfer", "export", "Write the diary out as JSON (a backup) or CSV."),
-    "import": ("runstrong.cli.transfer", "import_", "Read a diary back in from JSON or CSV."),
-    "serve": ("runstrong.cli.serve", "serve", "The local web app: today, plan, log, check-in in the browser."),
+    "serve": ("runstrong.cli.serve", "serve", "The local web app: today, plan, log, check-in, review in the browser."),
+    # out and in
+    "calendar": ("runstrong.cli.calendar", "calendar", "Export sessions as .ics; import a running plan from .ics."),
     "fit": ("runstrong.cli.fit", "fit", "Garmin FIT strength workouts for a session or a week."),
     "booklet": ("runstrong.cli.booklet", "booklet", "A printable booklet (PDF or HTML) with session cards to fill in."),
-    "calendar": (
-        "runstrong.cli.calendar",
-        "calendar",
-        "Calendar: export sessions as .ics; import a running plan from .ics.",
-    ),
+    "export": ("runstrong.cli.transfer", "export", "Write the diary out as JSON (a backup) or CSV."),
+    "import": ("runstrong.cli.transfer", "import_", "Read a diary back in from JSON or CSV."),
 }
 
 
