@@ -1,0 +1,320 @@
+"""The weekly review's speed on generated three-year diaries in SQLite.
+
+    python bench/review_speed.py [--athletes 1000] [--runs 30] [--profile] [--cache-dir DIR]
+
+(a) One runner's three-year diary (~3 years of strength sessions, runs and check-ins):
+    what `runstrong review` computes in-process (`store.reviewing.prepare_review`: find
+    the athlete, read the plan, the profile and the diary window, review the week, the
+    eight-week trend, apply it as a new plan version, list the changes; nothing written),
+    cold (first time in the process) and warm (median of --runs). Goal: at most 100 ms.
+    Also split into its parts: read, review_week, apply_review.
+(b) 1,000 athletes' three-year diaries in one SQLite file: each athlete's last week
+    reviewed the same way (prepare_review by name), one after another on one core.
+    Goal: at most 30 s in all.
+
+The diaries are generated from each athlete's own plan (bench/generated.py runners, 16-week
+race plans), repeated back over three years, done mostly as planned with seeded noise, and
+written with multi-row INSERTs in one transaction. Generating the 1,000-athlete file takes
+minutes, so it is kept in --cache-dir (default: the system temp folder) under a name with
+the data version, and reused. The library and the registry are loaded before timing, as
+the command loads them once per process. --profile prints where the time goes (cProfile);
+--gc-threshold shows what Python's cyclic garbage collector costs once the planner's memo
+tables have grown (a long-running process reviewing many athletes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import gc
+import os
+import pstats
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generated import generated_profiles
+from runstrong.core.diary import planned_work, sets_as_planned
+from runstrong.core.library import Library, load_library
+from runstrong.core.model import AthleteProfile, PainArea, Plan
+from runstrong.core.planner import build_plan
+from runstrong.core.review import apply_review, review_week
+from runstrong.core.review_metrics import history_window_days
+from runstrong.core.rules import Registry, load_registry
+from runstrong.io.profile_file import load_profile
+from runstrong.store import repo
+from runstrong.store.db import Store, open_store
+from runstrong.store.review_queries import load_diary
+from runstrong.store.reviewing import TREND_WEEKS, prepare_review
+
+DATA_VERSION = 1  # bump when the generated rows change: the cached files are then made again
+SEED = 20261126
+YEARS = 3
+REVIEWED_WEEK = 11  # the plan week reviewed (1-based): a build or race-specific week
+NOW = dt.datetime(2027, 3, 22, 7, 0)
+DEFAULT_GC = gc.get_threshold()
+DAY = dt.timedelta(days=1)
+RUN_RPE = {"easy": 3.0, "long": 5.0, "tempo": 7.0, "intervals": 8.0, "race": 9.0, "cross_train": 3.0}
+ITEMS = ("sleep_quality", "mood", "appetite", "soreness", "stress", "energy")
+SET_KEYS = ("exercise_id", "set_number", "side", "reps", "seconds", "contacts", "distance_m", "load_kg", "rpe",
+            "rir", "form_quality", "form_note")  # fmt: skip
+RUN_KEYS = ("athlete_id", "date", "type", "minutes", "distance_km", "rpe", "leg_feel", "tightness", "form_note",
+            "note", "started_at", "avg_hr", "max_hr", "source")  # fmt: skip
+
+
+# --------------------------------------------------------------------------- generating
+
+
+def reviewed_week(plan: Plan) -> dt.date:
+    return plan.weeks[REVIEWED_WEEK - 1].start_date
+
+
+class Rows:
+    """Rows for the diary tables, with session ids given here so that sets can point at them."""
+
+    def __init__(self, first_session_id: int) -> None:
+        self.next_id = first_session_id
+        self.sessions: list[dict[str, Any]] = []
+        self.sets: list[dict[str, Any]] = []
+        self.wellness: list[dict[str, Any]] = []
+        self.runs: list[dict[str, Any]] = []
+        self.pains: list[dict[str, Any]] = []
+
+    def __len__(self) -> int:
+        return len(self.sets) + len(self.sessions) + len(self.wellness) + len(self.runs) + len(self.pains)
+
+
+def diary_rows(rows: Rows, athlete_id: int, plan: Plan, rng: random.Random) -> None:
+    """Three years up to the end of the reviewed week: the plan's weeks, repeated back in
+    time before it started, done mostly as planned."""
+    sessions, runs = planned_work(plan)
+    by_week: dict[dt.date, list] = {}
+    for ps in sessions:
+        by_week.setdefault(ps.date - dt.timedelta(days=ps.date.weekday()), []).append(
+            (ps, [s.model_dump() for s in sets_as_planned(ps)])
+        )
+    runs_by_week: dict[dt.date, list] = {}
+    for r in runs:
+        runs_by_week.setdefault(r.date - dt.timedelta(days=r.date.weekday()), []).append(r)
+    first = plan.weeks[0].start_date
+    n = len(plan.weeks)
+    end = reviewed_week(plan) + 6 * DAY
+    monday = end - dt.timedelta(days=YEARS * 365)
+    monday -= dt.timedelta(days=monday.weekday())
+    while monday <= end:
+        k = (monday - first).days // 7
+        source = first + dt.timedelta(weeks=k % n if k < 0 else k)
+        shift = monday - source
+        for ps, sets in by_week.get(source, ()):
+            if rng.random() > 0.92:
+                continue  # missed
+            day = ps.date + shift
+            sid = rows.next_id
+            rows.next_id += 1
+            rows.sessions.append({
+                "id": sid, "athlete_id": athlete_id, "date": day, "plan_version": 1, "planned_date": day,
+                "planned_label": ps.label, "minutes": max(10, ps.estimated_minutes + rng.randint(-5, 5)),
+                "session_rpe": float(rng.choice((5, 6, 6, 7))), "note": None,
+            })  # fmt: skip
+            for s in sets:
+                if rng.random() < 0.03:
+                    continue
+                row = {key: s[key] for key in SET_KEYS}
+                row["session_log_id"] = sid
+                row["form_quality"] = rng.choice((3, 4, 4, 5, 5))
+                if row["rpe"] is not None:
+                    row["rpe"] = min(10.0, row["rpe"] + rng.choice((-0.5, 0.0, 0.0, 0.5)))
+                rows.sets.append(row)
+        for r in runs_by_week.get(source, ()):
+            if rng.random() > 0.95:
+                continue
+            minutes = round(r.minutes * rng.uniform(0.9, 1.05), 1)
+            rows.runs.append({
+                "athlete_id": athlete_id, "date": r.date + shift, "type": r.type.value, "minutes": minutes,
+                "distance_km": round(minutes / rng.uniform(5.0, 6.2), 2), "rpe": RUN_RPE.get(r.type.value, 4.0),
+                "leg_feel": rng.choice((2, 3, 3, 4, 4, 5)), "tightness": rng.choice((0, 1, 2, 3)), "form_note": None,
+                "note": None, "started_at": None, "avg_hr": None, "max_hr": None, "source": None,
+            })  # fmt: skip
+        for d in range(7):
+            if rng.random() < 0.9:
+                row = {"athlete_id": athlete_id, "date": monday + d * DAY, "note": None,
+                       "sleep_hours": round(rng.uniform(6.0, 8.6), 1)}  # fmt: skip
+                row.update({item: rng.choice((3, 4, 4, 5)) for item in ITEMS})
+                rows.wellness.append(row)
+        if rng.random() < 0.05:
+            rows.pains.append({
+                "athlete_id": athlete_id, "session_log_id": None, "date": monday + rng.randrange(7) * DAY,
+                "area": rng.choice(list(PainArea)).value, "score": rng.choice((1, 2, 2, 3)), "note": None,
+            })  # fmt: skip
+        monday += dt.timedelta(days=7)
+
+
+def flush(store: Store, rows: Rows) -> None:
+    from sqlalchemy import insert
+
+    from runstrong.store.tables import PainRow, RunRow, SessionLogRow, SetLogRow, WellnessRow
+
+    with store.engine.begin() as conn:
+        for table, data in (
+            (SessionLogRow, rows.sessions),
+            (SetLogRow, rows.sets),
+            (WellnessRow, rows.wellness),
+            (RunRow, rows.runs),
+            (PainRow, rows.pains),
+        ):
+            if data:
+                conn.execute(insert(table), data)
+    for data in (rows.sessions, rows.sets, rows.wellness, rows.runs, rows.pains):
+        data.clear()
+
+
+def generate(path: Path, profiles: list[AthleteProfile]) -> None:
+    """Every athlete's profile, plan and three-year diary, into a new SQLite file at `path`."""
+    tmp = path.with_suffix(".part")
+    tmp.unlink(missing_ok=True)
+    store = open_store(str(tmp))
+    rng = random.Random(SEED)
+    rows = Rows(first_session_id=1)
+    t0 = time.perf_counter()
+    for n, profile in enumerate(profiles, 1):
+        plan = build_plan(profile, least_bad=True)
+        with store.write() as s:
+            athlete_id = repo.store_plan(s, profile, plan, NOW).athlete.id
+        diary_rows(rows, athlete_id, plan, rng)
+        if len(rows) > 200_000:
+            flush(store, rows)
+        if n % 100 == 0:
+            print(f"  generated {n}/{len(profiles)} athletes ({time.perf_counter() - t0:.0f} s)", flush=True)
+    flush(store, rows)
+    store.close()
+    os.replace(tmp, path)
+
+
+def cached_file(cache_dir: Path, profiles: list[AthleteProfile], label: str) -> Path:
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    path = cache_dir / f"review-v{DATA_VERSION}-{label}-{len(profiles)}x{YEARS}y-seed{SEED}.db"
+    if not path.exists():
+        print(f"generating {path} (once; later runs reuse it)...", flush=True)
+        t0 = time.perf_counter()
+        generate(path, profiles)
+        print(f"  done in {time.perf_counter() - t0:.0f} s, {path.stat().st_size / 1e6:.0f} MB", flush=True)
+    return path
+
+
+# --------------------------------------------------------------------------- the review path
+
+
+def command_path(store: Store, name: str, week: dt.date, library: Library, registry: Registry) -> float:
+    """`runstrong review --week W` for one athlete, in-process and without writing: seconds."""
+    t0 = time.perf_counter()
+    with store.read() as s:
+        prepare_review(s, name, week, week + 7 * DAY, library, registry)
+    return time.perf_counter() - t0
+
+
+def review_one(store: Store, athlete_id: int, library: Library, registry: Registry) -> tuple[float, float, float]:
+    """The three parts the review is made of, timed apart: read the current plan, profile
+    and diary window; review_week; apply_review. Seconds per part."""
+    t0 = time.perf_counter()
+    with store.read() as s:
+        _, plan = repo.latest_plan(s, athlete_id)  # type: ignore[misc]
+        profile = repo.latest_profile(s, athlete_id)
+        week = reviewed_week(plan)
+        since = week - dt.timedelta(weeks=TREND_WEEKS - 1, days=history_window_days(registry))
+        diary = load_diary(s, athlete_id, since, week + 6 * DAY)
+    t1 = time.perf_counter()
+    review = review_week(plan, profile, diary, week, library, registry)  # type: ignore[arg-type]
+    t2 = time.perf_counter()
+    apply_review(plan, profile, review, library=library, registry=registry)  # type: ignore[arg-type]
+    t3 = time.perf_counter()
+    return t1 - t0, t2 - t1, t3 - t2
+
+
+def athletes(store: Store) -> list[tuple[int, str, dt.date]]:
+    """Each athlete's id, name and the week to review."""
+    with store.read() as s:
+        return [(a.id, a.name, reviewed_week(repo.latest_plan(s, a.id)[1])) for a in repo.list_athletes(s)]  # type: ignore[index]
+
+
+def counts(store: Store) -> str:
+    from sqlalchemy import func, select
+
+    from runstrong.store.tables import RunRow, SessionLogRow, SetLogRow, WellnessRow
+
+    with store.read() as s:
+        n = {t.__tablename__: s.scalar(select(func.count()).select_from(t)) for t in
+             (SessionLogRow, SetLogRow, WellnessRow, RunRow)}  # fmt: skip
+    return f"{n['session_logs']:,} sessions, {n['set_logs']:,} sets, {n['wellness']:,} check-ins, {n['runs']:,} runs"
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--athletes", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--profile", action="store_true", help="Print where the time goes in (b) (cProfile).")
+    parser.add_argument("--split", type=int, default=100, help="Athletes of (b) timed part by part as well.")
+    parser.add_argument(
+        "--gc-threshold", type=int, help="Run with gc.set_threshold(N): what the cyclic garbage collector costs."
+    )
+    parser.add_argument("--cache-dir", type=Path, default=Path(tempfile.gettempdir()) / "runstrong-bench")
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    library, registry = load_library(), load_registry()
+    if args.gc_threshold:
+        gc.set_threshold(args.gc_threshold)
+        print(f"gc.set_threshold({args.gc_threshold}) (Python's default is {DEFAULT_GC[0]})")
+
+    # (a) one runner, three years
+    examples = Path(__file__).resolve().parents[1] / "src" / "runstrong" / "examples"
+    one = cached_file(args.cache_dir, [load_profile(examples / "marathoner.toml")], "marathoner")
+    store = open_store(str(one))
+    ((athlete_id, name, week),) = athletes(store)
+    print(f"(a) one three-year diary: {counts(store)}")
+    cold = command_path(store, name, week, library, registry)
+    warm = sorted(command_path(store, name, week, library, registry) for _ in range(args.runs))
+    split = [review_one(store, athlete_id, library, registry) for _ in range(args.runs)]
+    store.close()
+    parts = [statistics.median(t[i] for t in split) for i in range(3)]
+    print(f"    cold (first in the process): {ms(cold)} ms")
+    p90 = warm[int(0.9 * (len(warm) - 1))]
+    print(f"    warm, median of {args.runs}: {ms(statistics.median(warm))} ms (p90 {ms(p90)})")
+    print(f"    its parts, medians: read {ms(parts[0])} ms, review_week {ms(parts[1])} ms, "
+          f"apply_review {ms(parts[2])} ms")  # fmt: skip
+    print(f"    goal 100 ms: cold {cold / 0.1:.2f}x, warm {statistics.median(warm) / 0.1:.2f}x of the goal")
+
+    # (b) many runners, three years each, one file
+    many = cached_file(args.cache_dir, generated_profiles(args.athletes, seed=SEED), "generated")
+    store = open_store(str(many))
+    everyone = athletes(store)
+    print(f"(b) {len(everyone)} athletes' three-year diaries ({many.stat().st_size / 1e6:.0f} MB): {counts(store)}")
+    profiler = cProfile.Profile() if args.profile else None
+    if profiler:
+        profiler.enable()
+    wall = sum(command_path(store, name, week, library, registry) for _, name, week in everyone)
+    if profiler:
+        profiler.disable()
+    split = [review_one(store, i, library, registry) for i, _, _ in everyone[: args.split]]
+    store.close()
+    goal = 30.0 * len(everyone) / 1000
+    print(f"    all reviewed in {wall:.1f} s, {wall / len(everyone) * 1000:.1f} ms per athlete; goal {goal:.0f} s: "
+          f"{wall / goal:.2f}x of the goal")  # fmt: skip
+    read, review, apply = (statistics.mean(t[i] for t in split) for i in range(3))
+    print(f"    parts, mean over the first {len(split)} athletes: read {ms(read)} ms, review_week {ms(review)} ms, "
+          f"apply_review {ms(apply)} ms")  # fmt: skip
+    if profiler:
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+
+if __name__ == "__main__":
+    main()
