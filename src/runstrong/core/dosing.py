@@ -289,8 +289,8 @@ def _prescribe(
         rule = "planned-deloads" if ctx.deload else "taper"
         reasons.append(why(rule, text=f"Volume cut about {ctx.volume_cut_pct}%."))
     cut = dict(ctx.reduced).get(e.category, 0)
-    if cut:
-        sets = _cut_sets(sets, cut)
+    if cut and sets > 1:  # an announced cut always takes at least a set off
+        sets = min(sets - 1, _cut_sets(sets, cut))
         reasons.append(why("review-reduce", f"Your review asked for less: volume cut about {cut}% this week."))
     leg_work = e.category in (Category.posterior_chain, Category.single_leg_power)
     if ctx.light and leg_work and role == Role.primary:

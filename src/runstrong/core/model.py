@@ -388,6 +388,8 @@ class Session(Frozen):
     heavy: bool
     plyometric: bool
     estimated_minutes: int
+    trim_steps: int = Field(0, description="Steps of trimming the time cap needed (0: none); they carry on "
+                            "through the block so that sessions stay alike.")  # fmt: skip
     blocks: list[Block]
     reasons: list[Reason]
 

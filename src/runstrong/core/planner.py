@@ -218,6 +218,10 @@ def _build_plan(
         kept = fixed.get(frame.start)
         if kept is not None:  # a week already lived: as it was
             weeks.append(kept)
+            if frame.block != trim_block:
+                trim_levels, trim_block = {}, frame.block
+            for s in kept.sessions:  # what the time cap trimmed carries on through the block
+                trim_levels[s.focus] = max(trim_levels.get(s.focus, 0), s.trim_steps)
             previous = tuple((s.date, s.focus, s.plyometric) for s in kept.sessions)
             if any(
                 b.exercise_id in library and library.get(b.exercise_id).pattern in _LANDING_PATTERNS
@@ -280,7 +284,7 @@ def _build_plan(
         guidance=_guidance(profile, p),
         warnings=warnings,
     )
-    violations = check_plan(plan, library, registry, p)
+    violations = check_plan(plan, library, registry, p, lived=frozenset(fixed))
     if violations:
         if not least_bad:
             raise RunstrongError("the planner broke its own rules: " + "; ".join(map(str, violations[:5])))
@@ -776,6 +780,7 @@ def _dated_session(
         heavy=planned.spec.heavy,
         plyometric=any(b.exercise_id in planned.plyo_ids for b in blocks),
         estimated_minutes=minutes,
+        trim_steps=trim_level,
         blocks=blocks,
         reasons=[
             *planned.reasons,
@@ -808,6 +813,16 @@ def _suggestions(
                 kind="mobility",
                 text=f"Mobility routine, about {p.mobility_minutes} min: hips, hamstrings, thoracic spine.",
                 reasons=[why("rest-day-options", text="Mobility days restore range of motion.")],
+            )
+        )
+    if mobility_all and not free and sessions:  # no free day: the routine follows a session
+        out.append(
+            build(
+                Suggestion,
+                date=sessions[0].date,
+                kind="mobility",
+                text=f"After the session, {p.mobility_minutes} min more mobility: hips, calves, hamstrings.",
+                reasons=[why("overreaching-signs", text="Your review found soreness or tightness: extra mobility.")],
             )
         )
     if mobility_all:

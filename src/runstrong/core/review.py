@@ -30,6 +30,7 @@ from .model import (
     PainArea,
     Phase,
     Plan,
+    Prescription,
     Reason,
     Week,
     why,
@@ -153,7 +154,11 @@ def review_week(
         over = c.mean_rpe is not None and c.target_rpe is not None and c.mean_rpe > c.target_rpe + rp.rpe_over_target
         slipping = c.mean_form is not None and (
             c.mean_form < rp.form_hold_below
-            or (c.previous_form is not None and c.previous_form - c.mean_form >= rp.form_drop)
+            or (
+                c.previous_form is not None
+                and c.previous_form - c.mean_form >= rp.form_drop
+                and c.mean_form < rp.progress_min_form
+            )
         )
         short = c.done_pct is not None and c.done_pct < rp.progress_min_done_pct
         effort_over |= over
@@ -324,11 +329,19 @@ def review_week(
         text = "Next week is already lighter (taper, race week or maintenance): no extra deload needed."
         decisions.append(Decision(scope="week", action="note", text=text, reasons=[why("review-deload", text)]))
         deload = False
+    if reduce:
+        decisions = [
+            _superseded(d, "this week's cut comes first")
+            if d.action == "progress" and d.scope in {c.value for c in reduce}
+            else d
+            for d in decisions
+        ]
     if repeat:
         holds |= set(TRAINING_CATEGORIES)
     if deload:
         holds.clear()
-        decisions = [_superseded_by_deload(d) if d.action in ("progress", "hold") else d for d in decisions]
+        first = "the deload comes first"
+        decisions = [_superseded(d, first) if d.action in ("progress", "hold") else d for d in decisions]
 
     # -- real life: travel and a new race date
     equipment = None
@@ -429,10 +442,10 @@ def _third_session(
     return [Decision(scope="week", action=action, text=text, reasons=[why("third-session-after-consistency", text)])]
 
 
-def _superseded_by_deload(d: Decision) -> Decision:
+def _superseded(d: Decision, why_not: str) -> Decision:
     text = d.text.replace("; progress as planned.", ".").replace("; repeat this dose before adding more.", ".")
     text = text.replace("hold next week at this week's dose", "effort or form off")
-    return d.model_copy(update={"action": "note", "text": f"{text.rstrip('.')}: the deload comes first."})
+    return d.model_copy(update={"action": "note", "text": f"{text.rstrip('.')}: {why_not}."})
 
 
 def _area(area: PainArea) -> str:
@@ -504,7 +517,61 @@ def apply_review(
         update["race"] = profile.race.model_copy(update={"date": review.race_date})
     new_profile = AthleteProfile.model_validate({**base.model_dump(), **update})
     new_plan = replan(plan, new_profile, review.next_week_start, least_bad=least_bad, **kwargs)
-    return new_profile, new_plan
+    changed = {a.week_start for a in review.adjustments if a.week_start >= review.next_week_start}
+    return new_profile, _never_above(plan, new_plan, changed)
+
+
+def _never_above(old: Plan, new: Plan, weeks: set[dt.date]) -> Plan:
+    """A review only lets the plan go on, holds it, cuts it or deloads it: in the weeks it
+    changed, no lift gets more sets, reps, seconds, contacts or load than the plan it
+    replaces gave it that week. (Under a tight time cap a held or cut session is trimmed
+    less, which could otherwise hand back a set elsewhere.)"""
+    from .dosing import estimate_seconds
+    from .params import load_params
+
+    p = load_params()
+    old_weeks = {w.start_date: w for w in old.weeks}
+    out = []
+    for w in new.weeks:
+        before = old_weeks.get(w.start_date)
+        if w.start_date not in weeks or before is None:
+            out.append(w)
+            continue
+        caps = {(s.focus, b.exercise_id): b.prescription for s in before.sessions for b in s.blocks}
+        sessions = []
+        for s in w.sessions:
+            blocks = []
+            for b in s.blocks:
+                cap = caps.get((s.focus, b.exercise_id))
+                presc = _capped(b.prescription, cap) if cap is not None else b.prescription
+                if presc is not b.prescription:
+                    b = b.model_copy(
+                        update={
+                            "prescription": presc,
+                            "estimated_seconds": estimate_seconds(presc, b.role, p),
+                            "reasons": [*b.reasons, why("review-hold", "Never more than the plan gave this week.")],
+                        }
+                    )
+                blocks.append(b)
+            minutes = -(-sum(b.estimated_seconds for b in blocks) // 60)
+            update = {"blocks": blocks, "estimated_minutes": min(minutes, s.estimated_minutes)}
+            sessions.append(s.model_copy(update=update))
+        out.append(w.model_copy(update={"sessions": sessions}))
+    return new.model_copy(update={"weeks": out})
+
+
+def _capped(presc: Prescription, cap: Prescription) -> Prescription:
+    update: dict[str, object] = {}
+    for field in ("sets", "reps", "seconds", "contacts", "distance_m"):
+        value, limit = getattr(presc, field), getattr(cap, field)
+        if value is not None and limit is not None and value > limit:
+            update[field] = limit
+    if presc.extra_sets_side and not cap.extra_sets_side:
+        update["extra_sets_side"] = None
+    heavier = (presc.intensity.value or 0) > (cap.intensity.value or 0)
+    if presc.intensity.kind == cap.intensity.kind == "load_kg" and heavier:
+        update["intensity"] = cap.intensity
+    return presc.model_copy(update=update) if update else presc
 
 
 class Change(Frozen):

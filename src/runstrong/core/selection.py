@@ -382,7 +382,10 @@ def select_block(
     if len(warm_up) < len(p.warm_up_regions) or len(finisher) < len(p.finisher_regions):
         warnings.append("The library has no warm-up or mobility drill for a required region.")
     if ctx.swaps:
-        primaries, accessories = _apply_swaps(library, ctx, usable, primaries, accessories, p)
+        primaries, accessories, stuck = _apply_swaps(library, ctx, usable, primaries, accessories, p)
+        if stuck:  # the replacement is already in the block: leave the old exercise out instead
+            swaps = tuple((old, None if old in stuck else new) for old, new in ctx.swaps)
+            return select_block(library, replace(ctx, swaps=swaps), recent, p)
     return (
         BlockSelection(
             primaries=primaries,
@@ -402,12 +405,14 @@ def _apply_swaps(
     primaries: dict[Category, tuple[Pick, ...]],
     accessories: list[Pick],
     p: Params,
-) -> tuple[dict[Category, tuple[Pick, ...]], list[Pick]]:
+) -> tuple[dict[Category, tuple[Pick, ...]], list[Pick], frozenset[str]]:
     """Put each replacement the runner chose in the slot of the exercise it replaces, when
-    it fits their kit, level and pain and is not already in the block."""
+    it fits their kit, level and pain and is not already in the block; also say which
+    swapped-out exercises are still in the block because their replacement could not go in."""
     usable_ids = {e.id for e in usable}
     taken = {pk.exercise.id for picks in primaries.values() for pk in picks} | {pk.exercise.id for pk in accessories}
     wanted = {old: new for old, new in ctx.swaps if new is not None and new in usable_ids and new not in taken}
+    stuck = frozenset(old for old, new in ctx.swaps if new is not None and old in taken and old not in wanted)
 
     def swap(pk: Pick) -> Pick:
         new = wanted.get(pk.exercise.id)
@@ -417,7 +422,7 @@ def _apply_swaps(
         return Pick(exercise=e, reasons=(why("exercise-swap", f"Your choice, in place of {pk.exercise.name}."),))
 
     new_primaries = {c: tuple(swap(pk) for pk in picks) for c, picks in primaries.items()}
-    return new_primaries, [swap(pk) for pk in accessories]
+    return new_primaries, [swap(pk) for pk in accessories], stuck
 
 
 def _cover_regions(

@@ -6,11 +6,23 @@ over thousands of generated runners: a violation is a bug, never a warning to ig
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from dataclasses import dataclass
 
 from .library import Library
-from .model import KEY_RUN_TYPES, SPEED_RUN_TYPES, TRAINING_CATEGORIES, Pattern, Phase, Plan, Role
+from .model import (
+    EQUIPMENT_SETS,
+    KEY_RUN_TYPES,
+    SPEED_RUN_TYPES,
+    TRAINING_CATEGORIES,
+    EquipmentSet,
+    Item,
+    Pattern,
+    Phase,
+    Plan,
+    Role,
+)
 from .params import Params
 from .phases import LOADING_PHASES
 from .rules import Registry
@@ -26,13 +38,18 @@ class Violation:
         return f"{self.where}: {self.message} ({self.rule_id})"
 
 
-def check_plan(plan: Plan, library: Library, registry: Registry, p: Params) -> list[Violation]:
+def check_plan(
+    plan: Plan, library: Library, registry: Registry, p: Params, lived: frozenset[dt.date] = frozenset()
+) -> list[Violation]:
+    """Every violation of the safety rules in `plan`. Weeks in `lived` (their Mondays) were
+    planned under an earlier profile: their content is not judged by today's pain areas and
+    kit, though spacing across them still is."""
     out: list[Violation] = []
     out += _check_spacing(plan, p)
     out += _check_speed_days(plan, p)
     out += _check_race(plan, p)
     out += _check_deloads(plan, p)
-    out += _check_sessions(plan, library, p)
+    out += _check_sessions(plan, library, p, lived)
     out += _check_progression(plan, p)
     out += _check_rule_ids(plan, registry)
     return out
@@ -115,12 +132,16 @@ def _check_deloads(plan: Plan, p: Params) -> list[Violation]:
     return out
 
 
-def _check_sessions(plan: Plan, library: Library, p: Params) -> list[Violation]:
+def _check_sessions(plan: Plan, library: Library, p: Params, lived: frozenset[dt.date]) -> list[Violation]:
     out = []
     profile = plan.profile
     cap = min(profile.session_cap_minutes, p.max_session_minutes)
-    runner = (frozenset(profile.pain_areas), profile.equipment_items, profile.strength_experience)
+    pain = frozenset(profile.pain_areas)
+    kit = {a.week_start: _items(a.equipment) for a in profile.adjustments if a.equipment}
     for w in plan.weeks:
+        if w.start_date in lived:
+            continue
+        runner = (pain, kit.get(w.start_date, profile.equipment_items), profile.strength_experience)
         categories: set = set()
         for s in w.sessions:
             where = f"week {w.index} {s.date}"
@@ -135,6 +156,13 @@ def _check_sessions(plan: Plan, library: Library, p: Params) -> list[Violation]:
                 Violation("three-categories", f"week {w.index}", f"misses {', '.join(c.value for c in missing)}")
             )
     return out
+
+
+def _items(entries: list[EquipmentSet | Item]) -> frozenset[Item]:
+    items: set[Item] = set()
+    for entry in entries:
+        items |= EQUIPMENT_SETS[entry] if isinstance(entry, EquipmentSet) else {entry}
+    return frozenset(items)
 
 
 _CONTENT: dict[tuple, tuple[object, tuple[tuple[tuple[str, str], ...], frozenset]]] = {}
