@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, computed_field, field_validator, model_validator
@@ -287,7 +287,10 @@ def build(cls: type[BaseModel], **fields: object):  # type: ignore[no-untyped-de
             for name, f in cls.model_fields.items()
             if not f.is_required()
         }
-    values = {**defaults, **fields}
+    if defaults:  # in the fields' own order, as validation would give (JSON dumps follow it)
+        values = {name: fields[name] if name in fields else defaults[name] for name in _order(cls)}
+    else:
+        values = dict(fields)
     obj = cls.__new__(cls)
     object.__setattr__(obj, "__dict__", values)
     object.__setattr__(obj, "__pydantic_fields_set__", set(fields))
@@ -297,6 +300,11 @@ def build(cls: type[BaseModel], **fields: object):  # type: ignore[no-untyped-de
 
 
 _DEFAULTS: dict[type, dict[str, object]] = {}
+
+
+@cache
+def _order(cls: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(cls.model_fields)
 
 
 @lru_cache(maxsize=8192)

@@ -11,6 +11,7 @@ Pure: the diary comes in as values (`Diary`), the week as a date.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable
@@ -274,7 +275,7 @@ def _wellness_items(history: Diary, start: dt.date, rp: ReviewParams) -> tuple[l
         bs = [v for w in base if (v := _wellness_value(w, field)) is not None]
         mean_w = round(statistics.fmean(wk), 2) if wk else None
         mean_b = round(statistics.fmean(bs), 2) if bs else None
-        sd_b = round(statistics.stdev(bs), 2) if len(bs) >= 2 else None
+        sd_b = round(_stdev(bs), 2) if len(bs) >= 2 else None
         below = False
         if mean_w is not None and mean_b is not None and sd_b is not None:
             enough = len(wk) >= rp.min_week_days and len(bs) >= rp.min_baseline_days
@@ -300,11 +301,21 @@ def _wellness_items(history: Diary, start: dt.date, rp: ReviewParams) -> tuple[l
     return items, best
 
 
+def _stdev(xs: list[float]) -> float:
+    """Sample standard deviation in floats (statistics.stdev works in exact fractions,
+    which is slow and more precise than 1-5 answers deserve)."""
+    mean = math.fsum(xs) / len(xs)
+    return math.sqrt(math.fsum((x - mean) ** 2 for x in xs) / (len(xs) - 1))
+
+
+_SCALES = tuple(f for f in WELLNESS_FIELDS if f != "sleep_hours")
+
+
 def _wellness_value(w: Wellness, field: str) -> float | None:
     if field != "composite":
         return getattr(w, field)
-    scores = [getattr(w, f) for f in WELLNESS_FIELDS if f != "sleep_hours" and getattr(w, f) is not None]
-    return statistics.fmean(scores) if scores else None
+    scores = [v for f in _SCALES if (v := getattr(w, f)) is not None]
+    return sum(scores) / len(scores) if scores else None
 
 
 def _lift_value(s: SetLog) -> tuple[float, str]:
@@ -396,7 +407,8 @@ def week_metrics(
     load = round(strength + run, 1)
     monotony = strain = None
     if load > 0:
-        sd = statistics.pstdev(daily)
+        mean = math.fsum(daily) / len(daily)
+        sd = math.sqrt(math.fsum((d - mean) ** 2 for d in daily) / len(daily))
         if sd > 0:
             monotony = round(statistics.fmean(daily) / sd, 2)
             strain = round(load * monotony, 1)
@@ -483,9 +495,19 @@ def history_window_days(registry: Registry) -> int:
 
 
 def history_metrics(
-    plan: Plan | None, history: Diary, last_week: dt.date, weeks: int, library: Library, registry: Registry
+    plan: Plan | None,
+    history: Diary,
+    last_week: dt.date,
+    weeks: int,
+    library: Library,
+    registry: Registry,
+    last: WeekMetrics | None = None,
 ) -> list[WeekMetrics]:
     """Metrics of `weeks` consecutive weeks ending with the week starting `last_week`, oldest
-    first (for charts and trends). `history` must reach back far enough for the first."""
+    first (for charts and trends). `history` must reach back far enough for the first.
+    With `last` (that week's metrics, already computed), the weeks before it and then it:
+    `weeks` + 1 in all."""
+    if last is not None:
+        return [*history_metrics(plan, history, last_week - 7 * DAY, weeks, library, registry), last]
     first = last_week - 7 * (weeks - 1) * DAY
     return [week_metrics(plan, history, first + 7 * k * DAY, library, registry) for k in range(weeks)]

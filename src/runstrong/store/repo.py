@@ -89,6 +89,10 @@ def list_athletes(s: Session) -> list[AthleteInfo]:
 
 def find_athlete(s: Session, name: str | None) -> AthleteInfo:
     """The athlete called `name`, or the only one when no name is given."""
+    if name is not None:  # one indexed row, not the whole list, in a diary of many athletes
+        found = s.scalar(select(Athlete).where(Athlete.name == name.strip()))
+        if found is not None:
+            return _info(s, found)
     athletes = s.scalars(select(Athlete).order_by(Athlete.name)).all()
     if name is not None:
         for a in athletes:

@@ -28,8 +28,8 @@ class ReviewOutcome:
     plan_version: int
     review: Review
     trend: list[WeekMetrics]  # the reviewed week and the ones before it, oldest first
-    profile: AthleteProfile  # with the review's changes
-    plan: Plan  # the new plan version, if accepted
+    profile: AthleteProfile | None  # with the review's changes (None: not worked out)
+    plan: Plan | None  # the new plan version, if accepted (None: not worked out)
     changes: list[Change]
 
 
@@ -46,9 +46,12 @@ def prepare_review(
     library: Library,
     registry: Registry,
     real_life: RealLife | None = None,
+    *,
+    with_plan: bool = True,
 ) -> ReviewOutcome:
     """Review the week starting `week_start` for the athlete, without writing anything.
-    With no week: last week, or this week while the plan is in its first week."""
+    With no week: last week, or this week while the plan is in its first week. With
+    `with_plan`, also the new plan version the review would write and what it changes."""
     info = repo.find_athlete(s, athlete)
     found = repo.latest_plan(s, info.id)
     profile = repo.latest_profile(s, info.id)
@@ -71,7 +74,9 @@ def prepare_review(
     since = first - dt.timedelta(days=history_window_days(registry))
     diary = load_diary(s, info.id, since, week_start + dt.timedelta(days=6))
     review = review_week(plan, profile, diary, week_start, library, registry, real_life, today=today)
-    trend = history_metrics(plan, diary, week_start, TREND_WEEKS, library, registry)
+    trend = history_metrics(plan, diary, week_start, TREND_WEEKS - 1, library, registry, last=review.metrics)
+    if not with_plan:
+        return ReviewOutcome(info, version, review, trend, None, None, [])
     new_profile, new_plan = apply_review(plan, profile, review, library=library, registry=registry)
     changes = plan_changes(plan, new_plan, review.next_week_start)
     return ReviewOutcome(info, version, review, trend, new_profile, new_plan, changes)
@@ -79,6 +84,8 @@ def prepare_review(
 
 def accept_review(s: Session, outcome: ReviewOutcome, now: dt.datetime) -> repo.StoredPlan:
     """Store the new plan version (the old one stays) and the review itself."""
+    if outcome.profile is None or outcome.plan is None:
+        raise ValueError("accept_review needs an outcome prepared with_plan")
     stored = repo.store_plan(s, outcome.profile, outcome.plan, now)
     store_review(s, outcome.athlete.id, outcome.review, outcome.plan_version, stored.plan_version, now)
     return stored
