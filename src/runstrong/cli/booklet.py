@@ -3,15 +3,14 @@ fill in by hand, or as Markdown."""
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import click
 
 from runstrong.cli.plan_source import load_plan_source, plan_source_options
 from runstrong.errors import UserError
+from runstrong.io.files import write_atomically
 
 SUFFIX_FORMAT = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
 WEEKS_SYNTAX = re.compile(r"^\s*\d+\s*(-\s*\d+\s*)?(,\s*\d+\s*(-\s*\d+\s*)?)*$")
@@ -87,7 +86,7 @@ def booklet(
         else:
             click.echo("Laying out the pages (a few seconds per dozen pages)...", err=True)
             data = html_to_pdf(html)
-    write_bytes_atomically(output, data)
+    write_atomically(output, data)
     shown = [w for w in plan.weeks if chosen is None or w.index in chosen]
     cards = sum(len(w.sessions) for w in shown)
     layout = "" if fmt == "markdown" else f", {paper.upper()}"
@@ -114,18 +113,3 @@ def parse_weeks(text: str, n_weeks: int) -> list[int]:
     return sorted(picked)
 
 
-def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written file."""
-    if not path.parent.exists():
-        raise UserError(f"--output: folder {path.parent} does not exist; create it or pick another path")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-__all__ = ["booklet", "parse_weeks"]

@@ -14,6 +14,7 @@ import click
 
 from runstrong.cli.plan_source import load_plan_source, plan_source_options
 from runstrong.errors import UserError
+from runstrong.io.files import write_atomically
 
 
 @click.group()
@@ -98,7 +99,7 @@ def export(
     if to_stdout:
         sys.stdout.buffer.write(result.data)
         return
-    _write_bytes(output, result.data)
+    write_atomically(output, result.data)
     parts = [f"{result.new} new", f"{result.changed} changed", f"{result.unchanged} unchanged"]
     extra = f", {result.cancelled} cancelled" if result.cancelled else ""
     extra += f", {result.carried} from other weeks kept" if result.carried else ""
@@ -119,27 +120,6 @@ def _weeks(text: str, total: int) -> frozenset[int]:
             raise UserError(f"--weeks: {part} is outside the plan's weeks 1-{total}; pick weeks in that range")
         out.update(range(lo, hi + 1))
     return frozenset(out)
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    """Write beside `path` and rename: a calendar file is never half written."""
-    import os
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        if path.exists():
-            shutil.copymode(path, tmp)
-        else:  # mkstemp makes the file private; a calendar gets the usual permissions
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # ---------------------------------------------------------------------------- import

@@ -4,8 +4,6 @@ in a folder or a zip, for a watch's NewFiles folder."""
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -13,6 +11,7 @@ import click
 
 from runstrong.cli.plan_source import load_plan_source, plan_source_options
 from runstrong.errors import UserError
+from runstrong.io.files import write_atomically
 
 
 @click.command("fit")
@@ -75,12 +74,12 @@ def fit(
                 info = zipfile.ZipInfo(f.filename, date_time=(*f.session.date.timetuple()[:3], 0, 0, 0))
                 info.compress_type = zipfile.ZIP_DEFLATED
                 z.writestr(info, f.data)
-        write_bytes_atomically(output, buffer.getvalue())
+        write_atomically(output, buffer.getvalue())
         written = [output]
     elif output.suffix.lower() == ".fit":
         if len(files) != 1:
             raise UserError("--output: a .fit file holds one session; add --session, or give a folder or a .zip")
-        write_bytes_atomically(output, files[0].data)
+        write_atomically(output, files[0].data)
         written = [output]
     else:
         if output.exists() and not output.is_dir():
@@ -88,25 +87,10 @@ def fit(
         output.mkdir(parents=True, exist_ok=True)
         written = []
         for f in files:
-            write_bytes_atomically(output / f.filename, f.data)
+            write_atomically(output / f.filename, f.data)
             written.append(output / f.filename)
     where = str(written[0]) if zipped or len(written) == 1 else f"{output}/"
     titles = "; ".join(f.title for f in files)
     click.echo(f"Wrote {len(files)} workout{'s' if len(files) != 1 else ''} to {where} ({titles}).", err=True)
 
 
-def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written file."""
-    if not path.parent.exists():
-        raise UserError(f"--output: folder {path.parent} does not exist; create it or pick another path")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a workout file is not secret
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

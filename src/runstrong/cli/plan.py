@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from importlib import resources
 from pathlib import Path
 
@@ -200,28 +199,12 @@ def _emit(
     if output is None:
         click.echo(text, nl=False)
     else:
-        _write_atomically(output, text)
+        from runstrong.io.files import write_atomically
+
+        write_atomically(output, text)
         click.echo(
             f"Wrote {output} ({len(the_plan.weeks)} weeks, {sum(len(w.sessions) for w in the_plan.weeks)} sessions).",
             err=True,
         )
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written file."""
-    if not path.parent.exists():
-        raise UserError(f"--output: folder {path.parent} does not exist; create it or pick another path")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes files private; a plan is an ordinary document
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-__all__ = ["demo", "explain", "plan"]

@@ -189,9 +189,9 @@ def _show(the_review, changes, trend, fmt: str, output: Path | None, applied: st
     if output is None:
         click.echo(text, nl=False)
         return
-    from runstrong.cli.plan import _write_atomically
+    from runstrong.io.files import write_atomically
 
-    _write_atomically(output, text)
+    write_atomically(output, text)
     click.echo(f"Wrote {output}.", err=True)
 
 

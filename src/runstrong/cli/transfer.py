@@ -10,6 +10,7 @@ import click
 
 from runstrong.cli.diary_common import athlete_option, clock_now, clock_today, db_option, open_diary
 from runstrong.errors import UserError
+from runstrong.io.files import write_atomically
 
 
 def _format_of(path: Path | None, fmt: str | None) -> str:
@@ -57,7 +58,7 @@ def export(fmt: str | None, output: Path | None, athlete: str | None, db: str | 
         if output is None:
             sys.stdout.write(text)
             return
-        _write_atomically(output, text)
+        write_atomically(output, text)
         where = str(output)
     else:
         assert output is not None
@@ -69,15 +70,6 @@ def export(fmt: str | None, output: Path | None, athlete: str | None, db: str | 
         f"{sum(len(d.wellness) for d in diaries)} check-ins, {sum(len(d.runs) for d in diaries)} runs → {where}",
         err=True,
     )
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    if path.is_dir():
-        raise UserError(f"--output: {path} is a folder; give a file name such as {path / 'diary.json'}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
 
 
 @click.command("import")

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from runstrong.core.model import TRAINING_CATEGORIES, Category
 from runstrong.core.vocab import CATEGORY_NAME
+from runstrong.io.files import write_atomically
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -602,25 +603,8 @@ def write_charts(
         images = _render(lambda draw=draw: draw(weeks, guides or ChartGuides()), formats)  # type: ignore[misc]
         for fmt, data in zip(formats, images, strict=True):
             path = folder / f"chart-{name}.{fmt}"
-            write_bytes_atomically(path, data)
+            write_atomically(path, data)
             written.append(path)
     return written
 
 
-def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """A temporary file beside `path`, then a rename: never a half-written image."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; an image is an ordinary file
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

@@ -9,10 +9,7 @@ comments and layout survive.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import shutil
-import tempfile
 import tomllib
 from enum import Enum
 from pathlib import Path
@@ -21,6 +18,7 @@ from typing import Any
 from runstrong.core.model import AthleteProfile
 from runstrong.core.screen import Screen
 from runstrong.errors import UserError
+from runstrong.io.files import write_atomically
 from runstrong.io.profile_file import read_profile_data, validate_profile
 
 TOML_SUFFIXES = (".toml",)
@@ -189,19 +187,3 @@ def _check_reads_back(text: str, fmt: str, path: Path, ok) -> None:  # type: ign
         raise UserError(f"{path.name}: the written profile would not read back as entered; nothing was written")
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        if path.exists():
-            shutil.copymode(path, tmp)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
