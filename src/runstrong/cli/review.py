@@ -215,6 +215,7 @@ def reschedule(db: str | None, athlete: str | None, accept: bool, dry_run: bool)
     from runstrong.core.rules import load_registry
     from runstrong.store import repo
     from runstrong.store.review_queries import load_diary
+    from runstrong.store.reviewing import current_plan
 
     if accept and dry_run:
         raise UserError("--accept: use --accept or --dry-run, not both")
@@ -222,15 +223,8 @@ def reschedule(db: str | None, athlete: str | None, accept: bool, dry_run: bool)
     monday = today - dt.timedelta(days=today.weekday())
     with open_diary(db) as store:
         with store.read() as s:
-            info = repo.find_athlete(s, athlete)
-            found = repo.latest_plan(s, info.id)
-            profile = repo.latest_profile(s, info.id)
-            if found is None or profile is None:
-                raise UserError(
-                    f"athlete: {info.name} has no plan in the diary yet; store one with `runstrong athlete add PROFILE`"
-                )
+            info, version, plan, profile = current_plan(s, athlete)
             diary = load_diary(s, info.id, monday, today)
-        version, plan = found
         logged = {x.planned_date or x.date for x in diary.sessions} | {x.date for x in diary.sessions}
         new_plan, moves = shift_missed(plan, profile, logged, today, load_library(), load_registry(), load_params())
         if not moves:

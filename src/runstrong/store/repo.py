@@ -221,15 +221,21 @@ def latest_profile(s: Session, athlete_id: int) -> AthleteProfile | None:
     return AthleteProfile.model_validate_json(text) if text else None
 
 
-def latest_plan(s: Session, athlete_id: int) -> tuple[int, Plan] | None:
-    """The athlete's current plan (its newest version) and its version number."""
+def latest_plan_text(s: Session, athlete_id: int) -> tuple[int, str] | None:
+    """The current plan's version and stored JSON, for callers that cache parsed plans by version."""
     row = s.execute(
         select(PlanRow.version, PlanRow.data)
         .where(PlanRow.athlete_id == athlete_id)
         .order_by(PlanRow.version.desc())
         .limit(1)
     ).first()
-    return (row.version, Plan.model_validate_json(row.data)) if row else None
+    return (row.version, row.data) if row else None
+
+
+def latest_plan(s: Session, athlete_id: int) -> tuple[int, Plan] | None:
+    """The athlete's current plan (its newest version) and its version number."""
+    found = latest_plan_text(s, athlete_id)
+    return (found[0], Plan.model_validate_json(found[1])) if found else None
 
 
 # --------------------------------------------------------------------- planned work

@@ -38,6 +38,19 @@ def last_week(today: dt.date) -> dt.date:
     return today - dt.timedelta(days=today.weekday() + 7)
 
 
+def current_plan(s: Session, athlete: str | None) -> tuple[repo.AthleteInfo, int, Plan, AthleteProfile]:
+    """The athlete, their current plan version and plan, and their profile; a UserError when
+    the diary holds no plan for them yet."""
+    info = repo.find_athlete(s, athlete)
+    found = repo.latest_plan(s, info.id)
+    profile = repo.latest_profile(s, info.id)
+    if found is None or profile is None:
+        raise UserError(
+            f"athlete: {info.name} has no plan in the diary yet; store one with `runstrong athlete add PROFILE`"
+        )
+    return info, found[0], found[1], profile
+
+
 def prepare_review(
     s: Session,
     athlete: str | None,
@@ -52,14 +65,7 @@ def prepare_review(
     """Review the week starting `week_start` for the athlete, without writing anything.
     With no week: last week, or this week while the plan is in its first week. With
     `with_plan`, also the new plan version the review would write and what it changes."""
-    info = repo.find_athlete(s, athlete)
-    found = repo.latest_plan(s, info.id)
-    profile = repo.latest_profile(s, info.id)
-    if found is None or profile is None:
-        raise UserError(
-            f"athlete: {info.name} has no plan in the diary yet; store one with `runstrong athlete add PROFILE`"
-        )
-    version, plan = found
+    info, version, plan, profile = current_plan(s, athlete)
     if week_start is None:
         first = plan.start_date - dt.timedelta(days=plan.start_date.weekday())
         week_start = max(last_week(today), min(first, today - dt.timedelta(days=today.weekday())))

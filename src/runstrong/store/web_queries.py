@@ -153,17 +153,6 @@ def runs_between(s: Session, athlete_id: int, start: dt.date, end: dt.date) -> l
     return [RunLog.model_construct(type=RunType(r.type), **{f: getattr(r, f) for f in fields}) for r in rows]
 
 
-def plan_data(s: Session, athlete_id: int) -> tuple[int, str] | None:
-    """The current plan's version and stored JSON text, for callers that cache the parsed plan by version."""
-    row = s.execute(
-        select(PlanRow.version, PlanRow.data)
-        .where(PlanRow.athlete_id == athlete_id)
-        .order_by(PlanRow.version.desc())
-        .limit(1)
-    ).first()
-    return (row.version, row.data) if row else None
-
-
 def plan_version(s: Session, athlete_id: int) -> int | None:
     """The current plan's version number alone (cheap: no plan text read)."""
     return s.scalar(select(func.max(PlanRow.version)).where(PlanRow.athlete_id == athlete_id))

@@ -250,7 +250,7 @@ class Diary:
         key = (athlete_id, version)
         plan = self._plans.get(key)
         if plan is None:
-            stored = web_queries.plan_data(s, athlete_id)
+            stored = repo.latest_plan_text(s, athlete_id)
             assert stored is not None
             version, text = stored
             plan = Plan.model_validate_json(text)
