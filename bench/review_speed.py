@@ -212,14 +212,20 @@ def cached_file(cache_dir: Path, profiles: list[AthleteProfile], label: str) -> 
 
 
 def command_path(
-    store: Store, name: str, week: dt.date, library: Library, registry: Registry, with_plan: bool = True
+    store: Store,
+    name: str,
+    week: dt.date,
+    library: Library,
+    registry: Registry,
+    with_plan: bool = True,
+    with_trend: bool = True,
 ) -> float:
     """`runstrong review --week W` for one athlete, in-process and without writing: seconds.
     Without `with_plan`: the review alone (numbers, flags, decisions, the trend), not the
     new plan version it would write."""
     t0 = time.perf_counter()
     with store.read() as s:
-        prepare_review(s, name, week, week + 7 * DAY, library, registry, with_plan=with_plan)
+        prepare_review(s, name, week, week + 7 * DAY, library, registry, with_plan=with_plan, with_trend=with_trend)
     return time.perf_counter() - t0
 
 
@@ -310,13 +316,16 @@ def main() -> None:
     if profiler:
         profiler.disable()
     alone = sum(command_path(store, name, week, library, registry, False) for _, name, week in everyone)
+    bare = sum(command_path(store, name, week, library, registry, False, False) for _, name, week in everyone)
     split = [review_one(store, i, library, registry) for i, _, _ in everyone[: args.split]]
     store.close()
     goal = 30.0 * len(everyone) / 1000
     print(f"    reviews with their new plan versions: {wall:.1f} s, {wall / len(everyone) * 1000:.1f} ms per athlete; "
           f"goal {goal:.0f} s: {wall / goal:.2f}x of the goal")  # fmt: skip
-    print(f"    reviews alone (numbers, flags, decisions, trend): {alone:.1f} s, "
+    print(f"    reviews with the 8-week trend, no new plan: {alone:.1f} s, "
           f"{alone / len(everyone) * 1000:.1f} ms per athlete: {alone / goal:.2f}x of the goal")  # fmt: skip
+    print(f"    reviews alone (the week's numbers, flags, decisions, next week's adjustment): {bare:.1f} s, "
+          f"{bare / len(everyone) * 1000:.1f} ms per athlete: {bare / goal:.2f}x of the goal")  # fmt: skip
     read, review, apply = (statistics.mean(t[i] for t in split) for i in range(3))
     print(f"    parts, mean over the first {len(split)} athletes: read {ms(read)} ms, review_week {ms(review)} ms, "
           f"apply_review {ms(apply)} ms")  # fmt: skip

@@ -61,10 +61,12 @@ def prepare_review(
     real_life: RealLife | None = None,
     *,
     with_plan: bool = True,
+    with_trend: bool = True,
 ) -> ReviewOutcome:
     """Review the week starting `week_start` for the athlete, without writing anything.
     With no week: last week, or this week while the plan is in its first week. With
-    `with_plan`, also the new plan version the review would write and what it changes."""
+    `with_plan`, also the new plan version the review would write and what it changes; with
+    `with_trend`, the weeks before it too (for sparklines and charts)."""
     info, version, plan, profile = current_plan(s, athlete)
     if week_start is None:
         first = plan.start_date - dt.timedelta(days=plan.start_date.weekday())
@@ -76,11 +78,15 @@ def prepare_review(
         raise UserError(f"week: {week_start} has not happened yet (today is {today}); review a past week")
     if real_life is not None and real_life.race_date is not None and profile.race is None:
         raise UserError("race_date: the profile has no race; add one to the profile and store it again")
-    first = week_start - dt.timedelta(weeks=TREND_WEEKS - 1)
+    first = week_start - dt.timedelta(weeks=TREND_WEEKS - 1) if with_trend else week_start
     since = first - dt.timedelta(days=history_window_days(registry))
     diary = load_diary(s, info.id, since, week_start + dt.timedelta(days=6))
     review = review_week(plan, profile, diary, week_start, library, registry, real_life, today=today)
-    trend = history_metrics(plan, diary, week_start, TREND_WEEKS - 1, library, registry, last=review.metrics)
+    trend = (
+        history_metrics(plan, diary, week_start, TREND_WEEKS - 1, library, registry, last=review.metrics)
+        if with_trend
+        else [review.metrics]
+    )
     if not with_plan:
         return ReviewOutcome(info, version, review, trend, None, None, [])
     new_profile, new_plan = apply_review(plan, profile, review, library=library, registry=registry)
