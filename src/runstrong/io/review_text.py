@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from runstrong.core.review import Change, Review
-from runstrong.core.review_metrics import WeekMetrics
+from runstrong.core.review_metrics import CategoryWeek, WeekMetrics
 from runstrong.core.vocab import CATEGORY_NAME
 
 from .sparkline import sparkline
@@ -78,32 +78,47 @@ def _title(review: Review) -> str:
 
 
 def category_table(m: WeekMetrics) -> Table:
+    """Sets and effort by category; columns with nothing logged this week are left out, so
+    the table fits an 80-column terminal."""
     t = Table(box=None, pad_edge=False, header_style="bold")
-    for col, justify in (
-        ("Category", "left"),
-        ("Sets", "right"),
-        ("Reps", "right"),
-        ("Tonnage", "right"),
-        ("Holds", "right"),
-        ("Contacts", "right"),
-        ("RPE (target)", "right"),
-        ("Form (last wk)", "right"),
-    ):
-        t.add_column(col, justify=justify)  # type: ignore[arg-type]
+    columns = [
+        ("Category", "left", lambda c: CATEGORY_NAME[c.category], True),
+        ("Sets", "right", lambda c: f"{c.done_sets}/{c.planned_sets}", True),
+        ("Reps", "right", lambda c: str(c.reps or "–"), any(c.reps for c in m.categories)),
+        ("kg lifted", "right", lambda c: _num(c.tonnage_kg or None, "", 0), any(c.tonnage_kg for c in m.categories)),
+        ("Held", "right", lambda c: _num(c.seconds or None, " s", 0), any(c.seconds for c in m.categories)),
+        ("Contacts", "right", lambda c: str(c.contacts or "–"), any(c.contacts for c in m.categories)),
+        ("RPE (target)", "right", _effort, True),
+        ("Form (last wk)", "right", _form, True),
+    ]
+    shown = [(name, justify, cell) for name, justify, cell, keep in columns if keep]
+    for name, justify, _ in shown:
+        t.add_column(name, justify=justify, no_wrap=name == "Category")  # type: ignore[arg-type]
     for c in m.categories:
-        rpe = _num(c.mean_rpe) + (f" ({c.target_rpe:g})" if c.target_rpe is not None else "")
-        form = _num(c.mean_form, "", 2) + (f" ({c.previous_form:g})" if c.previous_form is not None else "")
-        t.add_row(
-            CATEGORY_NAME[c.category],
-            f"{c.done_sets}/{c.planned_sets}",
-            str(c.reps or "–"),
-            _num(c.tonnage_kg or None, " kg", 0),
-            _num(c.seconds or None, " s", 0),
-            str(c.contacts or "–"),
-            rpe,
-            form,
-        )
+        t.add_row(*(cell(c) for _, _, cell in shown))
     return t
+
+
+def _effort(c: CategoryWeek) -> str:
+    return _num(c.mean_rpe) + (f" ({c.target_rpe:g})" if c.target_rpe is not None else "")
+
+
+def _form(c: CategoryWeek) -> str:
+    return _num(c.mean_form, "", 2) + (f" ({c.previous_form:g})" if c.previous_form is not None else "")
+
+
+def _cited(text: str, rule_ids: Sequence[str]) -> Text:
+    return Text.assemble(text, (f"  [{', '.join(rule_ids)}]", "dim"))
+
+
+def _hanging(rows: list[tuple[Text, Text]]) -> Table:
+    """Rows of a label and a text that wraps under itself, not under the label."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, text in rows:
+        grid.add_row(label, text)
+    return grid
 
 
 def render_review(
@@ -123,22 +138,25 @@ def render_review(
     parts += [Text(""), category_table(m)]
     if review.flags:
         parts.append(Text("\nFlags", style="bold"))
-        parts += [Text.assemble("  ⚑ ", (f.text, ""), (f"  [{f.rule_id}]", "dim")) for f in review.flags]
+        parts.append(_hanging([(Text("  ⚑"), _cited(f.text, [f.rule_id])) for f in review.flags]))
     parts.append(Text(f"\nDecisions for the week of {review.next_week_start:%a %d %b}", style="bold"))
-    for d in review.decisions:
-        parts.append(
-            Text.assemble(
-                (f"  {MARK[d.action]} {d.action:<8} ", STYLE.get(d.action, "")),
-                d.text,
-                (f"  [{', '.join(d.rule_ids)}]", "dim"),
-            )
+    parts.append(
+        _hanging(
+            [
+                (
+                    Text(f"  {MARK[d.action]} {d.action}", style=STYLE.get(d.action, "")),
+                    _cited(d.text, d.rule_ids),
+                )
+                for d in review.decisions
+            ]
         )
+    )
     if review.guidance:
         parts.append(Text("\nGuidance", style="bold"))
-        parts += [Text.assemble("  • ", g.text, (f"  [{g.rule_id}]", "dim")) for g in review.guidance]
+        parts.append(_hanging([(Text("  •"), _cited(g.text, [g.rule_id])) for g in review.guidance]))
     parts.append(Text("\nWhat changes in the plan", style="bold"))
     if changes:
-        parts += [Text(f"  {c.date:%a %d %b}  {c.text}") for c in changes[:30]]
+        parts.append(_hanging([(Text(f"  {c.date:%a %d %b}"), Text(c.text)) for c in changes[:30]]))
         if len(changes) > 30:
             parts.append(Text(f"  … and {len(changes) - 30} more (--format json lists them all)", style="dim"))
     else:
