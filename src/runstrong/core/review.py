@@ -141,7 +141,8 @@ def review_week(
                 reasons=[why("review-pain", text), why("pain-excludes-or-regresses", "Pain limits the choice.")],
             )
         )
-        if worst >= 7 or len([p for p in m.pains if p.area == area]) >= 3:
+        reports = sum(1 for p in m.pains if p.area == area)
+        if worst >= rp.see_clinician_at or reports >= rp.see_clinician_reports:
             guidance.append(why("review-pain", f"Repeated or strong {_area(area).lower()} pain: see a clinician."))
 
     # -- per category: targets met and form kept -> progress; effort high or form slipping -> hold
