@@ -334,5 +334,6 @@ def main() -> None:
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
 
+
 if __name__ == "__main__":
     main()

@@ -101,9 +101,7 @@ async def load(port: int, path: str, requests: int, concurrency: int) -> tuple[f
     sizes: list[int] = []
     per = requests // concurrency
     t0 = time.perf_counter()
-    await asyncio.wait_for(
-        asyncio.gather(*(_worker(port, path, per, sizes) for _ in range(concurrency))), TIME_LIMIT_S
-    )
+    await asyncio.wait_for(asyncio.gather(*(_worker(port, path, per, sizes) for _ in range(concurrency))), TIME_LIMIT_S)
     return per * concurrency / (time.perf_counter() - t0), sizes[-1]
 
 

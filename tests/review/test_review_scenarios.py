@@ -724,4 +724,3 @@ def test_a_run_much_longer_than_the_last_month_is_flagged_but_decides_nothing():
     review, _, new_plan = reviewed_and_applied(plan, profile, diary, week, LIBRARY, REGISTRY)
     assert [f.rule_id for f in review.flags if f.kind == "run-spike"] == ["running-load-spike"]
     assert same_week(plan, new_plan, review.next_week_start)
-

@@ -111,9 +111,7 @@ def test_load_diary_gives_the_metrics_and_review_of_the_diary_that_was_stored(st
         b = review_week(plan, profile, loaded, week.start_date, library, registry, RealLife())
         assert b.model_dump_json() == a.model_dump_json(), week.index
     with store.read() as s:
-        assert last_logged_day(s, athlete_id) == max(
-            x.date for x in (*diary.sessions, *diary.runs, *diary.wellness)
-        )
+        assert last_logged_day(s, athlete_id) == max(x.date for x in (*diary.sessions, *diary.runs, *diary.wellness))
 
 
 def test_load_diary_reads_one_athlete_and_only_the_dates_asked(store, marathoner, library, registry):

@@ -20,8 +20,6 @@ from schemathesis.checks import (
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
-
-
 def _app():  # type: ignore[no-untyped-def]
     """The app over a seeded diary in a temporary folder (schemathesis reads the schema at
     collection, before fixtures exist; `schemathesis.pytest.from_fixture` fails on pytest 9)."""
@@ -58,6 +56,7 @@ def _clean_up():  # type: ignore[no-untyped-def]
     yield
     APP.state.diary.close()
     shutil.rmtree(FOLDER, ignore_errors=True)
+
 
 CHECKS = [
     not_a_server_error,

@@ -111,5 +111,3 @@ def parse_weeks(text: str, n_weeks: int) -> list[int]:
             raise UserError(f"--weeks: the plan has weeks 1-{n_weeks}; pick weeks inside that range")
         picked.update(range(lo, hi + 1))
     return sorted(picked)
-
-

@@ -92,5 +92,3 @@ def fit(
     where = str(written[0]) if zipped or len(written) == 1 else f"{output}/"
     titles = "; ".join(f.title for f in files)
     click.echo(f"Wrote {len(files)} workout{'s' if len(files) != 1 else ''} to {where} ({titles}).", err=True)
-
-

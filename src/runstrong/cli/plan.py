@@ -206,5 +206,3 @@ def _emit(
             f"Wrote {output} ({len(the_plan.weeks)} weeks, {sum(len(w.sessions) for w in the_plan.weeks)} sessions).",
             err=True,
         )
-
-

@@ -368,6 +368,7 @@ def _plan_week(
     _WEEKS[key] = (selection, week)
     return week
 
+
 # (category, weeks of progression held back), (category, volume cut %): what reviews ask of a week's doses
 ReviewDosing = tuple[tuple[tuple[Category, int], ...], tuple[tuple[Category, int], ...]]
 

@@ -606,5 +606,3 @@ def write_charts(
             write_atomically(path, data)
             written.append(path)
     return written
-
-

@@ -185,5 +185,3 @@ def _check_reads_back(text: str, fmt: str, path: Path, ok) -> None:  # type: ign
     profile = validate_profile(data, source=path.name)
     if not ok(profile):
         raise UserError(f"{path.name}: the written profile would not read back as entered; nothing was written")
-
-

@@ -79,9 +79,7 @@ def last_logged_day(s: Session, athlete_id: int) -> dt.date | None:
     return max(known) if known else None
 
 
-def store_review(
-    s: Session, athlete_id: int, review: Review, before: int, after: int, now: dt.datetime
-) -> int:
+def store_review(s: Session, athlete_id: int, review: Review, before: int, after: int, now: dt.datetime) -> int:
     """Keep an accepted review; a second review of the same week replaces the first."""
     same_week = (ReviewRow.athlete_id == athlete_id, ReviewRow.week_start == review.week_start)
     row = s.scalar(select(ReviewRow).where(*same_week))

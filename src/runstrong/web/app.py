@@ -121,4 +121,3 @@ def _install_error_handlers(app: FastAPI) -> None:
             return JSONResponse({"detail": detail}, status_code=422)
         lines = "; ".join(f"{'.'.join(str(x) for x in d['loc'][1:])}: {d['msg']}" for d in detail)
         return page(request, 404, "Not found", f"That address is not right ({lines}).")
-

@@ -255,7 +255,6 @@ class SwapOut(BaseModel):
     sessions: list[dt.date] = Field(description="Sessions from today on that now hold `to_id`.")
 
 
-
 class ReviewIn(_In):
     """What the review should know besides the diary; all optional."""
 

@@ -593,6 +593,7 @@ class ReviewRequest:
 def _review_inputs(req: ReviewRequest, today: dt.date) -> tuple[dt.date | None, Any]:
     from runstrong.core.model import EquipmentSet
     from runstrong.core.review import RealLife
+
     problems = []
     week = req.week
     if week is not None and week > today:

@@ -98,9 +98,7 @@ class SessionForm:
     distance_unit: str
 
 
-def session_form(
-    session: PlannedSession, library: Library, units: Units, last: dict[str, list[SetLog]]
-) -> SessionForm:
+def session_form(session: PlannedSession, library: Library, units: Units, last: dict[str, list[SetLog]]) -> SessionForm:
     """The planned session as a logging form: one row per set, pre-filled as prescribed."""
     groups: list[ExerciseGroup] = []
     index = 0
