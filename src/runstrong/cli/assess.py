@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from runstrong.cli.options import escape
 from runstrong.errors import UserError
 
 # upper limits of the Screen fields (checked against the model by the tests)
@@ -149,7 +150,7 @@ def _save(profile: Path, screen: Any, out: Any) -> None:
         f"[green]✓ Saved the screen of {screen.date:%a %d %b %Y} to {profile.name}[/] ({len(updated.screens)} in all)."
     )
     if note:
-        out.print(f"[yellow]{note}[/]")
+        out.print(f"[yellow]{escape(note)}[/]")
 
 
 def _battery(athlete: Any, day: dt.date, out: Any) -> Any:
@@ -342,7 +343,7 @@ def _effects(result: Any, out: Any) -> None:
     grid.add_column(no_wrap=True)
     grid.add_column()
     for r in reasons:
-        grid.add_row("  •", f"{r.text} [dim]\\[{r.rule_id}][/]")
+        grid.add_row("  •", f"{escape(r.text)} [dim]\\[{r.rule_id}][/]")
     out.print(grid)
 
 

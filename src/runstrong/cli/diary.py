@@ -26,7 +26,7 @@ from runstrong.cli.diary_common import (
     stdin_is_tty,
     validated,
 )
-from runstrong.cli.options import console, echo_json
+from runstrong.cli.options import console, echo_json, escape
 from runstrong.errors import UserError
 
 # ---------------------------------------------------------------------------- today
@@ -78,7 +78,7 @@ def today(day: str | None, athlete: str | None, profile: Path | None, db: str | 
         return
     out = console()
     if plan.plan_version is None:
-        out.print(f"{who.name} has no stored plan; store one with `runstrong athlete add PROFILE`.")
+        out.print(f"{escape(who.name)} has no stored plan; store one with `runstrong athlete add PROFILE`.")
         return
     out.print(render_day(when, clock, plan.sessions, plan.runs, who.units, last, logged, upcoming, plan.plan_version))
     if plan.sessions and not logged and when <= clock:

@@ -80,6 +80,25 @@ def cli() -> None:
     """
 
 
+def describe_user_error(exc: Exception) -> str:
+    """`Error: <field>: <message>` per problem, with its fix below; a field the user sets by a
+    flag is named by that flag (cli/options.FIELD_FLAGS), never found by reading the text."""
+    from runstrong.cli.options import FIELD_FLAGS
+    from runstrong.errors import Problem
+
+    problems = [p for p in getattr(exc, "problems", ()) if isinstance(p, Problem)]
+    if not problems:
+        return f"Error: {exc}"
+    lines = []
+    for p in problems:
+        field = p.field if p.source else FIELD_FLAGS.get(p.field, p.field)
+        head = ": ".join(x for x in (p.source, field) if x)
+        lines.append(f"Error: {head}: {p.message}" if head else f"Error: {p.message}")
+        if p.fix:
+            lines.append(f"  Fix: {p.fix}")
+    return "\n".join(lines)
+
+
 def main() -> None:
     """Entry point: user mistakes exit 2 with a message, our own failures exit 1."""
     from runstrong.errors import RunstrongError, UserError
@@ -95,7 +114,7 @@ def main() -> None:
         click.echo("Aborted.", err=True)
         sys.exit(130)
     except UserError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        click.echo(describe_user_error(exc), err=True)
         sys.exit(2)
     except RunstrongError as exc:
         click.echo(f"runstrong failed: {exc}", err=True)

@@ -11,6 +11,23 @@ import click
 
 FORMATS = ("table", "json", "markdown")
 
+# A problem's field (as the core and the flows name it) -> the flag that sets it on the command
+# line. Problems read from a file keep the file's field names; the others are shown by flag.
+FIELD_FLAGS: dict[str, str] = {
+    "day": "--date",
+    "date": "--date",
+    "week": "--week",
+    "week_start": "--week",
+    "athlete": "--athlete",
+    "db": "--db",
+    "session_rpe": "--rpe",
+    "minutes": "--minutes",
+    "note": "--note",
+    "output": "--output",
+    "profile": "--profile",
+    "pains": "--pain",
+}
+
 
 def enum_choice(enum: type[Enum]) -> click.Choice:
     """A click choice over an enum's values: a bad value is named with the accepted ones."""
@@ -36,3 +53,10 @@ def console():  # type: ignore[no-untyped-def]
 
 def echo_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def escape(text: object) -> str:
+    """User text (names, notes, labels) made safe inside Rich markup: `[bold]` prints as typed."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(str(text))
