@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from runstrong.core.model import AthleteProfile
 from runstrong.errors import UserError
+from runstrong.io.text import PROFILE_BYTES, parse_structured, read_text
 
 
 def load_profile(path: Path) -> AthleteProfile:
@@ -31,22 +32,22 @@ def read_profile_data(path: Path) -> dict[str, Any]:
     return data
 
 
-def read_data_file(path: Path, prefix: str, formats: tuple[str, ...] = (".toml", ".yaml", ".yml")) -> Any:
-    """TOML, YAML or JSON text parsed, with errors that start with `prefix` and say how to fix."""
+def read_data_file(
+    path: Path,
+    prefix: str,
+    formats: tuple[str, ...] = (".toml", ".yaml", ".yml"),
+    limit: int = PROFILE_BYTES,
+) -> Any:
+    """TOML, YAML or JSON text parsed, with errors that start with `prefix` and say how to fix.
+    The bytes are decoded and bounded by io/text (encoding, size, nesting, YAML aliases)."""
     suffix = path.suffix.lower()
     if suffix not in formats:
         raise UserError(f"{prefix}: unknown format {suffix!r}; use {', '.join(formats)}")
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path, limit, source=prefix)
     try:
-        if suffix == ".toml":
-            return tomllib.loads(text)
-        if suffix == ".json":
-            import json
-
-            return json.loads(text)
-        import yaml
-
-        return yaml.safe_load(text)
+        return parse_structured(text, suffix, source=prefix)
+    except UserError:
+        raise
     except tomllib.TOMLDecodeError as err:
         raise UserError(
             f"{prefix}: not valid TOML ({err}). Dates are written 2027-01-04, text goes in quotes."
