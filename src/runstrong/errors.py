@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 # "<source>: <field>: <message>" as older code writes it; a source is a file name (it has an extension)
 _FILE_LIKE = re.compile(r"^[^\s:]*\.(toml|ya?ml|json|csv|zip|fit|gpx|tcx|ics|gz|db|txt)$", re.I)
-_FIELD_LIKE = re.compile(r"^(--[a-z][a-z0-9-]*|[A-Za-z_][A-Za-z0-9_]*(\[\d+\])*(\.[A-Za-z_][A-Za-z0-9_]*(\[\d+\])*)*)$")
+_ONE_FIELD = r"(--[a-z][a-z0-9-]*|[A-Za-z_][A-Za-z0-9_]*(\[\d+\])*(\.[A-Za-z_][A-Za-z0-9_]*(\[\d+\])*)*)"
+_FIELD_LIKE = re.compile(rf"^{_ONE_FIELD}( / {_ONE_FIELD})*$")  # "running.weekly / available_days": either
 
 
 @dataclass(frozen=True)

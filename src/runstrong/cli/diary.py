@@ -305,7 +305,14 @@ def wellness(
     help="One row per week, or per exercise.",
 )
 @click.option("--exercise", "-e", "exercise_name", help="Set-by-set history of one exercise (name, id or 'rdl').")
-@click.option("--weeks", "-w", type=click.IntRange(min=1), default=12, show_default=True, help="How far back.")
+@click.option(
+    "--weeks",
+    "-w",
+    type=click.IntRange(min=1, max=5200),
+    default=12,
+    show_default=True,
+    help="How far back (up to 5200 weeks; --all for the whole diary).",
+)
 @click.option("--all", "all_time", is_flag=True, help="The whole diary.")
 @athlete_option
 @db_option

@@ -60,3 +60,32 @@ def escape(text: object) -> str:
     from rich.markup import escape as rich_escape
 
     return rich_escape(str(text))
+
+
+def parse_date(text: str, field: str, example: str = "2027-01-05") -> Any:
+    """A date typed on the command line (ISO), within the dates runstrong accepts
+    (core.model.EARLIEST_DATE..LATEST_DATE), or a UserError naming `field`."""
+    import datetime as dt
+
+    from runstrong.core.model import in_date_range
+    from runstrong.errors import UserError
+
+    try:
+        return in_date_range(dt.date.fromisoformat(text.strip()))
+    except ValueError as err:
+        what = str(err) if "outside" in str(err) else f"{text.strip()!r} is not a date"
+        raise UserError(what, field=field, fix=f"write it as {example}") from None
+
+
+def days_before(day: Any, count: int, field: str) -> Any:
+    """`day` minus `count` days (`--date -N`), refusing a count that leaves the accepted dates."""
+    import datetime as dt
+
+    from runstrong.core.model import EARLIEST_DATE
+    from runstrong.errors import UserError
+
+    if count > (day - EARLIEST_DATE).days:
+        raise UserError(
+            f"-{count} days goes back before {EARLIEST_DATE}", field=field, fix="give a date or fewer days, e.g. -2"
+        )
+    return day - dt.timedelta(days=count)

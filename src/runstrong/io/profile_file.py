@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import tomllib
@@ -117,6 +118,7 @@ def format_validation_error(err: ValidationError, source: str, model: type) -> s
         elif e["type"] == "missing":
             msg = "required field is missing; add it"
         elif "input" in e and e["type"] not in ("missing",) and not isinstance(e["input"], dict | list):
-            msg = f"{msg} (got {e['input']!r})"
+            given = e["input"]
+            msg = f"{msg} (got {given.isoformat() if isinstance(given, dt.date) else repr(given)})"
         lines.append(f"{source}: {field}: {msg}")
     return "\n".join(lines)
