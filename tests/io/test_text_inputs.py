@@ -186,3 +186,27 @@ def test_a_utf16_zip_member_names_the_member_and_the_encoding(tmp_path):
     with pytest.raises(UserError) as err:
         parse_csv(path, TODAY)
     assert err.value.source == "d.zip/notes.csv" and "UTF-16" in str(err.value)
+
+
+def test_a_screen_file_not_in_utf8_is_refused_and_the_profile_left_as_it_was(tmp_path):
+    from tests.fuzz.inputs import PROFILE, SCREEN
+    from tests.fuzz.runner import run_cli
+
+    profile = tmp_path / "me.toml"
+    profile.write_text(PROFILE)
+    screen = tmp_path / "screen.json"
+    screen.write_bytes(json.dumps(SCREEN).encode("utf-16"))
+    ran = run_cli("assess", str(profile), "--no-input", "--from", str(screen))
+    assert ran.code == 2, ran.err
+    assert "screen.json: encoding: not UTF-8: it looks like UTF-16" in ran.err
+    assert profile.read_text() == PROFILE
+
+
+def test_a_diary_zip_bomb_through_the_cli_exits_2_and_writes_nothing(tmp_path):
+    from tests.fuzz.runner import run_cli
+
+    path = _zip(tmp_path / "bomb.zip", {"notes.csv": HEADER.encode() + b"A" * (20 * 1024 * 1024)})
+    ran = run_cli("import", str(path), env={"RUNSTRONG_DB": str(tmp_path / "diary.db")})
+    assert ran.code == 2, ran.err
+    assert "bomb.zip/notes.csv: size: expands more than 100 times" in ran.err
+    assert not (tmp_path / "diary.db").exists()

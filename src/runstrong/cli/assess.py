@@ -80,7 +80,7 @@ def assess(profile: Path, when: str | None, no_input: bool, source: Path | None,
     try:
         screen = _battery(athlete, day, out)
         _results(athlete, screen, out)
-        keep = _asker(out).confirm(f"Save this screen to {profile.name}?", True)
+        keep = _asker(out).confirm(f"Save this screen to {escape(profile.name)}?", True)
     except KeyboardInterrupt:
         out.print("\n[yellow]Stopped: nothing was saved.[/]")
         raise SystemExit(130) from None
@@ -147,7 +147,8 @@ def _save(profile: Path, screen: Any, out: Any) -> None:
 
     updated, note = append_screen(profile, screen)
     out.print(
-        f"[green]✓ Saved the screen of {screen.date:%a %d %b %Y} to {profile.name}[/] ({len(updated.screens)} in all)."
+        f"[green]✓ Saved the screen of {screen.date:%a %d %b %Y} to {escape(profile.name)}[/] "
+        f"({len(updated.screens)} in all)."
     )
     if note:
         out.print(f"[yellow]{escape(note)}[/]")
