@@ -35,7 +35,7 @@ from runstrong.core.diary import (
     Wellness,
 )
 from runstrong.errors import UserError
-from runstrong.io.profile_file import format_validation_error
+from runstrong.io.profile_file import validation_error
 from runstrong.io.text import DIARY_CSV_BYTES, DIARY_JSON_BYTES, MB, decode_text, parse_structured, read_text
 
 SESSION_COLUMNS = ["athlete", "session", *[f for f in SessionLog.model_fields if f not in ("sets", "pains")]]
@@ -85,7 +85,7 @@ def parse_json(text: str, source: str, today: dt.date) -> DiaryExport:
     try:
         return DiaryExport.model_validate(data, context={"today": today})
     except ValidationError as err:
-        raise UserError(format_validation_error(err, source, DiaryExport)) from None
+        raise validation_error(err, source, DiaryExport) from None
 
 
 # ------------------------------------------------------------------------------ CSV
@@ -246,7 +246,7 @@ def _validate(model: type, data: dict[str, Any], where: str, today: dt.date) -> 
     try:
         return model.model_validate(data, context={"today": today})
     except ValidationError as err:
-        raise UserError(format_validation_error(err, where, model)) from None
+        raise validation_error(err, where, model) from None
 
 
 def parse_csv(source: Path, today: dt.date) -> dict[str, dict[str, list]]:

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from runstrong.core.model import AthleteProfile
-from runstrong.errors import UserError
+from runstrong.errors import Problem, UserError
 from runstrong.io.text import PROFILE_BYTES, parse_structured, read_text
 
 
@@ -65,7 +65,7 @@ def validate_profile(raw: dict[str, Any], source: str = "profile") -> AthletePro
     try:
         return AthleteProfile.model_validate(raw)
     except ValidationError as err:
-        raise UserError(format_validation_error(err, source, AthleteProfile)) from None
+        raise validation_error(err, source, AthleteProfile) from None
 
 
 def _field_path(loc: tuple) -> str:
@@ -101,7 +101,18 @@ def _known_fields(model: type, loc: tuple) -> list[str]:
 
 
 def format_validation_error(err: ValidationError, source: str, model: type) -> str:
-    lines = []
+    """The problems as lines of text, `source: field: message`."""
+    return "\n".join(p.text() for p in validation_problems(err, source, model))
+
+
+def validation_error(err: ValidationError, source: str, model: type) -> UserError:
+    """pydantic's errors as a UserError carrying one located Problem per bad field."""
+    return UserError(problems=validation_problems(err, source, model))
+
+
+def validation_problems(err: ValidationError, source: str, model: type) -> list[Problem]:
+    """One Problem per pydantic error: the field path, the message with the fix, the file."""
+    problems = []
     for e in err.errors():
         loc = tuple(p for p in e["loc"] if p not in ("function-after",))
         field = _field_path(loc) or "(top level)"
@@ -120,5 +131,5 @@ def format_validation_error(err: ValidationError, source: str, model: type) -> s
         elif "input" in e and e["type"] not in ("missing",) and not isinstance(e["input"], dict | list):
             given = e["input"]
             msg = f"{msg} (got {given.isoformat() if isinstance(given, dt.date) else repr(given)})"
-        lines.append(f"{source}: {field}: {msg}")
-    return "\n".join(lines)
+        problems.append(Problem(field, msg, source=source))
+    return problems
