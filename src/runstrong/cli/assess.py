@@ -123,11 +123,13 @@ def _read_screen(source: Path, when: dt.date | None) -> Any:
     from pydantic import ValidationError
 
     from runstrong.core.screen import Screen
-    from runstrong.io.profile_file import format_validation_error, read_data_file
+    from runstrong.io.profile_file import read_data_file, validation_error
+    from runstrong.io.text import SCREEN_BYTES
 
     if not source.exists():
         raise UserError(f"--from: {source}: no such file")
-    data = read_data_file(source, prefix=f"--from: {source.name}", formats=(".toml", ".yaml", ".yml", ".json"))
+    formats = (".toml", ".yaml", ".yml", ".json")
+    data = read_data_file(source, prefix=f"--from: {source.name}", formats=formats, limit=SCREEN_BYTES)
     if isinstance(data, dict) and isinstance(data.get("screens"), list):
         if len(data["screens"]) != 1:
             raise UserError(f"--from: {source.name}: holds {len(data['screens'])} screens; give one")
@@ -139,7 +141,7 @@ def _read_screen(source: Path, when: dt.date | None) -> Any:
     try:
         return Screen.model_validate(data)
     except ValidationError as err:
-        raise UserError(format_validation_error(err, source.name, Screen)) from None
+        raise validation_error(err, source.name, Screen) from None
 
 
 def _save(profile: Path, screen: Any, out: Any) -> None:
