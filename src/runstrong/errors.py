@@ -57,6 +57,22 @@ class Problem:
         return cls(field="", message=line, source=source)
 
 
+def _parse_lines(message: str) -> tuple[Problem, ...]:
+    """Older multi-line messages: a line naming a field starts a problem; a line that does
+    not (an indented list, "Ways out: ...") continues the one before."""
+    found: list[Problem] = []
+    for line in message.splitlines():
+        if not line.strip():
+            continue
+        problem = Problem.parse(line)
+        if found and not (problem.field or problem.source):
+            last = found[-1]
+            found[-1] = Problem(last.field, f"{last.message}\n{line}", last.fix, last.source)
+        else:
+            found.append(problem)
+    return tuple(found) or (Problem("", message),)
+
+
 class RunstrongError(Exception):
     """Something went wrong inside runstrong."""
 
@@ -82,9 +98,7 @@ class UserError(RunstrongError):
         elif field is not None:
             found = (Problem(field, message, fix, source),)
         else:
-            found = tuple(Problem.parse(line) for line in message.splitlines() if line.strip()) or (
-                Problem("", message),
-            )
+            found = _parse_lines(message)
         text = "\n".join(p.text() for p in found) if (problems is not None or field is not None) else message
         super().__init__(text)
         # a subclass may set its own `problems` (another shape) before calling this: keep them

@@ -43,3 +43,10 @@ def test_a_subclass_that_sets_its_own_problems_keeps_them():
 def test_user_errors_survive_pickling_like_any_exception():
     again = pickle.loads(pickle.dumps(UserError("race.date: must be later")))
     assert again.problem == Problem("race.date", "must be later")
+
+
+def test_lines_that_name_no_field_continue_the_problem_before():
+    err = UserError("plan.toml: available_days: no way to place\nDays ruled out:\n  - Mon\nWays out: add days")
+    (problem,) = err.problems
+    assert problem.field == "available_days" and problem.message.endswith("  - Mon\nWays out: add days")
+    assert describe_user_error(err).count("Error:") == 1
