@@ -138,6 +138,31 @@ def test_every_post_form_in_the_templates_carries_the_token() -> None:
         assert not any("csrf" in form for form in gets), f"{template.name}: a GET form would put the token in the URL"
 
 
+def test_a_page_opened_before_a_restart_still_saves(diary_path, tmp_path) -> None:
+    """serve keeps the signing key beside the diary, so the token outlives the process."""
+    from runstrong.cli.serve import _token_key
+    from runstrong.web.app import create_app
+
+    key = _token_key(str(diary_path))
+    assert key == _token_key(str(diary_path)) and len(key or b"") == 32
+    assert (diary_path.parent / "diary.db.web-key").stat().st_mode & 0o777 == 0o600
+    assert _token_key("postgresql+psycopg://u:p@127.0.0.1/nowhere") is None  # a key per process there
+    from fastapi.testclient import TestClient
+
+    statuses, cookies, token = [], None, ""
+    for secret in (key, key, b"the key of another server, 32 b."):
+        app = create_app(str(diary_path), today=TODAY, security=SecurityPolicy(secret=secret or b""))
+        with TestClient(app, base_url=ORIGIN, follow_redirects=False, cookies=cookies) as tab:
+            if cookies is None:  # the page, opened before the restarts
+                token = token_of(tab.get("/run").text)
+                cookies = dict(tab.cookies)
+            response = tab.post("/run", data={"type": "easy", "minutes": "30", "csrf_token": token},
+                                headers={"origin": ORIGIN})  # fmt: skip
+            statuses.append(response.status_code)
+        app.state.diary.close()
+    assert statuses == [303, 303, 403]
+
+
 # ------------------------------------------------------------------------ Host allow-list
 
 

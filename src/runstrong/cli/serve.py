@@ -60,7 +60,7 @@ def serve(db: str | None, athlete: str | None, port: int, host: str, lan: bool, 
     if not is_loopback(host):
         click.echo(beyond_warning(host, lan), err=True)
     _check_port(host, port)
-    policy = policy_for_bind(host, allowed_hosts)
+    policy = policy_for_bind(host, allowed_hosts, _token_key(db))
     app = create_app(db, athlete=athlete, security=policy)
     with app.state.diary.store.read() as s:
         app.state.diary.who(s)  # no athlete, or several and no --athlete: say so now, not in the browser
@@ -70,6 +70,21 @@ def serve(db: str | None, athlete: str | None, port: int, host: str, lan: bool, 
         names = ", ".join(sorted(policy.hosts))
         click.echo(f"It answers to this machine's addresses and to: {names} (add a name with --allowed-host).")
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+def _token_key(db: str | None) -> bytes | None:
+    """The key that signs the pages' form tokens, kept beside a SQLite diary (diary.db.web-key)
+    so that a page opened before a restart still saves; None (a key per process) otherwise."""
+    from pathlib import Path
+
+    from runstrong.store.db import parse_url, resolve_url
+    from runstrong.web.security import secret_from_file
+
+    url = parse_url(resolve_url(db))
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    path = Path(url.database)
+    return secret_from_file(path.with_name(path.name + ".web-key"))
 
 
 def _check_port(host: str, port: int) -> None:

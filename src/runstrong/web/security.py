@@ -14,7 +14,8 @@ ASGI middleware in front of every route (pages, API, static files, routes added 
   (taken out of the body before the route sees it) or the `X-CSRF-Token` header (htmx
   sends it; multipart uploads must use the header).
   The token is an HMAC of a random id kept in a SameSite=Strict, HttpOnly cookie, so a
-  cookie planted by a neighbouring site cannot come with a matching token.
+  cookie planted by a neighbouring site cannot come with a matching token; `serve` keeps
+  the key beside the diary so that tokens outlive a restart.
 - **Body limit**: a body over the limit gets 413 naming the limit; it is counted as it
   streams in, so a huge body is refused after the limit, not after reading all of it.
 - **Headers** on every answer: a Content-Security-Policy with no inline script or style,
@@ -30,11 +31,13 @@ import hmac
 import html
 import ipaddress
 import json
+import os
 import re
 import secrets
 import socket
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote_plus, urlsplit
 
@@ -91,6 +94,33 @@ class SecurityPolicy:
         return SecurityPolicy(self.hosts | extra, self.any_address, self.body_limit, self.secret, self.json_paths)
 
 
+def secret_from_file(path: Path) -> bytes:
+    """The token-signing key kept in `path` (made on first use, readable by its owner only),
+    so that a page opened before a restart of the server still posts; a random key for this
+    process alone when the file cannot be kept."""
+    for _ in range(2):
+        try:
+            key = path.read_bytes()
+            if len(key) >= 32:
+                return key
+            path.unlink()  # cut short: make a new one
+        except FileNotFoundError:
+            pass
+        except OSError:
+            break
+        key = secrets.token_bytes(32)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue  # another server made it just now: read theirs
+        except OSError:
+            break
+        with os.fdopen(fd, "wb") as out:
+            out.write(key)
+        return key
+    return secrets.token_bytes(32)
+
+
 def is_loopback(host: str) -> bool:
     """Whether binding to `host` keeps the app on this machine."""
     name = host.strip("[]").lower()
@@ -102,14 +132,15 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def policy_for_bind(host: str, allowed_hosts: Iterable[str] = ()) -> SecurityPolicy:
+def policy_for_bind(host: str, allowed_hosts: Iterable[str] = (), secret: bytes | None = None) -> SecurityPolicy:
     """The policy for a server bound to `host`: loopback names always; beyond loopback also
     this machine's names and any IP address; plus the names given by --allowed-host."""
     names = set(LOOPBACK_NAMES) | {_host_name(host)}
     beyond = not is_loopback(host)
     if beyond:
         names |= machine_names()
-    return SecurityPolicy(frozenset(n for n in names if n), any_address=beyond).with_hosts(allowed_hosts)
+    key = {"secret": secret} if secret else {}
+    return SecurityPolicy(frozenset(n for n in names if n), any_address=beyond, **key).with_hosts(allowed_hosts)
 
 
 def machine_names() -> set[str]:
