@@ -78,6 +78,25 @@ def test_a_cross_origin_api_write_is_refused_and_logs_nothing(browser_tab, conte
     assert browser_tab.get("/api/v1/runs").json() == []
 
 
+@pytest.mark.parametrize(
+    ("origin", "host", "same"),
+    [
+        ("http://127.0.0.1:8000", "127.0.0.1:8000", True),
+        ("http://[::1]:8000", "[::1]:8000", True),
+        ("https://diary.example", "diary.example", True),  # behind a TLS proxy: the app sees http
+        ("http://localhost:3000", "localhost:8000", False),
+        ("http://127.0.0.1:8000", "localhost:8000", False),
+        ("https://evil.example", "127.0.0.1:8000", False),
+        ("null", "127.0.0.1:8000", False),
+        ("http://[::1", "[::1]:8000", False),
+    ],
+)
+def test_origin_is_compared_by_name_and_port(origin, host, same) -> None:
+    from runstrong.web.security import same_origin
+
+    assert same_origin(origin, host, "http") is same
+
+
 def test_a_same_origin_form_post_with_the_pages_token_is_saved(browser_tab) -> None:
     token = token_of(browser_tab.get("/profile").text)
     same = {"origin": ORIGIN, "sec-fetch-site": "same-origin"}
@@ -277,6 +296,24 @@ def test_a_streamed_oversized_body_is_refused_without_reading_it_all(app) -> Non
     asyncio.run(app(scope, receive, send))
     assert sent[0]["status"] == 413 and b"the limit is 1 MB" in sent[1]["body"]
     assert BODY_LIMIT < pulled <= BODY_LIMIT + len(chunk)
+
+
+def test_a_real_server_answers_413_while_the_body_is_still_coming(server) -> None:  # noqa: F811
+    """Over a socket to uvicorn: a chunked body that never ends is answered once past the limit."""
+    import socket
+    from urllib.parse import urlsplit
+
+    port = urlsplit(server).port
+    chunk = b"x" * 65536
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(f"POST /api/v1/runs HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n"
+                     "Transfer-Encoding: chunked\r\n\r\n".encode())  # fmt: skip
+        for _ in range(BODY_LIMIT // len(chunk) + 2):  # just past the limit, and no last chunk
+            sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+        answer = b""
+        while b"the limit is" not in answer and (part := sock.recv(65536)):  # it closes the connection after
+            answer += part
+    assert answer.startswith(b"HTTP/1.1 413") and b"the limit is 1 MB" in answer
 
 
 def test_the_body_limit_is_the_policys(diary_path) -> None:
