@@ -182,6 +182,16 @@ def test_a_page_opened_before_a_restart_still_saves(diary_path, tmp_path) -> Non
     assert statuses == [303, 303, 403]
 
 
+def test_a_cut_short_key_file_is_replaced_by_a_whole_one(tmp_path) -> None:
+    from runstrong.web.security import secret_from_file
+
+    path = tmp_path / "diary.db.web-key"
+    path.write_bytes(b"short")
+    key = secret_from_file(path)
+    assert len(key) == 32 and path.read_bytes() == key == secret_from_file(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["diary.db.web-key"]  # no temporary file left
+
+
 # ------------------------------------------------------------------------ Host allow-list
 
 

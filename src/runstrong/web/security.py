@@ -98,27 +98,28 @@ def secret_from_file(path: Path) -> bytes:
     """The token-signing key kept in `path` (made on first use, readable by its owner only),
     so that a page opened before a restart of the server still posts; a random key for this
     process alone when the file cannot be kept."""
-    for _ in range(2):
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            return key
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return secrets.token_bytes(32)
+    new = path.with_name(f"{path.name}.{os.getpid()}.new")
+    try:
+        with os.fdopen(os.open(new, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
+            out.write(secrets.token_bytes(32))
         try:
-            key = path.read_bytes()
-            if len(key) >= 32:
-                return key
-            path.unlink()  # cut short: make a new one
-        except FileNotFoundError:
-            pass
-        except OSError:
-            break
-        key = secrets.token_bytes(32)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.link(new, path)  # whole before it appears; of two servers starting at once, one key wins
         except FileExistsError:
-            continue  # another server made it just now: read theirs
-        except OSError:
-            break
-        with os.fdopen(fd, "wb") as out:
-            out.write(key)
-        return key
-    return secrets.token_bytes(32)
+            if len(path.read_bytes()) < 32:
+                os.replace(new, path)  # a cut-short key file: replaced
+        return path.read_bytes()
+    except OSError:
+        return secrets.token_bytes(32)
+    finally:
+        new.unlink(missing_ok=True)
 
 
 def is_loopback(host: str) -> bool:
