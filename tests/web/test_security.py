@@ -222,15 +222,17 @@ def test_loopback_names_on_any_port_are_answered(app, host) -> None:
 def test_beyond_loopback_it_answers_to_addresses_its_names_and_the_allowed_ones() -> None:
     import socket
 
-    from runstrong.web.security import SecurityMiddleware
+    from runstrong.web.hosts import host_allowed
 
-    lan = SecurityMiddleware(lambda *a: None, policy_for_bind("0.0.0.0", ["diary.home.arpa"]))  # type: ignore[arg-type]
+    lan = policy_for_bind("0.0.0.0", ["diary.home.arpa"])
     allowed = ["192.168.1.20:8000", "[fe80::1]:8000", "localhost", f"{socket.gethostname()}:8000",
                "diary.home.arpa:8000"]  # fmt: skip
-    assert all(lan._host_allowed(h) for h in allowed)
-    assert not any(lan._host_allowed(h) for h in ("evil.example", "rebound.example:8000", ""))
-    local = SecurityMiddleware(lambda *a: None, policy_for_bind("127.0.0.1"))  # type: ignore[arg-type]
-    assert not local._host_allowed("192.168.1.20") and not local._host_allowed(socket.gethostname() + ".evil")
+    assert all(host_allowed(h, lan.hosts, lan.any_address) for h in allowed)
+    refused = ("evil.example", "rebound.example:8000", "", ":8000")
+    assert not any(host_allowed(h, lan.hosts, lan.any_address) for h in refused)
+    local = policy_for_bind("127.0.0.1")
+    assert not local.any_address and not host_allowed("192.168.1.20", local.hosts, local.any_address)
+    assert socket.gethostname() == "localhost" or not host_allowed(socket.gethostname(), local.hosts, False)
 
 
 # ------------------------------------------------------------------------ headers

@@ -51,7 +51,8 @@ def serve(db: str | None, athlete: str | None, port: int, host: str, lan: bool, 
     import uvicorn
 
     from runstrong.web.app import create_app
-    from runstrong.web.security import is_loopback, policy_for_bind
+    from runstrong.web.hosts import is_loopback
+    from runstrong.web.security import policy_for_bind
 
     if lan:
         if host not in ("127.0.0.1", "0.0.0.0"):

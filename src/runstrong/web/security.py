@@ -4,7 +4,8 @@ ASGI middleware in front of every route (pages, API, static files, routes added 
 - **Host allow-list** (DNS rebinding): a request whose Host is not a name the server was
   started for gets 400 and no diary data. Any port is accepted (an ssh tunnel or port
   forward changes it); when bound beyond loopback, any address written as digits is
-  accepted too, since rebinding needs a *name* that an attacker's DNS can point here.
+  accepted too, since rebinding needs a *name* that an attacker's DNS can point here
+  (the name and Origin rules are in `hosts.py`).
 - **CSRF**: a state-changing request (POST, PUT, PATCH, DELETE) is refused when the
   browser says it comes from another site (Sec-Fetch-Site other than same-origin) or
   another origin (Origin). JSON bodies need nothing more: a page cannot send JSON to
@@ -29,20 +30,20 @@ import base64
 import hashlib
 import hmac
 import html
-import ipaddress
 import json
 import os
 import re
 import secrets
-import socket
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote_plus, urlsplit
+from urllib.parse import unquote_plus
 
 from starlette.datastructures import MutableHeaders
 from starlette.requests import cookie_parser
+
+from .hosts import LOOPBACK_NAMES, host_allowed, host_name, is_loopback, machine_names, same_origin
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -50,7 +51,6 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 BODY_LIMIT = 1024 * 1024  # forms and JSON: the biggest real one (a session log) is a few kB
 COOKIE = "runstrong_csrf"
 FIELD = "csrf_token"
@@ -90,7 +90,7 @@ class SecurityPolicy:
     json_paths: tuple[str, ...] = ("/api/", "/openapi.json")
 
     def with_hosts(self, names: Iterable[str]) -> SecurityPolicy:
-        extra = {_host_name(n) for n in names if n.strip()}
+        extra = {host_name(n) for n in names if n.strip()}
         return SecurityPolicy(self.hosts | extra, self.any_address, self.body_limit, self.secret, self.json_paths)
 
 
@@ -122,69 +122,15 @@ def secret_from_file(path: Path) -> bytes:
         new.unlink(missing_ok=True)
 
 
-def is_loopback(host: str) -> bool:
-    """Whether binding to `host` keeps the app on this machine."""
-    name = host.strip("[]").lower()
-    if name == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        return False
-
-
 def policy_for_bind(host: str, allowed_hosts: Iterable[str] = (), secret: bytes | None = None) -> SecurityPolicy:
     """The policy for a server bound to `host`: loopback names always; beyond loopback also
     this machine's names and any IP address; plus the names given by --allowed-host."""
-    names = set(LOOPBACK_NAMES) | {_host_name(host)}
+    names = set(LOOPBACK_NAMES) | {host_name(host)}
     beyond = not is_loopback(host)
     if beyond:
         names |= machine_names()
     key = {"secret": secret} if secret else {}
     return SecurityPolicy(frozenset(n for n in names if n), any_address=beyond, **key).with_hosts(allowed_hosts)
-
-
-def machine_names() -> set[str]:
-    """The names other devices may use for this machine (hostname, hostname.local, FQDN)."""
-    hostname = socket.gethostname().lower()
-    names = {hostname, f"{hostname}.local", socket.getfqdn().lower()}
-    return {n for n in names if n and n != ".local"}
-
-
-def _host_name(host: str) -> str:
-    """The name part of a Host value: lower case, without port, brackets or final dot."""
-    host = host.strip().lower()
-    if host.startswith("["):
-        return host[1 : host.find("]")] if "]" in host else host[1:]
-    if host.count(":") == 1:
-        host = host.split(":", 1)[0]
-    return host.rstrip(".")
-
-
-def _authority(host: str, scheme: str) -> tuple[str, int | None]:
-    """(name, port) of a Host header value; port None when not written."""
-    try:
-        parts = urlsplit(f"{scheme}://{host}")
-        return (parts.hostname or "").rstrip("."), parts.port
-    except ValueError:
-        return "", None
-
-
-_DEFAULT_PORT = {"http": 80, "https": 443}
-
-
-def same_origin(origin: str, host: str, scheme: str) -> bool:
-    """Whether an Origin header names this server (as the Host header calls it). The scheme
-    is not compared: behind a TLS proxy the app sees http while the page is https."""
-    try:
-        parts = urlsplit(origin)
-        o_name, o_port = (parts.hostname or "").rstrip("."), parts.port or _DEFAULT_PORT.get(parts.scheme)
-    except ValueError:
-        return False
-    h_name, h_port = _authority(host, scheme)
-    if h_port is None:  # no port in Host: the page's default port
-        h_port = _DEFAULT_PORT.get(parts.scheme)
-    return bool(o_name) and o_name == h_name and o_port == h_port
 
 
 class SecurityMiddleware:
@@ -232,27 +178,13 @@ class SecurityMiddleware:
     def _refuse_early(self, scope: Scope, headers: dict[str, str]) -> tuple[int, str] | None:
         """A foreign Host, or a body announced as over the limit: refused before reading."""
         host = headers.get("host", "")
-        if not self._host_allowed(host):
+        if not host_allowed(host, self.policy.hosts, self.policy.any_address):
             shown = host[:80] or "(none)"
             return 400, f"This server does not answer to the host name {shown!r}. Open it by the address it printed."
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > self.policy.body_limit:
             return self._too_large()
         return None
-
-    def _host_allowed(self, host: str) -> bool:
-        name = _host_name(host)
-        if not name:
-            return False
-        if name in self.policy.hosts:
-            return True
-        if not self.policy.any_address:
-            return False
-        try:
-            ipaddress.ip_address(name)
-        except ValueError:
-            return False
-        return True
 
     def _too_large(self) -> tuple[int, str]:
         limit = self.policy.body_limit
