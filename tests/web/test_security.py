@@ -230,6 +230,7 @@ def test_beyond_loopback_it_answers_to_addresses_its_names_and_the_allowed_ones(
     assert all(host_allowed(h, lan.hosts, lan.any_address) for h in allowed)
     refused = ("evil.example", "rebound.example:8000", "", ":8000")
     assert not any(host_allowed(h, lan.hosts, lan.any_address) for h in refused)
+    assert "0.0.0.0" not in lan.hosts and "192.0.2.7" in policy_for_bind("192.0.2.7").hosts
     local = policy_for_bind("127.0.0.1")
     assert not local.any_address and not host_allowed("192.168.1.20", local.hosts, local.any_address)
     assert socket.gethostname() == "localhost" or not host_allowed(socket.gethostname(), local.hosts, False)

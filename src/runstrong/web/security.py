@@ -125,7 +125,7 @@ def secret_from_file(path: Path) -> bytes:
 def policy_for_bind(host: str, allowed_hosts: Iterable[str] = (), secret: bytes | None = None) -> SecurityPolicy:
     """The policy for a server bound to `host`: loopback names always; beyond loopback also
     this machine's names and any IP address; plus the names given by --allowed-host."""
-    names = set(LOOPBACK_NAMES) | {host_name(host)}
+    names = set(LOOPBACK_NAMES) | ({host_name(host)} - {"0.0.0.0", "::"})  # a bound address, not "any"
     beyond = not is_loopback(host)
     if beyond:
         names |= machine_names()
