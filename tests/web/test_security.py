@@ -148,6 +148,18 @@ def test_the_session_cookie_is_strict_and_out_of_reach_of_scripts(browser_tab) -
     assert "set-cookie" not in browser_tab.get("/").headers  # kept once set
 
 
+def test_a_link_from_another_site_reloads_once_rather_than_replace_the_cookie(browser_tab) -> None:
+    """SameSite=Strict keeps the cookie out of a link followed from another site: a new one
+    would put the forms in the runner's other tabs out of date."""
+    arrival = {"sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate"}
+    first = browser_tab.get("/", headers=arrival)
+    assert first.status_code == 200 and 'http-equiv="refresh"' in first.text and "Maya" not in first.text
+    assert COOKIE not in first.headers.get("set-cookie", "")
+    again = browser_tab.get("/", headers=arrival)  # a browser that still arrives without it: no loop
+    assert "Maya" in again.text and COOKIE in again.headers["set-cookie"]
+    assert "Maya" in browser_tab.get("/", headers=arrival).text  # the cookie is sent: the page at once
+
+
 def test_every_post_form_in_the_templates_carries_the_token() -> None:
     for template in TEMPLATES.rglob("*.html"):
         text = template.read_text()
@@ -395,6 +407,17 @@ def test_pages_work_under_the_csp_in_chromium_and_a_session_is_logged(browser, s
     page.get_by_role("button", name=re.compile("Save")).click()
     expect(page.locator(".notice.ok")).to_be_visible()
     assert problems == [] and page.evaluate("window.__csp || []") == []
+
+    # a link followed from another site, in another tab, leaves this tab's forms working
+    checkin = context.new_page()
+    checkin.goto("/checkin")
+    checkin.get_by_label("Hours slept last night").fill("7")
+    other = context.new_page()
+    other.set_content(f'<a href="{server}/plan">runstrong</a>')
+    other.click("a")
+    expect(other.get_by_role("heading", level=1)).to_contain_text("plan", ignore_case=True)
+    checkin.get_by_role("button", name="Save check-in").click()
+    expect(checkin.locator(".notice.ok")).to_have_text("✓ Check-in saved.")
 
     # the policy is in force: an inline handler slipped into the page does not run
     page.evaluate(

@@ -53,6 +53,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 BODY_LIMIT = 1024 * 1024  # forms and JSON: the biggest real one (a session log) is a few kB
 COOKIE = "runstrong_csrf"
+ARRIVED = "runstrong_arrived"  # a Lax cookie for a few seconds: a page reloads itself once, never in a loop
 FIELD = "csrf_token"
 HEADER = "x-csrf-token"
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -150,15 +151,19 @@ class SecurityMiddleware:
             await self.app(scope, receive, send)
             return
         headers = _headers(scope)
-        session_id = cookie_parser(headers.get("cookie", "")).get(COOKIE, "")
+        refusal = self._refuse_early(scope, headers)
+        if refusal:
+            await self._answer(scope, self._with_headers(scope, send, None), *refusal)
+            return
+        cookies = cookie_parser(headers.get("cookie", ""))
+        session_id = cookies.get(COOKIE, "")
         new_cookie = not _SESSION_ID.fullmatch(session_id)
+        if new_cookie and ARRIVED not in cookies and _arrives_from_another_site(scope, headers):
+            await _reload_here(self._with_headers(scope, send, None))
+            return
         if new_cookie:
             session_id = secrets.token_urlsafe(32)
         send = self._with_headers(scope, send, session_id if new_cookie else None)
-        refusal = self._refuse_early(scope, headers)
-        if refusal:
-            await self._answer(scope, send, *refusal)
-            return
         scope.setdefault("state", {})["csrf_token"] = self.token_for(session_id)
         if scope["method"] in UNSAFE:
             try:
@@ -250,6 +255,32 @@ class SecurityMiddleware:
             headers.append((b"connection", b"close"))  # the rest of the body is never read
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+def _arrives_from_another_site(scope: Scope, headers: dict[str, str]) -> bool:
+    """A link followed from another site: the browser leaves the SameSite=Strict cookie it
+    holds out of this request, though not out of the next one this site starts."""
+    return (
+        scope["method"] in ("GET", "HEAD")
+        and headers.get("sec-fetch-mode") == "navigate"
+        and headers.get("sec-fetch-site") in ("cross-site", "same-site")
+    )
+
+
+async def _reload_here(send: Send) -> None:
+    """A page that loads itself again at once, so that the browser sends its cookie: a new
+    one would put the forms open in the runner's other tabs out of date. No diary data."""
+    body = (
+        b'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0">'
+        b'<title>runstrong</title></head><body><p><a href="">Open runstrong</a></p></body></html>'
+    )
+    headers = [
+        (b"content-type", b"text/html; charset=utf-8"),
+        (b"content-length", str(len(body)).encode()),
+        (b"set-cookie", f"{ARRIVED}=1; Path=/; Max-Age=10; HttpOnly; SameSite=Lax".encode()),
+    ]
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 def document_refusals(openapi: dict[str, Any], limit: int = BODY_LIMIT) -> dict[str, Any]:
