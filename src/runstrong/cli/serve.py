@@ -27,7 +27,12 @@ def beyond_warning(host: str, lan: bool) -> str:
 @db_option
 @athlete_option
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (this machine only).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (127.0.0.1: this machine only; any other warns as --lan does).",
+)
 @click.option("--lan", is_flag=True, help="Listen on the local network too (0.0.0.0), e.g. to log from your phone.")
 @click.option(
     "--allowed-host",
