@@ -204,7 +204,7 @@ class SecurityMiddleware:
         origin = headers.get("origin")
         if origin is not None and not same_origin(origin, headers.get("host", ""), scope.get("scheme", "http")):
             return f"Refused: this request came from another origin ({origin[:80]})."
-        if _media_type(headers) in ("application/json",) or _media_type(headers).endswith("+json"):
+        if _media_type(headers) == "application/json" or _media_type(headers).endswith("+json"):
             return None
         expected = self.token_for(session_id)
         given = [t for t in (headers.get(HEADER), _token_field(body, headers)) if t]
@@ -212,7 +212,7 @@ class SecurityMiddleware:
             return None
         if given:
             return (
-                "Refused: this form's safety token is out of date (was runstrong restarted?). "
+                "Refused: this form's safety token is out of date (the page was opened in an earlier browser session). "
                 "Nothing was saved: reload the page and send it again."
             )
         return (
