@@ -60,6 +60,9 @@ def make_templates(directory: Path, nav: list[tuple[str, str]]) -> Jinja2Templat
             {"label": label, "href": href, "active": path == href or (href != "/" and path.startswith(href))}
             for label, href in nav
         ]
-        return {"nav": items, "today": request.app.state.diary.today()}
+        # the page's CSRF token (security.py puts it on the request): every form posts it
+        # through partials/csrf.html, htmx through the body's hx-headers
+        token = request.scope.get("state", {}).get("csrf_token", "")
+        return {"nav": items, "today": request.app.state.diary.today(), "csrf_token": token}
 
     return Jinja2Templates(env=env, context_processors=[context])
