@@ -374,12 +374,17 @@ def _timing(beats: Sequence[Beat]) -> tuple[str, str]:
 
 
 @cache
-def figure_svg(exercise_id: str, animated: bool = True) -> str:
-    """The shipped library's figure for an exercise (empty when it has no pose)."""
+def figure_svg(exercise_id: str, animated: bool = True, decorative: bool = False) -> str:
+    """The shipped library's figure for an exercise (empty when it has no pose). A decorative
+    figure (beside the exercise's name, as on a ladder) is hidden from screen readers."""
     from runstrong.core.library import load_library
 
     library, poses = load_library(), load_poses()
     if exercise_id not in library or exercise_id not in poses:
         return ""
     draw = animated_svg if animated else still_svg
-    return draw(library.get(exercise_id), poses[exercise_id])
+    svg = draw(library.get(exercise_id), poses[exercise_id])
+    if decorative:
+        head, rest = svg.split(' role="img" aria-label="', 1)
+        svg = head + ' aria-hidden="true"' + rest.split('"', 1)[1]
+    return svg
