@@ -207,9 +207,11 @@ def joint_angles(frame: Frame, orientation: Orientation) -> dict[str, float]:
         out[f"{s}_hip_abduction"] = math.degrees(math.asin(max(-1.0, min(1.0, sign * unit(thigh)[2]))))
         out[f"{s}_knee_flexion"] = _hinge(thigh, shank, -1)
         out[f"{s}_ankle_dorsiflexion"] = _angle(shank, foot) - 90.0
-        out[f"{s}_shoulder_flexion"] = _wrap(_flex(arm) - _flex(chest_down))
-        if out[f"{s}_shoulder_flexion"] < -90:  # overhead past vertical reads as 180+, not -170
-            out[f"{s}_shoulder_flexion"] += 360
+        flexion = _wrap(_flex(arm) - _flex(chest_down))
+        if flexion < -90:  # overhead past vertical reads as 180+, not -170
+            flexion += 360
+        # an arm raised mostly out to the side has no meaningful side-view angle: abduction governs
+        out[f"{s}_shoulder_flexion"] = 0.0 if abs(unit(arm)[2]) > 0.6 else flexion
         out[f"{s}_shoulder_abduction"] = math.degrees(math.asin(max(-1.0, min(1.0, sign * unit(arm)[2]))))
         out[f"{s}_elbow_flexion"] = _hinge(arm, fore, 1)
     return out

@@ -156,6 +156,7 @@ class Load(Frozen):
 
 class Pose(Frozen):
     view: Literal["side", "front", "top"] = "side"
+    camera: Annotated[float, Field(ge=-80, le=80)] = 0.0  # front view: degrees turned towards the figure's right
     working: Literal["right", "left", "both"] = "both"
     first: Literal["eccentric", "concentric"] = "eccentric"  # the move from the first keyframe to the last
     trace: Point = "r_hand"  # type: ignore[valid-type]  # the point whose path is drawn

@@ -72,11 +72,11 @@ def braille_figure(pose: Pose, columns: int = 28) -> list[Text]:
     """The still (start dim, end in colour) as braille lines, `columns` characters wide."""
     frames = outward(pose)
     first, last = frames[0], frames[-1]
-    points = [project(p, pose.view) for f in (first, last) for p in f.values()]
+    points = [project(p, pose.view, pose.camera) for f in (first, last) for p in f.values()]
     for p in pose.props:
         if p.kind in SURFACES:
-            points += [project((p.x, p.top(), p.z - p.depth / 2), pose.view)]
-            points += [project((p.x + p.width, p.y, p.z + p.depth / 2), pose.view)]
+            points += [project((p.x, p.top(), p.z - p.depth / 2), pose.view, pose.camera)]
+            points += [project((p.x + p.width, p.y, p.z + p.depth / 2), pose.view, pose.camera)]
     x0, x1 = min(x for x, _ in points) - 8, max(x for x, _ in points) + 8
     y0, y1 = min(y for _, y in points) - 8, max(max(y for _, y in points), 0.0) + 2
     scale = (columns * 2 - 1) / (x1 - x0)
@@ -101,8 +101,8 @@ def _surfaces(canvas: Canvas, pose: Pose, at) -> None:  # type: ignore[no-untype
     for p in pose.props:
         if p.kind not in SURFACES:
             continue
-        a = at(project((p.x, p.top(), p.z - p.depth / 2), pose.view))
-        b = at(project((p.x + p.width, p.y, p.z + p.depth / 2), pose.view))
+        a = at(project((p.x, p.top(), p.z - p.depth / 2), pose.view, pose.camera))
+        b = at(project((p.x + p.width, p.y, p.z + p.depth / 2), pose.view, pose.camera))
         for edge in ((a, (b[0], a[1])), ((b[0], a[1]), b), (b, (a[0], b[1])), ((a[0], b[1]), a)):
             canvas.line(edge[0], edge[1], "kit")
 
@@ -111,8 +111,9 @@ def _body(canvas: Canvas, pose: Pose, frame: Frame, at, ghost: bool) -> None:  #
     for stroke in body_strokes(pose, frame):
         layer = "ghost" if ghost else COLOUR_LAYER.get(stroke.colour, "body")
         for a, b in _pairs(stroke.points):
-            canvas.line(at(project(frame[a], pose.view)), at(project(frame[b], pose.view)), layer)
-    canvas.ring(at(project(frame["head"], pose.view)), 1.6, "ghost" if ghost else "body")
+            ends = (at(project(frame[n], pose.view, pose.camera)) for n in (a, b))
+            canvas.line(*ends, layer)
+    canvas.ring(at(project(frame["head"], pose.view, pose.camera)), 1.6, "ghost" if ghost else "body")
 
 
 def _pairs(points: Iterable[str]) -> list[tuple[str, str]]:

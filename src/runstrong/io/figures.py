@@ -10,6 +10,7 @@ page without leaking CSS or clashing ids.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -43,19 +44,22 @@ class Stroke:
     width: float = STROKE
 
 
-def project(p: Vec, view: str) -> tuple[float, float]:
-    """World point to SVG coordinates (y down) for a view."""
+def project(p: Vec, view: str, camera: float = 0.0) -> tuple[float, float]:
+    """World point to SVG coordinates (y down) for a view; `camera` turns the front view's
+    camera towards the figure's right side (90 would be the side view)."""
     x, y, z = p
     if view == "front":  # the camera faces the figure: its left is on the right of the picture
-        return (z * SCALE, -y * SCALE)
+        c = math.radians(camera)
+        return ((z * math.cos(c) + x * math.sin(c)) * SCALE, -y * SCALE)
     if view == "top":  # looking down, the figure's front to the right, its left up
         return (x * SCALE, -z * SCALE)
     return (x * SCALE, -y * SCALE)
 
 
-def _depth(p: Vec, view: str) -> float:
+def _depth(p: Vec, view: str, camera: float = 0.0) -> float:
     """Larger is further from the camera (drawn first)."""
-    return {"side": p[2], "front": -p[0], "top": -p[1]}[view]
+    c = math.radians(camera)
+    return {"side": p[2], "front": p[2] * math.sin(c) - p[0] * math.cos(c), "top": -p[1]}[view]
 
 
 def body_strokes(pose: Pose, frame: Frame) -> list[Stroke]:
@@ -68,34 +72,34 @@ def body_strokes(pose: Pose, frame: Frame) -> list[Stroke]:
             (f"{s}_hip", f"{s}_knee", f"{s}_ankle", f"{s}_heel", f"{s}_toe"),
             (f"{s}_shoulder", f"{s}_elbow", f"{s}_hand"),
         ):
-            depth = sum(_depth(frame[p], pose.view) for p in chain) / len(chain)
+            depth = sum(_depth(frame[p], pose.view, pose.camera) for p in chain) / len(chain)
             limbs.append((depth, chain, WORK if working else REST))
     limbs.sort(key=lambda item: -item[0])
-    if pose.working == "both":  # the far pair in a lighter green, for depth
+    if pose.working == "both" and pose.view == "side":  # the far pair in a lighter green, for depth
         limbs = [(d, c, WORK_FAR if n < 2 else colour) for n, (d, c, colour) in enumerate(limbs)]
     far, near = limbs[:2], limbs[2:]
     trunk = Stroke(("l_hip", "r_hip", "|", "pelvis", "mid", "neck", "head", "|", "l_shoulder", "r_shoulder"), INK, 4.2)
     return [*(Stroke(c, colour) for _, c, colour in far), trunk, *(Stroke(c, colour) for _, c, colour in near)]
 
 
-def _pts(frame: Frame, names: Sequence[str], view: str) -> list[tuple[int, int]]:
-    return [tuple(round(v) for v in project(frame[n], view)) for n in names if n != "|"]  # type: ignore[misc]
+def _pts(frame: Frame, names: Sequence[str], pose: Pose) -> list[tuple[int, int]]:
+    return [tuple(round(v) for v in project(frame[n], pose.view, pose.camera)) for n in names if n != "|"]  # type: ignore[misc]
 
 
-def _path_d(frame: Frame, names: Sequence[str], view: str) -> str:
+def _path_d(frame: Frame, names: Sequence[str], pose: Pose) -> str:
     out, pen = [], "M"
     for n in names:
         if n == "|":
             pen = "M"
             continue
-        x, y = (round(v) for v in project(frame[n], view))
+        x, y = (round(v) for v in project(frame[n], pose.view, pose.camera))
         out.append(f"{pen}{x} {y}")
         pen = "L"
     return "".join(out)
 
 
-def _points_attr(frame: Frame, names: Sequence[str], view: str) -> str:
-    return " ".join(f"{x},{y}" for x, y in _pts(frame, names, view))
+def _points_attr(frame: Frame, names: Sequence[str], pose: Pose) -> str:
+    return " ".join(f"{x},{y}" for x, y in _pts(frame, names, pose))
 
 
 # ------------------------------------------------------------------------- the kit
@@ -105,18 +109,18 @@ def load_anchor(pose: Pose, frame: Frame) -> list[tuple[float, float]]:
     """Where the load is drawn in a frame (one place per bell held)."""
     if pose.load is None:
         return []
-    at, view = pose.load.at, pose.view
+    at, view, camera = pose.load.at, pose.view, pose.camera
 
     def mid(a: str, b: str, lift: float = 0.0) -> tuple[float, float]:
         p, q = frame[a], frame[b]
-        return project(((p[0] + q[0]) / 2, (p[1] + q[1]) / 2 + lift, (p[2] + q[2]) / 2), view)
+        return project(((p[0] + q[0]) / 2, (p[1] + q[1]) / 2 + lift, (p[2] + q[2]) / 2), view, camera)
 
     if at == "hands":
         if pose.load.kind == "dumbbell":
-            return [project(frame["r_hand"], view), project(frame["l_hand"], view)]
+            return [project(frame["r_hand"], view, camera), project(frame["l_hand"], view, camera)]
         return [mid("r_hand", "l_hand")]
     if at in ("r_hand", "l_hand"):
-        return [project(frame[at], view)]
+        return [project(frame[at], view, camera)]
     if at == "chest":
         return [mid("r_hand", "l_hand")]
     if at == "back":
@@ -144,9 +148,14 @@ def load_shape(kind: str, view: str) -> str:
     return f'<path d="M-17 0H17" stroke="{KIT}" stroke-width="2.6"/>{plate}'
 
 
-def _surface(p: Prop, view: str) -> str:
+def _surface(p: Prop, view: str, camera: float = 0.0) -> str:
     if view == "front":
-        x0, x1 = (p.z - p.depth / 2) * SCALE, (p.z + p.depth / 2) * SCALE
+        across = [
+            project((x, 0.0, z), view, camera)[0]
+            for x in (p.x, p.x + p.width)
+            for z in (p.z - p.depth / 2, p.z + p.depth / 2)
+        ]
+        x0, x1 = min(across), max(across)
     else:
         x0, x1 = p.x * SCALE, (p.x + p.width) * SCALE
     if view == "top":
@@ -170,12 +179,12 @@ def static_props(pose: Pose) -> list[str]:
     out = []
     for p in pose.props:
         if p.kind in SURFACES:
-            out.append(_surface(p, pose.view))
+            out.append(_surface(p, pose.view, pose.camera))
         elif p.kind in ("wall", "door") and pose.view != "top":
             x = round((p.z if pose.view == "front" else p.x) * SCALE)
             out.append(f'<path d="M{x} 0V-{round((p.height or 1.2) * SCALE)}" stroke="{KIT}" stroke-width="3"/>')
         elif p.kind == "cable":
-            x, y = (round(v) for v in project((p.x, p.y, p.z), pose.view))
+            x, y = (round(v) for v in project((p.x, p.y, p.z), pose.view, pose.camera))
             if pose.view == "top":
                 out.append(f'<circle cx="{x}" cy="{y}" r="5" fill="none" stroke="{KIT}" stroke-width="2"/>')
             else:
@@ -183,7 +192,7 @@ def static_props(pose: Pose) -> list[str]:
                 out.append(f'<path d="M{x} {bottom}V{min(y, -110)}" stroke="{KIT}" stroke-width="3"/>')
                 out.append(f'<circle cx="{x}" cy="{y}" r="3" fill="{KIT}"/>')
         elif p.kind == "band":
-            x, y = (round(v) for v in project((p.x, p.y, p.z), pose.view))
+            x, y = (round(v) for v in project((p.x, p.y, p.z), pose.view, pose.camera))
             out.append(f'<circle cx="{x}" cy="{y}" r="3" fill="{KIT}"/>')
     return out
 
@@ -200,22 +209,22 @@ def moving_props(pose: Pose, frame: Frame) -> list[tuple[str, dict[str, float]]]
     out = []
     for p in pose.props:
         if p.kind in ("band", "cable") and p.to:
-            ax, ay = project((p.x, p.y, p.z), pose.view)
-            bx, by = project(frame[p.to[0]], pose.view)
+            ax, ay = project((p.x, p.y, p.z), pose.view, pose.camera)
+            bx, by = project(frame[p.to[0]], pose.view, pose.camera)
             colour, width = (BAND, 2.2) if p.kind == "band" else (KIT, 1.4)
             tag = f'<line x1="{round(ax)}" y1="{round(ay)}" x2="{{x2}}" y2="{{y2}}" {_paint(colour, width)}>'
             out.append((tag, {"x2": bx, "y2": by}))
         elif p.kind == "mini_band" and len(p.to) == 2:
-            (ax, ay), (bx, by) = (project(frame[n], pose.view) for n in p.to)
+            (ax, ay), (bx, by) = (project(frame[n], pose.view, pose.camera) for n in p.to)
             tag = f"<line {_ENDS} {_paint(BAND, 5)}>"
             out.append((tag, {"x1": ax, "y1": ay, "x2": bx, "y2": by}))
         elif p.kind == "stick" and len(p.to) == 2:
-            (ax, ay), (bx, by) = (project(frame[n], pose.view) for n in p.to)
+            (ax, ay), (bx, by) = (project(frame[n], pose.view, pose.camera) for n in p.to)
             dx, dy = bx - ax, by - ay
             tag = f"<line {_ENDS} {_paint(KIT, 2.4)}>"
             out.append((tag, {"x1": ax - 0.25 * dx, "y1": ay - 0.25 * dy, "x2": bx + 0.15 * dx, "y2": by + 0.15 * dy}))
         elif p.kind == "towel" and p.to:
-            x, y = project(frame[p.to[0]], pose.view)
+            x, y = project(frame[p.to[0]], pose.view, pose.camera)
             out.append(('<rect x="{x}" y="{y}" width="16" height="3" fill="' + KIT + '">', {"x": x - 8, "y": y + 1}))
     return out
 
@@ -227,7 +236,7 @@ def _bounds(pose: Pose, frames: Iterable[Frame]) -> tuple[float, float, float, f
     xs, ys = [], []
     for f in frames:
         for p in f.values():
-            x, y = project(p, pose.view)
+            x, y = project(p, pose.view, pose.camera)
             xs.append(x)
             ys.append(y)
         for x, y in load_anchor(pose, f):
@@ -237,11 +246,11 @@ def _bounds(pose: Pose, frames: Iterable[Frame]) -> tuple[float, float, float, f
         if p.kind in SURFACES:
             corners = [(p.x, p.y, p.z - p.depth / 2), (p.x + p.width, p.top(), p.z + p.depth / 2)]
             for c in corners:
-                x, y = project(c, pose.view)
+                x, y = project(c, pose.view, pose.camera)
                 xs.append(x)
                 ys.append(y)
         elif p.kind in ("band", "cable"):
-            x, y = project((p.x, p.y, p.z), pose.view)
+            x, y = project((p.x, p.y, p.z), pose.view, pose.camera)
             xs.append(x)
             ys.append(y)
     pad = HEAD_RADIUS * SCALE + 6
@@ -273,7 +282,8 @@ def _ground(pose: Pose, view_box: tuple[float, float, float, float]) -> str:
 
 
 def _trace(pose: Pose, frames: Sequence[Frame]) -> str:
-    pts = " ".join(f"{round(x)},{round(y)}" for x, y in (project(f[pose.trace], pose.view) for f in frames))
+    path = (project(f[pose.trace], pose.view, pose.camera) for f in frames)
+    pts = " ".join(f"{round(x)},{round(y)}" for x, y in path)
     return f'<polyline points="{pts}" stroke="{WORK}" stroke-width="1.6" stroke-dasharray="2 4" opacity="0.7"/>'
 
 
@@ -288,11 +298,11 @@ def _body(pose: Pose, frame: Frame, ghost: bool = False) -> list[str]:
     for s in body_strokes(pose, frame):
         colour = GHOST if ghost else s.colour
         if "|" in s.points:
-            out.append(f'<path d="{_path_d(frame, s.points, pose.view)}" stroke="{colour}" stroke-width="{s.width}"/>')
+            out.append(f'<path d="{_path_d(frame, s.points, pose)}" stroke="{colour}" stroke-width="{s.width}"/>')
         else:
-            points = _points_attr(frame, s.points, pose.view)
+            points = _points_attr(frame, s.points, pose)
             out.append(f'<polyline points="{points}" {_paint(colour, s.width)}/>')
-    hx, hy = (round(v) for v in project(frame["head"], pose.view))
+    hx, hy = (round(v) for v in project(frame["head"], pose.view, pose.camera))
     out.append(f'<circle cx="{hx}" cy="{hy}" r="{round(HEAD_RADIUS * SCALE)}" fill="{GHOST if ghost else INK}"/>')
     return out
 
@@ -338,18 +348,18 @@ def animated_svg(exercise: Exercise, pose: Pose) -> str:
         parts.append(tag.format(**{k: round(v) for k, v in values.items()}) + animations + closing)
     for s in body_strokes(pose, first):
         if "|" in s.points:
-            values = ";".join(_path_d(f, s.points, pose.view) for f in frames)
+            values = ";".join(_path_d(f, s.points, pose) for f in frames)
             parts.append(
-                f'<path d="{_path_d(first, s.points, pose.view)}" stroke="{s.colour}" stroke-width="{s.width}">'
+                f'<path d="{_path_d(first, s.points, pose)}" stroke="{s.colour}" stroke-width="{s.width}">'
                 f'<animate attributeName="d" {anim} values="{values}"/></path>'
             )
         else:
-            values = ";".join(_points_attr(f, s.points, pose.view) for f in frames)
+            values = ";".join(_points_attr(f, s.points, pose) for f in frames)
             parts.append(
-                f'<polyline points="{_points_attr(first, s.points, pose.view)}" stroke="{s.colour}" '
+                f'<polyline points="{_points_attr(first, s.points, pose)}" stroke="{s.colour}" '
                 f'stroke-width="{s.width}"><animate attributeName="points" {anim} values="{values}"/></polyline>'
             )
-    heads = [tuple(round(v) for v in project(f["head"], pose.view)) for f in frames]
+    heads = [tuple(round(v) for v in project(f["head"], pose.view, pose.camera)) for f in frames]
     parts.append(
         f'<circle cx="{heads[0][0]}" cy="{heads[0][1]}" r="{round(HEAD_RADIUS * SCALE)}" fill="{INK}">'
         f'<animate attributeName="cx" {anim} values="{";".join(str(h[0]) for h in heads)}"/>'
