@@ -70,7 +70,7 @@ def recovery_step(r: ReviewInput, v: Verdict) -> Verdict:
     why it cannot."""
     if not (v.deload or v.reduce or v.cut_signals):
         return v
-    signals = list(dict.fromkeys([*v.cut_signals, *v.fatigue])) or [Signal(kind="cut", text="next week is cut")]
+    signals = sig.first_of_each_kind([*v.cut_signals, *v.fatigue]) or [Signal(kind="cut", text="next week is cut")]
     minutes = r.params.mobility_minutes
     if r.next_week is None:
         text = "Recovery work: none can be added, the plan has no week after this one; keep moving gently."

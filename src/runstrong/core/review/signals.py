@@ -19,6 +19,17 @@ ITEM_NAME = {
 }
 
 
+MOST = 3  # items or runs named in one signal: the worst first, the rest counted
+
+
+def first_of_each_kind(signals: list[Signal]) -> list[Signal]:
+    """One signal per kind, in order (a summary that does not repeat the decision above it)."""
+    seen: dict[str, Signal] = {}
+    for x in signals:
+        seen.setdefault(x.kind, x)
+    return list(seen.values())
+
+
 def area_name(area: PainArea) -> str:
     return area.value.replace("_", " ")
 
@@ -36,7 +47,8 @@ def wellness_drop(m: WeekMetrics) -> list[Signal]:
     if not composite.below_baseline:
         return []
     items = [w for w in m.wellness if w.below_baseline and w.item not in ("composite", "sleep_hours")]
-    return [wellness_signal(composite), *(wellness_signal(w) for w in items)]
+    items.sort(key=lambda w: (w.week_mean or 0) - (w.baseline_mean or 0))
+    return [wellness_signal(composite), *(wellness_signal(w) for w in items[:MOST])]
 
 
 def soreness(m: WeekMetrics, rp: ReviewParams) -> Signal:
@@ -50,7 +62,7 @@ def soreness(m: WeekMetrics, rp: ReviewParams) -> Signal:
 
 def running(m: WeekMetrics, rp: ReviewParams) -> Signal:
     parts = []
-    for r in m.heavy_legged_runs:
+    for r in m.heavy_legged_runs[:MOST]:
         what = []
         if r.tightness is not None and r.tightness >= rp.tight_at_or_above:
             what.append(f"tightness {r.tightness}/10")
@@ -59,7 +71,9 @@ def running(m: WeekMetrics, rp: ReviewParams) -> Signal:
         if r.form_note:
             what.append(f'"{r.form_note}"')
         parts.append(f"{r.type} {r.date:%a} ({', '.join(what)})")
-    return Signal(kind="running", text="heavy legs or tightness in runs: " + "; ".join(parts))
+    more = len(m.heavy_legged_runs) - MOST
+    tail = f"; {more} more" if more > 0 else ""
+    return Signal(kind="running", text="heavy legs or tightness in runs: " + "; ".join(parts) + tail)
 
 
 def effort(c: CategoryWeek) -> Signal:
