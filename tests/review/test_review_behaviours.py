@@ -144,6 +144,17 @@ def test_a_soreness_cut_or_deload_adds_recovery_work_that_lands_in_next_week(bad
     assert recovery_in(week_of(new_plan, review.next_week_start))
 
 
+def test_recovery_work_lands_when_the_only_free_day_already_had_the_routine():
+    profile = unlock_profile(Level.novice, dt.date(2027, 1, 4), available_days=["mon", "tue", "wed", "thu"])
+    plan = plan_of(profile)
+    week = plan.weeks[2]
+    old = week_of(plan, week.start_date + 7 * DAY)
+    assert [s.kind for s in old.suggestions].count("mobility") == 1 and not recovery_in(old)
+    review, _, new_plan = review_of(plan, week, sore_diary(plan, week, 3, seed=1), profile)
+    assert "reduce" in {d.action for d in review.decisions}
+    assert recovery_in(week_of(new_plan, old.start_date))
+
+
 @SETTINGS
 @given(profile=any_profile, pick=picks, seed=seeds, k=knobs())
 def test_every_cut_or_deload_brings_recovery_work_into_the_plan_or_says_why_not(profile, pick, seed, k):
@@ -315,3 +326,21 @@ def test_while_a_cut_or_pain_flag_is_active_no_block_rises_and_every_decision_na
         a, b = before[key], after[key]
         assert b.sets <= a.sets and all((getattr(b, m) or 0) <= (getattr(a, m) or 0) for m in
                                         ("reps", "seconds", "contacts", "distance_m")), key  # fmt: skip
+
+
+@SETTINGS
+@given(profile=any_profile, pick=picks, seed=seeds)
+def test_for_any_runner_a_soreness_cut_lands_within_ten_points_of_its_size(profile, pick, seed):
+    plan = plan_of(profile)
+    assume(plan is not None)
+    week = pick_week(plan, pick, loading_next=True)
+    review, _, cut_plan = review_of(plan, week, sore_diary(plan, week, 3, seed=seed), profile)
+    (adjust,) = [a for a in review.adjustments if a.week_start == review.next_week_start]
+    assume(adjust.reduce and not adjust.deload)
+    _, held_plan = apply_review(plan, profile, held_only(review), library=LIBRARY, registry=REGISTRY)
+    held = volume_by_category(week_of(held_plan, review.next_week_start))
+    cut = volume_by_category(week_of(cut_plan, review.next_week_start))
+    for c, pct in adjust.reduce.items():
+        if held[c]:
+            done = 100 * (1 - cut[c] / held[c])
+            assert pct - TOLERANCE <= done <= pct + TOLERANCE, (c.value, pct, done, held, cut)

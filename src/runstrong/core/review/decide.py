@@ -51,7 +51,10 @@ def verdict_step(r: ReviewInput, v: Verdict) -> Verdict:
     reduce = dict(v.reduce)
     for c in LEG_CATEGORIES:
         reduce[c] = max(reduce.get(c, 0), rp.reduce_pct)
-    text = f"{_named(leg_signs)}: leg work cut about {rp.reduce_pct}% next week."
+    text = (
+        f"{_named(leg_signs)}: next week leg work is cut about {rp.reduce_pct}% from this week's dose "
+        "(held, not progressed)."
+    )
     d = decision("week", "reduce", text, ["review-reduce", "overreaching-signs", "review-cut-size"], list(leg_signs))
     return v.add(reduce=reduce, decisions=(*v.decisions, d), cut_signals=(*v.cut_signals, *leg_signs))
 

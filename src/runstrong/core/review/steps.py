@@ -39,7 +39,10 @@ def pain_step(r: ReviewInput, v: Verdict) -> Verdict:
             reduce[c] = max(reduce.get(c, 0), rp.pain_cut_pct)
             cut_signals.append(signal)
             name_c = category_name(c).capitalize()
-            text = f"{name_c}: cut about {rp.pain_cut_pct}% next week while the {sig.area_name(area)} settles."
+            text = (
+                f"{name_c}: cut about {rp.pain_cut_pct}% from this week's dose next week (held, not progressed) "
+                f"while the {sig.area_name(area)} settles."
+            )
             decisions.append(decision(c.value, "reduce", text, ["review-pain-cut", "review-cut-size"], [signal]))
         reports = sum(1 for p in m.pains if p.area == area)
         if worst >= rp.see_clinician_at or reports >= rp.see_clinician_reports:
