@@ -105,7 +105,9 @@ def order_step(r: ReviewInput, v: Verdict) -> Verdict:
 
 def _superseded(d: ReviewDecision, why_not: str) -> ReviewDecision:
     text = d.text.replace("; progress as planned.", ".").replace("; repeat this dose before adding more.", ".")
-    text = text.replace("hold next week at this week's dose", "effort or form off")
+    head, held, rest = text.partition(": hold next week at ")
+    if held:  # "Name: hold next week at <dose> (why)." -> "Name: effort or form off (why)."
+        text = f"{head}: effort or form off ({rest.rpartition(' (')[2]}"
     return d.model_copy(update={"action": "note", "text": f"{text.rstrip('.')}: {why_not}."})
 
 

@@ -30,6 +30,13 @@ def first_of_each_kind(signals: list[Signal]) -> list[Signal]:
     return list(seen.values())
 
 
+def dose_ref(m: WeekMetrics) -> str:
+    """The dose a hold keeps: this week's, or after a deload week the last loading week's."""
+    if m.targets_from is None:
+        return "this week's dose"
+    return f"the dose of the week of {m.targets_from:%d %b} (the last before the deload)"
+
+
 def area_name(area: PainArea) -> str:
     return area.value.replace("_", " ")
 

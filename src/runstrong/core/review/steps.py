@@ -88,19 +88,19 @@ def category_step(r: ReviewInput, v: Verdict) -> Verdict:
     rp = r.params
     decisions, holds = [*v.decisions], set(v.holds)
     for c in (c for c in r.metrics.categories if c.planned_sets):
-        decisions.append(_category_decision(c, rp))
+        decisions.append(_category_decision(c, rp, sig.dose_ref(r.metrics)))
         if decisions[-1].action == "hold":
             holds.add(c.category)
     return v.add(decisions=tuple(decisions), holds=frozenset(holds))
 
 
-def _category_decision(c: CategoryWeek, rp: ReviewParams) -> ReviewDecision:
+def _category_decision(c: CategoryWeek, rp: ReviewParams, dose: str) -> ReviewDecision:
     name = category_name(c.category).capitalize()
     over, slipping = effort_over(c, rp), form_slipping(c, rp)
     if over or slipping:
         said = [*(["effort above the target"] if over else []), *(["form slipping"] if slipping else [])]
         signals = [*([sig.effort(c)] if over else []), *([sig.form(c, rp)] if slipping else [])]
-        text = f"{name}: hold next week at this week's dose ({' and '.join(said)})."
+        text = f"{name}: hold next week at {dose} ({' and '.join(said)})."
         return decision(
             c.category.value,
             "hold",
@@ -138,7 +138,7 @@ def sleep_appetite_step(r: ReviewInput, v: Verdict) -> Verdict:
     decisions, holds = [], set(v.holds)
     for d in v.decisions:
         if d.action == "progress":
-            text = d.text.replace("progress as planned", f"hold at this week's dose while {what} recover")
+            text = d.text.replace("progress as planned", f"hold at {sig.dose_ref(r.metrics)} while {what} recover")
             d = decision(d.scope, "hold", text, ["review-sleep-appetite-hold", "review-hold"], [*hold, *d.signals])
             holds.add(Category(d.scope))
         decisions.append(d)
