@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..dosing import estimate_seconds
 from ..model import AthleteProfile, Block, Category, Plan, Prescription, Role, Session, Suggestion, Week, why
+from ..params import load_params, params_from_registry
 from ..planner import replan
 from .measure import last_loading_week, plan_week
 from .values import Review
@@ -56,8 +58,6 @@ def apply_review(
 
 
 def _params(registry: object) -> Any:
-    from ..params import load_params, params_from_registry
-
     return params_from_registry(registry) if registry is not None else load_params()  # type: ignore[arg-type]
 
 
@@ -172,8 +172,6 @@ def _resized(s: Session, blocks: list[Block]) -> Session:
 
 
 def _capped_block(b: Block, cap: Prescription, params: Any) -> Block:
-    from ..dosing import estimate_seconds
-
     presc = capped(b.prescription, cap)
     if presc is b.prescription:
         return b

@@ -8,7 +8,10 @@ import datetime as dt
 
 from ..diary import week_start as monday_of
 from ..model import Phase
+from ..params import params_from_registry
+from ..phases import lay_out_weeks
 from . import signals as sig
+from .measure import plan_week
 from .state import LEG_CATEGORIES, ReviewInput, Verdict
 from .steps import missed_weeks_in_a_row
 from .values import ReviewDecision, Signal, decision
@@ -140,10 +143,6 @@ def real_life_step(r: ReviewInput, v: Verdict) -> Verdict:
 def third_session_step(r: ReviewInput, v: Verdict) -> Verdict:
     """Whether next week brings the third session (S15), counting only consistent weeks;
     never in a week with a cut or a deload (review-cut-size)."""
-    from ..params import params_from_registry
-    from ..phases import lay_out_weeks
-    from .measure import plan_week
-
     p = params_from_registry(r.registry)
     adjustments = [a for a in r.profile.adjustments if a.week_start != r.week_start]
     if v.this_week is not None:

@@ -4,6 +4,7 @@ target ("soreness ≤ 2/5 on 5 of 7 days; mood 2.7 vs your usual 3.9 ± 0.4").""
 from __future__ import annotations
 
 from ..model import PainArea
+from ..vocab import CATEGORY_NAME
 from .metrics import CategoryWeek, WeekMetrics, WellnessItem
 from .params import ReviewParams
 from .values import Signal
@@ -137,6 +138,4 @@ def pain(m: WeekMetrics, area: PainArea, rp: ReviewParams) -> Signal:
 
 
 def _name(c: CategoryWeek) -> str:
-    from ..vocab import CATEGORY_NAME
-
     return CATEGORY_NAME[c.category]

@@ -3,7 +3,7 @@ week's warning signs and consistency. Each is `(ReviewInput, Verdict) -> Verdict
 
 from __future__ import annotations
 
-from ..model import Category, ExerciseSwap, PainArea, Role, why
+from ..model import Adjustment, Category, ExerciseSwap, PainArea, Role, why
 from . import signals as sig
 from .measure import completion_pct, plan_week
 from .metrics import CategoryWeek
@@ -232,8 +232,6 @@ def warning_signs_step(r: ReviewInput, v: Verdict) -> Verdict:
 def consistency_step(r: ReviewInput, v: Verdict) -> Verdict:
     """A mostly missed week does not count toward the third session (S15); the weeks missed
     in a row are read from the diary itself, whether or not their reviews were accepted."""
-    from ..model import Adjustment
-
     rp, m = r.params, r.metrics
     if m.completion_pct is None or m.completion_pct >= rp.consistent_pct:
         return v
