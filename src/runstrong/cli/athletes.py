@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from runstrong.cli.diary_common import clock_now, db_option, open_diary, store_profile
-from runstrong.cli.options import console, echo_json
+from runstrong.cli.options import console, echo_json, escape
 
 
 @click.group()
@@ -30,15 +30,16 @@ def add(profile: Path, db: str | None) -> None:
         stored = store_profile(s, profile, clock_now())
     a = stored.athlete
     out = console()
+    name = escape(a.name)
     if stored.new_athlete:
-        out.print(f"[bold green]✓[/] Added {a.name}: plan v{stored.plan_version}, {a.plan_start} to {a.plan_end}.")
+        out.print(f"[bold green]✓[/] Added {name}: plan v{stored.plan_version}, {a.plan_start} to {a.plan_end}.")
     elif stored.new_plan:
         out.print(
-            f"[bold green]✓[/] Stored plan v{stored.plan_version} for {a.name} (profile v{stored.profile_version}); "
+            f"[bold green]✓[/] Stored plan v{stored.plan_version} for {name} (profile v{stored.profile_version}); "
             "earlier versions are kept."
         )
     else:
-        out.print(f"{a.name}'s profile and plan are unchanged (plan v{stored.plan_version}); nothing stored.")
+        out.print(f"{name}'s profile and plan are unchanged (plan v{stored.plan_version}); nothing stored.")
     out.print("Next: [bold]runstrong today[/]")
 
 
@@ -48,6 +49,7 @@ def add(profile: Path, db: str | None) -> None:
 def list_(db: str | None, fmt: str) -> None:
     """The athletes in the diary, with their current plan version."""
     from rich.table import Table
+    from rich.text import Text
 
     from runstrong.store import queries, repo
 
@@ -66,7 +68,7 @@ def list_(db: str | None, fmt: str) -> None:
     for a in athletes:
         c = counts[a.id]
         table.add_row(
-            a.name,
+            Text(a.name),
             a.units.value,
             f"v{a.plan_version}" if a.plan_version else "-",
             f"{a.plan_start} to {a.plan_end}" if a.plan_start else "-",

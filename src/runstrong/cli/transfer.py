@@ -85,7 +85,7 @@ def import_(source: Path, replace: bool, db: str | None) -> None:
       runstrong import diary.json --replace     restore a backup over the current diary
       runstrong import diary/                   CSV files edited in a spreadsheet
     """
-    from runstrong.io.diary_files import entries_as_diary, parse_csv, parse_json
+    from runstrong.io.diary_files import entries_as_diary, load_json, parse_csv
     from runstrong.store.transfer import import_athlete, import_dated_entries
 
     if not source.exists():
@@ -95,7 +95,7 @@ def import_(source: Path, replace: bool, db: str | None) -> None:
     if csv_mode:
         per_athlete = parse_csv(source, today)
     else:
-        export_data = parse_json(source.read_text(encoding="utf-8"), source.name, today)
+        export_data = load_json(source, today)
         names = [a.name.casefold() for a in export_data.athletes]
         for n, name in enumerate(names):
             if name in names[:n]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -74,7 +75,7 @@ def _title(review: Review) -> str:
     week = f"week {m.week_index} · " if m.week_index else ""
     phase = f" · {m.phase.replace('_', ' ')}" if m.phase else ""
     deload = " (deload)" if m.deload else ""
-    return f"Weekly review · {review.athlete} · {week}{review.week_start:%d %b}–{last:%d %b %Y}{phase}{deload}"
+    return f"Weekly review · {escape(review.athlete)} · {week}{review.week_start:%d %b}–{last:%d %b %Y}{phase}{deload}"
 
 
 def category_table(m: WeekMetrics) -> Table:
