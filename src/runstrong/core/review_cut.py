@@ -45,12 +45,14 @@ def cut_volume(
     best: tuple[float, float, int, float] | None = None
     for n in range(fewest, sets + 1):
         ideal = amount * sets * target / n
-        for a in (x for x in _amounts_near(ideal, amount, amount_step) if x >= least):
+        # near the ideal amount, never under the allowed floor; the full amount is always a choice
+        near = {*_amounts_near(max(ideal, least), amount, amount_step), amount}
+        for a in (x for x in near if x >= least):
             share = n * a / (sets * amount)
             key = (round(abs(share - target), 9), round(share, 9), n, -a)
             if best is None or key < best:
                 best = key
-    assert best is not None
+    assert best is not None  # the loop always offers n = sets with the full amount
     _, _, n, neg = best
     a = -neg
     return n, int(a) if float(a).is_integer() and isinstance(amount, int) else a
