@@ -45,7 +45,8 @@ def cut_volume(
     best: tuple[float, float, int, float] | None = None
     for n in range(fewest, sets + 1):
         ideal = amount * sets * target / n
-        for a in (x for x in _amounts_near(ideal, amount, amount_step) if x >= least):
+        # a deep cut may ask for less than one step allows: then the least allowed is nearest
+        for a in {max(least, x) for x in _amounts_near(ideal, amount, amount_step)}:
             share = n * a / (sets * amount)
             key = (round(abs(share - target), 9), round(share, 9), n, -a)
             if best is None or key < best:
