@@ -200,6 +200,7 @@ def _print_report(report, who, dry_run: bool) -> None:  # type: ignore[no-untype
     if report.duplicates:
         out.print(f"  {len(report.duplicates)} already in the diary, left out.")
     _listing(out, f"{len(report.skipped)} not runs, left out", report.skipped, limit=10)
+    _listing(out, f"[yellow]{len(report.warnings)} read from damaged files[/]", report.warnings, limit=100)
     _listing(out, f"[bold red]{len(report.broken)} could not be read[/]", report.broken, limit=100)
     if dry_run:
         out.print("Dry run: nothing was written.")

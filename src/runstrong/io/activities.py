@@ -22,7 +22,7 @@ from runstrong.core.diary import RunLog
 
 from .activity_base import KM_PER_MILE, ActivityFileError, NotAnActivity, ReadResult, _first_line, read_bounded
 from .activity_csv import read_csv
-from .activity_fit import fit_crc, fit_records, fit_summary_stream, read_fit
+from .activity_fit import fit_crc, fit_records, fit_summary_stream, read_fit, read_fit_file
 from .activity_gpx import read_gpx
 from .activity_tcx import read_tcx
 
@@ -36,6 +36,7 @@ __all__ = [
     "fit_summary_stream",
     "read_csv",
     "read_fit",
+    "read_fit_file",
     "read_gpx",
     "read_tcx",
 ]
@@ -89,7 +90,7 @@ def read_activity_file(
         raise ActivityFileError("the file is empty")
     digest = hashlib.sha256(data).hexdigest()[:24]
     if kind == "fit":
-        return ReadResult(read_fit(data, path.name, f"fit:{digest}", tz))
+        return read_fit_file(data, path.name, f"fit:{digest}", tz)
     if kind == "gpx":
         return ReadResult([read_gpx(data, path.name, f"gpx:{digest}", tz)])
     if kind == "tcx":
@@ -109,6 +110,7 @@ class ImportReport:
     duplicates: list[str] = field(default_factory=list)  # "origin: why"
     skipped: list[str] = field(default_factory=list)  # not runs: "origin: why"
     broken: list[str] = field(default_factory=list)  # files or rows that could not be read: "origin: why"
+    warnings: list[str] = field(default_factory=list)  # read from a damaged file: "origin: why"
 
     @property
     def cross_training(self) -> int:
@@ -151,6 +153,7 @@ def import_files(
             if progress is not None:
                 progress(path)
         report.broken.extend(result.problems)
+        report.warnings.extend(result.warnings)
         for activity in result.activities:
             decision = classify(activity, rules, cross_training=cross_training)
             if decision.run_type is None:
@@ -179,7 +182,7 @@ def _run_data(activity: Activity, run_type: str) -> dict[str, Any]:
         "type": run_type,
         "minutes": round(activity.minutes, 2),
         "distance_km": None if km is None else round(km, 3),
-        "note": activity.name[:2000] if activity.name else None,
+        "note": activity.description[:2000] if activity.description else None,
         "started_at": activity.started_at,
         "avg_hr": activity.avg_hr,
         "max_hr": activity.max_hr,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zlib
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
@@ -24,6 +25,7 @@ class NotAnActivity(ActivityFileError):
 class ReadResult:
     activities: list[Activity]
     problems: list[str] = field(default_factory=list)  # CSV rows that could not be read
+    warnings: list[str] = field(default_factory=list)  # read, but check it: a damaged file's summary
 
 
 def _local_date(instant: dt.datetime, tz: dt.tzinfo | None) -> dt.date:
@@ -39,9 +41,31 @@ def _sniff(data: bytes, kind: str) -> str:
         found = "gpx"
     elif head.startswith(b"<") and b"<trainingcenterdatabase" in head:
         found = "tcx"
+    elif head.startswith(b"<") and (b"<html" in head or b"<!doctype html" in head):
+        return " (it is a web page, perhaps an error page saved instead of the file: download it again)"
     else:
         return ""
     return "" if found == kind else f" (it looks like a {found.upper()} file: rename it to .{found})"
+
+
+_FIRST_TAG = re.compile(rb"<(?![?!])([A-Za-z_][\w:.-]*)")
+
+
+def root_element(data: bytes) -> str | None:
+    """The local name of an XML document's root element (after its declaration, comments
+    and doctype), read from the first 4 kB without parsing; None when there is no tag."""
+    head = re.sub(rb"<!--.*?-->", b"", data[:4096], flags=re.DOTALL)
+    match = _FIRST_TAG.search(head)
+    return match.group(1).decode("ascii").rsplit(":", 1)[-1] if match else None
+
+
+def check_root(data: bytes, expected: str, kind: str) -> None:
+    """Refuse a file whose root element is not `expected` (an HTML page, a TCX named .gpx)."""
+    root = root_element(data)
+    if root is None:
+        raise ActivityFileError(f"not a {kind.upper()} file (no XML element in it)" + _sniff(data, kind))
+    if root.lower() != expected.lower():
+        raise ActivityFileError(f"not a {kind.upper()} file (its root element is <{root}>)" + _sniff(data, kind))
 
 
 def _positive(value: Any) -> float | None:

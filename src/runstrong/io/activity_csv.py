@@ -130,6 +130,7 @@ class _StravaRows(_Columns):
             local_date=_local_date(start, self.tz),
             seconds=seconds,
             name=self.cell(row, "Activity Name") or None,
+            description=self.cell(row, "Activity Description") or None,
             started_at=start,
             distance_m=None if km is None else km * 1000,
             avg_hr=_hr(_number(avg, "Average Heart Rate")),

@@ -16,7 +16,7 @@ from typing import Any
 
 from runstrong.core.activity import Activity
 
-from .activity_base import ActivityFileError, NotAnActivity, _hr, _local_date, _positive, _sniff
+from .activity_base import ActivityFileError, NotAnActivity, ReadResult, _hr, _local_date, _positive, _sniff
 
 FIT_EPOCH = dt.datetime(1989, 12, 31, tzinfo=dt.UTC)
 # file_id, session, lap, activity, workout: all the summary needs
@@ -54,21 +54,34 @@ class FitRecord:
     big_endian: bool = False
 
 
-def fit_records(data: bytes) -> Iterator[FitRecord]:
+def fit_records(data: bytes, *, salvage: bool = False) -> Iterator[FitRecord]:
     """Every record of a FIT file (chained files too), located without decoding values.
-    Checks the header, the sizes and the CRC; raises ActivityFileError on a broken file."""
+    Checks the header, the sizes and the CRC; raises ActivityFileError on a broken file.
+    With `salvage`, a wrong size or CRC is let pass and the walk stops quietly at the first
+    damaged record: the records before it are all there is to read."""
     pos, n = 0, len(data)
     if n < 12 or data[0] not in (12, 14) or data[8:12] != b".FIT":
         raise ActivityFileError("not a FIT file (no FIT header)" + _sniff(data, "fit"))
     while pos < n:
         if n - pos < 12 or data[pos] not in (12, 14) or data[pos + 8 : pos + 12] != b".FIT":
+            if salvage:
+                return
             raise ActivityFileError(f"damaged: no FIT header at byte {pos}")
         end = pos + data[pos] + int.from_bytes(data[pos + 4 : pos + 8], "little")
-        if end + 2 > n:
+        if salvage:
+            end = min(end, n)
+        elif end + 2 > n:
             raise ActivityFileError(f"truncated: the header promises {end + 2 - pos} bytes, the file has {n - pos}")
-        if fit_crc(memoryview(data)[pos:end]) != int.from_bytes(data[end : end + 2], "little"):
+        elif fit_crc(memoryview(data)[pos:end]) != int.from_bytes(data[end : end + 2], "little"):
             raise ActivityFileError("damaged: the CRC check fails (the file was changed or cut)")
-        yield from _fit_file_records(data, pos + data[pos], end)
+        records = _fit_file_records(data, pos + data[pos], end)
+        if not salvage:
+            yield from records
+        else:
+            try:
+                yield from (r for r in records if r.offset + r.length <= end)
+            except ActivityFileError:
+                return
         pos = end + 2
 
 
@@ -111,15 +124,31 @@ def _fit_file_records(data: bytes, p: int, end: int) -> Iterator[FitRecord]:
         raise ActivityFileError(f"damaged: a record runs past the end of the data at byte {p}")
 
 
-def fit_summary_stream(data: bytes, wanted: frozenset[int] = FIT_SUMMARY_MESSAGES) -> bytes:
+def fit_summary_stream(data: bytes, wanted: frozenset[int] = FIT_SUMMARY_MESSAGES, *, salvage: bool = False) -> bytes:
     """A FIT file holding only the `wanted` messages of `data` (header CRC left at 0,
     file CRC unset: decode it with the CRC check off; `fit_records` checked the original)."""
     body = bytearray()
-    for record in fit_records(data):
+    for record in fit_records(data, salvage=salvage):
         if record.global_num in wanted and not data[record.offset] & 0x80:
             body += data[record.offset : record.offset + record.length]
     header = bytes([14, 0x20]) + (2132).to_bytes(2, "little") + len(body).to_bytes(4, "little") + b".FIT\x00\x00"
     return header + bytes(body) + b"\x00\x00"
+
+
+def read_fit_file(data: bytes, origin: str, source: str, tz: dt.tzinfo | None = None) -> ReadResult:
+    """A FIT activity file; a damaged one gives the sessions written before the damage (a
+    warning says so), as long as a session or lap summary is among them."""
+    try:
+        return ReadResult(read_fit(data, origin, source, tz))
+    except NotAnActivity:
+        raise
+    except ActivityFileError as err:
+        damage = err
+    try:
+        activities = read_fit(data, origin, source, tz, salvage=True)
+    except ActivityFileError:
+        raise damage from None
+    return ReadResult(activities, warnings=[f"{origin}: {damage}; its summary could still be read, check the run"])
 
 
 def _decode_fit(data: bytes) -> dict[str, list[dict[str, Any]]]:
@@ -133,15 +162,20 @@ def _decode_fit(data: bytes) -> dict[str, list[dict[str, Any]]]:
     return messages
 
 
-def read_fit(data: bytes, origin: str, source: str, tz: dt.tzinfo | None = None) -> list[Activity]:
-    """The sessions of a FIT activity file (one activity per session)."""
-    messages = _decode_fit(fit_summary_stream(data))
+def read_fit(
+    data: bytes, origin: str, source: str, tz: dt.tzinfo | None = None, *, salvage: bool = False
+) -> list[Activity]:
+    """The sessions of a FIT activity file (one activity per session); with `salvage`, only
+    the summaries written before a damaged record (never a summary rebuilt from records)."""
+    messages = _decode_fit(fit_summary_stream(data, salvage=salvage))
     file_type = next((m.get("type") for m in messages.get("file_id_mesgs", [])), None)
     if file_type not in (None, "activity"):
         raise NotAnActivity(f"a FIT {file_type} file, not a recorded activity")
     summaries = messages.get("session_mesgs") or messages.get("lap_mesgs") or []
     if not messages.get("session_mesgs") and len(summaries) > 1:
         summaries = [_laps_as_session(summaries)]
+    if not summaries and salvage:
+        raise ActivityFileError("no session summary before the damage")
     if not summaries:
         summaries = [_records_as_session(data)]
     offset = _fit_local_offset(messages.get("activity_mesgs", []))

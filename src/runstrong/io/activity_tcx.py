@@ -49,6 +49,7 @@ def read_tcx(data: bytes, origin: str, source: str, tz: dt.tzinfo | None = None)
                 local_date=_local_date(start, tz),
                 seconds=seconds,
                 name=_text(activity.findtext(f"{ns}Notes")),
+                description=_text(activity.findtext(f"{ns}Notes")),
                 started_at=start,
                 distance_m=distance or None,
                 avg_hr=_hr(sum(h * t for h, t in avg if h) / timed) if timed else None,

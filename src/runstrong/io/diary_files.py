@@ -32,6 +32,7 @@ from runstrong.core.diary import (
     SessionLog,
     SetLog,
     Wellness,
+    utc_text,
 )
 from runstrong.errors import UserError
 from runstrong.io.profile_file import format_validation_error
@@ -91,6 +92,8 @@ def _cell(value: Any) -> str:
         return str(value.value)
     if isinstance(value, float):
         return repr(value)
+    if isinstance(value, dt.datetime):  # instants are kept naive in UTC: say so
+        return utc_text(value)
     return str(value)
 
 
