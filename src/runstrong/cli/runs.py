@@ -149,7 +149,7 @@ def import_(paths: tuple[Path, ...], dry_run: bool, cross_training: bool, athlet
 
     from runstrong.io.activities import find_activity_files, import_files
     from runstrong.store import repo
-    from runstrong.store.activity_import import insert_runs, run_index
+    from runstrong.store.activity_import import insert_runs, log_watch_workout, run_index
 
     files = find_activity_files(paths)
     if not files:
@@ -173,12 +173,34 @@ def import_(paths: tuple[Path, ...], dry_run: bool, cross_training: bool, athlet
                 cross_training=cross_training,
                 progress=lambda _path: bar.advance(task),
             )
-        if report.runs and not dry_run:
+        logged = []
+        if (report.runs or report.strength) and not dry_run:
             with store.write() as s:
                 insert_runs(s, who.id, report.runs)
+                for activity in report.strength:
+                    logged.append((activity, log_watch_workout(s, who, activity.strength, today)))
+        _print_strength(report.strength, logged, dry_run)
     _print_report(report, who, dry_run)
     if report.broken:
         raise SystemExit(1)  # the summary above names them; the rest is stored
+
+
+def _print_strength(workouts, logged, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
+    """One line per strength workout from the watch: logged (against which session) or not."""
+    out = console()
+    if dry_run:
+        for activity in workouts:
+            sets = sum(1 for x in activity.strength.sets if x.active)
+            out.print(f"Would log the strength workout of {activity.local_date:%a %d %b %Y} ({sets} sets).")
+        return
+    for activity, result in logged:
+        if result is None:
+            out.print(f"  {activity.origin}: the strength workout of {activity.local_date} is in the diary already.")
+        else:
+            what = f"{result.new_sets} set{'s' if result.new_sets != 1 else ''}"
+            out.print(
+                f"[bold green]✓[/] Logged the strength workout of {result.date:%a %d %b %Y} from the watch: {what}."
+            )
 
 
 def _print_report(report, who, dry_run: bool) -> None:  # type: ignore[no-untyped-def]

@@ -25,6 +25,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .vocab import RunType
+from .watch_strength import WatchWorkout
 
 # Two records are one run when they start within this many minutes of each other...
 SAME_START_MINUTES = 5.0
@@ -48,6 +49,7 @@ class Activity:
     distance_m: float | None = None
     avg_hr: int | None = None
     max_hr: int | None = None
+    strength: WatchWorkout | None = None  # a strength activity's sets, to log as a session
 
     @property
     def minutes(self) -> float:

@@ -111,6 +111,7 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)  # not runs: "origin: why"
     broken: list[str] = field(default_factory=list)  # files or rows that could not be read: "origin: why"
     warnings: list[str] = field(default_factory=list)  # read from a damaged file: "origin: why"
+    strength: list[Activity] = field(default_factory=list)  # strength workouts recorded by a watch
 
     @property
     def cross_training(self) -> int:
@@ -155,6 +156,9 @@ def import_files(
         report.broken.extend(result.problems)
         report.warnings.extend(result.warnings)
         for activity in result.activities:
+            if activity.strength is not None:
+                report.strength.append(activity)
+                continue
             decision = classify(activity, rules, cross_training=cross_training)
             if decision.run_type is None:
                 report.skipped.append(f"{activity.origin}: {decision.reason}")

@@ -17,10 +17,12 @@ from typing import Any
 from runstrong.core.activity import Activity
 
 from .activity_base import ActivityFileError, NotAnActivity, ReadResult, _hr, _local_date, _positive, _sniff
+from .fit_strength import SET_MESSAGE, WORKOUT_STEP_MESSAGE, is_strength, watch_workout
 
 FIT_EPOCH = dt.datetime(1989, 12, 31, tzinfo=dt.UTC)
-# file_id, session, lap, activity, workout: all the summary needs
-FIT_SUMMARY_MESSAGES = frozenset({0, 18, 19, 34, 26})
+# file_id, session, lap, activity, workout: all the summary needs; a strength activity's
+# sets and the workout steps they follow (a few dozen messages at most)
+FIT_SUMMARY_MESSAGES = frozenset({0, 18, 19, 34, 26, SET_MESSAGE, WORKOUT_STEP_MESSAGE})
 
 
 def _crc_table() -> tuple[int, ...]:
@@ -200,6 +202,7 @@ def read_fit(
                 distance_m=_positive(s.get("total_distance")),
                 avg_hr=_hr(s.get("avg_heart_rate")),
                 max_hr=_hr(s.get("max_heart_rate")),
+                strength=watch_workout(s, messages, local, workout) if is_strength(s, messages) else None,
             )
         )
     return out
