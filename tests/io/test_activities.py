@@ -472,3 +472,49 @@ def test_an_imported_start_is_exported_with_its_utc_marker_and_reads_back_the_sa
     assert _cell(run.started_at).endswith("Z")
     again = type(run).model_validate_json(run.model_dump_json(), context={"today": TODAY})
     assert again.started_at == run.started_at
+
+
+# ------------------------------------------------------------- strength from the watch
+
+
+def test_a_watch_strength_activity_gives_its_sets_rest_sets_apart(library):
+    from runstrong.core.watch_strength import diary_sets
+    from tests.data.watch_strength import free_strength
+
+    data = free_strength(
+        dt.datetime(2025, 3, 3, 17, tzinfo=UTC),
+        [{"category": "squat", "name": "goblet_squat", "reps": 10, "weight": 16.0},
+         {"category": "squat", "name": "goblet_squat", "reps": 10, "weight": 20.0, "unit": "pound"},
+         {"category": "bench_press", "name": "barbell_bench_press", "reps": 8, "weight": 40.0}],
+    )  # fmt: skip
+    [activity] = read_activity_file(Path("strength.fit"), data=data, tz=UTC).activities
+    workout = activity.strength
+    assert (activity.sport, workout.day, len(workout.sets)) == ("training", dt.date(2025, 3, 3), 6)
+    assert [s.active for s in workout.sets] == [True, False] * 3
+    sets = diary_sets(workout, None, library)
+    assert [(s.exercise_id, s.reps, s.load_kg) for s in sets] == [
+        ("goblet_squat", 10, 16.0),
+        ("goblet_squat", 10, 20.0),  # FIT weights are kg whatever unit the watch shows
+        ("garmin_bench_press_barbell_bench_press", 8, 40.0),  # no library exercise: kept, named
+    ]
+
+
+def test_a_strength_activity_is_not_a_run_but_a_session_to_log(tmp_path):
+    from tests.data.watch_strength import free_strength
+
+    data = free_strength(
+        dt.datetime(2025, 3, 3, 17, tzinfo=UTC), [{"category": "plank", "name": "plank", "seconds": 45}]
+    )
+    path = fit_file(tmp_path, "strength.fit", data)
+    report = import_files([path], RunIndex(), today=TODAY)
+    assert report.runs == [] and report.skipped == [] and len(report.strength) == 1
+    [item] = report.strength[0].strength.sets[:1]
+    assert (item.category, item.exercise, item.seconds, item.reps) == ("plank", "plank", 45.0, None)
+
+
+def test_the_session_a_workout_was_sent_as_is_read_from_its_name():
+    from runstrong.core.watch_strength import sent_as
+
+    assert sent_as("P-chain 30 Dec W1 A", dt.date(2027, 1, 2)) == (dt.date(2026, 12, 30), "A")
+    assert sent_as("runstrong W3 B core stability", dt.date(2027, 1, 2)) == (dt.date(2027, 1, 2), "B")
+    assert sent_as("Leg day", dt.date(2027, 1, 2)) is None
