@@ -255,3 +255,17 @@ def test_saying_no_at_the_terminal_writes_nothing(here: Path) -> None:
     assert child.exitstatus == 0
     assert not (here / "runner.toml.bak").exists()
     assert (here / "runner.toml").read_bytes() == (DATA / "runner.toml").read_bytes()
+
+
+def test_a_calendar_past_the_limits_exits_2_naming_the_limit_and_writes_nothing(here: Path) -> None:
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:r{n}\r\nDTSTART:20270301T0700{n % 60:02d}\r\nRRULE:FREQ=DAILY\r\nSUMMARY:Easy\r\nEND:VEVENT\r\n"
+        for n in range(100)
+    )
+    (here / "endless.ics").write_text(
+        f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\n{events}END:VCALENDAR\r\n"
+    )
+    before = (here / "runner.toml").read_bytes()
+    out = run("calendar", "import", "endless.ics", "-p", "runner.toml", "--yes", cwd=here)
+    assert out.returncode == 2 and "(the limit for one calendar)" in out.stderr and "Traceback" not in out.stderr
+    assert (here / "runner.toml").read_bytes() == before and not list(here.glob("runner.toml.*"))

@@ -166,3 +166,47 @@ def test_a_broken_repeat_rule_names_the_event() -> None:
     )
     with pytest.raises(UserError, match=r"^odd\.ics: event 'Easy'"):
         read_running_calendar(data, "odd.ics", start=START, end=END)
+
+
+def _calendar(*events: bytes) -> bytes:
+    return b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\n" + b"".join(events) + b"END:VCALENDAR\r\n"
+
+
+def _event(uid: str, start: str, extra: str = "") -> bytes:
+    return f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART:{start}\r\n{extra}SUMMARY:Easy run\r\nEND:VEVENT\r\n".encode()
+
+
+def test_a_calendar_of_100k_events_is_refused_at_once_naming_the_limit() -> None:
+    import time
+
+    from runstrong.io.ics_import import MAX_EVENTS
+
+    data = _calendar(*(_event(f"e{n}", "20270301T070000") for n in range(100_000)))
+    began = time.perf_counter()
+    with pytest.raises(UserError, match=rf"100,000 events, more than {MAX_EVENTS:,} \(the limit for one calendar\)"):
+        read_running_calendar(data, "huge.ics", start=START, end=END)
+    assert time.perf_counter() - began < 2  # refused before parsing
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ("RRULE:FREQ=MINUTELY\r\n", "it repeats minutely, more often than daily"),
+        ("RRULE:FREQ=SECONDLY;INTERVAL=1\r\n", "it repeats secondly"),
+    ],
+)
+def test_an_endless_fast_repeat_rule_is_refused_naming_the_event(rule: str, message: str) -> None:
+    data = _calendar(_event("fast", "20270301T070000", rule))
+    with pytest.raises(UserError, match=rf"^fast\.ics: event 'Easy run' \(UID fast\): {message}"):
+        read_running_calendar(data, "fast.ics", start=START, end=END)
+
+
+def test_a_daily_repeat_from_long_ago_reaches_the_period_and_too_many_runs_are_refused() -> None:
+    from runstrong.io.ics_import import MAX_RUNS
+
+    old = read_running_calendar(_calendar(_event("d", "19900101T070000", "RRULE:FREQ=DAILY\r\n")), "d.ics",
+                                start=START, end=END)  # fmt: skip
+    assert len(old.entries) == (END - START).days + 1
+    many = _calendar(*(_event(f"d{n}", "20270301T070000", "RRULE:FREQ=DAILY\r\n") for n in range(60)))
+    with pytest.raises(UserError, match=rf"more than {MAX_RUNS:,} runs between 2027-03-01 and 2027-06-06"):
+        read_running_calendar(many, "many.ics", start=START, end=END)
