@@ -258,13 +258,11 @@ def test_saying_no_at_the_terminal_writes_nothing(here: Path) -> None:
 
 
 def test_a_calendar_past_the_limits_exits_2_naming_the_limit_and_writes_nothing(here: Path) -> None:
-    events = "".join(
-        f"BEGIN:VEVENT\r\nUID:r{n}\r\nDTSTART:20270301T0700{n % 60:02d}\r\nRRULE:FREQ=DAILY\r\nSUMMARY:Easy\r\nEND:VEVENT\r\n"
-        for n in range(100)
-    )
-    (here / "endless.ics").write_text(
-        f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\n{events}END:VCALENDAR\r\n"
-    )
+    event = "BEGIN:VEVENT\r\nUID:r{n}\r\nDTSTART:20270301T0700{s:02d}\r\nRRULE:FREQ=DAILY\r\n"
+    event += "SUMMARY:Easy\r\nEND:VEVENT\r\n"
+    events = "".join(event.format(n=n, s=n % 60) for n in range(100))  # 100 runs a day, none ending
+    head = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\n"
+    (here / "endless.ics").write_text(f"{head}{events}END:VCALENDAR\r\n")
     before = (here / "runner.toml").read_bytes()
     out = run("calendar", "import", "endless.ics", "-p", "runner.toml", "--yes", cwd=here)
     assert out.returncode == 2 and "(the limit for one calendar)" in out.stderr and "Traceback" not in out.stderr
