@@ -234,3 +234,22 @@ def test_a_watch_workout_done_a_day_late_counts_for_the_session_it_was_sent_as(r
     with sqlite3.connect(tmp_path / "diary.db") as conn:
         logged = conn.execute("SELECT date, planned_date, planned_label FROM session_logs").fetchall()
     assert logged == [(str(planned + dt.timedelta(days=1)), str(planned), "B")]
+
+
+def test_a_strava_export_archive_imports_its_runs_once_naming_broken_files(runstrong, tmp_path):
+    from tests.data.strava_archive import strava_archive
+
+    contents = strava_archive(tmp_path / "export_1234.zip", 40, broken_every=17)
+    out = runstrong("import-archive", "export_1234.zip")
+    assert out.returncode == 1, out.stderr  # broken files are named; the rest is stored
+    assert f"Imported {contents.runs} runs from " in out.stdout
+    assert all(name in out.stdout for name in contents.broken) and len(contents.broken) == 2
+    assert "Ride (add --cross-training" in out.stdout and "Traceback" not in out.stderr
+    with sqlite3.connect(tmp_path / "diary.db") as conn:
+        stored = conn.execute("SELECT count(*), count(DISTINCT source) FROM runs").fetchone()
+    assert stored == (contents.runs, contents.runs)
+    again = runstrong("import-archive", "export_1234.zip")
+    assert "Imported 0 runs" in again.stdout and f"{contents.runs} already in the diary" in again.stdout
+    (tmp_path / "not.zip").write_text("<html>rate limited</html>")
+    refused = runstrong("import-archive", "not.zip")
+    assert refused.returncode == 2 and "not a readable .zip archive" in refused.stderr

@@ -518,3 +518,45 @@ def test_the_session_a_workout_was_sent_as_is_read_from_its_name():
     assert sent_as("P-chain 30 Dec W1 A", dt.date(2027, 1, 2)) == (dt.date(2026, 12, 30), "A")
     assert sent_as("runstrong W3 B core stability", dt.date(2027, 1, 2)) == (dt.date(2027, 1, 2), "B")
     assert sent_as("Leg day", dt.date(2027, 1, 2)) is None
+
+
+# ------------------------------------------------------------------------ archives
+
+
+def test_a_garmin_connect_export_reads_the_activity_files_in_its_inner_zips():
+    import io
+    import zipfile
+
+    from runstrong.io.archive import import_archive, open_archive
+
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as z:
+        for n in range(2):
+            z.writestr(f"ann@example.com_{n}.fit", fit_run(dt.datetime(2024, 6, 1 + n, 6, tzinfo=UTC), 40, 8.0))
+        z.writestr("ann@example.com_9.gpx", (ACTIVITIES / "hr-track.gpx").read_bytes())
+    outer = io.BytesIO()
+    with zipfile.ZipFile(outer, "w") as z:
+        z.writestr("DI_CONNECT/DI-Connect-Fitness/ann_0_summarizedActivities.json", "[]")
+        z.writestr("DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip", inner.getvalue())
+    report = import_archive(open_archive(outer), RunIndex(), today=TODAY, tz=UTC)
+    assert (report.files, len(report.runs), report.broken) == (3, 3, [])
+    assert {r.date for r in report.runs} == {dt.date(2024, 6, 1), dt.date(2024, 6, 2), dt.date(2024, 5, 20)}
+
+
+def test_a_decompression_bomb_in_an_archive_is_named_and_the_rest_imported():
+    import io
+    import zipfile
+
+    from runstrong.io.activity_base import MAX_ACTIVITY_BYTES
+    from runstrong.io.archive import import_archive, open_archive
+    from tests.data.strava_archive import strava_archive
+
+    buffer = io.BytesIO()
+    contents = strava_archive(buffer, 6, broken_every=0)
+    bomb = gzip.compress(bytes(MAX_ACTIVITY_BYTES + 1), compresslevel=9)
+    with zipfile.ZipFile(buffer, "a") as z:
+        z.writestr("activities/999.gpx.gz", bomb)
+    report = import_archive(open_archive(buffer), RunIndex(), today=TODAY, tz=UTC)
+    assert len(report.runs) == contents.runs
+    [broken] = report.broken
+    assert broken.startswith("activities/999.gpx.gz: larger than 64 MB once decompressed")

@@ -43,6 +43,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "booklet": ("runstrong.cli.booklet", "booklet", "A printable booklet (PDF or HTML) with session cards to fill in."),
     "export": ("runstrong.cli.transfer", "export", "Write the diary out as JSON (a backup) or CSV."),
     "import": ("runstrong.cli.transfer", "import_", "Read a diary back in from JSON or CSV."),
+    "import-archive": (
+        "runstrong.cli.archive",
+        "import_archive",
+        "Import the runs of a Strava or Garmin export .zip.",
+    ),
 }
 
 

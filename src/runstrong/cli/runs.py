@@ -149,7 +149,7 @@ def import_(paths: tuple[Path, ...], dry_run: bool, cross_training: bool, athlet
 
     from runstrong.io.activities import find_activity_files, import_files
     from runstrong.store import repo
-    from runstrong.store.activity_import import insert_runs, log_watch_workout, run_index
+    from runstrong.store.activity_import import run_index
 
     files = find_activity_files(paths)
     if not files:
@@ -173,19 +173,26 @@ def import_(paths: tuple[Path, ...], dry_run: bool, cross_training: bool, athlet
                 cross_training=cross_training,
                 progress=lambda _path: bar.advance(task),
             )
-        logged = []
-        if (report.runs or report.strength) and not dry_run:
-            with store.write() as s:
-                insert_runs(s, who.id, report.runs)
-                for activity in report.strength:
-                    logged.append((activity, log_watch_workout(s, who, activity.strength, today)))
-        _print_strength(report.strength, logged, dry_run)
-    _print_report(report, who, dry_run)
+        store_import(store, who, report, today, dry_run)
+    print_import_report(report, who, dry_run)
     if report.broken:
         raise SystemExit(1)  # the summary above names them; the rest is stored
 
 
-def _print_strength(workouts, logged, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
+def store_import(store, who, report, today: dt.date, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
+    """The new runs and the watch's strength workouts, in one transaction (none on a dry run)."""
+    from runstrong.store.activity_import import insert_runs, log_watch_workout
+
+    logged = []
+    if (report.runs or report.strength) and not dry_run:
+        with store.write() as s:
+            insert_runs(s, who.id, report.runs)
+            for activity in report.strength:
+                logged.append((activity, log_watch_workout(s, who, activity.strength, today)))
+    print_strength_logs(report.strength, logged, dry_run)
+
+
+def print_strength_logs(workouts, logged, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
     """One line per strength workout from the watch: logged (against which session) or not."""
     out = console()
     if dry_run:
@@ -203,7 +210,7 @@ def _print_strength(workouts, logged, dry_run: bool) -> None:  # type: ignore[no
             )
 
 
-def _print_report(report, who, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
+def print_import_report(report, who, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
     from runstrong.core.setline import KM_PER_MILE
 
     out = console()

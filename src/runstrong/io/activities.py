@@ -132,51 +132,74 @@ def import_files(
     """Read every file once, keep the activities that are runs and new to `index` (which
     learns each one kept, so a run given twice in one import is kept once). A broken file
     is reported and passed over; nothing here raises for a bad file."""
-    from pydantic import ValidationError
-
-    from runstrong.core.diary import validate_entry
-
-    rules = rules or load_import_rules()
-    report = ImportReport(files=len(files))
+    sorter = ActivitySorter(index, today=today, cross_training=cross_training, rules=rules)
+    sorter.report.files = len(files)
     for path in files:
         try:
-            result = read_activity_file(path, tz=tz, units=units)
-        except NotAnActivity as err:
-            report.skipped.append(f"{path.name}: {err}")
-            continue
-        except ActivityFileError as err:
-            report.broken.append(f"{path.name}: {err}")
-            continue
-        except Exception as err:  # a reader library failing on odd input must not stop the import
-            report.broken.append(f"{path.name}: unreadable ({type(err).__name__}: {_first_line(err)})")
-            continue
+            sorter.read(path.name, lambda path=path: read_activity_file(path, tz=tz, units=units))
         finally:
             if progress is not None:
                 progress(path)
-        report.broken.extend(result.problems)
-        report.warnings.extend(result.warnings)
+    return sorter.report
+
+
+@dataclass
+class ActivitySorter:
+    """Sorts what files hold into the report: runs new to `index`, strength workouts,
+    duplicates, non-runs and broken files (a file's failure never stops the others)."""
+
+    index: RunIndex
+    today: dt.date
+    cross_training: bool = False
+    rules: ImportRules | None = None
+    report: ImportReport = field(default_factory=ImportReport)
+
+    def read(self, name: str, reader: Callable[[], ReadResult]) -> ReadResult | None:
+        """Run `reader` for the file `name` and sort its activities; None when it failed."""
+        try:
+            result = reader()
+        except NotAnActivity as err:
+            self.report.skipped.append(f"{name}: {err}")
+            return None
+        except ActivityFileError as err:
+            self.report.broken.append(f"{name}: {err}")
+            return None
+        except Exception as err:  # a reader library failing on odd input must not stop the import
+            self.report.broken.append(f"{name}: unreadable ({type(err).__name__}: {_first_line(err)})")
+            return None
+        self.report.broken.extend(result.problems)
+        self.report.warnings.extend(result.warnings)
         for activity in result.activities:
-            if activity.strength is not None:
-                report.strength.append(activity)
-                continue
-            decision = classify(activity, rules, cross_training=cross_training)
-            if decision.run_type is None:
-                report.skipped.append(f"{activity.origin}: {decision.reason}")
-                continue
-            try:
-                run = validate_entry(RunLog, _run_data(activity, decision.run_type.value), today)
-            except ValidationError as err:
-                first = err.errors()[0]
-                report.broken.append(f"{activity.origin}: {first['loc'][0]}: {first['msg']}")
-                continue
-            known = KnownRun(run.date, run.minutes, run.distance_km, run.started_at, run.source)
-            why = index.duplicate_of(known)
-            if why:
-                report.duplicates.append(f"{activity.origin}: {why}")
-                continue
-            index.add(known)
-            report.runs.append(run)
-    return report
+            self.add(activity)
+        return result
+
+    def add(self, activity: Activity) -> None:
+        """One activity: a strength workout, a run new to the index, or a reason it is left out."""
+        from pydantic import ValidationError
+
+        from runstrong.core.diary import validate_entry
+
+        report = self.report
+        if activity.strength is not None:
+            report.strength.append(activity)
+            return
+        decision = classify(activity, self.rules or load_import_rules(), cross_training=self.cross_training)
+        if decision.run_type is None:
+            report.skipped.append(f"{activity.origin}: {decision.reason}")
+            return
+        try:
+            run = validate_entry(RunLog, _run_data(activity, decision.run_type.value), self.today)
+        except ValidationError as err:
+            first = err.errors()[0]
+            report.broken.append(f"{activity.origin}: {first['loc'][0]}: {first['msg']}")
+            return
+        known = KnownRun(run.date, run.minutes, run.distance_km, run.started_at, run.source)
+        why = self.index.duplicate_of(known)
+        if why:
+            report.duplicates.append(f"{activity.origin}: {why}")
+            return
+        self.index.add(known)
+        report.runs.append(run)
 
 
 def _run_data(activity: Activity, run_type: str) -> dict[str, Any]:
