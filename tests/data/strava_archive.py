@@ -53,7 +53,7 @@ def strava_archive(
     *,
     first_day: dt.date = dt.date(2020, 1, 6),
     broken_every: int = 97,
-    fit_maker=None,  # type: ignore[no-untyped-def]  # (index, day) -> (bytes, start, minutes, km) for big FIT files
+    fit_maker=None,  # type: ignore[no-untyped-def]  # (index, day) -> (bytes, start, minutes, km[, sport])
     seed: int = 7,
 ) -> ArchiveContents:
     """Write an archive of `count` activities, one a day from `first_day`."""
@@ -74,8 +74,10 @@ def strava_archive(
                 contents.without_file += 1
                 contents.runs += 1
                 continue
+            sport = "Run"
             if kind == "fit":
-                data, start, minutes, km = (fit_maker or _default_fit)(n, day)
+                data, start, minutes, km, *stated = (fit_maker or _default_fit)(n, day)
+                sport = stated[0] if stated else ("Ride" if n % 10 == 9 else "Run")
             elif kind == "gpx":
                 shift = (day - gpx_day).days
                 data = _shift_xml(gpx, shift).encode()
@@ -84,7 +86,6 @@ def strava_archive(
                 shift = (day - tcx_day).days
                 data = _shift_xml(tcx, shift).encode()
                 start, minutes, km = dt.datetime.combine(day, dt.time(7), dt.UTC), 80, 15.1
-            sport = "Ride" if n % 10 == 9 and kind == "fit" else "Run"
             packed = gzip.compress(data, compresslevel=1, mtime=0)
             if broken_every and n % broken_every == broken_every - 1:
                 packed = packed[: len(packed) // 2] if n % 2 else bytes(rng.getrandbits(8) for _ in range(2000))
