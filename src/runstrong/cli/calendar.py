@@ -4,6 +4,7 @@ calendar app, a running app's plan in as the profile's dated running weeks."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
 import shutil
 import sys
@@ -388,3 +389,6 @@ def _leading_comments(path: Path) -> str:
 
 
 __all__ = ["calendar"]
+
+
+calendar.add_command(importlib.import_module("runstrong.cli.calendar_feed").feed)

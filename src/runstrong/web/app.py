@@ -44,7 +44,7 @@ def create_app(db_url: str | None, athlete: str | None = None, today: dt.date | 
     diary), for `athlete` (None: the diary's only athlete). `today` fixes the date (tests)."""
     from runstrong.store.db import open_store
 
-    from . import api, pages, review_pages
+    from . import api, calendar_feed, pages, review_pages
     from .render import make_templates
 
     diary = Diary(open_store(db_url), athlete, today)
@@ -72,6 +72,7 @@ def create_app(db_url: str | None, athlete: str | None = None, today: dt.date | 
     app.include_router(pages.router)
     app.include_router(review_pages.router)
     app.include_router(api.router, prefix=API_PREFIX)
+    app.include_router(calendar_feed.router)
     _install_error_handlers(app)
     return app
 
