@@ -560,3 +560,21 @@ def test_a_decompression_bomb_in_an_archive_is_named_and_the_rest_imported():
     assert len(report.runs) == contents.runs
     [broken] = report.broken
     assert broken.startswith("activities/999.gpx.gz: larger than 64 MB once decompressed")
+
+
+def test_an_export_zipped_again_inside_a_folder_still_matches_rows_to_files():
+    import io
+    import zipfile
+
+    from runstrong.io.archive import import_archive, open_archive
+    from tests.data.strava_archive import strava_archive
+
+    plain = io.BytesIO()
+    contents = strava_archive(plain, 12, broken_every=0)
+    nested = io.BytesIO()
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(nested, "w") as target:
+        for info in source.infolist():
+            target.writestr(f"export_42/{info.filename}", source.read(info))
+    report = import_archive(open_archive(nested), RunIndex(), today=TODAY, tz=UTC)
+    assert len(report.runs) == contents.runs and report.duplicates == []
+    assert all(r.source.startswith("strava:") for r in report.runs)  # each file read with its row

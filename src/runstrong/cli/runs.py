@@ -132,7 +132,14 @@ def import_(paths: tuple[Path, ...], dry_run: bool, cross_training: bool, athlet
     heart rate and a type guessed from its name and length (long, tempo, intervals,
     race, easy). Runs already in the diary (the same file, a run starting within
     minutes with a similar duration and distance, or one logged by hand that day) are
-    left out, so importing a folder again adds only what is new.
+    left out, so importing a folder again adds only what is new. An activity that does
+    not say its sport and moves at no runner's pace (a walk, a hike, a ride, a drive) is
+    left out and named.
+
+    A strength workout recorded by a Garmin watch (a .fit of sport training) is logged as
+    a strength session, set by set with its loads in kg, against the planned session it
+    was sent as with `runstrong fit` (else that day's); sets of exercises the library
+    does not know are kept under their Garmin names.
 
     A file that cannot be read is named and passed over; the others are imported.
     Exit status: 0 when every file was read, 1 when some could not be (the rest were

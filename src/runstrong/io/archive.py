@@ -149,7 +149,9 @@ def _strava_rows(
     sorter.report.broken.extend(result.problems)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     files = {f"strava:{r.get('Activity ID', '').strip()}": (r.get("Filename") or "").strip() for r in reader}
-    by_file = {files[a.source].lower(): a for a in result.activities if files.get(a.source)}
+    folder = str(PurePosixPath(listing.filename).parent).lower()  # an archive unpacked and zipped again
+    prefix = "" if folder == "." else folder + "/"
+    by_file = {prefix + files[a.source].lower(): a for a in result.activities if files.get(a.source)}
     return list(result.activities), by_file
 
 
