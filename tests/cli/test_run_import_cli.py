@@ -253,3 +253,24 @@ def test_a_strava_export_archive_imports_its_runs_once_naming_broken_files(runst
     (tmp_path / "not.zip").write_text("<html>rate limited</html>")
     refused = runstrong("import-archive", "not.zip")
     assert refused.returncode == 2 and "not a readable .zip archive" in refused.stderr
+
+
+def test_at_a_terminal_an_activity_at_no_runners_pace_is_asked_about(runstrong, tmp_path):
+    import pexpect
+
+    shutil.copy(ACTIVITIES / "korita-zbevnica.gpx", tmp_path / "hike.gpx")  # 6.3 km in 218 min
+    shutil.copy(ACTIVITIES / "tcx2gpx-2019-10-20.tcx", tmp_path / "other.tcx")  # Sport "Other", 5.6 km/h
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data"),
+           "RUNSTRONG_DB": str(tmp_path / "diary.db"), "NO_COLOR": "1", "TZ": "Europe/Berlin"}  # fmt: skip
+    child = pexpect.spawn(sys.executable, ["-m", "runstrong", "run", "import", "hike.gpx", "other.tcx"],
+                          cwd=str(tmp_path), env=env, encoding="utf-8", timeout=60, dimensions=(40, 200))  # fmt: skip
+    child.expect_exact("walking or hiking pace (6.3 km in 218 min). Was it a run?")
+    child.sendline("n")
+    child.expect_exact("walking or hiking pace (13.4 km in 144 min). Was it a run?")
+    child.sendline("y")
+    child.expect_exact("Imported 1 run")  # bold at a terminal: the rest of the line follows the markup
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    with sqlite3.connect(tmp_path / "diary.db") as conn:
+        assert conn.execute("SELECT date, type, distance_km FROM runs").fetchall() == [("2019-10-20", "long", 13.423)]

@@ -42,7 +42,7 @@ def import_archive(archive: Path, dry_run: bool, cross_training: bool, athlete: 
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from runstrong.cli.runs import local_timezone, print_import_report, store_import
+    from runstrong.cli.runs import ask_about_doubtful, local_timezone, print_import_report, store_import
     from runstrong.io.activity_base import ActivityFileError
     from runstrong.io.archive import activity_members, import_archive, open_archive
     from runstrong.store import repo
@@ -76,6 +76,7 @@ def import_archive(archive: Path, dry_run: bool, cross_training: bool, athlete: 
                     cross_training=cross_training,
                     progress=lambda _name: bar.advance(task),
                 )
+            ask_about_doubtful(report, dry_run)
             store_import(store, who, report, today, dry_run)
     print_import_report(report, who, dry_run)
     if report.broken:

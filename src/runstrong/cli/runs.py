@@ -180,10 +180,26 @@ def import_(paths: tuple[Path, ...], dry_run: bool, cross_training: bool, athlet
                 cross_training=cross_training,
                 progress=lambda _path: bar.advance(task),
             )
+        ask_about_doubtful(report, dry_run)
         store_import(store, who, report, today, dry_run)
     print_import_report(report, who, dry_run)
     if report.broken:
         raise SystemExit(1)  # the summary above names them; the rest is stored
+
+
+def ask_about_doubtful(report, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
+    """At a terminal, ask about each activity left out for its pace alone (a slow trail run
+    looks like a hike); elsewhere they stay left out, named in the summary."""
+    from runstrong.cli.diary_common import stdin_is_tty
+
+    if dry_run or not report.doubtful or not stdin_is_tty():
+        return
+    for activity in list(report.doubtful):
+        why = next(s for s in report.skipped if s.startswith(f"{activity.origin}: "))
+        km = activity.distance_km or 0
+        question = f"{why.split(': not a run')[0]} ({km:.1f} km in {activity.minutes:.0f} min). Was it a run?"
+        if click.confirm(question, default=False):
+            report.keep(activity)
 
 
 def store_import(store, who, report, today: dt.date, dry_run: bool) -> None:  # type: ignore[no-untyped-def]

@@ -176,6 +176,7 @@ class ImportDecision:
 
     run_type: RunType | None
     reason: str = ""
+    doubtful: bool = False  # left out for its pace alone: the runner may know better
 
 
 PLAUSIBLE_OVER_KM = 1.0  # a shorter track says too little about the pace
@@ -197,15 +198,19 @@ def not_a_run_pace(activity: Activity, rules: ImportRules) -> str | None:
     return None
 
 
-def classify(activity: Activity, rules: ImportRules, *, cross_training: bool = False) -> ImportDecision:
+def classify(
+    activity: Activity, rules: ImportRules, *, cross_training: bool = False, trust_pace: bool = False
+) -> ImportDecision:
     """Running activities become runs; other sports become cross-training when asked for,
-    else nothing; a file that does not say its sport is a run if its pace is a runner's."""
+    else nothing; a file that does not say its sport is a run if its pace is a runner's
+    (or `trust_pace`: the runner said it was a run)."""
     kind = sport_kind(activity.sport, rules)
     label = activity.sport.strip() or "no sport stated"
     if kind is SportKind.unknown:
-        pace = not_a_run_pace(activity, rules)
+        pace = None if trust_pace else not_a_run_pace(activity, rules)
         if pace:
-            return ImportDecision(None, f"{label}, {pace}: not a run (log it with `runstrong run add` if it was)")
+            why = f"{label}, {pace}: not a run (log it with `runstrong run add` if it was)"
+            return ImportDecision(None, why, doubtful=True)
         kind = SportKind.run
     if kind is SportKind.run:
         return ImportDecision(guess_run_type(activity.name, activity.minutes, rules))

@@ -112,6 +112,16 @@ class ImportReport:
     broken: list[str] = field(default_factory=list)  # files or rows that could not be read: "origin: why"
     warnings: list[str] = field(default_factory=list)  # read from a damaged file: "origin: why"
     strength: list[Activity] = field(default_factory=list)  # strength workouts recorded by a watch
+    doubtful: list[Activity] = field(default_factory=list)  # left out for their pace alone (also in skipped)
+
+    sorter: ActivitySorter | None = field(default=None, repr=False)  # to keep a doubted activity later
+
+    def keep(self, activity: Activity) -> None:
+        """Keep an activity the pace check left out, because the runner says it was a run."""
+        assert self.sorter is not None and activity in self.doubtful
+        self.doubtful.remove(activity)
+        self.skipped[:] = [s for s in self.skipped if not s.startswith(f"{activity.origin}: ")]
+        self.sorter.add(activity, trust_pace=True)
 
     @property
     def cross_training(self) -> int:
@@ -134,6 +144,7 @@ def import_files(
     is reported and passed over; nothing here raises for a bad file."""
     sorter = ActivitySorter(index, today=today, cross_training=cross_training, rules=rules)
     sorter.report.files = len(files)
+    sorter.report.sorter = sorter
     for path in files:
         try:
             sorter.read(path.name, lambda path=path: read_activity_file(path, tz=tz, units=units))
@@ -173,8 +184,9 @@ class ActivitySorter:
             self.add(activity)
         return result
 
-    def add(self, activity: Activity) -> None:
-        """One activity: a strength workout, a run new to the index, or a reason it is left out."""
+    def add(self, activity: Activity, *, trust_pace: bool = False) -> None:
+        """One activity: a strength workout, a run new to the index, or a reason it is left
+        out; `trust_pace` keeps an activity the pace check doubted (the runner said so)."""
         from pydantic import ValidationError
 
         from runstrong.core.diary import validate_entry
@@ -183,9 +195,12 @@ class ActivitySorter:
         if activity.strength is not None:
             report.strength.append(activity)
             return
-        decision = classify(activity, self.rules or load_import_rules(), cross_training=self.cross_training)
+        rules = self.rules or load_import_rules()
+        decision = classify(activity, rules, cross_training=self.cross_training, trust_pace=trust_pace)
         if decision.run_type is None:
             report.skipped.append(f"{activity.origin}: {decision.reason}")
+            if decision.doubtful:
+                report.doubtful.append(activity)
             return
         try:
             run = validate_entry(RunLog, _run_data(activity, decision.run_type.value), self.today)

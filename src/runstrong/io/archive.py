@@ -80,6 +80,7 @@ def import_archive(
 ) -> ImportReport:
     """Every run in the archive that `index` does not hold (see the module's docstring)."""
     sorter = ActivitySorter(index, today=today, cross_training=cross_training, rules=rules)
+    sorter.report.sorter = sorter
     rows, by_file = _strava_rows(archive, sorter, tz, units)
     used: set[str] = set()
     for member in _members(archive, sorter):
