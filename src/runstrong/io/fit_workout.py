@@ -72,7 +72,7 @@ class Step:
 @dataclass(frozen=True, slots=True)
 class WorkoutFile:
     filename: str  # W03-A-posterior-chain.fit
-    title: str  # runstrong W3 A posterior chain
+    title: str  # P-chain 18 Jan W3 A
     session: Session
     data: bytes
 
