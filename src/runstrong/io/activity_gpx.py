@@ -40,12 +40,12 @@ def read_gpx(data: bytes, origin: str, source: str, tz: dt.tzinfo | None = None)
         raise ActivityFileError(f"not a readable GPX file ({_first_line(err)})" + _sniff(data, "gpx")) from None
     if not any(s.points for t in gpx.tracks for s in t.segments):
         raise NotAnActivity("no track points (a route or waypoints only)")
-    tracks = [t for t in gpx.tracks if any(_timed(s.points) for s in t.segments)]
-    if not tracks:
+    timed = [(t, seg, times) for t in gpx.tracks for seg in t.segments if (times := _timed(seg.points))]
+    if not timed:
         raise ActivityFileError("its track points carry no times, so the run cannot be dated or timed")
+    tracks = list({id(t): t for t, _, _ in timed}.values())  # the tracks of the activity, in order
     start, seconds, metres = None, 0.0, 0.0
-    for segment in (s for t in tracks for s in t.segments):
-        times = _timed(segment.points)
+    for _, segment, times in timed:
         if len(times) < 2:
             continue
         first, last = times[0], times[-1]  # points come in time order (min/max would cost more
