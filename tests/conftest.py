@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from runstrong.core.rules import load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "src" / "runstrong" / "examples"
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("RUNSTRONG_SHARED") or ROOT.parent / "shared")  # a worktree elsewhere sets it
 
 
 @pytest.fixture(scope="session")
