@@ -277,6 +277,7 @@ def test_a_subscribed_feed_follows_the_plan_and_a_revoked_address_stops_working(
     from fastapi.testclient import TestClient
 
     from runstrong.web.app import create_app
+    from runstrong.web.security import SecurityPolicy
 
     env = {**ENV, "RUNSTRONG_DB": str(here / "diary.db"), "HOME": str(here), "XDG_DATA_HOME": str(here / "d")}
 
@@ -297,7 +298,9 @@ def test_a_subscribed_feed_follows_the_plan_and_a_revoked_address_stops_working(
         calendar = vobject.readOne(answer.text)  # a second, independent parser
         return {ev.uid.value: ev for ev in calendar.vevent_list}
 
-    with TestClient(create_app(str(here / "diary.db"))) as client:
+    # served as `runstrong serve --allowed-host testserver` would be (the name TestClient uses)
+    policy = SecurityPolicy().with_hosts(["testserver"])
+    with TestClient(create_app(str(here / "diary.db"), security=policy)) as client:
         before = subscribe(client, url)
         plan = build_plan(load_profile(here / "runner.toml"), least_bad=True)
         assert len(before) == sum(len(w.sessions) for w in plan.weeks)
@@ -306,7 +309,9 @@ def test_a_subscribed_feed_follows_the_plan_and_a_revoked_address_stops_working(
     changed = (here / "runner.toml").read_text().replace('preferred_time = "18:00:00"', 'preferred_time = "06:30:00"')
     (here / "runner.toml").write_text(changed)
     assert cli("athlete", "add", "runner.toml").returncode == 0, "a new plan version"
-    with TestClient(create_app(str(here / "diary.db"))) as client:
+    # served as `runstrong serve --allowed-host testserver` would be (the name TestClient uses)
+    policy = SecurityPolicy().with_hosts(["testserver"])
+    with TestClient(create_app(str(here / "diary.db"), security=policy)) as client:
         after = subscribe(client, url)
         assert after.keys() == before.keys()  # the same events, updated in place
         assert {ev.dtstart.value.time() for ev in after.values()} == {dt.time(6, 30)}
