@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.runner import run_cli
+
 TODAY = dt.date.today()
 START = TODAY - dt.timedelta(days=TODAY.weekday() + 14)  # a Monday two weeks ago
 PROFILE = f"""
@@ -59,14 +61,7 @@ def diary(tmp_path):
     """Run runstrong against this test's own diary file."""
 
     def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "runstrong", *args],
-            capture_output=True,
-            text=True,
-            env=env_for(tmp_path) | (env or {}),
-            timeout=120,
-            stdin=subprocess.DEVNULL,
-        )
+        return run_cli(args, env=env_for(tmp_path) | (env or {}))
 
     run.path = tmp_path / "diary.db"  # type: ignore[attr-defined]
     return run
