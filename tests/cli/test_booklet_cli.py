@@ -48,6 +48,7 @@ def test_markdown_format_is_the_plan_in_markdown(tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils is not installed")
+@pytest.mark.pdf
 def test_a5_pdf_for_one_week_has_a5_pages(tmp_path):
     out = run("booklet", NOVICE, "--weeks", "1", "--paper", "a5", "-o", "week1.pdf", tmp_path=tmp_path)
     assert out.returncode == 0, out.stderr

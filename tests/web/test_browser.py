@@ -19,7 +19,7 @@ import pytest
 
 from .conftest import TODAY
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(__file__).with_name("screenshots")
