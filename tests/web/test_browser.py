@@ -57,8 +57,11 @@ def server(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
 def browser() -> Iterator:  # type: ignore[type-arg]
     if not Path(CHROMIUM).exists():
         pytest.fail(f"no chromium at {CHROMIUM}: bin/test installs Debian's chromium package")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # the page's own timeout below is 10 s; `expect` waits 5 s unless told, too short when
+    # bin/test runs a worker per core beside the browser on a 2-core machine
+    expect.set_options(timeout=10_000)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM)
         yield b
