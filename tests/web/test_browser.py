@@ -59,9 +59,9 @@ def browser() -> Iterator:  # type: ignore[type-arg]
         pytest.fail(f"no chromium at {CHROMIUM}: bin/test installs Debian's chromium package")
     from playwright.sync_api import expect, sync_playwright
 
-    # the page's own timeout below is 10 s; `expect` waits 5 s unless told, too short when
-    # bin/test runs a worker per core beside the browser on a 2-core machine
-    expect.set_options(timeout=10_000)
+    # `expect` waits 5 s unless told: too short for the review's charts (drawn on request)
+    # when bin/test runs a worker per core beside the browser on a busy 2-core machine
+    expect.set_options(timeout=30_000)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM)
         yield b
