@@ -19,21 +19,14 @@ from runstrong.core.planner import build_plan
 from runstrong.core.rules import load_registry
 from runstrong.core.validate import check_plan
 from runstrong.io.profile_file import load_profile
+from tests.cli.runner import run_cli
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ics"
 ENV = {"PATH": "/usr/bin:/bin", "COLUMNS": "200", "LINES": "60", "NO_COLOR": "1", "TERM": "dumb"}
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "runstrong", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=ENV,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_cli(args, cwd=cwd, env=ENV)
 
 
 @pytest.fixture

@@ -11,12 +11,12 @@ import json
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.activity_files import ACTIVITIES, fit_run
+from tests.cli.runner import run_cli
 
 PROFILE = """
 name = "Ann"
@@ -44,15 +44,7 @@ def runstrong(tmp_path):
             "NO_COLOR": "1",
             "TZ": "Europe/Berlin",
         }
-        return subprocess.run(
-            [sys.executable, "-m", "runstrong", *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=tmp_path,
-            timeout=120,
-            stdin=subprocess.DEVNULL,
-        )
+        return run_cli(args, env=env, cwd=tmp_path)
 
     (tmp_path / "ann.toml").write_text(PROFILE)
     assert run("athlete", "add", "ann.toml").returncode == 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-import sys
 import zipfile
 from functools import cache
 from pathlib import Path
@@ -23,6 +22,7 @@ from runstrong.io.fit_workout import (
     week_workouts,
 )
 from runstrong.io.profile_file import load_profile
+from tests.cli.runner import run_cli as run_in_process
 from tests.conftest import EXAMPLES, example_paths
 
 INTENSITY = {Role.warm_up: "warmup", Role.primary: "active", Role.accessory: "active", Role.finisher: "cooldown"}
@@ -221,15 +221,7 @@ def test_step_names_put_the_side_first_and_fit_what_a_watch_shows(name, side, sh
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(cwd), "XDG_DATA_HOME": str(cwd / "data"), "COLUMNS": "120"}
-    return subprocess.run(
-        [sys.executable, "-m", "runstrong", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env | {"RUNSTRONG_DB": str(cwd / "diary.db")},
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_in_process(args, cwd=cwd, env=env | {"RUNSTRONG_DB": str(cwd / "diary.db")})
 
 
 def test_fit_command_writes_a_week_as_a_folder_a_zip_and_one_session(tmp_path):
