@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .context import PlanningContext
 from .model import (
     Category,
     Exercise,
@@ -51,7 +52,7 @@ class Dosed:
     plyometric: bool
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=256)  # (kind, value) pairs: a few dozen distinct ones, all immutable
 def _intensity(kind: str, value: float | None = None) -> Intensity:
     return build(Intensity, kind=kind, value=value)
 
@@ -106,29 +107,26 @@ def is_heavy(e: Exercise, role: Role, focus: bool, ctx: DoseContext, p: Params) 
     return role == Role.primary and e.dose.measure == "reps" and not ctx.deload and _heavy_ready(e, focus, ctx, p)
 
 
-_MEMO: dict[tuple, tuple[Exercise, Params, Dosed]] = {}
-
-
 def prescribe(
+    planning: PlanningContext,
     e: Exercise,
     role: Role,
     focus: bool,
     ctx: DoseContext,
     known_load: float | None,
-    p: Params,
 ) -> Dosed:
     """The prescription for `e` in this week, with the rules that set it.
 
-    Pure, so results are remembered: runners who share a level, phase and week of a block
-    share doses (the key includes the exercise object's identity and the params object).
+    Pure, so results are remembered on the planning context: runners who share a level,
+    phase and week of a block share doses (the library is the context's, so the exercise
+    id names the exercise).
     """
-    key = (id(e), role, focus, ctx, known_load, id(p))
-    hit = _MEMO.get(key)
-    if hit is None or hit[0] is not e or hit[1] is not p:  # the entry holds e and p: ids stay theirs
-        if len(_MEMO) > 250_000:
-            _MEMO.clear()
-        hit = _MEMO[key] = (e, p, _prescribe(e, role, focus, ctx, known_load, p))
-    return hit[2]
+    key = (e.id, role, focus, ctx, known_load)
+    memo = planning.memo.doses
+    hit = memo.get(key)
+    if hit is None:
+        hit = memo.put(key, _prescribe(e, role, focus, ctx, known_load, planning.params))
+    return hit
 
 
 def _prescribe(
@@ -347,7 +345,7 @@ def estimate_seconds(presc: Prescription, role: Role, p: Params) -> int:
     return math.ceil(per_set * total_sets + extra + rests + transition)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=512)  # tempo strings from the library: bounded, immutable
 def _tempo_seconds(tempo: str | None) -> int:
     if not tempo:
         return 0

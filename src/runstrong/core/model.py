@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, computed_field, field_validator, model_validator
@@ -280,13 +280,7 @@ def build(cls: type[BaseModel], **fields: object):  # type: ignore[no-untyped-de
     than validation, so this fills `__dict__` directly (defaults included). Only the core
     uses it, on data that came through validated models.
     """
-    defaults = _DEFAULTS.get(cls)
-    if defaults is None:
-        defaults = _DEFAULTS[cls] = {
-            name: f.get_default(call_default_factory=True)
-            for name, f in cls.model_fields.items()
-            if not f.is_required()
-        }
+    defaults = _defaults(cls)
     if defaults:  # in the fields' own order, as validation would give (JSON dumps follow it)
         values = {name: fields[name] if name in fields else defaults[name] for name in _order(cls)}
     else:
@@ -299,14 +293,20 @@ def build(cls: type[BaseModel], **fields: object):  # type: ignore[no-untyped-de
     return obj
 
 
-_DEFAULTS: dict[type, dict[str, object]] = {}
+@lru_cache(maxsize=64)  # keyed by model class (a few dozen exist): bounded, and a value key
+def _defaults(cls: type[BaseModel]) -> dict[str, object]:
+    return {
+        name: f.get_default(call_default_factory=True) for name, f in cls.model_fields.items() if not f.is_required()
+    }
 
 
-@cache
+@lru_cache(maxsize=64)  # keyed by model class: bounded by the number of classes
 def _order(cls: type[BaseModel]) -> tuple[str, ...]:
     return tuple(cls.model_fields)
 
 
+# Keyed by (rule id, sentence): the planner writes a few hundred distinct sentences, and a
+# plan repeats each many times; bounded, and both keys are immutable strings.
 @lru_cache(maxsize=8192)
 def why(rule_id: str, text: str) -> Reason:
     """A Reason, built once per distinct sentence: plans repeat the same reasons many times."""
@@ -440,6 +440,7 @@ class Plan(Frozen):
     schema_version: int = PLAN_SCHEMA_VERSION
     registry_version: str
     library_version: str
+    data: str | None = None  # which data made it: "package" or an edited copy's directory, versions, rulebook hash
     profile: AthleteProfile
     start_date: dt.date
     end_date: dt.date

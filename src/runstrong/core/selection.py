@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .context import PlanningContext
 from .library import Library
 from .model import (
     TRAINING_CATEGORIES,
@@ -118,12 +119,21 @@ SLOT_INTENTS: dict[tuple[Category, int], tuple[Intent, ...]] = {
 }
 
 
-@lru_cache(maxsize=4096)
 def _usable_for(
-    library: Library, level: Level, equipment: frozenset[Item], pain: frozenset[PainArea], p: Params
+    planning: PlanningContext, level: Level, equipment: frozenset[Item], pain: frozenset[PainArea]
 ) -> tuple[Exercise, ...]:
     """What this runner can do: their kit, their level (high-skill drills only when
-    advanced) and nothing contraindicated by their pain."""
+    advanced) and nothing contraindicated by their pain. Remembered on the context."""
+    key = (level, equipment, pain)
+    hit = planning.memo.usable.get(key)
+    if hit is None:
+        hit = planning.memo.usable.put(key, _usable(planning.library, level, equipment, pain, planning.params))
+    return hit
+
+
+def _usable(
+    library: Library, level: Level, equipment: frozenset[Item], pain: frozenset[PainArea], p: Params
+) -> tuple[Exercise, ...]:
     return tuple(
         e
         for e in library.exercises
@@ -134,7 +144,7 @@ def _usable_for(
     )
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=256)  # keyed by a slot's pattern tuple: a handful exist
 def _pattern_ranks(patterns: tuple[Pattern, ...]) -> dict[Pattern, int]:
     """Position in the slot's wish list; squat, lunge and step rank alike (single-leg strength)."""
     ranks = {x: i for i, x in reversed(list(enumerate(patterns)))}
@@ -292,17 +302,28 @@ def _pick_reasons(e: Exercise, category: Category, slot: int, ctx: Context, p: P
     return reasons
 
 
-@lru_cache(maxsize=16384)
 def select_block(
-    library: Library, ctx: Context, recent: frozenset[str], p: Params
+    planning: PlanningContext, ctx: Context, recent: frozenset[str]
 ) -> tuple[BlockSelection, tuple[str, ...]]:
     """The exercises of one block (avoiding the `recent` block's primaries where there is
-    choice), and warnings for any slot the library could not fill."""
-    usable = _usable_for(library, ctx.level, ctx.equipment, ctx.pain, p)
+    choice), and warnings for any slot the library could not fill. Remembered on the
+    planning context under (ctx, recent)."""
+    key = (ctx, recent)
+    hit = planning.memo.selections.get(key)
+    if hit is None:
+        hit = planning.memo.selections.put(key, _select_block(planning, ctx, recent))
+    return hit
+
+
+def _select_block(
+    planning: PlanningContext, ctx: Context, recent: frozenset[str]
+) -> tuple[BlockSelection, tuple[str, ...]]:
+    library, p = planning.library, planning.params
+    usable = _usable_for(planning, ctx.level, ctx.equipment, ctx.pain)
     if ctx.swaps:  # an exercise left out is not chosen; a swapped one is replaced in its slot below
         out = {old for old, new in ctx.swaps if new is None}
         usable = tuple(e for e in usable if e.id not in out)
-    unfiltered = _usable_for(library, ctx.level, ctx.equipment, frozenset(), p)
+    unfiltered = _usable_for(planning, ctx.level, ctx.equipment, frozenset())
     calm_ctx = replace(ctx, pain=frozenset())  # the same runner without pain, to explain regressions
     warnings: list[str] = []
     chosen: set[str] = set()
@@ -385,7 +406,7 @@ def select_block(
         primaries, accessories, stuck = _apply_swaps(library, ctx, usable, primaries, accessories, p)
         if stuck:  # the replacement is already in the block: leave the old exercise out instead
             swaps = tuple((old, None if old in stuck else new) for old, new in ctx.swaps)
-            return select_block(library, replace(ctx, swaps=swaps), recent, p)
+            return select_block(planning, replace(ctx, swaps=swaps), recent)
     return (
         BlockSelection(
             primaries=primaries,
