@@ -32,24 +32,39 @@ class Memo(dict):
         return value
 
 
-@dataclass(eq=False)
-class PlanMemo:
-    """What planning remembers between plans made with one context (all keys are values)."""
+# Memo entries per distinct plan kept warm (a 16-week race plan has 18 weeks); about 0.7 MB
+# of heap per plan, so the default of 256 plans bounds the memo near 180 MB.
+PER_PLAN = {
+    "usable": 1,  # exercises a runner can do
+    "selections": 2,  # a block's exercises
+    "days": 18,  # what each day of a week allows
+    "placements": 24,  # sessions to days
+    "composed": 32,  # a week's sessions before placement
+    "weeks": 18,  # a placed, dated week
+    "doses": 64,  # one exercise's prescription
+    "content": 12,  # a session's content checked for a runner
+}
 
-    usable: Memo = field(default_factory=lambda: Memo(4_096))  # exercises a runner can do
-    selections: Memo = field(default_factory=lambda: Memo(16_384))  # a block's exercises
-    days: Memo = field(default_factory=lambda: Memo(50_000))  # what each day of a week allows
-    placements: Memo = field(default_factory=lambda: Memo(65_536))  # sessions to days
-    composed: Memo = field(default_factory=lambda: Memo(50_000))  # a week's sessions before placement
-    weeks: Memo = field(default_factory=lambda: Memo(25_000))  # a placed, dated week
-    doses: Memo = field(default_factory=lambda: Memo(100_000))  # one exercise's prescription
-    content: Memo = field(default_factory=lambda: Memo(50_000))  # a session's content checked for a runner
+
+class PlanMemo:
+    """What planning remembers between plans made with one context (all keys are values),
+    sized to keep about `plans` distinct plans warm."""
+
+    __slots__ = ("plans", *PER_PLAN)
+
+    def __init__(self, plans: int = 256) -> None:
+        self.plans = plans
+        for name, per_plan in PER_PLAN.items():
+            setattr(self, name, Memo(max(16, per_plan * plans)))
+
+    def tables(self) -> dict[str, Memo]:
+        return {name: getattr(self, name) for name in PER_PLAN}
 
     def size(self) -> int:
-        return sum(len(m) for m in vars(self).values())
+        return sum(len(m) for m in self.tables().values())
 
     def clear(self) -> None:
-        for m in vars(self).values():
+        for m in self.tables().values():
             m.clear()
 
 
