@@ -29,7 +29,9 @@ GROWTH_BOUND_MB = 24  # heap growth allowed once the memo is full (a fresh-plan'
 def distinct_runners(count: int) -> list[AthleteProfile]:
     """`count` runners that differ in training days, cap, level, kit and race distance."""
     days = [c for n in (4, 5, 6) for c in itertools.combinations(WEEKDAYS, n)]
-    combos = itertools.product(days, (25, 30, 40, 45, 60), ("novice", "intermediate"), ("dumbbells", "gym"), ("10k", "half"))
+    combos = itertools.product(
+        days, (25, 30, 40, 45, 60), ("novice", "intermediate"), ("dumbbells", "gym"), ("10k", "half")
+    )
     out = []
     for available, cap, level, kit, race in itertools.islice(combos, count):
         weekly = [{"day": available[0], "type": "long", "minutes": 100}, {"day": available[1], "type": "easy"}]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
-from .context import PlanningContext
+from .context import PlanningContext, canonical
 from .dosing import DoseContext, Dosed, estimate_seconds, is_heavy, prescribe
 from .model import TRAINING_CATEGORIES, Block, Category, Level, Pattern, Phase, RaceDistance, Reason, Role, build, why
 from .phases import WeekFrame
@@ -46,17 +46,25 @@ class Planned:
     the flags placement must know (worked out without dosing)."""
 
     focus: Category
-    picks: tuple[tuple[Role, Pick, bool], ...]  # role, exercise, whether it is a focus lift
+    roles: tuple[Role, ...]  # per exercise, in session order (three flat tuples: far fewer objects
+    chosen: tuple[Pick, ...]  # for the garbage collector to walk than a tuple per exercise)
+    focus_lifts: tuple[bool, ...]  # whether it is one of the session's focus lifts
     dctx: DoseContext
     loads: tuple[tuple[str, float], ...]
     reasons: tuple[Reason, ...]
     ctx: PlanningContext
 
+    @property
+    def picks(self) -> zip:
+        """(role, pick, whether a focus lift) per exercise."""
+        return zip(self.roles, self.chosen, self.focus_lifts, strict=True)
+
     @cached_property
-    def blocks(self) -> tuple[tuple[Role, Pick, Dosed], ...]:
+    def doses(self) -> tuple[Dosed, ...]:
+        """Each exercise's dose, in session order (worked out only for sessions placed)."""
         known = dict(self.loads)
         return tuple(
-            (role, pk, prescribe(self.ctx, pk.exercise, role, is_focus, self.dctx, known.get(pk.exercise.id)))
+            prescribe(self.ctx, pk.exercise, role, is_focus, self.dctx, known.get(pk.exercise.id))
             for role, pk, is_focus in self.picks
         )
 
@@ -67,11 +75,11 @@ class Planned:
 
     @cached_property
     def has_landing(self) -> bool:
-        return any(pk.exercise.pattern in LANDING_PATTERNS for _, pk, _ in self.picks)
+        return any(pk.exercise.pattern in LANDING_PATTERNS for pk in self.chosen)
 
     @cached_property
     def plyo_ids(self) -> frozenset[str]:
-        return frozenset(pk.exercise.id for _, pk, _ in self.picks if pk.exercise.pattern == Pattern.plyometric)
+        return frozenset(pk.exercise.id for pk in self.chosen if pk.exercise.pattern == Pattern.plyometric)
 
     @cached_property
     def _content(self) -> dict[tuple[int, int], tuple[list[Block], list[Reason], int, int]]:
@@ -100,7 +108,7 @@ class Planned:
                 cues=list(dosed.cues),
                 reasons=[*pk.reasons, *dosed.reasons],
             )
-            for role, pk, dosed in self.blocks
+            for role, pk, dosed in zip(self.roles, self.chosen, self.doses, strict=True)
         ]
         blocks, reasons, level = trim_to_cap(blocks, cap, p, self.focus, trim_level)
         minutes = -(-sum(b.estimated_seconds for b in blocks) // 60)
@@ -216,5 +224,6 @@ def _compose_fresh(
             why("session-focus", f"Session {SESSION_LETTER[focus]}: {CATEGORY_NAME[focus]} focus."),
             why("three-categories", "Trains posterior chain, core and single-leg power."),
         )
-        planned.append(Planned(focus=focus, picks=warm + rest, dctx=dctx, loads=loads, reasons=reasons, ctx=ctx))
+        roles, chosen, focus_lifts = zip(*(warm + rest), strict=True)
+        planned.append(Planned(focus, canonical(roles), chosen, canonical(focus_lifts), dctx, loads, reasons, ctx))
     return planned

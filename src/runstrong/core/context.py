@@ -10,10 +10,17 @@ work while a long-running server cannot grow without limit.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .library import Library
 from .rules import Registry
+
+
+@lru_cache(maxsize=4096)  # small tuples of enums and flags: a few hundred distinct values
+def canonical(value: tuple) -> tuple:
+    """The first-seen tuple equal to `value`: planning keeps one copy of each, not thousands."""
+    return value
 
 
 class Memo(dict):

@@ -287,10 +287,18 @@ def build(cls: type[BaseModel], **fields: object):  # type: ignore[no-untyped-de
         values = dict(fields)
     obj = cls.__new__(cls)
     object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(obj, "__pydantic_fields_set__", _fields_set(tuple(fields)))
     object.__setattr__(obj, "__pydantic_extra__", None)
     object.__setattr__(obj, "__pydantic_private__", None)
     return obj
+
+
+@lru_cache(maxsize=256)  # keyed by the field names a call site passes: a few dozen distinct tuples
+def _fields_set(names: tuple[str, ...]) -> set[str]:
+    """One set of field names shared by every object built with those names (the planner
+    keeps hundreds of thousands of blocks; a set each would cost the garbage collector).
+    Pydantic never changes it in place: `model_copy` copies it before adding to it."""
+    return set(names)
 
 
 @lru_cache(maxsize=64)  # keyed by model class (a few dozen exist): bounded, and a value key
@@ -343,6 +351,8 @@ class Prescription(Frozen):
     rest_seconds: Annotated[int, Field(ge=0, le=600)]
 
     def volume_label(self) -> str:
+        """Kept only for core/review.py's change texts; renderers use `runstrong.io.labels.volume_label`,
+        and this goes once the review renders its changes in io."""
         side = "/side" if self.per_side else ""
         if self.reps:
             amount = f"{self.reps}{side}"

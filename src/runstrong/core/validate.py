@@ -169,10 +169,11 @@ def _items(entries: list[EquipmentSet | Item]) -> frozenset[Item]:
 
 def _content_key(blocks: list) -> tuple:
     """What the content checks read of a session's blocks, as one value."""
-    return tuple(
-        (b.exercise_id, b.role, b.category, b.prescription.sets, b.prescription.contacts, b.prescription.per_side)
-        for b in blocks
-    )
+    out: list = []
+    for b in blocks:  # one flat tuple per session: the memo keeps one object, not one per block
+        pr = b.prescription
+        out += (b.exercise_id, b.role, b.category, pr.sets, pr.contacts, pr.per_side)
+    return tuple(out)
 
 
 def _remembered_content(ctx: PlanningContext, blocks: list, runner: tuple):  # type: ignore[no-untyped-def]

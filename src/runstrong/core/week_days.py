@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .context import PlanningContext
+from .context import PlanningContext, canonical
 from .model import AthleteProfile, RunType, Weekday
 from .phases import WeekFrame
 from .schedule import DayInfo
@@ -96,9 +96,9 @@ def _day_infos(profile: AthleteProfile, frame: WeekFrame, runs: RunsByDate, p: A
                 recovering=recovering,
                 heavy_ok=heavy_ok,
                 plyo_ok=plyo_ok,
-                runs=tuple(t for t, _ in runs.get(day, ())),
-                next_runs=tuple(t for t, _ in runs.get(day + dt.timedelta(days=1), ())),
-                prev_runs=tuple(t for t, _ in runs.get(day - dt.timedelta(days=1), ())),
+                runs=canonical(tuple(t for t, _ in runs.get(day, ()))),
+                next_runs=canonical(tuple(t for t, _ in runs.get(day + dt.timedelta(days=1), ()))),
+                prev_runs=canonical(tuple(t for t, _ in runs.get(day - dt.timedelta(days=1), ()))),
             )
         )
     return tuple(infos)
