@@ -169,11 +169,13 @@ def _items(entries: list[EquipmentSet | Item]) -> frozenset[Item]:
 
 def _content_key(blocks: list) -> tuple:
     """What the content checks read of a session's blocks, as one value."""
-    out: list = []
-    for b in blocks:  # one flat tuple per session: the memo keeps one object, not one per block
-        pr = b.prescription
-        out += (b.exercise_id, b.role, b.category, pr.sets, pr.contacts, pr.per_side)
-    return tuple(out)
+    # The library fixes each exercise's category, regions and sides; of the dose only the
+    # plyometric volume (sets x contacts) is checked. One flat tuple per session.
+    return tuple(
+        x
+        for b in blocks
+        for x in (b.exercise_id, b.role, b.prescription.contacts and b.prescription.sets * b.prescription.contacts)
+    )
 
 
 def _remembered_content(ctx: PlanningContext, blocks: list, runner: tuple):  # type: ignore[no-untyped-def]
