@@ -105,7 +105,7 @@ class Planned:
                 category=pk.exercise.category,
                 prescription=dosed.prescription,
                 estimated_seconds=estimate_seconds(dosed.prescription, role, p),
-                cues=list(dosed.cues),
+                cues=dosed.cues,
                 reasons=[*pk.reasons, *dosed.reasons],
             )
             for role, pk, dosed in zip(self.roles, self.chosen, self.doses, strict=True)

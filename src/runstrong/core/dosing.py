@@ -47,7 +47,7 @@ class DoseContext:
 class Dosed:
     prescription: Prescription
     reasons: tuple[Reason, ...]
-    cues: tuple[str, ...]
+    cues: list[str]  # shared by every block dosed from this (blocks are frozen: never changed)
     heavy: bool
     plyometric: bool
 
@@ -227,7 +227,7 @@ def _mobility_dose(d: _Draft) -> Dosed:
         rest_seconds=0,
     )
     d.reasons.append(why(rule, text="Each drill once, easy and unhurried."))
-    return Dosed(presc, tuple(d.reasons), tuple(d.cues), False, False)
+    return Dosed(presc, tuple(d.reasons), d.cues, False, False)
 
 
 def _rep_scheme(d: _Draft, heavy_ready: bool, drill: bool, p: Params) -> tuple[int, tuple[int, int], int, tuple]:
@@ -393,7 +393,7 @@ def _dosed(d: _Draft) -> Dosed:
         tempo=e.tempo,
         rest_seconds=d.rest,
     )
-    return Dosed(presc, tuple(d.reasons), tuple(dict.fromkeys(d.cues)), d.heavy, e.pattern == Pattern.plyometric)
+    return Dosed(presc, tuple(d.reasons), list(dict.fromkeys(d.cues)), d.heavy, e.pattern == Pattern.plyometric)
 
 
 def estimate_seconds(presc: Prescription, role: Role, p: Params) -> int:
