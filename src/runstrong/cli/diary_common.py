@@ -148,13 +148,14 @@ def store_profile(session: Any, profile: Path, now: dt.datetime) -> Any:
     diary owns carries over (reviews' adjustments and exercise swaps), and the weeks
     already lived stay as they were planned: only the weeks ahead are planned again."""
     from runstrong.core.planner import build_plan, replan
+    from runstrong.io.data_files import load_context
     from runstrong.io.profile_file import load_profile
     from runstrong.store import repo
 
     athlete_profile = load_profile(profile)
     stored = _stored_plan(session, athlete_profile.name)
     if stored is None:
-        plan = build_plan(athlete_profile, least_bad=True)
+        plan = build_plan(athlete_profile, load_context(), least_bad=True)
         return repo.store_plan(session, athlete_profile, plan, now)
     old_profile, old_plan = stored
     weeks = {a.week_start for a in athlete_profile.adjustments}
@@ -173,7 +174,7 @@ def store_profile(session: Any, profile: Path, now: dt.datetime) -> Any:
     )
     today = now.date()
     first_unlived = today if today.weekday() == 0 else today + dt.timedelta(days=7 - today.weekday())
-    plan = replan(old_plan, merged, first_unlived, least_bad=True)
+    plan = replan(old_plan, merged, first_unlived, load_context(), least_bad=True)
     return repo.store_plan(session, merged, plan, now)
 
 

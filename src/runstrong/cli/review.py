@@ -87,9 +87,8 @@ def review(
       runstrong review --travel 2027-02-01..2027-02-07 --kit bands --accept
       runstrong review --ill --accept
     """
-    from runstrong.core.library import load_library
     from runstrong.core.review import RealLife
-    from runstrong.core.rules import load_registry
+    from runstrong.io.data_files import load_context
     from runstrong.store.reviewing import accept_review, prepare_review
 
     if accept and dry_run:
@@ -114,7 +113,7 @@ def review(
     with open_diary(db) as store:
         with store.read() as s:
             try:
-                outcome = prepare_review(s, athlete, week_start, today, load_library(), load_registry(), real_life)
+                outcome = prepare_review(s, athlete, week_start, today, load_context(), real_life)
             except UserError as err:
                 text = str(err)
                 for field, flag in (("week: ", "--week: "), ("race_date: ", "--race-date: ")):
@@ -201,10 +200,8 @@ def reschedule(db: str | None, athlete: str | None, accept: bool, dry_run: bool)
     legs next to speed work or before a key run, plyometrics 48 h apart); when no day
     does, it is dropped. Sessions are never doubled up or carried into next week.
     """
-    from runstrong.core.library import load_library
-    from runstrong.core.params import load_params
     from runstrong.core.reschedule import shift_missed
-    from runstrong.core.rules import load_registry
+    from runstrong.io.data_files import load_context
     from runstrong.store import repo
     from runstrong.store.review_queries import load_diary
     from runstrong.store.reviewing import current_plan
@@ -218,7 +215,7 @@ def reschedule(db: str | None, athlete: str | None, accept: bool, dry_run: bool)
             info, version, plan, profile = current_plan(s, athlete)
             diary = load_diary(s, info.id, monday, today)
         logged = {x.planned_date or x.date for x in diary.sessions} | {x.date for x in diary.sessions}
-        new_plan, moves = shift_missed(plan, profile, logged, today, load_library(), load_registry(), load_params())
+        new_plan, moves = shift_missed(plan, profile, logged, today, load_context())
         if not moves:
             click.echo("No missed session this week: nothing to move.")
             return

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from runstrong.core.context import PlanningContext
 from runstrong.core.diary import (
     PainReport,
     PlannedRun,
@@ -31,10 +32,11 @@ from runstrong.core.diary import (
     validate_entry,
     week_start,
 )
-from runstrong.core.library import Library, load_library
+from runstrong.core.library import Library
 from runstrong.core.model import AthleteProfile, Exercise, Plan
-from runstrong.core.params import Params, load_params
+from runstrong.core.params import Params
 from runstrong.errors import UserError
+from runstrong.io.data_files import load_context
 from runstrong.store import logbook, repo, web_queries
 from runstrong.store.db import Store
 
@@ -221,12 +223,16 @@ class Diary:
         return self.fixed_today or dt.date.today()
 
     @property
+    def context(self) -> PlanningContext:
+        return load_context()  # built once per process (per data directory), planning memo included
+
+    @property
     def library(self) -> Library:
-        return load_library()
+        return self.context.library
 
     @property
     def params(self) -> Params:
-        return load_params()
+        return self.context.params
 
     def who(self, s: Any) -> repo.AthleteInfo:
         try:
@@ -548,7 +554,7 @@ class Diary:
         from runstrong.core.planner import replan
 
         try:
-            return replan(plan, profile, week_start(self.today()), least_bad=True)
+            return replan(plan, profile, week_start(self.today()), self.context, least_bad=True)
         except UserError as err:
             raise InputError([problem_from_user_error(err, "profile")]) from None
 
@@ -556,7 +562,6 @@ class Diary:
 
     def review(self, req: ReviewRequest) -> Any:
         """The weekly review of `req.week` (default: last week) and the plan it would write."""
-        from runstrong.core.rules import load_registry
         from runstrong.store.reviewing import prepare_review
 
         today = self.today()
@@ -564,7 +569,7 @@ class Diary:
         with self.store.read() as s:
             who = self.who(s)
             try:
-                return prepare_review(s, who.name, week, today, self.library, load_registry(), real_life)
+                return prepare_review(s, who.name, week, today, self.context, real_life)
             except UserError as err:
                 raise _review_problem(err) from None
 
