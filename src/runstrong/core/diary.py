@@ -335,6 +335,17 @@ class PlanVersion(Frozen):
     runs: list[PlannedRun]
 
 
+class ChangeEntry(Frozen):
+    """One change in the diary's change log, as exported (the rows it touched stay behind:
+    an imported change is history, not something to undo)."""
+
+    version: Annotated[int, Field(ge=1)]
+    created_at: dt.datetime
+    kind: Annotated[str, Field(min_length=1, max_length=32)]
+    summary: Annotated[str, Field(max_length=2000)]
+    undoes: Annotated[int | None, Field(ge=1)] = None
+
+
 class AthleteDiary(Frozen):
     """Everything stored for one athlete, in date order."""
 
@@ -349,6 +360,7 @@ class AthleteDiary(Frozen):
     wellness: list[Wellness] = []
     runs: list[RunLog] = []
     notes: list[Note] = []
+    changes: list[ChangeEntry] = Field([], description="The change log, oldest first (kept as history).")
 
 
 class DiaryExport(Frozen):

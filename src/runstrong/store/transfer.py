@@ -11,12 +11,13 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from runstrong.core.diary import (
     Assessment,
     AthleteDiary,
+    ChangeEntry,
     Note,
     PainReport,
     PlannedRun,
@@ -34,6 +35,7 @@ from .repo import SET_FIELDS
 from .tables import (
     AssessmentRow,
     Athlete,
+    ChangeRow,
     NoteRow,
     PainRow,
     PlannedItem,
@@ -97,6 +99,10 @@ def export_athlete(s: Session, athlete_id: int) -> AthleteDiary:
         wellness=[Wellness(**_fields(r, WELLNESS_FIELDS)) for r in s.scalars(_dated(WellnessRow, a.id))],
         runs=[RunLog(**_fields(r, RUN_FIELDS)) for r in s.scalars(_dated(RunRow, a.id))],
         notes=[Note(date=r.date, text=r.text) for r in s.scalars(_dated(NoteRow, a.id))],
+        changes=[
+            ChangeEntry(version=c.version, created_at=c.created_at, kind=c.kind, summary=c.summary, undoes=c.undoes)
+            for c in s.scalars(select(ChangeRow).where(ChangeRow.athlete_id == a.id).order_by(ChangeRow.version))
+        ],
     )
 
 
@@ -180,7 +186,15 @@ def import_athlete(s: Session, diary: AthleteDiary, *, replace: bool = False, wh
         for x in diary.assessments
     ])  # fmt: skip
     import_entries(s, aid, diary)
+    _import_changes(s, aid, diary)
     return aid
+
+
+def _import_changes(s: Session, athlete_id: int, diary: AthleteDiary) -> None:
+    """The change log as history (no rows to undo with) and the diary version it reached."""
+    _bulk(s, ChangeRow, [{"athlete_id": athlete_id, **c.model_dump(), "data": None} for c in diary.changes])
+    version = max((c.version for c in diary.changes), default=0)
+    s.execute(update(Athlete).where(Athlete.id == athlete_id).values(diary_version=version))
 
 
 def import_entries(s: Session, athlete_id: int, diary: AthleteDiary) -> None:
