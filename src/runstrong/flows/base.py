@@ -22,14 +22,25 @@ class Conflict(UserError):
     """The diary changed since the form or request was made (HTTP 409): nothing written."""
 
 
+class _Names(dict):
+    def __missing__(self, key: str) -> str:
+        return key
+
+
 class Refused(UserError):
-    """A flow's policy says no; `field` names the input at fault (each face shows it by its
-    own name for that input: a flag, a form field, a JSON member)."""
+    """A flow's policy says no; `field` names the input at fault. The message may name
+    other inputs as `{new_session}`: each face says them in its own words (a flag, a form
+    field, a JSON member) with `said_with`."""
 
     def __init__(self, field: str, message: str) -> None:
         self.field = field
-        self.message = message
-        super().__init__(f"{field}: {message}")
+        self.template = message
+        self.message = message.format_map(_Names())
+        super().__init__(f"{field}: {self.message}")
+
+    def said_with(self, names: dict[str, str]) -> str:
+        """The message with the face's name for each input, the field first."""
+        return f"{names.get(self.field, self.field)}: {self.template.format_map(_Names(names))}"
 
 
 class NothingToUndo(UserError):

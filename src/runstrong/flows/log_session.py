@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from runstrong.core.diary import PainReport, PlannedSession, SessionLog, SetLog, sets_as_planned, validate_entry
+from runstrong.errors import UserError
 from runstrong.store import changes, logbook, repo
 from runstrong.store.db import Store
 from runstrong.store.tables import LogKeyRow
@@ -55,6 +56,7 @@ class Answer(BaseModel):
 
 @dataclass(frozen=True)
 class Logged:
+    athlete: repo.AthleteInfo
     result: repo.LoggedSession
     log: SessionLog
     planned: PlannedSession | None
@@ -80,9 +82,12 @@ def log_session(store: Store, athlete: str | None, given: LogInput, clock: base.
         if given.key is not None:
             seen = _answer_for(tx, given.key)
             if seen is not None:
-                return Logged(seen.result, seen.log, seen.planned, already=True, version=tx.version)
+                return Logged(tx.athlete, seen.result, seen.log, seen.planned, already=True, version=tx.version)
         base.check_version(expected_version, tx.version)
-        context = logbook.gather(tx.s, tx.athlete, given.day, given.label, field="label")
+        try:
+            context = logbook.gather(tx.s, tx.athlete, given.day, given.label, field="label")
+        except UserError as err:
+            raise base.Refused("label", str(err).removeprefix("label: ")) from None
         log = session_for(given, context, clock.today)
         tx.watch(changes.day_scopes(tx.athlete.id, given.day))
         if given.key is not None:
@@ -94,7 +99,7 @@ def log_session(store: Store, athlete: str | None, given: LogInput, clock: base.
                                answer=answer.model_dump_json()))  # fmt: skip
         where = f"session {context.planned.label}" if context.planned else "an unplanned session"
         tx.record("log", f"logged {result.new_sets} set(s) on {given.day} ({where})")
-        return Logged(result, log, context.planned, version=tx.version)
+        return Logged(tx.athlete, result, log, context.planned, version=tx.version)
 
 
 def session_for(given: LogInput, context: logbook.DayContext, today: dt.date) -> SessionLog:
@@ -108,13 +113,15 @@ def session_for(given: LogInput, context: logbook.DayContext, today: dt.date) ->
             raise base.Refused(
                 "as_planned",
                 f"{context.logged_sets} sets are already logged on {given.day}; add only what is missing, or "
-                "start a new session to log the planned session again",
+                "use {new_session} to log the planned session again",
             )
         done.extend(sets_as_planned(context.planned))
     done.extend(given.sets)
     if not given.anything() or (not done and not given.pains and given.note is None
                                 and given.minutes is None and given.session_rpe is None):  # fmt: skip
-        raise base.Refused("sets", "nothing to log: give the sets you did (or log the planned session as planned)")
+        raise base.Refused(
+            "sets", "nothing to log: give the sets you did ({sets}) or log the planned session ({as_planned})"
+        )
     data = logbook.session_data(given.day, context, done, minutes=given.minutes, session_rpe=given.session_rpe,
                                 note=given.note, pains=list(given.pains))  # fmt: skip
     return validate_entry(SessionLog, data, today)
