@@ -120,7 +120,8 @@ def session_for(given: LogInput, context: logbook.DayContext, today: dt.date) ->
     if not given.anything() or (not done and not given.pains and given.note is None
                                 and given.minutes is None and given.session_rpe is None):  # fmt: skip
         raise base.Refused(
-            "sets", "nothing to log: give the sets you did ({sets}) or log the planned session ({as_planned})"
+            "sets",
+            "nothing to log: tick the sets you did or give them ({sets}), or log the session as planned ({as_planned})",
         )
     data = logbook.session_data(given.day, context, done, minutes=given.minutes, session_rpe=given.session_rpe,
                                 note=given.note, pains=list(given.pains))  # fmt: skip

@@ -10,6 +10,7 @@ as they were planned (see `lived`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -139,13 +140,17 @@ def current(tx: base.Tx) -> tuple[AthleteProfile, Plan]:
     return found
 
 
-def replan_ahead(tx: base.Tx, plan: Plan, profile: AthleteProfile) -> Plan:
-    """The plan again for a changed profile from the first Monday not lived (least bad,
-    as the web's forms always have)."""
+def replan_ahead(tx: base.Tx, plan: Plan, profile: AthleteProfile, *, this_week: bool = False) -> Plan:
+    """The plan again for a changed profile, least bad as the web's forms always have: from
+    the first Monday not lived, or (`this_week`, for changes that move no day, such as a
+    swap) from the first day not lived, the lived days of this week kept as planned."""
     from runstrong.core.planner import replan
 
     first = lived.first_unlived_day(tx.s, tx.athlete.id, tx.clock.today)
-    return replan(plan, profile, lived.replan_from(first), least_bad=True)
+    if not this_week:
+        return replan(plan, profile, lived.replan_from(first), least_bad=True)
+    monday = first - dt.timedelta(days=first.weekday())
+    return lived.keep_lived_days(plan, replan(plan, profile, monday, least_bad=True), first)
 
 
 def update_profile(

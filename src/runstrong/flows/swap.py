@@ -11,7 +11,7 @@ from runstrong.core.params import Params
 from runstrong.store import repo
 from runstrong.store.db import Store
 
-from . import base, profile
+from . import base, lived, profile
 
 
 @dataclass(frozen=True)
@@ -30,9 +30,9 @@ def swap(store: Store, athlete: str | None, from_id: str, to_id: str, reason: st
     cannot replace it (the alternatives fit the kit and the pain areas)."""
     from runstrong.core.swap import alternatives, companions, sessions_with, with_swap
 
-    today = clock.today
     with base.change(store, athlete, clock, expected_version=expected_version) as tx:
         current, plan = profile.current(tx)
+        today = lived.first_unlived_day(tx.s, tx.athlete.id, clock.today)
         if not sessions_with(plan, from_id, today):
             raise base.Refused("from_id", f"{from_id} is not in your plan from {today} on; nothing to swap")
         options = alternatives(library, current, from_id, params, companions(plan, from_id, today))
@@ -41,7 +41,7 @@ def swap(store: Store, athlete: str | None, from_id: str, to_id: str, reason: st
             choices = ", ".join(ids) or "none: the library has no alternative that fits your kit and pain"
             raise base.Refused("to_id", f"{to_id!r} cannot replace {from_id}; choose one of: {choices}")
         changed = with_swap(current, from_id, to_id, today, reason)
-        new_plan = profile.replan_ahead(tx, plan, changed)
+        new_plan = profile.replan_ahead(tx, plan, changed, this_week=True)
         found = sessions_with(new_plan, to_id, today)
         if not found:
             raise base.Refused("to_id", f"the planner could not put {to_id} in place of {from_id}; try another")
