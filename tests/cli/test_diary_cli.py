@@ -157,7 +157,9 @@ def test_logging_the_planned_session_twice_is_refused(ann):
     day = str(planned_days(ann)[0])
     assert ann("log", "--as-planned", "--date", day).returncode == 0
     before = count(ann.path, "set_logs")
-    again = ann("log", "--as-planned", "--date", day)
+    retried = ann("log", "--as-planned", "--date", day)  # the very same command: a retry, answered
+    assert retried.returncode == 0 and "Already logged" in retried.stdout
+    again = ann("log", "--as-planned", "--date", day, "--rpe", "7")
     assert again.returncode == 2 and "already logged" in again.stderr and "--new-session" in again.stderr
     assert count(ann.path, "set_logs") == before
     assert ann("log", "--as-planned", "--date", day, "--new-session").returncode == 0
@@ -178,8 +180,8 @@ def test_a_bad_set_with_a_new_profile_stores_neither(diary, tmp_path):
 
 
 def test_set_lines_add_to_the_days_session_and_number_on(ann):
-    for _ in range(2):
-        out = ann("log", "--set", "rdl 3x8@40kg rpe7 # hinge ok", "--set", "side plank 2x30s left")
+    for again in ([], ["--again"]):  # the same lines twice on purpose: --again (else a retry, logged once)
+        out = ann("log", "--set", "rdl 3x8@40kg rpe7 # hinge ok", "--set", "side plank 2x30s left", *again)
         assert out.returncode == 0, out.stderr
     assert count(ann.path, "session_logs") == 1
     numbers = rows(ann.path, "SELECT set_number FROM set_logs WHERE exercise_id = 'romanian_deadlift' ORDER BY id")

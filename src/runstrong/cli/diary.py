@@ -26,6 +26,7 @@ from runstrong.cli.diary_common import (
     stdin_is_tty,
     validated,
 )
+from runstrong.cli.edit import log_group, wellness_group
 from runstrong.cli.options import console, echo_json
 from runstrong.errors import UserError
 
@@ -91,7 +92,8 @@ def today(day: str | None, athlete: str | None, profile: Path | None, db: str | 
 # ------------------------------------------------------------------------------ log
 
 
-@click.command()
+@click.group(cls=log_group(), invoke_without_command=True)
+@click.pass_context
 @click.option(
     "--set",
     "-s",
@@ -114,6 +116,7 @@ def today(day: str | None, athlete: str | None, profile: Path | None, db: str | 
 @profile_option
 @db_option
 def log(
+    ctx: click.Context,
     set_lines: tuple[str, ...],
     as_planned: bool,
     label: str | None,
@@ -137,10 +140,15 @@ def log(
       runstrong log --as-planned --rpe 6
       runstrong log --set "rdl 3x8@40kg rpe7" --set "side plank 2x30s left"
       runstrong log --date yesterday --set "pogo hops 3x20c" --pain achilles=2
-    Sets logged again on the same day are added to that day's session.
+    Sets logged again on the same day are added to that day's session; the very same
+    command again is answered "already logged" (a retry never doubles sets).
+    Put it right with `runstrong log edit`, `runstrong log delete` or `runstrong undo`.
     """
     from runstrong.cli.log_flow import LogRequest, gather, write_log
     from runstrong.core.library import load_library
+
+    if ctx.invoked_subcommand is not None:
+        return
 
     today_, now = clock_today(), clock_now()
     when = parse_day(day, today_)
@@ -164,6 +172,7 @@ def log(
         )
     with open_diary(db) as store:
         if profile is not None:
+            check_lines_for(profile, request)  # a bad set line stores no profile either
             load_profile_file(store, profile, now)
         if not request.anything_given():  # a terminal: ask first, then write; nobody holds the lock while thinking
             from runstrong.cli.log_prompts import ask
@@ -178,6 +187,14 @@ def log(
         load_library()  # before taking the write lock
         logged = write_log(store, request, athlete)
     _report(logged)
+
+
+def check_lines_for(profile: Path, request) -> None:  # type: ignore[no-untyped-def]
+    """Parse the set lines in the units of the profile about to be stored (UserError if bad)."""
+    from runstrong.cli.log_flow import parse_lines
+    from runstrong.io.profile_file import load_profile
+
+    parse_lines(request.set_lines, load_profile(profile).units, request.today)
 
 
 def _report(logged) -> None:  # type: ignore[no-untyped-def]
@@ -219,7 +236,8 @@ WELLNESS_FLAGS = {
 }
 
 
-@click.command()
+@click.group(cls=wellness_group(), invoke_without_command=True)
+@click.pass_context
 @click.option("--sleep", "sleep_hours", type=float, help="Hours slept last night, 0-16.")
 @click.option("--sleep-quality", type=int, help="Sleep quality, 1 = insomnia ... 5 = very restful.")
 @click.option("--mood", type=int, help="Mood, 1 = very low or irritable ... 5 = very positive.")
@@ -233,6 +251,7 @@ WELLNESS_FLAGS = {
 @athlete_option
 @db_option
 def wellness(
+    ctx: click.Context,
     sleep_hours: float | None,
     sleep_quality: int | None,
     mood: int | None,
@@ -257,6 +276,9 @@ def wellness(
     from runstrong.core.diary import Wellness
     from runstrong.flows.base import Clock, Refused
     from runstrong.flows.checkin import record_checkin
+
+    if ctx.invoked_subcommand is not None:
+        return
 
     today_ = clock_today()
     when = parse_day(day, today_)
