@@ -93,7 +93,9 @@ def render_logged(sets: list[SetLog], names: dict[str, str], units: Units) -> Ta
         by_exercise.setdefault(s.exercise_id, []).append(s)
     for exercise_id, group in by_exercise.items():
         notes = "; ".join(dict.fromkeys(s.form_note for s in group if s.form_note))
-        table.add_row(names.get(exercise_id, exercise_id), format_sets(group, units), notes)
+        table.add_row(
+            names.get(exercise_id, exercise_id), format_sets(group, units), Text(notes)
+        )  # user text: no markup
     return table
 
 
@@ -187,7 +189,7 @@ def render_exercise_log(name: str, sets: list[LoggedSet], units: Units) -> Table
         by_day.setdefault(entry.date, []).append(entry.set)
     for day, group in by_day.items():
         notes = "; ".join(dict.fromkeys(s.form_note for s in group if s.form_note))
-        table.add_row(f"{day:%a %d %b %Y}", format_sets(group, units), notes)
+        table.add_row(f"{day:%a %d %b %Y}", format_sets(group, units), Text(notes))  # user text, no markup
     return table
 
 

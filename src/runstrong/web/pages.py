@@ -289,7 +289,12 @@ def _said(err: Exception) -> str:
 
 
 def _checkin_page(
-    request: Request, values: dict[str, Any] | None = None, errors: forms.Errors | None = None, status: int = 200
+    request: Request,
+    values: dict[str, Any] | None = None,
+    errors: forms.Errors | None = None,
+    status: int = 200,
+    conflict: str | None = None,
+    version: str | None = None,
 ) -> HTMLResponse:
     diary = diary_of(request)
     today = diary.today()
@@ -302,6 +307,8 @@ def _checkin_page(
         request,
         "checkin.html",
         status,
+        conflict=conflict,
+        version=version or diary_of(request).version(),
         title="Check-in",
         day=day,
         values=values,
@@ -321,9 +328,11 @@ async def save_checkin(request: Request) -> Response:
     form = await request.form()
     data, pains, names = forms.wellness_input(form, WELLNESS_FIELDS)
     try:
-        diary_of(request).save_wellness(data, pains)
+        diary_of(request).save_wellness(data, pains, forms.version(form))
     except InputError as err:
         return _checkin_page(request, forms.values_of(form), forms.errors_for(err.problems, names), 422)
+    except Changed as err:
+        return _checkin_page(request, forms.values_of(form), None, 409, conflict=_said(err))
     return redirect("/", saved="checkin")
 
 
@@ -392,6 +401,8 @@ def _exercise_page(
     values: dict[str, Any] | None = None,
     errors: forms.Errors | None = None,
     status: int = 200,
+    conflict: str | None = None,
+    version: str | None = None,
 ) -> HTMLResponse:
     diary = diary_of(request)
     exercise, sessions, options = diary.alternatives(exercise_id)
@@ -400,6 +411,8 @@ def _exercise_page(
         request,
         "exercise.html",
         status,
+        conflict=conflict,
+        version=version or diary_of(request).version(),
         title=exercise.name,
         exercise=exercise,
         ladder=library.ladder(exercise.id),
@@ -423,10 +436,12 @@ async def swap(request: Request, exercise_id: str) -> Response:
     form = await request.form()
     to_id = forms.text(form, "to_id") or ""
     try:
-        result = diary_of(request).swap(exercise_id, to_id, forms.text(form, "reason"))
+        result = diary_of(request).swap(exercise_id, to_id, forms.text(form, "reason"), forms.version(form))
     except InputError as err:
         errors = forms.errors_for(err.problems, {}, known={"to_id", "reason"})
         return _exercise_page(request, exercise_id, forms.values_of(form), errors, 422)
+    except Changed as err:
+        return _exercise_page(request, exercise_id, forms.values_of(form), None, 409, conflict=_said(err))
     week = result.sessions[0][0]
     return RedirectResponse(f"/plan?{urlencode({'swapped': result.to_id})}#week-{week}", status_code=303)
 
@@ -451,13 +466,20 @@ def _profile_values(profile: Any) -> dict[str, Any]:
 
 
 def _profile_page(
-    request: Request, values: dict[str, Any] | None = None, errors: forms.Errors | None = None, status: int = 200
+    request: Request,
+    values: dict[str, Any] | None = None,
+    errors: forms.Errors | None = None,
+    status: int = 200,
+    conflict: str | None = None,
+    version: str | None = None,
 ) -> HTMLResponse:
     who, profile = diary_of(request).profile()
     return render(
         request,
         "profile.html",
         status,
+        conflict=conflict,
+        version=version or diary_of(request).version(),
         title="Profile",
         who=who,
         profile=profile,
@@ -480,7 +502,12 @@ def profile(request: Request) -> Response:
 async def save_profile(request: Request) -> Response:
     form = await request.form()
     try:
-        stored = diary_of(request).update_profile(forms.profile_input(form))
+        stored = diary_of(request).update_profile(forms.profile_input(form), forms.version(form))
+    except Changed as err:
+        values = forms.values_of(form)
+        for key in ("available_days", "equipment", "pain_areas"):
+            values[key] = forms.many(form, key)
+        return _profile_page(request, values, None, 409, conflict=_said(err))
     except InputError as err:
         errors = forms.errors_for(err.problems, {}, known=PROFILE_FIELDS)
         if "race" in errors.by_field:
@@ -493,7 +520,12 @@ async def save_profile(request: Request) -> Response:
 
 
 def _assess_page(
-    request: Request, values: dict[str, Any] | None = None, errors: forms.Errors | None = None, status: int = 200
+    request: Request,
+    values: dict[str, Any] | None = None,
+    errors: forms.Errors | None = None,
+    status: int = 200,
+    conflict: str | None = None,
+    version: str | None = None,
 ) -> HTMLResponse:
     from runstrong.io.screen_text import load_battery
 
@@ -502,6 +534,8 @@ def _assess_page(
         request,
         "assess.html",
         status,
+        conflict=conflict,
+        version=version or diary_of(request).version(),
         title="Baseline screen",
         who=who,
         profile=profile,
@@ -527,7 +561,9 @@ async def save_assess(request: Request) -> Response:
     for key in SCREEN_LISTS:
         data.setdefault(key, [])
     try:
-        diary_of(request).record_screen(data)
+        diary_of(request).record_screen(data, forms.version(form))
+    except Changed as err:
+        return _assess_page(request, forms.values_of(form), None, 409, conflict=_said(err))
     except InputError as err:
         from runstrong.core.screen import Screen
 
