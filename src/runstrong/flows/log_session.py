@@ -92,7 +92,10 @@ def log_session(store: Store, athlete: str | None, given: LogInput, clock: base.
         tx.watch(changes.day_scopes(tx.athlete.id, given.day))
         if given.key is not None:
             tx.watch([changes.key_scope(tx.athlete.id, given.key)])
-        result = logbook.write_session(tx.s, tx.athlete.id, log, new_session=given.new_session)
+        try:
+            result = logbook.write_session(tx.s, tx.athlete.id, log, new_session=given.new_session)
+        except UserError as err:  # the day's session cannot number more sets of an exercise
+            raise base.Refused("sets", str(err).removeprefix("sets: ")) from None
         if given.key is not None:
             answer = Answer(result=result, log=log, planned=context.planned)
             tx.s.add(LogKeyRow(athlete_id=tx.athlete.id, key=given.key, created_at=clock.now,
@@ -123,8 +126,11 @@ def session_for(given: LogInput, context: logbook.DayContext, today: dt.date) ->
             "sets",
             "nothing to log: tick the sets you did or give them ({sets}), or log the session as planned ({as_planned})",
         )
-    data = logbook.session_data(given.day, context, done, minutes=given.minutes, session_rpe=given.session_rpe,
-                                note=given.note, pains=list(given.pains))  # fmt: skip
+    try:
+        data = logbook.session_data(given.day, context, done, minutes=given.minutes, session_rpe=given.session_rpe,
+                                    note=given.note, pains=list(given.pains))  # fmt: skip
+    except ValueError as err:  # more sets of an exercise than a session can number
+        raise base.Refused("sets", str(err).removeprefix("sets: ")) from None
     return validate_entry(SessionLog, data, today)
 
 

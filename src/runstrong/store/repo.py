@@ -338,7 +338,11 @@ def log_session(s: Session, athlete_id: int, log: SessionLog, append_to: int | N
                 .group_by(SetLogRow.exercise_id, SetLogRow.side)
             )
         }
-    set_ids = insert_sets(s, row.id, number_sets(existing, log.sets))
+    try:
+        numbered = number_sets(existing, log.sets)
+    except ValueError as err:  # more than the diary (and its exports) can number
+        raise UserError(str(err)) from None
+    set_ids = insert_sets(s, row.id, numbered)
     for pain in log.pains:
         s.add(PainRow(athlete_id=athlete_id, session_log_id=row.id, **pain.model_dump()))
     total = s.scalar(select(func.count()).select_from(SetLogRow).where(SetLogRow.session_log_id == row.id))
