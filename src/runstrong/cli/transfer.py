@@ -90,7 +90,7 @@ def import_(source: Path, replace: bool, force: bool, db: str | None) -> None:
     source that is not a whole diary (say a folder with only notes.csv) unless --force.
     """
     from runstrong.io.diary_files import entries_as_diary, parse_csv, parse_json
-    from runstrong.store.transfer import import_athlete, import_dated_entries
+    from runstrong.store.transfer import check_diary, import_athlete, import_dated_entries
 
     if not source.exists():
         raise UserError(f"{source}: no such file or folder; give a .json export, a .zip or a folder of CSV files")
@@ -105,6 +105,8 @@ def import_(source: Path, replace: bool, force: bool, db: str | None) -> None:
         for n, name in enumerate(names):
             if name in names[:n]:
                 raise UserError(f"{source.name}: athletes[{n}].name: {name!r} appears twice; give each athlete once")
+        for n, diary in enumerate(export_data.athletes):  # every part checked before the database is opened
+            check_diary(diary, f"{source.name}: athletes[{n}]")
     now = clock_now()
     with open_diary(db) as store:
         if replace:
@@ -132,8 +134,8 @@ def _before_replacing(store, source: Path, names: list[str], csv_mode: bool, for
     from runstrong.store.transfer import entry_counts
 
     with store.read() as s:
-        found = [a for a in s.query(Athlete).filter(Athlete.name.in_(names))]
-        counts = [entry_counts(s, a.id) for a in found]
+        found = [name for (name,) in s.query(Athlete.name).filter(Athlete.name.in_(names))]
+        counts = [entry_counts(s, a.id) for a in s.query(Athlete).filter(Athlete.name.in_(names))]
     total = {k: sum(c[k] for c in counts) for k in ("sessions", "sets", "wellness", "runs", "pains", "notes")}
     deleted = sum(v for k, v in total.items() if k != "sets")
     if not deleted and not (found and not csv_mode):
@@ -144,8 +146,8 @@ def _before_replacing(store, source: Path, names: list[str], csv_mode: bool, for
     if missing and not force:
         raise UserError(
             f"--replace: {source.name} is not a whole diary (it lacks {', '.join(missing)}); replacing would delete "
-            f"{said or 'nothing'} of {', '.join(a.name for a in found)}. Import without --replace to add, or pass "
-            "--force to delete them (a backup is written first)"
+            f"{said or 'nothing'} of {', '.join(found)}. Import without --replace to add, or pass --force to delete "
+            "them (a backup is written first)"
         )
     backup = _backup(store)
     click.echo(f"Backed up the whole diary to {backup} before replacing.", err=True)
