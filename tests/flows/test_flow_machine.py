@@ -142,7 +142,8 @@ class FlowMachine(RuleBasedStateMachine):
     @precondition(lambda self: bool(self._set_ids()))
     @rule(pick=st.integers(0, 10_000), reps=st.integers(0, 20), delete=st.booleans())
     def edit_or_delete_a_set(self, pick: int, reps: int, delete: bool) -> None:
-        from runstrong.flows.edit import delete_set, edit_set
+        from runstrong.flows.delete import delete_set
+        from runstrong.flows.edit import edit_set
 
         ids = self._set_ids()
         set_id = ids[pick % len(ids)]

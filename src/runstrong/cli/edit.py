@@ -185,7 +185,7 @@ def log_delete(exercise: str | None, number: int | None, side: str | None, label
       runstrong log delete --exercise rdl --set 3
       runstrong log delete --date yesterday          the whole session, its sets and pains
     """
-    from runstrong.flows.edit import delete_session, delete_set
+    from runstrong.flows.delete import delete_session, delete_set
 
     when = _day(day)
     if exercise is not None:
@@ -208,7 +208,7 @@ def run_delete(number: int | None, day: str | None, athlete: str | None, db: str
     \b
       runstrong run delete --date yesterday
     """
-    from runstrong.flows.edit import delete_run, runs_on
+    from runstrong.flows.delete import delete_run, runs_on
 
     when = _day(day)
     with open_diary(db) as store:

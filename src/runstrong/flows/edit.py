@@ -1,5 +1,5 @@
-"""Editing and deleting what was logged: a set, a session's answers, a check-in, a run.
-Each is one change, checked against the diary version the form showed, kept for undo."""
+"""Editing what was logged: a set, a session's answers, a check-in. Each is one change,
+checked against the diary version the form showed, kept for undo."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from runstrong.core.diary import RunLog, SessionLog, SetLog, Wellness, validate_entry
+from runstrong.core.diary import SessionLog, SetLog, Wellness, validate_entry
 from runstrong.store import changes
 from runstrong.store.db import Store
 from runstrong.store.repo import SET_FIELDS, WELLNESS_COLUMNS
-from runstrong.store.tables import RunRow, SessionLogRow, SetLogRow, WellnessRow
+from runstrong.store.tables import SessionLogRow, SetLogRow, WellnessRow
 
 from . import base
 
@@ -27,7 +27,7 @@ class Edited:
     version: int
 
 
-def _set_row(tx: base.Tx, set_id: int) -> tuple[SetLogRow, SessionLogRow]:
+def owned_set(tx: base.Tx, set_id: int) -> tuple[SetLogRow, SessionLogRow]:
     found = tx.s.execute(
         select(SetLogRow, SessionLogRow)
         .join(SessionLogRow, SessionLogRow.id == SetLogRow.session_log_id)
@@ -38,7 +38,7 @@ def _set_row(tx: base.Tx, set_id: int) -> tuple[SetLogRow, SessionLogRow]:
     return found[0], found[1]
 
 
-def _session_row(tx: base.Tx, session_id: int) -> SessionLogRow:
+def owned_session(tx: base.Tx, session_id: int) -> SessionLogRow:
     row = tx.s.get(SessionLogRow, session_id)
     if row is None or row.athlete_id != tx.athlete.id:
         raise base.Refused("session", f"no logged session {session_id} in {tx.athlete.name}'s diary")
@@ -67,7 +67,7 @@ def edit_set(store: Store, athlete: str | None, set_id: int, updates: dict[str, 
              *, expected_version: int | None = None) -> Edited:  # fmt: skip
     """Change fields of one logged set (a measure given replaces the set's measure)."""
     with base.change(store, athlete, clock, expected_version=expected_version) as tx:
-        row, session = _set_row(tx, set_id)
+        row, session = owned_set(tx, set_id)
         tx.watch(changes.day_scopes(tx.athlete.id, session.date))
         data = {f: getattr(row, f) for f in SET_FIELDS}
         if any(updates.get(m) is not None for m in ("reps", "seconds", "contacts", "distance_m")):
@@ -92,7 +92,7 @@ def edit_session(store: Store, athlete: str | None, session_id: int, updates: di
     if unknown:
         raise base.Refused(sorted(unknown)[0], f"only {', '.join(SESSION_EDITABLE)} of a session can be edited")
     with base.change(store, athlete, clock, expected_version=expected_version) as tx:
-        row = _session_row(tx, session_id)
+        row = owned_session(tx, session_id)
         tx.watch(changes.day_scopes(tx.athlete.id, row.date))
         data = {
             f: getattr(row, f) for f in ("date", "plan_version", "planned_date", "planned_label", *SESSION_EDITABLE)
@@ -118,57 +118,3 @@ def edit_wellness(store: Store, athlete: str | None, day: dt.date, updates: dict
             setattr(row, f, getattr(new, f))
         tx.record("edit", f"edited the check-in of {day}")
         return Edited(f"the check-in of {day}", day, tx.version)
-
-
-def delete_set(store: Store, athlete: str | None, set_id: int, clock: base.Clock,
-               *, expected_version: int | None = None) -> Edited:  # fmt: skip
-    """Delete one logged set; the sets after it of that exercise and side move up."""
-    with base.change(store, athlete, clock, expected_version=expected_version) as tx:
-        row, session = _set_row(tx, set_id)
-        tx.watch(changes.day_scopes(tx.athlete.id, session.date))
-        what = f"set {row.set_number} of {row.exercise_id} on {session.date}"
-        later = tx.s.scalars(select(SetLogRow).where(
-            SetLogRow.session_log_id == session.id, SetLogRow.exercise_id == row.exercise_id,
-            SetLogRow.side.is_(None) if row.side is None else SetLogRow.side == row.side,
-            SetLogRow.set_number > row.set_number))  # fmt: skip
-        tx.s.delete(row)
-        for other in later:
-            other.set_number -= 1
-        tx.record("delete", f"deleted {what}")
-        return Edited(what, session.date, tx.version)
-
-
-def delete_session(store: Store, athlete: str | None, session_id: int, clock: base.Clock,
-                   *, expected_version: int | None = None) -> Edited:  # fmt: skip
-    """Delete a logged session with its sets and the pains reported with it."""
-    with base.change(store, athlete, clock, expected_version=expected_version) as tx:
-        row = _session_row(tx, session_id)
-        tx.watch(changes.day_scopes(tx.athlete.id, row.date))
-        what = f"the session of {row.date}" + (f" ({row.planned_label})" if row.planned_label else "")
-        tx.s.delete(row)
-        tx.record("delete", f"deleted {what}")
-        return Edited(what, row.date, tx.version)
-
-
-def delete_run(store: Store, athlete: str | None, run_id: int, clock: base.Clock,
-               *, expected_version: int | None = None) -> Edited:  # fmt: skip
-    with base.change(store, athlete, clock, expected_version=expected_version) as tx:
-        row = tx.s.get(RunRow, run_id)
-        if row is None or row.athlete_id != tx.athlete.id:
-            raise base.Refused("run", f"no logged run {run_id} in {tx.athlete.name}'s diary; see `runstrong run list`")
-        tx.watch(changes.day_scopes(tx.athlete.id, row.date))
-        what = f"the {row.type} run of {row.minutes:g} min on {row.date}"
-        tx.s.delete(row)
-        tx.record("delete", f"deleted {what}")
-        return Edited(what, row.date, tx.version)
-
-
-def runs_on(store: Store, athlete: str | None, day: dt.date) -> list[tuple[int, RunLog]]:
-    """The runs logged on `day` with their ids (for choosing one to delete)."""
-    from runstrong.flows import identity
-    from runstrong.store.transfer import RUN_FIELDS
-
-    with store.read() as s:
-        who = identity.find(s, athlete)
-        rows = s.scalars(select(RunRow).where(RunRow.athlete_id == who.id, RunRow.date == day).order_by(RunRow.id))
-        return [(r.id, RunLog.model_construct(**{f: getattr(r, f) for f in RUN_FIELDS})) for r in rows]

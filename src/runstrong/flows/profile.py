@@ -38,9 +38,15 @@ def merge_owned(
     """`new` with what the diary owns from `old`: adjustments (of weeks `new` does not
     adjust), swaps (not already in `new`) and pain areas (unless dropped). Also the pain
     areas kept."""
+    from runstrong.core.model import PainArea
+
+    dropped = set(drop_pain)
+    unknown = sorted(dropped - set(PainArea._value2member_map_))
+    if unknown:
+        areas = ", ".join(a.value for a in PainArea)
+        raise base.Refused("drop_pain", f"{unknown[0]!r} is not a pain area; areas: {areas}")
     weeks = {a.week_start for a in new.adjustments}
     swaps = {(x.from_id, x.since) for x in new.exercise_swaps}
-    dropped = set(drop_pain)
     kept = [a for a in old.pain_areas if a not in new.pain_areas and a.value not in dropped]
     merged = new.model_copy(
         update={

@@ -436,12 +436,12 @@ class Diary:
         return self._flow(edit_set, set_id, updates, expected_version=version)
 
     def delete_set(self, set_id: int, version: int | None = None) -> Any:
-        from runstrong.flows.edit import delete_set
+        from runstrong.flows.delete import delete_set
 
         return self._flow(delete_set, set_id, expected_version=version)
 
     def delete_session(self, session_id: int, version: int | None = None) -> Any:
-        from runstrong.flows.edit import delete_session
+        from runstrong.flows.delete import delete_session
 
         return self._flow(delete_session, session_id, expected_version=version)
 
@@ -451,7 +451,7 @@ class Diary:
         return self._flow(edit_wellness, day, updates, expected_version=version)
 
     def delete_run(self, run_id: int, version: int | None = None) -> Any:
-        from runstrong.flows.edit import delete_run
+        from runstrong.flows.delete import delete_run
 
         return self._flow(delete_run, run_id, expected_version=version)
 
