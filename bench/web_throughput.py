@@ -51,7 +51,7 @@ def seed(path: Path) -> None:
         repo.store_plan(s, profile, build_plan(profile, least_bad=True), dt.datetime(2027, 1, 1, 8))
     store.close()
     app = create_app(str(path), today=TODAY)
-    with TestClient(app) as client:
+    with TestClient(app, base_url=f"http://{HOST}") as client:  # a Host the app answers to
         client.post("/api/v1/sessions", json={"as_planned": True, "session_rpe": 6, "minutes": 30})
         client.post("/api/v1/wellness", json={"sleep_hours": 7.5, "mood": 4, "energy": 4})
         client.post("/api/v1/runs", json={"type": "easy", "minutes": 30, "distance_km": 6})

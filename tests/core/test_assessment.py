@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from runstrong.core.assessment import score_screen
+from runstrong.core.assessment import SCORERS, _Scoring, score_screen
 from runstrong.core.model import AthleteProfile, Category, Pattern, Role, Sex
 from runstrong.core.params import load_params
 from runstrong.core.planner import build_plan
@@ -158,3 +158,26 @@ def test_findings_cite_rules_that_exist(registry):
 def test_a_screen_with_hops_for_one_leg_only_is_refused():
     with pytest.raises(ValueError, match="hop_left_cm"):
         screen(hop_left_cm=100)
+
+
+FAULTY = screen(hip_hinge_pass=False, plank_seconds=20, side_plank_left_seconds=40, side_plank_right_seconds=80,
+                biering_sorensen_seconds=30, single_leg_squat_left="poor", balance_open_left_seconds=5,
+                heel_raise_left=8, hop_left_cm=100, hop_right_cm=150)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", [name for name, _ in SCORERS])
+def test_each_scorer_alone_reports_only_its_own_test(name):
+    scorer = dict(SCORERS)[name]
+    sc = _Scoring(FAULTY, 40, Sex.female, P)
+    scorer(sc)
+    own = {name, "landings"} if name == "single-leg balance" else {name}
+    assert sc.findings and {f.test for f in sc.findings} <= own, sc.findings
+
+
+def test_the_table_of_scorers_gives_the_findings_of_the_whole_screen_in_order():
+    whole = score_screen(FAULTY, 40, Sex.female, P).findings
+    sc = _Scoring(FAULTY, 40, Sex.female, P)
+    for _, scorer in SCORERS:
+        scorer(sc)
+    assert sc.findings == whole
+    assert [f.test for f in whole][:2] == ["hip hinge", "plank"]

@@ -16,7 +16,7 @@ import pytest
 from PIL import Image
 
 from runstrong.core.planner import build_plan
-from runstrong.core.review_metrics import Diary, history_metrics
+from runstrong.core.review_metrics import DiaryWindow, history_metrics
 from runstrong.core.vocab import Category
 from runstrong.io.charts import (
     CATEGORY_COLOUR,
@@ -146,7 +146,7 @@ def test_an_empty_history_draws_a_message_instead_of_failing(tmp_path):
 
 
 def test_weeks_with_nothing_logged_say_so_on_each_chart(plan, library, registry, guides):
-    blank = history_metrics(plan, Diary(), dt.date(2027, 1, 18), 3, library, registry)
+    blank = history_metrics(plan, DiaryWindow(), dt.date(2027, 1, 18), 3, library, registry)
     assert "No strength sessions or runs" in svg_text(load_chart(blank, "svg", guides))
     assert "No check-ins logged" in svg_text(wellness_chart(blank, "svg", guides))
     assert "No lifts logged" in svg_text(lifts_chart(blank, "svg", guides))

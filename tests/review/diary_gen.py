@@ -41,7 +41,7 @@ from runstrong.core.diary import (
 from runstrong.core.diary import week_start as monday_of
 from runstrong.core.library import Library, load_library
 from runstrong.core.model import PainArea, Plan, RunType, Week
-from runstrong.core.review_metrics import Diary
+from runstrong.core.review_metrics import DiaryWindow
 
 DAY = dt.timedelta(days=1)
 WeekRef = int | dt.date
@@ -104,7 +104,9 @@ CLEAN: dict[str, Any] = {
 """Knobs for a runner who does everything as planned, with no noise, no bad week, no pain."""
 
 
-def generate_diary(plan: Plan, until: dt.date, seed: int = 0, library: Library | None = None, **knobs: Any) -> Diary:
+def generate_diary(
+    plan: Plan, until: dt.date, seed: int = 0, library: Library | None = None, **knobs: Any
+) -> DiaryWindow:
     """A diary of the runner following `plan` from its start (or `start=`) to `until`,
     inclusive. Unknown knobs raise TypeError, so a typo never silently does nothing."""
     k = Knobs(**knobs)
@@ -156,7 +158,7 @@ class _Generator:
 
     # -- the diary
 
-    def run(self, until: dt.date) -> Diary:
+    def run(self, until: dt.date) -> DiaryWindow:
         start = self.k.start or self.plan.start_date
         sessions: list[SessionLog] = []
         runs: list[RunLog] = []
@@ -182,7 +184,7 @@ class _Generator:
         def keep(d: dt.date) -> bool:
             return start <= d <= until
 
-        return Diary(
+        return DiaryWindow(
             sessions=tuple(sorted((s for s in sessions if keep(s.date)), key=lambda s: s.date)),
             runs=tuple(sorted((r for r in runs if keep(r.date)), key=lambda r: r.date)),
             wellness=tuple(w for w in wellness if keep(w.date)),
@@ -367,7 +369,7 @@ def _half(value: float, lo: float, hi: float) -> float:
     return min(hi, max(lo, round(value * 2) / 2))
 
 
-def store_diary(session: Any, athlete_id: int, diary: Diary, *, bulk: bool = False) -> None:
+def store_diary(session: Any, athlete_id: int, diary: DiaryWindow, *, bulk: bool = False) -> None:
     """Insert a generated diary in the caller's transaction
     (`with store.write() as s: store_diary(s, athlete_id, diary)`).
 
@@ -390,7 +392,7 @@ def store_diary(session: Any, athlete_id: int, diary: Diary, *, bulk: bool = Fal
         repo.add_pain(session, athlete_id, p)
 
 
-def _store_bulk(session: Any, athlete_id: int, diary: Diary) -> None:
+def _store_bulk(session: Any, athlete_id: int, diary: DiaryWindow) -> None:
     from sqlalchemy import insert
 
     from runstrong.store.tables import PainRow, RunRow, SessionLogRow, SetLogRow, WellnessRow

@@ -30,7 +30,7 @@ from runstrong.core.model import (
 )
 from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.core.review import RealLife, Review, apply_review, review_week
-from runstrong.core.review_metrics import Diary
+from runstrong.core.review_metrics import DiaryWindow
 
 DAY = dt.timedelta(days=1)
 LOADING = frozenset({Phase.foundation, Phase.build, Phase.race_specific})
@@ -74,7 +74,7 @@ def done_as_planned(
     run_noise_pct: float = 0.0,
     wellness: dict[str, tuple[int, int]] | None = None,
     sleep_hours: tuple[float, float] = (7.0, 8.5),
-) -> Diary:
+) -> DiaryWindow:
     """Every planned session from `since` (default: the plan's start) to `until` done as
     prescribed, except those dated in `skip`.
 
@@ -127,10 +127,10 @@ def done_as_planned(
                 )
             )
             day += DAY
-    return Diary(sessions=tuple(sessions), runs=tuple(run_logs), wellness=tuple(checks))
+    return DiaryWindow(sessions=tuple(sessions), runs=tuple(run_logs), wellness=tuple(checks))
 
 
-def with_wellness(diary: Diary, days: Iterable[dt.date], **answers: int) -> Diary:
+def with_wellness(diary: DiaryWindow, days: Iterable[dt.date], **answers: int) -> DiaryWindow:
     """The diary with these answers on these days (the day's other answers kept)."""
     by_day = {w.date: w for w in diary.wellness}
     for day in days:
@@ -139,12 +139,14 @@ def with_wellness(diary: Diary, days: Iterable[dt.date], **answers: int) -> Diar
     return dataclasses.replace(diary, wellness=tuple(sorted(by_day.values(), key=lambda w: w.date)))
 
 
-def with_pain(diary: Diary, day: dt.date, area: PainArea, score: int) -> Diary:
+def with_pain(diary: DiaryWindow, day: dt.date, area: PainArea, score: int) -> DiaryWindow:
     pains = sorted([*diary.pains, PainReport(date=day, area=area, score=score)], key=lambda p: p.date)
     return dataclasses.replace(diary, pains=tuple(pains))
 
 
-def with_broken_form(diary: Diary, exercise_id: str, start: dt.date, end: dt.date, quality: int = 2) -> Diary:
+def with_broken_form(
+    diary: DiaryWindow, exercise_id: str, start: dt.date, end: dt.date, quality: int = 2
+) -> DiaryWindow:
     """Every set of `exercise_id` logged between start and end rated `quality`."""
     sessions = tuple(
         s.model_copy(
@@ -162,14 +164,14 @@ def with_broken_form(diary: Diary, exercise_id: str, start: dt.date, end: dt.dat
     return dataclasses.replace(diary, sessions=sessions)
 
 
-def with_runs(diary: Diary, extra: Iterable[RunLog]) -> Diary:
+def with_runs(diary: DiaryWindow, extra: Iterable[RunLog]) -> DiaryWindow:
     return dataclasses.replace(diary, runs=tuple(sorted([*diary.runs, *extra], key=lambda r: r.date)))
 
 
 def reviewed_and_applied(
     plan: Plan,
     profile: AthleteProfile,
-    diary: Diary,
+    diary: DiaryWindow,
     week: Week,
     library: Library,
     registry: object,
@@ -191,6 +193,19 @@ def sets_by_category(week: Week) -> dict[Category, int]:
     out = {c: 0 for c in TRAINING_CATEGORIES}
     for b in logged_blocks(week):
         out[b.category] += b.prescription.sets + (1 if b.prescription.extra_sets_side else 0)
+    return out
+
+
+def volume(presc) -> float:  # type: ignore[no-untyped-def]
+    """Sets x the per-set amount (reps, seconds, contacts or metres): what a cut makes smaller."""
+    amount = presc.reps or presc.seconds or presc.contacts or presc.distance_m or 1
+    return (presc.sets + (1 if presc.extra_sets_side else 0)) * amount
+
+
+def volume_by_category(week: Week) -> dict[Category, float]:
+    out = {c: 0.0 for c in TRAINING_CATEGORIES}
+    for b in logged_blocks(week):
+        out[b.category] += volume(b.prescription)
     return out
 
 
@@ -248,7 +263,7 @@ class Knobs:
     ill: bool = False
 
 
-def noisy_week(plan: Plan, week: Week, knobs: Knobs, seed: int) -> Diary:
+def noisy_week(plan: Plan, week: Week, knobs: Knobs, seed: int) -> DiaryWindow:
     """Everything before `week` done as planned with calm check-ins, then `week` as the knobs say."""
     rng = random.Random(seed)
     start, end = week.start_date, week_end(week)
@@ -264,7 +279,7 @@ def noisy_week(plan: Plan, week: Week, knobs: Knobs, seed: int) -> Diary:
                 s.model_copy(update={"sets": [_harder(x, knobs.effort_over) for x in s.sets]}) for s in this.sessions
             ),
         )
-    diary = Diary(
+    diary = DiaryWindow(
         sessions=before.sessions + this.sessions,
         runs=before.runs + this.runs,
         wellness=before.wellness + this.wellness,

@@ -13,7 +13,7 @@ from runstrong.core.diary import PainReport, SessionLog, SetLog
 from runstrong.core.model import PainArea
 from runstrong.core.planner import build_plan
 from runstrong.core.review import RealLife, apply_review, review_week
-from runstrong.core.review_metrics import Diary, history_window_days, week_metrics
+from runstrong.core.review_metrics import DiaryWindow, history_window_days, week_metrics
 from runstrong.io.profile_file import load_profile
 from runstrong.store import repo
 from runstrong.store.review_queries import last_logged_day, latest_review, load_diary, store_review
@@ -49,7 +49,7 @@ def marathoner():  # type: ignore[no-untyped-def]
     return profile, build_plan(profile)
 
 
-def lived_diary(plan) -> Diary:  # type: ignore[no-untyped-def]
+def lived_diary(plan) -> DiaryWindow:  # type: ignore[no-untyped-def]
     """Twelve weeks of a runner with some of everything: noise, a sore week, knee pain, a lift
     whose form broke, a run spike; plus a session logged with a pain report of its own."""
     until = plan.weeks[REVIEWED_WEEKS - 1].start_date + 6 * DAY
@@ -71,7 +71,7 @@ def lived_diary(plan) -> Diary:  # type: ignore[no-untyped-def]
     return dataclasses.replace(diary, sessions=sessions, pains=pains)
 
 
-def store_everything(store, profile, plan, diary: Diary, *, bulk: bool = False) -> int:  # type: ignore[no-untyped-def]
+def store_everything(store, profile, plan, diary: DiaryWindow, *, bulk: bool = False) -> int:  # type: ignore[no-untyped-def]
     with store.write() as s:
         athlete_id = repo.store_plan(s, profile, plan, NOW).athlete.id
         if bulk:
@@ -125,7 +125,7 @@ def test_load_diary_reads_one_athlete_and_only_the_dates_asked(store, marathoner
     with store.read() as s:
         loaded = load_diary(s, athlete_id, since, until)
         last = max(x.date for x in (*diary.sessions, *diary.runs, *diary.wellness, *diary.pains))
-        assert load_diary(s, athlete_id, last + DAY, last + 30 * DAY) == Diary()
+        assert load_diary(s, athlete_id, last + DAY, last + 30 * DAY) == DiaryWindow()
     kept = diary.between(since, until)
     assert [x.date for x in loaded.sessions] == [x.date for x in kept.sessions]
     assert [(x.date, x.type, x.minutes) for x in loaded.runs] == [(x.date, x.type, x.minutes) for x in kept.runs]
@@ -142,7 +142,7 @@ def stored_review(store, profile, plan, week_index: int, library, registry, **li
 
 def test_a_second_review_of_the_same_week_replaces_the_first(store, marathoner, library, registry):
     profile, plan = marathoner
-    athlete_id = store_everything(store, profile, plan, Diary())
+    athlete_id = store_everything(store, profile, plan, DiaryWindow())
     first, _ = stored_review(store, profile, plan, 4, library, registry)
     again, _ = stored_review(store, profile, plan, 4, library, registry, ill=True)
     assert again.model_dump_json() != first.model_dump_json()
@@ -160,8 +160,8 @@ def test_a_second_review_of_the_same_week_replaces_the_first(store, marathoner, 
 
 def test_latest_review_is_the_latest_week_whatever_the_order_stored(store, marathoner, library, registry):
     profile, plan = marathoner
-    athlete_id = store_everything(store, profile, plan, Diary())
-    other_id = store_everything(store, profile.model_copy(update={"name": "Other runner"}), plan, Diary())
+    athlete_id = store_everything(store, profile, plan, DiaryWindow())
+    other_id = store_everything(store, profile.model_copy(update={"name": "Other runner"}), plan, DiaryWindow())
     with store.read() as s:
         assert latest_review(s, athlete_id) is None
     week5, _ = stored_review(store, profile, plan, 5, library, registry)
@@ -180,7 +180,7 @@ def test_latest_review_is_the_latest_week_whatever_the_order_stored(store, marat
 
 def test_a_stored_review_reads_back_as_the_same_review(store, marathoner, library, registry):
     profile, plan = marathoner
-    athlete_id = store_everything(store, profile, plan, Diary())
+    athlete_id = store_everything(store, profile, plan, DiaryWindow())
     travel = plan.weeks[7].start_date
     review, _ = stored_review(
         store, profile, plan, 6, library, registry, travel_start=travel, travel_end=travel + 9 * DAY,

@@ -1,4 +1,5 @@
-"""A diary seeded with the example marathoner, the app over it, and a fixed "today".
+"""A diary seeded with the example marathoner, the app over it, a fixed "today", and a
+test client that posts like the app's own pages in a browser.
 
 The seeded SQLite file is made once per session and copied for each test, so every test
 starts from the same diary and may write to it.
@@ -7,15 +8,54 @@ starts from the same diary and may write to it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
+import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+with warnings.catch_warnings():  # starlette's note about httpx, as the tests filter it
+    warnings.filterwarnings("ignore", "Using `httpx` with `starlette.testclient`")
+    from fastapi.testclient import TestClient
 
 from tests.conftest import EXAMPLES
 
 # Friday of week 1 of the marathoner's plan: session A is due
 TODAY = dt.date(2027, 1, 8)
+# where `runstrong serve` says it is (the Host and Origin a browser sends)
+ORIGIN = "http://127.0.0.1:8000"
+
+
+class SameOriginClient(TestClient):
+    """A TestClient that talks like the app's own pages in a browser: at the address the
+    server prints, and on every state-changing request with that Origin, Sec-Fetch-Site:
+    same-origin and the page's CSRF token in the X-CSRF-Token header, as htmx sends them.
+    (A plain TestClient is refused: its Host, "testserver", is not this server's.)"""
+
+    def __init__(self, app: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("base_url", ORIGIN)
+        super().__init__(app, **kwargs)
+        self._token: str | None = None
+
+    def request(self, method: str, url: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        if method.upper() in ("POST", "PUT", "PATCH", "DELETE"):
+            headers = dict(kwargs.pop("headers", None) or {})
+            headers.setdefault("origin", ORIGIN)
+            headers.setdefault("sec-fetch-site", "same-origin")
+            headers.setdefault("x-csrf-token", self.page_token())
+            kwargs["headers"] = headers
+        return super().request(method, url, **kwargs)
+
+    def page_token(self) -> str:
+        """The token a page gives this client (its cookie, set by the first answer, keeps it)."""
+        if self._token is None:
+            page = super().request("GET", "/api").text
+            found = re.search(r'"X-CSRF-Token": "([^"]+)"', page)
+            assert found, "every page carries the CSRF token in its body's hx-headers"
+            self._token = found.group(1)
+        return self._token
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +92,5 @@ def app(diary_path: Path):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def client(app):  # type: ignore[no-untyped-def]
-    from fastapi.testclient import TestClient
-
-    with TestClient(app, follow_redirects=False) as c:
+    with SameOriginClient(app, follow_redirects=False) as c:
         yield c

@@ -123,9 +123,9 @@ def test_a_swap_that_cannot_be_made_names_the_field(client) -> None:
 
 
 def test_an_empty_diary_answers_409_with_how_to_add_an_athlete(tmp_path) -> None:
-    from fastapi.testclient import TestClient
-
     from runstrong.web.app import create_app
+
+    from .conftest import SameOriginClient as TestClient
 
     with TestClient(create_app(str(tmp_path / "empty.db"), today=TODAY)) as client:
         response = client.get("/api/v1/today")

@@ -32,6 +32,7 @@ def _app():  # type: ignore[no-untyped-def]
     from runstrong.store import repo
     from runstrong.store.db import open_store
     from runstrong.web.app import create_app
+    from runstrong.web.security import SecurityPolicy
     from tests.conftest import EXAMPLES
 
     from .conftest import TODAY
@@ -42,7 +43,8 @@ def _app():  # type: ignore[no-untyped-def]
     with store.write() as s:
         repo.store_plan(s, profile, build_plan(profile, least_bad=True), dt.datetime(2027, 1, 1, 8, 0))
     store.close()
-    return create_app(str(path), today=TODAY), path.parent
+    # the fuzzer's in-process client calls the server "testserver": a name it answers to here
+    return create_app(str(path), today=TODAY, security=SecurityPolicy().with_hosts(["testserver"])), path.parent
 
 
 APP, FOLDER = _app()

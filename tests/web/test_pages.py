@@ -75,8 +75,6 @@ def test_dashboard_has_no_review_card_before_a_review_is_accepted(client) -> Non
 def test_dashboard_shows_the_flags_of_the_last_accepted_review(client, diary_path) -> None:
     import datetime as dt
 
-    from fastapi.testclient import TestClient
-
     from runstrong.core.library import load_library
     from runstrong.core.review import review_week
     from runstrong.core.rules import load_registry
@@ -84,6 +82,8 @@ def test_dashboard_shows_the_flags_of_the_last_accepted_review(client, diary_pat
     from runstrong.store.db import open_store
     from runstrong.store.review_queries import load_diary, store_review
     from runstrong.web.app import create_app
+
+    from .conftest import SameOriginClient as TestClient
 
     client.post("/api/v1/sessions", json={"as_planned": True, "pains": [{"area": "knee", "score": 4}]})
     store = open_store(str(diary_path))  # what `runstrong review --accept` keeps
@@ -306,9 +306,9 @@ def test_an_unknown_page_is_a_page_not_json(client) -> None:
 
 
 def test_a_diary_with_no_athlete_says_how_to_add_one(tmp_path) -> None:
-    from fastapi.testclient import TestClient
-
     from runstrong.web.app import create_app
+
+    from .conftest import SameOriginClient as TestClient
 
     app = create_app(str(tmp_path / "empty.db"), today=TODAY)
     with TestClient(app) as client:
@@ -319,8 +319,6 @@ def test_a_diary_with_no_athlete_says_how_to_add_one(tmp_path) -> None:
 def test_an_imperial_runner_sees_and_types_pounds_and_the_diary_keeps_kilograms(tmp_path) -> None:
     import datetime as dt
 
-    from fastapi.testclient import TestClient
-
     from runstrong.core.model import Units
     from runstrong.core.planner import build_plan
     from runstrong.io.profile_file import load_profile
@@ -328,6 +326,8 @@ def test_an_imperial_runner_sees_and_types_pounds_and_the_diary_keeps_kilograms(
     from runstrong.store.db import open_store
     from runstrong.web.app import create_app
     from tests.conftest import EXAMPLES
+
+    from .conftest import SameOriginClient as TestClient
 
     profile = load_profile(EXAMPLES / "marathoner.toml").model_copy(update={"units": Units.imperial})
     store = open_store(str(tmp_path / "diary.db"))

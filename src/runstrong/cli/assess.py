@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from runstrong.cli.options import escape
 from runstrong.errors import UserError
 
 # upper limits of the Screen fields (checked against the model by the tests)
@@ -79,7 +80,7 @@ def assess(profile: Path, when: str | None, no_input: bool, source: Path | None,
     try:
         screen = _battery(athlete, day, out)
         _results(athlete, screen, out)
-        keep = _asker(out).confirm(f"Save this screen to {profile.name}?", True)
+        keep = _asker(out).confirm(f"Save this screen to {escape(profile.name)}?", True)
     except KeyboardInterrupt:
         out.print("\n[yellow]Stopped: nothing was saved.[/]")
         raise SystemExit(130) from None
@@ -122,11 +123,13 @@ def _read_screen(source: Path, when: dt.date | None) -> Any:
     from pydantic import ValidationError
 
     from runstrong.core.screen import Screen
-    from runstrong.io.profile_file import format_validation_error, read_data_file
+    from runstrong.io.profile_file import read_data_file, validation_error
+    from runstrong.io.text import SCREEN_BYTES
 
     if not source.exists():
         raise UserError(f"--from: {source}: no such file")
-    data = read_data_file(source, prefix=f"--from: {source.name}", formats=(".toml", ".yaml", ".yml", ".json"))
+    formats = (".toml", ".yaml", ".yml", ".json")
+    data = read_data_file(source, prefix=f"--from: {source.name}", formats=formats, limit=SCREEN_BYTES)
     if isinstance(data, dict) and isinstance(data.get("screens"), list):
         if len(data["screens"]) != 1:
             raise UserError(f"--from: {source.name}: holds {len(data['screens'])} screens; give one")
@@ -138,7 +141,7 @@ def _read_screen(source: Path, when: dt.date | None) -> Any:
     try:
         return Screen.model_validate(data)
     except ValidationError as err:
-        raise UserError(format_validation_error(err, source.name, Screen)) from None
+        raise validation_error(err, source.name, Screen) from None
 
 
 def _save(profile: Path, screen: Any, out: Any) -> None:
@@ -146,10 +149,11 @@ def _save(profile: Path, screen: Any, out: Any) -> None:
 
     updated, note = append_screen(profile, screen)
     out.print(
-        f"[green]✓ Saved the screen of {screen.date:%a %d %b %Y} to {profile.name}[/] ({len(updated.screens)} in all)."
+        f"[green]✓ Saved the screen of {screen.date:%a %d %b %Y} to {escape(profile.name)}[/] "
+        f"({len(updated.screens)} in all)."
     )
     if note:
-        out.print(f"[yellow]{note}[/]")
+        out.print(f"[yellow]{escape(note)}[/]")
 
 
 def _battery(athlete: Any, day: dt.date, out: Any) -> Any:
@@ -342,7 +346,7 @@ def _effects(result: Any, out: Any) -> None:
     grid.add_column(no_wrap=True)
     grid.add_column()
     for r in reasons:
-        grid.add_row("  •", f"{r.text} [dim]\\[{r.rule_id}][/]")
+        grid.add_row("  •", f"{escape(r.text)} [dim]\\[{r.rule_id}][/]")
     out.print(grid)
 
 

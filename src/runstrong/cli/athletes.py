@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from runstrong.cli.diary_common import clock_now, db_option, load_profile_file, open_diary
-from runstrong.cli.options import console, echo_json
+from runstrong.cli.options import console, echo_json, escape
 
 
 @click.group()
@@ -33,8 +33,6 @@ def add(profile: Path, least_bad: bool, drop_pain: tuple[str, ...], db: str | No
     A profile `runstrong plan` refuses is refused here too, unless --least-bad.
       runstrong athlete add examples/marathoner.toml
     """
-    from rich.markup import escape
-
     with open_diary(db) as store:
         result = load_profile_file(store, profile, clock_now(), least_bad=least_bad, drop_pain=drop_pain)
     stored = result.stored

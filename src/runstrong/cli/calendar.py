@@ -227,10 +227,9 @@ def _apply_override(rows: list[list[Any]], text: str, where: str) -> None:
     m = re.fullmatch(r"\s*(\d{4}-\d{2}-\d{2})\s*(?:#\s*(\d+))?\s*=\s*([a-z_\-]+)\s*", text.lower())
     if m is None:
         raise UserError(f"{where}: {text!r}: write DATE=TYPE or DATE#N=TYPE, e.g. 2027-03-02=tempo")
-    try:
-        day = dt.date.fromisoformat(m[1])
-    except ValueError:
-        raise UserError(f"{where}: {m[1]} is not a date; write it as 2027-03-02") from None
+    from runstrong.cli.options import parse_date
+
+    day = parse_date(m[1], where, "2027-03-02")
     kind = m[3].replace("-", "_")
     if kind not in types:
         raise UserError(f"{where}: {m[3]!r} is not a run type; use one of {', '.join(types)}")

@@ -24,10 +24,9 @@ def chart_week(value: str | None, today: dt.date, last_logged: dt.date) -> dt.da
         if last_logged < last_complete:
             return last_logged - dt.timedelta(days=last_logged.weekday())
         return last_complete
-    try:
-        day = dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise UserError(f"--week: {value!r} is not a date; give a day of the week (2027-01-11) or last") from None
+    from runstrong.cli.options import parse_date
+
+    day = parse_date(value, "--week", "a day of the week (2027-01-11) or last")
     if day > today:
         raise UserError(f"--week: {day} is in the future (today is {today}); chart a week that has happened")
     return day - dt.timedelta(days=day.weekday())

@@ -27,7 +27,7 @@ from runstrong.cli.diary_common import (
     validated,
 )
 from runstrong.cli.edit import log_group, wellness_group
-from runstrong.cli.options import console, echo_json
+from runstrong.cli.options import console, echo_json, escape
 from runstrong.errors import UserError
 
 # ---------------------------------------------------------------------------- today
@@ -78,7 +78,7 @@ def today(day: str | None, athlete: str | None, profile: Path | None, db: str | 
         return
     out = console()
     if plan.plan_version is None:
-        out.print(f"{who.name} has no stored plan; store one with `runstrong athlete add PROFILE`.")
+        out.print(f"{escape(who.name)} has no stored plan; store one with `runstrong athlete add PROFILE`.")
         return
     out.print(render_day(when, clock, plan.sessions, plan.runs, who.units, last, logged, upcoming, plan.plan_version))
     if plan.sessions and not logged and when <= clock:
@@ -330,7 +330,14 @@ def wellness(
     help="One row per week, or per exercise.",
 )
 @click.option("--exercise", "-e", "exercise_name", help="Set-by-set history of one exercise (name, id or 'rdl').")
-@click.option("--weeks", "-w", type=click.IntRange(min=1), default=12, show_default=True, help="How far back.")
+@click.option(
+    "--weeks",
+    "-w",
+    type=click.IntRange(min=1, max=5200),
+    default=12,
+    show_default=True,
+    help="How far back (up to 5200 weeks; --all for the whole diary).",
+)
 @click.option("--all", "all_time", is_flag=True, help="The whole diary.")
 @athlete_option
 @db_option

@@ -64,10 +64,12 @@ def parse_day(value: str | None, today: dt.date, *, allow_future: bool = False) 
     text = value.strip().lower()
     if text == "yesterday":
         return today - dt.timedelta(days=1)
-    try:
-        day = today - dt.timedelta(days=int(text[1:])) if text.startswith("-") else dt.date.fromisoformat(text)
-    except ValueError:
-        raise UserError(f"--date: {value!r} is not a date; write it as 2027-01-05, yesterday or -2") from None
+    from runstrong.cli.options import days_before, parse_date
+
+    if text.startswith("-") and text[1:].isdigit():
+        day = days_before(today, int(text[1:]), "--date")
+    else:
+        day = parse_date(text, "--date", "2027-01-05, yesterday or -2")
     if day > today and not allow_future:
         raise UserError(f"--date: {day} is in the future (today is {today}); log today or a past day")
     return day

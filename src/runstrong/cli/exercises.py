@@ -91,9 +91,10 @@ def exercises(ctx, category, pattern, equipment, level, exclude_pain, search, fm
 
 @exercises.command("show")
 @click.argument("exercise_id")
+@click.option("--open", "open_figure", is_flag=True, help="Open the animated drawing in your SVG viewer.")
 @format_option("table", "json")
-def show(exercise_id: str, fmt: str) -> None:
-    """Cues, default dose and the progression ladder around one exercise."""
+def show(exercise_id: str, open_figure: bool, fmt: str) -> None:
+    """Cues, default dose, a drawing and the progression ladder around one exercise."""
     from runstrong.core.library import load_library
 
     library = load_library()
@@ -127,6 +128,7 @@ def show(exercise_id: str, fmt: str) -> None:
     out = console()
     out.print(Panel(facts, title=f"[bold]{e.name}[/] [dim]{e.id}[/]", title_align="left"))
     out.print(e.description, "\n")
+    _figure(out, e.id)
     out.print("[bold]Cues[/]")
     for cue in e.cues:
         out.print(f"  • {cue}")
@@ -136,3 +138,32 @@ def show(exercise_id: str, fmt: str) -> None:
         for step in ladder:
             marker = "[bold green]▶[/]" if step.id == e.id else " "
             out.print(f" {marker} {step.name} [dim]{step.id} · {step.level.value}[/]")
+    if open_figure:
+        _open_figure(e.id)
+
+
+def _figure(out, exercise_id: str) -> None:  # type: ignore[no-untyped-def]
+    """The drawing in braille: the start dim, the end in colour, the working side green."""
+    from runstrong.core.pose import load_poses
+    from runstrong.io.braille import braille_figure
+
+    pose = load_poses().get(exercise_id)
+    if pose is None:
+        return
+    for line in braille_figure(pose, columns=min(28, max(out.width - 4, 12))):
+        out.print("  ", line, sep="")
+    side = {"both": "both sides work", "right": "green: the working side", "left": "green: the working side"}
+    out.print(f"  [dim]start dim, end bright; {side[pose.working]}; --open for the animation[/]\n")
+
+
+def _open_figure(exercise_id: str) -> None:
+    """Write the animated SVG to a temporary file and hand it to the system's viewer."""
+    import tempfile
+
+    from runstrong.io.figures import figure_svg
+
+    with tempfile.NamedTemporaryFile("w", suffix=f"-{exercise_id}.svg", delete=False, encoding="utf-8") as f:
+        f.write(figure_svg(exercise_id))
+    click.echo(f"Drawing written to {f.name}")
+    if click.launch(f.name) != 0:
+        click.echo("No viewer opened it: open that file in a web browser to see it move.")

@@ -410,7 +410,7 @@ def _interactive(path: Path, opts: dict[str, Any], today: dt.date, out: Any) -> 
             for r in _run_option(text):
                 given.setdefault(r["day"], []).append(f"{r['type']} {r['minutes']}")
         except ValueError as err:
-            out.print(f"  [yellow]--run {text}: {err}; ignored[/]")
+            out.print(f"  [yellow]--run {escape(text)}: {escape(str(err))}; ignored[/]")
     weekly = []
     for day in Weekday:
         runs = ask.ask(f"  {day.value.capitalize()}", q.runs_answer, ", ".join(given.get(day.value, [])) or "-", None)

@@ -11,6 +11,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.prompt import Prompt
+from rich.text import Text
 
 from runstrong.cli.log_flow import LogContext, LogRequest
 from runstrong.core.diary import LOGGED_ROLES, PlannedSession, SetLog, sets_as_planned
@@ -85,7 +86,7 @@ def _set_by_set(planned: PlannedSession, units: Any, out: Console) -> list[SetLo
                 sets.extend(SetLog.model_validate(f) for f in parsed.sets)
                 break
             except UserError as err:
-                out.print(f"[red]{err}[/]")
+                out.print(Text(str(err), style="red"))
     return sets
 
 
@@ -105,7 +106,7 @@ def _extra_lines(units: Any, out: Console) -> list[SetLog]:
             parsed = parse_set_line(line, library, units)
             sets.extend(SetLog.model_validate(f) for f in parsed.sets)
         except UserError as err:
-            out.print(f"[red]{err}[/]")
+            out.print(Text(str(err), style="red"))
 
 
 def _number(text: str, low: float, high: float) -> float | None:

@@ -6,6 +6,7 @@ nothing else (see bench/cli_startup.py and docs/benchmarks.md).
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import sys
@@ -81,6 +82,39 @@ def cli() -> None:
     """
 
 
+# A full disk, a read-only folder or a missing permission: the user's machine, not our bug.
+PLACE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def describe_place_error(exc: OSError) -> str:
+    """An OSError about where runstrong reads or writes, said with what to do."""
+    where = exc.filename or "a file"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        fix = "free some space (or write elsewhere) and run the command again"
+    else:
+        fix = "make it writable (or readable) for you, or give another path"
+    return f"Error: {where}: {exc.strerror}\n  Fix: {fix}"
+
+
+def describe_user_error(exc: Exception) -> str:
+    """`Error: <field>: <message>` per problem, with its fix below; a field the user sets by a
+    flag is named by that flag (cli/options.FIELD_FLAGS), never found by reading the text."""
+    from runstrong.cli.options import FIELD_FLAGS
+    from runstrong.errors import Problem
+
+    problems = [p for p in getattr(exc, "problems", ()) if isinstance(p, Problem)]
+    if not problems:
+        return f"Error: {exc}"
+    lines = []
+    for p in problems:
+        field = p.field if p.source else FIELD_FLAGS.get(p.field, p.field)
+        head = ": ".join(x for x in (p.source, field) if x)
+        lines.append(f"Error: {head}: {p.message}" if head else f"Error: {p.message}")
+        if p.fix:
+            lines.append(f"  Fix: {p.fix}")
+    return "\n".join(lines)
+
+
 def main() -> None:
     """Entry point: user mistakes exit 2 with a message, our own failures exit 1."""
     from runstrong.errors import RunstrongError, UserError
@@ -96,19 +130,29 @@ def main() -> None:
         click.echo("Aborted.", err=True)
         sys.exit(130)
     except UserError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        click.echo(describe_user_error(exc), err=True)
         sys.exit(2)
     except RunstrongError as exc:
         click.echo(f"runstrong failed: {exc}", err=True)
         sys.exit(1)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as exc:
+        if exc.errno not in PLACE_ERRORS:
+            _internal(exc)
+        click.echo(describe_place_error(exc), err=True)
+        sys.exit(2)
     except Exception as exc:
-        if os.environ.get("RUNSTRONG_DEBUG"):
-            raise
-        click.echo(
-            f"runstrong hit an internal error ({type(exc).__name__}: {exc}).\n"
-            "Please report it; set RUNSTRONG_DEBUG=1 to see the traceback.",
-            err=True,
-        )
-        sys.exit(1)
+        _internal(exc)
+
+
+def _internal(exc: BaseException) -> None:
+    """Our own failure: exit 1 with a request to report it (the traceback with RUNSTRONG_DEBUG)."""
+    if os.environ.get("RUNSTRONG_DEBUG"):
+        raise exc
+    click.echo(
+        f"runstrong hit an internal error ({type(exc).__name__}: {exc}).\n"
+        "Please report it; set RUNSTRONG_DEBUG=1 to see the traceback.",
+        err=True,
+    )
+    sys.exit(1)

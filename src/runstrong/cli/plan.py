@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from runstrong.cli.options import console
+from runstrong.cli.options import console, escape
 from runstrong.errors import UserError
 
 EXAMPLE = "marathoner.toml"
@@ -120,7 +120,7 @@ def explain(profile: Path, week: int, which: str | None) -> None:
     out = console()
     out.rule(f"[bold]Week {w.index}[/] · {PHASE_LABEL[w.phase]}{' · deload' if w.deload else ''}", align="left")
     for r in w.reasons:
-        out.print(f"  • {r.text} [dim]\\[{r.rule_id}][/]")
+        out.print(f"  • {escape(r.text)} [dim]\\[{r.rule_id}][/]")
     registry = load_registry()
     for s in sessions:
         out.print(render_session(s, w, the_plan, registry))

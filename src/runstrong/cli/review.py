@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from runstrong.cli.diary_common import athlete_option, clock_now, clock_today, db_option, open_diary, stdin_is_tty
-from runstrong.cli.options import console, echo_json, enum_choice
+from runstrong.cli.options import console, echo_json, enum_choice, parse_date
 from runstrong.core.vocab import EquipmentSet
 from runstrong.errors import UserError
 
@@ -25,10 +25,7 @@ def parse_week(value: str | None, today: dt.date) -> dt.date | None:
         return monday - dt.timedelta(days=7)
     if value == "this":
         return monday
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        raise UserError(f"--week: {value!r} is not a date; give a day of the week (2027-01-11), last or this") from None
+    day = parse_date(value, "--week", "a day of the week (2027-01-11), last or this")
     if day > today:
         raise UserError(f"--week: {day} is in the future (today is {today}); review a week that has happened")
     return day - dt.timedelta(days=day.weekday())
@@ -38,11 +35,9 @@ def parse_travel(value: str | None) -> tuple[dt.date, dt.date] | None:
     if value is None:
         return None
     start, sep, end = value.partition("..")
-    try:
-        first = dt.date.fromisoformat(start.strip())
-        last = dt.date.fromisoformat(end.strip()) if sep else first
-    except ValueError:
-        raise UserError(f"--travel: {value!r}; write START..END as dates, e.g. 2027-02-01..2027-02-07") from None
+    example = "START..END, e.g. 2027-02-01..2027-02-07"
+    first = parse_date(start, "--travel", example)
+    last = parse_date(end, "--travel", example) if sep else first
     if last < first:
         raise UserError(f"--travel: ends ({last}) before it starts ({first}); swap the dates")
     return first, last
@@ -109,10 +104,7 @@ def review(
     trip = parse_travel(travel)
     new_race = None
     if race_date is not None:
-        try:
-            new_race = dt.date.fromisoformat(race_date)
-        except ValueError:
-            raise UserError(f"--race-date: {race_date!r} is not a date; write it as 2027-04-25") from None
+        new_race = parse_date(race_date, "--race-date", "2027-04-25")
         if new_race <= today:
             raise UserError(f"--race-date: {new_race} is not after today ({today}); give the new race date")
     real_life = RealLife(

@@ -18,7 +18,7 @@ from runstrong.cli.diary_common import (
     validated,
 )
 from runstrong.cli.edit import run_delete
-from runstrong.cli.options import console
+from runstrong.cli.options import console, escape
 from runstrong.core.model import RunType
 from runstrong.errors import UserError
 
@@ -197,7 +197,8 @@ def _print_report(report, who, dry_run: bool) -> None:  # type: ignore[no-untype
     what = f"{len(runs)} run{'s' if len(runs) != 1 else ''}"
     if report.cross_training:
         what += f" ({report.cross_training} of them cross-training)"
-    line = f"[bold]{verb} {what}[/] from {report.files} file{'s' if report.files != 1 else ''} into {who.name}'s diary"
+    files = f"{report.files} file{'s' if report.files != 1 else ''}"
+    line = f"[bold]{verb} {what}[/] from {files} into {escape(who.name)}'s diary"
     if runs:
         km = sum(r.distance_km or 0 for r in runs)
         distance = f"{km / KM_PER_MILE:.1f} mi" if who.units.value == "imperial" else f"{km:.1f} km"
@@ -213,8 +214,6 @@ def _print_report(report, who, dry_run: bool) -> None:  # type: ignore[no-untype
 
 
 def _listing(out, title: str, lines: list[str], limit: int) -> None:  # type: ignore[no-untyped-def]
-    from rich.markup import escape
-
     if not lines:
         return
     out.print(f"  {title}:")

@@ -89,7 +89,7 @@ def import_(source: Path, replace: bool, force: bool, db: str | None) -> None:
     --replace first writes a backup of the whole diary (JSON) and says where; it refuses a
     source that is not a whole diary (say a folder with only notes.csv) unless --force.
     """
-    from runstrong.io.diary_files import entries_as_diary, parse_csv, parse_json
+    from runstrong.io.diary_files import entries_as_diary, load_json, parse_csv
     from runstrong.store.transfer import check_diary, import_athlete, import_dated_entries
 
     if not source.exists():
@@ -100,7 +100,7 @@ def import_(source: Path, replace: bool, force: bool, db: str | None) -> None:
         per_athlete = parse_csv(source, today)
         names = list(per_athlete)
     else:
-        export_data = parse_json(source.read_text(encoding="utf-8"), source.name, today)
+        export_data = load_json(source, today)
         names = [a.name for a in export_data.athletes]
         for n, name in enumerate(names):
             if name in names[:n]:

@@ -9,6 +9,8 @@ the few switches the planner reads: where each category starts and what needs ex
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Literal
 
 from .model import Category, Frozen, Sex, why
@@ -61,194 +63,229 @@ def _lsi(a: float, b: float) -> float:
     return 100.0 if hi == 0 else min(a, b) / hi * 100
 
 
-def score_screen(screen: Screen, age: int, sex: Sex, p: Params) -> ScreenResult:
-    """Findings against the norms in the registry, and the plan changes they call for."""
-    f: list[Finding] = []
-    weaker: dict[Category, Side] = {}
-    patterning = not screen.hip_hinge_pass
+@dataclass
+class _Scoring:
+    """What the screen's tests found so far; each scorer adds its findings and effects."""
+
+    screen: Screen
+    age: int
+    sex: Sex
+    p: Params
+    findings: list[Finding] = field(default_factory=list)
+    weaker: dict[Category, Side] = field(default_factory=dict)
+    effects: dict[str, object] = field(default_factory=dict)
+
+    def add(self, **finding: object) -> None:
+        self.findings.append(Finding(**finding))  # type: ignore[arg-type]
+
+
+def _hip_hinge(sc: _Scoring) -> None:
+    patterning = not sc.screen.hip_hinge_pass
+    sc.effects["hinge_patterning"] = patterning
     if patterning:
-        faults = ", ".join(x.value.replace("_", " ") for x in screen.hip_hinge_faults) or "contact lost"
-        f.append(
-            Finding(
-                kind="deficit",
-                test="hip hinge",
-                rule_id="screen-hip-hinge",
-                category=Category.posterior_chain,
-                text=f"Hip hinge: dowel contact lost ({faults}). Hinge patterning comes before loaded hinges.",
-            )
+        faults = ", ".join(x.value.replace("_", " ") for x in sc.screen.hip_hinge_faults) or "contact lost"
+        sc.add(
+            kind="deficit",
+            test="hip hinge",
+            rule_id="screen-hip-hinge",
+            category=Category.posterior_chain,
+            text=f"Hip hinge: dowel contact lost ({faults}). Hinge patterning comes before loaded hinges.",
         )
     else:
-        f.append(
-            Finding(kind="ok", test="hip hinge", rule_id="screen-hip-hinge", text="Hip hinge: all three contacts kept.")
-        )
+        sc.add(kind="ok", test="hip hinge", rule_id="screen-hip-hinge", text="Hip hinge: all three contacts kept.")
 
-    z = (screen.plank_seconds - p.plank_mean) / p.plank_sd
-    short_holds = z < p.plank_deficit_z
-    if short_holds:
-        f.append(
-            Finding(
-                kind="deficit",
-                test="plank",
-                rule_id="screen-plank",
-                category=Category.core,
-                text=f"Prone plank {screen.plank_seconds} s, well below the adult reference "
-                f"({p.plank_mean:g} ± {p.plank_sd:g} s): shorter, more frequent core holds.",
-            )
+
+def _plank(sc: _Scoring) -> None:
+    p, seconds = sc.p, sc.screen.plank_seconds
+    short = (seconds - p.plank_mean) / p.plank_sd < p.plank_deficit_z
+    sc.effects["short_holds"] = short
+    if short:
+        sc.add(
+            kind="deficit",
+            test="plank",
+            rule_id="screen-plank",
+            category=Category.core,
+            text=f"Prone plank {seconds} s, well below the adult reference "
+            f"({p.plank_mean:g} ± {p.plank_sd:g} s): shorter, more frequent core holds.",
         )
     else:
-        f.append(
-            Finding(
-                kind="ok",
-                test="plank",
-                rule_id="screen-plank",
-                text=f"Prone plank {screen.plank_seconds} s (reference {p.plank_mean:g} ± {p.plank_sd:g} s).",
-            )
+        sc.add(
+            kind="ok",
+            test="plank",
+            rule_id="screen-plank",
+            text=f"Prone plank {seconds} s (reference {p.plank_mean:g} ± {p.plank_sd:g} s).",
         )
 
-    left, right = screen.side_plank_left_seconds, screen.side_plank_right_seconds
+
+def _side_plank(sc: _Scoring) -> None:
+    left, right = sc.screen.side_plank_left_seconds, sc.screen.side_plank_right_seconds
     ratio = left / right if right else (1.0 if not left else 2.0)
-    lo, hi = p.side_plank_ratio
+    lo, hi = sc.p.side_plank_ratio
     if not lo <= ratio <= hi:
         side = Side.left if left < right else Side.right
-        weaker[Category.core] = side
-        f.append(
-            Finding(
-                kind="asymmetry",
-                test="side plank",
-                rule_id="screen-side-plank",
-                category=Category.core,
-                side=side,
-                text=f"Side plank left {left} s, right {right} s (ratio {ratio:.2f}, outside "
-                f"{lo:g}-{hi:g}): an extra set on the {side.value} side.",
-            )
+        sc.weaker[Category.core] = side
+        sc.add(
+            kind="asymmetry",
+            test="side plank",
+            rule_id="screen-side-plank",
+            category=Category.core,
+            side=side,
+            text=f"Side plank left {left} s, right {right} s (ratio {ratio:.2f}, outside "
+            f"{lo:g}-{hi:g}): an extra set on the {side.value} side.",
         )
-    if screen.biering_sorensen_seconds:
-        side_avg = (left + right) / 2
-        if side_avg / screen.biering_sorensen_seconds > p.side_to_extensor_max:
-            f.append(
-                Finding(
-                    kind="note",
-                    test="Biering-Sørensen",
-                    rule_id="screen-side-plank",
-                    category=Category.posterior_chain,
-                    text="Back extensors hold short of the side planks: back-extension work helps.",
-                )
+
+
+def _extensors(sc: _Scoring) -> None:
+    s = sc.screen
+    if s.biering_sorensen_seconds:
+        side_avg = (s.side_plank_left_seconds + s.side_plank_right_seconds) / 2
+        if side_avg / s.biering_sorensen_seconds > sc.p.side_to_extensor_max:
+            sc.add(
+                kind="note",
+                test="Biering-Sørensen",
+                rule_id="screen-side-plank",
+                category=Category.posterior_chain,
+                text="Back extensors hold short of the side planks: back-extension work helps.",
             )
 
-    order = {SquatQuality.good: 0, SquatQuality.fair: 1, SquatQuality.poor: 2}
-    worst = max(screen.single_leg_squat_left, screen.single_leg_squat_right, key=order.__getitem__)
-    rung: Literal["ladder_start", "step_down", "level"] = {
-        SquatQuality.poor: "ladder_start",
-        SquatQuality.fair: "step_down",
-        SquatQuality.good: "level",
-    }[worst]
-    if screen.single_leg_squat_left != screen.single_leg_squat_right:
-        side = Side.left if order[screen.single_leg_squat_left] > order[screen.single_leg_squat_right] else Side.right
-        weaker[Category.single_leg_power] = side
-        f.append(
-            Finding(
-                kind="asymmetry",
-                test="single-leg squat",
-                rule_id="screen-single-leg-squat",
-                category=Category.single_leg_power,
-                side=side,
-                text=f"Single-leg squat {screen.single_leg_squat_left.value} on the left, "
-                f"{screen.single_leg_squat_right.value} on the right: an extra set on the {side.value}.",
-            )
+
+_SQUAT_ORDER = {SquatQuality.good: 0, SquatQuality.fair: 1, SquatQuality.poor: 2}
+_RUNG: dict[SquatQuality, Literal["ladder_start", "step_down", "level"]] = {
+    SquatQuality.poor: "ladder_start",
+    SquatQuality.fair: "step_down",
+    SquatQuality.good: "level",
+}
+
+
+def _worst_squat(screen: Screen) -> SquatQuality:
+    return max(screen.single_leg_squat_left, screen.single_leg_squat_right, key=_SQUAT_ORDER.__getitem__)
+
+
+def _single_leg_squat(sc: _Scoring) -> None:
+    left, right = sc.screen.single_leg_squat_left, sc.screen.single_leg_squat_right
+    worst = _worst_squat(sc.screen)
+    rung = sc.effects["single_leg_rung_cap"] = _RUNG[worst]
+    if left != right:
+        side = Side.left if _SQUAT_ORDER[left] > _SQUAT_ORDER[right] else Side.right
+        sc.weaker[Category.single_leg_power] = side
+        sc.add(
+            kind="asymmetry",
+            test="single-leg squat",
+            rule_id="screen-single-leg-squat",
+            category=Category.single_leg_power,
+            side=side,
+            text=f"Single-leg squat {left.value} on the left, {right.value} on the right: "
+            f"an extra set on the {side.value}.",
         )
     if worst != SquatQuality.good:
         where = "step-downs" if rung == "step_down" else "the first rung (single-leg sit-to-stand)"
-        f.append(
-            Finding(
-                kind="deficit",
-                test="single-leg squat",
-                rule_id="screen-single-leg-squat",
-                category=Category.single_leg_power,
-                text=f"Single-leg squat rated {worst.value}: single-leg work starts at {where}.",
-            )
+        sc.add(
+            kind="deficit",
+            test="single-leg squat",
+            rule_id="screen-single-leg-squat",
+            category=Category.single_leg_power,
+            text=f"Single-leg squat rated {worst.value}: single-leg work starts at {where}.",
         )
 
-    band_norm = _age_band(age, p.balance_open_norms)
-    open_l, open_r = screen.balance_open_left_seconds, screen.balance_open_right_seconds
-    hops_ok = worst != SquatQuality.poor and min(open_l, open_r) >= band_norm * p.balance_hop_fraction
-    if min(open_l, open_r) < band_norm * p.balance_deficit_fraction:
-        f.append(
-            Finding(
-                kind="deficit",
-                test="single-leg balance",
-                rule_id="screen-balance",
-                category=Category.single_leg_power,
-                text=f"Single-leg balance (eyes open) {min(open_l, open_r)} s against about {band_norm:g} s "
-                "for your age: balance work stays in every week.",
-            )
+
+def _balance(sc: _Scoring) -> None:
+    p, s = sc.p, sc.screen
+    norm = _age_band(sc.age, p.balance_open_norms)
+    shorter = min(s.balance_open_left_seconds, s.balance_open_right_seconds)
+    hops_ok = _worst_squat(s) != SquatQuality.poor and shorter >= norm * p.balance_hop_fraction
+    sc.effects["hops_ok"] = hops_ok
+    if shorter < norm * p.balance_deficit_fraction:
+        sc.add(
+            kind="deficit",
+            test="single-leg balance",
+            rule_id="screen-balance",
+            category=Category.single_leg_power,
+            text=f"Single-leg balance (eyes open) {shorter} s against about {norm:g} s "
+            "for your age: balance work stays in every week.",
         )
     if not hops_ok:
-        f.append(
-            Finding(
-                kind="note",
-                test="landings",
-                rule_id="landings-before-plyometrics",
-                category=Category.single_leg_power,
-                text="Landings not yet controlled (single-leg squat or balance): no hops until the re-screen.",
-            )
+        sc.add(
+            kind="note",
+            test="landings",
+            rule_id="landings-before-plyometrics",
+            category=Category.single_leg_power,
+            text="Landings not yet controlled (single-leg squat or balance): no hops until the re-screen.",
         )
 
+
+def _heel_norm(age: int, sex: Sex, p: Params) -> float:
     if sex.value in p.heel_raise_norms:
-        heel_norm = _age_band(age, p.heel_raise_norms[sex.value])
-    else:  # sex not given: halfway between the two norms
-        heel_norm = sum(_age_band(age, n) for n in p.heel_raise_norms.values()) / len(p.heel_raise_norms)
-    heel_l, heel_r = screen.heel_raise_left, screen.heel_raise_right
-    if min(heel_l, heel_r) < heel_norm - p.heel_raise_margin:
-        f.append(
-            Finding(
-                kind="deficit",
-                test="heel raises",
-                rule_id="screen-heel-raise",
-                category=Category.single_leg_power,
-                text=f"Single-leg heel raises {min(heel_l, heel_r)} against a norm of about {heel_norm:g} "
-                "for your age and sex: calf capacity work matters.",
-            )
+        return _age_band(age, p.heel_raise_norms[sex.value])
+    # sex not given: halfway between the two norms
+    return sum(_age_band(age, n) for n in p.heel_raise_norms.values()) / len(p.heel_raise_norms)
+
+
+def _heel_raises(sc: _Scoring) -> None:
+    p, heel_l, heel_r = sc.p, sc.screen.heel_raise_left, sc.screen.heel_raise_right
+    norm = _heel_norm(sc.age, sc.sex, p)
+    if min(heel_l, heel_r) < norm - p.heel_raise_margin:
+        sc.add(
+            kind="deficit",
+            test="heel raises",
+            rule_id="screen-heel-raise",
+            category=Category.single_leg_power,
+            text=f"Single-leg heel raises {min(heel_l, heel_r)} against a norm of about {norm:g} "
+            "for your age and sex: calf capacity work matters.",
         )
-    if _lsi(heel_l, heel_r) < p.heel_raise_lsi and Category.single_leg_power not in weaker:
+    if _lsi(heel_l, heel_r) < p.heel_raise_lsi and Category.single_leg_power not in sc.weaker:
         side = Side.left if heel_l < heel_r else Side.right
-        weaker[Category.single_leg_power] = side
-        f.append(
-            Finding(
-                kind="asymmetry",
-                test="heel raises",
-                rule_id="screen-heel-raise",
-                category=Category.single_leg_power,
-                side=side,
-                text=f"Heel raises left {heel_l}, right {heel_r} (symmetry {_lsi(heel_l, heel_r):.0f}%): "
-                f"an extra set on the {side.value}.",
-            )
+        sc.weaker[Category.single_leg_power] = side
+        sc.add(
+            kind="asymmetry",
+            test="heel raises",
+            rule_id="screen-heel-raise",
+            category=Category.single_leg_power,
+            side=side,
+            text=f"Heel raises left {heel_l}, right {heel_r} (symmetry {_lsi(heel_l, heel_r):.0f}%): "
+            f"an extra set on the {side.value}.",
         )
 
-    if screen.hop_left_cm is not None and screen.hop_right_cm is not None:
-        lsi = _lsi(screen.hop_left_cm, screen.hop_right_cm)
-        if lsi < p.hop_lsi:
-            side = Side.left if screen.hop_left_cm < screen.hop_right_cm else Side.right
-            weaker.setdefault(Category.single_leg_power, side)
-            f.append(
-                Finding(
-                    kind="asymmetry",
-                    test="single-leg hop",
-                    rule_id="screen-hop",
-                    category=Category.single_leg_power,
-                    side=side,
-                    text=f"Single-leg hop symmetry {lsi:.0f}% (under {p.hop_lsi:g}%): "
-                    f"an extra set on the {side.value}.",
-                )
-            )
 
+def _hop(sc: _Scoring) -> None:
+    left, right = sc.screen.hop_left_cm, sc.screen.hop_right_cm
+    if left is None or right is None:
+        return
+    lsi = _lsi(left, right)
+    if lsi < sc.p.hop_lsi:
+        side = Side.left if left < right else Side.right
+        sc.weaker.setdefault(Category.single_leg_power, side)
+        sc.add(
+            kind="asymmetry",
+            test="single-leg hop",
+            rule_id="screen-hop",
+            category=Category.single_leg_power,
+            side=side,
+            text=f"Single-leg hop symmetry {lsi:.0f}% (under {sc.p.hop_lsi:g}%): an extra set on the {side.value}.",
+        )
+
+
+# Each test of the screen and its scorer, in the order findings are listed (the single-leg
+# squat names the weaker side before heel raises and hops may).
+SCORERS: tuple[tuple[str, Callable[[_Scoring], None]], ...] = (
+    ("hip hinge", _hip_hinge),
+    ("plank", _plank),
+    ("side plank", _side_plank),
+    ("Biering-Sørensen", _extensors),
+    ("single-leg squat", _single_leg_squat),
+    ("single-leg balance", _balance),
+    ("heel raises", _heel_raises),
+    ("single-leg hop", _hop),
+)
+
+
+def score_screen(screen: Screen, age: int, sex: Sex, p: Params) -> ScreenResult:
+    """Findings against the norms in the registry, and the plan changes they call for."""
+    sc = _Scoring(screen, age, sex, p)
+    for _, scorer in SCORERS:
+        scorer(sc)
+    f = sc.findings
     priorities = [x.text for x in f if x.kind == "deficit"] + [x.text for x in f if x.kind == "asymmetry"]
-    effects = ScreenEffects(
-        hinge_patterning=patterning,
-        single_leg_rung_cap=rung,
-        hops_ok=hops_ok,
-        short_holds=short_holds,
-        weaker_side=weaker,
-    )
+    effects = ScreenEffects(**sc.effects, weaker_side=sc.weaker)  # type: ignore[arg-type]
     return ScreenResult(date=screen.date, findings=f, effects=effects, priorities=priorities)
 
 

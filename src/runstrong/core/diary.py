@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-from .model import Frozen, PainArea, Plan, Prescription, Role, RunType
+from .model import Day, Frozen, PainArea, Plan, Prescription, Role, RunType, in_date_range
 from .vocab import SESSION_LETTER
 
 DIARY_SCHEMA = "runstrong.diary"
@@ -34,6 +34,8 @@ def _not_in_future(value: dt.date, info: ValidationInfo) -> dt.date:
 
 def _utc_naive(value: dt.datetime | None) -> dt.datetime | None:
     """Instants are kept in UTC without a zone, the same on every database backend."""
+    if value is not None:
+        in_date_range(value.date())  # first: a zone shift at year 1 or 9999 would overflow
     if value is not None and value.tzinfo is not None:
         value = value.astimezone(dt.UTC).replace(tzinfo=None)
     return value
@@ -45,7 +47,7 @@ def _no_nul(value: str) -> str:
     return value
 
 
-LogDate = Annotated[dt.date, AfterValidator(_not_in_future)]
+LogDate = Annotated[Day, AfterValidator(_not_in_future)]
 Scale5 = Annotated[int, Field(ge=1, le=5)]
 Rpe = Annotated[float, Field(ge=1, le=10, multiple_of=0.5)]
 Text = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(_no_nul)]
@@ -99,7 +101,7 @@ class SessionLog(Frozen):
 
     date: LogDate
     plan_version: Annotated[int | None, Field(ge=1)] = None
-    planned_date: dt.date | None = Field(None, description="Date of the planned session this log fulfils.")
+    planned_date: Day | None = Field(None, description="Date of the planned session this log fulfils.")
     planned_label: Annotated[str | None, Field(max_length=8)] = Field(None, description="Its letter in the week.")
     minutes: Annotated[int | None, Field(ge=1, le=300)] = None
     session_rpe: Rpe | None = Field(None, description="Session RPE, 1-10 (Foster's CR-10), asked after the session.")

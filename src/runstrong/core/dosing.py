@@ -24,6 +24,7 @@ from .model import (
     why,
 )
 from .params import Params
+from .review_cut import cut_prescription
 
 
 @dataclass(frozen=True)
@@ -288,10 +289,6 @@ def _prescribe(
         sets = _cut_sets(sets, ctx.volume_cut_pct)
         rule = "planned-deloads" if ctx.deload else "taper"
         reasons.append(why(rule, text=f"Volume cut about {ctx.volume_cut_pct}%."))
-    cut = dict(ctx.reduced).get(e.category, 0)
-    if cut and sets > 1:  # an announced cut always takes at least a set off
-        sets = min(sets - 1, _cut_sets(sets, cut))
-        reasons.append(why("review-reduce", f"Your review asked for less: volume cut about {cut}% this week."))
     leg_work = e.category in (Category.posterior_chain, Category.single_leg_power)
     if ctx.light and leg_work and role == Role.primary:
         sets = max(1, sets - p.light_set_cut)
@@ -300,6 +297,11 @@ def _prescribe(
         reasons.append(
             why("light-before-key-runs", "A key run is close: one set fewer, more in reserve, fresh legs first.")
         )
+    cut = dict(ctx.reduced).get(e.category, 0)
+    if cut:  # the review's cut, of the announced size in sets and reps, seconds or contacts (review_cut)
+        steps = (p.max_set_step, p.max_rep_step, p.max_hold_step, p.max_contacts_step)
+        sets, reps, seconds, contacts, distance = cut_prescription(sets, reps, seconds, contacts, distance, cut, steps)
+        reasons.append(why("review-reduce", f"Your review asked for less: volume cut about {cut}% this week."))
     if ctx.deload:
         heavy = False
         if intensity.kind == "rir":

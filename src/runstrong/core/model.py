@@ -12,7 +12,7 @@ from enum import StrEnum
 from functools import cache, cached_property, lru_cache
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, computed_field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, Field, computed_field, field_validator, model_validator
 
 from .base import Frozen
 from .screen import Screen
@@ -38,6 +38,22 @@ from .vocab import (  # noqa: F401 - re-exported: the model speaks this vocabula
 )
 
 PLAN_SCHEMA_VERSION = 1
+
+# The dates a person can give (profiles, diaries, command lines): a training life, not the
+# calendar's ends. Far from year 1 and 9999, so date arithmetic (a plan's weeks, a review's
+# look-back, a year of history) never overflows, whatever date is typed.
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2200, 12, 31)
+
+
+def in_date_range(value: dt.date) -> dt.date:
+    """A date between EARLIEST_DATE and LATEST_DATE, or a ValueError saying so."""
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(f"{value} is outside {EARLIEST_DATE.year}-{LATEST_DATE.year}; check the year")
+    return value
+
+
+Day = Annotated[dt.date, AfterValidator(in_date_range)]
 
 
 # ------------------------------------------------------------------------- exercise
@@ -120,7 +136,7 @@ class Run(Frozen):
 class DatedRun(Frozen):
     """A run on a real date (from a running plan or calendar)."""
 
-    date: dt.date
+    date: Day
     type: RunType
     minutes: Annotated[int, Field(ge=0, le=600)] = 45
 
@@ -136,7 +152,7 @@ class RunningWeek(Frozen):
 
 class RaceGoal(Frozen):
     distance: RaceDistance
-    date: dt.date
+    date: Day
     name: str | None = None
 
 
@@ -156,10 +172,10 @@ class ExerciseSwap(Frozen):
 
     from_id: ExerciseId
     to_id: ExerciseId | None = None
-    since: dt.date
+    since: Day
     reason: Annotated[str | None, Field(max_length=300)] = None
     rule_id: str = "exercise-swap"
-    review_of: dt.date | None = Field(None, description="Monday of the reviewed week, when a review made the swap.")
+    review_of: Day | None = Field(None, description="Monday of the reviewed week, when a review made the swap.")
 
 
 class Adjustment(Frozen):
@@ -169,7 +185,7 @@ class Adjustment(Frozen):
     says so (a held progression shifts the rest of the block back; a week that was not
     consistent delays the third session)."""
 
-    week_start: dt.date
+    week_start: Day
     deload: bool = Field(False, description="Make this week a deload (the planned deload cycle restarts after it).")
     hold: list[Category] = Field(
         default_factory=list, description="No progression this week for these categories (the block shifts back)."
@@ -188,7 +204,7 @@ class Adjustment(Frozen):
     )
     mobility: bool = Field(False, description="Add a mobility routine on free days this week.")
     reasons: list[Reason] = Field(default_factory=list)
-    review_of: dt.date | None = Field(None, description="Monday of the reviewed week whose review made this change.")
+    review_of: Day | None = Field(None, description="Monday of the reviewed week whose review made this change.")
     pain_added: list[PainArea] = Field(
         default_factory=list, description="Pain areas that review added to the profile (so a re-review can undo them)."
     )
@@ -197,6 +213,27 @@ class Adjustment(Frozen):
     @classmethod
     def _monday(cls, value: dt.date) -> dt.date:
         return value - dt.timedelta(days=value.weekday())
+
+
+def merge_adjustments(first: Adjustment, then: Adjustment) -> Adjustment:
+    """Two changes to one week as one: the stricter of each (a deload, every hold, the larger
+    cut, the fewer sessions), the kit written last, all reasons."""
+    caps = [m for m in (first.max_sessions, then.max_sessions) if m is not None]
+    reduce = {c: max(first.reduce.get(c, 0), then.reduce.get(c, 0)) for c in {**first.reduce, **then.reduce}}
+    return first.model_copy(
+        update={
+            "deload": first.deload or then.deload,
+            "hold": list(dict.fromkeys([*first.hold, *then.hold])),
+            "reduce": reduce,
+            "max_sessions": min(caps) if caps else None,
+            "equipment": then.equipment if then.equipment is not None else first.equipment,
+            "consistent": first.consistent and then.consistent,
+            "mobility": first.mobility or then.mobility,
+            "reasons": [*first.reasons, *then.reasons],
+            "review_of": then.review_of or first.review_of,
+            "pain_added": list(dict.fromkeys([*first.pain_added, *then.pain_added])),
+        }
+    )
 
 
 class AthleteProfile(Frozen):
@@ -212,7 +249,7 @@ class AthleteProfile(Frozen):
     consistent_strength_weeks: Annotated[int, Field(ge=0, le=520)] = Field(
         0, description="Weeks of consistent strength training already behind the runner."
     )
-    start_date: dt.date
+    start_date: Day
     plan_weeks: Annotated[int | None, Field(ge=1, le=52)] = Field(
         None, description="Length of a plan with no race; ignored when a race is set."
     )
@@ -252,6 +289,16 @@ class AthleteProfile(Frozen):
         if len(set(value)) != len(value):
             raise ValueError("list each value once")
         return value
+
+    @field_validator("adjustments")
+    @classmethod
+    def _one_per_week(cls, value: list[Adjustment]) -> list[Adjustment]:
+        """Adjustments dated in the same week (any day of it) become one, so the planner and
+        its checks read the same week; a review writes one per week and replaces its own."""
+        by_week: dict[dt.date, Adjustment] = {}
+        for a in value:
+            by_week[a.week_start] = merge_adjustments(by_week[a.week_start], a) if a.week_start in by_week else a
+        return sorted(by_week.values(), key=lambda a: a.week_start) if len(by_week) < len(value) else value
 
     @model_validator(mode="after")
     def _race_after_start(self) -> AthleteProfile:

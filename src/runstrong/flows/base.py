@@ -33,10 +33,9 @@ class Refused(UserError):
     field, a JSON member) with `said_with`."""
 
     def __init__(self, field: str, message: str) -> None:
-        self.field = field
         self.template = message
         self.message = message.format_map(_Names())
-        super().__init__(f"{field}: {self.message}")
+        super().__init__(self.message, field=field)
 
     def said_with(self, names: dict[str, str]) -> str:
         """The message with the face's name for each input, the field first."""

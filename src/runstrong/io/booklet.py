@@ -20,8 +20,11 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-from runstrong.core.library import Library
+from markupsafe import Markup
+
+from runstrong.core.library import Library, load_library
 from runstrong.core.model import Block, DatedRun, Exercise, Phase, Plan, Role, RunType, Session, Week
+from runstrong.core.pose import load_poses
 from runstrong.core.rules import Registry, load_registry
 from runstrong.core.vocab import SESSION_LETTER, Category, Units
 
@@ -265,6 +268,16 @@ def _drill(block: Block, units: Units) -> dict[str, Any]:
     }
 
 
+def _still(exercise_id: str) -> Markup:
+    """The print figure of an exercise (start ghosted, end drawn), or nothing without a pose."""
+    from .figures import still_svg
+
+    library, poses = load_library(), load_poses()
+    if exercise_id not in library or exercise_id not in poses:
+        return Markup("")
+    return Markup(still_svg(library.get(exercise_id), poses[exercise_id]))
+
+
 def _logged(block: Block, units: Units, load_label: str, focus: Category) -> dict[str, Any]:
     p = block.prescription
     measure = next(m for m in ("reps", "seconds", "contacts", "distance_m") if getattr(p, m))
@@ -275,6 +288,7 @@ def _logged(block: Block, units: Units, load_label: str, focus: Category) -> dic
         "role": ROLE_LABEL[block.role],
         "name": block.name,
         "exercise_id": block.exercise_id,
+        "figure": _still(block.exercise_id),
         "other_category": CATEGORY_SHORT[block.category] if block.category != focus else None,
         "dose": dose_text(p, units),
         "tempo": p.tempo,
@@ -298,6 +312,7 @@ def _exercise_entry(e: Exercise, library: Library) -> dict[str, Any]:
     return {
         "anchor": f"ex-{e.id}",
         "id": e.id,
+        "figure": _still(e.id),
         "name": e.name,
         "category": CATEGORY_SHORT[e.category],
         "category_key": e.category.value,

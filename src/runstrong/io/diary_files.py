@@ -15,6 +15,7 @@ import datetime as dt
 import io
 import json
 import zipfile
+import zlib
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,8 @@ from runstrong.core.diary import (
     Wellness,
 )
 from runstrong.errors import UserError
-from runstrong.io.profile_file import format_validation_error
+from runstrong.io.profile_file import validation_error
+from runstrong.io.text import DIARY_CSV_BYTES, DIARY_JSON_BYTES, MB, decode_text, parse_structured, read_text
 
 SESSION_COLUMNS = ["athlete", "session", *[f for f in SessionLog.model_fields if f not in ("sets", "pains")]]
 SET_COLUMNS = ["athlete", "session", "date", "exercise", *SetLog.model_fields]
@@ -60,10 +62,15 @@ def dump_json(export: DiaryExport) -> str:
     return export.model_dump_json(by_alias=True, indent=2) + "\n"
 
 
+def load_json(path: Path, today: dt.date) -> DiaryExport:
+    """Read (bounded, decoded by io/text) and validate an export file."""
+    return parse_json(read_text(path, DIARY_JSON_BYTES), path.name, today)
+
+
 def parse_json(text: str, source: str, today: dt.date) -> DiaryExport:
     """Parse and validate an export; dates after `today` are refused like any bad field."""
     try:
-        data = json.loads(text)
+        data = parse_structured(text, ".json", source)
     except json.JSONDecodeError as err:
         raise UserError(f"{source}: not valid JSON ({err}); export again with `runstrong export`") from None
     if not isinstance(data, dict) or data.get("schema") != DIARY_SCHEMA:
@@ -78,7 +85,7 @@ def parse_json(text: str, source: str, today: dt.date) -> DiaryExport:
     try:
         return DiaryExport.model_validate(data, context={"today": today})
     except ValidationError as err:
-        raise UserError(format_validation_error(err, source, DiaryExport)) from None
+        raise validation_error(err, source, DiaryExport) from None
 
 
 # ------------------------------------------------------------------------------ CSV
@@ -143,22 +150,88 @@ def write_csv(export: DiaryExport, target: Path, names: dict[str, str]) -> list[
     return list(tables)
 
 
+# A diary zip holds six CSV files; CSV compresses ~5-10 times, so a member expanding more
+# than ZIP_MAX_RATIO times (past a first megabyte) is a bomb, not a diary.
+ZIP_MAX_MEMBERS = 100
+ZIP_MAX_RATIO = 100
+
+
 def _read_csv_texts(source: Path) -> dict[str, str]:
     if source.is_dir():
-        return {n: _read_text(source / n) for n in CSV_FILES if (source / n).exists()}
+        # bytes decoded as they are: line breaks inside quoted cells are kept
+        return {
+            n: read_text(source / n, DIARY_CSV_BYTES, f"{source.name}/{n}") for n in CSV_FILES if (source / n).exists()
+        }
     try:
         with zipfile.ZipFile(source) as z:
-            present = {Path(n).name: n for n in z.namelist()}
-            return {n: z.read(present[n]).decode("utf-8-sig") for n in CSV_FILES if n in present}
-    except zipfile.BadZipFile:
+            return _read_zip_members(z, source.name)
+    except (zipfile.BadZipFile, OSError, EOFError) as err:
         raise UserError(
-            f"{source.name}: not a zip file; give a .json export, a .zip or a folder of CSV files"
+            f"not a readable zip file ({err.__class__.__name__})",
+            field="file",
+            fix="give a .json export, a .zip made by `runstrong export` or a folder of CSV files",
+            source=source.name,
         ) from None
 
 
-def _read_text(path: Path) -> str:
-    with path.open(encoding="utf-8-sig", newline="") as f:  # keep line breaks inside quoted cells
-        return f.read()
+def _read_zip_members(z: zipfile.ZipFile, name: str) -> dict[str, str]:
+    """The diary's CSV members, within the member-count, size and ratio limits; an encrypted
+    or unsupported member is named with what to do."""
+    infos = z.infolist()
+    if len(infos) > ZIP_MAX_MEMBERS:
+        raise UserError(
+            f"holds {len(infos)} files, more than the {ZIP_MAX_MEMBERS} a diary zip may hold",
+            field="members",
+            fix="zip only the diary's CSV files",
+            source=name,
+        )
+    present = {Path(i.filename).name: i for i in infos if not i.is_dir()}
+    texts: dict[str, str] = {}
+    budget = DIARY_CSV_BYTES
+    for member in CSV_FILES:
+        info = present.get(member)
+        if info is None:
+            continue
+        where = f"{name}/{info.filename}"
+        data = _read_member(z, info, where, budget)
+        budget -= len(data)
+        texts[member] = decode_text(data, where)
+    return texts
+
+
+def _read_member(z: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, budget: int) -> bytes:
+    if info.flag_bits & 0x1:
+        raise UserError("is encrypted", field="member", fix="zip the CSV files again without a password", source=where)
+    chunks, total = [], 0
+    try:
+        with z.open(info) as fh:
+            while chunk := fh.read(MB):
+                total += len(chunk)
+                if total > budget:
+                    raise UserError(
+                        f"expands past the {DIARY_CSV_BYTES // MB} MB limit for a diary's CSV files",
+                        field="size",
+                        fix="check it is the right file; export one athlete at a time if it is really this large",
+                        source=where,
+                    )
+                if total > MB and total > ZIP_MAX_RATIO * max(info.compress_size, 1):
+                    raise UserError(
+                        f"expands more than {ZIP_MAX_RATIO} times: a zip bomb, not a diary",
+                        field="size",
+                        fix="give the zip `runstrong export` wrote",
+                        source=where,
+                    )
+                chunks.append(chunk)
+    except NotImplementedError as err:  # a compression method Python cannot read
+        raise UserError(
+            f"uses an unsupported compression ({err})",
+            field="member",
+            fix="zip it again with plain deflate",
+            source=where,
+        ) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError) as err:
+        raise UserError(f"is damaged ({err})", field="member", fix="zip the CSV files again", source=where) from None
+    return b"".join(chunks)
 
 
 def _rows(name: str, text: str) -> list[tuple[int, dict[str, Any]]]:
@@ -173,7 +246,7 @@ def _validate(model: type, data: dict[str, Any], where: str, today: dt.date) -> 
     try:
         return model.model_validate(data, context={"today": today})
     except ValidationError as err:
-        raise UserError(format_validation_error(err, where, model)) from None
+        raise validation_error(err, where, model) from None
 
 
 def parse_csv(source: Path, today: dt.date) -> dict[str, dict[str, list]]:

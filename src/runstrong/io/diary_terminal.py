@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.console import Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -93,9 +94,7 @@ def render_logged(sets: list[SetLog], names: dict[str, str], units: Units) -> Ta
         by_exercise.setdefault(s.exercise_id, []).append(s)
     for exercise_id, group in by_exercise.items():
         notes = "; ".join(dict.fromkeys(s.form_note for s in group if s.form_note))
-        table.add_row(
-            names.get(exercise_id, exercise_id), format_sets(group, units), Text(notes)
-        )  # user text: no markup
+        table.add_row(Text(names.get(exercise_id, exercise_id)), format_sets(group, units), Text(notes))
     return table
 
 
@@ -168,7 +167,7 @@ def render_exercises(rows: list[ExerciseSummary], names: dict[str, str], units: 
         table.add_column(column, justify="right", no_wrap=True)
     for r in rows:
         table.add_row(
-            names.get(r.exercise_id, r.exercise_id),
+            Text(names.get(r.exercise_id, r.exercise_id)),
             str(r.sessions),
             str(r.sets),
             f"{r.total:,.0f}{MEASURE_LABEL[r.measure]}",
@@ -180,7 +179,7 @@ def render_exercises(rows: list[ExerciseSummary], names: dict[str, str], units: 
 
 
 def render_exercise_log(name: str, sets: list[LoggedSet], units: Units) -> Table:
-    table = Table(title=f"{name}: latest sessions", title_justify="left", header_style="bold")
+    table = Table(title=f"{escape(name)}: latest sessions", title_justify="left", header_style="bold")
     table.add_column("date")
     table.add_column("sets")
     table.add_column("form notes", overflow="fold")
@@ -189,7 +188,7 @@ def render_exercise_log(name: str, sets: list[LoggedSet], units: Units) -> Table
         by_day.setdefault(entry.date, []).append(entry.set)
     for day, group in by_day.items():
         notes = "; ".join(dict.fromkeys(s.form_note for s in group if s.form_note))
-        table.add_row(f"{day:%a %d %b %Y}", format_sets(group, units), Text(notes))  # user text, no markup
+        table.add_row(f"{day:%a %d %b %Y}", format_sets(group, units), Text(notes))
     return table
 
 

@@ -3,6 +3,7 @@ never sees half a file and a failed write leaves the old one. One place for ever
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -19,6 +20,20 @@ def write_atomically(path: Path, data: str | bytes, option: str = "--output") ->
         raise UserError(f"{option}: {path} is a folder; give a file name inside it")
     if not path.parent.exists():
         raise UserError(f"{option}: folder {path.parent} does not exist; create it or pick another path")
+    try:
+        _write_via_temp(path, data)
+    except OSError as err:
+        if err.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM):
+            raise
+        full = err.errno in (errno.ENOSPC, errno.EDQUOT)
+        raise UserError(
+            f"cannot write {path} ({err.strerror}); {'nothing was written' if full else 'the folder is not writable'}",
+            field=option,
+            fix="free some space, or write elsewhere" if full else "make the folder writable, or write elsewhere",
+        ) from None
+
+
+def _write_via_temp(path: Path, data: str | bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:

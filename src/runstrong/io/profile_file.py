@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import tomllib
@@ -11,7 +12,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from runstrong.core.model import AthleteProfile
-from runstrong.errors import UserError
+from runstrong.errors import Problem, UserError
+from runstrong.io.text import PROFILE_BYTES, parse_structured, read_text
 
 
 def load_profile(path: Path) -> AthleteProfile:
@@ -31,22 +33,22 @@ def read_profile_data(path: Path) -> dict[str, Any]:
     return data
 
 
-def read_data_file(path: Path, prefix: str, formats: tuple[str, ...] = (".toml", ".yaml", ".yml")) -> Any:
-    """TOML, YAML or JSON text parsed, with errors that start with `prefix` and say how to fix."""
+def read_data_file(
+    path: Path,
+    prefix: str,
+    formats: tuple[str, ...] = (".toml", ".yaml", ".yml"),
+    limit: int = PROFILE_BYTES,
+) -> Any:
+    """TOML, YAML or JSON text parsed, with errors that start with `prefix` and say how to fix.
+    The bytes are decoded and bounded by io/text (encoding, size, nesting, YAML aliases)."""
     suffix = path.suffix.lower()
     if suffix not in formats:
         raise UserError(f"{prefix}: unknown format {suffix!r}; use {', '.join(formats)}")
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path, limit, source=prefix)
     try:
-        if suffix == ".toml":
-            return tomllib.loads(text)
-        if suffix == ".json":
-            import json
-
-            return json.loads(text)
-        import yaml
-
-        return yaml.safe_load(text)
+        return parse_structured(text, suffix, source=prefix)
+    except UserError:
+        raise
     except tomllib.TOMLDecodeError as err:
         raise UserError(
             f"{prefix}: not valid TOML ({err}). Dates are written 2027-01-04, text goes in quotes."
@@ -63,7 +65,7 @@ def validate_profile(raw: dict[str, Any], source: str = "profile") -> AthletePro
     try:
         return AthleteProfile.model_validate(raw)
     except ValidationError as err:
-        raise UserError(format_validation_error(err, source, AthleteProfile)) from None
+        raise validation_error(err, source, AthleteProfile) from None
 
 
 def _field_path(loc: tuple) -> str:
@@ -99,7 +101,18 @@ def _known_fields(model: type, loc: tuple) -> list[str]:
 
 
 def format_validation_error(err: ValidationError, source: str, model: type) -> str:
-    lines = []
+    """The problems as lines of text, `source: field: message`."""
+    return "\n".join(p.text() for p in validation_problems(err, source, model))
+
+
+def validation_error(err: ValidationError, source: str, model: type) -> UserError:
+    """pydantic's errors as a UserError carrying one located Problem per bad field."""
+    return UserError(problems=validation_problems(err, source, model))
+
+
+def validation_problems(err: ValidationError, source: str, model: type) -> list[Problem]:
+    """One Problem per pydantic error: the field path, the message with the fix, the file."""
+    problems = []
     for e in err.errors():
         loc = tuple(p for p in e["loc"] if p not in ("function-after",))
         field = _field_path(loc) or "(top level)"
@@ -116,6 +129,7 @@ def format_validation_error(err: ValidationError, source: str, model: type) -> s
         elif e["type"] == "missing":
             msg = "required field is missing; add it"
         elif "input" in e and e["type"] not in ("missing",) and not isinstance(e["input"], dict | list):
-            msg = f"{msg} (got {e['input']!r})"
-        lines.append(f"{source}: {field}: {msg}")
-    return "\n".join(lines)
+            given = e["input"]
+            msg = f"{msg} (got {given.isoformat() if isinstance(given, dt.date) else repr(given)})"
+        problems.append(Problem(field, msg, source=source))
+    return problems

@@ -20,6 +20,7 @@ from runstrong.core.screen import Screen
 from runstrong.errors import UserError
 from runstrong.io.files import write_atomically
 from runstrong.io.profile_file import read_profile_data, validate_profile
+from runstrong.io.text import PROFILE_BYTES, read_text
 
 TOML_SUFFIXES = (".toml",)
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -139,7 +140,7 @@ def append_screen(path: Path, screen: Screen) -> tuple[AthleteProfile, str | Non
     expected = old.model_copy(update={"screens": [*old.screens, screen]})
     note = None
     if fmt == "toml":
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, PROFILE_BYTES)
         block = f"# Baseline screen recorded with `runstrong assess` on {dt.date.today().isoformat()}.\n"
         block += "[[screens]]\n" + toml_text(screen_data(screen))
         new_text = text + ("" if text.endswith("\n") or not text else "\n") + "\n" + block
@@ -153,9 +154,9 @@ def append_screen(path: Path, screen: Screen) -> tuple[AthleteProfile, str | Non
     else:
         import yaml
 
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.safe_load(read_text(path, PROFILE_BYTES))
         raw["screens"] = [*(raw.get("screens") or []), screen_data(screen)]
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, PROFILE_BYTES)
         lead = _leading_comments(text)
         new_text = lead + yaml_text(raw)
         if re.search(r"(^|\s)#", text[len(lead) :], flags=re.M):

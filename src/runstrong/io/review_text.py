@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -74,7 +75,7 @@ def _title(review: Review) -> str:
     week = f"week {m.week_index} · " if m.week_index else ""
     phase = f" · {m.phase.replace('_', ' ')}" if m.phase else ""
     deload = " (deload)" if m.deload else ""
-    return f"Weekly review · {review.athlete} · {week}{review.week_start:%d %b}–{last:%d %b %Y}{phase}{deload}"
+    return f"Weekly review · {escape(review.athlete)} · {week}{review.week_start:%d %b}–{last:%d %b %Y}{phase}{deload}"
 
 
 def category_table(m: WeekMetrics) -> Table:
@@ -111,6 +112,13 @@ def _cited(text: str, rule_ids: Sequence[str]) -> Text:
     return Text.assemble(text, (f"  [{', '.join(rule_ids)}]", "dim"))
 
 
+def _with_signals(text: Text, signals: str) -> Text:
+    """The decision, and under it the signals behind it (dim)."""
+    if signals:
+        text.append(f"\n↳ {signals}", style="dim")
+    return text
+
+
 def _hanging(rows: list[tuple[Text, Text]]) -> Table:
     """Rows of a label and a text that wraps under itself, not under the label."""
     grid = Table.grid(padding=(0, 1))
@@ -145,7 +153,7 @@ def render_review(
             [
                 (
                     Text(f"  {MARK[d.action]} {d.action}", style=STYLE.get(d.action, "")),
-                    _cited(d.text, d.rule_ids),
+                    _with_signals(_cited(d.text, d.rule_ids), d.signal_text),
                 )
                 for d in review.decisions
             ]
@@ -181,7 +189,10 @@ def review_markdown(review: Review, changes: Sequence[Change], *, applied: str |
     if review.flags:
         out += ["", "## Flags", ""] + [f"- {f.text} `{f.rule_id}`" for f in review.flags]
     out += ["", f"## Decisions for the week of {review.next_week_start:%a %d %b %Y}", ""]
-    out += [f"- **{d.action}** {d.text} ({', '.join(f'`{r}`' for r in d.rule_ids)})" for d in review.decisions]
+    for d in review.decisions:
+        out.append(f"- **{d.action}** {d.text} ({', '.join(f'`{r}`' for r in d.rule_ids)})")
+        if d.signals:
+            out.append(f"  - signals: {d.signal_text}")
     if review.guidance:
         out += ["", "## Guidance", ""] + [f"- {g.text} `{g.rule_id}`" for g in review.guidance]
     out += ["", "## What changes in the plan", ""]

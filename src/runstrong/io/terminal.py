@@ -6,6 +6,7 @@ import datetime as dt
 
 from rich.columns import Columns
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -159,12 +160,13 @@ def render_reasons(session: Session, registry: Registry) -> Table:
     day = [r for r in session.reasons if (r.rule_id, r.text) not in seen and not seen.add((r.rule_id, r.text))]
     for n, r in enumerate(day):
         label = "this session" if n == 0 else ""
-        why.add_row(label, f"{r.text} [dim]\\[{r.rule_id}: {_sources(r.rule_id, registry)}][/]")
+        why.add_row(label, f"{escape(r.text)} [dim]\\[{r.rule_id}: {_sources(r.rule_id, registry)}][/]")
     for b in session.blocks:
         fresh = [r for r in b.reasons if (r.rule_id, r.text) not in seen and not seen.add((r.rule_id, r.text))]
         if fresh:
             why.add_row(
-                b.name, " ".join(f"{r.text} [dim]\\[{r.rule_id}: {_sources(r.rule_id, registry)}][/]" for r in fresh)
+                Text(b.name),
+                " ".join(f"{escape(r.text)} [dim]\\[{r.rule_id}: {_sources(r.rule_id, registry)}][/]" for r in fresh),
             )
     return why
 
@@ -202,14 +204,14 @@ def print_plan(
         console.print()
         console.rule(header, align="left")
         for r in w.reasons:
-            console.print(f"  • {r.text} [dim]\\[{r.rule_id}][/]")
+            console.print(f"  • {escape(r.text)} [dim]\\[{r.rule_id}][/]")
         for s in w.sessions:
             console.print(render_session(s, w, plan, registry))
         for sug in w.suggestions:
-            console.print(f"  [dim]{sug.date:%a}:[/] {sug.text} [dim]\\[rest-day-options][/]")
+            console.print(f"  [dim]{sug.date:%a}:[/] {escape(sug.text)} [dim]\\[rest-day-options][/]")
     console.print(render_guidance(plan))
     for warning in plan.warnings:
-        console.print(f"[bold yellow]Warning:[/] {warning}")
+        console.print(f"[bold yellow]Warning:[/] {escape(warning)}")
     if not weeks:
         console.print(
             "[dim]Show any week with --week N (or --all); add --explain for the reasons behind each choice.[/]"

@@ -47,7 +47,14 @@ def resolve_url(db: str | None) -> str:
     path = Path(value).expanduser()
     if path.is_dir():
         raise UserError(f"db: {path} is a folder; give a file such as {path / 'diary.db'}")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UserError(
+            f"cannot create the folder {path.parent} ({err.strerror})",
+            field="db",
+            fix=f"make that folder writable, or give a diary file elsewhere with --db or {ENV_VAR}",
+        ) from None
     return f"sqlite:///{path.resolve()}"
 
 
@@ -253,4 +260,16 @@ def describe_operational_error(engine: Engine, err: OperationalError) -> str:
     detail = str(err.orig).strip().splitlines()[0] if err.orig else str(err)
     if "locked" in detail or "busy" in detail:
         return f"db: {where} stayed busy for {BUSY_TIMEOUT_MS // 1000} s ({detail}); try again"
+    path = sqlite_path(engine)
+    if "disk is full" in detail:
+        holder = path.parent if path else where
+        return f"db: the disk holding {holder} is full ({detail}); nothing was written: free some space and try again"
+    if (
+        path is not None
+        and ("readonly" in detail or "unable to open" in detail)
+        and not os.access(path.parent, os.W_OK)
+    ):
+        return f"db: the folder {path.parent} is read-only ({detail}); make it writable or give another file with --db"
+    if path is not None and "readonly" in detail:
+        return f"db: {path} is read-only ({detail}); make it writable or give another file with --db"
     return f"db: cannot use {where} ({detail}); check --db or {ENV_VAR}"

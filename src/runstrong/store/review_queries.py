@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from runstrong.core.diary import PainReport, RunLog, SessionLog, SetLog, Wellness
 from runstrong.core.model import PainArea, RunType, build
 from runstrong.core.review import Review
-from runstrong.core.review_metrics import Diary
+from runstrong.core.review_metrics import DiaryWindow
 
 from .repo import RUN_COLUMNS, SET_FIELDS, WELLNESS_COLUMNS
 from .tables import PainRow, ReviewRow, RunRow, SessionLogRow, SetLogRow, WellnessRow
@@ -20,7 +20,7 @@ from .tables import PainRow, ReviewRow, RunRow, SessionLogRow, SetLogRow, Wellne
 SESSION_FIELDS = ("date", "plan_version", "planned_date", "planned_label", "minutes", "session_rpe", "note")
 
 
-def load_diary(s: Session, athlete_id: int, since: dt.date, until: dt.date) -> Diary:
+def load_diary(s: Session, athlete_id: int, since: dt.date, until: dt.date) -> DiaryWindow:
     """The athlete's diary entries dated since..until (inclusive). Values are trusted (they
     were validated when logged), so they are built without validating again (core.model's
     `build`); rows are read as plain tuples (no ORM objects): a review's read costs a third."""
@@ -63,7 +63,7 @@ def load_diary(s: Session, athlete_id: int, since: dt.date, until: dt.date) -> D
             .order_by(pn.date, pn.id)
         )
     )
-    return Diary(sessions=sessions, runs=runs, wellness=wellness, pains=pains)
+    return DiaryWindow(sessions=sessions, runs=runs, wellness=wellness, pains=pains)
 
 
 def last_logged_day(s: Session, athlete_id: int) -> dt.date | None:

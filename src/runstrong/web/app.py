@@ -3,6 +3,8 @@
 Pages (`pages.py`) and the JSON API under /api/v1 (`api.py`) share one `Diary` service
 (`service.py`), so both read and write the same way the CLI does. Templates and static
 files (CSS, JS, the vendored htmx) ship inside the package: nothing is fetched at run time.
+Every request passes `security.SecurityMiddleware` first (Host allow-list, CSRF, body
+limit, security headers), outside even the error handlers.
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp
 
 from runstrong import __version__
 from runstrong.errors import UserError
 
+from .security import SecurityMiddleware, SecurityPolicy, document_refusals
 from .service import Diary, InputError, NotFound, Unavailable
 
 HERE = Path(__file__).parent
@@ -39,9 +43,23 @@ NAV: list[tuple[str, str]] = [
 ]
 
 
-def create_app(db_url: str | None, athlete: str | None = None, today: dt.date | None = None) -> FastAPI:
+class _GuardedApp(FastAPI):
+    """FastAPI with the security middleware outermost, so that even a 500 answer from
+    Starlette's last-resort handler carries the security headers."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityMiddleware(super().build_middleware_stack(), self.state.security)
+
+
+def create_app(
+    db_url: str | None,
+    athlete: str | None = None,
+    today: dt.date | None = None,
+    security: SecurityPolicy | None = None,
+) -> FastAPI:
     """The app over the diary at `db_url` (a path or SQLAlchemy URL; None: the default
-    diary), for `athlete` (None: the diary's only athlete). `today` fixes the date (tests)."""
+    diary), for `athlete` (None: the diary's only athlete). `today` fixes the date (tests).
+    `security`: the Host names it answers to and the body limit (default: loopback only)."""
     from runstrong.store.db import open_store
 
     from . import api, pages, review_pages
@@ -54,7 +72,7 @@ def create_app(db_url: str | None, athlete: str | None = None, today: dt.date | 
         yield
         diary.close()
 
-    app = FastAPI(
+    app = _GuardedApp(
         title="runstrong",
         version=__version__,
         summary="Your strength plan, diary and check-ins, on your own machine.",
@@ -66,6 +84,7 @@ def create_app(db_url: str | None, athlete: str | None = None, today: dt.date | 
         openapi_tags=[{"name": "api", "description": "For scripts and other apps."}],
     )
     app.state.diary = diary
+    app.state.security = security or SecurityPolicy()
     app.state.dashboard_cache = {}  # (diary data version, date) -> page; see pages.dashboard
     app.state.templates = make_templates(TEMPLATES, NAV)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -73,7 +92,20 @@ def create_app(db_url: str | None, athlete: str | None = None, today: dt.date | 
     app.include_router(review_pages.router)
     app.include_router(api.router, prefix=API_PREFIX)
     _install_error_handlers(app)
+    _document_refusals(app)
     return app
+
+
+def _document_refusals(app: FastAPI) -> None:
+    """The OpenAPI document names the security middleware's answers too (403, 413)."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = document_refusals(build(), app.state.security.body_limit)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _is_api(request: Request) -> bool:

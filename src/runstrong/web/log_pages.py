@@ -162,9 +162,8 @@ def _local(path: str) -> str:
 
 
 def _said(err: Exception) -> str:
-    problems = getattr(err, "problems", None)
-    if problems:
-        return "; ".join(p.msg for p in problems)
+    if isinstance(err, InputError):
+        return "; ".join(p.msg for p in err.problems)
     return str(err).split(": ", 1)[-1]
 
 

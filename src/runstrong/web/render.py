@@ -10,8 +10,10 @@ from typing import Any
 import jinja2
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from runstrong import __version__
+from runstrong.io.figures import figure_svg
 from runstrong.io.labels import PHASE_LABEL, RACE_NAME, dose_label, dose_text, plural, rest_text
 
 from .views import focus_name
@@ -29,6 +31,11 @@ def _day_long(value: dt.date, today: dt.date | None = None) -> str:
 
 def _words(value: Any) -> str:
     return str(getattr(value, "value", value)).replace("_", " ")
+
+
+def _figure(exercise_id: str, animated: bool = True, decorative: bool = False) -> Markup:
+    """An exercise's drawn demonstration, inline (SVG built from the packaged pose data)."""
+    return Markup(figure_svg(exercise_id, animated, decorative))
 
 
 def make_templates(directory: Path, nav: list[tuple[str, str]]) -> Jinja2Templates:
@@ -52,7 +59,7 @@ def make_templates(directory: Path, nav: list[tuple[str, str]]) -> Jinja2Templat
         race=lambda d: RACE_NAME.get(_words(d), _words(d)),
         plural=lambda n, word: plural(n, word),
     )
-    env.globals.update(version=__version__)
+    env.globals.update(version=__version__, exercise_figure=_figure)
 
     def context(request: Request) -> dict[str, Any]:
         path = request.url.path
@@ -60,6 +67,9 @@ def make_templates(directory: Path, nav: list[tuple[str, str]]) -> Jinja2Templat
             {"label": label, "href": href, "active": path == href or (href != "/" and path.startswith(href))}
             for label, href in nav
         ]
-        return {"nav": items, "today": request.app.state.diary.today()}
+        # the page's CSRF token (security.py puts it on the request): every form posts it
+        # through partials/csrf.html, htmx through the body's hx-headers
+        token = request.scope.get("state", {}).get("csrf_token", "")
+        return {"nav": items, "today": request.app.state.diary.today(), "csrf_token": token}
 
     return Jinja2Templates(env=env, context_processors=[context])

@@ -1,0 +1,214 @@
+"""A review carried into a new plan version: the profile gains the review's adjustments,
+the planner plans the weeks not yet lived again, and then the review's promises are
+checked on the result: nothing rises above the plan it replaces, a hold never raises a
+dose, and the recovery work it announced is in the week."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..dosing import estimate_seconds
+from ..model import AthleteProfile, Block, Category, Plan, Prescription, Role, Session, Suggestion, Week, why
+from ..params import load_params, params_from_registry
+from ..planner import replan
+from .measure import last_loading_week, plan_week
+from .values import Review
+
+RECOVERY_RULES = ("overreaching-signs", "review-recovery")
+
+
+def without_review(profile: AthleteProfile, week_start: dt.date) -> AthleteProfile:
+    """The profile as it was before the review of `week_start` changed it (if it did)."""
+    own = [a for a in profile.adjustments if a.review_of == week_start]
+    if not own and not any(x.review_of == week_start for x in profile.exercise_swaps):
+        return profile
+    added = {p for a in own for p in a.pain_added}
+    return profile.model_copy(
+        update={
+            "adjustments": [a for a in profile.adjustments if a.review_of != week_start],
+            "exercise_swaps": [x for x in profile.exercise_swaps if x.review_of != week_start],
+            "pain_areas": [p for p in profile.pain_areas if p not in added],
+        }
+    )
+
+
+def apply_review(
+    plan: Plan, profile: AthleteProfile, review: Review, *, least_bad: bool = True, **kwargs: Any
+) -> tuple[AthleteProfile, Plan]:
+    """The profile with the review's changes, and the new plan version: the weeks before
+    `review.next_week_start` as they were, the rest planned again. Reviewing the same week
+    again replaces that review's changes rather than stacking them."""
+    base = without_review(profile, review.week_start)
+    weeks = {a.week_start for a in review.adjustments}
+    adjustments = [a for a in base.adjustments if a.week_start not in weeks] + list(review.adjustments)
+    adjustments.sort(key=lambda a: a.week_start)
+    update: dict[str, object] = {
+        "adjustments": adjustments,
+        "exercise_swaps": [*base.exercise_swaps, *review.swaps],
+        "pain_areas": [*base.pain_areas, *(a for a in review.pain_areas_added if a not in base.pain_areas)],
+    }
+    if review.race_date and profile.race:
+        update["race"] = profile.race.model_copy(update={"date": review.race_date})
+    new_profile = AthleteProfile.model_validate({**base.model_dump(), **update})
+    new_plan = replan(plan, new_profile, review.next_week_start, least_bad=least_bad, **kwargs)
+    params = _params(kwargs.get("registry"))
+    new_plan = kept_promises(plan, new_plan, review, params)
+    return new_profile, new_plan
+
+
+def _params(registry: object) -> Any:
+    return params_from_registry(registry) if registry is not None else load_params()  # type: ignore[arg-type]
+
+
+def kept_promises(old: Plan, new: Plan, review: Review, params: Any) -> Plan:
+    """The new plan with the review's promises kept in the weeks it changed."""
+    changed = {a.week_start for a in review.adjustments if a.week_start >= review.next_week_start}
+    adjust = {a.week_start: a for a in review.adjustments}
+    swapped = {s.to_id: s.from_id for s in review.swaps if s.to_id}
+    held_caps = _held_caps(old, review)
+    out = []
+    for w in new.weeks:
+        before = {x.start_date: x for x in old.weeks}.get(w.start_date)
+        if w.start_date in changed and before is not None:
+            a = adjust[w.start_date]
+            w = _never_above(before, w, swapped, held_caps if w.start_date == review.next_week_start else {}, params)
+            if a.mobility:
+                w = with_recovery(w, params.mobility_minutes)
+        out.append(w)
+    return new.model_copy(update={"weeks": out})
+
+
+def _held_caps(old: Plan, review: Review) -> dict[str, Prescription]:
+    """A hold keeps this week's dose (or, after a deload, the last loading week's): the
+    held categories' lifts as they were then."""
+    nxt = next((a for a in review.adjustments if a.week_start == review.next_week_start), None)
+    if nxt is None or nxt.deload or not nxt.hold:
+        return {}
+    week = plan_week(old, review.week_start)
+    if week is not None and week.deload:
+        week = last_loading_week(old, review.week_start)
+    held = set(nxt.hold)
+    return {b.exercise_id: b.prescription for b in _blocks(week) if b.category in held} if week else {}
+
+
+def _blocks(week: Week) -> list[Block]:
+    return [b for s in week.sessions for b in s.blocks if b.role in (Role.primary, Role.accessory)]
+
+
+def _never_above(old: Week, new: Week, swapped: dict[str, str], held: dict[str, Prescription], params: Any) -> Week:
+    """No lift gets more sets, reps, seconds, contacts or load than the plan it replaces gave
+    it that week (a lift swapped in is held to the one it replaces), and no category more
+    sets: a block the old week did not have is dropped first."""
+    old_by_lift = {(s.focus, b.exercise_id): b.prescription for s in old.sessions for b in s.blocks}
+    sessions = []
+    for s in new.sessions:
+        old_s = next((o for o in old.sessions if o.focus == s.focus), None)
+        spare = _unmatched(old_s, s) if old_s else []
+        blocks = []
+        for b in s.blocks:
+            cap = old_by_lift.get((s.focus, b.exercise_id)) or old_by_lift.get(
+                (s.focus, swapped.get(b.exercise_id, ""))
+            )
+            if cap is None:
+                cap = next((x.prescription for x in spare if x.category == b.category and x.role == b.role), None)
+                spare = [x for x in spare if x.prescription is not cap]
+            for limit in (cap, held.get(b.exercise_id)):
+                if limit is not None:
+                    b = _capped_block(b, limit, params)
+            blocks.append(b)
+        sessions.append((s, blocks))
+    sessions = _category_capped(old, sessions, params)
+    return new.model_copy(update={"sessions": [_resized(s, blocks) for s, blocks in sessions]})
+
+
+def _unmatched(old: Session, new: Session) -> list[Block]:
+    """The old session's blocks whose lift is not in the new session (they were replaced)."""
+    ids = {b.exercise_id for b in new.blocks}
+    return [b for b in old.blocks if b.exercise_id not in ids]
+
+
+def _category_capped(
+    old: Week, sessions: list[tuple[Session, list[Block]]], params: Any
+) -> list[tuple[Session, list[Block]]]:
+    """While a category has more sets than the old week gave it, the blocks the old week did
+    not have in that session lose sets, then go (latest first)."""
+    before = _sets(_blocks(old))
+    old_keys = {(s.focus, b.exercise_id) for s in old.sessions for b in s.blocks}
+    now = _sets(b for _, blocks in sessions for b in blocks if b.role in (Role.primary, Role.accessory))
+    out = []
+    for s, blocks in reversed(sessions):
+        kept = []
+        for b in reversed(blocks):
+            over = now.get(b.category, 0) - before.get(b.category, 0)
+            extra = b.role in (Role.primary, Role.accessory) and (s.focus, b.exercise_id) not in old_keys
+            if extra and over > 0:
+                if b.prescription.sets - over < 1:
+                    now[b.category] -= _set_count(b.prescription)
+                    continue
+                b = _capped_block(b, b.prescription.model_copy(update={"sets": b.prescription.sets - over}), params)
+                now[b.category] -= over
+            kept.append(b)
+        out.append((s, kept[::-1]))
+    return out[::-1]
+
+
+def _sets(blocks: Any) -> dict[Category, int]:
+    out: dict[Category, int] = {}
+    for b in blocks:
+        out[b.category] = out.get(b.category, 0) + _set_count(b.prescription)
+    return out
+
+
+def _set_count(p: Prescription) -> int:
+    return p.sets + (1 if p.extra_sets_side else 0)
+
+
+def _resized(s: Session, blocks: list[Block]) -> Session:
+    if blocks == s.blocks:
+        return s
+    minutes = -(-sum(b.estimated_seconds for b in blocks) // 60)
+    return s.model_copy(update={"blocks": blocks, "estimated_minutes": min(minutes, s.estimated_minutes)})
+
+
+def _capped_block(b: Block, cap: Prescription, params: Any) -> Block:
+    presc = capped(b.prescription, cap)
+    if presc is b.prescription:
+        return b
+    return b.model_copy(
+        update={
+            "prescription": presc,
+            "estimated_seconds": estimate_seconds(presc, b.role, params),
+            "reasons": [*b.reasons, why("review-hold", "Never more than the plan gave this week.")],
+        }
+    )
+
+
+def capped(presc: Prescription, cap: Prescription) -> Prescription:
+    """`presc` with no number above `cap`'s: sets, reps, seconds, contacts, distance, the
+    extra set, load, and effort (fewer reps in reserve or a higher RPE count as more)."""
+    update: dict[str, object] = {}
+    for field in ("sets", "reps", "seconds", "contacts", "distance_m"):
+        value, limit = getattr(presc, field), getattr(cap, field)
+        if value is not None and limit is not None and value > limit:
+            update[field] = limit
+    if presc.extra_sets_side and not cap.extra_sets_side:
+        update["extra_sets_side"] = None
+    a, c = presc.intensity, cap.intensity
+    if a.kind == c.kind and a.value is not None and c.value is not None:
+        harder = a.value < c.value if a.kind == "rir" else a.value > c.value
+        if harder and a.kind in ("rir", "rpe", "load_kg", "percent_1rm"):
+            update["intensity"] = c
+    return presc.model_copy(update=update) if update else presc
+
+
+def with_recovery(w: Week, minutes: int) -> Week:
+    """The week with the review's recovery work in it: the planner's mobility days when it
+    added them, else a longer mobility finisher after the first session (or on the first day)."""
+    if any(r.rule_id in RECOVERY_RULES for s in w.suggestions for r in s.reasons):
+        return w
+    day = w.sessions[0].date if w.sessions else w.start_date
+    where = "After the session" if w.sessions else "Today"
+    text = f"{where}, {minutes} min more mobility (recovery work from your review): hips, calves, hamstrings."
+    extra = Suggestion(date=day, kind="mobility", text=text, reasons=[why("review-recovery", text)])
+    return w.model_copy(update={"suggestions": sorted([*w.suggestions, extra], key=lambda s: s.date)})

@@ -1,0 +1,180 @@
+"""The review's deciding steps: the week's verdict (deload, repeat, cut), recovery work,
+the order of decisions (a cut or deload comes before any progression or new session),
+real life, and the third session. Each is `(ReviewInput, Verdict) -> Verdict`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..diary import week_start as monday_of
+from ..model import Phase
+from ..params import params_from_registry
+from ..phases import lay_out_weeks
+from . import signals as sig
+from .measure import plan_week
+from .state import LEG_CATEGORIES, ReviewInput, Verdict
+from .steps import missed_weeks_in_a_row
+from .values import ReviewDecision, Signal, decision
+
+LOADING = (Phase.foundation, Phase.build, Phase.race_specific)
+
+
+def _named(signals: tuple[Signal, ...]) -> str:
+    kinds = list(dict.fromkeys(s.kind for s in signals))
+    words = {
+        "running": "heavy legs in runs",
+        "wellness": "wellness under your usual",
+        "effort": "effort above target",
+        "form": "form slipping",
+    }
+    return " and ".join(words.get(k, k) for k in kinds).capitalize()
+
+
+def verdict_step(r: ReviewInput, v: Verdict) -> Verdict:
+    """Illness or enough warning signs: a deload (S17, S22); mostly missed weeks in a row:
+    repeat the dose (S15); one sign of fatigue: cut leg work (S28)."""
+    rp = r.params
+    kinds = {s.kind for s in v.fatigue}
+    leg_signs = tuple(s for s in v.fatigue if s.kind in ("soreness", "running", "wellness"))
+    if r.real_life.ill:
+        text = "Back from illness: next week is a deload, to return gently."
+        signal = Signal(kind="illness", text="you told the review you were ill")
+        return _deload(r, v, decision("week", "deload", text, ["review-real-life", "review-deload"], [signal]))
+    if len(kinds) >= rp.flags_for_deload:
+        text = f"{_named(v.fatigue)} this week: next week is a deload."
+        return _deload(r, v, decision("week", "deload", text, ["review-deload"], list(v.fatigue)))
+    missed = missed_weeks_in_a_row(r)
+    if missed >= rp.missed_weeks_to_repeat:
+        text = f"{missed} weeks mostly missed: next week repeats this dose, nothing new."
+        signal = Signal(kind="sessions", text=f"{missed} weeks in a row under {rp.consistent_pct:g}% of sessions done")
+        d = decision("week", "repeat", text, ["review-missed-sessions"], [signal, sig.sessions(r.metrics, rp)])
+        return v.add(repeat=True, decisions=(*v.decisions, d))
+    if not leg_signs:
+        return v
+    reduce = dict(v.reduce)
+    for c in LEG_CATEGORIES:
+        reduce[c] = max(reduce.get(c, 0), rp.reduce_pct)
+    text = (
+        f"{_named(leg_signs)}: next week leg work is cut about {rp.reduce_pct}% from this week's dose "
+        "(held, not progressed)."
+    )
+    d = decision("week", "reduce", text, ["review-reduce", "overreaching-signs", "review-cut-size"], list(leg_signs))
+    return v.add(reduce=reduce, decisions=(*v.decisions, d), cut_signals=(*v.cut_signals, *leg_signs))
+
+
+def _deload(r: ReviewInput, v: Verdict, d: ReviewDecision) -> Verdict:
+    nxt = r.next_week
+    if nxt is not None and nxt.phase in LOADING:
+        return v.add(deload=True, decisions=(*v.decisions, d))
+    text = "Next week is already lighter (taper, race week or maintenance): no extra deload needed."
+    note = decision("week", "note", text, ["review-deload"], d.signals)
+    return v.add(decisions=(*v.decisions, note), cut_signals=(*v.cut_signals, *d.signals))
+
+
+def recovery_step(r: ReviewInput, v: Verdict) -> Verdict:
+    """Every cut or deload brings recovery work into next week (review-recovery), or says
+    why it cannot."""
+    if not (v.deload or v.reduce or v.cut_signals):
+        return v
+    signals = sig.first_of_each_kind([*v.cut_signals, *v.fatigue]) or [Signal(kind="cut", text="next week is cut")]
+    minutes = r.params.mobility_minutes
+    if r.next_week is None:
+        text = "Recovery work: none can be added, the plan has no week after this one; keep moving gently."
+    else:
+        text = (
+            f"Recovery work next week: a mobility routine of about {minutes} min on your free days, or after a "
+            "session when no day is free."
+        )
+    d = decision("week", "note", text, ["review-recovery", "overreaching-signs"], signals)
+    return v.add(mobility=r.next_week is not None, decisions=(*v.decisions, d))
+
+
+def order_step(r: ReviewInput, v: Verdict) -> Verdict:
+    """A cut (fatigue, pain) or a deload comes first: nothing progresses that week, and a
+    deload replaces every hold; repeating a dose holds every category."""
+    holds = set(v.holds)
+    if v.repeat:
+        holds |= {c.category for c in r.metrics.categories}
+    if not (v.deload or v.reduce):
+        return v.add(holds=frozenset(holds))
+    why_not = "the deload comes first" if v.deload else "this week's cut comes first"
+    superseded = ("progress", "hold") if v.deload else ("progress",)
+    decisions = tuple(_superseded(d, why_not) if d.action in superseded else d for d in v.decisions)
+    if v.deload:
+        return v.add(decisions=decisions, holds=frozenset())
+    holds |= {c.category for c in r.metrics.categories if c.planned_sets}
+    return v.add(decisions=decisions, holds=frozenset(holds))
+
+
+def _superseded(d: ReviewDecision, why_not: str) -> ReviewDecision:
+    text = d.text.replace("; progress as planned.", ".").replace("; repeat this dose before adding more.", ".")
+    head, held, rest = text.partition(": hold next week at ")
+    if held:  # "Name: hold next week at <dose> (why)." -> "Name: effort or form off (why)."
+        text = f"{head}: effort or form off ({rest.rpartition(' (')[2]}"
+    return d.model_copy(update={"action": "note", "text": f"{text.rstrip('.')}: {why_not}."})
+
+
+def real_life_step(r: ReviewInput, v: Verdict) -> Verdict:
+    """Travel swaps to the kit at hand; a moved race re-plans the phases (review-real-life)."""
+    life, decisions = r.real_life, list(v.decisions)
+    travel: list[dt.date] = []
+    equipment: tuple = ()
+    if life.travel_equipment and life.travel_start:
+        end = life.travel_end or life.travel_start
+        day = monday_of(max(life.travel_start, r.next_start))
+        while day <= end:
+            travel.append(day)
+            day += dt.timedelta(days=7)
+        kit = ", ".join(k.value for k in life.travel_equipment)
+        text = f"Travel {life.travel_start:%d %b}-{end:%d %b}: exercises swapped to the kit at hand ({kit})."
+        signal = Signal(kind="travel", text=f"you told the review: travelling with {kit}")
+        decisions.append(decision("week", "note", text, ["review-real-life"], [signal]))
+        equipment = tuple(life.travel_equipment)
+    race = r.profile.race
+    if life.race_date and race and life.race_date != race.date:
+        text = f"Race moved to {life.race_date:%a %d %b %Y}: the phases are planned again from next week."
+        signal = Signal(
+            kind="race", text=f"you told the review: race on {life.race_date:%d %b %Y}, not {race.date:%d %b}"
+        )
+        decisions.append(decision("week", "note", text, ["review-real-life"], [signal]))
+    return v.add(decisions=tuple(decisions), travel_weeks=tuple(travel), equipment=equipment)
+
+
+def third_session_step(r: ReviewInput, v: Verdict) -> Verdict:
+    """Whether next week brings the third session (S15), counting only consistent weeks;
+    never in a week with a cut or a deload (review-cut-size)."""
+    p = params_from_registry(r.registry)
+    adjustments = [a for a in r.profile.adjustments if a.week_start != r.week_start]
+    if v.this_week is not None:
+        adjustments.append(v.this_week)
+    frames = {f.start: f for f in lay_out_weeks(r.profile.model_copy(update={"adjustments": adjustments}), p)}
+    nxt = frames.get(r.next_start)
+    before = plan_week(r.plan, r.next_start - dt.timedelta(days=7))  # as planned (it may be lived already)
+    if before is None or nxt is None or nxt.phase not in (Phase.build, Phase.race_specific):
+        return v
+    unlock = p.third_session_weeks[r.profile.strength_experience]
+    missed = sum(1 for a in adjustments if not a.consistent and a.week_start < r.next_start)
+    consistent = r.profile.consistent_strength_weeks + (r.next_start - min(frames)).days // 7 - missed
+    third = p.foundation_sessions + 1
+    signal = Signal(kind="consistency", text=f"{consistent} consistent weeks of the {unlock} needed")
+    if nxt.sessions >= third > len(before.sessions):
+        if v.cut or v.no_progress:
+            text = "The third session waits a week: this week's cut or hold comes first."
+            d = decision(
+                "week",
+                "wait",
+                text,
+                ["third-session-after-consistency", "review-cut-size"],
+                [signal, *(v.cut_signals or v.no_progress)][:4],
+            )
+            return v.add(decisions=(*v.decisions, d), max_sessions=len(before.sessions))
+        text = f"{consistent} consistent weeks behind you: the third, single-leg power session starts next week."
+        return v.add(
+            decisions=(*v.decisions, decision("week", "unlock", text, ["third-session-after-consistency"], [signal]))
+        )
+    if nxt.sessions < third and consistent < unlock:
+        text = f"Third session after {unlock} consistent weeks: {consistent} so far."
+        return v.add(
+            decisions=(*v.decisions, decision("week", "wait", text, ["third-session-after-consistency"], [signal]))
+        )
+    return v

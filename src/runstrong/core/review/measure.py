@@ -1,0 +1,391 @@
+"""The week's numbers, computed from the diary window and the plan (the values they fill are
+in `metrics`): completion, volume per category, session-RPE load (Foster 2001) with
+monotony and strain (Foster 1998), wellness against the runner's own rolling baseline (Saw
+2016), form per lift, pain, single-run spikes (Frandsen 2025), the acute:chronic ratio as
+context only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..diary import WELLNESS_FIELDS, SetLog, Wellness
+from ..library import Library
+from ..model import TRAINING_CATEGORIES, Category, Plan, Prescription, Role, Week
+from ..rules import Registry
+from .metrics import (
+    DAY,
+    CategoryWeek,
+    DiaryWindow,
+    LiftWeek,
+    RunNote,
+    RunSpike,
+    WeekMetrics,
+    WellnessItem,
+)
+from .params import ReviewParams, review_params
+
+# ------------------------------------------------------------------------ computing
+
+
+def plan_week(plan: Plan, week_start: dt.date) -> Week | None:
+    for w in plan.weeks:
+        if w.start_date == week_start:
+            return w
+    return None
+
+
+def _as_rpe(s: SetLog) -> float | None:
+    if s.rpe is not None:
+        return s.rpe
+    if s.rir is not None:
+        return max(1.0, 10.0 - s.rir)
+    return None
+
+
+def _target_rpe(p: Prescription) -> float | None:
+    if p.intensity.kind == "rpe":
+        return p.intensity.value
+    if p.intensity.kind == "rir" and p.intensity.value is not None:
+        return 10.0 - p.intensity.value
+    return None
+
+
+def _mean(values: Iterable[float | None]) -> float | None:
+    xs = [v for v in values if v is not None]
+    return round(statistics.fmean(xs), 2) if xs else None
+
+
+def _daily_load(diary: DiaryWindow, start: dt.date, rp: ReviewParams) -> tuple[list[float], float, float, int]:
+    days = [0.0] * 7
+    strength = run = 0.0
+    estimated = 0
+    for s in diary.sessions:
+        if s.session_rpe is not None and s.minutes is not None:
+            load = s.session_rpe * s.minutes
+            days[(s.date - start).days] += load
+            strength += load
+    for r in diary.runs:
+        rpe = r.rpe
+        if rpe is None:
+            rpe = rp.typical_run_rpe.get(r.type.value, rp.typical_run_rpe.get("easy", 3))
+            estimated += 1
+        load = rpe * r.minutes
+        days[(r.date - start).days] += load
+        run += load
+    return [round(d, 1) for d in days], round(strength, 1), round(run, 1), estimated
+
+
+def _wellness_items(history: DiaryWindow, start: dt.date, rp: ReviewParams) -> tuple[list[WellnessItem], int]:
+    week = [w for w in history.wellness if start <= w.date <= start + 6 * DAY]
+    base_from = start - rp.baseline_days * DAY
+    base = [w for w in history.wellness if base_from <= w.date < start]
+    items = []
+    for field in (*WELLNESS_FIELDS, "composite"):
+        wk = [v for w in week if (v := _wellness_value(w, field)) is not None]
+        bs = [v for w in base if (v := _wellness_value(w, field)) is not None]
+        mean_w = round(statistics.fmean(wk), 2) if wk else None
+        mean_b = round(statistics.fmean(bs), 2) if bs else None
+        sd_b = round(_stdev(bs), 2) if len(bs) >= 2 else None
+        below = False
+        if mean_w is not None and mean_b is not None and sd_b is not None:
+            enough = len(wk) >= rp.min_week_days and len(bs) >= rp.min_baseline_days
+            margin = max(rp.drop_sd * sd_b, rp.min_drop_points)
+            below = enough and mean_w < mean_b - margin
+        items.append(
+            WellnessItem(
+                item=field,
+                week_mean=mean_w,
+                baseline_mean=mean_b,
+                baseline_sd=sd_b,
+                week_days=len(wk),
+                baseline_days=len(bs),
+                below_baseline=below,
+            )
+        )
+    streak = best = 0
+    by_day = {w.date: w.soreness for w in week}
+    for i in range(7):
+        sore = by_day.get(start + i * DAY)
+        streak = streak + 1 if sore is not None and sore <= rp.sore_at_or_below else 0
+        best = max(best, streak)
+    return items, best
+
+
+def _stdev(xs: list[float]) -> float:
+    """Sample standard deviation in floats (statistics.stdev works in exact fractions,
+    which is slow and more precise than 1-5 answers deserve)."""
+    mean = math.fsum(xs) / len(xs)
+    return math.sqrt(math.fsum((x - mean) ** 2 for x in xs) / (len(xs) - 1))
+
+
+_SCALES = tuple(f for f in WELLNESS_FIELDS if f != "sleep_hours")
+
+
+def _wellness_value(w: Wellness, field: str) -> float | None:
+    if field != "composite":
+        return getattr(w, field)
+    scores = [v for f in _SCALES if (v := getattr(w, f)) is not None]
+    return sum(scores) / len(scores) if scores else None
+
+
+def _lift_value(s: SetLog) -> tuple[float, str]:
+    if s.reps is not None and s.load_kg:
+        return s.load_kg * (1 + s.reps / 30), "kg e1RM"  # Epley's estimate
+    unit = {"reps": "reps", "seconds": "s", "contacts": "contacts", "distance_m": "m"}[s.measure]
+    return s.amount, unit
+
+
+def _planned(week: Week | None) -> tuple[dict[Category, int], dict[Category, list[float]]]:
+    """Planned sets and target efforts (as RPE) by category."""
+    planned_sets: dict[Category, int] = defaultdict(int)
+    targets: dict[Category, list[float]] = defaultdict(list)
+    for session in week.sessions if week is not None else ():
+        for b in session.blocks:
+            if b.role in (Role.primary, Role.accessory):
+                planned_sets[b.category] += b.prescription.sets + (1 if b.prescription.extra_sets_side else 0)
+                t = _target_rpe(b.prescription)
+                if t is not None:
+                    targets[b.category].append(t)
+    return planned_sets, targets
+
+
+def last_loading_week(plan: Plan | None, week_start: dt.date) -> Week | None:
+    """The latest week before `week_start` that was not a deload (the targets a deload is judged by)."""
+    if plan is None:
+        return None
+    before = [w for w in plan.weeks if w.start_date < week_start and not w.deload and w.sessions]
+    return before[-1] if before else None
+
+
+def _sets_by(diary: DiaryWindow, library: Library) -> tuple[dict[Category, list[SetLog]], dict[str, list[SetLog]]]:
+    by_cat: dict[Category, list[SetLog]] = defaultdict(list)
+    by_lift: dict[str, list[SetLog]] = defaultdict(list)
+    for s in diary.sessions:
+        for x in s.sets:
+            if x.exercise_id in library:
+                by_cat[library.get(x.exercise_id).category].append(x)
+            by_lift[x.exercise_id].append(x)
+    return by_cat, by_lift
+
+
+def _category_weeks(
+    week: Week | None, targets_week: Week | None, diary: DiaryWindow, previous: DiaryWindow, library: Library
+) -> list[CategoryWeek]:
+    planned_sets, _ = _planned(week)
+    _, targets = _planned(targets_week)
+    by_cat, _ = _sets_by(diary, library)
+    prev_form: dict[Category, list[float]] = defaultdict(list)
+    for c, sets in _sets_by(previous, library)[0].items():
+        prev_form[c] = [x.form_quality for x in sets if x.form_quality is not None]
+    out = []
+    for c in TRAINING_CATEGORIES:
+        done, plan_n = by_cat.get(c, []), planned_sets.get(c, 0)
+        out.append(
+            CategoryWeek(
+                category=c,
+                planned_sets=plan_n,
+                done_sets=len(done),
+                done_pct=round(100 * min(len(done), plan_n) / plan_n, 1) if plan_n else None,
+                reps=sum(x.reps or 0 for x in done),
+                seconds=sum(x.seconds or 0 for x in done),
+                contacts=sum(x.contacts or 0 for x in done),
+                tonnage_kg=round(sum((x.load_kg or 0) * (x.reps or 0) for x in done), 1),
+                mean_rpe=_mean(_as_rpe(x) for x in done),
+                target_rpe=_mean(targets.get(c, [])),
+                mean_form=_mean(x.form_quality for x in done),
+                previous_form=_mean(prev_form.get(c, [])),
+            )
+        )
+    return out
+
+
+def _lift_weeks(diary: DiaryWindow, library: Library, rp: ReviewParams) -> list[LiftWeek]:
+    lifts = []
+    for ex_id, sets in sorted(_sets_by(diary, library)[1].items()):
+        e = library.get(ex_id) if ex_id in library else None
+        if e is None or e.category not in TRAINING_CATEGORIES:
+            continue
+        best, unit = max(_lift_value(x) for x in sets)
+        rated = [x.form_quality for x in sets if x.form_quality is not None]
+        lifts.append(
+            LiftWeek(
+                exercise_id=ex_id,
+                name=e.name,
+                category=e.category,
+                sets=len(sets),
+                measure=sets[0].measure,
+                best=round(best, 1),
+                unit=unit,
+                mean_form=_mean(rated),
+                broken_form_sets=sum(q <= rp.broken_form for q in rated),
+                form_sets=len(rated),
+            )
+        )
+    return lifts
+
+
+@dataclass(frozen=True)
+class _Load:
+    daily: list[float]
+    strength: float
+    run: float
+    estimated: int
+    monotony: float | None
+    strain: float | None
+    change_pct: float | None
+    acwr: float | None
+
+
+def _load(history: DiaryWindow, diary: DiaryWindow, week_start: dt.date, rp: ReviewParams) -> _Load:
+    """Session-RPE load of the week, its monotony and strain, and against the weeks before."""
+    daily, strength, run, estimated = _daily_load(diary, week_start, rp)
+    load = round(strength + run, 1)
+    monotony = strain = None
+    if load > 0:
+        mean = math.fsum(daily) / len(daily)
+        sd = math.sqrt(math.fsum((d - mean) ** 2 for d in daily) / len(daily))
+        if sd > 0:
+            monotony = round(statistics.fmean(daily) / sd, 2)
+            strain = round(load * monotony, 1)
+    prior = []
+    for k in range(1, rp.chronic_weeks + 1):
+        ws = week_start - 7 * k * DAY
+        _, st, rn, _ = _daily_load(history.between(ws, ws + 6 * DAY), ws, rp)
+        prior.append(st + rn)
+    change = round(100 * (load - prior[0]) / prior[0], 1) if prior and prior[0] > 0 else None
+    chronic = statistics.fmean(prior) if prior else 0
+    acwr = round(load / chronic, 2) if chronic > 0 else None
+    return _Load(daily, strength, run, estimated, monotony, strain, change, acwr)
+
+
+def _heavy_legged(diary: DiaryWindow, rp: ReviewParams) -> list[RunNote]:
+    return [
+        RunNote(
+            date=r.date,
+            type=r.type.value,
+            minutes=r.minutes,
+            leg_feel=r.leg_feel,
+            tightness=r.tightness,
+            form_note=r.form_note,
+        )
+        for r in diary.runs
+        if (r.tightness is not None and r.tightness >= rp.tight_at_or_above)
+        or (r.leg_feel is not None and r.leg_feel <= rp.leg_feel_at_or_below)
+        or r.form_note
+    ]
+
+
+def _spikes(history: DiaryWindow, diary: DiaryWindow, rp: ReviewParams) -> list[RunSpike]:
+    spikes = []
+    for r in diary.runs:
+        window = [x.minutes for x in history.runs if r.date - rp.spike_window_days * DAY <= x.date < r.date]
+        if window and r.minutes > max(window) * (1 + rp.spike_pct / 100):
+            longest = max(window)
+            pct = round(100 * (r.minutes - longest) / longest, 1)
+            spikes.append(RunSpike(date=r.date, minutes=r.minutes, longest_before=longest, pct_longer=pct))
+    return spikes
+
+
+def _week_counts(diary: DiaryWindow, rp: ReviewParams) -> dict[str, int]:
+    return {
+        "sore_days": sum(1 for w in diary.wellness if w.soreness is not None and w.soreness <= rp.sore_at_or_below),
+        "checkin_days": len({w.date for w in diary.wellness}),
+        "sleep_days": sum(1 for w in diary.wellness if w.sleep_hours is not None),
+        "appetite_days": sum(1 for w in diary.wellness if w.appetite is not None),
+    }
+
+
+def week_metrics(
+    plan: Plan | None,
+    history: DiaryWindow,
+    week_start: dt.date,
+    library: Library,
+    registry: Registry,
+) -> WeekMetrics:
+    """The metrics of the week starting `week_start` (a Monday). `history` must hold the
+    diary from at least the rule windows before the week (baseline, spikes, chronic load).
+    A deload week's effort is judged against the last loading week's targets."""
+    rp = review_params(registry)
+    diary = history.between(week_start, week_start + 6 * DAY)
+    week = plan_week(plan, week_start) if plan else None
+    targets_week = last_loading_week(plan, week_start) if week is not None and week.deload else week
+    previous = history.between(week_start - 7 * DAY, week_start - DAY)
+    load = _load(history, diary, week_start, rp)
+    wellness, sore_streak = _wellness_items(history, week_start, rp)
+    planned_sessions = len(week.sessions) if week else 0
+    done_sessions = len({(s.planned_date or s.date) for s in diary.sessions})
+    return WeekMetrics(
+        week_start=week_start,
+        week_index=week.index if week else None,
+        phase=week.phase.value if week else None,
+        deload=week.deload if week else False,
+        planned_sessions=planned_sessions,
+        done_sessions=done_sessions,
+        completion_pct=_pct(done_sessions, planned_sessions),
+        categories=_category_weeks(week, targets_week or week, diary, previous, library),
+        lifts=_lift_weeks(diary, library, rp),
+        strength_load=load.strength,
+        run_load=load.run,
+        run_load_estimated_runs=load.estimated,
+        load=round(load.strength + load.run, 1),
+        daily_load=load.daily,
+        monotony=load.monotony,
+        strain=load.strain,
+        load_change_pct=load.change_pct,
+        acwr=load.acwr,
+        run_minutes=round(sum(r.minutes for r in diary.runs), 1),
+        run_km=round(sum(r.distance_km or 0 for r in diary.runs), 2),
+        runs=len(diary.runs),
+        wellness=wellness,
+        sore_streak=sore_streak,
+        sleep_hours=next(w.week_mean for w in wellness if w.item == "sleep_hours"),
+        appetite=next(w.week_mean for w in wellness if w.item == "appetite"),
+        heavy_legged_runs=_heavy_legged(diary, rp),
+        spikes=_spikes(history, diary, rp),
+        pains=list(diary.pains),
+        targets_from=targets_week.start_date if targets_week is not None and targets_week is not week else None,
+        **_week_counts(diary, rp),
+    )
+
+
+def _pct(done: int, planned: int) -> float | None:
+    return round(100 * min(done, planned) / planned, 1) if planned else None
+
+
+def completion_pct(plan: Plan, history: DiaryWindow, week_start: dt.date) -> float | None:
+    """Sessions done as a % of those planned in the week starting `week_start`, read from the diary."""
+    week = plan_week(plan, week_start)
+    if week is None:
+        return None
+    diary = history.between(week_start, week_start + 6 * DAY)
+    return _pct(len({(s.planned_date or s.date) for s in diary.sessions}), len(week.sessions))
+
+
+def history_window_days(registry: Registry) -> int:
+    """How far back before a reviewed week the diary must reach."""
+    rp = review_params(registry)
+    return max(rp.baseline_days, rp.spike_window_days, 7 * rp.chronic_weeks, 7)
+
+
+def history_metrics(
+    plan: Plan | None,
+    history: DiaryWindow,
+    last_week: dt.date,
+    weeks: int,
+    library: Library,
+    registry: Registry,
+    last: WeekMetrics | None = None,
+) -> list[WeekMetrics]:
+    """Metrics of `weeks` consecutive weeks ending with the week starting `last_week`, oldest
+    first (for charts and trends). `history` must reach back far enough for the first.
+    With `last` (that week's metrics, already computed), the weeks before it and then it:
+    `weeks` + 1 in all."""
+    if last is not None:
+        return [*history_metrics(plan, history, last_week - 7 * DAY, weeks, library, registry), last]
+    first = last_week - 7 * (weeks - 1) * DAY
+    return [week_metrics(plan, history, first + 7 * k * DAY, library, registry) for k in range(weeks)]

@@ -1,0 +1,258 @@
+"""The review's reading steps: pain, each category, sleep and appetite, broken form, the
+week's warning signs and consistency. Each is `(ReviewInput, Verdict) -> Verdict`."""
+
+from __future__ import annotations
+
+from ..model import Adjustment, Category, ExerciseSwap, PainArea, Role, why
+from . import signals as sig
+from .measure import completion_pct, plan_week
+from .metrics import CategoryWeek
+from .params import ReviewParams
+from .regress import LOADS, easier, load_on
+from .state import ReviewInput, Verdict, category_name
+from .values import Flag, ReviewDecision, Signal, decision
+
+WEEK = 7
+
+
+def pain_step(r: ReviewInput, v: Verdict) -> Verdict:
+    """Pain at the registry's mark excludes or regresses what loads the area and cuts the
+    categories that load it (S41); strong or repeated pain also says to see a clinician."""
+    rp, m = r.params, r.metrics
+    flags, decisions, guidance, added = [*v.flags], [*v.decisions], [*v.guidance], [*v.pain_added]
+    reduce, cut_signals = dict(v.reduce), [*v.cut_signals]
+    for area in sorted({p.area for p in m.pains if p.score >= rp.pain_at_or_above}, key=lambda a: a.value):
+        signal = sig.pain(m, area, rp)
+        worst = max(p.score for p in m.pains if p.area == area)
+        name = sig.area_name(area).capitalize()
+        flags.append(Flag(kind="pain", text=f"{name} pain up to {worst}/10.", rule_id="review-pain"))
+        if area in r.profile.pain_areas:
+            text = f"{name} is already protected: exercises that load it stay out or regressed."
+        else:
+            added.append(area)
+            text = (
+                f"{name} pain {worst}/10: from next week, exercises that load it are regressed or left out "
+                "(not just skipped). Remove it from your profile when it has settled."
+            )
+        decisions.append(decision(area.value, "exclude", text, ["review-pain", "pain-excludes-or-regresses"], [signal]))
+        for c in _categories_loading(r, area):
+            reduce[c] = max(reduce.get(c, 0), rp.pain_cut_pct)
+            cut_signals.append(signal)
+            name_c = category_name(c).capitalize()
+            text = (
+                f"{name_c}: cut about {rp.pain_cut_pct}% from this week's dose next week (held, not progressed) "
+                f"while the {sig.area_name(area)} settles."
+            )
+            decisions.append(decision(c.value, "reduce", text, ["review-pain-cut", "review-cut-size"], [signal]))
+        reports = sum(1 for p in m.pains if p.area == area)
+        if worst >= rp.see_clinician_at or reports >= rp.see_clinician_reports:
+            guidance.append(why("review-pain", f"Repeated or strong {sig.area_name(area)} pain: see a clinician."))
+    return v.add(
+        flags=tuple(flags),
+        decisions=tuple(decisions),
+        guidance=tuple(guidance),
+        pain_added=tuple(added),
+        reduce=reduce,
+        cut_signals=tuple(cut_signals),
+    )
+
+
+def _categories_loading(r: ReviewInput, area: PainArea) -> list[Category]:
+    """Training categories with a lift that loads `area` in the reviewed week (lived, so the
+    same in every plan version: reviewing the week again decides the same)."""
+    week = plan_week(r.plan, r.week_start)
+    found = {
+        b.category
+        for s in (week.sessions if week else [])
+        for b in s.blocks
+        if b.role in (Role.primary, Role.accessory)
+        and b.exercise_id in r.library
+        and load_on(r.library.get(b.exercise_id), area) >= LOADS
+    }
+    return sorted(found, key=lambda c: c.value)
+
+
+def effort_over(c: CategoryWeek, rp: ReviewParams) -> bool:
+    return c.mean_rpe is not None and c.target_rpe is not None and c.mean_rpe > c.target_rpe + rp.rpe_over_target
+
+
+def form_slipping(c: CategoryWeek, rp: ReviewParams) -> bool:
+    if c.mean_form is None:
+        return False
+    dropped = c.previous_form is not None and c.previous_form - c.mean_form >= rp.form_drop
+    return c.mean_form < rp.form_hold_below or (dropped and c.mean_form < rp.progress_min_form)
+
+
+def category_step(r: ReviewInput, v: Verdict) -> Verdict:
+    """Targets met and form kept: progress; effort high, form slipping or sets missed: hold."""
+    rp = r.params
+    decisions, holds = [*v.decisions], set(v.holds)
+    for c in (c for c in r.metrics.categories if c.planned_sets):
+        decisions.append(_category_decision(c, rp, sig.dose_ref(r.metrics)))
+        if decisions[-1].action == "hold":
+            holds.add(c.category)
+    return v.add(decisions=tuple(decisions), holds=frozenset(holds))
+
+
+def _category_decision(c: CategoryWeek, rp: ReviewParams, dose: str) -> ReviewDecision:
+    name = category_name(c.category).capitalize()
+    over, slipping = effort_over(c, rp), form_slipping(c, rp)
+    if over or slipping:
+        said = [*(["effort above the target"] if over else []), *(["form slipping"] if slipping else [])]
+        signals = [*([sig.effort(c)] if over else []), *([sig.form(c, rp)] if slipping else [])]
+        text = f"{name}: hold next week at {dose} ({' and '.join(said)})."
+        return decision(
+            c.category.value,
+            "hold",
+            text,
+            ["review-hold" if over else "form-gates-progression", "review-hold"],
+            signals,
+        )
+    if c.done_pct is not None and c.done_pct < rp.progress_min_done_pct:
+        text = f"{name}: {c.done_sets} of {c.planned_sets} sets done; repeat this dose before adding more."
+        return decision(
+            c.category.value, "hold", text, ["review-missed-sessions", "review-hold"], [sig.sets_done(c, rp)]
+        )
+    text = f"{name}: {c.done_sets} of {c.planned_sets} sets done; progress as planned."
+    return decision(c.category.value, "progress", text, ["review-progress", "linear-progression"], sig.progress(c, rp))
+
+
+def sleep_appetite_step(r: ReviewInput, v: Verdict) -> Verdict:
+    """Short sleep or low appetite are flagged with guidance; a week well under the marks
+    holds every category (review-sleep-appetite-hold)."""
+    rp, m = r.params, r.metrics
+    flags, guidance, hold = [*v.flags], [*v.guidance], []
+    if m.sleep_hours is not None and m.sleep_hours < rp.sleep_hours_min:
+        flags.append(Flag(kind="sleep", text=f"Sleep {m.sleep_hours:g} h a night.", rule_id="review-sleep-appetite"))
+        guidance.append(why("protein-and-sleep", f"Aim for at least {rp.sleep_hours_min:g} hours of sleep."))
+        if m.sleep_hours < rp.hold_sleep_below and m.sleep_days >= rp.hold_min_days:
+            hold.append(sig.sleep(m, rp.hold_sleep_below))
+    if m.appetite is not None and m.appetite <= rp.appetite_at_or_below:
+        flags.append(Flag(kind="appetite", text=f"Appetite {m.appetite:g}/5.", rule_id="review-sleep-appetite"))
+        guidance.append(why("protein-and-sleep", _protein_text(r)))
+        if m.appetite <= rp.hold_appetite_at_or_below and m.appetite_days >= rp.hold_min_days:
+            hold.append(sig.appetite(m, rp.hold_appetite_at_or_below))
+    if not hold:
+        return v.add(flags=tuple(flags), guidance=tuple(guidance))
+    what = " and ".join(s.kind for s in hold)
+    decisions, holds = [], set(v.holds)
+    for d in v.decisions:
+        if d.action == "progress":
+            text = d.text.replace("progress as planned", f"hold at {sig.dose_ref(r.metrics)} while {what} recover")
+            d = decision(d.scope, "hold", text, ["review-sleep-appetite-hold", "review-hold"], [*hold, *d.signals])
+            holds.add(Category(d.scope))
+        decisions.append(d)
+    return v.add(
+        flags=tuple(flags),
+        guidance=tuple(guidance),
+        decisions=tuple(decisions),
+        holds=frozenset(holds),
+        no_progress=tuple(hold),
+    )
+
+
+def _protein_text(r: ReviewInput) -> str:
+    lo, hi = r.registry.param("protein-and-sleep", "protein_g_per_kg")
+    mass = r.profile.body_mass_kg
+    return f"Low appetite: still aim for {round(lo * mass)}-{round(hi * mass)} g of protein a day over 3-5 meals."
+
+
+def regress_step(r: ReviewInput, v: Verdict) -> Verdict:
+    """A lift whose form broke down gives way to its first easier variant that fits the
+    kit and puts no more load on a painful area (S27, S41)."""
+    rp = r.params
+    swaps, decisions, holds = [*v.swaps], [*v.decisions], set(v.holds)
+    for lift in r.metrics.lifts:
+        if not lift.form_sets or 100 * lift.broken_form_sets / lift.form_sets < rp.broken_share_pct:
+            continue
+        to_id = easier(r.library, lift.exercise_id, r.profile, v.pain_added)
+        to = r.library.get(to_id).name if to_id else "the next best choice"
+        text = f"{lift.name}: form broke down in {lift.broken_form_sets} of {lift.form_sets} sets; {to} instead."
+        swaps.append(
+            ExerciseSwap(
+                from_id=lift.exercise_id,
+                to_id=to_id,
+                since=r.next_start,
+                reason=text,
+                rule_id="review-regress",
+                review_of=r.week_start,
+            )
+        )
+        signal = Signal(
+            kind="form",
+            text=f"{lift.name} form ≤ {rp.broken_form}/5 in {lift.broken_form_sets} of "
+            f"{lift.form_sets} sets ({rp.broken_share_pct:g}% is the mark)",
+        )
+        decisions.append(decision(lift.exercise_id, "regress", text, ["review-regress"], [signal]))
+        holds.add(lift.category)
+    return v.add(swaps=tuple(swaps), decisions=tuple(decisions), holds=frozenset(holds))
+
+
+def warning_signs_step(r: ReviewInput, v: Verdict) -> Verdict:
+    """The week's signs of overreaching (S22, S28), wellness against the runner's own
+    baseline (Saw 2016), run spikes and monotony: flagged, and the warning signs named."""
+    rp, m = r.params, r.metrics
+    flags, fatigue = [*v.flags], []
+    if m.sore_streak >= rp.sore_days:
+        flags.append(Flag(kind="soreness", text=f"Sore {m.sore_streak} days running.", rule_id="review-reduce"))
+        fatigue.append(sig.soreness(m, rp))
+    if m.heavy_legged_runs:
+        runs = ", ".join(f"{x.type} {x.date:%a}" for x in m.heavy_legged_runs)
+        flags.append(
+            Flag(kind="running", text=f"Tight or heavy legs, or form notes, in: {runs}.", rule_id="overreaching-signs")
+        )
+        fatigue.append(sig.running(m, rp))
+    drop = sig.wellness_drop(m)
+    if drop:
+        c = next(w for w in m.wellness if w.item == "composite")
+        text = f"Wellness {c.week_mean:g}/5 against your usual {c.baseline_mean:g} (± {c.baseline_sd:g})."
+        flags.append(Flag(kind="wellness", text=text, rule_id="wellness-baseline"))
+        fatigue += drop
+    over = [sig.effort(c) for c in m.categories if c.planned_sets and effort_over(c, rp)]
+    slipping = [sig.form(c, rp) for c in m.categories if c.planned_sets and form_slipping(c, rp)]
+    if over:
+        flags.append(Flag(kind="effort", text="Effort above target.", rule_id="review-hold"))
+        fatigue += over
+    if slipping:
+        flags.append(Flag(kind="form", text="Form slipping.", rule_id="form-gates-progression"))
+        fatigue += slipping
+    for s in m.spikes:
+        text = (
+            f"{s.date:%a %d %b}: {s.minutes:g} min, {s.pct_longer:g}% longer than your longest run of the previous "
+            f"{rp.spike_window_days} days ({s.longest_before:g} min)."
+        )
+        flags.append(Flag(kind="run-spike", text=text, rule_id="running-load-spike"))
+    if m.monotony is not None and m.monotony > rp.monotony_flag:
+        flags.append(
+            Flag(kind="monotony", text=f"Monotony {m.monotony:g}: the days were much alike.", rule_id="monotony-strain")
+        )
+    return v.add(flags=tuple(flags), fatigue=tuple(fatigue))
+
+
+def consistency_step(r: ReviewInput, v: Verdict) -> Verdict:
+    """A mostly missed week does not count toward the third session (S15); the weeks missed
+    in a row are read from the diary itself, whether or not their reviews were accepted."""
+    rp, m = r.params, r.metrics
+    if m.completion_pct is None or m.completion_pct >= rp.consistent_pct:
+        return v
+    text = (
+        f"{m.done_sessions} of {m.planned_sessions} sessions done: this week does not count toward the "
+        "third session, and missed sessions are not made up by doubling up."
+    )
+    this_week = Adjustment(
+        week_start=r.week_start, consistent=False, reasons=[why("review-missed-sessions", text)], review_of=r.week_start
+    )
+    decisions = [*v.decisions, decision("week", "note", text, ["review-missed-sessions"], [sig.sessions(m, rp)])]
+    return v.add(this_week=this_week, decisions=tuple(decisions))
+
+
+def missed_weeks_in_a_row(r: ReviewInput) -> int:
+    """The reviewed week and the weeks right before it that the diary shows mostly missed."""
+    n, day = 0, r.week_start
+    while n < r.params.missed_weeks_to_repeat:  # no need to look further back (nor past the diary's window)
+        done = completion_pct(r.plan, r.history, day)
+        if done is None or done >= r.params.consistent_pct:
+            return n
+        n += 1
+        day = day.fromordinal(day.toordinal() - WEEK)
+    return n

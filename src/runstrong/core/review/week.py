@@ -1,0 +1,127 @@
+"""The weekly review as a list of small steps run in a stated order, from a week of diary
+to next week's decisions, each with the signals behind it and its rule ids.
+
+The review never writes a dose itself. It states decisions (progress, hold, reduce,
+deload, repeat, regress, exclude for pain) as an `Adjustment` of next week and exercise
+swaps; the planner applies them, so every safety rule of the plan still holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..diary import week_start as monday_of
+from ..library import Library
+from ..model import Adjustment, AthleteProfile, Plan, why
+from ..rules import Registry
+from .apply import without_review
+from .decide import order_step, real_life_step, recovery_step, third_session_step, verdict_step
+from .metrics import DiaryWindow
+from .state import ReviewInput, Step, Verdict, review_input
+from .steps import (
+    category_step,
+    consistency_step,
+    pain_step,
+    regress_step,
+    sleep_appetite_step,
+    warning_signs_step,
+)
+from .values import RealLife, Review
+
+# The order matters: pain first (it overrides everything for its area), then each category,
+# sleep and appetite (which may hold what would progress), broken form, the week's warning
+# signs, consistency; then the verdict (deload, repeat, cut), recovery work for any cut,
+# the order of decisions (a cut or deload before any progression), real life, and last the
+# third session (never in a cut week).
+STEPS: tuple[Step, ...] = (
+    pain_step,
+    category_step,
+    sleep_appetite_step,
+    regress_step,
+    warning_signs_step,
+    consistency_step,
+    verdict_step,
+    recovery_step,
+    order_step,
+    real_life_step,
+    third_session_step,
+)
+
+
+def run_steps(r: ReviewInput, steps: tuple[Step, ...] = STEPS) -> Verdict:
+    v = Verdict()
+    for step in steps:
+        v = step(r, v)
+    return v
+
+
+def review_week(
+    plan: Plan,
+    profile: AthleteProfile,
+    history: DiaryWindow,
+    week_start: dt.date,
+    library: Library,
+    registry: Registry,
+    real_life: RealLife | None = None,
+    today: dt.date | None = None,
+) -> Review:
+    """Review the week starting `week_start` (any day of it) and decide next week.
+
+    The decisions apply from the Monday after the reviewed week, or, when that week has
+    already begun by `today`, from the first Monday not yet lived (days already lived are
+    never re-planned)."""
+    week_start = monday_of(week_start)
+    profile = without_review(profile, week_start)  # reviewing a week again starts from before its last review
+    r = review_input(plan, profile, history, week_start, library, registry, real_life, today)
+    return assemble(r, run_steps(r))
+
+
+def assemble(r: ReviewInput, v: Verdict) -> Review:
+    """The review from what the steps decided: next week's adjustment (and the travel weeks')."""
+    next_reasons = [why(x.rule_id, x.text) for d in v.decisions if d.action != "progress" for x in d.reasons[:1]]
+    adjustments = [v.this_week] if v.this_week else []
+    adjustments.append(
+        Adjustment(
+            week_start=r.next_start,
+            deload=v.deload,
+            hold=sorted(v.holds, key=lambda c: c.value),
+            reduce=v.reduce,
+            max_sessions=v.max_sessions,
+            equipment=list(v.equipment) if v.equipment and r.next_start in v.travel_weeks else None,
+            mobility=v.mobility,
+            reasons=next_reasons,
+            review_of=r.week_start,
+            pain_added=list(v.pain_added),
+        )
+    )
+    adjustments += [
+        Adjustment(
+            week_start=w,
+            equipment=list(v.equipment),
+            reasons=[why("review-real-life", "Travel: kit at hand.")],
+            review_of=r.week_start,
+        )
+        for w in v.travel_weeks
+        if w != r.next_start
+    ]
+    guidance = list(v.guidance)
+    if r.metrics.acwr is not None:
+        guidance.append(
+            why(
+                "acwr-context", f"Acute:chronic load {r.metrics.acwr:g} (context only; it does not drive any decision)."
+            )
+        )
+    race = r.profile.race
+    return Review(
+        athlete=r.profile.name,
+        week_start=r.week_start,
+        next_week_start=r.next_start,
+        metrics=r.metrics,
+        flags=list(v.flags),
+        decisions=list(v.decisions),
+        adjustments=adjustments,
+        swaps=list(v.swaps),
+        pain_areas_added=list(v.pain_added),
+        race_date=r.real_life.race_date if race and r.real_life.race_date != race.date else None,
+        guidance=guidance,
+    )
