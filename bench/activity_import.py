@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import os
 import re
 import statistics
 import sys
@@ -38,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from runstrong.io.activities import fit_crc, fit_records  # noqa: E402
 
-FIT_DIR = ROOT.parent / "shared" / "data" / "fit"
+FIT_DIR = Path(os.environ.get("RUNSTRONG_SHARED") or ROOT.parent / "shared") / "data" / "fit"
 DATA = ROOT / "tests" / "data" / "activities"
 FIT_SOURCES = ["activity-small-fenix2-run.fit", "activity-small-fenix2-run.fit", "garmin-fenix-5-run.fit",
                "sample-activity.fit"]  # fmt: skip

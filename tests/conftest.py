@@ -1,17 +1,49 @@
-"""Shared fixtures: the shipped library and registry, the example profiles, the shared/ folder."""
+"""Shared fixtures: the shipped library and registry, the example profiles, the shared/ folder;
+and the Hypothesis profiles every property test runs under.
+
+Hypothesis profiles (HYPOTHESIS_PROFILE picks one; CI=true defaults to `ci`, else `dev`):
+  dev   100 examples for the properties that ask for many: the inner loop (bin/test --fast)
+  ci    1,000: what bin/test and CI run
+  deep  10,000: nightly, `HYPOTHESIS_PROFILE=deep bin/test tests/core tests/review`
+RUNSTRONG_HYPOTHESIS_EXAMPLES=N overrides the count exactly for the tests that use `examples()`.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from runstrong.core.library import load_library
 from runstrong.core.rules import load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "src" / "runstrong" / "examples"
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("RUNSTRONG_SHARED") or ROOT.parent / "shared")  # a worktree elsewhere sets it
+
+PROFILES = {"dev": 100, "ci": 1_000, "deep": 10_000}
+OVERRIDE = "RUNSTRONG_HYPOTHESIS_EXAMPLES"
+
+
+def _load_hypothesis_profile() -> None:
+    for name, count in PROFILES.items():
+        # No deadline: on a shared machine a slow example is load, not a bug; --durations shows cost.
+        settings.register_profile(name, max_examples=count, deadline=None)
+    default = "ci" if os.environ.get("CI", "").lower() == "true" else "dev"
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or default)
+
+
+_load_hypothesis_profile()
+
+
+def examples(share: float = 1.0, floor: int = 10) -> int:
+    """How many examples a property runs: `share` of the profile's count (never under `floor`),
+    or exactly RUNSTRONG_HYPOTHESIS_EXAMPLES when that is set."""
+    if os.environ.get(OVERRIDE):
+        return int(os.environ[OVERRIDE])
+    return max(round(settings.default.max_examples * share), floor)
 
 
 @pytest.fixture(scope="session")
@@ -33,3 +65,13 @@ def shared() -> Path:
 
 def example_paths() -> list[Path]:
     return sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".toml", ".yaml", ".yml"))
+
+
+SLOW_KINDS = ("browser", "postgres", "pdf")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A browser, PostgreSQL or PDF test is slow too, so `-m "not slow"` (bin/test --fast) leaves it out."""
+    for item in items:
+        if any(item.get_closest_marker(kind) for kind in SLOW_KINDS) and not item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.slow)

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from runstrong.cli import assess as assess_cli
 from runstrong.core.screen import Screen, SquatFault, SquatQuality
 from runstrong.io.profile_file import load_profile
+from tests.cli.runner import run_cli
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -28,9 +29,7 @@ COMMENT = "# Sam's own note: the gym opens at 6.\n"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "runstrong", *args], capture_output=True, text=True, cwd=cwd, env=ENV, timeout=120
-    )
+    return run_cli(args, cwd=cwd, env=ENV)
 
 
 def spawn(*args: str, cwd: Path) -> pexpect.spawn:

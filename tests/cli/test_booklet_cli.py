@@ -9,16 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.runner import run_cli
 from tests.conftest import EXAMPLES
 
 NOVICE = str(EXAMPLES / "novice.toml")
 
 
 def run(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "runstrong", *args],
-        capture_output=True,
-        text=True,
+    return run_cli(
+        args,
         cwd=tmp_path,
         env={
             "COLUMNS": "140",
@@ -28,8 +27,6 @@ def run(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
             "XDG_DATA_HOME": str(tmp_path / "data"),
             "RUNSTRONG_DB": str(tmp_path / "diary.db"),
         },
-        timeout=180,
-        stdin=subprocess.DEVNULL,
     )
 
 
@@ -51,6 +48,7 @@ def test_markdown_format_is_the_plan_in_markdown(tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils is not installed")
+@pytest.mark.pdf
 def test_a5_pdf_for_one_week_has_a5_pages(tmp_path):
     out = run("booklet", NOVICE, "--weeks", "1", "--paper", "a5", "-o", "week1.pdf", tmp_path=tmp_path)
     assert out.returncode == 0, out.stderr

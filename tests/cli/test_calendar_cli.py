@@ -19,21 +19,14 @@ from runstrong.core.planner import build_plan
 from runstrong.core.rules import load_registry
 from runstrong.core.validate import check_plan
 from runstrong.io.profile_file import load_profile
+from tests.cli.runner import run_cli
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ics"
 ENV = {"PATH": "/usr/bin:/bin", "COLUMNS": "200", "LINES": "60", "NO_COLOR": "1", "TERM": "dumb"}
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "runstrong", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=ENV,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_cli(args, cwd=cwd, env=ENV)
 
 
 @pytest.fixture
@@ -255,3 +248,67 @@ def test_saying_no_at_the_terminal_writes_nothing(here: Path) -> None:
     assert child.exitstatus == 0
     assert not (here / "runner.toml.bak").exists()
     assert (here / "runner.toml").read_bytes() == (DATA / "runner.toml").read_bytes()
+
+
+def test_a_calendar_past_the_limits_exits_2_naming_the_limit_and_writes_nothing(here: Path) -> None:
+    event = "BEGIN:VEVENT\r\nUID:r{n}\r\nDTSTART:20270301T0700{s:02d}\r\nRRULE:FREQ=DAILY\r\n"
+    event += "SUMMARY:Easy\r\nEND:VEVENT\r\n"
+    events = "".join(event.format(n=n, s=n % 60) for n in range(100))  # 100 runs a day, none ending
+    head = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\n"
+    (here / "endless.ics").write_text(f"{head}{events}END:VCALENDAR\r\n")
+    before = (here / "runner.toml").read_bytes()
+    out = run("calendar", "import", "endless.ics", "-p", "runner.toml", "--yes", cwd=here)
+    assert out.returncode == 2 and "(the limit for one calendar)" in out.stderr and "Traceback" not in out.stderr
+    assert (here / "runner.toml").read_bytes() == before and not list(here.glob("runner.toml.*"))
+
+
+# ------------------------------------------------------------------------------ feed
+
+
+def test_a_subscribed_feed_follows_the_plan_and_a_revoked_address_stops_working(here: Path) -> None:
+    import vobject
+    from fastapi.testclient import TestClient
+
+    from runstrong.web.app import create_app
+    from runstrong.web.security import SecurityPolicy
+
+    env = {**ENV, "RUNSTRONG_DB": str(here / "diary.db"), "HOME": str(here), "XDG_DATA_HOME": str(here / "d")}
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "runstrong", *args], capture_output=True, text=True, cwd=here,
+                              env=env, timeout=120, stdin=subprocess.DEVNULL)  # fmt: skip
+
+    assert cli("athlete", "add", "runner.toml").returncode == 0
+    done = cli("calendar", "feed", "--base", "http://testserver")
+    assert done.returncode == 0, done.stderr
+    url = done.stdout.strip()
+    assert url.startswith("http://testserver/calendar/") and url.endswith(".ics") and len(url) > 60
+    assert cli("calendar", "feed", "--base", "http://testserver").stdout.strip() == url  # the same until revoked
+
+    def subscribe(client: TestClient, address: str) -> dict[str, object]:
+        answer = client.get(address.removeprefix("http://testserver"))
+        assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/calendar")
+        calendar = vobject.readOne(answer.text)  # a second, independent parser
+        return {ev.uid.value: ev for ev in calendar.vevent_list}
+
+    # served as `runstrong serve --allowed-host testserver` would be (the name TestClient uses)
+    policy = SecurityPolicy().with_hosts(["testserver"])
+    with TestClient(create_app(str(here / "diary.db"), security=policy)) as client:
+        before = subscribe(client, url)
+        plan = build_plan(load_profile(here / "runner.toml"), least_bad=True)
+        assert len(before) == sum(len(w.sessions) for w in plan.weeks)
+        first = min(before.values(), key=lambda ev: ev.dtstart.value)
+        assert first.dtstart.value.time() == dt.time(18) and "/session/" in first.description.value
+    changed = (here / "runner.toml").read_text().replace('preferred_time = "18:00:00"', 'preferred_time = "06:30:00"')
+    (here / "runner.toml").write_text(changed)
+    assert cli("athlete", "add", "runner.toml").returncode == 0, "a new plan version"
+    # served as `runstrong serve --allowed-host testserver` would be (the name TestClient uses)
+    policy = SecurityPolicy().with_hosts(["testserver"])
+    with TestClient(create_app(str(here / "diary.db"), security=policy)) as client:
+        after = subscribe(client, url)
+        assert after.keys() == before.keys()  # the same events, updated in place
+        assert {ev.dtstart.value.time() for ev in after.values()} == {dt.time(6, 30)}
+        revoked = cli("calendar", "feed", "--revoke", "--base", "http://testserver")
+        assert revoked.returncode == 0 and revoked.stdout.strip() != url
+        assert client.get(url.removeprefix("http://testserver")).status_code == 404
+        assert len(subscribe(client, revoked.stdout.strip())) == len(after)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from runstrong.errors import UserError
 from runstrong.store import repo
 from runstrong.store.db import open_store
 from runstrong.store.review_queries import load_diary
+from tests.cli.runner import run_cli
 from tests.conftest import EXAMPLES
 from tests.review.diary_gen import generate_diary, store_diary
 
@@ -54,14 +54,7 @@ def runstrong(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
         "RUNSTRONG_DB": str(tmp_path / "diary.db"),
         "NO_COLOR": "1",
     }
-    return subprocess.run(
-        [sys.executable, "-m", "runstrong", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=180,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_cli(args, env=env)
 
 
 @pytest.fixture(scope="module")

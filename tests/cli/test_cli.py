@@ -1,26 +1,19 @@
-"""The command line as a user meets it: real processes, exit codes and messages."""
+"""The command line as a user meets it: exit codes and messages (in-process, see tests/cli/runner.py)."""
 
 from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli.runner import run_cli
 from tests.conftest import EXAMPLES, example_paths
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "runstrong", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={"COLUMNS": "140", "PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
-        timeout=120,
-    )
+    return run_cli(args, cwd=cwd, env={"COLUMNS": "140", "PATH": "/usr/bin:/bin", "NO_COLOR": "1"})
 
 
 def test_help_teaches_the_commands():

@@ -7,6 +7,7 @@ import json
 import os
 import pty
 import select
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -14,6 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from tests.cli.runner import run_cli
 
 TODAY = dt.date.today()
 START = TODAY - dt.timedelta(days=TODAY.weekday() + 14)  # a Monday two weeks ago
@@ -59,14 +62,7 @@ def diary(tmp_path):
     """Run runstrong against this test's own diary file."""
 
     def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "runstrong", *args],
-            capture_output=True,
-            text=True,
-            env=env_for(tmp_path) | (env or {}),
-            timeout=120,
-            stdin=subprocess.DEVNULL,
-        )
+        return run_cli(args, env=env_for(tmp_path) | (env or {}))
 
     run.path = tmp_path / "diary.db"  # type: ignore[attr-defined]
     return run
@@ -78,10 +74,20 @@ def write_profile(tmp_path: Path, units: str = "metric") -> Path:
     return path
 
 
-@pytest.fixture
-def ann(diary, tmp_path):
-    out = diary("athlete", "add", str(write_profile(tmp_path)))
+@pytest.fixture(scope="session")
+def ann_diary(tmp_path_factory) -> Path:
+    """A diary with Ann added (her plan built and stored), made once; `ann` copies it."""
+    folder = tmp_path_factory.mktemp("ann")
+    out = run_cli(["athlete", "add", str(write_profile(folder))], env=env_for(folder))
     assert out.returncode == 0, out.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["ann.toml", "diary.db"]  # nothing else to copy
+    return folder / "diary.db"
+
+
+@pytest.fixture
+def ann(diary, tmp_path, ann_diary):
+    write_profile(tmp_path)
+    shutil.copyfile(ann_diary, diary.path)
     return diary
 
 
@@ -325,6 +331,7 @@ def test_a_bad_import_names_the_field_and_writes_nothing(ann, tmp_path, change, 
     assert not other.exists()  # refused before the database was even opened
 
 
+@pytest.mark.slow  # six writer processes at once
 def test_two_loggers_at_once_both_succeed(ann):
     procs = [
         subprocess.Popen(

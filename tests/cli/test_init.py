@@ -13,6 +13,7 @@ import pytest
 from runstrong.cli import prompts as q
 from runstrong.core.model import RunType, Units, Weekday
 from runstrong.io.profile_file import load_profile
+from tests.cli.runner import run_cli
 from tests.conftest import EXAMPLES
 
 pexpect = pytest.importorskip("pexpect")
@@ -33,9 +34,7 @@ def spawn(*args: str, cwd: Path) -> pexpect.spawn:
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "runstrong", *args], capture_output=True, text=True, cwd=cwd, env=ENV, timeout=120
-    )
+    return run_cli(args, cwd=cwd, env=ENV)
 
 
 def answer(child: pexpect.spawn, prompt: str, text: str) -> None:

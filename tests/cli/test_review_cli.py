@@ -12,10 +12,11 @@ import json
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cli.runner import run_cli
 
 TODAY = dt.date.today()
 THIS_MONDAY = TODAY - dt.timedelta(days=TODAY.weekday())
@@ -58,14 +59,7 @@ def env_for(folder: Path) -> dict[str, str]:
 
 def runner(folder: Path):  # type: ignore[no-untyped-def]
     def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "runstrong", *args],
-            capture_output=True,
-            text=True,
-            env=env_for(folder),
-            timeout=180,
-            stdin=subprocess.DEVNULL,
-        )
+        return run_cli(args, env=env_for(folder))
 
     run.path = folder / "diary.db"  # type: ignore[attr-defined]
     return run

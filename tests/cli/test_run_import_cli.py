@@ -7,15 +7,16 @@ could not be (they are named, the rest are imported), 2 for a mistake in the com
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.activity_files import ACTIVITIES, fit_run
+from tests.cli.runner import run_cli
 
 PROFILE = """
 name = "Ann"
@@ -43,15 +44,7 @@ def runstrong(tmp_path):
             "NO_COLOR": "1",
             "TZ": "Europe/Berlin",
         }
-        return subprocess.run(
-            [sys.executable, "-m", "runstrong", *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=tmp_path,
-            timeout=120,
-            stdin=subprocess.DEVNULL,
-        )
+        return run_cli(args, env=env, cwd=tmp_path)
 
     (tmp_path / "ann.toml").write_text(PROFILE)
     assert run("athlete", "add", "ann.toml").returncode == 0
@@ -164,3 +157,112 @@ def test_command_mistakes_exit_2_and_write_nothing(runstrong, tmp_path, args, me
     done = runstrong(*args)
     assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
     assert runs_in(tmp_path) == []
+
+
+def test_a_strength_workout_done_with_the_watch_is_logged_against_its_session(runstrong, tmp_path):
+    """Plan session -> FIT workout -> the activity the watch records (one weight changed on
+    the watch) -> run import -> the diary holds the session as done; review counts it."""
+    from zoneinfo import ZoneInfo
+
+    from tests.data.watch_strength import Change, completed_workout, work_steps
+
+    done = runstrong("fit", "--week", "1", "-o", "week1")
+    assert done.returncode == 0, done.stderr
+    workout = sorted((tmp_path / "week1").iterdir())[0]  # W01-A-...
+    steps = work_steps(workout.read_bytes())
+    changed = next(i for i, s in enumerate(steps) if s["intensity"] == "active")
+    from runstrong.core.planner import build_plan
+    from runstrong.io.profile_file import load_profile
+
+    day = build_plan(load_profile(tmp_path / "ann.toml"), least_bad=True).weeks[0].sessions[0].date
+    start = dt.datetime.combine(day, dt.time(18, 5), ZoneInfo("Europe/Berlin"))
+    data = completed_workout(workout.read_bytes(), start, changes=(Change(changed, weight_kg=12.5),))
+    (tmp_path / "strength.fit").write_bytes(data)
+
+    out = runstrong("run", "import", "strength.fit")
+    assert out.returncode == 0, out.stderr
+    assert f"Logged the strength workout of {day:%a %d %b %Y} from the watch: {len(steps)} sets" in out.stdout
+    db = tmp_path / "diary.db"
+    with sqlite3.connect(db) as conn:
+        [(label, planned, logged, minutes)] = conn.execute(
+            "SELECT planned_label, planned_date, date, minutes FROM session_logs"
+        ).fetchall()
+        loads = conn.execute("SELECT exercise_id, side, load_kg FROM set_logs WHERE load_kg IS NOT NULL").fetchall()
+        count = conn.execute("SELECT count(*) FROM set_logs").fetchone()[0]
+    assert (label, planned, logged) == ("A", str(day), str(day)) and minutes > 5
+    assert count == len(steps) and len(loads) == 1 and loads[0][2] == 12.5
+    shown = runstrong("today", "--date", str(day))
+    assert f"logged ({count} sets)" in shown.stdout, shown.stdout
+
+    again = runstrong("run", "import", "strength.fit")
+    assert again.returncode == 0 and "in the diary already" in again.stdout
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM set_logs").fetchone()[0] == count
+
+    review = runstrong("review", "--week", str(day), "--dry-run", "--format", "json")
+    assert review.returncode == 0, review.stderr
+    metrics = json.loads(review.stdout)["review"]["metrics"]
+    assert metrics["done_sessions"] == 1, metrics
+    tonnage = sum(c["tonnage_kg"] for c in metrics["categories"])
+    assert tonnage == 12.5 * steps[changed]["duration_reps"]  # the weight changed on the watch counts
+
+
+def test_a_watch_workout_done_a_day_late_counts_for_the_session_it_was_sent_as(runstrong, tmp_path):
+    from zoneinfo import ZoneInfo
+
+    from tests.data.watch_strength import completed_workout
+
+    assert runstrong("fit", "--week", "1", "-o", "week1").returncode == 0
+    second = sorted((tmp_path / "week1").iterdir())[1]  # session B
+    with sqlite3.connect(tmp_path / "diary.db") as conn:
+        assert conn.execute("SELECT count(*) FROM session_logs").fetchone()[0] == 0
+    from runstrong.core.planner import build_plan
+    from runstrong.io.profile_file import load_profile
+
+    planned = build_plan(load_profile(tmp_path / "ann.toml"), least_bad=True).weeks[0].sessions[1].date
+    late = dt.datetime.combine(planned + dt.timedelta(days=1), dt.time(7), ZoneInfo("Europe/Berlin"))
+    (tmp_path / "late.fit").write_bytes(completed_workout(second.read_bytes(), late))
+    assert runstrong("run", "import", "late.fit").returncode == 0
+    with sqlite3.connect(tmp_path / "diary.db") as conn:
+        logged = conn.execute("SELECT date, planned_date, planned_label FROM session_logs").fetchall()
+    assert logged == [(str(planned + dt.timedelta(days=1)), str(planned), "B")]
+
+
+def test_a_strava_export_archive_imports_its_runs_once_naming_broken_files(runstrong, tmp_path):
+    from tests.data.strava_archive import strava_archive
+
+    contents = strava_archive(tmp_path / "export_1234.zip", 40, broken_every=17)
+    out = runstrong("import-archive", "export_1234.zip")
+    assert out.returncode == 1, out.stderr  # broken files are named; the rest is stored
+    assert f"Imported {contents.runs} runs from " in out.stdout
+    assert all(name in out.stdout for name in contents.broken) and len(contents.broken) == 2
+    assert "Ride (add --cross-training" in out.stdout and "Traceback" not in out.stderr
+    with sqlite3.connect(tmp_path / "diary.db") as conn:
+        stored = conn.execute("SELECT count(*), count(DISTINCT source) FROM runs").fetchone()
+    assert stored == (contents.runs, contents.runs)
+    again = runstrong("import-archive", "export_1234.zip")
+    assert "Imported 0 runs" in again.stdout and f"{contents.runs} already in the diary" in again.stdout
+    (tmp_path / "not.zip").write_text("<html>rate limited</html>")
+    refused = runstrong("import-archive", "not.zip")
+    assert refused.returncode == 2 and "not a readable .zip archive" in refused.stderr
+
+
+def test_at_a_terminal_an_activity_at_no_runners_pace_is_asked_about(runstrong, tmp_path):
+    import pexpect
+
+    shutil.copy(ACTIVITIES / "korita-zbevnica.gpx", tmp_path / "hike.gpx")  # 6.3 km in 218 min
+    shutil.copy(ACTIVITIES / "tcx2gpx-2019-10-20.tcx", tmp_path / "other.tcx")  # Sport "Other", 5.6 km/h
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data"),
+           "RUNSTRONG_DB": str(tmp_path / "diary.db"), "NO_COLOR": "1", "TZ": "Europe/Berlin"}  # fmt: skip
+    child = pexpect.spawn(sys.executable, ["-m", "runstrong", "run", "import", "hike.gpx", "other.tcx"],
+                          cwd=str(tmp_path), env=env, encoding="utf-8", timeout=60, dimensions=(40, 200))  # fmt: skip
+    child.expect_exact("walking or hiking pace (6.3 km in 218 min). Was it a run?")
+    child.sendline("n")
+    child.expect_exact("walking or hiking pace (13.4 km in 144 min). Was it a run?")
+    child.sendline("y")
+    child.expect_exact("Imported 1 run")  # bold at a terminal: the rest of the line follows the markup
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    with sqlite3.connect(tmp_path / "diary.db") as conn:
+        assert conn.execute("SELECT date, type, distance_km FROM runs").fetchall() == [("2019-10-20", "long", 13.423)]

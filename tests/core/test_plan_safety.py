@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,10 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from runstrong.core.model import KEY_RUN_TYPES, SPEED_RUN_TYPES, TRAINING_CATEGORIES, Pattern, Phase, Role
 from runstrong.core.params import load_params
 from runstrong.core.planner import InfeasibleWeekError, build_plan
+from tests.conftest import examples
 
 from .strategies import profiles
 
-EXAMPLES = int(os.environ.get("RUNSTRONG_HYPOTHESIS_EXAMPLES", "1000"))
+EXAMPLES = examples()  # the Hypothesis profile's count: dev 100, ci 1,000, deep 10,000
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 P = load_params()
 LOADING = {Phase.foundation, Phase.build, Phase.race_specific}

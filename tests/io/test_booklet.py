@@ -60,6 +60,7 @@ def sessions_of(plan, weeks):
 
 
 @needs_poppler
+@pytest.mark.pdf
 def test_pdf_pages_are_cover_weeks_cards_and_appendix(booklet_pdf, marathoner, tmp_path):
     subprocess.run(["pdftoppm", "-png", "-r", "30", str(booklet_pdf), str(tmp_path / "page")], check=True)
     images = sorted(tmp_path.glob("page-*.png"))
@@ -73,6 +74,7 @@ def test_pdf_pages_are_cover_weeks_cards_and_appendix(booklet_pdf, marathoner, t
 
 
 @needs_poppler
+@pytest.mark.pdf
 def test_each_week_page_is_followed_by_its_cards_one_page_each(booklet_pdf, marathoner):
     texts = page_texts(booklet_pdf)
     n = 1
@@ -89,6 +91,7 @@ def test_each_week_page_is_followed_by_its_cards_one_page_each(booklet_pdf, mara
 
 
 @needs_poppler
+@pytest.mark.pdf
 def test_pdf_text_holds_athlete_weeks_exercises_and_grid_labels(booklet_pdf, marathoner):
     text = " ".join(page_texts(booklet_pdf))
     assert "Maya (marathon)" in text and "Spring Marathon" in text
@@ -104,6 +107,7 @@ def test_pdf_text_holds_athlete_weeks_exercises_and_grid_labels(booklet_pdf, mar
 
 
 @needs_poppler
+@pytest.mark.pdf
 def test_every_page_after_the_cover_has_the_athlete_and_page_number_in_its_footer(booklet_pdf):
     texts = page_texts(booklet_pdf)
     assert "page 1 of" not in texts[0]
@@ -113,6 +117,7 @@ def test_every_page_after_the_cover_has_the_athlete_and_page_number_in_its_foote
 
 
 @needs_poppler
+@pytest.mark.pdf
 def test_cards_point_to_the_appendix_page_of_each_exercise(booklet_pdf, marathoner, library):
     texts = page_texts(booklet_pdf)
     appendix_start = next(n for n, t in enumerate(texts) if "Exercises in this booklet" in t)
@@ -123,6 +128,7 @@ def test_cards_point_to_the_appendix_page_of_each_exercise(booklet_pdf, marathon
     assert page > appendix_start and block.name in texts[page - 1]
 
 
+@pytest.mark.pdf
 def test_same_plan_gives_the_same_pdf_bytes(marathoner, library, registry):
     html = render_booklet_html(marathoner, library, registry, weeks=[16])
     assert html == render_booklet_html(marathoner, library, registry, weeks=[16])

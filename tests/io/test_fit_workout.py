@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-import sys
 import zipfile
 from functools import cache
 from pathlib import Path
@@ -15,8 +14,15 @@ from garmin_fit_sdk import Decoder, Profile, Stream
 
 from runstrong.core.model import Block, Plan, Role
 from runstrong.core.planner import build_plan
-from runstrong.io.fit_workout import encode_workout, session_steps, session_workout, week_workouts
+from runstrong.io.fit_workout import (
+    NAME_CHARS,
+    encode_workout,
+    session_steps,
+    step_name,
+    week_workouts,
+)
 from runstrong.io.profile_file import load_profile
+from tests.cli.runner import run_cli as run_in_process
 from tests.conftest import EXAMPLES, example_paths
 
 INTENSITY = {Role.warm_up: "warmup", Role.primary: "active", Role.accessory: "active", Role.finisher: "cooldown"}
@@ -61,8 +67,10 @@ def read_exercises(steps: list[dict]) -> list[dict]:
             out[-1]["rest"] = step["duration_time"]
             continue
         name = step["wkt_step_name"]
-        side = next((s for s in ("left", "right") if name.endswith(f" ({s})")), None)
-        base = name.removesuffix(f" ({side})") if side else name
+        assert len(name) <= NAME_CHARS, name
+        mark, _, rest = name.partition(" · ")
+        side = {"L": "left", "R": "right"}.get(mark) if rest else None
+        base = rest if side else name
         if out and side == "right" and out[-1]["name"] == base and out[-1]["sides"] == ["left"]:
             out[-1]["sides"].append("right")
             continue
@@ -97,7 +105,7 @@ def expected_exercises(blocks: list[Block], library) -> list[dict]:
         e = library.get(b.exercise_id)
         out.append(
             {
-                "name": b.name,
+                "name": step_name(b.name, "left").partition(" · ")[2] if p.per_side else step_name(b.name),
                 "sides": ["left", "right"] if p.per_side else [],
                 "intensity": INTENSITY[b.role],
                 "measure": p.reps or p.contacts or p.seconds or p.distance_m,
@@ -130,17 +138,20 @@ def test_every_session_decodes_cleanly_and_matches_the_plan(path, week_index, li
         assert messages["file_id_mesgs"][0]["type"] == "workout"
         workout = messages["workout_mesgs"][0]
         assert (workout["sport"], workout["sub_sport"]) == ("training", "strength_training")
-        assert workout["wkt_name"] == f.title and f.title.startswith(f"runstrong W{week_index} ")
+        assert workout["wkt_name"] == f.title and f.title.endswith(f" W{week_index} {f.filename[4]}")
+        assert f" {session.date.day} {session.date:%b} W" in f.title
         steps = messages["workout_step_mesgs"]
         assert workout["num_valid_steps"] == len(steps)
         assert _comparable(read_exercises(steps)) == expected_exercises(session.blocks, library)
 
 
-def test_the_title_names_week_letter_and_focus():
+def test_the_title_leads_with_focus_and_date_then_week_and_letter():
     plan = plan_of(EXAMPLES / "marathoner.toml")
     week = plan.weeks[2]
     titles = {f.title for f in week_workouts(plan, week)}
-    assert "runstrong W3 A posterior chain" in titles
+    day = next(s.date for s in week.sessions if s.focus.value == "posterior_chain")
+    assert f"P-chain {day.day} {day:%b} W3 A" in titles
+    assert all(len(t.split(" W")[0]) <= NAME_CHARS for t in titles)  # focus and date within what a watch shows
     assert {f.filename for f in week_workouts(plan, week)} >= {"W03-A-posterior-chain.fit"}
 
 
@@ -150,20 +161,24 @@ def test_a_workout_file_is_the_same_bytes_every_time():
     assert [f.data for f in week_workouts(plan, week)] == [f.data for f in week_workouts(plan, week)]
 
 
-def test_an_exercise_without_a_garmin_name_keeps_its_name_and_note(library):
+def test_every_library_exercise_carries_a_garmin_exercise_the_sdk_knows(library):
+    for e in library.exercises:
+        names = Profile["types"].get(f"{e.fit_category}_exercise_name", {}).values()
+        assert e.fit_category and e.fit_name in names, e.id
+    assert "ski" not in library.get("line_hops").fit_name  # hops over a line, not moguls
+
+
+def test_an_exercise_without_a_garmin_pair_keeps_its_name_and_note(library):
     plan = plan_of(EXAMPLES / "5k-racer.toml")
-    found = [
-        (week, session, block)
-        for week in plan.weeks
-        for session in week.sessions
-        for block in session.blocks
-        if library.get(block.exercise_id).fit_category is None
-    ]
-    assert found, "the example plans should hold an exercise without a Garmin pair"
-    week, session, block = found[0]
-    steps = decode(session_workout(plan, week, session).data)["workout_step_mesgs"]
-    named = [s for s in steps if s.get("wkt_step_name", "").startswith(block.name)]
-    assert named and all("exercise_category" not in s and s.get("notes") for s in named)
+    session = plan.weeks[0].sessions[0]
+    block = session.blocks[0]
+    bare = library.get(block.exercise_id).model_copy(update={"fit_category": None, "fit_name": None})
+    stripped = type(library)(library.version, tuple(bare if e.id == bare.id else e for e in library.exercises))
+    created = dt.datetime(2027, 1, 4, tzinfo=dt.UTC)
+    steps = decode(encode_workout("t", session_steps(session, stripped), created=created, serial=7))
+    first = next(s for s in steps["workout_step_mesgs"] if s.get("intensity") != "rest")
+    assert first["wkt_step_name"].split(" · ")[-1] in step_name(block.name)
+    assert "exercise_category" not in first and first.get("notes")
 
 
 def test_a_load_in_kg_is_the_target_weight_and_an_extra_set_goes_to_the_weaker_side(library):
@@ -185,7 +200,20 @@ def test_a_load_in_kg_is_the_target_weight_and_an_extra_set_goes_to_the_weaker_s
         42.5, 3, 90.0, ["left", "right"], "left"
     )  # fmt: skip
     assert {s.get("weight_display_unit") for s in steps if s.get("exercise_weight")} == {"pound"}
-    assert steps[-2]["wkt_step_name"].endswith("(left)") and steps[-1]["intensity"] == "rest"
+    assert steps[-2]["wkt_step_name"].startswith("L · ") and steps[-1]["intensity"] == "rest"
+
+
+@pytest.mark.parametrize(
+    ("name", "side", "shown"),
+    [
+        ("Dumbbell rear-foot-elevated split squat", "right", "R · RFE split"),
+        ("Dumbbell rear-foot-elevated split squat", None, "RFE split squat"),
+        ("Single-leg Romanian deadlift (bodyweight)", "left", "L · SL RDL"),
+        ("Line hops", None, "Line hops"),
+    ],
+)
+def test_step_names_put_the_side_first_and_fit_what_a_watch_shows(name, side, shown):
+    assert step_name(name, side) == shown and len(shown) <= NAME_CHARS
 
 
 # ----------------------------------------------------------------------------- CLI
@@ -193,15 +221,7 @@ def test_a_load_in_kg_is_the_target_weight_and_an_extra_set_goes_to_the_weaker_s
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(cwd), "XDG_DATA_HOME": str(cwd / "data"), "COLUMNS": "120"}
-    return subprocess.run(
-        [sys.executable, "-m", "runstrong", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env | {"RUNSTRONG_DB": str(cwd / "diary.db")},
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_in_process(args, cwd=cwd, env=env | {"RUNSTRONG_DB": str(cwd / "diary.db")})
 
 
 def test_fit_command_writes_a_week_as_a_folder_a_zip_and_one_session(tmp_path):
@@ -221,9 +241,27 @@ def test_fit_command_writes_a_week_as_a_folder_a_zip_and_one_session(tmp_path):
     assert (tmp_path / "monday.fit").read_bytes() == (tmp_path / "week7" / names[2]).read_bytes()
 
 
+def test_fit_all_writes_every_session_of_the_plan_in_one_zip_skipping_empty_weeks(tmp_path):
+    profile = EXAMPLES / "marathoner.toml"
+    plan = plan_of(profile)
+    sessions = [(w.index, s) for w in plan.weeks for s in w.sessions]
+    assert any(not w.sessions for w in plan.weeks)  # the example has weeks without a session
+    done = run_cli("fit", str(profile), "--all", "-o", "plan.zip", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(tmp_path / "plan.zip") as z:
+        names = z.namelist()
+        assert len(names) == len(sessions) == len(set(names))
+        for name in names:
+            workout = decode(z.read(name))["workout_mesgs"][0]
+            assert workout["wkt_name"].endswith(f" W{int(name[1:3])} {name[4]}")
+    assert f"Wrote {len(sessions)} workouts" in done.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
+        ([], "--week: give the week to export"),
+        (["--all", "--week", "3"], "--all: give --all alone"),
         (["--week", "99"], "--week: 99 is not in the plan"),
         (["--week", "3", "--session", "C"], "--session: week 3 has sessions"),
         (["--week", "7"], "--output: a .fit file holds one session"),

@@ -51,7 +51,7 @@ GOOGLE = [
     (D(2027, 3, 17), RunType.intervals, 60),
     (D(2027, 3, 18), RunType.cross_train, 45),
     (D(2027, 3, 19), None, 0),  # strength training: not a run
-    (D(2027, 3, 21), RunType.race, 60),
+    (D(2027, 3, 21), RunType.race, 55),  # "10 km Stadtlauf": 10 km at the assumed race pace
     (D(2027, 3, 22), RunType.easy, 45),
     (D(2027, 3, 25), RunType.easy, 40),  # 23:30 UTC on the 24th is 00:30 in Berlin
     (D(2027, 3, 25), RunType.tempo, 60),  # the title says nothing; the description says threshold
@@ -166,3 +166,73 @@ def test_a_broken_repeat_rule_names_the_event() -> None:
     )
     with pytest.raises(UserError, match=r"^odd\.ics: event 'Easy'"):
         read_running_calendar(data, "odd.ics", start=START, end=END)
+
+
+def _calendar(*events: bytes) -> bytes:
+    return b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\n" + b"".join(events) + b"END:VCALENDAR\r\n"
+
+
+def _event(uid: str, start: str, extra: str = "") -> bytes:
+    return f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART:{start}\r\n{extra}SUMMARY:Easy run\r\nEND:VEVENT\r\n".encode()
+
+
+def test_a_calendar_of_100k_events_is_refused_at_once_naming_the_limit() -> None:
+    import time
+
+    from runstrong.io.ics_import import MAX_EVENTS
+
+    data = _calendar(*(_event(f"e{n}", "20270301T070000") for n in range(100_000)))
+    began = time.perf_counter()
+    with pytest.raises(UserError, match=rf"100,000 events, more than {MAX_EVENTS:,} \(the limit for one calendar\)"):
+        read_running_calendar(data, "huge.ics", start=START, end=END)
+    assert time.perf_counter() - began < 2  # refused before parsing
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ("RRULE:FREQ=MINUTELY\r\n", "it repeats minutely, more often than daily"),
+        ("RRULE:FREQ=SECONDLY;INTERVAL=1\r\n", "it repeats secondly"),
+    ],
+)
+def test_an_endless_fast_repeat_rule_is_refused_naming_the_event(rule: str, message: str) -> None:
+    data = _calendar(_event("fast", "20270301T070000", rule))
+    with pytest.raises(UserError, match=rf"^fast\.ics: event 'Easy run' \(UID fast\): {message}"):
+        read_running_calendar(data, "fast.ics", start=START, end=END)
+
+
+def test_a_daily_repeat_from_long_ago_reaches_the_period_and_too_many_runs_are_refused() -> None:
+    from runstrong.io.ics_import import MAX_RUNS
+
+    old = read_running_calendar(_calendar(_event("d", "19900101T070000", "RRULE:FREQ=DAILY\r\n")), "d.ics",
+                                start=START, end=END)  # fmt: skip
+    assert len(old.entries) == (END - START).days + 1
+    many = _calendar(*(_event(f"d{n}", "20270301T070000", "RRULE:FREQ=DAILY\r\n") for n in range(60)))
+    with pytest.raises(UserError, match=rf"more than {MAX_RUNS:,} runs between 2027-03-01 and 2027-06-06"):
+        read_running_calendar(many, "many.ics", start=START, end=END)
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "expected", "minutes"),
+    [
+        ("Long run 30 km", "", RunType.long, 195),  # 6:30/km, the stated default easy pace
+        ("Easy 10k", "", RunType.easy, 65),
+        ("Long", "13.1 mi with friends", RunType.long, 137),
+        ("Halbmarathon Hamburg", "", RunType.race, 116),  # a race: 5:30/km
+        ("Intervals 5x1km", "", RunType.intervals, 60),  # a repetition is not the run: assumed minutes
+    ],
+)
+def test_an_all_day_event_takes_its_length_from_the_distance_it_states(
+    title: str, description: str, expected: RunType, minutes: int
+) -> None:
+    from runstrong.core.run_classify import CalendarEntry
+
+    found = classify(CalendarEntry(D(2027, 3, 7), title, description, all_day=True))
+    assert (found.type, found.minutes) == (expected, minutes), found.why
+
+
+def test_the_runners_easy_pace_converts_a_distance_when_known() -> None:
+    from runstrong.core.run_classify import CalendarEntry
+
+    found = classify(CalendarEntry(D(2027, 3, 7), "Long run 30 km", all_day=True), easy_pace=5.0)
+    assert found.minutes == 150 and "your easy pace" in found.why

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
-import os
 
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
@@ -37,7 +36,7 @@ from runstrong.core.review import RealLife, Review, apply_review, review_week
 from runstrong.core.rules import load_registry
 from runstrong.core.validate import check_plan
 from runstrong.io.profile_file import load_profile
-from tests.conftest import example_paths
+from tests.conftest import example_paths, examples
 from tests.core.strategies import profiles
 
 from .scenarios import (
@@ -65,7 +64,7 @@ from .scenarios import (
     with_wellness,
 )
 
-EXAMPLES = int(os.environ.get("RUNSTRONG_HYPOTHESIS_EXAMPLES", "30"))
+EXAMPLES = examples(share=0.03)  # each example reviews a generated diary: ci 30, dev 10, deep 300
 SETTINGS = settings(
     max_examples=EXAMPLES,
     deadline=None,

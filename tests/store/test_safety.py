@@ -12,11 +12,14 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from runstrong.core.diary import AthleteDiary
 from runstrong.store.tables import SetLogRow
 from runstrong.store.transfer import import_athlete
+
+pytestmark = pytest.mark.slow  # writer processes killed and raced
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -19,7 +19,7 @@ import pytest
 
 from .conftest import TODAY
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(__file__).with_name("screenshots")
@@ -57,8 +57,11 @@ def server(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
 def browser() -> Iterator:  # type: ignore[type-arg]
     if not Path(CHROMIUM).exists():
         pytest.fail(f"no chromium at {CHROMIUM}: bin/test installs Debian's chromium package")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # `expect` waits 5 s unless told: too short for the review's charts (drawn on request)
+    # when bin/test runs a worker per core beside the browser on a busy 2-core machine
+    expect.set_options(timeout=30_000)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM)
         yield b

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # real server processes on real ports
+
 RUNSTRONG = str(Path(sys.executable).with_name("runstrong"))
 
 

@@ -4,6 +4,7 @@ calendar app, a running app's plan in as the profile's dated running weeks."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
 import shutil
 import sys
@@ -187,7 +188,7 @@ def import_(
       runstrong calendar import plan.ics -p me.toml --set 2027-03-02=tempo -o me-spring.toml --yes
     """
     from runstrong.core.run_classify import classify, plan_period
-    from runstrong.io.ics_import import read_running_calendar
+    from runstrong.io.ics_import import MAX_CALENDAR_BYTES, read_running_calendar
     from runstrong.io.profile_file import load_profile
     from runstrong.io.profile_write import check_writable, profile_format
 
@@ -199,7 +200,9 @@ def import_(
     if not runs.exists():
         raise UserError(f"{runs}: no such file; export your running plan as .ics from your running app or calendar")
     start, end = plan_period(profile)
-    read = read_running_calendar(runs.read_bytes(), runs.name, start=start, end=end, tz=tz)
+    with runs.open("rb") as stream:  # never more than the limit (plus a byte, to tell it was passed)
+        data = stream.read(MAX_CALENDAR_BYTES + 1)
+    read = read_running_calendar(data, runs.name, start=start, end=end, tz=tz)
     rows = [[entry, classify(entry)] for entry in read.entries]
     for text in overrides:
         _apply_override(rows, text, "--set")
@@ -385,3 +388,6 @@ def _leading_comments(path: Path) -> str:
 
 
 __all__ = ["calendar"]
+
+
+calendar.add_command(importlib.import_module("runstrong.cli.calendar_feed").feed)

@@ -1,5 +1,5 @@
-"""`runstrong fit`: a week's strength sessions (or one) as Garmin FIT workout files,
-in a folder or a zip, for a watch's NewFiles folder."""
+"""`runstrong fit`: the plan's strength sessions (all, a week's, or one) as Garmin FIT
+workout files, in a folder or a zip, for a watch's NewFiles folder."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from runstrong.io.files import write_atomically
 
 @click.command("fit")
 @plan_source_options
-@click.option("--week", "-w", "week_index", type=int, required=True, help="The plan week to export (1 = the first).")
+@click.option("--week", "-w", "week_index", type=int, help="The plan week to export (1 = the first).")
+@click.option("--all", "whole_plan", is_flag=True, help="Every session of the plan (weeks without one are skipped).")
 @click.option("--session", "-s", "letter", help="Only this session of the week: its letter (A, B or C).")
 @click.option(
     "--output",
@@ -31,12 +32,13 @@ def fit(
     db: str | None,
     athlete: str | None,
     least_bad: bool,
-    week_index: int,
+    week_index: int | None,
+    whole_plan: bool,
     letter: str | None,
     output: Path,
     as_zip: bool,
 ) -> None:
-    """Garmin FIT strength workouts for a session or a week.
+    """Garmin FIT strength workouts for the whole plan, a week, or a session.
 
     One structured workout per session: warm-up, main work and finisher as steps with
     Garmin's exercise names, reps or seconds, the rest after each set and the sets as
@@ -45,27 +47,13 @@ def fit(
 
     \b
     Examples:
+      runstrong fit me.toml --all -o plan.zip             every session, one zip
       runstrong fit me.toml --week 3 -o week3/            W03-A-....fit, W03-B-....fit
       runstrong fit --week 3 --zip -o week3.zip           the diary's current plan, zipped
       runstrong fit me.toml -w 3 -s A -o monday.fit       one session
     """
-    from runstrong.io.fit_workout import session_letter, week_workouts
-
     source = load_plan_source(profile, db, athlete, least_bad)
-    weeks = source.plan.weeks
-    if not 1 <= week_index <= len(weeks):
-        raise UserError(f"--week: {week_index} is not in the plan; it has weeks 1-{len(weeks)}")
-    week = weeks[week_index - 1]
-    if not week.sessions:
-        raise UserError(f"--week: week {week_index} has no strength session (nothing to write); pick another week")
-    if letter is not None:
-        wanted = letter.strip().upper()
-        letters = [session_letter(week, s) for s in week.sessions]
-        if wanted not in letters:
-            raise UserError(f"--session: week {week_index} has sessions {', '.join(letters)}, not {letter!r}")
-    files = week_workouts(source.plan, week)
-    if letter is not None:
-        files = [f for f in files if session_letter(week, f.session) == letter.strip().upper()]
+    files = _chosen_workouts(source.plan, week_index, whole_plan, letter)
     zipped = as_zip or output.suffix.lower() == ".zip"
     if zipped:
         buffer = io.BytesIO()
@@ -90,5 +78,34 @@ def fit(
             write_atomically(output / f.filename, f.data)
             written.append(output / f.filename)
     where = str(written[0]) if zipped or len(written) == 1 else f"{output}/"
-    titles = "; ".join(f.title for f in files)
+    titles = "; ".join(f.title for f in files) if len(files) <= 6 else f"{files[0].title} ... {files[-1].title}"
     click.echo(f"Wrote {len(files)} workout{'s' if len(files) != 1 else ''} to {where} ({titles}).", err=True)
+
+
+def _chosen_workouts(plan, week_index: int | None, whole_plan: bool, letter: str | None) -> list:  # type: ignore[no-untyped-def]
+    """The workout files asked for: every session (--all), a week's, or one session of it."""
+    from runstrong.io.fit_workout import session_letter, week_workouts
+
+    weeks = plan.weeks
+    if whole_plan:
+        if week_index is not None or letter is not None:
+            raise UserError("--all: give --all alone, or --week (with --session) for part of the plan")
+        files = [f for week in weeks if week.sessions for f in week_workouts(plan, week)]
+        if not files:
+            raise UserError("--all: the plan holds no strength session (nothing to write)")
+        return files
+    if week_index is None:
+        raise UserError("--week: give the week to export (--week 3), or --all for the whole plan")
+    if not 1 <= week_index <= len(weeks):
+        raise UserError(f"--week: {week_index} is not in the plan; it has weeks 1-{len(weeks)}")
+    week = weeks[week_index - 1]
+    if not week.sessions:
+        raise UserError(f"--week: week {week_index} has no strength session (nothing to write); pick another week")
+    files = week_workouts(plan, week)
+    if letter is None:
+        return files
+    wanted = letter.strip().upper()
+    letters = [session_letter(week, s) for s in week.sessions]
+    if wanted not in letters:
+        raise UserError(f"--session: week {week_index} has sessions {', '.join(letters)}, not {letter!r}")
+    return [f for f in files if session_letter(week, f.session) == wanted]

@@ -41,10 +41,15 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "serve": ("runstrong.cli.serve", "serve", "The local web app: today, plan, log, check-in, review in the browser."),
     # out and in
     "calendar": ("runstrong.cli.calendar", "calendar", "Export sessions as .ics; import a running plan from .ics."),
-    "fit": ("runstrong.cli.fit", "fit", "Garmin FIT strength workouts for a session or a week."),
+    "fit": ("runstrong.cli.fit", "fit", "Garmin FIT strength workouts for the plan, a week or a session."),
     "booklet": ("runstrong.cli.booklet", "booklet", "A printable booklet (PDF or HTML) with session cards to fill in."),
     "export": ("runstrong.cli.transfer", "export", "Write the diary out as JSON (a backup) or CSV."),
     "import": ("runstrong.cli.transfer", "import_", "Read a diary back in from JSON or CSV."),
+    "import-archive": (
+        "runstrong.cli.archive",
+        "import_archive",
+        "Import the runs of a Strava or Garmin export .zip.",
+    ),
 }
 
 

@@ -139,7 +139,14 @@ def import_(paths: tuple[Path, ...], dry_run: bool, cross_training: bool, athlet
     heart rate and a type guessed from its name and length (long, tempo, intervals,
     race, easy). Runs already in the diary (the same file, a run starting within
     minutes with a similar duration and distance, or one logged by hand that day) are
-    left out, so importing a folder again adds only what is new.
+    left out, so importing a folder again adds only what is new. An activity that does
+    not say its sport and moves at no runner's pace (a walk, a hike, a ride, a drive) is
+    left out and named.
+
+    A strength workout recorded by a Garmin watch (a .fit of sport training) is logged as
+    a strength session, set by set with its loads in kg, against the planned session it
+    was sent as with `runstrong fit` (else that day's); sets of exercises the library
+    does not know are kept under their Garmin names.
 
     A file that cannot be read is named and passed over; the others are imported.
     Exit status: 0 when every file was read, 1 when some could not be (the rest were
@@ -156,7 +163,7 @@ def import_(paths: tuple[Path, ...], dry_run: bool, cross_training: bool, athlet
 
     from runstrong.io.activities import find_activity_files, import_files
     from runstrong.store import repo
-    from runstrong.store.activity_import import insert_runs, run_index
+    from runstrong.store.activity_import import run_index
 
     files = find_activity_files(paths)
     if not files:
@@ -180,15 +187,60 @@ def import_(paths: tuple[Path, ...], dry_run: bool, cross_training: bool, athlet
                 cross_training=cross_training,
                 progress=lambda _path: bar.advance(task),
             )
-        if report.runs and not dry_run:
-            with store.write() as s:
-                insert_runs(s, who.id, report.runs)
-    _print_report(report, who, dry_run)
+        ask_about_doubtful(report, dry_run)
+        store_import(store, who, report, today, dry_run)
+    print_import_report(report, who, dry_run)
     if report.broken:
         raise SystemExit(1)  # the summary above names them; the rest is stored
 
 
-def _print_report(report, who, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
+def ask_about_doubtful(report, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
+    """At a terminal, ask about each activity left out for its pace alone (a slow trail run
+    looks like a hike); elsewhere they stay left out, named in the summary."""
+    from runstrong.cli.diary_common import stdin_is_tty
+
+    if dry_run or not report.doubtful or not stdin_is_tty():
+        return
+    for activity in list(report.doubtful):
+        why = next(s for s in report.skipped if s.startswith(f"{activity.origin}: "))
+        km = activity.distance_km or 0
+        question = f"{why.split(': not a run')[0]} ({km:.1f} km in {activity.minutes:.0f} min). Was it a run?"
+        if click.confirm(question, default=False):
+            report.keep(activity)
+
+
+def store_import(store, who, report, today: dt.date, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
+    """The new runs and the watch's strength workouts, in one transaction (none on a dry run)."""
+    from runstrong.store.activity_import import insert_runs, log_watch_workout
+
+    logged = []
+    if (report.runs or report.strength) and not dry_run:
+        with store.write() as s:
+            insert_runs(s, who.id, report.runs)
+            for activity in report.strength:
+                logged.append((activity, log_watch_workout(s, who, activity.strength, today)))
+    print_strength_logs(report.strength, logged, dry_run)
+
+
+def print_strength_logs(workouts, logged, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
+    """One line per strength workout from the watch: logged (against which session) or not."""
+    out = console()
+    if dry_run:
+        for activity in workouts:
+            sets = sum(1 for x in activity.strength.sets if x.active)
+            out.print(f"Would log the strength workout of {activity.local_date:%a %d %b %Y} ({sets} sets).")
+        return
+    for activity, result in logged:
+        if result is None:
+            out.print(f"  {activity.origin}: the strength workout of {activity.local_date} is in the diary already.")
+        else:
+            what = f"{result.new_sets} set{'s' if result.new_sets != 1 else ''}"
+            out.print(
+                f"[bold green]✓[/] Logged the strength workout of {result.date:%a %d %b %Y} from the watch: {what}."
+            )
+
+
+def print_import_report(report, who, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
     from runstrong.core.setline import KM_PER_MILE
 
     out = console()
@@ -208,6 +260,7 @@ def _print_report(report, who, dry_run: bool) -> None:  # type: ignore[no-untype
     if report.duplicates:
         out.print(f"  {len(report.duplicates)} already in the diary, left out.")
     _listing(out, f"{len(report.skipped)} not runs, left out", report.skipped, limit=10)
+    _listing(out, f"[yellow]{len(report.warnings)} read from damaged files[/]", report.warnings, limit=100)
     _listing(out, f"[bold red]{len(report.broken)} could not be read[/]", report.broken, limit=100)
     if dry_run:
         out.print("Dry run: nothing was written.")

@@ -25,6 +25,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .vocab import RunType
+from .watch_strength import WatchWorkout
 
 # Two records are one run when they start within this many minutes of each other...
 SAME_START_MINUTES = 5.0
@@ -42,11 +43,13 @@ class Activity:
     sport: str  # as the file names it ("running", "Ride", "Other"); "" when it does not say
     local_date: dt.date
     seconds: float
-    name: str | None = None
+    name: str | None = None  # a title: read for the run type, not kept as a note
+    description: str | None = None  # what the runner wrote about it: kept as the run's note
     started_at: dt.datetime | None = None  # aware, UTC
     distance_m: float | None = None
     avg_hr: int | None = None
     max_hr: int | None = None
+    strength: WatchWorkout | None = None  # a strength activity's sets, to log as a session
 
     @property
     def minutes(self) -> float:
@@ -79,7 +82,9 @@ class _ImportNumbers(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     long_run_minutes: Annotated[float, Field(gt=0, le=600)]
+    min_run_kmh: Annotated[float, Field(gt=0, le=12)]
     max_run_kmh: Annotated[float, Field(gt=5, le=40)]
+    drive_kmh: Annotated[float, Field(gt=10, le=200)]
 
 
 class _ImportFile(BaseModel):
@@ -97,7 +102,9 @@ class ActivityDataError(ValueError):
 @dataclass(frozen=True, eq=False)
 class ImportRules:
     long_run_minutes: float
+    min_run_kmh: float
     max_run_kmh: float
+    drive_kmh: float
     sports: dict[str, SportKind]
     run_types: tuple[tuple[RunType, re.Pattern[str]], ...]
 
@@ -131,7 +138,9 @@ def parse_import_rules(data: dict, source: str = "activity_types.toml") -> Impor
             raise ActivityDataError(f"{source}: run_types {entry.type.value}: bad pattern ({err})") from None
     return ImportRules(
         long_run_minutes=raw.import_.long_run_minutes,
+        min_run_kmh=raw.import_.min_run_kmh,
         max_run_kmh=raw.import_.max_run_kmh,
+        drive_kmh=raw.import_.drive_kmh,
         sports=sports,
         run_types=tuple(run_types),
     )
@@ -161,32 +170,55 @@ def guess_run_type(name: str | None, minutes: float, rules: ImportRules) -> RunT
 
 
 @dataclass(frozen=True, slots=True)
-class Decision:
+class ImportDecision:
     """What an activity becomes: a run of `run_type` (possibly cross-training), or nothing
     (`run_type` None) for the `reason` given."""
 
     run_type: RunType | None
     reason: str = ""
+    doubtful: bool = False  # left out for its pace alone: the runner may know better
 
 
-def classify(activity: Activity, rules: ImportRules, *, cross_training: bool = False) -> Decision:
+PLAUSIBLE_OVER_KM = 1.0  # a shorter track says too little about the pace
+
+
+def not_a_run_pace(activity: Activity, rules: ImportRules) -> str | None:
+    """What an activity's average speed says it was when that is not a run (a walk or a
+    hike, a ride, a drive), or None when the speed is a runner's or cannot be told."""
+    km = activity.distance_km
+    if not km or km < PLAUSIBLE_OVER_KM or activity.seconds <= 0:
+        return None
+    kmh = km / (activity.seconds / 3600)
+    if kmh < rules.min_run_kmh:
+        return f"{kmh:.1f} km/h on average, a walking or hiking pace"
+    if kmh > rules.drive_kmh:
+        return f"{kmh:.0f} km/h on average, a drive"
+    if kmh > rules.max_run_kmh:
+        return f"{kmh:.0f} km/h on average, a ride (or a drive)"
+    return None
+
+
+def classify(
+    activity: Activity, rules: ImportRules, *, cross_training: bool = False, trust_pace: bool = False
+) -> ImportDecision:
     """Running activities become runs; other sports become cross-training when asked for,
-    else nothing; a file that does not say its sport is a run if its pace is a runner's."""
+    else nothing; a file that does not say its sport is a run if its pace is a runner's
+    (or `trust_pace`: the runner said it was a run)."""
     kind = sport_kind(activity.sport, rules)
     label = activity.sport.strip() or "no sport stated"
     if kind is SportKind.unknown:
-        km = activity.distance_km
-        if km and activity.seconds > 0 and km / (activity.seconds / 3600) > rules.max_run_kmh:
-            speed = km / (activity.seconds / 3600)
-            return Decision(None, f"{label}, {speed:.0f} km/h on average: too fast for a run")
+        pace = None if trust_pace else not_a_run_pace(activity, rules)
+        if pace:
+            why = f"{label}, {pace}: not a run (log it with `runstrong run add` if it was)"
+            return ImportDecision(None, why, doubtful=True)
         kind = SportKind.run
     if kind is SportKind.run:
-        return Decision(guess_run_type(activity.name, activity.minutes, rules))
+        return ImportDecision(guess_run_type(activity.name, activity.minutes, rules))
     if kind is SportKind.cross_train and cross_training:
-        return Decision(RunType.cross_train)
+        return ImportDecision(RunType.cross_train)
     if kind is SportKind.cross_train:
-        return Decision(None, f"{label} (add --cross-training to keep it as cross-training)")
-    return Decision(None, f"{label}: not a run")
+        return ImportDecision(None, f"{label} (add --cross-training to keep it as cross-training)")
+    return ImportDecision(None, f"{label}: not a run")
 
 
 # ---------------------------------------------------------------------- duplicates

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, ValidationInfo, model_validator
 
 from .model import Day, Frozen, PainArea, Plan, Prescription, Role, RunType, in_date_range
 from .vocab import SESSION_LETTER
@@ -39,6 +39,11 @@ def _utc_naive(value: dt.datetime | None) -> dt.datetime | None:
     if value is not None and value.tzinfo is not None:
         value = value.astimezone(dt.UTC).replace(tzinfo=None)
     return value
+
+
+def utc_text(value: dt.datetime) -> str:
+    """An instant kept naive in UTC, written with its zone marker (2024-06-02T03:42:10Z)."""
+    return _utc_naive(value).isoformat() + "Z"  # type: ignore[union-attr]
 
 
 def _no_nul(value: str) -> str:
@@ -155,9 +160,9 @@ class RunLog(Frozen):
     form_note: Text | None = Field(None, description="Running form: cadence, overstriding, hips dropping...")
     note: Text | None = None
     # filled by `runstrong run import` from a watch or app file; empty for runs logged by hand
-    started_at: Annotated[dt.datetime | None, AfterValidator(_utc_naive)] = Field(
-        None, description="Start time in UTC, from the imported file."
-    )
+    started_at: Annotated[
+        dt.datetime | None, AfterValidator(_utc_naive), PlainSerializer(utc_text, when_used="json-unless-none")
+    ] = Field(None, description="Start time in UTC, from the imported file.")
     avg_hr: Annotated[int | None, Field(ge=20, le=250)] = Field(None, description="Average heart rate, bpm.")
     max_hr: Annotated[int | None, Field(ge=20, le=250)] = Field(None, description="Maximum heart rate, bpm.")
     source: Annotated[str | None, Field(min_length=1, max_length=80)] = Field(

@@ -39,6 +39,24 @@ class _Duration(Frozen):
 EXTRA_KEYS = ("weak", "patterns")
 
 
+class _Distance(Frozen):
+    easy_min_per_km: Annotated[float, Field(ge=3, le=12)]
+    race_min_per_km: Annotated[float, Field(ge=2.5, le=12)]
+    races: dict[str, list[str]]
+
+    @field_validator("races")
+    @classmethod
+    def _km_keys(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for key in value:
+            try:
+                km = float(key)
+            except ValueError:
+                raise ValueError(f"distance.races: {key!r} is not a distance in km") from None
+            if not 0 < km <= 250:
+                raise ValueError(f"distance.races: {key} km is not a race distance")
+        return value
+
+
 class KeywordTable(Frozen):
     """`run_keywords.toml` as validated data."""
 
@@ -46,6 +64,7 @@ class KeywordTable(Frozen):
     languages: Annotated[list[str], Field(min_length=1)]
     priority: list[RunType]
     duration: _Duration
+    distance: _Distance
     assumed_minutes: dict[RunType, Annotated[int, Field(ge=0, le=600)]]
     types: dict[RunType, dict[str, list[str]]]
     neutral: dict[str, list[str]]
@@ -256,8 +275,9 @@ def _said(hit: _Hit, where: str) -> str:
     return f'{where} says "{hit.phrase}"{note}'
 
 
-def classify(entry: CalendarEntry, kw: Keywords | None = None) -> Classification:
-    """Classify one event: keywords in the title, then in the description, then its length."""
+def classify(entry: CalendarEntry, kw: Keywords | None = None, easy_pace: float | None = None) -> Classification:
+    """Classify one event: keywords in the title, then in the description, then its length
+    (or its distance at `easy_pace`, the runner's minutes per km when known)."""
     kw = kw or load_keywords()
     not_run: _Hit | None = None
     for where, text in (("title", entry.title), ("description", entry.description)):
@@ -272,7 +292,7 @@ def classify(entry: CalendarEntry, kw: Keywords | None = None) -> Classification
             if others:
                 names = ", ".join(dict.fromkeys(str(h.info.kind) for h in others))
                 why += f"; {run_type.value} before {names}"
-            minutes, note = _minutes(entry, run_type, kw)
+            minutes, note = _minutes(entry, run_type, kw, easy_pace)
             return Classification(run_type, minutes, why + note, "keyword")
         if not_run is None:
             not_run = next((h for h in hits if h.info.kind == "not_run"), None)
@@ -281,6 +301,8 @@ def classify(entry: CalendarEntry, kw: Keywords | None = None) -> Classification
     if not_run is not None:
         return Classification(None, 0, f'not a run: "{not_run.phrase}" ({not_run.info.lang}); left out', "left_out")
     minutes = entry.minutes or text_minutes(entry.title) or text_minutes(entry.description)
+    if not minutes and (by_distance := distance_minutes(entry, False, kw, easy_pace)):
+        minutes = by_distance[0]
     if not minutes:
         return Classification(None, 0, "no keyword and no duration; left out", "left_out")
     long_from = kw.table.duration.long_from_minutes
@@ -289,15 +311,60 @@ def classify(entry: CalendarEntry, kw: Keywords | None = None) -> Classification
     return Classification(RunType.easy, minutes, f"no keyword; {minutes} min < {long_from}: easy", "duration")
 
 
-def _minutes(entry: CalendarEntry, run_type: RunType, kw: Keywords) -> tuple[int, str]:
-    """Minutes for a run: the event's length, else a length in its text, else the assumed one."""
+def _minutes(entry: CalendarEntry, run_type: RunType, kw: Keywords, easy_pace: float | None = None) -> tuple[int, str]:
+    """Minutes for a run: the event's length, else a length in its text, else its distance
+    at a pace (the runner's easy pace when known), else the assumed minutes."""
     if run_type == RunType.rest:
         return 0, ""
     minutes = entry.minutes or text_minutes(entry.title) or text_minutes(entry.description)
     if minutes:
         return min(minutes, 600), ""
+    by_distance = distance_minutes(entry, run_type == RunType.race, kw, easy_pace)
+    if by_distance is not None:
+        return by_distance
     assumed = kw.table.assumed_minutes[run_type]
     return assumed, f"; no duration, {assumed} min assumed"
+
+
+KM_PER_MILE = 1.609344
+_DISTANCE = re.compile(r"(?<![\d.,x])(\d{1,3}(?:[.,]\d{1,2})?)\s*(km|k|mi|miles?|meilen?)(?![a-z])")
+
+
+def text_km(text: str, kw: Keywords | None = None) -> float | None:
+    """A run's distance written in text: "30 km", "10k", "13.1 mi", or a race that names it
+    ("Halbmarathon"); None for none, or for several figures (segments such as "2 km + 5x1 km")."""
+    low = normalize(text) if text else ""
+    found = set()
+    for m in _DISTANCE.finditer(text.lower()):
+        if _REPEATED.search(text.lower()[: m.start()]):
+            continue  # "5x1km": a repetition, not the run
+        km = float(m[1].replace(",", "."))
+        found.add(round(km * KM_PER_MILE if m[2].startswith(("mi", "meile")) else km, 3))
+    if len(found) == 1:
+        (km,) = found
+        return km if 0 < km <= 250 else None
+    if found or kw is None:
+        return None
+    for key, words in sorted(kw.table.distance.races.items(), key=lambda item: -float(item[0])):
+        if any(re.search(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", low) for w in words):
+            return float(key)
+    return None
+
+
+def distance_minutes(
+    entry: CalendarEntry, race: bool, kw: Keywords, easy_pace: float | None = None
+) -> tuple[int, str] | None:
+    """Minutes from the distance the event states, at the runner's easy pace (min/km) when
+    known, else the data's easy (or race) pace; None when it states no distance."""
+    km = text_km(entry.title, kw) or text_km(entry.description, kw)
+    if km is None:
+        return None
+    known = easy_pace is not None and not race
+    pace = easy_pace if known else kw.table.distance.race_min_per_km if race else kw.table.distance.easy_min_per_km
+    minutes = min(round(km * pace), 600)
+    whose = "your easy pace" if known else f"an assumed {'race' if race else 'easy'} pace"
+    shown = f"{km:.1f}".removesuffix(".0")
+    return minutes, f"; {shown} km at {int(pace)}:{round(pace % 1 * 60):02d}/km ({whose}): {minutes} min"
 
 
 def override(entry: CalendarEntry, run_type: RunType | None, kw: Keywords | None = None) -> Classification:

@@ -213,11 +213,6 @@ def _session_content(blocks: list, runner: tuple, library: Library, p: Params): 
     return result
 
 
-# Doses made light on purpose: before a key run, or cut for one week by a review (the week
-# after returns to the block's dose, which is no jump).
-LIGHT_ON_PURPOSE = frozenset({"light-before-key-runs", "review-reduce"})
-
-
 def _check_progression(plan: Plan, p: Params) -> list[Violation]:
     """Week-on-week increases stay within the registry's bounds, and never reps and load at once."""
     out = []
@@ -236,9 +231,13 @@ def _check_progression(plan: Plan, p: Params) -> list[Violation]:
             for b in s.blocks:
                 if b.role not in (Role.primary, Role.accessory):
                     continue
-                if not LIGHT_ON_PURPOSE.isdisjoint(_block_rules(b)):
-                    continue  # a deliberately light dose is neither a step up nor the base for one
+                if "light-before-key-runs" in _block_rules(b):
+                    continue  # a deliberately light day is neither a step up nor the base for one
                 key = (b.exercise_id, s.focus.value)
+                if "review-reduce" in _block_rules(b):  # a week a review cut: the week after it is
+                    if key in last:  # compared with the week before it, as if the cut were not there
+                        seen[key] = last[key]
+                    continue
                 now = b.prescription
                 seen[key] = now
                 before = last.get(key)

@@ -33,6 +33,7 @@ from runstrong.core.diary import (
     SessionLog,
     SetLog,
     Wellness,
+    utc_text,
 )
 from runstrong.errors import UserError
 from runstrong.io.profile_file import validation_error
@@ -98,6 +99,8 @@ def _cell(value: Any) -> str:
         return str(value.value)
     if isinstance(value, float):
         return repr(value)
+    if isinstance(value, dt.datetime):  # instants are kept naive in UTC: say so
+        return utc_text(value)
     return str(value)
 
 

@@ -27,7 +27,24 @@ from runstrong.core.library import Library, load_library
 from runstrong.core.model import Block, Plan, Role, Session, Week
 from runstrong.core.vocab import CATEGORY_NAME, SESSION_LETTER
 
-NAME_CHARS = 48  # watches show the start of a step name; keep it short enough to read
+# Garmin's own limit for workout and step names: the Training Center schema (TCX v2,
+# `RestrictedToken_t`: 1-15 characters) that Garmin Connect and its watches were built on;
+# a watch cuts a longer FIT name there. A step's exercise is also carried by its Garmin
+# exercise category and name, which the watch shows in its own words.
+NAME_CHARS = 15
+SIDE_MARK = {"left": "L", "right": "R"}
+# shorter words for step names, so the part a watch shows says which exercise it is
+ABBREVIATIONS = (
+    (r"\s*\([^)]*\)", ""),
+    (r"\brear-foot-elevated\b", "RFE"),
+    (r"\bsingle-leg\b", "SL"),
+    (r"\bRomanian deadlift\b", "RDL"),
+    (r"\b(Dumbbell|Kettlebell|Barbell|Band-assisted|Assisted)\s+", ""),  # the target weight says it
+    (r"\bhalf-kneeling\b", "HK"),
+    (r"\bCopenhagen\b", "Cph"),
+    (r"\bisometric\b", "iso"),
+)
+SHORT_FOCUS = {"posterior chain": "P-chain", "core stability": "Core", "single-leg power": "SL power"}
 NOTE_CHARS = 120
 INTENSITY_OF_ROLE = {
     Role.warm_up: "warmup",
@@ -55,7 +72,7 @@ class Step:
 @dataclass(frozen=True, slots=True)
 class WorkoutFile:
     filename: str  # W03-A-posterior-chain.fit
-    title: str  # runstrong W3 A posterior chain
+    title: str  # P-chain 18 Jan W3 A
     session: Session
     data: bytes
 
@@ -66,7 +83,27 @@ def session_letter(week: Week, session: Session) -> str:
 
 
 def workout_title(week: Week, session: Session) -> str:
-    return f"runstrong W{week.index} {session_letter(week, session)} {CATEGORY_NAME[session.focus]}"
+    """Focus and date first ("P-chain 6 Jan W3 A"): the NAME_CHARS a watch shows still
+    say what the session is and when (run import reads the date and letter back)."""
+    focus = CATEGORY_NAME[session.focus]
+    day, letter = session.date, session_letter(week, session)
+    return f"{SHORT_FOCUS.get(focus, focus.capitalize())} {day.day} {day:%b} W{week.index} {letter}"
+
+
+def step_name(name: str, side: str | None = None) -> str:
+    """A step name a watch shows whole: the side first ("R · RFE split squat"), common
+    words shortened, cut at a word within NAME_CHARS."""
+    short = name
+    for pattern, replacement in ABBREVIATIONS:
+        short = re.sub(pattern, replacement, short, flags=re.IGNORECASE)
+    short = re.sub(r"\s+", " ", short).strip()
+    short = short[:1].upper() + short[1:]
+    if side is not None:
+        short = f"{SIDE_MARK[side]} · {short[:1].upper()}{short[1:]}"
+    if len(short) <= NAME_CHARS:
+        return short
+    cut = short[: NAME_CHARS + 1].rsplit(" ", 1)[0].rstrip(" ·-")
+    return cut if len(cut) >= NAME_CHARS - 6 else short[:NAME_CHARS].rstrip()
 
 
 def workout_filename(week: Week, session: Session) -> str:
@@ -108,9 +145,8 @@ def block_steps(block: Block, library: Library, start: int = 0) -> list[Step]:
     intensity = INTENSITY_OF_ROLE[block.role]
 
     def work(side: str | None) -> Step:
-        name = block.name[:NAME_CHARS] if side is None else f"{block.name[: NAME_CHARS - 8]} ({side})"
         return Step(
-            name=name,
+            name=step_name(block.name, side),
             intensity=intensity,
             duration=duration,
             value=value,
@@ -217,7 +253,7 @@ def encode_workout(title: str, steps: list[Step], *, created: dt.datetime, seria
         if step.category is not None and step.exercise is not None:
             m.exercise_category = categories[step.category]
             m.exercise_name = exercise_names[step.category][step.exercise]
-            titles.setdefault((m.exercise_category, m.exercise_name), (step.name or "").removesuffix(" (left)"))
+            titles.setdefault((m.exercise_category, m.exercise_name), (step.name or "").split(" · ")[-1])
         if step.weight_kg is not None:
             m.exercise_weight = float(step.weight_kg)
             m.weight_display_unit = FitBaseUnit.POUND if units == "imperial" else FitBaseUnit.KILOGRAM

@@ -1,8 +1,9 @@
 """The plan's strength sessions as an iCalendar (.ics) file that calendar apps import.
 
 One VEVENT per session: at the profile's `preferred_time` for the session's estimated
-minutes (an all-day event when there is none), a SUMMARY naming the focus, and a
-DESCRIPTION holding the whole prescription and the rule ids behind it.
+minutes (an all-day event when there is none), a SUMMARY naming the focus, and a short
+DESCRIPTION for the runner: the exercises and doses, one line of why, a link to the
+session (rule ids and versions stay in the plan's JSON).
 
 Re-exporting must update a calendar, never duplicate it, so:
 
@@ -34,14 +35,12 @@ from runstrong.core.model import Phase, Plan, Role, Session, Week
 from runstrong.core.vocab import CATEGORY_NAME, SESSION_LETTER
 from runstrong.errors import UserError
 
-from .labels import PHASE_LABEL, dose_text, rest_text, session_load
+from .labels import PHASE_LABEL, dose_text, rest_text
 
 PRODID = "-//runstrong//runstrong calendar export//EN"
 UID_DOMAIN = "runstrong"
 EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 CONTENT_PROP = "X-RUNSTRONG-CONTENT"
-ROLE_HEADING = {Role.warm_up: "WARM-UP", Role.primary: "MAIN", Role.accessory: "ACCESSORY", Role.finisher: "FINISHER"}
-CUES_SHOWN = {Role.warm_up: 1, Role.primary: 2, Role.accessory: 2, Role.finisher: 1}
 _UID = re.compile(r"^(?P<slug>[a-z0-9-]+)-w(?P<week>\d+)-(?P<slot>[A-Z](?:-\d+)?)@" + UID_DOMAIN + "$")
 
 
@@ -81,11 +80,13 @@ def export_calendar(
     reminder_minutes: int | None = None,
     weeks: set[int] | frozenset[int] | None = None,
     tz: str | None = None,
+    link_base: str | None = None,
 ) -> ExportResult:
     """The plan as .ics bytes, merged with `previous` (the file it replaces) when given.
 
     `weeks` limits the export to those week numbers; `tz` (an IANA name) writes times in UTC
-    for that zone instead of floating times; `reminder_minutes` adds a display alarm.
+    for that zone instead of floating times; `reminder_minutes` adds a display alarm;
+    `link_base` (the web app's address) adds a link to each session's page.
     """
     from icalendar import Calendar
 
@@ -97,7 +98,7 @@ def export_calendar(
     counts = {"new": 0, "changed": 0, "unchanged": 0, "cancelled": 0, "carried": 0}
     events: dict[str, Any] = {}
     for uid, week, session in chosen:
-        content = _session_content(plan, week, session, zone, reminder_minutes)
+        content = _session_content(plan, week, session, zone, reminder_minutes, link_base)
         seq, status = _sequence(before.get(uid), content.digest)
         counts[status] += 1
         events[uid] = content.event(uid, seq)
@@ -192,40 +193,36 @@ def summary(session: Session, week: Week) -> str:
     return f"Strength {letter} · {CATEGORY_NAME[session.focus]}{tail}"
 
 
-def description(plan: Plan, week: Week, session: Session) -> str:
-    """The whole session as plain text: parts, doses, rest, key cues, why, and rule ids."""
+WHY_CHARS = 160  # one line of why: the session's first reason, cut at a word
+
+
+def description(plan: Plan, week: Week, session: Session, link: str | None = None) -> str:
+    """What a runner needs in a calendar: how long, each exercise with its dose (and rest
+    for the main work), one line of why, and a link to the session. Rule ids and versions
+    stay in the plan's JSON."""
     units = plan.profile.units
-    phase = PHASE_LABEL[week.phase] + (" (deload)" if week.deload else "")
-    flags = session_load(session, week) + (", plyometric" if session.plyometric else "")
-    lines = [
-        f"Week {week.index} · {phase} · about {session.estimated_minutes} min · {flags}",
-        f"Focus: {CATEGORY_NAME[session.focus]}.",
-    ]
-    previous = None
+    phase = PHASE_LABEL[week.phase].lower() + (", deload" if week.deload else "")
+    lines = [f"About {session.estimated_minutes} min · week {week.index}, {phase}"]
     for b in session.blocks:
-        if b.role != previous:
-            lines += ["", ROLE_HEADING[b.role]]
-            previous = b.role
         p = b.prescription
-        dose = dose_text(p, units)
-        extras = [f"tempo {p.tempo}"] if p.tempo else []
-        if p.rest_seconds:
-            extras.append(f"rest {rest_text(p.rest_seconds)}")
-        lines.append(f"• {b.name}: {' · '.join([dose, *extras])}")
-        cues = b.cues[: CUES_SHOWN[b.role]]
-        if cues:
-            lines.append("  " + "; ".join(cues))
-    reasons = list(dict.fromkeys(r.text for r in session.reasons))
-    if reasons:
-        lines += ["", "Why: " + " ".join(reasons)]
-    rule_ids = list(dict.fromkeys([*session.rule_ids, *(i for b in session.blocks for i in b.rule_ids)]))
-    lines += ["", "Rules: " + ", ".join(rule_ids)]
-    lines.append(f"runstrong · rules {plan.registry_version} · exercise library {plan.library_version}")
+        rest = f", rest {rest_text(p.rest_seconds)}" if p.rest_seconds and b.role is Role.primary else ""
+        lines.append(f"• {b.name}: {dose_text(p, units)}{rest}")
+    reason = next((r.text for r in session.reasons if r.text), "")
+    if reason:
+        cut = reason if len(reason) <= WHY_CHARS else reason[:WHY_CHARS].rsplit(" ", 1)[0] + "…"
+        lines += ["", f"Why: {cut}"]
+    if link:
+        lines.append(link)
     return "\n".join(lines)
 
 
 def _session_content(
-    plan: Plan, week: Week, session: Session, zone: ZoneInfo | None, reminder_minutes: int | None
+    plan: Plan,
+    week: Week,
+    session: Session,
+    zone: ZoneInfo | None,
+    reminder_minutes: int | None,
+    link_base: str | None = None,
 ) -> _Content:
     at = plan.profile.preferred_time
     title = summary(session, week)
@@ -239,7 +236,7 @@ def _session_content(
         props += [("dtstart", start), ("dtend", start + dt.timedelta(minutes=session.estimated_minutes))]
     props += [
         ("summary", title),
-        ("description", description(plan, week, session)),
+        ("description", description(plan, week, session, _link(link_base, session))),
         ("categories", ["Strength", "runstrong"]),
         ("status", "CONFIRMED"),
         ("transp", "TRANSPARENT" if at is None else "OPAQUE"),
@@ -252,6 +249,10 @@ def _session_content(
             ("trigger", dt.timedelta(minutes=-reminder_minutes)),
         )
     return _Content(tuple(props), alarm)
+
+
+def _link(base: str | None, session: Session) -> str | None:
+    return f"{base.rstrip('/')}/session/{session.date.isoformat()}" if base else None
 
 
 def _cancelled_content(old: Any) -> _Content:

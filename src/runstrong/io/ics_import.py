@@ -18,7 +18,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from runstrong.core.run_classify import CalendarEntry
 from runstrong.errors import UserError
 
-MAX_OCCURRENCES = 20_000  # a runaway rule (FREQ=MINUTELY for years) stops here
+# Input limits: a running plan's calendar is small (two years of three runs a day is ~2,200
+# events); far bigger files are mistakes or hostile, and would take minutes to read and
+# fill the diary with runs. Past a limit the import stops with a message naming it.
+MAX_CALENDAR_BYTES = 16 * 1024 * 1024
+MAX_EVENTS = 5_000  # VEVENTs in the file
+MAX_RUNS = 5_000  # runs the file makes in the plan's period, repeats included
+MAX_REPEATS = 1_000  # runs one recurring event makes in the period (daily for 2.7 years)
+MAX_RULE_STEPS = 50_000  # instances walked to reach the period (daily since 1890)
+FINEST_FREQ = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")  # a run repeating hourly or faster is not a plan
 OWN_UID_SUFFIX = "@runstrong"
 FIX = "fix or delete that event in the calendar, export it again and import again"
 
@@ -40,6 +48,7 @@ def read_running_calendar(
     data: bytes, source: str, *, start: dt.date, end: dt.date, tz: str | None = None
 ) -> CalendarRead:
     """The events of an .ics dated `start`..`end` (inclusive), recurring ones expanded."""
+    _check_size(data, source)
     calendars = _parse(data, source)
     zone_name = tz or _calendar_zone(calendars)
     zone = _zone(zone_name, source if tz is None else "--tz") if zone_name else None
@@ -76,6 +85,11 @@ def read_running_calendar(
                 continue
             clock = _clock(when, zone)
             entries.append(CalendarEntry(day, title, description, minutes, all_day, uid, clock))
+            if len(entries) > MAX_RUNS:
+                raise UserError(
+                    f"{source}: more than {MAX_RUNS:,} runs between {start} and {end} (the limit for one calendar); "
+                    "export only your running plan's calendar"
+                )
     entries.sort(key=lambda e: (e.date, e.time or dt.time(), e.title))
     return CalendarRead(
         entries,
@@ -85,6 +99,21 @@ def read_running_calendar(
 
 
 # ------------------------------------------------------------------------- parsing
+
+
+def _check_size(data: bytes, source: str) -> None:
+    """Refuse a file past the limits before parsing it (parsing is the slow part)."""
+    if len(data) > MAX_CALENDAR_BYTES:
+        raise UserError(
+            f"{source}: larger than {MAX_CALENDAR_BYTES // (1024 * 1024)} MB (the limit for one calendar); "
+            "export only your running plan's calendar"
+        )
+    events = data.upper().count(b"BEGIN:VEVENT")
+    if events > MAX_EVENTS:
+        raise UserError(
+            f"{source}: {events:,} events, more than {MAX_EVENTS:,} (the limit for one calendar); "
+            "export only your running plan's calendar"
+        )
 
 
 def _parse(data: bytes, source: str) -> list[Any]:
@@ -230,6 +259,12 @@ def _expand(
     try:
         for rec in ev.rrules:
             parts = dict(rec)
+            freq = str((parts.get("FREQ") or ["?"])[0]).upper()
+            if freq not in FINEST_FREQ:
+                raise UserError(
+                    f"{source}: event {_label(ev)}: it repeats {freq.lower()}, more often than daily (runs repeat "
+                    f"at most daily); {FIX}"
+                )
             until = parts.pop("UNTIL", None)
             rule = rrulestr(vRecur(parts).to_ical().decode(), dtstart=base)
             if until:
@@ -245,8 +280,11 @@ def _expand(
     last = end + dt.timedelta(days=1)
     out: list[dt.date | dt.datetime] = []
     for n, when in enumerate(rules):
-        if when.date() > last or n >= MAX_OCCURRENCES:
+        if when.date() > last:
             break
+        if n >= MAX_RULE_STEPS or len(out) >= MAX_REPEATS:
+            limit = f"{MAX_REPEATS:,} runs in the period" if len(out) >= MAX_REPEATS else f"{MAX_RULE_STEPS:,} repeats"
+            raise UserError(f"{source}: event {_label(ev)}: its repeat rule makes more than {limit} (the limit); {FIX}")
         if when.date() < start - dt.timedelta(days=1) or _key(uid, when) in moved:
             continue
         out.append(when.date() if all_day else when)

@@ -226,3 +226,14 @@ class LogKeyRow(Base):
 
 
 metadata = Base.metadata
+
+
+class CalendarFeedRow(Base):
+    """The secret token of an athlete's calendar feed (`/calendar/<token>.ics`); a new token
+    revokes the old one."""
+
+    __tablename__ = "calendar_feeds"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"), unique=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)

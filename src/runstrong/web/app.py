@@ -62,7 +62,7 @@ def create_app(
     `security`: the Host names it answers to and the body limit (default: loopback only)."""
     from runstrong.store.db import open_store
 
-    from . import api, pages, review_pages
+    from . import api, calendar_feed, pages, review_pages
     from .render import make_templates
 
     diary = Diary(open_store(db_url), athlete, today)
@@ -91,6 +91,7 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(review_pages.router)
     app.include_router(api.router, prefix=API_PREFIX)
+    app.include_router(calendar_feed.router)
     _install_error_handlers(app)
     _document_refusals(app)
     return app

@@ -1,0 +1,83 @@
+"""`runstrong import-archive`: every run in a Strava or Garmin Connect export archive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from runstrong.cli.diary_common import athlete_option, clock_today, db_option, open_diary
+from runstrong.errors import UserError
+
+
+@click.command("import-archive")
+@click.argument("archive", metavar="EXPORT.zip", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Read and check everything, say what would be imported, write nothing.")
+@click.option(
+    "--cross-training",
+    is_flag=True,
+    help="Keep rides, swims, walks, rows... as cross-training entries (default: leave them out).",
+)
+@athlete_option
+@db_option
+def import_archive(archive: Path, dry_run: bool, cross_training: bool, athlete: str | None, db: str | None) -> None:
+    """Import the runs of a whole export archive, without unpacking it.
+
+    EXPORT.zip is Strava's bulk export ("Download your data": activities.csv and the
+    activities/ folder of .fit.gz, .gpx.gz and .tcx.gz files) or Garmin Connect's data
+    export (the activity files in its DI_CONNECT zips). Each run gets its date, times,
+    distance and heart rate from its file, and its type, title and description from
+    Strava's list; runs already in the diary are left out, so importing again adds only
+    what is new. Files are read one at a time, so an archive of several GB needs little
+    memory. A file that cannot be read is named and passed over.
+
+    Exit status: 0 when every file was read, 1 when some could not be (the rest were
+    imported), 2 for a mistake in the command (nothing written).
+
+    \b
+    Examples:
+      runstrong import-archive ~/Downloads/export_12345678.zip --dry-run
+      runstrong import-archive export_12345678.zip --cross-training
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from runstrong.cli.runs import ask_about_doubtful, local_timezone, print_import_report, store_import
+    from runstrong.io.activity_base import ActivityFileError
+    from runstrong.io.archive import activity_members, import_archive, open_archive
+    from runstrong.store import repo
+    from runstrong.store.activity_import import run_index
+
+    try:
+        zipped = open_archive(archive)
+    except ActivityFileError as err:
+        raise UserError(
+            f"EXPORT.zip: {archive.name}: {err}; give the .zip your Strava or Garmin export came as"
+        ) from None
+    with zipped:
+        total = len(activity_members(zipped))
+        if not total and not any(i.filename.endswith("activities.csv") for i in zipped.infolist()):
+            raise UserError(f"EXPORT.zip: {archive.name} holds no activity files or activities.csv; is it an export?")
+        today = clock_today()
+        with open_diary(db) as store:
+            with store.read() as s:
+                who = repo.find_athlete(s, athlete)
+                index = run_index(s, who.id)
+            err = Console(stderr=True)
+            columns = (TextColumn("Reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+            with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+                task = bar.add_task("files", total=total)
+                report = import_archive(
+                    zipped,
+                    index,
+                    today=today,
+                    tz=local_timezone(),
+                    units=who.units.value,
+                    cross_training=cross_training,
+                    progress=lambda _name: bar.advance(task),
+                )
+            ask_about_doubtful(report, dry_run)
+            store_import(store, who, report, today, dry_run)
+    print_import_report(report, who, dry_run)
+    if report.broken:
+        raise SystemExit(1)  # the summary above names them; the rest is stored
