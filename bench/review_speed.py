@@ -48,6 +48,7 @@ from runstrong.core.planner import build_plan
 from runstrong.core.review import apply_review, review_week
 from runstrong.core.review_metrics import history_window_days
 from runstrong.core.rules import Registry, load_registry
+from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
 from runstrong.store import repo
 from runstrong.store.db import Store, open_store
@@ -184,7 +185,7 @@ def generate(path: Path, profiles: list[AthleteProfile]) -> None:
     rows = Rows(first_session_id=1)
     t0 = time.perf_counter()
     for n, profile in enumerate(profiles, 1):
-        plan = build_plan(profile, least_bad=True)
+        plan = build_plan(profile, load_context(), least_bad=True)
         with store.write() as s:
             athlete_id = repo.store_plan(s, profile, plan, NOW).athlete.id
         diary_rows(rows, athlete_id, plan, rng)
@@ -225,7 +226,7 @@ def command_path(
     new plan version it would write."""
     t0 = time.perf_counter()
     with store.read() as s:
-        prepare_review(s, name, week, week + 7 * DAY, library, registry, with_plan=with_plan, with_trend=with_trend)
+        prepare_review(s, name, week, week + 7 * DAY, load_context(), with_plan=with_plan, with_trend=with_trend)
     return time.perf_counter() - t0
 
 
@@ -242,7 +243,7 @@ def review_one(store: Store, athlete_id: int, library: Library, registry: Regist
     t1 = time.perf_counter()
     review = review_week(plan, profile, diary, week, library, registry)  # type: ignore[arg-type]
     t2 = time.perf_counter()
-    apply_review(plan, profile, review, library=library, registry=registry)  # type: ignore[arg-type]
+    apply_review(plan, profile, review, ctx=load_context())  # type: ignore[arg-type]
     t3 = time.perf_counter()
     return t1 - t0, t2 - t1, t3 - t2
 

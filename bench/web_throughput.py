@@ -40,6 +40,7 @@ def seed(path: Path) -> None:
     from fastapi.testclient import TestClient
 
     from runstrong.core.planner import build_plan
+    from runstrong.io.data_files import load_context
     from runstrong.io.profile_file import load_profile
     from runstrong.store import repo
     from runstrong.store.db import open_store
@@ -48,7 +49,7 @@ def seed(path: Path) -> None:
     store = open_store(str(path))
     profile = load_profile(ROOT / "src" / "runstrong" / "examples" / "marathoner.toml")
     with store.write() as s:
-        repo.store_plan(s, profile, build_plan(profile, least_bad=True), dt.datetime(2027, 1, 1, 8))
+        repo.store_plan(s, profile, build_plan(profile, load_context(), least_bad=True), dt.datetime(2027, 1, 1, 8))
     store.close()
     app = create_app(str(path), today=TODAY)
     with TestClient(app, base_url=f"http://{HOST}") as client:  # a Host the app answers to

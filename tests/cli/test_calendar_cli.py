@@ -12,12 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from runstrong.core.library import load_library
 from runstrong.core.model import KEY_RUN_TYPES, SPEED_RUN_TYPES, RunType
-from runstrong.core.params import load_params
 from runstrong.core.planner import build_plan
-from runstrong.core.rules import load_registry
 from runstrong.core.validate import check_plan
+from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
 from tests.cli.runner import run_cli
 
@@ -43,7 +41,7 @@ def test_export_writes_a_calendar_and_reexport_reports_what_changed(here: Path) 
     vobject = pytest.importorskip("vobject")
     first = run("calendar", "export", "runner.toml", "-o", "strength.ics", "--reminder", "30", cwd=here)
     assert first.returncode == 0, first.stderr
-    plan = build_plan(load_profile(here / "runner.toml"))
+    plan = build_plan(load_profile(here / "runner.toml"), load_context())
     total = sum(len(w.sessions) for w in plan.weeks)
     assert f"{total} sessions ({total} new" in first.stderr
     cal = vobject.readOne((here / "strength.ics").read_text("utf-8"))
@@ -99,8 +97,8 @@ def test_import_writes_a_new_profile_and_the_plan_respects_the_imported_key_runs
     assert (dt.date(2027, 3, 3), RunType.intervals) in imported and (dt.date(2027, 3, 21), RunType.race) in imported
     assert profile.running.weekly == load_profile(here / "runner.toml").running.weekly
 
-    plan = build_plan(profile)
-    assert check_plan(plan, load_library(), load_registry(), load_params()) == []
+    plan = build_plan(profile, load_context())
+    assert check_plan(plan, load_context()) == []
     by_date: dict[dt.date, set[RunType]] = {}
     for r in profile.running.dated:
         by_date.setdefault(r.date, set()).add(r.type)
@@ -116,7 +114,7 @@ def test_import_writes_a_new_profile_and_the_plan_respects_the_imported_key_runs
     week5 = plan.weeks[4]
     assert {r.date.weekday() for r in week5.runs} == {1, 3, 6}
     # and the plan differs from the one built on the usual week
-    usual = build_plan(load_profile(here / "runner.toml"))
+    usual = build_plan(load_profile(here / "runner.toml"), load_context())
     assert [s.date for s in plan.weeks[0].sessions] != [s.date for s in usual.weeks[0].sessions]
 
     shown = run("plan", "spring.toml", cwd=here)
@@ -295,7 +293,7 @@ def test_a_subscribed_feed_follows_the_plan_and_a_revoked_address_stops_working(
     policy = SecurityPolicy().with_hosts(["testserver"])
     with TestClient(create_app(str(here / "diary.db"), security=policy)) as client:
         before = subscribe(client, url)
-        plan = build_plan(load_profile(here / "runner.toml"), least_bad=True)
+        plan = build_plan(load_profile(here / "runner.toml"), load_context(), least_bad=True)
         assert len(before) == sum(len(w.sessions) for w in plan.weeks)
         first = min(before.values(), key=lambda ev: ev.dtstart.value)
         assert first.dtstart.value.time() == dt.time(18) and "/session/" in first.description.value

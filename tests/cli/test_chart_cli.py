@@ -15,6 +15,7 @@ from runstrong.cli.chart import chart_week
 from runstrong.core.model import AthleteProfile
 from runstrong.core.planner import build_plan
 from runstrong.errors import UserError
+from runstrong.io.data_files import load_context
 from runstrong.store import repo
 from runstrong.store.db import open_store
 from runstrong.store.review_queries import load_diary
@@ -35,7 +36,7 @@ def marathoner(start: dt.date) -> AthleteProfile:
 
 def seed(path: Path, *, entries: bool = True) -> None:
     profile = marathoner(START)
-    plan = build_plan(profile)
+    plan = build_plan(profile, load_context())
     store = open_store(f"sqlite:///{path}")
     with store.write() as s:
         athlete = repo.store_plan(s, profile, plan, dt.datetime(2026, 1, 1)).athlete
@@ -121,7 +122,7 @@ def test_last_is_the_last_full_week_or_the_week_of_the_last_entry():
 @pytest.mark.parametrize("bulk", [False, True], ids=["repo", "bulk"])
 def test_a_generated_diary_reads_back_unchanged_from_sqlite(tmp_path, bulk):
     profile = marathoner(dt.date(2027, 1, 4))
-    plan = build_plan(profile)
+    plan = build_plan(profile, load_context())
     diary = generate_diary(plan, dt.date(2027, 3, 14), seed=5, pain_area="hip", pain_week=4, missed_weeks=(2,))
     store = open_store(f"sqlite:///{tmp_path / 'diary.db'}")
     with store.write() as s:

@@ -94,9 +94,10 @@ def ann(diary, tmp_path, ann_diary):
 def planned_days(run) -> list[dt.date]:
     """Past days with a planned strength session in Ann's plan (built here, as the CLI does)."""
     from runstrong.core.planner import build_plan
+    from runstrong.io.data_files import load_context
     from runstrong.io.profile_file import load_profile
 
-    plan = build_plan(load_profile(run.path.parent / "ann.toml"), least_bad=True)
+    plan = build_plan(load_profile(run.path.parent / "ann.toml"), load_context(), least_bad=True)
     return [s.date for w in plan.weeks for s in w.sessions if s.date <= TODAY]
 
 

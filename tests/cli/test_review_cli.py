@@ -86,6 +86,7 @@ def snapshot(path: Path) -> dict[str, list[tuple]]:
 def lived(tmp_path_factory) -> Path:
     """A diary with a stored plan and last week lived, made with the diary commands."""
     from runstrong.core.planner import build_plan
+    from runstrong.io.data_files import load_context
     from runstrong.io.profile_file import load_profile
 
     folder = tmp_path_factory.mktemp("lived")
@@ -93,7 +94,7 @@ def lived(tmp_path_factory) -> Path:
     run = runner(folder)
     out = run("athlete", "add", str(folder / "ann.toml"))
     assert out.returncode == 0, out.stderr
-    plan = build_plan(load_profile(folder / "ann.toml"), least_bad=True)
+    plan = build_plan(load_profile(folder / "ann.toml"), load_context(), least_bad=True)
     last_week = [s.date for w in plan.weeks for s in w.sessions if LAST_MONDAY <= s.date < THIS_MONDAY]
     assert last_week
     for day in last_week:

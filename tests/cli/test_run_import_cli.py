@@ -11,6 +11,7 @@ import json
 import shutil
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -172,9 +173,10 @@ def test_a_strength_workout_done_with_the_watch_is_logged_against_its_session(ru
     steps = work_steps(workout.read_bytes())
     changed = next(i for i, s in enumerate(steps) if s["intensity"] == "active")
     from runstrong.core.planner import build_plan
+    from runstrong.io.data_files import load_context
     from runstrong.io.profile_file import load_profile
 
-    day = build_plan(load_profile(tmp_path / "ann.toml"), least_bad=True).weeks[0].sessions[0].date
+    day = build_plan(load_profile(tmp_path / "ann.toml"), load_context(), least_bad=True).weeks[0].sessions[0].date
     start = dt.datetime.combine(day, dt.time(18, 5), ZoneInfo("Europe/Berlin"))
     data = completed_workout(workout.read_bytes(), start, changes=(Change(changed, weight_kg=12.5),))
     (tmp_path / "strength.fit").write_bytes(data)
@@ -217,9 +219,10 @@ def test_a_watch_workout_done_a_day_late_counts_for_the_session_it_was_sent_as(r
     with sqlite3.connect(tmp_path / "diary.db") as conn:
         assert conn.execute("SELECT count(*) FROM session_logs").fetchone()[0] == 0
     from runstrong.core.planner import build_plan
+    from runstrong.io.data_files import load_context
     from runstrong.io.profile_file import load_profile
 
-    planned = build_plan(load_profile(tmp_path / "ann.toml"), least_bad=True).weeks[0].sessions[1].date
+    planned = build_plan(load_profile(tmp_path / "ann.toml"), load_context(), least_bad=True).weeks[0].sessions[1].date
     late = dt.datetime.combine(planned + dt.timedelta(days=1), dt.time(7), ZoneInfo("Europe/Berlin"))
     (tmp_path / "late.fit").write_bytes(completed_workout(second.read_bytes(), late))
     assert runstrong("run", "import", "late.fit").returncode == 0

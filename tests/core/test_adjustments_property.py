@@ -16,8 +16,11 @@ from hypothesis import strategies as st
 from runstrong.core.model import AthleteProfile, Category, EquipmentSet, Item, PainArea
 from runstrong.core.planner import build_plan
 from runstrong.errors import UserError
+from runstrong.io.data_files import load_context
 
 from .strategies import profiles
+
+CTX = load_context()
 
 EXAMPLES = int(os.environ.get("RUNSTRONG_HYPOTHESIS_EXAMPLES", "200"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -58,7 +61,7 @@ def adjusted_profiles(draw) -> dict:
 def plans_or_names_the_field(raw: dict) -> None:
     try:
         profile = AthleteProfile.model_validate(raw)
-        build_plan(profile)
+        build_plan(profile, CTX)
     except UserError as err:
         assert err.field, f"a refusal must name its field: {err}"
         assert "broke its own rules" not in str(err)
@@ -82,14 +85,14 @@ def _novice(adjustments: list[dict]) -> AthleteProfile:
 
 
 def test_a_sixty_percent_cut_is_followed_by_the_blocks_dose_not_a_jump():
-    plan = build_plan(_novice([{"week_start": dt.date(2027, 3, 8), "reduce": {"core": 60}}]))
+    plan = build_plan(_novice([{"week_start": dt.date(2027, 3, 8), "reduce": {"core": 60}}]), CTX)
     assert plan.weeks[1].start_date == dt.date(2027, 3, 8)
 
 
 def test_two_adjustments_in_one_week_become_one_and_its_kit_is_respected():
     profile = _novice([{"week_start": dt.date(2027, 3, 8), "equipment": ["box"]}, {"week_start": dt.date(2027, 3, 10)}])
     assert [(a.week_start, a.equipment) for a in profile.adjustments] == [(dt.date(2027, 3, 8), [Item.box])]
-    build_plan(profile)
+    build_plan(profile, CTX)
 
 
 def test_merged_adjustments_keep_the_stricter_of_each_change():

@@ -11,6 +11,7 @@ from runstrong.core.model import AthleteProfile, Category, Pattern, Role, Sex
 from runstrong.core.params import load_params
 from runstrong.core.planner import build_plan
 from runstrong.core.screen import Screen
+from runstrong.io.data_files import load_context
 
 P = load_params()
 MONDAY = dt.date(2027, 1, 4)
@@ -66,12 +67,12 @@ def blocks(plan, category=None, role=Role.primary, weeks=None):
 def test_a_clean_screen_finds_nothing_and_changes_nothing():
     result = score_screen(screen(), 35, Sex.female, P)
     assert not [f for f in result.findings if f.kind in ("deficit", "asymmetry")]
-    sessions = [w.sessions for w in build_plan(runner(screen())).weeks]
-    assert sessions == [w.sessions for w in build_plan(runner()).weeks]
+    sessions = [w.sessions for w in build_plan(runner(screen()), load_context()).weeks]
+    assert sessions == [w.sessions for w in build_plan(runner(), load_context()).weeks]
 
 
 def test_failed_hinge_means_patterning_first_and_no_loaded_hinges(library):
-    plan = build_plan(runner(screen(hip_hinge_pass=False, hip_hinge_faults=["sacrum"])))
+    plan = build_plan(runner(screen(hip_hinge_pass=False, hip_hinge_faults=["sacrum"])), load_context())
     first_block = blocks(plan, Category.posterior_chain, weeks={1, 2, 3})
     hinges = [library.get(b.exercise_id) for b in first_block if library.get(b.exercise_id).pattern == Pattern.hinge]
     assert hinges and all(not e.loadable for e in hinges)
@@ -80,8 +81,8 @@ def test_failed_hinge_means_patterning_first_and_no_loaded_hinges(library):
 
 
 def test_poor_left_single_leg_squat_regresses_single_leg_work_and_adds_left_volume(library):
-    plan = build_plan(runner(screen(single_leg_squat_left="poor", single_leg_squat_right="good")))
-    normal = build_plan(runner())
+    plan = build_plan(runner(screen(single_leg_squat_left="poor", single_leg_squat_right="good")), load_context())
+    normal = build_plan(runner(), load_context())
     first_rung = library.ladder("pistol_squat")[0].id
     sl_mains = [b for b in blocks(plan, Category.single_leg_power) if b.exercise_id == first_rung]
     assert sl_mains, "the single-leg work starts on the ladder's first rung"
@@ -92,7 +93,7 @@ def test_poor_left_single_leg_squat_regresses_single_leg_work_and_adds_left_volu
 
 
 def test_short_plank_means_shorter_more_frequent_core_holds():
-    plan = build_plan(runner(screen(plank_seconds=30)))
+    plan = build_plan(runner(screen(plank_seconds=30)), load_context())
     level = plan.profile.strength_experience
     for w in plan.weeks[:3]:  # the first block, before holds grow
         for s in w.sessions:
@@ -127,7 +128,7 @@ def test_heel_raise_norms_depend_on_age_and_sex():
 def test_a_new_screen_updates_the_coming_weeks_only(library):
     baseline = screen(single_leg_squat_left="poor", single_leg_squat_right="poor")
     retest = screen(date=MONDAY + dt.timedelta(weeks=5, days=2))  # all good, taken in week 6
-    plan = build_plan(runner(baseline, retest))
+    plan = build_plan(runner(baseline, retest), load_context())
     first_rung = library.ladder("pistol_squat")[0].id
     early = {b.exercise_id for b in blocks(plan, Category.single_leg_power, weeks=set(range(1, 7)))}
     late = {b.exercise_id for b in blocks(plan, Category.single_leg_power, weeks=set(range(8, 13)))}

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from runstrong.core.model import KEY_RUN_TYPES, SPEED_RUN_TYPES, TRAINING_CATEGORIES, Pattern, Phase, Role
 from runstrong.core.params import load_params
 from runstrong.core.planner import InfeasibleWeekError, build_plan
+from runstrong.io.data_files import load_context
 from tests.conftest import examples
 
 from .strategies import profiles
@@ -27,7 +28,7 @@ LOADING = {Phase.foundation, Phase.build, Phase.race_specific}
 
 def plan_or_none(profile):
     try:
-        return build_plan(profile)
+        return build_plan(profile, load_context())
     except InfeasibleWeekError as err:
         assert "Ways out" in str(err)
         return None

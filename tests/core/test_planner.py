@@ -9,6 +9,7 @@ import pytest
 from runstrong.core.model import AthleteProfile, Category, Pattern, Phase, Role, RunType
 from runstrong.core.params import load_params
 from runstrong.core.planner import InfeasibleWeekError, build_plan
+from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
 from tests.conftest import EXAMPLES, example_paths
 
@@ -43,14 +44,14 @@ def race_on(weeks_out: int, distance: str, weekday: int = 6) -> dict:
 
 @pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.stem)
 def test_every_example_plans_cleanly(path, library):
-    plan = build_plan(load_profile(path))
+    plan = build_plan(load_profile(path), load_context())
     assert plan.weeks and all(w.sessions or w.phase in (Phase.maintenance,) for w in plan.weeks)
     assert not [w for w in plan.warnings if "Broken rule" in w]
 
 
 @pytest.mark.parametrize("level, unlock", [("novice", 6), ("intermediate", 5), ("advanced", 4)])
 def test_third_session_starts_after_foundation_weeks(level, unlock):
-    plan = build_plan(runner(strength_experience=level, equipment=["gym"]))
+    plan = build_plan(runner(strength_experience=level, equipment=["gym"]), load_context())
     counts = [len(w.sessions) for w in plan.weeks]
     assert counts[:unlock] == [2] * unlock
     assert counts[unlock] == 3
@@ -59,13 +60,13 @@ def test_third_session_starts_after_foundation_weeks(level, unlock):
 
 
 def test_consistent_lifters_skip_most_of_the_foundation():
-    plan = build_plan(runner(strength_experience="intermediate", consistent_strength_weeks=10))
+    plan = build_plan(runner(strength_experience="intermediate", consistent_strength_weeks=10), load_context())
     assert [w.phase for w in plan.weeks[:3]] == [Phase.foundation, Phase.foundation, Phase.build]
     assert len(plan.weeks[2].sessions) == 3
 
 
 def test_phases_run_foundation_build_specific_taper_race_week_then_maintenance():
-    plan = build_plan(runner(race=race_on(16, "marathon")))
+    plan = build_plan(runner(race=race_on(16, "marathon")), load_context())
     phases = [w.phase for w in plan.weeks]
     order = [
         Phase.foundation,
@@ -81,7 +82,9 @@ def test_phases_run_foundation_build_specific_taper_race_week_then_maintenance()
 
 
 def test_taper_cuts_volume_and_race_week_is_light():
-    plan = build_plan(runner(race=race_on(12, "10k"), strength_experience="intermediate", equipment=["gym"]))
+    plan = build_plan(
+        runner(race=race_on(12, "10k"), strength_experience="intermediate", equipment=["gym"]), load_context()
+    )
     by_phase = {w.phase: w for w in plan.weeks}
     before = [w for w in plan.weeks if w.phase == Phase.race_specific and not w.deload][-1]
 
@@ -95,7 +98,7 @@ def test_taper_cuts_volume_and_race_week_is_light():
 
 
 def test_deload_cuts_sets_and_eases_effort():
-    plan = build_plan(runner(plan_weeks=8))
+    plan = build_plan(runner(plan_weeks=8), load_context())
     deload = next(w for w in plan.weeks if w.deload)
     before = plan.weeks[deload.index - 2]
     pairs = [
@@ -110,7 +113,9 @@ def test_deload_cuts_sets_and_eases_effort():
 
 
 def test_heavy_work_stays_off_speed_days_and_days_before_key_runs():
-    plan = build_plan(runner(strength_experience="advanced", equipment=["gym"], race=race_on(14, "half")))
+    plan = build_plan(
+        runner(strength_experience="advanced", equipment=["gym"], race=race_on(14, "half")), load_context()
+    )
     heavy = [s for w in plan.weeks for s in w.sessions if s.heavy]
     assert heavy, "an advanced lifter in build gets heavy sessions"
     for s in heavy:
@@ -131,7 +136,7 @@ def test_double_days_let_heavy_work_follow_a_speed_run():
             ]
         },
     )
-    plan = build_plan(profile)
+    plan = build_plan(profile, load_context())
     heavy = [s for w in plan.weeks for s in w.sessions if s.heavy]
     assert heavy and {s.weekday.value for s in heavy} <= {"tue", "thu"}
     assert any("Double day" in r.text for s in heavy for r in s.reasons)
@@ -140,19 +145,19 @@ def test_double_days_let_heavy_work_follow_a_speed_run():
 def test_infeasible_week_names_the_conflict_and_the_ways_out():
     profile = runner(available_days=["mon", "tue"])
     with pytest.raises(InfeasibleWeekError) as err:
-        build_plan(profile)
+        build_plan(profile, load_context())
     text = str(err.value)
     assert "Ways out" in text and "available_days" in text and "--least-bad" in text
 
 
 def test_least_bad_plans_fewer_sessions_and_warns():
-    plan = build_plan(runner(available_days=["mon", "tue"]), least_bad=True)
+    plan = build_plan(runner(available_days=["mon", "tue"]), load_context(), least_bad=True)
     assert all(len(w.sessions) == 1 for w in plan.weeks)
     assert any("session" in w for w in plan.warnings)
 
 
 def test_achilles_pain_means_no_hops_and_gentle_calf_work(library):
-    plan = build_plan(load_profile(EXAMPLES / "achilles.toml"))
+    plan = build_plan(load_profile(EXAMPLES / "achilles.toml"), load_context())
     chosen = {b.exercise_id for w in plan.weeks for s in w.sessions for b in s.blocks}
     for ex_id in chosen:
         e = library.get(ex_id)
@@ -180,7 +185,8 @@ def test_short_race_gets_more_contacts_than_marathon_in_race_specific_block():
                 equipment=["gym"],
                 consistent_strength_weeks=8,
                 race=race_on(12, distance),
-            )
+            ),
+            load_context(),
         )
         week = next(w for w in plan.weeks if w.phase == Phase.race_specific and not w.deload)
         return sum((b.prescription.contacts or 0) * b.prescription.sets for s in week.sessions for b in s.blocks)
@@ -195,7 +201,8 @@ def test_known_load_progresses_load_not_reps():
             equipment=["gym"],
             consistent_strength_weeks=10,
             known_loads_kg={"trap_bar_deadlift": 80},
-        )
+        ),
+        load_context(),
     )
     loads = [
         (b.prescription.intensity.value, b.prescription.reps)
@@ -212,7 +219,7 @@ def test_known_load_progresses_load_not_reps():
 
 
 def test_a_tight_cap_trims_and_says_so():
-    plan = build_plan(runner(session_cap_minutes=20, equipment=["gym"], strength_experience="advanced"))
+    plan = build_plan(runner(session_cap_minutes=20, equipment=["gym"], strength_experience="advanced"), load_context())
     sessions = [s for w in plan.weeks for s in w.sessions]
     assert all(s.estimated_minutes <= 20 for s in sessions)
     assert any(r.rule_id == "session-time-cap" and "Trimmed" in r.text for s in sessions for r in s.reasons)
@@ -220,14 +227,14 @@ def test_a_tight_cap_trims_and_says_so():
 
 def test_dated_runs_replace_the_template_in_their_week():
     moved = [{"date": MONDAY + dt.timedelta(weeks=1, days=2), "type": "intervals", "minutes": 50}]
-    plan = build_plan(runner(running={"weekly": [{"day": "tue", "type": "intervals"}], "dated": moved}))
+    plan = build_plan(runner(running={"weekly": [{"day": "tue", "type": "intervals"}], "dated": moved}), load_context())
     week2 = plan.weeks[1]
     assert [(r.date.weekday(), r.type) for r in week2.runs] == [(2, RunType.intervals)]
     assert [(r.date.weekday(), r.type) for r in plan.weeks[0].runs] == [(1, RunType.intervals)]
 
 
 def test_post_race_weeks_wait_for_recovery_then_keep_one_session():
-    plan = build_plan(runner(race=race_on(10, "marathon")))
+    plan = build_plan(runner(race=race_on(10, "marathon")), load_context())
     race_date = plan.profile.race.date
     after = [w for w in plan.weeks if w.phase == Phase.maintenance]
     assert after
@@ -238,14 +245,14 @@ def test_post_race_weeks_wait_for_recovery_then_keep_one_session():
 
 
 def test_reassessment_is_scheduled_every_four_to_six_weeks():
-    plan = build_plan(runner(plan_weeks=20))
+    plan = build_plan(runner(plan_weeks=20), load_context())
     screens = [w.index for w in plan.weeks if "scheduled-reassessment" in w.rule_ids]
     gaps = [b - a for a, b in zip([1, *screens], screens, strict=False)]
     assert screens and all(P.reassess_every[0] <= g <= P.reassess_every[1] + 1 for g in gaps)
 
 
 def test_plan_json_has_the_documented_shape():
-    plan = build_plan(runner(race=race_on(8, "5k")))
+    plan = build_plan(runner(race=race_on(8, "5k")), load_context())
     data = plan.model_dump(mode="json")
     assert {"schema_version", "registry_version", "profile", "weeks", "warnings", "guidance"} <= set(data)
     week = data["weeks"][0]
@@ -268,14 +275,14 @@ def test_plan_json_has_the_documented_shape():
 
 
 def test_protein_guidance_scales_with_body_mass():
-    plan = build_plan(runner(body_mass_kg=80))
+    plan = build_plan(runner(body_mass_kg=80), load_context())
     protein = next(g for g in plan.guidance if g.topic == "protein")
     assert "112-160 g" in protein.text
 
 
 @pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.stem)
 def test_every_warm_up_has_dynamic_hip_circles_and_changes_between_blocks(path):
-    plan = build_plan(load_profile(path))
+    plan = build_plan(load_profile(path), load_context())
     always = set(P.warm_up_always)
     routines = set()
     for w in plan.weeks:
@@ -284,3 +291,11 @@ def test_every_warm_up_has_dynamic_hip_circles_and_changes_between_blocks(path):
             assert always <= set(warm)
             routines.add(tuple(warm))
     assert len(routines) > 1 or len(plan.weeks) < 6
+
+
+def test_the_io_volume_label_renders_every_prescription_as_the_core_one_did() -> None:
+    from runstrong.io.labels import volume_label
+
+    plan = build_plan(runner(strength_experience="advanced", equipment=["gym"]), load_context())
+    prescriptions = [b.prescription for w in plan.weeks for s in w.sessions for b in s.blocks]
+    assert prescriptions and all(volume_label(p) == p.volume_label() for p in prescriptions)

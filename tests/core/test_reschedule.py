@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from runstrong.core.model import AthleteProfile
-from runstrong.core.params import load_params
 from runstrong.core.planner import build_plan
 from runstrong.core.reschedule import shift_missed
 from runstrong.core.validate import check_plan
+from runstrong.io.data_files import load_context
 
 START = dt.date(2027, 1, 4)  # a Monday
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -35,12 +35,11 @@ def profile(**extra) -> AthleteProfile:
 
 
 def test_a_missed_session_moves_to_a_later_day_that_keeps_the_spacing(library, registry):
-    p = load_params()
-    plan = build_plan(profile(), library=library, registry=registry)
+    plan = build_plan(profile(), load_context())
     week = plan.weeks[0]
     first = week.sessions[0]
     today = first.date + dt.timedelta(days=1)
-    new_plan, moves = shift_missed(plan, plan.profile, set(), today, library, registry, p)
+    new_plan, moves = shift_missed(plan, plan.profile, set(), today, load_context())
     assert [m.missed for m in moves] == [first.date]
     new_week = new_plan.weeks[0]
     assert len(new_week.sessions) <= len(week.sessions)
@@ -56,12 +55,11 @@ def test_a_missed_session_moves_to_a_later_day_that_keeps_the_spacing(library, r
 
 
 def test_a_missed_session_with_no_free_day_left_is_dropped_not_doubled(library, registry):
-    p = load_params()
-    plan = build_plan(profile(), library=library, registry=registry)
+    plan = build_plan(profile(), load_context())
     week = plan.weeks[0]
     last_day = week.start_date + dt.timedelta(days=6)
     logged = {s.date for s in week.sessions[1:]}
-    new_plan, moves = shift_missed(plan, plan.profile, logged, last_day, library, registry, p)
+    new_plan, moves = shift_missed(plan, plan.profile, logged, last_day, load_context())
     missed = [m for m in moves if m.missed == week.sessions[0].date]
     assert missed
     new_dates = [s.date for s in new_plan.weeks[0].sessions]
@@ -70,12 +68,11 @@ def test_a_missed_session_with_no_free_day_left_is_dropped_not_doubled(library, 
 
 
 def test_logged_sessions_are_never_moved(library, registry):
-    p = load_params()
-    plan = build_plan(profile(), library=library, registry=registry)
+    plan = build_plan(profile(), load_context())
     week = plan.weeks[0]
     today = week.start_date + dt.timedelta(days=6)
     logged = {s.date for s in week.sessions}
-    new_plan, moves = shift_missed(plan, plan.profile, logged, today, library, registry, p)
+    new_plan, moves = shift_missed(plan, plan.profile, logged, today, load_context())
     assert moves == [] and new_plan == plan
 
 
@@ -91,16 +88,15 @@ def test_logged_sessions_are_never_moved(library, registry):
     today_offset=st.integers(1, 6),
 )
 def test_rescheduled_plans_still_pass_every_safety_check(library, registry, days, runs, week, today_offset):
-    p = load_params()
     prof = profile(
         available_days=days,
         running={"weekly": [{"day": d, "type": t, "minutes": 60} for d, t in runs]},
     )
-    plan = build_plan(prof, library=library, registry=registry, least_bad=True)
-    before = {str(v) for v in check_plan(plan, library, registry, p)}
+    plan = build_plan(prof, load_context(), least_bad=True)
+    before = {str(v) for v in check_plan(plan, load_context())}
     today = plan.weeks[week].start_date + dt.timedelta(days=today_offset)
-    new_plan, moves = shift_missed(plan, prof, set(), today, library, registry, p)
-    new = {str(v) for v in check_plan(new_plan, library, registry, p)} - before
+    new_plan, moves = shift_missed(plan, prof, set(), today, load_context())
+    new = {str(v) for v in check_plan(new_plan, load_context())} - before
     dropped = any(m.moved_to is None for m in moves)
     # a dropped session may leave the week short of a category: that is the cost of not doubling up
     assert all(dropped and v.endswith("(three-categories)") for v in new), new

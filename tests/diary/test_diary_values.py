@@ -19,6 +19,7 @@ from runstrong.core.diary import (
     week_start,
 )
 from runstrong.core.model import Role
+from runstrong.io.data_files import load_context
 
 TODAY = dt.date(2027, 3, 1)
 
@@ -89,7 +90,7 @@ def plan():
     from runstrong.io.profile_file import load_profile
     from tests.conftest import EXAMPLES
 
-    return build_plan(load_profile(EXAMPLES / "marathoner.toml"))
+    return build_plan(load_profile(EXAMPLES / "marathoner.toml"), load_context())
 
 
 def test_planned_work_labels_sessions_as_the_plan_does(plan):

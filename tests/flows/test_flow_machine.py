@@ -190,11 +190,10 @@ class FlowMachine(RuleBasedStateMachine):
 
     @rule()
     def accept_the_review(self) -> None:
-        from runstrong.core.library import load_library
-        from runstrong.core.rules import load_registry
         from runstrong.flows.review import accept_review
+        from runstrong.io.data_files import load_context
 
-        self._change(lambda: accept_review(self.store, ATHLETE, None, self.clock, load_library(), load_registry(),
+        self._change(lambda: accept_review(self.store, ATHLETE, None, self.clock, load_context(),
                                            with_trend=False))  # fmt: skip
 
     @rule()

@@ -18,6 +18,7 @@ import pytest
 from runstrong.core.planner import build_plan
 from runstrong.core.vocab import CATEGORY_NAME, SESSION_LETTER
 from runstrong.io.booklet import booklet_context, html_to_pdf, render_booklet_html, render_booklet_pdf, timeline
+from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
 from tests.conftest import EXAMPLES
 
@@ -31,12 +32,12 @@ needs_poppler = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def marathoner():
-    return build_plan(load_profile(EXAMPLES / "marathoner.toml"))
+    return build_plan(load_profile(EXAMPLES / "marathoner.toml"), load_context())
 
 
 @pytest.fixture(scope="module")
 def novice():
-    return build_plan(load_profile(EXAMPLES / "novice.toml"))
+    return build_plan(load_profile(EXAMPLES / "novice.toml"), load_context())
 
 
 @pytest.fixture(scope="module")
@@ -251,14 +252,14 @@ def test_timeline_has_a_bar_per_week_marks_deloads_and_race_day(marathoner):
 
 def test_imperial_runner_logs_pounds(library, registry):
     profile = load_profile(EXAMPLES / "marathoner.toml").model_copy(update={"units": "imperial"})
-    html = render_booklet_html(build_plan(profile), library, registry, weeks=[1])
+    html = render_booklet_html(build_plan(profile, load_context()), library, registry, weeks=[1])
     assert ">load (lb)<" in html and ">load (kg)<" not in html
 
 
 def test_names_are_escaped_in_the_page_and_the_footer(library, registry):
     name = 'Zoë "Z" <b>O\'Neil</b> \\ </style>'
     profile = load_profile(EXAMPLES / "novice.toml").model_copy(update={"name": name})
-    html = render_booklet_html(build_plan(profile), library, registry, weeks=[1])
+    html = render_booklet_html(build_plan(profile, load_context()), library, registry, weeks=[1])
     assert "<b>O" not in html and "</style> \\" not in html
     assert "&lt;b&gt;O&#39;Neil&lt;/b&gt;" in html
     footer = re.search(r"@bottom-left \{ content: (\".*?[^\\]\"); \}", html).group(1)

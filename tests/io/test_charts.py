@@ -28,6 +28,7 @@ from runstrong.io.charts import (
     wellness_chart,
     write_charts,
 )
+from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
 from tests.conftest import EXAMPLES
 from tests.review.diary_gen import generate_diary
@@ -38,7 +39,7 @@ CHARTS = {"load": load_chart, "wellness": wellness_chart, "volume": volume_chart
 
 @pytest.fixture(scope="module")
 def plan():
-    return build_plan(load_profile(EXAMPLES / "marathoner.toml"))
+    return build_plan(load_profile(EXAMPLES / "marathoner.toml"), load_context())
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from garmin_fit_sdk import Decoder, Profile, Stream
 
 from runstrong.core.model import Block, Plan, Role
 from runstrong.core.planner import build_plan
+from runstrong.io.data_files import load_context
 from runstrong.io.fit_workout import (
     NAME_CHARS,
     encode_workout,
@@ -30,7 +31,7 @@ INTENSITY = {Role.warm_up: "warmup", Role.primary: "active", Role.accessory: "ac
 
 @cache
 def plan_of(path: Path) -> Plan:
-    return build_plan(load_profile(path), least_bad=True)
+    return build_plan(load_profile(path), load_context(), least_bad=True)
 
 
 def some_weeks(plan: Plan) -> list[int]:

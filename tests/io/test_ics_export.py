@@ -15,6 +15,7 @@ from runstrong.core.model import Plan
 from runstrong.core.planner import build_plan
 from runstrong.core.vocab import CATEGORY_NAME, SESSION_LETTER
 from runstrong.errors import UserError
+from runstrong.io.data_files import load_context
 from runstrong.io.ics_export import EPOCH, athlete_slug, export_calendar, render_calendar
 from runstrong.io.labels import dose_text
 from runstrong.io.profile_file import validate_profile
@@ -33,7 +34,7 @@ def plan_with(**changes: object) -> Plan:
             raw["race"]["date"] = value
         else:
             raw[key] = value
-    return build_plan(validate_profile(raw, source=PROFILE.name))
+    return build_plan(validate_profile(raw, source=PROFILE.name), load_context())
 
 
 @pytest.fixture(scope="module")
@@ -209,7 +210,7 @@ def test_a_file_runstrong_did_not_write_is_not_overwritten(plan: Plan) -> None:
 
 
 def test_another_athletes_calendar_is_not_merged(plan: Plan) -> None:
-    other = render_calendar(build_plan(plan.profile.model_copy(update={"name": "Someone Else"})))
+    other = render_calendar(build_plan(plan.profile.model_copy(update={"name": "Someone Else"}), load_context()))
     with pytest.raises(UserError, match="another athlete"):
         export_calendar(plan, previous=other, source="theirs.ics")
 

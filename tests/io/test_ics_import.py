@@ -15,6 +15,7 @@ from runstrong.core.model import RunType
 from runstrong.core.planner import build_plan
 from runstrong.core.run_classify import classify, plan_period
 from runstrong.errors import UserError
+from runstrong.io.data_files import load_context
 from runstrong.io.ics_export import render_calendar
 from runstrong.io.ics_import import read_running_calendar
 from runstrong.io.profile_file import load_profile
@@ -128,7 +129,7 @@ def test_repeats_are_expanded_only_within_the_plan_period() -> None:
 
 
 def test_runstrongs_own_sessions_are_not_read_as_runs() -> None:
-    plan = build_plan(load_profile(DATA / "runner.toml"))
+    plan = build_plan(load_profile(DATA / "runner.toml"), load_context())
     found = read_running_calendar(render_calendar(plan), "strength.ics", start=START, end=END)
     assert found.entries == [] and found.own == sum(len(w.sessions) for w in plan.weeks)
 

@@ -42,6 +42,7 @@ from runstrong.core.diary import week_start as monday_of
 from runstrong.core.library import Library, load_library
 from runstrong.core.model import PainArea, Plan, RunType, Week
 from runstrong.core.review_metrics import DiaryWindow
+from runstrong.io.data_files import load_context
 
 DAY = dt.timedelta(days=1)
 WeekRef = int | dt.date
@@ -431,7 +432,7 @@ def demo_weeks(weeks: int = 15) -> list[Any]:
     from runstrong.io.profile_file import load_profile
     from tests.conftest import EXAMPLES
 
-    plan = build_plan(load_profile(EXAMPLES / "marathoner.toml"))
+    plan = build_plan(load_profile(EXAMPLES / "marathoner.toml"), load_context())
     last = plan.weeks[weeks - 1].start_date
     diary = generate_diary(
         plan,

@@ -31,6 +31,7 @@ from runstrong.core.model import (
 from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.core.review import RealLife, Review, apply_review, review_week
 from runstrong.core.review_metrics import DiaryWindow
+from runstrong.io.data_files import load_context
 
 DAY = dt.timedelta(days=1)
 LOADING = frozenset({Phase.foundation, Phase.build, Phase.race_specific})
@@ -42,7 +43,7 @@ CALM = {"sleep_quality": (4, 5), "mood": (4, 5), "appetite": (4, 5), "soreness":
 def plan_or_none(profile: AthleteProfile, library: Library | None = None) -> Plan | None:
     """The profile's plan, or None when its weeks cannot hold the sessions (the planner says so)."""
     try:
-        return build_plan(profile, library=library)
+        return build_plan(profile, load_context())
     except InfeasibleWeekError:
         return None
 
@@ -178,7 +179,7 @@ def reviewed_and_applied(
     real_life: RealLife | None = None,
 ) -> tuple[Review, AthleteProfile, Plan]:
     review = review_week(plan, profile, diary, week.start_date, library, registry, real_life)  # type: ignore[arg-type]
-    new_profile, new_plan = apply_review(plan, profile, review, library=library, registry=registry)
+    new_profile, new_plan = apply_review(plan, profile, review, ctx=load_context())
     return review, new_profile, new_plan
 
 

@@ -35,6 +35,7 @@ from runstrong.core.phases import lay_out_weeks
 from runstrong.core.review import RealLife, Review, apply_review, review_week
 from runstrong.core.rules import load_registry
 from runstrong.core.validate import check_plan
+from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
 from tests.conftest import example_paths, examples
 from tests.core.strategies import profiles
@@ -442,7 +443,7 @@ def test_back_from_illness_next_week_is_a_deload(profile, pick, seed):
     deload = [d for d in review.decisions if d.action == "deload"]
     assert deload and {"review-real-life", "review-deload"} <= set(deload[0].rule_ids)
     assert week_of(new_plan, review.next_week_start).deload
-    assert check_plan(new_plan, LIBRARY, REGISTRY, P) == []
+    assert check_plan(new_plan, load_context()) == []
 
 
 # --------------------------------------------------------------------------- bounds
@@ -500,7 +501,7 @@ def twice(profile: AthleteProfile, pick: int, seed: int, k: Knobs):  # type: ign
     life = RealLife(ill=k.ill)
     review, profile1, plan1 = reviewed_and_applied(plan, profile, diary, week, LIBRARY, REGISTRY, life)
     _, profile2, plan2 = reviewed_and_applied(plan1, profile1, diary, week, LIBRARY, REGISTRY, life)
-    profile3, plan3 = apply_review(plan1, profile1, review, library=LIBRARY, registry=REGISTRY)
+    profile3, plan3 = apply_review(plan1, profile1, review, ctx=load_context())
     return (profile1, plan1), (profile2, plan2), (profile3, plan3)
 
 
@@ -555,7 +556,7 @@ def reviewed_later(profile: AthleteProfile, pick: int, seed: int, k: Knobs):  # 
     diary = noisy_week(plan, week, k, seed)
     today = week_end(week) + (1 + seed % 12) * DAY
     review = review_week(plan, profile, diary, week.start_date, LIBRARY, REGISTRY, RealLife(ill=k.ill), today=today)
-    _, new_plan = apply_review(plan, profile, review, library=LIBRARY, registry=REGISTRY)
+    _, new_plan = apply_review(plan, profile, review, ctx=load_context())
     return plan, week, today, review, new_plan
 
 
@@ -586,7 +587,7 @@ def test_the_weeks_planned_again_keep_every_safety_rule(profile, pick, seed, k):
     _, _, _, review, new_plan = reviewed_later(profile, pick, seed, k)
     broken = [
         v
-        for v in check_plan(new_plan, LIBRARY, REGISTRY, P)
+        for v in check_plan(new_plan, load_context())
         if (day := violation_date(new_plan, v.where)) is None or day >= review.next_week_start
     ]
     assert broken == []
@@ -603,7 +604,7 @@ def test_the_applied_plan_passes_the_planners_own_validation(profile, pick, seed
     # their content is not judged by the new one, but spacing across them still is
     _, _, _, review, new_plan = reviewed_later(profile, pick, seed, k)
     lived = frozenset(w.start_date for w in new_plan.weeks if w.start_date < review.next_week_start)
-    assert check_plan(new_plan, LIBRARY, REGISTRY, P, lived=lived) == []
+    assert check_plan(new_plan, load_context(), lived=lived) == []
     assert not [w for w in new_plan.warnings if w.startswith("Broken rule")]
 
 

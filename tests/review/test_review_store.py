@@ -14,6 +14,7 @@ from runstrong.core.model import PainArea
 from runstrong.core.planner import build_plan
 from runstrong.core.review import RealLife, apply_review, review_week
 from runstrong.core.review_metrics import DiaryWindow, history_window_days, week_metrics
+from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
 from runstrong.store import repo
 from runstrong.store.review_queries import last_logged_day, latest_review, load_diary, store_review
@@ -46,7 +47,7 @@ def store(request, tmp_path):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="module")
 def marathoner():  # type: ignore[no-untyped-def]
     profile = load_profile(EXAMPLES / "marathoner.toml")
-    return profile, build_plan(profile)
+    return profile, build_plan(profile, load_context())
 
 
 def lived_diary(plan) -> DiaryWindow:  # type: ignore[no-untyped-def]
@@ -136,7 +137,7 @@ def test_load_diary_reads_one_athlete_and_only_the_dates_asked(store, marathoner
 def stored_review(store, profile, plan, week_index: int, library, registry, **life):  # type: ignore[no-untyped-def]
     diary = generate_diary(plan, plan.weeks[week_index].start_date + 6 * DAY, seed=week_index)
     review = review_week(plan, profile, diary, plan.weeks[week_index].start_date, library, registry, RealLife(**life))
-    _, new_plan = apply_review(plan, profile, review, library=library, registry=registry)
+    _, new_plan = apply_review(plan, profile, review, ctx=load_context())
     return review, new_plan
 
 

@@ -20,6 +20,7 @@ from runstrong.core.diary import (
     Wellness,
 )
 from runstrong.core.model import PainArea, RunType
+from runstrong.io.data_files import load_context
 
 TODAY = dt.date(2027, 6, 30)
 dates = st.dates(min_value=dt.date(2024, 1, 1), max_value=TODAY)
@@ -116,7 +117,7 @@ def _real_planned():
     from runstrong.io.profile_file import load_profile
     from tests.conftest import EXAMPLES
 
-    return planned_work(build_plan(load_profile(EXAMPLES / "5k-racer.toml")))
+    return planned_work(build_plan(load_profile(EXAMPLES / "5k-racer.toml"), load_context()))
 
 
 @cache
@@ -129,7 +130,7 @@ def _real_documents() -> tuple[dict, dict]:
     from tests.conftest import EXAMPLES
 
     profile = load_profile(EXAMPLES / "5k-racer.toml")
-    plan = build_plan(profile)
+    plan = build_plan(profile, load_context())
     return json.loads(profile.model_dump_json()), json.loads(plan.model_dump_json(exclude_computed_fields=True))
 
 

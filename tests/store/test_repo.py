@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from runstrong.core.diary import PainReport, RunLog, SessionLog, SetLog, Wellness, sets_as_planned
 from runstrong.core.planner import build_plan
+from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
 from runstrong.store import queries, repo
 from runstrong.store.tables import SetLogRow
@@ -24,7 +25,7 @@ def profile():
 
 @pytest.fixture(scope="module")
 def plan(profile):
-    return build_plan(profile)
+    return build_plan(profile, load_context())
 
 
 @pytest.fixture
@@ -46,7 +47,7 @@ def test_storing_the_same_profile_again_adds_no_version(store, profile, plan, at
 def test_a_changed_profile_is_a_new_plan_version_and_the_old_one_stays(store, profile, athlete):
     changed = profile.model_copy(update={"session_cap_minutes": 30})
     with store.write() as s:
-        stored = repo.store_plan(s, changed, build_plan(changed), NOW)
+        stored = repo.store_plan(s, changed, build_plan(changed, load_context()), NOW)
     assert (stored.profile_version, stored.plan_version, stored.new_plan) == (2, 2, True)
     with store.read() as s:
         from runstrong.store.transfer import export_athlete

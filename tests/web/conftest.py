@@ -61,6 +61,7 @@ class SameOriginClient(TestClient):
 @pytest.fixture(scope="session")
 def seeded_diary(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from runstrong.core.planner import build_plan
+    from runstrong.io.data_files import load_context
     from runstrong.io.profile_file import load_profile
     from runstrong.store import repo
     from runstrong.store.db import open_store
@@ -69,7 +70,7 @@ def seeded_diary(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store = open_store(str(path))
     profile = load_profile(EXAMPLES / "marathoner.toml")
     with store.write() as s:
-        repo.store_plan(s, profile, build_plan(profile, least_bad=True), dt.datetime(2027, 1, 1, 8, 0))
+        repo.store_plan(s, profile, build_plan(profile, load_context(), least_bad=True), dt.datetime(2027, 1, 1, 8, 0))
     store.close()
     return path
 

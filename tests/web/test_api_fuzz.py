@@ -28,6 +28,7 @@ def _app():  # type: ignore[no-untyped-def]
     from pathlib import Path
 
     from runstrong.core.planner import build_plan
+    from runstrong.io.data_files import load_context
     from runstrong.io.profile_file import load_profile
     from runstrong.store import repo
     from runstrong.store.db import open_store
@@ -41,7 +42,7 @@ def _app():  # type: ignore[no-untyped-def]
     store = open_store(str(path))
     profile = load_profile(EXAMPLES / "marathoner.toml")
     with store.write() as s:
-        repo.store_plan(s, profile, build_plan(profile, least_bad=True), dt.datetime(2027, 1, 1, 8, 0))
+        repo.store_plan(s, profile, build_plan(profile, load_context(), least_bad=True), dt.datetime(2027, 1, 1, 8, 0))
     store.close()
     # the fuzzer's in-process client calls the server "testserver": a name it answers to here
     return create_app(str(path), today=TODAY, security=SecurityPolicy().with_hosts(["testserver"])), path.parent

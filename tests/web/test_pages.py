@@ -321,6 +321,7 @@ def test_an_imperial_runner_sees_and_types_pounds_and_the_diary_keeps_kilograms(
 
     from runstrong.core.model import Units
     from runstrong.core.planner import build_plan
+    from runstrong.io.data_files import load_context
     from runstrong.io.profile_file import load_profile
     from runstrong.store import repo
     from runstrong.store.db import open_store
@@ -332,7 +333,7 @@ def test_an_imperial_runner_sees_and_types_pounds_and_the_diary_keeps_kilograms(
     profile = load_profile(EXAMPLES / "marathoner.toml").model_copy(update={"units": Units.imperial})
     store = open_store(str(tmp_path / "diary.db"))
     with store.write() as s:
-        repo.store_plan(s, profile, build_plan(profile, least_bad=True), dt.datetime(2027, 1, 1))
+        repo.store_plan(s, profile, build_plan(profile, load_context(), least_bad=True), dt.datetime(2027, 1, 1))
     store.close()
     day = dt.date(2027, 2, 12)  # week 6: trap-bar deadlifts at 60 kg
     with TestClient(create_app(str(tmp_path / "diary.db"), today=day), follow_redirects=False) as client:

@@ -11,6 +11,7 @@ from runstrong.core.model import TRAINING_CATEGORIES, PainArea
 from runstrong.core.params import load_params
 from runstrong.core.planner import build_plan, replan
 from runstrong.core.swap import alternatives, companions, sessions_with, with_swap
+from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
 from tests.conftest import EXAMPLES, example_paths
 
@@ -66,12 +67,18 @@ def test_swapping_a_replacement_again_names_the_exercise_the_planner_picked(mara
 
 
 def test_a_swap_changes_the_plan_from_its_date_and_keeps_the_weeks_before(library, marathoner) -> None:
-    plan = build_plan(marathoner, least_bad=True)
+    plan = build_plan(marathoner, load_context(), least_bad=True)
     since = dt.date(2027, 1, 20)  # a Wednesday in week 3
     options = alternatives(library, marathoner, "romanian_deadlift", load_params(),
                            companions(plan, "romanian_deadlift", since))  # fmt: skip
     target = options[0].exercise.id
-    new = replan(plan, with_swap(marathoner, "romanian_deadlift", target, since), week_start(since), least_bad=True)
+    new = replan(
+        plan,
+        with_swap(marathoner, "romanian_deadlift", target, since),
+        week_start(since),
+        load_context(),
+        least_bad=True,
+    )
     assert sessions_with(new, target, since)
     assert [w for w in new.weeks if w.start_date < week_start(since)] == [
         w for w in plan.weeks if w.start_date < week_start(since)

@@ -363,9 +363,10 @@ def _check_plan(out: Any, profile: Any, where: Path) -> None:
     from rich.markup import escape
 
     from runstrong.core.planner import build_plan
+    from runstrong.io.data_files import load_context
 
     try:
-        plan = build_plan(profile)
+        plan = build_plan(profile, load_context())
     except UserError as err:
         out.print(f"[yellow]Note: the plan does not fit yet: {escape(str(err))}[/]")
         out.print(f"Try [bold]runstrong plan {escape(str(where))} --least-bad[/], or change the days you can train.")

@@ -297,8 +297,9 @@ def _validate(raw: dict[str, Any]) -> Any:
 def _check_plan(profile: Any) -> str:
     """A line saying that a plan fits, or a UserError saying what to change."""
     from runstrong.core.planner import build_plan
+    from runstrong.io.data_files import load_context
 
-    plan = build_plan(profile)
+    plan = build_plan(profile, load_context())
     sessions = sum(len(w.sessions) for w in plan.weeks)
     return f"A plan fits: {len(plan.weeks)} weeks, {sessions} strength sessions in all."
 

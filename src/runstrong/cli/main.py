@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "exercises": ("runstrong.cli.exercises", "exercises", "Browse the exercise library."),
     "rules": ("runstrong.cli.rules", "rules", "The programming rules behind every choice, with sources."),
     "schema": ("runstrong.cli.schema", "schema", "Print the JSON Schema of a profile or a plan."),
+    "check-data": ("runstrong.cli.check_data", "check_data", "Check an edited copy of the library and rulebook."),
     # diary and review
     "athlete": ("runstrong.cli.athletes", "athlete", "Store your profile and plan for the diary; list athletes."),
     "today": ("runstrong.cli.diary", "today", "Today's strength session and runs, with the doses to use."),

@@ -13,6 +13,21 @@ from runstrong.errors import UserError
 
 EXAMPLE = "marathoner.toml"
 
+DATA_HELP = (
+    "Plan with the exercise library and rulebook in this folder (an edited copy; files it lacks come "
+    "from runstrong). Default: $RUNSTRONG_DATA, else the shipped data. Check one with `runstrong check-data`."
+)
+
+
+def _data_option(f):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--data",
+        "data_dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=None,
+        help=DATA_HELP,
+    )(f)
+
 
 def _plan_options(f):  # type: ignore[no-untyped-def]
     f = click.option(
@@ -44,7 +59,7 @@ def _plan_options(f):  # type: ignore[no-untyped-def]
         show_default=True,
         help="table for the terminal, markdown for notes, json for programs.",
     )(f)
-    return f
+    return _data_option(f)
 
 
 @click.command()
@@ -58,6 +73,7 @@ def plan(
     explain: bool,
     output: Path | None,
     least_bad: bool,
+    data_dir: Path | None,
 ) -> None:
     """Build a strength plan from a runner PROFILE (TOML or YAML).
 
@@ -71,13 +87,19 @@ def plan(
     """
     from runstrong.io.profile_file import load_profile
 
-    _emit(load_profile(profile), profile.name, fmt, weeks, all_weeks, explain, output, least_bad)
+    _emit(load_profile(profile), profile.name, fmt, weeks, all_weeks, explain, output, least_bad, data_dir)
 
 
 @click.command()
 @_plan_options
 def demo(
-    fmt: str, weeks: tuple[int, ...], all_weeks: bool, explain: bool, output: Path | None, least_bad: bool
+    fmt: str,
+    weeks: tuple[int, ...],
+    all_weeks: bool,
+    explain: bool,
+    output: Path | None,
+    least_bad: bool,
+    data_dir: Path | None,
 ) -> None:
     """Plan for an example marathoner (16 weeks out, full gym): no set-up needed."""
     import tomllib
@@ -86,7 +108,7 @@ def demo(
 
     text = resources.files("runstrong.examples").joinpath(EXAMPLE).read_text("utf-8")
     profile = validate_profile(tomllib.loads(text), source=EXAMPLE)
-    _emit(profile, EXAMPLE, fmt, weeks, all_weeks, explain, output, least_bad)
+    _emit(profile, EXAMPLE, fmt, weeks, all_weeks, explain, output, least_bad, data_dir)
 
 
 @click.command()
@@ -107,23 +129,24 @@ def demo(
     default=None,
     help="A session letter (A, B, C), weekday (tue) or date (2027-01-05); default: all that week.",
 )
-def explain(profile: Path, week: int, which: str | None) -> None:
+@_data_option
+def explain(profile: Path, week: int, which: str | None, data_dir: Path | None) -> None:
     """Say why each session is on its day, and why those exercises and doses."""
-    from runstrong.core.rules import load_registry
+    from runstrong.io.data_files import load_context
     from runstrong.io.labels import PHASE_LABEL
     from runstrong.io.profile_file import load_profile
     from runstrong.io.terminal import render_session
 
-    the_plan = _build(load_profile(profile), profile.name, least_bad=False)
+    ctx = load_context(data_dir)
+    the_plan = _build(load_profile(profile), profile.name, least_bad=False, data_dir=data_dir)
     w = _week(the_plan, week)
     sessions = _pick_sessions(w, which)
     out = console()
     out.rule(f"[bold]Week {w.index}[/] · {PHASE_LABEL[w.phase]}{' · deload' if w.deload else ''}", align="left")
     for r in w.reasons:
         out.print(f"  • {escape(r.text)} [dim]\\[{r.rule_id}][/]")
-    registry = load_registry()
     for s in sessions:
-        out.print(render_session(s, w, the_plan, registry))
+        out.print(render_session(s, w, the_plan, ctx.registry))
 
 
 def _week(the_plan, index: int):  # type: ignore[no-untyped-def]
@@ -150,12 +173,14 @@ def _pick_sessions(week, which: str | None):  # type: ignore[no-untyped-def]
     raise UserError(f"--session: no session {which!r} in week {week.index}; this week has {days or 'none'}")
 
 
-def _build(profile, source: str, *, least_bad: bool):  # type: ignore[no-untyped-def]
+def _build(profile, source: str, *, least_bad: bool, data_dir: Path | None = None):  # type: ignore[no-untyped-def]
     """Plan, naming the profile file in any message about what is wrong with it."""
     from runstrong.core.planner import build_plan
+    from runstrong.io.data_files import load_context
 
+    ctx = load_context(data_dir)  # a DataError lists every problem with the data files
     try:
-        return build_plan(profile, least_bad=least_bad)
+        return build_plan(profile, ctx, least_bad=least_bad)
     except UserError as err:
         raise UserError(f"{source}: {err}") from None
 
@@ -169,15 +194,16 @@ def _emit(
     explain: bool,  # type: ignore[no-untyped-def]
     output: Path | None,
     least_bad: bool,
+    data_dir: Path | None = None,
 ) -> None:
-    from runstrong.core.rules import load_registry
+    from runstrong.io.data_files import load_context
 
     if weeks and fmt == "json":
         raise UserError("--week: JSON always holds every week; use --week with the table or markdown views")
-    the_plan = _build(profile, source, least_bad=least_bad)
+    the_plan = _build(profile, source, least_bad=least_bad, data_dir=data_dir)
     for n in weeks:
         _week(the_plan, n)
-    registry = load_registry()
+    registry = load_context(data_dir).registry
     if fmt == "json":
         text = the_plan.model_dump_json(indent=2) + "\n"
     elif fmt == "markdown":

@@ -87,11 +87,10 @@ def review(
       runstrong review --travel 2027-02-01..2027-02-07 --kit bands --accept
       runstrong review --ill --accept
     """
-    from runstrong.core.library import load_library
     from runstrong.core.review import RealLife
-    from runstrong.core.rules import load_registry
     from runstrong.flows.base import Clock
     from runstrong.flows.review import accept_review
+    from runstrong.io.data_files import load_context
     from runstrong.store.changes import current_version
     from runstrong.store.reviewing import prepare_review
 
@@ -117,7 +116,7 @@ def review(
     with open_diary(db) as store:
         with store.read() as s:
             try:
-                outcome = prepare_review(s, athlete, week_start, today, load_library(), load_registry(), real_life)
+                outcome = prepare_review(s, athlete, week_start, today, load_context(), real_life)
                 seen = current_version(s, outcome.athlete.id)  # a change before the write is refused, not lost
             except UserError as err:
                 text = str(err)
@@ -135,8 +134,8 @@ def review(
         applied = None
         if apply:
             clock = Clock(clock_now(), today)
-            stored = accept_review(store, outcome.athlete.name, outcome.review.week_start, clock, load_library(),
-                                   load_registry(), real_life, expected_version=seen).stored  # fmt: skip
+            stored = accept_review(store, outcome.athlete.name, outcome.review.week_start, clock, load_context(),
+                                   real_life, expected_version=seen).stored  # fmt: skip
             applied = (
                 f"Plan version {stored.plan_version} written (version {version} is kept)."
                 if stored.new_plan
@@ -206,10 +205,8 @@ def reschedule(db: str | None, athlete: str | None, accept: bool, dry_run: bool)
     legs next to speed work or before a key run, plyometrics 48 h apart); when no day
     does, it is dropped. Sessions are never doubled up or carried into next week.
     """
-    from runstrong.core.library import load_library
-    from runstrong.core.params import load_params
     from runstrong.core.reschedule import shift_missed
-    from runstrong.core.rules import load_registry
+    from runstrong.io.data_files import load_context
     from runstrong.store import repo
     from runstrong.store.review_queries import load_diary
     from runstrong.store.reviewing import current_plan
@@ -223,7 +220,7 @@ def reschedule(db: str | None, athlete: str | None, accept: bool, dry_run: bool)
             info, version, plan, profile = current_plan(s, athlete)
             diary = load_diary(s, info.id, monday, today)
         logged = {x.planned_date or x.date for x in diary.sessions} | {x.date for x in diary.sessions}
-        new_plan, moves = shift_missed(plan, profile, logged, today, load_library(), load_registry(), load_params())
+        new_plan, moves = shift_missed(plan, profile, logged, today, load_context())
         if not moves:
             click.echo("No missed session this week: nothing to move.")
             return

@@ -16,7 +16,7 @@ import re
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -81,7 +81,7 @@ class _RunTypeWords(BaseModel):
 class _ImportNumbers(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    long_run_minutes: Annotated[float, Field(gt=0, le=600)]
+    long_run_minutes: Annotated[float, Field(gt=0, le=600)] | None = None  # the registry's `long-run` rule
     min_run_kmh: Annotated[float, Field(gt=0, le=12)]
     max_run_kmh: Annotated[float, Field(gt=5, le=40)]
     drive_kmh: Annotated[float, Field(gt=10, le=200)]
@@ -90,6 +90,7 @@ class _ImportNumbers(BaseModel):
 class _ImportFile(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    version: str = ""
     import_: _ImportNumbers = Field(alias="import")
     sports: dict[SportKind, list[Annotated[str, Field(min_length=1)]]]
     run_types: list[_RunTypeWords]
@@ -150,7 +151,10 @@ def parse_import_rules(data: dict, source: str = "activity_types.toml") -> Impor
 def load_import_rules() -> ImportRules:
     """The rules shipped in the package (read once per process)."""
     text = resources.files("runstrong.data").joinpath("activity_types.toml").read_text("utf-8")
-    return parse_import_rules(tomllib.loads(text))
+    from .rules import load_registry
+
+    rules = parse_import_rules(tomllib.loads(text))
+    return replace(rules, long_run_minutes=load_registry().params.long_run_minutes)
 
 
 # ------------------------------------------------------------------ classification

@@ -5,9 +5,10 @@ for one exercise in one week, and how long that takes.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .context import PlanningContext
 from .model import (
     Category,
     Exercise,
@@ -47,21 +48,35 @@ class DoseContext:
 class Dosed:
     prescription: Prescription
     reasons: tuple[Reason, ...]
-    cues: tuple[str, ...]
+    cues: list[str]  # shared by every block dosed from this (blocks are frozen: never changed)
     heavy: bool
     plyometric: bool
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=256)  # (kind, value) pairs: a few dozen distinct ones, all immutable
 def _intensity(kind: str, value: float | None = None) -> Intensity:
     return build(Intensity, kind=kind, value=value)
 
 
-def _cut_sets(sets: int, cut_pct: int) -> int:
+def cut_sets(sets: int, cut_pct: int) -> int:
+    """Sets after a volume cut of `cut_pct` %, never below one.
+
+    >>> cut_sets(3, 40)
+    2
+    >>> cut_sets(2, 60)
+    1
+    """
     return max(1, round(sets * (100 - cut_pct) / 100))
 
 
-def _ramp(start: int, step: int, per_week: int, ceiling: int) -> int:
+def ramp(start: int, step: int, per_week: int, ceiling: int) -> int:
+    """A dose that rises `per_week` each weekly step from `start`, up to `ceiling`.
+
+    >>> ramp(8, 2, 1, 12)
+    10
+    >>> ramp(20, 5, 5, 30)
+    30
+    """
     return min(start + step * per_week, ceiling)
 
 
@@ -107,29 +122,50 @@ def is_heavy(e: Exercise, role: Role, focus: bool, ctx: DoseContext, p: Params) 
     return role == Role.primary and e.dose.measure == "reps" and not ctx.deload and _heavy_ready(e, focus, ctx, p)
 
 
-_MEMO: dict[tuple, tuple[Exercise, Params, Dosed]] = {}
-
-
 def prescribe(
+    planning: PlanningContext,
     e: Exercise,
     role: Role,
     focus: bool,
     ctx: DoseContext,
     known_load: float | None,
-    p: Params,
 ) -> Dosed:
     """The prescription for `e` in this week, with the rules that set it.
 
-    Pure, so results are remembered: runners who share a level, phase and week of a block
-    share doses (the key includes the exercise object's identity and the params object).
+    Pure, so results are remembered on the planning context: runners who share a level,
+    phase and week of a block share doses (the library is the context's, so the exercise
+    id names the exercise).
     """
-    key = (id(e), role, focus, ctx, known_load, id(p))
-    hit = _MEMO.get(key)
-    if hit is None or hit[0] is not e or hit[1] is not p:  # the entry holds e and p: ids stay theirs
-        if len(_MEMO) > 250_000:
-            _MEMO.clear()
-        hit = _MEMO[key] = (e, p, _prescribe(e, role, focus, ctx, known_load, p))
-    return hit[2]
+    key = (e.id, role, focus, ctx, known_load)
+    memo = planning.memo.doses
+    hit = memo.get(key)
+    if hit is None:
+        hit = memo.put(key, _prescribe(e, role, focus, ctx, known_load, planning.params))
+    return hit
+
+
+@dataclass
+class _Draft:
+    """A prescription being worked out: each step below reads and refines it."""
+
+    e: Exercise
+    role: Role
+    ctx: DoseContext
+    step: int
+    sets: int = 1
+    reps: int | None = None
+    seconds: int | None = None
+    contacts: int | None = None
+    distance: float | None = None
+    rest: int = 0
+    intensity: Intensity = field(default_factory=lambda: _intensity(kind="bodyweight", value=None))
+    heavy: bool = False
+    reasons: list[Reason] = field(default_factory=list)
+    cues: list[str] = field(default_factory=list)
+
+    @property
+    def accessory(self) -> bool:
+        return self.role == Role.accessory
 
 
 def _prescribe(
@@ -140,193 +176,228 @@ def _prescribe(
     known_load: float | None,
     p: Params,
 ) -> Dosed:
-    dose = e.dose
-    cues = list(e.cues)
-    reasons: list[Reason] = []
-    plyometric = e.pattern == Pattern.plyometric
-    step = max(ctx.step - 1, 0) if ctx.deload else ctx.step
-    if ctx.phase == Phase.maintenance:
-        step = 0  # maintenance holds what was built; it does not progress
-    held = dict(ctx.held).get(e.category, 0) if role in (Role.primary, Role.accessory) else 0
-    if held:
-        step = max(step - held, 0)
-        reasons.append(why("review-hold", "Your review held progression here: the same dose as before."))
+    d = _Draft(e, role, ctx, week_step(ctx, e, role), cues=list(e.cues))
+    if role in (Role.primary, Role.accessory) and dict(ctx.held).get(e.category):
+        d.reasons.append(why("review-hold", "Your review held progression here: the same dose as before."))
     if role in (Role.warm_up, Role.finisher):
-        rule = "warm-up-hips-thoracic" if role == Role.warm_up else "mobility-finisher"
-        presc = build(
-            Prescription,
-            sets=1,
-            reps=dose.reps,
-            seconds=dose.seconds,
-            contacts=dose.contacts,
-            distance_m=dose.distance_m,
-            per_side=dose.per_side,
-            intensity=_intensity(kind="bodyweight", value=None),
-            tempo=e.tempo,
-            rest_seconds=0,
-        )
-        reasons.append(why(rule, text="Each drill once, easy and unhurried."))
-        return Dosed(presc, tuple(reasons), tuple(cues), False, False)
-
-    accessory = role == Role.accessory
-    heavy = False
-    tempo = e.tempo
-    measure = dose.measure
-    reps = seconds = contacts = distance = None
-    intensity = _intensity(kind="bodyweight", value=None)
+        return _mobility_dose(d)
+    measure = e.dose.measure
     if measure == "reps":
-        heavy_ready = _heavy_ready(e, focus, ctx, p)
-        durability = ctx.phase == Phase.race_specific and ctx.race in p.durability_distances and not heavy_ready
-        drill = not e.loadable and e.intent not in (Intent.strength, Intent.power)
-        bodyweight = not e.loadable  # reps in reserve mean little when nothing can be added
-        if accessory:
-            sets, (lo, hi), rest = p.accessory_sets, p.accessory_reps, p.accessory_rest
-            effort = ("rir", p.strength_rir)
-            reasons.append(why("dose-accessory", text="Accessory: brief and controlled."))
-        elif drill:  # unloaded stability work: quality reps in a steady range in every phase
-            sets, (lo, hi), rest = p.foundation_sets, p.foundation_reps, p.hold_rest
-            effort = ("rir", p.foundation_rir)
-            reasons.append(why("brief-core-holds", text="Controlled quality reps; stop when form slips."))
-        elif heavy_ready:
-            sets, (lo, hi), rest = p.heavy_sets[ctx.level], p.heavy_reps, p.heavy_rest
-            effort = ("rpe", p.heavy_rpe)
-            reasons.append(
-                Reason(
-                    rule_id="dose-heavy",
-                    text=f"Heavy: few reps near RPE {p.heavy_rpe}, long rests, for an {ctx.level.value} lifter.",
-                )
-            )
-        elif ctx.phase == Phase.foundation or ctx.level == Level.novice:
-            sets, (lo, hi), rest = p.foundation_sets, p.foundation_reps, p.foundation_rest
-            effort = ("rir", p.foundation_rir)
-            reasons.append(why("dose-foundation", text=f"Moderate: stop with {p.foundation_rir}+ reps in reserve."))
-        elif durability:
-            sets, (lo, hi), rest = p.strength_sets, p.durability_capacity_reps, p.strength_rest
-            effort = ("rir", p.strength_rir)
-            reasons.append(why("marathon-durability", text="Higher reps for fatigue resistance late in a race."))
-        else:
-            sets, (lo, hi), rest = p.strength_sets, p.strength_reps, p.strength_rest
-            effort = ("rir", p.strength_rir)
-            reasons.append(why("dose-strength", text=f"Strength: {p.strength_rir} reps in reserve."))
-        if e.intent not in (Intent.strength, Intent.power) or bodyweight:
-            rest = min(rest, p.hold_rest)  # stability, capacity and bodyweight work: short rests
-        if known_load is not None and heavy_ready:  # a working load is for the heavy scheme
-            load, stalled = _progressed_load(known_load, step, p)
-            if ctx.deload:
-                load = math.floor(load * p.deload_load_pct / 100 / p.load_rounding_kg) * p.load_rounding_kg
-            reps = _ramp(lo, stalled, p.rep_step, hi)
-            intensity = _intensity(kind="load_kg", value=load)
-            reasons.append(
-                Reason(
-                    rule_id="linear-progression",
-                    text=f"Load rises about {p.load_step_pct:g}% a week from your {known_load:g} kg; reps hold.",
-                )
-            )
-        else:
-            reps = _ramp(lo, step, p.rep_step, hi)
-            if not bodyweight:  # unloaded work is dosed by quality, not by reps in reserve
-                intensity = _intensity(kind=effort[0], value=float(effort[1]))
-            elif not drill and not accessory:
-                rule = reasons[-1].rule_id
-                reasons[-1] = why(rule, "Unloaded: controlled reps, stopping well before form slips.")
-            if step:
-                reasons.append(why("linear-progression", text=f"Reps up {p.rep_step} a week, effort unchanged."))
-        heavy = heavy_ready
+        _reps_dose(d, focus, known_load, p)
     elif measure == "seconds":
-        sets = p.accessory_sets if accessory else p.hold_sets
-        rest = p.hold_rest
-        seconds = _ramp(p.hold_start[ctx.level], step, p.hold_step, p.hold_max[ctx.level])
-        if ctx.short_holds and e.category == Category.core:
-            seconds = max(p.min_hold_seconds, round(seconds * p.short_hold_fraction))
-            sets += p.short_hold_extra_sets
-            reasons.append(why("screen-plank", "Your plank was short: shorter holds, one more set."))
-        reasons.append(why("brief-core-holds", text="Short, high-quality holds rather than long ones."))
-        reasons.append(why("dose-holds", text=f"Holds grow {p.hold_step} s a week to a ceiling."))
-        cues.append(p.breathing_cue)
-        reasons.append(why("breathing-in-holds", text="Breathe through the hold."))
+        _seconds_dose(d, p)
     elif measure == "contacts":
-        sets = p.accessory_sets if accessory else p.plyo_sets
-        rest = p.plyo_rest
-        factor = 1.0
-        if ctx.phase == Phase.race_specific and ctx.race in p.explosive_distances:
-            factor = p.explosive_contacts_factor
-            reasons.append(why("short-race-explosive", text="More explosive contacts for a short race."))
-        elif ctx.phase == Phase.race_specific and ctx.race in p.durability_distances:
-            factor = p.durability_contacts_factor
-            reasons.append(why("marathon-durability", text="Fewer jumps; durability comes first."))
-        per_set = _ramp(p.plyo_start_contacts, step, p.plyo_contacts_step, 10**6)
-        per_set = max(1, round(per_set * factor))
-        sides = 2 if dose.per_side else 1
-        ceiling = p.plyo_max_contacts[ctx.level] // (sets * sides)
-        contacts = max(1, min(per_set, ceiling))
-        reasons.append(
-            Reason(
-                rule_id="dose-plyometric",
-                text=f"At most {p.plyo_max_contacts[ctx.level]} contacts a session for a {ctx.level.value}.",
-            )
-        )
+        _contacts_dose(d, p)
     else:
-        sets, distance, rest = dose.sets, dose.distance_m, p.hold_rest
-        intensity = _intensity(kind="rpe", value=float(p.carry_rpe))
-        reasons.append(why("foundation-posterior-emphasis", text="Slow, tall carry for core stiffness."))
+        d.sets, d.distance, d.rest = e.dose.sets, e.dose.distance_m, p.hold_rest
+        d.intensity = _intensity(kind="rpe", value=float(p.carry_rpe))
+        d.reasons.append(why("foundation-posterior-emphasis", text="Slow, tall carry for core stiffness."))
+    _movement_cues(d, p)
+    _cuts(d, p)
+    return _dosed(d)
 
-    if plyometric or e.pattern == Pattern.landing:
-        cues.append(p.landing_cue)
-        reasons.append(why("landings-before-plyometrics", text="Every landing is soft and braced."))
-    if e.intent == Intent.power:
-        cues.append(p.gait_cue)
-        reasons.append(why("gait-matched-cues", text="Quick ground contacts, as in your stride."))
-    if tempo and measure == "reps":
-        cues.append(p.tempo_cue)
-        reasons.append(why("tempo-prescribed", "Each lift has a tempo (seconds down-pause-up-pause): never rushed."))
 
-    if heavy:
-        cues.append(p.ramp_up_cue)
+def _plain_step(ctx: DoseContext) -> int:
+    """The week's step in its block before any review hold."""
     if ctx.phase == Phase.maintenance:
-        sets = min(sets, p.maintenance_sets)
-        reasons.append(why("maintenance-after-race", f"{sets} set(s) at the same dose: keep, don't build."))
+        return 0  # maintenance holds what was built; it does not progress
+    return max(ctx.step - 1, 0) if ctx.deload else ctx.step
+
+
+def week_step(ctx: DoseContext, e: Exercise, role: Role) -> int:
+    """How many weekly steps this exercise has progressed: a deload repeats the week before,
+    maintenance does not progress, and each review hold on its category holds one back."""
+    step = _plain_step(ctx)
+    held = dict(ctx.held).get(e.category, 0) if role in (Role.primary, Role.accessory) else 0
+    return max(step - held, 0) if held else step
+
+
+def _mobility_dose(d: _Draft) -> Dosed:
+    dose = d.e.dose
+    rule = "warm-up-hips-thoracic" if d.role == Role.warm_up else "mobility-finisher"
+    presc = build(
+        Prescription,
+        sets=1,
+        reps=dose.reps,
+        seconds=dose.seconds,
+        contacts=dose.contacts,
+        distance_m=dose.distance_m,
+        per_side=dose.per_side,
+        intensity=_intensity(kind="bodyweight", value=None),
+        tempo=d.e.tempo,
+        rest_seconds=0,
+    )
+    d.reasons.append(why(rule, text="Each drill once, easy and unhurried."))
+    return Dosed(presc, tuple(d.reasons), d.cues, False, False)
+
+
+def _rep_scheme(d: _Draft, heavy_ready: bool, drill: bool, p: Params) -> tuple[int, tuple[int, int], int, tuple]:
+    """Sets, rep range, rest and effort target for reps work, with the rule that set them."""
+    ctx, add = d.ctx, d.reasons.append
+    durability = ctx.phase == Phase.race_specific and ctx.race in p.durability_distances and not heavy_ready
+    if d.accessory:
+        add(why("dose-accessory", text="Accessory: brief and controlled."))
+        return p.accessory_sets, p.accessory_reps, p.accessory_rest, ("rir", p.strength_rir)
+    if drill:  # unloaded stability work: quality reps in a steady range in every phase
+        add(why("brief-core-holds", text="Controlled quality reps; stop when form slips."))
+        return p.foundation_sets, p.foundation_reps, p.hold_rest, ("rir", p.foundation_rir)
+    if heavy_ready:
+        text = f"Heavy: few reps near RPE {p.heavy_rpe}, long rests, for an {ctx.level.value} lifter."
+        add(Reason(rule_id="dose-heavy", text=text))
+        return p.heavy_sets[ctx.level], p.heavy_reps, p.heavy_rest, ("rpe", p.heavy_rpe)
+    if ctx.phase == Phase.foundation or ctx.level == Level.novice:
+        add(why("dose-foundation", text=f"Moderate: stop with {p.foundation_rir}+ reps in reserve."))
+        return p.foundation_sets, p.foundation_reps, p.foundation_rest, ("rir", p.foundation_rir)
+    if durability:
+        add(why("marathon-durability", text="Higher reps for fatigue resistance late in a race."))
+        return p.strength_sets, p.durability_capacity_reps, p.strength_rest, ("rir", p.strength_rir)
+    add(why("dose-strength", text=f"Strength: {p.strength_rir} reps in reserve."))
+    return p.strength_sets, p.strength_reps, p.strength_rest, ("rir", p.strength_rir)
+
+
+def _reps_dose(d: _Draft, focus: bool, known_load: float | None, p: Params) -> None:
+    e = d.e
+    heavy_ready = _heavy_ready(e, focus, d.ctx, p)
+    drill = not e.loadable and e.intent not in (Intent.strength, Intent.power)
+    bodyweight = not e.loadable  # reps in reserve mean little when nothing can be added
+    d.sets, (lo, hi), d.rest, effort = _rep_scheme(d, heavy_ready, drill, p)
+    if e.intent not in (Intent.strength, Intent.power) or bodyweight:
+        d.rest = min(d.rest, p.hold_rest)  # stability, capacity and bodyweight work: short rests
+    if known_load is not None and heavy_ready:  # a working load is for the heavy scheme
+        load, stalled = _progressed_load(known_load, d.step, p)
+        if d.ctx.deload:
+            load = math.floor(load * p.deload_load_pct / 100 / p.load_rounding_kg) * p.load_rounding_kg
+        d.reps = ramp(lo, stalled, p.rep_step, hi)
+        d.intensity = _intensity(kind="load_kg", value=load)
+        text = f"Load rises about {p.load_step_pct:g}% a week from your {known_load:g} kg; reps hold."
+        d.reasons.append(Reason(rule_id="linear-progression", text=text))
+    else:
+        d.reps = ramp(lo, d.step, p.rep_step, hi)
+        if not bodyweight:  # unloaded work is dosed by quality, not by reps in reserve
+            d.intensity = _intensity(kind=effort[0], value=float(effort[1]))
+        elif not drill and not d.accessory:
+            rule = d.reasons[-1].rule_id
+            d.reasons[-1] = why(rule, "Unloaded: controlled reps, stopping well before form slips.")
+        if d.step:
+            d.reasons.append(why("linear-progression", text=f"Reps up {p.rep_step} a week, effort unchanged."))
+    d.heavy = heavy_ready
+
+
+def _seconds_dose(d: _Draft, p: Params) -> None:
+    level = d.ctx.level
+    d.sets = p.accessory_sets if d.accessory else p.hold_sets
+    d.rest = p.hold_rest
+    d.seconds = ramp(p.hold_start[level], d.step, p.hold_step, p.hold_max[level])
+    if d.ctx.short_holds and d.e.category == Category.core:
+        d.seconds = max(p.min_hold_seconds, round(d.seconds * p.short_hold_fraction))
+        d.sets += p.short_hold_extra_sets
+        d.reasons.append(why("screen-plank", "Your plank was short: shorter holds, one more set."))
+    d.reasons.append(why("brief-core-holds", text="Short, high-quality holds rather than long ones."))
+    d.reasons.append(why("dose-holds", text=f"Holds grow {p.hold_step} s a week to a ceiling."))
+    d.cues.append(p.breathing_cue)
+    d.reasons.append(why("breathing-in-holds", text="Breathe through the hold."))
+
+
+def _contacts_dose(d: _Draft, p: Params) -> None:
+    ctx = d.ctx
+    d.sets = p.accessory_sets if d.accessory else p.plyo_sets
+    d.rest = p.plyo_rest
+    factor = 1.0
+    if ctx.phase == Phase.race_specific and ctx.race in p.explosive_distances:
+        factor = p.explosive_contacts_factor
+        d.reasons.append(why("short-race-explosive", text="More explosive contacts for a short race."))
+    elif ctx.phase == Phase.race_specific and ctx.race in p.durability_distances:
+        factor = p.durability_contacts_factor
+        d.reasons.append(why("marathon-durability", text="Fewer jumps; durability comes first."))
+    per_set = max(1, round(ramp(p.plyo_start_contacts, d.step, p.plyo_contacts_step, 10**6) * factor))
+    ceiling = p.plyo_max_contacts[ctx.level]
+    d.contacts = contacts_per_set(per_set, ceiling, d.sets, 2 if d.e.dose.per_side else 1)
+    text = f"At most {ceiling} contacts a session for a {ctx.level.value}."
+    d.reasons.append(Reason(rule_id="dose-plyometric", text=text))
+
+
+def contacts_per_set(wanted: int, session_ceiling: int, sets: int, sides: int) -> int:
+    """Contacts per set: as wanted, within the session's ceiling, and at least one.
+
+    >>> contacts_per_set(12, 40, 3, 2)
+    6
+    >>> contacts_per_set(8, 80, 3, 1)
+    8
+    """
+    return max(1, min(wanted, session_ceiling // (sets * sides)))
+
+
+def _movement_cues(d: _Draft, p: Params) -> None:
+    e = d.e
+    if e.pattern in (Pattern.plyometric, Pattern.landing):
+        d.cues.append(p.landing_cue)
+        d.reasons.append(why("landings-before-plyometrics", text="Every landing is soft and braced."))
+    if e.intent == Intent.power:
+        d.cues.append(p.gait_cue)
+        d.reasons.append(why("gait-matched-cues", text="Quick ground contacts, as in your stride."))
+    if e.tempo and e.dose.measure == "reps":
+        d.cues.append(p.tempo_cue)
+        d.reasons.append(why("tempo-prescribed", "Each lift has a tempo (seconds down-pause-up-pause): never rushed."))
+    if d.heavy:
+        d.cues.append(p.ramp_up_cue)
+
+
+def _cuts(d: _Draft, p: Params) -> None:
+    """What the week takes off: maintenance, a deload or taper, a review's cut, a light day."""
+    ctx, add = d.ctx, d.reasons.append
+    if ctx.phase == Phase.maintenance:
+        d.sets = min(d.sets, p.maintenance_sets)
+        add(why("maintenance-after-race", f"{d.sets} set(s) at the same dose: keep, don't build."))
     if ctx.volume_cut_pct:
-        sets = _cut_sets(sets, ctx.volume_cut_pct)
-        rule = "planned-deloads" if ctx.deload else "taper"
-        reasons.append(why(rule, text=f"Volume cut about {ctx.volume_cut_pct}%."))
-    leg_work = e.category in (Category.posterior_chain, Category.single_leg_power)
-    if ctx.light and leg_work and role == Role.primary:
-        sets = max(1, sets - p.light_set_cut)
-        if intensity.kind == "rir":
-            intensity = _intensity(kind="rir", value=intensity.value + p.light_rir_increase)  # type: ignore[operator]
-        reasons.append(
-            why("light-before-key-runs", "A key run is close: one set fewer, more in reserve, fresh legs first.")
-        )
-    cut = dict(ctx.reduced).get(e.category, 0)
+        d.sets = cut_sets(d.sets, ctx.volume_cut_pct)
+        add(why("planned-deloads" if ctx.deload else "taper", text=f"Volume cut about {ctx.volume_cut_pct}%."))
+    leg_work = d.e.category in (Category.posterior_chain, Category.single_leg_power)
+    if ctx.light and leg_work and d.role == Role.primary:
+        d.sets = max(1, d.sets - p.light_set_cut)
+        d.intensity = _eased(d.intensity, p.light_rir_increase, rir_only=True)
+        add(why("light-before-key-runs", "A key run is close: one set fewer, more in reserve, fresh legs first."))
+    cut = dict(ctx.reduced).get(d.e.category, 0)
     if cut:  # the review's cut, of the announced size in sets and reps, seconds or contacts (review_cut)
         steps = (p.max_set_step, p.max_rep_step, p.max_hold_step, p.max_contacts_step)
-        sets, reps, seconds, contacts, distance = cut_prescription(sets, reps, seconds, contacts, distance, cut, steps)
-        reasons.append(why("review-reduce", f"Your review asked for less: volume cut about {cut}% this week."))
+        d.sets, d.reps, d.seconds, d.contacts, d.distance = cut_prescription(
+            d.sets, d.reps, d.seconds, d.contacts, d.distance, cut, steps
+        )
+        add(why("review-reduce", f"Your review asked for less: volume cut about {cut}% this week."))
     if ctx.deload:
-        heavy = False
-        if intensity.kind == "rir":
-            intensity = _intensity(kind="rir", value=intensity.value + p.deload_rir_increase)  # type: ignore[operator]
-        elif intensity.kind == "rpe":
-            intensity = _intensity(kind="rpe", value=intensity.value - p.deload_rir_increase)  # type: ignore[operator]
+        d.heavy = False
+        d.intensity = _eased(d.intensity, p.deload_rir_increase)
+
+
+def _eased(intensity: Intensity, by: int, rir_only: bool = False) -> Intensity:
+    """The same effort target made easier: more reps in reserve, or a lower RPE."""
+    if intensity.kind == "rir":
+        return _intensity(kind="rir", value=intensity.value + by)  # type: ignore[operator]
+    if intensity.kind == "rpe" and not rir_only:
+        return _intensity(kind="rpe", value=intensity.value - by)  # type: ignore[operator]
+    return intensity
+
+
+def _dosed(d: _Draft) -> Dosed:
+    dose, e = d.e.dose, d.e
     extra_side = None
-    if dose.per_side and role in (Role.primary, Role.accessory):
-        extra_side = next((side for category, side in ctx.weaker if category == e.category), None)
+    if dose.per_side and d.role in (Role.primary, Role.accessory):
+        extra_side = next((side for category, side in d.ctx.weaker if category == e.category), None)
         if extra_side:
-            reasons.append(why("weak-side-extra-set", f"One extra set on your {extra_side} side, the weaker one."))
+            d.reasons.append(why("weak-side-extra-set", f"One extra set on your {extra_side} side, the weaker one."))
     presc = build(
         Prescription,
         extra_sets_side=extra_side,
-        sets=sets,
-        reps=reps,
-        seconds=seconds,
-        contacts=contacts,
-        distance_m=distance,
+        sets=d.sets,
+        reps=d.reps,
+        seconds=d.seconds,
+        contacts=d.contacts,
+        distance_m=d.distance,
         per_side=dose.per_side,
-        intensity=intensity,
-        tempo=tempo,
-        rest_seconds=rest,
+        intensity=d.intensity,
+        tempo=e.tempo,
+        rest_seconds=d.rest,
     )
-    return Dosed(presc, tuple(reasons), tuple(dict.fromkeys(cues)), heavy, plyometric)
+    return Dosed(presc, tuple(d.reasons), list(dict.fromkeys(d.cues)), d.heavy, e.pattern == Pattern.plyometric)
 
 
 def estimate_seconds(presc: Prescription, role: Role, p: Params) -> int:
@@ -349,7 +420,7 @@ def estimate_seconds(presc: Prescription, role: Role, p: Params) -> int:
     return math.ceil(per_set * total_sets + extra + rests + transition)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=512)  # tempo strings from the library: bounded, immutable
 def _tempo_seconds(tempo: str | None) -> int:
     if not tempo:
         return 0

@@ -18,10 +18,16 @@ from .model import Category, Exercise, Item, Level, PainArea, Pattern
 
 
 class LibraryError(ValueError):
-    """The exercise data file is malformed; the message names the entry and field."""
+    """The exercise data file is malformed; the message names the entry and field.
+
+    `errors` lists every problem found."""
+
+    def __init__(self, message: str, errors: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.errors = errors or [message]
 
 
-@dataclass(frozen=True, eq=False)  # hashed by identity: one per loaded file
+@dataclass(frozen=True, eq=False)  # one per loaded file: caches key on the planning context
 class Library:
     version: str
     exercises: tuple[Exercise, ...]
@@ -102,33 +108,45 @@ class Library:
         ]
 
 
-def parse_library(data: dict, source: str = "exercises.toml") -> Library:
-    """Validate raw TOML data into a Library, naming the entry and field on error."""
-    entries = data.get("exercise", [])
-    version = str(data.get("library", {}).get("version", "0"))
-    exercises = []
+def library_errors(data: dict, source: str = "exercises.toml") -> tuple[Library | None, list[str]]:
+    """The library in `data` and every problem with it, each named by exercise and field."""
+    exercises, errors = [], []
     seen: set[str] = set()
-    for n, raw in enumerate(entries, start=1):
+    for n, raw in enumerate(data.get("exercise", []), start=1):
         label = raw.get("id", f"entry {n}") if isinstance(raw, dict) else f"entry {n}"
         try:
             ex = Exercise.model_validate(raw)
         except ValidationError as err:
-            first = err.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise LibraryError(f"{source}: exercise {label}: {where}: {first['msg']}") from None
+            errors += [f"exercise {label}: {'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in err.errors()]
+            continue
         if ex.id in seen:
-            raise LibraryError(f"{source}: exercise {ex.id}: id is used twice")
+            errors.append(f"exercise {ex.id}: id is used twice")
         seen.add(ex.id)
         exercises.append(ex)
-    library = Library(version=version, exercises=tuple(exercises))
-    broken = library.broken_links()
+    version = data.get("version", data.get("library", {}).get("version"))
+    if not isinstance(version, str) or not version:
+        errors.append('version: missing; add version = "YYYY.MM.N" at the top of the file')
+    library = Library(version=str(version), exercises=tuple(exercises))
+    written = {raw.get("id") for raw in data.get("exercise", []) if isinstance(raw, dict)}
+    broken = [link for link in library.broken_links() if link.split(" -> ")[1] not in written]
     if broken:
-        raise LibraryError(f"{source}: links to unknown exercises: {', '.join(broken)}")
+        errors.append(f"links to unknown exercises: {', '.join(broken)}")
+    if errors:
+        return None, [f"{source}: {e}" for e in errors]
+    return library, []
+
+
+def parse_library(data: dict, source: str = "exercises.toml") -> Library:
+    """Validate raw TOML data into a Library; LibraryError lists every problem at once."""
+    library, errors = library_errors(data, source)
+    if library is None:
+        raise LibraryError("\n".join(errors), errors)
     return library
 
 
 @cache
 def load_library() -> Library:
-    """The library shipped in the package (read once per process)."""
+    """The library shipped in the package, read once per process. For adapters: planning
+    code gets its library from the planning context."""
     text = resources.files("runstrong.data").joinpath("exercises.toml").read_text("utf-8")
     return parse_library(tomllib.loads(text))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, Field, computed_field, field_validator, model_validator
@@ -327,33 +327,41 @@ def build(cls: type[BaseModel], **fields: object):  # type: ignore[no-untyped-de
     than validation, so this fills `__dict__` directly (defaults included). Only the core
     uses it, on data that came through validated models.
     """
-    defaults = _DEFAULTS.get(cls)
-    if defaults is None:
-        defaults = _DEFAULTS[cls] = {
-            name: f.get_default(call_default_factory=True)
-            for name, f in cls.model_fields.items()
-            if not f.is_required()
-        }
+    defaults = _defaults(cls)
     if defaults:  # in the fields' own order, as validation would give (JSON dumps follow it)
         values = {name: fields[name] if name in fields else defaults[name] for name in _order(cls)}
     else:
         values = dict(fields)
     obj = cls.__new__(cls)
     object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(obj, "__pydantic_fields_set__", _fields_set(tuple(fields)))
     object.__setattr__(obj, "__pydantic_extra__", None)
     object.__setattr__(obj, "__pydantic_private__", None)
     return obj
 
 
-_DEFAULTS: dict[type, dict[str, object]] = {}
+@lru_cache(maxsize=256)  # keyed by the field names a call site passes: a few dozen distinct tuples
+def _fields_set(names: tuple[str, ...]) -> set[str]:
+    """One set of field names shared by every object built with those names (the planner
+    keeps hundreds of thousands of blocks; a set each would cost the garbage collector).
+    Pydantic never changes it in place: `model_copy` copies it before adding to it."""
+    return set(names)
 
 
-@cache
+@lru_cache(maxsize=64)  # keyed by model class (a few dozen exist): bounded, and a value key
+def _defaults(cls: type[BaseModel]) -> dict[str, object]:
+    return {
+        name: f.get_default(call_default_factory=True) for name, f in cls.model_fields.items() if not f.is_required()
+    }
+
+
+@lru_cache(maxsize=64)  # keyed by model class: bounded by the number of classes
 def _order(cls: type[BaseModel]) -> tuple[str, ...]:
     return tuple(cls.model_fields)
 
 
+# Keyed by (rule id, sentence): the planner writes a few hundred distinct sentences, and a
+# plan repeats each many times; bounded, and both keys are immutable strings.
 @lru_cache(maxsize=8192)
 def why(rule_id: str, text: str) -> Reason:
     """A Reason, built once per distinct sentence: plans repeat the same reasons many times."""
@@ -390,6 +398,8 @@ class Prescription(Frozen):
     rest_seconds: Annotated[int, Field(ge=0, le=600)]
 
     def volume_label(self) -> str:
+        """Kept only for core/review.py's change texts; renderers use `runstrong.io.labels.volume_label`,
+        and this goes once the review renders its changes in io."""
         side = "/side" if self.per_side else ""
         if self.reps:
             amount = f"{self.reps}{side}"
@@ -487,6 +497,7 @@ class Plan(Frozen):
     schema_version: int = PLAN_SCHEMA_VERSION
     registry_version: str
     library_version: str
+    data: str | None = None  # which data made it: "package" or an edited copy's directory, versions, rulebook hash
     profile: AthleteProfile
     start_date: dt.date
     end_date: dt.date

@@ -87,6 +87,8 @@ def deload_weeks(phases: list[Phase], p: Params, forced: frozenset[int] = frozen
 
 
 def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
+    """The plan's weeks: phase, deload, session count, block and progression step of each,
+    with the rules behind them."""
     phases = phase_lengths(profile, p)
     first = monday_of(profile.start_date)
     adjust = {a.week_start: a for a in profile.adjustments}
@@ -95,110 +97,33 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
     )
     deloads = deload_weeks(phases, p, forced)
     missed = 0  # weeks a review found inconsistent: they do not count toward the third session
-    unlock = p.third_session_weeks[profile.strength_experience]
     frames: list[WeekFrame] = []
-    block = 0
-    step = 0
-    selection = 0
-    since_screen = 0
+    block = step = selection = since_screen = 0
     for i, phase in enumerate(phases):
         if i > 0 and (phase != phases[i - 1] or (i - 1) in deloads):
-            block += 1
-            step = 0
+            block, step = block + 1, 0
         if i > 0 and phase != phases[i - 1] and phase in LOADING_PHASES:
             selection += 1  # familiar lifts carry into the taper, race week and maintenance
-        deload = i in deloads
-        reasons: list[Reason] = [why(_PHASE_RULE[phase], text=_PHASE_TEXT[phase])]
+        deload, start = i in deloads, first + dt.timedelta(weeks=i)
         consistent = profile.consistent_strength_weeks + i - missed
-        this_week = adjust.get(first + dt.timedelta(weeks=i))
+        this_week = adjust.get(start)
         if this_week is not None and not this_week.consistent:
             missed += 1
-        if phase == Phase.foundation:
-            sessions = p.foundation_sessions
-        elif phase in (Phase.build, Phase.race_specific):
-            if consistent >= unlock:
-                sessions = p.foundation_sessions + 1
-                reasons.append(
-                    Reason(
-                        rule_id="third-session-after-consistency",
-                        text=f"{consistent} consistent weeks behind you ({unlock} needed at "
-                        f"{profile.strength_experience.value} level): a third, single-leg power session.",
-                    )
-                )
-            else:
-                sessions = p.foundation_sessions
-                reasons.append(
-                    Reason(
-                        rule_id="third-session-after-consistency",
-                        text=f"Third session waits until {unlock} consistent weeks ({consistent} so far).",
-                    )
-                )
-        elif phase == Phase.taper:
-            sessions = p.foundation_sessions
-        elif phase == Phase.race_week:
-            sessions = p.race_week_sessions
-        else:
-            sessions = p.maintenance_sessions
-            assert profile.race is not None
-            reasons.append(
-                Reason(
-                    rule_id="maintenance-after-race",
-                    text="Your usual running week is shown after the race: ease back in as your running plan says.",
-                )
-            )
-            back = profile.race.date + dt.timedelta(days=p.recovery_days[profile.race.distance])
-            if back > first + dt.timedelta(weeks=i, days=6):
-                sessions = 0
-                reasons.append(
-                    Reason(
-                        rule_id="maintenance-after-race",
-                        text=f"Recovery after the race: no strength until {back:%a %d %b}. Easy movement only.",
-                    )
-                )
+        sessions, reasons = _sessions(profile, phase, consistent, start, p)
         if this_week is not None and this_week.max_sessions is not None and this_week.max_sessions < sessions:
             sessions = this_week.max_sessions
-        if deload and i in forced:
-            reasons.append(
-                why(
-                    "review-deload",
-                    f"Deload called by your weekly review: about {p.deload_volume_cut_pct}% less volume and easier "
-                    "effort; the deload cycle restarts after it.",
-                )
-            )
-        elif deload:
-            reasons.append(
-                Reason(
-                    rule_id="planned-deloads",
-                    text=f"Deload: same sessions and exercises, about {p.deload_volume_cut_pct}% less volume "
-                    "and easier effort, so the next block starts fresh.",
-                )
-            )
+        reasons += _deload_reasons(deload, i in forced, p)
         since_screen += 1
-        reassess = False
-        if (
-            i > 0
-            and phase in LOADING_PHASES
-            and ((deload and since_screen > p.reassess_every[0]) or since_screen > p.reassess_every[1])
-        ):
-            reassess = True
+        reassess = i > 0 and _reassess_due(phase, deload, since_screen, p)
+        if reassess:
             since_screen = 0
-            reasons.append(
-                Reason(
-                    rule_id="scheduled-reassessment",
-                    text="Repeat the baseline screen this week (hip hinge, plank, single-leg squat).",
-                )
-            )
+            reasons.append(Reason(rule_id="scheduled-reassessment", text=REASSESS_TEXT))
         if i == 0 and not profile.screens:
-            reasons.append(
-                Reason(
-                    rule_id="baseline-screen",
-                    text="Before the first session, screen your hip hinge, plank hold and single-leg squat.",
-                )
-            )
+            reasons.append(Reason(rule_id="baseline-screen", text=BASELINE_TEXT))
         frames.append(
             WeekFrame(
                 index=i + 1,
-                start=first + dt.timedelta(weeks=i),
+                start=start,
                 phase=phase,
                 deload=deload,
                 sessions=sessions,
@@ -212,6 +137,68 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
         if not deload:
             step += 1
     return frames
+
+
+REASSESS_TEXT = "Repeat the baseline screen this week (hip hinge, plank, single-leg squat)."
+BASELINE_TEXT = "Before the first session, screen your hip hinge, plank hold and single-leg squat."
+
+
+def _sessions(
+    profile: AthleteProfile, phase: Phase, consistent: int, start: dt.date, p: Params
+) -> tuple[int, list[Reason]]:
+    """How many sessions the week's phase asks for, and why."""
+    reasons: list[Reason] = [why(_PHASE_RULE[phase], text=_PHASE_TEXT[phase])]
+    if phase in (Phase.foundation, Phase.taper):
+        return p.foundation_sessions, reasons
+    if phase == Phase.race_week:
+        return p.race_week_sessions, reasons
+    if phase in (Phase.build, Phase.race_specific):
+        unlock = p.third_session_weeks[profile.strength_experience]
+        if consistent >= unlock:
+            text = (
+                f"{consistent} consistent weeks behind you ({unlock} needed at "
+                f"{profile.strength_experience.value} level): a third, single-leg power session."
+            )
+            return p.foundation_sessions + 1, [*reasons, Reason(rule_id="third-session-after-consistency", text=text)]
+        text = f"Third session waits until {unlock} consistent weeks ({consistent} so far)."
+        return p.foundation_sessions, [*reasons, Reason(rule_id="third-session-after-consistency", text=text)]
+    return _maintenance_sessions(profile, start, reasons, p)
+
+
+def _maintenance_sessions(
+    profile: AthleteProfile, start: dt.date, reasons: list[Reason], p: Params
+) -> tuple[int, list[Reason]]:
+    """After the race: one session a week, none until the race's recovery days have passed."""
+    assert profile.race is not None
+    text = "Your usual running week is shown after the race: ease back in as your running plan says."
+    reasons = [*reasons, Reason(rule_id="maintenance-after-race", text=text)]
+    back = profile.race.date + dt.timedelta(days=p.recovery_days[profile.race.distance])
+    if back > start + dt.timedelta(days=6):
+        text = f"Recovery after the race: no strength until {back:%a %d %b}. Easy movement only."
+        return 0, [*reasons, Reason(rule_id="maintenance-after-race", text=text)]
+    return p.maintenance_sessions, reasons
+
+
+def _deload_reasons(deload: bool, forced: bool, p: Params) -> list[Reason]:
+    if deload and forced:
+        text = (
+            f"Deload called by your weekly review: about {p.deload_volume_cut_pct}% less volume and easier "
+            "effort; the deload cycle restarts after it."
+        )
+        return [why("review-deload", text)]
+    if deload:
+        text = (
+            f"Deload: same sessions and exercises, about {p.deload_volume_cut_pct}% less volume "
+            "and easier effort, so the next block starts fresh."
+        )
+        return [Reason(rule_id="planned-deloads", text=text)]
+    return []
+
+
+def _reassess_due(phase: Phase, deload: bool, since_screen: int, p: Params) -> bool:
+    """A loading week screens again after the registry's interval (sooner on a deload week)."""
+    low, high = p.reassess_every
+    return phase in LOADING_PHASES and ((deload and since_screen > low) or since_screen > high)
 
 
 _PHASE_RULE = {

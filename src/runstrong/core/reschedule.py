@@ -11,10 +11,8 @@ import datetime as dt
 from pydantic import Field
 
 from .base import Frozen
-from .library import Library
+from .context import PlanningContext
 from .model import KEY_RUN_TYPES, SPEED_RUN_TYPES, AthleteProfile, Category, Plan, Session, Weekday, why
-from .params import Params
-from .rules import Registry
 from .validate import check_plan
 from .vocab import CATEGORY_NAME
 
@@ -33,9 +31,7 @@ def shift_missed(
     profile: AthleteProfile,
     logged: set[dt.date],
     today: dt.date,
-    library: Library,
-    registry: Registry,
-    p: Params,
+    ctx: PlanningContext,
 ) -> tuple[Plan, list[Move]]:
     """The plan with this week's missed sessions (planned before `today`, nothing logged on
     their day) moved to the first later day of the week where the plan still passes every
@@ -47,14 +43,14 @@ def shift_missed(
     moves: list[Move] = []
     current = plan
     for session in missed:
-        known = {str(v) for v in check_plan(current, library, registry, p)}  # a least-bad plan may carry some
+        known = {str(v) for v in check_plan(current, ctx)}  # a least-bad plan may carry some
         chosen = None
         for offset in range((week.start_date + 6 * DAY - today).days + 1):
             day = today + offset * DAY
             if not _day_fits(session, day, week.runs, profile):
                 continue
             candidate = _with_session_moved(current, week.index, session, day)
-            if {str(v) for v in check_plan(candidate, library, registry, p)} <= known:
+            if {str(v) for v in check_plan(candidate, ctx)} <= known:
                 chosen, current = day, candidate
                 break
         name = CATEGORY_NAME[session.focus]

@@ -63,7 +63,7 @@ class KeywordTable(Frozen):
     version: str
     languages: Annotated[list[str], Field(min_length=1)]
     priority: list[RunType]
-    duration: _Duration
+    duration: _Duration | None = None  # filled from the registry's `long-run` rule
     distance: _Distance
     assumed_minutes: dict[RunType, Annotated[int, Field(ge=0, le=600)]]
     types: dict[RunType, dict[str, list[str]]]
@@ -168,7 +168,10 @@ def parse_keywords(data: dict) -> Keywords:
 def load_keywords() -> Keywords:
     """The shipped keyword table, read and checked once."""
     text = resources.files("runstrong.data").joinpath("run_keywords.toml").read_text("utf-8")
-    return parse_keywords(tomllib.loads(text))
+    from .rules import load_registry
+
+    data = tomllib.loads(text) | {"duration": {"long_from_minutes": load_registry().params.long_run_minutes}}
+    return parse_keywords(data)
 
 
 # ------------------------------------------------------------------------ normalising

@@ -103,7 +103,6 @@ def _day_penalty(day: DayInfo, spec: SessionSpec, p: Params) -> tuple[float, lis
     return score, notes
 
 
-@lru_cache(maxsize=65536)
 def place_week(
     days: tuple[DayInfo, ...],
     roster: tuple[SessionSpec, ...],
@@ -176,7 +175,7 @@ def _clear_of_previous(
     return True
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=256)  # sorted day tuples and a weight: at most 127 distinct shapes per weight
 def _shape_penalty(ordered: tuple[int, ...], weight: float) -> float:
     """How far the sessions are from evenly spread through the week (wrapping round)."""
     if len(ordered) < 2:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .context import PlanningContext
 from .library import Library
 from .model import (
     TRAINING_CATEGORIES,
@@ -20,12 +21,10 @@ from .model import (
     Pattern,
     Phase,
     RaceDistance,
-    Reason,
-    Region,
     why,
 )
 from .params import Params
-from .vocab import CATEGORY_NAME
+from .pick_reasons import Pick, cover_regions, pain_note, pick_reasons, screen_reasons, screened
 
 
 @dataclass(frozen=True)
@@ -44,12 +43,6 @@ class Context:
 
 
 @dataclass(frozen=True)
-class Pick:
-    exercise: Exercise
-    reasons: tuple[Reason, ...]
-
-
-@dataclass(frozen=True)
 class BlockSelection:
     primaries: dict[Category, tuple[Pick, ...]]
     accessories: tuple[Pick, ...]
@@ -64,7 +57,6 @@ class BlockSelection:
 
 
 P = Pattern
-REGION_WORDS = {"thoracic": "upper back (thoracic spine)", "lumbar": "lower back (lumbar spine)"}
 SINGLE_LEG_STRENGTH = (P.squat, P.lunge, P.step)
 ACCESSORY_SLOTS: tuple[tuple[Pattern, ...], ...] = (
     (P.calf_ankle,),
@@ -118,12 +110,21 @@ SLOT_INTENTS: dict[tuple[Category, int], tuple[Intent, ...]] = {
 }
 
 
-@lru_cache(maxsize=4096)
 def _usable_for(
-    library: Library, level: Level, equipment: frozenset[Item], pain: frozenset[PainArea], p: Params
+    planning: PlanningContext, level: Level, equipment: frozenset[Item], pain: frozenset[PainArea]
 ) -> tuple[Exercise, ...]:
     """What this runner can do: their kit, their level (high-skill drills only when
-    advanced) and nothing contraindicated by their pain."""
+    advanced) and nothing contraindicated by their pain. Remembered on the context."""
+    key = (level, equipment, pain)
+    hit = planning.memo.usable.get(key)
+    if hit is None:
+        hit = planning.memo.usable.put(key, _usable(planning.library, level, equipment, pain, planning.params))
+    return hit
+
+
+def _usable(
+    library: Library, level: Level, equipment: frozenset[Item], pain: frozenset[PainArea], p: Params
+) -> tuple[Exercise, ...]:
     return tuple(
         e
         for e in library.exercises
@@ -134,7 +135,7 @@ def _usable_for(
     )
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=256)  # keyed by a slot's pattern tuple: a handful exist
 def _pattern_ranks(patterns: tuple[Pattern, ...]) -> dict[Pattern, int]:
     """Position in the slot's wish list; squat, lunge and step rank alike (single-leg strength)."""
     ranks = {x: i for i, x in reversed(list(enumerate(patterns)))}
@@ -198,162 +199,132 @@ def _best(
     return min(ranked)[-1] if ranked else None
 
 
-def _pain_note(chosen: Exercise, ideal: Exercise | None, ctx: Context) -> tuple[Reason, ...]:
-    """Why the pick differs from what a pain-free runner would get, if pain is the reason."""
-    if ideal is None or ideal.id == chosen.id:
-        return ()
-    excluded = sorted(a.value.replace("_", " ") for a in ctx.pain.intersection(ideal.contraindications))
-    loaded = sorted(a.value.replace("_", " ") for a in ctx.pain.intersection(ideal.loads))
-    if excluded:
-        text = (
-            f"{ideal.name} is left out for your {' and '.join(excluded)} pain; "
-            f"{chosen.name} trains the same quality and spares it."
-        )
-    elif loaded:
-        text = (
-            f"{ideal.name} loads your {' and '.join(loaded)}; regressed to {chosen.name}, "
-            "a gentler way to train it while the pain settles."
-        )
-    else:
-        return ()
-    return (why("pain-excludes-or-regresses", text=text),)
-
-
-def _screened(
-    library: Library, category: Category, slot: int, ctx: Context, usable: tuple[Exercise, ...], taken: set[str]
-) -> Exercise | None:
-    """The exercise the baseline screen prescribes for this slot, if it prescribes one."""
-    ok = {e.id for e in usable} - taken
-    if category == Category.posterior_chain and slot == 0 and ctx.hinge_patterning:
-        drills = [e for e in usable if e.pattern == P.hinge and not e.loadable and e.id in ok]
-        return min(drills, key=lambda e: e.level.rank, default=None)
-    if category == Category.core and slot == 0 and ctx.short_holds:
-        holds = [e for e in usable if e.category == category and e.dose.seconds and e.pattern == P.anti_extension]
-        holds = [e for e in holds if e.id in ok and "primary" in e.roles]
-        return min(holds, key=lambda e: e.level.rank, default=None)
-    if category == Category.single_leg_power and slot == 0 and ctx.single_leg_rung != "level":
-        rungs = [e for e in library.ladder(_LADDER_TOP) if e.id in ok] if _LADDER_TOP in library else []
-        if rungs:
-            return rungs[0] if ctx.single_leg_rung == "ladder_start" or len(rungs) == 1 else rungs[1]
-    return None
-
-
-_LADDER_TOP = "pistol_squat"  # the single-leg ladder of S11, walked down from its top rung
-
-
-def _screen_reasons(e: Exercise, category: Category, slot: int, ctx: Context) -> list[Reason]:
-    if category == Category.posterior_chain and slot == 0 and ctx.hinge_patterning and not e.loadable:
-        return [why("screen-hip-hinge", "Your screen's hinge lost contact: pattern it before loading it.")]
-    if category == Category.core and slot == 0 and ctx.short_holds and e.dose.seconds:
-        return [why("screen-plank", "Your plank was short: a plank variation, held briefly and often.")]
-    if category == Category.single_leg_power and slot == 0 and ctx.single_leg_rung != "level":
-        return [why("screen-single-leg-squat", "Your single-leg squat rating sets this starting rung.")]
-    return []
-
-
-def _pick_reasons(e: Exercise, category: Category, slot: int, ctx: Context, p: Params) -> list[Reason]:
-    reasons = [
-        Reason(
-            rule_id="two-primaries-one-accessory",
-            text=f"One of the block's two {CATEGORY_NAME[category]} primaries.",
-        ),
-        Reason(
-            rule_id="same-primaries-per-block",
-            text="Kept for the whole block so that progress shows; it changes when the block does.",
-        ),
-    ]
-    if ctx.phase == Phase.foundation and e.pattern.value in p.foundation_patterns:
-        reasons.append(why("foundation-posterior-emphasis", text=f"A {e.pattern.value} movement for phase one."))
-    if e.pattern == P.anti_rotation:
-        reasons.append(why("anti-rotation-weekly", text="Anti-rotation work every week."))
-    if category == Category.single_leg_power and e.pattern in SINGLE_LEG_STRENGTH:
-        reasons.append(
-            Reason(
-                rule_id="single-leg-ladder",
-                text=f"The rung of the single-leg ladder that a {ctx.level.value} lifter starts on.",
-            )
-        )
-    if e.pattern == P.landing:
-        reasons.append(why("landings-before-plyometrics", text="Landing drills come before hops and jumps."))
-    if e.pattern == P.plyometric:
-        reasons.append(
-            Reason(
-                rule_id="landings-before-plyometrics",
-                text="Landings have been drilled, so short hops and jumps are in.",
-            )
-        )
-    if ctx.phase == Phase.race_specific and ctx.race is not None:
-        if ctx.race in p.explosive_distances:
-            reasons.append(why("short-race-explosive", text=f"{ctx.race.value}: explosive single-leg emphasis."))
-        elif ctx.race in p.durability_distances:
-            reasons.append(why("marathon-durability", text=f"{ctx.race.value}: durability emphasis."))
-    if ctx.level.rank < p.high_skill_min_level.rank:
-        reasons.append(why("mechanics-over-complexity", text="Low-skill variant: mechanics over complexity."))
-    return reasons
-
-
-@lru_cache(maxsize=16384)
 def select_block(
-    library: Library, ctx: Context, recent: frozenset[str], p: Params
+    planning: PlanningContext, ctx: Context, recent: frozenset[str]
 ) -> tuple[BlockSelection, tuple[str, ...]]:
     """The exercises of one block (avoiding the `recent` block's primaries where there is
-    choice), and warnings for any slot the library could not fill."""
-    usable = _usable_for(library, ctx.level, ctx.equipment, ctx.pain, p)
+    choice), and warnings for any slot the library could not fill. Remembered on the
+    planning context under (ctx, recent)."""
+    key = (ctx, recent)
+    hit = planning.memo.selections.get(key)
+    if hit is None:
+        hit = planning.memo.selections.put(key, _select_block(planning, ctx, recent))
+    return hit
+
+
+def _select_block(
+    planning: PlanningContext, ctx: Context, recent: frozenset[str]
+) -> tuple[BlockSelection, tuple[str, ...]]:
+    library, p = planning.library, planning.params
+    usable = _usable_for(planning, ctx.level, ctx.equipment, ctx.pain)
     if ctx.swaps:  # an exercise left out is not chosen; a swapped one is replaced in its slot below
         out = {old for old, new in ctx.swaps if new is None}
         usable = tuple(e for e in usable if e.id not in out)
-    unfiltered = _usable_for(library, ctx.level, ctx.equipment, frozenset(), p)
-    calm_ctx = replace(ctx, pain=frozenset())  # the same runner without pain, to explain regressions
+    pools = _Pools(usable, _usable_for(planning, ctx.level, ctx.equipment, frozenset()))
     warnings: list[str] = []
     chosen: set[str] = set()
     alternatives: dict[str, Pick] = {}
-    primaries: dict[Category, tuple[Pick, ...]] = {}
-    for category in TRAINING_CATEGORIES:
-        # short hops count as primaries of single-leg power: they are how novices meet plyometrics
-        pool = [e for e in usable if e.category == category and _primary(e)]
-        if ctx.hinge_patterning:  # loaded hinges wait until the hinge passes a screen
-            pool = [e for e in pool if not (e.pattern == P.hinge and e.loadable)]
-        if category == Category.single_leg_power and ctx.single_leg_rung != "level":
-            pool = [e for e in pool if e.level == Level.novice]  # a shaky single-leg squat: the easy end
-        pool_all = [e for e in unfiltered if e.category == category and _primary(e)]
-        picks: list[Pick] = []
-        for slot in range(p.primaries_per_category):
-            patterns = _slot_patterns(category, slot, ctx)
-            unilateral = category == Category.single_leg_power
-            intents = SLOT_INTENTS[(category, slot)]
-            bilateral = category == Category.posterior_chain and slot == 0
-            heavy_kit = slot == 0 and category != Category.core and ctx.level.rank >= p.heavy_min_level.rank
-            prefs = {"unilateral": unilateral, "intents": intents, "bilateral": bilateral, "heavy_kit": heavy_kit}
-            e = _screened(library, category, slot, ctx, usable, chosen)
-            if e is None:
-                e = _best(pool, patterns, ctx, p, chosen, recent, **prefs)
-            if e is None:  # any other primary of the category
-                e = _best(pool, tuple(Pattern), ctx, p, chosen, recent, intents=intents)
-            if e is None:
-                warnings.append(f"No {category.value} primary {slot + 1} fits your equipment, level and pain areas.")
-                continue
-            ideal = _best(pool_all, patterns, calm_ctx, p, chosen, recent, **prefs)
-            chosen.add(e.id)
-            reasons = _pick_reasons(e, category, slot, ctx, p) + list(_pain_note(e, ideal, ctx))
-            reasons += _screen_reasons(e, category, slot, ctx)
-            picks.append(Pick(exercise=e, reasons=tuple(reasons)))
-            if e.pattern == P.plyometric:
-                calm = tuple(x for x in patterns if x != P.plyometric)
-                alt = _best(pool, calm, ctx, p, chosen, recent, unilateral=unilateral, intents=intents)
-                if alt is not None:
-                    chosen.add(alt.id)
-                    alternatives[e.id] = Pick(
-                        exercise=alt,
-                        reasons=(
-                            *_pick_reasons(alt, category, slot, ctx, p),
-                            why("taper", text="In place of hops and jumps, too close to the race."),
-                        ),
-                    )
-        primaries[category] = tuple(picks)
+    primaries = {
+        category: _primaries(library, category, ctx, pools, chosen, recent, alternatives, warnings, p)
+        for category in TRAINING_CATEGORIES
+    }
+    accessories = _accessories(ctx, pools, chosen, warnings, p)
+    warm_up = cover_regions(
+        usable, Category.warm_up, p.warm_up_regions, p.warm_up_items, "warm-up-hips-thoracic", recent, p.warm_up_always
+    )
+    finisher = cover_regions(
+        usable, Category.mobility, p.finisher_regions, p.finisher_items, "mobility-finisher", recent
+    )
+    if len(warm_up) < len(p.warm_up_regions) or len(finisher) < len(p.finisher_regions):
+        warnings.append("The library has no warm-up or mobility drill for a required region.")
+    if ctx.swaps:
+        primaries, accessories, stuck = _apply_swaps(library, ctx, usable, primaries, accessories, p)
+        if stuck:  # the replacement is already in the block: leave the old exercise out instead
+            swaps = tuple((old, None if old in stuck else new) for old, new in ctx.swaps)
+            return select_block(planning, replace(ctx, swaps=swaps), recent)
+    selection = BlockSelection(
+        primaries=primaries,
+        accessories=tuple(accessories),
+        warm_up=tuple(warm_up),
+        finisher=tuple(finisher),
+        alternatives=alternatives,
+    )
+    return selection, tuple(warnings)
 
+
+@dataclass(frozen=True)
+class _Pools:
+    usable: tuple[Exercise, ...]  # what the runner can do
+    unfiltered: tuple[Exercise, ...]  # what they could do without their pain (to explain regressions)
+
+
+def _primaries(
+    library: Library,
+    category: Category,
+    ctx: Context,
+    pools: _Pools,
+    chosen: set[str],
+    recent: frozenset[str],
+    alternatives: dict[str, Pick],
+    warnings: list[str],
+    p: Params,
+) -> tuple[Pick, ...]:
+    """The category's primaries, slot by slot, each with a calmer alternative for hops."""
+    # short hops count as primaries of single-leg power: they are how novices meet plyometrics
+    pool = [e for e in pools.usable if e.category == category and _primary(e)]
+    if ctx.hinge_patterning:  # loaded hinges wait until the hinge passes a screen
+        pool = [e for e in pool if not (e.pattern == P.hinge and e.loadable)]
+    if category == Category.single_leg_power and ctx.single_leg_rung != "level":
+        pool = [e for e in pool if e.level == Level.novice]  # a shaky single-leg squat: the easy end
+    pool_all = [e for e in pools.unfiltered if e.category == category and _primary(e)]
+    calm_ctx = replace(ctx, pain=frozenset())  # the same runner without pain, to explain regressions
+    picks: list[Pick] = []
+    for slot in range(p.primaries_per_category):
+        patterns = _slot_patterns(category, slot, ctx)
+        intents = SLOT_INTENTS[(category, slot)]
+        prefs = {
+            "unilateral": category == Category.single_leg_power,
+            "intents": intents,
+            "bilateral": category == Category.posterior_chain and slot == 0,
+            "heavy_kit": slot == 0 and category != Category.core and ctx.level.rank >= p.heavy_min_level.rank,
+        }
+        e = screened(library, category, slot, ctx, pools.usable, chosen)
+        if e is None:
+            e = _best(pool, patterns, ctx, p, chosen, recent, **prefs)
+        if e is None:  # any other primary of the category
+            e = _best(pool, tuple(Pattern), ctx, p, chosen, recent, intents=intents)
+        if e is None:
+            warnings.append(f"No {category.value} primary {slot + 1} fits your equipment, level and pain areas.")
+            continue
+        ideal = _best(pool_all, patterns, calm_ctx, p, chosen, recent, **prefs)
+        chosen.add(e.id)
+        reasons = pick_reasons(e, category, slot, ctx, p) + list(pain_note(e, ideal, ctx))
+        reasons += screen_reasons(e, category, slot, ctx)
+        picks.append(Pick(exercise=e, reasons=tuple(reasons)))
+        if e.pattern == P.plyometric:
+            calm = tuple(x for x in patterns if x != P.plyometric)
+            unilateral = bool(prefs["unilateral"])
+            alt = _best(pool, calm, ctx, p, chosen, recent, unilateral=unilateral, intents=intents)
+            if alt is not None:
+                chosen.add(alt.id)
+                instead = why("taper", text="In place of hops and jumps, too close to the race.")
+                alternatives[e.id] = Pick(exercise=alt, reasons=(*pick_reasons(alt, category, slot, ctx, p), instead))
+    return tuple(picks)
+
+
+ACCESSORY_TEXT = {
+    "ankle-foot-stiffness": "Controlled calf and foot work for a stiffer, springier push-off.",
+    "unstable-balance": "Single-leg balance on an unstable surface, as on a trail.",
+    "two-primaries-one-accessory": "The session's accessory: brief, targeted work for the hips.",
+}
+
+
+def _accessories(ctx: Context, pools: _Pools, chosen: set[str], warnings: list[str], p: Params) -> list[Pick]:
+    """One accessory per slot, each slot with its own rule; any accessory when none fits."""
     accessories: list[Pick] = []
-    pool = [e for e in usable if "accessory" in e.roles]
-    pool_all = [e for e in unfiltered if "accessory" in e.roles]
+    pool = [e for e in pools.usable if "accessory" in e.roles]
+    pool_all = [e for e in pools.unfiltered if "accessory" in e.roles]
+    calm_ctx = replace(ctx, pain=frozenset())
     for slot, patterns in enumerate(ACCESSORY_SLOTS):
         e = _best(pool, patterns, ctx, p, chosen, frozenset())
         ideal = _best(pool_all, patterns, calm_ctx, p, chosen, frozenset())
@@ -365,37 +336,9 @@ def select_block(
             warnings.append("No accessory fits your equipment, level and pain areas.")
             continue
         chosen.add(e.id)
-        text = {
-            "ankle-foot-stiffness": "Controlled calf and foot work for a stiffer, springier push-off.",
-            "unstable-balance": "Single-leg balance on an unstable surface, as on a trail.",
-            "two-primaries-one-accessory": "The session's accessory: brief, targeted work for the hips.",
-        }[rule_id]
-        reasons = [why(rule_id, text=text), *list(_pain_note(e, ideal, ctx))]
+        reasons = [why(rule_id, text=ACCESSORY_TEXT[rule_id]), *list(pain_note(e, ideal, ctx))]
         accessories.append(Pick(exercise=e, reasons=tuple(reasons)))
-
-    warm_up = _cover_regions(
-        usable, Category.warm_up, p.warm_up_regions, p.warm_up_items, "warm-up-hips-thoracic", recent, p.warm_up_always
-    )
-    finisher = _cover_regions(
-        usable, Category.mobility, p.finisher_regions, p.finisher_items, "mobility-finisher", recent
-    )
-    if len(warm_up) < len(p.warm_up_regions) or len(finisher) < len(p.finisher_regions):
-        warnings.append("The library has no warm-up or mobility drill for a required region.")
-    if ctx.swaps:
-        primaries, accessories, stuck = _apply_swaps(library, ctx, usable, primaries, accessories, p)
-        if stuck:  # the replacement is already in the block: leave the old exercise out instead
-            swaps = tuple((old, None if old in stuck else new) for old, new in ctx.swaps)
-            return select_block(library, replace(ctx, swaps=swaps), recent, p)
-    return (
-        BlockSelection(
-            primaries=primaries,
-            accessories=tuple(accessories),
-            warm_up=tuple(warm_up),
-            finisher=tuple(finisher),
-            alternatives=alternatives,
-        ),
-        tuple(warnings),
-    )
+    return accessories
 
 
 def _apply_swaps(
@@ -423,32 +366,3 @@ def _apply_swaps(
 
     new_primaries = {c: tuple(swap(pk) for pk in picks) for c, picks in primaries.items()}
     return new_primaries, [swap(pk) for pk in accessories], stuck
-
-
-def _cover_regions(
-    usable: tuple[Exercise, ...],
-    category: Category,
-    regions: tuple[str, ...],
-    items: int,
-    rule_id: str,
-    recent: frozenset[str],
-    always: tuple[str, ...] = (),
-) -> list[Pick]:
-    """Drills of `category` covering each required region first, then extra ones; drills
-    of the last block go to the back of the queue, so the routine changes block to block."""
-    pool = sorted((e for e in usable if e.category == category), key=lambda e: (e.id not in always, e.id in recent))
-    picks: list[Pick] = []
-    taken: set[str] = set()
-    for region in regions:
-        e = next((x for x in pool if Region(region) in x.regions and x.id not in taken), None)
-        if e is not None:
-            taken.add(e.id)
-            picks.append(Pick(e, (why(rule_id, text=f"Covers the {REGION_WORDS.get(region, region)}."),)))
-    for e in pool:
-        if len(picks) >= items:
-            break
-        if e.id not in taken:
-            taken.add(e.id)
-            regions_text = ", ".join(REGION_WORDS.get(r.value, r.value) for r in e.regions)
-            picks.append(Pick(e, (why(rule_id, text=f"Adds {regions_text}."),)))
-    return picks

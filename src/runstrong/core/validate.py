@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from dataclasses import dataclass
+from operator import attrgetter
 
+from .context import PlanningContext
 from .library import Library
 from .model import (
     EQUIPMENT_SETS,
@@ -38,18 +40,17 @@ class Violation:
         return f"{self.where}: {self.message} ({self.rule_id})"
 
 
-def check_plan(
-    plan: Plan, library: Library, registry: Registry, p: Params, lived: frozenset[dt.date] = frozenset()
-) -> list[Violation]:
+def check_plan(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date] = frozenset()) -> list[Violation]:
     """Every violation of the safety rules in `plan`. Weeks in `lived` (their Mondays) were
     planned under an earlier profile: their content is not judged by today's pain areas and
     kit, though spacing across them still is."""
+    registry, p = ctx.registry, ctx.params
     out: list[Violation] = []
     out += _check_spacing(plan, p)
     out += _check_speed_days(plan, p)
     out += _check_race(plan, p)
     out += _check_deloads(plan, p)
-    out += _check_sessions(plan, library, p, lived)
+    out += _check_sessions(plan, ctx, lived)
     out += _check_progression(plan, p)
     out += _check_rule_ids(plan, registry)
     return out
@@ -132,7 +133,8 @@ def _check_deloads(plan: Plan, p: Params) -> list[Violation]:
     return out
 
 
-def _check_sessions(plan: Plan, library: Library, p: Params, lived: frozenset[dt.date]) -> list[Violation]:
+def _check_sessions(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date]) -> list[Violation]:
+    p = ctx.params
     out = []
     profile = plan.profile
     cap = min(profile.session_cap_minutes, p.max_session_minutes)
@@ -147,7 +149,7 @@ def _check_sessions(plan: Plan, library: Library, p: Params, lived: frozenset[dt
             where = f"week {w.index} {s.date}"
             if s.estimated_minutes > cap:
                 out.append(Violation("session-time-cap", where, f"{s.estimated_minutes} min over the {cap}-min cap"))
-            problems, trained = _session_content(s.blocks, runner, library, p)
+            problems, trained = _remembered_content(ctx, s.blocks, runner)
             out += [Violation(rule_id, where, message) for rule_id, message in problems]
             categories |= trained
         if w.sessions and w.phase != Phase.race_week and not set(TRAINING_CATEGORIES) <= categories:
@@ -165,19 +167,28 @@ def _items(entries: list[EquipmentSet | Item]) -> frozenset[Item]:
     return frozenset(items)
 
 
-_CONTENT: dict[tuple, tuple[object, tuple[tuple[tuple[str, str], ...], frozenset]]] = {}
+def _content_key(blocks: list) -> tuple:
+    """What the content checks read of a session's blocks, as one value."""
+    # The library fixes each exercise's category, regions and sides; of the dose only the
+    # plyometric volume (sets x contacts) is checked. One flat tuple per session.
+    return tuple(
+        x
+        for b in blocks
+        for x in (b.exercise_id, b.role, b.prescription.contacts and b.prescription.sets * b.prescription.contacts)
+    )
+
+
+def _remembered_content(ctx: PlanningContext, blocks: list, runner: tuple):  # type: ignore[no-untyped-def]
+    """`_session_content`, remembered on the planning context by value: plans share sessions."""
+    key = (runner, _content_key(blocks))
+    hit = ctx.memo.content.get(key)
+    if hit is None:
+        hit = ctx.memo.content.put(key, _session_content(blocks, runner, ctx.library, ctx.params))
+    return hit
 
 
 def _session_content(blocks: list, runner: tuple, library: Library, p: Params):  # type: ignore[no-untyped-def]
-    """Problems with a session's blocks for this runner, and the categories it trains.
-
-    Sessions share block lists across weeks and runners (the planner memoises them), so
-    the result is remembered per list and runner; the entry holds the list to keep its id.
-    """
-    key = (id(blocks), runner, id(library), id(p))
-    hit = _CONTENT.get(key)
-    if hit is not None and hit[0] is blocks:
-        return hit[1]
+    """Problems with a session's blocks for this runner, and the categories it trains."""
     pain, equipment, level = runner
     problems: list[tuple[str, str]] = []
     if not blocks or blocks[0].role != Role.warm_up:
@@ -206,11 +217,7 @@ def _session_content(blocks: list, runner: tuple, library: Library, p: Params): 
             sides = 2 if pr.per_side else 1
             if pr.sets * pr.contacts * sides > p.plyo_max_contacts[level]:
                 problems.append(("dose-plyometric", f"{e.id}: too many contacts"))
-    result = (tuple(problems), frozenset(trained))
-    if len(_CONTENT) > 100_000:
-        _CONTENT.clear()
-    _CONTENT[key] = (blocks, result)
-    return result
+    return tuple(problems), frozenset(trained)
 
 
 def _check_progression(plan: Plan, p: Params) -> list[Violation]:
@@ -231,10 +238,10 @@ def _check_progression(plan: Plan, p: Params) -> list[Violation]:
             for b in s.blocks:
                 if b.role not in (Role.primary, Role.accessory):
                     continue
-                if "light-before-key-runs" in _block_rules(b):
+                if any(r.rule_id == "light-before-key-runs" for r in b.reasons):
                     continue  # a deliberately light day is neither a step up nor the base for one
                 key = (b.exercise_id, s.focus.value)
-                if "review-reduce" in _block_rules(b):  # a week a review cut: the week after it is
+                if any(r.rule_id == "review-reduce" for r in b.reasons):  # a week a review cut: the week after it is
                     if key in last:  # compared with the week before it, as if the cut were not there
                         seen[key] = last[key]
                     continue
@@ -267,27 +274,17 @@ def _check_progression(plan: Plan, p: Params) -> list[Violation]:
     return out
 
 
-_BLOCK_RULES: dict[int, tuple[object, frozenset[str]]] = {}
-
-
-def _block_rules(b: object) -> frozenset[str]:
-    """A block's rule ids, remembered: planned blocks are shared between plans and runners."""
-    hit = _BLOCK_RULES.get(id(b))
-    if hit is None or hit[0] is not b:
-        if len(_BLOCK_RULES) > 200_000:
-            _BLOCK_RULES.clear()
-        hit = _BLOCK_RULES[id(b)] = (b, frozenset(r.rule_id for r in b.reasons))  # type: ignore[attr-defined]
-    return hit[1]
+_RULE_ID = attrgetter("rule_id")
 
 
 def _check_rule_ids(plan: Plan, registry: Registry) -> list[Violation]:
     out = []
     ids = {r.rule_id for w in plan.weeks for r in w.reasons}
     ids |= {r.rule_id for w in plan.weeks for s in w.sessions for r in s.reasons}
-    for w in plan.weeks:
-        for s in w.sessions:
-            for b in s.blocks:
-                ids |= _block_rules(b)
+    distinct = {id(s.blocks): s.blocks for w in plan.weeks for s in w.sessions}  # weeks share block lists
+    for blocks in distinct.values():
+        for b in blocks:
+            ids.update(map(_RULE_ID, b.reasons))
     ids |= {r.rule_id for g in plan.guidance for r in g.reasons}
     for r in ids:
         if r not in registry:

@@ -106,16 +106,19 @@ def store_profile_in(
 ) -> ProfileStored:
     """`store_profile` inside the caller's write transaction."""
     from runstrong.core.planner import build_plan, replan
+    from runstrong.io.data_files import load_context
 
     athlete_id = identity.existing(s, profile.name)
     old = _stored(s, athlete_id) if athlete_id is not None else None
     kept: list[str] = []
     if old is None:
-        plan, broken = planned(lambda lb: build_plan(profile, least_bad=lb), least_bad)
+        plan, broken = planned(lambda lb: build_plan(profile, load_context(), least_bad=lb), least_bad)
     else:
         profile, kept = merge_owned(profile, old[0], drop_pain)
         first = lived.first_unlived_day(s, athlete_id, clock.today)  # type: ignore[arg-type]
-        plan, broken = planned(lambda lb: replan(old[1], profile, lived.replan_from(first), least_bad=lb), least_bad)
+        plan, broken = planned(
+            lambda lb: replan(old[1], profile, lived.replan_from(first), load_context(), least_bad=lb), least_bad
+        )
     if athlete_id is None:
         athlete_id = repo.add_athlete(s, profile.name, profile.units, clock.now)
     tx = base.begin(s, repo.athlete_info(s, athlete_id), clock, expected_version)
@@ -151,12 +154,13 @@ def replan_ahead(tx: base.Tx, plan: Plan, profile: AthleteProfile, *, this_week:
     the first Monday not lived, or (`this_week`, for changes that move no day, such as a
     swap) from the first day not lived, the lived days of this week kept as planned."""
     from runstrong.core.planner import replan
+    from runstrong.io.data_files import load_context
 
     first = lived.first_unlived_day(tx.s, tx.athlete.id, tx.clock.today)
     if not this_week:
-        return replan(plan, profile, lived.replan_from(first), least_bad=True)
+        return replan(plan, profile, lived.replan_from(first), load_context(), least_bad=True)
     monday = first - dt.timedelta(days=first.weekday())
-    return lived.keep_lived_days(plan, replan(plan, profile, monday, least_bad=True), first)
+    return lived.keep_lived_days(plan, replan(plan, profile, monday, load_context(), least_bad=True), first)
 
 
 def update_profile(

@@ -8,8 +8,6 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
-from runstrong.core.library import Library
-from runstrong.core.rules import Registry
 from runstrong.store import changes, repo
 from runstrong.store.db import Store
 from runstrong.store.review_queries import store_review
@@ -25,13 +23,12 @@ class Accepted:
     version: int
 
 
-def accept_review(store: Store, athlete: str | None, week: dt.date | None, clock: base.Clock, library: Library,
-                  registry: Registry, real_life: Any = None, *, expected_version: int | None = None,
+def accept_review(store: Store, athlete: str | None, week: dt.date | None, clock: base.Clock, ctx: Any,
+                  real_life: Any = None, *, expected_version: int | None = None,
                   with_trend: bool = True) -> Accepted:  # fmt: skip
     """Review `week` (default: last week) and store the new plan version and the review."""
     with base.change(store, athlete, clock, expected_version=expected_version) as tx:
-        outcome = prepare_review(tx.s, tx.athlete.name, week, clock.today, library, registry, real_life,
-                                 with_trend=with_trend)  # fmt: skip
+        outcome = prepare_review(tx.s, tx.athlete.name, week, clock.today, ctx, real_life, with_trend=with_trend)
         assert outcome.plan is not None and outcome.profile is not None
         old = repo.latest_plan(tx.s, tx.athlete.id)
         assert old is not None

@@ -52,9 +52,24 @@ def intensity_text(presc: Prescription, units: Units = Units.metric) -> str:
     return i.label()
 
 
+def volume_label(presc: Prescription) -> str:
+    """`3 × 8/side (+1 set left)`: sets times reps, seconds, contacts or metres."""
+    side = "/side" if presc.per_side else ""
+    if presc.reps:
+        amount = f"{presc.reps}{side}"
+    elif presc.seconds:
+        amount = f"{presc.seconds}s{side}"
+    elif presc.contacts:
+        amount = f"{presc.contacts} contacts{side}"
+    else:
+        amount = f"{presc.distance_m} m{side}"
+    extra = f" (+1 set {presc.extra_sets_side})" if presc.extra_sets_side else ""
+    return f"{presc.sets} × {amount}{extra}"
+
+
 def dose_text(presc: Prescription, units: Units = Units.metric) -> str:
     """`3 × 8/side @ RIR 3`, the way a coach writes a dose."""
-    text = presc.volume_label()
+    text = volume_label(presc)
     if presc.distance_m and units == Units.imperial:
         text = text.replace(f"{presc.distance_m} m", f"{round(presc.distance_m / METRES_PER_YARD)} yd")
     if presc.intensity.kind != "bodyweight":

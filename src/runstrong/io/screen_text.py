@@ -73,7 +73,7 @@ class ScreenTest(Frozen):
 
 
 class Battery(Frozen):
-    version: int
+    version: str
     minutes: int
     intro: str
     kit: list[str]

@@ -9,11 +9,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from runstrong.core.library import Library
+from runstrong.core.context import PlanningContext
 from runstrong.core.model import AthleteProfile, Plan
 from runstrong.core.review import Change, RealLife, Review, apply_review, plan_changes, review_week
 from runstrong.core.review_metrics import WeekMetrics, history_metrics, history_window_days
-from runstrong.core.rules import Registry
 from runstrong.errors import UserError
 
 from . import repo
@@ -56,8 +55,7 @@ def prepare_review(
     athlete: str | None,
     week_start: dt.date | None,
     today: dt.date,
-    library: Library,
-    registry: Registry,
+    ctx: PlanningContext,
     real_life: RealLife | None = None,
     *,
     with_plan: bool = True,
@@ -67,6 +65,7 @@ def prepare_review(
     With no week: last week, or this week while the plan is in its first week. With
     `with_plan`, also the new plan version the review would write and what it changes; with
     `with_trend`, the weeks before it too (for sparklines and charts)."""
+    library, registry = ctx.library, ctx.registry
     info, version, plan, profile = current_plan(s, athlete)
     if week_start is None:
         first = plan.start_date - dt.timedelta(days=plan.start_date.weekday())
@@ -89,7 +88,7 @@ def prepare_review(
     )
     if not with_plan:
         return ReviewOutcome(info, version, review, trend, None, None, [])
-    new_profile, new_plan = apply_review(plan, profile, review, library=library, registry=registry)
+    new_profile, new_plan = apply_review(plan, profile, review, ctx=ctx)
     changes = plan_changes(plan, new_plan, review.next_week_start)
     return ReviewOutcome(info, version, review, trend, new_profile, new_plan, changes)
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from runstrong.core.context import PlanningContext
 from runstrong.core.diary import (
     PainReport,
     PlannedRun,
@@ -29,11 +30,12 @@ from runstrong.core.diary import (
     validate_entry,
     week_start,
 )
-from runstrong.core.library import Library, load_library
+from runstrong.core.library import Library
 from runstrong.core.model import AthleteProfile, Exercise, Plan
-from runstrong.core.params import Params, load_params
+from runstrong.core.params import Params
 from runstrong.errors import UserError
 from runstrong.flows.base import Clock, Conflict, NothingToUndo, Refused
+from runstrong.io.data_files import load_context
 from runstrong.store import changes, repo, web_queries
 from runstrong.store.db import Store
 
@@ -122,12 +124,16 @@ class Diary:
         return self.fixed_today or dt.date.today()
 
     @property
+    def context(self) -> PlanningContext:
+        return load_context()  # built once per process (per data directory), planning memo included
+
+    @property
     def library(self) -> Library:
-        return load_library()
+        return self.context.library
 
     @property
     def params(self) -> Params:
-        return load_params()
+        return self.context.params
 
     def who(self, s: Any) -> repo.AthleteInfo:
         try:
@@ -464,7 +470,6 @@ class Diary:
 
     def review(self, req: ReviewRequest) -> Any:
         """The weekly review of `req.week` (default: last week) and the plan it would write."""
-        from runstrong.core.rules import load_registry
         from runstrong.store.reviewing import prepare_review
 
         today = self.today()
@@ -472,20 +477,19 @@ class Diary:
         with self.store.read() as s:
             who = self.who(s)
             try:
-                return prepare_review(s, who.name, week, today, self.library, load_registry(), real_life)
+                return prepare_review(s, who.name, week, today, self.context, real_life)
             except UserError as err:
                 raise _review_problem(err) from None
 
     def accept_review(self, req: ReviewRequest, version: int | None = None) -> tuple[Any, repo.StoredPlan]:
         """Review the week and write the new plan version in one change (the old one is kept)."""
-        from runstrong.core.rules import load_registry
         from runstrong.flows.review import accept_review
 
         today = self.today()
         week, real_life = _review_inputs(req, today)
         try:
-            done = accept_review(self.store, self.athlete_name, week, self.clock_now(), self.library,
-                                 load_registry(), real_life, expected_version=version)  # fmt: skip
+            done = accept_review(self.store, self.athlete_name, week, self.clock_now(), self.context, real_life,
+                                 expected_version=version)  # fmt: skip
         except Conflict as err:
             raise Changed(str(err)) from None
         except UserError as err:

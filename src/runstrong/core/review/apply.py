@@ -8,10 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..context import PlanningContext
 from ..dosing import estimate_seconds
+from ..library import Library
 from ..model import AthleteProfile, Block, Category, Plan, Prescription, Role, Session, Suggestion, Week, why
-from ..params import load_params, params_from_registry
 from ..planner import replan
+from ..rules import Registry
 from .measure import last_loading_week, plan_week
 from .values import Review
 
@@ -51,14 +53,22 @@ def apply_review(
     if review.race_date and profile.race:
         update["race"] = profile.race.model_copy(update={"date": review.race_date})
     new_profile = AthleteProfile.model_validate({**base.model_dump(), **update})
-    new_plan = replan(plan, new_profile, review.next_week_start, least_bad=least_bad, **kwargs)
-    params = _params(kwargs.get("registry"))
-    new_plan = kept_promises(plan, new_plan, review, params)
+    ctx = _context(**kwargs)
+    new_plan = replan(plan, new_profile, review.next_week_start, ctx, least_bad=least_bad)
+    new_plan = kept_promises(plan, new_plan, review, ctx.params)
     return new_profile, new_plan
 
 
-def _params(registry: object) -> Any:
-    return params_from_registry(registry) if registry is not None else load_params()  # type: ignore[arg-type]
+def _context(
+    ctx: PlanningContext | None = None, library: Library | None = None, registry: Registry | None = None
+) -> PlanningContext:
+    """The planning context to re-plan with: the caller's, or one made of the library and
+    registry it handed over (tests and scripts that hold those)."""
+    if ctx is not None:
+        return ctx
+    if library is None or registry is None:
+        raise TypeError("apply_review needs ctx=, or library= and registry=")
+    return PlanningContext(library, registry)
 
 
 def kept_promises(old: Plan, new: Plan, review: Review, params: Any) -> Plan:

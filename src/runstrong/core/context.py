@@ -1,0 +1,97 @@
+"""One planning context: the library, the rulebook and its typed params, passed explicitly.
+
+Core functions never load data themselves: an adapter (CLI, web, store, bench) builds a
+context once (from the shipped data or an edited copy, see `runstrong.io.data_files`) and
+hands it to `build_plan`, `replan`, `check_plan` and the rest. The planner's memo tables
+live on the context, keyed by value and bounded, so two runners alike in a week share the
+work while a long-running server cannot grow without limit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .library import Library
+from .rules import Registry
+
+
+@lru_cache(maxsize=4096)  # small tuples of enums and flags: a few hundred distinct values
+def canonical(value: tuple) -> tuple:
+    """The first-seen tuple equal to `value`: planning keeps one copy of each, not thousands."""
+    return value
+
+
+class Memo(dict):
+    """A bounded memo table: when full, the oldest entry makes room for the new one."""
+
+    __slots__ = ("limit",)
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def put(self, key: object, value: Any) -> Any:
+        if len(self) >= self.limit:
+            del self[next(iter(self))]
+        self[key] = value
+        return value
+
+
+# Memo entries per distinct plan kept warm (a 16-week race plan has 18 weeks); about 0.7 MB
+# of heap per plan, so the default of 256 plans bounds the memo near 180 MB.
+PER_PLAN = {
+    "usable": 1,  # exercises a runner can do
+    "selections": 2,  # a block's exercises
+    "days": 18,  # what each day of a week allows
+    "placements": 24,  # sessions to days
+    "composed": 32,  # a week's sessions before placement
+    "weeks": 18,  # a placed, dated week
+    "doses": 64,  # one exercise's prescription
+    "content": 12,  # a session's content checked for a runner
+}
+
+
+class PlanMemo:
+    """What planning remembers between plans made with one context (all keys are values),
+    sized to keep about `plans` distinct plans warm."""
+
+    __slots__ = ("plans", *PER_PLAN)
+
+    def __init__(self, plans: int = 256) -> None:
+        self.plans = plans
+        for name, per_plan in PER_PLAN.items():
+            setattr(self, name, Memo(max(16, per_plan * plans)))
+
+    def tables(self) -> dict[str, Memo]:
+        return {name: getattr(self, name) for name in PER_PLAN}
+
+    def size(self) -> int:
+        return sum(len(m) for m in self.tables().values())
+
+    def clear(self) -> None:
+        for m in self.tables().values():
+            m.clear()
+
+
+@dataclass(frozen=True, eq=False)
+class PlanningContext:
+    """The data a plan is made from, and the planner's memory of earlier plans made from it."""
+
+    library: Library
+    registry: Registry
+    source: str = "package"  # where the data came from: "package" or the directory of an edited copy
+    memo: PlanMemo = field(default_factory=PlanMemo, repr=False)
+
+    @property
+    def params(self) -> Any:
+        return self.registry.params  # type: ignore[attr-defined]
+
+    @property
+    def data_stamp(self) -> str:
+        """Which data a plan used: the source, each file's version and the rulebook's fingerprint."""
+        return (
+            f"{self.source}; exercises {self.library.version}; rules {self.registry.version} "
+            f"({self.registry.fingerprint})"
+        )

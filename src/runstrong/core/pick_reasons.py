@@ -1,0 +1,149 @@
+"""Why an exercise was picked for its slot: the reasons each pick carries, what the
+baseline screen prescribes, and the warm-up and finisher drills that cover their regions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .library import Library
+from .model import Category, Exercise, Pattern, Phase, Reason, Region, why
+from .params import Params
+from .vocab import CATEGORY_NAME
+
+if TYPE_CHECKING:
+    from .selection import Context
+
+
+@dataclass(frozen=True)
+class Pick:
+    exercise: Exercise
+    reasons: tuple[Reason, ...]
+
+
+P = Pattern
+SINGLE_LEG_STRENGTH = (P.squat, P.lunge, P.step)
+REGION_WORDS = {"thoracic": "upper back (thoracic spine)", "lumbar": "lower back (lumbar spine)"}
+
+
+def pain_note(chosen: Exercise, ideal: Exercise | None, ctx: Context) -> tuple[Reason, ...]:
+    """Why the pick differs from what a pain-free runner would get, if pain is the reason."""
+    if ideal is None or ideal.id == chosen.id:
+        return ()
+    excluded = sorted(a.value.replace("_", " ") for a in ctx.pain.intersection(ideal.contraindications))
+    loaded = sorted(a.value.replace("_", " ") for a in ctx.pain.intersection(ideal.loads))
+    if excluded:
+        text = (
+            f"{ideal.name} is left out for your {' and '.join(excluded)} pain; "
+            f"{chosen.name} trains the same quality and spares it."
+        )
+    elif loaded:
+        text = (
+            f"{ideal.name} loads your {' and '.join(loaded)}; regressed to {chosen.name}, "
+            "a gentler way to train it while the pain settles."
+        )
+    else:
+        return ()
+    return (why("pain-excludes-or-regresses", text=text),)
+
+
+def screened(
+    library: Library, category: Category, slot: int, ctx: Context, usable: tuple[Exercise, ...], taken: set[str]
+) -> Exercise | None:
+    """The exercise the baseline screen prescribes for this slot, if it prescribes one."""
+    ok = {e.id for e in usable} - taken
+    if category == Category.posterior_chain and slot == 0 and ctx.hinge_patterning:
+        drills = [e for e in usable if e.pattern == P.hinge and not e.loadable and e.id in ok]
+        return min(drills, key=lambda e: e.level.rank, default=None)
+    if category == Category.core and slot == 0 and ctx.short_holds:
+        holds = [e for e in usable if e.category == category and e.dose.seconds and e.pattern == P.anti_extension]
+        holds = [e for e in holds if e.id in ok and "primary" in e.roles]
+        return min(holds, key=lambda e: e.level.rank, default=None)
+    if category == Category.single_leg_power and slot == 0 and ctx.single_leg_rung != "level":
+        rungs = [e for e in library.ladder(_LADDER_TOP) if e.id in ok] if _LADDER_TOP in library else []
+        if rungs:
+            return rungs[0] if ctx.single_leg_rung == "ladder_start" or len(rungs) == 1 else rungs[1]
+    return None
+
+
+_LADDER_TOP = "pistol_squat"  # the single-leg ladder of S11, walked down from its top rung
+
+
+def screen_reasons(e: Exercise, category: Category, slot: int, ctx: Context) -> list[Reason]:
+    if category == Category.posterior_chain and slot == 0 and ctx.hinge_patterning and not e.loadable:
+        return [why("screen-hip-hinge", "Your screen's hinge lost contact: pattern it before loading it.")]
+    if category == Category.core and slot == 0 and ctx.short_holds and e.dose.seconds:
+        return [why("screen-plank", "Your plank was short: a plank variation, held briefly and often.")]
+    if category == Category.single_leg_power and slot == 0 and ctx.single_leg_rung != "level":
+        return [why("screen-single-leg-squat", "Your single-leg squat rating sets this starting rung.")]
+    return []
+
+
+def pick_reasons(e: Exercise, category: Category, slot: int, ctx: Context, p: Params) -> list[Reason]:
+    reasons = [
+        Reason(
+            rule_id="two-primaries-one-accessory",
+            text=f"One of the block's two {CATEGORY_NAME[category]} primaries.",
+        ),
+        Reason(
+            rule_id="same-primaries-per-block",
+            text="Kept for the whole block so that progress shows; it changes when the block does.",
+        ),
+    ]
+    if ctx.phase == Phase.foundation and e.pattern.value in p.foundation_patterns:
+        reasons.append(why("foundation-posterior-emphasis", text=f"A {e.pattern.value} movement for phase one."))
+    if e.pattern == P.anti_rotation:
+        reasons.append(why("anti-rotation-weekly", text="Anti-rotation work every week."))
+    if category == Category.single_leg_power and e.pattern in SINGLE_LEG_STRENGTH:
+        reasons.append(
+            Reason(
+                rule_id="single-leg-ladder",
+                text=f"The rung of the single-leg ladder that a {ctx.level.value} lifter starts on.",
+            )
+        )
+    if e.pattern == P.landing:
+        reasons.append(why("landings-before-plyometrics", text="Landing drills come before hops and jumps."))
+    if e.pattern == P.plyometric:
+        reasons.append(
+            Reason(
+                rule_id="landings-before-plyometrics",
+                text="Landings have been drilled, so short hops and jumps are in.",
+            )
+        )
+    if ctx.phase == Phase.race_specific and ctx.race is not None:
+        if ctx.race in p.explosive_distances:
+            reasons.append(why("short-race-explosive", text=f"{ctx.race.value}: explosive single-leg emphasis."))
+        elif ctx.race in p.durability_distances:
+            reasons.append(why("marathon-durability", text=f"{ctx.race.value}: durability emphasis."))
+    if ctx.level.rank < p.high_skill_min_level.rank:
+        reasons.append(why("mechanics-over-complexity", text="Low-skill variant: mechanics over complexity."))
+    return reasons
+
+
+def cover_regions(
+    usable: tuple[Exercise, ...],
+    category: Category,
+    regions: tuple[str, ...],
+    items: int,
+    rule_id: str,
+    recent: frozenset[str],
+    always: tuple[str, ...] = (),
+) -> list[Pick]:
+    """Drills of `category` covering each required region first, then extra ones; drills
+    of the last block go to the back of the queue, so the routine changes block to block."""
+    pool = sorted((e for e in usable if e.category == category), key=lambda e: (e.id not in always, e.id in recent))
+    picks: list[Pick] = []
+    taken: set[str] = set()
+    for region in regions:
+        e = next((x for x in pool if Region(region) in x.regions and x.id not in taken), None)
+        if e is not None:
+            taken.add(e.id)
+            picks.append(Pick(e, (why(rule_id, text=f"Covers the {REGION_WORDS.get(region, region)}."),)))
+    for e in pool:
+        if len(picks) >= items:
+            break
+        if e.id not in taken:
+            taken.add(e.id)
+            regions_text = ", ".join(REGION_WORDS.get(r.value, r.value) for r in e.regions)
+            picks.append(Pick(e, (why(rule_id, text=f"Adds {regions_text}."),)))
+    return picks

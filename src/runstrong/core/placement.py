@@ -1,0 +1,153 @@
+"""Choosing the week's sessions and their days when the week is tight.
+
+The options are weighed: keeping heavy work on a poor day, lightening a session, swapping
+hops out, or (last) dropping the third session; each concession has a price in the
+registry, and the cheapest placement of all wins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .compose import Planned
+from .context import PlanningContext
+from .model import Category, Reason, why
+from .schedule import DayInfo, Placement, SessionSpec, place_week
+
+ALL_HEAVY = frozenset({Category.posterior_chain, Category.single_leg_power})
+HEAVY_CHOICES = (ALL_HEAVY, frozenset({Category.posterior_chain}), frozenset())
+Previous = tuple[tuple[dt.date, Category, bool], ...]  # last week's sessions: date, focus, plyometric
+Compose = Callable[[int, frozenset[Category], bool], list[Planned]]
+
+
+def sessions_word(n: int) -> str:
+    return f"{n} session" + ("" if n == 1 else "s")
+
+
+def placed(
+    ctx: PlanningContext, days: tuple[DayInfo, ...], roster: tuple[SessionSpec, ...], previous: Previous, double: bool
+) -> Placement | None:
+    """`place_week`, remembered on the context (its arguments are all values)."""
+    key = (days, roster, previous, double)
+    memo = ctx.memo.placements
+    if key in memo:
+        return memo[key]
+    return memo.put(key, place_week(days, roster, previous, double, ctx.params))
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    cost: float
+    order: int
+    planned: list[Planned]
+    placement: Placement
+    notes: tuple[Reason, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    """What placement needs of the week: its days, last week's sessions, how many sessions
+    the methodology asks for, and whether the runner lifts after a speed run."""
+
+    days: tuple[DayInfo, ...]
+    previous: Previous
+    sessions: int
+    allow_double: bool
+
+
+def best_option(ctx: PlanningContext, week: Week, compose: Compose) -> Option | None:
+    """The cheapest way to place the week, counting each concession's price."""
+    p = ctx.params
+    counts = [week.sessions]
+    if week.sessions > p.foundation_sessions:
+        counts.append(p.foundation_sessions)
+    best: Option | None = None
+    order = 0
+    for n in counts:
+        dropped = (week.sessions - n) * p.dropped_session_penalty
+        if best is not None and best.cost <= dropped:
+            break
+        wanted = compose(n, ALL_HEAVY, True)
+        for plyo_ok in (True, False):
+            for heavy in HEAVY_CHOICES:
+                order += 1
+                found = _priced(ctx, week, compose, wanted, n, heavy, plyo_ok, best, order)
+                if found is not None and (best is None or (found.cost, found.order) < (best.cost, best.order)):
+                    best = found
+            if best is not None:
+                break  # hops are swapped out only when no placement keeps them
+        if best is not None and n == counts[0]:
+            break  # a full week fits: never drop the third session to save a few points
+    return best
+
+
+def _priced(
+    ctx: PlanningContext,
+    week: Week,
+    compose: Compose,
+    wanted: list[Planned],
+    n: int,
+    heavy: frozenset[Category],
+    plyo_ok: bool,
+    best: Option | None,
+    order: int,
+) -> Option | None:
+    """One option's placement and full price, or None when it cannot beat `best` or fit."""
+    p = ctx.params
+    wanted_heavy = [x.focus for x in wanted if x.spec.heavy]
+    dropped = week.sessions - n
+    floor = sum(f not in heavy for f in wanted_heavy) * p.heavy_downgrade_penalty
+    if best is not None and best.cost <= floor + dropped * p.dropped_session_penalty:
+        return None  # even a perfect placement of this option could not be cheaper
+    planned = compose(n, heavy, plyo_ok)
+    placement = placed(ctx, week.days, tuple(x.spec for x in planned), week.previous, week.allow_double)
+    if placement is None:
+        return None
+    lightened = len(wanted_heavy) - sum(x.spec.heavy for x in planned)
+    swapped = sum(x.spec.plyometric for x in wanted) - sum(x.spec.plyometric for x in planned)
+    cost = (
+        placement.score
+        + lightened * p.heavy_downgrade_penalty
+        + swapped * p.plyo_swap_penalty
+        + dropped * p.dropped_session_penalty
+    )
+    return Option(cost, order, planned, placement, concessions(lightened, swapped, dropped, n))
+
+
+def least_bad(
+    ctx: PlanningContext, week: Week, compose: Compose, n: int, warnings: list[str]
+) -> tuple[list[Planned], Placement, list[Reason]]:
+    """Fewer sessions than the methodology asks, or none, rather than a broken hard rule."""
+    for fewer in range(n - 1, 0, -1):
+        planned = compose(fewer, frozenset(), False)
+        placement = placed(ctx, week.days, tuple(x.spec for x in planned), week.previous, week.allow_double)
+        if placement is not None:
+            warnings.append(f"only {sessions_word(fewer)} fit; the methodology asks for {n}.")
+            notes = [why("foundation-two-sessions", f"Dropped to {sessions_word(fewer)} to keep the hard rules.")]
+            return planned, placement, notes
+    warnings.append("no session fits around this week's runs; the week has no strength.")
+    return [], Placement(days=(), score=0.0, reasons=()), []
+
+
+def concessions(lightened: int, swapped: int, dropped: int, n: int) -> tuple[Reason, ...]:
+    out = []
+    if lightened:
+        out.append(
+            why(
+                "no-heavy-near-speed",
+                f"{sessions_word(lightened)} without heavy work: no day this week keeps it away from "
+                "speed days, key runs and the race without a worse trade-off.",
+            )
+        )
+    if swapped:
+        out.append(why("taper", "Hops and jumps are swapped out: they would fall too near the race."))
+    if dropped:
+        out.append(
+            why(
+                "no-consecutive-strength-days",
+                f"Only {n} sessions fit around this week's runs; the third waits for next week.",
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,113 @@
+"""What a plan adds around its sessions: ideas for free days and the standing guidance."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import AthleteProfile, Guidance, Session, Suggestion, build, why
+from .schedule import DayInfo
+
+
+def suggestions(
+    days: tuple[DayInfo, ...], sessions: list[Session], p: Any, mobility_all: bool = False
+) -> list[Suggestion]:
+    """Easy cross-training and mobility ideas for days with no run and no strength; after a
+    review flagged soreness or tightness, mobility on every free day."""
+    taken = {s.date for s in sessions}
+    free = [
+        d for d in days if d.available and not d.runs and d.date not in taken and d.strength_ok and not d.recovering
+    ]
+    out: list[Suggestion] = []
+    if free:
+        out.append(
+            build(
+                Suggestion,
+                date=free[0].date,
+                kind="mobility",
+                text=f"Mobility routine, about {p.mobility_minutes} min: hips, hamstrings, thoracic spine.",
+                reasons=[why("rest-day-options", text="Mobility days restore range of motion.")],
+            )
+        )
+    if mobility_all and not free and sessions:  # no free day: the routine follows a session
+        out.append(
+            build(
+                Suggestion,
+                date=sessions[0].date,
+                kind="mobility",
+                text=f"After the session, {p.mobility_minutes} min more mobility: hips, calves, hamstrings.",
+                reasons=[why("overreaching-signs", text="Your review found soreness or tightness: extra mobility.")],
+            )
+        )
+    if mobility_all:
+        out.extend(
+            build(
+                Suggestion,
+                date=d.date,
+                kind="mobility",
+                text=f"Mobility routine, about {p.mobility_minutes} min: hips, calves, hamstrings, thoracic spine.",
+                reasons=[why("overreaching-signs", text="Your review found soreness or tightness: extra mobility.")],
+            )
+            for d in free[1:]
+        )
+        return out
+    if len(free) > 1:
+        lo, hi = p.cross_train_minutes
+        out.append(
+            build(
+                Suggestion,
+                date=free[-1].date,
+                kind="cross_train",
+                text=f"Optional easy swim or bike, {lo}-{hi} min, for aerobic base without impact.",
+                reasons=[why("rest-day-options", text="Low-impact cross-training supports recovery.")],
+            )
+        )
+    return out
+
+
+def guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
+    lo, hi = p.protein_g_per_kg
+    mass = profile.body_mass_kg
+    sleep_lo, sleep_hi = p.sleep_hours
+    meal_lo, meal_hi = p.protein_per_meal_g
+    meal_lo = max(meal_lo, round(p.protein_per_meal * mass))
+    meals_lo, meals_hi = p.meals_per_day
+    return [
+        Guidance(
+            topic="protein",
+            text=f"Aim for {round(lo * mass)}-{round(hi * mass)} g of protein a day ({lo:g}-{hi:g} g/kg at "
+            f"{mass:g} kg), spread over {meals_lo}-{meals_hi} meals of {meal_lo}-{meal_hi} g.",
+            reasons=[why("protein-and-sleep", text="Protein supports repair and adaptation.")],
+        ),
+        Guidance(
+            topic="sleep",
+            text=f"Sleep {sleep_lo}-{sleep_hi} hours a night; less than {sleep_lo} h slows recovery.",
+            reasons=[why("protein-and-sleep", text="Sleep is when training becomes fitness.")],
+        ),
+        Guidance(
+            topic="diary",
+            text="Log each session: exercise, sets, reps and effort, plus mood, sleep and appetite.",
+            reasons=[why("training-diary", text="The diary is what the weekly review reads.")],
+        ),
+        Guidance(
+            topic="review",
+            text="Once a week, look back over the diary and adjust: progress when form holds, "
+            "ease off with persistent soreness, tight legs on long runs or slipping running form.",
+            reasons=[
+                why("weekly-review", text="Volume follows how you respond."),
+                why("form-gates-progression", text="Progress only while form holds."),
+                why("overreaching-signs", text="Soreness and tightness call for less load."),
+            ],
+        ),
+        Guidance(
+            topic="expectations",
+            text=f"Strength work pays off over {p.effect_weeks[0]}-{p.effect_weeks[1]}+ weeks (running economy "
+            f"about {p.economy_gain_pct[0]}-{p.economy_gain_pct[1]}% better); it may lower injury risk, most "
+            "clearly when you keep it up.",
+            reasons=[why("evidence-expectations", text="What the research shows, and its limits.")],
+        ),
+        Guidance(
+            topic="cues",
+            text="Three cues run through every session: neutral spine, drive from the hips, land softly.",
+            reasons=[why("consistent-cues", text="The same cues, every session.")],
+        ),
+    ]

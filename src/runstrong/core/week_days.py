@@ -1,0 +1,104 @@
+"""The days of a plan's weeks: which runs fall on each, and what each day allows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .context import PlanningContext, canonical
+from .model import AthleteProfile, RunType, Weekday
+from .phases import WeekFrame
+from .schedule import DayInfo
+from .screen import Screen
+
+RunsByDate = dict[dt.date, tuple[tuple[RunType, int], ...]]
+
+
+def screen_for(screens: list[Screen], frame: WeekFrame) -> Screen | None:
+    """The screen in force for a week: the latest one taken before the week starts, or the
+    first one when the plan starts before any (it is the baseline)."""
+    before = [s for s in screens if s.date < frame.start]
+    if before:
+        return before[-1]
+    return screens[0] if screens else None
+
+
+def dates(frame: WeekFrame) -> list[dt.date]:
+    return [frame.start + dt.timedelta(days=k) for k in range(7)]
+
+
+def runs_by_date(profile: AthleteProfile, frames: list[WeekFrame]) -> RunsByDate:
+    """Runs on each date of the plan (and the day after it): dated runs replace the
+    weekly template in any week that has them."""
+    dated: dict[dt.date, list[tuple[RunType, int]]] = {}
+    for run in profile.running.dated:
+        dated.setdefault(run.date, []).append((run.type, run.minutes))
+    dated_weeks = {d - dt.timedelta(days=d.weekday()) for d in dated}
+    template: dict[int, list[tuple[RunType, int]]] = {}
+    for run in profile.running.weekly:
+        template.setdefault(run.day.index, []).append((run.type, run.minutes))
+    out: RunsByDate = {}
+    last = frames[-1].end + dt.timedelta(days=7)
+    day = frames[0].start
+    while day <= last:
+        monday = day - dt.timedelta(days=day.weekday())
+        runs = dated.get(day, []) if monday in dated_weeks else template.get(day.weekday(), [])
+        if profile.race is not None and day == profile.race.date:
+            runs = [(RunType.race, 0)]
+        if runs:
+            out[day] = tuple(runs)
+        day += dt.timedelta(days=1)
+    return out
+
+
+def day_infos(ctx: PlanningContext, profile: AthleteProfile, frame: WeekFrame, runs: RunsByDate) -> tuple[DayInfo, ...]:
+    """What each day of the week allows. Remembered on the context: runners with the same
+    week (runs, available days, race) share it, and the placement search caches on it."""
+    race = profile.race
+    around = tuple(runs.get(frame.start + dt.timedelta(days=k)) for k in range(-1, 8))
+    key = (
+        frame.start,
+        around,
+        frozenset(profile.available_days),
+        profile.start_date,
+        (race.date, race.distance) if race else None,
+    )
+    hit = ctx.memo.days.get(key)
+    if hit is None:
+        hit = ctx.memo.days.put(key, _day_infos(profile, frame, runs, ctx.params))
+    return hit
+
+
+def _race_window(day: dt.date, profile: AthleteProfile, p: Any) -> tuple[bool, bool, bool, bool]:
+    """(strength ok, heavy ok, plyometrics ok, recovering) for a day near the race."""
+    race = profile.race
+    if race is None:
+        return True, True, True, False
+    until = (race.date - day).days
+    return (
+        not 0 <= until <= p.no_strength_days,
+        not 0 <= until <= p.last_heavy_days,
+        not 0 <= until <= p.last_plyometric_days,
+        -p.recovery_days[race.distance] < until < 0,
+    )
+
+
+def _day_infos(profile: AthleteProfile, frame: WeekFrame, runs: RunsByDate, p: Any) -> tuple[DayInfo, ...]:
+    available = set(profile.available_days)
+    infos = []
+    for day in dates(frame):
+        strength_ok, heavy_ok, plyo_ok, recovering = _race_window(day, profile, p)
+        infos.append(
+            DayInfo(
+                date=day,
+                available=Weekday.of(day) in available and day >= profile.start_date,
+                strength_ok=strength_ok,
+                recovering=recovering,
+                heavy_ok=heavy_ok,
+                plyo_ok=plyo_ok,
+                runs=canonical(tuple(t for t, _ in runs.get(day, ()))),
+                next_runs=canonical(tuple(t for t, _ in runs.get(day + dt.timedelta(days=1), ()))),
+                prev_runs=canonical(tuple(t for t, _ in runs.get(day - dt.timedelta(days=1), ()))),
+            )
+        )
+    return tuple(infos)

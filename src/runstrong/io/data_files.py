@@ -1,0 +1,135 @@
+"""Reading the data a plan is made from: the shipped files, or a coach's edited copy.
+
+`load_context()` gives the planning context every adapter passes into the core: from
+`data_dir` when given, else from the directory named by `RUNSTRONG_DATA`, else from the
+files shipped in the package. A directory may hold any of exercises.toml, rules.toml and
+screen.toml; a file it lacks comes from the package. Contexts are kept per process (a few,
+keyed by the files' paths and modification times), so a server or a bench builds one once
+and its planning memo stays warm.
+
+`check_data(dir)` validates such a directory and returns every problem at once.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from runstrong.core.context import PlanningContext
+from runstrong.core.library import Library, library_errors
+from runstrong.core.rules import Registry, rule_errors
+from runstrong.errors import UserError
+
+ENV = "RUNSTRONG_DATA"
+FILES = ("exercises.toml", "rules.toml", "screen.toml")
+_KEPT = 4  # contexts kept per process: the shipped data and a few edited copies
+
+
+class DataError(UserError):
+    """A data directory holds invalid files; `errors` lists every problem, each with its path."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A data directory read and checked: the parts that loaded, and every problem found."""
+
+    library: Library | None
+    registry: Registry | None
+    errors: list[str]
+    files: dict[str, Path]
+
+
+def data_dir_from_env() -> Path | None:
+    value = os.environ.get(ENV, "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def _shipped(name: str) -> Path:
+    return Path(str(resources.files("runstrong.data").joinpath(name)))
+
+
+def data_files(data_dir: Path | None) -> dict[str, Path]:
+    """Each data file's path: from `data_dir` where it has the file, else the shipped one."""
+    out = {}
+    for name in FILES:
+        edited = data_dir / name if data_dir is not None else None
+        out[name] = edited if edited is not None and edited.is_file() else _shipped(name)
+    return out
+
+
+def _toml(path: Path, errors: list[str]) -> dict | None:
+    try:
+        return tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        errors.append(f"{path}: cannot be read ({err})")
+    except tomllib.TOMLDecodeError as err:
+        errors.append(f"{path}: not valid TOML ({err})")
+    return None
+
+
+def _screen_errors(path: Path) -> list[str]:
+    from pydantic import ValidationError
+
+    from runstrong.io.screen_text import Battery
+
+    errors: list[str] = []
+    data = _toml(path, errors)
+    if data is None:
+        return errors
+    try:
+        Battery.model_validate(data)
+    except ValidationError as err:
+        errors += [f"{path.name}: {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors()]
+    return errors
+
+
+def check_data(data_dir: Path | None) -> Checked:
+    """Read and validate every data file (the directory's, or the shipped one in its place)."""
+    if data_dir is not None and not data_dir.is_dir():
+        return Checked(None, None, [f"{data_dir}: not a directory; give the folder that holds the .toml files"], {})
+    files = data_files(data_dir)
+    errors: list[str] = []
+    library = registry = None
+    raw = _toml(files["exercises.toml"], errors)
+    if raw is not None:
+        library, problems = library_errors(raw, files["exercises.toml"].name)
+        errors += problems
+    raw = _toml(files["rules.toml"], errors)
+    if raw is not None:
+        registry, problems = rule_errors(raw, files["rules.toml"].name)
+        errors += problems
+    errors += _screen_errors(files["screen.toml"])
+    return Checked(library, registry, errors, files)
+
+
+def _stamp(files: dict[str, Path]) -> tuple:
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files.values())
+
+
+_CONTEXTS: dict[tuple, PlanningContext] = {}  # adapters' process cache: bounded, keyed by files and times
+
+
+def load_context(data_dir: Path | str | None = None) -> PlanningContext:
+    """The planning context for `data_dir` (else `RUNSTRONG_DATA`, else the shipped data).
+    Raises DataError, listing every problem, when the files are invalid."""
+    where = Path(data_dir).expanduser() if data_dir is not None else data_dir_from_env()
+    files = data_files(where) if where is None or where.is_dir() else {}
+    key = (str(where), _stamp(files)) if files else None
+    if key is not None and key in _CONTEXTS:
+        return _CONTEXTS[key]
+    checked = check_data(where)
+    if checked.errors or checked.library is None or checked.registry is None:
+        raise DataError(checked.errors)
+    source = "package" if where is None else str(where.resolve())
+    context = PlanningContext(library=checked.library, registry=checked.registry, source=source)
+    if len(_CONTEXTS) >= _KEPT:
+        del _CONTEXTS[next(iter(_CONTEXTS))]
+    _CONTEXTS[key] = context  # type: ignore[index]
+    return context

@@ -1,0 +1,102 @@
+"""Planning many distinct runners in one process keeps the heap within a bound.
+
+The planner's memo lives on the planning context, keyed by value and bounded (issue 21:
+a server grew to 3.9 GB because a `Params` compared by identity missed every cache). Here
+2,000 plans and re-plans of distinct runners run through one context whose memo keeps 16
+plans warm: once it is full, the heap stops growing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import itertools
+import tracemalloc
+
+import pytest
+
+from runstrong.core.context import PlanMemo, PlanningContext
+from runstrong.core.model import AthleteProfile
+from runstrong.core.planner import InfeasibleWeekError, build_plan, replan
+from runstrong.io.data_files import load_context
+
+WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+START = dt.date(2027, 1, 4)
+KEPT_PLANS = 16  # the memo's size for this test: about 0.7 MB of heap per plan kept
+GROWTH_BOUND_MB = 24  # heap growth allowed once the memo is full (a fresh-plan's working set and noise)
+
+
+def distinct_runners(count: int) -> list[AthleteProfile]:
+    """`count` runners that differ in training days, cap, level, kit and race distance."""
+    days = [c for n in (4, 5, 6) for c in itertools.combinations(WEEKDAYS, n)]
+    combos = itertools.product(
+        days, (25, 30, 40, 45, 60), ("novice", "intermediate"), ("dumbbells", "gym"), ("10k", "half")
+    )
+    out = []
+    for available, cap, level, kit, race in itertools.islice(combos, count):
+        weekly = [{"day": available[0], "type": "long", "minutes": 100}, {"day": available[1], "type": "easy"}]
+        out.append(
+            AthleteProfile.model_validate(
+                {
+                    "name": "Runner",
+                    "age": 35,
+                    "sex": "female",
+                    "body_mass_kg": 60,
+                    "start_date": START.isoformat(),
+                    "running": {"weekly": weekly},
+                    "race": {"date": (START + dt.timedelta(weeks=10)).isoformat(), "distance": race},
+                    "available_days": list(available),
+                    "session_cap_minutes": cap,
+                    "strength_experience": level,
+                    "equipment": [kit],
+                }
+            )
+        )
+    return out
+
+
+def plan_and_replan(ctx: PlanningContext, runner: AthleteProfile) -> None:
+    """A plan, then a re-plan from week 4 after the runner shortens their cap (as a review or edit does)."""
+    try:
+        plan = build_plan(runner, ctx, least_bad=True)
+        shorter = runner.model_copy(update={"session_cap_minutes": runner.session_cap_minutes - 5})
+        replan(plan, shorter, START + dt.timedelta(weeks=3), ctx, least_bad=True)
+    except InfeasibleWeekError:
+        pass
+
+
+def heap_mb() -> float:
+    gc.collect()
+    return tracemalloc.get_traced_memory()[0] / 1e6
+
+
+@pytest.mark.slow
+def test_two_thousand_plans_and_replans_keep_the_heap_within_a_bound() -> None:
+    shipped = load_context()
+    ctx = PlanningContext(shipped.library, shipped.registry, memo=PlanMemo(plans=KEPT_PLANS))
+    runners = distinct_runners(1_000)
+    assert len({r.model_dump_json() for r in runners}) == 1_000
+    tracemalloc.start()
+    try:
+        for runner in runners[:200]:  # fills the memo
+            plan_and_replan(ctx, runner)
+        full = heap_mb()
+        for runner in runners[200:]:
+            plan_and_replan(ctx, runner)
+        after = heap_mb()
+    finally:
+        tracemalloc.stop()
+    assert all(len(table) <= table.limit for table in ctx.memo.tables().values())
+    assert after - full < GROWTH_BOUND_MB, f"heap grew {after - full:.1f} MB over 1,600 more plannings"
+
+
+def test_equal_rulebooks_share_the_memo_and_a_new_context_starts_empty() -> None:
+    """Params compare by content, so a registry loaded again hits what the first one cached."""
+    shipped = load_context()
+    runner = distinct_runners(1)[0]
+    ctx = PlanningContext(shipped.library, shipped.registry, memo=PlanMemo(plans=4))
+    first = build_plan(runner, ctx, least_bad=True)
+    filled = ctx.memo.size()
+    again = build_plan(runner, ctx, least_bad=True)
+    assert ctx.memo.size() == filled and again == first
+    assert PlanningContext(shipped.library, shipped.registry).memo.size() == 0
