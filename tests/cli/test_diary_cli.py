@@ -164,7 +164,9 @@ def test_logging_the_planned_session_twice_is_refused(ann):
     day = str(planned_days(ann)[0])
     assert ann("log", "--as-planned", "--date", day).returncode == 0
     before = count(ann.path, "set_logs")
-    again = ann("log", "--as-planned", "--date", day)
+    retried = ann("log", "--as-planned", "--date", day)  # the very same command: a retry, answered
+    assert retried.returncode == 0 and "Already logged" in retried.stdout
+    again = ann("log", "--as-planned", "--date", day, "--rpe", "7")
     assert again.returncode == 2 and "already logged" in again.stderr and "--new-session" in again.stderr
     assert count(ann.path, "set_logs") == before
     assert ann("log", "--as-planned", "--date", day, "--new-session").returncode == 0
@@ -185,8 +187,8 @@ def test_a_bad_set_with_a_new_profile_stores_neither(diary, tmp_path):
 
 
 def test_set_lines_add_to_the_days_session_and_number_on(ann):
-    for _ in range(2):
-        out = ann("log", "--set", "rdl 3x8@40kg rpe7 # hinge ok", "--set", "side plank 2x30s left")
+    for again in ([], ["--again"]):  # the same lines twice on purpose: --again (else a retry, logged once)
+        out = ann("log", "--set", "rdl 3x8@40kg rpe7 # hinge ok", "--set", "side plank 2x30s left", *again)
         assert out.returncode == 0, out.stderr
     assert count(ann.path, "session_logs") == 1
     numbers = rows(ann.path, "SELECT set_number FROM set_logs WHERE exercise_id = 'romanian_deadlift' ORDER BY id")
@@ -312,6 +314,8 @@ def test_csv_export_is_one_row_per_set_and_reads_back(ann, tmp_path):
         (lambda d: d["athletes"][0]["sessions"][0]["sets"][0].update(reps=-1), "sets[0].reps"),
         (lambda d: d.update(version=2), "version"),
         (lambda d: d.update(schema="something.else"), "schema"),
+        (lambda d: d["athletes"][0]["plans"][0]["plan"].update(weeks="none"), "plans[0].plan.weeks"),
+        (lambda d: d["athletes"][0]["profiles"][0]["profile"].update(age=-3), "profiles[0].profile.age"),
     ],
 )
 def test_a_bad_import_names_the_field_and_writes_nothing(ann, tmp_path, change, field):
@@ -450,3 +454,77 @@ def test_an_old_diary_is_upgraded_with_a_backup_and_a_message(tmp_path, diary):
     assert out.returncode == 0, out.stderr
     assert f"Upgraded the diary database (0001 → {dbmod.HEAD_REVISION})" in out.stderr
     assert any(p.name.startswith("diary.db.0001-backup-") for p in tmp_path.iterdir())
+
+
+def test_import_replace_from_a_folder_holding_only_notes_is_refused_and_force_backs_up_first(ann, tmp_path):
+    """Issue 14: `import --replace` of a folder with only notes.csv deleted everything, exit 0."""
+    ann("log", "--set", "rdl 3x8@40kg")
+    ann("wellness", "--sleep", "8")
+    ann("note", "calves tight")
+    folder = tmp_path / "csv"
+    ann("export", "--format", "csv", "-o", str(folder))
+    for name in ("sessions.csv", "sets.csv", "pains.csv", "wellness.csv", "runs.csv"):
+        (folder / name).unlink()
+    refused = ann("import", str(folder), "--replace")
+    assert refused.returncode == 2 and "not a whole diary" in refused.stderr and "--force" in refused.stderr
+    assert count(ann.path, "set_logs") == 3 and count(ann.path, "wellness") == 1
+    forced = ann("import", str(folder), "--replace", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert (
+        "Backed up the whole diary to" in forced.stderr and "deleting 1 sessions, 3 sets, 1 wellness" in forced.stderr
+    )
+    (backup,) = ann.path.parent.glob("diary.db.import-backup-*.json")
+    other = {"RUNSTRONG_DB": str(tmp_path / "restored.db")}
+    assert ann("import", str(backup), env=other).returncode == 0
+    assert count(tmp_path / "restored.db", "set_logs") == 3
+
+
+def test_a_note_with_markup_is_logged_once_and_every_command_still_works(ann):
+    """Issue 14: a note with `[/]` committed the log and then crashed; history and athlete
+    list then crashed for good."""
+    first = ann("log", "--set", "rdl 3x8@40kg # [/] knee [bold]", "--note", "[/]")
+    assert first.returncode == 0, first.stderr
+    retried = ann("log", "--set", "rdl 3x8@40kg # [/] knee [bold]", "--note", "[/]")
+    assert retried.returncode == 0 and "Already logged" in retried.stdout
+    assert count(ann.path, "set_logs") == 3
+    for args in (["history", "-e", "rdl"], ["athlete", "list"], ["history", "--by", "exercise"]):
+        out = ann(*args)
+        assert out.returncode == 0 and "internal error" not in out.stderr, out.stderr
+    assert "[/] knee [bold]" in ann("history", "-e", "rdl").stdout
+
+
+def test_a_set_is_edited_deleted_and_every_change_undone_from_the_command_line(ann):
+    ann("log", "--set", "rdl 3x8@40kg")
+    edited = ann("log", "edit", "--exercise", "rdl", "--set", "2", "--reps", "6", "--load", "42.5kg")
+    assert edited.returncode == 0, edited.stderr
+    assert rows(ann.path, "SELECT reps, load_kg FROM set_logs ORDER BY set_number") == [(8, 40), (6, 42.5), (8, 40)]
+    assert ann("log", "delete", "--exercise", "rdl", "--set", "1").returncode == 0
+    assert rows(ann.path, "SELECT set_number, reps FROM set_logs ORDER BY set_number") == [(1, 6), (2, 8)]
+    undone = ann("undo")
+    assert undone.returncode == 0 and "deleted set 1 of romanian_deadlift" in undone.stdout
+    assert ann("undo").returncode == 0
+    assert rows(ann.path, "SELECT reps, load_kg FROM set_logs ORDER BY set_number") == [(8, 40), (8, 40), (8, 40)]
+    ann("run", "add", "easy", "30")
+    assert ann("run", "delete").returncode == 0 and count(ann.path, "runs") == 0
+    ann("wellness", "--mood", "4", "--sleep", "7")
+    assert ann("wellness", "edit", "--mood", "2", "--clear", "sleep_hours").returncode == 0
+    assert rows(ann.path, "SELECT mood, sleep_hours FROM wellness") == [(2, None)]
+    bad = ann("log", "edit", "--exercise", "rdl", "--set", "9", "--reps", "6")
+    assert bad.returncode == 2 and "--set" in bad.stderr
+
+
+def test_export_and_import_carry_the_change_log(ann, tmp_path):
+    ann("log", "--set", "rdl 3x8@40kg")
+    ann("undo")
+    first = tmp_path / "first.json"
+    ann("export", "-o", str(first))
+    kinds = [c["kind"] for c in json.loads(first.read_text())["athletes"][0]["changes"]]
+    assert kinds == ["profile", "log", "undo"]
+    other = {"RUNSTRONG_DB": str(tmp_path / "other.db")}
+    assert ann("import", str(first), env=other).returncode == 0
+    second = tmp_path / "second.json"
+    ann("export", "-o", str(second), env=other)
+    a, b = (json.loads(p.read_text()) for p in (first, second))
+    assert a["athletes"] == b["athletes"]
+    refused = ann("undo", env=other)
+    assert refused.returncode == 2 and "imported" in refused.stderr

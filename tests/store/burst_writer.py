@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from runstrong.core.diary import SessionLog, SetLog
+from runstrong.core.diary import MAX_SETS, SessionLog, SetLog
 from runstrong.store import repo
 from runstrong.store.db import open_store
 
@@ -36,7 +36,9 @@ def main() -> None:
         with store.write() as s:
             repo.lock_athlete(s, athlete_id)
             existing = repo.session_ids_on(s, athlete_id, DAY)
-            result = repo.log_session(s, athlete_id, SessionLog(date=DAY, sets=sets), existing[0] if existing else None)
+            full = existing and repo.count_sets(s, existing[-1:]) + len(sets) > MAX_SETS  # a session numbers 99
+            append_to = existing[-1] if existing and not full else None
+            result = repo.log_session(s, athlete_id, SessionLog(date=DAY, sets=sets), append_to)
         print(" ".join(map(str, result.set_ids)), flush=True)
     store.close()
 

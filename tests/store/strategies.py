@@ -120,13 +120,25 @@ def _real_planned():
     return planned_work(build_plan(load_profile(EXAMPLES / "5k-racer.toml"), load_context()))
 
 
+@cache
+def _real_documents() -> tuple[dict, dict]:
+    """A real profile and plan as stored (an import checks both are what runstrong stores)."""
+    import json
+
+    from runstrong.core.planner import build_plan
+    from runstrong.io.profile_file import load_profile
+    from tests.conftest import EXAMPLES
+
+    profile = load_profile(EXAMPLES / "5k-racer.toml")
+    plan = build_plan(profile, load_context())
+    return json.loads(profile.model_dump_json()), json.loads(plan.model_dump_json(exclude_computed_fields=True))
+
+
 @st.composite
 def athlete_diaries(draw) -> AthleteDiary:
     n_profiles = draw(st.integers(0, 2))
     profiles = [
-        ProfileVersion(
-            version=v, created_at=draw(datetimes), profile=draw(st.dictionaries(text, json_values, max_size=3))
-        )
+        ProfileVersion(version=v, created_at=draw(datetimes), profile=_real_documents()[0])
         for v in range(1, n_profiles + 1)
     ]
     sessions, planned_runs = _real_planned()
@@ -139,7 +151,7 @@ def athlete_diaries(draw) -> AthleteDiary:
                 profile_version=draw(st.integers(1, n_profiles)),
                 start_date=draw(dates),
                 end_date=draw(dates),
-                plan=draw(st.dictionaries(text, json_values, max_size=3)),
+                plan=_real_documents()[1],
                 sessions=draw(st.lists(st.sampled_from(sessions), max_size=2)),
                 runs=draw(st.lists(st.sampled_from(planned_runs), max_size=2)),
             )

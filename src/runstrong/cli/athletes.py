@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from runstrong.cli.diary_common import clock_now, db_option, open_diary, store_profile
+from runstrong.cli.diary_common import clock_now, db_option, load_profile_file, open_diary
 from runstrong.cli.options import console, echo_json, escape
 
 
@@ -17,17 +17,25 @@ def athlete() -> None:
 
 @athlete.command("add")
 @click.argument("profile", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--least-bad", is_flag=True, help="Store the least-bad plan when no plan keeps every rule (each broken "
+              "rule is printed).")  # fmt: skip
+@click.option("--drop-pain", "drop_pain", multiple=True, metavar="AREA",
+              help="Drop a pain area the diary holds that the file leaves out (repeatable).")  # fmt: skip
 @db_option
-def add(profile: Path, db: str | None) -> None:
+def add(profile: Path, least_bad: bool, drop_pain: tuple[str, ...], db: str | None) -> None:
     """Store a runner PROFILE and its plan (TOML or YAML).
 
     \b
     The first time adds the athlete. Later, after you edit the profile, the same command
     stores the new profile and a new plan version; earlier versions stay in the history.
+    What the diary owns is kept: reviews' adjustments, swaps and pain areas (a pain area
+    the file leaves out stays until you --drop-pain it). Weeks already lived are kept.
+    A profile `runstrong plan` refuses is refused here too, unless --least-bad.
       runstrong athlete add examples/marathoner.toml
     """
-    with open_diary(db) as store, store.write() as s:
-        stored = store_profile(s, profile, clock_now())
+    with open_diary(db) as store:
+        result = load_profile_file(store, profile, clock_now(), least_bad=least_bad, drop_pain=drop_pain)
+    stored = result.stored
     a = stored.athlete
     out = console()
     name = escape(a.name)
@@ -40,6 +48,13 @@ def add(profile: Path, db: str | None) -> None:
         )
     else:
         out.print(f"{name}'s profile and plan are unchanged (plan v{stored.plan_version}); nothing stored.")
+    if result.kept_pain:
+        out.print(
+            f"Kept the pain area(s) {', '.join(result.kept_pain)} the diary holds (a review or a form added them); "
+            "the file leaves them out. Drop one with --drop-pain AREA."
+        )
+    for warning in result.broken:
+        out.print(f"[yellow]! {escape(warning)}[/]")
     out.print("Next: [bold]runstrong today[/]")
 
 

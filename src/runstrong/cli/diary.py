@@ -17,15 +17,16 @@ from runstrong.cli.diary_common import (
     clock_today,
     date_option,
     db_option,
+    load_profile_file,
     open_diary,
     pain_option,
     parse_day,
     parse_pains,
     profile_option,
-    resolve_athlete,
     stdin_is_tty,
     validated,
 )
+from runstrong.cli.edit import log_group, wellness_group
 from runstrong.cli.options import console, echo_json, escape
 from runstrong.errors import UserError
 
@@ -54,8 +55,7 @@ def today(day: str | None, athlete: str | None, profile: Path | None, db: str | 
     when = parse_day(day, clock, allow_future=True)
     with open_diary(db) as store:
         if profile is not None:
-            with store.write() as s:
-                resolve_athlete(s, athlete, profile, now)
+            load_profile_file(store, profile, now)
         with store.read() as s:
             who = repo.find_athlete(s, athlete)
             plan = repo.planned_day(s, who.id, when)
@@ -92,7 +92,8 @@ def today(day: str | None, athlete: str | None, profile: Path | None, db: str | 
 # ------------------------------------------------------------------------------ log
 
 
-@click.command()
+@click.group(cls=log_group(), invoke_without_command=True)
+@click.pass_context
 @click.option(
     "--set",
     "-s",
@@ -109,11 +110,13 @@ def today(day: str | None, athlete: str | None, profile: Path | None, db: str | 
 @click.option("--note", help="A note on the session.")
 @pain_option
 @click.option("--new-session", is_flag=True, help="Start a second session on that day instead of adding to the first.")
+@click.option("--again", is_flag=True, help="Log it even if the very same command was logged before (not a retry).")
 @date_option("The day the session was done")
 @athlete_option
 @profile_option
 @db_option
 def log(
+    ctx: click.Context,
     set_lines: tuple[str, ...],
     as_planned: bool,
     label: str | None,
@@ -122,6 +125,7 @@ def log(
     note: str | None,
     pains: tuple[str, ...],
     new_session: bool,
+    again: bool,
     day: str | None,
     athlete: str | None,
     profile: Path | None,
@@ -136,10 +140,15 @@ def log(
       runstrong log --as-planned --rpe 6
       runstrong log --set "rdl 3x8@40kg rpe7" --set "side plank 2x30s left"
       runstrong log --date yesterday --set "pogo hops 3x20c" --pain achilles=2
-    Sets logged again on the same day are added to that day's session.
+    Sets logged again on the same day are added to that day's session; the very same
+    command again is answered "already logged" (a retry never doubles sets).
+    Put it right with `runstrong log edit`, `runstrong log delete` or `runstrong undo`.
     """
-    from runstrong.cli.log_flow import LogRequest, build_session, gather, write_log
+    from runstrong.cli.log_flow import LogRequest, gather, write_log
     from runstrong.core.library import load_library
+
+    if ctx.invoked_subcommand is not None:
+        return
 
     today_, now = clock_today(), clock_now()
     when = parse_day(day, today_)
@@ -154,6 +163,7 @@ def log(
         new_session=new_session,
         day=when,
         today=today_,
+        again=again,
     )
     if not request.anything_given() and not stdin_is_tty():
         raise UserError(
@@ -161,46 +171,54 @@ def log(
             "(repeatable), or --rpe/--minutes/--note/--pain to add to the day's session"
         )
     with open_diary(db) as store:
-        if request.anything_given():  # scripts and flags: everything in one transaction
-            load_library()  # before taking the write lock
-            with store.write() as s:
-                if profile is not None:
-                    resolve_athlete(s, athlete, profile, now)
-                context = gather(s, request, athlete)
-                session_log = build_session(request, context)
-                result = write_log(s, session_log, request, context)
-        else:  # a terminal: ask first, then write; nobody holds the lock while thinking
+        if profile is not None:
+            check_lines_for(profile, request)  # a bad set line stores no profile either
+            load_profile_file(store, profile, now)
+        if not request.anything_given():  # a terminal: ask first, then write; nobody holds the lock while thinking
             from runstrong.cli.log_prompts import ask
 
-            if profile is not None:
-                with store.write() as s:
-                    resolve_athlete(s, athlete, profile, now)
             with store.read() as s:
                 context = gather(s, request, athlete)
             answered = ask(request, context, console())
             if answered is None:
                 click.echo("Nothing logged.", err=True)
                 return
-            session_log = build_session(answered, context)
-            with store.write() as s:
-                result = write_log(s, session_log, answered, context)
-    _report(result, session_log.sets, context)
+            request = answered
+        load_library()  # before taking the write lock
+        logged = write_log(store, request, athlete)
+    _report(logged)
 
 
-def _report(result, sets, context) -> None:  # type: ignore[no-untyped-def]
+def check_lines_for(profile: Path, request) -> None:  # type: ignore[no-untyped-def]
+    """Parse the set lines in the units of the profile about to be stored (UserError if bad)."""
+    from runstrong.cli.log_flow import parse_lines
+    from runstrong.io.profile_file import load_profile
+
+    parse_lines(request.set_lines, load_profile(profile).units, request.today)
+
+
+def _report(logged) -> None:  # type: ignore[no-untyped-def]
     from runstrong.core.library import load_library
     from runstrong.io.diary_terminal import render_logged
 
     names = {e.id: e.name for e in load_library().exercises}
     out = console()
-    where = f"session {context.planned.label}, week {context.planned.week}" if context.planned else "unplanned session"
+    result, planned = logged.result, logged.planned
+    where = f"session {planned.label}, week {planned.week}" if planned else "unplanned session"
+    if logged.already:
+        out.print(
+            f"Already logged: these {result.new_sets} set{'s' if result.new_sets != 1 else ''} on "
+            f"{result.date:%a %d %b %Y} ({where}) were logged before; nothing added (--again logs them again)."
+        )
+        return
     verb = "Added" if result.appended else "Logged"
     out.print(
         f"[bold green]✓[/] {verb} {result.new_sets} set{'s' if result.new_sets != 1 else ''} on "
         f"{result.date:%a %d %b %Y} ({where}); {result.total_sets} in that session."
     )
-    if sets:
-        out.print(render_logged(sets, names, context.athlete.units))
+    if logged.log.sets:
+        out.print(render_logged(logged.log.sets, names, logged.athlete.units))
+    out.print("Wrong? [bold]runstrong undo[/] takes it back; [bold]runstrong log edit[/] changes a set.")
 
 
 # ------------------------------------------------------------------------- wellness
@@ -218,7 +236,8 @@ WELLNESS_FLAGS = {
 }
 
 
-@click.command()
+@click.group(cls=wellness_group(), invoke_without_command=True)
+@click.pass_context
 @click.option("--sleep", "sleep_hours", type=float, help="Hours slept last night, 0-16.")
 @click.option("--sleep-quality", type=int, help="Sleep quality, 1 = insomnia ... 5 = very restful.")
 @click.option("--mood", type=int, help="Mood, 1 = very low or irritable ... 5 = very positive.")
@@ -232,6 +251,7 @@ WELLNESS_FLAGS = {
 @athlete_option
 @db_option
 def wellness(
+    ctx: click.Context,
     sleep_hours: float | None,
     sleep_quality: int | None,
     mood: int | None,
@@ -254,7 +274,11 @@ def wellness(
     A second check-in on the same day updates the answers it gives.
     """
     from runstrong.core.diary import Wellness
-    from runstrong.store import repo
+    from runstrong.flows.base import Clock, Refused
+    from runstrong.flows.checkin import record_checkin
+
+    if ctx.invoked_subcommand is not None:
+        return
 
     today_ = clock_today()
     when = parse_day(day, today_)
@@ -280,11 +304,12 @@ def wellness(
         answers = ask_wellness(console())
     given = {k: v for k, v in answers.items() if v is not None}
     entry = validated(Wellness, {"date": when, **given}, today_, WELLNESS_FLAGS) if given else None
-    with open_diary(db) as store, store.write() as s:
-        who = repo.find_athlete(s, athlete)
-        replaced = repo.save_wellness(s, who.id, entry) if entry else []
-        for pain in pain_reports:
-            repo.add_pain(s, who.id, pain)
+    with open_diary(db) as store:
+        try:
+            done = record_checkin(store, athlete, entry, pain_reports, Clock(clock_now(), today_))
+        except Refused as err:
+            raise UserError(err.said_with(WELLNESS_FLAGS)) from None
+    replaced = done.replaced
     out = console()
     parts = [f"{WELLNESS_FLAGS[k].lstrip('-')} {v:g}" for k, v in given.items() if k != "note"]
     parts += [f"{p.area.value} pain {p.score}/10" for p in pain_reports]

@@ -134,60 +134,19 @@ def stdin_is_tty() -> bool:
     return sys.stdin.isatty()
 
 
-def resolve_athlete(session: Any, name: str | None, profile: Path | None, now: dt.datetime) -> Any:
-    """The athlete to log for; with --profile, first store that profile and its plan."""
-    from runstrong.store import repo
-
-    if profile is not None:
-        return store_profile(session, profile, now).athlete
-    return repo.find_athlete(session, name)
-
-
-def store_profile(session: Any, profile: Path, now: dt.datetime) -> Any:
-    """Store a profile file and its plan. For an athlete already in the diary, what the
-    diary owns carries over (reviews' adjustments and exercise swaps), and the weeks
-    already lived stay as they were planned: only the weeks ahead are planned again."""
-    from runstrong.core.planner import build_plan, replan
-    from runstrong.io.data_files import load_context
+def load_profile_file(store: Any, path: Path, now: dt.datetime, *, least_bad: bool = False,
+                      drop_pain: tuple[str, ...] = ()) -> Any:  # fmt: skip
+    """Store a profile file and its plan through the profile flow (one change): a new
+    athlete, or a new version with what the diary owns carried over (see flows.profile)."""
+    from runstrong.flows.base import Clock, Refused
+    from runstrong.flows.profile import store_profile
     from runstrong.io.profile_file import load_profile
-    from runstrong.store import repo
-
-    athlete_profile = load_profile(profile)
-    stored = _stored_plan(session, athlete_profile.name)
-    if stored is None:
-        plan = build_plan(athlete_profile, load_context(), least_bad=True)
-        return repo.store_plan(session, athlete_profile, plan, now)
-    old_profile, old_plan = stored
-    weeks = {a.week_start for a in athlete_profile.adjustments}
-    swaps = {(x.from_id, x.since) for x in athlete_profile.exercise_swaps}
-    merged = athlete_profile.model_copy(
-        update={
-            "adjustments": sorted(
-                [*athlete_profile.adjustments, *(a for a in old_profile.adjustments if a.week_start not in weeks)],
-                key=lambda a: a.week_start,
-            ),
-            "exercise_swaps": [
-                *athlete_profile.exercise_swaps,
-                *(x for x in old_profile.exercise_swaps if (x.from_id, x.since) not in swaps),
-            ],
-        }
-    )
-    today = now.date()
-    first_unlived = today if today.weekday() == 0 else today + dt.timedelta(days=7 - today.weekday())
-    plan = replan(old_plan, merged, first_unlived, load_context(), least_bad=True)
-    return repo.store_plan(session, merged, plan, now)
-
-
-def _stored_plan(session: Any, name: str) -> Any:
-    from runstrong.errors import UserError as _UserError
-    from runstrong.store import repo
 
     try:
-        info = repo.find_athlete(session, name)
-    except _UserError:
-        return None
-    profile, found = repo.latest_profile(session, info.id), repo.latest_plan(session, info.id)
-    return (profile, found[1]) if profile is not None and found is not None else None
+        return store_profile(store, load_profile(path), Clock(now, clock_today()), least_bad=least_bad,
+                             drop_pain=drop_pain)  # fmt: skip
+    except Refused as err:
+        raise UserError(err.said_with({"drop_pain": "--drop-pain"})) from None
 
 
 def pain_option(f):  # type: ignore[no-untyped-def]

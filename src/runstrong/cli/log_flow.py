@@ -1,5 +1,7 @@
-"""The steps of `runstrong log`: read what was planned, turn the request into a
-SessionLog, write it in one transaction."""
+"""The steps of `runstrong log`: read what was planned, turn the request into the log
+flow's input (sets parsed from their lines), and call the flow, which decides and writes
+in one transaction. The CLI's idempotency key is a hash of the request and its date, so
+running the same command again (a retry after a crash) never logs the sets twice."""
 
 from __future__ import annotations
 
@@ -8,12 +10,14 @@ import datetime as dt
 from typing import Any
 
 from runstrong.cli.diary_common import validated
-from runstrong.core.diary import PainReport, SessionLog, SetLog, sets_as_planned
+from runstrong.core.diary import PainReport, SetLog
 from runstrong.errors import UserError
 from runstrong.store.logbook import DayContext as LogContext
-from runstrong.store.logbook import session_data
 
 SESSION_FLAGS = {"session_rpe": "--rpe", "minutes": "--minutes", "note": "--note", "date": "--date"}
+# the flow's names for its inputs, as the CLI spells them
+FLOW_FLAGS = {"as_planned": "--as-planned", "new_session": "--new-session", "sets": "--set", "label": "--session",
+              "date": "--date", "key": "--again", **SESSION_FLAGS}  # fmt: skip
 
 
 @dataclasses.dataclass(frozen=True)
@@ -29,6 +33,7 @@ class LogRequest:
     pains: list[PainReport] = dataclasses.field(default_factory=list)
     new_session: bool = False
     sets: tuple[SetLog, ...] = ()
+    again: bool = False  # log it even if the same request was logged before
 
     def anything_given(self) -> bool:
         return bool(
@@ -52,7 +57,7 @@ def gather(s: Any, request: LogRequest, athlete: str | None) -> LogContext:
     return logbook.gather(s, repo.find_athlete(s, athlete), request.day, request.label, field="--session")
 
 
-def parse_lines(lines: tuple[str, ...], context: LogContext, today: dt.date) -> list[SetLog]:
+def parse_lines(lines: tuple[str, ...], units: Any, today: dt.date) -> list[SetLog]:
     from runstrong.core.library import load_library
     from runstrong.core.setline import parse_set_line
 
@@ -60,43 +65,47 @@ def parse_lines(lines: tuple[str, ...], context: LogContext, today: dt.date) -> 
     out = []
     for line in lines:
         try:
-            parsed = parse_set_line(line, library, context.athlete.units)
+            parsed = parse_set_line(line, library, units)
         except UserError as err:
             raise UserError(f"--set: {err}") from None
         out.extend(validated(SetLog, fields, today) for fields in parsed.sets)
     return out
 
 
-def build_session(request: LogRequest, context: LogContext) -> SessionLog:
-    sets: list[SetLog] = []
-    if request.as_planned:
-        if context.planned is None:
-            raise UserError(
-                f"--as-planned: no strength session is planned on {request.day}; log what you did with "
-                "--set 'rdl 3x8@40kg rpe7'"
-            )
-        if context.logged_sets and not request.new_session:
-            raise UserError(
-                f"--as-planned: {context.logged_sets} sets are already logged on {request.day}; add what is "
-                "missing with --set, or pass --new-session to log the planned session again"
-            )
-        sets.extend(sets_as_planned(context.planned))
-    sets.extend(request.sets)
-    sets.extend(parse_lines(request.set_lines, context, request.today))
-    data = session_data(
-        request.day,
-        context,
-        sets,
-        minutes=request.minutes,
-        session_rpe=request.session_rpe,
-        note=request.note,
-        pains=request.pains,
-    )
-    return validated(SessionLog, data, request.today, SESSION_FLAGS)
+def flow_input(request: LogRequest, units: Any, athlete: str) -> Any:
+    """The log flow's input for `request`, keyed by its content and day (unless --again)."""
+    from runstrong.flows.log_session import LogInput, content_key
+
+    sets = (*request.sets, *parse_lines(request.set_lines, units, request.today))
+    key = None
+    if not request.again:
+        key = content_key({
+            "athlete": athlete, "day": request.day, "as_planned": request.as_planned, "label": request.label,
+            "sets": [x.model_dump(mode="json") for x in sets], "rpe": request.session_rpe, "minutes": request.minutes,
+            "note": request.note, "pains": [p.model_dump(mode="json") for p in request.pains],
+            "new_session": request.new_session,
+        })  # fmt: skip
+    return LogInput(day=request.day, sets=sets, as_planned=request.as_planned, label=request.label,
+                    minutes=request.minutes, session_rpe=request.session_rpe, note=request.note,
+                    pains=tuple(request.pains), new_session=request.new_session, key=key)  # fmt: skip
 
 
-def write_log(s: Any, log: SessionLog, request: LogRequest, context: LogContext) -> Any:
-    """Store the session (or add to the day's session) inside the caller's transaction."""
-    from runstrong.store.logbook import write_session
+def write_log(store: Any, request: LogRequest, athlete: str | None) -> Any:
+    """Call the log flow; its refusals and bad values named by the CLI's flags."""
+    from pydantic import ValidationError
 
-    return write_session(s, context.athlete.id, log, new_session=request.new_session)
+    from runstrong.cli.diary_common import clock_now, describe_errors
+    from runstrong.core.diary import SessionLog
+    from runstrong.flows.base import Clock, Refused
+    from runstrong.flows.log_session import log_session
+    from runstrong.store import repo
+
+    with store.read() as s:
+        who = repo.find_athlete(s, athlete)
+    given = flow_input(request, who.units, who.name)
+    try:
+        return log_session(store, who.name, given, Clock(clock_now(), request.today))
+    except Refused as err:
+        raise UserError(err.said_with(FLOW_FLAGS)) from None
+    except ValidationError as err:
+        raise UserError(describe_errors(err, SessionLog, SESSION_FLAGS)) from None

@@ -35,6 +35,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "run": ("runstrong.cli.runs", "run", "Log a run (`run add easy 45`) or import runs from .fit, .gpx, .tcx, CSV."),
     "note": ("runstrong.cli.diary", "note", "A free note in the diary."),
     "history": ("runstrong.cli.diary", "history", "What you have done, by week or by exercise."),
+    "undo": ("runstrong.cli.edit", "undo", "Take back the last change to the diary, exactly."),
     "review": ("runstrong.cli.review", "review", "Review last week's diary and adapt the plan, with reasons."),
     "reschedule": ("runstrong.cli.review", "reschedule", "Missed a session? Move it later this week if rules allow."),
     "chart": ("runstrong.cli.chart", "chart", "Charts of load, wellness, volume and lift progress (PNG/SVG)."),

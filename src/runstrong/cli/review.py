@@ -88,8 +88,11 @@ def review(
       runstrong review --ill --accept
     """
     from runstrong.core.review import RealLife
+    from runstrong.flows.base import Clock
+    from runstrong.flows.review import accept_review
     from runstrong.io.data_files import load_context
-    from runstrong.store.reviewing import accept_review, prepare_review
+    from runstrong.store.changes import current_version
+    from runstrong.store.reviewing import prepare_review
 
     if accept and dry_run:
         raise UserError("--accept: use --accept or --dry-run, not both")
@@ -114,6 +117,7 @@ def review(
         with store.read() as s:
             try:
                 outcome = prepare_review(s, athlete, week_start, today, load_context(), real_life)
+                seen = current_version(s, outcome.athlete.id)  # a change before the write is refused, not lost
             except UserError as err:
                 text = str(err)
                 for field, flag in (("week: ", "--week: "), ("race_date: ", "--race-date: ")):
@@ -129,8 +133,9 @@ def review(
             shown = True
         applied = None
         if apply:
-            with store.write() as s:
-                stored = accept_review(s, outcome, clock_now())
+            clock = Clock(clock_now(), today)
+            stored = accept_review(store, outcome.athlete.name, outcome.review.week_start, clock, load_context(),
+                                   real_life, expected_version=seen).stored  # fmt: skip
             applied = (
                 f"Plan version {stored.plan_version} written (version {version} is kept)."
                 if stored.new_plan

@@ -9,6 +9,7 @@ import click
 
 from runstrong.cli.diary_common import (
     athlete_option,
+    clock_now,
     clock_today,
     date_option,
     db_option,
@@ -16,6 +17,7 @@ from runstrong.cli.diary_common import (
     parse_day,
     validated,
 )
+from runstrong.cli.edit import run_delete
 from runstrong.cli.options import console, escape
 from runstrong.core.model import RunType
 from runstrong.errors import UserError
@@ -94,8 +96,10 @@ def add(
             "note": note,
         }
         entry = validated(RunLog, {k: v for k, v in data.items() if v is not None}, today, RUN_FLAGS)
-        with store.write() as s:
-            repo.add_run(s, who.id, entry)
+        from runstrong.flows.base import Clock
+        from runstrong.flows.checkin import add_run as add_run_flow
+
+        add_run_flow(store, who.name, entry, Clock(clock_now(), today))  # one change, kept for undo
     parts = [f"{entry.type.value} run", f"{entry.minutes:g} min"]
     if entry.distance_km is not None:
         parts.append(
@@ -111,6 +115,9 @@ def add(
 def local_timezone() -> dt.tzinfo | None:
     """The zone dates are read in: None means this computer's (the tests set TZ)."""
     return None
+
+
+run.add_command(run_delete)  # cli/edit.py: every change to the diary goes through a flow
 
 
 @run.command("import")

@@ -75,8 +75,10 @@ def export(fmt: str | None, output: Path | None, athlete: str | None, db: str | 
 @click.command("import")
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--replace", is_flag=True, help="Replace the diary of an athlete already in the database.")
+@click.option("--force", is_flag=True,
+              help="With --replace: also when SOURCE is not a whole diary (what it lacks is deleted).")  # fmt: skip
 @db_option
-def import_(source: Path, replace: bool, db: str | None) -> None:
+def import_(source: Path, replace: bool, force: bool, db: str | None) -> None:
     """Read a diary back in from a JSON export, a CSV folder or a .zip (all or nothing).
 
     \b
@@ -84,9 +86,11 @@ def import_(source: Path, replace: bool, db: str | None) -> None:
       runstrong import diary.json               onto a new machine
       runstrong import diary.json --replace     restore a backup over the current diary
       runstrong import diary/                   CSV files edited in a spreadsheet
+    --replace first writes a backup of the whole diary (JSON) and says where; it refuses a
+    source that is not a whole diary (say a folder with only notes.csv) unless --force.
     """
     from runstrong.io.diary_files import entries_as_diary, load_json, parse_csv
-    from runstrong.store.transfer import import_athlete, import_dated_entries
+    from runstrong.store.transfer import check_diary, import_athlete, import_dated_entries
 
     if not source.exists():
         raise UserError(f"{source}: no such file or folder; give a .json export, a .zip or a folder of CSV files")
@@ -94,25 +98,88 @@ def import_(source: Path, replace: bool, db: str | None) -> None:
     csv_mode = source.is_dir() or source.suffix.lower() == ".zip"
     if csv_mode:
         per_athlete = parse_csv(source, today)
+        names = list(per_athlete)
     else:
         export_data = load_json(source, today)
-        names = [a.name.casefold() for a in export_data.athletes]
+        names = [a.name for a in export_data.athletes]
         for n, name in enumerate(names):
             if name in names[:n]:
                 raise UserError(f"{source.name}: athletes[{n}].name: {name!r} appears twice; give each athlete once")
+        for n, diary in enumerate(export_data.athletes):  # every part checked before the database is opened
+            check_diary(diary, f"{source.name}: athletes[{n}]")
     now = clock_now()
-    with open_diary(db) as store, store.write() as s:
-        if csv_mode:
-            for name, entries in per_athlete.items():
-                diary = entries_as_diary(name, entries, "metric", now)
-                import_dated_entries(s, diary, replace=replace, now=now, where=f"{source.name}: athlete {name!r}")
-            summary = [(name, e) for name, e in per_athlete.items()]
-            counts = [
-                (n, len(e.get("sessions", [])), sum(len(x.sets) for x in e.get("sessions", []))) for n, e in summary
-            ]
-        else:
-            for n, diary in enumerate(export_data.athletes):
-                import_athlete(s, diary, replace=replace, where=f"{source.name}: athletes[{n}]")
-            counts = [(d.name, len(d.sessions), sum(len(x.sets) for x in d.sessions)) for d in export_data.athletes]
+    with open_diary(db) as store:
+        if replace:
+            _before_replacing(store, source, names, csv_mode, force)
+        with store.write() as s:
+            if csv_mode:
+                for name, entries in per_athlete.items():
+                    diary = entries_as_diary(name, entries, "metric", now)
+                    import_dated_entries(s, diary, replace=replace, now=now, where=f"{source.name}: athlete {name!r}")
+                counts = [(n, len(e.get("sessions", [])), sum(len(x.sets) for x in e.get("sessions", [])))
+                          for n, e in per_athlete.items()]  # fmt: skip
+            else:
+                for n, diary in enumerate(export_data.athletes):
+                    import_athlete(s, diary, replace=replace, where=f"{source.name}: athletes[{n}]")
+                counts = [(d.name, len(d.sessions), sum(len(x.sets) for x in d.sessions)) for d in export_data.athletes]
     for name, sessions, sets in counts:
         click.echo(f"Imported {name}: {sessions} sessions, {sets} sets.", err=True)
+
+
+def _before_replacing(store, source: Path, names: list[str], csv_mode: bool, force: bool) -> None:  # type: ignore[no-untyped-def]
+    """Refuse a replacing import that is not a whole diary (unless --force, saying how much
+    it deletes), and back the diary up before any replacing import that deletes entries."""
+    from runstrong.io.diary_files import CSV_FILES
+    from runstrong.store.tables import Athlete
+    from runstrong.store.transfer import entry_counts
+
+    with store.read() as s:
+        found = [name for (name,) in s.query(Athlete.name).filter(Athlete.name.in_(names))]
+        counts = [entry_counts(s, a.id) for a in s.query(Athlete).filter(Athlete.name.in_(names))]
+    total = {k: sum(c[k] for c in counts) for k in ("sessions", "sets", "wellness", "runs", "pains", "notes")}
+    deleted = sum(v for k, v in total.items() if k != "sets")
+    if not deleted and not (found and not csv_mode):
+        return
+    present = _csv_files(source) if csv_mode else set(CSV_FILES)
+    missing = sorted(set(CSV_FILES) - present)
+    said = ", ".join(f"{v} {k}" for k, v in total.items() if v)
+    if missing and not force:
+        raise UserError(
+            f"--replace: {source.name} is not a whole diary (it lacks {', '.join(missing)}); replacing would delete "
+            f"{said or 'nothing'} of {', '.join(found)}. Import without --replace to add, or pass --force to delete "
+            "them (a backup is written first)"
+        )
+    backup = _backup(store)
+    click.echo(f"Backed up the whole diary to {backup} before replacing.", err=True)
+    if missing:
+        click.echo(f"--force: deleting {said} that {source.name} does not hold.", err=True)
+
+
+def _csv_files(source: Path) -> set[str]:
+    import zipfile
+
+    if source.is_dir():
+        return {p.name for p in source.iterdir()}
+    with zipfile.ZipFile(source) as archive:
+        return {Path(n).name for n in archive.namelist()}
+
+
+def _backup(store) -> Path:  # type: ignore[no-untyped-def]
+    """The whole diary as a JSON export beside the SQLite file (or in the data folder)."""
+    import platformdirs
+
+    from runstrong.core.diary import DiaryExport
+    from runstrong.io.diary_files import dump_json
+    from runstrong.store import repo
+    from runstrong.store.db import sqlite_path
+    from runstrong.store.transfer import export_athlete
+
+    with store.read() as s:
+        diaries = [export_athlete(s, a.id) for a in repo.list_athletes(s)]
+    now = clock_now()
+    path = sqlite_path(store.engine)
+    folder = path.parent if path is not None else platformdirs.user_data_path("runstrong") / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{path.name if path else 'diary'}.import-backup-{now:%Y%m%dT%H%M%S%f}.json"
+    write_atomically(target, dump_json(DiaryExport(exported_at=now, athletes=diaries)))
+    return target

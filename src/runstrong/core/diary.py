@@ -22,6 +22,7 @@ from .vocab import SESSION_LETTER
 DIARY_SCHEMA = "runstrong.diary"
 DIARY_VERSION = 1
 MEASURES = ("reps", "seconds", "contacts", "distance_m")
+MAX_SETS = 99  # sets of one exercise (and side) in a session: what set_number and the exports hold
 
 
 def _not_in_future(value: dt.date, info: ValidationInfo) -> dt.date:
@@ -61,7 +62,7 @@ class SetLog(Frozen):
     """One set as done. Exactly one measure (reps, seconds, contacts or metres)."""
 
     exercise_id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$")]
-    set_number: Annotated[int, Field(ge=1, le=99)]
+    set_number: Annotated[int, Field(ge=1, le=MAX_SETS)]
     side: Literal["left", "right"] | None = Field(None, description="For one-sided work; empty when both sides.")
     reps: Annotated[int | None, Field(ge=0, le=500)] = None
     seconds: Annotated[int | None, Field(ge=0, le=3600)] = None
@@ -112,6 +113,17 @@ class SessionLog(Frozen):
     note: Text | None = None
     sets: list[SetLog] = []
     pains: list[PainReport] = []
+
+    @model_validator(mode="after")
+    def _sets_fit_their_numbers(self) -> SessionLog:
+        counts: dict[tuple[str, str | None], int] = {}
+        for s in self.sets:
+            counts[(s.exercise_id, s.side)] = counts.get((s.exercise_id, s.side), 0) + 1
+        over = [k for k, n in counts.items() if n > MAX_SETS]
+        if over:
+            raise ValueError(f"sets: at most {MAX_SETS} sets of one exercise in a session ({over[0][0]}); "
+                             "log the rest as a new session")  # fmt: skip
+        return self
 
 
 class Wellness(Frozen):
@@ -278,6 +290,10 @@ def number_sets(existing: dict[tuple[str, str | None], int], sets: Iterable[SetL
     for s in sets:
         key = (s.exercise_id, s.side)
         counts[key] = counts.get(key, 0) + 1
+        if counts[key] > MAX_SETS:
+            raise ValueError(
+                f"sets: at most {MAX_SETS} sets of {s.exercise_id} in a session; log the rest as a new session"
+            )
         out.append(s.model_copy(update={"set_number": counts[key]}))
     return out
 
@@ -342,6 +358,17 @@ class PlanVersion(Frozen):
     runs: list[PlannedRun]
 
 
+class ChangeEntry(Frozen):
+    """One change in the diary's change log, as exported (the rows it touched stay behind:
+    an imported change is history, not something to undo)."""
+
+    version: Annotated[int, Field(ge=1)]
+    created_at: dt.datetime
+    kind: Annotated[str, Field(min_length=1, max_length=32)]
+    summary: Annotated[str, Field(max_length=2000)]
+    undoes: Annotated[int | None, Field(ge=1)] = None
+
+
 class AthleteDiary(Frozen):
     """Everything stored for one athlete, in date order."""
 
@@ -356,6 +383,7 @@ class AthleteDiary(Frozen):
     wellness: list[Wellness] = []
     runs: list[RunLog] = []
     notes: list[Note] = []
+    changes: list[ChangeEntry] = Field([], description="The change log, oldest first (kept as history).")
 
 
 class DiaryExport(Frozen):

@@ -114,6 +114,18 @@ def find_athlete(s: Session, name: str | None) -> AthleteInfo:
     return _info(s, athletes[0])
 
 
+def athlete_info(s: Session, athlete_id: int) -> AthleteInfo:
+    return _info(s, s.get_one(Athlete, athlete_id))
+
+
+def add_athlete(s: Session, name: str, units: Units, now: dt.datetime) -> int:
+    """A new athlete row (no profile yet); the caller has checked the name is free."""
+    row = Athlete(name=name, units=units.value, created_at=now, diary_version=0)
+    s.add(row)
+    s.flush()
+    return row.id
+
+
 def _info(s: Session, a: Athlete) -> AthleteInfo:
     plan = s.execute(
         select(PlanRow.version, PlanRow.start_date, PlanRow.end_date, Profile.version)
@@ -137,10 +149,10 @@ def _info(s: Session, a: Athlete) -> AthleteInfo:
 def store_plan(s: Session, profile: AthleteProfile, plan: Plan, now: dt.datetime) -> StoredPlan:
     """Store a profile and its plan for the athlete it names. A changed profile or plan
     becomes a new version; earlier versions stay. The same again stores nothing."""
-    athlete = s.scalar(select(Athlete).where(func.lower(Athlete.name) == profile.name.lower()))
-    new_athlete = athlete is None
+    athlete = s.scalar(select(Athlete).where(Athlete.name == profile.name))  # exact: see flows.identity
+    new_athlete = athlete is None or s.scalar(select(Profile.id).where(Profile.athlete_id == athlete.id)) is None
     if athlete is None:
-        athlete = Athlete(name=profile.name, units=profile.units.value, created_at=now)
+        athlete = Athlete(name=profile.name, units=profile.units.value, created_at=now, diary_version=0)
         s.add(athlete)
         s.flush()
     athlete.units = profile.units.value
@@ -326,7 +338,11 @@ def log_session(s: Session, athlete_id: int, log: SessionLog, append_to: int | N
                 .group_by(SetLogRow.exercise_id, SetLogRow.side)
             )
         }
-    set_ids = insert_sets(s, row.id, number_sets(existing, log.sets))
+    try:
+        numbered = number_sets(existing, log.sets)
+    except ValueError as err:  # more than the diary (and its exports) can number
+        raise UserError(str(err)) from None
+    set_ids = insert_sets(s, row.id, numbered)
     for pain in log.pains:
         s.add(PainRow(athlete_id=athlete_id, session_log_id=row.id, **pain.model_dump()))
     total = s.scalar(select(func.count()).select_from(SetLogRow).where(SetLogRow.session_log_id == row.id))

@@ -37,6 +37,8 @@ class Athlete(Base):
     name: Mapped[str] = mapped_column(String(80), unique=True)
     units: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # added by migration 0005: goes up by one with every change a flow makes (optimistic checks)
+    diary_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Profile(Base):
@@ -191,6 +193,36 @@ class ReviewRow(Base):
     plan_version_before: Mapped[int] = mapped_column(Integer)
     plan_version_after: Mapped[int] = mapped_column(Integer)
     data: Mapped[str] = mapped_column(Text)
+
+
+class ChangeRow(Base):
+    """The append-only change log (migration 0005): one row per change a flow made, with
+    the rows as they were before and after it, so that an undo restores exactly. An undo
+    is itself a change (`undoes` names the version it took back); rows are never updated."""
+
+    __tablename__ = "changes"
+    __table_args__ = (UniqueConstraint("athlete_id", "version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)  # the diary version this change made
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(32))
+    summary: Mapped[str] = mapped_column(Text)
+    undoes: Mapped[int | None] = mapped_column(Integer)
+    data: Mapped[str | None] = mapped_column(Text)  # rows before and after; None: history only
+
+
+class LogKeyRow(Base):
+    """An idempotency key of a log (a form token, a content hash, an Idempotency-Key):
+    the same key again is answered with the first answer, never logged twice."""
+
+    __tablename__ = "log_keys"
+    __table_args__ = (UniqueConstraint("athlete_id", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    answer: Mapped[str] = mapped_column(Text)
 
 
 metadata = Base.metadata

@@ -11,12 +11,13 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from runstrong.core.diary import (
     Assessment,
     AthleteDiary,
+    ChangeEntry,
     Note,
     PainReport,
     PlannedRun,
@@ -34,6 +35,7 @@ from .repo import SET_FIELDS
 from .tables import (
     AssessmentRow,
     Athlete,
+    ChangeRow,
     NoteRow,
     PainRow,
     PlannedItem,
@@ -97,6 +99,10 @@ def export_athlete(s: Session, athlete_id: int) -> AthleteDiary:
         wellness=[Wellness(**_fields(r, WELLNESS_FIELDS)) for r in s.scalars(_dated(WellnessRow, a.id))],
         runs=[RunLog(**_fields(r, RUN_FIELDS)) for r in s.scalars(_dated(RunRow, a.id))],
         notes=[Note(date=r.date, text=r.text) for r in s.scalars(_dated(NoteRow, a.id))],
+        changes=[
+            ChangeEntry(version=c.version, created_at=c.created_at, kind=c.kind, summary=c.summary, undoes=c.undoes)
+            for c in s.scalars(select(ChangeRow).where(ChangeRow.athlete_id == a.id).order_by(ChangeRow.version))
+        ],
     )
 
 
@@ -144,17 +150,43 @@ def check_diary(diary: AthleteDiary, where: str) -> None:
                 f"{where}.plans[{n}].profile_version: {plan.profile_version} is not among the profile versions "
                 f"({sorted(known) or 'none'}); add that profile or fix the number"
             )
+    _check_documents(diary, where)
+    versions = [c.version for c in diary.changes]
+    if len(set(versions)) != len(versions):
+        raise UserError(f"{where}.changes: a version appears twice; give each change once")
     days = [w.date for w in diary.wellness]
     if len(set(days)) != len(days):
         twice = sorted({d for d in days if days.count(d) > 1})
         raise UserError(f"{where}.wellness: one check-in per day; {twice[0]} appears more than once")
 
 
+def _check_documents(diary: AthleteDiary, where: str) -> None:
+    """Every stored profile and plan is what runstrong itself would store (a bad one would
+    make the review fail later, far from the import that let it in)."""
+    from pydantic import ValidationError
+
+    from runstrong.core.model import AthleteProfile, Plan
+
+    parts = [(f"profiles[{n}].profile", AthleteProfile, p.profile) for n, p in enumerate(diary.profiles)]
+    parts += [(f"plans[{n}].plan", Plan, p.plan) for n, p in enumerate(diary.plans)]
+    for path, model, data in parts:
+        try:
+            model.model_validate(data)
+        except ValidationError as err:
+            first = err.errors()[0]
+            loc = ".".join(str(x) for x in first["loc"])
+            raise UserError(
+                f"{where}.{path}{'.' + loc if loc else ''}: {first['msg']}; export the diary again with runstrong, "
+                "or fix that value"
+            ) from None
+
+
 def import_athlete(s: Session, diary: AthleteDiary, *, replace: bool = False, where: str = "athletes[0]") -> int:
     """Write one athlete's diary. An athlete of that name already in the database is an
     error unless `replace`, which first deletes everything stored for them."""
     check_diary(diary, where)
-    existing = s.scalar(select(Athlete.id).where(func.lower(Athlete.name) == diary.name.lower()))
+    existing = s.scalar(select(Athlete.id).where(Athlete.name == diary.name))
+    _refuse_near_name(s, diary.name, f"{where}.name")
     if existing is not None:
         if not replace:
             raise UserError(
@@ -180,7 +212,15 @@ def import_athlete(s: Session, diary: AthleteDiary, *, replace: bool = False, wh
         for x in diary.assessments
     ])  # fmt: skip
     import_entries(s, aid, diary)
+    _import_changes(s, aid, diary)
     return aid
+
+
+def _import_changes(s: Session, athlete_id: int, diary: AthleteDiary) -> None:
+    """The change log as history (no rows to undo with) and the diary version it reached."""
+    _bulk(s, ChangeRow, [{"athlete_id": athlete_id, **c.model_dump(), "data": None} for c in diary.changes])
+    version = max((c.version for c in diary.changes), default=0)
+    s.execute(update(Athlete).where(Athlete.id == athlete_id).values(diary_version=version))
 
 
 def import_entries(s: Session, athlete_id: int, diary: AthleteDiary) -> None:
@@ -249,7 +289,8 @@ def import_dated_entries(
     creating the athlete when new. An athlete who already has entries is an error
     unless `replace`, which deletes their entries first (profiles and plans stay)."""
     check_diary(diary, where)
-    athlete = s.scalar(select(Athlete).where(func.lower(Athlete.name) == diary.name.lower()))
+    athlete = s.scalar(select(Athlete).where(Athlete.name == diary.name))
+    _refuse_near_name(s, diary.name, where)
     created = athlete is None
     if athlete is None:
         athlete = Athlete(name=diary.name, units=diary.units, created_at=now)
@@ -265,3 +306,22 @@ def import_dated_entries(
             s.execute(delete(table).where(table.athlete_id == athlete.id))
     import_entries(s, athlete.id, diary)
     return athlete.id, created
+
+
+def _refuse_near_name(s: Session, name: str, where: str) -> None:
+    """Athletes are told apart by their exact name (see flows.identity): never merged."""
+    other = s.scalar(select(Athlete.name).where(func.lower(Athlete.name) == name.lower(), Athlete.name != name))
+    if other is not None:
+        raise UserError(
+            f"{where}: {name!r} is not {other!r}, who is already in the diary; athletes are told apart by their "
+            f"exact name: rename one of them"
+        )
+
+
+def entry_counts(s: Session, athlete_id: int) -> dict[str, int]:
+    """How many of each kind of entry an athlete has (what a replacing import deletes)."""
+    from .queries import count_rows
+
+    counts = count_rows(s, athlete_id)
+    counts["notes"] = s.scalar(select(func.count(NoteRow.id)).where(NoteRow.athlete_id == athlete_id)) or 0
+    return counts

@@ -32,6 +32,7 @@ class LoggedSessionView(Frozen):
     note: str | None = None
     sets: list[SetLog] = []
     pains: list[PainReport] = []
+    set_ids: list[int] = []  # the id of each set, in the same order (to edit or delete one)
 
 
 class DayLog(Frozen):
@@ -111,8 +112,10 @@ def sessions_logged_on(s: Session, athlete_id: int, day: dt.date) -> list[Logged
         return []
     ids = [r.id for r in rows]
     sets: dict[int, list[SetLog]] = defaultdict(list)
+    set_ids: dict[int, list[int]] = defaultdict(list)
     for row in s.scalars(select(SetLogRow).where(SetLogRow.session_log_id.in_(ids)).order_by(SetLogRow.id)):
         sets[row.session_log_id].append(row_to_set(row))
+        set_ids[row.session_log_id].append(row.id)
     pains: dict[int, list[PainReport]] = defaultdict(list)
     for p in s.scalars(select(PainRow).where(PainRow.session_log_id.in_(ids)).order_by(PainRow.id)):
         pains[p.session_log_id].append(
@@ -129,6 +132,7 @@ def sessions_logged_on(s: Session, athlete_id: int, day: dt.date) -> list[Logged
             note=r.note,
             sets=sets[r.id],
             pains=pains[r.id],
+            set_ids=set_ids[r.id],
         )
         for r in rows
     ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Header, Path, Query, Request
 
 from runstrong.core.model import Category, Pattern, Week
 
@@ -27,7 +27,8 @@ def diary_of(request: Request) -> Diary:
 
 @router.get("/athlete", response_model=sc.AthleteOut, summary="Who the diary is for, and the plan version")
 def athlete(request: Request) -> Any:
-    return diary_of(request).athlete().model_dump()
+    diary = diary_of(request)
+    return diary.athlete().model_dump() | {"diary_version": diary.version()}
 
 
 @router.get("/today", response_model=sc.DayOut, summary="A day's planned sessions and runs, and what was logged")
@@ -114,10 +115,26 @@ def session(request: Request, date: sc.IsoDate, label: Annotated[str | None, Que
     return sc.SessionOut(date=date, planned=planned, logged=day.logged)
 
 
+IdempotencyKey = Annotated[
+    str | None,
+    Header(alias="Idempotency-Key", max_length=200, description="The same key again is answered, not logged twice."),
+]
+RowId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The id the diary gave it (see the day's log).")]
+VersionQuery = Annotated[
+    int | None,
+    Query(
+        ge=0,
+        le=2**31 - 1,
+        description="The diary version your data was read at (from /athlete); a newer diary answers 409.",
+    ),
+]
+
+
 @router.post("/sessions", response_model=sc.LoggedOut, status_code=201, summary="Log a strength session")
-def log_session(request: Request, body: sc.SessionIn) -> Any:
+def log_session(request: Request, body: sc.SessionIn, idempotency_key: IdempotencyKey = None) -> Any:
     diary = diary_of(request)
-    result, _ = diary.log_session(
+    key = idempotency_key or body.key
+    logged = diary.log_session(
         body.date or diary.today(),
         [s.model_dump(exclude_unset=True) for s in body.sets],
         label=body.label,
@@ -127,8 +144,46 @@ def log_session(request: Request, body: sc.SessionIn) -> Any:
         note=body.note,
         pains=[p.model_dump(exclude_unset=True) for p in body.pains],
         new_session=body.new_session,
+        key=f"api:{key}" if key else None,
+        version=body.version,
     )
-    return sc.LoggedOut(**result.model_dump(include={"id", "date", "appended", "new_sets", "total_sets"}))
+    result = logged.result
+    return sc.LoggedOut(
+        **result.model_dump(include={"id", "date", "appended", "new_sets", "total_sets"}),
+        already_logged=logged.already,
+        set_ids=result.set_ids,
+        version=logged.version,
+    )
+
+
+@router.patch("/sets/{set_id}", response_model=sc.ChangedOut, summary="Edit a logged set")
+def edit_set(request: Request, set_id: RowId, body: sc.SetEditIn, version: VersionQuery = None) -> Any:
+    done = diary_of(request).edit_set(set_id, body.model_dump(exclude_unset=True), version)
+    return sc.ChangedOut(summary=f"edited {done.what}", version=done.version)
+
+
+@router.delete("/sets/{set_id}", response_model=sc.ChangedOut, summary="Delete a logged set")
+def delete_set(request: Request, set_id: RowId, version: VersionQuery = None) -> Any:
+    done = diary_of(request).delete_set(set_id, version)
+    return sc.ChangedOut(summary=f"deleted {done.what}", version=done.version)
+
+
+@router.delete("/logged-sessions/{session_id}", response_model=sc.ChangedOut, summary="Delete a logged session")
+def delete_session(request: Request, session_id: RowId, version: VersionQuery = None) -> Any:
+    done = diary_of(request).delete_session(session_id, version)
+    return sc.ChangedOut(summary=f"deleted {done.what}", version=done.version)
+
+
+@router.delete("/runs/{run_id}", response_model=sc.ChangedOut, summary="Delete a logged run")
+def delete_run(request: Request, run_id: RowId, version: VersionQuery = None) -> Any:
+    done = diary_of(request).delete_run(run_id, version)
+    return sc.ChangedOut(summary=f"deleted {done.what}", version=done.version)
+
+
+@router.post("/undo", response_model=sc.ChangedOut, summary="Undo the last change to the diary")
+def undo(request: Request, version: VersionQuery = None) -> Any:
+    done = diary_of(request).undo(version)
+    return sc.ChangedOut(summary=f"undid: {done.summary}", version=done.new_version)
 
 
 @router.get("/wellness", response_model=sc.WellnessOut, summary="A day's check-in")
@@ -141,10 +196,16 @@ def get_wellness(request: Request, date: DateQuery = None) -> Any:
 
 
 @router.post("/wellness", response_model=sc.WellnessOut, status_code=201, summary="The daily check-in")
-def post_wellness(request: Request, body: sc.WellnessIn) -> Any:  # type: ignore[valid-type]
+def post_wellness(request: Request, body: sc.WellnessIn, version: VersionQuery = None) -> Any:  # type: ignore[valid-type]
     data = body.model_dump(exclude_none=True)  # type: ignore[attr-defined]
-    entry, replaced = diary_of(request).save_wellness(data)
+    entry, replaced = diary_of(request).save_wellness(data, version=version)
     return sc.WellnessOut(wellness=entry, replaced=replaced)
+
+
+@router.patch("/wellness/{date}", response_model=sc.ChangedOut, summary="Edit a day's check-in")
+def edit_wellness(request: Request, date: sc.IsoDate, body: sc.WellnessEditIn, version: VersionQuery = None) -> Any:
+    done = diary_of(request).edit_wellness(date, body.model_dump(exclude_unset=True), version)
+    return sc.ChangedOut(summary=f"edited {done.what}", version=done.version)
 
 
 @router.get("/runs", response_model=list[sc.RunLog], summary="Runs logged between two dates")
@@ -205,8 +266,8 @@ def alternatives(request: Request, exercise_id: str) -> Any:
 
 
 @router.post("/swaps", response_model=sc.SwapOut, status_code=201, summary="Swap an exercise from today on")
-def swap(request: Request, body: sc.SwapIn) -> Any:
-    result = diary_of(request).swap(body.from_id, body.to_id, body.reason)
+def swap(request: Request, body: sc.SwapIn, version: VersionQuery = None) -> Any:
+    result = diary_of(request).swap(body.from_id, body.to_id, body.reason, version)
     return sc.SwapOut(
         from_id=result.from_id,
         to_id=result.to_id,
@@ -239,8 +300,8 @@ def review(request: Request, week: WeekQuery = None) -> Any:
 @router.post(
     "/review", response_model=sc.ReviewOut, status_code=201, summary="Accept the weekly review: a new plan version"
 )
-def accept_review(request: Request, body: sc.ReviewIn) -> Any:
-    outcome, stored = diary_of(request).accept_review(_review_request(body))
+def accept_review(request: Request, body: sc.ReviewIn, version: VersionQuery = None) -> Any:
+    outcome, stored = diary_of(request).accept_review(_review_request(body), version)
     return sc.ReviewOut(
         review=outcome.review,
         changes=outcome.changes,

@@ -204,3 +204,26 @@ def screen_input(form: FormData, list_fields: set[str], bool_fields: set[str]) -
             if value is not None:
                 data[key] = value
     return data
+
+
+def version(form: FormData) -> int | None:
+    """The diary version the form was opened at (None when absent or not a number)."""
+    value = text(form, "version")
+    return int(value) if value is not None and value.isdigit() else None
+
+
+def set_edit_input(form: FormData, units: Units) -> dict[str, Any]:
+    """A logged set's fields as edited in place: the measure, the load (in the runner's
+    units; empty for bodyweight) and the effort; untouched fields are left out."""
+    out: dict[str, Any] = {}
+    for measure in MEASURES:
+        typed = text(form, measure)
+        if typed is not None:
+            out[measure] = _scaled(typed, YD) if measure == "distance_m" and units == Units.imperial else typed
+    if "load" in form:
+        out["load_kg"] = _scaled(text(form, "load"), KG_PER_LB if units == Units.imperial else 1.0)
+    for key in ("rpe", "rir"):
+        typed = text(form, key)
+        if typed is not None:
+            out[key] = typed
+    return out

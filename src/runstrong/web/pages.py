@@ -21,10 +21,12 @@ from runstrong.core.diary import WELLNESS_FIELDS, Wellness
 from runstrong.core.model import EquipmentSet, Item, PainArea, RaceDistance, RunType, Weekday
 from runstrong.core.vocab import CATEGORY_NAME, TRAINING_CATEGORIES, Category
 
-from . import forms, views
-from .service import Diary, InputError, NotFound
+from . import forms, log_pages, views
+from .log_pages import _said
+from .service import Changed, Diary, InputError, NotFound
 
 router = APIRouter(include_in_schema=False)
+router.include_router(log_pages.router)
 
 SCALE_FIELDS = tuple(f for f in WELLNESS_FIELDS if f != "sleep_hours")
 
@@ -154,76 +156,16 @@ def plan(request: Request, swapped: str | None = None, changed: str | None = Non
 # ------------------------------------------------------------------------ session
 
 
-def _session_page(
-    request: Request,
-    day: dt.date,
-    label: str | None,
-    values: dict[str, Any] | None = None,
-    errors: forms.Errors | None = None,
-    saved: str | None = None,
-    status: int = 200,
-) -> HTMLResponse:
-    diary = diary_of(request)
-    data = diary.day(day)
-    planned = data.sessions[0] if data.sessions else None
-    if label is not None:
-        planned = next((s for s in data.sessions if s.label.lower() == label.lower()), None)
-        if planned is None:
-            raise NotFound(f"label: no session {label!r} on {day}")
-    units = data.athlete.units
-    form = views.session_form(planned, diary.library, units, data.last) if planned else None
-    names = diary.names()
-    return render(
-        request,
-        "session.html",
-        status,
-        title=f"Session {planned.label}" if planned else "Session",
-        data=data,
-        planned=planned,
-        form=form,
-        values=values or {},
-        errors=errors or forms.Errors(),
-        saved=saved,
-        logged=[(x, views.logged_lines(x.sets, names, units)) for x in data.logged],
-        pain_areas=[a.value for a in PainArea],
-        profile_pain=[a.value for a in diary.profile()[1].pain_areas],
-        future=day > diary.today(),
-    )
-
-
-@router.get("/session/{day}", response_class=HTMLResponse, name="session")
-def session_page(request: Request, day: str, label: str | None = None, saved: str | None = None) -> Response:
-    return _session_page(request, parse_day(day), label, saved=saved)
-
-
-@router.post("/session/{day}", response_class=HTMLResponse)
-async def log_session(request: Request, day: str, label: str | None = None) -> Response:
-    when = parse_day(day)
-    form = await request.form()
-    diary = diary_of(request)
-    units = diary.athlete().units
-    given = forms.session_input(form, units)
-    try:
-        result, _ = diary.log_session(
-            when,
-            given.sets,
-            label=label,
-            minutes=given.minutes,
-            session_rpe=given.session_rpe,
-            note=given.note,
-            pains=given.pains,
-        )
-    except InputError as err:
-        errors = forms.errors_for(err.problems, given.names)
-        return _session_page(request, when, label, forms.values_of(form), errors, status=422)
-    return redirect(f"/session/{when}", label=label, saved=result.new_sets)
-
-
 # ------------------------------------------------------------------------ check-in and runs
 
 
 def _checkin_page(
-    request: Request, values: dict[str, Any] | None = None, errors: forms.Errors | None = None, status: int = 200
+    request: Request,
+    values: dict[str, Any] | None = None,
+    errors: forms.Errors | None = None,
+    status: int = 200,
+    conflict: str | None = None,
+    version: str | None = None,
 ) -> HTMLResponse:
     diary = diary_of(request)
     today = diary.today()
@@ -236,6 +178,8 @@ def _checkin_page(
         request,
         "checkin.html",
         status,
+        conflict=conflict,
+        version=version or diary_of(request).version(),
         title="Check-in",
         day=day,
         values=values,
@@ -255,9 +199,11 @@ async def save_checkin(request: Request) -> Response:
     form = await request.form()
     data, pains, names = forms.wellness_input(form, WELLNESS_FIELDS)
     try:
-        diary_of(request).save_wellness(data, pains)
+        diary_of(request).save_wellness(data, pains, forms.version(form))
     except InputError as err:
         return _checkin_page(request, forms.values_of(form), forms.errors_for(err.problems, names), 422)
+    except Changed as err:
+        return _checkin_page(request, forms.values_of(form), None, 409, conflict=_said(err))
     return redirect("/", saved="checkin")
 
 
@@ -326,6 +272,8 @@ def _exercise_page(
     values: dict[str, Any] | None = None,
     errors: forms.Errors | None = None,
     status: int = 200,
+    conflict: str | None = None,
+    version: str | None = None,
 ) -> HTMLResponse:
     diary = diary_of(request)
     exercise, sessions, options = diary.alternatives(exercise_id)
@@ -334,6 +282,8 @@ def _exercise_page(
         request,
         "exercise.html",
         status,
+        conflict=conflict,
+        version=version or diary_of(request).version(),
         title=exercise.name,
         exercise=exercise,
         ladder=library.ladder(exercise.id),
@@ -357,10 +307,12 @@ async def swap(request: Request, exercise_id: str) -> Response:
     form = await request.form()
     to_id = forms.text(form, "to_id") or ""
     try:
-        result = diary_of(request).swap(exercise_id, to_id, forms.text(form, "reason"))
+        result = diary_of(request).swap(exercise_id, to_id, forms.text(form, "reason"), forms.version(form))
     except InputError as err:
         errors = forms.errors_for(err.problems, {}, known={"to_id", "reason"})
         return _exercise_page(request, exercise_id, forms.values_of(form), errors, 422)
+    except Changed as err:
+        return _exercise_page(request, exercise_id, forms.values_of(form), None, 409, conflict=_said(err))
     week = result.sessions[0][0]
     return RedirectResponse(f"/plan?{urlencode({'swapped': result.to_id})}#week-{week}", status_code=303)
 
@@ -385,13 +337,20 @@ def _profile_values(profile: Any) -> dict[str, Any]:
 
 
 def _profile_page(
-    request: Request, values: dict[str, Any] | None = None, errors: forms.Errors | None = None, status: int = 200
+    request: Request,
+    values: dict[str, Any] | None = None,
+    errors: forms.Errors | None = None,
+    status: int = 200,
+    conflict: str | None = None,
+    version: str | None = None,
 ) -> HTMLResponse:
     who, profile = diary_of(request).profile()
     return render(
         request,
         "profile.html",
         status,
+        conflict=conflict,
+        version=version or diary_of(request).version(),
         title="Profile",
         who=who,
         profile=profile,
@@ -414,7 +373,12 @@ def profile(request: Request) -> Response:
 async def save_profile(request: Request) -> Response:
     form = await request.form()
     try:
-        stored = diary_of(request).update_profile(forms.profile_input(form))
+        stored = diary_of(request).update_profile(forms.profile_input(form), forms.version(form))
+    except Changed as err:
+        values = forms.values_of(form)
+        for key in ("available_days", "equipment", "pain_areas"):
+            values[key] = forms.many(form, key)
+        return _profile_page(request, values, None, 409, conflict=_said(err))
     except InputError as err:
         errors = forms.errors_for(err.problems, {}, known=PROFILE_FIELDS)
         if "race" in errors.by_field:
@@ -427,7 +391,12 @@ async def save_profile(request: Request) -> Response:
 
 
 def _assess_page(
-    request: Request, values: dict[str, Any] | None = None, errors: forms.Errors | None = None, status: int = 200
+    request: Request,
+    values: dict[str, Any] | None = None,
+    errors: forms.Errors | None = None,
+    status: int = 200,
+    conflict: str | None = None,
+    version: str | None = None,
 ) -> HTMLResponse:
     from runstrong.io.screen_text import load_battery
 
@@ -436,6 +405,8 @@ def _assess_page(
         request,
         "assess.html",
         status,
+        conflict=conflict,
+        version=version or diary_of(request).version(),
         title="Baseline screen",
         who=who,
         profile=profile,
@@ -461,7 +432,9 @@ async def save_assess(request: Request) -> Response:
     for key in SCREEN_LISTS:
         data.setdefault(key, [])
     try:
-        diary_of(request).record_screen(data)
+        diary_of(request).record_screen(data, forms.version(form))
+    except Changed as err:
+        return _assess_page(request, forms.values_of(form), None, 409, conflict=_said(err))
     except InputError as err:
         from runstrong.core.screen import Screen
 

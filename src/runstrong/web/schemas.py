@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import types
 import typing
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, create_model, field_validator
 
@@ -127,6 +127,8 @@ class AthleteOut(BaseModel):
     plan_version: int | None
     plan_start: dt.date | None
     plan_end: dt.date | None
+    diary_version: int = Field(0, description="Goes up with every change; send it back as `version` to be told "
+                               "when the diary changed in between (409).")  # fmt: skip
 
 
 class DayOut(BaseModel):
@@ -193,6 +195,12 @@ class SessionIn(_In):
     note: str | None = None
     pains: Annotated[list[PainIn], Field(max_length=20)] = []  # type: ignore[valid-type]
     new_session: bool = Field(False, description="A second session that day instead of adding to the first.")
+    key: Annotated[str | None, Field(min_length=1, max_length=180)] = Field(
+        None, description="An idempotency key (or the Idempotency-Key header): the same key again logs nothing."
+    )
+    version: Annotated[int | None, Field(ge=0, le=2**31 - 1)] = Field(
+        None, description="The diary version the data was read at; a newer diary answers 409, nothing logged."
+    )
 
 
 class LoggedOut(BaseModel):
@@ -201,6 +209,42 @@ class LoggedOut(BaseModel):
     appended: bool = Field(description="True when the sets were added to a session already logged that day.")
     new_sets: int
     total_sets: int
+    already_logged: bool = Field(False, description="True when this key was logged before: nothing was added.")
+    set_ids: list[int] = Field([], description="The ids of the sets logged (to edit or delete one).")
+    version: int = Field(0, description="The diary version after the log.")
+
+
+class ChangedOut(BaseModel):
+    summary: str = Field(description="What changed, in words.")
+    version: int = Field(description="The diary version after the change.")
+
+
+class SetEditIn(_In):
+    """The fields of a logged set to change (a measure given replaces the set's measure)."""
+
+    side: Literal["left", "right"] | None = None
+    reps: int | None = None
+    seconds: int | None = None
+    contacts: int | None = None
+    distance_m: float | None = None
+    load_kg: float | None = None
+    rpe: float | None = None
+    rir: int | None = None
+    form_quality: int | None = None
+    form_note: str | None = None
+
+
+class WellnessEditIn(_In):
+    """The answers of a check-in to change (null clears one; at least one must stay)."""
+
+    sleep_hours: float | None = None
+    sleep_quality: int | None = None
+    mood: int | None = None
+    appetite: int | None = None
+    soreness: int | None = None
+    stress: int | None = None
+    energy: int | None = None
+    note: str | None = None
 
 
 class WellnessOut(BaseModel):

@@ -10,14 +10,13 @@ athlete or plan `Unavailable`.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from runstrong.core.context import PlanningContext
 from runstrong.core.diary import (
@@ -28,7 +27,6 @@ from runstrong.core.diary import (
     SessionLog,
     SetLog,
     Wellness,
-    sets_as_planned,
     validate_entry,
     week_start,
 )
@@ -36,112 +34,24 @@ from runstrong.core.library import Library
 from runstrong.core.model import AthleteProfile, Exercise, Plan
 from runstrong.core.params import Params
 from runstrong.errors import UserError
+from runstrong.flows.base import Clock, Conflict, NothingToUndo, Refused
 from runstrong.io.data_files import load_context
-from runstrong.store import logbook, repo, web_queries
+from runstrong.store import changes, repo, web_queries
 from runstrong.store.db import Store
 
-Loc = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One bad value: where it is (field path), what is wrong, and pydantic's error type."""
-
-    loc: Loc
-    msg: str
-    type: str = "value_error"
-
-
-class InputError(UserError):
-    """Bad input, problem by problem, each located by its field."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = list(problems)
-        super().__init__("; ".join(f"{'.'.join(map(str, p.loc)) or 'input'}: {p.msg}" for p in self.problems))
-
-    @classmethod
-    def one(cls, field: str, msg: str) -> InputError:
-        return cls([Problem((field,), msg)])
-
-
-class NotFound(UserError):
-    """The thing asked for does not exist (HTTP 404)."""
-
-
-class Unavailable(UserError):
-    """The diary cannot answer yet: no athlete, or no plan (HTTP 409)."""
-
-
-_NAMED = re.compile(r"^([a-z_][a-z0-9_.]*): (.*)$", re.S)
-# pydantic's words for typing mistakes, said the way a form would say them
-FRIENDLY = {
-    "int_parsing": "write a whole number",
-    "int_from_float": "write a whole number",
-    "float_parsing": "write a number",
-    "date_from_datetime_parsing": "write a date as YYYY-MM-DD",
-    "date_parsing": "write a date as YYYY-MM-DD",
-    "missing": "fill this in",
-    "too_short": "choose at least one",
-}
-# errors whose message gains the field's scale ("Hours slept, 0-16")
-SCALED = {"greater_than", "greater_than_equal", "less_than", "less_than_equal", "multiple_of", "int_parsing",
-          "float_parsing", "missing"}  # fmt: skip
-
-
-BOUNDS = {"less_than_equal": ("le", "at most"), "greater_than_equal": ("ge", "at least"),
-          "greater_than": ("gt", "more than"), "less_than": ("lt", "less than")}  # fmt: skip
-
-
-def _num(value: Any) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
-def _message(e: Any) -> str:
-    """One pydantic error in a form's words: `must be at most 16 (you gave 30)`."""
-    kind, given = e["type"], e.get("input")
-    if kind in BOUNDS:
-        key, words = BOUNDS[kind]
-        return f"must be {words} {_num(e.get('ctx', {}).get(key))} (you gave {_num(given)})"
-    if kind == "multiple_of":
-        return f"use steps of {_num(e.get('ctx', {}).get('multiple_of'))} (you gave {_num(given)})"
-    if kind in FRIENDLY:
-        return FRIENDLY[kind] + ("" if kind in ("missing", "too_short") else f" (you gave {given!r})")
-    return e["msg"].removeprefix("Value error, ")
-
-
-def problems_from(err: ValidationError, model: type[BaseModel] | None = None, prefix: Loc = ()) -> list[Problem]:
-    """pydantic's errors as Problems: a check across fields ("reps: give exactly one...")
-    is put on the field it names; a scale's description is added to its message."""
-    out = []
-    for e in err.errors():
-        loc = tuple(p for p in e["loc"] if p != "function-after")
-        msg = _message(e)
-        named = _NAMED.match(msg)
-        if named and not loc:
-            loc, msg = tuple(named.group(1).split(".")), named.group(2)
-        fields = getattr(model, "model_fields", {})
-        info = fields.get(loc[0]) if len(loc) == 1 else None
-        if info is not None and info.description and e["type"] in SCALED and len(info.description) <= 100:
-            msg += f"; {info.description.rstrip('.')}"
-        out.append(Problem((*prefix, *loc), msg, e["type"]))
-    return out
-
-
-def problem_from_user_error(err: UserError, default_field: str) -> Problem:
-    """A UserError's "field: message" as a Problem on that field."""
-    named = _NAMED.match(str(err))
-    if named:
-        return Problem(tuple(named.group(1).split(".")), named.group(2))
-    return Problem((default_field,), str(err))
-
-
-def validated(model: type[Any], data: dict[str, Any], today: dt.date, prefix: Loc = ()) -> Any:
-    """A diary value validated like the CLI's (no dates after today), or InputError."""
-    try:
-        return validate_entry(model, data, today)
-    except ValidationError as err:
-        raise InputError(problems_from(err, model, prefix)) from None
-
+from .problems import (  # noqa: F401 (the pages, forms and API import these from here)
+    Changed,
+    InputError,
+    Loc,
+    NotFound,
+    Problem,
+    Unavailable,
+    _problem,
+    problem_from_user_error,
+    problems_from,
+    validated,
+)
+from .review_input import ReviewRequest, _review_inputs, _review_problem
 
 # ------------------------------------------------------------------------ read views
 
@@ -181,15 +91,6 @@ class PlanData:
     version: int
     plan: Plan
     logged: dict[dt.date, web_queries.DayLog]
-
-
-@dataclass(frozen=True)
-class SwapResult:
-    stored: repo.StoredPlan
-    from_id: str
-    to_id: str
-    since: dt.date
-    sessions: list[tuple[int, dt.date]]
 
 
 @dataclass
@@ -396,7 +297,15 @@ class Diary:
         options = alternatives(self.library, profile, exercise_id, self.params, companions(plan, exercise_id, today))
         return exercise, found, options
 
-    # ------------------------------------------------------------------ writes
+    # ------------------------------------------------------------------ writes (each one flow)
+
+    def clock_now(self) -> Clock:
+        return Clock(self.clock(), self.today())
+
+    def version(self) -> int:
+        """The diary version now: a form carries it back so a stale one gets the conflict answer."""
+        with self.store.read() as s:
+            return changes.current_version(s, self.who(s).id)
 
     def log_session(
         self,
@@ -410,30 +319,16 @@ class Diary:
         note: str | None = None,
         pains: Iterable[dict[str, Any]] = (),
         new_session: bool = False,
-    ) -> tuple[repo.LoggedSession, SessionLog]:
-        """Log a session done on `day`: the planned sets (`as_planned`) and/or `sets` as
-        done (each without a set number: sets are numbered per exercise and side)."""
+        key: str | None = None,
+        version: int | None = None,
+    ) -> Any:
+        """Log a session done on `day` through the log flow: the planned sets (`as_planned`)
+        and/or `sets` as done (each without a set number). `key` makes it idempotent."""
+        from runstrong.flows.log_session import LogInput, log_session
+
         today = self.today()
-        if day > today:
-            raise InputError.one("date", f"{day} is in the future (today is {today}); log today or a past day")
-        with self.store.read() as s:
-            who = self.who(s)
-            try:
-                context = logbook.gather(s, who, day, label, field="label")
-            except UserError as err:
-                raise InputError([problem_from_user_error(err, "label")]) from None
-        done: list[SetLog] = []
-        if as_planned:
-            if context.planned is None:
-                raise InputError.one("as_planned", f"no strength session is planned on {day}; give the sets done")
-            if context.logged_sets and not new_session:
-                raise InputError.one(
-                    "as_planned",
-                    f"{context.logged_sets} sets are already logged on {day}; give only the sets to add, or "
-                    "set new_session to log the planned session again",
-                )
-            done.extend(sets_as_planned(context.planned))
         problems: list[Problem] = []
+        done: list[SetLog] = []
         for i, raw in enumerate(sets):
             try:
                 done.append(SetLog.model_validate({**raw, "set_number": 1}))
@@ -447,17 +342,35 @@ class Diary:
                 problems.extend(problems_from(err, PainReport, ("pains", i)))
         if problems:
             raise InputError(problems)
-        if not done and not pain_reports and note is None and minutes is None and session_rpe is None:
-            raise InputError.one("sets", "nothing to log: tick the sets you did (or give them)")
-        data = logbook.session_data(
-            day, context, done, minutes=minutes, session_rpe=session_rpe, note=note, pains=pain_reports
-        )
-        log = validated(SessionLog, data, today)
-        with self.store.write() as s:
-            return logbook.write_session(s, who.id, log, new_session=new_session), log
+        scalars = {"minutes": minutes, "session_rpe": session_rpe, "note": note}
+        try:
+            session = SessionLog.model_validate({"date": day, **scalars})
+        except ValidationError as err:
+            raise InputError(problems_from(err, SessionLog)) from None
+        given = LogInput(day=day, sets=tuple(done), as_planned=as_planned, label=label, minutes=session.minutes,
+                         session_rpe=session.session_rpe, note=session.note, pains=tuple(pain_reports),
+                         new_session=new_session, key=key)  # fmt: skip
+        return self._flow(log_session, given, expected_version=version)
 
-    def save_wellness(self, data: dict[str, Any], pains: Iterable[dict[str, Any]] = ()) -> tuple[Wellness, list[str]]:
+    def _flow(self, flow: Callable[..., Any], *args: Any, expected_version: int | None = None) -> Any:
+        """Run a flow for this diary's athlete; its refusals become problems by field."""
+        try:
+            return flow(self.store, self.athlete_name, *args, self.clock_now(), expected_version=expected_version)
+        except Conflict as err:
+            raise Changed(str(err)) from None
+        except Refused as err:
+            raise InputError.one(err.field, err.message) from None
+        except ValidationError as err:
+            raise InputError(problems_from(err)) from None
+        except NothingToUndo as err:
+            raise Unavailable(str(err)) from None
+
+    def save_wellness(
+        self, data: dict[str, Any], pains: Iterable[dict[str, Any]] = (), version: int | None = None
+    ) -> tuple[Wellness, list[str]]:
         """The day's check-in (a second one the same day updates the answers it gives)."""
+        from runstrong.flows.checkin import record_checkin
+
         today = self.today()
         entry = validated(Wellness, {"date": today, **data}, today)
         problems: list[Problem] = []
@@ -469,94 +382,89 @@ class Diary:
                 problems.extend(problems_from(err, PainReport, ("pains", i)))
         if problems:
             raise InputError(problems)
-        with self.store.write() as s:
-            who = self.who(s)
-            replaced = repo.save_wellness(s, who.id, entry)
-            for pain in reports:
-                repo.add_pain(s, who.id, pain)
-        return entry, replaced
+        done = self._flow(record_checkin, entry, reports, expected_version=version)
+        return entry, done.replaced
 
     def add_run(self, data: dict[str, Any]) -> tuple[int, RunLog]:
+        from runstrong.flows.checkin import add_run
+
         today = self.today()
         run = validated(RunLog, {"date": today, **data}, today)
-        with self.store.write() as s:
-            return repo.add_run(s, self.who(s).id, run), run
+        run_id, _ = self._flow(add_run, run)
+        return run_id, run
 
-    def swap(self, from_id: str, to_id: str, reason: str | None = None) -> SwapResult:
-        """Replace `from_id` by `to_id` from today on: a new profile version that keeps the
-        choice, and a new plan version (weeks before this one are kept as they were)."""
-        from runstrong.core.swap import alternatives, companions, sessions_with, with_swap
+    def swap(self, from_id: str, to_id: str, reason: str | None = None, version: int | None = None) -> Any:
+        """Replace `from_id` by `to_id` in the sessions not yet lived (see flows.swap)."""
+        from runstrong.flows.swap import swap
 
         self.exercise(from_id)
-        today = self.today()
-        with self.store.read() as s:
-            who = self.who(s)
-            profile = self._profile(s, who.id)
-            _, plan = self._plan(s, who.id)
-        if not sessions_with(plan, from_id, today):
-            raise InputError.one("from_id", f"{from_id} is not in your plan from {today} on; nothing to swap")
-        options = alternatives(self.library, profile, from_id, self.params, companions(plan, from_id, today))
-        ids = [a.exercise.id for a in options]
-        if to_id not in ids:
-            choices = ", ".join(ids) or "none: the library has no alternative that fits your kit and pain"
-            raise InputError.one("to_id", f"{to_id!r} cannot replace {from_id}; choose one of: {choices}")
         try:
-            changed = with_swap(profile, from_id, to_id, today, reason)
-        except ValidationError as err:
-            raise InputError(problems_from(err)) from None
-        new_plan = self._replan(plan, changed)
-        found = sessions_with(new_plan, to_id, today)
-        if not found:
-            raise InputError.one("to_id", f"the planner could not put {to_id} in place of {from_id}; try another")
-        with self.store.write() as s:
-            stored = repo.store_plan(s, changed, new_plan, self.clock())
-        return SwapResult(stored, from_id, to_id, today, found)
+            return swap(self.store, self.athlete_name, from_id, to_id, reason, self.clock_now(), self.library,
+                        self.params, expected_version=version)  # fmt: skip
+        except (Conflict, Refused, ValidationError) as err:
+            raise _problem(err) from None
 
-    def update_profile(self, changes: dict[str, Any]) -> repo.StoredPlan:
-        """A new profile version with `changes` (fields of AthleteProfile) and its plan."""
-        with self.store.read() as s:
-            who = self.who(s)
-            profile = self._profile(s, who.id)
-            _, plan = self._plan(s, who.id)
-        data = {**profile.model_dump(mode="json"), **changes}
+    def update_profile(self, changes_: dict[str, Any], version: int | None = None) -> repo.StoredPlan:
+        """A new profile version with `changes_` (fields of AthleteProfile) and its plan."""
+        from runstrong.flows.profile import update_profile
+
         try:
-            changed = AthleteProfile.model_validate(data)
+            return update_profile(self.store, self.athlete_name, changes_, self.clock_now(),
+                                  expected_version=version).stored  # fmt: skip
         except ValidationError as err:
             raise InputError(problems_from(err, AthleteProfile)) from None
-        new_plan = self._replan(plan, changed)
-        with self.store.write() as s:
-            return repo.store_plan(s, changed, new_plan, self.clock())
-
-    def record_screen(self, data: dict[str, Any]) -> tuple[repo.StoredPlan, Any]:
-        """A baseline screen added to the profile (a new version and plan); its scored result."""
-        from runstrong.core.assessment import score_screen
-        from runstrong.core.screen import Screen
-
-        today = self.today()
-        try:
-            screen = Screen.model_validate({"date": today, **data})
-        except ValidationError as err:
-            raise InputError(problems_from(err, Screen)) from None
-        if screen.date > today:
-            raise InputError.one("date", f"{screen.date} is in the future (today is {today}); record a past screen")
-        with self.store.read() as s:
-            who = self.who(s)
-            profile = self._profile(s, who.id)
-            _, plan = self._plan(s, who.id)
-        changed = profile.model_copy(update={"screens": [*profile.screens, screen]})
-        new_plan = self._replan(plan, changed)
-        with self.store.write() as s:
-            stored = repo.store_plan(s, changed, new_plan, self.clock())
-        return stored, score_screen(screen, changed.age, changed.sex, self.params)
-
-    def _replan(self, plan: Plan, profile: AthleteProfile) -> Plan:
-        """The plan again for a changed profile; weeks before this one stay as they were."""
-        from runstrong.core.planner import replan
-
-        try:
-            return replan(plan, profile, week_start(self.today()), self.context, least_bad=True)
+        except (Conflict, Refused) as err:
+            raise _problem(err) from None
         except UserError as err:
             raise InputError([problem_from_user_error(err, "profile")]) from None
+
+    def record_screen(self, data: dict[str, Any], version: int | None = None) -> tuple[repo.StoredPlan, Any]:
+        """A baseline screen added to the profile (a new version and plan); its scored result."""
+        from runstrong.core.screen import Screen
+        from runstrong.flows.screen import record_screen
+
+        try:
+            screen = Screen.model_validate({"date": self.today(), **data})
+        except ValidationError as err:
+            raise InputError(problems_from(err, Screen)) from None
+        try:
+            done = record_screen(self.store, self.athlete_name, screen, self.clock_now(), self.params,
+                                 expected_version=version)  # fmt: skip
+        except (Conflict, Refused) as err:
+            raise _problem(err) from None
+        return done.stored, done.result
+
+    # ------------------------------------------------------------------ edit, delete, undo
+
+    def edit_set(self, set_id: int, updates: dict[str, Any], version: int | None = None) -> Any:
+        from runstrong.flows.edit import edit_set
+
+        return self._flow(edit_set, set_id, updates, expected_version=version)
+
+    def delete_set(self, set_id: int, version: int | None = None) -> Any:
+        from runstrong.flows.delete import delete_set
+
+        return self._flow(delete_set, set_id, expected_version=version)
+
+    def delete_session(self, session_id: int, version: int | None = None) -> Any:
+        from runstrong.flows.delete import delete_session
+
+        return self._flow(delete_session, session_id, expected_version=version)
+
+    def edit_wellness(self, day: dt.date, updates: dict[str, Any], version: int | None = None) -> Any:
+        from runstrong.flows.edit import edit_wellness
+
+        return self._flow(edit_wellness, day, updates, expected_version=version)
+
+    def delete_run(self, run_id: int, version: int | None = None) -> Any:
+        from runstrong.flows.delete import delete_run
+
+        return self._flow(delete_run, run_id, expected_version=version)
+
+    def undo(self, version: int | None = None) -> Any:
+        from runstrong.flows.undo import undo
+
+        return self._flow(undo, expected_version=version)
 
     # ------------------------------------------------------------------ weekly review
 
@@ -573,60 +481,17 @@ class Diary:
             except UserError as err:
                 raise _review_problem(err) from None
 
-    def accept_review(self, req: ReviewRequest) -> tuple[Any, repo.StoredPlan]:
-        """Review the week and write the new plan version (the old one is kept)."""
-        from runstrong.store.reviewing import accept_review as store_accept
+    def accept_review(self, req: ReviewRequest, version: int | None = None) -> tuple[Any, repo.StoredPlan]:
+        """Review the week and write the new plan version in one change (the old one is kept)."""
+        from runstrong.flows.review import accept_review
 
-        outcome = self.review(req)
-        with self.store.write() as s:
-            stored = store_accept(s, outcome, self.clock())
-        return outcome, stored
-
-
-@dataclass(frozen=True)
-class ReviewRequest:
-    """What a runner can tell the review besides the diary (see core.review.RealLife)."""
-
-    week: dt.date | None = None
-    ill: bool = False
-    travel_start: dt.date | None = None
-    travel_end: dt.date | None = None
-    kit: str | None = None
-    race_date: dt.date | None = None
-
-
-def _review_inputs(req: ReviewRequest, today: dt.date) -> tuple[dt.date | None, Any]:
-    from runstrong.core.model import EquipmentSet
-    from runstrong.core.review import RealLife
-
-    problems = []
-    week = req.week
-    if week is not None and week > today:
-        problems.append(Problem(("week",), f"{week} is in the future (today is {today}); review a past week"))
-    if (req.travel_start is None) != (req.kit is None):
-        problems.append(Problem(("kit",), "give the travel start date and the kit together"))
-    if req.kit is not None and req.kit not in EquipmentSet._value2member_map_:
-        kits = ", ".join(e.value for e in EquipmentSet)
-        problems.append(Problem(("kit",), f"{req.kit!r} is not a kit; choose one of {kits}"))
-    if req.travel_start and req.travel_end and req.travel_end < req.travel_start:
-        problems.append(Problem(("travel_end",), "the trip ends before it starts; swap the dates"))
-    if req.race_date is not None and req.race_date <= today:
-        problems.append(Problem(("race_date",), f"{req.race_date} is not after today ({today}); give the new date"))
-    if problems:
-        raise InputError(problems)
-    real_life = RealLife(
-        travel_start=req.travel_start,
-        travel_end=req.travel_end or req.travel_start,
-        travel_equipment=[EquipmentSet(req.kit)] if req.kit else None,
-        ill=req.ill,
-        race_date=req.race_date,
-    )
-    return week, real_life
-
-
-def _review_problem(err: UserError) -> InputError | Unavailable:
-    text = str(err)
-    for name in ("week", "race_date"):
-        if text.startswith(f"{name}: "):
-            return InputError.one(name, text.removeprefix(f"{name}: "))
-    return Unavailable(text)
+        today = self.today()
+        week, real_life = _review_inputs(req, today)
+        try:
+            done = accept_review(self.store, self.athlete_name, week, self.clock_now(), self.context, real_life,
+                                 expected_version=version)  # fmt: skip
+        except Conflict as err:
+            raise Changed(str(err)) from None
+        except UserError as err:
+            raise _review_problem(err) from None
+        return done.outcome, done.stored

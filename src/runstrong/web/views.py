@@ -166,6 +166,33 @@ def logged_lines(sets: list[SetLog], names: dict[str, str], units: Units) -> lis
     return [(names.get(k, k), format_sets(v, units)) for k, v in by_exercise.items()]
 
 
+@dataclass(frozen=True)
+class EditableSet:
+    """One logged set as its edit-in-place form shows it."""
+
+    id: int
+    label: str  # "Romanian deadlift, set 2 (left)"
+    measure: str
+    amount: str
+    load: str
+    effort_kind: str  # rpe | rir
+    effort: str
+
+
+def editable_sets(session: Any, names: dict[str, str], units: Units) -> list[EditableSet]:
+    """Each set of a logged session (a web_queries.LoggedSessionView), to edit in place."""
+    out = []
+    for set_id, s in zip(session.set_ids, session.sets, strict=True):
+        side = f" ({s.side})" if s.side else ""
+        amount = shown_distance(s.distance_m, units) if s.measure == "distance_m" else number(getattr(s, s.measure))
+        out.append(EditableSet(
+            id=set_id, label=f"{names.get(s.exercise_id, s.exercise_id)}, set {s.set_number}{side}", measure=s.measure,
+            amount=amount, load=shown_load(s.load_kg, units), effort_kind="rir" if s.rir is not None else "rpe",
+            effort=number(s.rir if s.rir is not None else s.rpe),
+        ))  # fmt: skip
+    return out
+
+
 # ------------------------------------------------------------------- calendar
 
 

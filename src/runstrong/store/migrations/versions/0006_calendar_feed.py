@@ -1,7 +1,7 @@
 """A private calendar feed per athlete: the secret token in its URL, replaced to revoke it.
 
 Revision ID: 0006
-Revises: 0004 (0005 is being added on another branch: re-chain this to it when merging)
+Revises: 0005
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

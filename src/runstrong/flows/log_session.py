@@ -1,0 +1,141 @@
+"""Logging a strength session: the planned sets, sets as done, the session's answers and
+pains, in one write transaction that reads the day, decides and writes.
+
+Every log may carry a key (a web form's token, a hash of the CLI's request and date, an
+API client's Idempotency-Key). A key seen before is answered with the first answer and
+nothing is written, so a double submit, a retry or a second tab never doubles the sets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from runstrong.core.diary import PainReport, PlannedSession, SessionLog, SetLog, sets_as_planned, validate_entry
+from runstrong.errors import UserError
+from runstrong.store import changes, logbook, repo
+from runstrong.store.db import Store
+from runstrong.store.tables import LogKeyRow
+
+from . import base
+
+KEY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class LogInput:
+    """What to log on `day`. `sets` are as done (numbered on writing)."""
+
+    day: dt.date
+    sets: tuple[SetLog, ...] = ()
+    as_planned: bool = False
+    label: str | None = None
+    minutes: int | None = None
+    session_rpe: float | None = None
+    note: str | None = None
+    pains: tuple[PainReport, ...] = ()
+    new_session: bool = False
+    key: str | None = None
+
+    def anything(self) -> bool:
+        return bool(self.sets or self.as_planned or self.pains or self.note is not None
+                    or self.minutes is not None or self.session_rpe is not None)  # fmt: skip
+
+
+class Answer(BaseModel):
+    """What a log did, as kept with its key for the same answer again."""
+
+    result: repo.LoggedSession
+    log: SessionLog
+    planned: PlannedSession | None
+
+
+@dataclass(frozen=True)
+class Logged:
+    athlete: repo.AthleteInfo
+    result: repo.LoggedSession
+    log: SessionLog
+    planned: PlannedSession | None
+    already: bool = False  # the key was logged before: this is that answer, nothing written
+    version: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def content_key(data: dict) -> str:
+    """A key for a request that has no token of its own: a hash of what it logs and its day."""
+    text = json.dumps(data, sort_keys=True, default=str, separators=(",", ":"))
+    return "content:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def log_session(store: Store, athlete: str | None, given: LogInput, clock: base.Clock,
+                *, expected_version: int | None = None) -> Logged:  # fmt: skip
+    """Log `given` for the athlete; see the module's docstring for keys."""
+    if given.day > clock.today:
+        raise base.Refused("date", f"{given.day} is in the future (today is {clock.today}); log today or a past day")
+    if given.key is not None and not 0 < len(given.key) <= KEY_LENGTH:
+        raise base.Refused("key", f"an idempotency key has 1 to {KEY_LENGTH} characters; give a shorter one")
+    with base.change(store, athlete, clock) as tx:
+        if given.key is not None:
+            seen = _answer_for(tx, given.key)
+            if seen is not None:
+                return Logged(tx.athlete, seen.result, seen.log, seen.planned, already=True, version=tx.version)
+        base.check_version(expected_version, tx.version)
+        try:
+            context = logbook.gather(tx.s, tx.athlete, given.day, given.label, field="label")
+        except UserError as err:
+            raise base.Refused("label", str(err).removeprefix("label: ")) from None
+        log = session_for(given, context, clock.today)
+        tx.watch(changes.day_scopes(tx.athlete.id, given.day))
+        if given.key is not None:
+            tx.watch([changes.key_scope(tx.athlete.id, given.key)])
+        try:
+            result = logbook.write_session(tx.s, tx.athlete.id, log, new_session=given.new_session)
+        except UserError as err:  # the day's session cannot number more sets of an exercise
+            raise base.Refused("sets", str(err).removeprefix("sets: ")) from None
+        if given.key is not None:
+            answer = Answer(result=result, log=log, planned=context.planned)
+            tx.s.add(LogKeyRow(athlete_id=tx.athlete.id, key=given.key, created_at=clock.now,
+                               answer=answer.model_dump_json()))  # fmt: skip
+        where = f"session {context.planned.label}" if context.planned else "an unplanned session"
+        tx.record("log", f"logged {result.new_sets} set(s) on {given.day} ({where})")
+        return Logged(tx.athlete, result, log, context.planned, version=tx.version)
+
+
+def session_for(given: LogInput, context: logbook.DayContext, today: dt.date) -> SessionLog:
+    """The session to write, or Refused: as planned with no plan that day, as planned when
+    sets are already logged (unless a new session), nothing to log."""
+    done: list[SetLog] = []
+    if given.as_planned:
+        if context.planned is None:
+            raise base.Refused("as_planned", f"no strength session is planned on {given.day}; give the sets you did")
+        if context.logged_sets and not given.new_session:
+            raise base.Refused(
+                "as_planned",
+                f"{context.logged_sets} sets are already logged on {given.day}; add only what is missing, or "
+                "use {new_session} to log the planned session again",
+            )
+        done.extend(sets_as_planned(context.planned))
+    done.extend(given.sets)
+    if not given.anything() or (not done and not given.pains and given.note is None
+                                and given.minutes is None and given.session_rpe is None):  # fmt: skip
+        raise base.Refused(
+            "sets",
+            "nothing to log: tick the sets you did or give them ({sets}), or log the session as planned ({as_planned})",
+        )
+    try:
+        data = logbook.session_data(given.day, context, done, minutes=given.minutes, session_rpe=given.session_rpe,
+                                    note=given.note, pains=list(given.pains))  # fmt: skip
+    except ValueError as err:  # more sets of an exercise than a session can number
+        raise base.Refused("sets", str(err).removeprefix("sets: ")) from None
+    return validate_entry(SessionLog, data, today)
+
+
+def _answer_for(tx: base.Tx, key: str) -> Answer | None:
+    from sqlalchemy import select
+
+    text = tx.s.scalar(select(LogKeyRow.answer).where(LogKeyRow.athlete_id == tx.athlete.id, LogKeyRow.key == key))
+    return Answer.model_validate_json(text) if text else None

@@ -1,0 +1,43 @@
+"""Reviewing a week and accepting it: the review worked out and stored in one write
+transaction, so the plan it replaces cannot change between reading and writing. The new
+plan keeps every lived day as it was planned (see `lived`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from typing import Any
+
+from runstrong.store import changes, repo
+from runstrong.store.db import Store
+from runstrong.store.review_queries import store_review
+from runstrong.store.reviewing import ReviewOutcome, prepare_review
+
+from . import base, lived
+
+
+@dataclass(frozen=True)
+class Accepted:
+    outcome: ReviewOutcome
+    stored: repo.StoredPlan
+    version: int
+
+
+def accept_review(store: Store, athlete: str | None, week: dt.date | None, clock: base.Clock, ctx: Any,
+                  real_life: Any = None, *, expected_version: int | None = None,
+                  with_trend: bool = True) -> Accepted:  # fmt: skip
+    """Review `week` (default: last week) and store the new plan version and the review."""
+    with base.change(store, athlete, clock, expected_version=expected_version) as tx:
+        outcome = prepare_review(tx.s, tx.athlete.name, week, clock.today, ctx, real_life, with_trend=with_trend)
+        assert outcome.plan is not None and outcome.profile is not None
+        old = repo.latest_plan(tx.s, tx.athlete.id)
+        assert old is not None
+        first = lived.first_unlived_day(tx.s, tx.athlete.id, clock.today)
+        outcome = replace(outcome, plan=lived.keep_lived_days(old[1], outcome.plan, first))
+        tx.watch(changes.plan_scopes(tx.athlete.id))
+        stored = repo.store_plan(tx.s, outcome.profile, outcome.plan, clock.now)
+        store_review(tx.s, tx.athlete.id, outcome.review, outcome.plan_version, stored.plan_version, clock.now)
+        tx.record(
+            "review", f"accepted the review of the week of {outcome.review.week_start}: plan v{stored.plan_version}"
+        )
+        return Accepted(outcome, stored, tx.version)
