@@ -39,10 +39,13 @@ def import_archive(archive: Path, dry_run: bool, cross_training: bool, athlete: 
       runstrong import-archive ~/Downloads/export_12345678.zip --dry-run
       runstrong import-archive export_12345678.zip --cross-training
     """
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    from runstrong.cli.runs import ask_about_doubtful, local_timezone, print_import_report, store_import
+    from runstrong.cli.runs import (
+        ask_about_doubtful,
+        local_timezone,
+        print_import_report,
+        read_with_progress,
+        store_import,
+    )
     from runstrong.io.activity_base import ActivityFileError
     from runstrong.io.archive import activity_members, import_archive, open_archive
     from runstrong.store import repo
@@ -63,19 +66,18 @@ def import_archive(archive: Path, dry_run: bool, cross_training: bool, athlete: 
             with store.read() as s:
                 who = repo.find_athlete(s, athlete)
                 index = run_index(s, who.id)
-            err = Console(stderr=True)
-            columns = (TextColumn("Reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-            with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
-                task = bar.add_task("files", total=total)
-                report = import_archive(
+            report = read_with_progress(
+                total,
+                lambda advance: import_archive(
                     zipped,
                     index,
                     today=today,
                     tz=local_timezone(),
                     units=who.units.value,
                     cross_training=cross_training,
-                    progress=lambda _name: bar.advance(task),
-                )
+                    progress=advance,
+                ),
+            )
             ask_about_doubtful(report, dry_run)
             store_import(store, who, report, today, dry_run)
     print_import_report(report, who, dry_run)

@@ -158,9 +158,6 @@ def import_(paths: tuple[Path, ...], dry_run: bool, cross_training: bool, athlet
       runstrong run import morning.fit race.gpx --dry-run  check first, write nothing
       runstrong run import Activities.csv --cross-training
     """
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
     from runstrong.io.activities import find_activity_files, import_files
     from runstrong.store import repo
     from runstrong.store.activity_import import run_index
@@ -174,24 +171,35 @@ def import_(paths: tuple[Path, ...], dry_run: bool, cross_training: bool, athlet
         with store.read() as s:
             who = repo.find_athlete(s, athlete)
             index = run_index(s, who.id)
-        err = Console(stderr=True)
-        columns = (TextColumn("Reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-        with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
-            task = bar.add_task("files", total=len(files))
-            report = import_files(
+        report = read_with_progress(
+            len(files),
+            lambda advance: import_files(
                 files,
                 index,
                 today=today,
                 tz=local_timezone(),
                 units=who.units.value,
                 cross_training=cross_training,
-                progress=lambda _path: bar.advance(task),
-            )
+                progress=advance,
+            ),
+        )
         ask_about_doubtful(report, dry_run)
         store_import(store, who, report, today, dry_run)
     print_import_report(report, who, dry_run)
     if report.broken:
         raise SystemExit(1)  # the summary above names them; the rest is stored
+
+
+def read_with_progress(total: int, read):  # type: ignore[no-untyped-def]
+    """`read(advance)` with a progress bar on stderr at a terminal (`advance` ticks one file)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    err = Console(stderr=True)
+    columns = (TextColumn("Reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("files", total=total)
+        return read(lambda _item: bar.advance(task))
 
 
 def ask_about_doubtful(report, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
