@@ -13,6 +13,7 @@ from ..dosing import estimate_seconds
 from ..library import Library
 from ..model import AthleteProfile, Block, Category, Plan, Prescription, Role, Session, Suggestion, Week, why
 from ..planner import replan
+from ..review_cut import cut_prescription
 from ..rules import Registry
 from .measure import last_loading_week, plan_week
 from .values import Review
@@ -54,9 +55,73 @@ def apply_review(
         update["race"] = profile.race.model_copy(update={"date": review.race_date})
     new_profile = AthleteProfile.model_validate({**base.model_dump(), **update})
     ctx = _context(**kwargs)
+    params = ctx.params
     new_plan = replan(plan, new_profile, review.next_week_start, ctx, least_bad=least_bad)
-    new_plan = kept_promises(plan, new_plan, review, ctx.params)
+    new_plan = kept_promises(plan, new_plan, review, params)
+    nxt = next((a for a in review.adjustments if a.week_start == review.next_week_start), None)
+    if nxt is not None and nxt.reduce and not nxt.deload:
+        start, cut = review.next_week_start, nxt.reduce
+        if any(a.review_of == review.week_start for a in plan.profile.adjustments):  # applied again:
+            new_plan = _same_cut(new_plan, plan, start, cut)  # the plan already holds this cut
+        else:
+            _, reference = apply_review(plan, profile, held_instead(review), least_bad=least_bad, ctx=ctx)
+            new_plan = cut_from_held(new_plan, reference, start, cut, params)
     return new_profile, new_plan
+
+
+def held_instead(review: Review) -> Review:
+    """The review with each cut category held instead: what the runner would do without the cut."""
+    out = []
+    for a in review.adjustments:
+        if a.reduce:
+            a = a.model_copy(update={"hold": sorted({*a.hold, *a.reduce}, key=lambda c: c.value), "reduce": {}})
+        out.append(a)
+    return review.model_copy(update={"adjustments": out})
+
+
+def cut_from_held(plan: Plan, reference: Plan, start: dt.date, reduce: dict[Category, int], params: Any) -> Plan:
+    """The cut week with each cut lift's dose the announced cut of the dose the held week gives
+    it. The planner cuts the dose it would have prescribed, but the held week can be lower than
+    that (never above the plan it replaces, nor above this week's dose): cutting the higher dose
+    would announce 25% and deliver 12%."""
+    ref_week, week = plan_week(reference, start), plan_week(plan, start)
+    if ref_week is None or week is None:
+        return plan
+    ref = {(s.date, b.exercise_id): b.prescription for s in ref_week.sessions for b in _blocks_of(s)}
+    steps = (params.max_set_step, params.max_rep_step, params.max_hold_step, params.max_contacts_step)
+    sessions = []
+    for s in week.sessions:
+        blocks = []
+        for b in s.blocks:
+            held = ref.get((s.date, b.exercise_id)) if b.category in reduce else None
+            if held is not None and b.role in (Role.primary, Role.accessory):
+                numbers = cut_prescription(
+                    held.sets, held.reps, held.seconds, held.contacts, held.distance_m, reduce[b.category], steps
+                )
+                fields = dict(zip(("sets", "reps", "seconds", "contacts", "distance_m"), numbers, strict=True))
+                presc = capped(b.prescription.model_copy(update=fields), held)
+                b = b.model_copy(
+                    update={"prescription": presc, "estimated_seconds": estimate_seconds(presc, b.role, params)}
+                )
+            blocks.append(b)
+        sessions.append(_resized(s, blocks))
+    cut_week = week.model_copy(update={"sessions": sessions})
+    return plan.model_copy(update={"weeks": [cut_week if w.start_date == start else w for w in plan.weeks]})
+
+
+def _same_cut(plan: Plan, before: Plan, start: dt.date, reduce: dict[Category, int]) -> Plan:
+    """The cut week with the cut lifts as the plan that already holds this review's cut gave them."""
+    old_week, week = plan_week(before, start), plan_week(plan, start)
+    if old_week is None or week is None:
+        return plan
+    old = {(s.date, b.exercise_id): b for s in old_week.sessions for b in _blocks_of(s) if b.category in reduce}
+    sessions = [_resized(s, [old.get((s.date, b.exercise_id), b) for b in s.blocks]) for s in week.sessions]
+    cut_week = week.model_copy(update={"sessions": sessions})
+    return plan.model_copy(update={"weeks": [cut_week if w.start_date == start else w for w in plan.weeks]})
+
+
+def _blocks_of(s: Session) -> list[Block]:
+    return [b for b in s.blocks if b.role in (Role.primary, Role.accessory)]
 
 
 def _context(
