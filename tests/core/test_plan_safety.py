@@ -277,3 +277,55 @@ def test_screen_limits_hold_while_the_screen_is_in_force(profile, library):
                     assert not (e.pattern == Pattern.hinge and e.loadable and b.role == Role.primary), e.id
                 if "poor" in (screen.single_leg_squat_left, screen.single_leg_squat_right):
                     assert e.pattern != Pattern.plyometric, e.id
+
+
+LEG_CATEGORIES = {"posterior_chain", "single_leg_power"}
+
+
+def _far_from_failure(intensity) -> bool:
+    if intensity.kind == "rir":
+        return intensity.value >= P.race_close_min_rir
+    if intensity.kind == "percent_1rm":
+        return intensity.value <= P.race_close_max_pct_1rm
+    return intensity.kind == "bodyweight"
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_no_heavy_or_high_impact_leg_work_in_the_last_week_before_the_race(profile):
+    plan = plan_or_none(profile)
+    if plan is None or plan.profile.race is None:
+        return
+    race = plan.profile.race.date
+    for s in sessions(plan):
+        if 0 <= (race - s.date).days <= P.last_heavy_days:
+            assert not s.plyometric
+            for b in s.blocks:
+                if b.category.value in LEG_CATEGORIES and b.role in (Role.primary, Role.accessory):
+                    assert _far_from_failure(b.prescription.intensity), (s.date, b.exercise_id)
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_no_session_after_the_race_in_race_week(profile):
+    plan = plan_or_none(profile)
+    if plan is None or plan.profile.race is None:
+        return
+    race = plan.profile.race.date
+    week_end = race - dt.timedelta(days=race.weekday()) + dt.timedelta(days=7)
+    assert not [s.date for s in sessions(plan) if race < s.date < week_end]
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_every_leg_block_is_light_the_day_before_a_key_run(profile):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    key_days = {r.date for w in plan.weeks for r in w.runs if r.type in KEY_RUN_TYPES}
+    for s in sessions(plan):
+        if s.heavy or s.date + dt.timedelta(days=1) not in key_days:
+            continue
+        for b in s.blocks:
+            if b.category.value in LEG_CATEGORIES and b.role in (Role.primary, Role.accessory):
+                assert "light-before-key-runs" in b.rule_ids, (s.date, b.exercise_id)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .model import AthleteProfile, Phase, Reason, why
+from .model import AthleteProfile, Phase, Reason, Weekday, why
 from .params import Params
 
 MAX_PLAN_WEEKS = 60
@@ -139,6 +139,20 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
     return frames
 
 
+def _race_week_days(profile: AthleteProfile, start: dt.date, p: Params) -> list[dt.date]:
+    """The race week's training days before the race and outside its no-strength days."""
+    race = profile.race
+    if race is None:
+        return []
+    days = (start + dt.timedelta(days=i) for i in range(7))
+    available = set(profile.available_days)
+    return [
+        d
+        for d in days
+        if d >= profile.start_date and (race.date - d).days > p.no_strength_days and Weekday.of(d) in available
+    ]
+
+
 REASSESS_TEXT = "Repeat the baseline screen this week (hip hinge, plank, single-leg squat)."
 BASELINE_TEXT = "Before the first session, screen your hip hinge, plank hold and single-leg squat."
 
@@ -151,6 +165,9 @@ def _sessions(
     if phase in (Phase.foundation, Phase.taper):
         return p.foundation_sessions, reasons
     if phase == Phase.race_week:
+        if not _race_week_days(profile, start, p):
+            text = "The race comes early in the week: no day before it is far enough out for strength. Rest and race."
+            return 0, [*reasons, Reason(rule_id="taper", text=text)]
         return p.race_week_sessions, reasons
     if phase in (Phase.build, Phase.race_specific):
         unlock = p.third_session_weeks[profile.strength_experience]

@@ -182,6 +182,8 @@ class Taper(RuleParams):
     last_plyometric_days: Int
     no_strength_days: Int
     race_week_sessions: Int
+    race_close_min_rir: Int
+    race_close_max_pct_1rm: Pct
 
 
 class MaintenanceAfterRace(RuleParams):

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from .context import PlanningContext
+from .dosing import LEG_CATEGORIES
 from .library import Library
 from .model import (
     EQUIPMENT_SETS,
     KEY_RUN_TYPES,
     SPEED_RUN_TYPES,
     TRAINING_CATEGORIES,
+    Block,
     EquipmentSet,
     Item,
     Pattern,
@@ -115,7 +117,28 @@ def _check_race(plan: Plan, p: Params) -> list[Violation]:
             out.append(Violation("taper", str(s.date), "plyometrics in the last days before the race"))
         if -p.recovery_days[race.distance] < until < 0:
             out.append(Violation("maintenance-after-race", str(s.date), "strength before race recovery"))
+        if until < 0 and s.date - dt.timedelta(days=s.date.weekday()) <= race.date:
+            out.append(Violation("taper", str(s.date), "a session after the race in race week"))
+        if 0 <= until <= p.last_heavy_days:
+            out += [
+                Violation("taper", str(s.date), f"{b.exercise_id} too hard for the last days")
+                for b in s.blocks
+                if b.category in LEG_CATEGORIES and b.role in WORK_ROLES and _too_hard(b, p)
+            ]
     return out
+
+
+WORK_ROLES = frozenset({Role.primary, Role.accessory})
+
+
+def _too_hard(b: Block, p: Params) -> bool:
+    """A lower-body block harder than the taper allows in the last days before the race."""
+    i = b.prescription.intensity
+    if i.kind == "rir":
+        return i.value < p.race_close_min_rir  # type: ignore[operator]
+    if i.kind == "percent_1rm":
+        return i.value > p.race_close_max_pct_1rm  # type: ignore[operator]
+    return i.kind != "bodyweight"
 
 
 def _check_deloads(plan: Plan, p: Params) -> list[Violation]:
