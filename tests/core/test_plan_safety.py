@@ -329,3 +329,25 @@ def test_every_leg_block_is_light_the_day_before_a_key_run(profile):
         for b in s.blocks:
             if b.category.value in LEG_CATEGORIES and b.role in (Role.primary, Role.accessory):
                 assert "light-before-key-runs" in b.rule_ids, (s.date, b.exercise_id)
+
+
+def _heavy_effort(intensity) -> bool:
+    v = intensity.value
+    return (
+        (intensity.kind == "rir" and v <= 2)
+        or (intensity.kind == "rpe" and v >= 8)
+        or (intensity.kind == "percent_1rm" and v >= 75)
+        or intensity.kind == "load_kg"
+    )
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_every_heavy_set_rests_at_least_two_minutes(profile):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    for s in sessions(plan):
+        for b in s.blocks:
+            if _heavy_effort(b.prescription.intensity):
+                assert b.prescription.rest_seconds >= max(120, P.heavy_set_min_rest), (s.date, b.exercise_id)

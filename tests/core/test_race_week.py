@@ -108,3 +108,49 @@ def test_the_checker_refuses_a_session_after_the_race_in_race_week():
     moved = plan.weeks[week.index - 2].sessions[0].model_copy(update={"date": race + dt.timedelta(days=4)})
     weeks = [w.model_copy(update={"sessions": [moved]}) if w is week else w for w in plan.weeks]
     assert any("after the race" in v.message for v in check_plan(plan.model_copy(update={"weeks": weeks}), ctx))
+
+
+def test_the_checker_refuses_a_leg_block_left_hard_the_day_before_a_key_run():
+    ctx = load_context()
+    plan = build_plan(runner(equipment=["gym"], available_days=["mon", "sat"]), ctx)
+    week = next(
+        w for w in plan.weeks if any("light-before-key-runs" in b.rule_ids for s in w.sessions for b in s.blocks)
+    )
+    session = next(s for s in week.sessions if any("light-before-key-runs" in b.rule_ids for b in s.blocks))
+    plain = [
+        b.model_copy(update={"reasons": [r for r in b.reasons if r.rule_id != "light-before-key-runs"]})
+        for b in session.blocks
+    ]
+    sessions = [s.model_copy(update={"blocks": plain}) if s is session else s for s in week.sessions]
+    weeks = [w.model_copy(update={"sessions": sessions}) if w is week else w for w in plan.weeks]
+    found = check_plan(plan.model_copy(update={"weeks": weeks}), ctx)
+    assert any(v.rule_id == "light-before-key-runs" for v in found)
+
+
+@pytest.mark.parametrize("level", ["novice", "intermediate", "advanced"])
+def test_a_set_near_failure_rests_two_minutes_whatever_its_category(level):
+    plan = build_plan(runner(strength_experience=level, equipment=["gym"], plan_weeks=16), load_context())
+    near_failure = [
+        b
+        for w in plan.weeks
+        for s in w.sessions
+        for b in s.blocks
+        if b.prescription.intensity.kind == "rir" and b.prescription.intensity.value <= P.heavy_set_max_rir
+    ]
+    assert near_failure or level == "novice"
+    assert all(b.prescription.rest_seconds >= P.heavy_set_min_rest for b in near_failure)
+
+
+def test_the_checker_refuses_a_heavy_set_with_a_short_rest():
+    ctx = load_context()
+    plan = build_plan(runner(strength_experience="intermediate", equipment=["gym"]), ctx)
+    week = plan.weeks[-1]
+    session = week.sessions[0]
+    block = next(b for b in session.blocks if b.role == Role.primary)
+    near_failure = block.prescription.intensity.model_copy(update={"kind": "rir", "value": 2.0})
+    hard = block.prescription.model_copy(update={"rest_seconds": 45, "intensity": near_failure})
+    blocks = [b.model_copy(update={"prescription": hard}) if b is block else b for b in session.blocks]
+    sessions = [session.model_copy(update={"blocks": blocks}), *week.sessions[1:]]
+    weeks = [*plan.weeks[:-1], week.model_copy(update={"sessions": sessions})]
+    found = check_plan(plan.model_copy(update={"weeks": weeks}), ctx)
+    assert any(v.rule_id == "dose-heavy" and "45 s rest" in v.message for v in found)

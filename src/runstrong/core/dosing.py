@@ -371,6 +371,24 @@ def _cuts(d: _Draft, p: Params) -> None:
     if ctx.deload:
         d.heavy = False
         d.intensity = _eased(d.intensity, p.deload_rir_increase)
+    if heavy_set(d.intensity, p) and d.rest < p.heavy_set_min_rest:
+        d.rest = p.heavy_set_min_rest
+        add(why("dose-heavy", f"Near failure: rest at least {p.heavy_set_min_rest} s between sets."))
+
+
+def heavy_set(intensity: Intensity, p: Params) -> bool:
+    """Whether a set at this effort is heavy (near failure or a high share of 1RM), whatever its category."""
+    v = intensity.value
+    match intensity.kind:
+        case "rir":
+            return v <= p.heavy_set_max_rir  # type: ignore[operator]
+        case "rpe":
+            return v >= p.heavy_min_rpe  # type: ignore[operator]
+        case "percent_1rm":
+            return v >= p.heavy_set_min_pct_1rm  # type: ignore[operator]
+        case "load_kg":
+            return True  # a working load is only set for the heavy scheme
+    return False
 
 
 LEG_CATEGORIES = frozenset({Category.posterior_chain, Category.single_leg_power})

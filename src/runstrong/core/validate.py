@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from .context import PlanningContext
-from .dosing import LEG_CATEGORIES
+from .dosing import LEG_CATEGORIES, heavy_set
 from .library import Library
 from .model import (
     EQUIPMENT_SETS,
@@ -54,6 +54,7 @@ def check_plan(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date] = fro
     out += _check_deloads(plan, p)
     out += _check_sessions(plan, ctx, lived)
     out += _check_progression(plan, p)
+    out += _check_heavy_rests(plan, p)
     out += _check_rule_ids(plan, registry)
     return out
 
@@ -87,14 +88,18 @@ def _check_speed_days(plan: Plan, p: Params) -> list[Violation]:
     for w in plan.weeks:
         for r in w.runs:
             runs.setdefault(r.date, set()).add(r.type)
-    out = []
-    import datetime as dt
-
+    out: list[Violation] = []
     for s in _sessions(plan):
-        if not s.heavy:
-            continue
         today = runs.get(s.date, set())
         tomorrow = runs.get(s.date + dt.timedelta(days=1), set())
+        if not s.heavy:
+            if today & SPEED_RUN_TYPES or tomorrow & KEY_RUN_TYPES:
+                out += [
+                    Violation("light-before-key-runs", str(s.date), f"{b.exercise_id} is not kept light")
+                    for b in s.blocks
+                    if _leg_work(b) and "light-before-key-runs" not in b.rule_ids
+                ]
+            continue
         if today & SPEED_RUN_TYPES and not plan.profile.allow_double_days:
             out.append(Violation("no-heavy-near-speed", str(s.date), "heavy strength on a speed day"))
         if tomorrow & KEY_RUN_TYPES:
@@ -131,6 +136,10 @@ def _check_race(plan: Plan, p: Params) -> list[Violation]:
 WORK_ROLES = frozenset({Role.primary, Role.accessory})
 
 
+def _leg_work(b: Block) -> bool:
+    return b.category in LEG_CATEGORIES and b.role in WORK_ROLES
+
+
 def _too_hard(b: Block, p: Params) -> bool:
     """A lower-body block harder than the taper allows in the last days before the race."""
     i = b.prescription.intensity
@@ -139,6 +148,17 @@ def _too_hard(b: Block, p: Params) -> bool:
     if i.kind == "percent_1rm":
         return i.value > p.race_close_max_pct_1rm  # type: ignore[operator]
     return i.kind != "bodyweight"
+
+
+def _check_heavy_rests(plan: Plan, p: Params) -> list[Violation]:
+    """Every heavy set rests long enough, whatever its category."""
+    return [
+        Violation("dose-heavy", f"week {w.index} {s.date}", f"{b.exercise_id}: heavy sets, {pr.rest_seconds} s rest")
+        for w in plan.weeks
+        for s in w.sessions
+        for b in s.blocks
+        if (pr := b.prescription).rest_seconds < p.heavy_set_min_rest and heavy_set(pr.intensity, p)
+    ]
 
 
 def _check_deloads(plan: Plan, p: Params) -> list[Violation]:
