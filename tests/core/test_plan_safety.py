@@ -351,3 +351,21 @@ def test_every_heavy_set_rests_at_least_two_minutes(profile):
         for b in s.blocks:
             if _heavy_effort(b.prescription.intensity):
                 assert b.prescription.rest_seconds >= max(120, P.heavy_set_min_rest), (s.date, b.exercise_id)
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_novices_stay_three_reps_from_failure_in_their_first_six_weeks(profile):
+    plan = plan_or_none(profile)
+    if plan is None or plan.profile.strength_experience.value != "novice":
+        return
+    for w in plan.weeks[:6]:
+        for s in w.sessions:
+            for b in s.blocks:
+                i = b.prescription.intensity
+                if b.role in (Role.primary, Role.accessory):
+                    assert i.kind in ("rir", "rpe", "bodyweight"), (s.date, b.exercise_id, i)
+                    assert (i.kind != "rir" or i.value >= 3) and (i.kind != "rpe" or i.value <= 7), (
+                        s.date,
+                        b.exercise_id,
+                    )

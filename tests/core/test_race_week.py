@@ -154,3 +154,28 @@ def test_the_checker_refuses_a_heavy_set_with_a_short_rest():
     weeks = [*plan.weeks[:-1], week.model_copy(update={"sessions": sessions})]
     found = check_plan(plan.model_copy(update={"weeks": weeks}), ctx)
     assert any(v.rule_id == "dose-heavy" and "45 s rest" in v.message for v in found)
+
+
+def test_novice_accessories_stay_as_far_from_failure_as_their_primaries():
+    plan = build_plan(runner(equipment=["gym"], plan_weeks=16), load_context())
+    accessories = [b for w in plan.weeks for s in w.sessions for b in s.blocks if b.role == Role.accessory]
+    rirs = [b.prescription.intensity.value for b in accessories if b.prescription.intensity.kind == "rir"]
+    assert rirs and min(rirs) >= P.foundation_rir
+
+
+def test_the_checker_refuses_a_novice_set_near_failure_in_the_first_weeks():
+    ctx = load_context()
+    plan = build_plan(runner(equipment=["gym"]), ctx)
+    week = plan.weeks[0]
+    session = week.sessions[0]
+    block = next(b for b in session.blocks if b.role == Role.primary)
+    near = block.prescription.model_copy(
+        update={"intensity": block.prescription.intensity.model_copy(update={"kind": "rir", "value": 1.0})}
+    )
+    blocks = [b.model_copy(update={"prescription": near}) if b is block else b for b in session.blocks]
+    weeks = [
+        week.model_copy(update={"sessions": [session.model_copy(update={"blocks": blocks}), *week.sessions[1:]]}),
+        *plan.weeks[1:],
+    ]
+    found = check_plan(plan.model_copy(update={"weeks": weeks}), ctx)
+    assert any(v.rule_id == "foundation-two-sessions" for v in found)

@@ -237,9 +237,11 @@ def _rep_scheme(d: _Draft, heavy_ready: bool, drill: bool, p: Params) -> tuple[i
     """Sets, rep range, rest and effort target for reps work, with the rule that set them."""
     ctx, add = d.ctx, d.reasons.append
     durability = ctx.phase == Phase.race_specific and ctx.race in p.durability_distances and not heavy_ready
+    moderate = ctx.phase == Phase.foundation or ctx.level == Level.novice  # foundation effort, as for primaries
     if d.accessory:
         add(why("dose-accessory", text="Accessory: brief and controlled."))
-        return p.accessory_sets, p.accessory_reps, p.accessory_rest, ("rir", p.strength_rir)
+        rir = p.foundation_rir if moderate else p.strength_rir
+        return p.accessory_sets, p.accessory_reps, p.accessory_rest, ("rir", rir)
     if drill:  # unloaded stability work: quality reps in a steady range in every phase
         add(why("brief-core-holds", text="Controlled quality reps; stop when form slips."))
         return p.foundation_sets, p.foundation_reps, p.hold_rest, ("rir", p.foundation_rir)
@@ -247,7 +249,7 @@ def _rep_scheme(d: _Draft, heavy_ready: bool, drill: bool, p: Params) -> tuple[i
         text = f"Heavy: few reps near RPE {p.heavy_rpe}, long rests, for an {ctx.level.value} lifter."
         add(Reason(rule_id="dose-heavy", text=text))
         return p.heavy_sets[ctx.level], p.heavy_reps, p.heavy_rest, ("rpe", p.heavy_rpe)
-    if ctx.phase == Phase.foundation or ctx.level == Level.novice:
+    if moderate:
         add(why("dose-foundation", text=f"Moderate: stop with {p.foundation_rir}+ reps in reserve."))
         return p.foundation_sets, p.foundation_reps, p.foundation_rest, ("rir", p.foundation_rir)
     if durability:

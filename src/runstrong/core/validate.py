@@ -21,7 +21,9 @@ from .model import (
     TRAINING_CATEGORIES,
     Block,
     EquipmentSet,
+    Intensity,
     Item,
+    Level,
     Pattern,
     Phase,
     Plan,
@@ -55,6 +57,7 @@ def check_plan(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date] = fro
     out += _check_sessions(plan, ctx, lived)
     out += _check_progression(plan, p)
     out += _check_heavy_rests(plan, p)
+    out += _check_moderate_effort(plan, p)
     out += _check_rule_ids(plan, registry)
     return out
 
@@ -134,6 +137,7 @@ def _check_race(plan: Plan, p: Params) -> list[Violation]:
 
 
 WORK_ROLES = frozenset({Role.primary, Role.accessory})
+RPE_AT_FAILURE = 10  # the RPE scale's definition, not a methodology number: RPE = 10 - reps in reserve
 
 
 def _leg_work(b: Block) -> bool:
@@ -159,6 +163,28 @@ def _check_heavy_rests(plan: Plan, p: Params) -> list[Violation]:
         for b in s.blocks
         if (pr := b.prescription).rest_seconds < p.heavy_set_min_rest and heavy_set(pr.intensity, p)
     ]
+
+
+def _check_moderate_effort(plan: Plan, p: Params) -> list[Violation]:
+    """Foundation weeks, and a novice's first weeks, stay at least the foundation's reps from failure."""
+    novice = plan.profile.strength_experience == Level.novice
+    first = p.third_session_weeks[Level.novice]
+    return [
+        Violation("foundation-two-sessions", f"week {w.index} {s.date}", f"{b.exercise_id} too near failure")
+        for w in plan.weeks
+        if w.phase == Phase.foundation or (novice and w.index <= first)
+        for s in w.sessions
+        for b in s.blocks
+        if b.role in WORK_ROLES and _nearer_failure(b.prescription.intensity, p.foundation_rir)
+    ]
+
+
+def _nearer_failure(intensity: Intensity, rir: int) -> bool:
+    if intensity.kind == "rir":
+        return intensity.value < rir  # type: ignore[operator]
+    if intensity.kind == "rpe":
+        return intensity.value > RPE_AT_FAILURE - rir  # type: ignore[operator]
+    return intensity.kind in ("load_kg", "percent_1rm")
 
 
 def _check_deloads(plan: Plan, p: Params) -> list[Violation]:
