@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 
 from runstrong.core.model import KEY_RUN_TYPES, SPEED_RUN_TYPES, TRAINING_CATEGORIES, Pattern, Phase, Role
 from runstrong.core.params import load_params
+from runstrong.core.phases import most_spaced
 from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.io.data_files import load_context
 from tests.conftest import examples
@@ -369,3 +370,14 @@ def test_novices_stay_three_reps_from_failure_in_their_first_six_weeks(profile):
                         s.date,
                         b.exercise_id,
                     )
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_a_mid_week_start_is_never_refused_for_its_short_first_week(profile):
+    try:
+        build_plan(profile, load_context())
+    except InfeasibleWeekError as err:
+        weekdays = sorted(d.index for d in profile.available_days)
+        if most_spaced(weekdays, P.min_days_between) >= P.foundation_sessions:  # a full week would hold them
+            assert "week 1 " not in str(err) or "cannot hold" not in str(err), str(err)

@@ -12,7 +12,7 @@ from runstrong.core.params import load_params
 from runstrong.core.planner import build_plan
 from runstrong.core.validate import check_plan
 from runstrong.io.data_files import load_context
-from tests.core.test_planner import race_on, runner
+from tests.core.test_planner import MONDAY, race_on, runner
 
 P = load_params()
 WORK = (Role.primary, Role.accessory)
@@ -179,3 +179,13 @@ def test_the_checker_refuses_a_novice_set_near_failure_in_the_first_weeks():
     ]
     found = check_plan(plan.model_copy(update={"weeks": weeks}), ctx)
     assert any(v.rule_id == "foundation-two-sessions" for v in found)
+
+
+@pytest.mark.parametrize("weekday", range(7))
+def test_a_plan_starting_on_any_weekday_gets_a_partial_first_week_not_a_refusal(weekday):
+    start = MONDAY + dt.timedelta(days=weekday)
+    plan = build_plan(runner(start_date=start), load_context())
+    first = plan.weeks[0]
+    assert all(s.date >= start for s in first.sessions)
+    if len(first.sessions) < len(plan.weeks[1].sessions):
+        assert any(f"starts on {start:%A}" in r.text for r in first.reasons)

@@ -110,6 +110,8 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
         if this_week is not None and not this_week.consistent:
             missed += 1
         sessions, reasons = _sessions(profile, phase, consistent, start, p)
+        sessions, partial = _first_week_room(profile, start, sessions, p)
+        reasons += partial
         if this_week is not None and this_week.max_sessions is not None and this_week.max_sessions < sessions:
             sessions = this_week.max_sessions
         reasons += _deload_reasons(deload, i in forced, p)
@@ -137,6 +139,37 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
         if not deload:
             step += 1
     return frames
+
+
+def most_spaced(weekdays: list[int], min_days: int) -> int:
+    """How many of these weekdays can hold sessions `min_days` apart.
+
+    >>> most_spaced([0, 1, 2, 4], 2)
+    3
+    """
+    count, last = 0, -7
+    for d in weekdays:
+        if d - last >= min_days:
+            count, last = count + 1, d
+    return count
+
+
+def _first_week_room(profile: AthleteProfile, start: dt.date, sessions: int, p: Params) -> tuple[int, list[Reason]]:
+    """A plan starting mid-week: as many sessions as its remaining training days hold, with why."""
+    if not start < profile.start_date < start + dt.timedelta(days=7):
+        return sessions, []
+    available = set(profile.available_days)
+    days = [
+        i for i in range(7) if (d := start + dt.timedelta(days=i)) >= profile.start_date and Weekday.of(d) in available
+    ]
+    room = most_spaced(days, p.min_days_between)
+    if room >= sessions:
+        return sessions, []
+    text = (
+        f"The plan starts on {profile.start_date:%A}: the days left this week hold "
+        f"{room} session{'s' if room != 1 else ''} with a day between them, not {sessions}."
+    )
+    return room, [Reason(rule_id="no-consecutive-strength-days", text=text)]
 
 
 def _race_week_days(profile: AthleteProfile, start: dt.date, p: Params) -> list[dt.date]:
