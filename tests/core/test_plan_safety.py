@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 
 from runstrong.core.model import KEY_RUN_TYPES, SPEED_RUN_TYPES, TRAINING_CATEGORIES, Pattern, Phase, Role
 from runstrong.core.params import load_params
+from runstrong.core.phases import most_spaced
 from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.io.data_files import load_context
 from tests.conftest import examples
@@ -277,3 +278,106 @@ def test_screen_limits_hold_while_the_screen_is_in_force(profile, library):
                     assert not (e.pattern == Pattern.hinge and e.loadable and b.role == Role.primary), e.id
                 if "poor" in (screen.single_leg_squat_left, screen.single_leg_squat_right):
                     assert e.pattern != Pattern.plyometric, e.id
+
+
+LEG_CATEGORIES = {"posterior_chain", "single_leg_power"}
+
+
+def _far_from_failure(intensity) -> bool:
+    if intensity.kind == "rir":
+        return intensity.value >= P.race_close_min_rir
+    if intensity.kind == "percent_1rm":
+        return intensity.value <= P.race_close_max_pct_1rm
+    return intensity.kind == "bodyweight"
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_no_heavy_or_high_impact_leg_work_in_the_last_week_before_the_race(profile):
+    plan = plan_or_none(profile)
+    if plan is None or plan.profile.race is None:
+        return
+    race = plan.profile.race.date
+    for s in sessions(plan):
+        if 0 <= (race - s.date).days <= P.last_heavy_days:
+            assert not s.plyometric
+            for b in s.blocks:
+                if b.category.value in LEG_CATEGORIES and b.role in (Role.primary, Role.accessory):
+                    assert _far_from_failure(b.prescription.intensity), (s.date, b.exercise_id)
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_no_session_after_the_race_in_race_week(profile):
+    plan = plan_or_none(profile)
+    if plan is None or plan.profile.race is None:
+        return
+    race = plan.profile.race.date
+    week_end = race - dt.timedelta(days=race.weekday()) + dt.timedelta(days=7)
+    assert not [s.date for s in sessions(plan) if race < s.date < week_end]
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_every_leg_block_is_light_the_day_before_a_key_run(profile):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    key_days = {r.date for w in plan.weeks for r in w.runs if r.type in KEY_RUN_TYPES}
+    for s in sessions(plan):
+        if s.heavy or s.date + dt.timedelta(days=1) not in key_days:
+            continue
+        for b in s.blocks:
+            if b.category.value in LEG_CATEGORIES and b.role in (Role.primary, Role.accessory):
+                assert "light-before-key-runs" in b.rule_ids, (s.date, b.exercise_id)
+
+
+def _heavy_effort(intensity) -> bool:
+    v = intensity.value
+    return (
+        (intensity.kind == "rir" and v <= 2)
+        or (intensity.kind == "rpe" and v >= 8)
+        or (intensity.kind == "percent_1rm" and v >= 75)
+        or intensity.kind == "load_kg"
+    )
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_every_heavy_set_rests_at_least_two_minutes(profile):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    for s in sessions(plan):
+        for b in s.blocks:
+            if _heavy_effort(b.prescription.intensity):
+                assert b.prescription.rest_seconds >= max(120, P.heavy_set_min_rest), (s.date, b.exercise_id)
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_novices_stay_three_reps_from_failure_in_their_first_six_weeks(profile):
+    plan = plan_or_none(profile)
+    if plan is None or plan.profile.strength_experience.value != "novice":
+        return
+    for w in plan.weeks[:6]:
+        for s in w.sessions:
+            for b in s.blocks:
+                i = b.prescription.intensity
+                if b.role in (Role.primary, Role.accessory):
+                    assert i.kind in ("rir", "rpe", "bodyweight"), (s.date, b.exercise_id, i)
+                    assert (i.kind != "rir" or i.value >= 3) and (i.kind != "rpe" or i.value <= 7), (
+                        s.date,
+                        b.exercise_id,
+                    )
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_a_mid_week_start_is_never_refused_for_its_short_first_week(profile):
+    try:
+        build_plan(profile, load_context())
+    except InfeasibleWeekError as err:
+        weekdays = sorted(d.index for d in profile.available_days)
+        if most_spaced(weekdays, P.min_days_between) >= P.foundation_sessions:  # a full week would hold them
+            assert "week 1 " not in str(err) or "cannot hold" not in str(err), str(err)

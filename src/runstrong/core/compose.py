@@ -74,6 +74,11 @@ class Planned:
         return replace(self, dctx=replace(self.dctx, light=True))
 
     @cached_property
+    def race_close(self) -> Planned:
+        """The same session with its leg work kept far from failure, for the last days before the race."""
+        return replace(self, dctx=replace(self.dctx, race_close=True))
+
+    @cached_property
     def has_landing(self) -> bool:
         return any(pk.exercise.pattern in LANDING_PATTERNS for pk in self.chosen)
 

@@ -38,6 +38,7 @@ class DoseContext:
     race: RaceDistance | None
     volume_cut_pct: int  # deload or taper cut, 0 otherwise
     light: bool = False  # the day before a key run or on a speed day: leg work kept light
+    race_close: bool = False  # inside the last heavy days before the race: leg work kept far from failure
     short_holds: bool = False  # the screen's plank was short: shorter, more frequent holds
     weaker: tuple[tuple[Category, str], ...] = ()  # (category, side) pairs that get an extra set
     held: tuple[tuple[Category, int], ...] = ()  # a review held progression: weeks held back per category
@@ -108,6 +109,7 @@ def _heavy_ready(e: Exercise, focus: bool, ctx: DoseContext, p: Params) -> bool:
         focus
         and ctx.heavy_ok
         and not ctx.light
+        and not ctx.race_close
         and e.loadable
         and e.intent == Intent.strength
         and bool(p.heavy_equipment.intersection(e.equipment))
@@ -235,9 +237,11 @@ def _rep_scheme(d: _Draft, heavy_ready: bool, drill: bool, p: Params) -> tuple[i
     """Sets, rep range, rest and effort target for reps work, with the rule that set them."""
     ctx, add = d.ctx, d.reasons.append
     durability = ctx.phase == Phase.race_specific and ctx.race in p.durability_distances and not heavy_ready
+    moderate = ctx.phase == Phase.foundation or ctx.level == Level.novice  # foundation effort, as for primaries
     if d.accessory:
         add(why("dose-accessory", text="Accessory: brief and controlled."))
-        return p.accessory_sets, p.accessory_reps, p.accessory_rest, ("rir", p.strength_rir)
+        rir = p.foundation_rir if moderate else p.strength_rir
+        return p.accessory_sets, p.accessory_reps, p.accessory_rest, ("rir", rir)
     if drill:  # unloaded stability work: quality reps in a steady range in every phase
         add(why("brief-core-holds", text="Controlled quality reps; stop when form slips."))
         return p.foundation_sets, p.foundation_reps, p.hold_rest, ("rir", p.foundation_rir)
@@ -245,7 +249,7 @@ def _rep_scheme(d: _Draft, heavy_ready: bool, drill: bool, p: Params) -> tuple[i
         text = f"Heavy: few reps near RPE {p.heavy_rpe}, long rests, for an {ctx.level.value} lifter."
         add(Reason(rule_id="dose-heavy", text=text))
         return p.heavy_sets[ctx.level], p.heavy_reps, p.heavy_rest, ("rpe", p.heavy_rpe)
-    if ctx.phase == Phase.foundation or ctx.level == Level.novice:
+    if moderate:
         add(why("dose-foundation", text=f"Moderate: stop with {p.foundation_rir}+ reps in reserve."))
         return p.foundation_sets, p.foundation_reps, p.foundation_rest, ("rir", p.foundation_rir)
     if durability:
@@ -351,11 +355,14 @@ def _cuts(d: _Draft, p: Params) -> None:
     if ctx.volume_cut_pct:
         d.sets = cut_sets(d.sets, ctx.volume_cut_pct)
         add(why("planned-deloads" if ctx.deload else "taper", text=f"Volume cut about {ctx.volume_cut_pct}%."))
-    leg_work = d.e.category in (Category.posterior_chain, Category.single_leg_power)
-    if ctx.light and leg_work and d.role == Role.primary:
+    leg_work = d.e.category in LEG_CATEGORIES and d.role in (Role.primary, Role.accessory)
+    if ctx.light and leg_work:
         d.sets = max(1, d.sets - p.light_set_cut)
         d.intensity = _eased(d.intensity, p.light_rir_increase, rir_only=True)
         add(why("light-before-key-runs", "A key run is close: one set fewer, more in reserve, fresh legs first."))
+    if ctx.race_close and leg_work:
+        d.intensity = race_close_intensity(d.intensity, p)
+        add(why("taper", f"The race is close: legs stay at least {p.race_close_min_rir} reps from failure."))
     cut = dict(ctx.reduced).get(d.e.category, 0)
     if cut:  # the review's cut, of the announced size in sets and reps, seconds or contacts (review_cut)
         steps = (p.max_set_step, p.max_rep_step, p.max_hold_step, p.max_contacts_step)
@@ -366,6 +373,39 @@ def _cuts(d: _Draft, p: Params) -> None:
     if ctx.deload:
         d.heavy = False
         d.intensity = _eased(d.intensity, p.deload_rir_increase)
+    if heavy_set(d.intensity, p) and d.rest < p.heavy_set_min_rest:
+        d.rest = p.heavy_set_min_rest
+        add(why("dose-heavy", f"Near failure: rest at least {p.heavy_set_min_rest} s between sets."))
+
+
+def heavy_set(intensity: Intensity, p: Params) -> bool:
+    """Whether a set at this effort is heavy (near failure or a high share of 1RM), whatever its category."""
+    v = intensity.value
+    match intensity.kind:
+        case "rir":
+            return v <= p.heavy_set_max_rir  # type: ignore[operator]
+        case "rpe":
+            return v >= p.heavy_min_rpe  # type: ignore[operator]
+        case "percent_1rm":
+            return v >= p.heavy_set_min_pct_1rm  # type: ignore[operator]
+        case "load_kg":
+            return True  # a working load is only set for the heavy scheme
+    return False
+
+
+LEG_CATEGORIES = frozenset({Category.posterior_chain, Category.single_leg_power})
+
+
+def race_close_intensity(intensity: Intensity, p: Params) -> Intensity:
+    """Lower-body effort in the last days before the race: never nearer failure than the taper allows."""
+    floor = p.race_close_min_rir
+    if intensity.kind == "rir" and intensity.value < floor:  # type: ignore[operator]
+        return _intensity(kind="rir", value=float(floor))
+    if intensity.kind in ("rpe", "load_kg") or (
+        intensity.kind == "percent_1rm" and intensity.value > p.race_close_max_pct_1rm  # type: ignore[operator]
+    ):
+        return _intensity(kind="rir", value=float(floor))
+    return intensity
 
 
 def _eased(intensity: Intensity, by: int, rir_only: bool = False) -> Intensity:

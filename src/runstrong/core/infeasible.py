@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from runstrong.errors import UserError
 
-from .phases import WeekFrame
+from .phases import WeekFrame, most_spaced
 from .placement import sessions_word
 from .schedule import DayInfo
 
@@ -38,16 +38,3 @@ def infeasible_message(
     ways.append("or run `runstrong plan --least-bad` to accept fewer sessions that week, with a warning")
     lines.append("Ways out: " + "; ".join(ways) + ".")
     return "\n".join(lines)
-
-
-def most_spaced(weekdays: list[int], min_days: int) -> int:
-    """How many of these weekdays can hold sessions `min_days` apart.
-
-    >>> most_spaced([0, 1, 2, 4], 2)
-    3
-    """
-    count, last = 0, -7
-    for d in weekdays:
-        if d - last >= min_days:
-            count, last = count + 1, d
-    return count

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .model import AthleteProfile, Phase, Reason, why
+from .model import AthleteProfile, Phase, Reason, Weekday, why
 from .params import Params
 
 MAX_PLAN_WEEKS = 60
@@ -110,6 +110,8 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
         if this_week is not None and not this_week.consistent:
             missed += 1
         sessions, reasons = _sessions(profile, phase, consistent, start, p)
+        sessions, partial = _first_week_room(profile, start, sessions, p)
+        reasons += partial
         if this_week is not None and this_week.max_sessions is not None and this_week.max_sessions < sessions:
             sessions = this_week.max_sessions
         reasons += _deload_reasons(deload, i in forced, p)
@@ -139,6 +141,51 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
     return frames
 
 
+def most_spaced(weekdays: list[int], min_days: int) -> int:
+    """How many of these weekdays can hold sessions `min_days` apart.
+
+    >>> most_spaced([0, 1, 2, 4], 2)
+    3
+    """
+    count, last = 0, -7
+    for d in weekdays:
+        if d - last >= min_days:
+            count, last = count + 1, d
+    return count
+
+
+def _first_week_room(profile: AthleteProfile, start: dt.date, sessions: int, p: Params) -> tuple[int, list[Reason]]:
+    """A plan starting mid-week: as many sessions as its remaining training days hold, with why."""
+    if not start < profile.start_date < start + dt.timedelta(days=7):
+        return sessions, []
+    available = set(profile.available_days)
+    days = [
+        i for i in range(7) if (d := start + dt.timedelta(days=i)) >= profile.start_date and Weekday.of(d) in available
+    ]
+    room = most_spaced(days, p.min_days_between)
+    if room >= sessions:
+        return sessions, []
+    text = (
+        f"The plan starts on {profile.start_date:%A}: the days left this week hold "
+        f"{room} session{'s' if room != 1 else ''} with a day between them, not {sessions}."
+    )
+    return room, [Reason(rule_id="no-consecutive-strength-days", text=text)]
+
+
+def _race_week_days(profile: AthleteProfile, start: dt.date, p: Params) -> list[dt.date]:
+    """The race week's training days before the race and outside its no-strength days."""
+    race = profile.race
+    if race is None:
+        return []
+    days = (start + dt.timedelta(days=i) for i in range(7))
+    available = set(profile.available_days)
+    return [
+        d
+        for d in days
+        if d >= profile.start_date and (race.date - d).days > p.no_strength_days and Weekday.of(d) in available
+    ]
+
+
 REASSESS_TEXT = "Repeat the baseline screen this week (hip hinge, plank, single-leg squat)."
 BASELINE_TEXT = "Before the first session, screen your hip hinge, plank hold and single-leg squat."
 
@@ -151,6 +198,9 @@ def _sessions(
     if phase in (Phase.foundation, Phase.taper):
         return p.foundation_sessions, reasons
     if phase == Phase.race_week:
+        if not _race_week_days(profile, start, p):
+            text = "The race comes early in the week: no day before it is far enough out for strength. Rest and race."
+            return 0, [*reasons, Reason(rule_id="taper", text=text)]
         return p.race_week_sessions, reasons
     if phase in (Phase.build, Phase.race_specific):
         unlock = p.third_session_weeks[profile.strength_experience]

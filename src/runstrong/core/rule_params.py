@@ -182,6 +182,8 @@ class Taper(RuleParams):
     last_plyometric_days: Int
     no_strength_days: Int
     race_week_sessions: Int
+    race_close_min_rir: Int
+    race_close_max_pct_1rm: Pct
 
 
 class MaintenanceAfterRace(RuleParams):
@@ -328,6 +330,9 @@ class DoseHeavy(RuleParams):
     names = {
         "rest_seconds": "heavy_rest",
         "heavy_min_rpe": "heavy_min_rpe",
+        "heavy_set_max_rir": "heavy_set_max_rir",
+        "heavy_set_min_pct_1rm": "heavy_set_min_pct_1rm",
+        "heavy_set_min_rest": "heavy_set_min_rest",
         "heavy_equipment": "heavy_equipment",
         "ramp_up_cue": "ramp_up_cue",
     }
@@ -339,6 +344,9 @@ class DoseHeavy(RuleParams):
     rpe: Int
     rest_seconds: Int
     heavy_min_rpe: Int
+    heavy_set_max_rir: Int
+    heavy_set_min_pct_1rm: Pct
+    heavy_set_min_rest: Int
 
 
 class DoseHolds(RuleParams):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .dosing import estimate_seconds
+from .dosing import estimate_seconds, heavy_set
 from .model import Block, Category, Reason, Role, why
 from .params import Params
 
@@ -26,8 +26,7 @@ def _is_secondary(b: Block, focus: Category) -> bool:
 
 
 def _heavy(b: Block, p: Params) -> bool:
-    i = b.prescription.intensity
-    return i.kind == "rpe" and (i.value or 0) >= p.heavy_min_rpe
+    return heavy_set(b.prescription.intensity, p)  # heavy sets keep their long rests (dose-heavy)
 
 
 def _accessory_one_set(blocks: list[Block], focus: Category, p: Params) -> list[Block]:

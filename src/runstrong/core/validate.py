@@ -12,14 +12,18 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from .context import PlanningContext
+from .dosing import LEG_CATEGORIES, heavy_set
 from .library import Library
 from .model import (
     EQUIPMENT_SETS,
     KEY_RUN_TYPES,
     SPEED_RUN_TYPES,
     TRAINING_CATEGORIES,
+    Block,
     EquipmentSet,
+    Intensity,
     Item,
+    Level,
     Pattern,
     Phase,
     Plan,
@@ -52,6 +56,8 @@ def check_plan(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date] = fro
     out += _check_deloads(plan, p)
     out += _check_sessions(plan, ctx, lived)
     out += _check_progression(plan, p)
+    out += _check_heavy_rests(plan, p)
+    out += _check_moderate_effort(plan, p)
     out += _check_rule_ids(plan, registry)
     return out
 
@@ -85,14 +91,20 @@ def _check_speed_days(plan: Plan, p: Params) -> list[Violation]:
     for w in plan.weeks:
         for r in w.runs:
             runs.setdefault(r.date, set()).add(r.type)
-    out = []
-    import datetime as dt
-
+    out: list[Violation] = []
     for s in _sessions(plan):
-        if not s.heavy:
-            continue
         today = runs.get(s.date, set())
         tomorrow = runs.get(s.date + dt.timedelta(days=1), set())
+        if not s.heavy:
+            if today & SPEED_RUN_TYPES or tomorrow & KEY_RUN_TYPES:
+                out += [
+                    Violation("light-before-key-runs", str(s.date), f"{b.exercise_id} is not kept light")
+                    for b in s.blocks
+                    if b.category in LEG_CATEGORIES
+                    and b.role in WORK_ROLES
+                    and not any(r.rule_id == "light-before-key-runs" for r in b.reasons)
+                ]
+            continue
         if today & SPEED_RUN_TYPES and not plan.profile.allow_double_days:
             out.append(Violation("no-heavy-near-speed", str(s.date), "heavy strength on a speed day"))
         if tomorrow & KEY_RUN_TYPES:
@@ -115,7 +127,69 @@ def _check_race(plan: Plan, p: Params) -> list[Violation]:
             out.append(Violation("taper", str(s.date), "plyometrics in the last days before the race"))
         if -p.recovery_days[race.distance] < until < 0:
             out.append(Violation("maintenance-after-race", str(s.date), "strength before race recovery"))
+        if until < 0 and s.date - dt.timedelta(days=s.date.weekday()) <= race.date:
+            out.append(Violation("taper", str(s.date), "a session after the race in race week"))
+        if 0 <= until <= p.last_heavy_days:
+            out += [
+                Violation("taper", str(s.date), f"{b.exercise_id} too hard for the last days")
+                for b in s.blocks
+                if b.category in LEG_CATEGORIES and b.role in WORK_ROLES and _too_hard(b, p)
+            ]
     return out
+
+
+WORK_ROLES = frozenset({Role.primary, Role.accessory})
+RPE_AT_FAILURE = 10  # the RPE scale's definition, not a methodology number: RPE = 10 - reps in reserve
+
+
+def _leg_work(b: Block) -> bool:
+    return b.category in LEG_CATEGORIES and b.role in WORK_ROLES
+
+
+def _too_hard(b: Block, p: Params) -> bool:
+    """A lower-body block harder than the taper allows in the last days before the race."""
+    i = b.prescription.intensity
+    if i.kind == "rir":
+        return i.value < p.race_close_min_rir  # type: ignore[operator]
+    if i.kind == "percent_1rm":
+        return i.value > p.race_close_max_pct_1rm  # type: ignore[operator]
+    return i.kind != "bodyweight"
+
+
+def _check_heavy_rests(plan: Plan, p: Params) -> list[Violation]:
+    """Every heavy set rests long enough, whatever its category."""
+    short = p.heavy_set_min_rest
+    return [
+        Violation("dose-heavy", f"week {w.index} {s.date}", f"{b.exercise_id}: heavy sets, {pr.rest_seconds} s rest")
+        for w in plan.weeks
+        for s in w.sessions
+        for b in s.blocks
+        if (pr := b.prescription).rest_seconds < short
+        and pr.intensity.kind != "bodyweight"  # most blocks: no call needed
+        and heavy_set(pr.intensity, p)
+    ]
+
+
+def _check_moderate_effort(plan: Plan, p: Params) -> list[Violation]:
+    """Foundation weeks, and a novice's first weeks, stay at least the foundation's reps from failure."""
+    novice = plan.profile.strength_experience == Level.novice
+    first = p.third_session_weeks[Level.novice]
+    return [
+        Violation("foundation-two-sessions", f"week {w.index} {s.date}", f"{b.exercise_id} too near failure")
+        for w in plan.weeks
+        if w.phase == Phase.foundation or (novice and w.index <= first)
+        for s in w.sessions
+        for b in s.blocks
+        if b.role in WORK_ROLES and _nearer_failure(b.prescription.intensity, p.foundation_rir)
+    ]
+
+
+def _nearer_failure(intensity: Intensity, rir: int) -> bool:
+    if intensity.kind == "rir":
+        return intensity.value < rir  # type: ignore[operator]
+    if intensity.kind == "rpe":
+        return intensity.value > RPE_AT_FAILURE - rir  # type: ignore[operator]
+    return intensity.kind in ("load_kg", "percent_1rm")
 
 
 def _check_deloads(plan: Plan, p: Params) -> list[Violation]:

@@ -75,8 +75,9 @@ def _race_window(day: dt.date, profile: AthleteProfile, p: Any) -> tuple[bool, b
     if race is None:
         return True, True, True, False
     until = (race.date - day).days
+    after_in_race_week = until < 0 and day - dt.timedelta(days=day.weekday()) <= race.date
     return (
-        not 0 <= until <= p.no_strength_days,
+        not 0 <= until <= p.no_strength_days and not after_in_race_week,
         not 0 <= until <= p.last_heavy_days,
         not 0 <= until <= p.last_plyometric_days,
         -p.recovery_days[race.distance] < until < 0,

@@ -56,8 +56,10 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
     sessions = []
     for session, day_index, reasons in zip(planned, placement.days, placement.reasons, strict=True):
         day = w.days[day_index]
-        if session.focus != Category.core and not session.spec.heavy and (day.before_key or day.speed):
+        if not session.spec.heavy and (day.before_key or day.speed):
             session = session.light  # fresh legs for the key run (light-before-key-runs)
+        if not day.heavy_ok:
+            session = session.race_close  # nothing heavy for the legs in the last days (taper)
         dated, level = dated_session(session, day.date, reasons, w.runner.cap_minutes, levels.get(session.focus, 0))
         levels[session.focus] = level
         sessions.append(dated)
