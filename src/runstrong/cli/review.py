@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,6 +14,9 @@ from runstrong.cli.diary_common import athlete_option, clock_now, clock_today, d
 from runstrong.cli.options import console, echo_json, enum_choice, parse_date
 from runstrong.core.vocab import EquipmentSet
 from runstrong.errors import UserError
+
+if TYPE_CHECKING:
+    from runstrong.core.review import RealLife
 
 
 def parse_week(value: str | None, today: dt.date) -> dt.date | None:
@@ -87,7 +91,6 @@ def review(
       runstrong review --travel 2027-02-01..2027-02-07 --kit bands --accept
       runstrong review --ill --accept
     """
-    from runstrong.core.review import RealLife
     from runstrong.flows.base import Clock
     from runstrong.flows.review import accept_review
     from runstrong.io.data_files import load_context
@@ -100,19 +103,7 @@ def review(
         raise UserError("--travel: give the dates with --travel START..END and the kit with --kit together")
     today = clock_today()
     week_start = parse_week(week, today)
-    trip = parse_travel(travel)
-    new_race = None
-    if race_date is not None:
-        new_race = parse_date(race_date, "--race-date", "2027-04-25")
-        if new_race <= today:
-            raise UserError(f"--race-date: {new_race} is not after today ({today}); give the new race date")
-    real_life = RealLife(
-        travel_start=trip[0] if trip else None,
-        travel_end=trip[1] if trip else None,
-        travel_equipment=[EquipmentSet(kit)] if kit else None,
-        ill=ill,
-        race_date=new_race,
-    )
+    real_life = _real_life_from_flags(travel, kit, ill, race_date, today)
     with open_diary(db) as store:
         with store.read() as s:
             try:
@@ -148,6 +139,27 @@ def review(
                 click.echo(applied)
             return
         _show(outcome.review, outcome.changes, outcome.trend, fmt, output, applied)
+
+
+def _real_life_from_flags(
+    travel: str | None, kit: str | None, ill: bool, race_date: str | None, today: dt.date
+) -> RealLife:
+    """Turn the travel, illness and race-date flags into RealLife, refusing a bad one before the diary opens."""
+    from runstrong.core.review import RealLife
+
+    trip = parse_travel(travel)
+    new_race = None
+    if race_date is not None:
+        new_race = parse_date(race_date, "--race-date", "2027-04-25")
+        if new_race <= today:
+            raise UserError(f"--race-date: {new_race} is not after today ({today}); give the new race date")
+    return RealLife(
+        travel_start=trip[0] if trip else None,
+        travel_end=trip[1] if trip else None,
+        travel_equipment=[EquipmentSet(kit)] if kit else None,
+        ill=ill,
+        race_date=new_race,
+    )
 
 
 def _show(the_review, changes, trend, fmt: str, output: Path | None, applied: str | None) -> None:  # type: ignore[no-untyped-def]

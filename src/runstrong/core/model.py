@@ -8,11 +8,10 @@ without defensive copies.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from functools import cached_property, lru_cache
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, Field, computed_field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, Field, field_validator, model_validator
 
 from .base import Frozen
 from .screen import Screen
@@ -368,146 +367,17 @@ def why(rule_id: str, text: str) -> Reason:
     return build(Reason, rule_id=rule_id, text=text)
 
 
-class Intensity(Frozen):
-    kind: Literal["rpe", "rir", "percent_1rm", "load_kg", "bodyweight"]
-    value: float | None = None
-
-    def label(self) -> str:
-        match self.kind:
-            case "rpe":
-                return f"RPE {self.value:g}"
-            case "rir":
-                return f"RIR {self.value:g}"
-            case "percent_1rm":
-                return f"{self.value:g}% 1RM"
-            case "load_kg":
-                return f"{self.value:g} kg"
-        return "bodyweight"
-
-
-class Prescription(Frozen):
-    sets: Annotated[int, Field(ge=1, le=6)]
-    reps: int | None = None
-    seconds: int | None = None
-    contacts: int | None = None
-    distance_m: int | None = None
-    per_side: bool = False
-    extra_sets_side: Literal["left", "right"] | None = None
-    intensity: Intensity
-    tempo: str | None = None
-    rest_seconds: Annotated[int, Field(ge=0, le=600)]
-
-    def volume_label(self) -> str:
-        """Kept only for core/review.py's change texts; renderers use `runstrong.io.labels.volume_label`,
-        and this goes once the review renders its changes in io."""
-        side = "/side" if self.per_side else ""
-        if self.reps:
-            amount = f"{self.reps}{side}"
-        elif self.seconds:
-            amount = f"{self.seconds}s{side}"
-        elif self.contacts:
-            amount = f"{self.contacts} contacts{side}"
-        else:
-            amount = f"{self.distance_m} m{side}"
-        extra = f" (+1 set {self.extra_sets_side})" if self.extra_sets_side else ""
-        return f"{self.sets} × {amount}{extra}"
-
-
-class Role(StrEnum):
-    warm_up = "warm_up"
-    primary = "primary"
-    accessory = "accessory"
-    finisher = "finisher"
-
-
-class Block(Frozen):
-    role: Role
-    exercise_id: str
-    name: str
-    category: Category
-    prescription: Prescription
-    estimated_seconds: int
-    cues: list[str]
-    reasons: list[Reason]
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def rule_ids(self) -> list[str]:
-        return _ids(self.reasons)
-
-
-class Phase(StrEnum):
-    foundation = "foundation"
-    build = "build"
-    race_specific = "race_specific"
-    taper = "taper"
-    race_week = "race_week"
-    maintenance = "maintenance"
-
-
-class Session(Frozen):
-    date: dt.date
-    weekday: Weekday
-    kind: Literal["strength"] = "strength"
-    focus: Category
-    heavy: bool
-    plyometric: bool
-    estimated_minutes: int
-    trim_steps: int = Field(0, description="Steps of trimming the time cap needed (0: none); they carry on "
-                            "through the block so that sessions stay alike.")  # fmt: skip
-    blocks: list[Block]
-    reasons: list[Reason]
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def rule_ids(self) -> list[str]:
-        return _ids(self.reasons)
-
-
-class Suggestion(Frozen):
-    date: dt.date
-    kind: Literal["cross_train", "mobility"]
-    text: str
-    reasons: list[Reason]
-
-
-class Week(Frozen):
-    index: int
-    start_date: dt.date
-    phase: Phase
-    deload: bool
-    runs: list[DatedRun]
-    sessions: list[Session]
-    suggestions: list[Suggestion] = []
-    reasons: list[Reason]
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def rule_ids(self) -> list[str]:
-        return _ids(self.reasons)
-
-
-class Guidance(Frozen):
-    topic: str
-    text: str
-    reasons: list[Reason]
-
-
-class Plan(Frozen):
-    schema_version: int = PLAN_SCHEMA_VERSION
-    registry_version: str
-    library_version: str
-    data: str | None = None  # which data made it: "package" or an edited copy's directory, versions, rulebook hash
-    profile: AthleteProfile
-    start_date: dt.date
-    end_date: dt.date
-    weeks: list[Week]
-    guidance: list[Guidance]
-    warnings: list[str] = []
-
-
-def _ids(reasons: list[Reason]) -> list[str]:
-    seen: dict[str, None] = {}
-    for r in reasons:
-        seen.setdefault(r.rule_id, None)
-    return list(seen)
+# The plan's values live in plan_model.py; re-exported so `from runstrong.core.model import Plan` keeps working.
+from .plan_model import (  # noqa: E402, F401
+    Block,
+    Guidance,
+    Intensity,
+    Phase,
+    Plan,
+    Prescription,
+    Role,
+    Session,
+    Suggestion,
+    Week,
+    _ids,
+)

@@ -22,6 +22,20 @@ def render_markdown(
     plan: Plan, registry: Registry | None = None, *, explain: bool = False, weeks: list[int] | None = None
 ) -> str:
     """The whole plan; with `weeks`, the overview and only those weeks in detail."""
+    out = _header(plan) + _weeks_at_a_glance(plan) + _week_details(plan, explain, weeks)
+    out += _guidance_and_warnings(plan)
+    if registry is not None:
+        out += _rules_cited(plan, registry)
+    out.append(
+        f"*runstrong plan schema {plan.schema_version}, rules {plan.registry_version}, "
+        f"exercise library {plan.library_version}.*"
+    )
+    out.append("")
+    return "\n".join(out)
+
+
+def _header(plan: Plan) -> list[str]:
+    """Title and one line of who the plan is for, so a printed page stands alone."""
     pr = plan.profile
     out: list[str] = [f"# Strength plan for {pr.name}", ""]
     facts = [
@@ -43,8 +57,12 @@ def render_markdown(
         f"{plan.start_date:%d %b %Y} to {plan.end_date:%d %b %Y}, {len(plan.weeks)} weeks.",
         "",
     ]
+    return out
 
-    out += ["## Weeks at a glance", "", "| wk | phase | " + " | ".join(DAYS) + " |", "|---|---|" + "---|" * 7]
+
+def _weeks_at_a_glance(plan: Plan) -> list[str]:
+    """One table row per week so runs and lifts can be seen together."""
+    out = ["## Weeks at a glance", "", "| wk | phase | " + " | ".join(DAYS) + " |", "|---|---|" + "---|" * 7]
     for w in plan.weeks:
         cells = []
         for k in range(7):
@@ -64,7 +82,12 @@ def render_markdown(
         "the rest are your runs with their minutes."
     )
     out.append("")
+    return out
 
+
+def _week_details(plan: Plan, explain: bool, weeks: list[int] | None) -> list[str]:
+    """Each chosen week in full: its reasons, sessions and rest-day options."""
+    out: list[str] = []
     for w in plan.weeks:
         if weeks and w.index not in weeks:
             continue
@@ -78,32 +101,35 @@ def render_markdown(
             out.append(f"- *{sug.date:%a}:* {sug.text} `rest-day-options`")
         if w.suggestions:
             out.append("")
+    return out
 
-    out += ["## Recovery and habits", ""]
+
+def _guidance_and_warnings(plan: Plan) -> list[str]:
+    """Recovery habits always, warnings only when there are some."""
+    out = ["## Recovery and habits", ""]
     for g in plan.guidance:
         ids = ", ".join(f"`{i}`" for i in sorted({r.rule_id for r in g.reasons}))
         out.append(f"- **{g.topic.capitalize()}:** {g.text} {ids}")
     out.append("")
     if plan.warnings:
         out += ["## Warnings", ""] + [f"- {w}" for w in plan.warnings] + [""]
-    if registry is not None:
-        cited = sorted(
-            {r.rule_id for w in plan.weeks for s in w.sessions for r in s.reasons}
-            | {r.rule_id for w in plan.weeks for r in w.reasons}
-            | {r.rule_id for w in plan.weeks for s in w.sessions for b in s.blocks for r in b.reasons}
-        )
-        out += ["## Rules cited", ""]
-        for rid in cited:
-            rule = registry.get(rid)
-            src = ", ".join([*rule.methodology, *rule.papers[:1]])
-            out.append(f"- `{rid}`: {rule.statement} ({src})")
-        out.append("")
-    out.append(
-        f"*runstrong plan schema {plan.schema_version}, rules {plan.registry_version}, "
-        f"exercise library {plan.library_version}.*"
+    return out
+
+
+def _rules_cited(plan: Plan, registry: Registry) -> list[str]:
+    """Every rule id the plan cites, with its statement and source, so the reader can check it."""
+    cited = sorted(
+        {r.rule_id for w in plan.weeks for s in w.sessions for r in s.reasons}
+        | {r.rule_id for w in plan.weeks for r in w.reasons}
+        | {r.rule_id for w in plan.weeks for s in w.sessions for b in s.blocks for r in b.reasons}
     )
+    out = ["## Rules cited", ""]
+    for rid in cited:
+        rule = registry.get(rid)
+        src = ", ".join([*rule.methodology, *rule.papers[:1]])
+        out.append(f"- `{rid}`: {rule.statement} ({src})")
     out.append("")
-    return "\n".join(out)
+    return out
 
 
 def _session(s: Session, week: Week, plan: Plan, explain: bool) -> list[str]:
