@@ -44,3 +44,15 @@ def test_a_relative_import_of_an_outer_layer_is_seen() -> None:
         "runstrong.store"
     ]
     assert outer(imported_modules("import runstrong.web.app\n", module)) == ["runstrong.web.app"]
+
+
+def test_the_plan_values_import_first_or_through_the_model() -> None:
+    import subprocess
+    import sys
+
+    for code in (
+        "import runstrong.core.plan_model as m; from runstrong.core.model import Plan; assert m.Plan is Plan",
+        "from runstrong.core.model import Plan, Block; import runstrong.core.plan_model as m; assert m.Block is Block",
+    ):
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr

@@ -367,17 +367,17 @@ def why(rule_id: str, text: str) -> Reason:
     return build(Reason, rule_id=rule_id, text=text)
 
 
-# The plan's values live in plan_model.py; re-exported so `from runstrong.core.model import Plan` keeps working.
-from .plan_model import (  # noqa: E402, F401
-    Block,
-    Guidance,
-    Intensity,
-    Phase,
-    Plan,
-    Prescription,
-    Role,
-    Session,
-    Suggestion,
-    Week,
-    _ids,
+# The plan's values live in plan_model.py, which builds on the values above; they are
+# re-exported on first use (PEP 562) so that `from runstrong.core.model import Plan` keeps
+# working and plan_model can also be imported first without a circular import.
+_PLAN_NAMES = frozenset(
+    {"Block", "Guidance", "Intensity", "Phase", "Plan", "Prescription", "Role", "Session", "Suggestion", "Week", "_ids"}
 )
+
+
+def __getattr__(name: str) -> object:
+    if name in _PLAN_NAMES:
+        from . import plan_model
+
+        return getattr(plan_model, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
