@@ -426,3 +426,23 @@ def test_pages_work_under_the_csp_in_chromium_and_a_session_is_logged(browser, s
     page.wait_for_function("(window.__csp || []).length > 0")
     assert page.evaluate("window.__ran") is None
     context.close()
+
+
+def test_a_path_with_its_own_limit_takes_bigger_bodies_and_others_keep_the_general_one() -> None:
+    policy = SecurityPolicy(body_limit=2000, path_limits=(("/runs/upload", 5000),))
+    assert policy.limit_for("/runs/upload") == 5000
+    assert policy.limit_for("/runs/upload/x") == 2000 and policy.limit_for("/api/v1/runs") == 2000
+    assert policy.with_hosts(["example.test"]).limit_for("/runs/upload") == 5000
+
+
+def test_an_upload_over_its_own_limit_gets_413_naming_that_limit(diary_path) -> None:
+    from runstrong.web.app import create_app
+
+    policy = SecurityPolicy(body_limit=2000, path_limits=(("/runs/upload", 5000),))
+    app = create_app(str(diary_path), today=TODAY, security=policy)
+    with SameOriginClient(app) as c:
+        big = c.post("/runs/upload", content=b"x" * 6000, headers={"content-type": "application/octet-stream"})
+        elsewhere = c.post("/checkin", content=b"x" * 3000, headers={"content-type": "application/octet-stream"})
+    app.state.diary.close()
+    assert big.status_code == 413 and "the limit is 5,000 bytes" in big.text
+    assert elsewhere.status_code == 413 and "the limit is 2,000 bytes" in elsewhere.text

@@ -219,14 +219,12 @@ def ask_about_doubtful(report, dry_run: bool) -> None:  # type: ignore[no-untype
 
 def store_import(store, who, report, today: dt.date, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
     """The new runs and the watch's strength workouts, in one transaction (none on a dry run)."""
-    from runstrong.store.activity_import import insert_runs, log_watch_workout
+    from runstrong.store.activity_import import write_import
 
     logged = []
     if (report.runs or report.strength) and not dry_run:
         with store.write() as s:
-            insert_runs(s, who.id, report.runs)
-            for activity in report.strength:
-                logged.append((activity, log_watch_workout(s, who, activity.strength, today)))
+            logged = write_import(s, who, report, today)
     print_strength_logs(report.strength, logged, dry_run)
 
 

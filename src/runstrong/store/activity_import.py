@@ -44,6 +44,14 @@ def insert_runs(s: Session, athlete_id: int, runs: Sequence[RunLog]) -> int:
 # ---------------------------------------------------------------- watch strength
 
 
+def write_import(s: Session, athlete: repo.AthleteInfo, report, today: dt.date) -> list:  # type: ignore[no-untyped-def]
+    """Store what an import read: its new runs, then each strength workout from the watch as
+    a logged session. The one write path of `run import` and the web upload, so both apply
+    the same rules. Returns (activity, LoggedSession or None when logged already) pairs."""
+    insert_runs(s, athlete.id, report.runs)
+    return [(activity, log_watch_workout(s, athlete, activity.strength, today)) for activity in report.strength]
+
+
 def log_watch_workout(
     s: Session, athlete: repo.AthleteInfo, workout: WatchWorkout, today: dt.date
 ) -> repo.LoggedSession | None:

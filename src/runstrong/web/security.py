@@ -35,7 +35,7 @@ import os
 import re
 import secrets
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote_plus
@@ -52,6 +52,8 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 BODY_LIMIT = 1024 * 1024  # forms and JSON: the biggest real one (a session log) is a few kB
+UPLOAD_PATH = "/runs/upload"
+UPLOAD_LIMIT = 25 * 1024 * 1024  # activity files from a watch: a long run's FIT is ~1 MB, a GPX a few MB
 COOKIE = "runstrong_csrf"
 ARRIVED = "runstrong_arrived"  # a Lax cookie for a few seconds: a page reloads itself once, never in a loop
 FIELD = "csrf_token"
@@ -89,10 +91,15 @@ class SecurityPolicy:
     body_limit: int = BODY_LIMIT
     secret: bytes = field(default_factory=lambda: secrets.token_bytes(32), repr=False)
     json_paths: tuple[str, ...] = ("/api/", "/openapi.json")
+    path_limits: tuple[tuple[str, int], ...] = ((UPLOAD_PATH, UPLOAD_LIMIT),)
 
     def with_hosts(self, names: Iterable[str]) -> SecurityPolicy:
         extra = {host_name(n) for n in names if n.strip()}
-        return SecurityPolicy(self.hosts | extra, self.any_address, self.body_limit, self.secret, self.json_paths)
+        return replace(self, hosts=self.hosts | extra)
+
+    def limit_for(self, path: str) -> int:
+        """The body limit of `path`: its own (exact path) when it has one, else the general one."""
+        return dict(self.path_limits).get(path, self.body_limit)
 
 
 def secret_from_file(path: Path) -> bytes:
@@ -167,11 +174,11 @@ class SecurityMiddleware:
         scope.setdefault("state", {})["csrf_token"] = self.token_for(session_id)
         if scope["method"] in UNSAFE:
             try:
-                body = await _read_limited(receive, self.policy.body_limit)
+                body = await _read_limited(receive, self.policy.limit_for(scope["path"]))
             except _Disconnected:
                 return  # nobody to answer
             if body is None:
-                await self._answer(scope, send, *self._too_large())
+                await self._answer(scope, send, *self._too_large(scope["path"]))
                 return
             problem = self._csrf_problem(scope, headers, body, session_id)
             if problem:
@@ -187,12 +194,12 @@ class SecurityMiddleware:
             shown = host[:80] or "(none)"
             return 400, f"This server does not answer to the host name {shown!r}. Open it by the address it printed."
         length = headers.get("content-length", "")
-        if length.isdigit() and int(length) > self.policy.body_limit:
-            return self._too_large()
+        if length.isdigit() and int(length) > self.policy.limit_for(scope["path"]):
+            return self._too_large(scope["path"])
         return None
 
-    def _too_large(self) -> tuple[int, str]:
-        limit = self.policy.body_limit
+    def _too_large(self, path: str) -> tuple[int, str]:
+        limit = self.policy.limit_for(path)
         size = f"{limit // (1024 * 1024)} MB" if limit % (1024 * 1024) == 0 else f"{limit:,} bytes"
         return 413, f"The request body is too large: the limit is {size} ({limit:,} bytes)."
 
