@@ -24,7 +24,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.fuzz: the 
 from tests.fuzz.harness import TRIES, Tally, fuzz
 
 # shares of the run per kind: parsing-heavy kinds are cheap, imports and stores cost more
-SHARES = {"profile": 0.3, "screen": 0.1, "set line": 0.25, "diary json": 0.15, "diary csv": 0.1, "diary zip": 0.1}
+SHARES = {
+    "profile": 0.25,
+    "screen": 0.08,
+    "set line": 0.2,
+    "diary json": 0.12,
+    "diary csv": 0.08,
+    "diary zip": 0.08,
+    "activity file": 0.12,
+    "calendar": 0.07,
+}
 CHUNK = 400
 COLUMNS = ("inputs", "accepted", "rejected with field", "internal errors", "rejected without a field",
            "written despite refusal")  # fmt: skip

@@ -132,6 +132,39 @@ def try_diary_zip(bench: Bench, rng: random.Random, n: int, tally: Tally) -> Non
     tally.judge("diary zip", ran, changed and ran.code != 0, repr(members))
 
 
+def try_activity(bench: Bench, rng: random.Random, n: int, tally: Tally) -> None:
+    """`run import` names a file it cannot read and exits 1 (the rest are imported, by
+    design): never an internal error, and a broken single-activity file (FIT, GPX, TCX)
+    writes nothing; a CSV export may still give its readable rows."""
+    suffix, data = inputs.activity_file(rng)
+    path = bench.root / f"a{n}{suffix}"
+    path.write_bytes(data)
+    ran, changed = bench.run("run", "import", str(path))
+    tally.counts["inputs"] += 1
+    crashed = "internal error" in ran.err or "Traceback" in ran.err or ran.code not in (0, 1, 2)
+    if crashed or (ran.code == 1 and path.name not in ran.out + ran.err):
+        tally.counts["internal errors"] += 1
+        tally.findings.append(f"activity: exit {ran.code}: {ran.err.strip()[:300]} <- {suffix} {data[:80]!r}")
+    elif ran.code == 0:
+        tally.counts["accepted"] += 1
+    elif changed and ".csv" not in suffix:
+        tally.counts["written despite refusal"] += 1
+        tally.findings.append(f"activity: refused but wrote <- {suffix} {data[:80]!r}")
+    else:
+        tally.counts["rejected with field"] += 1  # the file is named: it is the field here
+
+
+def try_calendar(bench: Bench, rng: random.Random, n: int, tally: Tally) -> None:
+    data = inputs.calendar_file(rng)
+    path = bench.root / "plan.ics"
+    path.write_bytes(data)
+    target = bench.root / "runner.toml"
+    target.write_text(inputs.PROFILE)
+    ran = run_cli("calendar", "import", str(path), "--profile", str(target), "--yes", env=bench.env)
+    changed = target.read_text(encoding="utf-8") != inputs.PROFILE
+    tally.judge("calendar", ran, changed and ran.code != 0, repr(data[:120]))
+
+
 TRIES = {
     "profile": try_profile,
     "screen": try_screen,
@@ -139,6 +172,8 @@ TRIES = {
     "diary json": try_diary_json,
     "diary csv": try_diary_csv,
     "diary zip": try_diary_zip,
+    "activity file": try_activity,
+    "calendar": try_calendar,
 }
 
 

@@ -11,6 +11,7 @@ import json
 import random
 import zipfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import tomli_w
@@ -380,3 +381,35 @@ GENERATORS: dict[str, Callable[[random.Random], Any]] = {
     "diary csv": diary_csv,
     "diary zip": diary_zip,
 }
+
+
+ACTIVITY_SEEDS = Path(__file__).resolve().parents[1] / "data" / "activities"
+CALENDAR_SEEDS = Path(__file__).resolve().parents[1] / "data" / "ics"
+
+
+def activity_file(rng: random.Random) -> tuple[str, bytes]:
+    """A real activity file (FIT, GPX, TCX, CSV) mutated, truncated, gzipped or renamed."""
+    import gzip
+
+    seeds = sorted(p for p in ACTIVITY_SEEDS.iterdir() if p.suffix in (".fit", ".gpx", ".tcx", ".csv"))
+    seed = rng.choice(seeds)
+    data = mutate_bytes(rng, seed.read_bytes()) if rng.random() < 0.8 else seed.read_bytes()
+    suffix = seed.suffix if rng.random() < 0.85 else rng.choice([".fit", ".gpx", ".tcx", ".csv"])
+    if rng.random() < 0.2:
+        return suffix + ".gz", gzip.compress(data) if rng.random() < 0.8 else mutate_bytes(rng, gzip.compress(data))
+    return suffix, data
+
+
+def calendar_file(rng: random.Random) -> bytes:
+    """A real running-plan calendar with its bytes or its lines mutated."""
+    seed = rng.choice(sorted(CALENDAR_SEEDS.glob("*.ics")))
+    text = seed.read_text(encoding="utf-8", errors="replace")
+    if rng.random() < 0.5:
+        return mutate_bytes(rng, text.encode())
+    lines = text.splitlines()
+    for _ in range(rng.randint(1, 4)):
+        at = rng.randrange(len(lines))
+        key = lines[at].split(":", 1)[0]
+        value = rng.choice([str(nasty_value(rng)), str(rng.choice(NASTY_DATES)).replace("-", ""), "FREQ=SECONDLY"])
+        lines[at] = f"{key}:{value}"
+    return "\r\n".join(lines).encode("utf-8", errors="replace")

@@ -1,7 +1,8 @@
-"""The bounded fuzz suite: hostile profiles, screens, set lines and diary imports (JSON, CSV
-folders, zips), run through the real CLI in-process. Zero internal errors; every refusal
-exits 2 with the field named and writes nothing. Seeds are fixed, so a finding reproduces;
-bench/fuzz.py runs the long version with other seeds.
+"""The bounded fuzz suite: hostile profiles, screens, set lines, diary imports (JSON, CSV
+folders, zips), activity files and running-plan calendars, run through the real CLI
+in-process. Zero internal errors; every refusal exits 2 with the field named and writes
+nothing (an unreadable activity file is named and exits 1, by design). Seeds are fixed, so
+a finding reproduces; bench/fuzz.py runs the long version with other seeds.
 
 Sized to run in about a minute on a busy 2-core machine; RUNSTRONG_FUZZ_SCALE multiplies it."""
 
@@ -14,7 +15,16 @@ import pytest
 from tests.fuzz.harness import TRIES, fuzz
 
 SCALE = float(os.environ.get("RUNSTRONG_FUZZ_SCALE", "1"))
-COUNTS = {"profile": 300, "screen": 150, "set line": 250, "diary json": 200, "diary csv": 100, "diary zip": 80}
+COUNTS = {
+    "profile": 300,
+    "screen": 150,
+    "set line": 250,
+    "diary json": 200,
+    "diary csv": 100,
+    "diary zip": 80,
+    "activity file": 120,
+    "calendar": 80,
+}
 
 
 @pytest.mark.parametrize("kind", list(TRIES))
