@@ -167,14 +167,15 @@ class _Planning:
     def __post_init__(self) -> None:
         p = self.ctx.params
         self.screens = sorted(self.profile.screens, key=lambda s: s.date)
-        self.scored = {s.date: score_screen(s, self.profile.age, self.profile.sex, p) for s in self.screens}
+        # one result per screen, in the sorted order (two screens can share a date)
+        self.scored = [score_screen(s, self.profile.age, self.profile.sex, p) for s in self.screens]
         self.adjustments = {a.week_start: a for a in self.profile.adjustments}
         self.runs: RunsByDate = runs_by_date(self.profile, self.frames)
 
     def plan_frame(self, frame: WeekFrame) -> None:
         adjust = self.adjustments.get(frame.start)
         screen = screen_for(self.screens, frame)
-        effects = self.scored[screen.date].effects if screen else None
+        effects = self.scored[self.screens.index(screen)].effects if screen else None
         screen_notes = self._screen_notes(screen, effects)
         self._select(frame, adjust, effects)
         if frame.block != self.trim_block:
