@@ -32,7 +32,8 @@ def _load_hypothesis_profile() -> None:
         # No deadline: on a shared machine a slow example is load, not a bug; --durations shows cost.
         # CI runs the same examples every time (a red CI is a change's fault, not a dice roll);
         # dev and deep explore new ones on every run and keep what they find in .hypothesis/.
-        settings.register_profile(name, max_examples=count, deadline=None, derandomize=name == "ci")
+        fixed = {"derandomize": True, "database": None} if name == "ci" else {}
+        settings.register_profile(name, max_examples=count, deadline=None, **fixed)
     default = "ci" if os.environ.get("CI", "").lower() == "true" else "dev"
     settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or default)
 
