@@ -27,6 +27,7 @@ from .model import (
     DatedRun,
     EquipmentSet,
     Item,
+    Pattern,
     Plan,
     Reason,
     RunType,
@@ -192,6 +193,14 @@ class _Planning:
         self.screen_in_force = screen
         return [why("baseline-screen", f"From your screen of {screen.date:%d %b %Y}:"), *effect_reasons(effects)]
 
+    def _landing_regressed(self, swaps: tuple[tuple[str, str | None], ...]) -> bool:
+        """A landing or hop was swapped for an easier one (its form broke down): hops wait
+        until the landings are drilled again, rather than replacing the landing they build on."""
+        library = self.ctx.library
+        return any(
+            old in library and library.get(old).pattern in (Pattern.landing, Pattern.plyometric) for old, _ in swaps
+        )
+
     def _select(self, frame: WeekFrame, adjust: Adjustment | None, effects: ScreenEffects | None) -> None:
         """The block's exercises, chosen again when the block, screen, kit or swaps change."""
         profile, p = self.profile, self.ctx.params
@@ -209,7 +218,9 @@ class _Planning:
             pain=frozenset(profile.pain_areas),
             phase=frame.phase if before is None or frame.phase in LOADING_PHASES else before.phase,
             race=profile.race.distance if profile.race else None,
-            plyo_ready=self.landing_weeks >= p.landing_weeks and (effects is None or effects.hops_ok),
+            plyo_ready=self.landing_weeks >= p.landing_weeks
+            and (effects is None or effects.hops_ok)
+            and not self._landing_regressed(swaps),
             block=frame.selection,
             hinge_patterning=bool(effects and effects.hinge_patterning),
             single_leg_rung=effects.single_leg_rung_cap if effects else "level",
