@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from runstrong.cli.diary_common import athlete_option, clock_today, db_option, open_diary
+from runstrong.cli.diary_common import athlete_option, db_option
 from runstrong.errors import UserError
 
 
@@ -39,17 +39,9 @@ def import_archive(archive: Path, dry_run: bool, cross_training: bool, athlete: 
       runstrong import-archive ~/Downloads/export_12345678.zip --dry-run
       runstrong import-archive export_12345678.zip --cross-training
     """
-    from runstrong.cli.runs import (
-        ask_about_doubtful,
-        local_timezone,
-        print_import_report,
-        read_with_progress,
-        store_import,
-    )
+    from runstrong.cli.runs import import_into_diary
     from runstrong.io.activity_base import ActivityFileError
     from runstrong.io.archive import activity_members, import_archive, open_archive
-    from runstrong.store import repo
-    from runstrong.store.activity_import import run_index
 
     try:
         zipped = open_archive(archive)
@@ -61,25 +53,11 @@ def import_archive(archive: Path, dry_run: bool, cross_training: bool, athlete: 
         total = len(activity_members(zipped))
         if not total and not any(i.filename.endswith("activities.csv") for i in zipped.infolist()):
             raise UserError(f"EXPORT.zip: {archive.name} holds no activity files or activities.csv; is it an export?")
-        today = clock_today()
-        with open_diary(db) as store:
-            with store.read() as s:
-                who = repo.find_athlete(s, athlete)
-                index = run_index(s, who.id)
-            report = read_with_progress(
-                total,
-                lambda advance: import_archive(
-                    zipped,
-                    index,
-                    today=today,
-                    tz=local_timezone(),
-                    units=who.units.value,
-                    cross_training=cross_training,
-                    progress=advance,
-                ),
-            )
-            ask_about_doubtful(report, dry_run)
-            store_import(store, who, report, today, dry_run)
-    print_import_report(report, who, dry_run)
-    if report.broken:
-        raise SystemExit(1)  # the summary above names them; the rest is stored
+        import_into_diary(
+            db,
+            athlete,
+            total,
+            lambda index, options, advance: import_archive(zipped, index, progress=advance, **options),
+            cross_training,
+            dry_run,
+        )

@@ -159,30 +159,40 @@ def import_(paths: tuple[Path, ...], dry_run: bool, cross_training: bool, athlet
       runstrong run import Activities.csv --cross-training
     """
     from runstrong.io.activities import find_activity_files, import_files
-    from runstrong.store import repo
-    from runstrong.store.activity_import import run_index
 
     files = find_activity_files(paths)
     if not files:
         shown = ", ".join(str(p) for p in paths)
         raise UserError(f"PATH: no .fit, .gpx, .tcx or .csv files in {shown}; give activity files or their folder")
+    import_into_diary(
+        db,
+        athlete,
+        len(files),
+        lambda index, options, advance: import_files(files, index, progress=advance, **options),
+        cross_training,
+        dry_run,
+    )
+
+
+def import_into_diary(db, athlete, total: int, read, cross_training: bool, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
+    """Read activities with a progress bar (`read(index, options, advance)`), ask about the
+    doubtful ones at a terminal, store the rest and print the summary: `run import` and
+    `import-archive` alike. Exit status 1 when some file could not be read."""
+    from runstrong.store import repo
+    from runstrong.store.activity_import import run_index
+
     today = clock_today()
     with open_diary(db) as store:
         with store.read() as s:
             who = repo.find_athlete(s, athlete)
             index = run_index(s, who.id)
-        report = read_with_progress(
-            len(files),
-            lambda advance: import_files(
-                files,
-                index,
-                today=today,
-                tz=local_timezone(),
-                units=who.units.value,
-                cross_training=cross_training,
-                progress=advance,
-            ),
-        )
+        options = {
+            "today": today,
+            "tz": local_timezone(),
+            "units": who.units.value,
+            "cross_training": cross_training,
+        }
+        report = read_with_progress(total, lambda advance: read(index, options, advance))
         ask_about_doubtful(report, dry_run)
         store_import(store, who, report, today, dry_run)
     print_import_report(report, who, dry_run)
