@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from runstrong.core.model import Phase, Role
+from runstrong.core.model import Phase, Role, RunType
 from runstrong.core.planner import build_plan
 from runstrong.io.data_files import check_data, load_context
 from runstrong.io.profile_file import load_profile
@@ -146,6 +146,30 @@ def test_a_folder_that_is_not_there_is_refused(tmp_path: Path) -> None:
     assert (
         check_data(tmp_path / "nope").errors[0].endswith("not a directory; give the folder that holds the .toml files")
     )
+
+
+def test_an_edited_long_run_threshold_changes_how_imported_and_calendar_runs_are_classified() -> None:
+    from runstrong.core.activity import guess_run_type
+    from runstrong.core.run_classify import CalendarEntry, classify
+    from runstrong.io.classify_data import import_rules, run_keywords
+
+    shipped = load_context()
+    minutes = int(shipped.params.long_run_minutes) - 20
+    event = CalendarEntry(NOVICE.start_date, "Einheit", "", minutes)
+    assert guess_run_type("Morning run", minutes, import_rules(shipped)) == RunType.easy
+    assert classify(event, run_keywords(shipped)).type == RunType.easy
+
+    def shorter(data: dict) -> None:
+        _params(data, "long-run")["min_minutes"] = minutes
+
+    with tempfile.TemporaryDirectory() as folder:
+        data = _shipped("rules.toml")
+        shorter(data)
+        Path(folder, "rules.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
+        edited = load_context(folder)
+    assert guess_run_type("Morning run", minutes, import_rules(edited)) == RunType.long
+    assert classify(event, run_keywords(edited)).type == RunType.long
+    assert guess_run_type("Morning run", minutes, import_rules(shipped)) == RunType.easy
 
 
 def _command():  # type: ignore[no-untyped-def]

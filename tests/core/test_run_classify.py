@@ -16,16 +16,17 @@ from runstrong.core.run_classify import (
     CalendarEntry,
     KeywordError,
     classify,
-    load_keywords,
     merge_dated,
     normalize,
     override,
     parse_keywords,
     text_minutes,
 )
+from runstrong.io.classify_data import run_keywords
+from runstrong.io.data_files import load_context
 
 DAY = dt.date(2027, 3, 2)
-KW = load_keywords()
+KW = run_keywords(load_context())
 RAW = tomllib.loads(resources.files("runstrong.data").joinpath("run_keywords.toml").read_text("utf-8"))
 
 

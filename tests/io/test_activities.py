@@ -18,7 +18,6 @@ from runstrong.core.activity import (
     RunIndex,
     classify,
     guess_run_type,
-    load_import_rules,
     parse_import_rules,
 )
 from runstrong.core.model import RunType
@@ -30,6 +29,8 @@ from runstrong.io.activities import (
     import_files,
     read_activity_file,
 )
+from runstrong.io.classify_data import import_rules
+from runstrong.io.data_files import load_context
 from tests.activity_files import ACTIVITIES, fit_run
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -294,7 +295,7 @@ def test_an_unknown_extension_is_not_an_activity_file(tmp_path):
 # ------------------------------------------------------------- types and sports
 
 
-RULES = load_import_rules()
+RULES = import_rules(load_context())
 
 
 @pytest.mark.parametrize(

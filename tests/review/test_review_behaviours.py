@@ -18,6 +18,7 @@ from runstrong.core.review.regress import easier, load_on
 from runstrong.core.review.state import Verdict, review_input
 from runstrong.core.review.steps import pain_step, sleep_appetite_step, warning_signs_step
 from runstrong.core.review_cut import cut_volume
+from runstrong.io.labels import volume_label
 
 from .diary_gen import CLEAN, generate_diary
 from .scenarios import (
@@ -234,7 +235,7 @@ def test_hold_after_a_deload_judges_the_last_loading_weeks_targets_and_never_rai
     for key in before.keys() & after.keys():
         if LIBRARY.get(key[0]).category.value in held:
             a, b = before[key], after[key]
-            assert b.sets <= a.sets and (b.reps or 0) <= (a.reps or 0), (key, a.volume_label(), b.volume_label())
+            assert b.sets <= a.sets and (b.reps or 0) <= (a.reps or 0), (key, volume_label(a), volume_label(b))
 
 
 # --------------------------------------------------------------------------- missed weeks

@@ -6,20 +6,13 @@ from pathlib import Path
 
 import click
 
-from runstrong.cli.diary_common import athlete_option, db_option
+from runstrong.cli.diary_common import import_options
 from runstrong.errors import UserError
 
 
 @click.command("import-archive")
 @click.argument("archive", metavar="EXPORT.zip", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Read and check everything, say what would be imported, write nothing.")
-@click.option(
-    "--cross-training",
-    is_flag=True,
-    help="Keep rides, swims, walks, rows... as cross-training entries (default: leave them out).",
-)
-@athlete_option
-@db_option
+@import_options
 def import_archive(archive: Path, dry_run: bool, cross_training: bool, athlete: str | None, db: str | None) -> None:
     """Import the runs of a whole export archive, without unpacking it.
 

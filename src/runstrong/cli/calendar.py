@@ -203,7 +203,8 @@ def import_(
     with runs.open("rb") as stream:  # never more than the limit (plus a byte, to tell it was passed)
         data = stream.read(MAX_CALENDAR_BYTES + 1)
     read = read_running_calendar(data, runs.name, start=start, end=end, tz=tz)
-    rows = [[entry, classify(entry)] for entry in read.entries]
+    kw = _keywords()
+    rows = [[entry, classify(entry, kw)] for entry in read.entries]
     for text in overrides:
         _apply_override(rows, text, "--set")
     from runstrong.cli.options import console
@@ -219,6 +220,14 @@ def import_(
         out.print("Nothing written.")
         return
     _write(out, profile, profile_path, output, rows, runs.name, force)
+
+
+def _keywords() -> Any:
+    """The keyword table, with the long-run threshold of the rulebook in use (`RUNSTRONG_DATA`)."""
+    from runstrong.io.classify_data import run_keywords
+    from runstrong.io.data_files import load_context
+
+    return run_keywords(load_context())
 
 
 def _apply_override(rows: list[list[Any]], text: str, where: str) -> None:
@@ -246,7 +255,7 @@ def _apply_override(rows: list[list[Any]], text: str, where: str) -> None:
     if not 1 <= index <= len(same_day):
         raise UserError(f"{where}: {day} has {len(same_day)} event(s); pick #1 to #{len(same_day)}")
     row = same_day[index - 1]
-    row[1] = override(row[0], None if kind == SKIP else RunType(kind))
+    row[1] = override(row[0], None if kind == SKIP else RunType(kind), _keywords())
 
 
 def _show(out: Any, rows: list[list[Any]], read: Any, name: str, period: tuple[dt.date, dt.date]) -> None:

@@ -36,6 +36,19 @@ def profile_option(f):  # type: ignore[no-untyped-def]
     )(f)
 
 
+def import_options(f):  # type: ignore[no-untyped-def]
+    """--dry-run, --cross-training, --athlete and --db: what `run import` and `import-archive` share."""
+    f = athlete_option(db_option(f))
+    f = click.option(
+        "--cross-training",
+        is_flag=True,
+        help="Keep rides, swims, walks, rows... as cross-training entries (default: leave them out).",
+    )(f)
+    return click.option(
+        "--dry-run", is_flag=True, help="Read and check everything, say what would be imported, write nothing."
+    )(f)
+
+
 def date_option(what: str):  # type: ignore[no-untyped-def]
     def wrap(f):  # type: ignore[no-untyped-def]
         return click.option(

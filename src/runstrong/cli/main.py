@@ -1,19 +1,16 @@
 """The `runstrong` command.
 
 Subcommands are imported only when they run, so `runstrong --help` pays for click and
-nothing else (see bench/cli_startup.py and docs/benchmarks.md).
+nothing else, and a help page shown before is printed from the user's cache without
+click at all (cli/help_cache.py; see bench/cli_startup.py and docs/benchmarks.md). The
+click group itself is in cli/group.py.
 """
 
 from __future__ import annotations
 
 import errno
-import importlib
 import os
 import sys
-
-import click
-
-from runstrong import __version__
 
 # name -> (module, attribute, one-line help shown by `runstrong --help`)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -54,38 +51,13 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
-class LazyGroup(click.Group):
-    """A group whose commands live in other modules and load on first use."""
+def __getattr__(name: str) -> object:
+    """`cli` and `LazyGroup` live in cli/group.py, so that a stored help page is printed without click."""
+    if name in ("cli", "LazyGroup"):
+        from runstrong.cli import group
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(COMMANDS)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in COMMANDS:
-            return None
-        module, attr, _ = COMMANDS[cmd_name]
-        return getattr(importlib.import_module(module), attr)
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        # Short help comes from the table above so that --help imports no subcommand.
-        with formatter.section("Commands"):
-            formatter.write_dl([(name, COMMANDS[name][2]) for name in COMMANDS])
-
-
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", "-V", prog_name="runstrong")
-def cli() -> None:
-    """Strength plans for runners: posterior chain, core stability and single-leg power,
-    fitted around your running week and race, with every choice explained.
-
-    \b
-    Start here:
-      runstrong demo                       a plan for an example marathoner
-      runstrong plan my-profile.toml       your plan (see examples/ for profiles)
-      runstrong plan my.toml --explain     the same, with the reason for every choice
-      runstrong exercises --category core  browse the library
-      runstrong rules                      the rules and their sources
-    """
+        return getattr(group, name)
+    raise AttributeError(name)
 
 
 # A full disk, a read-only folder or a missing permission: the user's machine, not our bug.
@@ -123,10 +95,27 @@ def describe_user_error(exc: Exception) -> str:
 
 def main() -> None:
     """Entry point: user mistakes exit 2 with a message, our own failures exit 1."""
+    from runstrong.cli import help_cache
+
+    page = help_cache.help_request(sys.argv[1:], COMMANDS)
+    stored = help_cache.read(page) if page is not None else None
+    if stored is not None:
+        try:
+            sys.stdout.write(stored)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            pass
+        sys.exit(0)
+    import click
+
+    from runstrong.cli.group import cli
     from runstrong.errors import RunstrongError, UserError
 
     try:
-        cli.main(standalone_mode=False, prog_name="runstrong")
+        if page is None:
+            cli.main(standalone_mode=False, prog_name="runstrong")
+        else:
+            _show_and_store_help(cli, page)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
@@ -152,8 +141,27 @@ def main() -> None:
         _internal(exc)
 
 
+def _show_and_store_help(cli: object, page: str) -> None:
+    """Render a help page with click as always, print it, and keep it for next time."""
+    import contextlib
+    import io
+
+    from runstrong.cli import help_cache
+
+    shown = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(shown):
+            status = cli.main(standalone_mode=False, prog_name="runstrong")  # type: ignore[attr-defined]
+    finally:
+        sys.stdout.write(shown.getvalue())
+    if status == 0:  # click hands back the help option's exit status when not standalone
+        help_cache.store(page, shown.getvalue())
+
+
 def _internal(exc: BaseException) -> None:
     """Our own failure: exit 1 with a request to report it (the traceback with RUNSTRONG_DEBUG)."""
+    import click
+
     if os.environ.get("RUNSTRONG_DEBUG"):
         raise exc
     click.echo(

@@ -13,13 +13,14 @@ from runstrong.cli.diary_common import (
     clock_today,
     date_option,
     db_option,
+    import_options,
     open_diary,
     parse_day,
     validated,
 )
 from runstrong.cli.edit import run_delete
 from runstrong.cli.options import console, escape
-from runstrong.core.model import RunType
+from runstrong.core.vocab import RunType  # plain enum: `run --help` loads no Pydantic model
 from runstrong.errors import UserError
 
 RUN_FLAGS = {
@@ -122,14 +123,7 @@ run.add_command(run_delete)  # cli/edit.py: every change to the diary goes throu
 
 @run.command("import")
 @click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Read and check everything, say what would be imported, write nothing.")
-@click.option(
-    "--cross-training",
-    is_flag=True,
-    help="Keep rides, swims, walks, rows... as cross-training entries (default: leave them out).",
-)
-@athlete_option
-@db_option
+@import_options
 def import_(paths: tuple[Path, ...], dry_run: bool, cross_training: bool, athlete: str | None, db: str | None) -> None:
     """Import runs from watch and app files into the diary.
 

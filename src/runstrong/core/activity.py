@@ -6,20 +6,18 @@ name and the duration), a cross-training entry, or nothing; `RunIndex` tells a r
 diary already holds, so importing the same runs twice adds them once.
 
 Pure: the readers in `runstrong.io.activities` build the values, the store keeps them.
-The sport names, keywords and thresholds are data: `runstrong/data/activity_types.toml`.
+The sport names, keywords and thresholds are data: `runstrong/data/activity_types.toml`, with the
+long-run threshold from the rulebook; `runstrong.io.classify_data.import_rules` reads them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
-from importlib import resources
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -145,16 +143,6 @@ def parse_import_rules(data: dict, source: str = "activity_types.toml") -> Impor
         sports=sports,
         run_types=tuple(run_types),
     )
-
-
-@cache
-def load_import_rules() -> ImportRules:
-    """The rules shipped in the package (read once per process)."""
-    text = resources.files("runstrong.data").joinpath("activity_types.toml").read_text("utf-8")
-    from .rules import load_registry
-
-    rules = parse_import_rules(tomllib.loads(text))
-    return replace(rules, long_run_minutes=load_registry().params.long_run_minutes)
 
 
 # ------------------------------------------------------------------ classification

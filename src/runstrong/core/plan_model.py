@@ -46,21 +46,6 @@ class Prescription(Frozen):
     tempo: str | None = None
     rest_seconds: Annotated[int, Field(ge=0, le=600)]
 
-    def volume_label(self) -> str:
-        """Kept only for core/review.py's change texts; renderers use `runstrong.io.labels.volume_label`,
-        and this goes once the review renders its changes in io."""
-        side = "/side" if self.per_side else ""
-        if self.reps:
-            amount = f"{self.reps}{side}"
-        elif self.seconds:
-            amount = f"{self.seconds}s{side}"
-        elif self.contacts:
-            amount = f"{self.contacts} contacts{side}"
-        else:
-            amount = f"{self.distance_m} m{side}"
-        extra = f" (+1 set {self.extra_sets_side})" if self.extra_sets_side else ""
-        return f"{self.sets} × {amount}{extra}"
-
 
 class Role(StrEnum):
     warm_up = "warm_up"

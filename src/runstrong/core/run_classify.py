@@ -3,18 +3,16 @@ or rest, read from its title in several languages and, failing that, from its le
 
 The words live in `runstrong/data/run_keywords.toml` (data, checked on load), so a runner
 can add their club's jargon without touching code. Classification is pure: an event in,
-a run type, minutes and a one-line reason out; reading .ics files is `io.ics_import`'s job.
+a run type, minutes and a one-line reason out; reading .ics files is `io.ics_import`'s job,
+reading the keywords (with the rulebook's long-run threshold) `io.classify_data.run_keywords`'s.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Annotated, Literal
 
 from pydantic import Field, ValidationError, field_validator, model_validator
@@ -164,16 +162,6 @@ def parse_keywords(data: dict) -> Keywords:
     return Keywords(table, phrases, regex, tuple(patterns))
 
 
-@cache
-def load_keywords() -> Keywords:
-    """The shipped keyword table, read and checked once."""
-    text = resources.files("runstrong.data").joinpath("run_keywords.toml").read_text("utf-8")
-    from .rules import load_registry
-
-    data = tomllib.loads(text) | {"duration": {"long_from_minutes": load_registry().params.long_run_minutes}}
-    return parse_keywords(data)
-
-
 # ------------------------------------------------------------------------ normalising
 
 _UMLAUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "×": "x", "æ": "ae", "œ": "oe"})
@@ -278,10 +266,9 @@ def _said(hit: _Hit, where: str) -> str:
     return f'{where} says "{hit.phrase}"{note}'
 
 
-def classify(entry: CalendarEntry, kw: Keywords | None = None, easy_pace: float | None = None) -> Classification:
+def classify(entry: CalendarEntry, kw: Keywords, easy_pace: float | None = None) -> Classification:
     """Classify one event: keywords in the title, then in the description, then its length
     (or its distance at `easy_pace`, the runner's minutes per km when known)."""
-    kw = kw or load_keywords()
     not_run: _Hit | None = None
     for where, text in (("title", entry.title), ("description", entry.description)):
         hits = _hits(normalize(text), kw)
@@ -370,9 +357,8 @@ def distance_minutes(
     return minutes, f"; {shown} km at {int(pace)}:{round(pace % 1 * 60):02d}/km ({whose}): {minutes} min"
 
 
-def override(entry: CalendarEntry, run_type: RunType | None, kw: Keywords | None = None) -> Classification:
+def override(entry: CalendarEntry, run_type: RunType | None, kw: Keywords) -> Classification:
     """The runner's own answer for an event (`--set DATE=TYPE`, or `skip`)."""
-    kw = kw or load_keywords()
     if run_type is None:
         return Classification(None, 0, "left out by you", "override")
     minutes, note = _minutes(entry, run_type, kw)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from runstrong.core.activity import Activity, ImportRules, KnownRun, RunIndex, classify, load_import_rules
+from runstrong.core.activity import Activity, ImportRules, KnownRun, RunIndex, classify
 from runstrong.core.diary import RunLog
 
 from .activity_base import KM_PER_MILE, ActivityFileError, NotAnActivity, ReadResult, _first_line, read_bounded
@@ -195,7 +195,7 @@ class ActivitySorter:
         if activity.strength is not None:
             report.strength.append(activity)
             return
-        rules = self.rules or load_import_rules()
+        rules = self.rules or _import_rules()
         decision = classify(activity, rules, cross_training=self.cross_training, trust_pace=trust_pace)
         if decision.run_type is None:
             report.skipped.append(f"{activity.origin}: {decision.reason}")
@@ -230,3 +230,11 @@ def _run_data(activity: Activity, run_type: str) -> dict[str, Any]:
         "max_hr": activity.max_hr,
         "source": activity.source,
     }
+
+
+def _import_rules() -> ImportRules:
+    """The sorting rules of the context in use (`RUNSTRONG_DATA`, else the shipped data)."""
+    from runstrong.io.classify_data import import_rules
+    from runstrong.io.data_files import load_context
+
+    return import_rules(load_context())

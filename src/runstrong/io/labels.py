@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runstrong.core.model import Exercise, Phase, Prescription, RunType, Session, Units, Week
+from runstrong.core.model import Dose, Exercise, Phase, Prescription, RunType, Session, Units, Week
 from runstrong.core.vocab import CATEGORY_NAME
 
 CATEGORY_SHORT = CATEGORY_NAME
@@ -52,19 +52,22 @@ def intensity_text(presc: Prescription, units: Units = Units.metric) -> str:
     return i.label()
 
 
+def amount_label(dose: Prescription | Dose) -> str:
+    """`8/side`, `30s`, `20 contacts` or `40 m`: one set's reps, seconds, contacts or metres."""
+    side = "/side" if dose.per_side else ""
+    if dose.reps:
+        return f"{dose.reps}{side}"
+    if dose.seconds:
+        return f"{dose.seconds}s{side}"
+    if dose.contacts:
+        return f"{dose.contacts} contacts{side}"
+    return f"{dose.distance_m} m{side}"
+
+
 def volume_label(presc: Prescription) -> str:
     """`3 × 8/side (+1 set left)`: sets times reps, seconds, contacts or metres."""
-    side = "/side" if presc.per_side else ""
-    if presc.reps:
-        amount = f"{presc.reps}{side}"
-    elif presc.seconds:
-        amount = f"{presc.seconds}s{side}"
-    elif presc.contacts:
-        amount = f"{presc.contacts} contacts{side}"
-    else:
-        amount = f"{presc.distance_m} m{side}"
     extra = f" (+1 set {presc.extra_sets_side})" if presc.extra_sets_side else ""
-    return f"{presc.sets} × {amount}{extra}"
+    return f"{presc.sets} × {amount_label(presc)}{extra}"
 
 
 def dose_text(presc: Prescription, units: Units = Units.metric) -> str:
@@ -78,17 +81,8 @@ def dose_text(presc: Prescription, units: Units = Units.metric) -> str:
 
 
 def dose_label(e: Exercise) -> str:
-    d = e.dose
-    side = "/side" if d.per_side else ""
-    if d.reps:
-        amount = f"{d.reps}{side}"
-    elif d.seconds:
-        amount = f"{d.seconds}s{side}"
-    elif d.contacts:
-        amount = f"{d.contacts} contacts{side}"
-    else:
-        amount = f"{d.distance_m} m{side}"
-    return f"{d.sets} × {amount}"
+    """`3 × 8/side`: the library's starting dose of an exercise."""
+    return f"{e.dose.sets} × {amount_label(e.dose)}"
 
 
 def rest_text(seconds: int) -> str:

@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 
 from runstrong.core.context import PlanningContext
 from runstrong.core.model import AthleteProfile, Plan
-from runstrong.core.review import Change, RealLife, Review, apply_review, plan_changes, review_week
+from runstrong.core.review import Change, RealLife, Review, apply_review, plan_differences, review_week
 from runstrong.core.review_metrics import WeekMetrics, history_metrics, history_window_days
 from runstrong.errors import UserError
+from runstrong.io.plan_changes import describe_changes
 
 from . import repo
 from .review_queries import load_diary, store_review
@@ -89,7 +90,7 @@ def prepare_review(
     if not with_plan:
         return ReviewOutcome(info, version, review, trend, None, None, [])
     new_profile, new_plan = apply_review(plan, profile, review, ctx=ctx)
-    changes = plan_changes(plan, new_plan, review.next_week_start)
+    changes = describe_changes(plan_differences(plan, new_plan, review.next_week_start))
     return ReviewOutcome(info, version, review, trend, new_profile, new_plan, changes)
 
 

@@ -10,13 +10,13 @@ behind it and its rule ids, and the plan change that carries them out.
     decide   deciding steps: verdict, recovery, order of decisions, real life, third session
     week     the steps in their order, and review_week
     apply    the review carried into a new plan version, its promises checked
-    changes  what differs between two plan versions
+    changes  what differs between two plan versions, as values (io/plan_changes words them)
 
 Pure: the diary, the plan and the profile come in as values; nothing is written here.
 """
 
 from .apply import apply_review, without_review
-from .changes import Change, plan_changes
+from .changes import Change, ChangeKind, PlanChange, WeekChanges, plan_differences
 from .values import REVIEW_SCHEMA_VERSION, Action, Flag, RealLife, Review, ReviewDecision, Signal
 from .week import STEPS, review_week
 
@@ -25,13 +25,16 @@ __all__ = [
     "STEPS",
     "Action",
     "Change",
+    "ChangeKind",
     "Flag",
+    "PlanChange",
     "RealLife",
     "Review",
     "ReviewDecision",
     "Signal",
+    "WeekChanges",
     "apply_review",
-    "plan_changes",
+    "plan_differences",
     "review_week",
     "without_review",
 ]

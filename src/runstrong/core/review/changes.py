@@ -1,83 +1,92 @@
-"""What differs between two plan versions, in plain words (the review's "what changes")."""
+"""What differs between two plan versions, as values (io/plan_changes renders them in words)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from ..base import Frozen
-from ..model import Plan, Week
-from ..vocab import CATEGORY_NAME
+from ..model import Category, Phase, Plan, Prescription, Week
 
 
 class Change(Frozen):
+    """One line of the review's "what changes": a date and its words (rendered by io)."""
+
     date: dt.date
     text: str
 
 
-def plan_changes(old: Plan, new: Plan, since: dt.date) -> list[Change]:
-    """What differs between two plan versions from `since` on, in plain words: every change
-    of the first week that differs, then one line for each later week (a review's hold or
-    deload shifts the rest of the block, which would otherwise fill pages)."""
+class ChangeKind(StrEnum):
+    deload_on = "deload_on"
+    deload_off = "deload_off"
+    phase = "phase"
+    session_added = "session_added"
+    session_removed = "session_removed"
+    exercise_out = "exercise_out"
+    exercise_in = "exercise_in"
+    dose = "dose"
+
+
+class PlanChange(Frozen):
+    """One difference: a week's deload or phase, a session, an exercise or a dose."""
+
+    date: dt.date
+    kind: ChangeKind
+    week: int
+    phase: Phase | None = None  # the new phase (kind phase)
+    category: Category | None = None  # the session's focus (session kinds)
+    exercise: str = ""  # the exercise's name (exercise and dose kinds)
+    before: Prescription | None = None  # the doses (kind dose)
+    after: Prescription | None = None
+
+
+class WeekChanges(Frozen):
+    """Every difference in one week of the new plan, in date order."""
+
+    start_date: dt.date
+    index: int
+    changes: list[PlanChange]
+
+
+def plan_differences(old: Plan, new: Plan, since: dt.date) -> list[WeekChanges]:
+    """The weeks of `new` from `since` on that differ from the same weeks of `old`."""
     old_weeks = {w.start_date: w for w in old.weeks}
-    out: list[Change] = []
-    detailed = False
+    out = []
     for w in new.weeks:
         o = old_weeks.get(w.start_date)
         if w.start_date < since or o is None:
             continue
-        week = _week_changes(o, w)
-        if not week:
-            continue
-        if not detailed:
-            out += week
-            detailed = True
-            continue
-        doses = sum(1 for c in week if "→" in c.text)
-        other = [c for c in week if "→" not in c.text]
-        parts = [c.text.rstrip(".") for c in other if c.text.startswith("Week ")]
-        swaps = len(other) - len(parts)
-        if doses:
-            parts.append(f"{doses} dose(s) shifted")
-        if swaps:
-            parts.append(f"{swaps} exercise or session change(s)")
-        parts = [p.removeprefix(f"Week {w.index} is ") for p in parts]
-        out.append(Change(date=w.start_date, text=f"Week {w.index}: " + "; ".join(parts) + "."))
+        if changes := week_differences(o, w):
+            out.append(WeekChanges(start_date=w.start_date, index=w.index, changes=changes))
     return out
 
 
-def _week_changes(o: Week, w: Week) -> list[Change]:
-    out: list[Change] = []
+def week_differences(o: Week, w: Week) -> list[PlanChange]:
+    """What differs between two versions of one week: deload, phase, sessions, exercises, doses."""
+    out: list[PlanChange] = []
+    at = {"date": w.start_date, "week": w.index}
     if o.deload != w.deload:
-        what = "now a deload week" if w.deload else "no longer a deload week (the deload cycle restarted)"
-        out.append(Change(date=w.start_date, text=f"Week {w.index} is {what}."))
+        out.append(PlanChange(kind=ChangeKind.deload_on if w.deload else ChangeKind.deload_off, **at))
     if o.phase != w.phase:
-        phase = w.phase.value.replace("_", " ")
-        out.append(Change(date=w.start_date, text=f"Week {w.index} is now in the {phase} phase."))
+        out.append(PlanChange(kind=ChangeKind.phase, phase=w.phase, **at))
     before = {s.date: s for s in o.sessions}
     after = {s.date: s for s in w.sessions}
     for day in sorted(set(before) | set(after)):
         a, b = before.get(day), after.get(day)
-        if a is None and b is not None:
-            out.append(Change(date=day, text=f"New {CATEGORY_NAME[b.focus]} session."))
+        on = {"date": day, "week": w.index}
+        if a is None or b is None:
+            kind = ChangeKind.session_added if a is None else ChangeKind.session_removed
+            out.append(PlanChange(kind=kind, category=(b or a).focus, **on))  # type: ignore[union-attr]
             continue
-        if b is None and a is not None:
-            out.append(Change(date=day, text=f"{CATEGORY_NAME[a.focus].capitalize()} session removed."))
-            continue
-        assert a is not None and b is not None
         old_blocks = {x.exercise_id: x for x in a.blocks}
         new_blocks = {x.exercise_id: x for x in b.blocks}
         for gone in sorted(old_blocks.keys() - new_blocks.keys()):
-            out.append(Change(date=day, text=f"{old_blocks[gone].name} out."))
+            out.append(PlanChange(kind=ChangeKind.exercise_out, exercise=old_blocks[gone].name, **on))
         for came in sorted(new_blocks.keys() - old_blocks.keys()):
-            out.append(Change(date=day, text=f"{new_blocks[came].name} in."))
+            out.append(PlanChange(kind=ChangeKind.exercise_in, exercise=new_blocks[came].name, **on))
         for same in sorted(old_blocks.keys() & new_blocks.keys()):
             pa, pb = old_blocks[same].prescription, new_blocks[same].prescription
             if pa != pb:
-                out.append(
-                    Change(
-                        date=day,
-                        text=f"{new_blocks[same].name}: {pa.volume_label()} @ {pa.intensity.label()} → "
-                        f"{pb.volume_label()} @ {pb.intensity.label()}.",
-                    )
-                )
-    return sorted(out, key=lambda c: (c.date, c.text))
+                name = new_blocks[same].name
+                out.append(PlanChange(kind=ChangeKind.dose, exercise=name, before=pa, after=pb, **on))
+    return out

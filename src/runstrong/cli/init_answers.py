@@ -1,0 +1,205 @@
+"""What `runstrong init` makes of an answer or an option: parsers, and the profile they build.
+
+The interview and the `--no-input` options share these parsers, so an answer typed at a
+prompt and the same text given as an option are read alike; a bad option is a UserError
+that names the option as well as the profile field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from runstrong.errors import UserError
+
+# profile field -> the option that sets it, to name both in messages
+FIELD_OPTION = {
+    "name": "--name",
+    "age": "--age",
+    "sex": "--sex",
+    "body_mass_kg": "--body-mass",
+    "units": "--units",
+    "running_experience_years": "--running-years",
+    "strength_experience": "--strength-experience",
+    "consistent_strength_weeks": "--strength-weeks",
+    "start_date": "--start",
+    "plan_weeks": "--plan-weeks",
+    "race": "--race-distance",
+    "race.distance": "--race-distance",
+    "race.date": "--race-date",
+    "race.name": "--race-name",
+    "running": "--run",
+    "available_days": "--days",
+    "preferred_time": "--time",
+    "session_cap_minutes": "--cap",
+    "equipment": "--equipment",
+    "pain_areas": "--pain",
+    "allow_double_days": "--double-days",
+}
+
+RACE_ALIASES = {
+    "5": "5k",
+    "5km": "5k",
+    "10": "10k",
+    "10km": "10k",
+    "half_marathon": "half",
+    "hm": "half",
+    "21k": "half",
+    "21km": "half",
+    "full": "marathon",
+    "42k": "marathon",
+    "42km": "marathon",
+    "50k": "ultra",
+    "no": "none",
+    "nothing": "none",
+    "n": "none",
+}
+EQUIPMENT_ALIASES = {
+    "none": "bodyweight",
+    "nothing": "bodyweight",
+    "home": "bodyweight",
+    "bw": "bodyweight",
+    "body_weight": "bodyweight",
+    "bands": "bands",
+    "resistance_bands": "bands",
+    "dumbbells": "dumbbells",
+    "db": "dumbbell",
+    "kb": "kettlebell",
+    "gym": "gym",
+    "full_gym": "gym",
+    "chair": "bench",
+    "stairs": "step",
+}
+PAIN_ALIASES = {"back": "lower_back", "low_back": "lower_back", "hamstrings": "hamstring", "calves": "calf"}
+SEX_ALIASES = {"f": "female", "woman": "female", "m": "male", "man": "male", "skip": "unspecified", "-": "unspecified"}
+LEVEL_HELP = "novice (new to it, or on and off), intermediate (a year or more of regular lifting), advanced"
+
+
+def parsers(today: dt.date, units_value: str = "metric") -> dict[str, Any]:
+    """One parser per simple answer, shared by the prompts and the options."""
+    from runstrong.cli import prompts as q
+    from runstrong.core.model import AthleteProfile, EquipmentSet, Item, Level, PainArea, RaceDistance, Sex, Units
+
+    lo, hi = q.field_bounds(AthleteProfile, "age")
+    wlo, whi = q.field_bounds(AthleteProfile, "consistent_strength_weeks")
+    clo, chi = q.field_bounds(AthleteProfile, "session_cap_minutes")
+    plo, phi = q.field_bounds(AthleteProfile, "plan_weeks")
+    ylo, yhi = q.field_bounds(AthleteProfile, "running_experience_years")
+    kit = [*q.choices_of(EquipmentSet), *(i for i in q.choices_of(Item) if i not in q.choices_of(EquipmentSet))]
+    return {
+        "name": _name,
+        "age": q.whole("age", int(lo), int(hi)),
+        "sex": q.pick("sex", q.choices_of(Sex), SEX_ALIASES),
+        "units": q.pick("units", q.choices_of(Units), {"kg": "metric", "lb": "imperial", "lbs": "imperial"}),
+        "body_mass": q.mass_answer(Units(units_value)),
+        "running_years": q.decimal("running years", ylo, yhi),
+        "strength_experience": q.pick("strength experience", q.choices_of(Level), {"beginner": "novice"}),
+        "strength_weeks": q.whole("strength weeks", int(wlo), int(whi)),
+        "start": q.date_answer("start date", today),
+        "race_distance": q.pick("race distance", [*q.choices_of(RaceDistance), "none"], RACE_ALIASES),
+        "plan_weeks": q.whole("plan weeks", int(plo), int(phi)),
+        "time": q.time_answer,
+        "cap": q.whole("session cap", int(clo), int(chi), "min"),
+        "equipment": q.pick_many("equipment", kit, EQUIPMENT_ALIASES),
+        "pain": q.pick_many("pain area", q.choices_of(PainArea), PAIN_ALIASES),
+        "days": q.days_answer,
+    }
+
+
+def _name(text: str) -> str:
+    t = " ".join(text.split())
+    if not 1 <= len(t) <= 80:
+        raise ValueError("name: 1 to 80 characters")
+    return t
+
+
+def run_option(text: str) -> list[dict[str, Any]]:
+    """`tue:intervals:60` (minutes optional) as weekly runs."""
+    from runstrong.cli import prompts as q
+    from runstrong.core.model import RunType, Weekday
+
+    parts = text.split(":", 2)
+    if len(parts) < 2:
+        raise ValueError(f"write DAY:TYPE:MINUTES, like tue:intervals:60 (got {text!r})")
+    day = q.pick("day", q.choices_of(Weekday))(parts[0])
+    kind = RunType(q.pick("run type", q.choices_of(RunType), q.RUN_ALIASES)(parts[1]))
+    minutes = q.minutes_answer(parts[2]) if len(parts) == 3 else q.RUN_MINUTES[kind]
+    return [{"day": day, "type": kind.value, "minutes": minutes}]
+
+
+def profile_from_options(opts: dict[str, Any], today: dt.date) -> Any:
+    """The profile the options describe; a bad option is a UserError naming it."""
+    from runstrong.cli import prompts as q
+
+    def get(key: str, option: str, parse: Any, value: Any = None) -> Any:
+        raw = opts.get(key) if value is None else value
+        if raw is None:
+            return None
+        try:
+            return parse(raw)
+        except ValueError as err:
+            msg = str(err)
+            same = msg.startswith(option.lstrip("-").replace("-", " ") + ": ")
+            raise UserError(f"{option}: {msg.split(': ', 1)[1] if same else msg}") from None
+
+    units = get("units", "--units", parsers(today)["units"]) or "metric"
+    p = parsers(today, units)
+    raw: dict[str, Any] = {
+        "name": get("name", "--name", p["name"]) or "Runner",
+        "age": get("age", "--age", p["age"]),
+        "sex": get("sex", "--sex", p["sex"]) or "unspecified",
+        "units": units,
+        "body_mass_kg": get("body_mass", "--body-mass", p["body_mass"]),
+        "running_experience_years": get("running_years", "--running-years", p["running_years"]),
+        "strength_experience": get("strength_experience", "--strength-experience", p["strength_experience"]),
+        "consistent_strength_weeks": get("strength_weeks", "--strength-weeks", p["strength_weeks"]),
+        "start_date": get("start", "--start", p["start"]) or q.next_monday(today),
+        "session_cap_minutes": get("cap", "--cap", p["cap"]),
+        "preferred_time": get("time_", "--time", p["time"]),
+        "allow_double_days": opts.get("double_days"),
+    }
+    distance = get("race_distance", "--race-distance", p["race_distance"])
+    if distance and distance != "none":
+        raw["race"] = {
+            "distance": distance,
+            "date": get("race_date", "--race-date", q.date_answer("race date", today)),
+            "name": opts.get("race_name"),
+        }
+    elif opts.get("race_date"):
+        raise UserError("--race-date: give --race-distance too (5k, 10k, half, marathon or ultra)")
+    raw["plan_weeks"] = get("plan_weeks", "--plan-weeks", p["plan_weeks"])
+    weekly = [r for text in opts.get("runs") or () for r in get("runs", "--run", run_option, text)]
+    raw["running"] = {"weekly": weekly}
+    if opts.get("days"):
+        raw["available_days"] = get("days", "--days", p["days"], ",".join(opts["days"]))
+    if opts.get("equipment"):
+        raw["equipment"] = get("equipment", "--equipment", p["equipment"], ",".join(opts["equipment"]))
+    if opts.get("pain"):
+        raw["pain_areas"] = get("pain", "--pain", p["pain"], ",".join(opts["pain"]))
+    return validate_answers({k: v for k, v in raw.items() if v is not None})
+
+
+def validate_answers(raw: dict[str, Any]) -> Any:
+    """The profile, or a UserError naming each bad field and the option that sets it."""
+    from runstrong.io.profile_file import validate_profile
+
+    try:
+        return validate_profile(raw, source="init")
+    except UserError as err:
+        lines = []
+        for line in str(err).splitlines():
+            field, _, msg = line.removeprefix("init: ").partition(": ")
+            key = field.split("[")[0]
+            option = FIELD_OPTION.get(key) or FIELD_OPTION.get(key.split(".")[0])
+            lines.append(f"{field} ({option}): {msg}" if option else f"{field}: {msg}")
+        raise UserError("\n".join(lines)) from None
+
+
+def plan_fits(profile: Any) -> str:
+    """A line saying that a plan fits, or a UserError saying what to change."""
+    from runstrong.core.planner import build_plan
+    from runstrong.io.data_files import load_context
+
+    plan = build_plan(profile, load_context())
+    sessions = sum(len(w.sessions) for w in plan.weeks)
+    return f"A plan fits: {len(plan.weeks)} weeks, {sessions} strength sessions in all."

@@ -1,0 +1,273 @@
+"""The questions of `runstrong init`: an interview in five short parts, then a summary.
+
+Each part asks with `prompts.Asker` (loop until the parser accepts) and fills its fields
+of the raw profile; options given on the command line become the suggested answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rich.markup import escape
+from rich.panel import Panel
+
+from runstrong.cli import prompts as q
+from runstrong.cli.init_answers import LEVEL_HELP, parsers, plan_fits, run_option, validate_answers
+from runstrong.errors import UserError
+
+
+@dataclass
+class _Interview:
+    """What every part of the interview needs: the asker, the console, the options as defaults."""
+
+    ask: q.Asker
+    out: Any
+    opts: dict[str, Any]
+    today: dt.date
+    parse: dict[str, Any]
+
+    def default(self, key: str, fallback: str | None) -> str | None:
+        """The option given for `key` as the suggested answer, else `fallback`."""
+        value = self.opts.get(key)
+        if isinstance(value, tuple):
+            return ",".join(value) if value else fallback
+        return str(value) if value is not None else fallback
+
+
+def interview(path: Path, opts: dict[str, Any], today: dt.date, out: Any) -> Any:
+    """Ask the questions, show the profile and whether a plan fits; None if the runner says not to write."""
+    it = _Interview(q.Asker(out), out, opts, today, parsers(today))
+    out.print(
+        Panel.fit(
+            f"Let's set up [bold]{escape(str(path))}[/]: about 25 quick questions, three minutes.\n"
+            "Press [bold]Enter[/] to take the answer in [dim]\\[brackets][/]. "
+            "Ctrl-C stops without writing anything.",
+            title="runstrong init",
+            border_style="cyan",
+        )
+    )
+    raw: dict[str, Any] = {}
+    _ask_about_you(it, raw)
+    _ask_training_so_far(it, raw)
+    _ask_goal(it, raw)
+    _ask_running_week(it, raw)
+    _ask_strength_sessions(it, raw)
+    profile = validate_answers(raw)
+    _summary(profile, out)
+    try:
+        out.print(f"[green]✓ {plan_fits(profile)}[/]")
+        ok = True
+    except UserError as err:
+        out.print(f"[yellow]! No plan fits these answers yet: {escape(str(err))}[/]")
+        ok = False
+    if not it.ask.confirm(f"Write {path}?", ok):
+        return None
+    return profile
+
+
+def _ask_about_you(it: _Interview, raw: dict[str, Any]) -> None:
+    ask, p = it.ask, it.parse
+    it.out.rule("[bold]About you", align="left")
+    raw["name"] = ask.ask("What should the plan call you?", p["name"], it.default("name", None))
+    raw["age"] = ask.ask("Age (years)?", p["age"], it.default("age", None))
+    raw["sex"] = ask.ask(
+        "Sex (female or male; used only for the screen's norms)?", p["sex"], it.default("sex", "unspecified"), "skip"
+    )
+    raw["units"] = ask.ask("Units: metric (kg, cm) or imperial (lb, in)?", p["units"], it.default("units", "metric"))
+    unit = "lb" if raw["units"] == "imperial" else "kg"
+    raw["body_mass_kg"] = ask.ask(
+        f"Body mass ({unit})?", parsers(it.today, raw["units"])["body_mass"], it.default("body_mass", None)
+    )
+
+
+def _ask_training_so_far(it: _Interview, raw: dict[str, Any]) -> None:
+    ask, p = it.ask, it.parse
+    it.out.rule("[bold]Your training so far", align="left")
+    raw["running_experience_years"] = ask.ask(
+        "How many years have you been running regularly?", p["running_years"], it.default("running_years", "1")
+    )
+    raw["strength_experience"] = ask.ask(
+        f"Strength training experience: {LEVEL_HELP}?",
+        p["strength_experience"],
+        it.default("strength_experience", "novice"),
+    )
+    raw["consistent_strength_weeks"] = ask.ask(
+        "Weeks in a row, up to now, with strength work at least twice a week (0 if none)?",
+        p["strength_weeks"],
+        it.default("strength_weeks", "0"),
+    )
+
+
+def _ask_goal(it: _Interview, raw: dict[str, Any]) -> None:
+    """The start, and a race (its date kept within a year's plan) or the plan's length."""
+    from runstrong.core.params import load_params
+    from runstrong.core.phases import MAX_PLAN_WEEKS
+
+    ask, p, today = it.ask, it.parse, it.today
+    params = load_params()
+    it.out.rule("[bold]Your goal", align="left")
+    start = ask.ask(
+        "When do you want to start (a date, today, or a weekday)?",
+        p["start"],
+        it.default("start", q.next_monday(today).isoformat()),
+        f"{q.next_monday(today):%a %d %b}" if it.opts.get("start") is None else None,
+    )
+    raw["start_date"] = start
+    distance = ask.ask(
+        "Training for a race (5k, 10k, half, marathon, ultra or none)?",
+        p["race_distance"],
+        it.default("race_distance", "none"),
+    )
+    if distance == "none":
+        raw["plan_weeks"] = ask.ask(
+            "How many weeks should the plan run?",
+            p["plan_weeks"],
+            it.default("plan_weeks", str(params.default_plan_weeks)),
+        )
+        return
+    longest = start + dt.timedelta(weeks=MAX_PLAN_WEEKS - params.post_race_weeks)
+
+    def race_date(text: str) -> dt.date:
+        value = q.date_answer("race date", today, after=start)(text)
+        if value > longest:
+            raise ValueError(f"race date: by {longest:%d %b %Y}, so that the plan stays under a year")
+        return value
+
+    date = ask.ask("Race date (like 2027-04-25)?", race_date, it.default("race_date", None))
+    name = ask.ask(
+        "Race name (Enter to skip)?", lambda t: " ".join(t.split())[:80] or None, it.default("race_name", ""), ""
+    )
+    raw["race"] = {"distance": distance, "date": date, **({"name": name} if name else {})}
+    weeks = (date - start).days // 7
+    it.out.print(f"  [dim]{weeks} weeks from {start:%d %b} to race day.[/]")
+
+
+def _ask_running_week(it: _Interview, raw: dict[str, Any]) -> None:
+    """Day by day, the runs of a usual week; `--run` options are the suggested answers."""
+    from runstrong.core.model import Weekday
+
+    it.out.rule("[bold]Your usual running week", align="left")
+    it.out.print(
+        "  Day by day: the run and its minutes, like [bold]easy 40[/], [bold]long 1h40[/], [bold]intervals 60[/] "
+        "or [bold]easy 30, tempo 40[/].\n  Types: easy, long, tempo, intervals, race, cross_train, rest. "
+        "Enter for no run."
+    )
+    given: dict[str, list[str]] = {}
+    for text in it.opts.get("runs") or ():
+        try:
+            for r in run_option(text):
+                given.setdefault(r["day"], []).append(f"{r['type']} {r['minutes']}")
+        except ValueError as err:
+            it.out.print(f"  [yellow]--run {escape(text)}: {escape(str(err))}; ignored[/]")
+    weekly = []
+    for day in Weekday:
+        shown = ", ".join(given.get(day.value, [])) or "-"
+        runs = it.ask.ask(f"  {day.value.capitalize()}", q.runs_answer, shown, None)
+        weekly += [{"day": day.value, "type": t.value, "minutes": m} for t, m in runs]
+    raw["running"] = {"weekly": weekly}
+
+
+def _ask_strength_sessions(it: _Interview, raw: dict[str, Any]) -> None:
+    """Days, time, length, kit and pain; double days only when the week has a speed run."""
+    ask, p = it.ask, it.parse
+    it.out.rule("[bold]Strength sessions", align="left")
+    refused: list[list] = []
+
+    def days(text: str) -> list:
+        chosen = q.days_answer(text)
+        if not _has_spaced_pair([d.index for d in chosen]) and chosen not in refused:
+            refused.append(chosen)
+            raise ValueError(
+                "days: the two weekly sessions need two days with a day between them (like mon,thu); "
+                "type the same days again to keep them anyway"
+            )
+        return chosen
+
+    raw["available_days"] = [
+        d.value
+        for d in ask.ask(
+            "Which days could you fit strength in (mon,wed,fri / mon-fri / all)?",
+            days,
+            it.default("days", "all"),
+            "any day" if not it.opts.get("days") else None,
+        )
+    ]
+    preferred = ask.ask("Usual time of day for it (like 18:30 or 7am)?", q.time_answer, it.default("time_", ""), "any")
+    if preferred:
+        raw["preferred_time"] = preferred
+    raw["session_cap_minutes"] = ask.ask(
+        "Longest session you can fit, in minutes (20-60)?", p["cap"], it.default("cap", "45")
+    )
+    it.out.print(
+        "  Kit: [bold]bodyweight[/] (a step and a chair), [bold]bands[/] (+ long and mini bands), "
+        "[bold]dumbbells[/] (+ a kettlebell)\n  or [bold]gym[/] (everything); add single items if you like: "
+        "band, kettlebell, barbell, box, balance_pad…"
+    )
+
+    def kit(text: str) -> list[str]:
+        return p["equipment"](text) or ["bodyweight"]
+
+    raw["equipment"] = ask.ask("What kit do you have?", kit, it.default("equipment", "bodyweight"))
+    raw["pain_areas"] = ask.ask(
+        "Anything that hurts when you run or train? (achilles, calf, knee, hip, lower back, hamstring, foot, shin)",
+        p["pain"],
+        it.default("pain", "none"),
+    )
+    if any(r["type"] in ("tempo", "intervals", "race") for r in raw["running"]["weekly"]):
+        raw["allow_double_days"] = ask.confirm(
+            "On tempo or interval days, could you lift 6+ hours after the run? (heavy lifting stays off those days "
+            "unless you say yes)",
+            bool(it.opts.get("double_days")),
+        )
+
+
+def _has_spaced_pair(indexes: list[int]) -> bool:
+    return any((b - a) % 7 not in (0, 1, 6) for a in indexes for b in indexes)
+
+
+def _summary(profile: Any, out: Any) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from runstrong.io.labels import KG_PER_LB, RACE_NAME, RUN_SHORT
+
+    t = Table(title="Your profile", show_header=False, title_justify="left", box=None, padding=(0, 2))
+    t.add_column(style="bold")
+    t.add_column()
+    mass = (
+        f"{profile.body_mass_kg / KG_PER_LB:.0f} lb"
+        if profile.units.value == "imperial"
+        else f"{profile.body_mass_kg:g} kg"
+    )
+    sex = "" if profile.sex.value == "unspecified" else f", {profile.sex.value}"
+    t.add_row("You", f"{escape(profile.name)}, {profile.age}{sex}, {mass}")
+    t.add_row(
+        "Background",
+        f"running {profile.running_experience_years:g} years; strength {profile.strength_experience.value}, "
+        f"{profile.consistent_strength_weeks} consistent weeks",
+    )
+    if profile.race:
+        name = f" ({escape(profile.race.name)})" if profile.race.name else ""
+        goal = f"{RACE_NAME[profile.race.distance.value]} on {profile.race.date:%a %d %b %Y}{name}"
+    else:
+        goal = f"no race: a {profile.plan_weeks}-week plan"
+    t.add_row("Goal", f"{goal}; starting {profile.start_date:%a %d %b %Y}")
+    by_day: dict[str, list[str]] = {}
+    for r in profile.running.weekly:
+        by_day.setdefault(r.day.value, []).append(f"{RUN_SHORT[r.type]} {r.minutes}′")
+    week = "  ".join(f"{d.capitalize()} {' + '.join(v)}" for d, v in by_day.items()) or "no runs"
+    t.add_row("Running week", week)
+    days = ", ".join(d.value.capitalize() for d in profile.available_days)
+    when = f" around {profile.preferred_time:%H:%M}" if profile.preferred_time else ""
+    t.add_row("Strength", f"{days}{when}; up to {profile.session_cap_minutes} min")
+    t.add_row("Kit", ", ".join(e.value for e in profile.equipment))
+    t.add_row("Pain", ", ".join(p.value.replace("_", " ") for p in profile.pain_areas) or "none")
+    t.add_row("Units", profile.units.value)
+    if any(r.type.value in ("tempo", "intervals", "race") for r in profile.running.weekly):
+        t.add_row("Double days", "yes, 6+ h after speed runs" if profile.allow_double_days else "no")
+    out.print()
+    out.print(t)
+    out.print()

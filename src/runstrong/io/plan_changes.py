@@ -1,0 +1,60 @@
+"""The review's "what changes" in words: every change of the first week that differs, then
+one line for each later week (a review's hold or deload shifts the rest of the block,
+which would otherwise fill pages)."""
+
+from __future__ import annotations
+
+from runstrong.core.review.changes import Change, ChangeKind, PlanChange, WeekChanges
+from runstrong.core.vocab import CATEGORY_NAME
+from runstrong.io.labels import volume_label
+
+WEEK_KINDS = (ChangeKind.deload_on, ChangeKind.deload_off, ChangeKind.phase)
+
+
+def describe_changes(weeks: list[WeekChanges]) -> list[Change]:
+    """The first week's changes line by line (by date, then words), a summary line per later week."""
+    if not weeks:
+        return []
+    first = sorted((Change(date=c.date, text=change_text(c)) for c in weeks[0].changes), key=lambda c: (c.date, c.text))
+    return first + [Change(date=w.start_date, text=week_summary(w)) for w in weeks[1:]]
+
+
+def change_text(c: PlanChange) -> str:
+    """One change as a sentence."""
+    match c.kind:
+        case ChangeKind.deload_on | ChangeKind.deload_off | ChangeKind.phase:
+            return f"Week {c.week} is {_week_text(c)}."
+        case ChangeKind.session_added:
+            return f"New {CATEGORY_NAME[c.category]} session."  # type: ignore[index]
+        case ChangeKind.session_removed:
+            return f"{CATEGORY_NAME[c.category].capitalize()} session removed."  # type: ignore[index]
+        case ChangeKind.exercise_out:
+            return f"{c.exercise} out."
+        case ChangeKind.exercise_in:
+            return f"{c.exercise} in."
+    assert c.before is not None and c.after is not None
+    return (
+        f"{c.exercise}: {volume_label(c.before)} @ {c.before.intensity.label()} → "
+        f"{volume_label(c.after)} @ {c.after.intensity.label()}."
+    )
+
+
+def week_summary(w: WeekChanges) -> str:
+    """`Week 9: now a deload week; 4 dose(s) shifted; 2 exercise or session change(s).`"""
+    parts = [_week_text(c) for c in w.changes if c.kind in WEEK_KINDS]
+    parts.sort(key=lambda p: f"Week {w.index} is {p}.")
+    doses = sum(1 for c in w.changes if c.kind == ChangeKind.dose)
+    swaps = len(w.changes) - doses - len(parts)
+    if doses:
+        parts.append(f"{doses} dose(s) shifted")
+    if swaps:
+        parts.append(f"{swaps} exercise or session change(s)")
+    return f"Week {w.index}: " + "; ".join(parts) + "."
+
+
+def _week_text(c: PlanChange) -> str:
+    if c.kind == ChangeKind.deload_on:
+        return "now a deload week"
+    if c.kind == ChangeKind.deload_off:
+        return "no longer a deload week (the deload cycle restarted)"
+    return f"now in the {c.phase.value.replace('_', ' ')} phase"  # type: ignore[union-attr]
