@@ -528,3 +528,26 @@ def test_export_and_import_carry_the_change_log(ann, tmp_path):
     assert a["athletes"] == b["athletes"]
     refused = ann("undo", env=other)
     assert refused.returncode == 2 and "imported" in refused.stderr
+
+
+def test_a_pain_report_carries_side_timing_cause_and_note_from_the_command_line(ann):
+    out = ann("wellness", "--pain", "knee=5 left during from=split_squat note=sharp on the stairs")
+    assert out.returncode == 0, out.stderr
+    assert "knee (left) 5/10 during split squat" in out.stdout
+    out = ann("log", "--set", "rdl 3x8@40kg rpe7", "--pain", "achilles=2 right next-morning from=long")
+    assert out.returncode == 0, out.stderr
+    assert rows(ann.path, 'SELECT area, score, side, "when", provoked_by, note FROM pain_reports ORDER BY id') == [
+        ("knee", 5, "left", "during", "split_squat", "sharp on the stairs"),
+        ("achilles", 2, "right", "next_morning", "long", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pain", "said"),
+    [("knee=5 sideways", "'sideways'"), ("knee=12 left", "--pain"), ("knee=5 from=squatz", "from="),
+     ("elbow=3", "not a pain area")],
+)  # fmt: skip
+def test_a_bad_pain_report_names_the_option_and_writes_nothing(ann, pain, said):
+    out = ann("wellness", "--pain", pain)
+    assert out.returncode == 2 and said in out.stderr and "Traceback" not in out.stderr
+    assert count(ann.path, "pain_reports") == 0
