@@ -186,6 +186,9 @@ def _checkin_page(
         errors=errors or forms.Errors(),
         scales=views.scales(Wellness, SCALE_FIELDS),
         pain_areas=[a.value for a in PainArea],
+        pain_causes=forms.pain_causes(
+            sorted(((e.id, e.name) for e in diary_of(request).library.exercises), key=lambda pair: pair[1])
+        ),
     )
 
 
