@@ -1,0 +1,97 @@
+"""Graded return: every pain area has a ladder from isometric to plyometric work, the
+ladders are checked against the library, and the planner prescribes an area's rung
+(a review moves it) instead of only sparing the area."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import tomllib
+from importlib import resources
+
+import pytest
+
+from runstrong.core.model import AthleteProfile, Category, PainArea, Role
+from runstrong.core.pain_return import STAGES, allowed_on_ladder, ladder_errors, rungs_for_week
+from runstrong.core.planner import build_plan
+from runstrong.io.data_files import load_context
+
+CTX = load_context()
+MONDAY = dt.date(2027, 1, 4)
+RAW = tomllib.loads(resources.files("runstrong.data").joinpath("ladders.toml").read_text("utf-8"))
+
+
+def runner(pain: list[str], rungs: dict[int, dict[str, int]] | None = None, **overrides) -> AthleteProfile:
+    base = {
+        "name": "Pain runner", "age": 35, "body_mass_kg": 65, "start_date": MONDAY,
+        "strength_experience": "intermediate", "equipment": ["dumbbells"], "plan_weeks": 12, "pain_areas": pain,
+        "running": {"weekly": [{"day": "tue", "type": "intervals", "minutes": 50},
+                               {"day": "thu", "type": "easy", "minutes": 40},
+                               {"day": "sun", "type": "long", "minutes": 90}]},
+        "adjustments": [{"week_start": str(MONDAY + dt.timedelta(weeks=w - 1)), "pain_rungs": r}
+                        for w, r in (rungs or {}).items()],
+    }  # fmt: skip
+    base.update(overrides)
+    return AthleteProfile.model_validate(base)
+
+
+def week_ids(plan, index: int, category: Category) -> set[str]:
+    week = plan.weeks[index - 1]
+    return {b.exercise_id for s in week.sessions for b in s.blocks if b.role == Role.primary and b.category == category}
+
+
+def test_every_pain_area_has_a_ladder_from_isometric_to_plyometric():
+    for area in PainArea:
+        ladder = CTX.ladders.get(area)
+        assert ladder is not None, area
+        assert tuple(r.stage for r in ladder.rungs) == STAGES
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (lambda d: d["ladder"][0]["rungs"][1].update(exercises=["no_such_lift"]), "unknown exercise 'no_such_lift'"),
+        (lambda d: d["ladder"][0]["rungs"][1].update(exercises=["deficit_reverse_lunge"]), "ruled out for knee"),
+        (lambda d: d["ladder"][0]["rungs"].reverse(), "rungs must run"),
+        (lambda d: d["ladder"].pop(0), "no ladder for pain area knee"),
+        (lambda d: d["ladder"][0]["rungs"][0].update(exercises=["glute_bridge"]), "is posterior_chain"),
+    ],
+)
+def test_a_bad_ladder_is_refused_naming_the_rung_and_why(change, said):
+    raw = copy.deepcopy(RAW)
+    change(raw)
+    ladders, errors = ladder_errors(raw, CTX.library)
+    assert ladders is None and any(said in e for e in errors), errors
+
+
+def test_a_knee_runner_starts_on_isometric_holds_and_moves_up_the_ladder_as_reviews_say():
+    plan = build_plan(runner(["knee"], {3: {"knee": 1}, 5: {"knee": 2}}), CTX, least_bad=True)
+    slp = Category.single_leg_power
+    assert "isometric_split_squat_hold" in week_ids(plan, 1, slp)
+    assert "dumbbell_step_up" in week_ids(plan, 3, slp)
+    assert "dumbbell_split_squat" in week_ids(plan, 5, slp)
+    assert not week_ids(plan, 5, slp) & {"deficit_reverse_lunge", "dumbbell_walking_lunge", "skater_squat"}
+
+
+def test_the_plyometric_rung_is_prescribed_only_once_reached_and_the_plan_stays_valid():
+    early = build_plan(runner(["achilles"]), CTX, least_bad=True)
+    late = build_plan(runner(["achilles"], {4: {"achilles": 3}}), CTX, least_bad=True)
+    slp = Category.single_leg_power
+    assert "isometric_calf_hold" in week_ids(early, 4, slp) and "pogo_hops" not in week_ids(early, 4, slp)
+    assert "pogo_hops" in week_ids(late, 4, slp) and "pogo_hops" not in week_ids(late, 3, slp)
+    assert late.warnings == [] or all("pain" not in w for w in late.warnings)
+
+
+def test_an_area_taken_off_its_ladder_is_only_spared():
+    plan = build_plan(runner(["knee"], {2: {"knee": -1}}), CTX, least_bad=True)
+    ladder = {e for r in CTX.ladders.get(PainArea.knee).rungs[1:] for e in r.exercises}
+    assert not week_ids(plan, 2, Category.single_leg_power) & ladder
+
+
+def test_the_rung_of_a_week_is_the_latest_review_before_it_and_areas_start_on_the_first():
+    profile = runner(["knee", "hip"], {2: {"knee": 2}, 4: {"knee": 1}})
+    assert rungs_for_week(profile, MONDAY, CTX.ladders) == ((PainArea.hip, 0), (PainArea.knee, 0))
+    assert dict(rungs_for_week(profile, MONDAY + dt.timedelta(weeks=2), CTX.ladders))[PainArea.knee] == 2
+    assert dict(rungs_for_week(profile, MONDAY + dt.timedelta(weeks=5), CTX.ladders))[PainArea.knee] == 1
+    assert (PainArea.knee, "drop_landing") not in allowed_on_ladder(((PainArea.knee, 2),), CTX.ladders)
+    assert (PainArea.knee, "drop_landing") in allowed_on_ladder(((PainArea.knee, 3),), CTX.ladders)
