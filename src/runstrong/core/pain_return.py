@@ -12,7 +12,10 @@ its ladder while a clinician is seen). The planner asks `rungs_for_week` for a b
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 from collections.abc import Iterable
+from functools import cache
+from importlib import resources
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -64,6 +67,13 @@ class Ladders(BaseModel):
 
     def get(self, area: PainArea) -> Ladder | None:
         return next((x for x in self.ladder if x.area == area), None)
+
+
+@cache
+def shipped_ladders() -> Ladders:
+    """The ladders shipped in the package (for reviews made without a planning context)."""
+    text = resources.files("runstrong.data").joinpath("ladders.toml").read_text("utf-8")
+    return Ladders.model_validate(tomllib.loads(text))
 
 
 def ladder_errors(raw: dict, library: Library | None, source: str = "ladders.toml") -> tuple[Ladders | None, list[str]]:
@@ -131,6 +141,8 @@ def rung_exercise(
     out; when none does, the nearest rung below that has one."""
     for r in range(min(rung, lad.top), -1, -1):
         for ex in lad.rungs[r].exercises:
+            if ex not in library:  # a coach's edited library without it
+                continue
             e = library.get(ex)
             if e.fits(kit) and e.level.rank <= level.rank and not (pain - {lad.area}) & set(e.contraindications):
                 return e, r
