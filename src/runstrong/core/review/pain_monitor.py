@@ -86,11 +86,15 @@ def judge(r: ReviewInput, area: PainArea, on_ladder: bool, mk: Monitor) -> Judge
         rising = " → ".join(f"{x}/10" for x in trend)
         text = f"worst rising week after week ({rising})"
         return Judgement(area, "exclude", text, (Signal(kind="pain", text=f"weekly worst {rising}"), *named))
+    unsettled = (
+        (Signal(kind="pain", text=f"not settled next morning ({morning[0].score}/10, over {mk.settled}/10)"),)
+        if morning and morning[0].score > mk.settled
+        else ()
+    )
     if during and during[0].score > mk.acceptable:
-        return Judgement(area, "regress", f"above the acceptable zone (up to {mk.acceptable}/10)", named)
-    if morning and morning[0].score > mk.settled:
-        unsettled = Signal(kind="pain", text=f"not settled next morning ({morning[0].score}/10, over {mk.settled}/10)")
-        return Judgement(area, "hold", "not settled by the next morning", (*named, unsettled))
+        return Judgement(area, "regress", f"above the acceptable zone (up to {mk.acceptable}/10)", named + unsettled)
+    if unsettled:
+        return Judgement(area, "hold", "not settled by the next morning", named + unsettled)
     if not on_ladder or not r.history.sessions or not any(r.week_start <= s.date for s in r.history.sessions):
         return Judgement(area, "", "", named)
     calm = (
