@@ -79,6 +79,8 @@ def judge(r: ReviewInput, area: PainArea, on_ladder: bool, mk: Monitor) -> Judge
     during = [p for p in reports if p.when != "next_morning"]
     morning = [p for p in reports if p.when == "next_morning"]
     named = tuple(report_signal(r, p) for p in reports[: sig.MOST])
+    if morning and morning[0].score > mk.settled:  # the unsettled morning is named once, against its mark
+        named = tuple(report_signal(r, p) for p in during[: sig.MOST]) or named
     trend = weekly_worst(r, area, mk.rising_weeks)
     if reports and reports[0].score >= mk.severe:
         return Judgement(area, "exclude", f"severe ({mk.severe}/10 or more)", named)
@@ -153,7 +155,8 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
         holds |= set(loading)
         text = f"{name}: {j.why}: stays on {step or 'the same work'} next week; {_list(loading)} held."
     else:
-        what = f"down to {step}" if j.action == "regress" and step else "off its ladder (what loads it is left out)"
+        off = "off its ladder (only work that spares it stays)"
+        what = f"down to {step}" if j.action == "regress" and step else off
         text = f"{name}: {j.why}: {what} next week."
         cut_signals = (*cut_signals, *j.signals[:1])
         for c in loading:
