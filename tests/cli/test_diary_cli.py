@@ -579,3 +579,13 @@ def test_exports_written_before_pain_sides_still_import(ann, tmp_path):
     assert out.returncode == 0, out.stderr
     assert rows(tmp_path / "old-csv.db", "SELECT area, score, side FROM pain_reports ORDER BY id") == [
         ("knee", 3, None), ("achilles", 2, None)]  # fmt: skip
+
+
+def test_in_a_terminal_the_check_in_asks_for_pain_and_explains_a_bad_one(ann, tmp_path):
+    answer = replies(("Mood", "4"), ("Any pain", "knee=5 sideways"), ("Any pain", "knee=5 left after from=long"))
+    code, screen = run_in_terminal(tmp_path, ["wellness"], answer)
+    assert code == 0, screen
+    assert "'sideways'" in screen  # explained, and asked again
+    assert rows(ann.path, 'SELECT area, score, side, "when", provoked_by FROM pain_reports') == [
+        ("knee", 5, "left", "after", "long")
+    ]

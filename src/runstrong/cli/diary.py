@@ -301,7 +301,8 @@ def wellness(
             )
         from runstrong.cli.log_prompts import ask_wellness
 
-        answers = ask_wellness(console())
+        answers = ask_wellness(console(), when, today_)
+        pain_reports = answers.pop("pains", [])
     given = {k: v for k, v in answers.items() if v is not None}
     entry = validated(Wellness, {"date": when, **given}, today_, WELLNESS_FLAGS) if given else None
     with open_diary(db) as store:

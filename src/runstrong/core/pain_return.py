@@ -34,6 +34,7 @@ STAGE_NAME = {
 }
 OFF = -1  # off the ladder: nothing that loads the area (a clinician first)
 RULE = "pain-graded-return"
+_NONE: frozenset[tuple[PainArea, str]] = frozenset()
 
 
 class Rung(BaseModel):
@@ -107,6 +108,8 @@ def ladder_errors(raw: dict, library: Library | None, source: str = "ladders.tom
 def rungs_for_week(profile: AthleteProfile, week_start: dt.date, ladders: Ladders) -> tuple[tuple[PainArea, int], ...]:
     """Each ladder's rung in the week starting `week_start`: a painful area starts on the
     first rung; the latest review before (or of) that week moves it."""
+    if not profile.pain_areas and not any(a.pain_rungs for a in profile.adjustments):
+        return ()  # most runners: nothing to load back (the planner asks once a week)
     rungs: dict[PainArea, int] = {a: 0 for a in profile.pain_areas if ladders.get(a) is not None}
     for a in sorted(profile.adjustments, key=lambda x: x.week_start):
         if a.week_start > week_start:
@@ -121,6 +124,8 @@ def allowed_on_ladder(rungs: Iterable[tuple[PainArea, int]], ladders: Ladders) -
     """(area, exercise) pairs a painful area's ladder prescribes at or below its current
     rung, even where the library rules the exercise out for that area (the plyometric
     rung, reached only as the monitoring rule allows)."""
+    if not rungs:
+        return _NONE
     out: set[tuple[PainArea, str]] = set()
     for area, rung in rungs:
         lad = ladders.get(area)
