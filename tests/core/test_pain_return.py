@@ -95,3 +95,12 @@ def test_the_rung_of_a_week_is_the_latest_review_before_it_and_areas_start_on_th
     assert dict(rungs_for_week(profile, MONDAY + dt.timedelta(weeks=5), CTX.ladders))[PainArea.knee] == 1
     assert (PainArea.knee, "drop_landing") not in allowed_on_ladder(((PainArea.knee, 2),), CTX.ladders)
     assert (PainArea.knee, "drop_landing") in allowed_on_ladder(((PainArea.knee, 3),), CTX.ladders)
+
+
+def test_the_plan_of_a_runner_with_pain_says_what_pain_is_acceptable_and_when_to_see_a_clinician():
+    p = CTX.params
+    (note,) = [g for g in build_plan(runner(["knee"]), CTX, least_bad=True).guidance if g.topic == "pain"]
+    assert f"up to {p.pain_monitor_acceptable_during}/10" in note.text and "next morning" in note.text
+    assert f"{p.pain_monitor_severe_at}/10 or more" in note.text and "see a clinician" in note.text
+    assert note.reasons[0].rule_id == "pain-monitoring"
+    assert not [g for g in build_plan(runner([]), CTX, least_bad=True).guidance if g.topic == "pain"]

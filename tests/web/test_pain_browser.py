@@ -27,3 +27,16 @@ def test_runner_reports_a_left_knee_pain_after_a_run_on_the_check_in(phone, diar
     with sqlite3.connect(diary_path) as conn:
         stored = conn.execute('SELECT area, score, side, "when", provoked_by FROM pain_reports').fetchall()
     assert stored == [("knee", 4, "left", "after", "long")]
+
+
+def test_the_session_page_offers_optional_pain_rows_that_read_well_on_a_phone(phone) -> None:  # noqa: F811
+    from playwright.sync_api import expect
+
+    from .conftest import TODAY
+
+    phone.goto(f"/session/{TODAY}?label=A")
+    rows = phone.locator(".pain-row")
+    expect(rows).to_have_count(2)
+    expect(rows.first.get_by_label("Side")).to_be_visible()
+    rows.first.scroll_into_view_if_needed()
+    shoot(phone, "session-pain", full_page=False)
