@@ -58,8 +58,8 @@ def _names(r: ReviewInput) -> dict[str, str]:
     return runs | {e.id: e.name.lower() for e in r.library.exercises}
 
 
-def report_signal(r: ReviewInput, p: PainReport) -> Signal:
-    return Signal(kind="pain", text=describe_pain(p, _names(r)))
+def report_signal(p: PainReport, names: dict[str, str]) -> Signal:
+    return Signal(kind="pain", text=describe_pain(p, names))
 
 
 def weekly_worst(r: ReviewInput, area: PainArea, weeks: int) -> list[int | None]:
@@ -78,9 +78,10 @@ def judge(r: ReviewInput, area: PainArea, on_ladder: bool, mk: Monitor) -> Judge
     reports = sorted((p for p in r.metrics.pains if p.area == area), key=lambda p: -p.score)
     during = [p for p in reports if p.when != "next_morning"]
     morning = [p for p in reports if p.when == "next_morning"]
-    named = tuple(report_signal(r, p) for p in reports[: sig.MOST])
+    names = _names(r)
+    named = tuple(report_signal(p, names) for p in reports[: sig.MOST])
     if morning and morning[0].score > mk.settled:  # the unsettled morning is named once, against its mark
-        named = tuple(report_signal(r, p) for p in during[: sig.MOST]) or named
+        named = tuple(report_signal(p, names) for p in during[: sig.MOST]) or named
     trend = weekly_worst(r, area, mk.rising_weeks)
     if reports and reports[0].score >= mk.severe:
         return Judgement(area, "exclude", f"severe ({mk.severe}/10 or more)", named)
@@ -97,11 +98,12 @@ def judge(r: ReviewInput, area: PainArea, on_ladder: bool, mk: Monitor) -> Judge
         return Judgement(area, "regress", f"above the acceptable zone (up to {mk.acceptable}/10)", named + unsettled)
     if unsettled:
         return Judgement(area, "hold", "not settled by the next morning", named + unsettled)
-    if not on_ladder or not r.history.sessions or not any(r.week_start <= s.date for s in r.history.sessions):
+    trained = any(r.week_start <= s.date < r.week_start + WEEK * _DAY for s in r.history.sessions)
+    if not on_ladder or not trained:  # nothing loaded it this week: nothing to judge a step by
         return Judgement(area, "", "", named)
+    after = f"at most {morning[0].score}/10 the next morning" if morning else "no pain reported the next morning"
     calm = (
-        f"{sig.area_name(area)} pain at most {reports[0].score}/10 (acceptable up to {mk.acceptable}/10), "
-        "settled by the next morning"
+        f"{sig.area_name(area)} pain at most {reports[0].score}/10 (acceptable up to {mk.acceptable}/10), {after}"
         if reports
         else f"no {sig.area_name(area)} pain reported this week"
     )
