@@ -21,7 +21,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .library import Library
-from .model import AthleteProfile, Category, Exercise, Item, Level, PainArea, why
+from .model import AthleteProfile, Category, Exercise, Item, Level, PainArea, Pattern, why
 from .pick_reasons import Pick
 
 Stage = Literal["isometric", "slow_heavy", "functional", "plyometric"]
@@ -140,15 +140,24 @@ def ruled_out(e: Exercise, pain: frozenset[PainArea], allowed: frozenset[tuple[P
 
 
 def rung_exercise(
-    lad: Ladder, rung: int, library: Library, kit: frozenset[Item], level: Level, pain: frozenset[PainArea]
+    lad: Ladder,
+    rung: int,
+    library: Library,
+    kit: frozenset[Item],
+    level: Level,
+    pain: frozenset[PainArea],
+    hops: bool = True,
 ) -> tuple[Exercise, int] | None:
-    """The exercise for `rung` that fits the kit and level and no other painful area rules
-    out; when none does, the nearest rung below that has one."""
+    """The exercise for `rung` that fits the kit and level, that no other painful area rules
+    out, and that is no hop when the block allows none (`hops`: landings come first, no
+    hops in race week); when none does, the nearest rung below that has one."""
     for r in range(min(rung, lad.top), -1, -1):
         for ex in lad.rungs[r].exercises:
             if ex not in library:  # a coach's edited library without it
                 continue
             e = library.get(ex)
+            if not hops and e.pattern == Pattern.plyometric:
+                continue
             if e.fits(kit) and e.level.rank <= level.rank and not (pain - {lad.area}) & set(e.contraindications):
                 return e, r
     return None
@@ -163,6 +172,7 @@ def place_rungs(
     kit: frozenset[Item],
     level: Level,
     pain: frozenset[PainArea],
+    hops: bool = True,
 ) -> dict[Category, tuple[Pick, ...]]:
     """The primaries with each ladder's rung exercise in its ladder's slot (one ladder per
     slot: the first area, by name, when two share one)."""
@@ -173,7 +183,7 @@ def place_rungs(
         if lad is None or rung < 0 or (lad.category, lad.slot) in filled:
             continue
         picks = list(out.get(lad.category, ()))
-        found = rung_exercise(lad, rung, library, kit, level, pain)
+        found = rung_exercise(lad, rung, library, kit, level, pain, hops)
         if found is None or lad.slot >= len(picks):
             continue
         e, at = found

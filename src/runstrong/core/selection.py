@@ -231,8 +231,9 @@ def _select_block(
         for category in TRAINING_CATEGORIES
     }
     if ctx.ladder:  # a painful area is loaded back on its ladder, not only spared
+        hops = P.plyometric in _slot_patterns(Category.single_leg_power, 1, ctx)  # as the block allows them
         primaries = place_rungs(library, planning.ladders, ctx.ladder, primaries, chosen, ctx.equipment, ctx.level,
-                                ctx.pain)  # fmt: skip
+                                ctx.pain, hops)  # fmt: skip
     accessories = _accessories(ctx, pools, chosen, warnings, p)
     warm_up = cover_regions(
         usable, Category.warm_up, p.warm_up_regions, p.warm_up_items, "warm-up-hips-thoracic", recent, p.warm_up_always
