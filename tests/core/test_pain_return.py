@@ -10,12 +10,17 @@ import tomllib
 from importlib import resources
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from runstrong.core.model import AthleteProfile, Category, PainArea, Role
 from runstrong.core.pain_return import STAGES, allowed_on_ladder, ladder_errors, rungs_for_week
-from runstrong.core.planner import build_plan
+from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.core.validate import check_plan
 from runstrong.io.data_files import load_context
+from tests.conftest import examples
+
+from .strategies import profiles
 
 CTX = load_context()
 MONDAY = dt.date(2027, 1, 4)
@@ -118,3 +123,22 @@ def test_the_plan_of_a_runner_with_pain_says_what_pain_is_acceptable_and_when_to
     assert f"{p.pain_monitor_severe_at}/10 or more" in note.text and "see a clinician" in note.text
     assert note.reasons[0].rule_id == "pain-monitoring"
     assert not [g for g in build_plan(runner([]), CTX, least_bad=True).guidance if g.topic == "pain"]
+
+
+@settings(max_examples=examples(), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profile=profiles(), data=st.data())
+def test_any_ladder_state_gives_a_plan_that_passes_its_own_checks(profile, data):
+    """Whatever rungs reviews set, the plan keeps every safety rule: a rung's exercise is
+    prescribed only where the kit, level, other painful areas and the block's hops allow."""
+    areas = data.draw(st.lists(st.sampled_from(list(PainArea)), min_size=1, max_size=3, unique=True))
+    start = profile.start_date - dt.timedelta(days=profile.start_date.weekday())
+    moves = data.draw(st.lists(st.tuples(st.integers(0, 15), st.sampled_from(areas), st.integers(-1, 3)), max_size=4))
+    adjustments = [{"week_start": str(start + dt.timedelta(weeks=w)), "pain_rungs": {a.value: r}} for w, a, r in moves]
+    runner_ = AthleteProfile.model_validate(
+        {**profile.model_dump(mode="json"), "pain_areas": [a.value for a in areas], "adjustments": adjustments}
+    )
+    try:
+        plan = build_plan(runner_, CTX)
+    except InfeasibleWeekError:
+        return
+    assert check_plan(plan, CTX) == []
