@@ -73,7 +73,7 @@ def pain_guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
         f"Your {areas} is loaded back step by step. Pain up to {p.pain_monitor_acceptable_during}/10 during an "
         f"exercise is acceptable if it has settled (at most {p.pain_monitor_settled_morning}/10) by the next "
         "morning; log it with the side and when you felt it. Above that, the weekly review steps back a rung. "
-        f"Pain of {p.pain_monitor_severe_at}/10 or more, pain that rises {p.pain_monitor_rising_weeks} weeks "
+        f"Pain of {p.pain_monitor_severe_at}/10 or more, or pain that rises {p.pain_monitor_rising_weeks} weeks "
         "running: stop loading it and see a clinician."
     )
     return [Guidance(topic="pain", text=text, reasons=[why("pain-monitoring", text="How pain guides the return.")])]
