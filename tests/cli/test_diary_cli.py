@@ -528,3 +528,64 @@ def test_export_and_import_carry_the_change_log(ann, tmp_path):
     assert a["athletes"] == b["athletes"]
     refused = ann("undo", env=other)
     assert refused.returncode == 2 and "imported" in refused.stderr
+
+
+def test_a_pain_report_carries_side_timing_cause_and_note_from_the_command_line(ann):
+    out = ann("wellness", "--pain", "knee=5 left during from=split_squat note=sharp on the stairs")
+    assert out.returncode == 0, out.stderr
+    assert "knee (left) 5/10 during split squat" in out.stdout
+    out = ann("log", "--set", "rdl 3x8@40kg rpe7", "--pain", "achilles=2 right next-morning from=long")
+    assert out.returncode == 0, out.stderr
+    assert rows(ann.path, 'SELECT area, score, side, "when", provoked_by, note FROM pain_reports ORDER BY id') == [
+        ("knee", 5, "left", "during", "split_squat", "sharp on the stairs"),
+        ("achilles", 2, "right", "next_morning", "long", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pain", "said"),
+    [("knee=5 sideways", "'sideways'"), ("knee=12 left", "--pain"), ("knee=5 from=squatz", "from="),
+     ("elbow=3", "not a pain area")],
+)  # fmt: skip
+def test_a_bad_pain_report_names_the_option_and_writes_nothing(ann, pain, said):
+    out = ann("wellness", "--pain", pain)
+    assert out.returncode == 2 and said in out.stderr and "Traceback" not in out.stderr
+    assert count(ann.path, "pain_reports") == 0
+
+
+def test_exports_written_before_pain_sides_still_import(ann, tmp_path):
+    ann("log", "--set", "rdl 3x8@40kg", "--pain", "knee=3 left during from=rdl note=stairs")
+    ann("wellness", "--mood", "4", "--pain", "achilles=2")
+    first = tmp_path / "first.json"
+    assert ann("export", "-o", str(first)).returncode == 0
+    data = json.loads(first.read_text())
+    athlete = data["athletes"][0]
+    for pain in [*athlete["pains"], *(p for s in athlete["sessions"] for p in s["pains"])]:
+        for key in ("side", "when", "provoked_by"):
+            pain.pop(key)
+    first.write_text(json.dumps(data))
+    other = {"RUNSTRONG_DB": str(tmp_path / "old-json.db")}
+    out = ann("import", str(first), env=other)
+    assert out.returncode == 0, out.stderr
+    assert rows(tmp_path / "old-json.db", 'SELECT area, side, "when" FROM pain_reports ORDER BY id') == [
+        ("knee", None, None), ("achilles", None, None)]  # fmt: skip
+    folder = tmp_path / "csv"
+    assert ann("export", "--format", "csv", "-o", str(folder)).returncode == 0
+    lines = (folder / "pains.csv").read_text().splitlines()
+    assert lines[0].endswith("side,when,provoked_by") and "left,during,romanian_deadlift" in lines[1]
+    old_columns = lines[0].split(",")[:-3]
+    (folder / "pains.csv").write_text("\n".join(",".join(line.split(",")[: len(old_columns)]) for line in lines))
+    out = ann("import", str(folder), env={"RUNSTRONG_DB": str(tmp_path / "old-csv.db")})
+    assert out.returncode == 0, out.stderr
+    assert rows(tmp_path / "old-csv.db", "SELECT area, score, side FROM pain_reports ORDER BY id") == [
+        ("knee", 3, None), ("achilles", 2, None)]  # fmt: skip
+
+
+def test_in_a_terminal_the_check_in_asks_for_pain_and_explains_a_bad_one(ann, tmp_path):
+    answer = replies(("Mood", "4"), ("Any pain", "knee=5 sideways"), ("Any pain", "knee=5 left after from=long"))
+    code, screen = run_in_terminal(tmp_path, ["wellness"], answer)
+    assert code == 0, screen
+    assert "'sideways'" in screen  # explained, and asked again
+    assert rows(ann.path, 'SELECT area, score, side, "when", provoked_by FROM pain_reports') == [
+        ("knee", 5, "left", "after", "long")
+    ]

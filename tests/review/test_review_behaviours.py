@@ -14,9 +14,10 @@ from hypothesis import assume, given
 
 from runstrong.core.model import TRAINING_CATEGORIES, Category, Level, PainArea, Role
 from runstrong.core.review import Review, apply_review, review_week
+from runstrong.core.review.pain_monitor import pain_step
 from runstrong.core.review.regress import easier, load_on
 from runstrong.core.review.state import Verdict, review_input
-from runstrong.core.review.steps import pain_step, sleep_appetite_step, warning_signs_step
+from runstrong.core.review.steps import sleep_appetite_step, warning_signs_step
 from runstrong.core.review_cut import cut_volume
 from runstrong.io.labels import volume_label
 

@@ -8,6 +8,8 @@ from functools import cache
 from hypothesis import strategies as st
 
 from runstrong.core.diary import (
+    PAIN_SIDES,
+    PAIN_WHENS,
     Assessment,
     AthleteDiary,
     Note,
@@ -52,7 +54,14 @@ set_logs = st.builds(
 
 def pains(day) -> st.SearchStrategy[PainReport]:
     return st.builds(
-        PainReport, date=day, area=st.sampled_from(list(PainArea)), score=st.integers(0, 10), note=maybe_text
+        PainReport,
+        date=day,
+        area=st.sampled_from(list(PainArea)),
+        score=st.integers(0, 10),
+        note=maybe_text,
+        side=st.none() | st.sampled_from(PAIN_SIDES),
+        when=st.none() | st.sampled_from(PAIN_WHENS),
+        provoked_by=st.none() | st.sampled_from(["split_squat", "long", "pogo_hops"]),
     )
 
 

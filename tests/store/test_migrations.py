@@ -206,3 +206,45 @@ def test_runs_gain_the_import_fields_empty_and_lose_them_on_downgrade(tmp_path):
     columns = {c["name"] for c in sa.inspect(engine).get_columns("runs")}
     assert "tightness" in columns and not columns & {"started_at", "avg_hr", "max_hr", "source"}
     engine.dispose()
+
+
+def test_pain_reports_from_before_sides_open_with_side_timing_and_cause_empty(db_url):
+    from runstrong.store import repo, review_queries, transfer
+
+    engine = dbmod.make_engine(db_url)
+    dbmod.upgrade(engine, "0006")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(FIRST_SCHEMA_ROWS.split(";")[0])
+        conn.exec_driver_sql(
+            "INSERT INTO pain_reports (athlete_id, date, area, score, note) "
+            "VALUES (1, '2026-01-03', 'knee', 4, 'stairs')"
+        )
+    engine.dispose()
+    store = dbmod.open_store(db_url, NOW)
+    try:
+        assert store.migration.from_revision == "0006"
+        with store.read() as s:
+            ann = repo.find_athlete(s, "Ann")
+            exported = transfer.export_athlete(s, ann.id).pains
+            window = review_queries.load_diary(s, ann.id, dt.date(2026, 1, 1), dt.date(2026, 1, 31)).pains
+        for pain in (exported[0], window[0]):
+            assert (pain.area, pain.score, pain.note) == ("knee", 4, "stairs")
+            assert (pain.side, pain.when, pain.provoked_by) == (None, None, None)
+    finally:
+        store.close()
+
+
+def test_pain_columns_go_on_downgrade_and_come_back_on_upgrade(tmp_path):
+    from alembic import command
+
+    url = f"sqlite:///{tmp_path / 'diary.db'}"
+    dbmod.open_store(url, NOW).close()
+    engine = dbmod.make_engine(url, foreign_keys=False)
+    with engine.begin() as conn:
+        command.downgrade(dbmod.alembic_config(conn), "0006")
+    assert not {c["name"] for c in sa.inspect(engine).get_columns("pain_reports")} & {"side", "when", "provoked_by"}
+    engine.dispose()
+    store = dbmod.open_store(url, NOW)
+    assert store.migration.from_revision == "0006"
+    assert {"side", "when", "provoked_by"} <= {c["name"] for c in sa.inspect(store.engine).get_columns("pain_reports")}
+    store.close()

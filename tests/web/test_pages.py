@@ -99,7 +99,7 @@ def test_dashboard_shows_the_flags_of_the_last_accepted_review(client, diary_pat
     with TestClient(create_app(str(diary_path), today=dt.date(2027, 1, 11))) as monday:
         page = monday.get("/").text
     assert "From your review of the week of 4 Jan" in page
-    assert "Knee pain up to 4/10." in page and "review-pain" in page
+    assert "Knee pain up to 4/10: above the acceptable zone" in page and "review-pain" in page
 
 
 def test_session_page_prefills_the_prescription(client) -> None:

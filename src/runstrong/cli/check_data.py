@@ -11,7 +11,7 @@ import click
 @click.command("check-data")
 @click.argument("data_dir", required=False, type=click.Path(path_type=Path))
 def check_data(data_dir: Path | None) -> None:
-    """Check a folder of data files (exercises.toml, rules.toml, screen.toml) and report
+    """Check a folder of data files (exercises.toml, rules.toml, screen.toml, ladders.toml) and report
     every problem at once, each with its file and path. Files the folder lacks are the
     shipped ones. With no DIR: $RUNSTRONG_DATA, else the shipped data.
 

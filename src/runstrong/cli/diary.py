@@ -273,7 +273,7 @@ def wellness(
       runstrong wellness --sleep 7.5 --sleep-quality 4 --mood 4 --appetite 4 --soreness 3 --stress 3 --energy 4
     A second check-in on the same day updates the answers it gives.
     """
-    from runstrong.core.diary import Wellness
+    from runstrong.core.diary import Wellness, describe_pain
     from runstrong.flows.base import Clock, Refused
     from runstrong.flows.checkin import record_checkin
 
@@ -301,7 +301,8 @@ def wellness(
             )
         from runstrong.cli.log_prompts import ask_wellness
 
-        answers = ask_wellness(console())
+        answers = ask_wellness(console(), when, today_)
+        pain_reports = answers.pop("pains", [])
     given = {k: v for k, v in answers.items() if v is not None}
     entry = validated(Wellness, {"date": when, **given}, today_, WELLNESS_FLAGS) if given else None
     with open_diary(db) as store:
@@ -312,7 +313,7 @@ def wellness(
     replaced = done.replaced
     out = console()
     parts = [f"{WELLNESS_FLAGS[k].lstrip('-')} {v:g}" for k, v in given.items() if k != "note"]
-    parts += [f"{p.area.value} pain {p.score}/10" for p in pain_reports]
+    parts += [f"pain {describe_pain(p)}" for p in pain_reports]
     out.print(f"[bold green]✓[/] Check-in for {when:%a %d %b %Y}: {', '.join(parts) or 'note'}.")
     if replaced:
         out.print(f"Updated today's earlier answers for: {', '.join(WELLNESS_FLAGS[f].lstrip('-') for f in replaced)}.")

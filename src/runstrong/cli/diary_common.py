@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+from runstrong.cli.pain_text import pain_option, parse_pains  # noqa: F401  (the diary commands' --pain)
 from runstrong.errors import UserError
 
 
@@ -160,34 +161,3 @@ def load_profile_file(store: Any, path: Path, now: dt.datetime, *, least_bad: bo
                              drop_pain=drop_pain)  # fmt: skip
     except Refused as err:
         raise UserError(err.said_with({"drop_pain": "--drop-pain"})) from None
-
-
-def pain_option(f):  # type: ignore[no-untyped-def]
-    return click.option(
-        "--pain",
-        "pains",
-        multiple=True,
-        metavar="AREA=0-10",
-        help="Pain by area, 0 = none ... 10 = worst (e.g. knee=3; repeatable). Areas: achilles, calf, knee, hip, "
-        "lower_back, hamstring, foot, shin.",
-    )(f)
-
-
-def parse_pains(values: tuple[str, ...], day: dt.date, today: dt.date) -> list[Any]:
-    from runstrong.core.diary import PainReport
-    from runstrong.core.model import PainArea
-
-    out = []
-    for value in values:
-        area, sep, score = value.partition("=")
-        area = area.strip().lower().replace(" ", "_").replace("-", "_")
-        if not sep or not score.strip().lstrip("-").isdigit():
-            raise UserError(f"--pain: {value!r}; write AREA=SCORE with a score 0-10, e.g. --pain knee=3")
-        if area not in PainArea._value2member_map_:
-            import difflib
-
-            close = difflib.get_close_matches(area, list(PainArea._value2member_map_), n=1)
-            hint = f"did you mean {close[0]}? " if close else ""
-            raise UserError(f"--pain: {area!r} is not a pain area; {hint}areas: {', '.join(a.value for a in PainArea)}")
-        out.append(validated(PainReport, {"date": day, "area": area, "score": int(score)}, today, {"score": "--pain"}))
-    return out

@@ -58,7 +58,27 @@ def ask(request: LogRequest, context: LogContext, out: Console) -> LogRequest | 
     default_minutes = str(context.planned.estimated_minutes) if context.planned and not context.logged_sets else ""
     rpe = _ask_number(out, "Session RPE 1-10 (Enter to skip)", 1, 10)
     minutes = _ask_number(out, "Minutes", 1, 300, default=default_minutes, whole=True)
-    return request.replace(sets=tuple(sets), session_rpe=rpe, minutes=int(minutes) if minutes else None)
+    pains = [*request.pains, *ask_pains(out, request.day, request.today)]
+    return request.replace(sets=tuple(sets), session_rpe=rpe, minutes=int(minutes) if minutes else None, pains=pains)
+
+
+PAIN_PROMPT = "Any pain? e.g. knee=3 left during from=split_squat (Enter to skip)"
+
+
+def ask_pains(out: Console, day: Any, today: Any, indent: str = "") -> list[Any]:
+    """Pain reports typed as `--pain` takes them, one a line, until Enter; a bad one is
+    explained and asked again."""
+    from runstrong.cli.pain_text import parse_pain
+
+    pains: list[Any] = []
+    while True:
+        text = Prompt.ask(indent + PAIN_PROMPT, console=out, default="", show_default=False).strip()
+        if not text:
+            return pains
+        try:
+            pains.append(parse_pain(text, day, today))
+        except UserError as err:
+            out.print(f"[red]{err}[/]")
 
 
 def _set_by_set(planned: PlannedSession, units: Any, out: Console) -> list[SetLog]:
@@ -142,13 +162,16 @@ WELLNESS_QUESTIONS = (
 )
 
 
-def ask_wellness(out: Console) -> dict[str, Any]:
+def ask_wellness(out: Console, day: Any = None, today: Any = None) -> dict[str, Any]:
+    """The check-in's answers; with `day`, also any pain (under "pains")."""
     out.print("Daily check-in (Enter skips a question):")
     answers: dict[str, Any] = {}
     for field, question, low, high in WELLNESS_QUESTIONS:
         value = _ask_number(out, f"  {question}", low, high, whole=field != "sleep_hours")
         if value is not None:
             answers[field] = value if field == "sleep_hours" else int(value)
+    if day is not None:
+        answers["pains"] = ask_pains(out, day, today, indent="  ")
     note = Prompt.ask("  Anything else? (Enter to skip)", console=out, default="", show_default=False).strip()
     if note:
         answers["note"] = note

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from .library import Library
+from .pain_return import Ladders, shipped_ladders
 from .rules import Registry
 
 
@@ -82,6 +83,7 @@ class PlanningContext:
     library: Library
     registry: Registry
     source: str = "package"  # where the data came from: "package" or the directory of an edited copy
+    ladders: Ladders = field(default_factory=shipped_ladders)  # graded-return ladders per pain area
     memo: PlanMemo = field(default_factory=PlanMemo, repr=False)
 
     @property

@@ -94,11 +94,40 @@ class SetLog(Frozen):
         return float(getattr(self, self.measure))
 
 
+PainSide = Literal["left", "right", "both", "none"]
+PainWhen = Literal["during", "after", "next_morning"]
+PAIN_SIDES: tuple[str, ...] = ("left", "right", "both", "none")
+PAIN_WHENS: tuple[str, ...] = ("during", "after", "next_morning")
+
+
 class PainReport(Frozen):
+    """One pain report: where, which side, how bad, when it was felt and what provoked it.
+    Side, timing and cause are optional so reports logged before they existed still read;
+    the review's pain-monitoring rule needs the timing to tell "during" from "next morning"."""
+
     date: LogDate
     area: PainArea
     score: Annotated[int, Field(ge=0, le=10)] = Field(description="Pain, 0 = none ... 10 = worst imaginable (NRS).")
     note: Text | None = None
+    side: PainSide | None = Field(None, description="left, right, both, or none (an area without sides).")
+    when: PainWhen | None = Field(
+        None, description="When it was felt: during the exercise or run, after it, or the next morning."
+    )
+    provoked_by: Annotated[str | None, Field(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=64)] = Field(
+        None, description="The exercise id (e.g. split_squat) or run type (e.g. long) that provoked it."
+    )
+
+
+def describe_pain(p: PainReport, name_of: dict[str, str] | None = None) -> str:
+    """A pain report as a runner reads it: "knee (left) 5/10 during split squat"."""
+    side = f" ({p.side})" if p.side in ("left", "right", "both") else ""
+    text = f"{p.area.value.replace('_', ' ')}{side} {p.score}/10"
+    if p.when is not None:
+        text += " " + p.when.replace("_", " ")
+    if p.provoked_by is not None:
+        cause = (name_of or {}).get(p.provoked_by, p.provoked_by.replace("_", " "))
+        text += (" " if p.when in ("during", "after") else " from ") + cause
+    return text
 
 
 class SessionLog(Frozen):

@@ -207,6 +207,10 @@ class Adjustment(Frozen):
     pain_added: list[PainArea] = Field(
         default_factory=list, description="Pain areas that review added to the profile (so a re-review can undo them)."
     )
+    pain_rungs: dict[PainArea, Annotated[int, Field(ge=-1, le=9)]] = Field(
+        default_factory=dict,
+        description="Each painful area's rung on its graded-return ladder from this week on (0 = first; -1 = off it).",
+    )
 
     @field_validator("week_start")
     @classmethod
@@ -231,6 +235,8 @@ def merge_adjustments(first: Adjustment, then: Adjustment) -> Adjustment:
             "reasons": [*first.reasons, *then.reasons],
             "review_of": then.review_of or first.review_of,
             "pain_added": list(dict.fromkeys([*first.pain_added, *then.pain_added])),
+            "pain_rungs": {a: min(first.pain_rungs.get(a, r), r) for a, r in then.pain_rungs.items()}
+            | {a: r for a, r in first.pain_rungs.items() if a not in then.pain_rungs},
         }
     )
 

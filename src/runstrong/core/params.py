@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import rule_params as rp
 from . import rule_params_assess as ra
+from . import rule_params_pain as rpain
 
 if TYPE_CHECKING:
     from .rules import Registry
@@ -83,6 +84,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "review-pain": ra.ReviewPain,
     "review-sleep-appetite": ra.ReviewSleepAppetite,
     "long-run": ra.LongRun,
+    "pain-monitoring": rpain.PainMonitoring,
 }
 
 

@@ -64,6 +64,21 @@ def suggestions(
     return out
 
 
+def pain_guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
+    """For a runner with a painful area: what pain is acceptable, and when to see a clinician."""
+    if not profile.pain_areas:
+        return []
+    areas = " and ".join(a.value.replace("_", " ") for a in profile.pain_areas)
+    text = (
+        f"Your {areas} is loaded back step by step. Pain up to {p.pain_monitor_acceptable_during}/10 during an "
+        f"exercise is acceptable if it has settled (at most {p.pain_monitor_settled_morning}/10) by the next "
+        "morning; log it with the side and when you felt it. Above that, the weekly review steps back a rung. "
+        f"Pain of {p.pain_monitor_severe_at}/10 or more, or pain that rises {p.pain_monitor_rising_weeks} weeks "
+        "running: stop loading it and see a clinician."
+    )
+    return [Guidance(topic="pain", text=text, reasons=[why("pain-monitoring", text="How pain guides the return.")])]
+
+
 def guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
     lo, hi = p.protein_g_per_kg
     mass = profile.body_mass_kg
@@ -110,4 +125,5 @@ def guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
             text="Three cues run through every session: neutral spine, drive from the hips, land softly.",
             reasons=[why("consistent-cues", text="The same cues, every session.")],
         ),
+        *pain_guidance(profile, p),
     ]

@@ -35,6 +35,7 @@ from .model import (
     build,
     why,
 )
+from .pain_return import rungs_for_week
 from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, WeekFrame, lay_out_weeks
 from .plan_notes import guidance, suggestions
 from .screen import Screen
@@ -206,7 +207,8 @@ class _Planning:
         profile, p = self.profile, self.ctx.params
         equipment = equipment_items(adjust.equipment) if adjust and adjust.equipment else profile.equipment_items
         swaps = tuple((x.from_id, x.to_id) for x in profile.exercise_swaps if x.since <= frame.end)
-        key = (frame.selection, effects, equipment, swaps)
+        ladder = rungs_for_week(profile, frame.start, self.ctx.ladders)  # graded return of painful areas
+        key = (frame.selection, effects, equipment, swaps, ladder)
         if key == self.block_of_selection:
             return
         if frame.selection != (self.block_of_selection[0] if self.block_of_selection else None):
@@ -226,6 +228,7 @@ class _Planning:
             single_leg_rung=effects.single_leg_rung_cap if effects else "level",
             short_holds=bool(effects and effects.short_holds),
             swaps=swaps,
+            ladder=ladder,
         )
         recent = self.prior_selection.primary_ids() if self.prior_selection else frozenset()
         self.selection, missing = select_block(self.ctx, needs, recent)

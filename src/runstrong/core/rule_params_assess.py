@@ -129,8 +129,6 @@ class ReviewMissedSessions(RuleParams):
 
 class ReviewPain(RuleParams):
     prefix = "review_pain_"
-    pain_at_or_above: Num
-    see_clinician_at: Num
     see_clinician_reports: Int
 
 

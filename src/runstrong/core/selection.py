@@ -23,6 +23,7 @@ from .model import (
     RaceDistance,
     why,
 )
+from .pain_return import place_rungs
 from .params import Params
 from .pick_reasons import Pick, cover_regions, pain_note, pick_reasons, screen_reasons, screened
 
@@ -40,6 +41,7 @@ class Context:
     single_leg_rung: str = "level"  # the screen's single-leg squat: ladder_start, step_down or level
     short_holds: bool = False  # the screen's plank was short: hold work leads the core
     swaps: tuple[tuple[str, str | None], ...] = ()  # (from id, to id or None: left out) in force this block
+    ladder: tuple[tuple[PainArea, int], ...] = ()  # each painful area's graded-return rung (core/pain_return)
 
 
 @dataclass(frozen=True)
@@ -228,6 +230,10 @@ def _select_block(
         category: _primaries(library, category, ctx, pools, chosen, recent, alternatives, warnings, p)
         for category in TRAINING_CATEGORIES
     }
+    if ctx.ladder:  # a painful area is loaded back on its ladder, not only spared
+        hops = P.plyometric in _slot_patterns(Category.single_leg_power, 1, ctx)  # as the block allows them
+        primaries = place_rungs(library, planning.ladders, ctx.ladder, primaries, chosen, ctx.equipment, ctx.level,
+                                ctx.pain, hops)  # fmt: skip
     accessories = _accessories(ctx, pools, chosen, warnings, p)
     warm_up = cover_regions(
         usable, Category.warm_up, p.warm_up_regions, p.warm_up_items, "warm-up-hips-thoracic", recent, p.warm_up_always

@@ -29,6 +29,7 @@ from .model import (
     Plan,
     Role,
 )
+from .pain_return import allowed_on_ladder, ruled_out, rungs_for_week
 from .params import Params
 from .phases import LOADING_PHASES
 from .rules import Registry
@@ -217,7 +218,8 @@ def _check_sessions(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date])
     for w in plan.weeks:
         if w.start_date in lived:
             continue
-        runner = (pain, kit.get(w.start_date, profile.equipment_items), profile.strength_experience)
+        allowed = allowed_on_ladder(rungs_for_week(profile, w.start_date, ctx.ladders), ctx.ladders)
+        runner = (pain, kit.get(w.start_date, profile.equipment_items), profile.strength_experience, allowed)
         categories: set = set()
         for s in w.sessions:
             where = f"week {w.index} {s.date}"
@@ -263,7 +265,7 @@ def _remembered_content(ctx: PlanningContext, blocks: list, runner: tuple):  # t
 
 def _session_content(blocks: list, runner: tuple, library: Library, p: Params):  # type: ignore[no-untyped-def]
     """Problems with a session's blocks for this runner, and the categories it trains."""
-    pain, equipment, level = runner
+    pain, equipment, level, allowed = runner
     problems: list[tuple[str, str]] = []
     if not blocks or blocks[0].role != Role.warm_up:
         problems.append(("warm-up-hips-thoracic", "does not open with a warm-up"))
@@ -278,7 +280,7 @@ def _session_content(blocks: list, runner: tuple, library: Library, p: Params): 
     trained = set()
     for b in blocks:
         e = library.get(b.exercise_id)
-        if pain & set(e.contraindications):
+        if ruled_out(e, pain, allowed):  # a painful area's graded-return ladder may prescribe it
             problems.append(("pain-excludes-or-regresses", f"{e.id} loads a painful area"))
         if not e.fits(equipment):
             problems.append(("available-days", f"{e.id} needs equipment you lack"))

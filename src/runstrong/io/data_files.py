@@ -2,8 +2,8 @@
 
 `load_context()` gives the planning context every adapter passes into the core: from
 `data_dir` when given, else from the directory named by `RUNSTRONG_DATA`, else from the
-files shipped in the package. A directory may hold any of exercises.toml, rules.toml and
-screen.toml; a file it lacks comes from the package. Contexts are kept per process (a few,
+files shipped in the package. A directory may hold any of exercises.toml, rules.toml,
+screen.toml and ladders.toml; a file it lacks comes from the package. Contexts are kept per process (a few,
 keyed by the files' paths and modification times), so a server or a bench builds one once
 and its planning memo stays warm.
 
@@ -20,11 +20,12 @@ from pathlib import Path
 
 from runstrong.core.context import PlanningContext
 from runstrong.core.library import Library, library_errors
+from runstrong.core.pain_return import Ladders, ladder_errors
 from runstrong.core.rules import Registry, rule_errors
 from runstrong.errors import UserError
 
 ENV = "RUNSTRONG_DATA"
-FILES = ("exercises.toml", "rules.toml", "screen.toml")
+FILES = ("exercises.toml", "rules.toml", "screen.toml", "ladders.toml")
 _KEPT = 4  # contexts kept per process: the shipped data and a few edited copies
 
 
@@ -44,6 +45,7 @@ class Checked:
     registry: Registry | None
     errors: list[str]
     files: dict[str, Path]
+    ladders: Ladders | None = None
 
 
 def data_dir_from_env() -> Path | None:
@@ -106,7 +108,12 @@ def check_data(data_dir: Path | None) -> Checked:
         registry, problems = rule_errors(raw, files["rules.toml"].name)
         errors += problems
     errors += _screen_errors(files["screen.toml"])
-    return Checked(library, registry, errors, files)
+    ladders = None
+    raw = _toml(files["ladders.toml"], errors)
+    if raw is not None:
+        ladders, problems = ladder_errors(raw, library, files["ladders.toml"].name)
+        errors += problems
+    return Checked(library, registry, errors, files, ladders)
 
 
 def _stamp(files: dict[str, Path]) -> tuple:
@@ -128,7 +135,9 @@ def load_context(data_dir: Path | str | None = None) -> PlanningContext:
     if checked.errors or checked.library is None or checked.registry is None:
         raise DataError(checked.errors)
     source = "package" if where is None else str(where.resolve())
-    context = PlanningContext(library=checked.library, registry=checked.registry, source=source)
+    context = PlanningContext(
+        library=checked.library, registry=checked.registry, source=source, ladders=checked.ladders or Ladders()
+    )
     if len(_CONTEXTS) >= _KEPT:
         del _CONTEXTS[next(iter(_CONTEXTS))]
     _CONTEXTS[key] = context  # type: ignore[index]

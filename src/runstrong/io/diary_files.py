@@ -47,6 +47,7 @@ RUN_COLUMNS = ["athlete", *RunLog.model_fields]
 NOTE_COLUMNS = ["athlete", *Note.model_fields]
 # columns a file may lack: a display name, and fields added after the first CSV exports
 OPTIONAL_COLUMNS = frozenset({"exercise", "started_at", "avg_hr", "max_hr", "source"})
+PAIN_ADDED_COLUMNS = frozenset({"side", "when", "provoked_by"})  # pains.csv written before them still reads
 CSV_FILES = {
     "sessions.csv": SESSION_COLUMNS,
     "sets.csv": SET_COLUMNS,
@@ -239,7 +240,8 @@ def _read_member(z: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, budget: 
 
 def _rows(name: str, text: str) -> list[tuple[int, dict[str, Any]]]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [c for c in CSV_FILES[name] if c not in (reader.fieldnames or []) and c not in OPTIONAL_COLUMNS]
+    optional = OPTIONAL_COLUMNS | (PAIN_ADDED_COLUMNS if name == "pains.csv" else frozenset())
+    missing = [c for c in CSV_FILES[name] if c not in (reader.fieldnames or []) and c not in optional]
     if missing:
         raise UserError(f"{name}: missing column(s) {', '.join(missing)}; keep the header `runstrong export` wrote")
     return [(n, {k: (v if v != "" else None) for k, v in row.items()}) for n, row in enumerate(reader, start=2)]

@@ -56,9 +56,9 @@ def load_diary(s: Session, athlete_id: int, since: dt.date, until: dt.date) -> D
         )
     )
     pains = tuple(
-        build(PainReport, date=r.date, area=PainArea(r.area), score=r.score, note=r.note)
+        build(PainReport, **r._asdict() | {"area": PainArea(r.area)})
         for r in s.execute(
-            select(pn.date, pn.area, pn.score, pn.note)
+            select(pn.date, pn.area, pn.score, pn.note, pn.side, pn.when, pn.provoked_by)
             .where(pn.athlete_id == athlete_id, pn.date.between(since, until))
             .order_by(pn.date, pn.id)
         )

@@ -132,6 +132,9 @@ class PainRow(Base):
     area: Mapped[str] = mapped_column(String(32))
     score: Mapped[int] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(Text)
+    side: Mapped[str | None] = mapped_column(String(8))  # left, right, both, none; empty before 0007
+    when: Mapped[str | None] = mapped_column(String(16))  # during, after, next_morning
+    provoked_by: Mapped[str | None] = mapped_column(String(64))  # an exercise id or a run type
 
 
 class WellnessRow(Base):

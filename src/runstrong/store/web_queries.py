@@ -119,7 +119,15 @@ def sessions_logged_on(s: Session, athlete_id: int, day: dt.date) -> list[Logged
     pains: dict[int, list[PainReport]] = defaultdict(list)
     for p in s.scalars(select(PainRow).where(PainRow.session_log_id.in_(ids)).order_by(PainRow.id)):
         pains[p.session_log_id].append(
-            PainReport.model_construct(date=p.date, area=PainArea(p.area), score=p.score, note=p.note)
+            PainReport.model_construct(
+                date=p.date,
+                area=PainArea(p.area),
+                score=p.score,
+                note=p.note,
+                side=p.side,
+                when=p.when,
+                provoked_by=p.provoked_by,
+            )
         )
     return [
         LoggedSessionView(

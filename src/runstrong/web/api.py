@@ -202,6 +202,15 @@ def post_wellness(request: Request, body: sc.WellnessIn, version: VersionQuery =
     return sc.WellnessOut(wellness=entry, replaced=replaced)
 
 
+@router.post("/pains", response_model=sc.PainsOut, status_code=201, summary="Report pain felt outside a session")
+def post_pains(request: Request, body: sc.PainsIn, version: VersionQuery = None) -> Any:
+    diary = diary_of(request)
+    reports, new_version = diary.report_pains(
+        body.date or diary.today(), [p.model_dump(exclude_unset=True) for p in body.pains], version
+    )
+    return sc.PainsOut(pains=reports, version=new_version)
+
+
 @router.patch("/wellness/{date}", response_model=sc.ChangedOut, summary="Edit a day's check-in")
 def edit_wellness(request: Request, date: sc.IsoDate, body: sc.WellnessEditIn, version: VersionQuery = None) -> Any:
     done = diary_of(request).edit_wellness(date, body.model_dump(exclude_unset=True), version)

@@ -7,7 +7,7 @@ checking and a re-rendered form shows exactly what the runner typed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -140,15 +140,34 @@ def session_input(form: FormData, units: Units) -> SessionInput:
         sets.append(row)
         names[("sets", j)] = f"s{i}"
         names[("sets", j, "load_kg")] = f"s{i}-load"
+    pains = pain_input(form, names)
+    return SessionInput(sets, pains, text(form, "minutes"), text(form, "session_rpe"), text(form, "note"), names)
+
+
+PAIN_DETAILS = ("score", "side", "when", "provoked_by", "note")
+RUN_CAUSES = (("easy", "easy run"), ("long", "long run"), ("tempo", "tempo run"), ("intervals", "intervals"),
+              ("race", "race"), ("cross_train", "cross-training"))  # fmt: skip
+
+
+def pain_causes(exercises: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """What may have provoked a pain, as (value, label) for the form: these exercises
+    (id, name), then the kinds of run."""
+    return [*dict(exercises).items(), *RUN_CAUSES]
+
+
+def pain_input(form: FormData, names: dict[tuple, str]) -> list[dict[str, Any]]:
+    """The pain rows the runner filled in (p0-area, p0-score, p0-side, ...). An area alone is
+    no report: the form pre-selects the profile's pain areas, and a runner who felt nothing
+    leaves the score empty. Anything else typed makes it a report, validated as one."""
     pains = []
-    pain_rows = sorted(int(k[1:].split("-")[0]) for k in form if k.startswith("p") and k.endswith("-area"))
-    for k in pain_rows:
-        area, score = text(form, f"p{k}-area"), text(form, f"p{k}-score")
-        if area is None and score is None:
+    rows = sorted({int(k[1:].split("-")[0]) for k in form if k[:1] == "p" and k.endswith("-area") and k[1:2].isdigit()})
+    for k in rows:
+        details = {d: text(form, f"p{k}-{d}") for d in PAIN_DETAILS}
+        if all(v is None for v in details.values()):
             continue
         names[("pains", len(pains))] = f"p{k}"
-        pains.append({"area": area, "score": score})
-    return SessionInput(sets, pains, text(form, "minutes"), text(form, "session_rpe"), text(form, "note"), names)
+        pains.append({"area": text(form, f"p{k}-area")} | {d: v for d, v in details.items() if v is not None})
+    return pains
 
 
 # ------------------------------------------------------------------ other forms
@@ -157,12 +176,8 @@ def session_input(form: FormData, units: Units) -> SessionInput:
 def wellness_input(form: FormData, scale_names: tuple[str, ...]) -> tuple[dict[str, Any], list[dict], dict]:
     data = {k: text(form, k) for k in (*scale_names, "note")}
     data = {k: v for k, v in data.items() if v is not None}
-    pains, names = [], {}
-    area, score = text(form, "p0-area"), text(form, "p0-score")
-    if area is not None or score is not None:
-        pains.append({"area": area, "score": score})
-        names[("pains", 0)] = "p0"
-    return data, pains, names
+    names: dict[tuple, str] = {}
+    return data, pain_input(form, names), names
 
 
 def run_input(form: FormData, units: Units) -> dict[str, Any]:

@@ -76,6 +76,7 @@ def _session_page(
         editable=[views.editable_sets(x, names, units) for x in data.logged],
         pain_areas=[a.value for a in PainArea],
         profile_pain=[a.value for a in diary.profile()[1].pain_areas],
+        pain_causes=forms.pain_causes((b.exercise_id, b.name) for b in (planned.blocks if planned else [])),
         future=day > diary.today(),
         token=values.get("token") or uuid.uuid4().hex,  # the form's idempotency key: a second submit logs nothing
         version=values.get("version") or diary.version(),

@@ -186,6 +186,9 @@ def _checkin_page(
         errors=errors or forms.Errors(),
         scales=views.scales(Wellness, SCALE_FIELDS),
         pain_areas=[a.value for a in PainArea],
+        pain_causes=forms.pain_causes(
+            sorted(((e.id, e.name) for e in diary_of(request).library.exercises), key=lambda pair: pair[1])
+        ),
     )
 
 
@@ -198,8 +201,12 @@ def checkin(request: Request) -> Response:
 async def save_checkin(request: Request) -> Response:
     form = await request.form()
     data, pains, names = forms.wellness_input(form, WELLNESS_FIELDS)
+    diary = diary_of(request)
     try:
-        diary_of(request).save_wellness(data, pains, forms.version(form))
+        if pains and not data:  # a pain alone is a check-in too
+            diary.report_pains(diary.today(), pains, forms.version(form))
+        else:
+            diary.save_wellness(data, pains, forms.version(form))
     except InputError as err:
         return _checkin_page(request, forms.values_of(form), forms.errors_for(err.problems, names), 422)
     except Changed as err:

@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from runstrong import __version__
+from runstrong.core.diary import describe_pain
 from runstrong.io.figures import figure_svg
 from runstrong.io.labels import PHASE_LABEL, RACE_NAME, dose_label, dose_text, plural, rest_text
 
@@ -58,6 +59,7 @@ def make_templates(directory: Path, nav: list[tuple[str, str]]) -> Jinja2Templat
         phase=lambda p: PHASE_LABEL.get(p, _words(p)),
         race=lambda d: RACE_NAME.get(_words(d), _words(d)),
         plural=lambda n, word: plural(n, word),
+        pain_text=describe_pain,
     )
     env.globals.update(version=__version__, exercise_figure=_figure)
 

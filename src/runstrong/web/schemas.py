@@ -247,6 +247,18 @@ class WellnessEditIn(_In):
     note: str | None = None
 
 
+class PainsIn(_In):
+    """Pain felt outside a logged session: after a run, the next morning, on the stairs."""
+
+    date: IsoDate | None = Field(None, description="The day it was felt, YYYY-MM-DD. Default: today.")
+    pains: Annotated[list[PainIn], Field(min_length=1, max_length=20)]  # type: ignore[valid-type]
+
+
+class PainsOut(BaseModel):
+    pains: list[PainReport]
+    version: int = Field(description="The diary version after the report.")
+
+
 class WellnessOut(BaseModel):
     wellness: Wellness
     replaced: list[str] = Field(description="Answers given earlier the same day that this check-in replaced.")

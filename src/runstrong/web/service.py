@@ -385,6 +385,25 @@ class Diary:
         done = self._flow(record_checkin, entry, reports, expected_version=version)
         return entry, done.replaced
 
+    def report_pains(
+        self, day: dt.date, pains: Iterable[dict[str, Any]], version: int | None = None
+    ) -> tuple[list[PainReport], int]:
+        """Pain felt outside a logged session (a run, the next morning), with no check-in."""
+        from runstrong.flows.checkin import record_checkin
+
+        today = self.today()
+        problems: list[Problem] = []
+        reports: list[PainReport] = []
+        for i, raw in enumerate(pains):
+            try:
+                reports.append(validate_entry(PainReport, {"date": day, **raw}, today))
+            except ValidationError as err:
+                problems.extend(problems_from(err, PainReport, ("pains", i)))
+        if problems or not reports:
+            raise InputError(problems or [Problem(("pains",), "report at least one pain")])
+        done = self._flow(record_checkin, None, reports, expected_version=version)
+        return reports, done.version
+
     def add_run(self, data: dict[str, Any]) -> tuple[int, RunLog]:
         from runstrong.flows.checkin import add_run
 

@@ -38,8 +38,6 @@ class ReviewParams:
     flags_for_deload: int
     consistent_pct: float
     missed_weeks_to_repeat: int
-    pain_at_or_above: int
-    see_clinician_at: int
     see_clinician_reports: int
     sleep_hours_min: float
     appetite_at_or_below: int
@@ -82,8 +80,6 @@ def _review_params_for(registry: Registry) -> ReviewParams:
         flags_for_deload=p("review-deload", "flags_for_deload"),
         consistent_pct=p("review-missed-sessions", "consistent_pct"),
         missed_weeks_to_repeat=p("review-missed-sessions", "missed_weeks_to_repeat"),
-        pain_at_or_above=p("review-pain", "pain_at_or_above"),
-        see_clinician_at=p("review-pain", "see_clinician_at"),
         see_clinician_reports=p("review-pain", "see_clinician_reports"),
         sleep_hours_min=p("protein-and-sleep", "sleep_hours")[0],
         appetite_at_or_below=p("review-sleep-appetite", "appetite_at_or_below"),

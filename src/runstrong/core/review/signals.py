@@ -128,14 +128,5 @@ def appetite(m: WeekMetrics, at_or_below: float) -> Signal:
     )
 
 
-def pain(m: WeekMetrics, area: PainArea, rp: ReviewParams) -> Signal:
-    scores = [p.score for p in m.pains if p.area == area]
-    return Signal(
-        kind="pain",
-        text=f"{area_name(area)} pain up to {max(scores)}/10 in {len(scores)} report(s) "
-        f"(acted on from {rp.pain_at_or_above}/10)",
-    )
-
-
 def _name(c: CategoryWeek) -> str:
     return CATEGORY_NAME[c.category]

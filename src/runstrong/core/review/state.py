@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..library import Library
 from ..model import Adjustment, AthleteProfile, Category, ExerciseSwap, PainArea, Plan, Reason, Week
+from ..pain_return import Ladders, shipped_ladders
 from ..rules import Registry
 from ..vocab import CATEGORY_NAME
 from .measure import plan_week, week_metrics
@@ -33,6 +34,7 @@ class ReviewInput:
     registry: Registry
     params: ReviewParams
     real_life: RealLife
+    ladders: Ladders = field(default_factory=shipped_ladders)  # graded-return ladders (core/pain_return)
 
     @property
     def next_week(self) -> Week | None:
@@ -60,6 +62,7 @@ class Verdict:
     max_sessions: int | None = None
     equipment: tuple = ()
     travel_weeks: tuple[dt.date, ...] = ()
+    pain_rungs: dict[PainArea, int] = field(default_factory=dict)  # each painful area's ladder rung next week
 
     def add(self, **changes: object) -> Verdict:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
@@ -107,3 +110,21 @@ def review_input(
 
 def category_name(c: Category) -> str:
     return CATEGORY_NAME[c]
+
+
+def categories_loading(r: ReviewInput, area: PainArea) -> list[Category]:
+    """Training categories with a lift that loads `area` in the reviewed week (lived, so the
+    same in every plan version: reviewing the week again decides the same)."""
+    from ..model import Role
+    from .regress import LOADS, load_on
+
+    week = plan_week(r.plan, r.week_start)
+    found = {
+        b.category
+        for s in (week.sessions if week else [])
+        for b in s.blocks
+        if b.role in (Role.primary, Role.accessory)
+        and b.exercise_id in r.library
+        and load_on(r.library.get(b.exercise_id), area) >= LOADS
+    }
+    return sorted(found, key=lambda c: c.value)

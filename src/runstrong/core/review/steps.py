@@ -3,73 +3,16 @@ week's warning signs and consistency. Each is `(ReviewInput, Verdict) -> Verdict
 
 from __future__ import annotations
 
-from ..model import Adjustment, Category, ExerciseSwap, PainArea, Role, why
+from ..model import Adjustment, Category, ExerciseSwap, why
 from . import signals as sig
-from .measure import completion_pct, plan_week
+from .measure import completion_pct
 from .metrics import CategoryWeek
 from .params import ReviewParams
-from .regress import LOADS, easier, load_on
+from .regress import easier
 from .state import ReviewInput, Verdict, category_name
 from .values import Flag, ReviewDecision, Signal, decision
 
 WEEK = 7
-
-
-def pain_step(r: ReviewInput, v: Verdict) -> Verdict:
-    """Pain at the registry's mark excludes or regresses what loads the area and cuts the
-    categories that load it (S41); strong or repeated pain also says to see a clinician."""
-    rp, m = r.params, r.metrics
-    flags, decisions, guidance, added = [*v.flags], [*v.decisions], [*v.guidance], [*v.pain_added]
-    reduce, cut_signals = dict(v.reduce), [*v.cut_signals]
-    for area in sorted({p.area for p in m.pains if p.score >= rp.pain_at_or_above}, key=lambda a: a.value):
-        signal = sig.pain(m, area, rp)
-        worst = max(p.score for p in m.pains if p.area == area)
-        name = sig.area_name(area).capitalize()
-        flags.append(Flag(kind="pain", text=f"{name} pain up to {worst}/10.", rule_id="review-pain"))
-        if area in r.profile.pain_areas:
-            text = f"{name} is already protected: exercises that load it stay out or regressed."
-        else:
-            added.append(area)
-            text = (
-                f"{name} pain {worst}/10: from next week, exercises that load it are regressed or left out "
-                "(not just skipped). Remove it from your profile when it has settled."
-            )
-        decisions.append(decision(area.value, "exclude", text, ["review-pain", "pain-excludes-or-regresses"], [signal]))
-        for c in _categories_loading(r, area):
-            reduce[c] = max(reduce.get(c, 0), rp.pain_cut_pct)
-            cut_signals.append(signal)
-            name_c = category_name(c).capitalize()
-            text = (
-                f"{name_c}: cut about {rp.pain_cut_pct}% from this week's dose next week (held, not progressed) "
-                f"while the {sig.area_name(area)} settles."
-            )
-            decisions.append(decision(c.value, "reduce", text, ["review-pain-cut", "review-cut-size"], [signal]))
-        reports = sum(1 for p in m.pains if p.area == area)
-        if worst >= rp.see_clinician_at or reports >= rp.see_clinician_reports:
-            guidance.append(why("review-pain", f"Repeated or strong {sig.area_name(area)} pain: see a clinician."))
-    return v.add(
-        flags=tuple(flags),
-        decisions=tuple(decisions),
-        guidance=tuple(guidance),
-        pain_added=tuple(added),
-        reduce=reduce,
-        cut_signals=tuple(cut_signals),
-    )
-
-
-def _categories_loading(r: ReviewInput, area: PainArea) -> list[Category]:
-    """Training categories with a lift that loads `area` in the reviewed week (lived, so the
-    same in every plan version: reviewing the week again decides the same)."""
-    week = plan_week(r.plan, r.week_start)
-    found = {
-        b.category
-        for s in (week.sessions if week else [])
-        for b in s.blocks
-        if b.role in (Role.primary, Role.accessory)
-        and b.exercise_id in r.library
-        and load_on(r.library.get(b.exercise_id), area) >= LOADS
-    }
-    return sorted(found, key=lambda c: c.value)
 
 
 def effort_over(c: CategoryWeek, rp: ReviewParams) -> bool:

@@ -17,11 +17,11 @@ from ..rules import Registry
 from .apply import without_review
 from .decide import order_step, real_life_step, recovery_step, third_session_step, verdict_step
 from .metrics import DiaryWindow
+from .pain_monitor import ladder_settle_step, pain_step
 from .state import ReviewInput, Step, Verdict, review_input
 from .steps import (
     category_step,
     consistency_step,
-    pain_step,
     regress_step,
     sleep_appetite_step,
     warning_signs_step,
@@ -32,7 +32,8 @@ from .values import RealLife, Review
 # sleep and appetite (which may hold what would progress), broken form, the week's warning
 # signs, consistency; then the verdict (deload, repeat, cut), recovery work for any cut,
 # the order of decisions (a cut or deload before any progression), real life, and last the
-# third session (never in a cut week).
+# third session (never in a cut week); a pain ladder moves up only if its progress survived
+# the order of decisions.
 STEPS: tuple[Step, ...] = (
     pain_step,
     category_step,
@@ -44,6 +45,7 @@ STEPS: tuple[Step, ...] = (
     recovery_step,
     order_step,
     real_life_step,
+    ladder_settle_step,
     third_session_step,
 )
 
@@ -92,6 +94,7 @@ def assemble(r: ReviewInput, v: Verdict) -> Review:
             reasons=next_reasons,
             review_of=r.week_start,
             pain_added=list(v.pain_added),
+            pain_rungs=dict(v.pain_rungs),
         )
     )
     adjustments += [

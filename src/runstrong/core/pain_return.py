@@ -1,0 +1,201 @@
+"""Graded return: a painful area is loaded back up its ladder (isometric → slow heavy →
+functional → plyometric) instead of only being spared, one rung at a time as the
+pain-monitoring rule allows (S41; Silbernagel 2007).
+
+The ladders are data (data/ladders.toml, validated here against the library). Which rung an
+area is on comes from the profile: an area listed as painful starts on the first rung, and
+each weekly review may move it (`Adjustment.pain_rungs`, from that week on; -1 takes it off
+its ladder while a clinician is seen). The planner asks `rungs_for_week` for a block and
+`place_rungs` puts each rung's exercise into the slot its ladder names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .library import Library
+from .model import AthleteProfile, Category, Exercise, Item, Level, PainArea, Pattern, why
+from .pick_reasons import Pick
+
+Stage = Literal["isometric", "slow_heavy", "functional", "plyometric"]
+STAGES: tuple[str, ...] = ("isometric", "slow_heavy", "functional", "plyometric")
+STAGE_NAME = {
+    "isometric": "isometric holds",
+    "slow_heavy": "slow heavy work",
+    "functional": "functional work",
+    "plyometric": "plyometric work",
+}
+OFF = -1  # off the ladder: nothing that loads the area (a clinician first)
+RULE = "pain-graded-return"
+_NONE: frozenset[tuple[PainArea, str]] = frozenset()
+
+
+class Rung(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    stage: Stage
+    exercises: Annotated[tuple[str, ...], Field(min_length=1)]
+
+
+class Ladder(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    area: PainArea
+    category: Category
+    slot: Annotated[int, Field(ge=0, le=1)]
+    rungs: Annotated[tuple[Rung, ...], Field(min_length=len(STAGES), max_length=len(STAGES))]
+
+    @property
+    def top(self) -> int:
+        return len(self.rungs) - 1
+
+    def rung_of(self, exercise_id: str) -> int | None:
+        """The first rung that lists `exercise_id`, if any."""
+        return next((i for i, r in enumerate(self.rungs) if exercise_id in r.exercises), None)
+
+
+class Ladders(BaseModel):
+    """Every pain area's ladder, by area (empty: no graded return, pain only spares)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    version: str = ""
+    ladder: tuple[Ladder, ...] = ()
+
+    def get(self, area: PainArea) -> Ladder | None:
+        return next((x for x in self.ladder if x.area == area), None)
+
+
+@cache
+def shipped_ladders() -> Ladders:
+    """The ladders shipped in the package (for reviews made without a planning context)."""
+    text = resources.files("runstrong.data").joinpath("ladders.toml").read_text("utf-8")
+    return Ladders.model_validate(tomllib.loads(text))
+
+
+def ladder_errors(raw: dict, library: Library | None, source: str = "ladders.toml") -> tuple[Ladders | None, list[str]]:
+    """The ladders in `raw`, and every problem: shape, unknown exercises, stages out of order,
+    a missing area, an exercise in another category, or a rung before the plyometric one
+    that the library rules out for its own area."""
+    try:
+        ladders = Ladders.model_validate(raw)
+    except ValidationError as err:
+        return None, [f"{source}: {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors()]
+    errors = [f"{source}: no ladder for pain area {a.value}" for a in PainArea if ladders.get(a) is None]
+    for n, lad in enumerate(ladders.ladder):
+        where = f"{source}: ladder[{n}] ({lad.area.value})"
+        if tuple(r.stage for r in lad.rungs) != STAGES:
+            errors.append(f"{where}: rungs must run {', '.join(STAGES)}")
+        for i, rung in enumerate(lad.rungs):
+            for ex in rung.exercises:
+                if library is None:
+                    continue
+                if ex not in library:
+                    errors.append(f"{where}: rung {i}: unknown exercise {ex!r}")
+                    continue
+                e = library.get(ex)
+                if e.category != lad.category:
+                    errors.append(f"{where}: rung {i}: {ex} is {e.category.value}, not {lad.category.value}")
+                if i < lad.top and lad.area in e.contraindications:
+                    errors.append(f"{where}: rung {i}: {ex} is ruled out for {lad.area.value} pain")
+    return (ladders if not errors else None), errors
+
+
+def rungs_for_week(profile: AthleteProfile, week_start: dt.date, ladders: Ladders) -> tuple[tuple[PainArea, int], ...]:
+    """Each ladder's rung in the week starting `week_start`: a painful area starts on the
+    first rung; the latest review before (or of) that week moves it."""
+    if not profile.pain_areas and not any(a.pain_rungs for a in profile.adjustments):
+        return ()  # most runners: nothing to load back (the planner asks once a week)
+    rungs: dict[PainArea, int] = {a: 0 for a in profile.pain_areas if ladders.get(a) is not None}
+    for a in sorted(profile.adjustments, key=lambda x: x.week_start):
+        if a.week_start > week_start:
+            break
+        for area, rung in a.pain_rungs.items():
+            if ladders.get(area) is not None:
+                rungs[area] = rung
+    return tuple(sorted(rungs.items(), key=lambda kv: kv[0].value))
+
+
+def allowed_on_ladder(rungs: Iterable[tuple[PainArea, int]], ladders: Ladders) -> frozenset[tuple[PainArea, str]]:
+    """(area, exercise) pairs a painful area's ladder prescribes at or below its current
+    rung, even where the library rules the exercise out for that area (the plyometric
+    rung, reached only as the monitoring rule allows)."""
+    if not rungs:
+        return _NONE
+    out: set[tuple[PainArea, str]] = set()
+    for area, rung in rungs:
+        lad = ladders.get(area)
+        if lad is not None and rung >= 0:
+            out.update((area, ex) for r in lad.rungs[: min(rung, lad.top) + 1] for ex in r.exercises)
+    return frozenset(out)
+
+
+def ruled_out(e: Exercise, pain: frozenset[PainArea], allowed: frozenset[tuple[PainArea, str]]) -> bool:
+    """`e` is contraindicated by a painful area whose ladder does not prescribe it."""
+    return any((a, e.id) not in allowed for a in pain.intersection(e.contraindications))
+
+
+def rung_exercise(
+    lad: Ladder,
+    rung: int,
+    library: Library,
+    kit: frozenset[Item],
+    level: Level,
+    pain: frozenset[PainArea],
+    hops: bool = True,
+) -> tuple[Exercise, int] | None:
+    """The exercise for `rung` that fits the kit and level, that no other painful area rules
+    out, and that is no hop when the block allows none (`hops`: landings come first, no
+    hops in race week); when none does, the nearest rung below that has one."""
+    for r in range(min(rung, lad.top), -1, -1):
+        for ex in lad.rungs[r].exercises:
+            if ex not in library:  # a coach's edited library without it
+                continue
+            e = library.get(ex)
+            if not hops and e.pattern == Pattern.plyometric:
+                continue
+            if e.fits(kit) and e.level.rank <= level.rank and not (pain - {lad.area}) & set(e.contraindications):
+                return e, r
+    return None
+
+
+def place_rungs(
+    library: Library,
+    ladders: Ladders,
+    rungs: tuple[tuple[PainArea, int], ...],
+    primaries: dict[Category, tuple[Pick, ...]],
+    taken: set[str],
+    kit: frozenset[Item],
+    level: Level,
+    pain: frozenset[PainArea],
+    hops: bool = True,
+) -> dict[Category, tuple[Pick, ...]]:
+    """The primaries with each ladder's rung exercise in its ladder's slot (one ladder per
+    slot: the first area, by name, when two share one)."""
+    out = dict(primaries)
+    filled: set[tuple[Category, int]] = set()
+    for area, rung in rungs:
+        lad = ladders.get(area)
+        if lad is None or rung < 0 or (lad.category, lad.slot) in filled:
+            continue
+        picks = list(out.get(lad.category, ()))
+        found = rung_exercise(lad, rung, library, kit, level, pain, hops)
+        if found is None or lad.slot >= len(picks):
+            continue
+        e, at = found
+        if e.id in taken and picks[lad.slot].exercise.id != e.id:
+            continue
+        filled.add((lad.category, lad.slot))
+        taken.add(e.id)
+        text = (
+            f"Graded return for your {area.value.replace('_', ' ')}: rung {at + 1} of {lad.top + 1}, "
+            f"{STAGE_NAME[lad.rungs[at].stage]}; it moves up when pain stays in the acceptable zone "
+            "and settles by the next morning."
+        )
+        picks[lad.slot] = Pick(exercise=e, reasons=(why(RULE, text=text),))
+        out[lad.category] = tuple(picks)
+    return out

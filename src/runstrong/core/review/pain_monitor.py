@@ -1,0 +1,223 @@
+"""The review's pain step: the pain-monitoring rule applied to each area, from the diary's
+pain reports (S41; Silbernagel 2007).
+
+Pain during exercise within the acceptable zone that has settled by the next morning lets
+the area's graded-return ladder progress one rung; pain above the zone regresses one rung
+(and cuts the categories that load the area); pain that has not settled holds the rung
+(and holds those categories); severe pain, or a weekly worst rising week after week, takes
+the area off its ladder and says to see a clinician. Every decision names its reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+
+from ..diary import PainReport, describe_pain
+from ..model import Category, PainArea, why
+from ..pain_return import OFF, STAGE_NAME, Ladder, rung_exercise, rungs_for_week
+from ..vocab import RunType
+from . import signals as sig
+from .state import ReviewInput, Verdict, categories_loading, category_name
+from .values import Flag, Signal, decision
+
+WEEK = 7
+_DAY = dt.timedelta(days=1)
+FLAGGED = ("regress", "hold", "exclude")
+
+
+@dataclass(frozen=True)
+class Monitor:
+    """The pain-monitoring rule's marks (rule pain-monitoring)."""
+
+    acceptable: int
+    settled: int
+    severe: int
+    rising_weeks: int
+
+
+@dataclass(frozen=True)
+class Judgement:
+    area: PainArea
+    action: str  # progress, hold, regress, exclude, or "" (nothing to do)
+    why: str  # the reason in words, for the decision's text
+    signals: tuple[Signal, ...]
+
+
+def monitor(r: ReviewInput) -> Monitor:
+    def p(name: str) -> int:
+        return int(r.registry.param("pain-monitoring", name))
+
+    return Monitor(p("acceptable_during"), p("settled_morning"), p("severe_at"), p("rising_weeks"))
+
+
+def _names(r: ReviewInput) -> dict[str, str]:
+    """What a report's cause is called: the library's name, or "long run" for a run type."""
+    runs = {t.value: f"{t.value.replace('_', ' ')} run" for t in RunType}
+    return runs | {e.id: e.name.lower() for e in r.library.exercises}
+
+
+def report_signal(p: PainReport, names: dict[str, str]) -> Signal:
+    return Signal(kind="pain", text=describe_pain(p, names))
+
+
+def weekly_worst(r: ReviewInput, area: PainArea, weeks: int) -> list[int | None]:
+    """The worst score reported for `area` in each of the last `weeks` + 1 weeks (oldest
+    first, the reviewed week last); None for a week without a report."""
+    out = []
+    for back in range(weeks, -1, -1):
+        start = r.week_start - back * WEEK * _DAY
+        scores = [p.score for p in r.history.pains if p.area == area and start <= p.date < start + WEEK * _DAY]
+        out.append(max(scores) if scores else None)
+    return out
+
+
+def judge(r: ReviewInput, area: PainArea, on_ladder: bool, mk: Monitor) -> Judgement:
+    """What the rule says for `area` this week, with the reports behind it."""
+    reports = sorted((p for p in r.metrics.pains if p.area == area), key=lambda p: -p.score)
+    during = [p for p in reports if p.when != "next_morning"]
+    morning = [p for p in reports if p.when == "next_morning"]
+    names = _names(r)
+    named = tuple(report_signal(p, names) for p in reports[: sig.MOST])
+    if morning and morning[0].score > mk.settled:  # the unsettled morning is named once, against its mark
+        named = tuple(report_signal(p, names) for p in during[: sig.MOST]) or named
+    trend = weekly_worst(r, area, mk.rising_weeks)
+    if reports and reports[0].score >= mk.severe:
+        return Judgement(area, "exclude", f"severe ({mk.severe}/10 or more)", named)
+    if all(x is not None for x in trend) and all(a < b for a, b in itertools.pairwise(trend)):
+        rising = " → ".join(f"{x}/10" for x in trend)
+        text = f"worst rising week after week ({rising})"
+        return Judgement(area, "exclude", text, (Signal(kind="pain", text=f"weekly worst {rising}"), *named))
+    unsettled = (
+        (Signal(kind="pain", text=f"not settled next morning ({morning[0].score}/10, over {mk.settled}/10)"),)
+        if morning and morning[0].score > mk.settled
+        else ()
+    )
+    if during and during[0].score > mk.acceptable:
+        return Judgement(area, "regress", f"above the acceptable zone (up to {mk.acceptable}/10)", named + unsettled)
+    if unsettled:
+        return Judgement(area, "hold", "not settled by the next morning", named + unsettled)
+    trained = any(r.week_start <= s.date < r.week_start + WEEK * _DAY for s in r.history.sessions)
+    if not on_ladder or not trained:  # nothing loaded it this week: nothing to judge a step by
+        return Judgement(area, "", "", named)
+    after = f"at most {morning[0].score}/10 the next morning" if morning else "no pain reported the next morning"
+    calm = (
+        f"{sig.area_name(area)} pain at most {reports[0].score}/10 (acceptable up to {mk.acceptable}/10), {after}"
+        if reports
+        else f"no {sig.area_name(area)} pain reported this week"
+    )
+    settled = "in the acceptable zone and settled by the next morning"
+    return Judgement(area, "progress", settled, (Signal(kind="pain", text=calm),))
+
+
+def entry_rung(lad: Ladder, reports: list[PainReport]) -> int:
+    """The rung a newly painful area is on: that of the exercise that provoked it, else the
+    functional rung (the runner was training normally); a regression then takes it one below."""
+    rungs = [lad.rung_of(p.provoked_by) for p in reports if p.provoked_by is not None]
+    known = [x for x in rungs if x is not None]
+    return min([*known, lad.top - 1])  # never the plyometric rung: that one is earned
+
+
+def pain_step(r: ReviewInput, v: Verdict) -> Verdict:
+    """The pain-monitoring rule for every area reported this week or on its ladder: each
+    area's decision, its rung next week, and the cut or hold of the categories loading it."""
+    mk, rp = monitor(r), r.params
+    now = dict(rungs_for_week(r.profile, r.week_start, r.ladders))
+    areas = sorted({p.area for p in r.metrics.pains} | set(now), key=lambda a: a.value)
+    out = v
+    for area in areas:
+        j = judge(r, area, area in now, mk)
+        if j.action:
+            out = _act(r, out, j, now.get(area), mk)
+        reports = sum(1 for p in r.metrics.pains if p.area == area)
+        if j.action == "exclude" or reports >= rp.see_clinician_reports:
+            said = j.why if j.action == "exclude" else f"in {reports} reports this week"
+            text = f"{sig.area_name(area).capitalize()} pain {said}: see a clinician before loading it again."
+            out = out.add(guidance=(*out.guidance, why("pain-monitoring", text)))
+    return out
+
+
+def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor) -> Verdict:
+    """One area's decision: its ladder rung next week, and for a flag the categories it cuts or holds."""
+    lad = r.ladders.get(j.area)
+    name = sig.area_name(j.area).capitalize()
+    added = v.pain_added if rung is not None or j.action == "progress" else (*v.pain_added, j.area)
+    if rung is None and lad is not None:  # newly painful: it joins its ladder where it was provoked
+        rung = entry_rung(lad, [p for p in r.metrics.pains if p.area == j.area])
+    target = _target(j.action, rung, lad)
+    step = _rung_text(r, lad, target) if lad is not None else ""
+    ids = ["pain-monitoring", "review-pain", "pain-graded-return"]
+    flags, reduce, holds, cut_signals = v.flags, dict(v.reduce), set(v.holds), v.cut_signals
+    loading = _categories(r, j.area, lad)
+    extra = []
+    if j.action == "progress":
+        text = f"{name}: {j.why}: up to {step} next week." if step else f"{name}: {j.why}."
+    elif j.action == "hold":
+        holds |= set(loading)
+        text = f"{name}: {j.why}: stays on {step or 'the same work'} next week; {_list(loading)} held."
+    else:
+        off = "off its ladder (only work that spares it stays)"
+        what = f"down to {step}" if j.action == "regress" and step else off
+        text = f"{name}: {j.why}: {what} next week."
+        cut_signals = (*cut_signals, *j.signals[:1])
+        for c in loading:
+            reduce[c] = max(reduce.get(c, 0), r.params.pain_cut_pct)
+            said = (
+                f"{category_name(c).capitalize()}: cut about {r.params.pain_cut_pct}% from this week's dose next week "
+                f"(held, not progressed) while the {sig.area_name(j.area)} settles."
+            )
+            extra.append(decision(c.value, "reduce", said, ["review-pain-cut", "review-cut-size"], list(j.signals)))
+    if j.action in FLAGGED:
+        worst = max((p.score for p in r.metrics.pains if p.area == j.area), default=0)
+        flags = (*flags, Flag(kind="pain", text=f"{name} pain up to {worst}/10: {j.why}.", rule_id="review-pain"))
+    rungs = dict(v.pain_rungs)
+    if target is not None:
+        rungs[j.area] = target
+    d = decision(j.area.value, j.action, text, ids, list(j.signals))  # type: ignore[arg-type]
+    return v.add(decisions=(*v.decisions, d, *extra), flags=flags, reduce=reduce, holds=frozenset(holds),
+                 cut_signals=cut_signals, pain_added=tuple(added), pain_rungs=rungs)  # fmt: skip
+
+
+def _target(action: str, rung: int | None, lad: Ladder | None) -> int | None:
+    if lad is None or rung is None:
+        return None
+    if action == "exclude":
+        return OFF
+    if action == "regress":
+        return max(rung - 1, 0)
+    if action == "progress":
+        return min(rung + 1, lad.top)
+    return max(rung, 0)
+
+
+def _rung_text(r: ReviewInput, lad: Ladder, rung: int | None) -> str:
+    if rung is None or rung < 0:
+        return ""
+    kit, level = r.profile.equipment_items, r.profile.strength_experience
+    found = rung_exercise(lad, rung, r.library, kit, level, frozenset(r.profile.pain_areas) | {lad.area})
+    what = f" ({found[0].name})" if found else ""
+    return f"rung {rung + 1} of {lad.top + 1} of its return ladder, {STAGE_NAME[lad.rungs[rung].stage]}{what}"
+
+
+def _categories(r: ReviewInput, area: PainArea, lad: Ladder | None) -> list[Category]:
+    found = set(categories_loading(r, area))
+    if lad is not None:
+        found.add(lad.category)
+    return sorted(found, key=lambda c: c.value)
+
+
+def _list(categories: list[Category]) -> str:
+    return " and ".join(category_name(c) for c in categories)
+
+
+def ladder_settle_step(r: ReviewInput, v: Verdict) -> Verdict:
+    """A ladder moves up only if its progress survived the order of decisions (a cut or a
+    deload elsewhere comes first: the rung then holds)."""
+    kept = {d.scope for d in v.decisions if d.action == "progress"}
+    now = dict(rungs_for_week(r.profile, r.week_start, r.ladders))
+    rungs = {}
+    for area, rung in v.pain_rungs.items():
+        was = now.get(area)
+        rungs[area] = rung if area.value in kept or was is None or rung <= was else max(was, 0)
+    return v.add(pain_rungs=rungs)

@@ -1,0 +1,15 @@
+"""Typed params of the pain-monitoring rule (graded return of painful areas)."""
+
+from __future__ import annotations
+
+from .rule_params import Int, RuleParams
+
+
+class PainMonitoring(RuleParams):
+    """Scores on the 0-10 pain scale; weeks for the rising trend."""
+
+    prefix = "pain_monitor_"
+    acceptable_during: Int
+    settled_morning: Int
+    severe_at: Int
+    rising_weeks: Int

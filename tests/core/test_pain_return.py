@@ -1,0 +1,144 @@
+"""Graded return: every pain area has a ladder from isometric to plyometric work, the
+ladders are checked against the library, and the planner prescribes an area's rung
+(a review moves it) instead of only sparing the area."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import tomllib
+from importlib import resources
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from runstrong.core.model import AthleteProfile, Category, PainArea, Role
+from runstrong.core.pain_return import STAGES, allowed_on_ladder, ladder_errors, rungs_for_week
+from runstrong.core.planner import InfeasibleWeekError, build_plan
+from runstrong.core.validate import check_plan
+from runstrong.io.data_files import load_context
+from tests.conftest import examples
+
+from .strategies import profiles
+
+CTX = load_context()
+MONDAY = dt.date(2027, 1, 4)
+RAW = tomllib.loads(resources.files("runstrong.data").joinpath("ladders.toml").read_text("utf-8"))
+
+
+def runner(pain: list[str], rungs: dict[int, dict[str, int]] | None = None, **overrides) -> AthleteProfile:
+    base = {
+        "name": "Pain runner", "age": 35, "body_mass_kg": 65, "start_date": MONDAY,
+        "strength_experience": "intermediate", "equipment": ["dumbbells"], "plan_weeks": 12, "pain_areas": pain,
+        "running": {"weekly": [{"day": "tue", "type": "intervals", "minutes": 50},
+                               {"day": "thu", "type": "easy", "minutes": 40},
+                               {"day": "sun", "type": "long", "minutes": 90}]},
+        "adjustments": [{"week_start": str(MONDAY + dt.timedelta(weeks=w - 1)), "pain_rungs": r}
+                        for w, r in (rungs or {}).items()],
+    }  # fmt: skip
+    base.update(overrides)
+    return AthleteProfile.model_validate(base)
+
+
+def week_ids(plan, index: int, category: Category) -> set[str]:
+    week = plan.weeks[index - 1]
+    return {b.exercise_id for s in week.sessions for b in s.blocks if b.role == Role.primary and b.category == category}
+
+
+def test_every_pain_area_has_a_ladder_from_isometric_to_plyometric():
+    for area in PainArea:
+        ladder = CTX.ladders.get(area)
+        assert ladder is not None, area
+        assert tuple(r.stage for r in ladder.rungs) == STAGES
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (lambda d: d["ladder"][0]["rungs"][1].update(exercises=["no_such_lift"]), "unknown exercise 'no_such_lift'"),
+        (lambda d: d["ladder"][0]["rungs"][1].update(exercises=["deficit_reverse_lunge"]), "ruled out for knee"),
+        (lambda d: d["ladder"][0]["rungs"].reverse(), "rungs must run"),
+        (lambda d: d["ladder"].pop(0), "no ladder for pain area knee"),
+        (lambda d: d["ladder"][0]["rungs"][0].update(exercises=["glute_bridge"]), "is posterior_chain"),
+    ],
+)
+def test_a_bad_ladder_is_refused_naming_the_rung_and_why(change, said):
+    raw = copy.deepcopy(RAW)
+    change(raw)
+    ladders, errors = ladder_errors(raw, CTX.library)
+    assert ladders is None and any(said in e for e in errors), errors
+
+
+def test_a_knee_runner_starts_on_isometric_holds_and_moves_up_the_ladder_as_reviews_say():
+    plan = build_plan(runner(["knee"], {3: {"knee": 1}, 5: {"knee": 2}}), CTX, least_bad=True)
+    slp = Category.single_leg_power
+    assert "isometric_split_squat_hold" in week_ids(plan, 1, slp)
+    assert "dumbbell_step_up" in week_ids(plan, 3, slp)
+    assert "dumbbell_split_squat" in week_ids(plan, 5, slp)
+    assert not week_ids(plan, 5, slp) & {"deficit_reverse_lunge", "dumbbell_walking_lunge", "skater_squat"}
+
+
+def test_the_plyometric_rung_is_prescribed_only_once_reached_and_the_plan_stays_valid():
+    early = build_plan(runner(["achilles"]), CTX, least_bad=True)
+    late = build_plan(runner(["achilles"], {4: {"achilles": 3}}), CTX, least_bad=True)
+    slp = Category.single_leg_power
+    assert "isometric_calf_hold" in week_ids(early, 4, slp) and "pogo_hops" not in week_ids(early, 4, slp)
+    top = set(CTX.ladders.get(PainArea.achilles).rungs[-1].exercises)
+    on_top = [w.index for w in late.weeks if week_ids(late, w.index, slp) & top]
+    assert on_top and min(on_top) == 4, on_top
+    hopping = [w.index for w in late.weeks if "pogo_hops" in week_ids(late, w.index, slp)]
+    landing = [w.index for w in late.weeks if week_ids(late, w.index, slp) & {"snap_down", "drop_landing"}]
+    assert hopping and landing and min(landing) < min(hopping)  # landings come first, then hops
+    assert check_plan(late, CTX) == []
+
+
+def test_no_hop_rung_lands_where_the_block_allows_no_hops():
+    """A novice's foundation weeks hold landings, not hops: the plyometric rung waits."""
+    plan = build_plan(runner(["achilles"], {1: {"achilles": 3}}, strength_experience="novice"), CTX, least_bad=True)
+    foundation = [w for w in plan.weeks if w.phase.value == "foundation"]
+    assert foundation and all("pogo_hops" not in week_ids(plan, w.index, Category.single_leg_power) for w in foundation)
+    assert check_plan(plan, CTX) == []
+
+
+def test_an_area_taken_off_its_ladder_is_only_spared():
+    plan = build_plan(runner(["knee"], {2: {"knee": -1}}), CTX, least_bad=True)
+    ladder = {e for r in CTX.ladders.get(PainArea.knee).rungs[1:] for e in r.exercises}
+    assert not week_ids(plan, 2, Category.single_leg_power) & ladder
+
+
+def test_the_rung_of_a_week_is_the_latest_review_before_it_and_areas_start_on_the_first():
+    profile = runner(["knee", "hip"], {2: {"knee": 2}, 4: {"knee": 1}})
+    assert rungs_for_week(profile, MONDAY, CTX.ladders) == ((PainArea.hip, 0), (PainArea.knee, 0))
+    assert dict(rungs_for_week(profile, MONDAY + dt.timedelta(weeks=2), CTX.ladders))[PainArea.knee] == 2
+    assert dict(rungs_for_week(profile, MONDAY + dt.timedelta(weeks=5), CTX.ladders))[PainArea.knee] == 1
+    assert (PainArea.knee, "drop_landing") not in allowed_on_ladder(((PainArea.knee, 2),), CTX.ladders)
+    assert (PainArea.knee, "drop_landing") in allowed_on_ladder(((PainArea.knee, 3),), CTX.ladders)
+
+
+def test_the_plan_of_a_runner_with_pain_says_what_pain_is_acceptable_and_when_to_see_a_clinician():
+    p = CTX.params
+    (note,) = [g for g in build_plan(runner(["knee"]), CTX, least_bad=True).guidance if g.topic == "pain"]
+    assert f"up to {p.pain_monitor_acceptable_during}/10" in note.text and "next morning" in note.text
+    assert f"{p.pain_monitor_severe_at}/10 or more" in note.text and "see a clinician" in note.text
+    assert note.reasons[0].rule_id == "pain-monitoring"
+    assert not [g for g in build_plan(runner([]), CTX, least_bad=True).guidance if g.topic == "pain"]
+
+
+@settings(max_examples=examples(), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profile=profiles(), data=st.data())
+def test_any_ladder_state_gives_a_plan_that_passes_its_own_checks(profile, data):
+    """Whatever rungs reviews set, the plan keeps every safety rule: a rung's exercise is
+    prescribed only where the kit, level, other painful areas and the block's hops allow."""
+    areas = data.draw(st.lists(st.sampled_from(list(PainArea)), min_size=1, max_size=3, unique=True))
+    start = profile.start_date - dt.timedelta(days=profile.start_date.weekday())
+    moves = data.draw(st.lists(st.tuples(st.integers(0, 15), st.sampled_from(areas), st.integers(-1, 3)), max_size=4))
+    adjustments = [{"week_start": str(start + dt.timedelta(weeks=w)), "pain_rungs": {a.value: r}} for w, a, r in moves]
+    runner_ = AthleteProfile.model_validate(
+        {**profile.model_dump(mode="json"), "pain_areas": [a.value for a in areas], "adjustments": adjustments}
+    )
+    try:
+        plan = build_plan(runner_, CTX)
+    except InfeasibleWeekError:
+        return
+    assert check_plan(plan, CTX) == []

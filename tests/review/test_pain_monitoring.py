@@ -1,0 +1,194 @@
+"""The pain-monitoring rule in the weekly review: pain reported with its side, timing and
+cause moves the painful area along its graded-return ladder (regress, hold, progress),
+or takes it off the ladder with a clinician's advice when severe or rising; while a pain
+flag is active nothing that loads the area rises."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from runstrong.core.diary import PainReport
+from runstrong.core.model import Category, PainArea, Role
+from runstrong.core.pain_return import allowed_on_ladder
+from runstrong.core.review.metrics import DiaryWindow
+from runstrong.core.review.regress import load_on
+from runstrong.io.data_files import load_context
+
+from .scenarios import CALM, DAY, done_as_planned, reviewed_and_applied, week_end, week_of
+from .test_review_scenarios import EXAMPLE_PROFILES, LIBRARY, MAYA, REGISTRY, SETTINGS, pick_week, picks, plan_of
+
+LADDERS = load_context().ladders
+ACCEPTABLE = REGISTRY.param("pain-monitoring", "acceptable_during")
+SEVERE = REGISTRY.param("pain-monitoring", "severe_at")
+KNEE = LADDERS.get(PainArea.knee)
+
+
+def with_reports(diary: DiaryWindow, *reports: PainReport) -> DiaryWindow:
+    return dataclasses.replace(diary, pains=tuple(sorted([*diary.pains, *reports], key=lambda p: p.date)))
+
+
+def knee(day: dt.date, score: int, when: str = "during", **more: object) -> PainReport:
+    return PainReport(date=day, area=PainArea.knee, score=score, when=when, **more)  # type: ignore[arg-type]
+
+
+def ids_in(week, category: Category | None = None) -> set[str]:  # type: ignore[no-untyped-def]
+    return {b.exercise_id for s in week.sessions for b in s.blocks if category is None or b.category == category}
+
+
+def split_squat_week(plan):  # type: ignore[no-untyped-def]
+    """A week with a split squat whose next week has sessions too."""
+    for w in plan.weeks[:-1]:
+        found = sorted(x for x in ids_in(w, Category.single_leg_power) if "split_squat" in x)
+        if found and plan.weeks[w.index].sessions:
+            return w, found[0]
+    raise AssertionError("no split squat in the plan")
+
+
+KNEE_RUNNER = MAYA.model_copy(update={"pain_areas": [PainArea.knee]})
+
+
+def test_knee_pain_5_of_10_on_split_squats_regresses_down_the_ladder_not_into_a_deficit_lunge():
+    plan = plan_of(MAYA)
+    week, lift = split_squat_week(plan)
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    diary = with_reports(
+        diary,
+        knee(week.start_date + DAY, 5, side="left", provoked_by=lift),
+        knee(week.start_date + 2 * DAY, 4, "next_morning", side="left"),
+    )
+    review, profile, new_plan = reviewed_and_applied(plan, MAYA, diary, week, LIBRARY, REGISTRY)
+
+    (d,) = [d for d in review.decisions if d.scope == "knee"]
+    assert d.action == "regress" and {"pain-monitoring", "review-pain", "pain-graded-return"} <= set(d.rule_ids)
+    said = d.signal_text
+    assert "knee (left) 5/10 during" in said and "not settled next morning (4/10" in said, said
+    assert PainArea.knee in profile.pain_areas and review.pain_areas_added == [PainArea.knee]
+    (adjust,) = [a for a in review.adjustments if a.week_start == review.next_week_start]
+    assert adjust.pain_rungs[PainArea.knee] < (KNEE.rung_of(lift) if KNEE.rung_of(lift) is not None else KNEE.top)
+    assert Category.single_leg_power in adjust.reduce
+    assert not [x for x in review.decisions if x.scope == "single_leg_power" and x.action == "progress"]
+    nxt = week_of(new_plan, review.next_week_start)
+    planned = ids_in(nxt)
+    assert "deficit_reverse_lunge" not in planned and lift not in planned
+    lower = {e for r in KNEE.rungs[: adjust.pain_rungs[PainArea.knee] + 1] for e in r.exercises}
+    assert planned & lower, sorted(planned)
+    assert not [x for x in planned if PainArea.knee in LIBRARY.get(x).contraindications]
+
+
+def test_settled_low_knee_pain_moves_the_knee_up_one_rung():
+    plan = plan_of(KNEE_RUNNER)
+    week = plan.weeks[2]
+    assert "isometric_split_squat_hold" in ids_in(week)
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    diary = with_reports(diary, knee(week.start_date + DAY, ACCEPTABLE, side="right"),
+                         knee(week.start_date + 2 * DAY, 1, "next_morning", side="right"))  # fmt: skip
+    review, _, new_plan = reviewed_and_applied(plan, KNEE_RUNNER, diary, week, LIBRARY, REGISTRY)
+
+    (d,) = [d for d in review.decisions if d.scope == "knee"]
+    assert d.action == "progress" and "settled" in d.text and "rung 2 of 4" in d.text
+    assert not [f for f in review.flags if f.kind == "pain"]
+    (adjust,) = [a for a in review.adjustments if a.week_start == review.next_week_start]
+    assert adjust.pain_rungs == {PainArea.knee: 1}
+    nxt = ids_in(week_of(new_plan, review.next_week_start), Category.single_leg_power)
+    assert nxt & set(KNEE.rungs[1].exercises) and "isometric_split_squat_hold" not in nxt
+
+
+def test_unsettled_pain_within_the_zone_holds_the_rung_and_the_categories_loading_it():
+    plan = plan_of(KNEE_RUNNER)
+    week = plan.weeks[2]
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    diary = with_reports(diary, knee(week.start_date + DAY, 2), knee(week.start_date + 2 * DAY, 3, "next_morning"))
+    review, _, _ = reviewed_and_applied(plan, KNEE_RUNNER, diary, week, LIBRARY, REGISTRY)
+    (d,) = [d for d in review.decisions if d.scope == "knee"]
+    assert d.action == "hold" and "not settled" in d.text
+    (adjust,) = [a for a in review.adjustments if a.week_start == review.next_week_start]
+    assert adjust.pain_rungs == {PainArea.knee: 0} and Category.single_leg_power in adjust.hold
+
+
+def test_severe_pain_takes_the_area_off_its_ladder_and_sends_the_runner_to_a_clinician():
+    plan = plan_of(KNEE_RUNNER)
+    week = plan.weeks[2]
+    diary = with_reports(done_as_planned(plan, week_end(week), wellness=CALM), knee(week.start_date + DAY, SEVERE))
+    review, _, new_plan = reviewed_and_applied(plan, KNEE_RUNNER, diary, week, LIBRARY, REGISTRY)
+
+    (d,) = [d for d in review.decisions if d.scope == "knee"]
+    assert d.action == "exclude" and "severe" in d.text and "off its ladder" in d.text
+    assert any("see a clinician" in g.text and g.rule_id == "pain-monitoring" for g in review.guidance)
+    (adjust,) = [a for a in review.adjustments if a.week_start == review.next_week_start]
+    assert adjust.pain_rungs == {PainArea.knee: -1}
+    ladder = {e for r in KNEE.rungs[1:] for e in r.exercises}
+    assert not ids_in(week_of(new_plan, review.next_week_start)) & ladder
+
+
+def test_pain_rising_over_two_weeks_excludes_even_within_the_zone():
+    plan = plan_of(KNEE_RUNNER)
+    week = plan.weeks[4]
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    diary = with_reports(diary, *(knee(week.start_date - back * 7 * DAY + DAY, 3 - back) for back in (2, 1, 0)))
+    review, _, _ = reviewed_and_applied(plan, KNEE_RUNNER, diary, week, LIBRARY, REGISTRY)
+    (d,) = [d for d in review.decisions if d.scope == "knee"]
+    assert d.action == "exclude" and "rising" in d.text
+    assert any(s.text == "weekly worst 1/10 → 2/10 → 3/10" for s in d.signals)
+    assert any("see a clinician" in g.text for g in review.guidance)
+
+
+def test_a_ladder_does_not_move_up_in_a_week_cut_for_fatigue():
+    plan = plan_of(KNEE_RUNNER)
+    week = plan.weeks[2]
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    sore = [w.model_copy(update={"soreness": 1}) if w.date > week.start_date else w for w in diary.wellness]
+    review, _, _ = reviewed_and_applied(plan, KNEE_RUNNER, dataclasses.replace(diary, wellness=tuple(sore)), week,
+                                        LIBRARY, REGISTRY)  # fmt: skip
+    (adjust,) = [a for a in review.adjustments if a.week_start == review.next_week_start]
+    assert adjust.reduce or adjust.deload
+    assert adjust.pain_rungs.get(PainArea.knee, 0) == 0
+    assert not [d for d in review.decisions if d.scope == "knee" and d.action == "progress"]
+
+
+def _loads_area(exercise_id: str, area: PainArea) -> bool:
+    lad = LADDERS.get(area)
+    return load_on(LIBRARY.get(exercise_id), area) > 0 or (lad is not None and lad.rung_of(exercise_id) is not None)
+
+
+reports = st.lists(
+    st.tuples(st.sampled_from(list(PainArea)), st.integers(0, 10), st.sampled_from(["during", "after", "next_morning"]),
+              st.integers(0, 6)),
+    min_size=1, max_size=4,
+)  # fmt: skip
+
+
+@SETTINGS
+@given(profile=st.sampled_from(EXAMPLE_PROFILES), pick=picks, raw=reports)
+def test_while_a_pain_flag_is_active_no_block_loading_that_area_rises(profile, pick, raw):
+    plan = plan_of(profile)
+    assume(plan is not None)
+    week = pick_week(plan, pick)
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    pains = [PainReport(date=week.start_date + d * DAY, area=a, score=s, when=w) for a, s, w, d in raw]  # type: ignore[arg-type]
+    review, _, new_plan = reviewed_and_applied(plan, profile, with_reports(diary, *pains), week, LIBRARY, REGISTRY)
+    flagged = {PainArea(d.scope) for d in review.decisions if d.action in ("regress", "hold", "exclude")
+               and d.scope in PainArea._value2member_map_}  # fmt: skip
+    assume(flagged)
+    assert all(d.signals for d in review.decisions)
+    old, new = week_of(plan, review.next_week_start), week_of(new_plan, review.next_week_start)
+    assume(old is not None and new is not None)
+    (adjust,) = [a for a in review.adjustments if a.week_start == review.next_week_start]
+    allowed = allowed_on_ladder(adjust.pain_rungs.items(), LADDERS)
+    before = {(b.exercise_id, s.focus): b.prescription for s in old.sessions for b in s.blocks}
+    for s in new.sessions:
+        for b in s.blocks:
+            if b.role not in (Role.primary, Role.accessory) or not any(_loads_area(b.exercise_id, a) for a in flagged):
+                continue
+            was = before.get((b.exercise_id, s.focus))
+            if was is None:  # new for a flagged area: never one it rules out, unless its ladder prescribes it
+                ruled = {a for a in flagged if PainArea(a) in LIBRARY.get(b.exercise_id).contraindications}
+                assert all((a, b.exercise_id) in allowed for a in ruled), (b.exercise_id, ruled)
+                continue
+            now = b.prescription
+            assert now.sets <= was.sets, (b.exercise_id, was, now)
+            for m in ("reps", "seconds", "contacts", "distance_m"):
+                assert (getattr(now, m) or 0) <= (getattr(was, m) or 0), (b.exercise_id, m, was, now)
