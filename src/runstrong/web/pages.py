@@ -237,8 +237,10 @@ def run_form(request: Request) -> Response:
 async def log_run(request: Request) -> Response:
     form = await request.form()
     diary = diary_of(request)
-    data = forms.run_input(form, diary.athlete().units)
+    data, unread = forms.run_input(form, diary.athlete().units)
     try:
+        if unread:
+            raise InputError(unread)
         diary.add_run(data)
     except InputError as err:
         errors = forms.errors_for(err.problems, {("distance_km",): "distance"})

@@ -372,12 +372,18 @@ class Diary:
         from runstrong.flows.checkin import record_checkin
 
         today = self.today()
-        entry = validated(Wellness, {"date": today, **data}, today)
+        pains = list(pains)
+        entry = None
+        if pains and all(data.get(k) is None for k in Wellness.model_fields if k not in ("date", "note")):
+            # a pain alone is a check-in, as in the CLI; the note goes with the pain
+            pains = [{"note": data["note"], **p} if data.get("note") else p for p in pains]
+        else:
+            entry = validated(Wellness, {"date": today, **data}, today)
         problems: list[Problem] = []
         reports = []
         for i, raw in enumerate(pains):
             try:
-                reports.append(validate_entry(PainReport, {"date": entry.date, **raw}, today))
+                reports.append(validate_entry(PainReport, {"date": today, **raw}, today))
             except ValidationError as err:
                 problems.extend(problems_from(err, PainReport, ("pains", i)))
         if problems:
