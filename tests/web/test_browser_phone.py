@@ -8,7 +8,9 @@ from __future__ import annotations
 import pytest
 
 from .conftest import TODAY
-from .test_browser import browser, server, shoot  # noqa: F401 (fixtures)
+from .test_browser import browser as _browser  # noqa: F401 (a fixture, by its own name)
+from .test_browser import server as _server  # noqa: F401 (a fixture, by its own name)
+from .test_browser import shoot
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -33,7 +35,7 @@ def long_names(app) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def small_phone(browser, server, long_names):  # type: ignore[no-untyped-def]  # noqa: F811
+def small_phone(browser, server, long_names):  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport=SMALL, device_scale_factor=1, base_url=server)
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -97,7 +99,7 @@ def test_logging_controls_and_the_rest_timer_are_thumb_sized(small_phone) -> Non
 def test_the_desktop_plan_keeps_swap_notes_in_their_day_and_the_race_name_on_the_page(
     browser,
     server,
-    long_names,  # noqa: F811
+    long_names,
 ) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
     page = context.new_page()

@@ -57,7 +57,9 @@ def _session_page(
         if planned is None:
             raise NotFound(f"label: no session {label!r} on {day}")
     units = data.athlete.units
-    form = views.session_form(planned, diary.library, units, data.last) if planned else None
+    form = (
+        views.session_form(planned, diary.library, units, data.last, diary.params.load_rounding_kg) if planned else None
+    )
     names = diary.names()
     values = values or {}
     return render(
