@@ -6,9 +6,7 @@ from __future__ import annotations
 import pytest
 
 from .conftest import TODAY
-from .test_browser import browser as _browser  # noqa: F401 (a fixture, by its own name)
-from .test_browser import server as _server  # noqa: F401 (a fixture, by its own name)
-from .test_browser import shoot
+from .test_browser import browser, server, shoot  # noqa: F401 (fixtures, asked for by name below)
 from .test_fast_logging import log_monday
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -18,9 +16,10 @@ PHONE = {"width": 360, "height": 740}
 
 
 @pytest.fixture
-def gym_phone(browser, server, app):  # type: ignore[no-untyped-def]
+def gym_phone(request, app):  # type: ignore[no-untyped-def]
     log_monday(app)  # hip thrusts at 60 and 65 kg on Monday
-    context = browser.new_context(viewport=PHONE, device_scale_factor=1, base_url=server)
+    base = request.getfixturevalue("server")
+    context = request.getfixturevalue("browser").new_context(viewport=PHONE, device_scale_factor=1, base_url=base)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page

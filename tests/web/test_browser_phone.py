@@ -8,9 +8,7 @@ from __future__ import annotations
 import pytest
 
 from .conftest import TODAY
-from .test_browser import browser as _browser  # noqa: F401 (a fixture, by its own name)
-from .test_browser import server as _server  # noqa: F401 (a fixture, by its own name)
-from .test_browser import shoot
+from .test_browser import browser, server, shoot  # noqa: F401 (fixtures, asked for by name below)
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -35,12 +33,18 @@ def long_names(app) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def small_phone(browser, server, long_names):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport=SMALL, device_scale_factor=1, base_url=server)
+def small_phone(request, long_names):  # type: ignore[no-untyped-def]
+    context = _context(request, SMALL)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+def _context(request, viewport: dict[str, int]):  # type: ignore[no-untyped-def]
+    """A browser tab of this size on the app (the shared `browser` and `server` fixtures)."""
+    base = request.getfixturevalue("server")
+    return request.getfixturevalue("browser").new_context(viewport=viewport, device_scale_factor=1, base_url=base)
 
 
 def _too_small(page, selector: str) -> list[str]:  # type: ignore[no-untyped-def]
@@ -96,12 +100,8 @@ def test_logging_controls_and_the_rest_timer_are_thumb_sized(small_phone) -> Non
     shoot(small_phone, "phone-360-session-timer", full_page=False)
 
 
-def test_the_desktop_plan_keeps_swap_notes_in_their_day_and_the_race_name_on_the_page(
-    browser,
-    server,
-    long_names,
-) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
+def test_the_desktop_plan_keeps_swap_notes_in_their_day_and_the_race_name_on_the_page(request, long_names) -> None:
+    context = _context(request, {"width": 1280, "height": 900})
     page = context.new_page()
     page.goto("/plan")
     spills = page.eval_on_selector_all(
