@@ -321,9 +321,11 @@ class Diary:
         new_session: bool = False,
         key: str | None = None,
         version: int | None = None,
+        planned_on: dt.date | None = None,
     ) -> Any:
         """Log a session done on `day` through the log flow: the planned sets (`as_planned`)
-        and/or `sets` as done (each without a set number). `key` makes it idempotent."""
+        and/or `sets` as done (each without a set number). `key` makes it idempotent;
+        `planned_on` links it to the session planned that day when done on another day."""
         from runstrong.flows.log_session import LogInput, log_session
 
         today = self.today()
@@ -349,7 +351,7 @@ class Diary:
             raise InputError(problems_from(err, SessionLog)) from None
         given = LogInput(day=day, sets=tuple(done), as_planned=as_planned, label=label, minutes=session.minutes,
                          session_rpe=session.session_rpe, note=session.note, pains=tuple(pain_reports),
-                         new_session=new_session, key=key)  # fmt: skip
+                         new_session=new_session, key=key, planned_on=planned_on)  # fmt: skip
         return self._flow(log_session, given, expected_version=version)
 
     def _flow(self, flow: Callable[..., Any], *args: Any, expected_version: int | None = None) -> Any:
