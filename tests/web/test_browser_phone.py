@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 SMALL = {"width": 360, "height": 740}
 SESSION = f"/session/{TODAY}?label=A"
 PAGES = ["/", "/plan", SESSION, "/checkin", "/run", "/review", "/exercises", "/exercises/romanian_deadlift",
-         "/profile", "/assess", "/api"]  # fmt: skip
+         "/profile", "/assess", "/api", "/runs/upload"]  # fmt: skip
 LONG_RACE = "Grand Transcontinental Highlands and Islands Ultra-Scenic Spring Marathon Championship"
 LONG_REASON = "Thebarbellsatthehotelgymarealwaystakenbytheweightliftingclubonweekdayevenings " * 2
 TAP = 44
@@ -118,3 +118,25 @@ def test_the_desktop_plan_keeps_swap_notes_in_their_day_and_the_race_name_on_the
     page.locator("#week-1").scroll_into_view_if_needed()
     shoot(page, "plan-desktop-long-names", full_page=False)
     context.close()
+
+
+def test_a_runner_uploads_a_watch_file_from_the_phone(small_phone, tmp_path) -> None:
+    """The multipart form posts through htmx, which carries the CSRF token in its header."""
+    import datetime as dt
+
+    from playwright.sync_api import expect
+
+    from tests.activity_files import fit_run
+
+    path = tmp_path / "morning-run.fit"
+    path.write_bytes(fit_run(dt.datetime(2027, 1, 6, 6, 30, tzinfo=dt.UTC), 44, 8.4))
+    small_phone.goto("/run")
+    small_phone.get_by_role("link", name="Upload activity files").click()
+    expect(small_phone.get_by_role("heading", level=1)).to_have_text("Upload activity files")
+    assert _too_small(small_phone, "#files, .upload-form button") == []
+    small_phone.get_by_label("Activity files").set_input_files(str(path))
+    small_phone.get_by_role("button", name="Upload").click()
+    expect(small_phone.locator(".upload-result h2")).to_have_text("✓ Imported 1 run from 1 file")
+    expect(small_phone.locator(".upload-result")).to_contain_text("Wed 6 Jan 2027 · easy 44 min · 8.4 km")
+    assert small_phone.evaluate("document.documentElement.scrollWidth") <= SMALL["width"]
+    shoot(small_phone, "phone-360-upload-done", full_page=False)
