@@ -59,7 +59,8 @@ def make_templates(directory: Path, nav: list[tuple[str, str]]) -> Jinja2Templat
         race=lambda d: RACE_NAME.get(_words(d), _words(d)),
         plural=lambda n, word: plural(n, word),
     )
-    env.globals.update(version=__version__, exercise_figure=_figure)
+    # app_version: asset URLs and the footer (a page's own `version` is the diary version its forms carry)
+    env.globals.update(version=__version__, app_version=__version__, exercise_figure=_figure)
 
     def context(request: Request) -> dict[str, Any]:
         path = request.url.path
