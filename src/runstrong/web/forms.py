@@ -157,6 +157,8 @@ def session_input(form: FormData, units: Units) -> SessionInput:
 
 
 def wellness_input(form: FormData, scale_names: tuple[str, ...]) -> tuple[dict[str, Any], list[dict], dict]:
+    """The check-in's answers, its pain and the field of each problem. A pain with no
+    answer is a pain-only check-in, as the CLI takes it: its note goes with the pain."""
     data = {k: text(form, k) for k in (*scale_names, "note")}
     data = {k: v for k, v in data.items() if v is not None}
     pains, names = [], {}
@@ -164,6 +166,9 @@ def wellness_input(form: FormData, scale_names: tuple[str, ...]) -> tuple[dict[s
     if area is not None or score is not None:
         pains.append({"area": area, "score": score})
         names[("pains", 0)] = "p0"
+    if pains and not set(data) - {"note"}:
+        pains = [{**p, "note": data["note"]} if "note" in data else p for p in pains]
+        data = {}
     return data, pains, names
 
 

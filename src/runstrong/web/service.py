@@ -323,9 +323,8 @@ class Diary:
         version: int | None = None,
         planned_on: dt.date | None = None,
     ) -> Any:
-        """Log a session done on `day` through the log flow: the planned sets (`as_planned`)
-        and/or `sets` as done (each without a set number). `key` makes it idempotent;
-        `planned_on` links it to the session planned that day when done on another day."""
+        """Log a session done on `day` (for the one planned on `planned_on`, if another day)
+        through the log flow, idempotent by `key`: the planned sets (`as_planned`) and/or `sets` as done."""
         from runstrong.flows.log_session import LogInput, log_session
 
         today = self.today()
@@ -369,18 +368,13 @@ class Diary:
 
     def save_wellness(
         self, data: dict[str, Any], pains: Iterable[dict[str, Any]] = (), version: int | None = None
-    ) -> tuple[Wellness, list[str]]:
-        """The day's check-in (a second one the same day updates the answers it gives)."""
+    ) -> tuple[Wellness | None, list[str]]:
+        """The day's check-in (a second one that day updates its answers); a pain alone too."""
         from runstrong.flows.checkin import record_checkin
 
         today = self.today()
         pains = list(pains)
-        entry = None
-        if pains and all(data.get(k) is None for k in Wellness.model_fields if k not in ("date", "note")):
-            # a pain alone is a check-in, as in the CLI; the note goes with the pain
-            pains = [{"note": data["note"], **p} if data.get("note") else p for p in pains]
-        else:
-            entry = validated(Wellness, {"date": today, **data}, today)
+        entry = validated(Wellness, {"date": today, **data}, today) if data or not pains else None  # a pain alone
         problems: list[Problem] = []
         reports = []
         for i, raw in enumerate(pains):
