@@ -71,3 +71,15 @@ def test_an_unreadable_day_done_is_named_by_its_field_and_nothing_is_written(cli
     assert response.status_code == 422
     assert re.search(r'id="done_on-error">[^<]*not a date', response.text)
     assert stored(app) == []
+
+
+def test_on_a_day_without_a_session_the_dashboard_leads_to_logging_another_days(app) -> None:
+    from runstrong.web.app import create_app
+
+    from .conftest import SameOriginClient
+
+    thursday = TODAY - dt.timedelta(days=1)
+    other = create_app(str(app.state.diary.store.engine.url.database), today=thursday)
+    with SameOriginClient(other) as client:
+        assert f'href="/session/{thursday}"' in client.get("/").text
+    other.state.diary.close()
