@@ -78,11 +78,13 @@
     var data = new URLSearchParams(new FormData(form));
     var token = data.get("token");
     if (!token) { return Promise.resolve(); }
-    var heading = document.querySelector("h1");
+    var day = new Date((form.getAttribute("data-draft") || "").split(":")[1] + "T12:00:00");
+    var title = document.title.split(" · ")[0] +
+      (isNaN(day) ? "" : " of " + day.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short" }));
     var entry = {
       key: token, action: form.action, body: data.toString(), draft: form.getAttribute("data-draft"),
       page: window.location.pathname + window.location.search, state: "waiting", at: Date.now(),
-      title: heading ? heading.textContent.replace(/\s+/g, " ").trim() : "A session",
+      title: title,
     };
     return put(entry).then(show);
   }
