@@ -83,3 +83,12 @@ def test_on_a_day_without_a_session_the_dashboard_leads_to_logging_another_days(
     with SameOriginClient(other) as client:
         assert f'href="/session/{thursday}"' in client.get("/").text
     other.state.diary.close()
+
+
+def test_a_bad_value_in_a_session_ahead_logged_today_comes_back_with_the_form(client) -> None:
+    ahead = "/session/2027-01-11?label=B"
+    page = client.get(f"{ahead}&done={TODAY}").text
+    data = ticked_session(page, done_on=str(TODAY), session_rpe="12")
+    response = client.post(ahead, data=data)
+    assert response.status_code == 422
+    assert 'id="session_rpe-error"' in response.text and 'name="done_on"' in response.text

@@ -152,11 +152,13 @@ async def log_session(request: Request, day: str, label: str | None = None) -> R
         )
     except InputError as err:
         errors = forms.errors_for(err.problems, given.names | {("planned_on",): "done_on", ("date",): "done_on"})
-        return _session_page(request, planned_on, label, forms.values_of(form), errors, status=422)
+        other_day = when if when != planned_on else None
+        return _session_page(request, planned_on, label, forms.values_of(form), errors, status=422, done=other_day)
     except Changed as err:
         errors = forms.Errors(general=[str(err).removeprefix("version: ")])
         values = forms.values_of(form) | {"version": str(diary.version())}
-        return _session_page(request, planned_on, label, values, errors, status=409)
+        other_day = when if when != planned_on else None
+        return _session_page(request, planned_on, label, values, errors, status=409, done=other_day)
     back = {"label": label, "done": str(when) if when != planned_on else None}
     if logged.already:
         return redirect(f"/session/{planned_on}", **back, notice="These sets were already logged; nothing added.")
