@@ -92,3 +92,14 @@ def test_a_bad_value_in_a_session_ahead_logged_today_comes_back_with_the_form(cl
     response = client.post(ahead, data=data)
     assert response.status_code == 422
     assert 'id="session_rpe-error"' in response.text and 'name="done_on"' in response.text
+
+
+def test_the_api_logs_a_session_for_its_planned_day(client, app) -> None:
+    body = {"date": str(TODAY), "planned_on": str(MONDAY), "as_planned": True, "key": "late-b"}
+    response = client.post("/api/v1/sessions", json=body)
+    assert response.status_code == 201, response.text
+    (done,) = stored(app)
+    assert (done.date, done.planned_date, done.planned_label) == (TODAY, MONDAY, "B")
+    missing = client.post("/api/v1/sessions", json=body | {"planned_on": "2027-01-05", "key": "late-x"})
+    assert missing.status_code == 422
+    assert missing.json()["detail"][0]["loc"] == ["body", "planned_on"]
