@@ -153,7 +153,9 @@ def test_runner_logs_checks_in_and_sees_both_in_the_review(phone) -> None:
     phone.get_by_role("button", name="Save check-in").click()
     expect(phone.locator(".notice.ok")).to_have_text("✓ Check-in saved.")
 
-    phone.get_by_role("navigation", name="Main").get_by_role("link", name="Review").click()
+    nav = phone.get_by_role("navigation", name="Main")
+    nav.get_by_text("More").click()  # on a phone, Review is under the bottom bar's "More"
+    nav.get_by_role("link", name="Review").click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("Weekly review")
     numbers = phone.locator("section[aria-labelledby='week-h']")
     expect(numbers).to_contain_text("Done: 1/2 sessions")  # the session just logged

@@ -177,7 +177,7 @@ def test_logging_a_run(client) -> None:
     assert client.post("/run", data={"type": "easy", "minutes": "40", "distance": "8"}).status_code == 303
     assert "easy 40 min, 8 km" in client.get("/").text
     bad = client.post("/run", data={"type": "easy", "minutes": "40", "distance": "far"})
-    assert bad.status_code == 422 and errors_in(bad.text) == ["write a number (you gave &#39;far&#39;)"]
+    assert bad.status_code == 422 and errors_in(bad.text) == ["&#39;far&#39; is not a distance; write 8km, 5mi or 800m"]
 
 
 def test_plan_calendar_shows_weeks_phases_deloads_and_the_current_week(client) -> None:

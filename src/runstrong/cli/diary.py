@@ -111,6 +111,12 @@ def today(day: str | None, athlete: str | None, profile: Path | None, db: str | 
 @pain_option
 @click.option("--new-session", is_flag=True, help="Start a second session on that day instead of adding to the first.")
 @click.option("--again", is_flag=True, help="Log it even if the very same command was logged before (not a retry).")
+@click.option(
+    "--for",
+    "planned_for",
+    metavar="DATE",
+    help="Done on another day than planned: the date of the planned session it stands for (--date stays the day done).",
+)
 @date_option("The day the session was done")
 @athlete_option
 @profile_option
@@ -126,6 +132,7 @@ def log(
     pains: tuple[str, ...],
     new_session: bool,
     again: bool,
+    planned_for: str | None,
     day: str | None,
     athlete: str | None,
     profile: Path | None,
@@ -140,6 +147,7 @@ def log(
       runstrong log --as-planned --rpe 6
       runstrong log --set "rdl 3x8@40kg rpe7" --set "side plank 2x30s left"
       runstrong log --date yesterday --set "pogo hops 3x20c" --pain achilles=2
+      runstrong log --as-planned --for 2027-01-08   (Friday's session, done today)
     Sets logged again on the same day are added to that day's session; the very same
     command again is answered "already logged" (a retry never doubles sets).
     Put it right with `runstrong log edit`, `runstrong log delete` or `runstrong undo`.
@@ -164,6 +172,7 @@ def log(
         day=when,
         today=today_,
         again=again,
+        planned_on=parse_day(planned_for, today_, allow_future=True, flag="--for") if planned_for else None,
     )
     if not request.anything_given() and not stdin_is_tty():
         raise UserError(
@@ -205,6 +214,8 @@ def _report(logged) -> None:  # type: ignore[no-untyped-def]
     out = console()
     result, planned = logged.result, logged.planned
     where = f"session {planned.label}, week {planned.week}" if planned else "unplanned session"
+    if planned is not None and planned.date != result.date:
+        where += f", planned for {planned.date:%a %d %b}"
     if logged.already:
         out.print(
             f"Already logged: these {result.new_sets} set{'s' if result.new_sets != 1 else ''} on "

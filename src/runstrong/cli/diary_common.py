@@ -71,8 +71,8 @@ def clock_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def parse_day(value: str | None, today: dt.date, *, allow_future: bool = False) -> dt.date:
-    """`--date`: an ISO date, `today`, `yesterday` or `-N` (N days ago)."""
+def parse_day(value: str | None, today: dt.date, *, allow_future: bool = False, flag: str = "--date") -> dt.date:
+    """`--date` (or `flag`): an ISO date, `today`, `yesterday` or `-N` (N days ago)."""
     if value is None or value == "today":
         return today
     text = value.strip().lower()
@@ -81,11 +81,11 @@ def parse_day(value: str | None, today: dt.date, *, allow_future: bool = False) 
     from runstrong.cli.options import days_before, parse_date
 
     if text.startswith("-") and text[1:].isdigit():
-        day = days_before(today, int(text[1:]), "--date")
+        day = days_before(today, int(text[1:]), flag)
     else:
-        day = parse_date(text, "--date", "2027-01-05, yesterday or -2")
+        day = parse_date(text, flag, "2027-01-05, yesterday or -2")
     if day > today and not allow_future:
-        raise UserError(f"--date: {day} is in the future (today is {today}); log today or a past day")
+        raise UserError(f"{flag}: {day} is in the future (today is {today}); log today or a past day")
     return day
 
 

@@ -17,7 +17,7 @@ from runstrong.store.logbook import DayContext as LogContext
 SESSION_FLAGS = {"session_rpe": "--rpe", "minutes": "--minutes", "note": "--note", "date": "--date"}
 # the flow's names for its inputs, as the CLI spells them
 FLOW_FLAGS = {"as_planned": "--as-planned", "new_session": "--new-session", "sets": "--set", "label": "--session",
-              "date": "--date", "key": "--again", **SESSION_FLAGS}  # fmt: skip
+              "date": "--date", "key": "--again", "planned_on": "--for", **SESSION_FLAGS}  # fmt: skip
 
 
 @dataclasses.dataclass(frozen=True)
@@ -34,6 +34,7 @@ class LogRequest:
     new_session: bool = False
     sets: tuple[SetLog, ...] = ()
     again: bool = False  # log it even if the same request was logged before
+    planned_on: dt.date | None = None  # --for: the planned session's date, when done on another day
 
     def anything_given(self) -> bool:
         return bool(
@@ -54,7 +55,8 @@ def gather(s: Any, request: LogRequest, athlete: str | None) -> LogContext:
     """Who is logging and what their plan holds on the day (a read transaction)."""
     from runstrong.store import logbook, repo
 
-    return logbook.gather(s, repo.find_athlete(s, athlete), request.day, request.label, field="--session")
+    field = "--for" if request.planned_on is not None else "--session"
+    return logbook.gather(s, repo.find_athlete(s, athlete), request.day, request.label, field, request.planned_on)
 
 
 def parse_lines(lines: tuple[str, ...], units: Any, today: dt.date) -> list[SetLog]:
@@ -83,11 +85,12 @@ def flow_input(request: LogRequest, units: Any, athlete: str) -> Any:
             "athlete": athlete, "day": request.day, "as_planned": request.as_planned, "label": request.label,
             "sets": [x.model_dump(mode="json") for x in sets], "rpe": request.session_rpe, "minutes": request.minutes,
             "note": request.note, "pains": [p.model_dump(mode="json") for p in request.pains],
-            "new_session": request.new_session,
+            "new_session": request.new_session, "for": request.planned_on,
         })  # fmt: skip
     return LogInput(day=request.day, sets=sets, as_planned=request.as_planned, label=request.label,
                     minutes=request.minutes, session_rpe=request.session_rpe, note=request.note,
-                    pains=tuple(request.pains), new_session=request.new_session, key=key)  # fmt: skip
+                    pains=tuple(request.pains), new_session=request.new_session, key=key,
+                    planned_on=request.planned_on)  # fmt: skip
 
 
 def write_log(store: Any, request: LogRequest, athlete: str | None) -> Any:

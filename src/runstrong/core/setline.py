@@ -155,7 +155,8 @@ def parse_load(text: str, units: Units, field: str = "load") -> float | None:
 
 
 def parse_distance(text: str, units: Units, field: str = "distance") -> float:
-    """`8km`, `5mi`, `800m`, or a bare number in the runner's units -> km."""
+    """`8km`, `8 km`, `5mi`, `8 miles`, `800m`, or a bare number in the runner's units -> km.
+    The one reader of a typed distance: the CLI's arguments and the web's forms."""
     raw = text.strip().lower().replace(" ", "")
     m = re.fullmatch(r"(-?\d+(?:\.\d+)?)([a-z]*)", raw)
     if not m:
@@ -163,7 +164,8 @@ def parse_distance(text: str, units: Units, field: str = "distance") -> float:
     value, unit = float(m.group(1)), m.group(2)
     if unit == "":
         unit = "mi" if units == Units.imperial else "km"
-    factors = {"km": 1.0, "k": 1.0, "mi": KM_PER_MILE, "mile": KM_PER_MILE, "miles": KM_PER_MILE, "m": 0.001}
+    factors = {"km": 1.0, "k": 1.0, "kms": 1.0, "mi": KM_PER_MILE, "mile": KM_PER_MILE, "miles": KM_PER_MILE,
+               "m": 0.001}  # fmt: skip
     if unit not in factors:
         raise UserError(f"{field}: {unit!r} is not a unit of distance (in {text!r}); write km, mi or m")
     if value < 0:
@@ -171,13 +173,17 @@ def parse_distance(text: str, units: Units, field: str = "distance") -> float:
     return value * factors[unit]
 
 
+_MIN = r"(?:m|min|mins|minute|minutes)"
+
+
 def parse_minutes(text: str, field: str = "minutes") -> float:
-    """`45`, `45min`, `1h10`, `1:10:00` or `52:30` -> minutes."""
+    """`45`, `45min`, `65 minutes`, `1h05`, `1 h 5 min`, `1:05:00` or `52:30` -> minutes.
+    The one reader of a typed duration: the CLI's arguments and the web's forms."""
     raw = text.strip().lower().replace(" ", "")
     try:
-        if m := re.fullmatch(r"(\d+(?:\.\d+)?)(?:m|min|mins)?", raw):
+        if m := re.fullmatch(rf"(\d+(?:\.\d+)?){_MIN}?", raw):
             minutes = float(m.group(1))
-        elif m := re.fullmatch(r"(\d+)h(?:(\d+)(?:m|min)?)?", raw):
+        elif m := re.fullmatch(rf"(\d+)(?:h|hr|hrs|hour|hours)(?:(\d+){_MIN}?)?", raw):
             minutes = int(m.group(1)) * 60 + int(m.group(2) or 0)
         elif m := re.fullmatch(r"(\d+):(\d{2})(?::(\d{2}))?", raw):
             if m.group(3) is None:  # mm:ss

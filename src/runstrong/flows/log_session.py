@@ -40,6 +40,7 @@ class LogInput:
     pains: tuple[PainReport, ...] = ()
     new_session: bool = False
     key: str | None = None
+    planned_on: dt.date | None = None  # the planned session's date, when done on another day
 
     def anything(self) -> bool:
         return bool(self.sets or self.as_planned or self.pains or self.note is not None
@@ -84,10 +85,11 @@ def log_session(store: Store, athlete: str | None, given: LogInput, clock: base.
             if seen is not None:
                 return Logged(tx.athlete, seen.result, seen.log, seen.planned, already=True, version=tx.version)
         base.check_version(expected_version, tx.version)
+        field = "planned_on" if given.planned_on is not None else "label"
         try:
-            context = logbook.gather(tx.s, tx.athlete, given.day, given.label, field="label")
+            context = logbook.gather(tx.s, tx.athlete, given.day, given.label, field=field, planned_on=given.planned_on)
         except UserError as err:
-            raise base.Refused("label", str(err).removeprefix("label: ")) from None
+            raise base.Refused(field, str(err).removeprefix(f"{field}: ")) from None
         log = session_for(given, context, clock.today)
         tx.watch(changes.day_scopes(tx.athlete.id, given.day))
         if given.key is not None:
@@ -101,6 +103,8 @@ def log_session(store: Store, athlete: str | None, given: LogInput, clock: base.
             tx.s.add(LogKeyRow(athlete_id=tx.athlete.id, key=given.key, created_at=clock.now,
                                answer=answer.model_dump_json()))  # fmt: skip
         where = f"session {context.planned.label}" if context.planned else "an unplanned session"
+        if given.planned_on is not None and context.planned is not None:
+            where += f" planned for {context.planned.date}"
         tx.record("log", f"logged {result.new_sets} set(s) on {given.day} ({where})")
         return Logged(tx.athlete, result, log, context.planned, version=tx.version)
 

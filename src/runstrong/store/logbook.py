@@ -31,16 +31,25 @@ class DayContext:
 
 
 def gather(
-    s: Session, athlete: repo.AthleteInfo, day: dt.date, label: str | None = None, field: str = "session"
+    s: Session,
+    athlete: repo.AthleteInfo,
+    day: dt.date,
+    label: str | None = None,
+    field: str = "session",
+    planned_on: dt.date | None = None,
 ) -> DayContext:
-    """The day's planned session (the one labelled `label`, else the first) and what is logged."""
-    plan = repo.planned_day(s, athlete.id, day)
+    """The planned session the log fulfils (the one labelled `label`, else the first, on
+    `planned_on` when it was done on another day than planned) and what `day` already holds."""
+    when = planned_on or day
+    plan = repo.planned_day(s, athlete.id, when)
     planned = plan.sessions[0] if plan.sessions else None
+    if planned_on is not None and planned is None:
+        raise UserError(f"{field}: no strength session is planned on {when}; give the date of a planned session")
     if label is not None:
         planned = next((p for p in plan.sessions if p.label.lower() == label.strip().lower()), None)
         if planned is None:
             labels = ", ".join(p.label for p in plan.sessions) or "none"
-            raise UserError(f"{field}: no session {label!r} planned on {day} (planned: {labels})")
+            raise UserError(f"{field}: no session {label!r} planned on {when} (planned: {labels})")
     ids = [b.exercise_id for b in planned.blocks] if planned else []
     return DayContext(
         athlete=athlete,

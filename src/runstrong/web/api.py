@@ -146,6 +146,7 @@ def log_session(request: Request, body: sc.SessionIn, idempotency_key: Idempoten
         new_session=body.new_session,
         key=f"api:{key}" if key else None,
         version=body.version,
+        planned_on=body.planned_on,
     )
     result = logged.result
     return sc.LoggedOut(

@@ -33,11 +33,13 @@ STATIC = HERE / "static"
 API_PREFIX = "/api/v1"
 
 # The navigation, in order: (label, path).
+# The first four are the phone's bottom bar; the rest are under its "More".
 NAV: list[tuple[str, str]] = [
     ("Today", "/"),
     ("Plan", "/plan"),
-    ("Review", "/review"),
+    ("Run", "/run"),
     ("Check-in", "/checkin"),
+    ("Review", "/review"),
     ("Exercises", "/exercises"),
     ("Profile", "/profile"),
 ]

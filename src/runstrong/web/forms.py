@@ -13,8 +13,10 @@ from typing import Any
 
 from runstrong.core.diary import MEASURES
 from runstrong.core.model import Units
-from runstrong.core.setline import KG_PER_LB
+from runstrong.core.setline import KG_PER_LB, parse_distance, parse_minutes
+from runstrong.errors import UserError
 
+from .problems import problem_from_user_error
 from .service import Problem
 from .views import YD
 
@@ -174,17 +176,34 @@ def pain_input(form: FormData, names: dict[tuple, str]) -> list[dict[str, Any]]:
 
 
 def wellness_input(form: FormData, scale_names: tuple[str, ...]) -> tuple[dict[str, Any], list[dict], dict]:
+    """The check-in's answers, its pain and the field of each problem. A pain with no
+    answer is a pain-only check-in, as the CLI takes it: its note goes with the pain."""
     data = {k: text(form, k) for k in (*scale_names, "note")}
     data = {k: v for k, v in data.items() if v is not None}
     names: dict[tuple, str] = {}
-    return data, pain_input(form, names), names
+    pains = pain_input(form, names)
+    if pains and not set(data) - {"note"}:  # a pain-only check-in: its note describes the pain
+        pains = [{"note": data["note"], **p} if "note" in data else p for p in pains]
+        data = {}
+    return data, pains, names
 
 
-def run_input(form: FormData, units: Units) -> dict[str, Any]:
-    km = 1.609344 if units == Units.imperial else 1.0
-    data = {k: text(form, k) for k in ("type", "minutes", "rpe", "leg_feel", "tightness", "note", "date")}
-    data["distance_km"] = _scaled(text(form, "distance"), km)
-    return {k: v for k, v in data.items() if v is not None}
+def run_input(form: FormData, units: Units) -> tuple[dict[str, Any], list[Problem]]:
+    """The run as typed, its duration and distance read the way the CLI reads them (`1h05`,
+    `65 min`, `1:05:00`; `8 km`, `5 mi`, `8 miles`, a bare number in the runner's units);
+    a duration or distance that cannot be read is a problem by its field."""
+    data: dict[str, Any] = {k: text(form, k) for k in ("type", "rpe", "leg_feel", "tightness", "note", "date")}
+    problems: list[Problem] = []
+    minutes, distance = text(form, "minutes"), text(form, "distance")
+    try:
+        data["minutes"] = parse_minutes(minutes) if minutes is not None else None
+    except UserError as err:
+        problems.append(problem_from_user_error(err, "minutes"))
+    try:
+        data["distance_km"] = round(parse_distance(distance, units), 3) if distance is not None else None
+    except UserError as err:
+        problems.append(problem_from_user_error(err, "distance"))
+    return {k: v for k, v in data.items() if v is not None}, problems
 
 
 def profile_input(form: FormData) -> dict[str, Any]:

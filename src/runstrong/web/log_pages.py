@@ -48,8 +48,10 @@ def _session_page(
     saved: str | None = None,
     status: int = 200,
     notice: str | None = None,
+    done: dt.date | None = None,
 ) -> HTMLResponse:
     diary = diary_of(request)
+    today = diary.today()
     data = diary.day(day)
     planned = data.sessions[0] if data.sessions else None
     if label is not None:
@@ -57,7 +59,12 @@ def _session_page(
         if planned is None:
             raise NotFound(f"label: no session {label!r} on {day}")
     units = data.athlete.units
-    form = views.session_form(planned, diary.library, units, data.last) if planned else None
+    shown = list(data.logged)
+    if done is not None and done != day and planned is not None:  # logged on the day done, for this session
+        shown = [x for x in diary.day(done).logged if x.planned_label == planned.label]
+    form = (
+        views.session_form(planned, diary.library, units, data.last, diary.params.load_rounding_kg) if planned else None
+    )
     names = diary.names()
     values = values or {}
     return render(
@@ -72,36 +79,70 @@ def _session_page(
         errors=errors or forms.Errors(),
         saved=saved,
         notice=notice,
-        logged=[(x, views.logged_lines(x.sets, names, units)) for x in data.logged],
-        editable=[views.editable_sets(x, names, units) for x in data.logged],
+        logged=[(x, views.logged_lines(x.sets, names, units)) for x in shown],
+        editable=[views.editable_sets(x, names, units) for x in shown],
+        logged_on=done if done is not None and done != day else None,
         pain_areas=[a.value for a in PainArea],
         profile_pain=[a.value for a in diary.profile()[1].pain_areas],
         pain_causes=forms.pain_causes((b.exercise_id, b.name) for b in (planned.blocks if planned else [])),
-        future=day > diary.today(),
+        future=day > today and done is None,
+        done_days=done_days(day, today),
+        done_on=values.get("done_on") or str(done or min(day, today)),
+        others=_other_sessions(diary, day) if planned is None and day <= today else [],
         token=values.get("token") or uuid.uuid4().hex,  # the form's idempotency key: a second submit logs nothing
         version=values.get("version") or diary.version(),
     )
 
 
+DONE_DAYS_BACK = 7  # how far back the form offers "the day you did it" (older: the CLI's --for)
+
+
+def done_days(planned: dt.date, today: dt.date) -> list[tuple[str, str]]:
+    """(date, words) for the days a planned session may have been done on: the last week
+    up to today, and the planned day itself when it is past."""
+    days = {today - dt.timedelta(days=k) for k in range(DONE_DAYS_BACK)} | ({planned} if planned <= today else set())
+    words = {today: "Today", today - dt.timedelta(days=1): "Yesterday"}
+    out = []
+    for d in sorted(days, reverse=True):
+        text = ", ".join(x for x in (words.get(d), d.strftime("%a %-d %b")) if x)
+        out.append((str(d), text + (" (as planned)" if d == planned else "")))
+    return out
+
+
+def _other_sessions(diary: Diary, day: dt.date) -> list[Any]:
+    """The week's planned sessions not yet logged, to log one done on `day` instead."""
+    week = diary.week(day)
+    return [x for x in week.sessions if x.label not in (week.logged[x.date].labels if x.date in week.logged else ())]
+
+
 @router.get("/session/{day}", response_class=HTMLResponse, name="session")
 def session_page(
-    request: Request, day: str, label: str | None = None, saved: str | None = None, notice: str | None = None
+    request: Request,
+    day: str,
+    label: str | None = None,
+    saved: str | None = None,
+    notice: str | None = None,
+    done: str | None = None,
 ) -> Response:
-    return _session_page(request, pages_parse_day(day), label, saved=saved, notice=notice)
+    done_on = pages_parse_day(done) if done else None
+    return _session_page(request, pages_parse_day(day), label, saved=saved, notice=notice, done=done_on)
 
 
 @router.post("/session/{day}", response_class=HTMLResponse)
 async def log_session(request: Request, day: str, label: str | None = None) -> Response:
-    when = pages_parse_day(day)
+    planned_on = pages_parse_day(day)
     form = await request.form()
     diary = diary_of(request)
     units = diary.athlete().units
     given = forms.session_input(form, units)
     token = forms.text(form, "token")
+    when = planned_on
     try:
+        when = _done_on(form, planned_on)
         logged = diary.log_session(
             when,
             given.sets,
+            planned_on=planned_on if when != planned_on else None,
             label=label,
             minutes=given.minutes,
             session_rpe=given.session_rpe,
@@ -111,15 +152,27 @@ async def log_session(request: Request, day: str, label: str | None = None) -> R
             version=forms.version(form),
         )
     except InputError as err:
-        errors = forms.errors_for(err.problems, given.names)
-        return _session_page(request, when, label, forms.values_of(form), errors, status=422)
+        errors = forms.errors_for(err.problems, given.names | {("planned_on",): "done_on", ("date",): "done_on"})
+        other_day = when if when != planned_on else None
+        return _session_page(request, planned_on, label, forms.values_of(form), errors, status=422, done=other_day)
     except Changed as err:
         errors = forms.Errors(general=[str(err).removeprefix("version: ")])
         values = forms.values_of(form) | {"version": str(diary.version())}
-        return _session_page(request, when, label, values, errors, status=409)
+        other_day = when if when != planned_on else None
+        return _session_page(request, planned_on, label, values, errors, status=409, done=other_day)
+    back = {"label": label, "done": str(when) if when != planned_on else None}
     if logged.already:
-        return redirect(f"/session/{when}", label=label, notice="These sets were already logged; nothing added.")
-    return redirect(f"/session/{when}", label=label, saved=logged.result.new_sets)
+        return redirect(f"/session/{planned_on}", **back, notice="These sets were already logged; nothing added.")
+    return redirect(f"/session/{planned_on}", **back, saved=logged.result.new_sets)
+
+
+def _done_on(form: forms.FormData, planned: dt.date) -> dt.date:
+    """The day the session was done, as chosen on the form (the planned day when not said)."""
+    text = forms.text(form, "done_on")
+    try:
+        return dt.date.fromisoformat(text) if text else planned
+    except ValueError:
+        raise InputError.one("done_on", f"{text!r} is not a date; choose the day you did it") from None
 
 
 @router.post("/sets/{set_id}/edit", response_class=HTMLResponse)

@@ -21,12 +21,14 @@ from runstrong.core.diary import WELLNESS_FIELDS, Wellness
 from runstrong.core.model import EquipmentSet, Item, PainArea, RaceDistance, RunType, Weekday
 from runstrong.core.vocab import CATEGORY_NAME, TRAINING_CATEGORIES, Category
 
-from . import forms, log_pages, views
+from . import forms, log_pages, offline, upload_pages, views
 from .log_pages import _said
 from .service import Changed, Diary, InputError, NotFound
 
 router = APIRouter(include_in_schema=False)
 router.include_router(log_pages.router)
+router.include_router(upload_pages.router)
+router.include_router(offline.router)
 
 SCALE_FIELDS = tuple(f for f in WELLNESS_FIELDS if f != "sleep_hours")
 
@@ -244,8 +246,10 @@ def run_form(request: Request) -> Response:
 async def log_run(request: Request) -> Response:
     form = await request.form()
     diary = diary_of(request)
-    data = forms.run_input(form, diary.athlete().units)
+    data, unread = forms.run_input(form, diary.athlete().units)
     try:
+        if unread:
+            raise InputError(unread)
         diary.add_run(data)
     except InputError as err:
         errors = forms.errors_for(err.problems, {("distance_km",): "distance"})

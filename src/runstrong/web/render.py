@@ -61,7 +61,8 @@ def make_templates(directory: Path, nav: list[tuple[str, str]]) -> Jinja2Templat
         plural=lambda n, word: plural(n, word),
         pain_text=describe_pain,
     )
-    env.globals.update(version=__version__, exercise_figure=_figure)
+    # app_version: asset URLs and the footer (a page's own `version` is the diary version its forms carry)
+    env.globals.update(version=__version__, app_version=__version__, exercise_figure=_figure)
 
     def context(request: Request) -> dict[str, Any]:
         path = request.url.path

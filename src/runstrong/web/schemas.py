@@ -195,6 +195,9 @@ class SessionIn(_In):
     note: str | None = None
     pains: Annotated[list[PainIn], Field(max_length=20)] = []  # type: ignore[valid-type]
     new_session: bool = Field(False, description="A second session that day instead of adding to the first.")
+    planned_on: IsoDate | None = Field(
+        None, description="Done on another day than planned: the planned session's date (`date` is the day done)."
+    )
     key: Annotated[str | None, Field(min_length=1, max_length=180)] = Field(
         None, description="An idempotency key (or the Idempotency-Key header): the same key again logs nothing."
     )

@@ -321,9 +321,10 @@ class Diary:
         new_session: bool = False,
         key: str | None = None,
         version: int | None = None,
+        planned_on: dt.date | None = None,
     ) -> Any:
-        """Log a session done on `day` through the log flow: the planned sets (`as_planned`)
-        and/or `sets` as done (each without a set number). `key` makes it idempotent."""
+        """Log a session done on `day` (for the one planned on `planned_on`, if another day)
+        through the log flow, idempotent by `key`: the planned sets (`as_planned`) and/or `sets` as done."""
         from runstrong.flows.log_session import LogInput, log_session
 
         today = self.today()
@@ -349,7 +350,7 @@ class Diary:
             raise InputError(problems_from(err, SessionLog)) from None
         given = LogInput(day=day, sets=tuple(done), as_planned=as_planned, label=label, minutes=session.minutes,
                          session_rpe=session.session_rpe, note=session.note, pains=tuple(pain_reports),
-                         new_session=new_session, key=key)  # fmt: skip
+                         new_session=new_session, key=key, planned_on=planned_on)  # fmt: skip
         return self._flow(log_session, given, expected_version=version)
 
     def _flow(self, flow: Callable[..., Any], *args: Any, expected_version: int | None = None) -> Any:
@@ -367,17 +368,18 @@ class Diary:
 
     def save_wellness(
         self, data: dict[str, Any], pains: Iterable[dict[str, Any]] = (), version: int | None = None
-    ) -> tuple[Wellness, list[str]]:
-        """The day's check-in (a second one the same day updates the answers it gives)."""
+    ) -> tuple[Wellness | None, list[str]]:
+        """The day's check-in (a second one that day updates its answers); a pain alone too."""
         from runstrong.flows.checkin import record_checkin
 
         today = self.today()
-        entry = validated(Wellness, {"date": today, **data}, today)
+        pains = list(pains)
+        entry = validated(Wellness, {"date": today, **data}, today) if data or not pains else None  # a pain alone
         problems: list[Problem] = []
         reports = []
         for i, raw in enumerate(pains):
             try:
-                reports.append(validate_entry(PainReport, {"date": entry.date, **raw}, today))
+                reports.append(validate_entry(PainReport, {"date": today, **raw}, today))
             except ValidationError as err:
                 problems.extend(problems_from(err, PainReport, ("pains", i)))
         if problems:

@@ -14,7 +14,7 @@ from typing import Any
 
 from runstrong.core.diary import LOGGED_ROLES, MEASURES, PlannedBlock, PlannedRun, PlannedSession, SetLog
 from runstrong.core.library import Library
-from runstrong.core.model import Plan, Role, RunType, Units, Week
+from runstrong.core.model import Item, Plan, Role, RunType, Units, Week
 from runstrong.core.setline import KG_PER_LB, format_sets
 from runstrong.core.vocab import CATEGORY_NAME, Category
 from runstrong.io.labels import PHASE_LABEL, RUN_SHORT, dose_text, rest_text
@@ -66,6 +66,7 @@ class SetRow:
     effort: str
     rest_seconds: int
     load_kg: float | None = None  # the prescribed load, kept exact for runners who see pounds
+    from_last: bool = False  # the load or effort came from the last time this exercise was logged
 
     @property
     def label(self) -> str:
@@ -85,6 +86,7 @@ class ExerciseGroup:
     show_load: bool
     effort_kind: str
     rows: list[SetRow]
+    load_placeholder: str = "bw"  # what an empty load means: bodyweight, or "kg" for a lift that needs weights
 
 
 @dataclass(frozen=True)
@@ -96,10 +98,57 @@ class SessionForm:
     finisher: list[tuple[PlannedBlock, str]]
     mass_unit: str
     distance_unit: str
+    load_step: float = 2.5  # the +/- steppers' step, in the runner's units
 
 
-def session_form(session: PlannedSession, library: Library, units: Units, last: dict[str, list[SetLog]]) -> SessionForm:
-    """The planned session as a logging form: one row per set, pre-filled as prescribed."""
+WEIGHTS = frozenset({Item.dumbbell, Item.kettlebell, Item.barbell, Item.trap_bar, Item.cable, Item.machine})
+LB_STEP = 5.0  # the smallest pair of plates in a pound gym (2 x 2.5 lb); kilograms step by the rulebook's rounding
+
+
+def load_step(units: Units, rounding_kg: float) -> float:
+    """The +/- steppers' step in the runner's units: the plan's load rounding, or 5 lb."""
+    return LB_STEP if units == Units.imperial else rounding_kg
+
+
+def _last_set(previous: list[SetLog], side: str | None, number: int) -> SetLog | None:
+    """The set of last time that matches this one: same side and number, else the last on that side."""
+    same_side = [s for s in previous if s.side == side] or previous
+    return next((s for s in same_side if s.set_number == number), same_side[-1] if same_side else None)
+
+
+def _set_rows(block: PlannedBlock, index: int, units: Units, show_load: bool, previous: list[SetLog]) -> list[SetRow]:
+    """One row per set, pre-filled from the plan; a load or effort the plan leaves open is
+    filled from the same set last time this exercise was logged."""
+    p = block.prescription
+    measure = next(m for m in MEASURES if getattr(p, m))
+    effort_kind = "rir" if p.intensity.kind == "rir" else "rpe"
+    planned_effort = number(p.intensity.value) if p.intensity.kind in ("rpe", "rir") else ""
+    planned_load = shown_load(p.intensity.value, units) if p.intensity.kind == "load_kg" else ""
+    amount = getattr(p, measure)
+    amount_text = shown_distance(amount, units) if measure == "distance_m" else str(amount)
+    sides: list[str | None] = [None] * p.sets + ([p.extra_sets_side] if p.extra_sets_side else [])
+    counts: dict[str | None, int] = {}
+    rows = []
+    for side in sides:
+        counts[side] = counts.get(side, 0) + 1
+        before = _last_set(previous, side, counts[side])
+        load, effort, from_last = planned_load, planned_effort, False
+        if not load and show_load and before is not None and before.load_kg is not None:
+            load, from_last = shown_load(before.load_kg, units), True
+        if not effort and before is not None and getattr(before, effort_kind) is not None:
+            effort, from_last = number(getattr(before, effort_kind)), True
+        rows.append(SetRow(
+            index + len(rows), block.exercise_id, counts[side], side, measure, amount_text, load, effort_kind, effort,
+            p.rest_seconds, p.intensity.value if p.intensity.kind == "load_kg" else None, from_last,
+        ))  # fmt: skip
+    return rows
+
+
+def session_form(
+    session: PlannedSession, library: Library, units: Units, last: dict[str, list[SetLog]], rounding_kg: float = 2.5
+) -> SessionForm:
+    """The planned session as a logging form: one row per set, pre-filled as prescribed and,
+    where the plan leaves the load or effort open, as last time."""
     groups: list[ExerciseGroup] = []
     index = 0
     for block in session.blocks:
@@ -110,22 +159,10 @@ def session_form(session: PlannedSession, library: Library, units: Units, last: 
         exercise = library.get(block.exercise_id) if block.exercise_id in library else None
         show_load = p.intensity.kind == "load_kg" or bool(exercise and exercise.loadable)
         effort_kind = "rir" if p.intensity.kind == "rir" else "rpe"
-        effort = number(p.intensity.value) if p.intensity.kind in ("rpe", "rir") else ""
-        load = shown_load(p.intensity.value, units) if p.intensity.kind == "load_kg" else ""
-        amount = getattr(p, measure)
-        amount_text = shown_distance(amount, units) if measure == "distance_m" else str(amount)
-        sides: list[str | None] = [None] * p.sets + ([p.extra_sets_side] if p.extra_sets_side else [])
-        counts: dict[str | None, int] = {}
-        rows = []
-        for side in sides:
-            counts[side] = counts.get(side, 0) + 1
-            row = SetRow(
-                index, block.exercise_id, counts[side], side, measure, amount_text, load, effort_kind, effort,
-                p.rest_seconds, p.intensity.value if p.intensity.kind == "load_kg" else None,
-            )  # fmt: skip
-            rows.append(row)
-            index += 1
         previous = last.get(block.exercise_id)
+        rows = _set_rows(block, index, units, show_load, previous or [])
+        index += len(rows)
+        weighted = bool(exercise and WEIGHTS & set(exercise.equipment))
         groups.append(
             ExerciseGroup(
                 block=block,
@@ -138,6 +175,7 @@ def session_form(session: PlannedSession, library: Library, units: Units, last: 
                 show_load=show_load,
                 effort_kind=effort_kind,
                 rows=rows,
+                load_placeholder=mass_unit(units) if weighted else "bw",
             )
         )
     drills = [(b, dose_text(b.prescription, units)) for b in session.blocks]
@@ -149,6 +187,7 @@ def session_form(session: PlannedSession, library: Library, units: Units, last: 
         finisher=[(b, d) for b, d in drills if b.role == Role.finisher],
         mass_unit=mass_unit(units),
         distance_unit="yd" if units == Units.imperial else "m",
+        load_step=load_step(units, rounding_kg),
     )
 
 

@@ -318,7 +318,7 @@ def week_metrics(
     load = _load(history, diary, week_start, rp)
     wellness, sore_streak = _wellness_items(history, week_start, rp)
     planned_sessions = len(week.sessions) if week else 0
-    done_sessions = len({(s.planned_date or s.date) for s in diary.sessions})
+    done_sessions = sessions_done(history, week_start)
     return WeekMetrics(
         week_start=week_start,
         week_index=week.index if week else None,
@@ -362,8 +362,14 @@ def completion_pct(plan: Plan, history: DiaryWindow, week_start: dt.date) -> flo
     week = plan_week(plan, week_start)
     if week is None:
         return None
-    diary = history.between(week_start, week_start + 6 * DAY)
-    return _pct(len({(s.planned_date or s.date) for s in diary.sessions}), len(week.sessions))
+    return _pct(sessions_done(history, week_start), len(week.sessions))
+
+
+def sessions_done(history: DiaryWindow, week_start: dt.date) -> int:
+    """The week's sessions done, each counted once against the day it was planned for: a
+    session done on another day than planned (even in another week) fills its planned slot."""
+    end = week_start + 6 * DAY
+    return len({day for s in history.sessions if week_start <= (day := s.planned_date or s.date) <= end})
 
 
 def history_window_days(registry: Registry) -> int:

@@ -1,0 +1,87 @@
+"""Fast logging on a phone in Debian's chromium (issue 18): loads pre-filled from last time,
+"same as last set", the load steppers, and a draft of the form kept across a reload."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import TODAY
+from .test_browser import browser, server, shoot  # noqa: F401 (fixtures, asked for by name below)
+from .test_fast_logging import log_monday
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+SESSION = f"/session/{TODAY}?label=A"
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.fixture
+def gym_phone(request, app):  # type: ignore[no-untyped-def]
+    log_monday(app)  # hip thrusts at 60 and 65 kg on Monday
+    base = request.getfixturevalue("server")
+    context = request.getfixturevalue("browser").new_context(viewport=PHONE, device_scale_factor=1, base_url=base)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def hip_thrust(page):  # type: ignore[no-untyped-def]
+    return page.locator("section.exercise", has=page.get_by_role("heading", name="Barbell hip thrust"))
+
+
+def test_runner_logs_set_by_set_with_loads_from_last_time(gym_phone, app) -> None:
+    from playwright.sync_api import expect
+
+    page = gym_phone
+    page.goto(SESSION)
+    ex = hip_thrust(page)
+    loads = ex.locator("[data-load]")
+    expect(loads.nth(0)).to_have_value("60")
+    expect(loads.nth(1)).to_have_value("65")
+    ex.locator(".tick-box").first.click()  # set 1 as pre-filled
+    ex.get_by_role("button", name="more: Barbell hip thrust").click()  # +2.5 kg on the sets left
+    expect(loads.nth(0)).to_have_value("60")
+    expect(loads.nth(1)).to_have_value("67.5")
+    expect(loads.nth(2)).to_have_value("67.5")
+    reps = ex.locator("input[name$='-reps']")
+    reps.nth(1).fill("7")  # typing in a set ticks it
+    expect(ex.locator(".set-done").nth(1)).to_be_checked()
+    expect(ex.locator(".set-done").nth(2)).not_to_be_checked()
+    ex.get_by_role("button", name="Same as last set: Barbell hip thrust").click()
+    expect(reps.nth(2)).to_have_value("7")
+    expect(ex.locator(".set-done").nth(2)).to_be_checked()
+    expect(page.locator("#rest-timer")).to_have_class("rest-timer running")
+    ex.scroll_into_view_if_needed()
+    shoot(page, "phone-fast-logging", full_page=False)
+    page.get_by_role("button", name="Save session").click()
+    expect(page.locator(".notice.ok")).to_contain_text("Logged 3 sets")
+    (logged,) = app.state.diary.day(TODAY).logged
+    assert [(s.reps, s.load_kg) for s in logged.sets] == [(8, 60), (7, 67.5), (7, 67.5)]
+
+
+def test_a_reload_mid_form_keeps_what_was_typed_until_it_is_saved(gym_phone, app) -> None:
+    from playwright.sync_api import expect
+
+    page = gym_phone
+    page.goto(SESSION)
+    ex = hip_thrust(page)
+    ex.locator("[data-load]").nth(0).fill("62.5")
+    ex.locator("input[name$='-reps']").nth(1).fill("6")
+    page.get_by_label("Session RPE, 1-10").fill("7")
+    page.get_by_label("Note").fill("Gym busy, short rests")
+    page.reload()
+    ex = hip_thrust(page)
+    expect(page.locator("[data-draft-note]")).to_be_visible()
+    expect(ex.locator("[data-load]").nth(0)).to_have_value("62.5")
+    expect(ex.locator("input[name$='-reps']").nth(1)).to_have_value("6")
+    expect(ex.locator(".set-done").nth(0)).to_be_checked()
+    expect(ex.locator(".set-done").nth(2)).not_to_be_checked()
+    expect(page.get_by_label("Session RPE, 1-10")).to_have_value("7")
+    expect(page.get_by_label("Note")).to_have_value("Gym busy, short rests")
+    shoot(page, "phone-draft-restored", full_page=False)
+    page.get_by_role("button", name="Save session").click()
+    expect(page.locator(".notice.ok")).to_contain_text("Logged 2 sets")
+    page.goto(SESSION)  # saved: the draft is gone, the form is fresh
+    expect(page.locator("[data-draft-note]")).to_be_hidden()
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('runstrong-draft:')).length") == 0
