@@ -70,6 +70,9 @@ def make_templates(directory: Path, nav: list[tuple[str, str]]) -> Jinja2Templat
         # the page's CSRF token (security.py puts it on the request): every form posts it
         # through partials/csrf.html, htmx through the body's hx-headers
         token = request.scope.get("state", {}).get("csrf_token", "")
-        return {"nav": items, "today": request.app.state.diary.today(), "csrf_token": token}
+        who = request.scope.get("state", {}).get("principal")  # set by auth once a route asked who it is
+        if who is not None and who.user is not None and who.is_staff:
+            items.insert(0, {"label": "Roster", "href": "/roster", "active": path.startswith("/roster")})
+        return {"nav": items, "today": request.app.state.diary.today(), "csrf_token": token, "viewer": who}
 
     return Jinja2Templates(env=env, context_processors=[context])
