@@ -141,3 +141,31 @@ def test_login_only_goes_on_to_a_path_on_this_server(server) -> None:
     with client_for(server, None) as c:
         answer = c.post("/login", data={"name": "ann_a", "password": PASSWORD, "next": "//evil.example/x"})
         assert answer.headers["location"] == "/"
+
+
+def test_every_worker_signs_with_the_key_from_the_environment(monkeypatch, tmp_path: Path) -> None:
+    from runstrong.errors import UserError
+    from runstrong.web.server_app import SECRET_ENV, shared_secret
+
+    monkeypatch.setenv(SECRET_ENV, "k" * 40)
+    assert shared_secret("postgresql+psycopg://u:p@127.0.0.1/x") == b"k" * 40
+    monkeypatch.setenv(SECRET_ENV, "short")
+    with pytest.raises(UserError, match="at least 32 characters"):
+        shared_secret(None)
+
+
+def test_without_the_variable_the_key_file_is_made_once_and_kept(monkeypatch, tmp_path: Path) -> None:
+    from runstrong.web.server_app import SECRET_ENV, shared_secret
+
+    monkeypatch.delenv(SECRET_ENV, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    first = shared_secret("postgresql+psycopg://u:p@127.0.0.1/x")
+    assert first == shared_secret("postgresql+psycopg://u:p@127.0.0.1/x") and len(first) == 32
+    assert (tmp_path / "runstrong" / "web-key").read_bytes() == first
+
+
+def test_a_plain_postgresql_url_gets_the_driver_runstrong_ships() -> None:
+    from runstrong.store.db import resolve_url
+
+    assert resolve_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert resolve_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
