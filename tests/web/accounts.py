@@ -60,6 +60,14 @@ class AccountClient(SameOriginClient):
             self._token = found.group(1)
         return self._token
 
+    def __enter__(self) -> AccountClient:
+        """Several clients share one app, as several browsers share one server: the app's
+        lifespan (whose end closes the diary) belongs to the test's fixture, not to a client."""
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def log_in(self, name: str, password: str = PASSWORD) -> Any:
         return self.post("/login", data={"name": name, "password": password, "next": "/"})
 

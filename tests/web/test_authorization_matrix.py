@@ -23,6 +23,10 @@ from tests.web.conftest import TODAY
 
 ROLES = [None, "ann_a", "ben_b", "cora_coach", "olaf_other", "ada_admin"]  # None: anonymous
 MAY_SEE_A = {"ann_a", "cora_coach", "ada_admin"}
+VISIBLE = {None: set(), "ann_a": {A}, "ben_b": {B}, "cora_coach": {A}, "olaf_other": {B}, "ada_admin": {A, B}}
+MARKS = {A: A_MARKS, B: B_MARKS}
+# kinds: diary (the athlete's own, their coaches', admins'), staff (coaches and admins: the
+# roster shows each only their athletes), staff_diary (a coach of that athlete, or an admin);
 # routes that anyone may call: logging in and out, the calendar feed (its token is its key),
 # the OpenAPI document (no diary data) and the static files
 PUBLIC = {"/login", "/logout", "/whoami", "/calendar/{token}.ics", "/openapi.json"}
@@ -62,9 +66,12 @@ def operations(app: Any) -> list[tuple[str, str, str]]:
         missing = [n for n in names if n not in SAMPLES]
         assert not missing, f"{route.path_format}: give the matrix a sample value for {missing}"
         path = route.path_format.format(**{n: SAMPLES[n] for n in names})
-        if _depends_on(route, auth.athlete_access):
+        staff, diary = _depends_on(route, auth.require_staff), _depends_on(route, auth.athlete_access)
+        if staff and diary:
+            kind = "staff_diary"
+        elif diary:
             kind = "diary"
-        elif _depends_on(route, auth.require_staff):
+        elif staff:
             kind = "staff"
         else:
             assert route.path_format in PUBLIC, f"{route.path_format} checks nobody: depend on auth, or list it public"
@@ -87,8 +94,11 @@ def _expected(kind: str, user: str | None, method: str, path: str) -> str:
         return "public"
     if user is None:
         return "login"
+    is_staff = USERS[user][0] in ("coach", "admin")
     if kind == "staff":
-        return "allow" if USERS[user][0] in ("coach", "admin") else "deny"
+        return "allow" if is_staff else "deny"
+    if kind == "staff_diary":
+        return "allow" if is_staff and user in MAY_SEE_A else "deny"
     return "allow" if user in MAY_SEE_A else "deny"
 
 
@@ -134,10 +144,8 @@ def test_every_route_by_every_role_is_the_expected_allow_or_deny_and_never_leaks
             for method, path, kind in cells:
                 answer = _send(client, method, path)
                 _check(_expected(kind, user, method, path), answer, method, path)
-                body = answer.text
-                leaked = [m for m in B_MARKS if m in body]
-                if user not in MAY_SEE_A:
-                    leaked += [m for m in A_MARKS if m in body]
+                shown = VISIBLE[user] if kind == "staff" else {A} & VISIBLE[user]  # the roster, or A's diary
+                leaked = [m for name in (A, B) if name not in shown for m in MARKS[name] if m in answer.text]
                 assert not leaked, f"{user} {method} {path} carries {leaked}"
                 if path == "/logout" and user is not None:  # logged out by the cell: back in for the next
                     assert client.log_in(user).status_code == 303

@@ -67,7 +67,7 @@ def create_app(
     from runstrong.store.accounts import any_users
     from runstrong.store.db import open_store
 
-    from . import api, auth, auth_pages, calendar_feed, pages, review_pages
+    from . import api, auth, auth_pages, calendar_feed, pages, review_pages, roster_pages
     from .render import make_templates
 
     diary = Diary(open_store(db_url), athlete, today)
@@ -101,8 +101,12 @@ def create_app(
     app.include_router(auth_pages.router)
     app.include_router(pages.router, dependencies=diary_routes)
     app.include_router(review_pages.router, dependencies=diary_routes)
-    app.include_router(api.router, prefix=API_PREFIX, dependencies=diary_routes)
+    app.include_router(api.router, prefix=API_PREFIX, dependencies=diary_routes, responses=auth.AUTH_ERRORS)
     app.include_router(calendar_feed.router)  # its secret token is its key
+    app.include_router(roster_pages.pages)  # the coach's roster and queue: coaches and admins
+    app.include_router(roster_pages.athlete_pages)
+    app.include_router(roster_pages.api, prefix=API_PREFIX, responses=auth.AUTH_ERRORS)
+    app.include_router(roster_pages.athlete_api, prefix=API_PREFIX, responses=auth.AUTH_ERRORS)
     auth.install(app)
     _install_error_handlers(app)
     _document_refusals(app)

@@ -36,6 +36,11 @@ from runstrong.store.accounts import User
 
 from .service import Diary, Unavailable
 
+# what every route behind these checks may answer in server mode (documented in the OpenAPI)
+AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"description": "Not logged in: send a session cookie or Authorization: Bearer TOKEN (server mode)."},
+    403: {"description": "Not yours: you have no access to that athlete's diary (said the same if it does not exist)."},
+}
 SESSION_COOKIE = "runstrong_session"
 ATHLETE_COOKIE = "runstrong_athlete"
 SESSION_SECONDS = 14 * 24 * 3600  # a fortnight: a runner logs from the same phone for weeks

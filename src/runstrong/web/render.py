@@ -73,6 +73,29 @@ def make_templates(directory: Path, nav: list[tuple[str, str]]) -> Jinja2Templat
         who = request.scope.get("state", {}).get("principal")  # set by auth once a route asked who it is
         if who is not None and who.user is not None and who.is_staff:
             items.insert(0, {"label": "Roster", "href": "/roster", "active": path.startswith("/roster")})
-        return {"nav": items, "today": request.app.state.diary.today(), "csrf_token": token, "viewer": who}
+        return {
+            "nav": items,
+            "today": request.app.state.diary.today(),
+            "csrf_token": token,
+            "viewer": who,
+            "coach_note": lambda: coach_note(request),
+        }
 
     return Jinja2Templates(env=env, context_processors=[context])
+
+
+def coach_note(request: Request) -> Any:
+    """The coach's note from their latest review decision, for the athlete's next session
+    (the dashboard and the session pages); None elsewhere or when there is none."""
+    path = request.url.path
+    diary = request.scope.get("state", {}).get("diary")
+    if diary is None or not (path == "/" or path.startswith("/session")):
+        return None
+    from runstrong.errors import UserError
+    from runstrong.store.roster import latest_note
+
+    with diary.store.read() as s:
+        try:
+            return latest_note(s, diary.who(s).id)
+        except UserError:  # no athlete yet: the page says so itself
+            return None
