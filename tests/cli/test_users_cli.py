@@ -81,6 +81,12 @@ def test_set_role_and_passwd_are_audited(runstrong) -> None:
     assert actions[-2:] == ["user.role", "user.password"]
 
 
+def test_review_mode_is_set_per_athlete_and_audited(runstrong) -> None:
+    out = runstrong("users", "review-mode", A, "review")
+    assert out.returncode == 0 and "wait for a coach" in out.stdout
+    assert _audit(runstrong.path)[-1] == ("cli:tester", "review.mode", f"'{A}': reviews review")
+
+
 def test_token_prints_a_token_once(runstrong) -> None:
     out = runstrong("users", "token", "ben_b", "--label", "sync")
     assert out.returncode == 0 and out.stdout.startswith("rs_") and len(out.stdout.strip()) > 40

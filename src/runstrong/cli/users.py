@@ -148,3 +148,17 @@ def token(name: str, label: str, db: str | None) -> None:
     with open_diary(db) as store:
         secret = new_token(store, name, label, _actor(), clock_now())
     click.echo(secret)
+
+
+@users.command("review-mode")
+@click.argument("athlete")
+@click.argument("mode", type=click.Choice(["auto", "review"]))
+@db_option
+def review_mode(athlete: str, mode: str, db: str | None) -> None:
+    """Whether ATHLETE's weekly reviews apply themselves (auto) or wait for a coach (review)."""
+    from runstrong.flows.review_queue import set_mode
+
+    with open_diary(db) as store:
+        set_mode(store, athlete, mode, _actor(), clock_now())
+    says = "wait for a coach" if mode == "review" else "apply when the athlete accepts them"
+    click.echo(f"{athlete}'s weekly reviews now {says}.")
