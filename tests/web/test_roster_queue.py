@@ -117,3 +117,15 @@ def test_the_other_coach_cannot_decide_or_switch_modes(server) -> None:
             other.post("/api/v1/queue/decisions", params={"athlete": A}, json={"verdict": "accept"}).status_code == 403
         )
         assert other.put("/api/v1/review-mode", params={"athlete": A}, json={"mode": "auto"}).status_code == 403
+
+
+def test_the_change_log_says_who_changed_the_diary(server) -> None:
+    from runstrong.store.tables import ChangeRow
+
+    with client_for(server, "cora_coach") as coach:
+        assert coach.post("/api/v1/wellness", params={"athlete": A}, json={"mood": 4}).status_code == 201
+    with client_for(server, "ann_a") as athlete:
+        assert athlete.post("/api/v1/runs", json={"type": "easy", "minutes": 30}).status_code == 201
+    with server.state.diary.store.read() as s:
+        actors = s.execute(select(ChangeRow.kind, ChangeRow.actor).order_by(ChangeRow.id)).all()
+    assert [a for _, a in actors[-2:]] == ["cora_coach", "ann_a"]

@@ -14,6 +14,8 @@ import datetime as dt
 from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from .actor import current_actor
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -210,6 +212,8 @@ class ChangeRow(Base):
     summary: Mapped[str] = mapped_column(Text)
     undoes: Mapped[int | None] = mapped_column(Integer)
     data: Mapped[str | None] = mapped_column(Text)  # rows before and after; None: history only
+    # added by migration 0008: who made it (a server-mode user; None: this machine's own user)
+    actor: Mapped[str | None] = mapped_column(String(80), default=current_actor)
 
 
 class LogKeyRow(Base):

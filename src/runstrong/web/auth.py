@@ -33,6 +33,7 @@ from runstrong.errors import UserError
 from runstrong.flows.accounts import token_hash
 from runstrong.store import accounts, repo
 from runstrong.store.accounts import User
+from runstrong.store.actor import ACTOR
 
 from .service import Diary, Unavailable
 
@@ -186,6 +187,7 @@ async def athlete_access(request: Request, athlete: AthleteQuery = None) -> Diar
     app_diary: Diary = request.app.state.diary
     wanted = athlete or (None if _is_api(request) else request.cookies.get(ATHLETE_COOKIE) or None)
     name = _allowed_athlete(app_diary, who, wanted)
+    ACTOR.set(who.user.name if who.user else None)  # the change log's "who" for this request
     view = copy.copy(app_diary)
     view.athlete_name = name
     request.state.diary = view

@@ -1,5 +1,6 @@
-"""Server mode: user accounts with roles, coach assignments, API tokens, login failures
-(the rate limit, shared by every worker), the audit log, and the coach's review queue.
+"""Server mode: who made each change (`changes.actor`), user accounts with roles, coach
+assignments, API tokens, login failures (the rate limit, shared by every worker), the
+audit log, and the coach's review queue.
 
 Revision ID: 0008
 Revises: 0006 (re-chained by the lead after 0007)
@@ -17,6 +18,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("changes") as batch:
+        batch.add_column(sa.Column("actor", sa.String(80), nullable=True))  # who made the change
     op.create_table(
         "users",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -93,3 +96,5 @@ def downgrade() -> None:
     for table in ("review_queue", "review_settings", "audit_log", "login_failures", "api_tokens", "coach_athletes"):
         op.drop_table(table)
     op.drop_table("users")
+    with op.batch_alter_table("changes") as batch:
+        batch.drop_column("actor")
