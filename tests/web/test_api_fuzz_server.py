@@ -64,7 +64,7 @@ def test_the_fuzzer_is_logged_in_as_the_coach() -> None:
 
     from tests.web.accounts import A
 
-    with TestClient(APP, base_url="http://testserver") as client:
-        answer = client.get("/api/v1/athlete", headers={"Authorization": f"Bearer {TOKEN}"})
-        assert answer.status_code == 200 and answer.json()["name"] == A
-        assert client.get("/api/v1/athlete").status_code == 401
+    client = TestClient(APP, base_url="http://testserver")  # no lifespan: the module's clean-up closes the diary
+    answer = client.get("/api/v1/athlete", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert answer.status_code == 200 and answer.json()["name"] == A
+    assert client.get("/api/v1/athlete").status_code == 401
