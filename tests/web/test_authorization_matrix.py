@@ -26,7 +26,8 @@ MAY_SEE_A = {"ann_a", "cora_coach", "ada_admin"}
 VISIBLE = {None: set(), "ann_a": {A}, "ben_b": {B}, "cora_coach": {A}, "olaf_other": {B}, "ada_admin": {A, B}}
 MARKS = {A: A_MARKS, B: B_MARKS}
 # kinds: diary (the athlete's own, their coaches', admins'), staff (coaches and admins: the
-# roster shows each only their athletes), staff_diary (a coach of that athlete, or an admin);
+# roster shows each only their athletes), staff_diary (a coach of that athlete, or an admin),
+# admin (the users page);
 # routes that anyone may call: logging in and out, the calendar feed (its token is its key),
 # the OpenAPI document (no diary data) and the static files
 PUBLIC = {"/login", "/logout", "/whoami", "/calendar/{token}.ics", "/openapi.json"}
@@ -67,7 +68,9 @@ def operations(app: Any) -> list[tuple[str, str, str]]:
         assert not missing, f"{route.path_format}: give the matrix a sample value for {missing}"
         path = route.path_format.format(**{n: SAMPLES[n] for n in names})
         staff, diary = _depends_on(route, auth.require_staff), _depends_on(route, auth.athlete_access)
-        if staff and diary:
+        if _depends_on(route, auth.require_admin):
+            kind = "admin"
+        elif staff and diary:
             kind = "staff_diary"
         elif diary:
             kind = "diary"
@@ -95,6 +98,8 @@ def _expected(kind: str, user: str | None, method: str, path: str) -> str:
     if user is None:
         return "login"
     is_staff = USERS[user][0] in ("coach", "admin")
+    if kind == "admin":
+        return "allow" if USERS[user][0] == "admin" else "deny"
     if kind == "staff":
         return "allow" if is_staff else "deny"
     if kind == "staff_diary":
@@ -144,7 +149,7 @@ def test_every_route_by_every_role_is_the_expected_allow_or_deny_and_never_leaks
             for method, path, kind in cells:
                 answer = _send(client, method, path)
                 _check(_expected(kind, user, method, path), answer, method, path)
-                shown = VISIBLE[user] if kind == "staff" else {A} & VISIBLE[user]  # the roster, or A's diary
+                shown = VISIBLE[user] if kind in ("staff", "admin") else {A} & VISIBLE[user]  # a list, or A's diary
                 leaked = [m for name in (A, B) if name not in shown for m in MARKS[name] if m in answer.text]
                 assert not leaked, f"{user} {method} {path} carries {leaked}"
                 if path == "/logout" and user is not None:  # logged out by the cell: back in for the next

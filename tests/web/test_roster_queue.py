@@ -129,3 +129,21 @@ def test_the_change_log_says_who_changed_the_diary(server) -> None:
     with server.state.diary.store.read() as s:
         actors = s.execute(select(ChangeRow.kind, ChangeRow.actor).order_by(ChangeRow.id)).all()
     assert [a for _, a in actors[-2:]] == ["cora_coach", "ann_a"]
+
+
+def test_an_admin_assigns_a_coach_on_the_users_page_and_it_is_audited(server) -> None:
+    from runstrong.store.tables import AuditRow
+
+    with client_for(server, "ada_admin") as admin:
+        page = admin.get("/admin/users")
+        assert page.status_code == 200 and "cora_coach" in page.text
+        done = admin.post("/admin/assign", data={"coach": "olaf_other", "athlete": A, "action": "assign"})
+        assert done.status_code == 303 and done.headers["location"].startswith("/admin/users?done=")
+        refused = admin.post("/admin/users", data={"name": "x", "role": "coach", "password": "short"})
+        assert refused.status_code == 400 and "password: at least" in refused.text
+    with client_for(server, "olaf_other") as other:
+        assert other.get("/api/v1/athlete", params={"athlete": A}).status_code == 200
+        assert other.get("/admin/users").status_code == 403
+    with server.state.diary.store.read() as s:
+        last = s.execute(select(AuditRow.actor, AuditRow.action).order_by(AuditRow.id.desc())).first()
+    assert tuple(last) == ("ada_admin", "coach.assign")

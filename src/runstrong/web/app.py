@@ -67,7 +67,7 @@ def create_app(
     from runstrong.store.accounts import any_users
     from runstrong.store.db import open_store
 
-    from . import api, auth, auth_pages, calendar_feed, pages, review_pages, roster_pages
+    from . import admin_pages, api, auth, auth_pages, calendar_feed, pages, review_pages, roster_pages
     from .render import make_templates
 
     diary = Diary(open_store(db_url), athlete, today)
@@ -107,6 +107,7 @@ def create_app(
     app.include_router(roster_pages.athlete_pages)
     app.include_router(roster_pages.api, prefix=API_PREFIX, responses=auth.AUTH_ERRORS)
     app.include_router(roster_pages.athlete_api, prefix=API_PREFIX, responses=auth.AUTH_ERRORS)
+    app.include_router(admin_pages.router)  # admins only
     auth.install(app)
     _install_error_handlers(app)
     _document_refusals(app)

@@ -172,6 +172,14 @@ async def require_staff(request: Request) -> Principal:
     return who
 
 
+async def require_admin(request: Request) -> Principal:
+    """Dependency: an admin (or the local owner)."""
+    who = await require_user(request)
+    if who.user is not None and who.user.role != "admin":
+        raise Forbidden
+    return who
+
+
 # ------------------------------------------------------------------ which athlete
 
 

@@ -71,13 +71,19 @@ def make_templates(directory: Path, nav: list[tuple[str, str]]) -> Jinja2Templat
         # through partials/csrf.html, htmx through the body's hx-headers
         token = request.scope.get("state", {}).get("csrf_token", "")
         who = request.scope.get("state", {}).get("principal")  # set by auth once a route asked who it is
+        server_mode = bool(getattr(request.app.state, "accounts", False))
+        if server_mode and (who is None or who.user is None):
+            items = []  # nobody logged in: the pages behind the nav would only ask them to
         if who is not None and who.user is not None and who.is_staff:
             items.insert(0, {"label": "Roster", "href": "/roster", "active": path.startswith("/roster")})
+        if who is not None and who.user is not None and who.user.role == "admin":
+            items.append({"label": "Users", "href": "/admin/users", "active": path.startswith("/admin")})
         return {
             "nav": items,
             "today": request.app.state.diary.today(),
             "csrf_token": token,
             "viewer": who,
+            "server_mode": server_mode,
             "coach_note": lambda: coach_note(request),
         }
 
