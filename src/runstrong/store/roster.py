@@ -102,26 +102,43 @@ def latest_note(s: Session, athlete_id: int) -> CoachNote | None:
     return CoachNote(row.decided_by or "your coach", row.week_start, row.note) if row and row.note else None
 
 
+# (database, plan id) -> (each week's (start date, phase), the race): a stored plan never
+# changes, so this per-process memo is right in every worker; bounded, as a roster of 1,000 needs
+_PLAN_FACTS: dict[tuple[str, int], tuple[list[tuple[str, str]], dict]] = {}
+_PLAN_FACTS_MAX = 4096
+
+
+def _plan_facts(s: Session, plan_id: int) -> tuple[list[tuple[str, str]], dict]:
+    """The phases and race of a stored plan, read from its JSON once per process."""
+    key = (str(s.get_bind().url), plan_id)
+    found = _PLAN_FACTS.get(key)
+    if found is None:
+        data = json.loads(s.scalar(select(PlanRow.data).where(PlanRow.id == plan_id)) or "{}")
+        weeks = [(w["start_date"], w["phase"]) for w in data.get("weeks", [])]
+        found = (weeks, (data.get("profile") or {}).get("race") or {})
+        if len(_PLAN_FACTS) >= _PLAN_FACTS_MAX:
+            _PLAN_FACTS.clear()
+        _PLAN_FACTS[key] = found
+    return found
+
+
 def _week_counts(s: Session, athlete_id: int, monday: dt.date) -> tuple[int, int, str | None, dict]:
     """(sessions done, sessions planned, phase, race) for the week starting `monday`."""
     sunday = monday + dt.timedelta(days=6)
-    plan = s.execute(
-        select(PlanRow.id, PlanRow.data).where(PlanRow.athlete_id == athlete_id)
-        .order_by(PlanRow.version.desc()).limit(1)
-    ).first()  # fmt: skip
+    plan_id = s.scalar(
+        select(PlanRow.id).where(PlanRow.athlete_id == athlete_id).order_by(PlanRow.version.desc()).limit(1)
+    )
     done = s.scalar(
         select(func.count()).where(SessionLogRow.athlete_id == athlete_id, SessionLogRow.date.between(monday, sunday))
     )
-    if plan is None:
+    if plan_id is None:
         return int(done or 0), 0, None, {}
     planned = s.scalar(
-        select(func.count()).where(PlannedItem.plan_id == plan.id, PlannedItem.kind == "strength",
+        select(func.count()).where(PlannedItem.plan_id == plan_id, PlannedItem.kind == "strength",
                                    PlannedItem.date.between(monday, sunday))
     )  # fmt: skip
-    data = json.loads(plan.data)
-    phase = next((w["phase"] for w in data.get("weeks", []) if w["start_date"] <= sunday.isoformat()
-                  and monday.isoformat() <= w["start_date"]), None)  # fmt: skip
-    race = (data.get("profile") or {}).get("race") or {}
+    weeks, race = _plan_facts(s, plan_id)
+    phase = next((p for start, p in weeks if monday.isoformat() <= start <= sunday.isoformat()), None)
     return int(done or 0), int(planned or 0), phase, race
 
 
