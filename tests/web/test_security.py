@@ -281,7 +281,10 @@ def test_templates_need_no_inline_script_or_style() -> None:
 
 def test_the_openapi_document_names_the_refusals(browser_tab) -> None:
     operation = browser_tab.get("/openapi.json").json()["paths"]["/api/v1/runs"]
-    assert {"403", "413"} <= set(operation["post"]["responses"]) and "403" not in operation["get"]["responses"]
+    assert {"403", "413"} <= set(operation["post"]["responses"]) and "413" not in operation["get"]["responses"]
+    assert "another site" in operation["post"]["responses"]["403"]["description"]
+    # a GET is refused only for not being the reader's (server mode), never as sent by another site
+    assert "another site" not in operation["get"]["responses"]["403"]["description"]
 
 
 # ------------------------------------------------------------------------ body limit

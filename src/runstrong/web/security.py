@@ -305,9 +305,11 @@ def document_refusals(openapi: dict[str, Any], limit: int = BODY_LIMIT) -> dict[
         for method, operation in operations.items():
             if method.upper() in UNSAFE:
                 for status, text in answers.items():
-                    operation.setdefault("responses", {}).setdefault(
+                    answer = operation.setdefault("responses", {}).setdefault(
                         status, {"description": text, "content": {"application/json": {"schema": detail}}}
                     )
+                    if text not in answer["description"]:  # a 403 of the route's own (server mode's "not yours")
+                        answer["description"] += f" Or: {text}"
     return openapi
 
 
