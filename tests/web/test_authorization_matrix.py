@@ -198,3 +198,6 @@ def test_a_coach_of_several_athletes_is_asked_to_choose(server) -> None:
     with client_for(server, "cora_coach") as client:
         answer = client.get("/api/v1/athlete")
         assert answer.status_code == 409 and "?athlete=NAME" in answer.json()["detail"]
+        assert client.get("/").headers["location"] == "/roster"  # a page: the roster to choose from
+    with client_for(server, "ada_admin") as admin:
+        assert admin.get("/plan").headers["location"] == "/roster"

@@ -151,3 +151,7 @@ def audit(s: Session, actor: str, action: str, summary: str, now: dt.datetime, a
 
 def audit_entries(s: Session, limit: int = 100) -> list[AuditRow]:
     return list(s.scalars(select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)))
+
+
+def athlete_count(s: Session) -> int:
+    return int(s.scalar(select(func.count()).select_from(Athlete)) or 0)

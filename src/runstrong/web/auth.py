@@ -74,6 +74,10 @@ class LoginNeeded(Exception):
     """No user: pages send the browser to /login, the API answers 401."""
 
 
+class ChooseAthlete(Unavailable):
+    """A coach or admin asked for a diary page without saying whose: pages go to the roster."""
+
+
 class Forbidden(Exception):
     """A user asking for what is not theirs (403), said the same whether it exists or not."""
 
@@ -213,9 +217,9 @@ def _allowed_athlete(diary: Diary, who: Principal, wanted: str | None) -> str | 
                 return repo.athlete_info(s, who.user.athlete_id).name
             if allowed is not None and len(allowed) == 1:
                 return repo.athlete_info(s, next(iter(allowed))).name
-            if allowed is None:
+            if allowed is None and (diary.athlete_name or accounts.athlete_count(s) == 1):
                 return diary.athlete_name
-            raise Unavailable("athlete: you look after several athletes; choose one with ?athlete=NAME (see /roster)")
+            raise ChooseAthlete("athlete: you look after several athletes; choose one with ?athlete=NAME (see /roster)")
         try:
             info = repo.find_athlete(s, wanted)
         except UserError:
@@ -247,6 +251,12 @@ def install(app: Any) -> None:
             return JSONResponse({"detail": "Log in first (a session, or Authorization: Bearer TOKEN)."}, 401, headers)
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
+
+    @app.exception_handler(ChooseAthlete)
+    async def _choose(request: Request, exc: ChooseAthlete) -> Response:
+        if _is_api(request) or request.method != "GET":
+            return JSONResponse({"detail": str(exc)}, status_code=409)
+        return RedirectResponse("/roster", status_code=303)
 
     @app.exception_handler(Forbidden)
     async def _forbidden(request: Request, _exc: Forbidden) -> Response:
