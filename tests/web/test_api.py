@@ -139,7 +139,8 @@ def test_the_openapi_document_describes_every_api_route_and_no_page(client) -> N
         "/api/v1/sessions/{date}", "/api/v1/sessions", "/api/v1/wellness", "/api/v1/runs", "/api/v1/exercises",
         "/api/v1/exercises/{exercise_id}", "/api/v1/exercises/{exercise_id}/alternatives", "/api/v1/swaps",
         "/api/v1/review", "/api/v1/sets/{set_id}", "/api/v1/logged-sessions/{session_id}", "/api/v1/runs/{run_id}",
-        "/api/v1/wellness/{date}", "/api/v1/undo", "/api/v1/pains",
+        "/api/v1/wellness/{date}", "/api/v1/undo", "/api/v1/pains", "/api/v1/roster", "/api/v1/queue/decisions",
+        "/api/v1/review-mode",
     }  # fmt: skip
     post = paths["/api/v1/sessions"]["post"]
     assert {"201", "400", "404", "409", "422"} <= set(post["responses"])

@@ -68,10 +68,16 @@ def test_serve_on_a_port_in_use_names_the_option(diary_path: Path, busy_port: in
     assert result.returncode == 2 and f"--port: cannot listen on 127.0.0.1:{busy_port}" in result.stderr
 
 
-def test_lan_prints_a_warning_first(diary_path: Path, busy_port: int) -> None:
-    result = run("serve", "--db", str(diary_path), "--lan", "--port", str(busy_port))
-    assert "Anyone on this network can open your diary" in result.stderr
-    assert result.returncode == 2 and "0.0.0.0" in result.stderr
+def test_lan_without_accounts_refuses_to_start_and_says_how_to_add_one(diary_path: Path) -> None:
+    result = run("serve", "--db", str(diary_path), "--lan", "--port", "0")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("Error: --lan: listening beyond this machine needs accounts")
+    assert "runstrong users add NAME --role admin" in result.stderr
+
+
+def test_a_host_beyond_loopback_without_accounts_refuses_to_start(diary_path: Path) -> None:
+    result = run("serve", "--db", str(diary_path), "--host", "0.0.0.0", "--port", "0")
+    assert result.returncode == 2 and "--host 0.0.0.0: listening beyond this machine needs accounts" in result.stderr
 
 
 def test_lan_and_another_host_is_refused() -> None:

@@ -37,6 +37,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "reschedule": ("runstrong.cli.review", "reschedule", "Missed a session? Move it later this week if rules allow."),
     "chart": ("runstrong.cli.chart", "chart", "Charts of load, wellness, volume and lift progress (PNG/SVG)."),
     "serve": ("runstrong.cli.serve", "serve", "The local web app: today, plan, log, check-in, review in the browser."),
+    "users": ("runstrong.cli.users", "users", "Server-mode accounts: users, roles, coaches, passwords, tokens."),
+    "db": ("runstrong.cli.db", "db", "The diary database: upgrade its schema, back it up."),
     # out and in
     "calendar": ("runstrong.cli.calendar", "calendar", "Export sessions as .ics; import a running plan from .ics."),
     "fit": ("runstrong.cli.fit", "fit", "Garmin FIT strength workouts for the plan, a week or a session."),

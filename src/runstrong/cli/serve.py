@@ -7,20 +7,11 @@ import click
 from runstrong.cli.diary_common import athlete_option, db_option
 from runstrong.errors import UserError
 
-# Until the app has accounts, listening beyond this machine (--lan, or any --host that is
-# not loopback) is allowed, with this warning printed first: the option is the runner's
-# explicit choice, and the warning says what it costs.
-BEYOND_WARNING = (
-    "Warning: {what} listens beyond this machine, on {where}. Anyone on this network can open your "
-    "diary and change it: there is no password. Use it only on a network you trust, and stop the server "
-    "(Ctrl-C) when you are done."
+NEEDS_ACCOUNTS = (
+    "{what}: listening beyond this machine needs accounts, and this diary has none. Add one first: "
+    "`runstrong users add NAME --role admin` (and one per runner and coach), then start the server again. "
+    "See docs/server.md."
 )
-
-
-def beyond_warning(host: str, lan: bool) -> str:
-    """The warning for a server bound to `host`, a non-loopback address."""
-    where = "every network interface (0.0.0.0)" if host in ("0.0.0.0", "::") else host
-    return BEYOND_WARNING.format(what="--lan" if lan else f"--host {host}", where=where)
 
 
 @click.command()
@@ -31,9 +22,9 @@ def beyond_warning(host: str, lan: bool) -> str:
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Address to listen on (127.0.0.1: this machine only; any other warns as --lan does).",
+    help="Address to listen on (127.0.0.1: this machine only; any other needs accounts, as --lan does).",
 )
-@click.option("--lan", is_flag=True, help="Listen on the local network too (0.0.0.0), e.g. to log from your phone.")
+@click.option("--lan", is_flag=True, help="Listen on the local network too (0.0.0.0); needs accounts.")
 @click.option(
     "--allowed-host",
     "allowed_hosts",
@@ -41,7 +32,15 @@ def beyond_warning(host: str, lan: bool) -> str:
     metavar="NAME",
     help="Another name the app may be opened by (e.g. a name your router gives this machine). Repeatable.",
 )
-def serve(db: str | None, athlete: str | None, port: int, host: str, lan: bool, allowed_hosts: tuple[str, ...]) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes (server mode, e.g. on PostgreSQL); they share the database and one key.",
+)
+def serve(db: str | None, athlete: str | None, port: int, host: str, lan: bool, allowed_hosts: tuple[str, ...],
+          workers: int) -> None:  # fmt: skip
     """The local web app: today's session, the plan, logging, check-ins, exercises and swaps.
 
     \b
@@ -52,30 +51,60 @@ def serve(db: str | None, athlete: str | None, port: int, host: str, lan: bool, 
       runstrong serve
       runstrong serve --port 8080 --athlete Maya
       runstrong serve --lan          (then open http://THIS-MACHINE'S-ADDRESS:8000 on your phone)
-    """
-    import uvicorn
 
-    from runstrong.web.app import create_app
+    \b
+    Server mode (coaches, clubs): add accounts with `runstrong users add`; then everyone
+    logs in, and the server may listen beyond this machine (see docs/server.md):
+      runstrong serve --db postgresql+psycopg://runstrong@localhost/runstrong --host 0.0.0.0 --workers 2
+    """
     from runstrong.web.hosts import is_loopback
-    from runstrong.web.security import policy_for_bind
 
     if lan:
         if host not in ("127.0.0.1", "0.0.0.0"):
             raise UserError("--lan: it listens on 0.0.0.0; drop --host, or give --host without --lan")
         host = "0.0.0.0"
-    if not is_loopback(host):
-        click.echo(beyond_warning(host, lan), err=True)
+    beyond = not is_loopback(host)
+    has_users = _check_diary(db, athlete, needs_users=beyond, what="--lan" if lan else f"--host {host}")
     _check_port(host, port)
-    policy = policy_for_bind(host, allowed_hosts, _token_key(db))
-    app = create_app(db, athlete=athlete, security=policy)
-    with app.state.diary.store.read() as s:
-        app.state.diary.who(s)  # no athlete, or several and no --athlete: say so now, not in the browser
     shown = "localhost" if is_loopback(host) else host
-    click.echo(f"runstrong is at http://{shown}:{port}/  (API: http://{shown}:{port}/api) · Ctrl-C stops it")
-    if not is_loopback(host):
-        names = ", ".join(sorted(policy.hosts))
-        click.echo(f"It answers to this machine's addresses and to: {names} (add a name with --allowed-host).")
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    mode = "server mode: everyone logs in" if has_users else "local mode: this machine only, no password"
+    click.echo(f"runstrong is at http://{shown}:{port}/  (API: http://{shown}:{port}/api) · {mode} · Ctrl-C stops it")
+    _run(db, athlete, host, port, allowed_hosts, workers)
+
+
+def _check_diary(db: str | None, athlete: str | None, *, needs_users: bool, what: str) -> bool:
+    """Say now, not in the browser, what keeps the app from working: no accounts where they
+    are needed; in local mode, no athlete (or several and no --athlete). True: accounts."""
+    from runstrong.cli.diary_common import open_diary
+    from runstrong.store import repo
+    from runstrong.store.accounts import any_users
+
+    with open_diary(db) as store, store.read() as s:
+        has_users = any_users(s)
+        if needs_users and not has_users:
+            raise UserError(NEEDS_ACCOUNTS.format(what=what))
+        if not has_users:
+            repo.find_athlete(s, athlete)
+    return has_users
+
+
+def _run(db: str | None, athlete: str | None, host: str, port: int, allowed: tuple[str, ...], workers: int) -> None:
+    """uvicorn with the app factory, so every worker builds the same app from the same settings."""
+    import os
+
+    import uvicorn
+
+    from runstrong.store.db import resolve_url
+    from runstrong.web import server_app
+
+    os.environ["RUNSTRONG_DB"] = resolve_url(db)
+    os.environ[server_app.HOST_ENV] = host
+    os.environ[server_app.ALLOWED_ENV] = ",".join(allowed)
+    if athlete:
+        os.environ["RUNSTRONG_ATHLETE"] = athlete
+    server_app.shared_secret(db)  # made once here, before the workers race to make it
+    uvicorn.run("runstrong.web.server_app:make_app", factory=True, host=host, port=port, workers=workers,
+                log_level="warning", access_log=False)  # fmt: skip
 
 
 def _token_key(db: str | None) -> bytes | None:

@@ -12,6 +12,7 @@ from runstrong.store import changes, repo
 from runstrong.store.db import Store
 from runstrong.store.review_queries import store_review
 from runstrong.store.reviewing import ReviewOutcome, prepare_review
+from runstrong.store.roster import review_mode
 
 from . import base, lived
 
@@ -23,11 +24,20 @@ class Accepted:
     version: int
 
 
+WAITS_FOR_COACH = (
+    "your coach reviews your weeks: this week's review waits in their queue, and their decision "
+    "(with any note) shows on your next session"
+)
+
+
 def accept_review(store: Store, athlete: str | None, week: dt.date | None, clock: base.Clock, ctx: Any,
                   real_life: Any = None, *, expected_version: int | None = None,
                   with_trend: bool = True) -> Accepted:  # fmt: skip
-    """Review `week` (default: last week) and store the new plan version and the review."""
+    """Review `week` (default: last week) and store the new plan version and the review. An
+    athlete whose reviews wait for a coach (review mode) cannot accept their own."""
     with base.change(store, athlete, clock, expected_version=expected_version) as tx:
+        if review_mode(tx.s, tx.athlete.id) == "review":
+            raise base.Refused("week", WAITS_FOR_COACH)
         outcome = prepare_review(tx.s, tx.athlete.name, week, clock.today, ctx, real_life, with_trend=with_trend)
         assert outcome.plan is not None and outcome.profile is not None
         old = repo.latest_plan(tx.s, tx.athlete.id)

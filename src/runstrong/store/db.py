@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from runstrong.errors import RunstrongError, UserError
 
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 ENV_VAR = "RUNSTRONG_DB"
 BUSY_TIMEOUT_MS = 15_000
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -43,7 +43,7 @@ def resolve_url(db: str | None) -> str:
     """The database URL from `--db`, then `RUNSTRONG_DB`, then the default SQLite file."""
     value = db or os.environ.get(ENV_VAR) or str(default_path())
     if "://" in value:
-        return value
+        return _with_driver(value)
     path = Path(value).expanduser()
     if path.is_dir():
         raise UserError(f"db: {path} is a folder; give a file such as {path / 'diary.db'}")
@@ -56,6 +56,14 @@ def resolve_url(db: str | None) -> str:
             fix=f"make that folder writable, or give a diary file elsewhere with --db or {ENV_VAR}",
         ) from None
     return f"sqlite:///{path.resolve()}"
+
+
+def _with_driver(url: str) -> str:
+    """postgresql://... (or postgres://, as hosting services write it) with the driver we ship, psycopg 3."""
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            return "postgresql+psycopg://" + url[len(plain) :]
+    return url
 
 
 def parse_url(url: str) -> URL:

@@ -14,6 +14,8 @@ import datetime as dt
 from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from .actor import current_actor
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -213,6 +215,8 @@ class ChangeRow(Base):
     summary: Mapped[str] = mapped_column(Text)
     undoes: Mapped[int | None] = mapped_column(Integer)
     data: Mapped[str | None] = mapped_column(Text)  # rows before and after; None: history only
+    # added by migration 0008: who made it (a server-mode user; None: this machine's own user)
+    actor: Mapped[str | None] = mapped_column(String(80), default=current_actor)
 
 
 class LogKeyRow(Base):
@@ -240,3 +244,91 @@ class CalendarFeedRow(Base):
     athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"), unique=True)
     token: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+# ------------------------------------------------------------ server mode (migration 0008)
+
+
+class UserRow(Base):
+    """A person who logs in: an athlete (their own diary, `athlete_id`), a coach (the
+    athletes assigned in `coach_athletes`) or an admin (everyone). `session_epoch` goes up
+    when the password or role changes, which ends every session signed before."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    password_hash: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(16))
+    athlete_id: Mapped[int | None] = mapped_column(ForeignKey("athletes.id", ondelete="SET NULL"), unique=True)
+    session_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class CoachAthleteRow(Base):
+    """A coach's assignment to an athlete; an athlete may have several coaches."""
+
+    __tablename__ = "coach_athletes"
+    __table_args__ = (UniqueConstraint("coach_id", "athlete_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    coach_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ApiTokenRow(Base):
+    """An API token for scripts, kept only as its SHA-256 (the token itself is shown once)."""
+
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class LoginFailureRow(Base):
+    """A failed login, counted per account and per client address for the rate limit."""
+
+    __tablename__ = "login_failures"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    account: Mapped[str] = mapped_column(String(80), index=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+
+
+class AuditRow(Base):
+    """Who did what, when: account changes and the coach's review decisions."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(40))
+    athlete_id: Mapped[int | None] = mapped_column(ForeignKey("athletes.id", ondelete="SET NULL"), index=True)
+    summary: Mapped[str] = mapped_column(Text)
+
+
+class ReviewSettingRow(Base):
+    """How an athlete's weekly reviews are applied: `auto` or `review` (wait for a coach)."""
+
+    __tablename__ = "review_settings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"), unique=True)
+    mode: Mapped[str] = mapped_column(String(16))
+
+
+class ReviewQueueRow(Base):
+    """A week's review waiting for (or decided by) a coach; `edits` is the coach's changes
+    as JSON, `note` their note to the athlete."""
+
+    __tablename__ = "review_queue"
+    __table_args__ = (UniqueConstraint("athlete_id", "week_start"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    week_start: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(16))
+    edits: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    decided_by: Mapped[str | None] = mapped_column(String(80))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Header, Path, Query, Request
 from runstrong.core.model import Category, Pattern, Week
 
 from . import schemas as sc
+from .auth import diary_for
 from .service import Diary, NotFound
 
 router = APIRouter(tags=["api"], responses=sc.ERRORS)
@@ -22,7 +23,7 @@ DateQuery = Annotated[sc.IsoDate | None, Query(description="YYYY-MM-DD; default:
 
 
 def diary_of(request: Request) -> Diary:
-    return request.app.state.diary
+    return diary_for(request)  # the athlete the request may touch (auth.athlete_access)
 
 
 @router.get("/athlete", response_model=sc.AthleteOut, summary="Who the diary is for, and the plan version")

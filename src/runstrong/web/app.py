@@ -58,13 +58,18 @@ def create_app(
     athlete: str | None = None,
     today: dt.date | None = None,
     security: SecurityPolicy | None = None,
+    accounts: bool | None = None,
 ) -> FastAPI:
     """The app over the diary at `db_url` (a path or SQLAlchemy URL; None: the default
     diary), for `athlete` (None: the diary's only athlete). `today` fixes the date (tests).
-    `security`: the Host names it answers to and the body limit (default: loopback only)."""
+    `security`: the Host names it answers to and the body limit (default: loopback only).
+    `accounts`: server mode, everyone logs in (None: on when the diary has users)."""
+    from fastapi import Depends
+
+    from runstrong.store.accounts import any_users
     from runstrong.store.db import open_store
 
-    from . import api, calendar_feed, pages, review_pages
+    from . import admin_pages, api, auth, auth_pages, calendar_feed, pages, review_pages, roster_pages
     from .render import make_templates
 
     diary = Diary(open_store(db_url), athlete, today)
@@ -86,14 +91,26 @@ def create_app(
         openapi_tags=[{"name": "api", "description": "For scripts and other apps."}],
     )
     app.state.diary = diary
+    if accounts is None:
+        with diary.store.read() as s:
+            accounts = any_users(s)
+    app.state.accounts = accounts
     app.state.security = security or SecurityPolicy()
     app.state.dashboard_cache = {}  # (diary data version, date) -> page; see pages.dashboard
     app.state.templates = make_templates(TEMPLATES, NAV)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.include_router(pages.router)
-    app.include_router(review_pages.router)
-    app.include_router(api.router, prefix=API_PREFIX)
-    app.include_router(calendar_feed.router)
+    diary_routes = [Depends(auth.athlete_access)]  # every route that touches a diary: who may, and which one
+    app.include_router(auth_pages.router)
+    app.include_router(pages.router, dependencies=diary_routes)
+    app.include_router(review_pages.router, dependencies=diary_routes)
+    app.include_router(api.router, prefix=API_PREFIX, dependencies=diary_routes, responses=auth.AUTH_ERRORS)
+    app.include_router(calendar_feed.router)  # its secret token is its key
+    app.include_router(roster_pages.pages)  # the coach's roster and queue: coaches and admins
+    app.include_router(roster_pages.athlete_pages)
+    app.include_router(roster_pages.api, prefix=API_PREFIX, responses=auth.AUTH_ERRORS)
+    app.include_router(roster_pages.athlete_api, prefix=API_PREFIX, responses=auth.AUTH_ERRORS)
+    app.include_router(admin_pages.router)  # admins only
+    auth.install(app)
     _install_error_handlers(app)
     _document_refusals(app)
     return app

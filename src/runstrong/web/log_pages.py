@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from runstrong.core.model import PainArea
 
 from . import forms, views
+from .auth import diary_for
 from .service import Changed, Diary, InputError, NotFound, Unavailable
 
 router = APIRouter(include_in_schema=False)
@@ -25,7 +26,7 @@ SetId = Annotated[int, FPath(ge=1, le=2**31 - 1)]
 
 
 def diary_of(request: Request) -> Diary:
-    return request.app.state.diary
+    return diary_for(request)  # the athlete the request may touch (auth.athlete_access)
 
 
 def redirect(path: str, **query: Any) -> RedirectResponse:

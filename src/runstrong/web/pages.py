@@ -22,6 +22,7 @@ from runstrong.core.model import EquipmentSet, Item, PainArea, RaceDistance, Run
 from runstrong.core.vocab import CATEGORY_NAME, TRAINING_CATEGORIES, Category
 
 from . import forms, log_pages, offline, upload_pages, views
+from .auth import diary_for
 from .log_pages import _said
 from .service import Changed, Diary, InputError, NotFound
 
@@ -34,7 +35,7 @@ SCALE_FIELDS = tuple(f for f in WELLNESS_FIELDS if f != "sleep_hours")
 
 
 def diary_of(request: Request) -> Diary:
-    return request.app.state.diary
+    return diary_for(request)  # the athlete the request may touch (auth.athlete_access)
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -84,7 +85,7 @@ async def dashboard(request: Request, saved: str | None = None) -> Response:
     if not request.url.query:
         version = diary.data_version()
         if version is not None:
-            key = (version, diary.today())
+            key = (diary.athlete_name, version, diary.today())  # one page per athlete: a coach's and theirs
             body = cache.get(key)
             if body is not None:
                 return HTMLResponse(body)

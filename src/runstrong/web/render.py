@@ -73,6 +73,38 @@ def make_templates(directory: Path, nav: list[tuple[str, str]]) -> Jinja2Templat
         # the page's CSRF token (security.py puts it on the request): every form posts it
         # through partials/csrf.html, htmx through the body's hx-headers
         token = request.scope.get("state", {}).get("csrf_token", "")
-        return {"nav": items, "today": request.app.state.diary.today(), "csrf_token": token}
+        who = request.scope.get("state", {}).get("principal")  # set by auth once a route asked who it is
+        server_mode = bool(getattr(request.app.state, "accounts", False))
+        if server_mode and (who is None or who.user is None):
+            items = []  # nobody logged in: the pages behind the nav would only ask them to
+        if who is not None and who.user is not None and who.is_staff:
+            items.insert(0, {"label": "Roster", "href": "/roster", "active": path.startswith("/roster")})
+        if who is not None and who.user is not None and who.user.role == "admin":
+            items.append({"label": "Users", "href": "/admin/users", "active": path.startswith("/admin")})
+        return {
+            "nav": items,
+            "today": request.app.state.diary.today(),
+            "csrf_token": token,
+            "viewer": who,
+            "server_mode": server_mode,
+            "coach_note": lambda: coach_note(request),
+        }
 
     return Jinja2Templates(env=env, context_processors=[context])
+
+
+def coach_note(request: Request) -> Any:
+    """The coach's note from their latest review decision, for the athlete's next session
+    (the dashboard and the session pages); None elsewhere or when there is none."""
+    path = request.url.path
+    diary = request.scope.get("state", {}).get("diary")
+    if diary is None or not (path == "/" or path.startswith("/session")):
+        return None
+    from runstrong.errors import UserError
+    from runstrong.store.roster import latest_note
+
+    with diary.store.read() as s:
+        try:
+            return latest_note(s, diary.who(s).id)
+        except UserError:  # no athlete yet: the page says so itself
+            return None

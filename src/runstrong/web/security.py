@@ -213,6 +213,8 @@ class SecurityMiddleware:
             return f"Refused: this request came from another origin ({origin[:80]})."
         if _media_type(headers) == "application/json" or _media_type(headers).endswith("+json"):
             return None
+        if headers.get("authorization", "").lower().startswith("bearer "):
+            return None  # an API token: a page cannot send this header to another origin without a preflight
         expected = self.token_for(session_id)
         given = [t for t in (headers.get(HEADER), _token_field(body, headers)) if t]
         if any(hmac.compare_digest(t.encode(), expected.encode()) for t in given):
@@ -303,9 +305,11 @@ def document_refusals(openapi: dict[str, Any], limit: int = BODY_LIMIT) -> dict[
         for method, operation in operations.items():
             if method.upper() in UNSAFE:
                 for status, text in answers.items():
-                    operation.setdefault("responses", {}).setdefault(
+                    answer = operation.setdefault("responses", {}).setdefault(
                         status, {"description": text, "content": {"application/json": {"schema": detail}}}
                     )
+                    if text not in answer["description"]:  # a 403 of the route's own (server mode's "not yours")
+                        answer["description"] += f" Or: {text}"
     return openapi
 
 

@@ -1,0 +1,185 @@
+"""The coach's side of server mode: the roster (page and API), opening one athlete's
+diary in the app, the review queue and its decisions, and each athlete's review mode.
+
+The roster lists only the athletes the user may see (`accounts.athlete_ids_for`); the
+per-athlete routes depend on `auth.athlete_access` like every diary route, and on
+`auth.require_staff`: an athlete never decides their own review.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from runstrong.errors import UserError
+from runstrong.store import accounts
+from runstrong.store.roster import RosterEntry, roster
+
+from . import forms
+from .auth import ATHLETE_COOKIE, Principal, athlete_access, require_staff
+from .schemas import ERRORS
+from .service import Diary, InputError, Problem
+
+pages = APIRouter(include_in_schema=False, dependencies=[Depends(require_staff)])
+athlete_pages = APIRouter(include_in_schema=False, dependencies=[Depends(require_staff), Depends(athlete_access)])
+api = APIRouter(tags=["coach"], dependencies=[Depends(require_staff)], responses=ERRORS)
+athlete_api = APIRouter(
+    tags=["coach"], dependencies=[Depends(require_staff), Depends(athlete_access)], responses=ERRORS
+)
+
+FlagQuery = Annotated[str | None, Query(max_length=40, description="Only athletes whose latest review has this flag.")]
+CoachQuery = Annotated[str | None, Query(max_length=80, description="Only athletes this coach looks after.")]
+
+
+def _entries(request: Request, flag: str | None, coach: str | None) -> list[RosterEntry]:
+    who: Principal = request.state.principal
+    diary: Diary = request.app.state.diary
+    with diary.store.read() as s:
+        ids = accounts.athlete_ids_for(s, who.user) if who.user else None
+        found = roster(s, ids, diary.today())
+    if flag:
+        found = [e for e in found if flag in e.flag_kinds]
+    if coach:
+        found = [e for e in found if coach in e.coaches]
+    return found
+
+
+@pages.get("/roster", response_class=HTMLResponse, name="roster")
+def roster_page(request: Request, flag: FlagQuery = None, coach: CoachQuery = None) -> Response:
+    entries = _entries(request, flag, coach)
+    everyone = _entries(request, None, None)
+    return request.app.state.templates.TemplateResponse(request, "roster.html", {
+        "title": "Roster", "entries": entries, "flag": flag or "", "coach": coach or "",
+        "flags": sorted({k for e in everyone for k in e.flag_kinds}),
+        "coaches": sorted({c for e in everyone for c in e.coaches}),
+        "waiting": [e for e in everyone if e.waiting_week],
+    })  # fmt: skip
+
+
+class FlagOut(BaseModel):
+    kind: str
+    text: str
+    rule_id: str
+
+
+class RosterOut(BaseModel):
+    name: str
+    sessions_done: int = Field(description="Strength sessions logged this week.")
+    sessions_planned: int = Field(description="Strength sessions the plan holds this week.")
+    last_log: dt.date | None
+    flags: list[FlagOut] = Field(description="The latest accepted review's flags.")
+    race_name: str | None
+    race_date: dt.date | None
+    phase: str | None
+    coaches: list[str]
+    review_mode: str
+    review_waiting: dt.date | None = Field(description="A week whose review waits for a coach.")
+
+
+@api.get("/roster", response_model=list[RosterOut], summary="The athletes you look after, at a glance")
+def roster_api(request: Request, flag: FlagQuery = None, coach: CoachQuery = None) -> Any:
+    return [
+        RosterOut(name=e.name, sessions_done=e.sessions_done, sessions_planned=e.sessions_planned,
+                  last_log=e.last_log, flags=[FlagOut(**f.model_dump()) for f in e.flags], race_name=e.race_name,
+                  race_date=e.race_date, phase=e.phase, coaches=e.coaches, review_mode=e.mode,
+                  review_waiting=e.waiting_week)
+        for e in _entries(request, flag, coach)
+    ]  # fmt: skip
+
+
+@athlete_pages.get("/roster/open", name="roster_open")
+def open_athlete(request: Request) -> Response:
+    """The app's pages for this athlete from now on (a cookie; the access check runs on every request)."""
+    name = request.state.diary.athlete_name or ""
+    response = RedirectResponse("/", status_code=303)
+    response.set_cookie(ATHLETE_COOKIE, name, httponly=True, samesite="lax", secure=request.url.scheme == "https")
+    return response
+
+
+# ------------------------------------------------------------------ the review queue
+
+
+def _queue_page(request: Request, status: int = 200, problem: str | None = None) -> Response:
+    diary: Diary = request.state.diary
+    outcome, error = None, problem
+    try:
+        outcome = diary.review(_review_request())
+    except UserError as err:
+        error = error or str(err)
+    return request.app.state.templates.TemplateResponse(request, "queue_item.html", {
+        "title": "Review queue", "athlete": diary.athlete_name, "outcome": outcome, "problem": error,
+    }, status_code=status)  # fmt: skip
+
+
+def _review_request() -> Any:
+    from .service import ReviewRequest
+
+    return ReviewRequest()
+
+
+@athlete_pages.get("/queue/review", response_class=HTMLResponse, name="queue_review")
+def queue_review(request: Request) -> Response:
+    return _queue_page(request)
+
+
+@athlete_pages.post("/queue/review", response_class=HTMLResponse)
+async def queue_decide(request: Request) -> Response:
+    form = await request.form()
+    verdict = forms.text(form, "verdict") or ""
+    try:
+        await run_in_threadpool(_decide, request, verdict, bool(form.get("hold_instead")),
+                                bool(form.get("keep_exercises")), forms.text(form, "note"))  # fmt: skip
+    except InputError as err:
+        return await run_in_threadpool(_queue_page, request, 400, str(err))
+    return RedirectResponse("/roster?decided=" + verdict, status_code=303)
+
+
+class DecisionIn(BaseModel):
+    verdict: str = Field(pattern="^(accept|reject)$", description="accept or reject")
+    hold_instead: bool = Field(False, description="Hold each category the review would cut.")
+    keep_exercises: bool = Field(False, description="Leave out the review's exercise swaps.")
+    note: str | None = Field(None, max_length=2000, description="A note the athlete sees on their next session.")
+
+
+class DecisionOut(BaseModel):
+    week_start: dt.date
+    verdict: str
+    plan_version: int | None
+
+
+@athlete_api.post("/queue/decisions", response_model=DecisionOut, status_code=201,
+                  summary="Accept (maybe edited) or reject an athlete's waiting review")  # fmt: skip
+def queue_decide_api(request: Request, body: DecisionIn) -> Any:
+    done = _decide(request, body.verdict, body.hold_instead, body.keep_exercises, body.note)
+    return DecisionOut(week_start=done.week_start, verdict=done.verdict, plan_version=done.plan_version)
+
+
+def _decide(request: Request, verdict: str, hold: bool, keep: bool, note: str | None) -> Any:
+    from runstrong.flows.review_queue import Edits, decide
+
+    if verdict not in ("accept", "reject"):
+        raise InputError([Problem(("verdict",), "choose accept or reject")])
+    diary: Diary = request.state.diary
+    try:
+        return decide(diary.store, diary.athlete_name, None, verdict, diary.clock_now(), diary.context,
+                      actor=request.state.principal.name, edits=Edits(hold, keep), note=note)  # fmt: skip
+    except UserError as err:
+        raise InputError([Problem((getattr(err, "field", None) or "week",), str(err))]) from None
+
+
+class ModeIn(BaseModel):
+    mode: str = Field(pattern="^(auto|review)$", description="auto: reviews apply themselves; review: a coach decides")
+
+
+@athlete_api.put("/review-mode", response_model=ModeIn, summary="Whether an athlete's reviews wait for a coach")
+def review_mode_api(request: Request, body: ModeIn) -> Any:
+    from runstrong.flows.review_queue import set_mode
+
+    diary: Diary = request.state.diary
+    set_mode(diary.store, diary.athlete_name, body.mode, request.state.principal.name, diary.clock_now().now)
+    return body
