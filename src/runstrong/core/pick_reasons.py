@@ -60,13 +60,25 @@ def screened(
         holds = [e for e in holds if e.id in ok and "primary" in e.roles]
         return min(holds, key=lambda e: e.level.rank, default=None)
     if category == Category.single_leg_power and slot == 0 and ctx.single_leg_rung != "level":
-        rungs = [e for e in library.ladder(_LADDER_TOP) if e.id in ok] if _LADDER_TOP in library else []
-        if rungs:
-            return rungs[0] if ctx.single_leg_rung == "ladder_start" or len(rungs) == 1 else rungs[1]
+        ceiling = _RUNG_CEILING[ctx.single_leg_rung]
+        allowed = [e for e in single_leg_ladder(library)[: ceiling + 1] if e.id in ok]
+        return allowed[-1] if allowed else None
     return None
 
 
 _LADDER_TOP = "pistol_squat"  # the single-leg ladder of S11, walked down from its top rung
+# the highest rung of that ladder a screen's single-leg squat allows: a ceiling, not a fixed start
+_RUNG_CEILING = {"ladder_start": 0, "step_down": 1}
+
+
+def single_leg_ladder(library: Library) -> list[Exercise]:
+    """The single-leg squat ladder of S11, easiest rung first (empty if the library lacks it)."""
+    return library.ladder(_LADDER_TOP) if _LADDER_TOP in library else []
+
+
+def ladder_rung(library: Library, e: Exercise) -> int | None:
+    """Where an exercise stands on the single-leg ladder, or None when it is not on it."""
+    return next((i for i, x in enumerate(single_leg_ladder(library)) if x.id == e.id), None)
 
 
 def screen_reasons(e: Exercise, category: Category, slot: int, ctx: Context) -> list[Reason]:

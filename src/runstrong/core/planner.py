@@ -206,7 +206,13 @@ class _Planning:
         profile, p = self.profile, self.ctx.params
         equipment = equipment_items(adjust.equipment) if adjust and adjust.equipment else profile.equipment_items
         swaps = tuple((x.from_id, x.to_id) for x in profile.exercise_swaps if x.since <= frame.end)
-        key = (frame.selection, effects, equipment, swaps)
+        ready = (
+            self.landing_weeks >= p.landing_weeks
+            and (effects is None or effects.hops_ok)
+            and not self._landing_regressed(swaps)
+        )
+        # landings drilled mid-block: hops take over from them then, not a whole block later
+        key = (frame.selection, effects, equipment, swaps, ready)
         if key == self.block_of_selection:
             return
         if frame.selection != (self.block_of_selection[0] if self.block_of_selection else None):
@@ -218,9 +224,7 @@ class _Planning:
             pain=frozenset(profile.pain_areas),
             phase=frame.phase if before is None or frame.phase in LOADING_PHASES else before.phase,
             race=profile.race.distance if profile.race else None,
-            plyo_ready=self.landing_weeks >= p.landing_weeks
-            and (effects is None or effects.hops_ok)
-            and not self._landing_regressed(swaps),
+            plyo_ready=ready,
             block=frame.selection,
             hinge_patterning=bool(effects and effects.hinge_patterning),
             single_leg_rung=effects.single_leg_rung_cap if effects else "level",

@@ -24,7 +24,7 @@ from .model import (
     why,
 )
 from .params import Params
-from .pick_reasons import Pick, cover_regions, pain_note, pick_reasons, screen_reasons, screened
+from .pick_reasons import Pick, cover_regions, ladder_rung, pain_note, pick_reasons, screen_reasons, screened
 
 
 @dataclass(frozen=True)
@@ -63,10 +63,11 @@ ACCESSORY_SLOTS: tuple[tuple[Pattern, ...], ...] = (
     (P.balance,),
     (P.hip_abduction, P.hip_adduction, P.anti_lateral_flexion),
 )
+PLYO_PHASES = frozenset({Phase.build, Phase.race_specific, Phase.taper, Phase.maintenance})
 ACCESSORY_RULES = ("ankle-foot-stiffness", "unstable-balance", "two-primaries-one-accessory")
 
 
-def _slot_patterns(category: Category, slot: int, ctx: Context) -> tuple[Pattern, ...]:
+def _slot_patterns(category: Category, slot: int, ctx: Context, p: Params) -> tuple[Pattern, ...]:
     foundation = ctx.phase == Phase.foundation
     if category == Category.posterior_chain:
         if slot == 0:
@@ -85,8 +86,9 @@ def _slot_patterns(category: Category, slot: int, ctx: Context) -> tuple[Pattern
     # single-leg power
     if slot == 0:
         return SINGLE_LEG_STRENGTH
-    plyo_phase = ctx.phase in (Phase.build, Phase.race_specific, Phase.taper, Phase.maintenance)
-    if plyo_phase and ctx.plyo_ready:
+    if ctx.phase == Phase.race_specific and ctx.race in p.durability_distances:  # calf capacity before jumps (S32)
+        return (P.calf_ankle, *SINGLE_LEG_STRENGTH, P.plyometric, P.landing, P.balance)
+    if _hops_allowed(ctx):
         return (P.plyometric, P.landing, *SINGLE_LEG_STRENGTH, P.balance)
     if ctx.phase == Phase.race_week:
         return (*SINGLE_LEG_STRENGTH, P.balance)
@@ -146,15 +148,24 @@ def _pattern_ranks(patterns: tuple[Pattern, ...]) -> dict[Pattern, int]:
     return ranks
 
 
+def single_leg_explosive(e: Exercise) -> bool:
+    """Hops landed on one leg at a time (single-leg pogos, skater hops, hop and stick)."""
+    return e.pattern == P.plyometric and (e.unilateral or e.dose.per_side)
+
+
 def _emphasis(e: Exercise, ctx: Context, p: Params) -> int:
-    """0 when the exercise suits the race emphasis of this phase, 1 otherwise."""
-    if ctx.race is None or ctx.phase != Phase.race_specific:
+    """0 when the exercise suits the race emphasis of this phase, higher the further from it.
+    A 5K or 10K leans to single-leg explosive work from the build on (S33); the half and
+    longer lean to durability in the race-specific block (S32)."""
+    if ctx.race is None or ctx.phase not in (Phase.build, Phase.race_specific):
         return 0
     if ctx.race in p.explosive_distances:
         if e.category != Category.single_leg_power:  # the explosive emphasis is unilateral (S33)
             return 0
-        return 0 if e.intent == Intent.power or e.pattern == P.plyometric else 1
-    if ctx.race in p.durability_distances:
+        if single_leg_explosive(e):
+            return 0
+        return 1 if e.intent == Intent.power or e.pattern == P.plyometric else 2
+    if ctx.race in p.durability_distances and ctx.phase == Phase.race_specific:
         return 0 if e.intent in (Intent.capacity, Intent.strength, Intent.stability) else 1
     return 0
 
@@ -274,13 +285,14 @@ def _primaries(
     pool = [e for e in pools.usable if e.category == category and _primary(e)]
     if ctx.hinge_patterning:  # loaded hinges wait until the hinge passes a screen
         pool = [e for e in pool if not (e.pattern == P.hinge and e.loadable)]
+    uncapped = pool  # what a runner with a good single-leg squat would choose from
     if category == Category.single_leg_power and ctx.single_leg_rung != "level":
         pool = [e for e in pool if e.level == Level.novice]  # a shaky single-leg squat: the easy end
     pool_all = [e for e in pools.unfiltered if e.category == category and _primary(e)]
     calm_ctx = replace(ctx, pain=frozenset())  # the same runner without pain, to explain regressions
     picks: list[Pick] = []
     for slot in range(p.primaries_per_category):
-        patterns = _slot_patterns(category, slot, ctx)
+        patterns = _slot_patterns(category, slot, ctx, p)
         intents = SLOT_INTENTS[(category, slot)]
         prefs = {
             "unilateral": category == Category.single_leg_power,
@@ -289,10 +301,12 @@ def _primaries(
             "heavy_kit": slot == 0 and category != Category.core and ctx.level.rank >= p.heavy_min_level.rank,
         }
         e = screened(library, category, slot, ctx, pools.usable, chosen)
+        if e is not None and category == Category.single_leg_power:
+            e = _below_ceiling(library, e, _best(uncapped, patterns, ctx, p, chosen, recent, **prefs))
         if e is None:
             e = _best(pool, patterns, ctx, p, chosen, recent, **prefs)
-        if e is None:  # any other primary of the category
-            e = _best(pool, tuple(Pattern), ctx, p, chosen, recent, intents=intents)
+        if e is None:  # any other primary of the category (hops only where the slot may have them)
+            e = _best(pool, _any_pattern(ctx), ctx, p, chosen, recent, intents=intents)
         if e is None:
             warnings.append(f"No {category.value} primary {slot + 1} fits your equipment, level and pain areas.")
             continue
@@ -310,6 +324,25 @@ def _primaries(
                 instead = why("taper", text="In place of hops and jumps, too close to the race.")
                 alternatives[e.id] = Pick(exercise=alt, reasons=(*pick_reasons(alt, category, slot, ctx, p), instead))
     return tuple(picks)
+
+
+def _below_ceiling(library: Library, capped: Exercise, usual: Exercise | None) -> Exercise:
+    """The screen's rung is a ceiling: the exercise a good single-leg squat would get when it
+    stands lower on the ladder, else the screen's rung (a worse screen never starts harder)."""
+    if usual is None:
+        return capped
+    rung, usual_rung = ladder_rung(library, capped), ladder_rung(library, usual)
+    return usual if rung is not None and usual_rung is not None and usual_rung < rung else capped
+
+
+def _hops_allowed(ctx: Context) -> bool:
+    """Hops and jumps only in their phases, once landings are drilled and the screen allows them."""
+    return ctx.plyo_ready and ctx.phase in PLYO_PHASES
+
+
+def _any_pattern(ctx: Context) -> tuple[Pattern, ...]:
+    """Every pattern, for a slot nothing better fits; never hops where they are not allowed."""
+    return tuple(Pattern) if _hops_allowed(ctx) else tuple(x for x in Pattern if x != P.plyometric)
 
 
 ACCESSORY_TEXT = {
@@ -330,7 +363,7 @@ def _accessories(ctx: Context, pools: _Pools, chosen: set[str], warnings: list[s
         ideal = _best(pool_all, patterns, calm_ctx, p, chosen, frozenset())
         rule_id = ACCESSORY_RULES[slot]
         if e is None:
-            e = _best(pool, tuple(Pattern), ctx, p, chosen, frozenset())
+            e = _best(pool, _any_pattern(ctx), ctx, p, chosen, frozenset())
             rule_id = "two-primaries-one-accessory"
         if e is None:
             warnings.append("No accessory fits your equipment, level and pain areas.")
