@@ -26,6 +26,11 @@ SINGLE_LEG_STRENGTH = (P.squat, P.lunge, P.step)
 REGION_WORDS = {"thoracic": "upper back (thoracic spine)", "lumbar": "lower back (lumbar spine)"}
 
 
+def single_leg_explosive(e: Exercise) -> bool:
+    """Hops landed on one leg at a time (single-leg pogos, skater hops, hop and stick)."""
+    return e.pattern == P.plyometric and (e.unilateral or e.dose.per_side)
+
+
 def pain_note(chosen: Exercise, ideal: Exercise | None, ctx: Context) -> tuple[Reason, ...]:
     """Why the pick differs from what a pain-free runner would get, if pain is the reason."""
     if ideal is None or ideal.id == chosen.id:
@@ -122,6 +127,9 @@ def pick_reasons(e: Exercise, category: Category, slot: int, ctx: Context, p: Pa
                 text="Landings have been drilled, so short hops and jumps are in.",
             )
         )
+    explosive_build = ctx.phase == Phase.build and ctx.race is not None and ctx.race in p.explosive_distances
+    if explosive_build and single_leg_explosive(e):
+        reasons.append(why("short-race-explosive", text=f"{ctx.race.value}: single-leg hops from the build on."))
     if ctx.phase == Phase.race_specific and ctx.race is not None:
         if ctx.race in p.explosive_distances:
             reasons.append(why("short-race-explosive", text=f"{ctx.race.value}: explosive single-leg emphasis."))

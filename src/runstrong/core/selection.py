@@ -24,7 +24,16 @@ from .model import (
     why,
 )
 from .params import Params
-from .pick_reasons import Pick, cover_regions, ladder_rung, pain_note, pick_reasons, screen_reasons, screened
+from .pick_reasons import (
+    Pick,
+    cover_regions,
+    ladder_rung,
+    pain_note,
+    pick_reasons,
+    screen_reasons,
+    screened,
+    single_leg_explosive,
+)
 
 
 @dataclass(frozen=True)
@@ -146,11 +155,6 @@ def _pattern_ranks(patterns: tuple[Pattern, ...]) -> dict[Pattern, int]:
         if x in ranks:
             ranks[x] = min(shared)
     return ranks
-
-
-def single_leg_explosive(e: Exercise) -> bool:
-    """Hops landed on one leg at a time (single-leg pogos, skater hops, hop and stick)."""
-    return e.pattern == P.plyometric and (e.unilateral or e.dose.per_side)
 
 
 def _emphasis(e: Exercise, ctx: Context, p: Params) -> int:
