@@ -194,11 +194,16 @@ class _Planning:
         return [why("baseline-screen", f"From your screen of {screen.date:%d %b %Y}:"), *effect_reasons(effects)]
 
     def _landing_regressed(self, swaps: tuple[tuple[str, str | None], ...]) -> bool:
-        """A landing or hop was swapped for an easier one (its form broke down): hops wait
-        until the landings are drilled again, rather than replacing the landing they build on."""
+        """A landing or hop was swapped for something that is not a hop (its form broke down):
+        hops wait until the landings are drilled again, rather than replacing the landing they
+        build on. A hop swapped for an easier hop keeps hops, at that easier rung."""
         library = self.ctx.library
+        jumps = (Pattern.landing, Pattern.plyometric)
         return any(
-            old in library and library.get(old).pattern in (Pattern.landing, Pattern.plyometric) for old, _ in swaps
+            old in library
+            and library.get(old).pattern in jumps
+            and not (new in library and library.get(new).pattern == Pattern.plyometric)
+            for old, new in swaps
         )
 
     def _select(self, frame: WeekFrame, adjust: Adjustment | None, effects: ScreenEffects | None) -> None:
@@ -230,6 +235,11 @@ class _Planning:
             single_leg_rung=effects.single_leg_rung_cap if effects else "level",
             short_holds=bool(effects and effects.short_holds),
             swaps=swaps,
+            regressed=tuple(
+                (x.from_id, x.to_id)
+                for x in profile.exercise_swaps
+                if x.since <= frame.end and x.rule_id == "review-regress" and x.to_id
+            ),
         )
         recent = self.prior_selection.primary_ids() if self.prior_selection else frozenset()
         self.selection, missing = select_block(self.ctx, needs, recent)

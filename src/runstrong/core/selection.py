@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .block_swaps import apply_swaps, keep_regressions
 from .context import PlanningContext
 from .library import Library
 from .model import (
@@ -49,6 +50,7 @@ class Context:
     single_leg_rung: str = "level"  # the screen's single-leg squat: ladder_start, step_down or level
     short_holds: bool = False  # the screen's plank was short: hold work leads the core
     swaps: tuple[tuple[str, str | None], ...] = ()  # (from id, to id or None: left out) in force this block
+    regressed: tuple[tuple[str, str], ...] = ()  # (from id, to id) of swaps made because form broke down
 
 
 @dataclass(frozen=True)
@@ -253,10 +255,11 @@ def _select_block(
     if len(warm_up) < len(p.warm_up_regions) or len(finisher) < len(p.finisher_regions):
         warnings.append("The library has no warm-up or mobility drill for a required region.")
     if ctx.swaps:
-        primaries, accessories, stuck = _apply_swaps(library, ctx, usable, primaries, accessories, p)
+        primaries, accessories, stuck = apply_swaps(library, ctx, usable, primaries, accessories)
         if stuck:  # the replacement is already in the block: leave the old exercise out instead
             swaps = tuple((old, None if old in stuck else new) for old, new in ctx.swaps)
             return select_block(planning, replace(ctx, swaps=swaps), recent)
+        primaries, accessories = keep_regressions(library, ctx, usable, primaries, accessories)
     selection = BlockSelection(
         primaries=primaries,
         accessories=tuple(accessories),
@@ -376,30 +379,3 @@ def _accessories(ctx: Context, pools: _Pools, chosen: set[str], warnings: list[s
         reasons = [why(rule_id, text=ACCESSORY_TEXT[rule_id]), *list(pain_note(e, ideal, ctx))]
         accessories.append(Pick(exercise=e, reasons=tuple(reasons)))
     return accessories
-
-
-def _apply_swaps(
-    library: Library,
-    ctx: Context,
-    usable: tuple[Exercise, ...],
-    primaries: dict[Category, tuple[Pick, ...]],
-    accessories: list[Pick],
-    p: Params,
-) -> tuple[dict[Category, tuple[Pick, ...]], list[Pick], frozenset[str]]:
-    """Put each replacement the runner chose in the slot of the exercise it replaces, when
-    it fits their kit, level and pain and is not already in the block; also say which
-    swapped-out exercises are still in the block because their replacement could not go in."""
-    usable_ids = {e.id for e in usable}
-    taken = {pk.exercise.id for picks in primaries.values() for pk in picks} | {pk.exercise.id for pk in accessories}
-    wanted = {old: new for old, new in ctx.swaps if new is not None and new in usable_ids and new not in taken}
-    stuck = frozenset(old for old, new in ctx.swaps if new is not None and old in taken and old not in wanted)
-
-    def swap(pk: Pick) -> Pick:
-        new = wanted.get(pk.exercise.id)
-        if new is None:
-            return pk
-        e = library.get(new)
-        return Pick(exercise=e, reasons=(why("exercise-swap", f"Your choice, in place of {pk.exercise.name}."),))
-
-    new_primaries = {c: tuple(swap(pk) for pk in picks) for c, picks in primaries.items()}
-    return new_primaries, [swap(pk) for pk in accessories], stuck
