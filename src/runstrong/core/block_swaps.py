@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .library import Library
-from .model import Category, Exercise, why
-from .pick_reasons import Pick
+from .model import Category, Exercise, Pattern, why
+from .pick_reasons import SINGLE_LEG_STRENGTH, Pick
 
 if TYPE_CHECKING:
     from .selection import Context
@@ -26,7 +26,12 @@ def apply_swaps(
     it fits their kit, level and pain and is not already in the block; also say which
     swapped-out exercises are still in the block because their replacement could not go in."""
     usable_ids = {e.id for e in usable}
-    taken = {pk.exercise.id for picks in primaries.values() for pk in picks} | {pk.exercise.id for pk in accessories}
+    main = {pk.exercise.id for picks in primaries.values() for pk in picks}
+    # a regression for broken form that is already the block's accessory moves up into the
+    # lift's slot (where the time cap cannot trim it away); its accessory slot stays empty
+    promoted = {new for old, new in ctx.regressed if old in main and new in {pk.exercise.id for pk in accessories}}
+    accessories = [pk for pk in accessories if pk.exercise.id not in promoted]
+    taken = main | {pk.exercise.id for pk in accessories}
     wanted = {old: new for old, new in ctx.swaps if new is not None and new in usable_ids and new not in taken}
     stuck = frozenset(old for old, new in ctx.swaps if new is not None and old in taken and old not in wanted)
 
@@ -69,15 +74,20 @@ def keep_regressions(
         at = _slot_of(tuple(extra), old, new)
         if at is not None:
             extra[at] = pick
-        elif picks and new.category == old.category:  # hops held back: the second slot held them
+        elif picks and new.category == old.category:  # e.g. hops held back: the second slot held them
             out[new.category] = (*picks[:-1], pick)
     return out, extra
 
 
 def _slot_of(picks: tuple[Pick, ...], old: Exercise, new: Exercise) -> int | None:
-    """The slot that holds what replaced `old`: the same pattern as `old`, else as `new`."""
-    for pattern in (old.pattern, new.pattern):
-        at = next((i for i, pk in enumerate(picks) if pk.exercise.pattern == pattern), None)
+    """The slot that holds what replaced `old`: the same kind of pattern as `old`, else as
+    `new` (squats, lunges and step-ups are one kind: single-leg strength)."""
+    for kind in (_kind(old.pattern), _kind(new.pattern)):
+        at = next((i for i, pk in enumerate(picks) if _kind(pk.exercise.pattern) == kind), None)
         if at is not None:
             return at
     return None
+
+
+def _kind(pattern: Pattern) -> str:
+    return "single-leg strength" if pattern in SINGLE_LEG_STRENGTH else pattern.value
