@@ -7,6 +7,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from runstrong.core.model import (
+    FURNITURE,
     AthleteProfile,
     EquipmentSet,
     Level,
@@ -78,6 +79,7 @@ def profiles(draw) -> AthleteProfile:
         available_days=sorted(available, key=lambda d: d.index),
         session_cap_minutes=draw(st.integers(20, 60)),
         equipment=[draw(st.sampled_from(list(EquipmentSet)))],
+        furniture=draw(st.one_of(st.none(), st.lists(st.sampled_from(sorted(FURNITURE)), unique=True))),
         pain_areas=draw(st.lists(st.sampled_from(list(PainArea)), unique=True, max_size=3)),
         allow_double_days=draw(st.booleans()),
         screens=draw(st.lists(screens(start), max_size=2)),

@@ -81,7 +81,7 @@ def exercises(ctx, category, pattern, equipment, level, exclude_pain, search, fm
             "category": e.category.value,
             "pattern": e.pattern.value,
             "level": e.level.value,
-            "kit": ", ".join(i.value for i in e.equipment) or "bodyweight",
+            "kit": _kit(e),
             "impact": e.impact.value,
             "avoid with": ", ".join(p.value for p in e.contraindications) or "-",
         }
@@ -120,6 +120,8 @@ def show(exercise_id: str, open_figure: bool, fmt: str) -> None:
     facts.add_row("category", f"{e.category.value} ({e.pattern.value})")
     facts.add_row("level", e.level.value + ("  (high skill)" if e.high_skill else ""))
     facts.add_row("equipment", ", ".join(i.value for i in e.equipment) or "bodyweight")
+    if e.furniture:
+        facts.add_row("rests on", " or ".join(i.value for i in e.furniture))
     facts.add_row("impact / intent", f"{e.impact.value} / {e.intent.value}")
     facts.add_row("default dose", dose_label(e) + (f", tempo {e.tempo}" if e.tempo else ""))
     facts.add_row("avoid with pain in", ", ".join(p.value for p in e.contraindications) or "-")
@@ -167,3 +169,11 @@ def _open_figure(exercise_id: str) -> None:
     click.echo(f"Drawing written to {f.name}")
     if click.launch(f.name) != 0:
         click.echo("No viewer opened it: open that file in a web browser to see it move.")
+
+
+def _kit(e) -> str:  # type: ignore[no-untyped-def]
+    """What an exercise needs, in one cell: its equipment, and the furniture any one of which will do."""
+    parts = [i.value for i in e.equipment]
+    if e.furniture:
+        parts.append(" or ".join(i.value for i in e.furniture))
+    return ", ".join(parts) or "bodyweight"

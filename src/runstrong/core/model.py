@@ -17,6 +17,8 @@ from .base import Frozen
 from .screen import Screen
 from .vocab import (  # noqa: F401 - re-exported: the model speaks this vocabulary
     EQUIPMENT_SETS,
+    FURNITURE,
+    HOME_FURNITURE,
     KEY_RUN_TYPES,
     SPEED_RUN_TYPES,
     TRAINING_CATEGORIES,
@@ -90,6 +92,9 @@ class Exercise(Frozen):
     pattern: Pattern
     unilateral: bool
     equipment: list[Item] = []
+    furniture: list[Item] = Field(
+        default_factory=list, description="What it rests on: any one of these will do (step, bench, chair...)."
+    )
     level: Level
     impact: Impact
     intent: Intent
@@ -117,8 +122,22 @@ class Exercise(Frozen):
             raise ValueError("fit_category and fit_name go together")
         return self
 
+    @model_validator(mode="after")
+    def _furniture_apart(self) -> Exercise:
+        if moved := [i.value for i in self.equipment if i in FURNITURE]:
+            raise ValueError(
+                f"equipment: {', '.join(moved)} is furniture; list it under furniture, "
+                "with every piece that would do (step, bench, chair, sofa, wall)"
+            )
+        if odd := [i.value for i in self.furniture if i not in FURNITURE]:
+            raise ValueError(f"furniture: {', '.join(odd)} is equipment, not furniture; list it under equipment")
+        return self
+
     def fits(self, equipment: frozenset[Item]) -> bool:
-        return all(item in equipment for item in self.equipment)
+        """The runner has every item it needs and, when it rests on furniture, one piece that will do."""
+        return all(item in equipment for item in self.equipment) and (
+            not self.furniture or not equipment.isdisjoint(self.furniture)
+        )
 
 
 # -------------------------------------------------------------------------- profile
@@ -268,8 +287,13 @@ class AthleteProfile(Frozen):
     )
     equipment: Annotated[list[EquipmentSet | Item], Field(min_length=1)] = Field(
         default=[EquipmentSet.bodyweight],
-        description="Kit sets, each including the one before: bodyweight (a step and a bench or chair), bands "
-        "(+ long and mini bands), dumbbells (+ dumbbells and a kettlebell), gym (everything); or single items.",
+        description="Kit sets, each including the one before: bodyweight (a home's furniture: see furniture), "
+        "bands (+ long and mini bands), dumbbells (+ dumbbells and a kettlebell), gym (everything); or single items.",
+    )
+    furniture: list[Item] | None = Field(
+        None,
+        description="The furniture you can train on at home: step (a stair), bench, chair, sofa (or a bed edge), "
+        "wall. Not given: a stair, a chair, a sofa or bed and a wall, as the kit sets assume.",
     )
     pain_areas: list[PainArea] = []
     allow_double_days: bool = False
@@ -288,11 +312,19 @@ class AthleteProfile(Frozen):
         default_factory=list, description="Week-by-week changes made by weekly reviews (runstrong review)."
     )
 
-    @field_validator("available_days", "pain_areas")
+    @field_validator("available_days", "pain_areas", "furniture")
     @classmethod
-    def _unique(cls, value: list) -> list:
-        if len(set(value)) != len(value):
+    def _unique(cls, value: list | None) -> list | None:
+        if value is not None and len(set(value)) != len(value):
             raise ValueError("list each value once")
+        return value
+
+    @field_validator("furniture")
+    @classmethod
+    def _only_furniture(cls, value: list[Item] | None) -> list[Item] | None:
+        if value is not None and (odd := [i.value for i in value if i not in FURNITURE]):
+            names = ", ".join(sorted(i.value for i in FURNITURE))
+            raise ValueError(f"{', '.join(odd)} is not furniture; list it under equipment (furniture is {names})")
         return value
 
     @field_validator("adjustments")
@@ -313,12 +345,17 @@ class AthleteProfile(Frozen):
 
     @property
     def equipment_items(self) -> frozenset[Item]:
+        """Everything the runner has: their kit, and the furniture they listed in place of the
+        home the kit sets assume (a gym brings its own benches, steps and walls)."""
         items: set[Item] = set()
         for entry in self.equipment:
             if isinstance(entry, EquipmentSet):
                 items |= EQUIPMENT_SETS[entry]
             else:
                 items.add(entry)
+        if self.furniture is not None and EquipmentSet.gym not in self.equipment:
+            named = {entry for entry in self.equipment if isinstance(entry, Item)}
+            items = (items - (HOME_FURNITURE - named)) | set(self.furniture)
         return frozenset(items)
 
 

@@ -49,7 +49,10 @@ def phase_lengths(profile: AthleteProfile, p: Params) -> list[Phase]:
     to_race = (monday_of(profile.race.date) - first).days // 7 + 1
     taper = min(p.taper_weeks, to_race)
     loading = to_race - taper
-    foundation = min(foundation, loading)
+    # a short runway shortens the foundation rather than drop the build: the race still gets
+    # weeks of its own emphasis (S32, S33); the third session keeps waiting for consistency
+    keep_for_build = max(p.min_foundation_weeks, loading - p.min_build_weeks)
+    foundation = min(foundation, loading, keep_for_build)
     rest = loading - foundation
     specific = p.race_specific_weeks if rest >= p.race_specific_weeks + p.min_build_weeks else rest // 2
     build = rest - specific

@@ -26,6 +26,11 @@ SINGLE_LEG_STRENGTH = (P.squat, P.lunge, P.step)
 REGION_WORDS = {"thoracic": "upper back (thoracic spine)", "lumbar": "lower back (lumbar spine)"}
 
 
+def single_leg_explosive(e: Exercise) -> bool:
+    """Hops landed on one leg at a time (single-leg pogos, skater hops, hop and stick)."""
+    return e.pattern == P.plyometric and (e.unilateral or e.dose.per_side)
+
+
 def pain_note(chosen: Exercise, ideal: Exercise | None, ctx: Context) -> tuple[Reason, ...]:
     """Why the pick differs from what a pain-free runner would get, if pain is the reason."""
     if ideal is None or ideal.id == chosen.id:
@@ -60,13 +65,25 @@ def screened(
         holds = [e for e in holds if e.id in ok and "primary" in e.roles]
         return min(holds, key=lambda e: e.level.rank, default=None)
     if category == Category.single_leg_power and slot == 0 and ctx.single_leg_rung != "level":
-        rungs = [e for e in library.ladder(_LADDER_TOP) if e.id in ok] if _LADDER_TOP in library else []
-        if rungs:
-            return rungs[0] if ctx.single_leg_rung == "ladder_start" or len(rungs) == 1 else rungs[1]
+        ceiling = _RUNG_CEILING[ctx.single_leg_rung]
+        allowed = [e for e in single_leg_ladder(library)[: ceiling + 1] if e.id in ok]
+        return allowed[-1] if allowed else None
     return None
 
 
 _LADDER_TOP = "pistol_squat"  # the single-leg ladder of S11, walked down from its top rung
+# the highest rung of that ladder a screen's single-leg squat allows: a ceiling, not a fixed start
+_RUNG_CEILING = {"ladder_start": 0, "step_down": 1}
+
+
+def single_leg_ladder(library: Library) -> list[Exercise]:
+    """The single-leg squat ladder of S11, easiest rung first (empty if the library lacks it)."""
+    return library.ladder(_LADDER_TOP) if _LADDER_TOP in library else []
+
+
+def ladder_rung(library: Library, e: Exercise) -> int | None:
+    """Where an exercise stands on the single-leg ladder, or None when it is not on it."""
+    return next((i for i, x in enumerate(single_leg_ladder(library)) if x.id == e.id), None)
 
 
 def screen_reasons(e: Exercise, category: Category, slot: int, ctx: Context) -> list[Reason]:
@@ -110,6 +127,9 @@ def pick_reasons(e: Exercise, category: Category, slot: int, ctx: Context, p: Pa
                 text="Landings have been drilled, so short hops and jumps are in.",
             )
         )
+    explosive_build = ctx.phase == Phase.build and ctx.race is not None and ctx.race in p.explosive_distances
+    if explosive_build and single_leg_explosive(e):
+        reasons.append(why("short-race-explosive", text=f"{ctx.race.value}: single-leg hops from the build on."))
     if ctx.phase == Phase.race_specific and ctx.race is not None:
         if ctx.race in p.explosive_distances:
             reasons.append(why("short-race-explosive", text=f"{ctx.race.value}: explosive single-leg emphasis."))

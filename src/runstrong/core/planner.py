@@ -195,11 +195,16 @@ class _Planning:
         return [why("baseline-screen", f"From your screen of {screen.date:%d %b %Y}:"), *effect_reasons(effects)]
 
     def _landing_regressed(self, swaps: tuple[tuple[str, str | None], ...]) -> bool:
-        """A landing or hop was swapped for an easier one (its form broke down): hops wait
-        until the landings are drilled again, rather than replacing the landing they build on."""
+        """A landing or hop was swapped for something that is not a hop (its form broke down):
+        hops wait until the landings are drilled again, rather than replacing the landing they
+        build on. A hop swapped for an easier hop keeps hops, at that easier rung."""
         library = self.ctx.library
+        jumps = (Pattern.landing, Pattern.plyometric)
         return any(
-            old in library and library.get(old).pattern in (Pattern.landing, Pattern.plyometric) for old, _ in swaps
+            old in library
+            and library.get(old).pattern in jumps
+            and not (new in library and library.get(new).pattern == Pattern.plyometric)
+            for old, new in swaps
         )
 
     def _select(self, frame: WeekFrame, adjust: Adjustment | None, effects: ScreenEffects | None) -> None:
@@ -208,7 +213,13 @@ class _Planning:
         equipment = equipment_items(adjust.equipment) if adjust and adjust.equipment else profile.equipment_items
         swaps = tuple((x.from_id, x.to_id) for x in profile.exercise_swaps if x.since <= frame.end)
         ladder = rungs_for_week(profile, frame.start, self.ctx.ladders)  # graded return of painful areas
-        key = (frame.selection, effects, equipment, swaps, ladder)
+        ready = (
+            self.landing_weeks >= p.landing_weeks
+            and (effects is None or effects.hops_ok)
+            and not self._landing_regressed(swaps)
+        )
+        # landings drilled mid-block: hops take over from them then, not a whole block later
+        key = (frame.selection, effects, equipment, swaps, ready, ladder)
         if key == self.block_of_selection:
             return
         if frame.selection != (self.block_of_selection[0] if self.block_of_selection else None):
@@ -220,15 +231,18 @@ class _Planning:
             pain=frozenset(profile.pain_areas),
             phase=frame.phase if before is None or frame.phase in LOADING_PHASES else before.phase,
             race=profile.race.distance if profile.race else None,
-            plyo_ready=self.landing_weeks >= p.landing_weeks
-            and (effects is None or effects.hops_ok)
-            and not self._landing_regressed(swaps),
+            plyo_ready=ready,
             block=frame.selection,
             hinge_patterning=bool(effects and effects.hinge_patterning),
             single_leg_rung=effects.single_leg_rung_cap if effects else "level",
             short_holds=bool(effects and effects.short_holds),
             swaps=swaps,
             ladder=ladder,
+            regressed=tuple(
+                (x.from_id, x.to_id)
+                for x in profile.exercise_swaps
+                if x.since <= frame.end and x.rule_id == "review-regress" and x.to_id
+            ),
         )
         recent = self.prior_selection.primary_ids() if self.prior_selection else frozenset()
         self.selection, missing = select_block(self.ctx, needs, recent)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .block_swaps import apply_swaps, keep_regressions
 from .context import PlanningContext
 from .library import Library
 from .model import (
@@ -25,7 +26,16 @@ from .model import (
 )
 from .pain_return import place_rungs
 from .params import Params
-from .pick_reasons import Pick, cover_regions, pain_note, pick_reasons, screen_reasons, screened
+from .pick_reasons import (
+    Pick,
+    cover_regions,
+    ladder_rung,
+    pain_note,
+    pick_reasons,
+    screen_reasons,
+    screened,
+    single_leg_explosive,
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,7 @@ class Context:
     short_holds: bool = False  # the screen's plank was short: hold work leads the core
     swaps: tuple[tuple[str, str | None], ...] = ()  # (from id, to id or None: left out) in force this block
     ladder: tuple[tuple[PainArea, int], ...] = ()  # each painful area's graded-return rung (core/pain_return)
+    regressed: tuple[tuple[str, str], ...] = ()  # (from id, to id) of swaps made because form broke down
 
 
 @dataclass(frozen=True)
@@ -65,10 +76,11 @@ ACCESSORY_SLOTS: tuple[tuple[Pattern, ...], ...] = (
     (P.balance,),
     (P.hip_abduction, P.hip_adduction, P.anti_lateral_flexion),
 )
+PLYO_PHASES = frozenset({Phase.build, Phase.race_specific, Phase.taper, Phase.maintenance})
 ACCESSORY_RULES = ("ankle-foot-stiffness", "unstable-balance", "two-primaries-one-accessory")
 
 
-def _slot_patterns(category: Category, slot: int, ctx: Context) -> tuple[Pattern, ...]:
+def _slot_patterns(category: Category, slot: int, ctx: Context, p: Params) -> tuple[Pattern, ...]:
     foundation = ctx.phase == Phase.foundation
     if category == Category.posterior_chain:
         if slot == 0:
@@ -87,8 +99,9 @@ def _slot_patterns(category: Category, slot: int, ctx: Context) -> tuple[Pattern
     # single-leg power
     if slot == 0:
         return SINGLE_LEG_STRENGTH
-    plyo_phase = ctx.phase in (Phase.build, Phase.race_specific, Phase.taper, Phase.maintenance)
-    if plyo_phase and ctx.plyo_ready:
+    if ctx.phase == Phase.race_specific and ctx.race in p.durability_distances:  # calf capacity before jumps (S32)
+        return (P.calf_ankle, *SINGLE_LEG_STRENGTH, P.plyometric, P.landing, P.balance)
+    if _hops_allowed(ctx):
         return (P.plyometric, P.landing, *SINGLE_LEG_STRENGTH, P.balance)
     if ctx.phase == Phase.race_week:
         return (*SINGLE_LEG_STRENGTH, P.balance)
@@ -149,14 +162,18 @@ def _pattern_ranks(patterns: tuple[Pattern, ...]) -> dict[Pattern, int]:
 
 
 def _emphasis(e: Exercise, ctx: Context, p: Params) -> int:
-    """0 when the exercise suits the race emphasis of this phase, 1 otherwise."""
-    if ctx.race is None or ctx.phase != Phase.race_specific:
+    """0 when the exercise suits the race emphasis of this phase, higher the further from it.
+    A 5K or 10K leans to single-leg explosive work from the build on (S33); the half and
+    longer lean to durability in the race-specific block (S32)."""
+    if ctx.race is None or ctx.phase not in (Phase.build, Phase.race_specific):
         return 0
     if ctx.race in p.explosive_distances:
         if e.category != Category.single_leg_power:  # the explosive emphasis is unilateral (S33)
             return 0
-        return 0 if e.intent == Intent.power or e.pattern == P.plyometric else 1
-    if ctx.race in p.durability_distances:
+        if single_leg_explosive(e):
+            return 0
+        return 1 if e.intent == Intent.power or e.pattern == P.plyometric else 2
+    if ctx.race in p.durability_distances and ctx.phase == Phase.race_specific:
         return 0 if e.intent in (Intent.capacity, Intent.strength, Intent.stability) else 1
     return 0
 
@@ -231,7 +248,7 @@ def _select_block(
         for category in TRAINING_CATEGORIES
     }
     if ctx.ladder:  # a painful area is loaded back on its ladder, not only spared
-        hops = P.plyometric in _slot_patterns(Category.single_leg_power, 1, ctx)  # as the block allows them
+        hops = P.plyometric in _slot_patterns(Category.single_leg_power, 1, ctx, p)  # as the block allows them
         primaries = place_rungs(library, planning.ladders, ctx.ladder, primaries, chosen, ctx.equipment, ctx.level,
                                 ctx.pain, hops)  # fmt: skip
     accessories = _accessories(ctx, pools, chosen, warnings, p)
@@ -244,10 +261,11 @@ def _select_block(
     if len(warm_up) < len(p.warm_up_regions) or len(finisher) < len(p.finisher_regions):
         warnings.append("The library has no warm-up or mobility drill for a required region.")
     if ctx.swaps:
-        primaries, accessories, stuck = _apply_swaps(library, ctx, usable, primaries, accessories, p)
+        primaries, accessories, stuck = apply_swaps(library, ctx, usable, primaries, accessories)
         if stuck:  # the replacement is already in the block: leave the old exercise out instead
             swaps = tuple((old, None if old in stuck else new) for old, new in ctx.swaps)
             return select_block(planning, replace(ctx, swaps=swaps), recent)
+        primaries, accessories = keep_regressions(library, ctx, usable, primaries, accessories)
     selection = BlockSelection(
         primaries=primaries,
         accessories=tuple(accessories),
@@ -280,13 +298,14 @@ def _primaries(
     pool = [e for e in pools.usable if e.category == category and _primary(e)]
     if ctx.hinge_patterning:  # loaded hinges wait until the hinge passes a screen
         pool = [e for e in pool if not (e.pattern == P.hinge and e.loadable)]
+    uncapped = pool  # what a runner with a good single-leg squat would choose from
     if category == Category.single_leg_power and ctx.single_leg_rung != "level":
         pool = [e for e in pool if e.level == Level.novice]  # a shaky single-leg squat: the easy end
     pool_all = [e for e in pools.unfiltered if e.category == category and _primary(e)]
     calm_ctx = replace(ctx, pain=frozenset())  # the same runner without pain, to explain regressions
     picks: list[Pick] = []
     for slot in range(p.primaries_per_category):
-        patterns = _slot_patterns(category, slot, ctx)
+        patterns = _slot_patterns(category, slot, ctx, p)
         intents = SLOT_INTENTS[(category, slot)]
         prefs = {
             "unilateral": category == Category.single_leg_power,
@@ -295,10 +314,12 @@ def _primaries(
             "heavy_kit": slot == 0 and category != Category.core and ctx.level.rank >= p.heavy_min_level.rank,
         }
         e = screened(library, category, slot, ctx, pools.usable, chosen)
+        if e is not None and category == Category.single_leg_power:
+            e = _below_ceiling(library, e, _best(uncapped, patterns, ctx, p, chosen, recent, **prefs))
         if e is None:
             e = _best(pool, patterns, ctx, p, chosen, recent, **prefs)
-        if e is None:  # any other primary of the category
-            e = _best(pool, tuple(Pattern), ctx, p, chosen, recent, intents=intents)
+        if e is None:  # any other primary of the category (hops only where the slot may have them)
+            e = _best(pool, _any_pattern(ctx), ctx, p, chosen, recent, intents=intents)
         if e is None:
             warnings.append(f"No {category.value} primary {slot + 1} fits your equipment, level and pain areas.")
             continue
@@ -316,6 +337,25 @@ def _primaries(
                 instead = why("taper", text="In place of hops and jumps, too close to the race.")
                 alternatives[e.id] = Pick(exercise=alt, reasons=(*pick_reasons(alt, category, slot, ctx, p), instead))
     return tuple(picks)
+
+
+def _below_ceiling(library: Library, capped: Exercise, usual: Exercise | None) -> Exercise:
+    """The screen's rung is a ceiling: the exercise a good single-leg squat would get when it
+    stands lower on the ladder, else the screen's rung (a worse screen never starts harder)."""
+    if usual is None:
+        return capped
+    rung, usual_rung = ladder_rung(library, capped), ladder_rung(library, usual)
+    return usual if rung is not None and usual_rung is not None and usual_rung < rung else capped
+
+
+def _hops_allowed(ctx: Context) -> bool:
+    """Hops and jumps only in their phases, once landings are drilled and the screen allows them."""
+    return ctx.plyo_ready and ctx.phase in PLYO_PHASES
+
+
+def _any_pattern(ctx: Context) -> tuple[Pattern, ...]:
+    """Every pattern, for a slot nothing better fits; never hops where they are not allowed."""
+    return tuple(Pattern) if _hops_allowed(ctx) else tuple(x for x in Pattern if x != P.plyometric)
 
 
 ACCESSORY_TEXT = {
@@ -336,7 +376,7 @@ def _accessories(ctx: Context, pools: _Pools, chosen: set[str], warnings: list[s
         ideal = _best(pool_all, patterns, calm_ctx, p, chosen, frozenset())
         rule_id = ACCESSORY_RULES[slot]
         if e is None:
-            e = _best(pool, tuple(Pattern), ctx, p, chosen, frozenset())
+            e = _best(pool, _any_pattern(ctx), ctx, p, chosen, frozenset())
             rule_id = "two-primaries-one-accessory"
         if e is None:
             warnings.append("No accessory fits your equipment, level and pain areas.")
@@ -345,30 +385,3 @@ def _accessories(ctx: Context, pools: _Pools, chosen: set[str], warnings: list[s
         reasons = [why(rule_id, text=ACCESSORY_TEXT[rule_id]), *list(pain_note(e, ideal, ctx))]
         accessories.append(Pick(exercise=e, reasons=tuple(reasons)))
     return accessories
-
-
-def _apply_swaps(
-    library: Library,
-    ctx: Context,
-    usable: tuple[Exercise, ...],
-    primaries: dict[Category, tuple[Pick, ...]],
-    accessories: list[Pick],
-    p: Params,
-) -> tuple[dict[Category, tuple[Pick, ...]], list[Pick], frozenset[str]]:
-    """Put each replacement the runner chose in the slot of the exercise it replaces, when
-    it fits their kit, level and pain and is not already in the block; also say which
-    swapped-out exercises are still in the block because their replacement could not go in."""
-    usable_ids = {e.id for e in usable}
-    taken = {pk.exercise.id for picks in primaries.values() for pk in picks} | {pk.exercise.id for pk in accessories}
-    wanted = {old: new for old, new in ctx.swaps if new is not None and new in usable_ids and new not in taken}
-    stuck = frozenset(old for old, new in ctx.swaps if new is not None and old in taken and old not in wanted)
-
-    def swap(pk: Pick) -> Pick:
-        new = wanted.get(pk.exercise.id)
-        if new is None:
-            return pk
-        e = library.get(new)
-        return Pick(exercise=e, reasons=(why("exercise-swap", f"Your choice, in place of {pk.exercise.name}."),))
-
-    new_primaries = {c: tuple(swap(pk) for pk in picks) for c, picks in primaries.items()}
-    return new_primaries, [swap(pk) for pk in accessories], stuck

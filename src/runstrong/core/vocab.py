@@ -53,10 +53,13 @@ class Pattern(StrEnum):
 
 
 class Item(StrEnum):
-    """A piece of equipment an exercise needs (bodyweight needs none)."""
+    """A piece of equipment an exercise needs (bodyweight needs none), or furniture it rests on."""
 
-    step = "step"  # a stair or a low sturdy box
-    bench = "bench"  # a bench, sturdy chair or bed edge
+    step = "step"  # furniture: a stair or a low sturdy box
+    bench = "bench"  # furniture: a flat training bench
+    chair = "chair"  # furniture: a sturdy chair without wheels
+    sofa = "sofa"  # furniture: a sofa or a bed edge
+    wall = "wall"  # furniture: a clear stretch of wall
     band = "band"  # long resistance band
     mini_band = "mini_band"  # loop band around the knees or ankles
     dumbbell = "dumbbell"
@@ -78,12 +81,16 @@ class EquipmentSet(StrEnum):
     gym = "gym"
 
 
+# What a home exercise can rest on; an exercise names the pieces any one of which will do.
+FURNITURE = frozenset({Item.step, Item.bench, Item.chair, Item.sofa, Item.wall})
+# What a home is assumed to hold when a profile does not list its furniture: a stair, a sturdy
+# chair, a sofa or bed and a wall (what "bodyweight" always implied: a step and a bench or chair).
+HOME_FURNITURE = frozenset({Item.step, Item.chair, Item.sofa, Item.wall})
+
 EQUIPMENT_SETS: dict[EquipmentSet, frozenset[Item]] = {
-    EquipmentSet.bodyweight: frozenset({Item.step, Item.bench}),
-    EquipmentSet.bands: frozenset({Item.step, Item.bench, Item.band, Item.mini_band}),
-    EquipmentSet.dumbbells: frozenset(
-        {Item.step, Item.bench, Item.band, Item.mini_band, Item.dumbbell, Item.kettlebell}
-    ),
+    EquipmentSet.bodyweight: HOME_FURNITURE,
+    EquipmentSet.bands: HOME_FURNITURE | {Item.band, Item.mini_band},
+    EquipmentSet.dumbbells: HOME_FURNITURE | {Item.band, Item.mini_band, Item.dumbbell, Item.kettlebell},
     EquipmentSet.gym: frozenset(Item),
 }
 

@@ -1,0 +1,93 @@
+"""A block's swaps: the replacements a runner (or a review) chose, put in the slot of the
+exercise they replace; and the easier rung a review chose when form broke down, kept in its
+slot when a later block would otherwise choose something harder (until the swap is lifted).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .library import Library
+from .model import Category, Exercise, Pattern, why
+from .pick_reasons import SINGLE_LEG_STRENGTH, Pick
+
+if TYPE_CHECKING:
+    from .selection import Context
+
+
+def apply_swaps(
+    library: Library,
+    ctx: Context,
+    usable: tuple[Exercise, ...],
+    primaries: dict[Category, tuple[Pick, ...]],
+    accessories: list[Pick],
+) -> tuple[dict[Category, tuple[Pick, ...]], list[Pick], frozenset[str]]:
+    """Put each replacement the runner chose in the slot of the exercise it replaces, when
+    it fits their kit, level and pain and is not already in the block; also say which
+    swapped-out exercises are still in the block because their replacement could not go in."""
+    usable_ids = {e.id for e in usable}
+    main = {pk.exercise.id for picks in primaries.values() for pk in picks}
+    # a regression for broken form that is already the block's accessory moves up into the
+    # lift's slot (where the time cap cannot trim it away); its accessory slot stays empty
+    promoted = {new for old, new in ctx.regressed if old in main and new in {pk.exercise.id for pk in accessories}}
+    accessories = [pk for pk in accessories if pk.exercise.id not in promoted]
+    taken = main | {pk.exercise.id for pk in accessories}
+    wanted = {old: new for old, new in ctx.swaps if new is not None and new in usable_ids and new not in taken}
+    stuck = frozenset(old for old, new in ctx.swaps if new is not None and old in taken and old not in wanted)
+
+    def swap(pk: Pick) -> Pick:
+        new = wanted.get(pk.exercise.id)
+        if new is None:
+            return pk
+        e = library.get(new)
+        return Pick(exercise=e, reasons=(why("exercise-swap", f"Your choice, in place of {pk.exercise.name}."),))
+
+    new_primaries = {c: tuple(swap(pk) for pk in picks) for c, picks in primaries.items()}
+    return new_primaries, [swap(pk) for pk in accessories], stuck
+
+
+def keep_regressions(
+    library: Library,
+    ctx: Context,
+    usable: tuple[Exercise, ...],
+    primaries: dict[Category, tuple[Pick, ...]],
+    accessories: list[Pick],
+) -> tuple[dict[Category, tuple[Pick, ...]], list[Pick]]:
+    """A lift regressed for broken form caps its slot until the swap is lifted: when a later
+    selection (a new block, or hops held back) leaves the lift out, the regression the review
+    chose still takes its place (the slot of the same pattern, else the accessory of its kind,
+    else the category's second slot, where hops and landings live)."""
+    usable_ids = {e.id for e in usable}
+    out, extra = dict(primaries), list(accessories)
+    for old_id, new_id in ctx.regressed:
+        taken = {pk.exercise.id for picks in out.values() for pk in picks} | {pk.exercise.id for pk in extra}
+        if old_id in taken or new_id in taken or new_id not in usable_ids or old_id not in library:
+            continue
+        old, new = library.get(old_id), library.get(new_id)
+        text = f"In place of {old.name}, whose form broke down: the easier rung until it is good again."
+        pick = Pick(exercise=new, reasons=(why("review-regress", text),))
+        picks = out.get(new.category, ())
+        at = _slot_of(picks, old, new)
+        if at is not None:
+            out[new.category] = (*picks[:at], pick, *picks[at + 1 :])
+            continue
+        at = _slot_of(tuple(extra), old, new)
+        if at is not None:
+            extra[at] = pick
+        elif picks and new.category == old.category:  # e.g. hops held back: the second slot held them
+            out[new.category] = (*picks[:-1], pick)
+    return out, extra
+
+
+def _slot_of(picks: tuple[Pick, ...], old: Exercise, new: Exercise) -> int | None:
+    """The slot that holds what replaced `old`: the same kind of pattern as `old`, else as
+    `new` (squats, lunges and step-ups are one kind: single-leg strength)."""
+    for kind in (_kind(old.pattern), _kind(new.pattern)):
+        at = next((i for i, pk in enumerate(picks) if _kind(pk.exercise.pattern) == kind), None)
+        if at is not None:
+            return at
+    return None
+
+
+def _kind(pattern: Pattern) -> str:
+    return "single-leg strength" if pattern in SINGLE_LEG_STRENGTH else pattern.value

@@ -1,0 +1,151 @@
+"""Race emphasis (issue 13.6, S32, S33): 5K and 10K plans bring single-leg explosive work into
+their build and race-specific weeks, more of it than the same runner's marathon plan; half
+and marathon plans lean to durability; a short runway keeps a build block."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from runstrong.core.library import load_library
+from runstrong.core.model import AthleteProfile, Exercise, Level, Pattern, Phase, RaceDistance, RaceGoal, Role
+from runstrong.core.params import load_params
+from runstrong.core.phases import lay_out_weeks
+from runstrong.core.planner import InfeasibleWeekError, build_plan
+from runstrong.core.selection import single_leg_explosive
+from runstrong.io.data_files import load_context
+from tests.conftest import examples
+
+from .strategies import profiles
+
+SETTINGS = settings(max_examples=examples(share=0.3), deadline=None, suppress_health_check=list(HealthCheck))
+LIBRARY = load_library()
+P = load_params()
+BUILDING = (Phase.build, Phase.race_specific)
+SHORT = (RaceDistance.k5, RaceDistance.k10)
+LONG = (RaceDistance.half, RaceDistance.marathon)
+
+
+def explosive(e: Exercise, level: Level) -> bool:
+    """Single-leg hops for a lifter the library has them for; a novice's are two-footed."""
+    return single_leg_explosive(e) if level.rank > Level.novice.rank else e.pattern == Pattern.plyometric
+
+
+def fits(e: Exercise, profile: AthleteProfile) -> bool:
+    level = profile.strength_experience
+    return (
+        e.fits(profile.equipment_items)
+        and e.level.rank <= level.rank
+        and not (e.high_skill and level.rank < P.high_skill_min_level.rank)
+        and not set(profile.pain_areas) & set(e.contraindications)
+    )
+
+
+def can_hop(profile: AthleteProfile) -> bool:
+    """The library holds explosive work this runner's level, kit and pain allow, and the
+    landing drills that come first (S12)."""
+    level = profile.strength_experience
+    hops = any(explosive(e, level) and fits(e, profile) for e in LIBRARY.exercises)
+    return hops and any(e.pattern == Pattern.landing and fits(e, profile) for e in LIBRARY.exercises)
+
+
+def racing(profile: AthleteProfile, distance: RaceDistance, weeks: int) -> AthleteProfile:
+    race = RaceGoal(distance=distance, date=profile.start_date + dt.timedelta(weeks=weeks))
+    return profile.model_copy(update={"race": race, "screens": []})
+
+
+def plan_of(profile: AthleteProfile):  # type: ignore[no-untyped-def]
+    try:
+        return build_plan(profile, load_context())
+    except InfeasibleWeekError:
+        return None
+
+
+def building_weeks(plan):  # type: ignore[no-untyped-def]
+    return [w for w in plan.weeks if w.phase in BUILDING and not w.deload and w.sessions]
+
+
+def explosive_share(plan, level: Level) -> float:  # type: ignore[no-untyped-def]
+    """Explosive contacts of the build and race-specific weeks, as a share of the sessions' ceilings."""
+    used = ceiling = 0
+    for w in building_weeks(plan):
+        for s in w.sessions:
+            ceiling += P.plyo_max_contacts[level]
+            for b in s.blocks:
+                e = LIBRARY.get(b.exercise_id)
+                if explosive(e, level) and b.prescription.contacts:
+                    used += b.prescription.contacts * b.prescription.sets * (2 if e.dose.per_side else 1)
+    return used / ceiling if ceiling else 0.0
+
+
+@SETTINGS
+@given(profile=profiles(), distance=st.sampled_from(SHORT), weeks=st.integers(8, 26))
+def test_a_5k_or_10k_plan_has_explosive_single_leg_work_in_half_its_build_weeks(profile, distance, weeks):
+    runner = racing(profile, distance, weeks)
+    assume(can_hop(runner))
+    plan = plan_of(runner)
+    assume(plan is not None)
+    building = building_weeks(plan)
+    assert building, "a 5K or 10K plan of 8 weeks or more keeps a build block"
+    with_hops = [
+        w
+        for w in building
+        if any(explosive(LIBRARY.get(b.exercise_id), runner.strength_experience) for s in w.sessions for b in s.blocks)
+    ]
+    assert 2 * len(with_hops) >= len(building), [(w.index, w.phase.value) for w in building]
+
+
+@SETTINGS
+@given(profile=profiles(), weeks=st.integers(8, 26))
+def test_a_short_race_gives_more_of_the_contact_ceiling_to_explosive_work_than_a_marathon(profile, weeks):
+    short = plan_of(racing(profile, RaceDistance.k5, weeks))
+    long = plan_of(racing(profile, RaceDistance.marathon, weeks))
+    assume(short is not None and long is not None)
+    level = profile.strength_experience
+    assert explosive_share(short, level) >= explosive_share(long, level)
+
+
+def calf_primary_fits(profile: AthleteProfile) -> bool:
+    pain, level = set(profile.pain_areas), profile.strength_experience
+    return any(
+        e.pattern == Pattern.calf_ankle
+        and "primary" in e.roles
+        and e.unilateral
+        and e.fits(profile.equipment_items)
+        and e.level.rank <= level.rank
+        and not pain & {*e.contraindications, *e.loads}  # as the pain allows
+        for e in LIBRARY.exercises
+    )
+
+
+@SETTINGS
+@given(profile=profiles(), distance=st.sampled_from(LONG), weeks=st.integers(10, 26))
+def test_a_half_or_marathon_race_specific_block_leans_to_calf_and_single_leg_durability(profile, distance, weeks):
+    runner = racing(profile, distance, weeks)
+    plan = plan_of(runner)
+    assume(plan is not None)
+    for w in (w for w in plan.weeks if w.phase == Phase.race_specific and w.sessions):
+        legs = [
+            LIBRARY.get(b.exercise_id)
+            for s in w.sessions
+            for b in s.blocks
+            if b.role == Role.primary and b.category.value == "single_leg_power"
+        ]
+        assert not [e.id for e in legs if e.pattern == Pattern.plyometric], w.index
+        if calf_primary_fits(runner):
+            assert any(e.pattern == Pattern.calf_ankle for e in legs), (w.index, [e.id for e in legs])
+
+
+def test_an_eight_week_10k_for_a_novice_keeps_a_build_block():
+    runner = AthleteProfile(
+        name="Ten",
+        age=30,
+        body_mass_kg=60,
+        start_date=dt.date(2027, 3, 1),
+        race=RaceGoal(distance=RaceDistance.k10, date=dt.date(2027, 3, 1) + dt.timedelta(weeks=8, days=5)),
+    )
+    phases = [f.phase for f in lay_out_weeks(runner, P)]
+    assert phases.count(Phase.foundation) >= P.min_foundation_weeks
+    assert sum(1 for ph in phases if ph in BUILDING) >= P.min_build_weeks
