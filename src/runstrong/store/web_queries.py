@@ -17,7 +17,17 @@ from runstrong.core.diary import PainReport, PlannedRun, PlannedSession, RunLog,
 from runstrong.core.vocab import PainArea, RunType
 
 from .repo import WELLNESS_COLUMNS, row_to_set
-from .tables import PainRow, PlannedItem, PlanRow, RunRow, SessionLogRow, SetLogRow, WellnessRow
+from .tables import (
+    Athlete,
+    PainRow,
+    PlannedItem,
+    PlanRow,
+    ReviewRow,
+    RunRow,
+    SessionLogRow,
+    SetLogRow,
+    WellnessRow,
+)
 
 
 class LoggedSessionView(Frozen):
@@ -160,3 +170,22 @@ def runs_between(s: Session, athlete_id: int, start: dt.date, end: dt.date) -> l
 def plan_version(s: Session, athlete_id: int) -> int | None:
     """The current plan's version number alone (cheap: no plan text read)."""
     return s.scalar(select(func.max(PlanRow.version)).where(PlanRow.athlete_id == athlete_id))
+
+
+def _newest(table: type, athlete_id: object) -> object:
+    return select(func.max(table.id)).where(table.athlete_id == athlete_id).scalar_subquery()
+
+
+def diary_stamp(s: Session, name: str | None) -> tuple | None:
+    """What a rendered page depends on, in one query: the athlete, the diary version the
+    flows bump with every change, and the newest row of each table written outside the
+    flows too (a plan or review stored, runs imported). Equal stamps, same diary, in any
+    process and on any database; None when the athlete is not plainly one row (no caching)."""
+    a = Athlete.__table__.c
+    query = select(
+        a.id, a.diary_version, *(_newest(t, a.id) for t in (PlanRow, ReviewRow, SessionLogRow, RunRow, WellnessRow))
+    )
+    if name is not None:
+        query = query.where(a.name == name.strip())
+    rows = s.execute(query.limit(2)).all()
+    return tuple(rows[0]) if len(rows) == 1 else None

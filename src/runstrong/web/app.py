@@ -85,7 +85,7 @@ def create_app(
     )
     app.state.diary = diary
     app.state.security = security or SecurityPolicy()
-    app.state.dashboard_cache = {}  # (diary data version, date) -> page; see pages.dashboard
+    app.state.dashboard_cache = {}  # (diary stamp, date) -> page; see pages.dashboard
     app.state.templates = make_templates(TEMPLATES, NAV)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(pages.router)

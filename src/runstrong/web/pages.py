@@ -28,6 +28,7 @@ from .service import Changed, Diary, InputError, NotFound
 router = APIRouter(include_in_schema=False)
 router.include_router(log_pages.router)
 
+DASHBOARD_PAGES_KEPT = 8  # rendered dashboards kept (one per stamp and date): a bound, not a tuning knob
 SCALE_FIELDS = tuple(f for f in WELLNESS_FIELDS if f != "sleep_hours")
 
 
@@ -75,20 +76,22 @@ def review_card(request: Request, review: Any) -> ReviewCard | None:
 @router.get("/", response_class=HTMLResponse, name="dashboard")
 async def dashboard(request: Request, saved: str | None = None) -> Response:
     """The most visited page: rendered once per change of the diary (and of the date), then
-    served from memory until anyone, this app or the CLI, writes to the diary again."""
+    served from memory until anyone, this app, another worker or the CLI, writes to the
+    diary again (the key is the diary's stamp: one query, or none on SQLite when nothing
+    was committed since)."""
     diary = diary_of(request)
     cache: dict[tuple, bytes] = request.app.state.dashboard_cache
     key = None
     if not request.url.query:
-        version = diary.data_version()
-        if version is not None:
-            key = (version, diary.today())
+        stamp = diary.stamp_if_unchanged() or await run_in_threadpool(diary.stamp)
+        if stamp is not None:
+            key = (stamp, diary.today())
             body = cache.get(key)
             if body is not None:
                 return HTMLResponse(body)
     response = await run_in_threadpool(_dashboard, request, saved)
     if key is not None and response.status_code == 200:
-        if len(cache) > 8:
+        if len(cache) >= DASHBOARD_PAGES_KEPT:
             cache.clear()
         cache[key] = bytes(response.body)
     return response
