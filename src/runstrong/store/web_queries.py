@@ -16,7 +16,7 @@ from runstrong.core.base import Frozen
 from runstrong.core.diary import PainReport, PlannedRun, PlannedSession, RunLog, SetLog, Wellness
 from runstrong.core.vocab import PainArea, RunType
 
-from .repo import WELLNESS_COLUMNS, row_to_set
+from .repo import SET_FIELDS, WELLNESS_COLUMNS, row_to_set
 from .tables import (
     Athlete,
     PainRow,
@@ -123,7 +123,8 @@ def sessions_logged_on(s: Session, athlete_id: int, day: dt.date) -> list[Logged
     ids = [r.id for r in rows]
     sets: dict[int, list[SetLog]] = defaultdict(list)
     set_ids: dict[int, list[int]] = defaultdict(list)
-    for row in s.scalars(select(SetLogRow).where(SetLogRow.session_log_id.in_(ids)).order_by(SetLogRow.id)):
+    columns = (SetLogRow.id, SetLogRow.session_log_id, *(getattr(SetLogRow, f) for f in SET_FIELDS))
+    for row in s.execute(select(*columns).where(SetLogRow.session_log_id.in_(ids)).order_by(SetLogRow.id)):
         sets[row.session_log_id].append(row_to_set(row))
         set_ids[row.session_log_id].append(row.id)
     pains: dict[int, list[PainReport]] = defaultdict(list)
