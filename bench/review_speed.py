@@ -78,10 +78,11 @@ def reviewed_week(plan: Plan) -> dt.date:
 
 
 class Rows:
-    """Rows for the diary tables, with session ids given here so that sets can point at them."""
+    """Rows for the diary tables. Ids are the database's own (a PostgreSQL sequence would
+    not know of ids given here, and the next ordinary insert would fail): a set points at
+    its session by the session's place in `sessions` until `flush` inserts them."""
 
-    def __init__(self, first_session_id: int) -> None:
-        self.next_id = first_session_id
+    def __init__(self) -> None:
         self.sessions: list[dict[str, Any]] = []
         self.sets: list[dict[str, Any]] = []
         self.wellness: list[dict[str, Any]] = []
@@ -117,10 +118,9 @@ def diary_rows(rows: Rows, athlete_id: int, plan: Plan, rng: random.Random) -> N
             if rng.random() > 0.92:
                 continue  # missed
             day = ps.date + shift
-            sid = rows.next_id
-            rows.next_id += 1
+            sid = len(rows.sessions)  # its place in this batch; the database gives the id
             rows.sessions.append({
-                "id": sid, "athlete_id": athlete_id, "date": day, "plan_version": 1, "planned_date": day,
+                "athlete_id": athlete_id, "date": day, "plan_version": 1, "planned_date": day,
                 "planned_label": ps.label, "minutes": max(10, ps.estimated_minutes + rng.randint(-5, 5)),
                 "session_rpe": float(rng.choice((5, 6, 6, 7))), "note": None,
             })  # fmt: skip
@@ -163,8 +163,17 @@ def flush(store: Store, rows: Rows) -> None:
     from runstrong.store.tables import PainRow, RunRow, SessionLogRow, SetLogRow, WellnessRow
 
     with store.engine.begin() as conn:
+        if rows.sessions:  # the ids in the order given, then each set pointed at its session's id
+            ids = (
+                conn.execute(
+                    insert(SessionLogRow).returning(SessionLogRow.id, sort_by_parameter_order=True), rows.sessions
+                )
+                .scalars()
+                .all()
+            )
+            for row in rows.sets:
+                row["session_log_id"] = ids[row["session_log_id"]]
         for table, data in (
-            (SessionLogRow, rows.sessions),
             (SetLogRow, rows.sets),
             (WellnessRow, rows.wellness),
             (RunRow, rows.runs),
@@ -182,7 +191,7 @@ def generate(path: Path, profiles: list[AthleteProfile]) -> None:
     tmp.unlink(missing_ok=True)
     store = open_store(str(tmp))
     rng = random.Random(SEED)
-    rows = Rows(first_session_id=1)
+    rows = Rows()
     t0 = time.perf_counter()
     for n, profile in enumerate(profiles, 1):
         plan = build_plan(profile, load_context(), least_bad=True)
@@ -323,7 +332,8 @@ def main() -> None:
     split = [review_one(store, i, library, registry) for i, _, _ in everyone[: args.split]]
     store.close()
     goal = 30.0 * len(everyone) / 1000
-    print(f"    reviews with their new plan versions: {wall:.1f} s, {wall / len(everyone) * 1000:.1f} ms per athlete; "
+    print(f"    HEADLINE, what `runstrong review` computes (review, 8-week trend, new plan version): "
+          f"{wall:.1f} s, {wall / len(everyone) * 1000:.1f} ms per athlete; "
           f"goal {goal:.0f} s: {wall / goal:.2f}x of the goal")  # fmt: skip
     print(f"    reviews with the 8-week trend, no new plan: {alone:.1f} s, "
           f"{alone / len(everyone) * 1000:.1f} ms per athlete: {alone / goal:.2f}x of the goal")  # fmt: skip

@@ -1,18 +1,19 @@
-"""Requests per second for the web app's dashboard, as a ratio to a bare FastAPI endpoint
-(a small constant, as JSON and as plain text) served by the same app, in the same server,
-in the same run; the ratio is taken against the faster of the two.
+"""Requests per second and latency (p50/p99) for the web app's busiest pages, as a ratio
+to a separate, minimal bare FastAPI app (one route returning a small JSON constant), on
+SQLite and, when RUNSTRONG_PG_URL is set, on PostgreSQL.
 
-    python bench/web_throughput.py [--requests 3000] [--concurrency 8] [--rounds 5]
+    python bench/web_throughput.py [--requests 2000] [--clients 10 50] [--rounds 3]
 
 A seeded diary (the example marathoner, with a logged session, a run and a check-in) is
-served by uvicorn on 127.0.0.1 in a child process pinned to one core; this process is
-the client, pinned to the other, sending a fixed number of requests over a fixed number
-of keep-alive connections (plain asyncio streams: a light client, so that it is not the
-bottleneck). Rounds alternate bare and dashboard; the ratio is of the median rates.
-The dashboard is served from memory until the diary changes (SQLite's data_version); a
-third row asks for it with a query string, which skips that cache, to show the cost of
-a render after every write.
-Loopback only, bounded in count and time. Goal (issue 9): at least 50%.
+served by uvicorn on 127.0.0.1 in a child process pinned to one core; the bare app is a
+process of its own (not a route inside runstrong's app, behind its ~45 routes and its
+security middleware). This process is the client, pinned to the other core, sending a
+fixed number of requests over N keep-alive connections (plain asyncio streams: a light
+client, so that it is not the bottleneck). Endpoints: the dashboard `/` (served from its
+render cache while the diary is unchanged), the dashboard rendered afresh (`/?_=1` skips
+the cache), `/api/v1/today` and the session log page. Rounds alternate the endpoints;
+medians of the rounds. Loopback only, bounded in count and time. Goals (issue 21): the
+fresh dashboard and `/api/v1/today` at least 25% of the bare app.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ TODAY = dt.date(2027, 1, 8)
 TIME_LIMIT_S = 120
 
 
-def seed(path: Path) -> None:
+def seed(path: str) -> None:
     """The example marathoner, on the Friday of week 1 with the day's work logged."""
     from fastapi.testclient import TestClient
 
@@ -46,12 +47,12 @@ def seed(path: Path) -> None:
     from runstrong.store.db import open_store
     from runstrong.web.app import create_app
 
-    store = open_store(str(path))
+    store = open_store(path)
     profile = load_profile(ROOT / "src" / "runstrong" / "examples" / "marathoner.toml")
     with store.write() as s:
         repo.store_plan(s, profile, build_plan(profile, load_context(), least_bad=True), dt.datetime(2027, 1, 1, 8))
     store.close()
-    app = create_app(str(path), today=TODAY)
+    app = create_app(path, today=TODAY)
     with TestClient(app, base_url=f"http://{HOST}") as client:  # a Host the app answers to
         client.post("/api/v1/sessions", json={"as_planned": True, "session_rpe": 6, "minutes": 30})
         client.post("/api/v1/wellness", json={"sleep_hours": 7.5, "mood": 4, "energy": 4})
@@ -60,30 +61,34 @@ def seed(path: Path) -> None:
 
 
 def serve(db: str, port: int) -> None:
-    """The child process: the app, plus the bare endpoint it is compared with."""
+    """A child process: runstrong's app over the diary, nothing added."""
     import uvicorn
-    from fastapi.responses import PlainTextResponse
 
     from runstrong.web.app import create_app
 
-    app = create_app(db, today=TODAY)
+    uvicorn.run(create_app(db, today=TODAY), host=HOST, port=port, log_level="warning", access_log=False)
 
-    @app.get("/bench/bare")
+
+def serve_bare(port: int) -> None:
+    """A child process: the reference, a FastAPI app with one route and nothing else."""
+    import uvicorn
+    from fastapi import FastAPI
+
+    app = FastAPI()
+
+    @app.get("/")
     async def bare() -> dict[str, bool]:
         return {"ok": True}
-
-    @app.get("/bench/bare-text")
-    async def bare_text() -> PlainTextResponse:
-        return PlainTextResponse("ok")
 
     uvicorn.run(app, host=HOST, port=port, log_level="warning", access_log=False)
 
 
-async def _worker(port: int, path: str, count: int, sizes: list[int]) -> None:
+async def _worker(port: int, path: str, count: int, latencies: list[float]) -> None:
     reader, writer = await asyncio.open_connection(HOST, port)
     request = f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\n\r\n".encode()
     try:
         for _ in range(count):
+            t0 = time.perf_counter()
             writer.write(request)
             head = await reader.readuntil(b"\r\n\r\n")
             status = head[9:12]
@@ -91,19 +96,19 @@ async def _worker(port: int, path: str, count: int, sizes: list[int]) -> None:
                 raise RuntimeError(f"{path} answered {status.decode()}")
             length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
                           if line.lower().startswith(b"content-length:"))  # fmt: skip
-            body = await reader.readexactly(length)
-            sizes.append(len(body))
+            await reader.readexactly(length)
+            latencies.append(time.perf_counter() - t0)
     finally:
         writer.close()
 
 
-async def load(port: int, path: str, requests: int, concurrency: int) -> tuple[float, int]:
-    """Requests per second for `requests` GETs of `path` over `concurrency` connections."""
-    sizes: list[int] = []
-    per = requests // concurrency
+async def load(port: int, path: str, requests: int, clients: int) -> tuple[float, list[float]]:
+    """Requests per second and each request's latency for `requests` GETs of `path` over `clients` connections."""
+    latencies: list[float] = []
+    per = max(1, requests // clients)
     t0 = time.perf_counter()
-    await asyncio.wait_for(asyncio.gather(*(_worker(port, path, per, sizes) for _ in range(concurrency))), TIME_LIMIT_S)
-    return per * concurrency / (time.perf_counter() - t0), sizes[-1]
+    await asyncio.wait_for(asyncio.gather(*(_worker(port, path, per, latencies) for _ in range(clients))), TIME_LIMIT_S)
+    return per * clients / (time.perf_counter() - t0), latencies
 
 
 def free_port() -> int:
@@ -125,53 +130,116 @@ def wait_up(port: int, proc: subprocess.Popen) -> None:
     raise RuntimeError("the server did not start")
 
 
+def start(args: list[str], port: int, core: int | None) -> subprocess.Popen:
+    server = subprocess.Popen([sys.executable, __file__, *args, str(port)])
+    if core is not None:
+        os.sched_setaffinity(server.pid, {core})
+    wait_up(port, server)
+    return server
+
+
+def pg_database() -> tuple[str, object] | None:
+    """A fresh PostgreSQL database for the run (dropped afterwards), when RUNSTRONG_PG_URL is set."""
+    url = os.environ.get("RUNSTRONG_PG_URL")
+    if not url:
+        return None
+    import sqlalchemy as sa
+
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    name = f"runstrong_bench_web_{os.getpid()}"
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    return sa.make_url(url).set(database=name).render_as_string(hide_password=False), (admin, name)
+
+
+def drop(admin_and_name: object) -> None:
+    import sqlalchemy as sa
+
+    admin, name = admin_and_name  # type: ignore[misc]
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def measure(targets: dict[str, tuple[int, str]], args: argparse.Namespace, clients: int) -> dict[str, dict]:
+    """Median req/s and pooled p50/p99 (ms) per endpoint; rounds alternate the endpoints."""
+    for port, path in targets.values():  # warm up: imports, template compile, caches
+        asyncio.run(load(port, path, 200, clients))
+    rates: dict[str, list[float]] = {name: [] for name in targets}
+    lats: dict[str, list[float]] = {name: [] for name in targets}
+    for _ in range(args.rounds):
+        for name, (port, path) in targets.items():
+            rate, latencies = asyncio.run(load(port, path, args.requests, clients))
+            rates[name].append(rate)
+            lats[name] += latencies
+    out = {}
+    for name in targets:
+        q = statistics.quantiles(lats[name], n=100)
+        out[name] = {"rate": statistics.median(rates[name]), "p50": q[49] * 1000, "p99": q[98] * 1000}
+    return out
+
+
+def print_table(title: str, results: dict[str, dict]) -> None:
+    bare = results["bare FastAPI app"]["rate"]
+    print(f"\n{title}")
+    print(f"{'endpoint':34} {'req/s':>7} {'p50 ms':>8} {'p99 ms':>8} {'of bare':>8}")
+    for name, r in results.items():
+        print(f"{name:34} {r['rate']:7.0f} {r['p50']:8.1f} {r['p99']:8.1f} {r['rate'] / bare:8.0%}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--requests", type=int, default=3000, help="Requests per round and endpoint.")
-    parser.add_argument("--concurrency", type=int, default=8, help="Keep-alive connections.")
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--requests", type=int, default=2000, help="Requests per round and endpoint.")
+    parser.add_argument("--clients", type=int, nargs="+", default=[10, 50], help="Keep-alive connections.")
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--serve", nargs=2, metavar=("DB", "PORT"), help=argparse.SUPPRESS)
+    parser.add_argument("--serve-bare", metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         serve(args.serve[0], int(args.serve[1]))
         return
+    if args.serve_bare:
+        serve_bare(int(args.serve_bare))
+        return
     cores = sorted(os.sched_getaffinity(0))
+    server_core = cores[0] if len(cores) > 1 else None
+    if len(cores) > 1:
+        os.sched_setaffinity(0, {cores[1]})
     with tempfile.TemporaryDirectory(prefix="runstrong-bench-") as folder:
-        db = Path(folder) / "diary.db"
-        seed(db)
-        port = free_port()
-        server = subprocess.Popen([sys.executable, __file__, "--serve", str(db), str(port)])
+        backends = {"SQLite": str(Path(folder) / "diary.db")}
+        pg = pg_database()
+        if pg is not None:
+            backends["PostgreSQL"] = pg[0]
+        servers = []
         try:
-            if len(cores) > 1:
-                os.sched_setaffinity(server.pid, {cores[0]})
-                os.sched_setaffinity(0, {cores[1]})
-            wait_up(port, server)
-            paths = {
-                "bare endpoint, JSON": "/bench/bare",
-                "bare endpoint, text": "/bench/bare-text",
-                "dashboard (/)": "/",
-                "dashboard, no cache": "/?_=1",
-            }
-            for path in paths.values():  # warm up: imports, template compile, caches
-                asyncio.run(load(port, path, 400, args.concurrency))
-            rates: dict[str, list[float]] = {name: [] for name in paths}
-            sizes: dict[str, int] = {}
-            for _ in range(args.rounds):
-                for name, path in paths.items():
-                    rate, size = asyncio.run(load(port, path, args.requests, args.concurrency))
-                    rates[name].append(rate)
-                    sizes[name] = size
+            bare_port = free_port()
+            servers.append(start(["--serve-bare"], bare_port, server_core))
+            for backend, db in backends.items():
+                seed(db)
+                port = free_port()
+                server = start(["--serve", db], port, server_core)
+                servers.append(server)
+                targets = {
+                    "bare FastAPI app": (bare_port, "/"),
+                    "dashboard / (render cache)": (port, "/"),
+                    "dashboard / rendered afresh": (port, "/?_=1"),
+                    "/api/v1/today": (port, "/api/v1/today"),
+                    "session log page": (port, f"/session/{TODAY}"),
+                }
+                for clients in args.clients:
+                    results = measure(targets, args, clients)
+                    print_table(f"{backend}, {clients} clients, {args.requests} requests per round, "
+                                f"{args.rounds} rounds", results)  # fmt: skip
+                server.terminate()
+                server.wait(timeout=10)
         finally:
-            server.terminate()
-            server.wait(timeout=10)
-    print(f"{args.requests} requests per round, {args.concurrency} connections, {args.rounds} rounds, "
-          f"server pinned to core {cores[0]}" + (f", client to core {cores[1]}" if len(cores) > 1 else ""))  # fmt: skip
-    print(f"{'endpoint':24} {'median req/s':>12} {'min':>8} {'max':>8} {'body bytes':>11}")
-    for name, rs in rates.items():
-        print(f"{name:24} {statistics.median(rs):12.0f} {min(rs):8.0f} {max(rs):8.0f} {sizes[name]:11}")
-    json_, text, dash, fresh = (statistics.median(r) for r in rates.values())
-    bare = max(json_, text)  # the faster of the two bare endpoints: the stricter comparison
-    print(f"dashboard / bare: {dash / bare:.0%} (goal: at least 50%); rendered afresh every time: {fresh / bare:.0%}")
+            for server in servers:
+                if server.poll() is None:
+                    server.terminate()
+                    server.wait(timeout=10)
+            if pg is not None:
+                drop(pg[1])
 
 
 if __name__ == "__main__":

@@ -66,6 +66,8 @@ def parse_travel(value: str | None) -> tuple[dt.date, dt.date] | None:
 @click.option("--ill", is_flag=True, help="You were ill: next week is a deload, to return gently.")
 @click.option("--race-date", metavar="YYYY-MM-DD", help="Your race moved: the phases are planned again.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the review to a file.")
+@click.option("--all", "everyone", is_flag=True, help="Every athlete in the diary, one line each (a coach's Monday).")
+@click.option("--jobs", "-j", type=int, default=1, show_default=True, help="With --all: processes to share the work.")
 def review(
     db: str | None,
     athlete: str | None,
@@ -78,6 +80,8 @@ def review(
     ill: bool,
     race_date: str | None,
     output: Path | None,
+    everyone: bool,
+    jobs: int,
 ) -> None:
     """Review a week of your diary and adapt the plan from the next week on.
 
@@ -103,6 +107,13 @@ def review(
         raise UserError("--travel: give the dates with --travel START..END and the kit with --kit together")
     today = clock_today()
     week_start = parse_week(week, today)
+    if everyone:
+        if athlete or travel or ill or race_date or output or fmt == "markdown":
+            raise UserError("--all: reviews every athlete with what the diary holds; leave out --athlete, --travel, "
+                            "--kit, --ill, --race-date, --output and --format markdown")  # fmt: skip
+        from runstrong.cli.review_all import review_everyone
+
+        return review_everyone(db, week_start, fmt, accept, jobs)
     real_life = _real_life_from_flags(travel, kit, ill, race_date, today)
     with open_diary(db) as store:
         with store.read() as s:

@@ -56,6 +56,8 @@ def screened(
     library: Library, category: Category, slot: int, ctx: Context, usable: tuple[Exercise, ...], taken: set[str]
 ) -> Exercise | None:
     """The exercise the baseline screen prescribes for this slot, if it prescribes one."""
+    if slot != 0 or not (ctx.hinge_patterning or ctx.short_holds or ctx.single_leg_rung != "level"):
+        return None  # most slots: the screen shapes only a first slot, and only when it found something
     ok = {e.id for e in usable} - taken
     if category == Category.posterior_chain and slot == 0 and ctx.hinge_patterning:
         drills = [e for e in usable if e.pattern == P.hinge and not e.loadable and e.id in ok]

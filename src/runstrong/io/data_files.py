@@ -131,14 +131,27 @@ def load_context(data_dir: Path | str | None = None) -> PlanningContext:
     key = (str(where), _stamp(files)) if files else None
     if key is not None and key in _CONTEXTS:
         return _CONTEXTS[key]
-    checked = check_data(where)
-    if checked.errors or checked.library is None or checked.registry is None:
-        raise DataError(checked.errors)
+    library, registry, ladders = _checked(where, files)
     source = "package" if where is None else str(where.resolve())
-    context = PlanningContext(
-        library=checked.library, registry=checked.registry, source=source, ladders=checked.ladders or Ladders()
-    )
+    context = PlanningContext(library=library, registry=registry, source=source, ladders=ladders)
     if len(_CONTEXTS) >= _KEPT:
         del _CONTEXTS[next(iter(_CONTEXTS))]
     _CONTEXTS[key] = context  # type: ignore[index]
     return context
+
+
+def _checked(where: Path | None, files: dict[str, Path]) -> tuple[Library, Registry, Ladders]:
+    """The library, registry and ladders: from the on-disk cache when these exact files passed
+    before (`data_cache`), else read, checked (DataError on any problem) and cached."""
+    from . import data_cache
+
+    cached = data_cache.load(files) if files else None
+    if cached is not None:
+        return cached
+    checked = check_data(where)
+    if checked.errors or checked.library is None or checked.registry is None:
+        raise DataError(checked.errors)
+    found = (checked.library, checked.registry, checked.ladders or Ladders())
+    if files:
+        data_cache.save(files, found)
+    return found

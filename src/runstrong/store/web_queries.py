@@ -16,8 +16,18 @@ from runstrong.core.base import Frozen
 from runstrong.core.diary import PainReport, PlannedRun, PlannedSession, RunLog, SetLog, Wellness
 from runstrong.core.vocab import PainArea, RunType
 
-from .repo import WELLNESS_COLUMNS, row_to_set
-from .tables import PainRow, PlannedItem, PlanRow, RunRow, SessionLogRow, SetLogRow, WellnessRow
+from .repo import SET_FIELDS, WELLNESS_COLUMNS, row_to_set
+from .tables import (
+    Athlete,
+    PainRow,
+    PlannedItem,
+    PlanRow,
+    ReviewRow,
+    RunRow,
+    SessionLogRow,
+    SetLogRow,
+    WellnessRow,
+)
 
 
 class LoggedSessionView(Frozen):
@@ -113,7 +123,8 @@ def sessions_logged_on(s: Session, athlete_id: int, day: dt.date) -> list[Logged
     ids = [r.id for r in rows]
     sets: dict[int, list[SetLog]] = defaultdict(list)
     set_ids: dict[int, list[int]] = defaultdict(list)
-    for row in s.scalars(select(SetLogRow).where(SetLogRow.session_log_id.in_(ids)).order_by(SetLogRow.id)):
+    columns = (SetLogRow.id, SetLogRow.session_log_id, *(getattr(SetLogRow, f) for f in SET_FIELDS))
+    for row in s.execute(select(*columns).where(SetLogRow.session_log_id.in_(ids)).order_by(SetLogRow.id)):
         sets[row.session_log_id].append(row_to_set(row))
         set_ids[row.session_log_id].append(row.id)
     pains: dict[int, list[PainReport]] = defaultdict(list)
@@ -168,3 +179,22 @@ def runs_between(s: Session, athlete_id: int, start: dt.date, end: dt.date) -> l
 def plan_version(s: Session, athlete_id: int) -> int | None:
     """The current plan's version number alone (cheap: no plan text read)."""
     return s.scalar(select(func.max(PlanRow.version)).where(PlanRow.athlete_id == athlete_id))
+
+
+def _newest(table: type, athlete_id: object) -> object:
+    return select(func.max(table.id)).where(table.athlete_id == athlete_id).scalar_subquery()
+
+
+def diary_stamp(s: Session, name: str | None) -> tuple | None:
+    """What a rendered page depends on, in one query: the athlete, the diary version the
+    flows bump with every change, and the newest row of each table written outside the
+    flows too (a plan or review stored, runs imported). Equal stamps, same diary, in any
+    process and on any database; None when the athlete is not plainly one row (no caching)."""
+    a = Athlete.__table__.c
+    query = select(
+        a.id, a.diary_version, *(_newest(t, a.id) for t in (PlanRow, ReviewRow, SessionLogRow, RunRow, WellnessRow))
+    )
+    if name is not None:
+        query = query.where(a.name == name.strip())
+    rows = s.execute(query.limit(2)).all()
+    return tuple(rows[0]) if len(rows) == 1 else None

@@ -31,6 +31,7 @@ router.include_router(log_pages.router)
 router.include_router(upload_pages.router)
 router.include_router(offline.router)
 
+DASHBOARD_PAGES_KEPT = 8  # rendered dashboards kept (one per stamp and date): a bound, not a tuning knob
 SCALE_FIELDS = tuple(f for f in WELLNESS_FIELDS if f != "sleep_hours")
 
 
@@ -78,20 +79,26 @@ def review_card(request: Request, review: Any) -> ReviewCard | None:
 @router.get("/", response_class=HTMLResponse, name="dashboard")
 async def dashboard(request: Request, saved: str | None = None) -> Response:
     """The most visited page: rendered once per change of the diary (and of the date), then
-    served from memory until anyone, this app or the CLI, writes to the diary again."""
+    served from memory until anyone, this app, another worker or the CLI, writes to the
+    diary again (the key is the diary's stamp: one query, or none on SQLite when nothing
+    was committed since)."""
     diary = diary_of(request)
     cache: dict[tuple, bytes] = request.app.state.dashboard_cache
     key = None
     if not request.url.query:
-        version = diary.data_version()
-        if version is not None:
-            key = (diary.athlete_name, version, diary.today())  # one page per athlete: a coach's and theirs
+        stamp = diary.stamp_if_unchanged() or await run_in_threadpool(diary.stamp)
+        if stamp is not None:
+            state = request.scope.get("state", {})
+            who = state.get("principal")
+            viewer = who.user.name if who is not None and who.user is not None else None
+            # the page holds its session's form token and its viewer's name: one page per browser session
+            key = (state.get("csrf_token"), viewer, diary.athlete_name, stamp, diary.today())
             body = cache.get(key)
             if body is not None:
                 return HTMLResponse(body)
     response = await run_in_threadpool(_dashboard, request, saved)
     if key is not None and response.status_code == 200:
-        if len(cache) > 8:
+        if len(cache) >= DASHBOARD_PAGES_KEPT:
             cache.clear()
         cache[key] = bytes(response.body)
     return response

@@ -105,6 +105,7 @@ class Diary:
     _plans: dict[tuple[int, int], Plan] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _version_conn: sqlite3.Connection | None = field(default=None, repr=False)
+    _stamp: tuple[int, tuple] | None = field(default=None, repr=False)  # (SQLite data_version, stamp)
 
     def __post_init__(self) -> None:
         from runstrong.store.db import sqlite_path
@@ -241,6 +242,23 @@ class Diary:
             return None
         with self._lock:
             return self._version_conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def stamp(self) -> tuple | None:
+        """The diary's state as the pages see it (`web_queries.diary_stamp`): equal stamps,
+        same page, whichever process or connection wrote last, on SQLite and PostgreSQL."""
+        version = self.data_version()
+        with self.store.read() as s:
+            stamp = web_queries.diary_stamp(s, self.athlete_name)
+        if version is not None and stamp is not None:
+            self._stamp = (version, stamp)
+        return stamp
+
+    def stamp_if_unchanged(self) -> tuple | None:
+        """The last stamp, without a query, when SQLite says nobody has committed since; else None."""
+        last = self._stamp
+        if last is None or self._version_conn is None:
+            return None
+        return last[1] if self.data_version() == last[0] else None
 
     def plan(self) -> PlanData:
         with self.store.read() as s:

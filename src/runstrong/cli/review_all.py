@@ -1,0 +1,91 @@
+"""`runstrong review --all`: every athlete's weekly review at once (a coach's Monday),
+optionally in several processes (`--jobs N`): each reviews its share of the athletes on
+a store of its own, so the work scales with cores; one line (or JSON object) per athlete."""
+
+from __future__ import annotations
+
+import datetime as dt
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+import click
+
+from runstrong.cli.diary_common import clock_now, clock_today, open_diary
+from runstrong.cli.options import echo_json
+from runstrong.errors import UserError
+
+
+def review_everyone(db: str | None, week_start: dt.date | None, fmt: str, accept: bool, jobs: int) -> None:
+    """Review every athlete in the diary (and write each new plan version with `accept`)."""
+    from runstrong.store import repo
+
+    if jobs < 1:
+        raise UserError("--jobs: give 1 or more processes")
+    with open_diary(db) as store, store.read() as s:
+        names = [a.name for a in repo.list_athletes(s)]
+    if not names:
+        raise UserError("--all: the diary has no athlete yet; add one with `runstrong athlete add PROFILE`")
+    today, now = clock_today(), clock_now()
+    shares = [names[i::jobs] for i in range(min(jobs, len(names)))]
+    if len(shares) == 1:
+        results = review_names(db, names, week_start, today, now, accept)
+    else:
+        with ProcessPoolExecutor(len(shares)) as pool:
+            parts = list(pool.map(review_names, [db] * len(shares), shares, [week_start] * len(shares),
+                                  [today] * len(shares), [now] * len(shares), [accept] * len(shares)))  # fmt: skip
+        results = sorted((r for part in parts for r in part), key=lambda r: names.index(r["athlete"]))
+    if fmt == "json":
+        echo_json(results)
+        return
+    for r in results:
+        click.echo(_line(r))
+
+
+def review_names(
+    db: str | None, names: list[str], week_start: dt.date | None, today: dt.date, now: dt.datetime, accept: bool
+) -> list[dict[str, Any]]:
+    """Each named athlete's review in short, on a store of this process's own."""
+    from runstrong.io.data_files import load_context
+
+    ctx = load_context()
+    with open_diary(db) as store:
+        out = []
+        for name in names:
+            try:
+                out.append(_review_one(store, name, week_start, today, now, accept, ctx))
+            except UserError as err:  # one athlete without a plan does not stop the others
+                out.append({"athlete": name, "error": str(err)})
+        return out
+
+
+def _review_one(store: Any, name: str, week_start: dt.date | None, today: dt.date, now: dt.datetime,
+                accept: bool, ctx: Any) -> dict[str, Any]:  # fmt: skip
+    from runstrong.flows.base import Clock
+    from runstrong.flows.review import accept_review
+    from runstrong.store.changes import current_version
+    from runstrong.store.reviewing import prepare_review
+
+    with store.read() as s:
+        outcome = prepare_review(s, name, week_start, today, ctx, None)
+        seen = current_version(s, outcome.athlete.id)
+    written = None
+    if accept:
+        stored = accept_review(store, name, outcome.review.week_start, Clock(now, today), ctx, None,
+                               expected_version=seen).stored  # fmt: skip
+        written = stored.plan_version if stored.new_plan else None
+    actions: dict[str, int] = {}
+    for d in outcome.review.decisions:
+        action = str(getattr(d.action, "value", d.action))
+        actions[action] = actions.get(action, 0) + 1
+    return {"athlete": name, "week_start": outcome.review.week_start.isoformat(),
+            "flags": len(outcome.review.flags), "decisions": actions, "changes": len(outcome.changes),
+            "plan_version": outcome.plan_version, "new_plan_version": written}  # fmt: skip
+
+
+def _line(r: dict[str, Any]) -> str:
+    if "error" in r:
+        return f"{r['athlete']}: {r['error']}"
+    decided = ", ".join(f"{a} {n}" for a, n in sorted(r["decisions"].items())) or "no decision"
+    written = (f"plan version {r['new_plan_version']} written" if r["new_plan_version"]
+               else f"{r['changes']} change(s) to plan version {r['plan_version']}")  # fmt: skip
+    return f"{r['athlete']}: week of {r['week_start']}: {r['flags']} flag(s); {decided}; {written}"

@@ -1,0 +1,48 @@
+"""`runstrong review --all`: every athlete's review in one command, shared among processes
+with --jobs, one line or JSON object each; it writes only with --accept."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_review_cli import PROFILE, rows, runner, snapshot
+
+
+@pytest.fixture
+def club(tmp_path: Path) -> Path:
+    """Three runners in one diary, each with a stored plan."""
+    run = runner(tmp_path)
+    for name in ("Ann", "Bob", "Cy"):
+        path = tmp_path / f"{name}.toml"
+        path.write_text(PROFILE.replace('name = "Ann"', f'name = "{name}"'))
+        out = run("athlete", "add", str(path))
+        assert out.returncode == 0, out.stderr
+    return tmp_path
+
+
+def test_every_athlete_is_reviewed_in_two_processes_and_nothing_is_written(club: Path) -> None:
+    run = runner(club)
+    before = snapshot(run.path)
+    out = run("review", "--all", "--jobs", "2", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    results = json.loads(out.stdout)
+    assert [r["athlete"] for r in results] == ["Ann", "Bob", "Cy"]
+    assert all(r["new_plan_version"] is None and r["week_start"] for r in results)
+    assert snapshot(run.path) == before
+
+
+def test_with_accept_each_athlete_gets_a_review_stored(club: Path) -> None:
+    run = runner(club)
+    out = run("review", "--all", "--accept", "--jobs", "2")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.strip().splitlines()
+    assert [x.split(":")[0] for x in lines] == ["Ann", "Bob", "Cy"]
+    assert len(rows(run.path, "SELECT DISTINCT athlete_id FROM reviews")) == 3
+
+
+def test_all_with_one_runners_flags_is_refused(club: Path) -> None:
+    out = runner(club)("review", "--all", "--ill")
+    assert out.returncode == 2 and "--all" in out.stderr

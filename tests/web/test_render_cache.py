@@ -1,0 +1,109 @@
+"""The dashboard's render cache is keyed by the diary's stamp, so a change made through
+another connection (another worker process, the CLI) shows on the very next request, on
+SQLite and on PostgreSQL, while an unchanged diary is served from memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import EXAMPLES
+from tests.store.conftest import BACKENDS, pg_database, reset_pg  # noqa: F401 (pg_database is a fixture)
+from tests.web.conftest import TODAY, SameOriginClient
+
+
+@pytest.fixture(params=BACKENDS)
+def diary_url(request, tmp_path) -> str:
+    """A diary holding the example marathoner and her plan, on each backend."""
+    from runstrong.core.planner import build_plan
+    from runstrong.io.data_files import load_context
+    from runstrong.io.profile_file import load_profile
+    from runstrong.store import repo
+    from runstrong.store.db import open_store
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'diary.db'}"
+    else:
+        url = request.getfixturevalue("pg_database")
+        reset_pg(url)
+    store = open_store(url)
+    profile = load_profile(EXAMPLES / "marathoner.toml")
+    with store.write() as s:
+        repo.store_plan(s, profile, build_plan(profile, load_context(), least_bad=True), dt.datetime(2027, 1, 1, 8))
+    store.close()
+    return url
+
+
+@pytest.fixture
+def client_and_app(diary_url):  # type: ignore[no-untyped-def]
+    from runstrong.web.app import create_app
+
+    app = create_app(diary_url, today=TODAY)
+    with SameOriginClient(app, follow_redirects=False) as client:
+        yield client, app
+
+
+def _elsewhere(url: str):  # type: ignore[no-untyped-def]
+    """A store of its own: its own engine and connections, as another process would have."""
+    from runstrong.store.db import open_store
+
+    return open_store(url)
+
+
+def test_an_unchanged_diary_is_served_from_one_render(client_and_app) -> None:
+    client, app = client_and_app
+    first = client.get("/")
+    assert first.status_code == 200 and "Friday 8 January 2027" in first.text
+    assert client.get("/").content == first.content
+    assert len(app.state.dashboard_cache) == 1
+
+
+def test_a_checkin_changed_in_place_elsewhere_shows_on_the_next_request(client_and_app, diary_url) -> None:
+    from runstrong.core.diary import Wellness
+    from runstrong.flows import base
+    from runstrong.flows.checkin import record_checkin
+
+    client, app = client_and_app
+    clock = base.Clock(dt.datetime(2027, 1, 8, 9), TODAY)
+    other = _elsewhere(diary_url)
+    try:
+        record_checkin(other, None, Wellness(date=TODAY, sleep_hours=6.5), [], clock)
+        assert "slept 6.5 h" in client.get("/").text
+        # the same row updated in place: only the diary version the flow bumps tells
+        record_checkin(other, None, Wellness(date=TODAY, sleep_hours=8.25), [], clock)
+    finally:
+        other.close()
+    page = client.get("/").text
+    assert "slept 8.25 h" in page and "slept 6.5 h" not in page
+    assert len(app.state.dashboard_cache) == 2
+
+
+def test_a_run_stored_outside_the_flows_elsewhere_shows_on_the_next_request(client_and_app, diary_url) -> None:
+    from runstrong.core.diary import RunLog
+    from runstrong.store import repo
+
+    client, _ = client_and_app
+    assert "easy 33 min" not in client.get("/").text
+    other = _elsewhere(diary_url)
+    try:
+        with other.write() as s:  # as an import does: no diary version bumped
+            repo.add_run(s, repo.find_athlete(s, None).id, RunLog(date=TODAY, type="easy", minutes=33))
+    finally:
+        other.close()
+    assert "easy 33 min" in client.get("/").text
+
+
+def test_a_cached_dashboard_never_hands_one_browser_another_browsers_form_token(client_and_app) -> None:
+    """The page carries its session's CSRF token: a second browser (the phone beside the
+    laptop) gets a page with its own token, and its check-in from that page is accepted."""
+    import re
+
+    client, app = client_and_app
+    laptop = client.get("/")
+    with SameOriginClient(app, follow_redirects=False) as phone:
+        seen = phone.get("/")
+        token = re.search(r'"X-CSRF-Token": "([^"]+)"', seen.text).group(1)
+        assert token != re.search(r'"X-CSRF-Token": "([^"]+)"', laptop.text).group(1)
+        posted = phone.post("/checkin", data={"mood": "4", "csrf_token": token}, headers={"x-csrf-token": token})
+        assert posted.status_code in (200, 303)
