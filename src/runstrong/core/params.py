@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import rule_params as rp
 from . import rule_params_assess as ra
+from . import rule_params_loads as rl
 
 if TYPE_CHECKING:
     from .rules import Registry
@@ -83,6 +84,11 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "review-pain": ra.ReviewPain,
     "review-sleep-appetite": ra.ReviewSleepAppetite,
     "long-run": ra.LongRun,
+    "e1rm-formula": rl.E1rmFormula,
+    "starting-load-estimate": rl.StartingLoadEstimate,
+    "find-your-weight": rl.FindYourWeight,
+    "load-autoregulation": rl.LoadAutoregulation,
+    "load-rounding": rl.LoadRounding,
 }
 
 

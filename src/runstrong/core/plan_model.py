@@ -45,6 +45,10 @@ class Prescription(Frozen):
     intensity: Intensity
     tempo: str | None = None
     rest_seconds: Annotated[int, Field(ge=0, le=600)]
+    load_kg: Annotated[float | None, Field(gt=0, le=500)] = Field(
+        None,
+        description="Working load per set (each dumbbell or kettlebell), rounded to real kit; effort stays the target.",
+    )
 
     def volume_label(self) -> str:
         """Kept only for core/review.py's change texts; renderers use `runstrong.io.labels.volume_label`,

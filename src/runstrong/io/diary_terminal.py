@@ -42,7 +42,9 @@ def planned_line(block: PlannedBlock, units: Units) -> str:
     kind, value = p.intensity.kind, p.intensity.value
     if kind == "load_kg":
         text += " " + format_load(value, units)
-    elif kind == "rpe" and value is not None:
+    elif p.load_kg is not None:
+        text += " " + format_load(p.load_kg, units)
+    if kind == "rpe" and value is not None:
         text += f" rpe{value:g}"
     elif kind == "rir" and value is not None:
         text += f" rir{value:g}"

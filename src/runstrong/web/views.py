@@ -17,7 +17,7 @@ from runstrong.core.library import Library
 from runstrong.core.model import Plan, Role, RunType, Units, Week
 from runstrong.core.setline import KG_PER_LB, format_sets
 from runstrong.core.vocab import CATEGORY_NAME, Category
-from runstrong.io.labels import PHASE_LABEL, RUN_SHORT, dose_text, rest_text
+from runstrong.io.labels import PHASE_LABEL, RUN_SHORT, dose_text, planned_load_kg, rest_text
 from runstrong.store.web_queries import DayLog
 
 YD = 0.9144
@@ -85,6 +85,7 @@ class ExerciseGroup:
     show_load: bool
     effort_kind: str
     rows: list[SetRow]
+    find_weight: bool = False  # a load to start from and no set of it logged yet: find the weight (find-your-weight)
 
 
 @dataclass(frozen=True)
@@ -108,10 +109,11 @@ def session_form(session: PlannedSession, library: Library, units: Units, last: 
         p = block.prescription
         measure = next(m for m in MEASURES if getattr(p, m))
         exercise = library.get(block.exercise_id) if block.exercise_id in library else None
-        show_load = p.intensity.kind == "load_kg" or bool(exercise and exercise.loadable)
+        planned_kg = planned_load_kg(p)
+        show_load = planned_kg is not None or bool(exercise and exercise.loadable)
         effort_kind = "rir" if p.intensity.kind == "rir" else "rpe"
         effort = number(p.intensity.value) if p.intensity.kind in ("rpe", "rir") else ""
-        load = shown_load(p.intensity.value, units) if p.intensity.kind == "load_kg" else ""
+        load = shown_load(planned_kg, units) if planned_kg is not None else ""
         amount = getattr(p, measure)
         amount_text = shown_distance(amount, units) if measure == "distance_m" else str(amount)
         sides: list[str | None] = [None] * p.sets + ([p.extra_sets_side] if p.extra_sets_side else [])
@@ -121,7 +123,7 @@ def session_form(session: PlannedSession, library: Library, units: Units, last: 
             counts[side] = counts.get(side, 0) + 1
             row = SetRow(
                 index, block.exercise_id, counts[side], side, measure, amount_text, load, effort_kind, effort,
-                p.rest_seconds, p.intensity.value if p.intensity.kind == "load_kg" else None,
+                p.rest_seconds, planned_kg,
             )  # fmt: skip
             rows.append(row)
             index += 1
@@ -138,6 +140,7 @@ def session_form(session: PlannedSession, library: Library, units: Units, last: 
                 show_load=show_load,
                 effort_kind=effort_kind,
                 rows=rows,
+                find_weight=planned_kg is not None and not previous,
             )
         )
     drills = [(b, dose_text(b.prescription, units)) for b in session.blocks]

@@ -1,0 +1,279 @@
+"""Loads on a plan's loadable blocks: one walk through the weeks in date order.
+
+Doses (sets, reps, effort) are worked out per week and shared between runners alike in
+that week; a load in kilograms is the runner's own and depends on the weeks before it (a
+week never rises more than one step above the last, a deload eases the last), so it is
+set here, after the weeks are planned and before they are checked. Effort stays the
+target: the load is where to start for those reps at that many reps in reserve.
+
+Where a lift starts, first found wins: the diary's last logged set of it (the adapters
+put it in `profile.recent_sets` with its date; `load-autoregulation`), the loads of weeks
+already lived, a recent set or known load from the profile (`e1rm-formula`), else a
+cautious estimate from body mass with a find-your-weight first session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from . import loads as ld
+from .context import PlanningContext
+from .library import Library
+from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Role, Session, Week, build, why
+
+LOADED_ROLES = (Role.primary, Role.accessory)
+
+
+@dataclass
+class _Lift:
+    """One exercise's load so far in the walk."""
+
+    e1rm: float
+    last: float | None  # the heaviest load of the last loading week it was done in
+    rule: str  # the rule that set its start
+    weeks: int = 0  # loading weeks planned since that start
+    find: bool = False  # its next session is the find-your-weight session
+    reps: int | None = None  # reps of its last loading week: while reps rise, the load holds
+
+
+@dataclass
+class _Walk:
+    profile: AthleteProfile
+    library: Library
+    p: Any
+    lifts: dict[str, _Lift]
+    started: bool = False  # past the weeks already lived: starts from the profile apply
+
+    def kit(self, e: Exercise) -> tuple[float, float]:
+        """The kit's smallest step and lightest load (an empty bar), in kg."""
+        kit, units = ld.implement(e.equipment), self.profile.units
+        step = ld.increment_kg(kit, units, self.profile.load_increments, self.p)  # type: ignore[arg-type]
+        return step, ld.lightest_kg(kit, units, self.p)  # type: ignore[arg-type]
+
+    def rir(self, presc: Prescription) -> float:
+        return ld.rir_of(presc.intensity.kind, presc.intensity.value, self.p.autoreg_assumed_rir)
+
+    def e1rm_of(self, load: float, presc: Prescription) -> float:
+        p = self.p
+        if not presc.reps:
+            return load * 100 / p.carry_load_pct
+        return ld.e1rm(load, presc.reps, self.rir(presc), p.e1rm_formula, p.e1rm_max_reps)
+
+
+def loadable(e: Exercise, block: Block) -> bool:
+    """A block a load is set for: main or accessory work with an implement, in reps or metres."""
+    p = block.prescription
+    return (
+        block.role in LOADED_ROLES
+        and e.loadable
+        and ld.implement(e.equipment) is not None
+        and bool(p.reps or p.distance_m)
+    )
+
+
+def assign_loads(weeks: Sequence[Week], profile: AthleteProfile, ctx: PlanningContext, lived: frozenset) -> list[Week]:
+    """The weeks with a load on every loadable block whose start is known; weeks whose
+    start date is in `lived` are kept as they were and only teach the walk their loads.
+
+    Remembered on the context: the planner shares session objects between plans, so the
+    same sessions (by identity, kept alive by the entry) in the same weeks for the same
+    runner give the same loads."""
+    sessions = tuple(s for w in weeks for s in w.sessions)
+    key = (
+        tuple(map(id, sessions)),
+        tuple((w.start_date, w.deload, w.phase) for w in weeks),
+        _runner_key(profile),
+        lived,
+    )
+    hit = ctx.memo.loads.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[0], sessions, strict=True)):
+        loaded = hit[1]
+    else:
+        loaded = _assign(weeks, profile, ctx.library, ctx.params, lived)
+        ctx.memo.loads.put(key, (sessions, loaded))
+    return [_with_sessions(w, ss) for w, ss in zip(weeks, loaded, strict=True)]
+
+
+def _with_sessions(week: Week, sessions: tuple[Session, ...]) -> Week:
+    same = all(a is b for a, b in zip(week.sessions, sessions, strict=True))
+    return week if same else _copy(week, sessions=list(sessions))
+
+
+def _runner_key(profile: AthleteProfile) -> tuple:
+    """What of the profile loads depend on (beyond the weeks themselves)."""
+    return (
+        profile.body_mass_kg,
+        profile.sex,
+        profile.strength_experience,
+        profile.units,
+        profile.race.date if profile.race else None,
+        tuple(sorted(profile.load_increments.items())),
+        tuple(sorted(profile.known_loads_kg.items())),
+        tuple(sorted(profile.recent_sets.items())),
+    )
+
+
+def _assign(
+    weeks: Sequence[Week], profile: AthleteProfile, library: Library, p: Any, lived: frozenset
+) -> tuple[tuple[Session, ...], ...]:
+    """Each week's sessions with their loads."""
+    walk = _Walk(profile, library, p, {})
+    out = []
+    for week in weeks:
+        if week.start_date in lived:
+            _learn(walk, week)
+            out.append(tuple(week.sessions))
+        else:
+            if not walk.started:
+                walk.started = True
+                _starts(walk)
+            out.append(_loaded_sessions(walk, week))
+    return tuple(out)
+
+
+def _learn(walk: _Walk, week: Week) -> None:
+    """A lived week's loads become where its lifts stand (their e1RM at those doses)."""
+    if week.deload:
+        return
+    seen: dict[str, _Lift] = {}
+    for s in week.sessions:
+        for b in s.blocks:
+            load = b.prescription.load_kg
+            if load is None:
+                continue
+            e1rm, had = walk.e1rm_of(load, b.prescription), seen.get(b.exercise_id)
+            if had is not None:
+                e1rm, load = max(e1rm, had.e1rm), max(load, had.last or 0)
+            seen[b.exercise_id] = _Lift(e1rm, load, "linear-progression")
+    walk.lifts.update(seen)
+
+
+def _starts(walk: _Walk) -> None:
+    """Starts from the profile: a logged set (dated) beats the lived weeks; an undated recent
+    set or known load only stands for lifts the lived weeks did not load."""
+    p, library = walk.p, walk.library
+    for ex_id, s in walk.profile.recent_sets.items():
+        if ex_id not in library or (s.date is None and ex_id in walk.lifts):
+            continue
+        walk.lifts[ex_id] = _from_set(walk, s, walk.lifts.get(ex_id))
+    for ex_id, kg in walk.profile.known_loads_kg.items():
+        if ex_id in library and ex_id not in walk.lifts:
+            e = library.get(ex_id)
+            reps = e.dose.reps
+            e1rm = (
+                ld.e1rm(kg, reps, p.known_load_rir, p.e1rm_formula, p.e1rm_max_reps)
+                if reps
+                else kg * 100 / p.carry_load_pct
+            )
+            walk.lifts[ex_id] = _Lift(e1rm, kg, "e1rm-formula")
+
+
+def _from_set(walk: _Walk, s: RecentSet, before: _Lift | None) -> _Lift:
+    p = walk.p
+    rir = ld.rir_of("rpe" if s.rpe is not None else "rir", s.rpe if s.rpe is not None else s.rir, p.autoreg_assumed_rir)
+    logged = ld.e1rm(s.load_kg, s.reps, rir, p.e1rm_formula, p.e1rm_max_reps)
+    if s.date is None:
+        return _Lift(logged, s.load_kg, "e1rm-formula")
+    expected = before.e1rm if before else None
+    e1rm = ld.autoregulated(logged, expected, p.max_load_step_pct, p.autoreg_max_drop_pct)
+    return _Lift(e1rm, s.load_kg, "load-autoregulation")
+
+
+def _estimate(walk: _Walk, e: Exercise) -> _Lift | None:
+    kit = ld.implement(e.equipment)
+    prof = walk.profile
+    e1rm = ld.estimated_e1rm(prof.body_mass_kg, prof.sex, prof.strength_experience, e.pattern, kit, walk.p)  # type: ignore[arg-type]
+    return None if e1rm is None else _Lift(e1rm, None, "starting-load-estimate", find=True)
+
+
+def _race_close(walk: _Walk, week: Week, day: dt.date) -> bool:
+    race = walk.profile.race
+    return week.phase == Phase.race_week or (race is not None and 0 <= (race.date - day).days < walk.p.last_heavy_days)
+
+
+def _loaded_sessions(walk: _Walk, week: Week) -> tuple[Session, ...]:
+    heaviest: dict[str, tuple[float, int | None]] = {}  # exercise id -> (heaviest load, its reps)
+    sessions = []
+    for s in week.sessions:
+        close = _race_close(walk, week, s.date)
+        blocks = [_loaded_block(walk, week, b, close, heaviest) for b in s.blocks]
+        changed = any(a is not b for a, b in zip(blocks, s.blocks, strict=True))
+        sessions.append(_copy(s, blocks=blocks) if changed else s)
+    if not week.deload:
+        for ex_id, (kg, reps) in heaviest.items():
+            lift = walk.lifts[ex_id]
+            lift.last, lift.reps, lift.weeks = kg, reps, lift.weeks + 1
+    return tuple(sessions)
+
+
+def _loaded_block(walk: _Walk, week: Week, block: Block, close: bool, heaviest: dict) -> Block:
+    library = walk.library
+    if block.role not in LOADED_ROLES or block.exercise_id not in library:
+        return block
+    e = library.get(block.exercise_id)
+    if not loadable(e, block):
+        return block
+    lift = walk.lifts.get(e.id)
+    if lift is None:
+        lift = _estimate(walk, e)
+        if lift is None:
+            return block
+        walk.lifts[e.id] = lift
+    kg = _load(walk, week, block.prescription, lift, close, *walk.kit(e))
+    if e.id not in heaviest or kg > heaviest[e.id][0]:
+        heaviest[e.id] = (kg, block.prescription.reps)
+    presc = _copy(block.prescription, load_kg=kg)
+    reasons = [*block.reasons, *_load_reasons(walk, lift)]
+    lift.find = False  # one find-your-weight session; later ones use its log
+    return _copy(block, prescription=presc, reasons=reasons)
+
+
+def _load(walk: _Walk, week: Week, presc: Prescription, lift: _Lift, close: bool, step: float, bar: float) -> float:
+    """This block's load: the target from the lift's e1RM for these reps and reserve, never
+    more than a step above its last loading week nor rising with its reps, eased on a
+    deload, light near the race."""
+    p = walk.p
+    e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
+    if presc.reps:
+        target = ld.load_for(e1rm, presc.reps, walk.rir(presc), p.e1rm_formula, p.e1rm_max_reps)
+    else:
+        target = e1rm * p.carry_load_pct / 100
+    if close:
+        target = min(target, e1rm * p.race_close_max_pct_1rm / 100)
+    kg = ld.round_down(target, step, bar)
+    if lift.last is None:
+        return kg
+    if week.deload:
+        return min(kg, ld.eased(lift.last, p.deload_load_pct, step, bar))
+    if presc.reps and lift.reps and presc.reps > lift.reps:
+        return min(kg, lift.last)  # reps rise this week: the load holds (never both together)
+    return min(kg, ld.round_down(ld.step_ceiling(lift.last, p.max_load_step_pct, step), step, bar))
+
+
+def _load_reasons(walk: _Walk, lift: _Lift) -> list:
+    rounding = why("load-rounding", "Rounded down to what your plates and dumbbells can make.")
+    if lift.find:
+        text = (
+            f"Find your weight: warm up over {walk.p.find_weight_ramp_sets} or more light sets to one set of these "
+            "reps at this reserve, and log it; the load shown is only a cautious start."
+        )
+        return [
+            why("find-your-weight", text),
+            why(lift.rule, "The start is estimated from body mass, sex and level."),
+            rounding,
+        ]
+    text = {
+        "load-autoregulation": "Load from your last logged set: easier than planned moves it up, harder down.",
+        "e1rm-formula": "Load from your set's estimated 1RM for these reps and this reserve.",
+        "linear-progression": "Load carries on from the weeks already done, a small step a week.",
+        "starting-load-estimate": "A cautious load estimated from body mass, sex and level: adjust to the reserve.",
+    }[lift.rule]
+    return [why(lift.rule, text), rounding]
+
+
+def _copy(obj: Any, **changes: object) -> Any:
+    """A planned value with a few fields changed, without validating again (it was valid)."""
+    return build(type(obj), **{**obj.__dict__, **changes})
