@@ -37,6 +37,7 @@ class _Lift:
     weeks: int = 0  # loading weeks planned since that start
     find: bool = False  # its next session is the find-your-weight session
     reps: int | None = None  # reps of its last loading week: while reps rise, the load holds
+    last_e1rm: float | None = None  # the e1RM its last loading week's heaviest set stands for
 
 
 @dataclass
@@ -119,46 +120,48 @@ def _runner_key(profile: AthleteProfile) -> tuple:
 def _assign(
     weeks: Sequence[Week], profile: AthleteProfile, library: Library, p: Any, lived: frozenset
 ) -> tuple[tuple[Session, ...], ...]:
-    """Each week's sessions with their loads."""
+    """Each week's sessions with their loads. Weeks already lived are walked as they were
+    planned (so a replan with nothing new gives the same loads) and keep their own loads;
+    the diary's sets (dated recent sets) come in at the first week not lived."""
     walk = _Walk(profile, library, p, {})
+    _starts(walk, logged=False)
     out = []
     for week in weeks:
         if week.start_date in lived:
+            _loaded_sessions(walk, week)  # the walk's state, as when the week was planned
             _learn(walk, week)
             out.append(tuple(week.sessions))
         else:
             if not walk.started:
                 walk.started = True
-                _starts(walk)
+                _starts(walk, logged=True)
             out.append(_loaded_sessions(walk, week))
     return tuple(out)
 
 
 def _learn(walk: _Walk, week: Week) -> None:
-    """A lived week's loads become where its lifts stand (their e1RM at those doses)."""
+    """A lived week's own loads are where its lifts stand (an older plan may differ)."""
     if week.deload:
         return
-    seen: dict[str, _Lift] = {}
+    heaviest: dict[str, float] = {}
     for s in week.sessions:
         for b in s.blocks:
-            load = b.prescription.load_kg
-            if load is None:
-                continue
-            e1rm, had = walk.e1rm_of(load, b.prescription), seen.get(b.exercise_id)
-            if had is not None:
-                e1rm, load = max(e1rm, had.e1rm), max(load, had.last or 0)
-            seen[b.exercise_id] = _Lift(e1rm, load, "linear-progression")
-    walk.lifts.update(seen)
+            if b.prescription.load_kg is not None:
+                heaviest[b.exercise_id] = max(heaviest.get(b.exercise_id, 0.0), b.prescription.load_kg)
+    for ex_id, kg in heaviest.items():
+        if ex_id in walk.lifts:
+            walk.lifts[ex_id].last = kg
 
 
-def _starts(walk: _Walk) -> None:
-    """Starts from the profile: a logged set (dated) beats the lived weeks; an undated recent
-    set or known load only stands for lifts the lived weeks did not load."""
+def _starts(walk: _Walk, logged: bool) -> None:
+    """Starts from the profile: its recent sets and known loads at the plan's start; the
+    diary's sets (dated) where the weeks not yet lived begin, against where the walk stands."""
     p, library = walk.p, walk.library
     for ex_id, s in walk.profile.recent_sets.items():
-        if ex_id not in library or (s.date is None and ex_id in walk.lifts):
-            continue
-        walk.lifts[ex_id] = _from_set(walk, s, walk.lifts.get(ex_id))
+        if ex_id in library and (s.date is not None) == logged:
+            walk.lifts[ex_id] = _from_set(walk, s, walk.lifts.get(ex_id))
+    if logged:
+        return
     for ex_id, kg in walk.profile.known_loads_kg.items():
         if ex_id in library and ex_id not in walk.lifts:
             e = library.get(ex_id)
@@ -177,9 +180,9 @@ def _from_set(walk: _Walk, s: RecentSet, before: _Lift | None) -> _Lift:
     logged = ld.e1rm(s.load_kg, s.reps, rir, p.e1rm_formula, p.e1rm_max_reps)
     if s.date is None:
         return _Lift(logged, s.load_kg, "e1rm-formula")
-    expected = before.e1rm if before else None
+    expected = before.e1rm * (1 + p.load_step_pct / 100) ** before.weeks if before else None
     e1rm = ld.autoregulated(logged, expected, p.max_load_step_pct, p.autoreg_max_drop_pct)
-    return _Lift(e1rm, s.load_kg, "load-autoregulation")
+    return _Lift(e1rm, s.load_kg, "load-autoregulation", reps=s.reps)
 
 
 def _estimate(walk: _Walk, e: Exercise) -> _Lift | None:
@@ -195,7 +198,7 @@ def _race_close(walk: _Walk, week: Week, day: dt.date) -> bool:
 
 
 def _loaded_sessions(walk: _Walk, week: Week) -> tuple[Session, ...]:
-    heaviest: dict[str, tuple[float, int | None]] = {}  # exercise id -> (heaviest load, its reps)
+    heaviest: dict[str, tuple[float, Prescription]] = {}  # exercise id -> (heaviest load, its dose)
     sessions = []
     for s in week.sessions:
         close = _race_close(walk, week, s.date)
@@ -203,9 +206,10 @@ def _loaded_sessions(walk: _Walk, week: Week) -> tuple[Session, ...]:
         changed = any(a is not b for a, b in zip(blocks, s.blocks, strict=True))
         sessions.append(_copy(s, blocks=blocks) if changed else s)
     if not week.deload:
-        for ex_id, (kg, reps) in heaviest.items():
+        for ex_id, (kg, presc) in heaviest.items():
             lift = walk.lifts[ex_id]
-            lift.last, lift.reps, lift.weeks = kg, reps, lift.weeks + 1
+            lift.last, lift.reps, lift.weeks = kg, presc.reps, lift.weeks + 1
+            lift.last_e1rm = walk.e1rm_of(kg, presc)
     return tuple(sessions)
 
 
@@ -224,7 +228,7 @@ def _loaded_block(walk: _Walk, week: Week, block: Block, close: bool, heaviest: 
         walk.lifts[e.id] = lift
     kg = _load(walk, week, block.prescription, lift, close, *walk.kit(e))
     if e.id not in heaviest or kg > heaviest[e.id][0]:
-        heaviest[e.id] = (kg, block.prescription.reps)
+        heaviest[e.id] = (kg, block.prescription)
     presc = _copy(block.prescription, load_kg=kg)
     reasons = [*block.reasons, *_load_reasons(walk, lift)]
     lift.find = False  # one find-your-weight session; later ones use its log
@@ -241,8 +245,8 @@ def _load(walk: _Walk, week: Week, presc: Prescription, lift: _Lift, close: bool
         target = ld.load_for(e1rm, presc.reps, walk.rir(presc), p.e1rm_formula, p.e1rm_max_reps)
     else:
         target = e1rm * p.carry_load_pct / 100
-    if close:
-        target = min(target, e1rm * p.race_close_max_pct_1rm / 100)
+    if close:  # a share of the 1RM the plan believes in, or that the last loads stand for if lower
+        target = min(target, min(e1rm, lift.last_e1rm or e1rm) * p.race_close_max_pct_1rm / 100)
     kg = ld.round_down(target, step, bar)
     if lift.last is None:
         return kg
@@ -268,7 +272,6 @@ def _load_reasons(walk: _Walk, lift: _Lift) -> list:
     text = {
         "load-autoregulation": "Load from your last logged set: easier than planned moves it up, harder down.",
         "e1rm-formula": "Load from your set's estimated 1RM for these reps and this reserve.",
-        "linear-progression": "Load carries on from the weeks already done, a small step a week.",
         "starting-load-estimate": "A cautious load estimated from body mass, sex and level: adjust to the reserve.",
     }[lift.rule]
     return [why(lift.rule, text), rounding]

@@ -22,6 +22,7 @@ from runstrong.store.db import Store
 from runstrong.store.tables import LogKeyRow
 
 from . import base
+from .loads import followed_context
 
 KEY_LENGTH = 200
 
@@ -86,6 +87,7 @@ def log_session(store: Store, athlete: str | None, given: LogInput, clock: base.
         base.check_version(expected_version, tx.version)
         try:
             context = logbook.gather(tx.s, tx.athlete, given.day, given.label, field="label")
+            context = followed_context(tx.s, context, given.day)  # as shown: loads follow the log
         except UserError as err:
             raise base.Refused("label", str(err).removeprefix("label: ")) from None
         log = session_for(given, context, clock.today)

@@ -16,6 +16,7 @@ from runstrong.core.review_metrics import WeekMetrics, history_metrics, history_
 from runstrong.errors import UserError
 
 from . import repo
+from .logged_loads import with_logged_sets
 from .review_queries import load_diary, store_review
 
 TREND_WEEKS = 8
@@ -88,7 +89,8 @@ def prepare_review(
     )
     if not with_plan:
         return ReviewOutcome(info, version, review, trend, None, None, [])
-    new_profile, new_plan = apply_review(plan, profile, review, ctx=ctx)
+    logged = with_logged_sets(s, info.id, profile, review.next_week_start, registry.params)  # loads follow the log
+    new_profile, new_plan = apply_review(plan, logged, review, ctx=ctx)
     changes = plan_changes(plan, new_plan, review.next_week_start)
     return ReviewOutcome(info, version, review, trend, new_profile, new_plan, changes)
 

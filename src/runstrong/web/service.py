@@ -35,6 +35,7 @@ from runstrong.core.model import AthleteProfile, Exercise, Plan
 from runstrong.core.params import Params
 from runstrong.errors import UserError
 from runstrong.flows.base import Clock, Conflict, NothingToUndo, Refused
+from runstrong.flows.loads import follow_log
 from runstrong.io.data_files import load_context
 from runstrong.store import changes, repo, web_queries
 from runstrong.store.db import Store
@@ -184,16 +185,17 @@ class Diary:
             who = self.who(s)
             plan = repo.planned_day(s, who.id, day)
             ids = [b.exercise_id for p in plan.sessions for b in p.blocks]
+            last = repo.last_sets(s, who.id, ids, day) if ids else {}
             return DayData(
                 athlete=who,
                 day=day,
                 plan_version=plan.plan_version,
-                sessions=plan.sessions,
+                sessions=follow_log(s, who.id, plan.sessions, last, day),  # loads as the log points
                 runs=plan.runs,
                 logged=web_queries.sessions_logged_on(s, who.id, day),
                 runs_logged=web_queries.runs_between(s, who.id, day, day),
                 wellness=web_queries.wellness_on(s, who.id, day),
-                last=repo.last_sets(s, who.id, ids, day) if ids else {},
+                last=last,
                 next_session=None if plan.sessions else repo.next_planned_session(s, who.id, day),
             )
 
