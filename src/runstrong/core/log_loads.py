@@ -16,6 +16,7 @@ from . import loads as ld
 from .diary import PlannedBlock, PlannedSession, SetLog
 from .library import Library
 from .model import Item, Prescription, RecentSet, Units, build
+from .plan_model import MAX_LOAD_KG
 
 
 def best_set(sets: list[SetLog], day: dt.date, p: Any) -> RecentSet | None:
@@ -71,7 +72,7 @@ def followed_load(presc: Prescription, logged: RecentSet, step_kg: float, bar_kg
         kg = max(kg, planned + step_kg)
     if presc.reps and presc.reps >= logged.reps:
         kg = min(kg, ld.step_ceiling(logged.load_kg, p.max_load_step_pct, step_kg))
-    return ld.round_down(kg, step_kg, bar_kg)
+    return min(ld.round_down(kg, step_kg, bar_kg), ld.round_down(MAX_LOAD_KG, step_kg, bar_kg))
 
 
 def followed_session(

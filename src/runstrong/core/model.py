@@ -259,7 +259,7 @@ class RecentSet(Frozen):
             return value
         m = _RECENT_SET.match(value)
         if m is None:
-            raise ValueError(f'{value!r} is not a set; write reps x load, e.g. "5 x 60 kg @ RIR 2" (kg or lb)')
+            raise ValueError('not a set; write reps x load, then RIR or RPE, e.g. "5 x 60 kg @ RIR 2" (kg or lb)')
         reps, load, unit, kind, effort = m.groups()
         out: dict[str, object] = {
             "reps": int(reps),

@@ -23,6 +23,7 @@ from . import loads as ld
 from .context import PlanningContext
 from .library import Library
 from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Role, Session, Week, build, why
+from .plan_model import MAX_LOAD_KG
 
 LOADED_ROLES = (Role.primary, Role.accessory)
 
@@ -236,9 +237,16 @@ def _loaded_block(walk: _Walk, week: Week, block: Block, close: bool, heaviest: 
 
 
 def _load(walk: _Walk, week: Week, presc: Prescription, lift: _Lift, close: bool, step: float, bar: float) -> float:
-    """This block's load: the target from the lift's e1RM for these reps and reserve, never
-    more than a step above its last loading week nor rising with its reps, eased on a
-    deload, light near the race."""
+    """This block's load, at most the heaviest a plan holds."""
+    return min(_target_load(walk, week, presc, lift, close, step, bar), ld.round_down(MAX_LOAD_KG, step, bar))
+
+
+def _target_load(
+    walk: _Walk, week: Week, presc: Prescription, lift: _Lift, close: bool, step: float, bar: float
+) -> float:
+    """The target from the lift's e1RM for these reps and reserve, never more than a step
+    above its last loading week nor rising with its reps, eased on a deload, light near the
+    race."""
     p = walk.p
     e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
     if presc.reps:
