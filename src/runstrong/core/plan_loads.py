@@ -90,18 +90,10 @@ def assign_loads(weeks: Sequence[Week], profile: AthleteProfile, ctx: PlanningCo
         _runner_key(profile),
         lived,
     )
-    hit = ctx.memo.loads.get(key)
-    if hit is not None and all(a is b for a, b in zip(hit[0], sessions, strict=True)):
-        loaded = hit[1]
-    else:
-        loaded = _assign(weeks, profile, ctx.library, ctx.params, lived)
-        ctx.memo.loads.put(key, (sessions, loaded))
-    return [_with_sessions(w, ss) for w, ss in zip(weeks, loaded, strict=True)]
-
-
-def _with_sessions(week: Week, sessions: tuple[Session, ...]) -> Week:
-    same = all(a is b for a, b in zip(week.sessions, sessions, strict=True))
-    return week if same else _copy(week, sessions=list(sessions))
+    hit = ctx.memo.loads.get(key)  # the entry holds the sessions: their ids name no other object
+    if hit is None:
+        hit = ctx.memo.loads.put(key, (sessions, _assign(weeks, profile, ctx.library, ctx.params, lived)))
+    return [w if ss is None else _copy(w, sessions=list(ss)) for w, ss in zip(weeks, hit[1], strict=True)]
 
 
 def _runner_key(profile: AthleteProfile) -> tuple:
@@ -120,10 +112,10 @@ def _runner_key(profile: AthleteProfile) -> tuple:
 
 def _assign(
     weeks: Sequence[Week], profile: AthleteProfile, library: Library, p: Any, lived: frozenset
-) -> tuple[tuple[Session, ...], ...]:
-    """Each week's sessions with their loads. Weeks already lived are walked as they were
-    planned (so a replan with nothing new gives the same loads) and keep their own loads;
-    the diary's sets (dated recent sets) come in at the first week not lived."""
+) -> tuple[tuple[Session, ...] | None, ...]:
+    """Each week's sessions with their loads (None: nothing to set). Weeks already lived are
+    walked as they were planned (so a replan with nothing new gives the same loads) and keep
+    their own loads; the diary's sets (dated recent sets) come in at the first week not lived."""
     walk = _Walk(profile, library, p, {})
     _starts(walk, logged=False)
     out = []
@@ -131,12 +123,13 @@ def _assign(
         if week.start_date in lived:
             _loaded_sessions(walk, week)  # the walk's state, as when the week was planned
             _learn(walk, week)
-            out.append(tuple(week.sessions))
+            out.append(None)
         else:
             if not walk.started:
                 walk.started = True
                 _starts(walk, logged=True)
-            out.append(_loaded_sessions(walk, week))
+            loaded = _loaded_sessions(walk, week)
+            out.append(None if all(a is b for a, b in zip(loaded, week.sessions, strict=True)) else loaded)
     return tuple(out)
 
 
