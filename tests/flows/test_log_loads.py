@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from runstrong.core.diary import SetLog
-from runstrong.flows.loads import follow_log
+from runstrong.flows.loads import follow_diary
 from runstrong.flows.log_session import LogInput, log_session
 from runstrong.store import repo
 from tests.flows.conftest import TODAY
@@ -22,8 +22,7 @@ def planned_loads(store, day: dt.date, follow: bool) -> dict[str, float]:
         who = repo.find_athlete(s, ATHLETE)
         sessions = repo.planned_day(s, who.id, day).sessions
         if follow:
-            ids = [b.exercise_id for x in sessions for b in x.blocks]
-            sessions = follow_log(s, who.id, sessions, repo.last_sets(s, who.id, ids, day), day)
+            sessions = follow_diary(s, who.id, sessions, day)
     return {b.exercise_id: b.prescription.load_kg for x in sessions for b in x.blocks if b.prescription.load_kg}
 
 

@@ -35,7 +35,7 @@ from runstrong.core.model import AthleteProfile, Exercise, Plan
 from runstrong.core.params import Params
 from runstrong.errors import UserError
 from runstrong.flows.base import Clock, Conflict, NothingToUndo, Refused
-from runstrong.flows.loads import follow_log
+from runstrong.flows.loads import follow_diary
 from runstrong.io.data_files import load_context
 from runstrong.store import changes, repo, web_queries
 from runstrong.store.db import Store
@@ -190,7 +190,7 @@ class Diary:
                 athlete=who,
                 day=day,
                 plan_version=plan.plan_version,
-                sessions=follow_log(s, who.id, plan.sessions, last, day),  # loads as the log points
+                sessions=follow_diary(s, who.id, plan.sessions, day),  # loads as the log points
                 runs=plan.runs,
                 logged=web_queries.sessions_logged_on(s, who.id, day),
                 runs_logged=web_queries.runs_between(s, who.id, day, day),
@@ -218,7 +218,7 @@ class Diary:
         with self.store.read() as s:
             who = self.who(s)
             version, sessions, runs = web_queries.planned_between(s, who.id, start, end)
-            today_sessions = [x for x in sessions if x.date == day]
+            today_sessions = follow_diary(s, who.id, [x for x in sessions if x.date == day], day)
             logged = web_queries.logged_between(s, who.id, start, end)
             mark = logged.get(day)
             data = DayData(
@@ -231,7 +231,7 @@ class Diary:
                 runs_logged=web_queries.runs_between(s, who.id, day, day) if mark and mark.runs else [],
                 wellness=web_queries.wellness_on(s, who.id, day) if mark and mark.checked_in else None,
                 last={},
-                next_session=None if today_sessions else repo.next_planned_session(s, who.id, day),
+                next_session=None if today_sessions else _next_followed(s, who.id, day),
             )
             review = latest_review(s, who.id)
         return data, WeekData(start, version, sessions, runs, logged), review
@@ -497,3 +497,9 @@ class Diary:
         except UserError as err:
             raise _review_problem(err) from None
         return done.outcome, done.stored
+
+
+def _next_followed(s: Any, athlete_id: int, day: dt.date) -> PlannedSession | None:
+    """The next planned session, at the loads the diary points to."""
+    upcoming = repo.next_planned_session(s, athlete_id, day)
+    return None if upcoming is None else follow_diary(s, athlete_id, [upcoming], upcoming.date)[0]
