@@ -57,3 +57,26 @@ def test_a_lift_logged_at_failure_is_shown_lighter_next_time(store, clock):
     hard = tuple(SetLog(exercise_id=lift, set_number=n, reps=6, load_kg=today[lift], rir=0) for n in (1, 2, 3))
     log_session(store, ATHLETE, LogInput(day=TODAY, sets=hard), clock)
     assert planned_loads(store, NEXT_WEEK, follow=True)[lift] < planned_loads(store, NEXT_WEEK, follow=False)[lift]
+
+
+def test_the_reviews_new_plan_starts_each_lift_from_its_last_logged_set(store, clock):
+    from runstrong.io.data_files import load_context
+    from runstrong.store.reviewing import prepare_review
+
+    today = planned_loads(store, TODAY, follow=False)
+    lift = "romanian_deadlift" if "romanian_deadlift" in today else next(iter(today))
+    easy = tuple(SetLog(exercise_id=lift, set_number=n, reps=8, load_kg=today[lift], rir=6) for n in (1, 2, 3))
+    log_session(store, ATHLETE, LogInput(day=TODAY, sets=easy), clock)
+    monday = TODAY - dt.timedelta(days=TODAY.weekday())
+    with store.read() as s:
+        outcome = prepare_review(s, ATHLETE, monday, TODAY + dt.timedelta(days=2), load_context(), with_trend=False)
+    assert outcome.profile.recent_sets[lift].load_kg == today[lift]  # the diary's set, dated, in the new profile
+    after = [
+        b.prescription.load_kg
+        for w in outcome.plan.weeks
+        if w.start_date >= outcome.review.next_week_start
+        for s in w.sessions
+        for b in s.blocks
+        if b.exercise_id == lift and b.prescription.load_kg
+    ]
+    assert after and after[0] > today[lift]

@@ -67,6 +67,8 @@ def followed_load(presc: Prescription, logged: RecentSet, step_kg: float, bar_kg
         planned_e1rm = planned * 100 / p.carry_load_pct
     grown = logged_e1rm * (1 + p.load_step_pct / 100)
     ratio = ld.autoregulated(grown, planned_e1rm, p.max_load_step_pct, p.autoreg_max_drop_pct) / planned_e1rm
+    if abs(ratio - 1) < p.load_step_pct / 100:  # within a week's growth: the plan stands (and a
+        return planned  # plan already made from this log is not moved by it again)
     kg = planned * ratio
     if ratio >= 1 + p.max_load_step_pct / 100 - 1e-9:  # clearly easier: at least one real step
         kg = max(kg, planned + step_kg)

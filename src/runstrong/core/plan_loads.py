@@ -37,6 +37,8 @@ class _Lift:
     rule: str  # the rule that set its start
     weeks: int = 0  # loading weeks planned since that start
     find: bool = False  # its next session is the find-your-weight session
+    shown: bool = False  # it has been loaded once in this plan (the rounding is said there)
+    easier: bool = False  # its last log was clearly easier than planned: one real step up next
     reps: int | None = None  # reps of its last loading week: while reps rise, the load holds
     last_e1rm: float | None = None  # the e1RM its last loading week's heaviest set stands for
 
@@ -174,9 +176,13 @@ def _from_set(walk: _Walk, s: RecentSet, before: _Lift | None) -> _Lift:
     logged = ld.e1rm(s.load_kg, s.reps, rir, p.e1rm_formula, p.e1rm_max_reps)
     if s.date is None:
         return _Lift(logged, s.load_kg, "e1rm-formula")
-    expected = before.e1rm * (1 + p.load_step_pct / 100) ** before.weeks if before else None
-    e1rm = ld.autoregulated(logged, expected, p.max_load_step_pct, p.autoreg_max_drop_pct)
-    return _Lift(e1rm, s.load_kg, "load-autoregulation", reps=s.reps)
+    grown = logged * (1 + p.load_step_pct / 100)  # the week after the log: a week's growth on it
+    if before is None:
+        return _Lift(grown, s.load_kg, "load-autoregulation", reps=s.reps)
+    expected = before.e1rm * (1 + p.load_step_pct / 100) ** before.weeks
+    e1rm = ld.autoregulated(grown, expected, p.max_load_step_pct, p.autoreg_max_drop_pct)
+    easier = e1rm >= expected * (1 + p.max_load_step_pct / 100) - 1e-9
+    return _Lift(e1rm, s.load_kg, "load-autoregulation", reps=None if easier else s.reps, easier=easier)
 
 
 def _estimate(walk: _Walk, e: Exercise) -> _Lift | None:
@@ -202,7 +208,7 @@ def _loaded_sessions(walk: _Walk, week: Week) -> tuple[Session, ...]:
     if not week.deload:
         for ex_id, (kg, presc) in heaviest.items():
             lift = walk.lifts[ex_id]
-            lift.last, lift.reps, lift.weeks = kg, presc.reps, lift.weeks + 1
+            lift.last, lift.reps, lift.weeks, lift.easier = kg, presc.reps, lift.weeks + 1, False
             lift.last_e1rm = walk.e1rm_of(kg, presc)
     return tuple(sessions)
 
@@ -226,6 +232,7 @@ def _loaded_block(walk: _Walk, week: Week, block: Block, close: bool, heaviest: 
     presc = _copy(block.prescription, load_kg=kg)
     reasons = [*block.reasons, *_load_reasons(walk, lift)]
     lift.find = False  # one find-your-weight session; later ones use its log
+    lift.shown = True
     return _copy(block, prescription=presc, reasons=reasons)
 
 
@@ -253,7 +260,9 @@ def _target_load(
         return kg
     if week.deload:
         return min(kg, ld.eased(lift.last, p.deload_load_pct, step, bar))
-    if presc.reps and lift.reps and presc.reps > lift.reps:
+    if lift.easier and not close:
+        kg = max(kg, ld.round_down(lift.last + step, step, bar))  # the kit's smallest step, at least
+    elif presc.reps and lift.reps and presc.reps > lift.reps:
         return min(kg, lift.last)  # reps rise this week: the load holds (never both together)
     return min(kg, ld.round_down(ld.step_ceiling(lift.last, p.max_load_step_pct, step), step, bar))
 
@@ -275,7 +284,7 @@ def _load_reasons(walk: _Walk, lift: _Lift) -> list:
         "e1rm-formula": "Load from your set's estimated 1RM for these reps and this reserve.",
         "starting-load-estimate": "A cautious load estimated from body mass, sex and level: adjust to the reserve.",
     }[lift.rule]
-    return [why(lift.rule, text), rounding]
+    return [why(lift.rule, text)] if lift.shown else [why(lift.rule, text), rounding]  # rounding said once
 
 
 def _copy(obj: Any, **changes: object) -> Any:
