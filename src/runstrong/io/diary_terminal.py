@@ -68,10 +68,13 @@ def render_planned_session(
     for block in session.blocks:
         logged_role = block.role in LOGGED_ROLES
         previous = last.get(block.exercise_id)
+        dose = Text(dose_text(block.prescription, units))
+        if block.prescription.load_kg is not None and previous is None and logged_role:
+            dose.append("\nfind your weight [find-your-weight]", style="yellow")
         cells = [
             ROLE_LABEL[block.role],
             Text(block.name, style="bold" if logged_role else "dim"),
-            dose_text(block.prescription, units),
+            dose,
             rest_text(block.prescription.rest_seconds),
         ]
         if show_last:
