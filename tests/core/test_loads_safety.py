@@ -22,6 +22,7 @@ SETTINGS = settings(max_examples=examples(), deadline=None, suppress_health_chec
 P = load_params()
 LB = 0.45359237
 KIT_ORDER = (Item.barbell, Item.trap_bar, Item.dumbbell, Item.kettlebell, Item.cable, Item.machine)
+LOADABLE = sorted(e.id for e in load_context().library.exercises if e.loadable)
 
 
 @st.composite
@@ -35,6 +36,14 @@ def lifters(draw):
     }
     if draw(st.booleans()):
         changes["load_increments"] = {Item.dumbbell: draw(st.sampled_from([1.0, 2.0, 2.5, 5.0]))}
+    if draw(st.booleans()):  # a recent set or a known load for one lift
+        lift = draw(st.sampled_from(LOADABLE))
+        load = draw(st.floats(2, 300))
+        if draw(st.booleans()):
+            changes["recent_sets"] = {lift: {"reps": draw(st.integers(1, 30)), "load_kg": load,
+                                             "rir": draw(st.integers(0, 6))}}  # fmt: skip
+        else:
+            changes["known_loads_kg"] = {lift: load}
     return AthleteProfile.model_validate({**profile.model_dump(), **changes})
 
 
