@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import loads as ld
@@ -50,6 +50,9 @@ class _Walk:
     p: Any
     lifts: dict[str, _Lift]
     started: bool = False  # past the weeks already lived: starts from the profile apply
+    # loaded copies shared as the plan's own values are (blocks, and the block lists of
+    # sessions alike), keyed by the identity of values the walk keeps alive
+    copies: dict[tuple, Any] = field(default_factory=dict)
 
     def kit(self, e: Exercise) -> tuple[float, float]:
         """The kit's smallest step and lightest load (an empty bar), in kg."""
@@ -203,8 +206,12 @@ def _loaded_sessions(walk: _Walk, week: Week) -> tuple[Session, ...]:
     for s in week.sessions:
         close = _race_close(walk, week, s.date)
         blocks = [_loaded_block(walk, week, b, close, heaviest) for b in s.blocks]
-        changed = any(a is not b for a, b in zip(blocks, s.blocks, strict=True))
-        sessions.append(_copy(s, blocks=blocks) if changed else s)
+        if all(a is b for a, b in zip(blocks, s.blocks, strict=True)):
+            sessions.append(s)
+            continue
+        key = (id(s.blocks), *map(id, blocks))
+        shared = walk.copies.setdefault(key, blocks)
+        sessions.append(_copy(s, blocks=shared))
     if not week.deload:
         for ex_id, (kg, presc) in heaviest.items():
             lift = walk.lifts[ex_id]
@@ -229,11 +236,15 @@ def _loaded_block(walk: _Walk, week: Week, block: Block, close: bool, heaviest: 
     kg = _load(walk, week, block.prescription, lift, close, *walk.kit(e))
     if e.id not in heaviest or kg > heaviest[e.id][0]:
         heaviest[e.id] = (kg, block.prescription)
-    presc = _copy(block.prescription, load_kg=kg)
-    reasons = [*block.reasons, *_load_reasons(walk, lift)]
+    added = _load_reasons(walk, lift)
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True
-    return _copy(block, prescription=presc, reasons=reasons)
+    key = (id(block), kg, *map(id, added))  # `why` returns one object per sentence
+    hit = walk.copies.get(key)
+    if hit is None:
+        presc = _copy(block.prescription, load_kg=kg)
+        hit = walk.copies[key] = _copy(block, prescription=presc, reasons=[*block.reasons, *added])
+    return hit
 
 
 def _load(walk: _Walk, week: Week, presc: Prescription, lift: _Lift, close: bool, step: float, bar: float) -> float:
