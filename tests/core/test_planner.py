@@ -194,7 +194,7 @@ def test_short_race_gets_more_contacts_than_marathon_in_race_specific_block():
     assert contacts("5k") > contacts("marathon")
 
 
-def test_known_load_progresses_load_not_reps():
+def test_known_load_sets_the_heavy_load_and_effort_stays_the_target():
     plan = build_plan(
         runner(
             strength_experience="intermediate",
@@ -204,18 +204,19 @@ def test_known_load_progresses_load_not_reps():
         ),
         load_context(),
     )
-    loads = [
-        (b.prescription.intensity.value, b.prescription.reps)
+    blocks = [
+        b.prescription
         for w in plan.weeks
         if not w.deload and w.phase == Phase.build
         for s in w.sessions
         for b in s.blocks
         if b.exercise_id == "trap_bar_deadlift"
     ]
-    if not loads:
+    if not blocks:
         pytest.skip("trap bar deadlift not selected for this runner")
-    assert loads[0][0] == 80
-    assert max(v for v, _ in loads) > 80
+    assert all(p.intensity.kind in ("rir", "rpe") for p in blocks)  # the load is where to start, effort the target
+    assert 80 * 0.9 <= blocks[0].load_kg <= 80 * 1.05  # from the known load, at most a week's step above it
+    assert max(p.load_kg for p in blocks) > 80
 
 
 def test_a_tight_cap_trims_and_says_so():

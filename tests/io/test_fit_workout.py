@@ -112,7 +112,7 @@ def expected_exercises(blocks: list[Block], library) -> list[dict]:
                 "measure": p.reps or p.contacts or p.seconds or p.distance_m,
                 "category": e.fit_category,
                 "exercise": e.fit_name,
-                "weight": p.intensity.value if p.intensity.kind == "load_kg" else None,
+                "weight": p.load_kg,  # the planned working load is the step's target weight
                 "sets": p.sets,
                 "rest": p.rest_seconds,
                 "extra": p.extra_sets_side,
@@ -187,7 +187,7 @@ def test_a_load_in_kg_is_the_target_weight_and_an_extra_set_goes_to_the_weaker_s
     session = plan.weeks[0].sessions[0]
     block = next(b for b in session.blocks if b.role is Role.primary)
     p = block.prescription.model_copy(
-        update={"intensity": block.prescription.intensity.model_copy(update={"kind": "load_kg", "value": 42.5}),
+        update={"load_kg": 42.5,
                 "per_side": True, "extra_sets_side": "left", "sets": 3, "rest_seconds": 90}
     )  # fmt: skip
     changed = block.model_copy(update={"prescription": p})

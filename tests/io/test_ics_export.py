@@ -95,6 +95,16 @@ def test_description_is_for_runners_every_exercise_and_dose_and_no_rule_ids(plan
         assert len(text) <= 900, len(text)  # was 1.7-2.1 k characters
 
 
+def test_a_loaded_lift_carries_its_load_in_the_runners_units_in_the_event_text() -> None:
+    for units, unit in (("metric", " kg, "), ("imperial", " lb, ")):
+        plan = plan_with(units=units)
+        events = read(render_calendar(plan))
+        week, session = next((w, s) for w, s in sessions(plan) if any(b.prescription.load_kg for b in s.blocks))
+        block = next(b for b in session.blocks if b.prescription.load_kg)
+        text = events[uid_of(plan, week, session)].description.value
+        assert f"{block.name}: " in text and unit in text.split(f"{block.name}: ")[1].splitlines()[0]
+
+
 def test_timed_events_start_at_the_preferred_time_and_last_the_session(plan: Plan) -> None:
     events = read(render_calendar(plan))
     for week, session in sessions(plan):

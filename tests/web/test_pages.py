@@ -335,13 +335,14 @@ def test_an_imperial_runner_sees_and_types_pounds_and_the_diary_keeps_kilograms(
     with store.write() as s:
         repo.store_plan(s, profile, build_plan(profile, load_context(), least_bad=True), dt.datetime(2027, 1, 1))
     store.close()
-    day = dt.date(2027, 2, 12)  # week 6: trap-bar deadlifts at 60 kg
+    day = dt.date(2027, 2, 12)  # week 6: trap-bar deadlifts from the known 60 kg, rounded to 5 lb steps: 135 lb
     with TestClient(create_app(str(tmp_path / "diary.db"), today=day), follow_redirects=False) as client:
         page = client.get(f"/session/{day}").text
         i = next(k for k, v in form_fields(page).items() if v == "trap_bar_deadlift").split("-")[0]
-        assert form_fields(page)[f"{i}-load"] == "132.3" and ">lb<" in page
-        data = ticked_session(page, **{f"{i}-load": "135"})
+        assert form_fields(page)[f"{i}-load"] == "135" and ">lb<" in page
+        data = ticked_session(page, **{f"{i}-load": "140"})
         assert client.post(f"/session/{day}", data=data).status_code == 303
         sets = client.get(f"/api/v1/sessions/{day}").json()["logged"][0]["sets"]
     loads = [s["load_kg"] for s in sets if s["exercise_id"] == "trap_bar_deadlift"]
-    assert loads[0] == 61.235 and set(loads[1:]) == {60.0}  # 135 lb typed; untouched sets exactly as prescribed
+    assert loads[0] == 63.503  # 140 lb typed
+    assert all(abs(kg - 135 * 0.45359237) < 1e-5 for kg in loads[1:])  # untouched sets exactly as prescribed

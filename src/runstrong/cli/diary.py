@@ -48,6 +48,7 @@ def today(day: str | None, athlete: str | None, profile: Path | None, db: str | 
       runstrong today --profile my.toml     (first time: stores your profile and plan)
       runstrong today --date 2027-01-07
     """
+    from runstrong.flows.loads import follow_diary
     from runstrong.io.diary_terminal import render_day
     from runstrong.store import repo
 
@@ -61,6 +62,7 @@ def today(day: str | None, athlete: str | None, profile: Path | None, db: str | 
             plan = repo.planned_day(s, who.id, when)
             ids = [b.exercise_id for p in plan.sessions for b in p.blocks]
             last = repo.last_sets(s, who.id, ids, when)
+            plan = plan.model_copy(update={"sessions": follow_diary(s, who.id, plan.sessions, when)})
             logged_ids = repo.session_ids_on(s, who.id, when)
             logged = repo.count_sets(s, logged_ids)
             upcoming = None if plan.sessions else repo.next_planned_session(s, who.id, when)

@@ -53,10 +53,12 @@ class LogRequest:
 
 def gather(s: Any, request: LogRequest, athlete: str | None) -> LogContext:
     """Who is logging and what their plan holds on the day (a read transaction)."""
+    from runstrong.flows.loads import followed_context
     from runstrong.store import logbook, repo
 
     field = "--for" if request.planned_on is not None else "--session"
-    return logbook.gather(s, repo.find_athlete(s, athlete), request.day, request.label, field, request.planned_on)
+    context = logbook.gather(s, repo.find_athlete(s, athlete), request.day, request.label, field, request.planned_on)
+    return followed_context(s, context, request.day)
 
 
 def parse_lines(lines: tuple[str, ...], units: Any, today: dt.date) -> list[SetLog]:

@@ -108,9 +108,7 @@ def review(
     today = clock_today()
     week_start = parse_week(week, today)
     if everyone:
-        if athlete or travel or ill or race_date or output or fmt == "markdown":
-            raise UserError("--all: reviews every athlete with what the diary holds; leave out --athlete, --travel, "
-                            "--kit, --ill, --race-date, --output and --format markdown")  # fmt: skip
+        _only_for_one(athlete or travel or ill or race_date or output or fmt == "markdown")
         from runstrong.cli.review_all import review_everyone
 
         return review_everyone(db, week_start, fmt, accept, jobs)
@@ -256,3 +254,10 @@ def reschedule(db: str | None, athlete: str | None, accept: bool, dry_run: bool)
         with store.write() as s:
             stored = repo.store_plan(s, profile, new_plan, clock_now())
         click.echo(f"Plan version {stored.plan_version} written (version {version} is kept).")
+
+
+def _only_for_one(given: object) -> None:
+    """`--all` reviews every athlete as the diary holds them: one runner's options do not fit."""
+    if given:
+        raise UserError("--all: reviews every athlete with what the diary holds; leave out --athlete, --travel, "
+                        "--kit, --ill, --race-date, --output and --format markdown")  # fmt: skip

@@ -35,7 +35,6 @@ class Runner:
     race: RaceDistance | None
     cap_minutes: int  # the runner's cap, within the registry's
     allow_double: bool
-    known_loads: tuple[tuple[str, float], ...]
     short_holds: bool  # the screen in force found a short plank
     weaker: tuple[tuple[Category, str], ...]  # (category, side) with an extra set
 
@@ -50,7 +49,6 @@ class Planned:
     chosen: tuple[Pick, ...]  # for the garbage collector to walk than a tuple per exercise)
     focus_lifts: tuple[bool, ...]  # whether it is one of the session's focus lifts
     dctx: DoseContext
-    loads: tuple[tuple[str, float], ...]
     reasons: tuple[Reason, ...]
     ctx: PlanningContext
 
@@ -62,11 +60,7 @@ class Planned:
     @cached_property
     def doses(self) -> tuple[Dosed, ...]:
         """Each exercise's dose, in session order (worked out only for sessions placed)."""
-        known = dict(self.loads)
-        return tuple(
-            prescribe(self.ctx, pk.exercise, role, is_focus, self.dctx, known.get(pk.exercise.id))
-            for role, pk, is_focus in self.picks
-        )
+        return tuple(prescribe(self.ctx, pk.exercise, role, is_focus, self.dctx) for role, pk, is_focus in self.picks)
 
     @cached_property
     def light(self) -> Planned:
@@ -172,10 +166,10 @@ def compose(
     p = ctx.params
     short = runner.cap_minutes <= p.warm_up_short_cap
     dctx = dose_context(runner, frame, review, p)
-    key = (selection_key, n_sessions, heavy, plyo_ok, dctx, short, runner.known_loads)
+    key = (selection_key, n_sessions, heavy, plyo_ok, dctx, short)
     hit = ctx.memo.composed.get(key)
     if hit is None:
-        fresh = _compose_fresh(ctx, selection, n_sessions, heavy, plyo_ok, dctx, short, runner.known_loads)
+        fresh = _compose_fresh(ctx, selection, n_sessions, heavy, plyo_ok, dctx, short)
         hit = ctx.memo.composed.put(key, fresh)
     return hit
 
@@ -213,7 +207,6 @@ def _compose_fresh(
     plyo_ok: bool,
     base: DoseContext,
     short: bool,
-    loads: tuple[tuple[str, float], ...],
 ) -> list[Planned]:
     p = ctx.params
     focuses = [Category(c) for c in p.focus_order][:n_sessions]
@@ -230,5 +223,5 @@ def _compose_fresh(
             why("three-categories", "Trains posterior chain, core and single-leg power."),
         )
         roles, chosen, focus_lifts = zip(*(warm + rest), strict=True)
-        planned.append(Planned(focus, canonical(roles), chosen, canonical(focus_lifts), dctx, loads, reasons, ctx))
+        planned.append(Planned(focus, canonical(roles), chosen, canonical(focus_lifts), dctx, reasons, ctx))
     return planned

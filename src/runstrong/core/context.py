@@ -51,6 +51,7 @@ PER_PLAN = {
     "weeks": 18,  # a placed, dated week
     "doses": 64,  # one exercise's prescription
     "content": 12,  # a session's content checked for a runner
+    "loads": 1,  # a plan's weeks with the runner's loads
 }
 
 

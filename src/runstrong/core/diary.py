@@ -287,7 +287,7 @@ def sets_as_planned(session: PlannedSession) -> list[SetLog]:
             continue
         p = block.prescription
         measure = next(m for m in MEASURES if getattr(p, m))
-        effort: dict[str, Any] = {}
+        effort: dict[str, Any] = {} if p.load_kg is None else {"load_kg": p.load_kg}  # the planned load, kept
         if p.intensity.kind == "load_kg":
             effort["load_kg"] = p.intensity.value
         elif p.intensity.kind == "rpe":

@@ -81,26 +81,6 @@ def ramp(start: int, step: int, per_week: int, ceiling: int) -> int:
     return min(start + step * per_week, ceiling)
 
 
-def _progressed_load(known: float, step: int, p: Params) -> tuple[float, int]:
-    """Load after `step` weekly steps, and how many steps could not raise it (to go to reps).
-
-    The target compounds `load_step_pct` a week from the known load and is rounded down to
-    a loadable plate step; a single week never rises more than `max_load_step_pct`. When
-    rounding leaves the load where it was, that week progresses reps instead.
-    """
-    unit = p.load_rounding_kg
-    load = math.floor(known / unit) * unit
-    stalled = 0
-    for k in range(1, step + 1):
-        target = math.floor(known * (1 + p.load_step_pct / 100) ** k / unit) * unit
-        ceiling = math.floor(load * (1 + p.max_load_step_pct / 100) / unit) * unit
-        nxt = min(target, ceiling)
-        if nxt <= load:
-            stalled += 1
-        load = max(load, nxt)
-    return load, stalled
-
-
 HEAVY_PHASES = frozenset({Phase.build, Phase.race_specific, Phase.taper, Phase.maintenance})
 
 
@@ -130,19 +110,19 @@ def prescribe(
     role: Role,
     focus: bool,
     ctx: DoseContext,
-    known_load: float | None,
 ) -> Dosed:
-    """The prescription for `e` in this week, with the rules that set it.
+    """The prescription for `e` in this week, with the rules that set it (its load in kg is
+    the runner's own, set after planning by `plan_loads`).
 
     Pure, so results are remembered on the planning context: runners who share a level,
     phase and week of a block share doses (the library is the context's, so the exercise
     id names the exercise).
     """
-    key = (e.id, role, focus, ctx, known_load)
+    key = (e.id, role, focus, ctx)
     memo = planning.memo.doses
     hit = memo.get(key)
     if hit is None:
-        hit = memo.put(key, _prescribe(e, role, focus, ctx, known_load, planning.params))
+        hit = memo.put(key, _prescribe(e, role, focus, ctx, planning.params))
     return hit
 
 
@@ -175,7 +155,6 @@ def _prescribe(
     role: Role,
     focus: bool,
     ctx: DoseContext,
-    known_load: float | None,
     p: Params,
 ) -> Dosed:
     d = _Draft(e, role, ctx, week_step(ctx, e, role), cues=list(e.cues))
@@ -185,7 +164,7 @@ def _prescribe(
         return _mobility_dose(d)
     measure = e.dose.measure
     if measure == "reps":
-        _reps_dose(d, focus, known_load, p)
+        _reps_dose(d, focus, p)
     elif measure == "seconds":
         _seconds_dose(d, p)
     elif measure == "contacts":
@@ -259,7 +238,7 @@ def _rep_scheme(d: _Draft, heavy_ready: bool, drill: bool, p: Params) -> tuple[i
     return p.strength_sets, p.strength_reps, p.strength_rest, ("rir", p.strength_rir)
 
 
-def _reps_dose(d: _Draft, focus: bool, known_load: float | None, p: Params) -> None:
+def _reps_dose(d: _Draft, focus: bool, p: Params) -> None:
     e = d.e
     heavy_ready = _heavy_ready(e, focus, d.ctx, p)
     drill = not e.loadable and e.intent not in (Intent.strength, Intent.power)
@@ -267,23 +246,14 @@ def _reps_dose(d: _Draft, focus: bool, known_load: float | None, p: Params) -> N
     d.sets, (lo, hi), d.rest, effort = _rep_scheme(d, heavy_ready, drill, p)
     if e.intent not in (Intent.strength, Intent.power) or bodyweight:
         d.rest = min(d.rest, p.hold_rest)  # stability, capacity and bodyweight work: short rests
-    if known_load is not None and heavy_ready:  # a working load is for the heavy scheme
-        load, stalled = _progressed_load(known_load, d.step, p)
-        if d.ctx.deload:
-            load = math.floor(load * p.deload_load_pct / 100 / p.load_rounding_kg) * p.load_rounding_kg
-        d.reps = ramp(lo, stalled, p.rep_step, hi)
-        d.intensity = _intensity(kind="load_kg", value=load)
-        text = f"Load rises about {p.load_step_pct:g}% a week from your {known_load:g} kg; reps hold."
-        d.reasons.append(Reason(rule_id="linear-progression", text=text))
-    else:
-        d.reps = ramp(lo, d.step, p.rep_step, hi)
-        if not bodyweight:  # unloaded work is dosed by quality, not by reps in reserve
-            d.intensity = _intensity(kind=effort[0], value=float(effort[1]))
-        elif not drill and not d.accessory:
-            rule = d.reasons[-1].rule_id
-            d.reasons[-1] = why(rule, "Unloaded: controlled reps, stopping well before form slips.")
-        if d.step:
-            d.reasons.append(why("linear-progression", text=f"Reps up {p.rep_step} a week, effort unchanged."))
+    d.reps = ramp(lo, d.step, p.rep_step, hi)  # the load in kg comes later (plan_loads): effort is the target
+    if not bodyweight:  # unloaded work is dosed by quality, not by reps in reserve
+        d.intensity = _intensity(kind=effort[0], value=float(effort[1]))
+    elif not drill and not d.accessory:
+        rule = d.reasons[-1].rule_id
+        d.reasons[-1] = why(rule, "Unloaded: controlled reps, stopping well before form slips.")
+    if d.step:
+        d.reasons.append(why("linear-progression", text=f"Reps up {p.rep_step} a week, effort unchanged."))
     d.heavy = heavy_ready
 
 

@@ -8,6 +8,7 @@ without defensive copies.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cached_property, lru_cache
 from typing import Annotated, Literal
 
@@ -260,6 +261,56 @@ def merge_adjustments(first: Adjustment, then: Adjustment) -> Adjustment:
     )
 
 
+_RECENT_SET = re.compile(
+    r"^\s*(\d+)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(kg|kgs|lb|lbs)\s*(?:@\s*(rir|rpe)\s*(\d+(?:\.\d+)?))?\s*$", re.I
+)
+_KG_PER_LB = 0.45359237
+
+
+class RecentSet(Frozen):
+    """One recent set of an exercise: a start for its load (e1RM by the registry's formula).
+    Written as a table or as text: "5 x 60 kg @ RIR 2", "8 x 45 lb @ RPE 8"."""
+
+    reps: Annotated[int, Field(ge=1, le=30)]
+    load_kg: Annotated[float, Field(gt=0, le=500)]
+    rir: Annotated[float | None, Field(ge=0, le=10)] = None
+    rpe: Annotated[float | None, Field(ge=1, le=10)] = None
+    date: Day | None = Field(None, description="When it was done (sets from the diary carry their date).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        m = _RECENT_SET.match(value)
+        if m is None:
+            raise ValueError('not a set; write reps x load, then RIR or RPE, e.g. "5 x 60 kg @ RIR 2" (kg or lb)')
+        reps, load, unit, kind, effort = m.groups()
+        out: dict[str, object] = {
+            "reps": int(reps),
+            "load_kg": float(load) * (_KG_PER_LB if unit.lower()[0] == "l" else 1),
+        }
+        if kind:
+            out[kind.lower()] = float(effort)
+        return out
+
+    @model_validator(mode="after")
+    def _one_effort(self) -> RecentSet:
+        if self.rir is not None and self.rpe is not None:
+            raise ValueError("give RIR or RPE, not both")
+        return self
+
+
+LOAD_KIT = ("barbell", "trap_bar", "dumbbell", "kettlebell", "cable", "machine")
+
+
+def _load_kit(value: dict) -> dict:
+    wrong = [k for k in value if k not in LOAD_KIT]
+    if wrong:
+        raise ValueError(f"{', '.join(map(str, wrong))} takes no load steps; use {', '.join(LOAD_KIT)}")
+    return value
+
+
 class AthleteProfile(Frozen):
     """What the planner needs to know about a runner."""
 
@@ -298,7 +349,18 @@ class AthleteProfile(Frozen):
     pain_areas: list[PainArea] = []
     allow_double_days: bool = False
     known_loads_kg: dict[str, Annotated[float, Field(gt=0, le=500)]] = Field(
-        default_factory=dict, description="Recent working load per exercise id, in kg."
+        default_factory=dict,
+        description="Recent working load per exercise id, in kg, for its usual reps with about 2 in reserve.",
+    )
+    recent_sets: dict[ExerciseId, RecentSet] = Field(
+        default_factory=dict,
+        description='A recent set per exercise id, e.g. "5 x 60 kg @ RIR 2": its e1RM sets the start. '
+        "The diary's last logged sets are added here when a plan is made from the diary.",
+    )
+    load_increments: Annotated[dict[Item, Annotated[float, Field(gt=0, le=25)]], AfterValidator(_load_kit)] = Field(
+        default_factory=dict,
+        description="The smallest load step your kit allows, in your units (kg, or lb for imperial), per item: "
+        "e.g. dumbbell = 1 for a 1 kg set; defaults 2.5 kg bar and 2 kg dumbbells (5 lb each).",
     )
     screens: list[Screen] = Field(
         default_factory=list,

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import rule_params as rp
 from . import rule_params_assess as ra
+from . import rule_params_loads as rl
 from . import rule_params_pain as rpain
 
 if TYPE_CHECKING:
@@ -85,6 +86,11 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "review-sleep-appetite": ra.ReviewSleepAppetite,
     "long-run": ra.LongRun,
     "pain-monitoring": rpain.PainMonitoring,
+    "e1rm-formula": rl.E1rmFormula,
+    "starting-load-estimate": rl.StartingLoadEstimate,
+    "find-your-weight": rl.FindYourWeight,
+    "load-autoregulation": rl.LoadAutoregulation,
+    "load-rounding": rl.LoadRounding,
 }
 
 

@@ -16,6 +16,8 @@ from .base import Frozen
 from .model import PLAN_SCHEMA_VERSION, AthleteProfile, DatedRun, Reason
 from .vocab import Category, Weekday
 
+MAX_LOAD_KG = 500  # the heaviest load a plan or a diary holds (a typo guard, not a methodology number)
+
 
 class Intensity(Frozen):
     kind: Literal["rpe", "rir", "percent_1rm", "load_kg", "bodyweight"]
@@ -45,6 +47,10 @@ class Prescription(Frozen):
     intensity: Intensity
     tempo: str | None = None
     rest_seconds: Annotated[int, Field(ge=0, le=600)]
+    load_kg: Annotated[float | None, Field(gt=0, le=MAX_LOAD_KG)] = Field(
+        None,
+        description="Working load per set (each dumbbell or kettlebell), rounded to real kit; effort stays the target.",
+    )
 
 
 class Role(StrEnum):

@@ -37,6 +37,7 @@ from .model import (
 )
 from .pain_return import rungs_for_week
 from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, WeekFrame, lay_out_weeks
+from .plan_loads import assign_loads
 from .plan_notes import guidance, suggestions
 from .screen import Screen
 from .selection import BlockSelection, Context, select_block
@@ -70,6 +71,7 @@ def build_plan(
     state = _Planning(ctx, profile, frames, least_bad, {w.start_date: w for w in fixed_weeks})
     for frame in frames:
         state.plan_frame(frame)
+    weeks = assign_loads(state.weeks, profile, ctx, frozenset(state.fixed))
     plan = Plan(
         registry_version=ctx.registry.version,
         library_version=ctx.library.version,
@@ -77,7 +79,7 @@ def build_plan(
         profile=profile,
         start_date=profile.start_date,
         end_date=frames[-1].end,
-        weeks=state.weeks,
+        weeks=weeks,
         guidance=guidance(profile, p),
         warnings=[*_familiarisation(profile, frames, p), *state.warnings],
     )
@@ -117,7 +119,6 @@ def _runner(profile: AthleteProfile, effects: ScreenEffects | None, p: object) -
         race=profile.race.distance if profile.race else None,
         cap_minutes=min(profile.session_cap_minutes, p.max_session_minutes),  # type: ignore[attr-defined]
         allow_double=profile.allow_double_days,
-        known_loads=tuple(sorted(profile.known_loads_kg.items())),
         short_holds=bool(effects and effects.short_holds),
         weaker=tuple((c, s.value) for c, s in effects.weaker_side.items()) if effects else (),
     )

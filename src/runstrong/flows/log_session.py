@@ -22,6 +22,7 @@ from runstrong.store.db import Store
 from runstrong.store.tables import LogKeyRow
 
 from . import base
+from .loads import followed_context
 
 KEY_LENGTH = 200
 
@@ -88,6 +89,7 @@ def log_session(store: Store, athlete: str | None, given: LogInput, clock: base.
         field = "planned_on" if given.planned_on is not None else "label"
         try:
             context = logbook.gather(tx.s, tx.athlete, given.day, given.label, field=field, planned_on=given.planned_on)
+            context = followed_context(tx.s, context, given.day)  # as shown: loads follow the log
         except UserError as err:
             raise base.Refused(field, str(err).removeprefix(f"{field}: ")) from None
         log = session_for(given, context, clock.today)

@@ -20,6 +20,7 @@ from runstrong.core.model import AthleteProfile, Plan
 from runstrong.errors import RunstrongError, UserError
 from runstrong.store import changes, repo
 from runstrong.store.db import Store
+from runstrong.store.logged_loads import with_logged_sets
 
 from . import base, identity, lived
 
@@ -116,8 +117,9 @@ def store_profile_in(
     else:
         profile, kept = merge_owned(profile, old[0], drop_pain)
         first = lived.first_unlived_day(s, athlete_id, clock.today)  # type: ignore[arg-type]
+        logged = with_logged_sets(s, athlete_id, profile, first, load_context().params)  # type: ignore[arg-type]
         plan, broken = planned(
-            lambda lb: replan(old[1], profile, lived.replan_from(first), load_context(), least_bad=lb), least_bad
+            lambda lb: replan(old[1], logged, lived.replan_from(first), load_context(), least_bad=lb), least_bad
         )
     if athlete_id is None:
         athlete_id = repo.add_athlete(s, profile.name, profile.units, clock.now)
@@ -157,6 +159,7 @@ def replan_ahead(tx: base.Tx, plan: Plan, profile: AthleteProfile, *, this_week:
     from runstrong.io.data_files import load_context
 
     first = lived.first_unlived_day(tx.s, tx.athlete.id, tx.clock.today)
+    profile = with_logged_sets(tx.s, tx.athlete.id, profile, first, load_context().params)  # loads follow the log
     if not this_week:
         return replan(plan, profile, lived.replan_from(first), load_context(), least_bad=True)
     monday = first - dt.timedelta(days=first.weekday())

@@ -28,7 +28,7 @@ from runstrong.core.pose import load_poses
 from runstrong.core.rules import Registry, load_registry
 from runstrong.core.vocab import SESSION_LETTER, Category, Units
 
-from .labels import CATEGORY_SHORT, PHASE_LABEL, RACE_NAME, dose_text, plural, rest_text, session_load
+from .labels import CATEGORY_SHORT, PHASE_LABEL, RACE_NAME, block_dose_text, dose_text, plural, rest_text, session_load
 
 Paper = Literal["a4", "a5"]
 PAPERS: dict[str, tuple[int, int]] = {"a4": (210, 297), "a5": (148, 210)}
@@ -290,7 +290,7 @@ def _logged(block: Block, units: Units, load_label: str, focus: Category) -> dic
         "exercise_id": block.exercise_id,
         "figure": _still(block.exercise_id),
         "other_category": CATEGORY_SHORT[block.category] if block.category != focus else None,
-        "dose": dose_text(p, units),
+        "dose": block_dose_text(block, units),
         "tempo": p.tempo,
         "rest": rest_text(p.rest_seconds) if p.rest_seconds else None,
         "cues": block.cues,

@@ -42,7 +42,9 @@ def planned_line(block: PlannedBlock, units: Units) -> str:
     kind, value = p.intensity.kind, p.intensity.value
     if kind == "load_kg":
         text += " " + format_load(value, units)
-    elif kind == "rpe" and value is not None:
+    elif p.load_kg is not None:
+        text += " " + format_load(p.load_kg, units)
+    if kind == "rpe" and value is not None:
         text += f" rpe{value:g}"
     elif kind == "rir" and value is not None:
         text += f" rir{value:g}"
@@ -66,10 +68,13 @@ def render_planned_session(
     for block in session.blocks:
         logged_role = block.role in LOGGED_ROLES
         previous = last.get(block.exercise_id)
+        dose = Text(dose_text(block.prescription, units))
+        if block.prescription.load_kg is not None and previous is None and logged_role:
+            dose.append("\nfind your weight [find-your-weight]", style="yellow")
         cells = [
             ROLE_LABEL[block.role],
             Text(block.name, style="bold" if logged_role else "dim"),
-            dose_text(block.prescription, units),
+            dose,
             rest_text(block.prescription.rest_seconds),
         ]
         if show_last:

@@ -27,6 +27,8 @@ from runstrong.core.library import Library, load_library
 from runstrong.core.model import Block, Plan, Role, Session, Week
 from runstrong.core.vocab import CATEGORY_NAME, SESSION_LETTER
 
+from .labels import planned_load_kg
+
 # Garmin's own limit for workout and step names: the Training Center schema (TCX v2,
 # `RestrictedToken_t`: 1-15 characters) that Garmin Connect and its watches were built on;
 # a watch cuts a longer FIT name there. A step's exercise is also carried by its Garmin
@@ -137,7 +139,7 @@ def block_steps(block: Block, library: Library, start: int = 0) -> list[Step]:
         duration, value, unit = "time", p.seconds, None
     else:
         duration, value, unit = "distance", p.distance_m or 0, None
-    weight = p.intensity.value if p.intensity.kind == "load_kg" else None
+    weight = planned_load_kg(p)
     cue = block.cues[0] if block.cues else (exercise.cues[0] if exercise else "")
     effort = p.intensity.label() if block.role in (Role.primary, Role.accessory) else ""
     bits = [effort, f"tempo {p.tempo}" if p.tempo else "", unit or "", cue]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runstrong.core.model import Dose, Exercise, Phase, Prescription, RunType, Session, Units, Week
+from runstrong.core.model import Block, Dose, Exercise, Phase, Prescription, RunType, Session, Units, Week
 from runstrong.core.vocab import CATEGORY_NAME
 
 CATEGORY_SHORT = CATEGORY_NAME
@@ -40,15 +40,31 @@ METRES_PER_YARD = 0.9144
 
 
 def load_text(kg: float, units: Units) -> str:
+    """A load in the runner's units: `62.5 kg`, `140 lb` (loads are rounded in those units)."""
     if units == Units.imperial:
         return f"{kg / KG_PER_LB:.0f} lb"
-    return f"{kg:g} kg"
+    return f"{round(kg, 2):g} kg"
+
+
+def planned_load_kg(presc: Prescription) -> float | None:
+    """The load a block prescribes: its working load, or (plans made before loads were a
+    field of their own) an effort given as a load."""
+    if presc.load_kg is not None:
+        return presc.load_kg
+    return presc.intensity.value if presc.intensity.kind == "load_kg" else None
 
 
 def intensity_text(presc: Prescription, units: Units = Units.metric) -> str:
+    """The effort target, with the load in front when there is one: `60 kg, RIR 3`."""
     i = presc.intensity
     if i.kind == "load_kg" and i.value is not None:
         return load_text(i.value, units)
+    if presc.load_kg is not None:
+        return (
+            f"{load_text(presc.load_kg, units)}, {i.label()}"
+            if i.kind != "bodyweight"
+            else load_text(presc.load_kg, units)
+        )
     return i.label()
 
 
@@ -64,6 +80,22 @@ def amount_label(dose: Prescription | Dose) -> str:
     return f"{dose.distance_m} m{side}"
 
 
+FIND_WEIGHT = "find-your-weight"
+
+
+def find_weight_note(block: Block) -> str:
+    """`find your weight [find-your-weight]` on the first session of a lift with no load known."""
+    if any(r.rule_id == FIND_WEIGHT for r in block.reasons):
+        return f"find your weight [{FIND_WEIGHT}]"
+    return ""
+
+
+def block_dose_text(block: Block, units: Units = Units.metric) -> str:
+    """The dose, and `· find your weight [find-your-weight]` on a lift's first session."""
+    note = find_weight_note(block)
+    return f"{dose_text(block.prescription, units)} · {note}" if note else dose_text(block.prescription, units)
+
+
 def volume_label(presc: Prescription) -> str:
     """`3 × 8/side (+1 set left)`: sets times reps, seconds, contacts or metres."""
     extra = f" (+1 set {presc.extra_sets_side})" if presc.extra_sets_side else ""
@@ -71,11 +103,11 @@ def volume_label(presc: Prescription) -> str:
 
 
 def dose_text(presc: Prescription, units: Units = Units.metric) -> str:
-    """`3 × 8/side @ RIR 3`, the way a coach writes a dose."""
+    """`3 × 8/side @ 20 kg, RIR 3`, the way a coach writes a dose."""
     text = volume_label(presc)
     if presc.distance_m and units == Units.imperial:
         text = text.replace(f"{presc.distance_m} m", f"{round(presc.distance_m / METRES_PER_YARD)} yd")
-    if presc.intensity.kind != "bodyweight":
+    if presc.intensity.kind != "bodyweight" or presc.load_kg is not None:
         text += f" @ {intensity_text(presc, units)}"
     return text
 

@@ -7,7 +7,15 @@ import datetime as dt
 from runstrong.core.model import Plan, Role, Session, Week
 from runstrong.core.rules import Registry
 
-from .labels import CATEGORY_SHORT, PHASE_LABEL, RACE_NAME, RUN_SHORT, dose_text, rest_text, session_load
+from .labels import (
+    CATEGORY_SHORT,
+    PHASE_LABEL,
+    RACE_NAME,
+    RUN_SHORT,
+    block_dose_text,
+    rest_text,
+    session_load,
+)
 
 ROLE = {Role.warm_up: "Warm-up", Role.primary: "Main", Role.accessory: "Accessory", Role.finisher: "Finisher"}
 LOAD_MARK = {"heavy": " *heavy*", "light": " *light*", "moderate": ""}
@@ -147,7 +155,7 @@ def _session(s: Session, week: Week, plan: Plan, explain: bool) -> list[str]:
         part = ROLE[b.role] if b.role != previous else ""
         previous = b.role
         lines.append(
-            f"| {part} | {_cell(b.name)} | {_cell(dose_text(b.prescription, units))} | {b.prescription.tempo or '-'} "
+            f"| {part} | {_cell(b.name)} | {_cell(block_dose_text(b, units))} | {b.prescription.tempo or '-'} "
             f"| {rest_text(b.prescription.rest_seconds)} | {_cell(b.cues[0] if b.cues else '')} |"
         )
     lines.append("")

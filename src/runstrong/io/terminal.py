@@ -14,7 +14,17 @@ from rich.text import Text
 from runstrong.core.model import Phase, Plan, Role, Session, Week
 from runstrong.core.rules import Registry
 
-from .labels import CATEGORY_SHORT, PHASE_LABEL, PHASE_LETTER, RACE_NAME, dose_text, plural, rest_text, session_load
+from .labels import (
+    CATEGORY_SHORT,
+    PHASE_LABEL,
+    PHASE_LETTER,
+    RACE_NAME,
+    dose_text,
+    find_weight_note,
+    plural,
+    rest_text,
+    session_load,
+)
 
 PHASE_STYLE = {
     Phase.foundation: "cyan",
@@ -130,10 +140,13 @@ def render_session(session: Session, week: Week, plan: Plan, registry: Registry 
             name.append(f" ({CATEGORY_SHORT[b.category]})", style="dim")
         if b.cues and b.role in (Role.primary, Role.accessory):
             name.append(f"\n{b.cues[0]}", style="dim italic")
+        dose = Text(dose_text(b.prescription, units))
+        if note := find_weight_note(b):
+            dose.append(f"\n{note}", style="yellow")
         table.add_row(
             role,
             name,
-            dose_text(b.prescription, units),
+            dose,
             b.prescription.tempo or "",
             rest_text(b.prescription.rest_seconds),
         )

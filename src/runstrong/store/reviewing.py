@@ -17,6 +17,7 @@ from runstrong.errors import UserError
 from runstrong.io.plan_changes import describe_changes
 
 from . import repo
+from .logged_loads import with_logged_sets
 from .review_queries import load_diary, store_review
 
 TREND_WEEKS = 8
@@ -89,7 +90,8 @@ def prepare_review(
     )
     if not with_plan:
         return ReviewOutcome(info, version, review, trend, None, None, [])
-    new_profile, new_plan = apply_review(plan, profile, review, ctx=ctx)
+    logged = with_logged_sets(s, info.id, profile, review.next_week_start, registry.params)  # loads follow the log
+    new_profile, new_plan = apply_review(plan, logged, review, ctx=ctx)
     changes = describe_changes(plan_differences(plan, new_plan, review.next_week_start))
     return ReviewOutcome(info, version, review, trend, new_profile, new_plan, changes)
 

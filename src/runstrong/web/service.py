@@ -21,8 +21,6 @@ from pydantic import ValidationError
 from runstrong.core.context import PlanningContext
 from runstrong.core.diary import (
     PainReport,
-    PlannedRun,
-    PlannedSession,
     RunLog,
     SessionLog,
     SetLog,
@@ -35,10 +33,12 @@ from runstrong.core.model import AthleteProfile, Exercise, Plan
 from runstrong.core.params import Params
 from runstrong.errors import UserError
 from runstrong.flows.base import Clock, Conflict, NothingToUndo, Refused
+from runstrong.flows.loads import follow_diary
 from runstrong.io.data_files import load_context
 from runstrong.store import changes, repo, web_queries
 from runstrong.store.db import Store
 
+from .diary_data import DayData, PlanData, WeekData, next_followed
 from .problems import (  # noqa: F401 (the pages, forms and API import these from here)
     Changed,
     InputError,
@@ -52,45 +52,6 @@ from .problems import (  # noqa: F401 (the pages, forms and API import these fro
     validated,
 )
 from .review_input import ReviewRequest, _review_inputs, _review_problem
-
-# ------------------------------------------------------------------------ read views
-
-
-@dataclass(frozen=True)
-class DayData:
-    """One day: what was planned, what was logged, and the check-in."""
-
-    athlete: repo.AthleteInfo
-    day: dt.date
-    plan_version: int | None
-    sessions: list[PlannedSession]
-    runs: list[PlannedRun]
-    logged: list[web_queries.LoggedSessionView]
-    runs_logged: list[RunLog]
-    wellness: Wellness | None
-    last: dict[str, list[SetLog]]
-    next_session: PlannedSession | None = None
-
-    @property
-    def logged_sets(self) -> int:
-        return sum(len(x.sets) for x in self.logged)
-
-
-@dataclass(frozen=True)
-class WeekData:
-    start: dt.date
-    plan_version: int | None
-    sessions: list[PlannedSession]
-    runs: list[PlannedRun]
-    logged: dict[dt.date, web_queries.DayLog]
-
-
-@dataclass(frozen=True)
-class PlanData:
-    athlete: repo.AthleteInfo
-    version: int
-    plan: Plan
-    logged: dict[dt.date, web_queries.DayLog]
 
 
 @dataclass
@@ -185,16 +146,17 @@ class Diary:
             who = self.who(s)
             plan = repo.planned_day(s, who.id, day)
             ids = [b.exercise_id for p in plan.sessions for b in p.blocks]
+            last = repo.last_sets(s, who.id, ids, day) if ids else {}
             return DayData(
                 athlete=who,
                 day=day,
                 plan_version=plan.plan_version,
-                sessions=plan.sessions,
+                sessions=follow_diary(s, who.id, plan.sessions, day),  # loads as the log points
                 runs=plan.runs,
                 logged=web_queries.sessions_logged_on(s, who.id, day),
                 runs_logged=web_queries.runs_between(s, who.id, day, day),
                 wellness=web_queries.wellness_on(s, who.id, day),
-                last=repo.last_sets(s, who.id, ids, day) if ids else {},
+                last=last,
                 next_session=None if plan.sessions else repo.next_planned_session(s, who.id, day),
             )
 
@@ -217,7 +179,7 @@ class Diary:
         with self.store.read() as s:
             who = self.who(s)
             version, sessions, runs = web_queries.planned_between(s, who.id, start, end)
-            today_sessions = [x for x in sessions if x.date == day]
+            today_sessions = follow_diary(s, who.id, [x for x in sessions if x.date == day], day)
             logged = web_queries.logged_between(s, who.id, start, end)
             mark = logged.get(day)
             data = DayData(
@@ -230,7 +192,7 @@ class Diary:
                 runs_logged=web_queries.runs_between(s, who.id, day, day) if mark and mark.runs else [],
                 wellness=web_queries.wellness_on(s, who.id, day) if mark and mark.checked_in else None,
                 last={},
-                next_session=None if today_sessions else repo.next_planned_session(s, who.id, day),
+                next_session=None if today_sessions else next_followed(s, who.id, day),
             )
             review = latest_review(s, who.id)
         return data, WeekData(start, version, sessions, runs, logged), review

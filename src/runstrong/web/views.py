@@ -17,7 +17,7 @@ from runstrong.core.library import Library
 from runstrong.core.model import Item, Plan, Role, RunType, Units, Week
 from runstrong.core.setline import KG_PER_LB, format_sets
 from runstrong.core.vocab import CATEGORY_NAME, Category
-from runstrong.io.labels import PHASE_LABEL, RUN_SHORT, dose_text, rest_text
+from runstrong.io.labels import PHASE_LABEL, RUN_SHORT, dose_text, planned_load_kg, rest_text
 from runstrong.store.web_queries import DayLog
 
 YD = 0.9144
@@ -87,6 +87,7 @@ class ExerciseGroup:
     effort_kind: str
     rows: list[SetRow]
     load_placeholder: str = "bw"  # what an empty load means: bodyweight, or "kg" for a lift that needs weights
+    find_weight: bool = False  # a load to start from and no set of it logged yet: find the weight (find-your-weight)
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,8 @@ def _set_rows(block: PlannedBlock, index: int, units: Units, show_load: bool, pr
     measure = next(m for m in MEASURES if getattr(p, m))
     effort_kind = "rir" if p.intensity.kind == "rir" else "rpe"
     planned_effort = number(p.intensity.value) if p.intensity.kind in ("rpe", "rir") else ""
-    planned_load = shown_load(p.intensity.value, units) if p.intensity.kind == "load_kg" else ""
+    planned_kg = planned_load_kg(p)
+    planned_load = shown_load(planned_kg, units) if planned_kg is not None else ""
     amount = getattr(p, measure)
     amount_text = shown_distance(amount, units) if measure == "distance_m" else str(amount)
     sides: list[str | None] = [None] * p.sets + ([p.extra_sets_side] if p.extra_sets_side else [])
@@ -139,7 +141,7 @@ def _set_rows(block: PlannedBlock, index: int, units: Units, show_load: bool, pr
             effort, from_last = number(getattr(before, effort_kind)), True
         rows.append(SetRow(
             index + len(rows), block.exercise_id, counts[side], side, measure, amount_text, load, effort_kind, effort,
-            p.rest_seconds, p.intensity.value if p.intensity.kind == "load_kg" else None, from_last,
+            p.rest_seconds, planned_kg, from_last,
         ))  # fmt: skip
     return rows
 
@@ -157,7 +159,8 @@ def session_form(
         p = block.prescription
         measure = next(m for m in MEASURES if getattr(p, m))
         exercise = library.get(block.exercise_id) if block.exercise_id in library else None
-        show_load = p.intensity.kind == "load_kg" or bool(exercise and exercise.loadable)
+        planned_kg = planned_load_kg(p)
+        show_load = planned_kg is not None or bool(exercise and exercise.loadable)
         effort_kind = "rir" if p.intensity.kind == "rir" else "rpe"
         previous = last.get(block.exercise_id)
         rows = _set_rows(block, index, units, show_load, previous or [])
@@ -176,6 +179,7 @@ def session_form(
                 effort_kind=effort_kind,
                 rows=rows,
                 load_placeholder=mass_unit(units) if weighted else "bw",
+                find_weight=planned_kg is not None and not previous,
             )
         )
     drills = [(b, dose_text(b.prescription, units)) for b in session.blocks]

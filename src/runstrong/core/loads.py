@@ -1,0 +1,217 @@
+"""Working loads: an e1RM from a set, the load for a target, a cautious first estimate,
+real plate and dumbbell steps, and the next load from the last logged sets.
+
+Small pure functions over numbers; the registry's numbers come in as arguments (or the
+`Params` they live on), so each one reads as the rule it applies (`e1rm-formula`,
+`starting-load-estimate`, `load-rounding`, `load-autoregulation`). `plan_loads` walks a
+plan's weeks with them.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from .vocab import Item, Level, Pattern, Sex, Units
+
+KG_PER_LB = 0.45359237
+
+# Which implement carries an exercise's load, the first one it needs in this order.
+IMPLEMENTS = (Item.barbell, Item.trap_bar, Item.dumbbell, Item.kettlebell, Item.cable, Item.machine)
+HANDHELD = frozenset({Item.dumbbell, Item.kettlebell})
+
+
+def implement(equipment: list[Item] | tuple[Item, ...]) -> Item | None:
+    """The implement a loadable exercise is loaded with, or None (nothing to add weight to).
+
+    >>> implement([Item.step, Item.dumbbell])
+    <Item.dumbbell: 'dumbbell'>
+    >>> implement([Item.bench]) is None
+    True
+    """
+    return next((i for i in IMPLEMENTS if i in equipment), None)
+
+
+def effective_reps(reps: float, rir: float, max_reps: int) -> float:
+    """Reps done plus reps left in reserve, capped where the formulas stop being useful.
+
+    >>> effective_reps(5, 2, 15)
+    7
+    >>> effective_reps(20, 3, 15)
+    15
+    """
+    return min(reps + max(rir, 0), max_reps)
+
+
+def e1rm(load: float, reps: float, rir: float, formula: str, max_reps: int) -> float:
+    """Estimated one-repetition maximum from a set of `reps` at `rir` reps in reserve.
+
+    Epley: load x (1 + reps/30); Brzycki: load x 36 / (37 - reps).
+
+    >>> round(e1rm(60, 5, 2, "epley", 15), 1)
+    74.0
+    >>> round(e1rm(60, 5, 2, "brzycki", 15), 1)
+    72.0
+    >>> e1rm(100, 1, 0, "brzycki", 15)
+    100.0
+    """
+    r = effective_reps(reps, rir, max_reps)
+    if formula == "brzycki":
+        return load * 36 / (37 - r)
+    return load * (1 + r / 30) if r > 1 else float(load)
+
+
+def load_for(e1rm_kg: float, reps: float, rir: float, formula: str, max_reps: int) -> float:
+    """The load that leaves `rir` in reserve after `reps`: the e1RM formula turned round.
+
+    >>> round(load_for(74, 5, 2, "epley", 15), 1)
+    60.0
+    >>> round(load_for(72, 5, 2, "brzycki", 15), 1)
+    60.0
+    """
+    r = effective_reps(reps, rir, max_reps)
+    if formula == "brzycki":
+        return e1rm_kg * (37 - r) / 36
+    return e1rm_kg / (1 + r / 30) if r > 1 else e1rm_kg
+
+
+def rir_of(kind: str, value: float | None, assumed: float) -> float:
+    """Reps in reserve from an effort target or rating (RPE 8 = RIR 2); `assumed` when none.
+
+    >>> rir_of("rpe", 8, 2)
+    2.0
+    >>> rir_of("rir", 3, 2)
+    3.0
+    >>> rir_of("bodyweight", None, 2)
+    2.0
+    """
+    if value is None or kind not in ("rir", "rpe"):
+        return float(assumed)
+    return float(10 - value) if kind == "rpe" else float(value)
+
+
+def estimated_e1rm(body_mass_kg: float, sex: Sex, level: Level, pattern: Pattern, kit: Item, p: Any) -> float | None:
+    """A cautious e1RM for a lift never logged, from body mass, sex and level (None when the
+    registry has no ratio for the pattern). A dumbbell or kettlebell is one implement's load.
+
+    >>> from types import SimpleNamespace as NS
+    >>> p = NS(start_e1rm_per_kg={Pattern.hinge: 1.0}, start_handheld_pct=40,
+    ...        start_level_pct={Level.novice: 100}, start_sex_pct={Sex.female: 70}, start_cautious_pct=80)
+    >>> round(estimated_e1rm(60, Sex.female, Level.novice, Pattern.hinge, Item.barbell, p), 1)
+    33.6
+    >>> round(estimated_e1rm(60, Sex.female, Level.novice, Pattern.hinge, Item.dumbbell, p), 2)
+    13.44
+    >>> estimated_e1rm(60, Sex.female, Level.novice, Pattern.squat, Item.barbell, p) is None
+    True
+    """
+    ratio = p.start_e1rm_per_kg.get(pattern)
+    if ratio is None:
+        return None
+    kg = body_mass_kg * ratio * p.start_level_pct[level] / 100 * p.start_sex_pct[sex] / 100
+    if kit in HANDHELD:
+        kg *= p.start_handheld_pct / 100
+    return kg * p.start_cautious_pct / 100
+
+
+def increment_kg(kit: Item, units: Units, own: dict[Item, float], p: Any) -> float:
+    """The smallest real load step for this kit, in kg: the runner's own (in their units),
+    else the registry's for their units.
+
+    >>> from types import SimpleNamespace as NS
+    >>> p = NS(rounding_metric_kg={Item.dumbbell: 2}, rounding_imperial_lb={Item.dumbbell: 5})
+    >>> increment_kg(Item.dumbbell, Units.metric, {}, p)
+    2
+    >>> round(increment_kg(Item.dumbbell, Units.imperial, {}, p), 3)
+    2.268
+    >>> increment_kg(Item.dumbbell, Units.metric, {Item.dumbbell: 1.0}, p)
+    1.0
+    """
+    if units == Units.imperial:
+        return own.get(kit, p.rounding_imperial_lb[kit]) * KG_PER_LB
+    return own.get(kit, p.rounding_metric_kg[kit])
+
+
+def lightest_kg(kit: Item, units: Units, p: Any) -> float:
+    """The lightest load the kit makes, in kg: an empty bar, else nothing (one step is the floor).
+
+    >>> from types import SimpleNamespace as NS
+    >>> p = NS(rounding_bar_kg={Item.barbell: 20}, rounding_bar_lb={Item.barbell: 45})
+    >>> lightest_kg(Item.barbell, Units.metric, p), lightest_kg(Item.dumbbell, Units.metric, p)
+    (20, 0.0)
+    """
+    if units == Units.imperial:
+        return p.rounding_bar_lb.get(kit, 0.0) * KG_PER_LB
+    return p.rounding_bar_kg.get(kit, 0.0)
+
+
+def round_down(kg: float, step_kg: float, floor_kg: float = 0.0) -> float:
+    """`kg` rounded down to a whole number of steps, never below one step (the lightest
+    dumbbell) nor `floor_kg` (the empty bar; plates go on it in whole steps). Float noise
+    is trimmed so 3 x 2.5 stays 7.5.
+
+    >>> round_down(63.9, 2.5)
+    62.5
+    >>> round_down(0.4, 2)
+    2.0
+    >>> round_down(12.9, 2.5, 20)
+    20.0
+    >>> round_down(27, 3, 20)
+    26.0
+    >>> round(round_down(30, 5 * KG_PER_LB) / KG_PER_LB, 4)  # 30 kg is 66 lb: 65 lb in 5 lb steps
+    65.0
+    """
+    if floor_kg > 0:  # a bar and plates: the bar, then whole steps of plates on it
+        return round(floor_kg + max(math.floor((kg - floor_kg) / step_kg + 1e-9), 0) * step_kg, 6) + 0.0
+    steps = max(math.floor(kg / step_kg + 1e-9), 1)
+    return round(steps * step_kg, 6) + 0.0
+
+
+def step_ceiling(last_kg: float, max_step_pct: float, step_kg: float) -> float:
+    """The most a load may rise to in one week: the registry's weekly step, or one real
+    step when the kit cannot make a smaller one (a 10 kg dumbbell goes to 12, not 10.5).
+
+    >>> step_ceiling(60, 5, 2.5)
+    63.0
+    >>> step_ceiling(10, 5, 2)
+    12
+    """
+    return max(last_kg * (1 + max_step_pct / 100), last_kg + step_kg)
+
+
+def autoregulated(logged_e1rm: float, expected_e1rm: float | None, max_step_pct: float, max_drop_pct: float) -> float:
+    """The e1RM the next loads come from, after a logged set: the set's own, kept within a
+    week's step above and `max_drop_pct` below what the plan expected of that session.
+
+    Logged easier than planned (more in reserve, so a higher e1RM) moves it up, never more
+    than a week's step; logged harder moves it down, never more than `max_drop_pct`. With
+    nothing expected (the find-your-weight session) the logged set stands.
+
+    >>> round(autoregulated(85, 74, 5, 10), 2)  # RIR 5 logged against 2: up one week's step
+    77.7
+    >>> round(autoregulated(60, 74, 5, 10), 2)  # logged at failure: down, at most 10 %
+    66.6
+    >>> autoregulated(75, 74, 5, 10)
+    75
+    >>> autoregulated(60, None, 5, 10)
+    60
+    """
+    if expected_e1rm is None:
+        return logged_e1rm
+    return min(max(logged_e1rm, expected_e1rm * (1 - max_drop_pct / 100)), expected_e1rm * (1 + max_step_pct / 100))
+
+
+def eased(last_kg: float, pct: float, step_kg: float, floor_kg: float = 0.0) -> float:
+    """A deload's load: `pct` % of the last one, rounded down, and below it whenever the
+    kit allows (the lightest step or the empty bar cannot go lower).
+
+    >>> eased(60, 90, 2.5)
+    52.5
+    >>> eased(10, 90, 2)
+    8.0
+    >>> eased(2, 90, 2)
+    2.0
+    """
+    kg = round_down(last_kg * pct / 100, step_kg, floor_kg)
+    if kg >= last_kg and last_kg - step_kg >= max(step_kg, floor_kg) - 1e-9:
+        kg = round_down(last_kg - step_kg, step_kg, floor_kg)
+    return kg

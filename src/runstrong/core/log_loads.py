@@ -1,0 +1,117 @@
+"""The next session's loads follow the last logged sets of each lift (`load-autoregulation`).
+
+A stored plan was made before the runner lifted anything; once a lift is logged, its next
+planned session is shown, and done as planned, at a load moved by how the log went: a set
+that left more in reserve than planned moves it up, one nearer failure moves it down, each
+within the registry's bounds. Replans carry the same sets in through `recent_sets` (the
+adapters' `with_logged_sets`), so the weeks after them follow on too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from . import loads as ld
+from .diary import PlannedBlock, PlannedSession, SetLog
+from .library import Library
+from .model import Item, Prescription, RecentSet, Units, build
+from .plan_model import MAX_LOAD_KG
+
+
+def best_set(sets: list[SetLog], day: dt.date, p: Any) -> RecentSet | None:
+    """The logged set that says most about the lift: the highest e1RM among sets with a load
+    and reps (a set logged without effort counts at the registry's assumed reserve)."""
+    best: tuple[float, SetLog] | None = None
+    for s in sets:
+        if not s.load_kg or not s.reps:
+            continue
+        rir = ld.rir_of("rpe" if s.rpe is not None else "rir", s.rpe if s.rpe is not None else s.rir,
+                        p.autoreg_assumed_rir)  # fmt: skip
+        e1rm = ld.e1rm(s.load_kg, min(s.reps, 30), rir, p.e1rm_formula, p.e1rm_max_reps)
+        if best is None or e1rm > best[0]:
+            best = (e1rm, s)
+    if best is None:
+        return None
+    s = best[1]
+    effort = {"rpe": s.rpe} if s.rpe is not None else {"rir": s.rir} if s.rir is not None else {}
+    return RecentSet(reps=min(s.reps, 30), load_kg=s.load_kg, date=day, **effort)  # type: ignore[arg-type]
+
+
+def followed_load(presc: Prescription, logged: RecentSet, step_kg: float, bar_kg: float, p: Any) -> float:
+    """The planned load moved by the log: the logged e1RM (grown a week's step) against the
+    one this session assumes, kept within a week's step up (one real step when the log was
+    that much easier and the kit makes no smaller one) and `max_drop_pct` down, never a step
+    above the logged load for as many reps or more, rounded down to real kit.
+
+    >>> from types import SimpleNamespace as NS
+    >>> from runstrong.core.model import Intensity
+    >>> p = NS(autoreg_assumed_rir=2, e1rm_formula="epley", e1rm_max_reps=15, carry_load_pct=60,
+    ...        load_step_pct=2.5, max_load_step_pct=5, autoreg_max_drop_pct=10)
+    >>> presc = Prescription(sets=3, reps=8, intensity=Intensity(kind="rir", value=2), rest_seconds=90, load_kg=60)
+    >>> followed_load(presc, RecentSet(reps=8, load_kg=60, rir=2), 2.5, 20, p)  # as planned: as planned
+    60.0
+    >>> followed_load(presc, RecentSet(reps=8, load_kg=60, rir=5), 2.5, 20, p)  # easier: one step up
+    62.5
+    >>> followed_load(presc, RecentSet(reps=8, load_kg=60, rir=0), 2.5, 20, p)  # at failure: down
+    57.5
+    >>> guess = presc.model_copy(update={"load_kg": 30.0})  # a cautious first estimate...
+    >>> followed_load(guess, RecentSet(reps=8, load_kg=65, rir=2), 2.5, 20, p)  # ...gives way to the log
+    65.0
+    """
+    planned = presc.load_kg or 0.0
+    logged_rir = ld.rir_of("rpe" if logged.rpe is not None else "rir",
+                           logged.rpe if logged.rpe is not None else logged.rir, p.autoreg_assumed_rir)  # fmt: skip
+    grown = ld.e1rm(logged.load_kg, logged.reps, logged_rir, p.e1rm_formula, p.e1rm_max_reps) * (
+        1 + p.load_step_pct / 100
+    )
+    if presc.reps:
+        rir = ld.rir_of(presc.intensity.kind, presc.intensity.value, p.autoreg_assumed_rir)
+        kg = ld.load_for(grown, presc.reps, rir, p.e1rm_formula, p.e1rm_max_reps)
+    else:
+        kg = grown * p.carry_load_pct / 100
+    if planned and abs(kg / planned - 1) < p.load_step_pct / 100:  # within a week's growth: the plan stands
+        return planned  # (and a plan already made from this log is not moved by it again)
+    kg = max(kg, planned * (1 - p.autoreg_max_drop_pct / 100))  # a hard day lowers the load, never by much
+    if planned and kg >= planned * (1 + p.max_load_step_pct / 100) - 1e-9:  # clearly easier: at least a step
+        kg = max(kg, planned + step_kg)
+    # the bounds hold against what was lifted, not against the plan's first guess: a runner who
+    # logged 10 x 65 kg is not held at a 30 kg estimate, nor sent past a week's step above 65 kg
+    if presc.reps and presc.reps >= logged.reps:
+        kg = min(kg, ld.step_ceiling(max(planned, logged.load_kg), p.max_load_step_pct, step_kg))
+    else:
+        kg = min(kg, max(ld.step_ceiling(planned, p.max_load_step_pct, step_kg), ld.load_for(
+            grown, presc.reps or logged.reps, ld.rir_of(presc.intensity.kind, presc.intensity.value,
+            p.autoreg_assumed_rir), p.e1rm_formula, p.e1rm_max_reps)))  # fmt: skip
+    return min(ld.round_down(kg, step_kg, bar_kg), ld.round_down(MAX_LOAD_KG, step_kg, bar_kg))
+
+
+def followed_session(
+    session: PlannedSession,
+    logged: dict[str, RecentSet],
+    units: Units,
+    increments: dict[Item, float],
+    library: Library,
+    p: Any,
+) -> PlannedSession:
+    """`session` with each planned load moved by the last logged sets of its lift."""
+    blocks = [_followed(b, logged, units, increments, library, p) for b in session.blocks]
+    if all(a is b for a, b in zip(blocks, session.blocks, strict=True)):
+        return session
+    return session.model_copy(update={"blocks": blocks})
+
+
+def _followed(
+    block: PlannedBlock, logged: dict[str, RecentSet], units: Units, increments: dict, library: Library, p: Any
+) -> PlannedBlock:
+    presc, last = block.prescription, logged.get(block.exercise_id)
+    if presc.load_kg is None or last is None or block.exercise_id not in library:
+        return block
+    kit = ld.implement(library.get(block.exercise_id).equipment)
+    if kit is None:
+        return block
+    step, bar = ld.increment_kg(kit, units, increments, p), ld.lightest_kg(kit, units, p)
+    kg = followed_load(presc, last, step, bar, p)
+    if kg == presc.load_kg:
+        return block
+    return block.model_copy(update={"prescription": build(Prescription, **{**presc.__dict__, "load_kg": kg})})

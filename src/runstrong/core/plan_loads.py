@@ -1,0 +1,303 @@
+"""Loads on a plan's loadable blocks: one walk through the weeks in date order.
+
+Doses (sets, reps, effort) are worked out per week and shared between runners alike in
+that week; a load in kilograms is the runner's own and depends on the weeks before it (a
+week never rises more than one step above the last, a deload eases the last), so it is
+set here, after the weeks are planned and before they are checked. Effort stays the
+target: the load is where to start for those reps at that many reps in reserve.
+
+Where a lift starts, first found wins: the diary's last logged set of it (the adapters
+put it in `profile.recent_sets` with its date; `load-autoregulation`), the loads of weeks
+already lived, a recent set or known load from the profile (`e1rm-formula`), else a
+cautious estimate from body mass with a find-your-weight first session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import loads as ld
+from .context import PlanningContext
+from .library import Library
+from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Role, Session, Week, build, why
+from .plan_model import MAX_LOAD_KG
+
+LOADED_ROLES = (Role.primary, Role.accessory)
+
+
+@dataclass
+class _Lift:
+    """One exercise's load so far in the walk."""
+
+    e1rm: float
+    last: float | None  # the heaviest load of the last loading week it was done in
+    rule: str  # the rule that set its start
+    weeks: int = 0  # loading weeks planned since that start
+    find: bool = False  # its next session is the find-your-weight session
+    shown: bool = False  # it has been loaded once in this plan (the rounding is said there)
+    easier: bool = False  # its last log was clearly easier than planned: one real step up next
+    reps: int | None = None  # reps of its last loading week: while reps rise, the load holds
+    last_e1rm: float | None = None  # the e1RM its last loading week's heaviest set stands for
+
+
+@dataclass
+class _Walk:
+    profile: AthleteProfile
+    library: Library
+    p: Any
+    lifts: dict[str, _Lift]
+    started: bool = False  # past the weeks already lived: starts from the profile apply
+    # loaded copies shared as the plan's own values are (blocks, and the block lists of
+    # sessions alike), keyed by the identity of values the walk keeps alive
+    copies: dict[tuple, Any] = field(default_factory=dict)
+
+    def kit(self, e: Exercise) -> tuple[float, float]:
+        """The kit's smallest step and lightest load (an empty bar), in kg."""
+        kit, units = ld.implement(e.equipment), self.profile.units
+        step = ld.increment_kg(kit, units, self.profile.load_increments, self.p)  # type: ignore[arg-type]
+        return step, ld.lightest_kg(kit, units, self.p)  # type: ignore[arg-type]
+
+    def rir(self, presc: Prescription) -> float:
+        return ld.rir_of(presc.intensity.kind, presc.intensity.value, self.p.autoreg_assumed_rir)
+
+    def e1rm_of(self, load: float, presc: Prescription) -> float:
+        p = self.p
+        if not presc.reps:
+            return load * 100 / p.carry_load_pct
+        return ld.e1rm(load, presc.reps, self.rir(presc), p.e1rm_formula, p.e1rm_max_reps)
+
+
+def loadable(e: Exercise, block: Block) -> bool:
+    """A block a load is set for: main or accessory work with an implement, in reps or metres."""
+    p = block.prescription
+    return (
+        block.role in LOADED_ROLES
+        and e.loadable
+        and ld.implement(e.equipment) is not None
+        and bool(p.reps or p.distance_m)
+    )
+
+
+def assign_loads(weeks: Sequence[Week], profile: AthleteProfile, ctx: PlanningContext, lived: frozenset) -> list[Week]:
+    """The weeks with a load on every loadable block whose start is known; weeks whose
+    start date is in `lived` are kept as they were and only teach the walk their loads.
+
+    Remembered on the context: the planner shares session objects between plans, so the
+    same sessions (by identity, kept alive by the entry) in the same weeks for the same
+    runner give the same loads."""
+    sessions = tuple(s for w in weeks for s in w.sessions)
+    key = (
+        tuple(map(id, sessions)),
+        tuple((w.start_date, w.deload, w.phase) for w in weeks),
+        _runner_key(profile),
+        lived,
+    )
+    hit = ctx.memo.loads.get(key)  # the entry holds the sessions: their ids name no other object
+    if hit is None:
+        hit = ctx.memo.loads.put(key, (sessions, _assign(weeks, profile, ctx.library, ctx.params, lived)))
+    return [w if ss is None else _copy(w, sessions=list(ss)) for w, ss in zip(weeks, hit[1], strict=True)]
+
+
+def _runner_key(profile: AthleteProfile) -> tuple:
+    """What of the profile loads depend on (beyond the weeks themselves)."""
+    return (
+        profile.body_mass_kg,
+        profile.sex,
+        profile.strength_experience,
+        profile.units,
+        profile.race.date if profile.race else None,
+        tuple(sorted(profile.load_increments.items())),
+        tuple(sorted(profile.known_loads_kg.items())),
+        tuple(sorted(profile.recent_sets.items())),
+    )
+
+
+def _assign(
+    weeks: Sequence[Week], profile: AthleteProfile, library: Library, p: Any, lived: frozenset
+) -> tuple[tuple[Session, ...] | None, ...]:
+    """Each week's sessions with their loads (None: nothing to set). Weeks already lived are
+    walked as they were planned (so a replan with nothing new gives the same loads) and keep
+    their own loads; the diary's sets (dated recent sets) come in at the first week not lived."""
+    walk = _Walk(profile, library, p, {})
+    _starts(walk, logged=False)
+    out = []
+    for week in weeks:
+        if week.start_date in lived:
+            _loaded_sessions(walk, week)  # the walk's state, as when the week was planned
+            _learn(walk, week)
+            out.append(None)
+        else:
+            if not walk.started:
+                walk.started = True
+                _starts(walk, logged=True)
+            loaded = _loaded_sessions(walk, week)
+            out.append(None if all(a is b for a, b in zip(loaded, week.sessions, strict=True)) else loaded)
+    return tuple(out)
+
+
+def _learn(walk: _Walk, week: Week) -> None:
+    """A lived week's own loads are where its lifts stand (an older plan may differ)."""
+    if week.deload:
+        return
+    heaviest: dict[str, float] = {}
+    for s in week.sessions:
+        for b in s.blocks:
+            if b.prescription.load_kg is not None:
+                heaviest[b.exercise_id] = max(heaviest.get(b.exercise_id, 0.0), b.prescription.load_kg)
+    for ex_id, kg in heaviest.items():
+        if ex_id in walk.lifts:
+            walk.lifts[ex_id].last = kg
+
+
+def _starts(walk: _Walk, logged: bool) -> None:
+    """Starts from the profile: its recent sets and known loads at the plan's start; the
+    diary's sets (dated) where the weeks not yet lived begin, against where the walk stands."""
+    p, library = walk.p, walk.library
+    for ex_id, s in walk.profile.recent_sets.items():
+        if ex_id in library and (s.date is not None) == logged:
+            walk.lifts[ex_id] = _from_set(walk, s, walk.lifts.get(ex_id))
+    if logged:
+        return
+    for ex_id, kg in walk.profile.known_loads_kg.items():
+        if ex_id in library and ex_id not in walk.lifts:
+            e = library.get(ex_id)
+            reps = e.dose.reps
+            e1rm = (
+                ld.e1rm(kg, reps, p.known_load_rir, p.e1rm_formula, p.e1rm_max_reps)
+                if reps
+                else kg * 100 / p.carry_load_pct
+            )
+            walk.lifts[ex_id] = _Lift(e1rm, kg, "e1rm-formula")
+
+
+def _from_set(walk: _Walk, s: RecentSet, before: _Lift | None) -> _Lift:
+    p = walk.p
+    rir = ld.rir_of("rpe" if s.rpe is not None else "rir", s.rpe if s.rpe is not None else s.rir, p.autoreg_assumed_rir)
+    logged = ld.e1rm(s.load_kg, s.reps, rir, p.e1rm_formula, p.e1rm_max_reps)
+    if s.date is None:
+        return _Lift(logged, s.load_kg, "e1rm-formula")
+    grown = logged * (1 + p.load_step_pct / 100)  # the week after the log: a week's growth on it
+    if before is None:
+        return _Lift(grown, s.load_kg, "load-autoregulation", reps=s.reps)
+    expected = before.e1rm * (1 + p.load_step_pct / 100) ** before.weeks
+    e1rm = ld.autoregulated(grown, expected, p.max_load_step_pct, p.autoreg_max_drop_pct)
+    easier = e1rm >= expected * (1 + p.max_load_step_pct / 100) - 1e-9
+    return _Lift(e1rm, s.load_kg, "load-autoregulation", reps=None if easier else s.reps, easier=easier)
+
+
+def _estimate(walk: _Walk, e: Exercise) -> _Lift | None:
+    kit = ld.implement(e.equipment)
+    prof = walk.profile
+    e1rm = ld.estimated_e1rm(prof.body_mass_kg, prof.sex, prof.strength_experience, e.pattern, kit, walk.p)  # type: ignore[arg-type]
+    return None if e1rm is None else _Lift(e1rm, None, "starting-load-estimate", find=True)
+
+
+def _race_close(walk: _Walk, week: Week, day: dt.date) -> bool:
+    race = walk.profile.race
+    return week.phase == Phase.race_week or (race is not None and 0 <= (race.date - day).days < walk.p.last_heavy_days)
+
+
+def _loaded_sessions(walk: _Walk, week: Week) -> tuple[Session, ...]:
+    heaviest: dict[str, tuple[float, Prescription]] = {}  # exercise id -> (heaviest load, its dose)
+    sessions = []
+    for s in week.sessions:
+        close = _race_close(walk, week, s.date)
+        blocks = [_loaded_block(walk, week, b, close, heaviest) for b in s.blocks]
+        if all(a is b for a, b in zip(blocks, s.blocks, strict=True)):
+            sessions.append(s)
+            continue
+        key = (id(s.blocks), *map(id, blocks))
+        shared = walk.copies.setdefault(key, blocks)
+        sessions.append(_copy(s, blocks=shared))
+    if not week.deload:
+        for ex_id, (kg, presc) in heaviest.items():
+            lift = walk.lifts[ex_id]
+            lift.last, lift.reps, lift.weeks, lift.easier = kg, presc.reps, lift.weeks + 1, False
+            lift.last_e1rm = walk.e1rm_of(kg, presc)
+    return tuple(sessions)
+
+
+def _loaded_block(walk: _Walk, week: Week, block: Block, close: bool, heaviest: dict) -> Block:
+    library = walk.library
+    if block.role not in LOADED_ROLES or block.exercise_id not in library:
+        return block
+    e = library.get(block.exercise_id)
+    if not loadable(e, block):
+        return block
+    lift = walk.lifts.get(e.id)
+    if lift is None:
+        lift = _estimate(walk, e)
+        if lift is None:
+            return block
+        walk.lifts[e.id] = lift
+    kg = _load(walk, week, block.prescription, lift, close, *walk.kit(e))
+    if e.id not in heaviest or kg > heaviest[e.id][0]:
+        heaviest[e.id] = (kg, block.prescription)
+    added = _load_reasons(walk, lift)
+    lift.find = False  # one find-your-weight session; later ones use its log
+    lift.shown = True
+    key = (id(block), kg, *map(id, added))  # `why` returns one object per sentence
+    hit = walk.copies.get(key)
+    if hit is None:
+        presc = _copy(block.prescription, load_kg=kg)
+        hit = walk.copies[key] = _copy(block, prescription=presc, reasons=[*block.reasons, *added])
+    return hit
+
+
+def _load(walk: _Walk, week: Week, presc: Prescription, lift: _Lift, close: bool, step: float, bar: float) -> float:
+    """This block's load, at most the heaviest a plan holds."""
+    return min(_target_load(walk, week, presc, lift, close, step, bar), ld.round_down(MAX_LOAD_KG, step, bar))
+
+
+def _target_load(
+    walk: _Walk, week: Week, presc: Prescription, lift: _Lift, close: bool, step: float, bar: float
+) -> float:
+    """The target from the lift's e1RM for these reps and reserve, never more than a step
+    above its last loading week nor rising with its reps, eased on a deload, light near the
+    race."""
+    p = walk.p
+    e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
+    if presc.reps:
+        target = ld.load_for(e1rm, presc.reps, walk.rir(presc), p.e1rm_formula, p.e1rm_max_reps)
+    else:
+        target = e1rm * p.carry_load_pct / 100
+    if close:  # a share of the 1RM the plan believes in, or that the last loads stand for if lower
+        target = min(target, min(e1rm, lift.last_e1rm or e1rm) * p.race_close_max_pct_1rm / 100)
+    kg = ld.round_down(target, step, bar)
+    if lift.last is None:
+        return kg
+    if week.deload:
+        return min(kg, ld.eased(lift.last, p.deload_load_pct, step, bar))
+    if lift.easier and not close:
+        kg = max(kg, ld.round_down(lift.last + step, step, bar))  # the kit's smallest step, at least
+    elif presc.reps and lift.reps and presc.reps > lift.reps:
+        return min(kg, lift.last)  # reps rise this week: the load holds (never both together)
+    return min(kg, ld.round_down(ld.step_ceiling(lift.last, p.max_load_step_pct, step), step, bar))
+
+
+def _load_reasons(walk: _Walk, lift: _Lift) -> list:
+    rounding = why("load-rounding", "Rounded down to what your plates and dumbbells can make.")
+    if lift.find:
+        text = (
+            f"Find your weight: warm up over {walk.p.find_weight_ramp_sets} or more light sets to one set of these "
+            "reps at this reserve, and log it; the load shown is only a cautious start."
+        )
+        return [
+            why("find-your-weight", text),
+            why(lift.rule, "The start is estimated from body mass, sex and level."),
+            rounding,
+        ]
+    text = {
+        "load-autoregulation": "Load from your last logged set: easier than planned moves it up, harder down.",
+        "e1rm-formula": "Load from your set's estimated 1RM for these reps and this reserve.",
+        "starting-load-estimate": "A cautious load estimated from body mass, sex and level: adjust to the reserve.",
+    }[lift.rule]
+    return [why(lift.rule, text)] if lift.shown else [why(lift.rule, text), rounding]  # rounding said once
+
+
+def _copy(obj: Any, **changes: object) -> Any:
+    """A planned value with a few fields changed, without validating again (it was valid)."""
+    return build(type(obj), **{**obj.__dict__, **changes})

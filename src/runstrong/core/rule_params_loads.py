@@ -1,0 +1,46 @@
+"""Typed params of the load rules: e1RM formula, starting estimate, find-your-weight,
+autoregulation and rounding (`core/loads.py` and `core/plan_loads.py` read them)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .rule_params import ByLevel, Int, Pct, Positive, RuleParams
+from .vocab import Item, Pattern, Sex
+
+
+class E1rmFormula(RuleParams):
+    prefix = "e1rm_"
+    names = {"known_load_rir": "known_load_rir", "carry_pct": "carry_load_pct"}
+    formula: Literal["epley", "brzycki"]
+    max_reps: Int
+    known_load_rir: Int
+    carry_pct: Pct
+
+
+class StartingLoadEstimate(RuleParams):
+    prefix = "start_"
+    e1rm_per_kg: dict[Pattern, Positive]
+    handheld_pct: Pct
+    level_pct: ByLevel
+    sex_pct: dict[Sex, Pct]
+    cautious_pct: Pct
+
+
+class FindYourWeight(RuleParams):
+    prefix = "find_weight_"
+    ramp_sets: Int
+
+
+class LoadAutoregulation(RuleParams):
+    prefix = "autoreg_"
+    max_drop_pct: Pct
+    assumed_rir: Int
+
+
+class LoadRounding(RuleParams):
+    prefix = "rounding_"
+    metric_kg: dict[Item, Positive]
+    imperial_lb: dict[Item, Positive]
+    bar_kg: dict[Item, Positive]
+    bar_lb: dict[Item, Positive]

@@ -1,0 +1,57 @@
+"""Planned sessions shown (and done as planned) at the loads the log points to: each lift's
+next load moves with how its last logged sets went (`core.log_loads`, `load-autoregulation`).
+
+The CLI's `today` and `log`, the web app's dashboard and session page and the log flow read
+a day's planned sessions through `follow_diary`, so what is shown is what "done as planned"
+stores. Replans take the same sets in through the profile (`store.logged_loads`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from runstrong.core.diary import PlannedSession
+from runstrong.core.log_loads import followed_session
+from runstrong.core.model import RecentSet
+from runstrong.store import logbook, repo
+from runstrong.store.logged_loads import logged_sets
+
+
+def follow_diary(s: Session, athlete_id: int, sessions: list[PlannedSession], day: dt.date) -> list[PlannedSession]:
+    """`sessions` with each planned load moved by the best set of its lift's latest session
+    logged with a load before `day` (one query)."""
+    if not _loaded(sessions):
+        return sessions
+    return _followed(s, athlete_id, sessions, logged_sets(s, athlete_id, day, _context().params))
+
+
+def _loaded(sessions: list[PlannedSession]) -> bool:
+    return any(b.prescription.load_kg for x in sessions for b in x.blocks)
+
+
+def _context():  # type: ignore[no-untyped-def]
+    from runstrong.io.data_files import load_context
+
+    return load_context()
+
+
+def _followed(
+    s: Session, athlete_id: int, sessions: list[PlannedSession], logged: dict[str, RecentSet]
+) -> list[PlannedSession]:
+    profile = repo.latest_profile(s, athlete_id)
+    if not logged or profile is None:
+        return sessions
+    ctx = _context()
+    units, steps = profile.units, profile.load_increments
+    return [followed_session(x, logged, units, steps, ctx.library, ctx.params) for x in sessions]
+
+
+def followed_context(s: Session, context: logbook.DayContext, day: dt.date) -> logbook.DayContext:
+    """The day's context with its planned session at the loads the log points to."""
+    if context.planned is None:
+        return context
+    [planned] = follow_diary(s, context.athlete.id, [context.planned], day)
+    return context if planned is context.planned else dataclasses.replace(context, planned=planned)

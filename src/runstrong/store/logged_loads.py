@@ -1,0 +1,51 @@
+"""The diary's last logged sets of each lift, as the starts of its next loads
+(`load-autoregulation`): read here, applied by `core.log_loads` and `core.plan_loads`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from runstrong.core.log_loads import best_set
+from runstrong.core.model import AthleteProfile, RecentSet
+
+from .repo import row_to_set
+from .tables import SessionLogRow, SetLogRow
+
+
+def logged_sets(s: Session, athlete_id: int, before: dt.date, p: Any) -> dict[str, RecentSet]:
+    """For each lift logged with a load before `before`, the best set of its latest session."""
+    rows = s.execute(
+        select(SetLogRow, SessionLogRow.date)
+        .join(SessionLogRow, SetLogRow.session_log_id == SessionLogRow.id)
+        .where(
+            SessionLogRow.athlete_id == athlete_id,
+            SessionLogRow.date < before,
+            SetLogRow.load_kg.is_not(None),
+            SetLogRow.reps.is_not(None),
+        )
+        .order_by(SessionLogRow.date.desc(), SessionLogRow.id.desc(), SetLogRow.id)
+    )
+    latest: dict[str, tuple[int, dt.date, list]] = {}
+    for row, day in rows:
+        seen = latest.setdefault(row.exercise_id, (row.session_log_id, day, []))
+        if seen[0] == row.session_log_id:
+            seen[2].append(row_to_set(row))
+    out = {}
+    for exercise_id, (_, day, sets) in latest.items():
+        found = best_set(sets, day, p)
+        if found is not None:
+            out[exercise_id] = found
+    return out
+
+
+def with_logged_sets(s: Session, athlete_id: int, profile: AthleteProfile, before: dt.date, p: Any) -> AthleteProfile:
+    """`profile` with the diary's last sets of each lift as its recent sets (they replace a
+    recent set the profile gives for the same lift), so a plan made from it follows the log."""
+    logged = logged_sets(s, athlete_id, before, p)
+    if not logged:
+        return profile
+    return profile.model_copy(update={"recent_sets": {**profile.recent_sets, **logged}})

@@ -1,0 +1,142 @@
+"""Loads in plans: where a lift starts, how it is shown and how the log moves it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from pydantic import ValidationError
+
+from runstrong.core.model import AthleteProfile, Item, RecentSet, Role, Units
+from runstrong.core.planner import build_plan, replan
+from runstrong.io.data_files import load_context
+from runstrong.io.profile_file import load_profile
+from tests.conftest import EXAMPLES
+
+LB = 0.45359237
+
+
+def lifts(plan, exercise_id):
+    return [
+        (w, s, b)
+        for w in plan.weeks
+        for s in w.sessions
+        for b in s.blocks
+        if b.exercise_id == exercise_id and b.role in (Role.primary, Role.accessory)
+    ]
+
+
+def racer(**changes) -> AthleteProfile:
+    return AthleteProfile.model_validate({**load_profile(EXAMPLES / "5k-racer.toml").model_dump(), **changes})
+
+
+def test_a_recent_set_in_words_is_read_as_reps_load_and_effort():
+    assert RecentSet.model_validate("5 x 60 kg @ RIR 2") == RecentSet(reps=5, load_kg=60, rir=2)
+    pounds = RecentSet.model_validate("8x100lb @ rpe 8")
+    assert (pounds.reps, round(pounds.load_kg, 3), pounds.rpe) == (8, 45.359, 8)
+
+
+def test_a_recent_set_that_is_not_a_set_names_the_field_and_the_fix():
+    data = racer().model_dump(mode="json") | {"recent_sets": {"dumbbell_romanian_deadlift": "sixty kilos"}}
+    with pytest.raises(ValidationError) as err:
+        AthleteProfile.model_validate(data)
+    text = str(err.value)
+    assert "recent_sets.dumbbell_romanian_deadlift" in text and "5 x 60 kg @ RIR 2" in text
+
+
+def test_load_steps_are_only_for_kit_that_takes_weight():
+    data = racer().model_dump(mode="json") | {"load_increments": {"bench": 1}}
+    with pytest.raises(ValidationError, match="bench takes no load steps"):
+        AthleteProfile.model_validate(data)
+
+
+def test_a_lift_with_no_known_load_starts_with_a_find_your_weight_session_then_loads_follow():
+    plan = build_plan(racer(), load_context())
+    found = lifts(plan, "dumbbell_romanian_deadlift")
+    assert found
+    first = [r.rule_id for r in found[0][2].reasons]
+    assert "find-your-weight" in first and "starting-load-estimate" in first
+    assert found[0][2].prescription.load_kg > 0  # the estimate is given as where to start
+    later = [r.rule_id for _, _, b in found[1:] for r in b.reasons]
+    assert "find-your-weight" not in later
+
+
+def test_a_heavier_runner_gets_a_heavier_start_and_a_woman_a_lighter_one():
+    ctx = load_context()
+
+    def start(**changes) -> float:
+        return lifts(build_plan(racer(**changes), ctx), "dumbbell_romanian_deadlift")[0][2].prescription.load_kg
+
+    assert start(body_mass_kg=95) > start(body_mass_kg=60)
+    assert start(sex="female") < start(sex="male")
+
+
+def test_a_recent_set_sets_the_start_by_its_estimated_one_rep_max():
+    ctx = load_context()
+    light = racer(recent_sets={"dumbbell_romanian_deadlift": "10 x 14 kg @ RIR 2"})
+    heavy = racer(recent_sets={"dumbbell_romanian_deadlift": "5 x 30 kg @ RIR 1"})
+    first = [lifts(build_plan(p, ctx), "dumbbell_romanian_deadlift")[0][2] for p in (light, heavy)]
+    assert first[0].prescription.load_kg < first[1].prescription.load_kg
+    assert all("find-your-weight" not in b.rule_ids and "e1rm-formula" in b.rule_ids for b in first)
+
+
+def test_an_imperial_runner_gets_loads_in_whole_five_pound_steps():
+    plan = build_plan(racer(units=Units.imperial), load_context())
+    loads = [b.prescription.load_kg for w in plan.weeks for s in w.sessions for b in s.blocks if b.prescription.load_kg]
+    assert loads
+    assert all(abs(kg / LB / 5 - round(kg / LB / 5)) < 1e-4 for kg in loads)
+
+
+def test_own_dumbbell_steps_are_used_for_rounding():
+    plan = build_plan(racer(load_increments={Item.dumbbell: 1.0}), load_context())
+    loads = {b.prescription.load_kg for w in plan.weeks for s in w.sessions for b in s.blocks if b.prescription.load_kg}
+    assert any(kg % 2 for kg in loads)  # odd kilograms: the 1 kg set, not the default 2 kg steps
+
+
+def test_race_week_loads_stay_at_most_sixty_percent_of_the_one_rep_max():
+    """Against the 1RM (Epley) that the lift's heaviest set of the week before stands for."""
+    profile = load_profile(EXAMPLES / "marathoner.toml")
+    plan = build_plan(profile, load_context())
+    checked = 0
+    for before, week in itertools.pairwise(plan.weeks):
+        if week.phase != "race_week":
+            continue
+        for _, _, b in (x for x in lifts(plan, "romanian_deadlift") if x[0] is week):
+            doses = (x[2].prescription for x in lifts(plan, b.exercise_id) if x[0] is before)
+            last = max(doses, key=lambda p: p.load_kg)
+            rir = 10 - last.intensity.value if last.intensity.kind == "rpe" else last.intensity.value
+            one_rm = last.load_kg * (1 + (last.reps + rir) / 30)
+            assert b.prescription.load_kg <= 0.6 * one_rm
+            checked += 1
+    assert checked
+
+
+def test_a_logged_set_easier_than_planned_raises_the_next_loads_within_a_step():
+    ctx = load_context()
+    profile = racer()
+    plan = build_plan(profile, ctx)
+    (w1, s1, b1), *_ = lifts(plan, "dumbbell_romanian_deadlift")
+    planned = b1.prescription
+    easy = RecentSet(reps=planned.reps, load_kg=planned.load_kg, rir=planned.intensity.value + 4, date=s1.date)
+    hard = RecentSet(reps=planned.reps, load_kg=planned.load_kg, rir=0, date=s1.date)
+    after = w1.start_date + dt.timedelta(weeks=1)
+
+    def next_load(logged: RecentSet) -> float:
+        again = replan(plan, profile.model_copy(update={"recent_sets": {b1.exercise_id: logged}}), after, ctx)
+        return next(b.prescription.load_kg for w, _, b in lifts(again, b1.exercise_id) if w.start_date >= after)
+
+    as_planned = next(b.prescription.load_kg for w, _, b in lifts(plan, b1.exercise_id) if w.start_date >= after)
+    up, down = next_load(easy), next_load(hard)
+    assert down < as_planned <= up
+    assert up <= max(planned.load_kg * 1.05, planned.load_kg + 2)  # never more than a week's step
+
+
+def test_a_replan_with_nothing_new_keeps_every_load():
+    ctx = load_context()
+    profile = load_profile(EXAMPLES / "marathoner.toml")
+    plan = build_plan(profile, ctx)
+    again = replan(plan, profile, plan.weeks[5].start_date, ctx)
+    assert [b.prescription.load_kg for w in again.weeks for s in w.sessions for b in s.blocks] == [
+        b.prescription.load_kg for w in plan.weeks for s in w.sessions for b in s.blocks
+    ]

@@ -1,0 +1,144 @@
+"""Load invariants over generated runners (Hypothesis), checked here independently of
+`core.plan_loads`: every loadable block gets a load once a start is known, loads sit on
+real kit steps, never rise more than a week's step, and deloads ease them."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from runstrong.core.model import AthleteProfile, Item, Role, Units
+from runstrong.core.params import load_params
+from runstrong.core.planner import InfeasibleWeekError, build_plan
+from runstrong.io.data_files import load_context
+from tests.conftest import examples
+
+from .strategies import profiles
+
+SETTINGS = settings(max_examples=examples(), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+P = load_params()
+LB = 0.45359237
+KIT_ORDER = (Item.barbell, Item.trap_bar, Item.dumbbell, Item.kettlebell, Item.cable, Item.machine)
+LOADABLE = sorted(e.id for e in load_context().library.exercises if e.loadable)
+
+
+@st.composite
+def lifters(draw):
+    """Generated runners with kit to load, in either units, some with their own dumbbell steps."""
+    profile = draw(profiles())
+    changes = {
+        "equipment": [draw(st.sampled_from(["dumbbells", "gym", "gym"]))],
+        "units": draw(st.sampled_from(list(Units))),
+        "strength_experience": draw(st.sampled_from([profile.strength_experience, "intermediate", "advanced"])),
+    }
+    if draw(st.booleans()):
+        changes["load_increments"] = {Item.dumbbell: draw(st.sampled_from([1.0, 2.0, 2.5, 5.0]))}
+    if draw(st.booleans()):  # a recent set or a known load for one lift
+        lift = draw(st.sampled_from(LOADABLE))
+        load = draw(st.floats(2, 300))
+        if draw(st.booleans()):
+            changes["recent_sets"] = {lift: {"reps": draw(st.integers(1, 30)), "load_kg": load,
+                                             "rir": draw(st.integers(0, 6))}}  # fmt: skip
+        else:
+            changes["known_loads_kg"] = {lift: load}
+    return AthleteProfile.model_validate({**profile.model_dump(), **changes})
+
+
+def plan_of(profile):
+    try:
+        return build_plan(profile, load_context())
+    except InfeasibleWeekError:
+        return None
+
+
+def kit_of(exercise):
+    return next((i for i in KIT_ORDER if i in exercise.equipment), None)
+
+
+def step_and_bar(kit, profile) -> tuple[float, float]:
+    """The kit's step and empty bar in kg, as the registry and the profile give them."""
+    own = profile.load_increments.get(kit)
+    if profile.units == Units.imperial:
+        return (own or P.rounding_imperial_lb[kit]) * LB, P.rounding_bar_lb.get(kit, 0) * LB
+    return own or P.rounding_metric_kg[kit], P.rounding_bar_kg.get(kit, 0)
+
+
+def loaded_blocks(plan, library):
+    """(week, block, exercise) for main and accessory work with an implement, in reps or metres."""
+    for w in plan.weeks:
+        for s in w.sessions:
+            for b in s.blocks:
+                e = library.get(b.exercise_id)
+                p = b.prescription
+                if b.role in (Role.primary, Role.accessory) and e.loadable and kit_of(e) and (p.reps or p.distance_m):
+                    yield w, b, e
+
+
+def heaviest_by_week(plan, library):
+    """exercise id -> [(week index, deload, heaviest load)] in week order."""
+    out: dict[str, dict[int, tuple[bool, float]]] = {}
+    for w, b, e in loaded_blocks(plan, library):
+        weeks = out.setdefault(e.id, {})
+        _, kg = weeks.get(w.index, (w.deload, 0.0))
+        weeks[w.index] = (w.deload, max(kg, b.prescription.load_kg))
+    return {ex: [(i, d, kg) for i, (d, kg) in sorted(weeks.items())] for ex, weeks in out.items()}
+
+
+@SETTINGS
+@given(profile=lifters())
+def test_every_loadable_block_has_a_load_on_a_real_kit_step(profile, library):
+    plan = plan_of(profile)
+    if plan is None:
+        return
+    for _, b, e in loaded_blocks(plan, library):
+        kg = b.prescription.load_kg
+        assert kg is not None, f"{e.id} has no load"
+        step, bar = step_and_bar(kit_of(e), profile)
+        assert kg >= max(step, bar) - 1e-6
+        steps = (kg - bar) / step
+        assert math.isclose(steps, round(steps), abs_tol=1e-4), f"{e.id}: {kg} kg is off the {step:g} kg steps"
+        assert b.prescription.intensity.kind in ("rir", "rpe")  # effort stays the target beside the load
+
+
+@SETTINGS
+@given(profile=lifters())
+def test_a_load_never_rises_more_than_a_weeks_step_between_loading_weeks(profile, library):
+    plan = plan_of(profile)
+    if plan is None:
+        return
+    for ex_id, weeks in heaviest_by_week(plan, library).items():
+        loading = [(i, kg) for i, deload, kg in weeks if not deload]
+        step, _ = step_and_bar(kit_of(library.get(ex_id)), profile)
+        for (_, before), (i, after) in itertools.pairwise(loading):
+            most = max(before * (1 + P.max_load_step_pct / 100), before + step)
+            assert after <= most + 1e-6, f"{ex_id} week {i}: {before:g} -> {after:g} kg"
+
+
+@SETTINGS
+@given(profile=lifters())
+def test_a_deload_eases_the_load_below_the_week_before(profile, library):
+    plan = plan_of(profile)
+    if plan is None:
+        return
+    for ex_id, weeks in heaviest_by_week(plan, library).items():
+        step, bar = step_and_bar(kit_of(library.get(ex_id)), profile)
+        for (i, was_deload, before), (j, deload, kg) in itertools.pairwise(weeks):
+            if deload and not was_deload and j == i + 1:
+                at_floor = before <= max(step, bar) + 1e-6
+                assert kg < before or at_floor, f"{ex_id} deload week {j}: {kg:g} kg after {before:g} kg"
+
+
+def test_the_marathoners_loads_never_jump_at_a_phase_change(library):
+    """Heavy hinges after weeks of eights: the load climbs a step a week, not to the new target."""
+    from runstrong.io.profile_file import load_profile
+    from tests.conftest import EXAMPLES
+
+    profile = load_profile(EXAMPLES / "marathoner.toml")
+    weeks = heaviest_by_week(build_plan(profile, load_context()), library)["romanian_deadlift"]
+    loading = [kg for _, deload, kg in weeks if not deload]
+    assert len(set(loading)) > 1
+    for before, after in itertools.pairwise(loading):
+        assert after <= max(before * (1 + P.max_load_step_pct / 100), before + P.rounding_metric_kg[Item.barbell])

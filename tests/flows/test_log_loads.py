@@ -1,0 +1,82 @@
+"""Loads through the diary: done as planned keeps the planned load on every set, and the
+next session of a lift is shown (and done as planned) at a load moved by its last log."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from runstrong.core.diary import SetLog
+from runstrong.flows.loads import follow_diary
+from runstrong.flows.log_session import LogInput, log_session
+from runstrong.store import repo
+from tests.flows.conftest import TODAY
+
+ATHLETE = "Maya (marathon)"
+NEXT_WEEK = TODAY + dt.timedelta(weeks=1)
+
+
+def planned_loads(store, day: dt.date, follow: bool) -> dict[str, float]:
+    with store.read() as s:
+        who = repo.find_athlete(s, ATHLETE)
+        sessions = repo.planned_day(s, who.id, day).sessions
+        if follow:
+            sessions = follow_diary(s, who.id, sessions, day)
+    return {b.exercise_id: b.prescription.load_kg for x in sessions for b in x.blocks if b.prescription.load_kg}
+
+
+def test_done_as_planned_stores_the_planned_load_on_every_set(store, clock):
+    from runstrong.store.tables import SetLogRow
+
+    planned = planned_loads(store, TODAY, follow=False)
+    assert planned  # the marathoner's session A has loaded lifts
+    log_session(store, ATHLETE, LogInput(day=TODAY, as_planned=True), clock)
+    with store.read() as s:
+        rows = s.execute(select(SetLogRow.exercise_id, SetLogRow.load_kg)).all()
+    for exercise_id, load in rows:
+        if exercise_id in planned:
+            assert load == planned[exercise_id]
+
+
+def test_a_lift_logged_easier_than_planned_is_shown_heavier_next_time_within_a_step(store, clock):
+    today = planned_loads(store, TODAY, follow=False)
+    lift = "romanian_deadlift" if "romanian_deadlift" in today else next(iter(today))
+    kg = today[lift]
+    easy = tuple(SetLog(exercise_id=lift, set_number=n, reps=8, load_kg=kg, rir=6) for n in (1, 2, 3))
+    log_session(store, ATHLETE, LogInput(day=TODAY, sets=easy), clock)
+    plan_says = planned_loads(store, NEXT_WEEK, follow=False)
+    shown = planned_loads(store, NEXT_WEEK, follow=True)
+    assert lift in plan_says
+    assert plan_says[lift] < shown[lift] <= max(kg * 1.05, kg + 2.5)  # one step above what was lifted, at most
+
+
+def test_a_lift_logged_at_failure_is_shown_lighter_next_time(store, clock):
+    today = planned_loads(store, TODAY, follow=False)
+    lift = "romanian_deadlift" if "romanian_deadlift" in today else next(iter(today))
+    hard = tuple(SetLog(exercise_id=lift, set_number=n, reps=6, load_kg=today[lift], rir=0) for n in (1, 2, 3))
+    log_session(store, ATHLETE, LogInput(day=TODAY, sets=hard), clock)
+    assert planned_loads(store, NEXT_WEEK, follow=True)[lift] < planned_loads(store, NEXT_WEEK, follow=False)[lift]
+
+
+def test_the_reviews_new_plan_starts_each_lift_from_its_last_logged_set(store, clock):
+    from runstrong.io.data_files import load_context
+    from runstrong.store.reviewing import prepare_review
+
+    today = planned_loads(store, TODAY, follow=False)
+    lift = "romanian_deadlift" if "romanian_deadlift" in today else next(iter(today))
+    easy = tuple(SetLog(exercise_id=lift, set_number=n, reps=8, load_kg=today[lift], rir=6) for n in (1, 2, 3))
+    log_session(store, ATHLETE, LogInput(day=TODAY, sets=easy), clock)
+    monday = TODAY - dt.timedelta(days=TODAY.weekday())
+    with store.read() as s:
+        outcome = prepare_review(s, ATHLETE, monday, TODAY + dt.timedelta(days=2), load_context(), with_trend=False)
+    assert outcome.profile.recent_sets[lift].load_kg == today[lift]  # the diary's set, dated, in the new profile
+    after = [
+        b.prescription.load_kg
+        for w in outcome.plan.weeks
+        if w.start_date >= outcome.review.next_week_start
+        for s in w.sessions
+        for b in s.blocks
+        if b.exercise_id == lift and b.prescription.load_kg
+    ]
+    assert after and after[0] > today[lift]
