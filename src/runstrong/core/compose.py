@@ -12,11 +12,14 @@ from functools import cached_property
 from typing import Any
 
 from .context import PlanningContext, canonical
-from .dosing import DoseContext, Dosed, estimate_seconds, is_heavy, prescribe
+from .dosing import DoseContext, Dosed, is_heavy, prescribe
+from .fill import capped_sets, fill_to_share, like_base
 from .model import TRAINING_CATEGORIES, Block, Category, Level, Pattern, Phase, RaceDistance, Reason, Role, build, why
-from .phases import WeekFrame
+from .phases import LOADING_PHASES, WeekFrame
+from .progression import Carried
 from .schedule import SessionSpec
 from .selection import BlockSelection, Pick
+from .timing import estimate_seconds
 from .trim import trim_to_cap
 from .vocab import CATEGORY_NAME, SESSION_LETTER
 
@@ -24,6 +27,8 @@ LANDING_PATTERNS = frozenset({Pattern.landing, Pattern.plyometric})
 
 # (category, weeks of progression held back), (category, volume cut %): what reviews ask of a week's doses
 ReviewDosing = tuple[tuple[tuple[Category, int], ...], tuple[tuple[Category, int], ...]]
+# each lift's dose in the last loading week, by (exercise id, session focus): where this week steps from
+Carry = tuple[tuple[tuple[str, Category], Carried], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +58,13 @@ class Planned:
     loads: tuple[tuple[str, float], ...]
     reasons: tuple[Reason, ...]
     ctx: PlanningContext
+    carry: Carry = ()
+    base: Planned | None = None  # for a light or race-close variant: the session at its full dose
+
+    @cached_property
+    def carried(self) -> dict[str, Carried]:
+        """This session's lifts' doses in the last loading week, by exercise id."""
+        return {ex: c for (ex, focus), c in self.carry if focus == self.focus}
 
     @property
     def picks(self) -> zip:
@@ -62,21 +74,23 @@ class Planned:
     @cached_property
     def doses(self) -> tuple[Dosed, ...]:
         """Each exercise's dose, in session order (worked out only for sessions placed)."""
-        known = dict(self.loads)
+        known, carried = dict(self.loads), self.carried
         return tuple(
-            prescribe(self.ctx, pk.exercise, role, is_focus, self.dctx, known.get(pk.exercise.id))
+            prescribe(
+                self.ctx, pk.exercise, role, is_focus, self.dctx, known.get(pk.exercise.id), carried.get(pk.exercise.id)
+            )
             for role, pk, is_focus in self.picks
         )
 
     @cached_property
     def light(self) -> Planned:
         """The same session dosed light, for a day next to a key run."""
-        return replace(self, dctx=replace(self.dctx, light=True))
+        return replace(self, dctx=replace(self.dctx, light=True), base=self)
 
     @cached_property
     def race_close(self) -> Planned:
         """The same session with its leg work kept far from failure, for the last days before the race."""
-        return replace(self, dctx=replace(self.dctx, race_close=True))
+        return replace(self, dctx=replace(self.dctx, race_close=True), base=self)
 
     @cached_property
     def has_landing(self) -> bool:
@@ -100,6 +114,18 @@ class Planned:
         return hit
 
     def _trimmed(self, cap: int, trim_level: int) -> tuple[list[Block], list[Reason], int, int]:
+        blocks, filled = self._filled(cap)
+        blocks, reasons, level = trim_to_cap(blocks, cap, self.ctx.params, self.focus, trim_level)
+        minutes = -(-sum(b.estimated_seconds for b in blocks) // 60)
+        return blocks, [*filled, *reasons], level, minutes
+
+    def _filled(self, cap: int) -> tuple[list[Block], list[Reason]]:
+        """The session's blocks, grown toward its share of the cap in a loading week. A light
+        variant takes its full-dose session's sets on the lifts it does not lighten, so what
+        the page shows is what the next week steps from."""
+        hit = self._content.get((cap, -1))
+        if hit is not None:
+            return hit[0], hit[1]
         p = self.ctx.params
         blocks = [
             build(
@@ -115,9 +141,28 @@ class Planned:
             )
             for role, pk, dosed in zip(self.roles, self.chosen, self.doses, strict=True)
         ]
-        blocks, reasons, level = trim_to_cap(blocks, cap, p, self.focus, trim_level)
-        minutes = -(-sum(b.estimated_seconds for b in blocks) // 60)
-        return blocks, reasons, level, minutes
+        sets = {ex: c.sets for ex, c in self.carried.items()}
+        blocks = capped_sets(blocks, sets, p)
+        filled: list[Reason] = []
+        if self.base is not None:
+            blocks, filled = like_base(blocks, *self.base._filled(cap), p)
+        elif self.fills:
+            blocks, filled = fill_to_share(blocks, cap, self.focus, self.set_ceiling, sets, p)
+        self._content[(cap, -1)] = (blocks, filled, 0, 0)
+        return blocks, filled
+
+    @property
+    def fills(self) -> bool:
+        """A loading week's session at its full dose grows toward its share of the cap."""
+        d = self.dctx
+        return d.phase in LOADING_PHASES and not (d.deload or d.race_close or d.reduced)
+
+    @property
+    def set_ceiling(self) -> int:
+        p, d = self.ctx.params, self.dctx
+        if d.phase == Phase.foundation or (d.level == Level.novice and not d.graduated):
+            return p.foundation_sets  # dose-foundation: up to its sets
+        return p.fill_max_sets[d.level]
 
     @cached_property
     def spec(self) -> SessionSpec:
@@ -140,7 +185,9 @@ def volume_cut(frame: WeekFrame, p: Any) -> int:
     return 0
 
 
-def dose_context(runner: Runner, frame: WeekFrame, review: ReviewDosing, p: Any) -> DoseContext:
+def dose_context(
+    runner: Runner, frame: WeekFrame, review: ReviewDosing, p: Any, graduated: bool = False
+) -> DoseContext:
     return DoseContext(
         level=runner.level,
         phase=frame.phase,
@@ -153,6 +200,7 @@ def dose_context(runner: Runner, frame: WeekFrame, review: ReviewDosing, p: Any)
         weaker=runner.weaker,
         held=review[0],
         reduced=review[1],
+        graduated=graduated,
     )
 
 
@@ -166,16 +214,19 @@ def compose(
     n_sessions: int,
     heavy: frozenset[Category],
     plyo_ok: bool,
+    carry: Carry = (),
+    graduated: bool = False,
 ) -> list[Planned]:
     """The content of each of the week's sessions, before placement; sessions whose focus
-    is in `heavy` may carry heavy work. Remembered on the context by value."""
+    is in `heavy` may carry heavy work, and each lift steps on from its dose in `carry`.
+    Remembered on the context by value."""
     p = ctx.params
     short = runner.cap_minutes <= p.warm_up_short_cap
-    dctx = dose_context(runner, frame, review, p)
-    key = (selection_key, n_sessions, heavy, plyo_ok, dctx, short, runner.known_loads)
+    dctx = dose_context(runner, frame, review, p, graduated)
+    key = (selection_key, n_sessions, heavy, plyo_ok, dctx, short, runner.known_loads, carry)
     hit = ctx.memo.composed.get(key)
     if hit is None:
-        fresh = _compose_fresh(ctx, selection, n_sessions, heavy, plyo_ok, dctx, short, runner.known_loads)
+        fresh = _compose_fresh(ctx, selection, n_sessions, heavy, plyo_ok, dctx, short, runner.known_loads, carry)
         hit = ctx.memo.composed.put(key, fresh)
     return hit
 
@@ -214,6 +265,7 @@ def _compose_fresh(
     base: DoseContext,
     short: bool,
     loads: tuple[tuple[str, float], ...],
+    carry: Carry,
 ) -> list[Planned]:
     p = ctx.params
     focuses = [Category(c) for c in p.focus_order][:n_sessions]
@@ -230,5 +282,7 @@ def _compose_fresh(
             why("three-categories", "Trains posterior chain, core and single-leg power."),
         )
         roles, chosen, focus_lifts = zip(*(warm + rest), strict=True)
-        planned.append(Planned(focus, canonical(roles), chosen, canonical(focus_lifts), dctx, loads, reasons, ctx))
+        planned.append(
+            Planned(focus, canonical(roles), chosen, canonical(focus_lifts), dctx, loads, reasons, ctx, carry)
+        )
     return planned
