@@ -8,11 +8,11 @@ objects through the planning context's memo.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .context import PlanningContext, canonical
-from .dosing import DoseContext, Dosed, is_heavy, prescribe
+from .dosing import DoseContext, Dosed, is_heavy, prescribe, stepless
 from .fill import capped_sets, fill_to_share, like_base
 from .model import TRAINING_CATEGORIES, Block, Category, Level, Pattern, Phase, RaceDistance, Reason, Role, build, why
 from .phases import LOADING_PHASES, WeekFrame
@@ -58,13 +58,14 @@ class Planned:
     loads: tuple[tuple[str, float], ...]
     reasons: tuple[Reason, ...]
     ctx: PlanningContext
-    carry: Carry = ()
+    carry: Carry = ()  # the last loading week's doses of this session's lifts
     base: Planned | None = None  # for a light or race-close variant: the session at its full dose
+    specs: dict | None = None  # shared by sessions of the same picks: placement flags by dose context
 
     @cached_property
     def carried(self) -> dict[str, Carried]:
         """This session's lifts' doses in the last loading week, by exercise id."""
-        return {ex: c for (ex, focus), c in self.carry if focus == self.focus}
+        return {ex: c for (ex, _), c in self.carry}
 
     @property
     def picks(self) -> zip:
@@ -128,18 +129,7 @@ class Planned:
             return hit[0], hit[1]
         p = self.ctx.params
         blocks = [
-            build(
-                Block,
-                role=role,
-                exercise_id=pk.exercise.id,
-                name=pk.exercise.name,
-                category=pk.exercise.category,
-                prescription=dosed.prescription,
-                estimated_seconds=estimate_seconds(dosed.prescription, role, p),
-                cues=dosed.cues,
-                reasons=[*pk.reasons, *dosed.reasons],
-            )
-            for role, pk, dosed in zip(self.roles, self.chosen, self.doses, strict=True)
+            _block(role, pk, dosed, p) for role, pk, dosed in zip(self.roles, self.chosen, self.doses, strict=True)
         ]
         sets = {ex: c.sets for ex, c in self.carried.items()}
         blocks = capped_sets(blocks, sets, p)
@@ -166,12 +156,51 @@ class Planned:
 
     @cached_property
     def spec(self) -> SessionSpec:
+        specs = self.specs if self.specs is not None else {}
+        hit = specs.get(self.dctx)
+        if hit is None:
+            hit = specs[self.dctx] = self._spec()
+        return hit
+
+    def _spec(self) -> SessionSpec:
         p = self.ctx.params
         return SessionSpec(
             focus=self.focus,
             heavy=any(is_heavy(pk.exercise, role, f, self.dctx, p) for role, pk, f in self.picks),
             plyometric=bool(self.plyo_ids),
         )
+
+
+@lru_cache(maxsize=1024)  # dose contexts are small frozen values; weeks share them
+def _without_heavy(dctx: DoseContext) -> DoseContext:
+    return replace(dctx, heavy_ok=False) if dctx.heavy_ok else dctx
+
+
+def _all_carried(roles: tuple[Role, ...], chosen: tuple[Pick, ...], own: Carry) -> bool:
+    """Whether every lift of the session has a dose to carry on from (jumps read the block's week)."""
+    work = [pk for role, pk in zip(roles, chosen, strict=True) if role in (Role.primary, Role.accessory)]
+    return len(own) == len(work) and all(pk.exercise.dose.measure != "contacts" for pk in work)
+
+
+def _block(role: Role, pk: Pick, dosed: Dosed, p: Any) -> Block:
+    """The block of one pick dosed so, made once per dose (blocks are frozen and shared)."""
+    key = (role, id(pk))
+    hit = dosed.blocks.get(key)
+    if hit is not None and hit[0] is pk:
+        return hit[1]
+    block = build(
+        Block,
+        role=role,
+        exercise_id=pk.exercise.id,
+        name=pk.exercise.name,
+        category=pk.exercise.category,
+        prescription=dosed.prescription,
+        estimated_seconds=estimate_seconds(dosed.prescription, role, p),
+        cues=dosed.cues,
+        reasons=[*pk.reasons, *dosed.reasons],
+    )
+    dosed.blocks[key] = (pk, block)
+    return block
 
 
 def volume_cut(frame: WeekFrame, p: Any) -> int:
@@ -267,13 +296,46 @@ def _compose_fresh(
     loads: tuple[tuple[str, float], ...],
     carry: Carry,
 ) -> list[Planned]:
+    race_week = base.phase == Phase.race_week
+    key = ("picks", id(selection), n_sessions, plyo_ok, short, race_week)
+    sessions = ctx.memo.composed.get(key)
+    if sessions is None or sessions[0] is not selection:  # the id is only trusted with the object it names
+        sessions = (selection, _sessions_picked(ctx, selection, n_sessions, plyo_ok, short, race_week))
+        ctx.memo.composed.put(key, sessions)
+    by_lift = dict(carry)
+    heavy_ctx = {True: base, False: _without_heavy(base)}
+    out = []
+    for focus, roles, chosen, focus_lifts, reasons, shared in sessions[1]:
+        dctx = heavy_ctx[base.heavy_ok and focus in heavy]
+        own = tuple(((pk.exercise.id, focus), c) for pk in chosen if (c := by_lift.get((pk.exercise.id, focus))))
+        if _all_carried(roles, chosen, own):
+            dctx = stepless(dctx)  # every lift steps from its carried dose: the block's week no longer matters
+        key = (dctx, loads, own)
+        planned = shared.get(key)
+        if planned is None:
+            if len(shared) >= _SHARED_SESSIONS:
+                shared.clear()
+            planned = shared[key] = Planned(
+                focus, roles, chosen, focus_lifts, dctx, loads, reasons, ctx, own, specs=shared
+            )
+        out.append(planned)
+    return out
+
+
+_SHARED_SESSIONS = 512  # sessions remembered per set of picks: runners and weeks alike share them
+
+
+def _sessions_picked(
+    ctx: PlanningContext, selection: BlockSelection, n_sessions: int, plyo_ok: bool, short: bool, race_week: bool
+) -> tuple:
+    """Each session's focus, roles, exercises, focus-lift flags and reasons: what the week
+    holds whatever its doses (remembered apart from them, since doses change every week)."""
     p = ctx.params
     focuses = [Category(c) for c in p.focus_order][:n_sessions]
     warm_up = selection.warm_up[: p.warm_up_short_items if short else p.warm_up_items]
-    planned = []
+    out = []
     for slot, focus in enumerate(focuses):
-        dctx = replace(base, heavy_ok=base.heavy_ok and focus in heavy)
-        rest = _session_picks(selection, slot, focus, n_sessions, base.phase == Phase.race_week, plyo_ok)
+        rest = _session_picks(selection, slot, focus, n_sessions, race_week, plyo_ok)
         warm = tuple((Role.warm_up, pk, False) for pk in warm_up)
         if not plyo_ok:
             warm = tuple((r, selection.alternatives.get(pk.exercise.id, pk), f) for r, pk, f in warm)
@@ -282,7 +344,5 @@ def _compose_fresh(
             why("three-categories", "Trains posterior chain, core and single-leg power."),
         )
         roles, chosen, focus_lifts = zip(*(warm + rest), strict=True)
-        planned.append(
-            Planned(focus, canonical(roles), chosen, canonical(focus_lifts), dctx, loads, reasons, ctx, carry)
-        )
-    return planned
+        out.append((focus, canonical(roles), chosen, canonical(focus_lifts), reasons, {}))
+    return tuple(out)

@@ -4,8 +4,9 @@ for one exercise in one week, and how long that takes.
 
 from __future__ import annotations
 
+import dataclasses
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .context import PlanningContext
@@ -57,6 +58,15 @@ class DoseContext:
     held: tuple[tuple[Category, int], ...] = ()  # a review held progression this week, per category
     reduced: tuple[tuple[Category, int], ...] = ()  # a review cut volume: % per category this week
     graduated: bool = False  # a novice past the foundation whose weeks were consistent: build dosing
+    _hash: int = field(default=0, init=False, repr=False, compare=False)
+
+    def __hash__(self) -> int:  # every dose is remembered under this: hash it once
+        if not self._hash:
+            object.__setattr__(self, "_hash", hash(tuple(getattr(self, name) for name in _DOSE_CONTEXT_FIELDS)))
+        return self._hash
+
+
+_DOSE_CONTEXT_FIELDS = tuple(f.name for f in dataclasses.fields(DoseContext) if f.compare)
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,7 @@ class Dosed:
     heavy: bool
     plyometric: bool
     carry: Carried | None = None  # the dose the next loading week steps from (sets filled in by the session)
+    blocks: dict = field(default_factory=dict, compare=False, repr=False)  # the block of each pick, made once
 
 
 @lru_cache(maxsize=256)  # (kind, value) pairs: a few dozen distinct ones, all immutable
@@ -124,12 +135,22 @@ def prescribe(
     phase and week of a block share doses (the library is the context's, so the exercise
     id names the exercise).
     """
-    key = (e.id, role, focus, ctx, known_load, carried)
+    if carried is not None:  # a carried dose reads the lift's reps, holds, effort and load, not its sets nor
+        carried = carried._replace(sets=0) if carried.sets else carried  # the block's week (jumps still do)
+        ctx = ctx if e.dose.measure == "contacts" else stepless(ctx)
+    mobility = role in (Role.warm_up, Role.finisher)  # a drill's dose reads nothing of the week
+    key = (e.id, role) if mobility else (e.id, role, focus, ctx, known_load, carried)
     memo = planning.memo.doses
     hit = memo.get(key)
     if hit is None:
         hit = memo.put(key, _prescribe(e, role, focus, ctx, known_load, carried, planning.params))
     return hit
+
+
+@lru_cache(maxsize=1024)  # dose contexts are small frozen values
+def stepless(ctx: DoseContext) -> DoseContext:
+    """The context without the block's week: a carried dose does not read it."""
+    return dataclasses.replace(ctx, step=0) if ctx.step else ctx
 
 
 @dataclass
@@ -381,7 +402,7 @@ def _eccentric_cap(d: _Draft, p: Params) -> None:
         d.reps = min(d.reps, dose.reps) if d.reps and dose.reps else d.reps
         d.sets = min(d.sets, dose.sets)
         if d.carry is not None:
-            d.carry = replace(d.carry, sets=d.sets, reps=d.reps)
+            d.carry = d.carry._replace(sets=d.sets, reps=d.reps)
         d.reasons.append(why("eccentric-hamstring-cap", f"Slow lowering: at most {dose.sets} x {dose.reps}."))
 
 

@@ -10,12 +10,15 @@ eccentrics are left as dosed.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import attrgetter
 
 from .model import Block, Category, Reason, Role, why
 from .params import Params
 from .timing import estimate_seconds
 
 _FIXED_RULES = frozenset({"light-before-key-runs", "review-hold", "review-reduce", "eccentric-hamstring-cap"})
+_LIGHTENED = frozenset({"light-before-key-runs", "taper"})
+_RULE_ID = attrgetter("rule_id")
 
 
 def _one_more_set(block: Block, p: Params) -> Block:
@@ -28,7 +31,7 @@ def _room(block: Block, carried: Mapping[str, int], ceiling: int, p: Params) -> 
     within the ceiling; a lift new to the plan, or one kept as dosed, stays as it is."""
     before = carried.get(block.exercise_id)
     fixed = block.prescription.contacts is not None  # jumps keep their own session ceiling (dose-plyometric)
-    if before is None or fixed or any(r.rule_id in _FIXED_RULES for r in block.reasons):
+    if before is None or fixed or not _FIXED_RULES.isdisjoint(map(_RULE_ID, block.reasons)):
         return block.prescription.sets
     return max(block.prescription.sets, min(ceiling, before + p.max_set_step))
 
@@ -89,7 +92,7 @@ def like_base(
     out = []
     for b in blocks:
         want = sets.get(b.exercise_id)
-        lightened = any(r.rule_id in ("light-before-key-runs", "taper") for r in b.reasons)
+        lightened = not _LIGHTENED.isdisjoint(map(_RULE_ID, b.reasons))
         if want is not None and want > b.prescription.sets and not lightened:
             presc = b.prescription.model_copy(update={"sets": want})
             b = b.model_copy(update={"prescription": presc, "estimated_seconds": estimate_seconds(presc, b.role, p)})

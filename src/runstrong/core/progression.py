@@ -11,7 +11,8 @@ estimate of 1RM, `e1rm_divisor`). Pure functions with doctests; `dosing` calls t
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from .params import Params
 
@@ -30,11 +31,11 @@ def ramp(start: int, step: int, per_week: int, ceiling: int) -> int:
     return min(start + step * per_week, ceiling)
 
 
-@dataclass(frozen=True, slots=True)
-class Carried:
+class Carried(NamedTuple):
     """An exercise's dose in the last loading week, before a light day or a cut changed it:
     the week after steps from it. `rir` is the effort's reps in reserve (None unloaded),
-    `load` the last working load in kg (None when none was set)."""
+    `load` the last working load in kg (None when none was set). A tuple: weeks are
+    remembered under their carry, so it is hashed often."""
 
     sets: int
     reps: int | None = None
@@ -79,6 +80,7 @@ def load_rise_pct(before: tuple[int, float], after: tuple[int, float], divisor: 
     return (pct_1rm(sum(after), divisor) / pct_1rm(sum(before), divisor) - 1) * 100
 
 
+@lru_cache(maxsize=4096)  # pure, on small values: plans share most of these steps
 def carried_reps(
     prev: tuple[int, float | None], lo: int, hi: int, rir: float | None, steps: int, p: Params
 ) -> tuple[int, float | None]:

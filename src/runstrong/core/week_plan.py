@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .compose import Carry, Planned, ReviewDosing, Runner, compose
 from .context import PlanningContext
@@ -19,6 +20,8 @@ from .placement import Previous, Week, best_option, least_bad
 from .progression import RPE_AT_FAILURE, Carried, rir_of
 from .schedule import DayInfo, explain_infeasible
 from .selection import BlockSelection
+
+_RULE_ID = attrgetter("rule_id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +100,7 @@ def carry_of(sessions: list[Session] | tuple[Session, ...], loading: bool, befor
         for b in s.blocks:
             if b.role not in (Role.primary, Role.accessory):
                 continue
-            key, rules = (b.exercise_id, s.focus), b.rule_ids
+            key, rules = (b.exercise_id, s.focus), set(map(_RULE_ID, b.reasons))
             if "review-reduce" in rules or "review-hold" in rules or "taper" in rules:
                 if key in old:
                     out[key] = old[key]
