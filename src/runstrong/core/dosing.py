@@ -259,7 +259,12 @@ def _mobility_dose(d: _Draft) -> Dosed:
 def _rep_scheme(d: _Draft, heavy_ready: bool, drill: bool, p: Params) -> tuple[int, tuple[int, int], int, tuple]:
     """Sets, rep range, rest and effort target for reps work, with the rule that set them."""
     ctx, add = d.ctx, d.reasons.append
-    durability = ctx.phase == Phase.race_specific and ctx.race in p.durability_distances and not heavy_ready
+    durability = (  # capacity for the legs (marathon-durability): core stays brief
+        ctx.phase == Phase.race_specific
+        and ctx.race in p.durability_distances
+        and not heavy_ready
+        and d.e.category in LEG_CATEGORIES
+    )
     # foundation effort, as for primaries, until a novice graduates
     moderate = ctx.phase == Phase.foundation or (ctx.level == Level.novice and not ctx.graduated)
     if d.accessory:
