@@ -86,12 +86,12 @@ class Planned:
     @cached_property
     def light(self) -> Planned:
         """The same session dosed light, for a day next to a key run."""
-        return replace(self, dctx=replace(self.dctx, light=True), base=self)
+        return replace(self, dctx=self.dctx._replace(light=True), base=self)
 
     @cached_property
     def race_close(self) -> Planned:
         """The same session with its leg work kept far from failure, for the last days before the race."""
-        return replace(self, dctx=replace(self.dctx, race_close=True), base=self)
+        return replace(self, dctx=self.dctx._replace(race_close=True), base=self)
 
     @cached_property
     def has_landing(self) -> bool:
@@ -173,7 +173,7 @@ class Planned:
 
 @lru_cache(maxsize=1024)  # dose contexts are small frozen values; weeks share them
 def _without_heavy(dctx: DoseContext) -> DoseContext:
-    return replace(dctx, heavy_ok=False) if dctx.heavy_ok else dctx
+    return dctx._replace(heavy_ok=False) if dctx.heavy_ok else dctx
 
 
 def _all_carried(roles: tuple[Role, ...], chosen: tuple[Pick, ...], own: Carry) -> bool:

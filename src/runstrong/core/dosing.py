@@ -4,10 +4,10 @@ for one exercise in one week, and how long that takes.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from .context import PlanningContext
 from .model import (
@@ -42,8 +42,10 @@ from .review_cut import cut_prescription
 from .timing import estimate_seconds as estimate_seconds  # re-exported: the review imports it here
 
 
-@dataclass(frozen=True)
-class DoseContext:
+class DoseContext(NamedTuple):
+    """What of the week a dose depends on. A tuple: every dose is remembered under it, so
+    it is hashed very often (in C, not in a Python `__hash__`)."""
+
     level: Level
     phase: Phase
     deload: bool
@@ -58,15 +60,6 @@ class DoseContext:
     held: tuple[tuple[Category, int], ...] = ()  # a review held progression this week, per category
     reduced: tuple[tuple[Category, int], ...] = ()  # a review cut volume: % per category this week
     graduated: bool = False  # a novice past the foundation whose weeks were consistent: build dosing
-    _hash: int = field(default=0, init=False, repr=False, compare=False)
-
-    def __hash__(self) -> int:  # every dose is remembered under this: hash it once
-        if not self._hash:
-            object.__setattr__(self, "_hash", hash(tuple(getattr(self, name) for name in _DOSE_CONTEXT_FIELDS)))
-        return self._hash
-
-
-_DOSE_CONTEXT_FIELDS = tuple(f.name for f in dataclasses.fields(DoseContext) if f.compare)
 
 
 @dataclass(frozen=True)
@@ -150,7 +143,7 @@ def prescribe(
 @lru_cache(maxsize=1024)  # dose contexts are small frozen values
 def stepless(ctx: DoseContext) -> DoseContext:
     """The context without the block's week: a carried dose does not read it."""
-    return dataclasses.replace(ctx, step=0) if ctx.step else ctx
+    return ctx._replace(step=0) if ctx.step else ctx
 
 
 @dataclass
