@@ -8,15 +8,18 @@ objects through the planning context's memo.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .context import PlanningContext, canonical
-from .dosing import DoseContext, Dosed, estimate_seconds, is_heavy, prescribe
+from .dosing import DoseContext, Dosed, is_heavy, prescribe, stepless
+from .fill import capped_sets, fill_to_share, like_base
 from .model import TRAINING_CATEGORIES, Block, Category, Level, Pattern, Phase, RaceDistance, Reason, Role, build, why
-from .phases import WeekFrame
+from .phases import LOADING_PHASES, WeekFrame
+from .progression import Carried
 from .schedule import SessionSpec
 from .selection import BlockSelection, Pick
+from .timing import estimate_seconds
 from .trim import trim_to_cap
 from .vocab import CATEGORY_NAME, SESSION_LETTER
 
@@ -24,6 +27,8 @@ LANDING_PATTERNS = frozenset({Pattern.landing, Pattern.plyometric})
 
 # (category, weeks of progression held back), (category, volume cut %): what reviews ask of a week's doses
 ReviewDosing = tuple[tuple[tuple[Category, int], ...], tuple[tuple[Category, int], ...]]
+# each lift's dose in the last loading week, by (exercise id, session focus): where this week steps from
+Carry = tuple[tuple[tuple[str, Category], Carried], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +56,14 @@ class Planned:
     dctx: DoseContext
     reasons: tuple[Reason, ...]
     ctx: PlanningContext
+    carry: Carry = ()  # the last loading week's doses of this session's lifts
+    base: Planned | None = None  # for a light or race-close variant: the session at its full dose
+    specs: dict | None = None  # shared by sessions of the same picks: placement flags by dose context
+
+    @cached_property
+    def carried(self) -> dict[str, Carried]:
+        """This session's lifts' doses in the last loading week, by exercise id."""
+        return {ex: c for (ex, _), c in self.carry}
 
     @property
     def picks(self) -> zip:
@@ -60,17 +73,21 @@ class Planned:
     @cached_property
     def doses(self) -> tuple[Dosed, ...]:
         """Each exercise's dose, in session order (worked out only for sessions placed)."""
-        return tuple(prescribe(self.ctx, pk.exercise, role, is_focus, self.dctx) for role, pk, is_focus in self.picks)
+        carried = self.carried
+        return tuple(
+            prescribe(self.ctx, pk.exercise, role, is_focus, self.dctx, carried.get(pk.exercise.id))
+            for role, pk, is_focus in self.picks
+        )
 
     @cached_property
     def light(self) -> Planned:
         """The same session dosed light, for a day next to a key run."""
-        return replace(self, dctx=replace(self.dctx, light=True))
+        return replace(self, dctx=self.dctx._replace(light=True), base=self)
 
     @cached_property
     def race_close(self) -> Planned:
         """The same session with its leg work kept far from failure, for the last days before the race."""
-        return replace(self, dctx=replace(self.dctx, race_close=True))
+        return replace(self, dctx=self.dctx._replace(race_close=True), base=self)
 
     @cached_property
     def has_landing(self) -> bool:
@@ -94,33 +111,92 @@ class Planned:
         return hit
 
     def _trimmed(self, cap: int, trim_level: int) -> tuple[list[Block], list[Reason], int, int]:
+        blocks, filled = self._filled(cap)
+        blocks, reasons, level = trim_to_cap(blocks, cap, self.ctx.params, self.focus, trim_level)
+        minutes = -(-sum(b.estimated_seconds for b in blocks) // 60)
+        return blocks, [*filled, *reasons], level, minutes
+
+    def _filled(self, cap: int) -> tuple[list[Block], list[Reason]]:
+        """The session's blocks, grown toward its share of the cap in a loading week. A light
+        variant takes its full-dose session's sets on the lifts it does not lighten, so what
+        the page shows is what the next week steps from."""
+        hit = self._content.get((cap, -1))
+        if hit is not None:
+            return hit[0], hit[1]
         p = self.ctx.params
         blocks = [
-            build(
-                Block,
-                role=role,
-                exercise_id=pk.exercise.id,
-                name=pk.exercise.name,
-                category=pk.exercise.category,
-                prescription=dosed.prescription,
-                estimated_seconds=estimate_seconds(dosed.prescription, role, p),
-                cues=dosed.cues,
-                reasons=[*pk.reasons, *dosed.reasons],
-            )
-            for role, pk, dosed in zip(self.roles, self.chosen, self.doses, strict=True)
+            _block(role, pk, dosed, p) for role, pk, dosed in zip(self.roles, self.chosen, self.doses, strict=True)
         ]
-        blocks, reasons, level = trim_to_cap(blocks, cap, p, self.focus, trim_level)
-        minutes = -(-sum(b.estimated_seconds for b in blocks) // 60)
-        return blocks, reasons, level, minutes
+        sets = {ex: c.sets for ex, c in self.carried.items()}
+        blocks = capped_sets(blocks, sets, p)
+        filled: list[Reason] = []
+        if self.base is not None:
+            blocks, filled = like_base(blocks, *self.base._filled(cap), p)
+        elif self.fills:
+            blocks, filled = fill_to_share(blocks, cap, self.focus, self.set_ceiling, sets, p)
+        self._content[(cap, -1)] = (blocks, filled, 0, 0)
+        return blocks, filled
+
+    @property
+    def fills(self) -> bool:
+        """A loading week's session at its full dose grows toward its share of the cap."""
+        d = self.dctx
+        return d.phase in LOADING_PHASES and not (d.deload or d.race_close or d.reduced)
+
+    @property
+    def set_ceiling(self) -> int:
+        p, d = self.ctx.params, self.dctx
+        if d.phase == Phase.foundation or (d.level == Level.novice and not d.graduated):
+            return p.foundation_sets  # dose-foundation: up to its sets
+        return p.fill_max_sets[d.level]
 
     @cached_property
     def spec(self) -> SessionSpec:
+        specs = self.specs if self.specs is not None else {}
+        hit = specs.get(self.dctx)
+        if hit is None:
+            hit = specs[self.dctx] = self._spec()
+        return hit
+
+    def _spec(self) -> SessionSpec:
         p = self.ctx.params
         return SessionSpec(
             focus=self.focus,
             heavy=any(is_heavy(pk.exercise, role, f, self.dctx, p) for role, pk, f in self.picks),
             plyometric=bool(self.plyo_ids),
         )
+
+
+@lru_cache(maxsize=1024)  # dose contexts are small frozen values; weeks share them
+def _without_heavy(dctx: DoseContext) -> DoseContext:
+    return dctx._replace(heavy_ok=False) if dctx.heavy_ok else dctx
+
+
+def _all_carried(roles: tuple[Role, ...], chosen: tuple[Pick, ...], own: Carry) -> bool:
+    """Whether every lift of the session has a dose to carry on from (jumps read the block's week)."""
+    work = [pk for role, pk in zip(roles, chosen, strict=True) if role in (Role.primary, Role.accessory)]
+    return len(own) == len(work) and all(pk.exercise.dose.measure != "contacts" for pk in work)
+
+
+def _block(role: Role, pk: Pick, dosed: Dosed, p: Any) -> Block:
+    """The block of one pick dosed so, made once per dose (blocks are frozen and shared)."""
+    key = (role, id(pk))
+    hit = dosed.blocks.get(key)
+    if hit is not None and hit[0] is pk:
+        return hit[1]
+    block = build(
+        Block,
+        role=role,
+        exercise_id=pk.exercise.id,
+        name=pk.exercise.name,
+        category=pk.exercise.category,
+        prescription=dosed.prescription,
+        estimated_seconds=estimate_seconds(dosed.prescription, role, p),
+        cues=dosed.cues,
+        reasons=[*pk.reasons, *dosed.reasons],
+    )
+    dosed.blocks[key] = (pk, block)
+    return block
 
 
 def volume_cut(frame: WeekFrame, p: Any) -> int:
@@ -134,7 +210,9 @@ def volume_cut(frame: WeekFrame, p: Any) -> int:
     return 0
 
 
-def dose_context(runner: Runner, frame: WeekFrame, review: ReviewDosing, p: Any) -> DoseContext:
+def dose_context(
+    runner: Runner, frame: WeekFrame, review: ReviewDosing, p: Any, graduated: bool = False
+) -> DoseContext:
     return DoseContext(
         level=runner.level,
         phase=frame.phase,
@@ -147,6 +225,7 @@ def dose_context(runner: Runner, frame: WeekFrame, review: ReviewDosing, p: Any)
         weaker=runner.weaker,
         held=review[0],
         reduced=review[1],
+        graduated=graduated,
     )
 
 
@@ -160,16 +239,19 @@ def compose(
     n_sessions: int,
     heavy: frozenset[Category],
     plyo_ok: bool,
+    carry: Carry = (),
+    graduated: bool = False,
 ) -> list[Planned]:
     """The content of each of the week's sessions, before placement; sessions whose focus
-    is in `heavy` may carry heavy work. Remembered on the context by value."""
+    is in `heavy` may carry heavy work, and each lift steps on from its dose in `carry`.
+    Remembered on the context by value."""
     p = ctx.params
     short = runner.cap_minutes <= p.warm_up_short_cap
-    dctx = dose_context(runner, frame, review, p)
-    key = (selection_key, n_sessions, heavy, plyo_ok, dctx, short)
+    dctx = dose_context(runner, frame, review, p, graduated)
+    key = (selection_key, n_sessions, heavy, plyo_ok, dctx, short, carry)
     hit = ctx.memo.composed.get(key)
     if hit is None:
-        fresh = _compose_fresh(ctx, selection, n_sessions, heavy, plyo_ok, dctx, short)
+        fresh = _compose_fresh(ctx, selection, n_sessions, heavy, plyo_ok, dctx, short, carry)
         hit = ctx.memo.composed.put(key, fresh)
     return hit
 
@@ -207,14 +289,46 @@ def _compose_fresh(
     plyo_ok: bool,
     base: DoseContext,
     short: bool,
+    carry: Carry,
 ) -> list[Planned]:
+    race_week = base.phase == Phase.race_week
+    key = ("picks", id(selection), n_sessions, plyo_ok, short, race_week)
+    sessions = ctx.memo.composed.get(key)
+    if sessions is None or sessions[0] is not selection:  # the id is only trusted with the object it names
+        sessions = (selection, _sessions_picked(ctx, selection, n_sessions, plyo_ok, short, race_week))
+        ctx.memo.composed.put(key, sessions)
+    by_lift = dict(carry)
+    heavy_ctx = {True: base, False: _without_heavy(base)}
+    out = []
+    for focus, roles, chosen, focus_lifts, reasons, shared in sessions[1]:
+        dctx = heavy_ctx[base.heavy_ok and focus in heavy]
+        own = tuple(((pk.exercise.id, focus), c) for pk in chosen if (c := by_lift.get((pk.exercise.id, focus))))
+        if _all_carried(roles, chosen, own):
+            dctx = stepless(dctx)  # every lift steps from its carried dose: the block's week no longer matters
+        key = (dctx, own)
+        planned = shared.get(key)
+        if planned is None:
+            if len(shared) >= _SHARED_SESSIONS:
+                shared.clear()
+            planned = shared[key] = Planned(focus, roles, chosen, focus_lifts, dctx, reasons, ctx, own, specs=shared)
+        out.append(planned)
+    return out
+
+
+_SHARED_SESSIONS = 512  # sessions remembered per set of picks: runners and weeks alike share them
+
+
+def _sessions_picked(
+    ctx: PlanningContext, selection: BlockSelection, n_sessions: int, plyo_ok: bool, short: bool, race_week: bool
+) -> tuple:
+    """Each session's focus, roles, exercises, focus-lift flags and reasons: what the week
+    holds whatever its doses (remembered apart from them, since doses change every week)."""
     p = ctx.params
     focuses = [Category(c) for c in p.focus_order][:n_sessions]
     warm_up = selection.warm_up[: p.warm_up_short_items if short else p.warm_up_items]
-    planned = []
+    out = []
     for slot, focus in enumerate(focuses):
-        dctx = replace(base, heavy_ok=base.heavy_ok and focus in heavy)
-        rest = _session_picks(selection, slot, focus, n_sessions, base.phase == Phase.race_week, plyo_ok)
+        rest = _session_picks(selection, slot, focus, n_sessions, race_week, plyo_ok)
         warm = tuple((Role.warm_up, pk, False) for pk in warm_up)
         if not plyo_ok:
             warm = tuple((r, selection.alternatives.get(pk.exercise.id, pk), f) for r, pk, f in warm)
@@ -223,5 +337,5 @@ def _compose_fresh(
             why("three-categories", "Trains posterior chain, core and single-leg power."),
         )
         roles, chosen, focus_lifts = zip(*(warm + rest), strict=True)
-        planned.append(Planned(focus, canonical(roles), chosen, canonical(focus_lifts), dctx, reasons, ctx))
-    return planned
+        out.append((focus, canonical(roles), chosen, canonical(focus_lifts), reasons, {}))
+    return tuple(out)

@@ -4,9 +4,9 @@ for one exercise in one week, and how long that takes.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from .context import PlanningContext
 from .model import (
@@ -25,15 +25,28 @@ from .model import (
     why,
 )
 from .params import Params
+from .phases import LOADING_PHASES
+from .progression import (
+    RPE_AT_FAILURE,
+    Carried,
+    carried_contacts,
+    carried_reps,
+    carried_seconds,
+    ramp,
+    rir_of,
+)
 from .review_cut import cut_prescription
+from .timing import estimate_seconds as estimate_seconds  # re-exported: the review imports it here
 
 
-@dataclass(frozen=True)
-class DoseContext:
+class DoseContext(NamedTuple):
+    """What of the week a dose depends on. A tuple: every dose is remembered under it, so
+    it is hashed very often (in C, not in a Python `__hash__`)."""
+
     level: Level
     phase: Phase
     deload: bool
-    step: int  # loading weeks already done in this block
+    step: int  # loading weeks already done in this block (for a lift with no dose to carry on from)
     heavy_ok: bool  # the session may carry heavy lower-body work
     race: RaceDistance | None
     volume_cut_pct: int  # deload or taper cut, 0 otherwise
@@ -41,8 +54,9 @@ class DoseContext:
     race_close: bool = False  # inside the last heavy days before the race: leg work kept far from failure
     short_holds: bool = False  # the screen's plank was short: shorter, more frequent holds
     weaker: tuple[tuple[Category, str], ...] = ()  # (category, side) pairs that get an extra set
-    held: tuple[tuple[Category, int], ...] = ()  # a review held progression: weeks held back per category
+    held: tuple[tuple[Category, int], ...] = ()  # a review held progression this week, per category
     reduced: tuple[tuple[Category, int], ...] = ()  # a review cut volume: % per category this week
+    graduated: bool = False  # a novice past the foundation whose weeks were consistent: build dosing
 
 
 @dataclass(frozen=True)
@@ -52,6 +66,8 @@ class Dosed:
     cues: list[str]  # shared by every block dosed from this (blocks are frozen: never changed)
     heavy: bool
     plyometric: bool
+    carry: Carried | None = None  # the dose the next loading week steps from (sets filled in by the session)
+    blocks: dict = field(default_factory=dict, compare=False, repr=False)  # the block of each pick, made once
 
 
 @lru_cache(maxsize=256)  # (kind, value) pairs: a few dozen distinct ones, all immutable
@@ -70,17 +86,6 @@ def cut_sets(sets: int, cut_pct: int) -> int:
     return max(1, round(sets * (100 - cut_pct) / 100))
 
 
-def ramp(start: int, step: int, per_week: int, ceiling: int) -> int:
-    """A dose that rises `per_week` each weekly step from `start`, up to `ceiling`.
-
-    >>> ramp(8, 2, 1, 12)
-    10
-    >>> ramp(20, 5, 5, 30)
-    30
-    """
-    return min(start + step * per_week, ceiling)
-
-
 HEAVY_PHASES = frozenset({Phase.build, Phase.race_specific, Phase.taper, Phase.maintenance})
 
 
@@ -94,7 +99,7 @@ def _heavy_ready(e: Exercise, focus: bool, ctx: DoseContext, p: Params) -> bool:
         and e.intent == Intent.strength
         and bool(p.heavy_equipment.intersection(e.equipment))
         and e.category in (Category.posterior_chain, Category.single_leg_power)
-        and ctx.level.rank >= p.heavy_min_level.rank
+        and (ctx.level.rank >= p.heavy_min_level.rank or ctx.graduated)
         and ctx.phase in HEAVY_PHASES
     )
 
@@ -110,20 +115,32 @@ def prescribe(
     role: Role,
     focus: bool,
     ctx: DoseContext,
+    carried: Carried | None = None,
 ) -> Dosed:
-    """The prescription for `e` in this week, with the rules that set it (its load in kg is
-    the runner's own, set after planning by `plan_loads`).
+    """The prescription for `e` in this week, with the rules that set it; `carried` is its
+    dose in the last loading week, which this week steps from (progression-carries-over).
+    Its load in kg is the runner's own, set after planning by `plan_loads`.
 
     Pure, so results are remembered on the planning context: runners who share a level,
     phase and week of a block share doses (the library is the context's, so the exercise
     id names the exercise).
     """
-    key = (e.id, role, focus, ctx)
+    if carried is not None:  # a carried dose reads the lift's reps, holds, effort and load, not its sets nor
+        carried = carried._replace(sets=0) if carried.sets else carried  # the block's week (jumps still do)
+        ctx = ctx if e.dose.measure == "contacts" else stepless(ctx)
+    mobility = role in (Role.warm_up, Role.finisher)  # a drill's dose reads nothing of the week
+    key = (e.id, role) if mobility else (e.id, role, focus, ctx, carried)
     memo = planning.memo.doses
     hit = memo.get(key)
     if hit is None:
-        hit = memo.put(key, _prescribe(e, role, focus, ctx, planning.params))
+        hit = memo.put(key, _prescribe(e, role, focus, ctx, carried, planning.params))
     return hit
+
+
+@lru_cache(maxsize=1024)  # dose contexts are small frozen values
+def stepless(ctx: DoseContext) -> DoseContext:
+    """The context without the block's week: a carried dose does not read it."""
+    return ctx._replace(step=0) if ctx.step else ctx
 
 
 @dataclass
@@ -134,6 +151,7 @@ class _Draft:
     role: Role
     ctx: DoseContext
     step: int
+    carried: Carried | None = None
     sets: int = 1
     reps: int | None = None
     seconds: int | None = None
@@ -144,6 +162,7 @@ class _Draft:
     heavy: bool = False
     reasons: list[Reason] = field(default_factory=list)
     cues: list[str] = field(default_factory=list)
+    carry: Carried | None = None  # this week's dose before a light day or a cut: the next week's base
 
     @property
     def accessory(self) -> bool:
@@ -155,9 +174,11 @@ def _prescribe(
     role: Role,
     focus: bool,
     ctx: DoseContext,
+    carried: Carried | None,
     p: Params,
 ) -> Dosed:
-    d = _Draft(e, role, ctx, week_step(ctx, e, role), cues=list(e.cues))
+    step = carry_step(ctx, e, role) if carried is not None else week_step(ctx, e, role)
+    d = _Draft(e, role, ctx, step, carried, cues=list(e.cues))
     if role in (Role.primary, Role.accessory) and dict(ctx.held).get(e.category):
         d.reasons.append(why("review-hold", "Your review held progression here: the same dose as before."))
     if role in (Role.warm_up, Role.finisher):
@@ -174,6 +195,9 @@ def _prescribe(
         d.intensity = _intensity(kind="rpe", value=float(p.carry_rpe))
         d.reasons.append(why("foundation-posterior-emphasis", text="Slow, tall carry for core stiffness."))
     _movement_cues(d, p)
+    _eccentric_cap(d, p)
+    if d.carry is None:
+        d.carry = Carried(d.sets, d.reps, d.seconds, d.contacts)
     _cuts(d, p)
     return _dosed(d)
 
@@ -183,6 +207,15 @@ def _plain_step(ctx: DoseContext) -> int:
     if ctx.phase == Phase.maintenance:
         return 0  # maintenance holds what was built; it does not progress
     return max(ctx.step - 1, 0) if ctx.deload else ctx.step
+
+
+def carry_step(ctx: DoseContext, e: Exercise, role: Role) -> int:
+    """Steps on from the last loading week's dose: one in a loading week, none in a deload,
+    taper, race week or maintenance week, or when a review holds the category this week."""
+    if ctx.deload or ctx.phase not in LOADING_PHASES:
+        return 0
+    held = role in (Role.primary, Role.accessory) and dict(ctx.held).get(e.category, 0)
+    return 0 if held else 1
 
 
 def week_step(ctx: DoseContext, e: Exercise, role: Role) -> int:
@@ -215,8 +248,14 @@ def _mobility_dose(d: _Draft) -> Dosed:
 def _rep_scheme(d: _Draft, heavy_ready: bool, drill: bool, p: Params) -> tuple[int, tuple[int, int], int, tuple]:
     """Sets, rep range, rest and effort target for reps work, with the rule that set them."""
     ctx, add = d.ctx, d.reasons.append
-    durability = ctx.phase == Phase.race_specific and ctx.race in p.durability_distances and not heavy_ready
-    moderate = ctx.phase == Phase.foundation or ctx.level == Level.novice  # foundation effort, as for primaries
+    durability = (  # capacity for the legs (marathon-durability): core stays brief
+        ctx.phase == Phase.race_specific
+        and ctx.race in p.durability_distances
+        and not heavy_ready
+        and d.e.category in LEG_CATEGORIES
+    )
+    # foundation effort, as for primaries, until a novice graduates
+    moderate = ctx.phase == Phase.foundation or (ctx.level == Level.novice and not ctx.graduated)
     if d.accessory:
         add(why("dose-accessory", text="Accessory: brief and controlled."))
         rir = p.foundation_rir if moderate else p.strength_rir
@@ -246,9 +285,11 @@ def _reps_dose(d: _Draft, focus: bool, p: Params) -> None:
     d.sets, (lo, hi), d.rest, effort = _rep_scheme(d, heavy_ready, drill, p)
     if e.intent not in (Intent.strength, Intent.power) or bodyweight:
         d.rest = min(d.rest, p.hold_rest)  # stability, capacity and bodyweight work: short rests
-    d.reps = ramp(lo, d.step, p.rep_step, hi)  # the load in kg comes later (plan_loads): effort is the target
+    rir = None if bodyweight else rir_of(*effort)  # the load in kg comes later (plan_loads): effort is the target
+    d.reps, rir = _reps(d, lo, hi, rir, p)
+    d.carry = Carried(d.sets, d.reps, rir=rir, load=d.carried.load if d.carried else None)
     if not bodyweight:  # unloaded work is dosed by quality, not by reps in reserve
-        d.intensity = _intensity(kind=effort[0], value=float(effort[1]))
+        d.intensity = _effort(effort[0], rir)
     elif not drill and not d.accessory:
         rule = d.reasons[-1].rule_id
         d.reasons[-1] = why(rule, "Unloaded: controlled reps, stopping well before form slips.")
@@ -257,11 +298,34 @@ def _reps_dose(d: _Draft, focus: bool, p: Params) -> None:
     d.heavy = heavy_ready
 
 
+def _effort(kind: str, rir: float | None) -> Intensity:
+    """An effort target of `kind` (RIR or RPE) that leaves `rir` reps in reserve."""
+    value = rir if kind == "rir" else RPE_AT_FAILURE - (rir or 0)
+    return _intensity(kind=kind, value=float(value))  # type: ignore[arg-type]
+
+
+def _reps(d: _Draft, lo: int, hi: int, rir: float | None, p: Params) -> tuple[int, float | None]:
+    """Reps (and reps in reserve): a ramp up the range from its bottom for a lift new to
+    the plan, else carried on from its last loading week (progression-carries-over)."""
+    c = d.carried
+    if c is None or c.reps is None:
+        return ramp(lo, d.step, p.rep_step, hi), rir
+    reps, rir = carried_reps((c.reps, c.rir), lo, hi, rir, d.step, p)
+    if d.step or reps != c.reps:
+        d.reasons.append(why("progression-carries-over", "Carried on from this lift's last loading week."))
+    return reps, rir
+
+
 def _seconds_dose(d: _Draft, p: Params) -> None:
     level = d.ctx.level
     d.sets = p.accessory_sets if d.accessory else p.hold_sets
     d.rest = p.hold_rest
-    d.seconds = ramp(p.hold_start[level], d.step, p.hold_step, p.hold_max[level])
+    c = d.carried
+    if c is not None and c.seconds is not None:
+        d.seconds = carried_seconds(c.seconds, d.step, p.hold_max[level], p)
+    else:
+        d.seconds = ramp(p.hold_start[level], d.step, p.hold_step, p.hold_max[level])
+    d.carry = Carried(d.sets, seconds=d.seconds)
     if d.ctx.short_holds and d.e.category == Category.core:
         d.seconds = max(p.min_hold_seconds, round(d.seconds * p.short_hold_fraction))
         d.sets += p.short_hold_extra_sets
@@ -283,9 +347,12 @@ def _contacts_dose(d: _Draft, p: Params) -> None:
     elif ctx.phase == Phase.race_specific and ctx.race in p.durability_distances:
         factor = p.durability_contacts_factor
         d.reasons.append(why("marathon-durability", text="Fewer jumps; durability comes first."))
-    per_set = max(1, round(ramp(p.plyo_start_contacts, d.step, p.plyo_contacts_step, 10**6) * factor))
+    c = d.carried
+    fresh = max(1, round(ramp(p.plyo_start_contacts, ctx.step, p.plyo_contacts_step, 10**6) * factor))
+    per_set = fresh if c is None or c.contacts is None else carried_contacts(c.contacts, d.step, fresh, factor, p)
     ceiling = p.plyo_max_contacts[ctx.level]
     d.contacts = contacts_per_set(per_set, ceiling, d.sets, 2 if d.e.dose.per_side else 1)
+    d.carry = Carried(d.sets, contacts=d.contacts)
     text = f"At most {ceiling} contacts a session for a {ctx.level.value}."
     d.reasons.append(Reason(rule_id="dose-plyometric", text=text))
 
@@ -299,6 +366,19 @@ def contacts_per_set(wanted: int, session_ceiling: int, sets: int, sides: int) -
     8
     """
     return max(1, min(wanted, session_ceiling // (sets * sides)))
+
+
+def _eccentric_cap(d: _Draft, p: Params) -> None:
+    """Eccentric-only hamstring work stays at the library's dose (eccentric-hamstring-cap)."""
+    dose = d.e.dose
+    if d.e.id not in p.eccentric_exercises or d.role not in (Role.primary, Role.accessory):
+        return
+    if (dose.reps and d.reps and d.reps > dose.reps) or d.sets > dose.sets:
+        d.reps = min(d.reps, dose.reps) if d.reps and dose.reps else d.reps
+        d.sets = min(d.sets, dose.sets)
+        if d.carry is not None:
+            d.carry = d.carry._replace(sets=d.sets, reps=d.reps)
+        d.reasons.append(why("eccentric-hamstring-cap", f"Slow lowering: at most {dose.sets} x {dose.reps}."))
 
 
 def _movement_cues(d: _Draft, p: Params) -> None:
@@ -335,9 +415,10 @@ def _cuts(d: _Draft, p: Params) -> None:
         add(why("taper", f"The race is close: legs stay at least {p.race_close_min_rir} reps from failure."))
     cut = dict(ctx.reduced).get(d.e.category, 0)
     if cut:  # the review's cut, of the announced size in sets and reps, seconds or contacts (review_cut)
-        steps = (p.max_set_step, p.max_rep_step, p.max_hold_step, p.max_contacts_step)
+        # of the announced size, however many steps that is: the week after a cut steps on from the week
+        # before it (progression-carries-over, and validate reads a cut week as if the cut were not there)
         d.sets, d.reps, d.seconds, d.contacts, d.distance = cut_prescription(
-            d.sets, d.reps, d.seconds, d.contacts, d.distance, cut, steps
+            d.sets, d.reps, d.seconds, d.contacts, d.distance, cut
         )
         add(why("review-reduce", f"Your review asked for less: volume cut about {cut}% this week."))
     if ctx.deload:
@@ -407,31 +488,5 @@ def _dosed(d: _Draft) -> Dosed:
         tempo=e.tempo,
         rest_seconds=d.rest,
     )
-    return Dosed(presc, tuple(d.reasons), list(dict.fromkeys(d.cues)), d.heavy, e.pattern == Pattern.plyometric)
-
-
-def estimate_seconds(presc: Prescription, role: Role, p: Params) -> int:
-    """Working time from reps x tempo (or hold, contacts, distance), plus rests and set-up."""
-    sides = 2 if presc.per_side else 1
-    if presc.reps:
-        rep_s = _tempo_seconds(presc.tempo) or p.default_rep_seconds
-        work = presc.reps * rep_s
-    elif presc.seconds:
-        work = presc.seconds
-    elif presc.contacts:
-        work = presc.contacts * p.contact_seconds
-    else:
-        work = (presc.distance_m or 0) / p.carry_metres_per_second
-    total_sets = presc.sets + (1 if presc.extra_sets_side else 0)
-    per_set = work * sides
-    extra = -work if presc.extra_sets_side else 0  # the extra set is one side only
-    rests = presc.rest_seconds * max(total_sets - 1, 0)
-    transition = p.warm_up_transition_seconds if role in (Role.warm_up, Role.finisher) else p.transition_seconds
-    return math.ceil(per_set * total_sets + extra + rests + transition)
-
-
-@lru_cache(maxsize=512)  # tempo strings from the library: bounded, immutable
-def _tempo_seconds(tempo: str | None) -> int:
-    if not tempo:
-        return 0
-    return sum(1 if part == "X" else int(part) for part in tempo.split("-"))
+    plyometric = e.pattern == Pattern.plyometric
+    return Dosed(presc, tuple(d.reasons), list(dict.fromkeys(d.cues)), d.heavy, plyometric, d.carry)

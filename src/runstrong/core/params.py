@@ -62,6 +62,8 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "dose-plyometric": rp.DosePlyometric,
     "dose-accessory": rp.DoseAccessory,
     "linear-progression": rp.LinearProgression,
+    "progression-carries-over": rp.ProgressionCarriesOver,
+    "eccentric-hamstring-cap": rp.EccentricHamstringCap,
     "rest-day-options": rp.RestDayOptions,
     "protein-and-sleep": rp.ProteinAndSleep,
     "evidence-expectations": rp.EvidenceExpectations,

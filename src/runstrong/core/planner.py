@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from runstrong.errors import RunstrongError, UserError
 
 from .assessment import ScreenEffects, effect_reasons, score_screen
-from .compose import LANDING_PATTERNS, ReviewDosing, Runner
+from .compose import LANDING_PATTERNS, Carry, ReviewDosing, Runner
 from .context import PlanningContext
 from .infeasible import InfeasibleWeekError
 from .model import (
@@ -27,7 +27,9 @@ from .model import (
     DatedRun,
     EquipmentSet,
     Item,
+    Level,
     Pattern,
+    Phase,
     Plan,
     Reason,
     RunType,
@@ -43,7 +45,7 @@ from .screen import Screen
 from .selection import BlockSelection, Context, select_block
 from .validate import check_plan
 from .week_days import RunsByDate, dates, day_infos, runs_by_date, screen_for
-from .week_plan import WeekInputs, plan_week
+from .week_plan import WeekInputs, carry_of, plan_week
 
 __all__ = ["InfeasibleWeekError", "build_plan", "replan"]
 
@@ -127,16 +129,12 @@ def _runner(profile: AthleteProfile, effects: ScreenEffects | None, p: object) -
 def review_dosing(
     profile: AthleteProfile, frame: WeekFrame, frames: list[WeekFrame], adjust: Adjustment | None
 ) -> ReviewDosing:
-    """A review's holds shift the rest of their block back a week per hold; its volume cuts
-    apply to the week they name only (a reduced category is also held)."""
-    block_starts = {f.start for f in frames if f.block == frame.block and f.start <= frame.start}
-    held: dict[Category, int] = {}
-    for a in profile.adjustments:
-        if a.week_start in block_starts:
-            for c in {*a.hold, *a.reduce}:
-                held[c] = held.get(c, 0) + 1
+    """A review's holds keep the week they name at the dose before it (the weeks after carry
+    on from there, so a hold shifts the rest of the plan back a week); its volume cuts apply
+    to the week they name only (a reduced category is also held)."""
+    held = {c: 1 for c in {*adjust.hold, *adjust.reduce}} if adjust else {}
     reduced = tuple(sorted((c, pct) for c, pct in adjust.reduce.items() if pct)) if adjust else ()
-    return tuple(sorted(held.items())), reduced
+    return tuple(sorted(held.items(), key=lambda kv: kv[0].value)), reduced
 
 
 def equipment_items(entries: list[EquipmentSet | Item]) -> frozenset[Item]:
@@ -166,6 +164,8 @@ class _Planning:
     trim_block: int = -1
     trim_levels: dict[Category, int] = field(default_factory=dict)
     screen_in_force: Screen | None = None
+    carry: Carry = ()  # each lift's dose in the last loading week (progression-carries-over)
+    graduated: bool = False
 
     def __post_init__(self) -> None:
         p = self.ctx.params
@@ -254,6 +254,8 @@ class _Planning:
         """A week already lived: as it was; what the time cap trimmed carries on through the block."""
         library = self.ctx.library
         self.weeks.append(kept)
+        loading = kept.phase in LOADING_PHASES and not kept.deload
+        self.carry = carry_of(kept.sessions, loading, self.carry, self.ctx.params)
         for s in kept.sessions:
             self.trim_levels[s.focus] = max(self.trim_levels.get(s.focus, 0), s.trim_steps)
         self.previous = tuple((s.date, s.focus, s.plyometric) for s in kept.sessions)
@@ -278,9 +280,11 @@ class _Planning:
             least_bad=self.least_bad,
             review=review_dosing(profile, frame, self.frames, adjust),
             trim_levels=tuple(sorted(self.trim_levels.items())),
+            carry=self.carry,
+            graduated=self._graduates(frame, screen_notes),
         )
         week = plan_week(ctx, self.selection, inputs)  # type: ignore[arg-type]
-        self.trim_levels = dict(week.trim_levels)
+        self.trim_levels, self.carry = dict(week.trim_levels), week.carry
         if week.landing:
             self.landing_weeks += 1
         self.warnings.extend(f"Week {frame.index}: {w}" for w in week.warnings)
@@ -293,6 +297,26 @@ class _Planning:
         notes = [*screen_notes, *(adjust.reasons if adjust else ()), *week.notes]
         self.weeks.append(self._week(frame, days, list(week.sessions), notes, adjust))
         self.previous = tuple((s.date, s.focus, s.plyometric) for s in week.sessions)
+
+    def _graduates(self, frame: WeekFrame, notes: list[Reason]) -> bool:
+        """A novice moves on to build dosing (and heavy work, dose-heavy) after the foundation
+        once enough weeks were consistent, as the reviews logged them (weeks not yet reviewed
+        count as done), and no review had to swap a lift out; the week says so once."""
+        profile, p = self.profile, self.ctx.params
+        if profile.strength_experience != Level.novice or frame.phase not in (Phase.build, Phase.race_specific):
+            return False
+        missed = sum(1 for a in profile.adjustments if a.week_start < frame.start and not a.consistent)
+        consistent = profile.consistent_strength_weeks + frame.index - 1 - missed
+        swapped = any(x.review_of is not None and x.since <= frame.end for x in profile.exercise_swaps)
+        ready = consistent >= p.novice_heavy_after_weeks and frame.index > p.third_session_weeks[Level.novice]
+        if ready and not swapped and not self.graduated:
+            self.graduated = True
+            text = (
+                f"{consistent} consistent weeks of strength work (counting the weeks your reviews have not "
+                "yet seen as done): your main lifts move on to heavier build work, if your form holds."
+            )
+            notes.append(why("dose-heavy", text))
+        return ready and not swapped
 
     def _week(self, frame: WeekFrame, days, sessions, notes, adjust: Adjustment | None) -> Week:  # type: ignore[no-untyped-def]
         runs = [

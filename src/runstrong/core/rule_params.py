@@ -277,8 +277,10 @@ class MobilityFinisher(RuleParams):
 
 
 class SessionTimeCap(RuleParams):
-    names = {"max_minutes": "max_session_minutes"}
+    names = {"max_minutes": "max_session_minutes", "max_sets": "fill_max_sets"}
     max_minutes: Int
+    loading_share_pct: Pct
+    max_sets: ByLevel
     transition_seconds: Int
     warm_up_transition_seconds: Int
     default_rep_seconds: Int
@@ -335,6 +337,7 @@ class DoseHeavy(RuleParams):
         "heavy_set_min_rest": "heavy_set_min_rest",
         "heavy_equipment": "heavy_equipment",
         "ramp_up_cue": "ramp_up_cue",
+        "novice_after_consistent_weeks": "novice_heavy_after_weeks",
     }
     min_level: Level
     heavy_equipment: frozenset[Text]
@@ -347,6 +350,7 @@ class DoseHeavy(RuleParams):
     heavy_set_max_rir: Int
     heavy_set_min_pct_1rm: Pct
     heavy_set_min_rest: Int
+    novice_after_consistent_weeks: Int
 
 
 class DoseHolds(RuleParams):
@@ -385,6 +389,18 @@ class LinearProgression(RuleParams):
     max_contacts_step: Int
     max_hold_step_seconds: Int
     max_set_step: Int
+
+
+class ProgressionCarriesOver(RuleParams):
+    e1rm_divisor: Positive
+    max_implied_load_step_pct: Num
+
+
+class EccentricHamstringCap(RuleParams):
+    prefix = "eccentric_"
+    names = {"max_weekly_reps": "eccentric_max_weekly_reps"}
+    exercises: frozenset[Text]
+    max_weekly_reps: Int
 
 
 class RestDayOptions(RuleParams):

@@ -27,11 +27,13 @@ from .model import (
     Pattern,
     Phase,
     Plan,
+    Prescription,
     Role,
 )
 from .pain_return import allowed_on_ladder, ruled_out, rungs_for_week
 from .params import Params
 from .phases import LOADING_PHASES
+from .progression import RPE_AT_FAILURE, load_rise_pct, rir_of
 from .rules import Registry
 
 
@@ -140,7 +142,6 @@ def _check_race(plan: Plan, p: Params) -> list[Violation]:
 
 
 WORK_ROLES = frozenset({Role.primary, Role.accessory})
-RPE_AT_FAILURE = 10  # the RPE scale's definition, not a methodology number: RPE = 10 - reps in reserve
 
 
 def _leg_work(b: Block) -> bool:
@@ -297,19 +298,17 @@ def _session_content(blocks: list, runner: tuple, library: Library, p: Params): 
 
 
 def _check_progression(plan: Plan, p: Params) -> list[Violation]:
-    """Week-on-week increases stay within the registry's bounds, and never reps and load at once."""
-    out = []
-    last: dict[tuple[str, str], object] = {}
-    phase = None
+    """Each loading week's step from the last loading week stays within the registry's
+    bounds, across phase changes and deloads (a deload or taper week is compared with
+    nothing; the loading week after it with the one before it)."""
+    out: list[Violation] = []
+    last: dict[tuple[str, str], Prescription] = {}
     for w in plan.weeks:
         if w.deload or w.phase not in LOADING_PHASES:
-            last = {}  # a deload or taper ends the block: the next one starts afresh
             continue
-        if w.phase != phase:  # a new phase may change the rep scheme: compare within a phase
-            last, phase = {}, w.phase
         if "baseline-screen" in w.rule_ids:  # a new screen re-prescribes from what was measured
             last = {}
-        seen: dict[tuple[str, str], object] = {}
+        seen: dict[tuple[str, str], Prescription] = {}
         for s in w.sessions:
             for b in s.blocks:
                 if b.role not in (Role.primary, Role.accessory):
@@ -317,37 +316,50 @@ def _check_progression(plan: Plan, p: Params) -> list[Violation]:
                 if any(r.rule_id == "light-before-key-runs" for r in b.reasons):
                     continue  # a deliberately light day is neither a step up nor the base for one
                 key = (b.exercise_id, s.focus.value)
-                if any(r.rule_id == "review-reduce" for r in b.reasons):  # a week a review cut: the week after it is
-                    if key in last:  # compared with the week before it, as if the cut were not there
+                if any(r.rule_id in REVIEW_CAPPED for r in b.reasons):  # a week a review cut or held: the week
+                    if key in last:  # after it is compared with the week before it, as if the cap were not there
                         seen[key] = last[key]
                     continue
-                now = b.prescription
-                seen[key] = now
-                before = last.get(key)
-                if before is None:
-                    continue
-                where = f"week {w.index} {b.exercise_id}"
-                same_scheme = now.intensity.kind == before.intensity.kind and (  # type: ignore[attr-defined]
-                    now.intensity.kind == "load_kg" or now.intensity.value == before.intensity.value  # type: ignore[attr-defined]
-                )
-                # a lighter scheme (heavy work made moderate for a tight week) is not a progression
-                reps_up = (now.reps or 0) - (before.reps or 0) if same_scheme else 0  # type: ignore[attr-defined]
-                if reps_up > p.max_rep_step:
-                    out.append(Violation("linear-progression", where, f"reps up {reps_up}"))
-                if (now.seconds or 0) - (before.seconds or 0) > p.max_hold_step:  # type: ignore[attr-defined]
-                    out.append(Violation("linear-progression", where, "hold jumps"))
-                if (now.contacts or 0) - (before.contacts or 0) > p.max_contacts_step:  # type: ignore[attr-defined]
-                    out.append(Violation("linear-progression", where, "contacts jump"))
-                if now.sets - before.sets > p.max_set_step:  # type: ignore[attr-defined]
-                    out.append(Violation("linear-progression", where, "sets jump"))
-                bi, ni = before.intensity, now.intensity  # type: ignore[attr-defined]
-                if bi.kind == ni.kind == "load_kg" and bi.value and ni.value and ni.value > bi.value:
-                    if (ni.value - bi.value) / bi.value * 100 > p.max_load_step_pct + 1e-9:
-                        out.append(Violation("linear-progression", where, "load jumps"))
-                    if reps_up > 0:
-                        out.append(Violation("linear-progression", where, "reps and load rise together"))
-        last = seen  # compare with the week before only: a returning exercise starts afresh
+                seen[key] = b.prescription
+                if key in last:
+                    where = f"week {w.index} {b.exercise_id}"
+                    out += [
+                        Violation("linear-progression", where, m) for m in step_problems(last[key], b.prescription, p)
+                    ]
+        last = seen  # compare with the last loading week only: a returning exercise starts afresh
     return out
+
+
+REVIEW_CAPPED = frozenset({"review-reduce", "review-hold"})
+
+
+def step_problems(before: Prescription, now: Prescription, p: Params) -> list[str]:
+    """What in the step from `before` to `now` (one loading week to the next) breaks the
+    registry's bounds: reps, holds, contacts, sets, load, and the load an effort implies."""
+    problems = []
+    reps_up = (now.reps or 0) - (before.reps or 0)
+    if reps_up > p.max_rep_step:
+        problems.append(f"reps up {reps_up}")
+    if (now.seconds or 0) - (before.seconds or 0) > p.max_hold_step:
+        problems.append("hold jumps")
+    if (now.contacts or 0) - (before.contacts or 0) > p.max_contacts_step:
+        problems.append("contacts jump")
+    if now.sets - before.sets > p.max_set_step:
+        problems.append("sets jump")
+    bi, ni = before.intensity, now.intensity
+    rise = None
+    if bi.kind == ni.kind == "load_kg" and bi.value and ni.value:
+        rise, most = (ni.value - bi.value) / bi.value * 100, p.max_load_step_pct
+    elif before.reps and now.reps and (q0 := rir_of(bi.kind, bi.value)) is not None:
+        q1 = rir_of(ni.kind, ni.value)
+        if q1 is not None:
+            rise = load_rise_pct((before.reps, q0), (now.reps, q1), p.e1rm_divisor)
+            most = p.max_implied_load_step_pct
+    if rise is not None and rise > most + 1e-9:
+        problems.append(f"load jumps {rise:.0f}%")
+    if rise is not None and rise > 1e-9 and reps_up > 0:
+        problems.append("reps and load rise together")
+    return problems
 
 
 _RULE_ID = attrgetter("rule_id")

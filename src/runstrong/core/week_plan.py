@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from operator import attrgetter
 
-from .compose import Planned, ReviewDosing, Runner, compose
+from .compose import Carry, Planned, ReviewDosing, Runner, compose
 from .context import PlanningContext
 from .infeasible import InfeasibleWeekError, infeasible_message
-from .model import Category, Reason, Session, Weekday, build, why
-from .phases import WeekFrame
+from .model import Block, Category, Reason, Role, Session, Weekday, build, why
+from .params import Params
+from .phases import LOADING_PHASES, WeekFrame
 from .placement import Previous, Week, best_option, least_bad
+from .progression import RPE_AT_FAILURE, Carried, rir_of
 from .schedule import DayInfo, explain_infeasible
 from .selection import BlockSelection
+
+_RULE_ID = attrgetter("rule_id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +34,8 @@ class WeekInputs:
     least_bad: bool
     review: ReviewDosing
     trim_levels: tuple[tuple[Category, int], ...]
+    carry: Carry = ()  # each lift's dose in the last loading week (progression-carries-over)
+    graduated: bool = False  # a novice ready for build dosing (dose-heavy)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +45,7 @@ class PlannedWeek:
     warnings: tuple[str, ...]
     landing: bool
     trim_levels: tuple[tuple[Category, int], ...]
+    carry: Carry  # what the next week steps from: this week's doses if it was a loading week
 
 
 def plan_week(ctx: PlanningContext, selection: BlockSelection, inputs: WeekInputs) -> PlannedWeek:
@@ -54,23 +62,64 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
     planned, placement, notes = _place(ctx, selection, w, warnings)
     levels = dict(w.trim_levels)
     sessions = []
+    cap = w.runner.cap_minutes
     for session, day_index, reasons in zip(planned, placement.days, placement.reasons, strict=True):
         day = w.days[day_index]
         if not session.spec.heavy and (day.before_key or day.speed):
             session = session.light  # fresh legs for the key run (light-before-key-runs)
         if not day.heavy_ok:
             session = session.race_close  # nothing heavy for the legs in the last days (taper)
-        dated, level = dated_session(session, day.date, reasons, w.runner.cap_minutes, levels.get(session.focus, 0))
+        dated, level = dated_session(session, day.date, reasons, cap, levels.get(session.focus, 0))
         levels[session.focus] = level
         sessions.append(dated)
     sessions.sort(key=lambda s: s.date)
+    loading = w.frame.phase in LOADING_PHASES and not w.frame.deload
     return PlannedWeek(
         sessions=tuple(sessions),
         notes=tuple(notes),
         warnings=tuple(warnings),
         landing=any(x.has_landing for x in planned),
         trim_levels=tuple(sorted(levels.items())),
+        carry=carry_of(sessions, loading, w.carry, ctx.params),
     )
+
+
+def carry_of(sessions: list[Session] | tuple[Session, ...], loading: bool, before: Carry, p: Params) -> Carry:
+    """What the week after this one steps from, read off its blocks (the same for a week
+    just planned and one already lived): each lift's dose, if this was a loading week.
+
+    A light day changes only sets and reps in reserve, so a light lift carries its reps
+    with the reps in reserve it had before lightening, and the sets it had before; a lift a
+    review held or cut, or the taper eased, keeps the dose it had before (the review may
+    cap a held lift below it: progression-carries-over)."""
+    if not loading:
+        return before
+    old = dict(before)
+    out = {}
+    for s in sessions:
+        for b in s.blocks:
+            if b.role not in (Role.primary, Role.accessory):
+                continue
+            key, rules = (b.exercise_id, s.focus), set(map(_RULE_ID, b.reasons))
+            if "review-reduce" in rules or "review-hold" in rules or "taper" in rules:
+                if key in old:
+                    out[key] = old[key]
+                continue
+            out[key] = _carried(b, old.get(key), "light-before-key-runs" in rules, p)
+    return tuple(sorted(out.items(), key=lambda kv: (kv[0][0], kv[0][1].value)))
+
+
+def _carried(b: Block, before: Carried | None, light: bool, p: Params) -> Carried:
+    pr, i = b.prescription, b.prescription.intensity
+    if i.kind == "load_kg":
+        rir, load = float(RPE_AT_FAILURE - p.heavy_rpe), i.value
+    else:
+        rir, load = rir_of(i.kind, i.value), before.load if before else None
+    sets = pr.sets
+    if light:
+        sets = before.sets if before else pr.sets
+        rir = rir - p.light_rir_increase if i.kind == "rir" and rir is not None else rir
+    return Carried(sets, pr.reps, pr.seconds, pr.contacts, rir, load)
 
 
 def _place(
@@ -81,7 +130,9 @@ def _place(
     def composed(n: int, heavy: frozenset[Category], plyo_ok: bool) -> list[Planned]:
         key = (n, heavy, plyo_ok)
         if key not in cache:
-            cache[key] = compose(ctx, selection, w.selection_key, w.runner, w.frame, w.review, n, heavy, plyo_ok)
+            cache[key] = compose(
+                ctx, selection, w.selection_key, w.runner, w.frame, w.review, n, heavy, plyo_ok, w.carry, w.graduated
+            )
         return cache[key]
 
     week = Week(days=w.days, previous=w.previous, sessions=w.frame.sessions, allow_double=w.runner.allow_double)

@@ -88,7 +88,6 @@ def cut_from_held(plan: Plan, reference: Plan, start: dt.date, reduce: dict[Cate
     if ref_week is None or week is None:
         return plan
     ref = {(s.date, b.exercise_id): b.prescription for s in ref_week.sessions for b in _blocks_of(s)}
-    steps = (params.max_set_step, params.max_rep_step, params.max_hold_step, params.max_contacts_step)
     sessions = []
     for s in week.sessions:
         blocks = []
@@ -96,7 +95,7 @@ def cut_from_held(plan: Plan, reference: Plan, start: dt.date, reduce: dict[Cate
             held = ref.get((s.date, b.exercise_id)) if b.category in reduce else None
             if held is not None and b.role in (Role.primary, Role.accessory):
                 numbers = cut_prescription(
-                    held.sets, held.reps, held.seconds, held.contacts, held.distance_m, reduce[b.category], steps
+                    held.sets, held.reps, held.seconds, held.contacts, held.distance_m, reduce[b.category]
                 )
                 fields = dict(zip(("sets", "reps", "seconds", "contacts", "distance_m"), numbers, strict=True))
                 presc = capped(b.prescription.model_copy(update=fields), held)
@@ -250,12 +249,11 @@ def _capped_block(b: Block, cap: Prescription, params: Any) -> Block:
     presc = capped(b.prescription, cap)
     if presc is b.prescription:
         return b
+    reason = why("review-hold", "Never more than the plan gave this week.")
+    # said once however many caps apply: a review applied again gives the very same plan
+    reasons = b.reasons if reason in b.reasons else [*b.reasons, reason]
     return b.model_copy(
-        update={
-            "prescription": presc,
-            "estimated_seconds": estimate_seconds(presc, b.role, params),
-            "reasons": [*b.reasons, why("review-hold", "Never more than the plan gave this week.")],
-        }
+        update={"prescription": presc, "estimated_seconds": estimate_seconds(presc, b.role, params), "reasons": reasons}
     )
 
 
