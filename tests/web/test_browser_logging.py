@@ -88,3 +88,26 @@ def test_a_reload_mid_form_keeps_what_was_typed_until_it_is_saved(gym_phone, app
     page.goto(SESSION)  # saved: the draft is gone, the form is fresh
     expect(page.locator("[data-draft-note]")).to_be_hidden()
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('runstrong-draft:')).length") == 0
+
+
+def test_a_runner_with_a_knee_pain_area_logs_set_by_set_with_loads_prefilled(gym_phone, app) -> None:
+    """Issue 18's first case: the profile holds a knee pain area (pre-selected on the form with
+    no score), the runner logs set by set at the pre-filled loads and reports no pain: the
+    session is saved, once, with its loads, and no pain report is made up."""
+    from playwright.sync_api import expect
+
+    app.state.diary.update_profile({"pain_areas": ["knee"]})
+    page = gym_phone
+    page.goto(SESSION)
+    ex = hip_thrust(page)
+    loads = ex.locator("[data-load]")
+    expect(loads.nth(0)).not_to_have_value("")
+    planned = [float(loads.nth(i).input_value()) for i in range(3)]
+    for i in range(3):
+        ex.locator(".tick-box").nth(i).click()
+    page.get_by_role("button", name="Save session").click()
+    expect(page.locator(".notice.ok")).to_contain_text("Logged 3 sets")
+    page.reload()  # a reload after saving sends nothing again
+    logged = app.state.diary.day(TODAY).logged
+    assert len(logged) == 1 and [s.load_kg for s in logged[0].sets] == planned
+    assert not logged[0].pains
