@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from importlib import resources
+from pathlib import Path
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -18,8 +20,8 @@ from runstrong.core.review.metrics import DiaryWindow
 from runstrong.core.review.regress import load_on
 from runstrong.io.data_files import load_context
 
+from .helpers import EXAMPLE_PROFILES, LIBRARY, MAYA, REGISTRY, SETTINGS, pick_week, picks, plan_of
 from .scenarios import CALM, DAY, done_as_planned, reviewed_and_applied, week_end, week_of
-from .test_review_scenarios import EXAMPLE_PROFILES, LIBRARY, MAYA, REGISTRY, SETTINGS, pick_week, picks, plan_of
 
 LADDERS = load_context().ladders
 ACCEPTABLE = REGISTRY.param("pain-monitoring", "acceptable_during")
@@ -192,3 +194,37 @@ def test_while_a_pain_flag_is_active_no_block_loading_that_area_rises(profile, p
             assert now.sets <= was.sets, (b.exercise_id, was, now)
             for m in ("reps", "seconds", "contacts", "distance_m"):
                 assert (getattr(now, m) or 0) <= (getattr(was, m) or 0), (b.exercise_id, m, was, now)
+
+
+def edited_ladders(folder: Path) -> Path:
+    """A coach's copy of the data whose knee ladder also lists the split squat on its slow heavy rung."""
+    shipped = (resources.files("runstrong.data") / "ladders.toml").read_text("utf-8")
+    old = '{ stage = "slow_heavy", exercises = ["dumbbell_step_up", "step_up"] }'
+    assert old in shipped
+    new = '{ stage = "slow_heavy", exercises = ["dumbbell_step_up", "step_up", "dumbbell_split_squat"] }'
+    (folder / "ladders.toml").write_text(shipped.replace(old, new), "utf-8")
+    return folder
+
+
+def test_an_edited_ladders_file_changes_the_rung_a_review_regresses_to(tmp_path):
+    from runstrong.store import repo
+    from runstrong.store.db import open_store
+    from runstrong.store.reviewing import prepare_review
+
+    from .diary_gen import store_diary
+
+    plan = plan_of(MAYA)
+    week, _ = split_squat_week(plan)
+    provoked = knee(week.start_date + DAY, ACCEPTABLE + 2, side="left", provoked_by="dumbbell_split_squat")
+    diary = with_reports(done_as_planned(plan, week_end(week), wellness=CALM), provoked)
+    store = open_store(f"sqlite:///{tmp_path / 'diary.db'}")
+    with store.write() as s:
+        store_diary(s, repo.store_plan(s, MAYA, plan, dt.datetime(2027, 1, 1)).athlete.id, diary)
+    rung = {}
+    for name, ctx in (("shipped", load_context()), ("edited", load_context(edited_ladders(tmp_path)))):
+        with store.read() as s:
+            outcome = prepare_review(s, None, week.start_date, week_end(week) + DAY, ctx, with_plan=False)
+        (adjust,) = [a for a in outcome.review.adjustments if a.week_start == outcome.review.next_week_start]
+        rung[name] = adjust.pain_rungs[PainArea.knee]
+    store.close()
+    assert rung == {"shipped": KNEE.rung_of("dumbbell_split_squat") - 1, "edited": 0}

@@ -22,18 +22,8 @@ from runstrong.core.review_cut import cut_volume
 from runstrong.io.labels import volume_label
 
 from .diary_gen import CLEAN, generate_diary
-from .scenarios import (
-    DAY,
-    noisy_week,
-    reviewed_and_applied,
-    sets_by_category,
-    unlock_profile,
-    volume_by_category,
-    week_end,
-    week_of,
-    with_wellness,
-)
-from .test_review_scenarios import (
+from .helpers import (
+    CTX,
     LIBRARY,
     MAYA,
     REGISTRY,
@@ -45,6 +35,17 @@ from .test_review_scenarios import (
     picks,
     plan_of,
     seeds,
+)
+from .scenarios import (
+    DAY,
+    noisy_week,
+    reviewed_and_applied,
+    sets_by_category,
+    unlock_profile,
+    volume_by_category,
+    week_end,
+    week_of,
+    with_wellness,
 )
 
 CUT = REGISTRY.param("review-reduce", "volume_cut_pct")
@@ -122,7 +123,7 @@ def test_a_week_of_short_sleep_and_low_appetite_holds_what_would_have_progressed
 def test_sleep_step_alone_holds_nothing_after_a_normal_week():
     plan, week = maya_week(5)
     diary = generate_diary(plan, week_end(week), seed=2, **CLEAN)
-    r = review_input(plan, MAYA, diary, week.start_date, LIBRARY, REGISTRY)
+    r = review_input(plan, MAYA, diary, week.start_date, CTX)
     v = sleep_appetite_step(r, Verdict())
     assert not v.no_progress and not v.holds and not v.flags
 
@@ -292,7 +293,7 @@ def test_knee_pain_after_step_ups_cuts_single_leg_work_and_never_brings_a_deeper
 def test_pain_step_alone_cuts_the_categories_that_load_the_area():
     plan, week = maya_week(5)
     diary = generate_diary(plan, week_end(week), seed=5, **CLEAN, pain_area="knee", pain_week=week.index)
-    r = review_input(plan, MAYA, diary, week.start_date, LIBRARY, REGISTRY)
+    r = review_input(plan, MAYA, diary, week.start_date, CTX)
     v = pain_step(r, Verdict())
     loading = {b.category for s in week.sessions for b in s.blocks if b.role in (Role.primary, Role.accessory)
                and load_on(LIBRARY.get(b.exercise_id), PainArea.knee)}  # fmt: skip
@@ -303,7 +304,7 @@ def test_pain_step_alone_cuts_the_categories_that_load_the_area():
 def test_warning_signs_step_alone_names_nothing_in_a_calm_week():
     plan, week = maya_week(5)
     diary = generate_diary(plan, week_end(week), seed=5, **CLEAN)
-    r = review_input(plan, MAYA, diary, week.start_date, LIBRARY, REGISTRY)
+    r = review_input(plan, MAYA, diary, week.start_date, CTX)
     assert warning_signs_step(r, Verdict()).fatigue == ()
 
 
