@@ -64,6 +64,7 @@ class Verdict:
     equipment: tuple = ()
     travel_weeks: tuple[dt.date, ...] = ()
     pain_rungs: dict[PainArea, int] = field(default_factory=dict)  # each painful area's ladder rung next week
+    pain_sides: dict[PainArea, str] = field(default_factory=dict)  # the one painful side, where only one is
 
     def add(self, **changes: object) -> Verdict:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

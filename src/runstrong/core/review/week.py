@@ -136,4 +136,5 @@ def assemble(r: ReviewInput, v: Verdict) -> Review:
         pain_areas_added=list(v.pain_added),
         race_date=r.real_life.race_date if race and r.real_life.race_date != race.date else None,
         guidance=guidance,
+        pain_sides=dict(v.pain_sides),
     )
