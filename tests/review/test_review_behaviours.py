@@ -16,6 +16,7 @@ from runstrong.core.model import TRAINING_CATEGORIES, Category, Level, PainArea,
 from runstrong.core.review import Review, apply_review, review_week
 from runstrong.core.review.pain_monitor import pain_step
 from runstrong.core.review.regress import easier, load_on
+from runstrong.core.review.signals import FALLBACK_KINDS, SIGNAL_KINDS
 from runstrong.core.review.state import Verdict, review_input
 from runstrong.core.review.steps import sleep_appetite_step, warning_signs_step
 from runstrong.core.review_cut import cut_volume
@@ -320,6 +321,8 @@ def test_while_a_cut_or_pain_flag_is_active_no_block_rises_and_every_decision_na
     diary = noisy_week(plan, week, dataclasses.replace(k, ill=False), seed)
     review, _, new_plan = review_of(plan, week, diary, profile)
     assert all(d.signals for d in review.decisions), [d.text for d in review.decisions if not d.signals]
+    kinds = {x.kind for d in review.decisions for x in d.signals}
+    assert kinds <= SIGNAL_KINDS.keys() and not kinds & FALLBACK_KINDS, kinds
     (adjust,) = [a for a in review.adjustments if a.week_start == review.next_week_start]
     assume(adjust.reduce or adjust.deload or any(f.kind == "pain" for f in review.flags))
     old_week, new_week = week_of(plan, review.next_week_start), week_of(new_plan, review.next_week_start)

@@ -164,7 +164,8 @@ def pain_step(r: ReviewInput, v: Verdict) -> Verdict:
         reports = sum(1 for p in r.metrics.pains if p.area == area)
         if j.action == "exclude" or reports >= rp.see_clinician_reports:
             said = j.why if j.action == "exclude" else f"in {reports} reports this week"
-            text = f"{sides.where(area, j.side).capitalize()} pain {said}: see a clinician before loading it again."
+            where = sides.where(area, j.side if j.action == "exclude" else "")  # the count is the area's
+            text = f"{where.capitalize()} pain {said}: see a clinician before loading it again."
             out = out.add(guidance=(*out.guidance, why("pain-monitoring", text)))
     return out
 
