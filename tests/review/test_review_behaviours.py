@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 from hypothesis import assume, given
 
+from runstrong.core.diary import PainReport
 from runstrong.core.model import TRAINING_CATEGORIES, Category, Level, PainArea, Role
 from runstrong.core.review import Review, apply_review, review_week
 from runstrong.core.review.pain_monitor import pain_step
@@ -186,6 +187,21 @@ def test_no_third_session_starts_in_a_week_when_leg_work_is_cut():
     assert len(week_of(new_plan, review.next_week_start).sessions) == len(week.sessions)
 
 
+def test_a_week_cut_for_pain_neither_progresses_nor_starts_the_third_session():
+    profile = unlock_profile(Level.novice, dt.date(2027, 1, 4))
+    plan = plan_of(profile)
+    first3 = next(w for w in plan.weeks if len(w.sessions) >= 3)
+    week = week_of(plan, first3.start_date - 7 * DAY)
+    diary = generate_diary(plan, week_end(week), seed=1, **CLEAN)
+    pain = PainReport(date=week.start_date + DAY, area=PainArea.knee, score=5, side="left", when="during")
+    diary = dataclasses.replace(diary, pains=(*diary.pains, pain))
+    review, _, new_plan = review_of(plan, week, diary, profile)
+    actions = {d.action for d in review.decisions}
+    assert "reduce" in actions and not actions & {"unlock", "progress"}, [d.text for d in review.decisions]
+    assert any(d.action == "wait" and "cut or hold comes first" in d.text for d in review.decisions)
+    assert len(week_of(new_plan, review.next_week_start).sessions) == len(week.sessions)
+
+
 def held_only(review: Review) -> Review:
     """The same review with each cut category held instead of cut (the cut's reference)."""
     out = []
@@ -333,6 +349,17 @@ def test_while_a_cut_or_pain_flag_is_active_no_block_rises_and_every_decision_na
         a, b = before[key], after[key]
         assert b.sets <= a.sets and all((getattr(b, m) or 0) <= (getattr(a, m) or 0) for m in
                                         ("reps", "seconds", "contacts", "distance_m")), key  # fmt: skip
+        assert not harder(b, a), (key, a, b)
+
+
+def harder(b, a) -> bool:  # type: ignore[no-untyped-def]
+    """`b` asks more effort than `a` (a lower RIR, a higher RPE or %1RM), or a heavier load for
+    as many reps (fewer reps at the same effort take a heavier load: that is no rise)."""
+    x, y = b.intensity, a.intensity
+    if x.kind == y.kind and x.value is not None and y.value is not None and x.value != y.value:
+        return x.value < y.value if x.kind == "rir" else x.value > y.value
+    heavier = b.load_kg is not None and a.load_kg is not None and b.load_kg > a.load_kg
+    return heavier and b.reps == a.reps
 
 
 @SETTINGS
