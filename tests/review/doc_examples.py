@@ -20,22 +20,20 @@ from pathlib import Path
 from rich.console import Console
 
 from runstrong.core.diary import PainReport, RunLog
-from runstrong.core.model import AthleteProfile, Category, EquipmentSet, Level, PainArea, Plan, Week
+from runstrong.core.model import AthleteProfile, Category, EquipmentSet, PainArea, Plan, Week
 from runstrong.core.review import RealLife, Review, apply_review, plan_differences, review_week
 from runstrong.core.review_metrics import DiaryWindow
 from runstrong.io.plan_changes import describe_changes
 from runstrong.io.review_text import render_review
 
-from .helpers import CTX, MAYA, plan_of
+from .helpers import CTX, MAYA, NOVICE, plan_of, week_before_third_session
 from .scenarios import (
     CALM,
     DAY,
     Knobs,
     done_as_planned,
     noisy_week,
-    unlock_profile,
     week_end,
-    week_of,
     with_runs,
     with_wellness,
 )
@@ -101,13 +99,6 @@ def missed_two_weeks(plan: Plan, week: Week) -> DiaryWindow:
     return done_as_planned(plan, week_end(week), skip=skip, wellness=CALM)
 
 
-def _unlock_week(plan: Plan) -> Week:
-    first3 = next(w for w in plan.weeks if len(w.sessions) >= 3)
-    found = week_of(plan, first3.start_date - 7 * DAY)
-    assert found is not None
-    return found
-
-
 EXAMPLES = (
     Example("Soreness and wellness under your baseline: a deload", ("soreness", "wellness"),
             knobs(sore_days=4, sore_from=1, wellness_low=True)),
@@ -132,7 +123,7 @@ EXAMPLES = (
     Example("The race moved", ("race",), knobs(), real_life=RealLife(race_date=dt.date(2027, 5, 16))),
     Example("Consistent weeks: the third session starts", ("consistency",),
             lambda plan, week: done_as_planned(plan, week_end(week), wellness=CALM),
-            profile=unlock_profile(Level.novice, dt.date(2027, 1, 4)), week=_unlock_week),
+            profile=NOVICE, week=week_before_third_session),
 )  # fmt: skip
 
 

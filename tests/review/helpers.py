@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from runstrong.core.context import PlanningContext
 from runstrong.core.library import load_library
-from runstrong.core.model import AthleteProfile, PainArea, Plan, Role
+from runstrong.core.model import AthleteProfile, Level, PainArea, Plan, Role
 from runstrong.core.params import params_from_registry
 from runstrong.core.review import Review
 from runstrong.core.rules import load_registry
@@ -22,7 +22,7 @@ from runstrong.io.profile_file import load_profile
 from tests.conftest import example_paths, examples
 from tests.core.strategies import profiles
 
-from .scenarios import LOADING, Knobs, next_week, plan_or_none, week_of
+from .scenarios import LOADING, Knobs, first_three_session_week, next_week, plan_or_none, unlock_profile, week_of
 
 EXAMPLES = examples(share=0.03)  # each example reviews a generated diary: ci 30, dev 10, deep 300
 SETTINGS = settings(
@@ -129,3 +129,14 @@ def knobs(draw) -> Knobs:  # type: ignore[no-untyped-def]
 def dose_text(p) -> str:  # type: ignore[no-untyped-def]
     """A prescription as the review's plan changes word it: `3 × 8 @ RIR 2`."""
     return f"{volume_label(p)} @ {effort_label(p.intensity)}"
+
+
+NOVICE = unlock_profile(Level.novice, dt.date(2027, 1, 4))  # new to strength: the third session comes in week 7
+
+
+def week_before_third_session(plan: Plan):  # type: ignore[no-untyped-def]
+    """The week whose review decides whether the third session starts (the week before the
+    plan's first three-session week)."""
+    first3 = first_three_session_week(plan)
+    assert first3 is not None
+    return week_of(plan, first3.start_date - dt.timedelta(days=7))

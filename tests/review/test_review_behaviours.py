@@ -28,6 +28,7 @@ from .helpers import (
     CTX,
     LIBRARY,
     MAYA,
+    NOVICE,
     REGISTRY,
     SETTINGS,
     any_profile,
@@ -37,6 +38,7 @@ from .helpers import (
     picks,
     plan_of,
     seeds,
+    week_before_third_session,
 )
 from .scenarios import (
     DAY,
@@ -177,10 +179,9 @@ def test_every_cut_or_deload_brings_recovery_work_into_the_plan_or_says_why_not(
 
 
 def test_no_third_session_starts_in_a_week_when_leg_work_is_cut():
-    profile = unlock_profile(Level.novice, dt.date(2027, 1, 4))
+    profile = NOVICE
     plan = plan_of(profile)
-    first3 = next(w for w in plan.weeks if len(w.sessions) >= 3)
-    week = week_of(plan, first3.start_date - 7 * DAY)
+    week = week_before_third_session(plan)
     review, _, new_plan = review_of(plan, week, sore_diary(plan, week, 3, seed=1), profile)
     actions = {d.action for d in review.decisions}
     assert "reduce" in actions and not actions & {"unlock", "progress"}, [d.text for d in review.decisions]
@@ -188,10 +189,9 @@ def test_no_third_session_starts_in_a_week_when_leg_work_is_cut():
 
 
 def test_a_week_cut_for_pain_neither_progresses_nor_starts_the_third_session():
-    profile = unlock_profile(Level.novice, dt.date(2027, 1, 4))
+    profile = NOVICE
     plan = plan_of(profile)
-    first3 = next(w for w in plan.weeks if len(w.sessions) >= 3)
-    week = week_of(plan, first3.start_date - 7 * DAY)
+    week = week_before_third_session(plan)
     diary = generate_diary(plan, week_end(week), seed=1, **CLEAN)
     pain = PainReport(date=week.start_date + DAY, area=PainArea.knee, score=5, side="left", when="during")
     diary = dataclasses.replace(diary, pains=(*diary.pains, pain))
