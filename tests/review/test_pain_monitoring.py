@@ -253,7 +253,7 @@ def test_a_left_knee_at_5_is_not_eased_by_a_right_knee_at_1_and_the_decision_nam
     d = knee_decision(review)
     assert d.action == "regress"
     name = LIBRARY.get(lift).name.lower()
-    assert f"left knee 5/10 during {name}, not settled next morning (4/10)" in d.text, d.text
+    assert d.text.startswith(f"Left knee 5/10 during {name}, not settled next morning (4/10): above"), d.text
     assert "knee (right)" not in d.signal_text and "knee (left) 5/10" in d.signal_text
     assert any(f.kind == "pain" and f.text.startswith("Knee pain (left) up to 5/10") for f in review.flags)
     assert review.pain_sides == {PainArea.knee: "left"}
@@ -269,7 +269,7 @@ def test_a_morning_report_of_the_other_side_neither_settles_nor_unsettles_a_side
     )
     review, _, _ = reviewed_and_applied(plan, KNEE_RUNNER, diary, week, LIBRARY, REGISTRY)
     d = knee_decision(review)
-    assert d.action == "hold" and "Knee: right knee 4/10 the next morning: not settled" in d.text, d.text
+    assert d.action == "hold" and d.text.startswith("Right knee 4/10 the next morning: not settled"), d.text
     assert review.pain_sides == {PainArea.knee: "right"}
 
 

@@ -15,4 +15,4 @@ def test_the_review_page_shows_every_decisions_signals_and_the_painful_side(clie
     for d in review["decisions"]:
         assert d["signals"], d["text"]
         assert html.escape("; ".join(s["text"] for s in d["signals"]), quote=False) in page, d["text"]
-    assert "left knee 5/10" in page and "Signals: knee (left) 5/10 during" in page
+    assert "Left knee 5/10 during exercise" in page and "Signals: knee (left) 5/10 during" in page

@@ -174,7 +174,7 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
     """One area's decision: its ladder rung next week, and for a flag the categories it cuts or holds."""
     lad = r.ladders.get(j.area)
     name = sig.area_name(j.area).capitalize()
-    head = f"{name}: {j.said}: {j.why}" if j.said else f"{name}: {j.why}"
+    head = f"{j.said[:1].upper()}{j.said[1:]}: {j.why}" if j.said else f"{name}: {j.why}"
     added = v.pain_added if rung is not None or j.action == "progress" else (*v.pain_added, j.area)
     if rung is None and lad is not None:  # newly painful: it joins its ladder where it was provoked
         rung = entry_rung(lad, [p for p in r.metrics.pains if p.area == j.area])

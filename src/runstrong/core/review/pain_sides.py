@@ -40,9 +40,12 @@ def where(area: PainArea, side: str) -> str:
 
 
 def said(p: PainReport, names: dict[str, str]) -> str:
-    """A report in words with its side in front: "left knee 5/10 during split squat"."""
+    """A report in words with its side in front: "left knee 5/10 during split squat" ("during
+    exercise" when the report names no cause)."""
     area = where(p.area, "")
     rest = describe_pain(p.model_copy(update={"side": None}), names).removeprefix(area)
+    if p.when in ("during", "after") and p.provoked_by is None:
+        rest += " exercise"  # "during" alone reads as unfinished
     if p.side == "both":
         return f"{area} (both sides){rest}"
     return where(p.area, p.side if p.side in SIDES else "") + rest
