@@ -260,3 +260,25 @@ def test_a_diary_without_a_plan_is_told_how_to_start(tmp_path):
     assert out.returncode == 2, (out.stdout, out.stderr)
     assert "no plan" in out.stderr and "runstrong athlete add" in out.stderr and "Traceback" not in out.stderr
     assert rows(run.path, "SELECT count(*) FROM plans") == [(0,)]
+
+
+def test_review_data_reads_a_coachs_edited_pain_ladders(ann, tmp_path):
+    from importlib import resources
+
+    day = str(LAST_MONDAY + dt.timedelta(days=4))
+    assert ann("wellness", "--date", day, "--pain", "knee=5 left during from=dumbbell_split_squat").returncode == 0
+    shipped = (resources.files("runstrong.data") / "ladders.toml").read_text("utf-8")
+    old = '{ stage = "slow_heavy", exercises = ["dumbbell_step_up", "step_up"] }'
+    edited = tmp_path / "coach-data"
+    edited.mkdir()
+    (edited / "ladders.toml").write_text(
+        shipped.replace(old, old.replace('"step_up"]', '"step_up", "dumbbell_split_squat"]')), "utf-8"
+    )
+
+    def knee_rung(*extra: str) -> int:
+        out = ann("review", "--dry-run", "--format", "json", *extra)
+        assert out.returncode == 0, out.stderr
+        adjustments = json.loads(out.stdout)["review"]["adjustments"]
+        return next(a["pain_rungs"]["knee"] for a in adjustments if "knee" in a["pain_rungs"])
+
+    assert (knee_rung(), knee_rung("--data", str(edited))) == (1, 0)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from importlib import resources
+from pathlib import Path
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -18,8 +20,8 @@ from runstrong.core.review.metrics import DiaryWindow
 from runstrong.core.review.regress import load_on
 from runstrong.io.data_files import load_context
 
+from .helpers import EXAMPLE_PROFILES, LIBRARY, MAYA, REGISTRY, SETTINGS, pick_week, picks, plan_of
 from .scenarios import CALM, DAY, done_as_planned, reviewed_and_applied, week_end, week_of
-from .test_review_scenarios import EXAMPLE_PROFILES, LIBRARY, MAYA, REGISTRY, SETTINGS, pick_week, picks, plan_of
 
 LADDERS = load_context().ladders
 ACCEPTABLE = REGISTRY.param("pain-monitoring", "acceptable_during")
@@ -156,7 +158,7 @@ def _loads_area(exercise_id: str, area: PainArea) -> bool:
 
 reports = st.lists(
     st.tuples(st.sampled_from(list(PainArea)), st.integers(0, 10), st.sampled_from(["during", "after", "next_morning"]),
-              st.integers(0, 6)),
+              st.integers(0, 6), st.sampled_from([None, "left", "right", "both"])),
     min_size=1, max_size=4,
 )  # fmt: skip
 
@@ -168,7 +170,8 @@ def test_while_a_pain_flag_is_active_no_block_loading_that_area_rises(profile, p
     assume(plan is not None)
     week = pick_week(plan, pick)
     diary = done_as_planned(plan, week_end(week), wellness=CALM)
-    pains = [PainReport(date=week.start_date + d * DAY, area=a, score=s, when=w) for a, s, w, d in raw]  # type: ignore[arg-type]
+    pains = [PainReport(date=week.start_date + d * DAY, area=a, score=s, when=w, side=side)  # type: ignore[arg-type]
+             for a, s, w, d, side in raw]  # fmt: skip
     review, _, new_plan = reviewed_and_applied(plan, profile, with_reports(diary, *pains), week, LIBRARY, REGISTRY)
     flagged = {PainArea(d.scope) for d in review.decisions if d.action in ("regress", "hold", "exclude")
                and d.scope in PainArea._value2member_map_}  # fmt: skip
@@ -192,3 +195,141 @@ def test_while_a_pain_flag_is_active_no_block_loading_that_area_rises(profile, p
             assert now.sets <= was.sets, (b.exercise_id, was, now)
             for m in ("reps", "seconds", "contacts", "distance_m"):
                 assert (getattr(now, m) or 0) <= (getattr(was, m) or 0), (b.exercise_id, m, was, now)
+
+
+def edited_ladders(folder: Path) -> Path:
+    """A coach's copy of the data whose knee ladder also lists the split squat on its slow heavy rung."""
+    shipped = (resources.files("runstrong.data") / "ladders.toml").read_text("utf-8")
+    old = '{ stage = "slow_heavy", exercises = ["dumbbell_step_up", "step_up"] }'
+    assert old in shipped
+    new = '{ stage = "slow_heavy", exercises = ["dumbbell_step_up", "step_up", "dumbbell_split_squat"] }'
+    (folder / "ladders.toml").write_text(shipped.replace(old, new), "utf-8")
+    return folder
+
+
+def test_an_edited_ladders_file_changes_the_rung_a_review_regresses_to(tmp_path):
+    from runstrong.store import repo
+    from runstrong.store.db import open_store
+    from runstrong.store.reviewing import prepare_review
+
+    from .diary_gen import store_diary
+
+    plan = plan_of(MAYA)
+    week, _ = split_squat_week(plan)
+    provoked = knee(week.start_date + DAY, ACCEPTABLE + 2, side="left", provoked_by="dumbbell_split_squat")
+    diary = with_reports(done_as_planned(plan, week_end(week), wellness=CALM), provoked)
+    store = open_store(f"sqlite:///{tmp_path / 'diary.db'}")
+    with store.write() as s:
+        store_diary(s, repo.store_plan(s, MAYA, plan, dt.datetime(2027, 1, 1)).athlete.id, diary)
+    rung = {}
+    for name, ctx in (("shipped", load_context()), ("edited", load_context(edited_ladders(tmp_path)))):
+        with store.read() as s:
+            outcome = prepare_review(s, None, week.start_date, week_end(week) + DAY, ctx, with_plan=False)
+        (adjust,) = [a for a in outcome.review.adjustments if a.week_start == outcome.review.next_week_start]
+        rung[name] = adjust.pain_rungs[PainArea.knee]
+    store.close()
+    assert rung == {"shipped": KNEE.rung_of("dumbbell_split_squat") - 1, "edited": 0}
+
+
+# --------------------------------------------------------------------------- pain by side
+
+
+def knee_decision(review):  # type: ignore[no-untyped-def]
+    (d,) = [d for d in review.decisions if d.scope == "knee"]
+    return d
+
+
+def test_a_left_knee_at_5_is_not_eased_by_a_right_knee_at_1_and_the_decision_names_the_left():
+    plan = plan_of(MAYA)
+    week, lift = split_squat_week(plan)
+    diary = with_reports(
+        done_as_planned(plan, week_end(week), wellness=CALM),
+        knee(week.start_date + DAY, 5, side="left", provoked_by=lift),
+        knee(week.start_date + DAY, 1, side="right", provoked_by=lift),
+        knee(week.start_date + 2 * DAY, 4, "next_morning", side="left"),
+        knee(week.start_date + 2 * DAY, 0, "next_morning", side="right"),
+    )
+    review, _, _ = reviewed_and_applied(plan, MAYA, diary, week, LIBRARY, REGISTRY)
+    d = knee_decision(review)
+    assert d.action == "regress"
+    name = LIBRARY.get(lift).name.lower()
+    assert d.text.startswith(f"Left knee 5/10 during {name}, not settled next morning (4/10): above"), d.text
+    assert "knee (right)" not in d.signal_text and "knee (left) 5/10" in d.signal_text
+    assert any(f.kind == "pain" and f.text.startswith("Knee pain (left) up to 5/10") for f in review.flags)
+    assert review.pain_sides == {PainArea.knee: "left"}
+
+
+def test_a_morning_report_of_the_other_side_neither_settles_nor_unsettles_a_side():
+    plan = plan_of(KNEE_RUNNER)
+    week = plan.weeks[2]
+    diary = with_reports(
+        done_as_planned(plan, week_end(week), wellness=CALM),
+        knee(week.start_date + DAY, ACCEPTABLE, side="left"),
+        knee(week.start_date + 2 * DAY, 4, "next_morning", side="right"),
+    )
+    review, _, _ = reviewed_and_applied(plan, KNEE_RUNNER, diary, week, LIBRARY, REGISTRY)
+    d = knee_decision(review)
+    assert d.action == "hold" and d.text.startswith("Right knee 4/10 the next morning: not settled"), d.text
+    assert review.pain_sides == {PainArea.knee: "right"}
+
+
+def test_settled_pain_on_both_sides_moves_the_ladder_up_and_names_each_side():
+    plan = plan_of(KNEE_RUNNER)
+    week = plan.weeks[2]
+    diary = with_reports(
+        done_as_planned(plan, week_end(week), wellness=CALM),
+        knee(week.start_date + DAY, ACCEPTABLE, side="left"),
+        knee(week.start_date + DAY, 1, side="right"),
+        knee(week.start_date + 2 * DAY, 1, "next_morning", side="left"),
+    )
+    review, _, _ = reviewed_and_applied(plan, KNEE_RUNNER, diary, week, LIBRARY, REGISTRY)
+    d = knee_decision(review)
+    assert d.action == "progress", d.text
+    assert {s.text.split(" pain")[0] for s in d.signals} == {"left knee", "right knee"}
+    assert review.pain_sides == {}
+
+
+def test_rising_over_two_weeks_compares_the_same_side_only():
+    plan = plan_of(KNEE_RUNNER)
+    week = plan.weeks[4]
+    days = [week.start_date - back * 7 * DAY + DAY for back in (2, 1, 0)]
+    alternating = [knee(days[0], 1, side="left"), knee(days[1], 2, side="right"), knee(days[2], 3, side="left")]
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    review, _, _ = reviewed_and_applied(plan, KNEE_RUNNER, with_reports(diary, *alternating), week, LIBRARY, REGISTRY)
+    assert knee_decision(review).action != "exclude", knee_decision(review).text
+
+    one_side = [knee(day, score, side="left") for day, score in zip(days, (1, 2, 3), strict=True)]
+    flat = [knee(day, 1, side="right") for day in days]
+    review, _, _ = reviewed_and_applied(plan, KNEE_RUNNER, with_reports(diary, *one_side, *flat), week, LIBRARY,
+                                        REGISTRY)  # fmt: skip
+    d = knee_decision(review)
+    assert d.action == "exclude" and any(s.text == "left knee weekly worst 1/10 → 2/10 → 3/10" for s in d.signals)
+    assert any(g.text.startswith("Left knee pain worst rising") for g in review.guidance)
+
+
+def single_leg_cues(week) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    return {
+        b.exercise_id: b.cues
+        for s in week.sessions
+        for b in s.blocks
+        if b.role in (Role.primary, Role.accessory) and b.prescription.per_side and _loads_area(b.exercise_id,
+                                                                                              PainArea.knee)
+    }  # fmt: skip
+
+
+def test_next_weeks_single_leg_work_says_to_go_easy_on_the_painful_side_only_when_one_side_hurts():
+    plan = plan_of(MAYA)
+    week, lift = split_squat_week(plan)
+    calm = done_as_planned(plan, week_end(week), wellness=CALM)
+    left = with_reports(calm, knee(week.start_date + DAY, 5, side="left", provoked_by=lift))
+    review, _, new_plan = reviewed_and_applied(plan, MAYA, left, week, LIBRARY, REGISTRY)
+    cues = single_leg_cues(week_of(new_plan, review.next_week_start))
+    assert cues and all(c[0].startswith("Go easy on your left knee") for c in cues.values()), cues
+    later = week_of(new_plan, review.next_week_start + 7 * DAY)
+    assert not any("Go easy" in c for cs in single_leg_cues(later).values() for c in cs)
+
+    both = with_reports(calm, knee(week.start_date + DAY, 5, side="both", provoked_by=lift))
+    review, _, new_plan = reviewed_and_applied(plan, MAYA, both, week, LIBRARY, REGISTRY)
+    assert knee_decision(review).action == "regress" and review.pain_sides == {}
+    assert not any("Go easy" in c for cs in single_leg_cues(week_of(new_plan, review.next_week_start)).values()
+                   for c in cs)  # fmt: skip

@@ -13,11 +13,10 @@ import datetime as dt
 import itertools
 
 import pytest
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from runstrong.core.diary import RunLog
-from runstrong.core.library import load_library
 from runstrong.core.model import (
     EQUIPMENT_SETS,
     TRAINING_CATEGORIES,
@@ -30,17 +29,36 @@ from runstrong.core.model import (
     Role,
     RunType,
 )
-from runstrong.core.params import params_from_registry
 from runstrong.core.phases import lay_out_weeks
 from runstrong.core.review import RealLife, Review, apply_review, review_week
-from runstrong.core.rules import load_registry
 from runstrong.core.validate import check_plan
 from runstrong.io.data_files import load_context
-from runstrong.io.labels import volume_label
-from runstrong.io.profile_file import load_profile
-from tests.conftest import example_paths, examples
-from tests.core.strategies import profiles
 
+from .helpers import (
+    CHANGING,
+    EXAMPLE_PROFILES,
+    LIBRARY,
+    MAYA,
+    REGISTRY,
+    SAM,
+    SETTINGS,
+    STEP,
+    TIGHT_CAP,
+    TIGHT_CAP_ACHILLES,
+    TOM,
+    P,
+    any_profile,
+    dose_text,
+    doses,
+    knee_loading,
+    knobs,
+    pick_week,
+    picks,
+    plan_of,
+    same_week,
+    seeds,
+    week_decisions,
+)
 from .scenarios import (
     CALM,
     DAY,
@@ -53,7 +71,6 @@ from .scenarios import (
     logged_blocks,
     next_week,
     noisy_week,
-    plan_or_none,
     reviewed_and_applied,
     sets_by_category,
     unlock_profile,
@@ -65,107 +82,6 @@ from .scenarios import (
     with_runs,
     with_wellness,
 )
-
-EXAMPLES = examples(share=0.03)  # each example reviews a generated diary: ci 30, dev 10, deep 300
-SETTINGS = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
-)
-LIBRARY = load_library()
-REGISTRY = load_registry()
-P = params_from_registry(REGISTRY)
-STEP = {name: REGISTRY.param("linear-progression", name) for name in (
-    "max_rep_step", "max_load_step_pct", "max_hold_step_seconds", "max_contacts_step", "max_set_step")}  # fmt: skip
-EXAMPLE_PROFILES = [load_profile(p) for p in example_paths()]
-CHANGING = {"hold", "reduce", "deload", "repeat", "regress", "exclude"}
-_PLANS: dict[str, Plan | None] = {}
-
-
-def plan_of(profile: AthleteProfile) -> Plan | None:
-    """Plans are pure in the profile: each distinct profile is planned once per test run."""
-    key = profile.model_dump_json()
-    if key not in _PLANS:
-        _PLANS[key] = plan_or_none(profile, LIBRARY)
-    return _PLANS[key]
-
-
-any_profile = st.one_of(st.sampled_from(EXAMPLE_PROFILES), profiles())
-picks = st.integers(0, 10_000)  # which week of the plan (see pick_week)
-seeds = st.integers(0, 999)  # the diary's noise
-
-# Failing cases Hypothesis found (shrunk), pinned as explicit examples so that the fixes stay
-# guarded (tight caps, where trimming used to hand back sets after a hold or cut).
-TIGHT_CAP = AthleteProfile.model_validate_json(
-    '{"name":"Generated runner","age":16,"sex":"female","body_mass_kg":40.0,"start_date":"2027-01-04",'
-    '"plan_weeks":2,"available_days":["mon","tue","wed"],"session_cap_minutes":20}'
-)
-TIGHT_CAP_ACHILLES = TIGHT_CAP.model_copy(update={"plan_weeks": 3, "pain_areas": [PainArea.achilles]})
-SAM = next(p for p in EXAMPLE_PROFILES if p.name.startswith("Sam"))
-TOM = next(p for p in EXAMPLE_PROFILES if p.name.startswith("Tom"))
-MAYA = next(p for p in EXAMPLE_PROFILES if p.name.startswith("Maya"))
-
-
-def pick_week(plan: Plan, pick: int, *, loading_next: bool = False, min_index: int = 0):  # type: ignore[no-untyped-def]
-    """A week of the plan (the `pick`-th candidate, wrapping round) that has sessions and a
-    following week with sessions."""
-    candidates = []
-    for w in plan.weeks[min_index:]:
-        n = next_week(plan, w)
-        if not w.sessions or n is None or not n.sessions:
-            continue
-        if loading_next and (n.phase not in LOADING or n.deload):
-            continue
-        candidates.append(w)
-    assume(candidates)
-    return candidates[pick % len(candidates)]
-
-
-def week_decisions(review: Review) -> set[str]:
-    return {d.action for d in review.decisions if d.scope == "week"}
-
-
-def same_week(a: Plan, b: Plan, start: dt.date) -> bool:
-    """The same sessions, phase and deload (the week's reasons may gain the review's words)."""
-    wa, wb = week_of(a, start), week_of(b, start)
-
-    def content(w) -> str | None:  # type: ignore[no-untyped-def]
-        return w.model_dump_json(include={"phase", "deload", "sessions", "runs"}) if w else None
-
-    return content(wa) == content(wb)
-
-
-def doses(week) -> dict:  # type: ignore[no-untyped-def,type-arg]
-    """Each main and accessory lift's prescription, by (exercise, session focus)."""
-    return {
-        (b.exercise_id, s.focus.value): b.prescription
-        for s in week.sessions
-        for b in s.blocks
-        if b.role in (Role.primary, Role.accessory)
-    }
-
-
-def knee_loading() -> set[str]:
-    return {e.id for e in LIBRARY.exercises if PainArea.knee in e.contraindications}
-
-
-@st.composite
-def knobs(draw) -> Knobs:  # type: ignore[no-untyped-def]
-    """Anything a week can bring: missed sessions, effort, form, soreness, pain, tight runs."""
-    lo = draw(st.integers(1, 5))
-    return Knobs(
-        done_share=draw(st.sampled_from([0.0, 0.3, 0.6, 1.0, 1.0])),
-        form=(lo, draw(st.integers(lo, 5))),
-        effort_over=draw(st.sampled_from([-1.0, 0.0, 0.0, 1.0, 2.5])),
-        sore_days=draw(st.integers(0, 5)),
-        sore_from=draw(st.integers(0, 6)),
-        pain=draw(st.one_of(st.none(), st.tuples(st.sampled_from(list(PainArea)), st.integers(0, 10)))),
-        tight_run=draw(st.booleans()),
-        wellness_low=draw(st.booleans()),
-        broken_lift=draw(st.booleans()),
-        ill=draw(st.booleans()),
-    )
-
 
 # --------------------------------------------------------------------------- progress
 
@@ -206,8 +122,7 @@ def test_a_runner_who_completes_everything_with_form_kept_progresses_within_boun
     before_doses, after_doses = steps(week), steps(after)
     for key in before_doses.keys() & after_doses.keys():
         a, b = before_doses[key], after_doses[key]
-        where = f"{key[0]} ({key[1].value}): {volume_label(a)} @ {a.intensity.label()} -> " \
-                f"{volume_label(b)} @ {b.intensity.label()}"  # fmt: skip
+        where = f"{key[0]} ({key[1].value}): {dose_text(a)} -> {dose_text(b)}"
         assert b.sets - a.sets <= STEP["max_set_step"], where
         assert (b.seconds or 0) - (a.seconds or 0) <= STEP["max_hold_step_seconds"], where
         assert (b.contacts or 0) - (a.contacts or 0) <= STEP["max_contacts_step"], where
@@ -470,7 +385,7 @@ def test_whatever_the_diary_no_category_rises_above_the_plan(profile, pick, seed
     old_doses, new_doses = doses(old_week), doses(new_week)
     for key in old_doses.keys() & new_doses.keys():  # the same lift in the same session: no dose above the plan's
         a, b = old_doses[key], new_doses[key]
-        where = f"{key}: {volume_label(a)} @ {a.intensity.label()} -> {volume_label(b)} @ {b.intensity.label()}"
+        where = f"{key}: {dose_text(a)} -> {dose_text(b)}"
         assert b.sets + (1 if b.extra_sets_side else 0) <= a.sets + (1 if a.extra_sets_side else 0), where
         for m in ("reps", "seconds", "contacts", "distance_m"):
             assert (getattr(b, m) or 0) <= (getattr(a, m) or 0), where

@@ -3,9 +3,7 @@ generated diary, with the verdict of the steps before it written by hand."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from runstrong.core.model import Category, EquipmentSet, Level, Role
+from runstrong.core.model import Category, EquipmentSet, Role
 from runstrong.core.review import STEPS
 from runstrong.core.review.decide import (
     order_step,
@@ -19,8 +17,8 @@ from runstrong.core.review.steps import category_step, consistency_step, regress
 from runstrong.core.review.values import RealLife, Signal, decision
 
 from .diary_gen import CLEAN, generate_diary
-from .scenarios import DAY, unlock_profile, week_end, week_of
-from .test_review_scenarios import LIBRARY, MAYA, REGISTRY, plan_of
+from .helpers import CTX, MAYA, NOVICE, REGISTRY, plan_of, week_before_third_session
+from .scenarios import DAY, week_end
 
 SORE = Signal(kind="soreness", text="soreness ≤ 2/5 on 4 of 7 days")
 LOW = Signal(kind="wellness", text="mood 2/5 vs your usual 4 ± 0.3")
@@ -31,7 +29,7 @@ def maya(index: int = 5, real_life: RealLife | None = None, **knobs: object) -> 
     plan = plan_of(MAYA)
     week = plan.weeks[index]
     diary = generate_diary(plan, week_end(week), seed=index, **{**CLEAN, **knobs})
-    return review_input(plan, MAYA, diary, week.start_date, LIBRARY, REGISTRY, real_life)
+    return review_input(plan, MAYA, diary, week.start_date, CTX, real_life)
 
 
 def test_the_steps_run_pain_first_and_the_third_session_last():
@@ -119,12 +117,11 @@ def test_real_life_step_notes_travel_and_names_the_kit():
 
 
 def test_third_session_step_waits_a_week_when_anything_is_cut():
-    profile = unlock_profile(Level.novice, dt.date(2027, 1, 4))
+    profile = NOVICE
     plan = plan_of(profile)
-    first3 = next(w for w in plan.weeks if len(w.sessions) >= 3)
-    week = week_of(plan, first3.start_date - 7 * DAY)
+    week = week_before_third_session(plan)
     diary = generate_diary(plan, week_end(week), seed=1, **CLEAN)
-    r = review_input(plan, profile, diary, week.start_date, LIBRARY, REGISTRY)
+    r = review_input(plan, profile, diary, week.start_date, CTX)
     assert [d.action for d in third_session_step(r, Verdict()).decisions] == ["unlock"]
     v = third_session_step(r, Verdict(reduce={Category.posterior_chain: CUT}, cut_signals=(SORE,)))
     assert [d.action for d in v.decisions] == ["wait"] and v.max_sessions == len(week.sessions)

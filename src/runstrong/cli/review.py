@@ -3,8 +3,11 @@ accepted) write the new plan version."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,6 +71,13 @@ def parse_travel(value: str | None) -> tuple[dt.date, dt.date] | None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the review to a file.")
 @click.option("--all", "everyone", is_flag=True, help="Every athlete in the diary, one line each (a coach's Monday).")
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="With --all: processes to share the work.")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Review with the rulebook, library and pain ladders in this folder (an edited copy; files it lacks come "
+    "from runstrong). Default: $RUNSTRONG_DATA, else the shipped data.",
+)
 def review(
     db: str | None,
     athlete: str | None,
@@ -82,6 +92,7 @@ def review(
     output: Path | None,
     everyone: bool,
     jobs: int,
+    data_dir: Path | None = None,
 ) -> None:
     """Review a week of your diary and adapt the plan from the next week on.
 
@@ -107,23 +118,21 @@ def review(
         raise UserError("--travel: give the dates with --travel START..END and the kit with --kit together")
     today = clock_today()
     week_start = parse_week(week, today)
+    ctx = load_context(data_dir)  # a DataError lists every problem with the data files
     if everyone:
         _only_for_one(athlete or travel or ill or race_date or output or fmt == "markdown")
         from runstrong.cli.review_all import review_everyone
 
-        return review_everyone(db, week_start, fmt, accept, jobs)
+        with _data_in_env(data_dir):  # --all reads the data from $RUNSTRONG_DATA (its workers too)
+            return review_everyone(db, week_start, fmt, accept, jobs)
     real_life = _real_life_from_flags(travel, kit, ill, race_date, today)
     with open_diary(db) as store:
         with store.read() as s:
             try:
-                outcome = prepare_review(s, athlete, week_start, today, load_context(), real_life)
+                outcome = prepare_review(s, athlete, week_start, today, ctx, real_life)
                 seen = current_version(s, outcome.athlete.id)  # a change before the write is refused, not lost
             except UserError as err:
-                text = str(err)
-                for field, flag in (("week: ", "--week: "), ("race_date: ", "--race-date: ")):
-                    if text.startswith(field):
-                        text = flag + text.removeprefix(field)
-                raise UserError(text) from None
+                raise _named_as_flag(err) from None
         version = outcome.plan_version
         apply = accept
         shown = False
@@ -134,7 +143,7 @@ def review(
         applied = None
         if apply:
             clock = Clock(clock_now(), today)
-            stored = accept_review(store, outcome.athlete.name, outcome.review.week_start, clock, load_context(),
+            stored = accept_review(store, outcome.athlete.name, outcome.review.week_start, clock, ctx,
                                    real_life, expected_version=seen).stored  # fmt: skip
             applied = (
                 f"Plan version {stored.plan_version} written (version {version} is kept)."
@@ -148,6 +157,32 @@ def review(
                 click.echo(applied)
             return
         _show(outcome.review, outcome.changes, outcome.trend, fmt, output, applied)
+
+
+def _named_as_flag(err: UserError) -> UserError:
+    """The review's error with its field named as the option the runner typed."""
+    text = str(err)
+    for field, flag in (("week: ", "--week: "), ("race_date: ", "--race-date: ")):
+        if text.startswith(field):
+            text = flag + text.removeprefix(field)
+    return UserError(text)
+
+
+@contextlib.contextmanager
+def _data_in_env(data_dir: Path | None) -> Iterator[None]:
+    """`RUNSTRONG_DATA` set to `data_dir` while the block runs (unchanged with no --data)."""
+    if data_dir is None:
+        yield
+        return
+    before = os.environ.get("RUNSTRONG_DATA")
+    os.environ["RUNSTRONG_DATA"] = str(data_dir)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("RUNSTRONG_DATA", None)
+        else:
+            os.environ["RUNSTRONG_DATA"] = before
 
 
 def _real_life_from_flags(

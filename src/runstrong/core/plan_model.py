@@ -23,18 +23,6 @@ class Intensity(Frozen):
     kind: Literal["rpe", "rir", "percent_1rm", "load_kg", "bodyweight"]
     value: float | None = None
 
-    def label(self) -> str:
-        match self.kind:
-            case "rpe":
-                return f"RPE {self.value:g}"
-            case "rir":
-                return f"RIR {self.value:g}"
-            case "percent_1rm":
-                return f"{self.value:g}% 1RM"
-            case "load_kg":
-                return f"{self.value:g} kg"
-        return "bodyweight"
-
 
 class Prescription(Frozen):
     sets: Annotated[int, Field(ge=1, le=6)]

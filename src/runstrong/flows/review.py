@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import Any
 
+from runstrong.core.context import PlanningContext
+from runstrong.core.review import RealLife
 from runstrong.store import changes, repo
 from runstrong.store.db import Store
 from runstrong.store.review_queries import store_review
@@ -30,11 +31,12 @@ WAITS_FOR_COACH = (
 )
 
 
-def accept_review(store: Store, athlete: str | None, week: dt.date | None, clock: base.Clock, ctx: Any,
-                  real_life: Any = None, *, expected_version: int | None = None,
+def accept_review(store: Store, athlete: str | None, week: dt.date | None, clock: base.Clock,
+                  ctx: PlanningContext, real_life: RealLife | None = None, *, expected_version: int | None = None,
                   with_trend: bool = True) -> Accepted:  # fmt: skip
     """Review `week` (default: last week) and store the new plan version and the review. An
-    athlete whose reviews wait for a coach (review mode) cannot accept their own."""
+    athlete whose reviews wait for a coach (review mode) cannot accept their own. `ctx` is
+    the data the review and the new plan use (a coach's edited ladders and rulebook too)."""
     with base.change(store, athlete, clock, expected_version=expected_version) as tx:
         if review_mode(tx.s, tx.athlete.id) == "review":
             raise base.Refused("week", WAITS_FOR_COACH)

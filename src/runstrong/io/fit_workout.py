@@ -27,7 +27,7 @@ from runstrong.core.library import Library, load_library
 from runstrong.core.model import Block, Plan, Role, Session, Week
 from runstrong.core.vocab import CATEGORY_NAME, SESSION_LETTER
 
-from .labels import planned_load_kg
+from .labels import effort_label, planned_load_kg
 
 # Garmin's own limit for workout and step names: the Training Center schema (TCX v2,
 # `RestrictedToken_t`: 1-15 characters) that Garmin Connect and its watches were built on;
@@ -141,7 +141,7 @@ def block_steps(block: Block, library: Library, start: int = 0) -> list[Step]:
         duration, value, unit = "distance", p.distance_m or 0, None
     weight = planned_load_kg(p)
     cue = block.cues[0] if block.cues else (exercise.cues[0] if exercise else "")
-    effort = p.intensity.label() if block.role in (Role.primary, Role.accessory) else ""
+    effort = effort_label(p.intensity) if block.role in (Role.primary, Role.accessory) else ""
     bits = [effort, f"tempo {p.tempo}" if p.tempo else "", unit or "", cue]
     notes = " · ".join(b for b in bits if b)[:NOTE_CHARS] or None
     intensity = INTENSITY_OF_ROLE[block.role]

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from runstrong.core.model import Block, Dose, Exercise, Phase, Prescription, RunType, Session, Units, Week
+from runstrong.core.model import (
+    Block,
+    Dose,
+    Exercise,
+    Intensity,
+    Phase,
+    Prescription,
+    RunType,
+    Session,
+    Units,
+    Week,
+)
 from runstrong.core.vocab import CATEGORY_NAME
 
 CATEGORY_SHORT = CATEGORY_NAME
@@ -54,6 +65,20 @@ def planned_load_kg(presc: Prescription) -> float | None:
     return presc.intensity.value if presc.intensity.kind == "load_kg" else None
 
 
+def effort_label(i: Intensity) -> str:
+    """An effort target as a runner reads it: `RIR 3`, `RPE 7`, `75% 1RM`, `60 kg`, `bodyweight`."""
+    match i.kind:
+        case "rpe":
+            return f"RPE {i.value:g}"
+        case "rir":
+            return f"RIR {i.value:g}"
+        case "percent_1rm":
+            return f"{i.value:g}% 1RM"
+        case "load_kg":
+            return f"{i.value:g} kg"
+    return "bodyweight"
+
+
 def intensity_text(presc: Prescription, units: Units = Units.metric) -> str:
     """The effort target, with the load in front when there is one: `60 kg, RIR 3`."""
     i = presc.intensity
@@ -61,11 +86,11 @@ def intensity_text(presc: Prescription, units: Units = Units.metric) -> str:
         return load_text(i.value, units)
     if presc.load_kg is not None:
         return (
-            f"{load_text(presc.load_kg, units)}, {i.label()}"
+            f"{load_text(presc.load_kg, units)}, {effort_label(i)}"
             if i.kind != "bodyweight"
             else load_text(presc.load_kg, units)
         )
-    return i.label()
+    return effort_label(i)
 
 
 def amount_label(dose: Prescription | Dose) -> str:

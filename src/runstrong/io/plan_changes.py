@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from runstrong.core.review.changes import Change, ChangeKind, PlanChange, WeekChanges
 from runstrong.core.vocab import CATEGORY_NAME
-from runstrong.io.labels import volume_label
+from runstrong.io.labels import effort_label, volume_label
 
 WEEK_KINDS = (ChangeKind.deload_on, ChangeKind.deload_off, ChangeKind.phase)
 
@@ -34,8 +34,8 @@ def change_text(c: PlanChange) -> str:
             return f"{c.exercise} in."
     assert c.before is not None and c.after is not None
     return (
-        f"{c.exercise}: {volume_label(c.before)} @ {c.before.intensity.label()} → "
-        f"{volume_label(c.after)} @ {c.after.intensity.label()}."
+        f"{c.exercise}: {volume_label(c.before)} @ {effort_label(c.before.intensity)} → "
+        f"{volume_label(c.after)} @ {effort_label(c.after.intensity)}."
     )
 
 

@@ -82,7 +82,7 @@ def prepare_review(
     first = week_start - dt.timedelta(weeks=TREND_WEEKS - 1) if with_trend else week_start
     since = first - dt.timedelta(days=history_window_days(registry))
     diary = load_diary(s, info.id, since, week_start + dt.timedelta(days=6))
-    review = review_week(plan, profile, diary, week_start, library, registry, real_life, today=today)
+    review = review_week(plan, profile, diary, week_start, real_life=real_life, today=today, ctx=ctx)
     trend = (
         history_metrics(plan, diary, week_start, TREND_WEEKS - 1, library, registry, last=review.metrics)
         if with_trend

@@ -76,7 +76,10 @@ def recovery_step(r: ReviewInput, v: Verdict) -> Verdict:
     why it cannot."""
     if not (v.deload or v.reduce or v.cut_signals):
         return v
-    signals = sig.first_of_each_kind([*v.cut_signals, *v.fatigue]) or [Signal(kind="cut", text="next week is cut")]
+    decided = [x for d in v.decisions if d.scope == "week" and d.action in ("deload", "reduce") for x in d.signals]
+    signals = sig.first_of_each_kind([*v.cut_signals, *v.fatigue, *decided]) or [
+        Signal(kind="cut", text="next week is cut")
+    ]
     minutes = r.params.mobility_minutes
     if r.next_week is None:
         text = "Recovery work: none can be added, the plan has no week after this one; keep moving gently."

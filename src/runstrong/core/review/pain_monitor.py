@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..diary import PainReport, describe_pain
 from ..model import Category, PainArea, why
 from ..pain_return import OFF, STAGE_NAME, Ladder, rung_exercise, rungs_for_week
 from ..vocab import RunType
+from . import pain_sides as sides
 from . import signals as sig
 from .state import ReviewInput, Verdict, categories_loading, category_name
 from .values import Flag, Signal, decision
@@ -25,6 +26,7 @@ from .values import Flag, Signal, decision
 WEEK = 7
 _DAY = dt.timedelta(days=1)
 FLAGGED = ("regress", "hold", "exclude")
+RANK = {"": 0, "progress": 1, "hold": 2, "regress": 3, "exclude": 4}  # the worst side governs
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,10 @@ class Judgement:
     action: str  # progress, hold, regress, exclude, or "" (nothing to do)
     why: str  # the reason in words, for the decision's text
     signals: tuple[Signal, ...]
+    side: str = ""  # the side that governs the area's rung: left, right, or "" (no side told apart)
+    said: str = ""  # the report behind it, side named: "left knee 5/10 during split squat"
+    reports: tuple[PainReport, ...] = ()  # that side's reports this week, worst first
+    easy_side: str = ""  # the one side flagged (single-leg work goes easy on it), else ""
 
 
 def monitor(r: ReviewInput) -> Monitor:
@@ -62,53 +68,78 @@ def report_signal(p: PainReport, names: dict[str, str]) -> Signal:
     return Signal(kind="pain", text=describe_pain(p, names))
 
 
-def weekly_worst(r: ReviewInput, area: PainArea, weeks: int) -> list[int | None]:
-    """The worst score reported for `area` in each of the last `weeks` + 1 weeks (oldest
-    first, the reviewed week last); None for a week without a report."""
+def weekly_worst(r: ReviewInput, area: PainArea, weeks: int, side: str = "") -> list[int | None]:
+    """The worst score reported for `area` on `side` in each of the last `weeks` + 1 weeks
+    (oldest first, the reviewed week last); None for a week without a report."""
     out = []
     for back in range(weeks, -1, -1):
         start = r.week_start - back * WEEK * _DAY
-        scores = [p.score for p in r.history.pains if p.area == area and start <= p.date < start + WEEK * _DAY]
+        scores = [
+            p.score
+            for p in r.history.pains
+            if p.area == area and start <= p.date < start + WEEK * _DAY and sides.counts_for(p, side)
+        ]
         out.append(max(scores) if scores else None)
     return out
 
 
 def judge(r: ReviewInput, area: PainArea, on_ladder: bool, mk: Monitor) -> Judgement:
-    """What the rule says for `area` this week, with the reports behind it."""
-    reports = sorted((p for p in r.metrics.pains if p.area == area), key=lambda p: -p.score)
+    """What the rule says for `area` this week: each side judged on its own reports (a left
+    knee at 5/10 is not eased by a right knee at 1/10), the worst side governing the rung."""
+    week = [p for p in r.metrics.pains if p.area == area]
+    window = r.week_start - mk.rising_weeks * WEEK * _DAY
+    earlier = [p for p in r.history.pains if p.area == area and window <= p.date < r.week_start]
+    found = [judge_side(r, area, side, on_ladder, mk) for side in sides.judged([*week, *earlier])]
+    worst = max(found, key=lambda j: (RANK[j.action], j.reports[0].score if j.reports else -1))
+    flagged = [j.side for j in found if j.action in FLAGGED]
+    if worst.action != "progress" or len(found) == 1:
+        return replace(worst, easy_side=flagged[0] if flagged == [worst.side] and worst.side else "")
+    return replace(worst, signals=tuple(x for j in found for x in j.signals), side="")
+
+
+def judge_side(r: ReviewInput, area: PainArea, side: str, on_ladder: bool, mk: Monitor) -> Judgement:
+    """The rule for one side of `area`: its reports, its next mornings, its weekly worst."""
+    reports = tuple(sorted((p for p in r.metrics.pains if p.area == area and sides.counts_for(p, side)),
+                           key=lambda p: -p.score))  # fmt: skip
     during = [p for p in reports if p.when != "next_morning"]
     morning = [p for p in reports if p.when == "next_morning"]
     names = _names(r)
     named = tuple(report_signal(p, names) for p in reports[: sig.MOST])
     if morning and morning[0].score > mk.settled:  # the unsettled morning is named once, against its mark
         named = tuple(report_signal(p, names) for p in during[: sig.MOST]) or named
-    trend = weekly_worst(r, area, mk.rising_weeks)
+    where = sides.where(area, side)
+    base = Judgement(area, "", "", named, side, sides.said(reports[0], names) if reports else "", reports)
+    trend = weekly_worst(r, area, mk.rising_weeks, side)
     if reports and reports[0].score >= mk.severe:
-        return Judgement(area, "exclude", f"severe ({mk.severe}/10 or more)", named)
+        return replace(base, action="exclude", why=f"severe ({mk.severe}/10 or more)")
     if all(x is not None for x in trend) and all(a < b for a, b in itertools.pairwise(trend)):
         rising = " → ".join(f"{x}/10" for x in trend)
-        text = f"worst rising week after week ({rising})"
-        return Judgement(area, "exclude", text, (Signal(kind="pain", text=f"weekly worst {rising}"), *named))
+        worst = Signal(kind="pain", text=f"{where} weekly worst {rising}" if side else f"weekly worst {rising}")
+        return replace(base, action="exclude", why=f"worst rising week after week ({rising})", signals=(worst, *named))
     unsettled = (
         (Signal(kind="pain", text=f"not settled next morning ({morning[0].score}/10, over {mk.settled}/10)"),)
         if morning and morning[0].score > mk.settled
         else ()
     )
+    late = f", not settled next morning ({morning[0].score}/10)" if unsettled else ""
     if during and during[0].score > mk.acceptable:
-        return Judgement(area, "regress", f"above the acceptable zone (up to {mk.acceptable}/10)", named + unsettled)
+        return replace(base, action="regress", why=f"above the acceptable zone (up to {mk.acceptable}/10)",
+                       signals=named + unsettled, said=sides.said(during[0], names) + late)  # fmt: skip
     if unsettled:
-        return Judgement(area, "hold", "not settled by the next morning", named + unsettled)
+        said = f"{where} {morning[0].score}/10 the next morning"
+        return replace(base, action="hold", why="not settled by the next morning", signals=named + unsettled,
+                       said=said)  # fmt: skip
     trained = any(r.week_start <= s.date < r.week_start + WEEK * _DAY for s in r.history.sessions)
     if not on_ladder or not trained:  # nothing loaded it this week: nothing to judge a step by
-        return Judgement(area, "", "", named)
+        return base
     after = f"at most {morning[0].score}/10 the next morning" if morning else "no pain reported the next morning"
     calm = (
-        f"{sig.area_name(area)} pain at most {reports[0].score}/10 (acceptable up to {mk.acceptable}/10), {after}"
+        f"{where} pain at most {reports[0].score}/10 (acceptable up to {mk.acceptable}/10), {after}"
         if reports
-        else f"no {sig.area_name(area)} pain reported this week"
+        else f"no {where} pain reported this week"
     )
     settled = "in the acceptable zone and settled by the next morning"
-    return Judgement(area, "progress", settled, (Signal(kind="pain", text=calm),))
+    return replace(base, action="progress", why=settled, signals=(Signal(kind="pain", text=calm),), said="")
 
 
 def entry_rung(lad: Ladder, reports: list[PainReport]) -> int:
@@ -133,7 +164,8 @@ def pain_step(r: ReviewInput, v: Verdict) -> Verdict:
         reports = sum(1 for p in r.metrics.pains if p.area == area)
         if j.action == "exclude" or reports >= rp.see_clinician_reports:
             said = j.why if j.action == "exclude" else f"in {reports} reports this week"
-            text = f"{sig.area_name(area).capitalize()} pain {said}: see a clinician before loading it again."
+            where = sides.where(area, j.side if j.action == "exclude" else "")  # the count is the area's
+            text = f"{where.capitalize()} pain {said}: see a clinician before loading it again."
             out = out.add(guidance=(*out.guidance, why("pain-monitoring", text)))
     return out
 
@@ -142,6 +174,7 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
     """One area's decision: its ladder rung next week, and for a flag the categories it cuts or holds."""
     lad = r.ladders.get(j.area)
     name = sig.area_name(j.area).capitalize()
+    head = f"{j.said[:1].upper()}{j.said[1:]}: {j.why}" if j.said else f"{name}: {j.why}"
     added = v.pain_added if rung is not None or j.action == "progress" else (*v.pain_added, j.area)
     if rung is None and lad is not None:  # newly painful: it joins its ladder where it was provoked
         rung = entry_rung(lad, [p for p in r.metrics.pains if p.area == j.area])
@@ -155,11 +188,11 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
         text = f"{name}: {j.why}: up to {step} next week." if step else f"{name}: {j.why}."
     elif j.action == "hold":
         holds |= set(loading)
-        text = f"{name}: {j.why}: stays on {step or 'the same work'} next week; {_list(loading)} held."
+        text = f"{head}; stays on {step or 'the same work'} next week; {_list(loading)} held."
     else:
         off = "off its ladder (only work that spares it stays)"
         what = f"down to {step}" if j.action == "regress" and step else off
-        text = f"{name}: {j.why}: {what} next week."
+        text = f"{head}; {what} next week."
         cut_signals = (*cut_signals, *j.signals[:1])
         for c in loading:
             reduce[c] = max(reduce.get(c, 0), r.params.pain_cut_pct)
@@ -169,14 +202,17 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
             )
             extra.append(decision(c.value, "reduce", said, ["review-pain-cut", "review-cut-size"], list(j.signals)))
     if j.action in FLAGGED:
-        worst = max((p.score for p in r.metrics.pains if p.area == j.area), default=0)
-        flags = (*flags, Flag(kind="pain", text=f"{name} pain up to {worst}/10: {j.why}.", rule_id="review-pain"))
-    rungs = dict(v.pain_rungs)
+        worst = max((p.score for p in j.reports), default=0)
+        side = f" ({j.side})" if j.side else ""
+        flags = (*flags, Flag(kind="pain", text=f"{name} pain{side} up to {worst}/10: {j.why}.", rule_id="review-pain"))
+    rungs, easy = dict(v.pain_rungs), dict(v.pain_sides)
+    if j.easy_side:
+        easy[j.area] = j.easy_side
     if target is not None:
         rungs[j.area] = target
     d = decision(j.area.value, j.action, text, ids, list(j.signals))  # type: ignore[arg-type]
     return v.add(decisions=(*v.decisions, d, *extra), flags=flags, reduce=reduce, holds=frozenset(holds),
-                 cut_signals=cut_signals, pain_added=tuple(added), pain_rungs=rungs)  # fmt: skip
+                 cut_signals=cut_signals, pain_added=tuple(added), pain_rungs=rungs, pain_sides=easy)  # fmt: skip
 
 
 def _target(action: str, rung: int | None, lad: Ladder | None) -> int | None:

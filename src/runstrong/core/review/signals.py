@@ -22,6 +22,27 @@ ITEM_NAME = {
 
 MOST = 3  # items or runs named in one signal: the worst first, the rest counted
 
+# Every kind of signal a decision can name, with what it reads (docs/review.md shows a review
+# for each; a test keeps the page and this table in step).
+SIGNAL_KINDS = {
+    "soreness": "days of soreness in the check-ins, and the longest run of them",
+    "wellness": "the check-in's items against the runner's own 28-day baseline",
+    "running": "runs logged with tight or heavy legs, or a form note",
+    "sleep": "the week's sleep against the hold mark",
+    "appetite": "the week's appetite against the hold mark",
+    "effort": "a category's logged effort against its target",
+    "form": "a category's or a lift's form against the marks",
+    "sets": "a category's sets done against planned",
+    "sessions": "sessions done against planned, and weeks mostly missed in a row",
+    "pain": "pain reports by area and side, their timing, and the weekly worst",
+    "illness": "the runner says they were ill",
+    "travel": "the runner says they travel with other kit",
+    "race": "the runner says the race moved",
+    "consistency": "consistent weeks toward the third session",
+    "cut": "a cut with no other signal to name (a fallback, not expected)",
+}
+FALLBACK_KINDS = frozenset({"cut"})
+
 
 def first_of_each_kind(signals: list[Signal]) -> list[Signal]:
     """One signal per kind, in order (a summary that does not repeat the decision above it)."""
@@ -106,7 +127,12 @@ def progress(c: CategoryWeek, rp: ReviewParams) -> list[Signal]:
     if c.mean_rpe is not None and c.target_rpe is not None:
         out.append(effort(c))
     if c.mean_form is not None:
-        out.append(Signal(kind="form", text=f"{_name(c)} form {c.mean_form:g}/5 (≥ {rp.progress_min_form:g})"))
+        kept = (
+            f"≥ {rp.progress_min_form:g}"
+            if c.mean_form >= rp.progress_min_form
+            else f"hold under {rp.form_hold_below:g}"
+        )
+        out.append(Signal(kind="form", text=f"{_name(c)} form {c.mean_form:g}/5 ({kept})"))
     return out
 
 

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..context import PlanningContext
 from ..library import Library
 from ..model import Adjustment, AthleteProfile, Category, ExerciseSwap, PainArea, Plan, Reason, Week
 from ..pain_return import Ladders, shipped_ladders
@@ -34,7 +35,7 @@ class ReviewInput:
     registry: Registry
     params: ReviewParams
     real_life: RealLife
-    ladders: Ladders = field(default_factory=shipped_ladders)  # graded-return ladders (core/pain_return)
+    ladders: Ladders = field(default_factory=shipped_ladders)  # graded-return ladders (the context's)
 
     @property
     def next_week(self) -> Week | None:
@@ -63,6 +64,7 @@ class Verdict:
     equipment: tuple = ()
     travel_weeks: tuple[dt.date, ...] = ()
     pain_rungs: dict[PainArea, int] = field(default_factory=dict)  # each painful area's ladder rung next week
+    pain_sides: dict[PainArea, str] = field(default_factory=dict)  # the one painful side, where only one is
 
     def add(self, **changes: object) -> Verdict:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
@@ -82,8 +84,7 @@ def review_input(
     profile: AthleteProfile,
     history: DiaryWindow,
     week_start: dt.date,
-    library: Library,
-    registry: Registry,
+    ctx: PlanningContext,
     real_life: RealLife | None = None,
     today: dt.date | None = None,
 ) -> ReviewInput:
@@ -100,11 +101,12 @@ def review_input(
         history=history,
         week_start=week_start,
         next_start=next_start,
-        metrics=week_metrics(plan, history, week_start, library, registry),
-        library=library,
-        registry=registry,
-        params=review_params(registry),
+        metrics=week_metrics(plan, history, week_start, ctx.library, ctx.registry),
+        library=ctx.library,
+        registry=ctx.registry,
+        params=review_params(ctx.registry),
         real_life=real_life or RealLife(),
+        ladders=ctx.ladders,
     )
 
 

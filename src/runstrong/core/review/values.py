@@ -70,6 +70,9 @@ class Review(Frozen):
     pain_areas_added: list[PainArea]
     race_date: dt.date | None = None
     guidance: list[Reason]
+    pain_sides: dict[PainArea, Literal["left", "right"]] = Field(
+        default_factory=dict, description="A painful area flagged on one side only: single-leg work goes easy on it."
+    )
 
 
 def decision(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..context import PlanningContext
 from ..diary import week_start as monday_of
 from ..library import Library
 from ..model import Adjustment, AthleteProfile, Plan, why
@@ -62,19 +63,27 @@ def review_week(
     profile: AthleteProfile,
     history: DiaryWindow,
     week_start: dt.date,
-    library: Library,
-    registry: Registry,
+    library: Library | None = None,
+    registry: Registry | None = None,
     real_life: RealLife | None = None,
     today: dt.date | None = None,
+    *,
+    ctx: PlanningContext | None = None,
 ) -> Review:
     """Review the week starting `week_start` (any day of it) and decide next week.
 
+    The data come from `ctx` (library, rulebook and pain ladders: a coach's edited copy
+    too); tests and scripts that hold only a library and a registry get the shipped ladders.
     The decisions apply from the Monday after the reviewed week, or, when that week has
     already begun by `today`, from the first Monday not yet lived (days already lived are
     never re-planned)."""
+    if ctx is None:
+        if library is None or registry is None:
+            raise TypeError("review_week needs ctx=, or a library and a registry")
+        ctx = PlanningContext(library, registry)
     week_start = monday_of(week_start)
     profile = without_review(profile, week_start)  # reviewing a week again starts from before its last review
-    r = review_input(plan, profile, history, week_start, library, registry, real_life, today)
+    r = review_input(plan, profile, history, week_start, ctx, real_life, today)
     return assemble(r, run_steps(r))
 
 
@@ -127,4 +136,5 @@ def assemble(r: ReviewInput, v: Verdict) -> Review:
         pain_areas_added=list(v.pain_added),
         race_date=r.real_life.race_date if race and r.real_life.race_date != race.date else None,
         guidance=guidance,
+        pain_sides=dict(v.pain_sides),
     )
