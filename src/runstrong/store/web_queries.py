@@ -206,3 +206,19 @@ def diary_stamp(s: Session, name: str | None) -> tuple | None:
 def athlete_name(s: Session, athlete_id: int) -> str | None:
     """An athlete's name alone (one indexed row), for code that only needs to say who."""
     return s.scalar(select(Athlete.__table__.c.name).where(Athlete.__table__.c.id == athlete_id))
+
+
+def athlete_id(s: Session, name: str | None) -> int | None:
+    """The id of the athlete called `name` (exactly, else in any case, as `repo.find_athlete`
+    finds them), or of the only one when no name is given; None when there is no such
+    athlete, or not just one: a short query, without the plan and profile facts."""
+    a = Athlete.__table__.c
+    if name is not None:
+        found = s.scalar(select(a.id).where(a.name == name.strip()))
+        if found is not None:
+            return found
+        query = select(a.id).where(func.lower(a.name) == name.strip().lower())
+    else:
+        query = select(a.id)
+    ids = s.scalars(query.limit(2)).all()
+    return ids[0] if len(ids) == 1 else None

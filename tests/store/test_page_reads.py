@@ -1,5 +1,5 @@
-"""The last logged sets of a day's lifts, read per lift (the pages' bounded read), are the
-same as the whole history's reading restricted to those lifts, on both backends."""
+"""Reads the pages make of a long diary, bounded by index: the last logged sets of a day's
+lifts (the same as the whole history read for those lifts) and an athlete found by name."""
 
 from __future__ import annotations
 
@@ -76,3 +76,18 @@ def test_the_last_sets_of_each_lift_are_those_of_its_latest_earlier_session(stor
                     expected = sorted(r[4] for r in mine if r[2] == newest)
                     assert len(found[lift]) == len(expected)
                 assert "side_plank" not in found
+
+
+def test_an_athlete_is_found_by_exact_name_any_case_or_as_the_only_one(store):
+    from runstrong.store.web_queries import athlete_id
+
+    with store.write() as s:
+        first = repo.add_athlete(s, "Maya Runner", Units.metric, dt.datetime(2026, 1, 1))
+    with store.read() as s:
+        assert athlete_id(s, "Maya Runner") == athlete_id(s, " maya runner ") == athlete_id(s, None) == first
+        assert athlete_id(s, "Sam") is None
+    with store.write() as s:
+        repo.add_athlete(s, "Sam", Units.metric, dt.datetime(2026, 1, 1))
+    with store.read() as s:
+        assert athlete_id(s, None) is None  # two athletes and no name: nobody in particular
+        assert athlete_id(s, "Maya Runner") == first
