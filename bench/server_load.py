@@ -244,8 +244,11 @@ def measure(url: str, template: str, athletes: int, workers: int, users: int, se
     server, base = _start(url, workers)
     try:
         warm = {"Authorization": f"Bearer {token_for(template, 'u0000')}"}
-        for _ in range(4 * workers):  # each worker loads the exercise library and rulebook once: not measured
-            httpx.get(f"{base}/", headers=warm, timeout=60)
+        coach = {"Authorization": f"Bearer {token_for(template, 'coach00')}"}
+        for _ in range(4 * workers):  # each worker loads the library, rulebook and figures once: not measured
+            for path in ("/", f"/session/{TODAY}"):
+                httpx.get(f"{base}{path}", headers=warm, timeout=60)
+            httpx.get(f"{base}/api/v1/roster", headers=coach, timeout=60)
         out: dict[str, list[float]] = {}
         errors: list = []
         until = time.monotonic() + seconds
