@@ -9,9 +9,11 @@ served by uvicorn on 127.0.0.1 in a child process pinned to one core; the bare a
 process of its own (not a route inside runstrong's app, behind its ~45 routes and its
 security middleware). This process is the client, pinned to the other core, sending a
 fixed number of requests over N keep-alive connections (plain asyncio streams: a light
-client, so that it is not the bottleneck). Endpoints: the dashboard `/` (served from its
-render cache while the diary is unchanged), the dashboard rendered afresh (`/?_=1` skips
-the cache), `/api/v1/today` and the session log page. Rounds alternate the endpoints;
+client, so that it is not the bottleneck), each sending back the cookies its first
+response set, as a browser would (the dashboard's cached page is per browser session).
+Endpoints: the dashboard `/` (served from its render cache while the diary is
+unchanged), the dashboard rendered afresh (`/?_=1` skips the cache), `/api/v1/today` and
+the session log page. Rounds alternate the endpoints;
 medians of the rounds. Loopback only, bounded in count and time. Goals (issue 21): the
 fresh dashboard and `/api/v1/today` at least 25% of the bare app.
 """
@@ -83,20 +85,33 @@ def serve_bare(port: int) -> None:
     uvicorn.run(app, host=HOST, port=port, log_level="warning", access_log=False)
 
 
+async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes, path: str) -> bytes:
+    """One GET over the open connection; the response head (the body is read and dropped)."""
+    writer.write(request)
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = head[9:12]
+    if status != b"200":
+        raise RuntimeError(f"{path} answered {status.decode()}")
+    length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                  if line.lower().startswith(b"content-length:"))  # fmt: skip
+    await reader.readexactly(length)
+    return head
+
+
 async def _worker(port: int, path: str, count: int, latencies: list[float]) -> None:
+    """One browser: a first request outside the count takes the cookies the app sets (its
+    session's form token), which every later request sends back, as a browser does."""
     reader, writer = await asyncio.open_connection(HOST, port)
     request = f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\n\r\n".encode()
     try:
+        head = await _get(reader, writer, request, path)
+        cookies = [line.split(b":", 1)[1].split(b";")[0].strip() for line in head.split(b"\r\n")
+                   if line.lower().startswith(b"set-cookie:")]  # fmt: skip
+        if cookies:
+            request = request[:-2] + b"Cookie: " + b"; ".join(cookies) + b"\r\n\r\n"
         for _ in range(count):
             t0 = time.perf_counter()
-            writer.write(request)
-            head = await reader.readuntil(b"\r\n\r\n")
-            status = head[9:12]
-            if status != b"200":
-                raise RuntimeError(f"{path} answered {status.decode()}")
-            length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
-                          if line.lower().startswith(b"content-length:"))  # fmt: skip
-            await reader.readexactly(length)
+            await _get(reader, writer, request, path)
             latencies.append(time.perf_counter() - t0)
     finally:
         writer.close()

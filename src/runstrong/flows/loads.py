@@ -22,10 +22,11 @@ from runstrong.store.logged_loads import logged_sets
 
 def follow_diary(s: Session, athlete_id: int, sessions: list[PlannedSession], day: dt.date) -> list[PlannedSession]:
     """`sessions` with each planned load moved by the best set of its lift's latest session
-    logged with a load before `day` (one query)."""
+    logged with a load before `day` (two queries, for the loaded lifts only)."""
     if not _loaded(sessions):
         return sessions
-    return _followed(s, athlete_id, sessions, logged_sets(s, athlete_id, day, _context().params))
+    lifts = {b.exercise_id for x in sessions for b in x.blocks if b.prescription.load_kg is not None}  # the rest stay
+    return _followed(s, athlete_id, sessions, logged_sets(s, athlete_id, day, _context().params, lifts))
 
 
 def _loaded(sessions: list[PlannedSession]) -> bool:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
@@ -12,23 +13,25 @@ from sqlalchemy.orm import Session
 from runstrong.core.log_loads import best_set
 from runstrong.core.model import AthleteProfile, RecentSet
 
-from .repo import row_to_set
+from .repo import newest_sessions, row_to_set
 from .tables import SessionLogRow, SetLogRow
 
 
-def logged_sets(s: Session, athlete_id: int, before: dt.date, p: Any) -> dict[str, RecentSet]:
-    """For each lift logged with a load before `before`, the best set of its latest session."""
-    rows = s.execute(
-        select(SetLogRow, SessionLogRow.date)
-        .join(SessionLogRow, SetLogRow.session_log_id == SessionLogRow.id)
-        .where(
-            SessionLogRow.athlete_id == athlete_id,
-            SessionLogRow.date < before,
-            SetLogRow.load_kg.is_not(None),
-            SetLogRow.reps.is_not(None),
+def logged_sets(
+    s: Session, athlete_id: int, before: dt.date, p: Any, exercise_ids: Iterable[str] | None = None
+) -> dict[str, RecentSet]:
+    """For each lift logged with a load before `before`, the best set of its latest session
+    (only `exercise_ids` when given: a day's page needs a dozen lifts, not years of sets)."""
+    loaded = (SessionLogRow.date < before, SetLogRow.load_kg.is_not(None), SetLogRow.reps.is_not(None))
+    if exercise_ids is None:
+        rows = s.execute(
+            select(SetLogRow, SessionLogRow.date)
+            .join(SessionLogRow, SetLogRow.session_log_id == SessionLogRow.id)
+            .where(SessionLogRow.athlete_id == athlete_id, *loaded)
+            .order_by(SessionLogRow.date.desc(), SessionLogRow.id.desc(), SetLogRow.id)
         )
-        .order_by(SessionLogRow.date.desc(), SessionLogRow.id.desc(), SetLogRow.id)
-    )
+    else:
+        rows = _latest_of(s, athlete_id, sorted(set(exercise_ids)), before)
     latest: dict[str, tuple[int, dt.date, list]] = {}
     for row, day in rows:
         seen = latest.setdefault(row.exercise_id, (row.session_log_id, day, []))
@@ -40,6 +43,20 @@ def logged_sets(s: Session, athlete_id: int, before: dt.date, p: Any) -> dict[st
         if found is not None:
             out[exercise_id] = found
     return out
+
+
+def _latest_of(s: Session, athlete_id: int, ids: list[str], before: dt.date) -> Any:
+    """The loaded sets of each lift's latest session with one (two statements, each through an index)."""
+    loaded = (SetLogRow.load_kg.is_not(None), SetLogRow.reps.is_not(None))
+    newest = newest_sessions(s, athlete_id, ids, before, *loaded)
+    rows = s.execute(
+        select(SetLogRow, SessionLogRow.date)
+        .join(SessionLogRow, SetLogRow.session_log_id == SessionLogRow.id)
+        .where(SetLogRow.session_log_id.in_(set(newest.values())), SetLogRow.exercise_id.in_(list(newest)))
+        .where(*loaded)
+        .order_by(SetLogRow.id)
+    )
+    return [(row, day) for row, day in rows if newest[row.exercise_id] == row.session_log_id]
 
 
 def with_logged_sets(s: Session, athlete_id: int, profile: AthleteProfile, before: dt.date, p: Any) -> AthleteProfile:

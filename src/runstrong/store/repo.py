@@ -9,6 +9,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -128,22 +129,23 @@ def add_athlete(s: Session, name: str, units: Units, now: dt.datetime) -> int:
 
 
 def _info(s: Session, a: Athlete) -> AthleteInfo:
+    """The athlete with their latest profile and plan versions, in one statement."""
+    newest_plan = select(func.max(PlanRow.version)).where(PlanRow.athlete_id == a.id).scalar_subquery()
+    newest_profile = select(func.max(Profile.version)).where(Profile.athlete_id == a.id).scalar_subquery()
     plan = s.execute(
-        select(PlanRow.version, PlanRow.start_date, PlanRow.end_date, Profile.version)
-        .join(Profile, Profile.id == PlanRow.profile_id)
-        .where(PlanRow.athlete_id == a.id)
-        .order_by(PlanRow.version.desc())
-        .limit(1)
-    ).first()
-    profile_version = s.scalar(select(func.max(Profile.version)).where(Profile.athlete_id == a.id))
+        select(newest_profile, PlanRow.version, PlanRow.start_date, PlanRow.end_date)
+        .select_from(Athlete)
+        .outerjoin(PlanRow, (PlanRow.athlete_id == Athlete.id) & (PlanRow.version == newest_plan))
+        .where(Athlete.id == a.id)
+    ).one()
     return AthleteInfo(
         id=a.id,
         name=a.name,
         units=Units(a.units),
-        profile_version=profile_version,
-        plan_version=plan[0] if plan else None,
-        plan_start=plan[1] if plan else None,
-        plan_end=plan[2] if plan else None,
+        profile_version=plan[0],
+        plan_version=plan[1],
+        plan_start=plan[2],
+        plan_end=plan[3],
     )
 
 
@@ -230,7 +232,9 @@ def _insert_plan(
 
 
 def latest_profile(s: Session, athlete_id: int) -> AthleteProfile | None:
-    text = s.scalar(select(Profile.data).where(Profile.athlete_id == athlete_id).order_by(Profile.version.desc()))
+    text = s.scalar(
+        select(Profile.data).where(Profile.athlete_id == athlete_id).order_by(Profile.version.desc()).limit(1)
+    )
     return AthleteProfile.model_validate_json(text) if text else None
 
 
@@ -432,30 +436,41 @@ def row_to_set(row: SetLogRow) -> SetLog:
     return SetLog.model_construct(**{f: getattr(row, f) for f in SET_FIELDS})
 
 
+def newest_sessions(s: Session, athlete_id: int, ids: list[str], before: dt.date, *where: Any) -> dict[str, int]:
+    """For each lift in `ids`, the id of its latest session before `before` (with sets that
+    meet `where`), in one statement: per lift, found newest first through the athlete's date
+    index (a few rows each), not by reading the lift's whole history."""
+    if not ids:
+        return {}
+    found = s.execute(
+        select(*(
+            select(SessionLogRow.id)
+            .join(SetLogRow, SetLogRow.session_log_id == SessionLogRow.id)
+            .where(SessionLogRow.athlete_id == athlete_id, SessionLogRow.date < before)
+            .where(SetLogRow.exercise_id == x, *where)
+            .order_by(SessionLogRow.date.desc(), SessionLogRow.id.desc())
+            .limit(1)
+            .scalar_subquery()
+            for x in ids
+        ))
+    ).one()  # fmt: skip
+    return {x: sid for x, sid in zip(ids, found, strict=True) if sid is not None}
+
+
 def last_sets(s: Session, athlete_id: int, exercise_ids: Iterable[str], before: dt.date) -> dict[str, list[SetLog]]:
     """For each exercise, the sets of the latest session before `before` that had it: one
     query for all the exercises (a page asks for a dozen; one at a time cost two each)."""
     ids = sorted(set(exercise_ids))
     if not ids:
         return {}
-    latest = (
-        select(
-            SetLogRow.exercise_id.label("ex"),
-            SetLogRow.session_log_id.label("sid"),
-            func.row_number()
-            .over(partition_by=SetLogRow.exercise_id, order_by=(SessionLogRow.date.desc(), SessionLogRow.id.desc()))
-            .label("rank"),
-        )
-        .join(SessionLogRow, SetLogRow.session_log_id == SessionLogRow.id)
-        .where(SessionLogRow.athlete_id == athlete_id, SessionLogRow.date < before, SetLogRow.exercise_id.in_(ids))
-        .subquery()
-    )
+
+    newest = newest_sessions(s, athlete_id, ids, before)
     rows = s.execute(
-        select(*(getattr(SetLogRow, f) for f in SET_FIELDS))
-        .join(latest, (SetLogRow.session_log_id == latest.c.sid) & (SetLogRow.exercise_id == latest.c.ex))
-        .where(latest.c.rank == 1)
+        select(SetLogRow.session_log_id, *(getattr(SetLogRow, f) for f in SET_FIELDS))
+        .where(SetLogRow.session_log_id.in_(set(newest.values())), SetLogRow.exercise_id.in_(list(newest)))
         .order_by(SetLogRow.id)
     )
+    rows = [r for r in rows if newest[r.exercise_id] == r.session_log_id]
     out: dict[str, list[SetLog]] = {}
     for row in rows:
         out.setdefault(row.exercise_id, []).append(row_to_set(row))

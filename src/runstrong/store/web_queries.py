@@ -181,20 +181,44 @@ def plan_version(s: Session, athlete_id: int) -> int | None:
     return s.scalar(select(func.max(PlanRow.version)).where(PlanRow.athlete_id == athlete_id))
 
 
-def _newest(table: type, athlete_id: object) -> object:
-    return select(func.max(table.id)).where(table.athlete_id == athlete_id).scalar_subquery()
+def _rows_of(table: type, athlete_id: object) -> object:
+    """How many rows the athlete has in `table`: counted on its (athlete_id, …) index alone
+    (an index-only scan of one athlete's entries; max(id) walked the primary key of everyone's)."""
+    return select(func.count()).select_from(table).where(table.athlete_id == athlete_id).scalar_subquery()
 
 
 def diary_stamp(s: Session, name: str | None) -> tuple | None:
     """What a rendered page depends on, in one query: the athlete, the diary version the
-    flows bump with every change, and the newest row of each table written outside the
-    flows too (a plan or review stored, runs imported). Equal stamps, same diary, in any
-    process and on any database; None when the athlete is not plainly one row (no caching)."""
+    flows bump with every change, and how many rows each table written outside the flows
+    too holds (a plan or review stored, runs imported: rows only added there). Equal stamps,
+    same diary, in any process and on any database; None when the athlete is not plainly
+    one row (no caching)."""
     a = Athlete.__table__.c
     query = select(
-        a.id, a.diary_version, *(_newest(t, a.id) for t in (PlanRow, ReviewRow, SessionLogRow, RunRow, WellnessRow))
+        a.id, a.diary_version, *(_rows_of(t, a.id) for t in (PlanRow, ReviewRow, SessionLogRow, RunRow, WellnessRow))
     )
     if name is not None:
         query = query.where(a.name == name.strip())
     rows = s.execute(query.limit(2)).all()
     return tuple(rows[0]) if len(rows) == 1 else None
+
+
+def athlete_name(s: Session, athlete_id: int) -> str | None:
+    """An athlete's name alone (one indexed row), for code that only needs to say who."""
+    return s.scalar(select(Athlete.__table__.c.name).where(Athlete.__table__.c.id == athlete_id))
+
+
+def athlete_id(s: Session, name: str | None) -> int | None:
+    """The id of the athlete called `name` (exactly, else in any case, as `repo.find_athlete`
+    finds them), or of the only one when no name is given; None when there is no such
+    athlete, or not just one: a short query, without the plan and profile facts."""
+    a = Athlete.__table__.c
+    if name is not None:
+        found = s.scalar(select(a.id).where(a.name == name.strip()))
+        if found is not None:
+            return found
+        query = select(a.id).where(func.lower(a.name) == name.strip().lower())
+    else:
+        query = select(a.id)
+    ids = s.scalars(query.limit(2)).all()
+    return ids[0] if len(ids) == 1 else None

@@ -31,7 +31,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from runstrong.errors import UserError
 from runstrong.flows.accounts import token_hash
-from runstrong.store import accounts, repo
+from runstrong.store import accounts, repo, web_queries
 from runstrong.store.accounts import User
 from runstrong.store.actor import ACTOR
 
@@ -214,9 +214,9 @@ def _allowed_athlete(diary: Diary, who: Principal, wanted: str | None) -> str | 
         allowed = accounts.athlete_ids_for(s, who.user)
         if wanted is None:
             if who.user.athlete_id is not None and who.user.role == "athlete":
-                return repo.athlete_info(s, who.user.athlete_id).name
+                return web_queries.athlete_name(s, who.user.athlete_id)
             if allowed is not None and len(allowed) == 1:
-                return repo.athlete_info(s, next(iter(allowed))).name
+                return web_queries.athlete_name(s, next(iter(allowed)))
             if allowed is None and (diary.athlete_name or accounts.athlete_count(s) == 1):
                 return diary.athlete_name
             raise ChooseAthlete("athlete: you look after several athletes; choose one with ?athlete=NAME (see /roster)")

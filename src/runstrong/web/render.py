@@ -100,11 +100,9 @@ def coach_note(request: Request) -> Any:
     diary = request.scope.get("state", {}).get("diary")
     if diary is None or not (path == "/" or path.startswith("/session")):
         return None
-    from runstrong.errors import UserError
     from runstrong.store.roster import latest_note
+    from runstrong.store.web_queries import athlete_id
 
     with diary.store.read() as s:
-        try:
-            return latest_note(s, diary.who(s).id)
-        except UserError:  # no athlete yet: the page says so itself
-            return None
+        found = athlete_id(s, diary.athlete_name)
+        return None if found is None else latest_note(s, found)  # None: no athlete yet, the page says so
