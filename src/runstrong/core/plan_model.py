@@ -13,10 +13,9 @@ from typing import Annotated, Literal
 from pydantic import Field, computed_field
 
 from .base import Frozen
+from .loads import MAX_LOAD_KG
 from .model import PLAN_SCHEMA_VERSION, AthleteProfile, DatedRun, Reason
-from .vocab import Category, Weekday
-
-MAX_LOAD_KG = 500  # the heaviest load a plan or a diary holds (a typo guard, not a methodology number)
+from .vocab import Category, Weekday, intensity_label
 
 
 class Intensity(Frozen):
@@ -24,16 +23,7 @@ class Intensity(Frozen):
     value: float | None = None
 
     def label(self) -> str:
-        match self.kind:
-            case "rpe":
-                return f"RPE {self.value:g}"
-            case "rir":
-                return f"RIR {self.value:g}"
-            case "percent_1rm":
-                return f"{self.value:g}% 1RM"
-            case "load_kg":
-                return f"{self.value:g} kg"
-        return "bodyweight"
+        return intensity_label(self.kind, self.value)
 
 
 class Prescription(Frozen):

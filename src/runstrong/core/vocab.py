@@ -202,3 +202,31 @@ class Sex(StrEnum):
     female = "female"
     male = "male"
     unspecified = "unspecified"
+
+
+def intensity_label(kind: str, value: float | None) -> str:
+    """An effort target as written on a plan: `RPE 7`, `RIR 3`, `75% 1RM`, `20 kg`, `bodyweight`."""
+    match kind:
+        case "rpe":
+            return f"RPE {value:g}"
+        case "rir":
+            return f"RIR {value:g}"
+        case "percent_1rm":
+            return f"{value:g}% 1RM"
+        case "load_kg":
+            return f"{value:g} kg"
+    return "bodyweight"
+
+
+# The dates a person can give (profiles, diaries, command lines): a training life, not the
+# calendar's ends. Far from year 1 and 9999, so date arithmetic (a plan's weeks, a review's
+# look-back, a year of history) never overflows, whatever date is typed.
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2200, 12, 31)
+
+
+def in_date_range(value: dt.date) -> dt.date:
+    """A date between EARLIEST_DATE and LATEST_DATE, or a ValueError saying so."""
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(f"{value} is outside {EARLIEST_DATE.year}-{LATEST_DATE.year}; check the year")
+    return value
