@@ -80,7 +80,8 @@ def ann_diary(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("ann")
     out = run_cli(["athlete", "add", str(write_profile(folder))], env=env_for(folder))
     assert out.returncode == 0, out.stderr
-    assert sorted(p.name for p in folder.iterdir()) == ["ann.toml", "diary.db"]  # nothing else to copy
+    kept = sorted(p.name for p in folder.iterdir() if p.name != ".cache")  # the data cache (io/data_cache) stays
+    assert kept == ["ann.toml", "diary.db"]  # nothing else to copy
     return folder / "diary.db"
 
 

@@ -46,3 +46,12 @@ def test_with_accept_each_athlete_gets_a_review_stored(club: Path) -> None:
 def test_all_with_one_runners_flags_is_refused(club: Path) -> None:
     out = runner(club)("review", "--all", "--ill")
     assert out.returncode == 2 and "--all" in out.stderr
+
+
+def test_shared_among_processes_the_answers_are_one_process_answers_in_the_diarys_order(club: Path) -> None:
+    run = runner(club)
+    one = run("review", "--all", "--jobs", "1", "--format", "json")
+    three = run("review", "--all", "--jobs", "3", "--format", "json")
+    assert one.returncode == three.returncode == 0, (one.stderr, three.stderr)
+    assert json.loads(three.stdout) == json.loads(one.stdout)
+    assert [r["athlete"] for r in json.loads(one.stdout)] == ["Ann", "Bob", "Cy"]

@@ -8,6 +8,7 @@ runner thinking about an answer never holds the database lock.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -48,12 +49,29 @@ def today(day: str | None, athlete: str | None, profile: Path | None, db: str | 
       runstrong today --profile my.toml     (first time: stores your profile and plan)
       runstrong today --date 2027-01-07
     """
-    from runstrong.flows.loads import follow_diary
-    from runstrong.io.diary_terminal import render_day
-    from runstrong.store import repo
-
     now, clock = clock_now(), clock_today()
     when = parse_day(day, clock, allow_future=True)
+    shown = None
+    if profile is None:  # a SQLite diary at the schema's head: read without SQLAlchemy or Pydantic
+        from runstrong.store import light_read
+
+        try:
+            shown = light_read.read_day(db, athlete, when)
+        except light_read.NeedsFollowData:
+            from runstrong.io.data_files import load_context
+
+            light_read.keep_follow_data(load_context())  # for the next time; this time the full path
+    if shown is None:
+        shown = _read_day(db, athlete, profile, now, when)
+    _show_day(shown, when, clock, fmt)
+
+
+def _read_day(db: str | None, athlete: str | None, profile: Path | None, now: Any, when: Any) -> Any:
+    """What `today` shows, through the store and the models (and migrating the diary first)."""
+    from runstrong.flows.loads import follow_diary
+    from runstrong.store import repo
+    from runstrong.store.light_read import Day
+
     with open_diary(db) as store:
         if profile is not None:
             load_profile_file(store, profile, now)
@@ -62,28 +80,46 @@ def today(day: str | None, athlete: str | None, profile: Path | None, db: str | 
             plan = repo.planned_day(s, who.id, when)
             ids = [b.exercise_id for p in plan.sessions for b in p.blocks]
             last = repo.last_sets(s, who.id, ids, when)
-            plan = plan.model_copy(update={"sessions": follow_diary(s, who.id, plan.sessions, when)})
-            logged_ids = repo.session_ids_on(s, who.id, when)
-            logged = repo.count_sets(s, logged_ids)
-            upcoming = None if plan.sessions else repo.next_planned_session(s, who.id, when)
+            sessions = follow_diary(s, who.id, plan.sessions, when)
+            logged = repo.count_sets(s, repo.session_ids_on(s, who.id, when))
+            upcoming = None if sessions else repo.next_planned_session(s, who.id, when)
+    return Day(who.name, who.units, plan.plan_version, sessions, plan.runs, last, logged, upcoming)  # type: ignore[arg-type]
+
+
+def _show_day(shown: Any, when: Any, clock: Any, fmt: str) -> None:
+    """Print the day, whichever path read it: the light path's JSON values are viewed through
+    `light_read.Values`, the models as they are."""
+    from runstrong.store.light_read import Values
+
+    def dump(x: Any) -> Any:
+        return x if isinstance(x, dict) else x.model_dump(mode="json")
+
+    def view(x: Any) -> Any:
+        return Values(x) if isinstance(x, dict) else x
+
     if fmt == "json":
         echo_json(
             {
                 "date": str(when),
-                "athlete": who.name,
-                "plan_version": plan.plan_version,
-                "sessions": [p.model_dump(mode="json") for p in plan.sessions],
-                "runs": [r.model_dump(mode="json") for r in plan.runs],
-                "logged_sets": logged,
+                "athlete": shown.name,
+                "plan_version": shown.plan_version,
+                "sessions": [dump(p) for p in shown.sessions],
+                "runs": [dump(r) for r in shown.runs],
+                "logged_sets": shown.logged,
             }
         )
         return
     out = console()
-    if plan.plan_version is None:
-        out.print(f"{escape(who.name)} has no stored plan; store one with `runstrong athlete add PROFILE`.")
+    if shown.plan_version is None:
+        out.print(f"{escape(shown.name)} has no stored plan; store one with `runstrong athlete add PROFILE`.")
         return
-    out.print(render_day(when, clock, plan.sessions, plan.runs, who.units, last, logged, upcoming, plan.plan_version))
-    if plan.sessions and not logged and when <= clock:
+    from runstrong.io.day_view import render_day
+
+    sessions, runs = [view(p) for p in shown.sessions], [view(r) for r in shown.runs]
+    upcoming = None if shown.upcoming is None else view(shown.upcoming)
+    out.print(render_day(when, clock, sessions, runs, shown.units, shown.last, shown.logged, upcoming,
+                         shown.plan_version))  # fmt: skip
+    if shown.sessions and not shown.logged and when <= clock:
         date_flag = "" if when == clock else f" --date {when}"
         out.print(
             f"\nDone it? [bold]runstrong log{date_flag}[/] (one confirmation), or "

@@ -64,10 +64,10 @@ def escape(text: object) -> str:
 
 def parse_date(text: str, field: str, example: str = "2027-01-05") -> Any:
     """A date typed on the command line (ISO), within the dates runstrong accepts
-    (core.model.EARLIEST_DATE..LATEST_DATE), or a UserError naming `field`."""
+    (core.vocab.EARLIEST_DATE..LATEST_DATE), or a UserError naming `field`."""
     import datetime as dt
 
-    from runstrong.core.model import in_date_range
+    from runstrong.core.vocab import in_date_range
     from runstrong.errors import UserError
 
     try:

@@ -14,6 +14,8 @@ from runstrong.cli.diary_common import clock_now, clock_today, open_diary
 from runstrong.cli.options import echo_json
 from runstrong.errors import UserError
 
+CHUNK = 25  # athletes per task with --jobs at most: tasks handed out as workers free up even out their ends
+
 
 def review_everyone(db: str | None, week_start: dt.date | None, fmt: str, accept: bool, jobs: int) -> None:
     """Review every athlete in the diary (and write each new plan version with `accept`)."""
@@ -26,19 +28,31 @@ def review_everyone(db: str | None, week_start: dt.date | None, fmt: str, accept
     if not names:
         raise UserError("--all: the diary has no athlete yet; add one with `runstrong athlete add PROFILE`")
     today, now = clock_today(), clock_now()
-    shares = [names[i::jobs] for i in range(min(jobs, len(names)))]
-    if len(shares) == 1:
+    size = max(1, min(CHUNK, -(-len(names) // (jobs * 4))))  # a few tasks per worker at least
+    chunks = [names[i : i + size] for i in range(0, len(names), size)]
+    if jobs == 1 or len(chunks) == 1:
         results = review_names(db, names, week_start, today, now, accept)
     else:
-        with ProcessPoolExecutor(len(shares)) as pool:
-            parts = list(pool.map(review_names, [db] * len(shares), shares, [week_start] * len(shares),
-                                  [today] * len(shares), [now] * len(shares), [accept] * len(shares)))  # fmt: skip
-        results = sorted((r for part in parts for r in part), key=lambda r: names.index(r["athlete"]))
+        _load_before_fork()
+        with ProcessPoolExecutor(min(jobs, len(chunks))) as pool:  # chunks handed out as workers free up
+            parts = pool.map(review_names, [db] * len(chunks), chunks, [week_start] * len(chunks),
+                             [today] * len(chunks), [now] * len(chunks), [accept] * len(chunks))  # fmt: skip
+            results = [r for part in parts for r in part]  # in the diary's order: map keeps the chunks' order
     if fmt == "json":
         echo_json(results)
         return
     for r in results:
         click.echo(_line(r))
+
+
+def _load_before_fork() -> None:
+    """The planning context and the review's modules, loaded once here: forked workers start
+    with them (and with the context's memo) instead of each loading its own."""
+    import runstrong.flows.review
+    import runstrong.store.reviewing  # noqa: F401
+    from runstrong.io.data_files import load_context
+
+    load_context()
 
 
 def review_names(

@@ -14,6 +14,8 @@ from typing import Any
 
 from .vocab import Item, Level, Pattern, Sex, Units
 
+MAX_LOAD_KG = 500  # the heaviest load a plan or a diary holds (a typo guard, not a methodology number)
+
 KG_PER_LB = 0.45359237
 
 # Which implement carries an exercise's load, the first one it needs in this order.

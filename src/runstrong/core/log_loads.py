@@ -10,19 +10,32 @@ adapters' `with_logged_sets`), so the weeks after them follow on too.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import loads as ld
-from .diary import PlannedBlock, PlannedSession, SetLog
-from .library import Library
-from .model import Item, Prescription, RecentSet, Units, build
-from .plan_model import MAX_LOAD_KG
+from .loads import MAX_LOAD_KG
+
+if TYPE_CHECKING:  # the models are imported where they are built: `today`'s light path loads no Pydantic
+    from .diary import PlannedBlock, PlannedSession, SetLog
+    from .library import Library
+    from .model import Item, Prescription, RecentSet, Units
 
 
 def best_set(sets: list[SetLog], day: dt.date, p: Any) -> RecentSet | None:
-    """The logged set that says most about the lift: the highest e1RM among sets with a load
-    and reps (a set logged without effort counts at the registry's assumed reserve)."""
-    best: tuple[float, SetLog] | None = None
+    """The logged set that says most about the lift (`best_logged`), as a dated recent set."""
+    from .model import RecentSet
+
+    s = best_logged(sets, p)
+    if s is None:
+        return None
+    effort = {"rpe": s.rpe} if s.rpe is not None else {"rir": s.rir} if s.rir is not None else {}
+    return RecentSet(reps=min(s.reps, 30), load_kg=s.load_kg, date=day, **effort)  # type: ignore[arg-type]
+
+
+def best_logged(sets: list[Any], p: Any) -> Any | None:
+    """The highest e1RM among sets with a load and reps (a set logged without effort counts
+    at the registry's assumed reserve); any objects with a set's fields."""
+    best: tuple[float, Any] | None = None
     for s in sets:
         if not s.load_kg or not s.reps:
             continue
@@ -31,11 +44,7 @@ def best_set(sets: list[SetLog], day: dt.date, p: Any) -> RecentSet | None:
         e1rm = ld.e1rm(s.load_kg, min(s.reps, 30), rir, p.e1rm_formula, p.e1rm_max_reps)
         if best is None or e1rm > best[0]:
             best = (e1rm, s)
-    if best is None:
-        return None
-    s = best[1]
-    effort = {"rpe": s.rpe} if s.rpe is not None else {"rir": s.rir} if s.rir is not None else {}
-    return RecentSet(reps=min(s.reps, 30), load_kg=s.load_kg, date=day, **effort)  # type: ignore[arg-type]
+    return None if best is None else best[1]
 
 
 def followed_load(presc: Prescription, logged: RecentSet, step_kg: float, bar_kg: float, p: Any) -> float:
@@ -45,7 +54,7 @@ def followed_load(presc: Prescription, logged: RecentSet, step_kg: float, bar_kg
     above the logged load for as many reps or more, rounded down to real kit.
 
     >>> from types import SimpleNamespace as NS
-    >>> from runstrong.core.model import Intensity
+    >>> from runstrong.core.model import Intensity, Prescription, RecentSet
     >>> p = NS(autoreg_assumed_rir=2, e1rm_formula="epley", e1rm_max_reps=15, carry_load_pct=60,
     ...        load_step_pct=2.5, max_load_step_pct=5, autoreg_max_drop_pct=10)
     >>> presc = Prescription(sets=3, reps=8, intensity=Intensity(kind="rir", value=2), rest_seconds=90, load_kg=60)
@@ -114,4 +123,6 @@ def _followed(
     kg = followed_load(presc, last, step, bar, p)
     if kg == presc.load_kg:
         return block
+    from .model import Prescription, build
+
     return block.model_copy(update={"prescription": build(Prescription, **{**presc.__dict__, "load_kg": kg})})

@@ -17,10 +17,12 @@ from pydantic import AfterValidator, BaseModel, Field, field_validator, model_va
 from .base import Frozen
 from .screen import Screen
 from .vocab import (  # noqa: F401 - re-exported: the model speaks this vocabulary
+    EARLIEST_DATE,
     EQUIPMENT_SETS,
     FURNITURE,
     HOME_FURNITURE,
     KEY_RUN_TYPES,
+    LATEST_DATE,
     SPEED_RUN_TYPES,
     TRAINING_CATEGORIES,
     Category,
@@ -37,23 +39,10 @@ from .vocab import (  # noqa: F401 - re-exported: the model speaks this vocabula
     Sex,
     Units,
     Weekday,
+    in_date_range,
 )
 
 PLAN_SCHEMA_VERSION = 1
-
-# The dates a person can give (profiles, diaries, command lines): a training life, not the
-# calendar's ends. Far from year 1 and 9999, so date arithmetic (a plan's weeks, a review's
-# look-back, a year of history) never overflows, whatever date is typed.
-EARLIEST_DATE = dt.date(1900, 1, 1)
-LATEST_DATE = dt.date(2200, 12, 31)
-
-
-def in_date_range(value: dt.date) -> dt.date:
-    """A date between EARLIEST_DATE and LATEST_DATE, or a ValueError saying so."""
-    if not EARLIEST_DATE <= value <= LATEST_DATE:
-        raise ValueError(f"{value} is outside {EARLIEST_DATE.year}-{LATEST_DATE.year}; check the year")
-    return value
-
 
 Day = Annotated[dt.date, AfterValidator(in_date_range)]
 

@@ -13,10 +13,9 @@ from typing import Annotated, Literal
 from pydantic import Field, computed_field
 
 from .base import Frozen
+from .loads import MAX_LOAD_KG
 from .model import PLAN_SCHEMA_VERSION, AthleteProfile, DatedRun, Reason
 from .vocab import Category, Weekday
-
-MAX_LOAD_KG = 500  # the heaviest load a plan or a diary holds (a typo guard, not a methodology number)
 
 
 class Intensity(Frozen):

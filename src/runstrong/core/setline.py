@@ -25,8 +25,7 @@ from runstrong.core.library import Library
 from runstrong.core.model import Exercise, Units
 from runstrong.errors import UserError
 
-KG_PER_LB = 0.45359237
-KM_PER_MILE = 1.609344
+from .set_text import KG_PER_LB, KM_PER_MILE, format_load, format_set, format_sets  # noqa: F401
 
 # Words runners and coaches abbreviate; expanded word by word before matching.
 ABBREVIATIONS: dict[str, str] = {
@@ -297,47 +296,3 @@ def _scale(value: float, field: str, low: float, high: float, line: str, how: st
     if not low <= value <= high:
         raise UserError(f"{field}: {value:g} in {line!r} is out of range; write {how}")
     return value
-
-
-# ------------------------------------------------------------------------ formatting
-
-_SUFFIX = {"reps": "", "seconds": "s", "contacts": "c", "distance_m": "m"}
-
-
-def format_load(kg: float | None, units: Units) -> str:
-    """A load the way the runner types it: `@40kg`, `@90lb`, `@bw`."""
-    if kg is None:
-        return "@bw"
-    if units == Units.imperial:
-        return f"@{round(kg / KG_PER_LB, 1):g}lb"
-    return f"@{round(kg, 2):g}kg"
-
-
-def format_set(s: dict | object, units: Units) -> str:
-    """One set (or a group of identical sets) in set-line syntax, without the count."""
-    get = s.get if isinstance(s, dict) else lambda k, d=None: getattr(s, k, d)
-    measure = next(m for m in ("reps", "seconds", "contacts", "distance_m") if get(m) is not None)
-    parts = [f"{get(measure):g}{_SUFFIX[measure]}"]
-    if get("load_kg") is not None:
-        parts.append(format_load(get("load_kg"), units))
-    if get("rpe") is not None:
-        parts.append(f"rpe{get('rpe'):g}")
-    if get("rir") is not None:
-        parts.append(f"rir{get('rir')}")
-    if get("side"):
-        parts.append(get("side"))
-    if get("form_quality") is not None:
-        parts.append(f"form{get('form_quality')}")
-    return " ".join(parts)
-
-
-def format_sets(sets: list, units: Units) -> str:
-    """Sets in set-line syntax, identical neighbours grouped: `3x8 @40kg rpe7, 1x6 @45kg`."""
-    groups: list[tuple[str, int]] = []
-    for s in sets:
-        text = format_set(s, units)
-        if groups and groups[-1][0] == text:
-            groups[-1] = (text, groups[-1][1] + 1)
-        else:
-            groups.append((text, 1))
-    return ", ".join(f"{n}x{text}" for text, n in groups)

@@ -202,3 +202,17 @@ class Sex(StrEnum):
     female = "female"
     male = "male"
     unspecified = "unspecified"
+
+
+# The dates a person can give (profiles, diaries, command lines): a training life, not the
+# calendar's ends. Far from year 1 and 9999, so date arithmetic (a plan's weeks, a review's
+# look-back, a year of history) never overflows, whatever date is typed.
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2200, 12, 31)
+
+
+def in_date_range(value: dt.date) -> dt.date:
+    """A date between EARLIEST_DATE and LATEST_DATE, or a ValueError saying so."""
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(f"{value} is outside {EARLIEST_DATE.year}-{LATEST_DATE.year}; check the year")
+    return value

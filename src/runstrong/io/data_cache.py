@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +52,8 @@ def _path(files: dict[str, Path]) -> Path:
 
 def load(files: dict[str, Path]) -> Any | None:
     """What `save` kept for exactly these files and this code, or None."""
+    import pickle  # here, not at the top: `today`'s light path needs only `key`
+
     try:
         with open(_path(files), "rb") as f:
             return pickle.load(f)
@@ -63,6 +63,9 @@ def load(files: dict[str, Path]) -> Any | None:
 
 def save(files: dict[str, Path], value: Any) -> None:
     """Keep `value` for these files (written whole, then renamed: a reader never sees half)."""
+    import pickle
+    import tempfile
+
     try:
         target = _path(files)
         target.parent.mkdir(parents=True, exist_ok=True)

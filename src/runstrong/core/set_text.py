@@ -1,0 +1,53 @@
+"""Sets written back in the set-line syntax (`3x8 @40kg rpe7`), and the unit factors.
+
+Kept apart from `setline` (the parser, which needs the library and the models) so that
+`runstrong today`'s light read path prints last sets without loading Pydantic.
+"""
+
+from __future__ import annotations
+
+from .vocab import Units
+
+KG_PER_LB = 0.45359237
+KM_PER_MILE = 1.609344
+
+_SUFFIX = {"reps": "", "seconds": "s", "contacts": "c", "distance_m": "m"}
+
+
+def format_load(kg: float | None, units: Units) -> str:
+    """A load the way the runner types it: `@40kg`, `@90lb`, `@bw`."""
+    if kg is None:
+        return "@bw"
+    if units == Units.imperial:
+        return f"@{round(kg / KG_PER_LB, 1):g}lb"
+    return f"@{round(kg, 2):g}kg"
+
+
+def format_set(s: dict | object, units: Units) -> str:
+    """One set (or a group of identical sets) in set-line syntax, without the count."""
+    get = s.get if isinstance(s, dict) else lambda k, d=None: getattr(s, k, d)
+    measure = next(m for m in ("reps", "seconds", "contacts", "distance_m") if get(m) is not None)
+    parts = [f"{get(measure):g}{_SUFFIX[measure]}"]
+    if get("load_kg") is not None:
+        parts.append(format_load(get("load_kg"), units))
+    if get("rpe") is not None:
+        parts.append(f"rpe{get('rpe'):g}")
+    if get("rir") is not None:
+        parts.append(f"rir{get('rir')}")
+    if get("side"):
+        parts.append(get("side"))
+    if get("form_quality") is not None:
+        parts.append(f"form{get('form_quality')}")
+    return " ".join(parts)
+
+
+def format_sets(sets: list, units: Units) -> str:
+    """Sets in set-line syntax, identical neighbours grouped: `3x8 @40kg rpe7, 1x6 @45kg`."""
+    groups: list[tuple[str, int]] = []
+    for s in sets:
+        text = format_set(s, units)
+        if groups and groups[-1][0] == text:
+            groups[-1] = (text, groups[-1][1] + 1)
+        else:
+            groups.append((text, 1))
+    return ", ".join(f"{n}x{text}" for text, n in groups)
