@@ -37,6 +37,10 @@ class DayInfo(NamedTuple):
     def before_key(self) -> bool:
         return any(r in KEY_RUN_TYPES for r in self.next_runs)
 
+    @property
+    def after_key(self) -> bool:
+        return any(r in KEY_RUN_TYPES for r in self.prev_runs)
+
 
 @dataclass(frozen=True)
 class SessionSpec:
