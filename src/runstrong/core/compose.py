@@ -95,6 +95,11 @@ class Planned:
         return light._swapped(light.calmer, calmer=()) if light.calmer else light
 
     @cached_property
+    def spared(self) -> Planned:
+        """The same session at its dose without sore-making lifts, for a key run's day."""
+        return self._swapped(self.gentler, gentler=()) if self.gentler else self
+
+    @cached_property
     def race_close(self) -> Planned:
         """The same session with its leg work kept far from failure, for the last days before the race."""
         return self._swapped(self.gentler, dctx=self.dctx._replace(race_close=True), gentler=())
@@ -322,7 +327,7 @@ def _compose_fresh(
     carry: Carry,
 ) -> list[Planned]:
     race_week = base.phase == Phase.race_week
-    spread = base.race in ctx.params.explosive_distances and base.phase in (Phase.build, Phase.race_specific)
+    spread = base.race in ctx.params.explosive_distances and base.phase in _SPREAD_PHASES
     key = ("picks", id(selection), n_sessions, plyo_ok, short, race_week, spread)
     sessions = ctx.memo.composed.get(key)
     if sessions is None or sessions[0] is not selection:  # the id is only trusted with the object it names
@@ -401,6 +406,7 @@ def _with_explosive(
     return (*picks[:at], (Role.primary, pick, False), *picks[at:])
 
 
+_SPREAD_PHASES = frozenset({Phase.build, Phase.race_specific, Phase.taper})  # the taper keeps a few jumps
 _CALMER = why("explosive-work-with-room", "In place of hops: this day sits between a hard run and a key run.")
 _SPREAD = why("explosive-work-with-room", "Hops here too, on the day with room around it: the 5K/10K emphasis.")
 

@@ -38,6 +38,10 @@ class DayInfo(NamedTuple):
         return any(r in KEY_RUN_TYPES for r in self.next_runs)
 
     @property
+    def key(self) -> bool:
+        return any(r in KEY_RUN_TYPES for r in self.runs)
+
+    @property
     def after_key(self) -> bool:
         return any(r in KEY_RUN_TYPES for r in self.prev_runs)
 

@@ -100,6 +100,8 @@ def _check_speed_days(plan: Plan, p: Params) -> list[Violation]:
     for s in _sessions(plan):
         today = runs.get(s.date, set())
         tomorrow = runs.get(s.date + dt.timedelta(days=1), set())
+        if today & KEY_RUN_TYPES or tomorrow & KEY_RUN_TYPES:
+            out += _sore_making(s, p, "on or the day before a key run")
         if not s.heavy:
             if today & SPEED_RUN_TYPES or tomorrow & KEY_RUN_TYPES:
                 out += [
@@ -109,7 +111,6 @@ def _check_speed_days(plan: Plan, p: Params) -> list[Violation]:
                     and b.role in WORK_ROLES
                     and not any(r.rule_id == "light-before-key-runs" for r in b.reasons)
                 ]
-                out += _sore_making(s, p, "near a key run or on a speed day")
             continue
         if today & SPEED_RUN_TYPES and not plan.profile.allow_double_days:
             out.append(Violation("no-heavy-near-speed", str(s.date), "heavy strength on a speed day"))
