@@ -29,3 +29,48 @@ def test_done_as_planned_stores_the_planned_load_on_every_loaded_set(ann):  # no
     assert ann("log", "--as-planned", "--date", str(first)).returncode == 0
     stored = rows(ann.path, "SELECT exercise_id, load_kg FROM set_logs")
     assert {e: kg for e, kg in stored if e in planned} == planned
+
+
+def _rdl_loads(out) -> list[float]:  # type: ignore[no-untyped-def]
+    import json
+
+    plan = json.loads(out.stdout)
+    return [
+        b["prescription"]["load_kg"]
+        for w in plan["weeks"]
+        for s in w["sessions"]
+        for b in s["blocks"]
+        if b["exercise_id"] == "romanian_deadlift" and b["prescription"]["load_kg"]
+    ]
+
+
+def test_plan_follows_the_diarys_last_logged_sets_and_says_so(ann):  # noqa: F811
+    profile = str(ann.path.parent / "ann.toml")
+    before = ann("plan", profile, "--format", "json")
+    assert before.returncode == 0, before.stderr
+    assert "no loaded set logged yet" in before.stderr  # Ann is in the diary, her loads start from the profile
+    day = planned_days(ann)[0]
+    assert ann("log", "--date", str(day), "--set", "rdl 3x6@70kg rir2").returncode == 0
+    after = ann("plan", profile, "--format", "json")
+    assert after.returncode == 0, after.stderr
+    assert "follow Ann's last logged sets in the diary" in after.stderr
+    assert _rdl_loads(after)[0] > _rdl_loads(before)[0]  # 70 kg logged, against the profile's known 40 kg
+    alone = ann("plan", profile, "--format", "json", "--no-diary")
+    assert _rdl_loads(alone) == _rdl_loads(before) and not alone.stderr.strip()
+
+
+def test_plan_without_a_diary_plans_from_the_profile_and_writes_nothing(diary, tmp_path):  # noqa: F811
+    from tests.cli.test_diary_cli import write_profile
+
+    out = diary("plan", str(write_profile(tmp_path)), "--format", "json")
+    assert out.returncode == 0, out.stderr
+    assert "Loads:" not in out.stderr and _rdl_loads(out)
+    assert not diary.path.exists()  # a plan never creates a diary
+
+
+def test_plan_with_a_missing_diary_named_says_which_and_exits_2(diary, tmp_path):  # noqa: F811
+    from tests.cli.test_diary_cli import write_profile
+
+    out = diary("plan", str(write_profile(tmp_path)), "--db", str(tmp_path / "none.db"))
+    assert out.returncode == 2
+    assert "--db: there is no diary at" in out.stderr and "Traceback" not in out.stderr

@@ -79,6 +79,17 @@ def test_a_knee_runner_starts_on_isometric_holds_and_moves_up_the_ladder_as_revi
     assert not week_ids(plan, 5, slp) & {"deficit_reverse_lunge", "dumbbell_walking_lunge", "skater_squat"}
 
 
+def test_a_hamstring_runner_starts_on_an_isometric_hamstring_hold_not_a_glute_bridge():
+    plan = build_plan(runner(["hamstring"], {4: {"hamstring": 1}}), CTX, least_bad=True)
+    pc = Category.posterior_chain
+    first = week_ids(plan, 1, pc)
+    assert "isometric_hamstring_bridge_hold" in first and "glute_bridge" not in first
+    hold = CTX.library.get("isometric_hamstring_bridge_hold")
+    assert hold.dose.measure == "seconds" and "hamstring" in hold.loads and "hamstring" not in hold.contraindications
+    assert "isometric_hamstring_bridge_hold" not in week_ids(plan, 4, pc)  # the review moved it up a rung
+    assert not check_plan(plan, CTX)
+
+
 def test_the_plyometric_rung_is_prescribed_only_once_reached_and_the_plan_stays_valid():
     early = build_plan(runner(["achilles"]), CTX, least_bad=True)
     late = build_plan(runner(["achilles"], {4: {"achilles": 3}}), CTX, least_bad=True)

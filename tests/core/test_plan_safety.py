@@ -25,6 +25,7 @@ EXAMPLES = examples()  # the Hypothesis profile's count: dev 100, ci 1,000, deep
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 P = load_params()
 LOADING = {Phase.foundation, Phase.build, Phase.race_specific}
+WORK = (Role.primary, Role.accessory)
 
 
 def plan_or_none(profile):
@@ -422,3 +423,50 @@ def test_a_mid_week_start_is_never_refused_for_its_short_first_week(profile):
         weekdays = sorted(d.index for d in profile.available_days)
         if most_spaced(weekdays, P.min_days_between) >= P.foundation_sessions:  # a full week would hold them
             assert "week 1 " not in str(err) or "cannot hold" not in str(err), str(err)
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_sore_making_eccentric_work_never_lands_on_or_the_day_before_a_key_run_or_near_the_race(profile):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    key = {r.date for w in plan.weeks for r in w.runs if r.type in KEY_RUN_TYPES}
+    race = plan.profile.race.date if plan.profile.race else None
+    for s in sessions(plan):
+        near_key = s.date in key or s.date + dt.timedelta(days=1) in key
+        near_race = race is not None and 0 <= (race - s.date).days <= P.last_heavy_days
+        if near_key or near_race:
+            sore = [b.exercise_id for b in s.blocks if b.exercise_id in P.soreness_exercises and b.role in WORK]
+            assert not sore, (s.date, sore)
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_plyometric_contacts_start_below_the_ceiling_and_climb_each_loading_week_of_a_block(profile):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    ceiling = P.plyo_max_contacts[plan.profile.strength_experience]
+    last: dict = {}
+    ever: set = set()
+    for w in plan.weeks:
+        if w.deload or w.phase not in LOADING:
+            last = {}
+            continue
+        seen = {}
+        for s in w.sessions:
+            for b in s.blocks:
+                pr = b.prescription
+                if b.role not in WORK or not pr.contacts or {"review-hold", "review-reduce"} & set(b.rule_ids):
+                    continue
+                key = (b.exercise_id, s.focus, w.phase)
+                seen[key] = pr.contacts
+                full_sets = P.accessory_sets if b.role == Role.accessory else P.plyo_sets  # light days drop sets only
+                share = ceiling // (full_sets * (2 if pr.per_side else 1))  # contacts a set the ceiling allows
+                if (b.exercise_id, s.focus) not in ever:  # new to the plan: room left to progress
+                    assert pr.contacts <= max(1, share - P.plyo_room_steps * P.plyo_contacts_step), (w.index, b)
+                elif key in last and last[key] < share:
+                    assert pr.contacts > last[key], (w.index, b.exercise_id, last[key], pr.contacts)
+                ever.add((b.exercise_id, s.focus))
+        last = seen

@@ -10,7 +10,17 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from runstrong.core.library import load_library
-from runstrong.core.model import AthleteProfile, Exercise, Level, Pattern, Phase, RaceDistance, RaceGoal, Role
+from runstrong.core.model import (
+    KEY_RUN_TYPES,
+    AthleteProfile,
+    Exercise,
+    Level,
+    Pattern,
+    Phase,
+    RaceDistance,
+    RaceGoal,
+    Role,
+)
 from runstrong.core.params import load_params
 from runstrong.core.phases import lay_out_weeks
 from runstrong.core.planner import InfeasibleWeekError, build_plan
@@ -154,3 +164,47 @@ def test_an_eight_week_10k_for_a_novice_keeps_a_build_block():
     phases = [f.phase for f in lay_out_weeks(runner, P)]
     assert phases.count(Phase.foundation) >= P.min_foundation_weeks
     assert sum(1 for ph in phases if ph in BUILDING) >= P.min_build_weeks
+
+
+def _between_key_runs(plan):  # type: ignore[no-untyped-def]
+    """The dates that follow a key run and come the day before another."""
+    key = {r.date for w in plan.weeks for r in w.runs if r.type in KEY_RUN_TYPES}
+    return {d + dt.timedelta(days=1) for d in key if d + dt.timedelta(days=2) in key}
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_hops_never_sit_between_two_key_runs_when_another_session_of_the_week_has_room(profile):
+    # a gym and no pain: a calmer single-leg exercise can always stand in for the hops
+    plan = plan_of(profile.model_copy(update={"equipment": ["gym"], "pain_areas": [], "exercise_swaps": []}))
+    assume(plan is not None)
+    between = _between_key_runs(plan)
+    for w in plan.weeks:
+        if not any(s.plyometric and s.date not in between for s in w.sessions):
+            continue
+        for s in w.sessions:
+            if s.date in between and not s.heavy:
+                hops = [b.exercise_id for b in s.blocks if LIBRARY.get(b.exercise_id).pattern == Pattern.plyometric]
+                assert not hops, (w.index, s.date, hops)
+
+
+def test_the_5k_racers_hops_move_to_the_session_with_room_and_grow_through_the_block():
+    """A coach's read of the 5K example (intervals Tuesday, tempo Thursday): hops sat only in
+    Wednesday's light session, flat at 2 x 10 a side for four weeks."""
+    from runstrong.io.profile_file import load_profile
+    from tests.conftest import EXAMPLES
+
+    plan = build_plan(load_profile(EXAMPLES / "5k-racer.toml"), load_context())
+    between = _between_key_runs(plan)
+    contacts = []
+    for w in building_weeks(plan):
+        hop_sessions = [
+            s for s in w.sessions if any(LIBRARY.get(b.exercise_id).pattern == Pattern.plyometric for b in s.blocks)
+        ]
+        assert hop_sessions, w.index
+        assert all(s.date not in between for s in hop_sessions), (w.index, [s.date for s in hop_sessions])
+        if w.phase == Phase.race_specific:
+            contacts.append(
+                max(b.prescription.contacts for s in hop_sessions for b in s.blocks if b.prescription.contacts)
+            )
+    assert contacts == sorted(contacts) and contacts[-1] > contacts[0], contacts

@@ -98,8 +98,10 @@ def test_rescheduled_plans_still_pass_every_safety_check(library, registry, days
     new_plan, moves = shift_missed(plan, prof, set(), today, load_context())
     new = {str(v) for v in check_plan(new_plan, load_context())} - before
     dropped = any(m.moved_to is None for m in moves)
-    # a dropped session may leave the week short of a category: that is the cost of not doubling up
-    assert all(dropped and v.endswith("(three-categories)") for v in new), new
+    # a dropped session may leave the week short of a category, and its lift's heaviest load of the
+    # week missing (the next week's load follows the plan): the cost of not doubling up
+    allowed = ("(three-categories)", " kg in a week (linear-progression)", " kg (planned-deloads)")
+    assert all(dropped and v.endswith(allowed) for v in new), new
     new_week = new_plan.weeks[week]
     assert all(s.date >= today or s.date in {x.date for x in plan.weeks[week].sessions} for s in new_week.sessions)
     assert len(new_week.sessions) <= len(plan.weeks[week].sessions)

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from runstrong.cli.options import console, escape
+from runstrong.cli.plan_source import diary_options, with_diary_loads
 from runstrong.errors import UserError
 
 EXAMPLE = "marathoner.toml"
@@ -65,6 +66,7 @@ def _plan_options(f):  # type: ignore[no-untyped-def]
 @click.command()
 @click.argument("profile", type=click.Path(path_type=Path, dir_okay=False))
 @_plan_options
+@diary_options
 def plan(
     profile: Path,
     fmt: str,
@@ -74,20 +76,29 @@ def plan(
     output: Path | None,
     least_bad: bool,
     data_dir: Path | None,
+    db: str | None,
+    no_diary: bool,
 ) -> None:
     """Build a strength plan from a runner PROFILE (TOML or YAML).
 
     \b
     The profile holds your running week, race, training days, time cap, equipment and
-    any pain areas; see examples/ and `runstrong schema profile`.
+    any pain areas; see examples/ and `runstrong schema profile`. When the runner is in
+    the diary, each lift's load follows their last logged sets (--no-diary: the profile alone).
     Examples:
       runstrong plan examples/marathoner.toml
       runstrong plan examples/5k-racer.toml --week 5 --explain
       runstrong plan my.yaml --format markdown -o plan.md
     """
+    from runstrong.cli.diary_common import clock_today
     from runstrong.io.profile_file import load_profile
 
-    _emit(load_profile(profile), profile.name, fmt, weeks, all_weeks, explain, output, least_bad, data_dir)
+    runner = load_profile(profile)
+    if not no_diary:
+        runner, note = with_diary_loads(runner, db, clock_today())
+        if note:
+            click.echo(note, err=True)
+    _emit(runner, profile.name, fmt, weeks, all_weeks, explain, output, least_bad, data_dir)
 
 
 @click.command()

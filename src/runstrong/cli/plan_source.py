@@ -3,6 +3,7 @@ current plan for an athlete. Shared by the calendar, FIT, booklet and review com
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,3 +71,84 @@ def load_plan_source(profile: Path | None, db: str | None, athlete: str | None, 
         )
     version, plan = found
     return PlanSource(plan=plan, label=info.name, athlete=info.name, version=version)
+
+
+def diary_options(f):  # type: ignore[no-untyped-def]
+    """--db and --no-diary for `runstrong plan`: whether the loads follow the diary's log."""
+    f = click.option(
+        "--no-diary",
+        is_flag=True,
+        help="Start the loads from the profile alone, even if the runner is in the diary.",
+    )(f)
+    return click.option(
+        "--db",
+        metavar="PATH|URL",
+        help="The diary whose last logged sets the loads follow (default: $RUNSTRONG_DB, else diary.db in your "
+        "data folder, when it exists).",
+    )(f)
+
+
+def with_diary_loads(profile: Any, db: str | None, today: dt.date) -> tuple[Any, str | None]:
+    """`profile` with the diary's last logged sets of each lift when its runner is in the
+    diary (as `today` and replans read them), and a sentence saying where the loads come
+    from; the profile as it is, and no sentence, when there is no diary or no such runner.
+    Only read: a diary at an older schema is left for a diary command to upgrade."""
+    import os
+
+    from runstrong.store.db import ENV_VAR, default_path
+
+    value = db or os.environ.get(ENV_VAR) or str(default_path())
+    if "://" not in value and not Path(value).expanduser().exists():
+        if db is not None:
+            raise UserError(f"--db: there is no diary at {value}; leave --db out to plan from the profile alone")
+        return profile, None
+    logged, note = _logged_sets(profile, db, today)
+    if note is not None:
+        return profile, note
+    if not logged:
+        return profile, None
+    followed = profile.model_copy(update={"recent_sets": {**profile.recent_sets, **logged}})
+    last = max((v.date for v in logged.values() if v.date is not None), default=None)
+    when = f", last on {last}" if last else ""
+    return followed, (
+        f"Loads: {len(logged)} lift(s) follow {profile.name}'s last logged sets in the diary{when} "
+        "(load-autoregulation); the others start from the profile. --no-diary ignores the diary."
+    )
+
+
+def _logged_sets(profile: Any, db: str | None, today: dt.date) -> tuple[dict, str | None]:
+    """The runner's last logged set of each lift (empty when they are not in the diary), or a
+    note when the diary cannot be read as it is."""
+    from sqlalchemy.exc import OperationalError
+
+    from runstrong.flows import identity
+    from runstrong.io.data_files import load_context
+    from runstrong.store.db import (
+        HEAD_REVISION,
+        Store,
+        current_revision,
+        describe_operational_error,
+        make_engine,
+        resolve_url,
+    )
+    from runstrong.store.logged_loads import logged_sets
+
+    store = Store(make_engine(resolve_url(db)))
+    try:
+        if current_revision(store.engine) != HEAD_REVISION:
+            return {}, "Loads: start from the profile; the diary needs an upgrade first (run `runstrong today`)."
+        with store.read() as s:
+            try:
+                athlete_id = identity.existing(s, profile.name)
+            except UserError:  # only a near match (another case): not this runner
+                return {}, None
+            if athlete_id is None:
+                return {}, None
+            found = logged_sets(s, athlete_id, today + dt.timedelta(days=1), load_context().params)
+    except OperationalError as err:
+        raise UserError(describe_operational_error(store.engine, err)) from None
+    finally:
+        store.close()
+    if not found:
+        return {}, f"Loads: {profile.name} is in the diary with no loaded set logged yet; they start from the profile."
+    return found, None

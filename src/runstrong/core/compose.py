@@ -59,6 +59,8 @@ class Planned:
     carry: Carry = ()  # the last loading week's doses of this session's lifts
     base: Planned | None = None  # for a light or race-close variant: the session at its full dose
     specs: dict | None = None  # shared by sessions of the same picks: placement flags by dose context
+    gentler: tuple[tuple[int, Pick | None], ...] = ()  # stand-ins for sore-making lifts (soreness-counts-heavy)
+    calmer: tuple[tuple[int, Pick], ...] = ()  # stand-ins for hops on a sandwiched day (explosive-work-with-room)
 
     @cached_property
     def carried(self) -> dict[str, Carried]:
@@ -81,13 +83,46 @@ class Planned:
 
     @cached_property
     def light(self) -> Planned:
-        """The same session dosed light, for a day next to a key run."""
-        return replace(self, dctx=self.dctx._replace(light=True), base=self)
+        """The same session dosed light, for a day next to a key run: nothing that leaves
+        the legs sore for days (soreness-counts-heavy)."""
+        return self._swapped(self.gentler, dctx=self.dctx._replace(light=True), gentler=())
+
+    @cached_property
+    def sandwiched(self) -> Planned:
+        """The light session for a day between a hard run and a key run: no hops either
+        (explosive-work-with-room)."""
+        light = self.light
+        return light._swapped(light.calmer, calmer=()) if light.calmer else light
+
+    @cached_property
+    def spared(self) -> Planned:
+        """The same session at its dose without sore-making lifts, for a key run's day."""
+        return self._swapped(self.gentler, gentler=()) if self.gentler else self
 
     @cached_property
     def race_close(self) -> Planned:
         """The same session with its leg work kept far from failure, for the last days before the race."""
-        return replace(self, dctx=self.dctx._replace(race_close=True), base=self)
+        return self._swapped(self.gentler, dctx=self.dctx._replace(race_close=True), gentler=())
+
+    def _swapped(self, swaps: tuple[tuple[int, Pick | None], ...], **changes: Any) -> Planned:
+        """This session with the picks at the `swaps` positions replaced (the full-dose
+        session stays its base; placement flags are worked out afresh when picks change)."""
+        base = self.base if self.base is not None else self
+        if not swaps:
+            return replace(self, base=base, **changes)
+        chosen: list[Pick | None] = list(self.chosen)
+        for i, pk in swaps:
+            chosen[i] = pk  # None: no stand-in fits, the lift is left out this day
+        keep = [i for i, pk in enumerate(chosen) if pk is not None]
+        return replace(
+            self,
+            roles=tuple(self.roles[i] for i in keep),
+            chosen=tuple(chosen[i] for i in keep),  # type: ignore[misc]
+            focus_lifts=tuple(self.focus_lifts[i] for i in keep),
+            base=base,
+            specs=None,
+            **changes,
+        )
 
     @cached_property
     def has_landing(self) -> bool:
@@ -292,25 +327,30 @@ def _compose_fresh(
     carry: Carry,
 ) -> list[Planned]:
     race_week = base.phase == Phase.race_week
-    key = ("picks", id(selection), n_sessions, plyo_ok, short, race_week)
+    spread = base.race in ctx.params.explosive_distances and base.phase in _SPREAD_PHASES
+    key = ("picks", id(selection), n_sessions, plyo_ok, short, race_week, spread)
     sessions = ctx.memo.composed.get(key)
     if sessions is None or sessions[0] is not selection:  # the id is only trusted with the object it names
-        sessions = (selection, _sessions_picked(ctx, selection, n_sessions, plyo_ok, short, race_week))
+        sessions = (selection, _sessions_picked(ctx, selection, n_sessions, plyo_ok, short, race_week, spread))
         ctx.memo.composed.put(key, sessions)
     by_lift = dict(carry)
     heavy_ctx = {True: base, False: _without_heavy(base)}
     out = []
-    for focus, roles, chosen, focus_lifts, reasons, shared in sessions[1]:
+    for focus, roles, chosen, focus_lifts, reasons, shared, gentler, calmer in sessions[1]:
         dctx = heavy_ctx[base.heavy_ok and focus in heavy]
         own = tuple(((pk.exercise.id, focus), c) for pk in chosen if (c := by_lift.get((pk.exercise.id, focus))))
         if _all_carried(roles, chosen, own):
             dctx = stepless(dctx)  # every lift steps from its carried dose: the block's week no longer matters
+        stand_ins = [pk for _, pk in (*gentler, *calmer) if pk is not None]  # a light day's lifts carry on too
+        own += tuple(((pk.exercise.id, focus), c) for pk in stand_ins if (c := by_lift.get((pk.exercise.id, focus))))
         key = (dctx, own)
         planned = shared.get(key)
         if planned is None:
             if len(shared) >= _SHARED_SESSIONS:
                 shared.clear()
-            planned = shared[key] = Planned(focus, roles, chosen, focus_lifts, dctx, reasons, ctx, own, specs=shared)
+            planned = shared[key] = Planned(
+                focus, roles, chosen, focus_lifts, dctx, reasons, ctx, own, specs=shared, gentler=gentler, calmer=calmer
+            )
         out.append(planned)
     return out
 
@@ -319,16 +359,25 @@ _SHARED_SESSIONS = 512  # sessions remembered per set of picks: runners and week
 
 
 def _sessions_picked(
-    ctx: PlanningContext, selection: BlockSelection, n_sessions: int, plyo_ok: bool, short: bool, race_week: bool
+    ctx: PlanningContext,
+    selection: BlockSelection,
+    n_sessions: int,
+    plyo_ok: bool,
+    short: bool,
+    race_week: bool,
+    spread: bool = False,
 ) -> tuple:
-    """Each session's focus, roles, exercises, focus-lift flags and reasons: what the week
-    holds whatever its doses (remembered apart from them, since doses change every week)."""
+    """Each session's focus, roles, exercises, focus-lift flags and reasons, and the
+    stand-ins of its light days: what the week holds whatever its doses (remembered apart
+    from them, since doses change every week)."""
     p = ctx.params
     focuses = [Category(c) for c in p.focus_order][:n_sessions]
     warm_up = selection.warm_up[: p.warm_up_short_items if short else p.warm_up_items]
     out = []
     for slot, focus in enumerate(focuses):
         rest = _session_picks(selection, slot, focus, n_sessions, race_week, plyo_ok)
+        if spread and plyo_ok and focus == Category.posterior_chain:
+            rest = _with_explosive(rest, selection)
         warm = tuple((Role.warm_up, pk, False) for pk in warm_up)
         if not plyo_ok:
             warm = tuple((r, selection.alternatives.get(pk.exercise.id, pk), f) for r, pk, f in warm)
@@ -337,5 +386,47 @@ def _sessions_picked(
             why("three-categories", "Trains posterior chain, core and single-leg power."),
         )
         roles, chosen, focus_lifts = zip(*(warm + rest), strict=True)
-        out.append((focus, canonical(roles), chosen, canonical(focus_lifts), reasons, {}))
+        gentler, calmer = _stand_ins(roles, chosen, selection, p)
+        out.append((focus, canonical(roles), chosen, canonical(focus_lifts), reasons, {}, gentler, calmer))
     return tuple(out)
+
+
+def _with_explosive(
+    picks: tuple[tuple[Role, Pick, bool], ...], selection: BlockSelection
+) -> tuple[tuple[Role, Pick, bool], ...]:
+    """The posterior-chain session with the block's single-leg hops added after its
+    primaries (explosive-work-with-room): placement keeps this session off speed days and
+    days before key runs, so the 5K/10K emphasis does not rest on one, often light, day."""
+    power = selection.primaries.get(Category.single_leg_power, ())
+    hops = [pk for pk in power if pk.exercise.pattern == Pattern.plyometric]
+    if not hops or any(pk.exercise.id == hops[0].exercise.id for _, pk, _ in picks):
+        return picks
+    pick = Pick(exercise=hops[0].exercise, reasons=(*hops[0].reasons, _SPREAD))
+    at = max((i + 1 for i, (role, _, _) in enumerate(picks) if role == Role.primary), default=0)
+    return (*picks[:at], (Role.primary, pick, False), *picks[at:])
+
+
+_SPREAD_PHASES = frozenset({Phase.build, Phase.race_specific, Phase.taper})  # the taper keeps a few jumps
+_CALMER = why("explosive-work-with-room", "In place of hops: this day sits between a hard run and a key run.")
+_SPREAD = why("explosive-work-with-room", "Hops here too, on the day with room around it: the 5K/10K emphasis.")
+
+
+def _stand_ins(
+    roles: tuple[Role, ...], chosen: tuple[Pick, ...], selection: BlockSelection, p: Any
+) -> tuple[tuple[tuple[int, Pick | None], ...], tuple[tuple[int, Pick], ...]]:
+    """Where a light day swaps a sore-making lift for a gentler one, and where a day
+    between a hard run and a key run swaps hops for a calmer single-leg exercise."""
+    ids = {pk.exercise.id for pk in chosen}
+    gentler: list[tuple[int, Pick | None]] = []
+    calmer: list[tuple[int, Pick]] = []
+    for i, (role, pk) in enumerate(zip(roles, chosen, strict=True)):
+        if role not in (Role.primary, Role.accessory):
+            continue
+        if pk.exercise.id in p.soreness_exercises:  # a stand-in, else left out on a light day
+            soft = selection.gentler.get(pk.exercise.id)
+            gentler.append((i, soft if soft is not None and soft.exercise.id not in ids else None))
+        calm = selection.alternatives.get(pk.exercise.id)
+        if pk.exercise.pattern == Pattern.plyometric and calm is not None and calm.exercise.id not in ids:
+            reasons = tuple(r for r in calm.reasons if r.rule_id != "taper")  # a sandwiched day, not the race
+            calmer.append((i, Pick(exercise=calm.exercise, reasons=(*reasons, _CALMER))))
+    return tuple(gentler), tuple(calmer)

@@ -348,10 +348,17 @@ def _contacts_dose(d: _Draft, p: Params) -> None:
         factor = p.durability_contacts_factor
         d.reasons.append(why("marathon-durability", text="Fewer jumps; durability comes first."))
     c = d.carried
-    fresh = max(1, round(ramp(p.plyo_start_contacts, ctx.step, p.plyo_contacts_step, 10**6) * factor))
-    per_set = fresh if c is None or c.contacts is None else carried_contacts(c.contacts, d.step, fresh, factor, p)
     ceiling = p.plyo_max_contacts[ctx.level]
-    d.contacts = contacts_per_set(per_set, ceiling, d.sets, 2 if d.e.dose.per_side else 1)
+    sides = 2 if d.e.dose.per_side else 1
+    fresh = max(1, round(ramp(p.plyo_start_contacts, ctx.step, p.plyo_contacts_step, 10**6) * factor))
+    if c is None or c.contacts is None:  # new to the plan: start below the ceiling's share, room to progress
+        room = contacts_per_set(10**6, ceiling, d.sets, sides) - p.plyo_room_steps * p.plyo_contacts_step
+        per_set = max(1, min(fresh, room))
+    elif ctx.step == 0 or factor < 1:  # a new block or phase may ask for its own count at once
+        per_set = carried_contacts(c.contacts, d.step, fresh, factor, p)
+    else:  # within a block: one step a loading week
+        per_set = c.contacts + d.step * p.plyo_contacts_step
+    d.contacts = contacts_per_set(per_set, ceiling, d.sets, sides)
     d.carry = Carried(d.sets, contacts=d.contacts)
     text = f"At most {ceiling} contacts a session for a {ctx.level.value}."
     d.reasons.append(Reason(rule_id="dose-plyometric", text=text))

@@ -64,6 +64,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "linear-progression": rp.LinearProgression,
     "progression-carries-over": rp.ProgressionCarriesOver,
     "eccentric-hamstring-cap": rp.EccentricHamstringCap,
+    "soreness-counts-heavy": rp.SorenessCountsHeavy,
     "rest-day-options": rp.RestDayOptions,
     "protein-and-sleep": rp.ProteinAndSleep,
     "evidence-expectations": rp.EvidenceExpectations,

@@ -368,6 +368,7 @@ class DosePlyometric(RuleParams):
     sets: Int
     start_contacts: Int
     contacts_step: Int
+    room_steps: Int
     rest_seconds: Int
 
 
@@ -401,6 +402,12 @@ class EccentricHamstringCap(RuleParams):
     names = {"max_weekly_reps": "eccentric_max_weekly_reps"}
     exercises: frozenset[Text]
     max_weekly_reps: Int
+
+
+class SorenessCountsHeavy(RuleParams):
+    prefix = "soreness_"
+    exercises: frozenset[Text]
+    hours: IntRange
 
 
 class RestDayOptions(RuleParams):

@@ -37,6 +37,14 @@ class DayInfo(NamedTuple):
     def before_key(self) -> bool:
         return any(r in KEY_RUN_TYPES for r in self.next_runs)
 
+    @property
+    def key(self) -> bool:
+        return any(r in KEY_RUN_TYPES for r in self.runs)
+
+    @property
+    def after_key(self) -> bool:
+        return any(r in KEY_RUN_TYPES for r in self.prev_runs)
+
 
 @dataclass(frozen=True)
 class SessionSpec:

@@ -5,7 +5,7 @@ warm-up and the mobility finisher, from what the runner owns, can do and can tol
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .block_swaps import apply_swaps, keep_regressions
@@ -62,6 +62,7 @@ class BlockSelection:
     warm_up: tuple[Pick, ...]
     finisher: tuple[Pick, ...]
     alternatives: dict[str, Pick]  # plyometric id -> what replaces it when hops are off
+    gentler: dict[str, Pick] = field(default_factory=dict)  # sore-making id -> its stand-in on light days
 
     def primary_ids(self) -> frozenset[str]:
         """Every exercise of the block (primaries, warm-up and finisher), for variety next block."""
@@ -247,6 +248,7 @@ def _select_block(
         category: _primaries(library, category, ctx, pools, chosen, recent, alternatives, warnings, p)
         for category in TRAINING_CATEGORIES
     }
+
     if ctx.ladder:  # a painful area is loaded back on its ladder, not only spared
         hops = P.plyometric in _slot_patterns(Category.single_leg_power, 1, ctx, p)  # as the block allows them
         primaries = place_rungs(library, planning.ladders, ctx.ladder, primaries, chosen, ctx.equipment, ctx.level,
@@ -266,12 +268,14 @@ def _select_block(
             swaps = tuple((old, None if old in stuck else new) for old, new in ctx.swaps)
             return select_block(planning, replace(ctx, swaps=swaps), recent)
         primaries, accessories = keep_regressions(library, ctx, usable, primaries, accessories)
+    gentler = _gentler(primaries, ctx, pools, chosen, recent, p)
     selection = BlockSelection(
         primaries=primaries,
         accessories=tuple(accessories),
         warm_up=tuple(warm_up),
         finisher=tuple(finisher),
         alternatives=alternatives,
+        gentler=gentler,
     )
     return selection, tuple(warnings)
 
@@ -337,6 +341,35 @@ def _primaries(
                 instead = why("taper", text="In place of hops and jumps, too close to the race.")
                 alternatives[e.id] = Pick(exercise=alt, reasons=(*pick_reasons(alt, category, slot, ctx, p), instead))
     return tuple(picks)
+
+
+def _gentler(
+    primaries: dict[Category, tuple[Pick, ...]],
+    ctx: Context,
+    pools: _Pools,
+    chosen: set[str],
+    recent: frozenset[str],
+    p: Params,
+) -> dict[str, Pick]:
+    """For each primary that leaves the legs sore for days (soreness-counts-heavy), the
+    exercise of its category and slot that stands in on a light day or near the race."""
+    out: dict[str, Pick] = {}
+    for category, picks in primaries.items():
+        for slot, pk in enumerate(picks):
+            if pk.exercise.id not in p.soreness_exercises:
+                continue
+            pool = [
+                e for e in pools.usable if e.category == category and _primary(e) and e.id not in p.soreness_exercises
+            ]
+            patterns = _slot_patterns(category, slot, ctx, p)
+            alt = _best(pool, patterns, ctx, p, chosen, recent)
+            alt = alt or _best(pool, _any_pattern(ctx), ctx, p, chosen, recent)
+            if alt is None:
+                continue
+            chosen.add(alt.id)
+            instead = why("soreness-counts-heavy", f"In place of {pk.exercise.name}: a key run or the race is close.")
+            out[pk.exercise.id] = Pick(exercise=alt, reasons=(*pick_reasons(alt, category, slot, ctx, p), instead))
+    return out
 
 
 def _below_ceiling(library: Library, capped: Exercise, usual: Exercise | None) -> Exercise:

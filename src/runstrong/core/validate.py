@@ -35,6 +35,7 @@ from .params import Params
 from .phases import LOADING_PHASES
 from .progression import RPE_AT_FAILURE, load_rise_pct, rir_of
 from .rules import Registry
+from .validate_loads import check_loads
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ def check_plan(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date] = fro
     out += _check_heavy_rests(plan, p)
     out += _check_moderate_effort(plan, p)
     out += _check_rule_ids(plan, registry)
+    out += [Violation(*v) for v in check_loads(plan, ctx.library, p, lived)]
     return out
 
 
@@ -98,6 +100,8 @@ def _check_speed_days(plan: Plan, p: Params) -> list[Violation]:
     for s in _sessions(plan):
         today = runs.get(s.date, set())
         tomorrow = runs.get(s.date + dt.timedelta(days=1), set())
+        if today & KEY_RUN_TYPES or tomorrow & KEY_RUN_TYPES:
+            out += _sore_making(s, p, "on or the day before a key run")
         if not s.heavy:
             if today & SPEED_RUN_TYPES or tomorrow & KEY_RUN_TYPES:
                 out += [
@@ -115,6 +119,15 @@ def _check_speed_days(plan: Plan, p: Params) -> list[Violation]:
     return out
 
 
+def _sore_making(s, p: Params, when: str) -> list[Violation]:  # type: ignore[no-untyped-def]
+    """Work that leaves the legs sore for days counts as heavy (soreness-counts-heavy)."""
+    return [
+        Violation("soreness-counts-heavy", str(s.date), f"{b.exercise_id} {when}")
+        for b in s.blocks
+        if b.exercise_id in p.soreness_exercises and b.role in WORK_ROLES
+    ]
+
+
 def _check_race(plan: Plan, p: Params) -> list[Violation]:
     race = plan.profile.race
     if race is None:
@@ -126,6 +139,8 @@ def _check_race(plan: Plan, p: Params) -> list[Violation]:
             out.append(Violation("taper", str(s.date), f"strength {until} day(s) before the race"))
         if 0 <= until <= p.last_heavy_days and s.heavy:
             out.append(Violation("taper", str(s.date), "heavy work in the last days before the race"))
+        if 0 <= until <= p.last_heavy_days:
+            out += _sore_making(s, p, "in the last days before the race")
         if 0 <= until <= p.last_plyometric_days and s.plyometric:
             out.append(Violation("taper", str(s.date), "plyometrics in the last days before the race"))
         if -p.recovery_days[race.distance] < until < 0:

@@ -63,10 +63,17 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
     levels = dict(w.trim_levels)
     sessions = []
     cap = w.runner.cap_minutes
-    for session, day_index, reasons in zip(planned, placement.days, placement.reasons, strict=True):
+    between = [_between_hard_runs(x, w.days[i]) for x, i in zip(planned, placement.days, strict=True)]
+    hops_kept = any(x.plyo_ids and not b for x, b in zip(planned, between, strict=True))
+    placed = zip(planned, placement.days, placement.reasons, between, strict=True)
+    for session, day_index, reasons, sandwiched in placed:
         day = w.days[day_index]
         if not session.spec.heavy and (day.before_key or day.speed):
-            session = session.light  # fresh legs for the key run (light-before-key-runs)
+            # fresh legs for the key run (light-before-key-runs); hops between two hard runs only
+            # when no session of the week has room for them (explosive-work-with-room)
+            session = session.sandwiched if sandwiched and hops_kept else session.light
+        elif day.key or day.before_key:
+            session = session.spared  # nothing that leaves the legs sore on a key run's day (soreness-counts-heavy)
         if not day.heavy_ok:
             session = session.race_close  # nothing heavy for the legs in the last days (taper)
         dated, level = dated_session(session, day.date, reasons, cap, levels.get(session.focus, 0))
@@ -82,6 +89,11 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
         trim_levels=tuple(sorted(levels.items())),
         carry=carry_of(sessions, loading, w.carry, ctx.params),
     )
+
+
+def _between_hard_runs(session: Planned, day: DayInfo) -> bool:
+    """A light session the day after a key run and the day before another."""
+    return not session.spec.heavy and day.before_key and day.after_key
 
 
 def carry_of(sessions: list[Session] | tuple[Session, ...], loading: bool, before: Carry, p: Params) -> Carry:

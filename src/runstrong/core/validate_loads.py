@@ -1,0 +1,90 @@
+"""The load invariants a finished plan must keep (part of `validate.check_plan`).
+
+Every loadable block has a load once its start is known, each load sits on a step the
+runner's kit can make, no lift's heaviest load rises more than a week's step from one
+loading week to the next, and a deload eases it. Checked on the plan's blocks, not on
+`plan_loads`' working, so a slip in the walk is caught.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+from . import loads as ld
+from .library import Library
+from .model import Plan
+from .plan_loads import loadable
+
+_EPS = 1e-6
+
+
+def check_loads(plan: Plan, library: Library, p: Any, lived: frozenset[dt.date]) -> list[tuple[str, str, str]]:
+    """(rule id, where, message) for each broken load invariant; weeks in `lived` (their
+    Mondays) are kept as they were lived and only start the comparison after them."""
+    out: list[tuple[str, str, str]] = []
+    heaviest: dict[str, list[tuple[int, bool, float, bool]]] = {}  # id -> (week, deload, kg, lived)
+    started: set[str] = set()
+    for w in plan.weeks:
+        was_lived = w.start_date in lived
+        week_max: dict[str, float] = {}
+        for s in w.sessions:
+            for b in s.blocks:
+                if b.exercise_id not in library:
+                    continue
+                e = library.get(b.exercise_id)
+                if not loadable(e, b):
+                    continue
+                kg = b.prescription.load_kg
+                if kg is None:
+                    if e.id in started and not was_lived:
+                        out.append(("starting-load-estimate", f"week {w.index} {e.id}", "no load once started"))
+                    continue
+                started.add(e.id)
+                step, bar = _kit(e, plan, p)
+                if not was_lived and not _on_step(kg, step, bar):
+                    out.append(("load-rounding", f"week {w.index} {e.id}", f"{kg:g} kg is off the kit's steps"))
+                week_max[e.id] = max(week_max.get(e.id, 0.0), kg)
+        for ex, kg in week_max.items():
+            heaviest.setdefault(ex, []).append((w.index, w.deload, kg, was_lived))
+    for ex, weeks in heaviest.items():
+        out += _steps(ex, weeks, _kit(library.get(ex), plan, p), p)
+    return out
+
+
+def _kit(e: Any, plan: Plan, p: Any) -> tuple[float, float]:
+    kit, units = ld.implement(e.equipment), plan.profile.units
+    return ld.increment_kg(kit, units, plan.profile.load_increments, p), ld.lightest_kg(kit, units, p)  # type: ignore[arg-type]
+
+
+def _on_step(kg: float, step: float, bar: float) -> bool:
+    """Whether `kg` is a load the kit makes: the bar plus whole steps, at least one step."""
+    if kg < max(step, bar) - _EPS:
+        return False
+    steps = (kg - bar) / step
+    return math.isclose(steps, round(steps), abs_tol=1e-4)
+
+
+def _steps(
+    ex: str, weeks: list[tuple[int, bool, float, bool]], kit: tuple[float, float], p: Any
+) -> list[tuple[str, str, str]]:
+    """A lift's heaviest load never rises more than a week's step above the most it has
+    been given (linear-progression), and a deload eases it below that (planned-deloads).
+    Compared with its best so far, not only last week's: a missed session dropped from a
+    week (reschedule) lowers that week's heaviest without lowering what the lift can do."""
+    step, bar = kit
+    out: list[tuple[str, str, str]] = []
+    best: float | None = None
+    after_lived = False  # the diary's sets take over in the first week after lived ones
+    for i, deload, kg, lived in weeks:
+        judged = best is not None and not lived and not after_lived
+        if deload:
+            if judged and kg >= best - _EPS and best > max(step, bar) + _EPS:  # type: ignore[operator]
+                out.append(("planned-deloads", f"week {i} {ex}", f"deload load {kg:g} kg not below {best:g} kg"))
+            continue
+        if judged and kg > ld.step_ceiling(best, p.max_load_step_pct, step) + _EPS:  # type: ignore[arg-type]
+            out.append(("linear-progression", f"week {i} {ex}", f"load {best:g} -> {kg:g} kg in a week"))
+        best = kg if best is None or after_lived else max(best, kg)
+        after_lived = lived
+    return out
