@@ -91,3 +91,39 @@ def test_an_athlete_is_found_by_exact_name_any_case_or_as_the_only_one(store):
     with store.read() as s:
         assert athlete_id(s, None) is None  # two athletes and no name: nobody in particular
         assert athlete_id(s, "Maya Runner") == first
+
+
+def test_the_week_strip_counts_each_days_sessions_sets_runs_and_check_in(store):
+    from sqlalchemy import func, select
+
+    from runstrong.store.tables import RunRow, WellnessRow
+    from runstrong.store.web_queries import logged_between
+
+    [athlete] = seed_history(store, athletes=1, days=14, seed=3)
+    with store.write() as s:
+        for d in (1, 1, 4, 9):
+            s.add(RunRow(athlete_id=athlete, date=START + dt.timedelta(days=d), type="easy", minutes=30.5 + d))
+        for d in (1, 2, 9):
+            s.add(WellnessRow(athlete_id=athlete, date=START + dt.timedelta(days=d), mood=3))
+        for label in ("A", "B"):  # two sessions on one day, one of them with a set
+            s.add(SessionLogRow(athlete_id=athlete, date=START + dt.timedelta(days=3), planned_label=label))
+        s.flush()
+        newest = s.scalar(select(func.max(SessionLogRow.id)))
+        s.add(SetLogRow(session_log_id=newest, exercise_id="step_up", set_number=1))
+    start, end = START + dt.timedelta(days=1), START + dt.timedelta(days=9)
+    with store.read() as s:
+        week = logged_between(s, athlete, start, end)
+        sessions = s.execute(select(SessionLogRow.id, SessionLogRow.date, SessionLogRow.planned_label)).all()
+        sets = s.execute(select(SetLogRow.session_log_id)).scalars().all()
+    for offset in range(1, 10):
+        day = START + dt.timedelta(days=offset)
+        mine = [x for x in sessions if x.date == day]
+        runs = {1: [31.5, 31.5], 4: [34.5], 9: [39.5]}.get(offset, [])
+        expected = (len(mine), sum(sets.count(x.id) for x in mine), len(runs), sum(runs), offset in (1, 2, 9))
+        got = week.get(day)
+        if not any(expected):
+            assert got is None
+            continue
+        assert (got.sessions, got.sets, got.runs, got.run_minutes, got.checked_in) == expected
+        assert got.labels == [x.planned_label for x in mine if x.planned_label]
+    assert week[START + dt.timedelta(days=3)].labels == ["A", "B"]

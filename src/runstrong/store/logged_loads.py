@@ -71,10 +71,12 @@ def _latest_of(s: Session, athlete_id: int, ids: list[str], before: dt.date) -> 
     """The loaded sets of each lift's latest session with one (two statements, each through an index)."""
     loaded = (SetLogRow.load_kg.is_not(None), SetLogRow.reps.is_not(None))
     newest = newest_sessions(s, athlete_id, ids, before, *loaded)
+    if not newest:
+        return []
     rows = s.execute(
         select(SetLogRow, SessionLogRow.date)
         .join(SessionLogRow, SetLogRow.session_log_id == SessionLogRow.id)
-        .where(SetLogRow.session_log_id.in_(set(newest.values())), SetLogRow.exercise_id.in_(list(newest)))
+        .where(SetLogRow.session_log_id.in_(sorted(set(newest.values()))), SetLogRow.exercise_id.in_(list(newest)))
         .where(*loaded)
         .order_by(SetLogRow.id)
     )

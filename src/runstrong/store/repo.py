@@ -458,16 +458,15 @@ def newest_sessions(s: Session, athlete_id: int, ids: list[str], before: dt.date
 
 
 def last_sets(s: Session, athlete_id: int, exercise_ids: Iterable[str], before: dt.date) -> dict[str, list[SetLog]]:
-    """For each exercise, the sets of the latest session before `before` that had it: one
-    query for all the exercises (a page asks for a dozen; one at a time cost two each)."""
-    ids = sorted(set(exercise_ids))
-    if not ids:
+    """For each exercise, the sets of the latest session before `before` that had it: two
+    statements for all the exercises (a page asks for a dozen; one at a time cost two each),
+    each through an index, however long the diary."""
+    newest = newest_sessions(s, athlete_id, sorted(set(exercise_ids)), before)
+    if not newest:
         return {}
-
-    newest = newest_sessions(s, athlete_id, ids, before)
     rows = s.execute(
         select(SetLogRow.session_log_id, *(getattr(SetLogRow, f) for f in SET_FIELDS))
-        .where(SetLogRow.session_log_id.in_(set(newest.values())), SetLogRow.exercise_id.in_(list(newest)))
+        .where(SetLogRow.session_log_id.in_(sorted(set(newest.values()))), SetLogRow.exercise_id.in_(list(newest)))
         .order_by(SetLogRow.id)
     )
     rows = [r for r in rows if newest[r.exercise_id] == r.session_log_id]

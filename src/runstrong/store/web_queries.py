@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import func, select
+from sqlalchemy import Float, String, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from runstrong.core.base import Frozen
@@ -80,34 +80,38 @@ def planned_between(
 
 
 def logged_between(s: Session, athlete_id: int, start: dt.date, end: dt.date) -> dict[dt.date, DayLog]:
-    """Per day from `start` to `end`: sessions and sets logged, runs, and whether a check-in exists."""
+    """Per day from `start` to `end`: sessions and sets logged, runs, and whether a check-in
+    exists, in one statement (the week strip is on every dashboard)."""
     days: dict[dt.date, dict] = defaultdict(lambda: {"sessions": 0, "sets": 0, "labels": [], "runs": 0,
                                                       "run_minutes": 0.0, "checked_in": False})  # fmt: skip
+    no_label, no_minutes = cast(null(), String), cast(null(), Float)
+    sets = func.count(SetLogRow.id)
     sessions = (
-        select(SessionLogRow.date, SessionLogRow.planned_label, func.count(SetLogRow.id))
+        select(literal("session"), SessionLogRow.date, SessionLogRow.planned_label, sets, no_minutes)
         .outerjoin(SetLogRow, SetLogRow.session_log_id == SessionLogRow.id)
         .where(SessionLogRow.athlete_id == athlete_id, SessionLogRow.date >= start, SessionLogRow.date <= end)
         .group_by(SessionLogRow.id, SessionLogRow.date, SessionLogRow.planned_label)
     )
-    for day, label, n in s.execute(sessions):
-        d = days[day]
-        d["sessions"] += 1
-        d["sets"] += n
-        if label:
-            d["labels"].append(label)
     runs = (
-        select(RunRow.date, func.count(RunRow.id), func.sum(RunRow.minutes))
+        select(literal("run"), RunRow.date, no_label, func.count(RunRow.id), cast(func.sum(RunRow.minutes), Float))
         .where(RunRow.athlete_id == athlete_id, RunRow.date >= start, RunRow.date <= end)
         .group_by(RunRow.date)
     )
-    for day, n, minutes in s.execute(runs):
-        days[day]["runs"] = n
-        days[day]["run_minutes"] = float(minutes or 0)
-    checkins = select(WellnessRow.date).where(
+    checkins = select(literal("checkin"), WellnessRow.date, no_label, literal(1), no_minutes).where(
         WellnessRow.athlete_id == athlete_id, WellnessRow.date >= start, WellnessRow.date <= end
     )
-    for (day,) in s.execute(checkins):
-        days[day]["checked_in"] = True
+    for kind, day, label, n, minutes in s.execute(union_all(sessions, runs, checkins)):
+        d = days[day]
+        if kind == "session":
+            d["sessions"] += 1
+            d["sets"] += n
+            if label:
+                d["labels"].append(label)
+        elif kind == "run":
+            d["runs"] = n
+            d["run_minutes"] = float(minutes or 0)
+        else:
+            d["checked_in"] = True
     return {day: DayLog(date=day, **values) for day, values in sorted(days.items())}
 
 
