@@ -101,7 +101,8 @@ def _slot_patterns(category: Category, slot: int, ctx: Context, p: Params) -> tu
     if slot == 0:
         return SINGLE_LEG_STRENGTH
     if ctx.phase == Phase.race_specific and ctx.race in p.durability_distances:  # calf capacity before jumps (S32)
-        return (P.calf_ankle, *SINGLE_LEG_STRENGTH, P.plyometric, P.landing, P.balance)
+        hops = (P.plyometric,) if _hops_allowed(ctx) else ()  # never before landings are drilled
+        return (P.calf_ankle, *SINGLE_LEG_STRENGTH, *hops, P.landing, P.balance)
     if _hops_allowed(ctx):
         return (P.plyometric, P.landing, *SINGLE_LEG_STRENGTH, P.balance)
     if ctx.phase == Phase.race_week:
