@@ -10,8 +10,8 @@ from typing import Any
 
 from runstrong.store import changes, repo
 from runstrong.store.db import Store
-from runstrong.store.review_queries import store_review
 from runstrong.store.reviewing import ReviewOutcome, prepare_review
+from runstrong.store.reviews import store_review
 from runstrong.store.roster import review_mode
 
 from . import base, lived

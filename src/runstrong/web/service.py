@@ -35,7 +35,7 @@ from runstrong.errors import UserError
 from runstrong.flows.base import Clock, Conflict, NothingToUndo, Refused
 from runstrong.flows.loads import follow_diary
 from runstrong.io.data_files import load_context
-from runstrong.store import changes, repo, web_queries
+from runstrong.store import changes, diary_days, repo
 from runstrong.store.db import Store
 
 from .diary_data import DayData, PlanData, WeekData, next_followed
@@ -113,7 +113,7 @@ class Diary:
 
     def _plan(self, s: Any, athlete_id: int) -> tuple[int, Plan]:
         """The current plan, parsed once per version (plans are immutable once stored)."""
-        version = web_queries.plan_version(s, athlete_id)
+        version = diary_days.plan_version(s, athlete_id)
         if version is None:
             raise Unavailable("plan: no plan is stored yet; store one with `runstrong athlete add PROFILE`")
         key = (athlete_id, version)
@@ -153,9 +153,9 @@ class Diary:
                 plan_version=plan.plan_version,
                 sessions=follow_diary(s, who.id, plan.sessions, day),  # loads as the log points
                 runs=plan.runs,
-                logged=web_queries.sessions_logged_on(s, who.id, day),
-                runs_logged=web_queries.runs_between(s, who.id, day, day),
-                wellness=web_queries.wellness_on(s, who.id, day),
+                logged=diary_days.sessions_logged_on(s, who.id, day),
+                runs_logged=diary_days.runs_between(s, who.id, day, day),
+                wellness=diary_days.wellness_on(s, who.id, day),
                 last=last,
                 next_session=None if plan.sessions else repo.next_planned_session(s, who.id, day),
             )
@@ -165,22 +165,22 @@ class Diary:
         end = start + dt.timedelta(days=6)
         with self.store.read() as s:
             who = self.who(s)
-            version, sessions, runs = web_queries.planned_between(s, who.id, start, end)
-            return WeekData(start, version, sessions, runs, web_queries.logged_between(s, who.id, start, end))
+            version, sessions, runs = diary_days.planned_between(s, who.id, start, end)
+            return WeekData(start, version, sessions, runs, diary_days.logged_between(s, who.id, start, end))
 
     def dashboard(self, day: dt.date) -> tuple[DayData, WeekData, Any]:
         """The day, its week and the last accepted weekly review (or None) in one read,
         without what only the session page needs (the last sets of each exercise): the
         dashboard is the most visited page."""
-        from runstrong.store.review_queries import latest_review
+        from runstrong.store.reviews import latest_review
 
         start = week_start(day)
         end = start + dt.timedelta(days=6)
         with self.store.read() as s:
             who = self.who(s)
-            version, sessions, runs = web_queries.planned_between(s, who.id, start, end)
+            version, sessions, runs = diary_days.planned_between(s, who.id, start, end)
             today_sessions = follow_diary(s, who.id, [x for x in sessions if x.date == day], day)
-            logged = web_queries.logged_between(s, who.id, start, end)
+            logged = diary_days.logged_between(s, who.id, start, end)
             mark = logged.get(day)
             data = DayData(
                 athlete=who,
@@ -188,9 +188,9 @@ class Diary:
                 plan_version=version,
                 sessions=today_sessions,
                 runs=[r for r in runs if r.date == day],
-                logged=web_queries.sessions_logged_on(s, who.id, day) if mark and mark.sessions else [],
-                runs_logged=web_queries.runs_between(s, who.id, day, day) if mark and mark.runs else [],
-                wellness=web_queries.wellness_on(s, who.id, day) if mark and mark.checked_in else None,
+                logged=diary_days.sessions_logged_on(s, who.id, day) if mark and mark.sessions else [],
+                runs_logged=diary_days.runs_between(s, who.id, day, day) if mark and mark.runs else [],
+                wellness=diary_days.wellness_on(s, who.id, day) if mark and mark.checked_in else None,
                 last={},
                 next_session=None if today_sessions else next_followed(s, who.id, day),
             )
@@ -206,11 +206,11 @@ class Diary:
             return self._version_conn.execute("PRAGMA data_version").fetchone()[0]
 
     def stamp(self) -> tuple | None:
-        """The diary's state as the pages see it (`web_queries.diary_stamp`): equal stamps,
+        """The diary's state as the pages see it (`diary_days.diary_stamp`): equal stamps,
         same page, whichever process or connection wrote last, on SQLite and PostgreSQL."""
         version = self.data_version()
         with self.store.read() as s:
-            stamp = web_queries.diary_stamp(s, self.athlete_name)
+            stamp = diary_days.diary_stamp(s, self.athlete_name)
         if version is not None and stamp is not None:
             self._stamp = (version, stamp)
         return stamp
@@ -226,7 +226,7 @@ class Diary:
         with self.store.read() as s:
             who = self.who(s)
             version, plan = self._plan(s, who.id)
-            logged = web_queries.logged_between(s, who.id, plan.start_date, plan.end_date)
+            logged = diary_days.logged_between(s, who.id, plan.start_date, plan.end_date)
             return PlanData(who, version, plan, logged)
 
     def profile(self) -> tuple[repo.AthleteInfo, AthleteProfile]:
@@ -241,7 +241,7 @@ class Diary:
         if start > end:
             raise InputError.one("since", f"{start} is after until ({end}); give since <= until")
         with self.store.read() as s:
-            return web_queries.runs_between(s, self.who(s).id, start, end)
+            return diary_days.runs_between(s, self.who(s).id, start, end)
 
     def find_exercises(
         self, q: str = "", category: str | None = None, pattern: str | None = None, fits: bool = False

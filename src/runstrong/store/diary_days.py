@@ -1,5 +1,6 @@
-"""Reads the web app needs beyond the CLI's: a span of days at once (the week strip, the
-calendar), what was logged on a day with its sets, and the day's check-in.
+"""The diary day by day: what is planned and what was logged over a span of days (a week,
+a calendar month), the sessions logged on one day with their sets and pains, the day's
+check-in, and the stamp that says whether any of it changed.
 
 Like `repo`, functions take a Session and return pydantic values; no clock, no commit.
 """
@@ -30,8 +31,8 @@ from .tables import (
 )
 
 
-class LoggedSessionView(Frozen):
-    """A logged strength session with its sets and pains, as stored (id included)."""
+class StoredSessionLog(Frozen):
+    """A logged strength session as stored: its sets and pains, with the row ids to edit or delete one."""
 
     id: int
     date: dt.date
@@ -111,7 +112,7 @@ def logged_between(s: Session, athlete_id: int, start: dt.date, end: dt.date) ->
     return {day: DayLog(date=day, **values) for day, values in sorted(days.items())}
 
 
-def sessions_logged_on(s: Session, athlete_id: int, day: dt.date) -> list[LoggedSessionView]:
+def sessions_logged_on(s: Session, athlete_id: int, day: dt.date) -> list[StoredSessionLog]:
     """The strength sessions logged on `day`, with their sets in order and their pains."""
     rows = s.scalars(
         select(SessionLogRow)
@@ -141,7 +142,7 @@ def sessions_logged_on(s: Session, athlete_id: int, day: dt.date) -> list[Logged
             )
         )
     return [
-        LoggedSessionView(
+        StoredSessionLog(
             id=r.id,
             date=r.date,
             planned_label=r.planned_label,
