@@ -1,6 +1,7 @@
-"""The diary day by day: what is planned and what was logged over a span of days (a week,
-a calendar month), the sessions logged on one day with their sets and pains, the day's
-check-in, and the stamp that says whether any of it changed.
+"""The diary day by day: what was logged over a span of days (a week, a calendar month),
+the sessions logged on one day with their sets and pains, the day's check-in, and the stamp
+that says whether any of it changed. What the plan holds on those days is `repo`'s
+(`planned_between`, `planned_day`).
 
 Like `repo`, functions take a Session and return pydantic values; no clock, no commit.
 """
@@ -14,14 +15,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from runstrong.core.base import Frozen
-from runstrong.core.diary import PainReport, PlannedRun, PlannedSession, RunLog, SetLog, Wellness
+from runstrong.core.diary import PainReport, RunLog, SetLog, Wellness
 from runstrong.core.vocab import PainArea, RunType
 
 from .repo import SET_FIELDS, WELLNESS_COLUMNS, row_to_set
 from .tables import (
     Athlete,
     PainRow,
-    PlannedItem,
     PlanRow,
     ReviewRow,
     RunRow,
@@ -56,28 +56,6 @@ class DayLog(Frozen):
     runs: int = 0
     run_minutes: float = 0.0
     checked_in: bool = False
-
-
-def planned_between(
-    s: Session, athlete_id: int, start: dt.date, end: dt.date
-) -> tuple[int | None, list[PlannedSession], list[PlannedRun]]:
-    """The current plan's version, sessions and runs from `start` to `end` (inclusive)."""
-    plan = s.execute(
-        select(PlanRow.id, PlanRow.version)
-        .where(PlanRow.athlete_id == athlete_id)
-        .order_by(PlanRow.version.desc())
-        .limit(1)
-    ).first()
-    if plan is None:
-        return None, [], []
-    rows = s.execute(
-        select(PlannedItem.kind, PlannedItem.data)
-        .where(PlannedItem.plan_id == plan.id, PlannedItem.date >= start, PlannedItem.date <= end)
-        .order_by(PlannedItem.date, PlannedItem.id)
-    ).all()
-    sessions = [PlannedSession.model_validate_json(d) for k, d in rows if k == "strength"]
-    runs = [PlannedRun.model_validate_json(d) for k, d in rows if k == "run"]
-    return plan.version, sessions, runs
 
 
 def logged_between(s: Session, athlete_id: int, start: dt.date, end: dt.date) -> dict[dt.date, DayLog]:

@@ -35,7 +35,8 @@ from runstrong.store import accounts, repo
 from runstrong.store.accounts import User
 from runstrong.store.actor import ACTOR
 
-from .service import Diary, Unavailable
+from .problems import Unavailable
+from .service import Diary
 
 # what every route behind these checks may answer in server mode (documented in the OpenAPI)
 AUTH_ERRORS: dict[int | str, dict[str, Any]] = {

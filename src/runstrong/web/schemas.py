@@ -94,7 +94,7 @@ WellnessIn = _without(Wellness, "WellnessIn", (), optional=("date",))
 RunIn = _without(RunLog, "RunIn", ("started_at", "source"), optional=("date",))  # those two come from imports
 
 
-class Problem(BaseModel):
+class ValidationProblem(BaseModel):
     loc: list[str | int] = Field(description="Where the bad value is: body, then the field path.")
     msg: str
     type: str
@@ -103,7 +103,7 @@ class Problem(BaseModel):
 class ValidationProblems(BaseModel):
     """422: each bad value, located by field."""
 
-    detail: list[Problem]
+    detail: list[ValidationProblem]
 
 
 class Message(BaseModel):
