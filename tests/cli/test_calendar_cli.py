@@ -273,8 +273,7 @@ def test_a_subscribed_feed_follows_the_plan_and_a_revoked_address_stops_working(
     env = {**ENV, "RUNSTRONG_DB": str(here / "diary.db"), "HOME": str(here), "XDG_DATA_HOME": str(here / "d")}
 
     def cli(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "runstrong", *args], capture_output=True, text=True, cwd=here,
-                              env=env, timeout=120, stdin=subprocess.DEVNULL)  # fmt: skip
+        return run_cli(args, env=env, cwd=here)
 
     assert cli("athlete", "add", "runner.toml").returncode == 0
     done = cli("calendar", "feed", "--base", "http://testserver")
