@@ -14,19 +14,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES
-from tests.store.conftest import BACKENDS, pg_database, reset_pg  # noqa: F401 (fixtures)
+from tests.store.conftest import db_url, pg_database  # noqa: F401 (fixtures: an empty SQLite or PostgreSQL diary)
 
 TODAY = dt.date(2027, 1, 8)
 CLOCK_NOW = dt.datetime(2027, 1, 8, 18, 0)
-
-
-@pytest.fixture(params=BACKENDS)
-def db_url(request, tmp_path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'diary.db'}"
-    url = request.getfixturevalue("pg_database")
-    reset_pg(url)
-    return url
 
 
 @pytest.fixture
@@ -59,7 +50,7 @@ def stored_diary(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def store(db_url, clock, marathoner, request):
+def store(db_url, clock, marathoner, request):  # noqa: F811 (db_url is the fixture imported above)
     """The marathoner's profile and plan stored, nothing logged yet."""
     from runstrong.flows.profile import store_profile
     from runstrong.store.db import open_store
