@@ -56,7 +56,7 @@ from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
 from runstrong.store import repo
 from runstrong.store.db import Store, open_store
-from runstrong.store.review_queries import load_diary
+from runstrong.store.diary_window import load_diary
 from runstrong.store.reviewing import TREND_WEEKS, prepare_review
 
 DATA_VERSION = 1  # bump when the generated rows change: the cached files are then made again

@@ -92,3 +92,15 @@ def run_cli(
             sys.stderr.flush()
         stdout, stderr = out.getvalue(), err.getvalue()
     return subprocess.CompletedProcess(argv, status, _text(stdout), _text(stderr))
+
+
+def env_for(folder: Path) -> dict[str, str]:
+    """A fresh process's environment with its own diary, data folder and home in `folder`."""
+    return {
+        "COLUMNS": "140",
+        "PATH": "/usr/bin:/bin",
+        "NO_COLOR": "1",
+        "RUNSTRONG_DB": str(folder / "diary.db"),
+        "XDG_DATA_HOME": str(folder / "data"),
+        "HOME": str(folder),
+    }

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,8 @@ from runstrong.cli import assess as assess_cli
 from runstrong.core.screen import Screen, SquatFault, SquatQuality
 from runstrong.io.profile_file import load_profile
 from tests.cli.runner import run_cli
+from tests.cli.terminal import answer
+from tests.cli.terminal import spawn as spawn_in
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -28,20 +29,12 @@ PROFILE_OPTIONS = [
 COMMENT = "# Sam's own note: the gym opens at 6.\n"
 
 
+def spawn(*args: str, cwd: Path):  # type: ignore[no-untyped-def]
+    return spawn_in(*args, cwd=cwd, env=ENV)
+
+
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return run_cli(args, cwd=cwd, env=ENV)
-
-
-def spawn(*args: str, cwd: Path) -> pexpect.spawn:
-    return pexpect.spawn(
-        sys.executable, ["-m", "runstrong", *args], cwd=str(cwd), env=ENV, encoding="utf-8", timeout=30,
-        dimensions=(50, 200),
-    )  # fmt: skip
-
-
-def answer(child: pexpect.spawn, prompt: str, text: str) -> None:
-    child.expect_exact(prompt)
-    child.sendline(text)
 
 
 @pytest.fixture()

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from runstrong.core.planner import build_plan
 from runstrong.core.validate import check_plan
 from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
+from tests.cli import terminal
 from tests.cli.runner import run_cli
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ics"
@@ -206,15 +206,7 @@ pexpect = pytest.importorskip("pexpect")
 
 
 def spawn(*args: str, cwd: Path):  # type: ignore[no-untyped-def]
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "runstrong", *args],
-        cwd=str(cwd),
-        env=ENV,
-        encoding="utf-8",
-        timeout=60,
-        dimensions=(60, 200),
-    )
+    return terminal.spawn(*args, cwd=cwd, env=ENV, timeout=60, dimensions=(60, 200))
 
 
 def test_the_terminal_asks_before_writing_and_takes_corrections(here: Path) -> None:
@@ -273,8 +265,7 @@ def test_a_subscribed_feed_follows_the_plan_and_a_revoked_address_stops_working(
     env = {**ENV, "RUNSTRONG_DB": str(here / "diary.db"), "HOME": str(here), "XDG_DATA_HOME": str(here / "d")}
 
     def cli(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "runstrong", *args], capture_output=True, text=True, cwd=here,
-                              env=env, timeout=120, stdin=subprocess.DEVNULL)  # fmt: skip
+        return run_cli(args, env=env, cwd=here)
 
     assert cli("athlete", "add", "runner.toml").returncode == 0
     done = cli("calendar", "feed", "--base", "http://testserver")

@@ -18,7 +18,7 @@ from runstrong.errors import UserError
 from runstrong.io.data_files import load_context
 from runstrong.store import repo
 from runstrong.store.db import open_store
-from runstrong.store.review_queries import load_diary
+from runstrong.store.diary_window import load_diary
 from tests.cli.runner import run_cli
 from tests.conftest import EXAMPLES
 from tests.review.diary_gen import generate_diary, store_diary

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.runner import run_cli
 from tests.conftest import EXAMPLES
 
 RUNSTRONG = Path(sys.executable).with_name("runstrong")
@@ -99,9 +100,11 @@ def test_a_missing_profile_is_a_user_error_with_exit_status_2(runstrong):
 
 
 def test_a_logged_set_survives_export_and_import_into_another_diary(runstrong, tmp_path):
+    """The diary is set up in-process (tests/cli/runner.py); the round trip is the console script's."""
     (tmp_path / "ann.toml").write_text(PROFILE, "utf-8")
-    assert runstrong("athlete", "add", "ann.toml").returncode == 0
-    logged = runstrong("log", "--set", "rdl 3x8@40kg rpe7")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "RUNSTRONG_DB": str(tmp_path / "diary.db")}
+    assert run_cli(["athlete", "add", "ann.toml"], env=env, cwd=tmp_path).returncode == 0
+    logged = run_cli(["log", "--set", "rdl 3x8@40kg rpe7"], env=env, cwd=tmp_path)
     assert logged.returncode == 0, logged.stderr
     exported = runstrong("export", "-o", "backup.json")
     assert exported.returncode == 0, exported.stderr

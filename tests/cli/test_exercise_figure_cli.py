@@ -10,17 +10,25 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from tests.cli.runner import run_cli
+
 BRAILLE = range(0x2800, 0x2900)
 
 
-def run(*args: str, path: str = "/usr/bin:/bin") -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "runstrong", *args],
-        capture_output=True,
-        text=True,
-        env={"COLUMNS": "100", "PATH": path, "NO_COLOR": "1", "HOME": os.environ.get("HOME", "/tmp")},
-        timeout=120,
-    )
+def env_with(path: str) -> dict[str, str]:
+    return {"COLUMNS": "100", "PATH": path, "NO_COLOR": "1", "HOME": os.environ.get("HOME", "/tmp")}
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    """`runstrong *args` in-process (tests/cli/runner.py)."""
+    return run_cli(args, env=env_with("/usr/bin:/bin"))
+
+
+def run_process(*args: str, path: str) -> subprocess.CompletedProcess:
+    """`runstrong *args` as a process of its own: the viewer it launches (click.launch, which
+    does not wait) has finished writing when the output pipes close."""
+    return subprocess.run([sys.executable, "-m", "runstrong", *args], capture_output=True, text=True,
+                          env=env_with(path), timeout=120)  # fmt: skip
 
 
 def test_show_draws_the_exercise_in_braille_above_the_cues() -> None:
@@ -39,7 +47,9 @@ def test_show_open_writes_the_animated_svg_and_hands_it_to_the_viewer(tmp_path: 
     viewer.parent.mkdir()
     viewer.write_text(f'#!/bin/sh\nprintf "%s" "$1" > {record}\n')
     viewer.chmod(0o755)
-    out = run("exercises", "show", "copenhagen_plank_short_lever", "--open", path=f"{viewer.parent}:/usr/bin:/bin")
+    out = run_process(
+        "exercises", "show", "copenhagen_plank_short_lever", "--open", path=f"{viewer.parent}:/usr/bin:/bin"
+    )
     assert out.returncode == 0, out.stderr
     opened = Path(record.read_text())
     assert opened.suffix == ".svg" and str(opened) in out.stdout

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,8 @@ from runstrong.cli import prompts as q
 from runstrong.core.model import RunType, Units, Weekday
 from runstrong.io.profile_file import load_profile
 from tests.cli.runner import run_cli
+from tests.cli.terminal import answer
+from tests.cli.terminal import spawn as spawn_in
 from tests.conftest import EXAMPLES
 
 pexpect = pytest.importorskip("pexpect")
@@ -21,25 +22,12 @@ pexpect = pytest.importorskip("pexpect")
 ENV = {"PATH": "/usr/bin:/bin", "COLUMNS": "200", "LINES": "50", "TERM": "dumb", "NO_COLOR": "1"}
 
 
-def spawn(*args: str, cwd: Path) -> pexpect.spawn:
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "runstrong", *args],
-        cwd=str(cwd),
-        env=ENV,
-        encoding="utf-8",
-        timeout=30,
-        dimensions=(50, 200),
-    )
+def spawn(*args: str, cwd: Path):  # type: ignore[no-untyped-def]
+    return spawn_in(*args, cwd=cwd, env=ENV)
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return run_cli(args, cwd=cwd, env=ENV)
-
-
-def answer(child: pexpect.spawn, prompt: str, text: str) -> None:
-    child.expect_exact(prompt)
-    child.sendline(text)
 
 
 # The marathoner example, typed in the way a runner would.

@@ -43,7 +43,7 @@ def log(path: Path, *args: str):  # type: ignore[no-untyped-def]
 def sessions(path: Path) -> list:
     from runstrong.store import repo
     from runstrong.store.db import open_store
-    from runstrong.store.review_queries import load_diary
+    from runstrong.store.diary_window import load_diary
 
     store = open_store(str(path))
     with store.read() as s:

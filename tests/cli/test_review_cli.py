@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.runner import run_cli
+from tests.cli.runner import env_for, run_cli
 
 TODAY = dt.date.today()
 THIS_MONDAY = TODAY - dt.timedelta(days=TODAY.weekday())
@@ -44,17 +44,6 @@ weekly = [
   {{ day = "sun", type = "long", minutes = 90 }},
 ]
 """
-
-
-def env_for(folder: Path) -> dict[str, str]:
-    return {
-        "COLUMNS": "140",
-        "PATH": "/usr/bin:/bin",
-        "NO_COLOR": "1",
-        "RUNSTRONG_DB": str(folder / "diary.db"),
-        "XDG_DATA_HOME": str(folder / "data"),
-        "HOME": str(folder),
-    }
 
 
 def runner(folder: Path):  # type: ignore[no-untyped-def]

@@ -150,14 +150,14 @@ def test_a_folder_that_is_not_there_is_refused(tmp_path: Path) -> None:
 
 def test_an_edited_long_run_threshold_changes_how_imported_and_calendar_runs_are_classified() -> None:
     from runstrong.core.activity import guess_run_type
-    from runstrong.core.run_classify import CalendarEntry, classify
+    from runstrong.core.run_classify import CalendarEntry, classify_entry
     from runstrong.io.classify_data import import_rules, run_keywords
 
     shipped = load_context()
     minutes = int(shipped.params.long_run_minutes) - 20
     event = CalendarEntry(NOVICE.start_date, "Einheit", "", minutes)
     assert guess_run_type("Morning run", minutes, import_rules(shipped)) == RunType.easy
-    assert classify(event, run_keywords(shipped)).type == RunType.easy
+    assert classify_entry(event, run_keywords(shipped)).type == RunType.easy
 
     def shorter(data: dict) -> None:
         _params(data, "long-run")["min_minutes"] = minutes
@@ -168,7 +168,7 @@ def test_an_edited_long_run_threshold_changes_how_imported_and_calendar_runs_are
         Path(folder, "rules.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
         edited = load_context(folder)
     assert guess_run_type("Morning run", minutes, import_rules(edited)) == RunType.long
-    assert classify(event, run_keywords(edited)).type == RunType.long
+    assert classify_entry(event, run_keywords(edited)).type == RunType.long
     assert guess_run_type("Morning run", minutes, import_rules(shipped)) == RunType.easy
 
 

@@ -87,12 +87,7 @@ def heaviest_by_week(plan, library):
     return {ex: [(i, d, kg) for i, (d, kg) in sorted(weeks.items())] for ex, weeks in out.items()}
 
 
-@SETTINGS
-@given(profile=lifters())
-def test_every_loadable_block_has_a_load_on_a_real_kit_step(profile, library):
-    plan = plan_of(profile)
-    if plan is None:
-        return
+def every_loadable_block_has_a_load_on_a_real_kit_step(plan, profile, library) -> None:
     for _, b, e in loaded_blocks(plan, library):
         kg = b.prescription.load_kg
         assert kg is not None, f"{e.id} has no load"
@@ -103,12 +98,7 @@ def test_every_loadable_block_has_a_load_on_a_real_kit_step(profile, library):
         assert b.prescription.intensity.kind in ("rir", "rpe")  # effort stays the target beside the load
 
 
-@SETTINGS
-@given(profile=lifters())
-def test_a_load_never_rises_more_than_a_weeks_step_between_loading_weeks(profile, library):
-    plan = plan_of(profile)
-    if plan is None:
-        return
+def a_load_never_rises_more_than_a_weeks_step_between_loading_weeks(plan, profile, library) -> None:
     for ex_id, weeks in heaviest_by_week(plan, library).items():
         loading = [(i, kg) for i, deload, kg in weeks if not deload]
         step, _ = step_and_bar(kit_of(library.get(ex_id)), profile)
@@ -117,18 +107,26 @@ def test_a_load_never_rises_more_than_a_weeks_step_between_loading_weeks(profile
             assert after <= most + 1e-6, f"{ex_id} week {i}: {before:g} -> {after:g} kg"
 
 
-@SETTINGS
-@given(profile=lifters())
-def test_a_deload_eases_the_load_below_the_week_before(profile, library):
-    plan = plan_of(profile)
-    if plan is None:
-        return
+def a_deload_eases_the_load_below_the_week_before(plan, profile, library) -> None:
     for ex_id, weeks in heaviest_by_week(plan, library).items():
         step, bar = step_and_bar(kit_of(library.get(ex_id)), profile)
         for (i, was_deload, before), (j, deload, kg) in itertools.pairwise(weeks):
             if deload and not was_deload and j == i + 1:
                 at_floor = before <= max(step, bar) + 1e-6
                 assert kg < before or at_floor, f"{ex_id} deload week {j}: {kg:g} kg after {before:g} kg"
+
+
+@SETTINGS
+@given(profile=lifters())
+def test_loads_sit_on_kit_steps_rise_at_most_a_step_a_week_and_ease_in_deloads(profile, library):
+    """The three load invariants on one generated plan each: a lifter's plan is the costly part
+    (one build per example, not three), and the profile's full count of examples still runs."""
+    plan = plan_of(profile)
+    if plan is None:
+        return
+    every_loadable_block_has_a_load_on_a_real_kit_step(plan, profile, library)
+    a_load_never_rises_more_than_a_weeks_step_between_loading_weeks(plan, profile, library)
+    a_deload_eases_the_load_below_the_week_before(plan, profile, library)
 
 
 def test_the_marathoners_loads_never_jump_at_a_phase_change(library):

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import random
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, seed, settings
 
 from runstrong.core.model import KEY_RUN_TYPES, SPEED_RUN_TYPES, TRAINING_CATEGORIES, Pattern, Phase, Role
 from runstrong.core.params import load_params
@@ -22,25 +23,64 @@ from tests.conftest import examples
 from .strategies import profiles
 
 EXAMPLES = examples()  # the Hypothesis profile's count: dev 100, ci 1,000, deep 10,000
+# Every property below draws the same runners (one seed: fixed under `ci`, new each run otherwise), so
+# `plan_or_none` plans each runner once per test process and every property checks that plan: one plan
+# build per runner instead of one per runner and property (the suite's largest cost).
+RUNNERS_SEED = 15 if settings.default.derandomize else random.getrandbits(32)
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+KEPT_PLANS = 1_200  # plans kept for the other properties: all of `ci`'s runners; `deep` builds the rest each time
+
+
+def SAME_RUNNERS(test):
+    """The property at the profile's count, drawing the runners every property here draws."""
+    return seed(RUNNERS_SEED)(SETTINGS(test))
+
+
 P = load_params()
 LOADING = {Phase.foundation, Phase.build, Phase.race_specific}
 WORK = (Role.primary, Role.accessory)
 
 
-def plan_or_none(profile):
+def build_or_none(profile):
+    """The runner's plan, built now; None when a week cannot be placed (and the error says the ways out)."""
+    outcome = planned(profile)
+    return None if isinstance(outcome, InfeasibleWeekError) else outcome
+
+
+def planned(profile):
+    """The runner's plan, or the refusal when a week cannot be placed (which must say the ways out)."""
     try:
         return build_plan(profile, load_context())
     except InfeasibleWeekError as err:
         assert "Ways out" in str(err)
-        return None
+        return err
+
+
+_OUTCOMES: dict[str, object] = {}
+
+
+def shared_outcome(profile):
+    """`planned`, once per runner in this process (plans are frozen values: read, never changed)."""
+    key = profile.model_dump_json()
+    if key in _OUTCOMES:
+        return _OUTCOMES[key]
+    outcome = planned(profile)
+    if len(_OUTCOMES) < KEPT_PLANS:
+        _OUTCOMES[key] = outcome
+    return outcome
+
+
+def plan_or_none(profile):
+    """The runner's shared plan; None when a week cannot be placed."""
+    outcome = shared_outcome(profile)
+    return None if isinstance(outcome, InfeasibleWeekError) else outcome
 
 
 def sessions(plan):
     return sorted((s for w in plan.weeks for s in w.sessions), key=lambda s: s.date)
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_strength_never_falls_on_consecutive_days(profile):
     plan = plan_or_none(profile)
@@ -50,7 +90,7 @@ def test_strength_never_falls_on_consecutive_days(profile):
         assert (b.date - a.date).days >= 2
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_nothing_heavy_on_a_speed_day_or_the_day_before_a_key_run(profile):
     plan = plan_or_none(profile)
@@ -75,7 +115,7 @@ def test_nothing_heavy_on_a_speed_day_or_the_day_before_a_key_run(profile):
         assert not runs.get(s.date + dt.timedelta(days=1), set()) & KEY_RUN_TYPES
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_taper_and_race_week_rules_hold(profile, library):
     plan = plan_or_none(profile)
@@ -99,7 +139,7 @@ def test_taper_and_race_week_rules_hold(profile, library):
     assert Phase.race_week in weeks
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_deloads_come_at_the_registry_spacing_and_never_in_the_taper(profile):
     plan = plan_or_none(profile)
@@ -121,7 +161,7 @@ def test_deloads_come_at_the_registry_spacing_and_never_in_the_taper(profile):
         assert any(w.deload for w in plan.weeks)
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_every_session_fits_its_cap_and_the_hour(profile):
     plan = plan_or_none(profile)
@@ -134,7 +174,7 @@ def test_every_session_fits_its_cap_and_the_hour(profile):
         assert s.estimated_minutes <= cap
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_every_session_opens_with_warm_up_and_ends_with_mobility(profile, library):
     plan = plan_or_none(profile)
@@ -149,7 +189,7 @@ def test_every_session_opens_with_warm_up_and_ends_with_mobility(profile, librar
         assert {"hips", "lumbar"} <= finish
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_each_training_week_covers_all_three_categories(profile):
     plan = plan_or_none(profile)
@@ -192,7 +232,7 @@ def _step_within_bounds(before, pr, where):
     assert not (rise is not None and rise > 1e-9 and reps_up > 0), where
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_progression_stays_within_bounds_across_phase_changes_and_deloads(profile):
     plan = plan_or_none(profile)
@@ -219,7 +259,7 @@ def test_progression_stays_within_bounds_across_phase_changes_and_deloads(profil
 FILL_KEPT = {"light-before-key-runs", "review-hold", "review-reduce", "eccentric-hamstring-cap"}
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_a_loading_session_under_its_share_of_the_cap_has_no_set_left_to_add(profile):
     plan = plan_or_none(profile)
@@ -247,7 +287,7 @@ def test_a_loading_session_under_its_share_of_the_cap_has_no_set_left_to_add(pro
         last = now
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_contraindicated_and_out_of_reach_exercises_are_never_chosen(profile, library):
     plan = plan_or_none(profile)
@@ -265,7 +305,7 @@ def test_contraindicated_and_out_of_reach_exercises_are_never_chosen(profile, li
                 assert e.pattern != Pattern.plyometric or not (pain & set(e.contraindications))
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_every_choice_carries_rule_ids_that_exist(profile, registry):
     plan = plan_or_none(profile)
@@ -283,15 +323,15 @@ def test_every_choice_carries_rule_ids_that_exist(profile, registry):
 @settings(max_examples=max(EXAMPLES // 5, 50), deadline=None)
 @given(profile=profiles())
 def test_the_same_input_gives_the_identical_plan(profile):
-    first = plan_or_none(profile)
-    second = plan_or_none(profile)
+    first = build_or_none(profile)
+    second = build_or_none(profile)
     if first is None:
         assert second is None
         return
     assert first.model_dump_json() == second.model_dump_json()
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_sessions_fall_only_on_available_days_inside_the_plan(profile):
     plan = plan_or_none(profile)
@@ -302,7 +342,7 @@ def test_sessions_fall_only_on_available_days_inside_the_plan(profile):
         assert profile.start_date <= s.date <= plan.end_date
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_screen_limits_hold_while_the_screen_is_in_force(profile, library):
     """A failed hinge means no loaded hinge; a poor single-leg squat means no hops."""
@@ -333,7 +373,7 @@ def _far_from_failure(intensity) -> bool:
     return intensity.kind == "bodyweight"
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_no_heavy_or_high_impact_leg_work_in_the_last_week_before_the_race(profile):
     plan = plan_or_none(profile)
@@ -348,7 +388,7 @@ def test_no_heavy_or_high_impact_leg_work_in_the_last_week_before_the_race(profi
                     assert _far_from_failure(b.prescription.intensity), (s.date, b.exercise_id)
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_no_session_after_the_race_in_race_week(profile):
     plan = plan_or_none(profile)
@@ -359,7 +399,7 @@ def test_no_session_after_the_race_in_race_week(profile):
     assert not [s.date for s in sessions(plan) if race < s.date < week_end]
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_every_leg_block_is_light_the_day_before_a_key_run(profile):
     plan = plan_or_none(profile)
@@ -384,7 +424,7 @@ def _heavy_effort(intensity) -> bool:
     )
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_every_heavy_set_rests_at_least_two_minutes(profile):
     plan = plan_or_none(profile)
@@ -396,7 +436,7 @@ def test_every_heavy_set_rests_at_least_two_minutes(profile):
                 assert b.prescription.rest_seconds >= max(120, P.heavy_set_min_rest), (s.date, b.exercise_id)
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_novices_stay_three_reps_from_failure_in_their_first_six_weeks(profile):
     plan = plan_or_none(profile)
@@ -414,18 +454,17 @@ def test_novices_stay_three_reps_from_failure_in_their_first_six_weeks(profile):
                     )
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_a_mid_week_start_is_never_refused_for_its_short_first_week(profile):
-    try:
-        build_plan(profile, load_context())
-    except InfeasibleWeekError as err:
+    err = shared_outcome(profile)
+    if isinstance(err, InfeasibleWeekError):
         weekdays = sorted(d.index for d in profile.available_days)
         if most_spaced(weekdays, P.min_days_between) >= P.foundation_sessions:  # a full week would hold them
             assert "week 1 " not in str(err) or "cannot hold" not in str(err), str(err)
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_sore_making_eccentric_work_never_lands_on_or_the_day_before_a_key_run_or_near_the_race(profile):
     plan = plan_or_none(profile)
@@ -441,7 +480,7 @@ def test_sore_making_eccentric_work_never_lands_on_or_the_day_before_a_key_run_o
             assert not sore, (s.date, sore)
 
 
-@SETTINGS
+@SAME_RUNNERS
 @given(profile=profiles())
 def test_plyometric_contacts_start_below_the_ceiling_and_climb_each_loading_week_of_a_block(profile):
     plan = plan_or_none(profile)

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import uuid
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -82,6 +84,7 @@ class FlowMachine(RuleBasedStateMachine):
     """One diary, changed by the flows in any order."""
 
     db_url: str = ""
+    stored_diary: Path = Path()
 
     @initialize()
     def start(self) -> None:
@@ -89,15 +92,16 @@ class FlowMachine(RuleBasedStateMachine):
         from runstrong.io.profile_file import load_profile
         from runstrong.store.db import open_store
 
-        if self.db_url.startswith("postgresql"):
-            reset_pg(self.db_url)
-            url = self.db_url
-        else:
-            url = self.db_url.replace("diary.db", f"diary-{uuid.uuid4().hex[:8]}.db")
-        self.store = open_store(url)
         self.clock = base.Clock(CLOCK_NOW, TODAY)
         self.profile_path = EXAMPLES / "marathoner.toml"
-        store_profile(self.store, load_profile(self.profile_path), self.clock, least_bad=True)
+        if self.db_url.startswith("postgresql"):
+            reset_pg(self.db_url)
+            self.store = open_store(self.db_url)
+            store_profile(self.store, load_profile(self.profile_path), self.clock, least_bad=True)
+        else:  # a copy of the diary conftest stored once (the same profile, clock and flow)
+            url = self.db_url.replace("diary.db", f"diary-{uuid.uuid4().hex[:8]}.db")
+            shutil.copyfile(self.stored_diary, url.removeprefix("sqlite:///"))
+            self.store = open_store(url)
         self.lived = plan_days(self.store)
         self.undo_stack: list[str] = []  # the export before each change not yet undone
 
@@ -217,8 +221,12 @@ class FlowMachine(RuleBasedStateMachine):
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_random_sequences_of_flows_keep_the_diary_whole(backend, request, tmp_path):
-    url = f"sqlite:///{tmp_path / 'diary.db'}" if backend == "sqlite" else request.getfixturevalue("pg_database")
-    machine = type("Machine", (FlowMachine,), {"db_url": url})
+    if backend == "sqlite":
+        template = request.getfixturevalue("stored_diary")
+        given = {"db_url": f"sqlite:///{tmp_path / 'diary.db'}", "stored_diary": template}
+    else:
+        given = {"db_url": request.getfixturevalue("pg_database")}
+    machine = type("Machine", (FlowMachine,), given)
     run_state_machine_as_test(
         machine,
         settings=settings(

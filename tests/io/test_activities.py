@@ -16,7 +16,7 @@ from runstrong.core.activity import (
     ActivityDataError,
     KnownRun,
     RunIndex,
-    classify,
+    classify_activity,
     guess_run_type,
     parse_import_rules,
 )
@@ -331,18 +331,18 @@ def _activity(sport: str, minutes: float = 40, km: float | None = 8.0, name: str
 
 
 def test_only_running_becomes_a_run_unless_cross_training_is_asked_for():
-    assert classify(_activity("Trail Running"), RULES).run_type == RunType.easy
-    assert classify(_activity("treadmill_running"), RULES).run_type == RunType.easy
-    ride = classify(_activity("Ride", km=30), RULES)
+    assert classify_activity(_activity("Trail Running"), RULES).run_type == RunType.easy
+    assert classify_activity(_activity("treadmill_running"), RULES).run_type == RunType.easy
+    ride = classify_activity(_activity("Ride", km=30), RULES)
     assert ride.run_type is None and "--cross-training" in ride.reason
-    assert classify(_activity("Ride", km=30), RULES, cross_training=True).run_type == RunType.cross_train
-    assert classify(_activity("Weight Training", km=None), RULES, cross_training=True).run_type is None
+    assert classify_activity(_activity("Ride", km=30), RULES, cross_training=True).run_type == RunType.cross_train
+    assert classify_activity(_activity("Weight Training", km=None), RULES, cross_training=True).run_type is None
 
 
 def test_a_file_without_a_sport_is_a_run_at_a_runners_pace():
-    assert classify(_activity("", minutes=40, km=9), RULES).run_type == RunType.easy
-    assert classify(_activity("Other", minutes=100, km=13.4), RULES).run_type == RunType.long
-    fast = classify(_activity("", minutes=30, km=20), RULES)
+    assert classify_activity(_activity("", minutes=40, km=9), RULES).run_type == RunType.easy
+    assert classify_activity(_activity("Other", minutes=100, km=13.4), RULES).run_type == RunType.long
+    fast = classify_activity(_activity("", minutes=30, km=20), RULES)
     assert fast.run_type is None and "a ride" in fast.reason
 
 
@@ -356,7 +356,7 @@ def test_a_file_without_a_sport_is_a_run_at_a_runners_pace():
     ],
 )
 def test_an_activity_without_a_sport_at_no_runners_pace_is_left_out_and_named(sport, minutes, km, said):
-    decision = classify(_activity(sport, minutes=minutes, km=km), RULES)
+    decision = classify_activity(_activity(sport, minutes=minutes, km=km), RULES)
     assert decision.run_type is None and said in decision.reason and "runstrong run add" in decision.reason
 
 
@@ -368,7 +368,7 @@ def test_the_real_hike_and_the_other_sport_tcx_are_not_imported_as_runs():
 
 
 def test_a_run_stated_as_running_is_kept_whatever_its_pace():
-    assert classify(_activity("trail_running", minutes=120, km=9), RULES).run_type == RunType.long
+    assert classify_activity(_activity("trail_running", minutes=120, km=9), RULES).run_type == RunType.long
 
 
 def test_the_activity_data_file_refuses_a_label_listed_twice():

@@ -13,7 +13,7 @@ import pytest
 
 from runstrong.core.model import RunType
 from runstrong.core.planner import build_plan
-from runstrong.core.run_classify import classify, plan_period
+from runstrong.core.run_classify import classify_entry, plan_period
 from runstrong.errors import UserError
 from runstrong.io.classify_data import run_keywords
 from runstrong.io.data_files import load_context
@@ -34,7 +34,7 @@ def read(name: str, **kw: object):  # type: ignore[no-untyped-def]
 def runs(name: str, **kw: object) -> list[tuple[dt.date, RunType | None, int]]:
     out = []
     for entry in read(name, **kw).entries:
-        c = classify(entry, KW)
+        c = classify_entry(entry, KW)
         out.append((entry.date, c.type, c.minutes))
     return out
 
@@ -230,12 +230,12 @@ def test_an_all_day_event_takes_its_length_from_the_distance_it_states(
 ) -> None:
     from runstrong.core.run_classify import CalendarEntry
 
-    found = classify(CalendarEntry(D(2027, 3, 7), title, description, all_day=True), KW)
+    found = classify_entry(CalendarEntry(D(2027, 3, 7), title, description, all_day=True), KW)
     assert (found.type, found.minutes) == (expected, minutes), found.why
 
 
 def test_the_runners_easy_pace_converts_a_distance_when_known() -> None:
     from runstrong.core.run_classify import CalendarEntry
 
-    found = classify(CalendarEntry(D(2027, 3, 7), "Long run 30 km", all_day=True), KW, easy_pace=5.0)
+    found = classify_entry(CalendarEntry(D(2027, 3, 7), "Long run 30 km", all_day=True), KW, easy_pace=5.0)
     assert found.minutes == 150 and "your easy pace" in found.why

@@ -17,7 +17,8 @@ from runstrong.core.review_metrics import DiaryWindow, history_window_days, week
 from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
 from runstrong.store import repo
-from runstrong.store.review_queries import last_logged_day, latest_review, load_diary, store_review
+from runstrong.store.diary_window import last_logged_day, load_diary
+from runstrong.store.reviews import latest_review, store_review
 from runstrong.store.tables import ReviewRow
 from tests.conftest import EXAMPLES
 from tests.store.conftest import BACKENDS, pg_database, reset_pg  # noqa: F401 - pg_database is a fixture

@@ -209,7 +209,7 @@ def test_runs_gain_the_import_fields_empty_and_lose_them_on_downgrade(tmp_path):
 
 
 def test_pain_reports_from_before_sides_open_with_side_timing_and_cause_empty(db_url):
-    from runstrong.store import repo, review_queries, transfer
+    from runstrong.store import diary_window, repo, transfer
 
     engine = dbmod.make_engine(db_url)
     dbmod.upgrade(engine, "0006")
@@ -226,7 +226,7 @@ def test_pain_reports_from_before_sides_open_with_side_timing_and_cause_empty(db
         with store.read() as s:
             ann = repo.find_athlete(s, "Ann")
             exported = transfer.export_athlete(s, ann.id).pains
-            window = review_queries.load_diary(s, ann.id, dt.date(2026, 1, 1), dt.date(2026, 1, 31)).pains
+            window = diary_window.load_diary(s, ann.id, dt.date(2026, 1, 1), dt.date(2026, 1, 31)).pains
         for pain in (exported[0], window[0]):
             assert (pain.area, pain.score, pain.note) == ("knee", 4, "stairs")
             assert (pain.side, pain.when, pain.provoked_by) == (None, None, None)

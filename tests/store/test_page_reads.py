@@ -79,7 +79,7 @@ def test_the_last_sets_of_each_lift_are_those_of_its_latest_earlier_session(stor
 
 
 def test_an_athlete_is_found_by_exact_name_any_case_or_as_the_only_one(store):
-    from runstrong.store.web_queries import athlete_id
+    from runstrong.store.diary_days import athlete_id
 
     with store.write() as s:
         first = repo.add_athlete(s, "Maya Runner", Units.metric, dt.datetime(2026, 1, 1))
@@ -96,8 +96,8 @@ def test_an_athlete_is_found_by_exact_name_any_case_or_as_the_only_one(store):
 def test_the_week_strip_counts_each_days_sessions_sets_runs_and_check_in(store):
     from sqlalchemy import func, select
 
+    from runstrong.store.diary_days import logged_between
     from runstrong.store.tables import RunRow, WellnessRow
-    from runstrong.store.web_queries import logged_between
 
     [athlete] = seed_history(store, athletes=1, days=14, seed=3)
     with store.write() as s:

@@ -20,7 +20,7 @@ MISSED = f"/session/{MONDAY}?label=B"
 
 def stored(app) -> list:  # type: ignore[no-untyped-def]
     from runstrong.store import repo
-    from runstrong.store.review_queries import load_diary
+    from runstrong.store.diary_window import load_diary
 
     with app.state.diary.store.read() as s:
         return list(load_diary(s, repo.find_athlete(s, None).id, MONDAY, TODAY).sessions)

@@ -72,7 +72,7 @@ def test_a_pain_alone_is_a_check_in_as_in_the_cli(client, app) -> None:
     day = app.state.diary.day(TODAY)
     assert day.wellness is None  # no answers, no empty check-in
     from runstrong.store import repo
-    from runstrong.store.review_queries import load_diary
+    from runstrong.store.diary_window import load_diary
 
     with app.state.diary.store.read() as s:
         pains = load_diary(s, repo.find_athlete(s, None).id, TODAY, TODAY).pains

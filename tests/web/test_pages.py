@@ -80,7 +80,8 @@ def test_dashboard_shows_the_flags_of_the_last_accepted_review(client, diary_pat
     from runstrong.core.rules import load_registry
     from runstrong.store import repo
     from runstrong.store.db import open_store
-    from runstrong.store.review_queries import load_diary, store_review
+    from runstrong.store.diary_window import load_diary
+    from runstrong.store.reviews import store_review
     from runstrong.web.app import create_app
 
     from .conftest import SameOriginClient as TestClient

@@ -34,7 +34,7 @@ def morning(day: dt.date, minutes: float = 42, km: float = 8.1) -> bytes:
 
 def diary_of(app):  # type: ignore[no-untyped-def]
     from runstrong.store import repo
-    from runstrong.store.review_queries import load_diary
+    from runstrong.store.diary_window import load_diary
 
     with app.state.diary.store.read() as s:
         return load_diary(s, repo.find_athlete(s, None).id, dt.date(2000, 1, 1), TODAY)

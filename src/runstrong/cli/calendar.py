@@ -187,7 +187,7 @@ def import_(
       runstrong calendar import runna.ics --profile me.toml
       runstrong calendar import plan.ics -p me.toml --set 2027-03-02=tempo -o me-spring.toml --yes
     """
-    from runstrong.core.run_classify import classify, plan_period
+    from runstrong.core.run_classify import classify_entry, plan_period
     from runstrong.io.ics_import import MAX_CALENDAR_BYTES, read_running_calendar
     from runstrong.io.profile_file import load_profile
     from runstrong.io.profile_write import check_writable, profile_format
@@ -204,7 +204,7 @@ def import_(
         data = stream.read(MAX_CALENDAR_BYTES + 1)
     read = read_running_calendar(data, runs.name, start=start, end=end, tz=tz)
     kw = _keywords()
-    rows = [[entry, classify(entry, kw)] for entry in read.entries]
+    rows = [[entry, classify_entry(entry, kw)] for entry in read.entries]
     for text in overrides:
         _apply_override(rows, text, "--set")
     from runstrong.cli.options import console

@@ -75,7 +75,7 @@ def chart(db: str | None, athlete: str | None, weeks: int, week: str | None, svg
     from runstrong.core.rules import load_registry
     from runstrong.io.charts import ChartGuides, write_charts
     from runstrong.store import repo
-    from runstrong.store.review_queries import last_logged_day, load_diary
+    from runstrong.store.diary_window import last_logged_day, load_diary
 
     if not 1 <= weeks <= MAX_WEEKS:
         raise UserError(f"--weeks: {weeks} is out of range; give 1 to {MAX_WEEKS} weeks (default {DEFAULT_WEEKS})")

@@ -18,6 +18,7 @@ from runstrong.cli.diary_common import (
     clock_today,
     date_option,
     db_option,
+    entry_from_options,
     load_profile_file,
     open_diary,
     pain_option,
@@ -25,7 +26,6 @@ from runstrong.cli.diary_common import (
     parse_pains,
     profile_option,
     stdin_is_tty,
-    validated,
 )
 from runstrong.cli.edit import log_group, wellness_group
 from runstrong.cli.options import console, echo_json, escape
@@ -353,7 +353,7 @@ def wellness(
         answers = ask_wellness(console(), when, today_)
         pain_reports = answers.pop("pains", [])
     given = {k: v for k, v in answers.items() if v is not None}
-    entry = validated(Wellness, {"date": when, **given}, today_, WELLNESS_FLAGS) if given else None
+    entry = entry_from_options(Wellness, {"date": when, **given}, today_, WELLNESS_FLAGS) if given else None
     with open_diary(db) as store:
         try:
             done = record_checkin(store, athlete, entry, pain_reports, Clock(clock_now(), today_))
@@ -458,7 +458,8 @@ def note(text: tuple[str, ...], day: str | None, athlete: str | None, db: str | 
 
     today_ = clock_today()
     when = parse_day(day, today_)
-    entry = validated(Note, {"date": when, "text": " ".join(text).strip()}, today_, {"text": "TEXT", "date": "--date"})
+    flags = {"text": "TEXT", "date": "--date"}
+    entry = entry_from_options(Note, {"date": when, "text": " ".join(text).strip()}, today_, flags)
     with open_diary(db) as store, store.write() as s:
         repo.add_note(s, repo.find_athlete(s, athlete).id, entry)
     console().print(f"[bold green]✓[/] Note kept for {when:%a %d %b %Y}.")

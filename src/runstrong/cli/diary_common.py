@@ -114,8 +114,8 @@ def open_diary(db: str | None) -> Iterator[Any]:
         store.close()
 
 
-def validated(model: type, data: dict[str, Any], today: dt.date, flags: dict[str, str] | None = None) -> Any:
-    """Validate diary input; a bad value is reported with its option name and its scale."""
+def entry_from_options(model: type, data: dict[str, Any], today: dt.date, flags: dict[str, str] | None = None) -> Any:
+    """A diary entry from command options, validated; a bad value is reported with its option name and scale."""
     from pydantic import ValidationError
 
     from runstrong.core.diary import validate_entry

@@ -158,10 +158,10 @@ def _load(text: str, db: str | None, athlete: str | None) -> float | None:
 
 
 def _session_id(db: str | None, athlete: str | None, day: dt.date, label: str | None = None) -> int:
-    from runstrong.store import repo, web_queries
+    from runstrong.store import diary_days, repo
 
     with open_diary(db) as store, store.read() as s:
-        logged = web_queries.sessions_logged_on(s, repo.find_athlete(s, athlete).id, day)
+        logged = diary_days.sessions_logged_on(s, repo.find_athlete(s, athlete).id, day)
     if label is not None:
         logged = [x for x in logged if (x.planned_label or "").lower() == label.lower()]
     if not logged:

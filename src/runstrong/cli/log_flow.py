@@ -9,7 +9,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from runstrong.cli.diary_common import validated
+from runstrong.cli.diary_common import entry_from_options
 from runstrong.core.diary import PainReport, SetLog
 from runstrong.errors import UserError
 from runstrong.store.logbook import DayContext as LogContext
@@ -72,7 +72,7 @@ def parse_lines(lines: tuple[str, ...], units: Any, today: dt.date) -> list[SetL
             parsed = parse_set_line(line, library, units)
         except UserError as err:
             raise UserError(f"--set: {err}") from None
-        out.extend(validated(SetLog, fields, today) for fields in parsed.sets)
+        out.extend(entry_from_options(SetLog, fields, today) for fields in parsed.sets)
     return out
 
 

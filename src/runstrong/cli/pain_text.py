@@ -56,7 +56,7 @@ def _provoked_by(text: str) -> str:
 
 def parse_pain(value: str, day: dt.date, today: dt.date) -> Any:
     """One `--pain` value as a validated PainReport; a UserError names what is wrong."""
-    from runstrong.cli.diary_common import validated
+    from runstrong.cli.diary_common import entry_from_options
     from runstrong.core.diary import PAIN_SIDES, PainReport
 
     text, _, note = value.partition("note=")
@@ -80,7 +80,7 @@ def parse_pain(value: str, day: dt.date, today: dt.date) -> Any:
             )
     if note.strip():
         data["note"] = note.strip()
-    return validated(PainReport, data, today, {"score": "--pain", "note": "--pain note="})
+    return entry_from_options(PainReport, data, today, {"score": "--pain", "note": "--pain note="})
 
 
 def parse_pains(values: tuple[str, ...], day: dt.date, today: dt.date) -> list[Any]:

@@ -264,7 +264,7 @@ def reschedule(db: str | None, athlete: str | None, accept: bool, dry_run: bool)
     from runstrong.core.reschedule import shift_missed
     from runstrong.io.data_files import load_context
     from runstrong.store import repo
-    from runstrong.store.review_queries import load_diary
+    from runstrong.store.diary_window import load_diary
     from runstrong.store.reviewing import current_plan
 
     if accept and dry_run:

@@ -13,10 +13,10 @@ from runstrong.cli.diary_common import (
     clock_today,
     date_option,
     db_option,
+    entry_from_options,
     import_options,
     open_diary,
     parse_day,
-    validated,
 )
 from runstrong.cli.edit import run_delete
 from runstrong.cli.options import console, escape
@@ -96,7 +96,7 @@ def add(
             "form_note": form_note,
             "note": note,
         }
-        entry = validated(RunLog, {k: v for k, v in data.items() if v is not None}, today, RUN_FLAGS)
+        entry = entry_from_options(RunLog, {k: v for k, v in data.items() if v is not None}, today, RUN_FLAGS)
         from runstrong.flows.base import Clock
         from runstrong.flows.checkin import add_run as add_run_flow
 

@@ -1,7 +1,7 @@
 """Activities read from a watch or an app, and what the diary makes of them.
 
 An `Activity` is what a file (or a CSV row) says: sport, name, start, duration, distance,
-heart rate. `classify` decides whether it becomes a run (and guesses its type from the
+heart rate. `classify_activity` decides whether it becomes a run (and guesses its type from the
 name and the duration), a cross-training entry, or nothing; `RunIndex` tells a run the
 diary already holds, so importing the same runs twice adds them once.
 
@@ -190,7 +190,7 @@ def not_a_run_pace(activity: Activity, rules: ImportRules) -> str | None:
     return None
 
 
-def classify(
+def classify_activity(
     activity: Activity, rules: ImportRules, *, cross_training: bool = False, trust_pace: bool = False
 ) -> ImportDecision:
     """Running activities become runs; other sports become cross-training when asked for,

@@ -266,7 +266,7 @@ def _said(hit: _Hit, where: str) -> str:
     return f'{where} says "{hit.phrase}"{note}'
 
 
-def classify(entry: CalendarEntry, kw: Keywords, easy_pace: float | None = None) -> Classification:
+def classify_entry(entry: CalendarEntry, kw: Keywords, easy_pace: float | None = None) -> Classification:
     """Classify one event: keywords in the title, then in the description, then its length
     (or its distance at `easy_pace`, the runner's minutes per km when known)."""
     not_run: _Hit | None = None

@@ -11,8 +11,8 @@ from runstrong.core.context import PlanningContext
 from runstrong.core.review import RealLife
 from runstrong.store import changes, repo
 from runstrong.store.db import Store
-from runstrong.store.review_queries import store_review
 from runstrong.store.reviewing import ReviewOutcome, prepare_review
+from runstrong.store.reviews import store_review
 from runstrong.store.roster import review_mode
 
 from . import base, lived

@@ -22,8 +22,8 @@ from runstrong.core.review.apply import held_instead
 from runstrong.errors import UserError
 from runstrong.store import accounts, changes, repo, roster
 from runstrong.store.db import Store
-from runstrong.store.review_queries import store_review
 from runstrong.store.reviewing import prepare_review
+from runstrong.store.reviews import store_review
 from runstrong.store.tables import ReviewQueueRow
 
 from . import base, identity, lived

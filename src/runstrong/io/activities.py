@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from runstrong.core.activity import Activity, ImportRules, KnownRun, RunIndex, classify
+from runstrong.core.activity import Activity, ImportRules, KnownRun, RunIndex, classify_activity
 from runstrong.core.diary import RunLog
 
 from .activity_base import KM_PER_MILE, ActivityFileError, NotAnActivity, ReadResult, _first_line, read_bounded
@@ -196,7 +196,7 @@ class ActivitySorter:
             report.strength.append(activity)
             return
         rules = self.rules or _import_rules()
-        decision = classify(activity, rules, cross_training=self.cross_training, trust_pace=trust_pace)
+        decision = classify_activity(activity, rules, cross_training=self.cross_training, trust_pace=trust_pace)
         if decision.run_type is None:
             report.skipped.append(f"{activity.origin}: {decision.reason}")
             if decision.doubtful:

@@ -266,8 +266,10 @@ def parse_plan(text: str) -> Plan:
 # --------------------------------------------------------------------- planned work
 
 
-def planned_day(s: Session, athlete_id: int, day: dt.date) -> DayPlan:
-    """The strength sessions and runs the athlete's current plan holds on `day`."""
+def planned_between(
+    s: Session, athlete_id: int, start: dt.date, end: dt.date
+) -> tuple[int | None, list[PlannedSession], list[PlannedRun]]:
+    """The current plan's version, sessions and runs from `start` to `end` (inclusive)."""
     plan = s.execute(
         select(PlanRow.id, PlanRow.version)
         .where(PlanRow.athlete_id == athlete_id)
@@ -275,17 +277,21 @@ def planned_day(s: Session, athlete_id: int, day: dt.date) -> DayPlan:
         .limit(1)
     ).first()
     if plan is None:
-        return DayPlan(plan_version=None, sessions=[], runs=[])
+        return None, [], []
     rows = s.execute(
         select(PlannedItem.kind, PlannedItem.data)
-        .where(PlannedItem.plan_id == plan.id, PlannedItem.date == day)
-        .order_by(PlannedItem.id)
+        .where(PlannedItem.plan_id == plan.id, PlannedItem.date >= start, PlannedItem.date <= end)
+        .order_by(PlannedItem.date, PlannedItem.id)
     ).all()
-    return DayPlan(
-        plan_version=plan.version,
-        sessions=[PlannedSession.model_validate_json(d) for k, d in rows if k == "strength"],
-        runs=[PlannedRun.model_validate_json(d) for k, d in rows if k == "run"],
-    )
+    sessions = [PlannedSession.model_validate_json(d) for k, d in rows if k == "strength"]
+    runs = [PlannedRun.model_validate_json(d) for k, d in rows if k == "run"]
+    return plan.version, sessions, runs
+
+
+def planned_day(s: Session, athlete_id: int, day: dt.date) -> DayPlan:
+    """The strength sessions and runs the athlete's current plan holds on `day`."""
+    version, sessions, runs = planned_between(s, athlete_id, day, day)
+    return DayPlan(plan_version=version, sessions=sessions, runs=runs)
 
 
 def next_planned_session(s: Session, athlete_id: int, after: dt.date) -> PlannedSession | None:

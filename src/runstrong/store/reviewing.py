@@ -17,8 +17,9 @@ from runstrong.errors import UserError
 from runstrong.io.plan_changes import describe_changes
 
 from . import repo
+from .diary_window import load_diary
 from .logged_loads import with_logged_sets
-from .review_queries import load_diary, store_review
+from .reviews import store_review
 
 TREND_WEEKS = 8
 

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from runstrong.core.review import Flag
 
 from . import accounts
-from .review_queries import last_logged_day, latest_review
+from .diary_window import last_logged_day
+from .reviews import latest_review
 from .tables import (
     Athlete,
     PlannedItem,

@@ -15,7 +15,8 @@ from runstrong.core.model import Category, Pattern, Week
 
 from . import schemas as sc
 from .auth import diary_for
-from .service import Diary, NotFound
+from .problems import NotFound
+from .service import Diary
 
 router = APIRouter(tags=["api"], responses=sc.ERRORS)
 
@@ -293,7 +294,7 @@ WeekQuery = Annotated[sc.IsoDate | None, Query(description="A day in the week to
 
 
 def _review_request(body: sc.ReviewIn | None, week: dt.date | None = None) -> Any:
-    from .service import ReviewRequest
+    from .review_input import ReviewRequest
 
     data = body.model_dump() if body is not None else {}
     if week is not None:

@@ -24,8 +24,9 @@ from starlette.types import ASGIApp
 from runstrong import __version__
 from runstrong.errors import UserError
 
+from .problems import InputError, NotFound, Unavailable
 from .security import SecurityMiddleware, SecurityPolicy, document_refusals
-from .service import Diary, InputError, NotFound, Unavailable
+from .service import Diary
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"

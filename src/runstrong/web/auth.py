@@ -31,11 +31,12 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from runstrong.errors import UserError
 from runstrong.flows.accounts import token_hash
-from runstrong.store import accounts, repo, web_queries
+from runstrong.store import accounts, diary_days, repo
 from runstrong.store.accounts import User
 from runstrong.store.actor import ACTOR
 
-from .service import Diary, Unavailable
+from .problems import Unavailable
+from .service import Diary
 
 # what every route behind these checks may answer in server mode (documented in the OpenAPI)
 AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
@@ -214,9 +215,9 @@ def _allowed_athlete(diary: Diary, who: Principal, wanted: str | None) -> str | 
         allowed = accounts.athlete_ids_for(s, who.user)
         if wanted is None:
             if who.user.athlete_id is not None and who.user.role == "athlete":
-                return web_queries.athlete_name(s, who.user.athlete_id)
+                return diary_days.athlete_name(s, who.user.athlete_id)
             if allowed is not None and len(allowed) == 1:
-                return web_queries.athlete_name(s, next(iter(allowed)))
+                return diary_days.athlete_name(s, next(iter(allowed)))
             if allowed is None and (diary.athlete_name or accounts.athlete_count(s) == 1):
                 return diary.athlete_name
             raise ChooseAthlete("athlete: you look after several athletes; choose one with ?athlete=NAME (see /roster)")

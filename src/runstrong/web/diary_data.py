@@ -10,7 +10,7 @@ from typing import Any
 from runstrong.core.diary import PlannedRun, PlannedSession, RunLog, SetLog, Wellness
 from runstrong.core.model import Plan
 from runstrong.flows.loads import follow_diary
-from runstrong.store import repo, web_queries
+from runstrong.store import diary_days, repo
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class DayData:
     plan_version: int | None
     sessions: list[PlannedSession]
     runs: list[PlannedRun]
-    logged: list[web_queries.LoggedSessionView]
+    logged: list[diary_days.StoredSessionLog]
     runs_logged: list[RunLog]
     wellness: Wellness | None
     last: dict[str, list[SetLog]]
@@ -39,7 +39,7 @@ class WeekData:
     plan_version: int | None
     sessions: list[PlannedSession]
     runs: list[PlannedRun]
-    logged: dict[dt.date, web_queries.DayLog]
+    logged: dict[dt.date, diary_days.DayLog]
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class PlanData:
     athlete: repo.AthleteInfo
     version: int
     plan: Plan
-    logged: dict[dt.date, web_queries.DayLog]
+    logged: dict[dt.date, diary_days.DayLog]
 
 
 def next_followed(s: Any, athlete_id: int, day: dt.date) -> PlannedSession | None:

@@ -16,8 +16,7 @@ from runstrong.core.model import Units
 from runstrong.core.setline import KG_PER_LB, parse_distance, parse_minutes
 from runstrong.errors import UserError
 
-from .problems import problem_from_user_error
-from .service import Problem
+from .problems import FieldProblem, problem_from_user_error
 from .views import YD
 
 FormData = Mapping[str, Any]  # starlette's FormData (getlist) or a plain dict
@@ -80,7 +79,7 @@ class Errors:
             self.by_field[name] = msg
 
 
-def errors_for(problems: list[Problem], names: Mapping[tuple, str], known: set[str] | None = None) -> Errors:
+def errors_for(problems: list[FieldProblem], names: Mapping[tuple, str], known: set[str] | None = None) -> Errors:
     """Each problem by the field that shows it: `names` maps a problem's location (or its
     start) to a field name; otherwise the location joined with '-' is the name."""
     errors = Errors()
@@ -188,12 +187,12 @@ def wellness_input(form: FormData, scale_names: tuple[str, ...]) -> tuple[dict[s
     return data, pains, names
 
 
-def run_input(form: FormData, units: Units) -> tuple[dict[str, Any], list[Problem]]:
+def run_input(form: FormData, units: Units) -> tuple[dict[str, Any], list[FieldProblem]]:
     """The run as typed, its duration and distance read the way the CLI reads them (`1h05`,
     `65 min`, `1:05:00`; `8 km`, `5 mi`, `8 miles`, a bare number in the runner's units);
     a duration or distance that cannot be read is a problem by its field."""
     data: dict[str, Any] = {k: text(form, k) for k in ("type", "rpe", "leg_feel", "tightness", "note", "date")}
-    problems: list[Problem] = []
+    problems: list[FieldProblem] = []
     minutes, distance = text(form, "minutes"), text(form, "distance")
     try:
         data["minutes"] = parse_minutes(minutes) if minutes is not None else None

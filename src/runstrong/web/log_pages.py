@@ -19,7 +19,8 @@ from runstrong.core.model import PainArea
 
 from . import forms, views
 from .auth import diary_for
-from .service import Changed, Diary, InputError, NotFound, Unavailable
+from .problems import Changed, InputError, NotFound, Unavailable, day_in_url
+from .service import Diary
 
 router = APIRouter(include_in_schema=False)
 SetId = Annotated[int, FPath(ge=1, le=2**31 - 1)]
@@ -125,13 +126,13 @@ def session_page(
     notice: str | None = None,
     done: str | None = None,
 ) -> Response:
-    done_on = pages_parse_day(done) if done else None
-    return _session_page(request, pages_parse_day(day), label, saved=saved, notice=notice, done=done_on)
+    done_on = day_in_url(done) if done else None
+    return _session_page(request, day_in_url(day), label, saved=saved, notice=notice, done=done_on)
 
 
 @router.post("/session/{day}", response_class=HTMLResponse)
 async def log_session(request: Request, day: str, label: str | None = None) -> Response:
-    planned_on = pages_parse_day(day)
+    planned_on = day_in_url(day)
     form = await request.form()
     diary = diary_of(request)
     units = diary.athlete().units
@@ -220,10 +221,3 @@ def _said(err: Exception) -> str:
     if isinstance(err, InputError):
         return "; ".join(p.msg for p in err.problems)
     return str(err).split(": ", 1)[-1]
-
-
-def pages_parse_day(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise NotFound(f"date: {text!r} is not a date; write it as 2027-01-05") from None

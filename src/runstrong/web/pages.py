@@ -24,7 +24,8 @@ from runstrong.core.vocab import CATEGORY_NAME, TRAINING_CATEGORIES, Category
 from . import forms, log_pages, offline, upload_pages, views
 from .auth import diary_for
 from .log_pages import _said
-from .service import Changed, Diary, InputError, NotFound
+from .problems import Changed, InputError
+from .service import Diary
 
 router = APIRouter(include_in_schema=False)
 router.include_router(log_pages.router)
@@ -46,13 +47,6 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
 def redirect(path: str, **query: Any) -> RedirectResponse:
     query = {k: v for k, v in query.items() if v is not None}
     return RedirectResponse(f"{path}?{urlencode(query)}" if query else path, status_code=303)
-
-
-def parse_day(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise NotFound(f"date: {text!r} is not a date; write it as 2027-01-05") from None
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """Problems with input, said by field, for the web pages and the API alike: pydantic's
-errors and the flows' refusals turned into `Problem`s (where, what is wrong), and the error
+errors and the flows' refusals turned into `FieldProblem`s (where, what is wrong), and the error
 families the app answers with a status (422, 404, 409).
 """
 
@@ -21,7 +21,7 @@ Loc = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
-class Problem:
+class FieldProblem:
     """One bad value: where it is (field path), what is wrong, and pydantic's error type."""
 
     loc: Loc
@@ -32,13 +32,13 @@ class Problem:
 class InputError(UserError):
     """Bad input, problem by problem, each located by its field."""
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    def __init__(self, problems: Sequence[FieldProblem]) -> None:
         self.problems = list(problems)
         super().__init__("; ".join(f"{'.'.join(map(str, p.loc)) or 'input'}: {p.msg}" for p in self.problems))
 
     @classmethod
     def one(cls, field: str, msg: str) -> InputError:
-        return cls([Problem((field,), msg)])
+        return cls([FieldProblem((field,), msg)])
 
 
 class NotFound(UserError):
@@ -53,7 +53,7 @@ class Changed(Unavailable):
     """The diary changed since the form or request was made (HTTP 409): nothing written."""
 
 
-def _problem(err: Exception) -> UserError:
+def problem_of(err: Exception) -> UserError:
     """A flow's refusal as the web's error: a conflict, or a problem by its field."""
     if isinstance(err, Conflict):
         return Changed(str(err))
@@ -100,7 +100,7 @@ def _message(e: Any) -> str:
     return e["msg"].removeprefix("Value error, ")
 
 
-def problems_from(err: ValidationError, model: type[BaseModel] | None = None, prefix: Loc = ()) -> list[Problem]:
+def problems_from(err: ValidationError, model: type[BaseModel] | None = None, prefix: Loc = ()) -> list[FieldProblem]:
     """pydantic's errors as Problems: a check across fields ("reps: give exactly one...")
     is put on the field it names; a scale's description is added to its message."""
     out = []
@@ -114,21 +114,29 @@ def problems_from(err: ValidationError, model: type[BaseModel] | None = None, pr
         info = fields.get(loc[0]) if len(loc) == 1 else None
         if info is not None and info.description and e["type"] in SCALED and len(info.description) <= 100:
             msg += f"; {info.description.rstrip('.')}"
-        out.append(Problem((*prefix, *loc), msg, e["type"]))
+        out.append(FieldProblem((*prefix, *loc), msg, e["type"]))
     return out
 
 
-def problem_from_user_error(err: UserError, default_field: str) -> Problem:
-    """A UserError's "field: message" as a Problem on that field."""
+def problem_from_user_error(err: UserError, default_field: str) -> FieldProblem:
+    """A UserError's "field: message" as a FieldProblem on that field."""
     named = _NAMED.match(str(err))
     if named:
-        return Problem(tuple(named.group(1).split(".")), named.group(2))
-    return Problem((default_field,), str(err))
+        return FieldProblem(tuple(named.group(1).split(".")), named.group(2))
+    return FieldProblem((default_field,), str(err))
 
 
-def validated(model: type[Any], data: dict[str, Any], today: dt.date, prefix: Loc = ()) -> Any:
+def entry_from_input(model: type[Any], data: dict[str, Any], today: dt.date, prefix: Loc = ()) -> Any:
     """A diary value validated like the CLI's (no dates after today), or InputError."""
     try:
         return validate_entry(model, data, today)
     except ValidationError as err:
         raise InputError(problems_from(err, model, prefix)) from None
+
+
+def day_in_url(text: str) -> dt.date:
+    """The day a page's address names; anything else is a page that does not exist (404)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise NotFound(f"date: {text!r} is not a date; write it as 2027-01-05") from None

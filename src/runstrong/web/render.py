@@ -100,8 +100,8 @@ def coach_note(request: Request) -> Any:
     diary = request.scope.get("state", {}).get("diary")
     if diary is None or not (path == "/" or path.startswith("/session")):
         return None
+    from runstrong.store.diary_days import athlete_id
     from runstrong.store.roster import latest_note
-    from runstrong.store.web_queries import athlete_id
 
     with diary.store.read() as s:
         found = athlete_id(s, diary.athlete_name)

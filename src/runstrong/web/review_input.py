@@ -8,7 +8,7 @@ from typing import Any
 
 from runstrong.errors import UserError
 
-from .problems import InputError, Problem, Unavailable
+from .problems import FieldProblem, InputError, Unavailable
 
 
 @dataclass(frozen=True)
@@ -23,23 +23,25 @@ class ReviewRequest:
     race_date: dt.date | None = None
 
 
-def _review_inputs(req: ReviewRequest, today: dt.date) -> tuple[dt.date | None, Any]:
+def review_inputs(req: ReviewRequest, today: dt.date) -> tuple[dt.date | None, Any]:
     from runstrong.core.model import EquipmentSet
     from runstrong.core.review import RealLife
 
     problems = []
     week = req.week
     if week is not None and week > today:
-        problems.append(Problem(("week",), f"{week} is in the future (today is {today}); review a past week"))
+        problems.append(FieldProblem(("week",), f"{week} is in the future (today is {today}); review a past week"))
     if (req.travel_start is None) != (req.kit is None):
-        problems.append(Problem(("kit",), "give the travel start date and the kit together"))
+        problems.append(FieldProblem(("kit",), "give the travel start date and the kit together"))
     if req.kit is not None and req.kit not in EquipmentSet._value2member_map_:
         kits = ", ".join(e.value for e in EquipmentSet)
-        problems.append(Problem(("kit",), f"{req.kit!r} is not a kit; choose one of {kits}"))
+        problems.append(FieldProblem(("kit",), f"{req.kit!r} is not a kit; choose one of {kits}"))
     if req.travel_start and req.travel_end and req.travel_end < req.travel_start:
-        problems.append(Problem(("travel_end",), "the trip ends before it starts; swap the dates"))
+        problems.append(FieldProblem(("travel_end",), "the trip ends before it starts; swap the dates"))
     if req.race_date is not None and req.race_date <= today:
-        problems.append(Problem(("race_date",), f"{req.race_date} is not after today ({today}); give the new date"))
+        problems.append(
+            FieldProblem(("race_date",), f"{req.race_date} is not after today ({today}); give the new date")
+        )
     if problems:
         raise InputError(problems)
     real_life = RealLife(
@@ -52,7 +54,7 @@ def _review_inputs(req: ReviewRequest, today: dt.date) -> tuple[dt.date | None, 
     return week, real_life
 
 
-def _review_problem(err: UserError) -> InputError | Unavailable:
+def review_problem(err: UserError) -> InputError | Unavailable:
     text = str(err)
     for name in ("week", "race_date"):
         if text.startswith(f"{name}: "):

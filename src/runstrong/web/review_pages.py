@@ -13,7 +13,8 @@ from starlette.concurrency import run_in_threadpool
 from runstrong.core.vocab import EquipmentSet
 
 from .pages import diary_of, redirect, render
-from .service import InputError, Problem, ReviewRequest
+from .problems import FieldProblem, InputError
+from .review_input import ReviewRequest
 
 router = APIRouter(include_in_schema=False)
 CHARTS = ("load", "wellness", "volume", "lifts")
@@ -21,18 +22,18 @@ _DATES = ("week", "travel_start", "travel_end", "race_date")
 _FIELDS = (*_DATES, "kit")
 
 
-def _date(value: str, name: str, problems: list[Problem]) -> dt.date | None:
+def _date(value: str, name: str, problems: list[FieldProblem]) -> dt.date | None:
     if not value.strip():
         return None
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        problems.append(Problem((name,), f"{value!r} is not a date; write it as YYYY-MM-DD"))
+        problems.append(FieldProblem((name,), f"{value!r} is not a date; write it as YYYY-MM-DD"))
         return None
 
 
 def _request_from(values: dict[str, str]) -> ReviewRequest:
-    problems: list[Problem] = []
+    problems: list[FieldProblem] = []
     dates = {name: _date(values.get(name, ""), name, problems) for name in _DATES}
     if problems:
         raise InputError(problems)

@@ -22,8 +22,9 @@ from runstrong.store.roster import RosterEntry, roster
 
 from . import forms
 from .auth import ATHLETE_COOKIE, Principal, athlete_access, require_staff
+from .problems import FieldProblem, InputError
 from .schemas import ERRORS
-from .service import Diary, InputError, Problem
+from .service import Diary
 
 pages = APIRouter(include_in_schema=False, dependencies=[Depends(require_staff)])
 athlete_pages = APIRouter(include_in_schema=False, dependencies=[Depends(require_staff), Depends(athlete_access)])
@@ -117,7 +118,7 @@ def _queue_page(request: Request, status: int = 200, problem: str | None = None)
 
 
 def _review_request() -> Any:
-    from .service import ReviewRequest
+    from .review_input import ReviewRequest
 
     return ReviewRequest()
 
@@ -163,13 +164,13 @@ def _decide(request: Request, verdict: str, hold: bool, keep: bool, note: str | 
     from runstrong.flows.review_queue import Edits, decide
 
     if verdict not in ("accept", "reject"):
-        raise InputError([Problem(("verdict",), "choose accept or reject")])
+        raise InputError([FieldProblem(("verdict",), "choose accept or reject")])
     diary: Diary = request.state.diary
     try:
         return decide(diary.store, diary.athlete_name, None, verdict, diary.clock_now(), diary.context,
                       actor=request.state.principal.name, edits=Edits(hold, keep), note=note)  # fmt: skip
     except UserError as err:
-        raise InputError([Problem((getattr(err, "field", None) or "week",), str(err))]) from None
+        raise InputError([FieldProblem((getattr(err, "field", None) or "week",), str(err))]) from None
 
 
 class ModeIn(BaseModel):

@@ -27,7 +27,7 @@ from runstrong.core.diary import (
 from runstrong.core.model import Category, Exercise, Level, Pattern, Phase, Units
 from runstrong.core.review import Change, Review
 from runstrong.core.vocab import EquipmentSet
-from runstrong.store.web_queries import DayLog, LoggedSessionView
+from runstrong.store.diary_days import DayLog, StoredSessionLog
 
 __all__ = ["LoggedSet"]
 
@@ -94,7 +94,7 @@ WellnessIn = _without(Wellness, "WellnessIn", (), optional=("date",))
 RunIn = _without(RunLog, "RunIn", ("started_at", "source"), optional=("date",))  # those two come from imports
 
 
-class Problem(BaseModel):
+class ValidationProblem(BaseModel):
     loc: list[str | int] = Field(description="Where the bad value is: body, then the field path.")
     msg: str
     type: str
@@ -103,7 +103,7 @@ class Problem(BaseModel):
 class ValidationProblems(BaseModel):
     """422: each bad value, located by field."""
 
-    detail: list[Problem]
+    detail: list[ValidationProblem]
 
 
 class Message(BaseModel):
@@ -139,7 +139,7 @@ class DayOut(BaseModel):
     plan_version: int | None
     sessions: list[PlannedSession]
     runs: list[PlannedRun]
-    logged: list[LoggedSessionView]
+    logged: list[StoredSessionLog]
     logged_sets: int
     runs_logged: list[RunLog]
     wellness: Wellness | None
@@ -177,7 +177,7 @@ class PlanOut(BaseModel):
 class SessionOut(BaseModel):
     date: dt.date
     planned: PlannedSession | None
-    logged: list[LoggedSessionView]
+    logged: list[StoredSessionLog]
 
 
 class SessionIn(_In):

@@ -18,8 +18,9 @@ from starlette.datastructures import UploadFile
 from runstrong.io.activity_upload import Upload, UploadResult, read_uploads
 
 from . import forms
+from .problems import FieldProblem, InputError
 from .security import UPLOAD_PATH
-from .service import Diary, InputError, Problem
+from .service import Diary
 
 router = APIRouter(include_in_schema=False)
 MAX_FILES = 50  # files in one upload; a whole export goes in as its .zip
@@ -66,7 +67,7 @@ def store_uploads(diary: Diary, uploads: list[Upload], cross_training: bool) -> 
         index = run_index(s, who.id)
     result = read_uploads(uploads, index, today=today, units=who.units.value, cross_training=cross_training)
     if result.refused:
-        raise InputError([Problem(("files",), why) for why in result.refused])
+        raise InputError([FieldProblem(("files",), why) for why in result.refused])
     logged: list = []
     if result.report.runs or result.report.strength:
         with diary.store.write() as s:

@@ -18,7 +18,7 @@ from runstrong.core.model import Item, Plan, Role, RunType, Units, Week
 from runstrong.core.setline import KG_PER_LB, format_sets
 from runstrong.core.vocab import CATEGORY_NAME, Category
 from runstrong.io.labels import PHASE_LABEL, RUN_SHORT, dose_text, planned_load_kg, rest_text
-from runstrong.store.web_queries import DayLog
+from runstrong.store.diary_days import DayLog
 
 YD = 0.9144
 MEASURE_LABEL = {"reps": "reps", "seconds": "sec", "contacts": "contacts", "distance_m": "m"}
@@ -223,7 +223,7 @@ class EditableSet:
 
 
 def editable_sets(session: Any, names: dict[str, str], units: Units) -> list[EditableSet]:
-    """Each set of a logged session (a web_queries.LoggedSessionView), to edit in place."""
+    """Each set of a logged session (a diary_days.StoredSessionLog), to edit in place."""
     out = []
     for set_id, s in zip(session.set_ids, session.sets, strict=True):
         side = f" ({s.side})" if s.side else ""

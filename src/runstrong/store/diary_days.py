@@ -1,5 +1,7 @@
-"""Reads the web app needs beyond the CLI's: a span of days at once (the week strip, the
-calendar), what was logged on a day with its sets, and the day's check-in.
+"""The diary day by day: what was logged over a span of days (a week, a calendar month),
+the sessions logged on one day with their sets and pains, the day's check-in, and the stamp
+that says whether any of it changed. What the plan holds on those days is `repo`'s
+(`planned_between`, `planned_day`).
 
 Like `repo`, functions take a Session and return pydantic values; no clock, no commit.
 """
@@ -13,14 +15,13 @@ from sqlalchemy import Float, String, cast, func, literal, null, select, union_a
 from sqlalchemy.orm import Session
 
 from runstrong.core.base import Frozen
-from runstrong.core.diary import PainReport, PlannedRun, PlannedSession, RunLog, SetLog, Wellness
+from runstrong.core.diary import PainReport, RunLog, SetLog, Wellness
 from runstrong.core.vocab import PainArea, RunType
 
 from .repo import SET_FIELDS, WELLNESS_COLUMNS, row_to_set
 from .tables import (
     Athlete,
     PainRow,
-    PlannedItem,
     PlanRow,
     ReviewRow,
     RunRow,
@@ -30,8 +31,8 @@ from .tables import (
 )
 
 
-class LoggedSessionView(Frozen):
-    """A logged strength session with its sets and pains, as stored (id included)."""
+class StoredSessionLog(Frozen):
+    """A logged strength session as stored: its sets and pains, with the row ids to edit or delete one."""
 
     id: int
     date: dt.date
@@ -55,28 +56,6 @@ class DayLog(Frozen):
     runs: int = 0
     run_minutes: float = 0.0
     checked_in: bool = False
-
-
-def planned_between(
-    s: Session, athlete_id: int, start: dt.date, end: dt.date
-) -> tuple[int | None, list[PlannedSession], list[PlannedRun]]:
-    """The current plan's version, sessions and runs from `start` to `end` (inclusive)."""
-    plan = s.execute(
-        select(PlanRow.id, PlanRow.version)
-        .where(PlanRow.athlete_id == athlete_id)
-        .order_by(PlanRow.version.desc())
-        .limit(1)
-    ).first()
-    if plan is None:
-        return None, [], []
-    rows = s.execute(
-        select(PlannedItem.kind, PlannedItem.data)
-        .where(PlannedItem.plan_id == plan.id, PlannedItem.date >= start, PlannedItem.date <= end)
-        .order_by(PlannedItem.date, PlannedItem.id)
-    ).all()
-    sessions = [PlannedSession.model_validate_json(d) for k, d in rows if k == "strength"]
-    runs = [PlannedRun.model_validate_json(d) for k, d in rows if k == "run"]
-    return plan.version, sessions, runs
 
 
 def logged_between(s: Session, athlete_id: int, start: dt.date, end: dt.date) -> dict[dt.date, DayLog]:
@@ -115,7 +94,7 @@ def logged_between(s: Session, athlete_id: int, start: dt.date, end: dt.date) ->
     return {day: DayLog(date=day, **values) for day, values in sorted(days.items())}
 
 
-def sessions_logged_on(s: Session, athlete_id: int, day: dt.date) -> list[LoggedSessionView]:
+def sessions_logged_on(s: Session, athlete_id: int, day: dt.date) -> list[StoredSessionLog]:
     """The strength sessions logged on `day`, with their sets in order and their pains."""
     rows = s.scalars(
         select(SessionLogRow)
@@ -145,7 +124,7 @@ def sessions_logged_on(s: Session, athlete_id: int, day: dt.date) -> list[Logged
             )
         )
     return [
-        LoggedSessionView(
+        StoredSessionLog(
             id=r.id,
             date=r.date,
             planned_label=r.planned_label,

@@ -1,5 +1,6 @@
-"""Reading the diary for a weekly review: only the window the review's rules look at, in
-a handful of queries, so a review costs the same on a three-year diary as on a new one."""
+"""The diary over a window of days, as the review and the charts read it: only the window
+the rules look at, in a handful of queries, so a review costs the same on a three-year diary
+as on a new one; and the last day anything was logged."""
 
 from __future__ import annotations
 
@@ -11,11 +12,10 @@ from sqlalchemy.orm import Session
 
 from runstrong.core.diary import PainReport, RunLog, SessionLog, SetLog, Wellness
 from runstrong.core.model import PainArea, RunType, build
-from runstrong.core.review import Review
 from runstrong.core.review_metrics import DiaryWindow
 
 from .repo import RUN_COLUMNS, SET_FIELDS, WELLNESS_COLUMNS
-from .tables import PainRow, ReviewRow, RunRow, SessionLogRow, SetLogRow, WellnessRow
+from .tables import PainRow, RunRow, SessionLogRow, SetLogRow, WellnessRow
 
 SESSION_FIELDS = ("date", "plan_version", "planned_date", "planned_label", "minutes", "session_rpe", "note")
 
@@ -77,26 +77,3 @@ def last_logged_day(s: Session, athlete_id: int) -> dt.date | None:
     ]  # fmt: skip
     known = [d for d in days if d is not None]
     return max(known) if known else None
-
-
-def store_review(s: Session, athlete_id: int, review: Review, before: int, after: int, now: dt.datetime) -> int:
-    """Keep an accepted review; a second review of the same week replaces the first."""
-    same_week = (ReviewRow.athlete_id == athlete_id, ReviewRow.week_start == review.week_start)
-    row = s.scalar(select(ReviewRow).where(*same_week))
-    if row is None:
-        row = ReviewRow(athlete_id=athlete_id, week_start=review.week_start)
-        s.add(row)
-    row.created_at = now
-    row.plan_version_before = before
-    row.plan_version_after = after
-    row.data = review.model_dump_json()
-    s.flush()
-    return row.id
-
-
-def latest_review(s: Session, athlete_id: int) -> Review | None:
-    """The accepted review of the latest week, if any."""
-    data = s.scalar(
-        select(ReviewRow.data).where(ReviewRow.athlete_id == athlete_id).order_by(ReviewRow.week_start.desc()).limit(1)
-    )
-    return Review.model_validate_json(data) if data else None

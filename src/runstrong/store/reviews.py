@@ -1,0 +1,35 @@
+"""Accepted weekly reviews: kept one per athlete and week, and the latest read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from runstrong.core.review import Review
+
+from .tables import ReviewRow
+
+
+def store_review(s: Session, athlete_id: int, review: Review, before: int, after: int, now: dt.datetime) -> int:
+    """Keep an accepted review; a second review of the same week replaces the first."""
+    same_week = (ReviewRow.athlete_id == athlete_id, ReviewRow.week_start == review.week_start)
+    row = s.scalar(select(ReviewRow).where(*same_week))
+    if row is None:
+        row = ReviewRow(athlete_id=athlete_id, week_start=review.week_start)
+        s.add(row)
+    row.created_at = now
+    row.plan_version_before = before
+    row.plan_version_after = after
+    row.data = review.model_dump_json()
+    s.flush()
+    return row.id
+
+
+def latest_review(s: Session, athlete_id: int) -> Review | None:
+    """The accepted review of the latest week, if any."""
+    data = s.scalar(
+        select(ReviewRow.data).where(ReviewRow.athlete_id == athlete_id).order_by(ReviewRow.week_start.desc()).limit(1)
+    )
+    return Review.model_validate_json(data) if data else None
