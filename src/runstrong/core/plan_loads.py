@@ -274,7 +274,9 @@ def _target_load(
     if lift.easier and not close:
         kg = max(kg, ld.round_down(lift.last + step, step, bar))  # the kit's smallest step, at least
     elif presc.reps and lift.reps and presc.reps > lift.reps:
-        return min(kg, lift.last)  # reps rise this week: the load holds (never both together)
+        # reps rise this week: the load holds (never both together), on this kit's steps (a
+        # lived week's load may be in other units or kit)
+        return min(kg, ld.round_down(lift.last, step, bar))
     return min(kg, ld.round_down(ld.step_ceiling(lift.last, p.max_load_step_pct, step), step, bar))
 
 
