@@ -195,6 +195,9 @@ def test_a_strength_workout_done_with_the_watch_is_logged_against_its_session(ru
     assert count == len(steps) and len(loads) == 1 and loads[0][2] == 12.5
     shown = runstrong("today", "--date", str(day))
     assert f"logged ({count} sets)" in shown.stdout, shown.stdout
+    history = runstrong("history", "--exercise", loads[0][0], "--all", "--format", "json")
+    assert history.returncode == 0, history.stderr
+    assert "12.5" in history.stdout and str(day) in history.stdout, history.stdout  # the diary shows the new weight
 
     again = runstrong("run", "import", "strength.fit")
     assert again.returncode == 0 and "in the diary already" in again.stdout
