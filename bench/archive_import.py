@@ -59,7 +59,7 @@ def write_archive(path: Path, count: int) -> dict:
 
     contents = strava_archive(path, count, first_day=base, fit_maker=fit_maker)
     source = "real FIT files from ../shared" if FIT_DIR.is_dir() else "FIT runs written with fit-tool"
-    return {"runs": contents.runs, "rides": contents.rides, "broken": len(contents.broken), "fit_source": source}
+    return {"runs": contents.runs, "rides": contents.rides, "broken": contents.broken, "fit_source": source}
 
 
 def bare(path: Path, options: dict) -> dict:
@@ -107,7 +107,7 @@ def import_archive(path: Path, workdir: Path) -> dict:
         stored = insert_runs(s, aid, report.runs)
     store.close()
     return {"stored": stored, "duplicates": len(report.duplicates), "skipped": len(report.skipped),
-            "broken": len(report.broken), "files": report.files}  # fmt: skip
+            "broken": [b.split(": ", 1)[0] for b in report.broken], "files": report.files}  # fmt: skip
 
 
 def phase(name: str, archive: Path, workdir: Path) -> None:
@@ -143,7 +143,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         archive = Path(tmp) / "export.zip"
         made = write_archive(archive, args.activities)
-        print(f"{args.activities} activities, {archive.stat().st_size / 1e6:.1f} MB zipped: {made}")
+        shown = made | {"broken": len(made["broken"])}
+        print(f"{args.activities} activities, {archive.stat().st_size / 1e6:.1f} MB zipped: {shown}")
         results = {}
         for name in ("bare-full", "bare-light", "import"):
             done = subprocess.run(
@@ -151,11 +152,13 @@ def main() -> None:
                 capture_output=True, text=True, check=True,
             )  # fmt: skip
             results[name] = json.loads(done.stdout.strip().splitlines()[-1])
-            print(f"{name:11} {results[name]}")
+            print(f"{name:11} {results[name] | {'broken': len(results[name].get('broken', []))}}")
         imp = results["import"]
         for name in ("bare-full", "bare-light"):
             print(f"import / {name}: {imp['seconds'] / results[name]['seconds']:.2f}x time (goal <= 1.3x)")
         print(f"import peak memory: {imp['peak_mb']:.0f} MB (goal <= 300 MB)")
+        unnamed = sorted(set(made["broken"]) - set(imp["broken"]))
+        print(f"broken files named: {len(made['broken']) - len(unnamed)} of {len(made['broken'])}", unnamed or "")
 
 
 if __name__ == "__main__":

@@ -301,3 +301,62 @@ def test_a_subscribed_feed_follows_the_plan_and_a_revoked_address_stops_working(
         assert revoked.returncode == 0 and revoked.stdout.strip() != url
         assert client.get(url.removeprefix("http://testserver")).status_code == 404
         assert len(subscribe(client, revoked.stdout.strip())) == len(after)
+
+
+def _distance_calendar(path: Path) -> None:
+    """All-day events that state a distance and no length, as a club's or a coach's calendar has."""
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//club//plan//EN")
+    cal.add("version", "2.0")
+    for uid, day, title in (
+        ("long", dt.date(2027, 3, 7), "Long run 30 km"),
+        ("easy", dt.date(2027, 3, 9), "Easy 10 mi"),
+        ("race", dt.date(2027, 3, 14), "Halbmarathon Hamburg"),
+    ):
+        ev = Event()
+        ev.add("uid", f"{uid}@club")
+        ev.add("dtstamp", dt.datetime(2027, 1, 1, tzinfo=dt.UTC))
+        ev.add("dtstart", day)
+        ev.add("summary", title)
+        cal.add_component(ev)
+    path.write_bytes(cal.to_ical())
+
+
+def _set_easy_pace(profile: Path, pace: str) -> None:
+    text = profile.read_text("utf-8")
+    profile.write_text(text.replace("session_cap_minutes = 45", f'session_cap_minutes = 45\neasy_pace = "{pace}"'))
+
+
+def _imported_minutes(path: Path) -> dict[dt.date, int]:
+    return {r.date: r.minutes for r in load_profile(path).running.dated}
+
+
+def test_distances_become_minutes_at_the_runners_easy_pace_and_a_race_at_a_matching_race_pace(here: Path) -> None:
+    _distance_calendar(here / "club.ics")
+    assumed = run("calendar", "import", "club.ics", "-p", "runner.toml", "-o", "assumed.toml", "--yes", cwd=here)
+    assert assumed.returncode == 0, assumed.stderr
+    assert "No easy_pace in runner.toml" in assumed.stdout and "assumed 6:30/km (5:30/km for races)" in assumed.stdout
+    days = (dt.date(2027, 3, 7), dt.date(2027, 3, 9), dt.date(2027, 3, 14))
+    assert [_imported_minutes(here / "assumed.toml")[d] for d in days] == [195, 105, 116]
+
+    _set_easy_pace(here / "runner.toml", "8:03/mi")
+    own = run("calendar", "import", "club.ics", "-p", "runner.toml", "-o", "own.toml", "--yes", cwd=here)
+    assert own.returncode == 0, own.stderr
+    assert "No easy_pace" not in own.stdout and "your easy pace" in own.stdout
+    # 8:03/mi is 5:00/km: 30 km in 150 min, 10 mi in 80; the race at 5:30 x 5:00/6:30 = 4:14/km
+    assert [_imported_minutes(here / "own.toml")[d] for d in days] == [150, 80, 89]
+    assert load_profile(here / "own.toml").easy_pace == "8:03/mi"
+
+
+@pytest.mark.parametrize(
+    ("pace", "says"),
+    [("fast", "like 5:45/km or 9:15/mi (got 'fast')"), ("2:10/km", "from 3:00-12:00/km")],
+)
+def test_an_unreadable_easy_pace_exits_2_naming_the_field_and_the_fix(here: Path, pace: str, says: str) -> None:
+    _distance_calendar(here / "club.ics")
+    _set_easy_pace(here / "runner.toml", pace)
+    out = run("calendar", "import", "club.ics", "-p", "runner.toml", "-o", "new.toml", "--yes", cwd=here)
+    assert out.returncode == 2 and "easy_pace" in out.stderr and says in out.stderr, out.stderr
+    assert "Traceback" not in out.stderr and not (here / "new.toml").exists()

@@ -51,6 +51,7 @@ MARATHONER = [
     ("Fri", ""),
     ("Sat", "40"),
     ("Sun", "long 2h10"),
+    ("easy running pace", ""),
     ("Which days", ""),
     ("Usual time of day", "6:30pm"),
     ("Longest session", "50"),
@@ -117,6 +118,9 @@ def test_bad_answers_are_refused_with_a_reason_and_asked_again(tmp_path: Path):
     answer(child, "Thu", "tempo 45")
     for day in ("Fri", "Sat", "Sun"):
         answer(child, day, "")
+    answer(child, "easy running pace", "5 min")
+    child.expect_exact("easy pace: write it as minutes:seconds per km or mile, like 5:45/km or 9:15/mi")
+    answer(child, "easy running pace", "9:15 / mi")
     answer(child, "Which days", "mon,tue")
     child.expect_exact("two days with a day between them")
     answer(child, "Which days", "mon,thu")
@@ -141,6 +145,7 @@ def test_bad_answers_are_refused_with_a_reason_and_asked_again(tmp_path: Path):
     assert [d.value for d in profile.available_days] == ["mon", "thu"]
     assert [p.value for p in profile.pain_areas] == ["lower_back", "knee"]
     assert profile.plan_weeks == 12 and profile.race is None
+    assert profile.easy_pace == "9:15/mi" and round(profile.easy_min_per_km, 2) == 5.75
 
 
 def test_options_given_with_the_questions_become_their_defaults(tmp_path: Path):
@@ -155,6 +160,7 @@ def test_options_given_with_the_questions_become_their_defaults(tmp_path: Path):
     for day in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat"):
         answer(child, day, "")
     answer(child, "Sun [long 100]", "")
+    answer(child, "easy running pace", "")
     child.sendintr()
     child.expect(pexpect.EOF)
     assert list(tmp_path.iterdir()) == []
@@ -261,6 +267,7 @@ def test_no_input_repeatable_options_collect(tmp_path: Path):
         (("--body-mass", "70", "--age", "30", "--run", "tue:fartlek:40"), "--run: run type: one of easy"),
         (("--body-mass", "70", "--age", "30", "--pain", "elbow"), "--pain: pain area: one of achilles"),
         (("--body-mass", "70", "--age", "30", "--race-date", "2027-04-25"), "--race-date: give --race-distance"),
+        (("--body-mass", "70", "--age", "30", "--easy-pace", "2:30/km"), "--easy-pace: 2:30/km is not an easy"),
         (
             ("--body-mass", "70", "--age", "30", "--start", "2027-05-01", "--race-distance", "10k",
              "--race-date", "2027-04-25"),

@@ -195,6 +195,9 @@ def test_a_strength_workout_done_with_the_watch_is_logged_against_its_session(ru
     assert count == len(steps) and len(loads) == 1 and loads[0][2] == 12.5
     shown = runstrong("today", "--date", str(day))
     assert f"logged ({count} sets)" in shown.stdout, shown.stdout
+    history = runstrong("history", "--exercise", loads[0][0], "--all", "--format", "json")
+    assert history.returncode == 0, history.stderr
+    assert "12.5" in history.stdout and str(day) in history.stdout, history.stdout  # the diary shows the new weight
 
     again = runstrong("run", "import", "strength.fit")
     assert again.returncode == 0 and "in the diary already" in again.stdout
@@ -269,3 +272,30 @@ def test_at_a_terminal_an_activity_at_no_runners_pace_is_asked_about(runstrong, 
     assert child.exitstatus == 0
     with sqlite3.connect(tmp_path / "diary.db") as conn:
         assert conn.execute("SELECT date, type, distance_km FROM runs").fetchall() == [("2019-10-20", "long", 13.423)]
+
+
+def test_a_garmin_connect_export_imports_its_runs_once_and_skips_runs_imported_before(runstrong, tmp_path):
+    from tests.data.garmin_archive import garmin_archive
+
+    shutil.copy(ACTIVITIES / "hr-track.gpx", tmp_path / "may.gpx")  # 2024-05-20 05:10 UTC, 30 min, 5.96 km
+    assert runstrong("run", "import", "may.gpx").returncode == 0
+    contents = garmin_archive(tmp_path / "garmin.zip", 20, first_day=dt.date(2024, 5, 10))
+    import zipfile
+
+    from tests.data.garmin_archive import FITNESS, summary
+
+    with zipfile.ZipFile(tmp_path / "garmin.zip") as z:
+        listed = json.loads(z.read(FITNESS))
+    # the same May 20 run as the .gpx, as Garmin lists it (ids differ, the start is the same)
+    listed[0]["summarizedActivitiesExport"].append(
+        summary(99, dt.datetime(2024, 5, 20, 5, 10, tzinfo=dt.UTC), 30, 5.96, "running", 2)
+    )
+    with zipfile.ZipFile(tmp_path / "garmin.zip", "a") as z:
+        z.writestr("DI_CONNECT/DI-Connect-Fitness/ann@example.com_1_summarizedActivities.json", json.dumps(listed))
+    out = runstrong("import-archive", "garmin.zip")
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert f"Imported {len(contents.runs)} runs from " in out.stdout, out.stdout
+    with sqlite3.connect(tmp_path / "diary.db") as conn:
+        assert conn.execute("SELECT count(*) FROM runs").fetchone()[0] == len(contents.runs) + 1
+    again = runstrong("import-archive", "garmin.zip")
+    assert again.returncode == 0 and "Imported 0 runs" in again.stdout

@@ -540,7 +540,7 @@ def test_a_garmin_connect_export_reads_the_activity_files_in_its_inner_zips():
         z.writestr("DI_CONNECT/DI-Connect-Fitness/ann_0_summarizedActivities.json", "[]")
         z.writestr("DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip", inner.getvalue())
     report = import_archive(open_archive(outer), RunIndex(), today=TODAY, tz=UTC)
-    assert (report.files, len(report.runs), report.broken) == (3, 3, [])
+    assert (report.files, len(report.runs), report.broken) == (4, 3, [])  # three files and the list
     assert {r.date for r in report.runs} == {dt.date(2024, 6, 1), dt.date(2024, 6, 2), dt.date(2024, 5, 20)}
 
 

@@ -18,7 +18,8 @@ def import_archive(archive: Path, dry_run: bool, cross_training: bool, athlete: 
 
     EXPORT.zip is Strava's bulk export ("Download your data": activities.csv and the
     activities/ folder of .fit.gz, .gpx.gz and .tcx.gz files) or Garmin Connect's data
-    export (the activity files in its DI_CONNECT zips). Each run gets its date, times,
+    export (the activity files in its DI_CONNECT zips, and its list of every activity,
+    summarizedActivities.json, for the runs without a file). Each run gets its date, times,
     distance and heart rate from its file, and its type, title and description from
     Strava's list; runs already in the diary are left out, so importing again adds only
     what is new. Files are read one at a time, so an archive of several GB needs little

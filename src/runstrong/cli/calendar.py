@@ -204,19 +204,21 @@ def import_(
         data = stream.read(MAX_CALENDAR_BYTES + 1)
     read = read_running_calendar(data, runs.name, start=start, end=end, tz=tz)
     kw = _keywords()
-    rows = [[entry, classify_entry(entry, kw)] for entry in read.entries]
+    pace = profile.easy_min_per_km
+    rows = [[entry, classify_entry(entry, kw, pace)] for entry in read.entries]
     for text in overrides:
-        _apply_override(rows, text, "--set")
+        _apply_override(rows, text, "--set", pace)
     from runstrong.cli.options import console
 
     out = console()
     _show(out, rows, read, runs.name, (start, end))
+    _pace_note(out, rows, kw, pace, profile_path)
     if not any(c.type is not None for _, c in rows):
         raise UserError(
             f"{runs.name}: no runs between {start} and {end} (the plan's weeks); "
             "check the file's dates or keep events with --set DATE=TYPE"
         )
-    if not yes and sys.stdin.isatty() and not _confirm(out, rows, read, runs.name, (start, end), target):
+    if not yes and sys.stdin.isatty() and not _confirm(out, rows, read, runs.name, (start, end), target, pace):
         out.print("Nothing written.")
         return
     _write(out, profile, profile_path, output, rows, runs.name, force)
@@ -230,7 +232,25 @@ def _keywords() -> Any:
     return run_keywords(load_context())
 
 
-def _apply_override(rows: list[list[Any]], text: str, where: str) -> None:
+def _pace_note(out: Any, rows: list[list[Any]], kw: Any, pace: float | None, profile_path: Path) -> None:
+    """Say which pace turned distances into minutes when the profile gives none."""
+    from rich.markup import escape
+
+    from runstrong.core.pace import pace_text
+
+    if pace is not None or not any("an assumed" in c.why and " km at " in c.why for _, c in rows):
+        return
+    table = kw.table.distance
+    out.print(
+        escape(
+            f"No easy_pace in {profile_path.name}: distances were turned into minutes at an assumed "
+            f"{pace_text(table.easy_min_per_km)}/km ({pace_text(table.race_min_per_km)}/km for races). "
+            f'Add easy_pace = "5:45/km" (or "9:15/mi") to the profile and import again for yours.'
+        )
+    )
+
+
+def _apply_override(rows: list[list[Any]], text: str, where: str, pace: float | None = None) -> None:
     """`DATE[#N]=TYPE` on the rows, in place; a bad one is a UserError naming what is there."""
     from runstrong.core.model import RunType
     from runstrong.core.run_classify import override
@@ -255,7 +275,7 @@ def _apply_override(rows: list[list[Any]], text: str, where: str) -> None:
     if not 1 <= index <= len(same_day):
         raise UserError(f"{where}: {day} has {len(same_day)} event(s); pick #1 to #{len(same_day)}")
     row = same_day[index - 1]
-    row[1] = override(row[0], None if kind == SKIP else RunType(kind), _keywords())
+    row[1] = override(row[0], None if kind == SKIP else RunType(kind), _keywords(), pace)
 
 
 def _show(out: Any, rows: list[list[Any]], read: Any, name: str, period: tuple[dt.date, dt.date]) -> None:
@@ -316,7 +336,13 @@ def _show(out: Any, rows: list[list[Any]], read: Any, name: str, period: tuple[d
 
 
 def _confirm(
-    out: Any, rows: list[list[Any]], read: Any, name: str, period: tuple[dt.date, dt.date], target: Path
+    out: Any,
+    rows: list[list[Any]],
+    read: Any,
+    name: str,
+    period: tuple[dt.date, dt.date],
+    target: Path,
+    pace: float | None = None,
 ) -> bool:
     """Ask until the runner writes, stops, or corrects rows (`DATE=TYPE`) and sees the table again."""
     from rich.markup import escape
@@ -331,7 +357,7 @@ def _confirm(
         if text in ("n", "no", "q", "quit"):
             return False
         try:
-            _apply_override(rows, text, "correction")
+            _apply_override(rows, text, "correction", pace)
         except UserError as err:
             out.print(f"  [red]✗ {escape(str(err))}[/]")
             continue

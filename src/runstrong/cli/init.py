@@ -52,6 +52,7 @@ DEFAULT_PATH = "profile.toml"
     help="A painful area: achilles, calf, knee, hip, lower_back, ... (repeatable).",
 )
 @click.option("--double-days/--no-double-days", default=None, help="Allow heavy lifting 6+ h after a speed run.")
+@click.option("--easy-pace", metavar="PACE", help="Your easy running pace: 5:45/km or 9:15/mi (optional).")
 def init(path: Path, force: bool, no_input: bool, **opts: Any) -> None:
     """Set up a profile by answering a few questions (about three minutes).
 

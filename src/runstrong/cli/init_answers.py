@@ -35,6 +35,7 @@ FIELD_OPTION = {
     "equipment": "--equipment",
     "pain_areas": "--pain",
     "allow_double_days": "--double-days",
+    "easy_pace": "--easy-pace",
 }
 
 RACE_ALIASES = {
@@ -103,7 +104,22 @@ def parsers(today: dt.date, units_value: str = "metric") -> dict[str, Any]:
         "equipment": q.pick_many("equipment", kit, EQUIPMENT_ALIASES),
         "pain": q.pick_many("pain area", q.choices_of(PainArea), PAIN_ALIASES),
         "days": q.days_answer,
+        "easy_pace": easy_pace_answer,
     }
+
+
+def easy_pace_answer(text: str) -> str | None:
+    """An easy pace ("5:45/km", "9:15/mi") as the profile writes it; nothing for skip."""
+    from runstrong.core.model import pace_min_per_km
+
+    t = text.strip().lower()
+    if t in ("", "skip", "none", "-"):
+        return None
+    try:
+        pace_min_per_km(t)
+    except ValueError as err:
+        raise ValueError(f"easy pace: {err}") from None
+    return t.replace(" ", "").replace("min/", "/").replace("/mile", "/mi")
 
 
 def _name(text: str) -> str:
@@ -157,6 +173,7 @@ def profile_from_options(opts: dict[str, Any], today: dt.date) -> Any:
         "session_cap_minutes": get("cap", "--cap", p["cap"]),
         "preferred_time": get("time_", "--time", p["time"]),
         "allow_double_days": opts.get("double_days"),
+        "easy_pace": get("easy_pace", "--easy-pace", p["easy_pace"]),
     }
     distance = get("race_distance", "--race-distance", p["race_distance"])
     if distance and distance != "none":

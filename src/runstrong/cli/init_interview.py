@@ -168,6 +168,14 @@ def _ask_running_week(it: _Interview, raw: dict[str, Any]) -> None:
         runs = it.ask.ask(f"  {day.value.capitalize()}", q.runs_answer, shown, None)
         weekly += [{"day": day.value, "type": t.value, "minutes": m} for t, m in runs]
     raw["running"] = {"weekly": weekly}
+    pace = it.ask.ask(
+        "Your easy running pace, like 5:45/km or 9:15/mi (calendar import turns distances into minutes with it)?",
+        it.parse["easy_pace"],
+        it.default("easy_pace", ""),
+        "skip",
+    )
+    if pace:
+        raw["easy_pace"] = pace
 
 
 def _ask_strength_sessions(it: _Interview, raw: dict[str, Any]) -> None:

@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, Field, field_validator, model_validator
 
 from .base import Frozen
+from .pace import KM_PER_MILE, easy_pace_text, pace_min_per_km  # noqa: F401 - re-exported
 from .screen import Screen
 from .vocab import (  # noqa: F401 - re-exported: the model speaks this vocabulary
     EARLIEST_DATE,
@@ -321,6 +322,11 @@ class AthleteProfile(Frozen):
     race: RaceGoal | None = None
     available_days: Annotated[list[Weekday], Field(min_length=1)] = list(Weekday)
     preferred_time: dt.time | None = None
+    easy_pace: Annotated[str | None, AfterValidator(easy_pace_text)] = Field(
+        None,
+        description='Your easy running pace, like "5:45/km" or "9:15/mi": calendar import turns a distance '
+        '("Long run 30 km") into minutes with it.',
+    )
     session_cap_minutes: Annotated[int, Field(ge=20, le=60)] = Field(
         45,
         description="Longest session you can fit, in minutes (20-60; the methodology caps sessions at an hour).",
@@ -393,6 +399,11 @@ class AthleteProfile(Frozen):
         if self.race is not None and self.race.date <= self.start_date:
             raise ValueError("race.date: must be after start_date; set a later race date or an earlier start")
         return self
+
+    @property
+    def easy_min_per_km(self) -> float | None:
+        """The easy pace in minutes per km, or None when the runner gave none."""
+        return pace_min_per_km(self.easy_pace) if self.easy_pace else None
 
     @property
     def equipment_items(self) -> frozenset[Item]:

@@ -19,6 +19,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 
 from .base import Frozen
 from .model import AthleteProfile, DatedRun, RunningWeek
+from .pace import KM_PER_MILE, pace_text
 from .phases import lay_out_weeks, monday_of
 from .vocab import RunType
 
@@ -316,7 +317,6 @@ def _minutes(entry: CalendarEntry, run_type: RunType, kw: Keywords, easy_pace: f
     return assumed, f"; no duration, {assumed} min assumed"
 
 
-KM_PER_MILE = 1.609344
 _DISTANCE = re.compile(r"(?<![\d.,x])(\d{1,3}(?:[.,]\d{1,2})?)\s*(km|k|mi|miles?|meilen?)(?![a-z])")
 
 
@@ -345,23 +345,32 @@ def distance_minutes(
     entry: CalendarEntry, race: bool, kw: Keywords, easy_pace: float | None = None
 ) -> tuple[int, str] | None:
     """Minutes from the distance the event states, at the runner's easy pace (min/km) when
-    known, else the data's easy (or race) pace; None when it states no distance."""
+    known, else the data's easy pace; a race at the data's race pace, scaled by how the
+    runner's easy pace compares with the data's (a faster runner races faster too).
+    None when it states no distance."""
     km = text_km(entry.title, kw) or text_km(entry.description, kw)
     if km is None:
         return None
-    known = easy_pace is not None and not race
-    pace = easy_pace if known else kw.table.distance.race_min_per_km if race else kw.table.distance.easy_min_per_km
+    table = kw.table.distance
+    known = easy_pace is not None
+    if race:
+        pace = table.race_min_per_km * (easy_pace / table.easy_min_per_km if easy_pace else 1)
+        whose = "race pace from your easy pace" if known else "an assumed race pace"
+    else:
+        pace = easy_pace if easy_pace else table.easy_min_per_km
+        whose = "your easy pace" if known else "an assumed easy pace"
     minutes = min(round(km * pace), 600)
-    whose = "your easy pace" if known else f"an assumed {'race' if race else 'easy'} pace"
     shown = f"{km:.1f}".removesuffix(".0")
-    return minutes, f"; {shown} km at {int(pace)}:{round(pace % 1 * 60):02d}/km ({whose}): {minutes} min"
+    return minutes, f"; {shown} km at {pace_text(pace)}/km ({whose}): {minutes} min"
 
 
-def override(entry: CalendarEntry, run_type: RunType | None, kw: Keywords) -> Classification:
+def override(
+    entry: CalendarEntry, run_type: RunType | None, kw: Keywords, easy_pace: float | None = None
+) -> Classification:
     """The runner's own answer for an event (`--set DATE=TYPE`, or `skip`)."""
     if run_type is None:
         return Classification(None, 0, "left out by you", "override")
-    minutes, note = _minutes(entry, run_type, kw)
+    minutes, note = _minutes(entry, run_type, kw, easy_pace)
     return Classification(run_type, minutes, "set by you" + note, "override")
 
 

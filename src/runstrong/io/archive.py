@@ -7,7 +7,10 @@ times, distance and heart rate. Each file is read with its row's sport, title an
 description and the row's id as its source, so a later import of the CSV alone finds the
 same runs; a row whose file is missing or broken is imported from the row.
 Garmin Connect (account data export): the activity files sit in zips inside the zip
-(`DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_*.zip`); each is read in turn.
+(`DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_*.zip`); each is read in turn, then
+every activity of `DI-Connect-Fitness/*summarizedActivities.json` (`activity_garmin_json`),
+so a run both list and file hold is found once (by its start) and keeps the file's detail.
+A member whose name climbs out of the archive (`../`, an absolute path) is named and left.
 
 Memory stays bounded: members are streamed one at a time through `read_bounded`, which
 stops any file (gzipped or not) past MAX_ACTIVITY_BYTES.
@@ -27,9 +30,11 @@ from runstrong.core.activity import Activity, ImportRules, RunIndex
 
 from .activities import ActivitySorter, ImportReport, activity_kind, read_activity_file
 from .activity_base import ActivityFileError, ReadResult, read_bounded
+from .activity_garmin_json import is_summary, read_summaries
 
 MAX_MEMBERS = 500_000  # entries in one archive (a Strava export of 10,000 activities holds ~25,000)
 STRAVA_LIST = "activities.csv"
+OUTSIDE = "a path outside the archive; left unread"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -62,7 +67,7 @@ def activity_members(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
         name = info.filename.lower()
         if info.is_dir() or PurePosixPath(name).name.startswith("."):
             continue
-        if name.endswith(".zip") or (activity_kind(Path(name)) in ("fit", "gpx", "tcx")):
+        if name.endswith(".zip") or is_summary(name) or (activity_kind(Path(name)) in ("fit", "gpx", "tcx")):
             out.append(info)
     return sorted(out, key=lambda i: i.filename)
 
@@ -83,7 +88,11 @@ def import_archive(
     sorter.report.sorter = sorter
     rows, by_file = _strava_rows(archive, sorter, tz, units)
     used: set[str] = set()
+    summaries = []
     for member in _members(archive, sorter):
+        if is_summary(member.name):
+            summaries.append(member)
+            continue
         row = by_file.get(member.name.lower())
         sorter.report.files += 1
         result = sorter.read(member.name, lambda m=member, r=row: _read_member(archive, m, r, tz, units))
@@ -94,11 +103,36 @@ def import_archive(
     for row in rows:  # rows whose file is absent or broken: what the list says
         if row.source not in used:
             sorter.add(row)
+    for member in summaries:
+        _add_summaries(archive, member, sorter)
+        if progress is not None:
+            progress(member.name)
     return sorter.report
+
+
+def _add_summaries(archive: zipfile.ZipFile, member: Member, sorter: ActivitySorter) -> None:
+    """Every activity of a Garmin summarizedActivities.json, streamed; a broken file is named."""
+    report = sorter.report
+    report.files += 1
+    try:
+        with member.open(archive) as stream:
+            for activity in read_summaries(stream, member.name, report.broken):
+                sorter.add(activity)
+    except (ActivityFileError, zipfile.BadZipFile, OSError, EOFError) as err:
+        report.broken.append(f"{member.name}: {err}")
+
+
+def unsafe_name(name: str) -> bool:
+    """A member name that would climb out of a folder it were unpacked in."""
+    path = PurePosixPath(name.replace("\\", "/"))
+    return path.is_absolute() or ".." in path.parts or (len(name) > 1 and name[1] == ":")
 
 
 def _members(archive: zipfile.ZipFile, sorter: ActivitySorter) -> Iterator[Member]:
     for info in activity_members(archive):
+        if unsafe_name(info.filename):
+            sorter.report.broken.append(f"{info.filename}: {OUTSIDE}")
+            continue
         if not info.filename.lower().endswith(".zip"):
             yield Member(info.filename, info)
             continue
@@ -108,7 +142,11 @@ def _members(archive: zipfile.ZipFile, sorter: ActivitySorter) -> Iterator[Membe
             sorter.report.broken.append(f"{info.filename}: not a readable .zip ({err})")
             continue
         for nested in activity_members(inner):
-            if not nested.filename.lower().endswith(".zip"):  # one level deep, as Garmin writes it
+            if unsafe_name(nested.filename):
+                sorter.report.broken.append(
+                    f"{info.filename}/{nested.filename}: a path outside the archive; left unread"
+                )
+            elif not nested.filename.lower().endswith(".zip"):  # one level deep, as Garmin writes it
                 yield Member(f"{info.filename}/{nested.filename}", nested, inner)
 
 
