@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any
 
-from .context import PlanningContext, canonical
+from .context import PlanningContext
 from .dosing import DoseContext, Dosed, is_heavy, prescribe, stepless
 from .fill import capped_sets, fill_to_share, like_base
 from .model import TRAINING_CATEGORIES, Block, Category, Level, Pattern, Phase, RaceDistance, Reason, Role, build, why
@@ -337,5 +337,5 @@ def _sessions_picked(
             why("three-categories", "Trains posterior chain, core and single-leg power."),
         )
         roles, chosen, focus_lifts = zip(*(warm + rest), strict=True)
-        out.append((focus, canonical(roles), chosen, canonical(focus_lifts), reasons, {}))
+        out.append((focus, ctx.memo.one_copy(roles), chosen, ctx.memo.one_copy(focus_lifts), reasons, {}))
     return tuple(out)
