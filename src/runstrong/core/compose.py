@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any
 
-from .context import PlanningContext, canonical
+from .context import PlanningContext
 from .dosing import DoseContext, Dosed, is_heavy, prescribe, stepless
 from .fill import capped_sets, fill_to_share, like_base
 from .model import TRAINING_CATEGORIES, Block, Category, Level, Pattern, Phase, RaceDistance, Reason, Role, build, why
@@ -387,7 +387,8 @@ def _sessions_picked(
         )
         roles, chosen, focus_lifts = zip(*(warm + rest), strict=True)
         gentler, calmer = _stand_ins(roles, chosen, selection, p)
-        out.append((focus, canonical(roles), chosen, canonical(focus_lifts), reasons, {}, gentler, calmer))
+        one = ctx.memo.one_copy
+        out.append((focus, one(roles), chosen, one(focus_lifts), reasons, {}, gentler, calmer))
     return tuple(out)
 
 

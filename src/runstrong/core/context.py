@@ -10,18 +10,11 @@ work while a long-running server cannot grow without limit.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from .library import Library
 from .pain_return import Ladders, shipped_ladders
 from .rules import Registry
-
-
-@lru_cache(maxsize=4096)  # small tuples of enums and flags: a few hundred distinct values
-def canonical(value: tuple) -> tuple:
-    """The first-seen tuple equal to `value`: planning keeps one copy of each, not thousands."""
-    return value
 
 
 class Memo(dict):
@@ -52,6 +45,7 @@ PER_PLAN = {
     "doses": 64,  # one exercise's prescription
     "content": 12,  # a session's content checked for a runner
     "loads": 1,  # a plan's weeks with the runner's loads
+    "values": 96,  # one copy of each small value plans repeat: carried doses, carries, runs per day, roles
 }
 
 
@@ -71,6 +65,12 @@ class PlanMemo:
 
     def size(self) -> int:
         return sum(len(m) for m in self.tables().values())
+
+    def one_copy(self, value: tuple) -> tuple:
+        """The copy of `value` the memo already holds, else `value` (kept): equal tuples
+        planned for many runners and weeks become one object for the garbage collector."""
+        hit = self.values.get(value)
+        return self.values.put(value, value) if hit is None else hit
 
     def clear(self) -> None:
         for m in self.tables().values():

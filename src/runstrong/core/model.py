@@ -431,11 +431,16 @@ def build(cls: type[BaseModel], **fields: object):  # type: ignore[no-untyped-de
     than validation, so this fills `__dict__` directly (defaults included). Only the core
     uses it, on data that came through validated models.
     """
-    defaults = _defaults(cls)
-    if defaults:  # in the fields' own order, as validation would give (JSON dumps follow it)
-        values = {name: fields[name] if name in fields else defaults[name] for name in _order(cls)}
+    template, required = _template(cls)
+    if template is not None:  # in the fields' own order, as validation would give (JSON dumps follow it)
+        if not required <= fields.keys():
+            raise KeyError(f"{cls.__name__}: missing {sorted(required - fields.keys())}")
+        values = template.copy()
+        values.update(fields)
+        if len(values) != len(template):  # a name that is not a field is left out, as validation does
+            values = {name: values[name] for name in template}
     else:
-        values = dict(fields)
+        values = fields  # a fresh dict already (keyword arguments)
     obj = cls.__new__(cls)
     object.__setattr__(obj, "__dict__", values)
     object.__setattr__(obj, "__pydantic_fields_set__", _fields_set(tuple(fields)))
@@ -460,8 +465,13 @@ def _defaults(cls: type[BaseModel]) -> dict[str, object]:
 
 
 @lru_cache(maxsize=64)  # keyed by model class: bounded by the number of classes
-def _order(cls: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(cls.model_fields)
+def _template(cls: type[BaseModel]) -> tuple[dict[str, object] | None, frozenset[str]]:
+    """Every field in order with its default (None for a required one), and the required
+    names; no template for a model without defaults (its values are taken as given)."""
+    defaults = _defaults(cls)
+    if not defaults:
+        return None, frozenset()
+    return {name: defaults.get(name) for name in cls.model_fields}, frozenset(cls.model_fields.keys() - defaults.keys())
 
 
 # Keyed by (rule id, sentence): the planner writes a few hundred distinct sentences, and a

@@ -255,7 +255,7 @@ class _Planning:
         library = self.ctx.library
         self.weeks.append(kept)
         loading = kept.phase in LOADING_PHASES and not kept.deload
-        self.carry = carry_of(kept.sessions, loading, self.carry, self.ctx.params)
+        self.carry = carry_of(kept.sessions, loading, self.carry, self.ctx)
         for s in kept.sessions:
             self.trim_levels[s.focus] = max(self.trim_levels.get(s.focus, 0), s.trim_steps)
         self.previous = tuple((s.date, s.focus, s.plyometric) for s in kept.sessions)

@@ -318,6 +318,7 @@ def _check_progression(plan: Plan, p: Params) -> list[Violation]:
     nothing; the loading week after it with the one before it)."""
     out: list[Violation] = []
     last: dict[tuple[str, str], Prescription] = {}
+    rules_of: dict[int, frozenset[str]] = {}  # weeks share blocks: each one's rule ids read once (the plan keeps them)
     for w in plan.weeks:
         if w.deload or w.phase not in LOADING_PHASES:
             continue
@@ -328,10 +329,13 @@ def _check_progression(plan: Plan, p: Params) -> list[Violation]:
             for b in s.blocks:
                 if b.role not in (Role.primary, Role.accessory):
                     continue
-                if any(r.rule_id == "light-before-key-runs" for r in b.reasons):
+                rules = rules_of.get(id(b))
+                if rules is None:
+                    rules = rules_of[id(b)] = frozenset(map(_RULE_ID, b.reasons))
+                if "light-before-key-runs" in rules:
                     continue  # a deliberately light day is neither a step up nor the base for one
                 key = (b.exercise_id, s.focus.value)
-                if any(r.rule_id in REVIEW_CAPPED for r in b.reasons):  # a week a review cut or held: the week
+                if not rules.isdisjoint(REVIEW_CAPPED):  # a week a review cut or held: the week
                     if key in last:  # after it is compared with the week before it, as if the cap were not there
                         seen[key] = last[key]
                     continue

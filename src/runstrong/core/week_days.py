@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .context import PlanningContext, canonical
+from .context import PlanningContext
 from .model import AthleteProfile, RunType, Weekday
 from .phases import WeekFrame
 from .schedule import DayInfo
@@ -38,16 +38,17 @@ def runs_by_date(profile: AthleteProfile, frames: list[WeekFrame]) -> RunsByDate
     for run in profile.running.weekly:
         template.setdefault(run.day.index, []).append((run.type, run.minutes))
     out: RunsByDate = {}
-    last = frames[-1].end + dt.timedelta(days=7)
-    day = frames[0].start
-    while day <= last:
-        monday = day - dt.timedelta(days=day.weekday())
-        runs = dated.get(day, []) if monday in dated_weeks else template.get(day.weekday(), [])
-        if profile.race is not None and day == profile.race.date:
-            runs = [(RunType.race, 0)]
+    weekly = {k: tuple(v) for k, v in template.items()}
+    race_day = profile.race.date if profile.race is not None else None
+    first = frames[0].start
+    for n in range((frames[-1].end + dt.timedelta(days=7) - first).days + 1):
+        day = first + dt.timedelta(days=n)
+        dated_week = day - dt.timedelta(days=day.weekday()) in dated_weeks
+        runs = tuple(dated.get(day, ())) if dated_week else weekly.get(day.weekday(), ())
+        if day == race_day:
+            runs = ((RunType.race, 0),)
         if runs:
-            out[day] = tuple(runs)
-        day += dt.timedelta(days=1)
+            out[day] = runs
     return out
 
 
@@ -65,7 +66,7 @@ def day_infos(ctx: PlanningContext, profile: AthleteProfile, frame: WeekFrame, r
     )
     hit = ctx.memo.days.get(key)
     if hit is None:
-        hit = ctx.memo.days.put(key, _day_infos(profile, frame, runs, ctx.params))
+        hit = ctx.memo.days.put(key, _day_infos(profile, frame, runs, ctx.params, ctx.memo.one_copy))
     return hit
 
 
@@ -84,7 +85,9 @@ def _race_window(day: dt.date, profile: AthleteProfile, p: Any) -> tuple[bool, b
     )
 
 
-def _day_infos(profile: AthleteProfile, frame: WeekFrame, runs: RunsByDate, p: Any) -> tuple[DayInfo, ...]:
+def _day_infos(
+    profile: AthleteProfile, frame: WeekFrame, runs: RunsByDate, p: Any, one_copy: Any
+) -> tuple[DayInfo, ...]:
     available = set(profile.available_days)
     infos = []
     for day in dates(frame):
@@ -97,9 +100,9 @@ def _day_infos(profile: AthleteProfile, frame: WeekFrame, runs: RunsByDate, p: A
                 recovering=recovering,
                 heavy_ok=heavy_ok,
                 plyo_ok=plyo_ok,
-                runs=canonical(tuple(t for t, _ in runs.get(day, ()))),
-                next_runs=canonical(tuple(t for t, _ in runs.get(day + dt.timedelta(days=1), ()))),
-                prev_runs=canonical(tuple(t for t, _ in runs.get(day - dt.timedelta(days=1), ()))),
+                runs=one_copy(tuple(t for t, _ in runs.get(day, ()))),
+                next_runs=one_copy(tuple(t for t, _ in runs.get(day + dt.timedelta(days=1), ()))),
+                prev_runs=one_copy(tuple(t for t, _ in runs.get(day - dt.timedelta(days=1), ()))),
             )
         )
     return tuple(infos)

@@ -87,7 +87,7 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
         warnings=tuple(warnings),
         landing=any(x.has_landing for x in planned),
         trim_levels=tuple(sorted(levels.items())),
-        carry=carry_of(sessions, loading, w.carry, ctx.params),
+        carry=carry_of(sessions, loading, w.carry, ctx),
     )
 
 
@@ -96,7 +96,9 @@ def _between_hard_runs(session: Planned, day: DayInfo) -> bool:
     return not session.spec.heavy and day.before_key and day.after_key
 
 
-def carry_of(sessions: list[Session] | tuple[Session, ...], loading: bool, before: Carry, p: Params) -> Carry:
+def carry_of(
+    sessions: list[Session] | tuple[Session, ...], loading: bool, before: Carry, ctx: PlanningContext
+) -> Carry:
     """What the week after this one steps from, read off its blocks (the same for a week
     just planned and one already lived): each lift's dose, if this was a loading week.
 
@@ -106,6 +108,7 @@ def carry_of(sessions: list[Session] | tuple[Session, ...], loading: bool, befor
     cap a held lift below it: progression-carries-over)."""
     if not loading:
         return before
+    p, one_copy = ctx.params, ctx.memo.one_copy
     old = dict(before)
     out = {}
     for s in sessions:
@@ -118,7 +121,7 @@ def carry_of(sessions: list[Session] | tuple[Session, ...], loading: bool, befor
                     out[key] = old[key]
                 continue
             out[key] = _carried(b, old.get(key), "light-before-key-runs" in rules, p)
-    return tuple(sorted(out.items(), key=lambda kv: (kv[0][0], kv[0][1].value)))
+    return one_copy(tuple(one_copy(kv) for kv in sorted(out.items(), key=lambda kv: (kv[0][0], kv[0][1].value))))
 
 
 def _carried(b: Block, before: Carried | None, light: bool, p: Params) -> Carried:
