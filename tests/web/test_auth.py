@@ -91,7 +91,9 @@ def test_too_many_failures_from_one_address_stop_guessing_across_accounts(server
 def test_logging_out_ends_the_session(server) -> None:
     with client_for(server, "ann_a") as c:
         assert c.get("/api/v1/athlete").status_code == 200
-        assert c.post("/logout").status_code == 303
+        response = c.post("/logout")
+        assert response.status_code == 303
+        assert response.headers["Clear-Site-Data"] == '"cache", "storage"'
         assert c.get("/api/v1/athlete").status_code == 401
 
 
