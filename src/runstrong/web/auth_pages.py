@@ -13,6 +13,7 @@ from runstrong.flows.accounts import LOGIN_WINDOW, log_in
 
 from . import forms
 from .auth import ATHLETE_COOKIE, accounts_on, clear_session_cookie, principal, set_session_cookie
+from .pages import render
 
 router = APIRouter(include_in_schema=False)
 
@@ -25,9 +26,7 @@ def _safe_next(value: str | None) -> str:
 
 
 def _page(request: Request, status: int = 200, message: str | None = None, name: str = "", nxt: str = "/") -> Response:
-    return request.app.state.templates.TemplateResponse(
-        request, "login.html", {"title": "Log in", "message": message, "name": name, "next": nxt}, status_code=status
-    )
+    return render(request, "login.html", status, title="Log in", message=message, name=name, next=nxt)
 
 
 @router.get("/login", response_class=HTMLResponse, name="login")
