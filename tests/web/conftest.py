@@ -91,6 +91,28 @@ def app(diary_path: Path):  # type: ignore[no-untyped-def]
     app.state.diary.close()
 
 
+@pytest.fixture(scope="session")
+def server_seed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The server-mode diary (two athletes, one user per role: tests/web/accounts.py), made once."""
+    from tests.web.accounts import seed_server_diary
+
+    path = tmp_path_factory.mktemp("server") / "diary.db"
+    seed_server_diary(str(path))
+    return path
+
+
+@pytest.fixture
+def server(server_seed: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The app on a fresh copy of the server-mode diary (a module may define its own `server`)."""
+    from runstrong.web.app import create_app
+
+    path = tmp_path / "diary.db"
+    shutil.copyfile(server_seed, path)
+    app = create_app(str(path), today=TODAY)
+    yield app
+    app.state.diary.close()
+
+
 @pytest.fixture
 def client(app):  # type: ignore[no-untyped-def]
     with SameOriginClient(app, follow_redirects=False) as c:

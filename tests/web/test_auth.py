@@ -3,31 +3,11 @@ login rate limit, and local mode staying as it was."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.web.accounts import NOW, PASSWORD, A, B, client_for, seed_server_diary
-from tests.web.conftest import TODAY
-
-
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("server") / "diary.db"
-    seed_server_diary(str(path))
-    return path
-
-
-@pytest.fixture
-def server(seeded: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    from runstrong.web.app import create_app
-
-    path = tmp_path / "diary.db"
-    shutil.copyfile(seeded, path)
-    app = create_app(str(path), today=TODAY)
-    yield app
-    app.state.diary.close()
+from tests.web.accounts import NOW, PASSWORD, A, B, client_for
 
 
 def test_a_diary_with_users_is_in_server_mode_and_sends_strangers_to_the_login_page(server) -> None:
@@ -91,7 +71,9 @@ def test_too_many_failures_from_one_address_stop_guessing_across_accounts(server
 def test_logging_out_ends_the_session(server) -> None:
     with client_for(server, "ann_a") as c:
         assert c.get("/api/v1/athlete").status_code == 200
-        assert c.post("/logout").status_code == 303
+        response = c.post("/logout")
+        assert response.status_code == 303
+        assert response.headers["Clear-Site-Data"] == '"cache", "storage"'
         assert c.get("/api/v1/athlete").status_code == 401
 
 

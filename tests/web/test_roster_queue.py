@@ -4,32 +4,10 @@ with a note the athlete then sees; every decision is audited."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import pytest
 from sqlalchemy import select
 
-from tests.web.accounts import A, B, client_for, seed_server_diary
+from tests.web.accounts import A, B, client_for
 from tests.web.conftest import TODAY
-
-
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("roster") / "diary.db"
-    seed_server_diary(str(path))
-    return path
-
-
-@pytest.fixture
-def server(seeded: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    from runstrong.web.app import create_app
-
-    path = tmp_path / "diary.db"
-    shutil.copyfile(seeded, path)
-    app = create_app(str(path), today=TODAY)
-    yield app
-    app.state.diary.close()
 
 
 def _review_mode(server, athlete: str, mode: str) -> None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from runstrong.flows.accounts import LOGIN_WINDOW, log_in
 
 from . import forms
 from .auth import ATHLETE_COOKIE, accounts_on, clear_session_cookie, principal, set_session_cookie
+from .pages import render
 
 router = APIRouter(include_in_schema=False)
 
@@ -25,9 +26,7 @@ def _safe_next(value: str | None) -> str:
 
 
 def _page(request: Request, status: int = 200, message: str | None = None, name: str = "", nxt: str = "/") -> Response:
-    return request.app.state.templates.TemplateResponse(
-        request, "login.html", {"title": "Log in", "message": message, "name": name, "next": nxt}, status_code=status
-    )
+    return render(request, "login.html", status, title="Log in", message=message, name=name, next=nxt)
 
 
 @router.get("/login", response_class=HTMLResponse, name="login")
@@ -64,10 +63,17 @@ async def login(request: Request) -> Response:
     return response
 
 
+# The browser drops the service worker's kept pages and the offline queue (IndexedDB,
+# drafts in localStorage) with the session, so the next person on a shared phone sees none of it.
+CLEAR_SITE_DATA = '"cache", "storage"'
+
+
 @router.post("/logout", response_class=HTMLResponse)
 def logout(request: Request) -> Response:
     response = RedirectResponse("/login" if accounts_on(request) else "/", status_code=303)
     clear_session_cookie(response)
+    if accounts_on(request):
+        response.headers["Clear-Site-Data"] = CLEAR_SITE_DATA
     return response
 
 

@@ -40,7 +40,8 @@ def diary_of(request: Request) -> Diary:
     return diary_for(request)  # the athlete the request may touch (auth.athlete_access)
 
 
-def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+def render(request: Request, name: str, status: int = 200, /, **context: Any) -> HTMLResponse:
+    """A page from its template; positional-only so a template may take `name` or `status` itself."""
     return request.app.state.templates.TemplateResponse(request, name, context, status_code=status)
 
 

@@ -22,6 +22,7 @@ from runstrong.store.roster import RosterEntry, roster
 
 from . import forms
 from .auth import ATHLETE_COOKIE, Principal, athlete_access, require_staff
+from .pages import render
 from .problems import FieldProblem, InputError
 from .schemas import ERRORS
 from .service import Diary
@@ -54,12 +55,12 @@ def _entries(request: Request, flag: str | None, coach: str | None) -> list[Rost
 def roster_page(request: Request, flag: FlagQuery = None, coach: CoachQuery = None) -> Response:
     entries = _entries(request, flag, coach)
     everyone = _entries(request, None, None)
-    return request.app.state.templates.TemplateResponse(request, "roster.html", {
-        "title": "Roster", "entries": entries, "flag": flag or "", "coach": coach or "",
-        "flags": sorted({k for e in everyone for k in e.flag_kinds}),
-        "coaches": sorted({c for e in everyone for c in e.coaches}),
-        "waiting": [e for e in everyone if e.waiting_week],
-    })  # fmt: skip
+    return render(
+        request, "roster.html", title="Roster", entries=entries, flag=flag or "", coach=coach or "",
+        flags=sorted({k for e in everyone for k in e.flag_kinds}),
+        coaches=sorted({c for e in everyone for c in e.coaches}),
+        waiting=[e for e in everyone if e.waiting_week],
+    )  # fmt: skip
 
 
 class FlagOut(BaseModel):
@@ -112,9 +113,10 @@ def _queue_page(request: Request, status: int = 200, problem: str | None = None)
         outcome = diary.review(_review_request())
     except UserError as err:
         error = error or str(err)
-    return request.app.state.templates.TemplateResponse(request, "queue_item.html", {
-        "title": "Review queue", "athlete": diary.athlete_name, "outcome": outcome, "problem": error,
-    }, status_code=status)  # fmt: skip
+    return render(
+        request, "queue_item.html", status, title="Review queue", athlete=diary.athlete_name, outcome=outcome,
+        problem=error,
+    )  # fmt: skip
 
 
 def _review_request() -> Any:
