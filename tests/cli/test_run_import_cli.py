@@ -299,3 +299,29 @@ def test_a_garmin_connect_export_imports_its_runs_once_and_skips_runs_imported_b
         assert conn.execute("SELECT count(*) FROM runs").fetchone()[0] == len(contents.runs) + 1
     again = runstrong("import-archive", "garmin.zip")
     assert again.returncode == 0 and "Imported 0 runs" in again.stdout
+
+
+def test_an_archive_import_at_a_terminal_shows_a_progress_bar_counting_its_files(runstrong, tmp_path):
+    import re
+    import zipfile
+
+    import pexpect
+
+    from tests.data.strava_archive import strava_archive
+
+    contents = strava_archive(tmp_path / "export_1234.zip", 30)
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data"),
+           "RUNSTRONG_DB": str(tmp_path / "diary.db"), "TERM": "xterm", "TZ": "Europe/Berlin"}  # fmt: skip
+    child = pexpect.spawn(sys.executable, ["-m", "runstrong", "import-archive", "export_1234.zip"],
+                          cwd=str(tmp_path), env=env, encoding="utf-8", timeout=120, dimensions=(40, 160))  # fmt: skip
+    child.expect(pexpect.EOF)
+    child.close()
+    shown = child.before
+    assert child.exitstatus == 0, shown
+    counts = re.findall(r"Reading\b.*?(\d+)/(\d+)", shown)  # the bar redraws with "done/total" files
+    assert counts, shown
+    with zipfile.ZipFile(tmp_path / "export_1234.zip") as z:  # every activity file of the export is counted
+        files = sum(1 for n in z.namelist() if n.startswith("activities/") and not n.endswith("/"))
+    assert {int(total) for _, total in counts} == {files}
+    assert max(int(done) for done, _ in counts) == files
+    assert f"Imported {contents.runs} runs" in re.sub(r"\x1b\[[0-9;]*m", "", shown)
