@@ -15,7 +15,7 @@ from runstrong.core.model import DatedRun, Run, RunningWeek, RunType, Weekday
 from runstrong.core.run_classify import (
     CalendarEntry,
     KeywordError,
-    classify,
+    classify_entry,
     merge_dated,
     normalize,
     override,
@@ -31,7 +31,7 @@ RAW = tomllib.loads(resources.files("runstrong.data").joinpath("run_keywords.tom
 
 
 def kind(title: str, minutes: int | None = None, description: str = "") -> RunType | None:
-    return classify(CalendarEntry(DAY, title, description, minutes), KW).type
+    return classify_entry(CalendarEntry(DAY, title, description, minutes), KW).type
 
 
 # The words the issue names, and the usual titles of running apps and coaches.
@@ -147,12 +147,12 @@ def test_without_keywords_the_length_decides() -> None:
 
 
 def test_strength_and_physio_are_left_out_even_with_a_duration() -> None:
-    result = classify(CalendarEntry(DAY, "Krafttraining", "", 45), KW)
+    result = classify_entry(CalendarEntry(DAY, "Krafttraining", "", 45), KW)
     assert result.type is None and "krafttraining" in result.why
 
 
 def test_the_description_speaks_when_the_title_does_not() -> None:
-    result = classify(CalendarEntry(DAY, "Einheit mit der Gruppe", "Einlaufen, dann Schwelle 2 x 15'", 60), KW)
+    result = classify_entry(CalendarEntry(DAY, "Einheit mit der Gruppe", "Einlaufen, dann Schwelle 2 x 15'", 60), KW)
     assert result.type == RunType.tempo and result.why.startswith("description")
 
 
@@ -162,12 +162,12 @@ def test_a_description_mentioning_the_race_does_not_make_a_race() -> None:
 
 
 def test_minutes_come_from_the_event_then_the_text_then_the_assumption() -> None:
-    assert classify(CalendarEntry(DAY, "Langer Lauf", "", 105), KW).minutes == 105
-    assert classify(CalendarEntry(DAY, "Sortie longue 1h45"), KW).minutes == 105
-    assert classify(CalendarEntry(DAY, "Run: Sortie longue", "Planned Time: 1:50:00"), KW).minutes == 110
-    assumed = classify(CalendarEntry(DAY, "Langer Lauf"), KW)
+    assert classify_entry(CalendarEntry(DAY, "Langer Lauf", "", 105), KW).minutes == 105
+    assert classify_entry(CalendarEntry(DAY, "Sortie longue 1h45"), KW).minutes == 105
+    assert classify_entry(CalendarEntry(DAY, "Run: Sortie longue", "Planned Time: 1:50:00"), KW).minutes == 110
+    assumed = classify_entry(CalendarEntry(DAY, "Langer Lauf"), KW)
     assert assumed.minutes == KW.table.assumed_minutes[RunType.long] and "assumed" in assumed.why
-    assert classify(CalendarEntry(DAY, "Ruhetag", "", 60), KW).minutes == 0
+    assert classify_entry(CalendarEntry(DAY, "Ruhetag", "", 60), KW).minutes == 0
 
 
 @pytest.mark.parametrize(
@@ -215,7 +215,7 @@ filler = st.lists(st.sampled_from(FILLER), max_size=3).map(" ".join)
 @given(st.sampled_from(STRONG), filler, filler, st.one_of(st.none(), st.integers(1, 600)))
 def test_keywords_win_over_duration(pair: tuple[str, RunType], before: str, after: str, minutes: int | None) -> None:
     phrase, expected = pair
-    result = classify(CalendarEntry(DAY, f"{before} {phrase.upper()} {after}", "", minutes), KW)
+    result = classify_entry(CalendarEntry(DAY, f"{before} {phrase.upper()} {after}", "", minutes), KW)
     assert result.type == expected
     assert result.by == "keyword"
     if minutes is not None and expected != RunType.rest:
@@ -225,7 +225,7 @@ def test_keywords_win_over_duration(pair: tuple[str, RunType], before: str, afte
 @settings(max_examples=200, deadline=None)
 @given(filler, st.integers(1, 600))
 def test_without_keywords_ninety_minutes_is_the_line_between_easy_and_long(title: str, minutes: int) -> None:
-    result = classify(CalendarEntry(DAY, title or "Einheit", "", minutes), KW)
+    result = classify_entry(CalendarEntry(DAY, title or "Einheit", "", minutes), KW)
     assert result.type == (RunType.long if minutes >= KW.table.duration.long_from_minutes else RunType.easy)
 
 
@@ -233,8 +233,8 @@ def test_without_keywords_ninety_minutes_is_the_line_between_easy_and_long(title
 @given(st.text(max_size=60), st.text(max_size=80), st.one_of(st.none(), st.integers(1, 600)))
 def test_classification_is_deterministic_and_total(title: str, description: str, minutes: int | None) -> None:
     entry = CalendarEntry(DAY, title, description, minutes)
-    first = classify(entry, KW)
-    assert first == classify(entry, KW)
+    first = classify_entry(entry, KW)
+    assert first == classify_entry(entry, KW)
     assert first.type is None or 0 <= first.minutes <= 600
 
 

@@ -15,7 +15,7 @@ def pace_min_per_km(text: str) -> float:
     """Minutes per km of a pace written "5:45/km" or "9:15/mi"; ValueError says how to write it."""
     m = _PACE.fullmatch(text.strip().lower())
     if m is None:
-        raise ValueError(f"write it as minutes:seconds per km or mile, like 5:45/km or 9:15/mi (got {text!r})")
+        raise ValueError("write it as minutes:seconds per km or mile, like 5:45/km or 9:15/mi")
     minutes = int(m[1]) + int(m[2]) / 60
     per_km = minutes / KM_PER_MILE if m[3] != "km" else minutes
     lo, hi = EASY_PACE_MIN_PER_KM
