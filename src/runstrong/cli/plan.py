@@ -93,12 +93,12 @@ def plan(
     from runstrong.cli.diary_common import clock_today
     from runstrong.io.profile_file import load_profile
 
-    runner = load_profile(profile)
+    runner, note = load_profile(profile), None
     if not no_diary:
         runner, note = with_diary_loads(runner, db, clock_today())
-        if note:
-            click.echo(note, err=True)
     _emit(runner, profile.name, fmt, weeks, all_weeks, explain, output, least_bad, data_dir)
+    if note:  # where the loads came from, said once there is a plan (a refusal stands alone)
+        click.echo(note, err=True)
 
 
 @click.command()
