@@ -74,7 +74,10 @@ SLOW_KINDS = ("browser", "postgres", "pdf")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A browser, PostgreSQL or PDF test is slow too, so `-m "not slow"` (bin/test --fast) leaves it out."""
+    """A browser, PostgreSQL or PDF test is slow too, so `-m "not slow"` (bin/test --fast) leaves it out.
+    Tests marked `long` (minutes each) go first, so the workers start on them and share the rest
+    instead of one worker finishing them alone at the end."""
     for item in items:
         if any(item.get_closest_marker(kind) for kind in SLOW_KINDS) and not item.get_closest_marker("slow"):
             item.add_marker(pytest.mark.slow)
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable: the order is kept otherwise

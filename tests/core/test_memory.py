@@ -71,6 +71,7 @@ def heap_mb() -> float:
 
 
 @pytest.mark.slow
+@pytest.mark.long
 def test_two_thousand_plans_and_replans_keep_the_heap_within_a_bound() -> None:
     shipped = load_context()
     ctx = PlanningContext(shipped.library, shipped.registry, memo=PlanMemo(plans=KEPT_PLANS))

@@ -68,6 +68,7 @@ def run(client: SameOriginClient, traffic: list[tuple[str, str, dict | None]], c
 
 
 @pytest.mark.slow
+@pytest.mark.long
 @pytest.mark.parametrize("load", ["reviews", "requests"])
 def test_reviews_and_mixed_requests_keep_the_heap_within_a_bound(diary_path, load: str) -> None:
     """The 2,000 reviews and the 10,000 requests are measured as two tests (each after the
