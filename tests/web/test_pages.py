@@ -241,6 +241,18 @@ def test_a_bad_profile_value_is_shown_by_its_field_and_the_choices_are_kept(clie
     assert 'value="Spring Half"' in page and '<option value="half" selected>' in page
 
 
+def test_the_easy_pace_is_set_on_the_profile_page_and_a_bad_one_is_refused_by_its_field(client) -> None:
+    data = {"available_days": ["tue", "thu"], "session_cap_minutes": "45", "equipment": ["gym"], "easy_pace": "fast"}
+    response = client.post("/profile", data=data)
+    assert response.status_code == 422
+    assert re.search(r'id="easy_pace-error">[^<]*like 5:45/km or 9:15/mi', response.text)
+    assert 'value="fast"' in response.text  # what was typed stays, to be corrected
+    assert 'value=""' in client.get("/profile").text.split('id="easy_pace"')[1][:200]  # nothing stored
+    response = client.post("/profile", data=data | {"easy_pace": "9:15/mi"})
+    assert response.status_code == 303
+    assert 'value="9:15/mi"' in client.get("/profile").text
+
+
 def test_a_race_before_the_plan_start_is_shown_by_the_race_date(client) -> None:
     data = {"available_days": ["tue"], "session_cap_minutes": "45", "equipment": ["gym"], "race-distance": "10k",
             "race-date": "2026-12-01"}  # fmt: skip

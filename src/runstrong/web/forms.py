@@ -212,6 +212,7 @@ def profile_input(form: FormData) -> dict[str, Any]:
         "equipment": many(form, "equipment"),
         "pain_areas": many(form, "pain_areas"),
         "session_cap_minutes": text(form, "session_cap_minutes"),
+        "easy_pace": text(form, "easy_pace"),  # blank: no pace (calendar imports assume one and say so)
     }
     distance = text(form, "race-distance")
     if distance is None:

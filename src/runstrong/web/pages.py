@@ -333,8 +333,8 @@ async def swap(request: Request, exercise_id: str) -> Response:
 
 # ------------------------------------------------------------------------ profile and screen
 
-PROFILE_FIELDS = {"available_days", "session_cap_minutes", "equipment", "pain_areas", "race-distance", "race-date",
-                  "race-name", "race"}  # fmt: skip
+PROFILE_FIELDS = {"available_days", "session_cap_minutes", "easy_pace", "equipment", "pain_areas", "race-distance",
+                  "race-date", "race-name", "race"}  # fmt: skip
 
 
 def _profile_values(profile: Any) -> dict[str, Any]:
@@ -342,6 +342,7 @@ def _profile_values(profile: Any) -> dict[str, Any]:
     return {
         "available_days": [d.value for d in profile.available_days],
         "session_cap_minutes": str(profile.session_cap_minutes),
+        "easy_pace": profile.easy_pace or "",
         "equipment": [e.value for e in profile.equipment],
         "pain_areas": [a.value for a in profile.pain_areas],
         "race-distance": race.distance.value if race else "",
