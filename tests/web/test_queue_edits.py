@@ -143,7 +143,10 @@ def test_a_decision_on_a_review_that_changed_since_it_was_opened_is_refused(serv
 
 def test_the_roster_shows_a_waiting_reviews_flags_marked_as_waiting(server) -> None:
     _review_mode(server)
-    with client_for(server, "ann_a") as athlete:
+    with client_for(server, "cora_coach") as coach:
+        row = coach.get("/api/v1/roster").json()[0]
+        assert row["flags_waiting"] is True and "pain" not in {f["kind"] for f in row["flags"]}
+    with client_for(server, "ann_a") as athlete:  # then a pain report: the waiting review, read again, flags it
         pain = {"date": "2027-01-06", "pains": [{"area": "knee", "score": 6, "when": "during", "side": "left"}]}
         assert athlete.post("/api/v1/pains", json=pain).status_code == 201
     with client_for(server, "cora_coach") as coach:

@@ -1,11 +1,14 @@
 """The coach's review queue: for an athlete in review mode, last week's review waits until
-a coach accepts it (as it is, or edited: hold instead of cutting, keep the exercises
-instead of the review's swaps), or rejects it (the plan stays as it is). Either way the
-coach may leave a note, which the athlete sees on their next session.
+a coach accepts it (as it is, or edited: hold instead of cutting, keep or leave out each of
+the review's swaps, swap a lift of the next plan for one the runner's own swap rule allows),
+or rejects it (the plan stays as it is). Either way the coach may leave a note, which the
+athlete sees on their next session.
 
 One write transaction per decision: the new plan version (on accept), the review, the
-queue row with the edits and the note, the change log entry and the audit row (who, what,
-when). Switching an athlete between auto and review mode is audited too.
+queue row with the edits and the note, the change log entry (so an undo puts the review
+back in the queue, see `undo`) and the audit row (who, what, when). The same decision sent
+twice is answered as done; a decision on a diary that changed since the form was read is a
+Conflict. Switching an athlete between auto and review mode is audited too.
 """
 
 from __future__ import annotations

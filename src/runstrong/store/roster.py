@@ -174,8 +174,8 @@ def roster(s: Session, athlete_ids: set[int] | None, today: dt.date, ctx: Planni
     return out
 
 
-# (database, athlete, diary version, week, today, context) -> the waiting review's flags: a
-# diary version is one state of the diary, so this per-process memo is right in every worker
+# (database, diary stamp, week, today, data) -> the waiting review's flags: a stamp is one state
+# of the diary, so this per-process memo is right in every worker
 _WAITING_FLAGS: dict[tuple, list[Flag] | None] = {}
 
 
@@ -184,10 +184,11 @@ def waiting_flags(s: Session, athlete_id: int, name: str, week: dt.date, today: 
     """The flags of the review that waits for a coach (None: it cannot be worked out now)."""
     from runstrong.errors import UserError
 
-    from .changes import current_version
+    from .diary_days import diary_stamp
     from .reviewing import prepare_review
 
-    key = (str(s.get_bind().url), athlete_id, current_version(s, athlete_id), week, today, id(ctx))
+    # the render cache's stamp: the diary version and the rows written outside the flows too
+    key = (str(s.get_bind().url), diary_stamp(s, name) or (athlete_id, object()), week, today, ctx.data_stamp)
     if key not in _WAITING_FLAGS:
         try:
             review = prepare_review(s, name, week, today, ctx, with_plan=False, with_trend=False).review
