@@ -155,7 +155,7 @@ def test_the_roster_shows_a_waiting_reviews_flags_marked_as_waiting(server) -> N
         assert "pain" in {f["kind"] for f in row["flags"]}
         assert [r["name"] for r in coach.get("/api/v1/roster", params={"flag": "pain"}).json()] == [A]
         page = coach.get("/roster").text
-        assert 'class="badge waiting"' in page and "from the review waiting for you" in page
+        assert 'class="badge waiting"' in page and "review waiting</span>" in page
         accepted = coach.post("/api/v1/queue/decisions", params={"athlete": A}, json={"verdict": "accept"})
         assert accepted.status_code == 201
         row = coach.get("/api/v1/roster").json()[0]
