@@ -242,6 +242,7 @@ class QueueItem:
     applied: bool  # the week's review was accepted by the athlete (auto mode)
     mode: str
     version: int
+    names: dict[str, str]  # exercise names of the review's swaps, by id
 
 
 def queue_item(store: Store, athlete: str | None, clock: base.Clock, ctx: Any) -> QueueItem:
@@ -256,4 +257,6 @@ def queue_item(store: Store, athlete: str | None, clock: base.Clock, ctx: Any) -
         return QueueItem(
             outcome, swap_choices(outcome.plan, outcome.profile, outcome.review.next_week_start, ctx), state,
             applied is not None and state is None, roster.review_mode(s, info.id), changes.current_version(s, info.id),
+            {i: ctx.library.get(i).name for x in outcome.review.swaps for i in (x.from_id, x.to_id)
+             if i and i in ctx.library},
         )  # fmt: skip
