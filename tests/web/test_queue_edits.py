@@ -232,3 +232,16 @@ def test_a_cross_site_or_tokenless_queue_decision_with_a_swap_is_refused_and_wri
         assert [r.status_code for r in refused] == [403] * 4, [r.text[:120] for r in refused]
     assert _count(server, ReviewQueueRow) == 0
     assert _count(server, AuditRow, AuditRow.action == "review.accept") == 0
+
+
+def test_a_rejected_reviews_flags_stay_on_the_roster(server) -> None:
+    _review_mode(server)
+    with client_for(server, "ann_a") as athlete:
+        pain = {"date": "2027-01-06", "pains": [{"area": "knee", "score": 6, "when": "during", "side": "left"}]}
+        assert athlete.post("/api/v1/pains", json=pain).status_code == 201
+    with client_for(server, "cora_coach") as coach:
+        rejected = coach.post("/api/v1/queue/decisions", params={"athlete": A}, json={"verdict": "reject"})
+        assert rejected.status_code == 201
+        row = coach.get("/api/v1/roster").json()[0]
+    assert row["review_waiting"] is None and row["flags_waiting"] is False
+    assert "pain" in {f["kind"] for f in row["flags"]}  # the plan stayed, the knee is still flagged

@@ -162,8 +162,7 @@ def roster(s: Session, athlete_ids: set[int] | None, today: dt.date, ctx: Planni
         done, planned, phase, race = _week_counts(s, athlete_id, week_of(today))
         waiting = waiting_week(s, athlete_id, today)
         pending = waiting_flags(s, athlete_id, name, waiting, today, ctx) if waiting and ctx else None
-        review = latest_review(s, athlete_id) if pending is None else None
-        flags = pending if pending is not None else list(review.flags) if review else []
+        flags = pending if pending is not None else _decided_flags(s, athlete_id, name, today, ctx)
         race_date = dt.date.fromisoformat(race["date"]) if race.get("date") else None
         out.append(RosterEntry(
             name=name, sessions_done=done, sessions_planned=planned, last_log=last_logged_day(s, athlete_id),
@@ -174,6 +173,21 @@ def roster(s: Session, athlete_ids: set[int] | None, today: dt.date, ctx: Planni
     return out
 
 
+def _decided_flags(s: Session, athlete_id: int, name: str, today: dt.date, ctx: PlanningContext | None) -> list[Flag]:
+    """The latest decided review's flags: the accepted one stored, or a later week a coach
+    rejected (its signals stand though its plan changes did not), worked out again."""
+    review = latest_review(s, athlete_id)
+    rejected = s.scalar(select(ReviewQueueRow.week_start).where(
+        ReviewQueueRow.athlete_id == athlete_id, ReviewQueueRow.status == "rejected",
+        ReviewQueueRow.week_start > (review.week_start if review else dt.date.min),
+    ).order_by(ReviewQueueRow.week_start.desc()).limit(1))  # fmt: skip
+    if rejected is not None and ctx is not None:
+        found = waiting_flags(s, athlete_id, name, rejected, today, ctx)
+        if found is not None:
+            return found
+    return list(review.flags) if review else []
+
+
 # (database, diary stamp, week, today, data) -> the waiting review's flags: a stamp is one state
 # of the diary, so this per-process memo is right in every worker
 _WAITING_FLAGS: dict[tuple, list[Flag] | None] = {}
@@ -181,7 +195,8 @@ _WAITING_FLAGS: dict[tuple, list[Flag] | None] = {}
 
 def waiting_flags(s: Session, athlete_id: int, name: str, week: dt.date, today: dt.date, ctx: PlanningContext
                   ) -> list[Flag] | None:  # fmt: skip
-    """The flags of the review that waits for a coach (None: it cannot be worked out now)."""
+    """The flags of the review of `week` as the diary is now, for a review no table keeps
+    (one waiting for a coach, or one a coach rejected); None: it cannot be worked out now."""
     from runstrong.errors import UserError
 
     from .diary_days import diary_stamp
