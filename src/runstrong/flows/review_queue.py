@@ -145,7 +145,9 @@ def decide(store: Store, athlete: str | None, week: dt.date | None, verdict: Ver
         what = f"accepted ({edits.said()})" if verdict == "accept" else "rejected"
         summary = f"the review of the week of {week_start} {what}" + (" with a note" if note else "")
         accounts.audit(tx.s, actor, f"review.{verdict}", summary, clock.now, tx.athlete.id)
-        tx.record("review", f"coach {summary}" + (f": plan v{new_version}" if new_version else ""))
+        said = (f"accepted the review of the week of {week_start} ({edits.said()}): plan v{new_version}"
+                if verdict == "accept" else f"rejected the review of the week of {week_start}")  # fmt: skip
+        tx.record("review", f"coach {said}")
         return Decided(week_start, verdict, new_version, tx.version)
 
 
