@@ -92,3 +92,26 @@ def test_an_athletes_undo_does_not_revert_their_coachs_decision(store, later, ct
     finally:
         ACTOR.reset(token)
     assert _count(store, PlanRow) == plans and _waiting(store) is None
+
+
+def test_every_swap_the_queue_offers_lands_in_the_plan_in_place_of_its_lift(store, later, ctx) -> None:
+    """The choices are the runner's own swap rule: each one the page offers, accepted, is in
+    the next plan instead of the lift (never "the planner could not put it in place")."""
+    from runstrong.core.review import apply_review
+    from runstrong.core.swap import sessions_with
+    from runstrong.flows.review_queue import _with_coach_swaps, queue_item
+    from runstrong.store import repo
+
+    item = queue_item(store, NAME, later, ctx)
+    review, since = item.outcome.review, item.outcome.review.next_week_start
+    with store.read() as s:
+        info = repo.find_athlete(s, NAME)
+        _, old = repo.latest_plan(s, info.id)
+        profile = repo.latest_profile(s, info.id)
+    pairs = [(c.exercise_id, option) for c in item.choices for option, _ in c.options]
+    assert len(pairs) >= len(item.choices) >= 4, pairs
+    for lift, option in pairs:
+        edited = _with_coach_swaps(review, item.outcome.profile, item.outcome.plan, ((lift, option),), ctx, "sam")
+        _, plan = apply_review(old, profile, edited, ctx=ctx)
+        assert sessions_with(plan, option, since), f"{option} offered for {lift} is not in the plan"
+        assert not sessions_with(plan, lift, since), f"{lift} is still in the plan after swapping it for {option}"
