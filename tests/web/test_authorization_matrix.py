@@ -201,3 +201,26 @@ def test_a_coach_of_several_athletes_is_asked_to_choose(server) -> None:
         assert client.get("/").headers["location"] == "/roster"  # a page: the roster to choose from
     with client_for(server, "ada_admin") as admin:
         assert admin.get("/plan").headers["location"] == "/roster"
+
+
+def test_the_queue_edit_with_a_swap_by_every_role(server) -> None:
+    """The queue's form and API with a coach's swap, by every role: only A's coach and the
+    admin may decide (the first decision stands), and no answer carries B's diary."""
+    from tests.web.test_queue_edits import _form
+
+    with client_for(server, "ada_admin") as admin:
+        assert admin.put("/api/v1/review-mode", params={"athlete": A}, json={"mode": "review"}).status_code == 200
+    with client_for(server, "cora_coach") as coach:
+        version, offered = _form(coach.get("/queue/review", params={"athlete": A}).text)
+    lift = next(x for x in sorted(offered) if offered[x])
+    form = {"verdict": "accept", "version": str(version), f"swap:{lift}": offered[lift][0]}
+    body = {"verdict": "accept", "swaps": [{"from_id": lift, "to_id": offered[lift][0]}]}
+    expected = {None: (401, 401), "ann_a": (403, 403), "ben_b": (403, 403), "olaf_other": (403, 403),
+                "cora_coach": (303, 201), "ada_admin": (400, 422)}  # fmt: skip  # the admin: decided already
+    for user, (page_status, api_status) in expected.items():
+        with client_for(server, user) as client:
+            page = client.post("/queue/review", params={"athlete": A}, data=form)
+            api = client.post("/api/v1/queue/decisions", params={"athlete": A}, json=body)
+            assert (page.status_code, api.status_code) == (page_status, api_status), (user, page.text[:200])
+            for answer in (page, api, client.get("/queue/review", params={"athlete": A})):
+                assert not [m for m in B_MARKS if m in answer.text], (user, answer.text[:200])

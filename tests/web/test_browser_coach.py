@@ -110,3 +110,36 @@ def test_a_coach_accepts_an_edited_review_and_the_runner_sees_the_note_on_the_ne
     expect(phone.locator(".notice.ok")).to_contain_text("Logged")
     shoot(phone, "athlete-logged")
     phone_context.close()
+
+
+def test_a_coach_swaps_a_lift_in_the_queue_and_the_runners_plan_names_them(browser, base_url) -> None:  # noqa: F811
+    from playwright.sync_api import expect
+
+    desk = browser.new_context(viewport={"width": 1100, "height": 800}, base_url=base_url)
+    coach = desk.new_page()
+    _log_in(coach, "cora_coach")
+    coach.goto(f"/queue/review?athlete={A}")
+    swaps = coach.locator("fieldset.swaps")
+    expect(swaps).to_contain_text("Swap an exercise from the week of")
+    lift = swaps.locator("select").first
+    lift_name = swaps.locator(".swap-row label").first.inner_text()
+    choice = lift.locator("option").nth(1)
+    choice_name = choice.inner_text()
+    lift.select_option(choice.get_attribute("value"))
+    coach.get_by_label(f"Note to {A}").fill("Swapped one lift for your knee.")
+    lift.scroll_into_view_if_needed()
+    shoot(coach, "coach-queue-swap")
+    coach.get_by_role("button", name="Accept").click()
+    expect(coach.locator(".notice.ok")).to_have_text("✓ Review accepted.")
+    desk.close()
+
+    runner_context = browser.new_context(viewport={"width": 1100, "height": 800}, base_url=base_url)
+    runner = runner_context.new_page()
+    _log_in(runner, "ann_a")
+    runner.goto("/plan")
+    why = runner.locator(".why", has_text="Your coach cora_coach chose this").first
+    expect(why).to_contain_text(f"{choice_name}: Your coach cora_coach chose this in place of {lift_name}.")
+    expect(runner.locator(".swaps")).to_contain_text(f"{choice_name} instead of {lift_name}, chosen by your coach")
+    runner.locator(".swaps").scroll_into_view_if_needed()
+    shoot(runner, "athlete-plan-coach-swap", full_page=False)
+    runner_context.close()

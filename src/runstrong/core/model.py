@@ -185,6 +185,7 @@ class ExerciseSwap(Frozen):
     reason: Annotated[str | None, Field(max_length=300)] = None
     rule_id: str = "exercise-swap"
     review_of: Day | None = Field(None, description="Monday of the reviewed week, when a review made the swap.")
+    chosen_by: Annotated[str | None, Field(max_length=80)] = None  # the coach who chose it (None: runner or review)
 
 
 class Adjustment(Frozen):
@@ -221,6 +222,8 @@ class Adjustment(Frozen):
         default_factory=dict,
         description="Each painful area's rung on its graded-return ladder from this week on (0 = first; -1 = off it).",
     )
+    pain_sides: dict[PainArea, Literal["left", "right"]] = Field(default_factory=dict, description=(
+        "An area painful on one side only: this week's single-leg work that loads it says to go easy."))  # fmt: skip
 
     @field_validator("week_start")
     @classmethod
@@ -247,6 +250,7 @@ def merge_adjustments(first: Adjustment, then: Adjustment) -> Adjustment:
             "pain_added": list(dict.fromkeys([*first.pain_added, *then.pain_added])),
             "pain_rungs": {a: min(first.pain_rungs.get(a, r), r) for a, r in then.pain_rungs.items()}
             | {a: r for a, r in first.pain_rungs.items() if a not in then.pain_rungs},
+            "pain_sides": {**first.pain_sides, **then.pain_sides},
         }
     )
 
@@ -474,17 +478,15 @@ def _template(cls: type[BaseModel]) -> tuple[dict[str, object] | None, frozenset
     return {name: defaults.get(name) for name in cls.model_fields}, frozenset(cls.model_fields.keys() - defaults.keys())
 
 
-# Keyed by (rule id, sentence): the planner writes a few hundred distinct sentences, and a
-# plan repeats each many times; bounded, and both keys are immutable strings.
+# Keyed by (rule id, sentence): a few hundred distinct sentences, each repeated; bounded, immutable keys.
 @lru_cache(maxsize=8192)
 def why(rule_id: str, text: str) -> Reason:
     """A Reason, built once per distinct sentence: plans repeat the same reasons many times."""
     return build(Reason, rule_id=rule_id, text=text)
 
 
-# The plan's values live in plan_model.py, which builds on the values above; they are
-# re-exported on first use (PEP 562) so that `from runstrong.core.model import Plan` keeps
-# working and plan_model can also be imported first without a circular import.
+# The plan's values live in plan_model.py (built on the values above), re-exported on first use
+# (PEP 562): `from runstrong.core.model import Plan` works, and plan_model imports first without a cycle.
 _PLAN_NAMES = frozenset(
     {"Block", "Guidance", "Intensity", "Phase", "Plan", "Prescription", "Role", "Session", "Suggestion", "Week", "_ids"}
 )

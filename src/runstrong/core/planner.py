@@ -37,6 +37,7 @@ from .model import (
     build,
     why,
 )
+from .owned_cues import with_owned_cues
 from .pain_return import rungs_for_week
 from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, WeekFrame, lay_out_weeks
 from .plan_loads import assign_loads
@@ -73,7 +74,8 @@ def build_plan(
     state = _Planning(ctx, profile, frames, least_bad, {w.start_date: w for w in fixed_weeks})
     for frame in frames:
         state.plan_frame(frame)
-    weeks = assign_loads(state.weeks, profile, ctx, frozenset(state.fixed))
+    weeks = with_owned_cues(assign_loads(state.weeks, profile, ctx, frozenset(state.fixed)), profile, ctx,
+                            frozenset(state.fixed))  # fmt: skip
     plan = Plan(
         registry_version=ctx.registry.version,
         library_version=ctx.library.version,

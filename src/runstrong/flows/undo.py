@@ -1,13 +1,23 @@
 """Undo: take back the last change to the diary that is not yet undone, exactly (the rows
-as they were, with their ids). The undo is itself kept in the change log."""
+as they were, with their ids). The undo is itself kept in the change log.
+
+A coach's decision on a review is a change like any other, with one policy: only a coach
+or an admin takes it back (an athlete's undo would otherwise silently revert their coach;
+they are told to ask). Undone, the review waits in the queue again, its queue row saying
+who undid the decision and when, and the audit log says so too."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from dataclasses import dataclass
 
-from runstrong.store import changes
+from sqlalchemy import select
+
+from runstrong.store import accounts, changes
+from runstrong.store.actor import current_actor
 from runstrong.store.db import Store
-from runstrong.store.tables import ChangeRow
+from runstrong.store.tables import ChangeRow, ReviewQueueRow
 
 from . import base
 
@@ -32,12 +42,17 @@ def undo(store: Store, athlete: str | None, clock: base.Clock, *, expected_versi
                 f"undo: the last change ({last.summary}, {last.created_at:%Y-%m-%d %H:%M}) came from an imported "
                 "diary and cannot be undone here"
             )
+        decided = _decided_weeks(last)
+        if decided:
+            _may_undo_a_decision(tx, last)
         try:
             changes.restore(tx.s, last)
         except changes.Stale as err:
             raise base.Conflict(
                 f"undo: the rows of the last change ({last.summary}) were changed since in {err}; nothing undone"
             ) from None
+        for week in decided:
+            _back_in_the_queue(tx, week, last.summary)
         tx.version += 1
         tx.s.add(ChangeRow(athlete_id=tx.athlete.id, version=tx.version, created_at=clock.now, kind="undo",
                            summary=f"undid: {last.summary}", undoes=last.version, data=None))  # fmt: skip
@@ -45,3 +60,31 @@ def undo(store: Store, athlete: str | None, clock: base.Clock, *, expected_versi
             changes.update(changes.Athlete).where(changes.Athlete.id == tx.athlete.id).values(diary_version=tx.version)
         )
         return Undone(last.version, last.kind, last.summary, tx.version)
+
+
+def _decided_weeks(change: ChangeRow) -> list[str]:
+    """The weeks (ISO Mondays) whose review a coach decided in `change`."""
+    part = json.loads(change.data or "{}").get(ReviewQueueRow.__tablename__) or {}
+    return sorted({r["week_start"] for r in part.get("after", []) if r.get("status") in ("accepted", "rejected")})
+
+
+def _may_undo_a_decision(tx: base.Tx, change: ChangeRow) -> None:
+    actor = current_actor()
+    with tx.s.no_autoflush:
+        user = accounts.user_by_name(tx.s, actor) if actor else None
+    if user is not None and user.role == "athlete":
+        raise base.Refused("undo", f"the last change is your coach's decision ({change.summary}); only a coach "
+                                   "takes it back: ask them, or log what you meant to change")  # fmt: skip
+
+
+def _back_in_the_queue(tx: base.Tx, week: str, summary: str) -> None:
+    """The decided week waits for a coach again; its queue row says who undid the decision."""
+    monday, actor = dt.date.fromisoformat(week), current_actor() or "this machine's user"
+    row = tx.s.scalar(select(ReviewQueueRow).where(ReviewQueueRow.athlete_id == tx.athlete.id,
+                                                   ReviewQueueRow.week_start == monday))  # fmt: skip
+    if row is None:
+        row = ReviewQueueRow(athlete_id=tx.athlete.id, week_start=monday, created_at=tx.clock.now)
+        tx.s.add(row)
+    row.status, row.note, row.edits, row.decided_by, row.decided_at = "undone", None, None, actor, tx.clock.now
+    accounts.audit(tx.s, actor, "review.undo", f"undid: {summary}; the review waits for a coach again",
+                   tx.clock.now, tx.athlete.id)  # fmt: skip

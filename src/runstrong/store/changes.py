@@ -30,6 +30,7 @@ from .tables import (
     PainRow,
     PlanRow,
     Profile,
+    ReviewQueueRow,
     ReviewRow,
     RunRow,
     SessionLogRow,
@@ -39,7 +40,7 @@ from .tables import (
 
 # parents before children: inserts go in this order, deletes in the reverse
 ORDER = (Athlete, Profile, PlanRow, AssessmentRow, SessionLogRow, SetLogRow, PainRow, WellnessRow, RunRow,
-         NoteRow, ReviewRow, LogKeyRow)  # fmt: skip
+         NoteRow, ReviewRow, LogKeyRow, ReviewQueueRow)  # fmt: skip
 BY_NAME = {t.__tablename__: t for t in ORDER}
 Rows = dict[str, dict[int, dict[str, Any]]]  # table name -> id -> row
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from runstrong.core.context import PlanningContext
 from runstrong.core.review import Flag
 
 from . import accounts
@@ -30,6 +31,7 @@ from .tables import (
 )
 
 MODES = ("auto", "review")
+DECIDED = ("accepted", "rejected")  # a queue row's other status: "undone" (the decision was taken back)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class RosterEntry:
     mode: str
     waiting_week: dt.date | None = None  # a week whose review waits for a coach
     flag_kinds: set[str] = field(default_factory=set)
+    flags_waiting: bool = False  # the flags are the waiting review's, not yet decided
 
 
 def review_mode(s: Session, athlete_id: int) -> str:
@@ -79,9 +82,12 @@ def waiting_week(s: Session, athlete_id: int, today: dt.date) -> dt.date | None:
     week = max(week_of(today) - dt.timedelta(days=7), min(week_of(plan.start_date), week_of(today)))
     if not week_of(plan.start_date) <= week <= plan.end_date:
         return None
-    for table in (ReviewRow, ReviewQueueRow):
-        if s.scalar(select(table.id).where(table.athlete_id == athlete_id, table.week_start == week)) is not None:
-            return None
+    if s.scalar(select(ReviewRow.id).where(ReviewRow.athlete_id == athlete_id, ReviewRow.week_start == week)):
+        return None
+    decided = ReviewQueueRow.status.in_(DECIDED)  # a decision undone puts the review back in the queue
+    if s.scalar(select(ReviewQueueRow.id).where(ReviewQueueRow.athlete_id == athlete_id,
+                                                ReviewQueueRow.week_start == week, decided)):  # fmt: skip
+        return None
     return week
 
 
@@ -98,7 +104,8 @@ def latest_note(s: Session, athlete_id: int) -> CoachNote | None:
     """The note of the coach's latest decision on this athlete's reviews, if it has one."""
     row = s.execute(
         select(ReviewQueueRow.decided_by, ReviewQueueRow.week_start, ReviewQueueRow.note)
-        .where(ReviewQueueRow.athlete_id == athlete_id).order_by(ReviewQueueRow.week_start.desc()).limit(1)
+        .where(ReviewQueueRow.athlete_id == athlete_id, ReviewQueueRow.status.in_(DECIDED))
+        .order_by(ReviewQueueRow.week_start.desc()).limit(1)
     ).first()  # fmt: skip
     return CoachNote(row.decided_by or "your coach", row.week_start, row.note) if row and row.note else None
 
@@ -143,21 +150,67 @@ def _week_counts(s: Session, athlete_id: int, monday: dt.date) -> tuple[int, int
     return int(done or 0), int(planned or 0), phase, race
 
 
-def roster(s: Session, athlete_ids: set[int] | None, today: dt.date) -> list[RosterEntry]:
-    """One entry per athlete the caller may see, by name."""
+def roster(s: Session, athlete_ids: set[int] | None, today: dt.date, ctx: PlanningContext | None = None
+           ) -> list[RosterEntry]:  # fmt: skip
+    """One entry per athlete the caller may see, by name. With `ctx`, a review still waiting
+    for a coach gives the flags (they are the latest review's, decided or not)."""
     query = select(Athlete.id, Athlete.name).order_by(Athlete.name)
     if athlete_ids is not None:
         query = query.where(Athlete.id.in_(athlete_ids or {-1}))
     out = []
     for athlete_id, name in s.execute(query).all():
         done, planned, phase, race = _week_counts(s, athlete_id, week_of(today))
-        review = latest_review(s, athlete_id)
-        flags = list(review.flags) if review else []
+        waiting = waiting_week(s, athlete_id, today)
+        pending = waiting_flags(s, athlete_id, name, waiting, today, ctx) if waiting and ctx else None
+        flags = pending if pending is not None else _decided_flags(s, athlete_id, name, today, ctx)
         race_date = dt.date.fromisoformat(race["date"]) if race.get("date") else None
         out.append(RosterEntry(
             name=name, sessions_done=done, sessions_planned=planned, last_log=last_logged_day(s, athlete_id),
             flags=flags, race_name=race.get("name") or race.get("distance"), race_date=race_date, phase=phase,
             coaches=accounts.coaches_of(s, athlete_id), mode=review_mode(s, athlete_id),
-            waiting_week=waiting_week(s, athlete_id, today), flag_kinds={f.kind for f in flags},
+            waiting_week=waiting, flag_kinds={f.kind for f in flags}, flags_waiting=pending is not None,
         ))  # fmt: skip
     return out
+
+
+def _decided_flags(s: Session, athlete_id: int, name: str, today: dt.date, ctx: PlanningContext | None) -> list[Flag]:
+    """The latest decided review's flags: the accepted one stored, or a later week a coach
+    rejected (its signals stand though its plan changes did not), worked out again."""
+    review = latest_review(s, athlete_id)
+    rejected = s.scalar(select(ReviewQueueRow.week_start).where(
+        ReviewQueueRow.athlete_id == athlete_id, ReviewQueueRow.status == "rejected",
+        ReviewQueueRow.week_start > (review.week_start if review else dt.date.min),
+    ).order_by(ReviewQueueRow.week_start.desc()).limit(1))  # fmt: skip
+    if rejected is not None and ctx is not None:
+        found = waiting_flags(s, athlete_id, name, rejected, today, ctx)
+        if found is not None:
+            return found
+    return list(review.flags) if review else []
+
+
+# (database, diary stamp, week, today, data) -> the waiting review's flags: a stamp is one state
+# of the diary, so this per-process memo is right in every worker
+_WAITING_FLAGS: dict[tuple, list[Flag] | None] = {}
+
+
+def waiting_flags(s: Session, athlete_id: int, name: str, week: dt.date, today: dt.date, ctx: PlanningContext
+                  ) -> list[Flag] | None:  # fmt: skip
+    """The flags of the review of `week` as the diary is now, for a review no table keeps
+    (one waiting for a coach, or one a coach rejected); None: it cannot be worked out now."""
+    from runstrong.errors import UserError
+
+    from .diary_days import diary_stamp
+    from .reviewing import prepare_review
+
+    # the render cache's stamp: the diary version and the rows written outside the flows too
+    key = (str(s.get_bind().url), diary_stamp(s, name) or (athlete_id, object()), week, today, ctx.data_stamp)
+    if key not in _WAITING_FLAGS:
+        try:
+            review = prepare_review(s, name, week, today, ctx, with_plan=False, with_trend=False).review
+            found: list[Flag] | None = list(review.flags)
+        except UserError:
+            found = None
+        if len(_WAITING_FLAGS) >= _PLAN_FACTS_MAX:
+            _WAITING_FLAGS.clear()
+        _WAITING_FLAGS[key] = found
+    return _WAITING_FLAGS[key]

@@ -23,7 +23,7 @@ from runstrong.store.roster import RosterEntry, roster
 from . import forms
 from .auth import ATHLETE_COOKIE, Principal, athlete_access, require_staff
 from .pages import render
-from .problems import FieldProblem, InputError
+from .problems import Changed, FieldProblem, InputError
 from .schemas import ERRORS
 from .service import Diary
 
@@ -43,7 +43,7 @@ def _entries(request: Request, flag: str | None, coach: str | None) -> list[Rost
     diary: Diary = request.app.state.diary
     with diary.store.read() as s:
         ids = accounts.athlete_ids_for(s, who.user) if who.user else None
-        found = roster(s, ids, diary.today())
+        found = roster(s, ids, diary.today(), diary.context)
     if flag:
         found = [e for e in found if flag in e.flag_kinds]
     if coach:
@@ -74,7 +74,8 @@ class RosterOut(BaseModel):
     sessions_done: int = Field(description="Strength sessions logged this week.")
     sessions_planned: int = Field(description="Strength sessions the plan holds this week.")
     last_log: dt.date | None
-    flags: list[FlagOut] = Field(description="The latest accepted review's flags.")
+    flags: list[FlagOut] = Field(description="The latest review's flags (one waiting for a coach too).")
+    flags_waiting: bool = Field(False, description="The flags come from a review still waiting for a coach.")
     race_name: str | None
     race_date: dt.date | None
     phase: str | None
@@ -88,6 +89,7 @@ def roster_api(request: Request, flag: FlagQuery = None, coach: CoachQuery = Non
     return [
         RosterOut(name=e.name, sessions_done=e.sessions_done, sessions_planned=e.sessions_planned,
                   last_log=e.last_log, flags=[FlagOut(**f.model_dump()) for f in e.flags], race_name=e.race_name,
+                  flags_waiting=e.flags_waiting,
                   race_date=e.race_date, phase=e.phase, coaches=e.coaches, review_mode=e.mode,
                   review_waiting=e.waiting_week)
         for e in _entries(request, flag, coach)
@@ -107,22 +109,18 @@ def open_athlete(request: Request) -> Response:
 
 
 def _queue_page(request: Request, status: int = 200, problem: str | None = None) -> Response:
+    from runstrong.flows.review_queue import queue_item
+
     diary: Diary = request.state.diary
-    outcome, error = None, problem
+    item, error = None, problem
     try:
-        outcome = diary.review(_review_request())
+        item = queue_item(diary.store, diary.athlete_name, diary.clock_now(), diary.context)
     except UserError as err:
         error = error or str(err)
     return render(
-        request, "queue_item.html", status, title="Review queue", athlete=diary.athlete_name, outcome=outcome,
-        problem=error,
+        request, "queue_item.html", status, title="Review queue", athlete=diary.athlete_name, item=item,
+        outcome=item.outcome if item else None, problem=error,
     )  # fmt: skip
-
-
-def _review_request() -> Any:
-    from .review_input import ReviewRequest
-
-    return ReviewRequest()
 
 
 @athlete_pages.get("/queue/review", response_class=HTMLResponse, name="queue_review")
@@ -134,19 +132,40 @@ def queue_review(request: Request) -> Response:
 async def queue_decide(request: Request) -> Response:
     form = await request.form()
     verdict = forms.text(form, "verdict") or ""
+    swaps = [(str(k).removeprefix("swap:"), str(v)) for k, v in form.multi_items() if str(k).startswith("swap:") and v]
+    body = DecisionIn.model_construct(
+        verdict=verdict, hold_instead=bool(form.get("hold_instead")), keep_exercises=bool(form.get("keep_exercises")),
+        dropped_swaps=forms.many(form, "drop_swap"),
+        swaps=[SwapIn.model_construct(from_id=a, to_id=b) for a, b in swaps],
+        note=forms.text(form, "note"), version=forms.version(form),
+    )  # fmt: skip
     try:
-        await run_in_threadpool(_decide, request, verdict, bool(form.get("hold_instead")),
-                                bool(form.get("keep_exercises")), forms.text(form, "note"))  # fmt: skip
-    except InputError as err:
-        return await run_in_threadpool(_queue_page, request, 400, str(err))
+        await run_in_threadpool(_decide, request, body)
+    except (InputError, Changed) as err:
+        return await run_in_threadpool(_queue_page, request, 409 if isinstance(err, Changed) else 400, str(err))
     return RedirectResponse("/roster?decided=" + verdict, status_code=303)
+
+
+ExerciseIdField = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=80)]
+
+
+class SwapIn(BaseModel):
+    from_id: ExerciseIdField = Field(description="An exercise of the next plan's first week.")
+    to_id: ExerciseIdField = Field(description="Its replacement: one the runner's own swap rule allows.")
 
 
 class DecisionIn(BaseModel):
     verdict: str = Field(pattern="^(accept|reject)$", description="accept or reject")
     hold_instead: bool = Field(False, description="Hold each category the review would cut.")
-    keep_exercises: bool = Field(False, description="Leave out the review's exercise swaps.")
+    keep_exercises: bool = Field(False, description="Leave out every one of the review's exercise swaps.")
+    dropped_swaps: list[ExerciseIdField] = Field(
+        default_factory=list, max_length=40, description="Leave out these of the review's swaps (by `from_id`)."
+    )
+    swaps: list[SwapIn] = Field(
+        default_factory=list, max_length=20, description="The coach's own swaps in the next plan, from its first week."
+    )
     note: str | None = Field(None, max_length=2000, description="A note the athlete sees on their next session.")
+    version: int | None = Field(None, ge=0, description="The diary version the review was read at (409 if changed).")
 
 
 class DecisionOut(BaseModel):
@@ -158,19 +177,25 @@ class DecisionOut(BaseModel):
 @athlete_api.post("/queue/decisions", response_model=DecisionOut, status_code=201,
                   summary="Accept (maybe edited) or reject an athlete's waiting review")  # fmt: skip
 def queue_decide_api(request: Request, body: DecisionIn) -> Any:
-    done = _decide(request, body.verdict, body.hold_instead, body.keep_exercises, body.note)
+    done = _decide(request, body)
     return DecisionOut(week_start=done.week_start, verdict=done.verdict, plan_version=done.plan_version)
 
 
-def _decide(request: Request, verdict: str, hold: bool, keep: bool, note: str | None) -> Any:
+def _decide(request: Request, body: DecisionIn) -> Any:
+    from runstrong.flows.base import Conflict
     from runstrong.flows.review_queue import Edits, decide
 
-    if verdict not in ("accept", "reject"):
+    if body.verdict not in ("accept", "reject"):
         raise InputError([FieldProblem(("verdict",), "choose accept or reject")])
     diary: Diary = request.state.diary
+    edits = Edits(body.hold_instead, body.keep_exercises, tuple(body.dropped_swaps),
+                  tuple((x.from_id, x.to_id) for x in body.swaps))  # fmt: skip
     try:
-        return decide(diary.store, diary.athlete_name, None, verdict, diary.clock_now(), diary.context,
-                      actor=request.state.principal.name, edits=Edits(hold, keep), note=note)  # fmt: skip
+        return decide(diary.store, diary.athlete_name, None, body.verdict, diary.clock_now(), diary.context,  # type: ignore[arg-type]
+                      actor=request.state.principal.name, edits=edits, note=body.note,
+                      expected_version=body.version)  # fmt: skip
+    except Conflict as err:
+        raise Changed(str(err)) from None
     except UserError as err:
         raise InputError([FieldProblem((getattr(err, "field", None) or "week",), str(err))]) from None
 

@@ -16,7 +16,6 @@ from ..planner import replan
 from ..review_cut import cut_prescription
 from ..rules import Registry
 from .measure import last_loading_week, plan_week
-from .regress import LOADS, load_on
 from .values import Review
 
 RECOVERY_RULES = ("overreaching-signs", "review-recovery")
@@ -67,40 +66,7 @@ def apply_review(
         else:
             _, reference = apply_review(plan, profile, held_instead(review), least_bad=least_bad, ctx=ctx)
             new_plan = cut_from_held(new_plan, reference, start, cut, params)
-    return new_profile, easy_on_painful_sides(new_plan, review, ctx)
-
-
-def easy_on_painful_sides(plan: Plan, review: Review, ctx: PlanningContext) -> Plan:
-    """Next week's single-leg blocks that load an area painful on one side only say which
-    side to go easy on (a cue first in line, citing pain-monitoring); doses are unchanged."""
-    if not review.pain_sides:
-        return plan
-    acceptable = ctx.registry.param("pain-monitoring", "acceptable_during")
-    weeks = []
-    for w in plan.weeks:
-        if w.start_date == review.next_week_start:
-            sessions = [s.model_copy(update={"blocks": [_easy_block(b, review.pain_sides, ctx, acceptable)
-                                                        for b in s.blocks]}) for s in w.sessions]  # fmt: skip
-            w = w.model_copy(update={"sessions": sessions})
-        weeks.append(w)
-    return plan.model_copy(update={"weeks": weeks})
-
-
-def _easy_block(b: Block, sides: dict, ctx: PlanningContext, acceptable: int) -> Block:
-    if b.role not in (Role.primary, Role.accessory) or not b.prescription.per_side or b.exercise_id not in ctx.library:
-        return b
-    e = ctx.library.get(b.exercise_id)
-    for area, side in sorted(sides.items(), key=lambda kv: kv[0].value):
-        lad = ctx.ladders.get(area)
-        if load_on(e, area) < LOADS and (lad is None or lad.rung_of(e.id) is None):
-            continue
-        name = area.value.replace("_", " ")
-        text = (
-            f"Go easy on your {side} {name}: it was the painful side last week; "
-            f"stop that side if the pain passes {acceptable:g}/10."
-        )
-        return b.model_copy(update={"cues": [text, *b.cues], "reasons": [*b.reasons, why("pain-monitoring", text)]})
-    return b
+    return new_profile, new_plan  # a painful side's cue comes with the adjustment (core/owned_cues)
 
 
 def held_instead(review: Review) -> Review:

@@ -1,0 +1,87 @@
+"""What the diary's own changes say on the blocks they touch, in every plan the profile
+makes (a review's new plan, and any later replan from an edited profile):
+
+- a review that found an area painful on one side only stores that side in its
+  `Adjustment`; that week's single-leg blocks which load the area open with "Go easy on
+  your left knee…" (rule pain-monitoring);
+- a swap a coach chose (`ExerciseSwap.chosen_by`) names the coach as its reason.
+
+Both live in the profile, not in one plan version, so a replan cannot drop them. Doses are
+never changed here; weeks already lived are left as they were planned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from .context import PlanningContext
+from .model import AthleteProfile, Block, PainArea, Role, Week, why
+
+SWAP_RULE = "exercise-swap"
+
+
+def with_owned_cues(weeks: list[Week], profile: AthleteProfile, ctx: PlanningContext,
+                    lived: frozenset[dt.date] = frozenset()) -> list[Week]:  # fmt: skip
+    """`weeks` with the painful side's cue and the coach's swap reasons on the blocks they
+    concern; the same list when the profile has neither (most plans)."""
+    sides = {a.week_start: a.pain_sides for a in profile.adjustments if a.pain_sides}
+    coached = [x for x in profile.exercise_swaps if x.chosen_by and x.to_id]
+    if not sides and not coached:
+        return weeks
+    out = []
+    for w in weeks:
+        if w.start_date not in lived and (w.start_date in sides or coached):
+            w = _cued_week(w, sides.get(w.start_date, {}), coached, ctx)
+        out.append(w)
+    return out
+
+
+def _cued_week(w: Week, sides: dict, coached: Sequence, ctx: PlanningContext) -> Week:
+    sessions = []
+    for s in w.sessions:
+        blocks = [_coach_reason(_easy_block(b, sides, ctx), s.date, coached, ctx) for b in s.blocks]
+        sessions.append(s if blocks == s.blocks else s.model_copy(update={"blocks": blocks}))
+    return w.model_copy(update={"sessions": sessions})
+
+
+def go_easy_text(area: PainArea, side: str, acceptable: float) -> str:
+    name = area.value.replace("_", " ")
+    return (
+        f"Go easy on your {side} {name}: it was the painful side last week; "
+        f"stop that side if the pain passes {acceptable:g}/10."
+    )
+
+
+def _easy_block(b: Block, sides: dict, ctx: PlanningContext) -> Block:
+    """A single-leg block that loads an area painful on one side: the cue first in line."""
+    if not sides or b.role not in (Role.primary, Role.accessory) or not b.prescription.per_side:
+        return b
+    if b.exercise_id not in ctx.library:
+        return b
+    from .review.regress import LOADS, load_on  # core.review plans through the planner: imported late
+
+    e = ctx.library.get(b.exercise_id)
+    acceptable = ctx.registry.param("pain-monitoring", "acceptable_during")
+    for area, side in sorted(sides.items(), key=lambda kv: kv[0].value):
+        lad = ctx.ladders.get(area)
+        if load_on(e, area) < LOADS and (lad is None or lad.rung_of(e.id) is None):
+            continue
+        text = go_easy_text(area, side, acceptable)
+        if text in b.cues:
+            return b
+        return b.model_copy(update={"cues": [text, *b.cues], "reasons": [*b.reasons, why("pain-monitoring", text)]})
+    return b
+
+
+def _coach_reason(b: Block, day: dt.date, coached: Sequence, ctx: PlanningContext) -> Block:
+    """A block a coach swapped in says so, in place of the runner's "your choice"."""
+    swap = next((x for x in reversed(coached) if x.to_id == b.exercise_id and x.since <= day), None)
+    if swap is None or not any(r.rule_id == SWAP_RULE for r in b.reasons):
+        return b
+    old = ctx.library.get(swap.from_id).name if swap.from_id in ctx.library else swap.from_id
+    text = f"Your coach {swap.chosen_by} chose this in place of {old}."
+    if swap.reason:
+        text += f" {swap.reason}"
+    reasons = [why(SWAP_RULE, text) if r.rule_id == SWAP_RULE else r for r in b.reasons]
+    return b if reasons == b.reasons else b.model_copy(update={"reasons": reasons})
