@@ -137,3 +137,12 @@ def test_a_screen_saved_after_another_change_is_told_and_saves_when_sent_again(c
     stale = send(client, last, {})
     assert stale.status_code == 409 and "changed since you opened it" in stale.text
     assert send(client, stale.text, {}).status_code == 303
+
+
+def test_the_one_page_form_takes_holds_as_minutes_and_seconds_too(client) -> None:
+    form = {k: v for step in STEPS for k, v in step.items()}
+    bad = client.post("/assess", data={**form, "plank_seconds": "1:7x"})
+    assert bad.status_code == 422 and 'id="plank_seconds-error"' in bad.text and 'value="1:7x"' in bad.text
+    assert client.post("/assess", data=form).status_code == 303
+    _, profile = client.app.state.diary.profile()
+    assert profile.screens[-1].plank_seconds == 75

@@ -11,6 +11,7 @@ found then takes the runner back to the test that holds it.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from functools import cache
 from typing import Annotated, Any
 
@@ -68,6 +69,20 @@ def step_problems(test: ScreenTest, values: dict[str, Any]) -> list[FieldProblem
         except ValidationError as err:
             problems += problems_from(err, prefix=(name,))
     return problems
+
+
+def holds_in_seconds(data: dict[str, Any]) -> dict[str, Any]:
+    """`data` with each hold typed as minutes and seconds (1:15, 1m15) in whole seconds, as
+    the stopwatch writes it; what cannot be read is left for the model to refuse by its field."""
+    from runstrong.cli.prompts import seconds_answer
+
+    holds = {name for t in _tests() if t.kind == "hold" for name in t.fields.values()}
+    out = dict(data)
+    for name in holds & set(out):
+        if isinstance(out[name], str):
+            with suppress(ValueError):
+                out[name] = seconds_answer(name)(out[name])
+    return out
 
 
 @cache

@@ -443,7 +443,9 @@ def assess(request: Request) -> Response:
 @router.post("/assess", response_class=HTMLResponse)
 async def save_assess(request: Request) -> Response:
     form = await request.form()
-    data = forms.screen_input(form, SCREEN_LISTS, {"hip_hinge_pass"})
+    from .assess_guided import holds_in_seconds
+
+    data = holds_in_seconds(forms.screen_input(form, SCREEN_LISTS, {"hip_hinge_pass"}))
     for key in SCREEN_LISTS:
         data.setdefault(key, [])
     try:
