@@ -24,7 +24,7 @@ from runstrong.io.screen_text import ScreenTest, load_battery
 
 from . import forms
 from .log_pages import _said
-from .pages import SCREEN_LISTS, diary_of, redirect, render
+from .pages import SCREEN_LISTS, FormState, diary_of, form_page, redirect
 from .problems import Changed, FieldProblem, InputError, problems_from
 
 router = APIRouter(include_in_schema=False)
@@ -92,25 +92,25 @@ def _adapter(name: str) -> TypeAdapter:
     return TypeAdapter(Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)
 
 
-def _page(request: Request, step: int, values: dict[str, Any], errors: forms.Errors | None = None,
-          status: int = 200, version: str | None = None, conflict: str | None = None) -> Response:  # fmt: skip
+def _page(request: Request, step: int, state: FormState) -> Response:
+    """Test `step` (past the last: the notes and the save), the answers so far carried along."""
     tests = _tests()
     step = max(0, min(step, len(tests)))
     who, profile = diary_of(request).profile()
     test = tests[step] if step < len(tests) else None
     shown = set(test.fields.values()) if test else {"notes"}
+    values = state.values or {}
     carried = [(k, v) for k, vs in values.items() if k not in shown for v in (vs if isinstance(vs, list) else [vs])]
-    return render(
-        request, "assess_step.html", status, title="Baseline screen, step by step", who=who, profile=profile,
-        battery=load_battery(), t=test, step=step, steps=len(tests), values=values, carried=carried,
-        errors=errors or forms.Errors(), version=version or diary_of(request).version(), conflict=conflict,
+    return form_page(
+        request, "assess_step.html", state, title="Baseline screen, step by step", who=who, profile=profile,
+        battery=load_battery(), t=test, step=step, steps=len(tests), carried=carried,
     )  # fmt: skip
 
 
 @router.get("/assess/guided", response_class=HTMLResponse, name="assess_guided")
 def guided(request: Request) -> Response:
     """The first test; the rest follow by posting each step's answers."""
-    return _page(request, 0, {})
+    return _page(request, 0, FormState({}))
 
 
 @router.post("/assess/guided", response_class=HTMLResponse)
@@ -121,12 +121,12 @@ async def guided_step(request: Request) -> Response:
     version = forms.text(form, "version")
     tests = _tests()
     if forms.text(form, "go") == "back":
-        return _page(request, step - 1, values, version=version)
+        return _page(request, step - 1, FormState(values, version=version))
     if step < len(tests):
         problems = step_problems(tests[step], values)
         if problems:
-            return _page(request, step, values, forms.errors_for(problems, {}), 422, version)
-        return _page(request, step + 1, values, version=version)
+            return _page(request, step, FormState(values, forms.errors_for(problems, {}), 422, version=version))
+        return _page(request, step + 1, FormState(values, version=version))
     return _save(request, values, form)
 
 
@@ -140,9 +140,10 @@ def _save(request: Request, values: dict[str, Any], form: forms.FormData) -> Res
     try:
         diary_of(request).record_screen(data, forms.version(form))
     except Changed as err:
-        return _page(request, len(_tests()), values, None, 409, None, conflict=_said(err))  # now's version: send again
+        stale = FormState(values, status=409, conflict=_said(err))  # now's version: sending it again saves
+        return _page(request, len(_tests()), stale)
     except InputError as err:
         fields = {str(p.loc[0]) for p in err.problems if p.loc}
         step = next((i for i, t in enumerate(_tests()) if fields & set(t.fields.values())), len(_tests()))
-        return _page(request, step, values, forms.errors_for(err.problems, {}), 422, version)
+        return _page(request, step, FormState(values, forms.errors_for(err.problems, {}), 422, version=version))
     return redirect("/assess/results")
