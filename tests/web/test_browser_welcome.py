@@ -121,3 +121,24 @@ def test_a_new_runner_sets_up_plans_and_does_the_screen_with_the_timer(tab) -> N
     snap(tab, "screen-results")
     tab.goto("/")
     expect(tab.get_by_role("heading", level=1)).to_contain_text("Today")
+
+
+def test_two_runners_on_one_machine_choose_who_they_are(tab, app) -> None:
+    from playwright.sync_api import expect
+
+    from runstrong.flows.onboarding import start_diary
+    from runstrong.io.profile_file import load_profile
+    from tests.conftest import EXAMPLES
+
+    diary = app.state.diary
+    for i, example in enumerate(("marathoner.toml", "5k-racer.toml")):
+        start_diary(diary.store, load_profile(EXAMPLES / example), diary.clock_now(), key=f"seed-{i}")
+    tab.goto("/")
+    expect(tab.get_by_role("heading", level=1)).to_have_text("Who are you?")
+    snap(tab, "switcher")
+    tab.get_by_role("button", name="Tom (5K)").click()
+    expect(tab.get_by_role("heading", level=1)).to_contain_text("Today")
+    tab.goto("/plan")
+    expect(tab.locator("main")).to_contain_text("Parkrun PB attempt")
+    tab.get_by_role("link", name="Runners").click()
+    expect(tab.get_by_role("button", name="Tom (5K)")).to_have_attribute("aria-current", "true")
