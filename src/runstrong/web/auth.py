@@ -8,7 +8,9 @@ cookie (signed, HttpOnly, SameSite=Lax, Secure behind TLS) or an API token
 names (`?athlete=NAME`, else the page cookie a coach's roster sets, else the user's own),
 checks the user may see them *by id* (athlete: their own; coach: assigned athletes; admin:
 everyone), and hands the route a `Diary` bound to that athlete alone. A refusal never
-says whether the athlete exists.
+says whether the athlete exists. An athlete's account with no diary yet is sent to the
+welcome page (`require_newcomer`: that account, or the local owner), and choosing who you
+are among several runners exists in local mode only (`require_local`).
 
 The cookie's key and the CSRF key come from one secret (`security.SecurityPolicy.secret`),
 which every worker shares, and a session names the user's `session_epoch`, so a new
