@@ -92,12 +92,21 @@ def test_token_prints_a_token_once(runstrong) -> None:
     assert out.returncode == 0 and out.stdout.startswith("rs_") and len(out.stdout.strip()) > 40
 
 
+def test_an_athletes_account_without_a_diary_sets_up_its_profile_at_the_first_login(runstrong) -> None:
+    out = runstrong("users", "add", "ines", "--role", "athlete", input=PASSWORD + "\n")
+    assert out.returncode == 0 and "who sets up their profile at their first login" in out.stdout
+
+
 @pytest.mark.parametrize(
     ("args", "stdin", "message"),
     [
         (("users", "add", "x", "--role", "coach"), "short\n", "Error: password: at least"),
         (("users", "add", "ann_a", "--role", "coach"), PASSWORD + "\n", "Error: name: there is already a user"),
-        (("users", "add", "y", "--role", "athlete"), PASSWORD + "\n", "Error: --athlete: an athlete's account needs"),
+        (
+            ("users", "add", "y", "--role", "athlete", "--athlete", "Nobody"),
+            PASSWORD + "\n",
+            "Error: --athlete: no athlete 'Nobody'",
+        ),
         (("users", "assign", "ann_a", A), None, "Error: coach: 'ann_a' is athlete, not a coach"),
         (("users", "assign", "cora_coach", "Nobody"), None, "Error: --athlete: no athlete 'Nobody'"),
         (("users", "passwd", "ghost"), PASSWORD + "\n", "Error: user: no user 'ghost'"),

@@ -27,7 +27,9 @@ VISIBLE = {None: set(), "ann_a": {A}, "ben_b": {B}, "cora_coach": {A}, "olaf_oth
 MARKS = {A: A_MARKS, B: B_MARKS}
 # kinds: diary (the athlete's own, their coaches', admins'), staff (coaches and admins: the
 # roster shows each only their athletes), staff_diary (a coach of that athlete, or an admin),
-# admin (the users page);
+# admin (the users page), newcomer (the welcome page: the local owner, or an athlete's
+# account setting up its own diary; never a coach or an admin), local (choosing who you
+# are: local mode only, so every account is refused);
 # routes that anyone may call: logging in and out, the calendar feed (its token is its key),
 # the OpenAPI document (no diary data) and the static files
 PUBLIC = {"/login", "/logout", "/whoami", "/calendar/{token}.ics", "/openapi.json"}
@@ -52,7 +54,8 @@ def _depends_on(route: Any, dependency: Any) -> bool:
 
 def operations(app: Any) -> list[tuple[str, str, str]]:
     """(method, path with samples, kind) for every route as the app serves it (routers
-    included with their dependencies): kind is diary, staff or public."""
+    included with their dependencies): kind is diary, staff, staff_diary, admin, newcomer,
+    local or public."""
     from fastapi.routing import iter_route_contexts
 
     from runstrong.web import auth
@@ -70,6 +73,10 @@ def operations(app: Any) -> list[tuple[str, str, str]]:
         staff, diary = _depends_on(route, auth.require_staff), _depends_on(route, auth.athlete_access)
         if _depends_on(route, auth.require_admin):
             kind = "admin"
+        elif _depends_on(route, auth.require_newcomer):
+            kind = "newcomer"
+        elif _depends_on(route, auth.require_local):
+            kind = "local"
         elif staff and diary:
             kind = "staff_diary"
         elif diary:
@@ -100,6 +107,10 @@ def _expected(kind: str, user: str | None, method: str, path: str) -> str:
     is_staff = USERS[user][0] in ("coach", "admin")
     if kind == "admin":
         return "allow" if USERS[user][0] == "admin" else "deny"
+    if kind == "newcomer":
+        return "allow" if USERS[user][0] == "athlete" else "deny"
+    if kind == "local":
+        return "deny"
     if kind == "staff":
         return "allow" if is_staff else "deny"
     if kind == "staff_diary":
@@ -224,3 +235,10 @@ def test_the_queue_edit_with_a_swap_by_every_role(server) -> None:
             assert (page.status_code, api.status_code) == (page_status, api_status), (user, page.text[:200])
             for answer in (page, api, client.get("/queue/review", params={"athlete": A})):
                 assert not [m for m in B_MARKS if m in answer.text], (user, answer.text[:200])
+
+
+def test_the_new_runners_pages_are_in_the_matrix_with_their_own_rule(server) -> None:
+    kinds = {(m, p): k for m, p, k in operations(server)}
+    assert kinds[("GET", "/welcome")] == kinds[("POST", "/welcome")] == "newcomer"
+    assert kinds[("GET", "/athletes")] == kinds[("POST", "/athletes")] == "local"
+    assert kinds[("GET", "/welcome/ready")] == kinds[("POST", "/assess/guided")] == "diary"

@@ -318,7 +318,7 @@ def test_an_unknown_page_is_a_page_not_json(client) -> None:
     assert client.get("/session/someday").status_code == 404
 
 
-def test_a_diary_with_no_athlete_says_how_to_add_one(tmp_path) -> None:
+def test_a_diary_with_no_athlete_opens_the_welcome_page_and_the_api_says_how_to_add_one(tmp_path) -> None:
     from runstrong.web.app import create_app
 
     from .conftest import SameOriginClient as TestClient
@@ -326,7 +326,9 @@ def test_a_diary_with_no_athlete_says_how_to_add_one(tmp_path) -> None:
     app = create_app(str(tmp_path / "empty.db"), today=TODAY)
     with TestClient(app) as client:
         response = client.get("/")
-    assert response.status_code == 409 and "runstrong athlete add PROFILE" in response.text
+        api = client.get("/api/v1/athlete")
+    assert response.status_code == 200 and "Welcome to runstrong" in response.text  # tests/web/test_welcome.py
+    assert api.status_code == 409 and "runstrong athlete add PROFILE" in api.text
 
 
 def test_an_imperial_runner_sees_and_types_pounds_and_the_diary_keeps_kilograms(tmp_path) -> None:

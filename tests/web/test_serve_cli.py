@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import EXAMPLES
+
 pytestmark = pytest.mark.slow  # real server processes on real ports
 
 RUNSTRONG = str(Path(sys.executable).with_name("runstrong"))
@@ -35,18 +37,20 @@ def test_serve_is_listed_with_its_help() -> None:
     assert "--lan" in run("serve", "--help").stdout
 
 
-def test_serve_answers_on_localhost(diary_path: Path) -> None:
+def serve_and_read(db: Path, path: str, *args: str) -> tuple[bytes, str]:
+    """Start `runstrong serve` on a free port, read `path` (redirects followed), stop it:
+    (the page, what serve printed)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([RUNSTRONG, "serve", "--db", str(diary_path), "--port", str(port)],
+    proc = subprocess.Popen([RUNSTRONG, "serve", "--db", str(db), "--port", str(port), *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
     try:
         deadline = time.monotonic() + 30
         while True:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/athlete", timeout=2) as response:
-                    assert b"Maya (marathon)" in response.read()
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=2) as response:
+                    body = response.read()
                     break
             except OSError:
                 assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read() if proc.stderr else ""
@@ -55,12 +59,35 @@ def test_serve_answers_on_localhost(diary_path: Path) -> None:
         proc.terminate()
         out, _ = proc.communicate(timeout=10)
     assert f"http://localhost:{port}/" in out
+    return body, out
 
 
-def test_serve_with_no_athlete_says_how_to_add_one(tmp_path: Path) -> None:
-    result = run("serve", "--db", str(tmp_path / "empty.db"), "--port", "0")
+def test_serve_answers_on_localhost(diary_path: Path) -> None:
+    body, _ = serve_and_read(diary_path, "/api/v1/athlete")
+    assert b"Maya (marathon)" in body
+
+
+def test_serve_on_an_empty_diary_starts_and_opens_on_the_welcome_page(tmp_path: Path) -> None:
+    body, out = serve_and_read(tmp_path / "empty.db", "/")
+    assert b"Welcome to runstrong" in body and b'action="/welcome"' in body
+    assert "local mode" in out
+
+
+def test_serve_with_several_runners_starts_without_athlete_and_asks_who_you_are(tmp_path: Path) -> None:
+    db = tmp_path / "two.db"
+    for example in ("marathoner.toml", "5k-racer.toml"):
+        added = run("athlete", "add", str(EXAMPLES / example), "--db", str(db), "--least-bad")
+        assert added.returncode == 0, added.stderr
+    body, _ = serve_and_read(db, "/")
+    assert b"Who are you?" in body and b"Maya (marathon)" in body and b"Tom (5K)" in body
+    body, _ = serve_and_read(db, "/api/v1/athlete", "--athlete", "Tom (5K)")  # --athlete still chooses
+    assert b"Tom (5K)" in body
+
+
+def test_serve_with_an_athlete_the_diary_lacks_says_so(diary_path: Path) -> None:
+    result = run("serve", "--db", str(diary_path), "--port", "0", "--athlete", "Nobody")
     assert result.returncode == 2
-    assert "athlete: the diary has no athlete yet" in result.stderr and "Traceback" not in result.stderr
+    assert "athlete: no athlete 'Nobody'" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_serve_on_a_port_in_use_names_the_option(diary_path: Path, busy_port: int) -> None:

@@ -45,7 +45,9 @@ def serve(db: str | None, athlete: str | None, port: int, host: str, lan: bool, 
 
     \b
     Open the address it prints in a browser. Your diary stays on this machine; the app
-    needs no internet. The JSON API for scripts is under /api/v1 (listed at /api).
+    needs no internet. On an empty diary it opens on a welcome page that sets up your
+    profile and plan; with several runners, each chooses who they are (or give --athlete).
+    The JSON API for scripts is under /api/v1 (listed at /api).
     Other websites you visit cannot read or change your diary through it: it answers only
     to the names it was started for, and refuses changes sent from other sites.
       runstrong serve
@@ -74,7 +76,8 @@ def serve(db: str | None, athlete: str | None, port: int, host: str, lan: bool, 
 
 def _check_diary(db: str | None, athlete: str | None, *, needs_users: bool, what: str) -> bool:
     """Say now, not in the browser, what keeps the app from working: no accounts where they
-    are needed; in local mode, no athlete (or several and no --athlete). True: accounts."""
+    are needed, or an --athlete the diary does not hold. An empty diary is fine (the browser
+    shows the welcome page), and so are several runners (each chooses who they are). True: accounts."""
     from runstrong.cli.diary_common import open_diary
     from runstrong.store import repo
     from runstrong.store.accounts import any_users
@@ -83,7 +86,7 @@ def _check_diary(db: str | None, athlete: str | None, *, needs_users: bool, what
         has_users = any_users(s)
         if needs_users and not has_users:
             raise UserError(NEEDS_ACCOUNTS.format(what=what))
-        if not has_users:
+        if not has_users and athlete is not None:
             repo.find_athlete(s, athlete)
     return has_users
 

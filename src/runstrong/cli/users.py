@@ -48,7 +48,12 @@ def users() -> None:
 @users.command("add")
 @click.argument("name")
 @click.option("--role", type=ROLE_CHOICE, required=True, help="What the user may see.")
-@click.option("--athlete", "athlete", help="The diary an athlete's account opens (the athlete's name).")
+@click.option(
+    "--athlete",
+    "athlete",
+    help="The diary an athlete's account opens (the athlete's name); without it, the runner sets up their "
+    "profile in the browser at their first login.",
+)
 @db_option
 def add(name: str, role: str, athlete: str | None, db: str | None) -> None:
     """Add the user NAME (the password is asked for)."""
@@ -56,7 +61,11 @@ def add(name: str, role: str, athlete: str | None, db: str | None) -> None:
 
     with open_diary(db) as store:
         user = add_user(store, name, _password("Password"), role, athlete, _actor(), clock_now())
-    linked = f", diary of {user.athlete}" if user.athlete else ""
+    linked = (
+        f", diary of {user.athlete}"
+        if user.athlete
+        else (", who sets up their profile at their first login" if user.role == "athlete" else "")
+    )
     click.echo(f"Added {user.role} {user.name}{linked}.")
 
 

@@ -66,10 +66,9 @@ def _existing(s: Session, name: str) -> UserRow:
 
 def add_user(store: Store, name: str, password: str, role: str, athlete: str | None, actor: str,
              now: dt.datetime) -> User:  # fmt: skip
-    """A new user; an athlete's account is linked to their diary (`athlete`)."""
+    """A new user; an athlete's account is linked to their diary (`athlete`), or, without
+    one, sets up its own on the welcome page at the first login (flows/onboarding)."""
     name, role, hashed = _check_name(name), _check_role(role), hash_password(password)
-    if role == "athlete" and not athlete:
-        raise UserError("athlete: an athlete's account needs the diary it opens; give --athlete NAME")
     with store.write() as s:
         if accounts.user_row(s, name) is not None:
             raise UserError(f"name: there is already a user {name!r}; choose another name or use `users passwd`")

@@ -16,7 +16,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp
@@ -24,7 +24,7 @@ from starlette.types import ASGIApp
 from runstrong import __version__
 from runstrong.errors import UserError
 
-from .problems import InputError, NotFound, Unavailable
+from .problems import Changed, InputError, NotFound, Unavailable
 from .security import SecurityMiddleware, SecurityPolicy, document_refusals
 from .service import Diary
 
@@ -70,7 +70,18 @@ def create_app(
     from runstrong.store.accounts import any_users
     from runstrong.store.db import open_store
 
-    from . import admin_pages, api, auth, auth_pages, calendar_feed, pages, review_pages, roster_pages
+    from . import (
+        admin_pages,
+        api,
+        assess_guided,
+        auth,
+        auth_pages,
+        calendar_feed,
+        pages,
+        review_pages,
+        roster_pages,
+        welcome,
+    )
     from .render import make_templates
 
     diary = Diary(open_store(db_url), athlete, today)
@@ -102,6 +113,9 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     diary_routes = [Depends(auth.athlete_access)]  # every route that touches a diary: who may, and which one
     app.include_router(auth_pages.router)
+    app.include_router(welcome.router)  # a new runner: local mode, or an athlete's account without a diary
+    app.include_router(welcome.ready_router)
+    app.include_router(assess_guided.router, dependencies=diary_routes)
     app.include_router(pages.router, dependencies=diary_routes)
     app.include_router(review_pages.router, dependencies=diary_routes)
     app.include_router(api.router, prefix=API_PREFIX, dependencies=diary_routes, responses=auth.AUTH_ERRORS)
@@ -152,7 +166,13 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(UserError)
     async def _user(request: Request, exc: UserError) -> Response:
+        from .welcome import where_to_start
+
         status = 404 if isinstance(exc, NotFound) else 409 if isinstance(exc, Unavailable) else 400
+        if status == 409 and not isinstance(exc, Changed):  # whose diary? no runner yet, or several
+            target = where_to_start(request)
+            if target is not None:
+                return RedirectResponse(target, status_code=303)
         if _is_api(request):
             return JSONResponse({"detail": str(exc)}, status_code=status)
         title = {404: "Not found", 409: "Nothing to show yet"}.get(status, "That did not work")

@@ -8,7 +8,9 @@ cookie (signed, HttpOnly, SameSite=Lax, Secure behind TLS) or an API token
 names (`?athlete=NAME`, else the page cookie a coach's roster sets, else the user's own),
 checks the user may see them *by id* (athlete: their own; coach: assigned athletes; admin:
 everyone), and hands the route a `Diary` bound to that athlete alone. A refusal never
-says whether the athlete exists.
+says whether the athlete exists. An athlete's account with no diary yet is sent to the
+welcome page (`require_newcomer`: that account, or the local owner), and choosing who you
+are among several runners exists in local mode only (`require_local`).
 
 The cookie's key and the CSRF key come from one secret (`security.SecurityPolicy.secret`),
 which every worker shares, and a session names the user's `session_epoch`, so a new
@@ -77,6 +79,10 @@ class LoginNeeded(Exception):
 
 class ChooseAthlete(Unavailable):
     """A coach or admin asked for a diary page without saying whose: pages go to the roster."""
+
+
+class NoDiaryYet(Unavailable):
+    """An athlete's account with no diary of its own yet: pages go to the welcome page."""
 
 
 class Forbidden(Exception):
@@ -177,6 +183,23 @@ async def require_staff(request: Request) -> Principal:
     return who
 
 
+async def require_local(request: Request) -> Principal:
+    """Dependency: local mode only (choosing who you are; server mode has accounts for that)."""
+    who = await require_user(request)
+    if who.user is not None:
+        raise Forbidden
+    return who
+
+
+async def require_newcomer(request: Request) -> Principal:
+    """Dependency of the welcome page: the local owner (any new runner), or an athlete's
+    account (its own diary, once); coaches and admins set up nobody's profile there."""
+    who = await require_user(request)
+    if who.user is not None and who.user.role != "athlete":
+        raise Forbidden
+    return who
+
+
 async def require_admin(request: Request) -> Principal:
     """Dependency: an admin (or the local owner)."""
     who = await require_user(request)
@@ -214,7 +237,9 @@ def _allowed_athlete(diary: Diary, who: Principal, wanted: str | None) -> str | 
     with diary.store.read() as s:
         allowed = accounts.athlete_ids_for(s, who.user)
         if wanted is None:
-            if who.user.athlete_id is not None and who.user.role == "athlete":
+            if who.user.role == "athlete":
+                if who.user.athlete_id is None:
+                    raise NoDiaryYet("athlete: your account has no profile yet; set it up at /welcome")
                 return diary_days.athlete_name(s, who.user.athlete_id)
             if allowed is not None and len(allowed) == 1:
                 return diary_days.athlete_name(s, next(iter(allowed)))
@@ -258,6 +283,12 @@ def install(app: Any) -> None:
         if _is_api(request) or request.method != "GET":
             return JSONResponse({"detail": str(exc)}, status_code=409)
         return RedirectResponse("/roster", status_code=303)
+
+    @app.exception_handler(NoDiaryYet)
+    async def _no_diary(request: Request, exc: NoDiaryYet) -> Response:
+        if _is_api(request) or request.method != "GET":
+            return JSONResponse({"detail": str(exc)}, status_code=409)
+        return RedirectResponse("/welcome", status_code=303)
 
     @app.exception_handler(Forbidden)
     async def _forbidden(request: Request, _exc: Forbidden) -> Response:

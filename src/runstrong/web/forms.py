@@ -41,6 +41,15 @@ def values_of(form: FormData) -> dict[str, Any]:
     return out
 
 
+def typed(form: FormData, lists: Iterable[str] = ()) -> dict[str, Any]:
+    """The form as typed (`values_of`), with the checkbox groups `lists` as lists even when
+    one box or none is ticked, for showing the form again."""
+    out = values_of(form)
+    for key in lists:
+        out[key] = many(form, key)
+    return out
+
+
 def many(form: FormData, name: str) -> list[str]:
     getlist = getattr(form, "getlist", None)
     if getlist is not None:

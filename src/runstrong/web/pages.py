@@ -9,7 +9,7 @@ with a bad value is shown again with everything as typed and the message by the 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
@@ -48,6 +48,40 @@ def render(request: Request, name: str, status: int = 200, /, **context: Any) ->
 def redirect(path: str, **query: Any) -> RedirectResponse:
     query = {k: v for k, v in query.items() if v is not None}
     return RedirectResponse(f"{path}?{urlencode(query)}" if query else path, status_code=303)
+
+
+@dataclass(frozen=True)
+class FormState:
+    """How a form's page is shown: fresh (the stored values), refused (422: as typed, each
+    problem by its field) or stale (409: as typed, with the conflict said and the version
+    of now, so that sending it again saves). One shape for every form page."""
+
+    values: dict[str, Any] | None = None  # None: the page fills in what is stored
+    errors: forms.Errors = field(default_factory=forms.Errors)
+    status: int = 200
+    conflict: str | None = None
+    version: str | None = None  # the diary version the form carries; None: now's
+
+    @classmethod
+    def refused(cls, form: forms.FormData, errors: forms.Errors, lists: tuple[str, ...] = (),
+                version: str | None = None) -> FormState:  # fmt: skip
+        return cls(forms.typed(form, lists), errors, 422, version=version)
+
+    @classmethod
+    def stale(cls, form: forms.FormData, err: Changed, lists: tuple[str, ...] = ()) -> FormState:
+        return cls(forms.typed(form, lists), forms.Errors(), 409, conflict=_said(err))
+
+
+FRESH = FormState()
+
+
+def form_page(request: Request, name: str, state: FormState, /, **context: Any) -> HTMLResponse:
+    """A form's page from its template with the form's state (values, errors, conflict and
+    the version it carries) and the page's own `context`."""
+    stored = context.pop("values", None)  # what the page shows when the form is fresh
+    values = stored if state.values is None else state.values
+    return render(request, name, state.status, values=values if values is not None else {}, errors=state.errors,
+                  conflict=state.conflict, version=state.version or diary_of(request).version(), **context)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -164,31 +198,20 @@ def plan(request: Request, swapped: str | None = None, changed: str | None = Non
 # ------------------------------------------------------------------------ check-in and runs
 
 
-def _checkin_page(
-    request: Request,
-    values: dict[str, Any] | None = None,
-    errors: forms.Errors | None = None,
-    status: int = 200,
-    conflict: str | None = None,
-    version: str | None = None,
-) -> HTMLResponse:
+def _checkin_page(request: Request, state: FormState = FRESH) -> HTMLResponse:
     diary = diary_of(request)
     today = diary.today()
     day = diary.day(today)
-    if values is None:
-        values = {k: views.number(v) if isinstance(v, float) else str(v)
-                  for k, v in (day.wellness.model_dump() if day.wellness else {}).items()
-                  if v is not None and k != "date"}  # fmt: skip
-    return render(
+    stored = {k: views.number(v) if isinstance(v, float) else str(v)
+              for k, v in (day.wellness.model_dump() if day.wellness else {}).items()
+              if v is not None and k != "date"}  # fmt: skip
+    return form_page(
         request,
         "checkin.html",
-        status,
-        conflict=conflict,
-        version=version or diary_of(request).version(),
+        state,
         title="Check-in",
         day=day,
-        values=values,
-        errors=errors or forms.Errors(),
+        values=stored,
         scales=views.scales(Wellness, SCALE_FIELDS),
         pain_areas=[a.value for a in PainArea],
         pain_causes=forms.pain_causes(
@@ -213,28 +236,23 @@ async def save_checkin(request: Request) -> Response:
         else:
             diary.save_wellness(data, pains, forms.version(form))
     except InputError as err:
-        return _checkin_page(request, forms.values_of(form), forms.errors_for(err.problems, names), 422)
+        return _checkin_page(request, FormState.refused(form, forms.errors_for(err.problems, names)))
     except Changed as err:
-        return _checkin_page(request, forms.values_of(form), None, 409, conflict=_said(err))
+        return _checkin_page(request, FormState.stale(form, err))
     return redirect("/", saved="checkin")
 
 
-def _run_page(
-    request: Request, values: dict[str, Any] | None = None, errors: forms.Errors | None = None, status: int = 200
-) -> HTMLResponse:
+def _run_page(request: Request, state: FormState = FRESH) -> HTMLResponse:
     diary = diary_of(request)
     day = diary.day(diary.today())
     planned = day.runs[0] if day.runs else None
-    if values is None:
-        values = {"type": planned.type.value, "minutes": str(planned.minutes)} if planned else {"type": "easy"}
-    return render(
+    return form_page(
         request,
         "run.html",
-        status,
+        state,
         title="Log a run",
         day=day,
-        values=values,
-        errors=errors or forms.Errors(),
+        values={"type": planned.type.value, "minutes": str(planned.minutes)} if planned else {"type": "easy"},
         run_types=[t.value for t in RunType if t != RunType.rest],
         distance_unit="mi" if day.athlete.units.value == "imperial" else "km",
     )
@@ -256,7 +274,7 @@ async def log_run(request: Request) -> Response:
         diary.add_run(data)
     except InputError as err:
         errors = forms.errors_for(err.problems, {("distance_km",): "distance"})
-        return _run_page(request, forms.values_of(form), errors, 422)
+        return _run_page(request, FormState.refused(form, errors))
     return redirect("/", saved="run")
 
 
@@ -280,24 +298,14 @@ def exercises(request: Request, q: str = "", category: str = "", fits: str = "")
     )
 
 
-def _exercise_page(
-    request: Request,
-    exercise_id: str,
-    values: dict[str, Any] | None = None,
-    errors: forms.Errors | None = None,
-    status: int = 200,
-    conflict: str | None = None,
-    version: str | None = None,
-) -> HTMLResponse:
+def _exercise_page(request: Request, exercise_id: str, state: FormState = FRESH) -> HTMLResponse:
     diary = diary_of(request)
     exercise, sessions, options = diary.alternatives(exercise_id)
     library = diary.library
-    return render(
+    return form_page(
         request,
         "exercise.html",
-        status,
-        conflict=conflict,
-        version=version or diary_of(request).version(),
+        state,
         title=exercise.name,
         exercise=exercise,
         ladder=library.ladder(exercise.id),
@@ -306,8 +314,6 @@ def _exercise_page(
         sessions=sessions,
         options=options,
         trainable=exercise.category in TRAINING_CATEGORIES,
-        values=values or {},
-        errors=errors or forms.Errors(),
     )
 
 
@@ -324,9 +330,9 @@ async def swap(request: Request, exercise_id: str) -> Response:
         result = diary_of(request).swap(exercise_id, to_id, forms.text(form, "reason"), forms.version(form))
     except InputError as err:
         errors = forms.errors_for(err.problems, {}, known={"to_id", "reason"})
-        return _exercise_page(request, exercise_id, forms.values_of(form), errors, 422)
+        return _exercise_page(request, exercise_id, FormState.refused(form, errors))
     except Changed as err:
-        return _exercise_page(request, exercise_id, forms.values_of(form), None, 409, conflict=_said(err))
+        return _exercise_page(request, exercise_id, FormState.stale(form, err))
     week = result.sessions[0][0]
     return RedirectResponse(f"/plan?{urlencode({'swapped': result.to_id})}#week-{week}", status_code=303)
 
@@ -335,6 +341,7 @@ async def swap(request: Request, exercise_id: str) -> Response:
 
 PROFILE_FIELDS = {"available_days", "session_cap_minutes", "easy_pace", "equipment", "pain_areas", "race-distance",
                   "race-date", "race-name", "race"}  # fmt: skip
+PROFILE_LISTS = ("available_days", "equipment", "pain_areas")  # checkbox groups: lists even when one is ticked
 
 
 def _profile_values(profile: Any) -> dict[str, Any]:
@@ -351,26 +358,16 @@ def _profile_values(profile: Any) -> dict[str, Any]:
     }
 
 
-def _profile_page(
-    request: Request,
-    values: dict[str, Any] | None = None,
-    errors: forms.Errors | None = None,
-    status: int = 200,
-    conflict: str | None = None,
-    version: str | None = None,
-) -> HTMLResponse:
+def _profile_page(request: Request, state: FormState = FRESH) -> HTMLResponse:
     who, profile = diary_of(request).profile()
-    return render(
+    return form_page(
         request,
         "profile.html",
-        status,
-        conflict=conflict,
-        version=version or diary_of(request).version(),
+        state,
         title="Profile",
         who=who,
         profile=profile,
-        values=values if values is not None else _profile_values(profile),
-        errors=errors or forms.Errors(),
+        values=_profile_values(profile),
         weekdays=[d.value for d in Weekday],
         kit_sets=[e.value for e in EquipmentSet],
         items=[i.value for i in Item],
@@ -390,44 +387,27 @@ async def save_profile(request: Request) -> Response:
     try:
         stored = diary_of(request).update_profile(forms.profile_input(form), forms.version(form))
     except Changed as err:
-        values = forms.values_of(form)
-        for key in ("available_days", "equipment", "pain_areas"):
-            values[key] = forms.many(form, key)
-        return _profile_page(request, values, None, 409, conflict=_said(err))
+        return _profile_page(request, FormState.stale(form, err, PROFILE_LISTS))
     except InputError as err:
         errors = forms.errors_for(err.problems, {}, known=PROFILE_FIELDS)
         if "race" in errors.by_field:
             errors.add("race-distance", errors.by_field.pop("race"))
-        values = forms.values_of(form)
-        for key in ("available_days", "equipment", "pain_areas"):
-            values[key] = forms.many(form, key)
-        return _profile_page(request, values, errors, 422)
+        return _profile_page(request, FormState.refused(form, errors, PROFILE_LISTS))
     return redirect("/plan", changed=f"v{stored.plan_version}" if stored.new_plan else "none")
 
 
-def _assess_page(
-    request: Request,
-    values: dict[str, Any] | None = None,
-    errors: forms.Errors | None = None,
-    status: int = 200,
-    conflict: str | None = None,
-    version: str | None = None,
-) -> HTMLResponse:
+def _assess_page(request: Request, state: FormState = FRESH) -> HTMLResponse:
     from runstrong.io.screen_text import load_battery
 
     who, profile = diary_of(request).profile()
-    return render(
+    return form_page(
         request,
         "assess.html",
-        status,
-        conflict=conflict,
-        version=version or diary_of(request).version(),
+        state,
         title="Baseline screen",
         who=who,
         profile=profile,
         battery=load_battery(),
-        values=values or {},
-        errors=errors or forms.Errors(),
         last=profile.screens[-1] if profile.screens else None,
     )
 
@@ -443,21 +423,20 @@ def assess(request: Request) -> Response:
 @router.post("/assess", response_class=HTMLResponse)
 async def save_assess(request: Request) -> Response:
     form = await request.form()
-    data = forms.screen_input(form, SCREEN_LISTS, {"hip_hinge_pass"})
+    from .assess_guided import holds_in_seconds
+
+    data = holds_in_seconds(forms.screen_input(form, SCREEN_LISTS, {"hip_hinge_pass"}))
     for key in SCREEN_LISTS:
         data.setdefault(key, [])
     try:
         diary_of(request).record_screen(data, forms.version(form))
     except Changed as err:
-        return _assess_page(request, forms.values_of(form), None, 409, conflict=_said(err))
+        return _assess_page(request, FormState.stale(form, err, tuple(SCREEN_LISTS)))
     except InputError as err:
         from runstrong.core.screen import Screen
 
         errors = forms.errors_for(err.problems, {}, known=set(Screen.model_fields))
-        values = forms.values_of(form)
-        for key in SCREEN_LISTS:
-            values[key] = forms.many(form, key)
-        return _assess_page(request, values, errors, 422)
+        return _assess_page(request, FormState.refused(form, errors, tuple(SCREEN_LISTS)))
     return redirect("/assess/results")
 
 

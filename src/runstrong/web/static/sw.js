@@ -8,7 +8,7 @@
 var VERSION = "__VERSION__";
 var SHELL = "runstrong-shell-" + VERSION;
 var PAGES = "runstrong-pages-" + VERSION;
-var SHELL_FILES = ["/static/app.css", "/static/app.js", "/static/log.js", "/static/offline.js", "/static/htmx.min.js"]
+var SHELL_FILES = ["/static/app.css", "/static/app.js", "/static/log.js", "/static/offline.js", "/static/screen.js", "/static/htmx.min.js"]
   .map(function (path) { return path + "?v=" + VERSION; })
   .concat(["/static/icon-192.png", "/manifest.webmanifest"]);
 var MAX_KEEP = 60;  // pages fetched ahead in one go

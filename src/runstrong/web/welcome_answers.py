@@ -1,0 +1,171 @@
+"""The welcome page's answers read as `runstrong init` reads them: the same questions, the
+same parsers (`cli.init_answers.parsers`, shared by init's prompts and its options, so
+"1h40", "7am", "135lb" or "today" mean here what they mean there), then the profile model
+checks the whole. Each problem comes back by the form field that shows it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from runstrong.core.model import AthleteProfile, Weekday
+
+from .forms import FormData, many, text
+from .problems import FieldProblem, problems_from
+
+# profile field (a problem's location) -> the form field that shows it
+FIELD_OF = {
+    "body_mass_kg": "body_mass",
+    "running_experience_years": "running_years",
+    "consistent_strength_weeks": "strength_weeks",
+    "start_date": "start",
+    "race": "race_distance",
+    "race.distance": "race_distance",
+    "race.date": "race_date",
+    "race.name": "race_name",
+    "running": "run-mon",
+    "session_cap_minutes": "cap",
+    "allow_double_days": "double_days",
+}
+WEEKDAYS = [d.value for d in Weekday]
+LISTS = ("available_days", "equipment", "pain_areas")
+
+
+def defaults(today: dt.date) -> dict[str, Any]:
+    """The answers `runstrong init` suggests, as the form shows them before anything is typed."""
+    from runstrong.cli.prompts import next_monday
+    from runstrong.core.params import load_params
+
+    return {
+        "sex": "unspecified", "units": "metric", "running_years": "1", "strength_experience": "novice",
+        "strength_weeks": "0", "start": next_monday(today).isoformat(), "race_distance": "none",
+        "plan_weeks": str(load_params().default_plan_weeks), "available_days": list(WEEKDAYS), "cap": "45",
+        "equipment": ["bodyweight"], "pain_areas": [],
+    }  # fmt: skip
+
+
+@dataclass
+class Answers:
+    """What the form said, as the profile's raw fields, and the problems met reading it."""
+
+    raw: dict[str, Any] = field(default_factory=dict)
+    problems: list[FieldProblem] = field(default_factory=list)
+
+    def read(self, form: FormData, name: str, parse: Any, default: str | None = None) -> Any:
+        """The field `name` through `parse`; a ValueError is a problem by that field."""
+        typed = ",".join(many(form, name)) or None if name in LISTS else text(form, name)
+        if typed is None:
+            typed = default
+        if typed is None:
+            self.problems.append(FieldProblem((name,), "fill this in"))
+            return None
+        try:
+            return parse(typed)
+        except ValueError as err:
+            self.problems.append(FieldProblem((name,), _without_label(str(err))))
+            return None
+
+
+def _without_label(message: str) -> str:
+    """ "age: a whole number ..." said by the age field: the label goes."""
+    head, sep, rest = message.partition(": ")
+    return rest if sep and len(head) <= 20 else message
+
+
+def profile_from_form(form: FormData, today: dt.date) -> tuple[AthleteProfile | None, list[FieldProblem]]:
+    """The profile the welcome form describes, or the problems by form field (nothing stored)."""
+    from runstrong.cli.init_answers import parsers
+
+    a = Answers()
+    p = parsers(today)
+    units = a.read(form, "units", p["units"], "metric") or "metric"
+    p = parsers(today, units)
+    a.raw.update(
+        name=a.read(form, "name", p["name"]),
+        age=a.read(form, "age", p["age"]),
+        sex=a.read(form, "sex", p["sex"], "unspecified"),
+        units=units,
+        body_mass_kg=a.read(form, "body_mass", p["body_mass"]),
+        running_experience_years=a.read(form, "running_years", p["running_years"], "1"),
+        strength_experience=a.read(form, "strength_experience", p["strength_experience"], "novice"),
+        consistent_strength_weeks=a.read(form, "strength_weeks", p["strength_weeks"], "0"),
+        session_cap_minutes=a.read(form, "cap", p["cap"], "45"),
+        preferred_time=a.read(form, "preferred_time", p["time"], ""),
+        easy_pace=a.read(form, "easy_pace", p["easy_pace"], ""),
+    )
+    _read_goal(form, a, p, today)
+    _read_week(form, a, p)
+    if a.problems:
+        return None, a.problems
+    try:
+        profile = AthleteProfile.model_validate({k: v for k, v in a.raw.items() if v is not None})
+    except ValidationError as err:
+        return None, [_on_form(x) for x in problems_from(err, AthleteProfile)]
+    return profile, []
+
+
+def _read_goal(form: FormData, a: Answers, p: dict[str, Any], today: dt.date) -> None:
+    """The start, then a race (after the start, within a year's plan) or the plan's length."""
+    from runstrong.cli.prompts import date_answer, next_monday
+    from runstrong.core.params import load_params
+    from runstrong.core.phases import MAX_PLAN_WEEKS
+
+    start = a.read(form, "start", p["start"], next_monday(today).isoformat())
+    a.raw["start_date"] = start
+    distance = a.read(form, "race_distance", p["race_distance"], "none")
+    if distance in (None, "none"):
+        a.raw["plan_weeks"] = a.read(form, "plan_weeks", p["plan_weeks"], str(load_params().default_plan_weeks))
+        return
+    if start is None:
+        return
+    longest = start + dt.timedelta(weeks=MAX_PLAN_WEEKS - load_params().post_race_weeks)
+
+    def race_date(typed: str) -> dt.date:
+        value = date_answer("race date", today, after=start)(typed)
+        if value > longest:
+            raise ValueError(f"race date: by {longest:%d %b %Y}, so that the plan stays under a year")
+        return value
+
+    date = a.read(form, "race_date", race_date)
+    name = " ".join((text(form, "race_name") or "").split())[:80] or None
+    a.raw["race"] = {"distance": distance, "date": date, **({"name": name} if name else {})}
+
+
+def _read_week(form: FormData, a: Answers, p: dict[str, Any]) -> None:
+    """The usual running week day by day (init's syntax: `easy 40`, `long 1h40`,
+    `easy 30, tempo 40`), the strength days, kit, pain and double days."""
+    from runstrong.cli.prompts import runs_answer
+
+    weekly = []
+    for day in WEEKDAYS:
+        runs = a.read(form, f"run-{day}", runs_answer, "") or []
+        weekly += [{"day": day, "type": kind.value, "minutes": minutes} for kind, minutes in runs]
+    a.raw["running"] = {"weekly": weekly}
+    days = a.read(form, "available_days", p["days"], "")
+    a.raw["available_days"] = [d.value for d in days] if days else None
+    a.raw["equipment"] = a.read(form, "equipment", lambda t: p["equipment"](t) or ["bodyweight"], "")
+    a.raw["pain_areas"] = a.read(form, "pain_areas", p["pain"], "")
+    if any(r["type"] in ("tempo", "intervals", "race") for r in weekly):
+        a.raw["allow_double_days"] = bool(text(form, "double_days"))
+
+
+def _on_form(problem: FieldProblem) -> FieldProblem:
+    """A profile field's problem on the form field that shows it."""
+    dotted = ".".join(str(x) for x in problem.loc[:2])
+    name = (
+        FIELD_OF.get(dotted)
+        or FIELD_OF.get(str(problem.loc[0]) if problem.loc else "")
+        or (str(problem.loc[0]) if problem.loc else "name")
+    )
+    return FieldProblem((name,), problem.msg, problem.type)
+
+
+def read_lists(form: FormData, values: dict[str, Any]) -> dict[str, Any]:
+    """The typed values with the checkbox groups as lists (one ticked box is a list too)."""
+    for key in LISTS:
+        values[key] = many(form, key)
+    return values
