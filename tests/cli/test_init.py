@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from runstrong.cli import prompts as q
 from runstrong.core.model import RunType, Units, Weekday
+from runstrong.io import answers as q
 from runstrong.io.profile_file import load_profile
 from tests.cli.runner import run_cli
 from tests.cli.terminal import answer

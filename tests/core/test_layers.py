@@ -56,3 +56,22 @@ def test_the_plan_values_import_first_or_through_the_model() -> None:
     ):
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
         assert done.returncode == 0, done.stderr
+
+
+def test_no_layer_below_the_cli_imports_it() -> None:
+    """web, io, store and flows are driven by the CLI, never the other way: a reader the web
+    shares with `runstrong init` lives in io/."""
+    package = SRC / "runstrong"
+    bad = {
+        str(path.relative_to(package)): found
+        for layer in ("web", "store", "io", "flows")
+        for path in sorted((package / layer).rglob("*.py"))
+        if (
+            found := [
+                n
+                for n in imported_modules(path.read_text("utf-8"), path.relative_to(SRC).with_suffix("").parts)
+                if n == "runstrong.cli" or n.startswith("runstrong.cli.")
+            ]
+        )
+    }
+    assert bad == {}

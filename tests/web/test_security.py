@@ -171,13 +171,13 @@ def test_every_post_form_in_the_templates_carries_the_token() -> None:
 
 def test_a_page_opened_before_a_restart_still_saves(diary_path, tmp_path) -> None:
     """serve keeps the signing key beside the diary, so the token outlives the process."""
-    from runstrong.cli.serve import _token_key
     from runstrong.web.app import create_app
+    from runstrong.web.server_app import key_beside_diary
 
-    key = _token_key(str(diary_path))
-    assert key == _token_key(str(diary_path)) and len(key or b"") == 32
+    key = key_beside_diary(str(diary_path))
+    assert key == key_beside_diary(str(diary_path)) and len(key or b"") == 32
     assert (diary_path.parent / "diary.db.web-key").stat().st_mode & 0o777 == 0o600
-    assert _token_key("postgresql+psycopg://u:p@127.0.0.1/nowhere") is None  # a key per process there
+    assert key_beside_diary("postgresql+psycopg://u:p@127.0.0.1/nowhere") is None  # a key per process there
     from fastapi.testclient import TestClient
 
     statuses, cookies, token = [], None, ""

@@ -80,7 +80,7 @@ def test_the_welcome_form_makes_the_profile_and_plan_and_offers_the_screen(newco
 
 
 def test_answers_mean_what_they_mean_to_runstrong_init(newcomer, empty_app) -> None:
-    from runstrong.cli.init_answers import profile_from_options
+    from runstrong.io.init_answers import profile_from_options
 
     typed = {**ANSWERS, "units": "imperial", "body_mass": "128lb", "start": "mon", "preferred_time": "7am"}
     newcomer.post("/welcome", data={**typed, "key": key_of(newcomer.get("/welcome").text)})

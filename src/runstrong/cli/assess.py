@@ -98,7 +98,7 @@ def assess(profile: Path, when: str | None, no_input: bool, source: Path | None,
 
 
 def _date(when: str | None) -> dt.date:
-    from runstrong.cli.prompts import date_answer
+    from runstrong.io.answers import date_answer
 
     today = dt.date.today()
     if when is None:
@@ -160,12 +160,12 @@ def _battery(athlete: Any, day: dt.date, out: Any) -> Any:
     """Ask the whole battery; return the Screen."""
     from rich.panel import Panel
 
-    from runstrong.cli import prompts as q
+    from runstrong.cli.prompts import Asker
     from runstrong.core.screen import Screen
     from runstrong.io.screen_text import load_battery
 
     battery = load_battery()
-    ask = q.Asker(out)
+    ask = Asker(out)
     kit = "\n".join(f"  • {k}" for k in battery.kit)
     out.print(
         Panel.fit(
@@ -234,7 +234,7 @@ def _sides(test: Any) -> list[tuple[str, str]]:
 
 
 def _measure(test: Any, ask: Any, athlete: Any, out: Any) -> dict[str, Any]:
-    from runstrong.cli import prompts as q
+    from runstrong.io import answers as q
 
     f = test.fields
     if test.kind == "hinge":
@@ -283,7 +283,7 @@ def _measure(test: Any, ask: Any, athlete: Any, out: Any) -> dict[str, Any]:
 
 def _hold(ask: Any, name: str) -> int:
     """Seconds typed in, or timed with the clock when the runner presses Enter."""
-    from runstrong.cli import prompts as q
+    from runstrong.io import answers as q
 
     typed = q.seconds_answer("time held", SECONDS_MAX)
 

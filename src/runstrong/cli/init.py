@@ -66,7 +66,7 @@ def init(path: Path, force: bool, no_input: bool, **opts: Any) -> None:
         --race-distance marathon --race-date 2027-04-25 \\
         --run tue:intervals:60 --run thu:tempo:50 --run sun:long:120 --equipment gym --pain achilles
     """
-    from runstrong.cli.init_answers import plan_fits, profile_from_options
+    from runstrong.io.init_answers import plan_fits, profile_from_options
     from runstrong.io.profile_write import check_writable, profile_format, write_profile
 
     profile_format(path)

@@ -14,16 +14,17 @@ from typing import Any
 from rich.markup import escape
 from rich.panel import Panel
 
-from runstrong.cli import prompts as q
-from runstrong.cli.init_answers import LEVEL_HELP, parsers, plan_fits, run_option, validate_answers
+from runstrong.cli.prompts import Asker
 from runstrong.errors import UserError
+from runstrong.io import answers as q
+from runstrong.io.init_answers import LEVEL_HELP, parsers, plan_fits, run_option, validate_answers
 
 
 @dataclass
 class _Interview:
     """What every part of the interview needs: the asker, the console, the options as defaults."""
 
-    ask: q.Asker
+    ask: Asker
     out: Any
     opts: dict[str, Any]
     today: dt.date
@@ -39,7 +40,7 @@ class _Interview:
 
 def interview(path: Path, opts: dict[str, Any], today: dt.date, out: Any) -> Any:
     """Ask the questions, show the profile and whether a plan fits; None if the runner says not to write."""
-    it = _Interview(q.Asker(out), out, opts, today, parsers(today))
+    it = _Interview(Asker(out), out, opts, today, parsers(today))
     out.print(
         Panel.fit(
             f"Let's set up [bold]{escape(str(path))}[/]: about 25 quick questions, three minutes.\n"

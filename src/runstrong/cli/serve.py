@@ -110,21 +110,6 @@ def _run(db: str | None, athlete: str | None, host: str, port: int, allowed: tup
                 log_level="warning", access_log=False)  # fmt: skip
 
 
-def _token_key(db: str | None) -> bytes | None:
-    """The key that signs the pages' form tokens, kept beside a SQLite diary (diary.db.web-key)
-    so that a page opened before a restart still saves; None (a key per process) otherwise."""
-    from pathlib import Path
-
-    from runstrong.store.db import parse_url, resolve_url
-    from runstrong.web.security import secret_from_file
-
-    url = parse_url(resolve_url(db))
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        return None
-    path = Path(url.database)
-    return secret_from_file(path.with_name(path.name + ".web-key"))
-
-
 def _check_port(host: str, port: int) -> None:
     """Say which option to change when the address cannot be used, before anything starts."""
     import socket

@@ -46,7 +46,7 @@ def _values(form: forms.FormData) -> dict[str, Any]:
 def step_problems(test: ScreenTest, values: dict[str, Any]) -> list[FieldProblem]:
     """The test's answers checked by the types `Screen` gives its fields (a hold may be
     typed as 75 or 1:15: it is kept as seconds); a required answer left blank is a problem."""
-    from runstrong.cli.prompts import seconds_answer
+    from runstrong.io.answers import seconds_answer
 
     problems = []
     for name in test.fields.values():
@@ -74,7 +74,7 @@ def step_problems(test: ScreenTest, values: dict[str, Any]) -> list[FieldProblem
 def holds_in_seconds(data: dict[str, Any]) -> dict[str, Any]:
     """`data` with each hold typed as minutes and seconds (1:15, 1m15) in whole seconds, as
     the stopwatch writes it; what cannot be read is left for the model to refuse by its field."""
-    from runstrong.cli.prompts import seconds_answer
+    from runstrong.io.answers import seconds_answer
 
     holds = {name for t in _tests() if t.kind == "hold" for name in t.fields.values()}
     out = dict(data)

@@ -22,10 +22,22 @@ ACCOUNTS_ENV = "RUNSTRONG_ACCOUNTS"  # "1": everyone logs in, even on loopback
 KEY_FILE = "web-key"
 
 
+def key_beside_diary(db: str | None) -> bytes | None:
+    """The key that signs the pages' form tokens, kept beside a SQLite diary (diary.db.web-key)
+    so that a page opened before a restart still saves; None (a key per process) otherwise."""
+    from runstrong.store.db import parse_url, resolve_url
+    from runstrong.web.security import secret_from_file
+
+    url = parse_url(resolve_url(db))
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    path = Path(url.database)
+    return secret_from_file(path.with_name(path.name + ".web-key"))
+
+
 def shared_secret(db: str | None) -> bytes:
     """The key every worker signs with: $RUNSTRONG_SECRET_KEY, else the key file beside a
     SQLite diary, else `web-key` in the data folder (made once, owner-readable only)."""
-    from runstrong.cli.serve import _token_key
     from runstrong.store.db import default_path
     from runstrong.web.security import secret_from_file
 
@@ -36,7 +48,7 @@ def shared_secret(db: str | None) -> bytes:
 
             raise UserError(f"{SECRET_ENV}: at least 32 characters, please (e.g. `openssl rand -hex 32`)")
         return given.encode()
-    beside = _token_key(db)
+    beside = key_beside_diary(db)
     if beside is not None:
         return beside
     folder = Path(default_path()).parent

@@ -1,5 +1,5 @@
 """The welcome page's answers read as `runstrong init` reads them: the same questions, the
-same parsers (`cli.init_answers.parsers`, shared by init's prompts and its options, so
+same parsers (`io.init_answers.parsers`, shared by init's prompts and its options, so
 "1h40", "7am", "135lb" or "today" mean here what they mean there), then the profile model
 checks the whole. Each problem comes back by the form field that shows it.
 """
@@ -37,8 +37,8 @@ LISTS = ("available_days", "equipment", "pain_areas")
 
 def defaults(today: dt.date) -> dict[str, Any]:
     """The answers `runstrong init` suggests, as the form shows them before anything is typed."""
-    from runstrong.cli.prompts import next_monday
     from runstrong.core.params import load_params
+    from runstrong.io.answers import next_monday
 
     return {
         "sex": "unspecified", "units": "metric", "running_years": "1", "strength_experience": "novice",
@@ -78,7 +78,7 @@ def _without_label(message: str) -> str:
 
 def profile_from_form(form: FormData, today: dt.date) -> tuple[AthleteProfile | None, list[FieldProblem]]:
     """The profile the welcome form describes, or the problems by form field (nothing stored)."""
-    from runstrong.cli.init_answers import parsers
+    from runstrong.io.init_answers import parsers
 
     a = Answers()
     p = parsers(today)
@@ -110,9 +110,9 @@ def profile_from_form(form: FormData, today: dt.date) -> tuple[AthleteProfile | 
 
 def _read_goal(form: FormData, a: Answers, p: dict[str, Any], today: dt.date) -> None:
     """The start, then a race (after the start, within a year's plan) or the plan's length."""
-    from runstrong.cli.prompts import date_answer, next_monday
     from runstrong.core.params import load_params
     from runstrong.core.phases import MAX_PLAN_WEEKS
+    from runstrong.io.answers import date_answer, next_monday
 
     start = a.read(form, "start", p["start"], next_monday(today).isoformat())
     a.raw["start_date"] = start
@@ -138,7 +138,7 @@ def _read_goal(form: FormData, a: Answers, p: dict[str, Any], today: dt.date) ->
 def _read_week(form: FormData, a: Answers, p: dict[str, Any]) -> None:
     """The usual running week day by day (init's syntax: `easy 40`, `long 1h40`,
     `easy 30, tempo 40`), the strength days, kit, pain and double days."""
-    from runstrong.cli.prompts import runs_answer
+    from runstrong.io.answers import runs_answer
 
     weekly = []
     for day in WEEKDAYS:

@@ -78,8 +78,8 @@ LEVEL_HELP = "novice (new to it, or on and off), intermediate (a year or more of
 
 def parsers(today: dt.date, units_value: str = "metric") -> dict[str, Any]:
     """One parser per simple answer, shared by the prompts and the options."""
-    from runstrong.cli import prompts as q
     from runstrong.core.model import AthleteProfile, EquipmentSet, Item, Level, PainArea, RaceDistance, Sex, Units
+    from runstrong.io import answers as q
 
     lo, hi = q.field_bounds(AthleteProfile, "age")
     wlo, whi = q.field_bounds(AthleteProfile, "consistent_strength_weeks")
@@ -131,8 +131,8 @@ def _name(text: str) -> str:
 
 def run_option(text: str) -> list[dict[str, Any]]:
     """`tue:intervals:60` (minutes optional) as weekly runs."""
-    from runstrong.cli import prompts as q
     from runstrong.core.model import RunType, Weekday
+    from runstrong.io import answers as q
 
     parts = text.split(":", 2)
     if len(parts) < 2:
@@ -145,7 +145,7 @@ def run_option(text: str) -> list[dict[str, Any]]:
 
 def profile_from_options(opts: dict[str, Any], today: dt.date) -> Any:
     """The profile the options describe; a bad option is a UserError naming it."""
-    from runstrong.cli import prompts as q
+    from runstrong.io import answers as q
 
     def get(key: str, option: str, parse: Any, value: Any = None) -> Any:
         raw = opts.get(key) if value is None else value
