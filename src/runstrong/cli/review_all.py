@@ -49,7 +49,7 @@ def _load_before_fork() -> None:
     """The planning context and the review's modules, loaded once here: forked workers start
     with them (and with the context's memo) instead of each loading its own."""
     import runstrong.flows.review
-    import runstrong.store.reviewing  # noqa: F401
+    import runstrong.store.review_batch  # noqa: F401
     from runstrong.io.data_files import load_context
 
     load_context()
@@ -58,40 +58,43 @@ def _load_before_fork() -> None:
 def review_names(
     db: str | None, names: list[str], week_start: dt.date | None, today: dt.date, now: dt.datetime, accept: bool
 ) -> list[dict[str, Any]]:
-    """Each named athlete's review in short, on a store of this process's own."""
+    """Each named athlete's review in short, on a store of this process's own, read a chunk
+    of athletes at a time (`store.review_batch`: a few statements a chunk, not a dozen an athlete)."""
+    from runstrong.flows.base import Clock
     from runstrong.io.data_files import load_context
+    from runstrong.store.review_batch import prepare_reviews
 
     ctx = load_context()
     with open_diary(db) as store:
         out = []
-        for name in names:
-            try:
-                out.append(_review_one(store, name, week_start, today, now, accept, ctx))
-            except UserError as err:  # one athlete without a plan does not stop the others
-                out.append({"athlete": name, "error": str(err)})
+        for i in range(0, len(names), CHUNK):
+            with store.read() as s:
+                reviewed = prepare_reviews(s, names[i : i + CHUNK], week_start, today, ctx)
+            for r in reviewed:
+                try:  # one athlete without a plan does not stop the others
+                    if r.error is not None:
+                        raise r.error
+                    out.append(_summary(store, r, Clock(now, today), accept, ctx))
+                except UserError as err:
+                    out.append({"athlete": r.name, "error": str(err)})
         return out
 
 
-def _review_one(store: Any, name: str, week_start: dt.date | None, today: dt.date, now: dt.datetime,
-                accept: bool, ctx: Any) -> dict[str, Any]:  # fmt: skip
-    from runstrong.flows.base import Clock
+def _summary(store: Any, r: Any, clock: Any, accept: bool, ctx: Any) -> dict[str, Any]:
+    """One athlete's review in short (and, with `accept`, the new plan version written)."""
     from runstrong.flows.review import accept_review
-    from runstrong.store.changes import current_version
-    from runstrong.store.reviewing import prepare_review
 
-    with store.read() as s:
-        outcome = prepare_review(s, name, week_start, today, ctx, None)
-        seen = current_version(s, outcome.athlete.id)
+    outcome = r.outcome
     written = None
     if accept:
-        stored = accept_review(store, name, outcome.review.week_start, Clock(now, today), ctx, None,
-                               expected_version=seen).stored  # fmt: skip
+        stored = accept_review(store, r.name, outcome.review.week_start, clock, ctx, None,
+                               expected_version=r.diary_version).stored  # fmt: skip
         written = stored.plan_version if stored.new_plan else None
     actions: dict[str, int] = {}
     for d in outcome.review.decisions:
         action = str(getattr(d.action, "value", d.action))
         actions[action] = actions.get(action, 0) + 1
-    return {"athlete": name, "week_start": outcome.review.week_start.isoformat(),
+    return {"athlete": r.name, "week_start": outcome.review.week_start.isoformat(),
             "flags": len(outcome.review.flags), "decisions": actions, "changes": len(outcome.changes),
             "plan_version": outcome.plan_version, "new_plan_version": written}  # fmt: skip
 
