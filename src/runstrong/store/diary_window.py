@@ -46,13 +46,8 @@ def load_diaries(s: Session, spans: dict[int, tuple[dt.date, dt.date]]) -> dict[
     ) if kept(r[0], r[2])]  # fmt: skip
     sets: dict[int, list] = defaultdict(list)
     if session_rows:
-        query = (
-            select(st.session_log_id, *(st[f] for f in SET_FIELDS))
-            .join(SessionLogRow, SessionLogRow.id == st.session_log_id)
-            .where(sl.athlete_id.in_(ids), sl.date.between(since, until))
-            .order_by(st.id)
-        )
-        for row in s.execute(query):
+        query = select(st.session_log_id, *(st[f] for f in SET_FIELDS))  # by the sessions' ids: through the index
+        for row in s.execute(query.where(st.session_log_id.in_([r[1] for r in session_rows])).order_by(st.id)):
             sets[row[0]].append(build(SetLog, **dict(zip(SET_FIELDS, row[1:], strict=True))))
     out: dict[int, dict[str, list]] = {i: defaultdict(list) for i in ids}
     for r in session_rows:
