@@ -96,3 +96,11 @@ def test_diaries_read_together_keep_each_athletes_own_days(store, club) -> None:
         alone = {i: load_diary(s, i, *span) for i, span in spans.items()}
     assert together == alone
     assert all(together[i].sessions and together[i].wellness for i in spans)
+
+
+def test_an_athlete_gone_since_the_names_were_listed_is_refused_alone(store, club) -> None:
+    with store.read() as s:
+        together = prepare_reviews(s, [club[0], "Nobody", club[1]], dt.date(2027, 3, 8), TODAY, load_context())
+    assert [r.name for r in together] == [club[0], "Nobody", club[1]]
+    assert together[1].outcome is None and "Nobody" in str(together[1].error)
+    assert together[0].outcome is not None and together[2].outcome is not None

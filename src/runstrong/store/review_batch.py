@@ -50,8 +50,10 @@ def prepare_reviews(
     ready: dict[int, tuple] = {}
     failed: dict[str, UserError] = {}
     for name in names:
-        c = current[name]
+        c = current.get(name)
         try:
+            if c is None:  # gone since the names were listed
+                raise UserError(f"athlete: no athlete {name!r} in the diary any more")
             if c.plan_text is None or c.profile_text is None:
                 raise no_plan(name)
             plan, profile = repo.parse_plan(c.plan_text), AthleteProfile.model_validate_json(c.profile_text)
@@ -66,9 +68,9 @@ def prepare_reviews(
     logged = logged_sets_of(s, {i: r.review.next_week_start for i, r in reviews.items()}, ctx.registry.params)
     out = []
     for name in names:
-        c = current[name]
-        if name in failed:
-            out.append(Reviewed(name, None, failed[name], c.diary_version))
+        c = current.get(name)
+        if c is None or name in failed:
+            out.append(Reviewed(name, None, failed[name], c.diary_version if c else 0))
             continue
         _, plan, profile, _ = ready[c.info.id]
         outcome = with_new_plan(reviews[c.info.id], plan, with_sets(profile, logged[c.info.id]), ctx)
@@ -77,7 +79,7 @@ def prepare_reviews(
 
 
 def _current(s: Session, names: list[str]) -> dict[str, _Current]:
-    """The named athletes with their newest plan and profile rows, in one statement."""
+    """The named athletes (those still in the diary) with their newest plan and profile rows, in one statement."""
     plans, profiles = aliased(PlanRow), aliased(Profile)
     newest_plan = select(func.max(plans.version)).where(plans.athlete_id == Athlete.id).correlate(Athlete)
     newest_profile = select(func.max(profiles.version)).where(profiles.athlete_id == Athlete.id).correlate(Athlete)
@@ -96,7 +98,4 @@ def _current(s: Session, names: list[str]) -> dict[str, _Current]:
         info = repo.AthleteInfo(id=r[0], name=r[1], units=Units(r[2]), profile_version=r[4], plan_version=r[6],
                                 plan_start=r[7], plan_end=r[8])  # fmt: skip
         out[r[1]] = _Current(info, r[3] or 0, r[9], r[5])
-    missing = [n for n in names if n not in out]
-    if missing:
-        raise UserError(f"athlete: no athlete {missing[0]!r} in the diary; add one with `runstrong athlete add`")
     return out
