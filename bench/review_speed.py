@@ -1,6 +1,6 @@
 """The weekly review's speed on generated three-year diaries, on SQLite or PostgreSQL.
 
-    python bench/review_speed.py [--athletes 1000] [--runs 30] [--jobs 1,2] [--pg [URL]] [--profile]
+    python bench/review_speed.py [--athletes 1000] [--runs 30] [--jobs 1,2] [--command-runs 3] [--pg [URL]] [--profile]
 
 (a) One runner's three-year diary: what `runstrong review` computes in-process
     (`store.reviewing.prepare_review`: find the athlete, read the plan, the profile and the
@@ -429,6 +429,7 @@ def main() -> None:
     parser.add_argument("--athletes", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--jobs", default="1,2", help="--jobs values for the whole command, comma-separated.")
+    parser.add_argument("--command-runs", type=int, default=3, help="Runs of each whole command (c); medians.")
     parser.add_argument("--profile", action="store_true", help="Print where the time goes in (b) (cProfile).")
     parser.add_argument("--split", type=int, default=100, help="Athletes of (b) timed part by part as well.")
     parser.add_argument(
@@ -485,11 +486,13 @@ def many(args: argparse.Namespace, library: Library, registry: Registry) -> None
     weeks = {w for _, _, w in everyone}
     if len(weeks) == 1:
         for jobs in (int(j) for j in args.jobs.split(",") if j):
-            seconds, cpu_s, done = whole_command(db, next(iter(weeks)), jobs)
+            runs = [whole_command(db, next(iter(weeks)), jobs) for _ in range(args.command_runs)]
+            seconds, cpu_s = (statistics.median(r[i] for r in runs) for i in range(2))
+            done = runs[0][2]
             print(f"    HEADLINE (c) `runstrong review --all --jobs {jobs}`, the whole command as a fresh process "
-                  f"({done} athletes: review, trend, new plan version, changes): {seconds:.1f} s wall "
-                  f"({cpu_s:.1f} s CPU); goal {goal:.0f} s: {seconds / goal:.2f}x; "
-                  f"for 1,000 athletes: ~{seconds * 1000 / done:.0f} s")  # fmt: skip
+                  f"({done} athletes: review, trend, new plan version, changes), median of {len(runs)}: "
+                  f"{seconds:.1f} s wall ({cpu_s:.1f} s CPU); goal {goal:.0f} s: {seconds / goal:.2f}x; "
+                  f"for 1,000: ~{seconds * 1000 / done:.0f} s wall, ~{cpu_s * 1000 / done:.0f} s CPU")  # fmt: skip
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from runstrong.cli import collector
 from runstrong.cli.diary_common import athlete_option, clock_now, clock_today, db_option, open_diary, stdin_is_tty
 from runstrong.cli.options import console, echo_json, enum_choice, parse_date
 from runstrong.core.vocab import EquipmentSet
@@ -126,8 +127,9 @@ def review(
         with _data_in_env(data_dir):  # --all reads the data from $RUNSTRONG_DATA (its workers too)
             return review_everyone(db, week_start, fmt, accept, jobs)
     real_life = _real_life_from_flags(travel, kit, ill, race_date, today)
+    collector.freeze_long_lived()  # imports and the context: not walked again by the collector
     with open_diary(db) as store:
-        with store.read() as s:
+        with collector.paused(), store.read() as s:
             try:
                 outcome = prepare_review(s, athlete, week_start, today, ctx, real_life)
                 seen = current_version(s, outcome.athlete.id)  # a change before the write is refused, not lost

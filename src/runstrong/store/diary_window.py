@@ -17,6 +17,7 @@ from runstrong.core.review_metrics import DiaryWindow
 from .repo import RUN_COLUMNS, SET_FIELDS, WELLNESS_COLUMNS
 from .tables import PainRow, RunRow, SessionLogRow, SetLogRow, WellnessRow
 
+PAIN_COLUMNS = ("date", "area", "score", "note", "side", "when", "provoked_by")
 SESSION_FIELDS = ("date", "plan_version", "planned_date", "planned_label", "minutes", "session_rpe", "note")
 
 
@@ -24,46 +25,53 @@ def load_diary(s: Session, athlete_id: int, since: dt.date, until: dt.date) -> D
     """The athlete's diary entries dated since..until (inclusive). Values are trusted (they
     were validated when logged), so they are built without validating again (core.model's
     `build`); rows are read as plain tuples (no ORM objects): a review's read costs a third."""
+    return load_diaries(s, {athlete_id: (since, until)})[athlete_id]
+
+
+def load_diaries(s: Session, spans: dict[int, tuple[dt.date, dt.date]]) -> dict[int, DiaryWindow]:
+    """Several athletes' diaries, each over its own days (athlete id -> since, until), in one
+    statement per kind of entry (a coach's `review --all` reads a chunk of athletes at once:
+    no round trip per athlete). Each statement reads every athlete's rows from the earliest
+    `since` to the latest `until`; rows outside an athlete's own days are left out here."""
+    if not spans:
+        return {}
+    ids = sorted(spans)
+    since, until = min(a for a, _ in spans.values()), max(b for _, b in spans.values())
+    kept = lambda athlete, day: spans[athlete][0] <= day <= spans[athlete][1]  # noqa: E731
     sl, st, rn, wl, pn = (t.__table__.c for t in (SessionLogRow, SetLogRow, RunRow, WellnessRow, PainRow))
-    session_rows = s.execute(
-        select(sl.id, *(sl[f] for f in SESSION_FIELDS))
-        .where(sl.athlete_id == athlete_id, sl.date.between(since, until))
-        .order_by(sl.date, sl.id)
-    ).all()
+    session_rows = [r for r in s.execute(
+        select(sl.athlete_id, sl.id, *(sl[f] for f in SESSION_FIELDS))
+        .where(sl.athlete_id.in_(ids), sl.date.between(since, until))
+        .order_by(sl.athlete_id, sl.date, sl.id)
+    ) if kept(r[0], r[2])]  # fmt: skip
     sets: dict[int, list] = defaultdict(list)
     if session_rows:
-        query = select(st.session_log_id, *(st[f] for f in SET_FIELDS))
-        for row in s.execute(query.where(st.session_log_id.in_([r[0] for r in session_rows])).order_by(st.id)):
+        query = select(st.session_log_id, *(st[f] for f in SET_FIELDS))  # by the sessions' ids: through the index
+        for row in s.execute(query.where(st.session_log_id.in_([r[1] for r in session_rows])).order_by(st.id)):
             sets[row[0]].append(build(SetLog, **dict(zip(SET_FIELDS, row[1:], strict=True))))
-    sessions = tuple(
-        build(SessionLog, **dict(zip(SESSION_FIELDS, r[1:], strict=True)), sets=sets[r[0]], pains=[])
-        for r in session_rows
-    )
-    runs = tuple(
-        build(RunLog, date=r[0], **dict(zip(RUN_COLUMNS, r[1:], strict=True)) | {"type": RunType(r.type)})
-        for r in s.execute(
-            select(rn.date, *(rn[c] for c in RUN_COLUMNS))
-            .where(rn.athlete_id == athlete_id, rn.date.between(since, until))
-            .order_by(rn.date, rn.id)
-        )
-    )
-    wellness = tuple(
-        build(Wellness, date=r[0], **dict(zip(WELLNESS_COLUMNS, r[1:], strict=True)))
-        for r in s.execute(
-            select(wl.date, *(wl[c] for c in WELLNESS_COLUMNS))
-            .where(wl.athlete_id == athlete_id, wl.date.between(since, until))
-            .order_by(wl.date)
-        )
-    )
-    pains = tuple(
-        build(PainReport, **r._asdict() | {"area": PainArea(r.area)})
-        for r in s.execute(
-            select(pn.date, pn.area, pn.score, pn.note, pn.side, pn.when, pn.provoked_by)
-            .where(pn.athlete_id == athlete_id, pn.date.between(since, until))
-            .order_by(pn.date, pn.id)
-        )
-    )
-    return DiaryWindow(sessions=sessions, runs=runs, wellness=wellness, pains=pains)
+    out: dict[int, dict[str, list]] = {i: defaultdict(list) for i in ids}
+    for r in session_rows:
+        fields = dict(zip(SESSION_FIELDS, r[2:], strict=True))
+        out[r[0]]["sessions"].append(build(SessionLog, **fields, sets=sets[r[1]], pains=[]))
+    runs = select(rn.athlete_id, rn.date, *(rn[c] for c in RUN_COLUMNS)).order_by(rn.athlete_id, rn.date, rn.id)
+    for r in s.execute(runs.where(rn.athlete_id.in_(ids), rn.date.between(since, until))):
+        if kept(r[0], r[1]):
+            fields = dict(zip(RUN_COLUMNS, r[2:], strict=True)) | {"type": RunType(r.type)}
+            out[r[0]]["runs"].append(build(RunLog, date=r[1], **fields))
+    checkins = select(wl.athlete_id, wl.date, *(wl[c] for c in WELLNESS_COLUMNS)).order_by(wl.athlete_id, wl.date)
+    for r in s.execute(checkins.where(wl.athlete_id.in_(ids), wl.date.between(since, until))):
+        if kept(r[0], r[1]):
+            out[r[0]]["wellness"].append(build(Wellness, date=r[1], **dict(zip(WELLNESS_COLUMNS, r[2:], strict=True))))
+    pains = select(pn.athlete_id, *(pn[c] for c in PAIN_COLUMNS)).order_by(pn.athlete_id, pn.date, pn.id)
+    for r in s.execute(pains.where(pn.athlete_id.in_(ids), pn.date.between(since, until))):
+        if kept(r[0], r[1]):
+            fields = dict(zip(PAIN_COLUMNS, r[1:], strict=True)) | {"area": PainArea(r.area)}
+            out[r[0]]["pains"].append(build(PainReport, **fields))
+    return {i: _window(out[i]) for i in ids}
+
+
+def _window(parts: dict[str, list]) -> DiaryWindow:
+    return DiaryWindow(**{k: tuple(parts[k]) for k in ("sessions", "runs", "wellness", "pains")})
 
 
 def last_logged_day(s: Session, athlete_id: int) -> dt.date | None:

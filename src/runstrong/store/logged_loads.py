@@ -23,48 +23,48 @@ def logged_sets(
     """For each lift logged with a load before `before`, the best set of its latest session
     (only `exercise_ids` when given: a day's page needs a dozen lifts, not years of sets)."""
     if exercise_ids is None:
-        by_lift = _latest_of_all(s, athlete_id, before)
+        by_lift = _latest_of_all(s, [athlete_id], before).get(athlete_id, {})
     else:
         by_lift = {}
         for row, day in _latest_of(s, athlete_id, sorted(set(exercise_ids)), before):
             by_lift.setdefault(row.exercise_id, (day, []))[1].append(row_to_set(row))
-    out = {}
-    for exercise_id, (day, sets) in by_lift.items():
-        found = best_set(sets, day, p)
-        if found is not None:
-            out[exercise_id] = found
-    return out
+    return _best_sets(by_lift, p)
 
 
-def _latest_of_all(s: Session, athlete_id: int, before: dt.date) -> dict[str, tuple[dt.date, list]]:
-    """Every lift's loaded sets of its latest session before `before`, in one statement: a
-    window over the loaded sets picks each lift's latest session in the database, and only
-    that session's sets come back, as plain rows (loading every loaded set of a three-year
-    diary as objects cost ~70 ms a review)."""
+def _latest_of_all(s: Session, athlete_ids: list[int], before: dt.date) -> dict[int, dict[str, tuple[dt.date, list]]]:
+    """Every lift's loaded sets of its latest session before `before`, per athlete, in one
+    statement: a window over the loaded sets picks each lift's latest session in the database,
+    and only that session's sets come back, as plain rows (loading every loaded set of a
+    three-year diary as objects cost ~70 ms a review; a chunk of athletes is one round trip)."""
     loaded = (SetLogRow.load_kg.is_not(None), SetLogRow.reps.is_not(None))
     latest = (
         select(
+            SessionLogRow.athlete_id.label("athlete"),
             SetLogRow.exercise_id.label("ex"),
             SetLogRow.session_log_id.label("sid"),
             SessionLogRow.date.label("day"),
             func.row_number()
-            .over(partition_by=SetLogRow.exercise_id, order_by=(SessionLogRow.date.desc(), SessionLogRow.id.desc()))
+            .over(
+                partition_by=(SessionLogRow.athlete_id, SetLogRow.exercise_id),
+                order_by=(SessionLogRow.date.desc(), SessionLogRow.id.desc()),
+            )
             .label("rank"),
         )
         .join(SessionLogRow, SetLogRow.session_log_id == SessionLogRow.id)
-        .where(SessionLogRow.athlete_id == athlete_id, SessionLogRow.date < before, *loaded)
+        .where(SessionLogRow.athlete_id.in_(athlete_ids), SessionLogRow.date < before, *loaded)
         .subquery()
     )
+    columns = (SetLogRow.exercise_id, SetLogRow.reps, SetLogRow.load_kg, SetLogRow.rpe, SetLogRow.rir)
     rows = s.execute(
-        select(SetLogRow.exercise_id, SetLogRow.reps, SetLogRow.load_kg, SetLogRow.rpe, SetLogRow.rir, latest.c.day)
+        select(latest.c.athlete, *columns, latest.c.day)
         .join(latest, (SetLogRow.session_log_id == latest.c.sid) & (SetLogRow.exercise_id == latest.c.ex))
         .where(latest.c.rank == 1, *loaded)
         .order_by(SetLogRow.id)
     )
-    by_lift: dict[str, tuple[dt.date, list]] = {}
+    out: dict[int, dict[str, tuple[dt.date, list]]] = {}
     for row in rows:
-        by_lift.setdefault(row.exercise_id, (row.day, []))[1].append(row)
-    return by_lift
+        out.setdefault(row.athlete, {}).setdefault(row.exercise_id, (row.day, []))[1].append(row)
+    return out
 
 
 def _latest_of(s: Session, athlete_id: int, ids: list[str], before: dt.date) -> Any:
@@ -86,7 +86,32 @@ def _latest_of(s: Session, athlete_id: int, ids: list[str], before: dt.date) -> 
 def with_logged_sets(s: Session, athlete_id: int, profile: AthleteProfile, before: dt.date, p: Any) -> AthleteProfile:
     """`profile` with the diary's last sets of each lift as its recent sets (they replace a
     recent set the profile gives for the same lift), so a plan made from it follows the log."""
-    logged = logged_sets(s, athlete_id, before, p)
+    return with_sets(profile, logged_sets(s, athlete_id, before, p))
+
+
+def with_sets(profile: AthleteProfile, logged: dict[str, RecentSet]) -> AthleteProfile:
+    """`profile` with `logged` (the diary's last sets of each lift) as its recent sets."""
     if not logged:
         return profile
     return profile.model_copy(update={"recent_sets": {**profile.recent_sets, **logged}})
+
+
+def logged_sets_of(s: Session, before: dict[int, dt.date], p: Any) -> dict[int, dict[str, RecentSet]]:
+    """`logged_sets` of several athletes (athlete id -> its `before`), one statement per distinct
+    `before` (a coach's `review --all` gives all one date): the same answers, fewer round trips."""
+    out: dict[int, dict[str, RecentSet]] = {}
+    for day in sorted(set(before.values())):
+        ids = sorted(a for a, d in before.items() if d == day)
+        found = _latest_of_all(s, ids, day)
+        for athlete in ids:
+            out[athlete] = _best_sets(found.get(athlete, {}), p)
+    return out
+
+
+def _best_sets(by_lift: dict[str, tuple[dt.date, list]], p: Any) -> dict[str, RecentSet]:
+    out = {}
+    for exercise_id, (day, sets) in by_lift.items():
+        found = best_set(sets, day, p)
+        if found is not None:
+            out[exercise_id] = found
+    return out

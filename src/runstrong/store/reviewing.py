@@ -5,14 +5,14 @@ window of diary the review needs, review the week, work out the new plan version
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
 from runstrong.core.context import PlanningContext
 from runstrong.core.model import AthleteProfile, Plan
 from runstrong.core.review import Change, RealLife, Review, apply_review, plan_differences, review_week
-from runstrong.core.review_metrics import WeekMetrics, history_metrics, history_window_days
+from runstrong.core.review_metrics import DiaryWindow, WeekMetrics, history_metrics, history_window_days
 from runstrong.errors import UserError
 from runstrong.io.plan_changes import describe_changes
 
@@ -47,10 +47,12 @@ def current_plan(s: Session, athlete: str | None) -> tuple[repo.AthleteInfo, int
     found = repo.latest_plan(s, info.id)
     profile = repo.latest_profile(s, info.id)
     if found is None or profile is None:
-        raise UserError(
-            f"athlete: {info.name} has no plan in the diary yet; store one with `runstrong athlete add PROFILE`"
-        )
+        raise no_plan(info.name)
     return info, found[0], found[1], profile
+
+
+def no_plan(name: str) -> UserError:
+    return UserError(f"athlete: {name} has no plan in the diary yet; store one with `runstrong athlete add PROFILE`")
 
 
 def prepare_review(
@@ -68,8 +70,22 @@ def prepare_review(
     With no week: last week, or this week while the plan is in its first week. With
     `with_plan`, also the new plan version the review would write and what it changes; with
     `with_trend`, the weeks before it too (for sparklines and charts)."""
-    library, registry = ctx.library, ctx.registry
     info, version, plan, profile = current_plan(s, athlete)
+    week_start = week_to_review(plan, profile, week_start, today, real_life)
+    since, until = diary_span(week_start, ctx, with_trend)
+    diary = load_diary(s, info.id, since, until)
+    outcome = review_only(info, version, plan, profile, diary, week_start, today, ctx, real_life, with_trend)
+    if not with_plan:
+        return outcome
+    logged = with_logged_sets(s, info.id, profile, outcome.review.next_week_start, ctx.registry.params)
+    return with_new_plan(outcome, plan, logged, ctx)
+
+
+def week_to_review(
+    plan: Plan, profile: AthleteProfile, week_start: dt.date | None, today: dt.date, real_life: RealLife | None
+) -> dt.date:
+    """The Monday of the week to review (none given: last week, or this week while the plan is
+    in its first week); a UserError naming the field when it cannot be reviewed."""
     if week_start is None:
         first = plan.start_date - dt.timedelta(days=plan.start_date.weekday())
         week_start = max(last_week(today), min(first, today - dt.timedelta(days=today.weekday())))
@@ -80,21 +96,43 @@ def prepare_review(
         raise UserError(f"week: {week_start} has not happened yet (today is {today}); review a past week")
     if real_life is not None and real_life.race_date is not None and profile.race is None:
         raise UserError("race_date: the profile has no race; add one to the profile and store it again")
+    return week_start
+
+
+def diary_span(week_start: dt.date, ctx: PlanningContext, with_trend: bool) -> tuple[dt.date, dt.date]:
+    """The days of diary the review of `week_start` reads (the trend's weeks too, with `with_trend`)."""
     first = week_start - dt.timedelta(weeks=TREND_WEEKS - 1) if with_trend else week_start
-    since = first - dt.timedelta(days=history_window_days(registry))
-    diary = load_diary(s, info.id, since, week_start + dt.timedelta(days=6))
+    return first - dt.timedelta(days=history_window_days(ctx.registry)), week_start + dt.timedelta(days=6)
+
+
+def review_only(
+    info: repo.AthleteInfo,
+    version: int,
+    plan: Plan,
+    profile: AthleteProfile,
+    diary: DiaryWindow,
+    week_start: dt.date,
+    today: dt.date,
+    ctx: PlanningContext,
+    real_life: RealLife | None,
+    with_trend: bool,
+) -> ReviewOutcome:
+    """The review of the week and its trend from what was read, without the new plan."""
     review = review_week(plan, profile, diary, week_start, real_life=real_life, today=today, ctx=ctx)
     trend = (
-        history_metrics(plan, diary, week_start, TREND_WEEKS - 1, library, registry, last=review.metrics)
+        history_metrics(plan, diary, week_start, TREND_WEEKS - 1, ctx.library, ctx.registry, last=review.metrics)
         if with_trend
         else [review.metrics]
     )
-    if not with_plan:
-        return ReviewOutcome(info, version, review, trend, None, None, [])
-    logged = with_logged_sets(s, info.id, profile, review.next_week_start, registry.params)  # loads follow the log
-    new_profile, new_plan = apply_review(plan, logged, review, ctx=ctx)
-    changes = describe_changes(plan_differences(plan, new_plan, review.next_week_start))
-    return ReviewOutcome(info, version, review, trend, new_profile, new_plan, changes)
+    return ReviewOutcome(info, version, review, trend, None, None, [])
+
+
+def with_new_plan(outcome: ReviewOutcome, plan: Plan, logged: AthleteProfile, ctx: PlanningContext) -> ReviewOutcome:
+    """`outcome` with the new plan version its review makes from `plan`, and what changes;
+    `logged` is the profile with the diary's last sets as its recent sets (loads follow the log)."""
+    new_profile, new_plan = apply_review(plan, logged, outcome.review, ctx=ctx)
+    changes = describe_changes(plan_differences(plan, new_plan, outcome.review.next_week_start))
+    return replace(outcome, profile=new_profile, plan=new_plan, changes=changes)
 
 
 def accept_review(s: Session, outcome: ReviewOutcome, now: dt.datetime) -> repo.StoredPlan:
