@@ -66,8 +66,9 @@ class Dosed:
     cues: list[str]  # shared by every block dosed from this (blocks are frozen: never changed)
     heavy: bool
     plyometric: bool
-    carry: Carried | None = None  # the dose the next loading week steps from (sets filled in by the session)
+    carry: tuple | None = None  # a Carried's fields: the dose the next loading week steps from
     blocks: dict = field(default_factory=dict, compare=False, repr=False)  # the block of each pick, made once
+    picks: dict = field(default_factory=dict, compare=False, repr=False)  # the pick each block was made for
 
 
 @lru_cache(maxsize=256)  # (kind, value) pairs: a few dozen distinct ones, all immutable
@@ -115,7 +116,7 @@ def prescribe(
     role: Role,
     focus: bool,
     ctx: DoseContext,
-    carried: Carried | None = None,
+    carried: tuple | None = None,
 ) -> Dosed:
     """The prescription for `e` in this week, with the rules that set it; `carried` is its
     dose in the last loading week, which this week steps from (progression-carries-over).
@@ -126,14 +127,14 @@ def prescribe(
     id names the exercise).
     """
     if carried is not None:  # a carried dose reads the lift's reps, holds, effort and load, not its sets nor
-        carried = carried._replace(sets=0) if carried.sets else carried  # the block's week (jumps still do)
+        carried = (0, *carried[1:])  # the block's week (jumps still do); a plain tuple in the memo's key
         ctx = ctx if e.dose.measure == "contacts" else stepless(ctx)
     mobility = role in (Role.warm_up, Role.finisher)  # a drill's dose reads nothing of the week
     key = (e.id, role) if mobility else (e.id, role, focus, ctx, carried)
     memo = planning.memo.doses
     hit = memo.get(key)
     if hit is None:
-        hit = memo.put(key, _prescribe(e, role, focus, ctx, carried, planning.params))
+        hit = memo.put(key, _prescribe(e, role, focus, ctx, carried and Carried._make(carried), planning.params))
     return hit
 
 
@@ -495,5 +496,5 @@ def _dosed(d: _Draft) -> Dosed:
         tempo=e.tempo,
         rest_seconds=d.rest,
     )
-    plyometric = e.pattern == Pattern.plyometric
-    return Dosed(presc, tuple(d.reasons), list(dict.fromkeys(d.cues)), d.heavy, plyometric, d.carry)
+    carry = d.carry and tuple(d.carry)  # plain, like compose.Carry's doses
+    return Dosed(presc, tuple(d.reasons), list(dict.fromkeys(d.cues)), d.heavy, e.pattern == Pattern.plyometric, carry)

@@ -110,18 +110,22 @@ def carry_of(
         return before
     p, one_copy = ctx.params, ctx.memo.one_copy
     old = dict(before)
-    out = {}
+    out: dict[tuple[str, str], tuple] = {}
     for s in sessions:
         for b in s.blocks:
             if b.role not in (Role.primary, Role.accessory):
                 continue
-            key, rules = (b.exercise_id, s.focus), set(map(_RULE_ID, b.reasons))
+            key, rules = (b.exercise_id, s.focus.value), set(map(_RULE_ID, b.reasons))
             if "review-reduce" in rules or "review-hold" in rules or "taper" in rules:
                 if key in old:
                     out[key] = old[key]
                 continue
-            out[key] = _carried(b, old.get(key), "light-before-key-runs" in rules, p)
-    return one_copy(tuple(one_copy(kv) for kv in sorted(out.items(), key=lambda kv: (kv[0][0], kv[0][1].value))))
+            before_dose = old.get(key)
+            carried = _carried(
+                b, Carried._make(before_dose) if before_dose else None, "light-before-key-runs" in rules, p
+            )
+            out[key] = tuple(carried)  # a plain tuple: see compose.Carry
+    return one_copy(tuple(one_copy(kv) for kv in sorted(out.items(), key=lambda kv: kv[0])))
 
 
 def _carried(b: Block, before: Carried | None, light: bool, p: Params) -> Carried:
