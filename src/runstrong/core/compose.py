@@ -8,7 +8,7 @@ objects through the planning context's memo.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from .context import PlanningContext
@@ -203,9 +203,9 @@ class Planned:
         )
 
 
-@lru_cache(maxsize=1024)  # dose contexts are small frozen values; weeks share them
-def _without_heavy(dctx: DoseContext) -> DoseContext:
-    return dctx._replace(heavy_ok=False) if dctx.heavy_ok else dctx
+def _without_heavy(dctx: DoseContext, ctx: PlanningContext) -> DoseContext:
+    """The dose context with no heavy work, one copy kept on the planning memo (weeks share them)."""
+    return ctx.memo.one_copy(dctx._replace(heavy_ok=False)) if dctx.heavy_ok else dctx
 
 
 def _all_carried(roles: tuple[Role, ...], chosen: tuple[Pick, ...], own: Carry) -> bool:
@@ -343,13 +343,13 @@ def _compose_fresh(
         sessions = (selection, _sessions_picked(ctx, selection, n_sessions, plyo_ok, short, race_week, spread))
         ctx.memo.composed.put(key, sessions)
     by_lift = dict(carry)
-    heavy_ctx = {True: base, False: _without_heavy(base)}
+    heavy_ctx = {True: base, False: _without_heavy(base, ctx)}
     out = []
     for focus, roles, chosen, focus_lifts, reasons, shared, gentler, calmer in sessions[1]:
         dctx = heavy_ctx[base.heavy_ok and focus in heavy]
         own = tuple(((pk.exercise.id, focus.value), c) for pk in chosen if (c := by_lift.get((pk.exercise.id, focus))))
         if _all_carried(roles, chosen, own):
-            dctx = stepless(dctx)  # every lift steps from its carried dose: the block's week no longer matters
+            dctx = stepless(dctx, ctx.memo)  # every lift steps from its carried dose, whatever the block's week
         stand_ins = [pk for _, pk in (*gentler, *calmer) if pk is not None]  # a light day's lifts carry on too
         own += tuple(
             ((pk.exercise.id, focus.value), c) for pk in stand_ins if (c := by_lift.get((pk.exercise.id, focus)))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from .context import PlanningContext
+from .context import Memo, PlanMemo, PlanningContext
 from .model import (
     Category,
     Exercise,
@@ -35,7 +35,7 @@ from .progression import (
     ramp,
     rir_of,
 )
-from .review_cut import cut_prescription
+from .review_cut import cut_prescription, cut_sets
 from .timing import estimate_seconds as estimate_seconds  # re-exported: the review imports it here
 
 
@@ -74,17 +74,6 @@ class Dosed:
 @lru_cache(maxsize=256)  # (kind, value) pairs: a few dozen distinct ones, all immutable
 def _intensity(kind: str, value: float | None = None) -> Intensity:
     return build(Intensity, kind=kind, value=value)
-
-
-def cut_sets(sets: int, cut_pct: int) -> int:
-    """Sets after a volume cut of `cut_pct` %, never below one.
-
-    >>> cut_sets(3, 40)
-    2
-    >>> cut_sets(2, 60)
-    1
-    """
-    return max(1, round(sets * (100 - cut_pct) / 100))
 
 
 HEAVY_PHASES = frozenset({Phase.build, Phase.race_specific, Phase.taper, Phase.maintenance})
@@ -128,20 +117,20 @@ def prescribe(
     """
     if carried is not None:  # a carried dose reads the lift's reps, holds, effort and load, not its sets nor
         carried = (0, *carried[1:])  # the block's week (jumps still do); a plain tuple in the memo's key
-        ctx = ctx if e.dose.measure == "contacts" else stepless(ctx)
+        ctx = ctx if e.dose.measure == "contacts" else stepless(ctx, planning.memo)
     mobility = role in (Role.warm_up, Role.finisher)  # a drill's dose reads nothing of the week
     key = (e.id, role) if mobility else (e.id, role, focus, ctx, carried)
     memo = planning.memo.doses
     hit = memo.get(key)
     if hit is None:
-        hit = memo.put(key, _prescribe(e, role, focus, ctx, carried and Carried._make(carried), planning.params))
+        dose = carried and Carried._make(carried)
+        hit = memo.put(key, _prescribe(e, role, focus, ctx, dose, planning.params, planning.memo.steps))
     return hit
 
 
-@lru_cache(maxsize=1024)  # dose contexts are small frozen values
-def stepless(ctx: DoseContext) -> DoseContext:
-    """The context without the block's week: a carried dose does not read it."""
-    return ctx._replace(step=0) if ctx.step else ctx
+def stepless(ctx: DoseContext, memo: PlanMemo) -> DoseContext:
+    """The context without the block's week (a carried dose does not read it), kept once on the memo."""
+    return memo.one_copy(ctx._replace(step=0)) if ctx.step else ctx
 
 
 @dataclass
@@ -152,6 +141,7 @@ class _Draft:
     role: Role
     ctx: DoseContext
     step: int
+    steps: Memo  # the planning context's rep steps (`carried_reps` by its arguments): plans share most
     carried: Carried | None = None
     sets: int = 1
     reps: int | None = None
@@ -177,9 +167,10 @@ def _prescribe(
     ctx: DoseContext,
     carried: Carried | None,
     p: Params,
+    steps: Memo,
 ) -> Dosed:
     step = carry_step(ctx, e, role) if carried is not None else week_step(ctx, e, role)
-    d = _Draft(e, role, ctx, step, carried, cues=list(e.cues))
+    d = _Draft(e, role, ctx, step, steps, carried, cues=list(e.cues))
     if role in (Role.primary, Role.accessory) and dict(ctx.held).get(e.category):
         d.reasons.append(why("review-hold", "Your review held progression here: the same dose as before."))
     if role in (Role.warm_up, Role.finisher):
@@ -311,7 +302,8 @@ def _reps(d: _Draft, lo: int, hi: int, rir: float | None, p: Params) -> tuple[in
     c = d.carried
     if c is None or c.reps is None:
         return ramp(lo, d.step, p.rep_step, hi), rir
-    reps, rir = carried_reps((c.reps, c.rir), lo, hi, rir, d.step, p)
+    key = ((c.reps, c.rir), lo, hi, rir, d.step)  # the params are the context's, as the memo is
+    reps, rir = d.steps.remember(key, lambda: carried_reps(*key, p))
     if d.step or reps != c.reps:
         d.reasons.append(why("progression-carries-over", "Carried on from this lift's last loading week."))
     return reps, rir
