@@ -257,7 +257,7 @@ def _rep_scheme(d: _Draft, heavy_ready: bool, drill: bool, p: Params) -> tuple[i
         return p.foundation_sets, p.foundation_reps, p.hold_rest, ("rir", p.foundation_rir)
     if heavy_ready:
         text = f"Heavy: few reps near RPE {p.heavy_rpe}, long rests, for an {ctx.level.value} lifter."
-        add(Reason(rule_id="dose-heavy", text=text))
+        add(why("dose-heavy", text))
         return p.heavy_sets[ctx.level], p.heavy_reps, p.heavy_rest, ("rpe", p.heavy_rpe)
     if moderate:
         add(why("dose-foundation", text=f"Moderate: stop with {p.foundation_rir}+ reps in reserve."))
@@ -354,7 +354,7 @@ def _contacts_dose(d: _Draft, p: Params) -> None:
     d.contacts = contacts_per_set(per_set, ceiling, d.sets, sides)
     d.carry = Carried(d.sets, contacts=d.contacts)
     text = f"At most {ceiling} contacts a session for a {ctx.level.value}."
-    d.reasons.append(Reason(rule_id="dose-plyometric", text=text))
+    d.reasons.append(why("dose-plyometric", text))
 
 
 def contacts_per_set(wanted: int, session_ceiling: int, sets: int, sides: int) -> int:
