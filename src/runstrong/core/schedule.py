@@ -114,7 +114,7 @@ def _day_penalty(day: DayInfo, spec: SessionSpec, p: Params) -> tuple[float, lis
 def place_week(
     days: tuple[DayInfo, ...],
     roster: tuple[SessionSpec, ...],
-    previous: tuple[tuple[dt.date, Category, bool], ...],
+    previous: tuple[tuple[dt.date, str, bool], ...],
     allow_double: bool,
     p: Params,
 ) -> Placement | None:
@@ -171,7 +171,7 @@ def place_week(
 
 
 def _clear_of_previous(
-    day: DayInfo, spec: SessionSpec, previous: tuple[tuple[dt.date, Category, bool], ...], p: Params
+    day: DayInfo, spec: SessionSpec, previous: tuple[tuple[dt.date, str, bool], ...], p: Params
 ) -> bool:
     """Last week's sessions keep their distance across the week boundary."""
     for prev_date, _, prev_plyo in previous:

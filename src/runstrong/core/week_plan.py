@@ -33,7 +33,7 @@ class WeekInputs:
     previous: Previous
     least_bad: bool
     review: ReviewDosing
-    trim_levels: tuple[tuple[Category, int], ...]
+    trim_levels: tuple[tuple[str, int], ...]  # (focus's value, trim steps): see plain_levels
     carry: Carry = ()  # each lift's dose in the last loading week (progression-carries-over)
     graduated: bool = False  # a novice ready for build dosing (dose-heavy)
 
@@ -44,7 +44,7 @@ class PlannedWeek:
     notes: tuple[Reason, ...]
     warnings: tuple[str, ...]
     landing: bool
-    trim_levels: tuple[tuple[Category, int], ...]
+    trim_levels: tuple[tuple[str, int], ...]
     carry: Carry  # what the next week steps from: this week's doses if it was a loading week
 
 
@@ -86,9 +86,15 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
         notes=tuple(notes),
         warnings=tuple(warnings),
         landing=any(x.has_landing for x in planned),
-        trim_levels=tuple(sorted(levels.items())),
+        trim_levels=plain_levels(levels),
         carry=carry_of(sessions, loading, w.carry, ctx),
     )
+
+
+def plain_levels(levels: dict) -> tuple[tuple[str, int], ...]:
+    """Trim levels by the focus's value (a Category still looks them up): tuples of plain
+    strings and ints, which the garbage collector stops tracking (weeks are kept by them)."""
+    return tuple(sorted((str(focus), n) for focus, n in levels.items()))
 
 
 def _between_hard_runs(session: Planned, day: DayInfo) -> bool:
