@@ -8,7 +8,7 @@ objects through the planning context's memo.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from .context import PlanningContext
@@ -16,7 +16,6 @@ from .dosing import DoseContext, Dosed, is_heavy, prescribe, stepless
 from .fill import capped_sets, fill_to_share, like_base
 from .model import TRAINING_CATEGORIES, Block, Category, Level, Pattern, Phase, RaceDistance, Reason, Role, build, why
 from .phases import LOADING_PHASES, WeekFrame
-from .progression import Carried
 from .schedule import SessionSpec
 from .selection import BlockSelection, Pick
 from .timing import estimate_seconds
@@ -27,8 +26,10 @@ LANDING_PATTERNS = frozenset({Pattern.landing, Pattern.plyometric})
 
 # (category, weeks of progression held back), (category, volume cut %): what reviews ask of a week's doses
 ReviewDosing = tuple[tuple[tuple[Category, int], ...], tuple[tuple[Category, int], ...]]
-# each lift's dose in the last loading week, by (exercise id, session focus): where this week steps from
-Carry = tuple[tuple[tuple[str, Category], Carried], ...]
+# each lift's dose in the last loading week, by (exercise id, session focus's value): where this week
+# steps from. Plain strings and plain tuples (a `Carried`'s fields) only: the garbage collector stops
+# tracking such tuples, and plans keep tens of thousands of them (the focus still looks up as a Category).
+Carry = tuple[tuple[tuple[str, str], tuple], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ class Planned:
     calmer: tuple[tuple[int, Pick], ...] = ()  # stand-ins for hops on a sandwiched day (explosive-work-with-room)
 
     @cached_property
-    def carried(self) -> dict[str, Carried]:
+    def carried(self) -> dict[str, tuple]:
         """This session's lifts' doses in the last loading week, by exercise id."""
         return {ex: c for (ex, _), c in self.carry}
 
@@ -162,7 +163,7 @@ class Planned:
         blocks = [
             _block(role, pk, dosed, p) for role, pk, dosed in zip(self.roles, self.chosen, self.doses, strict=True)
         ]
-        sets = {ex: c.sets for ex, c in self.carried.items()}
+        sets = {ex: c[0] for ex, c in self.carried.items()}  # a carried dose's sets
         blocks = capped_sets(blocks, sets, p)
         filled: list[Reason] = []
         if self.base is not None:
@@ -202,9 +203,9 @@ class Planned:
         )
 
 
-@lru_cache(maxsize=1024)  # dose contexts are small frozen values; weeks share them
-def _without_heavy(dctx: DoseContext) -> DoseContext:
-    return dctx._replace(heavy_ok=False) if dctx.heavy_ok else dctx
+def _without_heavy(dctx: DoseContext, ctx: PlanningContext) -> DoseContext:
+    """The dose context with no heavy work, one copy kept on the planning memo (weeks share them)."""
+    return ctx.memo.one_copy(dctx._replace(heavy_ok=False)) if dctx.heavy_ok else dctx
 
 
 def _all_carried(roles: tuple[Role, ...], chosen: tuple[Pick, ...], own: Carry) -> bool:
@@ -214,11 +215,15 @@ def _all_carried(roles: tuple[Role, ...], chosen: tuple[Pick, ...], own: Carry) 
 
 
 def _block(role: Role, pk: Pick, dosed: Dosed, p: Any) -> Block:
-    """The block of one pick dosed so, made once per dose (blocks are frozen and shared)."""
-    key = (role, id(pk))
+    """The block of one pick dosed so, made once per dose (blocks are frozen and shared).
+
+    Kept under an int (the pick's id and the role's place) in `blocks`, with the pick itself
+    in `picks` under the same int so that a reused id is never trusted: no pair tuples for
+    the garbage collector to walk, two entries per block instead of three objects."""
+    key = id(pk) * _ROLES + _ROLE_INDEX[role]
     hit = dosed.blocks.get(key)
-    if hit is not None and hit[0] is pk:
-        return hit[1]
+    if hit is not None and dosed.picks[key] is pk:
+        return hit
     block = build(
         Block,
         role=role,
@@ -230,8 +235,12 @@ def _block(role: Role, pk: Pick, dosed: Dosed, p: Any) -> Block:
         cues=dosed.cues,
         reasons=[*pk.reasons, *dosed.reasons],
     )
-    dosed.blocks[key] = (pk, block)
+    dosed.blocks[key], dosed.picks[key] = block, pk
     return block
+
+
+_ROLE_INDEX = {role: n for n, role in enumerate(Role)}
+_ROLES = len(_ROLE_INDEX)
 
 
 def volume_cut(frame: WeekFrame, p: Any) -> int:
@@ -334,15 +343,17 @@ def _compose_fresh(
         sessions = (selection, _sessions_picked(ctx, selection, n_sessions, plyo_ok, short, race_week, spread))
         ctx.memo.composed.put(key, sessions)
     by_lift = dict(carry)
-    heavy_ctx = {True: base, False: _without_heavy(base)}
+    heavy_ctx = {True: base, False: _without_heavy(base, ctx)}
     out = []
     for focus, roles, chosen, focus_lifts, reasons, shared, gentler, calmer in sessions[1]:
         dctx = heavy_ctx[base.heavy_ok and focus in heavy]
-        own = tuple(((pk.exercise.id, focus), c) for pk in chosen if (c := by_lift.get((pk.exercise.id, focus))))
+        own = tuple(((pk.exercise.id, focus.value), c) for pk in chosen if (c := by_lift.get((pk.exercise.id, focus))))
         if _all_carried(roles, chosen, own):
-            dctx = stepless(dctx)  # every lift steps from its carried dose: the block's week no longer matters
+            dctx = stepless(dctx, ctx.memo)  # every lift steps from its carried dose, whatever the block's week
         stand_ins = [pk for _, pk in (*gentler, *calmer) if pk is not None]  # a light day's lifts carry on too
-        own += tuple(((pk.exercise.id, focus), c) for pk in stand_ins if (c := by_lift.get((pk.exercise.id, focus))))
+        own += tuple(
+            ((pk.exercise.id, focus.value), c) for pk in stand_ins if (c := by_lift.get((pk.exercise.id, focus)))
+        )
         key = (dctx, own)
         planned = shared.get(key)
         if planned is None:

@@ -9,6 +9,7 @@ work while a long-running server cannot grow without limit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,11 @@ class Memo(dict):
         self[key] = value
         return value
 
+    def remember(self, key: object, make: Callable[[], Any]) -> Any:
+        """The value kept under `key`, else `make()`'s, kept."""
+        hit = self.get(key)
+        return self.put(key, make()) if hit is None else hit
+
 
 # Memo entries per distinct plan kept warm (a 16-week race plan has 18 weeks); about 0.7 MB
 # of heap per plan, so the default of 256 plans bounds the memo near 180 MB.
@@ -43,6 +49,7 @@ PER_PLAN = {
     "composed": 32,  # a week's sessions before placement
     "weeks": 18,  # a placed, dated week
     "doses": 64,  # one exercise's prescription
+    "steps": 2,  # a carried lift's reps this week (progression.carried_reps), by its arguments
     "content": 12,  # a session's content checked for a runner
     "loads": 1,  # a plan's weeks with the runner's loads
     "values": 96,  # one copy of each small value plans repeat: carried doses, carries, runs per day, roles

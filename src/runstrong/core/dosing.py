@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from .context import PlanningContext
+from .context import Memo, PlanMemo, PlanningContext
 from .model import (
     Category,
     Exercise,
@@ -35,7 +35,7 @@ from .progression import (
     ramp,
     rir_of,
 )
-from .review_cut import cut_prescription
+from .review_cut import cut_prescription, cut_sets
 from .timing import estimate_seconds as estimate_seconds  # re-exported: the review imports it here
 
 
@@ -66,24 +66,14 @@ class Dosed:
     cues: list[str]  # shared by every block dosed from this (blocks are frozen: never changed)
     heavy: bool
     plyometric: bool
-    carry: Carried | None = None  # the dose the next loading week steps from (sets filled in by the session)
+    carry: tuple | None = None  # a Carried's fields: the dose the next loading week steps from
     blocks: dict = field(default_factory=dict, compare=False, repr=False)  # the block of each pick, made once
+    picks: dict = field(default_factory=dict, compare=False, repr=False)  # the pick each block was made for
 
 
 @lru_cache(maxsize=256)  # (kind, value) pairs: a few dozen distinct ones, all immutable
 def _intensity(kind: str, value: float | None = None) -> Intensity:
     return build(Intensity, kind=kind, value=value)
-
-
-def cut_sets(sets: int, cut_pct: int) -> int:
-    """Sets after a volume cut of `cut_pct` %, never below one.
-
-    >>> cut_sets(3, 40)
-    2
-    >>> cut_sets(2, 60)
-    1
-    """
-    return max(1, round(sets * (100 - cut_pct) / 100))
 
 
 HEAVY_PHASES = frozenset({Phase.build, Phase.race_specific, Phase.taper, Phase.maintenance})
@@ -115,7 +105,7 @@ def prescribe(
     role: Role,
     focus: bool,
     ctx: DoseContext,
-    carried: Carried | None = None,
+    carried: tuple | None = None,
 ) -> Dosed:
     """The prescription for `e` in this week, with the rules that set it; `carried` is its
     dose in the last loading week, which this week steps from (progression-carries-over).
@@ -126,21 +116,21 @@ def prescribe(
     id names the exercise).
     """
     if carried is not None:  # a carried dose reads the lift's reps, holds, effort and load, not its sets nor
-        carried = carried._replace(sets=0) if carried.sets else carried  # the block's week (jumps still do)
-        ctx = ctx if e.dose.measure == "contacts" else stepless(ctx)
+        carried = (0, *carried[1:])  # the block's week (jumps still do); a plain tuple in the memo's key
+        ctx = ctx if e.dose.measure == "contacts" else stepless(ctx, planning.memo)
     mobility = role in (Role.warm_up, Role.finisher)  # a drill's dose reads nothing of the week
     key = (e.id, role) if mobility else (e.id, role, focus, ctx, carried)
     memo = planning.memo.doses
     hit = memo.get(key)
     if hit is None:
-        hit = memo.put(key, _prescribe(e, role, focus, ctx, carried, planning.params))
+        dose = carried and Carried._make(carried)
+        hit = memo.put(key, _prescribe(e, role, focus, ctx, dose, planning.params, planning.memo.steps))
     return hit
 
 
-@lru_cache(maxsize=1024)  # dose contexts are small frozen values
-def stepless(ctx: DoseContext) -> DoseContext:
-    """The context without the block's week: a carried dose does not read it."""
-    return ctx._replace(step=0) if ctx.step else ctx
+def stepless(ctx: DoseContext, memo: PlanMemo) -> DoseContext:
+    """The context without the block's week (a carried dose does not read it), kept once on the memo."""
+    return memo.one_copy(ctx._replace(step=0)) if ctx.step else ctx
 
 
 @dataclass
@@ -151,6 +141,7 @@ class _Draft:
     role: Role
     ctx: DoseContext
     step: int
+    steps: Memo  # the planning context's rep steps (`carried_reps` by its arguments): plans share most
     carried: Carried | None = None
     sets: int = 1
     reps: int | None = None
@@ -176,9 +167,10 @@ def _prescribe(
     ctx: DoseContext,
     carried: Carried | None,
     p: Params,
+    steps: Memo,
 ) -> Dosed:
     step = carry_step(ctx, e, role) if carried is not None else week_step(ctx, e, role)
-    d = _Draft(e, role, ctx, step, carried, cues=list(e.cues))
+    d = _Draft(e, role, ctx, step, steps, carried, cues=list(e.cues))
     if role in (Role.primary, Role.accessory) and dict(ctx.held).get(e.category):
         d.reasons.append(why("review-hold", "Your review held progression here: the same dose as before."))
     if role in (Role.warm_up, Role.finisher):
@@ -265,7 +257,7 @@ def _rep_scheme(d: _Draft, heavy_ready: bool, drill: bool, p: Params) -> tuple[i
         return p.foundation_sets, p.foundation_reps, p.hold_rest, ("rir", p.foundation_rir)
     if heavy_ready:
         text = f"Heavy: few reps near RPE {p.heavy_rpe}, long rests, for an {ctx.level.value} lifter."
-        add(Reason(rule_id="dose-heavy", text=text))
+        add(why("dose-heavy", text))
         return p.heavy_sets[ctx.level], p.heavy_reps, p.heavy_rest, ("rpe", p.heavy_rpe)
     if moderate:
         add(why("dose-foundation", text=f"Moderate: stop with {p.foundation_rir}+ reps in reserve."))
@@ -310,7 +302,8 @@ def _reps(d: _Draft, lo: int, hi: int, rir: float | None, p: Params) -> tuple[in
     c = d.carried
     if c is None or c.reps is None:
         return ramp(lo, d.step, p.rep_step, hi), rir
-    reps, rir = carried_reps((c.reps, c.rir), lo, hi, rir, d.step, p)
+    key = ((c.reps, c.rir), lo, hi, rir, d.step)  # the params are the context's, as the memo is
+    reps, rir = d.steps.remember(key, lambda: carried_reps(*key, p))
     if d.step or reps != c.reps:
         d.reasons.append(why("progression-carries-over", "Carried on from this lift's last loading week."))
     return reps, rir
@@ -361,7 +354,7 @@ def _contacts_dose(d: _Draft, p: Params) -> None:
     d.contacts = contacts_per_set(per_set, ceiling, d.sets, sides)
     d.carry = Carried(d.sets, contacts=d.contacts)
     text = f"At most {ceiling} contacts a session for a {ctx.level.value}."
-    d.reasons.append(Reason(rule_id="dose-plyometric", text=text))
+    d.reasons.append(why("dose-plyometric", text))
 
 
 def contacts_per_set(wanted: int, session_ceiling: int, sets: int, sides: int) -> int:
@@ -495,5 +488,5 @@ def _dosed(d: _Draft) -> Dosed:
         tempo=e.tempo,
         rest_seconds=d.rest,
     )
-    plyometric = e.pattern == Pattern.plyometric
-    return Dosed(presc, tuple(d.reasons), list(dict.fromkeys(d.cues)), d.heavy, plyometric, d.carry)
+    carry = d.carry and tuple(d.carry)  # plain, like compose.Carry's doses
+    return Dosed(presc, tuple(d.reasons), list(dict.fromkeys(d.cues)), d.heavy, e.pattern == Pattern.plyometric, carry)

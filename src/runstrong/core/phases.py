@@ -122,9 +122,9 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
         reassess = i > 0 and _reassess_due(phase, deload, since_screen, p)
         if reassess:
             since_screen = 0
-            reasons.append(Reason(rule_id="scheduled-reassessment", text=REASSESS_TEXT))
+            reasons.append(why("scheduled-reassessment", REASSESS_TEXT))
         if i == 0 and not profile.screens:
-            reasons.append(Reason(rule_id="baseline-screen", text=BASELINE_TEXT))
+            reasons.append(why("baseline-screen", BASELINE_TEXT))
         frames.append(
             WeekFrame(
                 index=i + 1,
@@ -172,7 +172,7 @@ def _first_week_room(profile: AthleteProfile, start: dt.date, sessions: int, p: 
         f"The plan starts on {profile.start_date:%A}: the days left this week hold "
         f"{room} session{'s' if room != 1 else ''} with a day between them, not {sessions}."
     )
-    return room, [Reason(rule_id="no-consecutive-strength-days", text=text)]
+    return room, [why("no-consecutive-strength-days", text)]
 
 
 def _race_week_days(profile: AthleteProfile, start: dt.date, p: Params) -> list[dt.date]:
@@ -203,7 +203,7 @@ def _sessions(
     if phase == Phase.race_week:
         if not _race_week_days(profile, start, p):
             text = "The race comes early in the week: no day before it is far enough out for strength. Rest and race."
-            return 0, [*reasons, Reason(rule_id="taper", text=text)]
+            return 0, [*reasons, why("taper", text)]
         return p.race_week_sessions, reasons
     if phase in (Phase.build, Phase.race_specific):
         unlock = p.third_session_weeks[profile.strength_experience]
@@ -212,9 +212,9 @@ def _sessions(
                 f"{consistent} consistent weeks behind you ({unlock} needed at "
                 f"{profile.strength_experience.value} level): a third, single-leg power session."
             )
-            return p.foundation_sessions + 1, [*reasons, Reason(rule_id="third-session-after-consistency", text=text)]
+            return p.foundation_sessions + 1, [*reasons, why("third-session-after-consistency", text)]
         text = f"Third session waits until {unlock} consistent weeks ({consistent} so far)."
-        return p.foundation_sessions, [*reasons, Reason(rule_id="third-session-after-consistency", text=text)]
+        return p.foundation_sessions, [*reasons, why("third-session-after-consistency", text)]
     return _maintenance_sessions(profile, start, reasons, p)
 
 
@@ -224,11 +224,11 @@ def _maintenance_sessions(
     """After the race: one session a week, none until the race's recovery days have passed."""
     assert profile.race is not None
     text = "Your usual running week is shown after the race: ease back in as your running plan says."
-    reasons = [*reasons, Reason(rule_id="maintenance-after-race", text=text)]
+    reasons = [*reasons, why("maintenance-after-race", text)]
     back = profile.race.date + dt.timedelta(days=p.recovery_days[profile.race.distance])
     if back > start + dt.timedelta(days=6):
         text = f"Recovery after the race: no strength until {back:%a %d %b}. Easy movement only."
-        return 0, [*reasons, Reason(rule_id="maintenance-after-race", text=text)]
+        return 0, [*reasons, why("maintenance-after-race", text)]
     return p.maintenance_sessions, reasons
 
 
@@ -244,7 +244,7 @@ def _deload_reasons(deload: bool, forced: bool, p: Params) -> list[Reason]:
             f"Deload: same sessions and exercises, about {p.deload_volume_cut_pct}% less volume "
             "and easier effort, so the next block starts fresh."
         )
-        return [Reason(rule_id="planned-deloads", text=text)]
+        return [why("planned-deloads", text)]
     return []
 
 

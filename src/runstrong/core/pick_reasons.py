@@ -100,13 +100,10 @@ def screen_reasons(e: Exercise, category: Category, slot: int, ctx: Context) -> 
 
 def pick_reasons(e: Exercise, category: Category, slot: int, ctx: Context, p: Params) -> list[Reason]:
     reasons = [
-        Reason(
-            rule_id="two-primaries-one-accessory",
-            text=f"One of the block's two {CATEGORY_NAME[category]} primaries.",
-        ),
-        Reason(
-            rule_id="same-primaries-per-block",
-            text="Kept for the whole block so that progress shows; it changes when the block does.",
+        why("two-primaries-one-accessory", f"One of the block's two {CATEGORY_NAME[category]} primaries."),
+        why(
+            "same-primaries-per-block",
+            "Kept for the whole block so that progress shows; it changes when the block does.",
         ),
     ]
     if ctx.phase == Phase.foundation and e.pattern.value in p.foundation_patterns:
@@ -115,19 +112,13 @@ def pick_reasons(e: Exercise, category: Category, slot: int, ctx: Context, p: Pa
         reasons.append(why("anti-rotation-weekly", text="Anti-rotation work every week."))
     if category == Category.single_leg_power and e.pattern in SINGLE_LEG_STRENGTH:
         reasons.append(
-            Reason(
-                rule_id="single-leg-ladder",
-                text=f"The rung of the single-leg ladder that a {ctx.level.value} lifter starts on.",
-            )
+            why("single-leg-ladder", f"The rung of the single-leg ladder that a {ctx.level.value} lifter starts on.")
         )
     if e.pattern == P.landing:
         reasons.append(why("landings-before-plyometrics", text="Landing drills come before hops and jumps."))
     if e.pattern == P.plyometric:
         reasons.append(
-            Reason(
-                rule_id="landings-before-plyometrics",
-                text="Landings have been drilled, so short hops and jumps are in.",
-            )
+            why("landings-before-plyometrics", "Landings have been drilled, so short hops and jumps are in.")
         )
     explosive_build = ctx.phase == Phase.build and ctx.race is not None and ctx.race in p.explosive_distances
     if explosive_build and single_leg_explosive(e):

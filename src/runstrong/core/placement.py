@@ -18,7 +18,8 @@ from .schedule import DayInfo, Placement, SessionSpec, place_week
 
 ALL_HEAVY = frozenset({Category.posterior_chain, Category.single_leg_power})
 HEAVY_CHOICES = (ALL_HEAVY, frozenset({Category.posterior_chain}), frozenset())
-Previous = tuple[tuple[dt.date, Category, bool], ...]  # last week's sessions: date, focus, plyometric
+# last week's sessions: date, focus (its value: plain tuples the collector untracks), plyometric
+Previous = tuple[tuple[dt.date, str, bool], ...]
 Compose = Callable[[int, frozenset[Category], bool], list[Planned]]
 
 

@@ -72,13 +72,18 @@ class _Walk:
 
 def loadable(e: Exercise, block: Block) -> bool:
     """A block a load is set for: main or accessory work with an implement, in reps or metres."""
+    return loadable_exercise(e) and loaded_dose(block)
+
+
+def loadable_exercise(e: Exercise) -> bool:
+    """An exercise done with an implement that takes a load."""
+    return e.loadable and ld.implement(e.equipment) is not None
+
+
+def loaded_dose(block: Block) -> bool:
+    """Main or accessory work in reps or metres (what of a block decides whether it is loaded)."""
     p = block.prescription
-    return (
-        block.role in LOADED_ROLES
-        and e.loadable
-        and ld.implement(e.equipment) is not None
-        and bool(p.reps or p.distance_m)
-    )
+    return block.role in LOADED_ROLES and bool(p.reps or p.distance_m)
 
 
 def assign_loads(weeks: Sequence[Week], profile: AthleteProfile, ctx: PlanningContext, lived: frozenset) -> list[Week]:

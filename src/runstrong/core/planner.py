@@ -23,7 +23,6 @@ from .model import (
     EQUIPMENT_SETS,
     Adjustment,
     AthleteProfile,
-    Category,
     DatedRun,
     EquipmentSet,
     Item,
@@ -46,7 +45,7 @@ from .screen import Screen
 from .selection import BlockSelection, Context, select_block
 from .validate import check_plan
 from .week_days import RunsByDate, dates, day_infos, runs_by_date, screen_for
-from .week_plan import WeekInputs, carry_of, plan_week
+from .week_plan import WeekInputs, carry_of, plain_levels, plan_week
 
 __all__ = ["InfeasibleWeekError", "build_plan", "replan"]
 
@@ -157,14 +156,14 @@ class _Planning:
     fixed: dict[dt.date, Week]
     weeks: list[Week] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    previous: tuple[tuple[dt.date, Category, bool], ...] = ()
+    previous: tuple[tuple[dt.date, str, bool], ...] = ()  # (date, focus's value, plyometric): placement.Previous
     selection: BlockSelection | None = None
     selection_key: tuple | None = None  # (selection context, recent primaries)
     block_of_selection: tuple | None = None  # (block, screen effects, kit, swaps) the selection was made for
     prior_selection: BlockSelection | None = None
     landing_weeks: int = 0
     trim_block: int = -1
-    trim_levels: dict[Category, int] = field(default_factory=dict)
+    trim_levels: dict[str, int] = field(default_factory=dict)  # by focus (a Category is a str)
     screen_in_force: Screen | None = None
     carry: Carry = ()  # each lift's dose in the last loading week (progression-carries-over)
     graduated: bool = False
@@ -260,7 +259,7 @@ class _Planning:
         self.carry = carry_of(kept.sessions, loading, self.carry, self.ctx)
         for s in kept.sessions:
             self.trim_levels[s.focus] = max(self.trim_levels.get(s.focus, 0), s.trim_steps)
-        self.previous = tuple((s.date, s.focus, s.plyometric) for s in kept.sessions)
+        self.previous = tuple((s.date, s.focus.value, s.plyometric) for s in kept.sessions)
         if any(
             b.exercise_id in library and library.get(b.exercise_id).pattern in LANDING_PATTERNS
             for s in kept.sessions
@@ -281,7 +280,7 @@ class _Planning:
             previous=self.previous,
             least_bad=self.least_bad,
             review=review_dosing(profile, frame, self.frames, adjust),
-            trim_levels=tuple(sorted(self.trim_levels.items())),
+            trim_levels=plain_levels(self.trim_levels),
             carry=self.carry,
             graduated=self._graduates(frame, screen_notes),
         )
@@ -298,7 +297,7 @@ class _Planning:
         )
         notes = [*screen_notes, *(adjust.reasons if adjust else ()), *week.notes]
         self.weeks.append(self._week(frame, days, list(week.sessions), notes, adjust))
-        self.previous = tuple((s.date, s.focus, s.plyometric) for s in week.sessions)
+        self.previous = tuple((s.date, s.focus.value, s.plyometric) for s in week.sessions)
 
     def _graduates(self, frame: WeekFrame, notes: list[Reason]) -> bool:
         """A novice moves on to build dosing (and heavy work, dose-heavy) after the foundation

@@ -11,7 +11,6 @@ estimate of 1RM, `e1rm_divisor`). Pure functions with doctests; `dosing` calls t
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from typing import NamedTuple
 
 from .params import Params
@@ -80,7 +79,6 @@ def load_rise_pct(before: tuple[int, float], after: tuple[int, float], divisor: 
     return (pct_1rm(sum(after), divisor) / pct_1rm(sum(before), divisor) - 1) * 100
 
 
-@lru_cache(maxsize=4096)  # pure, on small values: plans share most of these steps
 def carried_reps(
     prev: tuple[int, float | None], lo: int, hi: int, rir: float | None, steps: int, p: Params
 ) -> tuple[int, float | None]:
@@ -93,7 +91,7 @@ def carried_reps(
     (a much harder effort target), that week's effort is eased a rep at a time.
 
     >>> from runstrong.core.params import load_params
-    >>> p = load_params()  # (compared with ==: the cache may hold 3 where 3.0 is asked)
+    >>> p = load_params()  # (compared with ==: the context's memo may hold 3 where 3.0 is asked)
     >>> carried_reps((10, 3.0), 8, 12, 3.0, 1, p) == (11, 3.0)  # within a range: a rep on
     True
     >>> carried_reps((7, 2.0), 10, 15, 2.0, 1, p) == (9, 2.0)  # into a higher range: at most two reps a week

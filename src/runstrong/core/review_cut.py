@@ -92,3 +92,14 @@ def cut_prescription(
         return sets, reps, seconds, contacts, d
     sets, _ = cut_volume(sets, None, cut_pct, max_set_cut=set_step)
     return sets, reps, seconds, contacts, distance_m
+
+
+def cut_sets(sets: int, cut_pct: int) -> int:
+    """Sets after a volume cut of `cut_pct` %, never below one.
+
+    >>> cut_sets(3, 40)
+    2
+    >>> cut_sets(2, 60)
+    1
+    """
+    return max(1, round(sets * (100 - cut_pct) / 100))

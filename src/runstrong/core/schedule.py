@@ -114,7 +114,7 @@ def _day_penalty(day: DayInfo, spec: SessionSpec, p: Params) -> tuple[float, lis
 def place_week(
     days: tuple[DayInfo, ...],
     roster: tuple[SessionSpec, ...],
-    previous: tuple[tuple[dt.date, Category, bool], ...],
+    previous: tuple[tuple[dt.date, str, bool], ...],
     allow_double: bool,
     p: Params,
 ) -> Placement | None:
@@ -171,7 +171,7 @@ def place_week(
 
 
 def _clear_of_previous(
-    day: DayInfo, spec: SessionSpec, previous: tuple[tuple[dt.date, Category, bool], ...], p: Params
+    day: DayInfo, spec: SessionSpec, previous: tuple[tuple[dt.date, str, bool], ...], p: Params
 ) -> bool:
     """Last week's sessions keep their distance across the week boundary."""
     for prev_date, _, prev_plyo in previous:
@@ -213,27 +213,19 @@ def _explain(combo, days, roster, prev_weekday, p: Params) -> tuple[tuple[Reason
         if roster[k].heavy:
             if day.speed:
                 reasons.append(
-                    Reason(
-                        rule_id="no-heavy-near-speed",
-                        text=f"Double day: lift after the run, at least {p.double_day_gap_hours} h later.",
+                    why(
+                        "no-heavy-near-speed",
+                        f"Double day: lift after the run, at least {p.double_day_gap_hours} h later.",
                     )
                 )
             else:
                 reasons.append(
-                    Reason(
-                        rule_id="no-heavy-near-speed",
-                        text="Heavy work, so not on a speed day nor the day before a key run.",
-                    )
+                    why("no-heavy-near-speed", "Heavy work, so not on a speed day nor the day before a key run.")
                 )
         previous_day = prev_weekday.get(roster[k].focus)
         if previous_day is not None and previous_day == day.date.weekday():
             reasons.append(why("consistent-rhythm", text="Same weekday as last week."))
-        reasons.append(
-            Reason(
-                rule_id="no-consecutive-strength-days",
-                text="At least one day clear of strength before and after.",
-            )
-        )
+        reasons.append(why("no-consecutive-strength-days", "At least one day clear of strength before and after."))
         out.append(tuple(reasons))
     return tuple(out)
 

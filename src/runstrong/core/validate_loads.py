@@ -15,7 +15,7 @@ from typing import Any
 from . import loads as ld
 from .library import Library
 from .model import Plan
-from .plan_loads import loadable
+from .plan_loads import loadable_exercise, loaded_dose
 
 _EPS = 1e-6
 
@@ -26,31 +26,45 @@ def check_loads(plan: Plan, library: Library, p: Any, lived: frozenset[dt.date])
     out: list[tuple[str, str, str]] = []
     heaviest: dict[str, list[tuple[int, bool, float, bool]]] = {}  # id -> (week, deload, kg, lived)
     started: set[str] = set()
+    kits: dict[str, tuple[float, float] | None] = {}  # each exercise's kit (step, bar) once; None: takes no load
+    on_step: dict[tuple[float, str], bool] = {}  # a plan repeats its loads: each (kg, exercise) judged once
     for w in plan.weeks:
         was_lived = w.start_date in lived
         week_max: dict[str, float] = {}
         for s in w.sessions:
             for b in s.blocks:
-                if b.exercise_id not in library:
+                if not loaded_dose(b):
                     continue
-                e = library.get(b.exercise_id)
-                if not loadable(e, b):
+                ex = b.exercise_id
+                kit = kits[ex] if ex in kits else kits.setdefault(ex, _exercise_kit(ex, library, plan, p))
+                if kit is None:
                     continue
                 kg = b.prescription.load_kg
                 if kg is None:
-                    if e.id in started and not was_lived:
-                        out.append(("starting-load-estimate", f"week {w.index} {e.id}", "no load once started"))
+                    if ex in started and not was_lived:
+                        out.append(("starting-load-estimate", f"week {w.index} {ex}", "no load once started"))
                     continue
-                started.add(e.id)
-                step, bar = _kit(e, plan, p)
-                if not was_lived and not _on_step(kg, step, bar):
-                    out.append(("load-rounding", f"week {w.index} {e.id}", f"{kg:g} kg is off the kit's steps"))
-                week_max[e.id] = max(week_max.get(e.id, 0.0), kg)
+                started.add(ex)
+                if not was_lived:
+                    fits = on_step.get((kg, ex))
+                    if fits is None:
+                        fits = on_step[kg, ex] = _on_step(kg, *kit)
+                    if not fits:
+                        out.append(("load-rounding", f"week {w.index} {ex}", f"{kg:g} kg is off the kit's steps"))
+                week_max[ex] = max(week_max.get(ex, 0.0), kg)
         for ex, kg in week_max.items():
             heaviest.setdefault(ex, []).append((w.index, w.deload, kg, was_lived))
     for ex, weeks in heaviest.items():
-        out += _steps(ex, weeks, _kit(library.get(ex), plan, p), p)
+        out += _steps(ex, weeks, kits[ex], p)  # type: ignore[arg-type]
     return out
+
+
+def _exercise_kit(ex: str, library: Library, plan: Plan, p: Any) -> tuple[float, float] | None:
+    """The kit's step and bar for a library exercise that takes a load, else None."""
+    if ex not in library:
+        return None
+    e = library.get(ex)
+    return _kit(e, plan, p) if loadable_exercise(e) else None
 
 
 def _kit(e: Any, plan: Plan, p: Any) -> tuple[float, float]:

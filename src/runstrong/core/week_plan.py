@@ -33,7 +33,7 @@ class WeekInputs:
     previous: Previous
     least_bad: bool
     review: ReviewDosing
-    trim_levels: tuple[tuple[Category, int], ...]
+    trim_levels: tuple[tuple[str, int], ...]  # (focus's value, trim steps): see plain_levels
     carry: Carry = ()  # each lift's dose in the last loading week (progression-carries-over)
     graduated: bool = False  # a novice ready for build dosing (dose-heavy)
 
@@ -44,7 +44,7 @@ class PlannedWeek:
     notes: tuple[Reason, ...]
     warnings: tuple[str, ...]
     landing: bool
-    trim_levels: tuple[tuple[Category, int], ...]
+    trim_levels: tuple[tuple[str, int], ...]
     carry: Carry  # what the next week steps from: this week's doses if it was a loading week
 
 
@@ -86,9 +86,15 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
         notes=tuple(notes),
         warnings=tuple(warnings),
         landing=any(x.has_landing for x in planned),
-        trim_levels=tuple(sorted(levels.items())),
+        trim_levels=plain_levels(levels),
         carry=carry_of(sessions, loading, w.carry, ctx),
     )
+
+
+def plain_levels(levels: dict) -> tuple[tuple[str, int], ...]:
+    """Trim levels by the focus's value (a Category still looks them up): tuples of plain
+    strings and ints, which the garbage collector stops tracking (weeks are kept by them)."""
+    return tuple(sorted((str(focus), n) for focus, n in levels.items()))
 
 
 def _between_hard_runs(session: Planned, day: DayInfo) -> bool:
@@ -110,18 +116,22 @@ def carry_of(
         return before
     p, one_copy = ctx.params, ctx.memo.one_copy
     old = dict(before)
-    out = {}
+    out: dict[tuple[str, str], tuple] = {}
     for s in sessions:
         for b in s.blocks:
             if b.role not in (Role.primary, Role.accessory):
                 continue
-            key, rules = (b.exercise_id, s.focus), set(map(_RULE_ID, b.reasons))
+            key, rules = (b.exercise_id, s.focus.value), set(map(_RULE_ID, b.reasons))
             if "review-reduce" in rules or "review-hold" in rules or "taper" in rules:
                 if key in old:
                     out[key] = old[key]
                 continue
-            out[key] = _carried(b, old.get(key), "light-before-key-runs" in rules, p)
-    return one_copy(tuple(one_copy(kv) for kv in sorted(out.items(), key=lambda kv: (kv[0][0], kv[0][1].value))))
+            before_dose = old.get(key)
+            carried = _carried(
+                b, Carried._make(before_dose) if before_dose else None, "light-before-key-runs" in rules, p
+            )
+            out[key] = tuple(carried)  # a plain tuple: see compose.Carry
+    return one_copy(tuple(one_copy(kv) for kv in sorted(out.items(), key=lambda kv: kv[0])))
 
 
 def _carried(b: Block, before: Carried | None, light: bool, p: Params) -> Carried:
