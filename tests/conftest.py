@@ -40,6 +40,8 @@ def _load_hypothesis_profile() -> None:
 
 _load_hypothesis_profile()
 
+pytest_plugins = ["tests.worker_times"]  # bin/test's per-worker summary
+
 
 def examples(share: float = 1.0, floor: int = 10) -> int:
     """How many examples a property runs: `share` of the profile's count (never under `floor`),
