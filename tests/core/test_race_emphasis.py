@@ -208,3 +208,39 @@ def test_the_5k_racers_hops_move_to_the_session_with_room_and_grow_through_the_b
                 max(b.prescription.contacts for s in hop_sessions for b in s.blocks if b.prescription.contacts)
             )
     assert contacts == sorted(contacts) and contacts[-1] > contacts[0], contacts
+
+
+def test_a_short_race_keeps_its_hops_when_the_time_cap_trims_a_session() -> None:
+    """A 24-minute cap trims secondary lifts first; the 5K's hops lose sets only with the
+    session's main lifts, so the short race never gives less of its ceiling to explosive work
+    than the same runner's marathon (found by the property above: 1 set against 2)."""
+    runner = AthleteProfile.model_validate(
+        {
+            "name": "Short on time",
+            "age": 16,
+            "sex": "female",
+            "body_mass_kg": 40,
+            "start_date": "2027-01-04",
+            "running": {
+                "weekly": [
+                    {"day": d, "type": "long" if d in ("wed", "fri") else "easy", "minutes": 20}
+                    for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+                ]
+            },
+            "available_days": ["mon", "tue", "thu"],
+            "session_cap_minutes": 24,
+            "equipment": ["bodyweight"],
+        }
+    )
+    short = plan_of(racing(runner, RaceDistance.k5, 20))
+    long = plan_of(racing(runner, RaceDistance.marathon, 20))
+    level = runner.strength_experience
+    hops = [
+        b
+        for w in building_weeks(short)
+        for s in w.sessions
+        for b in s.blocks
+        if explosive(LIBRARY.get(b.exercise_id), level)
+    ]
+    assert hops and all(b.prescription.sets >= 2 for b in hops)
+    assert explosive_share(short, level) >= explosive_share(long, level)

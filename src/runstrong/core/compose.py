@@ -19,7 +19,7 @@ from .phases import LOADING_PHASES, WeekFrame
 from .schedule import SessionSpec
 from .selection import BlockSelection, Pick
 from .timing import estimate_seconds
-from .trim import trim_to_cap
+from .trim import Lead, trim_to_cap
 from .vocab import CATEGORY_NAME, SESSION_LETTER
 
 LANDING_PATTERNS = frozenset({Pattern.landing, Pattern.plyometric})
@@ -130,6 +130,14 @@ class Planned:
         return any(pk.exercise.pattern in LANDING_PATTERNS for pk in self.chosen)
 
     @cached_property
+    def lead(self) -> Lead:
+        """The session's focus, with a 5K/10K plan's hops in the build and race-specific weeks
+        cut only with its main lifts when time is short (short-race-explosive)."""
+        d, p = self.dctx, self.ctx.params
+        emphasis = d.race in p.explosive_distances and d.phase in _EMPHASIS_PHASES
+        return Lead(self.focus, self.plyo_ids if emphasis else frozenset())
+
+    @cached_property
     def plyo_ids(self) -> frozenset[str]:
         return frozenset(pk.exercise.id for pk in self.chosen if pk.exercise.pattern == Pattern.plyometric)
 
@@ -148,7 +156,7 @@ class Planned:
 
     def _trimmed(self, cap: int, trim_level: int) -> tuple[list[Block], list[Reason], int, int]:
         blocks, filled = self._filled(cap)
-        blocks, reasons, level = trim_to_cap(blocks, cap, self.ctx.params, self.focus, trim_level)
+        blocks, reasons, level = trim_to_cap(blocks, cap, self.ctx.params, self.lead, trim_level)
         minutes = -(-sum(b.estimated_seconds for b in blocks) // 60)
         return blocks, [*filled, *reasons], level, minutes
 
@@ -419,6 +427,7 @@ def _with_explosive(
 
 
 _SPREAD_PHASES = frozenset({Phase.build, Phase.race_specific, Phase.taper})  # the taper keeps a few jumps
+_EMPHASIS_PHASES = frozenset({Phase.build, Phase.race_specific})
 _CALMER = why("explosive-work-with-room", "In place of hops: this day sits between a hard run and a key run.")
 _SPREAD = why("explosive-work-with-room", "Hops here too, on the day with room around it: the 5K/10K emphasis.")
 

@@ -2,18 +2,29 @@
 
 When a session runs long, the least important volume goes first, one step at a time,
 and each step taken is stated: accessory and finisher volume, then secondary sets and
-short rests, then the extra warm-up drill, then whole secondary blocks.
+short rests, then the extra warm-up drill, then whole secondary blocks. Blocks the
+session keeps with its main lifts (a 5K/10K plan's hops: short-race-explosive) lose sets
+with them, not before them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from .dosing import estimate_seconds, heavy_set
 from .model import Block, Category, Reason, Role, why
 from .params import Params
 
-Step = Callable[[list[Block], Category, Params], list[Block]]
+
+class Lead(NamedTuple):
+    """What a session is led by: its focus category, and blocks cut only with its lifts."""
+
+    focus: Category
+    kept: frozenset[str] = frozenset()
+
+
+Step = Callable[[list[Block], Lead, Params], list[Block]]
 
 
 def _with(block: Block, p: Params, **changes: object) -> Block:
@@ -21,19 +32,23 @@ def _with(block: Block, p: Params, **changes: object) -> Block:
     return block.model_copy(update={"prescription": presc, "estimated_seconds": estimate_seconds(presc, block.role, p)})
 
 
-def _is_secondary(b: Block, focus: Category) -> bool:
-    return b.role == Role.primary and b.category != focus
+def _is_main(b: Block, lead: Lead) -> bool:
+    return b.role == Role.primary and (b.category == lead.focus or b.exercise_id in lead.kept)
+
+
+def _is_secondary(b: Block, lead: Lead) -> bool:
+    return b.role == Role.primary and not _is_main(b, lead)
 
 
 def _heavy(b: Block, p: Params) -> bool:
     return heavy_set(b.prescription.intensity, p)  # heavy sets keep their long rests (dose-heavy)
 
 
-def _accessory_one_set(blocks: list[Block], focus: Category, p: Params) -> list[Block]:
+def _accessory_one_set(blocks: list[Block], lead: Lead, p: Params) -> list[Block]:
     return [_with(b, p, sets=1) if b.role == Role.accessory else b for b in blocks]
 
 
-def _finisher_halved(blocks: list[Block], focus: Category, p: Params) -> list[Block]:
+def _finisher_halved(blocks: list[Block], lead: Lead, p: Params) -> list[Block]:
     out = []
     for b in blocks:
         if b.role == Role.finisher:
@@ -48,14 +63,14 @@ def _finisher_halved(blocks: list[Block], focus: Category, p: Params) -> list[Bl
     return out
 
 
-def _secondary_minus_set(blocks: list[Block], focus: Category, p: Params) -> list[Block]:
+def _secondary_minus_set(blocks: list[Block], lead: Lead, p: Params) -> list[Block]:
     return [
-        _with(b, p, sets=b.prescription.sets - 1) if _is_secondary(b, focus) and b.prescription.sets > 1 else b
+        _with(b, p, sets=b.prescription.sets - 1) if _is_secondary(b, lead) and b.prescription.sets > 1 else b
         for b in blocks
     ]
 
 
-def _short_rests(blocks: list[Block], focus: Category, p: Params) -> list[Block]:
+def _short_rests(blocks: list[Block], lead: Lead, p: Params) -> list[Block]:
     return [
         _with(b, p, rest_seconds=p.accessory_rest)
         if b.role == Role.primary and not _heavy(b, p) and b.prescription.rest_seconds > p.accessory_rest
@@ -64,29 +79,27 @@ def _short_rests(blocks: list[Block], focus: Category, p: Params) -> list[Block]
     ]
 
 
-def _fewer_warm_up_drills(blocks: list[Block], focus: Category, p: Params) -> list[Block]:
+def _fewer_warm_up_drills(blocks: list[Block], lead: Lead, p: Params) -> list[Block]:
     warm = [b for b in blocks if b.role == Role.warm_up]
     keep = {id(b) for b in warm[: p.warm_up_short_items]}
     return [b for b in blocks if b.role != Role.warm_up or id(b) in keep]
 
 
-def _focus_minus_set(blocks: list[Block], focus: Category, p: Params) -> list[Block]:
+def _focus_minus_set(blocks: list[Block], lead: Lead, p: Params) -> list[Block]:
     return [
-        _with(b, p, sets=b.prescription.sets - 1)
-        if b.role == Role.primary and b.category == focus and b.prescription.sets > 1
-        else b
+        _with(b, p, sets=b.prescription.sets - 1) if _is_main(b, lead) and b.prescription.sets > 1 else b
         for b in blocks
     ]
 
 
-def _drop_accessory(blocks: list[Block], focus: Category, p: Params) -> list[Block]:
+def _drop_accessory(blocks: list[Block], lead: Lead, p: Params) -> list[Block]:
     return [b for b in blocks if b.role != Role.accessory]
 
 
-def _drop_second_focus_lift(blocks: list[Block], focus: Category, p: Params) -> list[Block]:
+def _drop_second_focus_lift(blocks: list[Block], lead: Lead, p: Params) -> list[Block]:
     """The focus category keeps its first primary; the others keep their only one, so the
     week still trains all three categories."""
-    focus_lifts = [i for i, b in enumerate(blocks) if b.role == Role.primary and b.category == focus]
+    focus_lifts = [i for i, b in enumerate(blocks) if b.role == Role.primary and b.category == lead.focus]
     if len(focus_lifts) < 2:
         return blocks
     cut = focus_lifts[-1]
@@ -114,7 +127,7 @@ def total_seconds(blocks: list[Block]) -> int:
 
 
 def trim_to_cap(
-    blocks: list[Block], cap_minutes: int, p: Params, focus: Category, at_least: int = 0
+    blocks: list[Block], cap_minutes: int, p: Params, lead: Lead, at_least: int = 0
 ) -> tuple[list[Block], list[Reason], int]:
     """Blocks that fit `cap_minutes`, a reason for the trims made, and how many steps ran.
 
@@ -127,7 +140,7 @@ def trim_to_cap(
     for step, label in STEPS:
         if level >= at_least and total_seconds(blocks) <= limit:
             break
-        trimmed = step(blocks, focus, p)
+        trimmed = step(blocks, lead, p)
         if trimmed != blocks:
             blocks = trimmed
             taken.append(label)
