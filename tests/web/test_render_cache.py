@@ -107,3 +107,42 @@ def test_a_cached_dashboard_never_hands_one_browser_another_browsers_form_token(
         assert token != re.search(r'"X-CSRF-Token": "([^"]+)"', laptop.text).group(1)
         posted = phone.post("/checkin", data={"mood": "4", "csrf_token": token}, headers={"x-csrf-token": token})
         assert posted.status_code in (200, 303)
+
+
+def test_a_write_through_one_app_shows_on_the_other_apps_next_page(client_and_app, diary_url) -> None:
+    """Two app instances over one database (two worker processes): each keeps its own
+    rendered pages, and a check-in logged through one shows on the other's next dashboard
+    and in its /api/v1/today, with no page served from before the write."""
+    from runstrong.web.app import create_app
+
+    client, app = client_and_app
+    before = client.get("/").text
+    assert client.get("/").text == before and len(app.state.dashboard_cache) == 1  # cached
+    second = create_app(diary_url, today=TODAY)
+    try:
+        with SameOriginClient(second, follow_redirects=False) as other:
+            assert other.post("/api/v1/wellness", json={"sleep_hours": 7.25, "mood": 4}).status_code in (200, 201)
+        page = client.get("/").text
+        assert "slept 7.25 h" in page and "slept 7.25 h" not in before
+        assert client.get("/api/v1/today").json()["wellness"]["sleep_hours"] == 7.25
+        assert len(app.state.dashboard_cache) == 2  # rendered again, under the new stamp
+    finally:
+        second.state.diary.close()
+
+
+def test_a_page_reads_the_diary_in_one_transaction(client_and_app) -> None:
+    """The dashboard (stamp, page and coach's note) and the session page each begin one
+    read transaction, so every read of a page sees the same diary."""
+    from sqlalchemy import event
+
+    client, app = client_and_app
+    client.get("/")  # the reader engine exists after the first read
+    store = app.state.diary.store
+    begun: list[int] = []
+    engines = {store.engine, store._reader}
+    for engine in engines:
+        event.listen(engine, "begin", lambda *_: begun.append(1))
+    for path in ("/?_=1", f"/session/{TODAY}"):
+        begun.clear()
+        assert client.get(path).status_code == 200
+        assert len(begun) == 1, path

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from runstrong.core.diary import PlannedSession
 from runstrong.core.log_loads import followed_session
-from runstrong.core.model import RecentSet
+from runstrong.core.model import AthleteProfile, RecentSet
 from runstrong.store import logbook, repo
 from runstrong.store.logged_loads import logged_sets
 
@@ -44,6 +44,16 @@ def _followed(
 ) -> list[PlannedSession]:
     profile = repo.latest_profile(s, athlete_id)
     if not logged or profile is None:
+        return sessions
+    return follow_logged(sessions, logged, profile)
+
+
+def follow_logged(
+    sessions: list[PlannedSession], logged: dict[str, RecentSet], profile: AthleteProfile
+) -> list[PlannedSession]:
+    """`sessions` at the loads `logged` points to, for a caller that read the sets and the
+    profile itself (the web's pages read them with the rest of the page)."""
+    if not logged:
         return sessions
     ctx = _context()
     units, steps = profile.units, profile.load_increments

@@ -16,13 +16,15 @@ from sqlalchemy.orm import Session
 
 from runstrong.core.base import Frozen
 from runstrong.core.diary import PainReport, RunLog, SetLog, Wellness
-from runstrong.core.vocab import PainArea, RunType
+from runstrong.core.vocab import PainArea, RunType, Units
 
-from .repo import SET_FIELDS, WELLNESS_COLUMNS, row_to_set
+from .repo import SET_FIELDS, WELLNESS_COLUMNS, AthleteInfo, row_to_set
 from .tables import (
     Athlete,
     PainRow,
+    PlannedItem,
     PlanRow,
+    Profile,
     ReviewRow,
     RunRow,
     SessionLogRow,
@@ -205,3 +207,53 @@ def athlete_id(s: Session, name: str | None) -> int | None:
         query = select(a.id)
     ids = s.scalars(query.limit(2)).all()
     return ids[0] if len(ids) == 1 else None
+
+
+def athlete_facts(s: Session, name: str | None) -> AthleteInfo | None:
+    """The athlete called `name` exactly (or the only one when no name is given) with their
+    newest profile and plan versions, in one statement; None when there is no such athlete
+    or not just one (the caller asks `repo.find_athlete`, which says why)."""
+    a, p, pr = Athlete.__table__.c, PlanRow.__table__.c, Profile.__table__.c
+    newest_plan = select(func.max(p.version)).where(p.athlete_id == a.id).correlate(Athlete.__table__)
+    newest_profile = select(func.max(pr.version)).where(pr.athlete_id == a.id).correlate(Athlete.__table__)
+    query = select(a.id, a.name, a.units, newest_profile.scalar_subquery(), p.version, p.start_date, p.end_date)
+    query = query.select_from(
+        Athlete.__table__.outerjoin(
+            PlanRow.__table__, (p.athlete_id == a.id) & (p.version == newest_plan.scalar_subquery())
+        )
+    )
+    if name is not None:
+        query = query.where(a.name == name.strip())
+    rows = s.execute(query.limit(2)).all()
+    if len(rows) != 1:
+        return None
+    id_, name_, units, profile_version, plan_version, start, end = rows[0]
+    return AthleteInfo(id=id_, name=name_, units=Units(units), profile_version=profile_version,
+                       plan_version=plan_version, plan_start=start, plan_end=end)  # fmt: skip
+
+
+def profile_text(s: Session, athlete_id: int, version: int) -> str | None:
+    """One stored profile version's JSON (callers parse it once per version)."""
+    pr = Profile.__table__.c
+    return s.scalar(select(pr.data).where(pr.athlete_id == athlete_id, pr.version == version))
+
+
+def plan_text(s: Session, athlete_id: int, version: int) -> str | None:
+    """One stored plan version's JSON (callers parse it once per version)."""
+    p = PlanRow.__table__.c
+    return s.scalar(select(p.data).where(p.athlete_id == athlete_id, p.version == version))
+
+
+def planned_items(
+    s: Session, athlete_id: int, plan_version: int, start: dt.date, end: dt.date
+) -> list[tuple[str, str]]:
+    """(kind, JSON) of each item plan version `plan_version` holds from `start` to `end`, in
+    date order: one statement (the caller knows the version; parsing is the caller's)."""
+    p, pi = PlanRow.__table__.c, PlannedItem.__table__.c
+    rows = s.execute(
+        select(pi.kind, pi.data)
+        .join(PlanRow.__table__, pi.plan_id == p.id)
+        .where(p.athlete_id == athlete_id, p.version == plan_version, pi.date >= start, pi.date <= end)
+        .order_by(pi.date, pi.id)
+    )
+    return [(kind, data) for kind, data in rows]

@@ -8,23 +8,68 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
 from runstrong.core.context import PlanningContext
-from runstrong.core.diary import RunLog, week_start
+from runstrong.core.diary import PlannedRun, PlannedSession, RunLog, week_start
 from runstrong.core.library import Library
+from runstrong.core.log_loads import best_set
 from runstrong.core.model import AthleteProfile, Exercise, Plan
 from runstrong.core.params import Params
 from runstrong.errors import UserError
-from runstrong.flows.loads import follow_diary
+from runstrong.flows.loads import follow_logged
 from runstrong.io.data_files import load_context
 from runstrong.store import diary_days, repo
 from runstrong.store.db import Store
+from runstrong.store.last_sets import last_sets
 
 from .diary_data import DayData, PlanData, WeekData, next_followed
 from .problems import InputError, NotFound, Unavailable
+
+# the read transaction that every read of one page shares (see `DiaryReads.one_read`)
+_SHARED: ContextVar[tuple[Store, Any] | None] = ContextVar("runstrong_shared_read", default=None)
+PLANS_KEPT = 8  # parsed stored plans (a 16-week plan is ~1 MB parsed): bounds, not tuning knobs
+PROFILES_KEPT = 64  # parsed profile versions (a few kB each)
+STAMPS_KEPT = 256  # the last stamp of each athlete's diary, for SQLite's no-query check
+ITEMS_KEPT = 512  # parsed planned sessions and runs, by their stored JSON (a few kB each)
+
+
+class Bounded:
+    """A small least-recently-used map with a fixed bound, shared by the threads of one app
+    (the parsed forms of stored values that never change: a plan or profile version, a
+    planned item). Owned by the app's `DiaryReads`, so it goes when the app goes."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._items: OrderedDict[Any, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Any, make: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = make()  # outside the lock: a parse may take milliseconds
+        self.put(key, value)
+        return value
+
+    def put(self, key: Any, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.limit:
+                self._items.popitem(last=False)
+
+    def peek(self, key: Any) -> Any:
+        return self._items.get(key)
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 @dataclass
@@ -36,10 +81,13 @@ class DiaryReads:
     athlete_name: str | None = None
     fixed_today: dt.date | None = None
     clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.UTC).replace(tzinfo=None))
-    _plans: dict[tuple[int, int], Plan] = field(default_factory=dict, repr=False)
+    _plans: Bounded = field(default_factory=lambda: Bounded(PLANS_KEPT), repr=False)
+    _profiles: Bounded = field(default_factory=lambda: Bounded(PROFILES_KEPT), repr=False)
+    _items: Bounded = field(default_factory=lambda: Bounded(ITEMS_KEPT), repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _version_conn: sqlite3.Connection | None = field(default=None, repr=False)
-    _stamp: tuple[int, tuple] | None = field(default=None, repr=False)  # (SQLite data_version, stamp)
+    # per athlete name: (SQLite data_version, stamp), shared by the per-request copies of this diary
+    _stamps: Bounded = field(default_factory=lambda: Bounded(STAMPS_KEPT), repr=False)
 
     def __post_init__(self) -> None:
         from runstrong.store.db import sqlite_path
@@ -70,9 +118,42 @@ class DiaryReads:
     def params(self) -> Params:
         return self.context.params
 
+    @contextmanager
+    def one_read(self) -> Iterator[None]:
+        """Every read of this diary inside the block shares one read transaction: one
+        snapshot of the diary (REPEATABLE READ on PostgreSQL), one connection, one BEGIN
+        (a page's dozen reads, the render cache's stamp and the coach's note). Held only for the block, in the
+        thread that runs it; a write inside the block would not be seen by its later reads,
+        so blocks hold reads only."""
+        shared = _SHARED.get()
+        if shared is not None and shared[0] is self.store:
+            yield
+            return
+        with self.store.read() as s:
+            if s.get_bind().dialect.name != "sqlite":  # SQLite's read transaction is a snapshot already
+                s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            token = _SHARED.set((self.store, s))
+            try:
+                yield
+            finally:
+                _SHARED.reset(token)
+
+    @contextmanager
+    def reading(self) -> Iterator[Any]:
+        """A read session: the block's shared one inside `one_read`, else a transaction of its own."""
+        shared = _SHARED.get()
+        if shared is not None and shared[0] is self.store:
+            yield shared[1]
+            return
+        with self.store.read() as s:
+            yield s
+
     def who(self, s: Any) -> repo.AthleteInfo:
+        found = diary_days.athlete_facts(s, self.athlete_name)  # one statement, the usual case
+        if found is not None:
+            return found
         try:
-            return repo.find_athlete(s, self.athlete_name)
+            return repo.find_athlete(s, self.athlete_name)  # another spelling, or why there is none
         except UserError as err:
             raise Unavailable(str(err)) from None
 
@@ -89,18 +170,11 @@ class DiaryReads:
         version = diary_days.plan_version(s, athlete_id)
         if version is None:
             raise Unavailable("plan: no plan is stored yet; store one with `runstrong athlete add PROFILE`")
-        key = (athlete_id, version)
-        plan = self._plans.get(key)
-        if plan is None:
-            stored = repo.latest_plan_text(s, athlete_id)
-            assert stored is not None
-            version, text = stored
-            plan = Plan.model_validate_json(text)
-            with self._lock:
-                if len(self._plans) > 8:
-                    self._plans.clear()
-                self._plans[(athlete_id, version)] = plan
-        return version, plan
+
+        def parse() -> Plan:
+            return Plan.model_validate_json(diary_days.plan_text(s, athlete_id, version) or "")
+
+        return version, self._plans.get((athlete_id, version), parse)
 
     def _profile(self, s: Any, athlete_id: int) -> AthleteProfile:
         profile = repo.latest_profile(s, athlete_id)
@@ -108,38 +182,83 @@ class DiaryReads:
             raise Unavailable("profile: no profile is stored yet; store one with `runstrong athlete add PROFILE`")
         return profile
 
+    def _profile_of(self, s: Any, who: repo.AthleteInfo) -> AthleteProfile | None:
+        """The athlete's newest profile, parsed once per version (versions never change)."""
+        if who.profile_version is None:
+            return None
+
+        def parse() -> AthleteProfile | None:
+            text = diary_days.profile_text(s, who.id, who.profile_version)  # type: ignore[arg-type]
+            return None if text is None else AthleteProfile.model_validate_json(text)
+
+        return self._profiles.get((who.id, who.profile_version), parse)
+
+    def _planned(
+        self, s: Any, who: repo.AthleteInfo, start: dt.date, end: dt.date
+    ) -> tuple[list[PlannedSession], list[PlannedRun]]:
+        """The current plan's sessions and runs from `start` to `end`: one statement, each
+        item parsed once while it is among the last few hundred read."""
+        if who.plan_version is None:
+            return [], []
+        sessions, runs = [], []
+        for kind, data in diary_days.planned_items(s, who.id, who.plan_version, start, end):
+            if kind == "strength":
+                sessions.append(self._items.get(data, lambda d=data: PlannedSession.model_validate_json(d)))
+            elif kind == "run":
+                runs.append(self._items.get(data, lambda d=data: PlannedRun.model_validate_json(d)))
+        return sessions, runs
+
+    def _followed(
+        self, s: Any, who: repo.AthleteInfo, sessions: list[PlannedSession], day: dt.date, shown: list[str]
+    ) -> tuple[list[PlannedSession], dict[str, Any]]:
+        """`sessions` at the loads the log points to (as `flows.loads.follow_diary` puts
+        them), and the last sets of each exercise in `shown`: one read of the recent log."""
+        lifts = {b.exercise_id for x in sessions for b in x.blocks if b.prescription.load_kg is not None}
+        if not any(b.prescription.load_kg for x in sessions for b in x.blocks):
+            lifts = set()
+        if not lifts and not shown:
+            return sessions, {}
+        found = last_sets(s, who.id, shown, day, lifts)
+        logged = {}
+        for x in lifts & found.loaded.keys():
+            best = best_set(found.loaded[x][1], found.loaded[x][0], self.params)
+            if best is not None:
+                logged[x] = best
+        profile = self._profile_of(s, who) if logged else None
+        followed = follow_logged(sessions, logged, profile) if profile is not None else sessions
+        return followed, {x: found.sets[x] for x in shown if x in found.sets}
+
     # ------------------------------------------------------------------ reads
 
     def athlete(self) -> repo.AthleteInfo:
-        with self.store.read() as s:
+        with self.reading() as s:
             return self.who(s)
 
     def day(self, day: dt.date) -> DayData:
-        with self.store.read() as s:
+        with self.reading() as s:
             who = self.who(s)
-            plan = repo.planned_day(s, who.id, day)
-            ids = [b.exercise_id for p in plan.sessions for b in p.blocks]
-            last = repo.last_sets(s, who.id, ids, day) if ids else {}
+            planned, runs = self._planned(s, who, day, day)
+            sessions, last = self._followed(s, who, planned, day, [b.exercise_id for p in planned for b in p.blocks])
             return DayData(
                 athlete=who,
                 day=day,
-                plan_version=plan.plan_version,
-                sessions=follow_diary(s, who.id, plan.sessions, day),  # loads as the log points
-                runs=plan.runs,
+                plan_version=who.plan_version,
+                sessions=sessions,  # loads as the log points
+                runs=runs,
                 logged=diary_days.sessions_logged_on(s, who.id, day),
                 runs_logged=diary_days.runs_between(s, who.id, day, day),
                 wellness=diary_days.wellness_on(s, who.id, day),
                 last=last,
-                next_session=None if plan.sessions else repo.next_planned_session(s, who.id, day),
+                next_session=None if planned else next_followed(s, who.id, day),
             )
 
     def week(self, day: dt.date) -> WeekData:
         start = week_start(day)
         end = start + dt.timedelta(days=6)
-        with self.store.read() as s:
+        with self.reading() as s:
             who = self.who(s)
-            version, sessions, runs = repo.planned_between(s, who.id, start, end)
-            return WeekData(start, version, sessions, runs, diary_days.logged_between(s, who.id, start, end))
+            sessions, runs = self._planned(s, who, start, end)
+            return WeekData(start, who.plan_version, sessions, runs, diary_days.logged_between(s, who.id, start, end))
 
     def dashboard(self, day: dt.date) -> tuple[DayData, WeekData, Any]:
         """The day, its week and the last accepted weekly review (or None) in one read,
@@ -149,16 +268,16 @@ class DiaryReads:
 
         start = week_start(day)
         end = start + dt.timedelta(days=6)
-        with self.store.read() as s:
+        with self.reading() as s:
             who = self.who(s)
-            version, sessions, runs = repo.planned_between(s, who.id, start, end)
-            today_sessions = follow_diary(s, who.id, [x for x in sessions if x.date == day], day)
+            sessions, runs = self._planned(s, who, start, end)
+            today_sessions, _ = self._followed(s, who, [x for x in sessions if x.date == day], day, [])
             logged = diary_days.logged_between(s, who.id, start, end)
             mark = logged.get(day)
             data = DayData(
                 athlete=who,
                 day=day,
-                plan_version=version,
+                plan_version=who.plan_version,
                 sessions=today_sessions,
                 runs=[r for r in runs if r.date == day],
                 logged=diary_days.sessions_logged_on(s, who.id, day) if mark and mark.sessions else [],
@@ -168,7 +287,7 @@ class DiaryReads:
                 next_session=None if today_sessions else next_followed(s, who.id, day),
             )
             review = latest_review(s, who.id)
-        return data, WeekData(start, version, sessions, runs, logged), review
+        return data, WeekData(start, who.plan_version, sessions, runs, logged), review
 
     def data_version(self) -> int | None:
         """A number that changes whenever anyone (this app, the CLI, another process)
@@ -182,30 +301,33 @@ class DiaryReads:
         """The diary's state as the pages see it (`diary_days.diary_stamp`): equal stamps,
         same page, whichever process or connection wrote last, on SQLite and PostgreSQL."""
         version = self.data_version()
-        with self.store.read() as s:
+        with self.reading() as s:
             stamp = diary_days.diary_stamp(s, self.athlete_name)
         if version is not None and stamp is not None:
-            self._stamp = (version, stamp)
+            self._stamps.put(self.athlete_name, (version, stamp))
         return stamp
 
     def stamp_if_unchanged(self) -> tuple | None:
-        """The last stamp, without a query, when SQLite says nobody has committed since; else None."""
-        last = self._stamp
-        if last is None or self._version_conn is None:
+        """The athlete's last stamp, without a query, when SQLite says nobody has committed since; else None."""
+        if self._version_conn is None:
             return None
-        return last[1] if self.data_version() == last[0] else None
+        last = self._stamps.peek(self.athlete_name)
+        return last[1] if last is not None and self.data_version() == last[0] else None
 
     def plan(self) -> PlanData:
-        with self.store.read() as s:
+        with self.reading() as s:
             who = self.who(s)
             version, plan = self._plan(s, who.id)
             logged = diary_days.logged_between(s, who.id, plan.start_date, plan.end_date)
             return PlanData(who, version, plan, logged)
 
     def profile(self) -> tuple[repo.AthleteInfo, AthleteProfile]:
-        with self.store.read() as s:
+        with self.reading() as s:
             who = self.who(s)
-            return who, self._profile(s, who.id)
+            found = self._profile_of(s, who)
+        if found is None:
+            raise Unavailable("profile: no profile is stored yet; store one with `runstrong athlete add PROFILE`")
+        return who, found
 
     def runs(self, since: dt.date | None = None, until: dt.date | None = None) -> list[RunLog]:
         """Runs logged from `since` (default: four weeks before `until`) to `until` (default: today)."""
@@ -213,7 +335,7 @@ class DiaryReads:
         start = since or end - dt.timedelta(days=27)
         if start > end:
             raise InputError.one("since", f"{start} is after until ({end}); give since <= until")
-        with self.store.read() as s:
+        with self.reading() as s:
             return diary_days.runs_between(s, self.who(s).id, start, end)
 
     def find_exercises(
@@ -242,7 +364,7 @@ class DiaryReads:
 
         exercise = self.exercise(exercise_id)
         today = self.today()
-        with self.store.read() as s:
+        with self.reading() as s:
             who = self.who(s)
             profile = self._profile(s, who.id)
             _, plan = self._plan(s, who.id)

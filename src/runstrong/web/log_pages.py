@@ -127,7 +127,8 @@ def session_page(
     done: str | None = None,
 ) -> Response:
     done_on = day_in_url(done) if done else None
-    return _session_page(request, day_in_url(day), label, saved=saved, notice=notice, done=done_on)
+    with diary_of(request).one_read():  # the page's reads in one transaction
+        return _session_page(request, day_in_url(day), label, saved=saved, notice=notice, done=done_on)
 
 
 @router.post("/session/{day}", response_class=HTMLResponse)

@@ -110,22 +110,37 @@ async def dashboard(request: Request, saved: str | None = None) -> Response:
     """The most visited page: rendered once per change of the diary (and of the date), then
     served from memory until anyone, this app, another worker or the CLI, writes to the
     diary again (the key is the diary's stamp: one query, or none on SQLite when nothing
-    was committed since)."""
+    was committed since; the stamp and the page are read in one transaction)."""
+    diary = diary_of(request)
+    if not request.url.query:
+        stamp = diary.stamp_if_unchanged()
+        body = request.app.state.dashboard_cache.get(_page_key(request, stamp)) if stamp is not None else None
+        if body is not None:
+            return HTMLResponse(body)
+    return await run_in_threadpool(_dashboard_cached, request, saved)
+
+
+def _page_key(request: Request, stamp: tuple) -> tuple:
+    """A rendered dashboard's key: it holds its session's form token and its viewer's name
+    (one page per browser session), the athlete, the diary's stamp and the date."""
+    state = request.scope.get("state", {})
+    who = state.get("principal")
+    viewer = who.user.name if who is not None and who.user is not None else None
+    diary = diary_of(request)
+    return (state.get("csrf_token"), viewer, diary.athlete_name, stamp, diary.today())
+
+
+def _dashboard_cached(request: Request, saved: str | None) -> Response:
+    """The stamp, then the cached page or a fresh render, in one read transaction."""
     diary = diary_of(request)
     cache: dict[tuple, bytes] = request.app.state.dashboard_cache
-    key = None
-    if not request.url.query:
-        stamp = diary.stamp_if_unchanged() or await run_in_threadpool(diary.stamp)
-        if stamp is not None:
-            state = request.scope.get("state", {})
-            who = state.get("principal")
-            viewer = who.user.name if who is not None and who.user is not None else None
-            # the page holds its session's form token and its viewer's name: one page per browser session
-            key = (state.get("csrf_token"), viewer, diary.athlete_name, stamp, diary.today())
-            body = cache.get(key)
-            if body is not None:
-                return HTMLResponse(body)
-    response = await run_in_threadpool(_dashboard, request, saved)
+    with diary.one_read():
+        stamp = None if request.url.query else diary.stamp()
+        key = None if stamp is None else _page_key(request, stamp)
+        body = cache.get(key) if key is not None else None
+        if body is not None:
+            return HTMLResponse(body)
+        response = _dashboard(request, saved)
     if key is not None and response.status_code == 200:
         if len(cache) >= DASHBOARD_PAGES_KEPT:
             cache.clear()

@@ -103,6 +103,6 @@ def coach_note(request: Request) -> Any:
     from runstrong.store.diary_days import athlete_id
     from runstrong.store.roster import latest_note
 
-    with diary.store.read() as s:
+    with diary.reading() as s:  # the page's own read transaction when it has one
         found = athlete_id(s, diary.athlete_name)
         return None if found is None else latest_note(s, found)  # None: no athlete yet, the page says so

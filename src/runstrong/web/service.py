@@ -47,7 +47,7 @@ class Diary(DiaryReads):
 
     def version(self) -> int:
         """The diary version now: a form carries it back so a stale one gets the conflict answer."""
-        with self.store.read() as s:
+        with self.reading() as s:
             return changes.current_version(s, self.who(s).id)
 
     def log_session(

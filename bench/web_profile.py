@@ -1,0 +1,164 @@
+"""Where a web request's time goes, on a long diary: SQL statements and transactions per
+request, and a cProfile of many requests, for the dashboard rendered afresh, `/api/v1/today`
+and the session log page, on SQLite and (with --pg and RUNSTRONG_PG_URL) PostgreSQL.
+
+    python bench/web_profile.py [--requests 200] [--pg] [--top 25] [--years 3]
+
+The diary is the generated three-year one (`bench/diary_data.py`, written through the
+import path) with the example marathoner's plan covering today; requests go through the
+app in-process (Starlette's TestClient, no network), so the profile is the app's own work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import io
+import os
+import pstats
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+TODAY = dt.date(2027, 1, 8)  # a Friday: session A of the marathoner's third week is due
+ORIGIN = "http://127.0.0.1:8000"
+
+
+def seed(url: str, years: float) -> None:
+    """The generated diary (ending yesterday) and a plan started two weeks ago."""
+    from diary_data import three_year_diary
+    from runstrong.core.planner import build_plan
+    from runstrong.io.data_files import load_context
+    from runstrong.io.profile_file import load_profile
+    from runstrong.store import repo
+    from runstrong.store.db import open_store
+    from runstrong.store.transfer import import_athlete
+
+    store = open_store(url)
+    monday = TODAY - dt.timedelta(days=TODAY.weekday() + 14)
+    profile = load_profile(ROOT / "src" / "runstrong" / "examples" / "marathoner.toml")
+    race = profile.race.model_copy(update={"date": monday + dt.timedelta(weeks=16, days=6)})
+    profile = profile.model_copy(update={"name": "Bench runner", "start_date": monday, "race": race})
+    since = TODAY - dt.timedelta(days=int(years * 365))
+    diary = three_year_diary(TODAY, name="Bench runner")  # today's session logged too
+    diary = diary.model_copy(update={k: [x for x in getattr(diary, k) if x.date >= since]
+                                     for k in ("sessions", "wellness", "runs", "pains")})  # fmt: skip
+    with store.write() as s:
+        import_athlete(s, diary)
+        repo.store_plan(s, profile, build_plan(profile, load_context(), least_bad=True), dt.datetime(2027, 1, 1, 8))
+    store.close()
+
+
+class Counter:
+    """SQL statements and transactions (BEGINs) on an engine, by SQLAlchemy's events."""
+
+    def __init__(self) -> None:
+        self.statements = 0
+        self.begins = 0
+
+    def attach(self, engine: object) -> None:
+        from sqlalchemy import event
+
+        event.listen(engine, "before_cursor_execute", self._statement)
+        event.listen(engine, "begin", self._begin)
+
+    def _statement(self, *_args: object) -> None:
+        self.statements += 1
+
+    def _begin(self, *_args: object) -> None:
+        self.begins += 1
+
+
+PATHS = {"dashboard afresh": "/?_=1", "/api/v1/today": "/api/v1/today", "session page": f"/session/{TODAY}"}
+
+
+def _inline_threads() -> None:
+    """Run sync endpoints on the event loop's thread (cProfile sees one thread only)."""
+    import anyio.to_thread
+
+    async def run_sync(func, *args, **_kwargs):  # type: ignore[no-untyped-def]
+        return func(*args)
+
+    anyio.to_thread.run_sync = run_sync  # type: ignore[assignment]
+
+
+async def _requests(app: object, paths: dict[str, str], requests: int, top: int, counter: Counter) -> None:
+    import httpx
+
+    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+    async with httpx.AsyncClient(transport=transport, base_url=ORIGIN) as client:
+        await client.get("/")  # the session cookie, imports, templates
+        store = app.state.diary.store  # type: ignore[attr-defined]
+        if store._reader is not None and store._reader is not store.engine:
+            counter.attach(store._reader)
+        for name, path in paths.items():
+            for _ in range(3):
+                assert (await client.get(path)).status_code == 200, path
+            before = (counter.statements, counter.begins)
+            await client.get(path)
+            print(f"{name:18} {counter.statements - before[0]:3} statements in "
+                  f"{counter.begins - before[1]} transactions")  # fmt: skip
+        for name, path in paths.items():  # timed alone, then profiled
+            wall, cpu = time.perf_counter(), time.process_time()
+            for _ in range(requests):
+                await client.get(path)
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            print(f"{name:18} {wall / requests * 1000:6.2f} ms wall, {cpu / requests * 1000:6.2f} ms CPU a request")
+        for name, path in paths.items() if top else ():
+            prof = cProfile.Profile()
+            prof.enable()
+            for _ in range(requests):
+                await client.get(path)
+            prof.disable()
+            print(f"\n=== {name}, {requests} requests under cProfile")
+            text = io.StringIO()
+            pstats.Stats(prof, stream=text).sort_stats("cumulative").print_stats(top)
+            print("\n".join(line for line in text.getvalue().splitlines()[6:] if line.strip()))
+
+
+def profile_backend(url: str, requests: int, top: int) -> None:
+    import asyncio
+
+    from runstrong.web.app import create_app
+
+    _inline_threads()
+    app = create_app(url, today=TODAY)
+    counter = Counter()
+    counter.attach(app.state.diary.store.engine)
+    asyncio.run(_requests(app, PATHS, requests, top, counter))
+    app.state.diary.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--years", type=float, default=3)
+    parser.add_argument("--top", type=int, default=25, help="Profile rows to print (0: time only).")
+    parser.add_argument("--pg", action="store_true", help="PostgreSQL (RUNSTRONG_PG_URL) instead of SQLite.")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="runstrong-profile-") as folder:
+        if not args.pg:
+            url = f"sqlite:///{Path(folder) / 'diary.db'}"
+            seed(url, args.years)
+            profile_backend(url, args.requests, args.top)
+            return
+        sys.path.insert(0, str(ROOT / "bench"))
+        from web_throughput import drop, pg_database
+
+        os.environ.setdefault("RUNSTRONG_PG_URL", "")
+        made = pg_database()
+        if made is None:
+            raise SystemExit("set RUNSTRONG_PG_URL for --pg")
+        try:
+            seed(made[0], args.years)
+            profile_backend(made[0], args.requests, args.top)
+        finally:
+            drop(made[1])
+
+
+if __name__ == "__main__":
+    main()

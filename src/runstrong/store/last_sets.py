@@ -1,0 +1,115 @@
+"""The last logged sets of a day's lifts, for a page: the sets of each lift's latest session
+(the logging form's "last time") and the loaded sets of its latest session with a load
+(what the planned loads follow, `flows.loads`), both from one read of the athlete's recent
+sessions.
+
+Most lifts on a page were logged in the last few weeks, so one statement over the athlete's
+newest `RECENT_SESSIONS` sessions (their date index, then each session's sets) finds them
+all; only lifts not among them (new, swapped in, or never logged) are looked up in the
+older history, all in one grouped statement. The answers are those of `repo.last_sets` and
+`logged_loads.logged_sets` (the same latest session, the same sets in the same order).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session
+
+from runstrong.core.diary import SetLog
+
+from .repo import SET_FIELDS
+from .tables import SessionLogRow, SetLogRow
+
+RECENT_SESSIONS = 24  # about eight weeks of three sessions: where a page's lifts were last logged
+_SL, _ST = SessionLogRow.__table__.c, SetLogRow.__table__.c
+_COLUMNS = (_ST.session_log_id, _SL.date, *(_ST[f] for f in SET_FIELDS))
+
+
+@dataclass(frozen=True)
+class LastSets:
+    """Per lift: `sets` of its latest session before the day (in logged order), and the
+    `loaded` sets (load and reps given) of its latest session that had one, with that date."""
+
+    sets: dict[str, list[SetLog]]
+    loaded: dict[str, tuple[dt.date, list[SetLog]]]
+
+
+def last_sets(
+    s: Session, athlete_id: int, exercise_ids: Iterable[str], before: dt.date, loaded_ids: Iterable[str] = ()
+) -> LastSets:
+    """The last sets of each lift in `exercise_ids` logged before `before`, and the last
+    loaded sets of each in `loaded_ids` (the lifts with a planned load; see the module)."""
+    loaded_ids = set(loaded_ids)
+    ids = sorted(set(exercise_ids) | loaded_ids)
+    found = LastSets({}, {})
+    if not ids:
+        return found
+    cutoff = (
+        select(_SL.date)
+        .where(_SL.athlete_id == athlete_id, _SL.date < before)
+        .order_by(_SL.date.desc())
+        .offset(RECENT_SESSIONS - 1)
+        .limit(1)
+        .scalar_subquery()
+    )
+    rows = s.execute(
+        select(*_COLUMNS, cutoff.label("cutoff"))
+        .join(SessionLogRow.__table__, _ST.session_log_id == _SL.id)
+        .where(_SL.athlete_id == athlete_id, _SL.date < before, _ST.exercise_id.in_(ids))
+        .where(_SL.date >= func.coalesce(cutoff, dt.date.min))
+        .order_by(_SL.date.desc(), _SL.id.desc(), _ST.id)
+    ).all()
+    _pick(rows, found)
+    missing = [x for x in ids if x not in found.sets or (x in loaded_ids and x not in found.loaded)]
+    if missing:
+        start = rows[0].cutoff if rows else s.scalar(select(cutoff))
+        if start is not None:  # the window did not reach the first session: look further back
+            _pick(_older(s, athlete_id, missing, start), found)
+    return found
+
+
+def _pick(rows: Iterable[Any], found: LastSets) -> None:
+    """Rows newest session first: each lift's first session seen is its latest (for any
+    set, and for a loaded one); lifts already found keep what they have."""
+    first: dict[str, int] = {}
+    first_loaded: dict[str, int] = {}
+    done, done_loaded = set(found.sets), set(found.loaded)
+    for row in rows:
+        x, sid = row.exercise_id, row.session_log_id
+        one = None
+        if x not in done and first.setdefault(x, sid) == sid:
+            one = _set(row)
+            found.sets.setdefault(x, []).append(one)
+        loaded = row.load_kg is not None and row.reps is not None
+        if x not in done_loaded and loaded and first_loaded.setdefault(x, sid) == sid:
+            found.loaded.setdefault(x, (row.date, []))[1].append(one or _set(row))
+
+
+def _set(row: Any) -> SetLog:
+    return SetLog.model_construct(**{f: row._mapping[f] for f in SET_FIELDS})
+
+
+def _older(s: Session, athlete_id: int, ids: list[str], before: dt.date) -> list[Any]:
+    """The sets of `ids` in the sessions that hold each one's latest (and latest loaded) set
+    before `before`: one grouped statement over the athlete's older sessions, then those days'."""
+    loaded_day = case((and_(_ST.load_kg.is_not(None), _ST.reps.is_not(None)), _SL.date))
+    latest = s.execute(
+        select(_ST.exercise_id, func.max(_SL.date), func.max(loaded_day))
+        .join(SessionLogRow.__table__, _ST.session_log_id == _SL.id)
+        .where(_SL.athlete_id == athlete_id, _SL.date < before, _ST.exercise_id.in_(ids))
+        .group_by(_ST.exercise_id)
+    ).all()
+    if not latest:
+        return []
+    days = sorted({d for _, *pair in latest for d in pair if d is not None})
+    return s.execute(
+        select(*_COLUMNS)
+        .join(SessionLogRow.__table__, _ST.session_log_id == _SL.id)
+        .where(_SL.athlete_id == athlete_id, _SL.date.in_(days), _ST.exercise_id.in_([x for x, *_ in latest]))
+        .order_by(_SL.date.desc(), _SL.id.desc(), _ST.id)
+    ).all()
