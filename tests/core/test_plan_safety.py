@@ -517,3 +517,21 @@ def test_plyometric_contacts_start_below_the_ceiling_and_climb_each_loading_week
                     assert pr.contacts > last[key], (w.index, b.exercise_id, last[key], pr.contacts)
                 ever.add((b.exercise_id, s.focus))
         last = seen
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_core_stability_drills_are_never_dosed_near_failure_nor_rested_like_heavy_lifts(profile, library):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    floor = max(P.foundation_rir, P.core_drill_min_rir)
+    for s in sessions(plan):
+        for b in s.blocks:
+            e = library.get(b.exercise_id) if b.exercise_id in library else None
+            if e is None or b.role not in WORK or e.category != "core" or e.intent != "stability" or not e.loadable:
+                continue
+            i = b.prescription.intensity
+            if i.kind == "rir":
+                assert i.value >= floor, (s.date, b.exercise_id, i)
+                assert b.prescription.rest_seconds <= P.hold_rest, (s.date, b.exercise_id)

@@ -309,6 +309,11 @@ class GaitMatchedCues(RuleParams):
     cue: Text
 
 
+class CoreDrillsByControl(RuleParams):
+    prefix = "core_drill_"
+    min_rir: Int
+
+
 class DoseFoundation(RuleParams):
     prefix = "foundation_"
     names = {"rest_seconds": "foundation_rest", "rir": "foundation_dose_rir"}

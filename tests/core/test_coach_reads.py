@@ -1,0 +1,41 @@
+"""What a coach would not sign, read off real plans (docs/coach-reads.md): each test pins the
+kind of fault a read found, on the example runner that showed it and the runners written
+for the later reads."""
+
+from __future__ import annotations
+
+from runstrong.core.planner import build_plan
+from runstrong.io.data_files import load_context
+from runstrong.io.profile_file import load_profile
+from tests.conftest import EXAMPLES
+
+CTX = load_context()
+P = CTX.params
+
+
+def plan_of(name: str):
+    return build_plan(load_profile(EXAMPLES / name), CTX)
+
+
+def blocks_of(plan, exercise_id: str):
+    return [(s, b) for w in plan.weeks for s in w.sessions for b in s.blocks if b.exercise_id == exercise_id]
+
+
+def test_loaded_core_drills_keep_reps_in_reserve_and_short_rests_in_every_phase():
+    marathon = ["cable_pallof_press", "cable_half_kneeling_chop", "weighted_dead_bug"]
+    for name, drills in (("5k-racer.toml", ["weighted_dead_bug"]), ("marathoner.toml", marathon)):
+        plan = plan_of(name)
+        for drill in drills:
+            found = blocks_of(plan, drill)
+            assert found, (name, drill)
+            for s, b in found:
+                i = b.prescription.intensity
+                assert i.kind == "rir" and i.value >= P.core_drill_min_rir, (s.date, drill, i)
+                assert b.prescription.rest_seconds <= P.hold_rest, (s.date, drill)
+                assert "core-drills-by-control" in b.rule_ids or "light-before-key-runs" in b.rule_ids
+
+
+def test_a_loaded_core_drill_holds_its_load_while_its_reps_climb():
+    plan = plan_of("5k-racer.toml")
+    loads = {b.prescription.load_kg for _, b in blocks_of(plan, "weighted_dead_bug")}
+    assert len(loads) == 1, loads
