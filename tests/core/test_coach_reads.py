@@ -39,3 +39,13 @@ def test_a_loaded_core_drill_holds_its_load_while_its_reps_climb():
     plan = plan_of("5k-racer.toml")
     loads = {b.prescription.load_kg for _, b in blocks_of(plan, "weighted_dead_bug")}
     assert len(loads) == 1, loads
+
+
+def test_eccentric_hamstring_work_stays_two_days_clear_of_the_long_run():
+    """The 5K racer's Friday posterior-chain session, two days before Sunday's long run,
+    gets the gentler stand-in for the Nordic curl (soreness-counts-heavy)."""
+    plan = plan_of("5k-racer.toml")
+    fridays = [s for w in plan.weeks for s in w.sessions if s.date.weekday() == 4]
+    assert fridays
+    for s in fridays:
+        assert not {b.exercise_id for b in s.blocks} & P.soreness_exercises, s.date

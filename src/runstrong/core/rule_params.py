@@ -413,6 +413,7 @@ class SorenessCountsHeavy(RuleParams):
     prefix = "soreness_"
     exercises: frozenset[Text]
     hours: IntRange
+    clear_days: Int
 
 
 class RestDayOptions(RuleParams):

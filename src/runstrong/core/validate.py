@@ -100,8 +100,9 @@ def _check_speed_days(plan: Plan, p: Params) -> list[Violation]:
     for s in _sessions(plan):
         today = runs.get(s.date, set())
         tomorrow = runs.get(s.date + dt.timedelta(days=1), set())
-        if today & KEY_RUN_TYPES or tomorrow & KEY_RUN_TYPES:
-            out += _sore_making(s, p, "on or the day before a key run")
+        ahead = range(p.soreness_clear_days + 1)
+        if any(runs.get(s.date + dt.timedelta(days=k), set()) & KEY_RUN_TYPES for k in ahead):
+            out += _sore_making(s, p, f"on or within {p.soreness_clear_days} days before a key run")
         if not s.heavy:
             if today & SPEED_RUN_TYPES or tomorrow & KEY_RUN_TYPES:
                 out += [
