@@ -4,6 +4,8 @@ for the later reads."""
 
 from __future__ import annotations
 
+from runstrong.core.compose import low_hop
+from runstrong.core.model import AthleteProfile, Pattern, Role
 from runstrong.core.planner import build_plan
 from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
@@ -11,6 +13,7 @@ from tests.conftest import EXAMPLES
 
 CTX = load_context()
 P = CTX.params
+WORK = (Role.primary, Role.accessory)
 
 
 def plan_of(name: str):
@@ -49,3 +52,25 @@ def test_eccentric_hamstring_work_stays_two_days_clear_of_the_long_run():
     assert fridays
     for s in fridays:
         assert not {b.exercise_id for b in s.blocks} & P.soreness_exercises, s.date
+
+
+def _wednesday_jumps(level: str):
+    base = load_profile(EXAMPLES / "marathoner.toml")
+    plan = build_plan(AthleteProfile.model_validate({**base.model_dump(), "strength_experience": level}), CTX)
+    wednesdays = [s for w in plan.weeks for s in w.sessions if s.date.weekday() == 2]  # between intervals and tempo
+    return [(b, CTX.library.get(b.exercise_id)) for s in wednesdays for b in s.blocks if b.role in WORK], wednesdays
+
+
+def test_a_squeezed_light_day_keeps_only_low_two_footed_hops_and_says_why():
+    blocks, days = _wednesday_jumps("intermediate")
+    hops = [b for b, e in blocks if e.pattern == Pattern.plyometric]
+    assert days and hops
+    for b in hops:
+        assert low_hop(CTX.library.get(b.exercise_id))
+        assert any(r.rule_id == "explosive-work-with-room" and "only hops" in r.text for r in b.reasons)
+
+
+def test_single_leg_or_high_impact_jumps_give_way_on_a_squeezed_day_even_when_no_other_session_has_hops():
+    blocks, days = _wednesday_jumps("advanced")
+    assert days
+    assert not [e.id for _, e in blocks if e.pattern == Pattern.plyometric and not low_hop(e)]

@@ -535,3 +535,20 @@ def test_core_stability_drills_are_never_dosed_near_failure_nor_rested_like_heav
             if i.kind == "rir":
                 assert i.value >= floor, (s.date, b.exercise_id, i)
                 assert b.prescription.rest_seconds <= P.hold_rest, (s.date, b.exercise_id)
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_a_light_day_between_two_key_runs_holds_single_leg_or_high_impact_jumps_only_for_a_5k_or_10k(profile, library):
+    plan = plan_or_none(profile)
+    if plan is None or (plan.profile.race is not None and plan.profile.race.distance in P.explosive_distances):
+        return
+    key = {r.date for w in plan.weeks for r in w.runs if r.type in KEY_RUN_TYPES}
+    for s in sessions(plan):
+        if s.heavy or s.date - dt.timedelta(days=1) not in key or s.date + dt.timedelta(days=1) not in key:
+            continue
+        for b in s.blocks:
+            e = library.get(b.exercise_id) if b.exercise_id in library else None
+            if e is None or b.role not in WORK or e.pattern != Pattern.plyometric:
+                continue
+            assert not (e.dose.per_side or e.unilateral or e.impact == "high"), (s.date, e.id)

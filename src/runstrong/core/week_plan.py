@@ -71,7 +71,7 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
         if not session.spec.heavy and (day.before_key or day.speed):
             # fresh legs for the key run (light-before-key-runs); hops between two hard runs only
             # when no session of the week has room for them (explosive-work-with-room)
-            session = session.sandwiched if sandwiched and hops_kept else session.light
+            session = (session.sandwiched if hops_kept else session.squeezed) if sandwiched else session.light
         elif day.key or day.before_key or _sore_before_key(day, ctx.params):
             session = session.spared  # nothing that leaves the legs sore near a key run (soreness-counts-heavy)
         if not day.heavy_ok:
