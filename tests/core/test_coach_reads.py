@@ -4,9 +4,11 @@ for the later reads."""
 
 from __future__ import annotations
 
+from runstrong.core import loads as ld
 from runstrong.core.compose import low_hop
 from runstrong.core.model import AthleteProfile, Pattern, Role
 from runstrong.core.planner import build_plan
+from runstrong.core.vocab import Item
 from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
 from tests.conftest import EXAMPLES
@@ -14,6 +16,7 @@ from tests.conftest import EXAMPLES
 CTX = load_context()
 P = CTX.params
 WORK = (Role.primary, Role.accessory)
+BAR = (P.rounding_metric_kg[Item.barbell], P.rounding_bar_kg[Item.barbell])  # metric plates on a bar
 
 
 def plan_of(name: str):
@@ -74,3 +77,24 @@ def test_single_leg_or_high_impact_jumps_give_way_on_a_squeezed_day_even_when_no
     blocks, days = _wednesday_jumps("advanced")
     assert days
     assert not [e.id for _, e in blocks if e.pattern == Pattern.plyometric and not low_hop(e)]
+
+
+def test_a_hinge_with_no_load_of_its_own_starts_from_the_known_hinge_by_the_registry_ratio():
+    """The marathoner knows her trap-bar deadlift (60 kg): her Romanian deadlift starts
+    from it at the registry's ratio, not from the body-mass estimate (cross-lift-start)."""
+    plan = plan_of("marathoner.toml")
+    first = blocks_of(plan, "romanian_deadlift")[0][1]
+    pr = first.prescription
+    known = ld.e1rm(60, CTX.library.get("trap_bar_deadlift").dose.reps, P.known_load_rir, P.e1rm_formula, 15)
+    ratio = P.cross_lift_relative_pct["romanian_deadlift"] / P.cross_lift_relative_pct["trap_bar_deadlift"]
+    rir = ld.rir_of(pr.intensity.kind, pr.intensity.value, P.autoreg_assumed_rir)
+    want = ld.round_down(ld.load_for(known * ratio, pr.reps, rir, P.e1rm_formula, P.e1rm_max_reps), *BAR)
+    assert pr.load_kg == want
+    assert "cross-lift-start" in first.rule_ids and "find-your-weight" in first.rule_ids
+
+
+def test_a_hinge_with_no_known_relative_keeps_the_body_mass_estimate():
+    base = load_profile(EXAMPLES / "marathoner.toml")
+    plan = build_plan(AthleteProfile.model_validate({**base.model_dump(), "known_loads_kg": {}}), CTX)
+    first = blocks_of(plan, "romanian_deadlift")[0][1]
+    assert "starting-load-estimate" in first.rule_ids and "cross-lift-start" not in first.rule_ids

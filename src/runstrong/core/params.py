@@ -93,6 +93,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "e1rm-formula": rl.E1rmFormula,
     "starting-load-estimate": rl.StartingLoadEstimate,
     "find-your-weight": rl.FindYourWeight,
+    "cross-lift-start": rl.CrossLiftStart,
     "load-autoregulation": rl.LoadAutoregulation,
     "load-rounding": rl.LoadRounding,
 }

@@ -41,6 +41,7 @@ class _Lift:
     easier: bool = False  # its last log was clearly easier than planned: one real step up next
     reps: int | None = None  # reps of its last loading week: while reps rise, the load holds
     last_e1rm: float | None = None  # the e1RM its last loading week's heaviest set stands for
+    source: str = ""  # the lift a cross-lift start was converted from
 
 
 @dataclass
@@ -189,10 +190,38 @@ def _from_set(walk: _Walk, s: RecentSet, before: _Lift | None) -> _Lift:
 
 
 def _estimate(walk: _Walk, e: Exercise) -> _Lift | None:
+    converted = _carried_over(walk, e)
+    if converted is not None:
+        return converted
     kit = ld.implement(e.equipment)
     prof = walk.profile
     e1rm = ld.estimated_e1rm(prof.body_mass_kg, prof.sex, prof.strength_experience, e.pattern, kit, walk.p)  # type: ignore[arg-type]
     return None if e1rm is None else _Lift(e1rm, None, "starting-load-estimate", find=True)
+
+
+def _total_share(e: Exercise, p: Any) -> float:
+    """The share of the movement's total load one implement of `e` carries (a dumbbell or
+    kettlebell carries the handheld share; a bar, all of it)."""
+    return p.start_handheld_pct / 100 if ld.implement(e.equipment) in ld.HANDHELD else 1.0
+
+
+def _carried_over(walk: _Walk, e: Exercise) -> _Lift | None:
+    """A start converted from a lift of the same movement whose load is known or logged,
+    by the registry's ratio between the two (cross-lift-start); None when there is none."""
+    ratios, library = walk.p.cross_lift_relative_pct, walk.library
+    if e.id not in ratios:
+        return None
+    for src_id, lift in walk.lifts.items():
+        src = library.get(src_id) if src_id in library else None
+        if src is None or src_id not in ratios or src.pattern != e.pattern or lift.rule in _NOT_A_SOURCE:
+            continue
+        now = lift.e1rm * (1 + walk.p.load_step_pct / 100) ** lift.weeks
+        e1rm = now / _total_share(src, walk.p) * ratios[e.id] / ratios[src_id] * _total_share(e, walk.p)
+        return _Lift(e1rm, None, "cross-lift-start", find=True, source=src.name)
+    return None
+
+
+_NOT_A_SOURCE = frozenset({"starting-load-estimate", "cross-lift-start"})  # only a load the runner showed converts
 
 
 def _race_close(walk: _Walk, week: Week, day: dt.date) -> bool:
@@ -289,15 +318,22 @@ def _load_reasons(walk: _Walk, lift: _Lift) -> list:
         )
         return [
             why("find-your-weight", text),
-            why(lift.rule, "The start is estimated from body mass, sex and level."),
+            why(lift.rule, _start_text(lift)),
             rounding,
         ]
     text = {
         "load-autoregulation": "Load from your last logged set: easier than planned moves it up, harder down.",
         "e1rm-formula": "Load from your set's estimated 1RM for these reps and this reserve.",
         "starting-load-estimate": "A cautious load estimated from body mass, sex and level: adjust to the reserve.",
+        "cross-lift-start": "Load carried over from the same movement's other lift: adjust to the reserve.",
     }[lift.rule]
     return [why(lift.rule, text)] if lift.shown else [why(lift.rule, text), rounding]  # rounding said once
+
+
+def _start_text(lift: _Lift) -> str:
+    if lift.rule == "cross-lift-start":
+        return f"The start is carried over from your {lift.source} by the registry's ratio between the two lifts."
+    return "The start is estimated from body mass, sex and level."
 
 
 def _copy(obj: Any, **changes: object) -> Any:
