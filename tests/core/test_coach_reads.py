@@ -4,9 +4,11 @@ for the later reads."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from runstrong.core import loads as ld
 from runstrong.core.compose import low_hop
-from runstrong.core.model import AthleteProfile, Pattern, Role
+from runstrong.core.model import AthleteProfile, Category, Pattern, Phase, Role
 from runstrong.core.planner import build_plan
 from runstrong.core.vocab import Item
 from runstrong.io.data_files import load_context
@@ -19,8 +21,11 @@ WORK = (Role.primary, Role.accessory)
 BAR = (P.rounding_metric_kg[Item.barbell], P.rounding_bar_kg[Item.barbell])  # metric plates on a bar
 
 
+RUNNERS = Path(__file__).parent / "runners"  # the later reads' runners, unlike the examples
+
+
 def plan_of(name: str):
-    return build_plan(load_profile(EXAMPLES / name), CTX)
+    return build_plan(load_profile(EXAMPLES / name if (EXAMPLES / name).exists() else RUNNERS / name), CTX)
 
 
 def blocks_of(plan, exercise_id: str):
@@ -98,3 +103,13 @@ def test_a_hinge_with_no_known_relative_keeps_the_body_mass_estimate():
     plan = build_plan(AthleteProfile.model_validate({**base.model_dump(), "known_loads_kg": {}}), CTX)
     first = blocks_of(plan, "romanian_deadlift")[0][1]
     assert "starting-load-estimate" in first.rule_ids and "cross-lift-start" not in first.rule_ids
+
+
+def test_the_posterior_chain_keeps_the_weeks_only_heavy_day():
+    """Tempo Tuesday, intervals Thursday, long run Saturday: only Sunday allows heavy work,
+    and the heavy hinge takes it rather than a moderate single-leg session (pair-with-easy-day)."""
+    plan = plan_of("pounds_runner.toml")
+    for w in plan.weeks:
+        if w.phase in (Phase.build, Phase.race_specific) and not w.deload:
+            heavy = [s.focus for s in w.sessions if s.heavy]
+            assert heavy == [Category.posterior_chain], (w.index, heavy)

@@ -232,6 +232,7 @@ class PairWithEasyDay(RuleParams):
         "heavy_on_long_run_day": "penalty_heavy_long_run_day",
         "heavy_after_speed_run": "penalty_heavy_after_speed",
         "heavy_downgrade": "heavy_downgrade_penalty",
+        "heavy_downgrade_posterior_chain": "heavy_downgrade_posterior_penalty",
         "plyometric_swap": "plyo_swap_penalty",
         "dropped_session": "dropped_session_penalty",
     }
@@ -247,6 +248,7 @@ class PairWithEasyDay(RuleParams):
     heavy_on_long_run_day: Int
     heavy_after_speed_run: Int
     heavy_downgrade: Int
+    heavy_downgrade_posterior_chain: Int
     plyometric_swap: Int
     dropped_session: Int
 
