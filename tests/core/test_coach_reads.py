@@ -113,3 +113,24 @@ def test_the_posterior_chain_keeps_the_weeks_only_heavy_day():
         if w.phase in (Phase.build, Phase.race_specific) and not w.deload:
             heavy = [s.focus for s in w.sessions if s.heavy]
             assert heavy == [Category.posterior_chain], (w.index, heavy)
+
+
+def test_a_good_morning_starts_well_below_a_romanian_deadlift_for_the_same_runner():
+    """Both are hinges; the runner's logged Romanian deadlift sets the good morning's start
+    through the registry's ratio between them (cross-lift-start), well under the deadlift's load."""
+    plan = plan_of("pounds_runner.toml")
+    gm = blocks_of(plan, "barbell_good_morning")[0][1]
+    rdl = blocks_of(plan, "romanian_deadlift")[0][1]
+    assert "cross-lift-start" in gm.rule_ids
+    assert P.cross_lift_relative_pct["barbell_good_morning"] < P.cross_lift_relative_pct["romanian_deadlift"]
+    assert gm.prescription.load_kg < rdl.prescription.load_kg * 0.75  # reps differ too: a clear gap, not a step
+
+
+def test_a_lifts_body_mass_estimate_is_scaled_by_its_ratio_to_the_movements_usual_lift():
+    base = load_profile(EXAMPLES / "marathoner.toml")
+    plan = build_plan(AthleteProfile.model_validate({**base.model_dump(), "known_loads_kg": {}}), CTX)
+    trap = blocks_of(plan, "trap_bar_deadlift")[0][1]
+    rdl = blocks_of(plan, "romanian_deadlift")[0][1]
+    assert "starting-load-estimate" in trap.rule_ids and "starting-load-estimate" in rdl.rule_ids
+    assert P.cross_lift_relative_pct["trap_bar_deadlift"] > P.cross_lift_relative_pct["romanian_deadlift"]
+    assert trap.prescription.load_kg > rdl.prescription.load_kg

@@ -196,7 +196,10 @@ def _estimate(walk: _Walk, e: Exercise) -> _Lift | None:
     kit = ld.implement(e.equipment)
     prof = walk.profile
     e1rm = ld.estimated_e1rm(prof.body_mass_kg, prof.sex, prof.strength_experience, e.pattern, kit, walk.p)  # type: ignore[arg-type]
-    return None if e1rm is None else _Lift(e1rm, None, "starting-load-estimate", find=True)
+    if e1rm is None:
+        return None
+    share = walk.p.cross_lift_relative_pct.get(e.id, walk.p.cross_lift_reference_pct) / walk.p.cross_lift_reference_pct
+    return _Lift(e1rm * share, None, "starting-load-estimate", find=True)  # a lift of the movement, not its usual one
 
 
 def _total_share(e: Exercise, p: Any) -> float:

@@ -30,6 +30,7 @@ class StartingLoadEstimate(RuleParams):
 class CrossLiftStart(RuleParams):
     prefix = "cross_lift_"
     relative_pct: dict[str, Positive]
+    reference_pct: Positive
 
 
 class FindYourWeight(RuleParams):
