@@ -134,3 +134,41 @@ def test_a_lifts_body_mass_estimate_is_scaled_by_its_ratio_to_the_movements_usua
     assert "starting-load-estimate" in trap.rule_ids and "starting-load-estimate" in rdl.rule_ids
     assert P.cross_lift_relative_pct["trap_bar_deadlift"] > P.cross_lift_relative_pct["romanian_deadlift"]
     assert trap.prescription.load_kg > rdl.prescription.load_kg
+
+
+def _weekly_heaviest(plan, exercise_id: str):
+    out = []
+    for w in plan.weeks:
+        kgs = [b.prescription.load_kg for s in w.sessions for b in s.blocks if b.exercise_id == exercise_id]
+        if kgs:
+            out.append((w, max(kgs)))
+    return out
+
+
+def test_a_week_of_light_days_does_not_lower_where_the_next_step_starts():
+    """The pounds runner's Romanian deadlift is light in weeks 1-2 (days before key runs,
+    125 then 120 lb): the first heavy week steps up from the best so far, not from 120."""
+    weeks = _weekly_heaviest(plan_of("pounds_runner.toml"), "romanian_deadlift")
+    first_heavy = next(i for i, (w, _) in enumerate(weeks) if w.phase == Phase.build and not w.deload)
+    best_before = max(kg for _, kg in weeks[:first_heavy])
+    assert weeks[first_heavy][1] > best_before
+
+
+def test_the_taper_and_maintenance_never_raise_a_load_above_its_best_loading_week():
+    for name in ("pounds_runner.toml", "marathoner.toml", "5k-racer.toml", "advanced_three_sessions.toml"):
+        plan = plan_of(name)
+        lifts = {b.exercise_id for w in plan.weeks for s in w.sessions for b in s.blocks if b.prescription.load_kg}
+        for ex in lifts:
+            best = 0.0
+            for w, kg in _weekly_heaviest(plan, ex):
+                if w.phase in (Phase.foundation, Phase.build, Phase.race_specific):
+                    best = max(best, kg)
+                elif best:
+                    assert kg <= best + 1e-6, (name, ex, w.index, kg, best)
+
+
+def test_a_load_stored_in_pounds_rounds_back_to_its_own_step():
+    step, bar = 5 * ld.KG_PER_LB, 45 * ld.KG_PER_LB
+    for lb in range(45, 400, 5):
+        kg = ld.round_down(lb * ld.KG_PER_LB, step, bar)
+        assert ld.round_down(kg, step, bar) == kg, lb

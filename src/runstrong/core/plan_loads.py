@@ -23,6 +23,7 @@ from . import loads as ld
 from .context import PlanningContext
 from .library import Library
 from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Role, Session, Week, build, why
+from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
 
 LOADED_ROLES = (Role.primary, Role.accessory)
@@ -247,7 +248,11 @@ def _loaded_sessions(walk: _Walk, week: Week) -> tuple[Session, ...]:
     if not week.deload:
         for ex_id, (kg, presc) in heaviest.items():
             lift = walk.lifts[ex_id]
-            lift.last, lift.reps, lift.weeks, lift.easier = kg, presc.reps, lift.weeks + 1, False
+            # the plan's best so far: a week of light days only (next to key runs) does not lower where the
+            # next step starts (the start from the profile or diary is not a planned load: the first week replaces it)
+            kept = lift.weeks and lift.last is not None and week.phase != Phase.race_week  # after the race: its loads
+            best = max(kg, lift.last) if kept else kg  # type: ignore[type-var]
+            lift.last, lift.reps, lift.weeks, lift.easier = best, presc.reps, lift.weeks + 1, False
             lift.last_e1rm = walk.e1rm_of(kg, presc)
     return tuple(sessions)
 
@@ -303,6 +308,8 @@ def _target_load(
         return kg
     if week.deload:
         return min(kg, ld.eased(lift.last, p.deload_load_pct, step, bar))
+    if week.phase not in LOADING_PHASES:  # taper, race week and maintenance keep the load built, never raise it
+        return min(kg, ld.round_down(lift.last, step, bar))
     if lift.easier and not close:
         kg = max(kg, ld.round_down(lift.last + step, step, bar))  # the kit's smallest step, at least
     elif presc.reps and lift.reps and presc.reps > lift.reps:
