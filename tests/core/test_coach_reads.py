@@ -172,3 +172,13 @@ def test_a_load_stored_in_pounds_rounds_back_to_its_own_step():
     for lb in range(45, 400, 5):
         kg = ld.round_down(lb * ld.KG_PER_LB, step, bar)
         assert ld.round_down(kg, step, bar) == kg, lb
+
+
+def test_filling_a_session_never_pads_a_core_drill_past_its_set_ceiling():
+    """An advanced lifter's 60-minute sessions grow by sets on the lifts; the core drills of a
+    core-led day stay brief (core-drills-by-control), not 5 x 10/side of each."""
+    plan = plan_of("advanced_three_sessions.toml")
+    blocks = [b for w in plan.weeks for s in w.sessions for b in s.blocks]
+    core = [b for b in blocks if b.category == Category.core and b.role in WORK]
+    assert core
+    assert max(b.prescription.sets for b in core) <= P.core_drill_max_sets

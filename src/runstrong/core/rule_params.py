@@ -314,6 +314,7 @@ class GaitMatchedCues(RuleParams):
 class CoreDrillsByControl(RuleParams):
     prefix = "core_drill_"
     min_rir: Int
+    max_sets: Int
 
 
 class DoseFoundation(RuleParams):
