@@ -8,8 +8,9 @@ from pathlib import Path
 
 from runstrong.core import loads as ld
 from runstrong.core.compose import low_hop
-from runstrong.core.model import AthleteProfile, Category, Pattern, Phase, Role
+from runstrong.core.model import AthleteProfile, Category, Intensity, Pattern, Phase, Role
 from runstrong.core.planner import build_plan
+from runstrong.core.validate import check_plan
 from runstrong.core.vocab import Item
 from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
@@ -182,3 +183,20 @@ def test_filling_a_session_never_pads_a_core_drill_past_its_set_ceiling():
     core = [b for b in blocks if b.category == Category.core and b.role in WORK]
     assert core
     assert max(b.prescription.sets for b in core) <= P.core_drill_max_sets
+
+
+def test_the_plan_check_flags_a_core_drill_dosed_near_failure():
+    plan = plan_of("5k-racer.toml")
+    assert not [v for v in check_plan(plan, CTX) if v.rule_id == "core-drills-by-control"]
+    dead_bug = "weighted_dead_bug"
+    s = next(s for w in plan.weeks for s in w.sessions if any(b.exercise_id == dead_bug for b in s.blocks))
+    week = next(w for w in plan.weeks if s in w.sessions)
+    near_failure = Intensity(kind="rir", value=2)
+
+    def harder(b):
+        return b.model_copy(update={"prescription": b.prescription.model_copy(update={"intensity": near_failure})})
+
+    hard = [harder(b) if b.exercise_id == dead_bug else b for b in s.blocks]
+    broken = week.model_copy(update={"sessions": [s.model_copy(update={"blocks": hard})]})
+    plan = plan.model_copy(update={"weeks": [broken]})
+    assert [v for v in check_plan(plan, CTX) if v.rule_id == "core-drills-by-control"]
