@@ -200,3 +200,24 @@ def test_the_plan_check_flags_a_core_drill_dosed_near_failure():
     broken = week.model_copy(update={"sessions": [s.model_copy(update={"blocks": hard})]})
     plan = plan.model_copy(update={"weeks": [broken]})
     assert [v for v in check_plan(plan, CTX) if v.rule_id == "core-drills-by-control"]
+
+
+def test_a_heavy_lift_on_a_light_day_before_a_key_run_stays_moderate():
+    """The advanced 10K runner's trap-bar deadlift also sits in Wednesday's single-leg session,
+    the day before the tempo: its load stays under the registry's share of the e1RM that the
+    week's heavy set stands for (light-before-key-runs), not 115 kg x 8 against 127.5 kg x 6."""
+    plan = plan_of("advanced_three_sessions.toml")
+    checked = 0
+    for w in plan.weeks:
+        blocks = [b for s in w.sessions for b in s.blocks if b.exercise_id == "trap_bar_deadlift"]
+        light = [b for b in blocks if "light-before-key-runs" in b.rule_ids]
+        heavy = [b for b in blocks if b.prescription.intensity.kind == "rpe"]
+        if w.deload or not light or not heavy:
+            continue
+        h = heavy[0].prescription
+        e1rm = ld.e1rm(h.load_kg, h.reps, 10 - h.intensity.value, P.e1rm_formula, P.e1rm_max_reps)
+        step = P.rounding_metric_kg[Item.trap_bar]
+        for b in light:
+            assert b.prescription.load_kg <= e1rm * P.light_max_pct_1rm / 100 + step, (w.index, b.prescription)
+            checked += 1
+    assert checked

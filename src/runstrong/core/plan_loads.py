@@ -271,6 +271,8 @@ def _loaded_block(walk: _Walk, week: Week, block: Block, close: bool, heaviest: 
             return block
         walk.lifts[e.id] = lift
     kg = _load(walk, week, block.prescription, lift, close, *walk.kit(e))
+    if any(r.rule_id == "light-before-key-runs" for r in block.reasons):
+        kg = _light(walk, lift, kg, *walk.kit(e))
     if e.id not in heaviest or kg > heaviest[e.id][0]:
         heaviest[e.id] = (kg, block.prescription)
     added = _load_reasons(walk, lift)
@@ -282,6 +284,14 @@ def _loaded_block(walk: _Walk, week: Week, block: Block, close: bool, heaviest: 
         presc = _copy(block.prescription, load_kg=kg)
         hit = walk.copies[key] = _copy(block, prescription=presc, reasons=[*block.reasons, *added])
     return hit
+
+
+def _light(walk: _Walk, lift: _Lift, kg: float, step: float, bar: float) -> float:
+    """A light day's load: at most the registry's share of the e1RM the plan believes in, so a
+    heavy lift the day before a key run stays moderate (light-before-key-runs)."""
+    p = walk.p
+    e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
+    return min(kg, ld.round_down(e1rm * p.light_max_pct_1rm / 100, step, bar))
 
 
 def _load(walk: _Walk, week: Week, presc: Prescription, lift: _Lift, close: bool, step: float, bar: float) -> float:

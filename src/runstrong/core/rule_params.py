@@ -212,6 +212,7 @@ class LightBeforeKeyRuns(RuleParams):
     prefix = "light_"
     set_cut: Int
     rir_increase: Int
+    max_pct_1rm: Pct
 
 
 class PlyometricSpacing(RuleParams):
