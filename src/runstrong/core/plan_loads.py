@@ -43,6 +43,7 @@ class _Lift:
     reps: int | None = None  # reps of its last loading week: while reps rise, the load holds
     last_e1rm: float | None = None  # the e1RM its last loading week's heaviest set stands for
     source: str = ""  # the lift a cross-lift start was converted from
+    week_kg: float | None = None  # the heaviest load of its last loading week (a deload eases that)
 
 
 @dataclass
@@ -253,6 +254,7 @@ def _loaded_sessions(walk: _Walk, week: Week) -> tuple[Session, ...]:
             kept = lift.weeks and lift.last is not None and week.phase != Phase.race_week  # after the race: its loads
             best = max(kg, lift.last) if kept else kg  # type: ignore[type-var]
             lift.last, lift.reps, lift.weeks, lift.easier = best, presc.reps, lift.weeks + 1, False
+            lift.week_kg = kg
             lift.last_e1rm = walk.e1rm_of(kg, presc)
     return tuple(sessions)
 
@@ -316,8 +318,8 @@ def _target_load(
     kg = ld.round_down(target, step, bar)
     if lift.last is None:
         return kg
-    if week.deload:
-        return min(kg, ld.eased(lift.last, p.deload_load_pct, step, bar))
+    if week.deload:  # eased from the week before it (its best so far may be a lived week's, in other units)
+        return min(kg, ld.eased(min(lift.last, lift.week_kg or lift.last), p.deload_load_pct, step, bar))
     if week.phase not in LOADING_PHASES:  # taper, race week and maintenance keep the load built, never raise it
         return min(kg, ld.round_down(lift.last, step, bar))
     if lift.easier and not close:
