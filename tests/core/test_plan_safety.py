@@ -290,8 +290,9 @@ def test_a_loading_session_under_its_share_of_the_cap_has_no_set_left_to_add(pro
                 now[(b.exercise_id, s.focus)] = b.prescription.sets
                 before = last.get((b.exercise_id, s.focus))
                 fixed = b.prescription.contacts is not None or FILL_KEPT & set(b.rule_ids)
+                most = min(ceiling, P.core_drill_max_sets) if b.category == "core" else ceiling  # drills stay brief
                 if short and b.role == Role.primary and b.category == s.focus and before and not fixed:
-                    assert b.prescription.sets >= min(ceiling, before + P.max_set_step), (w.index, b.exercise_id)
+                    assert b.prescription.sets >= min(most, before + P.max_set_step), (w.index, b.exercise_id)
         last = now
 
 
@@ -474,14 +475,14 @@ def test_a_mid_week_start_is_never_refused_for_its_short_first_week(profile):
 
 @SAME_RUNNERS
 @given(profile=profiles())
-def test_sore_making_eccentric_work_never_lands_on_or_the_day_before_a_key_run_or_near_the_race(profile):
+def test_sore_making_eccentric_work_never_lands_within_its_clear_days_of_a_key_run_or_near_the_race(profile):
     plan = plan_or_none(profile)
     if plan is None:
         return
     key = {r.date for w in plan.weeks for r in w.runs if r.type in KEY_RUN_TYPES}
     race = plan.profile.race.date if plan.profile.race else None
     for s in sessions(plan):
-        near_key = s.date in key or s.date + dt.timedelta(days=1) in key
+        near_key = any(s.date + dt.timedelta(days=k) in key for k in range(P.soreness_clear_days + 1))
         near_race = race is not None and 0 <= (race - s.date).days <= P.last_heavy_days
         if near_key or near_race:
             sore = [b.exercise_id for b in s.blocks if b.exercise_id in P.soreness_exercises and b.role in WORK]
@@ -517,3 +518,38 @@ def test_plyometric_contacts_start_below_the_ceiling_and_climb_each_loading_week
                     assert pr.contacts > last[key], (w.index, b.exercise_id, last[key], pr.contacts)
                 ever.add((b.exercise_id, s.focus))
         last = seen
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_core_stability_drills_are_never_dosed_near_failure_nor_rested_like_heavy_lifts(profile, library):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    floor = max(P.foundation_rir, P.core_drill_min_rir)
+    for s in sessions(plan):
+        for b in s.blocks:
+            e = library.get(b.exercise_id) if b.exercise_id in library else None
+            if e is None or b.role not in WORK or e.category != "core" or e.intent != "stability" or not e.loadable:
+                continue
+            i = b.prescription.intensity
+            if i.kind == "rir":
+                assert i.value >= floor, (s.date, b.exercise_id, i)
+                assert b.prescription.rest_seconds <= P.hold_rest, (s.date, b.exercise_id)
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_a_light_day_between_two_key_runs_holds_single_leg_or_high_impact_jumps_only_for_a_5k_or_10k(profile, library):
+    plan = plan_or_none(profile)
+    if plan is None or (plan.profile.race is not None and plan.profile.race.distance in P.explosive_distances):
+        return
+    key = {r.date for w in plan.weeks for r in w.runs if r.type in KEY_RUN_TYPES}
+    for s in sessions(plan):
+        if s.heavy or s.date - dt.timedelta(days=1) not in key or s.date + dt.timedelta(days=1) not in key:
+            continue
+        for b in s.blocks:
+            e = library.get(b.exercise_id) if b.exercise_id in library else None
+            if e is None or b.role not in WORK or e.pattern != Pattern.plyometric:
+                continue
+            assert not (e.dose.per_side or e.unilateral or e.impact == "high"), (s.date, e.id)

@@ -158,7 +158,10 @@ def test_a_novice_whose_review_swapped_a_lift_stays_on_moderate_work(ctx, marath
 
 
 def test_nordic_curls_stay_at_the_library_dose_and_the_weekly_cap(ctx, marathoner):
-    plan = build_plan(marathoner, ctx)
+    # tempo Wednesday and the long run Sunday leave Thursday and Friday clear for the Nordic
+    runs = [{"day": "tue", "type": "easy", "minutes": 40}, {"day": "wed", "type": "tempo", "minutes": 50}]
+    runs.append({"day": "sun", "type": "long", "minutes": 120})
+    plan = build_plan(AthleteProfile.model_validate({**marathoner.model_dump(), "running": {"weekly": runs}}), ctx)
     nordics = P.eccentric_exercises
     seen = 0
     for w in plan.weeks:

@@ -14,13 +14,26 @@ from typing import Any
 from .context import PlanningContext
 from .dosing import DoseContext, Dosed, is_heavy, prescribe, stepless
 from .fill import capped_sets, fill_to_share, like_base
-from .model import TRAINING_CATEGORIES, Block, Category, Level, Pattern, Phase, RaceDistance, Reason, Role, build, why
+from .model import (
+    TRAINING_CATEGORIES,
+    Block,
+    Category,
+    Exercise,
+    Level,
+    Pattern,
+    Phase,
+    RaceDistance,
+    Reason,
+    Role,
+    build,
+    why,
+)
 from .phases import LOADING_PHASES, WeekFrame
 from .schedule import SessionSpec
 from .selection import BlockSelection, Pick
 from .timing import estimate_seconds
 from .trim import Lead, trim_to_cap
-from .vocab import CATEGORY_NAME, SESSION_LETTER
+from .vocab import CATEGORY_NAME, SESSION_LETTER, Impact
 
 LANDING_PATTERNS = frozenset({Pattern.landing, Pattern.plyometric})
 
@@ -94,6 +107,19 @@ class Planned:
         (explosive-work-with-room)."""
         light = self.light
         return light._swapped(light.calmer, calmer=()) if light.calmer else light
+
+    @cached_property
+    def squeezed(self) -> Planned:
+        """The light session for a day between two key runs when no other session of the
+        week keeps hops: they stay as the week's only ones, saying why, in a 5K or 10K plan
+        (its explosive emphasis) or when they are brief two-footed hops; otherwise single-leg
+        or high-impact jumps give way (explosive-work-with-room)."""
+        light = self.light
+        short = self.dctx.race in self.ctx.params.explosive_distances
+        if not light.calmer or not (short or all(low_hop(light.chosen[i].exercise) for i, _ in light.calmer)):
+            return self.sandwiched
+        kept = tuple((i, Pick(light.chosen[i].exercise, (*light.chosen[i].reasons, _KEPT))) for i, _ in light.calmer)
+        return light._swapped(kept, calmer=())
 
     @cached_property
     def spared(self) -> Planned:
@@ -429,7 +455,14 @@ def _with_explosive(
 _SPREAD_PHASES = frozenset({Phase.build, Phase.race_specific, Phase.taper})  # the taper keeps a few jumps
 _EMPHASIS_PHASES = frozenset({Phase.build, Phase.race_specific})
 _CALMER = why("explosive-work-with-room", "In place of hops: this day sits between a hard run and a key run.")
+_KEPT = why("explosive-work-with-room", "Kept on this light day at its light dose: the week's only hops.")
 _SPREAD = why("explosive-work-with-room", "Hops here too, on the day with room around it: the 5K/10K emphasis.")
+
+
+def low_hop(e: Exercise) -> bool:
+    """Hops on both feet below high impact (line, pogo and ankle hops): brief, low-amplitude
+    ankle work a light day between two key runs can keep (explosive-work-with-room)."""
+    return e.pattern == Pattern.plyometric and not e.dose.per_side and not e.unilateral and e.impact != Impact.high
 
 
 def _stand_ins(

@@ -36,6 +36,7 @@ from .progression import (
     rir_of,
 )
 from .review_cut import cut_prescription, cut_sets
+from .stability import drill_reason, drill_rir, stability_drill
 from .timing import estimate_seconds as estimate_seconds  # re-exported: the review imports it here
 
 
@@ -250,11 +251,11 @@ def _rep_scheme(d: _Draft, heavy_ready: bool, drill: bool, p: Params) -> tuple[i
     moderate = ctx.phase == Phase.foundation or (ctx.level == Level.novice and not ctx.graduated)
     if d.accessory:
         add(why("dose-accessory", text="Accessory: brief and controlled."))
-        rir = p.foundation_rir if moderate else p.strength_rir
+        rir = drill_rir(p) if drill else p.foundation_rir if moderate else p.strength_rir
         return p.accessory_sets, p.accessory_reps, p.accessory_rest, ("rir", rir)
-    if drill:  # unloaded stability work: quality reps in a steady range in every phase
-        add(why("brief-core-holds", text="Controlled quality reps; stop when form slips."))
-        return p.foundation_sets, p.foundation_reps, p.hold_rest, ("rir", p.foundation_rir)
+    if drill:  # stability work, loaded or not: quality reps in a steady range in every phase
+        add(drill_reason(d.e, p))
+        return p.foundation_sets, p.foundation_reps, p.hold_rest, ("rir", drill_rir(p))
     if heavy_ready:
         text = f"Heavy: few reps near RPE {p.heavy_rpe}, long rests, for an {ctx.level.value} lifter."
         add(why("dose-heavy", text))
@@ -272,7 +273,7 @@ def _rep_scheme(d: _Draft, heavy_ready: bool, drill: bool, p: Params) -> tuple[i
 def _reps_dose(d: _Draft, focus: bool, p: Params) -> None:
     e = d.e
     heavy_ready = _heavy_ready(e, focus, d.ctx, p)
-    drill = not e.loadable and e.intent not in (Intent.strength, Intent.power)
+    drill = stability_drill(e)
     bodyweight = not e.loadable  # reps in reserve mean little when nothing can be added
     d.sets, (lo, hi), d.rest, effort = _rep_scheme(d, heavy_ready, drill, p)
     if e.intent not in (Intent.strength, Intent.power) or bodyweight:

@@ -33,6 +33,8 @@ def _room(block: Block, carried: Mapping[str, int], ceiling: int, p: Params) -> 
     fixed = block.prescription.contacts is not None  # jumps keep their own session ceiling (dose-plyometric)
     if before is None or fixed or not _FIXED_RULES.isdisjoint(map(_RULE_ID, block.reasons)):
         return block.prescription.sets
+    if block.category == Category.core:  # core drills stay brief: time goes to the lifts (core-drills-by-control)
+        ceiling = min(ceiling, p.core_drill_max_sets)
     return max(block.prescription.sets, min(ceiling, before + p.max_set_step))
 
 

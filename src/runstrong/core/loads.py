@@ -146,6 +146,9 @@ def lightest_kg(kit: Item, units: Units, p: Any) -> float:
     return p.rounding_bar_kg.get(kit, 0.0)
 
 
+_SLACK = 1e-6  # loads are kept to 6 decimal places: a stored load rounds back to its own step
+
+
 def round_down(kg: float, step_kg: float, floor_kg: float = 0.0) -> float:
     """`kg` rounded down to a whole number of steps, never below one step (the lightest
     dumbbell) nor `floor_kg` (the empty bar; plates go on it in whole steps). Float noise
@@ -161,10 +164,13 @@ def round_down(kg: float, step_kg: float, floor_kg: float = 0.0) -> float:
     26.0
     >>> round(round_down(30, 5 * KG_PER_LB) / KG_PER_LB, 4)  # 30 kg is 66 lb: 65 lb in 5 lb steps
     65.0
+    >>> kg = round_down(120 * KG_PER_LB, 5 * KG_PER_LB, 45 * KG_PER_LB)  # stored to 6 places: still 120 lb
+    >>> round(round_down(kg, 5 * KG_PER_LB, 45 * KG_PER_LB) / KG_PER_LB, 4)
+    120.0
     """
     if floor_kg > 0:  # a bar and plates: the bar, then whole steps of plates on it
-        return round(floor_kg + max(math.floor((kg - floor_kg) / step_kg + 1e-9), 0) * step_kg, 6) + 0.0
-    steps = max(math.floor(kg / step_kg + 1e-9), 1)
+        return round(floor_kg + max(math.floor((kg - floor_kg) / step_kg + _SLACK), 0) * step_kg, 6) + 0.0
+    steps = max(math.floor(kg / step_kg + _SLACK), 1)
     return round(steps * step_kg, 6) + 0.0
 
 

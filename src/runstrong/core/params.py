@@ -53,6 +53,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "session-time-cap": rp.SessionTimeCap,
     "tempo-prescribed": rp.TempoPrescribed,
     "brief-core-holds": rp.BriefCoreHolds,
+    "core-drills-by-control": rp.CoreDrillsByControl,
     "breathing-in-holds": rp.BreathingInHolds,
     "gait-matched-cues": rp.GaitMatchedCues,
     "dose-foundation": rp.DoseFoundation,
@@ -92,6 +93,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "e1rm-formula": rl.E1rmFormula,
     "starting-load-estimate": rl.StartingLoadEstimate,
     "find-your-weight": rl.FindYourWeight,
+    "cross-lift-start": rl.CrossLiftStart,
     "load-autoregulation": rl.LoadAutoregulation,
     "load-rounding": rl.LoadRounding,
 }

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .compose import Planned
 from .context import PlanningContext
 from .model import Category, Reason, why
+from .params import Params
 from .schedule import DayInfo, Placement, SessionSpec, place_week
 
 ALL_HEAVY = frozenset({Category.posterior_chain, Category.single_leg_power})
@@ -99,22 +100,29 @@ def _priced(
     p = ctx.params
     wanted_heavy = [x.focus for x in wanted if x.spec.heavy]
     dropped = week.sessions - n
-    floor = sum(f not in heavy for f in wanted_heavy) * p.heavy_downgrade_penalty
+    floor = sum(downgrade_price(f, p) for f in wanted_heavy if f not in heavy)
     if best is not None and best.cost <= floor + dropped * p.dropped_session_penalty:
         return None  # even a perfect placement of this option could not be cheaper
     planned = compose(n, heavy, plyo_ok)
     placement = placed(ctx, week.days, tuple(x.spec for x in planned), week.previous, week.allow_double)
     if placement is None:
         return None
-    lightened = len(wanted_heavy) - sum(x.spec.heavy for x in planned)
+    kept_heavy = {x.focus for x in planned if x.spec.heavy}
+    lightened = len(wanted_heavy) - len(kept_heavy)
     swapped = sum(x.spec.plyometric for x in wanted) - sum(x.spec.plyometric for x in planned)
     cost = (
         placement.score
-        + lightened * p.heavy_downgrade_penalty
+        + sum(downgrade_price(f, p) for f in wanted_heavy if f not in kept_heavy)
         + swapped * p.plyo_swap_penalty
         + dropped * p.dropped_session_penalty
     )
     return Option(cost, order, planned, placement, concessions(lightened, swapped, dropped, n))
+
+
+def downgrade_price(focus: Category, p: Params) -> int:
+    """What losing a session's heavy work costs: the posterior chain's heavy hinge is the
+    plan's main heavy stimulus, so it is dearer than a single-leg session's (pair-with-easy-day)."""
+    return p.heavy_downgrade_posterior_penalty if focus == Category.posterior_chain else p.heavy_downgrade_penalty
 
 
 def least_bad(

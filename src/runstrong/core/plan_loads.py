@@ -23,6 +23,7 @@ from . import loads as ld
 from .context import PlanningContext
 from .library import Library
 from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Role, Session, Week, build, why
+from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
 
 LOADED_ROLES = (Role.primary, Role.accessory)
@@ -41,6 +42,8 @@ class _Lift:
     easier: bool = False  # its last log was clearly easier than planned: one real step up next
     reps: int | None = None  # reps of its last loading week: while reps rise, the load holds
     last_e1rm: float | None = None  # the e1RM its last loading week's heaviest set stands for
+    source: str = ""  # the lift a cross-lift start was converted from
+    week_kg: float | None = None  # the heaviest load of its last loading week (a deload eases that)
 
 
 @dataclass
@@ -194,10 +197,41 @@ def _from_set(walk: _Walk, s: RecentSet, before: _Lift | None) -> _Lift:
 
 
 def _estimate(walk: _Walk, e: Exercise) -> _Lift | None:
+    converted = _carried_over(walk, e)
+    if converted is not None:
+        return converted
     kit = ld.implement(e.equipment)
     prof = walk.profile
     e1rm = ld.estimated_e1rm(prof.body_mass_kg, prof.sex, prof.strength_experience, e.pattern, kit, walk.p)  # type: ignore[arg-type]
-    return None if e1rm is None else _Lift(e1rm, None, "starting-load-estimate", find=True)
+    if e1rm is None:
+        return None
+    share = walk.p.cross_lift_relative_pct.get(e.id, walk.p.cross_lift_reference_pct) / walk.p.cross_lift_reference_pct
+    return _Lift(e1rm * share, None, "starting-load-estimate", find=True)  # a lift of the movement, not its usual one
+
+
+def _total_share(e: Exercise, p: Any) -> float:
+    """The share of the movement's total load one implement of `e` carries (a dumbbell or
+    kettlebell carries the handheld share; a bar, all of it)."""
+    return p.start_handheld_pct / 100 if ld.implement(e.equipment) in ld.HANDHELD else 1.0
+
+
+def _carried_over(walk: _Walk, e: Exercise) -> _Lift | None:
+    """A start converted from a lift of the same movement whose load is known or logged,
+    by the registry's ratio between the two (cross-lift-start); None when there is none."""
+    ratios, library = walk.p.cross_lift_relative_pct, walk.library
+    if e.id not in ratios:
+        return None
+    for src_id, lift in walk.lifts.items():
+        src = library.get(src_id) if src_id in library else None
+        if src is None or src_id not in ratios or src.pattern != e.pattern or lift.rule in _NOT_A_SOURCE:
+            continue
+        now = lift.e1rm * (1 + walk.p.load_step_pct / 100) ** lift.weeks
+        e1rm = now / _total_share(src, walk.p) * ratios[e.id] / ratios[src_id] * _total_share(e, walk.p)
+        return _Lift(e1rm, None, "cross-lift-start", find=True, source=src.name)
+    return None
+
+
+_NOT_A_SOURCE = frozenset({"starting-load-estimate", "cross-lift-start"})  # only a load the runner showed converts
 
 
 def _race_close(walk: _Walk, week: Week, day: dt.date) -> bool:
@@ -220,7 +254,12 @@ def _loaded_sessions(walk: _Walk, week: Week) -> tuple[Session, ...]:
     if not week.deload:
         for ex_id, (kg, presc) in heaviest.items():
             lift = walk.lifts[ex_id]
-            lift.last, lift.reps, lift.weeks, lift.easier = kg, presc.reps, lift.weeks + 1, False
+            # the plan's best so far: a week of light days only (next to key runs) does not lower where the
+            # next step starts (the start from the profile or diary is not a planned load: the first week replaces it)
+            kept = lift.weeks and lift.last is not None and week.phase != Phase.race_week  # after the race: its loads
+            best = max(kg, lift.last) if kept else kg  # type: ignore[type-var]
+            lift.last, lift.reps, lift.weeks, lift.easier = best, presc.reps, lift.weeks + 1, False
+            lift.week_kg = kg
             lift.last_e1rm = walk.e1rm_of(kg, presc)
     return tuple(sessions)
 
@@ -239,6 +278,8 @@ def _loaded_block(walk: _Walk, week: Week, block: Block, close: bool, heaviest: 
             return block
         walk.lifts[e.id] = lift
     kg = _load(walk, week, block.prescription, lift, close, *walk.kit(e))
+    if any(r.rule_id == "light-before-key-runs" for r in block.reasons):
+        kg = _light(walk, lift, kg, *walk.kit(e))
     if e.id not in heaviest or kg > heaviest[e.id][0]:
         heaviest[e.id] = (kg, block.prescription)
     added = _load_reasons(walk, lift)
@@ -250,6 +291,14 @@ def _loaded_block(walk: _Walk, week: Week, block: Block, close: bool, heaviest: 
         presc = _copy(block.prescription, load_kg=kg)
         hit = walk.copies[key] = _copy(block, prescription=presc, reasons=[*block.reasons, *added])
     return hit
+
+
+def _light(walk: _Walk, lift: _Lift, kg: float, step: float, bar: float) -> float:
+    """A light day's load: at most the registry's share of the e1RM the plan believes in, so a
+    heavy lift the day before a key run stays moderate (light-before-key-runs)."""
+    p = walk.p
+    e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
+    return min(kg, ld.round_down(e1rm * p.light_max_pct_1rm / 100, step, bar))
 
 
 def _load(walk: _Walk, week: Week, presc: Prescription, lift: _Lift, close: bool, step: float, bar: float) -> float:
@@ -274,8 +323,10 @@ def _target_load(
     kg = ld.round_down(target, step, bar)
     if lift.last is None:
         return kg
-    if week.deload:
-        return min(kg, ld.eased(lift.last, p.deload_load_pct, step, bar))
+    if week.deload:  # eased from the week before it (its best so far may be a lived week's, in other units)
+        return min(kg, ld.eased(min(lift.last, lift.week_kg or lift.last), p.deload_load_pct, step, bar))
+    if week.phase not in LOADING_PHASES:  # taper, race week and maintenance keep the load built, never raise it
+        return min(kg, ld.round_down(lift.last, step, bar))
     if lift.easier and not close:
         kg = max(kg, ld.round_down(lift.last + step, step, bar))  # the kit's smallest step, at least
     elif presc.reps and lift.reps and presc.reps > lift.reps:
@@ -294,15 +345,22 @@ def _load_reasons(walk: _Walk, lift: _Lift) -> list:
         )
         return [
             why("find-your-weight", text),
-            why(lift.rule, "The start is estimated from body mass, sex and level."),
+            why(lift.rule, _start_text(lift)),
             rounding,
         ]
     text = {
         "load-autoregulation": "Load from your last logged set: easier than planned moves it up, harder down.",
         "e1rm-formula": "Load from your set's estimated 1RM for these reps and this reserve.",
         "starting-load-estimate": "A cautious load estimated from body mass, sex and level: adjust to the reserve.",
+        "cross-lift-start": "Load carried over from the same movement's other lift: adjust to the reserve.",
     }[lift.rule]
     return [why(lift.rule, text)] if lift.shown else [why(lift.rule, text), rounding]  # rounding said once
+
+
+def _start_text(lift: _Lift) -> str:
+    if lift.rule == "cross-lift-start":
+        return f"The start is carried over from your {lift.source} by the registry's ratio between the two lifts."
+    return "The start is estimated from body mass, sex and level."
 
 
 def _copy(obj: Any, **changes: object) -> Any:

@@ -212,6 +212,7 @@ class LightBeforeKeyRuns(RuleParams):
     prefix = "light_"
     set_cut: Int
     rir_increase: Int
+    max_pct_1rm: Pct
 
 
 class PlyometricSpacing(RuleParams):
@@ -232,6 +233,7 @@ class PairWithEasyDay(RuleParams):
         "heavy_on_long_run_day": "penalty_heavy_long_run_day",
         "heavy_after_speed_run": "penalty_heavy_after_speed",
         "heavy_downgrade": "heavy_downgrade_penalty",
+        "heavy_downgrade_posterior_chain": "heavy_downgrade_posterior_penalty",
         "plyometric_swap": "plyo_swap_penalty",
         "dropped_session": "dropped_session_penalty",
     }
@@ -247,6 +249,7 @@ class PairWithEasyDay(RuleParams):
     heavy_on_long_run_day: Int
     heavy_after_speed_run: Int
     heavy_downgrade: Int
+    heavy_downgrade_posterior_chain: Int
     plyometric_swap: Int
     dropped_session: Int
 
@@ -307,6 +310,12 @@ class BreathingInHolds(RuleParams):
 class GaitMatchedCues(RuleParams):
     names = {"cue": "gait_cue"}
     cue: Text
+
+
+class CoreDrillsByControl(RuleParams):
+    prefix = "core_drill_"
+    min_rir: Int
+    max_sets: Int
 
 
 class DoseFoundation(RuleParams):
@@ -408,6 +417,7 @@ class SorenessCountsHeavy(RuleParams):
     prefix = "soreness_"
     exercises: frozenset[Text]
     hours: IntRange
+    clear_days: Int
 
 
 class RestDayOptions(RuleParams):

@@ -27,6 +27,12 @@ class StartingLoadEstimate(RuleParams):
     cautious_pct: Pct
 
 
+class CrossLiftStart(RuleParams):
+    prefix = "cross_lift_"
+    relative_pct: dict[str, Positive]
+    reference_pct: Positive
+
+
 class FindYourWeight(RuleParams):
     prefix = "find_weight_"
     ramp_sets: Int

@@ -28,6 +28,7 @@ class DayInfo(NamedTuple):
     runs: tuple[RunType, ...]
     next_runs: tuple[RunType, ...]
     prev_runs: tuple[RunType, ...]
+    runs_in_two: tuple[RunType, ...] = ()  # the runs two days later (soreness-counts-heavy)
 
     @property
     def speed(self) -> bool:
@@ -40,6 +41,10 @@ class DayInfo(NamedTuple):
     @property
     def key(self) -> bool:
         return any(r in KEY_RUN_TYPES for r in self.runs)
+
+    @property
+    def two_before_key(self) -> bool:
+        return any(r in KEY_RUN_TYPES for r in self.runs_in_two)
 
     @property
     def after_key(self) -> bool:

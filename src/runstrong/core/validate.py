@@ -20,6 +20,7 @@ from .model import (
     SPEED_RUN_TYPES,
     TRAINING_CATEGORIES,
     Block,
+    Category,
     EquipmentSet,
     Intensity,
     Item,
@@ -62,6 +63,7 @@ def check_plan(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date] = fro
     out += _check_progression(plan, p)
     out += _check_heavy_rests(plan, p)
     out += _check_moderate_effort(plan, p)
+    out += _check_core_drills(plan, p)
     out += _check_rule_ids(plan, registry)
     out += [Violation(*v) for v in check_loads(plan, ctx.library, p, lived)]
     return out
@@ -100,8 +102,9 @@ def _check_speed_days(plan: Plan, p: Params) -> list[Violation]:
     for s in _sessions(plan):
         today = runs.get(s.date, set())
         tomorrow = runs.get(s.date + dt.timedelta(days=1), set())
-        if today & KEY_RUN_TYPES or tomorrow & KEY_RUN_TYPES:
-            out += _sore_making(s, p, "on or the day before a key run")
+        ahead = range(p.soreness_clear_days + 1)
+        if any(runs.get(s.date + dt.timedelta(days=k), set()) & KEY_RUN_TYPES for k in ahead):
+            out += _sore_making(s, p, f"on or within {p.soreness_clear_days} days before a key run")
         if not s.heavy:
             if today & SPEED_RUN_TYPES or tomorrow & KEY_RUN_TYPES:
                 out += [
@@ -198,6 +201,17 @@ def _check_moderate_effort(plan: Plan, p: Params) -> list[Violation]:
         for s in w.sessions
         for b in s.blocks
         if b.role in WORK_ROLES and _nearer_failure(b.prescription.intensity, p.foundation_rir)
+    ]
+
+
+def _check_core_drills(plan: Plan, p: Params) -> list[Violation]:
+    """Core drills, loaded or not, are dosed by control: never nearer failure than their floor."""
+    floor = max(p.foundation_rir, p.core_drill_min_rir)
+    return [
+        Violation("core-drills-by-control", str(s.date), f"{b.exercise_id} too near failure")
+        for s in _sessions(plan)
+        for b in s.blocks
+        if b.category == Category.core and b.role in WORK_ROLES and _nearer_failure(b.prescription.intensity, floor)
     ]
 
 

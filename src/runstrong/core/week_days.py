@@ -56,7 +56,7 @@ def day_infos(ctx: PlanningContext, profile: AthleteProfile, frame: WeekFrame, r
     """What each day of the week allows. Remembered on the context: runners with the same
     week (runs, available days, race) share it, and the placement search caches on it."""
     race = profile.race
-    around = tuple(runs.get(frame.start + dt.timedelta(days=k)) for k in range(-1, 8))
+    around = tuple(runs.get(frame.start + dt.timedelta(days=k)) for k in range(-1, 9))
     key = (
         frame.start,
         around,
@@ -103,6 +103,7 @@ def _day_infos(
                 runs=one_copy(tuple(t for t, _ in runs.get(day, ()))),
                 next_runs=one_copy(tuple(t for t, _ in runs.get(day + dt.timedelta(days=1), ()))),
                 prev_runs=one_copy(tuple(t for t, _ in runs.get(day - dt.timedelta(days=1), ()))),
+                runs_in_two=one_copy(tuple(t for t, _ in runs.get(day + dt.timedelta(days=2), ()))),
             )
         )
     return tuple(infos)

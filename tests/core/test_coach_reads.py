@@ -1,0 +1,223 @@
+"""What a coach would not sign, read off real plans (docs/coach-reads.md): each test pins the
+kind of fault a read found, on the example runner that showed it and the runners written
+for the later reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from runstrong.core import loads as ld
+from runstrong.core.compose import low_hop
+from runstrong.core.model import AthleteProfile, Category, Intensity, Pattern, Phase, Role
+from runstrong.core.planner import build_plan
+from runstrong.core.validate import check_plan
+from runstrong.core.vocab import Item
+from runstrong.io.data_files import load_context
+from runstrong.io.profile_file import load_profile
+from tests.conftest import EXAMPLES
+
+CTX = load_context()
+P = CTX.params
+WORK = (Role.primary, Role.accessory)
+BAR = (P.rounding_metric_kg[Item.barbell], P.rounding_bar_kg[Item.barbell])  # metric plates on a bar
+
+
+RUNNERS = Path(__file__).parent / "runners"  # the later reads' runners, unlike the examples
+
+
+def plan_of(name: str):
+    return build_plan(load_profile(EXAMPLES / name if (EXAMPLES / name).exists() else RUNNERS / name), CTX)
+
+
+def blocks_of(plan, exercise_id: str):
+    return [(s, b) for w in plan.weeks for s in w.sessions for b in s.blocks if b.exercise_id == exercise_id]
+
+
+def test_loaded_core_drills_keep_reps_in_reserve_and_short_rests_in_every_phase():
+    marathon = ["cable_pallof_press", "cable_half_kneeling_chop", "weighted_dead_bug"]
+    for name, drills in (("5k-racer.toml", ["weighted_dead_bug"]), ("marathoner.toml", marathon)):
+        plan = plan_of(name)
+        for drill in drills:
+            found = blocks_of(plan, drill)
+            assert found, (name, drill)
+            for s, b in found:
+                i = b.prescription.intensity
+                assert i.kind == "rir" and i.value >= P.core_drill_min_rir, (s.date, drill, i)
+                assert b.prescription.rest_seconds <= P.hold_rest, (s.date, drill)
+                assert "core-drills-by-control" in b.rule_ids or "light-before-key-runs" in b.rule_ids
+
+
+def test_a_loaded_core_drill_holds_its_load_while_its_reps_climb():
+    plan = plan_of("5k-racer.toml")
+    loads = {b.prescription.load_kg for _, b in blocks_of(plan, "weighted_dead_bug")}
+    assert len(loads) == 1, loads
+
+
+def test_eccentric_hamstring_work_stays_two_days_clear_of_the_long_run():
+    """The 5K racer's Friday posterior-chain session, two days before Sunday's long run,
+    gets the gentler stand-in for the Nordic curl (soreness-counts-heavy)."""
+    plan = plan_of("5k-racer.toml")
+    fridays = [s for w in plan.weeks for s in w.sessions if s.date.weekday() == 4]
+    assert fridays
+    for s in fridays:
+        assert not {b.exercise_id for b in s.blocks} & P.soreness_exercises, s.date
+
+
+def _wednesday_jumps(level: str):
+    base = load_profile(EXAMPLES / "marathoner.toml")
+    plan = build_plan(AthleteProfile.model_validate({**base.model_dump(), "strength_experience": level}), CTX)
+    wednesdays = [s for w in plan.weeks for s in w.sessions if s.date.weekday() == 2]  # between intervals and tempo
+    return [(b, CTX.library.get(b.exercise_id)) for s in wednesdays for b in s.blocks if b.role in WORK], wednesdays
+
+
+def test_a_squeezed_light_day_keeps_only_low_two_footed_hops_and_says_why():
+    blocks, days = _wednesday_jumps("intermediate")
+    hops = [b for b, e in blocks if e.pattern == Pattern.plyometric]
+    assert days and hops
+    for b in hops:
+        assert low_hop(CTX.library.get(b.exercise_id))
+        assert any(r.rule_id == "explosive-work-with-room" and "only hops" in r.text for r in b.reasons)
+
+
+def test_single_leg_or_high_impact_jumps_give_way_on_a_squeezed_day_even_when_no_other_session_has_hops():
+    blocks, days = _wednesday_jumps("advanced")
+    assert days
+    assert not [e.id for _, e in blocks if e.pattern == Pattern.plyometric and not low_hop(e)]
+
+
+def test_a_hinge_with_no_load_of_its_own_starts_from_the_known_hinge_by_the_registry_ratio():
+    """The marathoner knows her trap-bar deadlift (60 kg): her Romanian deadlift starts
+    from it at the registry's ratio, not from the body-mass estimate (cross-lift-start)."""
+    plan = plan_of("marathoner.toml")
+    first = blocks_of(plan, "romanian_deadlift")[0][1]
+    pr = first.prescription
+    known = ld.e1rm(60, CTX.library.get("trap_bar_deadlift").dose.reps, P.known_load_rir, P.e1rm_formula, 15)
+    ratio = P.cross_lift_relative_pct["romanian_deadlift"] / P.cross_lift_relative_pct["trap_bar_deadlift"]
+    rir = ld.rir_of(pr.intensity.kind, pr.intensity.value, P.autoreg_assumed_rir)
+    want = ld.round_down(ld.load_for(known * ratio, pr.reps, rir, P.e1rm_formula, P.e1rm_max_reps), *BAR)
+    assert pr.load_kg == want
+    assert "cross-lift-start" in first.rule_ids and "find-your-weight" in first.rule_ids
+
+
+def test_a_hinge_with_no_known_relative_keeps_the_body_mass_estimate():
+    base = load_profile(EXAMPLES / "marathoner.toml")
+    plan = build_plan(AthleteProfile.model_validate({**base.model_dump(), "known_loads_kg": {}}), CTX)
+    first = blocks_of(plan, "romanian_deadlift")[0][1]
+    assert "starting-load-estimate" in first.rule_ids and "cross-lift-start" not in first.rule_ids
+
+
+def test_the_posterior_chain_keeps_the_weeks_only_heavy_day():
+    """Tempo Tuesday, intervals Thursday, long run Saturday: only Sunday allows heavy work,
+    and the heavy hinge takes it rather than a moderate single-leg session (pair-with-easy-day)."""
+    plan = plan_of("pounds_runner.toml")
+    for w in plan.weeks:
+        if w.phase in (Phase.build, Phase.race_specific) and not w.deload:
+            heavy = [s.focus for s in w.sessions if s.heavy]
+            assert heavy == [Category.posterior_chain], (w.index, heavy)
+
+
+def test_a_good_morning_starts_well_below_a_romanian_deadlift_for_the_same_runner():
+    """Both are hinges; the runner's logged Romanian deadlift sets the good morning's start
+    through the registry's ratio between them (cross-lift-start), well under the deadlift's load."""
+    plan = plan_of("pounds_runner.toml")
+    gm = blocks_of(plan, "barbell_good_morning")[0][1]
+    rdl = blocks_of(plan, "romanian_deadlift")[0][1]
+    assert "cross-lift-start" in gm.rule_ids
+    assert P.cross_lift_relative_pct["barbell_good_morning"] < P.cross_lift_relative_pct["romanian_deadlift"]
+    assert gm.prescription.load_kg < rdl.prescription.load_kg * 0.75  # reps differ too: a clear gap, not a step
+
+
+def test_a_lifts_body_mass_estimate_is_scaled_by_its_ratio_to_the_movements_usual_lift():
+    base = load_profile(EXAMPLES / "marathoner.toml")
+    plan = build_plan(AthleteProfile.model_validate({**base.model_dump(), "known_loads_kg": {}}), CTX)
+    trap = blocks_of(plan, "trap_bar_deadlift")[0][1]
+    rdl = blocks_of(plan, "romanian_deadlift")[0][1]
+    assert "starting-load-estimate" in trap.rule_ids and "starting-load-estimate" in rdl.rule_ids
+    assert P.cross_lift_relative_pct["trap_bar_deadlift"] > P.cross_lift_relative_pct["romanian_deadlift"]
+    assert trap.prescription.load_kg > rdl.prescription.load_kg
+
+
+def _weekly_heaviest(plan, exercise_id: str):
+    out = []
+    for w in plan.weeks:
+        kgs = [b.prescription.load_kg for s in w.sessions for b in s.blocks if b.exercise_id == exercise_id]
+        if kgs:
+            out.append((w, max(kgs)))
+    return out
+
+
+def test_a_week_of_light_days_does_not_lower_where_the_next_step_starts():
+    """The pounds runner's Romanian deadlift is light in weeks 1-2 (days before key runs,
+    125 then 120 lb): the first heavy week steps up from the best so far, not from 120."""
+    weeks = _weekly_heaviest(plan_of("pounds_runner.toml"), "romanian_deadlift")
+    first_heavy = next(i for i, (w, _) in enumerate(weeks) if w.phase == Phase.build and not w.deload)
+    best_before = max(kg for _, kg in weeks[:first_heavy])
+    assert weeks[first_heavy][1] > best_before
+
+
+def test_the_taper_and_maintenance_never_raise_a_load_above_its_best_loading_week():
+    for name in ("pounds_runner.toml", "marathoner.toml", "5k-racer.toml", "advanced_three_sessions.toml"):
+        plan = plan_of(name)
+        lifts = {b.exercise_id for w in plan.weeks for s in w.sessions for b in s.blocks if b.prescription.load_kg}
+        for ex in lifts:
+            best = 0.0
+            for w, kg in _weekly_heaviest(plan, ex):
+                if w.phase in (Phase.foundation, Phase.build, Phase.race_specific):
+                    best = max(best, kg)
+                elif best:
+                    assert kg <= best + 1e-6, (name, ex, w.index, kg, best)
+
+
+def test_a_load_stored_in_pounds_rounds_back_to_its_own_step():
+    step, bar = 5 * ld.KG_PER_LB, 45 * ld.KG_PER_LB
+    for lb in range(45, 400, 5):
+        kg = ld.round_down(lb * ld.KG_PER_LB, step, bar)
+        assert ld.round_down(kg, step, bar) == kg, lb
+
+
+def test_filling_a_session_never_pads_a_core_drill_past_its_set_ceiling():
+    """An advanced lifter's 60-minute sessions grow by sets on the lifts; the core drills of a
+    core-led day stay brief (core-drills-by-control), not 5 x 10/side of each."""
+    plan = plan_of("advanced_three_sessions.toml")
+    blocks = [b for w in plan.weeks for s in w.sessions for b in s.blocks]
+    core = [b for b in blocks if b.category == Category.core and b.role in WORK]
+    assert core
+    assert max(b.prescription.sets for b in core) <= P.core_drill_max_sets
+
+
+def test_the_plan_check_flags_a_core_drill_dosed_near_failure():
+    plan = plan_of("5k-racer.toml")
+    assert not [v for v in check_plan(plan, CTX) if v.rule_id == "core-drills-by-control"]
+    dead_bug = "weighted_dead_bug"
+    s = next(s for w in plan.weeks for s in w.sessions if any(b.exercise_id == dead_bug for b in s.blocks))
+    week = next(w for w in plan.weeks if s in w.sessions)
+    near_failure = Intensity(kind="rir", value=2)
+
+    def harder(b):
+        return b.model_copy(update={"prescription": b.prescription.model_copy(update={"intensity": near_failure})})
+
+    hard = [harder(b) if b.exercise_id == dead_bug else b for b in s.blocks]
+    broken = week.model_copy(update={"sessions": [s.model_copy(update={"blocks": hard})]})
+    plan = plan.model_copy(update={"weeks": [broken]})
+    assert [v for v in check_plan(plan, CTX) if v.rule_id == "core-drills-by-control"]
+
+
+def test_a_heavy_lift_on_a_light_day_before_a_key_run_stays_moderate():
+    """The advanced 10K runner's trap-bar deadlift also sits in Wednesday's single-leg session,
+    the day before the tempo: its load stays under the registry's share of the e1RM that the
+    week's heavy set stands for (light-before-key-runs), not 115 kg x 8 against 127.5 kg x 6."""
+    plan = plan_of("advanced_three_sessions.toml")
+    checked = 0
+    for w in plan.weeks:
+        blocks = [b for s in w.sessions for b in s.blocks if b.exercise_id == "trap_bar_deadlift"]
+        light = [b for b in blocks if "light-before-key-runs" in b.rule_ids]
+        heavy = [b for b in blocks if b.prescription.intensity.kind == "rpe"]
+        if w.deload or not light or not heavy:
+            continue
+        h = heavy[0].prescription
+        e1rm = ld.e1rm(h.load_kg, h.reps, 10 - h.intensity.value, P.e1rm_formula, P.e1rm_max_reps)
+        step = P.rounding_metric_kg[Item.trap_bar]
+        for b in light:
+            assert b.prescription.load_kg <= e1rm * P.light_max_pct_1rm / 100 + step, (w.index, b.prescription)
+            checked += 1
+    assert checked
