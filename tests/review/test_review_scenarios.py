@@ -611,6 +611,15 @@ def test_a_lift_whose_form_broke_down_is_replaced_by_its_regression_next_week(pr
                 return r
         return None
 
+    def rungs_below(exercise_id: str) -> set[str]:
+        """The easier rung and the ones below it: a race week's one short session may hold
+        only the calf raise beneath a bent-knee soleus raise."""
+        found, rung = set(), easier(exercise_id)
+        while rung is not None and rung not in found:
+            found.add(rung)
+            rung = easier(rung)
+        return found
+
     shared = sorted(
         {b.exercise_id for b in logged_blocks(week)} & {b.exercise_id for b in logged_blocks(after)},
     )
@@ -625,7 +634,7 @@ def test_a_lift_whose_form_broke_down_is_replaced_by_its_regression_next_week(pr
     assert decision.action == "regress" and decision.rule_ids == ["review-regress"]
     new_ids = {b.exercise_id for b in logged_blocks(week_of(new_plan, after.start_date))}
     assert lift not in new_ids
-    assert easier(lift) in new_ids, (lift, easier(lift), sorted(new_ids))
+    assert rungs_below(lift) & new_ids, (lift, easier(lift), sorted(new_ids))
     assert lift not in exercise_ids_from(new_plan, after.start_date)
 
 
