@@ -102,3 +102,22 @@ def test_equal_rulebooks_share_the_memo_and_a_new_context_starts_empty() -> None
     again = build_plan(runner, ctx, least_bad=True)
     assert ctx.memo.size() == filled and again == first
     assert PlanningContext(shipped.library, shipped.registry).memo.size() == 0
+
+
+def test_a_plan_is_checked_once_and_a_changed_runner_is_checked_afresh() -> None:
+    """build_plan remembers check_plan's verdict for the plan it made (warm re-plans skip the
+    check); the verdict is the one check_plan gives, and any change to the runner misses."""
+    from runstrong.core.validate import check_plan
+
+    shipped = load_context()
+    ctx = PlanningContext(shipped.library, shipped.registry, memo=PlanMemo(plans=4))
+    runner = distinct_runners(1)[0]
+    first = build_plan(runner, ctx, least_bad=True)
+    assert len(ctx.memo.checked) == 1
+    again = build_plan(runner, ctx, least_bad=True)
+    assert again == first and len(ctx.memo.checked) == 1
+    (_, _, verdict), *_ = ctx.memo.checked.values()
+    assert verdict == check_plan(again, ctx)
+    sore = AthleteProfile.model_validate({**runner.model_dump(), "pain_areas": ["knee"]})
+    build_plan(sore, ctx, least_bad=True)
+    assert len(ctx.memo.checked) == 2

@@ -52,6 +52,7 @@ PER_PLAN = {
     "steps": 2,  # a carried lift's reps this week (progression.carried_reps), by its arguments
     "content": 12,  # a session's content checked for a runner
     "loads": 1,  # a plan's weeks with the runner's loads
+    "checked": 1,  # a plan's verdict from check_plan, by its planned weeks and profile
     "values": 96,  # one copy of each small value plans repeat: carried doses, carries, runs per day, roles
 }
 

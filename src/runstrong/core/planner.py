@@ -43,7 +43,7 @@ from .plan_loads import assign_loads
 from .plan_notes import guidance, suggestions
 from .screen import Screen
 from .selection import BlockSelection, Context, select_block
-from .validate import check_plan
+from .validate import Violation, check_plan
 from .week_days import RunsByDate, dates, day_infos, runs_by_date, screen_for
 from .week_plan import WeekInputs, carry_of, plain_levels, plan_week
 
@@ -86,12 +86,26 @@ def build_plan(
         guidance=guidance(profile, p),
         warnings=[*_familiarisation(profile, frames, p), *state.warnings],
     )
-    violations = check_plan(plan, ctx, lived=frozenset(state.fixed))
+    violations = _checked(plan, ctx, frozenset(state.fixed))
     if violations:
         if not least_bad:
             raise RunstrongError("the planner broke its own rules: " + "; ".join(map(str, violations[:5])))
         plan = plan.model_copy(update={"warnings": [*plan.warnings, *(f"Broken rule: {v}" for v in violations)]})
     return plan
+
+
+def _checked(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date]) -> list[Violation]:
+    """`check_plan`'s verdict, once per distinct plan. The planner is a function of the
+    profile (by value) and the lived weeks; its sessions come from the memo, so the same
+    session objects (by identity, kept alive by the entry, as the loads memo does) for the
+    same profile are the same plan, and a warm re-plan does not check it again."""
+    sessions = tuple(s for w in plan.weeks for s in w.sessions)
+    kept = tuple(w for w in plan.weeks if w.start_date in lived)  # the caller's own objects
+    key = (tuple(map(id, sessions)), tuple(map(id, kept)), plan.profile.model_dump_json(), lived)
+    hit = ctx.memo.checked.get(key)
+    if hit is None:
+        hit = ctx.memo.checked.put(key, (sessions, kept, check_plan(plan, ctx, lived=lived)))
+    return hit[2]
 
 
 def replan(
