@@ -152,9 +152,19 @@ def sessions_logged_on(s: Session, athlete_id: int, day: dt.date) -> list[Stored
     ]
 
 
+# statements every page asks, built once per process (athlete and days are bound parameters)
+_ATHLETE, _START, _END = bindparam("athlete"), bindparam("start"), bindparam("end")
+_WELLNESS_ON = select(WellnessRow).where(WellnessRow.athlete_id == _ATHLETE, WellnessRow.date == bindparam("day"))
+_RUNS_BETWEEN = (
+    select(RunRow)
+    .where(RunRow.athlete_id == _ATHLETE, RunRow.date >= _START, RunRow.date <= _END)
+    .order_by(RunRow.date, RunRow.id)
+)
+
+
 def wellness_on(s: Session, athlete_id: int, day: dt.date) -> Wellness | None:
     """The day's check-in, or None."""
-    row = s.scalar(select(WellnessRow).where(WellnessRow.athlete_id == athlete_id, WellnessRow.date == day))
+    row = s.scalar(_WELLNESS_ON, {"athlete": athlete_id, "day": day})
     if row is None:
         return None
     return Wellness.model_construct(date=row.date, **{c: getattr(row, c) for c in WELLNESS_COLUMNS})
@@ -162,11 +172,7 @@ def wellness_on(s: Session, athlete_id: int, day: dt.date) -> Wellness | None:
 
 def runs_between(s: Session, athlete_id: int, start: dt.date, end: dt.date) -> list[RunLog]:
     """Runs logged from `start` to `end`, in date order."""
-    rows = s.scalars(
-        select(RunRow)
-        .where(RunRow.athlete_id == athlete_id, RunRow.date >= start, RunRow.date <= end)
-        .order_by(RunRow.date, RunRow.id)
-    )
+    rows = s.scalars(_RUNS_BETWEEN, {"athlete": athlete_id, "start": start, "end": end})
     fields = ("date", "minutes", "distance_km", "rpe", "leg_feel", "tightness", "form_note", "note")
     return [RunLog.model_construct(type=RunType(r.type), **{f: getattr(r, f) for f in fields}) for r in rows]
 
