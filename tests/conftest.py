@@ -72,11 +72,11 @@ def example_paths() -> list[Path]:
     return sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".toml", ".yaml", ".yml"))
 
 
-SLOW_KINDS = ("browser", "postgres", "pdf")
+SLOW_KINDS = ("browser", "postgres", "pdf", "process")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A browser, PostgreSQL or PDF test is slow too, so `-m "not slow"` (bin/test --fast) leaves it out.
+    """A browser, PostgreSQL, PDF or real-process test is slow too, so `-m "not slow"` (bin/test --fast) leaves it out.
     Tests marked `long` (minutes each) go first, so the workers start on them and share the rest
     instead of one worker finishing them alone at the end."""
     for item in items:

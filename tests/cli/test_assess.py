@@ -61,6 +61,7 @@ SCREEN_VALUES = dict(
 )
 
 
+@pytest.mark.process
 def test_the_guided_screen_is_saved_and_shapes_the_plan(home: Path):
     child = spawn("assess", "me.toml", "--date", "2027-01-02", cwd=home)
     child.expect_exact("You need:")
@@ -122,6 +123,7 @@ def test_the_guided_screen_is_saved_and_shapes_the_plan(home: Path):
     assert run("plan", "me.toml", cwd=home).returncode == 0
 
 
+@pytest.mark.process
 def test_the_clock_times_a_hold_and_the_runner_can_correct_it(home: Path):
     child = spawn("assess", "me.toml", cwd=home)
     answer(child, "Did all three contacts stay on", "y")
@@ -140,6 +142,7 @@ def test_the_clock_times_a_hold_and_the_runner_can_correct_it(home: Path):
     child.expect(pexpect.EOF)
 
 
+@pytest.mark.process
 def test_ctrl_c_midway_saves_nothing(home: Path):
     before = (home / "me.toml").read_text()
     child = spawn("assess", "me.toml", cwd=home)
@@ -155,6 +158,7 @@ def test_ctrl_c_midway_saves_nothing(home: Path):
     assert sorted(p.name for p in home.iterdir()) == ["me.toml"]
 
 
+@pytest.mark.process
 def test_end_of_input_midway_saves_nothing(home: Path):
     before = (home / "me.toml").read_text()
     child = spawn("assess", "me.toml", cwd=home)
@@ -167,6 +171,7 @@ def test_end_of_input_midway_saves_nothing(home: Path):
     assert (home / "me.toml").read_text() == before
 
 
+@pytest.mark.process
 def test_declining_to_save_leaves_the_profile(home: Path):
     before = (home / "me.toml").read_text()
     child = spawn("assess", "me.toml", cwd=home)

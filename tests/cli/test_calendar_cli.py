@@ -209,6 +209,7 @@ def spawn(*args: str, cwd: Path):  # type: ignore[no-untyped-def]
     return terminal.spawn(*args, cwd=cwd, env=ENV, timeout=60, dimensions=(60, 200))
 
 
+@pytest.mark.process
 def test_the_terminal_asks_before_writing_and_takes_corrections(here: Path) -> None:
     child = spawn("calendar", "import", "google_de.ics", "-p", "runner.toml", "-o", "asked.toml", cwd=here)
     child.expect_exact("Write these runs to asked.toml?")
@@ -228,6 +229,7 @@ def test_the_terminal_asks_before_writing_and_takes_corrections(here: Path) -> N
     }
 
 
+@pytest.mark.process
 def test_saying_no_at_the_terminal_writes_nothing(here: Path) -> None:
     child = spawn("calendar", "import", "runna_multi.ics", "-p", "runner.toml", cwd=here)
     child.expect_exact("Write these runs to runner.toml?")

@@ -382,6 +382,7 @@ def replies(*pairs: tuple[str, str]):  # type: ignore[no-untyped-def]
     return answer
 
 
+@pytest.mark.process
 def test_in_a_terminal_a_planned_session_takes_one_answer(ann, tmp_path):
     day = planned_days(ann)[0]
     code, screen = run_in_terminal(tmp_path, ["log", "--date", str(day)], replies(("Done as planned", "7")))
@@ -390,6 +391,7 @@ def test_in_a_terminal_a_planned_session_takes_one_answer(ann, tmp_path):
     assert rows(ann.path, "SELECT session_rpe, planned_label FROM session_logs") == [(7.0, "A")]
 
 
+@pytest.mark.process
 def test_in_a_terminal_set_by_set_keeps_the_plan_as_default(ann, tmp_path):
     from runstrong.core.diary import LOGGED_ROLES
 
@@ -422,6 +424,7 @@ def test_in_a_terminal_set_by_set_keeps_the_plan_as_default(ann, tmp_path):
     assert rows(ann.path, "SELECT session_rpe FROM session_logs") == [(6.0,)]
 
 
+@pytest.mark.process
 def test_in_a_terminal_the_check_in_asks_each_question(ann, tmp_path):
     answer = replies(
         ("Hours slept", "7"), ("Sleep quality", "4"), ("Mood", "9"), ("Mood", "4"), ("Soreness", "3"), ("Energy", "4")
@@ -571,6 +574,7 @@ def test_exports_written_before_pain_sides_still_import(ann, tmp_path):
         ("knee", 3, None), ("achilles", 2, None)]  # fmt: skip
 
 
+@pytest.mark.process
 def test_in_a_terminal_the_check_in_asks_for_pain_and_explains_a_bad_one(ann, tmp_path):
     answer = replies(("Mood", "4"), ("Any pain", "knee=5 sideways"), ("Any pain", "knee=5 left after from=long"))
     code, screen = run_in_terminal(tmp_path, ["wellness"], answer)

@@ -18,6 +18,8 @@ import pytest
 from tests.cli.runner import run_cli
 from tests.conftest import EXAMPLES
 
+pytestmark = pytest.mark.process  # the installed console script, a real process per command
+
 RUNSTRONG = Path(sys.executable).with_name("runstrong")
 TODAY = dt.date.today()
 START = TODAY - dt.timedelta(days=TODAY.weekday() + 14)  # a Monday two weeks ago

@@ -65,6 +65,7 @@ def expected_marathoner():
     return load_profile(EXAMPLES / "marathoner.toml").model_copy(update={"known_loads_kg": {}})
 
 
+@pytest.mark.process
 def test_answering_the_questions_writes_the_profile_and_it_plans(tmp_path: Path):
     child = spawn("init", "me.toml", cwd=tmp_path)
     for prompt, text in MARATHONER:
@@ -79,6 +80,7 @@ def test_answering_the_questions_writes_the_profile_and_it_plans(tmp_path: Path)
     assert run("plan", "me.toml", cwd=tmp_path).returncode == 0
 
 
+@pytest.mark.process
 def test_yaml_path_writes_yaml(tmp_path: Path):
     child = spawn("init", "me.yaml", cwd=tmp_path)
     for prompt, text in MARATHONER:
@@ -90,6 +92,7 @@ def test_yaml_path_writes_yaml(tmp_path: Path):
     assert load_profile(tmp_path / "me.yaml") == expected_marathoner()
 
 
+@pytest.mark.process
 def test_bad_answers_are_refused_with_a_reason_and_asked_again(tmp_path: Path):
     child = spawn("init", "me.toml", cwd=tmp_path)
     answer(child, "What should the plan call you?", "Sam")
@@ -148,6 +151,7 @@ def test_bad_answers_are_refused_with_a_reason_and_asked_again(tmp_path: Path):
     assert profile.easy_pace == "9:15/mi" and round(profile.easy_min_per_km, 2) == 5.75
 
 
+@pytest.mark.process
 def test_options_given_with_the_questions_become_their_defaults(tmp_path: Path):
     child = spawn("init", "me.toml", "--age", "40", "--body-mass", "70", "--run", "sun:long:100", cwd=tmp_path)
     answer(child, "What should the plan call you?", "Zoe")
@@ -166,6 +170,7 @@ def test_options_given_with_the_questions_become_their_defaults(tmp_path: Path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.process
 def test_ctrl_c_midway_writes_nothing(tmp_path: Path):
     child = spawn("init", "me.toml", cwd=tmp_path)
     for prompt, text in MARATHONER[:6]:
@@ -179,6 +184,7 @@ def test_ctrl_c_midway_writes_nothing(tmp_path: Path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.process
 def test_end_of_input_midway_writes_nothing(tmp_path: Path):
     child = spawn("init", "me.toml", cwd=tmp_path)
     answer(child, "What should the plan call you?", "Sam")
@@ -191,6 +197,7 @@ def test_end_of_input_midway_writes_nothing(tmp_path: Path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.process
 def test_saying_no_at_the_end_writes_nothing(tmp_path: Path):
     child = spawn("init", "me.toml", cwd=tmp_path)
     for prompt, text in MARATHONER:

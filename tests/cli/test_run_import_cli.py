@@ -253,6 +253,7 @@ def test_a_strava_export_archive_imports_its_runs_once_naming_broken_files(runst
     assert refused.returncode == 2 and "not a readable .zip archive" in refused.stderr
 
 
+@pytest.mark.process
 def test_at_a_terminal_an_activity_at_no_runners_pace_is_asked_about(runstrong, tmp_path):
     import pexpect
 
@@ -301,6 +302,7 @@ def test_a_garmin_connect_export_imports_its_runs_once_and_skips_runs_imported_b
     assert again.returncode == 0 and "Imported 0 runs" in again.stdout
 
 
+@pytest.mark.process
 def test_an_archive_import_at_a_terminal_shows_a_progress_bar_counting_its_files(runstrong, tmp_path):
     import re
     import zipfile

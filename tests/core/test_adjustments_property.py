@@ -8,7 +8,6 @@ Reproducers from issue 14 are kept as named tests below the property."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,12 +16,13 @@ from runstrong.core.model import AthleteProfile, Category, EquipmentSet, Item, P
 from runstrong.core.planner import build_plan
 from runstrong.errors import UserError
 from runstrong.io.data_files import load_context
+from tests.conftest import examples
 
 from .strategies import profiles
 
 CTX = load_context()
 
-EXAMPLES = int(os.environ.get("RUNSTRONG_HYPOTHESIS_EXAMPLES", "200"))
+EXAMPLES = examples(share=0.2)  # ci 200 (as before), dev 20, deep 2,000
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CATEGORIES = [Category.posterior_chain, Category.core, Category.single_leg_power]
 KIT = [*EquipmentSet, *Item]

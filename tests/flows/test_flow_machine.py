@@ -33,13 +33,14 @@ from runstrong.core.diary import PainReport, SetLog
 from runstrong.core.model import PainArea
 from runstrong.errors import UserError
 from runstrong.flows import base
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, OVERRIDE, examples
 from tests.flows.conftest import CLOCK_NOW, TODAY
 from tests.flows.helpers import content
 from tests.store.conftest import BACKENDS, pg_database, reset_pg  # noqa: F401 (fixtures)
 
 ATHLETE = "Maya (marathon)"
-STEPS = int(os.environ.get("RUNSTRONG_HYPOTHESIS_EXAMPLES", "30"))
+# runs of 12 steps: ci 6 (as before), dev 3, deep 60; RUNSTRONG_HYPOTHESIS_EXAMPLES=N gives N // 5
+RUNS = max(3, int(os.environ[OVERRIDE]) // 5) if os.environ.get(OVERRIDE) else examples(share=0.006, floor=3)
 PAST_DAYS = [TODAY - dt.timedelta(days=n) for n in range(5)]  # Monday to today (a Friday)
 LIFTS = ["romanian_deadlift", "barbell_hip_thrust", "barbell_step_up", "trap_bar_farmer_carry"]
 
@@ -230,7 +231,7 @@ def test_random_sequences_of_flows_keep_the_diary_whole(backend, request, tmp_pa
     run_state_machine_as_test(
         machine,
         settings=settings(
-            max_examples=max(3, STEPS // 5),
+            max_examples=RUNS,
             stateful_step_count=12,
             deadline=None,
             suppress_health_check=list(HealthCheck),

@@ -4,17 +4,20 @@ in-process. Zero internal errors; every refusal exits 2 with the field named and
 nothing (an unreadable activity file is named and exits 1, by design). Seeds are fixed, so
 a finding reproduces; bench/fuzz.py runs the long version with other seeds.
 
-Sized to run in about a minute on a busy 2-core machine; RUNSTRONG_FUZZ_SCALE multiplies it."""
+Sized to run in about a minute on a busy 2-core machine at profile `ci`; `dev` (bin/test --fast) runs a
+tenth, `deep` ten times as many; RUNSTRONG_FUZZ_SCALE multiplies it."""
 
 from __future__ import annotations
 
 import os
 
 import pytest
+from hypothesis import settings
 
 from tests.fuzz.harness import TRIES, fuzz
 
-SCALE = float(os.environ.get("RUNSTRONG_FUZZ_SCALE", "1"))
+# the counts below at profile `ci` (1,000 examples), a tenth at `dev` (the inner loop)
+SCALE = float(os.environ.get("RUNSTRONG_FUZZ_SCALE", "1")) * settings.default.max_examples / 1_000
 COUNTS = {
     "profile": 300,
     "screen": 150,

@@ -21,6 +21,9 @@ from tests.store.conftest import BACKENDS, pg_database, reset_pg  # noqa: F401 (
 from tests.web.accounts import A_MARKS, B_MARKS, USERS, A, B, client_for, seed_server_diary
 from tests.web.conftest import TODAY
 
+# every route by every role on both backends (~30 s of CPU): CI runs it, bin/test --fast does not
+pytestmark = pytest.mark.slow
+
 ROLES = [None, "ann_a", "ben_b", "cora_coach", "olaf_other", "ada_admin"]  # None: anonymous
 MAY_SEE_A = {"ann_a", "cora_coach", "ada_admin"}
 VISIBLE = {None: set(), "ann_a": {A}, "ben_b": {B}, "cora_coach": {A}, "olaf_other": {B}, "ada_admin": {A, B}}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import Float, String, cast, func, literal, null, select, union_all
+from sqlalchemy import Float, String, bindparam, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from runstrong.core.base import Frozen
@@ -60,28 +60,38 @@ class DayLog(Frozen):
     checked_in: bool = False
 
 
-def logged_between(s: Session, athlete_id: int, start: dt.date, end: dt.date) -> dict[dt.date, DayLog]:
-    """Per day from `start` to `end`: sessions and sets logged, runs, and whether a check-in
-    exists, in one statement (the week strip is on every dashboard)."""
-    days: dict[dt.date, dict] = defaultdict(lambda: {"sessions": 0, "sets": 0, "labels": [], "runs": 0,
-                                                      "run_minutes": 0.0, "checked_in": False})  # fmt: skip
+def _logged_between_query():  # type: ignore[no-untyped-def]
+    """`logged_between`'s statement, built once (athlete and span are bound parameters)."""
+    athlete, start, end = bindparam("athlete"), bindparam("start"), bindparam("end")
     no_label, no_minutes = cast(null(), String), cast(null(), Float)
     sets = func.count(SetLogRow.id)
     sessions = (
         select(literal("session"), SessionLogRow.date, SessionLogRow.planned_label, sets, no_minutes)
         .outerjoin(SetLogRow, SetLogRow.session_log_id == SessionLogRow.id)
-        .where(SessionLogRow.athlete_id == athlete_id, SessionLogRow.date >= start, SessionLogRow.date <= end)
+        .where(SessionLogRow.athlete_id == athlete, SessionLogRow.date >= start, SessionLogRow.date <= end)
         .group_by(SessionLogRow.id, SessionLogRow.date, SessionLogRow.planned_label)
     )
     runs = (
         select(literal("run"), RunRow.date, no_label, func.count(RunRow.id), cast(func.sum(RunRow.minutes), Float))
-        .where(RunRow.athlete_id == athlete_id, RunRow.date >= start, RunRow.date <= end)
+        .where(RunRow.athlete_id == athlete, RunRow.date >= start, RunRow.date <= end)
         .group_by(RunRow.date)
     )
     checkins = select(literal("checkin"), WellnessRow.date, no_label, literal(1), no_minutes).where(
-        WellnessRow.athlete_id == athlete_id, WellnessRow.date >= start, WellnessRow.date <= end
+        WellnessRow.athlete_id == athlete, WellnessRow.date >= start, WellnessRow.date <= end
     )
-    for kind, day, label, n, minutes in s.execute(union_all(sessions, runs, checkins)):
+    return union_all(sessions, runs, checkins)
+
+
+_LOGGED_BETWEEN = _logged_between_query()
+
+
+def logged_between(s: Session, athlete_id: int, start: dt.date, end: dt.date) -> dict[dt.date, DayLog]:
+    """Per day from `start` to `end`: sessions and sets logged, runs, and whether a check-in
+    exists, in one statement (the week strip is on every dashboard)."""
+    days: dict[dt.date, dict] = defaultdict(lambda: {"sessions": 0, "sets": 0, "labels": [], "runs": 0,
+                                                      "run_minutes": 0.0, "checked_in": False})  # fmt: skip
+    span = {"athlete": athlete_id, "start": start, "end": end}
+    for kind, day, label, n, minutes in s.execute(_LOGGED_BETWEEN, span):
         d = days[day]
         if kind == "session":
             d["sessions"] += 1
@@ -142,9 +152,19 @@ def sessions_logged_on(s: Session, athlete_id: int, day: dt.date) -> list[Stored
     ]
 
 
+# statements every page asks, built once per process (athlete and days are bound parameters)
+_ATHLETE, _START, _END = bindparam("athlete"), bindparam("start"), bindparam("end")
+_WELLNESS_ON = select(WellnessRow).where(WellnessRow.athlete_id == _ATHLETE, WellnessRow.date == bindparam("day"))
+_RUNS_BETWEEN = (
+    select(RunRow)
+    .where(RunRow.athlete_id == _ATHLETE, RunRow.date >= _START, RunRow.date <= _END)
+    .order_by(RunRow.date, RunRow.id)
+)
+
+
 def wellness_on(s: Session, athlete_id: int, day: dt.date) -> Wellness | None:
     """The day's check-in, or None."""
-    row = s.scalar(select(WellnessRow).where(WellnessRow.athlete_id == athlete_id, WellnessRow.date == day))
+    row = s.scalar(_WELLNESS_ON, {"athlete": athlete_id, "day": day})
     if row is None:
         return None
     return Wellness.model_construct(date=row.date, **{c: getattr(row, c) for c in WELLNESS_COLUMNS})
@@ -152,11 +172,7 @@ def wellness_on(s: Session, athlete_id: int, day: dt.date) -> Wellness | None:
 
 def runs_between(s: Session, athlete_id: int, start: dt.date, end: dt.date) -> list[RunLog]:
     """Runs logged from `start` to `end`, in date order."""
-    rows = s.scalars(
-        select(RunRow)
-        .where(RunRow.athlete_id == athlete_id, RunRow.date >= start, RunRow.date <= end)
-        .order_by(RunRow.date, RunRow.id)
-    )
+    rows = s.scalars(_RUNS_BETWEEN, {"athlete": athlete_id, "start": start, "end": end})
     fields = ("date", "minutes", "distance_km", "rpe", "leg_feel", "tightness", "form_note", "note")
     return [RunLog.model_construct(type=RunType(r.type), **{f: getattr(r, f) for f in fields}) for r in rows]
 
@@ -209,10 +225,10 @@ def athlete_id(s: Session, name: str | None) -> int | None:
     return ids[0] if len(ids) == 1 else None
 
 
-def athlete_facts(s: Session, name: str | None) -> AthleteInfo | None:
-    """The athlete called `name` exactly (or the only one when no name is given) with their
-    newest profile and plan versions, in one statement; None when there is no such athlete
-    or not just one (the caller asks `repo.find_athlete`, which says why)."""
+def _athlete_facts_query(by_name: bool):  # type: ignore[no-untyped-def]
+    """The statement `athlete_facts` runs, built once per process (a web request asks it once or
+    twice: building it and its cache key anew each time was most of its cost). The name is a
+    bound parameter, so one statement serves every name."""
     a, p, pr = Athlete.__table__.c, PlanRow.__table__.c, Profile.__table__.c
     newest_plan = select(func.max(p.version)).where(p.athlete_id == a.id).correlate(Athlete.__table__)
     newest_profile = select(func.max(pr.version)).where(pr.athlete_id == a.id).correlate(Athlete.__table__)
@@ -222,9 +238,20 @@ def athlete_facts(s: Session, name: str | None) -> AthleteInfo | None:
             PlanRow.__table__, (p.athlete_id == a.id) & (p.version == newest_plan.scalar_subquery())
         )
     )
-    if name is not None:
-        query = query.where(a.name == name.strip())
-    rows = s.execute(query.limit(2)).all()
+    if by_name:
+        query = query.where(a.name == bindparam("name"))
+    return query.limit(2)
+
+
+_FACTS = {by_name: _athlete_facts_query(by_name) for by_name in (True, False)}  # two fixed statements
+
+
+def athlete_facts(s: Session, name: str | None) -> AthleteInfo | None:
+    """The athlete called `name` exactly (or the only one when no name is given) with their
+    newest profile and plan versions, in one statement; None when there is no such athlete
+    or not just one (the caller asks `repo.find_athlete`, which says why)."""
+    params = None if name is None else {"name": name.strip()}
+    rows = s.execute(_FACTS[name is not None], params).all()
     if len(rows) != 1:
         return None
     id_, name_, units, profile_version, plan_version, start, end = rows[0]

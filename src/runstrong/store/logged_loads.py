@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from runstrong.core.log_loads import best_set
@@ -67,19 +67,26 @@ def _latest_of_all(s: Session, athlete_ids: list[int], before: dt.date) -> dict[
     return out
 
 
+_LOADED = (SetLogRow.load_kg.is_not(None), SetLogRow.reps.is_not(None))  # a set that can start a load
+# `_latest_of`'s second statement, built once (sessions and lifts are expanding parameters)
+_SETS_OF = (
+    select(SetLogRow, SessionLogRow.date)
+    .join(SessionLogRow, SetLogRow.session_log_id == SessionLogRow.id)
+    .where(
+        SetLogRow.session_log_id.in_(bindparam("sessions", expanding=True)),
+        SetLogRow.exercise_id.in_(bindparam("lifts", expanding=True)),
+        *_LOADED,
+    )
+    .order_by(SetLogRow.id)
+)
+
+
 def _latest_of(s: Session, athlete_id: int, ids: list[str], before: dt.date) -> Any:
     """The loaded sets of each lift's latest session with one (two statements, each through an index)."""
-    loaded = (SetLogRow.load_kg.is_not(None), SetLogRow.reps.is_not(None))
-    newest = newest_sessions(s, athlete_id, ids, before, *loaded)
+    newest = newest_sessions(s, athlete_id, ids, before, loaded=True)
     if not newest:
         return []
-    rows = s.execute(
-        select(SetLogRow, SessionLogRow.date)
-        .join(SessionLogRow, SetLogRow.session_log_id == SessionLogRow.id)
-        .where(SetLogRow.session_log_id.in_(sorted(set(newest.values()))), SetLogRow.exercise_id.in_(list(newest)))
-        .where(*loaded)
-        .order_by(SetLogRow.id)
-    )
+    rows = s.execute(_SETS_OF, {"sessions": sorted(set(newest.values())), "lifts": list(newest)})
     return [(row, day) for row, day in rows if newest[row.exercise_id] == row.session_log_id]
 
 

@@ -9,9 +9,8 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from runstrong.core.diary import (
@@ -294,18 +293,25 @@ def planned_day(s: Session, athlete_id: int, day: dt.date) -> DayPlan:
     return DayPlan(plan_version=version, sessions=sessions, runs=runs)
 
 
-def next_planned_session(s: Session, athlete_id: int, after: dt.date) -> PlannedSession | None:
-    data = s.scalar(
+def _next_planned_query():  # type: ignore[no-untyped-def]
+    """`next_planned_session`'s statement, built once (athlete and day are bound parameters)."""
+    athlete = bindparam("athlete")
+    newest = select(func.max(PlanRow.version)).where(PlanRow.athlete_id == athlete).scalar_subquery()
+    return (
         select(PlannedItem.data)
         .join(PlanRow, PlanRow.id == PlannedItem.plan_id)
-        .where(PlanRow.athlete_id == athlete_id, PlannedItem.kind == "strength", PlannedItem.date > after)
-        .where(
-            PlanRow.version
-            == select(func.max(PlanRow.version)).where(PlanRow.athlete_id == athlete_id).scalar_subquery()
-        )
+        .where(PlanRow.athlete_id == athlete, PlannedItem.kind == "strength", PlannedItem.date > bindparam("after"))
+        .where(PlanRow.version == newest)
         .order_by(PlannedItem.date, PlannedItem.id)
         .limit(1)
     )
+
+
+_NEXT_PLANNED = _next_planned_query()
+
+
+def next_planned_session(s: Session, athlete_id: int, after: dt.date) -> PlannedSession | None:
+    data = s.scalar(_NEXT_PLANNED, {"athlete": athlete_id, "after": after})
     return PlannedSession.model_validate_json(data) if data else None
 
 
@@ -442,25 +448,34 @@ def row_to_set(row: SetLogRow) -> SetLog:
     return SetLog.model_construct(**{f: getattr(row, f) for f in SET_FIELDS})
 
 
-def newest_sessions(s: Session, athlete_id: int, ids: list[str], before: dt.date, *where: Any) -> dict[str, int]:
-    """For each lift in `ids`, the id of its latest session before `before` (with sets that
-    meet `where`), in one statement: per lift, found newest first through the athlete's date
-    index (a few rows each), not by reading the lift's whole history."""
+def newest_sessions(
+    s: Session, athlete_id: int, ids: list[str], before: dt.date, loaded: bool = False
+) -> dict[str, int]:
+    """For each lift in `ids`, the id of its latest session before `before` (with a set of it,
+    a set with load and reps when `loaded`), in one statement: per lift, found newest first
+    through the athlete's date index (a few rows each), not by reading the lift's whole history."""
     if not ids:
         return {}
-    found = s.execute(
-        select(*(
-            select(SessionLogRow.id)
-            .join(SetLogRow, SetLogRow.session_log_id == SessionLogRow.id)
-            .where(SessionLogRow.athlete_id == athlete_id, SessionLogRow.date < before)
-            .where(SetLogRow.exercise_id == x, *where)
-            .order_by(SessionLogRow.date.desc(), SessionLogRow.id.desc())
-            .limit(1)
-            .scalar_subquery()
-            for x in ids
-        ))
-    ).one()  # fmt: skip
+    params = {"athlete": athlete_id, "before": before} | {f"lift{n}": x for n, x in enumerate(ids)}
+    found = s.execute(_newest_sessions_query(len(ids), loaded), params).one()
     return {x: sid for x, sid in zip(ids, found, strict=True) if sid is not None}
+
+
+@lru_cache(maxsize=64)  # one statement per count of lifts (a day has a dozen at most) and kind
+def _newest_sessions_query(count: int, loaded: bool):  # type: ignore[no-untyped-def]
+    """`newest_sessions`' statement for `count` lifts, built once: the values are bound
+    parameters (building it and its cache key anew each request was most of its cost)."""
+    where = (SetLogRow.load_kg.is_not(None), SetLogRow.reps.is_not(None)) if loaded else ()
+    return select(*(
+        select(SessionLogRow.id)
+        .join(SetLogRow, SetLogRow.session_log_id == SessionLogRow.id)
+        .where(SessionLogRow.athlete_id == bindparam("athlete"), SessionLogRow.date < bindparam("before"))
+        .where(SetLogRow.exercise_id == bindparam(f"lift{n}"), *where)
+        .order_by(SessionLogRow.date.desc(), SessionLogRow.id.desc())
+        .limit(1)
+        .scalar_subquery()
+        for n in range(count)
+    ))  # fmt: skip
 
 
 def last_sets(s: Session, athlete_id: int, exercise_ids: Iterable[str], before: dt.date) -> dict[str, list[SetLog]]:
