@@ -5,6 +5,7 @@ for the later reads."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 from runstrong.core import loads as ld
@@ -266,3 +267,39 @@ def test_a_light_days_set_logged_as_planned_leaves_the_weeks_after_as_planned():
 
 def _loads_from(plan, day):
     return [b.prescription.load_kg for w in plan.weeks if w.start_date >= day for s in w.sessions for b in s.blocks]
+
+
+def _full_doses(plan, exercise_id: str):
+    """(week, prescription) of a lift's full-dose blocks in loading weeks (deloads aside)."""
+    return [
+        (w, b.prescription)
+        for w in plan.weeks
+        if not w.deload and w.phase in (Phase.foundation, Phase.build, Phase.race_specific)
+        for s in w.sessions
+        for b in s.blocks
+        if b.exercise_id == exercise_id and "light-before-key-runs" not in b.rule_ids
+    ]
+
+
+def test_a_lift_back_after_a_block_away_resumes_its_reps_and_holds_its_load():
+    """The marathoner's cable chop leaves for the build at 3 x 11 @ 2.5 kg and came back in the
+    race-specific block at 3 x 8 with its load doubled: it resumes its reps in the block's range,
+    and with reps not lower the load holds (progression-carries-over)."""
+    doses = _full_doses(plan_of("marathoner.toml"), "cable_half_kneeling_chop")
+    gaps = [(a, b) for a, b in itertools.pairwise(doses) if b[0].index - a[0].index > 2]  # a block away
+    assert gaps
+    for (_, before), (_, back) in gaps:
+        assert back.reps >= before.reps
+        assert back.load_kg == before.load_kg
+
+
+def test_a_heavy_lift_back_after_a_block_away_enters_its_range_at_the_top_a_load_step_on_at_most():
+    """The RDL leaves after the foundation at 3 x 11 and returns heavy: at the top of the heavy
+    range, its load held or a step on (not restarting at the bottom of the range)."""
+    for name in ("marathoner.toml", "tuesday_long_run.toml"):
+        doses = _full_doses(plan_of(name), "romanian_deadlift")
+        gaps = [(a, b) for a, b in itertools.pairwise(doses) if b[0].index - a[0].index > 2]
+        assert gaps, name
+        for (_, before), (_, back) in gaps:
+            assert back.reps == P.heavy_reps[1] < before.reps, name
+            assert before.load_kg <= back.load_kg <= ld.step_ceiling(before.load_kg, P.max_load_step_pct, BAR[0])

@@ -586,3 +586,37 @@ def test_a_light_days_load_stays_clearly_under_the_lifts_full_days(profile, libr
         if not w.deload:
             for ex, kg in full.items():
                 best[ex] = max(best.get(ex, kg), kg)
+
+
+_SCHEMES = frozenset({"dose-heavy", "dose-strength", "dose-foundation", "dose-accessory", "marathon-durability"})
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_a_lift_back_after_weeks_away_resumes_its_reps(profile):
+    """progression-carries-over: a lift that leaves for one or more loading weeks and returns
+    (same session focus, same rep scheme) comes back at no fewer reps than it left with: it
+    resumes, it does not restart at the bottom of its range."""
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    last: dict[tuple[str, str], tuple[int, object]] = {}
+    previous = None  # the last loading week before this one (deloads aside)
+    for w in plan.weeks:
+        if w.deload or w.phase not in LOADING:
+            continue
+        seen = {}
+        for s in w.sessions:
+            for b in s.blocks:
+                if b.role not in WORK or not b.prescription.reps or "light-before-key-runs" in b.rule_ids:
+                    continue
+                key = (b.exercise_id, s.focus.value)
+                seen[key] = b
+                was = last.get(key)
+                if was is None or was[0] == previous:
+                    continue
+                scheme = set(b.rule_ids) & _SCHEMES
+                if scheme and scheme == set(was[1].rule_ids) & _SCHEMES:
+                    assert b.prescription.reps >= was[1].prescription.reps, (w.index, key)
+        last.update({k: (w.index, b) for k, b in seen.items()})
+        previous = w.index
