@@ -4,12 +4,14 @@ for the later reads."""
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 from pathlib import Path
 
 from runstrong.core import loads as ld
 from runstrong.core.compose import low_hop
-from runstrong.core.model import AthleteProfile, Category, Intensity, Pattern, Phase, Role
-from runstrong.core.planner import build_plan
+from runstrong.core.model import AthleteProfile, Category, Intensity, Pattern, Phase, RecentSet, Role
+from runstrong.core.planner import build_plan, replan
 from runstrong.core.validate import check_plan
 from runstrong.core.vocab import Item
 from runstrong.io.data_files import load_context
@@ -221,3 +223,83 @@ def test_a_heavy_lift_on_a_light_day_before_a_key_run_stays_moderate():
             assert b.prescription.load_kg <= e1rm * P.light_max_pct_1rm / 100 + step, (w.index, b.prescription)
             checked += 1
     assert checked
+
+
+def test_a_light_day_before_a_key_run_is_clearly_lighter_than_the_heavy_day():
+    """The Tuesday runner's Monday RDL, the day before the long run, was 55-57.5 kg x 11 beside
+    Wednesday's heavy 57.5 kg x 5: a light day's load stays under the registry's share of the
+    heaviest load the lift's full days have had (light-before-key-runs max_pct_of_best)."""
+    plan = plan_of("tuesday_long_run.toml")
+    checked = 0
+    for w in plan.weeks:
+        if w.deload or w.phase not in (Phase.build, Phase.race_specific):
+            continue
+        blocks = [b for s in w.sessions for b in s.blocks if b.exercise_id == "romanian_deadlift"]
+        light = [b for b in blocks if "light-before-key-runs" in b.rule_ids]
+        heavy = [b for b in blocks if "light-before-key-runs" not in b.rule_ids]
+        for b in light:
+            for h in heavy:
+                assert b.prescription.load_kg <= h.prescription.load_kg * P.light_max_pct_of_best / 100, w.index
+                assert b.prescription.intensity.value >= P.strength_rir + P.light_rir_increase
+                checked += 1
+    assert checked
+
+
+def test_a_light_days_set_logged_as_planned_leaves_the_weeks_after_as_planned():
+    """The diary's last set of a lift may be a light day's: done as planned, it neither lowers
+    where the next heavy step starts nor moves the lift (the plan and a replan agree)."""
+    profile = load_profile(RUNNERS / "tuesday_long_run.toml")
+    plan = build_plan(profile, CTX)
+    checked = 0
+    for w in plan.weeks[:-1]:
+        if w.phase != Phase.race_specific:
+            continue
+        s, b = next((s, b) for s in w.sessions for b in s.blocks if b.exercise_id == "romanian_deadlift")
+        p = b.prescription
+        assert "light-before-key-runs" in b.rule_ids
+        logged = RecentSet(reps=p.reps, load_kg=p.load_kg, rir=p.intensity.value, date=s.date)
+        after = w.start_date + dt.timedelta(weeks=1)
+        again = replan(plan, profile.model_copy(update={"recent_sets": {b.exercise_id: logged}}), after, CTX)
+        assert _loads_from(again, after) == _loads_from(plan, after), w.index
+        checked += 1
+    assert checked
+
+
+def _loads_from(plan, day):
+    return [b.prescription.load_kg for w in plan.weeks if w.start_date >= day for s in w.sessions for b in s.blocks]
+
+
+def _full_doses(plan, exercise_id: str):
+    """(week, prescription) of a lift's full-dose blocks in loading weeks (deloads aside)."""
+    return [
+        (w, b.prescription)
+        for w in plan.weeks
+        if not w.deload and w.phase in (Phase.foundation, Phase.build, Phase.race_specific)
+        for s in w.sessions
+        for b in s.blocks
+        if b.exercise_id == exercise_id and "light-before-key-runs" not in b.rule_ids
+    ]
+
+
+def test_a_lift_back_after_a_block_away_resumes_its_reps_and_holds_its_load():
+    """The marathoner's cable chop leaves for the build at 3 x 11 @ 2.5 kg and came back in the
+    race-specific block at 3 x 8 with its load doubled: it resumes its reps in the block's range,
+    and with reps not lower the load holds (progression-carries-over)."""
+    doses = _full_doses(plan_of("marathoner.toml"), "cable_half_kneeling_chop")
+    gaps = [(a, b) for a, b in itertools.pairwise(doses) if b[0].index - a[0].index > 2]  # a block away
+    assert gaps
+    for (_, before), (_, back) in gaps:
+        assert back.reps >= before.reps
+        assert back.load_kg == before.load_kg
+
+
+def test_a_heavy_lift_back_after_a_block_away_enters_its_range_at_the_top_a_load_step_on_at_most():
+    """The RDL leaves after the foundation at 3 x 11 and returns heavy: at the top of the heavy
+    range, its load held or a step on (not restarting at the bottom of the range)."""
+    for name in ("marathoner.toml", "tuesday_long_run.toml"):
+        doses = _full_doses(plan_of(name), "romanian_deadlift")
+        gaps = [(a, b) for a, b in itertools.pairwise(doses) if b[0].index - a[0].index > 2]
+        assert gaps, name
+        for (_, before), (_, back) in gaps:
+            assert back.reps == P.heavy_reps[1] < before.reps, name
+            assert before.load_kg <= back.load_kg <= ld.step_ceiling(before.load_kg, P.max_load_step_pct, BAR[0])

@@ -13,6 +13,7 @@ import random
 import pytest
 from hypothesis import HealthCheck, given, seed, settings
 
+from runstrong.core import loads as ld
 from runstrong.core.model import KEY_RUN_TYPES, SPEED_RUN_TYPES, TRAINING_CATEGORIES, Pattern, Phase, Role
 from runstrong.core.params import load_params
 from runstrong.core.phases import most_spaced
@@ -553,3 +554,69 @@ def test_a_light_day_between_two_key_runs_holds_single_leg_or_high_impact_jumps_
             if e is None or b.role not in WORK or e.pattern != Pattern.plyometric:
                 continue
             assert not (e.dose.per_side or e.unilateral or e.impact == "high"), (s.date, e.id)
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_a_light_days_load_stays_clearly_under_the_lifts_full_days(profile, library):
+    """light-before-key-runs: a loaded lift on a light day stays at or under the registry's share
+    of the heaviest load its full days (deloads aside) have had so far, far from failure."""
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    best: dict[str, float] = {}
+    for w in plan.weeks:
+        full: dict[str, float] = {}
+        for s in w.sessions:
+            for b in s.blocks:
+                kg = b.prescription.load_kg
+                if kg is None or b.role not in WORK:
+                    continue
+                if "light-before-key-runs" not in b.rule_ids:
+                    full[b.exercise_id] = max(full.get(b.exercise_id, kg), kg)
+                    continue
+                i = b.prescription.intensity
+                assert i.kind == "rir" and i.value >= P.strength_rir + P.light_rir_increase, (s.date, b.exercise_id)
+                if b.exercise_id in best:
+                    e = library.get(b.exercise_id)
+                    kit, units = ld.implement(e.equipment), profile.units
+                    floor = max(ld.increment_kg(kit, units, profile.load_increments, P), ld.lightest_kg(kit, units, P))
+                    most = max(best[b.exercise_id] * P.light_max_pct_of_best / 100, floor)
+                    assert kg <= most + 1e-6, (s.date, b.exercise_id, kg, best[b.exercise_id])
+        if not w.deload:
+            for ex, kg in full.items():
+                best[ex] = max(best.get(ex, kg), kg)
+
+
+_SCHEMES = frozenset({"dose-heavy", "dose-strength", "dose-foundation", "dose-accessory", "marathon-durability"})
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_a_lift_back_after_weeks_away_resumes_its_reps(profile):
+    """progression-carries-over: a lift that leaves for one or more loading weeks and returns
+    (same session focus, same rep scheme) comes back at no fewer reps than it left with: it
+    resumes, it does not restart at the bottom of its range."""
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    last: dict[tuple[str, str], tuple[int, object]] = {}
+    previous = None  # the last loading week before this one (deloads aside)
+    for w in plan.weeks:
+        if w.deload or w.phase not in LOADING:
+            continue
+        seen = {}
+        for s in w.sessions:
+            for b in s.blocks:
+                if b.role not in WORK or not b.prescription.reps or "light-before-key-runs" in b.rule_ids:
+                    continue
+                key = (b.exercise_id, s.focus.value)
+                seen[key] = b
+                was = last.get(key)
+                if was is None or was[0] == previous:
+                    continue
+                scheme = set(b.rule_ids) & _SCHEMES
+                if scheme and scheme == set(was[1].rule_ids) & _SCHEMES:
+                    assert b.prescription.reps >= was[1].prescription.reps, (w.index, key)
+        last.update({k: (w.index, b) for k, b in seen.items()})
+        previous = w.index

@@ -33,6 +33,7 @@ from .progression import (
     carried_reps,
     carried_seconds,
     ramp,
+    returning_reps,
     rir_of,
 )
 from .review_cut import cut_prescription, cut_sets
@@ -303,6 +304,9 @@ def _reps(d: _Draft, lo: int, hi: int, rir: float | None, p: Params) -> tuple[in
     c = d.carried
     if c is None or c.reps is None:
         return ramp(lo, d.step, p.rep_step, hi), rir
+    if c.away:
+        d.reasons.append(why("progression-carries-over", "Back from its last loading week's reps, in this range."))
+        return returning_reps(c.reps, lo, hi, d.step, p), rir
     key = ((c.reps, c.rir), lo, hi, rir, d.step)  # the params are the context's, as the memo is
     reps, rir = d.steps.remember(key, lambda: carried_reps(*key, p))
     if d.step or reps != c.reps:

@@ -44,6 +44,7 @@ class _Lift:
     last_e1rm: float | None = None  # the e1RM its last loading week's heaviest set stands for
     source: str = ""  # the lift a cross-lift start was converted from
     week_kg: float | None = None  # the heaviest load of its last loading week (a deload eases that)
+    full_best: float | None = None  # the heaviest load of its full-dose days so far (a light day stays under it)
 
 
 @dataclass
@@ -56,6 +57,9 @@ class _Walk:
     # loaded copies shared as the plan's own values are (blocks, and the block lists of
     # sessions alike), keyed by the identity of values the walk keeps alive
     copies: dict[tuple, Any] = field(default_factory=dict)
+    # (exercise id, day) -> the light dose a lived week planned that day: a log of it done as
+    # planned leaves the lift where it stood (a light day's set says little of what it can do)
+    light_days: dict[tuple[str, dt.date], Prescription] = field(default_factory=dict)
 
     def kit(self, e: Exercise) -> tuple[float, float]:
         """The kit's smallest step and lightest load (an empty bar), in kg."""
@@ -147,13 +151,15 @@ def _assign(
 
 
 def _learn(walk: _Walk, week: Week) -> None:
-    """A lived week's own loads are where its lifts stand (an older plan may differ)."""
+    """A lived week's own loads are where its lifts stand (an older plan may differ); its light
+    days' loads only in race week, as in the walk (light-before-key-runs)."""
     if week.deload:
         return
     heaviest: dict[str, float] = {}
     for s in week.sessions:
         for b in s.blocks:
-            if b.prescription.load_kg is not None:
+            light = week.phase != Phase.race_week and any(r.rule_id == "light-before-key-runs" for r in b.reasons)
+            if b.prescription.load_kg is not None and not light:
                 heaviest[b.exercise_id] = max(heaviest.get(b.exercise_id, 0.0), b.prescription.load_kg)
     for ex_id, kg in heaviest.items():
         if ex_id in walk.lifts:
@@ -166,7 +172,10 @@ def _starts(walk: _Walk, logged: bool) -> None:
     p, library = walk.p, walk.library
     for ex_id, s in walk.profile.recent_sets.items():
         if ex_id in library and (s.date is not None) == logged:
-            walk.lifts[ex_id] = _from_set(walk, s, walk.lifts.get(ex_id))
+            before = walk.lifts.get(ex_id)
+            if before is not None and _light_as_planned(walk, ex_id, s):
+                continue
+            walk.lifts[ex_id] = _from_set(walk, s, before)
     if logged:
         return
     for ex_id, kg in walk.profile.known_loads_kg.items():
@@ -193,7 +202,19 @@ def _from_set(walk: _Walk, s: RecentSet, before: _Lift | None) -> _Lift:
     expected = before.e1rm * (1 + p.load_step_pct / 100) ** before.weeks
     e1rm = ld.autoregulated(grown, expected, p.max_load_step_pct, p.autoreg_max_drop_pct)
     easier = e1rm >= expected * (1 + p.max_load_step_pct / 100) - 1e-9
-    return _Lift(e1rm, s.load_kg, "load-autoregulation", reps=None if easier else s.reps, easier=easier)
+    reps = None if easier else s.reps
+    return _Lift(e1rm, s.load_kg, "load-autoregulation", reps=reps, easier=easier, full_best=before.full_best)
+
+
+def _light_as_planned(walk: _Walk, ex_id: str, s: RecentSet) -> bool:
+    """Whether a logged set is a lived light day's, done at least as planned (load, reps and
+    reps in reserve): such a log neither lowers nor moves where the lift stands."""
+    planned = walk.light_days.get((ex_id, s.date)) if s.date is not None else None
+    if planned is None or planned.load_kg is None:
+        return False
+    p = walk.p
+    rir = ld.rir_of("rpe" if s.rpe is not None else "rir", s.rpe if s.rpe is not None else s.rir, p.autoreg_assumed_rir)
+    return s.load_kg >= planned.load_kg - 1e-6 and s.reps >= (planned.reps or 0) and rir >= walk.rir(planned) - 1e-9
 
 
 def _estimate(walk: _Walk, e: Exercise) -> _Lift | None:
@@ -245,6 +266,8 @@ def _loaded_sessions(walk: _Walk, week: Week) -> tuple[Session, ...]:
     for s in week.sessions:
         close = _race_close(walk, week, s.date)
         blocks = [_loaded_block(walk, week, b, close, heaviest) for b in s.blocks]
+        if not walk.started:
+            _remember_light(walk, s, blocks)
         if all(a is b for a, b in zip(blocks, s.blocks, strict=True)):
             sessions.append(s)
             continue
@@ -252,8 +275,14 @@ def _loaded_sessions(walk: _Walk, week: Week) -> tuple[Session, ...]:
         shared = walk.copies.setdefault(key, blocks)
         sessions.append(_copy(s, blocks=shared))
     if not week.deload:
-        for ex_id, (kg, presc) in heaviest.items():
+        for ex_id, (kg, presc, light) in heaviest.items():
             lift = walk.lifts[ex_id]
+            held = light and lift.weeks and lift.last is not None and week.phase != Phase.race_week
+            if held:  # light days only: the next step starts where it was (after the race: from its loads)
+                lift.weeks, lift.easier, lift.week_kg = lift.weeks + 1, False, kg
+                continue
+            if not light:
+                lift.full_best = max(kg, lift.full_best or kg)
             # the plan's best so far: a week of light days only (next to key runs) does not lower where the
             # next step starts (the start from the profile or diary is not a planned load: the first week replaces it)
             kept = lift.weeks and lift.last is not None and week.phase != Phase.race_week  # after the race: its loads
@@ -262,6 +291,16 @@ def _loaded_sessions(walk: _Walk, week: Week) -> tuple[Session, ...]:
             lift.week_kg = kg
             lift.last_e1rm = walk.e1rm_of(kg, presc)
     return tuple(sessions)
+
+
+def _remember_light(walk: _Walk, s: Session, blocks: list[Block]) -> None:
+    """The light doses of a lived session, at the lower of the load planned then and now."""
+    for old, b in zip(s.blocks, blocks, strict=True):
+        kg = b.prescription.load_kg
+        if kg is not None and any(r.rule_id == "light-before-key-runs" for r in b.reasons):
+            was = old.prescription.load_kg
+            presc = b.prescription if was is None or was >= kg else old.prescription
+            walk.light_days[b.exercise_id, s.date] = presc
 
 
 def _loaded_block(walk: _Walk, week: Week, block: Block, close: bool, heaviest: dict) -> Block:
@@ -278,10 +317,12 @@ def _loaded_block(walk: _Walk, week: Week, block: Block, close: bool, heaviest: 
             return block
         walk.lifts[e.id] = lift
     kg = _load(walk, week, block.prescription, lift, close, *walk.kit(e))
-    if any(r.rule_id == "light-before-key-runs" for r in block.reasons):
+    light = any(r.rule_id == "light-before-key-runs" for r in block.reasons)
+    if light:
         kg = _light(walk, lift, kg, *walk.kit(e))
-    if e.id not in heaviest or kg > heaviest[e.id][0]:
-        heaviest[e.id] = (kg, block.prescription)
+    was = heaviest.get(e.id)  # a full-dose load, if the week has one, sets where the next step starts
+    if was is None or (was[2] and not light) or (was[2] == light and kg > was[0]):
+        heaviest[e.id] = (kg, block.prescription, light)
     added = _load_reasons(walk, lift)
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True
@@ -294,11 +335,15 @@ def _loaded_block(walk: _Walk, week: Week, block: Block, close: bool, heaviest: 
 
 
 def _light(walk: _Walk, lift: _Lift, kg: float, step: float, bar: float) -> float:
-    """A light day's load: at most the registry's share of the e1RM the plan believes in, so a
-    heavy lift the day before a key run stays moderate (light-before-key-runs)."""
+    """A light day's load: at most the registry's share of the e1RM the plan believes in, and
+    of the heaviest load its full-dose days have had so far, so a heavy lift the day before a
+    key run stays moderate and clearly lighter than its heavy day (light-before-key-runs)."""
     p = walk.p
     e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
-    return min(kg, ld.round_down(e1rm * p.light_max_pct_1rm / 100, step, bar))
+    kg = min(kg, ld.round_down(e1rm * p.light_max_pct_1rm / 100, step, bar))
+    if lift.full_best is None:
+        return kg
+    return min(kg, ld.round_down(lift.full_best * p.light_max_pct_of_best / 100, step, bar))
 
 
 def _load(walk: _Walk, week: Week, presc: Prescription, lift: _Lift, close: bool, step: float, bar: float) -> float:

@@ -33,7 +33,8 @@ def ramp(start: int, step: int, per_week: int, ceiling: int) -> int:
 class Carried(NamedTuple):
     """An exercise's dose in the last loading week, before a light day or a cut changed it:
     the week after steps from it. `rir` is the effort's reps in reserve (None unloaded),
-    `load` the last working load in kg (None when none was set). A tuple: weeks are
+    `load` the last working load in kg (None when none was set), `away` whether the lift
+    was not done in the last loading week (it returns: `returning_reps`). A tuple: weeks are
     remembered under their carry, so it is hashed often."""
 
     sets: int
@@ -42,6 +43,7 @@ class Carried(NamedTuple):
     contacts: int | None = None
     rir: float | None = None
     load: float | None = None
+    away: bool = False
 
 
 def rir_of(kind: str, value: float | None) -> float | None:
@@ -115,6 +117,18 @@ def carried_reps(
 def _allowed(before: tuple[int, float], after: tuple[int, float], p: Params) -> bool:
     rise = load_rise_pct(before, after, p.e1rm_divisor)
     return rise <= p.max_implied_load_step_pct + _EPS and not (after[0] > before[0] and rise > _EPS)
+
+
+def returning_reps(prev: int, lo: int, hi: int, steps: int, p: Params) -> int:
+    """Reps for a lift back after a block away: its last reps a step on, inside this block's
+    range at once (a lower range starts at its top, so the load holds or steps once).
+
+    >>> from runstrong.core.params import load_params
+    >>> p = load_params()
+    >>> returning_reps(11, 8, 12, 1, p), returning_reps(11, 4, 6, 1, p), returning_reps(5, 8, 12, 1, p)
+    (12, 6, 8)
+    """
+    return min(max(prev + steps * p.rep_step, lo), hi)
 
 
 def carried_seconds(prev: int, steps: int, ceiling: int, p: Params) -> int:

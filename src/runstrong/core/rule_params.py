@@ -213,6 +213,7 @@ class LightBeforeKeyRuns(RuleParams):
     set_cut: Int
     rir_increase: Int
     max_pct_1rm: Pct
+    max_pct_of_best: Pct
 
 
 class PlyometricSpacing(RuleParams):

@@ -14,23 +14,26 @@ from typing import Any
 
 from . import loads as ld
 from .library import Library
-from .model import Plan
+from .model import Phase, Plan
 from .plan_loads import loadable_exercise, loaded_dose
 
 _EPS = 1e-6
+_LIGHT = "light-before-key-runs"
+_Week = tuple[int, bool, float, bool, bool]  # index, deload, heaviest kg, lived, light days only
 
 
 def check_loads(plan: Plan, library: Library, p: Any, lived: frozenset[dt.date]) -> list[tuple[str, str, str]]:
     """(rule id, where, message) for each broken load invariant; weeks in `lived` (their
     Mondays) are kept as they were lived and only start the comparison after them."""
     out: list[tuple[str, str, str]] = []
-    heaviest: dict[str, list[tuple[int, bool, float, bool]]] = {}  # id -> (week, deload, kg, lived)
+    heaviest: dict[str, list[_Week]] = {}  # id -> (week, deload, kg, lived, light days only)
     started: set[str] = set()
     kits: dict[str, tuple[float, float] | None] = {}  # each exercise's kit (step, bar) once; None: takes no load
     on_step: dict[tuple[float, str], bool] = {}  # a plan repeats its loads: each (kg, exercise) judged once
     for w in plan.weeks:
         was_lived = w.start_date in lived
         week_max: dict[str, float] = {}
+        full: set[str] = set()  # lifts with a full-dose (not light) load this week
         for s in w.sessions:
             for b in s.blocks:
                 if not loaded_dose(b):
@@ -52,8 +55,10 @@ def check_loads(plan: Plan, library: Library, p: Any, lived: frozenset[dt.date])
                     if not fits:
                         out.append(("load-rounding", f"week {w.index} {ex}", f"{kg:g} kg is off the kit's steps"))
                 week_max[ex] = max(week_max.get(ex, 0.0), kg)
+                if w.phase == Phase.race_week or not any(r.rule_id == _LIGHT for r in b.reasons):
+                    full.add(ex)  # race week's light days are its loads (the walk steps on from them)
         for ex, kg in week_max.items():
-            heaviest.setdefault(ex, []).append((w.index, w.deload, kg, was_lived))
+            heaviest.setdefault(ex, []).append((w.index, w.deload, kg, was_lived, ex not in full))
     for ex, weeks in heaviest.items():
         out += _steps(ex, weeks, kits[ex], p)  # type: ignore[arg-type]
     return out
@@ -80,18 +85,18 @@ def _on_step(kg: float, step: float, bar: float) -> bool:
     return math.isclose(steps, round(steps), abs_tol=1e-4)
 
 
-def _steps(
-    ex: str, weeks: list[tuple[int, bool, float, bool]], kit: tuple[float, float], p: Any
-) -> list[tuple[str, str, str]]:
+def _steps(ex: str, weeks: list[_Week], kit: tuple[float, float], p: Any) -> list[tuple[str, str, str]]:
     """A lift's heaviest load never rises more than a week's step above the most it has
     been given (linear-progression), and a deload eases it below that (planned-deloads).
     Compared with its best so far, not only last week's: a missed session dropped from a
-    week (reschedule) lowers that week's heaviest without lowering what the lift can do."""
+    week (reschedule) lowers that week's heaviest without lowering what the lift can do;
+    nor does a week of light days only (light-before-key-runs), which is checked but sets
+    no base (the diary's sets take over at the first week after lived ones that has one)."""
     step, bar = kit
     out: list[tuple[str, str, str]] = []
     best: float | None = None
     after_lived = False  # the diary's sets take over in the first week after lived ones
-    for i, deload, kg, lived in weeks:
+    for i, deload, kg, lived, light_only in weeks:
         judged = best is not None and not lived and not after_lived
         if deload:
             if judged and kg >= best - _EPS and best > max(step, bar) + _EPS:  # type: ignore[operator]
@@ -99,6 +104,8 @@ def _steps(
             continue
         if judged and kg > ld.step_ceiling(best, p.max_load_step_pct, step) + _EPS:  # type: ignore[arg-type]
             out.append(("linear-progression", f"week {i} {ex}", f"load {best:g} -> {kg:g} kg in a week"))
+        if light_only and best is not None and not lived:
+            continue
         best = kg if best is None or after_lived else max(best, kg)
         after_lived = lived
     return out

@@ -116,7 +116,8 @@ def carry_of(
     A light day changes only sets and reps in reserve, so a light lift carries its reps
     with the reps in reserve it had before lightening, and the sets it had before; a lift a
     review held or cut, or the taper eased, keeps the dose it had before (the review may
-    cap a held lift below it: progression-carries-over)."""
+    cap a held lift below it: progression-carries-over); a lift not done this week keeps
+    its last dose, marked away, so it resumes from it when it returns."""
     if not loading:
         return before
     p, one_copy = ctx.params, ctx.memo.one_copy
@@ -136,6 +137,9 @@ def carry_of(
                 b, Carried._make(before_dose) if before_dose else None, "light-before-key-runs" in rules, p
             )
             out[key] = tuple(carried)  # a plain tuple: see compose.Carry
+    for key, dose in old.items():  # a lift away this week keeps its dose for its return
+        if key not in out:
+            out[key] = dose if dose[-1] else (*dose[:-1], True)
     return one_copy(tuple(one_copy(kv) for kv in sorted(out.items(), key=lambda kv: kv[0])))
 
 
