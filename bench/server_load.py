@@ -31,6 +31,7 @@ import asyncio
 import datetime as dt
 import hashlib
 import os
+import random
 import socket
 import statistics
 import subprocess
@@ -196,9 +197,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-async def user(base: str, token: str, coach_of: str | None, until: float, out: dict, errors: list) -> None:
-    """One virtual user's requests, back to back, until `until`; latencies by route into `out`."""
+async def user(
+    base: str, token: str, coach_of: str | None, until: float, out: dict, errors: list, think: float = 0.0
+) -> None:
+    """One virtual user's requests until `until`; latencies by route into `out`. `think`: the
+    mean pause (exponential, seeded per user) between a user's requests, as a runner between
+    sets or a coach between athletes; 0 is a closed loop, requests back to back."""
     headers = {"Authorization": f"Bearer {token}"}
+    pauses = random.Random(token)
     kinds = ["roster", "dashboard"] if coach_of else ["dashboard", "session page", "log a set"]
     today = TODAY.isoformat()
     async with httpx.AsyncClient(base_url=base, headers=headers, timeout=30) as client:
@@ -219,6 +225,8 @@ async def user(base: str, token: str, coach_of: str | None, until: float, out: d
             out.setdefault(kind, []).append(time.perf_counter() - start)
             if response.status_code >= 400:
                 errors.append((kind, response.status_code, response.text[:120]))
+            if think > 0:
+                await asyncio.sleep(pauses.expovariate(1 / think))
 
 
 def _start(url: str, workers: int) -> tuple[subprocess.Popen, str]:
@@ -240,7 +248,9 @@ def _start(url: str, workers: int) -> tuple[subprocess.Popen, str]:
             time.sleep(0.3)
 
 
-def measure(url: str, template: str, athletes: int, workers: int, users: int, seconds: float) -> None:
+def measure(
+    url: str, template: str, athletes: int, workers: int, users: int, seconds: float, think: float = 0.0
+) -> None:
     server, base = _start(url, workers)
     try:
         warm = {"Authorization": f"Bearer {token_for(template, 'u0000')}"}
@@ -262,14 +272,18 @@ def measure(url: str, template: str, athletes: int, workers: int, users: int, se
             return token_for(template, f"u{(i * 11) % athletes:04d}"), None
 
         async def run() -> None:
-            await asyncio.gather(*(user(base, *who(i), until, out, errors) for i in range(users)))
+            await asyncio.gather(*(user(base, *who(i), until, out, errors, think) for i in range(users)))
 
         asyncio.run(run())
     finally:
         server.terminate()
         server.wait(timeout=30)
     total = sum(len(v) for v in out.values())
-    print(f"workers={workers} users={users} {seconds:g} s: {total / seconds:.0f} requests/s, errors {len(errors)}")
+    pace = f"think {think:g} s" if think else "closed loop"
+    print(
+        f"workers={workers} users={users} ({pace}) {seconds:g} s: "
+        f"{total / seconds:.0f} requests/s, errors {len(errors)}"
+    )
     for kind, times in sorted(out.items()):
         ms = sorted(t * 1000 for t in times)
         p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
@@ -287,6 +301,8 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=100)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="Mean seconds a user pauses between requests (0: back to back, the default).")  # fmt: skip
     parser.add_argument("--drop-template", action="store_true", help="Remove this size's seeded template and stop.")
     args = parser.parse_args()
     admin_url = os.environ.get("RUNSTRONG_PG_URL")
@@ -308,7 +324,7 @@ def main() -> None:
         print(f"copied the template in {time.perf_counter() - started:.1f} s")
         url = sa.make_url(admin_url).set(database=name).render_as_string(hide_password=False)
         try:
-            measure(url, template, args.athletes, workers, args.users, args.seconds)
+            measure(url, template, args.athletes, workers, args.users, args.seconds, args.think)
         finally:
             with admin.connect() as conn:
                 conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
