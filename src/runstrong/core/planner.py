@@ -47,7 +47,7 @@ from .validate import Violation, check_plan
 from .week_days import RunsByDate, dates, day_infos, runs_by_date, screen_for
 from .week_plan import WeekInputs, carry_of, plain_levels, plan_week
 
-__all__ = ["InfeasibleWeekError", "build_plan", "replan"]
+__all__ = ["InfeasibleWeekError", "build_plan", "replan", "replanned_weeks"]
 
 
 def build_plan(
@@ -64,17 +64,8 @@ def build_plan(
     `fixed_weeks` are weeks already lived (from an earlier plan version): they are kept as
     they were, and the weeks after them are planned to follow on from them."""
     p = ctx.params
-    frames = lay_out_weeks(profile, p)
-    if len(frames) > MAX_PLAN_WEEKS:
-        raise UserError(
-            f"race.date: {profile.race.date if profile.race else ''} is {len(frames)} weeks after start_date; "
-            f"runstrong plans up to {MAX_PLAN_WEEKS} weeks, so start the plan later"
-        )
-    state = _Planning(ctx, profile, frames, least_bad, {w.start_date: w for w in fixed_weeks})
-    for frame in frames:
-        state.plan_frame(frame)
-    weeks = with_owned_cues(assign_loads(state.weeks, profile, ctx, frozenset(state.fixed)), profile, ctx,
-                            frozenset(state.fixed))  # fmt: skip
+    frames = _frames(profile, p)
+    weeks, state = _planned_weeks(profile, ctx, frames, least_bad, fixed_weeks)
     plan = Plan(
         registry_version=ctx.registry.version,
         library_version=ctx.library.version,
@@ -115,6 +106,55 @@ def replan(
     `from_date` are kept as they were; the rest are planned again."""
     kept = [w for w in plan.weeks if w.start_date < from_date]
     return build_plan(profile, ctx, fixed_weeks=kept, least_bad=least_bad)
+
+
+def replanned_weeks(
+    plan: Plan,
+    profile: AthleteProfile,
+    from_date: dt.date,
+    ctx: PlanningContext,
+    *,
+    through: dt.date,
+    least_bad: bool = False,
+) -> list[Week]:
+    """The weeks of `replan(plan, profile, from_date, ctx)` that start on or before
+    `through`, without planning the weeks after it: a week follows only from the weeks
+    before it (selection, placement, doses, loads and cues walk forward in date order), so
+    each is the very week the whole replan gives. For a caller that needs a few weeks, such
+    as the held week a review's cut is taken from. Not a plan: the weeks are not checked
+    as a whole (`check_plan` needs every week), so a violation there is not reported."""
+    kept = [w for w in plan.weeks if w.start_date < from_date]
+    return _planned_weeks(profile, ctx, _frames(profile, ctx.params), least_bad, kept, through)[0]
+
+
+def _frames(profile: AthleteProfile, p: object) -> list[WeekFrame]:
+    """The plan's weeks laid out, refused when the race is further off than the planner plans."""
+    frames = lay_out_weeks(profile, p)  # type: ignore[arg-type]
+    if len(frames) > MAX_PLAN_WEEKS:
+        raise UserError(
+            f"race.date: {profile.race.date if profile.race else ''} is {len(frames)} weeks after start_date; "
+            f"runstrong plans up to {MAX_PLAN_WEEKS} weeks, so start the plan later"
+        )
+    return frames
+
+
+def _planned_weeks(
+    profile: AthleteProfile,
+    ctx: PlanningContext,
+    frames: list[WeekFrame],
+    least_bad: bool,
+    fixed_weeks: Sequence[Week],
+    through: dt.date | None = None,
+) -> tuple[list[Week], _Planning]:
+    """The weeks walked in date order (those in `fixed_weeks` kept), stopping after the last
+    that starts on or before `through`; then their loads and owned cues, also walked forward."""
+    state = _Planning(ctx, profile, frames, least_bad, {w.start_date: w for w in fixed_weeks})
+    for frame in frames:
+        if through is not None and frame.start > through:
+            break
+        state.plan_frame(frame)
+    lived = frozenset(state.fixed)
+    return with_owned_cues(assign_loads(state.weeks, profile, ctx, lived), profile, ctx, lived), state
 
 
 def _familiarisation(profile: AthleteProfile, frames: list[WeekFrame], p: object) -> list[str]:

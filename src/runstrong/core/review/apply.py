@@ -12,7 +12,7 @@ from ..context import PlanningContext
 from ..dosing import estimate_seconds
 from ..library import Library
 from ..model import AthleteProfile, Block, Category, Plan, Prescription, Role, Session, Suggestion, Week, why
-from ..planner import replan
+from ..planner import replan, replanned_weeks
 from ..review_cut import cut_prescription
 from ..rules import Registry
 from .measure import last_loading_week, plan_week
@@ -42,6 +42,24 @@ def apply_review(
     """The profile with the review's changes, and the new plan version: the weeks before
     `review.next_week_start` as they were, the rest planned again. Reviewing the same week
     again replaces that review's changes rather than stacking them."""
+    new_profile = reviewed_profile(profile, review)
+    ctx = _context(**kwargs)
+    params = ctx.params
+    new_plan = replan(plan, new_profile, review.next_week_start, ctx, least_bad=least_bad)
+    new_plan = kept_promises(plan, new_plan, review, params)
+    nxt = next((a for a in review.adjustments if a.week_start == review.next_week_start), None)
+    if nxt is not None and nxt.reduce and not nxt.deload:
+        start, cut = review.next_week_start, nxt.reduce
+        if any(a.review_of == review.week_start for a in plan.profile.adjustments):  # applied again:
+            new_plan = _same_cut(new_plan, plan, start, cut)  # the plan already holds this cut
+        else:
+            new_plan = cut_from_held(new_plan, held_week(plan, profile, review, ctx, least_bad), start, cut, params)
+    return new_profile, new_plan  # a painful side's cue comes with the adjustment (core/owned_cues)
+
+
+def reviewed_profile(profile: AthleteProfile, review: Review) -> AthleteProfile:
+    """The profile with the review's adjustments, swaps, pain areas and race date, in place
+    of any earlier review of the same week."""
     base = without_review(profile, review.week_start)
     weeks = {a.week_start for a in review.adjustments}
     adjustments = [a for a in base.adjustments if a.week_start not in weeks] + list(review.adjustments)
@@ -53,20 +71,19 @@ def apply_review(
     }
     if review.race_date and profile.race:
         update["race"] = profile.race.model_copy(update={"date": review.race_date})
-    new_profile = AthleteProfile.model_validate({**base.model_dump(), **update})
-    ctx = _context(**kwargs)
-    params = ctx.params
-    new_plan = replan(plan, new_profile, review.next_week_start, ctx, least_bad=least_bad)
-    new_plan = kept_promises(plan, new_plan, review, params)
-    nxt = next((a for a in review.adjustments if a.week_start == review.next_week_start), None)
-    if nxt is not None and nxt.reduce and not nxt.deload:
-        start, cut = review.next_week_start, nxt.reduce
-        if any(a.review_of == review.week_start for a in plan.profile.adjustments):  # applied again:
-            new_plan = _same_cut(new_plan, plan, start, cut)  # the plan already holds this cut
-        else:
-            _, reference = apply_review(plan, profile, held_instead(review), least_bad=least_bad, ctx=ctx)
-            new_plan = cut_from_held(new_plan, reference, start, cut, params)
-    return new_profile, new_plan  # a painful side's cue comes with the adjustment (core/owned_cues)
+    return AthleteProfile.model_validate({**base.model_dump(), **update})
+
+
+def held_week(
+    plan: Plan, profile: AthleteProfile, review: Review, ctx: PlanningContext, least_bad: bool
+) -> Week | None:
+    """Next week as applying the review with each cut category held instead would give it:
+    the reference a cut is taken from. Only that week is planned again (`replanned_weeks`
+    stops there): the weeks after it cannot change it, and planning them was a third of the
+    re-planning a review does."""
+    held, start = held_instead(review), review.next_week_start
+    weeks = replanned_weeks(plan, reviewed_profile(profile, held), start, ctx, through=start, least_bad=least_bad)
+    return next((w for w in promised_weeks(plan, weeks, held, ctx.params) if w.start_date == start), None)
 
 
 def held_instead(review: Review) -> Review:
@@ -79,12 +96,12 @@ def held_instead(review: Review) -> Review:
     return review.model_copy(update={"adjustments": out})
 
 
-def cut_from_held(plan: Plan, reference: Plan, start: dt.date, reduce: dict[Category, int], params: Any) -> Plan:
-    """The cut week with each cut lift's dose the announced cut of the dose the held week gives
-    it. The planner cuts the dose it would have prescribed, but the held week can be lower than
-    that (never above the plan it replaces, nor above this week's dose): cutting the higher dose
-    would announce 25% and deliver 12%."""
-    ref_week, week = plan_week(reference, start), plan_week(plan, start)
+def cut_from_held(plan: Plan, ref_week: Week | None, start: dt.date, reduce: dict[Category, int], params: Any) -> Plan:
+    """The cut week with each cut lift's dose the announced cut of the dose the held week
+    (`ref_week`) gives it. The planner cuts the dose it would have prescribed, but the held week
+    can be lower than that (never above the plan it replaces, nor above this week's dose):
+    cutting the higher dose would announce 25% and deliver 12%."""
+    week = plan_week(plan, start)
     if ref_week is None or week is None:
         return plan
     ref = {(s.date, b.exercise_id): b.prescription for s in ref_week.sessions for b in _blocks_of(s)}
@@ -137,20 +154,26 @@ def _context(
 
 def kept_promises(old: Plan, new: Plan, review: Review, params: Any) -> Plan:
     """The new plan with the review's promises kept in the weeks it changed."""
+    return new.model_copy(update={"weeks": promised_weeks(old, new.weeks, review, params)})
+
+
+def promised_weeks(old: Plan, weeks: list[Week], review: Review, params: Any) -> list[Week]:
+    """The weeks with the review's promises kept in those it changed (each week on its own)."""
     changed = {a.week_start for a in review.adjustments if a.week_start >= review.next_week_start}
     adjust = {a.week_start: a for a in review.adjustments}
     swapped = {s.to_id: s.from_id for s in review.swaps if s.to_id}
     held_caps = _held_caps(old, review)
+    old_weeks = {x.start_date: x for x in old.weeks}
     out = []
-    for w in new.weeks:
-        before = {x.start_date: x for x in old.weeks}.get(w.start_date)
+    for w in weeks:
+        before = old_weeks.get(w.start_date)
         if w.start_date in changed and before is not None:
             a = adjust[w.start_date]
             w = _never_above(before, w, swapped, held_caps if w.start_date == review.next_week_start else {}, params)
             if a.mobility:
                 w = with_recovery(w, params.mobility_minutes)
         out.append(w)
-    return new.model_copy(update={"weeks": out})
+    return out
 
 
 def _held_caps(old: Plan, review: Review) -> dict[str, Prescription]:

@@ -1,0 +1,81 @@
+"""A cut week is cut from the week the runner would have held (`apply.held_week`): that week
+alone is planned again, not every week after it, and it is the very week that applying the
+review with each cut held instead gives (issue 21 item 4)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from runstrong.core.context import PlanningContext
+from runstrong.core.planner import replan, replanned_weeks
+from runstrong.core.review import apply_review
+from runstrong.core.review.apply import held_instead, held_week
+
+from .diary_gen import CLEAN, generate_diary
+from .helpers import LIBRARY, MAYA, REGISTRY, SETTINGS, any_profile, pick_week, picks, plan_of, seeds
+from .scenarios import DAY, reviewed_and_applied, week_end, week_of, with_wellness
+
+
+def fresh() -> PlanningContext:
+    """A context with an empty memo: nothing one planning remembered answers for the other."""
+    return PlanningContext(LIBRARY, REGISTRY)
+
+
+def sore_review(plan, week, profile, seed):  # type: ignore[no-untyped-def]
+    """The week done as planned with three sore days from Tuesday: a review that cuts next week."""
+    diary = generate_diary(plan, week_end(week), seed=seed, **CLEAN)
+    days = [week.start_date + (1 + k) * DAY for k in range(3)]
+    review, _, cut_plan = reviewed_and_applied(plan, profile, with_wellness(diary, days, soreness=1), week,
+                                               LIBRARY, REGISTRY)  # fmt: skip
+    return review, cut_plan
+
+
+def cut_next_week(review) -> bool:  # type: ignore[no-untyped-def]
+    nxt = [a for a in review.adjustments if a.week_start == review.next_week_start]
+    return bool(nxt and nxt[0].reduce and not nxt[0].deload)
+
+
+@pytest.mark.parametrize("index", [2, 5, 6, 9])
+def test_a_cut_week_is_judged_against_the_same_reference_without_planning_the_rest(index):
+    plan = plan_of(MAYA)
+    review, _ = sore_review(plan, plan.weeks[index], MAYA, seed=index)
+    if not cut_next_week(review):
+        pytest.skip("no cut decided this week")
+    start = review.next_week_start
+    _, whole = apply_review(plan, MAYA, held_instead(review), ctx=fresh())  # every remaining week planned
+    reference = held_week(plan, MAYA, review, fresh(), True)
+    assert reference is not None
+    assert reference.model_dump_json() == week_of(whole, start).model_dump_json()
+    planned = replanned_weeks(plan, MAYA, start, fresh(), through=start, least_bad=True)
+    assert planned[-1].start_date == start
+    assert len(planned) < len(whole.weeks)
+
+
+@SETTINGS
+@given(profile=any_profile, pick=picks, seed=seeds)
+def test_for_any_runner_a_cut_is_taken_from_the_held_week_the_whole_replan_gives(profile, pick, seed):
+    plan = plan_of(profile)
+    assume(plan is not None)
+    week = pick_week(plan, pick)
+    review, _ = sore_review(plan, week, profile, seed)
+    assume(cut_next_week(review))
+    _, whole = apply_review(plan, profile, held_instead(review), ctx=fresh())
+    reference = held_week(plan, profile, review, fresh(), True)
+    assert reference is not None
+    assert reference.model_dump_json() == week_of(whole, review.next_week_start).model_dump_json()
+
+
+@SETTINGS
+@given(profile=any_profile, start=st.integers(0, 60), length=st.integers(0, 60))
+def test_weeks_replanned_through_a_date_are_the_whole_replans_weeks_up_to_it(profile, start, length):
+    plan = plan_of(profile)
+    assume(plan is not None)
+    from_date = plan.weeks[start % len(plan.weeks)].start_date
+    through = plan.weeks[min(start % len(plan.weeks) + length, len(plan.weeks) - 1)].start_date
+    whole = replan(plan, profile, from_date, fresh(), least_bad=True)
+    planned = replanned_weeks(plan, profile, from_date, fresh(), through=through, least_bad=True)
+    assert [w.model_dump_json() for w in planned] == [
+        w.model_dump_json() for w in whole.weeks if w.start_date <= through
+    ]
