@@ -57,7 +57,10 @@ def test_a_new_runner_sets_up_plans_and_does_the_screen_with_the_timer(tab) -> N
     tab.get_by_label("What should the plan call you?").fill("Ines")
     tab.get_by_label("Age (years)").fill("forty")
     tab.get_by_label("Body mass").fill("58")
+    expect(tab.locator("#plan_weeks")).to_be_visible()  # no race yet: how long a plan, not a race date
+    expect(tab.locator("#race_date")).to_be_hidden()
     tab.get_by_label("Training for a race?").select_option("half")
+    expect(tab.locator("#plan_weeks")).to_be_hidden()  # a race sets the plan's length
     tab.get_by_label("Race date").fill("2027-04-18")
     tab.locator("#run-tue").fill("intervals 60")
     tab.locator("#run-sun").fill("long 1h40")
@@ -65,6 +68,8 @@ def test_a_new_runner_sets_up_plans_and_does_the_screen_with_the_timer(tab) -> N
     tab.locator("label[for='pain_areas-knee']").click()
     tab.get_by_role("button", name="Make my plan").click()
     expect(tab.locator("#age-error")).to_contain_text("a whole number")
+    expect(tab.locator("#error-summary")).to_contain_text("Age: a whole number")  # the summary names the field
+    expect(tab.locator("#plan_weeks")).to_be_hidden()  # the race chosen is kept, and what it hides
     expect(tab.locator("#run-tue")).to_have_value("intervals 60")  # what was typed, kept
     expect(tab.locator("#pain_areas-knee")).to_be_checked()
     snap(tab, "form-error")

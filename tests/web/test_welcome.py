@@ -120,6 +120,15 @@ def test_a_bad_answer_is_refused_by_its_field_with_what_was_typed_kept_and_nothi
     assert athletes_in(empty_app) == []
 
 
+def test_the_error_summary_names_each_field_it_lists(newcomer) -> None:
+    page = newcomer.post("/welcome", data={**ANSWERS, "age": "old", "cap": "90", "run-tue": "", "key": "k2"}).text
+    summary = re.search(r'<div class="error-summary.*?</div>', page, re.S)
+    assert summary, page[:2000]
+    items = re.findall(r'<li><a href="#([^"]+)">(.*?)</a></li>', summary.group(0))
+    named = [(name, text.split(":")[0]) for name, text in items]
+    assert named == [("age", "<b>Age</b>"), ("cap", "<b>Longest session</b>")]
+
+
 def test_sending_the_welcome_form_twice_starts_one_runner(newcomer, empty_app) -> None:
     key = key_of(newcomer.get("/welcome").text)
     first = newcomer.post("/welcome", data={**ANSWERS, "key": key})

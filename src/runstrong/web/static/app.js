@@ -86,7 +86,26 @@
     }
   });
 
+  // A part of a form that matters only for some answers: data-show-if="field=value" or
+  // "field!=value" names the select it follows. Without script everything stays shown.
+  function followAnswers() {
+    document.querySelectorAll("[data-show-if]").forEach(function (part) {
+      var rule = part.getAttribute("data-show-if");
+      var negate = rule.indexOf("!=") >= 0;
+      var pair = rule.split(negate ? "!=" : "=");
+      var field = el(pair[0]);
+      if (!field) { return; }
+      var same = field.value === pair[1];
+      part.hidden = negate ? same : !same;
+    });
+  }
+
+  document.addEventListener("change", function (event) {
+    if (event.target.id && document.querySelector('[data-show-if^="' + event.target.id + '"]')) { followAnswers(); }
+  });
+
   function ready() {
+    followAnswers();
     document.querySelectorAll("[data-tick-all]").forEach(function (b) { b.hidden = false; });
     var summary = el("error-summary");
     if (summary) { summary.focus(); }
