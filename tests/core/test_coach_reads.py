@@ -303,3 +303,70 @@ def test_a_heavy_lift_back_after_a_block_away_enters_its_range_at_the_top_a_load
         for (_, before), (_, back) in gaps:
             assert back.reps == P.heavy_reps[1] < before.reps, name
             assert before.load_kg <= back.load_kg <= ld.step_ceiling(before.load_kg, P.max_load_step_pct, BAR[0])
+
+
+# ---------------------------------------------------------------- loads shown from the log on light days
+
+
+def _tuesday_light_days():
+    """The Tuesday runner's plan, its stored sessions, and each race-specific light RDL day
+    with the heavy RDL dose the same week holds."""
+    from runstrong.core.diary import planned_work
+
+    profile = load_profile(RUNNERS / "tuesday_long_run.toml")
+    plan = build_plan(profile, CTX)
+    sessions, _ = planned_work(plan)
+    pairs = []
+    for w in plan.weeks:
+        if w.deload or w.phase != Phase.race_specific:
+            continue
+        days = [s for s in sessions if w.start_date <= s.date < w.start_date + dt.timedelta(weeks=1)]
+        rdl = [(s, b) for s in days for b in s.blocks if b.exercise_id == "romanian_deadlift"]
+        light = [(s, b) for s, b in rdl if b.held_by == "light-before-key-runs"]
+        heavy = [b for _, b in rdl if b.held_by is None]
+        pairs += [(s, b, heavy[0]) for s, b in light if heavy]
+    return profile, sessions, pairs
+
+
+def _shown(session, logged, profile, light_days=None):
+    from runstrong.core.log_loads import followed_session
+
+    shown = followed_session(session, logged, profile.units, profile.load_increments, CTX.library, P, light_days)
+    return {b.exercise_id: b.prescription.load_kg for b in shown.blocks}
+
+
+def test_a_stored_light_day_keeps_the_rule_that_made_it_light():
+    _, sessions, pairs = _tuesday_light_days()
+    assert pairs
+    held = {b.held_by for s in sessions for b in s.blocks}
+    assert held <= {None, "light-before-key-runs", "taper"} and "light-before-key-runs" in held
+
+
+def test_a_light_days_load_shown_after_a_heavy_log_stays_under_the_share_of_that_heavy_day():
+    """After a logged heavy RDL 5 x 57.5 kg at RPE 8, the Tuesday runner's light 2 x 11 @ 45 kg
+    was shown at 47.5 kg, above the 80% of the heavy day a light day keeps."""
+    profile, _, pairs = _tuesday_light_days()
+    for s, light, heavy in pairs:
+        for kg in (heavy.prescription.load_kg, heavy.prescription.load_kg + 2.5, 57.5):
+            logged = RecentSet(reps=heavy.prescription.reps, load_kg=kg, rpe=8)
+            shown = _shown(s, {"romanian_deadlift": logged}, profile)["romanian_deadlift"]
+            cap = max(light.prescription.load_kg, kg * P.light_max_pct_of_best / 100)
+            assert shown <= cap, (s.date, kg, shown)
+
+
+def test_a_light_days_set_logged_as_planned_leaves_the_next_heavy_day_as_planned():
+    """The diary's last RDL set is Monday's light 2 x 11 @ 45 kg at RIR 4: Wednesday's heavy
+    4 x 6 is shown as the plan has it, not lowered to what a light set's e1RM implies."""
+    profile, sessions, pairs = _tuesday_light_days()
+    checked = 0
+    for s, light, heavy in pairs:
+        p = light.prescription
+        logged = RecentSet(reps=p.reps, load_kg=p.load_kg, rir=int(p.intensity.value), date=s.date)
+        nxt = next(x for x in sessions if x.date > s.date and heavy in x.blocks)
+        light_days = {("romanian_deadlift", s.date): p}
+        assert _shown(nxt, {"romanian_deadlift": logged}, profile, light_days)["romanian_deadlift"] == (
+            heavy.prescription.load_kg
+        )
+        assert _shown(nxt, {"romanian_deadlift": logged}, profile)["romanian_deadlift"] < heavy.prescription.load_kg
+        checked += 1
+    assert checked
