@@ -10,7 +10,7 @@ from pathlib import Path
 
 from runstrong.core import loads as ld
 from runstrong.core.compose import low_hop
-from runstrong.core.model import AthleteProfile, Category, Intensity, Pattern, Phase, RecentSet, Role
+from runstrong.core.model import KEY_RUN_TYPES, AthleteProfile, Category, Intensity, Pattern, Phase, RecentSet, Role
 from runstrong.core.planner import build_plan, replan
 from runstrong.core.validate import check_plan
 from runstrong.core.vocab import Item
@@ -370,3 +370,32 @@ def test_a_light_days_set_logged_as_planned_leaves_the_next_heavy_day_as_planned
         assert _shown(nxt, {"romanian_deadlift": logged}, profile)["romanian_deadlift"] < heavy.prescription.load_kg
         checked += 1
     assert checked
+
+
+# ---------------------------------------------------------------- soreness clear days of any length
+
+
+def _key_days(plan):
+    return {r.date for w in plan.weeks for r in w.runs if r.type in KEY_RUN_TYPES}
+
+
+def test_eccentric_hamstring_work_keeps_any_number_of_clear_days_before_a_key_run():
+    """`soreness-counts-heavy.clear_days` above 2 was read by the check but not by placement,
+    which looked two days ahead only (with 3, the one-key-run runner's Nordic curl stayed on
+    Thursday before her Sunday long run): in an edited copy with 3 or 4 clear days no Nordic
+    curl lands within them of a key run, and the plans still hold some Nordic work."""
+    from tests.core.test_data_copies import _params, plan_with
+
+    for clear in (3, 4):
+        kept = 0
+        for name in ("one_key_run.toml", "5k-racer.toml", "tuesday_long_run.toml"):
+            profile = load_profile(EXAMPLES / name if (EXAMPLES / name).exists() else RUNNERS / name)
+            plan, ctx = plan_with(lambda d, c=clear: _params(d, "soreness-counts-heavy").update(clear_days=c), profile)
+            keys, sore = _key_days(plan), ctx.params.soreness_exercises
+            assert ctx.params.soreness_clear_days == clear
+            for s in (s for w in plan.weeks for s in w.sessions):
+                nordics = [b for b in s.blocks if b.exercise_id in sore and b.role in WORK]
+                near = any(s.date + dt.timedelta(days=k) in keys for k in range(clear + 1))
+                assert not (near and nordics), (name, clear, s.date)
+                kept += len(nordics)
+        assert kept, clear
