@@ -113,6 +113,27 @@ def assign_loads(weeks: Sequence[Week], profile: AthleteProfile, ctx: PlanningCo
     return [w if ss is None else _copy(w, sessions=list(ss)) for w, ss in zip(weeks, hit[1], strict=True)]
 
 
+def believed_e1rms(
+    weeks: Sequence[Week], profile: AthleteProfile, ctx: PlanningContext
+) -> list[dict[str, tuple[float, float, float]]]:
+    """After each of a new plan's weeks, each lift's e1RM the next week's loads come from, the
+    best load planned so far and the kit's step: what a property checks the e1RM bound on."""
+    walk = _Walk(profile, ctx.library, ctx.params, {})
+    _starts(walk, logged=False)
+    walk.started = True
+    _starts(walk, logged=True)
+    out = []
+    for week in weeks:
+        _loaded_sessions(walk, week)
+        grown = 1 + walk.p.load_step_pct / 100
+        out.append({
+            ex_id: (lift.e1rm * grown**lift.weeks, lift.last, walk.kit(ctx.library.get(ex_id))[0])
+            for ex_id, lift in walk.lifts.items()
+            if lift.last is not None
+        })  # fmt: skip
+    return out
+
+
 def _runner_key(profile: AthleteProfile) -> tuple:
     """What of the profile loads depend on (beyond the weeks themselves)."""
     return (
@@ -290,7 +311,19 @@ def _loaded_sessions(walk: _Walk, week: Week) -> tuple[Session, ...]:
             lift.last, lift.reps, lift.weeks, lift.easier = best, presc.reps, lift.weeks + 1, False
             lift.week_kg = kg
             lift.last_e1rm = walk.e1rm_of(kg, presc)
+            if week.phase in LOADING_PHASES:  # a taper's or race week's lighter sets teach it nothing
+                _bound_e1rm(walk, ex_id, lift, presc)
     return tuple(sessions)
+
+
+def _bound_e1rm(walk: _Walk, ex_id: str, lift: _Lift, presc: Prescription) -> None:
+    """Keep the e1RM the walk believes in within a week's load bound of the best planned load
+    so far, for the dose that set it: the heavy set is capped at a step a week, and an e1RM
+    that went on growing past it (after a change to fewer reps) would have light days, starts
+    converted to another lift and a log's expected effort answer to loads never planned."""
+    step, _ = walk.kit(walk.library.get(ex_id))
+    cap = walk.e1rm_of(ld.step_ceiling(lift.last, walk.p.max_load_step_pct, step), presc)  # type: ignore[arg-type]
+    lift.e1rm = min(lift.e1rm, cap / (1 + walk.p.load_step_pct / 100) ** lift.weeks)
 
 
 def _remember_light(walk: _Walk, s: Session, blocks: list[Block]) -> None:
