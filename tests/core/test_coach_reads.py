@@ -399,3 +399,32 @@ def test_eccentric_hamstring_work_keeps_any_number_of_clear_days_before_a_key_ru
                 assert not (near and nordics), (name, clear, s.date)
                 kept += len(nordics)
         assert kept, clear
+
+
+# ---------------------------------------------------------------- the bodyweight hinge ladder
+
+
+def test_a_runner_with_no_kit_and_a_chair_has_hinge_rungs_after_the_broomstick_drill():
+    """The bodyweight library's hinge had one rung after the broomstick drill (the free
+    single-leg RDL), whose next steps all need a dumbbell or kettlebell: now a supported
+    single-leg RDL comes first and a slow-lowering one after, each doable with a chair."""
+    library, have = CTX.library, {Item.chair}
+    rungs, at = [], library.get("hip_hinge_drill")
+    while True:
+        nxt = next(
+            (library.get(i) for i in at.progressions
+             if not library.get(i).equipment and (not library.get(i).furniture or have & set(library.get(i).furniture))
+             and library.get(i).pattern == Pattern.hinge and library.get(i).level.value == "novice"),
+            None,
+        )  # fmt: skip
+        if nxt is None or nxt.id in {r.id for r in rungs}:
+            break
+        rungs.append(nxt)
+        at = nxt
+    assert [r.id for r in rungs][:3] == [
+        "supported_single_leg_romanian_deadlift",
+        "single_leg_romanian_deadlift",
+        "slow_single_leg_romanian_deadlift",
+    ]
+    for r in rungs:
+        assert r.cues and r.description and r.dose.per_side and r.unilateral
