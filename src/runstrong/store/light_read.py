@@ -6,7 +6,8 @@ head revision (the full path would migrate it first), this module reads exactly 
 day shows, each with one query: the athlete, the current plan's items for the day, the
 last sets of its exercises, the sets logged that day, the next session when none is
 planned, and, when a planned load follows the log (`core.log_loads`), the lifts' latest
-loaded sets and the profile's units and load steps. Values stay the stored JSON and rows,
+loaded sets, the stored light days they were lifted on (a block's `held_by`) and the
+profile's units and load steps. Values stay the stored JSON and rows,
 read by `io/day_view` through `Values`; the output is the full path's, byte for byte
 (tests/store/test_light_read.py compares both on several diaries).
 
