@@ -22,6 +22,7 @@ from typing import Any
 from . import loads as ld
 from .context import PlanningContext
 from .library import Library
+from .log_loads import light_as_planned
 from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Role, Session, Week, build, why
 from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
@@ -230,12 +231,7 @@ def _from_set(walk: _Walk, s: RecentSet, before: _Lift | None) -> _Lift:
 def _light_as_planned(walk: _Walk, ex_id: str, s: RecentSet) -> bool:
     """Whether a logged set is a lived light day's, done at least as planned (load, reps and
     reps in reserve): such a log neither lowers nor moves where the lift stands."""
-    planned = walk.light_days.get((ex_id, s.date)) if s.date is not None else None
-    if planned is None or planned.load_kg is None:
-        return False
-    p = walk.p
-    rir = ld.rir_of("rpe" if s.rpe is not None else "rir", s.rpe if s.rpe is not None else s.rir, p.autoreg_assumed_rir)
-    return s.load_kg >= planned.load_kg - 1e-6 and s.reps >= (planned.reps or 0) and rir >= walk.rir(planned) - 1e-9
+    return light_as_planned(walk.light_days.get((ex_id, s.date)) if s.date is not None else None, s, walk.p)
 
 
 def _estimate(walk: _Walk, e: Exercise) -> _Lift | None:
