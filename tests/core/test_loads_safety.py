@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -145,3 +146,46 @@ def test_the_marathoners_loads_never_jump_at_a_phase_change(library):
     assert len(set(loading)) > 1
     for before, after in itertools.pairwise(loading):
         assert after <= max(before * (1 + P.max_load_step_pct / 100), before + P.rounding_metric_kg[Item.barbell])
+
+
+def the_believed_e1rm_stays_within_a_weeks_step_of_the_heaviest_planned_load(plan, profile) -> None:
+    """After each loading week with a full-dose set of a lift, the e1RM the next week's loads
+    come from, at that set's reps and reserve, is at most a week's load step above the best
+    load planned so far: the heavy set is capped at a step a week, and so is what it stands for
+    (it once grew 2.5 % a week on after a change to fewer reps, past every load it planned)."""
+    from runstrong.core import loads as ld
+    from runstrong.core.plan_loads import believed_e1rms
+
+    ctx = load_context()
+    trail = believed_e1rms(plan.weeks, profile, ctx)
+    for w, after in zip(plan.weeks, trail, strict=True):
+        if w.deload or w.phase not in ("foundation", "build", "race_specific"):
+            continue
+        blocks = [b for s in w.sessions for b in s.blocks if b.prescription.load_kg and b.prescription.reps]
+        full = [b for b in blocks if "light-before-key-runs" not in b.rule_ids]
+        for ex_id, (e1rm, best, step) in after.items():
+            doses = [b.prescription for b in full if b.exercise_id == ex_id]
+            if not doses:
+                continue
+            top = max(doses, key=lambda p: p.load_kg)
+            rir = ld.rir_of(top.intensity.kind, top.intensity.value, P.autoreg_assumed_rir)
+            implied = ld.load_for(e1rm, top.reps, rir, P.e1rm_formula, P.e1rm_max_reps)
+            most = max(best * (1 + P.max_load_step_pct / 100), best + step)
+            assert implied <= most + 1e-6, f"{ex_id} week {w.index}: e1RM {e1rm:.1f} implies {implied:.1f} > {most:.1f}"
+
+
+@SETTINGS
+@given(profile=lifters())
+def test_the_e1rm_a_plan_carries_never_implies_a_jump_past_the_load_bound(profile):
+    plan = plan_of(profile)
+    if plan is not None:
+        the_believed_e1rm_stays_within_a_weeks_step_of_the_heaviest_planned_load(plan, profile)
+
+
+def test_the_tuesday_runners_e1rm_stays_with_his_heavy_deadlifts_after_the_rep_change():
+    """His RDL goes from 3 x 11 at RIR 3 to 4 x 6 at RPE 8: the e1RM of the eleven-rep sets
+    (85 kg) would have the six-rep set at 67 kg, where the plan puts 57.5 kg."""
+    from runstrong.io.profile_file import load_profile
+
+    profile = load_profile(Path(__file__).parent / "runners" / "tuesday_long_run.toml")
+    the_believed_e1rm_stays_within_a_weeks_step_of_the_heaviest_planned_load(plan_of(profile), profile)

@@ -4,6 +4,7 @@ with its data intact (and, for SQLite, a backup beside it)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 
 import pytest
@@ -248,3 +249,34 @@ def test_pain_columns_go_on_downgrade_and_come_back_on_upgrade(tmp_path):
     assert store.migration.from_revision == "0006"
     assert {"side", "when", "provoked_by"} <= {c["name"] for c in sa.inspect(store.engine).get_columns("pain_reports")}
     store.close()
+
+
+def test_planned_blocks_stored_before_held_by_gain_it_from_their_plan_and_lose_it_on_downgrade(db_url):
+    """Migration 0010: a light day stored before `held_by` was kept is light after the upgrade."""
+    from alembic import command
+
+    from runstrong.flows.base import Clock
+    from runstrong.flows.profile import store_profile
+    from runstrong.io.profile_file import load_profile
+    from tests.core.test_coach_reads import RUNNERS
+
+    def items() -> list[str]:
+        with store.engine.connect() as conn:
+            return [d for (d,) in conn.execute(sa.text("SELECT data FROM planned_items WHERE kind = 'strength'"))]
+
+    store = dbmod.open_store(db_url, NOW)
+    store_profile(store, load_profile(RUNNERS / "tuesday_long_run.toml"), Clock(NOW, NOW.date()))
+    stored = items()
+    assert any('"held_by":"light-before-key-runs"' in d for d in stored)
+    engine = dbmod.make_engine(db_url, foreign_keys=False)
+    with engine.begin() as conn:
+        command.downgrade(dbmod.alembic_config(conn), "0008")
+    engine.dispose()
+    assert not any("held_by" in d for d in items())
+    store.close()
+    store = dbmod.open_store(db_url, NOW)
+    try:
+        assert store.migration.from_revision == "0008"
+        assert [json.loads(d) for d in items()] == [json.loads(d) for d in stored]
+    finally:
+        store.close()

@@ -224,11 +224,21 @@ def validate_entry(model: type[M], data: dict[str, Any], today: dt.date) -> M:
 # ---------------------------------------------------------------------- planned work
 
 
+# the rules that keep a block's load below what its lift could take, first the one that names it:
+# a stored block keeps the id, so the loads shown from the log never raise it past the plan
+HOLDING_RULES = ("light-before-key-runs", "taper")
+
+
 class PlannedBlock(Frozen):
     role: Role
     exercise_id: str
     name: str
     prescription: Prescription
+    held_by: str | None = Field(
+        None,
+        description="The rule that holds this block's load down (a light day before a key run, the taper); "
+        "absent in rows stored before it was kept, which means none.",
+    )
 
 
 class PlannedSession(Frozen):
@@ -260,7 +270,13 @@ def planned_work(plan: Plan) -> tuple[list[PlannedSession], list[PlannedRun]]:
     for week in plan.weeks:
         for n, s in enumerate(week.sessions):
             blocks = [
-                PlannedBlock(role=b.role, exercise_id=b.exercise_id, name=b.name, prescription=b.prescription)
+                PlannedBlock(
+                    role=b.role,
+                    exercise_id=b.exercise_id,
+                    name=b.name,
+                    prescription=b.prescription,
+                    held_by=holding_rule(b.rule_ids),
+                )
                 for b in s.blocks
             ]
             sessions.append(
@@ -276,6 +292,12 @@ def planned_work(plan: Plan) -> tuple[list[PlannedSession], list[PlannedRun]]:
             )
         runs.extend(PlannedRun(date=r.date, type=r.type, minutes=r.minutes) for r in week.runs if r.minutes)
     return sessions, runs
+
+
+def holding_rule(rule_ids: Iterable[str]) -> str | None:
+    """The first of `HOLDING_RULES` a block cites, if any."""
+    cited = set(rule_ids)
+    return next((r for r in HOLDING_RULES if r in cited), None)
 
 
 def sets_as_planned(session: PlannedSession) -> list[SetLog]:

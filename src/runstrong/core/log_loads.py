@@ -10,6 +10,7 @@ adapters' `with_logged_sets`), so the weeks after them follow on too.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import loads as ld
@@ -19,6 +20,9 @@ if TYPE_CHECKING:  # the models are imported where they are built: `today`'s lig
     from .diary import PlannedBlock, PlannedSession, SetLog
     from .library import Library
     from .model import Item, Prescription, RecentSet, Units
+
+LIGHT = "light-before-key-runs"
+LightDays = Mapping[tuple[str, dt.date], Any]  # (lift, day) -> a lived light day's planned prescription
 
 
 def best_set(sets: list[SetLog], day: dt.date, p: Any) -> RecentSet | None:
@@ -102,27 +106,87 @@ def followed_session(
     increments: dict[Item, float],
     library: Library,
     p: Any,
+    light_days: LightDays | None = None,
 ) -> PlannedSession:
-    """`session` with each planned load moved by the last logged sets of its lift."""
-    blocks = [_followed(b, logged, units, increments, library, p) for b in session.blocks]
+    """`session` with each planned load moved by the last logged sets of its lift; a set
+    logged on one of `light_days` (the stored plan's lived light days) at least as planned
+    moves nothing."""
+    blocks = [_followed(b, logged, units, increments, library, p, light_days or {}) for b in session.blocks]
     if all(a is b for a, b in zip(blocks, session.blocks, strict=True)):
         return session
     return session.model_copy(update={"blocks": blocks})
 
 
 def _followed(
-    block: PlannedBlock, logged: dict[str, RecentSet], units: Units, increments: dict, library: Library, p: Any
+    block: PlannedBlock,
+    logged: dict[str, RecentSet],
+    units: Units,
+    increments: dict,
+    library: Library,
+    p: Any,
+    light_days: LightDays,
 ) -> PlannedBlock:
     presc, last = block.prescription, logged.get(block.exercise_id)
     if presc.load_kg is None or last is None or block.exercise_id not in library:
+        return block
+    if light_as_planned(light_days.get((block.exercise_id, last.date)), last, p):
         return block
     kit = ld.implement(library.get(block.exercise_id).equipment)
     if kit is None:
         return block
     step, bar = ld.increment_kg(kit, units, increments, p), ld.lightest_kg(kit, units, p)
-    kg = followed_load(presc, last, step, bar, p)
+    kg = held_load(block.held_by, presc.load_kg, followed_load(presc, last, step, bar, p), last, step, bar, p)
     if kg == presc.load_kg:
         return block
     from .model import Prescription, build
 
     return block.model_copy(update={"prescription": build(Prescription, **{**presc.__dict__, "load_kg": kg})})
+
+
+def light_days(sessions: Iterable[PlannedSession], days: Collection[dt.date]) -> dict[tuple[str, dt.date], Any]:
+    """The light doses stored `sessions` planned on `days`, by lift and day (for `followed_session`)."""
+    return {
+        (b.exercise_id, x.date): b.prescription
+        for x in sessions
+        if x.date in days
+        for b in x.blocks
+        if b.held_by == LIGHT
+    }
+
+
+def light_as_planned(planned: Any | None, s: Any, p: Any) -> bool:
+    """Whether a logged set was a light day's (`planned` its prescription), done at least as
+    planned in load, reps and reserve: a light set says little of what the lift can do, so
+    it neither lowers nor raises the next heavy step (`light-before-key-runs`)."""
+    if planned is None or planned.load_kg is None:
+        return False
+    rir = ld.rir_of("rpe" if s.rpe is not None else "rir", s.rpe if s.rpe is not None else s.rir, p.autoreg_assumed_rir)
+    wanted = ld.rir_of(planned.intensity.kind, planned.intensity.value, p.autoreg_assumed_rir)
+    return s.load_kg >= planned.load_kg - 1e-6 and s.reps >= (planned.reps or 0) and rir >= wanted - 1e-9
+
+
+def held_load(held_by: str | None, planned: float, kg: float, logged: Any, step: float, bar: float, p: Any) -> float:
+    """A held block's followed load: never above the plan, except a light day's, which may
+    rise to the registry's shares of the logged load and its e1RM (`light-before-key-runs`:
+    a light day stays clearly lighter than the heavy day the log shows).
+
+    >>> from types import SimpleNamespace as NS
+    >>> p = NS(autoreg_assumed_rir=2, e1rm_formula="epley", e1rm_max_reps=15, light_max_pct_1rm=65,
+    ...        light_max_pct_of_best=80)
+    >>> heavy = NS(reps=5, load_kg=57.5, rpe=8, rir=None)
+    >>> held_load("light-before-key-runs", 45, 47.5, heavy, 2.5, 20, p)  # 80% of 57.5 kg is 46 kg
+    45.0
+    >>> held_load("light-before-key-runs", 45, 60, NS(reps=5, load_kg=75, rpe=8, rir=None), 2.5, 20, p)
+    60.0
+    >>> held_load("taper", 60, 62.5, heavy, 2.5, 20, p), held_load(None, 60, 62.5, heavy, 2.5, 20, p)
+    (60.0, 62.5)
+    """
+    if held_by is None or kg <= planned:
+        return float(kg)
+    if held_by != LIGHT:
+        return float(planned)
+    rir = ld.rir_of("rpe" if logged.rpe is not None else "rir", logged.rpe if logged.rpe is not None else logged.rir,
+                    p.autoreg_assumed_rir)  # fmt: skip
+    e1rm = ld.e1rm(logged.load_kg, logged.reps, rir, p.e1rm_formula, p.e1rm_max_reps)
+    cap = min(logged.load_kg * p.light_max_pct_of_best, e1rm * p.light_max_pct_1rm) / 100
+    return float(min(kg, max(planned, ld.round_down(cap, step, bar))))

@@ -22,6 +22,7 @@ from typing import Any
 from . import loads as ld
 from .context import PlanningContext
 from .library import Library
+from .log_loads import light_as_planned
 from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Role, Session, Week, build, why
 from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
@@ -111,6 +112,27 @@ def assign_loads(weeks: Sequence[Week], profile: AthleteProfile, ctx: PlanningCo
     if hit is None:
         hit = ctx.memo.loads.put(key, (sessions, _assign(weeks, profile, ctx.library, ctx.params, lived)))
     return [w if ss is None else _copy(w, sessions=list(ss)) for w, ss in zip(weeks, hit[1], strict=True)]
+
+
+def believed_e1rms(
+    weeks: Sequence[Week], profile: AthleteProfile, ctx: PlanningContext
+) -> list[dict[str, tuple[float, float, float]]]:
+    """After each of a new plan's weeks, each lift's e1RM the next week's loads come from, the
+    best load planned so far and the kit's step: what a property checks the e1RM bound on."""
+    walk = _Walk(profile, ctx.library, ctx.params, {})
+    _starts(walk, logged=False)
+    walk.started = True
+    _starts(walk, logged=True)
+    out = []
+    for week in weeks:
+        _loaded_sessions(walk, week)
+        grown = 1 + walk.p.load_step_pct / 100
+        out.append({
+            ex_id: (lift.e1rm * grown**lift.weeks, lift.last, walk.kit(ctx.library.get(ex_id))[0])
+            for ex_id, lift in walk.lifts.items()
+            if lift.last is not None
+        })  # fmt: skip
+    return out
 
 
 def _runner_key(profile: AthleteProfile) -> tuple:
@@ -209,12 +231,7 @@ def _from_set(walk: _Walk, s: RecentSet, before: _Lift | None) -> _Lift:
 def _light_as_planned(walk: _Walk, ex_id: str, s: RecentSet) -> bool:
     """Whether a logged set is a lived light day's, done at least as planned (load, reps and
     reps in reserve): such a log neither lowers nor moves where the lift stands."""
-    planned = walk.light_days.get((ex_id, s.date)) if s.date is not None else None
-    if planned is None or planned.load_kg is None:
-        return False
-    p = walk.p
-    rir = ld.rir_of("rpe" if s.rpe is not None else "rir", s.rpe if s.rpe is not None else s.rir, p.autoreg_assumed_rir)
-    return s.load_kg >= planned.load_kg - 1e-6 and s.reps >= (planned.reps or 0) and rir >= walk.rir(planned) - 1e-9
+    return light_as_planned(walk.light_days.get((ex_id, s.date)) if s.date is not None else None, s, walk.p)
 
 
 def _estimate(walk: _Walk, e: Exercise) -> _Lift | None:
@@ -290,7 +307,19 @@ def _loaded_sessions(walk: _Walk, week: Week) -> tuple[Session, ...]:
             lift.last, lift.reps, lift.weeks, lift.easier = best, presc.reps, lift.weeks + 1, False
             lift.week_kg = kg
             lift.last_e1rm = walk.e1rm_of(kg, presc)
+            if week.phase in LOADING_PHASES:  # a taper's or race week's lighter sets teach it nothing
+                _bound_e1rm(walk, ex_id, lift, presc)
     return tuple(sessions)
+
+
+def _bound_e1rm(walk: _Walk, ex_id: str, lift: _Lift, presc: Prescription) -> None:
+    """Keep the e1RM the walk believes in within a week's load bound of the best planned load
+    so far, for the dose that set it: the heavy set is capped at a step a week, and an e1RM
+    that went on growing past it (after a change to fewer reps) would have light days, starts
+    converted to another lift and a log's expected effort answer to loads never planned."""
+    step, _ = walk.kit(walk.library.get(ex_id))
+    cap = walk.e1rm_of(ld.step_ceiling(lift.last, walk.p.max_load_step_pct, step), presc)  # type: ignore[arg-type]
+    lift.e1rm = min(lift.e1rm, cap / (1 + walk.p.load_step_pct / 100) ** lift.weeks)
 
 
 def _remember_light(walk: _Walk, s: Session, blocks: list[Block]) -> None:

@@ -28,7 +28,8 @@ class DayInfo(NamedTuple):
     runs: tuple[RunType, ...]
     next_runs: tuple[RunType, ...]
     prev_runs: tuple[RunType, ...]
-    runs_in_two: tuple[RunType, ...] = ()  # the runs two days later (soreness-counts-heavy)
+    # a key run two or more days later, inside the days sore-making work keeps clear of (soreness-counts-heavy)
+    key_in_clear_days: bool = False
 
     @property
     def speed(self) -> bool:
@@ -41,10 +42,6 @@ class DayInfo(NamedTuple):
     @property
     def key(self) -> bool:
         return any(r in KEY_RUN_TYPES for r in self.runs)
-
-    @property
-    def two_before_key(self) -> bool:
-        return any(r in KEY_RUN_TYPES for r in self.runs_in_two)
 
     @property
     def after_key(self) -> bool:

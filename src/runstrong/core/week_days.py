@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from .context import PlanningContext
-from .model import AthleteProfile, RunType, Weekday
+from .model import KEY_RUN_TYPES, AthleteProfile, RunType, Weekday
 from .phases import WeekFrame
 from .schedule import DayInfo
 from .screen import Screen
@@ -56,7 +56,8 @@ def day_infos(ctx: PlanningContext, profile: AthleteProfile, frame: WeekFrame, r
     """What each day of the week allows. Remembered on the context: runners with the same
     week (runs, available days, race) share it, and the placement search caches on it."""
     race = profile.race
-    around = tuple(runs.get(frame.start + dt.timedelta(days=k)) for k in range(-1, 9))
+    ahead = max(2, ctx.params.soreness_clear_days)  # the runs the week's days look ahead to
+    around = tuple(runs.get(frame.start + dt.timedelta(days=k)) for k in range(-1, 7 + ahead))
     key = (
         frame.start,
         around,
@@ -85,6 +86,11 @@ def _race_window(day: dt.date, profile: AthleteProfile, p: Any) -> tuple[bool, b
     )
 
 
+def _key_within(runs: RunsByDate, day: dt.date, days_ahead: range) -> bool:
+    """Whether a key run falls that many days after `day` (soreness-counts-heavy's clear days)."""
+    return any(t in KEY_RUN_TYPES for k in days_ahead for t, _ in runs.get(day + dt.timedelta(days=k), ()))
+
+
 def _day_infos(
     profile: AthleteProfile, frame: WeekFrame, runs: RunsByDate, p: Any, one_copy: Any
 ) -> tuple[DayInfo, ...]:
@@ -103,7 +109,7 @@ def _day_infos(
                 runs=one_copy(tuple(t for t, _ in runs.get(day, ()))),
                 next_runs=one_copy(tuple(t for t, _ in runs.get(day + dt.timedelta(days=1), ()))),
                 prev_runs=one_copy(tuple(t for t, _ in runs.get(day - dt.timedelta(days=1), ()))),
-                runs_in_two=one_copy(tuple(t for t, _ in runs.get(day + dt.timedelta(days=2), ()))),
+                key_in_clear_days=_key_within(runs, day, range(2, p.soreness_clear_days + 1)),
             )
         )
     return tuple(infos)

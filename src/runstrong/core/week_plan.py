@@ -72,7 +72,7 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
             # fresh legs for the key run (light-before-key-runs); hops between two hard runs only
             # when no session of the week has room for them (explosive-work-with-room)
             session = (session.sandwiched if hops_kept else session.squeezed) if sandwiched else session.light
-        elif day.key or day.before_key or _sore_before_key(day, ctx.params):
+        elif day.key or day.before_key or day.key_in_clear_days:
             session = session.spared  # nothing that leaves the legs sore near a key run (soreness-counts-heavy)
         if not day.heavy_ok:
             session = session.race_close  # nothing heavy for the legs in the last days (taper)
@@ -95,11 +95,6 @@ def plain_levels(levels: dict) -> tuple[tuple[str, int], ...]:
     """Trim levels by the focus's value (a Category still looks them up): tuples of plain
     strings and ints, which the garbage collector stops tracking (weeks are kept by them)."""
     return tuple(sorted((str(focus), n) for focus, n in levels.items()))
-
-
-def _sore_before_key(day: DayInfo, p: Params) -> bool:
-    """A key run two days later, inside the days sore-making work keeps clear of."""
-    return p.soreness_clear_days >= 2 and day.two_before_key
 
 
 def _between_hard_runs(session: Planned, day: DayInfo) -> bool:

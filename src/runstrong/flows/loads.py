@@ -14,7 +14,7 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from runstrong.core.diary import PlannedSession
-from runstrong.core.log_loads import followed_session
+from runstrong.core.log_loads import LightDays, followed_session, light_days
 from runstrong.core.model import AthleteProfile, RecentSet
 from runstrong.store import logbook, repo
 from runstrong.store.logged_loads import logged_sets
@@ -45,19 +45,34 @@ def _followed(
     profile = repo.latest_profile(s, athlete_id)
     if not logged or profile is None:
         return sessions
-    return follow_logged(sessions, logged, profile)
+    return follow_logged(sessions, logged, profile, lived_light_days(s, athlete_id, logged))
+
+
+def lived_light_days(s: Session, athlete_id: int, logged: dict[str, RecentSet]) -> LightDays:
+    """The current plan's light doses on the days `logged` was lifted (one read per day, and
+    the latest sets of a day's lifts share a day or two): a light day's set done as planned
+    moves no load (`light-before-key-runs`)."""
+    days = {r.date for r in logged.values() if r.date is not None}
+    found: dict = {}
+    for day in sorted(days):
+        found.update(light_days(repo.planned_between(s, athlete_id, day, day)[1], days))
+    return found
 
 
 def follow_logged(
-    sessions: list[PlannedSession], logged: dict[str, RecentSet], profile: AthleteProfile
+    sessions: list[PlannedSession],
+    logged: dict[str, RecentSet],
+    profile: AthleteProfile,
+    light: LightDays | None = None,
 ) -> list[PlannedSession]:
-    """`sessions` at the loads `logged` points to, for a caller that read the sets and the
-    profile itself (the web's pages read them with the rest of the page)."""
+    """`sessions` at the loads `logged` points to, for a caller that read the sets, the
+    profile and the lived light days (`lived_light_days`) itself (the web's pages read them
+    with the rest of the page)."""
     if not logged:
         return sessions
     ctx = _context()
     units, steps = profile.units, profile.load_increments
-    return [followed_session(x, logged, units, steps, ctx.library, ctx.params) for x in sessions]
+    return [followed_session(x, logged, units, steps, ctx.library, ctx.params, light) for x in sessions]
 
 
 def followed_context(s: Session, context: logbook.DayContext, day: dt.date) -> logbook.DayContext:

@@ -6,7 +6,8 @@ head revision (the full path would migrate it first), this module reads exactly 
 day shows, each with one query: the athlete, the current plan's items for the day, the
 last sets of its exercises, the sets logged that day, the next session when none is
 planned, and, when a planned load follows the log (`core.log_loads`), the lifts' latest
-loaded sets and the profile's units and load steps. Values stay the stored JSON and rows,
+loaded sets, the stored light days they were lifted on (a block's `held_by`) and the
+profile's units and load steps. Values stay the stored JSON and rows,
 read by `io/day_view` through `Values`; the output is the full path's, byte for byte
 (tests/store/test_light_read.py compares both on several diaries).
 
@@ -30,7 +31,7 @@ from typing import Any
 from urllib.parse import quote
 
 from runstrong.core import loads as ld
-from runstrong.core.log_loads import best_logged, followed_load
+from runstrong.core.log_loads import LIGHT, best_logged, followed_load, held_load, light_as_planned
 from runstrong.core.vocab import Units
 
 MIGRATIONS = Path(__file__).with_name("migrations") / "versions"
@@ -38,10 +39,10 @@ DATA_FILES = ("exercises.toml", "rules.toml", "screen.toml", "ladders.toml")  # 
 # what core.log_loads.followed_load and core.loads read from the registry's params
 FOLLOW_PARAMS = ("autoreg_assumed_rir", "e1rm_formula", "e1rm_max_reps", "load_step_pct", "carry_load_pct",
                  "max_load_step_pct", "autoreg_max_drop_pct", "rounding_metric_kg", "rounding_imperial_lb",
-                 "rounding_bar_kg", "rounding_bar_lb")  # fmt: skip
+                 "rounding_bar_kg", "rounding_bar_lb", "light_max_pct_1rm", "light_max_pct_of_best")  # fmt: skip
 # the stored JSON's keys, as core.diary's models have them (a test checks): another shape takes the full path
 SESSION_KEYS = ("date", "label", "week", "focus", "heavy", "estimated_minutes", "blocks")
-BLOCK_KEYS = ("role", "exercise_id", "name", "prescription")
+BLOCK_KEYS = ("role", "exercise_id", "name", "prescription", "held_by")
 RUN_KEYS = ("date", "type", "minutes")
 SET_COLUMNS = ("exercise_id", "set_number", "side", "reps", "seconds", "contacts", "distance_m", "load_kg", "rpe",
                "rir", "form_quality", "form_note")  # fmt: skip
@@ -147,7 +148,7 @@ def _read(con: sqlite3.Connection, athlete: str | None, day: dt.date) -> Day | N
         return None
     last = _last_sets(con, who[0], [b["exercise_id"] for s in sessions for b in s["blocks"]], day)
     if any(b["prescription"]["load_kg"] for s in sessions for b in s["blocks"]):
-        sessions = _follow(con, who[0], sessions, day)
+        sessions = _follow(con, who[0], plan[0], sessions, day)
     ids = [i for (i,) in con.execute("SELECT id FROM session_logs WHERE athlete_id = ? AND date = ? ORDER BY id",
                                      (who[0], day.isoformat()))]  # fmt: skip
     logged = _count_sets(con, ids)
@@ -212,9 +213,9 @@ def _next_session(con: sqlite3.Connection, athlete_id: int, after: dt.date) -> d
 # ---------------------------------------------------------------- loads that follow the log
 
 
-def _follow(con: sqlite3.Connection, athlete_id: int, sessions: list[dict], day: dt.date) -> list[dict]:
+def _follow(con: sqlite3.Connection, athlete_id: int, plan_id: int, sessions: list[dict], day: dt.date) -> list[dict]:
     """`flows.loads.follow_diary` on the stored JSON: each planned load moved by its lift's
-    latest logged sets (`core.log_loads.followed_load`, the same code)."""
+    latest logged sets (`core.log_loads.followed_load` and `held_load`, the same code)."""
     data = follow_data()
     p = SimpleNamespace(**data["params"])
     logged = _logged_sets(con, athlete_id, day, p)
@@ -228,43 +229,61 @@ def _follow(con: sqlite3.Connection, athlete_id: int, sessions: list[dict], day:
         return sessions
     profile = json.loads(row[0])
     units, steps, kits = Units(profile["units"]), profile["load_increments"], data["kits"]
+    light = _light_days(con, plan_id, {s.date for s in logged.values()})
     out = []
     for session in sessions:
-        blocks = [_followed(b, logged, units, steps, kits, p) for b in session["blocks"]]
+        blocks = [_followed(b, logged, units, steps, kits, p, light) for b in session["blocks"]]
         out.append(session if blocks == session["blocks"] else {**session, "blocks": blocks})
     return out
 
 
-def _followed(block: dict, logged: dict, units: Units, steps: dict, kits: dict, p: Any) -> dict:
+def _light_days(con: sqlite3.Connection, plan_id: int, days: set[str]) -> dict[tuple[str, str], Values]:
+    """`core.log_loads.light_days` of the stored plan's sessions on `days` (ISO dates)."""
+    marks = ",".join("?" * len(days))
+    rows = con.execute(f"SELECT data FROM planned_items WHERE plan_id = ? AND kind = 'strength' AND date IN ({marks})",
+                       (plan_id, *sorted(days)))  # fmt: skip
+    return {
+        (b["exercise_id"], x["date"]): Values(b["prescription"])
+        for (data,) in rows
+        for x in [json.loads(data)]
+        for b in x["blocks"]
+        if b.get("held_by") == LIGHT  # a row of another shape is caught by `_shaped` before it is shown
+    }
+
+
+def _followed(block: dict, logged: dict, units: Units, steps: dict, kits: dict, p: Any, light: dict) -> dict:
     presc, last = block["prescription"], logged.get(block["exercise_id"])
     kit = kits.get(block["exercise_id"])
     if presc["load_kg"] is None or last is None or kit is None:
         return block
+    if light_as_planned(light.get((block["exercise_id"], last.date)), last, p):
+        return block
     step, bar = ld.increment_kg(kit, units, steps, p), ld.lightest_kg(kit, units, p)
     kg = followed_load(Values(presc), last, step, bar, p)  # type: ignore[arg-type]
+    kg = held_load(block["held_by"], presc["load_kg"], kg, last, step, bar, p)
     return block if kg == presc["load_kg"] else {**block, "prescription": {**presc, "load_kg": kg}}
 
 
 def _logged_sets(con: sqlite3.Connection, athlete_id: int, before: dt.date, p: Any) -> dict[str, SimpleNamespace]:
     """`store.logged_loads.logged_sets`: each lift's best set of its latest session logged with a load."""
     rows = con.execute(
-        "SELECT s.exercise_id, s.session_log_id, s.reps, s.load_kg, s.rpe, s.rir FROM set_logs s"
+        "SELECT s.exercise_id, s.session_log_id, s.reps, s.load_kg, s.rpe, s.rir, l.date FROM set_logs s"
         " JOIN session_logs l ON s.session_log_id = l.id"
         " WHERE l.athlete_id = ? AND l.date < ? AND s.load_kg IS NOT NULL AND s.reps IS NOT NULL"
         " ORDER BY l.date DESC, l.id DESC, s.id",
         (athlete_id, before.isoformat()),
     )
     latest: dict[str, tuple[int, list]] = {}
-    for ex, sid, reps, load_kg, rpe, rir in rows:
+    for ex, sid, reps, load_kg, rpe, rir, day in rows:
         seen = latest.setdefault(ex, (sid, []))
         if seen[0] == sid:
-            seen[1].append(SimpleNamespace(reps=reps, load_kg=load_kg, rpe=rpe, rir=rir))
+            seen[1].append(SimpleNamespace(reps=reps, load_kg=load_kg, rpe=rpe, rir=rir, date=day))
     out = {}
     for ex, (_, sets) in latest.items():
         s = best_logged(sets, p)
         if s is not None:  # as core.log_loads.best_set makes its RecentSet
             out[ex] = SimpleNamespace(reps=min(s.reps, 30), load_kg=s.load_kg, rpe=s.rpe,
-                                      rir=s.rir if s.rpe is None else None)  # fmt: skip
+                                      rir=s.rir if s.rpe is None else None, date=s.date)  # fmt: skip
     return out
 
 
@@ -280,9 +299,12 @@ def _follow_file() -> Path:
 def follow_data() -> dict[str, Any]:
     """The registry's values and each exercise's kit that load-following reads (NeedsFollowData when not kept)."""
     try:
-        return json.loads(_follow_file().read_text("utf-8"))
+        data = json.loads(_follow_file().read_text("utf-8"))
     except (OSError, ValueError):
         raise NeedsFollowData from None
+    if not isinstance(data, dict) or set(FOLLOW_PARAMS) - set(data.get("params", {})):
+        raise NeedsFollowData  # kept by an older version, which read fewer values
+    return data
 
 
 def keep_follow_data(ctx: Any) -> None:

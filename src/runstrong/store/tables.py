@@ -80,6 +80,8 @@ class PlannedItem(Base):
     date: Mapped[dt.date] = mapped_column(Date)
     kind: Mapped[str] = mapped_column(String(16))  # strength | run
     label: Mapped[str | None] = mapped_column(String(8))
+    # a strength session's JSON (`core.diary.PlannedSession`); since migration 0010 each block
+    # keeps `held_by`, the rule that holds its load down (a light day before a key run, the taper)
     data: Mapped[str] = mapped_column(Text)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from runstrong.core.context import PlanningContext
 from runstrong.core.diary import PlannedRun, PlannedSession, RunLog, week_start
 from runstrong.core.library import Library
-from runstrong.core.log_loads import best_set
+from runstrong.core.log_loads import best_set, light_days
 from runstrong.core.model import AthleteProfile, Exercise, Plan
 from runstrong.core.params import Params
 from runstrong.errors import UserError
@@ -225,7 +225,11 @@ class DiaryReads:
             if best is not None:
                 logged[x] = best
         profile = self._profile_of(s, who) if logged else None
-        followed = follow_logged(sessions, logged, profile) if profile is not None else sessions
+        if profile is None:
+            return sessions, {x: found.sets[x] for x in shown if x in found.sets}
+        days = {r.date for r in logged.values() if r.date is not None}  # lived light days (flows.loads)
+        light = light_days([x for d in sorted(days) for x in self._planned(s, who, d, d)[0]], days)
+        followed = follow_logged(sessions, logged, profile, light)
         return followed, {x: found.sets[x] for x in shown if x in found.sets}
 
     # ------------------------------------------------------------------ reads
