@@ -202,12 +202,16 @@ async def user(
 ) -> None:
     """One virtual user's requests until `until`; latencies by route into `out`. `think`: the
     mean pause (exponential, seeded per user) between a user's requests, as a runner between
-    sets or a coach between athletes; 0 is a closed loop, requests back to back."""
+    sets or a coach between athletes, and the first request comes after a pause drawn
+    between 0 and `think` (all users at the same instant made a burst of 100 first pages that
+    was the whole p99 before); 0 is a closed loop, requests back to back."""
     headers = {"Authorization": f"Bearer {token}"}
     pauses = random.Random(token)
     kinds = ["roster", "dashboard"] if coach_of else ["dashboard", "session page", "log a set"]
     today = TODAY.isoformat()
     async with httpx.AsyncClient(base_url=base, headers=headers, timeout=30) as client:
+        if think > 0:  # users met mid-pause, as in a running club: not all 100 at the same instant
+            await asyncio.sleep(pauses.uniform(0, think))
         n = 0
         while time.monotonic() < until:
             kind = kinds[n % len(kinds)]
@@ -248,17 +252,46 @@ def _start(url: str, workers: int) -> tuple[subprocess.Popen, str]:
             time.sleep(0.3)
 
 
+def put_in_review_mode(url: str, share: float) -> int:
+    """Every coached athlete in `share` of them (evenly spread) in review mode: their week's
+    review waits for the coach, so the roster shows its flags; how many."""
+    if share <= 0:
+        return 0
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        coached = conn.execute(sa.text("SELECT DISTINCT athlete_id FROM coach_athletes ORDER BY athlete_id")).scalars()
+        chosen = [a for n, a in enumerate(coached) if int((n + 1) * share) > int(n * share)]
+        conn.execute(sa.text("INSERT INTO review_settings (athlete_id, mode) VALUES (:a, 'review')"),
+                     [{"a": a} for a in chosen])  # fmt: skip
+    engine.dispose()
+    return len(chosen)
+
+
+def warm_up(base: str, template: str, workers: int) -> None:
+    """Each worker loads the library, rulebook and figures once, and each coach's roster is
+    read once (the first roster of a day works out and keeps the flags no row holds yet for
+    that day, see `store/roster_flags`): timed, not measured with the rest."""
+    warm = {"Authorization": f"Bearer {token_for(template, 'u0000')}"}
+    for _ in range(4 * workers):
+        for path in ("/", f"/session/{TODAY}"):
+            httpx.get(f"{base}{path}", headers=warm, timeout=60)
+    first, again = [], []
+    for k in range(COACHES):
+        coach = {"Authorization": f"Bearer {token_for(template, f'coach{k:02d}')}"}
+        for times in (first, again):
+            start = time.perf_counter()
+            httpx.get(f"{base}/api/v1/roster", headers=coach, timeout=120).raise_for_status()
+            times.append((time.perf_counter() - start) * 1000)
+    print(f"  warm-up: each coach's first roster of the day {statistics.median(first):.0f} ms (median, max "
+          f"{max(first):.0f}), the next {statistics.median(again):.0f} ms")  # fmt: skip
+
+
 def measure(
     url: str, template: str, athletes: int, workers: int, users: int, seconds: float, think: float = 0.0
 ) -> None:
     server, base = _start(url, workers)
     try:
-        warm = {"Authorization": f"Bearer {token_for(template, 'u0000')}"}
-        coach = {"Authorization": f"Bearer {token_for(template, 'coach00')}"}
-        for _ in range(4 * workers):  # each worker loads the library, rulebook and figures once: not measured
-            for path in ("/", f"/session/{TODAY}"):
-                httpx.get(f"{base}{path}", headers=warm, timeout=60)
-            httpx.get(f"{base}/api/v1/roster", headers=coach, timeout=60)
+        warm_up(base, template, workers)
         out: dict[str, list[float]] = {}
         errors: list = []
         until = time.monotonic() + seconds
@@ -280,9 +313,10 @@ def measure(
         server.wait(timeout=30)
     total = sum(len(v) for v in out.values())
     pace = f"think {think:g} s" if think else "closed loop"
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
         f"workers={workers} users={users} ({pace}) {seconds:g} s: "
-        f"{total / seconds:.0f} requests/s, errors {len(errors)}"
+        f"{total / seconds:.0f} requests/s, errors {len(errors)}; load average at the end {load}"
     )
     for kind, times in sorted(out.items()):
         ms = sorted(t * 1000 for t in times)
@@ -303,6 +337,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--think", type=float, default=0.0,
                         help="Mean seconds a user pauses between requests (0: back to back, the default).")  # fmt: skip
+    parser.add_argument("--review-share", type=float, default=0.0,
+                        help="Share of the coached athletes in review mode (0: none, the default).")  # fmt: skip
     parser.add_argument("--drop-template", action="store_true", help="Remove this size's seeded template and stop.")
     args = parser.parse_args()
     admin_url = os.environ.get("RUNSTRONG_PG_URL")
@@ -324,6 +360,8 @@ def main() -> None:
         print(f"copied the template in {time.perf_counter() - started:.1f} s")
         url = sa.make_url(admin_url).set(database=name).render_as_string(hide_password=False)
         try:
+            if args.review_share:
+                print(f"  {put_in_review_mode(url, args.review_share)} coached athletes in review mode")
             measure(url, template, args.athletes, workers, args.users, args.seconds, args.think)
         finally:
             with admin.connect() as conn:
