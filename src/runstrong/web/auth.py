@@ -222,10 +222,17 @@ AthleteQuery = Annotated[
 async def athlete_access(request: Request, athlete: AthleteQuery = None) -> Diary:
     """Dependency of every route that reads or writes a diary: the request's athlete,
     checked against what the user may see, bound into the `Diary` the route uses."""
-    who = await require_user(request)
     app_diary: Diary = request.app.state.diary
     wanted = athlete or (None if _is_api(request) else request.cookies.get(ATHLETE_COOKIE) or None)
-    name = await run_in_threadpool(_allowed_athlete, app_diary, who, wanted)  # queries: off the event loop
+
+    def look_up() -> tuple[Principal, str | None]:
+        who = principal(request)
+        if who is None:
+            raise LoginNeeded
+        return who, _allowed_athlete(app_diary, who, wanted)
+
+    # the user's and the athlete's queries in one trip to the thread pool, off the event loop
+    who, name = await run_in_threadpool(look_up) if accounts_on(request) else look_up()
     ACTOR.set(who.user.name if who.user else None)  # the change log's "who" for this request
     view = copy.copy(app_diary)
     view.athlete_name = name
