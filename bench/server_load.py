@@ -197,40 +197,65 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def kinds_of(coach_of: str | None) -> list[str]:
+    return ["roster", "dashboard"] if coach_of else ["dashboard", "session page", "log a set"]
+
+
+async def send(client: httpx.AsyncClient, kind: str, coach_of: str | None) -> httpx.Response:
+    """One request of a virtual user: a coach's dashboard is of one of their athletes."""
+    if kind == "dashboard":
+        return await client.get("/", params={"athlete": coach_of} if coach_of else None)
+    if kind == "roster":
+        return await client.get("/api/v1/roster")
+    if kind == "session page":
+        return await client.get(f"/session/{TODAY.isoformat()}")
+    body = {"sets": [{"exercise_id": "romanian_deadlift", "reps": 8, "load_kg": 50, "rpe": 7}]}
+    return await client.post("/api/v1/sessions", json=body)
+
+
 async def user(
-    base: str, token: str, coach_of: str | None, until: float, out: dict, errors: list, think: float = 0.0
-) -> None:
+    client: httpx.AsyncClient, token: str, coach_of: str | None, until: float, out: dict, errors: list,
+    think: float = 0.0,
+) -> None:  # fmt: skip
     """One virtual user's requests until `until`; latencies by route into `out`. `think`: the
     mean pause (exponential, seeded per user) between a user's requests, as a runner between
     sets or a coach between athletes, and the first request comes after a pause drawn
     between 0 and `think` (all users at the same instant made a burst of 100 first pages that
     was the whole p99 before); 0 is a closed loop, requests back to back."""
-    headers = {"Authorization": f"Bearer {token}"}
     pauses = random.Random(token)
-    kinds = ["roster", "dashboard"] if coach_of else ["dashboard", "session page", "log a set"]
-    today = TODAY.isoformat()
-    async with httpx.AsyncClient(base_url=base, headers=headers, timeout=30) as client:
-        if think > 0:  # users met mid-pause, as in a running club: not all 100 at the same instant
-            await asyncio.sleep(pauses.uniform(0, think))
-        n = 0
-        while time.monotonic() < until:
-            kind = kinds[n % len(kinds)]
-            n += 1
-            start = time.perf_counter()
-            if kind == "dashboard":
-                response = await client.get("/", params={"athlete": coach_of} if coach_of else None)
-            elif kind == "roster":
-                response = await client.get("/api/v1/roster")
-            elif kind == "session page":
-                response = await client.get(f"/session/{today}")
-            else:
-                body = {"sets": [{"exercise_id": "romanian_deadlift", "reps": 8, "load_kg": 50, "rpe": 7}]}
-                response = await client.post("/api/v1/sessions", json=body)
-            out.setdefault(kind, []).append(time.perf_counter() - start)
-            if response.status_code >= 400:
-                errors.append((kind, response.status_code, response.text[:120]))
-            if think > 0:
-                await asyncio.sleep(pauses.expovariate(1 / think))
+    kinds = kinds_of(coach_of)
+    if think > 0:  # users met mid-pause, as in a running club: not all 100 at the same instant
+        await asyncio.sleep(pauses.uniform(0, think))
+    n = 0
+    while time.monotonic() < until:
+        kind = kinds[n % len(kinds)]
+        n += 1
+        start = time.perf_counter()
+        response = await send(client, kind, coach_of)
+        out.setdefault(kind, []).append(time.perf_counter() - start)
+        if response.status_code >= 400:
+            errors.append((kind, response.status_code, response.text[:120]))
+        if think > 0:
+            await asyncio.sleep(pauses.expovariate(1 / think))
+
+
+async def first_cycle(clients: list[httpx.AsyncClient], coached: list[str | None]) -> list[float]:
+    """Each user's routes once, a few users at a time, before the measured run: a keep-alive
+    connection stays with one worker, so this is each athlete's first page in the worker
+    that will serve them (read cold, a few hundred ms), as a server that has been running
+    has already seen them. The latencies (ms) are returned, reported, not measured."""
+    gate = asyncio.Semaphore(4)
+    times: list[float] = []
+
+    async def one(client: httpx.AsyncClient, coach_of: str | None) -> None:
+        async with gate:
+            for kind in kinds_of(coach_of):
+                start = time.perf_counter()
+                (await send(client, kind, coach_of)).raise_for_status()
+                times.append((time.perf_counter() - start) * 1000)
+
+    await asyncio.gather(*(one(c, w) for c, w in zip(clients, coached, strict=True)))
+    return times
 
 
 def _start(url: str, workers: int) -> tuple[subprocess.Popen, str]:
@@ -294,7 +319,6 @@ def measure(
         warm_up(base, template, workers)
         out: dict[str, list[float]] = {}
         errors: list = []
-        until = time.monotonic() + seconds
 
         per = min(PER_COACH, athletes)
 
@@ -305,7 +329,21 @@ def measure(
             return token_for(template, f"u{(i * 11) % athletes:04d}"), None
 
         async def run() -> None:
-            await asyncio.gather(*(user(base, *who(i), until, out, errors, think) for i in range(users)))
+            found = [who(i) for i in range(users)]
+            # an idle connection is let go before the server's 5 s keep-alive ends: after a longer
+            # pause the next request opens a new one (sent on one the server was closing, it failed)
+            limits = httpx.Limits(keepalive_expiry=4)
+            clients = [httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {t}"}, timeout=30,
+                                         limits=limits) for t, _ in found]  # fmt: skip
+            try:
+                cold = sorted(await first_cycle(clients, [c for _, c in found]))
+                print(f"  warm-up: each user's first cycle in its worker p50 {statistics.median(cold):.0f} ms, "
+                      f"max {cold[-1]:.0f} ms (not measured)")  # fmt: skip
+                until = time.monotonic() + seconds
+                await asyncio.gather(*(user(clients[i], *found[i], until, out, errors, think) for i in range(users)))
+            finally:
+                for client in clients:
+                    await client.aclose()
 
         asyncio.run(run())
     finally:
