@@ -22,6 +22,12 @@ dashboard (GET /), the session page (GET /session/<today>) and logging a set
 (POST /api/v1/sessions); a coach the roster (GET /api/v1/roster) and an athlete's
 dashboard. Loopback only; bounded by --seconds per worker count. The goal in the issue:
 p99 <= 200 ms for the dashboard and the log at 100 users, no errors.
+
+Before the measured seconds (timed and printed, not counted): each worker's data, each
+coach's first roster of the day (it works out and keeps the flags no stored row holds for
+today yet), and each user's first cycle of pages on its own connection (an athlete's first
+page in a worker reads cold). `--review-share 0.5` puts half the coached athletes in review
+mode on the run's copy, so the roster shows waiting reviews and their logs move the flags.
 """
 
 from __future__ import annotations
