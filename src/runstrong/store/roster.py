@@ -2,7 +2,10 @@
 completion, the last day anything was logged, the latest review's flags, the next race
 and the phase, the coaches, and whether a week's review waits for a coach.
 
-Only the athletes the caller may see are read (`athlete_ids`, from `accounts.athlete_ids_for`).
+A whole roster is two selects: the flags are stored rows (`roster_flags`, kept by the
+flows), read with the counts; no review runs when a roster is read, unless a row is
+missing or stale (then once, see `roster_flags`). Only the athletes the caller may see are
+read (`athlete_ids`, from `accounts.athlete_ids_for`).
 """
 
 from __future__ import annotations
@@ -217,10 +220,3 @@ def _entry(s: Session, r: Any, found: RosterFlags, coaches: list[str], monday: d
         mode=_stamp_of(r)[-1] or "auto", waiting_week=found.waiting_week, flag_kinds={f.kind for f in found.flags},
         flags_waiting=found.flags_waiting,
     )  # fmt: skip
-
-
-def roster(s: Session, athlete_ids: set[int] | None, today: dt.date, ctx: PlanningContext | None = None
-           ) -> list[RosterEntry]:  # fmt: skip
-    """One entry per athlete the caller may see, by name. With `ctx`, a review still waiting
-    for a coach gives the flags (they are the latest review's, decided or not)."""
-    return read_roster(s, athlete_ids, today, ctx).entries
