@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import shutil
 import uuid
@@ -43,7 +44,7 @@ def read_time(store, today: dt.date) -> dict:  # type: ignore[no-untyped-def]
     way the roster read them before they were stored)."""
     from runstrong.store.roster import review_mode, week_of
     from runstrong.store.roster_flags import work_out
-    from runstrong.store.tables import Athlete, RunRow, SessionLogRow, WellnessRow
+    from runstrong.store.tables import Athlete, PlanRow, RunRow, SessionLogRow, WellnessRow
 
     out = {}
     with store.read() as s:
@@ -54,8 +55,12 @@ def read_time(store, today: dt.date) -> dict:  # type: ignore[no-untyped-def]
                                                        SessionLogRow.date.between(monday, today)))  # fmt: skip
             last = [s.scalar(select(func.max(t.date)).where(t.athlete_id == athlete_id))
                     for t in (SessionLogRow, RunRow, WellnessRow)]  # fmt: skip
+            plan = json.loads(s.scalar(select(PlanRow.data).where(PlanRow.athlete_id == athlete_id)
+                                       .order_by(PlanRow.version.desc()).limit(1)) or '{"weeks": []}')  # fmt: skip
+            phase = next((w["phase"] for w in plan["weeks"] if w["start_date"] == monday.isoformat()), None)
+            race = plan["profile"]["race"]["name"] if plan.get("profile") else None
             out[name] = (found.waiting_week, found.flags, found.flags_waiting, review_mode(s, athlete_id), done,
-                         max((d for d in last if d), default=None))  # fmt: skip
+                         max((d for d in last if d), default=None), phase, race)  # fmt: skip
     return out
 
 
@@ -64,7 +69,8 @@ def stored(store, today: dt.date) -> tuple[dict, list]:  # type: ignore[no-untyp
 
     with store.read() as s:
         read = read_roster(s, None, today, context())
-    found = {e.name: (e.waiting_week, e.flags, e.flags_waiting, e.mode, e.sessions_done, e.last_log)
+    found = {e.name: (e.waiting_week, e.flags, e.flags_waiting, e.mode, e.sessions_done, e.last_log, e.phase,
+                      e.race_name)
              for e in read.entries}  # fmt: skip
     return found, read.worked_out
 

@@ -124,7 +124,7 @@ _PLAN_FACTS: dict[tuple[str, int], tuple[list[tuple[str, str]], dict]] = {}
 _PLAN_FACTS_MAX = 4096
 
 
-def _plan_facts(s: Session, plan_id: int) -> tuple[list[tuple[str, str]], dict]:
+def plan_facts(s: Session, plan_id: int) -> tuple[list[tuple[str, str]], dict]:
     """The phases and race of a stored plan, read from its JSON once per process."""
     key = (str(s.get_bind().url), plan_id)
     found = _PLAN_FACTS.get(key)
@@ -165,6 +165,7 @@ def _roster_query(athlete_ids: set[int] | None, monday: dt.date) -> Select:
         last(WellnessRow).label("last_wellness"),
         *(c.label(f"stamp_{i}") for i, c in enumerate(roster_flags.stamp_columns(a, Athlete.diary_version))),
         f.stamp, f.worked_out_on, f.data_stamp, f.waiting_week, f.flags, f.flags_waiting,
+        f.plan_id.label("facts_plan_id"), f.plan_facts,
     ).outerjoin(f, f.athlete_id == a).order_by(Athlete.name)  # fmt: skip
     return query.where(a.in_(athlete_ids or {-1})) if athlete_ids is not None else query
 
@@ -208,8 +209,18 @@ def _stamp_of(r: Any) -> list:
     return [v for k, v in r._mapping.items() if str(k).startswith("stamp_")]
 
 
+def _facts(s: Session, r: Any) -> tuple[list, dict]:
+    """The latest plan's weeks and race: kept with the flags when they are of that plan."""
+    if r.plan_id is None:
+        return [], {}
+    if r.facts_plan_id == r.plan_id and r.plan_facts:
+        kept = json.loads(r.plan_facts)
+        return [tuple(w) for w in kept["weeks"]], kept["race"]
+    return plan_facts(s, r.plan_id)
+
+
 def _entry(s: Session, r: Any, found: RosterFlags, coaches: list[str], monday: dt.date) -> RosterEntry:
-    weeks, race = _plan_facts(s, r.plan_id) if r.plan_id is not None else ([], {})
+    weeks, race = _facts(s, r)
     sunday = (monday + dt.timedelta(days=6)).isoformat()
     phase = next((p for start, p in weeks if monday.isoformat() <= start <= sunday), None)
     days = [d for d in (r.last_session, r.last_run, r.last_wellness) if d is not None]

@@ -133,6 +133,21 @@ def keep(s: Session, athlete_id: int, found: RosterFlags, stamp: str, today: dt.
     row.stamp, row.worked_out_on, row.data_stamp = stamp, today, ctx.data_stamp
     row.waiting_week, row.flags_waiting = found.waiting_week, found.flags_waiting
     row.flags = json.dumps([f.model_dump() for f in found.flags])
+    _keep_plan_facts(s, row, athlete_id)
+
+
+def _keep_plan_facts(s: Session, row: RosterFlagsRow, athlete_id: int) -> None:
+    """The latest plan's weeks and race with the flags, so a roster parses no plan; read
+    from the plan's JSON only when the plan is not the one they came from."""
+    from .roster import plan_facts
+
+    plan_id = s.scalar(select(PlanRow.id).where(PlanRow.athlete_id == athlete_id).order_by(PlanRow.version.desc())
+                       .limit(1))  # fmt: skip
+    if plan_id is None:
+        row.plan_id, row.plan_facts = None, None
+    elif plan_id != row.plan_id or row.plan_facts is None:
+        weeks, race = plan_facts(s, plan_id)
+        row.plan_id, row.plan_facts = plan_id, json.dumps({"weeks": weeks, "race": race})
 
 
 def refresh(s: Session, athlete_id: int, name: str, today: dt.date, ctx: PlanningContext | None = None) -> RosterFlags:

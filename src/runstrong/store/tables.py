@@ -348,3 +348,5 @@ class RosterFlagsRow(Base):
     waiting_week: Mapped[dt.date | None] = mapped_column(Date)
     flags: Mapped[str] = mapped_column(Text)  # JSON: [{kind, text, rule_id}, ...]
     flags_waiting: Mapped[bool] = mapped_column()  # Boolean, from the annotation
+    plan_id: Mapped[int | None] = mapped_column(Integer)  # the plan the facts below come from
+    plan_facts: Mapped[str | None] = mapped_column(Text)  # JSON: its weeks' (start, phase) and race

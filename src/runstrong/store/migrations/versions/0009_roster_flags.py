@@ -31,6 +31,8 @@ def upgrade() -> None:
         sa.Column("waiting_week", sa.Date, nullable=True),
         sa.Column("flags", sa.Text, nullable=False),
         sa.Column("flags_waiting", sa.Boolean, nullable=False),
+        sa.Column("plan_id", sa.Integer, nullable=True),  # the plan the facts below come from
+        sa.Column("plan_facts", sa.Text, nullable=True),  # JSON: its weeks' (start, phase) and race
     )
 
 
