@@ -270,13 +270,13 @@ def test_planned_blocks_stored_before_held_by_gain_it_from_their_plan_and_lose_i
     assert any('"held_by":"light-before-key-runs"' in d for d in stored)
     engine = dbmod.make_engine(db_url, foreign_keys=False)
     with engine.begin() as conn:
-        command.downgrade(dbmod.alembic_config(conn), "0008")
+        command.downgrade(dbmod.alembic_config(conn), "0009")
     engine.dispose()
     assert not any("held_by" in d for d in items())
     store.close()
     store = dbmod.open_store(db_url, NOW)
     try:
-        assert store.migration.from_revision == "0008"
+        assert store.migration.from_revision == "0009"
         assert [json.loads(d) for d in items()] == [json.loads(d) for d in stored]
     finally:
         store.close()

@@ -125,3 +125,26 @@ def test_an_admin_assigns_a_coach_on_the_users_page_and_it_is_audited(server) ->
     with server.state.diary.store.read() as s:
         last = s.execute(select(AuditRow.actor, AuditRow.action).order_by(AuditRow.id.desc())).first()
     assert tuple(last) == ("ada_admin", "coach.assign")
+
+
+def test_the_roster_shows_a_waiting_reviews_pain_from_stored_flags_kept_by_the_athletes_log(server) -> None:
+    """The athlete's pain report moves the stored flags in its own write: the coach's roster
+    then reads them, and no athlete's flags are worked out at read time."""
+    from runstrong.store.roster import read_roster
+
+    _review_mode(server, A, "review")
+    with client_for(server, "ada_admin") as admin:  # everyone's first roster: the rows kept
+        assert [r["flags"] for r in admin.get("/api/v1/roster").json()] == [[], []]
+    with client_for(server, "ann_a") as athlete:
+        told = athlete.post("/api/v1/pains", json={"date": "2027-01-06", "pains": [{"area": "knee", "score": 6}]})
+        assert told.status_code == 201, told.text
+    diary = server.state.diary
+    with diary.store.read() as s:
+        assert read_roster(s, None, TODAY, diary.context).worked_out == []  # every row kept by a flow or a roster
+    with client_for(server, "cora_coach") as coach:
+        [row] = coach.get("/api/v1/roster").json()
+        assert row["flags_waiting"] and row["review_waiting"] == "2027-01-04"
+        assert [f["kind"] for f in row["flags"]] == ["pain"] and "Knee pain up to 6/10" in row["flags"][0]["text"]
+        assert [r["name"] for r in coach.get("/api/v1/roster", params={"flag": "pain"}).json()] == [A]
+    with client_for(server, "olaf_other") as other:  # B's coach: A's flags are not in their roster
+        assert [r["name"] for r in other.get("/api/v1/roster").json()] == [B]

@@ -8,11 +8,12 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from runstrong.errors import UserError
-from runstrong.store import changes, repo
+from runstrong.store import changes, repo, roster_flags
 from runstrong.store.db import Store
 
 from . import identity
@@ -70,6 +71,7 @@ class Tx:
     scopes: list[changes.Scope] = field(default_factory=list)
     before: changes.Rows = field(default_factory=dict)
     recorded: bool = False
+    context: Any = None  # the planning data the change used, if any (the roster's flags are worked out with it)
 
     def watch(self, scopes: list[changes.Scope]) -> None:
         """Rows this change may touch, read now so the change log can say what it did."""
@@ -104,9 +106,14 @@ def begin(s: Session, info: repo.AthleteInfo, clock: Clock, expected_version: in
 
 @contextmanager
 def change(store: Store, athlete: str | None, clock: Clock, *, expected_version: int | None = None) -> Iterator[Tx]:
-    """A write transaction on one athlete's diary, locked for the whole change."""
+    """A write transaction on one athlete's diary, locked for the whole change; a change
+    recorded moves the roster's stored flags in the same transaction."""
     with store.write() as s:
-        yield begin(s, identity.find(s, athlete), clock, expected_version)
+        tx = begin(s, identity.find(s, athlete), clock, expected_version)
+        started_at = tx.version
+        yield tx
+        if tx.version != started_at:  # recorded, or undone
+            roster_flags.refresh(s, tx.athlete.id, tx.athlete.name, clock.today, tx.context)
 
 
 def diary_version(store: Store, athlete: str | None) -> int:

@@ -38,6 +38,7 @@ def accept_review(store: Store, athlete: str | None, week: dt.date | None, clock
     athlete whose reviews wait for a coach (review mode) cannot accept their own. `ctx` is
     the data the review and the new plan use (a coach's edited ladders and rulebook too)."""
     with base.change(store, athlete, clock, expected_version=expected_version) as tx:
+        tx.context = ctx
         if review_mode(tx.s, tx.athlete.id) == "review":
             raise base.Refused("week", WAITS_FOR_COACH)
         outcome = prepare_review(tx.s, tx.athlete.name, week, clock.today, ctx, real_life, with_trend=with_trend)

@@ -25,7 +25,7 @@ from runstrong.core.model import AthleteProfile, Plan, Role
 from runstrong.core.review import Review, apply_review
 from runstrong.core.review.apply import held_instead
 from runstrong.errors import UserError
-from runstrong.store import accounts, changes, repo, roster
+from runstrong.store import accounts, changes, repo, roster, roster_flags
 from runstrong.store.db import Store
 from runstrong.store.logged_loads import with_logged_sets
 from runstrong.store.reviewing import prepare_review
@@ -110,14 +110,18 @@ class Decided:
     version: int
 
 
-def set_mode(store: Store, athlete: str | None, mode: str, actor: str, now: dt.datetime) -> None:
-    """Auto: the athlete's reviews apply themselves; review: they wait for a coach."""
+def set_mode(store: Store, athlete: str | None, mode: str, actor: str, now: dt.datetime, *,
+             today: dt.date | None = None, ctx: Any = None) -> None:  # fmt: skip
+    """Auto: the athlete's reviews apply themselves; review: they wait for a coach. The
+    roster's stored flags move with the mode, in the same transaction."""
     if mode not in roster.MODES:
         raise UserError(f"mode: {mode!r} is not a review mode; use auto or review")
     with store.write() as s:
         info = identity.find(s, athlete)
+        repo.lock_athlete(s, info.id)
         roster.set_review_mode(s, info.id, mode)
         accounts.audit(s, actor, "review.mode", f"{info.name!r}: reviews {mode}", now, info.id)
+        roster_flags.refresh(s, info.id, info.name, today or now.date(), ctx)
 
 
 def decide(store: Store, athlete: str | None, week: dt.date | None, verdict: Verdict, clock: base.Clock, ctx: Any, *,
@@ -129,6 +133,7 @@ def decide(store: Store, athlete: str | None, week: dt.date | None, verdict: Ver
     if note and len(note) > MAX_NOTE:
         raise UserError(f"note: at most {MAX_NOTE} characters, please")
     with base.change(store, athlete, clock) as tx:
+        tx.context = ctx
         outcome = prepare_review(tx.s, tx.athlete.name, week, clock.today, ctx, with_plan=False, with_trend=False)
         week_start = outcome.review.week_start
         row = queue_row(tx.s, tx.athlete.id, week_start)

@@ -2,7 +2,10 @@
 completion, the last day anything was logged, the latest review's flags, the next race
 and the phase, the coaches, and whether a week's review waits for a coach.
 
-Only the athletes the caller may see are read (`athlete_ids`, from `accounts.athlete_ids_for`).
+A whole roster is two selects: the flags are stored rows (`roster_flags`, kept by the
+flows), read with the counts; no review runs when a roster is read, unless a row is
+missing or stale (then once, see `roster_flags`). Only the athletes the caller may see are
+read (`athlete_ids`, from `accounts.athlete_ids_for`).
 """
 
 from __future__ import annotations
@@ -10,24 +13,29 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from runstrong.core.context import PlanningContext
 from runstrong.core.review import Flag
 
-from . import accounts
-from .diary_window import last_logged_day
-from .reviews import latest_review
+from . import roster_flags
+from .roster_flags import RosterFlags
 from .tables import (
     Athlete,
+    CoachAthleteRow,
     PlannedItem,
     PlanRow,
     ReviewQueueRow,
     ReviewRow,
     ReviewSettingRow,
+    RosterFlagsRow,
+    RunRow,
     SessionLogRow,
+    UserRow,
+    WellnessRow,
 )
 
 MODES = ("auto", "review")
@@ -116,7 +124,7 @@ _PLAN_FACTS: dict[tuple[str, int], tuple[list[tuple[str, str]], dict]] = {}
 _PLAN_FACTS_MAX = 4096
 
 
-def _plan_facts(s: Session, plan_id: int) -> tuple[list[tuple[str, str]], dict]:
+def plan_facts(s: Session, plan_id: int) -> tuple[list[tuple[str, str]], dict]:
     """The phases and race of a stored plan, read from its JSON once per process."""
     key = (str(s.get_bind().url), plan_id)
     found = _PLAN_FACTS.get(key)
@@ -130,87 +138,96 @@ def _plan_facts(s: Session, plan_id: int) -> tuple[list[tuple[str, str]], dict]:
     return found
 
 
-def _week_counts(s: Session, athlete_id: int, monday: dt.date) -> tuple[int, int, str | None, dict]:
-    """(sessions done, sessions planned, phase, race) for the week starting `monday`."""
+def _plan_of(athlete_id: object) -> object:
+    return (select(PlanRow.id).where(PlanRow.athlete_id == athlete_id)
+            .order_by(PlanRow.version.desc()).limit(1).correlate_except(PlanRow).scalar_subquery())  # fmt: skip
+
+
+def _roster_query(athlete_ids: set[int] | None, monday: dt.date) -> Select:
+    """Every athlete's roster line in one select: this week's counts, the last days logged,
+    the latest plan, the review mode, the diary's stamp and the stored flags."""
     sunday = monday + dt.timedelta(days=6)
-    plan_id = s.scalar(
-        select(PlanRow.id).where(PlanRow.athlete_id == athlete_id).order_by(PlanRow.version.desc()).limit(1)
-    )
-    done = s.scalar(
-        select(func.count()).where(SessionLogRow.athlete_id == athlete_id, SessionLogRow.date.between(monday, sunday))
-    )
-    if plan_id is None:
-        return int(done or 0), 0, None, {}
-    planned = s.scalar(
-        select(func.count()).where(PlannedItem.plan_id == plan_id, PlannedItem.kind == "strength",
-                                   PlannedItem.date.between(monday, sunday))
+    a = Athlete.id
+
+    def count(table: type, *where: object) -> object:
+        return select(func.count()).select_from(table).where(*where).scalar_subquery()
+
+    def last(table: type) -> object:
+        return select(func.max(table.date)).where(table.athlete_id == a).scalar_subquery()
+
+    f = RosterFlagsRow
+    query = select(
+        a, Athlete.name, _plan_of(a).label("plan_id"),
+        count(SessionLogRow, SessionLogRow.athlete_id == a, SessionLogRow.date.between(monday, sunday)).label("done"),
+        count(PlannedItem, PlannedItem.plan_id == _plan_of(a), PlannedItem.kind == "strength",
+              PlannedItem.date.between(monday, sunday)).label("planned"),
+        last(SessionLogRow).label("last_session"), last(RunRow).label("last_run"),
+        last(WellnessRow).label("last_wellness"),
+        *(c.label(f"stamp_{i}") for i, c in enumerate(roster_flags.stamp_columns(a, Athlete.diary_version))),
+        f.stamp, f.worked_out_on, f.data_stamp, f.waiting_week, f.flags, f.flags_waiting,
+        f.plan_id.label("facts_plan_id"), f.plan_facts,
+    ).outerjoin(f, f.athlete_id == a).order_by(Athlete.name)  # fmt: skip
+    return query.where(a.in_(athlete_ids or {-1})) if athlete_ids is not None else query
+
+
+def _coaches(s: Session, athlete_ids: list[int]) -> dict[int, list[str]]:
+    """Each athlete's coaches by name, for all of them in one select."""
+    found: dict[int, list[str]] = {}
+    query = (select(CoachAthleteRow.athlete_id, UserRow.name).join(UserRow, CoachAthleteRow.coach_id == UserRow.id)
+             .where(CoachAthleteRow.athlete_id.in_(athlete_ids or [-1])).order_by(UserRow.name))  # fmt: skip
+    for athlete_id, coach in s.execute(query):
+        found.setdefault(athlete_id, []).append(coach)
+    return found
+
+
+@dataclass(frozen=True)
+class RosterRead:
+    entries: list[RosterEntry]
+    worked_out: list[tuple[int, RosterFlags, str]]  # flags not stored (or not current): worked out now
+
+
+def read_roster(s: Session, athlete_ids: set[int] | None, today: dt.date, ctx: PlanningContext | None = None
+                ) -> RosterRead:  # fmt: skip
+    """The roster in two selects when every athlete's stored flags are current; an athlete
+    whose are not gets them worked out (returned in `worked_out`, for the caller to keep)."""
+    monday = week_of(today)
+    rows = s.execute(_roster_query(athlete_ids, monday)).all()
+    coaches = _coaches(s, [r.id for r in rows])
+    entries, worked = [], []
+    for r in rows:
+        stamp = roster_flags.stamp_text(_stamp_of(r))
+        if r.stamp is not None and roster_flags.is_current(r, stamp, today, ctx):
+            flags = roster_flags.stored(r)
+        else:
+            flags = roster_flags.work_out(s, r.id, r.name, today, ctx)
+            worked.append((r.id, flags, stamp))
+        entries.append(_entry(s, r, flags, coaches.get(r.id, []), monday))
+    return RosterRead(entries, worked)
+
+
+def _stamp_of(r: Any) -> list:
+    return [v for k, v in r._mapping.items() if str(k).startswith("stamp_")]
+
+
+def _facts(s: Session, r: Any) -> tuple[list, dict]:
+    """The latest plan's weeks and race: kept with the flags when they are of that plan."""
+    if r.plan_id is None:
+        return [], {}
+    if r.facts_plan_id == r.plan_id and r.plan_facts:
+        kept = json.loads(r.plan_facts)
+        return [tuple(w) for w in kept["weeks"]], kept["race"]
+    return plan_facts(s, r.plan_id)
+
+
+def _entry(s: Session, r: Any, found: RosterFlags, coaches: list[str], monday: dt.date) -> RosterEntry:
+    weeks, race = _facts(s, r)
+    sunday = (monday + dt.timedelta(days=6)).isoformat()
+    phase = next((p for start, p in weeks if monday.isoformat() <= start <= sunday), None)
+    days = [d for d in (r.last_session, r.last_run, r.last_wellness) if d is not None]
+    return RosterEntry(
+        name=r.name, sessions_done=int(r.done or 0), sessions_planned=int(r.planned or 0) if r.plan_id else 0,
+        last_log=max(days) if days else None, flags=found.flags, race_name=race.get("name") or race.get("distance"),
+        race_date=dt.date.fromisoformat(race["date"]) if race.get("date") else None, phase=phase, coaches=coaches,
+        mode=_stamp_of(r)[-1] or "auto", waiting_week=found.waiting_week, flag_kinds={f.kind for f in found.flags},
+        flags_waiting=found.flags_waiting,
     )  # fmt: skip
-    weeks, race = _plan_facts(s, plan_id)
-    phase = next((p for start, p in weeks if monday.isoformat() <= start <= sunday.isoformat()), None)
-    return int(done or 0), int(planned or 0), phase, race
-
-
-def roster(s: Session, athlete_ids: set[int] | None, today: dt.date, ctx: PlanningContext | None = None
-           ) -> list[RosterEntry]:  # fmt: skip
-    """One entry per athlete the caller may see, by name. With `ctx`, a review still waiting
-    for a coach gives the flags (they are the latest review's, decided or not)."""
-    query = select(Athlete.id, Athlete.name).order_by(Athlete.name)
-    if athlete_ids is not None:
-        query = query.where(Athlete.id.in_(athlete_ids or {-1}))
-    out = []
-    for athlete_id, name in s.execute(query).all():
-        done, planned, phase, race = _week_counts(s, athlete_id, week_of(today))
-        waiting = waiting_week(s, athlete_id, today)
-        pending = waiting_flags(s, athlete_id, name, waiting, today, ctx) if waiting and ctx else None
-        flags = pending if pending is not None else _decided_flags(s, athlete_id, name, today, ctx)
-        race_date = dt.date.fromisoformat(race["date"]) if race.get("date") else None
-        out.append(RosterEntry(
-            name=name, sessions_done=done, sessions_planned=planned, last_log=last_logged_day(s, athlete_id),
-            flags=flags, race_name=race.get("name") or race.get("distance"), race_date=race_date, phase=phase,
-            coaches=accounts.coaches_of(s, athlete_id), mode=review_mode(s, athlete_id),
-            waiting_week=waiting, flag_kinds={f.kind for f in flags}, flags_waiting=pending is not None,
-        ))  # fmt: skip
-    return out
-
-
-def _decided_flags(s: Session, athlete_id: int, name: str, today: dt.date, ctx: PlanningContext | None) -> list[Flag]:
-    """The latest decided review's flags: the accepted one stored, or a later week a coach
-    rejected (its signals stand though its plan changes did not), worked out again."""
-    review = latest_review(s, athlete_id)
-    rejected = s.scalar(select(ReviewQueueRow.week_start).where(
-        ReviewQueueRow.athlete_id == athlete_id, ReviewQueueRow.status == "rejected",
-        ReviewQueueRow.week_start > (review.week_start if review else dt.date.min),
-    ).order_by(ReviewQueueRow.week_start.desc()).limit(1))  # fmt: skip
-    if rejected is not None and ctx is not None:
-        found = waiting_flags(s, athlete_id, name, rejected, today, ctx)
-        if found is not None:
-            return found
-    return list(review.flags) if review else []
-
-
-# (database, diary stamp, week, today, data) -> the waiting review's flags: a stamp is one state
-# of the diary, so this per-process memo is right in every worker
-_WAITING_FLAGS: dict[tuple, list[Flag] | None] = {}
-
-
-def waiting_flags(s: Session, athlete_id: int, name: str, week: dt.date, today: dt.date, ctx: PlanningContext
-                  ) -> list[Flag] | None:  # fmt: skip
-    """The flags of the review of `week` as the diary is now, for a review no table keeps
-    (one waiting for a coach, or one a coach rejected); None: it cannot be worked out now."""
-    from runstrong.errors import UserError
-
-    from .diary_days import diary_stamp
-    from .reviewing import prepare_review
-
-    # the render cache's stamp: the diary version and the rows written outside the flows too
-    key = (str(s.get_bind().url), diary_stamp(s, name) or (athlete_id, object()), week, today, ctx.data_stamp)
-    if key not in _WAITING_FLAGS:
-        try:
-            review = prepare_review(s, name, week, today, ctx, with_plan=False, with_trend=False).review
-            found: list[Flag] | None = list(review.flags)
-        except UserError:
-            found = None
-        if len(_WAITING_FLAGS) >= _PLAN_FACTS_MAX:
-            _WAITING_FLAGS.clear()
-        _WAITING_FLAGS[key] = found
-    return _WAITING_FLAGS[key]

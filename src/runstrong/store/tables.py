@@ -334,3 +334,21 @@ class ReviewQueueRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     decided_by: Mapped[str | None] = mapped_column(String(80))
     decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class RosterFlagsRow(Base):
+    """The roster's flags of one athlete as the flows last left them (migration 0009): the
+    flags of the latest review or of the one waiting for a coach, and the week waiting.
+    Current while the diary's stamp, the day and the planning data are the ones it was
+    worked out for (`store/roster_flags`)."""
+
+    __tablename__ = "roster_flags"
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True)
+    stamp: Mapped[str] = mapped_column(String(200))
+    worked_out_on: Mapped[dt.date] = mapped_column(Date)
+    data_stamp: Mapped[str] = mapped_column(Text)
+    waiting_week: Mapped[dt.date | None] = mapped_column(Date)
+    flags: Mapped[str] = mapped_column(Text)  # JSON: [{kind, text, rule_id}, ...]
+    flags_waiting: Mapped[bool] = mapped_column()  # Boolean, from the annotation
+    plan_id: Mapped[int | None] = mapped_column(Integer)  # the plan the facts below come from
+    plan_facts: Mapped[str | None] = mapped_column(Text)  # JSON: its weeks' (start, phase) and race

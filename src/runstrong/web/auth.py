@@ -30,6 +30,7 @@ from typing import Annotated, Any
 
 from fastapi import Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from runstrong.errors import UserError
 from runstrong.flows.accounts import token_hash
@@ -168,8 +169,10 @@ def _find_user(request: Request) -> Principal | None:
 
 
 async def require_user(request: Request) -> Principal:
-    """Dependency: anyone logged in (or the local owner)."""
-    who = principal(request)
+    """Dependency: anyone logged in (or the local owner). The token or session lookup runs
+    in the thread pool: a query on the event loop would stall every request of the worker."""
+    known = "principal" in request.state._state or not accounts_on(request)  # no query to make
+    who = principal(request) if known else await run_in_threadpool(principal, request)
     if who is None:
         raise LoginNeeded
     return who
@@ -219,10 +222,17 @@ AthleteQuery = Annotated[
 async def athlete_access(request: Request, athlete: AthleteQuery = None) -> Diary:
     """Dependency of every route that reads or writes a diary: the request's athlete,
     checked against what the user may see, bound into the `Diary` the route uses."""
-    who = await require_user(request)
     app_diary: Diary = request.app.state.diary
     wanted = athlete or (None if _is_api(request) else request.cookies.get(ATHLETE_COOKIE) or None)
-    name = _allowed_athlete(app_diary, who, wanted)
+
+    def look_up() -> tuple[Principal, str | None]:
+        who = principal(request)
+        if who is None:
+            raise LoginNeeded
+        return who, _allowed_athlete(app_diary, who, wanted)
+
+    # the user's and the athlete's queries in one trip to the thread pool, off the event loop
+    who, name = await run_in_threadpool(look_up) if accounts_on(request) else look_up()
     ACTOR.set(who.user.name if who.user else None)  # the change log's "who" for this request
     view = copy.copy(app_diary)
     view.athlete_name = name

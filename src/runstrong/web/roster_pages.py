@@ -18,7 +18,8 @@ from starlette.concurrency import run_in_threadpool
 
 from runstrong.errors import UserError
 from runstrong.store import accounts
-from runstrong.store.roster import RosterEntry, roster
+from runstrong.store.roster import RosterEntry, read_roster
+from runstrong.store.roster_flags import keep_if_unchanged
 
 from . import forms
 from .auth import ATHLETE_COOKIE, Principal, athlete_access, require_staff
@@ -41,9 +42,17 @@ CoachQuery = Annotated[str | None, Query(max_length=80, description="Only athlet
 def _entries(request: Request, flag: str | None, coach: str | None) -> list[RosterEntry]:
     who: Principal = request.state.principal
     diary: Diary = request.app.state.diary
+    today, ctx = diary.today(), diary.context
     with diary.store.read() as s:
         ids = accounts.athlete_ids_for(s, who.user) if who.user else None
-        found = roster(s, ids, diary.today(), diary.context)
+        read = read_roster(s, ids, today, ctx)
+    if read.worked_out:  # missing or out of date: worked out once, then kept (see store/roster_flags)
+        with diary.store.write() as s:
+            keep_if_unchanged(s, read.worked_out, today, ctx)
+    return _filtered(read.entries, flag, coach)
+
+
+def _filtered(found: list[RosterEntry], flag: str | None, coach: str | None) -> list[RosterEntry]:
     if flag:
         found = [e for e in found if flag in e.flag_kinds]
     if coach:
@@ -53,8 +62,8 @@ def _entries(request: Request, flag: str | None, coach: str | None) -> list[Rost
 
 @pages.get("/roster", response_class=HTMLResponse, name="roster")
 def roster_page(request: Request, flag: FlagQuery = None, coach: CoachQuery = None) -> Response:
-    entries = _entries(request, flag, coach)
     everyone = _entries(request, None, None)
+    entries = _filtered(everyone, flag, coach)
     return render(
         request, "roster.html", title="Roster", entries=entries, flag=flag or "", coach=coach or "",
         flags=sorted({k for e in everyone for k in e.flag_kinds}),
@@ -209,5 +218,7 @@ def review_mode_api(request: Request, body: ModeIn) -> Any:
     from runstrong.flows.review_queue import set_mode
 
     diary: Diary = request.state.diary
-    set_mode(diary.store, diary.athlete_name, body.mode, request.state.principal.name, diary.clock_now().now)
+    clock = diary.clock_now()
+    set_mode(diary.store, diary.athlete_name, body.mode, request.state.principal.name, clock.now,
+             today=clock.today, ctx=diary.context)  # fmt: skip
     return body

@@ -6,7 +6,7 @@ none); this fills it in from each plan's own blocks and reasons, so a light day 
 planned stays light. Items are matched to the plan's sessions by date, in stored order.
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
