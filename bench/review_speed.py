@@ -10,10 +10,11 @@
 (b) --athletes three-year diaries in one database, each athlete's review computed the same
     way in-process on one core (wall and CPU time), and in tiers without the new plan.
 (c) HEADLINE: the whole command a coach runs, `runstrong review --all --week W --jobs N`,
-    as a fresh process on every core (imports, reading, review, trend, new plan version and
-    changes for every athlete, JSON out; its clock set to the diaries' last day). Goal: 1,000
-    athletes in at most 30 s; a smaller --athletes is extrapolated to 1,000 in the printout
-    as the one-athlete command's fixed cost once plus the per-athlete rest times 1,000
+    as a fresh process on every core (imports, reading, review, new plan version and
+    changes for every athlete, JSON out; no trend, which its output does not show; its clock
+    set to the diaries' last day). Goal: 1,000 athletes in at most 30 s; a smaller --athletes
+    is extrapolated to 1,000 in the printout as the one-athlete command's fixed cost once plus
+    the per-athlete rest times 1,000
     (scaling the whole command would count the imports and start-up once per 20 athletes).
 
 The diaries are generated from each athlete's own plan (bench/generated.py runners, 16-week
@@ -355,7 +356,8 @@ ALL_CORES = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else Non
 
 def whole_command(db: str, week: dt.date, jobs: int) -> tuple[float, float, int]:
     """`runstrong review --all --week W --jobs N --format json` as a fresh process on every
-    core (imports, then each athlete's review, 8-week trend, new plan version and changes):
+    core (imports, then each athlete's review, new plan version and changes; no trend, which
+    its output does not show):
     wall seconds, CPU seconds of the process and its workers, athletes reviewed."""
     cmd = [sys.executable, "-c", CLOCKED, NOW.date().isoformat(), "review", "--all", "--week", week.isoformat(),
            "--db", db, "--format", "json", "--jobs", str(jobs)]  # fmt: skip
@@ -511,7 +513,7 @@ def many(args: argparse.Namespace, library: Library, registry: Registry, single:
             seconds, cpu_s = (statistics.median(r[i] for r in runs) for i in range(2))
             done = runs[0][2]
             print(f"    HEADLINE (c) `runstrong review --all --jobs {jobs}`, the whole command as a fresh process "
-                  f"({done} athletes: review, trend, new plan version, changes), median of {len(runs)}: "
+                  f"({done} athletes: review, new plan version, changes), median of {len(runs)}: "
                   f"{seconds:.1f} s wall ({cpu_s:.1f} s CPU); goal {goal:.0f} s: {seconds / goal:.2f}x")  # fmt: skip
             print(f"        for 1,000 athletes: {extrapolated(runs, single, jobs, args.command_runs)}")
     if profiler:
