@@ -66,15 +66,16 @@ def club(store, planned):
 
 
 @pytest.mark.parametrize("week", [None, dt.date(2027, 3, 8)], ids=["each-default-week", "one-week"])
-def test_a_chunk_reviewed_from_batched_reads_is_each_athlete_reviewed_alone(store, club, week) -> None:
+@pytest.mark.parametrize("trend", [True, False], ids=["with-trend", "without-trend"])
+def test_a_chunk_reviewed_from_batched_reads_is_each_athlete_reviewed_alone(store, club, week, trend) -> None:
     ctx = load_context()
     with store.read() as s:
-        together = prepare_reviews(s, club, week, TODAY, ctx)
+        together = prepare_reviews(s, club, week, TODAY, ctx, with_trend=trend)
     assert [r.name for r in together] == club
     for r in together:
         with store.read() as s:
             try:
-                alone = prepare_review(s, r.name, week, TODAY, ctx)
+                alone = prepare_review(s, r.name, week, TODAY, ctx, with_trend=trend)
             except UserError as err:  # the same refusal is expected from the batch
                 assert r.outcome is None and str(r.error) == str(err)
                 continue

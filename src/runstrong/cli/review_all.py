@@ -84,8 +84,8 @@ def _review_chunk(
 ) -> list[dict[str, Any]]:
     from runstrong.store.review_batch import prepare_reviews
 
-    with store.read() as s:
-        reviewed = prepare_reviews(s, names, week_start, clock.today, ctx)
+    with store.read() as s:  # no trend: a line or object an athlete shows none (7 weeks of metrics each)
+        reviewed = prepare_reviews(s, names, week_start, clock.today, ctx, with_trend=False)
     out = []
     for r in reviewed:
         try:  # one athlete without a plan does not stop the others

@@ -42,10 +42,17 @@ class _Current:
 
 
 def prepare_reviews(
-    s: Session, names: list[str], week_start: dt.date | None, today: dt.date, ctx: PlanningContext
+    s: Session,
+    names: list[str],
+    week_start: dt.date | None,
+    today: dt.date,
+    ctx: PlanningContext,
+    *,
+    with_trend: bool = True,
 ) -> list[Reviewed]:
     """Each named athlete's review of `week_start` (None: each one's default week) with the
-    trend and the new plan version, as `prepare_review` works them out, in the order given."""
+    new plan version (and, with `with_trend`, the weeks before it), as `prepare_review`
+    works them out, in the order given."""
     current = _current(s, names)
     ready: dict[int, tuple] = {}
     failed: dict[str, UserError] = {}
@@ -60,9 +67,9 @@ def prepare_reviews(
             ready[c.info.id] = (c, plan, profile, week_to_review(plan, profile, week_start, today, None))
         except UserError as err:
             failed[name] = err
-    diaries = load_diaries(s, {i: diary_span(r[3], ctx, True) for i, r in ready.items()})
+    diaries = load_diaries(s, {i: diary_span(r[3], ctx, with_trend) for i, r in ready.items()})
     reviews = {
-        i: review_only(c.info, c.info.plan_version or 0, plan, profile, diaries[i], week, today, ctx, None, True)
+        i: review_only(c.info, c.info.plan_version or 0, plan, profile, diaries[i], week, today, ctx, None, with_trend)
         for i, (c, plan, profile, week) in ready.items()
     }
     logged = logged_sets_of(s, {i: r.review.next_week_start for i, r in reviews.items()}, ctx.registry.params)
