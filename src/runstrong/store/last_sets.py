@@ -30,6 +30,26 @@ _SL, _ST = SessionLogRow.__table__.c, SetLogRow.__table__.c
 _COLUMNS = (_ST.session_log_id, _SL.date, *(_ST[f] for f in SET_FIELDS))
 
 
+# built once per process, run with bound parameters (the window's size too: tests vary it)
+_ATHLETE, _BEFORE = bindparam("athlete"), bindparam("before", type_=Date)
+_CUTOFF = (  # the date of the athlete's RECENT_SESSIONS-th newest session before the day
+    select(_SL.date)
+    .where(_SL.athlete_id == _ATHLETE, _SL.date < _BEFORE)
+    .order_by(_SL.date.desc())
+    .offset(bindparam("skip"))
+    .limit(1)
+    .scalar_subquery()
+)
+_WINDOW = (
+    select(*_COLUMNS, _CUTOFF.label("cutoff"))
+    .join(SessionLogRow.__table__, _ST.session_log_id == _SL.id)
+    .where(_SL.athlete_id == _ATHLETE, _SL.date < _BEFORE, _ST.exercise_id.in_(bindparam("ids", expanding=True)))
+    .where(_SL.date >= func.coalesce(_CUTOFF, dt.date.min))
+    .order_by(_SL.date.desc(), _SL.id.desc(), _ST.id)
+)
+_CUTOFF_ALONE = select(_CUTOFF)
+
+
 @dataclass(frozen=True)
 class LastSets:
     """Per lift: `sets` of its latest session before the day (in logged order), and the
@@ -49,25 +69,12 @@ def last_sets(
     found = LastSets({}, {})
     if not ids:
         return found
-    cutoff = (
-        select(_SL.date)
-        .where(_SL.athlete_id == athlete_id, _SL.date < before)
-        .order_by(_SL.date.desc())
-        .offset(RECENT_SESSIONS - 1)
-        .limit(1)
-        .scalar_subquery()
-    )
-    rows = s.execute(
-        select(*_COLUMNS, cutoff.label("cutoff"))
-        .join(SessionLogRow.__table__, _ST.session_log_id == _SL.id)
-        .where(_SL.athlete_id == athlete_id, _SL.date < before, _ST.exercise_id.in_(ids))
-        .where(_SL.date >= func.coalesce(cutoff, dt.date.min))
-        .order_by(_SL.date.desc(), _SL.id.desc(), _ST.id)
-    ).all()
+    values = {"athlete": athlete_id, "before": before, "ids": ids, "skip": RECENT_SESSIONS - 1}
+    rows = s.execute(_WINDOW, values).all()
     _pick(rows, found)
     missing = [x for x in ids if x not in found.sets or (x in loaded_ids and x not in found.loaded)]
     if missing:
-        start = rows[0].cutoff if rows else s.scalar(select(cutoff))
+        start = rows[0].cutoff if rows else s.scalar(_CUTOFF_ALONE, values)
         if start is not None:  # the window did not reach the first session: look further back
             _pick(_older(s, athlete_id, missing, start), found)
     return found
