@@ -269,16 +269,20 @@ def plan_text(s: Session, athlete_id: int, version: int) -> str | None:
     return s.scalar(select(p.data).where(p.athlete_id == athlete_id, p.version == version))
 
 
+_P, _PI = PlanRow.__table__.c, PlannedItem.__table__.c
+_PLANNED_ITEMS = (  # built once per process: every page asks it
+    select(_PI.kind, _PI.data)
+    .join(PlanRow.__table__, _PI.plan_id == _P.id)
+    .where(_P.athlete_id == bindparam("athlete"), _P.version == bindparam("version"))
+    .where(_PI.date >= bindparam("start"), _PI.date <= bindparam("end"))
+    .order_by(_PI.date, _PI.id)
+)
+
+
 def planned_items(
     s: Session, athlete_id: int, plan_version: int, start: dt.date, end: dt.date
 ) -> list[tuple[str, str]]:
     """(kind, JSON) of each item plan version `plan_version` holds from `start` to `end`, in
     date order: one statement (the caller knows the version; parsing is the caller's)."""
-    p, pi = PlanRow.__table__.c, PlannedItem.__table__.c
-    rows = s.execute(
-        select(pi.kind, pi.data)
-        .join(PlanRow.__table__, pi.plan_id == p.id)
-        .where(p.athlete_id == athlete_id, p.version == plan_version, pi.date >= start, pi.date <= end)
-        .order_by(pi.date, pi.id)
-    )
+    rows = s.execute(_PLANNED_ITEMS, {"athlete": athlete_id, "version": plan_version, "start": start, "end": end})
     return [(kind, data) for kind, data in rows]
