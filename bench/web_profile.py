@@ -116,7 +116,7 @@ async def _requests(app: object, paths: dict[str, str], requests: int, top: int,
             prof.disable()
             print(f"\n=== {name}, {requests} requests under cProfile")
             text = io.StringIO()
-            pstats.Stats(prof, stream=text).sort_stats("cumulative").print_stats(top)
+            pstats.Stats(prof, stream=text).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(top)
             print("\n".join(line for line in text.getvalue().splitlines()[6:] if line.strip()))
 
 

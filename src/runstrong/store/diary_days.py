@@ -106,47 +106,45 @@ def logged_between(s: Session, athlete_id: int, start: dt.date, end: dt.date) ->
     return {day: DayLog(date=day, **values) for day, values in sorted(days.items())}
 
 
+_SESSION_COLUMNS = ("id", "date", "planned_label", "plan_version", "minutes", "session_rpe", "note")
+_PAIN_COLUMNS = ("date", "area", "score", "note", "side", "when", "provoked_by")
+# built once per process, run with bound parameters: plain rows, no ORM objects
+_SESSIONS_ON = (
+    select(*(SessionLogRow.__table__.c[c] for c in _SESSION_COLUMNS))
+    .where(SessionLogRow.athlete_id == bindparam("athlete"), SessionLogRow.date == bindparam("day"))
+    .order_by(SessionLogRow.id)
+)
+_SETS_OF = (
+    select(SetLogRow.id, SetLogRow.session_log_id, *(getattr(SetLogRow, f) for f in SET_FIELDS))
+    .where(SetLogRow.session_log_id.in_(bindparam("ids", expanding=True)))
+    .order_by(SetLogRow.id)
+)
+_PAINS_OF = (
+    select(PainRow.session_log_id, *(PainRow.__table__.c[c] for c in _PAIN_COLUMNS))
+    .where(PainRow.session_log_id.in_(bindparam("ids", expanding=True)))
+    .order_by(PainRow.id)
+)
+
+
 def sessions_logged_on(s: Session, athlete_id: int, day: dt.date) -> list[StoredSessionLog]:
-    """The strength sessions logged on `day`, with their sets in order and their pains."""
-    rows = s.scalars(
-        select(SessionLogRow)
-        .where(SessionLogRow.athlete_id == athlete_id, SessionLogRow.date == day)
-        .order_by(SessionLogRow.id)
-    ).all()
+    """The strength sessions logged on `day`, with their sets in order and their pains
+    (values the store wrote, so built without validating them again)."""
+    rows = s.execute(_SESSIONS_ON, {"athlete": athlete_id, "day": day}).all()
     if not rows:
         return []
     ids = [r.id for r in rows]
     sets: dict[int, list[SetLog]] = defaultdict(list)
     set_ids: dict[int, list[int]] = defaultdict(list)
-    columns = (SetLogRow.id, SetLogRow.session_log_id, *(getattr(SetLogRow, f) for f in SET_FIELDS))
-    for row in s.execute(select(*columns).where(SetLogRow.session_log_id.in_(ids)).order_by(SetLogRow.id)):
+    for row in s.execute(_SETS_OF, {"ids": ids}):
         sets[row.session_log_id].append(row_to_set(row))
         set_ids[row.session_log_id].append(row.id)
     pains: dict[int, list[PainReport]] = defaultdict(list)
-    for p in s.scalars(select(PainRow).where(PainRow.session_log_id.in_(ids)).order_by(PainRow.id)):
-        pains[p.session_log_id].append(
-            PainReport.model_construct(
-                date=p.date,
-                area=PainArea(p.area),
-                score=p.score,
-                note=p.note,
-                side=p.side,
-                when=p.when,
-                provoked_by=p.provoked_by,
-            )
-        )
+    for p in s.execute(_PAINS_OF, {"ids": ids}):
+        values = {c: p._mapping[c] for c in _PAIN_COLUMNS}
+        pains[p.session_log_id].append(PainReport.model_construct(**{**values, "area": PainArea(p.area)}))
     return [
-        StoredSessionLog(
-            id=r.id,
-            date=r.date,
-            planned_label=r.planned_label,
-            plan_version=r.plan_version,
-            minutes=r.minutes,
-            session_rpe=r.session_rpe,
-            note=r.note,
-            sets=sets[r.id],
-            pains=pains[r.id],
-            set_ids=set_ids[r.id],
+        StoredSessionLog.model_construct(
+            **{c: r._mapping[c] for c in _SESSION_COLUMNS}, sets=sets[r.id], pains=pains[r.id], set_ids=set_ids[r.id]
         )
         for r in rows
     ]
@@ -271,16 +269,20 @@ def plan_text(s: Session, athlete_id: int, version: int) -> str | None:
     return s.scalar(select(p.data).where(p.athlete_id == athlete_id, p.version == version))
 
 
+_P, _PI = PlanRow.__table__.c, PlannedItem.__table__.c
+_PLANNED_ITEMS = (  # built once per process: every page asks it
+    select(_PI.kind, _PI.data)
+    .join(PlanRow.__table__, _PI.plan_id == _P.id)
+    .where(_P.athlete_id == bindparam("athlete"), _P.version == bindparam("version"))
+    .where(_PI.date >= bindparam("start"), _PI.date <= bindparam("end"))
+    .order_by(_PI.date, _PI.id)
+)
+
+
 def planned_items(
     s: Session, athlete_id: int, plan_version: int, start: dt.date, end: dt.date
 ) -> list[tuple[str, str]]:
     """(kind, JSON) of each item plan version `plan_version` holds from `start` to `end`, in
     date order: one statement (the caller knows the version; parsing is the caller's)."""
-    p, pi = PlanRow.__table__.c, PlannedItem.__table__.c
-    rows = s.execute(
-        select(pi.kind, pi.data)
-        .join(PlanRow.__table__, pi.plan_id == p.id)
-        .where(p.athlete_id == athlete_id, p.version == plan_version, pi.date >= start, pi.date <= end)
-        .order_by(pi.date, pi.id)
-    )
+    rows = s.execute(_PLANNED_ITEMS, {"athlete": athlete_id, "version": plan_version, "start": start, "end": end})
     return [(kind, data) for kind, data in rows]

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import Date, String, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from runstrong.core.diary import SetLog
@@ -28,6 +28,26 @@ from .tables import SessionLogRow, SetLogRow
 RECENT_SESSIONS = 24  # about eight weeks of three sessions: where a page's lifts were last logged
 _SL, _ST = SessionLogRow.__table__.c, SetLogRow.__table__.c
 _COLUMNS = (_ST.session_log_id, _SL.date, *(_ST[f] for f in SET_FIELDS))
+
+
+# built once per process, run with bound parameters (the window's size too: tests vary it)
+_ATHLETE, _BEFORE = bindparam("athlete"), bindparam("before", type_=Date)
+_CUTOFF = (  # the date of the athlete's RECENT_SESSIONS-th newest session before the day
+    select(_SL.date)
+    .where(_SL.athlete_id == _ATHLETE, _SL.date < _BEFORE)
+    .order_by(_SL.date.desc())
+    .offset(bindparam("skip"))
+    .limit(1)
+    .scalar_subquery()
+)
+_WINDOW = (
+    select(*_COLUMNS, _CUTOFF.label("cutoff"))
+    .join(SessionLogRow.__table__, _ST.session_log_id == _SL.id)
+    .where(_SL.athlete_id == _ATHLETE, _SL.date < _BEFORE, _ST.exercise_id.in_(bindparam("ids", expanding=True)))
+    .where(_SL.date >= func.coalesce(_CUTOFF, dt.date.min))
+    .order_by(_SL.date.desc(), _SL.id.desc(), _ST.id)
+)
+_CUTOFF_ALONE = select(_CUTOFF)
 
 
 @dataclass(frozen=True)
@@ -49,25 +69,12 @@ def last_sets(
     found = LastSets({}, {})
     if not ids:
         return found
-    cutoff = (
-        select(_SL.date)
-        .where(_SL.athlete_id == athlete_id, _SL.date < before)
-        .order_by(_SL.date.desc())
-        .offset(RECENT_SESSIONS - 1)
-        .limit(1)
-        .scalar_subquery()
-    )
-    rows = s.execute(
-        select(*_COLUMNS, cutoff.label("cutoff"))
-        .join(SessionLogRow.__table__, _ST.session_log_id == _SL.id)
-        .where(_SL.athlete_id == athlete_id, _SL.date < before, _ST.exercise_id.in_(ids))
-        .where(_SL.date >= func.coalesce(cutoff, dt.date.min))
-        .order_by(_SL.date.desc(), _SL.id.desc(), _ST.id)
-    ).all()
+    values = {"athlete": athlete_id, "before": before, "ids": ids, "skip": RECENT_SESSIONS - 1}
+    rows = s.execute(_WINDOW, values).all()
     _pick(rows, found)
     missing = [x for x in ids if x not in found.sets or (x in loaded_ids and x not in found.loaded)]
     if missing:
-        start = rows[0].cutoff if rows else s.scalar(select(cutoff))
+        start = rows[0].cutoff if rows else s.scalar(_CUTOFF_ALONE, values)
         if start is not None:  # the window did not reach the first session: look further back
             _pick(_older(s, athlete_id, missing, start), found)
     return found
@@ -94,16 +101,26 @@ def _set(row: Any) -> SetLog:
     return SetLog.model_construct(**{f: row._mapping[f] for f in SET_FIELDS})
 
 
+# SQLite plans a JOIN from the session index (every older session's sets, ~2 ms on a
+# three-year diary, though most looked-up lifts were never logged); CROSS JOIN keeps the
+# set table outside, read by exercise id (~0.01 ms). PostgreSQL plans both forms alike.
+_LATEST = (
+    text(
+        "SELECT s.exercise_id, max(l.date) AS latest,"
+        " max(CASE WHEN s.load_kg IS NOT NULL AND s.reps IS NOT NULL THEN l.date END) AS latest_loaded"
+        " FROM set_logs AS s CROSS JOIN session_logs AS l"
+        " WHERE s.session_log_id = l.id AND s.exercise_id IN :ids AND l.athlete_id = :athlete AND l.date < :before"
+        " GROUP BY s.exercise_id"
+    )
+    .bindparams(bindparam("ids", expanding=True), bindparam("before", type_=Date))
+    .columns(exercise_id=String, latest=Date, latest_loaded=Date)
+)
+
+
 def _older(s: Session, athlete_id: int, ids: list[str], before: dt.date) -> list[Any]:
     """The sets of `ids` in the sessions that hold each one's latest (and latest loaded) set
     before `before`: one grouped statement over the athlete's older sessions, then those days'."""
-    loaded_day = case((and_(_ST.load_kg.is_not(None), _ST.reps.is_not(None)), _SL.date))
-    latest = s.execute(
-        select(_ST.exercise_id, func.max(_SL.date), func.max(loaded_day))
-        .join(SessionLogRow.__table__, _ST.session_log_id == _SL.id)
-        .where(_SL.athlete_id == athlete_id, _SL.date < before, _ST.exercise_id.in_(ids))
-        .group_by(_ST.exercise_id)
-    ).all()
+    latest = s.execute(_LATEST, {"ids": ids, "athlete": athlete_id, "before": before}).all()
     if not latest:
         return []
     days = sorted({d for _, *pair in latest for d in pair if d is not None})
