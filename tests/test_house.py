@@ -66,3 +66,66 @@ def test_a_long_nested_function_or_method_is_found_by_its_qualified_name() -> No
     )
     assert long_functions(source, limit=4) == {"A.method": 11, "A.method.inner": 5}
     assert long_functions(source, limit=5) == {"A.method": 11}
+
+
+CORE = SRC / "core"
+CACHE_DECORATORS = frozenset({"cache", "lru_cache"})
+MUTATORS = frozenset({"append", "add", "update", "setdefault", "pop", "popitem", "clear", "extend", "insert"})
+
+
+def _decorator_name(node: ast.expr) -> str:
+    node = node.func if isinstance(node, ast.Call) else node
+    return node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", "")
+
+
+def _is_mutable_value(node: ast.expr | None) -> bool:
+    if isinstance(node, ast.Dict | ast.List | ast.Set | ast.DictComp | ast.ListComp | ast.SetComp):
+        return True
+    return isinstance(node, ast.Call) and _decorator_name(node) in {"dict", "list", "set", "defaultdict", "OrderedDict"}
+
+
+def module_memos(source: str) -> list[str]:
+    """Module-level memo tables in `source`: a function cached by functools (a reader of the
+    shipped data that takes no argument aside: that is a load, not a memo keyed by values), or
+    a module-level dict/list/set that some function writes into."""
+    tree = ast.parse(source)
+    found = [
+        f"@{_decorator_name(d)} {node.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and (node.args.args or node.args.posonlyargs)
+        for d in node.decorator_list
+        if _decorator_name(d) in CACHE_DECORATORS
+    ]
+    mutable = set()
+    for node in tree.body:
+        value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+        targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+        if _is_mutable_value(value):
+            mutable |= {t.id for t in targets if isinstance(t, ast.Name)}
+    for func in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)):
+        for node in ast.walk(func):
+            if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store | ast.Del):
+                written = node.value
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATORS:
+                written = node.func.value
+            else:
+                continue
+            if isinstance(written, ast.Name) and written.id in mutable:
+                found.append(f"{written.id} written in {func.name}")
+    return found
+
+
+def test_core_keeps_no_module_level_memo() -> None:
+    found = {str(p.relative_to(SRC)): module_memos(p.read_text()) for p in sorted(CORE.rglob("*.py"))}
+    found = {path: memos for path, memos in found.items() if memos}
+    assert not found, f"core keeps state between calls (a cache belongs to the PlanningContext): {found}"
+
+
+def test_a_memo_table_or_a_cached_function_is_found() -> None:
+    source = (
+        "from functools import lru_cache\n_SEEN = {}\n"
+        "def remember(k):\n    _SEEN[k] = 1\n"
+        "@lru_cache(maxsize=8)\ndef twice(x):\n    return 2 * x\n"
+        "TABLE = {1: 2}\ndef read(k):\n    return TABLE[k]\n"
+    )
+    assert sorted(module_memos(source)) == ["@lru_cache twice", "_SEEN written in remember"]

@@ -5,7 +5,6 @@ for one exercise in one week, and how long that takes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import NamedTuple
 
 from .context import Memo, PlanMemo, PlanningContext
@@ -73,7 +72,6 @@ class Dosed:
     picks: dict = field(default_factory=dict, compare=False, repr=False)  # the pick each block was made for
 
 
-@lru_cache(maxsize=256)  # (kind, value) pairs: a few dozen distinct ones, all immutable
 def _intensity(kind: str, value: float | None = None) -> Intensity:
     return build(Intensity, kind=kind, value=value)
 

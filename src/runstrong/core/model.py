@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from .base import Frozen
 from .pace import KM_PER_MILE, easy_pace_text, pace_min_per_km  # noqa: F401 - re-exported
@@ -428,14 +428,14 @@ class AthleteProfile(Frozen):
 # ----------------------------------------------------------------------------- plan
 
 
-def build(cls: type[BaseModel], **fields: object):  # type: ignore[no-untyped-def]
+def build(cls: type[Frozen], **fields: object):  # type: ignore[no-untyped-def]
     """Make a model from values the planner already validated, without re-validating.
 
     Planning builds hundreds of blocks per plan; pydantic's own `model_construct` costs more
     than validation, so this fills `__dict__` directly (defaults included). Only the core
     uses it, on data that came through validated models.
     """
-    template, required = _template(cls)
+    template, required = cls.build_template, cls.build_required
     if template is not None:  # in the fields' own order, as validation would give (JSON dumps follow it)
         if not required <= fields.keys():
             raise KeyError(f"{cls.__name__}: missing {sorted(required - fields.keys())}")
@@ -447,41 +447,15 @@ def build(cls: type[BaseModel], **fields: object):  # type: ignore[no-untyped-de
         values = fields  # a fresh dict already (keyword arguments)
     obj = cls.__new__(cls)
     object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", _fields_set(tuple(fields)))
+    every = len(fields) == len(values) == len(cls.build_fields_set)  # no name left out, none unknown
+    object.__setattr__(obj, "__pydantic_fields_set__", cls.build_fields_set if every else set(fields))
     object.__setattr__(obj, "__pydantic_extra__", None)
     object.__setattr__(obj, "__pydantic_private__", None)
     return obj
 
 
-@lru_cache(maxsize=256)  # keyed by the field names a call site passes: a few dozen distinct tuples
-def _fields_set(names: tuple[str, ...]) -> set[str]:
-    """One set of field names shared by every object built with those names (the planner
-    keeps hundreds of thousands of blocks; a set each would cost the garbage collector).
-    Pydantic never changes it in place: `model_copy` copies it before adding to it."""
-    return set(names)
-
-
-@lru_cache(maxsize=64)  # keyed by model class (a few dozen exist): bounded, and a value key
-def _defaults(cls: type[BaseModel]) -> dict[str, object]:
-    return {
-        name: f.get_default(call_default_factory=True) for name, f in cls.model_fields.items() if not f.is_required()
-    }
-
-
-@lru_cache(maxsize=64)  # keyed by model class: bounded by the number of classes
-def _template(cls: type[BaseModel]) -> tuple[dict[str, object] | None, frozenset[str]]:
-    """Every field in order with its default (None for a required one), and the required
-    names; no template for a model without defaults (its values are taken as given)."""
-    defaults = _defaults(cls)
-    if not defaults:
-        return None, frozenset()
-    return {name: defaults.get(name) for name in cls.model_fields}, frozenset(cls.model_fields.keys() - defaults.keys())
-
-
-# Keyed by (rule id, sentence): a few hundred distinct sentences, each repeated; bounded, immutable keys.
-@lru_cache(maxsize=8192)
 def why(rule_id: str, text: str) -> Reason:
-    """A Reason, built once per distinct sentence: plans repeat the same reasons many times."""
+    """A Reason: the rule a sentence of a plan applies."""
     return build(Reason, rule_id=rule_id, text=text)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from dataclasses import dataclass
-from functools import lru_cache
+from types import MappingProxyType
 from typing import NamedTuple
 
 from .model import KEY_RUN_TYPES, SPEED_RUN_TYPES, Category, Reason, RunType, why
@@ -185,14 +185,25 @@ def _clear_of_previous(
     return True
 
 
-@lru_cache(maxsize=256)  # sorted day tuples and a weight: at most 127 distinct shapes per weight
+def _shape_spread(ordered: tuple[int, ...]) -> tuple[float, int]:
+    """The summed squared distance of each gap from an even spread (wrapping round), and the gaps."""
+    ideal = 7 / len(ordered)
+    gaps = [b - a for a, b in itertools.pairwise(ordered)] + [7 - ordered[-1] + ordered[0]]
+    return sum((g - ideal) ** 2 for g in gaps), len(gaps)
+
+
+# Every shape a week can take (sorted day indexes, two sessions or more): 120 of them, built at import.
+_SPREADS = MappingProxyType(
+    {shape: _shape_spread(shape) for n in range(2, 8) for shape in itertools.combinations(range(7), n)}
+)
+
+
 def _shape_penalty(ordered: tuple[int, ...], weight: float) -> float:
     """How far the sessions are from evenly spread through the week (wrapping round)."""
     if len(ordered) < 2:
         return 0.0
-    ideal = 7 / len(ordered)
-    gaps = [b - a for a, b in itertools.pairwise(ordered)] + [7 - ordered[-1] + ordered[0]]
-    return weight * sum((g - ideal) ** 2 for g in gaps) / len(gaps)
+    spread, gaps = _SPREADS.get(ordered) or _shape_spread(ordered)
+    return weight * spread / gaps
 
 
 def _explain(combo, days, roster, prev_weekday, p: Params) -> tuple[tuple[Reason, ...], ...]:  # type: ignore[no-untyped-def]

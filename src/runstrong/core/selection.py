@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from .block_swaps import apply_swaps, keep_regressions
 from .context import PlanningContext
@@ -152,7 +151,6 @@ def _usable(
     )
 
 
-@lru_cache(maxsize=256)  # keyed by a slot's pattern tuple: a handful exist
 def _pattern_ranks(patterns: tuple[Pattern, ...]) -> dict[Pattern, int]:
     """Position in the slot's wish list; squat, lunge and step rank alike (single-leg strength)."""
     ranks = {x: i for i, x in reversed(list(enumerate(patterns)))}

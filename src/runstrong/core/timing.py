@@ -4,7 +4,6 @@ set-up, so sessions can be fitted to the runner's time cap."""
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 from .model import Prescription, Role
 from .params import Params
@@ -30,7 +29,6 @@ def estimate_seconds(presc: Prescription, role: Role, p: Params) -> int:
     return math.ceil(per_set * total_sets + extra + rests + transition)
 
 
-@lru_cache(maxsize=512)  # tempo strings from the library: bounded, immutable
 def _tempo_seconds(tempo: str | None) -> int:
     if not tempo:
         return 0

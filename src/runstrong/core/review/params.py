@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from ..rules import Registry
@@ -49,8 +48,9 @@ class ReviewParams:
     mobility_minutes: int
 
 
-@cache
-def _review_params_for(registry: Registry) -> ReviewParams:
+def review_params(registry: Registry) -> ReviewParams:
+    """The review's numbers, read from the registry it is handed."""
+
     def p(rule: str, name: str) -> Any:
         return registry.param(rule, name)
 
@@ -90,7 +90,3 @@ def _review_params_for(registry: Registry) -> ReviewParams:
         cut_tolerance_pct=p("review-cut-size", "tolerance_pct"),
         mobility_minutes=p("rest-day-options", "mobility_minutes"),
     )
-
-
-def review_params(registry: Registry) -> ReviewParams:
-    return _review_params_for(registry)
