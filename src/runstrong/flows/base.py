@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -17,6 +17,9 @@ from runstrong.store import changes, repo, roster_flags
 from runstrong.store.db import Store
 
 from . import identity
+
+if TYPE_CHECKING:  # a type only: the flows' import stays as light as it was
+    from runstrong.core.context import PlanningContext
 
 
 class Conflict(UserError):
@@ -71,7 +74,7 @@ class Tx:
     scopes: list[changes.Scope] = field(default_factory=list)
     before: changes.Rows = field(default_factory=dict)
     recorded: bool = False
-    context: Any = None  # the planning data the change used, if any (the roster's flags are worked out with it)
+    context: PlanningContext | None = None  # the planning data the change used (the roster's flags follow it)
 
     def watch(self, scopes: list[changes.Scope]) -> None:
         """Rows this change may touch, read now so the change log can say what it did."""
