@@ -20,6 +20,7 @@ from . import rule_params as rp
 from . import rule_params_assess as ra
 from . import rule_params_loads as rl
 from . import rule_params_pain as rpain
+from .model import Reason, why
 
 if TYPE_CHECKING:
     from .rules import Registry
@@ -120,14 +121,44 @@ def _hash(self: Any) -> int:
     return hash(self.fingerprint)
 
 
-# Slotted and frozen: the planner reads these attributes in its inner loops.
+# Distinct sentences a rulebook's plans say; a plan repeats a few hundred of them thousands of times.
+SENTENCES_KEPT = 4096
+
+
+def _why(self: Any, rule_id: str, text: str) -> Reason:
+    """The Reason for a sentence of a plan made with these numbers, one object per sentence.
+
+    Sentences are rendered from the rulebook's numbers, so the rulebook keeps them: shared
+    objects compare by identity in the planner's memo keys and give the collector less to
+    walk (a fresh Reason per sentence made cold planning 35% slower)."""
+    table = self.sentences
+    hit = table.get((rule_id, text))
+    if hit is None:
+        if len(table) >= SENTENCES_KEPT:
+            del table[next(iter(table))]
+        hit = table[rule_id, text] = why(rule_id, text)
+    return hit
+
+
+# Slotted and frozen: the planner reads these attributes in its inner loops. `sentences` is
+# not a number of the rulebook: it is the intern table `why` fills (outside eq and hash).
 Params: Any = dataclasses.make_dataclass(
     "Params",
-    [("registry_version", str), ("fingerprint", str), *((name, Any) for name in _field_names())],
+    [
+        ("registry_version", str),
+        ("fingerprint", str),
+        *((name, Any) for name in _field_names()),
+        ("sentences", dict, dataclasses.field(default_factory=dict, init=False, repr=False)),
+    ],
     frozen=True,
     slots=True,
     eq=False,
-    namespace={"__eq__": _eq, "__hash__": _hash, "__doc__": "The rulebook's numbers, flat and typed."},
+    namespace={
+        "__eq__": _eq,
+        "__hash__": _hash,
+        "why": _why,
+        "__doc__": "The rulebook's numbers, flat and typed.",
+    },
 )
 Params.__module__ = __name__
 
