@@ -14,6 +14,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from . import rule_params as rp
@@ -125,30 +127,39 @@ def _hash(self: Any) -> int:
 SENTENCES_KEPT = 4096
 
 
-def _why(self: Any, rule_id: str, text: str) -> Reason:
-    """The Reason for a sentence of a plan made with these numbers, one object per sentence.
+def _sentences() -> Callable[[str, str], Reason]:
+    """`why`, remembering one Reason per sentence: the table a Params keeps as its `why`.
 
     Sentences are rendered from the rulebook's numbers, so the rulebook keeps them: shared
     objects compare by identity in the planner's memo keys and give the collector less to
     walk (a fresh Reason per sentence made cold planning 35% slower)."""
-    table = self.sentences
-    hit = table.get((rule_id, text))
-    if hit is None:
-        if len(table) >= SENTENCES_KEPT:
-            del table[next(iter(table))]
-        hit = table[rule_id, text] = why(rule_id, text)
-    return hit
+    return lru_cache(maxsize=SENTENCES_KEPT)(why)
 
 
-# Slotted and frozen: the planner reads these attributes in its inner loops. `sentences` is
-# not a number of the rulebook: it is the intern table `why` fills (outside eq and hash).
+def _numbers(self: Any) -> tuple:
+    """What a Params pickles as: its numbers (a fresh sentence table is made on loading)."""
+    return tuple(getattr(self, name) for name in _NAMES)
+
+
+def _from_numbers(self: Any, numbers: tuple) -> None:
+    for name, value in zip(_NAMES, numbers, strict=True):
+        object.__setattr__(self, name, value)
+    object.__setattr__(self, "why", _sentences())
+
+
+_NAMES = ("registry_version", "fingerprint", *_field_names())
+
+
+# Slotted and frozen: the planner reads these attributes in its inner loops. `why` is not a
+# number of the rulebook: it is the params' own intern table of sentences (outside eq and
+# hash), so planning code says `p.why(rule_id, text)`.
 Params: Any = dataclasses.make_dataclass(
     "Params",
     [
         ("registry_version", str),
         ("fingerprint", str),
-        *((name, Any) for name in _field_names()),
-        ("sentences", dict, dataclasses.field(default_factory=dict, init=False, repr=False)),
+        *((name, Any) for name in _NAMES[2:]),
+        ("why", Any, dataclasses.field(default_factory=_sentences, init=False, repr=False)),
     ],
     frozen=True,
     slots=True,
@@ -156,7 +167,8 @@ Params: Any = dataclasses.make_dataclass(
     namespace={
         "__eq__": _eq,
         "__hash__": _hash,
-        "why": _why,
+        "__getstate__": _numbers,
+        "__setstate__": _from_numbers,
         "__doc__": "The rulebook's numbers, flat and typed.",
     },
 )
