@@ -115,14 +115,9 @@ def module_memos(source: str) -> list[str]:
     return found
 
 
-# Memos kept on purpose, each with its reason where it is defined: the Reason intern table
-# (without it cold planning is 35% slower; its place is the planning context's memo).
-KEPT_MEMOS = {"core/model.py": ["@lru_cache why"]}
-
-
 def test_core_keeps_no_module_level_memo() -> None:
     found = {str(p.relative_to(SRC)): module_memos(p.read_text()) for p in sorted(CORE.rglob("*.py"))}
-    found = {path: memos for path, memos in found.items() if memos and memos != KEPT_MEMOS.get(path)}
+    found = {path: memos for path, memos in found.items() if memos}
     assert not found, f"core keeps state between calls (a cache belongs to the PlanningContext): {found}"
 
 

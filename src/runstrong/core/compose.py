@@ -427,8 +427,8 @@ def _sessions_picked(
         if not plyo_ok:
             warm = tuple((r, selection.alternatives.get(pk.exercise.id, pk), f) for r, pk, f in warm)
         reasons = (
-            why("session-focus", f"Session {SESSION_LETTER[focus]}: {CATEGORY_NAME[focus]} focus."),
-            why("three-categories", "Trains posterior chain, core and single-leg power."),
+            p.why("session-focus", f"Session {SESSION_LETTER[focus]}: {CATEGORY_NAME[focus]} focus."),
+            p.why("three-categories", "Trains posterior chain, core and single-leg power."),
         )
         roles, chosen, focus_lifts = zip(*(warm + rest), strict=True)
         gentler, calmer = _stand_ins(roles, chosen, selection, p)

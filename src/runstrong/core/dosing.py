@@ -21,7 +21,6 @@ from .model import (
     Reason,
     Role,
     build,
-    why,
 )
 from .params import Params
 from .phases import LOADING_PHASES
@@ -172,9 +171,9 @@ def _prescribe(
     step = carry_step(ctx, e, role) if carried is not None else week_step(ctx, e, role)
     d = _Draft(e, role, ctx, step, steps, carried, cues=list(e.cues))
     if role in (Role.primary, Role.accessory) and dict(ctx.held).get(e.category):
-        d.reasons.append(why("review-hold", "Your review held progression here: the same dose as before."))
+        d.reasons.append(p.why("review-hold", "Your review held progression here: the same dose as before."))
     if role in (Role.warm_up, Role.finisher):
-        return _mobility_dose(d)
+        return _mobility_dose(d, p)
     measure = e.dose.measure
     if measure == "reps":
         _reps_dose(d, focus, p)
@@ -185,13 +184,13 @@ def _prescribe(
     else:
         d.sets, d.distance, d.rest = e.dose.sets, e.dose.distance_m, p.hold_rest
         d.intensity = _intensity(kind="rpe", value=float(p.carry_rpe))
-        d.reasons.append(why("foundation-posterior-emphasis", text="Slow, tall carry for core stiffness."))
+        d.reasons.append(p.why("foundation-posterior-emphasis", text="Slow, tall carry for core stiffness."))
     _movement_cues(d, p)
     _eccentric_cap(d, p)
     if d.carry is None:
         d.carry = Carried(d.sets, d.reps, d.seconds, d.contacts)
     _cuts(d, p)
-    return _dosed(d)
+    return _dosed(d, p)
 
 
 def _plain_step(ctx: DoseContext) -> int:
@@ -218,7 +217,7 @@ def week_step(ctx: DoseContext, e: Exercise, role: Role) -> int:
     return max(step - held, 0) if held else step
 
 
-def _mobility_dose(d: _Draft) -> Dosed:
+def _mobility_dose(d: _Draft, p: Params) -> Dosed:
     dose = d.e.dose
     rule = "warm-up-hips-thoracic" if d.role == Role.warm_up else "mobility-finisher"
     presc = build(
@@ -233,7 +232,7 @@ def _mobility_dose(d: _Draft) -> Dosed:
         tempo=d.e.tempo,
         rest_seconds=0,
     )
-    d.reasons.append(why(rule, text="Each drill once, easy and unhurried."))
+    d.reasons.append(p.why(rule, text="Each drill once, easy and unhurried."))
     return Dosed(presc, tuple(d.reasons), d.cues, False, False)
 
 
@@ -249,7 +248,7 @@ def _rep_scheme(d: _Draft, heavy_ready: bool, drill: bool, p: Params) -> tuple[i
     # foundation effort, as for primaries, until a novice graduates
     moderate = ctx.phase == Phase.foundation or (ctx.level == Level.novice and not ctx.graduated)
     if d.accessory:
-        add(why("dose-accessory", text="Accessory: brief and controlled."))
+        add(p.why("dose-accessory", text="Accessory: brief and controlled."))
         rir = drill_rir(p) if drill else p.foundation_rir if moderate else p.strength_rir
         return p.accessory_sets, p.accessory_reps, p.accessory_rest, ("rir", rir)
     if drill:  # stability work, loaded or not: quality reps in a steady range in every phase
@@ -257,15 +256,15 @@ def _rep_scheme(d: _Draft, heavy_ready: bool, drill: bool, p: Params) -> tuple[i
         return p.foundation_sets, p.foundation_reps, p.hold_rest, ("rir", drill_rir(p))
     if heavy_ready:
         text = f"Heavy: few reps near RPE {p.heavy_rpe}, long rests, for an {ctx.level.value} lifter."
-        add(why("dose-heavy", text))
+        add(p.why("dose-heavy", text))
         return p.heavy_sets[ctx.level], p.heavy_reps, p.heavy_rest, ("rpe", p.heavy_rpe)
     if moderate:
-        add(why("dose-foundation", text=f"Moderate: stop with {p.foundation_rir}+ reps in reserve."))
+        add(p.why("dose-foundation", text=f"Moderate: stop with {p.foundation_rir}+ reps in reserve."))
         return p.foundation_sets, p.foundation_reps, p.foundation_rest, ("rir", p.foundation_rir)
     if durability:
-        add(why("marathon-durability", text="Higher reps for fatigue resistance late in a race."))
+        add(p.why("marathon-durability", text="Higher reps for fatigue resistance late in a race."))
         return p.strength_sets, p.durability_capacity_reps, p.strength_rest, ("rir", p.strength_rir)
-    add(why("dose-strength", text=f"Strength: {p.strength_rir} reps in reserve."))
+    add(p.why("dose-strength", text=f"Strength: {p.strength_rir} reps in reserve."))
     return p.strength_sets, p.strength_reps, p.strength_rest, ("rir", p.strength_rir)
 
 
@@ -284,9 +283,9 @@ def _reps_dose(d: _Draft, focus: bool, p: Params) -> None:
         d.intensity = _effort(effort[0], rir)
     elif not drill and not d.accessory:
         rule = d.reasons[-1].rule_id
-        d.reasons[-1] = why(rule, "Unloaded: controlled reps, stopping well before form slips.")
+        d.reasons[-1] = p.why(rule, "Unloaded: controlled reps, stopping well before form slips.")
     if d.step:
-        d.reasons.append(why("linear-progression", text=f"Reps up {p.rep_step} a week, effort unchanged."))
+        d.reasons.append(p.why("linear-progression", text=f"Reps up {p.rep_step} a week, effort unchanged."))
     d.heavy = heavy_ready
 
 
@@ -303,12 +302,12 @@ def _reps(d: _Draft, lo: int, hi: int, rir: float | None, p: Params) -> tuple[in
     if c is None or c.reps is None:
         return ramp(lo, d.step, p.rep_step, hi), rir
     if c.away:
-        d.reasons.append(why("progression-carries-over", "Back from its last loading week's reps, in this range."))
+        d.reasons.append(p.why("progression-carries-over", "Back from its last loading week's reps, in this range."))
         return returning_reps(c.reps, lo, hi, d.step, p), rir
     key = ((c.reps, c.rir), lo, hi, rir, d.step)  # the params are the context's, as the memo is
     reps, rir = d.steps.remember(key, lambda: carried_reps(*key, p))
     if d.step or reps != c.reps:
-        d.reasons.append(why("progression-carries-over", "Carried on from this lift's last loading week."))
+        d.reasons.append(p.why("progression-carries-over", "Carried on from this lift's last loading week."))
     return reps, rir
 
 
@@ -325,11 +324,11 @@ def _seconds_dose(d: _Draft, p: Params) -> None:
     if d.ctx.short_holds and d.e.category == Category.core:
         d.seconds = max(p.min_hold_seconds, round(d.seconds * p.short_hold_fraction))
         d.sets += p.short_hold_extra_sets
-        d.reasons.append(why("screen-plank", "Your plank was short: shorter holds, one more set."))
-    d.reasons.append(why("brief-core-holds", text="Short, high-quality holds rather than long ones."))
-    d.reasons.append(why("dose-holds", text=f"Holds grow {p.hold_step} s a week to a ceiling."))
+        d.reasons.append(p.why("screen-plank", "Your plank was short: shorter holds, one more set."))
+    d.reasons.append(p.why("brief-core-holds", text="Short, high-quality holds rather than long ones."))
+    d.reasons.append(p.why("dose-holds", text=f"Holds grow {p.hold_step} s a week to a ceiling."))
     d.cues.append(p.breathing_cue)
-    d.reasons.append(why("breathing-in-holds", text="Breathe through the hold."))
+    d.reasons.append(p.why("breathing-in-holds", text="Breathe through the hold."))
 
 
 def _contacts_dose(d: _Draft, p: Params) -> None:
@@ -339,10 +338,10 @@ def _contacts_dose(d: _Draft, p: Params) -> None:
     factor = 1.0
     if ctx.phase == Phase.race_specific and ctx.race in p.explosive_distances:
         factor = p.explosive_contacts_factor
-        d.reasons.append(why("short-race-explosive", text="More explosive contacts for a short race."))
+        d.reasons.append(p.why("short-race-explosive", text="More explosive contacts for a short race."))
     elif ctx.phase == Phase.race_specific and ctx.race in p.durability_distances:
         factor = p.durability_contacts_factor
-        d.reasons.append(why("marathon-durability", text="Fewer jumps; durability comes first."))
+        d.reasons.append(p.why("marathon-durability", text="Fewer jumps; durability comes first."))
     c = d.carried
     ceiling = p.plyo_max_contacts[ctx.level]
     sides = 2 if d.e.dose.per_side else 1
@@ -357,7 +356,7 @@ def _contacts_dose(d: _Draft, p: Params) -> None:
     d.contacts = contacts_per_set(per_set, ceiling, d.sets, sides)
     d.carry = Carried(d.sets, contacts=d.contacts)
     text = f"At most {ceiling} contacts a session for a {ctx.level.value}."
-    d.reasons.append(why("dose-plyometric", text))
+    d.reasons.append(p.why("dose-plyometric", text))
 
 
 def contacts_per_set(wanted: int, session_ceiling: int, sets: int, sides: int) -> int:
@@ -381,20 +380,22 @@ def _eccentric_cap(d: _Draft, p: Params) -> None:
         d.sets = min(d.sets, dose.sets)
         if d.carry is not None:
             d.carry = d.carry._replace(sets=d.sets, reps=d.reps)
-        d.reasons.append(why("eccentric-hamstring-cap", f"Slow lowering: at most {dose.sets} x {dose.reps}."))
+        d.reasons.append(p.why("eccentric-hamstring-cap", f"Slow lowering: at most {dose.sets} x {dose.reps}."))
 
 
 def _movement_cues(d: _Draft, p: Params) -> None:
     e = d.e
     if e.pattern in (Pattern.plyometric, Pattern.landing):
         d.cues.append(p.landing_cue)
-        d.reasons.append(why("landings-before-plyometrics", text="Every landing is soft and braced."))
+        d.reasons.append(p.why("landings-before-plyometrics", text="Every landing is soft and braced."))
     if e.intent == Intent.power:
         d.cues.append(p.gait_cue)
-        d.reasons.append(why("gait-matched-cues", text="Quick ground contacts, as in your stride."))
+        d.reasons.append(p.why("gait-matched-cues", text="Quick ground contacts, as in your stride."))
     if e.tempo and e.dose.measure == "reps":
         d.cues.append(p.tempo_cue)
-        d.reasons.append(why("tempo-prescribed", "Each lift has a tempo (seconds down-pause-up-pause): never rushed."))
+        d.reasons.append(
+            p.why("tempo-prescribed", "Each lift has a tempo (seconds down-pause-up-pause): never rushed.")
+        )
     if d.heavy:
         d.cues.append(p.ramp_up_cue)
 
@@ -404,18 +405,18 @@ def _cuts(d: _Draft, p: Params) -> None:
     ctx, add = d.ctx, d.reasons.append
     if ctx.phase == Phase.maintenance:
         d.sets = min(d.sets, p.maintenance_sets)
-        add(why("maintenance-after-race", f"{d.sets} set(s) at the same dose: keep, don't build."))
+        add(p.why("maintenance-after-race", f"{d.sets} set(s) at the same dose: keep, don't build."))
     if ctx.volume_cut_pct:
         d.sets = cut_sets(d.sets, ctx.volume_cut_pct)
-        add(why("planned-deloads" if ctx.deload else "taper", text=f"Volume cut about {ctx.volume_cut_pct}%."))
+        add(p.why("planned-deloads" if ctx.deload else "taper", text=f"Volume cut about {ctx.volume_cut_pct}%."))
     leg_work = d.e.category in LEG_CATEGORIES and d.role in (Role.primary, Role.accessory)
     if ctx.light and leg_work:
         d.sets = max(1, d.sets - p.light_set_cut)
         d.intensity = _eased(d.intensity, p.light_rir_increase, rir_only=True)
-        add(why("light-before-key-runs", "A key run is close: one set fewer, more in reserve, fresh legs first."))
+        add(p.why("light-before-key-runs", "A key run is close: one set fewer, more in reserve, fresh legs first."))
     if ctx.race_close and leg_work:
         d.intensity = race_close_intensity(d.intensity, p)
-        add(why("taper", f"The race is close: legs stay at least {p.race_close_min_rir} reps from failure."))
+        add(p.why("taper", f"The race is close: legs stay at least {p.race_close_min_rir} reps from failure."))
     cut = dict(ctx.reduced).get(d.e.category, 0)
     if cut:  # the review's cut, of the announced size in sets and reps, seconds or contacts (review_cut)
         # of the announced size, however many steps that is: the week after a cut steps on from the week
@@ -423,13 +424,13 @@ def _cuts(d: _Draft, p: Params) -> None:
         d.sets, d.reps, d.seconds, d.contacts, d.distance = cut_prescription(
             d.sets, d.reps, d.seconds, d.contacts, d.distance, cut
         )
-        add(why("review-reduce", f"Your review asked for less: volume cut about {cut}% this week."))
+        add(p.why("review-reduce", f"Your review asked for less: volume cut about {cut}% this week."))
     if ctx.deload:
         d.heavy = False
         d.intensity = _eased(d.intensity, p.deload_rir_increase)
     if heavy_set(d.intensity, p) and d.rest < p.heavy_set_min_rest:
         d.rest = p.heavy_set_min_rest
-        add(why("dose-heavy", f"Near failure: rest at least {p.heavy_set_min_rest} s between sets."))
+        add(p.why("dose-heavy", f"Near failure: rest at least {p.heavy_set_min_rest} s between sets."))
 
 
 def heavy_set(intensity: Intensity, p: Params) -> bool:
@@ -471,13 +472,13 @@ def _eased(intensity: Intensity, by: int, rir_only: bool = False) -> Intensity:
     return intensity
 
 
-def _dosed(d: _Draft) -> Dosed:
+def _dosed(d: _Draft, p: Params) -> Dosed:
     dose, e = d.e.dose, d.e
     extra_side = None
     if dose.per_side and d.role in (Role.primary, Role.accessory):
         extra_side = next((side for category, side in d.ctx.weaker if category == e.category), None)
         if extra_side:
-            d.reasons.append(why("weak-side-extra-set", f"One extra set on your {extra_side} side, the weaker one."))
+            d.reasons.append(p.why("weak-side-extra-set", f"One extra set on your {extra_side} side, the weaker one."))
     presc = build(
         Prescription,
         extra_sets_side=extra_side,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from operator import attrgetter
 
-from .model import Block, Category, Reason, Role, why
+from .model import Block, Category, Reason, Role
 from .params import Params
 from .timing import estimate_seconds
 
@@ -68,7 +68,7 @@ def fill_to_share(
     if not added:
         return blocks, []
     text = f"{added} more set(s) on the main lifts, to use about {p.loading_share_pct}% of your {cap_minutes} minutes."
-    return blocks, [why("session-time-cap", text)]
+    return blocks, [p.why("session-time-cap", text)]
 
 
 def capped_sets(blocks: list[Block], carried: Mapping[str, int], p: Params) -> list[Block]:

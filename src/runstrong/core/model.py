@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
@@ -454,14 +454,9 @@ def build(cls: type[Frozen], **fields: object):  # type: ignore[no-untyped-def]
     return obj
 
 
-# The one memo left in core, on purpose (tests/test_house.py names it): an intern table of
-# (rule id, sentence) -> Reason, bounded and keyed by immutable values. A plan repeats a few
-# hundred distinct sentences thousands of times; a fresh Reason each time made cold planning
-# 35% slower (21 -> 29 ms CPU a plan, plan_throughput, 4 Dec 2026). Its place is the planning
-# context's memo, once `why`'s 120 callers are handed the context.
-@lru_cache(maxsize=8192)
 def why(rule_id: str, text: str) -> Reason:
-    """A Reason, the same object for the same sentence: the rule a sentence of a plan applies."""
+    """A Reason: the rule a sentence of a plan applies. Planning code says `p.why(...)`, which
+    keeps one object per sentence on the rulebook's params (`core/params.py`)."""
     return build(Reason, rule_id=rule_id, text=text)
 
 

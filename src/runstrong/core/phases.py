@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .model import AthleteProfile, Phase, Reason, Weekday, why
+from .model import AthleteProfile, Phase, Reason, Weekday
 from .params import Params
 
 MAX_PLAN_WEEKS = 60
@@ -122,9 +122,9 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
         reassess = i > 0 and _reassess_due(phase, deload, since_screen, p)
         if reassess:
             since_screen = 0
-            reasons.append(why("scheduled-reassessment", REASSESS_TEXT))
+            reasons.append(p.why("scheduled-reassessment", REASSESS_TEXT))
         if i == 0 and not profile.screens:
-            reasons.append(why("baseline-screen", BASELINE_TEXT))
+            reasons.append(p.why("baseline-screen", BASELINE_TEXT))
         frames.append(
             WeekFrame(
                 index=i + 1,
@@ -172,7 +172,7 @@ def _first_week_room(profile: AthleteProfile, start: dt.date, sessions: int, p: 
         f"The plan starts on {profile.start_date:%A}: the days left this week hold "
         f"{room} session{'s' if room != 1 else ''} with a day between them, not {sessions}."
     )
-    return room, [why("no-consecutive-strength-days", text)]
+    return room, [p.why("no-consecutive-strength-days", text)]
 
 
 def _race_week_days(profile: AthleteProfile, start: dt.date, p: Params) -> list[dt.date]:
@@ -197,13 +197,13 @@ def _sessions(
     profile: AthleteProfile, phase: Phase, consistent: int, start: dt.date, p: Params
 ) -> tuple[int, list[Reason]]:
     """How many sessions the week's phase asks for, and why."""
-    reasons: list[Reason] = [why(_PHASE_RULE[phase], text=_PHASE_TEXT[phase])]
+    reasons: list[Reason] = [p.why(_PHASE_RULE[phase], text=_PHASE_TEXT[phase])]
     if phase in (Phase.foundation, Phase.taper):
         return p.foundation_sessions, reasons
     if phase == Phase.race_week:
         if not _race_week_days(profile, start, p):
             text = "The race comes early in the week: no day before it is far enough out for strength. Rest and race."
-            return 0, [*reasons, why("taper", text)]
+            return 0, [*reasons, p.why("taper", text)]
         return p.race_week_sessions, reasons
     if phase in (Phase.build, Phase.race_specific):
         unlock = p.third_session_weeks[profile.strength_experience]
@@ -212,9 +212,9 @@ def _sessions(
                 f"{consistent} consistent weeks behind you ({unlock} needed at "
                 f"{profile.strength_experience.value} level): a third, single-leg power session."
             )
-            return p.foundation_sessions + 1, [*reasons, why("third-session-after-consistency", text)]
+            return p.foundation_sessions + 1, [*reasons, p.why("third-session-after-consistency", text)]
         text = f"Third session waits until {unlock} consistent weeks ({consistent} so far)."
-        return p.foundation_sessions, [*reasons, why("third-session-after-consistency", text)]
+        return p.foundation_sessions, [*reasons, p.why("third-session-after-consistency", text)]
     return _maintenance_sessions(profile, start, reasons, p)
 
 
@@ -224,11 +224,11 @@ def _maintenance_sessions(
     """After the race: one session a week, none until the race's recovery days have passed."""
     assert profile.race is not None
     text = "Your usual running week is shown after the race: ease back in as your running plan says."
-    reasons = [*reasons, why("maintenance-after-race", text)]
+    reasons = [*reasons, p.why("maintenance-after-race", text)]
     back = profile.race.date + dt.timedelta(days=p.recovery_days[profile.race.distance])
     if back > start + dt.timedelta(days=6):
         text = f"Recovery after the race: no strength until {back:%a %d %b}. Easy movement only."
-        return 0, [*reasons, why("maintenance-after-race", text)]
+        return 0, [*reasons, p.why("maintenance-after-race", text)]
     return p.maintenance_sessions, reasons
 
 
@@ -238,13 +238,13 @@ def _deload_reasons(deload: bool, forced: bool, p: Params) -> list[Reason]:
             f"Deload called by your weekly review: about {p.deload_volume_cut_pct}% less volume and easier "
             "effort; the deload cycle restarts after it."
         )
-        return [why("review-deload", text)]
+        return [p.why("review-deload", text)]
     if deload:
         text = (
             f"Deload: same sessions and exercises, about {p.deload_volume_cut_pct}% less volume "
             "and easier effort, so the next block starts fresh."
         )
-        return [why("planned-deloads", text)]
+        return [p.why("planned-deloads", text)]
     return []
 
 

@@ -100,36 +100,36 @@ def screen_reasons(e: Exercise, category: Category, slot: int, ctx: Context) -> 
 
 def pick_reasons(e: Exercise, category: Category, slot: int, ctx: Context, p: Params) -> list[Reason]:
     reasons = [
-        why("two-primaries-one-accessory", f"One of the block's two {CATEGORY_NAME[category]} primaries."),
-        why(
+        p.why("two-primaries-one-accessory", f"One of the block's two {CATEGORY_NAME[category]} primaries."),
+        p.why(
             "same-primaries-per-block",
             "Kept for the whole block so that progress shows; it changes when the block does.",
         ),
     ]
     if ctx.phase == Phase.foundation and e.pattern.value in p.foundation_patterns:
-        reasons.append(why("foundation-posterior-emphasis", text=f"A {e.pattern.value} movement for phase one."))
+        reasons.append(p.why("foundation-posterior-emphasis", text=f"A {e.pattern.value} movement for phase one."))
     if e.pattern == P.anti_rotation:
-        reasons.append(why("anti-rotation-weekly", text="Anti-rotation work every week."))
+        reasons.append(p.why("anti-rotation-weekly", text="Anti-rotation work every week."))
     if category == Category.single_leg_power and e.pattern in SINGLE_LEG_STRENGTH:
         reasons.append(
-            why("single-leg-ladder", f"The rung of the single-leg ladder that a {ctx.level.value} lifter starts on.")
+            p.why("single-leg-ladder", f"The rung of the single-leg ladder that a {ctx.level.value} lifter starts on.")
         )
     if e.pattern == P.landing:
-        reasons.append(why("landings-before-plyometrics", text="Landing drills come before hops and jumps."))
+        reasons.append(p.why("landings-before-plyometrics", text="Landing drills come before hops and jumps."))
     if e.pattern == P.plyometric:
         reasons.append(
-            why("landings-before-plyometrics", "Landings have been drilled, so short hops and jumps are in.")
+            p.why("landings-before-plyometrics", "Landings have been drilled, so short hops and jumps are in.")
         )
     explosive_build = ctx.phase == Phase.build and ctx.race is not None and ctx.race in p.explosive_distances
     if explosive_build and single_leg_explosive(e):
-        reasons.append(why("short-race-explosive", text=f"{ctx.race.value}: single-leg hops from the build on."))
+        reasons.append(p.why("short-race-explosive", text=f"{ctx.race.value}: single-leg hops from the build on."))
     if ctx.phase == Phase.race_specific and ctx.race is not None:
         if ctx.race in p.explosive_distances:
-            reasons.append(why("short-race-explosive", text=f"{ctx.race.value}: explosive single-leg emphasis."))
+            reasons.append(p.why("short-race-explosive", text=f"{ctx.race.value}: explosive single-leg emphasis."))
         elif ctx.race in p.durability_distances:
-            reasons.append(why("marathon-durability", text=f"{ctx.race.value}: durability emphasis."))
+            reasons.append(p.why("marathon-durability", text=f"{ctx.race.value}: durability emphasis."))
     if ctx.level.rank < p.high_skill_min_level.rank:
-        reasons.append(why("mechanics-over-complexity", text="Low-skill variant: mechanics over complexity."))
+        reasons.append(p.why("mechanics-over-complexity", text="Low-skill variant: mechanics over complexity."))
     return reasons
 
 

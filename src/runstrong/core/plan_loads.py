@@ -23,7 +23,7 @@ from . import loads as ld
 from .context import PlanningContext
 from .library import Library
 from .log_loads import light_as_planned
-from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Role, Session, Week, build, why
+from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Role, Session, Week, build
 from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
 
@@ -411,15 +411,15 @@ def _target_load(
 
 
 def _load_reasons(walk: _Walk, lift: _Lift) -> list:
-    rounding = why("load-rounding", "Rounded down to what your plates and dumbbells can make.")
+    rounding = walk.p.why("load-rounding", "Rounded down to what your plates and dumbbells can make.")
     if lift.find:
         text = (
             f"Find your weight: warm up over {walk.p.find_weight_ramp_sets} or more light sets to one set of these "
             "reps at this reserve, and log it; the load shown is only a cautious start."
         )
         return [
-            why("find-your-weight", text),
-            why(lift.rule, _start_text(lift)),
+            walk.p.why("find-your-weight", text),
+            walk.p.why(lift.rule, _start_text(lift)),
             rounding,
         ]
     text = {
@@ -428,7 +428,9 @@ def _load_reasons(walk: _Walk, lift: _Lift) -> list:
         "starting-load-estimate": "A cautious load estimated from body mass, sex and level: adjust to the reserve.",
         "cross-lift-start": "Load carried over from the same movement's other lift: adjust to the reserve.",
     }[lift.rule]
-    return [why(lift.rule, text)] if lift.shown else [why(lift.rule, text), rounding]  # rounding said once
+    return (
+        [walk.p.why(lift.rule, text)] if lift.shown else [walk.p.why(lift.rule, text), rounding]
+    )  # rounding said once
 
 
 def _start_text(lift: _Lift) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import AthleteProfile, Guidance, Session, Suggestion, build, why
+from .model import AthleteProfile, Guidance, Session, Suggestion, build
 from .schedule import DayInfo
 
 
@@ -25,7 +25,7 @@ def suggestions(
                 date=free[0].date,
                 kind="mobility",
                 text=f"Mobility routine, about {p.mobility_minutes} min: hips, hamstrings, thoracic spine.",
-                reasons=[why("rest-day-options", text="Mobility days restore range of motion.")],
+                reasons=[p.why("rest-day-options", text="Mobility days restore range of motion.")],
             )
         )
     if mobility_all and not free and sessions:  # no free day: the routine follows a session
@@ -35,7 +35,7 @@ def suggestions(
                 date=sessions[0].date,
                 kind="mobility",
                 text=f"After the session, {p.mobility_minutes} min more mobility: hips, calves, hamstrings.",
-                reasons=[why("overreaching-signs", text="Your review found soreness or tightness: extra mobility.")],
+                reasons=[p.why("overreaching-signs", text="Your review found soreness or tightness: extra mobility.")],
             )
         )
     if mobility_all:
@@ -45,7 +45,7 @@ def suggestions(
                 date=d.date,
                 kind="mobility",
                 text=f"Mobility routine, about {p.mobility_minutes} min: hips, calves, hamstrings, thoracic spine.",
-                reasons=[why("overreaching-signs", text="Your review found soreness or tightness: extra mobility.")],
+                reasons=[p.why("overreaching-signs", text="Your review found soreness or tightness: extra mobility.")],
             )
             for d in free[1:]
         )
@@ -58,7 +58,7 @@ def suggestions(
                 date=free[-1].date,
                 kind="cross_train",
                 text=f"Optional easy swim or bike, {lo}-{hi} min, for aerobic base without impact.",
-                reasons=[why("rest-day-options", text="Low-impact cross-training supports recovery.")],
+                reasons=[p.why("rest-day-options", text="Low-impact cross-training supports recovery.")],
             )
         )
     return out
@@ -76,7 +76,7 @@ def pain_guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
         f"Pain of {p.pain_monitor_severe_at}/10 or more, or pain that rises {p.pain_monitor_rising_weeks} weeks "
         "running: stop loading it and see a clinician."
     )
-    return [Guidance(topic="pain", text=text, reasons=[why("pain-monitoring", text="How pain guides the return.")])]
+    return [Guidance(topic="pain", text=text, reasons=[p.why("pain-monitoring", text="How pain guides the return.")])]
 
 
 def guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
@@ -91,26 +91,26 @@ def guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
             topic="protein",
             text=f"Aim for {round(lo * mass)}-{round(hi * mass)} g of protein a day ({lo:g}-{hi:g} g/kg at "
             f"{mass:g} kg), spread over {meals_lo}-{meals_hi} meals of {meal_lo}-{meal_hi} g.",
-            reasons=[why("protein-and-sleep", text="Protein supports repair and adaptation.")],
+            reasons=[p.why("protein-and-sleep", text="Protein supports repair and adaptation.")],
         ),
         Guidance(
             topic="sleep",
             text=f"Sleep {sleep_lo}-{sleep_hi} hours a night; less than {sleep_lo} h slows recovery.",
-            reasons=[why("protein-and-sleep", text="Sleep is when training becomes fitness.")],
+            reasons=[p.why("protein-and-sleep", text="Sleep is when training becomes fitness.")],
         ),
         Guidance(
             topic="diary",
             text="Log each session: exercise, sets, reps and effort, plus mood, sleep and appetite.",
-            reasons=[why("training-diary", text="The diary is what the weekly review reads.")],
+            reasons=[p.why("training-diary", text="The diary is what the weekly review reads.")],
         ),
         Guidance(
             topic="review",
             text="Once a week, look back over the diary and adjust: progress when form holds, "
             "ease off with persistent soreness, tight legs on long runs or slipping running form.",
             reasons=[
-                why("weekly-review", text="Volume follows how you respond."),
-                why("form-gates-progression", text="Progress only while form holds."),
-                why("overreaching-signs", text="Soreness and tightness call for less load."),
+                p.why("weekly-review", text="Volume follows how you respond."),
+                p.why("form-gates-progression", text="Progress only while form holds."),
+                p.why("overreaching-signs", text="Soreness and tightness call for less load."),
             ],
         ),
         Guidance(
@@ -118,12 +118,12 @@ def guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
             text=f"Strength work pays off over {p.effect_weeks[0]}-{p.effect_weeks[1]}+ weeks (running economy "
             f"about {p.economy_gain_pct[0]}-{p.economy_gain_pct[1]}% better); it may lower injury risk, most "
             "clearly when you keep it up.",
-            reasons=[why("evidence-expectations", text="What the research shows, and its limits.")],
+            reasons=[p.why("evidence-expectations", text="What the research shows, and its limits.")],
         ),
         Guidance(
             topic="cues",
             text="Three cues run through every session: neutral spine, drive from the hips, land softly.",
-            reasons=[why("consistent-cues", text="The same cues, every session.")],
+            reasons=[p.why("consistent-cues", text="The same cues, every session.")],
         ),
         *pain_guidance(profile, p),
     ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
 
-from .model import KEY_RUN_TYPES, SPEED_RUN_TYPES, Category, Reason, RunType, why
+from .model import KEY_RUN_TYPES, SPEED_RUN_TYPES, Category, Reason, RunType
 from .params import Params
 
 
@@ -214,31 +214,31 @@ def _explain(combo, days, roster, prev_weekday, p: Params) -> tuple[tuple[Reason
         _, notes = _day_penalty(day, roster[k], p)
         runs = [r for r in day.runs if r != RunType.rest]
         if notes:
-            reasons.append(why("pair-with-easy-day", f"The best day this week, though it {' and '.join(notes)}."))
+            reasons.append(p.why("pair-with-easy-day", f"The best day this week, though it {' and '.join(notes)}."))
         elif any(r in (RunType.easy, RunType.cross_train) for r in runs):
-            reasons.append(why("pair-with-easy-day", "Paired with an easy run or easy cross-training."))
+            reasons.append(p.why("pair-with-easy-day", "Paired with an easy run or easy cross-training."))
         elif not runs:
-            reasons.append(why("pair-with-easy-day", "A day with no run, so the legs are fresh."))
+            reasons.append(p.why("pair-with-easy-day", "A day with no run, so the legs are fresh."))
         if runs:
             reasons.append(
-                why("pair-with-easy-day", "Run first, lift later in the day (a few hours apart if you can).")
+                p.why("pair-with-easy-day", "Run first, lift later in the day (a few hours apart if you can).")
             )
         if roster[k].heavy:
             if day.speed:
                 reasons.append(
-                    why(
+                    p.why(
                         "no-heavy-near-speed",
                         f"Double day: lift after the run, at least {p.double_day_gap_hours} h later.",
                     )
                 )
             else:
                 reasons.append(
-                    why("no-heavy-near-speed", "Heavy work, so not on a speed day nor the day before a key run.")
+                    p.why("no-heavy-near-speed", "Heavy work, so not on a speed day nor the day before a key run.")
                 )
         previous_day = prev_weekday.get(roster[k].focus)
         if previous_day is not None and previous_day == day.date.weekday():
-            reasons.append(why("consistent-rhythm", text="Same weekday as last week."))
-        reasons.append(why("no-consecutive-strength-days", "At least one day clear of strength before and after."))
+            reasons.append(p.why("consistent-rhythm", text="Same weekday as last week."))
+        reasons.append(p.why("no-consecutive-strength-days", "At least one day clear of strength before and after."))
         out.append(tuple(reasons))
     return tuple(out)
 

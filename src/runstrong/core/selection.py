@@ -21,7 +21,6 @@ from .model import (
     Pattern,
     Phase,
     RaceDistance,
-    why,
 )
 from .pain_return import place_rungs
 from .params import Params
@@ -337,7 +336,7 @@ def _primaries(
             alt = _best(pool, calm, ctx, p, chosen, recent, unilateral=unilateral, intents=intents)
             if alt is not None:
                 chosen.add(alt.id)
-                instead = why("taper", text="In place of hops and jumps, too close to the race.")
+                instead = p.why("taper", text="In place of hops and jumps, too close to the race.")
                 alternatives[e.id] = Pick(exercise=alt, reasons=(*pick_reasons(alt, category, slot, ctx, p), instead))
     return tuple(picks)
 
@@ -366,7 +365,7 @@ def _gentler(
             if alt is None:
                 continue
             chosen.add(alt.id)
-            instead = why("soreness-counts-heavy", f"In place of {pk.exercise.name}: a key run or the race is close.")
+            instead = p.why("soreness-counts-heavy", f"In place of {pk.exercise.name}: a key run or the race is close.")
             out[pk.exercise.id] = Pick(exercise=alt, reasons=(*pick_reasons(alt, category, slot, ctx, p), instead))
     return out
 
@@ -414,6 +413,6 @@ def _accessories(ctx: Context, pools: _Pools, chosen: set[str], warnings: list[s
             warnings.append("No accessory fits your equipment, level and pain areas.")
             continue
         chosen.add(e.id)
-        reasons = [why(rule_id, text=ACCESSORY_TEXT[rule_id]), *list(pain_note(e, ideal, ctx))]
+        reasons = [p.why(rule_id, text=ACCESSORY_TEXT[rule_id]), *list(pain_note(e, ideal, ctx))]
         accessories.append(Pick(exercise=e, reasons=tuple(reasons)))
     return accessories

@@ -9,7 +9,7 @@ belong to the lifts.
 
 from __future__ import annotations
 
-from .model import Category, Exercise, Intent, Reason, why
+from .model import Category, Exercise, Intent, Reason
 from .params import Params
 
 
@@ -22,12 +22,12 @@ def stability_drill(e: Exercise) -> bool:
 def drill_reason(e: Exercise, p: Params) -> Reason:
     """Why a stability drill is dosed by control; a loaded one says what its load is for."""
     if not e.loadable:
-        return why("brief-core-holds", text="Controlled quality reps; stop when form slips.")
+        return p.why("brief-core-holds", text="Controlled quality reps; stop when form slips.")
     text = (
         f"Dosed by control: every rep clean, {p.core_drill_min_rir}+ reps in reserve; the load "
         "only makes the brace harder, so add weight once the top of the range is clean."
     )
-    return why("core-drills-by-control", text=text)
+    return p.why("core-drills-by-control", text=text)
 
 
 def drill_rir(p: Params) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .dosing import estimate_seconds, heavy_set
-from .model import Block, Category, Reason, Role, why
+from .model import Block, Category, Reason, Role
 from .params import Params
 
 
@@ -148,4 +148,4 @@ def trim_to_cap(
     if not taken:
         return blocks, [], level
     text = f"Trimmed to fit your {cap_minutes}-minute cap: " + "; ".join(dict.fromkeys(taken)) + "."
-    return blocks, [why("session-time-cap", text=text)], level
+    return blocks, [p.why("session-time-cap", text=text)], level

@@ -28,8 +28,9 @@ def dates(frame: WeekFrame) -> list[dt.date]:
 
 
 def runs_by_date(profile: AthleteProfile, frames: list[WeekFrame]) -> RunsByDate:
-    """Runs on each date of the plan (and the day after it): dated runs replace the
-    weekly template in any week that has them."""
+    """Runs on each date of the plan (and the week after it): dated runs replace the
+    weekly template in any week that has them. Built a week at a time, touching only the
+    days that have runs (a plan spans over a hundred days; most weeks are the template)."""
     dated: dict[dt.date, list[tuple[RunType, int]]] = {}
     for run in profile.running.dated:
         dated.setdefault(run.date, []).append((run.type, run.minutes))
@@ -37,19 +38,21 @@ def runs_by_date(profile: AthleteProfile, frames: list[WeekFrame]) -> RunsByDate
     template: dict[int, list[tuple[RunType, int]]] = {}
     for run in profile.running.weekly:
         template.setdefault(run.day.index, []).append((run.type, run.minutes))
+    weekly = [(dt.timedelta(days=k), tuple(template[k])) for k in sorted(template)]
+    first, last = frames[0].start, frames[-1].end + dt.timedelta(days=7)
     out: RunsByDate = {}
-    weekly = {k: tuple(v) for k, v in template.items()}
+    week, a_week = first - dt.timedelta(days=first.weekday()), dt.timedelta(days=7)
+    while week <= last:
+        if week in dated_weeks:
+            days = [(d, tuple(dated[d])) for d in (week + dt.timedelta(days=k) for k in range(7)) if d in dated]
+        else:
+            days = [(week + offset, runs) for offset, runs in weekly]
+        out.update((d, runs) for d, runs in days if first <= d <= last)
+        week += a_week
     race_day = profile.race.date if profile.race is not None else None
-    first = frames[0].start
-    for n in range((frames[-1].end + dt.timedelta(days=7) - first).days + 1):
-        day = first + dt.timedelta(days=n)
-        dated_week = day - dt.timedelta(days=day.weekday()) in dated_weeks
-        runs = tuple(dated.get(day, ())) if dated_week else weekly.get(day.weekday(), ())
-        if day == race_day:
-            runs = ((RunType.race, 0),)
-        if runs:
-            out[day] = runs
-    return out
+    if race_day is not None and first <= race_day <= last:
+        out[race_day] = ((RunType.race, 0),)
+    return dict(sorted(out.items()))
 
 
 def day_infos(ctx: PlanningContext, profile: AthleteProfile, frame: WeekFrame, runs: RunsByDate) -> tuple[DayInfo, ...]:

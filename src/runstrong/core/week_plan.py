@@ -13,7 +13,7 @@ from operator import attrgetter
 from .compose import Carry, Planned, ReviewDosing, Runner, compose
 from .context import PlanningContext
 from .infeasible import InfeasibleWeekError, infeasible_message
-from .model import Block, Category, Reason, Role, Session, Weekday, build, why
+from .model import Block, Category, Reason, Role, Session, Weekday, build
 from .params import Params
 from .phases import LOADING_PHASES, WeekFrame
 from .placement import Previous, Week, best_option, least_bad
@@ -200,7 +200,7 @@ def dated_session(
         reasons=[
             *planned.reasons,
             *placement_reasons,
-            why("session-time-cap", f"About {minutes} min, inside your {cap}-minute cap."),
+            planned.ctx.params.why("session-time-cap", f"About {minutes} min, inside your {cap}-minute cap."),
             *trim_reasons,
         ],
     )
