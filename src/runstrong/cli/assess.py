@@ -77,16 +77,12 @@ def assess(profile: Path, when: str | None, no_input: bool, source: Path | None,
         _save(profile, screen, out)
         _results(athlete, screen, out)
         return
-    try:
+    from runstrong.cli.prompts import stopped_without_trace
+
+    with stopped_without_trace(out, "nothing was saved", until="the end of the screen"):
         screen = _battery(athlete, day, out)
         _results(athlete, screen, out)
         keep = _asker(out).confirm(f"Save this screen to {escape(profile.name)}?", True)
-    except KeyboardInterrupt:
-        out.print("\n[yellow]Stopped: nothing was saved.[/]")
-        raise SystemExit(130) from None
-    except EOFError:
-        out.print("\n[yellow]Input ended before the end of the screen: nothing was saved.[/]")
-        raise SystemExit(1) from None
     if not keep:
         out.print("Not saved.")
         return

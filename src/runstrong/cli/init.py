@@ -83,16 +83,11 @@ def init(path: Path, force: bool, no_input: bool, **opts: Any) -> None:
         return
     from runstrong.cli.init_interview import interview
     from runstrong.cli.options import console
+    from runstrong.cli.prompts import stopped_without_trace
 
     out = console()
-    try:
+    with stopped_without_trace(out, "nothing was written", until="the last question"):
         profile = interview(path, opts, today, out)
-    except KeyboardInterrupt:
-        out.print("\n[yellow]Stopped: nothing was written.[/]")
-        raise SystemExit(130) from None
-    except EOFError:
-        out.print("\n[yellow]Input ended before the last question: nothing was written.[/]")
-        raise SystemExit(1) from None
     if profile is None:
         out.print("Nothing written. Run [bold]runstrong init[/] again whenever you like.")
         return

@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from runstrong.io.answers import yes_no
@@ -17,6 +18,20 @@ from runstrong.io.answers import yes_no
 T = TypeVar("T")
 
 # ----------------------------------------------------------------------------- asking
+
+
+@contextmanager
+def stopped_without_trace(out: Any, nothing: str, until: str) -> Iterator[None]:
+    """Questions left half answered: Ctrl-C exits 130, input that ends (a closed pipe, a
+    script one answer short) exits 1, each saying `nothing` was kept, never a traceback."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        out.print(f"\n[yellow]Stopped: {nothing}.[/]")
+        raise SystemExit(130) from None
+    except EOFError:
+        out.print(f"\n[yellow]Input ended before {until}: {nothing}.[/]")
+        raise SystemExit(1) from None
 
 
 class Asker:

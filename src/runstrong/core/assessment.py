@@ -78,6 +78,17 @@ class _Scoring:
     def add(self, **finding: object) -> None:
         self.findings.append(Finding(**finding))  # type: ignore[arg-type]
 
+    def asymmetry(self, test: str, rule_id: str, category: Category, side: Side, text: str) -> None:
+        """A left/right difference: the first test to name a weaker side in `category` sets
+        the extra set's side (SCORERS' order), and every test's finding is listed."""
+        self.weaker.setdefault(category, side)
+        self.add(kind="asymmetry", test=test, rule_id=rule_id, category=category, side=side, text=text)
+
+
+def _weaker(left: float, right: float) -> Side:
+    """The side that scored less (the right on a tie)."""
+    return Side.left if left < right else Side.right
+
 
 def _hip_hinge(sc: _Scoring) -> None:
     patterning = not sc.screen.hip_hinge_pass
@@ -122,17 +133,12 @@ def _side_plank(sc: _Scoring) -> None:
     ratio = left / right if right else (1.0 if not left else 2.0)
     lo, hi = sc.p.side_plank_ratio
     if not lo <= ratio <= hi:
-        side = Side.left if left < right else Side.right
-        sc.weaker[Category.core] = side
-        sc.add(
-            kind="asymmetry",
-            test="side plank",
-            rule_id="screen-side-plank",
-            category=Category.core,
-            side=side,
-            text=f"Side plank left {left} s, right {right} s (ratio {ratio:.2f}, outside "
-            f"{lo:g}-{hi:g}): an extra set on the {side.value} side.",
+        side = _weaker(left, right)
+        text = (
+            f"Side plank left {left} s, right {right} s (ratio {ratio:.2f}, outside "
+            f"{lo:g}-{hi:g}): an extra set on the {side.value} side."
         )
+        sc.asymmetry("side plank", "screen-side-plank", Category.core, side, text)
 
 
 def _extensors(sc: _Scoring) -> None:
@@ -167,16 +173,10 @@ def _single_leg_squat(sc: _Scoring) -> None:
     rung = sc.effects["single_leg_rung_cap"] = _RUNG[worst]
     if left != right:
         side = Side.left if _SQUAT_ORDER[left] > _SQUAT_ORDER[right] else Side.right
-        sc.weaker[Category.single_leg_power] = side
-        sc.add(
-            kind="asymmetry",
-            test="single-leg squat",
-            rule_id="screen-single-leg-squat",
-            category=Category.single_leg_power,
-            side=side,
-            text=f"Single-leg squat {left.value} on the left, {right.value} on the right: "
-            f"an extra set on the {side.value}.",
+        text = (
+            f"Single-leg squat {left.value} on the left, {right.value} on the right: an extra set on the {side.value}."
         )
+        sc.asymmetry("single-leg squat", "screen-single-leg-squat", Category.single_leg_power, side, text)
     if worst != SquatQuality.good:
         where = "step-downs" if rung == "step_down" else "the first rung (single-leg sit-to-stand)"
         sc.add(
@@ -233,17 +233,12 @@ def _heel_raises(sc: _Scoring) -> None:
             "for your age and sex: calf capacity work matters.",
         )
     if _lsi(heel_l, heel_r) < p.heel_raise_lsi and Category.single_leg_power not in sc.weaker:
-        side = Side.left if heel_l < heel_r else Side.right
-        sc.weaker[Category.single_leg_power] = side
-        sc.add(
-            kind="asymmetry",
-            test="heel raises",
-            rule_id="screen-heel-raise",
-            category=Category.single_leg_power,
-            side=side,
-            text=f"Heel raises left {heel_l}, right {heel_r} (symmetry {_lsi(heel_l, heel_r):.0f}%): "
-            f"an extra set on the {side.value}.",
+        side = _weaker(heel_l, heel_r)
+        text = (
+            f"Heel raises left {heel_l}, right {heel_r} (symmetry {_lsi(heel_l, heel_r):.0f}%): "
+            f"an extra set on the {side.value}."
         )
+        sc.asymmetry("heel raises", "screen-heel-raise", Category.single_leg_power, side, text)
 
 
 def _hop(sc: _Scoring) -> None:
@@ -252,16 +247,9 @@ def _hop(sc: _Scoring) -> None:
         return
     lsi = _lsi(left, right)
     if lsi < sc.p.hop_lsi:
-        side = Side.left if left < right else Side.right
-        sc.weaker.setdefault(Category.single_leg_power, side)
-        sc.add(
-            kind="asymmetry",
-            test="single-leg hop",
-            rule_id="screen-hop",
-            category=Category.single_leg_power,
-            side=side,
-            text=f"Single-leg hop symmetry {lsi:.0f}% (under {sc.p.hop_lsi:g}%): an extra set on the {side.value}.",
-        )
+        side = _weaker(left, right)
+        text = f"Single-leg hop symmetry {lsi:.0f}% (under {sc.p.hop_lsi:g}%): an extra set on the {side.value}."
+        sc.asymmetry("single-leg hop", "screen-hop", Category.single_leg_power, side, text)
 
 
 # Each test of the screen and its scorer, in the order findings are listed (the single-leg

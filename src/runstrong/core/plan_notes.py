@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from .model import AthleteProfile, Guidance, Session, Suggestion, build
 from .schedule import DayInfo
+
+_EXTRA_MOBILITY = "Your review found soreness or tightness: extra mobility."
+
+
+def _idea(day: dt.date, kind: str, text: str, rule_id: str, because: str, p: Any) -> Suggestion:
+    """One idea for a day without a session, and the rule it follows."""
+    return build(Suggestion, date=day, kind=kind, text=text, reasons=[p.why(rule_id, because)])
 
 
 def suggestions(
@@ -18,49 +26,23 @@ def suggestions(
         d for d in days if d.available and not d.runs and d.date not in taken and d.strength_ok and not d.recovering
     ]
     out: list[Suggestion] = []
+    minutes = p.mobility_minutes
     if free:
-        out.append(
-            build(
-                Suggestion,
-                date=free[0].date,
-                kind="mobility",
-                text=f"Mobility routine, about {p.mobility_minutes} min: hips, hamstrings, thoracic spine.",
-                reasons=[p.why("rest-day-options", text="Mobility days restore range of motion.")],
-            )
-        )
+        routine = f"Mobility routine, about {minutes} min: hips, hamstrings, thoracic spine."
+        because = "Mobility days restore range of motion."
+        out.append(_idea(free[0].date, "mobility", routine, "rest-day-options", because, p))
     if mobility_all and not free and sessions:  # no free day: the routine follows a session
-        out.append(
-            build(
-                Suggestion,
-                date=sessions[0].date,
-                kind="mobility",
-                text=f"After the session, {p.mobility_minutes} min more mobility: hips, calves, hamstrings.",
-                reasons=[p.why("overreaching-signs", text="Your review found soreness or tightness: extra mobility.")],
-            )
-        )
+        after = f"After the session, {minutes} min more mobility: hips, calves, hamstrings."
+        out.append(_idea(sessions[0].date, "mobility", after, "overreaching-signs", _EXTRA_MOBILITY, p))
     if mobility_all:
-        out.extend(
-            build(
-                Suggestion,
-                date=d.date,
-                kind="mobility",
-                text=f"Mobility routine, about {p.mobility_minutes} min: hips, calves, hamstrings, thoracic spine.",
-                reasons=[p.why("overreaching-signs", text="Your review found soreness or tightness: extra mobility.")],
-            )
-            for d in free[1:]
-        )
+        routine = f"Mobility routine, about {minutes} min: hips, calves, hamstrings, thoracic spine."
+        out.extend(_idea(d.date, "mobility", routine, "overreaching-signs", _EXTRA_MOBILITY, p) for d in free[1:])
         return out
     if len(free) > 1:
         lo, hi = p.cross_train_minutes
-        out.append(
-            build(
-                Suggestion,
-                date=free[-1].date,
-                kind="cross_train",
-                text=f"Optional easy swim or bike, {lo}-{hi} min, for aerobic base without impact.",
-                reasons=[p.why("rest-day-options", text="Low-impact cross-training supports recovery.")],
-            )
-        )
+        swim = f"Optional easy swim or bike, {lo}-{hi} min, for aerobic base without impact."
+        because = "Low-impact cross-training supports recovery."
+        out.append(_idea(free[-1].date, "cross_train", swim, "rest-day-options", because, p))
     return out
 
 

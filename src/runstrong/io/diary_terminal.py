@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.markup import escape
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from runstrong.core.diary import (
@@ -67,22 +67,23 @@ def _km(km: float, units: Units) -> str:
     return f"{km / KM_PER_MILE:.1f}" if units == Units.imperial else f"{km:.1f}"
 
 
+def _history_table(title: str, caption: str, label: Column, numbers: tuple[str, ...]) -> Table:
+    """The look `runstrong history`'s tables share: a label column, then right-aligned
+    numbers, the key to the columns below."""
+    columns = (Column(name, justify="right", no_wrap=True) for name in numbers)
+    return Table(label, *columns, title=title, title_justify="left", header_style="bold underline", box=None,
+                 padding=(0, 0, 0, 1), pad_edge=False, caption=caption, caption_justify="left")  # fmt: skip
+
+
 def render_weeks(weeks: list[WeekSummary], units: Units) -> Table:
     mass, dist = ("lb", "mi") if units == Units.imperial else ("kg", "km")
-    table = Table(
-        title="By week",
-        title_justify="left",
-        header_style="bold underline",
-        box=None,
-        padding=(0, 0, 0, 1),
-        pad_edge=False,
-        caption=f"{mass}: load × reps · sRPE: mean session RPE · load: session RPE × minutes (Foster) · "
+    table = _history_table(
+        "By week",
+        f"{mass}: load × reps · sRPE: mean session RPE · load: session RPE × minutes (Foster) · "
         "well: mean of the 1-5 check-in scales, higher is better",
-        caption_justify="left",
+        Column("week of", no_wrap=True),
+        ("sess", "sets", "reps", mass, "sRPE", "load", "runs", "hours", dist, "sleep", "well", "pain"),
     )
-    table.add_column("week of", no_wrap=True)
-    for column in ("sess", "sets", "reps", mass, "sRPE", "load", "runs", "hours", dist, "sleep", "well", "pain"):
-        table.add_column(column, justify="right", no_wrap=True)
     for w in weeks:
         table.add_row(
             f"{w.week_start:%d %b %y}",
@@ -113,19 +114,12 @@ MEASURE_LABEL = {"reps": "", "seconds": "s", "contacts": "c", "distance_m": "m"}
 
 
 def render_exercises(rows: list[ExerciseSummary], names: dict[str, str], units: Units) -> Table:
-    table = Table(
-        title="By exercise (most recent first)",
-        title_justify="left",
-        header_style="bold underline",
-        box=None,
-        padding=(0, 0, 0, 1),
-        pad_edge=False,
-        caption="volume: total reps, seconds (s), contacts (c) or metres (m) · RPE: mean over the sets that have one",
-        caption_justify="left",
+    table = _history_table(
+        "By exercise (most recent first)",
+        "volume: total reps, seconds (s), contacts (c) or metres (m) · RPE: mean over the sets that have one",
+        Column("exercise", overflow="ellipsis", no_wrap=True),
+        ("sessions", "sets", "volume", "best", "RPE", "last"),
     )
-    table.add_column("exercise", overflow="ellipsis", no_wrap=True)
-    for column in ("sessions", "sets", "volume", "best", "RPE", "last"):
-        table.add_column(column, justify="right", no_wrap=True)
     for r in rows:
         table.add_row(
             Text(names.get(r.exercise_id, r.exercise_id)),
