@@ -20,6 +20,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from runstrong.core.library import Library
 from runstrong.core.model import Exercise, Units
@@ -127,6 +128,42 @@ def resolve_exercise(text: str, library: Library, field: str = "exercise") -> Ex
 # ------------------------------------------------------------------------- amounts
 
 
+class _Measure(NamedTuple):
+    """A quantity typed as a number and a unit: its units' factors to the base unit, the unit
+    a bare number means for a metric or an imperial runner, and the forms its messages show."""
+
+    noun: str
+    factors: dict[str, float]
+    metric: str
+    imperial: str
+    forms: str
+    units: str
+
+
+_LOAD = _Measure(
+    "load",
+    {"kg": 1.0, "kgs": 1.0, "kilo": 1.0, "kilos": 1.0, "lb": KG_PER_LB, "lbs": KG_PER_LB, "pound": KG_PER_LB,
+     "pounds": KG_PER_LB},
+    "kg", "lb", "40kg, 90lb, bw or bw+10kg", "kg or lb, e.g. 40kg or 90lb",
+)  # fmt: skip
+_DISTANCE = _Measure(
+    "distance",
+    {"km": 1.0, "k": 1.0, "kms": 1.0, "mi": KM_PER_MILE, "mile": KM_PER_MILE, "miles": KM_PER_MILE, "m": 0.001},
+    "km", "mi", "8km, 5mi or 800m", "km, mi or m",
+)  # fmt: skip
+
+
+def _amount(raw: str, text: str, units: Units, field: str, measure: _Measure) -> float:
+    """A number and its unit (the runner's own unit when none is written) in the base unit."""
+    m = re.fullmatch(r"(-?\d+(?:\.\d+)?)([a-z]*)", raw)
+    if not m:
+        raise UserError(f"{field}: {text!r} is not a {measure.noun}; write {measure.forms}")
+    unit = m.group(2) or (measure.imperial if units == Units.imperial else measure.metric)
+    if unit not in measure.factors:
+        raise UserError(f"{field}: {unit!r} is not a unit of {measure.noun} (in {text!r}); write {measure.units}")
+    return float(m.group(1)) * measure.factors[unit]
+
+
 def parse_load(text: str, units: Units, field: str = "load") -> float | None:
     """`40kg`, `90lb`, `bw`, `bw+10kg`, or a bare number in the runner's units -> kg
     (None for bodyweight alone)."""
@@ -134,18 +171,7 @@ def parse_load(text: str, units: Units, field: str = "load") -> float | None:
     if raw in ("bw", "bodyweight", "body"):
         return None
     added = raw.removeprefix("bodyweight+").removeprefix("bw+")
-    m = re.fullmatch(r"(-?\d+(?:\.\d+)?)([a-z]*)", added)
-    if not m:
-        raise UserError(f"{field}: {text!r} is not a load; write 40kg, 90lb, bw or bw+10kg")
-    value, unit = float(m.group(1)), m.group(2)
-    if unit == "":
-        unit = "lb" if units == Units.imperial else "kg"
-    if unit in ("kg", "kgs", "kilo", "kilos"):
-        kg = value
-    elif unit in ("lb", "lbs", "pound", "pounds"):
-        kg = value * KG_PER_LB
-    else:
-        raise UserError(f"{field}: {unit!r} is not a unit of load (in {text!r}); write kg or lb, e.g. 40kg or 90lb")
+    kg = _amount(added, text, units, field, _LOAD)
     if kg < 0:
         raise UserError(f"{field}: {text!r} is negative; a load is 0 or more (use bw for bodyweight)")
     if kg > 500:
@@ -157,19 +183,10 @@ def parse_distance(text: str, units: Units, field: str = "distance") -> float:
     """`8km`, `8 km`, `5mi`, `8 miles`, `800m`, or a bare number in the runner's units -> km.
     The one reader of a typed distance: the CLI's arguments and the web's forms."""
     raw = text.strip().lower().replace(" ", "")
-    m = re.fullmatch(r"(-?\d+(?:\.\d+)?)([a-z]*)", raw)
-    if not m:
-        raise UserError(f"{field}: {text!r} is not a distance; write 8km, 5mi or 800m")
-    value, unit = float(m.group(1)), m.group(2)
-    if unit == "":
-        unit = "mi" if units == Units.imperial else "km"
-    factors = {"km": 1.0, "k": 1.0, "kms": 1.0, "mi": KM_PER_MILE, "mile": KM_PER_MILE, "miles": KM_PER_MILE,
-               "m": 0.001}  # fmt: skip
-    if unit not in factors:
-        raise UserError(f"{field}: {unit!r} is not a unit of distance (in {text!r}); write km, mi or m")
-    if value < 0:
+    km = _amount(raw, text, units, field, _DISTANCE)
+    if km < 0:
         raise UserError(f"{field}: {text!r} is negative; a distance is 0 or more")
-    return value * factors[unit]
+    return km
 
 
 _MIN = r"(?:m|min|mins|minute|minutes)"
