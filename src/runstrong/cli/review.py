@@ -108,10 +108,11 @@ def review(
       runstrong review --ill --accept
     """
     from runstrong.flows.base import Clock
-    from runstrong.flows.review import accept_review
+    from runstrong.flows.review import Prepared, accept_review
     from runstrong.io.data_files import load_context
     from runstrong.store.changes import current_version
     from runstrong.store.reviewing import prepare_review
+    from runstrong.store.roster_flags import diary_stamp
 
     if accept and dry_run:
         raise UserError("--accept: use --accept or --dry-run, not both")
@@ -133,6 +134,8 @@ def review(
             try:
                 outcome = prepare_review(s, athlete, week_start, today, ctx, real_life)
                 seen = current_version(s, outcome.athlete.id)  # a change before the write is refused, not lost
+                # the diary as read: if unchanged at the write, what was shown is what is accepted
+                prepared = None if dry_run else Prepared(outcome, diary_stamp(s, outcome.athlete.id))
             except UserError as err:
                 raise _named_as_flag(err) from None
         version = outcome.plan_version
@@ -145,8 +148,8 @@ def review(
         applied = None
         if apply:
             clock = Clock(clock_now(), today)
-            stored = accept_review(store, outcome.athlete.name, outcome.review.week_start, clock, ctx,
-                                   real_life, expected_version=seen).stored  # fmt: skip
+            stored = accept_review(store, outcome.athlete.name, outcome.review.week_start, clock, ctx, real_life,
+                                   expected_version=seen, prepared=prepared).stored  # fmt: skip
             applied = (
                 f"Plan version {stored.plan_version} written (version {version} is kept)."
                 if stored.new_plan
