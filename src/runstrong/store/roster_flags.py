@@ -18,8 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from runstrong.core.context import PlanningContext
@@ -105,8 +106,14 @@ def stamp_text(values: tuple | list) -> str:
     return ",".join("" if v is None else str(v) for v in values)
 
 
+@cache
+def _stamp_statement() -> Select:
+    """The stamp's select, built once per process (a review with --accept reads it three times)."""
+    return select(*stamp_columns(bindparam("athlete_id")))
+
+
 def diary_stamp(s: Session, athlete_id: int) -> str:
-    return stamp_text(s.execute(select(*stamp_columns(athlete_id))).one())
+    return stamp_text(s.execute(_stamp_statement(), {"athlete_id": athlete_id}).one())
 
 
 def is_current(row: RosterFlagsRow | object, stamp: str, today: dt.date, ctx: PlanningContext | None) -> bool:
@@ -150,13 +157,9 @@ def _keep_plan_facts(s: Session, row: RosterFlagsRow, athlete_id: int) -> None:
         row.plan_id, row.plan_facts = plan_id, json.dumps({"weeks": weeks, "race": race})
 
 
-def refresh(s: Session, athlete_id: int, name: str, today: dt.date, ctx: PlanningContext | None = None) -> RosterFlags:
-    """Work the flags out again inside the change that moved them (its writes flushed first);
-    without `ctx`, with the shipped planning data (or RUNSTRONG_DATA's)."""
-    if ctx is None:
-        from runstrong.io.data_files import load_context
-
-        ctx = load_context()
+def refresh(s: Session, athlete_id: int, name: str, today: dt.date, ctx: PlanningContext) -> RosterFlags:
+    """Work the flags out again inside the change that moved them (its writes flushed first),
+    with the planning data the caller used (`flows.base.context_or_default`)."""
     s.flush()
     found = work_out(s, athlete_id, name, today, ctx)
     keep(s, athlete_id, found, diary_stamp(s, athlete_id), today, ctx)
