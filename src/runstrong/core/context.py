@@ -53,6 +53,7 @@ PER_PLAN = {
     "content": 12,  # a session's content checked for a runner
     "loads": 1,  # a plan's weeks with the runner's loads
     "checked": 1,  # a plan's verdict from check_plan, by its planned weeks and profile
+    "runs": 64,  # a week's runs as the plan lists them, by (date, type, minutes)
     "values": 96,  # one copy of each small value plans repeat: carried doses, carries, runs per day, roles
 }
 
