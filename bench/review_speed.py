@@ -49,13 +49,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generated import generated_profiles
 from runstrong.core.diary import planned_work, sets_as_planned
-from runstrong.core.library import Library, load_library
+from runstrong.core.library import Library
 from runstrong.core.model import AthleteProfile, PainArea, Plan
 from runstrong.core.planner import build_plan
 from runstrong.core.review import apply_review, review_week
 from runstrong.core.review_metrics import history_window_days
-from runstrong.core.rules import Registry, load_registry
-from runstrong.io.data_files import load_context
+from runstrong.core.rules import Registry
+from runstrong.io.data_files import load_context, load_library, load_registry
 from runstrong.io.profile_file import load_profile
 from runstrong.store import repo
 from runstrong.store.db import Store, open_store

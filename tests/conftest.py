@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from runstrong.core.library import load_library
-from runstrong.core.rules import load_registry
+from runstrong.io.data_files import load_library, load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "src" / "runstrong" / "examples"

@@ -134,3 +134,51 @@ def test_a_memo_table_or_a_cached_function_is_found() -> None:
         "TABLE = {1: 2}\ndef read(k):\n    return TABLE[k]\n"
     )
     assert sorted(module_memos(source)) == ["@lru_cache twice", "_SEEN written in remember"]
+
+
+FILE_READS = frozenset({"open", "read_text", "read_bytes", "read", "load", "iterdir", "glob", "rglob", "files"})
+FILE_MODULES = frozenset({"importlib.resources", "importlib_resources", "pathlib", "os", "io", "tomllib", "shutil"})
+
+
+def file_access(source: str) -> list[str]:
+    """What in `source` reads files or package data: an import of a file module
+    (importlib.resources, pathlib, os, io, tomllib, shutil), or a call such as `open(...)`,
+    `x.read_text()` or `resources.files(...)`. Core parses what an adapter read."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [f"import {a.name}" for a in node.names if a.name in FILE_MODULES]
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            names = {f"{module}.{a.name}" for a in node.names}
+            if module in FILE_MODULES or names & FILE_MODULES:
+                found.append(f"from {module} import {', '.join(a.name for a in node.names)}")
+        elif isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in FILE_READS and not (isinstance(func, ast.Attribute) and _is_json_or_pickle(func.value)):
+                found.append(f"{name}() on line {node.lineno}")
+    return found
+
+
+def _is_json_or_pickle(node: ast.expr) -> bool:
+    return isinstance(node, ast.Name) and node.id in {"json", "marshal"}
+
+
+def test_core_reads_no_file_and_no_package_data() -> None:
+    found = {str(p.relative_to(SRC)): file_access(p.read_text()) for p in sorted(CORE.rglob("*.py"))}
+    found = {path: reads for path, reads in found.items() if reads}
+    assert not found, f"core reads files itself (an adapter in io/ reads them and calls a core parser): {found}"
+
+
+def test_a_file_read_or_a_package_data_import_is_found() -> None:
+    source = (
+        "import tomllib\nfrom importlib import resources\nimport json\n"
+        "def load():\n    text = resources.files('x').joinpath('a.toml').read_text('utf-8')\n"
+        "    return json.loads(text), open('b').read()\n"
+        "def parse(data: dict):\n    return json.loads(data['x'])\n"
+    )
+    assert sorted(file_access(source)) == [
+        "files() on line 5", "from importlib import resources", "import tomllib", "open() on line 6",
+        "read() on line 6", "read_text() on line 5",
+    ]  # fmt: skip

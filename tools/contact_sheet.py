@@ -14,8 +14,7 @@ import html
 import tempfile
 from pathlib import Path
 
-from runstrong.core.library import load_library
-from runstrong.core.pose import load_poses
+from runstrong.io.data_files import load_library, load_poses
 from runstrong.io.figures import animated_svg, still_svg
 
 CHROMIUM = "/usr/bin/chromium"

@@ -8,10 +8,9 @@ import pytest
 
 from runstrong.core.assessment import SCORERS, _Scoring, score_screen
 from runstrong.core.model import AthleteProfile, Category, Pattern, Role, Sex
-from runstrong.core.params import load_params
 from runstrong.core.planner import build_plan
 from runstrong.core.screen import Screen
-from runstrong.io.data_files import load_context
+from runstrong.io.data_files import load_context, load_params
 
 P = load_params()
 MONDAY = dt.date(2027, 1, 4)

@@ -8,10 +8,10 @@ import datetime as dt
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from runstrong.core.library import library_errors, load_library, parse_library
+from runstrong.core.library import library_errors, parse_library
 from runstrong.core.model import AthleteProfile, EquipmentSet, Item
 from runstrong.core.planner import InfeasibleWeekError, build_plan
-from runstrong.io.data_files import load_context
+from runstrong.io.data_files import load_context, load_library
 from tests.conftest import examples
 
 from .strategies import profiles

@@ -9,7 +9,7 @@ from importlib import resources
 
 import pytest
 
-from runstrong.core.library import Library, LibraryError, load_library, parse_library
+from runstrong.core.library import Library, LibraryError, parse_library
 from runstrong.core.model import (
     EQUIPMENT_SETS,
     TRAINING_CATEGORIES,
@@ -21,6 +21,7 @@ from runstrong.core.model import (
     Pattern,
     Region,
 )
+from runstrong.io.data_files import load_library
 
 PLYO_PAIN = {PainArea.achilles, PainArea.calf, PainArea.shin, PainArea.foot}
 

@@ -12,9 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from runstrong.core.model import AthleteProfile, Item, Role, Units
-from runstrong.core.params import load_params
 from runstrong.core.planner import InfeasibleWeekError, build_plan
-from runstrong.io.data_files import load_context
+from runstrong.io.data_files import load_context, load_params
 from tests.conftest import examples
 
 from .strategies import profiles

@@ -79,7 +79,7 @@ def heap_blocks() -> int:
 @pytest.mark.long
 def test_two_thousand_plans_and_replans_keep_the_heap_within_a_bound() -> None:
     shipped = load_context()
-    ctx = PlanningContext(shipped.library, shipped.registry, memo=PlanMemo(plans=KEPT_PLANS))
+    ctx = PlanningContext(shipped.library, shipped.registry, ladders=shipped.ladders, memo=PlanMemo(plans=KEPT_PLANS))
     runners = distinct_runners(1_000)
     assert len({r.model_dump_json() for r in runners}) == 1_000
     for runner in runners[:200]:  # fills the memo
@@ -96,12 +96,12 @@ def test_equal_rulebooks_share_the_memo_and_a_new_context_starts_empty() -> None
     """Params compare by content, so a registry loaded again hits what the first one cached."""
     shipped = load_context()
     runner = distinct_runners(1)[0]
-    ctx = PlanningContext(shipped.library, shipped.registry, memo=PlanMemo(plans=4))
+    ctx = PlanningContext(shipped.library, shipped.registry, ladders=shipped.ladders, memo=PlanMemo(plans=4))
     first = build_plan(runner, ctx, least_bad=True)
     filled = ctx.memo.size()
     again = build_plan(runner, ctx, least_bad=True)
     assert ctx.memo.size() == filled and again == first
-    assert PlanningContext(shipped.library, shipped.registry).memo.size() == 0
+    assert PlanningContext(shipped.library, shipped.registry, ladders=shipped.ladders).memo.size() == 0
 
 
 def test_a_plan_is_checked_once_and_a_changed_runner_is_checked_afresh() -> None:
@@ -110,7 +110,7 @@ def test_a_plan_is_checked_once_and_a_changed_runner_is_checked_afresh() -> None
     from runstrong.core.validate import check_plan
 
     shipped = load_context()
-    ctx = PlanningContext(shipped.library, shipped.registry, memo=PlanMemo(plans=4))
+    ctx = PlanningContext(shipped.library, shipped.registry, ladders=shipped.ladders, memo=PlanMemo(plans=4))
     runner = distinct_runners(1)[0]
     first = build_plan(runner, ctx, least_bad=True)
     assert len(ctx.memo.checked) == 1

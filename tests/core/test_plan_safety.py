@@ -15,10 +15,9 @@ from hypothesis import HealthCheck, given, seed, settings
 
 from runstrong.core import loads as ld
 from runstrong.core.model import KEY_RUN_TYPES, SPEED_RUN_TYPES, TRAINING_CATEGORIES, Pattern, Phase, Role
-from runstrong.core.params import load_params
 from runstrong.core.phases import most_spaced
 from runstrong.core.planner import InfeasibleWeekError, build_plan
-from runstrong.io.data_files import load_context
+from runstrong.io.data_files import load_context, load_params
 from tests.conftest import examples
 
 from .strategies import profiles

@@ -7,9 +7,8 @@ import datetime as dt
 import pytest
 
 from runstrong.core.model import AthleteProfile, Category, Pattern, Phase, Role, RunType
-from runstrong.core.params import load_params
 from runstrong.core.planner import InfeasibleWeekError, build_plan
-from runstrong.io.data_files import load_context
+from runstrong.io.data_files import load_context, load_params
 from runstrong.io.profile_file import load_profile
 from tests.conftest import EXAMPLES, example_paths
 

@@ -20,10 +20,11 @@ from runstrong.core.kinematics import (
     sub,
     two_bone,
 )
-from runstrong.core.library import Library, load_library
+from runstrong.core.library import Library
 from runstrong.core.model import Pattern
 from runstrong.core.motion import loop, outward, tempo_seconds
-from runstrong.core.pose import Pose, PoseError, load_poses, parse_poses, pose_problems, posed
+from runstrong.core.pose import Pose, PoseError, parse_poses, pose_problems, posed
+from runstrong.io.data_files import load_library, load_poses
 
 
 @pytest.fixture(scope="module")

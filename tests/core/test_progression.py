@@ -8,11 +8,10 @@ import datetime as dt
 import pytest
 
 from runstrong.core.model import AthleteProfile, Category, Pattern, Phase, Role
-from runstrong.core.params import load_params
 from runstrong.core.planner import build_plan
 from runstrong.core.progression import carried_reps
 from runstrong.core.validate import check_plan
-from runstrong.io.data_files import load_context
+from runstrong.io.data_files import load_context, load_params
 from runstrong.io.profile_file import load_profile
 from tests.conftest import EXAMPLES as EXAMPLES_DIR
 

@@ -9,7 +9,6 @@ import datetime as dt
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from runstrong.core.library import load_library
 from runstrong.core.model import (
     KEY_RUN_TYPES,
     AthleteProfile,
@@ -21,11 +20,10 @@ from runstrong.core.model import (
     RaceGoal,
     Role,
 )
-from runstrong.core.params import load_params
 from runstrong.core.phases import lay_out_weeks
 from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.core.selection import single_leg_explosive
-from runstrong.io.data_files import load_context
+from runstrong.io.data_files import load_context, load_library, load_params
 from tests.conftest import examples
 
 from .strategies import profiles

@@ -8,10 +8,9 @@ import pytest
 
 from runstrong.core.dosing import LEG_CATEGORIES
 from runstrong.core.model import KEY_RUN_TYPES, Role
-from runstrong.core.params import load_params
 from runstrong.core.planner import build_plan
 from runstrong.core.validate import check_plan
-from runstrong.io.data_files import load_context
+from runstrong.io.data_files import load_context, load_params
 from tests.core.test_planner import MONDAY, race_on, runner
 
 P = load_params()

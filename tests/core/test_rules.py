@@ -146,7 +146,7 @@ def test_the_rulebook_fingerprint_is_the_same_in_every_process():
     import subprocess
     import sys
 
-    code = "from runstrong.core.rules import load_registry; print(load_registry().fingerprint)"
+    code = "from runstrong.io.data_files import load_registry; print(load_registry().fingerprint)"
     seen = {
         subprocess.run(
             [sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True

@@ -9,12 +9,11 @@ import datetime as dt
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from runstrong.core.library import load_library
 from runstrong.core.model import AthleteProfile, Impact, Role
 from runstrong.core.pick_reasons import ladder_rung
 from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.core.screen import Screen
-from runstrong.io.data_files import load_context
+from runstrong.io.data_files import load_context, load_library
 from tests.conftest import examples
 
 from .strategies import profiles, screens

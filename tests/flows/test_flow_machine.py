@@ -171,10 +171,9 @@ class FlowMachine(RuleBasedStateMachine):
 
     @rule(lift=st.sampled_from(LIFTS), choice=st.integers(0, 5))
     def swap(self, lift: str, choice: int) -> None:
-        from runstrong.core.library import load_library
-        from runstrong.core.params import load_params
         from runstrong.core.swap import alternatives, companions
         from runstrong.flows.swap import swap
+        from runstrong.io.data_files import load_library, load_params
         from runstrong.store import repo
 
         with self.store.read() as s:

@@ -35,8 +35,7 @@ def planned_items(store, version: int | None = None) -> dict[dt.date, list[str]]
 def test_a_swap_on_friday_never_re_plans_the_days_already_lived_that_week(store, clock):
     """Issue 14: a swap from the web re-planned from this week's Monday and rewrote a
     logged Wednesday. Here Monday's session holds the swapped lift and is logged."""
-    from runstrong.core.library import load_library
-    from runstrong.core.params import load_params
+    from runstrong.io.data_files import load_library, load_params
 
     before = planned_items(store, 1)
     lived_days = [d for d in before if d < TODAY]
@@ -51,9 +50,8 @@ def test_a_swap_on_friday_never_re_plans_the_days_already_lived_that_week(store,
 
 
 def _an_alternative(store, clock) -> str:
-    from runstrong.core.library import load_library
-    from runstrong.core.params import load_params
     from runstrong.core.swap import alternatives, companions
+    from runstrong.io.data_files import load_library, load_params
     from runstrong.store import repo
 
     with store.read() as s:
@@ -66,7 +64,7 @@ def _an_alternative(store, clock) -> str:
 def test_more_sets_of_one_exercise_than_the_export_can_number_are_refused_and_99_export(store, clock):
     """Issue 14: over 99 sets of one exercise in a day made JSON and CSV export crash."""
     from runstrong.core.diary import DiaryExport
-    from runstrong.core.library import load_library
+    from runstrong.io.data_files import load_library
     from runstrong.io.diary_files import write_csv
 
     many = tuple(SetLog(exercise_id="glute_bridge", set_number=1, reps=5) for _ in range(60))

@@ -7,8 +7,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from runstrong.core.library import Library, load_library
-from runstrong.core.pose import Pose, load_poses
+from runstrong.core.library import Library
+from runstrong.core.pose import Pose
+from runstrong.io.data_files import load_library, load_poses
 from runstrong.io.figures import REST, WORK, animated_svg, figure_svg, still_svg
 
 SVG = "{http://www.w3.org/2000/svg}"

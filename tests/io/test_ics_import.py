@@ -137,7 +137,7 @@ def test_runstrongs_own_sessions_are_not_read_as_runs() -> None:
 
 
 def test_the_plan_period_is_the_profiles_weeks() -> None:
-    assert plan_period(load_profile(DATA / "runner.toml")) == (START, END)
+    assert plan_period(load_profile(DATA / "runner.toml"), load_context().params) == (START, END)
 
 
 @pytest.mark.parametrize(

@@ -39,10 +39,10 @@ from runstrong.core.diary import (
     sets_as_planned,
 )
 from runstrong.core.diary import week_start as monday_of
-from runstrong.core.library import Library, load_library
+from runstrong.core.library import Library
 from runstrong.core.model import PainArea, Plan, RunType, Week
 from runstrong.core.review_metrics import DiaryWindow
-from runstrong.io.data_files import load_context
+from runstrong.io.data_files import load_context, load_library
 
 DAY = dt.timedelta(days=1)
 WeekRef = int | dt.date
@@ -428,7 +428,7 @@ def demo_weeks(weeks: int = 15) -> list[Any]:
     from week 13 and a bad last week."""
     from runstrong.core.planner import build_plan
     from runstrong.core.review_metrics import history_metrics
-    from runstrong.core.rules import load_registry
+    from runstrong.io.data_files import load_registry
     from runstrong.io.profile_file import load_profile
     from tests.conftest import EXAMPLES
 
@@ -452,8 +452,8 @@ if __name__ == "__main__":  # python -m tests.review.diary_gen docs/images: the 
     import sys
     from pathlib import Path
 
-    from runstrong.core.rules import load_registry
     from runstrong.io.charts import ChartGuides, write_charts
+    from runstrong.io.data_files import load_registry
 
     for path in write_charts(demo_weeks(), Path(sys.argv[1]), guides=ChartGuides.from_registry(load_registry())):
         print(path)

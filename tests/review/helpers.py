@@ -12,11 +12,10 @@ from hypothesis import HealthCheck, assume, settings
 from hypothesis import strategies as st
 
 from runstrong.core.context import PlanningContext
-from runstrong.core.library import load_library
 from runstrong.core.model import AthleteProfile, Level, PainArea, Plan, Role
 from runstrong.core.params import params_from_registry
 from runstrong.core.review import Review
-from runstrong.core.rules import load_registry
+from runstrong.io.data_files import load_ladders, load_library, load_registry
 from runstrong.io.labels import effort_label, volume_label
 from runstrong.io.profile_file import load_profile
 from tests.conftest import example_paths, examples
@@ -32,7 +31,7 @@ SETTINGS = settings(
 )
 LIBRARY = load_library()
 REGISTRY = load_registry()
-CTX = PlanningContext(LIBRARY, REGISTRY)  # the shipped data, ladders included
+CTX = PlanningContext(LIBRARY, REGISTRY, ladders=load_ladders())  # the shipped data, ladders included
 P = params_from_registry(REGISTRY)
 STEP = {name: REGISTRY.param("linear-progression", name) for name in (
     "max_rep_step", "max_load_step_pct", "max_hold_step_seconds", "max_contacts_step", "max_set_step")}  # fmt: skip

@@ -15,6 +15,7 @@ import datetime as dt
 import random
 from collections.abc import Iterable
 
+from runstrong.core.context import PlanningContext
 from runstrong.core.diary import PainReport, RunLog, SessionLog, SetLog, Wellness, planned_work, sets_as_planned
 from runstrong.core.library import Library
 from runstrong.core.model import (
@@ -178,7 +179,8 @@ def reviewed_and_applied(
     registry: object,
     real_life: RealLife | None = None,
 ) -> tuple[Review, AthleteProfile, Plan]:
-    review = review_week(plan, profile, diary, week.start_date, library, registry, real_life)  # type: ignore[arg-type]
+    ctx = PlanningContext(library, registry, ladders=load_context().ladders)  # type: ignore[arg-type]
+    review = review_week(plan, profile, diary, week.start_date, real_life=real_life, ctx=ctx)
     new_profile, new_plan = apply_review(plan, profile, review, ctx=load_context())
     return review, new_profile, new_plan
 

@@ -12,6 +12,7 @@ from runstrong.core.context import PlanningContext
 from runstrong.core.planner import replan, replanned_weeks
 from runstrong.core.review import apply_review
 from runstrong.core.review.apply import held_instead, held_week
+from runstrong.io.data_files import load_ladders
 
 from .diary_gen import CLEAN, generate_diary
 from .helpers import LIBRARY, MAYA, REGISTRY, SETTINGS, any_profile, pick_week, picks, plan_of, seeds
@@ -20,7 +21,7 @@ from .scenarios import DAY, reviewed_and_applied, week_end, week_of, with_wellne
 
 def fresh() -> PlanningContext:
     """A context with an empty memo: nothing one planning remembered answers for the other."""
-    return PlanningContext(LIBRARY, REGISTRY)
+    return PlanningContext(LIBRARY, REGISTRY, ladders=load_ladders())
 
 
 def sore_review(plan, week, profile, seed):  # type: ignore[no-untyped-def]

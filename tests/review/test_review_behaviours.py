@@ -225,7 +225,7 @@ def test_a_cut_lands_within_ten_points_of_its_announced_size_in_every_category(i
 
 def assert_cut_sizes(plan, review, cut_plan, reduce) -> None:  # type: ignore[no-untyped-def]
     """Each cut category's volume next week is its announced cut, ±10 points, from the dose it would have held at."""
-    _, held_plan = apply_review(plan, MAYA, held_only(review), library=LIBRARY, registry=REGISTRY)
+    _, held_plan = apply_review(plan, MAYA, held_only(review), ctx=CTX)
     held = volume_by_category(week_of(held_plan, review.next_week_start))
     cut = volume_by_category(week_of(cut_plan, review.next_week_start))
     assert any(held[c] for c in reduce)
@@ -280,7 +280,7 @@ def test_hold_after_a_deload_judges_the_last_loading_weeks_targets_and_never_rai
 def test_two_missed_weeks_repeat_the_dose_with_no_earlier_review_accepted():
     plan, week = maya_week(6)
     diary = generate_diary(plan, week_end(week), seed=1, **CLEAN, missed_weeks=(week.index - 1, week.index))
-    review = review_week(plan, MAYA, diary, week.start_date, LIBRARY, REGISTRY)
+    review = review_week(plan, MAYA, diary, week.start_date, ctx=CTX)
     assert not MAYA.adjustments
     (repeat,) = [d for d in review.decisions if d.action == "repeat"]
     assert "2 weeks mostly missed" in repeat.text and repeat.signals
@@ -388,7 +388,7 @@ def test_for_any_runner_a_soreness_cut_lands_within_ten_points_of_its_size(profi
     review, _, cut_plan = review_of(plan, week, sore_diary(plan, week, 3, seed=seed), profile)
     (adjust,) = [a for a in review.adjustments if a.week_start == review.next_week_start]
     assume(adjust.reduce and not adjust.deload)
-    _, held_plan = apply_review(plan, profile, held_only(review), library=LIBRARY, registry=REGISTRY)
+    _, held_plan = apply_review(plan, profile, held_only(review), ctx=CTX)
     held_week, cut_week = week_of(held_plan, review.next_week_start), week_of(cut_plan, review.next_week_start)
     # a session time cap that trims the held week takes sets the cut would have taken: they overlap
     assume(not any(s.trim_steps for s in (*held_week.sessions, *cut_week.sessions)))

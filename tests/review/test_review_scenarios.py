@@ -36,6 +36,7 @@ from runstrong.io.data_files import load_context
 
 from .helpers import (
     CHANGING,
+    CTX,
     EXAMPLE_PROFILES,
     LIBRARY,
     MAYA,
@@ -454,7 +455,7 @@ def test_every_decision_flag_and_guidance_cites_rules_of_the_registry(profile, p
     assume(plan is not None)
     week = pick_week(plan, pick)
     diary = noisy_week(plan, week, k, seed)
-    review = review_week(plan, profile, diary, week.start_date, LIBRARY, REGISTRY, RealLife(ill=k.ill))
+    review = review_week(plan, profile, diary, week.start_date, real_life=RealLife(ill=k.ill), ctx=CTX)
     assert review.decisions
     for d in review.decisions:
         assert d.rule_ids, d
@@ -475,7 +476,7 @@ def reviewed_later(profile: AthleteProfile, pick: int, seed: int, k: Knobs):  # 
     week = pick_week(plan, pick, min_index=1)
     diary = noisy_week(plan, week, k, seed)
     today = week_end(week) + (1 + seed % 12) * DAY
-    review = review_week(plan, profile, diary, week.start_date, LIBRARY, REGISTRY, RealLife(ill=k.ill), today=today)
+    review = review_week(plan, profile, diary, week.start_date, real_life=RealLife(ill=k.ill), today=today, ctx=CTX)
     _, new_plan = apply_review(plan, profile, review, ctx=load_context())
     return plan, week, today, review, new_plan
 
@@ -650,7 +651,7 @@ def test_one_broken_set_in_four_is_not_a_breakdown():
                 and x.side in (None, "left") else x for x in s.sets]  # fmt: skip
         sessions.append(s.model_copy(update={"sets": sets}))
     diary = dataclasses.replace(diary, sessions=tuple(sessions))
-    review = review_week(plan, profile, diary, week.start_date, LIBRARY, REGISTRY)
+    review = review_week(plan, profile, diary, week.start_date, ctx=CTX)
     assert not review.swaps and not [d for d in review.decisions if d.action == "regress"]
 
 

@@ -109,8 +109,8 @@ def test_load_diary_gives_the_metrics_and_review_of_the_diary_that_was_stored(st
         mine = week_metrics(plan, diary, week.start_date, library, registry)
         theirs = week_metrics(plan, loaded, week.start_date, library, registry)
         assert theirs.model_dump_json() == mine.model_dump_json(), week.index
-        a = review_week(plan, profile, diary, week.start_date, library, registry, RealLife())
-        b = review_week(plan, profile, loaded, week.start_date, library, registry, RealLife())
+        a = review_week(plan, profile, diary, week.start_date, real_life=RealLife(), ctx=load_context())
+        b = review_week(plan, profile, loaded, week.start_date, real_life=RealLife(), ctx=load_context())
         assert b.model_dump_json() == a.model_dump_json(), week.index
     with store.read() as s:
         assert last_logged_day(s, athlete_id) == max(x.date for x in (*diary.sessions, *diary.runs, *diary.wellness))
@@ -137,7 +137,9 @@ def test_load_diary_reads_one_athlete_and_only_the_dates_asked(store, marathoner
 
 def stored_review(store, profile, plan, week_index: int, library, registry, **life):  # type: ignore[no-untyped-def]
     diary = generate_diary(plan, plan.weeks[week_index].start_date + 6 * DAY, seed=week_index)
-    review = review_week(plan, profile, diary, plan.weeks[week_index].start_date, library, registry, RealLife(**life))
+    review = review_week(
+        plan, profile, diary, plan.weeks[week_index].start_date, real_life=RealLife(**life), ctx=load_context()
+    )
     _, new_plan = apply_review(plan, profile, review, ctx=load_context())
     return review, new_plan
 

@@ -52,7 +52,7 @@ def test_exercise_page_shows_the_moving_figure_beside_the_cues(client) -> None:
 
 
 def test_exercise_page_draws_every_rung_of_the_ladder_side_by_side(client) -> None:
-    from runstrong.core.library import load_library
+    from runstrong.io.data_files import load_library
 
     ladder = load_library().ladder("romanian_deadlift")
     rungs = [f for f in figures_of(client.get("/exercises/romanian_deadlift").text) if f["in"] == ["ladder-figures"]]

@@ -75,9 +75,8 @@ def test_dashboard_has_no_review_card_before_a_review_is_accepted(client) -> Non
 def test_dashboard_shows_the_flags_of_the_last_accepted_review(client, diary_path) -> None:
     import datetime as dt
 
-    from runstrong.core.library import load_library
     from runstrong.core.review import review_week
-    from runstrong.core.rules import load_registry
+    from runstrong.io.data_files import load_library, load_registry
     from runstrong.store import repo
     from runstrong.store.db import open_store
     from runstrong.store.diary_window import load_diary

@@ -8,10 +8,9 @@ import pytest
 
 from runstrong.core.diary import week_start
 from runstrong.core.model import TRAINING_CATEGORIES, PainArea
-from runstrong.core.params import load_params
 from runstrong.core.planner import build_plan, replan
 from runstrong.core.swap import alternatives, companions, sessions_with, with_swap
-from runstrong.io.data_files import load_context
+from runstrong.io.data_files import load_context, load_params
 from runstrong.io.profile_file import load_profile
 from tests.conftest import EXAMPLES, example_paths
 

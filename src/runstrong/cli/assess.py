@@ -302,7 +302,7 @@ def _hold(ask: Any, name: str) -> int:
 
 def _score(athlete: Any, screen: Any) -> Any:
     from runstrong.core.assessment import score_screen
-    from runstrong.core.params import load_params
+    from runstrong.io.data_files import load_params
 
     return score_screen(screen, athlete.age, athlete.sex, load_params())
 

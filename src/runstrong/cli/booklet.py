@@ -69,7 +69,7 @@ def booklet(
     source = load_plan_source(profile, db, athlete, least_bad=least_bad)
     plan = source.plan
     chosen = parse_weeks(weeks, len(plan.weeks)) if weeks else None
-    from runstrong.core.rules import load_registry
+    from runstrong.io.data_files import load_registry
 
     registry = load_registry()
     if fmt == "markdown":
@@ -77,8 +77,8 @@ def booklet(
 
         data = render_markdown(plan, registry, weeks=chosen).encode("utf-8")
     else:
-        from runstrong.core.library import load_library
         from runstrong.io.booklet import html_to_pdf, render_booklet_html
+        from runstrong.io.data_files import load_library
 
         html = render_booklet_html(plan, load_library(), registry, weeks=chosen, paper=paper)  # type: ignore[arg-type]
         if fmt == "html":

@@ -188,6 +188,7 @@ def import_(
       runstrong calendar import plan.ics -p me.toml --set 2027-03-02=tempo -o me-spring.toml --yes
     """
     from runstrong.core.run_classify import classify_entry, plan_period
+    from runstrong.io.data_files import load_params
     from runstrong.io.ics_import import MAX_CALENDAR_BYTES, read_running_calendar
     from runstrong.io.profile_file import load_profile
     from runstrong.io.profile_write import check_writable, profile_format
@@ -199,7 +200,7 @@ def import_(
         check_writable(output, force=force)
     if not runs.exists():
         raise UserError(f"{runs}: no such file; export your running plan as .ics from your running app or calendar")
-    start, end = plan_period(profile)
+    start, end = plan_period(profile, load_params())
     with runs.open("rb") as stream:  # never more than the limit (plus a byte, to tell it was passed)
         data = stream.read(MAX_CALENDAR_BYTES + 1)
     read = read_running_calendar(data, runs.name, start=start, end=end, tz=tz)

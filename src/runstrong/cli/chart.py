@@ -70,10 +70,9 @@ def chart(db: str | None, athlete: str | None, weeks: int, week: str | None, svg
       runstrong chart -o charts/ --weeks 26 --svg  half a year, PNG and SVG
       runstrong chart -o charts/ --week 2027-03-08 up to that week
     """
-    from runstrong.core.library import load_library
     from runstrong.core.review_metrics import history_metrics, history_window_days
-    from runstrong.core.rules import load_registry
     from runstrong.io.charts import ChartGuides, write_charts
+    from runstrong.io.data_files import load_library, load_registry
     from runstrong.store import repo
     from runstrong.store.diary_window import last_logged_day, load_diary
 

@@ -191,7 +191,7 @@ def log(
     Put it right with `runstrong log edit`, `runstrong log delete` or `runstrong undo`.
     """
     from runstrong.cli.log_flow import LogRequest, gather, write_log
-    from runstrong.core.library import load_library
+    from runstrong.io.data_files import load_library
 
     if ctx.invoked_subcommand is not None:
         return
@@ -245,7 +245,7 @@ def check_lines_for(profile: Path, request) -> None:  # type: ignore[no-untyped-
 
 
 def _report(logged) -> None:  # type: ignore[no-untyped-def]
-    from runstrong.core.library import load_library
+    from runstrong.io.data_files import load_library
     from runstrong.io.diary_terminal import render_logged
 
     names = {e.id: e.name for e in load_library().exercises}
@@ -406,8 +406,8 @@ def history(
     import datetime as dt
 
     from runstrong.core.diary import week_start
-    from runstrong.core.library import load_library
     from runstrong.core.setline import resolve_exercise
+    from runstrong.io.data_files import load_library
     from runstrong.io.diary_terminal import render_exercise_log, render_exercises, render_weeks
     from runstrong.store import queries, repo
 

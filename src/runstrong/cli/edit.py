@@ -72,10 +72,10 @@ def _call(flow: Any, *args: Any, db: str | None, athlete: str | None) -> Any:
 
 
 def _set_id(db: str | None, athlete: str | None, day: dt.date, exercise: str, number: int, side: str | None) -> int:
-    from runstrong.core.library import load_library
     from runstrong.core.setline import resolve_exercise
     from runstrong.flows.base import Refused
     from runstrong.flows.edit import find_set
+    from runstrong.io.data_files import load_library
 
     chosen = resolve_exercise(exercise, load_library(), field="--exercise")
     with open_diary(db) as store:

@@ -43,7 +43,7 @@ def exercises(ctx, category, pattern, equipment, level, exclude_pain, search, fm
     """
     if ctx.invoked_subcommand is not None:
         return
-    from runstrong.core.library import load_library
+    from runstrong.io.data_files import load_library
 
     library = load_library()
     items = None
@@ -95,7 +95,7 @@ def exercises(ctx, category, pattern, equipment, level, exclude_pain, search, fm
 @format_option("table", "json")
 def show(exercise_id: str, open_figure: bool, fmt: str) -> None:
     """Cues, default dose, a drawing and the progression ladder around one exercise."""
-    from runstrong.core.library import load_library
+    from runstrong.io.data_files import load_library
 
     library = load_library()
     exercise_id = exercise_id.strip().lower().replace("-", "_").replace(" ", "_")
@@ -146,8 +146,8 @@ def show(exercise_id: str, open_figure: bool, fmt: str) -> None:
 
 def _figure(out, exercise_id: str) -> None:  # type: ignore[no-untyped-def]
     """The drawing in braille: the start dim, the end in colour, the working side green."""
-    from runstrong.core.pose import load_poses
     from runstrong.io.braille import braille_figure
+    from runstrong.io.data_files import load_poses
 
     pose = load_poses().get(exercise_id)
     if pose is None:

@@ -104,8 +104,8 @@ def _ask_training_so_far(it: _Interview, raw: dict[str, Any]) -> None:
 
 def _ask_goal(it: _Interview, raw: dict[str, Any]) -> None:
     """The start, and a race (its date kept within a year's plan) or the plan's length."""
-    from runstrong.core.params import load_params
     from runstrong.core.phases import MAX_PLAN_WEEKS
+    from runstrong.io.data_files import load_params
 
     ask, p, today = it.ask, it.parse, it.today
     params = load_params()

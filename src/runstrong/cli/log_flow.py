@@ -62,8 +62,8 @@ def gather(s: Any, request: LogRequest, athlete: str | None) -> LogContext:
 
 
 def parse_lines(lines: tuple[str, ...], units: Any, today: dt.date) -> list[SetLog]:
-    from runstrong.core.library import load_library
     from runstrong.core.setline import parse_set_line
+    from runstrong.io.data_files import load_library
 
     library = load_library()
     out = []

@@ -82,8 +82,8 @@ def ask_pains(out: Console, day: Any, today: Any, indent: str = "") -> list[Any]
 
 
 def _set_by_set(planned: PlannedSession, units: Any, out: Console) -> list[SetLog]:
-    from runstrong.core.library import load_library
     from runstrong.core.setline import parse_set_line
+    from runstrong.io.data_files import load_library
     from runstrong.io.diary_terminal import planned_line
 
     library = load_library()
@@ -111,8 +111,8 @@ def _set_by_set(planned: PlannedSession, units: Any, out: Console) -> list[SetLo
 
 
 def _extra_lines(units: Any, out: Console) -> list[SetLog]:
-    from runstrong.core.library import load_library
     from runstrong.core.setline import parse_set_line
+    from runstrong.io.data_files import load_library
 
     library = load_library()
     sets: list[SetLog] = []

@@ -45,9 +45,9 @@ def _area(area: str, value: str) -> str:
 
 def _provoked_by(text: str) -> str:
     """A run type as it is, else the exercise the name means (as the set lines resolve it)."""
-    from runstrong.core.library import load_library
     from runstrong.core.setline import resolve_exercise
     from runstrong.core.vocab import RunType
+    from runstrong.io.data_files import load_library
 
     if _word(text) in RunType._value2member_map_:
         return _word(text)

@@ -110,8 +110,6 @@ def review(
     from runstrong.flows.base import Clock
     from runstrong.flows.review import accept_review
     from runstrong.io.data_files import load_context
-    from runstrong.store.changes import current_version
-    from runstrong.store.reviewing import prepare_review
 
     if accept and dry_run:
         raise UserError("--accept: use --accept or --dry-run, not both")
@@ -129,12 +127,7 @@ def review(
     real_life = _real_life_from_flags(travel, kit, ill, race_date, today)
     collector.freeze_long_lived()  # imports and the context: not walked again by the collector
     with open_diary(db) as store:
-        with collector.paused(), store.read() as s:
-            try:
-                outcome = prepare_review(s, athlete, week_start, today, ctx, real_life)
-                seen = current_version(s, outcome.athlete.id)  # a change before the write is refused, not lost
-            except UserError as err:
-                raise _named_as_flag(err) from None
+        outcome, seen, prepared = _read_review(store, athlete, week_start, today, ctx, real_life, dry_run)
         version = outcome.plan_version
         apply = accept
         shown = False
@@ -145,8 +138,8 @@ def review(
         applied = None
         if apply:
             clock = Clock(clock_now(), today)
-            stored = accept_review(store, outcome.athlete.name, outcome.review.week_start, clock, ctx,
-                                   real_life, expected_version=seen).stored  # fmt: skip
+            stored = accept_review(store, outcome.athlete.name, outcome.review.week_start, clock, ctx, real_life,
+                                   expected_version=seen, prepared=prepared).stored  # fmt: skip
             applied = (
                 f"Plan version {stored.plan_version} written (version {version} is kept)."
                 if stored.new_plan
@@ -159,6 +152,24 @@ def review(
                 click.echo(applied)
             return
         _show(outcome.review, outcome.changes, outcome.trend, fmt, output, applied)
+
+
+def _read_review(store, athlete, week_start, today, ctx, real_life, dry_run):  # type: ignore[no-untyped-def]
+    """The review worked out in one read, the diary version it was read at (a change before
+    the write is refused, not lost) and, unless a dry run, what the write may take as it is
+    (`flows.review.Prepared`: the diary's stamp then, so what was shown is what is accepted)."""
+    from runstrong.flows.review import Prepared
+    from runstrong.store.changes import current_version
+    from runstrong.store.reviewing import prepare_review
+    from runstrong.store.roster_flags import diary_stamp
+
+    with collector.paused(), store.read() as s:
+        try:
+            outcome = prepare_review(s, athlete, week_start, today, ctx, real_life)
+            prepared = None if dry_run else Prepared(outcome, diary_stamp(s, outcome.athlete.id))
+            return outcome, current_version(s, outcome.athlete.id), prepared
+        except UserError as err:
+            raise _named_as_flag(err) from None
 
 
 def _named_as_flag(err: UserError) -> UserError:

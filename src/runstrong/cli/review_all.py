@@ -83,29 +83,33 @@ def _review_chunk(
     store: Any, names: list[str], week_start: dt.date | None, clock: Any, accept: bool, ctx: Any
 ) -> list[dict[str, Any]]:
     from runstrong.store.review_batch import prepare_reviews
+    from runstrong.store.roster_flags import diary_stamp
 
     with store.read() as s:  # no trend: a line or object an athlete shows none (7 weeks of metrics each)
         reviewed = prepare_reviews(s, names, week_start, clock.today, ctx, with_trend=False)
+        # with `accept`: each diary's stamp as read, so the write takes the review worked out here
+        stamps = {r.name: diary_stamp(s, r.outcome.athlete.id) for r in reviewed if accept and r.error is None}
     out = []
     for r in reviewed:
         try:  # one athlete without a plan does not stop the others
             if r.error is not None:
                 raise r.error
-            out.append(_summary(store, r, clock, accept, ctx))
+            out.append(_summary(store, r, clock, stamps.get(r.name), ctx))
         except UserError as err:
             out.append({"athlete": r.name, "error": str(err)})
     return out
 
 
-def _summary(store: Any, r: Any, clock: Any, accept: bool, ctx: Any) -> dict[str, Any]:
-    """One athlete's review in short (and, with `accept`, the new plan version written)."""
-    from runstrong.flows.review import accept_review
+def _summary(store: Any, r: Any, clock: Any, stamp: str | None, ctx: Any) -> dict[str, Any]:
+    """One athlete's review in short (and, given the diary's `stamp` as read, the new plan
+    version written: the review worked out in the read, or again if the diary has changed)."""
+    from runstrong.flows.review import Prepared, accept_review
 
     outcome = r.outcome
     written = None
-    if accept:
+    if stamp is not None:
         stored = accept_review(store, r.name, outcome.review.week_start, clock, ctx, None,
-                               expected_version=r.diary_version).stored  # fmt: skip
+                               expected_version=r.diary_version, prepared=Prepared(outcome, stamp)).stored  # fmt: skip
         written = stored.plan_version if stored.new_plan else None
     actions: dict[str, int] = {}
     for d in outcome.review.decisions:

@@ -26,7 +26,7 @@ def rules(ctx: click.Context, kind: str | None, source: str | None, fmt: str) ->
     """
     if ctx.invoked_subcommand is not None:
         return
-    from runstrong.core.rules import load_registry
+    from runstrong.io.data_files import load_registry
 
     registry = load_registry()
     found = list(registry.rules)
@@ -70,7 +70,7 @@ def rules(ctx: click.Context, kind: str | None, source: str | None, fmt: str) ->
 @format_option("table", "json")
 def show(rule_id: str, fmt: str) -> None:
     """One rule: what it says, its numbers, its sources and caveats."""
-    from runstrong.core.rules import load_registry
+    from runstrong.io.data_files import load_registry
 
     registry = load_registry()
     if rule_id not in registry:

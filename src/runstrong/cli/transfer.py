@@ -41,7 +41,7 @@ def export(fmt: str | None, output: Path | None, athlete: str | None, db: str | 
       runstrong export -o diary.zip             the same CSV files in one zip
     """
     from runstrong.core.diary import DiaryExport
-    from runstrong.core.library import load_library
+    from runstrong.io.data_files import load_library
     from runstrong.io.diary_files import dump_json, write_csv
     from runstrong.store import repo
     from runstrong.store.transfer import export_athlete

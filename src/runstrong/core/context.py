@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .library import Library
-from .pain_return import Ladders, shipped_ladders
+from .pain_return import Ladders
 from .rules import Registry
 
 
@@ -92,7 +92,7 @@ class PlanningContext:
     library: Library
     registry: Registry
     source: str = "package"  # where the data came from: "package" or the directory of an edited copy
-    ladders: Ladders = field(default_factory=shipped_ladders)  # graded-return ladders per pain area
+    ladders: Ladders = field(default_factory=Ladders)  # graded-return ladders per pain area (none: pain only spares)
     memo: PlanMemo = field(default_factory=PlanMemo, repr=False)
 
     @property

@@ -1,4 +1,4 @@
-"""The exercise library: loaded from `runstrong/data/exercises.toml`, validated, queried.
+"""The exercise library: parsed from `runstrong/data/exercises.toml` (read by `io/data_files`), validated, queried.
 
 The library is data, not code: a coach can add an exercise by editing the TOML file,
 and the tests check every entry (schema, links, coverage, Garmin names).
@@ -6,11 +6,8 @@ and the tests check every entry (schema, links, coverage, Garmin names).
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from pydantic import ValidationError
 
@@ -142,11 +139,3 @@ def parse_library(data: dict, source: str = "exercises.toml") -> Library:
     if library is None:
         raise LibraryError("\n".join(errors), errors)
     return library
-
-
-@cache
-def load_library() -> Library:
-    """The library shipped in the package, read once per process. For adapters: planning
-    code gets its library from the planning context."""
-    text = resources.files("runstrong.data").joinpath("exercises.toml").read_text("utf-8")
-    return parse_library(tomllib.loads(text))

@@ -12,10 +12,7 @@ its ladder while a clinician is seen). The planner asks `rungs_for_week` for a b
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from collections.abc import Iterable
-from functools import cache
-from importlib import resources
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -70,11 +67,13 @@ class Ladders(BaseModel):
         return next((x for x in self.ladder if x.area == area), None)
 
 
-@cache
-def shipped_ladders() -> Ladders:
-    """The ladders shipped in the package (for reviews made without a planning context)."""
-    text = resources.files("runstrong.data").joinpath("ladders.toml").read_text("utf-8")
-    return Ladders.model_validate(tomllib.loads(text))
+def parse_ladders(raw: dict, library: Library | None, source: str = "ladders.toml") -> Ladders:
+    """Validate raw TOML data into Ladders (checked against `library` when given); a
+    ValueError lists every problem at once."""
+    ladders, errors = ladder_errors(raw, library, source)
+    if ladders is None:
+        raise ValueError("\n".join(errors))
+    return ladders
 
 
 def ladder_errors(raw: dict, library: Library | None, source: str = "ladders.toml") -> tuple[Ladders | None, list[str]]:

@@ -150,11 +150,3 @@ def params_of(version: str, typed: dict[str, rp.RuleParams], raw: dict[str, dict
 def params_from_registry(r: Registry) -> Any:
     """Kept for `core/review.py`: use `registry.params` (or the planning context's `params`)."""
     return r.params
-
-
-def load_params() -> Any:
-    """Kept for `core/review.py` and `core/run_classify.py` until they take the params they
-    are handed: the shipped rulebook's numbers. Core planning code never calls this."""
-    from .rules import load_registry
-
-    return load_registry().params

@@ -4,15 +4,12 @@
 a plank...) and gives each exercise a base plus what differs (view, props, load, working
 side, angle tweaks). Everything resolves here into a validated `Pose`: two to four
 keyframes of the body model in `kinematics`, the kit it shows and which side works.
-Pure: the drawing lives in `runstrong.io.figures`.
+Pure: `io/data_files.load_poses` reads the file, the drawing lives in `runstrong.io.figures`.
 """
 
 from __future__ import annotations
 
 import copy
-import tomllib
-from functools import cache
-from importlib import resources
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationError, model_validator
@@ -377,16 +374,9 @@ def parse_poses(data: dict, source: str = "poses.toml") -> dict[str, Pose]:
     return out
 
 
-@cache
-def load_poses() -> dict[str, Pose]:
-    """The poses shipped in the package, by exercise id (read once per process)."""
-    text = resources.files("runstrong.data").joinpath("poses.toml").read_text("utf-8")
-    return parse_poses(tomllib.loads(text))
-
-
 def standing_height() -> float:
     """Pelvis height of the upright figure with flat feet (what poses are written around)."""
     return SEGMENT["thigh"] + SEGMENT["shank"] + ANKLE_HEIGHT
 
 
-__all__ = ["HIP_HALF", "POINTS", "Keyframe", "Limb", "Load", "Pose", "PoseError", "Prop", "load_poses"]
+__all__ = ["HIP_HALF", "POINTS", "Keyframe", "Limb", "Load", "Pose", "PoseError", "Prop", "parse_poses"]

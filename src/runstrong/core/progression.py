@@ -92,7 +92,7 @@ def carried_reps(
     `max_implied_load_step_pct` heavier, and never raise reps and load together. When no reps do
     (a much harder effort target), that week's effort is eased a rep at a time.
 
-    >>> from runstrong.core.params import load_params
+    >>> from runstrong.io.data_files import load_params
     >>> p = load_params()  # (compared with ==: the context's memo may hold 3 where 3.0 is asked)
     >>> carried_reps((10, 3.0), 8, 12, 3.0, 1, p) == (11, 3.0)  # within a range: a rep on
     True
@@ -123,7 +123,7 @@ def returning_reps(prev: int, lo: int, hi: int, steps: int, p: Params) -> int:
     """Reps for a lift back after a block away: its last reps a step on, inside this block's
     range at once (a lower range starts at its top, so the load holds or steps once).
 
-    >>> from runstrong.core.params import load_params
+    >>> from runstrong.io.data_files import load_params
     >>> p = load_params()
     >>> returning_reps(11, 8, 12, 1, p), returning_reps(11, 4, 6, 1, p), returning_reps(5, 8, 12, 1, p)
     (12, 6, 8)
@@ -134,7 +134,7 @@ def returning_reps(prev: int, lo: int, hi: int, steps: int, p: Params) -> int:
 def carried_seconds(prev: int, steps: int, ceiling: int, p: Params) -> int:
     """Hold seconds this week: `steps` hold steps on from last loading week's, to the ceiling.
 
-    >>> from runstrong.core.params import load_params
+    >>> from runstrong.io.data_files import load_params
     >>> carried_seconds(30, 1, 40, load_params())
     35
     """
@@ -146,7 +146,7 @@ def carried_contacts(prev: int, steps: int, fresh: int, factor: float, p: Params
     `fresh` (the phase's own count) when the phase asks for more, within the weekly bound;
     fewer at once when the phase asks for fewer.
 
-    >>> from runstrong.core.params import load_params
+    >>> from runstrong.io.data_files import load_params
     >>> carried_contacts(10, 1, 8, 1.0, load_params())
     12
     >>> carried_contacts(10, 1, 20, 1.25, load_params())
@@ -164,7 +164,7 @@ def next_load(load: float, reps: int, steps: int, lo: int, hi: int, p: Params) -
     instead, and at the top of the range one plate step goes on and reps go back to the
     bottom (never reps and load together, never more than `max_load_step_pct`).
 
-    >>> from runstrong.core.params import load_params
+    >>> from runstrong.io.data_files import load_params
     >>> p = load_params()
     >>> next_load(60.0, 4, 1, 4, 6, p), next_load(60.0, 6, 1, 4, 6, p)
     ((60.0, 5), (62.5, 4))

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import re
 import string
-import tomllib
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -194,12 +191,3 @@ def parse_registry(data: dict, source: str = "rules.toml") -> Registry:
     if registry is None:
         raise RegistryError("\n".join(errors), errors)
     return registry
-
-
-@cache
-def load_registry() -> Registry:
-    """The registry shipped in the package, read once per process. For adapters (and the
-    review until it takes the registry it is handed): planning code gets its registry from
-    the planning context."""
-    text = resources.files("runstrong.data").joinpath("rules.toml").read_text("utf-8")
-    return parse_registry(tomllib.loads(text))

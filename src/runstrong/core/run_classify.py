@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
@@ -391,9 +391,8 @@ def merge_dated(running: RunningWeek, runs: list[DatedRun]) -> tuple[RunningWeek
     return RunningWeek(weekly=running.weekly, dated=merged), replaced, len(kept)
 
 
-def plan_period(profile: AthleteProfile) -> tuple[dt.date, dt.date]:
-    """The first Monday and last Sunday of the plan `profile` gives: the dates an import keeps."""
-    from .params import load_params
-
-    frames = lay_out_weeks(profile, load_params())
+def plan_period(profile: AthleteProfile, params: Any) -> tuple[dt.date, dt.date]:
+    """The first Monday and last Sunday of the plan `profile` gives (with the rulebook's
+    `params`): the dates an import keeps."""
+    frames = lay_out_weeks(profile, params)
     return frames[0].start, frames[-1].end

@@ -116,7 +116,17 @@ def change(store: Store, athlete: str | None, clock: Clock, *, expected_version:
         started_at = tx.version
         yield tx
         if tx.version != started_at:  # recorded, or undone
-            roster_flags.refresh(s, tx.athlete.id, tx.athlete.name, clock.today, tx.context)
+            roster_flags.refresh(s, tx.athlete.id, tx.athlete.name, clock.today, context_or_default(tx.context))
+
+
+def context_or_default(ctx: PlanningContext | None) -> PlanningContext:
+    """`ctx`, or for a change made without planning data the default one (`RUNSTRONG_DATA`,
+    else the shipped data): the roster's flags are always worked out with some."""
+    if ctx is not None:
+        return ctx
+    from runstrong.io.data_files import load_context
+
+    return load_context()
 
 
 def diary_version(store: Store, athlete: str | None) -> int:

@@ -7,15 +7,27 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from sqlalchemy.orm import Session
+
 from runstrong.core.context import PlanningContext
 from runstrong.core.review import RealLife
-from runstrong.store import changes, repo
+from runstrong.store import changes, repo, roster_flags
 from runstrong.store.db import Store
 from runstrong.store.reviewing import ReviewOutcome, prepare_review
 from runstrong.store.reviews import store_review
 from runstrong.store.roster import review_mode
 
 from . import base, lived
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A review worked out in a read before the write (to show it first, or a batch's), and
+    the diary's stamp then (`store.roster_flags.diary_stamp`): the write reuses it only when
+    the diary is still as it was read, so accepting reviews the week once, not twice."""
+
+    outcome: ReviewOutcome
+    stamp: str
 
 
 @dataclass(frozen=True)
@@ -33,15 +45,19 @@ WAITS_FOR_COACH = (
 
 def accept_review(store: Store, athlete: str | None, week: dt.date | None, clock: base.Clock,
                   ctx: PlanningContext, real_life: RealLife | None = None, *, expected_version: int | None = None,
-                  with_trend: bool = True) -> Accepted:  # fmt: skip
+                  with_trend: bool = True, prepared: Prepared | None = None) -> Accepted:  # fmt: skip
     """Review `week` (default: last week) and store the new plan version and the review. An
     athlete whose reviews wait for a coach (review mode) cannot accept their own. `ctx` is
-    the data the review and the new plan use (a coach's edited ladders and rulebook too)."""
+    the data the review and the new plan use (a coach's edited ladders and rulebook too);
+    `prepared`, the same review worked out before with the same `ctx` and day, saves working it
+    out again when the diary has not changed since."""
     with base.change(store, athlete, clock, expected_version=expected_version) as tx:
         tx.context = ctx
         if review_mode(tx.s, tx.athlete.id) == "review":
             raise base.Refused("week", WAITS_FOR_COACH)
-        outcome = prepare_review(tx.s, tx.athlete.name, week, clock.today, ctx, real_life, with_trend=with_trend)
+        outcome = still_current(tx.s, tx.athlete.id, prepared) or prepare_review(
+            tx.s, tx.athlete.name, week, clock.today, ctx, real_life, with_trend=with_trend
+        )
         assert outcome.plan is not None and outcome.profile is not None
         old = repo.latest_plan(tx.s, tx.athlete.id)
         assert old is not None
@@ -54,3 +70,11 @@ def accept_review(store: Store, athlete: str | None, week: dt.date | None, clock
             "review", f"accepted the review of the week of {outcome.review.week_start}: plan v{stored.plan_version}"
         )
         return Accepted(outcome, stored, tx.version)
+
+
+def still_current(s: Session, athlete_id: int, prepared: Prepared | None) -> ReviewOutcome | None:
+    """The prepared review with its new plan, when it is this athlete's and their diary's
+    stamp is the one it was worked out at (nothing written since, in a flow or not)."""
+    if prepared is None or prepared.outcome.plan is None or prepared.outcome.athlete.id != athlete_id:
+        return None
+    return prepared.outcome if roster_flags.diary_stamp(s, athlete_id) == prepared.stamp else None

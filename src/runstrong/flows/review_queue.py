@@ -121,7 +121,7 @@ def set_mode(store: Store, athlete: str | None, mode: str, actor: str, now: dt.d
         repo.lock_athlete(s, info.id)
         roster.set_review_mode(s, info.id, mode)
         accounts.audit(s, actor, "review.mode", f"{info.name!r}: reviews {mode}", now, info.id)
-        roster_flags.refresh(s, info.id, info.name, today or now.date(), ctx)
+        roster_flags.refresh(s, info.id, info.name, today or now.date(), base.context_or_default(ctx))
 
 
 def decide(store: Store, athlete: str | None, week: dt.date | None, verdict: Verdict, clock: base.Clock, ctx: Any, *,

@@ -22,11 +22,11 @@ from typing import Any, Literal
 
 from markupsafe import Markup
 
-from runstrong.core.library import Library, load_library
+from runstrong.core.library import Library
 from runstrong.core.model import Block, DatedRun, Exercise, Phase, Plan, Role, RunType, Session, Week
-from runstrong.core.pose import load_poses
-from runstrong.core.rules import Registry, load_registry
+from runstrong.core.rules import Registry
 from runstrong.core.vocab import SESSION_LETTER, Category, Units
+from runstrong.io.data_files import load_library, load_poses, load_registry
 
 from .labels import CATEGORY_SHORT, PHASE_LABEL, RACE_NAME, block_dose_text, dose_text, plural, rest_text, session_load
 

@@ -7,7 +7,11 @@ screen.toml and ladders.toml; a file it lacks comes from the package. Contexts a
 keyed by the files' paths and modification times), so a server or a bench builds one once
 and its planning memo stays warm.
 
-`check_data(dir)` validates such a directory and returns every problem at once.
+`check_data(dir)` validates such a directory and returns every problem at once. The core
+only parses (`parse_library`, `parse_registry`, `ladder_errors`, `parse_poses` take the
+decoded TOML): reading the files, the package's or a copy's, happens here and nowhere else.
+`load_library()`, `load_registry()`, `load_params()`, `load_ladders()` and `load_poses()`
+give the shipped data to adapters that do not plan (listings, figures, forms).
 """
 
 from __future__ import annotations
@@ -15,14 +19,18 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from runstrong.core.context import PlanningContext
 from runstrong.core.library import Library, library_errors
 from runstrong.core.pain_return import Ladders, ladder_errors
 from runstrong.core.rules import Registry, rule_errors
 from runstrong.errors import UserError
+
+if TYPE_CHECKING:
+    from runstrong.core.pose import Pose
 
 ENV = "RUNSTRONG_DATA"
 FILES = ("exercises.toml", "rules.toml", "screen.toml", "ladders.toml")
@@ -53,8 +61,11 @@ def data_dir_from_env() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+SHIPPED = Path(__file__).resolve().parent.parent / "data"  # the package's data folder (`runstrong.data`)
+
+
 def _shipped(name: str) -> Path:
-    return Path(str(resources.files("runstrong.data").joinpath(name)))
+    return SHIPPED / name
 
 
 def data_files(data_dir: Path | None) -> dict[str, Path]:
@@ -126,7 +137,43 @@ _CONTEXTS: dict[tuple, PlanningContext] = {}  # adapters' process cache: bounded
 def load_context(data_dir: Path | str | None = None) -> PlanningContext:
     """The planning context for `data_dir` (else `RUNSTRONG_DATA`, else the shipped data).
     Raises DataError, listing every problem, when the files are invalid."""
-    where = Path(data_dir).expanduser() if data_dir is not None else data_dir_from_env()
+    return _context_at(Path(data_dir).expanduser() if data_dir is not None else data_dir_from_env())
+
+
+def shipped_context() -> PlanningContext:
+    """The planning context of the data shipped in the package (`RUNSTRONG_DATA` aside)."""
+    return _context_at(None)
+
+
+def load_library() -> Library:
+    """The shipped exercise library (for adapters that list or look up exercises)."""
+    return shipped_context().library
+
+
+def load_registry() -> Registry:
+    """The shipped rule registry (for adapters that show rules)."""
+    return shipped_context().registry
+
+
+def load_params() -> Any:
+    """The shipped rulebook's numbers, flat and typed (`core.params.Params`)."""
+    return shipped_context().params
+
+
+def load_ladders() -> Ladders:
+    """The shipped graded-return ladders."""
+    return shipped_context().ladders
+
+
+@cache
+def load_poses() -> dict[str, Pose]:
+    """The shipped poses, by exercise id (read once per process: only figures need them)."""
+    from runstrong.core.pose import parse_poses
+
+    return parse_poses(tomllib.loads(_shipped("poses.toml").read_text("utf-8")))
+
+
+def _context_at(where: Path | None) -> PlanningContext:
     files = data_files(where) if where is None or where.is_dir() else {}
     key = (str(where), _stamp(files)) if files else None
     if key is not None and key in _CONTEXTS:

@@ -19,7 +19,8 @@ from html import escape
 from runstrong.core.kinematics import HEAD_RADIUS, Frame, Vec
 from runstrong.core.model import Exercise
 from runstrong.core.motion import Beat, loop, outward
-from runstrong.core.pose import SURFACES, Pose, Prop, load_poses
+from runstrong.core.pose import SURFACES, Pose, Prop
+from runstrong.io.data_files import load_poses
 
 SCALE = 100.0
 INK = "#1c2226"
@@ -387,7 +388,7 @@ def _timing(beats: Sequence[Beat]) -> tuple[str, str]:
 def figure_svg(exercise_id: str, animated: bool = True, decorative: bool = False) -> str:
     """The shipped library's figure for an exercise (empty when it has no pose). A decorative
     figure (beside the exercise's name, as on a ladder) is hidden from screen readers."""
-    from runstrong.core.library import load_library
+    from runstrong.io.data_files import load_library
 
     library, poses = load_library(), load_poses()
     if exercise_id not in library or exercise_id not in poses:

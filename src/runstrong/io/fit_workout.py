@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from runstrong.core.library import Library, load_library
+from runstrong.core.library import Library
 from runstrong.core.model import Block, Plan, Role, Session, Week
 from runstrong.core.vocab import CATEGORY_NAME, SESSION_LETTER
+from runstrong.io.data_files import load_library
 
 from .labels import effort_label, planned_load_kg
 

@@ -60,8 +60,8 @@ def log_watch_workout(
 
     The one place run import logs strength: the flows/ layer will take its place."""
     from runstrong.core.diary import SessionLog, validate_entry
-    from runstrong.core.library import load_library
     from runstrong.core.watch_strength import diary_sets, sent_as
+    from runstrong.io.data_files import load_library
 
     from . import logbook
 

@@ -150,13 +150,9 @@ def _keep_plan_facts(s: Session, row: RosterFlagsRow, athlete_id: int) -> None:
         row.plan_id, row.plan_facts = plan_id, json.dumps({"weeks": weeks, "race": race})
 
 
-def refresh(s: Session, athlete_id: int, name: str, today: dt.date, ctx: PlanningContext | None = None) -> RosterFlags:
-    """Work the flags out again inside the change that moved them (its writes flushed first);
-    without `ctx`, with the shipped planning data (or RUNSTRONG_DATA's)."""
-    if ctx is None:
-        from runstrong.io.data_files import load_context
-
-        ctx = load_context()
+def refresh(s: Session, athlete_id: int, name: str, today: dt.date, ctx: PlanningContext) -> RosterFlags:
+    """Work the flags out again inside the change that moved them (its writes flushed first),
+    with the planning data the caller used (`flows.base.context_or_default`)."""
     s.flush()
     found = work_out(s, athlete_id, name, today, ctx)
     keep(s, athlete_id, found, diary_stamp(s, athlete_id), today, ctx)

@@ -37,8 +37,8 @@ LISTS = ("available_days", "equipment", "pain_areas")
 
 def defaults(today: dt.date) -> dict[str, Any]:
     """The answers `runstrong init` suggests, as the form shows them before anything is typed."""
-    from runstrong.core.params import load_params
     from runstrong.io.answers import next_monday
+    from runstrong.io.data_files import load_params
 
     return {
         "sex": "unspecified", "units": "metric", "running_years": "1", "strength_experience": "novice",
@@ -110,9 +110,9 @@ def profile_from_form(form: FormData, today: dt.date) -> tuple[AthleteProfile | 
 
 def _read_goal(form: FormData, a: Answers, p: dict[str, Any], today: dt.date) -> None:
     """The start, then a race (after the start, within a year's plan) or the plan's length."""
-    from runstrong.core.params import load_params
     from runstrong.core.phases import MAX_PLAN_WEEKS
     from runstrong.io.answers import date_answer, next_monday
+    from runstrong.io.data_files import load_params
 
     start = a.read(form, "start", p["start"], next_monday(today).isoformat())
     a.raw["start_date"] = start

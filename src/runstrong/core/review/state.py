@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..context import PlanningContext
 from ..library import Library
 from ..model import Adjustment, AthleteProfile, Category, ExerciseSwap, PainArea, Plan, Reason, Week
-from ..pain_return import Ladders, shipped_ladders
+from ..pain_return import Ladders
 from ..rules import Registry
 from ..vocab import CATEGORY_NAME
 from .measure import plan_week, week_metrics
@@ -35,7 +35,7 @@ class ReviewInput:
     registry: Registry
     params: ReviewParams
     real_life: RealLife
-    ladders: Ladders = field(default_factory=shipped_ladders)  # graded-return ladders (the context's)
+    ladders: Ladders  # graded-return ladders (the context's)
 
     @property
     def next_week(self) -> Week | None:

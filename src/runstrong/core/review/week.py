@@ -73,7 +73,7 @@ def review_week(
     """Review the week starting `week_start` (any day of it) and decide next week.
 
     The data come from `ctx` (library, rulebook and pain ladders: a coach's edited copy
-    too); tests and scripts that hold only a library and a registry get the shipped ladders.
+    too); tests and scripts that hold only a library and a registry get no ladders (pain only spares).
     The decisions apply from the Monday after the reviewed week, or, when that week has
     already begun by `today`, from the first Monday not yet lived (days already lived are
     never re-planned)."""

@@ -1,0 +1,56 @@
+"""Accepting a review shown first (the CLI's review, a coach's `review --all --accept`) takes
+the review worked out in the read, unless the diary changed since: then the week is
+reviewed again inside the write, as the diary is now."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from runstrong.core.diary import Wellness
+from runstrong.flows.review import Prepared, accept_review
+from runstrong.io.data_files import load_context
+from runstrong.store import repo
+from runstrong.store.changes import current_version
+from runstrong.store.reviewing import prepare_review
+from runstrong.store.roster_flags import diary_stamp
+
+NAME = "Maya (marathon)"
+
+
+def _prepared(store, clock) -> tuple[Prepared, int]:
+    with store.read() as s:
+        outcome = prepare_review(s, NAME, None, clock.today, load_context())
+        return Prepared(outcome, diary_stamp(s, outcome.athlete.id)), current_version(s, outcome.athlete.id)
+
+
+def test_an_unchanged_diary_accepts_the_review_worked_out_before(store, clock) -> None:
+    prepared, seen = _prepared(store, clock)
+    accepted = accept_review(store, NAME, prepared.outcome.review.week_start, clock, load_context(),
+                             expected_version=seen, prepared=prepared)  # fmt: skip
+    assert accepted.outcome.review is prepared.outcome.review  # not worked out a second time
+    assert accepted.stored.new_plan
+    with store.read() as s:
+        assert repo.latest_plan(s, prepared.outcome.athlete.id)[1] == accepted.outcome.plan  # type: ignore[index]
+
+
+def test_a_diary_written_since_the_read_is_reviewed_again_as_it_is_now(store, clock) -> None:
+    prepared, seen = _prepared(store, clock)
+    with store.write() as s:  # a write outside the flows: the diary version stays, its rows do not
+        repo.save_wellness(s, prepared.outcome.athlete.id, Wellness(date=clock.today - dt.timedelta(days=1),
+                                                                    sleep_hours=4.0, soreness=1, energy=1))  # fmt: skip
+    accepted = accept_review(store, NAME, prepared.outcome.review.week_start, clock, load_context(),
+                             expected_version=seen, prepared=prepared)  # fmt: skip
+    with store.read() as s:
+        now = prepare_review(s, NAME, None, clock.today, load_context())
+    assert accepted.outcome.review is not prepared.outcome.review
+    assert accepted.outcome.review == now.review != prepared.outcome.review
+
+
+def test_another_athletes_prepared_review_is_never_taken(store, clock) -> None:
+    prepared, seen = _prepared(store, clock)
+    other = prepared.outcome.athlete.model_copy(update={"id": prepared.outcome.athlete.id + 1})
+    stranger = Prepared(dataclasses.replace(prepared.outcome, athlete=other), prepared.stamp)
+    accepted = accept_review(store, NAME, prepared.outcome.review.week_start, clock, load_context(),
+                             expected_version=seen, prepared=stranger)  # fmt: skip
+    assert accepted.outcome.review is not prepared.outcome.review
