@@ -84,32 +84,44 @@ def time_peer(shapes: list[dict]) -> tuple[float, float]:
     return time.perf_counter() - t0, time.process_time() - c0
 
 
-def first_plan(side: str) -> float:
-    """In this (fresh) process: CPU ms of the first plan after imports and data loading."""
+def first_plan(side: str) -> dict[str, float]:
+    """In this (fresh) process: CPU ms of the first plan after imports and data loading
+    ("ms"); for runstrong also of the data loading (the planning context, from the on-disk
+    cache once a process has written it) and of the same runner planned again with an empty
+    memo ("again": the first plan minus this is once-per-process work, such as Pydantic
+    building its deferred schemas on first use)."""
     if side == "runstrong":
+        from dataclasses import replace
+
         from generated import generated_profiles
+        from runstrong.core.context import PlanMemo
         from runstrong.core.planner import build_plan
         from runstrong.io.data_files import load_context
 
-        profile, ctx = generated_profiles(1)[0], load_context()
+        profile = generated_profiles(1)[0]
         c0 = time.process_time()
+        ctx = load_context()
+        c1 = time.process_time()
         build_plan(profile, ctx)
-    else:
-        import streprogen  # noqa: F401
+        c2 = time.process_time()
+        build_plan(profile, replace(ctx, memo=PlanMemo()))
+        c3 = time.process_time()
+        return {"ms": (c2 - c1) * 1000, "data_ms": (c1 - c0) * 1000, "again_ms": (c3 - c2) * 1000}
+    import streprogen  # noqa: F401
 
-        shape = peer_shapes(1)[0]
-        c0 = time.process_time()
-        peer_program(shape, 0)
-    return (time.process_time() - c0) * 1000
+    shape = peer_shapes(1)[0]
+    c0 = time.process_time()
+    peer_program(shape, 0)
+    return {"ms": (time.process_time() - c0) * 1000}
 
 
-def fresh(side: str, runs: int) -> float:
-    """Median over `runs` fresh processes of the first plan's CPU ms."""
+def fresh(side: str, runs: int) -> dict[str, float]:
+    """Medians over `runs` fresh processes of `first_plan`'s CPU ms."""
     out = []
     for _ in range(runs):
         done = subprocess.run([sys.executable, __file__, "--first", side], capture_output=True, text=True, check=True)
-        out.append(json.loads(done.stdout)["ms"])
-    return sorted(out)[len(out) // 2]
+        out.append(json.loads(done.stdout))
+    return {k: sorted(o[k] for o in out)[len(out) // 2] for k in out[0]}
 
 
 def report(n: int, name: str, rs: tuple[float, float], peer: tuple[float, float]) -> None:
@@ -132,7 +144,7 @@ def main() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     warnings.filterwarnings("ignore", module="streprogen")  # its advice on rep ranges, printed per program
     if args.first:
-        print(json.dumps({"ms": first_plan(args.first)}))
+        print(json.dumps(first_plan(args.first)))
         return
     from dataclasses import replace
 
@@ -154,8 +166,9 @@ def main() -> None:
     best = min(warm, key=lambda w: w[0][0])
     report(n, "warm", best[0], min((w[1] for w in warm), key=lambda t: t[0]))
     rs_first, peer_first = fresh("runstrong", args.fresh_runs), fresh("streprogen", args.fresh_runs)
-    print(f"first plan in a fresh process (CPU, median of {args.fresh_runs}): runstrong {rs_first:.1f} ms, "
-          f"streprogen {peer_first:.1f} ms")  # fmt: skip
+    print(f"first plan in a fresh process (CPU, median of {args.fresh_runs}): runstrong {rs_first['ms']:.1f} ms "
+          f"(the same runner again, empty memo: {rs_first['again_ms']:.1f} ms; data loading before it: "
+          f"{rs_first['data_ms']:.1f} ms), streprogen {peer_first['ms']:.1f} ms")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """The weekly review's speed on generated three-year diaries, on SQLite or PostgreSQL.
 
     python bench/review_speed.py [--athletes 1000] [--runs 30] [--jobs 1,2] [--command-runs 3] [--pg [URL]] [--profile]
+    python bench/review_speed.py --only-one [--runs 30]      # (a) alone: one diary, no club
 
 (a) One runner's three-year diary: what `runstrong review` computes in-process
     (`store.reviewing.prepare_review`: find the athlete, read the plan, the profile and the
@@ -459,6 +460,7 @@ def main() -> None:
     parser.add_argument(
         "--gc-threshold", type=int, help="Run with gc.set_threshold(N): what the cyclic garbage collector costs."
     )
+    parser.add_argument("--only-one", action="store_true", help="(a) alone: one runner's diary, not a club's.")
     parser.add_argument("--cache-dir", type=Path, default=Path(tempfile.gettempdir()) / "runstrong-bench")
     parser.add_argument(
         "--pg",
@@ -474,7 +476,9 @@ def main() -> None:
         gc.set_threshold(args.gc_threshold)
         print(f"gc.set_threshold({args.gc_threshold}) (Python's default is {DEFAULT_GC[0]})")
     print(f"backend: {'PostgreSQL' if args.pg else 'SQLite'}")
-    many(args, library, registry, one_diary(args, library, registry))
+    single = one_diary(args, library, registry)
+    if not args.only_one:
+        many(args, library, registry, single)
 
 
 def many(args: argparse.Namespace, library: Library, registry: Registry, single: tuple[str, dt.date]) -> None:
