@@ -9,18 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from runstrong.core.context import PlanningContext
-from runstrong.core.model import AthleteProfile, Units
+from runstrong.core.model import AthleteProfile
 from runstrong.errors import UserError
 
 from . import repo
 from .diary_window import load_diaries
 from .logged_loads import logged_sets_of, with_sets
-from .reviewing import ReviewOutcome, diary_span, no_plan, review_only, week_to_review, with_new_plan
-from .tables import Athlete, PlanRow, Profile
+from .reviewing import ReviewOutcome, current_rows, diary_span, no_plan, review_only, week_to_review, with_new_plan
 
 
 @dataclass(frozen=True)
@@ -31,14 +29,6 @@ class Reviewed:
     outcome: ReviewOutcome | None
     error: UserError | None
     diary_version: int
-
-
-@dataclass(frozen=True)
-class _Current:
-    info: repo.AthleteInfo
-    diary_version: int
-    plan_text: str | None
-    profile_text: str | None
 
 
 def prepare_reviews(
@@ -53,7 +43,7 @@ def prepare_reviews(
     """Each named athlete's review of `week_start` (None: each one's default week) with the
     new plan version (and, with `with_trend`, the weeks before it), as `prepare_review`
     works them out, in the order given."""
-    current = _current(s, names)
+    current = current_rows(s, names)
     ready: dict[int, tuple] = {}
     failed: dict[str, UserError] = {}
     for name in names:
@@ -82,27 +72,4 @@ def prepare_reviews(
         _, plan, profile, _ = ready[c.info.id]
         outcome = with_new_plan(reviews[c.info.id], plan, with_sets(profile, logged[c.info.id]), ctx)
         out.append(Reviewed(name, outcome, None, c.diary_version))
-    return out
-
-
-def _current(s: Session, names: list[str]) -> dict[str, _Current]:
-    """The named athletes (those still in the diary) with their newest plan and profile rows, in one statement."""
-    plans, profiles = aliased(PlanRow), aliased(Profile)
-    newest_plan = select(func.max(plans.version)).where(plans.athlete_id == Athlete.id).correlate(Athlete)
-    newest_profile = select(func.max(profiles.version)).where(profiles.athlete_id == Athlete.id).correlate(Athlete)
-    prof = aliased(Profile)
-    columns = (Athlete.id, Athlete.name, Athlete.units, Athlete.diary_version, prof.version, prof.data,
-               PlanRow.version, PlanRow.start_date, PlanRow.end_date, PlanRow.data)  # fmt: skip
-    rows = s.execute(
-        select(*columns)
-        .select_from(Athlete)
-        .outerjoin(PlanRow, (PlanRow.athlete_id == Athlete.id) & (PlanRow.version == newest_plan.scalar_subquery()))
-        .outerjoin(prof, (prof.athlete_id == Athlete.id) & (prof.version == newest_profile.scalar_subquery()))
-        .where(Athlete.name.in_(names))
-    )
-    out = {}
-    for r in rows:
-        info = repo.AthleteInfo(id=r[0], name=r[1], units=Units(r[2]), profile_version=r[4], plan_version=r[6],
-                                plan_start=r[7], plan_end=r[8])  # fmt: skip
-        out[r[1]] = _Current(info, r[3] or 0, r[9], r[5])
     return out

@@ -7,10 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
 
 from runstrong.core.context import PlanningContext
-from runstrong.core.model import AthleteProfile, Plan
+from runstrong.core.model import AthleteProfile, Plan, Units
 from runstrong.core.review import Change, RealLife, Review, apply_review, plan_differences, review_week
 from runstrong.core.review_metrics import DiaryWindow, WeekMetrics, history_metrics, history_window_days
 from runstrong.errors import UserError
@@ -20,6 +21,7 @@ from . import repo
 from .diary_window import load_diary
 from .logged_loads import with_logged_sets
 from .reviews import store_review
+from .tables import Athlete, PlanRow, Profile
 
 TREND_WEEKS = 8
 
@@ -42,7 +44,13 @@ def last_week(today: dt.date) -> dt.date:
 
 def current_plan(s: Session, athlete: str | None) -> tuple[repo.AthleteInfo, int, Plan, AthleteProfile]:
     """The athlete, their current plan version and plan, and their profile; a UserError when
-    the diary holds no plan for them yet."""
+    the diary holds no plan for them yet. Read in one statement when the name is exact (or the
+    diary holds one athlete), else found as `repo.find_athlete` finds them."""
+    names = [athlete.strip()] if athlete is not None else list(s.scalars(select(Athlete.name).limit(2)))
+    found = current_rows(s, names).get(names[0]) if len(names) == 1 else None
+    if found is not None and found.plan_text is not None and found.profile_text is not None:
+        plan = repo.parse_plan(found.plan_text)
+        return found.info, found.info.plan_version or 0, plan, AthleteProfile.model_validate_json(found.profile_text)
     info = repo.find_athlete(s, athlete)
     found = repo.latest_plan(s, info.id)
     profile = repo.latest_profile(s, info.id)
@@ -142,3 +150,36 @@ def accept_review(s: Session, outcome: ReviewOutcome, now: dt.datetime) -> repo.
     stored = repo.store_plan(s, outcome.profile, outcome.plan, now)
     store_review(s, outcome.athlete.id, outcome.review, outcome.plan_version, stored.plan_version, now)
     return stored
+
+
+@dataclass(frozen=True)
+class Current:
+    """An athlete as the review reads them: with the diary version, the newest plan and profile (as stored)."""
+
+    info: repo.AthleteInfo
+    diary_version: int
+    plan_text: str | None
+    profile_text: str | None
+
+
+def current_rows(s: Session, names: list[str]) -> dict[str, Current]:
+    """The named athletes (those still in the diary) with their newest plan and profile rows, in one statement."""
+    plans, profiles = aliased(PlanRow), aliased(Profile)
+    newest_plan = select(func.max(plans.version)).where(plans.athlete_id == Athlete.id).correlate(Athlete)
+    newest_profile = select(func.max(profiles.version)).where(profiles.athlete_id == Athlete.id).correlate(Athlete)
+    prof = aliased(Profile)
+    columns = (Athlete.id, Athlete.name, Athlete.units, Athlete.diary_version, prof.version, prof.data,
+               PlanRow.version, PlanRow.start_date, PlanRow.end_date, PlanRow.data)  # fmt: skip
+    rows = s.execute(
+        select(*columns)
+        .select_from(Athlete)
+        .outerjoin(PlanRow, (PlanRow.athlete_id == Athlete.id) & (PlanRow.version == newest_plan.scalar_subquery()))
+        .outerjoin(prof, (prof.athlete_id == Athlete.id) & (prof.version == newest_profile.scalar_subquery()))
+        .where(Athlete.name.in_(names))
+    )
+    out = {}
+    for r in rows:
+        info = repo.AthleteInfo(id=r[0], name=r[1], units=Units(r[2]), profile_version=r[4], plan_version=r[6],
+                                plan_start=r[7], plan_end=r[8])  # fmt: skip
+        out[r[1]] = Current(info, r[3] or 0, r[9], r[5])
+    return out
