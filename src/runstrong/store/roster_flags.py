@@ -18,8 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from runstrong.core.context import PlanningContext
@@ -105,8 +106,14 @@ def stamp_text(values: tuple | list) -> str:
     return ",".join("" if v is None else str(v) for v in values)
 
 
+@cache
+def _stamp_statement() -> Select:
+    """The stamp's select, built once per process (a review with --accept reads it three times)."""
+    return select(*stamp_columns(bindparam("athlete_id")))
+
+
 def diary_stamp(s: Session, athlete_id: int) -> str:
-    return stamp_text(s.execute(select(*stamp_columns(athlete_id))).one())
+    return stamp_text(s.execute(_stamp_statement(), {"athlete_id": athlete_id}).one())
 
 
 def is_current(row: RosterFlagsRow | object, stamp: str, today: dt.date, ctx: PlanningContext | None) -> bool:
