@@ -15,7 +15,7 @@ import pytest
 
 from runstrong.io import data_cache
 from runstrong.io import data_files as data_files_module
-from runstrong.io.data_files import check_data, data_files, load_context
+from runstrong.io.data_files import check_data, data_files, load_context, load_poses
 
 
 @pytest.fixture
@@ -126,3 +126,15 @@ def test_a_cache_file_that_would_run_code_is_refused(cache: Path, tmp_path: Path
     (cache / f"data-{name}.pickle").write_bytes(pickle.dumps((name, _RunsCode())))
     assert data_cache.load(files) is None
     assert not marker.exists()
+
+
+def test_the_poses_are_kept_too_and_read_back_equal(cache: Path) -> None:
+    load_poses.cache_clear()
+    try:
+        parsed = load_poses()
+        assert len(list(cache.glob("data-*.pickle"))) == 1
+        load_poses.cache_clear()
+        again = load_poses()
+        assert again is not parsed and again == parsed
+    finally:
+        load_poses.cache_clear()

@@ -1,4 +1,4 @@
-"""The checked exercise library, rule registry and ladders kept on disk between processes.
+"""The checked exercise library, rule registry and ladders (and the figures' poses) kept on disk between processes.
 
 Parsing and validating the TOML costs a fresh process ~25 ms of CPU; reading back what was
 checked before costs ~2 ms (with the collector off while the objects are made: a collection

@@ -167,10 +167,19 @@ def load_ladders() -> Ladders:
 
 @cache
 def load_poses() -> dict[str, Pose]:
-    """The shipped poses, by exercise id (read once per process: only figures need them)."""
+    """The shipped poses, by exercise id (read once per process, only by figures; kept on disk
+    like the context: ~30 ms to parse, ~5 to read back)."""
     from runstrong.core.pose import parse_poses
 
-    return parse_poses(tomllib.loads(_shipped("poses.toml").read_text("utf-8")))
+    from . import data_cache
+
+    files = {"poses.toml": _shipped("poses.toml")}
+    kept = data_cache.load(files)
+    if kept is not None:
+        return kept
+    poses = parse_poses(tomllib.loads(files["poses.toml"].read_text("utf-8")))
+    data_cache.save(files, poses)
+    return poses
 
 
 def _context_at(where: Path | None) -> PlanningContext:
