@@ -15,7 +15,7 @@ import pytest
 
 from runstrong.io import data_cache
 from runstrong.io import data_files as data_files_module
-from runstrong.io.data_files import check_data, data_files, load_context, load_poses
+from runstrong.io.data_files import check_data, data_files, load_context, load_library, load_poses, load_registry
 
 
 @pytest.fixture
@@ -128,13 +128,22 @@ def test_a_cache_file_that_would_run_code_is_refused(cache: Path, tmp_path: Path
     assert not marker.exists()
 
 
-def test_the_poses_are_kept_too_and_read_back_equal(cache: Path) -> None:
-    load_poses.cache_clear()
+@pytest.mark.parametrize(
+    ("load", "same"),
+    [
+        (load_library, lambda a, b: a.exercises == b.exercises and a.version == b.version),
+        (load_registry, lambda a, b: a.rules == b.rules and a.params == b.params),
+        (load_poses, lambda a, b: a == b),
+    ],
+    ids=["library", "registry", "poses"],
+)
+def test_each_shipped_file_an_adapter_reads_alone_is_kept_and_read_back_equal(cache: Path, load, same) -> None:
+    load.cache_clear()
     try:
-        parsed = load_poses()
+        parsed = load()
         assert len(list(cache.glob("data-*.pickle"))) == 1
-        load_poses.cache_clear()
-        again = load_poses()
-        assert again is not parsed and again == parsed
+        load.cache_clear()
+        again = load()
+        assert again is not parsed and same(again, parsed)
     finally:
-        load_poses.cache_clear()
+        load.cache_clear()

@@ -18,19 +18,20 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from runstrong.core.context import PlanningContext
-from runstrong.core.library import Library, library_errors
-from runstrong.core.pain_return import Ladders, ladder_errors
-from runstrong.core.rules import Registry, rule_errors
 from runstrong.errors import UserError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the core's models are imported where they are used: listing exercises needs no rulebook
+    from runstrong.core.context import PlanningContext
+    from runstrong.core.library import Library
+    from runstrong.core.pain_return import Ladders
     from runstrong.core.pose import Pose
+    from runstrong.core.rules import Registry
 
 ENV = "RUNSTRONG_DATA"
 FILES = ("exercises.toml", "rules.toml", "screen.toml", "ladders.toml")
@@ -105,6 +106,10 @@ def _screen_errors(path: Path) -> list[str]:
 
 def check_data(data_dir: Path | None) -> Checked:
     """Read and validate every data file (the directory's, or the shipped one in its place)."""
+    from runstrong.core.library import library_errors
+    from runstrong.core.pain_return import ladder_errors
+    from runstrong.core.rules import rule_errors
+
     if data_dir is not None and not data_dir.is_dir():
         return Checked(None, None, [f"{data_dir}: not a directory; give the folder that holds the .toml files"], {})
     files = data_files(data_dir)
@@ -145,19 +150,26 @@ def shipped_context() -> PlanningContext:
     return _context_at(None)
 
 
+@cache
 def load_library() -> Library:
-    """The shipped exercise library (for adapters that list or look up exercises)."""
-    return shipped_context().library
+    """The shipped exercise library, for adapters that list or look up exercises (read alone:
+    no rulebook to import or read back)."""
+    from runstrong.core.library import parse_library
+
+    return _shipped_file("exercises.toml", parse_library)
 
 
+@cache
 def load_registry() -> Registry:
-    """The shipped rule registry (for adapters that show rules)."""
-    return shipped_context().registry
+    """The shipped rule registry, for adapters that show rules or read their numbers."""
+    from runstrong.core.rules import parse_registry
+
+    return _shipped_file("rules.toml", parse_registry)
 
 
 def load_params() -> Any:
     """The shipped rulebook's numbers, flat and typed (`core.params.Params`)."""
-    return shipped_context().params
+    return load_registry().params  # type: ignore[attr-defined]
 
 
 def load_ladders() -> Ladders:
@@ -167,22 +179,28 @@ def load_ladders() -> Ladders:
 
 @cache
 def load_poses() -> dict[str, Pose]:
-    """The shipped poses, by exercise id (read once per process, only by figures; kept on disk
-    like the context: ~30 ms to parse, ~5 to read back)."""
+    """The shipped poses, by exercise id (only figures need them: ~30 ms to parse, ~5 to read back)."""
     from runstrong.core.pose import parse_poses
 
+    return _shipped_file("poses.toml", parse_poses)
+
+
+def _shipped_file(name: str, parse: Callable[[dict], Any]) -> Any:
+    """One shipped file parsed by the core's `parse` (which refuses invalid data): kept on disk
+    like the planning context, so a process reads it back instead of parsing it again."""
     from . import data_cache
 
-    files = {"poses.toml": _shipped("poses.toml")}
+    files = {name: _shipped(name)}
     kept = data_cache.load(files)
-    if kept is not None:
-        return kept
-    poses = parse_poses(tomllib.loads(files["poses.toml"].read_text("utf-8")))
-    data_cache.save(files, poses)
-    return poses
+    if kept is None:
+        kept = parse(tomllib.loads(files[name].read_text("utf-8")))
+        data_cache.save(files, kept)
+    return kept
 
 
 def _context_at(where: Path | None) -> PlanningContext:
+    from runstrong.core.context import PlanningContext
+
     files = data_files(where) if where is None or where.is_dir() else {}
     key = (str(where), _stamp(files)) if files else None
     if key is not None and key in _CONTEXTS:
@@ -207,6 +225,8 @@ def _checked(where: Path | None, files: dict[str, Path]) -> tuple[Library, Regis
     checked = check_data(where)
     if checked.errors or checked.library is None or checked.registry is None:
         raise DataError(checked.errors)
+    from runstrong.core.pain_return import Ladders
+
     found = (checked.library, checked.registry, checked.ladders or Ladders())
     if files:
         data_cache.save(files, found)
