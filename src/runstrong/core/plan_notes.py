@@ -58,7 +58,9 @@ def pain_guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
         f"Pain of {p.pain_monitor_severe_at}/10 or more, or pain that rises {p.pain_monitor_rising_weeks} weeks "
         "running: stop loading it and see a clinician."
     )
-    return [Guidance(topic="pain", text=text, reasons=[p.why("pain-monitoring", text="How pain guides the return.")])]
+    return [
+        build(Guidance, topic="pain", text=text, reasons=[p.why("pain-monitoring", text="How pain guides the return.")])
+    ]
 
 
 def guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
@@ -69,23 +71,27 @@ def guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
     meal_lo = max(meal_lo, round(p.protein_per_meal * mass))
     meals_lo, meals_hi = p.meals_per_day
     return [
-        Guidance(
+        build(
+            Guidance,
             topic="protein",
             text=f"Aim for {round(lo * mass)}-{round(hi * mass)} g of protein a day ({lo:g}-{hi:g} g/kg at "
             f"{mass:g} kg), spread over {meals_lo}-{meals_hi} meals of {meal_lo}-{meal_hi} g.",
             reasons=[p.why("protein-and-sleep", text="Protein supports repair and adaptation.")],
         ),
-        Guidance(
+        build(
+            Guidance,
             topic="sleep",
             text=f"Sleep {sleep_lo}-{sleep_hi} hours a night; less than {sleep_lo} h slows recovery.",
             reasons=[p.why("protein-and-sleep", text="Sleep is when training becomes fitness.")],
         ),
-        Guidance(
+        build(
+            Guidance,
             topic="diary",
             text="Log each session: exercise, sets, reps and effort, plus mood, sleep and appetite.",
             reasons=[p.why("training-diary", text="The diary is what the weekly review reads.")],
         ),
-        Guidance(
+        build(
+            Guidance,
             topic="review",
             text="Once a week, look back over the diary and adjust: progress when form holds, "
             "ease off with persistent soreness, tight legs on long runs or slipping running form.",
@@ -95,14 +101,16 @@ def guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
                 p.why("overreaching-signs", text="Soreness and tightness call for less load."),
             ],
         ),
-        Guidance(
+        build(
+            Guidance,
             topic="expectations",
             text=f"Strength work pays off over {p.effect_weeks[0]}-{p.effect_weeks[1]}+ weeks (running economy "
             f"about {p.economy_gain_pct[0]}-{p.economy_gain_pct[1]}% better); it may lower injury risk, most "
             "clearly when you keep it up.",
             reasons=[p.why("evidence-expectations", text="What the research shows, and its limits.")],
         ),
-        Guidance(
+        build(
+            Guidance,
             topic="cues",
             text="Three cues run through every session: neutral spine, drive from the hips, land softly.",
             reasons=[p.why("consistent-cues", text="The same cues, every session.")],
