@@ -47,7 +47,7 @@ from .validate import Violation, check_plan
 from .week_days import RunsByDate, dates, day_infos, runs_by_date, screen_for
 from .week_plan import WeekInputs, carry_of, plain_levels, plan_week
 
-__all__ = ["InfeasibleWeekError", "build_plan", "replan", "replanned_weeks"]
+__all__ = ["InfeasibleWeekError", "block_selection", "build_plan", "replan", "replanned_weeks"]
 
 
 def build_plan(
@@ -125,6 +125,16 @@ def replanned_weeks(
     as a whole (`check_plan` needs every week), so a violation there is not reported."""
     kept = [w for w in plan.weeks if w.start_date < from_date]
     return _planned_weeks(profile, ctx, _frames(profile, ctx.params), least_bad, kept, through)[0]
+
+
+def block_selection(profile: AthleteProfile, ctx: PlanningContext, on: dt.date) -> BlockSelection:
+    """The exercises selection chose for the week that starts on `on` (the weeks before it
+    planned), before composing, dosing and the time cap: what a screen changes, for checks
+    that compare choices rather than how much room a session had left."""
+    _, state = _planned_weeks(profile, ctx, _frames(profile, ctx.params), False, (), on)
+    if state.selection is None:  # `on` is before the plan's first week
+        raise ValueError(f"no week of the plan starts on or before {on}")
+    return state.selection
 
 
 def _frames(profile: AthleteProfile, p: object) -> list[WeekFrame]:
