@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from runstrong.errors import RunstrongError, UserError
 
 from .assessment import ScreenEffects, effect_reasons, score_screen
-from .compose import LANDING_PATTERNS, Carry, ReviewDosing, Runner
+from .compose import LANDING_PATTERNS, Carry, ReviewDosing, Runner, dose_context
 from .context import PlanningContext
 from .infeasible import InfeasibleWeekError
+from .ladder_climb import topped_now, with_new_rungs
 from .model import (
     EQUIPMENT_SETS,
     Adjustment,
@@ -231,6 +232,7 @@ class _Planning:
     screen_in_force: Screen | None = None
     carry: Carry = ()  # each lift's dose in the last loading week (progression-carries-over)
     graduated: bool = False
+    topped: frozenset[str] = frozenset()  # bodyweight lifts whose progression ran out (ladder-climb)
 
     def __post_init__(self) -> None:
         p = self.ctx.params
@@ -284,8 +286,9 @@ class _Planning:
             and (effects is None or effects.hops_ok)
             and not self._landing_regressed(swaps)
         )
+        topped = self._topped(frame, adjust, effects)
         # landings drilled mid-block: hops take over from them then, not a whole block later
-        key = (frame.selection, effects, equipment, swaps, ready, ladder)
+        key = (frame.selection, effects, equipment, swaps, ready, ladder, topped)
         if key == self.block_of_selection:
             return
         if frame.selection != (self.block_of_selection[0] if self.block_of_selection else None):
@@ -309,11 +312,22 @@ class _Planning:
                 for x in profile.exercise_swaps
                 if x.since <= frame.end and x.rule_id == "review-regress" and x.to_id
             ),
+            topped=topped,
         )
         recent = self.prior_selection.primary_ids() if self.prior_selection else frozenset()
         self.selection, missing = select_block(self.ctx, needs, recent)
+        self.carry = with_new_rungs(self.carry, self.selection.climbed)
         self.selection_key, self.block_of_selection = (needs, recent), key
         self.warnings.extend(f"Week {frame.index}: {m}" for m in missing)
+
+    def _topped(self, frame: WeekFrame, adjust: Adjustment | None, effects: ScreenEffects | None) -> frozenset[str]:
+        """Every bodyweight lift whose progression ran out by this loading week (ladder-climb)."""
+        if self.selection is not None and not frame.deload and frame.phase in LOADING_PHASES:
+            p = self.ctx.params
+            review = review_dosing(self.profile, frame, self.frames, adjust)
+            dctx = dose_context(_runner(self.profile, effects, p), frame, review, p, self.graduated)
+            self.topped |= topped_now(self.selection.primaries, self.carry, dctx, p)
+        return self.topped
 
     def _keep(self, kept: Week) -> None:
         """A week already lived: as it was; what the time cap trimmed carries on through the block."""
