@@ -7,14 +7,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 from pydantic import ValidationError
 
 from runstrong.core.model import AthleteProfile, Role
-from runstrong.core.planner import build_plan
+from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.core.vocab import EQUIPMENT_SETS, EquipmentSet, Item
 from runstrong.io.data_files import load_context
 from runstrong.io.figures import figure_svg
 from runstrong.io.profile_file import load_profile
+from tests.conftest import examples
+
+from .strategies import profiles
 
 CTX = load_context()
 JO = load_profile(Path(__file__).parent / "runners" / "bodyweight_only.toml")  # novice 5K, no kit
@@ -64,3 +68,21 @@ def test_the_backpack_hinge_is_drawn_with_its_bag_and_says_how_to_fill_it():
     e = CTX.library.get("backpack_romanian_deadlift")
     assert any("bottle" in cue for cue in e.cues)
     assert "<rect" in figure_svg(e.id, animated=False)
+
+
+@settings(max_examples=examples(share=0.2), deadline=None, suppress_health_check=list(HealthCheck))
+@given(profile=profiles())
+def test_every_backpack_hinge_carries_a_load_in_the_backpacks_steps(profile):
+    """Over generated runners who add a backpack to their kit: the plan keeps its own rules
+    (build_plan checks them) and each backpack hinge has a load in the backpack's steps
+    (the generated runners use kilograms)."""
+    runner = AthleteProfile.model_validate({**profile.model_dump(), "equipment": [*profile.equipment, "backpack"]})
+    try:
+        plan = build_plan(runner, CTX)
+    except InfeasibleWeekError:
+        return
+    for b in hinge_blocks(plan):
+        kg = b.prescription.load_kg
+        assert kg is not None and kg > 0, b
+        step = CTX.params.rounding_metric_kg[Item.backpack]
+        assert abs(kg / step - round(kg / step)) < 1e-6, kg
