@@ -87,6 +87,18 @@ def test_a_rung_that_loads_a_painful_area_is_not_climbed_to():
     assert "hip_hinge_drill" in ids
 
 
+def test_a_rung_a_review_regressed_from_is_not_climbed_back_to():
+    """Form broke on the supported single-leg RDL: the review's regression to the drill holds,
+    and the drill does not climb back onto it (nor past it) while the regression is in force."""
+    climbed_in = main_hinge(build_plan(JO, CTX))
+    week = next(w for w in climbed_in if w[1] == "supported_single_leg_romanian_deadlift")[0]
+    since = JO.start_date + dt.timedelta(weeks=week - 1)
+    swap = {"from_id": "supported_single_leg_romanian_deadlift", "to_id": "hip_hinge_drill", "since": since,
+            "rule_id": "review-regress", "review_of": since - dt.timedelta(weeks=1)}  # fmt: skip
+    later = [w for w in main_hinge(build_plan(jo_with(exercise_swaps=[swap]), CTX)) if w[0] >= week]
+    assert later and {w[1] for w in later} == {"hip_hinge_drill"}, later
+
+
 def _first_rung_problems(plan) -> list[str]:
     """Each exercise a climb brings in, in its first loading week: one rung above a lift done
     in an earlier loading week, unloaded, no higher in impact, sparing painful areas, and in

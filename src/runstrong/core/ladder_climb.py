@@ -82,6 +82,7 @@ def next_rung(
 def climb_ladders(
     primaries: dict[Category, tuple[Pick, ...]],
     topped: frozenset[str],
+    placed: frozenset[str],
     capped: frozenset[Category],
     pain: frozenset[PainArea],
     usable: tuple[Exercise, ...],
@@ -90,7 +91,9 @@ def climb_ladders(
 ) -> tuple[dict[Category, tuple[Pick, ...]], tuple[tuple[str, str], ...]]:
     """The block's primaries with each exhausted lift (`topped`: every lift that topped out so
     far in the plan) moved up its ladder, rung by rung while the rung reached has topped out
-    too, and the climbs made as (from id, to id). `capped` are the categories the screen
+    too, and the climbs made as (from id, to id). `placed` are the exercises a swap or a
+    review's regression put in (they stay: a lift whose form broke waits for a review to
+    move it on), `usable` leaves out the ones swapped away; `capped` are the categories the screen
     holds to a starting rung, `pain` the runner's painful areas, `taken` the block's
     exercises (the climbs join it)."""
     if not topped:
@@ -103,7 +106,7 @@ def climb_ladders(
         for pk in picks:
             e = pk.exercise
             below = e
-            if category not in capped and PLACED_BY.isdisjoint(r.rule_id for r in pk.reasons):
+            if e.id not in placed and category not in capped and PLACED_BY.isdisjoint(r.rule_id for r in pk.reasons):
                 while e.id in topped and (x := next_rung(e, pool, taken, pain, p)) is not None:
                     below, e = e, x
                     taken.add(e.id)

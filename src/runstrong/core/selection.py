@@ -270,7 +270,7 @@ def _select_block(
             swaps = tuple((old, None if old in stuck else new) for old, new in ctx.swaps)
             return select_block(planning, replace(ctx, swaps=swaps), recent)
         primaries, accessories = keep_regressions(library, ctx, usable, primaries, accessories)
-    primaries, climbed = climb_ladders(primaries, ctx.topped, _screen_capped(ctx), ctx.pain, usable, chosen, p)
+    primaries, climbed = _climbed(primaries, ctx, usable, chosen, p)
     gentler = _gentler(primaries, ctx, pools, chosen, recent, p)
     selection = BlockSelection(
         primaries=primaries,
@@ -383,6 +383,19 @@ def _below_ceiling(library: Library, capped: Exercise, usual: Exercise | None) -
         return capped
     rung, usual_rung = ladder_rung(library, capped), ladder_rung(library, usual)
     return usual if rung is not None and usual_rung is not None and usual_rung < rung else capped
+
+
+def _climbed(
+    primaries: dict[Category, tuple[Pick, ...]], ctx: Context, usable: tuple[Exercise, ...], chosen: set[str], p: Params
+) -> tuple[dict[Category, tuple[Pick, ...]], tuple[tuple[str, str], ...]]:
+    """The primaries moved up their ladders (ladder-climb), never onto or past what a swap or
+    a review's regression took out."""
+    if not ctx.topped:
+        return primaries, ()
+    moves = (*ctx.swaps, *ctx.regressed)
+    away, placed = {old for old, _ in moves}, frozenset(new for _, new in moves if new)
+    pool = tuple(e for e in usable if e.id not in away)
+    return climb_ladders(primaries, ctx.topped, placed, _screen_capped(ctx), ctx.pain, pool, chosen, p)
 
 
 def _screen_capped(ctx: Context) -> frozenset[Category]:
