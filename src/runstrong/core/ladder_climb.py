@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from .context import PlanningContext
 from .dosing import DoseContext, _Draft, _heavy_ready, _rep_scheme  # the scheme dosing doses by: its range
-from .model import Category, Exercise, Impact, PainArea, Pattern, Role, why
+from .library import Library
+from .model import Category, Exercise, Impact, Level, PainArea, Pattern, Role, why
 from .params import Params
 from .pick_reasons import Pick
 from .progression import new_rung
@@ -39,22 +41,20 @@ def climbs(e: Exercise) -> bool:
 
 
 def exhausted(
-    picks: Iterable[Pick], carry: Iterable[tuple[tuple[str, str], tuple]], top: Callable[[Exercise], int]
+    lifts: Iterable[Exercise], carry: Iterable[tuple[tuple[str, str], tuple]], top: Callable[[Exercise], int]
 ) -> tuple[str, ...]:
-    """The ids among `picks` whose last loading week's dose (`carry`, by exercise and session
-    focus) reached `top`, the top of the range they would be dosed in now: reps or hold
-    seconds can rise no further, so the lift's progression is used up."""
+    """The ids among `lifts` (each one that `climbs`) whose last loading week's dose (`carry`,
+    by exercise and session focus) reached `top`, the top of the range they would be dosed
+    in now: reps or hold seconds can rise no further, so the lift's progression is used up."""
+    wanted = {e.id for e in lifts}
     best: dict[str, int] = {}
     for (exercise_id, _focus), dose in carry:
-        _sets, reps, seconds, *_rest = dose
-        value = reps if reps is not None else seconds
-        if value is not None and not dose[-1]:  # not a lift away from the last loading week
+        if exercise_id not in wanted or dose[-1]:  # not one of these, or away from the last loading week
+            continue
+        value = dose[1] if dose[1] is not None else dose[2]  # reps, else hold seconds
+        if value is not None:
             best[exercise_id] = max(best.get(exercise_id, 0), value)
-    return tuple(
-        pk.exercise.id
-        for pk in picks
-        if climbs(pk.exercise) and pk.exercise.id in best and best[pk.exercise.id] >= top(pk.exercise)
-    )
+    return tuple(e.id for e in lifts if e.id in best and best[e.id] >= top(e))
 
 
 def next_rung(
@@ -119,17 +119,33 @@ def climb_ladders(
     return out, tuple(made)
 
 
+def climbers(primaries: dict[Category, tuple[Pick, ...]], library: Library, level: Level) -> tuple[Exercise, ...]:
+    """The block's lifts that may climb: unloaded, with a rung above them at the runner's
+    level whatever their kit (worked out once a block: `BlockSelection.climbers`)."""
+    return tuple(
+        pk.exercise
+        for picks in primaries.values()
+        for pk in picks
+        if climbs(pk.exercise) and any(_above(pk.exercise, library.get(x), level) for x in pk.exercise.progressions)
+    )
+
+
+def _above(e: Exercise, x: Exercise, level: Level) -> bool:
+    """Whether `x` could be `e`'s next rung for a runner of this level."""
+    same = (x.category, x.pattern, x.dose.measure) == (e.category, e.pattern, e.dose.measure)
+    return same and climbs(x) and x.level.rank <= level.rank
+
+
 def topped_now(
-    primaries: dict[Category, tuple[Pick, ...]],
-    carry: Carry,
-    dctx: DoseContext,
-    p: Params,
+    lifts: tuple[Exercise, ...], carry: Carry, dctx: DoseContext, planning: PlanningContext
 ) -> frozenset[str]:
-    """The block's lifts whose progression the last loading week used up, judged by the range
+    """Which of the block's `climbers` the last loading week used up, judged by the range
     they would be dosed in this week (`dctx`); a category a review holds does not climb."""
     held = {c for c, n in dctx.held if n}
-    picks = [pk for category, picks in primaries.items() if category not in held for pk in picks]
-    return frozenset(exhausted(picks, carry, lambda e: range_top(e, dctx, p)))
+    lifts = tuple(e for e in lifts if e.category not in held) if held else lifts
+    p = planning.params
+    tops = planning.memo.doses.remember(("range-tops", dctx), dict)  # beside the doses they bound
+    return frozenset(exhausted(lifts, carry, lambda e: tops.get(e.id) or tops.setdefault(e.id, range_top(e, dctx, p))))
 
 
 def range_top(e: Exercise, ctx: DoseContext, p: Params) -> int:

@@ -322,11 +322,12 @@ class _Planning:
 
     def _topped(self, frame: WeekFrame, adjust: Adjustment | None, effects: ScreenEffects | None) -> frozenset[str]:
         """Every bodyweight lift whose progression ran out by this loading week (ladder-climb)."""
-        if self.selection is not None and not frame.deload and frame.phase in LOADING_PHASES:
+        lifts = self.selection.climbers if self.selection is not None else ()
+        if lifts and not frame.deload and frame.phase in LOADING_PHASES:
             p = self.ctx.params
             review = review_dosing(self.profile, frame, self.frames, adjust)
             dctx = dose_context(_runner(self.profile, effects, p), frame, review, p, self.graduated)
-            self.topped |= topped_now(self.selection.primaries, self.carry, dctx, p)
+            self.topped |= topped_now(lifts, self.carry, dctx, self.ctx)
         return self.topped
 
     def _keep(self, kept: Week) -> None:

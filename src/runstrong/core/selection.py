@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from .block_swaps import apply_swaps, keep_regressions
 from .context import PlanningContext
-from .ladder_climb import climb_ladders
+from .ladder_climb import climb_ladders, climbers
 from .library import Library
 from .model import (
     TRAINING_CATEGORIES,
@@ -65,6 +65,7 @@ class BlockSelection:
     alternatives: dict[str, Pick]  # plyometric id -> what replaces it when hops are off
     gentler: dict[str, Pick] = field(default_factory=dict)  # sore-making id -> its stand-in on light days
     climbed: tuple[tuple[str, str], ...] = ()  # (from id, to id): bodyweight lifts moved up their ladder
+    climbers: tuple[Exercise, ...] = ()  # primaries that may climb their ladder when they top out
 
     def primary_ids(self) -> frozenset[str]:
         """Every exercise of the block (primaries, warm-up and finisher), for variety next block."""
@@ -280,6 +281,7 @@ def _select_block(
         alternatives=alternatives,
         gentler=gentler,
         climbed=climbed,
+        climbers=climbers(primaries, library, ctx.level),
     )
     return selection, tuple(warnings)
 
