@@ -3,12 +3,13 @@ range and nothing can be added to it, the next loading week gives the next harde
 the library's ladder instead (`ladder-climb`), a rung a week at most.
 
 Only unloaded primaries climb, to an unloaded rung measured the same way, of the same
-category and movement, that the runner's kit, level and pain allow, no higher in impact and
-not one that leaves the legs sore for days; never a rung the pain ladder, a pain regression, a
-review or the runner's own swap placed, and never in a category the screen capped (it decides again at
-the next screen). The planner finds the lifts whose progression is exhausted
-(`exhausted`); selection makes the climbs (`climb_ladders`); the new rung's first week
-starts at the bottom of its range (`progression.new_rung`).
+category and movement, that the runner's kit, level and pain allow, no higher in impact
+and not one that leaves the legs sore for days. A rung the pain ladder, a pain regression,
+a review or the runner's own swap placed stays where it is; nothing climbs onto or past an
+exercise a swap or a review took out, nor in a category the screen capped (the next screen
+decides). The planner finds the lifts whose progression is used up (`topped_now`);
+selection makes the climbs (`climb_ladders`); the new rung's first week starts at the
+bottom of its range (`progression.new_rung`, `with_new_rungs`).
 """
 
 from __future__ import annotations
