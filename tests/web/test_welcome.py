@@ -95,6 +95,15 @@ def test_answers_mean_what_they_mean_to_runstrong_init(newcomer, empty_app) -> N
     assert stored.model_dump(exclude={"adjustments"}) == from_init.model_dump(exclude={"adjustments"})
 
 
+def test_a_runner_with_no_weights_can_say_they_have_a_backpack_to_load(newcomer, empty_app) -> None:
+    page = newcomer.get("/welcome").text
+    assert 'value="backpack"' in page and "backpack (filled with books or water bottles)" in page
+    answers = {**ANSWERS, "equipment": ["bodyweight", "backpack"], "pain_areas": []}
+    newcomer.post("/welcome", data={**answers, "key": key_of(page)})
+    _, profile = empty_app.state.diary.profile()
+    assert [str(x) for x in profile.equipment] == ["bodyweight", "backpack"]
+
+
 @pytest.mark.parametrize(
     ("field", "typed", "says"),
     [

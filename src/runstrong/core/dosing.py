@@ -30,6 +30,7 @@ from .progression import (
     carried_contacts,
     carried_reps,
     carried_seconds,
+    is_new_rung,
     ramp,
     returning_reps,
     rir_of,
@@ -284,7 +285,7 @@ def _reps_dose(d: _Draft, focus: bool, p: Params) -> None:
     elif not drill and not d.accessory:
         rule = d.reasons[-1].rule_id
         d.reasons[-1] = p.why(rule, "Unloaded: controlled reps, stopping well before form slips.")
-    if d.step:
+    if d.step and not is_new_rung(d.carried):
         d.reasons.append(p.why("linear-progression", text=f"Reps up {p.rep_step} a week, effort unchanged."))
     d.heavy = heavy_ready
 
@@ -299,6 +300,9 @@ def _reps(d: _Draft, lo: int, hi: int, rir: float | None, p: Params) -> tuple[in
     """Reps (and reps in reserve): a ramp up the range from its bottom for a lift new to
     the plan, else carried on from its last loading week (progression-carries-over)."""
     c = d.carried
+    if is_new_rung(c):
+        d.reasons.append(p.why("ladder-climb", "A harder rung: reps start again at the bottom of the range."))
+        return lo, rir
     if c is None or c.reps is None:
         return ramp(lo, d.step, p.rep_step, hi), rir
     if c.away:
@@ -318,8 +322,8 @@ def _seconds_dose(d: _Draft, p: Params) -> None:
     c = d.carried
     if c is not None and c.seconds is not None:
         d.seconds = carried_seconds(c.seconds, d.step, p.hold_max[level], p)
-    else:
-        d.seconds = ramp(p.hold_start[level], d.step, p.hold_step, p.hold_max[level])
+    else:  # new to the plan, or a rung just climbed to (ladder-climb: `is_new_rung`) from the start
+        d.seconds = ramp(p.hold_start[level], 0 if c else d.step, p.hold_step, p.hold_max[level])
     d.carry = Carried(d.sets, seconds=d.seconds)
     if d.ctx.short_holds and d.e.category == Category.core:
         d.seconds = max(p.min_hold_seconds, round(d.seconds * p.short_hold_fraction))

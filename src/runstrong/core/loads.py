@@ -19,8 +19,8 @@ MAX_LOAD_KG = 500  # the heaviest load a plan or a diary holds (a typo guard, no
 KG_PER_LB = 0.45359237
 
 # Which implement carries an exercise's load, the first one it needs in this order.
-IMPLEMENTS = (Item.barbell, Item.trap_bar, Item.dumbbell, Item.kettlebell, Item.cable, Item.machine)
-HANDHELD = frozenset({Item.dumbbell, Item.kettlebell})
+IMPLEMENTS = (Item.barbell, Item.trap_bar, Item.dumbbell, Item.kettlebell, Item.cable, Item.machine, Item.backpack)
+HANDHELD = frozenset({Item.dumbbell, Item.kettlebell, Item.backpack})  # held like a kettlebell: one hand's share
 
 
 def implement(equipment: list[Item] | tuple[Item, ...]) -> Item | None:

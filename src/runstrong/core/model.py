@@ -295,7 +295,7 @@ class RecentSet(Frozen):
         return self
 
 
-LOAD_KIT = ("barbell", "trap_bar", "dumbbell", "kettlebell", "cable", "machine")
+LOAD_KIT = ("barbell", "trap_bar", "dumbbell", "kettlebell", "cable", "machine", "backpack")
 
 
 def _load_kit(value: dict) -> dict:

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from runstrong.errors import RunstrongError, UserError
 
 from .assessment import ScreenEffects, effect_reasons, score_screen
-from .compose import LANDING_PATTERNS, Carry, ReviewDosing, Runner
+from .compose import LANDING_PATTERNS, Carry, ReviewDosing, Runner, dose_context
 from .context import PlanningContext
 from .infeasible import InfeasibleWeekError
+from .ladder_climb import topped_now, with_new_rungs
 from .model import (
     EQUIPMENT_SETS,
     Adjustment,
@@ -47,7 +48,7 @@ from .validate import Violation, check_plan
 from .week_days import RunsByDate, dates, day_infos, runs_by_date, screen_for
 from .week_plan import WeekInputs, carry_of, plain_levels, plan_week
 
-__all__ = ["InfeasibleWeekError", "build_plan", "replan", "replanned_weeks"]
+__all__ = ["InfeasibleWeekError", "block_selection", "build_plan", "replan", "replanned_weeks"]
 
 
 def build_plan(
@@ -126,6 +127,16 @@ def replanned_weeks(
     as a whole (`check_plan` needs every week), so a violation there is not reported."""
     kept = [w for w in plan.weeks if w.start_date < from_date]
     return _planned_weeks(profile, ctx, _frames(profile, ctx.params), least_bad, kept, through)[0]
+
+
+def block_selection(profile: AthleteProfile, ctx: PlanningContext, on: dt.date) -> BlockSelection:
+    """The exercises selection chose for the week that starts on `on` (the weeks before it
+    planned), before composing, dosing and the time cap: what a screen changes, for checks
+    that compare choices rather than how much room a session had left."""
+    _, state = _planned_weeks(profile, ctx, _frames(profile, ctx.params), False, (), on)
+    if state.selection is None:  # `on` is before the plan's first week
+        raise ValueError(f"no week of the plan starts on or before {on}")
+    return state.selection
 
 
 def _frames(profile: AthleteProfile, p: object) -> list[WeekFrame]:
@@ -222,6 +233,7 @@ class _Planning:
     screen_in_force: Screen | None = None
     carry: Carry = ()  # each lift's dose in the last loading week (progression-carries-over)
     graduated: bool = False
+    topped: frozenset[str] = frozenset()  # bodyweight lifts whose progression ran out (ladder-climb)
 
     def __post_init__(self) -> None:
         p = self.ctx.params
@@ -275,8 +287,9 @@ class _Planning:
             and (effects is None or effects.hops_ok)
             and not self._landing_regressed(swaps)
         )
+        topped = self._topped(frame, adjust, effects)
         # landings drilled mid-block: hops take over from them then, not a whole block later
-        key = (frame.selection, effects, equipment, swaps, ready, ladder)
+        key = (frame.selection, effects, equipment, swaps, ready, ladder, topped)
         if key == self.block_of_selection:
             return
         if frame.selection != (self.block_of_selection[0] if self.block_of_selection else None):
@@ -300,11 +313,23 @@ class _Planning:
                 for x in profile.exercise_swaps
                 if x.since <= frame.end and x.rule_id == "review-regress" and x.to_id
             ),
+            topped=topped,
         )
         recent = self.prior_selection.primary_ids() if self.prior_selection else frozenset()
         self.selection, missing = select_block(self.ctx, needs, recent)
+        self.carry = with_new_rungs(self.carry, self.selection.climbed)
         self.selection_key, self.block_of_selection = (needs, recent), key
         self.warnings.extend(f"Week {frame.index}: {m}" for m in missing)
+
+    def _topped(self, frame: WeekFrame, adjust: Adjustment | None, effects: ScreenEffects | None) -> frozenset[str]:
+        """Every bodyweight lift whose progression ran out by this loading week (ladder-climb)."""
+        lifts = self.selection.climbers if self.selection is not None else ()
+        if lifts and not frame.deload and frame.phase in LOADING_PHASES:
+            p = self.ctx.params
+            review = review_dosing(self.profile, frame, self.frames, adjust)
+            dctx = dose_context(_runner(self.profile, effects, p), frame, review, p, self.graduated)
+            self.topped |= topped_now(lifts, self.carry, dctx, self.ctx)
+        return self.topped
 
     def _keep(self, kept: Week) -> None:
         """A week already lived: as it was; what the time cap trimmed carries on through the block."""

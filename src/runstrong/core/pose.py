@@ -67,7 +67,7 @@ SOLE_POINTS = frozenset(f"{s}_{p}" for s in SIDES for p in ("heel", "toe"))
 SOLE_TOLERANCE = 0.012  # a heel or toe this close to a surface stands on it
 JOINT_CONTACT = (-0.012, 0.05)  # a knee, hand, hip or head rests on a surface: its centre sits this high
 JOINT_REST = 0.03  # where a resting joint's centre sits: about half a limb's thickness
-LOADS = ("dumbbell", "kettlebell", "barbell", "trap_bar")
+LOADS = ("dumbbell", "kettlebell", "barbell", "trap_bar", "backpack")
 SURFACES = ("step", "box", "bench", "balance_pad", "machine", "mat")
 # kit that is drawn but is not library equipment (a wall, a towel and a door frame are assumed)
 EXTRA_PROPS = ("wall", "towel", "stick", "door")

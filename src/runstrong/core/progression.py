@@ -46,6 +46,21 @@ class Carried(NamedTuple):
     away: bool = False
 
 
+def new_rung(sets: int) -> Carried:
+    """What a lift just climbed to (ladder-climb) steps from: no reps or hold of its own yet
+    and marked away, which no dose done in a week is; it starts at the bottom of its range.
+
+    >>> is_new_rung(new_rung(3)), is_new_rung(Carried(3, 12)), is_new_rung(None)
+    (True, False, False)
+    """
+    return Carried(sets, away=True)
+
+
+def is_new_rung(c: Carried | None) -> bool:
+    """Whether `c` is `new_rung`'s: a lift's first week on a harder rung of its ladder."""
+    return c is not None and c.away and c.reps is None and c.seconds is None and c.contacts is None
+
+
 def rir_of(kind: str, value: float | None) -> float | None:
     """Reps in reserve an effort target means: RIR as written, RPE as 10 - RPE.
 

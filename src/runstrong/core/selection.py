@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from .block_swaps import apply_swaps, keep_regressions
 from .context import PlanningContext
+from .ladder_climb import climb_ladders, climbers
 from .library import Library
 from .model import (
     TRAINING_CATEGORIES,
@@ -51,6 +52,7 @@ class Context:
     swaps: tuple[tuple[str, str | None], ...] = ()  # (from id, to id or None: left out) in force this block
     ladder: tuple[tuple[PainArea, int], ...] = ()  # each painful area's graded-return rung (core/pain_return)
     regressed: tuple[tuple[str, str], ...] = ()  # (from id, to id) of swaps made because form broke down
+    topped: frozenset[str] = frozenset()  # bodyweight lifts whose progression ran out so far (ladder-climb)
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ class BlockSelection:
     finisher: tuple[Pick, ...]
     alternatives: dict[str, Pick]  # plyometric id -> what replaces it when hops are off
     gentler: dict[str, Pick] = field(default_factory=dict)  # sore-making id -> its stand-in on light days
+    climbed: tuple[tuple[str, str], ...] = ()  # (from id, to id): bodyweight lifts moved up their ladder
+    climbers: tuple[Exercise, ...] = ()  # primaries that may climb their ladder when they top out
 
     def primary_ids(self) -> frozenset[str]:
         """Every exercise of the block (primaries, warm-up and finisher), for variety next block."""
@@ -266,6 +270,7 @@ def _select_block(
             swaps = tuple((old, None if old in stuck else new) for old, new in ctx.swaps)
             return select_block(planning, replace(ctx, swaps=swaps), recent)
         primaries, accessories = keep_regressions(library, ctx, usable, primaries, accessories)
+    primaries, climbed = _climbed(primaries, ctx, usable, chosen, p)
     gentler = _gentler(primaries, ctx, pools, chosen, recent, p)
     selection = BlockSelection(
         primaries=primaries,
@@ -274,6 +279,8 @@ def _select_block(
         finisher=tuple(finisher),
         alternatives=alternatives,
         gentler=gentler,
+        climbed=climbed,
+        climbers=climbers(primaries, library, ctx.level),
     )
     return selection, tuple(warnings)
 
@@ -377,6 +384,31 @@ def _below_ceiling(library: Library, capped: Exercise, usual: Exercise | None) -
         return capped
     rung, usual_rung = ladder_rung(library, capped), ladder_rung(library, usual)
     return usual if rung is not None and usual_rung is not None and usual_rung < rung else capped
+
+
+def _climbed(
+    primaries: dict[Category, tuple[Pick, ...]], ctx: Context, usable: tuple[Exercise, ...], chosen: set[str], p: Params
+) -> tuple[dict[Category, tuple[Pick, ...]], tuple[tuple[str, str], ...]]:
+    """The primaries moved up their ladders (ladder-climb), never onto or past what a swap or
+    a review's regression took out."""
+    if not ctx.topped:
+        return primaries, ()
+    moves = (*ctx.swaps, *ctx.regressed)
+    away, placed = {old for old, _ in moves}, frozenset(new for _, new in moves if new)
+    pool = tuple(e for e in usable if e.id not in away)
+    return climb_ladders(primaries, ctx.topped, placed, _screen_capped(ctx), ctx.pain, pool, chosen, p)
+
+
+def _screen_capped(ctx: Context) -> frozenset[Category]:
+    """The categories whose starting rung the screen set: they climb after the next screen."""
+    capped = set()
+    if ctx.hinge_patterning:
+        capped.add(Category.posterior_chain)
+    if ctx.short_holds:
+        capped.add(Category.core)
+    if ctx.single_leg_rung != "level":
+        capped.add(Category.single_leg_power)
+    return frozenset(capped)
 
 
 def _hops_allowed(ctx: Context) -> bool:

@@ -70,6 +70,7 @@ class Item(StrEnum):
     box = "box"  # a plyo box
     balance_pad = "balance_pad"  # foam pad or wobble board
     machine = "machine"  # leg press, back-extension bench and similar gym machines
+    backpack = "backpack"  # a rucksack loaded with books or water bottles: a home's weight, in kg
 
 
 class EquipmentSet(StrEnum):
@@ -91,8 +92,10 @@ EQUIPMENT_SETS: dict[EquipmentSet, frozenset[Item]] = {
     EquipmentSet.bodyweight: HOME_FURNITURE,
     EquipmentSet.bands: HOME_FURNITURE | {Item.band, Item.mini_band},
     EquipmentSet.dumbbells: HOME_FURNITURE | {Item.band, Item.mini_band, Item.dumbbell, Item.kettlebell},
-    EquipmentSet.gym: frozenset(Item),
+    EquipmentSet.gym: frozenset(Item) - {Item.backpack},  # the gym's weights do a backpack's job
 }
+# Items whose name alone does not say what is meant, in the words a form shows them with.
+ITEM_LABELS = {Item.backpack: "backpack (filled with books or water bottles)"}
 
 
 class Level(StrEnum):

@@ -135,6 +135,12 @@ def load_shape(kind: str, view: str) -> str:
     """A load drawn at (0, 0): a dumbbell's end, a bell, a plate or a trap bar."""
     if kind == "dumbbell":
         return f'<rect x="-6" y="-4" width="12" height="8" rx="2" fill="{KIT}"/>'
+    if kind == "backpack":  # a loaded rucksack hanging from its top handle
+        return (
+            f'<path d="M-3 -2V-6H3V-2" fill="none" stroke="{KIT}" stroke-width="2"/>'
+            f'<rect x="-7.5" y="-2" width="15" height="16" rx="4.5" fill="{KIT}"/>'
+            f'<path d="M-4.5 7.5H4.5" stroke="{SURFACE_FILL}" stroke-width="1.6"/>'
+        )
     if kind == "kettlebell":
         return (
             f'<path d="M-4 0V-4H4V0" fill="none" stroke="{KIT}" stroke-width="2.2"/>'

@@ -70,6 +70,8 @@ EQUIPMENT_ALIASES = {
     "full_gym": "gym",
     "chair": "bench",
     "stairs": "step",
+    "rucksack": "backpack",
+    "bag": "backpack",
 }
 PAIN_ALIASES = {"back": "lower_back", "low_back": "lower_back", "hamstrings": "hamstring", "calves": "calf"}
 SEX_ALIASES = {"f": "female", "woman": "female", "m": "male", "man": "male", "skip": "unspecified", "-": "unspecified"}

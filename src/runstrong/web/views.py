@@ -102,7 +102,9 @@ class SessionForm:
     load_step: float = 2.5  # the +/- steppers' step, in the runner's units
 
 
-WEIGHTS = frozenset({Item.dumbbell, Item.kettlebell, Item.barbell, Item.trap_bar, Item.cable, Item.machine})
+WEIGHTS = frozenset(
+    {Item.dumbbell, Item.kettlebell, Item.barbell, Item.trap_bar, Item.cable, Item.machine, Item.backpack}
+)
 LB_STEP = 5.0  # the smallest pair of plates in a pound gym (2 x 2.5 lb); kilograms step by the rulebook's rounding
 
 

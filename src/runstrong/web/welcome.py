@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from runstrong.core.model import EquipmentSet, Item, Level, PainArea, RaceDistance, Sex, Units, Weekday
+from runstrong.core.vocab import ITEM_LABELS
 from runstrong.errors import UserError
 from runstrong.flows.base import Refused
 from runstrong.store import accounts, repo
@@ -61,7 +62,7 @@ def _welcome_page(
         weekdays=[d.value for d in Weekday], sexes=[x.value for x in Sex], units=[u.value for u in Units],
         levels=[lv.value for lv in Level], distances=[d.value for d in RaceDistance],
         kit_sets=[e.value for e in EquipmentSet], items=[i.value for i in Item if i.value not in set(EquipmentSet)],
-        pain_areas=[a.value for a in PainArea],
+        item_labels={i.value: text for i, text in ITEM_LABELS.items()}, pain_areas=[a.value for a in PainArea],
     )  # fmt: skip
 
 

@@ -1,0 +1,174 @@
+"""A bodyweight lift climbs its ladder: when its reps (or its hold) reach the top of the
+range and nothing can be added to it, the next loading week gives the next harder rung of
+the library's ladder instead (`ladder-climb`), a rung a week at most.
+
+Only unloaded primaries climb, to an unloaded rung measured the same way, of the same
+category and movement, that the runner's kit, level and pain allow, no higher in impact
+and not one that leaves the legs sore for days. A rung the pain ladder, a pain regression,
+a review or the runner's own swap placed stays where it is; nothing climbs onto or past an
+exercise a swap or a review took out, nor in a category the screen capped (the next screen
+decides). The planner finds the lifts whose progression is used up (`topped_now`);
+selection makes the climbs (`climb_ladders`); the new rung's first week starts at the
+bottom of its range (`progression.new_rung`, `with_new_rungs`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from .context import PlanningContext
+from .dosing import DoseContext, _Draft, _heavy_ready, _rep_scheme  # the scheme dosing doses by: its range
+from .library import Library
+from .model import Category, Exercise, Impact, Level, PainArea, Pattern, Role
+from .params import Params
+from .pick_reasons import Pick
+from .progression import new_rung
+from .stability import stability_drill
+
+Carry = tuple[tuple[tuple[str, str], tuple], ...]  # as compose.Carry: each lift's last loading week's dose
+
+RULE = "ladder-climb"
+IMPACT_RANK = {x: i for i, x in enumerate(Impact)}
+CLIMBING_MEASURES = ("reps", "seconds")
+# picks placed by a rule that decides their rung itself: the pain ladder, pain's regression,
+# a review, the runner's swap
+PLACED_BY = frozenset({"pain-graded-return", "pain-excludes-or-regresses", "review-regress", "exercise-swap"})
+JUMPS = (Pattern.plyometric, Pattern.landing)
+
+
+def climbs(e: Exercise) -> bool:
+    """Whether `e` is a lift that climbs a ladder rather than taking a load."""
+    return not e.loadable and e.dose.measure in CLIMBING_MEASURES and e.pattern not in JUMPS
+
+
+def exhausted(
+    lifts: Iterable[Exercise], carry: Iterable[tuple[tuple[str, str], tuple]], top: Callable[[Exercise], int]
+) -> tuple[str, ...]:
+    """The ids among `lifts` (each one that `climbs`) whose last loading week's dose (`carry`,
+    by exercise and session focus) reached `top`, the top of the range they would be dosed
+    in now: reps or hold seconds can rise no further, so the lift's progression is used up."""
+    wanted = {e.id for e in lifts}
+    best: dict[str, int] = {}
+    for (exercise_id, _focus), dose in carry:
+        if exercise_id not in wanted or dose[-1]:  # not one of these, or away from the last loading week
+            continue
+        value = dose[1] if dose[1] is not None else dose[2]  # reps, else hold seconds
+        if value is not None:
+            best[exercise_id] = max(best.get(exercise_id, 0), value)
+    return tuple(e.id for e in lifts if e.id in best and best[e.id] >= top(e))
+
+
+def next_rung(
+    e: Exercise, usable: dict[str, Exercise], taken: set[str], pain: frozenset[PainArea], p: Params
+) -> Exercise | None:
+    """The first of `e`'s progressions the runner may climb to (`usable` holds what their
+    kit, level and pain allow; a rung that loads a painful area waits for the pain ladder),
+    or None at the top of what they can do."""
+    for link in e.progressions:
+        x = usable.get(link)
+        if (
+            x is not None
+            and x.id not in taken
+            and pain.isdisjoint(x.loads)
+            and climbs(x)
+            and "primary" in x.roles
+            and (x.category, x.pattern, x.dose.measure) == (e.category, e.pattern, e.dose.measure)
+            and IMPACT_RANK[x.impact] <= IMPACT_RANK[e.impact]
+            and x.id not in p.soreness_exercises
+        ):
+            return x
+    return None
+
+
+def climb_ladders(
+    primaries: dict[Category, tuple[Pick, ...]],
+    topped: frozenset[str],
+    placed: frozenset[str],
+    capped: frozenset[Category],
+    pain: frozenset[PainArea],
+    usable: tuple[Exercise, ...],
+    taken: set[str],
+    p: Params,
+) -> tuple[dict[Category, tuple[Pick, ...]], tuple[tuple[str, str], ...]]:
+    """The block's primaries with each exhausted lift (`topped`: every lift that topped out so
+    far in the plan) moved up its ladder, rung by rung while the rung reached has topped out
+    too, and the climbs made as (from id, to id). `placed` are the exercises a swap or a
+    review's regression put in (they stay: a lift whose form broke waits for a review to
+    move it on), `usable` leaves out the ones swapped away; `capped` are the categories the screen
+    holds to a starting rung, `pain` the runner's painful areas, `taken` the block's
+    exercises (the climbs join it)."""
+    if not topped:
+        return primaries, ()
+    pool = {x.id: x for x in usable}
+    out: dict[Category, tuple[Pick, ...]] = {}
+    made: list[tuple[str, str]] = []
+    for category, picks in primaries.items():
+        row = []
+        for pk in picks:
+            e = pk.exercise
+            below = e
+            if e.id not in placed and category not in capped and PLACED_BY.isdisjoint(r.rule_id for r in pk.reasons):
+                while e.id in topped and (x := next_rung(e, pool, taken, pain, p)) is not None:
+                    below, e = e, x
+                    taken.add(e.id)
+            if e is not pk.exercise:
+                made.append((pk.exercise.id, e.id))
+                text = f"{below.name} reached the top of its range with nothing to add: the next rung, {e.name}."
+                pk = Pick(exercise=e, reasons=(*pk.reasons, p.why(RULE, text)))
+            row.append(pk)
+        out[category] = tuple(row)
+    return out, tuple(made)
+
+
+def climbers(primaries: dict[Category, tuple[Pick, ...]], library: Library, level: Level) -> tuple[Exercise, ...]:
+    """The block's lifts that may climb: unloaded, with a rung above them at the runner's
+    level whatever their kit (worked out once a block: `BlockSelection.climbers`)."""
+    return tuple(
+        pk.exercise
+        for picks in primaries.values()
+        for pk in picks
+        if climbs(pk.exercise) and any(_above(pk.exercise, library.get(x), level) for x in pk.exercise.progressions)
+    )
+
+
+def _above(e: Exercise, x: Exercise, level: Level) -> bool:
+    """Whether `x` could be `e`'s next rung for a runner of this level."""
+    same = (x.category, x.pattern, x.dose.measure) == (e.category, e.pattern, e.dose.measure)
+    return same and climbs(x) and x.level.rank <= level.rank
+
+
+def topped_now(
+    lifts: tuple[Exercise, ...], carry: Carry, dctx: DoseContext, planning: PlanningContext
+) -> frozenset[str]:
+    """Which of the block's `climbers` the last loading week used up, judged by the range
+    they would be dosed in this week (`dctx`); a category a review holds does not climb."""
+    held = {c for c, n in dctx.held if n}
+    lifts = tuple(e for e in lifts if e.category not in held) if held else lifts
+    p = planning.params
+    tops = planning.memo.doses.remember(("range-tops", dctx), dict)  # beside the doses they bound
+    return frozenset(exhausted(lifts, carry, lambda e: tops.get(e.id) or tops.setdefault(e.id, range_top(e, dctx, p))))
+
+
+def range_top(e: Exercise, ctx: DoseContext, p: Params) -> int:
+    """Where a primary's reps (or hold seconds) stop rising this week: the top of the rep
+    range dosing gives it, or the level's longest hold."""
+    if e.dose.measure == "seconds":
+        return p.hold_max[ctx.level]
+    d = _Draft(e, Role.primary, ctx, 0, None)  # type: ignore[arg-type]  # the scheme reads no rep steps
+    return _rep_scheme(d, _heavy_ready(e, True, ctx, p), stability_drill(e), p)[1][1]
+
+
+def with_new_rungs(carry: Carry, climbed: tuple[tuple[str, str], ...]) -> Carry:
+    """The carry with each rung just climbed to starting afresh (`new_rung`) in the sessions
+    its rung below was done in, unless it has a dose of its own to step from."""
+    if not climbed:
+        return carry
+    out = dict(carry)
+    have = {ex for ex, _ in out}
+    for old, new in climbed:
+        if new in have:
+            continue
+        for (ex, focus), dose in carry:
+            if ex == old:
+                out[(new, focus)] = tuple(new_rung(dose[0]))
+    return tuple(sorted(out.items()))

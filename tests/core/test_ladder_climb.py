@@ -1,0 +1,150 @@
+"""A bodyweight lift climbs its ladder when its reps top out (ladder-climb): the runner with no
+kit moves from the broomstick hinge drill to the supported single-leg RDL, a rung at a time,
+starting again at the bottom of the range, and never past what the screen or pain allow."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import given
+
+from runstrong.core.model import AthleteProfile, Impact, Phase, Role
+from runstrong.core.planner import build_plan
+from runstrong.core.screen import Screen
+from runstrong.core.validate import step_problems
+from runstrong.io.data_files import load_context
+from runstrong.io.profile_file import load_profile
+
+from .strategies import profiles
+from .test_plan_safety import SAME_RUNNERS, plan_or_none
+
+CTX = load_context()
+LIB, P = CTX.library, CTX.params
+LOADING = {Phase.foundation, Phase.build, Phase.race_specific}
+IMPACT_RANK = {x: i for i, x in enumerate(Impact)}
+JO = load_profile(Path(__file__).parent / "runners" / "bodyweight_only.toml")  # novice 5K, no kit
+
+
+def jo_with(**changes) -> AthleteProfile:
+    return AthleteProfile.model_validate({**JO.model_dump(), **changes})
+
+
+def main_hinge(plan) -> list[tuple[int, str, int, int]]:
+    """(week, exercise, sets, reps) of the posterior-chain session's first hinge, by loading week."""
+    out = []
+    for w in plan.weeks:
+        if w.deload or w.phase not in LOADING:
+            continue
+        for s in w.sessions:
+            b = next(b for b in s.blocks if b.role == Role.primary)
+            if s.focus.value == "posterior_chain":
+                out.append((w.index, b.exercise_id, b.prescription.sets, b.prescription.reps))
+    return out
+
+
+def test_bodyweight_hinge_climbs_its_ladder_when_reps_top_out():
+    weeks = main_hinge(build_plan(JO, CTX))
+    top = P.foundation_reps[1]  # a hinge drill is dosed by control, in the foundation range all plan long
+    drill = [w for w in weeks if w[1] == "hip_hinge_drill"]
+    climbed = [w for w in weeks if w[1] == "supported_single_leg_romanian_deadlift"]
+    assert drill and climbed, weeks
+    assert drill[-1][3] == top, drill  # the drill stays until its reps reach the top of the range
+    assert all(w[3] < top for w in drill[:-1]), drill
+    first = climbed[0]
+    assert first[0] > drill[-1][0]  # the next loading week
+    assert first[3] == P.foundation_reps[0], first  # the new rung starts at the bottom of the range
+    assert first[2] <= drill[-1][2] + P.max_set_step
+    blocks = [b for w in build_plan(JO, CTX).weeks for s in w.sessions for b in s.blocks]
+    assert any("ladder-climb" in b.rule_ids for b in blocks if b.exercise_id == first[1])
+
+
+def test_a_failed_hinge_screen_keeps_the_drill_until_the_next_screen():
+    screen = Screen(
+        date=JO.start_date - dt.timedelta(days=1),
+        hip_hinge_pass=False,
+        hip_hinge_faults=["sacrum"],
+        plank_seconds=90,
+        side_plank_left_seconds=60,
+        side_plank_right_seconds=60,
+        single_leg_squat_left="good",
+        single_leg_squat_right="good",
+        balance_open_left_seconds=30,
+        balance_open_right_seconds=30,
+        heel_raise_left=25,
+        heel_raise_right=25,
+    )
+    plan = build_plan(jo_with(screens=[screen.model_dump()]), CTX)
+    assert {w[1] for w in main_hinge(plan)} == {"hip_hinge_drill"}
+
+
+def test_a_rung_that_loads_a_painful_area_is_not_climbed_to():
+    """The single-leg RDL loads the hamstring: a runner with hamstring pain keeps the drill."""
+    plan = build_plan(jo_with(pain_areas=["hamstring"]), CTX)
+    ids = {b.exercise_id for w in plan.weeks for s in w.sessions for b in s.blocks}
+    climbed = {b.exercise_id for w in plan.weeks for s in w.sessions for b in s.blocks if "ladder-climb" in b.rule_ids}
+    assert not any("hamstring" in LIB.get(x).loads for x in climbed), climbed
+    assert "hip_hinge_drill" in ids
+
+
+def test_a_rung_a_review_regressed_from_is_not_climbed_back_to():
+    """Form broke on the supported single-leg RDL: the review's regression to the drill holds,
+    and the drill does not climb back onto it (nor past it) while the regression is in force."""
+    climbed_in = main_hinge(build_plan(JO, CTX))
+    week = next(w for w in climbed_in if w[1] == "supported_single_leg_romanian_deadlift")[0]
+    since = JO.start_date + dt.timedelta(weeks=week - 1)
+    swap = {"from_id": "supported_single_leg_romanian_deadlift", "to_id": "hip_hinge_drill", "since": since,
+            "rule_id": "review-regress", "review_of": since - dt.timedelta(weeks=1)}  # fmt: skip
+    later = [w for w in main_hinge(build_plan(jo_with(exercise_swaps=[swap]), CTX)) if w[0] >= week]
+    assert later and {w[1] for w in later} == {"hip_hinge_drill"}, later
+
+
+def _first_rung_problems(plan) -> list[str]:
+    """Each exercise a climb brings in, in its first loading week: one rung above a lift done
+    in an earlier loading week, unloaded, no higher in impact, sparing painful areas, and in
+    each session its dose within the registry's bounds of that lift's last dose there, with
+    no more reps and no longer a hold. (Its later weeks step from its own dose: validate.)"""
+    problems: list[str] = []
+    last: dict[tuple[str, str], object] = {}  # (exercise, session focus) -> its last loading-week prescription
+    for w in plan.weeks:
+        if w.deload or w.phase not in LOADING:
+            continue
+        now = {
+            (b.exercise_id, s.focus.value): b
+            for s in w.sessions
+            for b in s.blocks
+            if b.role == Role.primary and "light-before-key-runs" not in b.rule_ids
+        }
+        done = {ex for ex, _ in last}
+        for (ex, focus), b in now.items():
+            if ex in done or "ladder-climb" not in b.rule_ids:
+                continue
+            e = LIB.get(ex)
+            below = [y for y in done if ex in LIB.get(y).progressions]
+            if not below:
+                problems.append(f"week {w.index} {ex}: climbed to from no lift done before")
+                continue
+            y = LIB.get(below[0])
+            painful = set(plan.profile.pain_areas) & set(e.loads)
+            if e.loadable or IMPACT_RANK[e.impact] > IMPACT_RANK[y.impact] or painful:
+                problems.append(f"week {w.index} {ex}: loaded, harder landing or painful")
+            before = last.get((y.id, focus)) or next(v for (x, _), v in last.items() if x == y.id)
+            pr = b.prescription
+            bad = step_problems(before, pr, P)  # type: ignore[arg-type]
+            if (pr.reps or 0) > (before.reps or 0) or (pr.seconds or 0) > (before.seconds or 0):  # type: ignore[attr-defined]
+                bad.append("more reps or a longer hold than the rung below")
+            problems += [f"week {w.index} {ex} ({focus}): {m}" for m in bad]
+        last.update({k: b.prescription for k, b in now.items()})
+    return problems
+
+
+def test_jos_climb_keeps_the_progression_bounds():
+    assert _first_rung_problems(build_plan(JO, CTX)) == []
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_a_ladder_climb_is_one_rung_within_the_progression_bounds(profile):
+    plan = plan_or_none(profile)
+    if plan is not None:
+        assert _first_rung_problems(plan) == []
