@@ -23,64 +23,98 @@ from runstrong.core.model import (
 
 RUN_TYPES = [RunType.easy, RunType.easy, RunType.long, RunType.tempo, RunType.intervals, RunType.cross_train]
 
+# The strategies are built once here, not inside each draw: building and validating a strategy costs
+# more than drawing from it, and the plan properties draw ~25,000 runners a `ci` run. Same strategies,
+# so the same draws give the same runners as when they were built per draw.
+DAYS = st.sampled_from(list(Weekday))
+SOME_DAYS = st.lists(DAYS, unique=True, max_size=7)
+AVAILABLE_DAYS = st.lists(DAYS, unique=True, min_size=1, max_size=7)
+RUN_TYPE = st.sampled_from(RUN_TYPES)
+RUN_MINUTES = st.integers(20, 150)
+QUALITY = st.sampled_from(["good", "fair", "poor"])
+SECONDS = st.integers(0, 200)
+HOP_CM = st.integers(20, 250)
+MAYBE_HOP_CM = st.one_of(st.none(), HOP_CM)
+SCREEN_DAY = st.integers(-7, 60)
+BALANCE_SECONDS = st.integers(0, 45)
+HEEL_RAISES = st.integers(0, 50)
+START_DAY = st.integers(0, 365)
+RACE_DISTANCE = st.sampled_from(list(RaceDistance))
+RACE_DAY = st.integers(1, 26 * 7)
+AGE = st.integers(16, 80)
+SEX = st.sampled_from(list(Sex))
+BODY_MASS = st.floats(40, 120)
+LEVEL = st.sampled_from(list(Level))
+CONSISTENT_WEEKS = st.integers(0, 12)
+PLAN_WEEKS = st.integers(1, 24)
+CAP_MINUTES = st.integers(20, 60)
+KIT = st.sampled_from(list(EquipmentSet))
+SOME_FURNITURE = st.one_of(st.none(), st.lists(st.sampled_from(sorted(FURNITURE)), unique=True))
+PAIN = st.lists(st.sampled_from(list(PainArea)), unique=True, max_size=3)
+
 
 @st.composite
 def running_weeks(draw) -> RunningWeek:
-    days = draw(st.lists(st.sampled_from(list(Weekday)), unique=True, max_size=7))
-    runs = [Run(day=d, type=draw(st.sampled_from(RUN_TYPES)), minutes=draw(st.integers(20, 150))) for d in days]
+    days = draw(SOME_DAYS)
+    runs = [Run(day=d, type=draw(RUN_TYPE), minutes=draw(RUN_MINUTES)) for d in days]
     return RunningWeek(weekly=runs)
 
 
 @st.composite
 def screens(draw, start: dt.date) -> dict:
-    quality = st.sampled_from(["good", "fair", "poor"])
-    seconds = st.integers(0, 200)
-    hop = draw(st.one_of(st.none(), st.integers(20, 250)))
+    hop = draw(MAYBE_HOP_CM)
     passed = draw(st.booleans())
     return {
-        "date": start + dt.timedelta(days=draw(st.integers(-7, 60))),
+        "date": start + dt.timedelta(days=draw(SCREEN_DAY)),
         "hip_hinge_pass": passed,
         "hip_hinge_faults": [] if passed else ["sacrum"],
-        "plank_seconds": draw(seconds),
-        "side_plank_left_seconds": draw(seconds),
-        "side_plank_right_seconds": draw(seconds),
-        "single_leg_squat_left": draw(quality),
-        "single_leg_squat_right": draw(quality),
-        "balance_open_left_seconds": draw(st.integers(0, 45)),
-        "balance_open_right_seconds": draw(st.integers(0, 45)),
-        "heel_raise_left": draw(st.integers(0, 50)),
-        "heel_raise_right": draw(st.integers(0, 50)),
+        "plank_seconds": draw(SECONDS),
+        "side_plank_left_seconds": draw(SECONDS),
+        "side_plank_right_seconds": draw(SECONDS),
+        "single_leg_squat_left": draw(QUALITY),
+        "single_leg_squat_right": draw(QUALITY),
+        "balance_open_left_seconds": draw(BALANCE_SECONDS),
+        "balance_open_right_seconds": draw(BALANCE_SECONDS),
+        "heel_raise_left": draw(HEEL_RAISES),
+        "heel_raise_right": draw(HEEL_RAISES),
         "hop_left_cm": hop,
-        "hop_right_cm": None if hop is None else draw(st.integers(20, 250)),
+        "hop_right_cm": None if hop is None else draw(HOP_CM),
     }
+
+
+RUNNING_WEEKS = running_weeks()
+FROM = dt.date(2027, 1, 4)  # the first start date; a runner's screens are drawn from it, then moved to hers
+SCREEN_LISTS = st.lists(screens(FROM), max_size=2)
+
+
+def moved(screen: dict, start: dt.date) -> dict:
+    """A screen drawn for a runner starting on FROM, moved to one starting on `start`."""
+    return {**screen, "date": screen["date"] + (start - FROM)}
 
 
 @st.composite
 def profiles(draw) -> AthleteProfile:
-    start = dt.date(2027, 1, 4) + dt.timedelta(days=draw(st.integers(0, 365)))
+    start = FROM + dt.timedelta(days=draw(START_DAY))
     race = None
     if draw(st.booleans()):
-        race = RaceGoal(
-            distance=draw(st.sampled_from(list(RaceDistance))),
-            date=start + dt.timedelta(days=draw(st.integers(1, 26 * 7))),
-        )
-    available = draw(st.lists(st.sampled_from(list(Weekday)), unique=True, min_size=1, max_size=7))
+        race = RaceGoal(distance=draw(RACE_DISTANCE), date=start + dt.timedelta(days=draw(RACE_DAY)))
+    available = draw(AVAILABLE_DAYS)
     return AthleteProfile(
         name="Generated runner",
-        age=draw(st.integers(16, 80)),
-        sex=draw(st.sampled_from(list(Sex))),
-        body_mass_kg=draw(st.floats(40, 120)),
-        strength_experience=draw(st.sampled_from(list(Level))),
-        consistent_strength_weeks=draw(st.integers(0, 12)),
+        age=draw(AGE),
+        sex=draw(SEX),
+        body_mass_kg=draw(BODY_MASS),
+        strength_experience=draw(LEVEL),
+        consistent_strength_weeks=draw(CONSISTENT_WEEKS),
         start_date=start,
-        plan_weeks=draw(st.integers(1, 24)),
-        running=draw(running_weeks()),
+        plan_weeks=draw(PLAN_WEEKS),
+        running=draw(RUNNING_WEEKS),
         race=race,
         available_days=sorted(available, key=lambda d: d.index),
-        session_cap_minutes=draw(st.integers(20, 60)),
-        equipment=[draw(st.sampled_from(list(EquipmentSet)))],
-        furniture=draw(st.one_of(st.none(), st.lists(st.sampled_from(sorted(FURNITURE)), unique=True))),
-        pain_areas=draw(st.lists(st.sampled_from(list(PainArea)), unique=True, max_size=3)),
+        session_cap_minutes=draw(CAP_MINUTES),
+        equipment=[draw(KIT)],
+        furniture=draw(SOME_FURNITURE),
+        pain_areas=draw(PAIN),
         allow_double_days=draw(st.booleans()),
-        screens=draw(st.lists(screens(start), max_size=2)),
+        screens=[moved(screen, start) for screen in draw(SCREEN_LISTS)],
     )

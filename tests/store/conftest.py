@@ -4,8 +4,10 @@ names a PostgreSQL server, a fresh database per test module (dropped at the end)
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -57,10 +59,30 @@ def db_url(request, tmp_path) -> str:
     return url
 
 
-@pytest.fixture
-def store(db_url):
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory) -> Path:
+    """An empty SQLite diary at the head revision, made once per test process; copy it, never
+    open it. Migrating a new file runs every Alembic revision (~0.1-0.4 s a test); the
+    migration itself is tested from an empty file in test_migrations.py."""
     from runstrong.store.db import open_store
 
-    s = open_store(db_url)
+    path = tmp_path_factory.mktemp("migrated") / "diary.db"
+    open_store(f"sqlite:///{path}").close()
+    return path
+
+
+def open_empty(url: str, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """The store at `url`, empty and at the head revision: on SQLite a copy of `migrated_sqlite`,
+    on PostgreSQL migrated in place."""
+    from runstrong.store.db import open_store
+
+    if url.startswith("sqlite:///"):
+        shutil.copyfile(request.getfixturevalue("migrated_sqlite"), url.removeprefix("sqlite:///"))
+    return open_store(url)
+
+
+@pytest.fixture
+def store(db_url, request):
+    s = open_empty(db_url, request)
     yield s
     s.close()

@@ -11,9 +11,12 @@ import datetime as dt
 import re
 import shutil
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 import pytest
 
 with warnings.catch_warnings():  # starlette's note about httpx, as the tests filter it
@@ -26,6 +29,8 @@ from tests.conftest import EXAMPLES
 TODAY = dt.date(2027, 1, 8)
 # where `runstrong serve` says it is (the Host and Origin a browser sends)
 ORIGIN = "http://127.0.0.1:8000"
+# a page no route answers: the not-found page, which carries the CSRF token as every page does
+TOKEN_PAGE = "/no-such-page-for-the-csrf-token"
 
 
 class SameOriginClient(TestClient):
@@ -49,13 +54,52 @@ class SameOriginClient(TestClient):
         return super().request(method, url, **kwargs)
 
     def page_token(self) -> str:
-        """The token a page gives this client (its cookie, set by the first answer, keeps it)."""
+        """The token a page gives this client (its cookie, set by the first answer, keeps it).
+        Every page carries it; the not-found page is the cheapest to ask for (no diary read, no
+        redirect to the welcome page; the /api page builds the app's OpenAPI document, ~0.4 s
+        of CPU a new app, once for each test that posts)."""
         if self._token is None:
-            page = super().request("GET", "/api").text
+            page = super().request("GET", TOKEN_PAGE).text
             found = re.search(r'"X-CSRF-Token": "([^"]+)"', page)
             assert found, "every page carries the CSRF token in its body's hx-headers"
             self._token = found.group(1)
         return self._token
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja's compiled templates kept in memory for every app of the test process. Each app
+    makes its own Jinja environment (`render.make_templates`), so each test's app parsed and
+    compiled every template it rendered again (~30 ms a new app's first page); with the cache it
+    loads the code compiled for the first app. Keyed by template name and source checksum, as
+    Jinja's own file cache is: the same templates, rendered the same way."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_templates() -> Iterator[None]:
+    """Every app of the session shares CompiledTemplates (see there)."""
+    from runstrong.web import render
+
+    cache = CompiledTemplates()
+    made = render.make_templates
+
+    def make_templates(*args: Any, **kwargs: Any) -> Any:
+        templates = made(*args, **kwargs)
+        templates.env.bytecode_cache = cache
+        return templates
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render, "make_templates", make_templates)
+        yield
 
 
 @pytest.fixture(scope="session")

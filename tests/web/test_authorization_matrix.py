@@ -11,6 +11,7 @@ coach get 403. And no response carries the data of an athlete its reader may not
 from __future__ import annotations
 
 import re
+import shutil
 from typing import Any
 
 import pytest
@@ -142,13 +143,14 @@ def _check(expected: str, answer: Any, method: str, path: str) -> None:
 def server(request, tmp_path_factory):  # type: ignore[no-untyped-def]
     from runstrong.web.app import create_app
 
-    if request.param == "sqlite":
-        folder = tmp_path_factory.mktemp("matrix")
-        url = f"sqlite:///{folder / 'diary.db'}"
+    if request.param == "sqlite":  # a copy of the session's seeded server diary (conftest's server_seed)
+        path = tmp_path_factory.mktemp("matrix") / "diary.db"
+        shutil.copyfile(request.getfixturevalue("server_seed"), path)
+        url = f"sqlite:///{path}"
     else:
         url = request.getfixturevalue("pg_database")
         reset_pg(url)
-    seed_server_diary(url)
+        seed_server_diary(url)
     app = create_app(url, today=TODAY)
     yield app
     app.state.diary.close()
