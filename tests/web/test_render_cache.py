@@ -146,3 +146,28 @@ def test_a_page_reads_the_diary_in_one_transaction(client_and_app) -> None:
         begun.clear()
         assert client.get(path).status_code == 200
         assert len(begun) == 1, path
+
+
+def test_a_set_logged_through_one_app_shows_at_once_on_the_other_apps_pages(client_and_app, diary_url) -> None:
+    """A set logged through a second app instance (another worker process) shows on the
+    first one's next dashboard (cached before the write), its /api/v1/today and its session
+    page, on SQLite and PostgreSQL."""
+    from runstrong.web.app import create_app
+
+    client, app = client_and_app
+    before = client.get("/").text
+    assert client.get("/").text == before and "Logged 1 set" not in before  # cached
+    second = create_app(diary_url, today=TODAY)
+    try:
+        with SameOriginClient(second, follow_redirects=False) as other:
+            one_set = {"sets": [{"exercise_id": "goblet_squat", "reps": 9, "load_kg": 43.5}]}
+            assert other.post("/api/v1/sessions", json=one_set).status_code == 201
+        assert "Logged 1 set" in client.get("/").text
+        logged = client.get("/api/v1/today").json()["logged"]
+        assert [(x["exercise_id"], x["reps"], x["load_kg"]) for s in logged for x in s["sets"]] == [
+            ("goblet_squat", 9, 43.5)
+        ]
+        assert "43.5" in client.get(f"/session/{TODAY}").text
+        assert len(app.state.dashboard_cache) == 2  # rendered again, under the new stamp
+    finally:
+        second.state.diary.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import Any
 
 from sqlalchemy import Float, String, bindparam, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
@@ -25,6 +26,7 @@ from .tables import (
     PlannedItem,
     PlanRow,
     Profile,
+    ReviewQueueRow,
     ReviewRow,
     RunRow,
     SessionLogRow,
@@ -286,3 +288,59 @@ def planned_items(
     date order: one statement (the caller knows the version; parsing is the caller's)."""
     rows = s.execute(_PLANNED_ITEMS, {"athlete": athlete_id, "version": plan_version, "start": start, "end": end})
     return [(kind, data) for kind, data in rows]
+
+
+_PLANNED_ON = (  # the plan's items on a few chosen days (the lived light days the loads follow)
+    select(_PI.kind, _PI.data)
+    .join(PlanRow.__table__, _PI.plan_id == _P.id)
+    .where(_P.athlete_id == bindparam("athlete"), _P.version == bindparam("version"))
+    .where(_PI.date.in_(bindparam("days", expanding=True)))
+    .order_by(_PI.date, _PI.id)
+)
+
+
+def planned_items_on(s: Session, athlete_id: int, plan_version: int, days: list[dt.date]) -> list[tuple[str, str]]:
+    """(kind, JSON) of each item plan version `plan_version` holds on `days`, in date order: one statement."""
+    rows = s.execute(_PLANNED_ON, {"athlete": athlete_id, "version": plan_version, "days": days})
+    return [(kind, data) for kind, data in rows]
+
+
+def _review_and_note_query():  # type: ignore[no-untyped-def]
+    """`review_and_note`'s statement, built once (the athlete is a bound parameter)."""
+    from .roster import DECIDED
+
+    athlete = bindparam("athlete")
+    r, q = ReviewRow.__table__.c, ReviewQueueRow.__table__.c
+    no_one = cast(null(), String)
+    review = (
+        select(literal("review").label("kind"), r.data.label("text"), no_one.label("by"), r.week_start.label("week"))
+        .where(r.athlete_id == athlete)
+        .order_by(r.week_start.desc())
+        .limit(1)
+        .subquery()
+    )
+    note = (
+        select(literal("note").label("kind"), q.note.label("text"), q.decided_by.label("by"), q.week_start)
+        .where(q.athlete_id == athlete, q.status.in_(DECIDED))
+        .order_by(q.week_start.desc())
+        .limit(1)
+        .subquery()
+    )
+    return union_all(select(review), select(note))
+
+
+_REVIEW_AND_NOTE = _review_and_note_query()
+
+
+def review_and_note(s: Session, athlete_id: int) -> tuple[str | None, Any]:
+    """The latest accepted review's stored JSON and the coach's note of their latest decision
+    (`roster.latest_note`), in one statement: the dashboard shows both."""
+    from .roster import CoachNote
+
+    text = note = None
+    for kind, value, by, week in s.execute(_REVIEW_AND_NOTE, {"athlete": athlete_id}):
+        if kind == "review":
+            text = value
+        elif value:
+            note = CoachNote(by or "your coach", week, value)
+    return text, note
