@@ -109,6 +109,25 @@ def test_a_cached_dashboard_never_hands_one_browser_another_browsers_form_token(
         assert posted.status_code in (200, 303)
 
 
+def test_one_render_serves_every_browser_each_with_its_own_form_token(client_and_app) -> None:
+    """Ten browser sessions (ten form tokens) are served one kept page, each with its own
+    token in every slot, and the page is otherwise the same bytes."""
+    import re
+
+    client, app = client_and_app
+    first = client.get("/").text
+    pages, tokens = [], set()
+    for _ in range(10):  # not entered: leaving a client's block would stop the app's lifespan
+        page = SameOriginClient(app, follow_redirects=False).get("/").text
+        token = re.search(r'"X-CSRF-Token": "([^"]+)"', page).group(1)
+        assert token and token in page and "\x00" not in page
+        pages.append(page.replace(token, "TOKEN"))
+        tokens.add(token)
+    assert len(app.state.dashboard_cache) == 1 and len(tokens) == 10
+    mine = re.search(r'"X-CSRF-Token": "([^"]+)"', first).group(1)
+    assert all(page == first.replace(mine, "TOKEN") for page in pages)
+
+
 def test_a_write_through_one_app_shows_on_the_other_apps_next_page(client_and_app, diary_url) -> None:
     """Two app instances over one database (two worker processes): each keeps its own
     rendered pages, and a check-in logged through one shows on the other's next dashboard
