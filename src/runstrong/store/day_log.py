@@ -102,7 +102,7 @@ def day_logged(s: Any, athlete_id: int, day: dt.date) -> DayLogged:
     sets: dict[int, list[SetLog]] = defaultdict(list)
     set_ids: dict[int, list[int]] = defaultdict(list)
     pains: dict[int, list[PainReport]] = defaultdict(list)
-    for row in s.execute(_DAY_LOG, {"athlete": athlete_id, "day": day}):
+    for row in s.connection().execute(_DAY_LOG, {"athlete": athlete_id, "day": day}):
         kind, id_, parent, date = row[0], row[1], row[2], row[3]
         if kind == "set":
             sets[parent].append(build(SetLog, **_values(row, _SET_SLOTS)))

@@ -93,7 +93,7 @@ def logged_between(s: Session, athlete_id: int, start: dt.date, end: dt.date) ->
     days: dict[dt.date, dict] = defaultdict(lambda: {"sessions": 0, "sets": 0, "labels": [], "runs": 0,
                                                       "run_minutes": 0.0, "checked_in": False})  # fmt: skip
     span = {"athlete": athlete_id, "start": start, "end": end}
-    for kind, day, label, n, minutes in s.execute(_LOGGED_BETWEEN, span):
+    for kind, day, label, n, minutes in s.connection().execute(_LOGGED_BETWEEN, span):
         d = days[day]
         if kind == "session":
             d["sessions"] += 1
@@ -194,14 +194,22 @@ def diary_stamp(s: Session, name: str | None) -> tuple | None:
     too holds (a plan or review stored, runs imported: rows only added there). Equal stamps,
     same diary, in any process and on any database; None when the athlete is not plainly
     one row (no caching)."""
-    a = Athlete.__table__.c
-    query = select(
-        a.id, a.diary_version, *(_rows_of(t, a.id) for t in (PlanRow, ReviewRow, SessionLogRow, RunRow, WellnessRow))
-    )
-    if name is not None:
-        query = query.where(a.name == name.strip())
-    rows = s.execute(query.limit(2)).all()
+    params = None if name is None else {"name": name.strip()}
+    rows = s.connection().execute(_STAMPS[name is not None], params).all()
     return tuple(rows[0]) if len(rows) == 1 else None
+
+
+def _stamp_query(by_name: bool):  # type: ignore[no-untyped-def]
+    """`diary_stamp`'s statement, built once per process (the name is a bound parameter)."""
+    a = Athlete.__table__.c
+    tables = (PlanRow, ReviewRow, SessionLogRow, RunRow, WellnessRow)
+    query = select(a.id, a.diary_version, *(_rows_of(t, a.id) for t in tables))
+    if by_name:
+        query = query.where(a.name == bindparam("name"))
+    return query.limit(2)
+
+
+_STAMPS = {by_name: _stamp_query(by_name) for by_name in (True, False)}  # two fixed statements
 
 
 def athlete_name(s: Session, athlete_id: int) -> str | None:
@@ -251,7 +259,7 @@ def athlete_facts(s: Session, name: str | None) -> AthleteInfo | None:
     newest profile and plan versions, in one statement; None when there is no such athlete
     or not just one (the caller asks `repo.find_athlete`, which says why)."""
     params = None if name is None else {"name": name.strip()}
-    rows = s.execute(_FACTS[name is not None], params).all()
+    rows = s.connection().execute(_FACTS[name is not None], params).all()
     if len(rows) != 1:
         return None
     id_, name_, units, profile_version, plan_version, start, end = rows[0]
@@ -286,7 +294,9 @@ def planned_items(
 ) -> list[tuple[str, str]]:
     """(kind, JSON) of each item plan version `plan_version` holds from `start` to `end`, in
     date order: one statement (the caller knows the version; parsing is the caller's)."""
-    rows = s.execute(_PLANNED_ITEMS, {"athlete": athlete_id, "version": plan_version, "start": start, "end": end})
+    rows = s.connection().execute(
+        _PLANNED_ITEMS, {"athlete": athlete_id, "version": plan_version, "start": start, "end": end}
+    )
     return [(kind, data) for kind, data in rows]
 
 
@@ -301,7 +311,7 @@ _PLANNED_ON = (  # the plan's items on a few chosen days (the lived light days t
 
 def planned_items_on(s: Session, athlete_id: int, plan_version: int, days: list[dt.date]) -> list[tuple[str, str]]:
     """(kind, JSON) of each item plan version `plan_version` holds on `days`, in date order: one statement."""
-    rows = s.execute(_PLANNED_ON, {"athlete": athlete_id, "version": plan_version, "days": days})
+    rows = s.connection().execute(_PLANNED_ON, {"athlete": athlete_id, "version": plan_version, "days": days})
     return [(kind, data) for kind, data in rows]
 
 
@@ -338,7 +348,7 @@ def review_and_note(s: Session, athlete_id: int) -> tuple[str | None, Any]:
     from .roster import CoachNote
 
     text = note = None
-    for kind, value, by, week in s.execute(_REVIEW_AND_NOTE, {"athlete": athlete_id}):
+    for kind, value, by, week in s.connection().execute(_REVIEW_AND_NOTE, {"athlete": athlete_id}):
         if kind == "review":
             text = value
         elif value:

@@ -70,11 +70,11 @@ def last_sets(
     if not ids:
         return found
     values = {"athlete": athlete_id, "before": before, "ids": ids, "skip": RECENT_SESSIONS - 1}
-    rows = s.execute(_WINDOW, values).all()
+    rows = s.connection().execute(_WINDOW, values).all()
     _pick(rows, found)
     missing = [x for x in ids if x not in found.sets or (x in loaded_ids and x not in found.loaded)]
     if missing:
-        start = rows[0].cutoff if rows else s.scalar(_CUTOFF_ALONE, values)
+        start = rows[0].cutoff if rows else s.connection().scalar(_CUTOFF_ALONE, values)
         if start is not None:  # the window did not reach the first session: look further back
             _pick(_older(s, athlete_id, missing, start), found)
     return found
@@ -120,7 +120,7 @@ _LATEST = (
 def _older(s: Session, athlete_id: int, ids: list[str], before: dt.date) -> list[Any]:
     """The sets of `ids` in the sessions that hold each one's latest (and latest loaded) set
     before `before`: one grouped statement over the athlete's older sessions, then those days'."""
-    latest = s.execute(_LATEST, {"ids": ids, "athlete": athlete_id, "before": before}).all()
+    latest = s.connection().execute(_LATEST, {"ids": ids, "athlete": athlete_id, "before": before}).all()
     if not latest:
         return []
     days = sorted({d for _, *pair in latest for d in pair if d is not None})
