@@ -15,14 +15,27 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Date, Float, Integer, String, bindparam, cast, literal, literal_column, null, select, union_all
+from sqlalchemy import (
+    Date,
+    Float,
+    Integer,
+    String,
+    bindparam,
+    cast,
+    func,
+    literal,
+    literal_column,
+    null,
+    select,
+    union_all,
+)
 
 from runstrong.core.diary import PainReport, RunLog, SetLog, Wellness
 from runstrong.core.model import build
 from runstrong.core.vocab import PainArea, RunType
 
 from .repo import SET_FIELDS, WELLNESS_COLUMNS
-from .tables import PainRow, RunRow, SessionLogRow, SetLogRow, WellnessRow
+from .tables import PainRow, ReviewQueueRow, ReviewRow, RunRow, SessionLogRow, SetLogRow, WellnessRow
 
 _INTS, _FLOATS, _TEXTS = 6, 3, 5  # slots: the most columns of each type any kind has
 # each kind's columns in slot order: (integers, floats, texts)
@@ -35,21 +48,25 @@ _WELLNESS_SLOTS = (WELLNESS_COLUMNS[1:-1], WELLNESS_COLUMNS[:1], WELLNESS_COLUMN
 assert set(SET_FIELDS) == {c for group in _SET_SLOTS for c in group}, "a SetLog field without a slot"
 
 
-def _select(kind: str, table: Any, slots: tuple, parent: Any, date: Any) -> Any:
-    """One kind's rows in the common shape: kind, id, session id, date, then the slots."""
-    c = table.__table__.c
-    ints, floats, texts = ([c[n] for n in group] for group in slots)
-    columns = [literal(kind).label("kind"), c.id.label("id"), parent.label("parent"), date.label("day")]
+def _shape(kind: str, id_: Any, parent: Any, date: Any, ints: list, floats: list, texts: list) -> list:
+    """Columns in the common shape: kind, id, session id, date, then the typed slots padded with NULLs."""
+    columns = [literal(kind).label("kind"), id_.label("id"), parent.label("parent"), date.label("day")]
     for given, size, type_, name in ((ints, _INTS, Integer, "i"), (floats, _FLOATS, Float, "f"),
                                      (texts, _TEXTS, String, "t")):  # fmt: skip
         padded = given + [cast(null(), type_)] * (size - len(given))
         columns += [x.label(f"{name}{i}") for i, x in enumerate(padded)]
-    return select(*columns)
+    return columns
 
 
-def _day_log_query() -> Any:
-    """The statement, built once per process (athlete and day are bound parameters)."""
-    athlete, day = bindparam("athlete"), bindparam("day", type_=Date)
+def _select(kind: str, table: Any, slots: tuple, parent: Any, date: Any) -> Any:
+    """One kind's rows in the common shape."""
+    c = table.__table__.c
+    ints, floats, texts = ([c[n] for n in group] for group in slots)
+    return select(*_shape(kind, c.id, parent, date, ints, floats, texts))
+
+
+def _day_members(athlete: Any, day: Any) -> list[Any]:
+    """The selects of one day's log (athlete and day are bound parameters)."""
     sl = SessionLogRow.__table__.c
     sessions_of_day = select(sl.id).where(sl.athlete_id == athlete, sl.date == day)
     no_parent = cast(null(), Integer)
@@ -68,11 +85,57 @@ def _day_log_query() -> Any:
     checkin = _select("wellness", WellnessRow, _WELLNESS_SLOTS, no_parent, w.date).where(
         w.athlete_id == athlete, w.date == day
     )
-    # per kind, in id order (as each read gave them)
-    return union_all(sessions, sets, pains, runs, checkin).order_by(literal_column("kind"), literal_column("id"))
+    return [sessions, sets, pains, runs, checkin]
 
 
-_DAY_LOG = _day_log_query()
+def _week_members(athlete: Any, start: Any, end: Any) -> list[Any]:
+    """The selects of the week strip's counts (`diary_days.logged_between`): per session its
+    sets and label, per day the runs and their minutes, and each check-in."""
+    sl, st, r, w = (t.__table__.c for t in (SessionLogRow, SetLogRow, RunRow, WellnessRow))
+    none = cast(null(), Integer)
+    sessions = (
+        select(*_shape("week_session", sl.id, none, sl.date, [func.count(st.id)], [], [sl.planned_label]))
+        .outerjoin(SetLogRow.__table__, st.session_log_id == sl.id)
+        .where(sl.athlete_id == athlete, sl.date >= start, sl.date <= end)
+        .group_by(sl.id, sl.date, sl.planned_label)
+    )
+    runs = (
+        select(*_shape("week_run", none, none, r.date, [func.count(r.id)], [cast(func.sum(r.minutes), Float)], []))
+        .where(r.athlete_id == athlete, r.date >= start, r.date <= end)
+        .group_by(r.date)
+    )
+    checkins = select(*_shape("week_checkin", w.id, none, w.date, [], [], [])).where(
+        w.athlete_id == athlete, w.date >= start, w.date <= end
+    )
+    return [sessions, runs, checkins]
+
+
+def _latest_members(athlete: Any) -> list[Any]:
+    """The selects of the latest accepted review's JSON and the coach's latest decided note."""
+    from .roster import DECIDED
+
+    r, q = ReviewRow.__table__.c, ReviewQueueRow.__table__.c
+    none = cast(null(), Integer)
+    review = select(*_shape("review", none, none, r.week_start, [], [], [r.data])).where(r.athlete_id == athlete)
+    note = select(*_shape("note", none, none, q.week_start, [], [], [q.note, q.decided_by])).where(
+        q.athlete_id == athlete, q.status.in_(DECIDED)
+    )
+    newest = [x.order_by(literal_column("day").desc()).limit(1).subquery() for x in (review, note)]
+    return [select(x) for x in newest]
+
+
+def _ordered(*members: Any) -> Any:
+    """The members as one statement, per kind in id order (as each per-kind read gave them)."""
+    return union_all(*members).order_by(literal_column("kind"), literal_column("id"))
+
+
+_ATHLETE, _DAY = bindparam("athlete"), bindparam("day", type_=Date)
+_DAY_LOG = _ordered(*_day_members(_ATHLETE, _DAY))
+_DASHBOARD_LOG = _ordered(
+    *_week_members(_ATHLETE, bindparam("start", type_=Date), bindparam("end", type_=Date)),
+    *_day_members(_ATHLETE, _DAY),
+    *_latest_members(_ATHLETE),
+)
 
 
 @dataclass(frozen=True)
@@ -84,10 +147,13 @@ class DayLogged:
     wellness: Wellness | None
 
 
+_INT, _FLOAT, _TEXT = 4, 4 + _INTS, 4 + _INTS + _FLOATS  # where each type's slots start in a row
+
+
 def _values(row: Any, slots: tuple) -> dict[str, Any]:
     """A row's slot values by column name."""
     out = {}
-    for group, start in zip(slots, (4, 4 + _INTS, 4 + _INTS + _FLOATS), strict=True):
+    for group, start in zip(slots, (_INT, _FLOAT, _TEXT), strict=True):
         for i, name in enumerate(group):
             out[name] = row[start + i]
     return out
@@ -96,31 +162,101 @@ def _values(row: Any, slots: tuple) -> dict[str, Any]:
 def day_logged(s: Any, athlete_id: int, day: dt.date) -> DayLogged:
     """The sessions logged on `day` (sets in order, pains), its runs and its check-in: one
     statement; values the store wrote, so built without validating them again."""
-    from .diary_days import StoredSessionLog
+    return _Rows().read(s.connection().execute(_DAY_LOG, {"athlete": athlete_id, "day": day})).day()
 
-    sessions, runs, wellness = [], [], None
-    sets: dict[int, list[SetLog]] = defaultdict(list)
-    set_ids: dict[int, list[int]] = defaultdict(list)
-    pains: dict[int, list[PainReport]] = defaultdict(list)
-    for row in s.connection().execute(_DAY_LOG, {"athlete": athlete_id, "day": day}):
-        kind, id_, parent, date = row[0], row[1], row[2], row[3]
-        if kind == "set":
-            sets[parent].append(build(SetLog, **_values(row, _SET_SLOTS)))
-            set_ids[parent].append(id_)
-        elif kind == "session":
-            sessions.append((id_, date, _values(row, _SESSION_SLOTS)))
+
+@dataclass(frozen=True)
+class DashboardLog:
+    """What the dashboard shows of the log: the week strip's counts per day, the day's log,
+    the latest accepted review's JSON and the coach's latest note (`roster.CoachNote`)."""
+
+    week: dict[dt.date, Any]  # diary_days.DayLog
+    day: DayLogged
+    review_text: str | None
+    note: Any
+
+
+def dashboard_log(s: Any, athlete_id: int, start: dt.date, end: dt.date, day: dt.date) -> DashboardLog:
+    """`diary_days.logged_between` from `start` to `end`, `day_logged` of `day` and the
+    latest review and coach's note (`diary_days.review_and_note`), in one statement."""
+    values = {"athlete": athlete_id, "day": day, "start": start, "end": end}
+    rows = _Rows().read(s.connection().execute(_DASHBOARD_LOG, values))
+    return DashboardLog(rows.week(), rows.day(), rows.review_text, rows.note)
+
+
+class _Rows:
+    """The rows of one statement in the common shape, sorted into values by kind."""
+
+    def __init__(self) -> None:
+        self.sessions: list[tuple] = []
+        self.runs: list[RunLog] = []
+        self.wellness: Wellness | None = None
+        self.sets: dict[int, list[SetLog]] = defaultdict(list)
+        self.set_ids: dict[int, list[int]] = defaultdict(list)
+        self.pains: dict[int, list[PainReport]] = defaultdict(list)
+        self.days: dict[dt.date, dict[str, Any]] = {}
+        self.review_text: str | None = None
+        self.note: Any = None
+
+    def read(self, rows: Any) -> _Rows:
+        for row in rows:
+            kind = row[0]
+            if kind == "set":
+                self.sets[row[2]].append(build(SetLog, **_values(row, _SET_SLOTS)))
+                self.set_ids[row[2]].append(row[1])
+            elif kind.startswith("week_"):
+                self._count(kind, row)
+            else:
+                self._one(kind, row)
+        return self
+
+    def _one(self, kind: str, row: Any) -> None:
+        date = row[3]
+        if kind == "session":
+            self.sessions.append((row[1], date, _values(row, _SESSION_SLOTS)))
         elif kind == "pain":
             values = _values(row, _PAIN_SLOTS)
             values["area"] = PainArea(values["area"])
-            pains[parent].append(build(PainReport, date=date, **values))
+            self.pains[row[2]].append(build(PainReport, date=date, **values))
         elif kind == "run":
             values = _values(row, _RUN_SLOTS)
             values["type"] = RunType(values["type"])
-            runs.append(build(RunLog, date=date, **values))
-        elif wellness is None:
-            wellness = build(Wellness, date=date, **_values(row, _WELLNESS_SLOTS))
-    logged = [
-        build(StoredSessionLog, id=id_, date=date, **values, sets=sets[id_], pains=pains[id_], set_ids=set_ids[id_])
-        for id_, date, values in sessions
-    ]
-    return DayLogged(logged, runs, wellness)
+            self.runs.append(build(RunLog, date=date, **values))
+        elif kind == "wellness":
+            if self.wellness is None:
+                self.wellness = build(Wellness, date=date, **_values(row, _WELLNESS_SLOTS))
+        elif kind == "review":
+            self.review_text = row[_TEXT]
+        elif kind == "note" and row[_TEXT]:
+            from .roster import CoachNote
+
+            self.note = CoachNote(row[_TEXT + 1] or "your coach", date, row[_TEXT])
+
+    def _count(self, kind: str, row: Any) -> None:
+        d = self.days.setdefault(row[3], {"sessions": 0, "sets": 0, "labels": [], "runs": 0,
+                                          "run_minutes": 0.0, "checked_in": False})  # fmt: skip
+        if kind == "week_session":
+            d["sessions"] += 1
+            d["sets"] += row[_INT]
+            if row[_TEXT]:
+                d["labels"].append(row[_TEXT])
+        elif kind == "week_run":
+            d["runs"] = row[_INT]
+            d["run_minutes"] = float(row[_FLOAT] or 0)
+        else:
+            d["checked_in"] = True
+
+    def day(self) -> DayLogged:
+        from .diary_days import StoredSessionLog
+
+        sets, pains, set_ids = self.sets, self.pains, self.set_ids
+        logged = [
+            build(StoredSessionLog, id=i, date=date, **values, sets=sets[i], pains=pains[i], set_ids=set_ids[i])
+            for i, date, values in self.sessions
+        ]
+        return DayLogged(logged, self.runs, self.wellness)
+
+    def week(self) -> dict[dt.date, Any]:
+        from .diary_days import DayLog
+
+        return {day: DayLog(date=day, **values) for day, values in sorted(self.days.items())}

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Any
 
 from sqlalchemy import Float, String, bindparam, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
@@ -26,7 +25,6 @@ from .tables import (
     PlannedItem,
     PlanRow,
     Profile,
-    ReviewQueueRow,
     ReviewRow,
     RunRow,
     SessionLogRow,
@@ -313,44 +311,3 @@ def planned_items_on(s: Session, athlete_id: int, plan_version: int, days: list[
     """(kind, JSON) of each item plan version `plan_version` holds on `days`, in date order: one statement."""
     rows = s.connection().execute(_PLANNED_ON, {"athlete": athlete_id, "version": plan_version, "days": days})
     return [(kind, data) for kind, data in rows]
-
-
-def _review_and_note_query():  # type: ignore[no-untyped-def]
-    """`review_and_note`'s statement, built once (the athlete is a bound parameter)."""
-    from .roster import DECIDED
-
-    athlete = bindparam("athlete")
-    r, q = ReviewRow.__table__.c, ReviewQueueRow.__table__.c
-    no_one = cast(null(), String)
-    review = (
-        select(literal("review").label("kind"), r.data.label("text"), no_one.label("by"), r.week_start.label("week"))
-        .where(r.athlete_id == athlete)
-        .order_by(r.week_start.desc())
-        .limit(1)
-        .subquery()
-    )
-    note = (
-        select(literal("note").label("kind"), q.note.label("text"), q.decided_by.label("by"), q.week_start)
-        .where(q.athlete_id == athlete, q.status.in_(DECIDED))
-        .order_by(q.week_start.desc())
-        .limit(1)
-        .subquery()
-    )
-    return union_all(select(review), select(note))
-
-
-_REVIEW_AND_NOTE = _review_and_note_query()
-
-
-def review_and_note(s: Session, athlete_id: int) -> tuple[str | None, Any]:
-    """The latest accepted review's stored JSON and the coach's note of their latest decision
-    (`roster.latest_note`), in one statement: the dashboard shows both."""
-    from .roster import CoachNote
-
-    text = note = None
-    for kind, value, by, week in s.connection().execute(_REVIEW_AND_NOTE, {"athlete": athlete_id}):
-        if kind == "review":
-            text = value
-        elif value:
-            note = CoachNote(by or "your coach", week, value)
-    return text, note

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Date, String, bindparam, func, select, text
+from sqlalchemy import Date, String, bindparam, func, literal_column, null, select, text, union_all
 from sqlalchemy.orm import Session
 
 from runstrong.core.diary import SetLog
@@ -40,14 +40,15 @@ _CUTOFF = (  # the date of the athlete's RECENT_SESSIONS-th newest session befor
     .limit(1)
     .scalar_subquery()
 )
-_WINDOW = (
-    select(*_COLUMNS, _CUTOFF.label("cutoff"))
+# the window's sets, newest session first, and one more row holding the cutoff alone (no
+# session id), so the cutoff is known even when the window holds none of the lifts
+_WINDOW = union_all(
+    select(*_COLUMNS, _ST.id.label("set_id"), _CUTOFF.label("cutoff"))
     .join(SessionLogRow.__table__, _ST.session_log_id == _SL.id)
     .where(_SL.athlete_id == _ATHLETE, _SL.date < _BEFORE, _ST.exercise_id.in_(bindparam("ids", expanding=True)))
-    .where(_SL.date >= func.coalesce(_CUTOFF, dt.date.min))
-    .order_by(_SL.date.desc(), _SL.id.desc(), _ST.id)
-)
-_CUTOFF_ALONE = select(_CUTOFF)
+    .where(_SL.date >= func.coalesce(_CUTOFF, dt.date.min)),
+    select(*(null().label(c.name) for c in _COLUMNS), null().label("set_id"), _CUTOFF.label("cutoff")),
+).order_by(literal_column("date").desc(), literal_column("session_log_id").desc(), literal_column("set_id"))
 
 
 @dataclass(frozen=True)
@@ -71,12 +72,11 @@ def last_sets(
         return found
     values = {"athlete": athlete_id, "before": before, "ids": ids, "skip": RECENT_SESSIONS - 1}
     rows = s.connection().execute(_WINDOW, values).all()
-    _pick(rows, found)
+    start = next(r.cutoff for r in rows if r.session_log_id is None)
+    _pick([r for r in rows if r.session_log_id is not None], found)
     missing = [x for x in ids if x not in found.sets or (x in loaded_ids and x not in found.loaded)]
-    if missing:
-        start = rows[0].cutoff if rows else s.connection().scalar(_CUTOFF_ALONE, values)
-        if start is not None:  # the window did not reach the first session: look further back
-            _pick(_older(s, athlete_id, missing, start), found)
+    if missing and start is not None:  # the window did not reach the first session: look further back
+        _pick(_older(s, athlete_id, missing, start), found)
     return found
 
 

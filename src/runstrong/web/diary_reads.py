@@ -26,7 +26,7 @@ from runstrong.errors import UserError
 from runstrong.flows.loads import follow_logged
 from runstrong.io.data_files import load_context
 from runstrong.store import diary_days, repo
-from runstrong.store.day_log import DayLogged, day_logged
+from runstrong.store.day_log import dashboard_log, day_logged
 from runstrong.store.db import Store
 from runstrong.store.last_sets import last_sets
 
@@ -317,8 +317,8 @@ class DiaryReads:
             who = self.who(s)
             sessions, runs = self._planned(s, who, start, end)
             today_sessions, _ = self._followed(s, who, [x for x in sessions if x.date == day], day, [])
-            logged = diary_days.logged_between(s, who.id, start, end)
-            day_log = day_logged(s, who.id, day) if day in logged else DayLogged([], [], None)
+            found = dashboard_log(s, who.id, start, end, day)  # the week's counts, the day's log, review, note
+            logged, day_log = found.week, found.day
             data = DayData(
                 athlete=who,
                 day=day,
@@ -331,15 +331,14 @@ class DiaryReads:
                 last={},
                 next_session=None if today_sessions else next_followed(s, who.id, day),
             )
-            review = self._review_and_note(s, who.id)
+            review = self._review_and_note(found.review_text, found.note)
         return data, WeekData(start, who.plan_version, sessions, runs, logged), review
 
-    def _review_and_note(self, s: Any, athlete_id: int) -> Any:
-        """The latest accepted review (parsed once per stored text) and, for the page's
-        template, the coach's latest note: one statement."""
+    def _review_and_note(self, text: str | None, note: Any) -> Any:
+        """The latest accepted review, parsed once per stored text; the coach's note is kept
+        for the page's template (`render.coach_note`), read in the same statement."""
         from runstrong.core.review import Review
 
-        text, note = diary_days.review_and_note(s, athlete_id)
         memo = self.read_memo()
         if memo is not None:
             memo["coach_note"] = (self.athlete_name, note)
