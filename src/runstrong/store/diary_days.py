@@ -238,7 +238,9 @@ def _athlete_facts_query(by_name: bool):  # type: ignore[no-untyped-def]
     a, p, pr = Athlete.__table__.c, PlanRow.__table__.c, Profile.__table__.c
     newest_plan = select(func.max(p.version)).where(p.athlete_id == a.id).correlate(Athlete.__table__)
     newest_profile = select(func.max(pr.version)).where(pr.athlete_id == a.id).correlate(Athlete.__table__)
-    query = select(a.id, a.name, a.units, newest_profile.scalar_subquery(), p.version, p.start_date, p.end_date)
+    query = select(
+        a.id, a.name, a.units, newest_profile.scalar_subquery(), p.version, p.start_date, p.end_date, a.diary_version
+    )
     query = query.select_from(
         Athlete.__table__.outerjoin(
             PlanRow.__table__, (p.athlete_id == a.id) & (p.version == newest_plan.scalar_subquery())
@@ -256,13 +258,20 @@ def athlete_facts(s: Session, name: str | None) -> AthleteInfo | None:
     """The athlete called `name` exactly (or the only one when no name is given) with their
     newest profile and plan versions, in one statement; None when there is no such athlete
     or not just one (the caller asks `repo.find_athlete`, which says why)."""
+    found = athlete_facts_and_version(s, name)
+    return None if found is None else found[0]
+
+
+def athlete_facts_and_version(s: Session, name: str | None) -> tuple[AthleteInfo, int] | None:
+    """`athlete_facts` and the athlete's diary version (what a form carries back), in the same statement."""
     params = None if name is None else {"name": name.strip()}
     rows = s.connection().execute(_FACTS[name is not None], params).all()
     if len(rows) != 1:
         return None
-    id_, name_, units, profile_version, plan_version, start, end = rows[0]
-    return AthleteInfo(id=id_, name=name_, units=Units(units), profile_version=profile_version,
+    id_, name_, units, profile_version, plan_version, start, end, version = rows[0]
+    info = AthleteInfo(id=id_, name=name_, units=Units(units), profile_version=profile_version,
                        plan_version=plan_version, plan_start=start, plan_end=end)  # fmt: skip
+    return info, version or 0
 
 
 def profile_text(s: Session, athlete_id: int, version: int) -> str | None:

@@ -172,12 +172,17 @@ class DiaryReads:
         return shared[2] if shared is not None and shared[0] is self.store else None
 
     def who(self, s: Any) -> repo.AthleteInfo:
-        found = diary_days.athlete_facts(s, self.athlete_name)  # one statement, the usual case
+        """The athlete and their plan's and profile's versions: one statement, asked once per
+        shared read (`one_read`: a snapshot, so the answer cannot change within it)."""
+        memo = self.read_memo()
+        if memo is not None and "who" in memo and memo["who"][0] == self.athlete_name:
+            return memo["who"][1]
+        found = diary_days.athlete_facts_and_version(s, self.athlete_name)  # one statement, the usual case
         if found is not None:
-            memo = self.read_memo()
             if memo is not None:
-                memo["who"] = (self.athlete_name, found)
-            return found
+                memo["who"] = (self.athlete_name, found[0])
+                memo["version"] = (self.athlete_name, found[1])
+            return found[0]
         try:
             return repo.find_athlete(s, self.athlete_name)  # another spelling, or why there is none
         except UserError as err:
