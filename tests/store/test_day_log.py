@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import pytest
+
 from runstrong.core.vocab import Units
 from runstrong.store import diary_days, repo
 from runstrong.store.day_log import day_logged
@@ -70,3 +72,34 @@ def test_the_days_log_in_one_read_matches_the_per_kind_reads(store):
                 seen["runs"] += len(runs)
                 seen["checkins"] += wellness is not None
     assert all(seen.values()), seen  # every kind was compared, not only empty answers
+
+
+@pytest.mark.parametrize("window", [1, 3, 24])
+def test_the_last_sets_window_read_with_the_days_log_answers_as_its_own_read(store, monkeypatch, window):
+    """The pages read the last-sets window in their day's log statement (`day_and_window`,
+    `dashboard_log`): the last sets found from it are those of `last_sets`' own read,
+    inside and beyond the window, and the day's log is unchanged by carrying it."""
+    from runstrong.store import last_sets as module
+    from runstrong.store.day_log import dashboard_log, day_and_window
+    from tests.store.test_page_reads import LIFTS, seed_history
+    from tests.store.test_page_reads import START as HISTORY_START
+
+    monkeypatch.setattr(module, "RECENT_SESSIONS", window)
+    athletes = seed_history(store, seed=5)
+    asked, loaded = [*LIFTS, "side_plank"], LIFTS[1:4]
+    compared = 0
+    with store.read() as s:
+        for athlete in athletes:
+            for before in (HISTORY_START + dt.timedelta(days=d) for d in (0, 3, 17, 39, 60)):
+                own = module.last_sets(s, athlete, asked, before, loaded)
+                day, carried = day_and_window(s, athlete, before, module.asked(asked, loaded))
+                assert module.last_sets(s, athlete, asked, before, loaded, carried) == own
+                board = dashboard_log(s, athlete, before, before, before, module.asked([], loaded))
+                assert module.last_sets(s, athlete, [], before, loaded, board.window) == module.last_sets(
+                    s, athlete, [], before, loaded
+                )
+                plain = diary_days.sessions_logged_on(s, athlete, before)
+                assert [x.model_dump_json() for x in day.sessions] == [x.model_dump_json() for x in plain]
+                assert board.week == diary_days.logged_between(s, athlete, before, before)
+                compared += len(own.sets)
+    assert compared > 0

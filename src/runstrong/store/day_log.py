@@ -11,7 +11,7 @@ and PostgreSQL; the values come back as the per-kind reads gave them (`diary_day
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +34,7 @@ from runstrong.core.diary import PainReport, RunLog, SetLog, Wellness
 from runstrong.core.model import build
 from runstrong.core.vocab import PainArea, RunType
 
+from .last_sets import window_values
 from .repo import SET_FIELDS, WELLNESS_COLUMNS
 from .tables import PainRow, ReviewQueueRow, ReviewRow, RunRow, SessionLogRow, SetLogRow, WellnessRow
 
@@ -124,6 +125,25 @@ def _latest_members(athlete: Any) -> list[Any]:
     return [select(x) for x in newest]
 
 
+def _window_members() -> list[Any]:
+    """The last-sets window (`last_sets`): the sets of the asked lifts in the athlete's
+    newest sessions before the day (kind "window": id the set's, parent its session's), and
+    the window's cutoff date (kind "cutoff"), so a page reads them with its day's log."""
+    from .last_sets import WINDOW_CUTOFF
+
+    sl, st = SessionLogRow.__table__.c, SetLogRow.__table__.c
+    ints, floats, texts = ([st[n] for n in group] for group in _SET_SLOTS)
+    sets = (
+        select(*_shape("window", st.id, st.session_log_id, sl.date, ints, floats, texts))
+        .join(SessionLogRow.__table__, st.session_log_id == sl.id)
+        .where(sl.athlete_id == bindparam("athlete"), sl.date < bindparam("before", type_=Date))
+        .where(st.exercise_id.in_(bindparam("ids", expanding=True)))
+        .where(sl.date >= func.coalesce(WINDOW_CUTOFF, dt.date.min))
+    )
+    none = cast(null(), Integer)
+    return [sets, select(*_shape("cutoff", none, none, WINDOW_CUTOFF, [], [], []))]
+
+
 def _ordered(*members: Any) -> Any:
     """The members as one statement, per kind in id order (as each per-kind read gave them)."""
     return union_all(*members).order_by(literal_column("kind"), literal_column("id"))
@@ -131,11 +151,12 @@ def _ordered(*members: Any) -> Any:
 
 _ATHLETE, _DAY = bindparam("athlete"), bindparam("day", type_=Date)
 _DAY_LOG = _ordered(*_day_members(_ATHLETE, _DAY))
-_DASHBOARD_LOG = _ordered(
-    *_week_members(_ATHLETE, bindparam("start", type_=Date), bindparam("end", type_=Date)),
-    *_day_members(_ATHLETE, _DAY),
-    *_latest_members(_ATHLETE),
-)
+_DAY_WINDOW = _ordered(*_day_members(_ATHLETE, _DAY), *_window_members())
+_WEEK = _week_members(_ATHLETE, bindparam("start", type_=Date), bindparam("end", type_=Date))
+_DASHBOARD_LOG = _ordered(*_WEEK, *_day_members(_ATHLETE, _DAY), *_latest_members(_ATHLETE))
+_DASHBOARD_WINDOW = _ordered(*_WEEK, *_day_members(_ATHLETE, _DAY), *_latest_members(_ATHLETE), *_window_members())
+# a set of the window: as `last_sets` reads its own (newest session first once sorted)
+WindowRow = namedtuple("WindowRow", ["session_log_id", "date", "set_id", *SET_FIELDS])
 
 
 @dataclass(frozen=True)
@@ -165,6 +186,16 @@ def day_logged(s: Any, athlete_id: int, day: dt.date) -> DayLogged:
     return _Rows().read(s.connection().execute(_DAY_LOG, {"athlete": athlete_id, "day": day})).day()
 
 
+Window = tuple[list[Any], dt.date | None]  # the window's rows, newest session first, and its cutoff
+
+
+def day_and_window(s: Any, athlete_id: int, day: dt.date, ids: list[str]) -> tuple[DayLogged, Window]:
+    """`day_logged` and the last-sets window of the lifts `ids` before `day`, in one statement."""
+    values = {"day": day, **window_values(athlete_id, day, ids)}
+    rows = _Rows().read(s.connection().execute(_DAY_WINDOW, values))
+    return rows.day(), rows.window()
+
+
 @dataclass(frozen=True)
 class DashboardLog:
     """What the dashboard shows of the log: the week strip's counts per day, the day's log,
@@ -174,14 +205,24 @@ class DashboardLog:
     day: DayLogged
     review_text: str | None
     note: Any
+    window: Window | None = None  # the last-sets window of the lifts asked for, if any
 
 
-def dashboard_log(s: Any, athlete_id: int, start: dt.date, end: dt.date, day: dt.date) -> DashboardLog:
-    """`diary_days.logged_between` from `start` to `end`, `day_logged` of `day` and the
-    latest review and coach's note (`diary_days.review_and_note`), in one statement."""
+def dashboard_log(
+    s: Any,
+    athlete_id: int,
+    start: dt.date,
+    end: dt.date,
+    day: dt.date,
+    ids: list[str] = (),  # type: ignore[assignment]
+) -> DashboardLog:
+    """`diary_days.logged_between` from `start` to `end`, `day_logged` of `day`, the
+    latest review and coach's note, and the last-sets window of the lifts `ids`: one statement."""
     values = {"athlete": athlete_id, "day": day, "start": start, "end": end}
-    rows = _Rows().read(s.connection().execute(_DASHBOARD_LOG, values))
-    return DashboardLog(rows.week(), rows.day(), rows.review_text, rows.note)
+    if ids:
+        values |= window_values(athlete_id, day, list(ids))
+    rows = _Rows().read(s.connection().execute(_DASHBOARD_WINDOW if ids else _DASHBOARD_LOG, values))
+    return DashboardLog(rows.week(), rows.day(), rows.review_text, rows.note, rows.window() if ids else None)
 
 
 class _Rows:
@@ -197,6 +238,8 @@ class _Rows:
         self.days: dict[dt.date, dict[str, Any]] = {}
         self.review_text: str | None = None
         self.note: Any = None
+        self.window_rows: list[Any] = []
+        self.cutoff: dt.date | None = None
 
     def read(self, rows: Any) -> _Rows:
         for row in rows:
@@ -206,6 +249,8 @@ class _Rows:
                 self.set_ids[row[2]].append(row[1])
             elif kind.startswith("week_"):
                 self._count(kind, row)
+            elif kind == "window":
+                self.window_rows.append(WindowRow(row[2], row[3], row[1], **_values(row, _SET_SLOTS)))
             else:
                 self._one(kind, row)
         return self
@@ -227,6 +272,8 @@ class _Rows:
                 self.wellness = build(Wellness, date=date, **_values(row, _WELLNESS_SLOTS))
         elif kind == "review":
             self.review_text = row[_TEXT]
+        elif kind == "cutoff":
+            self.cutoff = date
         elif kind == "note" and row[_TEXT]:
             from .roster import CoachNote
 
@@ -255,6 +302,11 @@ class _Rows:
             for i, date, values in self.sessions
         ]
         return DayLogged(logged, self.runs, self.wellness)
+
+    def window(self) -> Window:
+        """The window's sets newest session first (each session's sets in logged order), and its cutoff."""
+        rows = sorted(self.window_rows, key=lambda r: (r.date, r.session_log_id, -r.set_id), reverse=True)
+        return rows, self.cutoff
 
     def week(self) -> dict[dt.date, Any]:
         from .diary_days import DayLog

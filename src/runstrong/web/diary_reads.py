@@ -26,9 +26,9 @@ from runstrong.errors import UserError
 from runstrong.flows.loads import follow_logged
 from runstrong.io.data_files import load_context
 from runstrong.store import diary_days, repo
-from runstrong.store.day_log import dashboard_log, day_logged
+from runstrong.store.day_log import dashboard_log, day_and_window, day_logged
 from runstrong.store.db import Store
-from runstrong.store.last_sets import last_sets
+from runstrong.store.last_sets import asked, last_sets
 
 from .diary_data import DayData, PlanData, WeekData, next_followed
 from .problems import InputError, NotFound, Unavailable
@@ -255,17 +255,29 @@ class DiaryReads:
             if kind == "strength"
         ]
 
+    @staticmethod
+    def _lifts(sessions: list[PlannedSession]) -> set[str]:
+        """The lifts whose planned loads follow the log (none when no block has a load)."""
+        if not any(b.prescription.load_kg for x in sessions for b in x.blocks):
+            return set()
+        return {b.exercise_id for x in sessions for b in x.blocks if b.prescription.load_kg is not None}
+
     def _followed(
-        self, s: Any, who: repo.AthleteInfo, sessions: list[PlannedSession], day: dt.date, shown: list[str]
+        self,
+        s: Any,
+        who: repo.AthleteInfo,
+        sessions: list[PlannedSession],
+        day: dt.date,
+        shown: list[str],
+        window: Any = None,
     ) -> tuple[list[PlannedSession], dict[str, Any]]:
         """`sessions` at the loads the log points to (as `flows.loads.follow_diary` puts
-        them), and the last sets of each exercise in `shown`: one read of the recent log."""
-        lifts = {b.exercise_id for x in sessions for b in x.blocks if b.prescription.load_kg is not None}
-        if not any(b.prescription.load_kg for x in sessions for b in x.blocks):
-            lifts = set()
+        them), and the last sets of each exercise in `shown`: one read of the recent log
+        (`window`, when the page's day log carried it)."""
+        lifts = self._lifts(sessions)
         if not lifts and not shown:
             return sessions, {}
-        found = last_sets(s, who.id, shown, day, lifts)
+        found = last_sets(s, who.id, shown, day, lifts, window)
         logged = {}
         for x in lifts & found.loaded.keys():
             best = best_set(found.loaded[x][1], found.loaded[x][0], self.params)
@@ -289,8 +301,10 @@ class DiaryReads:
         with self.reading() as s:
             who = self.who(s)
             planned, runs = self._planned(s, who, day, day)
-            sessions, last = self._followed(s, who, planned, day, [b.exercise_id for p in planned for b in p.blocks])
-            logged = day_logged(s, who.id, day)
+            shown = [b.exercise_id for p in planned for b in p.blocks]
+            ids = asked(shown, self._lifts(planned))  # the window read with the day's log
+            logged, window = day_and_window(s, who.id, day, ids) if ids else (day_logged(s, who.id, day), None)
+            sessions, last = self._followed(s, who, planned, day, shown, window)
             return DayData(
                 athlete=who,
                 day=day,
@@ -321,8 +335,10 @@ class DiaryReads:
         with self.reading() as s:
             who = self.who(s)
             sessions, runs = self._planned(s, who, start, end)
-            today_sessions, _ = self._followed(s, who, [x for x in sessions if x.date == day], day, [])
-            found = dashboard_log(s, who.id, start, end, day)  # the week's counts, the day's log, review, note
+            planned = [x for x in sessions if x.date == day]
+            # the week's counts, the day's log, the review, the coach's note and the last-sets window
+            found = dashboard_log(s, who.id, start, end, day, sorted(self._lifts(planned)))
+            today_sessions, _ = self._followed(s, who, planned, day, [], found.window)
             logged, day_log = found.week, found.day
             data = DayData(
                 athlete=who,
