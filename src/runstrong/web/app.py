@@ -108,7 +108,7 @@ def create_app(
             accounts = any_users(s)
     app.state.accounts = accounts
     app.state.security = security or SecurityPolicy()
-    app.state.dashboard_cache = {}  # (viewer, athlete, diary stamp, date) -> page; see pages.dashboard
+    app.state.dashboard_cache = {}  # (viewer, athlete, diary stamp, date) -> page; see web/page_cache.py
     app.state.templates = make_templates(TEMPLATES, NAV)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     diary_routes = [Depends(auth.athlete_access)]  # every route that touches a diary: who may, and which one

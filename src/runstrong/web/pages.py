@@ -24,6 +24,7 @@ from runstrong.core.vocab import CATEGORY_NAME, TRAINING_CATEGORIES, Category
 from . import forms, log_pages, offline, upload_pages, views
 from .auth import diary_for
 from .log_pages import _said
+from .page_cache import keep, kept, page_key
 from .problems import Changed, InputError
 from .service import Diary
 
@@ -32,8 +33,6 @@ router.include_router(log_pages.router)
 router.include_router(upload_pages.router)
 router.include_router(offline.router)
 
-DASHBOARD_PAGES_KEPT = 32  # rendered dashboards kept (per viewer, athlete, stamp and date): a bound, not a tuning knob
-TOKEN_SLOT = b"\x00csrf-token\x00"  # where a kept page's form token goes (each browser session has its own)
 SCALE_FIELDS = tuple(f for f in WELLNESS_FIELDS if f != "sleep_hours")
 
 
@@ -115,43 +114,10 @@ async def dashboard(request: Request, saved: str | None = None) -> Response:
     diary = diary_of(request)
     if not request.url.query:
         stamp = diary.stamp_if_unchanged()
-        body = _kept(request, _page_key(request, stamp)) if stamp is not None else None
+        body = kept(request, page_key(request, stamp)) if stamp is not None else None
         if body is not None:
             return HTMLResponse(body)
     return await run_in_threadpool(_dashboard_cached, request, saved)
-
-
-def _page_key(request: Request, stamp: tuple) -> tuple:
-    """A rendered dashboard's key: its viewer's name, the athlete, the diary's stamp and the
-    date. The session's form token is not in it: a kept page holds a slot for the token,
-    filled with each browser session's own (`_kept`), so one render serves every browser."""
-    state = request.scope.get("state", {})
-    who = state.get("principal")
-    viewer = who.user.name if who is not None and who.user is not None else None
-    diary = diary_of(request)
-    return (viewer, diary.athlete_name, stamp, diary.today())
-
-
-def _kept(request: Request, key: tuple) -> bytes | None:
-    """The kept page under `key` with this session's form token in its slots, or None."""
-    body = request.app.state.dashboard_cache.get(key)
-    if body is None:
-        return None
-    return body.replace(TOKEN_SLOT, request.scope.get("state", {}).get("csrf_token", "").encode())
-
-
-def _keep(request: Request, key: tuple, body: bytes) -> None:
-    """Keep a rendered page with slots where this session's form token was (the oldest page goes when full)."""
-    cache: dict[tuple, bytes] = request.app.state.dashboard_cache
-    token = request.scope.get("state", {}).get("csrf_token", "").encode()
-    if not token or TOKEN_SLOT in body:
-        return  # no token to take out (or a page that holds the slot's bytes): not kept
-    while len(cache) >= DASHBOARD_PAGES_KEPT:
-        try:
-            cache.pop(next(iter(cache)), None)
-        except (RuntimeError, StopIteration):  # another thread changed it meanwhile
-            break
-    cache[key] = body.replace(token, TOKEN_SLOT)
 
 
 def _dashboard_cached(request: Request, saved: str | None) -> Response:
@@ -159,13 +125,13 @@ def _dashboard_cached(request: Request, saved: str | None) -> Response:
     diary = diary_of(request)
     with diary.one_read():
         stamp = None if request.url.query else diary.stamp()
-        key = None if stamp is None else _page_key(request, stamp)
-        body = _kept(request, key) if key is not None else None
+        key = None if stamp is None else page_key(request, stamp)
+        body = kept(request, key) if key is not None else None
         if body is not None:
             return HTMLResponse(body)
         response = _dashboard(request, saved)
     if key is not None and response.status_code == 200:
-        _keep(request, key, bytes(response.body))
+        keep(request, key, bytes(response.body))
     return response
 
 
