@@ -12,9 +12,12 @@ fixed number of requests over N keep-alive connections (plain asyncio streams: a
 client, so that it is not the bottleneck), each sending back the cookies its first
 response set, as a browser would (the dashboard's cached page is per browser session).
 Endpoints: the dashboard `/` (served from its render cache while the diary is
-unchanged), the dashboard rendered afresh (`/?_=1` skips the cache), `/api/v1/today` and
-the session log page. Rounds alternate the endpoints;
-medians of the rounds. Loopback only, bounded in count and time. Goals (issue 21): the
+unchanged), the dashboard rendered afresh (`/?_=1` skips the cache), `/api/v1/today`, the
+session log page, and logging a set (`POST /api/v1/sessions`, one set, through the log
+flow: one write transaction each). The log is served by a second server over a diary of
+its own, seeded alike, so the pages are measured on an unchanged diary; its sets go to
+earlier days in turn (at most 99 sets of a lift fit a session). Rounds alternate the
+endpoints; medians of the rounds. Loopback only, bounded in count and time. Goals (issue 21): the
 fresh dashboard and `/api/v1/today` at least 25% of the bare app.
 """
 
@@ -23,6 +26,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import itertools
+import json
 import os
 import socket
 import statistics
@@ -36,6 +41,9 @@ ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"  # never anything else
 TODAY = dt.date(2027, 1, 8)
 TIME_LIMIT_S = 120
+LOG = "POST /api/v1/sessions"  # the target name of logging a set
+LOG_DAYS = 300  # logged sets are spread over this many earlier days (99 sets of a lift fit a session)
+_LOGGED = itertools.count()
 
 
 def seed(path: str) -> None:
@@ -85,12 +93,22 @@ def serve_bare(port: int) -> None:
     uvicorn.run(app, host=HOST, port=port, log_level="warning", access_log=False)
 
 
+def _request(path: str, cookies: bytes) -> bytes:
+    """A GET of `path`, or for LOG one set logged (through the log flow) on an earlier day each time."""
+    if path != LOG:
+        return f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\n".encode() + cookies + b"\r\n"
+    day = TODAY - dt.timedelta(days=30 + next(_LOGGED) % LOG_DAYS)
+    body = json.dumps({"date": str(day), "sets": [{"exercise_id": "goblet_squat", "reps": 8, "load_kg": 40}]})
+    head = f"POST /api/v1/sessions HTTP/1.1\r\nHost: {HOST}\r\nContent-Type: application/json\r\n"
+    return f"{head}Content-Length: {len(body)}\r\n".encode() + cookies + b"\r\n" + body.encode()
+
+
 async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes, path: str) -> bytes:
-    """One GET over the open connection; the response head (the body is read and dropped)."""
+    """One request over the open connection; the response head (the body is read and dropped)."""
     writer.write(request)
     head = await reader.readuntil(b"\r\n\r\n")
     status = head[9:12]
-    if status != b"200":
+    if status not in (b"200", b"201"):
         raise RuntimeError(f"{path} answered {status.decode()}")
     length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
                   if line.lower().startswith(b"content-length:"))  # fmt: skip
@@ -102,14 +120,13 @@ async def _worker(port: int, path: str, count: int, latencies: list[float]) -> N
     """One browser: a first request outside the count takes the cookies the app sets (its
     session's form token), which every later request sends back, as a browser does."""
     reader, writer = await asyncio.open_connection(HOST, port)
-    request = f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\n\r\n".encode()
     try:
-        head = await _get(reader, writer, request, path)
+        head = await _get(reader, writer, _request(path, b""), path)
         cookies = [line.split(b":", 1)[1].split(b";")[0].strip() for line in head.split(b"\r\n")
                    if line.lower().startswith(b"set-cookie:")]  # fmt: skip
-        if cookies:
-            request = request[:-2] + b"Cookie: " + b"; ".join(cookies) + b"\r\n\r\n"
+        sent = b"Cookie: " + b"; ".join(cookies) + b"\r\n" if cookies else b""
         for _ in range(count):
+            request = _request(path, sent)
             t0 = time.perf_counter()
             await _get(reader, writer, request, path)
             latencies.append(time.perf_counter() - t0)
@@ -153,7 +170,7 @@ def start(args: list[str], port: int, core: int | None) -> subprocess.Popen:
     return server
 
 
-def pg_database() -> tuple[str, object] | None:
+def pg_database(suffix: str = "") -> tuple[str, object] | None:
     """A fresh PostgreSQL database for the run (dropped afterwards), when RUNSTRONG_PG_URL is set."""
     url = os.environ.get("RUNSTRONG_PG_URL")
     if not url:
@@ -161,7 +178,7 @@ def pg_database() -> tuple[str, object] | None:
     import sqlalchemy as sa
 
     admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
-    name = f"runstrong_bench_web_{os.getpid()}"
+    name = f"runstrong_bench_web_{os.getpid()}{suffix}"
     with admin.connect() as conn:
         conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
@@ -222,39 +239,49 @@ def main() -> None:
     if len(cores) > 1:
         os.sched_setaffinity(0, {cores[1]})
     with tempfile.TemporaryDirectory(prefix="runstrong-bench-") as folder:
-        backends = {"SQLite": str(Path(folder) / "diary.db")}
-        pg = pg_database()
-        if pg is not None:
-            backends["PostgreSQL"] = pg[0]
-        servers = []
+        backends = {"SQLite": (str(Path(folder) / "diary.db"), str(Path(folder) / "log.db"))}
+        made = [x for x in (pg_database(), pg_database("_log")) if x is not None]
+        if made:
+            backends["PostgreSQL"] = (made[0][0], made[1][0])
+        servers: list[subprocess.Popen] = []
         try:
             bare_port = free_port()
             servers.append(start(["--serve-bare"], bare_port, server_core))
-            for backend, db in backends.items():
-                seed(db)
-                port = free_port()
-                server = start(["--serve", db], port, server_core)
-                servers.append(server)
-                targets = {
-                    "bare FastAPI app": (bare_port, "/"),
-                    "dashboard / (render cache)": (port, "/"),
-                    "dashboard / rendered afresh": (port, "/?_=1"),
-                    "/api/v1/today": (port, "/api/v1/today"),
-                    "session log page": (port, f"/session/{TODAY}"),
-                }
-                for clients in args.clients:
-                    results = measure(targets, args, clients)
-                    print_table(f"{backend}, {clients} clients, {args.requests} requests per round, "
-                                f"{args.rounds} rounds", results)  # fmt: skip
-                server.terminate()
-                server.wait(timeout=10)
+            for backend, dbs in backends.items():
+                run_backend(backend, dbs, bare_port, server_core, args, servers)
         finally:
             for server in servers:
                 if server.poll() is None:
                     server.terminate()
                     server.wait(timeout=10)
-            if pg is not None:
+            for pg in made:
                 drop(pg[1])
+
+
+def run_backend(
+    backend: str, dbs: tuple[str, str], bare_port: int, core: int | None, args: argparse.Namespace, servers: list
+) -> None:
+    """Seed the pages' diary and the log's, serve each, and measure every endpoint at each client count."""
+    ports = []
+    for db in dbs:
+        seed(db)
+        ports.append(free_port())
+        servers.append(start(["--serve", db], ports[-1], core))
+    port, log_port = ports
+    targets = {
+        "bare FastAPI app": (bare_port, "/"),
+        "dashboard / (render cache)": (port, "/"),
+        "dashboard / rendered afresh": (port, "/?_=1"),
+        "/api/v1/today": (port, "/api/v1/today"),
+        "session log page": (port, f"/session/{TODAY}"),
+        "log a set (POST)": (log_port, LOG),
+    }
+    for clients in args.clients:
+        results = measure(targets, args, clients)
+        print_table(f"{backend}, {clients} clients, {args.requests} requests per round, {args.rounds} rounds", results)
+    for server in servers[-2:]:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 if __name__ == "__main__":

@@ -109,6 +109,25 @@ def test_a_cached_dashboard_never_hands_one_browser_another_browsers_form_token(
         assert posted.status_code in (200, 303)
 
 
+def test_one_render_serves_every_browser_each_with_its_own_form_token(client_and_app) -> None:
+    """Ten browser sessions (ten form tokens) are served one kept page, each with its own
+    token in every slot, and the page is otherwise the same bytes."""
+    import re
+
+    client, app = client_and_app
+    first = client.get("/").text
+    pages, tokens = [], set()
+    for _ in range(10):  # not entered: leaving a client's block would stop the app's lifespan
+        page = SameOriginClient(app, follow_redirects=False).get("/").text
+        token = re.search(r'"X-CSRF-Token": "([^"]+)"', page).group(1)
+        assert token and token in page and "\x00" not in page
+        pages.append(page.replace(token, "TOKEN"))
+        tokens.add(token)
+    assert len(app.state.dashboard_cache) == 1 and len(tokens) == 10
+    mine = re.search(r'"X-CSRF-Token": "([^"]+)"', first).group(1)
+    assert all(page == first.replace(mine, "TOKEN") for page in pages)
+
+
 def test_a_write_through_one_app_shows_on_the_other_apps_next_page(client_and_app, diary_url) -> None:
     """Two app instances over one database (two worker processes): each keeps its own
     rendered pages, and a check-in logged through one shows on the other's next dashboard
@@ -146,3 +165,28 @@ def test_a_page_reads_the_diary_in_one_transaction(client_and_app) -> None:
         begun.clear()
         assert client.get(path).status_code == 200
         assert len(begun) == 1, path
+
+
+def test_a_set_logged_through_one_app_shows_at_once_on_the_other_apps_pages(client_and_app, diary_url) -> None:
+    """A set logged through a second app instance (another worker process) shows on the
+    first one's next dashboard (cached before the write), its /api/v1/today and its session
+    page, on SQLite and PostgreSQL."""
+    from runstrong.web.app import create_app
+
+    client, app = client_and_app
+    before = client.get("/").text
+    assert client.get("/").text == before and "Logged 1 set" not in before  # cached
+    second = create_app(diary_url, today=TODAY)
+    try:
+        with SameOriginClient(second, follow_redirects=False) as other:
+            one_set = {"sets": [{"exercise_id": "goblet_squat", "reps": 9, "load_kg": 43.5}]}
+            assert other.post("/api/v1/sessions", json=one_set).status_code == 201
+        assert "Logged 1 set" in client.get("/").text
+        logged = client.get("/api/v1/today").json()["logged"]
+        assert [(x["exercise_id"], x["reps"], x["load_kg"]) for s in logged for x in s["sets"]] == [
+            ("goblet_squat", 9, 43.5)
+        ]
+        assert "43.5" in client.get(f"/session/{TODAY}").text
+        assert len(app.state.dashboard_cache) == 2  # rendered again, under the new stamp
+    finally:
+        second.state.diary.close()

@@ -91,7 +91,7 @@ def logged_between(s: Session, athlete_id: int, start: dt.date, end: dt.date) ->
     days: dict[dt.date, dict] = defaultdict(lambda: {"sessions": 0, "sets": 0, "labels": [], "runs": 0,
                                                       "run_minutes": 0.0, "checked_in": False})  # fmt: skip
     span = {"athlete": athlete_id, "start": start, "end": end}
-    for kind, day, label, n, minutes in s.execute(_LOGGED_BETWEEN, span):
+    for kind, day, label, n, minutes in s.connection().execute(_LOGGED_BETWEEN, span):
         d = days[day]
         if kind == "session":
             d["sessions"] += 1
@@ -192,14 +192,22 @@ def diary_stamp(s: Session, name: str | None) -> tuple | None:
     too holds (a plan or review stored, runs imported: rows only added there). Equal stamps,
     same diary, in any process and on any database; None when the athlete is not plainly
     one row (no caching)."""
-    a = Athlete.__table__.c
-    query = select(
-        a.id, a.diary_version, *(_rows_of(t, a.id) for t in (PlanRow, ReviewRow, SessionLogRow, RunRow, WellnessRow))
-    )
-    if name is not None:
-        query = query.where(a.name == name.strip())
-    rows = s.execute(query.limit(2)).all()
+    params = None if name is None else {"name": name.strip()}
+    rows = s.connection().execute(_STAMPS[name is not None], params).all()
     return tuple(rows[0]) if len(rows) == 1 else None
+
+
+def _stamp_query(by_name: bool):  # type: ignore[no-untyped-def]
+    """`diary_stamp`'s statement, built once per process (the name is a bound parameter)."""
+    a = Athlete.__table__.c
+    tables = (PlanRow, ReviewRow, SessionLogRow, RunRow, WellnessRow)
+    query = select(a.id, a.diary_version, *(_rows_of(t, a.id) for t in tables))
+    if by_name:
+        query = query.where(a.name == bindparam("name"))
+    return query.limit(2)
+
+
+_STAMPS = {by_name: _stamp_query(by_name) for by_name in (True, False)}  # two fixed statements
 
 
 def athlete_name(s: Session, athlete_id: int) -> str | None:
@@ -230,7 +238,9 @@ def _athlete_facts_query(by_name: bool):  # type: ignore[no-untyped-def]
     a, p, pr = Athlete.__table__.c, PlanRow.__table__.c, Profile.__table__.c
     newest_plan = select(func.max(p.version)).where(p.athlete_id == a.id).correlate(Athlete.__table__)
     newest_profile = select(func.max(pr.version)).where(pr.athlete_id == a.id).correlate(Athlete.__table__)
-    query = select(a.id, a.name, a.units, newest_profile.scalar_subquery(), p.version, p.start_date, p.end_date)
+    query = select(
+        a.id, a.name, a.units, newest_profile.scalar_subquery(), p.version, p.start_date, p.end_date, a.diary_version
+    )
     query = query.select_from(
         Athlete.__table__.outerjoin(
             PlanRow.__table__, (p.athlete_id == a.id) & (p.version == newest_plan.scalar_subquery())
@@ -248,13 +258,20 @@ def athlete_facts(s: Session, name: str | None) -> AthleteInfo | None:
     """The athlete called `name` exactly (or the only one when no name is given) with their
     newest profile and plan versions, in one statement; None when there is no such athlete
     or not just one (the caller asks `repo.find_athlete`, which says why)."""
+    found = athlete_facts_and_version(s, name)
+    return None if found is None else found[0]
+
+
+def athlete_facts_and_version(s: Session, name: str | None) -> tuple[AthleteInfo, int] | None:
+    """`athlete_facts` and the athlete's diary version (what a form carries back), in the same statement."""
     params = None if name is None else {"name": name.strip()}
-    rows = s.execute(_FACTS[name is not None], params).all()
+    rows = s.connection().execute(_FACTS[name is not None], params).all()
     if len(rows) != 1:
         return None
-    id_, name_, units, profile_version, plan_version, start, end = rows[0]
-    return AthleteInfo(id=id_, name=name_, units=Units(units), profile_version=profile_version,
+    id_, name_, units, profile_version, plan_version, start, end, version = rows[0]
+    info = AthleteInfo(id=id_, name=name_, units=Units(units), profile_version=profile_version,
                        plan_version=plan_version, plan_start=start, plan_end=end)  # fmt: skip
+    return info, version or 0
 
 
 def profile_text(s: Session, athlete_id: int, version: int) -> str | None:
@@ -284,5 +301,22 @@ def planned_items(
 ) -> list[tuple[str, str]]:
     """(kind, JSON) of each item plan version `plan_version` holds from `start` to `end`, in
     date order: one statement (the caller knows the version; parsing is the caller's)."""
-    rows = s.execute(_PLANNED_ITEMS, {"athlete": athlete_id, "version": plan_version, "start": start, "end": end})
+    rows = s.connection().execute(
+        _PLANNED_ITEMS, {"athlete": athlete_id, "version": plan_version, "start": start, "end": end}
+    )
+    return [(kind, data) for kind, data in rows]
+
+
+_PLANNED_ON = (  # the plan's items on a few chosen days (the lived light days the loads follow)
+    select(_PI.kind, _PI.data)
+    .join(PlanRow.__table__, _PI.plan_id == _P.id)
+    .where(_P.athlete_id == bindparam("athlete"), _P.version == bindparam("version"))
+    .where(_PI.date.in_(bindparam("days", expanding=True)))
+    .order_by(_PI.date, _PI.id)
+)
+
+
+def planned_items_on(s: Session, athlete_id: int, plan_version: int, days: list[dt.date]) -> list[tuple[str, str]]:
+    """(kind, JSON) of each item plan version `plan_version` holds on `days`, in date order: one statement."""
+    rows = s.connection().execute(_PLANNED_ON, {"athlete": athlete_id, "version": plan_version, "days": days})
     return [(kind, data) for kind, data in rows]

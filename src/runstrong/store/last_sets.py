@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Date, String, bindparam, func, select, text
+from sqlalchemy import Date, String, bindparam, func, literal_column, null, select, text, union_all
 from sqlalchemy.orm import Session
 
 from runstrong.core.diary import SetLog
@@ -40,14 +40,16 @@ _CUTOFF = (  # the date of the athlete's RECENT_SESSIONS-th newest session befor
     .limit(1)
     .scalar_subquery()
 )
-_WINDOW = (
-    select(*_COLUMNS, _CUTOFF.label("cutoff"))
+WINDOW_CUTOFF = _CUTOFF  # for a statement that carries the window beside other reads (`day_log`)
+# the window's sets, newest session first, and one more row holding the cutoff alone (no
+# session id), so the cutoff is known even when the window holds none of the lifts
+_WINDOW = union_all(
+    select(*_COLUMNS, _ST.id.label("set_id"), _CUTOFF.label("cutoff"))
     .join(SessionLogRow.__table__, _ST.session_log_id == _SL.id)
     .where(_SL.athlete_id == _ATHLETE, _SL.date < _BEFORE, _ST.exercise_id.in_(bindparam("ids", expanding=True)))
-    .where(_SL.date >= func.coalesce(_CUTOFF, dt.date.min))
-    .order_by(_SL.date.desc(), _SL.id.desc(), _ST.id)
-)
-_CUTOFF_ALONE = select(_CUTOFF)
+    .where(_SL.date >= func.coalesce(_CUTOFF, dt.date.min)),
+    select(*(null().label(c.name) for c in _COLUMNS), null().label("set_id"), _CUTOFF.label("cutoff")),
+).order_by(literal_column("date").desc(), literal_column("session_log_id").desc(), literal_column("set_id"))
 
 
 @dataclass(frozen=True)
@@ -59,24 +61,43 @@ class LastSets:
     loaded: dict[str, tuple[dt.date, list[SetLog]]]
 
 
+def asked(exercise_ids: Iterable[str], loaded_ids: Iterable[str]) -> list[str]:
+    """The lifts a read of the window asks for (its `ids` parameter)."""
+    return sorted(set(exercise_ids) | set(loaded_ids))
+
+
+def window_values(athlete_id: int, before: dt.date, ids: list[str]) -> dict[str, Any]:
+    """The window's bound parameters (another statement may carry the window: `day_log`)."""
+    return {"athlete": athlete_id, "before": before, "ids": ids, "skip": RECENT_SESSIONS - 1}
+
+
 def last_sets(
-    s: Session, athlete_id: int, exercise_ids: Iterable[str], before: dt.date, loaded_ids: Iterable[str] = ()
+    s: Session,
+    athlete_id: int,
+    exercise_ids: Iterable[str],
+    before: dt.date,
+    loaded_ids: Iterable[str] = (),
+    window: tuple[list[Any], dt.date | None] | None = None,
 ) -> LastSets:
     """The last sets of each lift in `exercise_ids` logged before `before`, and the last
-    loaded sets of each in `loaded_ids` (the lifts with a planned load; see the module)."""
+    loaded sets of each in `loaded_ids` (the lifts with a planned load; see the module).
+    `window`: the window's rows (newest session first) and cutoff, when another statement
+    read them (`day_log`); else this reads them."""
     loaded_ids = set(loaded_ids)
-    ids = sorted(set(exercise_ids) | loaded_ids)
+    ids = asked(exercise_ids, loaded_ids)
     found = LastSets({}, {})
     if not ids:
         return found
-    values = {"athlete": athlete_id, "before": before, "ids": ids, "skip": RECENT_SESSIONS - 1}
-    rows = s.execute(_WINDOW, values).all()
+    if window is None:
+        rows = s.connection().execute(_WINDOW, window_values(athlete_id, before, ids)).all()
+        start = next(r.cutoff for r in rows if r.session_log_id is None)
+        rows = [r for r in rows if r.session_log_id is not None]
+    else:
+        rows, start = window
     _pick(rows, found)
     missing = [x for x in ids if x not in found.sets or (x in loaded_ids and x not in found.loaded)]
-    if missing:
-        start = rows[0].cutoff if rows else s.scalar(_CUTOFF_ALONE, values)
-        if start is not None:  # the window did not reach the first session: look further back
-            _pick(_older(s, athlete_id, missing, start), found)
+    if missing and start is not None:  # the window did not reach the first session: look further back
+        _pick(_older(s, athlete_id, missing, start), found)
     return found
 
 
@@ -98,7 +119,7 @@ def _pick(rows: Iterable[Any], found: LastSets) -> None:
 
 
 def _set(row: Any) -> SetLog:
-    return SetLog.model_construct(**{f: row._mapping[f] for f in SET_FIELDS})
+    return SetLog.model_construct(**{f: getattr(row, f) for f in SET_FIELDS})
 
 
 # SQLite plans a JOIN from the session index (every older session's sets, ~2 ms on a
@@ -120,7 +141,7 @@ _LATEST = (
 def _older(s: Session, athlete_id: int, ids: list[str], before: dt.date) -> list[Any]:
     """The sets of `ids` in the sessions that hold each one's latest (and latest loaded) set
     before `before`: one grouped statement over the athlete's older sessions, then those days'."""
-    latest = s.execute(_LATEST, {"ids": ids, "athlete": athlete_id, "before": before}).all()
+    latest = s.connection().execute(_LATEST, {"ids": ids, "athlete": athlete_id, "before": before}).all()
     if not latest:
         return []
     days = sorted({d for _, *pair in latest for d in pair if d is not None})

@@ -108,17 +108,19 @@ def create_app(
             accounts = any_users(s)
     app.state.accounts = accounts
     app.state.security = security or SecurityPolicy()
-    app.state.dashboard_cache = {}  # (diary stamp, date) -> page; see pages.dashboard
+    app.state.dashboard_cache = {}  # (viewer, athlete, diary stamp, date) -> page; see web/page_cache.py
     app.state.templates = make_templates(TEMPLATES, NAV)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     diary_routes = [Depends(auth.athlete_access)]  # every route that touches a diary: who may, and which one
+    # the most visited routes first: a request is matched against the routes in order (no two
+    # routers claim one path, so the order changes only how soon a route is found)
+    app.include_router(pages.router, dependencies=diary_routes)
+    app.include_router(api.router, prefix=API_PREFIX, dependencies=diary_routes, responses=auth.AUTH_ERRORS)
     app.include_router(auth_pages.router)
     app.include_router(welcome.router)  # a new runner: local mode, or an athlete's account without a diary
     app.include_router(welcome.ready_router)
     app.include_router(assess_guided.router, dependencies=diary_routes)
-    app.include_router(pages.router, dependencies=diary_routes)
     app.include_router(review_pages.router, dependencies=diary_routes)
-    app.include_router(api.router, prefix=API_PREFIX, dependencies=diary_routes, responses=auth.AUTH_ERRORS)
     app.include_router(calendar_feed.router)  # its secret token is its key
     app.include_router(roster_pages.pages)  # the coach's roster and queue: coaches and admins
     app.include_router(roster_pages.athlete_pages)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,18 +26,22 @@ from runstrong.errors import UserError
 from runstrong.flows.loads import follow_logged
 from runstrong.io.data_files import load_context
 from runstrong.store import diary_days, repo
+from runstrong.store.day_log import dashboard_log, day_and_window, day_logged
 from runstrong.store.db import Store
-from runstrong.store.last_sets import last_sets
+from runstrong.store.last_sets import asked, last_sets
 
 from .diary_data import DayData, PlanData, WeekData, next_followed
 from .problems import InputError, NotFound, Unavailable
 
-# the read transaction that every read of one page shares (see `DiaryReads.one_read`)
-_SHARED: ContextVar[tuple[Store, Any] | None] = ContextVar("runstrong_shared_read", default=None)
+# the read transaction that every read of one page shares (see `DiaryReads.one_read`), with
+# what the page's reads learnt in it (the athlete, the coach's note) for its later reads
+_SHARED: ContextVar[tuple[Store, Any, dict[str, Any]] | None] = ContextVar("runstrong_shared_read", default=None)
 PLANS_KEPT = 8  # parsed stored plans (a 16-week plan is ~1 MB parsed): bounds, not tuning knobs
 PROFILES_KEPT = 64  # parsed profile versions (a few kB each)
 STAMPS_KEPT = 256  # the last stamp of each athlete's diary, for SQLite's no-query check
 ITEMS_KEPT = 512  # parsed planned sessions and runs, by their stored JSON (a few kB each)
+REVIEWS_KEPT = 16  # parsed accepted reviews, by their stored JSON (the dashboard's review card)
+CONTEXT_RECHECK_S = 1.0  # how often the data files are checked for a change (a few stat calls each)
 
 
 class Bounded:
@@ -88,6 +93,9 @@ class DiaryReads:
     _version_conn: sqlite3.Connection | None = field(default=None, repr=False)
     # per athlete name: (SQLite data_version, stamp), shared by the per-request copies of this diary
     _stamps: Bounded = field(default_factory=lambda: Bounded(STAMPS_KEPT), repr=False)
+    _reviews: Bounded = field(default_factory=lambda: Bounded(REVIEWS_KEPT), repr=False)
+    # [context, when it was checked, {exercise id: name}], shared by the per-request copies
+    _context_seen: list[Any] = field(default_factory=lambda: [None, 0.0, {}], repr=False)
 
     def __post_init__(self) -> None:
         from runstrong.store.db import sqlite_path
@@ -108,7 +116,17 @@ class DiaryReads:
 
     @property
     def context(self) -> PlanningContext:
-        return load_context()  # built once per process (per data directory), planning memo included
+        """The planning context (built once per process and data directory, planning memo
+        included); its data files are checked for a change at most every CONTEXT_RECHECK_S
+        seconds, not on each of a request's few look-ups."""
+        seen = self._context_seen
+        now = time.monotonic()
+        if seen[0] is None or now - seen[1] >= CONTEXT_RECHECK_S:
+            context = load_context()
+            if context is not seen[0]:
+                seen[2] = {}
+            seen[0], seen[1] = context, now
+        return seen[0]
 
     @property
     def library(self) -> Library:
@@ -132,7 +150,7 @@ class DiaryReads:
         with self.store.read() as s:
             if s.get_bind().dialect.name != "sqlite":  # SQLite's read transaction is a snapshot already
                 s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-            token = _SHARED.set((self.store, s))
+            token = _SHARED.set((self.store, s, {}))
             try:
                 yield
             finally:
@@ -148,10 +166,23 @@ class DiaryReads:
         with self.store.read() as s:
             yield s
 
+    def read_memo(self) -> dict[str, Any] | None:
+        """What this page's shared read learnt so far (`one_read`), or None outside one."""
+        shared = _SHARED.get()
+        return shared[2] if shared is not None and shared[0] is self.store else None
+
     def who(self, s: Any) -> repo.AthleteInfo:
-        found = diary_days.athlete_facts(s, self.athlete_name)  # one statement, the usual case
+        """The athlete and their plan's and profile's versions: one statement, asked once per
+        shared read (`one_read`: a snapshot, so the answer cannot change within it)."""
+        memo = self.read_memo()
+        if memo is not None and "who" in memo and memo["who"][0] == self.athlete_name:
+            return memo["who"][1]
+        found = diary_days.athlete_facts_and_version(s, self.athlete_name)  # one statement, the usual case
         if found is not None:
-            return found
+            if memo is not None:
+                memo["who"] = (self.athlete_name, found[0])
+                memo["version"] = (self.athlete_name, found[1])
+            return found[0]
         try:
             return repo.find_athlete(s, self.athlete_name)  # another spelling, or why there is none
         except UserError as err:
@@ -163,7 +194,13 @@ class DiaryReads:
         return self.library.get(exercise_id)
 
     def names(self) -> dict[str, str]:
-        return {e.id: e.name for e in self.library.exercises}
+        """Exercise names by id, made once per planning context (callers only read it)."""
+        context = self.context
+        names = self._context_seen[2]
+        if not names:
+            names = {e.id: e.name for e in context.library.exercises}
+            self._context_seen[2] = names
+        return names
 
     def _plan(self, s: Any, athlete_id: int) -> tuple[int, Plan]:
         """The current plan, parsed once per version (plans are immutable once stored)."""
@@ -208,17 +245,39 @@ class DiaryReads:
                 runs.append(self._items.get(data, lambda d=data: PlannedRun.model_validate_json(d)))
         return sessions, runs
 
+    def _planned_on(self, s: Any, who: repo.AthleteInfo, days: set[dt.date]) -> list[PlannedSession]:
+        """The current plan's strength sessions on `days`, in date order: one statement."""
+        if who.plan_version is None or not days:
+            return []
+        return [
+            self._items.get(data, lambda d=data: PlannedSession.model_validate_json(d))
+            for kind, data in diary_days.planned_items_on(s, who.id, who.plan_version, sorted(days))
+            if kind == "strength"
+        ]
+
+    @staticmethod
+    def _lifts(sessions: list[PlannedSession]) -> set[str]:
+        """The lifts whose planned loads follow the log (none when no block has a load)."""
+        if not any(b.prescription.load_kg for x in sessions for b in x.blocks):
+            return set()
+        return {b.exercise_id for x in sessions for b in x.blocks if b.prescription.load_kg is not None}
+
     def _followed(
-        self, s: Any, who: repo.AthleteInfo, sessions: list[PlannedSession], day: dt.date, shown: list[str]
+        self,
+        s: Any,
+        who: repo.AthleteInfo,
+        sessions: list[PlannedSession],
+        day: dt.date,
+        shown: list[str],
+        window: Any = None,
     ) -> tuple[list[PlannedSession], dict[str, Any]]:
         """`sessions` at the loads the log points to (as `flows.loads.follow_diary` puts
-        them), and the last sets of each exercise in `shown`: one read of the recent log."""
-        lifts = {b.exercise_id for x in sessions for b in x.blocks if b.prescription.load_kg is not None}
-        if not any(b.prescription.load_kg for x in sessions for b in x.blocks):
-            lifts = set()
+        them), and the last sets of each exercise in `shown`: one read of the recent log
+        (`window`, when the page's day log carried it)."""
+        lifts = self._lifts(sessions)
         if not lifts and not shown:
             return sessions, {}
-        found = last_sets(s, who.id, shown, day, lifts)
+        found = last_sets(s, who.id, shown, day, lifts, window)
         logged = {}
         for x in lifts & found.loaded.keys():
             best = best_set(found.loaded[x][1], found.loaded[x][0], self.params)
@@ -228,7 +287,7 @@ class DiaryReads:
         if profile is None:
             return sessions, {x: found.sets[x] for x in shown if x in found.sets}
         days = {r.date for r in logged.values() if r.date is not None}  # lived light days (flows.loads)
-        light = light_days([x for d in sorted(days) for x in self._planned(s, who, d, d)[0]], days)
+        light = light_days(self._planned_on(s, who, days), days)
         followed = follow_logged(sessions, logged, profile, light)
         return followed, {x: found.sets[x] for x in shown if x in found.sets}
 
@@ -242,16 +301,19 @@ class DiaryReads:
         with self.reading() as s:
             who = self.who(s)
             planned, runs = self._planned(s, who, day, day)
-            sessions, last = self._followed(s, who, planned, day, [b.exercise_id for p in planned for b in p.blocks])
+            shown = [b.exercise_id for p in planned for b in p.blocks]
+            ids = asked(shown, self._lifts(planned))  # the window read with the day's log
+            logged, window = day_and_window(s, who.id, day, ids) if ids else (day_logged(s, who.id, day), None)
+            sessions, last = self._followed(s, who, planned, day, shown, window)
             return DayData(
                 athlete=who,
                 day=day,
                 plan_version=who.plan_version,
                 sessions=sessions,  # loads as the log points
                 runs=runs,
-                logged=diary_days.sessions_logged_on(s, who.id, day),
-                runs_logged=diary_days.runs_between(s, who.id, day, day),
-                wellness=diary_days.wellness_on(s, who.id, day),
+                logged=logged.sessions,
+                runs_logged=logged.runs,
+                wellness=logged.wellness,
                 last=last,
                 next_session=None if planned else next_followed(s, who.id, day),
             )
@@ -268,30 +330,40 @@ class DiaryReads:
         """The day, its week and the last accepted weekly review (or None) in one read,
         without what only the session page needs (the last sets of each exercise): the
         dashboard is the most visited page."""
-        from runstrong.store.reviews import latest_review
-
         start = week_start(day)
         end = start + dt.timedelta(days=6)
         with self.reading() as s:
             who = self.who(s)
             sessions, runs = self._planned(s, who, start, end)
-            today_sessions, _ = self._followed(s, who, [x for x in sessions if x.date == day], day, [])
-            logged = diary_days.logged_between(s, who.id, start, end)
-            mark = logged.get(day)
+            planned = [x for x in sessions if x.date == day]
+            # the week's counts, the day's log, the review, the coach's note and the last-sets window
+            found = dashboard_log(s, who.id, start, end, day, sorted(self._lifts(planned)))
+            today_sessions, _ = self._followed(s, who, planned, day, [], found.window)
+            logged, day_log = found.week, found.day
             data = DayData(
                 athlete=who,
                 day=day,
                 plan_version=who.plan_version,
                 sessions=today_sessions,
                 runs=[r for r in runs if r.date == day],
-                logged=diary_days.sessions_logged_on(s, who.id, day) if mark and mark.sessions else [],
-                runs_logged=diary_days.runs_between(s, who.id, day, day) if mark and mark.runs else [],
-                wellness=diary_days.wellness_on(s, who.id, day) if mark and mark.checked_in else None,
+                logged=day_log.sessions,
+                runs_logged=day_log.runs,
+                wellness=day_log.wellness,
                 last={},
                 next_session=None if today_sessions else next_followed(s, who.id, day),
             )
-            review = latest_review(s, who.id)
+            review = self._review_and_note(found.review_text, found.note)
         return data, WeekData(start, who.plan_version, sessions, runs, logged), review
+
+    def _review_and_note(self, text: str | None, note: Any) -> Any:
+        """The latest accepted review, parsed once per stored text; the coach's note is kept
+        for the page's template (`render.coach_note`), read in the same statement."""
+        from runstrong.core.review import Review
+
+        memo = self.read_memo()
+        if memo is not None:
+            memo["coach_note"] = (self.athlete_name, note)
+        return None if text is None else self._reviews.get(text, lambda: Review.model_validate_json(text))
 
     def data_version(self) -> int | None:
         """A number that changes whenever anyone (this app, the CLI, another process)

@@ -24,6 +24,7 @@ from runstrong.core.vocab import CATEGORY_NAME, TRAINING_CATEGORIES, Category
 from . import forms, log_pages, offline, upload_pages, views
 from .auth import diary_for
 from .log_pages import _said
+from .page_cache import keep, kept, page_key
 from .problems import Changed, InputError
 from .service import Diary
 
@@ -32,7 +33,6 @@ router.include_router(log_pages.router)
 router.include_router(upload_pages.router)
 router.include_router(offline.router)
 
-DASHBOARD_PAGES_KEPT = 8  # rendered dashboards kept (one per stamp and date): a bound, not a tuning knob
 SCALE_FIELDS = tuple(f for f in WELLNESS_FIELDS if f != "sleep_hours")
 
 
@@ -114,37 +114,24 @@ async def dashboard(request: Request, saved: str | None = None) -> Response:
     diary = diary_of(request)
     if not request.url.query:
         stamp = diary.stamp_if_unchanged()
-        body = request.app.state.dashboard_cache.get(_page_key(request, stamp)) if stamp is not None else None
+        body = kept(request, page_key(request, stamp)) if stamp is not None else None
         if body is not None:
             return HTMLResponse(body)
     return await run_in_threadpool(_dashboard_cached, request, saved)
 
 
-def _page_key(request: Request, stamp: tuple) -> tuple:
-    """A rendered dashboard's key: it holds its session's form token and its viewer's name
-    (one page per browser session), the athlete, the diary's stamp and the date."""
-    state = request.scope.get("state", {})
-    who = state.get("principal")
-    viewer = who.user.name if who is not None and who.user is not None else None
-    diary = diary_of(request)
-    return (state.get("csrf_token"), viewer, diary.athlete_name, stamp, diary.today())
-
-
 def _dashboard_cached(request: Request, saved: str | None) -> Response:
     """The stamp, then the cached page or a fresh render, in one read transaction."""
     diary = diary_of(request)
-    cache: dict[tuple, bytes] = request.app.state.dashboard_cache
     with diary.one_read():
         stamp = None if request.url.query else diary.stamp()
-        key = None if stamp is None else _page_key(request, stamp)
-        body = cache.get(key) if key is not None else None
+        key = None if stamp is None else page_key(request, stamp)
+        body = kept(request, key) if key is not None else None
         if body is not None:
             return HTMLResponse(body)
         response = _dashboard(request, saved)
     if key is not None and response.status_code == 200:
-        if len(cache) >= DASHBOARD_PAGES_KEPT:
-            cache.clear()
-        cache[key] = bytes(response.body)
+        keep(request, key, bytes(response.body))
     return response
 
 

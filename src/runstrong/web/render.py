@@ -103,6 +103,11 @@ def coach_note(request: Request) -> Any:
     from runstrong.store.diary_days import athlete_id
     from runstrong.store.roster import latest_note
 
+    memo = diary.read_memo() or {}
+    name, note = memo.get("coach_note", (None, None))
+    if "coach_note" in memo and name == diary.athlete_name:  # read with the page's data (the dashboard)
+        return note
+    name, who = memo.get("who", (None, None))
     with diary.reading() as s:  # the page's own read transaction when it has one
-        found = athlete_id(s, diary.athlete_name)
+        found = who.id if who is not None and name == diary.athlete_name else athlete_id(s, diary.athlete_name)
         return None if found is None else latest_note(s, found)  # None: no athlete yet, the page says so

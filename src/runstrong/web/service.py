@@ -46,9 +46,14 @@ class Diary(DiaryReads):
         return Clock(self.clock(), self.today())
 
     def version(self) -> int:
-        """The diary version now: a form carries it back so a stale one gets the conflict answer."""
+        """The diary version now: a form carries it back so a stale one gets the conflict answer
+        (inside a page's shared read, the one its athlete's facts were read with)."""
         with self.reading() as s:
-            return changes.current_version(s, self.who(s).id)
+            who = self.who(s)
+            memo = self.read_memo()
+            if memo is not None and "version" in memo and memo["version"][0] == self.athlete_name:
+                return memo["version"][1]
+            return changes.current_version(s, who.id)
 
     def log_session(
         self,
