@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -16,7 +17,13 @@ def spawn(
     import pexpect
 
     return pexpect.spawn(sys.executable, ["-m", "runstrong", *args], cwd=str(cwd), env=dict(env), encoding="utf-8",
-                         timeout=timeout, dimensions=dimensions)  # fmt: skip
+                         timeout=timeout, dimensions=dimensions, preexec_fn=_interrupt_as_on_a_terminal)  # fmt: skip
+
+
+def _interrupt_as_on_a_terminal() -> None:
+    """Ctrl-C interrupts, as it does for a runner at a terminal: a test run started in the
+    background by a non-interactive shell ignores SIGINT, and a child would inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def answer(child: Any, prompt: str, text: str) -> None:
