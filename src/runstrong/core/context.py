@@ -43,10 +43,10 @@ class Memo(dict):
 # of heap per plan, so the default of 256 plans bounds the memo near 180 MB.
 PER_PLAN = {
     "usable": 1,  # exercises a runner can do
-    "selections": 2,  # a block's exercises
+    "selections": 4,  # a block's exercises (a bodyweight lift climbing its ladder starts a new one)
     "days": 18,  # what each day of a week allows
     "placements": 24,  # sessions to days
-    "composed": 32,  # a week's sessions before placement
+    "composed": 64,  # a week's sessions before placement
     "weeks": 18,  # a placed, dated week
     "doses": 64,  # one exercise's prescription
     "steps": 2,  # a carried lift's reps this week (progression.carried_reps), by its arguments
