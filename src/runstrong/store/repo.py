@@ -169,7 +169,7 @@ def store_plan(s: Session, profile: AthleteProfile, plan: Plan, now: dt.datetime
         s.flush()
     _store_screens(s, athlete.id, profile)
     plan_text = plan.model_dump_json(exclude_computed_fields=True)
-    current = s.scalar(_current_plan(athlete.id, PlanRow))
+    current = s.scalar(current_plan_select(athlete.id, PlanRow))
     new_plan = current is None or current.profile_id != latest.id or current.data != plan_text
     if new_plan:
         sessions, runs = planned_work(plan)
@@ -238,14 +238,14 @@ def latest_profile(s: Session, athlete_id: int) -> AthleteProfile | None:
     return AthleteProfile.model_validate_json(text) if text else None
 
 
-def _current_plan(athlete_id: int, *columns: Any) -> Select:
+def current_plan_select(athlete_id: int, *columns: Any) -> Select:
     """A statement for `columns` of the athlete's current plan: its newest version."""
     return select(*columns).where(PlanRow.athlete_id == athlete_id).order_by(PlanRow.version.desc()).limit(1)
 
 
 def latest_plan_text(s: Session, athlete_id: int) -> tuple[int, str] | None:
     """The current plan's version and stored JSON, for callers that cache parsed plans by version."""
-    row = s.execute(_current_plan(athlete_id, PlanRow.version, PlanRow.data)).first()
+    row = s.execute(current_plan_select(athlete_id, PlanRow.version, PlanRow.data)).first()
     return (row.version, row.data) if row else None
 
 
@@ -270,7 +270,7 @@ def planned_between(
     s: Session, athlete_id: int, start: dt.date, end: dt.date
 ) -> tuple[int | None, list[PlannedSession], list[PlannedRun]]:
     """The current plan's version, sessions and runs from `start` to `end` (inclusive)."""
-    plan = s.execute(_current_plan(athlete_id, PlanRow.id, PlanRow.version)).first()
+    plan = s.execute(current_plan_select(athlete_id, PlanRow.id, PlanRow.version)).first()
     if plan is None:
         return None, [], []
     rows = s.execute(

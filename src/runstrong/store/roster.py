@@ -22,6 +22,7 @@ from runstrong.core.context import PlanningContext
 from runstrong.core.review import Flag
 
 from . import roster_flags
+from .repo import current_plan_select
 from .roster_flags import RosterFlags
 from .tables import (
     Athlete,
@@ -81,10 +82,7 @@ def waiting_week(s: Session, athlete_id: int, today: dt.date) -> dt.date | None:
     accepted review nor a coach's decision covers it yet."""
     if review_mode(s, athlete_id) != "review":
         return None
-    plan = s.execute(
-        select(PlanRow.start_date, PlanRow.end_date).where(PlanRow.athlete_id == athlete_id)
-        .order_by(PlanRow.version.desc()).limit(1)
-    ).first()  # fmt: skip
+    plan = s.execute(current_plan_select(athlete_id, PlanRow.start_date, PlanRow.end_date)).first()
     if plan is None:
         return None
     week = max(week_of(today) - dt.timedelta(days=7), min(week_of(plan.start_date), week_of(today)))

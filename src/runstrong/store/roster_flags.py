@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from runstrong.core.context import PlanningContext
 from runstrong.core.review import Flag
 
+from .repo import current_plan_select
 from .reviews import latest_review
 from .tables import (
     Athlete,
@@ -148,8 +149,7 @@ def _keep_plan_facts(s: Session, row: RosterFlagsRow, athlete_id: int) -> None:
     from the plan's JSON only when the plan is not the one they came from."""
     from .roster import plan_facts
 
-    plan_id = s.scalar(select(PlanRow.id).where(PlanRow.athlete_id == athlete_id).order_by(PlanRow.version.desc())
-                       .limit(1))  # fmt: skip
+    plan_id = s.scalar(current_plan_select(athlete_id, PlanRow.id))
     if plan_id is None:
         row.plan_id, row.plan_facts = None, None
     elif plan_id != row.plan_id or row.plan_facts is None:
