@@ -145,7 +145,7 @@ def topped_now(
     held = {c for c, n in dctx.held if n}
     lifts = tuple(e for e in lifts if e.category not in held) if held else lifts
     p = planning.params
-    tops = planning.memo.doses.remember(("range-tops", dctx), dict)  # beside the doses they bound
+    tops = planning.memo.tops.remember(dctx, dict)  # each lift's range top in this dose context
     return frozenset(exhausted(lifts, carry, lambda e: tops.get(e.id) or tops.setdefault(e.id, range_top(e, dctx, p))))
 
 
