@@ -90,6 +90,28 @@ def test_a_reload_mid_form_keeps_what_was_typed_until_it_is_saved(gym_phone, app
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('runstrong-draft:')).length") == 0
 
 
+def test_a_saved_draft_is_not_restored_even_when_the_saved_page_is_left_before_its_script_runs(gym_phone, app) -> None:
+    """The "saved" page forgets the draft once its script runs; a runner who moves on before
+    that (a slow phone, a quick tap) must still get a fresh form next time, not the saved sets
+    offered again as unsaved typing."""
+    from playwright.sync_api import expect
+
+    page = gym_phone
+    page.goto(SESSION)
+    ex = hip_thrust(page)
+    ex.locator("[data-load]").nth(0).fill("62.5")
+    page.get_by_label("Note").fill("Quick one")
+    page.evaluate("htmx.config.defaultSettleDelay = 60000")  # the saved page is left before it settles
+    page.get_by_role("button", name="Save session").click()
+    expect(page.locator(".notice.ok")).to_contain_text("Logged 1 set")
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('runstrong-draft:')).length") == 1
+    page.goto(SESSION)
+    expect(page.locator("[data-draft-note]")).to_be_hidden()
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('runstrong-draft:')).length") == 0
+    assert page.get_by_label("Note").input_value() == ""
+    assert len(app.state.diary.day(TODAY).logged) == 1
+
+
 def test_a_runner_with_a_knee_pain_area_logs_set_by_set_with_loads_prefilled(gym_phone, app) -> None:
     """Issue 18's first case: the profile holds a knee pain area (pre-selected on the form with
     no score), the runner logs set by set at the pre-filled loads and reports no pain: the

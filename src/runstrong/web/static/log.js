@@ -96,9 +96,18 @@
     return out;
   }
 
-  function keep(form) {
+  function versionOf(form) {
+    var el = form.elements.namedItem("version");
+    return el ? el.value : "";
+  }
+
+  // A draft remembers the diary version it was typed against and whether it was sent. A sent
+  // draft met again on a page whose diary has moved on was saved, even if the runner left the
+  // "saved" page before it could forget the draft; one met at the same version was not.
+  function keep(form, sent) {
+    var draft = { at: Date.now(), fields: fieldsOf(form), version: versionOf(form), sent: !!sent };
     try {
-      window.localStorage.setItem(keyOf(form), JSON.stringify({ at: Date.now(), fields: fieldsOf(form) }));
+      window.localStorage.setItem(keyOf(form), JSON.stringify(draft));
     } catch (e) { /* storage full or off: the form still works */ }
   }
 
@@ -106,6 +115,7 @@
     var draft = null;
     try { draft = JSON.parse(window.localStorage.getItem(keyOf(form)) || "null"); } catch (e) { draft = null; }
     if (!draft || !draft.fields || Date.now() - draft.at > MAX_AGE_MS) { forget(form); return false; }
+    if (draft.sent && draft.version !== versionOf(form)) { forget(form); return false; }
     var changed = false;
     Array.prototype.forEach.call(form.elements, function (el) {
       if (!el.name || KEEP_OUT[el.name] || !(el.name in draft.fields)) { return; }
@@ -127,12 +137,15 @@
       if (form.hasAttribute("data-draft-done")) { forget(form); return; }
       if (form.getAttribute("data-draft-ready")) { return; }
       form.setAttribute("data-draft-ready", "1");
-      if (restore(form)) {
+      if (form.hasAttribute("data-draft-typed")) {
+        keep(form);  // the server sent back what was typed (a refusal): its copy is the draft now
+      } else if (restore(form)) {
         var note = form.querySelector("[data-draft-note]");
         if (note) { note.hidden = false; }
       }
       form.addEventListener("input", function () { keep(form); });
       form.addEventListener("change", function () { keep(form); });
+      form.addEventListener("submit", function () { keep(form, true); });
     });
   }
 
