@@ -23,6 +23,7 @@ from runstrong.core.model import (
 from runstrong.core.phases import lay_out_weeks
 from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.core.selection import single_leg_explosive
+from runstrong.core.vocab import EquipmentSet
 from runstrong.io.data_files import load_context, load_library, load_params
 from tests.conftest import examples
 
@@ -174,7 +175,7 @@ def _between_key_runs(plan):  # type: ignore[no-untyped-def]
 @given(profile=profiles())
 def test_hops_never_sit_between_two_key_runs_when_another_session_of_the_week_has_room(profile):
     # a gym and no pain: a calmer single-leg exercise can always stand in for the hops
-    plan = plan_of(profile.model_copy(update={"equipment": ["gym"], "pain_areas": [], "exercise_swaps": []}))
+    plan = plan_of(profile.model_copy(update={"equipment": [EquipmentSet.gym], "pain_areas": [], "exercise_swaps": []}))
     assume(plan is not None)
     between = _between_key_runs(plan)
     for w in plan.weeks:

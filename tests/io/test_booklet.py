@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from runstrong.core.planner import build_plan
-from runstrong.core.vocab import CATEGORY_NAME, SESSION_LETTER
+from runstrong.core.vocab import CATEGORY_NAME, SESSION_LETTER, Units
 from runstrong.io.booklet import booklet_context, html_to_pdf, render_booklet_html, render_booklet_pdf, timeline
 from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
@@ -251,7 +251,7 @@ def test_timeline_has_a_bar_per_week_marks_deloads_and_race_day(marathoner):
 
 
 def test_imperial_runner_logs_pounds(library, registry):
-    profile = load_profile(EXAMPLES / "marathoner.toml").model_copy(update={"units": "imperial"})
+    profile = load_profile(EXAMPLES / "marathoner.toml").model_copy(update={"units": Units.imperial})
     html = render_booklet_html(build_plan(profile, load_context()), library, registry, weeks=[1])
     assert ">load (lb)<" in html and ">load (kg)<" not in html
 
