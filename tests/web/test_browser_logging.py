@@ -112,6 +112,43 @@ def test_a_saved_draft_is_not_restored_even_when_the_saved_page_is_left_before_i
     assert len(app.state.diary.day(TODAY).logged) == 1
 
 
+def test_a_refused_save_keeps_what_was_typed_across_a_reload(gym_phone, app) -> None:
+    """A save refused for a value (RPE 15) is not a saved draft: after a reload the form still
+    holds what was typed, to fix and save, and nothing was logged."""
+    from playwright.sync_api import expect
+
+    page = gym_phone
+    page.goto(SESSION)
+    hip_thrust(page).locator("[data-load]").nth(0).fill("62.5")
+    page.get_by_label("Session RPE, 1-10").fill("15")
+    page.get_by_label("Note").fill("Legs heavy")
+    page.get_by_role("button", name="Save session").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    page.goto(SESSION)
+    expect(page.locator("[data-draft-note]")).to_be_visible()
+    expect(hip_thrust(page).locator("[data-load]").nth(0)).to_have_value("62.5")
+    expect(page.get_by_label("Note")).to_have_value("Legs heavy")
+    assert not app.state.diary.day(TODAY).logged
+
+
+def test_a_save_refused_because_the_diary_changed_keeps_what_was_typed_across_a_reload(gym_phone, app) -> None:
+    """The diary moved on while the form was open (another device logged a session): the save is
+    refused, and what was typed stays this phone's draft even though the diary's version is new."""
+    from playwright.sync_api import expect
+
+    page = gym_phone
+    page.goto(SESSION)
+    hip_thrust(page).locator("[data-load]").nth(0).fill("62.5")
+    page.get_by_label("Note").fill("Typed before the clash")
+    log_monday(app)  # another device saves in the meantime
+    page.get_by_role("button", name="Save session").click()
+    expect(page.locator(".error-summary")).to_contain_text("changed")
+    page.goto(SESSION)
+    expect(page.locator("[data-draft-note]")).to_be_visible()
+    expect(page.get_by_label("Note")).to_have_value("Typed before the clash")
+    assert not app.state.diary.day(TODAY).logged
+
+
 def test_a_runner_with_a_knee_pain_area_logs_set_by_set_with_loads_prefilled(gym_phone, app) -> None:
     """Issue 18's first case: the profile holds a knee pain area (pre-selected on the form with
     no score), the runner logs set by set at the pre-filled loads and reports no pain: the
