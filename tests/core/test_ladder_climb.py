@@ -5,6 +5,7 @@ starting again at the bottom of the range, and never past what the screen or pai
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 from hypothesis import given
@@ -148,3 +149,80 @@ def test_a_ladder_climb_is_one_rung_within_the_progression_bounds(profile):
     plan = plan_or_none(profile)
     if plan is not None:
         assert _first_rung_problems(plan) == []
+
+
+def test_a_rung_reached_in_one_block_is_not_stepped_back_down_in_the_next():
+    """Jo's build block does the single-leg glute bridge; the race-specific block used to pick
+    the two-legged bridge again for variety, 3 x 12, a step back down the ladder. It now keeps
+    the single-leg bridge and carries its reps on, saying why."""
+    plan = build_plan(JO, CTX)
+    bridges = [
+        (w.index, b.exercise_id, b.prescription.reps, b.rule_ids)
+        for w in plan.weeks
+        if w.phase in (Phase.build, Phase.race_specific) and not w.deload
+        for s in w.sessions
+        for b in s.blocks
+        if b.role == Role.primary and "bridge" in b.exercise_id
+    ]
+    assert {x[1] for x in bridges} == {"single_leg_glute_bridge"}, bridges
+    race = [x for x in bridges if plan.weeks[x[0] - 1].phase == Phase.race_specific]
+    assert race and all("progression-carries-over" in x[3] for x in race), race
+    said = {r.text for w in plan.weeks for s in w.sessions for b in s.blocks for r in b.reasons}
+    assert "Not back down to Glute bridge: the last block already climbed past it." in said
+    build_reps = max(x[2] for x in bridges if plan.weeks[x[0] - 1].phase == Phase.build)
+    assert race[0][2] >= build_reps  # carried on, not back to the bottom
+
+
+# rules that may put an easier rung in on purpose: pain, the screen, a review, a swap, a light day
+EASIER_ON_PURPOSE = (
+    "pain-", "screen-", "review-", "exercise-swap", "light-before-key-runs", "soreness-counts", "taper",
+)  # fmt: skip
+
+
+def _up_the_ladder(x: str, depth: int = 4) -> set[str]:
+    """Every exercise a few progressions above `x` in the library."""
+    out: set[str] = set()
+    level = [x]
+    for _ in range(depth):
+        level = [y for z in level for y in LIB.get(z).progressions if y in LIB and y not in out]
+        out.update(level)
+    return out
+
+
+def _bodyweight_lift(e) -> bool:
+    """Unloaded and not a jump or landing (those move on by landing readiness, not by rung)."""
+    return not e.loadable and e.pattern.value not in ("plyometric", "landing")
+
+
+def _steps_down_between_blocks(plan) -> list[str]:
+    """Each unloaded primary of a block's first loading week that stands below, on the
+    library's ladder, an unloaded primary of the same category the previous block ended
+    on, when that lift is not in the new block and nothing cites a reason for the easier rung."""
+    loading = [w for w in plan.weeks if w.phase in LOADING and not w.deload]
+    problems = []
+    for before, after in itertools.pairwise(loading):
+        if before.phase == after.phase:
+            continue
+        ended = {b.exercise_id for s in before.sessions for b in s.blocks if b.role == Role.primary}
+        starts = [b for s in after.sessions for b in s.blocks if b.role == Role.primary]
+        now = {b.exercise_id for b in starts}
+        for b in starts:
+            e = LIB.get(b.exercise_id)
+            if not _bodyweight_lift(e) or any(r.startswith(EASIER_ON_PURPOSE) for r in b.rule_ids):
+                continue
+            above = {
+                x
+                for x in ended - now
+                if _bodyweight_lift(LIB.get(x)) and LIB.get(x).category == e.category and x in _up_the_ladder(e.id)
+            }
+            if above:
+                problems.append(f"week {after.index}: {e.id} below {sorted(above)} of week {before.index}")
+    return problems
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_no_block_steps_back_down_a_ladder_the_last_block_climbed(profile):
+    plan = plan_or_none(profile)
+    if plan is not None:
+        assert _steps_down_between_blocks(plan) == []

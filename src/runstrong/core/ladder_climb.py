@@ -120,6 +120,28 @@ def climb_ladders(
     return out, tuple(made)
 
 
+def lower_rungs(library: Library, usable: Iterable[Exercise], recent: frozenset[str]) -> frozenset[str]:
+    """The bodyweight lifts in `usable` that stand below one the last block did (`recent`) on
+    its ladder, in the same category: a new block's choice among equals never steps back
+    down to one of them, so a rung reached stays reached across a phase change."""
+    done = {x: library.get(x) for x in recent if x in library}
+    targets = {e.id: e.category for e in done.values() if climbs(e)}
+    if not targets:
+        return frozenset()
+    return frozenset(e.id for e in usable if e.id not in recent and climbs(e) and _reaches(library, e, targets))
+
+
+def _reaches(library: Library, e: Exercise, targets: dict[str, Category], depth: int = 4) -> bool:
+    """Whether one of `targets` (of `e`'s category) is up `e`'s progressions, a few rungs at most."""
+    level, seen = [e.id], {e.id}
+    for _ in range(depth):
+        level = [x for y in level if y in library for x in library.get(y).progressions if x not in seen]
+        if any(targets.get(x) == e.category for x in level):
+            return True
+        seen.update(level)
+    return False
+
+
 def climbers(primaries: dict[Category, tuple[Pick, ...]], library: Library, level: Level) -> tuple[Exercise, ...]:
     """The block's lifts that may climb: unloaded, with a rung above them at the runner's
     level whatever their kit (worked out once a block: `BlockSelection.climbers`)."""

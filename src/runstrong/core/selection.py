@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from .block_swaps import apply_swaps, keep_regressions
 from .context import PlanningContext
-from .ladder_climb import climb_ladders, climbers
+from .ladder_climb import climb_ladders, climbers, lower_rungs
 from .library import Library
 from .model import (
     TRAINING_CATEGORIES,
@@ -22,6 +22,7 @@ from .model import (
     Pattern,
     Phase,
     RaceDistance,
+    Reason,
 )
 from .pain_return import place_rungs
 from .params import Params
@@ -193,9 +194,11 @@ def _best(
     intents: tuple[Intent, ...] = (),
     bilateral: bool = False,
     heavy_kit: bool = False,
+    lower: frozenset[str] = frozenset(),
 ) -> Exercise | None:
-    """The best candidate: sparing a painful area first, then the wanted pattern, the race
-    emphasis, the slot's intent, the kit the runner owns, variety between blocks, and level."""
+    """The best candidate: sparing a painful area first, then the wanted pattern, no step back
+    down a ladder the last block climbed (`lower`), the race emphasis, the slot's intent, the
+    kit the runner owns, variety between blocks, and level."""
     ranked = []
     ranks = _pattern_ranks(patterns)
     for index, e in enumerate(candidates):
@@ -207,6 +210,7 @@ def _best(
             (
                 bool(ctx.pain.intersection(e.loads)),  # regress: spare a painful area, even in another pattern
                 ranks[e.pattern],
+                e.id in lower,  # a rung reached stays reached across blocks (progression-carries-over)
                 _emphasis(e, ctx, p),
                 intents.index(e.intent) if e.intent in intents else len(intents),
                 bilateral and e.unilateral,  # the main hinge is a two-legged lift
@@ -246,8 +250,9 @@ def _select_block(
     warnings: list[str] = []
     chosen: set[str] = set()
     alternatives: dict[str, Pick] = {}
+    lower = lower_rungs(library, usable, recent)
     primaries = {
-        category: _primaries(library, category, ctx, pools, chosen, recent, alternatives, warnings, p)
+        category: _primaries(library, category, ctx, pools, chosen, (recent, lower), alternatives, warnings, p)
         for category in TRAINING_CATEGORIES
     }
 
@@ -297,12 +302,14 @@ def _primaries(
     ctx: Context,
     pools: _Pools,
     chosen: set[str],
-    recent: frozenset[str],
+    last: tuple[frozenset[str], frozenset[str]],
     alternatives: dict[str, Pick],
     warnings: list[str],
     p: Params,
 ) -> tuple[Pick, ...]:
-    """The category's primaries, slot by slot, each with a calmer alternative for hops."""
+    """The category's primaries, slot by slot, each with a calmer alternative for hops. `last`
+    holds the last block's primaries and the lower rungs of its bodyweight lifts."""
+    recent, lower = last
     # short hops count as primaries of single-leg power: they are how novices meet plyometrics
     pool = [e for e in pools.usable if e.category == category and _primary(e)]
     if ctx.hinge_patterning:  # loaded hinges wait until the hinge passes a screen
@@ -325,8 +332,10 @@ def _primaries(
         e = screened(library, category, slot, ctx, pools.usable, chosen)
         if e is not None and category == Category.single_leg_power:
             e = _below_ceiling(library, e, _best(uncapped, patterns, ctx, p, chosen, recent, **prefs))
+        kept = None
         if e is None:
-            e = _best(pool, patterns, ctx, p, chosen, recent, **prefs)
+            e = _best(pool, patterns, ctx, p, chosen, recent, lower=lower, **prefs)
+            kept = _kept_rung(e, pool, patterns, ctx, p, chosen, recent, lower, prefs)
         if e is None:  # any other primary of the category (hops only where the slot may have them)
             e = _best(pool, _any_pattern(ctx), ctx, p, chosen, recent, intents=intents)
         if e is None:
@@ -335,7 +344,7 @@ def _primaries(
         ideal = _best(pool_all, patterns, calm_ctx, p, chosen, recent, **prefs)
         chosen.add(e.id)
         reasons = pick_reasons(e, category, slot, ctx, p) + list(pain_note(e, ideal, ctx))
-        reasons += screen_reasons(e, category, slot, ctx)
+        reasons += screen_reasons(e, category, slot, ctx) + ([kept] if kept else [])
         picks.append(Pick(exercise=e, reasons=tuple(reasons)))
         if e.pattern == P.plyometric:
             calm = tuple(x for x in patterns if x != P.plyometric)
@@ -346,6 +355,27 @@ def _primaries(
                 instead = p.why("taper", text="In place of hops and jumps, too close to the race.")
                 alternatives[e.id] = Pick(exercise=alt, reasons=(*pick_reasons(alt, category, slot, ctx, p), instead))
     return tuple(picks)
+
+
+def _kept_rung(
+    e: Exercise | None,
+    pool: Sequence[Exercise],
+    patterns: tuple[Pattern, ...],
+    ctx: Context,
+    p: Params,
+    chosen: set[str],
+    recent: frozenset[str],
+    lower: frozenset[str],
+    prefs: dict,
+) -> Reason | None:
+    """Why `e` and not the easier rung the slot would otherwise have gone back to, if any."""
+    if e is None or not lower:
+        return None
+    easier = _best(pool, patterns, ctx, p, chosen, recent, **prefs)
+    if easier is None or easier.id == e.id or easier.id not in lower:
+        return None
+    text = f"Not back down to {easier.name}: the last block already climbed past it."
+    return p.why("progression-carries-over", text)
 
 
 def _gentler(
