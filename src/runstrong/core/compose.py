@@ -161,7 +161,20 @@ class Planned:
         cut only with its main lifts when time is short (short-race-explosive)."""
         d, p = self.dctx, self.ctx.params
         emphasis = d.race in p.explosive_distances and d.phase in _EMPHASIS_PHASES
-        return Lead(self.focus, self.plyo_ids if emphasis else frozenset())
+        return Lead(self.focus, (self.plyo_ids if emphasis else frozenset()) | self.calf_ids)
+
+    @cached_property
+    def calf_ids(self) -> frozenset[str]:
+        """The calf accessory, kept until the main lifts lose a set, when it is the session's
+        ankle stiffness work (no hops: ankle-foot-stiffness) or a half or marathon plan leans
+        on calf capacity (marathon-durability)."""
+        if self.plyo_ids and self.dctx.race not in self.ctx.params.durability_distances:
+            return frozenset()
+        return frozenset(
+            pk.exercise.id
+            for role, pk in zip(self.roles, self.chosen, strict=True)
+            if role == Role.accessory and any(r.rule_id == "ankle-foot-stiffness" for r in pk.reasons)
+        )
 
     @cached_property
     def plyo_ids(self) -> frozenset[str]:

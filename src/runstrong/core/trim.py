@@ -4,7 +4,8 @@ When a session runs long, the least important volume goes first, one step at a t
 and each step taken is stated: accessory and finisher volume, then secondary sets and
 short rests, then the extra warm-up drill, then whole secondary blocks. Blocks the
 session keeps with its main lifts (a 5K/10K plan's hops: short-race-explosive) lose sets
-with them, not before them.
+with them, not before them; a kept accessory (the calf work that is the session's ankle
+stiffness: ankle-foot-stiffness) goes only after the main lifts have lost a set.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from .params import Params
 
 
 class Lead(NamedTuple):
-    """What a session is led by: its focus category, and blocks cut only with its lifts."""
+    """What a session is led by: its focus category, and blocks cut only with its lifts
+    (an accessory among them is left out only after the main lifts lose a set)."""
 
     focus: Category
     kept: frozenset[str] = frozenset()
@@ -93,6 +95,10 @@ def _focus_minus_set(blocks: list[Block], lead: Lead, p: Params) -> list[Block]:
 
 
 def _drop_accessory(blocks: list[Block], lead: Lead, p: Params) -> list[Block]:
+    return [b for b in blocks if b.role != Role.accessory or b.exercise_id in lead.kept]
+
+
+def _drop_kept_accessory(blocks: list[Block], lead: Lead, p: Params) -> list[Block]:
     return [b for b in blocks if b.role != Role.accessory]
 
 
@@ -115,6 +121,7 @@ STEPS: tuple[tuple[Step, str], ...] = (
     (_fewer_warm_up_drills, "warm-up cut to the hip and thoracic drills"),
     (_drop_accessory, "accessory left out"),
     (_focus_minus_set, "one set fewer on the main lifts"),
+    (_drop_kept_accessory, "calf work left out"),
     (_secondary_minus_set, "secondary lifts cut to one set"),
     (_focus_minus_set, "main lifts cut further"),
     (_drop_second_focus_lift, "second main lift left out"),
