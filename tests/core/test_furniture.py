@@ -77,3 +77,18 @@ def test_furniture_listed_as_equipment_in_the_library_is_refused_with_the_fix():
 def test_a_profile_listing_kit_as_furniture_is_told_the_fix():
     with pytest.raises(ValueError, match="not furniture; list it under equipment"):
         AthleteProfile(name="x", age=30, body_mass_kg=60, start_date=dt.date(2027, 1, 4), furniture=["dumbbell"])
+
+
+def test_a_runner_whose_furniture_holds_no_calf_raise_is_told_what_to_list_once():
+    """Every calf exercise rests on a wall, a chair or a step (for balance or for the heel to
+    drop): a runner who lists only a sofa gets no calf work, and the plan says so, once, with
+    what to list, rather than quietly filling the calf slot with hip work."""
+    from pathlib import Path
+
+    from runstrong.io.profile_file import load_profile
+
+    jo = load_profile(Path(__file__).parent / "runners" / "bodyweight_only.toml")
+    sofa = AthleteProfile.model_validate({**jo.model_dump(), "furniture": ["sofa"]})
+    said = [w for w in build_plan(sofa, load_context()).warnings if "calf" in w]
+    assert len(said) == 1 and all(x in said[0] for x in ("a chair", "a step", "a wall", "furniture")), said
+    assert not [w for w in build_plan(jo, load_context()).warnings if "calf" in w]  # a chair holds a calf raise

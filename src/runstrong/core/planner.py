@@ -319,7 +319,8 @@ class _Planning:
         self.selection, missing = select_block(self.ctx, needs, recent)
         self.carry = with_new_rungs(self.carry, self.selection.climbed)
         self.selection_key, self.block_of_selection = (needs, recent), key
-        self.warnings.extend(f"Week {frame.index}: {m}" for m in missing)
+        said = {w.partition(": ")[2] for w in self.warnings}  # a block's warning is said once, when it starts
+        self.warnings.extend(f"Week {frame.index}: {m}" for m in missing if m not in said)
 
     def _topped(self, frame: WeekFrame, adjust: Adjustment | None, effects: ScreenEffects | None) -> frozenset[str]:
         """Every bodyweight lift whose progression ran out by this loading week (ladder-climb)."""

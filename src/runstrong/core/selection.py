@@ -12,6 +12,7 @@ from .context import PlanningContext
 from .ladder_climb import climb_ladders, climbers, lower_rungs
 from .library import Library
 from .model import (
+    HOME_FURNITURE,
     TRAINING_CATEGORIES,
     Category,
     Exercise,
@@ -261,6 +262,7 @@ def _select_block(
         primaries = place_rungs(library, planning.ladders, ctx.ladder, primaries, chosen, ctx.equipment, ctx.level,
                                 ctx.pain, hops)  # fmt: skip
     accessories = _accessories(ctx, pools, chosen, warnings, p)
+    warnings += _furniture_wanted(library, ctx, pools, p)
     warm_up = cover_regions(
         usable, Category.warm_up, p.warm_up_regions, p.warm_up_items, "warm-up-hips-thoracic", recent, p.warm_up_always
     )
@@ -456,6 +458,24 @@ ACCESSORY_TEXT = {
     "unstable-balance": "Single-leg balance on an unstable surface, as on a trail.",
     "two-primaries-one-accessory": "The session's accessory: brief, targeted work for the hips.",
 }
+
+
+def _furniture_wanted(library: Library, ctx: Context, pools: _Pools, p: Params) -> list[str]:
+    """A warning when the runner's listed furniture is all that stands between them and the
+    weekly calf work (ankle-foot-stiffness): every calf exercise rests on something."""
+    calf = (P.calf_ankle,)
+    if any(e.pattern in calf for e in pools.usable):
+        return []
+    home = ctx.equipment | HOME_FURNITURE
+    would = _usable(library, ctx.level, home, ctx.pain, p)
+    needs = sorted({i.value for e in would if e.pattern in calf for i in e.furniture if i not in ctx.equipment})
+    if not needs:
+        return []
+    pieces = ", ".join(f"a {x}" for x in needs[:-1]) + (" or " if len(needs) > 1 else "") + f"a {needs[-1]}"
+    return [
+        f"No calf exercise fits the furniture you listed: each needs {pieces} to hold. "
+        "List one under furniture for the weekly calf and ankle work (ankle-foot-stiffness)."
+    ]
 
 
 def _accessories(ctx: Context, pools: _Pools, chosen: set[str], warnings: list[str], p: Params) -> list[Pick]:
