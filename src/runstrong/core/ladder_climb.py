@@ -131,15 +131,9 @@ def lower_rungs(library: Library, usable: Iterable[Exercise], recent: frozenset[
     return frozenset(e.id for e in usable if e.id not in recent and climbs(e) and _reaches(library, e, targets))
 
 
-def _reaches(library: Library, e: Exercise, targets: dict[str, Category], depth: int = 4) -> bool:
-    """Whether one of `targets` (of `e`'s category) is up `e`'s progressions, a few rungs at most."""
-    level, seen = [e.id], {e.id}
-    for _ in range(depth):
-        level = [x for y in level if y in library for x in library.get(y).progressions if x not in seen]
-        if any(targets.get(x) == e.category for x in level):
-            return True
-        seen.update(level)
-    return False
+def _reaches(library: Library, e: Exercise, targets: dict[str, Category]) -> bool:
+    """Whether one of `targets` (of `e`'s category) is up `e`'s progressions."""
+    return any(targets.get(x) == e.category for x in library.above(e.id))
 
 
 def climbers(primaries: dict[Category, tuple[Pick, ...]], library: Library, level: Level) -> tuple[Exercise, ...]:

@@ -47,6 +47,15 @@ class Library:
     def ids(self) -> list[str]:
         return [e.id for e in self.exercises]
 
+    def above(self, exercise_id: str) -> frozenset[str]:
+        """Every exercise up `exercise_id`'s progressions, however many rungs (worked out for
+        the whole library the first time it is asked, and kept with it)."""
+        ups = self.__dict__.get("_above")
+        if ups is None:
+            ups = {e.id: _up_closure(self, e.id) for e in self.exercises}
+            object.__setattr__(self, "_above", ups)
+        return ups.get(exercise_id, frozenset())
+
     def query(
         self,
         *,
@@ -103,6 +112,17 @@ class Library:
             for link in (*e.regressions, *e.progressions)
             if link not in self
         ]
+
+
+def _up_closure(library: Library, exercise_id: str) -> frozenset[str]:
+    seen: set[str] = set()
+    todo = [exercise_id]
+    while todo:
+        for x in library.get(todo.pop()).progressions:
+            if x in library and x not in seen and x != exercise_id:
+                seen.add(x)
+                todo.append(x)
+    return frozenset(seen)
 
 
 def library_errors(data: dict, source: str = "exercises.toml") -> tuple[Library | None, list[str]]:
