@@ -454,12 +454,6 @@ def build(cls: type[Frozen], **fields: object):  # type: ignore[no-untyped-def]
     return obj
 
 
-def replaced(obj, **changes: object):  # type: ignore[no-untyped-def]
-    """`obj` with some fields changed, as `build` makes it: `model_copy` would give every copy
-    a set of its own for pydantic's bookkeeping, which the planner's memo then keeps."""
-    return build(type(obj), **{**obj.__dict__, **changes})
-
-
 def why(rule_id: str, text: str) -> Reason:
     """A Reason: the rule a sentence of a plan applies. Planning code says `p.why(...)`, which
     keeps one object per sentence on the rulebook's params (`core/params.py`)."""
