@@ -39,7 +39,8 @@ def _load_hypothesis_profile() -> None:
 
 _load_hypothesis_profile()
 
-pytest_plugins = ["tests.worker_times"]  # bin/test's per-worker summary
+# bin/test's per-worker summary; the PostgreSQL test databases, one set per test process
+pytest_plugins = ["tests.worker_times", "tests.pg_databases"]
 
 
 def examples(share: float = 1.0, floor: int = 10) -> int:

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import uuid
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -34,9 +33,9 @@ from runstrong.core.model import PainArea
 from runstrong.errors import UserError
 from runstrong.flows import base
 from tests.conftest import EXAMPLES, OVERRIDE, examples
-from tests.flows.conftest import CLOCK_NOW, TODAY
+from tests.flows.conftest import CLOCK_NOW, TODAY, stored_copy, stored_diary  # noqa: F401 (a fixture)
 from tests.flows.helpers import content
-from tests.store.conftest import BACKENDS, pg_database, reset_pg  # noqa: F401 (fixtures)
+from tests.store.conftest import BACKENDS
 
 ATHLETE = "Maya (marathon)"
 # runs of 12 steps: ci 6 (as before), dev 3, deep 60; RUNSTRONG_HYPOTHESIS_EXAMPLES=N gives N // 5
@@ -84,25 +83,16 @@ def whole_export(store) -> str:
 class FlowMachine(RuleBasedStateMachine):
     """One diary, changed by the flows in any order."""
 
-    db_url: str = ""
-    stored_diary: Path = Path()
+    new_diary: Callable[[], str]  # a new diary's URL with the marathoner stored, one per run
 
     @initialize()
     def start(self) -> None:
-        from runstrong.flows.profile import store_profile
-        from runstrong.io.profile_file import load_profile
         from runstrong.store.db import open_store
 
         self.clock = base.Clock(CLOCK_NOW, TODAY)
         self.profile_path = EXAMPLES / "marathoner.toml"
-        if self.db_url.startswith("postgresql"):
-            reset_pg(self.db_url)
-            self.store = open_store(self.db_url)
-            store_profile(self.store, load_profile(self.profile_path), self.clock, least_bad=True)
-        else:  # a copy of the diary conftest stored once (the same profile, clock and flow)
-            url = self.db_url.replace("diary.db", f"diary-{uuid.uuid4().hex[:8]}.db")
-            shutil.copyfile(self.stored_diary, url.removeprefix("sqlite:///"))
-            self.store = open_store(url)
+        # a copy of the diary conftest stored once (the same profile, clock and flow)
+        self.store = open_store(self.new_diary())
         self.lived = plan_days(self.store)
         self.undo_stack: list[str] = []  # the export before each change not yet undone
 
@@ -221,12 +211,13 @@ class FlowMachine(RuleBasedStateMachine):
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_random_sequences_of_flows_keep_the_diary_whole(backend, request, tmp_path):
-    if backend == "sqlite":
-        template = request.getfixturevalue("stored_diary")
-        given = {"db_url": f"sqlite:///{tmp_path / 'diary.db'}", "stored_diary": template}
-    else:
-        given = {"db_url": request.getfixturevalue("pg_database")}
-    machine = type("Machine", (FlowMachine,), given)
+    if backend == "postgres":
+        request.getfixturevalue("pg_fresh")  # the databases this test makes, dropped after it
+
+    def new_diary() -> str:
+        return stored_copy(backend, request, f"sqlite:///{tmp_path / f'diary-{uuid.uuid4().hex[:8]}.db'}")
+
+    machine = type("Machine", (FlowMachine,), {"new_diary": staticmethod(new_diary)})
     run_state_machine_as_test(
         machine,
         settings=settings(

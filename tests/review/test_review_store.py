@@ -21,7 +21,7 @@ from runstrong.store.diary_window import last_logged_day, load_diary
 from runstrong.store.reviews import latest_review, store_review
 from runstrong.store.tables import ReviewRow
 from tests.conftest import EXAMPLES
-from tests.store.conftest import BACKENDS, migrated_sqlite, open_empty, pg_database, reset_pg  # noqa: F401 - fixtures
+from tests.store.conftest import BACKENDS, migrated_sqlite, open_empty, pg_migrated  # noqa: F401 - fixtures
 
 from .diary_gen import generate_diary, store_diary
 
@@ -32,12 +32,8 @@ REVIEWED_WEEKS = 12
 
 @pytest.fixture(params=BACKENDS)
 def store(request, tmp_path):  # type: ignore[no-untyped-def]
-    """An empty store: a SQLite file in tmp_path, or this module's PostgreSQL database, emptied."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'diary.db'}"
-    else:
-        url = request.getfixturevalue("pg_database")
-        reset_pg(url)
+    """An empty store at the head revision: a SQLite file in tmp_path, or a PostgreSQL database of its own."""
+    url = f"sqlite:///{tmp_path / 'diary.db'}" if request.param == "sqlite" else pg_migrated(request)
     s = open_empty(url, request)
     yield s
     s.close()

@@ -1,17 +1,14 @@
 """Databases for the store tests: a real SQLite file per test, and, when RUNSTRONG_PG_URL
-names a PostgreSQL server, a fresh database per test module (dropped at the end)."""
+names a PostgreSQL server, a database of its own per test, copied from a template migrated once
+per test process (tests/pg_databases.py). The migration from an empty database is still tested
+in test_migrations.py (`empty_db_url`)."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-PG_URL = os.environ.get("RUNSTRONG_PG_URL")
 
 BACKENDS = [
     pytest.param("sqlite", id="sqlite"),
@@ -19,44 +16,34 @@ BACKENDS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def pg_database(request) -> Iterator[str]:
-    """A PostgreSQL database of its own for this test module."""
-    if not PG_URL:
-        pytest.skip("RUNSTRONG_PG_URL is not set (CI starts PostgreSQL and sets it)")
-    import sqlalchemy as sa
+def migrate(url: str) -> None:
+    """Bring the database at `url` to the head revision (a template's build)."""
+    from runstrong.store.db import open_store
 
-    admin = sa.create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    name = f"runstrong_test_{request.module.__name__.rsplit('.', 1)[-1]}_{uuid.uuid4().hex[:8]}"
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield sa.make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    open_store(url).close()
 
 
-def reset_pg(url: str) -> None:
-    """Empty the module's PostgreSQL database so that a test starts from nothing."""
-    import sqlalchemy as sa
-
-    engine = sa.create_engine(url)
-    with engine.begin() as conn:
-        conn.execute(sa.text("DROP SCHEMA public CASCADE"))
-        conn.execute(sa.text("CREATE SCHEMA public"))
-    engine.dispose()
+def pg_migrated(request: pytest.FixtureRequest) -> str:
+    """A PostgreSQL database of this test's own at the head revision, no rows."""
+    return request.getfixturevalue("pg_fresh")("migrated", migrate)
 
 
 @pytest.fixture(params=BACKENDS)
 def db_url(request, tmp_path) -> str:
-    """An empty database: a SQLite file in tmp_path, or the module's PostgreSQL database, emptied."""
+    """A database a new diary opens on: a SQLite file in tmp_path (not yet made: opening it
+    migrates it), or a PostgreSQL database of this test's own already at the head revision
+    (a copy of the migrated template; the migration itself is tested from `empty_db_url`)."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'diary.db'}"
-    url = request.getfixturevalue("pg_database")
-    reset_pg(url)
-    return url
+    return pg_migrated(request)
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_db_url(request, tmp_path) -> str:
+    """An empty database: a SQLite file in tmp_path, or a new PostgreSQL database of this test's own."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'diary.db'}"
+    return request.getfixturevalue("pg_database")
 
 
 @pytest.fixture(scope="session")
@@ -72,8 +59,8 @@ def migrated_sqlite(tmp_path_factory) -> Path:
 
 
 def open_empty(url: str, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
-    """The store at `url`, empty and at the head revision: on SQLite a copy of `migrated_sqlite`,
-    on PostgreSQL migrated in place."""
+    """The store at `url` (from `db_url`), empty and at the head revision: on SQLite a copy of
+    `migrated_sqlite`, on PostgreSQL the test's copy of the migrated template as it is."""
     from runstrong.store.db import open_store
 
     if url.startswith("sqlite:///"):

@@ -25,11 +25,11 @@ def test_the_head_revision_constant_matches_the_migration_scripts():
     assert [r.revision for r in script.walk_revisions()][-1] == "0001"
 
 
-def test_a_new_database_is_migrated_to_exactly_the_models_schema(db_url):
+def test_a_new_database_is_migrated_to_exactly_the_models_schema(empty_db_url):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    store = dbmod.open_store(db_url, NOW)
+    store = dbmod.open_store(empty_db_url, NOW)
     try:
         assert store.migration is not None and store.migration.from_revision is None
         assert dbmod.current_revision(store.engine) == dbmod.HEAD_REVISION
@@ -40,9 +40,9 @@ def test_a_new_database_is_migrated_to_exactly_the_models_schema(db_url):
         store.close()
 
 
-def test_opening_a_current_database_migrates_nothing(db_url):
-    dbmod.open_store(db_url, NOW).close()
-    again = dbmod.open_store(db_url, NOW)
+def test_opening_a_current_database_migrates_nothing(empty_db_url):
+    dbmod.open_store(empty_db_url, NOW).close()
+    again = dbmod.open_store(empty_db_url, NOW)
     assert again.migration is None
     again.close()
 
@@ -69,11 +69,11 @@ def _database_at_first_schema(url: str) -> None:
     engine.dispose()
 
 
-def test_a_first_schema_database_upgrades_with_every_row_kept(db_url):
+def test_a_first_schema_database_upgrades_with_every_row_kept(empty_db_url):
     from runstrong.store import repo, transfer
 
-    _database_at_first_schema(db_url)
-    store = dbmod.open_store(db_url, NOW)
+    _database_at_first_schema(empty_db_url)
+    store = dbmod.open_store(empty_db_url, NOW)
     try:
         assert store.migration is not None
         assert (store.migration.from_revision, store.migration.to_revision) == ("0001", dbmod.HEAD_REVISION)
@@ -209,10 +209,10 @@ def test_runs_gain_the_import_fields_empty_and_lose_them_on_downgrade(tmp_path):
     engine.dispose()
 
 
-def test_pain_reports_from_before_sides_open_with_side_timing_and_cause_empty(db_url):
+def test_pain_reports_from_before_sides_open_with_side_timing_and_cause_empty(empty_db_url):
     from runstrong.store import diary_window, repo, transfer
 
-    engine = dbmod.make_engine(db_url)
+    engine = dbmod.make_engine(empty_db_url)
     dbmod.upgrade(engine, "0006")
     with engine.begin() as conn:
         conn.exec_driver_sql(FIRST_SCHEMA_ROWS.split(";")[0])
@@ -221,7 +221,7 @@ def test_pain_reports_from_before_sides_open_with_side_timing_and_cause_empty(db
             "VALUES (1, '2026-01-03', 'knee', 4, 'stairs')"
         )
     engine.dispose()
-    store = dbmod.open_store(db_url, NOW)
+    store = dbmod.open_store(empty_db_url, NOW)
     try:
         assert store.migration.from_revision == "0006"
         with store.read() as s:
@@ -251,7 +251,7 @@ def test_pain_columns_go_on_downgrade_and_come_back_on_upgrade(tmp_path):
     store.close()
 
 
-def test_planned_blocks_stored_before_held_by_gain_it_from_their_plan_and_lose_it_on_downgrade(db_url):
+def test_planned_blocks_stored_before_held_by_gain_it_from_their_plan_and_lose_it_on_downgrade(empty_db_url):
     """Migration 0010: a light day stored before `held_by` was kept is light after the upgrade."""
     from alembic import command
 
@@ -264,17 +264,17 @@ def test_planned_blocks_stored_before_held_by_gain_it_from_their_plan_and_lose_i
         with store.engine.connect() as conn:
             return [d for (d,) in conn.execute(sa.text("SELECT data FROM planned_items WHERE kind = 'strength'"))]
 
-    store = dbmod.open_store(db_url, NOW)
+    store = dbmod.open_store(empty_db_url, NOW)
     store_profile(store, load_profile(RUNNERS / "tuesday_long_run.toml"), Clock(NOW, NOW.date()))
     stored = items()
     assert any('"held_by":"light-before-key-runs"' in d for d in stored)
-    engine = dbmod.make_engine(db_url, foreign_keys=False)
+    engine = dbmod.make_engine(empty_db_url, foreign_keys=False)
     with engine.begin() as conn:
         command.downgrade(dbmod.alembic_config(conn), "0009")
     engine.dispose()
     assert not any("held_by" in d for d in items())
     store.close()
-    store = dbmod.open_store(db_url, NOW)
+    store = dbmod.open_store(empty_db_url, NOW)
     try:
         assert store.migration.from_revision == "0009"
         assert [json.loads(d) for d in items()] == [json.loads(d) for d in stored]

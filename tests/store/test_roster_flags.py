@@ -9,9 +9,8 @@ import contextlib
 import datetime as dt
 import json
 import os
-import shutil
 import uuid
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -24,8 +23,8 @@ from runstrong.core.model import PainArea
 from runstrong.errors import UserError
 from runstrong.flows import base
 from tests.conftest import EXAMPLES, OVERRIDE, examples
-from tests.flows.conftest import CLOCK_NOW, TODAY, stored_diary  # noqa: F401 (a fixture)
-from tests.store.conftest import BACKENDS, pg_database, reset_pg  # noqa: F401 (fixtures)
+from tests.flows.conftest import CLOCK_NOW, TODAY, stored_copy, stored_diary  # noqa: F401 (a fixture)
+from tests.store.conftest import BACKENDS
 
 ATHLETE = "Maya (marathon)"
 OTHER = "Ben (never logs)"
@@ -78,8 +77,7 @@ def stored(store, today: dt.date) -> tuple[dict, list]:  # type: ignore[no-untyp
 class RosterFlagsMachine(RuleBasedStateMachine):
     """One diary changed by the flows in any order, its roster read after each step."""
 
-    db_url: str = ""
-    stored_diary: Path = Path()
+    new_diary: Callable[[], str]  # a new diary's URL with the marathoner stored, one per run
 
     @initialize()
     def start(self) -> None:
@@ -89,14 +87,8 @@ class RosterFlagsMachine(RuleBasedStateMachine):
         from runstrong.store.db import open_store
 
         self.clock = base.Clock(CLOCK_NOW, TODAY)
-        if self.db_url.startswith("postgresql"):
-            reset_pg(self.db_url)
-            self.store = open_store(self.db_url)
-            store_profile(self.store, load_profile(EXAMPLES / "marathoner.toml"), self.clock, least_bad=True)
-        else:
-            url = self.db_url.replace("diary.db", f"diary-{uuid.uuid4().hex[:8]}.db")
-            shutil.copyfile(self.stored_diary, url.removeprefix("sqlite:///"))
-            self.store = open_store(url)
+        # a copy of the diary conftest stored once (the same profile, clock and flow)
+        self.store = open_store(self.new_diary())
         other = load_profile(EXAMPLES / "marathoner.toml").model_copy(update={"name": OTHER})
         store_profile(self.store, other, self.clock, least_bad=True)  # a roster of two: no row is another's
         set_mode(self.store, OTHER, "review", "coach", CLOCK_NOW, today=TODAY, ctx=context())
@@ -184,14 +176,13 @@ class RosterFlagsMachine(RuleBasedStateMachine):
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_stored_roster_flags_equal_the_read_time_review_over_random_flows(backend, request, tmp_path) -> None:
-    if backend == "sqlite":
-        given = {
-            "db_url": f"sqlite:///{tmp_path / 'diary.db'}",
-            "stored_diary": request.getfixturevalue("stored_diary"),
-        }
-    else:
-        given = {"db_url": request.getfixturevalue("pg_database")}
-    machine = type("Machine", (RosterFlagsMachine,), given)
+    if backend == "postgres":
+        request.getfixturevalue("pg_fresh")  # the databases this test makes, dropped after it
+
+    def new_diary() -> str:
+        return stored_copy(backend, request, f"sqlite:///{tmp_path / f'diary-{uuid.uuid4().hex[:8]}.db'}")
+
+    machine = type("Machine", (RosterFlagsMachine,), {"new_diary": staticmethod(new_diary)})
     run_state_machine_as_test(
         machine,
         settings=settings(

@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import socket
+import threading
+import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -161,3 +164,58 @@ def server(server_seed: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
 def client(app):  # type: ignore[no-untyped-def]
     with SameOriginClient(app, follow_redirects=False) as c:
         yield c
+
+
+class Switchboard:
+    """One uvicorn server on 127.0.0.1 for every browser test of a test process, passing each
+    request to the app of the test running now (`app`). Each test still gets its own app over its
+    own diary, and its own browser context (cookies, storage, service worker): only the server
+    is shared, which saves starting and stopping uvicorn and its thread per test. Between tests
+    `app` is None and a request is answered 503 (none should come: a test's browser context is
+    closed before its app is let go). The apps' lifespan is not run: it only closes the diary,
+    which the fixtures that make each app do."""
+
+    def __init__(self) -> None:
+        self.app: Any = None
+        self.url = ""
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        app = self.app
+        if app is None:
+            await send({"type": "http.response.start", "status": 503, "headers": [(b"content-type", b"text/plain")]})
+            await send({"type": "http.response.body", "body": b"no test is running"})
+            return
+        await app(scope, receive, send)
+
+    def serving(self, app: Any) -> Iterator[str]:
+        """Serve `app` for one test (a fixture's body): its base URL, then nobody again."""
+        assert self.app is None, "one test at a time on a switchboard"
+        self.app = app
+        try:
+            yield self.url
+        finally:
+            self.app = None
+
+
+@pytest.fixture(scope="session")
+def switchboard() -> Iterator[Switchboard]:
+    """The test process's server for browser tests (see Switchboard), on a free port."""
+    import uvicorn
+
+    board = Switchboard()
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(board, log_level="warning", access_log=False, lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the web server did not start within 15 s")
+        time.sleep(0.05)
+    board.url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    yield board
+    server.should_exit = True
+    thread.join(timeout=10)
+    sock.close()

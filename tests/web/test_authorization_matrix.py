@@ -18,7 +18,7 @@ import pytest
 from fastapi.routing import APIRoute
 from starlette.routing import Mount, Route
 
-from tests.store.conftest import BACKENDS, pg_database, reset_pg  # noqa: F401 (a fixture)
+from tests.store.conftest import BACKENDS
 from tests.web.accounts import A_MARKS, B_MARKS, USERS, A, B, client_for, seed_server_diary
 from tests.web.conftest import TODAY
 
@@ -148,9 +148,7 @@ def server(request, tmp_path_factory):  # type: ignore[no-untyped-def]
         shutil.copyfile(request.getfixturevalue("server_seed"), path)
         url = f"sqlite:///{path}"
     else:
-        url = request.getfixturevalue("pg_database")
-        reset_pg(url)
-        seed_server_diary(url)
+        url = request.getfixturevalue("pg_fresh")("server", seed_server_diary)  # a copy of a seeded template
     app = create_app(url, today=TODAY)
     yield app
     app.state.diary.close()

@@ -10,9 +10,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,26 +29,10 @@ README_SHOTS = {"dashboard", "session-logging", "checkin-error", "plan-desktop",
 
 
 @pytest.fixture
-def server(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    """The app served on 127.0.0.1 (a free port) from a thread; its base URL."""
-    import uvicorn
-
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the web app did not start within 15 s")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+def server(app, switchboard) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The app served on 127.0.0.1 for this test (by the process's shared server,
+    tests/web/conftest.py's Switchboard); its base URL."""
+    yield from switchboard.serving(app)
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,27 +42,17 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def base_url(seeded: Path, tmp_path: Path) -> Iterator[str]:
-    import uvicorn
-
+def base_url(seeded: Path, tmp_path: Path, switchboard) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The app on a copy of the seeded diary, served for this test by the process's shared server."""
     from runstrong.web.app import create_app
 
     path = tmp_path / "diary.db"
     shutil.copyfile(seeded, path)
     app = create_app(str(path), today=TODAY)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        assert time.monotonic() < deadline, "the app did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    try:
+        yield from switchboard.serving(app)
+    finally:
+        app.state.diary.close()
 
 
 def _log_in(page, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -117,7 +117,11 @@ def test_a_new_runner_sets_up_plans_and_does_the_screen_with_the_timer(tab) -> N
                     tab.locator(f"#{name}").select_option(choice)
             else:
                 tab.get_by_label(label).fill(value)  # type: ignore[arg-type]
+        step = int(tab.locator("input[name='step']").input_value())
         tab.locator(".step-buttons .primary").click()
+        # the next step is on the page (htmx swaps it in): only then answer it, or a step with
+        # nothing to type would click the button of the page still showing (failed under load)
+        expect(tab.locator("input[name='step']")).to_have_value(str(step + 1))
         expect(tab.locator(".error-summary")).to_have_count(0)
     expect(tab.get_by_role("heading", name="All 9 tests done")).to_be_visible()
     snap(tab, "screen-save")

@@ -9,30 +9,34 @@ import datetime as dt
 import pytest
 
 from tests.conftest import EXAMPLES
-from tests.store.conftest import BACKENDS, pg_database, reset_pg  # noqa: F401 (pg_database is a fixture)
+from tests.store.conftest import BACKENDS
 from tests.web.conftest import TODAY, SameOriginClient
 
 
-@pytest.fixture(params=BACKENDS)
-def diary_url(request, tmp_path) -> str:
-    """A diary holding the example marathoner and her plan, on each backend."""
+def seed_marathoner(url: str) -> None:
+    """The example marathoner and her plan stored in the diary at `url`."""
     from runstrong.core.planner import build_plan
     from runstrong.io.data_files import load_context
     from runstrong.io.profile_file import load_profile
     from runstrong.store import repo
     from runstrong.store.db import open_store
 
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'diary.db'}"
-    else:
-        url = request.getfixturevalue("pg_database")
-        reset_pg(url)
     store = open_store(url)
     profile = load_profile(EXAMPLES / "marathoner.toml")
     with store.write() as s:
         repo.store_plan(s, profile, build_plan(profile, load_context(), least_bad=True), dt.datetime(2027, 1, 1, 8))
     store.close()
-    return url
+
+
+@pytest.fixture(params=BACKENDS)
+def diary_url(request, tmp_path) -> str:
+    """A diary holding the example marathoner and her plan, on each backend (on PostgreSQL a
+    database of its own copied from a template that holds her)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'diary.db'}"
+        seed_marathoner(url)
+        return url
+    return request.getfixturevalue("pg_fresh")("marathoner_plan", seed_marathoner)
 
 
 @pytest.fixture

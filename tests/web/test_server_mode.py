@@ -15,7 +15,6 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.store.conftest import pg_database, reset_pg  # noqa: F401 (a fixture)
 from tests.web.accounts import PASSWORD, A, seed_server_diary
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
@@ -29,8 +28,8 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def pg(pg_database: str) -> str:  # noqa: F811
-    reset_pg(pg_database)
+def pg(pg_database: str) -> str:
+    """An empty database of this test's own."""
     return pg_database
 
 
