@@ -35,8 +35,9 @@ from .progression import (
     returning_reps,
     rir_of,
 )
+from .rep_scheme import LEG_CATEGORIES, heavy_ready, rep_scheme
 from .review_cut import cut_prescription, cut_sets
-from .stability import drill_reason, drill_rir, stability_drill
+from .stability import stability_drill
 from .timing import estimate_seconds as estimate_seconds  # re-exported: the review imports it here
 
 
@@ -76,27 +77,9 @@ def _intensity(kind: str, value: float | None = None) -> Intensity:
     return build(Intensity, kind=kind, value=value)
 
 
-HEAVY_PHASES = frozenset({Phase.build, Phase.race_specific, Phase.taper, Phase.maintenance})
-
-
-def _heavy_ready(e: Exercise, focus: bool, ctx: DoseContext, p: Params) -> bool:
-    return (
-        focus
-        and ctx.heavy_ok
-        and not ctx.light
-        and not ctx.race_close
-        and e.loadable
-        and e.intent == Intent.strength
-        and bool(p.heavy_equipment.intersection(e.equipment))
-        and e.category in (Category.posterior_chain, Category.single_leg_power)
-        and (ctx.level.rank >= p.heavy_min_level.rank or ctx.graduated)
-        and ctx.phase in HEAVY_PHASES
-    )
-
-
 def is_heavy(e: Exercise, role: Role, focus: bool, ctx: DoseContext, p: Params) -> bool:
     """Whether `prescribe` will dose this heavy, known without dosing (placement needs it)."""
-    return role == Role.primary and e.dose.measure == "reps" and not ctx.deload and _heavy_ready(e, focus, ctx, p)
+    return role == Role.primary and e.dose.measure == "reps" and not ctx.deload and heavy_ready(e, focus, ctx, p)
 
 
 def prescribe(
@@ -237,44 +220,13 @@ def _mobility_dose(d: _Draft, p: Params) -> Dosed:
     return Dosed(presc, tuple(d.reasons), d.cues, False, False)
 
 
-def _rep_scheme(d: _Draft, heavy_ready: bool, drill: bool, p: Params) -> tuple[int, tuple[int, int], int, tuple]:
-    """Sets, rep range, rest and effort target for reps work, with the rule that set them."""
-    ctx, add = d.ctx, d.reasons.append
-    durability = (  # capacity for the legs (marathon-durability): core stays brief
-        ctx.phase == Phase.race_specific
-        and ctx.race in p.durability_distances
-        and not heavy_ready
-        and d.e.category in LEG_CATEGORIES
-    )
-    # foundation effort, as for primaries, until a novice graduates
-    moderate = ctx.phase == Phase.foundation or (ctx.level == Level.novice and not ctx.graduated)
-    if d.accessory:
-        add(p.why("dose-accessory", text="Accessory: brief and controlled."))
-        rir = drill_rir(p) if drill else p.foundation_rir if moderate else p.strength_rir
-        return p.accessory_sets, p.accessory_reps, p.accessory_rest, ("rir", rir)
-    if drill:  # stability work, loaded or not: quality reps in a steady range in every phase
-        add(drill_reason(d.e, p))
-        return p.foundation_sets, p.foundation_reps, p.hold_rest, ("rir", drill_rir(p))
-    if heavy_ready:
-        text = f"Heavy: few reps near RPE {p.heavy_rpe}, long rests, for an {ctx.level.value} lifter."
-        add(p.why("dose-heavy", text))
-        return p.heavy_sets[ctx.level], p.heavy_reps, p.heavy_rest, ("rpe", p.heavy_rpe)
-    if moderate:
-        add(p.why("dose-foundation", text=f"Moderate: stop with {p.foundation_rir}+ reps in reserve."))
-        return p.foundation_sets, p.foundation_reps, p.foundation_rest, ("rir", p.foundation_rir)
-    if durability:
-        add(p.why("marathon-durability", text="Higher reps for fatigue resistance late in a race."))
-        return p.strength_sets, p.durability_capacity_reps, p.strength_rest, ("rir", p.strength_rir)
-    add(p.why("dose-strength", text=f"Strength: {p.strength_rir} reps in reserve."))
-    return p.strength_sets, p.strength_reps, p.strength_rest, ("rir", p.strength_rir)
-
-
 def _reps_dose(d: _Draft, focus: bool, p: Params) -> None:
     e = d.e
-    heavy_ready = _heavy_ready(e, focus, d.ctx, p)
+    heavy = heavy_ready(e, focus, d.ctx, p)
     drill = stability_drill(e)
     bodyweight = not e.loadable  # reps in reserve mean little when nothing can be added
-    d.sets, (lo, hi), d.rest, effort = _rep_scheme(d, heavy_ready, drill, p)
+    d.sets, (lo, hi), d.rest, effort, why = rep_scheme(e, d.role, d.ctx, heavy, drill, p)
+    d.reasons.append(why)
     if e.intent not in (Intent.strength, Intent.power) or bodyweight:
         d.rest = min(d.rest, p.hold_rest)  # stability, capacity and bodyweight work: short rests
     rir = None if bodyweight else rir_of(*effort)  # the load in kg comes later (plan_loads): effort is the target
@@ -287,7 +239,7 @@ def _reps_dose(d: _Draft, focus: bool, p: Params) -> None:
         d.reasons[-1] = p.why(rule, "Unloaded: controlled reps, stopping well before form slips.")
     if d.step and not is_new_rung(d.carried):
         d.reasons.append(p.why("linear-progression", text=f"Reps up {p.rep_step} a week, effort unchanged."))
-    d.heavy = heavy_ready
+    d.heavy = heavy
 
 
 def _effort(kind: str, rir: float | None) -> Intensity:
@@ -450,9 +402,6 @@ def heavy_set(intensity: Intensity, p: Params) -> bool:
         case "load_kg":
             return True  # a working load is only set for the heavy scheme
     return False
-
-
-LEG_CATEGORIES = frozenset({Category.posterior_chain, Category.single_leg_power})
 
 
 def race_close_intensity(intensity: Intensity, p: Params) -> Intensity:

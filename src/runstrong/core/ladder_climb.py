@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from .context import PlanningContext
-from .dosing import DoseContext, _Draft, _heavy_ready, _rep_scheme  # the scheme dosing doses by: its range
+from .dosing import DoseContext
 from .library import Library
-from .model import Category, Exercise, Impact, Level, PainArea, Pattern, Role
+from .model import Category, Exercise, Impact, Level, PainArea, Pattern
 from .params import Params
 from .pick_reasons import Pick
 from .progression import new_rung
-from .stability import stability_drill
+from .rep_scheme import rep_range
 
 Carry = tuple[tuple[tuple[str, str], tuple], ...]  # as compose.Carry: each lift's last loading week's dose
 
@@ -170,8 +170,7 @@ def range_top(e: Exercise, ctx: DoseContext, p: Params) -> int:
     range dosing gives it, or the level's longest hold."""
     if e.dose.measure == "seconds":
         return p.hold_max[ctx.level]
-    d = _Draft(e, Role.primary, ctx, 0, None)  # type: ignore[arg-type]  # the scheme reads no rep steps
-    return _rep_scheme(d, _heavy_ready(e, True, ctx, p), stability_drill(e), p)[1][1]
+    return rep_range(e, ctx, p)[1]
 
 
 def with_new_rungs(carry: Carry, climbed: tuple[tuple[str, str], ...]) -> Carry:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from .context import PlanningContext
-from .dosing import LEG_CATEGORIES, heavy_set
+from .dosing import heavy_set
 from .library import Library
 from .model import (
     EQUIPMENT_SETS,
@@ -35,6 +35,7 @@ from .pain_return import allowed_on_ladder, ruled_out, rungs_for_week
 from .params import Params
 from .phases import LOADING_PHASES
 from .progression import RPE_AT_FAILURE, load_rise_pct, rir_of
+from .rep_scheme import LEG_CATEGORIES
 from .rules import Registry
 from .validate_loads import check_loads
 

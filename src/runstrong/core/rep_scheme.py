@@ -1,0 +1,74 @@
+"""The rep scheme of reps work: sets, the rep range, rest and the effort target an exercise
+is dosed in this week, and the rule that sets them. Dosing steps reps inside the range;
+ladder climbing reads where the range tops out (`rep_range`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from .model import Category, Exercise, Intent, Level, Phase, Reason, Role
+from .params import Params
+from .stability import drill_reason, drill_rir, stability_drill
+
+if TYPE_CHECKING:
+    from .dosing import DoseContext
+
+HEAVY_PHASES = frozenset({Phase.build, Phase.race_specific, Phase.taper, Phase.maintenance})
+LEG_CATEGORIES = frozenset({Category.posterior_chain, Category.single_leg_power})
+
+
+class RepScheme(NamedTuple):
+    sets: int
+    reps: tuple[int, int]  # the range, bottom and top
+    rest: int
+    effort: tuple[str, float]  # ("rir" or "rpe", value)
+    reason: Reason
+
+
+def heavy_ready(e: Exercise, focus: bool, ctx: DoseContext, p: Params) -> bool:
+    """Whether a focus lift may go heavy this week: loadable strength work for the legs on
+    heavy kit, for a lifter of the level (or a graduated novice), in a phase that allows it."""
+    return (
+        focus
+        and ctx.heavy_ok
+        and not ctx.light
+        and not ctx.race_close
+        and e.loadable
+        and e.intent == Intent.strength
+        and bool(p.heavy_equipment.intersection(e.equipment))
+        and e.category in (Category.posterior_chain, Category.single_leg_power)
+        and (ctx.level.rank >= p.heavy_min_level.rank or ctx.graduated)
+        and ctx.phase in HEAVY_PHASES
+    )
+
+
+def rep_scheme(e: Exercise, role: Role, ctx: DoseContext, heavy: bool, drill: bool, p: Params) -> RepScheme:
+    """Sets, rep range, rest and effort target for reps work, with the rule that set them."""
+    durability = (  # capacity for the legs (marathon-durability): core stays brief
+        ctx.phase == Phase.race_specific and ctx.race in p.durability_distances and not heavy
+    ) and e.category in LEG_CATEGORIES
+    # foundation effort, as for primaries, until a novice graduates
+    moderate = ctx.phase == Phase.foundation or (ctx.level == Level.novice and not ctx.graduated)
+    if role == Role.accessory:
+        rir = drill_rir(p) if drill else p.foundation_rir if moderate else p.strength_rir
+        why = p.why("dose-accessory", text="Accessory: brief and controlled.")
+        return RepScheme(p.accessory_sets, p.accessory_reps, p.accessory_rest, ("rir", rir), why)
+    if drill:  # stability work, loaded or not: quality reps in a steady range in every phase
+        return RepScheme(p.foundation_sets, p.foundation_reps, p.hold_rest, ("rir", drill_rir(p)), drill_reason(e, p))
+    if heavy:
+        text = f"Heavy: few reps near RPE {p.heavy_rpe}, long rests, for an {ctx.level.value} lifter."
+        why = p.why("dose-heavy", text)
+        return RepScheme(p.heavy_sets[ctx.level], p.heavy_reps, p.heavy_rest, ("rpe", p.heavy_rpe), why)
+    if moderate:
+        why = p.why("dose-foundation", text=f"Moderate: stop with {p.foundation_rir}+ reps in reserve.")
+        return RepScheme(p.foundation_sets, p.foundation_reps, p.foundation_rest, ("rir", p.foundation_rir), why)
+    if durability:
+        why = p.why("marathon-durability", text="Higher reps for fatigue resistance late in a race.")
+        return RepScheme(p.strength_sets, p.durability_capacity_reps, p.strength_rest, ("rir", p.strength_rir), why)
+    why = p.why("dose-strength", text=f"Strength: {p.strength_rir} reps in reserve.")
+    return RepScheme(p.strength_sets, p.strength_reps, p.strength_rest, ("rir", p.strength_rir), why)
+
+
+def rep_range(e: Exercise, ctx: DoseContext, p: Params) -> tuple[int, int]:
+    """The rep range a primary is dosed in this week (`ctx`): where its reps start and stop rising."""
+    return rep_scheme(e, Role.primary, ctx, heavy_ready(e, True, ctx, p), stability_drill(e), p).reps
