@@ -147,7 +147,9 @@ def test_progress_as_planned_leaves_next_week_as_the_plan_had_it(profile, pick, 
     week = pick_week(plan, pick)
     diary = done_as_planned(plan, week_end(week), seed=seed, form=(4, 5), wellness=CALM)
     review, _, new_plan = reviewed_and_applied(plan, profile, diary, week, LIBRARY, REGISTRY)
-    assume(not {d.action for d in review.decisions} & CHANGING)
+    # unlocking the third session changes next week by design: a third session, and a novice
+    # graduates to the strength range (a lift topped out in the foundation range need not climb)
+    assume(not {d.action for d in review.decisions} & (CHANGING | {"unlock"}))
     assume(not profile.pain_areas)  # a painful area moves up its ladder (tests/core/test_pain_return.py)
     assert same_week(plan, new_plan, review.next_week_start)
 
