@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from operator import attrgetter
 
-from .model import Block, Category, Reason, Role, changed
+from .model import Block, Category, Reason, Role
 from .params import Params
 from .timing import estimate_seconds
 
@@ -22,8 +22,8 @@ _RULE_ID = attrgetter("rule_id")
 
 
 def _one_more_set(block: Block, p: Params) -> Block:
-    presc = changed(block.prescription, sets=block.prescription.sets + 1)
-    return changed(block, prescription=presc, estimated_seconds=estimate_seconds(presc, block.role, p))
+    presc = block.prescription.model_copy(update={"sets": block.prescription.sets + 1})
+    return block.model_copy(update={"prescription": presc, "estimated_seconds": estimate_seconds(presc, block.role, p)})
 
 
 def _room(block: Block, carried: Mapping[str, int], ceiling: int, p: Params) -> int:
@@ -79,8 +79,8 @@ def capped_sets(blocks: list[Block], carried: Mapping[str, int], p: Params) -> l
         before = carried.get(b.exercise_id)
         most = None if before is None else before + p.max_set_step
         if most is not None and b.role in (Role.primary, Role.accessory) and b.prescription.sets > most:
-            presc = changed(b.prescription, sets=most)
-            b = changed(b, prescription=presc, estimated_seconds=estimate_seconds(presc, b.role, p))
+            presc = b.prescription.model_copy(update={"sets": most})
+            b = b.model_copy(update={"prescription": presc, "estimated_seconds": estimate_seconds(presc, b.role, p)})
         out.append(b)
     return out
 
@@ -96,7 +96,7 @@ def like_base(
         want = sets.get(b.exercise_id)
         lightened = not _LIGHTENED.isdisjoint(map(_RULE_ID, b.reasons))
         if want is not None and want > b.prescription.sets and not lightened:
-            presc = changed(b.prescription, sets=want)
-            b = changed(b, prescription=presc, estimated_seconds=estimate_seconds(presc, b.role, p))
+            presc = b.prescription.model_copy(update={"sets": want})
+            b = b.model_copy(update={"prescription": presc, "estimated_seconds": estimate_seconds(presc, b.role, p)})
         out.append(b)
     return out, (reasons if out != blocks else [])

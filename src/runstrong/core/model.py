@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
-from .base import Frozen, build, changed  # noqa: F401 - re-exported: the planner's cheap values
+from .base import Frozen
 from .pace import KM_PER_MILE, easy_pace_text, pace_min_per_km  # noqa: F401 - re-exported
 from .screen import Screen
 from .vocab import (  # noqa: F401 - re-exported: the model speaks this vocabulary
@@ -426,6 +426,32 @@ class AthleteProfile(Frozen):
 
 
 # ----------------------------------------------------------------------------- plan
+
+
+def build(cls: type[Frozen], **fields: object):  # type: ignore[no-untyped-def]
+    """Make a model from values the planner already validated, without re-validating.
+
+    Planning builds hundreds of blocks per plan; pydantic's own `model_construct` costs more
+    than validation, so this fills `__dict__` directly (defaults included). Only the core
+    uses it, on data that came through validated models.
+    """
+    template, required = cls.build_template, cls.build_required
+    if template is not None:  # in the fields' own order, as validation would give (JSON dumps follow it)
+        if not required <= fields.keys():
+            raise KeyError(f"{cls.__name__}: missing {sorted(required - fields.keys())}")
+        values = template.copy()
+        values.update(fields)
+        if len(values) != len(template):  # a name that is not a field is left out, as validation does
+            values = {name: values[name] for name in template}
+    else:
+        values = fields  # a fresh dict already (keyword arguments)
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    every = len(fields) == len(values) == len(cls.build_fields_set)  # no name left out, none unknown
+    object.__setattr__(obj, "__pydantic_fields_set__", cls.build_fields_set if every else set(fields))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
 
 
 def why(rule_id: str, text: str) -> Reason:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .dosing import estimate_seconds, heavy_set
-from .model import Block, Category, Reason, Role, changed
+from .model import Block, Category, Reason, Role
 from .params import Params
 
 
@@ -28,8 +28,8 @@ Step = Callable[[list[Block], Lead, Params], list[Block]]
 
 
 def _with(block: Block, p: Params, **changes: object) -> Block:
-    presc = changed(block.prescription, **changes)
-    return changed(block, prescription=presc, estimated_seconds=estimate_seconds(presc, block.role, p))
+    presc = block.prescription.model_copy(update=changes)
+    return block.model_copy(update={"prescription": presc, "estimated_seconds": estimate_seconds(presc, block.role, p)})
 
 
 def _is_main(b: Block, lead: Lead) -> bool:
