@@ -18,6 +18,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp
 
@@ -179,6 +180,21 @@ def _install_error_handlers(app: FastAPI) -> None:
             return JSONResponse({"detail": str(exc)}, status_code=status)
         title = {404: "Not found", 409: "Nothing to show yet"}.get(status, "That did not work")
         return page(request, status, title, str(exc))
+
+    @app.exception_handler(OperationalError)
+    async def _busy(request: Request, exc: OperationalError) -> Response:
+        """A write that waited the whole busy timeout for another one: nothing was written
+        (its transaction never began), so the answer is "try again", not an internal error."""
+        detail = str(exc.orig or exc).strip().splitlines()[0]
+        if "locked" not in detail and "busy" not in detail:
+            raise exc
+        message = "db: the diary stayed busy with other writes; nothing was saved, try again"
+        headers = {"Retry-After": "1"}
+        if _is_api(request):
+            return JSONResponse({"detail": message}, status_code=503, headers=headers)
+        answer = page(request, 503, "The diary is busy", message)
+        answer.headers.update(headers)
+        return answer
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
