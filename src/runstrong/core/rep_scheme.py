@@ -36,7 +36,7 @@ def heavy_ready(e: Exercise, focus: bool, ctx: DoseContext, p: Params) -> bool:
         and e.loadable
         and e.intent == Intent.strength
         and bool(p.heavy_equipment.intersection(e.equipment))
-        and e.category in (Category.posterior_chain, Category.single_leg_power)
+        and e.category in LEG_CATEGORIES
         and (ctx.level.rank >= p.heavy_min_level.rank or ctx.graduated)
         and ctx.phase in HEAVY_PHASES
     )

@@ -463,12 +463,11 @@ ACCESSORY_TEXT = {
 def _furniture_wanted(library: Library, ctx: Context, pools: _Pools, p: Params) -> list[str]:
     """A warning when the runner's listed furniture is all that stands between them and the
     weekly calf work (ankle-foot-stiffness): every calf exercise rests on something."""
-    calf = (P.calf_ankle,)
-    if any(e.pattern in calf for e in pools.usable):
+    if any(e.pattern == P.calf_ankle for e in pools.usable):
         return []
     home = ctx.equipment | HOME_FURNITURE
     would = _usable(library, ctx.level, home, ctx.pain, p)
-    needs = sorted({i.value for e in would if e.pattern in calf for i in e.furniture if i not in ctx.equipment})
+    needs = sorted({i.value for e in would if e.pattern == P.calf_ankle for i in e.furniture if i not in ctx.equipment})
     if not needs:
         return []
     pieces = ", ".join(f"a {x}" for x in needs[:-1]) + (" or " if len(needs) > 1 else "") + f"a {needs[-1]}"
