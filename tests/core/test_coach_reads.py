@@ -428,3 +428,55 @@ def test_a_runner_with_no_kit_and_a_chair_has_hinge_rungs_after_the_broomstick_d
     ]
     for r in rungs:
         assert r.cues and r.description and r.dose.per_side and r.unilateral
+
+
+def _light_advice(plan) -> list[str]:
+    return [w for w in plan.warnings if "(light-before-key-runs)" in w]
+
+
+def test_a_runner_whose_every_day_is_next_to_a_key_run_is_told_which_day_gives_full_sessions():
+    """Every training day a speed day or the day before a key run: the plan is all light
+    days, and says so once, naming the free day (Sunday) that would take a full session."""
+    profile = load_profile(RUNNERS / "every_day_next_to_a_key_run.toml")
+    plan = build_plan(profile, CTX)
+    loading = [w for w in plan.weeks if w.phase in (Phase.foundation, Phase.build, Phase.race_specific)]
+    assert all(any("light-before-key-runs" in b.rule_ids for b in s.blocks) for w in loading for s in w.sessions)
+    (advice,) = _light_advice(plan)
+    assert "make Sunday a training day" in advice, advice
+    assert "allow_double_days = true and make a speed day a training day" in advice, advice
+    days = [*profile.available_days, "sun"]
+    with_sunday = build_plan(AthleteProfile.model_validate(profile.model_dump() | {"available_days": days}), CTX)
+    assert not _light_advice(with_sunday)
+    assert any(
+        s.weekday == "sun" and "light-before-key-runs" not in s.rule_ids for w in with_sunday.weeks for s in w.sessions
+    )
+
+
+def test_a_running_week_with_no_day_clear_of_key_runs_is_told_to_move_one():
+    """Key runs every other day leave no day for a full session: the advice is about the runs."""
+    profile = load_profile(RUNNERS / "every_day_next_to_a_key_run.toml")
+    runs = [
+        {"day": d, "type": t, "minutes": 45}
+        for d, t in (
+            ("mon", "long"),
+            ("tue", "intervals"),
+            ("wed", "long"),
+            ("thu", "tempo"),
+            ("fri", "long"),
+            ("sat", "intervals"),
+            ("sun", "long"),
+        )
+    ]
+    data = profile.model_dump() | {
+        "running": {"weekly": runs},
+        "available_days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+        "allow_double_days": True,  # even a session after a speed run is the day before a key run
+    }
+    plan = build_plan(AthleteProfile.model_validate(data), CTX, least_bad=True)
+    advice = _light_advice(plan)
+    assert advice and "move or drop one key run" in advice[0], plan.warnings
+
+
+def test_plans_with_a_full_session_in_most_loading_weeks_carry_no_light_day_advice():
+    for name in ("marathoner.toml", "5k-racer.toml", "novice.toml"):
+        assert not _light_advice(plan_of(name)), name

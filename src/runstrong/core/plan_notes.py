@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .model import AthleteProfile, Guidance, Session, Suggestion, build
+from .model import KEY_RUN_TYPES, AthleteProfile, Guidance, Session, Suggestion, Week, Weekday, build
+from .phases import LOADING_PHASES
 from .schedule import DayInfo
+from .vocab import SPEED_RUN_TYPES
 
 _EXTRA_MOBILITY = "Your review found soreness or tightness: extra mobility."
 
@@ -117,3 +119,58 @@ def guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
         ),
         *pain_guidance(profile, p),
     ]
+
+
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def light_weeks_advice(profile: AthleteProfile, weeks: list[Week], p: Any) -> list[str]:
+    """When most loading weeks hold only light sessions because every training day is a
+    speed day or the day before a key run (light-before-key-runs), the main lifts never get
+    a full dose: say so once, and which change to the week would give full sessions."""
+    loading = [w for w in weeks if w.phase in LOADING_PHASES and not w.deload and w.sessions]
+    all_light = [w.index for w in loading if all(_kept_light(s) for s in w.sessions)]
+    if not all_light or len(all_light) * 2 <= len(loading):
+        return []
+    rest = len(loading) - len(all_light)
+    dose = f"get a full dose only in the other {rest}" if rest else "never get a full dose"
+    said = (
+        f"In {len(all_light)} of your {len(loading)} loading weeks every session falls on a speed day or the day "
+        f"before a key run, so each is dosed light and your main lifts {dose} (light-before-key-runs). "
+    )
+    return [(said + _full_day_fix(profile, p)).strip()]
+
+
+def _kept_light(session: Session) -> bool:
+    return any(r.rule_id == "light-before-key-runs" for b in session.blocks for r in b.reasons)
+
+
+def _full_day_fix(profile: AthleteProfile, p: Any) -> str:
+    """What change to the runner's usual week would give full sessions, as advice: a free
+    weekday with no key run that day or the next, or a session straight after a speed run
+    (no-heavy-near-speed, with double days)."""
+    runs = profile.running.weekly
+    key = {run.day.index for run in runs if run.type in KEY_RUN_TYPES}
+    speed = [d for d in Weekday if any(run.day == d and run.type in SPEED_RUN_TYPES for run in runs)]
+    clear = [d for d in Weekday if d.index not in key and (d.index + 1) % 7 not in key]
+    ways = []
+    free = [d for d in clear if d not in profile.available_days]
+    if free:
+        names = [_DAY_NAMES[d.index] for d in free]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+        ways.append(f"make {listed} a training day (no key run that day or the next)")
+    if speed and not profile.allow_double_days:
+        hours = p.double_day_gap_hours
+        also = "" if any(d in profile.available_days for d in speed) else " and make a speed day a training day"
+        ways.append(
+            f"set allow_double_days = true{also}: a session may then follow a speed run by {hours} hours or more "
+            "at full dose (no-heavy-near-speed)"
+        )
+    if ways:
+        return "For full sessions, " + "; or ".join(ways) + "."
+    if clear:  # a clear day is a training day already: the other sessions' spacing kept it out
+        return ""
+    return (
+        "Your running week leaves no day without a key run that day or the next: "
+        "for full sessions, move or drop one key run."
+    )

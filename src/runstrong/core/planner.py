@@ -41,7 +41,7 @@ from .owned_cues import with_owned_cues
 from .pain_return import rungs_for_week
 from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, WeekFrame, lay_out_weeks
 from .plan_loads import assign_loads
-from .plan_notes import guidance, suggestions
+from .plan_notes import guidance, light_weeks_advice, suggestions
 from .screen import Screen
 from .selection import BlockSelection, Context, select_block
 from .validate import Violation, check_plan
@@ -77,7 +77,7 @@ def build_plan(
         end_date=frames[-1].end,
         weeks=weeks,
         guidance=guidance(profile, p),
-        warnings=[*_familiarisation(profile, frames, p), *state.warnings],
+        warnings=[*_familiarisation(profile, frames, p), *state.warnings, *light_weeks_advice(profile, weeks, p)],
     )
     violations = _checked(plan, ctx, frozenset(state.fixed))
     if violations:
