@@ -61,6 +61,7 @@ def test_every_pain_area_has_a_ladder_from_isometric_to_plyometric():
         (lambda d: d["ladder"][0]["rungs"].reverse(), "rungs must run"),
         (lambda d: d["ladder"].pop(0), "no ladder for pain area knee"),
         (lambda d: d["ladder"][0]["rungs"][0].update(exercises=["glute_bridge"]), "is posterior_chain"),
+        (lambda d: d["ladder"][0]["rungs"][0].update(exercises=["split_squat"]), "dosed in reps, not held"),
     ],
 )
 def test_a_bad_ladder_is_refused_naming_the_rung_and_why(change, said):
@@ -153,3 +154,14 @@ def test_any_ladder_state_gives_a_plan_that_passes_its_own_checks(profile, data)
     except InfeasibleWeekError:
         return
     assert check_plan(plan, CTX) == []
+
+
+def test_a_sore_lower_back_or_hip_starts_on_a_held_bridge_as_the_plan_says():
+    """The plan calls the first rung isometric holds: the lower back's and the hip's first
+    rung is the glute bridge hold, dosed in seconds (it was the moving glute bridge, 3 x 8)."""
+    for area in (PainArea.lower_back, PainArea.hip):
+        plan = build_plan(runner([area.value]), CTX)
+        held = [b for s in plan.weeks[0].sessions for b in s.blocks if b.exercise_id == "glute_bridge_hold"]
+        assert held, area
+        assert all(b.prescription.seconds and not b.prescription.reps for b in held), held
+        assert any("isometric holds" in r.text for b in held for r in b.reasons)

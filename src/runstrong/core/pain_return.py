@@ -78,8 +78,9 @@ def parse_ladders(raw: dict, library: Library | None, source: str = "ladders.tom
 
 def ladder_errors(raw: dict, library: Library | None, source: str = "ladders.toml") -> tuple[Ladders | None, list[str]]:
     """The ladders in `raw`, and every problem: shape, unknown exercises, stages out of order,
-    a missing area, an exercise in another category, or a rung before the plyometric one
-    that the library rules out for its own area."""
+    a missing area, an exercise in another category, a rung before the plyometric one
+    that the library rules out for its own area, or an isometric rung's exercise that is not
+    a hold (the plan tells the runner that rung is isometric holds)."""
     try:
         ladders = Ladders.model_validate(raw)
     except ValidationError as err:
@@ -101,6 +102,8 @@ def ladder_errors(raw: dict, library: Library | None, source: str = "ladders.tom
                     errors.append(f"{where}: rung {i}: {ex} is {e.category.value}, not {lad.category.value}")
                 if i < lad.top and lad.area in e.contraindications:
                     errors.append(f"{where}: rung {i}: {ex} is ruled out for {lad.area.value} pain")
+                if rung.stage == "isometric" and e.dose.measure != "seconds":
+                    errors.append(f"{where}: rung {i}: {ex} is dosed in {e.dose.measure}, not held (isometric)")
     return (ladders if not errors else None), errors
 
 
