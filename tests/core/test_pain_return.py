@@ -137,6 +137,17 @@ def test_the_plan_of_a_runner_with_pain_says_what_pain_is_acceptable_and_when_to
     assert not [g for g in build_plan(runner([]), CTX, least_bad=True).guidance if g.topic == "pain"]
 
 
+def test_the_pain_note_names_several_areas_as_a_sentence_does():
+    (note,) = [
+        g
+        for g in build_plan(runner(["knee", "achilles", "lower_back"]), CTX, least_bad=True).guidance
+        if g.topic == "pain"
+    ]
+    assert note.text.startswith("Your knee, Achilles and lower back are loaded back step by step."), note.text
+    (one,) = [g for g in build_plan(runner(["achilles"]), CTX, least_bad=True).guidance if g.topic == "pain"]
+    assert one.text.startswith("Your Achilles is loaded back"), one.text
+
+
 @settings(max_examples=examples(), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profile=profiles(), data=st.data())
 def test_any_ladder_state_gives_a_plan_that_passes_its_own_checks(profile, data):

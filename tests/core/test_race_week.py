@@ -196,3 +196,30 @@ def test_a_plan_starting_on_any_weekday_gets_a_partial_first_week_not_a_refusal(
     assert all(s.date >= start for s in first.sessions)
     if len(first.sessions) < len(plan.weeks[1].sessions):
         assert any(f"starts on {start:%A}" in r.text for r in first.reasons)
+
+
+def test_the_checker_refuses_a_nordic_curl_with_a_short_rest_but_not_in_a_lived_week():
+    ctx = load_context()
+    plan = build_plan(
+        runner(strength_experience="intermediate", equipment=["dumbbells", "bands"], race=race_on(12, "10k")), ctx
+    )
+    found = [
+        (w, s, b)
+        for w in plan.weeks
+        for s in w.sessions
+        for b in s.blocks
+        if b.exercise_id in ctx.params.eccentric_exercises
+    ]
+    assert found, "the runner's plan has Nordic curls"
+    week, session, block = found[0]
+    assert block.prescription.rest_seconds >= ctx.params.eccentric_rest_seconds
+    short = block.model_copy(update={"prescription": block.prescription.model_copy(update={"rest_seconds": 45})})
+    sessions = [
+        s.model_copy(update={"blocks": [short if b is block else b for b in s.blocks]}) if s is session else s
+        for s in week.sessions
+    ]
+    weeks = [week.model_copy(update={"sessions": sessions}) if w is week else w for w in plan.weeks]
+    edited = plan.model_copy(update={"weeks": weeks})
+    assert any(v.rule_id == "eccentric-hamstring-cap" and "45 s rest" in v.message for v in check_plan(edited, ctx))
+    lived = frozenset({week.start_date})
+    assert not any(v.rule_id == "eccentric-hamstring-cap" for v in check_plan(edited, ctx, lived=lived))

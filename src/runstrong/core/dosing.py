@@ -327,10 +327,14 @@ def contacts_per_set(wanted: int, session_ceiling: int, sets: int, sides: int) -
 
 
 def _eccentric_cap(d: _Draft, p: Params) -> None:
-    """Eccentric-only hamstring work stays at the library's dose (eccentric-hamstring-cap)."""
+    """Eccentric-only hamstring work stays at the library's dose and rests as heavy sets do
+    (eccentric-hamstring-cap): bodyweight work otherwise gets short rests."""
     dose = d.e.dose
     if d.e.id not in p.eccentric_exercises or d.role not in (Role.primary, Role.accessory):
         return
+    if d.rest < p.eccentric_rest_seconds:
+        d.rest = p.eccentric_rest_seconds
+        d.reasons.append(p.why("eccentric-hamstring-cap", f"Near-maximal lowering: rest {d.rest} s between sets."))
     if (dose.reps and d.reps and d.reps > dose.reps) or d.sets > dose.sets:
         d.reps = min(d.reps, dose.reps) if d.reps and dose.reps else d.reps
         d.sets = min(d.sets, dose.sets)

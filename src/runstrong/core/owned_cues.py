@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from .context import PlanningContext
 from .model import AthleteProfile, Block, PainArea, Role, Week, why
+from .vocab import AREA_NAME
 
 SWAP_RULE = "exercise-swap"
 
@@ -46,7 +47,7 @@ def _cued_week(w: Week, sides: dict, coached: Sequence, ctx: PlanningContext) ->
 
 
 def go_easy_text(area: PainArea, side: str, acceptable: float) -> str:
-    name = area.value.replace("_", " ")
+    name = AREA_NAME[area]
     return (
         f"Go easy on your {side} {name}: it was the painful side last week; "
         f"stop that side if the pain passes {acceptable:g}/10."

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from .library import Library
 from .model import Category, Exercise, Pattern, Phase, Reason, Region, why
 from .params import Params
-from .vocab import CATEGORY_NAME
+from .vocab import AREA_NAME, CATEGORY_NAME
 
 if TYPE_CHECKING:
     from .selection import Context
@@ -35,8 +35,8 @@ def pain_note(chosen: Exercise, ideal: Exercise | None, ctx: Context) -> tuple[R
     """Why the pick differs from what a pain-free runner would get, if pain is the reason."""
     if ideal is None or ideal.id == chosen.id:
         return ()
-    excluded = sorted(a.value.replace("_", " ") for a in ctx.pain.intersection(ideal.contraindications))
-    loaded = sorted(a.value.replace("_", " ") for a in ctx.pain.intersection(ideal.loads))
+    excluded = sorted(AREA_NAME[a] for a in ctx.pain.intersection(ideal.contraindications))
+    loaded = sorted(AREA_NAME[a] for a in ctx.pain.intersection(ideal.loads))
     if excluded:
         text = (
             f"{ideal.name} is left out for your {' and '.join(excluded)} pain; "

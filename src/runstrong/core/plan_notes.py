@@ -8,7 +8,7 @@ from typing import Any
 from .model import KEY_RUN_TYPES, AthleteProfile, Guidance, Session, Suggestion, Week, Weekday, build
 from .phases import LOADING_PHASES
 from .schedule import DayInfo
-from .vocab import SPEED_RUN_TYPES
+from .vocab import SPEED_RUN_TYPES, areas_text
 
 _EXTRA_MOBILITY = "Your review found soreness or tightness: extra mobility."
 
@@ -52,9 +52,10 @@ def pain_guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
     """For a runner with a painful area: what pain is acceptable, and when to see a clinician."""
     if not profile.pain_areas:
         return []
-    areas = " and ".join(a.value.replace("_", " ") for a in profile.pain_areas)
+    verb = "is" if len(profile.pain_areas) == 1 else "are"
     text = (
-        f"Your {areas} is loaded back step by step. Pain up to {p.pain_monitor_acceptable_during}/10 during an "
+        f"Your {areas_text(profile.pain_areas)} {verb} loaded back step by step. "
+        f"Pain up to {p.pain_monitor_acceptable_during}/10 during an "
         f"exercise is acceptable if it has settled (at most {p.pain_monitor_settled_morning}/10) by the next "
         "morning; log it with the side and when you felt it. Above that, the weekly review steps back a rung. "
         f"Pain of {p.pain_monitor_severe_at}/10 or more, or pain that rises {p.pain_monitor_rising_weeks} weeks "

@@ -412,6 +412,7 @@ class EccentricHamstringCap(RuleParams):
     names = {"max_weekly_reps": "eccentric_max_weekly_reps"}
     exercises: frozenset[Text]
     max_weekly_reps: Int
+    rest_seconds: Int
 
 
 class SorenessCountsHeavy(RuleParams):

@@ -16,6 +16,7 @@ from .base import Frozen
 from .library import Library
 from .model import TRAINING_CATEGORIES, AthleteProfile, Exercise, ExerciseSwap, Plan
 from .params import Params
+from .vocab import AREA_NAME
 
 SWAP_RULE = "exercise-swap"
 
@@ -76,7 +77,7 @@ def _notes(e: Exercise, original: Exercise, profile: AthleteProfile) -> list[str
         notes.append("one side at a time" if e.unilateral else "both legs together")
     if e.level.rank != original.level.rank:
         notes.append("easier" if e.level.rank < original.level.rank else "harder")
-    sore = sorted(a.value.replace("_", " ") for a in set(profile.pain_areas).intersection(e.loads))
+    sore = sorted(AREA_NAME[a] for a in set(profile.pain_areas).intersection(e.loads))
     if sore:
         notes.append(f"loads your {', '.join(sore)}: go gently")
     elif profile.pain_areas:

@@ -43,7 +43,8 @@ def _is_secondary(b: Block, lead: Lead) -> bool:
 
 
 def _heavy(b: Block, p: Params) -> bool:
-    return heavy_set(b.prescription.intensity, p)  # heavy sets keep their long rests (dose-heavy)
+    """Heavy sets (dose-heavy) and near-maximal lowering (eccentric-hamstring-cap) keep their long rests."""
+    return heavy_set(b.prescription.intensity, p) or b.exercise_id in p.eccentric_exercises
 
 
 def _accessory_one_set(blocks: list[Block], lead: Lead, p: Params) -> list[Block]:

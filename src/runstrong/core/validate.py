@@ -63,6 +63,7 @@ def check_plan(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date] = fro
     out += _check_sessions(plan, ctx, lived)
     out += _check_progression(plan, p)
     out += _check_heavy_rests(plan, p)
+    out += _check_eccentric_rests(plan, p, lived)
     out += _check_moderate_effort(plan, p)
     out += _check_core_drills(plan, p)
     out += _check_rule_ids(plan, registry)
@@ -188,6 +189,20 @@ def _check_heavy_rests(plan: Plan, p: Params) -> list[Violation]:
         if (pr := b.prescription).rest_seconds < short
         and pr.intensity.kind != "bodyweight"  # most blocks: no call needed
         and heavy_set(pr.intensity, p)
+    ]
+
+
+def _check_eccentric_rests(plan: Plan, p: Params, lived: frozenset[dt.date]) -> list[Violation]:
+    """Near-maximal lowering rests as heavy sets do (weeks lived under earlier rules aside)."""
+    return [
+        Violation("eccentric-hamstring-cap", f"week {w.index} {s.date}", f"{b.exercise_id}: {pr.rest_seconds} s rest")
+        for w in plan.weeks
+        if w.start_date not in lived
+        for s in w.sessions
+        for b in s.blocks
+        if b.exercise_id in p.eccentric_exercises
+        and b.role in WORK_ROLES
+        and (pr := b.prescription).rest_seconds < p.eccentric_rest_seconds
     ]
 
 

@@ -6,6 +6,7 @@ without paying for the model (see docs/benchmarks.md).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from enum import StrEnum
 
 
@@ -135,6 +136,15 @@ class PainArea(StrEnum):
     hamstring = "hamstring"
     foot = "foot"
     shin = "shin"
+
+
+AREA_NAME = {area: "Achilles" if area == PainArea.achilles else area.value.replace("_", " ") for area in PainArea}
+
+
+def areas_text(areas: Iterable[PainArea]) -> str:
+    """Painful areas as a sentence names them: "knee, Achilles and lower back"."""
+    names = [AREA_NAME[a] for a in areas]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 class Weekday(StrEnum):

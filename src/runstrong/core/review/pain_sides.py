@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..diary import PainReport, describe_pain
 from ..model import PainArea
+from ..vocab import AREA_NAME
 
 SIDES = ("left", "right")
 
@@ -35,7 +36,7 @@ def counts_for(p: PainReport, side: str) -> bool:
 
 def where(area: PainArea, side: str) -> str:
     """ "left knee", or "knee" when no side is told apart."""
-    name = area.value.replace("_", " ")
+    name = AREA_NAME[area]
     return f"{side} {name}" if side else name
 
 

@@ -4,7 +4,7 @@ target ("soreness ≤ 2/5 on 5 of 7 days; mood 2.7 vs your usual 3.9 ± 0.4").""
 from __future__ import annotations
 
 from ..model import PainArea
-from ..vocab import CATEGORY_NAME
+from ..vocab import AREA_NAME, CATEGORY_NAME
 from .metrics import CategoryWeek, WeekMetrics, WellnessItem
 from .params import ReviewParams
 from .values import Signal
@@ -60,7 +60,7 @@ def dose_ref(m: WeekMetrics) -> str:
 
 
 def area_name(area: PainArea) -> str:
-    return area.value.replace("_", " ")
+    return AREA_NAME[area]
 
 
 def wellness_signal(w: WellnessItem) -> Signal:
