@@ -195,7 +195,9 @@ def test_a_plan_starting_on_any_weekday_gets_a_partial_first_week_not_a_refusal(
     first = plan.weeks[0]
     assert all(s.date >= start for s in first.sessions)
     if len(first.sessions) < len(plan.weeks[1].sessions):
-        assert any(f"starts on {start:%A}" in r.text for r in first.reasons)
+        (said,) = [r.text for r in first.reasons if f"starts on {start:%A}" in r.text]
+        room = {0: "no room for a session", 1: "room for 1 session"}.get(len(first.sessions), "sessions a day apart")
+        assert room in said and f"not {len(plan.weeks[1].sessions)}." in said, said
 
 
 def test_the_checker_refuses_a_nordic_curl_with_a_short_rest_but_not_in_a_lived_week():

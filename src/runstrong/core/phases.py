@@ -168,10 +168,8 @@ def _first_week_room(profile: AthleteProfile, start: dt.date, sessions: int, p: 
     room = most_spaced(days, p.min_days_between)
     if room >= sessions:
         return sessions, []
-    text = (
-        f"The plan starts on {profile.start_date:%A}: the days left this week hold "
-        f"{room} session{'s' if room != 1 else ''} with a day between them, not {sessions}."
-    )
+    held = {0: "no room for a session", 1: "room for 1 session"}.get(room, f"room for {room} sessions a day apart")
+    text = f"The plan starts on {profile.start_date:%A}: the training days left this week have {held}, not {sessions}."
     return room, [p.why("no-consecutive-strength-days", text)]
 
 
