@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .library import Library
-from .model import Category, Exercise, Pattern, Phase, Reason, Region, why
+from .model import Category, Exercise, Intent, Pattern, Phase, Reason, Region, why
 from .params import Params
 from .vocab import AREA_NAME, CATEGORY_NAME
 
@@ -29,6 +29,18 @@ REGION_WORDS = {"thoracic": "upper back (thoracic spine)", "lumbar": "lower back
 def single_leg_explosive(e: Exercise) -> bool:
     """Hops landed on one leg at a time (single-leg pogos, skater hops, hop and stick)."""
     return e.pattern == P.plyometric and (e.unilateral or e.dose.per_side)
+
+
+def _explosive(e: Exercise) -> bool:
+    """Single-leg power work meant to be fast: the 5K/10K emphasis (short-race-explosive)."""
+    return e.category == Category.single_leg_power and (single_leg_explosive(e) or e.intent == Intent.power)
+
+
+def _durable(e: Exercise) -> bool:
+    """Single-leg strength or capacity, calf work and carries: the half's and marathon's emphasis
+    (marathon-durability)."""
+    single_leg = e.category == Category.single_leg_power and e.intent in (Intent.capacity, Intent.strength)
+    return single_leg or e.pattern in (P.calf_ankle, P.carry)
 
 
 def pain_note(chosen: Exercise, ideal: Exercise | None, ctx: Context) -> tuple[Reason, ...]:
@@ -123,10 +135,10 @@ def pick_reasons(e: Exercise, category: Category, slot: int, ctx: Context, p: Pa
     explosive_build = ctx.phase == Phase.build and ctx.race is not None and ctx.race in p.explosive_distances
     if explosive_build and single_leg_explosive(e):
         reasons.append(p.why("short-race-explosive", text=f"{ctx.race.value}: single-leg hops from the build on."))
-    if ctx.phase == Phase.race_specific and ctx.race is not None:
-        if ctx.race in p.explosive_distances:
+    if ctx.phase == Phase.race_specific and ctx.race is not None:  # only the lifts that carry the emphasis say so
+        if ctx.race in p.explosive_distances and _explosive(e):
             reasons.append(p.why("short-race-explosive", text=f"{ctx.race.value}: explosive single-leg emphasis."))
-        elif ctx.race in p.durability_distances:
+        elif ctx.race in p.durability_distances and _durable(e):
             reasons.append(p.why("marathon-durability", text=f"{ctx.race.value}: durability emphasis."))
     if ctx.level.rank < p.high_skill_min_level.rank:
         reasons.append(p.why("mechanics-over-complexity", text="Low-skill variant: mechanics over complexity."))
