@@ -621,3 +621,20 @@ def test_a_lift_back_after_weeks_away_resumes_its_reps(profile):
                     assert b.prescription.reps >= was[1].prescription.reps, (w.index, key)
         last.update({k: (w.index, b) for k, b in seen.items()})
         previous = w.index
+
+
+@seed(RUNNERS_SEED)
+@settings(max_examples=examples(0.15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profile=profiles())
+def test_a_replan_from_the_plans_own_weeks_gives_back_the_same_weeks(profile):
+    """Nothing new since the plan was made (no review, no diary change): planning again with
+    its first weeks kept as lived gives every later week unchanged; a novice who graduated in
+    a lived week stays graduated, a lift topped out in one climbs as planned."""
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    for cut in sorted({len(plan.weeks) // 3, len(plan.weeks) // 2, 2 * len(plan.weeks) // 3} - {0}):
+        again = build_plan(profile, load_context(), fixed_weeks=plan.weeks[:cut])
+        for before, after in zip(plan.weeks[cut:], again.weeks[cut:], strict=True):
+            a, b = (w.model_dump(include={"phase", "deload", "sessions"}) for w in (before, after))
+            assert a == b, (cut, before.index)

@@ -173,8 +173,10 @@ def _assign(
 
 
 def _learn(walk: _Walk, week: Week) -> None:
-    """A lived week's own loads are where its lifts stand (an older plan may differ); its light
-    days' loads only in race week, as in the walk (light-before-key-runs)."""
+    """A lived week's own loads are where its lifts stand when an older plan gave other loads
+    than the walk gives now; its light days' loads only in race week, as in the walk
+    (light-before-key-runs). A week lived as the walk plans it leaves the walk as it is: its
+    best so far stands through a taper's lighter loads, as when the week was planned."""
     if week.deload:
         return
     heaviest: dict[str, float] = {}
@@ -184,8 +186,9 @@ def _learn(walk: _Walk, week: Week) -> None:
             if b.prescription.load_kg is not None and not light:
                 heaviest[b.exercise_id] = max(heaviest.get(b.exercise_id, 0.0), b.prescription.load_kg)
     for ex_id, kg in heaviest.items():
-        if ex_id in walk.lifts:
-            walk.lifts[ex_id].last = kg
+        lift = walk.lifts.get(ex_id)
+        if lift is not None and lift.week_kg != kg:
+            lift.last = kg
 
 
 def _starts(walk: _Walk, logged: bool) -> None:

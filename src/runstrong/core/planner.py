@@ -253,6 +253,7 @@ class _Planning:
             self.trim_levels, self.trim_block = {}, frame.block
         kept = self.fixed.get(frame.start)
         if kept is not None:
+            self._graduates(frame, [])  # a lived week moves a novice on as a planned one does (its words were said)
             self._keep(kept)
         else:
             self._plan(frame, adjust, effects, screen_notes)

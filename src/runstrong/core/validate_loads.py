@@ -59,8 +59,9 @@ def check_loads(plan: Plan, library: Library, p: Any, lived: frozenset[dt.date])
                     full.add(ex)  # race week's light days are its loads (the walk steps on from them)
         for ex, kg in week_max.items():
             heaviest.setdefault(ex, []).append((w.index, w.deload, kg, was_lived, ex not in full))
+    logged = {ex for ex, s in plan.profile.recent_sets.items() if s.date is not None}  # the diary's sets
     for ex, weeks in heaviest.items():
-        out += _steps(ex, weeks, kits[ex], p)  # type: ignore[arg-type]
+        out += _steps(ex, weeks, kits[ex], p, ex in logged)  # type: ignore[arg-type]
     return out
 
 
@@ -85,17 +86,19 @@ def _on_step(kg: float, step: float, bar: float) -> bool:
     return math.isclose(steps, round(steps), abs_tol=1e-4)
 
 
-def _steps(ex: str, weeks: list[_Week], kit: tuple[float, float], p: Any) -> list[tuple[str, str, str]]:
+def _steps(ex: str, weeks: list[_Week], kit: tuple[float, float], p: Any, logged: bool) -> list[tuple[str, str, str]]:
     """A lift's heaviest load never rises more than a week's step above the most it has
     been given (linear-progression), and a deload eases it below that (planned-deloads).
     Compared with its best so far, not only last week's: a missed session dropped from a
     week (reschedule) lowers that week's heaviest without lowering what the lift can do;
     nor does a week of light days only (light-before-key-runs), which is checked but sets
-    no base (the diary's sets take over at the first week after lived ones that has one)."""
+    no base. A lift the diary logged starts afresh at the first week after lived ones that has
+    it (`logged`: the diary's set takes over, as in the walk); any other carries its best on
+    through lived weeks, a taper's lighter ones too."""
     step, bar = kit
     out: list[tuple[str, str, str]] = []
     best: float | None = None
-    after_lived = False  # the diary's sets take over in the first week after lived ones
+    after_lived = False  # a logged lift's diary set takes over in the first week after lived ones
     for i, deload, kg, lived, light_only in weeks:
         judged = best is not None and not lived and not after_lived
         if deload:
@@ -107,5 +110,5 @@ def _steps(ex: str, weeks: list[_Week], kit: tuple[float, float], p: Any) -> lis
         if light_only and best is not None and not lived:
             continue
         best = kg if best is None or after_lived else max(best, kg)
-        after_lived = lived
+        after_lived = lived and logged
     return out
