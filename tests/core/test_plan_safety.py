@@ -282,8 +282,10 @@ def test_a_loading_session_under_its_share_of_the_cap_has_no_set_left_to_add(pro
         now = {}
         for s in w.sessions:
             assert s.estimated_minutes <= cap
+            # a light day, or a key run's day whose sore-making lift has a gentler stand-in, keeps its
+            # full-dose session's sets (what the next week steps from): it may end under the share
             light = "light-before-key-runs" in s.rule_ids or any(
-                "light-before-key-runs" in b.rule_ids for b in s.blocks
+                {"light-before-key-runs", "soreness-counts-heavy"} & set(b.rule_ids) for b in s.blocks
             )
             short = s.estimated_minutes < cap * P.loading_share_pct / 100 and not s.trim_steps and not light
             for b in s.blocks:
