@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import re
 import tomllib
 from importlib import resources
 
@@ -306,3 +307,15 @@ def test_duplicate_ids_are_refused(raw: dict) -> None:
 
 def test_the_shipped_file_parses_the_same_as_the_loader(raw: dict, library: Library) -> None:
     assert parse_library(raw).ids() == library.ids()
+
+
+def test_a_cue_that_names_furniture_names_every_piece_the_exercise_can_use(library: Library) -> None:
+    """A runner with a sofa and no bench is not told to put a foot on 'the bench': a cue
+    naming one of the exercise's furniture names them all (or none)."""
+    for e in library.exercises:
+        pieces = {i.value for i in e.furniture}
+        if len(pieces) < 2:
+            continue
+        for cue in e.cues:
+            named = {p for p in pieces if re.search(rf"\b{p}", cue, re.IGNORECASE)}
+            assert not named or named == pieces, (e.id, cue, sorted(pieces))
