@@ -640,3 +640,27 @@ def test_a_replan_from_the_plans_own_weeks_gives_back_the_same_weeks(profile):
         for before, after in zip(plan.weeks[cut:], again.weeks[cut:], strict=True):
             a, b = (w.model_dump(include={"phase", "deload", "sessions"}) for w in (before, after))
             assert a == b, (cut, before.index)
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_the_first_days_back_after_the_race_hold_nothing_heavy_sore_making_or_near_failure(profile):
+    """Maintenance starts gently: in the registry's first days after the race's recovery no
+    session is heavy, no eccentric-only lift appears, and leg work stays well short of failure."""
+    plan = plan_or_none(profile)
+    if plan is None or profile.race is None:
+        return
+    first = profile.race.date + dt.timedelta(days=P.recovery_days[profile.race.distance])
+    days = {first + dt.timedelta(days=k) for k in range(P.maintenance_easy_return_days)}
+    for s in sessions(plan):
+        if s.date not in days:
+            continue
+        assert not s.heavy, s.date
+        for b in s.blocks:
+            if b.role not in WORK:
+                continue
+            assert b.exercise_id not in P.soreness_exercises, (s.date, b.exercise_id)
+            i = b.prescription.intensity
+            if b.category in ("posterior_chain", "single_leg_power"):
+                assert i.kind in ("rir", "bodyweight", "percent_1rm"), (s.date, b.exercise_id, i)
+                assert i.kind != "rir" or i.value >= P.race_close_min_rir, (s.date, b.exercise_id, i)

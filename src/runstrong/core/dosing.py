@@ -376,7 +376,11 @@ def _cuts(d: _Draft, p: Params) -> None:
         add(p.why("light-before-key-runs", "A key run is close: one set fewer, more in reserve, fresh legs first."))
     if ctx.race_close and leg_work:
         d.intensity = race_close_intensity(d.intensity, p)
-        add(p.why("taper", f"The race is close: legs stay at least {p.race_close_min_rir} reps from failure."))
+        if ctx.phase == Phase.maintenance:
+            text = f"First week back after the race: legs stay at least {p.race_close_min_rir} reps from failure."
+            add(p.why("maintenance-after-race", text))
+        else:
+            add(p.why("taper", f"The race is close: legs stay at least {p.race_close_min_rir} reps from failure."))
     cut = dict(ctx.reduced).get(d.e.category, 0)
     if cut:  # the review's cut, of the announced size in sets and reps, seconds or contacts (review_cut)
         # of the announced size, however many steps that is: the week after a cut steps on from the week

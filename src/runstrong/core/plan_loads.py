@@ -26,6 +26,7 @@ from .log_loads import light_as_planned
 from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Role, Session, Week, build
 from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
+from .week_days import returning_after_race
 
 LOADED_ROLES = (Role.primary, Role.accessory)
 
@@ -276,8 +277,11 @@ _NOT_A_SOURCE = frozenset({"starting-load-estimate", "cross-lift-start"})  # onl
 
 
 def _race_close(walk: _Walk, week: Week, day: dt.date) -> bool:
+    """Loads held well under the e1RM: the last days before the race, and the first back after it."""
     race = walk.profile.race
-    return week.phase == Phase.race_week or (race is not None and 0 <= (race.date - day).days < walk.p.last_heavy_days)
+    if week.phase == Phase.race_week or returning_after_race(walk.profile, day, walk.p):
+        return True
+    return race is not None and 0 <= (race.date - day).days < walk.p.last_heavy_days
 
 
 def _loaded_sessions(walk: _Walk, week: Week) -> tuple[Session, ...]:

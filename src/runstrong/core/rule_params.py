@@ -193,6 +193,7 @@ class MaintenanceAfterRace(RuleParams):
     sets: Int
     recovery_days: dict[RaceDistance, Int]
     post_race_weeks: Int
+    easy_return_days: Int
 
 
 class ScheduledReassessment(RuleParams):

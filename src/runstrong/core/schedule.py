@@ -30,6 +30,7 @@ class DayInfo(NamedTuple):
     prev_runs: tuple[RunType, ...]
     # a key run two or more days later, inside the days sore-making work keeps clear of (soreness-counts-heavy)
     key_in_clear_days: bool = False
+    returning: bool = False  # the first days back after the race's recovery (maintenance-after-race)
 
     @property
     def speed(self) -> bool:

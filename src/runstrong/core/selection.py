@@ -404,7 +404,7 @@ def _gentler(
             if alt is None:
                 continue
             chosen.add(alt.id)
-            instead = p.why("soreness-counts-heavy", f"In place of {pk.exercise.name}: a key run or the race is close.")
+            instead = p.why("soreness-counts-heavy", f"In place of {pk.exercise.name}: nothing to leave the legs sore.")
             out[pk.exercise.id] = Pick(exercise=alt, reasons=(*pick_reasons(alt, category, slot, ctx, p), instead))
     return out
 

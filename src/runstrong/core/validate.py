@@ -38,6 +38,7 @@ from .progression import RPE_AT_FAILURE, load_rise_pct, rir_of
 from .rep_scheme import LEG_CATEGORIES
 from .rules import Registry
 from .validate_loads import check_loads
+from .week_days import returning_after_race
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def check_plan(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date] = fro
     out += _check_progression(plan, p)
     out += _check_heavy_rests(plan, p)
     out += _check_eccentric_rests(plan, p, lived)
+    out += _check_first_days_back(plan, p, lived)
     out += _check_moderate_effort(plan, p)
     out += _check_core_drills(plan, p)
     out += _check_rule_ids(plan, registry)
@@ -162,6 +164,28 @@ def _check_race(plan: Plan, p: Params) -> list[Violation]:
 
 
 WORK_ROLES = frozenset({Role.primary, Role.accessory})
+
+
+def _check_first_days_back(plan: Plan, p: Params, lived: frozenset[dt.date]) -> list[Violation]:
+    """The first days back after the race's recovery hold nothing heavy, nothing that leaves
+    the legs sore and no leg work near failure (weeks lived under earlier rules aside)."""
+    out: list[Violation] = []
+    for w in plan.weeks:
+        if w.start_date in lived:
+            continue
+        for s in w.sessions:
+            if not returning_after_race(plan.profile, s.date, p):
+                continue
+            when = "in the first days back after the race"
+            if s.heavy:
+                out.append(Violation("maintenance-after-race", str(s.date), f"heavy work {when}"))
+            out += _sore_making(s, p, when)
+            out += [
+                Violation("maintenance-after-race", str(s.date), f"{b.exercise_id} too hard {when}")
+                for b in s.blocks
+                if _leg_work(b) and _too_hard(b, p)
+            ]
+    return out
 
 
 def _leg_work(b: Block) -> bool:

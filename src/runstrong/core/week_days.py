@@ -74,6 +74,16 @@ def day_infos(ctx: PlanningContext, profile: AthleteProfile, frame: WeekFrame, r
     return hit
 
 
+def returning_after_race(profile: AthleteProfile, day: dt.date, p: Any) -> bool:
+    """Whether `day` is in the first days back after the race's recovery, when leg work stays
+    well short of failure (maintenance-after-race)."""
+    race = profile.race
+    if race is None:
+        return False
+    back = (day - race.date).days - p.recovery_days[race.distance]
+    return 0 <= back < p.maintenance_easy_return_days
+
+
 def _race_window(day: dt.date, profile: AthleteProfile, p: Any) -> tuple[bool, bool, bool, bool]:
     """(strength ok, heavy ok, plyometrics ok, recovering) for a day near the race."""
     race = profile.race
@@ -113,6 +123,7 @@ def _day_infos(
                 next_runs=one_copy(tuple(t for t, _ in runs.get(day + dt.timedelta(days=1), ()))),
                 prev_runs=one_copy(tuple(t for t, _ in runs.get(day - dt.timedelta(days=1), ()))),
                 key_in_clear_days=_key_within(runs, day, range(2, p.soreness_clear_days + 1)),
+                returning=returning_after_race(profile, day, p),
             )
         )
     return tuple(infos)

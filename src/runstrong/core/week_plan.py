@@ -68,6 +68,8 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
     placed = zip(planned, placement.days, placement.reasons, between, strict=True)
     for session, day_index, reasons, sandwiched in placed:
         day = w.days[day_index]
+        if day.returning:  # the first days back after the race: nothing heavy for the legs (maintenance-after-race)
+            session = session.race_close
         if not session.spec.heavy and (day.before_key or day.speed):
             # fresh legs for the key run (light-before-key-runs); hops between two hard runs only
             # when no session of the week has room for them (explosive-work-with-room)
