@@ -360,3 +360,32 @@ def test_an_imperial_runner_sees_and_types_pounds_and_the_diary_keeps_kilograms(
     loads = [s["load_kg"] for s in sets if s["exercise_id"] == "trap_bar_deadlift"]
     assert loads[0] == 63.503  # 140 lb typed
     assert all(abs(kg - 135 * 0.45359237) < 1e-5 for kg in loads[1:])  # untouched sets exactly as prescribed
+
+
+def test_the_plan_page_opens_with_its_notes_and_marks_light_sessions(tmp_path) -> None:
+    """A runner whose every day is next to a key run reads why every session is light before
+    the weeks, not after thirteen of them, and each light session is marked as such."""
+    import datetime as dt
+    from pathlib import Path
+
+    from runstrong.core.planner import build_plan
+    from runstrong.io.data_files import load_context
+    from runstrong.io.profile_file import load_profile
+    from runstrong.store import repo
+    from runstrong.store.db import open_store
+    from runstrong.web.app import create_app
+
+    from .conftest import SameOriginClient
+
+    runner = Path(__file__).parents[1] / "core" / "runners" / "every_day_next_to_a_key_run.toml"
+    profile = load_profile(runner)
+    store = open_store(str(tmp_path / "diary.db"))
+    with store.write() as s:
+        repo.store_plan(s, profile, build_plan(profile, load_context()), dt.datetime(2026, 12, 9, 8, 0))
+    store.close()
+    with SameOriginClient(create_app(str(tmp_path / "diary.db"), today=dt.date(2026, 12, 10))) as c:
+        page = c.get("/plan").text
+    notes, first_week = page.index("Notes on this plan"), page.index('id="week-1"')
+    assert notes < first_week
+    assert "make Sunday a training day" in page[notes:first_week]
+    assert page.count('class="light-mark" title="light"') >= 20

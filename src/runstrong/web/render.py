@@ -15,7 +15,7 @@ from markupsafe import Markup
 from runstrong import __version__
 from runstrong.core.diary import describe_pain
 from runstrong.io.figures import figure_svg
-from runstrong.io.labels import PHASE_LABEL, RACE_NAME, dose_label, dose_text, plural, rest_text
+from runstrong.io.labels import PHASE_LABEL, RACE_NAME, dose_label, dose_text, plural, rest_text, session_load
 
 from .views import focus_name
 
@@ -60,6 +60,7 @@ def make_templates(directory: Path, nav: list[tuple[str, str]]) -> Jinja2Templat
         race=lambda d: RACE_NAME.get(_words(d), _words(d)),
         plural=lambda n, word: plural(n, word),
         pain_text=describe_pain,
+        load=session_load,
     )
     # app_version: asset URLs and the footer (a page's own `version` is the diary version its forms carry)
     env.globals.update(version=__version__, app_version=__version__, exercise_figure=_figure)
