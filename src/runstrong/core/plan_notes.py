@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .model import KEY_RUN_TYPES, AthleteProfile, Guidance, Session, Suggestion, Week, Weekday, build
-from .phases import LOADING_PHASES
+from .model import KEY_RUN_TYPES, AthleteProfile, Guidance, Session, Suggestion, Weekday, build
 from .schedule import DayInfo
 from .vocab import SPEED_RUN_TYPES, areas_text
 
@@ -125,25 +124,20 @@ def guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def light_weeks_advice(profile: AthleteProfile, weeks: list[Week], p: Any) -> list[str]:
-    """When most loading weeks hold only light sessions because every training day is a
-    speed day or the day before a key run (light-before-key-runs), the main lifts never get
-    a full dose: say so once, and which change to the week would give full sessions."""
-    loading = [w for w in weeks if w.phase in LOADING_PHASES and not w.deload and w.sessions]
-    all_light = [w.index for w in loading if all(_kept_light(s) for s in w.sessions)]
-    if not all_light or len(all_light) * 2 <= len(loading):
+def light_weeks_advice(profile: AthleteProfile, loading: int, all_light: int, p: Any) -> list[str]:
+    """When more than half of the `loading` weeks (with sessions) hold only light sessions
+    (`all_light`) because every training day is a speed day or the day before a key run
+    (light-before-key-runs), the main lifts never get a full dose: say so once, and which
+    change to the week would give full sessions."""
+    if not all_light or all_light * 2 <= loading:
         return []
-    rest = len(loading) - len(all_light)
+    rest = loading - all_light
     dose = f"get a full dose only in the other {rest}" if rest else "never get a full dose"
     said = (
-        f"In {len(all_light)} of your {len(loading)} loading weeks every session falls on a speed day or the day "
+        f"In {all_light} of your {loading} loading weeks every session falls on a speed day or the day "
         f"before a key run, so each is dosed light and your main lifts {dose} (light-before-key-runs). "
     )
     return [(said + _full_day_fix(profile, p)).strip()]
-
-
-def _kept_light(session: Session) -> bool:
-    return any(r.rule_id == "light-before-key-runs" for b in session.blocks for r in b.reasons)
 
 
 def _full_day_fix(profile: AthleteProfile, p: Any) -> str:

@@ -46,7 +46,7 @@ from .screen import Screen
 from .selection import BlockSelection, Context, select_block
 from .validate import Violation, check_plan
 from .week_days import RunsByDate, dates, day_infos, runs_by_date, screen_for
-from .week_plan import WeekInputs, carry_of, plain_levels, plan_week
+from .week_plan import WeekInputs, all_light, carry_of, plain_levels, plan_week
 
 __all__ = ["InfeasibleWeekError", "block_selection", "build_plan", "replan", "replanned_weeks"]
 
@@ -77,7 +77,11 @@ def build_plan(
         end_date=frames[-1].end,
         weeks=weeks,
         guidance=guidance(profile, p),
-        warnings=[*_familiarisation(profile, frames, p), *state.warnings, *light_weeks_advice(profile, weeks, p)],
+        warnings=[
+            *_familiarisation(profile, frames, p),
+            *state.warnings,
+            *light_weeks_advice(profile, *state.light, p),
+        ],
     )
     violations = _checked(plan, ctx, frozenset(state.fixed))
     if violations:
@@ -234,6 +238,7 @@ class _Planning:
     carry: Carry = ()  # each lift's dose in the last loading week (progression-carries-over)
     graduated: bool = False
     topped: frozenset[str] = frozenset()  # bodyweight lifts whose progression ran out (ladder-climb)
+    light: tuple[int, int] = (0, 0)  # loading weeks with sessions, and those whose every session is light
 
     def __post_init__(self) -> None:
         p = self.ctx.params
@@ -339,6 +344,7 @@ class _Planning:
         self.weeks.append(kept)
         loading = kept.phase in LOADING_PHASES and not kept.deload
         self.carry = carry_of(kept.sessions, loading, self.carry, self.ctx)
+        self._count_light(kept.phase, kept.deload, bool(kept.sessions), all_light(kept.sessions))
         for s in kept.sessions:
             self.trim_levels[s.focus] = max(self.trim_levels.get(s.focus, 0), s.trim_steps)
         self.previous = tuple((s.date, s.focus.value, s.plyometric) for s in kept.sessions)
@@ -368,6 +374,7 @@ class _Planning:
         )
         week = plan_week(ctx, self.selection, inputs)  # type: ignore[arg-type]
         self.trim_levels, self.carry = dict(week.trim_levels), week.carry
+        self._count_light(frame.phase, frame.deload, bool(week.sessions), week.all_light)
         if week.landing:
             self.landing_weeks += 1
         self.warnings.extend(f"Week {frame.index}: {w}" for w in week.warnings)
@@ -380,6 +387,12 @@ class _Planning:
         notes = [*screen_notes, *(adjust.reasons if adjust else ()), *week.notes]
         self.weeks.append(self._week(frame, days, list(week.sessions), notes, adjust))
         self.previous = tuple((s.date, s.focus.value, s.plyometric) for s in week.sessions)
+
+    def _count_light(self, phase: Phase, deload: bool, any_session: bool, light: bool) -> None:
+        """A loading week's count toward the all-light advice (light-before-key-runs)."""
+        if phase in LOADING_PHASES and not deload and any_session:
+            loading, lit = self.light
+            self.light = (loading + 1, lit + light)
 
     def _graduates(self, frame: WeekFrame, notes: list[Reason]) -> bool:
         """A novice moves on to build dosing (and heavy work, dose-heavy) after the foundation
