@@ -480,3 +480,31 @@ def test_a_running_week_with_no_day_clear_of_key_runs_is_told_to_move_one():
 def test_plans_with_a_full_session_in_most_loading_weeks_carry_no_light_day_advice():
     for name in ("marathoner.toml", "5k-racer.toml", "novice.toml"):
         assert not _light_advice(plan_of(name)), name
+
+
+def test_a_long_phase_keeps_each_main_lift_and_changes_the_others_every_few_weeks():
+    """A year without a race was 46 build weeks of the same lifts. Now, after the deload that
+    ends each `max_weeks` of the same lifts, the block's other lifts change for variety while
+    each category's main lift carries on (same-primaries-per-block)."""
+    data = load_profile(RUNNERS / "every_day_next_to_a_key_run.toml").model_dump()
+    data |= {"race": None, "plan_weeks": 40, "start_date": "2027-01-04", "pain_areas": [],
+             "available_days": ["mon", "wed", "fri", "sun"], "equipment": ["dumbbells"]}  # fmt: skip
+    plan = build_plan(AthleteProfile.model_validate(data), CTX)
+    weeks = plan.weeks
+    changes = [i for i, w in enumerate(weeks) if "same-primaries-per-block" in w.rule_ids]
+    assert len(changes) >= 2, [w.phase for w in weeks]
+    for i in changes:
+        assert weeks[i - 1].deload and weeks[i].phase == weeks[i - 2].phase
+        before, after = weeks[i - 2], weeks[i]  # the last loading week before the deload
+        for focus in (Category.posterior_chain, Category.single_leg_power):
+            old = [s for s in before.sessions if s.focus == focus]
+            new = [s for s in after.sessions if s.focus == focus]
+            if not old or not new:
+                continue
+            mains = [[b.exercise_id for b in s[0].blocks if b.role == Role.primary] for s in (old, new)]
+            assert mains[0][0] == mains[1][0], (after.index, focus, mains)
+        lifts = [
+            {b.exercise_id for s in w.sessions for b in s.blocks if b.role == Role.primary} for w in (before, after)
+        ]
+        assert lifts[0] != lifts[1], after.index
+    assert all(b - a >= P.block_max_weeks for a, b in itertools.pairwise(changes))

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "session-focus": rp.SessionFocus,
     "two-primaries-one-accessory": rp.TwoPrimaries,
+    "same-primaries-per-block": rp.SamePrimaries,
     "foundation-posterior-emphasis": rp.FoundationPosterior,
     "mechanics-over-complexity": rp.MechanicsOverComplexity,
     "landings-before-plyometrics": rp.LandingsFirst,

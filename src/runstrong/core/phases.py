@@ -101,12 +101,17 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
     deloads = deload_weeks(phases, p, forced)
     missed = 0  # weeks a review found inconsistent: they do not count toward the third session
     frames: list[WeekFrame] = []
-    block = step = selection = since_screen = 0
+    block = step = selection = since_screen = same_lifts = 0
     for i, phase in enumerate(phases):
+        fresh: list[Reason] = []
         if i > 0 and (phase != phases[i - 1] or (i - 1) in deloads):
             block, step = block + 1, 0
         if i > 0 and phase != phases[i - 1] and phase in LOADING_PHASES:
-            selection += 1  # familiar lifts carry into the taper, race week and maintenance
+            selection, same_lifts = selection + 1, 0  # familiar lifts carry into the taper, race week and maintenance
+        elif phase in LOADING_PHASES and (i - 1) in deloads and same_lifts >= p.block_max_weeks:
+            selection, same_lifts = selection + 1, 0  # a long phase: the other lifts change after a deload
+            fresh.append(p.why("same-primaries-per-block", NEW_LIFTS_TEXT))
+        same_lifts += 1
         deload, start = i in deloads, first + dt.timedelta(weeks=i)
         consistent = profile.consistent_strength_weeks + i - missed
         this_week = adjust.get(start)
@@ -117,7 +122,7 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
         reasons += partial
         if this_week is not None and this_week.max_sessions is not None and this_week.max_sessions < sessions:
             sessions = this_week.max_sessions
-        reasons += _deload_reasons(deload, i in forced, p)
+        reasons += _deload_reasons(deload, i in forced, p) + fresh
         since_screen += 1
         reassess = i > 0 and _reassess_due(phase, deload, since_screen, p)
         if reassess:
@@ -189,6 +194,7 @@ def _race_week_days(profile: AthleteProfile, start: dt.date, p: Params) -> list[
 
 REASSESS_TEXT = "Repeat the baseline screen this week (hip hinge, plank, single-leg squat)."
 BASELINE_TEXT = "Before the first session, screen your hip hinge, plank hold and single-leg squat."
+NEW_LIFTS_TEXT = "A long phase: each category keeps its main lift and its other lifts change, for variety."
 
 
 def _sessions(

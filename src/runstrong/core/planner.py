@@ -231,6 +231,7 @@ class _Planning:
     selection_key: tuple | None = None  # (selection context, recent primaries)
     block_of_selection: tuple | None = None  # (block, screen effects, kit, swaps) the selection was made for
     prior_selection: BlockSelection | None = None
+    prior_phase: Phase | None = None  # the phase the prior selection was made for
     landing_weeks: int = 0
     trim_block: int = -1
     trim_levels: dict[str, int] = field(default_factory=dict)  # by focus (a Category is a str)
@@ -300,6 +301,7 @@ class _Planning:
             return
         if frame.selection != (self.block_of_selection[0] if self.block_of_selection else None):
             self.prior_selection = self.selection
+            self.prior_phase = self.selection_key[0].phase if self.selection_key else None
         before = self.selection_key[0] if self.selection_key else None
         needs = Context(
             level=profile.strength_experience,
@@ -321,12 +323,24 @@ class _Planning:
             ),
             topped=topped,
         )
-        recent = self.prior_selection.primary_ids() if self.prior_selection else frozenset()
-        self.selection, missing = select_block(self.ctx, needs, recent)
+        recent, keep = self._recent(frame)
+        self.selection, missing = select_block(self.ctx, needs, recent, keep)
         self.carry = with_new_rungs(self.carry, self.selection.climbed)
         self.selection_key, self.block_of_selection = (needs, recent), key
         said = {w.partition(": ")[2] for w in self.warnings}  # a block's warning is said once, when it starts
         self.warnings.extend(f"Week {frame.index}: {m}" for m in missing if m not in said)
+
+    def _recent(self, frame: WeekFrame) -> tuple[frozenset[str], frozenset[str]]:
+        """The last block's exercises a new block avoids for variety, and the main lifts it
+        keeps: at a phase change it avoids all and keeps none; inside a long phase it keeps
+        each category's main lift and avoids the others (same-primaries-per-block)."""
+        prior = self.prior_selection
+        if prior is None:
+            return frozenset(), frozenset()
+        if self.prior_phase != frame.phase:
+            return prior.primary_ids(), frozenset()
+        mains = frozenset(picks[0].exercise.id for picks in prior.primaries.values() if picks)
+        return prior.primary_ids(mains=False), mains
 
     def _topped(self, frame: WeekFrame, adjust: Adjustment | None, effects: ScreenEffects | None) -> frozenset[str]:
         """Every bodyweight lift whose progression ran out by this loading week (ladder-climb)."""

@@ -102,6 +102,11 @@ class SessionFocus(RuleParams):
     focus_order: tuple[Text, ...]
 
 
+class SamePrimaries(RuleParams):
+    prefix = "block_"
+    max_weeks: Int
+
+
 class TwoPrimaries(RuleParams):
     names = {"secondary_primaries_per_category": "secondary_primaries"}
     primaries_per_category: Int

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from .block_swaps import apply_swaps, keep_regressions
 from .context import PlanningContext
+from .furniture_advice import furniture_wanted
 from .ladder_climb import climb_ladders, climbers, lower_rungs
 from .library import Library
 from .model import (
@@ -68,10 +69,11 @@ class BlockSelection:
     climbed: tuple[tuple[str, str], ...] = ()  # (from id, to id): bodyweight lifts moved up their ladder
     climbers: tuple[Exercise, ...] = ()  # primaries that may climb their ladder when they top out
 
-    def primary_ids(self) -> frozenset[str]:
-        """Every exercise of the block (primaries, warm-up and finisher), for variety next block."""
-        main = {pk.exercise.id for picks in self.primaries.values() for pk in picks}
-        return frozenset(main | {pk.exercise.id for pk in (*self.warm_up, *self.finisher)})
+    def primary_ids(self, mains: bool = True) -> frozenset[str]:
+        """Every exercise of the block (primaries, warm-up and finisher), for variety next block;
+        without each category's main lift (`mains=False`) for the next block of a long phase."""
+        lifts = {pk.exercise.id for picks in self.primaries.values() for pk in picks[0 if mains else 1 :]}
+        return frozenset(lifts | {pk.exercise.id for pk in (*self.warm_up, *self.finisher)})
 
 
 P = Pattern
@@ -196,6 +198,7 @@ def _best(
     bilateral: bool = False,
     heavy_kit: bool = False,
     lower: frozenset[str] = frozenset(),
+    keep: frozenset[str] = frozenset(),
 ) -> Exercise | None:
     """The best candidate: sparing a painful area first, then the wanted pattern, no step back
     down a ladder the last block climbed (`lower`), the race emphasis, the slot's intent, the
@@ -212,6 +215,7 @@ def _best(
                 bool(ctx.pain.intersection(e.loads)),  # regress: spare a painful area, even in another pattern
                 ranks[e.pattern],
                 e.id in lower,  # a rung reached stays reached across blocks (progression-carries-over)
+                e.id not in keep,  # a long phase's next block keeps each main lift (same-primaries-per-block)
                 _emphasis(e, ctx, p),
                 intents.index(e.intent) if e.intent in intents else len(intents),
                 bilateral and e.unilateral,  # the main hinge is a two-legged lift
@@ -227,20 +231,20 @@ def _best(
 
 
 def select_block(
-    planning: PlanningContext, ctx: Context, recent: frozenset[str]
+    planning: PlanningContext, ctx: Context, recent: frozenset[str], keep: frozenset[str] = frozenset()
 ) -> tuple[BlockSelection, tuple[str, ...]]:
     """The exercises of one block (avoiding the `recent` block's primaries where there is
-    choice), and warnings for any slot the library could not fill. Remembered on the
-    planning context under (ctx, recent)."""
-    key = (ctx, recent)
+    choice, keeping the main lifts in `keep` where they still fit), and warnings for any slot
+    the library could not fill. Remembered on the planning context under (ctx, recent, keep)."""
+    key = (ctx, recent, keep)
     hit = planning.memo.selections.get(key)
     if hit is None:
-        hit = planning.memo.selections.put(key, _select_block(planning, ctx, recent))
+        hit = planning.memo.selections.put(key, _select_block(planning, ctx, recent, keep))
     return hit
 
 
 def _select_block(
-    planning: PlanningContext, ctx: Context, recent: frozenset[str]
+    planning: PlanningContext, ctx: Context, recent: frozenset[str], keep: frozenset[str]
 ) -> tuple[BlockSelection, tuple[str, ...]]:
     library, p = planning.library, planning.params
     usable = _usable_for(planning, ctx.level, ctx.equipment, ctx.pain)
@@ -253,7 +257,7 @@ def _select_block(
     alternatives: dict[str, Pick] = {}
     lower = lower_rungs(library, usable, recent)
     primaries = {
-        category: _primaries(library, category, ctx, pools, chosen, (recent, lower), alternatives, warnings, p)
+        category: _primaries(library, category, ctx, pools, chosen, (recent, lower, keep), alternatives, warnings, p)
         for category in TRAINING_CATEGORIES
     }
 
@@ -262,7 +266,9 @@ def _select_block(
         primaries = place_rungs(library, planning.ladders, ctx.ladder, primaries, chosen, ctx.equipment, ctx.level,
                                 ctx.pain, hops)  # fmt: skip
     accessories = _accessories(ctx, pools, chosen, warnings, p)
-    warnings += _furniture_wanted(library, ctx, pools, p)
+    if not any(e.pattern == P.calf_ankle for e in pools.usable):  # furniture keeps calf work away?
+        at_home = _usable(library, ctx.level, ctx.equipment | HOME_FURNITURE, ctx.pain, p)
+        warnings += furniture_wanted(pools.usable, at_home, ctx.equipment)
     warm_up = cover_regions(
         usable, Category.warm_up, p.warm_up_regions, p.warm_up_items, "warm-up-hips-thoracic", recent, p.warm_up_always
     )
@@ -275,7 +281,7 @@ def _select_block(
         primaries, accessories, stuck = apply_swaps(library, ctx, usable, primaries, accessories)
         if stuck:  # the replacement is already in the block: leave the old exercise out instead
             swaps = tuple((old, None if old in stuck else new) for old, new in ctx.swaps)
-            return select_block(planning, replace(ctx, swaps=swaps), recent)
+            return select_block(planning, replace(ctx, swaps=swaps), recent, keep)
         primaries, accessories = keep_regressions(library, ctx, usable, primaries, accessories)
     primaries, climbed = _climbed(primaries, ctx, usable, chosen, p)
     gentler = _gentler(primaries, ctx, pools, chosen, recent, p)
@@ -311,7 +317,7 @@ def _primaries(
 ) -> tuple[Pick, ...]:
     """The category's primaries, slot by slot, each with a calmer alternative for hops. `last`
     holds the last block's primaries and the lower rungs of its bodyweight lifts."""
-    recent, lower = last
+    recent, lower, keep = last
     # short hops count as primaries of single-leg power: they are how novices meet plyometrics
     pool = [e for e in pools.usable if e.category == category and _primary(e)]
     if ctx.hinge_patterning:  # loaded hinges wait until the hinge passes a screen
@@ -336,7 +342,9 @@ def _primaries(
             e = _below_ceiling(library, e, _best(uncapped, patterns, ctx, p, chosen, recent, **prefs))
         kept = None
         if e is None:
-            e = _best(pool, patterns, ctx, p, chosen, recent, lower=lower, **prefs)
+            e = _best(
+                pool, patterns, ctx, p, chosen, recent, lower=lower, keep=keep if slot == 0 else frozenset(), **prefs
+            )
             kept = _kept_rung(e, pool, patterns, ctx, p, chosen, recent, lower, prefs)
         if e is None:  # any other primary of the category (hops only where the slot may have them)
             e = _best(pool, _any_pattern(ctx), ctx, p, chosen, recent, intents=intents)
@@ -458,23 +466,6 @@ ACCESSORY_TEXT = {
     "unstable-balance": "Single-leg balance on an unstable surface, as on a trail.",
     "two-primaries-one-accessory": "The session's accessory: brief, targeted work for the hips.",
 }
-
-
-def _furniture_wanted(library: Library, ctx: Context, pools: _Pools, p: Params) -> list[str]:
-    """A warning when the runner's listed furniture is all that stands between them and the
-    weekly calf work (ankle-foot-stiffness): every calf exercise rests on something."""
-    if any(e.pattern == P.calf_ankle for e in pools.usable):
-        return []
-    home = ctx.equipment | HOME_FURNITURE
-    would = _usable(library, ctx.level, home, ctx.pain, p)
-    needs = sorted({i.value for e in would if e.pattern == P.calf_ankle for i in e.furniture if i not in ctx.equipment})
-    if not needs:
-        return []
-    pieces = ", ".join(f"a {x}" for x in needs[:-1]) + (" or " if len(needs) > 1 else "") + f"a {needs[-1]}"
-    return [
-        f"No calf exercise fits the furniture you listed: each needs {pieces} to hold. "
-        "List one under furniture for the weekly calf and ankle work (ankle-foot-stiffness)."
-    ]
 
 
 def _accessories(ctx: Context, pools: _Pools, chosen: set[str], warnings: list[str], p: Params) -> list[Pick]:
