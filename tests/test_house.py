@@ -8,6 +8,7 @@ migrations are left out. A function is measured from its `def` line to its last 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "runstrong"
@@ -200,3 +201,13 @@ def test_no_core_module_imports_another_modules_private_names() -> None:
 def test_a_private_import_is_found() -> None:
     source = "from .dosing import DoseContext, _Draft\nfrom ..model import __version__\nfrom os import _exit\n"
     assert private_imports(source) == ["from .dosing import _Draft"]
+
+
+def test_every_data_file_has_an_edition_in_one_convention() -> None:
+    """One version convention across data files: year.month.edition, a string at the top."""
+    import tomllib
+
+    data = Path(__file__).parents[1] / "src" / "runstrong" / "data"
+    for path in sorted(data.glob("*.toml")):
+        version = tomllib.loads(path.read_text("utf-8")).get("version")
+        assert isinstance(version, str) and re.fullmatch(r"20\d\d\.(1[0-2]|[1-9])\.\d+", version), (path.name, version)
