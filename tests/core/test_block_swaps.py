@@ -44,3 +44,24 @@ def test_a_regression_for_broken_form_holds_its_slot_in_the_next_block():
     # it takes the single-leg strength slot, not the hops'
     hops = {x for x in build_lifts if x.endswith("hops")}
     assert hops <= later, (sorted(build_lifts), sorted(later))
+
+
+def test_two_lifts_regressed_to_the_same_easier_lift_get_it_once():
+    """A review found form breaking down on the plank shoulder tap and the plank with leg lift;
+    both regress to the front plank. It goes in once; the second lift is left out, not doubled."""
+    data = {
+        "name": "Two regressions", "age": 35, "body_mass_kg": 65, "start_date": "2027-01-04",
+        "strength_experience": "intermediate", "equipment": ["bodyweight"], "plan_weeks": 8,
+        "running": {"weekly": [{"day": "tue", "type": "easy", "minutes": 40}]},
+        "exercise_swaps": [
+            {"from_id": old, "to_id": "front_plank", "since": "2027-01-04", "rule_id": "review-regress",
+             "review_of": "2026-12-28"}
+            for old in ("plank_shoulder_tap", "plank_with_leg_lift", "bird_dog", "side_plank")
+        ],
+    }  # fmt: skip
+    plan = build_plan(AthleteProfile.model_validate(data), load_context())
+    assert any(b.exercise_id == "front_plank" for w in plan.weeks for s in w.sessions for b in s.blocks)
+    for w in plan.weeks:
+        for s in w.sessions:
+            ids = [b.exercise_id for b in s.blocks]
+            assert len(ids) == len(set(ids)), (s.date, ids)

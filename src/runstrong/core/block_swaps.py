@@ -32,7 +32,11 @@ def apply_swaps(
     promoted = {new for old, new in ctx.regressed if old in main and new in {pk.exercise.id for pk in accessories}}
     accessories = [pk for pk in accessories if pk.exercise.id not in promoted]
     taken = main | {pk.exercise.id for pk in accessories}
-    wanted = {old: new for old, new in ctx.swaps if new is not None and new in usable_ids and new not in taken}
+    present, wanted = frozenset(taken), dict[str, str]()
+    for old, new in ctx.swaps:  # one replacement per exercise: two lifts regressed to the same one do not both get it
+        if new is not None and old in present and new in usable_ids and new not in taken:
+            wanted[old] = new
+            taken.add(new)
     stuck = frozenset(old for old, new in ctx.swaps if new is not None and old in taken and old not in wanted)
 
     def swap(pk: Pick) -> Pick:
