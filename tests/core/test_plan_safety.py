@@ -664,3 +664,14 @@ def test_the_first_days_back_after_the_race_hold_nothing_heavy_sore_making_or_ne
             if b.category in ("posterior_chain", "single_leg_power"):
                 assert i.kind in ("rir", "bodyweight", "percent_1rm"), (s.date, b.exercise_id, i)
                 assert i.kind != "rir" or i.value >= P.race_close_min_rir, (s.date, b.exercise_id, i)
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_no_session_lists_an_exercise_twice(profile):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    for s in sessions(plan):
+        ids = [b.exercise_id for b in s.blocks]
+        assert len(ids) == len(set(ids)), (s.date, ids)

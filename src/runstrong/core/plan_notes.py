@@ -169,3 +169,36 @@ def _full_day_fix(profile: AthleteProfile, p: Any) -> str:
         "Your running week leaves no day without a key run that day or the next: "
         "for full sessions, move or drop one key run."
     )
+
+
+def grouped_by_week(warnings: list[str]) -> list[str]:
+    """The same warning for several weeks said once, naming them: "Weeks 2-13: only 1
+    session fit; ..." rather than twelve lines. Other warnings are kept as they are, in order.
+
+    >>> grouped_by_week(["Week 2: x.", "Week 3: x.", "Week 5: x.", "Week 4: y.", "z."])
+    ['Weeks 2-3 and 5: x.', 'Week 4: y.', 'z.']
+    """
+    weeks: dict[str, list[int]] = {}
+    order: list[str] = []
+    for w in warnings:
+        head, sep, text = w.partition(": ")
+        number = head.removeprefix("Week ")
+        if sep and head.startswith("Week ") and number.isdigit():
+            if text not in weeks:
+                order.append(text)
+            weeks.setdefault(text, []).append(int(number))
+        else:
+            order.append(w)
+    return [f"{_weeks_named(weeks[t])}: {t}" if t in weeks else t for t in order]
+
+
+def _weeks_named(numbers: list[int]) -> str:
+    runs: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = [f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return ("Week " if len(numbers) == 1 else "Weeks ") + listed

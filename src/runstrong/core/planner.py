@@ -41,7 +41,7 @@ from .owned_cues import with_owned_cues
 from .pain_return import rungs_for_week
 from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, WeekFrame, lay_out_weeks
 from .plan_loads import assign_loads
-from .plan_notes import guidance, light_weeks_advice, suggestions
+from .plan_notes import grouped_by_week, guidance, light_weeks_advice, suggestions
 from .screen import Screen
 from .selection import BlockSelection, Context, select_block
 from .validate import Violation, check_plan
@@ -79,7 +79,7 @@ def build_plan(
         guidance=guidance(profile, p),
         warnings=[
             *_familiarisation(profile, frames, p),
-            *state.warnings,
+            *grouped_by_week(state.warnings),
             *light_weeks_advice(profile, *state.light, p),
         ],
     )
