@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .model import Exercise, Pattern
-from .vocab import Item
+from .vocab import Item, spoken_list
 
 
 def furniture_wanted(usable: Iterable[Exercise], at_home: Iterable[Exercise], listed: frozenset[Item]) -> list[str]:
@@ -19,7 +19,7 @@ def furniture_wanted(usable: Iterable[Exercise], at_home: Iterable[Exercise], li
     )
     if not needs:
         return []
-    pieces = ", ".join(f"a {x}" for x in needs[:-1]) + (" or " if len(needs) > 1 else "") + f"a {needs[-1]}"
+    pieces = spoken_list([f"a {x}" for x in needs], "or")
     return [
         f"No calf exercise fits the furniture you listed: each needs {pieces} to hold. "
         "List one under furniture for the weekly calf and ankle work (ankle-foot-stiffness)."

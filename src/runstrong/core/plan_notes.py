@@ -7,7 +7,7 @@ from typing import Any
 
 from .model import KEY_RUN_TYPES, AthleteProfile, Guidance, Session, Suggestion, Weekday, build
 from .schedule import DayInfo
-from .vocab import SPEED_RUN_TYPES, areas_text
+from .vocab import SPEED_RUN_TYPES, areas_text, spoken_list
 
 _EXTRA_MOBILITY = "Your review found soreness or tightness: extra mobility."
 
@@ -151,8 +151,7 @@ def _full_day_fix(profile: AthleteProfile, p: Any) -> str:
     ways = []
     free = [d for d in clear if d not in profile.available_days]
     if free:
-        names = [_DAY_NAMES[d.index] for d in free]
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+        listed = spoken_list([_DAY_NAMES[d.index] for d in free], "or")
         ways.append(f"make {listed} a training day (no key run that day or the next)")
     if speed and not profile.allow_double_days:
         hours = p.double_day_gap_hours
@@ -200,5 +199,4 @@ def _weeks_named(numbers: list[int]) -> str:
         else:
             runs.append([n])
     parts = [f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs]
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return ("Week " if len(numbers) == 1 else "Weeks ") + listed
+    return ("Week " if len(numbers) == 1 else "Weeks ") + spoken_list(parts)

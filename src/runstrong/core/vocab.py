@@ -141,10 +141,18 @@ class PainArea(StrEnum):
 AREA_NAME = {area: "Achilles" if area == PainArea.achilles else area.value.replace("_", " ") for area in PainArea}
 
 
+def spoken_list(items: list[str], last: str = "and") -> str:
+    """Items as a sentence lists them: "a, b and c" (or "a, b or c").
+
+    >>> spoken_list(["knee"]), spoken_list(["a", "b", "c"], "or")
+    ('knee', 'a, b or c')
+    """
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
 def areas_text(areas: Iterable[PainArea]) -> str:
     """Painful areas as a sentence names them: "knee, Achilles and lower back"."""
-    names = [AREA_NAME[a] for a in areas]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return spoken_list([AREA_NAME[a] for a in areas])
 
 
 class Weekday(StrEnum):
