@@ -508,3 +508,27 @@ def test_a_long_phase_keeps_each_main_lift_and_changes_the_others_every_few_week
         ]
         assert lifts[0] != lifts[1], after.index
     assert all(b - a >= P.block_max_weeks for a, b in itertools.pairwise(changes))
+
+
+def test_a_runner_new_to_lifting_who_starts_nine_days_before_the_race_is_not_sent_near_failure():
+    """Ninth read: the marathoner (no consistent strength weeks) starting in the taper got a
+    barbell step-up at 2 reps in reserve as her first session: a plan that starts close to its
+    race has no foundation, but her first weeks still lift at foundation effort."""
+    maya = load_profile(EXAMPLES / "marathoner.toml")
+    assert maya.consistent_strength_weeks < P.foundation_first_weeks
+    late = maya.model_copy(update={"start_date": maya.race.date - dt.timedelta(days=9)})
+    plan = build_plan(late, CTX)
+    assert plan.weeks[0].phase == Phase.taper
+    assert any(r.rule_id == "foundation-two-sessions" and "first" in r.text for r in plan.weeks[0].reasons)
+    lifts = [b for s in plan.weeks[0].sessions for b in s.blocks if b.role in WORK and b.prescription.load_kg]
+    assert lifts
+    for b in lifts:
+        i = b.prescription.intensity
+        assert i.kind == "rir" and i.value >= P.foundation_rir, (b.exercise_id, i)
+    settled = maya.model_copy(update={"start_date": late.start_date, "consistent_strength_weeks": 8})
+    assert any(  # a runner who has been lifting keeps the taper's intensity
+        b.prescription.intensity.value < P.foundation_rir
+        for s in build_plan(settled, CTX).weeks[0].sessions
+        for b in s.blocks
+        if b.role in WORK and b.prescription.intensity.kind == "rir"
+    )

@@ -469,6 +469,30 @@ def test_novices_stay_three_reps_from_failure_in_their_first_six_weeks(profile):
 
 @SAME_RUNNERS
 @given(profile=profiles())
+def test_every_lifter_stays_three_reps_from_failure_in_their_first_weeks_of_strength_work(profile):
+    """foundation-two-sessions: a plan that starts close to its race has no foundation, yet a
+    runner not yet lifting (few consistent weeks) still starts at foundation effort, in the
+    taper as in the build, and nothing heavy."""
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    for w in plan.weeks:
+        if profile.consistent_strength_weeks + w.index - 1 >= P.foundation_first_weeks:
+            break
+        for s in w.sessions:
+            assert not s.heavy, s.date
+            for b in s.blocks:
+                i = b.prescription.intensity
+                if b.role in (Role.primary, Role.accessory) and i.kind in ("rir", "rpe"):
+                    assert (i.kind != "rir" or i.value >= P.foundation_rir) and (i.kind != "rpe" or i.value <= 7), (
+                        w.phase,
+                        s.date,
+                        b.exercise_id,
+                    )
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
 def test_a_mid_week_start_is_never_refused_for_its_short_first_week(profile):
     err = shared_outcome(profile)
     if isinstance(err, InfeasibleWeekError):

@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import Any
 
 from .context import PlanningContext
-from .dosing import DoseContext, Dosed, is_heavy, prescribe, stepless
+from .dosing import SETTLED, DoseContext, Dosed, Stage, is_heavy, prescribe, stepless
 from .fill import capped_sets, fill_to_share, like_base
 from .model import (
     TRAINING_CATEGORIES,
@@ -29,6 +29,7 @@ from .model import (
     why,
 )
 from .phases import LOADING_PHASES, WeekFrame
+from .rep_scheme import foundation_effort
 from .schedule import SessionSpec
 from .selection import BlockSelection, Pick
 from .timing import estimate_seconds
@@ -229,7 +230,7 @@ class Planned:
     @property
     def set_ceiling(self) -> int:
         p, d = self.ctx.params, self.dctx
-        if d.phase == Phase.foundation or (d.level == Level.novice and not d.graduated):
+        if foundation_effort(d):
             return p.foundation_sets  # dose-foundation: up to its sets
         return p.fill_max_sets[d.level]
 
@@ -301,9 +302,7 @@ def volume_cut(frame: WeekFrame, p: Any) -> int:
     return 0
 
 
-def dose_context(
-    runner: Runner, frame: WeekFrame, review: ReviewDosing, p: Any, graduated: bool = False
-) -> DoseContext:
+def dose_context(runner: Runner, frame: WeekFrame, review: ReviewDosing, p: Any, stage: Stage = SETTLED) -> DoseContext:
     return DoseContext(
         level=runner.level,
         phase=frame.phase,
@@ -316,7 +315,8 @@ def dose_context(
         weaker=runner.weaker,
         held=review[0],
         reduced=review[1],
-        graduated=graduated,
+        graduated=stage.graduated,
+        unaccustomed=stage.unaccustomed,
     )
 
 
@@ -331,14 +331,14 @@ def compose(
     heavy: frozenset[Category],
     plyo_ok: bool,
     carry: Carry = (),
-    graduated: bool = False,
+    stage: Stage = SETTLED,
 ) -> list[Planned]:
     """The content of each of the week's sessions, before placement; sessions whose focus
     is in `heavy` may carry heavy work, and each lift steps on from its dose in `carry`.
     Remembered on the context by value."""
     p = ctx.params
     short = runner.cap_minutes <= p.warm_up_short_cap
-    dctx = dose_context(runner, frame, review, p, graduated)
+    dctx = dose_context(runner, frame, review, p, stage)
     key = (selection_key, n_sessions, heavy, plyo_ok, dctx, short, carry)
     hit = ctx.memo.composed.get(key)
     if hit is None:

@@ -59,6 +59,18 @@ class DoseContext(NamedTuple):
     held: tuple[tuple[Category, int], ...] = ()  # a review held progression this week, per category
     reduced: tuple[tuple[Category, int], ...] = ()  # a review cut volume: % per category this week
     graduated: bool = False  # a novice past the foundation whose weeks were consistent: build dosing
+    unaccustomed: bool = False  # the runner's first weeks of strength work: foundation dosing in any phase
+
+
+class Stage(NamedTuple):
+    """Where the runner's strength work is this week, beyond the phase (foundation-two-sessions,
+    dose-heavy): both move the week off or onto foundation dosing."""
+
+    graduated: bool = False  # a novice past the foundation whose weeks were consistent
+    unaccustomed: bool = False  # inside the runner's first weeks of strength work
+
+
+SETTLED = Stage()  # neither: the phase alone sets the dosing
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from runstrong.errors import RunstrongError, UserError
 from .assessment import ScreenEffects, effect_reasons, score_screen
 from .compose import LANDING_PATTERNS, Carry, ReviewDosing, Runner, dose_context
 from .context import PlanningContext
+from .dosing import Stage
 from .infeasible import InfeasibleWeekError
 from .ladder_climb import topped_now, with_new_rungs
 from .model import (
@@ -238,6 +239,7 @@ class _Planning:
     screen_in_force: Screen | None = None
     carry: Carry = ()  # each lift's dose in the last loading week (progression-carries-over)
     graduated: bool = False
+    eased: bool = False  # the first weeks' foundation effort was announced (foundation-two-sessions)
     topped: frozenset[str] = frozenset()  # bodyweight lifts whose progression ran out (ladder-climb)
     light: tuple[int, int] = (0, 0)  # loading weeks with sessions, and those whose every session is light
 
@@ -260,6 +262,7 @@ class _Planning:
         kept = self.fixed.get(frame.start)
         if kept is not None:
             self._graduates(frame, [])  # a lived week moves a novice on as a planned one does (its words were said)
+            self._unaccustomed(frame, [])
             self._keep(kept)
         else:
             self._plan(frame, adjust, effects, screen_notes)
@@ -348,7 +351,8 @@ class _Planning:
         if lifts and not frame.deload and frame.phase in LOADING_PHASES:
             p = self.ctx.params
             review = review_dosing(self.profile, frame, self.frames, adjust)
-            dctx = dose_context(_runner(self.profile, effects, p), frame, review, p, self.graduated)
+            stage = Stage(self.graduated, self._unaccustomed(frame))
+            dctx = dose_context(_runner(self.profile, effects, p), frame, review, p, stage)
             self.topped |= topped_now(lifts, self.carry, dctx, self.ctx)
         return self.topped
 
@@ -384,7 +388,7 @@ class _Planning:
             review=review_dosing(profile, frame, self.frames, adjust),
             trim_levels=plain_levels(self.trim_levels),
             carry=self.carry,
-            graduated=self._graduates(frame, screen_notes),
+            stage=Stage(self._graduates(frame, screen_notes), self._unaccustomed(frame, screen_notes)),
         )
         week = plan_week(ctx, self.selection, inputs)  # type: ignore[arg-type]
         self.trim_levels, self.carry = dict(week.trim_levels), week.carry
@@ -408,6 +412,29 @@ class _Planning:
             loading, lit = self.light
             self.light = (loading + 1, lit + light)
 
+    def _consistent_weeks(self, frame: WeekFrame) -> int:
+        """Consistent weeks of strength work before this week: the profile's, then the plan's
+        own weeks as the reviews logged them (weeks not yet reviewed count as done)."""
+        profile = self.profile
+        missed = sum(1 for a in profile.adjustments if a.week_start < frame.start and not a.consistent)
+        return profile.consistent_strength_weeks + frame.index - 1 - missed
+
+    def _unaccustomed(self, frame: WeekFrame, notes: list[Reason] | None = None) -> bool:
+        """A runner in their first weeks of strength work lifts at foundation effort in any
+        phase (foundation-two-sessions): a plan that starts close to its race has no foundation,
+        and a taper's or build's harder sets would be their first. The first such week says so."""
+        p = self.ctx.params
+        if frame.phase == Phase.foundation or self._consistent_weeks(frame) >= p.foundation_first_weeks:
+            return False
+        if notes is not None and not self.eased:
+            self.eased = True
+            text = (
+                f"Your first {p.foundation_first_weeks} weeks of strength work: every set stops at least "
+                f"{p.foundation_rir} reps short of failure, whatever the phase, while you learn the lifts."
+            )
+            notes.append(why("foundation-two-sessions", text))
+        return True
+
     def _graduates(self, frame: WeekFrame, notes: list[Reason]) -> bool:
         """A novice moves on to build dosing (and heavy work, dose-heavy) after the foundation
         once enough weeks were consistent, as the reviews logged them (weeks not yet reviewed
@@ -415,8 +442,7 @@ class _Planning:
         profile, p = self.profile, self.ctx.params
         if profile.strength_experience != Level.novice or frame.phase not in (Phase.build, Phase.race_specific):
             return False
-        missed = sum(1 for a in profile.adjustments if a.week_start < frame.start and not a.consistent)
-        consistent = profile.consistent_strength_weeks + frame.index - 1 - missed
+        consistent = self._consistent_weeks(frame)
         swapped = any(x.review_of is not None and x.since <= frame.end for x in profile.exercise_swaps)
         ready = consistent >= p.novice_heavy_after_weeks and frame.index > p.third_session_weeks[Level.novice]
         if ready and not swapped and not self.graduated:

@@ -37,9 +37,17 @@ def heavy_ready(e: Exercise, focus: bool, ctx: DoseContext, p: Params) -> bool:
         and e.intent == Intent.strength
         and bool(p.heavy_equipment.intersection(e.equipment))
         and e.category in LEG_CATEGORIES
+        and not ctx.unaccustomed
         and (ctx.level.rank >= p.heavy_min_level.rank or ctx.graduated)
         and ctx.phase in HEAVY_PHASES
     )
+
+
+def foundation_effort(ctx: DoseContext) -> bool:
+    """Whether this week's lifts are dosed as the foundation's (foundation-two-sessions): in the
+    foundation, in a runner's first weeks of strength work whatever the phase, and for a novice
+    until they graduate."""
+    return ctx.phase == Phase.foundation or ctx.unaccustomed or (ctx.level == Level.novice and not ctx.graduated)
 
 
 def rep_scheme(e: Exercise, role: Role, ctx: DoseContext, heavy: bool, drill: bool, p: Params) -> RepScheme:
@@ -47,8 +55,7 @@ def rep_scheme(e: Exercise, role: Role, ctx: DoseContext, heavy: bool, drill: bo
     durability = (  # capacity for the legs (marathon-durability): core stays brief
         ctx.phase == Phase.race_specific and ctx.race in p.durability_distances and not heavy
     ) and e.category in LEG_CATEGORIES
-    # foundation effort, as for primaries, until a novice graduates
-    moderate = ctx.phase == Phase.foundation or (ctx.level == Level.novice and not ctx.graduated)
+    moderate = foundation_effort(ctx)
     if role == Role.accessory:
         rir = drill_rir(p) if drill else p.foundation_rir if moderate else p.strength_rir
         why = p.why("dose-accessory", text="Accessory: brief and controlled.")

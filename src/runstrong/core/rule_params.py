@@ -134,6 +134,7 @@ class FoundationTwoSessions(RuleParams):
     prefix = "foundation_"
     sessions: Int
     rir: Int
+    first_weeks: Int
 
 
 class ThirdSession(RuleParams):

@@ -231,13 +231,15 @@ def _check_eccentric_rests(plan: Plan, p: Params, lived: frozenset[dt.date]) -> 
 
 
 def _check_moderate_effort(plan: Plan, p: Params) -> list[Violation]:
-    """Foundation weeks, and a novice's first weeks, stay at least the foundation's reps from failure."""
+    """Foundation weeks, a novice's first weeks and anyone's first weeks of strength work stay
+    at least the foundation's reps from failure."""
     novice = plan.profile.strength_experience == Level.novice
     first = p.third_session_weeks[Level.novice]
+    unaccustomed = p.foundation_first_weeks - plan.profile.consistent_strength_weeks  # weeks 1..this
     return [
         Violation("foundation-two-sessions", f"week {w.index} {s.date}", f"{b.exercise_id} too near failure")
         for w in plan.weeks
-        if w.phase == Phase.foundation or (novice and w.index <= first)
+        if w.phase == Phase.foundation or (novice and w.index <= first) or w.index <= unaccustomed
         for s in w.sessions
         for b in s.blocks
         if b.role in WORK_ROLES and _nearer_failure(b.prescription.intensity, p.foundation_rir)

@@ -13,6 +13,7 @@ from operator import attrgetter
 
 from .compose import Carry, Planned, ReviewDosing, Runner, compose
 from .context import PlanningContext
+from .dosing import SETTLED, Stage
 from .infeasible import InfeasibleWeekError, infeasible_message
 from .model import Block, Category, Reason, Role, Session, Weekday, build
 from .params import Params
@@ -36,7 +37,7 @@ class WeekInputs:
     review: ReviewDosing
     trim_levels: tuple[tuple[str, int], ...]  # (focus's value, trim steps): see plain_levels
     carry: Carry = ()  # each lift's dose in the last loading week (progression-carries-over)
-    graduated: bool = False  # a novice ready for build dosing (dose-heavy)
+    stage: Stage = SETTLED  # a novice ready for build dosing, a runner in their first weeks
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +173,7 @@ def _place(
         key = (n, heavy, plyo_ok)
         if key not in cache:
             cache[key] = compose(
-                ctx, selection, w.selection_key, w.runner, w.frame, w.review, n, heavy, plyo_ok, w.carry, w.graduated
+                ctx, selection, w.selection_key, w.runner, w.frame, w.review, n, heavy, plyo_ok, w.carry, w.stage
             )
         return cache[key]
 
