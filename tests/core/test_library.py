@@ -319,3 +319,14 @@ def test_a_cue_that_names_furniture_names_every_piece_the_exercise_can_use(libra
         for cue in e.cues:
             named = {p for p in pieces if re.search(rf"\b{p}", cue, re.IGNORECASE)}
             assert not named or named == pieces, (e.id, cue, sorted(pieces))
+
+
+def test_every_hinge_that_works_the_hamstrings_says_so_for_a_painful_hamstring(library: Library) -> None:
+    """A hip hinge under load or through the hamstrings' length (deadlifts, good mornings,
+    pull-throughs, swings) either loads a painful hamstring, so selection spares it, or is
+    ruled out for it: a kettlebell deadlift from the floor was given at week 1 to a runner
+    with hamstring pain. Only the unloaded broomstick patterning drill is neither."""
+    drill = {"hip_hinge_drill"}
+    for e in library.exercises:
+        if e.pattern == Pattern.hinge and e.id not in drill:
+            assert "hamstring" in {*e.loads, *e.contraindications}, e.id
