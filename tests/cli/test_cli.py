@@ -154,6 +154,24 @@ def test_bad_profiles_exit_2_naming_the_field_and_write_nothing(case, tmp_path):
     assert not target.exists()
 
 
+def test_a_misspelt_exercise_in_known_loads_or_recent_sets_is_refused_with_the_right_id(tmp_path):
+    """A known load under a misspelt id was dropped without a word and the plan started from
+    an estimate: every id the profile names is checked against the library, each one reported."""
+    profile = tmp_path / "loads.toml"
+    profile.write_text(
+        'name = "X"\nage = 30\nbody_mass_kg = 60\nstart_date = 2027-01-04\nequipment = ["gym"]\n'
+        "known_loads_kg = { romanian_deadlif = 80, trap_bar_deadlift = 100 }\n"
+        'recent_sets = { barbell_stepup = "5 x 40 kg @ RIR 2" }\n'
+    )
+    target = tmp_path / "plan.md"
+    out = run("plan", str(profile), "--no-diary", "-o", str(target))
+    assert out.returncode == 2, out.stderr
+    assert "known_loads_kg.romanian_deadlif" in out.stderr and "did you mean 'romanian_deadlift'" in out.stderr
+    assert "recent_sets.barbell_stepup" in out.stderr and "'barbell_step_up'" in out.stderr
+    assert "trap_bar_deadlift" not in out.stderr and "Traceback" not in out.stderr
+    assert not target.exists()
+
+
 def test_typo_in_a_field_suggests_the_right_name(tmp_path):
     profile = tmp_path / "typo.yaml"
     profile.write_text("name: X\nage: 30\nbody_mass_kg: 60\nstart_date: 2027-01-04\nsession_cap_minute: 30\n")

@@ -152,12 +152,12 @@ def load_profile_file(store: Any, path: Path, now: dt.datetime, *, least_bad: bo
                       drop_pain: tuple[str, ...] = ()) -> Any:  # fmt: skip
     """Store a profile file and its plan through the profile flow (one change): a new
     athlete, or a new version with what the diary owns carried over (see flows.profile)."""
+    from runstrong.cli.plan import checked_profile
     from runstrong.flows.base import Clock, Refused
     from runstrong.flows.profile import store_profile
-    from runstrong.io.profile_file import load_profile
 
     try:
-        return store_profile(store, load_profile(path), Clock(now, clock_today()), least_bad=least_bad,
+        return store_profile(store, checked_profile(path), Clock(now, clock_today()), least_bad=least_bad,
                              drop_pain=drop_pain)  # fmt: skip
     except Refused as err:
         raise UserError(err.said_with({"drop_pain": "--drop-pain"})) from None

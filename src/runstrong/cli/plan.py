@@ -91,9 +91,8 @@ def plan(
       runstrong plan my.yaml --format markdown -o plan.md
     """
     from runstrong.cli.diary_common import clock_today
-    from runstrong.io.profile_file import load_profile
 
-    runner, note = load_profile(profile), None
+    runner, note = checked_profile(profile, data_dir), None
     if not no_diary:
         runner, note = with_diary_loads(runner, db, clock_today())
     _emit(runner, profile.name, fmt, weeks, all_weeks, explain, output, least_bad, data_dir)
@@ -145,11 +144,10 @@ def explain(profile: Path, week: int, which: str | None, data_dir: Path | None) 
     """Say why each session is on its day, and why those exercises and doses."""
     from runstrong.io.data_files import load_context
     from runstrong.io.labels import PHASE_LABEL
-    from runstrong.io.profile_file import load_profile
     from runstrong.io.terminal import render_session
 
     ctx = load_context(data_dir)
-    the_plan = _build(load_profile(profile), profile.name, least_bad=False, data_dir=data_dir)
+    the_plan = _build(checked_profile(profile, data_dir), profile.name, least_bad=False, data_dir=data_dir)
     w = _week(the_plan, week)
     sessions = _pick_sessions(w, which)
     out = console()
@@ -182,6 +180,16 @@ def _pick_sessions(week, which: str | None):  # type: ignore[no-untyped-def]
     letter = {v: k.upper() for k, v in LETTER_FOCUS.items()}
     days = ", ".join(f"{letter[s.focus.value]} ({s.weekday.value} {s.date})" for s in week.sessions)
     raise UserError(f"--session: no session {which!r} in week {week.index}; this week has {days or 'none'}")
+
+
+def checked_profile(path: Path, data_dir: Path | None = None):  # type: ignore[no-untyped-def]
+    """The profile file, refused with every exercise id it names that the library lacks."""
+    from runstrong.io.data_files import load_context
+    from runstrong.io.profile_file import check_exercise_ids, load_profile
+
+    profile = load_profile(path)
+    check_exercise_ids(profile, load_context(data_dir).library, source=path.name)
+    return profile
 
 
 def _build(profile, source: str, *, least_bad: bool, data_dir: Path | None = None):  # type: ignore[no-untyped-def]

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from runstrong.core.library import Library
 from runstrong.core.model import AthleteProfile
 from runstrong.errors import Problem, UserError
 from runstrong.io.text import PROFILE_BYTES, parse_structured, read_text
@@ -133,3 +134,28 @@ def validation_problems(err: ValidationError, source: str, model: type) -> list[
             msg = f"{msg} (got {given.isoformat() if isinstance(given, dt.date) else repr(given)})"
         problems.append(Problem(field, msg, source=source))
     return problems
+
+
+def check_exercise_ids(profile: AthleteProfile, library: Library, source: str = "profile") -> None:
+    """Refuse a profile that names an exercise the library does not hold (a known load, a
+    recent set or a swap): a misspelt id would otherwise be dropped without a word, and the
+    runner would start from an estimate while believing their own load was used."""
+    named = [
+        *((f"known_loads_kg.{ex}", ex) for ex in profile.known_loads_kg),
+        *((f"recent_sets.{ex}", ex) for ex in profile.recent_sets),
+        *(
+            (f"exercise_swaps[{i}].{side}", ex)
+            for i, swap in enumerate(profile.exercise_swaps)
+            for side, ex in (("from_id", swap.from_id), ("to_id", swap.to_id))
+            if ex is not None
+        ),
+    ]
+    problems = []
+    for field, ex in named:
+        if ex in library:
+            continue
+        close = difflib.get_close_matches(ex, library.ids(), n=1)
+        fix = f"did you mean {close[0]!r}?" if close else "`runstrong exercises` lists the ids"
+        problems.append(Problem(field, f"no exercise {ex!r} in the library", fix=fix, source=source))
+    if problems:
+        raise UserError(problems=problems)
