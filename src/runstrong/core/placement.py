@@ -156,7 +156,7 @@ def concessions(lightened: int, swapped: int, dropped: int, n: int) -> tuple[Rea
         out.append(
             why(
                 "no-consecutive-strength-days",
-                f"Only {n} sessions fit around this week's runs; the third waits for next week.",
+                f"Only {n} of {n + dropped} sessions fit around this week's runs.",
             )
         )
     return tuple(out)
