@@ -256,6 +256,33 @@ def test_progression_stays_within_bounds_across_phase_changes_and_deloads(profil
         last = now
 
 
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_a_week_that_does_not_load_never_asks_more_contacts_or_seconds_a_set(profile):
+    """Taper, race week, maintenance and deloads keep or cut each set's contacts and hold
+    seconds from the last loading week, never raise them: a 10K taper's pogo went from 6 to
+    8 contacts a side per set while its sets were cut."""
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    last: dict[str, tuple[int, int]] = {}
+    for w in plan.weeks:
+        if "baseline-screen" in w.rule_ids:  # a new screen re-prescribes from what was measured
+            last = {}
+        now: dict[str, tuple[int, int]] = {}
+        for s in w.sessions:
+            for b in s.blocks:
+                if b.role in (Role.primary, Role.accessory):
+                    pr, seen = b.prescription, now.get(b.exercise_id, (0, 0))
+                    now[b.exercise_id] = (max(seen[0], pr.contacts or 0), max(seen[1], pr.seconds or 0))
+        if w.deload or w.phase not in LOADING:
+            for ex, (contacts, seconds) in now.items():
+                if ex in last:
+                    assert contacts <= last[ex][0] and seconds <= last[ex][1], (w.index, w.phase, ex)
+        else:
+            last.update(now)
+
+
 # Doses the time-cap fill leaves alone: light days, a review's holds and cuts, the Nordic cap,
 # and a gentler stand-in for sore-making work on a day near a key run (soreness-counts-heavy).
 FILL_KEPT = {

@@ -39,6 +39,7 @@ from .rep_scheme import LEG_CATEGORIES, heavy_ready, rep_scheme
 from .review_cut import cut_prescription, cut_sets
 from .stability import stability_drill
 from .timing import estimate_seconds as estimate_seconds  # re-exported: the review imports it here
+from .vocab import with_article
 
 
 class DoseContext(NamedTuple):
@@ -317,13 +318,15 @@ def _contacts_dose(d: _Draft, p: Params) -> None:
     if c is None or c.contacts is None:  # new to the plan: start below the ceiling's share, room to progress
         room = contacts_per_set(10**6, ceiling, d.sets, sides) - p.plyo_room_steps * p.plyo_contacts_step
         per_set = max(1, min(fresh, room))
+    elif ctx.deload or ctx.phase not in LOADING_PHASES:  # the taper's "intensity kept": no more a set
+        per_set = c.contacts
     elif ctx.step == 0 or factor < 1:  # a new block or phase may ask for its own count at once
         per_set = carried_contacts(c.contacts, d.step, fresh, factor, p)
     else:  # within a block: one step a loading week
         per_set = c.contacts + d.step * p.plyo_contacts_step
     d.contacts = contacts_per_set(per_set, ceiling, d.sets, sides)
     d.carry = Carried(d.sets, contacts=d.contacts)
-    text = f"At most {ceiling} contacts a session for a {ctx.level.value}."
+    text = f"At most {ceiling} contacts a session for {with_article(ctx.level.value)} lifter."
     d.reasons.append(p.why("dose-plyometric", text))
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .model import Category, Exercise, Intent, Level, Phase, Reason, Role
 from .params import Params
 from .stability import drill_reason, drill_rir, stability_drill
+from .vocab import with_article
 
 if TYPE_CHECKING:
     from .dosing import DoseContext
@@ -63,7 +64,7 @@ def rep_scheme(e: Exercise, role: Role, ctx: DoseContext, heavy: bool, drill: bo
     if drill:  # stability work, loaded or not: quality reps in a steady range in every phase
         return RepScheme(p.foundation_sets, p.foundation_reps, p.hold_rest, ("rir", drill_rir(p)), drill_reason(e, p))
     if heavy:
-        text = f"Heavy: few reps near RPE {p.heavy_rpe}, long rests, for an {ctx.level.value} lifter."
+        text = f"Heavy: few reps near RPE {p.heavy_rpe}, long rests, for {with_article(ctx.level.value)} lifter."
         why = p.why("dose-heavy", text)
         return RepScheme(p.heavy_sets[ctx.level], p.heavy_reps, p.heavy_rest, ("rpe", p.heavy_rpe), why)
     if moderate:

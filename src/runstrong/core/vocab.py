@@ -150,6 +150,15 @@ def spoken_list(items: list[str], last: str = "and") -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
+def with_article(word: str) -> str:
+    """A word with its indefinite article, as the level names need it.
+
+    >>> with_article("novice"), with_article("intermediate lifter")
+    ('a novice', 'an intermediate lifter')
+    """
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
 def areas_text(areas: Iterable[PainArea]) -> str:
     """Painful areas as a sentence names them: "knee, Achilles and lower back"."""
     return spoken_list([AREA_NAME[a] for a in areas])
