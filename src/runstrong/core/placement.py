@@ -133,8 +133,12 @@ def least_bad(
         planned = compose(fewer, frozenset(), False)
         placement = placed(ctx, week.days, tuple(x.spec for x in planned), week.previous, week.allow_double)
         if placement is not None:
-            warnings.append(f"only {sessions_word(fewer)} fit; the methodology asks for {n}.")
-            notes = [why("foundation-two-sessions", f"Dropped to {sessions_word(fewer)} to keep the hard rules.")]
+            wanted = max(n, week.sessions)  # the week's own count (a third session once earned), not the floor
+            warnings.append(f"only {fewer} of {wanted} sessions fit around the runs and training days.")
+            text = (
+                f"Only {fewer} of {wanted} sessions fit around your runs and training days: the hard rules come first."
+            )
+            notes = [why("foundation-two-sessions", text)]
             return planned, placement, notes
     warnings.append("no session fits around this week's runs; the week has no strength.")
     return [], Placement(days=(), score=0.0, reasons=()), []
