@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from .library import Library
 from .model import Category, Exercise, Intent, Pattern, Phase, Reason, Region, why
 from .params import Params
-from .vocab import AREA_NAME, CATEGORY_NAME
+from .vocab import AREA_NAME, CATEGORY_NAME, with_article
 
 if TYPE_CHECKING:
     from .selection import Context
@@ -124,7 +124,10 @@ def pick_reasons(e: Exercise, category: Category, slot: int, ctx: Context, p: Pa
         reasons.append(p.why("anti-rotation-weekly", text="Anti-rotation work every week."))
     if category == Category.single_leg_power and e.pattern in SINGLE_LEG_STRENGTH:
         reasons.append(
-            p.why("single-leg-ladder", f"The rung of the single-leg ladder that a {ctx.level.value} lifter starts on.")
+            p.why(
+                "single-leg-ladder",
+                f"The rung of the single-leg ladder that {with_article(ctx.level.value)} lifter starts on.",
+            )
         )
     if e.pattern == P.landing:
         reasons.append(p.why("landings-before-plyometrics", text="Landing drills come before hops and jumps."))
