@@ -269,6 +269,7 @@ class SpreadThroughWeek(RuleParams):
 
 class ConsistentRhythm(RuleParams):
     moved_session_penalty: Int
+    unrepeatable_week_penalty: Int
 
 
 class WarmUp(RuleParams):

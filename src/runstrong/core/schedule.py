@@ -152,7 +152,10 @@ def place_week(
     def search(k: int, chosen: tuple[int, ...], total: float) -> None:
         nonlocal best
         if k == n:
-            total += _shape_penalty(tuple(sorted(chosen)), p.spread_weight)
+            ordered = tuple(sorted(chosen))
+            total += _shape_penalty(ordered, p.spread_weight)
+            if 7 - ordered[-1] + ordered[0] < p.min_days_between:  # the same days next week would meet
+                total += p.unrepeatable_week_penalty
             total += p.spread_weight * sum(1 for a, b in itertools.combinations(chosen, 2) if a > b)
             if best is None or (total, chosen) < best:
                 best = (total, chosen)
