@@ -532,3 +532,17 @@ def test_a_runner_new_to_lifting_who_starts_nine_days_before_the_race_is_not_sen
         for b in s.blocks
         if b.role in WORK and b.prescription.intensity.kind == "rir"
     )
+
+
+def test_a_three_session_week_is_placed_on_days_that_can_repeat_the_next_week():
+    """Ninth read: single-leg power landed on Sunday in the first three-session week, so every
+    later Monday was blocked across the weekend and the posterior-chain session sat light, the
+    day before intervals, for eight weeks. Its loading weeks now keep it full."""
+    plan = plan_of("imperial_10k_screened.toml")
+    loading = [w for w in plan.weeks if w.phase in (Phase.build, Phase.race_specific) and not w.deload]
+    assert loading
+    for w in loading:
+        days = sorted(s.date.weekday() for s in w.sessions)
+        assert 7 - days[-1] + days[0] >= P.min_days_between, (w.index, days)
+        posterior = [s for s in w.sessions if s.focus == Category.posterior_chain]
+        assert posterior and not any("light-before-key-runs" in b.rule_ids for b in posterior[0].blocks), w.index
