@@ -102,6 +102,26 @@ def test_hold_start_seconds_in_an_edited_copy_start_the_holds(seconds: int) -> N
     assert {b.prescription.seconds for _, _, b in first} == {seconds}
 
 
+LIGHT_RUNNER = load_profile(Path(__file__).parent / "runners" / "every_day_next_to_a_key_run.toml")
+
+
+@SETTINGS
+@given(st.integers(min_value=0, max_value=99))
+def test_the_all_light_advice_threshold_in_an_edited_copy_decides_when_the_plan_warns(pct: int) -> None:
+    """light-before-key-runs' advice_above_pct: the plan warns that its sessions are all light
+    exactly when more than that share of its loading weeks hold only light sessions."""
+    plan, _ = plan_with(lambda d: _params(d, "light-before-key-runs").update(advice_above_pct=pct), LIGHT_RUNNER)
+    loading = [
+        w
+        for w in plan.weeks
+        if w.phase in (Phase.foundation, Phase.build, Phase.race_specific) and not w.deload and w.sessions
+    ]
+    light = [w for w in loading if all(any(_cited(b, "light-before-key-runs") for b in s.blocks) for s in w.sessions)]
+    assert loading and light
+    warned = any("every session falls on a speed day" in x for x in plan.warnings)
+    assert warned == (len(light) * 100 > len(loading) * pct), (len(light), len(loading), pct)
+
+
 def test_a_plan_records_the_data_it_was_made_from() -> None:
     plan, ctx = plan_with(lambda d: _params(d, "planned-deloads").update(volume_cut_pct=35))
     shipped = build_plan(NOVICE, load_context())

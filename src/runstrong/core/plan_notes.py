@@ -125,11 +125,11 @@ _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
 
 
 def light_weeks_advice(profile: AthleteProfile, loading: int, all_light: int, p: Any) -> list[str]:
-    """When more than half of the `loading` weeks (with sessions) hold only light sessions
-    (`all_light`) because every training day is a speed day or the day before a key run
-    (light-before-key-runs), the main lifts never get a full dose: say so once, and which
-    change to the week would give full sessions."""
-    if not all_light or all_light * 2 <= loading:
+    """When more than the registry's share of the `loading` weeks (with sessions) hold only
+    light sessions (`all_light`) because every training day is a speed day or the day before
+    a key run (light-before-key-runs), the main lifts never get a full dose: say so once, and
+    which change to the week would give full sessions."""
+    if not all_light or all_light * 100 <= loading * p.light_advice_above_pct:
         return []
     rest = loading - all_light
     dose = f"get a full dose only in the other {rest}" if rest else "never get a full dose"

@@ -221,6 +221,7 @@ class LightBeforeKeyRuns(RuleParams):
     rir_increase: Int
     max_pct_1rm: Pct
     max_pct_of_best: Pct
+    advice_above_pct: Pct
 
 
 class PlyometricSpacing(RuleParams):
