@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
+from .carry import Carry, all_carried, dose_of, with_moved_lifts
 from .context import PlanningContext
 from .dosing import SETTLED, DoseContext, Dosed, Stage, is_heavy, prescribe, stepless
 from .fill import capped_sets, fill_to_share, like_base
@@ -40,10 +41,6 @@ LANDING_PATTERNS = frozenset({Pattern.landing, Pattern.plyometric})
 
 # (category, weeks of progression held back), (category, volume cut %): what reviews ask of a week's doses
 ReviewDosing = tuple[tuple[tuple[Category, int], ...], tuple[tuple[Category, int], ...]]
-# each lift's dose in the last loading week, by (exercise id, session focus's value): where this week
-# steps from. Plain strings and plain tuples (a `Carried`'s fields) only: the garbage collector stops
-# tracking such tuples, and plans keep tens of thousands of them (the focus still looks up as a Category).
-Carry = tuple[tuple[tuple[str, str], tuple], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,12 +253,6 @@ def _without_heavy(dctx: DoseContext, ctx: PlanningContext) -> DoseContext:
     return ctx.memo.one_copy(dctx._replace(heavy_ok=False)) if dctx.heavy_ok else dctx
 
 
-def _all_carried(roles: tuple[Role, ...], chosen: tuple[Pick, ...], own: Carry) -> bool:
-    """Whether every lift of the session has a dose to carry on from (jumps read the block's week)."""
-    work = [pk for role, pk in zip(roles, chosen, strict=True) if role in (Role.primary, Role.accessory)]
-    return len(own) == len(work) and all(pk.exercise.dose.measure != "contacts" for pk in work)
-
-
 def _block(role: Role, pk: Pick, dosed: Dosed, p: Any) -> Block:
     """The block of one pick dosed so, made once per dose (blocks are frozen and shared).
 
@@ -389,18 +380,16 @@ def _compose_fresh(
     if sessions is None or sessions[0] is not selection:  # the id is only trusted with the object it names
         sessions = (selection, _sessions_picked(ctx, selection, n_sessions, plyo_ok, short, race_week, spread))
         ctx.memo.composed.put(key, sessions)
-    by_lift = dict(carry)
+    by_lift = with_moved_lifts(carry)
     heavy_ctx = {True: base, False: _without_heavy(base, ctx)}
     out = []
     for focus, roles, chosen, focus_lifts, reasons, shared, gentler, calmer in sessions[1]:
         dctx = heavy_ctx[base.heavy_ok and focus in heavy]
-        own = tuple(((pk.exercise.id, focus.value), c) for pk in chosen if (c := by_lift.get((pk.exercise.id, focus))))
-        if _all_carried(roles, chosen, own):
+        own = tuple(((pk.exercise.id, focus.value), c) for pk in chosen if (c := dose_of(by_lift, pk, focus)))
+        if all_carried(roles, chosen, own):
             dctx = stepless(dctx, ctx.memo)  # every lift steps from its carried dose, whatever the block's week
         stand_ins = [pk for _, pk in (*gentler, *calmer) if pk is not None]  # a light day's lifts carry on too
-        own += tuple(
-            ((pk.exercise.id, focus.value), c) for pk in stand_ins if (c := by_lift.get((pk.exercise.id, focus)))
-        )
+        own += tuple(((pk.exercise.id, focus.value), c) for pk in stand_ins if (c := dose_of(by_lift, pk, focus)))
         key = (dctx, own)
         planned = shared.get(key)
         if planned is None:

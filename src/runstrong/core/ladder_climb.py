@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from .carry import Carry
 from .context import PlanningContext
 from .dosing import DoseContext
 from .library import Library
@@ -24,8 +25,6 @@ from .params import Params
 from .pick_reasons import Pick
 from .progression import new_rung
 from .rep_scheme import rep_range
-
-Carry = tuple[tuple[tuple[str, str], tuple], ...]  # as compose.Carry: each lift's last loading week's dose
 
 RULE = "ladder-climb"
 IMPACT_RANK = {x: i for i, x in enumerate(Impact)}

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from runstrong.errors import RunstrongError, UserError
 
 from .assessment import ScreenEffects, effect_reasons, score_screen
-from .compose import LANDING_PATTERNS, Carry, ReviewDosing, Runner, dose_context
+from .carry import Carry, carry_of
+from .compose import LANDING_PATTERNS, ReviewDosing, Runner, dose_context
 from .context import PlanningContext
 from .dosing import Stage
 from .infeasible import InfeasibleWeekError
@@ -47,7 +48,7 @@ from .screen import Screen
 from .selection import BlockSelection, Context, select_block
 from .validate import Violation, check_plan
 from .week_days import RunsByDate, dates, day_infos, runs_by_date, screen_for
-from .week_plan import WeekInputs, all_light, carry_of, plain_levels, plan_week
+from .week_plan import WeekInputs, all_light, plain_levels, plan_week
 
 __all__ = ["InfeasibleWeekError", "block_selection", "build_plan", "replan", "replanned_weeks"]
 

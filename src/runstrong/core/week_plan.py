@@ -11,15 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
-from .compose import Carry, Planned, ReviewDosing, Runner, compose
+from .carry import Carry, carry_of
+from .compose import Planned, ReviewDosing, Runner, compose
 from .context import PlanningContext
 from .dosing import SETTLED, Stage
 from .infeasible import InfeasibleWeekError, infeasible_message
-from .model import Block, Category, Reason, Role, Session, Weekday, build
-from .params import Params
+from .model import Category, Reason, Session, Weekday, build
 from .phases import LOADING_PHASES, WeekFrame
 from .placement import Previous, Week, best_option, least_bad
-from .progression import RPE_AT_FAILURE, Carried, rir_of
 from .schedule import DayInfo, explain_infeasible
 from .selection import BlockSelection
 
@@ -113,55 +112,6 @@ def plain_levels(levels: dict) -> tuple[tuple[str, int], ...]:
 def _between_hard_runs(session: Planned, day: DayInfo) -> bool:
     """A light session the day after a key run and the day before another."""
     return not session.spec.heavy and day.before_key and day.after_key
-
-
-def carry_of(
-    sessions: list[Session] | tuple[Session, ...], loading: bool, before: Carry, ctx: PlanningContext
-) -> Carry:
-    """What the week after this one steps from, read off its blocks (the same for a week
-    just planned and one already lived): each lift's dose, if this was a loading week.
-
-    A light day changes only sets and reps in reserve, so a light lift carries its reps
-    with the reps in reserve it had before lightening, and the sets it had before; a lift a
-    review held or cut, or the taper eased, keeps the dose it had before (the review may
-    cap a held lift below it: progression-carries-over); a lift not done this week keeps
-    its last dose, marked away, so it resumes from it when it returns."""
-    if not loading:
-        return before
-    p, one_copy = ctx.params, ctx.memo.one_copy
-    old = dict(before)
-    out: dict[tuple[str, str], tuple] = {}
-    for s in sessions:
-        for b in s.blocks:
-            if b.role not in (Role.primary, Role.accessory):
-                continue
-            key, rules = (b.exercise_id, s.focus.value), set(map(_RULE_ID, b.reasons))
-            if "review-reduce" in rules or "review-hold" in rules or "taper" in rules:
-                if key in old:
-                    out[key] = old[key]
-                continue
-            before_dose = old.get(key)
-            carried = _carried(
-                b, Carried._make(before_dose) if before_dose else None, "light-before-key-runs" in rules, p
-            )
-            out[key] = tuple(carried)  # a plain tuple: see compose.Carry
-    for key, dose in old.items():  # a lift away this week keeps its dose for its return
-        if key not in out:
-            out[key] = dose if dose[-1] else (*dose[:-1], True)
-    return one_copy(tuple(one_copy(kv) for kv in sorted(out.items(), key=lambda kv: kv[0])))
-
-
-def _carried(b: Block, before: Carried | None, light: bool, p: Params) -> Carried:
-    pr, i = b.prescription, b.prescription.intensity
-    if i.kind == "load_kg":
-        rir, load = float(RPE_AT_FAILURE - p.heavy_rpe), i.value
-    else:
-        rir, load = rir_of(i.kind, i.value), before.load if before else None
-    sets = pr.sets
-    if light:
-        sets = before.sets if before else pr.sets
-        rir = rir - p.light_rir_increase if i.kind == "rir" and rir is not None else rir
-    return Carried(sets, pr.reps, pr.seconds, pr.contacts, rir, load)
 
 
 def _place(

@@ -1,0 +1,92 @@
+"""What each lift steps from (progression-carries-over): its dose in the last loading week,
+read off the week's blocks, and found again when a block moves the lift to another session."""
+
+from __future__ import annotations
+
+from operator import attrgetter
+from typing import TYPE_CHECKING
+
+from .context import PlanningContext
+from .model import Block, Category, Role, Session
+from .params import Params
+from .progression import RPE_AT_FAILURE, Carried, rir_of
+
+if TYPE_CHECKING:
+    from .selection import Pick
+
+_RULE_ID = attrgetter("rule_id")
+# each lift's dose in the last loading week, by (exercise id, session focus's value): where this week
+# steps from. Plain strings and plain tuples (a `Carried`'s fields) only: the garbage collector stops
+# tracking such tuples, and plans keep tens of thousands of them (the focus still looks up as a Category).
+Carry = tuple[tuple[tuple[str, str], tuple], ...]
+
+
+def carry_of(
+    sessions: list[Session] | tuple[Session, ...], loading: bool, before: Carry, ctx: PlanningContext
+) -> Carry:
+    """What the week after this one steps from, read off its blocks (the same for a week
+    just planned and one already lived): each lift's dose, if this was a loading week.
+
+    A light day changes only sets and reps in reserve, so a light lift carries its reps
+    with the reps in reserve it had before lightening, and the sets it had before; a lift a
+    review held or cut, or the taper eased, keeps the dose it had before (the review may
+    cap a held lift below it: progression-carries-over); a lift not done this week keeps
+    its last dose, marked away, so it resumes from it when it returns."""
+    if not loading:
+        return before
+    p, one_copy = ctx.params, ctx.memo.one_copy
+    old = dict(before)
+    out: dict[tuple[str, str], tuple] = {}
+    for s in sessions:
+        for b in s.blocks:
+            if b.role not in (Role.primary, Role.accessory):
+                continue
+            key, rules = (b.exercise_id, s.focus.value), set(map(_RULE_ID, b.reasons))
+            if "review-reduce" in rules or "review-hold" in rules or "taper" in rules:
+                if key in old:
+                    out[key] = old[key]
+                continue
+            before_dose = old.get(key)
+            carried = _carried(
+                b, Carried._make(before_dose) if before_dose else None, "light-before-key-runs" in rules, p
+            )
+            out[key] = tuple(carried)  # a plain tuple: see compose.Carry
+    for key, dose in old.items():  # a lift away this week keeps its dose for its return
+        if key not in out:
+            out[key] = dose if dose[-1] else (*dose[:-1], True)
+    return one_copy(tuple(one_copy(kv) for kv in sorted(out.items(), key=lambda kv: kv[0])))
+
+
+def _carried(b: Block, before: Carried | None, light: bool, p: Params) -> Carried:
+    pr, i = b.prescription, b.prescription.intensity
+    if i.kind == "load_kg":
+        rir, load = float(RPE_AT_FAILURE - p.heavy_rpe), i.value
+    else:
+        rir, load = rir_of(i.kind, i.value), before.load if before else None
+    sets = pr.sets
+    if light:
+        sets = before.sets if before else pr.sets
+        rir = rir - p.light_rir_increase if i.kind == "rir" and rir is not None else rir
+    return Carried(sets, pr.reps, pr.seconds, pr.contacts, rir, load)
+
+
+def all_carried(roles: tuple[Role, ...], chosen: tuple[Pick, ...], own: Carry) -> bool:
+    """Whether every lift of the session has a dose to carry on from (jumps read the block's week)."""
+    work = [pk for role, pk in zip(roles, chosen, strict=True) if role in (Role.primary, Role.accessory)]
+    return len(own) == len(work) and all(pk.exercise.dose.measure != "contacts" for pk in work)
+
+
+def dose_of(by_lift: dict, pick: Pick, focus: Category) -> tuple | None:
+    """The dose a lift steps from in this session: its own, else the one it moves with."""
+    return by_lift.get((pick.exercise.id, focus)) or by_lift.get(pick.exercise.id)
+
+
+def with_moved_lifts(carry: Carry) -> dict:
+    """Each lift's carried dose by (exercise, session focus), and under the exercise alone
+    the dose it moves with into a session that has not held it (progression-carries-over):
+    the one done in the last loading week, the least advanced if several, so a block that
+    moves a calf hold from the core to the single-leg session does not restart it."""
+    by_lift: dict = dict(carry)
+    for (exercise, _), dose in sorted(carry, key=lambda kv: (kv[1][-1], *(x or 0 for x in kv[1][1:6]))):
+        by_lift.setdefault(exercise, dose)
+    return by_lift
