@@ -84,7 +84,7 @@ def dose_of(by_lift: dict, pick: Pick, focus: Category) -> tuple | None:
 def with_moved_lifts(carry: Carry) -> dict:
     """Each lift's carried dose by (exercise, session focus), and under the exercise alone
     the dose it moves with into a session that has not held it (progression-carries-over):
-    the one done in the last loading week, the least advanced if several, so a block that
+    the one done in the last loading week, the fewest reps, seconds or contacts if several, so a block that
     moves a calf hold from the core to the single-leg session does not restart it."""
     by_lift: dict = dict(carry)
     for (exercise, _), dose in sorted(carry, key=lambda kv: (kv[1][-1], *(x or 0 for x in kv[1][1:6]))):
