@@ -76,17 +76,17 @@ def all_carried(roles: tuple[Role, ...], chosen: tuple[Pick, ...], own: Carry) -
     return len(own) == len(work) and all(pk.exercise.dose.measure != "contacts" for pk in work)
 
 
-def dose_of(by_lift: dict, pick: Pick, focus: Category) -> tuple | None:
-    """The dose a lift steps from in this session: its own, else the one it moves with."""
-    return by_lift.get((pick.exercise.id, focus)) or by_lift.get(pick.exercise.id)
+def dose_of(by_lift: dict, carry: Carry, pick: Pick, focus: Category) -> tuple | None:
+    """The dose a lift steps from in this session (`by_lift` is `dict(carry)`): its own, else
+    the one it moves with into a session that has not held it (progression-carries-over): the
+    one done in the last loading week, the fewest reps, seconds or contacts if several, so a
+    block that moves a calf hold from the core to the single-leg session does not restart it."""
+    hit = by_lift.get((pick.exercise.id, focus))
+    if hit is not None or not carry:
+        return hit
+    moved = [dose for (exercise, _), dose in carry if exercise == pick.exercise.id]
+    return min(moved, key=_moved_order) if moved else None
 
 
-def with_moved_lifts(carry: Carry) -> dict:
-    """Each lift's carried dose by (exercise, session focus), and under the exercise alone
-    the dose it moves with into a session that has not held it (progression-carries-over):
-    the one done in the last loading week, the fewest reps, seconds or contacts if several, so a block that
-    moves a calf hold from the core to the single-leg session does not restart it."""
-    by_lift: dict = dict(carry)
-    for (exercise, _), dose in sorted(carry, key=lambda kv: (kv[1][-1], *(x or 0 for x in kv[1][1:6]))):
-        by_lift.setdefault(exercise, dose)
-    return by_lift
+def _moved_order(dose: tuple) -> tuple:
+    return (dose[-1], *(x or 0 for x in dose[1:6]))  # done last loading week first, then the least
