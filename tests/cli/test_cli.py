@@ -172,6 +172,21 @@ def test_a_misspelt_exercise_in_known_loads_or_recent_sets_is_refused_with_the_r
     assert not target.exists()
 
 
+def test_a_profile_of_thousands_of_made_up_exercise_ids_is_refused_quickly_and_briefly(tmp_path):
+    """A hostile file: 3,000 unknown ids, one of them 100,000 characters long. Twenty are named,
+    each cut short, the rest counted; exit 2, no traceback."""
+    keys = [f"made_up_{n}" for n in range(3000)] + ["a" * 100_000]
+    profile = tmp_path / "many.toml"
+    profile.write_text(
+        'name = "X"\nage = 30\nbody_mass_kg = 60\nstart_date = 2027-01-04\n[known_loads_kg]\n'
+        + "".join(f"{k} = 10\n" for k in keys)
+    )
+    out = run("plan", str(profile), "--no-diary")
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert "2981 more exercise ids the library does not hold" in out.stderr
+    assert len(out.stderr) < 10_000
+
+
 def test_typo_in_a_field_suggests_the_right_name(tmp_path):
     profile = tmp_path / "typo.yaml"
     profile.write_text("name: X\nage: 30\nbody_mass_kg: 60\nstart_date: 2027-01-04\nsession_cap_minute: 30\n")

@@ -50,7 +50,7 @@ def carry_of(
             carried = _carried(
                 b, Carried._make(before_dose) if before_dose else None, "light-before-key-runs" in rules, p
             )
-            out[key] = tuple(carried)  # a plain tuple: see compose.Carry
+            out[key] = tuple(carried)  # a plain tuple: see Carry above
     for key, dose in old.items():  # a lift away this week keeps its dose for its return
         if key not in out:
             out[key] = dose if dose[-1] else (*dose[:-1], True)

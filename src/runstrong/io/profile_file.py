@@ -136,13 +136,16 @@ def validation_problems(err: ValidationError, source: str, model: type) -> list[
     return problems
 
 
+UNKNOWN_IDS_SHOWN = 20  # unknown exercise ids named one by one; the rest are counted
+
+
 def check_exercise_ids(profile: AthleteProfile, library: Library, source: str = "profile") -> None:
     """Refuse a profile that names an exercise the library does not hold (a known load, a
     recent set or a swap): a misspelt id would otherwise be dropped without a word, and the
     runner would start from an estimate while believing their own load was used."""
     named = [
-        *((f"known_loads_kg.{ex}", ex) for ex in profile.known_loads_kg),
-        *((f"recent_sets.{ex}", ex) for ex in profile.recent_sets),
+        *((f"known_loads_kg.{ex[:80]}", ex) for ex in profile.known_loads_kg),
+        *((f"recent_sets.{ex[:80]}", ex) for ex in profile.recent_sets),
         *(
             (f"exercise_swaps[{i}].{side}", ex)
             for i, swap in enumerate(profile.exercise_swaps)
@@ -150,12 +153,14 @@ def check_exercise_ids(profile: AthleteProfile, library: Library, source: str = 
             if ex is not None
         ),
     ]
+    unknown = [(field, ex) for field, ex in named if ex not in library]
     problems = []
-    for field, ex in named:
-        if ex in library:
-            continue
-        close = difflib.get_close_matches(ex, library.ids(), n=1)
+    for field, ex in unknown[:UNKNOWN_IDS_SHOWN]:  # a file of thousands of made-up ids is not read out whole
+        close = difflib.get_close_matches(ex[:80], library.ids(), n=1)
         fix = f"did you mean {close[0]!r}?" if close else "`runstrong exercises` lists the ids"
-        problems.append(Problem(field, f"no exercise {ex!r} in the library", fix=fix, source=source))
+        problems.append(Problem(field, f"no exercise {ex[:80]!r} in the library", fix=fix, source=source))
+    if len(unknown) > UNKNOWN_IDS_SHOWN:
+        more = f"{len(unknown) - UNKNOWN_IDS_SHOWN} more exercise ids the library does not hold"
+        problems.append(Problem("", more, fix="`runstrong exercises` lists the ids", source=source))
     if problems:
         raise UserError(problems=problems)
