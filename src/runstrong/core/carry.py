@@ -76,16 +76,25 @@ def all_carried(roles: tuple[Role, ...], chosen: tuple[Pick, ...], own: Carry) -
     return len(own) == len(work) and all(pk.exercise.dose.measure != "contacts" for pk in work)
 
 
-def dose_of(by_lift: dict, carry: Carry, pick: Pick, focus: Category) -> tuple | None:
-    """The dose a lift steps from in this session (`by_lift` is `dict(carry)`): its own, else
-    the one it moves with into a session that has not held it (progression-carries-over): the
-    one done in the last loading week, the fewest reps, seconds or contacts if several, so a
-    block that moves a calf hold from the core to the single-leg session does not restart it."""
-    hit = by_lift.get((pick.exercise.id, focus))
-    if hit is not None or not carry:
-        return hit
-    moved = [dose for (exercise, _), dose in carry if exercise == pick.exercise.id]
-    return min(moved, key=_moved_order) if moved else None
+def doses_by_lift(carry: Carry) -> dict:
+    """`carry` as a look-up for `dose_of`: each lift's dose by (exercise id, focus), and by
+    exercise id alone the dose it moves with into a session that has not held it
+    (progression-carries-over): the one done in the last loading week, the fewest reps,
+    seconds or contacts if several, so a block that moves a calf hold from the core to the
+    single-leg session does not restart it."""
+    out: dict = dict(carry)
+    for (exercise, _), dose in carry:
+        kept = out.get(exercise)
+        if kept is None or _moved_order(dose) < _moved_order(kept):
+            out[exercise] = dose
+    return out
+
+
+def dose_of(doses: dict, pick: Pick, focus: Category) -> tuple | None:
+    """The dose a lift steps from in this session (`doses` from `doses_by_lift`): its own,
+    else the one it moves with."""
+    hit = doses.get((pick.exercise.id, focus))
+    return hit if hit is not None else doses.get(pick.exercise.id)
 
 
 def _moved_order(dose: tuple) -> tuple:

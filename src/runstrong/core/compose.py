@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
-from .carry import Carry, all_carried, dose_of
+from .carry import Carry, all_carried, dose_of, doses_by_lift
 from .context import PlanningContext
 from .dosing import SETTLED, DoseContext, Dosed, Stage, is_heavy, prescribe, stepless
 from .fill import capped_sets, fill_to_share, like_base
@@ -380,18 +380,16 @@ def _compose_fresh(
     if sessions is None or sessions[0] is not selection:  # the id is only trusted with the object it names
         sessions = (selection, _sessions_picked(ctx, selection, n_sessions, plyo_ok, short, race_week, spread))
         ctx.memo.composed.put(key, sessions)
-    by_lift = dict(carry)
+    by_lift = doses_by_lift(carry)
     heavy_ctx = {True: base, False: _without_heavy(base, ctx)}
     out = []
     for focus, roles, chosen, focus_lifts, reasons, shared, gentler, calmer in sessions[1]:
         dctx = heavy_ctx[base.heavy_ok and focus in heavy]
-        own = tuple(((pk.exercise.id, focus.value), c) for pk in chosen if (c := dose_of(by_lift, carry, pk, focus)))
+        own = tuple(((pk.exercise.id, focus.value), c) for pk in chosen if (c := dose_of(by_lift, pk, focus)))
         if all_carried(roles, chosen, own):
             dctx = stepless(dctx, ctx.memo)  # every lift steps from its carried dose, whatever the block's week
         stand_ins = [pk for _, pk in (*gentler, *calmer) if pk is not None]  # a light day's lifts carry on too
-        own += tuple(
-            ((pk.exercise.id, focus.value), c) for pk in stand_ins if (c := dose_of(by_lift, carry, pk, focus))
-        )
+        own += tuple(((pk.exercise.id, focus.value), c) for pk in stand_ins if (c := dose_of(by_lift, pk, focus)))
         key = (dctx, own)
         planned = shared.get(key)
         if planned is None:
