@@ -546,3 +546,32 @@ def test_a_three_session_week_is_placed_on_days_that_can_repeat_the_next_week():
         assert 7 - days[-1] + days[0] >= P.min_days_between, (w.index, days)
         posterior = [s for s in w.sessions if s.focus == Category.posterior_chain]
         assert posterior and not any("light-before-key-runs" in b.rule_ids for b in posterior[0].blocks), w.index
+
+
+def test_a_deload_closes_the_block_it_follows_instead_of_opening_the_next():
+    """Tenth read: a novice three weeks into lifting got her first build week as a deload,
+    with the build's new exercises and a new third session in a week that promised "same
+    sessions and exercises". The deload now ends the foundation; the build starts after it."""
+    plan = plan_of("cross_training_half_foot_pain.toml")
+    weeks = plan.weeks
+    deloads = [w for w in weeks if w.deload]
+    assert deloads
+    for w in deloads:
+        before = weeks[w.index - 2]
+        assert w.phase == before.phase, (w.index, before.phase, w.phase)
+        assert len(w.sessions) == len(before.sessions), w.index
+        assert {b.exercise_id for s in w.sessions for b in s.blocks} == {
+            b.exercise_id for s in before.sessions for b in s.blocks
+        }, w.index
+    first_build = next(w for w in weeks if w.phase == Phase.build)
+    assert not first_build.deload and len(first_build.sessions) == 3
+
+
+def test_a_short_runway_loads_into_the_taper_without_a_deload():
+    """Tenth read: a 7-week 5K plan spent its fourth week on a deload, leaving one
+    race-specific week before a two-week taper. Loading weeks that reach the taper within
+    the registry's longest run take no deload: the taper is their recovery."""
+    plan = plan_of("kettlebell_5k_seven_weeks.toml")
+    loading = [w for w in plan.weeks if w.phase in (Phase.foundation, Phase.build, Phase.race_specific)]
+    assert len(loading) <= P.deload_max_loading_weeks
+    assert not any(w.deload for w in plan.weeks)

@@ -163,6 +163,33 @@ def test_deloads_come_at_the_registry_spacing_and_never_in_the_taper(profile):
 
 @SAME_RUNNERS
 @given(profile=profiles())
+def test_a_deload_repeats_the_block_before_it_and_never_comes_just_before_the_taper(profile):
+    """A deload is "same sessions and exercises": it ends the phase it follows (unless the
+    next phase has only that week), and loading weeks that reach the taper within the
+    registry's longest run go into it without one."""
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    weeks = plan.weeks
+    for k, w in enumerate(weeks):
+        if not w.deload or k == 0 or weeks[k - 1].phase not in LOADING:
+            continue
+        only_week = k + 1 == len(weeks) or weeks[k + 1].phase != w.phase
+        assert w.phase == weeks[k - 1].phase or only_week, (w.index, weeks[k - 1].phase, w.phase)
+    last = max((k for k, w in enumerate(weeks) if w.deload), default=None)
+    tapered = any(w.phase == Phase.taper or w.phase == Phase.race_week for w in weeks)
+    if last is not None and tapered and not profile.adjustments:
+        after = [w for w in weeks[last + 1 :] if w.phase in LOADING]
+        before = 0
+        for w in reversed(weeks[:last]):
+            if w.deload or w.phase not in LOADING:
+                break
+            before += 1
+        assert before + 1 + len(after) > P.deload_max_loading_weeks, (last + 1, before, len(after))
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
 def test_every_session_fits_its_cap_and_the_hour(profile):
     plan = plan_or_none(profile)
     if plan is None:

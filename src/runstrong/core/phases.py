@@ -64,29 +64,42 @@ def phase_lengths(profile: AthleteProfile, p: Params) -> list[Phase]:
 def deload_weeks(phases: list[Phase], p: Params, forced: frozenset[int] = frozenset()) -> set[int]:
     """0-based indexes of deload weeks among the loading weeks.
 
-    A deload follows every `loading_weeks` loading weeks, but never in the taper and not
-    in the last loading week before a taper (the taper is the recovery there), as long as
-    the run of loading weeks stays within the registry's maximum. `forced` weeks (a review's
-    deload) are deloads when they are loading weeks, and restart the count.
+    A deload follows every `loading_weeks` loading weeks, but never in the taper, and not
+    when the loading weeks left before a taper fit in the run the registry allows (the
+    taper is the recovery there: a 7-week runway loads into it rather than spend one of
+    its few race-specific weeks on a deload). `forced` weeks (a review's deload) are
+    deloads when they are loading weeks, and restart the count.
     """
     loading = [i for i, ph in enumerate(phases) if ph in LOADING_PHASES]
     has_taper = any(ph in (Phase.taper, Phase.race_week) for ph in phases)
-    last_loading = loading[-1] if loading else -1
     deloads: set[int] = set()
     run = 0
-    for i in loading:
+    for n, i in enumerate(loading):
         if i in forced:  # a review called a deload here: the cycle restarts after it
             deloads.add(i)
             run = 0
             continue
         if run >= p.deload_loading_weeks:
-            before_taper = has_taper and i == last_loading
-            if not (before_taper and run + 1 <= p.deload_max_loading_weeks):
+            into_taper = has_taper and run + len(loading) - n <= p.deload_max_loading_weeks
+            if not into_taper:
                 deloads.add(i)
                 run = 0
                 continue
         run += 1
     return deloads
+
+
+def deloads_close_blocks(phases: list[Phase], deloads: set[int]) -> list[Phase]:
+    """A deload that would open a loading phase closes the one before instead ("same
+    sessions and exercises", planned-deloads): its week keeps the last phase's lifts and
+    session count, and the new phase, a week shorter, starts fresh after it. A phase one
+    week long keeps its only week."""
+    out = list(phases)
+    for i in sorted(deloads):
+        opens = 0 < i < len(out) - 1 and out[i] != out[i - 1] and out[i + 1] == out[i]
+        if opens and out[i - 1] in LOADING_PHASES and out[i] in LOADING_PHASES:
+            out[i] = out[i - 1]
+    return out
 
 
 def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
@@ -99,6 +112,7 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
         i for i in range(len(phases)) if (a := adjust.get(first + dt.timedelta(weeks=i))) is not None and a.deload
     )
     deloads = deload_weeks(phases, p, forced)
+    phases = deloads_close_blocks(phases, deloads)
     missed = 0  # weeks a review found inconsistent: they do not count toward the third session
     frames: list[WeekFrame] = []
     block = step = selection = since_screen = same_lifts = 0
