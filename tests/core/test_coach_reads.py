@@ -575,3 +575,18 @@ def test_a_short_runway_loads_into_the_taper_without_a_deload():
     loading = [w for w in plan.weeks if w.phase in (Phase.foundation, Phase.build, Phase.race_specific)]
     assert len(loading) <= P.deload_max_loading_weeks
     assert not any(w.deload for w in plan.weeks)
+
+
+def test_a_third_session_the_training_days_cannot_hold_is_explained_by_the_days_not_the_runs():
+    """Tenth read: an advanced lifter who trains only on Wednesday and Saturday read "Only 2 of
+    3 sessions fit around this week's runs" every week. The runs were not the reason: two
+    training days hold two sessions. The week now asks for the two they hold and says what
+    would bring the third."""
+    plan = plan_of("two_training_days_backpack.toml")
+    loading = [w for w in plan.weeks if w.phase in (Phase.build, Phase.race_specific)]
+    assert loading
+    for w in loading:
+        assert len(w.sessions) == 2, w.index
+        texts = [r.text for r in w.reasons]
+        assert not any("fit around this week's runs" in t for t in texts), (w.index, texts)
+        assert any("your training days (Wed and Sat) hold only 2" in t for t in texts), (w.index, texts)

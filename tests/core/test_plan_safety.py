@@ -190,6 +190,20 @@ def test_a_deload_repeats_the_block_before_it_and_never_comes_just_before_the_ta
 
 @SAME_RUNNERS
 @given(profile=profiles())
+def test_a_week_never_blames_the_runs_for_a_session_its_training_days_cannot_hold(profile):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    room = most_spaced(sorted({d.index for d in profile.available_days}), P.min_days_between)
+    for w in plan.weeks:
+        assert len(w.sessions) <= max(room, 1), (w.index, room)
+        if room <= P.foundation_sessions:
+            texts = [r.text for r in w.reasons]
+            assert not any(f"of {P.foundation_sessions + 1} sessions fit around this week's runs" in t for t in texts)
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
 def test_every_session_fits_its_cap_and_the_hour(profile):
     plan = plan_or_none(profile)
     if plan is None:

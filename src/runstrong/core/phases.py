@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .model import AthleteProfile, Phase, Reason, Weekday
 from .params import Params
+from .vocab import spoken_list
 
 MAX_PLAN_WEEKS = 60
 LOADING_PHASES = frozenset({Phase.foundation, Phase.build, Phase.race_specific})
@@ -176,6 +177,15 @@ def most_spaced(weekdays: list[int], min_days: int) -> int:
     return count
 
 
+def training_days_room(profile: AthleteProfile, p: Params) -> int:
+    """How many sessions the runner's training days hold a day apart in one week."""
+    return most_spaced(sorted(d.index for d in set(profile.available_days)), p.min_days_between)
+
+
+def _days_text(profile: AthleteProfile) -> str:
+    return spoken_list([d.value.title() for d in sorted(set(profile.available_days), key=lambda d: d.index)])
+
+
 def _first_week_room(profile: AthleteProfile, start: dt.date, sessions: int, p: Params) -> tuple[int, list[Reason]]:
     """A plan starting mid-week: as many sessions as its remaining training days hold, with why."""
     if not start < profile.start_date < start + dt.timedelta(days=7):
@@ -226,10 +236,17 @@ def _sessions(
     if phase in (Phase.build, Phase.race_specific):
         unlock = p.third_session_weeks[profile.strength_experience]
         if consistent >= unlock:
+            room = training_days_room(profile, p)
             text = (
                 f"{consistent} consistent weeks behind you ({unlock} needed at "
                 f"{profile.strength_experience.value} level): a third, single-leg power session."
             )
+            if room == p.foundation_sessions:  # the training days, not the runs, keep it out (fewer: least_bad says so)
+                text = text.removesuffix(" a third, single-leg power session.") + (
+                    f" a third session is due, but your training days ({_days_text(profile)}) hold only "
+                    f"{room} a day apart: add a training day for it."
+                )
+                return room, [*reasons, p.why("third-session-after-consistency", text)]
             return p.foundation_sessions + 1, [*reasons, p.why("third-session-after-consistency", text)]
         text = f"Third session waits until {unlock} consistent weeks ({consistent} so far)."
         return p.foundation_sessions, [*reasons, p.why("third-session-after-consistency", text)]
