@@ -190,6 +190,18 @@ def test_a_deload_repeats_the_block_before_it_and_never_comes_just_before_the_ta
 
 @SAME_RUNNERS
 @given(profile=profiles())
+def test_a_race_week_without_a_session_never_promises_one(profile):
+    """A race early in the week leaves no day for strength: the week says so, and only so."""
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    for w in plan.weeks:
+        if w.phase == Phase.race_week and not w.sessions:
+            assert not any("one light session" in r.text for r in w.reasons), w.reasons
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
 def test_a_week_never_blames_the_runs_for_a_session_its_training_days_cannot_hold(profile):
     plan = plan_or_none(profile)
     if plan is None:

@@ -230,8 +230,11 @@ def _sessions(
         return p.foundation_sessions, reasons
     if phase == Phase.race_week:
         if not _race_week_days(profile, start, p):
-            text = "The race comes early in the week: no day before it is far enough out for strength. Rest and race."
-            return 0, [*reasons, p.why("taper", text)]
+            text = (
+                "Race week: the race comes early in the week, so no day before it is far enough out for "
+                "strength. Rest and race."
+            )
+            return 0, [p.why("taper", text)]  # not the usual "one light session early in the week"
         return p.race_week_sessions, reasons
     if phase in (Phase.build, Phase.race_specific):
         unlock = p.third_session_weeks[profile.strength_experience]
