@@ -590,3 +590,16 @@ def test_a_third_session_the_training_days_cannot_hold_is_explained_by_the_days_
         texts = [r.text for r in w.reasons]
         assert not any("fit around this week's runs" in t for t in texts), (w.index, texts)
         assert any("your training days (Wed and Sat) hold only 2" in t for t in texts), (w.index, texts)
+
+
+def test_an_accessory_uses_the_kit_the_runner_owns():
+    """Tenth read: a 15-year-old with a mini band, and a half-marathoner with bands, did bare
+    side-lying clamshells while the library's banded clamshell, band walk and monster walk sat
+    unused. Among accessories equally fit for the slot, the one using the runner's kit wins."""
+    for name in ("youth_5k_mini_band.toml", "cross_training_half_foot_pain.toml"):
+        plan = plan_of(name)
+        accessories = {
+            b.exercise_id for w in plan.weeks for s in w.sessions for b in s.blocks if b.role == Role.accessory
+        }
+        assert "clamshell" not in accessories, (name, sorted(accessories))
+        assert accessories & {"banded_clamshell", "lateral_band_walk", "monster_walk"}, (name, sorted(accessories))

@@ -199,10 +199,12 @@ def _best(
     heavy_kit: bool = False,
     lower: frozenset[str] = frozenset(),
     keep: frozenset[str] = frozenset(),
+    any_kit: bool = False,
 ) -> Exercise | None:
     """The best candidate: sparing a painful area first, then the wanted pattern, no step back
     down a ladder the last block climbed (`lower`), the race emphasis, the slot's intent, the
-    kit the runner owns, variety between blocks, and level."""
+    kit the runner owns (a load first; for an accessory, `any_kit`, then any kit over none),
+    variety between blocks, and level."""
     ranked = []
     ranks = _pattern_ranks(patterns)
     for index, e in enumerate(candidates):
@@ -221,6 +223,7 @@ def _best(
                 bilateral and e.unilateral,  # the main hinge is a two-legged lift
                 not (e.loadable and e.equipment),  # load it with the kit the runner owns
                 heavy_kit and not p.heavy_equipment.intersection(e.equipment),  # main lifts can go heavy
+                any_kit and not e.equipment,  # an accessory uses the kit the runner owns: a banded clamshell
                 e.id in recent,  # variety between blocks, among equally good options
                 -e.level.rank,
                 index,
@@ -321,7 +324,7 @@ def _primaries(
     # short hops count as primaries of single-leg power: they are how novices meet plyometrics
     pool = [e for e in pools.usable if e.category == category and _primary(e)]
     if ctx.hinge_patterning:  # loaded hinges wait until the hinge passes a screen
-        pool = [e for e in pool if not (e.pattern == P.hinge and e.loadable)]
+        pool = [e for e in pool if not _resisted_hinge(e)]
     uncapped = pool  # what a runner with a good single-leg squat would choose from
     if category == Category.single_leg_power and ctx.single_leg_rung != "level":
         pool = [e for e in pool if e.level == Level.novice]  # a shaky single-leg squat: the easy end
@@ -468,18 +471,25 @@ ACCESSORY_TEXT = {
 }
 
 
+def _resisted_hinge(e: Exercise) -> bool:
+    """A hip hinge under a load or a band's pull: what waits until the hinge passes a screen."""
+    return e.pattern == P.hinge and (e.loadable or bool(e.equipment))
+
+
 def _accessories(ctx: Context, pools: _Pools, chosen: set[str], warnings: list[str], p: Params) -> list[Pick]:
     """One accessory per slot, each slot with its own rule; any accessory when none fits."""
     accessories: list[Pick] = []
     pool = [e for e in pools.usable if "accessory" in e.roles]
+    if ctx.hinge_patterning:  # a band's pull on a hinge that failed the screen waits too
+        pool = [e for e in pool if not _resisted_hinge(e)]
     pool_all = [e for e in pools.unfiltered if "accessory" in e.roles]
     calm_ctx = replace(ctx, pain=frozenset())
     for slot, patterns in enumerate(ACCESSORY_SLOTS):
-        e = _best(pool, patterns, ctx, p, chosen, frozenset())
-        ideal = _best(pool_all, patterns, calm_ctx, p, chosen, frozenset())
+        e = _best(pool, patterns, ctx, p, chosen, frozenset(), any_kit=True)
+        ideal = _best(pool_all, patterns, calm_ctx, p, chosen, frozenset(), any_kit=True)
         rule_id = ACCESSORY_RULES[slot]
         if e is None:
-            e = _best(pool, _any_pattern(ctx), ctx, p, chosen, frozenset())
+            e = _best(pool, _any_pattern(ctx), ctx, p, chosen, frozenset(), any_kit=True)
             rule_id = "two-primaries-one-accessory"
         if e is None:
             warnings.append("No accessory fits your equipment, level and pain areas.")
