@@ -603,3 +603,15 @@ def test_an_accessory_uses_the_kit_the_runner_owns():
         }
         assert "clamshell" not in accessories, (name, sorted(accessories))
         assert accessories & {"banded_clamshell", "lateral_band_walk", "monster_walk"}, (name, sorted(accessories))
+
+
+def test_an_accessory_never_loads_a_painful_area_past_its_graded_return():
+    """Tenth read: a marathoner with Achilles, foot and shin pain, all on the first rung of
+    their ladders (isometric calf holds), did two-legged calf raises as the posterior-chain
+    session's accessory every week: the ladders' second rung, ahead of the graded return.
+    Accessories that load a painful area now stay within what its ladder has reached."""
+    plan = plan_of("lower_leg_pain_bands.toml")
+    accessories = {b.exercise_id for w in plan.weeks for s in w.sessions for b in s.blocks if b.role == Role.accessory}
+    assert accessories and not accessories & {"calf_raise", "eccentric_heel_drop", "single_leg_calf_raise"}, accessories
+    holds = [b for w in plan.weeks for s in w.sessions for b in s.blocks if b.exercise_id == "isometric_calf_hold"]
+    assert holds  # the calf work is the ladder's rung

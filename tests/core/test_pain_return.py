@@ -152,7 +152,8 @@ def test_the_pain_note_names_several_areas_as_a_sentence_does():
 @given(profile=profiles(), data=st.data())
 def test_any_ladder_state_gives_a_plan_that_passes_its_own_checks(profile, data):
     """Whatever rungs reviews set, the plan keeps every safety rule: a rung's exercise is
-    prescribed only where the kit, level, other painful areas and the block's hops allow."""
+    prescribed only where the kit, level, other painful areas and the block's hops allow,
+    and no accessory loads a painful area past the rung its ladder has reached."""
     areas = data.draw(st.lists(st.sampled_from(list(PainArea)), min_size=1, max_size=3, unique=True))
     start = profile.start_date - dt.timedelta(days=profile.start_date.weekday())
     moves = data.draw(st.lists(st.tuples(st.integers(0, 15), st.sampled_from(areas), st.integers(-1, 3)), max_size=4))
@@ -165,6 +166,14 @@ def test_any_ladder_state_gives_a_plan_that_passes_its_own_checks(profile, data)
     except InfeasibleWeekError:
         return
     assert check_plan(plan, CTX) == []
+    for w in plan.weeks:  # an accessory never loads a painful area past its ladder's rung that week
+        rungs = rungs_for_week(runner_, w.start_date, CTX.ladders)
+        allowed, laddered = allowed_on_ladder(rungs, CTX.ladders), {a for a, r in rungs if r >= 0}
+        for s in w.sessions:
+            for b in s.blocks:
+                if b.role == Role.accessory:
+                    loaded = laddered.intersection(CTX.library.get(b.exercise_id).loads)
+                    assert all((a, b.exercise_id) in allowed for a in loaded), (w.index, b.exercise_id, rungs)
 
 
 def test_a_sore_lower_back_or_hip_starts_on_a_held_bridge_as_the_plan_says():

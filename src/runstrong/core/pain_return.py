@@ -136,6 +136,22 @@ def allowed_on_ladder(rungs: Iterable[tuple[PainArea, int]], ladders: Ladders) -
     return frozenset(out)
 
 
+def beyond_rungs(
+    exercises: Iterable[Exercise], rungs: tuple[tuple[PainArea, int], ...], ladders: Ladders
+) -> frozenset[str]:
+    """The exercises that load a painful area its ladder has not yet brought them to (not
+    prescribed at or below the area's current rung). An accessory never
+    jumps a graded return, as calf raises or eccentric heel drops beside an Achilles still
+    on its isometric holds would."""
+    laddered = frozenset(area for area, rung in rungs if rung >= 0 and ladders.get(area) is not None)
+    if not laddered:
+        return frozenset()
+    allowed = allowed_on_ladder(rungs, ladders)
+    return frozenset(
+        e.id for e in exercises if any((area, e.id) not in allowed for area in laddered.intersection(e.loads))
+    )
+
+
 def ruled_out(e: Exercise, pain: frozenset[PainArea], allowed: frozenset[tuple[PainArea, str]]) -> bool:
     """`e` is contraindicated by a painful area whose ladder does not prescribe it."""
     return any((a, e.id) not in allowed for a in pain.intersection(e.contraindications))

@@ -31,6 +31,11 @@ def single_leg_explosive(e: Exercise) -> bool:
     return e.pattern == P.plyometric and (e.unilateral or e.dose.per_side)
 
 
+def resisted_hinge(e: Exercise) -> bool:
+    """A hip hinge under a load or a band's pull: what waits until the hinge passes a screen."""
+    return e.pattern == P.hinge and (e.loadable or bool(e.equipment))
+
+
 def _explosive(e: Exercise) -> bool:
     """Single-leg power work meant to be fast: the 5K/10K emphasis (short-race-explosive)."""
     return e.category == Category.single_leg_power and (single_leg_explosive(e) or e.intent == Intent.power)

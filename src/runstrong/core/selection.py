@@ -26,7 +26,7 @@ from .model import (
     RaceDistance,
     Reason,
 )
-from .pain_return import place_rungs
+from .pain_return import beyond_rungs, place_rungs
 from .params import Params
 from .pick_reasons import (
     Pick,
@@ -34,6 +34,7 @@ from .pick_reasons import (
     ladder_rung,
     pain_note,
     pick_reasons,
+    resisted_hinge,
     screen_reasons,
     screened,
     single_leg_explosive,
@@ -268,7 +269,9 @@ def _select_block(
         hops = P.plyometric in _slot_patterns(Category.single_leg_power, 1, ctx, p)  # as the block allows them
         primaries = place_rungs(library, planning.ladders, ctx.ladder, primaries, chosen, ctx.equipment, ctx.level,
                                 ctx.pain, hops)  # fmt: skip
-    accessories = _accessories(ctx, pools, chosen, warnings, p)
+    ahead = beyond_rungs(pools.usable, ctx.ladder, planning.ladders)  # an accessory never jumps a graded return
+    accessories = _accessories(ctx, replace(pools, usable=tuple(e for e in pools.usable if e.id not in ahead)),
+                               chosen, warnings, p)  # fmt: skip
     if not any(e.pattern == P.calf_ankle for e in pools.usable):  # furniture keeps calf work away?
         at_home = _usable(library, ctx.level, ctx.equipment | HOME_FURNITURE, ctx.pain, p)
         warnings += furniture_wanted(pools.usable, at_home, ctx.equipment)
@@ -324,7 +327,7 @@ def _primaries(
     # short hops count as primaries of single-leg power: they are how novices meet plyometrics
     pool = [e for e in pools.usable if e.category == category and _primary(e)]
     if ctx.hinge_patterning:  # loaded hinges wait until the hinge passes a screen
-        pool = [e for e in pool if not _resisted_hinge(e)]
+        pool = [e for e in pool if not resisted_hinge(e)]
     uncapped = pool  # what a runner with a good single-leg squat would choose from
     if category == Category.single_leg_power and ctx.single_leg_rung != "level":
         pool = [e for e in pool if e.level == Level.novice]  # a shaky single-leg squat: the easy end
@@ -471,17 +474,12 @@ ACCESSORY_TEXT = {
 }
 
 
-def _resisted_hinge(e: Exercise) -> bool:
-    """A hip hinge under a load or a band's pull: what waits until the hinge passes a screen."""
-    return e.pattern == P.hinge and (e.loadable or bool(e.equipment))
-
-
 def _accessories(ctx: Context, pools: _Pools, chosen: set[str], warnings: list[str], p: Params) -> list[Pick]:
     """One accessory per slot, each slot with its own rule; any accessory when none fits."""
     accessories: list[Pick] = []
     pool = [e for e in pools.usable if "accessory" in e.roles]
     if ctx.hinge_patterning:  # a band's pull on a hinge that failed the screen waits too
-        pool = [e for e in pool if not _resisted_hinge(e)]
+        pool = [e for e in pool if not resisted_hinge(e)]
     pool_all = [e for e in pools.unfiltered if "accessory" in e.roles]
     calm_ctx = replace(ctx, pain=frozenset())
     for slot, patterns in enumerate(ACCESSORY_SLOTS):
