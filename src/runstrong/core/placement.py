@@ -160,7 +160,8 @@ def concessions(lightened: int, swapped: int, dropped: int, n: int) -> tuple[Rea
         out.append(
             why(
                 "no-consecutive-strength-days",
-                f"Only {n} of {n + dropped} sessions fit around this week's runs.",
+                f"Only {n} of {n + dropped} sessions fit this week: sessions keep a day apart, last week's too, "
+                "on your training days.",
             )
         )
     return tuple(out)

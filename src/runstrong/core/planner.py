@@ -448,9 +448,12 @@ class _Planning:
         ready = consistent >= p.novice_heavy_after_weeks and frame.index > p.third_session_weeks[Level.novice]
         if ready and not swapped and not self.graduated:
             self.graduated = True
+            heavy_kit = p.heavy_equipment.intersection(profile.equipment_items)  # else nothing to go heavy with
             text = (
                 f"{consistent} consistent weeks of strength work (counting the weeks your reviews have not "
-                "yet seen as done): your main lifts move on to heavier build work, if your form holds."
+                "yet seen as done): your main lifts move on to "
+                + ("heavier build work" if heavy_kit else "the build's dosing, fewer reps nearer failure")
+                + ", if your form holds."
             )
             notes.append(why("dose-heavy", text))
         return ready and not swapped

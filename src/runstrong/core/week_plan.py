@@ -131,7 +131,8 @@ def _place(
     best = best_option(ctx, week, composed)
     if best is not None:
         if len(best.planned) < w.frame.sessions:
-            warnings.append(f"only {len(best.planned)} of {w.frame.sessions} sessions fit around the runs.")
+            fit = f"only {len(best.planned)} of {w.frame.sessions} sessions"
+            warnings.append(f"{fit} fit a day apart on the training days.")
         return best.planned, best.placement, list(best.notes)
     p = ctx.params
     n = w.frame.sessions if w.frame.sessions <= p.foundation_sessions else p.foundation_sessions
