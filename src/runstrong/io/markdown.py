@@ -6,6 +6,7 @@ import datetime as dt
 
 from runstrong.core.model import Plan, Role, Session, Week
 from runstrong.core.rules import Registry
+from runstrong.core.vocab import areas_text
 
 from .labels import (
     CATEGORY_SHORT,
@@ -48,17 +49,15 @@ def _header(plan: Plan) -> list[str]:
     out: list[str] = [f"# Strength plan for {pr.name}", ""]
     facts = [
         f"{pr.strength_experience.value.capitalize()} lifter",
-        "equipment: " + ", ".join(e.value for e in pr.equipment),
+        "equipment: " + ", ".join(e.value.replace("_", " ") for e in pr.equipment),
         f"sessions up to {pr.session_cap_minutes} min",
     ]
     if pr.race:
-        facts.insert(
-            0,
-            f"**{pr.race.name or RACE_NAME[pr.race.distance.value]}** ({pr.race.distance.value}) "
-            f"on {pr.race.date:%a %d %b %Y}",
-        )
+        distance = RACE_NAME[pr.race.distance.value]
+        named = f"**{pr.race.name}** ({distance})" if pr.race.name else f"**{distance}**"
+        facts.insert(0, f"{named} on {pr.race.date:%a %d %b %Y}")
     if pr.pain_areas:
-        facts.append("pain areas respected: " + ", ".join(a.value.replace("_", " ") for a in pr.pain_areas))
+        facts.append("pain areas respected: " + areas_text(pr.pain_areas))
     out += [
         " · ".join(facts),
         "",

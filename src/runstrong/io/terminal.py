@@ -13,6 +13,7 @@ from rich.text import Text
 
 from runstrong.core.model import Phase, Plan, Role, Session, Week
 from runstrong.core.rules import Registry
+from runstrong.core.vocab import areas_text
 
 from .labels import (
     CATEGORY_SHORT,
@@ -48,18 +49,19 @@ def render_overview(plan: Plan) -> Panel:
     head = Text()
     head.append(f"{pr.name}", style="bold")
     head.append(f" · {pr.age} y · {pr.strength_experience.value} lifter · kit: ")
-    head.append(", ".join(e.value for e in pr.equipment))
+    head.append(", ".join(e.value.replace("_", " ") for e in pr.equipment))
     head.append(f" · sessions ≤ {pr.session_cap_minutes} min\n")
     if pr.race:
         race_week = sum(1 for w in plan.weeks if w.start_date <= pr.race.date)
         after = len(plan.weeks) - race_week
-        name = pr.race.name or RACE_NAME[pr.race.distance.value]
-        head.append(f"Race: {name} ({pr.race.distance.value}) on {pr.race.date:%a %d %b %Y}, in week {race_week}")
+        distance = RACE_NAME[pr.race.distance.value]
+        name = f"{pr.race.name} ({distance})" if pr.race.name else distance
+        head.append(f"Race: {name} on {pr.race.date:%a %d %b %Y}, in week {race_week}")
         head.append(f"; {plural(after, 'maintenance week')} after\n" if after else "\n")
     else:
         head.append(f"No race: {plural(len(plan.weeks), 'week')} from {plan.start_date:%d %b %Y}\n")
     if pr.pain_areas:
-        head.append("Pain areas respected: " + ", ".join(a.value.replace("_", " ") for a in pr.pain_areas) + "\n")
+        head.append("Pain areas respected: " + areas_text(pr.pain_areas) + "\n")
     strip = Text()
     for w in plan.weeks:
         letter = "D" if w.deload else PHASE_LETTER[w.phase]
