@@ -139,7 +139,7 @@ def render_session(session: Session, week: Week, plan: Plan, registry: Registry 
         previous_role = b.role
         name = Text(b.name, style="bold" if b.role == Role.primary else "")
         if b.role == Role.primary and b.category != session.focus:
-            name.append(f" ({CATEGORY_SHORT[b.category]})", style="dim")
+            name.append(f" · {CATEGORY_SHORT[b.category]}", style="dim")  # names may hold parentheses
         if b.cues and b.role in (Role.primary, Role.accessory):
             name.append(f"\n{b.cues[0]}", style="dim italic")
         dose = Text(dose_text(b.prescription, units))
