@@ -204,8 +204,8 @@ def _best(
 ) -> Exercise | None:
     """The best candidate: sparing a painful area first, then the wanted pattern, no step back
     down a ladder the last block climbed (`lower`), the race emphasis, the slot's intent, the
-    kit the runner owns (a load first; for an accessory, `any_kit`, then any kit over none),
-    variety between blocks, and level."""
+    kit the runner owns for a load, variety between blocks, level, and (`any_kit`, for an
+    accessory) any of the runner's kit over none."""
     ranked = []
     ranks = _pattern_ranks(patterns)
     for index, e in enumerate(candidates):
@@ -224,9 +224,9 @@ def _best(
                 bilateral and e.unilateral,  # the main hinge is a two-legged lift
                 not (e.loadable and e.equipment),  # load it with the kit the runner owns
                 heavy_kit and not p.heavy_equipment.intersection(e.equipment),  # main lifts can go heavy
-                any_kit and not e.equipment,  # an accessory uses the kit the runner owns: a banded clamshell
                 e.id in recent,  # variety between blocks, among equally good options
-                -e.level.rank,
+                -e.level.rank,  # the harder variant the level allows (the balance reach over a still stand)
+                any_kit and not e.equipment,  # then an accessory uses the kit the runner owns: a banded clamshell
                 index,
                 e,
             )
