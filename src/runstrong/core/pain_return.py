@@ -140,9 +140,8 @@ def beyond_rungs(
     exercises: Iterable[Exercise], rungs: tuple[tuple[PainArea, int], ...], ladders: Ladders
 ) -> frozenset[str]:
     """The exercises that load a painful area its ladder has not yet brought them to (not
-    prescribed at or below the area's current rung). An accessory never
-    jumps a graded return, as calf raises or eccentric heel drops beside an Achilles still
-    on its isometric holds would."""
+    prescribed at or below the area's current rung): an accessory never jumps a graded
+    return, as calf raises or eccentric heel drops beside an Achilles on its holds would."""
     laddered = frozenset(area for area, rung in rungs if rung >= 0 and ladders.get(area) is not None)
     if not laddered:
         return frozenset()

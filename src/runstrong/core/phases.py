@@ -240,16 +240,15 @@ def _sessions(
         unlock = p.third_session_weeks[profile.strength_experience]
         if consistent >= unlock:
             room = training_days_room(profile, p)
-            text = (
-                f"{consistent} consistent weeks behind you ({unlock} needed at "
-                f"{profile.strength_experience.value} level): a third, single-leg power session."
-            )
+            level = profile.strength_experience.value
+            behind = f"{consistent} consistent weeks behind you ({unlock} needed at {level} level):"
             if room == p.foundation_sessions:  # the training days, not the runs, keep it out (fewer: least_bad says so)
-                text = text.removesuffix(" a third, single-leg power session.") + (
-                    f" a third session is due, but your training days ({_days_text(profile)}) hold only "
+                text = (
+                    f"{behind} a third session is due, but your training days ({_days_text(profile)}) hold only "
                     f"{room} a day apart: add a training day for it."
                 )
                 return room, [*reasons, p.why("third-session-after-consistency", text)]
+            text = f"{behind} a third, single-leg power session."
             return p.foundation_sessions + 1, [*reasons, p.why("third-session-after-consistency", text)]
         text = f"Third session waits until {unlock} consistent weeks ({consistent} so far)."
         return p.foundation_sessions, [*reasons, p.why("third-session-after-consistency", text)]

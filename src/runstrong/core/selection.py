@@ -269,8 +269,8 @@ def _select_block(
         hops = P.plyometric in _slot_patterns(Category.single_leg_power, 1, ctx, p)  # as the block allows them
         primaries = place_rungs(library, planning.ladders, ctx.ladder, primaries, chosen, ctx.equipment, ctx.level,
                                 ctx.pain, hops)  # fmt: skip
-    ahead = beyond_rungs(pools.usable, ctx.ladder, planning.ladders)  # an accessory never jumps a graded return
-    accessories = _accessories(ctx, replace(pools, usable=tuple(e for e in pools.usable if e.id not in ahead)),
+    beyond = beyond_rungs(pools.usable, ctx.ladder, planning.ladders)  # an accessory never jumps a graded return
+    accessories = _accessories(ctx, replace(pools, usable=tuple(e for e in pools.usable if e.id not in beyond)),
                                chosen, warnings, p)  # fmt: skip
     if not any(e.pattern == P.calf_ankle for e in pools.usable):  # furniture keeps calf work away?
         at_home = _usable(library, ctx.level, ctx.equipment | HOME_FURNITURE, ctx.pain, p)

@@ -25,10 +25,20 @@ from markupsafe import Markup
 from runstrong.core.library import Library
 from runstrong.core.model import Block, DatedRun, Exercise, Phase, Plan, Role, RunType, Session, Week
 from runstrong.core.rules import Registry
-from runstrong.core.vocab import SESSION_LETTER, Category, Units
+from runstrong.core.vocab import SESSION_LETTER, Category, Units, areas_text
 from runstrong.io.data_files import load_library, load_poses, load_registry
 
-from .labels import CATEGORY_SHORT, PHASE_LABEL, RACE_NAME, block_dose_text, dose_text, plural, rest_text, session_load
+from .labels import (
+    CATEGORY_SHORT,
+    PHASE_LABEL,
+    RACE_NAME,
+    block_dose_text,
+    dose_text,
+    kit_text,
+    plural,
+    rest_text,
+    session_load,
+)
 
 Paper = Literal["a4", "a5"]
 PAPERS: dict[str, tuple[int, int]] = {"a4": (210, 297), "a5": (148, 210)}
@@ -156,13 +166,13 @@ def _facts(plan: Plan) -> list[str]:
     pr = plan.profile
     facts = [
         f"{pr.strength_experience.value.capitalize()} lifter",
-        "kit: " + ", ".join(e.value.replace("_", " ") for e in pr.equipment),
+        "kit: " + kit_text(pr.equipment),
         f"sessions up to {pr.session_cap_minutes} min",
     ]
     if pr.preferred_time:
         facts.append(f"usually at {pr.preferred_time:%H:%M}")
     if pr.pain_areas:
-        facts.append("pain areas respected: " + ", ".join(a.value.replace("_", " ") for a in pr.pain_areas))
+        facts.append("pain areas respected: " + areas_text(pr.pain_areas))
     return facts
 
 

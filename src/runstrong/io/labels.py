@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from runstrong.core.model import Block, Exercise, Phase, Session, Units, Week
+from collections.abc import Iterable
+from enum import Enum
+
+from runstrong.core.model import Block, Exercise, Phase, RaceGoal, Session, Units, Week
 from runstrong.core.vocab import CATEGORY_NAME
 
 from .dose_words import (  # noqa: F401  (shared with the light read path)
@@ -61,6 +64,17 @@ def dose_label(e: Exercise) -> str:
 
 
 RACE_NAME = {"5k": "5K", "10k": "10K", "half": "Half marathon", "marathon": "Marathon", "ultra": "Ultra"}
+
+
+def race_label(race: RaceGoal) -> str:
+    """`Spring Marathon (Marathon)`, or `5K` for a race without a name."""
+    distance = RACE_NAME[race.distance.value]
+    return f"{race.name} ({distance})" if race.name else distance
+
+
+def kit_text(equipment: Iterable[Enum]) -> str:
+    """The runner's kit as words: `bodyweight, mini band`."""
+    return ", ".join(e.value.replace("_", " ") for e in equipment)
 
 
 def plural(n: int, word: str) -> str:

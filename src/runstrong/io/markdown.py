@@ -11,9 +11,10 @@ from runstrong.core.vocab import areas_text
 from .labels import (
     CATEGORY_SHORT,
     PHASE_LABEL,
-    RACE_NAME,
     RUN_SHORT,
     block_dose_text,
+    kit_text,
+    race_label,
     rest_text,
     session_load,
 )
@@ -49,13 +50,11 @@ def _header(plan: Plan) -> list[str]:
     out: list[str] = [f"# Strength plan for {pr.name}", ""]
     facts = [
         f"{pr.strength_experience.value.capitalize()} lifter",
-        "equipment: " + ", ".join(e.value.replace("_", " ") for e in pr.equipment),
+        "equipment: " + kit_text(pr.equipment),
         f"sessions up to {pr.session_cap_minutes} min",
     ]
     if pr.race:
-        distance = RACE_NAME[pr.race.distance.value]
-        named = f"**{pr.race.name}** ({distance})" if pr.race.name else f"**{distance}**"
-        facts.insert(0, f"{named} on {pr.race.date:%a %d %b %Y}")
+        facts.insert(0, f"**{race_label(pr.race)}** on {pr.race.date:%a %d %b %Y}")
     if pr.pain_areas:
         facts.append("pain areas respected: " + areas_text(pr.pain_areas))
     out += [

@@ -19,10 +19,11 @@ from .labels import (
     CATEGORY_SHORT,
     PHASE_LABEL,
     PHASE_LETTER,
-    RACE_NAME,
     dose_text,
     find_weight_note,
+    kit_text,
     plural,
+    race_label,
     rest_text,
     session_load,
 )
@@ -49,14 +50,12 @@ def render_overview(plan: Plan) -> Panel:
     head = Text()
     head.append(f"{pr.name}", style="bold")
     head.append(f" · {pr.age} y · {pr.strength_experience.value} lifter · kit: ")
-    head.append(", ".join(e.value.replace("_", " ") for e in pr.equipment))
+    head.append(kit_text(pr.equipment))
     head.append(f" · sessions ≤ {pr.session_cap_minutes} min\n")
     if pr.race:
         race_week = sum(1 for w in plan.weeks if w.start_date <= pr.race.date)
         after = len(plan.weeks) - race_week
-        distance = RACE_NAME[pr.race.distance.value]
-        name = f"{pr.race.name} ({distance})" if pr.race.name else distance
-        head.append(f"Race: {name} on {pr.race.date:%a %d %b %Y}, in week {race_week}")
+        head.append(f"Race: {race_label(pr.race)} on {pr.race.date:%a %d %b %Y}, in week {race_week}")
         head.append(f"; {plural(after, 'maintenance week')} after\n" if after else "\n")
     else:
         head.append(f"No race: {plural(len(plan.weeks), 'week')} from {plan.start_date:%d %b %Y}\n")
