@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from runstrong.core.diary import PainReport, RunLog, SessionLog, SetLog, Wellness
@@ -38,36 +39,53 @@ def load_diaries(s: Session, spans: dict[int, tuple[dt.date, dt.date]]) -> dict[
     ids = sorted(spans)
     since, until = min(a for a, _ in spans.values()), max(b for _, b in spans.values())
     kept = lambda athlete, day: spans[athlete][0] <= day <= spans[athlete][1]  # noqa: E731
-    sl, st, rn, wl, pn = (t.__table__.c for t in (SessionLogRow, SetLogRow, RunRow, WellnessRow, PainRow))
-    session_rows = [r for r in s.execute(
-        select(sl.athlete_id, sl.id, *(sl[f] for f in SESSION_FIELDS))
-        .where(sl.athlete_id.in_(ids), sl.date.between(since, until))
-        .order_by(sl.athlete_id, sl.date, sl.id)
-    ) if kept(r[0], r[2])]  # fmt: skip
+    q, args = _window_statements(), {"ids": ids, "since": since, "until": until}
+    session_rows = [r for r in s.execute(q["sessions"], args) if kept(r[0], r[2])]
     sets: dict[int, list] = defaultdict(list)
-    if session_rows:
-        query = select(st.session_log_id, *(st[f] for f in SET_FIELDS))  # by the sessions' ids: through the index
-        for row in s.execute(query.where(st.session_log_id.in_([r[1] for r in session_rows])).order_by(st.id)):
+    if session_rows:  # by the sessions' ids: through the index
+        for row in s.execute(q["sets"], {"sessions": [r[1] for r in session_rows]}):
             sets[row[0]].append(build(SetLog, **dict(zip(SET_FIELDS, row[1:], strict=True))))
     out: dict[int, dict[str, list]] = {i: defaultdict(list) for i in ids}
     for r in session_rows:
         fields = dict(zip(SESSION_FIELDS, r[2:], strict=True))
         out[r[0]]["sessions"].append(build(SessionLog, **fields, sets=sets[r[1]], pains=[]))
-    runs = select(rn.athlete_id, rn.date, *(rn[c] for c in RUN_COLUMNS)).order_by(rn.athlete_id, rn.date, rn.id)
-    for r in s.execute(runs.where(rn.athlete_id.in_(ids), rn.date.between(since, until))):
+    for r in s.execute(q["runs"], args):
         if kept(r[0], r[1]):
             fields = dict(zip(RUN_COLUMNS, r[2:], strict=True)) | {"type": RunType(r.type)}
             out[r[0]]["runs"].append(build(RunLog, date=r[1], **fields))
-    checkins = select(wl.athlete_id, wl.date, *(wl[c] for c in WELLNESS_COLUMNS)).order_by(wl.athlete_id, wl.date)
-    for r in s.execute(checkins.where(wl.athlete_id.in_(ids), wl.date.between(since, until))):
+    for r in s.execute(q["wellness"], args):
         if kept(r[0], r[1]):
             out[r[0]]["wellness"].append(build(Wellness, date=r[1], **dict(zip(WELLNESS_COLUMNS, r[2:], strict=True))))
-    pains = select(pn.athlete_id, *(pn[c] for c in PAIN_COLUMNS)).order_by(pn.athlete_id, pn.date, pn.id)
-    for r in s.execute(pains.where(pn.athlete_id.in_(ids), pn.date.between(since, until))):
+    for r in s.execute(q["pains"], args):
         if kept(r[0], r[1]):
             fields = dict(zip(PAIN_COLUMNS, r[1:], strict=True)) | {"area": PainArea(r.area)}
             out[r[0]]["pains"].append(build(PainReport, **fields))
     return {i: _window(out[i]) for i in ids}
+
+
+@cache
+def _window_statements() -> dict[str, Select]:
+    """`load_diaries`' statements, built once (athletes, days and sessions are parameters):
+    building five statements cost more than running them."""
+    sl, st, rn, wl, pn = (t.__table__.c for t in (SessionLogRow, SetLogRow, RunRow, WellnessRow, PainRow))
+    ids, since, until = bindparam("ids", expanding=True), bindparam("since"), bindparam("until")
+    return {
+        "sessions": select(sl.athlete_id, sl.id, *(sl[f] for f in SESSION_FIELDS))
+        .where(sl.athlete_id.in_(ids), sl.date.between(since, until))
+        .order_by(sl.athlete_id, sl.date, sl.id),
+        "sets": select(st.session_log_id, *(st[f] for f in SET_FIELDS))
+        .where(st.session_log_id.in_(bindparam("sessions", expanding=True)))
+        .order_by(st.id),
+        "runs": select(rn.athlete_id, rn.date, *(rn[c] for c in RUN_COLUMNS))
+        .where(rn.athlete_id.in_(ids), rn.date.between(since, until))
+        .order_by(rn.athlete_id, rn.date, rn.id),
+        "wellness": select(wl.athlete_id, wl.date, *(wl[c] for c in WELLNESS_COLUMNS))
+        .where(wl.athlete_id.in_(ids), wl.date.between(since, until))
+        .order_by(wl.athlete_id, wl.date),
+        "pains": select(pn.athlete_id, *(pn[c] for c in PAIN_COLUMNS))
+        .where(pn.athlete_id.in_(ids), pn.date.between(since, until))
+        .order_by(pn.athlete_id, pn.date, pn.id),
+    }
 
 
 def _window(parts: dict[str, list]) -> DiaryWindow:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from runstrong.core.log_loads import best_set
@@ -36,7 +37,17 @@ def _latest_of_all(s: Session, athlete_ids: list[int], before: dt.date) -> dict[
     statement: a window over the loaded sets picks each lift's latest session in the database,
     and only that session's sets come back, as plain rows (loading every loaded set of a
     three-year diary as objects cost ~70 ms a review; a chunk of athletes is one round trip)."""
-    loaded = (SetLogRow.load_kg.is_not(None), SetLogRow.reps.is_not(None))
+    rows = s.execute(_latest_statement(), {"athletes": athlete_ids, "before": before})
+    out: dict[int, dict[str, tuple[dt.date, list]]] = {}
+    for row in rows:
+        out.setdefault(row.athlete, {}).setdefault(row.exercise_id, (row.day, []))[1].append(row)
+    return out
+
+
+@cache
+def _latest_statement() -> Select:
+    """`_latest_of_all`'s statement, built once (athletes and the day are parameters): building
+    a windowed subquery costs several times running it."""
     latest = (
         select(
             SessionLogRow.athlete_id.label("athlete"),
@@ -51,20 +62,20 @@ def _latest_of_all(s: Session, athlete_ids: list[int], before: dt.date) -> dict[
             .label("rank"),
         )
         .join(SessionLogRow, SetLogRow.session_log_id == SessionLogRow.id)
-        .where(SessionLogRow.athlete_id.in_(athlete_ids), SessionLogRow.date < before, *loaded)
+        .where(
+            SessionLogRow.athlete_id.in_(bindparam("athletes", expanding=True)),
+            SessionLogRow.date < bindparam("before"),
+            *_LOADED,
+        )
         .subquery()
     )
     columns = (SetLogRow.exercise_id, SetLogRow.reps, SetLogRow.load_kg, SetLogRow.rpe, SetLogRow.rir)
-    rows = s.execute(
+    return (
         select(latest.c.athlete, *columns, latest.c.day)
         .join(latest, (SetLogRow.session_log_id == latest.c.sid) & (SetLogRow.exercise_id == latest.c.ex))
-        .where(latest.c.rank == 1, *loaded)
+        .where(latest.c.rank == 1, *_LOADED)
         .order_by(SetLogRow.id)
     )
-    out: dict[int, dict[str, tuple[dt.date, list]]] = {}
-    for row in rows:
-        out.setdefault(row.athlete, {}).setdefault(row.exercise_id, (row.day, []))[1].append(row)
-    return out
 
 
 _LOADED = (SetLogRow.load_kg.is_not(None), SetLogRow.reps.is_not(None))  # a set that can start a load
