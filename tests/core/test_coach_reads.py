@@ -615,3 +615,29 @@ def test_an_accessory_never_loads_a_painful_area_past_its_graded_return():
     assert accessories and not accessories & {"calf_raise", "eccentric_heel_drop", "single_leg_calf_raise"}, accessories
     holds = [b for w in plan.weeks for s in w.sessions for b in s.blocks if b.exercise_id == "isometric_calf_hold"]
     assert holds  # the calf work is the ladder's rung
+
+
+def test_jumps_keep_off_the_long_runs_day_when_a_session_without_them_can_take_it():
+    """Eleventh read: a novice marathoner's single-leg power session, hops and all, came after
+    his 110-minute Sunday long run for twelve weeks, because the long run's day cost a session
+    no more than a move did. Landings on legs a long run has tired now cost more: the core
+    session takes that day and the hops go to a day of their own."""
+    plan = plan_of("first_marathon_hamstring.toml")
+    third = [w for w in plan.weeks if len(w.sessions) == 3]
+    assert third
+    for w in third:
+        for s in w.sessions:
+            long_run = any(r.type.value == "long" for r in w.runs if r.date == s.date)
+            hops = any(CTX.library.get(b.exercise_id).pattern == Pattern.plyometric for b in s.blocks)
+            assert not (long_run and hops), (w.index, s.date, s.focus)
+
+
+def test_a_race_before_the_weeks_end_says_the_runs_after_it_are_the_usual_week():
+    """Eleventh read: an ultra on a Saturday showed the usual 120-minute Sunday long run the
+    next day with nothing said; the note that the runs after the race are the usual week, to
+    ease back into, came only from the week after."""
+    plan = plan_of("saturday_ultra_knee_backpack.toml")
+    race_week = next(w for w in plan.weeks if w.phase == Phase.race_week)
+    race = plan.profile.race.date
+    assert any(r.date > race for r in race_week.runs if r.type.value != "rest")
+    assert any(r.rule_id == "maintenance-after-race" and "usual running week" in r.text for r in race_week.reasons)

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, seed, settings
 
 from runstrong.core import loads as ld
-from runstrong.core.model import KEY_RUN_TYPES, SPEED_RUN_TYPES, TRAINING_CATEGORIES, Pattern, Phase, Role
+from runstrong.core.model import KEY_RUN_TYPES, SPEED_RUN_TYPES, TRAINING_CATEGORIES, Pattern, Phase, Role, RunType
 from runstrong.core.phases import most_spaced
 from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.io.data_files import load_context, load_params
@@ -198,6 +198,20 @@ def test_a_race_week_without_a_session_never_promises_one(profile):
     for w in plan.weeks:
         if w.phase == Phase.race_week and not w.sessions:
             assert not any("one light session" in r.text for r in w.reasons), w.reasons
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_runs_shown_after_the_race_in_race_week_are_said_to_be_the_usual_week(profile):
+    """A race before the week's last day leaves the usual runs on the days after it: the race
+    week says they are the usual week to ease back into, as the weeks after the race do."""
+    plan = plan_or_none(profile)
+    if plan is None or profile.race is None:
+        return
+    for w in plan.weeks:
+        after = [r for r in w.runs if r.date > profile.race.date and r.type != RunType.rest]
+        if w.phase == Phase.race_week and after:
+            assert any("usual running week" in r.text for r in w.reasons), (w.index, [r.text for r in w.reasons])
 
 
 @SAME_RUNNERS

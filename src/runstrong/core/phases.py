@@ -229,13 +229,14 @@ def _sessions(
     if phase in (Phase.foundation, Phase.taper):
         return p.foundation_sessions, reasons
     if phase == Phase.race_week:
+        after = _after_race_note(profile, start, p)
         if not _race_week_days(profile, start, p):
             text = (
                 "Race week: the race comes early in the week, so no day before it is far enough out for "
                 "strength. Rest and race."
             )
-            return 0, [p.why("taper", text)]  # not the usual "one light session early in the week"
-        return p.race_week_sessions, reasons
+            return 0, [p.why("taper", text), *after]  # not the usual "one light session early in the week"
+        return p.race_week_sessions, [*reasons, *after]
     if phase in (Phase.build, Phase.race_specific):
         unlock = p.third_session_weeks[profile.strength_experience]
         if consistent >= unlock:
@@ -260,13 +261,24 @@ def _maintenance_sessions(
 ) -> tuple[int, list[Reason]]:
     """After the race: one session a week, none until the race's recovery days have passed."""
     assert profile.race is not None
-    text = "Your usual running week is shown after the race: ease back in as your running plan says."
-    reasons = [*reasons, p.why("maintenance-after-race", text)]
+    reasons = [*reasons, p.why("maintenance-after-race", USUAL_WEEK_TEXT)]
     back = profile.race.date + dt.timedelta(days=p.recovery_days[profile.race.distance])
     if back > start + dt.timedelta(days=6):
         text = f"Recovery after the race: no strength until {back:%a %d %b}. Easy movement only."
         return 0, [*reasons, p.why("maintenance-after-race", text)]
     return p.maintenance_sessions, reasons
+
+
+USUAL_WEEK_TEXT = "Your usual running week is shown after the race: ease back in as your running plan says."
+
+
+def _after_race_note(profile: AthleteProfile, start: dt.date, p: Params) -> list[Reason]:
+    """A race before the week's last day: the days after it show the usual runs, which the
+    runner eases back into (said here, not only from the first maintenance week)."""
+    race = profile.race
+    if race is None or race.date >= start + dt.timedelta(days=6):
+        return []
+    return [p.why("maintenance-after-race", USUAL_WEEK_TEXT)]
 
 
 def _deload_reasons(deload: bool, forced: bool, p: Params) -> list[Reason]:

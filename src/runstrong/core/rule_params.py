@@ -240,6 +240,7 @@ class PairWithEasyDay(RuleParams):
         "day_before_key_run_core_focus": "penalty_day_before_key_core",
         "day_after_long_run": "penalty_day_after_long",
         "heavy_on_long_run_day": "penalty_heavy_long_run_day",
+        "plyometric_on_long_run_day": "penalty_plyo_long_run_day",
         "heavy_after_speed_run": "penalty_heavy_after_speed",
         "heavy_downgrade": "heavy_downgrade_penalty",
         "heavy_downgrade_posterior_chain": "heavy_downgrade_posterior_penalty",
@@ -256,6 +257,7 @@ class PairWithEasyDay(RuleParams):
     day_before_key_run_core_focus: Int
     day_after_long_run: Int
     heavy_on_long_run_day: Int
+    plyometric_on_long_run_day: Int
     heavy_after_speed_run: Int
     heavy_downgrade: Int
     heavy_downgrade_posterior_chain: Int
