@@ -68,3 +68,14 @@ def test_single_leg_knee_bending_work_past_the_easiest_level_names_the_knee():
 def test_every_romanian_deadlift_names_the_hamstring():
     silent = [e.id for e in LIBRARY.exercises if "romanian_deadlift" in e.id and load_on(e, PainArea.hamstring) == 0]
     assert not silent, f"Romanian deadlifts that do not name the hamstring: {silent}"
+
+
+def test_a_warm_up_drill_that_lunges_deep_is_ruled_out_for_knee_pain():
+    """Eleventh coach read: a runner with knee pain warmed up with walking lunges every session
+    while the loaded walking lunge was ruled out for the same knee. A warm-up or finisher drill
+    filed as a lunge names the knee like the lifts do, so a knee-pain week warms up without it."""
+    drills = [e for e in LIBRARY.exercises if e.category in (Category.warm_up, Category.mobility)]
+    assert drills
+    silent = [e.id for e in drills if (e.fit_category == "lunge" or e.pattern == Pattern.lunge)
+              and load_on(e, PainArea.knee) == 0]  # fmt: skip
+    assert not silent, f"lunging drills that do not name the knee: {silent}"
