@@ -641,3 +641,16 @@ def test_a_race_before_the_weeks_end_says_the_runs_after_it_are_the_usual_week()
     race = plan.profile.race.date
     assert any(r.date > race for r in race_week.runs if r.type.value != "rest")
     assert any(r.rule_id == "maintenance-after-race" and "usual running week" in r.text for r in race_week.reasons)
+
+
+def test_the_posterior_chain_keeps_the_full_day_when_it_and_single_leg_work_could_swap():
+    """Eleventh read: an advanced half-marathoner's posterior-chain session sat light on
+    Wednesday, between intervals and tempo, in every week, while single-leg work had the free
+    Friday: the two paid the same for the day before a key run and even spacing decided. The
+    plan's lead now pays a little more for it, as it keeps the week's one heavy day."""
+    plan = plan_of("advanced_bands_half_calf.toml")
+    loading = [w for w in plan.weeks if w.phase in (Phase.build, Phase.race_specific) and not w.deload]
+    assert loading
+    for w in loading:
+        light = {s.focus: any("light-before-key-runs" in b.rule_ids for b in s.blocks) for s in w.sessions}
+        assert not (light[Category.posterior_chain] and not light[Category.single_leg_power]), (w.index, light)

@@ -238,6 +238,7 @@ class PairWithEasyDay(RuleParams):
         "speed_day_core_focus": "penalty_speed_day_core",
         "day_before_key_run": "penalty_day_before_key",
         "day_before_key_run_core_focus": "penalty_day_before_key_core",
+        "day_before_key_run_posterior_chain": "penalty_day_before_key_posterior",
         "day_after_long_run": "penalty_day_after_long",
         "heavy_on_long_run_day": "penalty_heavy_long_run_day",
         "plyometric_on_long_run_day": "penalty_plyo_long_run_day",
@@ -255,6 +256,7 @@ class PairWithEasyDay(RuleParams):
     speed_day_core_focus: Int
     day_before_key_run: Int
     day_before_key_run_core_focus: Int
+    day_before_key_run_posterior_chain: Int
     day_after_long_run: Int
     heavy_on_long_run_day: Int
     plyometric_on_long_run_day: Int

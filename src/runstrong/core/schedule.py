@@ -102,7 +102,7 @@ def _day_penalty(day: DayInfo, spec: SessionSpec, p: Params) -> tuple[float, lis
             score += p.penalty_speed_day_core if core else p.penalty_speed_day
             notes.append("shares the day with speed work")
     if day.before_key and not spec.heavy:
-        score += p.penalty_day_before_key_core if core else p.penalty_day_before_key
+        score += _before_key_penalty(spec.focus, p)
         notes.append("comes the day before a key run")
     if RunType.long in day.prev_runs:
         score += p.penalty_day_after_long
@@ -113,6 +113,15 @@ def _day_penalty(day: DayInfo, spec: SessionSpec, p: Params) -> tuple[float, lis
     elif not day.runs or all(r == RunType.rest for r in day.runs):
         score += p.penalty_no_run_day
     return score, notes
+
+
+def _before_key_penalty(focus: Category, p: Params) -> float:
+    """The day before a key run makes a leg session light: the posterior chain, the plan's
+    lead, pays a little more for it than single-leg work, so that when the two could swap
+    days the full day goes to the posterior chain (as the week's one heavy day does)."""
+    if focus == Category.core:
+        return p.penalty_day_before_key_core
+    return p.penalty_day_before_key_posterior if focus == Category.posterior_chain else p.penalty_day_before_key
 
 
 def place_week(
