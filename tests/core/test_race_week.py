@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from runstrong.core.dosing import LEG_CATEGORIES
-from runstrong.core.model import KEY_RUN_TYPES, Role
-from runstrong.core.planner import build_plan
+from runstrong.core.model import KEY_RUN_TYPES, AthleteProfile, DatedRun, Role, RunType
+from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.core.validate import check_plan
 from runstrong.io.data_files import load_context, load_params
+from tests.conftest import examples
+from tests.core.strategies import profiles
 from tests.core.test_planner import MONDAY, race_on, runner
 
 P = load_params()
@@ -225,3 +229,32 @@ def test_the_checker_refuses_a_nordic_curl_with_a_short_rest_but_not_in_a_lived_
     assert any(v.rule_id == "eccentric-hamstring-cap" and "45 s rest" in v.message for v in check_plan(edited, ctx))
     lived = frozenset({week.start_date})
     assert not any(v.rule_id == "eccentric-hamstring-cap" for v in check_plan(edited, ctx, lived=lived))
+
+
+@settings(max_examples=examples(share=0.2), deadline=None, suppress_health_check=list(HealthCheck))
+@given(profile=profiles(), offsets=st.lists(st.integers(0, 7 * 16), min_size=1, max_size=4, unique=True))
+def test_no_strength_session_lands_on_a_race_in_the_running_plan(profile, offsets):
+    """A tune-up race in the imported running plan (a calendar's "Testlauf") is a race day:
+    no session lands on it, and the plan's own check refuses one that does (eleventh
+    session: a core session sat on a Sunday tune-up half marathon)."""
+    ctx = load_context()
+    races = sorted({profile.start_date + dt.timedelta(days=n) for n in offsets})
+    running = profile.running.model_dump() | {"dated": [{"date": d, "type": "race", "minutes": 60} for d in races]}
+    profile = AthleteProfile.model_validate(profile.model_dump() | {"running": running})
+    try:
+        plan = build_plan(profile, ctx, least_bad=True)
+    except InfeasibleWeekError:
+        return
+    on_race_days = [s.date for w in plan.weeks for s in w.sessions if s.date in races]
+    assert not on_race_days
+    assert not [v for v in check_plan(plan, ctx) if v.rule_id == "no-strength-on-race-days"]
+
+
+def test_the_checker_refuses_a_session_on_a_tune_up_race():
+    ctx = load_context()
+    plan = build_plan(runner(race=race_on(12, "half")), ctx)
+    session = plan.weeks[2].sessions[0]
+    race = DatedRun(date=session.date, type=RunType.race, minutes=50)
+    weeks = [w.model_copy(update={"runs": [*w.runs, race]}) if w.index == 3 else w for w in plan.weeks]
+    found = check_plan(plan.model_copy(update={"weeks": weeks}), ctx)
+    assert any(v.rule_id == "no-strength-on-race-days" and v.where == str(session.date) for v in found), found

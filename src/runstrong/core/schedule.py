@@ -68,6 +68,8 @@ def _day_blockers(day: DayInfo, spec: SessionSpec, allow_double: bool) -> list[t
     out: list[tuple[str, str]] = []
     if not day.available:
         out.append(("available-days", "not one of your training days"))
+    if RunType.race in day.runs:
+        out.append(("no-strength-on-race-days", "a race day: the legs go to the race"))
     if not day.strength_ok:
         out.append(("taper", "too close to the race: no strength in the final days"))
     if day.recovering:

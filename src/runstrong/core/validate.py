@@ -30,6 +30,7 @@ from .model import (
     Plan,
     Prescription,
     Role,
+    RunType,
 )
 from .pain_return import allowed_on_ladder, ruled_out, rungs_for_week
 from .params import Params
@@ -106,6 +107,8 @@ def _check_speed_days(plan: Plan, p: Params) -> list[Violation]:
     for s in _sessions(plan):
         today = runs.get(s.date, set())
         tomorrow = runs.get(s.date + dt.timedelta(days=1), set())
+        if RunType.race in today:
+            out.append(Violation("no-strength-on-race-days", str(s.date), "a strength session on a race day"))
         ahead = range(p.soreness_clear_days + 1)
         if any(runs.get(s.date + dt.timedelta(days=k), set()) & KEY_RUN_TYPES for k in ahead):
             out += _sore_making(s, p, f"on or within {p.soreness_clear_days} days before a key run")
