@@ -229,14 +229,13 @@ def _sessions(
     if phase in (Phase.foundation, Phase.taper):
         return p.foundation_sessions, reasons
     if phase == Phase.race_week:
-        after = _after_race_note(profile, start, p)
         if not _race_week_days(profile, start, p):
             text = (
                 "Race week: the race comes early in the week, so no day before it is far enough out for "
                 "strength. Rest and race."
             )
-            return 0, [p.why("taper", text), *after]  # not the usual "one light session early in the week"
-        return p.race_week_sessions, [*reasons, *after]
+            return 0, [p.why("taper", text)]  # not the usual "one light session early in the week"
+        return p.race_week_sessions, reasons
     if phase in (Phase.build, Phase.race_specific):
         unlock = p.third_session_weeks[profile.strength_experience]
         if consistent >= unlock:
@@ -270,15 +269,6 @@ def _maintenance_sessions(
 
 
 USUAL_WEEK_TEXT = "Your usual running week is shown after the race: ease back in as your running plan says."
-
-
-def _after_race_note(profile: AthleteProfile, start: dt.date, p: Params) -> list[Reason]:
-    """A race before the week's last day: the days after it show the usual runs, which the
-    runner eases back into (said here, not only from the first maintenance week)."""
-    race = profile.race
-    if race is None or race.date >= start + dt.timedelta(days=6):
-        return []
-    return [p.why("maintenance-after-race", USUAL_WEEK_TEXT)]
 
 
 def _deload_reasons(deload: bool, forced: bool, p: Params) -> list[Reason]:

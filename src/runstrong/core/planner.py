@@ -41,7 +41,7 @@ from .model import (
 )
 from .owned_cues import with_owned_cues
 from .pain_return import rungs_for_week
-from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, WeekFrame, lay_out_weeks
+from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, USUAL_WEEK_TEXT, WeekFrame, lay_out_weeks
 from .plan_loads import assign_loads
 from .plan_notes import grouped_by_week, guidance, light_weeks_advice, suggestions
 from .screen import Screen
@@ -476,5 +476,13 @@ class _Planning:
             runs=runs,
             sessions=sessions,
             suggestions=suggestions(days, sessions, self.ctx.params, mobility_all=bool(adjust and adjust.mobility)),
-            reasons=[*frame.reasons, *notes],
+            reasons=[*frame.reasons, *self._after_race(frame, runs), *notes],
         )
+
+    def _after_race(self, frame: WeekFrame, runs: list[DatedRun]) -> list[Reason]:
+        """Race week's runs after a race before Sunday are the usual week's: said here, not
+        only from the first week after the race."""
+        race = self.profile.race
+        if frame.phase != Phase.race_week or race is None or not any(r.date > race.date for r in runs):
+            return []
+        return [self.ctx.params.why("maintenance-after-race", USUAL_WEEK_TEXT)]
