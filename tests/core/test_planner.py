@@ -149,6 +149,21 @@ def test_infeasible_week_names_the_conflict_and_the_ways_out():
     assert "Ways out" in text and "available_days" in text and "--least-bad" in text
 
 
+def test_a_week_whose_open_days_are_race_days_says_so_and_offers_only_what_would_help():
+    """Eleventh session: a runner who trains on Wednesday and Saturday and races a parkrun every
+    Saturday cannot fit two sessions. The refusal names the race day's rule and does not offer
+    double days, which open speed days to heavy work, not race days to any."""
+    profile = runner(
+        available_days=["wed", "sat"],
+        running={"weekly": [{"day": "tue", "type": "easy"}, {"day": "sat", "type": "race", "minutes": 25}]},
+    )
+    with pytest.raises(InfeasibleWeekError) as err:
+        build_plan(profile, load_context())
+    text = str(err.value)
+    assert "(no-strength-on-race-days)" in text and "Ways out" in text
+    assert "allow_double_days" not in text
+
+
 def test_least_bad_plans_fewer_sessions_and_warns():
     plan = build_plan(runner(available_days=["mon", "tue"]), load_context(), least_bad=True)
     assert all(len(w.sessions) == 1 for w in plan.weeks)

@@ -33,7 +33,7 @@ def infeasible_message(
         lines.append("Days ruled out:")
         lines += [f"  - {b}" for b in blocked]
     ways = ["move one of the runs named above to another day", "add training days to available_days"]
-    if not allow_double:
+    if not allow_double and any("(no-heavy-near-speed)" in b for b in blocked):  # the days double days would open
         ways.append("allow double days (allow_double_days = true) to lift after a speed run")
     ways.append("or run `runstrong plan --least-bad` to accept fewer sessions that week, with a warning")
     lines.append("Ways out: " + "; ".join(ways) + ".")
