@@ -14,7 +14,12 @@ class InfeasibleWeekError(UserError):
 
 
 def infeasible_message(
-    frame: WeekFrame, n: int, blocked: list[str], allow_double: bool, days: tuple[DayInfo, ...], min_days: int
+    frame: WeekFrame,
+    n: int,
+    blocked: list[tuple[str, frozenset[str]]],
+    allow_double: bool,
+    days: tuple[DayInfo, ...],
+    min_days: int,
 ) -> str:
     """The week, what rules out each day, and the ways out (the field to change first)."""
     open_days = [d for d in days if d.available]
@@ -31,9 +36,9 @@ def infeasible_message(
     ]
     if blocked:
         lines.append("Days ruled out:")
-        lines += [f"  - {b}" for b in blocked]
+        lines += [f"  - {line}" for line, _ in blocked]
     ways = ["move one of the runs named above to another day", "add training days to available_days"]
-    if not allow_double and any("(no-heavy-near-speed)" in b for b in blocked):  # the days double days would open
+    if not allow_double and any("no-heavy-near-speed" in rules for _, rules in blocked):  # what double days open
         ways.append("allow double days (allow_double_days = true) to lift after a speed run")
     ways.append("or run `runstrong plan --least-bad` to accept fewer sessions that week, with a warning")
     lines.append("Ways out: " + "; ".join(ways) + ".")

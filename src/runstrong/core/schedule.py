@@ -259,8 +259,11 @@ def _explain(combo, days, roster, prev_weekday, p: Params) -> tuple[tuple[Reason
     return tuple(out)
 
 
-def explain_infeasible(days: tuple[DayInfo, ...], roster: tuple[SessionSpec, ...], allow_double: bool) -> list[str]:
-    """Per day, the hard rules that close it to the sessions of this roster."""
+def explain_infeasible(
+    days: tuple[DayInfo, ...], roster: tuple[SessionSpec, ...], allow_double: bool
+) -> list[tuple[str, frozenset[str]]]:
+    """Per day, the hard rules that close it to the sessions of this roster: the line the
+    runner reads, and the rules' ids (which decide the ways out offered)."""
     lines = []
     for day in days:
         blockers: dict[str, str] = {}
@@ -269,5 +272,6 @@ def explain_infeasible(days: tuple[DayInfo, ...], roster: tuple[SessionSpec, ...
                 blockers.setdefault(because, rule_id)
         if blockers:
             label = day.date.strftime("%a %d %b")
-            lines.append(f"{label}: " + "; ".join(f"{why} ({rid})" for why, rid in blockers.items()))
+            line = f"{label}: " + "; ".join(f"{why} ({rid})" for why, rid in blockers.items())
+            lines.append((line, frozenset(blockers.values())))
     return lines
