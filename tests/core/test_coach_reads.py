@@ -654,3 +654,20 @@ def test_the_posterior_chain_keeps_the_full_day_when_it_and_single_leg_work_coul
     for w in loading:
         light = {s.focus: any("light-before-key-runs" in b.rule_ids for b in s.blocks) for s in w.sessions}
         assert not (light[Category.posterior_chain] and not light[Category.single_leg_power]), (w.index, light)
+
+
+def test_a_bodyweight_runner_keeps_his_single_leg_bridge_and_his_reps_into_the_race_specific_week():
+    """A 16-year-old with no kit did single-leg bridges 2 x 9/side in the build; the one
+    race-specific week swapped them for a two-legged bodyweight hip thrust at 2 x 6 (each leg
+    lifting half as much, and fewer reps), and his new lateral step-down started at 6/side:
+    an unloaded lift cannot be made heavier, so fewer reps only made it easier."""
+    plan = plan_of("teen_5k_bodyweight.toml")
+    race_specific = [w for w in plan.weeks if w.phase == Phase.race_specific]
+    assert race_specific
+    for w in race_specific:
+        ids = {b.exercise_id for s in w.sessions for b in s.blocks if b.role == Role.primary}
+        assert "single_leg_glute_bridge" in ids and "bodyweight_hip_thrust" not in ids, (w.index, ids)
+        for s in w.sessions:
+            for b in s.blocks:
+                if b.role == Role.primary and b.prescription.reps is not None:
+                    assert b.prescription.reps >= P.foundation_reps[0], (w.index, b.exercise_id, b.prescription)

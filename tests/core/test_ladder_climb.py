@@ -194,10 +194,28 @@ def _bodyweight_lift(e) -> bool:
     return not e.loadable and e.pattern.value not in ("plyometric", "landing")
 
 
+def _stands_above(x, e) -> bool:
+    """Whether bodyweight lift `x` is harder than `e` of the same category: up its ladder, or
+    the single-leg form of `e`'s two-legged movement no lower on the ladders (single-leg
+    bridges over a hip thrust, but not single-leg sliding curls over a Nordic curl)."""
+    if x.category != e.category:
+        return False
+    if x.id in _up_the_ladder(e.id):
+        return True
+    if not (x.unilateral and not e.unilateral and x.pattern == e.pattern):
+        return False
+    return e.level.rank <= x.level.rank and _below_count(e) <= _below_count(x)
+
+
+def _below_count(e) -> int:
+    """How many exercises of `e`'s pattern have it a few progressions up."""
+    return sum(1 for x in LIB.exercises if x.pattern == e.pattern and e.id in _up_the_ladder(x.id, depth=8))
+
+
 def _steps_down_between_blocks(plan) -> list[str]:
-    """Each unloaded primary of a block's first loading week that stands below, on the
-    library's ladder, an unloaded primary of the same category the previous block ended
-    on, when that lift is not in the new block and nothing cites a reason for the easier rung."""
+    """Each unloaded primary of a block's first loading week that stands below an unloaded
+    primary of the same category the previous block ended on (`_stands_above`), when that lift
+    is not in the new block and nothing cites a reason for the easier rung."""
     loading = [w for w in plan.weeks if w.phase in LOADING and not w.deload]
     problems = []
     for before, after in itertools.pairwise(loading):
@@ -210,11 +228,7 @@ def _steps_down_between_blocks(plan) -> list[str]:
             e = LIB.get(b.exercise_id)
             if not _bodyweight_lift(e) or any(r.startswith(EASIER_ON_PURPOSE) for r in b.rule_ids):
                 continue
-            above = {
-                x
-                for x in ended - now
-                if _bodyweight_lift(LIB.get(x)) and LIB.get(x).category == e.category and x in _up_the_ladder(e.id)
-            }
+            above = {x for x in ended - now if _bodyweight_lift(LIB.get(x)) and _stands_above(LIB.get(x), e)}
             if above:
                 problems.append(f"week {after.index}: {e.id} below {sorted(above)} of week {before.index}")
     return problems
@@ -226,3 +240,25 @@ def test_no_block_steps_back_down_a_ladder_the_last_block_climbed(profile):
     plan = plan_or_none(profile)
     if plan is not None:
         assert _steps_down_between_blocks(plan) == []
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_an_unloaded_lift_keeps_the_foundations_reps_in_build_and_race_specific_weeks(profile):
+    """A bodyweight lift whose usual dose is at least the foundation's fewest reps is never
+    dosed fewer in a build or race-specific loading week (dose-strength): nothing can be added
+    to it, so fewer reps would only make it easier. A review's cut is the one exception."""
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    low = P.foundation_reps[0]
+    for w in plan.weeks:
+        if w.deload or w.phase not in (Phase.build, Phase.race_specific):
+            continue
+        for s in w.sessions:
+            for b in s.blocks:
+                e = LIB.get(b.exercise_id)
+                if b.role != Role.primary or e.loadable or (e.dose.reps or 0) < low or b.prescription.reps is None:
+                    continue
+                if "review-reduce" not in b.rule_ids:
+                    assert b.prescription.reps >= low, (w.index, s.date, b.exercise_id, b.prescription.reps)

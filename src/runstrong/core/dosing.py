@@ -35,7 +35,7 @@ from .progression import (
     returning_reps,
     rir_of,
 )
-from .rep_scheme import LEG_CATEGORIES, heavy_ready, rep_scheme
+from .rep_scheme import LEG_CATEGORIES, heavy_ready, keeps_foundation_reps, rep_scheme
 from .review_cut import cut_prescription, cut_sets
 from .stability import stability_drill
 from .timing import estimate_seconds as estimate_seconds  # re-exported: the review imports it here
@@ -249,7 +249,10 @@ def _reps_dose(d: _Draft, focus: bool, p: Params) -> None:
         d.intensity = _effort(effort[0], rir)
     elif not drill and not d.accessory:
         rule = d.reasons[-1].rule_id
-        d.reasons[-1] = p.why(rule, "Unloaded: controlled reps, stopping well before form slips.")
+        text = "Unloaded: controlled reps, stopping well before form slips."
+        if rule == "dose-strength" and keeps_foundation_reps(e, p):
+            text = f"Unloaded: {lo}-{hi} controlled reps, as in the foundation (fewer would only make it easier)."
+        d.reasons[-1] = p.why(rule, text)
     if d.step and not is_new_rung(d.carried):
         d.reasons.append(p.why("linear-progression", text=f"Reps up {p.rep_step} a week, effort unchanged."))
     d.heavy = heavy

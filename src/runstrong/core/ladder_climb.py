@@ -120,14 +120,40 @@ def climb_ladders(
 
 
 def lower_rungs(library: Library, usable: Iterable[Exercise], recent: frozenset[str]) -> frozenset[str]:
-    """The bodyweight lifts in `usable` that stand below one the last block did (`recent`) on
-    its ladder, in the same category: a new block's choice among equals never steps back
-    down to one of them, so a rung reached stays reached across a phase change."""
-    done = {x: library.get(x) for x in recent if x in library}
-    targets = {e.id: e.category for e in done.values() if climbs(e)}
-    if not targets:
+    """The bodyweight lifts in `usable` that stand below one the last block did (`recent`):
+    on its ladder, in the same category, or a two-legged lift of the same movement as a
+    single-leg one it did, no higher up the ladders (a hip thrust after single-leg bridges:
+    each leg lifts half). A new
+    block's choice among equals never steps back down to one of them, so a rung reached
+    stays reached across a phase change."""
+    done = [library.get(x) for x in recent if x in library]
+    climbed = [e for e in done if climbs(e)]
+    if not climbed:
         return frozenset()
-    return frozenset(e.id for e in usable if e.id not in recent and climbs(e) and _reaches(library, e, targets))
+    targets = {e.id: e.category for e in climbed}
+    one_leg = [e for e in climbed if e.unilateral]
+    return frozenset(
+        e.id
+        for e in usable
+        if e.id not in recent
+        and climbs(e)
+        and (_reaches(library, e, targets) or any(_two_legged_below(library, e, t) for t in one_leg))
+    )
+
+
+def _two_legged_below(library: Library, e: Exercise, one_leg: Exercise) -> bool:
+    """Whether two-legged `e` is an easier form of single-leg `one_leg`'s movement: same
+    category and pattern, no harder a level and no more rungs below it on the library's
+    ladders (a hip thrust after single-leg bridges, not a Nordic curl after single-leg
+    sliding curls)."""
+    if e.unilateral or (e.category, e.pattern) != (one_leg.category, one_leg.pattern):
+        return False
+    return e.level.rank <= one_leg.level.rank and _rungs_below(library, e) <= _rungs_below(library, one_leg)
+
+
+def _rungs_below(library: Library, e: Exercise) -> int:
+    """How many exercises of `e`'s pattern have it up their progressions."""
+    return sum(1 for x in library.exercises if x.pattern == e.pattern and e.id in library.above(x.id))
 
 
 def _reaches(library: Library, e: Exercise, targets: dict[str, Category]) -> bool:

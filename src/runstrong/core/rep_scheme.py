@@ -74,7 +74,16 @@ def rep_scheme(e: Exercise, role: Role, ctx: DoseContext, heavy: bool, drill: bo
         why = p.why("marathon-durability", text="Higher reps for fatigue resistance late in a race.")
         return RepScheme(p.strength_sets, p.durability_capacity_reps, p.strength_rest, ("rir", p.strength_rir), why)
     why = p.why("dose-strength", text=f"Strength: {p.strength_rir} reps in reserve.")
-    return RepScheme(p.strength_sets, p.strength_reps, p.strength_rest, ("rir", p.strength_rir), why)
+    reps = p.foundation_reps if keeps_foundation_reps(e, p) else p.strength_reps
+    return RepScheme(p.strength_sets, reps, p.strength_rest, ("rir", p.strength_rir), why)
+
+
+def keeps_foundation_reps(e: Exercise, p: Params) -> bool:
+    """Whether an unloaded lift keeps the foundation's rep range after the foundation
+    (dose-strength): nothing can be added to it, so fewer reps would only make it easier. A
+    hard rung whose own dose is below that range (a pistol, a single-leg leg curl) keeps the
+    strength range."""
+    return not e.loadable and e.dose.reps is not None and e.dose.reps >= p.foundation_reps[0]
 
 
 def rep_range(e: Exercise, ctx: DoseContext, p: Params) -> tuple[int, int]:
