@@ -164,6 +164,16 @@ def test_a_week_whose_open_days_are_race_days_says_so_and_offers_only_what_would
     assert "allow_double_days" not in text
 
 
+def test_a_refusal_names_the_day_last_weeks_session_closes():
+    """Training on Monday and Sunday only: week 1 holds both, but week 2's Monday is the day
+    after week 1's Sunday session. The refusal said nothing of Monday; it now says why."""
+    with pytest.raises(InfeasibleWeekError) as err:
+        build_plan(runner(available_days=["mon", "sun"]), load_context())
+    text = str(err.value)
+    assert "week 2" in text
+    assert "Mon 11 Jan: the day after last week's Sun 10 Jan session (no-consecutive-strength-days)" in text
+
+
 def test_least_bad_plans_fewer_sessions_and_warns():
     plan = build_plan(runner(available_days=["mon", "tue"]), load_context(), least_bad=True)
     assert all(len(w.sessions) == 1 for w in plan.weeks)

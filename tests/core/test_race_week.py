@@ -15,6 +15,7 @@ from runstrong.core.validate import check_plan
 from runstrong.io.data_files import load_context, load_params
 from tests.conftest import examples
 from tests.core.strategies import profiles
+from tests.core.test_plan_safety import SAME_RUNNERS, shared_outcome
 from tests.core.test_planner import MONDAY, race_on, runner
 
 P = load_params()
@@ -258,3 +259,40 @@ def test_the_checker_refuses_a_session_on_a_tune_up_race():
     weeks = [w.model_copy(update={"runs": [*w.runs, race]}) if w.index == 3 else w for w in plan.weeks]
     found = check_plan(plan.model_copy(update={"weeks": weeks}), ctx)
     assert any(v.rule_id == "no-strength-on-race-days" and v.where == str(session.date) for v in found), found
+
+
+WEEK_WITH_A_SATURDAY_TEMPO = [
+    {"day": "tue", "type": "intervals"},
+    {"day": "sat", "type": "tempo"},
+    {"day": "sun", "type": "long", "minutes": 70},
+]
+
+
+def test_a_race_week_whose_one_day_last_weeks_session_closes_rests_instead_of_refusing_the_plan():
+    """A runner training Monday, Thursday and Sunday with a Friday race: the taper's Sunday
+    session closes race week's Monday, the one day far enough out. The whole plan was refused
+    for race week's light session; now that week rests and says why."""
+    profile = runner(
+        available_days=["mon", "thu", "sun"],
+        race=race_on(12, "5k", weekday=4),
+        running={"weekly": WEEK_WITH_A_SATURDAY_TEMPO},
+    )
+    plan = build_plan(profile, load_context())
+    race_week = next(w for w in plan.weeks if w.phase == "race_week")
+    texts = [r.text for r in race_week.reasons]
+    if race_week.sessions:  # the taper left Monday open after all: the usual promise, kept
+        assert any("one light session" in t for t in texts)
+        return
+    assert not any("one light session" in t for t in texts), texts
+    assert any(t.startswith("Race week: no day fits the light session.") and "last week's" in t for t in texts), texts
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_no_plan_is_refused_for_its_race_week(profile):
+    """Race week's one light session is worth having, not worth refusing a plan for: a race
+    week no day can hold rests, and says why."""
+    outcome = shared_outcome(profile)
+    if isinstance(outcome, InfeasibleWeekError) and profile.race is not None:
+        monday = profile.race.date - dt.timedelta(days=profile.race.date.weekday())
+        assert f"(from {monday})" not in str(outcome), str(outcome)

@@ -216,6 +216,35 @@ def _race_week_days(profile: AthleteProfile, start: dt.date, p: Params) -> list[
     ]
 
 
+RACE_WEEK_REST_RULE = "taper"
+
+
+def race_week_promise(p: Params) -> str:
+    """What a race week with a day for it says it holds (the planner takes it back when last
+    week's sessions close that day after all)."""
+    days = p.no_strength_days + 1
+    return f"Race week: one light session, {days} or more days before the race; nothing heavy or plyometric."
+
+
+def _no_race_week_day(profile: AthleteProfile, start: dt.date, p: Params) -> str:
+    """Why a race week holds no session, of the three ways it happens: the race comes early
+    in the week, the plan starts too close to it, or no training day falls far enough out."""
+    race = profile.race
+    assert race is not None  # a race week has its race
+    far = [start + dt.timedelta(days=i) for i in range((race.date - start).days - p.no_strength_days)]
+    final = f"the final {p.no_strength_days} days before a race hold no strength"
+    if not far:
+        return f"Race week: the race comes early in the week and {final}. Rest and race."
+    if all(d < profile.start_date for d in far):
+        days = (race.date - profile.start_date).days
+        before = "on race day" if days <= 0 else f"{days} day{'s' if days != 1 else ''} before the race"
+        return f"Race week: the plan starts {before} and {final}. Rest and race."
+    return (
+        f"Race week: none of your training days ({_days_text(profile)}) falls {p.no_strength_days + 1} or more "
+        "days before the race. Rest and race."
+    )
+
+
 REASSESS_TEXT = "Repeat the baseline screen this week (hip hinge, plank, single-leg squat)."
 BASELINE_TEXT = "Before the first session, screen your hip hinge, plank hold and single-leg squat."
 NEW_LIFTS_TEXT = "A long phase: each category keeps its main lift and its other lifts change, for variety."
@@ -230,12 +259,8 @@ def _sessions(
         return p.foundation_sessions, reasons
     if phase == Phase.race_week:
         if not _race_week_days(profile, start, p):
-            text = (
-                "Race week: the race comes early in the week, so no day before it is far enough out for "
-                "strength. Rest and race."
-            )
-            return 0, [p.why("taper", text)]  # not the usual "one light session early in the week"
-        return p.race_week_sessions, reasons
+            return 0, [p.why(RACE_WEEK_REST_RULE, _no_race_week_day(profile, start, p))]  # and no promise of one
+        return p.race_week_sessions, [p.why(RACE_WEEK_REST_RULE, race_week_promise(p))]
     if phase in (Phase.build, Phase.race_specific):
         unlock = p.third_session_weeks[profile.strength_experience]
         if consistent >= unlock:
@@ -307,6 +332,6 @@ _PHASE_TEXT = {
     Phase.build: "Build: loads rise for those ready, and single-leg power comes in.",
     Phase.race_specific: "Race-specific: the work leans toward what your race asks for.",
     Phase.taper: "Taper: less volume, intensity kept, so you arrive fresh.",
-    Phase.race_week: "Race week: one light session early in the week; nothing heavy or plyometric.",
+    Phase.race_week: "Race week",  # said with its days in _sessions
     Phase.maintenance: "Maintenance: one session a week keeps the strength you built.",
 }

@@ -41,7 +41,7 @@ from .model import (
 )
 from .owned_cues import with_owned_cues
 from .pain_return import rungs_for_week
-from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, USUAL_WEEK_TEXT, WeekFrame, lay_out_weeks
+from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, USUAL_WEEK_TEXT, WeekFrame, lay_out_weeks, race_week_promise
 from .plan_loads import assign_loads
 from .plan_notes import grouped_by_week, guidance, light_weeks_advice, suggestions
 from .screen import Screen
@@ -476,8 +476,15 @@ class _Planning:
             runs=runs,
             sessions=sessions,
             suggestions=suggestions(days, sessions, self.ctx.params, mobility_all=bool(adjust and adjust.mobility)),
-            reasons=[*frame.reasons, *self._after_race(frame, runs), *notes],
+            reasons=[*self._frame_reasons(frame, sessions), *self._after_race(frame, runs), *notes],
         )
+
+    def _frame_reasons(self, frame: WeekFrame, sessions: list) -> tuple[Reason, ...]:  # type: ignore[type-arg]
+        """The week's phase reasons, less a race week's promised session when none fitted."""
+        if sessions or frame.phase != Phase.race_week:
+            return frame.reasons
+        promise = race_week_promise(self.ctx.params)
+        return tuple(r for r in frame.reasons if r.text != promise)
 
     def _after_race(self, frame: WeekFrame, runs: list[DatedRun]) -> list[Reason]:
         """Race week's runs after a race before Sunday are the usual week's: said here, not

@@ -260,18 +260,43 @@ def _explain(combo, days, roster, prev_weekday, p: Params) -> tuple[tuple[Reason
 
 
 def explain_infeasible(
-    days: tuple[DayInfo, ...], roster: tuple[SessionSpec, ...], allow_double: bool
+    days: tuple[DayInfo, ...],
+    roster: tuple[SessionSpec, ...],
+    allow_double: bool,
+    previous: tuple[tuple[dt.date, str, bool], ...] = (),
+    p: Params | None = None,
 ) -> list[tuple[str, frozenset[str]]]:
     """Per day, the hard rules that close it to the sessions of this roster: the line the
-    runner reads, and the rules' ids (which decide the ways out offered)."""
+    runner reads, and the rules' ids (which decide the ways out offered). A day open but for
+    last week's sessions (`previous`) says which one it meets."""
     lines = []
     for day in days:
         blockers: dict[str, str] = {}
         for spec in roster:
             for rule_id, because in _day_blockers(day, spec, allow_double):
                 blockers.setdefault(because, rule_id)
+        if not blockers and p is not None:
+            for because in _previous_clashes(day, roster, previous, p):
+                blockers.setdefault(because, "no-consecutive-strength-days")
         if blockers:
             label = day.date.strftime("%a %d %b")
             line = f"{label}: " + "; ".join(f"{why} ({rid})" for why, rid in blockers.items())
             lines.append((line, frozenset(blockers.values())))
     return lines
+
+
+def _previous_clashes(
+    day: DayInfo, roster: tuple[SessionSpec, ...], previous: tuple[tuple[dt.date, str, bool], ...], p: Params
+) -> list[str]:
+    """Why last week's sessions close `day` to every session of the roster, if they do."""
+    if not roster or any(_clear_of_previous(day, spec, previous, p) for spec in roster):
+        return []
+    out = []
+    for prev, _, prev_plyo in previous:
+        gap = (day.date - prev).days
+        if gap < p.min_days_between:
+            near = "the day after" if gap == 1 else f"{gap} days after"
+            out.append(f"{near} last week's {prev:%a %d %b} session")
+        elif prev_plyo and any(x.plyometric for x in roster) and gap * 24 < p.plyo_min_hours:
+            out.append(f"too soon after last week's {prev:%a %d %b} jumps")
+    return out

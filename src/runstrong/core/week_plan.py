@@ -16,10 +16,11 @@ from .compose import Planned, ReviewDosing, Runner, compose
 from .context import PlanningContext
 from .dosing import SETTLED, Stage
 from .infeasible import InfeasibleWeekError, infeasible_message
-from .model import Category, Reason, Session, Weekday, build
-from .phases import LOADING_PHASES, WeekFrame
+from .model import Category, Phase, Reason, Session, Weekday, build
+from .params import Params
+from .phases import LOADING_PHASES, RACE_WEEK_REST_RULE, WeekFrame
 from .placement import Previous, Week, best_option, least_bad
-from .schedule import DayInfo, explain_infeasible
+from .schedule import DayInfo, Placement, explain_infeasible
 from .selection import BlockSelection
 
 _RULE_ID = attrgetter("rule_id")
@@ -136,13 +137,24 @@ def _place(
         return best.planned, best.placement, list(best.notes)
     p = ctx.params
     n = w.frame.sessions if w.frame.sessions <= p.foundation_sessions else p.foundation_sessions
+    roster = tuple(x.spec for x in composed(n, frozenset(), False))
+    if w.frame.phase == Phase.race_week:  # its one light session is not worth refusing a plan for: rest and race
+        return [], Placement(days=(), score=0.0, reasons=()), [_race_week_rest(w, roster, p)]
+    blocked = explain_infeasible(w.days, roster, w.runner.allow_double, w.previous, p)
     if w.least_bad:
         return least_bad(ctx, week, composed, n, warnings)
-    roster = tuple(x.spec for x in composed(n, frozenset(), False))
-    blocked = explain_infeasible(w.days, roster, w.runner.allow_double)
     raise InfeasibleWeekError(
         infeasible_message(w.frame, n, blocked, w.runner.allow_double, w.days, p.min_days_between)
     )
+
+
+def _race_week_rest(w: WeekInputs, roster: tuple, p: Params) -> Reason:
+    """Why a race week has no session after all: its days far enough out from the race are
+    closed by the hard rules (last week's last session, most often)."""
+    open_days = tuple(d for d in w.days if d.available and d.strength_ok)
+    closed = "; ".join(line for line, _ in explain_infeasible(open_days, roster, w.runner.allow_double, w.previous, p))
+    said = f" {closed}." if closed else ""
+    return p.why(RACE_WEEK_REST_RULE, f"Race week: no day fits the light session.{said} Rest and race.")
 
 
 def dated_session(
