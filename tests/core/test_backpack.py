@@ -48,10 +48,29 @@ def test_a_runner_with_no_kit_but_a_backpack_gets_a_loaded_two_legged_hinge():
 
 
 def test_a_backpack_loads_in_the_runners_own_steps():
-    plan = build_plan(with_(equipment=["bodyweight", "backpack"], load_increments={"backpack": 0.5}), CTX)
+    light = with_(equipment=["bodyweight", "backpack"], load_increments={"backpack": 0.5}, body_mass_kg=45)
+    plan = build_plan(light, CTX)  # a light runner: her loads stay under a full backpack's
     loads = {b.prescription.load_kg for b in hinge_blocks(plan)}
     assert loads and all((kg * 2) == int(kg * 2) for kg in loads), loads
     assert any(kg != int(kg) for kg in loads), loads  # half-kilogram steps are used
+
+
+def test_a_backpack_load_stops_where_the_backpack_is_full_and_says_so():
+    """A backpack Romanian deadlift is one bag held in both hands: it carries what a pair of
+    dumbbells would, which for a 90 kg intermediate lifter came to a 42 kg bag rising to
+    47 kg. No daypack holds that: the load stops at a full backpack, and the plan says why."""
+    full = CTX.params.rounding_full_kg[Item.backpack]
+    strong = with_(
+        equipment=["bodyweight", "backpack"], body_mass_kg=90, sex="male", strength_experience="intermediate"
+    )
+    blocks = hinge_blocks(build_plan(strong, CTX))
+    assert blocks and max(b.prescription.load_kg for b in blocks) == full
+    assert all(b.prescription.load_kg <= full for b in blocks)
+    said = {r.text for b in blocks for r in b.reasons if r.rule_id == "load-rounding"}
+    assert (
+        f"Your backpack is full at {full:g} kg: the load stops there (dumbbells or a kettlebell would let it grow)."
+        in said
+    )
 
 
 def test_the_backpack_is_the_runners_to_name_not_part_of_a_kit_set():

@@ -17,6 +17,7 @@ from runstrong.core.model import (
     Category,
     EquipmentSet,
     Impact,
+    Item,
     Level,
     PainArea,
     Pattern,
@@ -330,3 +331,18 @@ def test_every_hinge_that_works_the_hamstrings_says_so_for_a_painful_hamstring(l
     for e in library.exercises:
         if e.pattern == Pattern.hinge and e.id not in drill:
             assert "hamstring" in {*e.loads, *e.contraindications}, e.id
+
+
+def test_a_two_legged_lift_with_one_weight_is_held_in_both_hands_and_a_pair_never_is(library):
+    """Starting loads give one hand's share to each dumbbell of a pair and twice that to one
+    weight held in both hands (starting-load-estimate): the library says which is which, and
+    a description that names a pair ("each hand", "dumbbells") is never held in both hands."""
+    pair_words = re.compile(r"each hand|dumbbells|kettlebells", re.IGNORECASE)
+    for e in library.exercises:
+        if not (e.loadable and {Item.dumbbell, Item.kettlebell, Item.backpack} & set(e.equipment)):
+            continue
+        pair = bool(pair_words.search(" ".join([*e.cues, e.description])))
+        if pair:
+            assert not e.both_hands, e.id
+        elif not e.unilateral:
+            assert e.both_hands, e.id

@@ -140,3 +140,16 @@ def test_a_replan_with_nothing_new_keeps_every_load():
     assert [b.prescription.load_kg for w in again.weeks for s in w.sessions for b in s.blocks] == [
         b.prescription.load_kg for w in plan.weeks for s in w.sessions for b in s.blocks
     ]
+
+
+def test_one_bell_held_in_both_hands_starts_at_what_a_pair_of_dumbbells_totals():
+    """A gym novice's kettlebell deadlift started at 8 kg and climbed to 3 x 14 at RIR 2 on
+    that bell: one kettlebell held in both hands was estimated as one hand's share of a pair.
+    It carries the pair's load: the racer's first kettlebell deadlift is his dumbbell
+    Romanian deadlift's pair of dumbbells, to the bell's step."""
+    ctx = load_context()
+    pair = lifts(build_plan(racer(), ctx), "dumbbell_romanian_deadlift")[0][2].prescription
+    bell = lifts(build_plan(racer(equipment=["kettlebell"]), ctx), "kettlebell_deadlift")[0][2].prescription
+    step = ctx.params.rounding_metric_kg[Item.kettlebell]
+    assert (pair.reps, pair.intensity) == (bell.reps, bell.intensity)
+    assert 2 * pair.load_kg - step <= bell.load_kg <= 2 * pair.load_kg, (pair.load_kg, bell.load_kg)

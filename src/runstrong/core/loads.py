@@ -92,9 +92,12 @@ def rir_of(kind: str, value: float | None, assumed: float) -> float:
     return float(10 - value) if kind == "rpe" else float(value)
 
 
-def estimated_e1rm(body_mass_kg: float, sex: Sex, level: Level, pattern: Pattern, kit: Item, p: Any) -> float | None:
+def estimated_e1rm(
+    body_mass_kg: float, sex: Sex, level: Level, pattern: Pattern, kit: Item, p: Any, both_hands: bool = False
+) -> float | None:
     """A cautious e1RM for a lift never logged, from body mass, sex and level (None when the
-    registry has no ratio for the pattern). A dumbbell or kettlebell is one implement's load.
+    registry has no ratio for the pattern). A dumbbell or kettlebell is one implement's load:
+    one hand's share, or twice that when one is held in both hands (`handheld_share`).
 
     >>> from types import SimpleNamespace as NS
     >>> p = NS(start_e1rm_per_kg={Pattern.hinge: 1.0}, start_handheld_pct=40,
@@ -103,6 +106,8 @@ def estimated_e1rm(body_mass_kg: float, sex: Sex, level: Level, pattern: Pattern
     33.6
     >>> round(estimated_e1rm(60, Sex.female, Level.novice, Pattern.hinge, Item.dumbbell, p), 2)
     13.44
+    >>> round(estimated_e1rm(60, Sex.female, Level.novice, Pattern.hinge, Item.kettlebell, p, both_hands=True), 2)
+    26.88
     >>> estimated_e1rm(60, Sex.female, Level.novice, Pattern.squat, Item.barbell, p) is None
     True
     """
@@ -110,9 +115,24 @@ def estimated_e1rm(body_mass_kg: float, sex: Sex, level: Level, pattern: Pattern
     if ratio is None:
         return None
     kg = body_mass_kg * ratio * p.start_level_pct[level] / 100 * p.start_sex_pct[sex] / 100
-    if kit in HANDHELD:
-        kg *= p.start_handheld_pct / 100
-    return kg * p.start_cautious_pct / 100
+    return kg * handheld_share(kit, both_hands, p) * p.start_cautious_pct / 100
+
+
+def handheld_share(kit: Item | None, both_hands: bool, p: Any) -> float:
+    """The share of a barbell's load one implement carries: all of it for a bar or machine;
+    for a dumbbell, kettlebell or bag, one hand's share (each of a pair, or one held in one
+    hand), or twice that for one held in both hands, which does the pair's work.
+
+    >>> from types import SimpleNamespace as NS
+    >>> p = NS(start_handheld_pct=40)
+    >>> handheld_share(Item.barbell, False, p), handheld_share(Item.dumbbell, False, p)
+    (1.0, 0.4)
+    >>> handheld_share(Item.kettlebell, True, p)
+    0.8
+    """
+    if kit not in HANDHELD:
+        return 1.0
+    return p.start_handheld_pct / 100 * (2 if both_hands else 1)
 
 
 def increment_kg(kit: Item, units: Units, own: dict[Item, float], p: Any) -> float:

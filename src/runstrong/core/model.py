@@ -93,6 +93,11 @@ class Exercise(Frozen):
     regions: list[Region] = []
     high_skill: bool = False
     loadable: bool = False
+    both_hands: bool = Field(
+        False,
+        description="One dumbbell, kettlebell or bag held in both hands (or across the hips) rather than one of a "
+        "pair or one in one hand: it carries what a pair would (starting-load-estimate).",
+    )
     dose: Dose
     tempo: Annotated[str | None, Field(pattern=r"^[0-9X]-[0-9X]-[0-9X]-[0-9X]$")] = None
     cues: Annotated[list[str], Field(min_length=1)]

@@ -23,9 +23,10 @@ from . import loads as ld
 from .context import PlanningContext
 from .library import Library
 from .log_loads import light_as_planned
-from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Role, Session, Week, build
+from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Role, Session, Units, Week, build
 from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
+from .rep_scheme import LEG_CATEGORIES
 from .week_days import returning_after_race
 
 LOADED_ROLES = (Role.primary, Role.accessory)
@@ -244,7 +245,8 @@ def _estimate(walk: _Walk, e: Exercise) -> _Lift | None:
         return converted
     kit = ld.implement(e.equipment)
     prof = walk.profile
-    e1rm = ld.estimated_e1rm(prof.body_mass_kg, prof.sex, prof.strength_experience, e.pattern, kit, walk.p)  # type: ignore[arg-type]
+    level, p = prof.strength_experience, walk.p
+    e1rm = ld.estimated_e1rm(prof.body_mass_kg, prof.sex, level, e.pattern, kit, p, e.both_hands)  # type: ignore[arg-type]
     if e1rm is None:
         return None
     share = walk.p.cross_lift_relative_pct.get(e.id, walk.p.cross_lift_reference_pct) / walk.p.cross_lift_reference_pct
@@ -253,8 +255,8 @@ def _estimate(walk: _Walk, e: Exercise) -> _Lift | None:
 
 def _total_share(e: Exercise, p: Any) -> float:
     """The share of the movement's total load one implement of `e` carries (a dumbbell or
-    kettlebell carries the handheld share; a bar, all of it)."""
-    return p.start_handheld_pct / 100 if ld.implement(e.equipment) in ld.HANDHELD else 1.0
+    kettlebell carries the handheld share, twice that held in both hands; a bar, all of it)."""
+    return ld.handheld_share(ld.implement(e.equipment), e.both_hands, p)
 
 
 def _carried_over(walk: _Walk, e: Exercise) -> _Lift | None:
@@ -352,14 +354,16 @@ def _loaded_block(walk: _Walk, week: Week, block: Block, close: bool, heaviest: 
         if lift is None:
             return block
         walk.lifts[e.id] = lift
-    kg = _load(walk, week, block.prescription, lift, close, *walk.kit(e))
+    legs = close and e.category in LEG_CATEGORIES  # the taper's load ceiling is for lower-body work, as its effort is
+    kg = _load(walk, week, block.prescription, lift, legs, *walk.kit(e))
     light = any(r.rule_id == "light-before-key-runs" for r in block.reasons)
     if light:
         kg = _light(walk, lift, kg, *walk.kit(e))
+    kg, full = _within_capacity(walk, e, kg)
     was = heaviest.get(e.id)  # a full-dose load, if the week has one, sets where the next step starts
     if was is None or (was[2] and not light) or (was[2] == light and kg > was[0]):
         heaviest[e.id] = (kg, block.prescription, light)
-    added = _load_reasons(walk, lift)
+    added = _load_reasons(walk, lift) + full
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True
     key = (id(block), kg, *map(id, added))  # `why` returns one object per sentence
@@ -368,6 +372,19 @@ def _loaded_block(walk: _Walk, week: Week, block: Block, close: bool, heaviest: 
         presc = _copy(block.prescription, load_kg=kg)
         hit = walk.copies[key] = _copy(block, prescription=presc, reasons=[*block.reasons, *added])
     return hit
+
+
+def _within_capacity(walk: _Walk, e: Exercise, kg: float) -> tuple[float, list]:
+    """At most what the kit holds (a backpack full of books or water: load-rounding), and
+    why, when that stops the load."""
+    kit = ld.implement(e.equipment)
+    full = walk.p.rounding_full_kg.get(kit)
+    if full is None or kg <= full:
+        return kg, []
+    kg = ld.round_down(full, *walk.kit(e))
+    shown = f"{round(kg / ld.KG_PER_LB):g} lb" if walk.profile.units == Units.imperial else f"{kg:g} kg"
+    text = f"Your {kit.value} is full at {shown}: the load stops there (dumbbells or a kettlebell would let it grow)."
+    return kg, [walk.p.why("load-rounding", text)]
 
 
 def _light(walk: _Walk, lift: _Lift, kg: float, step: float, bar: float) -> float:

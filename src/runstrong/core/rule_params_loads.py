@@ -50,3 +50,4 @@ class LoadRounding(RuleParams):
     imperial_lb: dict[Item, Positive]
     bar_kg: dict[Item, Positive]
     bar_lb: dict[Item, Positive]
+    full_kg: dict[Item, Positive] = {}
