@@ -258,6 +258,30 @@ def test_dated_runs_replace_the_template_in_their_week():
     assert [(r.date.weekday(), r.type) for r in plan.weeks[0].runs] == [(1, RunType.intervals)]
 
 
+def test_a_week_whose_dated_runs_leave_out_the_templates_key_runs_says_so_and_how_to_keep_them():
+    """A marathoner listed only her growing Sunday long runs in running.dated: those weeks
+    lost the weekly Tuesday intervals and Thursday tempo without a word, and a heavy session
+    went to the Wednesday before a tempo she still ran. Each such week now says which of the
+    weekly key runs it does not count and how to keep them; a week that lists them does not."""
+    sundays = [MONDAY + dt.timedelta(weeks=k, days=6) for k in (1, 2)]
+    dated = [{"date": d, "type": "long", "minutes": 150} for d in sundays]
+    full_week = MONDAY + dt.timedelta(weeks=3)
+    dated += [
+        {"date": full_week + dt.timedelta(days=1), "type": "intervals"},
+        {"date": full_week + dt.timedelta(days=3), "type": "easy"},
+        {"date": full_week + dt.timedelta(days=6), "type": "long", "minutes": 160},
+    ]
+    plan = build_plan(runner(running={**runner().running.model_dump(), "dated": dated}), load_context())
+    said = {w.index: [r.text for r in w.reasons if "running.dated" in r.text] for w in plan.weeks}
+    assert said[1] == [] and said[4] == []  # the template's week, and a dated week that lists its intervals
+    for week in (2, 3):
+        assert said[week] == [
+            "This week's runs come from running.dated only, so your weekly plan's Tuesday intervals are not "
+            'counted: if you still run them, list them in running.dated (a rest day as type "rest").'
+        ]
+    assert any(w.startswith("Weeks 2-3: your weekly plan's Tuesday intervals") for w in plan.warnings), plan.warnings
+
+
 def test_post_race_weeks_wait_for_recovery_then_keep_one_session():
     plan = build_plan(runner(race=race_on(10, "marathon")), load_context())
     race_date = plan.profile.race.date

@@ -161,7 +161,11 @@ class DatedRun(Frozen):
 
 class RunningWeek(Frozen):
     weekly: list[Run] = []
-    dated: list[DatedRun] = []
+    dated: list[DatedRun] = Field(
+        default_factory=list,
+        description="Runs on real dates (a running plan or calendar). A week with any dated run takes all its "
+        'runs from them: list every run of that week, a day off as type "rest".',
+    )
 
 
 class RaceGoal(Frozen):

@@ -47,7 +47,7 @@ from .plan_notes import grouped_by_week, guidance, light_weeks_advice, suggestio
 from .screen import Screen
 from .selection import BlockSelection, Context, select_block
 from .validate import Violation, check_plan
-from .week_days import RunsByDate, dates, day_infos, runs_by_date, screen_for
+from .week_days import RunsByDate, dates, day_infos, runs_by_date, screen_for, template_runs_left_out
 from .week_plan import WeekInputs, all_light, plain_levels, plan_week
 
 __all__ = ["InfeasibleWeekError", "block_selection", "build_plan", "replan", "replanned_weeks"]
@@ -404,6 +404,9 @@ class _Planning:
             if s.estimated_minutes > cap
         )
         notes = [*screen_notes, *(adjust.reasons if adjust else ()), *week.notes]
+        left_out = template_runs_left_out(profile, frame, ctx.params)  # dated runs replace the week's
+        self.warnings.extend(f"Week {frame.index}: {r.text.partition(', so ')[2]}" for r in left_out)
+        notes += left_out
         self.weeks.append(self._week(frame, days, list(week.sessions), notes, adjust))
         self.previous = tuple((s.date, s.focus.value, s.plyometric) for s in week.sessions)
 

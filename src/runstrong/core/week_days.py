@@ -6,10 +6,11 @@ import datetime as dt
 from typing import Any
 
 from .context import PlanningContext
-from .model import KEY_RUN_TYPES, AthleteProfile, RunType, Weekday
+from .model import KEY_RUN_TYPES, AthleteProfile, Reason, RunType, Weekday
 from .phases import WeekFrame
 from .schedule import DayInfo
 from .screen import Screen
+from .vocab import spoken_list
 
 RunsByDate = dict[dt.date, tuple[tuple[RunType, int], ...]]
 
@@ -53,6 +54,36 @@ def runs_by_date(profile: AthleteProfile, frames: list[WeekFrame]) -> RunsByDate
     if race_day is not None and first <= race_day <= last:
         out[race_day] = ((RunType.race, 0),)
     return dict(sorted(out.items()))
+
+
+def template_runs_left_out(profile: AthleteProfile, frame: WeekFrame, p: Any) -> list[Reason]:
+    """A week with dated runs takes all its runs from them (`runs_by_date`): the weekly
+    template's key runs on its other days are not counted. Said, with the fix, so that a
+    runner who listed only a few dated changes is not planned around runs that vanished."""
+    dated = profile.running.dated
+    if not dated:
+        return []
+    in_week = {r.date for r in dated if frame.start <= r.date <= frame.end}
+    if not in_week:
+        return []
+    left = [
+        r
+        for r in sorted(profile.running.weekly, key=lambda r: r.day.index)
+        if r.type in KEY_RUN_TYPES and frame.start + dt.timedelta(days=r.day.index) not in in_week
+    ]
+    left = [r for r in left if frame.start + dt.timedelta(days=r.day.index) >= profile.start_date]
+    if not left:
+        return []
+    names = {RunType.long: "long run", RunType.tempo: "tempo run"}
+    runs = spoken_list(
+        [f"{frame.start + dt.timedelta(days=r.day.index):%A} {names.get(r.type, r.type.value)}" for r in left]
+    )
+    verb = "is" if len(left) == 1 and left[0].type != RunType.intervals else "are"
+    text = (
+        f"This week's runs come from running.dated only, so your weekly plan's {runs} {verb} not counted: "
+        'if you still run them, list them in running.dated (a rest day as type "rest").'
+    )
+    return [p.why("pair-with-easy-day", text)]
 
 
 def day_infos(ctx: PlanningContext, profile: AthleteProfile, frame: WeekFrame, runs: RunsByDate) -> tuple[DayInfo, ...]:
