@@ -671,3 +671,16 @@ def test_a_bodyweight_runner_keeps_his_single_leg_bridge_and_his_reps_into_the_r
             for b in s.blocks:
                 if b.role == Role.primary and b.prescription.reps is not None:
                     assert b.prescription.reps >= P.foundation_reps[0], (w.index, b.exercise_id, b.prescription)
+
+
+def test_the_heavy_day_of_a_lift_is_never_the_easier_of_its_two_days():
+    """A sub-elite 5K runner's Romanian deadlift: 4 x 6 at RPE 8 on 100 kg on Wednesday (the
+    heavy day's load climbs a step a week) and 4 x 10 at RIR 2 on 97.5 kg on Friday (a load
+    from the e1RM): for weeks the heavy day was the easier. Friday is now held to what
+    Wednesday's set stands for, and says why."""
+    from tests.core.test_loads_safety import heavier_days_than_the_heavy_one
+
+    plan = plan_of("sub_elite_5k_double_days.toml")
+    assert heavier_days_than_the_heavy_one(plan) == []
+    said = {r.text for w in plan.weeks for s in w.sessions for b in s.blocks for r in b.reasons}
+    assert "No harder than this week's heavy day of the same lift: its load steps up a week at a time." in said

@@ -12,6 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
+from runstrong.core import loads as ld
 from runstrong.core.model import AthleteProfile, Item, Role, Units
 from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.io.data_files import load_context, load_params
@@ -178,7 +179,7 @@ def the_believed_e1rm_stays_within_a_weeks_step_of_the_heaviest_planned_load(pla
     come from, at that set's reps and reserve, is at most a week's load step above the best
     load planned so far: the heavy set is capped at a step a week, and so is what it stands for
     (it once grew 2.5 % a week on after a change to fewer reps, past every load it planned)."""
-    from runstrong.core import loads as ld
+
     from runstrong.core.plan_loads import believed_e1rms
 
     ctx = load_context()
@@ -214,3 +215,33 @@ def test_the_tuesday_runners_e1rm_stays_with_his_heavy_deadlifts_after_the_rep_c
 
     profile = load_profile(Path(__file__).parent / "runners" / "tuesday_long_run.toml")
     the_believed_e1rm_stays_within_a_weeks_step_of_the_heaviest_planned_load(plan_of(profile), profile)
+
+
+def _e1rm(presc) -> float:
+    rir = ld.rir_of(presc.intensity.kind, presc.intensity.value, P.autoreg_assumed_rir)
+    return ld.e1rm(presc.load_kg, presc.reps, rir, P.e1rm_formula, P.e1rm_max_reps)
+
+
+def heavier_days_than_the_heavy_one(plan) -> list[str]:
+    """Each full, loaded day of a lift whose set stands for a higher e1RM than the same week's
+    heavy day of that lift, beyond one load step (the kit's rounding)."""
+    out = []
+    for w in plan.weeks:
+        blocks = [b for s in w.sessions for b in s.blocks if b.prescription.load_kg and b.prescription.reps]
+        heavy = [b for b in blocks if "dose-heavy" in b.rule_ids and b.prescription.intensity.kind == "rpe"]
+        for h in heavy:
+            ceiling = _e1rm(h.prescription)
+            for b in blocks:
+                if b.exercise_id != h.exercise_id or b in heavy or "light-before-key-runs" in b.rule_ids:
+                    continue
+                if _e1rm(b.prescription) > ceiling + 1e-6:
+                    out.append(f"week {w.index} {b.exercise_id}: {b.prescription} above the heavy {h.prescription}")
+    return out
+
+
+@SAME_LIFTERS
+@given(profile=lifters())
+def test_no_day_of_a_lift_asks_more_of_it_than_its_heavy_day_that_week(profile):
+    plan = kept_plan(profile)
+    if plan is not None:
+        assert heavier_days_than_the_heavy_one(plan) == []

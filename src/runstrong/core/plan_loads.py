@@ -22,14 +22,13 @@ from typing import Any
 from . import loads as ld
 from .context import PlanningContext
 from .library import Library
+from .load_limits import LOADED_ROLES, copy_of, no_harder_than_heavy, within_capacity
 from .log_loads import light_as_planned
-from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Role, Session, Units, Week, build
+from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Session, Week
 from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
 from .rep_scheme import LEG_CATEGORIES
 from .week_days import returning_after_race
-
-LOADED_ROLES = (Role.primary, Role.accessory)
 
 
 @dataclass
@@ -51,7 +50,7 @@ class _Lift:
 
 
 @dataclass
-class _Walk:
+class LoadWalk:
     profile: AthleteProfile
     library: Library
     p: Any
@@ -113,7 +112,7 @@ def assign_loads(weeks: Sequence[Week], profile: AthleteProfile, ctx: PlanningCo
     hit = ctx.memo.loads.get(key)  # the entry holds the sessions: their ids name no other object
     if hit is None:
         hit = ctx.memo.loads.put(key, (sessions, _assign(weeks, profile, ctx.library, ctx.params, lived)))
-    return [w if ss is None else _copy(w, sessions=list(ss)) for w, ss in zip(weeks, hit[1], strict=True)]
+    return [w if ss is None else copy_of(w, sessions=list(ss)) for w, ss in zip(weeks, hit[1], strict=True)]
 
 
 def believed_e1rms(
@@ -121,7 +120,7 @@ def believed_e1rms(
 ) -> list[dict[str, tuple[float, float, float]]]:
     """After each of a new plan's weeks, each lift's e1RM the next week's loads come from, the
     best load planned so far and the kit's step: what a property checks the e1RM bound on."""
-    walk = _Walk(profile, ctx.library, ctx.params, {})
+    walk = LoadWalk(profile, ctx.library, ctx.params, {})
     _starts(walk, logged=False)
     walk.started = True
     _starts(walk, logged=True)
@@ -157,7 +156,7 @@ def _assign(
     """Each week's sessions with their loads (None: nothing to set). Weeks already lived are
     walked as they were planned (so a replan with nothing new gives the same loads) and keep
     their own loads; the diary's sets (dated recent sets) come in at the first week not lived."""
-    walk = _Walk(profile, library, p, {})
+    walk = LoadWalk(profile, library, p, {})
     _starts(walk, logged=False)
     out = []
     for week in weeks:
@@ -174,7 +173,7 @@ def _assign(
     return tuple(out)
 
 
-def _learn(walk: _Walk, week: Week) -> None:
+def _learn(walk: LoadWalk, week: Week) -> None:
     """A lived week's own loads are where its lifts stand when an older plan gave other loads
     than the walk gives now; its light days' loads only in race week, as in the walk
     (light-before-key-runs). A week lived as the walk plans it leaves the walk as it is: its
@@ -193,7 +192,7 @@ def _learn(walk: _Walk, week: Week) -> None:
             lift.last = kg
 
 
-def _starts(walk: _Walk, logged: bool) -> None:
+def _starts(walk: LoadWalk, logged: bool) -> None:
     """Starts from the profile: its recent sets and known loads at the plan's start; the
     diary's sets (dated) where the weeks not yet lived begin, against where the walk stands."""
     p, library = walk.p, walk.library
@@ -217,7 +216,7 @@ def _starts(walk: _Walk, logged: bool) -> None:
             walk.lifts[ex_id] = _Lift(e1rm, kg, "e1rm-formula")
 
 
-def _from_set(walk: _Walk, s: RecentSet, before: _Lift | None) -> _Lift:
+def _from_set(walk: LoadWalk, s: RecentSet, before: _Lift | None) -> _Lift:
     p = walk.p
     rir = ld.rir_of("rpe" if s.rpe is not None else "rir", s.rpe if s.rpe is not None else s.rir, p.autoreg_assumed_rir)
     logged = ld.e1rm(s.load_kg, s.reps, rir, p.e1rm_formula, p.e1rm_max_reps)
@@ -233,13 +232,13 @@ def _from_set(walk: _Walk, s: RecentSet, before: _Lift | None) -> _Lift:
     return _Lift(e1rm, s.load_kg, "load-autoregulation", reps=reps, easier=easier, full_best=before.full_best)
 
 
-def _light_as_planned(walk: _Walk, ex_id: str, s: RecentSet) -> bool:
+def _light_as_planned(walk: LoadWalk, ex_id: str, s: RecentSet) -> bool:
     """Whether a logged set is a lived light day's, done at least as planned (load, reps and
     reps in reserve): such a log neither lowers nor moves where the lift stands."""
     return light_as_planned(walk.light_days.get((ex_id, s.date)) if s.date is not None else None, s, walk.p)
 
 
-def _estimate(walk: _Walk, e: Exercise) -> _Lift | None:
+def _estimate(walk: LoadWalk, e: Exercise) -> _Lift | None:
     converted = _carried_over(walk, e)
     if converted is not None:
         return converted
@@ -259,7 +258,7 @@ def _total_share(e: Exercise, p: Any) -> float:
     return ld.handheld_share(ld.implement(e.equipment), e.both_hands, p)
 
 
-def _carried_over(walk: _Walk, e: Exercise) -> _Lift | None:
+def _carried_over(walk: LoadWalk, e: Exercise) -> _Lift | None:
     """A start converted from a lift of the same movement whose load is known or logged,
     by the registry's ratio between the two (cross-lift-start); None when there is none."""
     ratios, library = walk.p.cross_lift_relative_pct, walk.library
@@ -278,7 +277,7 @@ def _carried_over(walk: _Walk, e: Exercise) -> _Lift | None:
 _NOT_A_SOURCE = frozenset({"starting-load-estimate", "cross-lift-start"})  # only a load the runner showed converts
 
 
-def _race_close(walk: _Walk, week: Week, day: dt.date) -> bool:
+def _race_close(walk: LoadWalk, week: Week, day: dt.date) -> bool:
     """Loads held well under the e1RM: the last days before the race, and the first back after it."""
     race = walk.profile.race
     if week.phase == Phase.race_week or returning_after_race(walk.profile, day, walk.p):
@@ -286,12 +285,14 @@ def _race_close(walk: _Walk, week: Week, day: dt.date) -> bool:
     return race is not None and 0 <= (race.date - day).days < walk.p.last_heavy_days
 
 
-def _loaded_sessions(walk: _Walk, week: Week) -> tuple[Session, ...]:
-    heaviest: dict[str, tuple[float, Prescription]] = {}  # exercise id -> (heaviest load, its dose)
+def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
+    heaviest: dict[str, tuple[float, Prescription, bool]] = {}  # exercise id -> (heaviest load, its dose, light)
+    loaded = [[_loaded_block(walk, week, b, _race_close(walk, week, s.date)) for b in s.blocks] for s in week.sessions]
+    loaded = no_harder_than_heavy(walk, loaded)
     sessions = []
-    for s in week.sessions:
-        close = _race_close(walk, week, s.date)
-        blocks = [_loaded_block(walk, week, b, close, heaviest) for b in s.blocks]
+    for s, blocks in zip(week.sessions, loaded, strict=True):
+        for b in blocks:
+            _note_heaviest(heaviest, b)
         if not walk.started:
             _remember_light(walk, s, blocks)
         if all(a is b for a, b in zip(blocks, s.blocks, strict=True)):
@@ -299,7 +300,7 @@ def _loaded_sessions(walk: _Walk, week: Week) -> tuple[Session, ...]:
             continue
         key = (id(s.blocks), *map(id, blocks))
         shared = walk.copies.setdefault(key, blocks)
-        sessions.append(_copy(s, blocks=shared))
+        sessions.append(copy_of(s, blocks=shared))
     if not week.deload:
         for ex_id, (kg, presc, light) in heaviest.items():
             lift = walk.lifts[ex_id]
@@ -321,7 +322,7 @@ def _loaded_sessions(walk: _Walk, week: Week) -> tuple[Session, ...]:
     return tuple(sessions)
 
 
-def _bound_e1rm(walk: _Walk, ex_id: str, lift: _Lift, presc: Prescription) -> None:
+def _bound_e1rm(walk: LoadWalk, ex_id: str, lift: _Lift, presc: Prescription) -> None:
     """Keep the e1RM the walk believes in within a week's load bound of the best planned load
     so far, for the dose that set it: the heavy set is capped at a step a week, and an e1RM
     that went on growing past it (after a change to fewer reps) would have light days, starts
@@ -331,7 +332,7 @@ def _bound_e1rm(walk: _Walk, ex_id: str, lift: _Lift, presc: Prescription) -> No
     lift.e1rm = min(lift.e1rm, cap / (1 + walk.p.load_step_pct / 100) ** lift.weeks)
 
 
-def _remember_light(walk: _Walk, s: Session, blocks: list[Block]) -> None:
+def _remember_light(walk: LoadWalk, s: Session, blocks: list[Block]) -> None:
     """The light doses of a lived session, at the lower of the load planned then and now."""
     for old, b in zip(s.blocks, blocks, strict=True):
         kg = b.prescription.load_kg
@@ -341,7 +342,19 @@ def _remember_light(walk: _Walk, s: Session, blocks: list[Block]) -> None:
             walk.light_days[b.exercise_id, s.date] = presc
 
 
-def _loaded_block(walk: _Walk, week: Week, block: Block, close: bool, heaviest: dict) -> Block:
+def _note_heaviest(heaviest: dict, b: Block) -> None:
+    """The week's heaviest load of each lift, and its dose: a full-dose day's, if the week
+    has one, sets where the next step starts (a light day's only when the week has no other)."""
+    kg = b.prescription.load_kg
+    if kg is None or b.role not in LOADED_ROLES:
+        return
+    light = any(r.rule_id == "light-before-key-runs" for r in b.reasons)
+    was = heaviest.get(b.exercise_id)
+    if was is None or (was[2] and not light) or (was[2] == light and kg > was[0]):
+        heaviest[b.exercise_id] = (kg, b.prescription, light)
+
+
+def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Block:
     library = walk.library
     if block.role not in LOADED_ROLES or block.exercise_id not in library:
         return block
@@ -359,35 +372,19 @@ def _loaded_block(walk: _Walk, week: Week, block: Block, close: bool, heaviest: 
     light = any(r.rule_id == "light-before-key-runs" for r in block.reasons)
     if light:
         kg = _light(walk, lift, kg, *walk.kit(e))
-    kg, full = _within_capacity(walk, e, kg)
-    was = heaviest.get(e.id)  # a full-dose load, if the week has one, sets where the next step starts
-    if was is None or (was[2] and not light) or (was[2] == light and kg > was[0]):
-        heaviest[e.id] = (kg, block.prescription, light)
+    kg, full = within_capacity(walk, e, kg)
     added = _load_reasons(walk, lift) + full
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True
     key = (id(block), kg, *map(id, added))  # `why` returns one object per sentence
     hit = walk.copies.get(key)
     if hit is None:
-        presc = _copy(block.prescription, load_kg=kg)
-        hit = walk.copies[key] = _copy(block, prescription=presc, reasons=[*block.reasons, *added])
+        presc = copy_of(block.prescription, load_kg=kg)
+        hit = walk.copies[key] = copy_of(block, prescription=presc, reasons=[*block.reasons, *added])
     return hit
 
 
-def _within_capacity(walk: _Walk, e: Exercise, kg: float) -> tuple[float, list]:
-    """At most what the kit holds (a backpack full of books or water: load-rounding), and
-    why, when that stops the load."""
-    kit = ld.implement(e.equipment)
-    full = walk.p.rounding_full_kg.get(kit)
-    if full is None or kg <= full:
-        return kg, []
-    kg = ld.round_down(full, *walk.kit(e))
-    shown = f"{round(kg / ld.KG_PER_LB):g} lb" if walk.profile.units == Units.imperial else f"{kg:g} kg"
-    text = f"Your {kit.value} is full at {shown}: the load stops there (dumbbells or a kettlebell would let it grow)."
-    return kg, [walk.p.why("load-rounding", text)]
-
-
-def _light(walk: _Walk, lift: _Lift, kg: float, step: float, bar: float) -> float:
+def _light(walk: LoadWalk, lift: _Lift, kg: float, step: float, bar: float) -> float:
     """A light day's load: at most the registry's share of the e1RM the plan believes in, and
     of the heaviest load its full-dose days have had so far, so a heavy lift the day before a
     key run stays moderate and clearly lighter than its heavy day (light-before-key-runs)."""
@@ -399,13 +396,13 @@ def _light(walk: _Walk, lift: _Lift, kg: float, step: float, bar: float) -> floa
     return min(kg, ld.round_down(lift.full_best * p.light_max_pct_of_best / 100, step, bar))
 
 
-def _load(walk: _Walk, week: Week, presc: Prescription, lift: _Lift, close: bool, step: float, bar: float) -> float:
+def _load(walk: LoadWalk, week: Week, presc: Prescription, lift: _Lift, close: bool, step: float, bar: float) -> float:
     """This block's load, at most the heaviest a plan holds."""
     return min(_target_load(walk, week, presc, lift, close, step, bar), ld.round_down(MAX_LOAD_KG, step, bar))
 
 
 def _target_load(
-    walk: _Walk, week: Week, presc: Prescription, lift: _Lift, close: bool, step: float, bar: float
+    walk: LoadWalk, week: Week, presc: Prescription, lift: _Lift, close: bool, step: float, bar: float
 ) -> float:
     """The target from the lift's e1RM for these reps and reserve, never more than a step
     above its last loading week nor rising with its reps, eased on a deload, light near the
@@ -434,7 +431,7 @@ def _target_load(
     return min(kg, ld.round_down(ld.step_ceiling(lift.last, p.max_load_step_pct, step), step, bar))
 
 
-def _load_reasons(walk: _Walk, lift: _Lift) -> list:
+def _load_reasons(walk: LoadWalk, lift: _Lift) -> list:
     rounding = walk.p.why("load-rounding", "Rounded down to what your plates and dumbbells can make.")
     if lift.find:
         text = (
@@ -461,8 +458,3 @@ def _start_text(lift: _Lift) -> str:
     if lift.rule == "cross-lift-start":
         return f"The start is carried over from your {lift.source} by the registry's ratio between the two lifts."
     return "The start is estimated from body mass, sex and level."
-
-
-def _copy(obj: Any, **changes: object) -> Any:
-    """A planned value with a few fields changed, without validating again (it was valid)."""
-    return build(type(obj), **{**obj.__dict__, **changes})

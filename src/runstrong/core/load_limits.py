@@ -1,0 +1,72 @@
+"""Holds on a planned block's load beyond its own target (`plan_loads` computes that): what
+the kit can hold (a backpack full of books or water: load-rounding), and a lift's other
+full days in a week no harder than its heavy day (linear-progression)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from . import loads as ld
+from .model import Block, Exercise, Role, Units, build
+
+if TYPE_CHECKING:
+    from .plan_loads import LoadWalk
+
+LOADED_ROLES = (Role.primary, Role.accessory)
+
+
+def copy_of(obj: Any, **changes: object) -> Any:
+    """A planned value with a few fields changed, without validating again (it was valid)."""
+    return build(type(obj), **{**obj.__dict__, **changes})
+
+
+def _heavy(b: Block) -> bool:
+    return any(r.rule_id == "dose-heavy" for r in b.reasons) and b.prescription.intensity.kind == "rpe"
+
+
+def no_harder_than_heavy(walk: LoadWalk, loaded: list[list[Block]]) -> list[list[Block]]:
+    """A lift's other full days in a week never ask more of it than its heavy day does: the
+    heavy day's load climbs a step a week (linear-progression) while a day of more reps at
+    its own reserve takes its load from the e1RM, and was for weeks the harder of the two
+    (4 x 10 at RIR 2 on 97.5 kg beside 4 x 6 at RPE 8 on 100 kg). Such a day's load is held
+    to the e1RM the heavy day's set stands for."""
+    heavy: dict[str, float] = {}
+    for b in (b for blocks in loaded for b in blocks):
+        if _heavy(b) and b.prescription.load_kg and b.prescription.reps:
+            e1rm = walk.e1rm_of(b.prescription.load_kg, b.prescription)
+            heavy[b.exercise_id] = min(heavy.get(b.exercise_id, e1rm), e1rm)
+    if not heavy:
+        return loaded
+    return [[_held_to_heavy(walk, b, heavy) for b in blocks] for blocks in loaded]
+
+
+def _held_to_heavy(walk: LoadWalk, b: Block, heavy: dict[str, float]) -> Block:
+    presc, e1rm = b.prescription, heavy.get(b.exercise_id)
+    if e1rm is None or _heavy(b) or not presc.load_kg or not presc.reps or b.role not in LOADED_ROLES:
+        return b
+    p = walk.p
+    step, bar = walk.kit(walk.library.get(b.exercise_id))
+    cap = ld.round_down(ld.load_for(e1rm, presc.reps, walk.rir(presc), p.e1rm_formula, p.e1rm_max_reps), step, bar)
+    if presc.load_kg <= cap + 1e-9:
+        return b
+    text = "No harder than this week's heavy day of the same lift: its load steps up a week at a time."
+    key = (id(b), cap, "heavy")
+    hit = walk.copies.get(key)
+    if hit is None:
+        hit = walk.copies[key] = copy_of(
+            b, prescription=copy_of(presc, load_kg=cap), reasons=[*b.reasons, p.why("linear-progression", text)]
+        )
+    return hit
+
+
+def within_capacity(walk: LoadWalk, e: Exercise, kg: float) -> tuple[float, list]:
+    """At most what the kit holds (a backpack full of books or water: load-rounding), and
+    why, when that stops the load."""
+    kit = ld.implement(e.equipment)
+    full = walk.p.rounding_full_kg.get(kit)
+    if full is None or kg <= full:
+        return kg, []
+    kg = ld.round_down(full, *walk.kit(e))
+    shown = f"{round(kg / ld.KG_PER_LB):g} lb" if walk.profile.units == Units.imperial else f"{kg:g} kg"
+    text = f"Your {kit.value} is full at {shown}: the load stops there (dumbbells or a kettlebell would let it grow)."
+    return kg, [walk.p.why("load-rounding", text)]
