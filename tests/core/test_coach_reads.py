@@ -684,3 +684,37 @@ def test_the_heavy_day_of_a_lift_is_never_the_easier_of_its_two_days():
     assert heavier_days_than_the_heavy_one(plan) == []
     said = {r.text for w in plan.weeks for s in w.sessions for b in s.blocks for r in b.reasons}
     assert "No harder than this week's heavy day of the same lift: its load steps up a week at a time." in said
+
+
+def test_a_deload_day_before_a_key_run_keeps_the_deloads_sets():
+    """An advanced 10K runner with a 20-minute cap: his deload week's Wednesday, the day before
+    a tempo, came to one set of everything in 7 minutes: the deload's 40% cut and the light
+    day's set fewer stacked. Over 300 generated runners, 807 of 2,215 deload and taper
+    sessions with leg work had every leg lift at one set. The light day now eases effort
+    only in a week whose own cut already took sets off: each light lift keeps the deload's
+    cut of its last loading week's sets."""
+    from runstrong.core.review_cut import cut_sets
+
+    plan = plan_of("twice_a_day_10k_twenty_minutes.toml")
+    k = next(k for k, w in enumerate(plan.weeks) if w.deload)
+    before, deload = plan.weeks[k - 1], plan.weeks[k]
+
+    def leg_sets(week, focus):
+        return {
+            b.exercise_id: b
+            for s in week.sessions
+            if s.focus == focus
+            for b in s.blocks
+            if b.role == Role.primary and b.category in (Category.posterior_chain, Category.single_leg_power)
+        }
+
+    checked = 0
+    for s in deload.sessions:
+        was = leg_sets(before, s.focus)
+        for ex, b in leg_sets(deload, s.focus).items():
+            if "light-before-key-runs" in b.rule_ids and ex in was:
+                assert b.prescription.sets == cut_sets(was[ex].prescription.sets, P.deload_volume_cut_pct), ex
+                text = next(r.text for r in b.reasons if r.rule_id == "light-before-key-runs")
+                assert text == "A key run is close: more in reserve, fresh legs first."
+                checked += 1
+    assert checked >= 2

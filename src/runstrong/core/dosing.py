@@ -389,9 +389,12 @@ def _cuts(d: _Draft, p: Params) -> None:
         add(p.why("planned-deloads" if ctx.deload else "taper", text=f"Volume cut about {ctx.volume_cut_pct}%."))
     leg_work = d.e.category in LEG_CATEGORIES and d.role in (Role.primary, Role.accessory)
     if ctx.light and leg_work:
-        d.sets = max(1, d.sets - p.light_set_cut)
         d.intensity = _eased(d.intensity, p.light_rir_increase, rir_only=True)
-        add(p.why("light-before-key-runs", "A key run is close: one set fewer, more in reserve, fresh legs first."))
+        if ctx.volume_cut_pct:  # a deload's or taper's cut already took the week's sets down: no second cut
+            add(p.why("light-before-key-runs", "A key run is close: more in reserve, fresh legs first."))
+        else:
+            d.sets = max(1, d.sets - p.light_set_cut)
+            add(p.why("light-before-key-runs", "A key run is close: one set fewer, more in reserve, fresh legs first."))
     if ctx.race_close and leg_work:
         d.intensity = race_close_intensity(d.intensity, p)
         if ctx.phase == Phase.maintenance:
