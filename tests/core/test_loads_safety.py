@@ -224,8 +224,8 @@ def _e1rm(presc) -> float:
 
 def heavier_days_than_the_heavy_one(plan) -> list[str]:
     """Each full, loaded day of a lift whose set stands for a higher e1RM than the same week's
-    heavy day of that lift, beyond one load step (the kit's rounding)."""
-    out = []
+    heavy day of that lift, unless its load is the lightest the kit makes (it can go no lower)."""
+    library, out = load_context().library, []
     for w in plan.weeks:
         blocks = [b for s in w.sessions for b in s.blocks if b.prescription.load_kg and b.prescription.reps]
         heavy = [b for b in blocks if "dose-heavy" in b.rule_ids and b.prescription.intensity.kind == "rpe"]
@@ -234,7 +234,9 @@ def heavier_days_than_the_heavy_one(plan) -> list[str]:
             for b in blocks:
                 if b.exercise_id != h.exercise_id or b in heavy or "light-before-key-runs" in b.rule_ids:
                     continue
-                if _e1rm(b.prescription) > ceiling + 1e-6:
+                step, bar = step_and_bar(kit_of(library.get(b.exercise_id)), plan.profile)
+                lightest = b.prescription.load_kg <= max(step, bar) + 1e-6
+                if _e1rm(b.prescription) > ceiling + 1e-6 and not lightest:
                     out.append(f"week {w.index} {b.exercise_id}: {b.prescription} above the heavy {h.prescription}")
     return out
 
