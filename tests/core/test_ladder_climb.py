@@ -262,3 +262,15 @@ def test_an_unloaded_lift_keeps_the_foundations_reps_in_build_and_race_specific_
                     continue
                 if "review-reduce" not in b.rule_ids:
                     assert b.prescription.reps >= low, (w.index, s.date, b.exercise_id, b.prescription.reps)
+
+
+def test_a_new_block_takes_the_higher_of_two_rungs_the_last_block_did():
+    """The build did a reverse lunge and, for the Achilles, an isometric split-squat hold in
+    place of hops: both the last block's, the hold below the lunge on the same ladder. The
+    race-specific block kept the hold, below the lunge the build ended on, with no reason
+    given (the library order broke the tie); it now takes the lunge."""
+    plan = build_plan(load_profile(Path(__file__).parent / "runners" / "no_furniture_achilles_two_days.toml"), CTX)
+    assert _steps_down_between_blocks(plan) == []
+    race = [w for w in plan.weeks if w.phase == Phase.race_specific and not w.deload]
+    ids = {b.exercise_id for w in race for s in w.sessions for b in s.blocks if b.role == Role.primary}
+    assert "reverse_lunge" in ids and "isometric_split_squat_hold" not in ids, ids

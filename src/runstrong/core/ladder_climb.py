@@ -123,7 +123,8 @@ def lower_rungs(library: Library, usable: Iterable[Exercise], recent: frozenset[
     """The bodyweight lifts in `usable` that stand below one the last block did (`recent`):
     on its ladder, in the same category, or a two-legged lift of the same movement as a
     single-leg one it did, no higher up the ladders (a hip thrust after single-leg bridges:
-    each leg lifts half). A new
+    each leg lifts half); a lift the last block did counts when it also did one above it (a
+    pain regression's isometric hold beside the reverse lunge it leads to). A new
     block's choice among equals never steps back down to one of them, so a rung reached
     stays reached across a phase change."""
     done = [library.get(x) for x in recent if x in library]
@@ -132,12 +133,10 @@ def lower_rungs(library: Library, usable: Iterable[Exercise], recent: frozenset[
         return frozenset()
     targets = {e.id: e.category for e in climbed}
     one_leg = [e for e in climbed if e.unilateral]
-    return frozenset(
+    return frozenset(  # a lift the last block did is lower too when it also did one above it
         e.id
         for e in usable
-        if e.id not in recent
-        and climbs(e)
-        and (_reaches(library, e, targets) or any(_two_legged_below(library, e, t) for t in one_leg))
+        if climbs(e) and (_reaches(library, e, targets) or any(_two_legged_below(library, e, t) for t in one_leg))
     )
 
 

@@ -217,7 +217,7 @@ def _best(
             (
                 bool(ctx.pain.intersection(e.loads)),  # regress: spare a painful area, even in another pattern
                 ranks[e.pattern],
-                e.id in lower,  # a rung reached stays reached across blocks (progression-carries-over)
+                e.id in lower and e.id not in keep,  # a rung reached stays reached (progression-carries-over)
                 e.id not in keep,  # a long phase's next block keeps each main lift (same-primaries-per-block)
                 _emphasis(e, ctx, p),
                 intents.index(e.intent) if e.intent in intents else len(intents),
