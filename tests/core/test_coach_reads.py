@@ -718,3 +718,19 @@ def test_a_deload_day_before_a_key_run_keeps_the_deloads_sets():
                 assert text == "A key run is close: more in reserve, fresh legs first."
                 checked += 1
     assert checked >= 2
+
+
+def test_a_session_left_out_for_a_week_comes_back_on_its_usual_day():
+    """A marathoner ill in week 8 did one session that week (a review's max_sessions). Her
+    Monday core session came back on the Sunday after the long run for the rest of the plan:
+    the placement remembered only the week just before, which had no core session. Each
+    focus now keeps its latest weekday through a week without it."""
+    plan = plan_of("travel_and_illness_marathon.toml")
+    ill = next(w for w in plan.weeks if w.start_date == dt.date(2027, 3, 22))
+    assert len(ill.sessions) == 1
+    before, after = plan.weeks[ill.index - 2], plan.weeks[ill.index]
+    day = {s.focus: s.weekday for s in before.sessions}
+    back = {s.focus: s.weekday for s in after.sessions}
+    assert back[Category.core] == day[Category.core], (day, back)
+    said = {r.text for s in after.sessions if s.focus == Category.core for r in s.reasons}
+    assert "Same weekday as its last session." in said

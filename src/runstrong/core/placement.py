@@ -8,12 +8,12 @@ registry, and the cheapest placement of all wins.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .compose import Planned
 from .context import PlanningContext
-from .model import Category, Reason, why
+from .model import Category, Reason, Session, why
 from .params import Params
 from .schedule import DayInfo, Placement, SessionSpec, place_week
 
@@ -21,6 +21,18 @@ ALL_HEAVY = frozenset({Category.posterior_chain, Category.single_leg_power})
 HEAVY_CHOICES = (ALL_HEAVY, frozenset({Category.posterior_chain}), frozenset())
 # last week's sessions: date, focus (its value: plain tuples the collector untracks), plyometric
 Previous = tuple[tuple[dt.date, str, bool], ...]
+
+
+def carried_previous(previous: Previous, sessions: Iterable[Session]) -> Previous:
+    """What the next week's placement knows of the sessions before it: this week's (their
+    distance across the week boundary, and their weekdays) and, for a focus this week went
+    without (a week with fewer sessions), its latest session before, so that it goes back to
+    its usual weekday (consistent-rhythm). Older entries first: this week's win."""
+    now = tuple((s.date, s.focus.value, s.plyometric) for s in sessions)
+    focuses = {focus for _, focus, _ in now}
+    return tuple(e for e in previous if e[1] not in focuses) + now
+
+
 Compose = Callable[[int, frozenset[Category], bool], list[Planned]]
 
 

@@ -42,6 +42,7 @@ from .model import (
 from .owned_cues import with_owned_cues
 from .pain_return import rungs_for_week
 from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, USUAL_WEEK_TEXT, WeekFrame, lay_out_weeks, race_week_promise
+from .placement import carried_previous
 from .plan_loads import assign_loads
 from .plan_notes import grouped_by_week, guidance, light_weeks_advice, suggestions
 from .screen import Screen
@@ -366,7 +367,7 @@ class _Planning:
         self._count_light(kept.phase, kept.deload, bool(kept.sessions), all_light(kept.sessions))
         for s in kept.sessions:
             self.trim_levels[s.focus] = max(self.trim_levels.get(s.focus, 0), s.trim_steps)
-        self.previous = tuple((s.date, s.focus.value, s.plyometric) for s in kept.sessions)
+        self.previous = carried_previous(self.previous, kept.sessions)
         if any(
             b.exercise_id in library and library.get(b.exercise_id).pattern in LANDING_PATTERNS
             for s in kept.sessions
@@ -408,7 +409,7 @@ class _Planning:
         self.warnings.extend(f"Week {frame.index}: {r.text.partition(', so ')[2]}" for r in left_out)
         notes += left_out
         self.weeks.append(self._week(frame, days, list(week.sessions), notes, adjust))
-        self.previous = tuple((s.date, s.focus.value, s.plyometric) for s in week.sessions)
+        self.previous = carried_previous(self.previous, week.sessions)
 
     def _count_light(self, phase: Phase, deload: bool, any_session: bool, light: bool) -> None:
         """A loading week's count toward the all-light advice (light-before-key-runs)."""

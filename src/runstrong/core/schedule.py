@@ -143,8 +143,9 @@ def place_week(
         return Placement(days=(), score=0.0, reasons=())
     # Everything that depends on one (session, day) pair is computed once, up front.
     cost: list[list[float | None]] = []
+    usual = {focus: d.weekday() for d, focus, _ in previous}  # the latest session of each focus
     for spec in roster:
-        moved_from = next((d.weekday() for d, focus, _ in previous if focus == spec.focus), None)
+        moved_from = usual.get(spec.focus)
         row: list[float | None] = []
         for k, day in enumerate(days):
             if _day_blockers(day, spec, allow_double) or not _clear_of_previous(day, spec, previous, p):
@@ -184,8 +185,8 @@ def place_week(
     if best is None:
         return None
     score, combo = best
-    prev_weekday = {focus: d.weekday() for d, focus, _ in previous}
-    return Placement(days=combo, score=score, reasons=_explain(combo, days, roster, prev_weekday, p))
+    prev_day = {focus: d for d, focus, _ in previous}
+    return Placement(days=combo, score=score, reasons=_explain(combo, days, roster, prev_day, p))
 
 
 def _clear_of_previous(
@@ -222,7 +223,7 @@ def _shape_penalty(ordered: tuple[int, ...], weight: float) -> float:
     return weight * spread / gaps
 
 
-def _explain(combo, days, roster, prev_weekday, p: Params) -> tuple[tuple[Reason, ...], ...]:  # type: ignore[no-untyped-def]
+def _explain(combo, days, roster, prev_day, p: Params) -> tuple[tuple[Reason, ...], ...]:  # type: ignore[no-untyped-def]
     out = []
     for k, i in enumerate(combo):
         day = days[i]
@@ -251,9 +252,10 @@ def _explain(combo, days, roster, prev_weekday, p: Params) -> tuple[tuple[Reason
                 reasons.append(
                     p.why("no-heavy-near-speed", "Heavy work, so not on a speed day nor the day before a key run.")
                 )
-        previous_day = prev_weekday.get(roster[k].focus)
-        if previous_day is not None and previous_day == day.date.weekday():
-            reasons.append(p.why("consistent-rhythm", text="Same weekday as last week."))
+        previous_day = prev_day.get(roster[k].focus)
+        if previous_day is not None and previous_day.weekday() == day.date.weekday():
+            when = "last week" if (day.date - previous_day).days <= 7 else "its last session"
+            reasons.append(p.why("consistent-rhythm", text=f"Same weekday as {when}."))
         reasons.append(p.why("no-consecutive-strength-days", "At least one day clear of strength before and after."))
         out.append(tuple(reasons))
     return tuple(out)
