@@ -254,13 +254,13 @@ def _sessions(
     profile: AthleteProfile, phase: Phase, consistent: int, start: dt.date, p: Params
 ) -> tuple[int, list[Reason]]:
     """How many sessions the week's phase asks for, and why."""
-    reasons: list[Reason] = [p.why(_PHASE_RULE[phase], text=_PHASE_TEXT[phase])]
-    if phase in (Phase.foundation, Phase.taper):
-        return p.foundation_sessions, reasons
     if phase == Phase.race_week:
         if not _race_week_days(profile, start, p):
             return 0, [p.why(RACE_WEEK_REST_RULE, _no_race_week_day(profile, start, p))]  # and no promise of one
         return p.race_week_sessions, [p.why(RACE_WEEK_REST_RULE, race_week_promise(p))]
+    reasons: list[Reason] = [p.why(_PHASE_RULE[phase], text=_PHASE_TEXT[phase])]
+    if phase in (Phase.foundation, Phase.taper):
+        return p.foundation_sessions, reasons
     if phase in (Phase.build, Phase.race_specific):
         unlock = p.third_session_weeks[profile.strength_experience]
         if consistent >= unlock:
@@ -332,6 +332,5 @@ _PHASE_TEXT = {
     Phase.build: "Build: loads rise for those ready, and single-leg power comes in.",
     Phase.race_specific: "Race-specific: the work leans toward what your race asks for.",
     Phase.taper: "Taper: less volume, intensity kept, so you arrive fresh.",
-    Phase.race_week: "Race week",  # said with its days in _sessions
     Phase.maintenance: "Maintenance: one session a week keeps the strength you built.",
 }

@@ -405,9 +405,9 @@ class _Planning:
             if s.estimated_minutes > cap
         )
         notes = [*screen_notes, *(adjust.reasons if adjust else ()), *week.notes]
-        left_out = template_runs_left_out(profile, frame, ctx.params)  # dated runs replace the week's
-        self.warnings.extend(f"Week {frame.index}: {r.text.partition(', so ')[2]}" for r in left_out)
-        notes += left_out
+        if left_out := template_runs_left_out(profile, frame, ctx.params):  # dated runs replace the week's
+            notes.append(left_out[0])
+            self.warnings.append(f"Week {frame.index}: {left_out[1]}")
         self.weeks.append(self._week(frame, days, list(week.sessions), notes, adjust))
         self.previous = carried_previous(self.previous, week.sessions)
 

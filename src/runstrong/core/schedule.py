@@ -193,13 +193,21 @@ def _clear_of_previous(
     day: DayInfo, spec: SessionSpec, previous: tuple[tuple[dt.date, str, bool], ...], p: Params
 ) -> bool:
     """Last week's sessions keep their distance across the week boundary."""
+    return _too_close(day, spec, previous, p) is None
+
+
+def _too_close(
+    day: DayInfo, spec: SessionSpec, previous: tuple[tuple[dt.date, str, bool], ...], p: Params
+) -> tuple[dt.date, bool] | None:
+    """The first of last week's sessions `spec` on `day` would come too soon after (its
+    date, and whether it is the jumps that are too close), or None."""
     for prev_date, _, prev_plyo in previous:
         gap = (day.date - prev_date).days
         if gap < p.min_days_between:
-            return False
+            return prev_date, False
         if prev_plyo and spec.plyometric and gap * 24 < p.plyo_min_hours:
-            return False
-    return True
+            return prev_date, True
+    return None
 
 
 def _shape_spread(ordered: tuple[int, ...]) -> tuple[float, int]:
@@ -265,8 +273,8 @@ def explain_infeasible(
     days: tuple[DayInfo, ...],
     roster: tuple[SessionSpec, ...],
     allow_double: bool,
-    previous: tuple[tuple[dt.date, str, bool], ...] = (),
-    p: Params | None = None,
+    previous: tuple[tuple[dt.date, str, bool], ...],
+    p: Params,
 ) -> list[tuple[str, frozenset[str]]]:
     """Per day, the hard rules that close it to the sessions of this roster: the line the
     runner reads, and the rules' ids (which decide the ways out offered). A day open but for
@@ -277,7 +285,7 @@ def explain_infeasible(
         for spec in roster:
             for rule_id, because in _day_blockers(day, spec, allow_double):
                 blockers.setdefault(because, rule_id)
-        if not blockers and p is not None:
+        if not blockers:
             for because in _previous_clashes(day, roster, previous, p):
                 blockers.setdefault(because, "no-consecutive-strength-days")
         if blockers:
@@ -291,14 +299,13 @@ def _previous_clashes(
     day: DayInfo, roster: tuple[SessionSpec, ...], previous: tuple[tuple[dt.date, str, bool], ...], p: Params
 ) -> list[str]:
     """Why last week's sessions close `day` to every session of the roster, if they do."""
-    if not roster or any(_clear_of_previous(day, spec, previous, p) for spec in roster):
+    clashes = [_too_close(day, spec, previous, p) for spec in roster]
+    if not roster or None in clashes:
         return []
     out = []
-    for prev, _, prev_plyo in previous:
+    for prev, jumps in dict.fromkeys(c for c in clashes if c is not None):  # each clash once, in order
         gap = (day.date - prev).days
-        if gap < p.min_days_between:
-            near = "the day after" if gap == 1 else f"{gap} days after"
-            out.append(f"{near} last week's {prev:%a %d %b} session")
-        elif prev_plyo and any(x.plyometric for x in roster) and gap * 24 < p.plyo_min_hours:
-            out.append(f"too soon after last week's {prev:%a %d %b} jumps")
+        near = "the day after" if gap == 1 else f"{gap} days after"
+        what = "jumps" if jumps else "session"
+        out.append(f"{'too soon after' if jumps else near} last week's {prev:%a %d %b} {what}")
     return out

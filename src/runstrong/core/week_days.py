@@ -56,16 +56,17 @@ def runs_by_date(profile: AthleteProfile, frames: list[WeekFrame]) -> RunsByDate
     return dict(sorted(out.items()))
 
 
-def template_runs_left_out(profile: AthleteProfile, frame: WeekFrame, p: Any) -> list[Reason]:
+def template_runs_left_out(profile: AthleteProfile, frame: WeekFrame, p: Any) -> tuple[Reason, str] | None:
     """A week with dated runs takes all its runs from them (`runs_by_date`): the weekly
     template's key runs on its other days are not counted. Said, with the fix, so that a
-    runner who listed only a few dated changes is not planned around runs that vanished."""
+    runner who listed only a few dated changes is not planned around runs that vanished.
+    The week's note, and the plan's warning (grouped over the weeks that share it)."""
     dated = profile.running.dated
     if not dated:
-        return []
+        return None
     in_week = {r.date for r in dated if frame.start <= r.date <= frame.end}
     if not in_week:
-        return []
+        return None
     left = [
         r
         for r in sorted(profile.running.weekly, key=lambda r: r.day.index)
@@ -73,17 +74,17 @@ def template_runs_left_out(profile: AthleteProfile, frame: WeekFrame, p: Any) ->
     ]
     left = [r for r in left if frame.start + dt.timedelta(days=r.day.index) >= profile.start_date]
     if not left:
-        return []
+        return None
     names = {RunType.long: "long run", RunType.tempo: "tempo run"}
     runs = spoken_list(
         [f"{frame.start + dt.timedelta(days=r.day.index):%A} {names.get(r.type, r.type.value)}" for r in left]
     )
     verb = "is" if len(left) == 1 and left[0].type != RunType.intervals else "are"
-    text = (
-        f"This week's runs come from running.dated only, so your weekly plan's {runs} {verb} not counted: "
+    warning = (
+        f"your weekly plan's {runs} {verb} not counted: "
         'if you still run them, list them in running.dated (a rest day as type "rest").'
     )
-    return [p.why("pair-with-easy-day", text)]
+    return p.why("pair-with-easy-day", f"This week's runs come from running.dated only, so {warning}"), warning
 
 
 def day_infos(ctx: PlanningContext, profile: AthleteProfile, frame: WeekFrame, runs: RunsByDate) -> tuple[DayInfo, ...]:
