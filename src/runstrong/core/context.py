@@ -42,6 +42,7 @@ class Memo(dict):
 # Memo entries per distinct plan kept warm (a 16-week race plan has 18 weeks); about 0.7 MB
 # of heap per plan, so the default of 256 plans bounds the memo near 180 MB.
 PER_PLAN = {
+    "calendars": 1,  # a profile's weeks laid out and its runs by date, by the profile's JSON
     "usable": 1,  # exercises a runner can do
     "selections": 4,  # a block's exercises (a bodyweight lift climbing its ladder starts a new one)
     "days": 18,  # what each day of a week allows

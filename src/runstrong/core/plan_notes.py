@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from .model import KEY_RUN_TYPES, AthleteProfile, Guidance, Session, Suggestion, Weekday, build
+from .phases import WeekFrame
 from .schedule import DayInfo
 from .vocab import SPEED_RUN_TYPES, areas_text, spoken_list
 
@@ -200,3 +201,17 @@ def _weeks_named(numbers: list[int]) -> str:
             runs.append([n])
     parts = [f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs]
     return ("Week " if len(numbers) == 1 else "Weeks ") + spoken_list(parts)
+
+
+def familiarisation(profile: AthleteProfile, frames: list[WeekFrame], p: Any) -> list[str]:
+    """A race too close for a runner new to strength work: these weeks are familiarisation."""
+    if profile.race is None:
+        return []
+    runway = sum(1 for f in frames if f.start <= profile.race.date)
+    least = p.third_session_min_weeks
+    if runway < least and profile.consistent_strength_weeks < least:
+        return [
+            f"Your race is {runway} week(s) away and strength work is new to you: treat these weeks as "
+            "familiarisation (light, technique first) and build properly after the race."
+        ]
+    return []

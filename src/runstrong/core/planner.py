@@ -34,21 +34,28 @@ from .model import (
     Phase,
     Plan,
     Reason,
-    RunType,
     Week,
     build,
     why,
 )
 from .owned_cues import with_owned_cues
 from .pain_return import rungs_for_week
-from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, USUAL_WEEK_TEXT, WeekFrame, lay_out_weeks, race_week_promise
+from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, USUAL_WEEK_TEXT, WeekFrame, race_week_promise
 from .placement import carried_previous
 from .plan_loads import assign_loads
-from .plan_notes import grouped_by_week, guidance, light_weeks_advice, suggestions
+from .plan_notes import familiarisation, grouped_by_week, guidance, light_weeks_advice
 from .screen import Screen
 from .selection import BlockSelection, Context, select_block
 from .validate import Violation, check_plan
-from .week_days import RunsByDate, dates, day_infos, runs_by_date, screen_for, template_runs_left_out
+from .week_days import (
+    RunsByDate,
+    calendar,
+    day_infos,
+    free_day_ideas,
+    listed_runs,
+    screen_for,
+    template_runs_left_out,
+)
 from .week_plan import WeekInputs, all_light, plain_levels, plan_week
 
 __all__ = ["InfeasibleWeekError", "block_selection", "build_plan", "replan", "replanned_weeks"]
@@ -68,7 +75,7 @@ def build_plan(
     `fixed_weeks` are weeks already lived (from an earlier plan version): they are kept as
     they were, and the weeks after them are planned to follow on from them."""
     p = ctx.params
-    frames = _frames(profile, p)
+    frames = _frames(profile, ctx)
     weeks, state = _planned_weeks(profile, ctx, frames, least_bad, fixed_weeks)
     plan = build(  # made of values already validated: no second validation (nor its schema, ~4 ms once a process)
         Plan,
@@ -81,7 +88,7 @@ def build_plan(
         weeks=weeks,
         guidance=guidance(profile, p),
         warnings=[
-            *_familiarisation(profile, frames, p),
+            *familiarisation(profile, frames, p),
             *grouped_by_week(state.warnings),
             *light_weeks_advice(profile, *state.light, p),
         ],
@@ -133,22 +140,22 @@ def replanned_weeks(
     as the held week a review's cut is taken from. Not a plan: the weeks are not checked
     as a whole (`check_plan` needs every week), so a violation there is not reported."""
     kept = [w for w in plan.weeks if w.start_date < from_date]
-    return _planned_weeks(profile, ctx, _frames(profile, ctx.params), least_bad, kept, through)[0]
+    return _planned_weeks(profile, ctx, _frames(profile, ctx), least_bad, kept, through)[0]
 
 
 def block_selection(profile: AthleteProfile, ctx: PlanningContext, on: dt.date) -> BlockSelection:
     """The exercises selection chose for the week that starts on `on` (the weeks before it
     planned), before composing, dosing and the time cap: what a screen changes, for checks
     that compare choices rather than how much room a session had left."""
-    _, state = _planned_weeks(profile, ctx, _frames(profile, ctx.params), False, (), on)
+    _, state = _planned_weeks(profile, ctx, _frames(profile, ctx), False, (), on)
     if state.selection is None:  # `on` is before the plan's first week
         raise ValueError(f"no week of the plan starts on or before {on}")
     return state.selection
 
 
-def _frames(profile: AthleteProfile, p: object) -> list[WeekFrame]:
+def _frames(profile: AthleteProfile, ctx: PlanningContext) -> list[WeekFrame]:
     """The plan's weeks laid out, refused when the race is further off than the planner plans."""
-    frames = lay_out_weeks(profile, p)  # type: ignore[arg-type]
+    frames = list(calendar(profile, ctx).frames)
     if len(frames) > MAX_PLAN_WEEKS:
         raise UserError(
             f"race.date: {profile.race.date if profile.race else ''} is {len(frames)} weeks after start_date; "
@@ -174,19 +181,6 @@ def _planned_weeks(
         state.plan_frame(frame)
     lived = frozenset(state.fixed)
     return with_owned_cues(assign_loads(state.weeks, profile, ctx, lived), profile, ctx, lived), state
-
-
-def _familiarisation(profile: AthleteProfile, frames: list[WeekFrame], p: object) -> list[str]:
-    if profile.race is None:
-        return []
-    runway = sum(1 for f in frames if f.start <= profile.race.date)
-    least = p.third_session_min_weeks  # type: ignore[attr-defined]
-    if runway < least and profile.consistent_strength_weeks < least:
-        return [
-            f"Your race is {runway} week(s) away and strength work is new to you: treat these weeks as "
-            "familiarisation (light, technique first) and build properly after the race."
-        ]
-    return []
 
 
 def _runner(profile: AthleteProfile, effects: ScreenEffects | None, p: object) -> Runner:
@@ -251,12 +245,17 @@ class _Planning:
         # one result per screen, in the sorted order (two screens can share a date)
         self.scored = [score_screen(s, self.profile.age, self.profile.sex, p) for s in self.screens]
         self.adjustments = {a.week_start: a for a in self.profile.adjustments}
-        self.runs: RunsByDate = runs_by_date(self.profile, self.frames)
+        self.calendar = calendar(self.profile, self.ctx)
+        # the week's runner by the screen in force (its index; -1: none), made once a plan
+        self.runners = [*(_runner(self.profile, x.effects, p) for x in self.scored), _runner(self.profile, None, p)]
+        self.runner = self.runners[-1]
+        self.runs: RunsByDate = self.calendar.runs
 
     def plan_frame(self, frame: WeekFrame) -> None:
         adjust = self.adjustments.get(frame.start)
         screen = screen_for(self.screens, frame)
-        effects = self.scored[self.screens.index(screen)].effects if screen else None
+        at = self.screens.index(screen) if screen else -1
+        effects, self.runner = self.scored[at].effects if screen else None, self.runners[at]
         screen_notes = self._screen_notes(screen, effects)
         self._select(frame, adjust, effects)
         if frame.block != self.trim_block:
@@ -267,7 +266,7 @@ class _Planning:
             self._unaccustomed(frame, [])
             self._keep(kept)
         else:
-            self._plan(frame, adjust, effects, screen_notes)
+            self._plan(frame, adjust, screen_notes)
 
     def _screen_notes(self, screen: Screen | None, effects: ScreenEffects | None) -> list[Reason]:
         if screen is None or screen is self.screen_in_force:
@@ -291,15 +290,9 @@ class _Planning:
     def _select(self, frame: WeekFrame, adjust: Adjustment | None, effects: ScreenEffects | None) -> None:
         """The block's exercises, chosen again when the block, screen, kit or swaps change."""
         profile, p = self.profile, self.ctx.params
-        equipment = equipment_items(adjust.equipment) if adjust and adjust.equipment else profile.equipment_items
-        swaps = tuple((x.from_id, x.to_id) for x in profile.exercise_swaps if x.since <= frame.end)
-        ladder = rungs_for_week(profile, frame.start, self.ctx.ladders)  # graded return of painful areas
-        ready = (
-            self.landing_weeks >= p.landing_weeks
-            and (effects is None or effects.hops_ok)
-            and not self._landing_regressed(swaps)
-        )
-        topped = self._topped(frame, adjust, effects)
+        equipment, swaps, ladder, regressed = self._week_facts(frame, adjust)
+        ready = self.landing_weeks >= p.landing_weeks and (effects is None or effects.hops_ok) and not regressed
+        topped = self._topped(frame, adjust)
         # landings drilled mid-block: hops take over from them then, not a whole block later
         key = (frame.selection, effects, equipment, swaps, ready, ladder, topped)
         if key == self.block_of_selection:
@@ -335,6 +328,18 @@ class _Planning:
         said = {w.partition(": ")[2] for w in self.warnings}  # a block's warning is said once, when it starts
         self.warnings.extend(f"Week {frame.index}: {m}" for m in missing if m not in said)
 
+    def _week_facts(self, frame: WeekFrame, adjust: Adjustment | None) -> tuple:
+        """(kit, swaps so far, pain ladders' rungs, a landing swapped out) for the week: the
+        profile's alone, so remembered on its calendar."""
+        hit = self.calendar.facts.get(frame.start)
+        if hit is None:
+            profile = self.profile
+            equipment = equipment_items(adjust.equipment) if adjust and adjust.equipment else profile.equipment_items
+            swaps = tuple((x.from_id, x.to_id) for x in profile.exercise_swaps if x.since <= frame.end)
+            ladder = rungs_for_week(profile, frame.start, self.ctx.ladders)  # graded return of painful areas
+            hit = self.calendar.facts[frame.start] = (equipment, swaps, ladder, self._landing_regressed(swaps))
+        return hit
+
     def _recent(self, frame: WeekFrame) -> tuple[frozenset[str], frozenset[str]]:
         """The last block's exercises a new block avoids for variety, and the main lifts it
         keeps: at a phase change it avoids all and keeps none; inside a long phase it keeps
@@ -347,14 +352,14 @@ class _Planning:
         mains = frozenset(picks[0].exercise.id for picks in prior.primaries.values() if picks)
         return prior.primary_ids(mains=False), mains
 
-    def _topped(self, frame: WeekFrame, adjust: Adjustment | None, effects: ScreenEffects | None) -> frozenset[str]:
+    def _topped(self, frame: WeekFrame, adjust: Adjustment | None) -> frozenset[str]:
         """Every bodyweight lift whose progression ran out by this loading week (ladder-climb)."""
         lifts = self.selection.climbers if self.selection is not None else ()
         if lifts and not frame.deload and frame.phase in LOADING_PHASES:
             p = self.ctx.params
             review = review_dosing(self.profile, frame, self.frames, adjust)
             stage = Stage(self.graduated, self._unaccustomed(frame))
-            dctx = dose_context(_runner(self.profile, effects, p), frame, review, p, stage)
+            dctx = dose_context(self.runner, frame, review, p, stage)
             self.topped |= topped_now(lifts, self.carry, dctx, self.ctx)
         return self.topped
 
@@ -375,13 +380,11 @@ class _Planning:
         ):
             self.landing_weeks += 1
 
-    def _plan(
-        self, frame: WeekFrame, adjust: Adjustment | None, effects: ScreenEffects | None, screen_notes: list[Reason]
-    ) -> None:
+    def _plan(self, frame: WeekFrame, adjust: Adjustment | None, screen_notes: list[Reason]) -> None:
         ctx, profile = self.ctx, self.profile
-        days = day_infos(ctx, profile, frame, self.runs)
+        days = day_infos(ctx, profile, frame, self.calendar)
         inputs = WeekInputs(
-            runner=_runner(profile, effects, ctx.params),
+            runner=self.runner,
             frame=frame,
             selection_key=self.selection_key,  # type: ignore[arg-type]
             days=days,
@@ -462,15 +465,8 @@ class _Planning:
             notes.append(why("dose-heavy", text))
         return ready and not swapped
 
-    def _dated_run(self, date: dt.date, kind: RunType, minutes: int) -> DatedRun:
-        """One run of a week's list, one object per run for every plan made with the context
-        (frozen, so shared; a warm plan builds ~50 fewer values)."""
-        runs, key = self.ctx.memo.runs, (date, kind, minutes)
-        hit = runs.get(key)
-        return runs.put(key, build(DatedRun, date=date, type=kind, minutes=minutes)) if hit is None else hit
-
     def _week(self, frame: WeekFrame, days, sessions, notes, adjust: Adjustment | None) -> Week:  # type: ignore[no-untyped-def]
-        runs = [self._dated_run(d, t, m) for d in dates(frame) for t, m in self.runs.get(d, ()) if t != RunType.rest]
+        runs = listed_runs(self.ctx, self.calendar, frame)
         return build(
             Week,
             index=frame.index,
@@ -479,7 +475,9 @@ class _Planning:
             deload=frame.deload,
             runs=runs,
             sessions=sessions,
-            suggestions=suggestions(days, sessions, self.ctx.params, mobility_all=bool(adjust and adjust.mobility)),
+            suggestions=free_day_ideas(
+                self.calendar, frame, days, sessions, self.ctx.params, bool(adjust and adjust.mobility)
+            ),
             reasons=[*self._frame_reasons(frame, sessions), *self._after_race(frame, runs), *notes],
         )
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any
 
 from .context import PlanningContext
-from .model import KEY_RUN_TYPES, AthleteProfile, Reason, RunType, Weekday
-from .phases import WeekFrame
+from .model import KEY_RUN_TYPES, AthleteProfile, DatedRun, Reason, RunType, Session, Suggestion, Weekday, build
+from .phases import WeekFrame, lay_out_weeks
+from .plan_notes import suggestions
 from .schedule import DayInfo
 from .screen import Screen
 from .vocab import spoken_list
@@ -56,6 +58,60 @@ def runs_by_date(profile: AthleteProfile, frames: list[WeekFrame]) -> RunsByDate
     return dict(sorted(out.items()))
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Calendar:
+    """A profile's weeks laid out and the runs on each of their days (read-only), with each
+    week's runs as the plan lists them, filled in as weeks are planned."""
+
+    frames: tuple[WeekFrame, ...]
+    runs: RunsByDate
+    listed: dict[dt.date, tuple[DatedRun, ...]] = field(default_factory=dict)
+    days: dict[dt.date, tuple[DayInfo, ...]] = field(default_factory=dict)  # by week start: `day_infos`
+    ideas: dict[tuple, tuple[Suggestion, ...]] = field(default_factory=dict)  # `free_day_ideas`
+    facts: dict[dt.date, tuple] = field(default_factory=dict)  # by week start: what the planner reads of the profile
+
+
+def calendar(profile: AthleteProfile, ctx: PlanningContext) -> Calendar:
+    """The profile's `Calendar`, remembered on the context under the profile's JSON
+    (everything it reads): a runner planned again, as a server or a coach's Monday does,
+    skips laying out the weeks and their runs."""
+    key = profile.model_dump_json()
+    hit = ctx.memo.calendars.get(key)
+    if hit is None:
+        frames = lay_out_weeks(profile, ctx.params)
+        hit = ctx.memo.calendars.put(key, Calendar(tuple(frames), runs_by_date(profile, frames)))
+    return hit
+
+
+def listed_runs(ctx: PlanningContext, cal: Calendar, frame: WeekFrame) -> list[DatedRun]:
+    """A week's runs as the plan lists them (rest days left out); one object per run for
+    every plan made with the context (frozen, so shared)."""
+    hit = cal.listed.get(frame.start)
+    if hit is None:
+        memo, out = ctx.memo.runs, []
+        for d in dates(frame):
+            for kind, minutes in cal.runs.get(d, ()):
+                if kind != RunType.rest:
+                    run = memo.get(key := (d, kind, minutes))
+                    if run is None:
+                        run = memo.put(key, build(DatedRun, date=d, type=kind, minutes=minutes))
+                    out.append(run)
+        hit = cal.listed[frame.start] = tuple(out)
+    return list(hit)
+
+
+def free_day_ideas(
+    cal: Calendar, frame: WeekFrame, days: tuple[DayInfo, ...], sessions: list[Session], p: Any, mobility: bool
+) -> list[Suggestion]:
+    """`plan_notes.suggestions` for a week of the calendar, remembered on it: they depend on
+    the week's days (the calendar's), its sessions' dates and the review's call for mobility."""
+    key = (frame.start, tuple(s.date for s in sessions), mobility)
+    hit = cal.ideas.get(key)
+    if hit is None:
+        hit = cal.ideas[key] = tuple(suggestions(days, sessions, p, mobility_all=mobility))
+    return list(hit)
+
+
 def template_runs_left_out(profile: AthleteProfile, frame: WeekFrame, p: Any) -> tuple[Reason, str] | None:
     """A week with dated runs takes all its runs from them (`runs_by_date`): the weekly
     template's key runs on its other days are not counted. Said, with the fix, so that a
@@ -87,9 +143,19 @@ def template_runs_left_out(profile: AthleteProfile, frame: WeekFrame, p: Any) ->
     return p.why("pair-with-easy-day", f"This week's runs come from running.dated only, so {warning}"), warning
 
 
-def day_infos(ctx: PlanningContext, profile: AthleteProfile, frame: WeekFrame, runs: RunsByDate) -> tuple[DayInfo, ...]:
+def day_infos(ctx: PlanningContext, profile: AthleteProfile, frame: WeekFrame, cal: Calendar) -> tuple[DayInfo, ...]:
     """What each day of the week allows. Remembered on the context: runners with the same
-    week (runs, available days, race) share it, and the placement search caches on it."""
+    week (runs, available days, race) share it, and the placement search caches on it; and
+    on the profile's calendar, whose weeks it depends on alone."""
+    hit = cal.days.get(frame.start)
+    if hit is None:
+        hit = cal.days[frame.start] = _shared_day_infos(ctx, profile, frame, cal.runs)
+    return hit
+
+
+def _shared_day_infos(
+    ctx: PlanningContext, profile: AthleteProfile, frame: WeekFrame, runs: RunsByDate
+) -> tuple[DayInfo, ...]:
     race = profile.race
     ahead = max(2, ctx.params.soreness_clear_days)  # the runs the week's days look ahead to
     around = tuple(runs.get(frame.start + dt.timedelta(days=k)) for k in range(-1, 7 + ahead))
