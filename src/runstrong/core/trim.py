@@ -2,7 +2,8 @@
 
 When a session runs long, the least important volume goes first, one step at a time,
 and each step taken is stated: accessory and finisher volume, then secondary sets and
-short rests, then the extra warm-up drill, then whole secondary blocks. Blocks the
+short rests, then the extra warm-up drill, then whole secondary blocks, heavy sets' rests
+down to their floor, then main sets. Blocks the
 session keeps with its main lifts (a 5K/10K plan's hops: short-race-explosive) lose sets
 with them, not before them; a kept accessory (the calf work that is the session's ankle
 stiffness: ankle-foot-stiffness) goes only after the main lifts have lost a set.
@@ -82,6 +83,18 @@ def _short_rests(blocks: list[Block], lead: Lead, p: Params) -> list[Block]:
     ]
 
 
+def _heavy_rests_at_floor(blocks: list[Block], lead: Lead, p: Params) -> list[Block]:
+    """Heavy sets rest the least near-failure sets may (dose-heavy) before a main set goes:
+    with a short cap, a set is worth more than the third minute of rest."""
+    floor = p.heavy_set_min_rest
+    return [
+        _with(b, p, rest_seconds=floor)
+        if heavy_set(b.prescription.intensity, p) and b.prescription.rest_seconds > floor
+        else b
+        for b in blocks
+    ]
+
+
 def _fewer_warm_up_drills(blocks: list[Block], lead: Lead, p: Params) -> list[Block]:
     warm = [b for b in blocks if b.role == Role.warm_up]
     keep = {id(b) for b in warm[: p.warm_up_short_items]}
@@ -121,6 +134,7 @@ STEPS: tuple[tuple[Step, str], ...] = (
     (_short_rests, "shorter rests on the lighter lifts"),
     (_fewer_warm_up_drills, "warm-up cut to the hip and thoracic drills"),
     (_drop_accessory, "accessory left out"),
+    (_heavy_rests_at_floor, "heavy sets rest the least they may"),
     (_focus_minus_set, "one set fewer on the main lifts"),
     (_drop_kept_accessory, "calf work left out"),
     (_secondary_minus_set, "secondary lifts cut to one set"),
