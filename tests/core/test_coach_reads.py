@@ -734,3 +734,24 @@ def test_a_session_left_out_for_a_week_comes_back_on_its_usual_day():
     assert back[Category.core] == day[Category.core], (day, back)
     said = {r.text for s in after.sessions if s.focus == Category.core for r in s.reasons}
     assert "Same weekday as its last session." in said
+
+
+def test_a_sore_hamstring_gets_a_hip_extension_lift_not_a_broomstick_drill_once_the_foundation_is_done():
+    """A novice ultra runner with a sore hamstring and bands: the only hinge that spares the
+    hamstring is the broomstick drill, which led her posterior-chain work for all 16 weeks.
+    After the foundation (where a novice learns the hinge with it) her main lift is a bridge,
+    knee-bent hip extension that spares the hamstring, beside the hamstring's own ladder."""
+    plan = plan_of("ultra_hamstring_bands.toml")
+    library = CTX.library
+    loading = [w for w in plan.weeks if w.phase in (Phase.build, Phase.race_specific) and not w.deload]
+    assert loading
+    for w in loading:
+        focus = [s for s in w.sessions if s.focus == Category.posterior_chain]
+        for s in focus:
+            mains = [library.get(b.exercise_id) for b in s.blocks if b.role == Role.primary]
+            assert not any(e.drill for e in mains), (w.index, [e.id for e in mains])
+            first = mains[0]
+            assert first.pattern == Pattern.bridge and "hamstring" not in first.loads, (w.index, first.id)
+    foundation = [w for w in plan.weeks if w.phase == Phase.foundation and not w.deload]
+    firsts = {b.exercise_id for w in foundation for s in w.sessions for b in s.blocks if b.role == Role.primary}
+    assert "hip_hinge_drill" in firsts  # a novice learns the hinge first (dose-foundation)

@@ -14,7 +14,16 @@ import pytest
 from hypothesis import HealthCheck, given, seed, settings
 
 from runstrong.core import loads as ld
-from runstrong.core.model import KEY_RUN_TYPES, SPEED_RUN_TYPES, TRAINING_CATEGORIES, Pattern, Phase, Role, RunType
+from runstrong.core.model import (
+    KEY_RUN_TYPES,
+    SPEED_RUN_TYPES,
+    TRAINING_CATEGORIES,
+    Level,
+    Pattern,
+    Phase,
+    Role,
+    RunType,
+)
 from runstrong.core.phases import most_spaced
 from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.io.data_files import load_context, load_params
@@ -410,6 +419,27 @@ def test_contraindicated_and_out_of_reach_exercises_are_never_chosen(profile, li
             assert e.level.rank <= profile.strength_experience.rank
             if pain & {"achilles", "calf", "shin", "foot"}:
                 assert e.pattern != Pattern.plyometric or not (pain & set(e.contraindications))
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_a_technique_drill_is_a_main_lift_only_while_the_pattern_is_learnt(profile, library):
+    """A broomstick drill trains no strength: for a runner who has lifted, it leads in the build
+    and race-specific weeks only under a screen that asks for the hinge to be learnt, or by a
+    swap the runner or a review made; otherwise the main hinge is a strength lift, and a sore
+    hamstring's is a bridge. (A novice learns the hinge on it until its reps top out and it
+    climbs its ladder: test_ladder_climb.)"""
+    plan = plan_or_none(profile)
+    if plan is None or profile.strength_experience == Level.novice:
+        return
+    for w in plan.weeks:
+        if w.phase not in (Phase.build, Phase.race_specific):
+            continue
+        for s in w.sessions:
+            for b in s.blocks:
+                if b.role == Role.primary and library.get(b.exercise_id).drill:
+                    why = {"screen-hip-hinge", "exercise-swap"}.intersection(b.rule_ids)
+                    assert why, (w.index, s.date, b.exercise_id, b.rule_ids)
 
 
 @SAME_RUNNERS

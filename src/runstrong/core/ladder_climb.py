@@ -62,21 +62,28 @@ def next_rung(
 ) -> Exercise | None:
     """The first of `e`'s progressions the runner may climb to (`usable` holds what their
     kit, level and pain allow; a rung that loads a painful area waits for the pain ladder),
-    or None at the top of what they can do."""
+    or None at the top of what they can do. A technique drill whose harder rungs all load a
+    painful area leads on to another movement: the broomstick hinge to a bridge for a sore
+    hamstring."""
     for link in e.progressions:
         x = usable.get(link)
-        if (
-            x is not None
-            and x.id not in taken
-            and pain.isdisjoint(x.loads)
-            and climbs(x)
-            and "primary" in x.roles
-            and (x.category, x.pattern, x.dose.measure) == (e.category, e.pattern, e.dose.measure)
-            and IMPACT_RANK[x.impact] <= IMPACT_RANK[e.impact]
-            and x.id not in p.soreness_exercises
-        ):
+        if x is not None and x.pattern == e.pattern and _may_climb_to(x, e, taken, pain, p):
             return x
+    if e.drill:  # every harder rung of its movement loads a painful area: the category's next lift that spares it
+        return next((x for x in usable.values() if not x.drill and _may_climb_to(x, e, taken, pain, p)), None)
     return None
+
+
+def _may_climb_to(x: Exercise, e: Exercise, taken: set[str], pain: frozenset[PainArea], p: Params) -> bool:
+    return (
+        x.id not in taken
+        and pain.isdisjoint(x.loads)
+        and climbs(x)
+        and "primary" in x.roles
+        and (x.category, x.dose.measure) == (e.category, e.dose.measure)
+        and IMPACT_RANK[x.impact] <= IMPACT_RANK[e.impact]
+        and x.id not in p.soreness_exercises
+    )
 
 
 def climb_ladders(

@@ -98,6 +98,11 @@ class Exercise(Frozen):
         description="One dumbbell, kettlebell or bag held in both hands (or across the hips) rather than one of a "
         "pair or one in one hand: it carries what a pair would (starting-load-estimate).",
     )
+    drill: bool = Field(
+        False,
+        description="A technique drill (no load, little strength stimulus): a main lift only while the runner "
+        "learns the pattern (a screen that asks for it; a novice, until its reps top out), never a lifter's.",
+    )
     dose: Dose
     tempo: Annotated[str | None, Field(pattern=r"^[0-9X]-[0-9X]-[0-9X]-[0-9X]$")] = None
     cues: Annotated[list[str], Field(min_length=1)]

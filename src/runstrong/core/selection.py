@@ -91,8 +91,8 @@ ACCESSORY_RULES = ("ankle-foot-stiffness", "unstable-balance", "two-primaries-on
 def _slot_patterns(category: Category, slot: int, ctx: Context, p: Params) -> tuple[Pattern, ...]:
     foundation = ctx.phase == Phase.foundation
     if category == Category.posterior_chain:
-        if slot == 0:
-            return (P.hinge,)
+        if slot == 0:  # a bridge when no hinge spares a painful area (a sore hamstring): knee-bent hip extension
+            return (P.hinge, P.bridge)
         return (
             (P.bridge, P.knee_flexion, P.back_extension)
             if foundation
@@ -208,6 +208,7 @@ def _best(
     accessory) any of the runner's kit over none."""
     ranked = []
     ranks = _pattern_ranks(patterns)
+    lifter = ctx.level != Level.novice  # a novice's drill leads until it tops out and climbs (ladder-climb)
     for index, e in enumerate(candidates):
         if e.id in avoid or e.pattern not in ranks:
             continue
@@ -216,6 +217,7 @@ def _best(
         ranked.append(
             (
                 bool(ctx.pain.intersection(e.loads)),  # regress: spare a painful area, even in another pattern
+                e.drill and lifter,  # a technique drill is no main lift for a runner who has lifted
                 ranks[e.pattern],
                 e.id in lower and e.id not in keep,  # a rung reached stays reached (progression-carries-over)
                 e.id not in keep,  # a long phase's next block keeps each main lift (same-primaries-per-block)
