@@ -148,6 +148,20 @@ def test_loads_that_follow_the_diary_are_what_the_light_path_shows(tmp_path, cac
         assert shown(env, args, monkeypatch, light=True) == shown(env, args, monkeypatch, light=False)
 
 
+def test_a_load_the_diary_pushes_stops_at_the_heaviest_the_kit_makes_both_ways(tmp_path, cache, monkeypatch):
+    """Easy sets at 80-95 kg would move the trap-bar deadlift above the 85 kg her kit makes
+    (`heaviest_loads`): shown at 85 kg at most, by the light path as by the full one."""
+    env = make_diary(tmp_path, cache, logs="heavier", swaps="heaviest_loads = { trap_bar = 85 }\n")
+    assert_same_both_ways(env, monkeypatch)
+    shown_loads = []
+    for day in DAYS:
+        out = run_cli(["today", "--date", str(day), "--format", "json"], env=env)
+        for session in json.loads(out.stdout).get("sessions", []):
+            shown_loads += [b["prescription"]["load_kg"] for b in session["blocks"]
+                            if b["exercise_id"] == "trap_bar_deadlift" and b["prescription"]["load_kg"]]  # fmt: skip
+    assert shown_loads and max(shown_loads) <= 85
+
+
 def test_a_diary_of_two_athletes_is_read_by_name(tmp_path, cache, monkeypatch):
     env = make_diary(tmp_path, cache)
     other = tmp_path / "cy.toml"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import loads as ld
-from .model import Block, Exercise, Role, Units, build
+from .model import Block, EquipmentSet, Exercise, Item, Role, Units, build
 
 if TYPE_CHECKING:
     from .plan_loads import LoadWalk
@@ -60,13 +60,21 @@ def _held_to_heavy(walk: LoadWalk, b: Block, heavy: dict[str, float]) -> Block:
 
 
 def within_capacity(walk: LoadWalk, e: Exercise, kg: float) -> tuple[float, list]:
-    """At most what the kit holds (a backpack full of books or water: load-rounding), and
-    why, when that stops the load."""
-    kit = ld.implement(e.equipment)
-    full = walk.p.rounding_full_kg.get(kit)
-    if full is None or kg <= full:
+    """At most what the kit makes (the runner's heaviest dumbbell or kettlebell, a backpack
+    full of books or water: load-rounding), and why, when that stops the load."""
+    kit, prof = ld.implement(e.equipment), walk.profile
+    full = ld.heaviest_kg(kit, prof.units, prof.heaviest_loads, EquipmentSet.gym in prof.equipment, walk.p)
+    if full is None or kit is None or kg <= full + 1e-9:
         return kg, []
     kg = ld.round_down(full, *walk.kit(e))
-    shown = f"{round(kg / ld.KG_PER_LB):g} lb" if walk.profile.units == Units.imperial else f"{kg:g} kg"
-    text = f"Your {kit.value} is full at {shown}: the load stops there (dumbbells or a kettlebell would let it grow)."
+    shown = f"{round(kg / ld.KG_PER_LB):g} lb" if prof.units == Units.imperial else f"{kg:g} kg"
+    if kit == Item.backpack:
+        text = f"Your backpack is full at {shown}: the load stops there (dumbbells or a kettlebell would let it grow)."
+    elif kit in prof.heaviest_loads:
+        text = f"Your heaviest {kit.value} is {shown}: the load stops there; keep the effort target with slower reps."
+    else:
+        text = (
+            f"Most {kit.value}s stop at {shown}: the load stops there; keep the effort target with slower reps, "
+            "or say what yours reach (heaviest_loads)."
+        )
     return kg, [walk.p.why("load-rounding", text)]

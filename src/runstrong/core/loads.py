@@ -153,6 +153,28 @@ def increment_kg(kit: Item, units: Units, own: dict[Item, float], p: Any) -> flo
     return own.get(kit, p.rounding_metric_kg[kit])
 
 
+def heaviest_kg(kit: Item | None, units: Units, own: dict, gym: bool, p: Any) -> float | None:
+    """The heaviest load the kit makes, in kg: the runner's own word (in their units), else
+    the registry's for a gym's or a home's kit; None for kit with no ceiling (plates on a bar).
+
+    >>> from types import SimpleNamespace as NS
+    >>> p = NS(rounding_full_kg={Item.dumbbell: 24, Item.backpack: 20}, rounding_gym_full_kg={Item.dumbbell: 50})
+    >>> heaviest_kg(Item.dumbbell, Units.metric, {}, False, p), heaviest_kg(Item.dumbbell, Units.metric, {}, True, p)
+    (24, 50)
+    >>> heaviest_kg(Item.backpack, Units.metric, {}, True, p), heaviest_kg(Item.barbell, Units.metric, {}, True, p)
+    (20, None)
+    >>> round(heaviest_kg(Item.dumbbell, Units.imperial, {Item.dumbbell: 35}, False, p), 2)  # 35 lb
+    15.88
+    """
+    if kit is None:
+        return None
+    mine = own.get(kit)
+    if mine is not None:
+        return mine * KG_PER_LB if units == Units.imperial else mine
+    at_gym = p.rounding_gym_full_kg.get(kit) if gym else None
+    return at_gym if at_gym is not None else p.rounding_full_kg.get(kit)
+
+
 def lightest_kg(kit: Item, units: Units, p: Any) -> float:
     """The lightest load the kit makes, in kg: an empty bar, else nothing (one step is the floor).
 

@@ -107,11 +107,13 @@ def followed_session(
     library: Library,
     p: Any,
     light_days: LightDays | None = None,
+    ceilings: dict | None = None,
 ) -> PlannedSession:
-    """`session` with each planned load moved by the last logged sets of its lift; a set
-    logged on one of `light_days` (the stored plan's lived light days) at least as planned
-    moves nothing."""
-    blocks = [_followed(b, logged, units, increments, library, p, light_days or {}) for b in session.blocks]
+    """`session` with each planned load moved by the last logged sets of its lift, never past
+    the runner's kit (`ceilings`: `kit_ceilings`); a set logged on one of `light_days` (the
+    stored plan's lived light days) at least as planned moves nothing."""
+    kits = ceilings or {}
+    blocks = [_followed(b, logged, units, increments, library, p, light_days or {}, kits) for b in session.blocks]
     if all(a is b for a, b in zip(blocks, session.blocks, strict=True)):
         return session
     return session.model_copy(update={"blocks": blocks})
@@ -125,6 +127,7 @@ def _followed(
     library: Library,
     p: Any,
     light_days: LightDays,
+    ceilings: dict,
 ) -> PlannedBlock:
     presc, last = block.prescription, logged.get(block.exercise_id)
     if presc.load_kg is None or last is None or block.exercise_id not in library:
@@ -136,6 +139,7 @@ def _followed(
         return block
     step, bar = ld.increment_kg(kit, units, increments, p), ld.lightest_kg(kit, units, p)
     kg = held_load(block.held_by, presc.load_kg, followed_load(presc, last, step, bar, p), last, step, bar, p)
+    kg = within_kit(kg, presc.load_kg, ceilings.get(kit), step, bar)
     if kg == presc.load_kg:
         return block
     from .model import Prescription, build
@@ -163,6 +167,30 @@ def light_as_planned(planned: Any | None, s: Any, p: Any) -> bool:
     rir = ld.rir_of("rpe" if s.rpe is not None else "rir", s.rpe if s.rpe is not None else s.rir, p.autoreg_assumed_rir)
     wanted = ld.rir_of(planned.intensity.kind, planned.intensity.value, p.autoreg_assumed_rir)
     return s.load_kg >= planned.load_kg - 1e-6 and s.reps >= (planned.reps or 0) and rir >= wanted - 1e-9
+
+
+def kit_ceilings(units: Units, own: dict, gym: bool, p: Any) -> dict[str, float]:
+    """The heaviest load each implement of the runner's kit makes, in kg (`loads.heaviest_kg`)."""
+    out = {}
+    for kit in ld.IMPLEMENTS:
+        full = ld.heaviest_kg(kit, units, own, gym, p)
+        if full is not None:
+            out[kit] = full
+    return out
+
+
+def within_kit(kg: float, planned: float, full: float | None, step: float, bar: float) -> float:
+    """A followed load no heavier than the kit makes (nor than the plan, if the plan already
+    asked more: the log cannot make the kit heavier).
+
+    >>> within_kit(26.0, 24.0, 24.0, 2.0, 0.0), within_kit(22.0, 24.0, 24.0, 2.0, 0.0)
+    (24.0, 22.0)
+    >>> within_kit(30.0, 24.0, None, 2.0, 0.0), within_kit(30.0, 28.0, 24.0, 2.0, 0.0)  # no ceiling; planned above
+    (30.0, 28.0)
+    """
+    if full is None or kg <= full + 1e-9:
+        return kg
+    return min(kg, max(planned, ld.round_down(full, step, bar)))
 
 
 def held_load(held_by: str | None, planned: float, kg: float, logged: Any, step: float, bar: float, p: Any) -> float:

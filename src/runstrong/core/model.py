@@ -375,6 +375,12 @@ class AthleteProfile(Frozen):
         description="The smallest load step your kit allows, in your units (kg, or lb for imperial), per item: "
         "e.g. dumbbell = 1 for a 1 kg set; defaults 2.5 kg bar and 2 kg dumbbells (5 lb each).",
     )
+    heaviest_loads: Annotated[dict[Item, Annotated[float, Field(gt=0, le=500)]], AfterValidator(_load_kit)] = Field(
+        default_factory=dict,
+        description="The heaviest load your kit makes, in your units, per item: e.g. dumbbell = 16 for a pair of "
+        "16 kg dumbbells, kettlebell = 12. Not given: 24 kg dumbbells and kettlebells at home, 50 kg dumbbells and "
+        "48 kg kettlebells at a gym; a backpack holds 20 kg.",
+    )
     screens: list[Screen] = Field(
         default_factory=list,
         description="Baseline screens (runstrong assess); each shapes the plan from its date on.",

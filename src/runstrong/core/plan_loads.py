@@ -136,18 +136,10 @@ def believed_e1rms(
     return out
 
 
-def _runner_key(profile: AthleteProfile) -> tuple:
-    """What of the profile loads depend on (beyond the weeks themselves)."""
-    return (
-        profile.body_mass_kg,
-        profile.sex,
-        profile.strength_experience,
-        profile.units,
-        profile.race.date if profile.race else None,
-        tuple(sorted(profile.load_increments.items())),
-        tuple(sorted(profile.known_loads_kg.items())),
-        tuple(sorted(profile.recent_sets.items())),
-    )
+def _runner_key(profile: AthleteProfile) -> str:
+    """The profile, whole, as loads are remembered under it: a key that named the fields loads
+    read would go stale the day a field is added (the kit's heaviest loads were)."""
+    return profile.model_dump_json()
 
 
 def _assign(

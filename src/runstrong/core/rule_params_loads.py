@@ -50,4 +50,5 @@ class LoadRounding(RuleParams):
     imperial_lb: dict[Item, Positive]
     bar_kg: dict[Item, Positive]
     bar_lb: dict[Item, Positive]
-    full_kg: dict[Item, Positive] = {}
+    full_kg: dict[Item, Positive] = {}  # the heaviest a home's kit makes (a backpack: what it holds)
+    gym_full_kg: dict[Item, Positive] = {}  # the heaviest a gym's makes

@@ -14,8 +14,8 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from runstrong.core.diary import PlannedSession
-from runstrong.core.log_loads import LightDays, followed_session, light_days
-from runstrong.core.model import AthleteProfile, RecentSet
+from runstrong.core.log_loads import LightDays, followed_session, kit_ceilings, light_days
+from runstrong.core.model import AthleteProfile, EquipmentSet, RecentSet
 from runstrong.store import logbook, repo
 from runstrong.store.logged_loads import logged_sets
 
@@ -72,7 +72,8 @@ def follow_logged(
         return sessions
     ctx = _context()
     units, steps = profile.units, profile.load_increments
-    return [followed_session(x, logged, units, steps, ctx.library, ctx.params, light) for x in sessions]
+    kits = kit_ceilings(units, profile.heaviest_loads, EquipmentSet.gym in profile.equipment, ctx.params)
+    return [followed_session(x, logged, units, steps, ctx.library, ctx.params, light, kits) for x in sessions]
 
 
 def followed_context(s: Session, context: logbook.DayContext, day: dt.date) -> logbook.DayContext:

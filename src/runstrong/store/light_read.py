@@ -31,7 +31,15 @@ from typing import Any
 from urllib.parse import quote
 
 from runstrong.core import loads as ld
-from runstrong.core.log_loads import LIGHT, best_logged, followed_load, held_load, light_as_planned
+from runstrong.core.log_loads import (
+    LIGHT,
+    best_logged,
+    followed_load,
+    held_load,
+    kit_ceilings,
+    light_as_planned,
+    within_kit,
+)
 from runstrong.core.vocab import Units
 
 MIGRATIONS = Path(__file__).with_name("migrations") / "versions"
@@ -39,7 +47,8 @@ DATA_FILES = ("exercises.toml", "rules.toml", "screen.toml", "ladders.toml")  # 
 # what core.log_loads.followed_load and core.loads read from the registry's params
 FOLLOW_PARAMS = ("autoreg_assumed_rir", "e1rm_formula", "e1rm_max_reps", "load_step_pct", "carry_load_pct",
                  "max_load_step_pct", "autoreg_max_drop_pct", "rounding_metric_kg", "rounding_imperial_lb",
-                 "rounding_bar_kg", "rounding_bar_lb", "light_max_pct_1rm", "light_max_pct_of_best")  # fmt: skip
+                 "rounding_bar_kg", "rounding_bar_lb", "light_max_pct_1rm", "light_max_pct_of_best",
+                 "rounding_full_kg", "rounding_gym_full_kg")  # fmt: skip
 # the stored JSON's keys, as core.diary's models have them (a test checks): another shape takes the full path
 SESSION_KEYS = ("date", "label", "week", "focus", "heavy", "estimated_minutes", "blocks")
 BLOCK_KEYS = ("role", "exercise_id", "name", "prescription", "held_by")
@@ -229,10 +238,12 @@ def _follow(con: sqlite3.Connection, athlete_id: int, plan_id: int, sessions: li
         return sessions
     profile = json.loads(row[0])
     units, steps, kits = Units(profile["units"]), profile["load_increments"], data["kits"]
+    gym = "gym" in profile.get("equipment", ())
+    ceilings = kit_ceilings(units, profile.get("heaviest_loads", {}), gym, p)  # a profile stored before them has none
     light = _light_days(con, plan_id, {s.date for s in logged.values()})
     out = []
     for session in sessions:
-        blocks = [_followed(b, logged, units, steps, kits, p, light) for b in session["blocks"]]
+        blocks = [_followed(b, logged, units, steps, kits, p, light, ceilings) for b in session["blocks"]]
         out.append(session if blocks == session["blocks"] else {**session, "blocks": blocks})
     return out
 
@@ -251,7 +262,9 @@ def _light_days(con: sqlite3.Connection, plan_id: int, days: set[str]) -> dict[t
     }
 
 
-def _followed(block: dict, logged: dict, units: Units, steps: dict, kits: dict, p: Any, light: dict) -> dict:
+def _followed(
+    block: dict, logged: dict, units: Units, steps: dict, kits: dict, p: Any, light: dict, ceilings: dict
+) -> dict:
     presc, last = block["prescription"], logged.get(block["exercise_id"])
     kit = kits.get(block["exercise_id"])
     if presc["load_kg"] is None or last is None or kit is None:
@@ -261,6 +274,7 @@ def _followed(block: dict, logged: dict, units: Units, steps: dict, kits: dict, 
     step, bar = ld.increment_kg(kit, units, steps, p), ld.lightest_kg(kit, units, p)
     kg = followed_load(Values(presc), last, step, bar, p)  # type: ignore[arg-type]
     kg = held_load(block["held_by"], presc["load_kg"], kg, last, step, bar, p)
+    kg = within_kit(kg, presc["load_kg"], ceilings.get(kit), step, bar)
     return block if kg == presc["load_kg"] else {**block, "prescription": {**presc, "load_kg": kg}}
 
 
