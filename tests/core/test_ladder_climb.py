@@ -276,3 +276,15 @@ def test_a_new_block_takes_the_higher_of_two_rungs_the_last_block_did():
     race = [w for w in plan.weeks if w.phase == Phase.race_specific and not w.deload]
     ids = {b.exercise_id for w in race for s in w.sessions for b in s.blocks if b.role == Role.primary}
     assert "reverse_lunge" in ids and "isometric_split_squat_hold" not in ids, ids
+
+
+def test_a_drill_that_climbed_past_a_sore_hamstring_keeps_its_rung_in_the_next_block():
+    """Her broomstick drill topped out and, every harder hinge loading the hamstring, climbed to
+    a bodyweight hip thrust in the build; the race-specific block went back to the drill, then
+    (a first fix) down to the glute bridge: the hamstring ladder's rung had left the lift it
+    replaced reserved, so the climb skipped the free one. No block steps back down."""
+    plan = build_plan(load_profile(Path(__file__).parent / "runners" / "teen_hamstring_achilles_bodyweight.toml"), CTX)
+    assert _steps_down_between_blocks(plan) == []
+    after = [w for w in plan.weeks if w.phase in (Phase.build, Phase.race_specific) and not w.deload]
+    mains = {b.exercise_id for w in after for s in w.sessions for b in s.blocks if b.role == Role.primary}
+    assert after and "hip_hinge_drill" not in mains, mains

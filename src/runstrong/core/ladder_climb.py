@@ -58,19 +58,25 @@ def exhausted(
 
 
 def next_rung(
-    e: Exercise, usable: dict[str, Exercise], taken: set[str], pain: frozenset[PainArea], p: Params
+    e: Exercise,
+    usable: dict[str, Exercise],
+    taken: set[str],
+    pain: frozenset[PainArea],
+    p: Params,
+    lower: frozenset[str] = frozenset(),
 ) -> Exercise | None:
     """The first of `e`'s progressions the runner may climb to (`usable` holds what their
     kit, level and pain allow; a rung that loads a painful area waits for the pain ladder),
     or None at the top of what they can do. A technique drill whose harder rungs all load a
     painful area leads on to another movement: the broomstick hinge to a bridge for a sore
-    hamstring."""
+    hamstring, never to one below a lift the last block did (`lower`)."""
     for link in e.progressions:
         x = usable.get(link)
         if x is not None and x.pattern == e.pattern and _may_climb_to(x, e, taken, pain, p):
             return x
     if e.drill:  # every harder rung of its movement loads a painful area: the category's next lift that spares it
-        return next((x for x in usable.values() if not x.drill and _may_climb_to(x, e, taken, pain, p)), None)
+        ok = (x for x in usable.values() if not x.drill and x.id not in lower and _may_climb_to(x, e, taken, pain, p))
+        return next(ok, None)
     return None
 
 
@@ -95,6 +101,7 @@ def climb_ladders(
     usable: tuple[Exercise, ...],
     taken: set[str],
     p: Params,
+    lower: frozenset[str] = frozenset(),
 ) -> tuple[dict[Category, tuple[Pick, ...]], tuple[tuple[str, str], ...]]:
     """The block's primaries with each exhausted lift (`topped`: every lift that topped out so
     far in the plan) moved up its ladder, rung by rung while the rung reached has topped out
@@ -102,7 +109,7 @@ def climb_ladders(
     review's regression put in (they stay: a lift whose form broke waits for a review to
     move it on), `usable` leaves out the ones swapped away; `capped` are the categories the screen
     holds to a starting rung, `pain` the runner's painful areas, `taken` the block's
-    exercises (the climbs join it)."""
+    exercises (the climbs join it), `lower` the rungs below what the last block did."""
     if not topped:
         return primaries, ()
     pool = {x.id: x for x in usable}
@@ -114,7 +121,7 @@ def climb_ladders(
             e = pk.exercise
             below = e
             if e.id not in placed and category not in capped and PLACED_BY.isdisjoint(r.rule_id for r in pk.reasons):
-                while e.id in topped and (x := next_rung(e, pool, taken, pain, p)) is not None:
+                while e.id in topped and (x := next_rung(e, pool, taken, pain, p, lower)) is not None:
                     below, e = e, x
                     taken.add(e.id)
             if e is not pk.exercise:

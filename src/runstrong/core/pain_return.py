@@ -207,6 +207,7 @@ def place_rungs(
         if e.id in taken and picks[lad.slot].exercise.id != e.id:
             continue
         filled.add((lad.category, lad.slot))
+        taken.discard(picks[lad.slot].exercise.id)  # the lift the rung stands in for is free again
         taken.add(e.id)
         text = (
             f"Graded return for your {area.value.replace('_', ' ')}: rung {at + 1} of {lad.top + 1}, "

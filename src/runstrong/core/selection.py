@@ -291,7 +291,7 @@ def _select_block(
             swaps = tuple((old, None if old in stuck else new) for old, new in ctx.swaps)
             return select_block(planning, replace(ctx, swaps=swaps), recent, keep)
         primaries, accessories = keep_regressions(library, ctx, usable, primaries, accessories)
-    primaries, climbed = _climbed(primaries, ctx, usable, chosen, p)
+    primaries, climbed = _climbed(primaries, ctx, usable, chosen, p, lower)
     gentler = _gentler(primaries, ctx, pools, chosen, recent, p)
     selection = BlockSelection(
         primaries=primaries,
@@ -435,7 +435,7 @@ def _below_ceiling(library: Library, capped: Exercise, usual: Exercise | None) -
 
 
 def _climbed(
-    primaries: dict[Category, tuple[Pick, ...]], ctx: Context, usable: tuple[Exercise, ...], chosen: set[str], p: Params
+    primaries: dict, ctx: Context, usable: tuple[Exercise, ...], chosen: set[str], p: Params, lower: frozenset[str]
 ) -> tuple[dict[Category, tuple[Pick, ...]], tuple[tuple[str, str], ...]]:
     """The primaries moved up their ladders (ladder-climb), never onto or past what a swap or
     a review's regression took out."""
@@ -444,7 +444,7 @@ def _climbed(
     moves = (*ctx.swaps, *ctx.regressed)
     away, placed = {old for old, _ in moves}, frozenset(new for _, new in moves if new)
     pool = tuple(e for e in usable if e.id not in away)
-    return climb_ladders(primaries, ctx.topped, placed, _screen_capped(ctx), ctx.pain, pool, chosen, p)
+    return climb_ladders(primaries, ctx.topped, placed, _screen_capped(ctx), ctx.pain, pool, chosen, p, lower)
 
 
 def _screen_capped(ctx: Context) -> frozenset[Category]:
