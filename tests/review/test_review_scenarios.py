@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+from pathlib import Path
 
 import pytest
 from hypothesis import assume, example, given
@@ -33,6 +34,7 @@ from runstrong.core.phases import lay_out_weeks
 from runstrong.core.review import RealLife, Review, apply_review, review_week
 from runstrong.core.validate import check_plan
 from runstrong.io.data_files import load_context
+from runstrong.io.profile_file import load_profile
 
 from .helpers import (
     CHANGING,
@@ -594,8 +596,24 @@ def test_a_new_race_date_replans_the_phases_and_the_race_week_lands_on_it(profil
 # --------------------------------------------------------------------------- broken form
 
 
+# a review that regresses one lift and moves a pain ladder's rung in the same week: the swap's
+# lift was the newest block of an over-full category and was dropped, silently (seed 243: the
+# balance reach of session B)
+RUNNERS = Path(__file__).parents[1] / "core" / "runners"
+REGRESS_AND_RUNG = load_profile(RUNNERS / "teen_achilles_regress_and_rung.toml")
+# the form breaks down on the Achilles ladder's own rung in a calm week: the ladder moved up as
+# the rung's lift was regressed, and neither came next week; the rung now holds (seed 1)
+FORM_ON_RUNG = load_profile(RUNNERS / "teen_achilles_shin_form_breaks_on_rung.toml")
+# ... and on a bottom rung whose regression is already in the block: the ladder placed the rung
+# again over the swap that took it out (seed 1)
+FORM_ON_BOTTOM_RUNG = load_profile(RUNNERS / "teen_hamstring_form_breaks_on_rung.toml")
+
+
 @SETTINGS
 @example(profile=SAM, pick=28, seed=0)
+@example(profile=REGRESS_AND_RUNG, pick=0, seed=243)
+@example(profile=FORM_ON_RUNG, pick=0, seed=1)
+@example(profile=FORM_ON_BOTTOM_RUNG, pick=0, seed=1)
 @given(profile=any_profile, pick=picks, seed=seeds)
 def test_a_lift_whose_form_broke_down_is_replaced_by_its_regression_next_week(profile, pick, seed):
     plan = plan_of(profile)

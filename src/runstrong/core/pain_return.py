@@ -190,9 +190,11 @@ def place_rungs(
     level: Level,
     pain: frozenset[PainArea],
     hops: bool = True,
+    away: frozenset[str] = frozenset(),
 ) -> dict[Category, tuple[Pick, ...]]:
     """The primaries with each ladder's rung exercise in its ladder's slot (one ladder per
-    slot: the first area, by name, when two share one)."""
+    slot: the first area, by name, when two share one); a rung exercise a swap took out
+    (`away`: its form broke down, or the runner chose another) leaves the slot as it was."""
     out = dict(primaries)
     filled: set[tuple[Category, int]] = set()
     for area, rung in rungs:
@@ -204,7 +206,7 @@ def place_rungs(
         if found is None or lad.slot >= len(picks):
             continue
         e, at = found
-        if e.id in taken and picks[lad.slot].exercise.id != e.id:
+        if e.id in away or (e.id in taken and picks[lad.slot].exercise.id != e.id):
             continue
         filled.add((lad.category, lad.slot))
         taken.discard(picks[lad.slot].exercise.id)  # the lift the rung stands in for is free again

@@ -215,7 +215,7 @@ def _never_above(old: Week, new: Week, swapped: dict[str, str], held: dict[str, 
                     b = _capped_block(b, limit, params)
             blocks.append(b)
         sessions.append((s, blocks))
-    sessions = _category_capped(old, sessions, params)
+    sessions = _category_capped(old, sessions, params, swapped)
     return new.model_copy(update={"sessions": [_resized(s, blocks) for s, blocks in sessions]})
 
 
@@ -226,20 +226,40 @@ def _unmatched(old: Session, new: Session) -> list[Block]:
 
 
 def _category_capped(
-    old: Week, sessions: list[tuple[Session, list[Block]]], params: Any
+    old: Week, sessions: list[tuple[Session, list[Block]]], params: Any, swapped: dict[str, str]
 ) -> list[tuple[Session, list[Block]]]:
     """While a category has more sets than the old week gave it, the blocks the old week did
-    not have in that session lose sets, then go (latest first)."""
+    not have in that session lose sets, then go (latest first): first those the review did not
+    put there, then, if the category is still over, those it did (a lift its swap brought in
+    for one whose form broke down, a painful area's new rung)."""
     before = _sets(_blocks(old))
     old_keys = {(s.focus, b.exercise_id) for s in old.sessions for b in s.blocks}
     now = _sets(b for _, blocks in sessions for b in blocks if b.role in (Role.primary, Role.accessory))
+
+    def placed_by_review(s: Session, b: Block) -> bool:
+        swap = (s.focus, swapped.get(b.exercise_id, "")) in old_keys
+        return swap or any(r.rule_id == "pain-graded-return" for r in b.reasons)
+
+    for spare_review in (True, False):
+        sessions = _extras_cut(sessions, before, now, old_keys, params, placed_by_review if spare_review else None)
+    return sessions
+
+
+def _extras_cut(
+    sessions: list[tuple[Session, list[Block]]],
+    before: dict[Category, int],
+    now: dict[Category, int],
+    old_keys: set,
+    params: Any,
+    spared: Any,
+) -> list[tuple[Session, list[Block]]]:
     out = []
     for s, blocks in reversed(sessions):
         kept = []
         for b in reversed(blocks):
             over = now.get(b.category, 0) - before.get(b.category, 0)
             extra = b.role in (Role.primary, Role.accessory) and (s.focus, b.exercise_id) not in old_keys
-            if extra and over > 0:
+            if extra and over > 0 and not (spared and spared(s, b)):
                 if b.prescription.sets - over < 1:
                     now[b.category] -= _set_count(b.prescription)
                     continue

@@ -249,11 +249,34 @@ def _list(categories: list[Category]) -> str:
 
 def ladder_settle_step(r: ReviewInput, v: Verdict) -> Verdict:
     """A ladder moves up only if its progress survived the order of decisions (a cut or a
-    deload elsewhere comes first: the rung then holds)."""
+    deload elsewhere comes first: the rung then holds), and not when the form broke down on
+    its rung's own lift this week: that lift gives way to its easier variant (S27), and the
+    rung holds, said so in the area's decision."""
     kept = {d.scope for d in v.decisions if d.action == "progress"}
     now = dict(rungs_for_week(r.profile, r.week_start, r.ladders))
-    rungs = {}
+    broken = {s.from_id for s in v.swaps if s.rule_id == "review-regress"}
+    rungs, decisions = {}, list(v.decisions)
     for area, rung in v.pain_rungs.items():
         was = now.get(area)
+        on = _rung_lift(r, area, was)
+        if area.value in kept and was is not None and rung > was and on is not None and on.id in broken:
+            kept.discard(area.value)
+            text = f"{sig.area_name(area).capitalize()}: the rung holds next week: form broke down on {on.name}."
+            decisions = [
+                decision(d.scope, "hold", text, ["pain-graded-return", "review-regress"], list(d.signals))
+                if d.scope == area.value and d.action == "progress"
+                else d
+                for d in decisions
+            ]
         rungs[area] = rung if area.value in kept or was is None or rung <= was else max(was, 0)
-    return v.add(pain_rungs=rungs)
+    return v.add(pain_rungs=rungs, decisions=tuple(decisions))
+
+
+def _rung_lift(r: ReviewInput, area: PainArea, rung: int | None):  # type: ignore[no-untyped-def]
+    """The lift an area's ladder has at `rung` for this runner, if any."""
+    lad = r.ladders.get(area)
+    if lad is None or rung is None or rung < 0:
+        return None
+    pain = frozenset(r.profile.pain_areas) | {area}
+    found = rung_exercise(lad, rung, r.library, r.profile.equipment_items, r.profile.strength_experience, pain)
+    return found[0] if found else None
