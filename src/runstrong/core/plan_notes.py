@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any
 
-from .model import KEY_RUN_TYPES, AthleteProfile, Guidance, Session, Suggestion, Weekday, build
+from .model import KEY_RUN_TYPES, AthleteProfile, Category, Guidance, Session, Suggestion, Weekday, build
 from .phases import WeekFrame
 from .schedule import DayInfo
-from .vocab import SPEED_RUN_TYPES, areas_text, spoken_list
+from .vocab import CATEGORY_NAME, SPEED_RUN_TYPES, areas_text, spoken_list
 
 _EXTRA_MOBILITY = "Your review found soreness or tightness: extra mobility."
 
@@ -125,13 +126,34 @@ def guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def light_weeks_advice(profile: AthleteProfile, loading: int, all_light: int, p: Any) -> list[str]:
-    """When more than the registry's share of the `loading` weeks (with sessions) hold only
-    light sessions (`all_light`) because every training day is a speed day or the day before
-    a key run (light-before-key-runs), the main lifts never get a full dose: say so once, and
-    which change to the week would give full sessions."""
-    if not all_light or all_light * 100 <= loading * p.light_advice_above_pct:
-        return []
+@dataclass
+class LightTally:
+    """The loading weeks with sessions, those whose every session was kept light for a key run,
+    and each focus's sessions in those weeks with the light ones (light-before-key-runs)."""
+
+    loading: int = 0
+    all_light: int = 0
+    focus: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def add(self, sessions: tuple[tuple[str, bool], ...]) -> None:
+        """One loading week's sessions, as (focus's value, kept light)."""
+        self.loading += 1
+        self.all_light += all(light for _, light in sessions)
+        for focus, light in sessions:
+            n, lit = self.focus.get(focus, (0, 0))
+            self.focus[focus] = (n + 1, lit + light)
+
+
+def light_weeks_advice(profile: AthleteProfile, tally: LightTally, p: Any) -> list[str]:
+    """When more than the registry's share of the loading weeks (with sessions) hold only
+    light sessions because every training day is a speed day or the day before a key run
+    (light-before-key-runs), the main lifts never get a full dose: say so once, and which
+    change to the week would give full sessions. Else the same for a leg focus (posterior
+    chain, single-leg power) whose own sessions are that often light: its lifts stay a set
+    short and further from failure while another session has the full day."""
+    loading, all_light, share = tally.loading, tally.all_light, p.light_advice_above_pct
+    if not all_light or all_light * 100 <= loading * share:
+        return _light_focus_advice(profile, tally, p)
     rest = loading - all_light
     dose = f"get a full dose only in the other {rest}" if rest else "never get a full dose"
     said = (
@@ -139,6 +161,23 @@ def light_weeks_advice(profile: AthleteProfile, loading: int, all_light: int, p:
         f"before a key run, so each is dosed light and your main lifts {dose} (light-before-key-runs). "
     )
     return [(said + _full_day_fix(profile, p)).strip()]
+
+
+def _light_focus_advice(profile: AthleteProfile, tally: LightTally, p: Any) -> list[str]:
+    out = []
+    for focus in LEG_FOCUSES:
+        n, lit = tally.focus.get(focus, (0, 0))
+        if lit and lit * 100 > n * p.light_advice_above_pct:
+            said = (
+                f"Your {CATEGORY_NAME[Category(focus)]} sessions fall on a speed day or the day before a key run "
+                f"in {lit} of their {n} loading weeks, so they are dosed light there: a set fewer, further from "
+                "failure (light-before-key-runs). "
+            )
+            out.append((said + _full_day_fix(profile, p)).strip())
+    return out
+
+
+LEG_FOCUSES = (Category.posterior_chain.value, Category.single_leg_power.value)
 
 
 def _full_day_fix(profile: AthleteProfile, p: Any) -> str:

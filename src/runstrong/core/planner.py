@@ -43,7 +43,7 @@ from .pain_return import rungs_for_week
 from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, USUAL_WEEK_TEXT, WeekFrame, race_week_promise
 from .placement import carried_previous
 from .plan_loads import assign_loads
-from .plan_notes import familiarisation, grouped_by_week, guidance, light_weeks_advice
+from .plan_notes import LightTally, familiarisation, grouped_by_week, guidance, light_weeks_advice
 from .screen import Screen
 from .selection import BlockSelection, Context, select_block
 from .validate import Violation, check_plan
@@ -56,7 +56,7 @@ from .week_days import (
     screen_for,
     template_runs_left_out,
 )
-from .week_plan import WeekInputs, all_light, plain_levels, plan_week
+from .week_plan import WeekInputs, light_focuses, plain_levels, plan_week
 
 __all__ = ["InfeasibleWeekError", "block_selection", "build_plan", "replan", "replanned_weeks"]
 
@@ -90,7 +90,7 @@ def build_plan(
         warnings=[
             *familiarisation(profile, frames, p),
             *grouped_by_week(state.warnings),
-            *light_weeks_advice(profile, *state.light, p),
+            *light_weeks_advice(profile, state.light, p),
         ],
     )
     violations = _checked(plan, ctx, frozenset(state.fixed))
@@ -237,7 +237,7 @@ class _Planning:
     graduated: bool = False
     eased: bool = False  # the first weeks' foundation effort was announced (foundation-two-sessions)
     topped: frozenset[str] = frozenset()  # bodyweight lifts whose progression ran out (ladder-climb)
-    light: tuple[int, int] = (0, 0)  # loading weeks with sessions, and those whose every session is light
+    light: LightTally = field(default_factory=LightTally)  # loading weeks' light sessions (light-before-key-runs)
 
     def __post_init__(self) -> None:
         p = self.ctx.params
@@ -369,7 +369,7 @@ class _Planning:
         self.weeks.append(kept)
         loading = kept.phase in LOADING_PHASES and not kept.deload
         self.carry = carry_of(kept.sessions, loading, self.carry, self.ctx)
-        self._count_light(kept.phase, kept.deload, bool(kept.sessions), all_light(kept.sessions))
+        self._count_light(kept.phase, kept.deload, light_focuses(kept.sessions))
         for s in kept.sessions:
             self.trim_levels[s.focus] = max(self.trim_levels.get(s.focus, 0), s.trim_steps)
         self.previous = carried_previous(self.previous, kept.sessions)
@@ -397,7 +397,7 @@ class _Planning:
         )
         week = plan_week(ctx, self.selection, inputs)  # type: ignore[arg-type]
         self.trim_levels, self.carry = dict(week.trim_levels), week.carry
-        self._count_light(frame.phase, frame.deload, bool(week.sessions), week.all_light)
+        self._count_light(frame.phase, frame.deload, week.focus_light)
         if week.landing:
             self.landing_weeks += 1
         self.warnings.extend(f"Week {frame.index}: {w}" for w in week.warnings)
@@ -414,11 +414,10 @@ class _Planning:
         self.weeks.append(self._week(frame, days, list(week.sessions), notes, adjust))
         self.previous = carried_previous(self.previous, week.sessions)
 
-    def _count_light(self, phase: Phase, deload: bool, any_session: bool, light: bool) -> None:
-        """A loading week's count toward the all-light advice (light-before-key-runs)."""
-        if phase in LOADING_PHASES and not deload and any_session:
-            loading, lit = self.light
-            self.light = (loading + 1, lit + light)
+    def _count_light(self, phase: Phase, deload: bool, sessions: tuple[tuple[str, bool], ...]) -> None:
+        """A loading week's count toward the light-days advice (light-before-key-runs)."""
+        if phase in LOADING_PHASES and not deload and sessions:
+            self.light.add(sessions)
 
     def _consistent_weeks(self, frame: WeekFrame) -> int:
         """Consistent weeks of strength work before this week: the profile's, then the plan's
