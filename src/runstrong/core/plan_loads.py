@@ -95,18 +95,21 @@ def loaded_dose(block: Block) -> bool:
     return block.role in LOADED_ROLES and bool(p.reps or p.distance_m)
 
 
-def assign_loads(weeks: Sequence[Week], profile: AthleteProfile, ctx: PlanningContext, lived: frozenset) -> list[Week]:
+def assign_loads(
+    weeks: Sequence[Week], profile: AthleteProfile, ctx: PlanningContext, lived: frozenset, profile_key: str
+) -> list[Week]:
     """The weeks with a load on every loadable block whose start is known; weeks whose
     start date is in `lived` are kept as they were and only teach the walk their loads.
 
     Remembered on the context: the planner shares session objects between plans, so the
     same sessions (by identity, kept alive by the entry) in the same weeks for the same
-    runner give the same loads."""
+    runner give the same loads. `profile_key` is the profile's JSON (the whole profile: a key
+    that named the fields loads read would go stale the day a field is added)."""
     sessions = tuple(s for w in weeks for s in w.sessions)
     key = (
         tuple(map(id, sessions)),
         tuple((w.start_date, w.deload, w.phase) for w in weeks),
-        _runner_key(profile),
+        profile_key,
         lived,
     )
     hit = ctx.memo.loads.get(key)  # the entry holds the sessions: their ids name no other object
@@ -134,12 +137,6 @@ def believed_e1rms(
             if lift.last is not None
         })  # fmt: skip
     return out
-
-
-def _runner_key(profile: AthleteProfile) -> str:
-    """The profile, whole, as loads are remembered under it: a key that named the fields loads
-    read would go stale the day a field is added (the kit's heaviest loads were)."""
-    return profile.model_dump_json()
 
 
 def _assign(

@@ -93,7 +93,7 @@ def build_plan(
             *light_weeks_advice(profile, state.light, p),
         ],
     )
-    violations = _checked(plan, ctx, frozenset(state.fixed))
+    violations = _checked(plan, ctx, frozenset(state.fixed), state.calendar.key)
     if violations:
         if not least_bad:
             raise RunstrongError("the planner broke its own rules: " + "; ".join(map(str, violations[:5])))
@@ -101,14 +101,14 @@ def build_plan(
     return plan
 
 
-def _checked(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date]) -> list[Violation]:
+def _checked(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date], profile_key: str) -> list[Violation]:
     """`check_plan`'s verdict, once per distinct plan. The planner is a function of the
     profile (by value) and the lived weeks; its sessions come from the memo, so the same
     session objects (by identity, kept alive by the entry, as the loads memo does) for the
     same profile are the same plan, and a warm re-plan does not check it again."""
     sessions = tuple(s for w in plan.weeks for s in w.sessions)
     kept = tuple(w for w in plan.weeks if w.start_date in lived)  # the caller's own objects
-    key = (tuple(map(id, sessions)), tuple(map(id, kept)), plan.profile.model_dump_json(), lived)
+    key = (tuple(map(id, sessions)), tuple(map(id, kept)), profile_key, lived)  # profile_key: the profile's JSON
     hit = ctx.memo.checked.get(key)
     if hit is None:
         hit = ctx.memo.checked.put(key, (sessions, kept, check_plan(plan, ctx, lived=lived)))
@@ -180,7 +180,8 @@ def _planned_weeks(
             break
         state.plan_frame(frame)
     lived = frozenset(state.fixed)
-    return with_owned_cues(assign_loads(state.weeks, profile, ctx, lived), profile, ctx, lived), state
+    loaded = assign_loads(state.weeks, profile, ctx, lived, state.calendar.key)
+    return with_owned_cues(loaded, profile, ctx, lived), state
 
 
 def _runner(profile: AthleteProfile, effects: ScreenEffects | None, p: object) -> Runner:

@@ -63,6 +63,7 @@ class Calendar:
     """A profile's weeks laid out and the runs on each of their days (read-only), with each
     week's runs as the plan lists them, filled in as weeks are planned."""
 
+    key: str  # the profile's JSON, which it was made from (the plan's loads and check are kept under it too)
     frames: tuple[WeekFrame, ...]
     runs: RunsByDate
     listed: dict[dt.date, tuple[DatedRun, ...]] = field(default_factory=dict)
@@ -79,7 +80,7 @@ def calendar(profile: AthleteProfile, ctx: PlanningContext) -> Calendar:
     hit = ctx.memo.calendars.get(key)
     if hit is None:
         frames = lay_out_weeks(profile, ctx.params)
-        hit = ctx.memo.calendars.put(key, Calendar(tuple(frames), runs_by_date(profile, frames)))
+        hit = ctx.memo.calendars.put(key, Calendar(key, tuple(frames), runs_by_date(profile, frames)))
     return hit
 
 

@@ -48,7 +48,6 @@ class PlannedWeek:
     landing: bool
     trim_levels: tuple[tuple[str, int], ...]
     carry: Carry  # what the next week steps from: this week's doses if it was a loading week
-    all_light: bool = False  # every session kept light for a key run (light-before-key-runs)
     focus_light: tuple[tuple[str, bool], ...] = ()  # (focus's value, kept light) per session: `light_focuses`
 
 
@@ -94,15 +93,7 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
         landing=any(x.has_landing for x in planned),
         trim_levels=plain_levels(levels),
         carry=carry_of(sessions, loading, w.carry, ctx),
-        all_light=all_light(sessions),
         focus_light=light_focuses(sessions),
-    )
-
-
-def all_light(sessions: Sequence[Session]) -> bool:
-    """Whether a week has sessions and each was kept light for a key run (light-before-key-runs)."""
-    return bool(sessions) and all(
-        any(r.rule_id == "light-before-key-runs" for b in s.blocks for r in b.reasons) for s in sessions
     )
 
 

@@ -6,6 +6,7 @@ dose, and the recovery work it announced is in the week."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from ..context import PlanningContext
@@ -251,7 +252,7 @@ def _extras_cut(
     now: dict[Category, int],
     old_keys: set,
     params: Any,
-    spared: Any,
+    spared: Callable[[Session, Block], bool] | None,
 ) -> list[tuple[Session, list[Block]]]:
     out = []
     for s, blocks in reversed(sessions):
