@@ -152,6 +152,27 @@ def test_bad_answers_are_refused_with_a_reason_and_asked_again(tmp_path: Path):
 
 
 @pytest.mark.process
+def test_home_weights_are_asked_how_heavy_they_go(tmp_path: Path):
+    child = spawn("init", "me.toml", "--age", "40", "--body-mass", "70", "--start", "2027-01-04", cwd=tmp_path)
+    answer(child, "What should the plan call you?", "Kit")
+    for prompt in ("Age (years)? [40]", "Sex", "Units", "Body mass (kg)? [70]", "running regularly", "experience",
+                   "Weeks in a row", "start", "race", "How many weeks", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
+                   "easy running pace", "Which days", "Usual time of day", "Longest session"):  # fmt: skip
+        answer(child, prompt, "")
+    answer(child, "What kit do you have?", "dumbbells")
+    answer(child, "Heaviest dumbbell and kettlebell you have, in kg", "sixteen")
+    child.expect_exact("heaviest loads: the kit and its heaviest load in kg, like dumbbell 16, kettlebell 12")
+    answer(child, "Heaviest dumbbell and kettlebell you have, in kg", "db 16, kb 12")
+    answer(child, "Anything that hurts", "")
+    child.expect_exact("dumbbell 16 kg, kettlebell 12 kg")
+    answer(child, "Write me.toml?", "y")
+    child.expect(pexpect.EOF)
+    child.close()
+    profile = load_profile(tmp_path / "me.toml")
+    assert {k.value: v for k, v in profile.heaviest_loads.items()} == {"dumbbell": 16, "kettlebell": 12}
+
+
+@pytest.mark.process
 def test_options_given_with_the_questions_become_their_defaults(tmp_path: Path):
     child = spawn("init", "me.toml", "--age", "40", "--body-mass", "70", "--run", "sun:long:100", cwd=tmp_path)
     answer(child, "What should the plan call you?", "Zoe")
@@ -266,6 +287,14 @@ def test_no_input_repeatable_options_collect(tmp_path: Path):
     assert p.body_mass_kg == 68.0 and p.name == "Runner"
 
 
+def test_no_input_heaviest_takes_one_number_for_the_home_weights(tmp_path: Path):
+    out = run("init", "me.toml", "--no-input", "--age", "30", "--body-mass", "150lb", "--units", "imperial",
+              "--equipment", "dumbbells", "--heaviest", "35", cwd=tmp_path)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    loads = load_profile(tmp_path / "me.toml").heaviest_loads
+    assert {k.value: v for k, v in loads.items()} == {"dumbbell": 35, "kettlebell": 35}
+
+
 @pytest.mark.parametrize(
     ("options", "says"),
     [
@@ -275,6 +304,8 @@ def test_no_input_repeatable_options_collect(tmp_path: Path):
         (("--body-mass", "70", "--age", "30", "--pain", "elbow"), "--pain: pain area: one of achilles"),
         (("--body-mass", "70", "--age", "30", "--race-date", "2027-04-25"), "--race-date: give --race-distance"),
         (("--body-mass", "70", "--age", "30", "--easy-pace", "2:30/km"), "--easy-pace: 2:30/km is not an easy"),
+        (("--body-mass", "70", "--age", "30", "--heaviest", "bench 20"), "--heaviest: heaviest loads: one of barbell"),
+        (("--body-mass", "70", "--age", "30", "--heaviest", "20"), "--heaviest: heaviest loads: the kit and its"),
         (
             ("--body-mass", "70", "--age", "30", "--start", "2027-05-01", "--race-distance", "10k",
              "--race-date", "2027-04-25"),
@@ -326,6 +357,17 @@ def test_days_accept_ranges_and_groups():
 def test_next_monday_is_today_on_a_monday():
     assert q.next_monday(dt.date(2027, 1, 4)) == dt.date(2027, 1, 4)
     assert q.next_monday(dt.date(2027, 1, 7)) == dt.date(2027, 1, 11)
+
+
+def test_heaviest_loads_are_typed_as_a_runner_says_them():
+    metric = q.kit_loads_answer("heaviest loads", ("dumbbell", "kettlebell", "backpack"), Units.metric, ("dumbbell",))
+    assert metric("dumbbell 16, kettlebell 12") == {"dumbbell": 16, "kettlebell": 12} == metric("db=16 kb: 12")
+    assert metric("16") == {"dumbbell": 16} and metric("35 lb") == {"dumbbell": 16}
+    assert metric("") == {} == metric("none")
+    assert q.kit_loads_text(metric("dumbbell 22.5, backpack 10")) == "dumbbell 22.5, backpack 10"
+    for bad in ("dumbbell", "dumbbell 0", "dumbbell 16 and more", "sofa 3"):
+        with pytest.raises(ValueError, match="heaviest loads: "):
+            metric(bad)
 
 
 def test_times_and_masses_parse_in_common_forms():

@@ -45,9 +45,10 @@ def test_a_recent_set_that_is_not_a_set_names_the_field_and_the_fix():
     assert "recent_sets.dumbbell_romanian_deadlift" in text and "5 x 60 kg @ RIR 2" in text
 
 
-def test_load_steps_are_only_for_kit_that_takes_weight():
-    data = racer().model_dump(mode="json") | {"load_increments": {"bench": 1}}
-    with pytest.raises(ValidationError, match="bench takes no load steps"):
+@pytest.mark.parametrize("field", ["load_increments", "heaviest_loads"])
+def test_load_steps_and_ceilings_are_only_for_kit_that_takes_weight(field: str):
+    data = racer().model_dump(mode="json") | {field: {"bench": 1}}
+    with pytest.raises(ValidationError, match="bench takes no load: name loaded kit, barbell"):
         AthleteProfile.model_validate(data)
 
 

@@ -252,6 +252,19 @@ def test_the_easy_pace_is_set_on_the_profile_page_and_a_bad_one_is_refused_by_it
     assert 'value="9:15/mi"' in client.get("/profile").text
 
 
+def test_the_heaviest_weights_are_set_on_the_profile_page_and_a_bad_answer_is_refused_by_its_field(client) -> None:
+    data = {"available_days": ["tue", "fri"], "session_cap_minutes": "45", "equipment": ["dumbbells"],
+            "heaviest_loads": "dumbbell twelve"}  # fmt: skip
+    response = client.post("/profile", data=data)
+    assert response.status_code == 422
+    assert re.search(r'id="heaviest_loads-error">the kit and its heaviest load in kg', response.text)
+    assert 'value="dumbbell twelve"' in response.text
+    assert client.post("/profile", data=data | {"heaviest_loads": "12"}).status_code == 303
+    assert 'value="dumbbell 12, kettlebell 12"' in client.get("/profile").text
+    assert client.post("/profile", data=data | {"heaviest_loads": ""}).status_code == 303
+    assert 'value=""' in client.get("/profile").text.split('id="heaviest_loads"')[1][:200]  # the defaults again
+
+
 def test_a_race_before_the_plan_start_is_shown_by_the_race_date(client) -> None:
     data = {"available_days": ["tue"], "session_cap_minutes": "45", "equipment": ["gym"], "race-distance": "10k",
             "race-date": "2026-12-01"}  # fmt: skip

@@ -23,7 +23,7 @@ ANSWERS = {
     "strength_experience": "novice", "strength_weeks": "0", "start": "2027-01-11", "race_distance": "half",
     "race_date": "2027-04-18", "race_name": "Harbour Half", "run-tue": "intervals 60", "run-thu": "easy 40",
     "run-sun": "long 1h40", "available_days": ["mon", "wed", "fri"], "cap": "40", "equipment": ["dumbbells"],
-    "pain_areas": ["knee"], "easy_pace": "5:50/km",
+    "pain_areas": ["knee"], "easy_pace": "5:50/km", "heaviest": "dumbbell 16, kettlebell 12",
 }  # fmt: skip
 
 
@@ -76,6 +76,7 @@ def test_the_welcome_form_makes_the_profile_and_plan_and_offers_the_screen(newco
     _, profile = empty_app.state.diary.profile()
     assert profile.name == "Ines" and profile.race.name == "Harbour Half" and profile.session_cap_minutes == 40
     assert [r.minutes for r in profile.running.weekly] == [60, 40, 100] and profile.easy_pace == "5:50/km"
+    assert {k.value: v for k, v in profile.heaviest_loads.items()} == {"dumbbell": 16, "kettlebell": 12}
     assert newcomer.get("/").status_code == 200
 
 
@@ -90,7 +91,7 @@ def test_answers_mean_what_they_mean_to_runstrong_init(newcomer, empty_app) -> N
                "race_distance": "half", "race_date": "2027-04-18", "race_name": "Harbour Half",
                "runs": ("tue:intervals:60", "thu:easy:40", "sun:long:1h40"), "days": ("mon,wed,fri",),
                "cap": "40", "equipment": ("dumbbells",), "pain": ("knee",), "time_": "7am",
-               "easy_pace": "5:50/km"}  # fmt: skip
+               "easy_pace": "5:50/km", "heaviest": "dumbbell 16, kettlebell 12"}  # fmt: skip
     from_init = profile_from_options(options, TODAY)
     assert stored.model_dump(exclude={"adjustments"}) == from_init.model_dump(exclude={"adjustments"})
 
@@ -113,6 +114,7 @@ def test_a_runner_with_no_weights_can_say_they_have_a_backpack_to_load(newcomer,
         ("run-tue", "sprint 40", "one of easy, long"),
         ("cap", "90", "from 20 to 60"),
         ("available_days", [], "at least one day"),
+        ("heaviest", "a big one", "the kit and its heaviest load in kg"),
     ],
 )
 def test_a_bad_answer_is_refused_by_its_field_with_what_was_typed_kept_and_nothing_stored(

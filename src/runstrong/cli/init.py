@@ -46,6 +46,12 @@ DEFAULT_PATH = "profile.toml"
     "--equipment", metavar="KIT", multiple=True, help="bodyweight, bands, dumbbells, gym, or single items (repeatable)."
 )
 @click.option(
+    "--heaviest",
+    metavar="LOADS",
+    help='Your heaviest dumbbell, kettlebell or backpack, in your units: "dumbbell 16, kettlebell 12" '
+    "(default 24 kg at home, 20 kg for a backpack).",
+)
+@click.option(
     "--pain",
     metavar="AREA",
     multiple=True,

@@ -17,7 +17,15 @@ from rich.panel import Panel
 from runstrong.cli.prompts import Asker
 from runstrong.errors import UserError
 from runstrong.io import answers as q
-from runstrong.io.init_answers import LEVEL_HELP, parsers, plan_fits, run_option, validate_answers
+from runstrong.io.init_answers import (
+    LEVEL_HELP,
+    heaviest_parser,
+    home_weights,
+    parsers,
+    plan_fits,
+    run_option,
+    validate_answers,
+)
 
 
 @dataclass
@@ -220,6 +228,7 @@ def _ask_strength_sessions(it: _Interview, raw: dict[str, Any]) -> None:
         return p["equipment"](text) or ["bodyweight"]
 
     raw["equipment"] = ask.ask("What kit do you have?", kit, it.default("equipment", "bodyweight"))
+    _ask_heaviest(it, raw)
     raw["pain_areas"] = ask.ask(
         "Anything that hurts when you run or train? (achilles, calf, knee, hip, lower back, hamstring, foot, shin)",
         p["pain"],
@@ -231,6 +240,24 @@ def _ask_strength_sessions(it: _Interview, raw: dict[str, Any]) -> None:
             "unless you say yes)",
             bool(it.opts.get("double_days")),
         )
+
+
+def _ask_heaviest(it: _Interview, raw: dict[str, Any]) -> None:
+    """How heavy the home kit goes, so no plan asks for a dumbbell the runner lacks."""
+    weights = home_weights(raw["equipment"])
+    if not weights:
+        return
+    unit = "lb" if raw.get("units") == "imperial" else "kg"
+    default = "53 lb" if unit == "lb" else "24 kg"
+    loads = it.ask.ask(
+        f"Heaviest {' and '.join(w.replace('_', ' ') for w in weights)} you have, in {unit} "
+        f"(one number, or like {weights[0]} 16{', ' + weights[1] + ' 12' if len(weights) > 1 else ''})?",
+        heaviest_parser(raw.get("units") or "metric", raw["equipment"]),
+        it.default("heaviest", ""),
+        None if it.opts.get("heaviest") else f"not sure: up to {default}",
+    )
+    if loads:
+        raw["heaviest_loads"] = loads
 
 
 def _has_spaced_pair(indexes: list[int]) -> bool:
@@ -273,6 +300,9 @@ def _summary(profile: Any, out: Any) -> None:
     when = f" around {profile.preferred_time:%H:%M}" if profile.preferred_time else ""
     t.add_row("Strength", f"{days}{when}; up to {profile.session_cap_minutes} min")
     t.add_row("Kit", ", ".join(e.value for e in profile.equipment))
+    if profile.heaviest_loads:
+        unit = "lb" if profile.units.value == "imperial" else "kg"
+        t.add_row("Heaviest", ", ".join(f"{k.value} {v:g} {unit}" for k, v in profile.heaviest_loads.items()))
     t.add_row("Pain", ", ".join(p.value.replace("_", " ") for p in profile.pain_areas) or "none")
     t.add_row("Units", profile.units.value)
     if any(r.type.value in ("tempo", "intervals", "race") for r in profile.running.weekly):

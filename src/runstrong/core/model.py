@@ -315,7 +315,7 @@ LOAD_KIT = ("barbell", "trap_bar", "dumbbell", "kettlebell", "cable", "machine",
 def _load_kit(value: dict) -> dict:
     wrong = [k for k in value if k not in LOAD_KIT]
     if wrong:
-        raise ValueError(f"{', '.join(map(str, wrong))} takes no load steps; use {', '.join(LOAD_KIT)}")
+        raise ValueError(f"{', '.join(map(str, wrong))} takes no load: name loaded kit, {', '.join(LOAD_KIT)}")
     return value
 
 

@@ -291,6 +291,50 @@ def mass_answer(units: Units) -> Callable[[str], float]:
     return parse
 
 
+LOAD_ITEM_ALIASES = {"db": "dumbbell", "dumbbells": "dumbbell", "kb": "kettlebell", "kettlebells": "kettlebell",
+                     "bell": "kettlebell", "bar": "barbell", "rucksack": "backpack", "bag": "backpack"}  # fmt: skip
+
+
+def kit_loads_answer(
+    name: str, items: Iterable[str], units: Units, bare: Iterable[str] = ()
+) -> Callable[[str], dict[str, float]]:
+    """A load per piece of kit, in the runner's unit, from `dumbbell 16, kettlebell 12` (or
+    `db=16 kb=12`, `dumbbell 35lb`); a bare number is for each of `bare` (the kit asked
+    about); empty or `none` leaves the defaults."""
+    bare = tuple(bare)
+    unit = "lb" if units == Units.imperial else "kg"
+    item = pick(name, items, LOAD_ITEM_ALIASES)
+    example = "dumbbell 35, kettlebell 26" if unit == "lb" else "dumbbell 16, kettlebell 12"
+    hint = f"{name}: the kit and its heaviest load in {unit}, like {example}"
+
+    def parse(text: str) -> dict[str, float]:
+        t = text.strip().lower()
+        if t in ("", "none", "no", "-", SKIP):
+            return {}
+        if bare and re.fullmatch(r"\d+(?:[.,]\d+)?\s*(?:kg|kgs|lb|lbs)?", t):
+            return parse(", ".join(f"{kit} {t}" for kit in bare))
+        out: dict[str, float] = {}
+        for part in re.findall(r"([a-z_ ]+?)\s*[=:]?\s*(\d+(?:[.,]\d+)?)\s*(kg|kgs|lb|lbs)?(?=[\s,;/]|$)", t):
+            kit, number, given = part
+            value = float(number.replace(",", "."))
+            if given and given[:2] != unit:
+                value = value / KG_PER_LB if unit == "lb" else value * KG_PER_LB
+            if not 0 < value <= 500:
+                raise ValueError(f"{name}: a load above 0 and at most 500 {unit} (got {number})")
+            out[item(kit.strip())] = round(value * 2) / 2
+        leftover = re.sub(r"[a-z_ ]+?\s*[=:]?\s*\d+(?:[.,]\d+)?\s*(?:kg|kgs|lb|lbs)?(?=[\s,;/]|$)", "", t)
+        if not out or leftover.strip(" ,;/"):
+            raise ValueError(f"{hint} (got {text.strip()!r})")
+        return out
+
+    return parse
+
+
+def kit_loads_text(loads: dict) -> str:
+    """`dumbbell 16, kettlebell 12`: the answer that gives these loads back."""
+    return ", ".join(f"{getattr(kit, 'value', kit)} {value:g}" for kit, value in loads.items())
+
+
 def seconds_answer(name: str, hi: int = 600) -> Callable[[str], int]:
     """Seconds from `75`, `75s`, `1:15` or `1m15`."""
     hint = f"{name}: whole seconds from 0 to {hi}, like 75 or 1:15"

@@ -33,6 +33,7 @@ FIELD_OPTION = {
     "preferred_time": "--time",
     "session_cap_minutes": "--cap",
     "equipment": "--equipment",
+    "heaviest_loads": "--heaviest",
     "pain_areas": "--pain",
     "allow_double_days": "--double-days",
     "easy_pace": "--easy-pace",
@@ -108,6 +109,27 @@ def parsers(today: dt.date, units_value: str = "metric") -> dict[str, Any]:
         "days": q.days_answer,
         "easy_pace": easy_pace_answer,
     }
+
+
+def home_weights(equipment: list[str]) -> list[str]:
+    """The dumbbell, kettlebell and backpack a home kit has, in that order: the kit whose
+    heaviest load is worth asking (a gym's racks are assumed to go high enough)."""
+    from runstrong.core.model import EQUIPMENT_SETS, EquipmentSet, Item
+
+    if EquipmentSet.gym.value in equipment:
+        return []
+    items: set[Item] = set()
+    for entry in equipment:
+        items |= EQUIPMENT_SETS[EquipmentSet(entry)] if entry in EquipmentSet._value2member_map_ else {Item(entry)}
+    return [i.value for i in (Item.dumbbell, Item.kettlebell, Item.backpack) if i in items]
+
+
+def heaviest_parser(units: str, equipment: list[str] | None) -> Any:
+    """The heaviest-loads answer for this kit: a bare number is for each of its home weights."""
+    from runstrong.core.model import LOAD_KIT, Units
+    from runstrong.io import answers as q
+
+    return q.kit_loads_answer("heaviest loads", LOAD_KIT, Units(units), home_weights(equipment or ["bodyweight"]))
 
 
 def easy_pace_answer(text: str) -> str | None:
@@ -193,6 +215,8 @@ def profile_from_options(opts: dict[str, Any], today: dt.date) -> Any:
         raw["available_days"] = get("days", "--days", p["days"], ",".join(opts["days"]))
     if opts.get("equipment"):
         raw["equipment"] = get("equipment", "--equipment", p["equipment"], ",".join(opts["equipment"]))
+    if opts.get("heaviest"):
+        raw["heaviest_loads"] = get("heaviest", "--heaviest", heaviest_parser(units, raw.get("equipment")))
     if opts.get("pain"):
         raw["pain_areas"] = get("pain", "--pain", p["pain"], ",".join(opts["pain"]))
     return validate_answers({k: v for k, v in raw.items() if v is not None})

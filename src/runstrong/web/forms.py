@@ -214,8 +214,13 @@ def run_input(form: FormData, units: Units) -> tuple[dict[str, Any], list[FieldP
     return {k: v for k, v in data.items() if v is not None}, problems
 
 
-def profile_input(form: FormData) -> dict[str, Any]:
-    """The profile fields the form edits; an empty race distance means no race."""
+def profile_input(form: FormData, units: Units) -> dict[str, Any]:
+    """The profile fields the form edits; an empty race distance means no race, and empty
+    heaviest loads the defaults. Heaviest loads are read as `runstrong init` reads them."""
+    from runstrong.io.init_answers import heaviest_parser
+
+    from .problems import InputError
+
     changes: dict[str, Any] = {
         "available_days": many(form, "available_days"),
         "equipment": many(form, "equipment"),
@@ -223,6 +228,11 @@ def profile_input(form: FormData) -> dict[str, Any]:
         "session_cap_minutes": text(form, "session_cap_minutes"),
         "easy_pace": text(form, "easy_pace"),  # blank: no pace (calendar imports assume one and say so)
     }
+    try:
+        heaviest = heaviest_parser(units.value, changes["equipment"])
+        changes["heaviest_loads"] = heaviest(text(form, "heaviest_loads") or "")
+    except ValueError as err:
+        raise InputError.one("heaviest_loads", str(err).removeprefix("heaviest loads: ")) from None
     distance = text(form, "race-distance")
     if distance is None:
         changes["race"] = None

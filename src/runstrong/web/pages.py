@@ -20,6 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from runstrong.core.diary import WELLNESS_FIELDS, Wellness
 from runstrong.core.model import EquipmentSet, Item, PainArea, RaceDistance, RunType, Weekday
 from runstrong.core.vocab import CATEGORY_NAME, TRAINING_CATEGORIES, Category
+from runstrong.io.answers import kit_loads_text
 
 from . import forms, log_pages, offline, upload_pages, views
 from .auth import diary_for
@@ -341,8 +342,8 @@ async def swap(request: Request, exercise_id: str) -> Response:
 
 # ------------------------------------------------------------------------ profile and screen
 
-PROFILE_FIELDS = {"available_days", "session_cap_minutes", "easy_pace", "equipment", "pain_areas", "race-distance",
-                  "race-date", "race-name", "race"}  # fmt: skip
+PROFILE_FIELDS = {"available_days", "session_cap_minutes", "easy_pace", "equipment", "heaviest_loads", "pain_areas",
+                  "race-distance", "race-date", "race-name", "race"}  # fmt: skip
 PROFILE_LISTS = ("available_days", "equipment", "pain_areas")  # checkbox groups: lists even when one is ticked
 
 
@@ -353,6 +354,7 @@ def _profile_values(profile: Any) -> dict[str, Any]:
         "session_cap_minutes": str(profile.session_cap_minutes),
         "easy_pace": profile.easy_pace or "",
         "equipment": [e.value for e in profile.equipment],
+        "heaviest_loads": kit_loads_text(profile.heaviest_loads),
         "pain_areas": [a.value for a in profile.pain_areas],
         "race-distance": race.distance.value if race else "",
         "race-date": race.date.isoformat() if race else "",
@@ -386,8 +388,10 @@ def profile(request: Request) -> Response:
 @router.post("/profile", response_class=HTMLResponse)
 async def save_profile(request: Request) -> Response:
     form = await request.form()
+    diary = diary_of(request)
     try:
-        stored = diary_of(request).update_profile(forms.profile_input(form), forms.version(form))
+        changes = forms.profile_input(form, diary.profile()[1].units)
+        stored = diary.update_profile(changes, forms.version(form))
     except Changed as err:
         return _profile_page(request, FormState.stale(form, err, PROFILE_LISTS))
     except InputError as err:

@@ -36,7 +36,7 @@ ready_router = APIRouter(include_in_schema=False, dependencies=[Depends(athlete_
 
 FORM_FIELDS = {"name", "age", "sex", "units", "body_mass", "running_years", "strength_experience", "strength_weeks",
                "start", "race_distance", "race_date", "race_name", "plan_weeks", "easy_pace", "available_days",
-               "preferred_time", "cap", "equipment", "pain_areas", "double_days",
+               "preferred_time", "cap", "equipment", "heaviest", "pain_areas", "double_days",
                *(f"run-{d.value}" for d in Weekday)}  # fmt: skip
 
 

@@ -30,6 +30,7 @@ FIELD_OF = {
     "running": "run-mon",
     "session_cap_minutes": "cap",
     "allow_double_days": "double_days",
+    "heaviest_loads": "heaviest",
 }
 WEEKDAYS = [d.value for d in Weekday]
 LISTS = ("available_days", "equipment", "pain_areas")
@@ -139,6 +140,7 @@ def _read_week(form: FormData, a: Answers, p: dict[str, Any]) -> None:
     """The usual running week day by day (init's syntax: `easy 40`, `long 1h40`,
     `easy 30, tempo 40`), the strength days, kit, pain and double days."""
     from runstrong.io.answers import runs_answer
+    from runstrong.io.init_answers import heaviest_parser
 
     weekly = []
     for day in WEEKDAYS:
@@ -148,6 +150,8 @@ def _read_week(form: FormData, a: Answers, p: dict[str, Any]) -> None:
     days = a.read(form, "available_days", p["days"], "")
     a.raw["available_days"] = [d.value for d in days] if days else None
     a.raw["equipment"] = a.read(form, "equipment", lambda t: p["equipment"](t) or ["bodyweight"], "")
+    heaviest = heaviest_parser(a.raw.get("units") or "metric", a.raw["equipment"])
+    a.raw["heaviest_loads"] = a.read(form, "heaviest", heaviest, "") or None
     a.raw["pain_areas"] = a.read(form, "pain_areas", p["pain"], "")
     if any(r["type"] in ("tempo", "intervals", "race") for r in weekly):
         a.raw["allow_double_days"] = bool(text(form, "double_days"))
