@@ -607,6 +607,9 @@ FORM_ON_RUNG = load_profile(RUNNERS / "teen_achilles_shin_form_breaks_on_rung.to
 # ... and on a bottom rung whose regression is already in the block: the ladder placed the rung
 # again over the swap that took it out (seed 1)
 FORM_ON_BOTTOM_RUNG = load_profile(RUNNERS / "teen_hamstring_form_breaks_on_rung.toml")
+# ... and on a rung whose regression is not in the block: the ladder left the swapped rung's slot
+# as it was, so the swap had nowhere to go and the week lost its calf work (pick 3, seed 0)
+SWAPPED_RUNG = load_profile(RUNNERS / "teen_novice_calf_hold_swapped.toml")
 
 
 @SETTINGS
@@ -614,6 +617,7 @@ FORM_ON_BOTTOM_RUNG = load_profile(RUNNERS / "teen_hamstring_form_breaks_on_rung
 @example(profile=REGRESS_AND_RUNG, pick=0, seed=243)
 @example(profile=FORM_ON_RUNG, pick=0, seed=1)
 @example(profile=FORM_ON_BOTTOM_RUNG, pick=0, seed=1)
+@example(profile=SWAPPED_RUNG, pick=3, seed=0)
 @given(profile=any_profile, pick=picks, seed=seeds)
 def test_a_lift_whose_form_broke_down_is_replaced_by_its_regression_next_week(profile, pick, seed):
     plan = plan_of(profile)

@@ -193,8 +193,9 @@ def place_rungs(
     away: frozenset[str] = frozenset(),
 ) -> dict[Category, tuple[Pick, ...]]:
     """The primaries with each ladder's rung exercise in its ladder's slot (one ladder per
-    slot: the first area, by name, when two share one); a rung exercise a swap took out
-    (`away`: its form broke down, or the runner chose another) leaves the slot as it was."""
+    slot: the first area, by name, when two share one); a rung exercise a swap left out
+    (`away`) leaves the slot as it was. A rung swapped for another lift is placed: the swap
+    then puts its lift in the rung's slot."""
     out = dict(primaries)
     filled: set[tuple[Category, int]] = set()
     for area, rung in rungs:

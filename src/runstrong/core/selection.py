@@ -270,7 +270,7 @@ def _select_block(
     if ctx.ladder:  # a painful area is loaded back on its ladder, not only spared
         hops = P.plyometric in _slot_patterns(Category.single_leg_power, 1, ctx, p)  # as the block allows them
         primaries = place_rungs(library, planning.ladders, ctx.ladder, primaries, chosen, ctx.equipment, ctx.level,
-                                ctx.pain, hops, frozenset(old for old, _ in ctx.swaps))  # fmt: skip
+                                ctx.pain, hops, frozenset(old for old, new in ctx.swaps if new is None))  # fmt: skip
     beyond = beyond_rungs(pools.usable, ctx.ladder, planning.ladders)  # an accessory never jumps a graded return
     accessories = _accessories(ctx, replace(pools, usable=tuple(e for e in pools.usable if e.id not in beyond)),
                                chosen, warnings, p)  # fmt: skip
