@@ -791,3 +791,19 @@ def test_a_leg_session_kept_light_every_loading_week_is_named_with_the_way_to_a_
     loading = [w for w in plan.weeks if w.phase in (Phase.build, Phase.race_specific) and not w.deload]
     single = [s for w in loading for s in w.sessions if s.focus == Category.single_leg_power]
     assert single and all("light-before-key-runs" in {r.rule_id for b in s.blocks for r in b.reasons} for s in single)
+
+
+def test_a_lift_the_kit_cannot_load_gives_way_to_one_it_can():
+    """An 80 kg novice with 10 kg dumbbells and an 8 kg kettlebell led his hinge with an 8 kg
+    kettlebell deadlift (a fifth of the load his strength calls for) for the whole plan, and
+    did a 10 kg hip thrust: the kit, not the runner, set the dose (kit-fits-the-lift)."""
+    profile = load_profile(RUNNERS / "light_dumbbells_half_thursday.toml")
+    plan = build_plan(profile, CTX)
+    mains = {b.exercise_id: b for w in plan.weeks for s in w.sessions for b in s.blocks if b.role == Role.primary}
+    assert "kettlebell_deadlift" not in mains and "dumbbell_hip_thrust" not in mains
+    assert "dumbbell_romanian_deadlift" in mains
+    said = [r.text for b in mains.values() for r in b.reasons if r.rule_id == "kit-fits-the-lift"]
+    assert any("kettlebell deadlift" in t for t in said), said
+    roomy = AthleteProfile.model_validate({**profile.model_dump(), "heaviest_loads": {"kettlebell": 40}})
+    hinge = [b.exercise_id for w in build_plan(roomy, CTX).weeks for s in w.sessions for b in s.blocks]
+    assert "kettlebell_deadlift" in hinge  # with a heavier bell the same slot takes it

@@ -197,3 +197,26 @@ def _command():  # type: ignore[no-untyped-def]
     from runstrong.cli.check_data import check_data as command
 
     return command
+
+
+LIGHT_KIT = load_profile(Path(__file__).parent / "runners" / "light_dumbbells_half_thursday.toml")
+
+
+@SETTINGS
+@given(st.integers(min_value=0, max_value=50))  # above ~53% the 10 kg dumbbells fail the hinge too
+def test_the_kit_fit_share_in_an_edited_copy_decides_which_lifts_the_light_kit_leads_with(pct: int) -> None:
+    """kit-fits-the-lift's min_pct: the 8 kg kettlebell deadlift (about a fifth of the load the
+    runner's strength calls for) leads the hinge exactly when the share asked is below that."""
+    from runstrong.core import loads as ld
+    from runstrong.core.kit_fit import outgrown_lifts
+
+    plan, ctx = plan_with(lambda d: _params(d, "kit-fits-the-lift").update(min_pct=pct), LIGHT_KIT)
+    outgrown = outgrown_lifts(LIGHT_KIT, ctx.library, LIGHT_KIT.equipment_items, ctx.params, {})
+    p = ctx.params
+    e = ctx.library.get("kettlebell_deadlift")
+    e1rm = ld.estimated_e1rm(LIGHT_KIT.body_mass_kg, LIGHT_KIT.sex, LIGHT_KIT.strength_experience, e.pattern,
+                             ld.implement(e.equipment), p, e.both_hands)  # fmt: skip
+    share = 100 * 8 / ld.load_for(e1rm, p.kit_fit_reps, p.kit_fit_rir, p.e1rm_formula, p.e1rm_max_reps)
+    assert ("kettlebell_deadlift" in outgrown) == (share < pct)
+    mains = {b.exercise_id for _, _, b in _blocks(plan, lambda w, s, b: b.role == Role.primary)}
+    assert ("kettlebell_deadlift" in mains) == (share >= pct), (round(share), pct)

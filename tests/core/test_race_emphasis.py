@@ -21,8 +21,8 @@ from runstrong.core.model import (
     Role,
 )
 from runstrong.core.phases import lay_out_weeks
+from runstrong.core.pick_reasons import single_leg_explosive
 from runstrong.core.planner import InfeasibleWeekError, build_plan
-from runstrong.core.selection import single_leg_explosive
 from runstrong.core.vocab import EquipmentSet
 from runstrong.io.data_files import load_context, load_library, load_params
 from tests.conftest import examples

@@ -95,3 +95,16 @@ def _slot_of(picks: tuple[Pick, ...], old: Exercise, new: Exercise) -> int | Non
 
 def _kind(pattern: Pattern) -> str:
     return "single-leg strength" if pattern in SINGLE_LEG_STRENGTH else pattern.value
+
+
+def landing_swapped_out(library: Library, swaps: tuple[tuple[str, str | None], ...]) -> bool:
+    """A landing or hop was swapped for something that is not a hop (its form broke down):
+    hops wait until the landings are drilled again, rather than replacing the landing they
+    build on. A hop swapped for an easier hop keeps hops, at that easier rung."""
+    jumps = (Pattern.landing, Pattern.plyometric)
+    return any(
+        old in library
+        and library.get(old).pattern in jumps
+        and not (new in library and library.get(new).pattern == Pattern.plyometric)
+        for old, new in swaps
+    )

@@ -139,6 +139,22 @@ def believed_e1rms(
     return out
 
 
+def starting_e1rms(
+    profile: AthleteProfile, library: Library, p: Any, exercises: Sequence[Exercise]
+) -> dict[str, float]:
+    """Where each of `exercises` would start: the runner's sets and known loads (the diary's
+    too), else the estimate from body mass, sex and level (what kit-fits-the-lift weighs)."""
+    walk = LoadWalk(profile, library, p, {})
+    _starts(walk, logged=False)
+    _starts(walk, logged=True)
+    out = {}
+    for e in exercises:
+        lift = walk.lifts.get(e.id) or _estimate(walk, e)
+        if lift is not None:
+            out[e.id] = lift.e1rm
+    return out
+
+
 def _assign(
     weeks: Sequence[Week], profile: AthleteProfile, library: Library, p: Any, lived: frozenset
 ) -> tuple[tuple[Session, ...] | None, ...]:

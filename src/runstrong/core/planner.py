@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 from runstrong.errors import RunstrongError, UserError
 
 from .assessment import ScreenEffects, effect_reasons, score_screen
+from .block_swaps import landing_swapped_out
 from .carry import Carry, carry_of
 from .compose import LANDING_PATTERNS, ReviewDosing, Runner, dose_context
 from .context import PlanningContext
 from .dosing import Stage
 from .infeasible import InfeasibleWeekError
+from .kit_fit import outgrown_lifts
 from .ladder_climb import topped_now, with_new_rungs
 from .model import (
     EQUIPMENT_SETS,
@@ -30,7 +32,6 @@ from .model import (
     EquipmentSet,
     Item,
     Level,
-    Pattern,
     Phase,
     Plan,
     Reason,
@@ -275,23 +276,10 @@ class _Planning:
         self.screen_in_force = screen
         return [why("baseline-screen", f"From your screen of {screen.date:%d %b %Y}:"), *effect_reasons(effects)]
 
-    def _landing_regressed(self, swaps: tuple[tuple[str, str | None], ...]) -> bool:
-        """A landing or hop was swapped for something that is not a hop (its form broke down):
-        hops wait until the landings are drilled again, rather than replacing the landing they
-        build on. A hop swapped for an easier hop keeps hops, at that easier rung."""
-        library = self.ctx.library
-        jumps = (Pattern.landing, Pattern.plyometric)
-        return any(
-            old in library
-            and library.get(old).pattern in jumps
-            and not (new in library and library.get(new).pattern == Pattern.plyometric)
-            for old, new in swaps
-        )
-
     def _select(self, frame: WeekFrame, adjust: Adjustment | None, effects: ScreenEffects | None) -> None:
         """The block's exercises, chosen again when the block, screen, kit or swaps change."""
         profile, p = self.profile, self.ctx.params
-        equipment, swaps, ladder, regressed = self._week_facts(frame, adjust)
+        equipment, swaps, ladder, regressed, outgrown = self._week_facts(frame, adjust)
         ready = self.landing_weeks >= p.landing_weeks and (effects is None or effects.hops_ok) and not regressed
         topped = self._topped(frame, adjust)
         # landings drilled mid-block: hops take over from them then, not a whole block later
@@ -321,6 +309,7 @@ class _Planning:
                 if x.since <= frame.end and x.rule_id == "review-regress" and x.to_id
             ),
             topped=topped,
+            outgrown=outgrown,
         )
         recent, keep = self._recent(frame)
         self.selection, missing = select_block(self.ctx, needs, recent, keep)
@@ -330,7 +319,7 @@ class _Planning:
         self.warnings.extend(f"Week {frame.index}: {m}" for m in missing if m not in said)
 
     def _week_facts(self, frame: WeekFrame, adjust: Adjustment | None) -> tuple:
-        """(kit, swaps so far, pain ladders' rungs, a landing swapped out) for the week: the
+        """(kit, swaps so far, pain ladders' rungs, a landing swapped out, lifts the kit cannot load) for the week: the
         profile's alone, so remembered on its calendar."""
         hit = self.calendar.facts.get(frame.start)
         if hit is None:
@@ -338,7 +327,9 @@ class _Planning:
             equipment = equipment_items(adjust.equipment) if adjust and adjust.equipment else profile.equipment_items
             swaps = tuple((x.from_id, x.to_id) for x in profile.exercise_swaps if x.since <= frame.end)
             ladder = rungs_for_week(profile, frame.start, self.ctx.ladders)  # graded return of painful areas
-            hit = self.calendar.facts[frame.start] = (equipment, swaps, ladder, self._landing_regressed(swaps))
+            outgrown = outgrown_lifts(profile, self.ctx.library, equipment, self.ctx.params, self.calendar.outgrown)
+            regressed = landing_swapped_out(self.ctx.library, swaps)
+            hit = self.calendar.facts[frame.start] = (equipment, swaps, ladder, regressed, outgrown)
         return hit
 
     def _recent(self, frame: WeekFrame) -> tuple[frozenset[str], frozenset[str]]:

@@ -52,3 +52,10 @@ class LoadRounding(RuleParams):
     bar_lb: dict[Item, Positive]
     full_kg: dict[Item, Positive] = {}  # the heaviest a home's kit makes (a backpack: what it holds)
     gym_full_kg: dict[Item, Positive] = {}  # the heaviest a gym's makes
+
+
+class KitFitsTheLift(RuleParams):
+    prefix = "kit_fit_"
+    min_pct: Pct
+    reps: Int
+    rir: Int

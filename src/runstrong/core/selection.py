@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from .block_swaps import apply_swaps, keep_regressions
 from .context import PlanningContext
 from .furniture_advice import furniture_wanted
+from .kit_fit import kit_fit_note
 from .ladder_climb import climb_ladders, climbers, lower_rungs
 from .library import Library
 from .model import (
@@ -29,6 +30,7 @@ from .model import (
 from .pain_return import beyond_rungs, place_rungs
 from .params import Params
 from .pick_reasons import (
+    SINGLE_LEG_STRENGTH,
     Pick,
     cover_regions,
     ladder_rung,
@@ -37,8 +39,8 @@ from .pick_reasons import (
     resisted_hinge,
     screen_reasons,
     screened,
-    single_leg_explosive,
 )
+from .slot_rank import best_for_slot
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class Context:
     ladder: tuple[tuple[PainArea, int], ...] = ()  # each painful area's graded-return rung (core/pain_return)
     regressed: tuple[tuple[str, str], ...] = ()  # (from id, to id) of swaps made because form broke down
     topped: frozenset[str] = frozenset()  # bodyweight lifts whose progression ran out so far (ladder-climb)
+    outgrown: frozenset[str] = frozenset()  # loaded lifts the runner's kit cannot load enough (kit-fits-the-lift)
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,6 @@ class BlockSelection:
 
 
 P = Pattern
-SINGLE_LEG_STRENGTH = (P.squat, P.lunge, P.step)
 ACCESSORY_SLOTS: tuple[tuple[Pattern, ...], ...] = (
     (P.calf_ankle,),
     (P.balance,),
@@ -157,83 +159,6 @@ def _usable(
         and not (e.high_skill and level.rank < p.high_skill_min_level.rank)
         and not pain.intersection(e.contraindications)
     )
-
-
-def _pattern_ranks(patterns: tuple[Pattern, ...]) -> dict[Pattern, int]:
-    """Position in the slot's wish list; squat, lunge and step rank alike (single-leg strength)."""
-    ranks = {x: i for i, x in reversed(list(enumerate(patterns)))}
-    shared = [ranks[x] for x in SINGLE_LEG_STRENGTH if x in ranks]
-    for x in SINGLE_LEG_STRENGTH:
-        if x in ranks:
-            ranks[x] = min(shared)
-    return ranks
-
-
-def _emphasis(e: Exercise, ctx: Context, p: Params) -> int:
-    """0 when the exercise suits the race emphasis of this phase, higher the further from it.
-    A 5K or 10K leans to single-leg explosive work from the build on (S33); the half and
-    longer lean to durability in the race-specific block (S32)."""
-    if ctx.race is None or ctx.phase not in (Phase.build, Phase.race_specific):
-        return 0
-    if ctx.race in p.explosive_distances:
-        if e.category != Category.single_leg_power:  # the explosive emphasis is unilateral (S33)
-            return 0
-        if single_leg_explosive(e):
-            return 0
-        return 1 if e.intent == Intent.power or e.pattern == P.plyometric else 2
-    if ctx.race in p.durability_distances and ctx.phase == Phase.race_specific:
-        return 0 if e.intent in (Intent.capacity, Intent.strength, Intent.stability) else 1
-    return 0
-
-
-def _best(
-    candidates: Sequence[Exercise],
-    patterns: tuple[Pattern, ...],
-    ctx: Context,
-    p: Params,
-    avoid: set[str],
-    recent: frozenset[str],
-    *,
-    unilateral: bool = False,
-    intents: tuple[Intent, ...] = (),
-    bilateral: bool = False,
-    heavy_kit: bool = False,
-    lower: frozenset[str] = frozenset(),
-    keep: frozenset[str] = frozenset(),
-    any_kit: bool = False,
-) -> Exercise | None:
-    """The best candidate: sparing a painful area first, then the wanted pattern, no step back
-    down a ladder the last block climbed (`lower`), the race emphasis, the slot's intent, the
-    kit the runner owns for a load, variety between blocks, level, and (`any_kit`, for an
-    accessory) any of the runner's kit over none."""
-    ranked = []
-    ranks = _pattern_ranks(patterns)
-    lifter = ctx.level != Level.novice  # a novice's drill leads until it tops out and climbs (ladder-climb)
-    for index, e in enumerate(candidates):
-        if e.id in avoid or e.pattern not in ranks:
-            continue
-        if unilateral and not e.unilateral and e.pattern not in (P.plyometric, P.landing):
-            continue
-        ranked.append(
-            (
-                bool(ctx.pain.intersection(e.loads)),  # regress: spare a painful area, even in another pattern
-                e.drill and lifter,  # a technique drill is no main lift for a runner who has lifted
-                ranks[e.pattern],
-                e.id in lower and e.id not in keep,  # a rung reached stays reached (progression-carries-over)
-                e.id not in keep,  # a long phase's next block keeps each main lift (same-primaries-per-block)
-                _emphasis(e, ctx, p),
-                intents.index(e.intent) if e.intent in intents else len(intents),
-                bilateral and e.unilateral,  # the main hinge is a two-legged lift
-                not (e.loadable and e.equipment),  # load it with the kit the runner owns
-                heavy_kit and not p.heavy_equipment.intersection(e.equipment),  # main lifts can go heavy
-                e.id in recent,  # variety between blocks, among equally good options
-                -e.level.rank,  # the harder variant the level allows (the balance reach over a still stand)
-                any_kit and not e.equipment,  # then an accessory uses the kit the runner owns: a banded clamshell
-                index,
-                e,
-            )
-        )
-    return min(ranked)[-1] if ranked else None
 
 
 def select_block(
@@ -347,27 +272,30 @@ def _primaries(
         }
         e = screened(library, category, slot, ctx, pools.usable, chosen)
         if e is not None and category == Category.single_leg_power:
-            e = _below_ceiling(library, e, _best(uncapped, patterns, ctx, p, chosen, recent, **prefs))
-        kept = None
+            e = _below_ceiling(library, e, best_for_slot(uncapped, patterns, ctx, p, chosen, recent, **prefs))
+        kept, kit_said = None, []
         if e is None:
-            e = _best(
-                pool, patterns, ctx, p, chosen, recent, lower=lower, keep=keep if slot == 0 else frozenset(), **prefs
-            )
+            keep_now = keep if slot == 0 else frozenset()
+            e = best_for_slot(pool, patterns, ctx, p, chosen, recent, lower=lower, keep=keep_now, **prefs)
             kept = _kept_rung(e, pool, patterns, ctx, p, chosen, recent, lower, prefs)
+            if e is not None and ctx.outgrown:
+                fit_free = replace(ctx, outgrown=frozenset())
+                unfit = best_for_slot(pool, patterns, fit_free, p, chosen, recent, lower=lower, keep=keep_now, **prefs)
+                kit_said = kit_fit_note(e, unfit, p)
         if e is None:  # any other primary of the category (hops only where the slot may have them)
-            e = _best(pool, _any_pattern(ctx), ctx, p, chosen, recent, intents=intents)
+            e = best_for_slot(pool, _any_pattern(ctx), ctx, p, chosen, recent, intents=intents)
         if e is None:
             warnings.append(f"No {category.value} primary {slot + 1} fits your equipment, level and pain areas.")
             continue
-        ideal = _best(pool_all, patterns, calm_ctx, p, chosen, recent, **prefs)
+        ideal = best_for_slot(pool_all, patterns, calm_ctx, p, chosen, recent, **prefs)
         chosen.add(e.id)
         reasons = pick_reasons(e, category, slot, ctx, p) + list(pain_note(e, ideal, ctx))
-        reasons += screen_reasons(e, category, slot, ctx) + ([kept] if kept else [])
+        reasons += screen_reasons(e, category, slot, ctx) + ([kept] if kept else []) + kit_said
         picks.append(Pick(exercise=e, reasons=tuple(reasons)))
         if e.pattern == P.plyometric:
             calm = tuple(x for x in patterns if x != P.plyometric)
             unilateral = bool(prefs["unilateral"])
-            alt = _best(pool, calm, ctx, p, chosen, recent, unilateral=unilateral, intents=intents)
+            alt = best_for_slot(pool, calm, ctx, p, chosen, recent, unilateral=unilateral, intents=intents)
             if alt is not None:
                 chosen.add(alt.id)
                 instead = p.why("taper", text="In place of hops and jumps, too close to the race.")
@@ -389,7 +317,7 @@ def _kept_rung(
     """Why `e` and not the easier rung the slot would otherwise have gone back to, if any."""
     if e is None or not lower:
         return None
-    easier = _best(pool, patterns, ctx, p, chosen, recent, **prefs)
+    easier = best_for_slot(pool, patterns, ctx, p, chosen, recent, **prefs)
     if easier is None or easier.id == e.id or easier.id not in lower:
         return None
     text = f"Not back down to {easier.name}: the last block already climbed past it."
@@ -415,8 +343,8 @@ def _gentler(
                 e for e in pools.usable if e.category == category and _primary(e) and e.id not in p.soreness_exercises
             ]
             patterns = _slot_patterns(category, slot, ctx, p)
-            alt = _best(pool, patterns, ctx, p, chosen, recent)
-            alt = alt or _best(pool, _any_pattern(ctx), ctx, p, chosen, recent)
+            alt = best_for_slot(pool, patterns, ctx, p, chosen, recent)
+            alt = alt or best_for_slot(pool, _any_pattern(ctx), ctx, p, chosen, recent)
             if alt is None:
                 continue
             chosen.add(alt.id)
@@ -485,11 +413,11 @@ def _accessories(ctx: Context, pools: _Pools, chosen: set[str], warnings: list[s
     pool_all = [e for e in pools.unfiltered if "accessory" in e.roles]
     calm_ctx = replace(ctx, pain=frozenset())
     for slot, patterns in enumerate(ACCESSORY_SLOTS):
-        e = _best(pool, patterns, ctx, p, chosen, frozenset(), any_kit=True)
-        ideal = _best(pool_all, patterns, calm_ctx, p, chosen, frozenset(), any_kit=True)
+        e = best_for_slot(pool, patterns, ctx, p, chosen, frozenset(), any_kit=True)
+        ideal = best_for_slot(pool_all, patterns, calm_ctx, p, chosen, frozenset(), any_kit=True)
         rule_id = ACCESSORY_RULES[slot]
         if e is None:
-            e = _best(pool, _any_pattern(ctx), ctx, p, chosen, frozenset(), any_kit=True)
+            e = best_for_slot(pool, _any_pattern(ctx), ctx, p, chosen, frozenset(), any_kit=True)
             rule_id = "two-primaries-one-accessory"
         if e is None:
             warnings.append("No accessory fits your equipment, level and pain areas.")

@@ -70,6 +70,7 @@ class Calendar:
     days: dict[dt.date, tuple[DayInfo, ...]] = field(default_factory=dict)  # by week start: `day_infos`
     ideas: dict[tuple, tuple[Suggestion, ...]] = field(default_factory=dict)  # `free_day_ideas`
     facts: dict[dt.date, tuple] = field(default_factory=dict)  # by week start: what the planner reads of the profile
+    outgrown: dict[frozenset, frozenset[str]] = field(default_factory=dict)  # by kit: lifts it cannot load enough
 
 
 def calendar(profile: AthleteProfile, ctx: PlanningContext) -> Calendar:

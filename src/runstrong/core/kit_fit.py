@@ -1,0 +1,58 @@
+"""Kit that fits the lift: a loaded lift the runner's heaviest dumbbell, kettlebell or
+backpack cannot load enough to progress is chosen only when nothing else of its slot fits
+(kit-fits-the-lift). An 8 kg kettlebell deadlift is no strength work for an 80 kg man; the
+single-leg or dumbbell version of the hinge is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import loads as ld
+from .library import Library
+from .model import AthleteProfile, EquipmentSet, Exercise, Item, Reason
+from .plan_loads import loadable_exercise, starting_e1rms
+
+
+def outgrown_lifts(
+    profile: AthleteProfile, library: Library, items: frozenset[Item], p: Any, memo: dict
+) -> frozenset[str]:
+    """The ids of the loaded lifts the runner can do with `items` whose kit makes less than
+    the rule's share of the load their strength calls for at its reference reps and reserve;
+    remembered in `memo` (the runner's calendar) by the kit."""
+    hit = memo.get(items)
+    if hit is None:
+        hit = memo[items] = _outgrown(profile, library, items, p)
+    return hit
+
+
+def _outgrown(profile: AthleteProfile, library: Library, items: frozenset[Item], p: Any) -> frozenset[str]:
+    gym = EquipmentSet.gym in profile.equipment
+    capped = []
+    for e in library.exercises:
+        if not (loadable_exercise(e) and e.fits(items)):
+            continue
+        top = ld.heaviest_kg(ld.implement(e.equipment), profile.units, profile.heaviest_loads, gym, p)
+        if top is not None:
+            capped.append((e, top))
+    if not capped:
+        return frozenset()
+    e1rms = starting_e1rms(profile, library, p, [e for e, _ in capped])
+    out = set()
+    for e, top in capped:
+        e1rm = e1rms.get(e.id)
+        if e1rm is None or not e.dose.reps:
+            continue
+        wanted = ld.load_for(e1rm, p.kit_fit_reps, p.kit_fit_rir, p.e1rm_formula, p.e1rm_max_reps)
+        if top < wanted * p.kit_fit_min_pct / 100:
+            out.add(e.id)
+    return frozenset(out)
+
+
+def kit_fit_note(e: Exercise, unfit: Exercise | None, p: Any) -> list[Reason]:
+    """Why `e` and not `unfit`, the lift the slot would have had with heavier kit."""
+    if unfit is None or unfit.id == e.id:
+        return []
+    text = (
+        f"Your kit cannot load the {unfit.name[0].lower()}{unfit.name[1:]} enough to progress, so this takes its place."
+    )
+    return [p.why("kit-fits-the-lift", text)]

@@ -1,0 +1,94 @@
+"""Ranking a slot's candidates: which of the lifts a runner can do goes first, by pain,
+pattern, ladder, race emphasis, intent, kit and variety (`selection` fills the slots)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .model import Category, Exercise, Intent, Level, Pattern, Phase
+from .params import Params
+from .pick_reasons import SINGLE_LEG_STRENGTH, single_leg_explosive
+
+if TYPE_CHECKING:
+    from .selection import Context
+
+P = Pattern
+
+
+def pattern_ranks(patterns: tuple[Pattern, ...]) -> dict[Pattern, int]:
+    """Position in the slot's wish list; squat, lunge and step rank alike (single-leg strength)."""
+    ranks = {x: i for i, x in reversed(list(enumerate(patterns)))}
+    shared = [ranks[x] for x in SINGLE_LEG_STRENGTH if x in ranks]
+    for x in SINGLE_LEG_STRENGTH:
+        if x in ranks:
+            ranks[x] = min(shared)
+    return ranks
+
+
+def emphasis(e: Exercise, ctx: Context, p: Params) -> int:
+    """0 when the exercise suits the race emphasis of this phase, higher the further from it.
+    A 5K or 10K leans to single-leg explosive work from the build on (S33); the half and
+    longer lean to durability in the race-specific block (S32)."""
+    if ctx.race is None or ctx.phase not in (Phase.build, Phase.race_specific):
+        return 0
+    if ctx.race in p.explosive_distances:
+        if e.category != Category.single_leg_power:  # the explosive emphasis is unilateral (S33)
+            return 0
+        if single_leg_explosive(e):
+            return 0
+        return 1 if e.intent == Intent.power or e.pattern == P.plyometric else 2
+    if ctx.race in p.durability_distances and ctx.phase == Phase.race_specific:
+        return 0 if e.intent in (Intent.capacity, Intent.strength, Intent.stability) else 1
+    return 0
+
+
+def best_for_slot(
+    candidates: Sequence[Exercise],
+    patterns: tuple[Pattern, ...],
+    ctx: Context,
+    p: Params,
+    avoid: set[str],
+    recent: frozenset[str],
+    *,
+    unilateral: bool = False,
+    intents: tuple[Intent, ...] = (),
+    bilateral: bool = False,
+    heavy_kit: bool = False,
+    lower: frozenset[str] = frozenset(),
+    keep: frozenset[str] = frozenset(),
+    any_kit: bool = False,
+) -> Exercise | None:
+    """The best candidate: sparing a painful area first, then the wanted pattern, no step back
+    down a ladder the last block climbed (`lower`), the race emphasis, the slot's intent, the
+    kit the runner owns for a load (and can load enough), variety between blocks, level, and (`any_kit`, for an
+    accessory) any of the runner's kit over none."""
+    ranked = []
+    ranks = pattern_ranks(patterns)
+    lifter = ctx.level != Level.novice  # a novice's drill leads until it tops out and climbs (ladder-climb)
+    for index, e in enumerate(candidates):
+        if e.id in avoid or e.pattern not in ranks:
+            continue
+        if unilateral and not e.unilateral and e.pattern not in (P.plyometric, P.landing):
+            continue
+        ranked.append(
+            (
+                bool(ctx.pain.intersection(e.loads)),  # regress: spare a painful area, even in another pattern
+                e.drill and lifter,  # a technique drill is no main lift for a runner who has lifted
+                ranks[e.pattern],
+                e.id in lower and e.id not in keep,  # a rung reached stays reached (progression-carries-over)
+                e.id not in keep,  # a long phase's next block keeps each main lift (same-primaries-per-block)
+                emphasis(e, ctx, p),
+                intents.index(e.intent) if e.intent in intents else len(intents),
+                bilateral and e.unilateral,  # the main hinge is a two-legged lift
+                e.id in ctx.outgrown,  # a lift the runner's kit can load enough to progress (kit-fits-the-lift)
+                not (e.loadable and e.equipment),  # load it with the kit the runner owns
+                heavy_kit and not p.heavy_equipment.intersection(e.equipment),  # main lifts can go heavy
+                e.id in recent,  # variety between blocks, among equally good options
+                -e.level.rank,  # the harder variant the level allows (the balance reach over a still stand)
+                any_kit and not e.equipment,  # then an accessory uses the kit the runner owns: a banded clamshell
+                index,
+                e,
+            )
+        )
+    return min(ranked)[-1] if ranked else None
