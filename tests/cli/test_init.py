@@ -365,9 +365,14 @@ def test_heaviest_loads_are_typed_as_a_runner_says_them():
     assert metric("16") == {"dumbbell": 16} and metric("35 lb") == {"dumbbell": 16}
     assert metric("") == {} == metric("none")
     assert q.kit_loads_text(metric("dumbbell 22.5, backpack 10")) == "dumbbell 22.5, backpack 10"
-    for bad in ("dumbbell", "dumbbell 0", "dumbbell 16 and more", "sofa 3"):
+    assert metric("backpack 10, dumbbell 16 kg, kb 20lb") == {"backpack": 10, "dumbbell": 16, "kettlebell": 9}
+    for bad in ("dumbbell", "dumbbell 0", "dumbbell 16 and more", "sofa 3", "12 dumbbell", "dumbbell 16 kg kg"):
         with pytest.raises(ValueError, match="heaviest loads: "):
             metric(bad)
+    # read token by token: text built to make a backtracking pattern take minutes is refused at once
+    for hostile in ("a " * 95 + "!", "dumbbell" + " " * 150 + "1x", "a " * 5000):
+        with pytest.raises(ValueError, match="heaviest loads: "):
+            metric(hostile)
 
 
 def test_times_and_masses_parse_in_common_forms():

@@ -300,7 +300,8 @@ def kit_loads_answer(
 ) -> Callable[[str], dict[str, float]]:
     """A load per piece of kit, in the runner's unit, from `dumbbell 16, kettlebell 12` (or
     `db=16 kb=12`, `dumbbell 35lb`); a bare number is for each of `bare` (the kit asked
-    about); empty or `none` leaves the defaults."""
+    about); empty or `none` leaves the defaults. Read token by token, so any text is read in
+    one pass."""
     bare = tuple(bare)
     unit = "lb" if units == Units.imperial else "kg"
     item = pick(name, items, LOAD_ITEM_ALIASES)
@@ -311,23 +312,44 @@ def kit_loads_answer(
         t = text.strip().lower()
         if t in ("", "none", "no", "-", SKIP):
             return {}
-        if bare and re.fullmatch(r"\d+(?:[.,]\d+)?\s*(?:kg|kgs|lb|lbs)?", t):
-            return parse(", ".join(f"{kit} {t}" for kit in bare))
+        if len(t) > 200:
+            raise ValueError(f"{name}: at most 200 characters, like {example}")
+        tokens = re.findall(r"[a-z_]+|\d+(?:[.,]\d+)?|[^\sa-z_\d]", t)
+        if bare and tokens and all(re.fullmatch(r"\d+(?:[.,]\d+)?|kgs?|lbs?", x) for x in tokens):
+            tokens = [x for kit in bare for x in (kit, *tokens)]
         out: dict[str, float] = {}
-        for part in re.findall(r"([a-z_ ]+?)\s*[=:]?\s*(\d+(?:[.,]\d+)?)\s*(kg|kgs|lb|lbs)?(?=[\s,;/]|$)", t):
-            kit, number, given = part
-            value = float(number.replace(",", "."))
-            if given and given[:2] != unit:
-                value = value / KG_PER_LB if unit == "lb" else value * KG_PER_LB
-            if not 0 < value <= 500:
-                raise ValueError(f"{name}: a load above 0 and at most 500 {unit} (got {number})")
-            out[item(kit.strip())] = round(value * 2) / 2
-        leftover = re.sub(r"[a-z_ ]+?\s*[=:]?\s*\d+(?:[.,]\d+)?\s*(?:kg|kgs|lb|lbs)?(?=[\s,;/]|$)", "", t)
-        if not out or leftover.strip(" ,;/"):
+        words: list[str] = []
+        for i, token in enumerate(tokens):
+            if token[0].isdigit():
+                given = tokens[i + 1] if i + 1 < len(tokens) else ""
+                if not words:
+                    raise ValueError(f"{hint} (got {text.strip()!r})")
+                out[item(" ".join(words))] = _kit_load(name, token, given if given in _UNITS else "", unit)
+                words = []
+            elif token in _UNITS and i and tokens[i - 1][0].isdigit():
+                continue
+            elif token[0].isalpha() or token[0] == "_":
+                words.append(token)
+            elif token not in ",;/=:":
+                raise ValueError(f"{hint} (got {text.strip()!r})")
+        if not out or words:
             raise ValueError(f"{hint} (got {text.strip()!r})")
         return out
 
     return parse
+
+
+_UNITS = ("kg", "kgs", "lb", "lbs")
+
+
+def _kit_load(name: str, number: str, given: str, unit: str) -> float:
+    """A load in the runner's unit, converted when typed in the other one, to the half unit."""
+    value = float(number.replace(",", "."))
+    if given and given[:2] != unit:
+        value = value / KG_PER_LB if unit == "lb" else value * KG_PER_LB
+    if not 0 < value <= 500:
+        raise ValueError(f"{name}: a load above 0 and at most 500 {unit} (got {number})")
+    return round(value * 2) / 2
 
 
 def kit_loads_text(loads: dict) -> str:
