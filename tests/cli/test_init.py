@@ -136,6 +136,9 @@ def test_bad_answers_are_refused_with_a_reason_and_asked_again(tmp_path: Path):
     answer(child, "What kit do you have?", "trampoline")
     child.expect_exact("equipment: one of bodyweight, bands, dumbbells, gym")
     answer(child, "What kit do you have?", "bands")
+    answer(child, "What can you train on at home", "stairs, table")
+    child.expect_exact("furniture: one of step, bench, chair, sofa, wall")
+    answer(child, "What can you train on at home", "chair, wall")
     answer(child, "Anything that hurts", "elbow")
     child.expect_exact("pain area: one of achilles, calf, knee")
     answer(child, "Anything that hurts", "lower back, knee")
@@ -149,6 +152,7 @@ def test_bad_answers_are_refused_with_a_reason_and_asked_again(tmp_path: Path):
     assert [p.value for p in profile.pain_areas] == ["lower_back", "knee"]
     assert profile.plan_weeks == 12 and profile.race is None
     assert profile.easy_pace == "9:15/mi" and round(profile.easy_min_per_km, 2) == 5.75
+    assert [i.value for i in profile.furniture] == ["chair", "wall"]  # no stair: no step-ups
 
 
 @pytest.mark.process
@@ -160,6 +164,7 @@ def test_home_weights_are_asked_how_heavy_they_go(tmp_path: Path):
                    "easy running pace", "Which days", "Usual time of day", "Longest session"):  # fmt: skip
         answer(child, prompt, "")
     answer(child, "What kit do you have?", "dumbbells")
+    answer(child, "What can you train on at home", "")  # the home the kit sets assume: not written
     answer(child, "Heaviest dumbbell and kettlebell you have, in kg", "sixteen")
     child.expect_exact("heaviest loads: the kit and its heaviest load in kg, like dumbbell 16, kettlebell 12")
     answer(child, "Heaviest dumbbell and kettlebell you have, in kg", "db 16, kb 12")
@@ -170,6 +175,7 @@ def test_home_weights_are_asked_how_heavy_they_go(tmp_path: Path):
     child.close()
     profile = load_profile(tmp_path / "me.toml")
     assert {k.value: v for k, v in profile.heaviest_loads.items()} == {"dumbbell": 16, "kettlebell": 12}
+    assert profile.furniture is None
 
 
 @pytest.mark.process
@@ -285,6 +291,18 @@ def test_no_input_repeatable_options_collect(tmp_path: Path):
     assert [x.value for x in p.equipment] == ["bands", "kettlebell"]
     assert p.available_days == [Weekday.mon, Weekday.wed, Weekday.fri]
     assert p.body_mass_kg == 68.0 and p.name == "Runner"
+
+
+def test_no_input_furniture_says_what_the_home_holds_and_none_is_none(tmp_path: Path):
+    base = ("init", "--no-input", "--age", "30", "--body-mass", "60")
+    assert run(*base[:1], "a.toml", *base[1:], "--furniture", "stairs,sofa", cwd=tmp_path).returncode == 0
+    assert [i.value for i in load_profile(tmp_path / "a.toml").furniture] == ["step", "sofa"]
+    assert run(*base[:1], "b.toml", *base[1:], "--furniture", "none", cwd=tmp_path).returncode == 0
+    assert load_profile(tmp_path / "b.toml").furniture == []
+    assert run(*base[:1], "c.toml", *base[1:], "--furniture", "step,chair,sofa,wall", cwd=tmp_path).returncode == 0
+    assert load_profile(tmp_path / "c.toml").furniture is None  # the assumed home: nothing to write
+    out = run(*base[:1], "d.toml", *base[1:], "--furniture", "trampoline", cwd=tmp_path)
+    assert out.returncode == 2 and "--furniture: one of step, bench" in out.stderr
 
 
 def test_no_input_heaviest_takes_one_number_for_the_home_weights(tmp_path: Path):

@@ -265,6 +265,19 @@ def test_the_heaviest_weights_are_set_on_the_profile_page_and_a_bad_answer_is_re
     assert 'value=""' in client.get("/profile").text.split('id="heaviest_loads"')[1][:200]  # the defaults again
 
 
+def test_the_home_furniture_is_set_on_the_profile_page_and_a_form_without_it_leaves_it(client) -> None:
+    data = {"available_days": ["tue", "fri"], "session_cap_minutes": "45", "equipment": ["bands"]}
+    page = client.get("/profile").text
+    assert 'name="furniture_shown"' in page and 'value="bench"' in page.split('id="furniture"')[1][:3000]
+    assert client.post("/profile", data=data | {"furniture_shown": "1"}).status_code == 303  # nothing ticked
+    assert client.app.state.diary.profile()[1].furniture == []
+    assert client.post("/profile", data=data).status_code == 303  # no furniture group on the form: kept as it was
+    assert client.app.state.diary.profile()[1].furniture == []
+    assert client.post("/profile", data=data | {"furniture_shown": "1", "furniture": ["step", "chair", "sofa", "wall"]}
+                       ).status_code == 303  # fmt: skip
+    assert client.app.state.diary.profile()[1].furniture is None  # the home the kit sets assume
+
+
 def test_a_race_before_the_plan_start_is_shown_by_the_race_date(client) -> None:
     data = {"available_days": ["tue"], "session_cap_minutes": "45", "equipment": ["gym"], "race-distance": "10k",
             "race-date": "2026-12-01"}  # fmt: skip

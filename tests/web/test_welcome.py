@@ -105,6 +105,16 @@ def test_a_runner_with_no_weights_can_say_they_have_a_backpack_to_load(newcomer,
     assert [str(x) for x in profile.equipment] == ["bodyweight", "backpack"]
 
 
+def test_a_runner_without_a_stair_unticks_it_and_the_plan_knows(newcomer, empty_app) -> None:
+    page = newcomer.get("/welcome").text
+    assert 'id="furniture-step" name="furniture" value="step" checked' in page and "step (a stair)" in page
+    answers = {**ANSWERS, "equipment": ["bodyweight"], "furniture_shown": "1", "furniture": ["chair", "wall"]}
+    newcomer.post("/welcome", data={**answers, "key": key_of(page)})
+    _, profile = empty_app.state.diary.profile()
+    assert [i.value for i in profile.furniture] == ["chair", "wall"]
+    assert "step" not in {i.value for i in profile.equipment_items}
+
+
 @pytest.mark.parametrize(
     ("field", "typed", "says"),
     [

@@ -46,6 +46,13 @@ DEFAULT_PATH = "profile.toml"
     "--equipment", metavar="KIT", multiple=True, help="bodyweight, bands, dumbbells, gym, or single items (repeatable)."
 )
 @click.option(
+    "--furniture",
+    metavar="ITEMS",
+    multiple=True,
+    help="What you can train on at home: step (a stair), bench, chair, sofa (or a bed edge), wall, or none "
+    "(default: a stair, a chair, a sofa and a wall).",
+)
+@click.option(
     "--heaviest",
     metavar="LOADS",
     help='Your heaviest dumbbell, kettlebell or backpack, in your units: "dumbbell 16, kettlebell 12" '

@@ -21,6 +21,7 @@ from runstrong.io.init_answers import (
     LEVEL_HELP,
     heaviest_parser,
     home_weights,
+    listed_furniture,
     parsers,
     plan_fits,
     run_option,
@@ -228,6 +229,7 @@ def _ask_strength_sessions(it: _Interview, raw: dict[str, Any]) -> None:
         return p["equipment"](text) or ["bodyweight"]
 
     raw["equipment"] = ask.ask("What kit do you have?", kit, it.default("equipment", "bodyweight"))
+    _ask_furniture(it, raw)
     _ask_heaviest(it, raw)
     raw["pain_areas"] = ask.ask(
         "Anything that hurts when you run or train? (achilles, calf, knee, hip, lower back, hamstring, foot, shin)",
@@ -240,6 +242,20 @@ def _ask_strength_sessions(it: _Interview, raw: dict[str, Any]) -> None:
             "unless you say yes)",
             bool(it.opts.get("double_days")),
         )
+
+
+def _ask_furniture(it: _Interview, raw: dict[str, Any]) -> None:
+    """What a home holds to step on, sit to or lean on, so no plan asks for a stair the runner lacks."""
+    if "gym" in raw["equipment"]:
+        return
+    answer = it.ask.ask(
+        "What can you train on at home: step (a stair), bench, chair, sofa (or bed edge), wall?",
+        it.parse["furniture"],
+        it.default("furniture", "step,chair,sofa,wall"),
+    )
+    listed = listed_furniture(answer)
+    if listed is not None:
+        raw["furniture"] = listed
 
 
 def _ask_heaviest(it: _Interview, raw: dict[str, Any]) -> None:
@@ -300,6 +316,8 @@ def _summary(profile: Any, out: Any) -> None:
     when = f" around {profile.preferred_time:%H:%M}" if profile.preferred_time else ""
     t.add_row("Strength", f"{days}{when}; up to {profile.session_cap_minutes} min")
     t.add_row("Kit", ", ".join(e.value for e in profile.equipment))
+    if profile.furniture is not None:
+        t.add_row("At home", ", ".join(i.value for i in profile.furniture) or "no furniture to train on")
     if profile.heaviest_loads:
         unit = "lb" if profile.units.value == "imperial" else "kg"
         t.add_row("Heaviest", ", ".join(f"{k.value} {v:g} {unit}" for k, v in profile.heaviest_loads.items()))

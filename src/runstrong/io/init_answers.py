@@ -34,6 +34,7 @@ FIELD_OPTION = {
     "session_cap_minutes": "--cap",
     "equipment": "--equipment",
     "heaviest_loads": "--heaviest",
+    "furniture": "--furniture",
     "pain_areas": "--pain",
     "allow_double_days": "--double-days",
     "easy_pace": "--easy-pace",
@@ -74,6 +75,9 @@ EQUIPMENT_ALIASES = {
     "rucksack": "backpack",
     "bag": "backpack",
 }
+FURNITURE_ALIASES = {"stair": "step", "stairs": "step", "bed": "sofa", "couch": "sofa", "settee": "sofa"}
+FURNITURE_ORDER = ("step", "bench", "chair", "sofa", "wall")  # as the question lists them
+FURNITURE_LABELS = {"step": "step (a stair)", "sofa": "sofa (or a bed edge)"}
 PAIN_ALIASES = {"back": "lower_back", "low_back": "lower_back", "hamstrings": "hamstring", "calves": "calf"}
 SEX_ALIASES = {"f": "female", "woman": "female", "m": "male", "man": "male", "skip": "unspecified", "-": "unspecified"}
 LEVEL_HELP = "novice (new to it, or on and off), intermediate (a year or more of regular lifting), advanced"
@@ -105,6 +109,7 @@ def parsers(today: dt.date, units_value: str = "metric") -> dict[str, Any]:
         "time": q.time_answer,
         "cap": q.whole("session cap", int(clo), int(chi), "min"),
         "equipment": q.pick_many("equipment", kit, EQUIPMENT_ALIASES),
+        "furniture": q.pick_many("furniture", FURNITURE_ORDER, FURNITURE_ALIASES),
         "pain": q.pick_many("pain area", q.choices_of(PainArea), PAIN_ALIASES),
         "days": q.days_answer,
         "easy_pace": easy_pace_answer,
@@ -122,6 +127,23 @@ def home_weights(equipment: list[str]) -> list[str]:
     for entry in equipment:
         items |= EQUIPMENT_SETS[EquipmentSet(entry)] if entry in EquipmentSet._value2member_map_ else {Item(entry)}
     return [i.value for i in (Item.dumbbell, Item.kettlebell, Item.backpack) if i in items]
+
+
+def listed_furniture(answer: list[str]) -> list[str] | None:
+    """The furniture answer as the profile keeps it: None when it is the home the kit sets
+    assume (a stair, a chair, a sofa or bed and a wall), so the profile says only what differs."""
+    from runstrong.core.model import HOME_FURNITURE
+
+    return None if set(answer) == {i.value for i in HOME_FURNITURE} else answer
+
+
+def furniture_shown(equipment: list[str], furniture: list[str] | None) -> list[str]:
+    """The furniture a form shows ticked: the profile's list, else the home the kit sets
+    assume and any furniture named among the kit."""
+    if furniture is not None:
+        return list(furniture)
+    home = {"step", "chair", "sofa", "wall"} | set(equipment)
+    return [x for x in FURNITURE_ORDER if x in home]
 
 
 def heaviest_parser(units: str, equipment: list[str] | None) -> Any:
@@ -215,6 +237,10 @@ def profile_from_options(opts: dict[str, Any], today: dt.date) -> Any:
         raw["available_days"] = get("days", "--days", p["days"], ",".join(opts["days"]))
     if opts.get("equipment"):
         raw["equipment"] = get("equipment", "--equipment", p["equipment"], ",".join(opts["equipment"]))
+    if opts.get("furniture"):
+        raw["furniture"] = listed_furniture(
+            get("furniture", "--furniture", p["furniture"], ",".join(opts["furniture"]))
+        )
     if opts.get("heaviest"):
         raw["heaviest_loads"] = get("heaviest", "--heaviest", heaviest_parser(units, raw.get("equipment")))
     if opts.get("pain"):

@@ -51,7 +51,11 @@ def plain(value: Any) -> Any:
 
 
 def profile_data(profile: AthleteProfile) -> dict[str, Any]:
-    return plain(profile.model_dump(mode="python"))
+    data = plain(profile.model_dump(mode="python"))
+    for name, field in type(profile).model_fields.items():  # an empty list that is not the default says something
+        if getattr(profile, name) == [] and field.default is None:
+            data[name] = []  # furniture = []: nothing at home to step on, sit to or lean on
+    return data
 
 
 def screen_data(screen: Screen) -> dict[str, Any]:

@@ -217,7 +217,7 @@ def run_input(form: FormData, units: Units) -> tuple[dict[str, Any], list[FieldP
 def profile_input(form: FormData, units: Units) -> dict[str, Any]:
     """The profile fields the form edits; an empty race distance means no race, and empty
     heaviest loads the defaults. Heaviest loads are read as `runstrong init` reads them."""
-    from runstrong.io.init_answers import heaviest_parser
+    from runstrong.io.init_answers import heaviest_parser, listed_furniture
 
     from .problems import InputError
 
@@ -228,6 +228,8 @@ def profile_input(form: FormData, units: Units) -> dict[str, Any]:
         "session_cap_minutes": text(form, "session_cap_minutes"),
         "easy_pace": text(form, "easy_pace"),  # blank: no pace (calendar imports assume one and say so)
     }
+    if text(form, "furniture_shown"):  # the group was on the form: nothing ticked is no furniture
+        changes["furniture"] = listed_furniture(many(form, "furniture"))
     try:
         heaviest = heaviest_parser(units.value, changes["equipment"])
         changes["heaviest_loads"] = heaviest(text(form, "heaviest_loads") or "")

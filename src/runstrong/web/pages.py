@@ -19,8 +19,9 @@ from starlette.concurrency import run_in_threadpool
 
 from runstrong.core.diary import WELLNESS_FIELDS, Wellness
 from runstrong.core.model import EquipmentSet, Item, PainArea, RaceDistance, RunType, Weekday
-from runstrong.core.vocab import CATEGORY_NAME, TRAINING_CATEGORIES, Category
+from runstrong.core.vocab import CATEGORY_NAME, FURNITURE, TRAINING_CATEGORIES, Category
 from runstrong.io.answers import kit_loads_text
+from runstrong.io.init_answers import FURNITURE_LABELS, FURNITURE_ORDER, furniture_shown
 
 from . import forms, log_pages, offline, upload_pages, views
 from .auth import diary_for
@@ -342,9 +343,14 @@ async def swap(request: Request, exercise_id: str) -> Response:
 
 # ------------------------------------------------------------------------ profile and screen
 
-PROFILE_FIELDS = {"available_days", "session_cap_minutes", "easy_pace", "equipment", "heaviest_loads", "pain_areas",
-                  "race-distance", "race-date", "race-name", "race"}  # fmt: skip
-PROFILE_LISTS = ("available_days", "equipment", "pain_areas")  # checkbox groups: lists even when one is ticked
+PROFILE_FIELDS = {"available_days", "session_cap_minutes", "easy_pace", "equipment", "furniture", "heaviest_loads",
+                  "pain_areas", "race-distance", "race-date", "race-name", "race"}  # fmt: skip
+PROFILE_LISTS = (
+    "available_days",
+    "equipment",
+    "furniture",
+    "pain_areas",
+)  # checkbox groups: lists even when one is ticked
 
 
 def _profile_values(profile: Any) -> dict[str, Any]:
@@ -354,6 +360,7 @@ def _profile_values(profile: Any) -> dict[str, Any]:
         "session_cap_minutes": str(profile.session_cap_minutes),
         "easy_pace": profile.easy_pace or "",
         "equipment": [e.value for e in profile.equipment],
+        "furniture": furniture_shown([e.value for e in profile.equipment], profile.furniture),
         "heaviest_loads": kit_loads_text(profile.heaviest_loads),
         "pain_areas": [a.value for a in profile.pain_areas],
         "race-distance": race.distance.value if race else "",
@@ -374,7 +381,9 @@ def _profile_page(request: Request, state: FormState = FRESH) -> HTMLResponse:
         values=_profile_values(profile),
         weekdays=[d.value for d in Weekday],
         kit_sets=[e.value for e in EquipmentSet],
-        items=[i.value for i in Item],
+        items=[i.value for i in Item if i not in FURNITURE],
+        furniture=FURNITURE_ORDER,
+        furniture_labels=FURNITURE_LABELS,
         pain_areas=[a.value for a in PainArea],
         distances=[d.value for d in RaceDistance],
     )

@@ -18,9 +18,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from runstrong.core.model import EquipmentSet, Item, Level, PainArea, RaceDistance, Sex, Units, Weekday
-from runstrong.core.vocab import ITEM_LABELS
+from runstrong.core.vocab import FURNITURE, ITEM_LABELS
 from runstrong.errors import UserError
 from runstrong.flows.base import Refused
+from runstrong.io.init_answers import FURNITURE_LABELS, FURNITURE_ORDER
 from runstrong.store import accounts, repo
 
 from . import forms
@@ -36,7 +37,7 @@ ready_router = APIRouter(include_in_schema=False, dependencies=[Depends(athlete_
 
 FORM_FIELDS = {"name", "age", "sex", "units", "body_mass", "running_years", "strength_experience", "strength_weeks",
                "start", "race_distance", "race_date", "race_name", "plan_weeks", "easy_pace", "available_days",
-               "preferred_time", "cap", "equipment", "heaviest", "pain_areas", "double_days",
+               "preferred_time", "cap", "equipment", "furniture", "heaviest", "pain_areas", "double_days",
                *(f"run-{d.value}" for d in Weekday)}  # fmt: skip
 
 
@@ -61,8 +62,10 @@ def _welcome_page(
         request, "welcome.html", status, title="Welcome", values=values, errors=errors, key=key, others=others,
         weekdays=[d.value for d in Weekday], sexes=[x.value for x in Sex], units=[u.value for u in Units],
         levels=[lv.value for lv in Level], distances=[d.value for d in RaceDistance],
-        kit_sets=[e.value for e in EquipmentSet], items=[i.value for i in Item if i.value not in set(EquipmentSet)],
+        kit_sets=[e.value for e in EquipmentSet], items=[i.value for i in Item if i.value not in set(EquipmentSet)
+                                                         and i not in FURNITURE],
         item_labels={i.value: text for i, text in ITEM_LABELS.items()}, pain_areas=[a.value for a in PainArea],
+        furniture=FURNITURE_ORDER, furniture_labels=FURNITURE_LABELS,
     )  # fmt: skip
 
 

@@ -33,7 +33,7 @@ FIELD_OF = {
     "heaviest_loads": "heaviest",
 }
 WEEKDAYS = [d.value for d in Weekday]
-LISTS = ("available_days", "equipment", "pain_areas")
+LISTS = ("available_days", "equipment", "furniture", "pain_areas")
 
 
 def defaults(today: dt.date) -> dict[str, Any]:
@@ -45,7 +45,7 @@ def defaults(today: dt.date) -> dict[str, Any]:
         "sex": "unspecified", "units": "metric", "running_years": "1", "strength_experience": "novice",
         "strength_weeks": "0", "start": next_monday(today).isoformat(), "race_distance": "none",
         "plan_weeks": str(load_params().default_plan_weeks), "available_days": list(WEEKDAYS), "cap": "45",
-        "equipment": ["bodyweight"], "pain_areas": [],
+        "equipment": ["bodyweight"], "furniture": ["step", "chair", "sofa", "wall"], "pain_areas": [],
     }  # fmt: skip
 
 
@@ -140,7 +140,7 @@ def _read_week(form: FormData, a: Answers, p: dict[str, Any]) -> None:
     """The usual running week day by day (init's syntax: `easy 40`, `long 1h40`,
     `easy 30, tempo 40`), the strength days, kit, pain and double days."""
     from runstrong.io.answers import runs_answer
-    from runstrong.io.init_answers import heaviest_parser
+    from runstrong.io.init_answers import heaviest_parser, listed_furniture
 
     weekly = []
     for day in WEEKDAYS:
@@ -150,6 +150,8 @@ def _read_week(form: FormData, a: Answers, p: dict[str, Any]) -> None:
     days = a.read(form, "available_days", p["days"], "")
     a.raw["available_days"] = [d.value for d in days] if days else None
     a.raw["equipment"] = a.read(form, "equipment", lambda t: p["equipment"](t) or ["bodyweight"], "")
+    if text(form, "furniture_shown"):  # the group was on the form: nothing ticked is no furniture
+        a.raw["furniture"] = listed_furniture(a.read(form, "furniture", p["furniture"], "") or [])
     heaviest = heaviest_parser(a.raw.get("units") or "metric", a.raw["equipment"])
     a.raw["heaviest_loads"] = a.read(form, "heaviest", heaviest, "") or None
     a.raw["pain_areas"] = a.read(form, "pain_areas", p["pain"], "")
