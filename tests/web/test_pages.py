@@ -276,6 +276,9 @@ def test_the_home_furniture_is_set_on_the_profile_page_and_a_form_without_it_lea
     assert client.post("/profile", data=data | {"furniture_shown": "1", "furniture": ["step", "chair", "sofa", "wall"]}
                        ).status_code == 303  # fmt: skip
     assert client.app.state.diary.profile()[1].furniture is None  # the home the kit sets assume
+    refused = client.post("/profile", data=data | {"furniture_shown": "1", "furniture": ["step", "barbell"]})
+    assert refused.status_code == 422 and re.search(r'id="furniture-error">[^<]*barbell is not furniture', refused.text)
+    assert client.app.state.diary.profile()[1].furniture is None  # nothing written
 
 
 def test_a_race_before_the_plan_start_is_shown_by_the_race_date(client) -> None:
