@@ -807,3 +807,13 @@ def test_a_lift_the_kit_cannot_load_gives_way_to_one_it_can():
     roomy = AthleteProfile.model_validate({**profile.model_dump(), "heaviest_loads": {"kettlebell": 40}})
     hinge = [b.exercise_id for w in build_plan(roomy, CTX).weeks for s in w.sessions for b in s.blocks]
     assert "kettlebell_deadlift" in hinge  # with a heavier bell the same slot takes it
+
+
+def test_a_two_legged_hinge_the_kit_cannot_load_gives_way_to_a_single_leg_one_it_can():
+    """A 72 kg intermediate with a 35 lb kettlebell: the main hinge's two-legged preference kept
+    the kettlebell deadlift (a third of the load he needs, 3 x 10 @ 35 lb for seven weeks) over
+    the single-leg RDL the same bell loads well (kit-fits-the-lift ranks before two-legged)."""
+    plan = plan_of("pounds_kettlebell_backpack_5k.toml")
+    mains = {b.exercise_id for w in plan.weeks for s in w.sessions for b in s.blocks if b.role == Role.primary}
+    assert "kettlebell_deadlift" not in mains
+    assert "kettlebell_single_leg_romanian_deadlift" in mains

@@ -80,8 +80,8 @@ def best_for_slot(
                 e.id not in keep,  # a long phase's next block keeps each main lift (same-primaries-per-block)
                 emphasis(e, ctx, p),
                 intents.index(e.intent) if e.intent in intents else len(intents),
+                e.id in ctx.outgrown,  # a lift the kit can load enough to progress, even on one leg (kit-fits-the-lift)
                 bilateral and e.unilateral,  # the main hinge is a two-legged lift
-                e.id in ctx.outgrown,  # a lift the runner's kit can load enough to progress (kit-fits-the-lift)
                 not (e.loadable and e.equipment),  # load it with the kit the runner owns
                 heavy_kit and not p.heavy_equipment.intersection(e.equipment),  # main lifts can go heavy
                 e.id in recent,  # variety between blocks, among equally good options
