@@ -378,6 +378,8 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     if light:
         kg = _light(walk, lift, kg, *walk.kit(e))
     kg, full = within_capacity(walk, e, kg)
+    if full:
+        lift.find = False  # nothing to find past the heaviest the kit makes: the start is that load
     added = _load_reasons(walk, lift) + full
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True
