@@ -90,8 +90,10 @@ def render_week_grid(plan: Plan) -> Table:
         title_justify="left",
         header_style="bold",
         caption="Runs: E easy, L long, T tempo, I intervals, X cross-training (minutes).\n"
-        "Strength ▲: PC posterior chain, Core, SL single-leg power; ! heavy, ~ light.",
+        "Strength ▲: PC posterior chain, Core, SL single-leg power.\n"
+        "! heavy, ~ light; ↓ a deload week.",
         caption_justify="left",
+        min_width=72,  # the caption's longest line: a grid of short weeks would wrap it
         pad_edge=False,
     )
     table.add_column("wk", justify="right", no_wrap=True, min_width=2)
