@@ -140,7 +140,8 @@ def heaviest_of(kit, profile) -> float | None:
 
 def no_load_is_heavier_than_the_kit_makes(plan, profile, library) -> None:
     """Past the heaviest dumbbell or kettlebell the runner owns (or a home's or gym's usual
-    ones) a load cannot be lifted: it stops there, and says so."""
+    ones) a load cannot be lifted: it stops there, and says so (and asks no one to find a
+    weight past it)."""
     for w, b, e in loaded_blocks(plan, library):
         kit = kit_of(e) or (Item.backpack if Item.backpack in e.equipment else None)
         full = heaviest_of(kit, profile)
@@ -148,6 +149,8 @@ def no_load_is_heavier_than_the_kit_makes(plan, profile, library) -> None:
             continue
         step, bar = step_and_bar(kit, profile)
         assert b.prescription.load_kg <= max(full, step, bar) + 1e-6, (w.index, e.id, b.prescription.load_kg, full)
+        stopped = any(r.rule_id == "load-rounding" and "the load stops there" in r.text for r in b.reasons)
+        assert not (stopped and "find-your-weight" in b.rule_ids), (w.index, e.id)  # no weight to find past it
 
 
 def a_load_never_rises_more_than_a_weeks_step_between_loading_weeks(plan, profile, library) -> None:
