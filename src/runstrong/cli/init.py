@@ -50,13 +50,13 @@ DEFAULT_PATH = "profile.toml"
     metavar="ITEMS",
     multiple=True,
     help="What you can train on at home: step (a stair), bench, chair, sofa (or a bed edge), wall, or none "
-    "(default: a stair, a chair, a sofa and a wall).",
+    "(default: a stair, a chair, a sofa or bed and a wall).",
 )
 @click.option(
     "--heaviest",
     metavar="LOADS",
     help='Your heaviest dumbbell, kettlebell or backpack, in your units: "dumbbell 16, kettlebell 12" '
-    "(default 24 kg at home, 20 kg for a backpack).",
+    "(default: what a home's kit usually makes, as `runstrong rules show load-rounding` says).",
 )
 @click.option(
     "--pain",

@@ -18,7 +18,9 @@ from runstrong.cli.prompts import Asker
 from runstrong.errors import UserError
 from runstrong.io import answers as q
 from runstrong.io.init_answers import (
+    HOME_ORDER,
     LEVEL_HELP,
+    heaviest_defaults,
     heaviest_parser,
     home_weights,
     listed_furniture,
@@ -251,7 +253,7 @@ def _ask_furniture(it: _Interview, raw: dict[str, Any]) -> None:
     answer = it.ask.ask(
         "What can you train on at home: step (a stair), bench, chair, sofa (or bed edge), wall?",
         it.parse["furniture"],
-        it.default("furniture", "step,chair,sofa,wall"),
+        it.default("furniture", ",".join(HOME_ORDER)),
     )
     listed = listed_furniture(answer)
     if listed is not None:
@@ -263,14 +265,16 @@ def _ask_heaviest(it: _Interview, raw: dict[str, Any]) -> None:
     weights = home_weights(raw["equipment"])
     if not weights:
         return
-    unit = "lb" if raw.get("units") == "imperial" else "kg"
-    default = "53 lb" if unit == "lb" else "24 kg"
+    from runstrong.io.data_files import load_params
+
+    units = raw.get("units") or "metric"
+    unit = "lb" if units == "imperial" else "kg"
     loads = it.ask.ask(
         f"Heaviest {' and '.join(w.replace('_', ' ') for w in weights)} you have, in {unit} "
         f"(one number, or like {weights[0]} 16{', ' + weights[1] + ' 12' if len(weights) > 1 else ''})?",
-        heaviest_parser(raw.get("units") or "metric", raw["equipment"]),
+        heaviest_parser(units, raw["equipment"]),
         it.default("heaviest", ""),
-        None if it.opts.get("heaviest") else f"not sure: up to {default}",
+        None if it.opts.get("heaviest") else f"not sure: {heaviest_defaults(units, load_params())}",
     )
     if loads:
         raw["heaviest_loads"] = loads

@@ -29,7 +29,7 @@ def _outgrown(profile: AthleteProfile, library: Library, items: frozenset[Item],
     gym = EquipmentSet.gym in profile.equipment
     capped = []
     for e in library.exercises:
-        if not (loadable_exercise(e) and e.fits(items)):
+        if not (loadable_exercise(e) and e.fits(items) and e.dose.reps):  # a carry's metres have no rep load
             continue
         top = ld.heaviest_kg(ld.implement(e.equipment), profile.units, profile.heaviest_loads, gym, p)
         if top is not None:
@@ -40,7 +40,7 @@ def _outgrown(profile: AthleteProfile, library: Library, items: frozenset[Item],
     out = set()
     for e, top in capped:
         e1rm = e1rms.get(e.id)
-        if e1rm is None or not e.dose.reps:
+        if e1rm is None:
             continue
         wanted = ld.load_for(e1rm, p.kit_fit_reps, p.kit_fit_rir, p.e1rm_formula, p.e1rm_max_reps)
         if top < wanted * p.kit_fit_min_pct / 100:

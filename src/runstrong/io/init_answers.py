@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from runstrong.core.vocab import FURNITURE, HOME_FURNITURE, Item
 from runstrong.errors import UserError
 
 # profile field -> the option that sets it, to name both in messages
@@ -76,7 +77,9 @@ EQUIPMENT_ALIASES = {
     "bag": "backpack",
 }
 FURNITURE_ALIASES = {"stair": "step", "stairs": "step", "bed": "sofa", "couch": "sofa", "settee": "sofa"}
-FURNITURE_ORDER = ("step", "bench", "chair", "sofa", "wall")  # as the question lists them
+# furniture as the questions list it (the library's order), and the home the kit sets assume
+FURNITURE_ORDER = tuple(i.value for i in Item if i in FURNITURE)
+HOME_ORDER = tuple(i.value for i in Item if i in HOME_FURNITURE)
 FURNITURE_LABELS = {"step": "step (a stair)", "sofa": "sofa (or a bed edge)"}
 PAIN_ALIASES = {"back": "lower_back", "low_back": "lower_back", "hamstrings": "hamstring", "calves": "calf"}
 SEX_ALIASES = {"f": "female", "woman": "female", "m": "male", "man": "male", "skip": "unspecified", "-": "unspecified"}
@@ -129,12 +132,26 @@ def home_weights(equipment: list[str]) -> list[str]:
     return [i.value for i in (Item.dumbbell, Item.kettlebell, Item.backpack) if i in items]
 
 
+def heaviest_defaults(units_value: str, p: Any) -> str:
+    """What a home's kit is assumed to make when the runner does not say (load-rounding), in
+    their units: the words beside the question."""
+    from runstrong.core.model import Item
+    from runstrong.io import answers as q
+
+    def shown(kg: float) -> str:
+        return f"{kg / q.KG_PER_LB:.0f} lb" if units_value == "imperial" else f"{kg:g} kg"
+
+    full = p.rounding_full_kg
+    return (
+        f"dumbbells of {shown(full[Item.dumbbell])}, kettlebells of {shown(full[Item.kettlebell])} "
+        f"and a backpack of {shown(full[Item.backpack])} at home"
+    )
+
+
 def listed_furniture(answer: list[str]) -> list[str] | None:
     """The furniture answer as the profile keeps it: None when it is the home the kit sets
     assume (a stair, a chair, a sofa or bed and a wall), so the profile says only what differs."""
-    from runstrong.core.model import HOME_FURNITURE
-
-    return None if set(answer) == {i.value for i in HOME_FURNITURE} else answer
+    return None if set(answer) == set(HOME_ORDER) else answer
 
 
 def furniture_shown(equipment: list[str], furniture: list[str] | None) -> list[str]:
@@ -142,8 +159,7 @@ def furniture_shown(equipment: list[str], furniture: list[str] | None) -> list[s
     assume and any furniture named among the kit."""
     if furniture is not None:
         return list(furniture)
-    home = {"step", "chair", "sofa", "wall"} | set(equipment)
-    return [x for x in FURNITURE_ORDER if x in home]
+    return [x for x in FURNITURE_ORDER if x in HOME_ORDER or x in equipment]
 
 
 def heaviest_parser(units: str, equipment: list[str] | None) -> Any:

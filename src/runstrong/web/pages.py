@@ -21,7 +21,7 @@ from runstrong.core.diary import WELLNESS_FIELDS, Wellness
 from runstrong.core.model import EquipmentSet, Item, PainArea, RaceDistance, RunType, Weekday
 from runstrong.core.vocab import CATEGORY_NAME, FURNITURE, TRAINING_CATEGORIES, Category
 from runstrong.io.answers import kit_loads_text
-from runstrong.io.init_answers import FURNITURE_LABELS, FURNITURE_ORDER, furniture_shown
+from runstrong.io.init_answers import FURNITURE_LABELS, FURNITURE_ORDER, furniture_shown, heaviest_defaults
 
 from . import forms, log_pages, offline, upload_pages, views
 from .auth import diary_for
@@ -384,6 +384,7 @@ def _profile_page(request: Request, state: FormState = FRESH) -> HTMLResponse:
         items=[i.value for i in Item if i not in FURNITURE],
         furniture=FURNITURE_ORDER,
         furniture_labels=FURNITURE_LABELS,
+        heaviest_hint=heaviest_defaults(profile.units.value, diary_of(request).params),
         pain_areas=[a.value for a in PainArea],
         distances=[d.value for d in RaceDistance],
     )

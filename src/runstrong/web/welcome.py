@@ -21,7 +21,7 @@ from runstrong.core.model import EquipmentSet, Item, Level, PainArea, RaceDistan
 from runstrong.core.vocab import FURNITURE, ITEM_LABELS
 from runstrong.errors import UserError
 from runstrong.flows.base import Refused
-from runstrong.io.init_answers import FURNITURE_LABELS, FURNITURE_ORDER
+from runstrong.io.init_answers import FURNITURE_LABELS, FURNITURE_ORDER, heaviest_defaults
 from runstrong.store import accounts, repo
 
 from . import forms
@@ -66,6 +66,7 @@ def _welcome_page(
                                                          and i not in FURNITURE],
         item_labels={i.value: text for i, text in ITEM_LABELS.items()}, pain_areas=[a.value for a in PainArea],
         furniture=FURNITURE_ORDER, furniture_labels=FURNITURE_LABELS,
+        heaviest_hint=heaviest_defaults(values.get("units") or "metric", diary.params),
     )  # fmt: skip
 
 

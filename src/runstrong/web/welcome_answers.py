@@ -40,12 +40,13 @@ def defaults(today: dt.date) -> dict[str, Any]:
     """The answers `runstrong init` suggests, as the form shows them before anything is typed."""
     from runstrong.io.answers import next_monday
     from runstrong.io.data_files import load_params
+    from runstrong.io.init_answers import HOME_ORDER
 
     return {
         "sex": "unspecified", "units": "metric", "running_years": "1", "strength_experience": "novice",
         "strength_weeks": "0", "start": next_monday(today).isoformat(), "race_distance": "none",
         "plan_weeks": str(load_params().default_plan_weeks), "available_days": list(WEEKDAYS), "cap": "45",
-        "equipment": ["bodyweight"], "furniture": ["step", "chair", "sofa", "wall"], "pain_areas": [],
+        "equipment": ["bodyweight"], "furniture": list(HOME_ORDER), "pain_areas": [],
     }  # fmt: skip
 
 
