@@ -10,6 +10,7 @@ RUNSTRONG_HYPOTHESIS_EXAMPLES=N overrides the count exactly for the tests that u
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -38,6 +39,11 @@ def _load_hypothesis_profile() -> None:
 
 
 _load_hypothesis_profile()
+
+# One date for the whole run: tests build diaries relative to today at collection, and a run
+# that crosses midnight would otherwise see the program read the next day (runstrong.clock).
+# Set here, before the workers start, so every worker and every command they run shares it.
+os.environ.setdefault("RUNSTRONG_TODAY", dt.date.today().isoformat())
 
 # bin/test's per-worker summary; the PostgreSQL test databases, one set per test process
 pytest_plugins = ["tests.worker_times", "tests.pg_databases"]

@@ -11,6 +11,7 @@ What a fresh process would have had and the test process might not, it gets here
 - a fixed terminal size (COLUMNS/LINES default to 80x25, as a pipe gives) and click's help
   formatter sized from COLUMNS, not click's test default of 80;
 - stdin that is not a terminal (empty unless `input` is given), stdout and stderr kept apart;
+- the run's pinned date (RUNSTRONG_TODAY, set by tests/conftest.py), unless `env` gives one;
 - `sys.argv`, the working directory and stray environment writes (matplotlib's config folder)
   put back afterwards.
 
@@ -39,7 +40,7 @@ def _process_state(env: Mapping[str, str], argv: Sequence[str], cwd: Path | str 
     """The environment, argv and working directory of a fresh process, restored on the way out."""
     saved_env, saved_argv, saved_cwd = dict(os.environ), sys.argv, os.getcwd()
     os.environ.clear()
-    os.environ.update(DEFAULT_SIZE | dict(env))
+    os.environ.update(DEFAULT_SIZE | pinned_date() | dict(env))
     time.tzset()
     sys.argv = list(argv)
     try:
@@ -92,6 +93,11 @@ def run_cli(
             sys.stderr.flush()
         stdout, stderr = out.getvalue(), err.getvalue()
     return subprocess.CompletedProcess(argv, status, _text(stdout), _text(stderr))
+
+
+def pinned_date() -> dict[str, str]:
+    """The run's one date (tests/conftest.py), for a command started with an environment of its own."""
+    return {"RUNSTRONG_TODAY": os.environ["RUNSTRONG_TODAY"]} if "RUNSTRONG_TODAY" in os.environ else {}
 
 
 def env_for(folder: Path) -> dict[str, str]:

@@ -13,9 +13,13 @@ from typing import Any
 def spawn(
     *args: str, cwd: Path, env: Mapping[str, str], timeout: int = 30, dimensions: tuple[int, int] = (50, 200)
 ) -> Any:
-    """`python -m runstrong *args` on a terminal of `dimensions` (rows, columns), in `cwd` with exactly `env`."""
+    """`python -m runstrong *args` on a terminal of `dimensions` (rows, columns), in `cwd` with exactly `env`
+    (and the run's pinned date)."""
     import pexpect
 
+    from tests.cli.runner import pinned_date
+
+    env = pinned_date() | dict(env)
     return pexpect.spawn(sys.executable, ["-m", "runstrong", *args], cwd=str(cwd), env=dict(env), encoding="utf-8",
                          timeout=timeout, dimensions=dimensions, preexec_fn=_interrupt_as_on_a_terminal)  # fmt: skip
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from runstrong import clock
 from runstrong.cli.chart import chart_week
 from runstrong.core.model import AthleteProfile
 from runstrong.core.planner import build_plan
@@ -23,7 +24,7 @@ from tests.cli.runner import run_cli
 from tests.conftest import EXAMPLES
 from tests.review.diary_gen import generate_diary, store_diary
 
-TODAY = dt.date.today()
+TODAY = clock.today()  # the run's pinned date (tests/conftest.py)
 START = TODAY - dt.timedelta(days=TODAY.weekday() + 7 * 10)  # a Monday ten weeks ago
 
 

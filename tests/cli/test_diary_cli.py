@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from runstrong import clock
 from tests.cli.runner import env_for, run_cli
 
-TODAY = dt.date.today()
+TODAY = clock.today()  # the run's pinned date (tests/conftest.py)
 START = TODAY - dt.timedelta(days=TODAY.weekday() + 14)  # a Monday two weeks ago
 PROFILE = f"""
 name = "Ann"
@@ -245,7 +246,7 @@ def test_wellness_run_and_note_in_seconds(ann):
     out = ann("run", "add", "long", "1h35", "--distance", "18.2km", "--rpe", "5", "--legs", "2", "--tightness", "3",
               "--form", "cadence dropped late", "--date", "yesterday")  # fmt: skip
     assert out.returncode == 0, out.stderr
-    yesterday = dt.date.today() - dt.timedelta(days=1)  # now, not when the module was collected (midnight)
+    yesterday = clock.today() - dt.timedelta(days=1)  # the date the command reads (the run pins it)
     assert rows(ann.path, "SELECT date, type, minutes, distance_km, leg_feel, tightness, form_note FROM runs") == [
         (str(yesterday), "long", 95.0, 18.2, 2, 3, "cadence dropped late")
     ]
@@ -585,3 +586,29 @@ def test_in_a_terminal_the_check_in_asks_for_pain_and_explains_a_bad_one(ann, tm
     assert rows(ann.path, 'SELECT area, score, side, "when", provoked_by FROM pain_reports') == [
         ("knee", 5, "left", "after", "long")
     ]
+
+
+def test_a_pinned_today_is_the_day_every_command_reads(ann):
+    day = planned_days(ann)[-1]
+    pinned = ann("today", "--format", "json", env={"RUNSTRONG_TODAY": str(day)})
+    asked = ann("today", "--date", str(day), "--format", "json")
+    assert pinned.returncode == asked.returncode == 0, pinned.stderr
+    assert json.loads(pinned.stdout) == json.loads(asked.stdout)
+    logged = ann("log", "--as-planned", "--rpe", "6", env={"RUNSTRONG_TODAY": str(day)})
+    assert logged.returncode == 0, logged.stderr
+    assert rows(ann.path, "SELECT date FROM session_logs") == [(str(day),)]
+
+
+@pytest.mark.parametrize("value", ["2026-13-01", "tomorrow", "06/12/2026"])
+def test_a_bad_pinned_today_is_refused_by_name_and_nothing_is_written(ann, value):
+    before = ann.path.read_bytes()
+    for args in (["today"], ["log", "--as-planned", "--rpe", "6"], ["wellness", "--mood", "3"]):
+        out = ann(*args, env={"RUNSTRONG_TODAY": value})
+        assert out.returncode == 2 and "RUNSTRONG_TODAY" in out.stderr and "YYYY-MM-DD" in out.stderr, out.stderr
+        assert "Traceback" not in out.stderr
+    assert ann.path.read_bytes() == before
+
+
+def test_today_is_the_calendar_day_when_nothing_pins_it(monkeypatch):
+    monkeypatch.delenv("RUNSTRONG_TODAY", raising=False)
+    assert clock.today() == dt.date.today()

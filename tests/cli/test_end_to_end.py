@@ -15,13 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.runner import run_cli
+from runstrong import clock
+from tests.cli.runner import pinned_date, run_cli
 from tests.conftest import EXAMPLES
 
 pytestmark = pytest.mark.process  # the installed console script, a real process per command
 
 RUNSTRONG = Path(sys.executable).with_name("runstrong")
-TODAY = dt.date.today()
+TODAY = clock.today()  # the run's pinned date (tests/conftest.py)
 START = TODAY - dt.timedelta(days=TODAY.weekday() + 14)  # a Monday two weeks ago
 PROFILE = f"""
 name = "Ann"
@@ -51,7 +52,7 @@ def runstrong(tmp_path: Path):  # type: ignore[no-untyped-def]
             "RUNSTRONG_DB": str(tmp_path / db),
             "COLUMNS": "120",
             "NO_COLOR": "1",
-        }
+        } | pinned_date()
         return subprocess.run(
             [str(RUNSTRONG), *args],
             capture_output=True,

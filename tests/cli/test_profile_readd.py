@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from runstrong import clock
 from runstrong.core.model import Adjustment, Category, PainArea
 from runstrong.errors import UserError
 from runstrong.flows.base import Clock
@@ -14,7 +15,7 @@ from runstrong.io.profile_file import load_profile
 from runstrong.store import repo
 from runstrong.store.db import open_store
 
-TODAY = dt.date.today()
+TODAY = clock.today()  # the run's pinned date (tests/conftest.py)
 START = TODAY - dt.timedelta(days=TODAY.weekday() + 21)  # a Monday three weeks ago
 PROFILE = """
 name = "Ines"

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from runstrong import clock
 from tests.cli.runner import env_for, run_cli
 
-TODAY = dt.date.today()
+TODAY = clock.today()  # the run's pinned date (tests/conftest.py)
 THIS_MONDAY = TODAY - dt.timedelta(days=TODAY.weekday())
 LAST_MONDAY = THIS_MONDAY - dt.timedelta(days=7)
 START = THIS_MONDAY - dt.timedelta(weeks=3)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from runstrong import clock
 from runstrong.core.diary import SetLog
 from runstrong.core.model import Phase
 from runstrong.core.planner import build_plan
@@ -32,7 +33,7 @@ RUNNER = Path(__file__).parents[1] / "core" / "runners" / "tuesday_long_run.toml
 ATHLETE = "Ravi (half, Tuesday long run)"
 RDL = "romanian_deadlift"
 FIRST_START = dt.date(2027, 1, 5)  # the profile's own start (a Tuesday)
-TODAY = dt.date.today()
+TODAY = clock.today()  # the run's pinned date (tests/conftest.py)
 # whole weeks back, so his race-specific block is lived: it starts nine weeks in, the race is in week 14
 SHIFT = dt.timedelta(weeks=(FIRST_START - (TODAY - dt.timedelta(weeks=12))).days // 7 + 1)
 CAP = load_context().params.light_max_pct_of_best

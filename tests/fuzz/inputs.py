@@ -17,9 +17,10 @@ from typing import Any
 import tomli_w
 import yaml
 
+from runstrong import clock
 from tests.conftest import EXAMPLES
 
-TODAY = dt.date.today()
+TODAY = clock.today()  # the run's pinned date (tests/conftest.py)
 START = TODAY - dt.timedelta(days=TODAY.weekday() + 14)  # a Monday two weeks ago
 
 PROFILE = (EXAMPLES / "novice.toml").read_text(encoding="utf-8").replace("2027-01-11", str(START))

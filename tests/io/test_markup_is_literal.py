@@ -8,9 +8,10 @@ import datetime as dt
 
 import pytest
 
+from runstrong import clock
 from tests.fuzz.runner import run_cli
 
-TODAY = dt.date.today()
+TODAY = clock.today()  # the run's pinned date (tests/conftest.py)
 START = TODAY - dt.timedelta(days=TODAY.weekday() + 14)  # a Monday two weeks ago
 MARKUP = ["[bold]x[/]", "[/]", "[link=https://example.org]y[/link]"]
 

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from runstrong import clock
 from runstrong.store import light_read
 from tests.cli.runner import run_cli
 
-TODAY = dt.date.today()
+TODAY = clock.today()  # the run's pinned date (tests/conftest.py)
 START = TODAY - dt.timedelta(days=TODAY.weekday() + 14)  # a Monday two weeks ago
 DAYS = [START + dt.timedelta(days=n) for n in range(-1, 21)]  # the day before the plan, then three weeks
 PROFILE = f"""

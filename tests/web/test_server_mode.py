@@ -34,7 +34,7 @@ def pg(pg_database: str) -> str:
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RUNSTRONG_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RUNSTRONG_") or k == "RUNSTRONG_TODAY"}
     return env | {"XDG_DATA_HOME": str(tmp_path / "data"), "HOME": str(tmp_path)}
 
 

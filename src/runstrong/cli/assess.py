@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from runstrong import clock
 from runstrong.cli.options import escape
 from runstrong.errors import UserError
 
@@ -96,7 +97,7 @@ def assess(profile: Path, when: str | None, no_input: bool, source: Path | None,
 def _date(when: str | None) -> dt.date:
     from runstrong.io.answers import date_answer
 
-    today = dt.date.today()
+    today = clock.today()
     if when is None:
         return today
     try:
@@ -133,7 +134,7 @@ def _read_screen(source: Path, when: dt.date | None) -> Any:
     if not isinstance(data, dict):
         raise UserError(f"--from: {source.name}: a screen is a set of fields (date, plank_seconds, ...)")
     if when is not None or "date" not in data:
-        data = {**data, "date": when or dt.date.today()}
+        data = {**data, "date": when or clock.today()}
     try:
         return Screen.model_validate(data)
     except ValidationError as err:

@@ -64,7 +64,9 @@ def date_option(what: str):  # type: ignore[no-untyped-def]
 
 
 def clock_today() -> dt.date:
-    return dt.date.today()
+    from runstrong import clock
+
+    return clock.today()
 
 
 def clock_now() -> dt.datetime:

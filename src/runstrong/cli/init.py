@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from runstrong import clock
 from runstrong.errors import UserError
 
 DEFAULT_PATH = "profile.toml"
@@ -84,7 +85,7 @@ def init(path: Path, force: bool, no_input: bool, **opts: Any) -> None:
 
     profile_format(path)
     check_writable(path, force=force)
-    today = dt.date.today()
+    today = clock.today()
     if no_input:
         profile = profile_from_options(opts, today)
         write_profile(path, profile, header=_header(profile, today), force=force)

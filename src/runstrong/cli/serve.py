@@ -59,8 +59,10 @@ def serve(db: str | None, athlete: str | None, port: int, host: str, lan: bool, 
     logs in, and the server may listen beyond this machine (see docs/server.md):
       runstrong serve --db postgresql+psycopg://runstrong@localhost/runstrong --host 0.0.0.0 --workers 2
     """
+    from runstrong import clock
     from runstrong.web.hosts import is_loopback
 
+    clock.today()  # a bad RUNSTRONG_TODAY is said here, before the address
     if lan:
         if host not in ("127.0.0.1", "0.0.0.0"):
             raise UserError("--lan: it listens on 0.0.0.0; drop --host, or give --host without --lan")

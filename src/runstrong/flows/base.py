@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from runstrong import clock
 from runstrong.errors import UserError
 from runstrong.store import changes, repo, roster_flags
 from runstrong.store.db import Store
@@ -60,7 +61,7 @@ class Clock:
     @classmethod
     def system(cls) -> Clock:
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        return cls(now, dt.date.today())
+        return cls(now, clock.today())
 
 
 @dataclass

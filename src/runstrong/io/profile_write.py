@@ -15,6 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from runstrong import clock
 from runstrong.core.model import AthleteProfile
 from runstrong.core.screen import Screen
 from runstrong.errors import UserError
@@ -145,7 +146,7 @@ def append_screen(path: Path, screen: Screen) -> tuple[AthleteProfile, str | Non
     note = None
     if fmt == "toml":
         text = read_text(path, PROFILE_BYTES)
-        block = f"# Baseline screen recorded with `runstrong assess` on {dt.date.today().isoformat()}.\n"
+        block = f"# Baseline screen recorded with `runstrong assess` on {clock.today().isoformat()}.\n"
         block += "[[screens]]\n" + toml_text(screen_data(screen))
         new_text = text + ("" if text.endswith("\n") or not text else "\n") + "\n" + block
         try:

@@ -22,7 +22,7 @@ from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp
 
-from runstrong import __version__
+from runstrong import __version__, clock
 from runstrong.errors import UserError
 
 from .problems import Changed, InputError, NotFound, Unavailable
@@ -85,6 +85,8 @@ def create_app(
     )
     from .render import make_templates
 
+    if today is None:
+        clock.today()  # a bad RUNSTRONG_TODAY stops the start, not every request
     diary = Diary(open_store(db_url), athlete, today)
 
     @asynccontextmanager

@@ -16,6 +16,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
+from runstrong import clock
 from runstrong.core.context import PlanningContext
 from runstrong.core.diary import PlannedRun, PlannedSession, RunLog, week_start
 from runstrong.core.library import Library
@@ -112,7 +113,7 @@ class DiaryReads:
     # ------------------------------------------------------------------ basics
 
     def today(self) -> dt.date:
-        return self.fixed_today or dt.date.today()
+        return self.fixed_today or clock.today()
 
     @property
     def context(self) -> PlanningContext:
