@@ -59,14 +59,14 @@ def test_a_backpack_load_stops_where_the_backpack_is_full_and_says_so():
     """A backpack Romanian deadlift is one bag held in both hands: it carries what a pair of
     dumbbells would, which for a 90 kg intermediate lifter came to a 42 kg bag rising to
     47 kg. No daypack holds that: the load stops at a full backpack, and the plan says why."""
-    full = CTX.params.rounding_full_kg[Item.backpack]
+    full = CTX.params.heaviest_home_kg[Item.backpack]
     strong = with_(
         equipment=["bodyweight", "backpack"], body_mass_kg=90, sex="male", strength_experience="intermediate"
     )
     blocks = hinge_blocks(build_plan(strong, CTX))
     assert blocks and max(b.prescription.load_kg for b in blocks) == full
     assert all(b.prescription.load_kg <= full for b in blocks)
-    said = {r.text for b in blocks for r in b.reasons if r.rule_id == "load-rounding"}
+    said = {r.text for b in blocks for r in b.reasons if r.rule_id == "kit-heaviest"}
     assert (
         f"Your backpack is full at {full:g} kg: the load stops there (dumbbells or a kettlebell would let it grow)."
         in said

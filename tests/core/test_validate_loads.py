@@ -4,6 +4,7 @@ without a load once its start is known, and a deload that does not ease the load
 
 from __future__ import annotations
 
+from runstrong.core.model import Item
 from runstrong.core.planner import build_plan
 from runstrong.core.validate import check_plan
 from runstrong.io.data_files import load_context
@@ -79,3 +80,14 @@ def test_the_checker_refuses_a_deload_that_keeps_the_load():
             assert any(v.rule_id == "planned-deloads" for v in found)
             return
     raise AssertionError("the plan has no deload that eases a load")
+
+
+def test_the_checker_refuses_a_load_past_the_heaviest_the_kit_makes():
+    ctx = load_context()
+    home = runner(strength_experience="intermediate", equipment=["dumbbells"], plan_weeks=16)
+    plan = build_plan(home.model_copy(update={"heaviest_loads": {Item.dumbbell: 30, Item.kettlebell: 30}}), ctx)
+    assert not check_plan(plan, ctx)
+    where = next(x for x in _loaded(plan) if "dumbbell" in ctx.library.get(x[2].exercise_id).equipment)
+    on_step = 30 + 2 * ctx.params.rounding_metric_kg[Item.dumbbell]  # past the 30 kg dumbbell, on its steps
+    found = check_plan(_with_load(plan, where, on_step), ctx)
+    assert [v.rule_id for v in found if v.rule_id == "kit-heaviest"] == ["kit-heaviest"], found

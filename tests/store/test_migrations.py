@@ -262,7 +262,10 @@ def test_planned_blocks_stored_before_held_by_gain_it_from_their_plan_and_lose_i
 
     def items() -> list[str]:
         with store.engine.connect() as conn:
-            return [d for (d,) in conn.execute(sa.text("SELECT data FROM planned_items WHERE kind = 'strength'"))]
+            return [
+                d
+                for (d,) in conn.execute(sa.text("SELECT data FROM planned_items WHERE kind = 'strength' ORDER BY id"))
+            ]
 
     store = dbmod.open_store(empty_db_url, NOW)
     store_profile(store, load_profile(RUNNERS / "tuesday_long_run.toml"), Clock(NOW, NOW.date()))
@@ -277,6 +280,51 @@ def test_planned_blocks_stored_before_held_by_gain_it_from_their_plan_and_lose_i
     store = dbmod.open_store(empty_db_url, NOW)
     try:
         assert store.migration.from_revision == "0009"
+        assert [json.loads(d) for d in items()] == [json.loads(d) for d in stored]
+    finally:
+        store.close()
+
+
+def test_planned_blocks_stored_before_find_weight_gain_it_from_their_plan_and_lose_it_on_downgrade(empty_db_url):
+    """Migration 0011: after the upgrade, `today` asks to find the weight where the plan did,
+    also for a plan stored when the kit's ceiling was said under load-rounding."""
+    from alembic import command
+
+    from runstrong.flows.base import Clock
+    from runstrong.flows.profile import store_profile
+    from runstrong.io.profile_file import load_profile
+    from tests.core.test_coach_reads import RUNNERS
+
+    def items() -> list[str]:
+        with store.engine.connect() as conn:
+            return [
+                d
+                for (d,) in conn.execute(sa.text("SELECT data FROM planned_items WHERE kind = 'strength' ORDER BY id"))
+            ]
+
+    def as_before_the_ceiling_rule(conn: sa.Connection) -> None:
+        """The plans as runstrong wrote them before kit-heaviest: the ceiling's reason under load-rounding."""
+        plans = conn.execute(sa.text("SELECT id, data FROM plans")).all()
+        assert any('"rule_id":"kit-heaviest"' in data for _, data in plans)
+        for plan_id, data in plans:
+            old = data.replace('"rule_id":"kit-heaviest"', '"rule_id":"load-rounding"')
+            conn.execute(sa.text("UPDATE plans SET data = :d WHERE id = :i"), {"d": old, "i": plan_id})
+
+    store = dbmod.open_store(empty_db_url, NOW)
+    store_profile(store, load_profile(RUNNERS / "light_dumbbells_half_thursday.toml"), Clock(NOW, NOW.date()))
+    stored = items()
+    blocks = [b for d in stored for b in json.loads(d)["blocks"] if b["prescription"]["load_kg"]]
+    assert any(b["find_weight"] for b in blocks) and not all(b["find_weight"] for b in blocks)
+    engine = dbmod.make_engine(empty_db_url, foreign_keys=False)
+    with engine.begin() as conn:
+        command.downgrade(dbmod.alembic_config(conn), "0010")
+        as_before_the_ceiling_rule(conn)
+    engine.dispose()
+    assert not any("find_weight" in d for d in items())
+    store.close()
+    store = dbmod.open_store(empty_db_url, NOW)
+    try:
+        assert store.migration.from_revision == "0010"
         assert [json.loads(d) for d in items()] == [json.loads(d) for d in stored]
     finally:
         store.close()

@@ -57,7 +57,7 @@ DEFAULT_PATH = "profile.toml"
     "--heaviest",
     metavar="LOADS",
     help='Your heaviest dumbbell, kettlebell or backpack, in your units: "dumbbell 16, kettlebell 12" '
-    "(default: what a home's kit usually makes, as `runstrong rules show load-rounding` says).",
+    "(default: what a home's kit usually makes, as `runstrong rules show kit-heaviest` says).",
 )
 @click.option(
     "--pain",

@@ -227,6 +227,8 @@ def validate_entry(model: type[M], data: dict[str, Any], today: dt.date) -> M:
 # the rules that keep a block's load below what its lift could take, first the one that names it:
 # a stored block keeps the id, so the loads shown from the log never raise it past the plan
 HOLDING_RULES = ("light-before-key-runs", "taper")
+# the rules a plan's load comes from when no set of the runner's stands behind it: an estimate
+ESTIMATE_RULES = frozenset({"starting-load-estimate", "cross-lift-start"})
 
 
 class PlannedBlock(Frozen):
@@ -238,6 +240,11 @@ class PlannedBlock(Frozen):
         None,
         description="The rule that holds this block's load down (a light day before a key run, the taper); "
         "absent in rows stored before it was kept, which means none.",
+    )
+    find_weight: bool = Field(
+        False,
+        description="The load is the plan's estimate (no set of the runner's behind it) and below the heaviest "
+        "their kit makes: until a set of the lift is logged, the runner finds their weight (find-your-weight).",
     )
 
 
@@ -276,6 +283,7 @@ def planned_work(plan: Plan) -> tuple[list[PlannedSession], list[PlannedRun]]:
                     name=b.name,
                     prescription=b.prescription,
                     held_by=holding_rule(b.rule_ids),
+                    find_weight=asks_to_find_weight(b.rule_ids),
                 )
                 for b in s.blocks
             ]
@@ -298,6 +306,14 @@ def holding_rule(rule_ids: Iterable[str]) -> str | None:
     """The first of `HOLDING_RULES` a block cites, if any."""
     cited = set(rule_ids)
     return next((r for r in HOLDING_RULES if r in cited), None)
+
+
+def asks_to_find_weight(rule_ids: Iterable[str]) -> bool:
+    """Whether a block's load is an estimate the runner checks: it cites an estimate, and
+    not the kit's ceiling (a lift whose load stops at the heaviest the kit makes has no
+    weight to find)."""
+    cited = set(rule_ids)
+    return bool(cited & ESTIMATE_RULES) and "kit-heaviest" not in cited
 
 
 def sets_as_planned(session: PlannedSession) -> list[SetLog]:

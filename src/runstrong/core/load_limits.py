@@ -1,5 +1,5 @@
 """Holds on a planned block's load beyond its own target (`plan_loads` computes that): what
-the kit can hold (a backpack full of books or water: load-rounding), and a lift's other
+the kit can hold (a backpack full of books or water: kit-heaviest), and a lift's other
 full days in a week no harder than its heavy day (linear-progression)."""
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def _held_to_heavy(walk: LoadWalk, b: Block, heavy: dict[str, float]) -> Block:
 
 def within_capacity(walk: LoadWalk, e: Exercise, kg: float) -> tuple[float, list]:
     """At most what the kit makes (the runner's heaviest dumbbell or kettlebell, a backpack
-    full of books or water: load-rounding), and why, when that stops the load."""
+    full of books or water: kit-heaviest), and why, when that stops the load."""
     kit, prof = ld.implement(e.equipment), walk.profile
     full = ld.heaviest_kg(kit, prof.units, prof.heaviest_loads, EquipmentSet.gym in prof.equipment, walk.p)
     if full is None or kit is None or kg <= full + 1e-9:
@@ -77,4 +77,4 @@ def within_capacity(walk: LoadWalk, e: Exercise, kg: float) -> tuple[float, list
             f"Most {kit.value}s stop at {shown}: the load stops there; keep the effort target with slower reps, "
             "or say what yours reach (heaviest_loads)."
         )
-    return kg, [walk.p.why("load-rounding", text)]
+    return kg, [walk.p.why("kit-heaviest", text)]

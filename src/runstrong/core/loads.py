@@ -158,7 +158,7 @@ def heaviest_kg(kit: Item | None, units: Units, own: dict, gym: bool, p: Any) ->
     the registry's for a gym's or a home's kit; None for kit with no ceiling (plates on a bar).
 
     >>> from types import SimpleNamespace as NS
-    >>> p = NS(rounding_full_kg={Item.dumbbell: 24, Item.backpack: 20}, rounding_gym_full_kg={Item.dumbbell: 50})
+    >>> p = NS(heaviest_home_kg={Item.dumbbell: 24, Item.backpack: 20}, heaviest_gym_kg={Item.dumbbell: 50})
     >>> heaviest_kg(Item.dumbbell, Units.metric, {}, False, p), heaviest_kg(Item.dumbbell, Units.metric, {}, True, p)
     (24, 50)
     >>> heaviest_kg(Item.backpack, Units.metric, {}, True, p), heaviest_kg(Item.barbell, Units.metric, {}, True, p)
@@ -171,8 +171,8 @@ def heaviest_kg(kit: Item | None, units: Units, own: dict, gym: bool, p: Any) ->
     mine = own.get(kit)
     if mine is not None:
         return mine * KG_PER_LB if units == Units.imperial else mine
-    at_gym = p.rounding_gym_full_kg.get(kit) if gym else None
-    return at_gym if at_gym is not None else p.rounding_full_kg.get(kit)
+    at_gym = p.heaviest_gym_kg.get(kit) if gym else None
+    return at_gym if at_gym is not None else p.heaviest_home_kg.get(kit)
 
 
 def lightest_kg(kit: Item, units: Units, p: Any) -> float:

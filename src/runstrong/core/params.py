@@ -100,6 +100,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "cross-lift-start": rl.CrossLiftStart,
     "load-autoregulation": rl.LoadAutoregulation,
     "load-rounding": rl.LoadRounding,
+    "kit-heaviest": rl.KitHeaviest,
     "kit-fits-the-lift": rl.KitFitsTheLift,
 }
 

@@ -50,8 +50,12 @@ class LoadRounding(RuleParams):
     imperial_lb: dict[Item, Positive]
     bar_kg: dict[Item, Positive]
     bar_lb: dict[Item, Positive]
-    full_kg: dict[Item, Positive] = {}  # the heaviest a home's kit makes (a backpack: what it holds)
-    gym_full_kg: dict[Item, Positive] = {}  # the heaviest a gym's makes
+
+
+class KitHeaviest(RuleParams):
+    prefix = "heaviest_"
+    home_kg: dict[Item, Positive]  # the heaviest a home's kit makes (a backpack: what it holds)
+    gym_kg: dict[Item, Positive]  # the heaviest a gym's makes
 
 
 class KitFitsTheLift(RuleParams):

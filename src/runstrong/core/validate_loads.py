@@ -1,7 +1,7 @@
 """The load invariants a finished plan must keep (part of `validate.check_plan`).
 
 Every loadable block has a load once its start is known, each load sits on a step the
-runner's kit can make, no lift's heaviest load rises more than a week's step from one
+runner's kit can make and at most the heaviest it makes, no lift's heaviest load rises more than a week's step from one
 loading week to the next, and a deload eases it. Checked on the plan's blocks, not on
 `plan_loads`' working, so a slip in the walk is caught.
 """
@@ -14,7 +14,7 @@ from typing import Any
 
 from . import loads as ld
 from .library import Library
-from .model import Phase, Plan
+from .model import EquipmentSet, Phase, Plan
 from .plan_loads import loadable_exercise, loaded_dose
 
 _EPS = 1e-6
@@ -28,7 +28,7 @@ def check_loads(plan: Plan, library: Library, p: Any, lived: frozenset[dt.date])
     out: list[tuple[str, str, str]] = []
     heaviest: dict[str, list[_Week]] = {}  # id -> (week, deload, kg, lived, light days only)
     started: set[str] = set()
-    kits: dict[str, tuple[float, float] | None] = {}  # each exercise's kit (step, bar) once; None: takes no load
+    kits: dict[str, tuple[float, float, float] | None] = {}  # each exercise's kit (step, bar, heaviest) once
     on_step: dict[tuple[float, str], bool] = {}  # a plan repeats its loads: each (kg, exercise) judged once
     for w in plan.weeks:
         was_lived = w.start_date in lived
@@ -51,9 +51,11 @@ def check_loads(plan: Plan, library: Library, p: Any, lived: frozenset[dt.date])
                 if not was_lived:
                     fits = on_step.get((kg, ex))
                     if fits is None:
-                        fits = on_step[kg, ex] = _on_step(kg, *kit)
+                        fits = on_step[kg, ex] = _on_step(kg, kit[0], kit[1])
                     if not fits:
                         out.append(("load-rounding", f"week {w.index} {ex}", f"{kg:g} kg is off the kit's steps"))
+                    if kg > kit[2] + _EPS:
+                        out.append(("kit-heaviest", f"week {w.index} {ex}", f"{kg:g} kg is past the kit's {kit[2]:g}"))
                 week_max[ex] = max(week_max.get(ex, 0.0), kg)
                 if w.phase == Phase.race_week or not any(r.rule_id == _LIGHT for r in b.reasons):
                     full.add(ex)  # race week's light days are its loads (the walk steps on from them)
@@ -65,17 +67,19 @@ def check_loads(plan: Plan, library: Library, p: Any, lived: frozenset[dt.date])
     return out
 
 
-def _exercise_kit(ex: str, library: Library, plan: Plan, p: Any) -> tuple[float, float] | None:
-    """The kit's step and bar for a library exercise that takes a load, else None."""
+def _exercise_kit(ex: str, library: Library, plan: Plan, p: Any) -> tuple[float, float, float] | None:
+    """The kit's step, bar and heaviest load (inf: no ceiling) for a library exercise that takes a load, else None."""
     if ex not in library:
         return None
     e = library.get(ex)
     return _kit(e, plan, p) if loadable_exercise(e) else None
 
 
-def _kit(e: Any, plan: Plan, p: Any) -> tuple[float, float]:
-    kit, units = ld.implement(e.equipment), plan.profile.units
-    return ld.increment_kg(kit, units, plan.profile.load_increments, p), ld.lightest_kg(kit, units, p)  # type: ignore[arg-type]
+def _kit(e: Any, plan: Plan, p: Any) -> tuple[float, float, float]:
+    kit, prof = ld.implement(e.equipment), plan.profile
+    step = ld.increment_kg(kit, prof.units, prof.load_increments, p)  # type: ignore[arg-type]
+    full = ld.heaviest_kg(kit, prof.units, prof.heaviest_loads, EquipmentSet.gym in prof.equipment, p)
+    return step, ld.lightest_kg(kit, prof.units, p), math.inf if full is None else full  # type: ignore[arg-type]
 
 
 def _on_step(kg: float, step: float, bar: float) -> bool:
@@ -86,7 +90,7 @@ def _on_step(kg: float, step: float, bar: float) -> bool:
     return math.isclose(steps, round(steps), abs_tol=1e-4)
 
 
-def _steps(ex: str, weeks: list[_Week], kit: tuple[float, float], p: Any, logged: bool) -> list[tuple[str, str, str]]:
+def _steps(ex: str, weeks: list[_Week], kit: tuple[float, ...], p: Any, logged: bool) -> list[tuple[str, str, str]]:
     """A lift's heaviest load never rises more than a week's step above the most it has
     been given (linear-progression), and a deload eases it below that (planned-deloads).
     Compared with its best so far, not only last week's: a missed session dropped from a
@@ -95,7 +99,7 @@ def _steps(ex: str, weeks: list[_Week], kit: tuple[float, float], p: Any, logged
     no base. A lift the diary logged starts afresh at the first week after lived ones that has
     it (`logged`: the diary's set takes over, as in the walk); any other carries its best on
     through lived weeks, a taper's lighter ones too."""
-    step, bar = kit
+    step, bar = kit[:2]
     out: list[tuple[str, str, str]] = []
     best: float | None = None
     after_lived = False  # a logged lift's diary set takes over in the first week after lived ones

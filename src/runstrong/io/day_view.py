@@ -51,7 +51,7 @@ def render_planned_session(
         logged_role = block.role in LOGGED_ROLES
         previous = last.get(block.exercise_id)
         dose = Text(dose_text(block.prescription, units))
-        if block.prescription.load_kg is not None and previous is None and logged_role:
+        if block.find_weight and previous is None and logged_role:
             dose.append("\nfind your weight [find-your-weight]", style="yellow")
         cells = [
             ROLE_LABEL[block.role],

@@ -133,7 +133,7 @@ def home_weights(equipment: list[str]) -> list[str]:
 
 
 def heaviest_defaults(units_value: str, p: Any) -> str:
-    """What a home's kit is assumed to make when the runner does not say (load-rounding), in
+    """What a home's kit is assumed to make when the runner does not say (kit-heaviest), in
     their units: the words beside the question."""
     from runstrong.core.model import Item
     from runstrong.io import answers as q
@@ -141,7 +141,7 @@ def heaviest_defaults(units_value: str, p: Any) -> str:
     def shown(kg: float) -> str:
         return f"{kg / q.KG_PER_LB:.0f} lb" if units_value == "imperial" else f"{kg:g} kg"
 
-    full = p.rounding_full_kg
+    full = p.heaviest_home_kg
     return (
         f"dumbbells of {shown(full[Item.dumbbell])}, kettlebells of {shown(full[Item.kettlebell])} "
         f"and a backpack of {shown(full[Item.backpack])} at home"

@@ -87,7 +87,7 @@ class ExerciseGroup:
     effort_kind: str
     rows: list[SetRow]
     load_placeholder: str = "bw"  # what an empty load means: bodyweight, or "kg" for a lift that needs weights
-    find_weight: bool = False  # a load to start from and no set of it logged yet: find the weight (find-your-weight)
+    find_weight: bool = False  # an estimated load and no set of it logged yet: find the weight (find-your-weight)
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,7 @@ def session_form(
                 effort_kind=effort_kind,
                 rows=rows,
                 load_placeholder=mass_unit(units) if weighted else "bw",
-                find_weight=planned_kg is not None and not previous,
+                find_weight=block.find_weight and not previous,
             )
         )
     drills = [(b, dose_text(b.prescription, units)) for b in session.blocks]
