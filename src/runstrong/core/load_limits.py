@@ -53,8 +53,9 @@ def _held_to_heavy(walk: LoadWalk, b: Block, heavy: dict[str, float]) -> Block:
     key = (id(b), cap, "heavy")
     hit = walk.copies.get(key)
     if hit is None:
+        kept = [r for r in b.reasons if r.rule_id != "kit-heaviest"]  # held below the kit's heaviest: not stopped by it
         hit = walk.copies[key] = copy_of(
-            b, prescription=copy_of(presc, load_kg=cap), reasons=[*b.reasons, p.why("linear-progression", text)]
+            b, prescription=copy_of(presc, load_kg=cap), reasons=[*kept, p.why("linear-progression", text)]
         )
     return hit
 
