@@ -196,6 +196,9 @@ def _select_block(
         hops = P.plyometric in _slot_patterns(Category.single_leg_power, 1, ctx, p)  # as the block allows them
         primaries = place_rungs(library, planning.ladders, ctx.ladder, primaries, chosen, ctx.equipment, ctx.level,
                                 ctx.pain, hops, frozenset(old for old, new in ctx.swaps if new is None))  # fmt: skip
+    # the main lifts climb their ladders before the accessories are chosen, so an accessory never
+    # holds the rung a main lift has earned (nor does a swap's lift: see below)
+    primaries, climbed = _climbed(primaries, ctx, usable, chosen, p, lower)
     beyond = beyond_rungs(pools.usable, ctx.ladder, planning.ladders)  # an accessory never jumps a graded return
     accessories = _accessories(ctx, replace(pools, usable=tuple(e for e in pools.usable if e.id not in beyond)),
                                chosen, warnings, p)  # fmt: skip
@@ -216,7 +219,8 @@ def _select_block(
             swaps = tuple((old, None if old in stuck else new) for old, new in ctx.swaps)
             return select_block(planning, replace(ctx, swaps=swaps), recent, keep)
         primaries, accessories = keep_regressions(library, ctx, usable, primaries, accessories)
-    primaries, climbed = _climbed(primaries, ctx, usable, chosen, p, lower)
+        held = {pk.exercise.id for picks in primaries.values() for pk in picks}
+        climbed = tuple((old, new) for old, new in climbed if new in held)  # a regression kept its slot
     gentler = _gentler(primaries, ctx, pools, chosen, recent, p)
     selection = BlockSelection(
         primaries=primaries,
@@ -366,13 +370,14 @@ def _climbed(
     primaries: dict, ctx: Context, usable: tuple[Exercise, ...], chosen: set[str], p: Params, lower: frozenset[str]
 ) -> tuple[dict[Category, tuple[Pick, ...]], tuple[tuple[str, str], ...]]:
     """The primaries moved up their ladders (ladder-climb), never onto or past what a swap or
-    a review's regression took out."""
+    a review's regression took out, nor from a lift a swap is about to replace."""
     if not ctx.topped:
         return primaries, ()
     moves = (*ctx.swaps, *ctx.regressed)
     away, placed = {old for old, _ in moves}, frozenset(new for _, new in moves if new)
     pool = tuple(e for e in usable if e.id not in away)
-    return climb_ladders(primaries, ctx.topped, placed, _screen_capped(ctx), ctx.pain, pool, chosen, p, lower)
+    stay = placed | away
+    return climb_ladders(primaries, ctx.topped, stay, _screen_capped(ctx), ctx.pain, pool, chosen, p, lower)
 
 
 def _screen_capped(ctx: Context) -> frozenset[Category]:
