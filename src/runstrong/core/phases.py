@@ -58,8 +58,20 @@ def phase_lengths(profile: AthleteProfile, p: Params) -> list[Phase]:
     specific = p.race_specific_weeks if rest >= p.race_specific_weeks + p.min_build_weeks else rest // 2
     build = rest - specific
     tail = [Phase.taper] * (taper - 1) + [Phase.race_week]
-    post = [Phase.maintenance] * p.post_race_weeks
-    return [Phase.foundation] * foundation + [Phase.build] * build + [Phase.race_specific] * specific + tail + post
+    before = [Phase.foundation] * foundation + [Phase.build] * build + [Phase.race_specific] * specific + tail
+    return before + after_race(profile, loading, len(before), p)
+
+
+def after_race(profile: AthleteProfile, loading: int, to_race: int, p: Params) -> list[Phase]:
+    """The weeks after the race: one session a week keeps what was built; a runner who comes
+    to it with fewer weeks of strength work than the registry's minimum has nothing to keep
+    yet, so they are the foundation instead, as long as it takes to earn the third session
+    (maintenance-after-race)."""
+    if profile.consistent_strength_weeks + loading >= p.maintenance_min_built_weeks:
+        return [Phase.maintenance] * p.post_race_weeks
+    unlock = p.third_session_weeks[profile.strength_experience]
+    weeks = max(p.post_race_weeks, p.min_foundation_weeks, unlock - profile.consistent_strength_weeks - to_race)
+    return [Phase.foundation] * weeks
 
 
 def deload_weeks(phases: list[Phase], p: Params, forced: frozenset[int] = frozenset()) -> set[int]:
@@ -135,6 +147,9 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
         sessions, reasons = _sessions(profile, phase, consistent, start, p)
         sessions, partial = _first_week_room(profile, start, sessions, p)
         reasons += partial
+        if phase == Phase.foundation and profile.race is not None and start > profile.race.date:
+            sessions, after = _foundation_after_race(profile, start, sessions, i > 0 and phases[i - 1] != phase, p)
+            reasons += after
         if this_week is not None and this_week.max_sessions is not None and this_week.max_sessions < sessions:
             sessions = this_week.max_sessions
         reasons += _deload_reasons(deload, i in forced, p) + fresh
@@ -200,6 +215,38 @@ def _first_week_room(profile: AthleteProfile, start: dt.date, sessions: int, p: 
     held = {0: "no room for a session", 1: "room for 1 session"}.get(room, f"room for {room} sessions a day apart")
     text = f"The plan starts on {profile.start_date:%A}: the training days left this week have {held}, not {sessions}."
     return room, [p.why("no-consecutive-strength-days", text)]
+
+
+def _foundation_after_race(
+    profile: AthleteProfile, start: dt.date, sessions: int, first: bool, p: Params
+) -> tuple[int, list[Reason]]:
+    """A foundation week after the race: why it is not maintenance (its first week), and as
+    many sessions as the training days after the race's recovery hold."""
+    race = profile.race
+    assert race is not None
+    reasons: list[Reason] = []
+    if first:
+        text = (
+            f"Fewer than {p.maintenance_min_built_weeks} weeks of strength work before the race, so there is "
+            "nothing to maintain yet: the weeks after it are your foundation, two sessions a week. When they end, "
+            "plan again with your next race (or none) to carry on."
+        )
+        reasons += [p.why("maintenance-after-race", text), p.why("maintenance-after-race", USUAL_WEEK_TEXT)]
+    back = race.date + dt.timedelta(days=p.recovery_days[race.distance])
+    if back <= start:
+        return sessions, reasons
+    available = set(profile.available_days)
+    days = [i for i in range(7) if (d := start + dt.timedelta(days=i)) >= back and Weekday.of(d) in available]
+    room = most_spaced(days, p.min_days_between)
+    if room >= sessions:
+        return sessions, reasons
+    text = f"Recovery after the race: no strength until {back:%a %d %b}"
+    text += f", which leaves room for {_sessions_text(room)} this week." if room else ". Easy movement only."
+    return room, [*reasons, p.why("maintenance-after-race", text)]
+
+
+def _sessions_text(n: int) -> str:
+    return "1 session" if n == 1 else f"{n} sessions"
 
 
 def _race_week_days(profile: AthleteProfile, start: dt.date, p: Params) -> list[dt.date]:

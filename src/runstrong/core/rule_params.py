@@ -200,6 +200,7 @@ class MaintenanceAfterRace(RuleParams):
     recovery_days: dict[RaceDistance, Int]
     post_race_weeks: Int
     easy_return_days: Int
+    min_built_weeks: Int  # weeks of strength work by the race that give it something to keep
 
 
 class ScheduledReassessment(RuleParams):

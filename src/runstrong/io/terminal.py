@@ -56,7 +56,8 @@ def render_overview(plan: Plan) -> Panel:
         race_week = sum(1 for w in plan.weeks if w.start_date <= pr.race.date)
         after = len(plan.weeks) - race_week
         head.append(f"Race: {race_label(pr.race)} on {pr.race.date:%a %d %b %Y}, in week {race_week}")
-        head.append(f"; {plural(after, 'maintenance week')} after\n" if after else "\n")
+        kind = PHASE_LABEL[plan.weeks[-1].phase].lower()  # maintenance; foundation when nothing was built to keep
+        head.append(f"; {plural(after, f'{kind} week')} after\n" if after else "\n")
     else:
         head.append(f"No race: {plural(len(plan.weeks), 'week')} from {plan.start_date:%d %b %Y}\n")
     if pr.pain_areas:

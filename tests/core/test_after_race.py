@@ -1,0 +1,58 @@
+"""The weeks after the race: maintenance keeps what was built; a runner who comes to the race
+with too little strength work to keep starts the foundation after it instead
+(maintenance-after-race), and the race's recovery days still hold no strength."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from runstrong.core.model import Phase
+from runstrong.core.planner import build_plan
+from runstrong.core.validate import check_plan
+from runstrong.io.data_files import load_context
+from tests.core.test_planner import race_on, runner
+
+CTX = load_context()
+P = CTX.params
+
+
+def after_race(plan):
+    return [w for w in plan.weeks if w.start_date > plan.profile.race.date]
+
+
+@pytest.mark.parametrize("weeks_out", [1, 2, 3])
+def test_a_runner_with_no_strength_behind_them_starts_the_foundation_after_the_race(weeks_out):
+    plan = build_plan(runner(race=race_on(weeks_out, "5k", weekday=4)), CTX)
+    after = after_race(plan)
+    assert after and all(w.phase == Phase.foundation for w in after)
+    unlock = P.third_session_weeks[plan.profile.strength_experience]
+    assert len(after) == max(P.post_race_weeks, P.min_foundation_weeks, unlock - len(plan.weeks) + len(after))
+    assert all(len(w.sessions) == P.foundation_sessions for w in after[1:])  # two a week, not maintenance's one
+    said = [r.text for r in after[0].reasons if r.rule_id == "maintenance-after-race"]
+    assert any("nothing to maintain yet" in t for t in said), said
+    assert not check_plan(plan, CTX)
+
+
+def test_a_runner_with_strength_behind_them_keeps_maintenance_after_the_race():
+    plan = build_plan(
+        runner(race=race_on(2, "5k", weekday=4), consistent_strength_weeks=P.maintenance_min_built_weeks), CTX
+    )
+    assert [w.phase for w in after_race(plan)] == [Phase.maintenance] * P.post_race_weeks
+
+
+def test_a_plan_long_enough_to_build_keeps_maintenance_after_the_race():
+    plan = build_plan(runner(race=race_on(P.maintenance_min_built_weeks + P.taper_weeks, "10k")), CTX)
+    assert [w.phase for w in after_race(plan)] == [Phase.maintenance] * P.post_race_weeks
+
+
+def test_the_foundation_after_a_marathon_waits_for_the_recovery_days():
+    plan = build_plan(runner(race=race_on(2, "marathon")), CTX)  # a Sunday marathon: eight days to recover
+    race, back = plan.profile.race.date, plan.profile.race.date + dt.timedelta(days=P.recovery_days["marathon"])
+    after = after_race(plan)
+    assert after[0].phase == Phase.foundation and not after[0].sessions
+    assert any("no strength until" in r.text for r in after[0].reasons)
+    assert all(s.date >= back for w in after for s in w.sessions)
+    assert any(w.sessions for w in after) and race < back
+    assert not check_plan(plan, CTX)
