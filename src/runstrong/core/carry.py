@@ -21,6 +21,9 @@ _RULE_ID = attrgetter("rule_id")
 Carry = tuple[tuple[tuple[str, str], tuple], ...]
 
 
+_HELD_RULES = frozenset({"review-reduce", "review-hold", "taper", "maintenance-after-race"})
+
+
 def carry_of(
     sessions: list[Session] | tuple[Session, ...], loading: bool, before: Carry, ctx: PlanningContext
 ) -> Carry:
@@ -42,7 +45,8 @@ def carry_of(
             if b.role not in (Role.primary, Role.accessory):
                 continue
             key, rules = (b.exercise_id, s.focus.value), set(map(_RULE_ID, b.reasons))
-            if "review-reduce" in rules or "review-hold" in rules or "taper" in rules:
+            # a review's hold or cut, the taper's ease and the first days back after the race set no new base
+            if rules & _HELD_RULES:
                 if key in old:
                     out[key] = old[key]
                 continue

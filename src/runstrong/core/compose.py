@@ -129,6 +129,11 @@ class Planned:
         """The same session with its leg work kept far from failure, for the last days before the race."""
         return self._swapped(self.gentler, dctx=self.dctx._replace(race_close=True), gentler=())
 
+    @cached_property
+    def returning(self) -> Planned:
+        """The same session with its leg work kept far from failure, for the first days back after the race."""
+        return self._swapped(self.gentler, dctx=self.dctx._replace(race_close=True, returning=True), gentler=())
+
     def _swapped(self, swaps: tuple[tuple[int, Pick | None], ...], **changes: Any) -> Planned:
         """This session with the picks at the `swaps` positions replaced (the full-dose
         session stays its base; placement flags are worked out afresh when picks change)."""

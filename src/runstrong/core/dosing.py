@@ -55,6 +55,7 @@ class DoseContext(NamedTuple):
     volume_cut_pct: int  # deload or taper cut, 0 otherwise
     light: bool = False  # the day before a key run or on a speed day: leg work kept light
     race_close: bool = False  # inside the last heavy days before the race: leg work kept far from failure
+    returning: bool = False  # the first days back after the race: kept as far from failure (maintenance-after-race)
     short_holds: bool = False  # the screen's plank was short: shorter, more frequent holds
     weaker: tuple[tuple[Category, str], ...] = ()  # (category, side) pairs that get an extra set
     held: tuple[tuple[Category, int], ...] = ()  # a review held progression this week, per category
@@ -397,7 +398,7 @@ def _cuts(d: _Draft, p: Params) -> None:
             add(p.why("light-before-key-runs", "A key run is close: one set fewer, more in reserve, fresh legs first."))
     if ctx.race_close and leg_work:
         d.intensity = race_close_intensity(d.intensity, p)
-        if ctx.phase == Phase.maintenance:
+        if ctx.returning:
             text = f"First week back after the race: legs stay at least {p.race_close_min_rir} reps from failure."
             add(p.why("maintenance-after-race", text))
         else:

@@ -72,7 +72,7 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
     for session, day_index, reasons, sandwiched in placed:
         day = w.days[day_index]
         if day.returning:  # the first days back after the race: nothing heavy for the legs (maintenance-after-race)
-            session = session.race_close
+            session = session.returning
         if not session.spec.heavy and (day.before_key or day.speed):
             # fresh legs for the key run (light-before-key-runs); hops between two hard runs only
             # when no session of the week has room for them (explosive-work-with-room)
