@@ -6,6 +6,7 @@ dose, and the recovery work it announced is in the week."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -283,10 +284,21 @@ def _set_count(p: Prescription) -> int:
 
 
 def _resized(s: Session, blocks: list[Block]) -> Session:
+    """The session with the review's blocks, and the minutes they take (said in its time-cap
+    reason too): worked out from the blocks alone, so a review applied again gives the same."""
     if blocks == s.blocks:
         return s
     minutes = -(-sum(b.estimated_seconds for b in blocks) // 60)
-    return s.model_copy(update={"blocks": blocks, "estimated_minutes": min(minutes, s.estimated_minutes)})
+    reasons = [
+        r.model_copy(update={"text": _ABOUT.sub(f"About {minutes} min", r.text, count=1)})
+        if r.rule_id == "session-time-cap"
+        else r
+        for r in s.reasons
+    ]
+    return s.model_copy(update={"blocks": blocks, "estimated_minutes": minutes, "reasons": reasons})
+
+
+_ABOUT = re.compile(r"^About \d+ min")  # week_plan.dated_session's "About N min, inside your C-minute cap."
 
 
 def _capped_block(b: Block, cap: Prescription, params: Any) -> Block:
