@@ -4,6 +4,7 @@ finds the weight, and after a log shows the next load the log points to."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 from tests.web.conftest import TODAY
@@ -45,3 +46,35 @@ def test_after_an_easy_log_the_next_session_shows_a_heavier_load(client, diary_p
     shown = float(form_fields(later)[f"{rdl_row(later)}-load"])
     assert load < shown <= max(load * 1.05, load + 2.5)
     assert "Last time:" in later
+
+
+def test_each_lifts_load_stepper_steps_by_what_its_implement_makes(client) -> None:
+    """A kettlebell steps by a bell (4 kg), dumbbells by 2 kg, a bar by 2.5 kg (load-rounding),
+    not all by the bar's step."""
+    from runstrong.core.loads import implement
+    from runstrong.io.data_files import load_context
+
+    ctx = load_context()
+    by_name = {e.name: e for e in ctx.library.exercises}
+    page = client.get(SESSION).text
+    steps = {name: float(step) for step, name in re.findall(r'aria-label="([\d.]+) kg more: ([^"]+)"', page)}
+    assert steps
+    for name, step in steps.items():
+        kit = implement(by_name[html.unescape(name)].equipment)
+        assert step == ctx.params.rounding_metric_kg[kit], (name, step)
+
+
+def test_a_runners_own_increments_set_the_stepper(client, diary_path) -> None:
+    """`load_increments` in the profile (the runner's 1 kg microplates) is what the stepper steps by."""
+    from runstrong.flows.base import Clock
+    from runstrong.flows.profile import update_profile
+    from runstrong.store.db import open_store
+
+    store = open_store(str(diary_path))
+    try:
+        now = dt.datetime.combine(TODAY, dt.time(7))
+        update_profile(store, None, {"load_increments": {"barbell": 1.0, "trap_bar": 1.0}}, Clock(now, TODAY))
+    finally:
+        store.close()
+    page = client.get(SESSION).text
+    assert re.search(r'aria-label="1 kg more: ', page), "a bar lift steps by the runner's 1 kg"

@@ -64,9 +64,10 @@ def _session_page(
     shown = list(data.logged)
     if done is not None and done != day and planned is not None:  # logged on the day done, for this session
         shown = [x for x in diary.day(done).logged if x.planned_label == planned.label]
-    form = (
-        views.session_form(planned, diary.library, units, data.last, diary.params.load_rounding_kg) if planned else None
-    )
+    form = None
+    if planned is not None:
+        steps = views.kit_steps(units, diary.profile()[1].load_increments, diary.params)
+        form = views.session_form(planned, diary.library, units, data.last, diary.params.load_rounding_kg, steps)
     names = diary.names()
     values = values or {}
     return render(

@@ -14,6 +14,7 @@ from typing import Any
 
 from runstrong.core.diary import LOGGED_ROLES, MEASURES, PlannedBlock, PlannedRun, PlannedSession, SetLog
 from runstrong.core.library import Library
+from runstrong.core.loads import implement
 from runstrong.core.model import Item, Plan, Role, RunType, Units, Week
 from runstrong.core.setline import KG_PER_LB, format_sets
 from runstrong.core.vocab import CATEGORY_NAME, Category
@@ -88,6 +89,7 @@ class ExerciseGroup:
     rows: list[SetRow]
     load_placeholder: str = "bw"  # what an empty load means: bodyweight, or "kg" for a lift that needs weights
     find_weight: bool = False  # an estimated load and no set of it logged yet: find the weight (find-your-weight)
+    load_step: float | None = None  # its implement's +/- step in the runner's units (None: the form's)
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,13 @@ LB_STEP = 5.0  # the smallest pair of plates in a pound gym (2 x 2.5 lb); kilogr
 def load_step(units: Units, rounding_kg: float) -> float:
     """The +/- steppers' step in the runner's units: the plan's load rounding, or 5 lb."""
     return LB_STEP if units == Units.imperial else rounding_kg
+
+
+def kit_steps(units: Units, increments: dict[Item, float], p: Any) -> dict[Item, float]:
+    """Each implement's +/- step in the runner's units: their own increments, else the
+    rulebook's (load-rounding): 4 kg for a kettlebell, 2 kg for dumbbells, 2.5 kg on a bar."""
+    table = p.rounding_imperial_lb if units == Units.imperial else p.rounding_metric_kg
+    return {kit: float(increments.get(kit, step)) for kit, step in table.items()}
 
 
 def _last_set(previous: list[SetLog], side: str | None, number: int) -> SetLog | None:
@@ -149,10 +158,16 @@ def _set_rows(block: PlannedBlock, index: int, units: Units, show_load: bool, pr
 
 
 def session_form(
-    session: PlannedSession, library: Library, units: Units, last: dict[str, list[SetLog]], rounding_kg: float = 2.5
+    session: PlannedSession,
+    library: Library,
+    units: Units,
+    last: dict[str, list[SetLog]],
+    rounding_kg: float = 2.5,
+    steps: dict[Item, float] | None = None,
 ) -> SessionForm:
     """The planned session as a logging form: one row per set, pre-filled as prescribed and,
-    where the plan leaves the load or effort open, as last time."""
+    where the plan leaves the load or effort open, as last time; each lift's load steps by
+    its implement's `steps` (`kit_steps`), else by the form's one step."""
     groups: list[ExerciseGroup] = []
     index = 0
     for block in session.blocks:
@@ -182,6 +197,7 @@ def session_form(
                 rows=rows,
                 load_placeholder=mass_unit(units) if weighted else "bw",
                 find_weight=block.find_weight and not previous,
+                load_step=(steps or {}).get(implement(exercise.equipment)) if exercise else None,  # type: ignore[arg-type]
             )
         )
     drills = [(b, dose_text(b.prescription, units)) for b in session.blocks]
