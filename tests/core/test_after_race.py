@@ -56,3 +56,14 @@ def test_the_foundation_after_a_marathon_waits_for_the_recovery_days():
     assert all(s.date >= back for w in after for s in w.sessions)
     assert any(w.sessions for w in after) and race < back
     assert not check_plan(plan, CTX)
+
+
+def test_a_plan_that_starts_in_the_taper_says_the_building_starts_after_the_race():
+    plan = build_plan(runner(race=race_on(2, "5k", weekday=4)), CTX)
+    first = plan.weeks[0]
+    assert first.phase == Phase.taper
+    assert any(
+        "foundation starts after the race" in r.text for r in first.reasons if r.rule_id == "maintenance-after-race"
+    )
+    built = build_plan(runner(race=race_on(2, "5k", weekday=4), consistent_strength_weeks=8), CTX)
+    assert not any("foundation starts after the race" in r.text for w in built.weeks for r in w.reasons)

@@ -147,6 +147,8 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
         sessions, reasons = _sessions(profile, phase, consistent, start, p)
         sessions, partial = _first_week_room(profile, start, sessions, p)
         reasons += partial
+        if i == 0 and phase in (Phase.taper, Phase.race_week) and Phase.foundation in phases:  # built after it
+            reasons.append(p.why("maintenance-after-race", TOO_CLOSE_TEXT))
         if phase == Phase.foundation and profile.race is not None and start > profile.race.date:
             sessions, after = _foundation_after_race(profile, start, sessions, i > 0 and phases[i - 1] != phase, p)
             reasons += after
@@ -292,6 +294,10 @@ def _no_race_week_day(profile: AthleteProfile, start: dt.date, p: Params) -> str
     )
 
 
+TOO_CLOSE_TEXT = (
+    "The race is too close to build strength before it: until then the sessions only rehearse the movements, "
+    "and your foundation starts after the race."
+)
 REASSESS_TEXT = "Repeat the baseline screen this week (hip hinge, plank, single-leg squat)."
 BASELINE_TEXT = "Before the first session, screen your hip hinge, plank hold and single-leg squat."
 NEW_LIFTS_TEXT = "A long phase: each category keeps its main lift and its other lifts change, for variety."
