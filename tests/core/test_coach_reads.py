@@ -13,7 +13,7 @@ from runstrong.core.compose import low_hop
 from runstrong.core.model import KEY_RUN_TYPES, AthleteProfile, Category, Intensity, Pattern, Phase, RecentSet, Role
 from runstrong.core.planner import build_plan, replan
 from runstrong.core.validate import check_plan
-from runstrong.core.vocab import Item
+from runstrong.core.vocab import Item, Weekday
 from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
 from tests.conftest import EXAMPLES
@@ -829,3 +829,18 @@ def test_a_first_session_at_the_kits_heaviest_load_asks_no_one_to_find_their_wei
     assert any("Your heaviest dumbbell is 10 kg" in r.text for r in first.reasons)
     step_up = blocks_of(plan, "dumbbell_step_up")[0][1]  # under the kit's heaviest: found as usual
     assert step_up.prescription.load_kg < 10 and "find-your-weight" in step_up.rule_ids
+
+
+def test_training_days_that_hold_one_session_never_ask_for_a_third():
+    """Fifteenth read: a novice free only on Saturday and Sunday (one session a day apart)
+    read "Weeks 7-8: only 1 of 3 sessions fit" once the third session came due. Her days, not
+    her runs, keep it out: the week asks for the foundation's two, and says what a third needs."""
+    profile = load_profile(RUNNERS / "two_training_days_backpack.toml").model_copy(
+        update={"available_days": [Weekday.sat, Weekday.sun]}
+    )
+    plan = build_plan(profile, CTX, least_bad=True)
+    assert not any("of 3 sessions" in w for w in plan.warnings), plan.warnings
+    build = [w for w in plan.weeks if w.phase in (Phase.build, Phase.race_specific)]
+    assert build and all(len(w.sessions) <= 1 for w in build)
+    texts = [r.text for w in build for r in w.reasons]
+    assert any("(Sat and Sun) hold only 1 session a day apart" in t for t in texts), texts

@@ -320,12 +320,12 @@ def _sessions(
             room = training_days_room(profile, p)
             level = profile.strength_experience.value
             behind = f"{consistent} consistent weeks behind you ({unlock} needed at {level} level):"
-            if room == p.foundation_sessions:  # the training days, not the runs, keep it out (fewer: least_bad says so)
+            if room <= p.foundation_sessions:  # the training days, not the runs, keep it out
                 text = (
                     f"{behind} a third session is due, but your training days ({_days_text(profile)}) hold only "
-                    f"{room} a day apart: add a training day for it."
-                )
-                return room, [*reasons, p.why("third-session-after-consistency", text)]
+                    f"{_sessions_text(room)} a day apart: add a training day for it."
+                )  # fewer than the foundation's: the week asks for those, and least_bad says what fits
+                return p.foundation_sessions, [*reasons, p.why("third-session-after-consistency", text)]
             text = f"{behind} a third, single-leg power session."
             return p.foundation_sessions + 1, [*reasons, p.why("third-session-after-consistency", text)]
         text = f"Third session waits until {unlock} consistent weeks ({consistent} so far)."
