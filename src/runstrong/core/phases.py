@@ -207,16 +207,19 @@ def _first_week_room(profile: AthleteProfile, start: dt.date, sessions: int, p: 
     """A plan starting mid-week: as many sessions as its remaining training days hold, with why."""
     if not start < profile.start_date < start + dt.timedelta(days=7):
         return sessions, []
-    available = set(profile.available_days)
-    days = [
-        i for i in range(7) if (d := start + dt.timedelta(days=i)) >= profile.start_date and Weekday.of(d) in available
-    ]
-    room = most_spaced(days, p.min_days_between)
+    room = _room_from(profile, start, profile.start_date, p)
     if room >= sessions:
         return sessions, []
     held = {0: "no room for a session", 1: "room for 1 session"}.get(room, f"room for {room} sessions a day apart")
     text = f"The plan starts on {profile.start_date:%A}: the training days left this week have {held}, not {sessions}."
     return room, [p.why("no-consecutive-strength-days", text)]
+
+
+def _room_from(profile: AthleteProfile, start: dt.date, first: dt.date, p: Params) -> int:
+    """How many sessions a day apart the week from `start` holds on its training days from `first` on."""
+    available = set(profile.available_days)
+    days = [i for i in range(7) if (d := start + dt.timedelta(days=i)) >= first and Weekday.of(d) in available]
+    return most_spaced(days, p.min_days_between)
 
 
 def _foundation_after_race(
@@ -237,9 +240,7 @@ def _foundation_after_race(
     back = race.date + dt.timedelta(days=p.recovery_days[race.distance])
     if back <= start:
         return sessions, reasons
-    available = set(profile.available_days)
-    days = [i for i in range(7) if (d := start + dt.timedelta(days=i)) >= back and Weekday.of(d) in available]
-    room = most_spaced(days, p.min_days_between)
+    room = _room_from(profile, start, back, p)
     if room >= sessions:
         return sessions, reasons
     text = f"Recovery after the race: no strength until {back:%a %d %b}"
