@@ -135,7 +135,7 @@ def reviewed(example: Example) -> tuple[Review, list]:
     diary = example.diary(plan, week)
     review = review_week(plan, example.profile, diary, week.start_date, real_life=example.real_life, ctx=CTX)
     _, new_plan = apply_review(plan, example.profile, review, ctx=CTX)
-    return review, describe_changes(plan_differences(plan, new_plan, review.next_week_start))
+    return review, describe_changes(plan_differences(plan, new_plan, review.next_week_start), example.profile.units)
 
 
 def panel(review: Review, changes: list) -> str:

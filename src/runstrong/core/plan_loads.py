@@ -47,6 +47,7 @@ class _Lift:
     source: str = ""  # the lift a cross-lift start was converted from
     week_kg: float | None = None  # the heaviest load of its last loading week (a deload eases that)
     full_best: float | None = None  # the heaviest load of its full-dose days so far (a light day stays under it)
+    fresh_log: bool = False  # it starts from a set the diary logged: its next week follows that set, held or not
 
 
 @dataclass
@@ -229,12 +230,14 @@ def _from_set(walk: LoadWalk, s: RecentSet, before: _Lift | None) -> _Lift:
         return _Lift(logged, s.load_kg, "e1rm-formula")
     grown = logged * (1 + p.load_step_pct / 100)  # the week after the log: a week's growth on it
     if before is None:
-        return _Lift(grown, s.load_kg, "load-autoregulation", reps=s.reps)
+        return _Lift(grown, s.load_kg, "load-autoregulation", reps=s.reps, fresh_log=True)
     expected = before.e1rm * (1 + p.load_step_pct / 100) ** before.weeks
     e1rm = ld.autoregulated(grown, expected, p.max_load_step_pct, p.autoreg_max_drop_pct)
     easier = e1rm >= expected * (1 + p.max_load_step_pct / 100) - 1e-9
     reps = None if easier else s.reps
-    return _Lift(e1rm, s.load_kg, "load-autoregulation", reps=reps, easier=easier, full_best=before.full_best)
+    return _Lift(
+        e1rm, s.load_kg, "load-autoregulation", reps=reps, easier=easier, full_best=before.full_best, fresh_log=True
+    )
 
 
 def _light_as_planned(walk: LoadWalk, ex_id: str, s: RecentSet) -> bool:
@@ -307,8 +310,13 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         shared = walk.copies.setdefault(key, blocks)
         sessions.append(copy_of(s, blocks=shared))
     if not week.deload:
+        paused = {b.exercise_id for blocks in loaded for b in blocks if reviewed(b)}
         for ex_id, (kg, presc, light) in heaviest.items():
             lift = walk.lifts[ex_id]
+            if ex_id in paused and lift.last is not None and not lift.fresh_log:  # the block shifts back
+                lift.week_kg, lift.easier = kg, False
+                continue
+            lift.fresh_log = False
             held = light and lift.weeks and lift.last is not None and week.phase != Phase.race_week
             if held:  # light days only: the next step starts where it was (after the race: from its loads)
                 lift.weeks, lift.easier, lift.week_kg = lift.weeks + 1, False, kg
@@ -373,7 +381,7 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
             return block
         walk.lifts[e.id] = lift
     legs = close and e.category in LEG_CATEGORIES  # the taper's load ceiling is for lower-body work, as its effort is
-    kg = _load(walk, week, block.prescription, lift, legs, *walk.kit(e))
+    kg = _load(walk, week, block, lift, legs, *walk.kit(e))
     light = any(r.rule_id == "light-before-key-runs" for r in block.reasons)
     if light:
         kg = _light(walk, lift, kg, *walk.kit(e))
@@ -403,9 +411,23 @@ def _light(walk: LoadWalk, lift: _Lift, kg: float, step: float, bar: float) -> f
     return min(kg, ld.round_down(lift.full_best * p.light_max_pct_of_best / 100, step, bar))
 
 
-def _load(walk: LoadWalk, week: Week, presc: Prescription, lift: _Lift, close: bool, step: float, bar: float) -> float:
-    """This block's load, at most the heaviest a plan holds."""
-    return min(_target_load(walk, week, presc, lift, close, step, bar), ld.round_down(MAX_LOAD_KG, step, bar))
+def _load(walk: LoadWalk, week: Week, block: Block, lift: _Lift, close: bool, step: float, bar: float) -> float:
+    """This block's load, at most the heaviest a plan holds; a lift a review held or cut stays
+    at most where its last loading week left it (the review holds the load as it holds reps)."""
+    kg = min(
+        _target_load(walk, week, block.prescription, lift, close, step, bar), ld.round_down(MAX_LOAD_KG, step, bar)
+    )
+    if lift.last is not None and reviewed(block) and not lift.fresh_log:  # a fresh log is newer than any hold
+        kg = min(kg, ld.round_down(min(lift.last, lift.week_kg or lift.last), step, bar))
+    return kg
+
+
+REVIEWED = frozenset({"review-reduce", "review-hold"})
+
+
+def reviewed(block: Block) -> bool:
+    """A block whose progression a review held or cut this week."""
+    return any(r.rule_id in REVIEWED for r in block.reasons)
 
 
 def _target_load(

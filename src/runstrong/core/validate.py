@@ -35,6 +35,7 @@ from .model import (
 from .pain_return import allowed_on_ladder, ruled_out, rungs_for_week
 from .params import Params
 from .phases import LOADING_PHASES
+from .plan_loads import REVIEWED
 from .progression import RPE_AT_FAILURE, load_rise_pct, rir_of
 from .rep_scheme import LEG_CATEGORIES
 from .rules import Registry
@@ -394,7 +395,7 @@ def _check_progression(plan: Plan, p: Params) -> list[Violation]:
                 if "light-before-key-runs" in rules:
                     continue  # a deliberately light day is neither a step up nor the base for one
                 key = (b.exercise_id, s.focus.value)
-                if not rules.isdisjoint(REVIEW_CAPPED):  # a week a review cut or held: the week
+                if not rules.isdisjoint(REVIEWED):  # a week a review cut or held: the week
                     if key in last:  # after it is compared with the week before it, as if the cap were not there
                         seen[key] = last[key]
                     continue
@@ -406,9 +407,6 @@ def _check_progression(plan: Plan, p: Params) -> list[Violation]:
                     ]
         last = seen  # compare with the last loading week only: a returning exercise starts afresh
     return out
-
-
-REVIEW_CAPPED = frozenset({"review-reduce", "review-hold"})
 
 
 def step_problems(before: Prescription, now: Prescription, p: Params) -> list[str]:

@@ -4,23 +4,25 @@ which would otherwise fill pages)."""
 
 from __future__ import annotations
 
+from runstrong.core.model import Units
 from runstrong.core.review.changes import Change, ChangeKind, PlanChange, WeekChanges
 from runstrong.core.vocab import CATEGORY_NAME
-from runstrong.io.labels import effort_label, volume_label
+from runstrong.io.dose_words import dose_text
 
 WEEK_KINDS = (ChangeKind.deload_on, ChangeKind.deload_off, ChangeKind.phase)
 
 
-def describe_changes(weeks: list[WeekChanges]) -> list[Change]:
+def describe_changes(weeks: list[WeekChanges], units: Units = Units.metric) -> list[Change]:
     """The first week's changes line by line (by date, then words), a summary line per later week."""
     if not weeks:
         return []
-    first = sorted((Change(date=c.date, text=change_text(c)) for c in weeks[0].changes), key=lambda c: (c.date, c.text))
+    lines = (Change(date=c.date, text=change_text(c, units)) for c in weeks[0].changes)
+    first = sorted(lines, key=lambda c: (c.date, c.text))
     return first + [Change(date=w.start_date, text=week_summary(w)) for w in weeks[1:]]
 
 
-def change_text(c: PlanChange) -> str:
-    """One change as a sentence."""
+def change_text(c: PlanChange, units: Units = Units.metric) -> str:
+    """One change as a sentence (a dose with its load, in the runner's units)."""
     match c.kind:
         case ChangeKind.deload_on | ChangeKind.deload_off | ChangeKind.phase:
             return f"Week {c.week} is {_week_text(c)}."
@@ -33,10 +35,7 @@ def change_text(c: PlanChange) -> str:
         case ChangeKind.exercise_in:
             return f"{c.exercise} in."
     assert c.before is not None and c.after is not None
-    return (
-        f"{c.exercise}: {volume_label(c.before)} @ {effort_label(c.before.intensity)} → "
-        f"{volume_label(c.after)} @ {effort_label(c.after.intensity)}."
-    )
+    return f"{c.exercise}: {dose_text(c.before, units)} → {dose_text(c.after, units)}."
 
 
 def week_summary(w: WeekChanges) -> str:

@@ -140,7 +140,7 @@ def with_new_plan(outcome: ReviewOutcome, plan: Plan, logged: AthleteProfile, ct
     """`outcome` with the new plan version its review makes from `plan`, and what changes;
     `logged` is the profile with the diary's last sets as its recent sets (loads follow the log)."""
     new_profile, new_plan = apply_review(plan, logged, outcome.review, ctx=ctx)
-    changes = describe_changes(plan_differences(plan, new_plan, outcome.review.next_week_start))
+    changes = describe_changes(plan_differences(plan, new_plan, outcome.review.next_week_start), logged.units)
     return replace(outcome, profile=new_profile, plan=new_plan, changes=changes)
 
 

@@ -17,6 +17,7 @@ from ..model import AthleteProfile, Block, Category, Plan, Prescription, Role, S
 from ..planner import replan, replanned_weeks
 from ..review_cut import cut_prescription
 from ..rules import Registry
+from .eased_deload import eased_deloads
 from .measure import last_loading_week, plan_week
 from .values import Review
 
@@ -56,7 +57,9 @@ def apply_review(
             new_plan = _same_cut(new_plan, plan, start, cut)  # the plan already holds this cut
         else:
             new_plan = cut_from_held(new_plan, held_week(plan, profile, review, ctx, least_bad), start, cut, params)
-    return new_profile, new_plan  # a painful side's cue comes with the adjustment (core/owned_cues)
+    changed = {a.week_start for a in review.adjustments if a.week_start >= review.next_week_start}
+    # a painful side's cue comes with the adjustment (core/owned_cues)
+    return new_profile, eased_deloads(new_plan, changed, ctx.library, params)
 
 
 def reviewed_profile(profile: AthleteProfile, review: Review) -> AthleteProfile:
@@ -200,25 +203,70 @@ def _never_above(old: Week, new: Week, swapped: dict[str, str], held: dict[str, 
     it that week (a lift swapped in is held to the one it replaces), and no category more
     sets: a block the old week did not have is dropped first."""
     old_by_lift = {(s.focus, b.exercise_id): b.prescription for s in old.sessions for b in s.blocks}
+    peaks = peak_doses(old)
     sessions = []
     for s in new.sessions:
         old_s = next((o for o in old.sessions if o.focus == s.focus), None)
         spare = _unmatched(old_s, s) if old_s else []
         blocks = []
         for b in s.blocks:
-            cap = old_by_lift.get((s.focus, b.exercise_id)) or old_by_lift.get(
-                (s.focus, swapped.get(b.exercise_id, ""))
-            )
-            if cap is None:
-                cap = next((x.prescription for x in spare if x.category == b.category and x.role == b.role), None)
-                spare = [x for x in spare if x.prescription is not cap]
-            for limit in (cap, held.get(b.exercise_id)):
+            own, other = _old_doses(s.focus, b.exercise_id, swapped.get(b.exercise_id, ""), old_by_lift, peaks)
+            if own is None and other is None:
+                other = next((x.prescription for x in spare if x.category == b.category and x.role == b.role), None)
+                spare = [x for x in spare if x.prescription is not other]
+            # another lift's load is on other kit: only the lift's own dose caps its load
+            for limit, same in ((own, True), (other, False), (held.get(b.exercise_id), True)):
                 if limit is not None:
-                    b = _capped_block(b, limit, params)
+                    b = _capped_block(b, limit, params, same)
             blocks.append(b)
         sessions.append((s, blocks))
     sessions = _category_capped(old, sessions, params, swapped)
     return new.model_copy(update={"sessions": [_resized(s, blocks) for s, blocks in sessions]})
+
+
+def _old_doses(
+    focus: Any, lift: str, was: str, by_session: dict[tuple[Any, str], Prescription], peaks: dict[str, Prescription]
+) -> tuple[Prescription | None, Prescription | None]:
+    """The lift's own dose in the old week (in the same session; else, moved to another day,
+    the most the week gave it anywhere) or, for a lift swapped in, the one it replaces'."""
+    if (focus, lift) in by_session:
+        return by_session[focus, lift], None
+    if (focus, was) in by_session:
+        return None, by_session[focus, was]
+    if lift in peaks:
+        return peaks[lift], None
+    return None, peaks.get(was)
+
+
+def peak_doses(week: Week) -> dict[str, Prescription]:
+    """Each lift's highest dose in the week, field by field: a lift a review moves onto
+    another day is held to the most the week gave it anywhere, not to that day's dose."""
+    out: dict[str, Prescription] = {}
+    for b in _blocks(week):
+        a = out.get(b.exercise_id)
+        out[b.exercise_id] = b.prescription if a is None else _higher(a, b.prescription)
+    return out
+
+
+def _higher(a: Prescription, b: Prescription) -> Prescription:
+    update: dict[str, object] = {}
+    for field in ("sets", "reps", "seconds", "contacts", "distance_m", "load_kg"):
+        x, y = getattr(a, field), getattr(b, field)
+        if y is not None and (x is None or y > x):
+            update[field] = y
+    if b.extra_sets_side and not a.extra_sets_side:
+        update["extra_sets_side"] = b.extra_sets_side
+    if _harder_effort(b, a):
+        update["intensity"] = b.intensity
+    return a.model_copy(update=update) if update else a
+
+
+def _harder_effort(a: Prescription, b: Prescription) -> bool:
+    """`a` asks more effort than `b`: fewer reps in reserve, a higher RPE, load or %1RM."""
+    x, y = a.intensity, b.intensity
+    if x.kind != y.kind or x.value is None or y.value is None or x.kind not in ("rir", "rpe", "load_kg", "percent_1rm"):
+        return False
+    return x.value < y.value if x.kind == "rir" else x.value > y.value
 
 
 def _unmatched(old: Session, new: Session) -> list[Block]:
@@ -301,8 +349,9 @@ def _resized(s: Session, blocks: list[Block]) -> Session:
 _ABOUT = re.compile(r"^About \d+ min")  # week_plan.dated_session's "About N min, inside your C-minute cap."
 
 
-def _capped_block(b: Block, cap: Prescription, params: Any) -> Block:
-    presc = capped(b.prescription, cap)
+def _capped_block(b: Block, cap: Prescription, params: Any, same_lift: bool = True) -> Block:
+    logged = any(r.rule_id == "load-autoregulation" for r in b.reasons)
+    presc = capped(b.prescription, cap, same_lift, follows_log=logged)
     if presc is b.prescription:
         return b
     reason = why("review-hold", "Never more than the plan gave this week.")
@@ -313,9 +362,11 @@ def _capped_block(b: Block, cap: Prescription, params: Any) -> Block:
     )
 
 
-def capped(presc: Prescription, cap: Prescription) -> Prescription:
+def capped(presc: Prescription, cap: Prescription, same_lift: bool = True, follows_log: bool = False) -> Prescription:
     """`presc` with no number above `cap`'s: sets, reps, seconds, contacts, distance, the
-    extra set, load, and effort (fewer reps in reserve or a higher RPE count as more)."""
+    extra set, effort (fewer reps in reserve or a higher RPE count as more) and, when `cap`
+    is the same lift's dose, load. A load that follows the diary's last set of the lift
+    (`follows_log`) is that set's answer for the same effort: only an eased effort lowers it."""
     update: dict[str, object] = {}
     for field in ("sets", "reps", "seconds", "contacts", "distance_m"):
         value, limit = getattr(presc, field), getattr(cap, field)
@@ -323,11 +374,15 @@ def capped(presc: Prescription, cap: Prescription) -> Prescription:
             update[field] = limit
     if presc.extra_sets_side and not cap.extra_sets_side:
         update["extra_sets_side"] = None
-    a, c = presc.intensity, cap.intensity
-    if a.kind == c.kind and a.value is not None and c.value is not None:
-        harder = a.value < c.value if a.kind == "rir" else a.value > c.value
-        if harder and a.kind in ("rir", "rpe", "load_kg", "percent_1rm"):
-            update["intensity"] = c
+    eased = _harder_effort(presc, cap)
+    if eased:
+        update["intensity"] = cap.intensity
+    # a load chosen for the harder effort, or for as many reps, would keep the rise: it is held
+    # to the cap's (fewer reps at the same effort may keep their heavier load)
+    reps = update.get("reps", presc.reps)
+    as_many = not follows_log and reps is not None and cap.reps is not None and reps >= cap.reps
+    if same_lift and presc.load_kg and cap.load_kg and presc.load_kg > cap.load_kg and (eased or as_many):
+        update["load_kg"] = cap.load_kg
     return presc.model_copy(update=update) if update else presc
 
 

@@ -105,6 +105,7 @@ def regress_step(r: ReviewInput, v: Verdict) -> Verdict:
     kit and puts no more load on a painful area (S27, S41)."""
     rp = r.params
     swaps, decisions, holds = [*v.swaps], [*v.decisions], set(v.holds)
+    broken: dict[Category, list[tuple[str, Signal]]] = {}
     for lift in r.metrics.lifts:
         if not lift.form_sets or 100 * lift.broken_form_sets / lift.form_sets < rp.broken_share_pct:
             continue
@@ -128,7 +129,22 @@ def regress_step(r: ReviewInput, v: Verdict) -> Verdict:
         )
         decisions.append(decision(lift.exercise_id, "regress", text, ["review-regress"], [signal]))
         holds.add(lift.category)
+        broken.setdefault(lift.category, []).append((lift.name, signal))
+    decisions = [_held_for_form(d, broken, sig.dose_ref(r.metrics)) for d in decisions]
     return v.add(swaps=tuple(swaps), decisions=tuple(decisions), holds=frozenset(holds))
+
+
+def _held_for_form(d: ReviewDecision, broken: dict, dose: str) -> ReviewDecision:
+    """A category a regress holds says so, instead of "progress as planned"."""
+    lifts = broken.get(Category(d.scope)) if d.action == "progress" and d.scope in _CATEGORIES else None
+    if not lifts:
+        return d
+    names = " and ".join(name for name, _ in lifts)
+    text = f"{category_name(Category(d.scope)).capitalize()}: hold next week at {dose} ({names}: form broke down)."
+    return decision(d.scope, "hold", text, ["form-gates-progression", "review-hold"], [s for _, s in lifts])
+
+
+_CATEGORIES = frozenset(c.value for c in Category)
 
 
 def warning_signs_step(r: ReviewInput, v: Verdict) -> Verdict:
