@@ -22,6 +22,7 @@ from typing import Any
 from . import loads as ld
 from .context import PlanningContext
 from .library import Library
+from .load_calibration import implement_share, strength_scale, table_e1rm
 from .load_limits import LOADED_ROLES, copy_of, no_harder_than_heavy, within_capacity
 from .log_loads import light_as_planned
 from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Session, Week
@@ -48,6 +49,7 @@ class _Lift:
     week_kg: float | None = None  # the heaviest load of its last loading week (a deload eases that)
     full_best: float | None = None  # the heaviest load of its full-dose days so far (a light day stays under it)
     fresh_log: bool = False  # it starts from a set the diary logged: its next week follows that set, held or not
+    scale: float = 1.0  # an estimate scaled to the loads the runner gave (load_calibration)
 
 
 @dataclass
@@ -63,6 +65,7 @@ class LoadWalk:
     # (exercise id, day) -> the light dose a lived week planned that day: a log of it done as
     # planned leaves the lift where it stood (a light day's set says little of what it can do)
     light_days: dict[tuple[str, dt.date], Prescription] = field(default_factory=dict)
+    scale: float | None = None  # the runner against the body-mass table, worked out at the first estimate
 
     def kit(self, e: Exercise) -> tuple[float, float]:
         """The kit's smallest step and lightest load (an empty bar), in kg."""
@@ -208,6 +211,7 @@ def _starts(walk: LoadWalk, logged: bool) -> None:
             if before is not None and _light_as_planned(walk, ex_id, s):
                 continue
             walk.lifts[ex_id] = _from_set(walk, s, before)
+    walk.scale = None  # the loads shown so far scale the estimates made from here on
     if logged:
         return
     for ex_id, kg in walk.profile.known_loads_kg.items():
@@ -250,20 +254,17 @@ def _estimate(walk: LoadWalk, e: Exercise) -> _Lift | None:
     converted = _carried_over(walk, e)
     if converted is not None:
         return converted
-    kit = ld.implement(e.equipment)
-    prof = walk.profile
-    level, p = prof.strength_experience, walk.p
-    e1rm = ld.estimated_e1rm(prof.body_mass_kg, prof.sex, level, e.pattern, kit, p, e.both_hands)  # type: ignore[arg-type]
-    if e1rm is None:
+    table = table_e1rm(e, walk.profile, walk.p)
+    if table is None:
         return None
-    share = walk.p.cross_lift_relative_pct.get(e.id, walk.p.cross_lift_reference_pct) / walk.p.cross_lift_reference_pct
-    return _Lift(e1rm * share, None, "starting-load-estimate", find=True)  # a lift of the movement, not its usual one
+    if walk.scale is None:
+        shown = [(walk.library.get(x), lift.e1rm) for x, lift in walk.lifts.items() if lift.rule in _SHOWN]
+        walk.scale = strength_scale(shown, walk.profile, walk.p)
+    e1rm = table * walk.p.start_cautious_pct / 100 * walk.scale  # a lift of the movement, not its usual one
+    return _Lift(e1rm, None, "starting-load-estimate", find=True, scale=walk.scale)
 
 
-def _total_share(e: Exercise, p: Any) -> float:
-    """The share of the movement's total load one implement of `e` carries (a dumbbell or
-    kettlebell carries the handheld share, twice that held in both hands; a bar, all of it)."""
-    return ld.handheld_share(ld.implement(e.equipment), e.both_hands, p)
+_SHOWN = frozenset({"e1rm-formula", "load-autoregulation"})  # loads the runner gave or logged: they convert
 
 
 def _carried_over(walk: LoadWalk, e: Exercise) -> _Lift | None:
@@ -274,15 +275,12 @@ def _carried_over(walk: LoadWalk, e: Exercise) -> _Lift | None:
         return None
     for src_id, lift in walk.lifts.items():
         src = library.get(src_id) if src_id in library else None
-        if src is None or src_id not in ratios or src.pattern != e.pattern or lift.rule in _NOT_A_SOURCE:
+        if src is None or src_id not in ratios or src.pattern != e.pattern or lift.rule not in _SHOWN:
             continue
         now = lift.e1rm * (1 + walk.p.load_step_pct / 100) ** lift.weeks
-        e1rm = now / _total_share(src, walk.p) * ratios[e.id] / ratios[src_id] * _total_share(e, walk.p)
+        e1rm = now / implement_share(src, walk.p) * ratios[e.id] / ratios[src_id] * implement_share(e, walk.p)
         return _Lift(e1rm, None, "cross-lift-start", find=True, source=src.name)
     return None
-
-
-_NOT_A_SOURCE = frozenset({"starting-load-estimate", "cross-lift-start"})  # only a load the runner showed converts
 
 
 def _race_close(walk: LoadWalk, week: Week, day: dt.date) -> bool:
@@ -475,7 +473,8 @@ def _load_reasons(walk: LoadWalk, lift: _Lift) -> list:
     text = {
         "load-autoregulation": "Load from your last logged set: easier than planned moves it up, harder down.",
         "e1rm-formula": "Load from your set's estimated 1RM for these reps and this reserve.",
-        "starting-load-estimate": "A cautious load estimated from body mass, sex and level: adjust to the reserve.",
+        "starting-load-estimate": f"A cautious load estimated from body mass, sex and level{_scaled(lift)}: "
+        "adjust to the reserve.",
         "cross-lift-start": "Load carried over from the same movement's other lift: adjust to the reserve.",
     }[lift.rule]
     return (
@@ -486,4 +485,10 @@ def _load_reasons(walk: LoadWalk, lift: _Lift) -> list:
 def _start_text(lift: _Lift) -> str:
     if lift.rule == "cross-lift-start":
         return f"The start is carried over from your {lift.source} by the registry's ratio between the two lifts."
-    return "The start is estimated from body mass, sex and level."
+    return f"The start is estimated from body mass, sex and level{_scaled(lift)}."
+
+
+def _scaled(lift: _Lift) -> str:
+    if lift.scale == 1.0:
+        return ""
+    return f", then scaled to the loads you gave (your lifts stand at {round(lift.scale * 100)}% of that estimate)"

@@ -25,6 +25,8 @@ class StartingLoadEstimate(RuleParams):
     level_pct: ByLevel
     sex_pct: dict[Sex, Pct]
     cautious_pct: Pct
+    calibrate_min_pct: Pct
+    calibrate_max_pct: Positive
 
 
 class CrossLiftStart(RuleParams):
