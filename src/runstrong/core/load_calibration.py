@@ -1,7 +1,8 @@
 """How strong the runner is against the body-mass table (starting-load-estimate).
 
 The table is cautious for everyone alike; a runner who gave a load for some lifts (a known
-load, a recent set, a logged one) has shown where they stand. Each such lift's e1RM over the
+load or a recent set in the profile) has shown where they stand. The diary's sets do not
+count: a set of an estimated lift done as planned only repeats the estimate. Each such lift's e1RM over the
 table's for it gives a ratio; their median, within the registry's bounds, scales the
 estimates of the lifts they gave nothing for. A 54 kg advanced woman who Romanian-deadlifts
 75 kg is not started on a 35 kg hip thrust."""

@@ -65,7 +65,7 @@ class LoadWalk:
     # (exercise id, day) -> the light dose a lived week planned that day: a log of it done as
     # planned leaves the lift where it stood (a light day's set says little of what it can do)
     light_days: dict[tuple[str, dt.date], Prescription] = field(default_factory=dict)
-    scale: float | None = None  # the runner against the body-mass table, worked out at the first estimate
+    scale: float = 1.0  # the runner's own loads against the body-mass table (load_calibration)
 
     def kit(self, e: Exercise) -> tuple[float, float]:
         """The kit's smallest step and lightest load (an empty bar), in kg."""
@@ -211,7 +211,6 @@ def _starts(walk: LoadWalk, logged: bool) -> None:
             if before is not None and _light_as_planned(walk, ex_id, s):
                 continue
             walk.lifts[ex_id] = _from_set(walk, s, before)
-    walk.scale = None  # the loads shown so far scale the estimates made from here on
     if logged:
         return
     for ex_id, kg in walk.profile.known_loads_kg.items():
@@ -224,6 +223,10 @@ def _starts(walk: LoadWalk, logged: bool) -> None:
                 else kg * 100 / p.carry_load_pct
             )
             walk.lifts[ex_id] = _Lift(e1rm, kg, "e1rm-formula")
+    # the loads the runner gave (not the diary's sets of lifts the plan estimated: done as
+    # planned they only repeat the estimate) scale the estimates of the others
+    given = [(library.get(x), lift.e1rm) for x, lift in walk.lifts.items() if lift.rule == "e1rm-formula"]
+    walk.scale = strength_scale(given, walk.profile, p)
 
 
 def _from_set(walk: LoadWalk, s: RecentSet, before: _Lift | None) -> _Lift:
@@ -257,9 +260,6 @@ def _estimate(walk: LoadWalk, e: Exercise) -> _Lift | None:
     table = table_e1rm(e, walk.profile, walk.p)
     if table is None:
         return None
-    if walk.scale is None:
-        shown = [(walk.library.get(x), lift.e1rm) for x, lift in walk.lifts.items() if lift.rule in _SHOWN]
-        walk.scale = strength_scale(shown, walk.profile, walk.p)
     e1rm = table * walk.p.start_cautious_pct / 100 * walk.scale  # a lift of the movement, not its usual one
     return _Lift(e1rm, None, "starting-load-estimate", find=True, scale=walk.scale)
 
