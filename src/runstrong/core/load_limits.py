@@ -79,3 +79,11 @@ def within_capacity(walk: LoadWalk, e: Exercise, kg: float) -> tuple[float, list
             "or say what yours reach (heaviest_loads)."
         )
     return kg, [walk.p.why("kit-heaviest", text)]
+
+
+REVIEWED = frozenset({"review-reduce", "review-hold"})
+
+
+def reviewed(block: Block) -> bool:
+    """A block whose progression a review held or cut this week: its load holds too."""
+    return any(r.rule_id in REVIEWED for r in block.reasons)

@@ -17,13 +17,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from . import loads as ld
 from .context import PlanningContext
 from .library import Library
 from .load_calibration import implement_share, strength_scale, table_e1rm
-from .load_limits import LOADED_ROLES, copy_of, no_harder_than_heavy, within_capacity
+from .load_limits import LOADED_ROLES, copy_of, no_harder_than_heavy, reviewed, within_capacity
 from .log_loads import light_as_planned
 from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Session, Week
 from .phases import LOADING_PHASES
@@ -66,6 +67,11 @@ class LoadWalk:
     # planned leaves the lift where it stood (a light day's set says little of what it can do)
     light_days: dict[tuple[str, dt.date], Prescription] = field(default_factory=dict)
     scale: float = 1.0  # the runner's own loads against the body-mass table (load_calibration)
+
+    @cached_property
+    def reviewed(self) -> bool:
+        """Whether a review held or cut any week (only then does a block's hold need looking for)."""
+        return any(a.hold or a.reduce for a in self.profile.adjustments)
 
     def kit(self, e: Exercise) -> tuple[float, float]:
         """The kit's smallest step and lightest load (an empty bar), in kg."""
@@ -308,7 +314,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         shared = walk.copies.setdefault(key, blocks)
         sessions.append(copy_of(s, blocks=shared))
     if not week.deload:
-        paused = {b.exercise_id for blocks in loaded for b in blocks if reviewed(b)}
+        paused = {b.exercise_id for blocks in loaded for b in blocks if reviewed(b)} if walk.reviewed else ()
         for ex_id, (kg, presc, light) in heaviest.items():
             lift = walk.lifts[ex_id]
             if ex_id in paused and lift.last is not None and not lift.fresh_log:  # the block shifts back
@@ -415,17 +421,9 @@ def _load(walk: LoadWalk, week: Week, block: Block, lift: _Lift, close: bool, st
     kg = min(
         _target_load(walk, week, block.prescription, lift, close, step, bar), ld.round_down(MAX_LOAD_KG, step, bar)
     )
-    if lift.last is not None and reviewed(block) and not lift.fresh_log:  # a fresh log is newer than any hold
+    if walk.reviewed and reviewed(block) and lift.last is not None and not lift.fresh_log:  # a log is newer
         kg = min(kg, ld.round_down(min(lift.last, lift.week_kg or lift.last), step, bar))
     return kg
-
-
-REVIEWED = frozenset({"review-reduce", "review-hold"})
-
-
-def reviewed(block: Block) -> bool:
-    """A block whose progression a review held or cut this week."""
-    return any(r.rule_id in REVIEWED for r in block.reasons)
 
 
 def _target_load(

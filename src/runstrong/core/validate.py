@@ -14,6 +14,7 @@ from operator import attrgetter
 from .context import PlanningContext
 from .dosing import heavy_set
 from .library import Library
+from .load_limits import REVIEWED
 from .model import (
     EQUIPMENT_SETS,
     KEY_RUN_TYPES,
@@ -35,7 +36,6 @@ from .model import (
 from .pain_return import allowed_on_ladder, ruled_out, rungs_for_week
 from .params import Params
 from .phases import LOADING_PHASES
-from .plan_loads import REVIEWED
 from .progression import RPE_AT_FAILURE, load_rise_pct, rir_of
 from .rep_scheme import LEG_CATEGORIES
 from .rules import Registry
