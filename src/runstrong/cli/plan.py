@@ -147,7 +147,7 @@ def explain(profile: Path, week: int, which: str | None, data_dir: Path | None) 
     from runstrong.io.terminal import render_session
 
     ctx = load_context(data_dir)
-    the_plan = _build(checked_profile(profile, data_dir), profile.name, least_bad=False, data_dir=data_dir)
+    the_plan = build_named(checked_profile(profile, data_dir), profile.name, least_bad=False, data_dir=data_dir)
     w = _week(the_plan, week)
     sessions = _pick_sessions(w, which)
     out = console()
@@ -192,7 +192,7 @@ def checked_profile(path: Path, data_dir: Path | None = None):  # type: ignore[n
     return profile
 
 
-def _build(profile, source: str, *, least_bad: bool, data_dir: Path | None = None):  # type: ignore[no-untyped-def]
+def build_named(profile, source: str, *, least_bad: bool, data_dir: Path | None = None):  # type: ignore[no-untyped-def]
     """Plan, naming the profile file in any message about what is wrong with it."""
     from runstrong.core.planner import build_plan
     from runstrong.io.data_files import load_context
@@ -219,7 +219,7 @@ def _emit(
 
     if weeks and fmt == "json":
         raise UserError("--week: JSON always holds every week; use --week with the table or markdown views")
-    the_plan = _build(profile, source, least_bad=least_bad, data_dir=data_dir)
+    the_plan = build_named(profile, source, least_bad=least_bad, data_dir=data_dir)
     for n in weeks:
         _week(the_plan, n)
     registry = load_context(data_dir).registry

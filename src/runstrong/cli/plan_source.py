@@ -40,10 +40,10 @@ def plan_source_options(f):  # type: ignore[no-untyped-def]
 def load_plan_source(profile: Path | None, db: str | None, athlete: str | None, least_bad: bool = False) -> PlanSource:
     """The plan to export: built from PROFILE, or read from the diary."""
     if profile is not None:
-        from runstrong.cli.plan import _build, checked_profile
+        from runstrong.cli.plan import build_named, checked_profile
 
         athlete_profile = checked_profile(profile)
-        plan = _build(athlete_profile, profile.name, least_bad=least_bad)
+        plan = build_named(athlete_profile, profile.name, least_bad=least_bad)
         return PlanSource(plan=plan, label=profile.stem, athlete=athlete_profile.name, version=None)
     import os
 

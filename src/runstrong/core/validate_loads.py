@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import loads as ld
 from .library import Library
@@ -22,13 +22,22 @@ _LIGHT = "light-before-key-runs"
 _Week = tuple[int, bool, float, bool, bool]  # index, deload, heaviest kg, lived, light days only
 
 
+class Kit(NamedTuple):
+    """What a lift's implement makes, in kg: its smallest step, its lightest load (an empty
+    bar, else 0) and its heaviest (inf: no ceiling)."""
+
+    step: float
+    bar: float
+    heaviest: float
+
+
 def check_loads(plan: Plan, library: Library, p: Any, lived: frozenset[dt.date]) -> list[tuple[str, str, str]]:
     """(rule id, where, message) for each broken load invariant; weeks in `lived` (their
     Mondays) are kept as they were lived and only start the comparison after them."""
     out: list[tuple[str, str, str]] = []
     heaviest: dict[str, list[_Week]] = {}  # id -> (week, deload, kg, lived, light days only)
     started: set[str] = set()
-    kits: dict[str, tuple[float, float, float] | None] = {}  # each exercise's kit (step, bar, heaviest) once
+    kits: dict[str, Kit | None] = {}  # each exercise's kit, worked out once
     on_step: dict[tuple[float, str], bool] = {}  # a plan repeats its loads: each (kg, exercise) judged once
     for w in plan.weeks:
         was_lived = w.start_date in lived
@@ -51,11 +60,12 @@ def check_loads(plan: Plan, library: Library, p: Any, lived: frozenset[dt.date])
                 if not was_lived:
                     fits = on_step.get((kg, ex))
                     if fits is None:
-                        fits = on_step[kg, ex] = _on_step(kg, kit[0], kit[1])
+                        fits = on_step[kg, ex] = _on_step(kg, kit.step, kit.bar)
                     if not fits:
                         out.append(("load-rounding", f"week {w.index} {ex}", f"{kg:g} kg is off the kit's steps"))
-                    if kg > kit[2] + _EPS:
-                        out.append(("kit-heaviest", f"week {w.index} {ex}", f"{kg:g} kg is past the kit's {kit[2]:g}"))
+                    if kg > kit.heaviest + _EPS:
+                        past = f"{kg:g} kg is past the kit's {kit.heaviest:g}"
+                        out.append(("kit-heaviest", f"week {w.index} {ex}", past))
                 week_max[ex] = max(week_max.get(ex, 0.0), kg)
                 if w.phase == Phase.race_week or not any(r.rule_id == _LIGHT for r in b.reasons):
                     full.add(ex)  # race week's light days are its loads (the walk steps on from them)
@@ -63,23 +73,23 @@ def check_loads(plan: Plan, library: Library, p: Any, lived: frozenset[dt.date])
             heaviest.setdefault(ex, []).append((w.index, w.deload, kg, was_lived, ex not in full))
     logged = {ex for ex, s in plan.profile.recent_sets.items() if s.date is not None}  # the diary's sets
     for ex, weeks in heaviest.items():
-        out += _steps(ex, weeks, kits[ex], p, ex in logged)  # type: ignore[arg-type]
+        out += _steps(ex, weeks, kits[ex], p, ex in logged)  # type: ignore[arg-type]  # a lift with loads has a kit
     return out
 
 
-def _exercise_kit(ex: str, library: Library, plan: Plan, p: Any) -> tuple[float, float, float] | None:
-    """The kit's step, bar and heaviest load (inf: no ceiling) for a library exercise that takes a load, else None."""
+def _exercise_kit(ex: str, library: Library, plan: Plan, p: Any) -> Kit | None:
+    """The kit of a library exercise that takes a load, else None."""
     if ex not in library:
         return None
     e = library.get(ex)
     return _kit(e, plan, p) if loadable_exercise(e) else None
 
 
-def _kit(e: Any, plan: Plan, p: Any) -> tuple[float, float, float]:
+def _kit(e: Any, plan: Plan, p: Any) -> Kit:
     kit, prof = ld.implement(e.equipment), plan.profile
     step = ld.increment_kg(kit, prof.units, prof.load_increments, p)  # type: ignore[arg-type]
     full = ld.heaviest_kg(kit, prof.units, prof.heaviest_loads, EquipmentSet.gym in prof.equipment, p)
-    return step, ld.lightest_kg(kit, prof.units, p), math.inf if full is None else full  # type: ignore[arg-type]
+    return Kit(step, ld.lightest_kg(kit, prof.units, p), math.inf if full is None else full)  # type: ignore[arg-type]
 
 
 def _on_step(kg: float, step: float, bar: float) -> bool:
@@ -90,7 +100,7 @@ def _on_step(kg: float, step: float, bar: float) -> bool:
     return math.isclose(steps, round(steps), abs_tol=1e-4)
 
 
-def _steps(ex: str, weeks: list[_Week], kit: tuple[float, ...], p: Any, logged: bool) -> list[tuple[str, str, str]]:
+def _steps(ex: str, weeks: list[_Week], kit: Kit, p: Any, logged: bool) -> list[tuple[str, str, str]]:
     """A lift's heaviest load never rises more than a week's step above the most it has
     been given (linear-progression), and a deload eases it below that (planned-deloads).
     Compared with its best so far, not only last week's: a missed session dropped from a
@@ -99,7 +109,7 @@ def _steps(ex: str, weeks: list[_Week], kit: tuple[float, ...], p: Any, logged: 
     no base. A lift the diary logged starts afresh at the first week after lived ones that has
     it (`logged`: the diary's set takes over, as in the walk); any other carries its best on
     through lived weeks, a taper's lighter ones too."""
-    step, bar = kit[:2]
+    step, bar = kit.step, kit.bar
     out: list[tuple[str, str, str]] = []
     best: float | None = None
     after_lived = False  # a logged lift's diary set takes over in the first week after lived ones

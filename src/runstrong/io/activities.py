@@ -20,7 +20,7 @@ from typing import Any
 from runstrong.core.activity import Activity, ImportRules, KnownRun, RunIndex, classify_activity
 from runstrong.core.diary import RunLog
 
-from .activity_base import KM_PER_MILE, ActivityFileError, NotAnActivity, ReadResult, _first_line, read_bounded
+from .activity_base import KM_PER_MILE, ActivityFileError, NotAnActivity, ReadResult, first_line, read_bounded
 from .activity_csv import read_csv
 from .activity_fit import fit_crc, fit_records, fit_summary_stream, read_fit, read_fit_file
 from .activity_gpx import read_gpx
@@ -176,7 +176,7 @@ class ActivitySorter:
             self.report.broken.append(f"{name}: {err}")
             return None
         except Exception as err:  # a reader library failing on odd input must not stop the import
-            self.report.broken.append(f"{name}: unreadable ({type(err).__name__}: {_first_line(err)})")
+            self.report.broken.append(f"{name}: unreadable ({type(err).__name__}: {first_line(err)})")
             return None
         self.report.broken.extend(result.problems)
         self.report.warnings.extend(result.warnings)

@@ -28,11 +28,11 @@ class ReadResult:
     warnings: list[str] = field(default_factory=list)  # read, but check it: a damaged file's summary
 
 
-def _local_date(instant: dt.datetime, tz: dt.tzinfo | None) -> dt.date:
+def local_date(instant: dt.datetime, tz: dt.tzinfo | None) -> dt.date:
     return instant.astimezone(tz).date()
 
 
-def _sniff(data: bytes, kind: str) -> str:
+def sniff_hint(data: bytes, kind: str) -> str:
     """A hint when the content is another format than the name says."""
     head = data[:2000].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if len(data) > 12 and data[8:12] == b".FIT":
@@ -63,16 +63,16 @@ def check_root(data: bytes, expected: str, kind: str) -> None:
     """Refuse a file whose root element is not `expected` (an HTML page, a TCX named .gpx)."""
     root = root_element(data)
     if root is None:
-        raise ActivityFileError(f"not a {kind.upper()} file (no XML element in it)" + _sniff(data, kind))
+        raise ActivityFileError(f"not a {kind.upper()} file (no XML element in it)" + sniff_hint(data, kind))
     if root.lower() != expected.lower():
-        raise ActivityFileError(f"not a {kind.upper()} file (its root element is <{root}>)" + _sniff(data, kind))
+        raise ActivityFileError(f"not a {kind.upper()} file (its root element is <{root}>)" + sniff_hint(data, kind))
 
 
-def _positive(value: Any) -> float | None:
+def positive_or_none(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) and value > 0 else None
 
 
-def _hr(value: Any) -> int | None:
+def heart_rate(value: Any) -> int | None:
     """A heart rate in bpm, or None when absent or out of the physiological range."""
     try:
         bpm = round(float(value))
@@ -81,11 +81,11 @@ def _hr(value: Any) -> int | None:
     return bpm if 20 <= bpm <= 250 else None
 
 
-def _text(value: Any) -> str | None:
+def stripped_text(value: Any) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def _first_line(err: BaseException) -> str:
+def first_line(err: BaseException) -> str:
     return (str(err).strip().splitlines() or [type(err).__name__])[0][:160]
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from runstrong.core.activity import Activity
 
-from .activity_base import KM_PER_MILE, ActivityFileError, ReadResult, _hr, _local_date
+from .activity_base import KM_PER_MILE, ActivityFileError, ReadResult, heart_rate, local_date
 
 STRAVA_COLUMNS = ("Activity ID", "Activity Date", "Activity Name", "Activity Type")
 GARMIN_COLUMNS = ("Activity Type", "Date", "Title")
@@ -127,14 +127,14 @@ class _StravaRows(_Columns):
             origin=f"{self.origin} row {n}",
             source=f"strava:{ident}" if ident else f"strava:{when}",
             sport=self.cell(row, "Activity Type"),
-            local_date=_local_date(start, self.tz),
+            local_date=local_date(start, self.tz),
             seconds=seconds,
             name=self.cell(row, "Activity Name") or None,
             description=self.cell(row, "Activity Description") or None,
             started_at=start,
             distance_m=None if km is None else km * 1000,
-            avg_hr=_hr(_number(avg, "Average Heart Rate")),
-            max_hr=_hr(_number(peak, "Max Heart Rate")),
+            avg_hr=heart_rate(_number(avg, "Average Heart Rate")),
+            max_hr=heart_rate(_number(peak, "Max Heart Rate")),
         )
 
 
@@ -178,6 +178,6 @@ class _GarminRows(_Columns):
             name=title or None,
             started_at=start.astimezone(dt.UTC),
             distance_m=None if km is None else km * 1000,
-            avg_hr=_hr(_number(self.cell(row, "Avg HR"), "Avg HR")),
-            max_hr=_hr(_number(self.cell(row, "Max HR"), "Max HR")),
+            avg_hr=heart_rate(_number(self.cell(row, "Avg HR"), "Avg HR")),
+            max_hr=heart_rate(_number(self.cell(row, "Max HR"), "Max HR")),
         )

@@ -16,7 +16,15 @@ from typing import Any
 
 from runstrong.core.activity import Activity
 
-from .activity_base import ActivityFileError, NotAnActivity, ReadResult, _hr, _local_date, _positive, _sniff
+from .activity_base import (
+    ActivityFileError,
+    NotAnActivity,
+    ReadResult,
+    heart_rate,
+    local_date,
+    positive_or_none,
+    sniff_hint,
+)
 from .fit_strength import SET_MESSAGE, WORKOUT_STEP_MESSAGE, is_strength, watch_workout
 
 FIT_EPOCH = dt.datetime(1989, 12, 31, tzinfo=dt.UTC)
@@ -63,7 +71,7 @@ def fit_records(data: bytes, *, salvage: bool = False) -> Iterator[FitRecord]:
     damaged record: the records before it are all there is to read."""
     pos, n = 0, len(data)
     if n < 12 or data[0] not in (12, 14) or data[8:12] != b".FIT":
-        raise ActivityFileError("not a FIT file (no FIT header)" + _sniff(data, "fit"))
+        raise ActivityFileError("not a FIT file (no FIT header)" + sniff_hint(data, "fit"))
     while pos < n:
         if n - pos < 12 or data[pos] not in (12, 14) or data[pos + 8 : pos + 12] != b".FIT":
             if salvage:
@@ -188,7 +196,7 @@ def read_fit(
         seconds = s.get("total_timer_time") or s.get("total_elapsed_time")
         if not isinstance(start, dt.datetime) or not seconds:
             raise ActivityFileError("no start time or duration in the file's summary")
-        local = (start + offset).date() if offset is not None else _local_date(start, tz)
+        local = (start + offset).date() if offset is not None else local_date(start, tz)
         sport = str(s.get("sport") or "")
         out.append(
             Activity(
@@ -199,9 +207,9 @@ def read_fit(
                 seconds=float(seconds),
                 name=workout,
                 started_at=start,
-                distance_m=_positive(s.get("total_distance")),
-                avg_hr=_hr(s.get("avg_heart_rate")),
-                max_hr=_hr(s.get("max_heart_rate")),
+                distance_m=positive_or_none(s.get("total_distance")),
+                avg_hr=heart_rate(s.get("avg_heart_rate")),
+                max_hr=heart_rate(s.get("max_heart_rate")),
                 strength=watch_workout(s, messages, local, workout) if is_strength(s, messages) else None,
             )
         )

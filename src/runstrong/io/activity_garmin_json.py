@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from runstrong.core.activity import Activity
 
-from .activity_base import ActivityFileError, _hr
+from .activity_base import ActivityFileError, heart_rate
 
 SUMMARY_SUFFIX = "summarizedactivities.json"
 MAX_SUMMARY_BYTES = 256 * 1024 * 1024  # ten years of daily activities is ~50 MB
@@ -119,6 +119,6 @@ def summary_activity(item: dict[str, Any], origin: str) -> Activity | None:
         description=str(item["description"]) if item.get("description") else None,
         started_at=start,
         distance_m=distance / CM_PER_M if distance else None,
-        avg_hr=_hr(_ms(item, "avgHr")),
-        max_hr=_hr(_ms(item, "maxHr")),
+        avg_hr=heart_rate(_ms(item, "avgHr")),
+        max_hr=heart_rate(_ms(item, "maxHr")),
     )

@@ -15,13 +15,13 @@ from runstrong.core.activity import Activity
 from .activity_base import (
     ActivityFileError,
     NotAnActivity,
-    _first_line,
-    _hr,
-    _local_date,
-    _positive,
-    _sniff,
-    _text,
     check_root,
+    first_line,
+    heart_rate,
+    local_date,
+    positive_or_none,
+    sniff_hint,
+    stripped_text,
 )
 
 EARLIEST_YEAR = 1990  # points stamped before this carry a GPS unit's default date (1901, 1980), not a time
@@ -37,7 +37,7 @@ def read_gpx(data: bytes, origin: str, source: str, tz: dt.tzinfo | None = None)
     try:
         gpx = gpxpy.parse(data.decode("utf-8-sig", errors="replace"))
     except (gpxpy.gpx.GPXException, ValueError) as err:
-        raise ActivityFileError(f"not a readable GPX file ({_first_line(err)})" + _sniff(data, "gpx")) from None
+        raise ActivityFileError(f"not a readable GPX file ({first_line(err)})" + sniff_hint(data, "gpx")) from None
     if not any(s.points for t in gpx.tracks for s in t.segments):
         raise NotAnActivity("no track points (a route or waypoints only)")
     timed = [(t, seg, times) for t in gpx.tracks for seg in t.segments if (times := _timed(seg.points))]
@@ -62,15 +62,16 @@ def read_gpx(data: bytes, origin: str, source: str, tz: dt.tzinfo | None = None)
     return Activity(
         origin=origin,
         source=source,
-        sport=next((kind for t in tracks if (kind := _text(t.type))), ""),
-        local_date=_local_date(start, tz),
+        sport=next((kind for t in tracks if (kind := stripped_text(t.type))), ""),
+        local_date=local_date(start, tz),
         seconds=seconds,
-        name=_text(tracks[0].name) or _text(gpx.name),
-        description=next((d for t in tracks if (d := _text(t.description))), None) or _text(gpx.description),
+        name=stripped_text(tracks[0].name) or stripped_text(gpx.name),
+        description=next((d for t in tracks if (d := stripped_text(t.description))), None)
+        or stripped_text(gpx.description),
         started_at=start.astimezone(dt.UTC),
-        distance_m=_positive(metres),
-        avg_hr=_hr(sum(hrs) / len(hrs)) if hrs else None,
-        max_hr=_hr(max(hrs)) if hrs else None,
+        distance_m=positive_or_none(metres),
+        avg_hr=heart_rate(sum(hrs) / len(hrs)) if hrs else None,
+        max_hr=heart_rate(max(hrs)) if hrs else None,
     )
 
 
@@ -82,5 +83,5 @@ def _gpx_hr(point: Any) -> int | None:
     for extension in point.extensions:
         for element in extension.iter():
             if element.tag.rsplit("}", 1)[-1].lower() in ("hr", "heartrate") and element.text:
-                return _hr(element.text)
+                return heart_rate(element.text)
     return None

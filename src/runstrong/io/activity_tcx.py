@@ -8,7 +8,7 @@ from xml.etree import ElementTree as ET
 
 from runstrong.core.activity import Activity
 
-from .activity_base import ActivityFileError, NotAnActivity, _hr, _local_date, _sniff, _text
+from .activity_base import ActivityFileError, NotAnActivity, heart_rate, local_date, sniff_hint, stripped_text
 
 _TCX = "{http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2}"
 
@@ -18,10 +18,10 @@ def read_tcx(data: bytes, origin: str, source: str, tz: dt.tzinfo | None = None)
     try:
         root = ET.fromstring(data)
     except ET.ParseError as err:
-        raise ActivityFileError(f"not a readable TCX file (XML error: {err})" + _sniff(data, "tcx")) from None
+        raise ActivityFileError(f"not a readable TCX file (XML error: {err})" + sniff_hint(data, "tcx")) from None
     if not root.tag.endswith("TrainingCenterDatabase"):
         element = root.tag.rsplit("}", 1)[-1]
-        raise ActivityFileError(f"not a TCX file (its root element is <{element}>)" + _sniff(data, "tcx"))
+        raise ActivityFileError(f"not a TCX file (its root element is <{element}>)" + sniff_hint(data, "tcx"))
     ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
     found = root.findall(f"{ns}Activities/{ns}Activity")
     if not found:
@@ -46,14 +46,14 @@ def read_tcx(data: bytes, origin: str, source: str, tz: dt.tzinfo | None = None)
                 origin=origin,
                 source=source if len(found) == 1 else f"{source}#{n + 1}",
                 sport=activity.get("Sport", ""),
-                local_date=_local_date(start, tz),
+                local_date=local_date(start, tz),
                 seconds=seconds,
-                name=_text(activity.findtext(f"{ns}Notes")),
-                description=_text(activity.findtext(f"{ns}Notes")),
+                name=stripped_text(activity.findtext(f"{ns}Notes")),
+                description=stripped_text(activity.findtext(f"{ns}Notes")),
                 started_at=start,
                 distance_m=distance or None,
-                avg_hr=_hr(sum(h * t for h, t in avg if h) / timed) if timed else None,
-                max_hr=_hr(max(peaks)) if any(peaks) else None,
+                avg_hr=heart_rate(sum(h * t for h, t in avg if h) / timed) if timed else None,
+                max_hr=heart_rate(max(peaks)) if any(peaks) else None,
             )
         )
     return out

@@ -23,7 +23,7 @@ from runstrong.core.screen import Screen
 from runstrong.io.screen_text import ScreenTest, load_battery
 
 from . import forms
-from .log_pages import _said
+from .log_pages import error_words
 from .pages import SCREEN_LISTS, FormState, diary_of, form_page, redirect
 from .problems import Changed, FieldProblem, InputError, problems_from
 
@@ -140,7 +140,7 @@ def _save(request: Request, values: dict[str, Any], form: forms.FormData) -> Res
     try:
         diary_of(request).record_screen(data, forms.version(form))
     except Changed as err:
-        stale = FormState(values, status=409, conflict=_said(err))  # now's version: sending it again saves
+        stale = FormState(values, status=409, conflict=error_words(err))  # now's version: sending it again saves
         return _page(request, len(_tests()), stale)
     except InputError as err:
         fields = {str(p.loc[0]) for p in err.problems if p.loc}

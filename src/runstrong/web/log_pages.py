@@ -188,7 +188,7 @@ async def edit_set(request: Request, set_id: SetId) -> Response:
     try:
         done = diary.edit_set(set_id, updates, forms.version(form))
     except (InputError, Changed) as err:
-        return redirect(_local(back), notice=f"Not saved: {_said(err)}")
+        return redirect(_local(back), notice=f"Not saved: {error_words(err)}")
     return redirect(_local(back), notice=f"Saved: {done.what}.")
 
 
@@ -199,7 +199,7 @@ async def delete_set(request: Request, set_id: SetId) -> Response:
     try:
         done = diary_of(request).delete_set(set_id, forms.version(form))
     except (InputError, Changed) as err:
-        return redirect(_local(back), notice=f"Not deleted: {_said(err)}")
+        return redirect(_local(back), notice=f"Not deleted: {error_words(err)}")
     return redirect(_local(back), notice=f"Deleted {done.what}. Undo brings it back.")
 
 
@@ -210,7 +210,7 @@ async def undo(request: Request) -> Response:
     try:
         done = diary_of(request).undo(forms.version(form))
     except (InputError, Unavailable) as err:
-        return redirect(_local(back), notice=f"Nothing undone: {_said(err)}")
+        return redirect(_local(back), notice=f"Nothing undone: {error_words(err)}")
     return redirect(_local(back), notice=f"Undone: {done.summary}.")
 
 
@@ -219,7 +219,7 @@ def _local(path: str) -> str:
     return path if path.startswith("/") and not path.startswith("//") else "/"
 
 
-def _said(err: Exception) -> str:
+def error_words(err: Exception) -> str:
     if isinstance(err, InputError):
         return "; ".join(p.msg for p in err.problems)
     return str(err).split(": ", 1)[-1]

@@ -25,7 +25,7 @@ from runstrong.io.init_answers import FURNITURE_LABELS, FURNITURE_ORDER, furnitu
 
 from . import forms, log_pages, offline, upload_pages, views
 from .auth import diary_for
-from .log_pages import _said
+from .log_pages import error_words
 from .page_cache import keep, kept, page_key
 from .problems import Changed, InputError
 from .service import Diary
@@ -71,7 +71,7 @@ class FormState:
 
     @classmethod
     def stale(cls, form: forms.FormData, err: Changed, lists: tuple[str, ...] = ()) -> FormState:
-        return cls(forms.typed(form, lists), forms.Errors(), 409, conflict=_said(err))
+        return cls(forms.typed(form, lists), forms.Errors(), 409, conflict=error_words(err))
 
 
 FRESH = FormState()
