@@ -100,21 +100,26 @@ def order_step(r: ReviewInput, v: Verdict) -> Verdict:
         holds |= {c.category for c in r.metrics.categories}
     if not (v.deload or v.reduce):
         return v.add(holds=frozenset(holds))
-    why_not = "the deload comes first" if v.deload else "this week's cut comes first"
+    if v.deload:
+        why_not, rule = "the deload comes first", "review-deload"
+    else:
+        why_not, rule = "this week's cut comes first", "review-reduce"
     superseded = ("progress", "hold") if v.deload else ("progress",)
-    decisions = tuple(_superseded(d, why_not) if d.action in superseded else d for d in v.decisions)
+    decisions = tuple(_superseded(d, why_not, rule) if d.action in superseded else d for d in v.decisions)
     if v.deload:
         return v.add(decisions=decisions, holds=frozenset())
     holds |= {c.category for c in r.metrics.categories if c.planned_sets}
     return v.add(decisions=decisions, holds=frozenset(holds))
 
 
-def _superseded(d: ReviewDecision, why_not: str) -> ReviewDecision:
+def _superseded(d: ReviewDecision, why_not: str, rule: str) -> ReviewDecision:
+    """The decision as a note under the rule that overrides it (its signals kept): it no
+    longer progresses or holds, so it no longer cites the rules that would have."""
     text = d.text.replace("; progress as planned.", ".").replace("; repeat this dose before adding more.", ".")
     head, held, rest = text.partition(": hold next week at ")
     if held:  # "Name: hold next week at <dose> (why)." -> "Name: effort or form off (why)."
         text = f"{head}: effort or form off ({rest.rpartition(' (')[2]}"
-    return d.model_copy(update={"action": "note", "text": f"{text.rstrip('.')}: {why_not}."})
+    return decision(d.scope, "note", f"{text.rstrip('.')}: {why_not}.", [rule], d.signals)
 
 
 def real_life_step(r: ReviewInput, v: Verdict) -> Verdict:
