@@ -61,12 +61,13 @@ def _session_page(
         if planned is None:
             raise NotFound(f"label: no session {label!r} on {day}")
     units = data.athlete.units
+    profile = diary.profile()[1]  # read once: the load steps and the pain areas come from it
     shown = list(data.logged)
     if done is not None and done != day and planned is not None:  # logged on the day done, for this session
         shown = [x for x in diary.day(done).logged if x.planned_label == planned.label]
     form = None
     if planned is not None:
-        steps = views.kit_steps(units, diary.profile()[1].load_increments, diary.params)
+        steps = views.kit_steps(units, profile.load_increments, diary.params)
         form = views.session_form(planned, diary.library, units, data.last, diary.params.load_rounding_kg, steps)
     names = diary.names()
     values = values or {}
@@ -86,7 +87,7 @@ def _session_page(
         editable=[views.editable_sets(x, names, units) for x in shown],
         logged_on=done if done is not None and done != day else None,
         pain_areas=[a.value for a in PainArea],
-        profile_pain=[a.value for a in diary.profile()[1].pain_areas],
+        profile_pain=[a.value for a in profile.pain_areas],
         pain_causes=forms.pain_causes((b.exercise_id, b.name) for b in (planned.blocks if planned else [])),
         future=day > today and done is None,
         done_days=done_days(day, today),
