@@ -250,7 +250,11 @@ class Planned:
             focus=self.focus,
             heavy=any(is_heavy(pk.exercise, role, f, self.dctx, p) for role, pk, f in self.picks),
             plyometric=bool(self.plyo_ids),
+            landings=any(pk.exercise.impact in _LANDING_IMPACT for pk in self.chosen),
         )
+
+
+_LANDING_IMPACT = frozenset({Impact.moderate, Impact.high})
 
 
 def _without_heavy(dctx: DoseContext, ctx: PlanningContext) -> DoseContext:

@@ -54,6 +54,7 @@ class SessionSpec:
     focus: Category
     heavy: bool
     plyometric: bool
+    landings: bool = False  # jumps or landing drills of moderate impact or more, whatever the session's lead
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def _day_penalty(day: DayInfo, spec: SessionSpec, p: Params) -> tuple[float, lis
     if RunType.long in day.runs:
         long_day = p.penalty_long_run_day_core if core else p.penalty_long_run_day
         score += long_day + (p.penalty_heavy_long_run_day if spec.heavy else 0)
-        score += p.penalty_plyo_long_run_day if spec.plyometric else 0  # landings on legs a long run has tired
+        score += p.penalty_plyo_long_run_day if spec.plyometric or spec.landings else 0  # on legs a long run tired
         notes.append("shares the day with your long run")
     if day.speed:
         if spec.heavy:  # only reachable with double days: hard day hard, lifting after the run
