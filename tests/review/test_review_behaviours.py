@@ -325,6 +325,20 @@ def test_knee_pain_after_step_ups_cuts_single_leg_work_and_never_brings_a_deeper
     assert sets_by_category(nxt)[Category.single_leg_power] <= sets_by_category(old)[Category.single_leg_power]
 
 
+def test_a_category_with_its_own_pain_cut_gets_one_decision_and_the_clinician_advice_fits_the_plan():
+    plan = plan_of(MAYA)
+    week = next(w for w in plan.weeks if any(b.exercise_id == "barbell_step_up" for s in w.sessions for b in s.blocks))
+    diary = generate_diary(plan, week_end(week), seed=5, **CLEAN, pain_area="knee", pain_week=week.index, pain_score=5)
+    review, _, _ = review_of(plan, week, diary)
+    scopes = [d.scope for d in review.decisions if d.scope == Category.single_leg_power.value]
+    assert scopes == [Category.single_leg_power.value], [d.text for d in review.decisions]
+    (reduce,) = [d for d in review.decisions if d.scope == Category.single_leg_power.value]
+    assert reduce.action == "reduce"
+    # still on its ladder (regressed a rung, not excluded): the advice does not forbid the work the plan gives
+    assert not any(r.text.endswith("before loading it again.") for r in review.guidance if "Knee" in r.text)
+    assert any("clinician" in r.text for r in review.guidance), [r.text for r in review.guidance]
+
+
 def test_pain_step_alone_cuts_the_categories_that_load_the_area():
     plan, week = maya_week(5)
     diary = generate_diary(plan, week_end(week), seed=5, **CLEAN, pain_area="knee", pain_week=week.index)

@@ -105,7 +105,12 @@ def order_step(r: ReviewInput, v: Verdict) -> Verdict:
     else:
         why_not, rule = "this week's cut comes first", "review-reduce"
     superseded = ("progress", "hold") if v.deload else ("progress",)
-    decisions = tuple(_superseded(d, why_not, rule) if d.action in superseded else d for d in v.decisions)
+    cut = {d.scope for d in v.decisions if d.action == "reduce"}  # a category's own cut says it all
+    decisions = tuple(
+        _superseded(d, why_not, rule) if d.action in superseded else d
+        for d in v.decisions
+        if not (d.action in superseded and d.scope in cut)
+    )
     if v.deload:
         return v.add(decisions=decisions, holds=frozenset())
     holds |= {c.category for c in r.metrics.categories if c.planned_sets}

@@ -162,11 +162,16 @@ def pain_step(r: ReviewInput, v: Verdict) -> Verdict:
         if j.action:
             out = _act(r, out, j, now.get(area), mk)
         reports = sum(1 for p in r.metrics.pains if p.area == area)
-        if j.action == "exclude" or reports >= rp.see_clinician_reports:
-            said = j.why if j.action == "exclude" else f"in {reports} reports this week"
-            where = sides.where(area, j.side if j.action == "exclude" else "")  # the count is the area's
-            text = f"{where.capitalize()} pain {said}: see a clinician before loading it again."
+        if j.action == "exclude":
+            text = f"{sides.where(area, j.side).capitalize()} pain {j.why}: see a clinician before loading it again."
             out = out.add(guidance=(*out.guidance, why("pain-monitoring", text)))
+        elif reports >= rp.see_clinician_reports:  # still on its ladder: the plan loads it gently meanwhile
+            text = (
+                f"{sides.where(area, '').capitalize()} pain in {reports} reports this week: have a clinician look "
+                f"at it. Until then, keep to the work the plan gives it and stop any exercise that takes the "
+                f"pain past {mk.acceptable}/10."
+            )
+            out = out.add(guidance=(*out.guidance, why("review-pain", text)))
     return out
 
 
