@@ -1,11 +1,11 @@
 """How strong the runner is against the body-mass table (starting-load-estimate).
 
 The table is cautious for everyone alike; a runner who gave a load for some lifts (a known
-load or a recent set in the profile) has shown where they stand. The diary's sets do not
-count: a set of an estimated lift done as planned only repeats the estimate. Each such lift's e1RM over the
-table's for it gives a ratio; their median, within the registry's bounds, scales the
+load or a recent set in the profile) has shown where they stand. Each given lift's e1RM over
+the table's for it is a ratio; their median, within the registry's bounds, scales the
 estimates of the lifts they gave nothing for. A 54 kg advanced woman who Romanian-deadlifts
-75 kg is not started on a 35 kg hip thrust."""
+75 kg is not started on a 35 kg hip thrust. The diary's sets do not count: a set of an
+estimated lift done as planned only repeats the estimate."""
 
 from __future__ import annotations
 
@@ -43,13 +43,7 @@ def relative_share(e: Exercise, p: Any) -> float:
 
 def strength_scale(shown: Iterable[tuple[Exercise, float]], profile: AthleteProfile, p: Any) -> float:
     """The median of each shown lift's e1RM over the table's, within the registry's bounds;
-    1 when no lift was shown.
-
-    >>> from types import SimpleNamespace as NS
-    >>> p = NS(start_calibrate_min_pct=50, start_calibrate_max_pct=150)
-    >>> clamp_scale([1.2, 2.0, 1.4], p), clamp_scale([3.0], p), clamp_scale([0.2], p), clamp_scale([], p)
-    (1.4, 1.5, 0.5, 1.0)
-    """
+    1 when no lift was shown."""
     ratios = []
     for e, e1rm in shown:
         table = table_e1rm(e, profile, p)
@@ -59,6 +53,13 @@ def strength_scale(shown: Iterable[tuple[Exercise, float]], profile: AthleteProf
 
 
 def clamp_scale(ratios: list[float], p: Any) -> float:
+    """The median ratio within the registry's bounds, 1 with none.
+
+    >>> from types import SimpleNamespace as NS
+    >>> p = NS(start_calibrate_min_pct=50, start_calibrate_max_pct=150)
+    >>> clamp_scale([1.2, 2.0, 1.4], p), clamp_scale([3.0], p), clamp_scale([0.2], p), clamp_scale([], p)
+    (1.4, 1.5, 0.5, 1.0)
+    """
     if not ratios:
         return 1.0
     low, high = p.start_calibrate_min_pct / 100, p.start_calibrate_max_pct / 100

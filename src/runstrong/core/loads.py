@@ -10,9 +10,9 @@ plan's weeks with them.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
-from .vocab import Item, Level, Pattern, Sex, Units
+from .vocab import EquipmentSet, Item, Level, Pattern, Sex, Units
 
 MAX_LOAD_KG = 500  # the heaviest load a plan or a diary holds (a typo guard, not a methodology number)
 
@@ -265,3 +265,19 @@ def eased(last_kg: float, pct: float, step_kg: float, floor_kg: float = 0.0) -> 
     if kg >= last_kg and last_kg - step_kg >= max(step_kg, floor_kg) - 1e-9:
         kg = round_down(last_kg - step_kg, step_kg, floor_kg)
     return kg
+
+
+class Kit(NamedTuple):
+    """What a lift's implement makes for this runner, in kg: its smallest step, its lightest
+    load (an empty bar, else 0) and its heaviest (inf: no ceiling)."""
+
+    step: float
+    bar: float
+    heaviest: float
+
+
+def kit_of(kit: Item, profile: Any, p: Any) -> Kit:
+    """The runner's `kit` (their own increments and heaviest loads, else the registry's)."""
+    step = increment_kg(kit, profile.units, profile.load_increments, p)
+    full = heaviest_kg(kit, profile.units, profile.heaviest_loads, EquipmentSet.gym in profile.equipment, p)
+    return Kit(step, lightest_kg(kit, profile.units, p), math.inf if full is None else full)

@@ -10,25 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Any, NamedTuple
+from typing import Any
 
 from . import loads as ld
 from .library import Library
-from .model import EquipmentSet, Phase, Plan
+from .model import Phase, Plan
 from .plan_loads import loadable_exercise, loaded_dose
 
 _EPS = 1e-6
 _LIGHT = "light-before-key-runs"
 _Week = tuple[int, bool, float, bool, bool]  # index, deload, heaviest kg, lived, light days only
-
-
-class Kit(NamedTuple):
-    """What a lift's implement makes, in kg: its smallest step, its lightest load (an empty
-    bar, else 0) and its heaviest (inf: no ceiling)."""
-
-    step: float
-    bar: float
-    heaviest: float
 
 
 def check_loads(plan: Plan, library: Library, p: Any, lived: frozenset[dt.date]) -> list[tuple[str, str, str]]:
@@ -37,7 +28,7 @@ def check_loads(plan: Plan, library: Library, p: Any, lived: frozenset[dt.date])
     out: list[tuple[str, str, str]] = []
     heaviest: dict[str, list[_Week]] = {}  # id -> (week, deload, kg, lived, light days only)
     started: set[str] = set()
-    kits: dict[str, Kit | None] = {}  # each exercise's kit, worked out once
+    kits: dict[str, ld.Kit | None] = {}  # each exercise's kit, worked out once
     on_step: dict[tuple[float, str], bool] = {}  # a plan repeats its loads: each (kg, exercise) judged once
     for w in plan.weeks:
         was_lived = w.start_date in lived
@@ -77,19 +68,12 @@ def check_loads(plan: Plan, library: Library, p: Any, lived: frozenset[dt.date])
     return out
 
 
-def _exercise_kit(ex: str, library: Library, plan: Plan, p: Any) -> Kit | None:
+def _exercise_kit(ex: str, library: Library, plan: Plan, p: Any) -> ld.Kit | None:
     """The kit of a library exercise that takes a load, else None."""
     if ex not in library:
         return None
     e = library.get(ex)
-    return _kit(e, plan, p) if loadable_exercise(e) else None
-
-
-def _kit(e: Any, plan: Plan, p: Any) -> Kit:
-    kit, prof = ld.implement(e.equipment), plan.profile
-    step = ld.increment_kg(kit, prof.units, prof.load_increments, p)  # type: ignore[arg-type]
-    full = ld.heaviest_kg(kit, prof.units, prof.heaviest_loads, EquipmentSet.gym in prof.equipment, p)
-    return Kit(step, ld.lightest_kg(kit, prof.units, p), math.inf if full is None else full)  # type: ignore[arg-type]
+    return ld.kit_of(ld.implement(e.equipment), plan.profile, p) if loadable_exercise(e) else None  # type: ignore[arg-type]
 
 
 def _on_step(kg: float, step: float, bar: float) -> bool:
@@ -100,7 +84,7 @@ def _on_step(kg: float, step: float, bar: float) -> bool:
     return math.isclose(steps, round(steps), abs_tol=1e-4)
 
 
-def _steps(ex: str, weeks: list[_Week], kit: Kit, p: Any, logged: bool) -> list[tuple[str, str, str]]:
+def _steps(ex: str, weeks: list[_Week], kit: ld.Kit, p: Any, logged: bool) -> list[tuple[str, str, str]]:
     """A lift's heaviest load never rises more than a week's step above the most it has
     been given (linear-progression), and a deload eases it below that (planned-deloads).
     Compared with its best so far, not only last week's: a missed session dropped from a

@@ -57,9 +57,13 @@ def apply_review(
             new_plan = _same_cut(new_plan, plan, start, cut)  # the plan already holds this cut
         else:
             new_plan = cut_from_held(new_plan, held_week(plan, profile, review, ctx, least_bad), start, cut, params)
-    changed = {a.week_start for a in review.adjustments if a.week_start >= review.next_week_start}
     # a painful side's cue comes with the adjustment (core/owned_cues)
-    return new_profile, eased_deloads(new_plan, changed, ctx.library, params)
+    return new_profile, eased_deloads(new_plan, changed_weeks(review), ctx.library, params)
+
+
+def changed_weeks(review: Review) -> set[dt.date]:
+    """The Mondays of the weeks the review changes (those it planned again, not lived ones)."""
+    return {a.week_start for a in review.adjustments if a.week_start >= review.next_week_start}
 
 
 def reviewed_profile(profile: AthleteProfile, review: Review) -> AthleteProfile:
@@ -164,7 +168,7 @@ def kept_promises(old: Plan, new: Plan, review: Review, params: Any) -> Plan:
 
 def promised_weeks(old: Plan, weeks: list[Week], review: Review, params: Any) -> list[Week]:
     """The weeks with the review's promises kept in those it changed (each week on its own)."""
-    changed = {a.week_start for a in review.adjustments if a.week_start >= review.next_week_start}
+    changed = changed_weeks(review)
     adjust = {a.week_start: a for a in review.adjustments}
     swapped = {s.to_id: s.from_id for s in review.swaps if s.to_id}
     held_caps = _held_caps(old, review)

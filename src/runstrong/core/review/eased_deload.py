@@ -52,12 +52,11 @@ def _below(b: Block, level: float | None, plan: Plan, library: Library, p: Any) 
     kg = b.prescription.load_kg
     if kg is None or level is None or kg < level - _EPS or b.exercise_id not in library:
         return b
-    kit = ld.implement(library.get(b.exercise_id).equipment)
-    if kit is None:
+    implement = ld.implement(library.get(b.exercise_id).equipment)
+    if implement is None:
         return b
-    prof = plan.profile
-    step = ld.increment_kg(kit, prof.units, prof.load_increments, p)
-    lower = level - step
-    if lower < max(step, ld.lightest_kg(kit, prof.units, p)) - _EPS:
+    kit = ld.kit_of(implement, plan.profile, p)
+    lower = level - kit.step
+    if lower < max(kit.step, kit.bar) - _EPS:
         return b
     return b.model_copy(update={"prescription": b.prescription.model_copy(update={"load_kg": round(lower, 3)})})
