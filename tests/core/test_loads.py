@@ -156,3 +156,30 @@ def test_one_bell_held_in_both_hands_starts_at_what_a_pair_of_dumbbells_totals()
     step = ctx.params.rounding_metric_kg[Item.kettlebell]
     assert (pair.reps, pair.intensity) == (bell.reps, bell.intensity)
     assert 2 * pair.load_kg - step <= bell.load_kg <= 2 * pair.load_kg, (pair.load_kg, bell.load_kg)
+
+
+def test_a_deload_holds_a_small_load_the_kit_would_halve_and_eases_the_week_instead():
+    """A 4 kg dumbbell's next load down is 2 kg: half, not a deload's ~90 %. Such a load
+    holds through the deload, whose cut in sets (or more in reserve, on a light day that has
+    given its set already) eases the week (planned-deloads); a load
+    the kit can ease within the floor is eased."""
+    ctx = load_context()
+    p = ctx.params
+    held = eased = 0
+    for plan in (build_plan(racer(strength_experience=level), ctx) for level in ("novice", "intermediate")):
+        for before, deload in itertools.pairwise(plan.weeks):
+            if not deload.deload or before.deload:
+                continue
+            last = {b.exercise_id: b for s in before.sessions for b in s.blocks if b.prescription.load_kg}
+            for b in (b for s in deload.sessions for b in s.blocks if b.exercise_id in last):
+                was, kg = last[b.exercise_id].prescription, b.prescription.load_kg
+                if was.load_kg - 2 < was.load_kg * p.deload_min_load_pct / 100:  # dumbbells: 2 kg steps
+                    now = b.prescription
+                    # fewer sets, or more in reserve on a light day that gave its set already
+                    easier = now.sets < was.sets or now.intensity.value > was.intensity.value
+                    assert kg == was.load_kg and easier, (deload.index, b.exercise_id)
+                    held += 1
+                else:
+                    assert kg < was.load_kg, (deload.index, b.exercise_id)
+                    eased += 1
+    assert held and eased

@@ -176,7 +176,8 @@ def a_deload_eases_the_load_below_the_week_before(plan, profile, library) -> Non
         step, bar = step_and_bar(kit_of(library.get(ex_id)), profile)
         for (i, was_deload, before), (j, deload, kg) in itertools.pairwise(weeks):
             if deload and not was_deload and j == i + 1:
-                at_floor = before <= max(step, bar) + 1e-6
+                # the lightest the kit makes, or its next load down would cut it past the deload's floor
+                at_floor = before - step < max(step, bar, before * P.deload_min_load_pct / 100) - 1e-6
                 assert kg < before or at_floor, f"{ex_id} deload week {j}: {kg:g} kg after {before:g} kg"
 
 

@@ -250,9 +250,11 @@ def autoregulated(logged_e1rm: float, expected_e1rm: float | None, max_step_pct:
     return min(max(logged_e1rm, expected_e1rm * (1 - max_drop_pct / 100)), expected_e1rm * (1 + max_step_pct / 100))
 
 
-def eased(last_kg: float, pct: float, step_kg: float, floor_kg: float = 0.0) -> float:
+def eased(last_kg: float, pct: float, step_kg: float, floor_kg: float = 0.0, min_pct: float = 0.0) -> float:
     """A deload's load: `pct` % of the last one, rounded down, and below it whenever the
-    kit allows (the lightest step or the empty bar cannot go lower).
+    kit allows (the lightest step or the empty bar cannot go lower). Never under `min_pct`
+    % of it: where the kit's next load down is further (a 5 kg cable's is 2.5 kg), the load
+    holds and the deload's cut in sets eases the week.
 
     >>> eased(60, 90, 2.5)
     52.5
@@ -260,11 +262,26 @@ def eased(last_kg: float, pct: float, step_kg: float, floor_kg: float = 0.0) -> 
     8.0
     >>> eased(2, 90, 2)
     2.0
+    >>> eased(5, 90, 2.5, min_pct=75)
+    5.0
     """
     kg = round_down(last_kg * pct / 100, step_kg, floor_kg)
-    if kg >= last_kg and last_kg - step_kg >= max(step_kg, floor_kg) - 1e-9:
+    if kg >= last_kg and can_ease(last_kg, step_kg, floor_kg):
         kg = round_down(last_kg - step_kg, step_kg, floor_kg)
+    if kg < last_kg * min_pct / 100 - 1e-9:
+        under = round_down(last_kg - step_kg, step_kg, floor_kg)
+        kg = under if can_ease(last_kg, step_kg, floor_kg, min_pct) else round_down(last_kg, step_kg, floor_kg)
     return kg
+
+
+def can_ease(last_kg: float, step_kg: float, floor_kg: float, min_pct: float = 0.0) -> bool:
+    """Whether the kit makes a load a step under `last_kg`, no lower than `min_pct` % of it.
+
+    >>> can_ease(60, 2.5, 20, 75), can_ease(5, 2.5, 0, 75), can_ease(2.5, 2.5, 0)
+    (True, False, False)
+    """
+    under = last_kg - step_kg
+    return under >= max(step_kg, floor_kg) - 1e-9 and under >= last_kg * min_pct / 100 - 1e-9
 
 
 class Kit(NamedTuple):

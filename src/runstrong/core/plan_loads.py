@@ -444,7 +444,8 @@ def _target_load(
     if lift.last is None:
         return kg
     if week.deload:  # eased from the week before it (its best so far may be a lived week's, in other units)
-        return min(kg, ld.eased(min(lift.last, lift.week_kg or lift.last), p.deload_load_pct, step, bar))
+        last = min(lift.last, lift.week_kg or lift.last)
+        return min(kg, ld.eased(last, p.deload_load_pct, step, bar, p.deload_min_load_pct))
     if week.phase not in LOADING_PHASES:  # taper, race week and maintenance keep the load built, never raise it
         return min(kg, ld.round_down(lift.last, step, bar))
     if lift.easier and not close:

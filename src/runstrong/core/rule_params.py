@@ -175,6 +175,7 @@ class PlannedDeloads(RuleParams):
     max_loading_weeks: Int
     volume_cut_pct: Pct
     load_pct: Pct
+    min_load_pct: Pct
     min_volume_cut_pct: Pct
     max_volume_cut_pct: Pct
     rir_increase: Int

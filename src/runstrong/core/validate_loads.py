@@ -100,7 +100,7 @@ def _steps(ex: str, weeks: list[_Week], kit: ld.Kit, p: Any, logged: bool) -> li
     for i, deload, kg, lived, light_only in weeks:
         judged = best is not None and not lived and not after_lived
         if deload:
-            if judged and kg >= best - _EPS and best > max(step, bar) + _EPS:  # type: ignore[operator]
+            if judged and kg >= best - _EPS and ld.can_ease(best, step, bar, p.deload_min_load_pct):  # type: ignore[arg-type]
                 out.append(("planned-deloads", f"week {i} {ex}", f"deload load {kg:g} kg not below {best:g} kg"))
             continue
         if judged and kg > ld.step_ceiling(best, p.max_load_step_pct, step) + _EPS:  # type: ignore[arg-type]

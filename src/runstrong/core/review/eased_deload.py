@@ -47,8 +47,9 @@ def _eased(week: Week, level: dict[str, float], plan: Plan, library: Library, p:
 
 
 def _below(b: Block, level: float | None, plan: Plan, library: Library, p: Any) -> Block:
-    """The block a kit step under `level` when it stands level with it (or above), unless
-    `level` is already the lightest the kit makes."""
+    """The block a kit step under `level` when it stands level with it (or above); at
+    `level` when the kit's next load down is the lightest it makes or would cut it past the
+    deload's floor (planned-deloads)."""
     kg = b.prescription.load_kg
     if kg is None or level is None or kg < level - _EPS or b.exercise_id not in library:
         return b
@@ -56,7 +57,10 @@ def _below(b: Block, level: float | None, plan: Plan, library: Library, p: Any) 
     if implement is None:
         return b
     kit = ld.kit_of(implement, plan.profile, p)
-    lower = level - kit.step
-    if lower < max(kit.step, kit.bar) - _EPS:
-        return b
+    if not ld.can_ease(level, kit.step, kit.bar, p.deload_min_load_pct):
+        if kg <= level + _EPS:
+            return b
+        lower = level  # the kit's next load down would halve it: the deload's cut in sets eases it
+    else:
+        lower = level - kit.step
     return b.model_copy(update={"prescription": b.prescription.model_copy(update={"load_kg": round(lower, 3)})})
