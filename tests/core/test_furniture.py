@@ -92,3 +92,52 @@ def test_a_runner_whose_furniture_holds_no_calf_raise_is_told_what_to_list_once(
     said = [w for w in build_plan(sofa, load_context()).warnings if "calf" in w]
     assert len(said) == 1 and all(x in said[0] for x in ("a chair", "a step", "a wall", "furniture")), said
     assert not [w for w in build_plan(jo, load_context()).warnings if "calf" in w]  # a chair holds a calf raise
+
+
+@pytest.mark.parametrize("kit", [["barbell", "dumbbell", "bench"], ["band"], ["kettlebell"]])
+def test_kit_listed_as_single_items_keeps_a_homes_furniture_and_the_weekly_calf_work(kit):
+    """A runner who lists single items still trains somewhere with a wall and a chair: without
+    a furniture list the plan assumes a home's, as it does for the kit sets, so hip circles
+    and the calf work stay in (found when three coach-read runners got neither)."""
+    runner = AthleteProfile(
+        name="Items", age=33, body_mass_kg=62, start_date=dt.date(2027, 1, 4), plan_weeks=12, equipment=kit,
+    )  # fmt: skip
+    assert {i.value for i in runner.equipment_items} >= HOME
+    plan = build_plan(runner, load_context())
+    patterns = {LIBRARY.get(b.exercise_id).pattern.value for w in plan.weeks for s in w.sessions for b in s.blocks}
+    assert "calf_ankle" in patterns
+    assert not [w for w in plan.warnings if "furniture" in w]
+
+
+def test_a_painful_area_whose_ladder_the_furniture_rules_out_is_named_with_what_its_first_rung_needs():
+    """With no furniture at all the Achilles' isometric calf hold has nothing to hold: the
+    area would be spared in silence for the whole plan. The plan says so once, with what the
+    first rung needs (pain-graded-return)."""
+    bare = AthleteProfile(
+        name="Bare", age=41, body_mass_kg=62, start_date=dt.date(2027, 1, 4), plan_weeks=12,
+        equipment=["barbell", "dumbbell"], furniture=[], pain_areas=["achilles"],
+    )  # fmt: skip
+    said = [w for w in build_plan(bare, load_context()).warnings if "graded return" in w]
+    assert len(said) == 1 and "Achilles" in said[0] and "a wall or a chair" in said[0], said
+    homely = bare.model_copy(update={"furniture": None})
+    assert not [w for w in build_plan(homely, load_context()).warnings if "graded return" in w]
+
+
+def test_a_pain_regression_is_called_one_only_when_it_keeps_the_movement():
+    """The words "Seated soleus raise loads your Achilles; regressed to Barbell good morning" were
+    untrue: a good morning trains no calf. Another movement in the slot is said to take its
+    place; "regressed to" names a gentler form of the same movement."""
+    bare = AthleteProfile(
+        name="Bare", age=41, body_mass_kg=62, start_date=dt.date(2027, 1, 4), plan_weeks=12,
+        equipment=["barbell", "dumbbell"], furniture=[], pain_areas=["achilles"],
+    )  # fmt: skip
+    by_name = {e.name: e for e in LIBRARY.exercises}
+    said = 0
+    for b in (b for w in build_plan(bare, load_context()).weeks for s in w.sessions for b in s.blocks):
+        for r in b.reasons:
+            if r.rule_id == "pain-excludes-or-regresses" and " loads your " in r.text:
+                said += 1
+                ideal = by_name[r.text.split(" loads your ")[0]]
+                same = ideal.pattern == LIBRARY.get(b.exercise_id).pattern
+                assert ("regressed to" in r.text) == same, r.text
+    assert said

@@ -431,18 +431,21 @@ class AthleteProfile(Frozen):
 
     @property
     def equipment_items(self) -> frozenset[Item]:
-        """Everything the runner has: their kit, and the furniture they listed in place of the
-        home the kit sets assume (a gym brings its own benches, steps and walls)."""
+        """Everything the runner has: their kit, and the furniture they listed, else the home
+        every runner trains in (a stair, a chair, a sofa or bed and a wall), whether the kit
+        came as sets or as single items (a gym brings its own benches, steps and walls)."""
         items: set[Item] = set()
         for entry in self.equipment:
             if isinstance(entry, EquipmentSet):
                 items |= EQUIPMENT_SETS[entry]
             else:
                 items.add(entry)
-        if self.furniture is not None and EquipmentSet.gym not in self.equipment:
-            named = {entry for entry in self.equipment if isinstance(entry, Item)}
-            items = (items - (HOME_FURNITURE - named)) | set(self.furniture)
-        return frozenset(items)
+        if EquipmentSet.gym in self.equipment:
+            return frozenset(items)
+        if self.furniture is None:
+            return frozenset(items | HOME_FURNITURE)
+        named = {entry for entry in self.equipment if isinstance(entry, Item)}
+        return frozenset((items - (HOME_FURNITURE - named)) | set(self.furniture))
 
 
 # ----------------------------------------------------------------------------- plan

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .library import Library
 from .model import AthleteProfile, Category, Exercise, Item, Level, PainArea, Pattern, why
 from .pick_reasons import Pick
+from .vocab import AREA_NAME, spoken_list
 
 Stage = Literal["isometric", "slow_heavy", "functional", "plyometric"]
 STAGES: tuple[str, ...] = ("isometric", "slow_heavy", "functional", "plyometric")
@@ -178,6 +179,37 @@ def rung_exercise(
             if e.fits(kit) and e.level.rank <= level.rank and not (pain - {lad.area}) & set(e.contraindications):
                 return e, r
     return None
+
+
+def unreachable_ladders(
+    library: Library,
+    ladders: Ladders,
+    rungs: tuple[tuple[PainArea, int], ...],
+    kit: frozenset[Item],
+    level: Level,
+    pain: frozenset[PainArea],
+) -> list[str]:
+    """A warning for each painful area whose ladder has no rung the runner's kit and furniture
+    allow: the area would be spared week after week and never loaded back, so the plan says
+    what its first rung needs rather than leaving it out in silence."""
+    out = []
+    for area, rung in rungs:
+        lad = ladders.get(area)
+        if lad is None or rung < 0 or rung_exercise(lad, rung, library, kit, level, pain) is not None:
+            continue
+        needs: set[str] = set()
+        for ex in (x for x in lad.rungs[0].exercises if x in library):
+            e = library.get(ex)
+            needs |= {f"a {i.value.replace('_', ' ')}" for i in e.equipment if i not in kit}
+            if e.furniture and kit.isdisjoint(e.furniture):
+                needs.add(spoken_list([f"a {f.value}" for f in e.furniture], "or"))
+        what = f" (its first rung needs {spoken_list(sorted(needs), 'or')})" if needs else ""
+        out.append(
+            f"Nothing on the graded return for your {AREA_NAME[area]} fits your kit and furniture{what}, "
+            "so it is spared but never loaded back: list what you have under equipment or furniture, "
+            f"or ask a clinician for a loading plan ({RULE})."
+        )
+    return out
 
 
 def place_rungs(

@@ -59,11 +59,13 @@ def pain_note(chosen: Exercise, ideal: Exercise | None, ctx: Context) -> tuple[R
             f"{ideal.name} is left out for your {' and '.join(excluded)} pain; "
             f"{chosen.name} trains the same quality and spares it."
         )
-    elif loaded:
+    elif loaded and chosen.pattern == ideal.pattern:
         text = (
             f"{ideal.name} loads your {' and '.join(loaded)}; regressed to {chosen.name}, "
             "a gentler way to train it while the pain settles."
         )
+    elif loaded:  # another movement takes the slot: it spares the area rather than training it gently
+        text = f"{ideal.name} loads your {' and '.join(loaded)}; {chosen.name} takes its place while the pain settles."
     else:
         return ()
     return (why("pain-excludes-or-regresses", text=text),)

@@ -27,7 +27,7 @@ from .model import (
     RaceDistance,
     Reason,
 )
-from .pain_return import beyond_rungs, place_rungs
+from .pain_return import beyond_rungs, place_rungs, unreachable_ladders
 from .params import Params
 from .pick_reasons import (
     SINGLE_LEG_STRENGTH,
@@ -196,6 +196,7 @@ def _select_block(
         hops = P.plyometric in _slot_patterns(Category.single_leg_power, 1, ctx, p)  # as the block allows them
         primaries = place_rungs(library, planning.ladders, ctx.ladder, primaries, chosen, ctx.equipment, ctx.level,
                                 ctx.pain, hops, frozenset(old for old, new in ctx.swaps if new is None))  # fmt: skip
+        warnings += unreachable_ladders(library, planning.ladders, ctx.ladder, ctx.equipment, ctx.level, ctx.pain)
     # the main lifts climb their ladders before the accessories are chosen, so an accessory never
     # holds the rung a main lift has earned (nor does a swap's lift: see below)
     primaries, climbed = _climbed(primaries, ctx, usable, chosen, p, lower)
