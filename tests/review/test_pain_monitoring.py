@@ -99,6 +99,25 @@ def test_settled_low_knee_pain_moves_the_knee_up_one_rung():
     assert nxt & set(KNEE.rungs[1].exercises) and "isometric_split_squat_hold" not in nxt
 
 
+def test_a_week_of_short_sleep_holds_a_settled_knees_rung_with_the_categories():
+    """Settled knee pain would move the knee up a rung, but a week of short sleep holds what
+    would have progressed: the rung holds too, said as the knee's own decision (the review
+    crashed here, turning the knee's decision into a category hold)."""
+    plan = plan_of(KNEE_RUNNER)
+    week = plan.weeks[2]
+    diary = done_as_planned(plan, week_end(week), wellness=CALM, sleep_hours=(5.0, 5.2))
+    diary = with_reports(diary, knee(week.start_date + DAY, ACCEPTABLE, side="right"),
+                         knee(week.start_date + 2 * DAY, 1, "next_morning", side="right"))  # fmt: skip
+    review, _, new_plan = reviewed_and_applied(plan, KNEE_RUNNER, diary, week, LIBRARY, REGISTRY)
+
+    (d,) = [d for d in review.decisions if d.scope == "knee"]
+    assert d.action == "hold" and "rung holds" in d.text and "review-sleep-appetite-hold" in d.rule_ids, d.text
+    assert not [x for x in review.decisions if x.action == "progress"]
+    adjusts = [a for a in review.adjustments if a.week_start == review.next_week_start]
+    assert all(a.pain_rungs.get(PainArea.knee, 0) == 0 for a in adjusts)
+    assert "isometric_split_squat_hold" in ids_in(week_of(new_plan, review.next_week_start))
+
+
 def test_unsettled_pain_within_the_zone_holds_the_rung_and_the_categories_loading_it():
     plan = plan_of(KNEE_RUNNER)
     week = plan.weeks[2]

@@ -77,13 +77,18 @@ def sleep_appetite_step(r: ReviewInput, v: Verdict) -> Verdict:
             hold.append(sig.appetite(m, rp.hold_appetite_at_or_below))
     if not hold:
         return v.add(flags=tuple(flags), guidance=tuple(guidance))
-    what = " and ".join(s.kind for s in hold)
+    what = " and ".join(s.kind for s in hold) + (" recover" if len(hold) > 1 else " recovers")
+    categories = {c.value for c in Category}
     decisions, holds = [], set(v.holds)
     for d in v.decisions:
-        if d.action == "progress":
-            text = d.text.replace("progress as planned", f"hold at {sig.dose_ref(r.metrics)} while {what} recover")
+        if d.action == "progress" and d.scope in categories:
+            text = d.text.replace("progress as planned", f"hold at {sig.dose_ref(r.metrics)} while {what}")
             d = decision(d.scope, "hold", text, ["review-sleep-appetite-hold", "review-hold"], [*hold, *d.signals])
             holds.add(Category(d.scope))
+        elif d.action == "progress":  # a painful area's ladder: its rung holds too (ladder_settle_step)
+            text = f"{d.text.split(':')[0]}: the rung holds next week while {what}."
+            rules = ["review-sleep-appetite-hold", "pain-graded-return"]
+            d = decision(d.scope, "hold", text, rules, [*hold, *d.signals])
         decisions.append(d)
     return v.add(
         flags=tuple(flags),
