@@ -183,3 +183,30 @@ def test_a_deload_holds_a_small_load_the_kit_would_halve_and_eases_the_week_inst
                     assert kg < was.load_kg, (deload.index, b.exercise_id)
                     eased += 1
     assert held and eased
+
+
+def test_a_set_logged_heavier_and_easier_than_planned_sets_the_next_load_at_what_was_lifted():
+    """A runner who lifted more than the cautious estimate, with reps to spare: the next
+    week's dose adds its rep at the load lifted, not a rep and a load step together
+    (linear-progression), and not back under the set either (12 kg planned after 16 kg x 10)."""
+    ctx = load_context()
+    profile = racer()
+    plan = build_plan(profile, ctx)
+    after_rep = 0
+    for lift in ("dumbbell_romanian_deadlift", "dumbbell_single_leg_calf_raise", "dumbbell_split_squat"):
+        found = lifts(plan, lift)
+        if not found:
+            continue
+        (w1, s1, b1), *_ = found
+        planned = b1.prescription
+        lifted = planned.load_kg + 4
+        logged = RecentSet(reps=planned.reps, load_kg=lifted, rir=planned.intensity.value + 1, date=s1.date)
+        after = w1.start_date + dt.timedelta(weeks=1)
+        again = replan(plan, profile.model_copy(update={"recent_sets": {lift: logged}}), after, ctx)
+        nxt = next(b.prescription for w, _, b in lifts(again, lift) if w.start_date >= after)
+        if nxt.reps > planned.reps and not any(r.rule_id == "light-before-key-runs" for r in b1.reasons):
+            assert nxt.load_kg == lifted, (lift, planned.load_kg, lifted, nxt.reps, nxt.load_kg)
+            after_rep += 1
+        else:
+            assert lifted <= nxt.load_kg <= lifted + 2, (lift, nxt)
+    assert after_rep

@@ -80,3 +80,27 @@ def test_the_reviews_new_plan_starts_each_lift_from_its_last_logged_set(store, c
         if b.exercise_id == lift and b.prescription.load_kg
     ]
     assert after and after[0] > today[lift]
+
+
+def test_after_an_accepted_review_the_day_shows_the_reviews_loads_not_the_log_followed_again(store, clock):
+    """A review made from a log already follows it: its new plan eases the week as it decided
+    (here a deload after illness). Following the same log again on the day put the deload's
+    lift back above what the review promised (12 kg announced, 16 kg shown and done)."""
+    from runstrong.core.review.values import RealLife
+    from runstrong.flows.base import Clock
+    from runstrong.flows.review import accept_review
+    from runstrong.io.data_files import load_context
+
+    today = planned_loads(store, TODAY, follow=False)
+    lift = "romanian_deadlift" if "romanian_deadlift" in today else next(iter(today))
+    easy = tuple(SetLog(exercise_id=lift, set_number=n, reps=8, load_kg=today[lift] + 5, rir=5) for n in (1, 2, 3))
+    log_session(store, ATHLETE, LogInput(day=TODAY, sets=easy), clock)
+    monday = NEXT_WEEK - dt.timedelta(days=NEXT_WEEK.weekday())
+    later = Clock(dt.datetime.combine(monday, dt.time(8)), monday)
+    accepted = accept_review(store, ATHLETE, None, later, load_context(), RealLife(ill=True), with_trend=False)
+    plan = accepted.outcome.plan
+    deload = next(w for w in plan.weeks if w.start_date == monday)
+    assert deload.deload
+    for x in deload.sessions:
+        promised = {b.exercise_id: b.prescription.load_kg for b in x.blocks if b.prescription.load_kg}
+        assert planned_loads(store, x.date, follow=True) == planned_loads(store, x.date, follow=False) == promised

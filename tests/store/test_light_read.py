@@ -149,6 +149,27 @@ def test_loads_that_follow_the_diary_are_what_the_light_path_shows(tmp_path, cac
         assert shown(env, args, monkeypatch, light=True) == shown(env, args, monkeypatch, light=False)
 
 
+def test_after_an_accepted_review_both_paths_show_the_reviews_loads(tmp_path, cache, monkeypatch):
+    """The review's new plan already follows the diary's sets (and eases them where it
+    decided: here a deload after illness); neither path follows those sets a second time."""
+    env = make_diary(tmp_path, cache, logs="heavier")
+    out = run_cli(["review", "--accept", "--ill", "--week", str(START + dt.timedelta(weeks=1))], env=env)
+    assert out.returncode == 0, out.stderr
+    assert_same_both_ways(env, monkeypatch)
+    db = tmp_path / "diary.db"
+    with sqlite3.connect(db) as con:
+        (data,) = con.execute("SELECT data FROM plans ORDER BY version DESC LIMIT 1").fetchone()
+    reviewed = str(START + dt.timedelta(weeks=1))
+    week = next(w for w in json.loads(data)["weeks"] if w["start_date"] > reviewed and w["deload"])  # the ill week's
+    for x in week["sessions"]:
+        day = dt.date.fromisoformat(x["date"])
+        found = light_read.read_day(str(db), None, day)
+        assert found is not None
+        promised = {b["exercise_id"]: b["prescription"]["load_kg"] for b in x["blocks"]}
+        for b in (b for ss in found.sessions for b in ss["blocks"]):
+            assert b["prescription"]["load_kg"] == promised[b["exercise_id"]], (day, b["exercise_id"])
+
+
 def test_a_load_the_diary_pushes_stops_at_the_heaviest_the_kit_makes_both_ways(tmp_path, cache, monkeypatch):
     """Easy sets at 80-95 kg would move the trap-bar deadlift above the 85 kg her kit makes
     (`heaviest_loads`): shown at 85 kg at most, by the light path as by the full one."""

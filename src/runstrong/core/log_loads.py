@@ -99,6 +99,27 @@ def followed_load(presc: Prescription, logged: RecentSet, step_kg: float, bar_kg
     return min(ld.round_down(kg, step_kg, bar_kg), ld.round_down(MAX_LOAD_KG, step_kg, bar_kg))
 
 
+def not_yet_planned(logged: Mapping[str, Any], recent: Mapping[str, Any]) -> dict[str, Any]:
+    """The logged sets the stored plan has not taken in yet. A plan made after a set (a
+    review's, a replan's) carries it as a dated recent set in its profile (`recent`), and its
+    loads already follow it, eased where that plan decided so (a deload, a hold, a taper, a
+    light day): following the same set again would undo those decisions. `recent` holds
+    RecentSets or their stored JSON.
+
+    >>> from types import SimpleNamespace as NS
+    >>> sorted(not_yet_planned({"rdl": NS(date="2027-01-08"), "squat": NS(date="2027-01-11")},
+    ...                        {"rdl": {"date": "2027-01-08"}, "squat": {"date": None}}))
+    ['squat']
+    """
+    out = {}
+    for ex_id, s in logged.items():
+        had = recent.get(ex_id)
+        taken = had.get("date") if isinstance(had, dict) else getattr(had, "date", None)
+        if taken is None or s.date is None or str(s.date) > str(taken):
+            out[ex_id] = s
+    return out
+
+
 def followed_session(
     session: PlannedSession,
     logged: dict[str, RecentSet],

@@ -245,11 +245,12 @@ def _from_set(walk: LoadWalk, s: RecentSet, before: _Lift | None) -> _Lift:
     if before is None:
         return _Lift(grown, s.load_kg, "load-autoregulation", reps=s.reps, fresh_log=True)
     expected = before.e1rm * (1 + p.load_step_pct / 100) ** before.weeks
-    e1rm = ld.autoregulated(grown, expected, p.max_load_step_pct, p.autoreg_max_drop_pct)
+    # bounded against what the plan expected, but never below what the set itself shows: a
+    # runner who lifted more than a cautious estimate is not pulled back under their own set
+    e1rm = max(ld.autoregulated(grown, expected, p.max_load_step_pct, p.autoreg_max_drop_pct), logged)
     easier = e1rm >= expected * (1 + p.max_load_step_pct / 100) - 1e-9
-    reps = None if easier else s.reps
     return _Lift(
-        e1rm, s.load_kg, "load-autoregulation", reps=reps, easier=easier, full_best=before.full_best, fresh_log=True
+        e1rm, s.load_kg, "load-autoregulation", reps=s.reps, easier=easier, full_best=before.full_best, fresh_log=True
     )
 
 
@@ -448,12 +449,14 @@ def _target_load(
         return min(kg, ld.eased(last, p.deload_load_pct, step, bar, p.deload_min_load_pct))
     if week.phase not in LOADING_PHASES:  # taper, race week and maintenance keep the load built, never raise it
         return min(kg, ld.round_down(lift.last, step, bar))
+    if presc.reps and lift.reps and presc.reps > lift.reps:
+        # reps rise this week: the load holds (never both together, even after a log easier
+        # than planned: then at the load lifted), on this kit's steps (a lived week's load may
+        # be in other units or kit)
+        held = ld.round_down(lift.last, step, bar)
+        return held if lift.easier and not close else min(kg, held)
     if lift.easier and not close:
         kg = max(kg, ld.round_down(lift.last + step, step, bar))  # the kit's smallest step, at least
-    elif presc.reps and lift.reps and presc.reps > lift.reps:
-        # reps rise this week: the load holds (never both together), on this kit's steps (a
-        # lived week's load may be in other units or kit)
-        return min(kg, ld.round_down(lift.last, step, bar))
     return min(kg, ld.round_down(ld.step_ceiling(lift.last, p.max_load_step_pct, step), step, bar))
 
 

@@ -14,7 +14,7 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from runstrong.core.diary import PlannedSession
-from runstrong.core.log_loads import LightDays, followed_session, kit_ceilings, light_days
+from runstrong.core.log_loads import LightDays, followed_session, kit_ceilings, light_days, not_yet_planned
 from runstrong.core.model import AthleteProfile, EquipmentSet, RecentSet
 from runstrong.store import logbook, repo
 from runstrong.store.logged_loads import logged_sets
@@ -68,6 +68,7 @@ def follow_logged(
     """`sessions` at the loads `logged` points to, for a caller that read the sets, the
     profile and the lived light days (`lived_light_days`) itself (the web's pages read them
     with the rest of the page)."""
+    logged = not_yet_planned(logged, profile.recent_sets)  # a plan made from a set already follows it
     if not logged:
         return sessions
     ctx = _context()

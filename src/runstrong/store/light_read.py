@@ -38,6 +38,7 @@ from runstrong.core.log_loads import (
     held_load,
     kit_ceilings,
     light_as_planned,
+    not_yet_planned,
     within_kit,
 )
 from runstrong.core.vocab import Units
@@ -237,6 +238,9 @@ def _follow(con: sqlite3.Connection, athlete_id: int, plan_id: int, sessions: li
     if not row:
         return sessions
     profile = json.loads(row[0])
+    logged = not_yet_planned(logged, profile.get("recent_sets", {}))  # a plan made from a set already follows it
+    if not logged:
+        return sessions
     units, steps, kits = Units(profile["units"]), profile["load_increments"], data["kits"]
     gym = "gym" in profile.get("equipment", ())
     ceilings = kit_ceilings(units, profile.get("heaviest_loads", {}), gym, p)  # a profile stored before them has none
