@@ -185,3 +185,21 @@ def test_a_sore_lower_back_or_hip_starts_on_a_held_bridge_as_the_plan_says():
         assert held, area
         assert all(b.prescription.seconds and not b.prescription.reps for b in held), held
         assert any("isometric holds" in r.text for b in held for r in b.reasons)
+
+
+def test_a_sore_hip_on_its_early_rungs_gets_no_single_leg_landings_hops_or_deep_single_leg_squats():
+    """Landings, hops and deep single-leg squats load the hip (the library says so): a hip on
+    its isometric rung gets none of them, though the same 10K runner without pain does."""
+    ten_k = {"race": {"distance": "10k", "date": str(MONDAY + dt.timedelta(weeks=11, days=6))},
+             "equipment": ["bodyweight"], "plan_weeks": None}  # fmt: skip
+    hip = build_plan(runner(["hip"], **ten_k), CTX)
+    free = build_plan(runner([], **ten_k), CTX)
+
+    def hip_loading(plan):  # named here, apart from the library's own words, so a slip there shows
+        return {b.exercise_id for w in plan.weeks for s in w.sessions for b in s.blocks
+                if "landing" in b.exercise_id or "hop" in b.exercise_id or "jump" in b.exercise_id
+                or "pistol" in b.exercise_id or "skater" in b.exercise_id}  # fmt: skip
+
+    allowed = {e for area, e in allowed_on_ladder(((PainArea.hip, 0),), CTX.ladders)}
+    assert hip_loading(free) - allowed  # the pain-free runner lands, hops or squats on one leg
+    assert not hip_loading(hip) - allowed, sorted(hip_loading(hip) - allowed)
