@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from runstrong.core.model import AthleteProfile, Category, Pattern, Phase, Role, RunType
+from runstrong.core.model import Adjustment, AthleteProfile, Category, Pattern, Phase, Role, RunType
 from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.io.data_files import load_context, load_params
 from runstrong.io.profile_file import load_profile
@@ -351,3 +351,28 @@ def test_every_prescription_renders_as_sets_times_an_amount() -> None:
     prescriptions = [b.prescription for w in plan.weeks for s in w.sessions for b in s.blocks]
     shape = re.compile(r"\d × \d+(s| contacts| m)?(/side)?( \(\+1 set (left|right)\))?")
     assert prescriptions and all(shape.fullmatch(volume_label(p)) for p in prescriptions)
+
+
+def test_a_review_hold_on_a_blocks_first_week_starts_no_new_lift_heavy_there():
+    """A hold never starts harder work: a lift new to the plan in a block's first week that a
+    review held starts at the foundation's effort, the block's heavy intent a week later (an
+    advanced lifter's new trap-bar deadlift came in at 4 x 4 at RPE 8, a cross-lift estimate,
+    in a week held for short sleep)."""
+    ctx = load_context()
+    profile = runner(strength_experience="advanced", equipment=["gym"], race=race_on(14, "half"))
+
+    def hard(week):  # loaded lifts two or fewer reps from failure
+        near = (("rpe", 8.0), ("rir", 2.0))
+        return [b.exercise_id for s in week.sessions for b in s.blocks if b.prescription.load_kg
+                and (b.prescription.intensity.kind, b.prescription.intensity.value) in near]  # fmt: skip
+
+    plan = build_plan(profile, ctx)
+    first = next(w for w in plan.weeks if w.phase == Phase.build)
+    assert hard(first)  # unheld, the build starts heavy
+    hold = Adjustment(week_start=first.start_date, hold=list(Category)[:3])
+    again = build_plan(profile.model_copy(update={"adjustments": [hold]}), ctx)
+    week = next(w for w in again.weeks if w.start_date == first.start_date)
+    assert not hard(week), hard(week)
+    assert any("review-hold" in b.rule_ids for s in week.sessions for b in s.blocks if b.prescription.load_kg)
+    after = next(w for w in again.weeks if w.start_date > first.start_date and not w.deload)
+    assert hard(after)  # the week after it goes on to the build's heavy work

@@ -236,15 +236,26 @@ def _mobility_dose(d: _Draft, p: Params) -> Dosed:
 
 def _reps_dose(d: _Draft, focus: bool, p: Params) -> None:
     e = d.e
-    heavy = heavy_ready(e, focus, d.ctx, p)
+    ctx = d.ctx
+    # a lift new to the plan in a block's first week a review held starts at the foundation's
+    # effort: a hold never starts harder work, and the block's heavier intent waits a week
+    new_in_hold = d.carried is None and ctx.step == 0 and ctx.held and dict(ctx.held).get(e.category)
+    if new_in_hold:
+        ctx = ctx._replace(unaccustomed=True)
+    heavy = heavy_ready(e, focus, ctx, p)
     drill = stability_drill(e)
     bodyweight = not e.loadable  # reps in reserve mean little when nothing can be added
-    d.sets, (lo, hi), d.rest, effort, why = rep_scheme(e, d.role, d.ctx, heavy, drill, p)
+    d.sets, (lo, hi), d.rest, effort, why = rep_scheme(e, d.role, ctx, heavy, drill, p)
     d.reasons.append(why)
+    if new_in_hold and not bodyweight:
+        text = "New this week, which your review held: it starts at the foundation's effort; heavier work waits a week."
+        d.reasons.append(p.why("review-hold", text))
     if e.intent not in (Intent.strength, Intent.power) or bodyweight:
         d.rest = min(d.rest, p.hold_rest)  # stability, capacity and bodyweight work: short rests
     rir = None if bodyweight else rir_of(*effort)  # the load in kg comes later (plan_loads): effort is the target
     d.reps, rir = _reps(d, lo, hi, rir, p)
+    if rir is not None and d.carried is not None and d.carried.rir is not None and dict(ctx.held).get(e.category):
+        rir = max(rir, d.carried.rir)  # a held week never comes nearer failure than the dose it holds
     d.carry = Carried(d.sets, d.reps, rir=rir, load=d.carried.load if d.carried else None)
     if not bodyweight:  # unloaded work is dosed by quality, not by reps in reserve
         d.intensity = _effort(effort[0], rir)

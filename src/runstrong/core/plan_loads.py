@@ -320,6 +320,8 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
             lift = walk.lifts[ex_id]
             if ex_id in paused and lift.last is not None and not lift.fresh_log:  # the block shifts back
                 lift.week_kg, lift.easier = kg, False
+                if not light:  # a held week lighter than the last (a new lift's gentler start) is the base
+                    lift.last = min(lift.last, kg)
                 continue
             lift.fresh_log = False
             held = light and lift.weeks and lift.last is not None and week.phase != Phase.race_week
