@@ -287,6 +287,54 @@ def test_two_missed_weeks_repeat_the_dose_with_no_earlier_review_accepted():
     assert "2 weeks mostly missed" in repeat.text and repeat.signals
 
 
+def test_an_extra_session_on_a_free_day_never_hides_a_missed_one():
+    """One planned session missed, an unplanned one done on a free day: 1 of 2 sessions done,
+    not 2 of 2 (the extra one still counts in the week's sets and load)."""
+    from runstrong.core.diary import SessionLog, SetLog
+
+    from .scenarios import done_as_planned
+
+    plan, week = maya_week(6)
+    missed = week.sessions[-1].date
+    diary = done_as_planned(plan, week_end(week), skip=[missed])
+    planned = {x.date for x in week.sessions}
+    free = next(week.start_date + k * DAY for k in range(7) if week.start_date + k * DAY not in planned)
+    sets = [SetLog(exercise_id="goblet_squat", set_number=n, reps=10, load_kg=16) for n in (1, 2, 3)]
+    extra = SessionLog(date=free, minutes=30, session_rpe=6, sets=sets)
+    diary = dataclasses.replace(diary, sessions=tuple(sorted([*diary.sessions, extra], key=lambda x: x.date)))
+    review = review_week(plan, MAYA, diary, week.start_date, ctx=CTX)
+    assert review.metrics.planned_sessions == len(week.sessions)
+    assert review.metrics.done_sessions == len(week.sessions) - 1
+
+
+def test_one_category_hard_and_slipping_holds_that_category_and_deloads_nothing():
+    """Three split-squat sets at RIR 1 with form 3 are one lift's hard week: its category is
+    held (review-hold) and the rest progress. Effort and form from that one category are one
+    warning sign, not the two a deload needs (one lift once turned the week into a deload)."""
+    from .scenarios import CALM, done_as_planned
+
+    plan, week = maya_week(6)
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    legs = {b.exercise_id for x in week.sessions for b in x.blocks if b.category == Category.single_leg_power}
+
+    def hard(x):  # type: ignore[no-untyped-def]
+        if x.exercise_id not in legs:
+            return x
+        effort = {"rir": 0 if x.rir is not None else None, "rpe": 10 if x.rpe is not None else None}
+        return x.model_copy(update={**effort, "form_quality": 3})
+
+    sessions = tuple(
+        x.model_copy(update={"sets": [hard(st) for st in x.sets]}) if x.date >= week.start_date else x
+        for x in diary.sessions
+    )
+    review = review_week(plan, MAYA, dataclasses.replace(diary, sessions=sessions), week.start_date, ctx=CTX)
+    actions = {d.scope: d.action for d in review.decisions}
+    assert {f.kind for f in review.flags} >= {"effort", "form"}
+    assert not [d for d in review.decisions if d.action == "deload"], [d.text for d in review.decisions]
+    assert actions.get("single_leg_power") in ("hold", "regress"), actions
+    assert "progress" in (actions.get("posterior_chain"), actions.get("core")), actions
+
+
 # --------------------------------------------------------------------------- pain
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 import math
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from ..diary import WELLNESS_FIELDS, SetLog, Wellness
@@ -318,7 +318,7 @@ def week_metrics(
     load = _load(history, diary, week_start, rp)
     wellness, sore_streak = _wellness_items(history, week_start, rp)
     planned_sessions = len(week.sessions) if week else 0
-    done_sessions = sessions_done(history, week_start)
+    done_sessions = sessions_done(history, week_start, {x.date for x in week.sessions} if week else None)
     return WeekMetrics(
         week_start=week_start,
         week_index=week.index if week else None,
@@ -362,14 +362,17 @@ def completion_pct(plan: Plan, history: DiaryWindow, week_start: dt.date) -> flo
     week = plan_week(plan, week_start)
     if week is None:
         return None
-    return _pct(sessions_done(history, week_start), len(week.sessions))
+    return _pct(sessions_done(history, week_start, {x.date for x in week.sessions}), len(week.sessions))
 
 
-def sessions_done(history: DiaryWindow, week_start: dt.date) -> int:
+def sessions_done(history: DiaryWindow, week_start: dt.date, planned: Collection[dt.date] | None = None) -> int:
     """The week's sessions done, each counted once against the day it was planned for: a
-    session done on another day than planned (even in another week) fills its planned slot."""
+    session done on another day than planned (even in another week) fills its planned slot.
+    With the week's `planned` days, a session on none of them fills no slot: an extra session
+    never hides a missed one (it still counts in the week's sets and load)."""
     end = week_start + 6 * DAY
-    return len({day for s in history.sessions if week_start <= (day := s.planned_date or s.date) <= end})
+    days = {day for s in history.sessions if week_start <= (day := s.planned_date or s.date) <= end}
+    return len(days if planned is None else days.intersection(planned))
 
 
 def history_window_days(registry: Registry) -> int:

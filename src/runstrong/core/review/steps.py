@@ -172,14 +172,16 @@ def warning_signs_step(r: ReviewInput, v: Verdict) -> Verdict:
         text = f"Wellness {c.week_mean:g}/5 against your usual {c.baseline_mean:g} (± {c.baseline_sd:g})."
         flags.append(Flag(kind="wellness", text=text, rule_id="wellness-baseline"))
         fatigue += drop
-    over = [sig.effort(c) for c in m.categories if c.planned_sets and effort_over(c, rp)]
-    slipping = [sig.form(c, rp) for c in m.categories if c.planned_sets and form_slipping(c, rp)]
-    if over:
+    hard = [c for c in m.categories if c.planned_sets and effort_over(c, rp)]
+    loose = [c for c in m.categories if c.planned_sets and form_slipping(c, rp)]
+    if hard:
         flags.append(Flag(kind="effort", text="Effort above target.", rule_id="review-hold"))
-        fatigue += over
-    if slipping:
+        fatigue += [sig.effort(c) for c in hard]
+    if loose:
         flags.append(Flag(kind="form", text="Form slipping.", rule_id="form-gates-progression"))
-        fatigue += slipping
+        if not hard or {c.category for c in [*hard, *loose]} != {hard[0].category}:
+            fatigue += [sig.form(c, rp) for c in loose]
+        # one category both hard and slipping is one sign, not two: its own hold answers it
     for s in m.spikes:
         text = (
             f"{s.date:%a %d %b}: {s.minutes:g} min, {s.pct_longer:g}% longer than your longest run of the previous "
