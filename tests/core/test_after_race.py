@@ -5,6 +5,7 @@ with too little strength work to keep starts the foundation after it instead
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -67,3 +68,37 @@ def test_a_plan_that_starts_in_the_taper_says_the_building_starts_after_the_race
     )
     built = build_plan(runner(race=race_on(2, "5k", weekday=4), consistent_strength_weeks=8), CTX)
     assert not any("foundation starts after the race" in r.text for w in built.weeks for r in w.reasons)
+
+
+def _heaviest_by_week(plan):
+    out: dict[str, list] = {}
+    for w in plan.weeks:
+        found: dict[str, float] = {}
+        for b in (b for s in w.sessions for b in s.blocks if b.prescription.load_kg):
+            found[b.exercise_id] = max(found.get(b.exercise_id, 0.0), b.prescription.load_kg)
+        for ex, kg in found.items():
+            out.setdefault(ex, []).append((w, kg))
+    return out
+
+
+@pytest.mark.parametrize("name", ["masters_10k_pounds.toml", "pounds_runner.toml", "advanced_three_sessions.toml"])
+def test_the_taper_never_lifts_more_than_the_week_before_it_and_maintenance_climbs_back_to_what_was_built(name):
+    """A lift on light days for ten weeks (60 lb) got its first full day in the taper, at 75 lb
+    and two reps from failure; after the race maintenance kept race week's light load for
+    good. The taper lifts no more than the last loading week did, and maintenance climbs
+    back a step a week toward the load built, never past it."""
+    from pathlib import Path
+
+    from runstrong.io.profile_file import load_profile
+
+    plan = build_plan(load_profile(Path(__file__).parent / "runners" / name), CTX)
+    for ex, weeks in _heaviest_by_week(plan).items():
+        loading = [kg for w, kg in weeks if w.phase in (Phase.build, Phase.race_specific, Phase.foundation)]
+        for (w0, kg0), (w1, kg1) in itertools.pairwise(weeks):
+            if w1.phase == Phase.taper and w0.phase != Phase.taper and w1.index == w0.index + 1:
+                assert kg1 <= kg0, (ex, w1.index, kg0, kg1)
+            if w1.phase == Phase.maintenance and loading:
+                assert kg1 <= max(loading) + 1e-6, (ex, w1.index, kg1, max(loading))
+        kept = [kg for w, kg in weeks if w.phase == Phase.maintenance]
+        if len(kept) >= 2:
+            assert kept[-1] >= kept[0], (ex, kept)  # from the first days back, it climbs

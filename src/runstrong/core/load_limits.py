@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import loads as ld
-from .model import Block, EquipmentSet, Exercise, Item, Role, Units, build
+from .model import Block, EquipmentSet, Exercise, Item, Phase, Role, Units, build
 
 if TYPE_CHECKING:
     from .plan_loads import LoadWalk
@@ -87,3 +87,25 @@ REVIEWED = frozenset({"review-reduce", "review-hold"})
 def reviewed(block: Block) -> bool:
     """A block whose progression a review held or cut this week: its load holds too."""
     return any(r.rule_id in REVIEWED for r in block.reasons)
+
+
+def unloaded_ceiling(
+    phase: Phase, last: float, week_kg: float | None, built: float | None, p: Any, step: float, bar: float
+) -> float:
+    """The most a taper, race week or maintenance week loads a lift: the taper keeps the load
+    built but never more than the last week lifted (a lift on light days only for weeks does
+    not jump in the taper); race week keeps it; maintenance climbs back a week's step at a
+    time to the load built before the race (`built`: the best full day's), never past it,
+    rather than staying at race week's light loads (maintenance-after-race).
+
+    >>> from types import SimpleNamespace as NS
+    >>> unloaded_ceiling(Phase.taper, 75, 60, 75, NS(max_load_step_pct=5), 2.5, 20)
+    60.0
+    >>> unloaded_ceiling(Phase.maintenance, 70, None, 95, NS(max_load_step_pct=5), 2.5, 20)
+    72.5
+    """
+    if phase == Phase.taper:
+        return ld.round_down(min(last, week_kg or last), step, bar)
+    if phase == Phase.maintenance and built is not None and built > last:
+        return ld.round_down(min(ld.step_ceiling(last, p.max_load_step_pct, step), built), step, bar)
+    return ld.round_down(last, step, bar)

@@ -24,7 +24,7 @@ from . import loads as ld
 from .context import PlanningContext
 from .library import Library
 from .load_calibration import implement_share, strength_scale, table_e1rm
-from .load_limits import LOADED_ROLES, copy_of, no_harder_than_heavy, reviewed, within_capacity
+from .load_limits import LOADED_ROLES, copy_of, no_harder_than_heavy, reviewed, unloaded_ceiling, within_capacity
 from .log_loads import light_as_planned
 from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Session, Week
 from .phases import LOADING_PHASES
@@ -449,8 +449,8 @@ def _target_load(
     if week.deload:  # eased from the week before it (its best so far may be a lived week's, in other units)
         last = min(lift.last, lift.week_kg or lift.last)
         return min(kg, ld.eased(last, p.deload_load_pct, step, bar, p.deload_min_load_pct))
-    if week.phase not in LOADING_PHASES:  # taper, race week and maintenance keep the load built, never raise it
-        return min(kg, ld.round_down(lift.last, step, bar))
+    if week.phase not in LOADING_PHASES:
+        return min(kg, unloaded_ceiling(week.phase, lift.last, lift.week_kg, lift.full_best, p, step, bar))
     if presc.reps and lift.reps and presc.reps > lift.reps:
         # reps rise this week: the load holds (never both together, even after a log easier
         # than planned: then at the load lifted), on this kit's steps (a lived week's load may
