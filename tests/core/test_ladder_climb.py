@@ -31,6 +31,10 @@ def jo_with(**changes) -> AthleteProfile:
     return AthleteProfile.model_validate({**JO.model_dump(), **changes})
 
 
+def jump(b) -> bool:  # type: ignore[no-untyped-def]
+    return CTX.library.get(b.exercise_id).pattern.value in ("plyometric", "landing")
+
+
 def main_hinge(plan) -> list[tuple[int, str, int, int]]:
     """(week, exercise, sets, reps) of the posterior-chain session's first hinge, by loading week."""
     out = []
@@ -38,7 +42,7 @@ def main_hinge(plan) -> list[tuple[int, str, int, int]]:
         if w.deload or w.phase not in LOADING:
             continue
         for s in w.sessions:
-            b = next(b for b in s.blocks if b.role == Role.primary)
+            b = next(b for b in s.blocks if b.role == Role.primary and not jump(b))  # hops lead (power-before-strength)
             if s.focus.value == "posterior_chain":
                 out.append((w.index, b.exercise_id, b.prescription.sets, b.prescription.reps))
     return out

@@ -33,6 +33,7 @@ from .phases import LOADING_PHASES, WeekFrame
 from .rep_scheme import foundation_effort
 from .schedule import SessionSpec
 from .selection import BlockSelection, Pick
+from .session_order import power_first, with_explosive
 from .timing import estimate_seconds
 from .trim import Lead, trim_to_cap
 from .vocab import CATEGORY_NAME, SESSION_LETTER, Impact
@@ -40,7 +41,9 @@ from .vocab import CATEGORY_NAME, SESSION_LETTER, Impact
 LANDING_PATTERNS = frozenset({Pattern.landing, Pattern.plyometric})
 
 # (category, weeks of progression held back), (category, volume cut %): what reviews ask of a week's doses
-ReviewDosing = tuple[tuple[tuple[Category, int], ...], tuple[tuple[Category, int], ...]]
+ReviewDosing = tuple[
+    tuple[tuple[Category, int], ...], tuple[tuple[Category, int], ...], tuple[tuple[Category, int], ...]
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +318,7 @@ def dose_context(runner: Runner, frame: WeekFrame, review: ReviewDosing, p: Any,
         weaker=runner.weaker,
         held=review[0],
         reduced=review[1],
+        held_before=review[2],
         graduated=stage.graduated,
         unaccustomed=stage.unaccustomed,
     )
@@ -433,7 +437,8 @@ def _sessions_picked(
     for slot, focus in enumerate(focuses):
         rest = _session_picks(selection, slot, focus, n_sessions, race_week, plyo_ok)
         if spread and plyo_ok and focus == Category.posterior_chain:
-            rest = _with_explosive(rest, selection)
+            rest = with_explosive(rest, selection)
+        rest = power_first(rest)
         warm = tuple((Role.warm_up, pk, False) for pk in warm_up)
         if not plyo_ok:
             warm = tuple((r, selection.alternatives.get(pk.exercise.id, pk), f) for r, pk, f in warm)
@@ -448,26 +453,10 @@ def _sessions_picked(
     return tuple(out)
 
 
-def _with_explosive(
-    picks: tuple[tuple[Role, Pick, bool], ...], selection: BlockSelection
-) -> tuple[tuple[Role, Pick, bool], ...]:
-    """The posterior-chain session with the block's single-leg hops added after its
-    primaries (explosive-work-with-room): placement keeps this session off speed days and
-    days before key runs, so the 5K/10K emphasis does not rest on one, often light, day."""
-    power = selection.primaries.get(Category.single_leg_power, ())
-    hops = [pk for pk in power if pk.exercise.pattern == Pattern.plyometric]
-    if not hops or any(pk.exercise.id == hops[0].exercise.id for _, pk, _ in picks):
-        return picks
-    pick = Pick(exercise=hops[0].exercise, reasons=(*hops[0].reasons, _SPREAD))
-    at = max((i + 1 for i, (role, _, _) in enumerate(picks) if role == Role.primary), default=0)
-    return (*picks[:at], (Role.primary, pick, False), *picks[at:])
-
-
 _SPREAD_PHASES = frozenset({Phase.build, Phase.race_specific, Phase.taper})  # the taper keeps a few jumps
 _EMPHASIS_PHASES = frozenset({Phase.build, Phase.race_specific})
 _CALMER = why("explosive-work-with-room", "In place of hops: this day sits between a hard run and a key run.")
 _KEPT = why("explosive-work-with-room", "Kept on this light day at its light dose: the week's only hops.")
-_SPREAD = why("explosive-work-with-room", "Hops here too, on the day with room around it: the 5K/10K emphasis.")
 
 
 def low_hop(e: Exercise) -> bool:

@@ -34,6 +34,7 @@ from .progression import (
     ramp,
     returning_reps,
     rir_of,
+    step_text,
 )
 from .rep_scheme import LEG_CATEGORIES, heavy_ready, keeps_foundation_reps, rep_scheme
 from .review_cut import cut_prescription, cut_sets
@@ -59,6 +60,7 @@ class DoseContext(NamedTuple):
     short_holds: bool = False  # the screen's plank was short: shorter, more frequent holds
     weaker: tuple[tuple[Category, str], ...] = ()  # (category, side) pairs that get an extra set
     held: tuple[tuple[Category, int], ...] = ()  # a review held progression this week, per category
+    held_before: tuple[tuple[Category, int], ...] = ()  # weeks of this block held before it, per category
     reduced: tuple[tuple[Category, int], ...] = ()  # a review cut volume: % per category this week
     graduated: bool = False  # a novice past the foundation whose weeks were consistent: build dosing
     unaccustomed: bool = False  # the runner's first weeks of strength work: foundation dosing in any phase
@@ -209,10 +211,13 @@ def carry_step(ctx: DoseContext, e: Exercise, role: Role) -> int:
 
 def week_step(ctx: DoseContext, e: Exercise, role: Role) -> int:
     """How many weekly steps this exercise has progressed: a deload repeats the week before,
-    maintenance does not progress, and each review hold on its category holds one back."""
+    maintenance does not progress, and each review hold on its category, this week or
+    earlier in the block, holds one back."""
     step = _plain_step(ctx)
-    held = dict(ctx.held).get(e.category, 0) if role in (Role.primary, Role.accessory) else 0
-    return max(step - held, 0) if held else step
+    if role not in (Role.primary, Role.accessory) or not (ctx.held or ctx.held_before):
+        return step
+    held = dict(ctx.held).get(e.category, 0) + dict(ctx.held_before).get(e.category, 0)
+    return max(step - held, 0)
 
 
 def _mobility_dose(d: _Draft, p: Params) -> Dosed:
@@ -266,7 +271,7 @@ def _reps_dose(d: _Draft, focus: bool, p: Params) -> None:
             text = f"Unloaded: {lo}-{hi} controlled reps, as in the foundation (fewer would only make it easier)."
         d.reasons[-1] = p.why(rule, text)
     if d.step and not is_new_rung(d.carried):
-        d.reasons.append(p.why("linear-progression", text=f"Reps up {p.rep_step} a week, effort unchanged."))
+        d.reasons.append(p.why("linear-progression", text=step_text(d.carried, d.sets, d.reps, rir, p.rep_step)))
     d.heavy = heavy
 
 

@@ -18,7 +18,7 @@ from runstrong.errors import RunstrongError, UserError
 from .assessment import ScreenEffects, effect_reasons, score_screen
 from .block_swaps import landing_swapped_out
 from .carry import Carry, carry_of
-from .compose import LANDING_PATTERNS, ReviewDosing, Runner, dose_context
+from .compose import LANDING_PATTERNS, Runner, dose_context
 from .context import PlanningContext
 from .dosing import Stage
 from .infeasible import InfeasibleWeekError
@@ -45,6 +45,7 @@ from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, USUAL_WEEK_TEXT, WeekFrame, 
 from .placement import carried_previous
 from .plan_loads import assign_loads
 from .plan_notes import LightTally, familiarisation, grouped_by_week, guidance, light_weeks_advice
+from .review_dosing import review_dosing
 from .screen import Screen
 from .selection import BlockSelection, Context, select_block
 from .validate import Violation, check_plan
@@ -194,17 +195,6 @@ def _runner(profile: AthleteProfile, effects: ScreenEffects | None, p: object) -
         short_holds=bool(effects and effects.short_holds),
         weaker=tuple((c, s.value) for c, s in effects.weaker_side.items()) if effects else (),
     )
-
-
-def review_dosing(
-    profile: AthleteProfile, frame: WeekFrame, frames: list[WeekFrame], adjust: Adjustment | None
-) -> ReviewDosing:
-    """A review's holds keep the week they name at the dose before it (the weeks after carry
-    on from there, so a hold shifts the rest of the plan back a week); its volume cuts apply
-    to the week they name only (a reduced category is also held)."""
-    held = {c: 1 for c in {*adjust.hold, *adjust.reduce}} if adjust else {}
-    reduced = tuple(sorted((c, pct) for c, pct in adjust.reduce.items() if pct)) if adjust else ()
-    return tuple(sorted(held.items(), key=lambda kv: kv[0].value)), reduced
 
 
 def equipment_items(entries: list[EquipmentSet | Item]) -> frozenset[Item]:

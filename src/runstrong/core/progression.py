@@ -217,3 +217,26 @@ def progressed_load(known: float, step: int, p: Params) -> tuple[float, int]:
             stalled += 1
         load = max(load, nxt)
     return load, stalled
+
+
+def step_text(c: Carried | None, sets: int, reps: int | None, rir: float | None, rep_step: int) -> str:
+    """What this week's dose changed from the last loading week's, in words that stay true
+    when a phase change moves the range (fewer reps nearer failure) or a set is added.
+
+    >>> step_text(Carried(3, 8, rir=3), 3, 9, 3, 1)
+    'Reps up 1 a week, effort unchanged.'
+    >>> print(step_text(Carried(3, 9, rir=3), 4, 7, 2, 1))
+    From last week: 9 -> 7 reps, 3 -> 4 sets, nearer failure (the new phase's range).
+    """
+    if c is None or c.reps is None or reps is None:
+        return f"Reps up {rep_step} a week, effort unchanged."
+    if sets == c.sets and reps == c.reps + rep_step and rir == c.rir:
+        return f"Reps up {rep_step} a week, effort unchanged."
+    said = [f"{c.reps} -> {reps} reps"] if reps != c.reps else []
+    said += [f"{c.sets} -> {sets} sets"] if sets != c.sets else []
+    if rir is not None and c.rir is not None and rir != c.rir:
+        said.append("nearer failure" if rir < c.rir else "further from failure")
+    if not said:
+        return "The same dose as last week."
+    why = " (the new phase's range)" if reps < c.reps else ""
+    return "From last week: " + ", ".join(said) + why + "."
