@@ -386,6 +386,7 @@ class WeekSummary(Frozen):
     sleep_hours: float | None = None
     wellness: float | None = Field(None, description="Mean of the answered 1-5 wellness scales.")
     max_pain: int | None = None
+    notes: list[Note] = Field([], description="The week's notes, in date order.")
 
 
 class ExerciseSummary(Frozen):

