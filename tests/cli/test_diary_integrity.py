@@ -5,8 +5,9 @@ whatever Unicode form their name is typed in, and a set line logs what the runne
 from __future__ import annotations
 
 import json
+import unicodedata
 
-from tests.cli.test_diary_cli import ann, ann_diary, count, diary, rows  # noqa: F401 (fixtures)
+from tests.cli.test_diary_cli import ann, ann_diary, count, diary, rows, write_profile  # noqa: F401 (fixtures)
 
 
 def test_undo_after_a_note_takes_back_the_note_not_the_run_before_it(ann):  # noqa: F811
@@ -55,3 +56,24 @@ def test_a_second_different_run_that_day_is_logged_and_again_logs_a_twin(ann):  
     twin = ann("run", "add", "easy", "40", "--distance", "8km", "--rpe", "3", "--again")
     assert twin.returncode == 0 and "Logged" in twin.stdout
     assert rows(ann.path, "SELECT count(*) FROM runs WHERE minutes = 40 AND type = 'easy'") == [(2,)]
+
+
+def test_the_same_name_in_nfd_is_the_same_athlete_and_a_look_up_ignores_case_and_accents(diary, tmp_path):  # noqa: F811
+    nfc, nfd = "Léa Müller", unicodedata.normalize("NFD", "Léa Müller")
+    assert nfc != nfd
+    text = write_profile(tmp_path).read_text().replace('name = "Ann"', f'name = "{nfc}"')
+    (tmp_path / "nfc.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "nfd.toml").write_text(text.replace(nfc, nfd), encoding="utf-8")
+    assert diary("athlete", "add", str(tmp_path / "nfc.toml")).returncode == 0
+    again = diary("athlete", "add", str(tmp_path / "nfd.toml"))
+    assert again.returncode == 0, again.stderr
+    assert rows(diary.path, "SELECT name FROM athletes") == [(nfc,)]
+    for typed in (nfd, "lea muller", "LÉA MÜLLER"):
+        found = diary("note", "-a", typed, f"typed as {typed}")
+        assert found.returncode == 0, found.stderr
+    assert count(diary.path, "notes") == 3
+    (tmp_path / "plain.toml").write_text(text.replace(nfc, "Lea Muller"), encoding="utf-8")
+    refused = diary("athlete", "add", str(tmp_path / "plain.toml"))  # another runner needs a name of their own
+    assert refused.returncode == 2 and "is not 'Léa Müller'" in refused.stderr
+    unknown = diary("note", "-a", "lea m", "who?")
+    assert unknown.returncode == 2 and "no athlete 'lea m'" in unknown.stderr

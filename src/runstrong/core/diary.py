@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, ValidationInfo, model_validator
 
+from . import names
 from .model import Day, Frozen, PainArea, Plan, Prescription, Role, RunType, in_date_range
 from .vocab import SESSION_LETTER
 
@@ -440,7 +441,7 @@ class ChangeEntry(Frozen):
 class AthleteDiary(Frozen):
     """Everything stored for one athlete, in date order."""
 
-    name: Annotated[str, Field(min_length=1, max_length=80)]
+    name: Annotated[str, Field(min_length=1, max_length=80), AfterValidator(names.kept)]
     units: Literal["metric", "imperial"]
     created_at: dt.datetime
     profiles: list[ProfileVersion] = []

@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
+from . import names
 from .base import Frozen
 from .pace import KM_PER_MILE, easy_pace_text, pace_min_per_km  # noqa: F401 - re-exported
 from .screen import Screen
@@ -322,7 +323,7 @@ def _load_kit(value: dict) -> dict:
 class AthleteProfile(Frozen):
     """What the planner needs to know about a runner."""
 
-    name: Annotated[str, Field(min_length=1, max_length=80)]
+    name: Annotated[str, Field(min_length=1, max_length=80), AfterValidator(names.kept)]  # one form: NFC
     age: Annotated[int, Field(ge=14, le=100)]
     sex: Sex = Sex.unspecified
     body_mass_kg: Annotated[float, Field(gt=25, lt=250)]
