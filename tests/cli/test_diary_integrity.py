@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import unicodedata
 
+import pytest
+
 from tests.cli.test_diary_cli import ann, ann_diary, count, diary, rows, write_profile  # noqa: F401 (fixtures)
 
 
@@ -77,3 +79,16 @@ def test_the_same_name_in_nfd_is_the_same_athlete_and_a_look_up_ignores_case_and
     assert refused.returncode == 2 and "is not 'Léa Müller'" in refused.stderr
     unknown = diary("note", "-a", "lea m", "who?")
     assert unknown.returncode == 2 and "no athlete 'lea m'" in unknown.stderr
+
+
+@pytest.mark.parametrize("line", ["dumbbell romanian deadlift 3x0@16kg", "side plank 2x0s left", "rdl 8,0,8 @40kg",
+                                  "farmer carry 2x0m @16kg"])  # fmt: skip
+def test_a_set_of_zero_reps_seconds_or_metres_is_refused_with_exit_2_and_nothing_written(ann, line):  # noqa: F811
+    out = ann("log", "--set", line)
+    assert out.returncode == 2
+    assert "counts nothing" in out.stderr and "--set:" in out.stderr
+    assert count(ann.path, "set_logs") == 0 and count(ann.path, "session_logs") == 0
+    ann("log", "--set", "rdl 3x8@40kg")
+    edited = ann("log", "edit", "-e", "rdl", "--set", "2", "--reps", "0")
+    assert edited.returncode == 2 and "--reps: a set of 0 reps counts nothing" in edited.stderr
+    assert rows(ann.path, "SELECT reps FROM set_logs") == [(8,), (8,), (8,)]

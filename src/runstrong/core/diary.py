@@ -95,6 +95,13 @@ class SetLog(Frozen):
         return float(getattr(self, self.measure))
 
 
+def counts_nothing(measure: str) -> str:
+    """Why a set as done of 0 reps, seconds, contacts or metres is refused (one message for
+    every face): a set not done is left out, never logged as zero (stored ones still read)."""
+    noun = "metres" if measure == "distance_m" else measure
+    return f"a set of 0 {noun} counts nothing; give what you did (more than 0), or leave out a set you did not do"
+
+
 PainSide = Literal["left", "right", "both", "none"]
 PainWhen = Literal["during", "after", "next_morning"]
 PAIN_SIDES: tuple[str, ...] = ("left", "right", "both", "none")

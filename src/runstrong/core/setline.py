@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from runstrong.core.diary import counts_nothing
 from runstrong.core.library import Library
 from runstrong.core.model import Exercise, Units
 from runstrong.errors import UserError
@@ -228,6 +229,7 @@ _SETS_X = re.compile(r"^(\d+)x(-?\d+(?:\.\d+)?)([a-z]*)$")
 _LIST = re.compile(r"^(-?\d+(?:\.\d+)?(?:,-?\d+(?:\.\d+)?)+)([a-z]*)$")
 _MEASURE = {"": "reps", "r": "reps", "reps": "reps", "s": "seconds", "sec": "seconds", "secs": "seconds",
             "c": "contacts", "contacts": "contacts", "m": "distance_m"}  # fmt: skip
+_EXAMPLE = {"reps": "3x8", "seconds": "3x30s", "contacts": "3x20c", "distance_m": "2x40m"}
 _SIDES = {"left": "left", "l": "left", "right": "right", "r": "right"}
 
 
@@ -259,7 +261,9 @@ def _amounts(token: str, line: str) -> tuple[str, list[float]] | None:
     measure = _MEASURE[unit]
     for v in values:
         if v < 0:
-            raise UserError(f"{measure}: {v:g} in {line!r} is negative; count 0 or more (e.g. 3x8)")
+            raise UserError(f"{measure}: {v:g} in {line!r} is negative; count more than 0 (e.g. 3x8)")
+        if v == 0:
+            raise UserError(f"{measure}: {token!r} in {line!r}: {counts_nothing(measure)} (e.g. {_EXAMPLE[measure]})")
         if measure != "distance_m" and v != int(v):
             raise UserError(f"{measure}: {v:g} in {line!r} must be a whole number")
     return measure, values

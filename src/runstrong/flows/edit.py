@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from runstrong.core.diary import SessionLog, SetLog, Wellness, validate_entry
+from runstrong.core.diary import SessionLog, SetLog, Wellness, counts_nothing, validate_entry
 from runstrong.store import changes
 from runstrong.store.db import Store
 from runstrong.store.repo import SET_FIELDS, WELLNESS_COLUMNS
@@ -78,6 +78,8 @@ def edit_set(store: Store, athlete: str | None, set_id: int, updates: dict[str, 
             data["rpe"] = None
         data.update(updates)
         new = SetLog.model_validate(data)
+        if updates.get(new.measure) is not None and new.amount <= 0:
+            raise base.Refused(new.measure, counts_nothing(new.measure))
         for f in SET_FIELDS:
             setattr(row, f, getattr(new, f))
         what = f"set {new.set_number} of {new.exercise_id} on {session.date}"
