@@ -4,12 +4,13 @@ whatever Unicode form their name is typed in, and a set line logs what the runne
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import unicodedata
 
 import pytest
 
-from tests.cli.test_diary_cli import ann, ann_diary, count, diary, rows, write_profile  # noqa: F401 (fixtures)
+from tests.cli.test_diary_cli import TODAY, ann, ann_diary, count, diary, rows, write_profile  # noqa: F401 (fixtures)
 
 
 def test_undo_after_a_note_takes_back_the_note_not_the_run_before_it(ann):  # noqa: F811
@@ -92,3 +93,71 @@ def test_a_set_of_zero_reps_seconds_or_metres_is_refused_with_exit_2_and_nothing
     edited = ann("log", "edit", "-e", "rdl", "--set", "2", "--reps", "0")
     assert edited.returncode == 2 and "--reps: a set of 0 reps counts nothing" in edited.stderr
     assert rows(ann.path, "SELECT reps FROM set_logs") == [(8,), (8,), (8,)]
+
+
+LEA = """
+name = "Léa Müller"
+age = 34
+sex = "female"
+body_mass_kg = 60
+strength_experience = "intermediate"
+consistent_strength_weeks = 3
+start_date = {start}
+session_cap_minutes = 45
+equipment = ["dumbbells"]
+heaviest_loads = {{ dumbbell = 20, kettlebell = 16 }}
+
+[race]
+distance = "10k"
+date = {race}
+
+[running]
+weekly = [
+  {{ day = "mon", type = "easy", minutes = 40 }},
+  {{ day = "tue", type = "intervals", minutes = 55 }},
+  {{ day = "thu", type = "tempo", minutes = 45 }},
+  {{ day = "sat", type = "easy", minutes = 35 }},
+  {{ day = "sun", type = "long", minutes = 80 }},
+]
+"""
+
+
+@pytest.fixture
+def lea(diary, tmp_path):  # noqa: F811
+    """A runner with dumbbells only, two weeks into her plan, and a past day her plan holds
+    the Dumbbell Romanian deadlift on."""
+    from runstrong.core.planner import build_plan
+    from runstrong.io.data_files import load_context
+    from runstrong.io.profile_file import load_profile
+
+    start = TODAY - dt.timedelta(days=TODAY.weekday() + 14)
+    path = tmp_path / "lea.toml"
+    path.write_text(LEA.format(start=start, race=start + dt.timedelta(weeks=10, days=6)), encoding="utf-8")
+    assert diary("athlete", "add", str(path)).returncode == 0
+    plan = build_plan(load_profile(path), load_context(), least_bad=True)
+    diary.rdl_day = next(  # type: ignore[attr-defined]
+        s.date for w in plan.weeks for s in w.sessions
+        if s.date < TODAY and any(b.exercise_id == "dumbbell_romanian_deadlift" for b in s.blocks)
+    )  # fmt: skip
+    return diary
+
+
+def test_rdl_means_the_dumbbell_romanian_deadlift_of_a_runner_with_dumbbells(lea):
+    day = str(lea.rdl_day)
+    out = lea("log", "--date", day, "--set", "rdl 3x8@14kg rir3")
+    assert out.returncode == 0, out.stderr
+    assert rows(lea.path, "SELECT DISTINCT exercise_id FROM set_logs") == [("dumbbell_romanian_deadlift",)]
+    shown = lea("history", "--exercise", "rdl", "--all")
+    assert shown.returncode == 0 and "Dumbbell Romanian deadlift" in shown.stdout and "3x8 @14kg rir3" in shown.stdout
+    other_day = lea("log", "--set", "rdl 2x10@12kg", "--new-session")  # today: not planned, still her kit's
+    assert other_day.returncode == 0, other_day.stderr
+    assert rows(lea.path, "SELECT DISTINCT exercise_id FROM set_logs") == [("dumbbell_romanian_deadlift",)]
+
+
+def test_a_barbell_lift_logged_under_the_empty_bar_is_refused_with_the_lift_that_fits(lea):
+    out = lea("log", "--date", str(lea.rdl_day), "--set", "romanian deadlift 3x8@14kg")
+    assert out.returncode == 2
+    assert "--set: load: 14kg for Romanian deadlift is under the empty barbell (20kg)" in out.stderr
+    assert "dumbbell romanian deadlift" in out.stderr
+    assert count(lea.path, "set_logs") == 0
+    assert lea("log", "--date", str(lea.rdl_day), "--set", "romanian deadlift 3x8@30kg").returncode == 0  # a gym day

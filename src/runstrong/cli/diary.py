@@ -407,6 +407,7 @@ def history(
 
     from runstrong.core.diary import week_start
     from runstrong.core.setline import resolve_exercise
+    from runstrong.flows.lift_names import preference
     from runstrong.io.data_files import load_library
     from runstrong.io.diary_terminal import render_exercise_log, render_exercises, render_week_notes, render_weeks
     from runstrong.store import queries, repo
@@ -414,9 +415,12 @@ def history(
     library = load_library()
     names = {e.id: e.name for e in library.exercises}
     since = None if all_time else week_start(clock_today()) - dt.timedelta(weeks=weeks - 1)
-    chosen = resolve_exercise(exercise_name, library, field="--exercise") if exercise_name else None
     with open_diary(db) as store, store.read() as s:
         who = repo.find_athlete(s, athlete)
+        chosen = None
+        if exercise_name:  # a short name: a lift this runner logged, else planned, else fits their kit
+            prefer = preference(s, who, library, logged_first=True)
+            chosen = resolve_exercise(exercise_name, library, field="--exercise", prefer=prefer)
         if chosen is not None:
             rows = queries.exercise_log(s, who.id, chosen.id, None if all_time else since)
         elif by == "exercise":

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -83,9 +84,15 @@ def exercise_suggestions(text: str, library: Library, n: int = 5) -> list[str]:
     return out[:n]
 
 
-def resolve_exercise(text: str, library: Library, field: str = "exercise") -> Exercise:
+def resolve_exercise(text: str, library: Library, field: str = "exercise", prefer: Preference = ()) -> Exercise:
     """Find the exercise a runner means: an id, a name, an abbreviation (`rdl`, `db rdl`,
     `sl rdl`), the initials of an id (`rfess`) or a unique start of one (`nordic`).
+
+    A short name means the runner's own lift when `prefer` knows it: its tiers of ids (the
+    day's session, the plan, the kit that fits the runner) are searched in order before the
+    library, so `rdl` is the Dumbbell Romanian deadlift a dumbbell runner's plan holds, not
+    the barbell one; in a tier, the lift with the fewest words beyond the name wins. An id
+    or a name typed in full is always that exercise.
 
     Raises UserError naming `field` with the nearest matches when nothing or more than
     one exercise fits.
@@ -98,6 +105,9 @@ def resolve_exercise(text: str, library: Library, field: str = "exercise") -> Ex
     by_name = {normalise_name(e.name): e for e in library.exercises}
     if name in by_name:
         return by_name[name]
+    mine = _preferred(text, name, library, prefer, field)
+    if mine is not None:
+        return mine
     expanded = _expand(name)
     if expanded in library:
         return library.get(expanded)
@@ -124,6 +134,40 @@ def resolve_exercise(text: str, library: Library, field: str = "exercise") -> Ex
     raise UserError(
         f"{field}: no exercise {text.strip()!r} in the library.{hint} List them with `runstrong exercises -s WORD`."
     )
+
+
+Preference = Sequence[Collection[str]]  # tiers of exercise ids a short name is looked for in first
+
+
+def _extra_words(name: str, expanded: str, exercise_id: str) -> int | None:
+    """How many words `exercise_id` has beyond what the runner typed, when it can be what
+    they mean (the typed words inside it, its start or its initials); else None."""
+    words = exercise_id.split("_")
+    if f"_{expanded}_" in f"_{exercise_id}_" or exercise_id.startswith(expanded):
+        return len(words) - len(expanded.split("_"))
+    if _initials(exercise_id) == name.replace("_", ""):
+        return 0
+    return None
+
+
+def _preferred(text: str, name: str, library: Library, prefer: Preference, field: str) -> Exercise | None:
+    """The lift of the first tier of `prefer` that the name means: the one its abbreviations
+    spell out, else the one with the fewest words beyond it; None when no tier holds one.
+    Equally close lifts are named, not guessed."""
+    expanded = _expand(name)
+    spelled = {expanded, *(e.id for e in library.exercises if normalise_name(e.name) == expanded)}
+    for tier in prefer:
+        ids = [i for i in dict.fromkeys(tier) if i in library]
+        fits = {i: n for i in ids if (n := _extra_words(name, expanded, i)) is not None}
+        fits |= {i: -1 for i in ids if i in spelled}
+        if not fits:
+            continue
+        best = [i for i, n in fits.items() if n == min(fits.values())]
+        if len(best) == 1:
+            return library.get(best[0])
+        names = ", ".join(library.get(i).name for i in sorted(best))
+        raise UserError(f"{field}: {text.strip()!r} could be {names}; type more of the name, e.g. {best[0]!r}")
+    return None
 
 
 # ------------------------------------------------------------------------- amounts
@@ -269,8 +313,9 @@ def _amounts(token: str, line: str) -> tuple[str, list[float]] | None:
     return measure, values
 
 
-def parse_set_line(line: str, library: Library, units: Units = Units.metric) -> SetLine:
-    """Parse `rdl 3x8@40kg rpe7` into the exercise and one dict of SetLog fields per set."""
+def parse_set_line(line: str, library: Library, units: Units = Units.metric, prefer: Preference = ()) -> SetLine:
+    """Parse `rdl 3x8@40kg rpe7` into the exercise and one dict of SetLog fields per set
+    (a short name looked for in `prefer` first: see `resolve_exercise`)."""
     line, _, note = line.partition("#")
     tidy = _tidy(line)
     tokens = tidy.split()
@@ -278,7 +323,7 @@ def parse_set_line(line: str, library: Library, units: Units = Units.metric) -> 
     if found is None:
         raise UserError(f"set: no sets in {line.strip()!r}; {SET_HELP}")
     index, (measure, values) = found
-    exercise = resolve_exercise(" ".join(tokens[:index]), library)
+    exercise = resolve_exercise(" ".join(tokens[:index]), library, prefer=prefer)
     common: dict = {"load_kg": None, "side": None}
     for token in tokens[index + 1 :]:
         _apply_option(token, common, units, line.strip())
