@@ -161,3 +161,21 @@ def test_a_barbell_lift_logged_under_the_empty_bar_is_refused_with_the_lift_that
     assert "dumbbell romanian deadlift" in out.stderr
     assert count(lea.path, "set_logs") == 0
     assert lea("log", "--date", str(lea.rdl_day), "--set", "romanian deadlift 3x8@30kg").returncode == 0  # a gym day
+
+
+def test_a_run_longer_than_a_plan_allows_is_refused_unless_a_race(ann):  # noqa: F811
+    out = ann("run", "add", "easy", "700")
+    assert out.returncode == 2 and "DURATION: 700 min is longer than a run can be (600 min" in out.stderr
+    assert count(ann.path, "runs") == 0
+    assert ann("run", "add", "race", "11h40").returncode == 0  # an ultra
+
+
+def test_a_load_right_after_the_sets_reads_whatever_their_unit_and_a_bare_number_counts_the_lifts_own(ann):  # noqa: F811
+    out = ann("log", "--set", "farmer carry 3x30m@14kg", "--set", "farmer carry 2x40 @16kg", "--set", "side plank 2x30")
+    assert out.returncode == 0, out.stderr
+    query = "SELECT DISTINCT exercise_id, reps, seconds, distance_m, load_kg FROM set_logs ORDER BY id"
+    assert rows(ann.path, query) == [
+        ("farmer_carry", None, None, 30.0, 14.0),
+        ("farmer_carry", None, None, 40.0, 16.0),
+        ("side_plank", None, 30, None, None),
+    ]

@@ -101,11 +101,13 @@ def add(
             "note": note,
         }
         entry = entry_from_options(RunLog, {k: v for k, v in data.items() if v is not None}, today, RUN_FLAGS)
-        from runstrong.flows.base import Clock
+        from runstrong.flows.base import Clock, Refused
         from runstrong.flows.checkin import add_run as add_run_flow
 
-        # one change, kept for undo; the same run again that day is answered, not written
-        added = add_run_flow(store, who.name, entry, Clock(clock_now(), today), again=again)
+        try:  # one change, kept for undo; the same run again that day is answered, not written
+            added = add_run_flow(store, who.name, entry, Clock(clock_now(), today), again=again)
+        except Refused as err:
+            raise UserError(err.said_with(RUN_FLAGS)) from None
     parts = [f"{entry.type.value} run", f"{entry.minutes:g} min"]
     if entry.distance_km is not None:
         parts.append(

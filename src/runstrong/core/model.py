@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from . import names
-from .base import Frozen
+from .base import Frozen, RunMinutes
 from .pace import KM_PER_MILE, easy_pace_text, pace_min_per_km  # noqa: F401 - re-exported
 from .screen import Screen
 from .vocab import (  # noqa: F401 - re-exported: the model speaks this vocabulary
@@ -150,7 +150,7 @@ class Run(Frozen):
 
     day: Weekday
     type: RunType
-    minutes: Annotated[int, Field(ge=0, le=600)] = 45
+    minutes: RunMinutes = 45
 
 
 class DatedRun(Frozen):
@@ -158,7 +158,7 @@ class DatedRun(Frozen):
 
     date: Day
     type: RunType
-    minutes: Annotated[int, Field(ge=0, le=600)] = 45
+    minutes: RunMinutes = 45
 
     @property
     def day(self) -> Weekday:

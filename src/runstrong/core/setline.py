@@ -7,7 +7,8 @@
     split squat 8,8,7 @bw+10kg rir2 form3 # knee drifts in on the last reps
 
 After the exercise come the sets (`SETSxAMOUNT`, or a comma list of amounts, one per set;
-`s` seconds, `c` contacts, `m` metres, nothing for reps), then in any order: `@LOAD`
+`s` seconds, `c` contacts, `m` metres, `r` reps; a bare number counts what the exercise
+counts: reps of a lift, seconds of a plank, metres of a carry), then in any order: `@LOAD`
 (`40kg`, `90lb`, `bw`, `bw+10kg`; a bare number is in the runner's units), `rpeN` or
 `rirN`, `left` or `right`, `formN` (1-5) and `# a note` on form.
 
@@ -283,11 +284,13 @@ def _tidy(line: str) -> str:
     line = re.sub(r"@\s+", "@", line)  # @ 40kg -> @40kg
     line = re.sub(r"(@[^\s]*\d)\s+(kg|kgs|lb|lbs)\b", r"\1\2", line)  # @40 kg -> @40kg
     line = re.sub(r"\b(rpe|rir|form|q)\s+(\d)", r"\1\2", line)  # rpe 7 -> rpe7
-    line = re.sub(r"(\d)(@)", r"\1 \2", line)  # 3x8@40 -> 3x8 @40
+    line = re.sub(r"(\S)@", r"\1 @", line)  # 3x8@40 -> 3x8 @40, 3x30m@14kg -> 3x30m @14kg
     return line
 
 
-def _amounts(token: str, line: str) -> tuple[str, list[float]] | None:
+def _amounts(token: str, line: str) -> tuple[str | None, list[float]] | None:
+    """The measure a token of sets names (None for a bare number: the exercise's own) and
+    its amounts; None when the token is no sets."""
     if m := _SETS_X.match(token):
         count, amount, unit = int(m.group(1)), float(m.group(2)), m.group(3)
         if count < 1 or count > 20:
@@ -297,20 +300,23 @@ def _amounts(token: str, line: str) -> tuple[str, list[float]] | None:
         values, unit = [float(v) for v in m.group(1).split(",")], m.group(2)
     else:
         return None
-    if unit not in _MEASURE:
+    if unit and unit not in _MEASURE:
         raise UserError(
             f"set: {unit!r} in {token!r} is not a measure; write reps as 3x8, seconds as 3x30s, "
             "contacts as 3x20c, metres as 2x40m"
         )
-    measure = _MEASURE[unit]
+    return _MEASURE[unit] if unit else None, values
+
+
+def _checked(measure: str, values: list[float], token: str, line: str) -> list[float]:
     for v in values:
         if v < 0:
-            raise UserError(f"{measure}: {v:g} in {line!r} is negative; count more than 0 (e.g. 3x8)")
+            raise UserError(f"{measure}: {v:g} in {line!r} is negative; count more than 0 (e.g. {_EXAMPLE[measure]})")
         if v == 0:
             raise UserError(f"{measure}: {token!r} in {line!r}: {counts_nothing(measure)} (e.g. {_EXAMPLE[measure]})")
         if measure != "distance_m" and v != int(v):
             raise UserError(f"{measure}: {v:g} in {line!r} must be a whole number")
-    return measure, values
+    return values
 
 
 def parse_set_line(line: str, library: Library, units: Units = Units.metric, prefer: Preference = ()) -> SetLine:
@@ -322,8 +328,10 @@ def parse_set_line(line: str, library: Library, units: Units = Units.metric, pre
     found = next(((i, a) for i, t in enumerate(tokens) if (a := _amounts(t, line.strip()))), None)
     if found is None:
         raise UserError(f"set: no sets in {line.strip()!r}; {SET_HELP}")
-    index, (measure, values) = found
+    index, (typed, values) = found
     exercise = resolve_exercise(" ".join(tokens[:index]), library, prefer=prefer)
+    measure = typed or exercise.dose.measure  # a bare number counts what the exercise counts: 3x30 of a carry is metres
+    _checked(measure, values, tokens[index], line.strip())
     common: dict = {"load_kg": None, "side": None}
     for token in tokens[index + 1 :]:
         _apply_option(token, common, units, line.strip())

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from runstrong.core.diary import Note, PainReport, RunLog, Wellness
+from runstrong.core.vocab import LONGEST_RUN_MINUTES, RunType
 from runstrong.store import changes, repo
 from runstrong.store.db import Store
 from runstrong.store.tables import NoteRow, RunRow
@@ -64,6 +65,11 @@ def add_run(store: Store, athlete: str | None, run: RunLog, clock: base.Clock,
     """Log one run, unless the same run is logged that day (see the module's docstring)."""
     if run.date > clock.today:
         raise base.Refused("date", f"{run.date} is in the future (today is {clock.today}); log today or a past day")
+    if run.minutes > LONGEST_RUN_MINUTES and run.type != RunType.race:  # imports keep what the watch says
+        longest = f"{LONGEST_RUN_MINUTES} min, {LONGEST_RUN_MINUTES // 60} h"
+        raise base.Refused(
+            "minutes", f"{run.minutes:g} min is longer than a run can be ({longest}); check it, or log it as a race"
+        )
     with base.change(store, athlete, clock, expected_version=expected_version) as tx:
         same = None if again else _same_run(tx.s, tx.athlete.id, run)
         if same is not None:
