@@ -407,16 +407,20 @@ def history(
 
     from runstrong.core.diary import week_start
     from runstrong.core.setline import resolve_exercise
+    from runstrong.flows.lift_names import preference
     from runstrong.io.data_files import load_library
-    from runstrong.io.diary_terminal import render_exercise_log, render_exercises, render_weeks
+    from runstrong.io.diary_terminal import render_exercise_log, render_exercises, render_week_notes, render_weeks
     from runstrong.store import queries, repo
 
     library = load_library()
     names = {e.id: e.name for e in library.exercises}
     since = None if all_time else week_start(clock_today()) - dt.timedelta(weeks=weeks - 1)
-    chosen = resolve_exercise(exercise_name, library, field="--exercise") if exercise_name else None
     with open_diary(db) as store, store.read() as s:
         who = repo.find_athlete(s, athlete)
+        chosen = None
+        if exercise_name:  # a short name: a lift this runner logged, else planned, else fits their kit
+            prefer = preference(s, who, library, logged_first=True)
+            chosen = resolve_exercise(exercise_name, library, field="--exercise", prefer=prefer)
         if chosen is not None:
             rows = queries.exercise_log(s, who.id, chosen.id, None if all_time else since)
         elif by == "exercise":
@@ -437,6 +441,9 @@ def history(
         out.print(render_exercises(rows, names, who.units))
     else:
         out.print(render_weeks(rows, who.units))
+        notes = render_week_notes(rows)
+        if notes is not None:
+            out.print(notes)
 
 
 # ----------------------------------------------------------------------------- note
@@ -452,14 +459,23 @@ def note(text: tuple[str, ...], day: str | None, athlete: str | None, db: str | 
 
     \b
       runstrong note "Left calf tight after the hills; swapped pogo hops for calf raises"
+    `runstrong history` lists the notes under each week; `runstrong undo` takes one back.
+    The same note again that day is kept once.
     """
     from runstrong.core.diary import Note
-    from runstrong.store import repo
+    from runstrong.flows.base import Clock, Refused
+    from runstrong.flows.checkin import add_note
 
     today_ = clock_today()
     when = parse_day(day, today_)
     flags = {"text": "TEXT", "date": "--date"}
     entry = entry_from_options(Note, {"date": when, "text": " ".join(text).strip()}, today_, flags)
-    with open_diary(db) as store, store.write() as s:
-        repo.add_note(s, repo.find_athlete(s, athlete).id, entry)
+    with open_diary(db) as store:
+        try:
+            added = add_note(store, athlete, entry, Clock(clock_now(), today_))  # one change, kept for undo
+        except Refused as err:
+            raise UserError(err.said_with(flags)) from None
+    if added.already:
+        console().print(f"Already kept: this note is in the diary for {when:%a %d %b %Y}; nothing added.")
+        return
     console().print(f"[bold green]✓[/] Note kept for {when:%a %d %b %Y}.")

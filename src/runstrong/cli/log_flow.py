@@ -61,7 +61,8 @@ def gather(s: Any, request: LogRequest, athlete: str | None) -> LogContext:
     return followed_context(s, context, request.day)
 
 
-def parse_lines(lines: tuple[str, ...], units: Any, today: dt.date) -> list[SetLog]:
+def parse_lines(lines: tuple[str, ...], units: Any, today: dt.date, prefer: Any = ()) -> list[SetLog]:
+    """The sets of `lines`, a short name looked up in `prefer` first (see `flows.lift_names`)."""
     from runstrong.core.setline import parse_set_line
     from runstrong.io.data_files import load_library
 
@@ -69,18 +70,18 @@ def parse_lines(lines: tuple[str, ...], units: Any, today: dt.date) -> list[SetL
     out = []
     for line in lines:
         try:
-            parsed = parse_set_line(line, library, units)
+            parsed = parse_set_line(line, library, units, prefer)
         except UserError as err:
             raise UserError(f"--set: {err}") from None
         out.extend(entry_from_options(SetLog, fields, today) for fields in parsed.sets)
     return out
 
 
-def flow_input(request: LogRequest, units: Any, athlete: str) -> Any:
+def flow_input(request: LogRequest, units: Any, athlete: str, prefer: Any = ()) -> Any:
     """The log flow's input for `request`, keyed by its content and day (unless --again)."""
     from runstrong.flows.log_session import LogInput, content_key
 
-    sets = (*request.sets, *parse_lines(request.set_lines, units, request.today))
+    sets = (*request.sets, *parse_lines(request.set_lines, units, request.today, prefer))
     key = None
     if not request.again:
         key = content_key({
@@ -102,12 +103,15 @@ def write_log(store: Any, request: LogRequest, athlete: str | None) -> Any:
     from runstrong.cli.diary_common import clock_now, describe_errors
     from runstrong.core.diary import SessionLog
     from runstrong.flows.base import Clock, Refused
+    from runstrong.flows.lift_names import preference
     from runstrong.flows.log_session import log_session
+    from runstrong.io.data_files import load_library
     from runstrong.store import repo
 
     with store.read() as s:
         who = repo.find_athlete(s, athlete)
-    given = flow_input(request, who.units, who.name)
+        prefer = preference(s, who, load_library(), request.planned_on or request.day, request.label)
+    given = flow_input(request, who.units, who.name, prefer)
     try:
         return log_session(store, who.name, given, Clock(clock_now(), request.today))
     except Refused as err:

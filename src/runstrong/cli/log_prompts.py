@@ -52,7 +52,7 @@ def ask(request: LogRequest, context: LogContext, out: Console) -> LogRequest | 
             out.print(f"No strength session planned on {request.day:%a %d %b}.")
         out.print("Type what you did, one exercise a line.")
         sets = []
-    sets += _extra_lines(units, out)
+    sets += _extra_lines(units, out, ([b.exercise_id for b in context.planned.blocks],) if context.planned else ())
     if not sets:
         return None
     default_minutes = str(context.planned.estimated_minutes) if context.planned and not context.logged_sets else ""
@@ -110,7 +110,7 @@ def _set_by_set(planned: PlannedSession, units: Any, out: Console) -> list[SetLo
     return sets
 
 
-def _extra_lines(units: Any, out: Console) -> list[SetLog]:
+def _extra_lines(units: Any, out: Console, prefer: Any = ()) -> list[SetLog]:
     from runstrong.core.setline import parse_set_line
     from runstrong.io.data_files import load_library
 
@@ -123,7 +123,7 @@ def _extra_lines(units: Any, out: Console) -> list[SetLog]:
         if not line.strip():
             return sets
         try:
-            parsed = parse_set_line(line, library, units)
+            parsed = parse_set_line(line, library, units, prefer)  # a short name: the day's lift first
             sets.extend(SetLog.model_validate(f) for f in parsed.sets)
         except UserError as err:
             out.print(Text(str(err), style="red"))

@@ -50,6 +50,7 @@ def run() -> None:
 @click.option("--tightness", type=int, help="Tightness anywhere, 0 = none ... 10.")
 @click.option("--form", "form_note", help="A running-form note: cadence, overstriding, hips dropping...")
 @click.option("--note", help="Anything else about the run.")
+@click.option("--again", is_flag=True, help="Log it even if the same run is logged that day (a second run like it).")
 @date_option("The day of the run")
 @athlete_option
 @db_option
@@ -62,6 +63,7 @@ def add(
     tightness: int | None,
     form_note: str | None,
     note: str | None,
+    again: bool,
     day: str | None,
     athlete: str | None,
     db: str | None,
@@ -73,6 +75,8 @@ def add(
       runstrong run add easy 45 --distance 8km --rpe 3 --legs 4
       runstrong run add long 1h50 --distance 21.1 --rpe 6 --legs 2 --tightness 3 --form "heavy heel strike late"
       runstrong run add tempo 50min --date yesterday
+    The same run again that day (type, duration, distance and RPE) is answered "already
+    logged", so a retried command never doubles it; --again logs a second run like it.
     """
     from runstrong.core.diary import RunLog
     from runstrong.core.setline import KM_PER_MILE, parse_distance, parse_minutes
@@ -97,10 +101,13 @@ def add(
             "note": note,
         }
         entry = entry_from_options(RunLog, {k: v for k, v in data.items() if v is not None}, today, RUN_FLAGS)
-        from runstrong.flows.base import Clock
+        from runstrong.flows.base import Clock, Refused
         from runstrong.flows.checkin import add_run as add_run_flow
 
-        add_run_flow(store, who.name, entry, Clock(clock_now(), today))  # one change, kept for undo
+        try:  # one change, kept for undo; the same run again that day is answered, not written
+            added = add_run_flow(store, who.name, entry, Clock(clock_now(), today), again=again)
+        except Refused as err:
+            raise UserError(err.said_with(RUN_FLAGS)) from None
     parts = [f"{entry.type.value} run", f"{entry.minutes:g} min"]
     if entry.distance_km is not None:
         parts.append(
@@ -110,6 +117,12 @@ def add(
         )
     if entry.rpe is not None:
         parts.append(f"RPE {entry.rpe:g}")
+    if added.already:
+        console().print(
+            f"Already logged: this {', '.join(parts)} on {when:%a %d %b %Y} is in the diary; nothing added "
+            "(--again logs a second run like it)."
+        )
+        return
     console().print(f"[bold green]✓[/] Logged {', '.join(parts)} on {when:%a %d %b %Y}.")
 
 

@@ -67,7 +67,8 @@ def export(fmt: str | None, output: Path | None, athlete: str | None, db: str | 
     sets = sum(len(x.sets) for d in diaries for x in d.sessions)
     click.echo(
         f"Exported {len(diaries)} athlete(s): {sum(len(d.sessions) for d in diaries)} sessions, {sets} sets, "
-        f"{sum(len(d.wellness) for d in diaries)} check-ins, {sum(len(d.runs) for d in diaries)} runs → {where}",
+        f"{sum(len(d.wellness) for d in diaries)} check-ins, {sum(len(d.runs) for d in diaries)} runs, "
+        f"{sum(len(d.notes) for d in diaries)} notes → {where}",
         err=True,
     )
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
+
+from .vocab import LONGEST_RUN_MINUTES
+
+RunMinutes = Annotated[int, Field(ge=0, le=LONGEST_RUN_MINUTES)]  # a planned run's minutes
 
 
 class Frozen(BaseModel):

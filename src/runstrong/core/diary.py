@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, ValidationInfo, model_validator
 
+from . import names
 from .model import Day, Frozen, PainArea, Plan, Prescription, Role, RunType, in_date_range
 from .vocab import SESSION_LETTER
 
@@ -92,6 +93,13 @@ class SetLog(Frozen):
     @property
     def amount(self) -> float:
         return float(getattr(self, self.measure))
+
+
+def counts_nothing(measure: str) -> str:
+    """Why a set as done of 0 reps, seconds, contacts or metres is refused (one message for
+    every face): a set not done is left out, never logged as zero (stored ones still read)."""
+    noun = "metres" if measure == "distance_m" else measure
+    return f"a set of 0 {noun} counts nothing; give what you did (more than 0), or leave out a set you did not do"
 
 
 PainSide = Literal["left", "right", "both", "none"]
@@ -386,6 +394,7 @@ class WeekSummary(Frozen):
     sleep_hours: float | None = None
     wellness: float | None = Field(None, description="Mean of the answered 1-5 wellness scales.")
     max_pain: int | None = None
+    notes: list[Note] = Field([], description="The week's notes, in date order.")
 
 
 class ExerciseSummary(Frozen):
@@ -439,7 +448,7 @@ class ChangeEntry(Frozen):
 class AthleteDiary(Frozen):
     """Everything stored for one athlete, in date order."""
 
-    name: Annotated[str, Field(min_length=1, max_length=80)]
+    name: Annotated[str, Field(min_length=1, max_length=80), AfterValidator(names.kept)]
     units: Literal["metric", "imperial"]
     created_at: dt.datetime
     profiles: list[ProfileVersion] = []

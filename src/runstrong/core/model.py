@@ -14,7 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
-from .base import Frozen
+from . import names
+from .base import Frozen, RunMinutes
 from .pace import KM_PER_MILE, easy_pace_text, pace_min_per_km  # noqa: F401 - re-exported
 from .screen import Screen
 from .vocab import (  # noqa: F401 - re-exported: the model speaks this vocabulary
@@ -149,7 +150,7 @@ class Run(Frozen):
 
     day: Weekday
     type: RunType
-    minutes: Annotated[int, Field(ge=0, le=600)] = 45
+    minutes: RunMinutes = 45
 
 
 class DatedRun(Frozen):
@@ -157,7 +158,7 @@ class DatedRun(Frozen):
 
     date: Day
     type: RunType
-    minutes: Annotated[int, Field(ge=0, le=600)] = 45
+    minutes: RunMinutes = 45
 
     @property
     def day(self) -> Weekday:
@@ -322,7 +323,7 @@ def _load_kit(value: dict) -> dict:
 class AthleteProfile(Frozen):
     """What the planner needs to know about a runner."""
 
-    name: Annotated[str, Field(min_length=1, max_length=80)]
+    name: Annotated[str, Field(min_length=1, max_length=80), AfterValidator(names.kept)]  # one form: NFC
     age: Annotated[int, Field(ge=14, le=100)]
     sex: Sex = Sex.unspecified
     body_mass_kg: Annotated[float, Field(gt=25, lt=250)]

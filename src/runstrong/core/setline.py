@@ -7,7 +7,8 @@
     split squat 8,8,7 @bw+10kg rir2 form3 # knee drifts in on the last reps
 
 After the exercise come the sets (`SETSxAMOUNT`, or a comma list of amounts, one per set;
-`s` seconds, `c` contacts, `m` metres, nothing for reps), then in any order: `@LOAD`
+`s` seconds, `c` contacts, `m` metres, `r` reps; a bare number counts what the exercise
+counts: reps of a lift, seconds of a plank, metres of a carry), then in any order: `@LOAD`
 (`40kg`, `90lb`, `bw`, `bw+10kg`; a bare number is in the runner's units), `rpeN` or
 `rirN`, `left` or `right`, `formN` (1-5) and `# a note` on form.
 
@@ -19,9 +20,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from runstrong.core.diary import counts_nothing
 from runstrong.core.library import Library
 from runstrong.core.model import Exercise, Units
 from runstrong.errors import UserError
@@ -82,9 +85,15 @@ def exercise_suggestions(text: str, library: Library, n: int = 5) -> list[str]:
     return out[:n]
 
 
-def resolve_exercise(text: str, library: Library, field: str = "exercise") -> Exercise:
+def resolve_exercise(text: str, library: Library, field: str = "exercise", prefer: Preference = ()) -> Exercise:
     """Find the exercise a runner means: an id, a name, an abbreviation (`rdl`, `db rdl`,
     `sl rdl`), the initials of an id (`rfess`) or a unique start of one (`nordic`).
+
+    A short name means the runner's own lift when `prefer` knows it: its tiers of ids (the
+    day's session, the plan, the kit that fits the runner) are searched in order before the
+    library, so `rdl` is the Dumbbell Romanian deadlift a dumbbell runner's plan holds, not
+    the barbell one; in a tier, the lift with the fewest words beyond the name wins. An id
+    or a name typed in full is always that exercise.
 
     Raises UserError naming `field` with the nearest matches when nothing or more than
     one exercise fits.
@@ -97,6 +106,9 @@ def resolve_exercise(text: str, library: Library, field: str = "exercise") -> Ex
     by_name = {normalise_name(e.name): e for e in library.exercises}
     if name in by_name:
         return by_name[name]
+    mine = _preferred(text, name, library, prefer, field)
+    if mine is not None:
+        return mine
     expanded = _expand(name)
     if expanded in library:
         return library.get(expanded)
@@ -123,6 +135,40 @@ def resolve_exercise(text: str, library: Library, field: str = "exercise") -> Ex
     raise UserError(
         f"{field}: no exercise {text.strip()!r} in the library.{hint} List them with `runstrong exercises -s WORD`."
     )
+
+
+Preference = Sequence[Collection[str]]  # tiers of exercise ids a short name is looked for in first
+
+
+def _extra_words(name: str, expanded: str, exercise_id: str) -> int | None:
+    """How many words `exercise_id` has beyond what the runner typed, when it can be what
+    they mean (the typed words inside it, its start or its initials); else None."""
+    words = exercise_id.split("_")
+    if f"_{expanded}_" in f"_{exercise_id}_" or exercise_id.startswith(expanded):
+        return len(words) - len(expanded.split("_"))
+    if _initials(exercise_id) == name.replace("_", ""):
+        return 0
+    return None
+
+
+def _preferred(text: str, name: str, library: Library, prefer: Preference, field: str) -> Exercise | None:
+    """The lift of the first tier of `prefer` that the name means: the one its abbreviations
+    spell out, else the one with the fewest words beyond it; None when no tier holds one.
+    Equally close lifts are named, not guessed."""
+    expanded = _expand(name)
+    spelled = {expanded, *(e.id for e in library.exercises if normalise_name(e.name) == expanded)}
+    for tier in prefer:
+        ids = [i for i in dict.fromkeys(tier) if i in library]
+        fits = {i: n for i in ids if (n := _extra_words(name, expanded, i)) is not None}
+        fits |= {i: -1 for i in ids if i in spelled}
+        if not fits:
+            continue
+        best = [i for i, n in fits.items() if n == min(fits.values())]
+        if len(best) == 1:
+            return library.get(best[0])
+        names = ", ".join(library.get(i).name for i in sorted(best))
+        raise UserError(f"{field}: {text.strip()!r} could be {names}; type more of the name, e.g. {best[0]!r}")
+    return None
 
 
 # ------------------------------------------------------------------------- amounts
@@ -228,6 +274,7 @@ _SETS_X = re.compile(r"^(\d+)x(-?\d+(?:\.\d+)?)([a-z]*)$")
 _LIST = re.compile(r"^(-?\d+(?:\.\d+)?(?:,-?\d+(?:\.\d+)?)+)([a-z]*)$")
 _MEASURE = {"": "reps", "r": "reps", "reps": "reps", "s": "seconds", "sec": "seconds", "secs": "seconds",
             "c": "contacts", "contacts": "contacts", "m": "distance_m"}  # fmt: skip
+_EXAMPLE = {"reps": "3x8", "seconds": "3x30s", "contacts": "3x20c", "distance_m": "2x40m"}
 _SIDES = {"left": "left", "l": "left", "right": "right", "r": "right"}
 
 
@@ -237,11 +284,13 @@ def _tidy(line: str) -> str:
     line = re.sub(r"@\s+", "@", line)  # @ 40kg -> @40kg
     line = re.sub(r"(@[^\s]*\d)\s+(kg|kgs|lb|lbs)\b", r"\1\2", line)  # @40 kg -> @40kg
     line = re.sub(r"\b(rpe|rir|form|q)\s+(\d)", r"\1\2", line)  # rpe 7 -> rpe7
-    line = re.sub(r"(\d)(@)", r"\1 \2", line)  # 3x8@40 -> 3x8 @40
+    line = re.sub(r"(\S)@", r"\1 @", line)  # 3x8@40 -> 3x8 @40, 3x30m@14kg -> 3x30m @14kg
     return line
 
 
-def _amounts(token: str, line: str) -> tuple[str, list[float]] | None:
+def _amounts(token: str, line: str) -> tuple[str | None, list[float]] | None:
+    """The measure a token of sets names (None for a bare number: the exercise's own) and
+    its amounts; None when the token is no sets."""
     if m := _SETS_X.match(token):
         count, amount, unit = int(m.group(1)), float(m.group(2)), m.group(3)
         if count < 1 or count > 20:
@@ -251,30 +300,38 @@ def _amounts(token: str, line: str) -> tuple[str, list[float]] | None:
         values, unit = [float(v) for v in m.group(1).split(",")], m.group(2)
     else:
         return None
-    if unit not in _MEASURE:
+    if unit and unit not in _MEASURE:
         raise UserError(
             f"set: {unit!r} in {token!r} is not a measure; write reps as 3x8, seconds as 3x30s, "
             "contacts as 3x20c, metres as 2x40m"
         )
-    measure = _MEASURE[unit]
+    return _MEASURE[unit] if unit else None, values
+
+
+def _checked(measure: str, values: list[float], token: str, line: str) -> list[float]:
     for v in values:
         if v < 0:
-            raise UserError(f"{measure}: {v:g} in {line!r} is negative; count 0 or more (e.g. 3x8)")
+            raise UserError(f"{measure}: {v:g} in {line!r} is negative; count more than 0 (e.g. {_EXAMPLE[measure]})")
+        if v == 0:
+            raise UserError(f"{measure}: {token!r} in {line!r}: {counts_nothing(measure)} (e.g. {_EXAMPLE[measure]})")
         if measure != "distance_m" and v != int(v):
             raise UserError(f"{measure}: {v:g} in {line!r} must be a whole number")
-    return measure, values
+    return values
 
 
-def parse_set_line(line: str, library: Library, units: Units = Units.metric) -> SetLine:
-    """Parse `rdl 3x8@40kg rpe7` into the exercise and one dict of SetLog fields per set."""
+def parse_set_line(line: str, library: Library, units: Units = Units.metric, prefer: Preference = ()) -> SetLine:
+    """Parse `rdl 3x8@40kg rpe7` into the exercise and one dict of SetLog fields per set
+    (a short name looked for in `prefer` first: see `resolve_exercise`)."""
     line, _, note = line.partition("#")
     tidy = _tidy(line)
     tokens = tidy.split()
     found = next(((i, a) for i, t in enumerate(tokens) if (a := _amounts(t, line.strip()))), None)
     if found is None:
         raise UserError(f"set: no sets in {line.strip()!r}; {SET_HELP}")
-    index, (measure, values) = found
-    exercise = resolve_exercise(" ".join(tokens[:index]), library)
+    index, (typed, values) = found
+    exercise = resolve_exercise(" ".join(tokens[:index]), library, prefer=prefer)
+    measure = typed or exercise.dose.measure  # a bare number counts what the exercise counts: 3x30 of a carry is metres
+    _checked(measure, values, tokens[index], line.strip())
     common: dict = {"load_kg": None, "side": None}
     for token in tokens[index + 1 :]:
         _apply_option(token, common, units, line.strip())

@@ -195,6 +195,9 @@ class RunType(StrEnum):
     rest = "rest"
 
 
+# The longest run a plan holds or a runner logs by hand (10 h); a race may be longer (an ultra),
+# up to a day: the one source for the profile's runs (`core.base.RunMinutes`) and `run add`.
+LONGEST_RUN_MINUTES = 600
 KEY_RUN_TYPES = frozenset({RunType.long, RunType.tempo, RunType.intervals, RunType.race})
 SPEED_RUN_TYPES = frozenset({RunType.tempo, RunType.intervals, RunType.race})
 

@@ -1,13 +1,23 @@
-"""The daily check-in and runs logged by hand: one change each, kept for undo."""
+"""The daily check-in, runs and notes logged by hand: one change each, kept for undo.
+
+A run or a note already in the diary on its day is not written again: a retried command
+or a form sent twice is answered "already logged" (`Added.already`). For a run "the same"
+is its date, type, minutes, distance and RPE (how the legs felt or a note do not make
+another run); `again=True` logs a second run like it, which a runner asks for by name."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from runstrong.core.diary import PainReport, RunLog, Wellness
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from runstrong.core.diary import Note, PainReport, RunLog, Wellness
+from runstrong.core.vocab import LONGEST_RUN_MINUTES, RunType
 from runstrong.store import changes, repo
 from runstrong.store.db import Store
+from runstrong.store.tables import NoteRow, RunRow
 
 from . import base
 
@@ -40,13 +50,76 @@ def record_checkin(store: Store, athlete: str | None, entry: Wellness | None, pa
         return CheckedIn(entry, replaced, list(pains), tx.version)
 
 
+@dataclass(frozen=True)
+class Added:
+    """A run or note logged: its row's id and the diary version after it; `already` when
+    the same entry was in the diary (its id; nothing written, the version unchanged)."""
+
+    id: int
+    version: int
+    already: bool = False
+
+
 def add_run(store: Store, athlete: str | None, run: RunLog, clock: base.Clock,
-            *, expected_version: int | None = None) -> tuple[int, int]:  # fmt: skip
-    """Log one run; its id and the diary version after it."""
+            *, expected_version: int | None = None, again: bool = False) -> Added:  # fmt: skip
+    """Log one run, unless the same run is logged that day (see the module's docstring)."""
     if run.date > clock.today:
         raise base.Refused("date", f"{run.date} is in the future (today is {clock.today}); log today or a past day")
+    if run.minutes > LONGEST_RUN_MINUTES and run.type != RunType.race:  # imports keep what the watch says
+        longest = f"{LONGEST_RUN_MINUTES} min, {LONGEST_RUN_MINUTES // 60} h"
+        raise base.Refused(
+            "minutes", f"{run.minutes:g} min is longer than a run can be ({longest}); check it, or log it as a race"
+        )
     with base.change(store, athlete, clock, expected_version=expected_version) as tx:
+        same = None if again else _same_run(tx.s, tx.athlete.id, run)
+        if same is not None:
+            return Added(same, tx.version, already=True)
         tx.watch(changes.day_scopes(tx.athlete.id, run.date))
         run_id = repo.add_run(tx.s, tx.athlete.id, run)
-        tx.record("run", f"logged a {run.type.value} run of {run.minutes:g} min on {run.date}")
-        return run_id, tx.version
+        tx.record("run", f"logged {run_words(run)} on {run.date}")
+        return Added(run_id, tx.version)
+
+
+def add_note(store: Store, athlete: str | None, note: Note, clock: base.Clock,
+             *, expected_version: int | None = None) -> Added:  # fmt: skip
+    """Keep a note about a day, unless the same text is kept for that day already."""
+    if note.date > clock.today:
+        raise base.Refused("date", f"{note.date} is in the future (today is {clock.today}); write about a day lived")
+    with base.change(store, athlete, clock, expected_version=expected_version) as tx:
+        same = _same_note(tx.s, tx.athlete.id, note)
+        if same is not None:
+            return Added(same, tx.version, already=True)
+        tx.watch(changes.day_scopes(tx.athlete.id, note.date))
+        note_id = repo.add_note(tx.s, tx.athlete.id, note)
+        tx.record("note", f"kept a note on {note.date}")
+        return Added(note_id, tx.version)
+
+
+RUN_WORDS = {"intervals": "interval", "cross_train": "cross-training"}
+
+
+def run_words(run: RunLog) -> str:
+    """`an easy run of 40 min`, `a long run of 95 min`: a run in the change log's words."""
+    kind = RUN_WORDS.get(run.type.value, run.type.value)
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} run of {run.minutes:g} min"
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    return a == b if a is None or b is None else abs(a - b) < 1e-6
+
+
+def _same_run(s: Session, athlete_id: int, run: RunLog) -> int | None:
+    """The id of a run that day with the same type, minutes, distance and RPE, if any."""
+    rows = s.execute(select(RunRow.id, RunRow.type, RunRow.minutes, RunRow.distance_km, RunRow.rpe)
+                     .where(RunRow.athlete_id == athlete_id, RunRow.date == run.date).order_by(RunRow.id))  # fmt: skip
+    wanted = (run.minutes, run.distance_km, run.rpe)
+    for run_id, kind, *values in rows:
+        if kind == run.type.value and all(_close(a, b) for a, b in zip(values, wanted, strict=True)):
+            return run_id
+    return None
+
+
+def _same_note(s: Session, athlete_id: int, note: Note) -> int | None:
+    """The id of a note that day with the very same text, if any."""
+    return s.scalar(select(NoteRow.id).where(NoteRow.athlete_id == athlete_id, NoteRow.date == note.date,
+                                             NoteRow.text == note.text).limit(1))  # fmt: skip

@@ -9,7 +9,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from runstrong.core.diary import SessionLog, SetLog, Wellness, validate_entry
+from runstrong.core.diary import SessionLog, SetLog, Wellness, counts_nothing, validate_entry
+from runstrong.core.set_checks import under_the_bar
 from runstrong.store import changes
 from runstrong.store.db import Store
 from runstrong.store.repo import SET_FIELDS, WELLNESS_COLUMNS
@@ -78,11 +79,24 @@ def edit_set(store: Store, athlete: str | None, set_id: int, updates: dict[str, 
             data["rpe"] = None
         data.update(updates)
         new = SetLog.model_validate(data)
+        if updates.get(new.measure) is not None and new.amount <= 0:
+            raise base.Refused(new.measure, counts_nothing(new.measure))
+        if updates.get("load_kg") is not None:
+            _at_least_the_bar(new, tx.athlete.units)
         for f in SET_FIELDS:
             setattr(row, f, getattr(new, f))
         what = f"set {new.set_number} of {new.exercise_id} on {session.date}"
         tx.record("edit", f"edited {what}")
         return Edited(what, session.date, tx.version)
+
+
+def _at_least_the_bar(new: SetLog, units: Any) -> None:
+    from runstrong.io.data_files import load_context  # the kit's bars: shipped data, read once
+
+    ctx = load_context()
+    under = under_the_bar([new], ctx.library, units, ctx.params)
+    if under is not None:
+        raise base.Refused("load_kg", under)
 
 
 def edit_session(store: Store, athlete: str | None, session_id: int, updates: dict[str, Any], clock: base.Clock,

@@ -15,7 +15,16 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from runstrong.core.diary import PainReport, PlannedSession, SessionLog, SetLog, sets_as_planned, validate_entry
+from runstrong.core.diary import (
+    PainReport,
+    PlannedSession,
+    SessionLog,
+    SetLog,
+    counts_nothing,
+    sets_as_planned,
+    validate_entry,
+)
+from runstrong.core.set_checks import under_the_bar
 from runstrong.errors import UserError
 from runstrong.store import changes, logbook, repo
 from runstrong.store.db import Store
@@ -126,6 +135,15 @@ def session_for(given: LogInput, context: logbook.DayContext, today: dt.date) ->
             )
         done.extend(sets_as_planned(context.planned))
     done.extend(given.sets)
+    empty = next((x for x in given.sets if x.amount <= 0), None)  # the pages and the set lines say it first
+    if empty is not None:
+        raise base.Refused("sets", f"{empty.exercise_id}: {counts_nothing(empty.measure)}")
+    from runstrong.io.data_files import load_context  # the kit's bars: shipped data, read once
+
+    ctx = load_context()
+    under = under_the_bar(given.sets, ctx.library, context.athlete.units, ctx.params)
+    if under is not None:
+        raise base.Refused("sets", f"load: {under}")
     if not given.anything() or (not done and not given.pains and given.note is None
                                 and given.minutes is None and given.session_rpe is None):  # fmt: skip
         raise base.Refused(

@@ -103,6 +103,18 @@ def render_weeks(weeks: list[WeekSummary], units: Units) -> Table:
     return table
 
 
+def render_week_notes(weeks: list[WeekSummary]) -> Table | None:
+    """The weeks' notes, a line each under its date (None when there are none)."""
+    notes = [n for w in weeks for n in w.notes]
+    if not notes:
+        return None
+    table = Table(Column("date", no_wrap=True), Column("note", overflow="fold"), title="Notes", title_justify="left",
+                  header_style="bold underline", box=None, padding=(0, 2, 0, 0), pad_edge=False)  # fmt: skip
+    for n in notes:
+        table.add_row(f"{n.date:%a %d %b %y}", Text(n.text))
+    return table
+
+
 def _pain(score: int | None) -> Text:
     if score is None:
         return Text("")

@@ -14,9 +14,11 @@ from collections import defaultdict
 from sqlalchemy import Float, String, bindparam, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
+from runstrong.core import names
 from runstrong.core.base import Frozen
 from runstrong.core.diary import PainReport, RunLog, SetLog, Wellness
 from runstrong.core.vocab import PainArea, RunType, Units
+from runstrong.errors import UserError
 
 from .repo import SET_FIELDS, WELLNESS_COLUMNS, AthleteInfo, row_to_set
 from .tables import (
@@ -216,19 +218,21 @@ def athlete_name(s: Session, athlete_id: int) -> str | None:
 
 
 def athlete_id(s: Session, name: str | None) -> int | None:
-    """The id of the athlete called `name` (exactly, else in any case, as `repo.find_athlete`
-    finds them), or of the only one when no name is given; None when there is no such
+    """The id of the athlete called `name` (exactly, else in any case or without accents, as
+    `repo.find_athlete` finds them), or of the only one when no name is given; None when there is no such
     athlete, or not just one: a short query, without the plan and profile facts."""
     a = Athlete.__table__.c
-    if name is not None:
-        found = s.scalar(select(a.id).where(a.name == name.strip()))
-        if found is not None:
-            return found
-        query = select(a.id).where(func.lower(a.name) == name.strip().lower())
-    else:
-        query = select(a.id)
-    ids = s.scalars(query.limit(2)).all()
-    return ids[0] if len(ids) == 1 else None
+    if name is None:
+        ids = s.scalars(select(a.id).limit(2)).all()
+        return ids[0] if len(ids) == 1 else None
+    found = s.scalar(select(a.id).where(a.name == names.kept(name.strip())))
+    if found is not None:
+        return found
+    known = dict(s.execute(select(a.name, a.id)).all())
+    try:
+        return known.get(names.find(name, list(known)) or "")
+    except UserError:  # several answer to it
+        return None
 
 
 def _athlete_facts_query(by_name: bool):  # type: ignore[no-untyped-def]

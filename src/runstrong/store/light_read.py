@@ -41,6 +41,7 @@ from runstrong.core.log_loads import (
     not_yet_planned,
     within_kit,
 )
+from runstrong.core.names import kept
 from runstrong.core.vocab import Units
 
 MIGRATIONS = Path(__file__).with_name("migrations") / "versions"
@@ -175,7 +176,7 @@ def _shaped(session: dict[str, Any]) -> bool:
 def _athlete(con: sqlite3.Connection, name: str | None) -> tuple[int, str, str] | None:
     """The athlete `repo.find_athlete` finds by an exact name, or the only one; else None."""
     if name is not None:
-        return con.execute("SELECT id, name, units FROM athletes WHERE name = ?", (name.strip(),)).fetchone()
+        return con.execute("SELECT id, name, units FROM athletes WHERE name = ?", (kept(name.strip()),)).fetchone()
     rows = con.execute("SELECT id, name, units FROM athletes LIMIT 2").fetchall()
     return rows[0] if len(rows) == 1 else None
 

@@ -13,10 +13,10 @@ from statistics import fmean
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from runstrong.core.diary import MEASURES, ExerciseSummary, LoggedSet, WeekSummary, week_start
+from runstrong.core.diary import MEASURES, ExerciseSummary, LoggedSet, Note, WeekSummary, week_start
 
 from .repo import row_to_set
-from .tables import PainRow, RunRow, SessionLogRow, SetLogRow, WellnessRow
+from .tables import NoteRow, PainRow, RunRow, SessionLogRow, SetLogRow, WellnessRow
 
 WELLNESS_SCALES = ("sleep_quality", "mood", "appetite", "soreness", "stress", "energy")
 
@@ -36,6 +36,7 @@ class _Weeks:
     def __init__(self) -> None:
         self.sums: dict[dt.date, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         self.lists: dict[tuple[dt.date, str], list[float]] = defaultdict(list)
+        self.notes: dict[dt.date, list[Note]] = defaultdict(list)
 
     def add(self, day: dt.date, **values: float) -> dict[str, float]:
         week = self.sums[week_start(day)]
@@ -66,6 +67,7 @@ class _Weeks:
                 sleep_hours=self.mean(key, "sleep", 1),
                 wellness=self.mean(key, "wellness", 2),
                 max_pain=int(w["max_pain"]) if "max_pain" in w else None,
+                notes=self.notes.get(key, []),
             )
             for key, w in sorted(self.sums.items())
         ]
@@ -103,6 +105,11 @@ def history_by_week(
     for day, worst in s.execute(pains):
         week = weeks.add(day)
         week["max_pain"] = max(week.get("max_pain", 0), worst)
+    notes = select(NoteRow.date, NoteRow.text).where(NoteRow.athlete_id == athlete_id,
+                                                     *_between(NoteRow.date, since, until))  # fmt: skip
+    for day, text in s.execute(notes.order_by(NoteRow.date, NoteRow.id)):
+        weeks.add(day)  # a note alone makes the week appear
+        weeks.notes[week_start(day)].append(Note.model_construct(date=day, text=text))
     return weeks.summaries()
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
+from runstrong.core import names
 from runstrong.core.diary import (
     Assessment,
     Note,
@@ -90,16 +91,16 @@ def list_athletes(s: Session) -> list[AthleteInfo]:
 
 
 def find_athlete(s: Session, name: str | None) -> AthleteInfo:
-    """The athlete called `name`, or the only one when no name is given."""
+    """The athlete called `name` (see `core.names.find`), or the only one when no name is given."""
     if name is not None:  # one indexed row, not the whole list, in a diary of many athletes
-        found = s.scalar(select(Athlete).where(Athlete.name == name.strip()))
+        found = s.scalar(select(Athlete).where(Athlete.name == names.kept(name.strip())))
         if found is not None:
             return _info(s, found)
     athletes = s.scalars(select(Athlete).order_by(Athlete.name)).all()
-    if name is not None:
-        for a in athletes:
-            if a.name.casefold() == name.strip().casefold():
-                return _info(s, a)
+    if name is not None:  # in another case, or without accents, when only one athlete answers to it
+        chosen = names.find(name, [a.name for a in athletes])
+        if chosen is not None:
+            return _info(s, next(a for a in athletes if a.name == chosen))
         known = ", ".join(a.name for a in athletes) or "none yet"
         raise UserError(f"athlete: no athlete {name!r} in the diary (known: {known}); add one with "
                         "`runstrong athlete add PROFILE`")  # fmt: skip

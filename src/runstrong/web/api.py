@@ -227,8 +227,8 @@ def runs(request: Request, since: DateQuery = None, until: DateQuery = None) -> 
 
 @router.post("/runs", response_model=sc.RunOut, status_code=201, summary="Log a run")
 def post_run(request: Request, body: sc.RunIn) -> Any:  # type: ignore[valid-type]
-    run_id, run = diary_of(request).add_run(body.model_dump(exclude_none=True))  # type: ignore[attr-defined]
-    return sc.RunOut(id=run_id, run=run)
+    run_id, run, already = diary_of(request).add_run(body.model_dump(exclude_none=True))  # type: ignore[attr-defined]
+    return sc.RunOut(id=run_id, run=run, already_logged=already)
 
 
 @router.get("/exercises", response_model=list[sc.ExerciseSummaryOut], summary="Search the exercise library")

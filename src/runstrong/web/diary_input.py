@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from runstrong.core.diary import PainReport, SessionLog, SetLog, validate_entry
+from runstrong.core.diary import PainReport, SessionLog, SetLog, counts_nothing, validate_entry
 
 from .problems import FieldProblem, InputError, problems_from
 
@@ -40,6 +40,9 @@ def set_logs(sets: Iterable[dict[str, Any]]) -> tuple[list[SetLog], list[FieldPr
             done.append(SetLog.model_validate({**raw, "set_number": 1}))
         except ValidationError as err:
             problems.extend(problems_from(err, SetLog, ("sets", i)))
+            continue
+        if done[-1].amount <= 0:
+            problems.append(FieldProblem(("sets", i, done[-1].measure), counts_nothing(done[-1].measure)))
     return done, problems
 
 

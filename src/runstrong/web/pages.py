@@ -275,11 +275,11 @@ async def log_run(request: Request) -> Response:
     try:
         if unread:
             raise InputError(unread)
-        diary.add_run(data)
+        _, _, already = diary.add_run(data)
     except InputError as err:
         errors = forms.errors_for(err.problems, {("distance_km",): "distance"})
         return _run_page(request, FormState.refused(form, errors))
-    return redirect("/", saved="run")
+    return redirect("/", saved="run-already" if already else "run")
 
 
 # ------------------------------------------------------------------------ exercises

@@ -270,6 +270,9 @@ class WellnessOut(BaseModel):
 class RunOut(BaseModel):
     id: int
     run: RunLog
+    already_logged: bool = Field(
+        False, description="True when the same run (date, type, minutes, distance, RPE) was logged: nothing added."
+    )
 
 
 class ExerciseSummaryOut(BaseModel):

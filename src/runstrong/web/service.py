@@ -124,13 +124,15 @@ class Diary(DiaryReads):
         done = self._flow(record_checkin, None, reports, expected_version=version)
         return reports, done.version
 
-    def add_run(self, data: dict[str, Any]) -> tuple[int, RunLog]:
+    def add_run(self, data: dict[str, Any]) -> tuple[int, RunLog, bool]:
+        """A run logged: its id, the run, and whether the same run was logged that day
+        already (a form sent twice, a retried request: nothing added)."""
         from runstrong.flows.checkin import add_run
 
         today = self.today()
         run = entry_from_input(RunLog, {"date": today, **data}, today)
-        run_id, _ = self._flow(add_run, run)
-        return run_id, run
+        added = self._flow(add_run, run)
+        return added.id, run, added.already
 
     def swap(self, from_id: str, to_id: str, reason: str | None = None, version: int | None = None) -> Any:
         """Replace `from_id` by `to_id` in the sessions not yet lived (see flows.swap)."""
