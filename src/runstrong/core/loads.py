@@ -23,6 +23,18 @@ IMPLEMENTS = (Item.barbell, Item.trap_bar, Item.dumbbell, Item.kettlebell, Item.
 HANDHELD = frozenset({Item.dumbbell, Item.kettlebell, Item.backpack})  # held like a kettlebell: one hand's share
 
 
+# what a runner calls the kit a load is rounded to ("rounded down to what your ... can make")
+KIT_WORDS = {
+    Item.barbell: "bar and plates",
+    Item.trap_bar: "bar and plates",
+    Item.dumbbell: "dumbbells",
+    Item.kettlebell: "kettlebells",
+    Item.cable: "cable stack",
+    Item.machine: "machine's stack",
+    Item.backpack: "backpack and its fillings",
+}
+
+
 def implement(equipment: list[Item] | tuple[Item, ...]) -> Item | None:
     """The implement a loadable exercise is loaded with, or None (nothing to add weight to).
 

@@ -26,7 +26,7 @@ from .library import Library
 from .load_calibration import implement_share, strength_scale, table_e1rm
 from .load_limits import LOADED_ROLES, copy_of, no_harder_than_heavy, reviewed, unloaded_ceiling, within_capacity
 from .log_loads import light_as_planned
-from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Session, Week
+from .model import AthleteProfile, Block, Exercise, Item, Phase, Prescription, RecentSet, Session, Week
 from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
 from .rep_scheme import LEG_CATEGORIES
@@ -395,7 +395,7 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     kg, full = within_capacity(walk, e, kg)
     if full:
         lift.find = False  # nothing to find past the heaviest the kit makes: the start is that load
-    added = _load_reasons(walk, lift) + full
+    added = _load_reasons(walk, lift, ld.implement(e.equipment)) + full
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True
     key = (id(block), kg, *map(id, added))  # `why` returns one object per sentence
@@ -462,8 +462,8 @@ def _target_load(
     return min(kg, ld.round_down(ld.step_ceiling(lift.last, p.max_load_step_pct, step), step, bar))
 
 
-def _load_reasons(walk: LoadWalk, lift: _Lift) -> list:
-    rounding = walk.p.why("load-rounding", "Rounded down to what your plates and dumbbells can make.")
+def _load_reasons(walk: LoadWalk, lift: _Lift, kit: Item | None) -> list:
+    rounding = walk.p.why("load-rounding", f"Rounded down to what your {ld.KIT_WORDS.get(kit, 'kit')} can make.")
     if lift.find:
         text = (
             f"Find your weight: warm up over {walk.p.find_weight_ramp_sets} or more light sets to one set of these "

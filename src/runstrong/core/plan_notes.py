@@ -6,10 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .loads import KG_PER_LB
 from .model import KEY_RUN_TYPES, AthleteProfile, Category, Guidance, Session, Suggestion, Weekday, build
 from .phases import WeekFrame
 from .schedule import DayInfo
-from .vocab import CATEGORY_NAME, SPEED_RUN_TYPES, areas_text, spoken_list
+from .vocab import CATEGORY_NAME, SPEED_RUN_TYPES, Units, areas_text, spoken_list
 
 _EXTRA_MOBILITY = "Your review found soreness or tightness: extra mobility."
 
@@ -67,6 +68,13 @@ def pain_guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
     ]
 
 
+def _mass_words(profile: AthleteProfile) -> str:
+    """The runner's body mass in their units (protein stays in grams: food labels use them)."""
+    if profile.units == Units.imperial:
+        return f"{round(profile.body_mass_kg / KG_PER_LB):g} lb"
+    return f"{profile.body_mass_kg:g} kg"
+
+
 def guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
     lo, hi = p.protein_g_per_kg
     mass = profile.body_mass_kg
@@ -79,7 +87,7 @@ def guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
             Guidance,
             topic="protein",
             text=f"Aim for {round(lo * mass)}-{round(hi * mass)} g of protein a day ({lo:g}-{hi:g} g/kg at "
-            f"{mass:g} kg), spread over {meals_lo}-{meals_hi} meals of {meal_lo}-{meal_hi} g.",
+            f"{_mass_words(profile)}), spread over {meals_lo}-{meals_hi} meals of {meal_lo}-{meal_hi} g.",
             reasons=[p.why("protein-and-sleep", text="Protein supports repair and adaptation.")],
         ),
         build(
