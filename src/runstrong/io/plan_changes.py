@@ -4,7 +4,7 @@ which would otherwise fill pages)."""
 
 from __future__ import annotations
 
-from runstrong.core.model import Units
+from runstrong.core.model import Role, Units
 from runstrong.core.review.changes import Change, ChangeKind, PlanChange, WeekChanges
 from runstrong.core.vocab import CATEGORY_NAME
 from runstrong.io.dose_words import dose_text
@@ -16,9 +16,24 @@ def describe_changes(weeks: list[WeekChanges], units: Units = Units.metric) -> l
     """The first week's changes line by line (by date, then words), a summary line per later week."""
     if not weeks:
         return []
-    lines = (Change(date=c.date, text=change_text(c, units)) for c in weeks[0].changes)
+    main = [c for c in weeks[0].changes if c.role not in _DRILLS]
+    lines = [Change(date=c.date, text=change_text(c, units)) for c in main]
+    drills: dict = {}
+    for c in weeks[0].changes:
+        if c.role in _DRILLS:
+            drills[c.date] = drills.get(c.date, 0) + 1
+    lines += [
+        Change(date=day, text=f"Warm-up and mobility drills: {_count(n, 'change')}.") for day, n in drills.items()
+    ]
     first = sorted(lines, key=lambda c: (c.date, c.text))
     return first + [Change(date=w.start_date, text=week_summary(w)) for w in weeks[1:]]
+
+
+_DRILLS = frozenset({Role.warm_up, Role.finisher})  # one line a day for these: a deload swaps many
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def change_text(c: PlanChange, units: Units = Units.metric) -> str:
@@ -39,15 +54,16 @@ def change_text(c: PlanChange, units: Units = Units.metric) -> str:
 
 
 def week_summary(w: WeekChanges) -> str:
-    """`Week 9: now a deload week; 4 dose(s) shifted; 2 exercise or session change(s).`"""
+    """`Week 9: now a deload week; 4 doses move with the block this review shifted; 2 exercise or
+    session changes.`"""
     parts = [_week_text(c) for c in w.changes if c.kind in WEEK_KINDS]
     parts.sort(key=lambda p: f"Week {w.index} is {p}.")
     doses = sum(1 for c in w.changes if c.kind == ChangeKind.dose)
     swaps = len(w.changes) - doses - len(parts)
     if doses:
-        parts.append(f"{doses} dose(s) shifted")
+        parts.append(f"{_count(doses, 'dose')} {'moves' if doses == 1 else 'move'} with the block this review shifted")
     if swaps:
-        parts.append(f"{swaps} exercise or session change(s)")
+        parts.append(f"{_count(swaps, 'exercise or session change')}")
     return f"Week {w.index}: " + "; ".join(parts) + "."
 
 

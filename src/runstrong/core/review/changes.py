@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 
 from ..base import Frozen
-from ..model import Category, Phase, Plan, Prescription, Week
+from ..model import Category, Phase, Plan, Prescription, Role, Week
 
 
 class Change(Frozen):
@@ -36,6 +36,7 @@ class PlanChange(Frozen):
     phase: Phase | None = None  # the new phase (kind phase)
     category: Category | None = None  # the session's focus (session kinds)
     exercise: str = ""  # the exercise's name (exercise and dose kinds)
+    role: Role | None = None  # the block's role (exercise and dose kinds): warm-up drills are summed up
     before: Prescription | None = None  # the doses (kind dose)
     after: Prescription | None = None
 
@@ -81,12 +82,15 @@ def week_differences(o: Week, w: Week) -> list[PlanChange]:
         old_blocks = {x.exercise_id: x for x in a.blocks}
         new_blocks = {x.exercise_id: x for x in b.blocks}
         for gone in sorted(old_blocks.keys() - new_blocks.keys()):
-            out.append(PlanChange(kind=ChangeKind.exercise_out, exercise=old_blocks[gone].name, **on))
+            out.append(PlanChange(kind=ChangeKind.exercise_out, exercise=old_blocks[gone].name,
+                                  role=old_blocks[gone].role, **on))  # fmt: skip
         for came in sorted(new_blocks.keys() - old_blocks.keys()):
-            out.append(PlanChange(kind=ChangeKind.exercise_in, exercise=new_blocks[came].name, **on))
+            out.append(PlanChange(kind=ChangeKind.exercise_in, exercise=new_blocks[came].name,
+                                  role=new_blocks[came].role, **on))  # fmt: skip
         for same in sorted(old_blocks.keys() & new_blocks.keys()):
             pa, pb = old_blocks[same].prescription, new_blocks[same].prescription
             if pa != pb:
                 name = new_blocks[same].name
-                out.append(PlanChange(kind=ChangeKind.dose, exercise=name, before=pa, after=pb, **on))
+                role = new_blocks[same].role
+                out.append(PlanChange(kind=ChangeKind.dose, exercise=name, before=pa, after=pb, role=role, **on))
     return out
