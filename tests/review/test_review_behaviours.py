@@ -125,6 +125,24 @@ def test_a_week_of_short_sleep_and_low_appetite_holds_what_would_have_progressed
     assert {g.rule_id for g in review.guidance} >= {"protein-and-sleep"}
 
 
+def test_a_cut_category_is_not_also_told_to_hold_at_this_weeks_dose():
+    """Short sleep holds every category, soreness cuts the legs 25%: a leg category said "hold
+    at this week's dose" beside "cut about 25% from this week's dose". The cut says it all for
+    the categories it cuts; the others hold."""
+    plan, week = maya_week(5)
+    diary = generate_diary(
+        plan, week_end(week), seed=2, **CLEAN, short_sleep_weeks=(week.index,), short_sleep_hours=5.5
+    )
+    diary = with_wellness(diary, [week.start_date + (1 + k) * DAY for k in range(4)], soreness=1)
+    review, _, _ = review_of(plan, week, diary)
+    reduced = {c.value for a in review.adjustments for c in a.reduce}
+    assert reduced, [d.text for d in review.decisions]
+    said = {d.scope: d for d in review.decisions if d.scope in {c.value for c in TRAINING_CATEGORIES}}
+    for scope in reduced & said.keys():
+        assert said[scope].action != "hold" and "this week's dose" not in said[scope].text, said[scope].text
+    assert any(d.action == "hold" for s, d in said.items() if s not in reduced), said
+
+
 def test_sleep_step_alone_holds_nothing_after_a_normal_week():
     plan, week = maya_week(5)
     diary = generate_diary(plan, week_end(week), seed=2, **CLEAN)

@@ -104,12 +104,16 @@ def order_step(r: ReviewInput, v: Verdict) -> Verdict:
         why_not, rule = "the deload comes first", "review-deload"
     else:
         why_not, rule = "this week's cut comes first", "review-reduce"
-    superseded = ("progress", "hold") if v.deload else ("progress",)
+    reduced = {c.value for c in v.reduce}  # a cut category's hold would say "this week's dose" beside the cut
+
+    def superseded(d: ReviewDecision) -> bool:
+        return d.action == "progress" or (d.action == "hold" and (v.deload or d.scope in reduced))
+
     cut = {d.scope for d in v.decisions if d.action == "reduce"}  # a category's own cut says it all
     decisions = tuple(
-        _superseded(d, why_not, rule) if d.action in superseded else d
+        _superseded(d, why_not, rule) if superseded(d) else d
         for d in v.decisions
-        if not (d.action in superseded and d.scope in cut)
+        if not (superseded(d) and d.scope in cut)
     )
     if v.deload:
         return v.add(decisions=decisions, holds=frozenset())
@@ -121,6 +125,7 @@ def _superseded(d: ReviewDecision, why_not: str, rule: str) -> ReviewDecision:
     """The decision as a note under the rule that overrides it (its signals kept): it no
     longer progresses or holds, so it no longer cites the rules that would have."""
     text = d.text.replace("; progress as planned.", ".").replace("; repeat this dose before adding more.", ".")
+    text = text.partition("; hold at ")[0].rstrip(".") + "."  # a sleep or appetite hold: the cut says it
     head, held, rest = text.partition(": hold next week at ")
     if held:  # "Name: hold next week at <dose> (why)." -> "Name: effort or form off (why)."
         text = f"{head}: effort or form off ({rest.rpartition(' (')[2]}"

@@ -25,13 +25,21 @@ def gentler_for(candidate: Exercise, original: Exercise, areas: Iterable[PainAre
     return all(load_on(candidate, a) < RULED_OUT and load_on(candidate, a) <= load_on(original, a) for a in areas)
 
 
-def easier(library: Library, exercise_id: str, profile: AthleteProfile, new_pain: Iterable[PainArea]) -> str | None:
-    """The first regression that the runner's kit and pain allow; None lets the planner choose."""
+def easier(
+    library: Library,
+    exercise_id: str,
+    profile: AthleteProfile,
+    new_pain: Iterable[PainArea],
+    beside: frozenset[str] = frozenset(),
+) -> str | None:
+    """The first regression that the runner's kit and pain allow and that is not already
+    `beside` the lift in its session (it would only take the lift's place away); None lets
+    the planner choose."""
     kit = profile.equipment_items
     pain = {*profile.pain_areas, *new_pain}
     original = library.get(exercise_id)
     for candidate in original.regressions:
-        if candidate in library:
+        if candidate in library and candidate not in beside:
             e = library.get(candidate)
             if e.fits(kit) and gentler_for(e, original, pain):
                 return candidate

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..model import Adjustment, Category, ExerciseSwap, why
 from . import signals as sig
-from .measure import completion_pct
+from .measure import completion_pct, plan_week
 from .metrics import CategoryWeek
 from .params import ReviewParams
 from .regress import easier
@@ -114,7 +114,7 @@ def regress_step(r: ReviewInput, v: Verdict) -> Verdict:
     for lift in r.metrics.lifts:
         if not lift.form_sets or 100 * lift.broken_form_sets / lift.form_sets < rp.broken_share_pct:
             continue
-        to_id = easier(r.library, lift.exercise_id, r.profile, v.pain_added)
+        to_id = easier(r.library, lift.exercise_id, r.profile, v.pain_added, _beside(r, lift.exercise_id))
         to = r.library.get(to_id).name if to_id else "the next best choice"
         text = f"{lift.name}: form broke down in {lift.broken_form_sets} of {lift.form_sets} sets; {to} instead."
         swaps.append(
@@ -137,6 +137,18 @@ def regress_step(r: ReviewInput, v: Verdict) -> Verdict:
         broken.setdefault(lift.category, []).append((lift.name, signal))
     decisions = [_held_for_form(d, broken, sig.dose_ref(r.metrics)) for d in decisions]
     return v.add(swaps=tuple(swaps), decisions=tuple(decisions), holds=frozenset(holds))
+
+
+def _beside(r: ReviewInput, exercise_id: str) -> frozenset[str]:
+    """The other exercises of the reviewed week's sessions that held `exercise_id` (that week
+    was lived: reviewing it again reads the same)."""
+    week = plan_week(r.plan, r.week_start)
+    if week is None:
+        return frozenset()
+    ids = (
+        b.exercise_id for s in week.sessions if any(b.exercise_id == exercise_id for b in s.blocks) for b in s.blocks
+    )
+    return frozenset(ids) - {exercise_id}
 
 
 def _held_for_form(d: ReviewDecision, broken: dict, dose: str) -> ReviewDecision:
