@@ -114,9 +114,14 @@ def test_no_hop_rung_lands_where_the_block_allows_no_hops():
 
 
 def test_an_area_taken_off_its_ladder_is_only_spared():
+    """Off its ladder (severe pain: a clinician first) nothing that loads the knee is given,
+    its ladder's first rung (an isometric split-squat hold) included: the review says "only
+    work that spares it stays", and so does the plan."""
     plan = build_plan(runner(["knee"], {2: {"knee": -1}}), CTX, least_bad=True)
-    ladder = {e for r in CTX.ladders.get(PainArea.knee).rungs[1:] for e in r.exercises}
+    ladder = {e for r in CTX.ladders.get(PainArea.knee).rungs for e in r.exercises}
     assert not week_ids(plan, 2, Category.single_leg_power) & ladder
+    given = {b.exercise_id for s in plan.weeks[1].sessions for b in s.blocks}
+    assert not [x for x in given if PainArea.knee in CTX.library.get(x).loads], sorted(given)
 
 
 def test_the_rung_of_a_week_is_the_latest_review_before_it_and_areas_start_on_the_first():

@@ -236,19 +236,26 @@ def place_rungs(
             continue
         picks = list(out.get(lad.category, ()))
         found = rung_exercise(lad, rung, library, kit, level, pain, hops)
-        if found is None or lad.slot >= len(picks):
+        if found is None:
             continue
         e, at = found
-        if e.id in away or (e.id in taken and picks[lad.slot].exercise.id != e.id):
+        here = picks[lad.slot] if lad.slot < len(picks) else None
+        if e.id in away or (e.id in taken and (here is None or here.exercise.id != e.id)):
             continue
         filled.add((lad.category, lad.slot))
-        taken.discard(picks[lad.slot].exercise.id)  # the lift the rung stands in for is free again
         taken.add(e.id)
         text = (
             f"Graded return for your {area.value.replace('_', ' ')}: rung {at + 1} of {lad.top + 1}, "
             f"{STAGE_NAME[lad.rungs[at].stage]}; it moves up when pain stays in the acceptable zone "
             "and settles by the next morning."
         )
-        picks[lad.slot] = Pick(exercise=e, reasons=(why(RULE, text=text),))
+        rung_pick = Pick(exercise=e, reasons=(why(RULE, text=text),))
+        if here is None:  # the category found fewer primaries than the slot: the rung joins them
+            picks.append(rung_pick)
+        elif len(picks) == 1 and here.exercise.id != e.id:  # the lift it stands in for keeps the other slot
+            picks = [rung_pick, here] if lad.slot == 0 else [here, rung_pick]
+        else:
+            taken.discard(here.exercise.id)  # the lift the rung stands in for is free again
+            picks[lad.slot] = rung_pick
         out[lad.category] = tuple(picks)
     return out

@@ -27,7 +27,7 @@ from .model import (
     RaceDistance,
     Reason,
 )
-from .pain_return import beyond_rungs, place_rungs, unreachable_ladders
+from .pain_return import OFF, beyond_rungs, place_rungs, unreachable_ladders
 from .params import Params
 from .pick_reasons import (
     SINGLE_LEG_STRENGTH,
@@ -174,6 +174,28 @@ def select_block(
     return hit
 
 
+def _within_ladders(
+    usable: tuple[Exercise, ...], ctx: Context, planning: PlanningContext
+) -> tuple[tuple[Exercise, ...], tuple[Exercise, ...]]:
+    """The lifts a block may choose as primaries, then as accessories: none that loads a
+    painful area past its ladder's rung (a knee on its isometric rung gets no step-ups in
+    another session) or an area taken off its ladder (a clinician first: only work that
+    spares it); no primary of a ladder's own (its slot places them), and a category nothing
+    else can train keeps its primaries (ranked below the sparing ones, as before)."""
+    if not ctx.ladder:
+        return usable, usable
+    beyond = beyond_rungs(usable, ctx.ladder, planning.ladders)
+    off = {area for area, rung in ctx.ladder if rung == OFF}
+    # a ladder's exercises are its slot's: another slot taking one gives the session two step-ups
+    owned = {x for area, rung in ctx.ladder if rung >= 0 and (lad := planning.ladders.get(area))
+             for r in lad.rungs for x in r.exercises}  # fmt: skip
+    spared = tuple(e for e in usable if e.id not in beyond and off.isdisjoint(e.loads))
+    kept = [e for e in spared if e.id not in owned]
+    bare = {c for c in TRAINING_CATEGORIES if not any(e.category == c and "primary" in e.roles for e in kept)}
+    ids = {e.id for e in kept}
+    return tuple(e for e in usable if e.id in ids or e.category in bare), spared
+
+
 def _select_block(
     planning: PlanningContext, ctx: Context, recent: frozenset[str], keep: frozenset[str]
 ) -> tuple[BlockSelection, tuple[str, ...]]:
@@ -182,11 +204,12 @@ def _select_block(
     if ctx.swaps:  # an exercise left out is not chosen; a swapped one is replaced in its slot below
         out = {old for old, new in ctx.swaps if new is None}
         usable = tuple(e for e in usable if e.id not in out)
-    pools = _Pools(usable, _usable_for(planning, ctx.level, ctx.equipment, frozenset()))
+    trainable, spared = _within_ladders(usable, ctx, planning)
+    pools = _Pools(trainable, _usable_for(planning, ctx.level, ctx.equipment, frozenset()))
     warnings: list[str] = []
     chosen: set[str] = set()
     alternatives: dict[str, Pick] = {}
-    lower = lower_rungs(library, usable, recent)
+    lower = lower_rungs(library, trainable, recent)
     primaries = {
         category: _primaries(library, category, ctx, pools, chosen, (recent, lower, keep), alternatives, warnings, p)
         for category in TRAINING_CATEGORIES
@@ -199,10 +222,8 @@ def _select_block(
         warnings += unreachable_ladders(library, planning.ladders, ctx.ladder, ctx.equipment, ctx.level, ctx.pain)
     # the main lifts climb their ladders before the accessories are chosen, so an accessory never
     # holds the rung a main lift has earned (nor does a swap's lift: see below)
-    primaries, climbed = _climbed(primaries, ctx, usable, chosen, p, lower)
-    beyond = beyond_rungs(pools.usable, ctx.ladder, planning.ladders)  # an accessory never jumps a graded return
-    accessories = _accessories(ctx, replace(pools, usable=tuple(e for e in pools.usable if e.id not in beyond)),
-                               chosen, warnings, p)  # fmt: skip
+    primaries, climbed = _climbed(primaries, ctx, trainable, chosen, p, lower)
+    accessories = _accessories(ctx, replace(pools, usable=spared), chosen, warnings, p)
     if not any(e.pattern == P.calf_ankle for e in pools.usable):  # furniture keeps calf work away?
         at_home = _usable(library, ctx.level, ctx.equipment | HOME_FURNITURE, ctx.pain, p)
         warnings += furniture_wanted(pools.usable, at_home, ctx.equipment)
