@@ -208,3 +208,22 @@ def test_a_sore_hip_on_its_early_rungs_gets_no_single_leg_landings_hops_or_deep_
     allowed = {e for area, e in allowed_on_ladder(((PainArea.hip, 0),), CTX.ladders)}
     assert hip_loading(free) - allowed  # the pain-free runner lands, hops or squats on one leg
     assert not hip_loading(hip) - allowed, sorted(hip_loading(hip) - allowed)
+
+
+@pytest.mark.parametrize("kit", [["bands"], ["dumbbells"], ["gym"]])
+def test_a_knee_on_its_isometric_rung_gets_nothing_that_loads_it_harder_in_any_slot(kit):
+    """Rung 1 of 4 is isometric holds: no step-up, split squat or lunge in another session's
+    single-leg slot either (Bob, on bands, had Monday step-ups beside Thursday's hold)."""
+    from pathlib import Path
+
+    from runstrong.io.profile_file import load_profile
+
+    bob = load_profile(Path(__file__).parent / "runners" / "bands_marathon_knee_novice.toml")
+    plan = build_plan(AthleteProfile.model_validate({**bob.model_dump(mode="json"), "equipment": kit}), CTX)
+    first = set(CTX.ladders.get(PainArea.knee).rungs[0].exercises)
+    for w in plan.weeks[:3]:
+        given = {b.exercise_id for s in w.sessions for b in s.blocks}
+        e_of = CTX.library.get
+        harder = [x for x in given if PainArea.knee in (*e_of(x).loads, *e_of(x).contraindications) and x not in first]
+        assert not harder, (w.index, harder)
+        assert given & first, (w.index, sorted(given))
