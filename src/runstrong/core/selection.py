@@ -180,8 +180,7 @@ def _within_ladders(
     """The lifts a block may choose as primaries, then as accessories: none that loads a
     painful area past its ladder's rung (a knee on its isometric rung gets no step-ups in
     another session) or an area taken off its ladder (a clinician first: only work that
-    spares it); no primary of a ladder's own (its slot places them), and a category nothing
-    else can train keeps its primaries (ranked below the sparing ones, as before)."""
+    spares it); no primary of a ladder's own (its slot places them)."""
     if not ctx.ladder:
         return usable, usable
     beyond = beyond_rungs(usable, ctx.ladder, planning.ladders)
@@ -190,10 +189,7 @@ def _within_ladders(
     owned = {x for area, rung in ctx.ladder if rung >= 0 and (lad := planning.ladders.get(area))
              for r in lad.rungs for x in r.exercises}  # fmt: skip
     spared = tuple(e for e in usable if e.id not in beyond and off.isdisjoint(e.loads))
-    kept = [e for e in spared if e.id not in owned]
-    bare = {c for c in TRAINING_CATEGORIES if not any(e.category == c and "primary" in e.roles for e in kept)}
-    ids = {e.id for e in kept}
-    return tuple(e for e in usable if e.id in ids or e.category in bare), spared
+    return tuple(e for e in spared if e.id not in owned), spared
 
 
 def _select_block(
@@ -210,10 +206,18 @@ def _select_block(
     chosen: set[str] = set()
     alternatives: dict[str, Pick] = {}
     lower = lower_rungs(library, trainable, recent)
-    primaries = {
-        category: _primaries(library, category, ctx, pools, chosen, (recent, lower, keep), alternatives, warnings, p)
-        for category in TRAINING_CATEGORIES
-    }
+    # a category nothing within the ladders trains takes a ladder's own lifts within its rung,
+    # else any (the sparing ones ranked first), so every week still trains all three
+    wider = (pools.usable,) if trainable is usable else (pools.usable, spared, usable)
+    primaries = {}
+    for category in TRAINING_CATEGORIES:
+        for pool in wider:
+            said: list[str] = []
+            primaries[category] = _primaries(library, category, ctx, replace(pools, usable=pool), chosen,
+                                             (recent, lower, keep), alternatives, said, p)  # fmt: skip
+            if primaries[category]:
+                break
+        warnings += said
 
     if ctx.ladder:  # a painful area is loaded back on its ladder, not only spared
         hops = P.plyometric in _slot_patterns(Category.single_leg_power, 1, ctx, p)  # as the block allows them

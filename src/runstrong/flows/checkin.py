@@ -7,7 +7,8 @@ another run); `again=True` logs a second run like it, which a runner asks for by
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -70,14 +71,12 @@ def add_run(store: Store, athlete: str | None, run: RunLog, clock: base.Clock,
         raise base.Refused(
             "minutes", f"{run.minutes:g} min is longer than a run can be ({longest}); check it, or log it as a race"
         )
-    with base.change(store, athlete, clock, expected_version=expected_version) as tx:
-        same = None if again else _same_run(tx.s, tx.athlete.id, run)
-        if same is not None:
-            return Added(same, tx.version, already=True)
-        tx.watch(changes.day_scopes(tx.athlete.id, run.date))
-        run_id = repo.add_run(tx.s, tx.athlete.id, run)
-        tx.record("run", f"logged {run_words(run)} on {run.date}")
-        return Added(run_id, tx.version)
+    return _added_once(
+        store, athlete, clock, expected_version, run.date,
+        same=lambda tx: None if again else _same_run(tx.s, tx.athlete.id, run),
+        add=lambda tx: repo.add_run(tx.s, tx.athlete.id, run),
+        record=("run", f"logged {run_words(run)} on {run.date}"),
+    )  # fmt: skip
 
 
 def add_note(store: Store, athlete: str | None, note: Note, clock: base.Clock,
@@ -85,14 +84,25 @@ def add_note(store: Store, athlete: str | None, note: Note, clock: base.Clock,
     """Keep a note about a day, unless the same text is kept for that day already."""
     if note.date > clock.today:
         raise base.Refused("date", f"{note.date} is in the future (today is {clock.today}); write about a day lived")
+    return _added_once(
+        store, athlete, clock, expected_version, note.date,
+        same=lambda tx: _same_note(tx.s, tx.athlete.id, note),
+        add=lambda tx: repo.add_note(tx.s, tx.athlete.id, note),
+        record=("note", f"kept a note on {note.date}"),
+    )  # fmt: skip
+
+
+def _added_once(store: Store, athlete: str | None, clock: base.Clock, expected_version: int | None, day: dt.date,
+                *, same: Callable, add: Callable, record: tuple[str, str]) -> Added:  # fmt: skip
+    """One entry added in one transaction, unless `same` finds it there already (a retry)."""
     with base.change(store, athlete, clock, expected_version=expected_version) as tx:
-        same = _same_note(tx.s, tx.athlete.id, note)
-        if same is not None:
-            return Added(same, tx.version, already=True)
-        tx.watch(changes.day_scopes(tx.athlete.id, note.date))
-        note_id = repo.add_note(tx.s, tx.athlete.id, note)
-        tx.record("note", f"kept a note on {note.date}")
-        return Added(note_id, tx.version)
+        found = same(tx)
+        if found is not None:
+            return Added(found, tx.version, already=True)
+        tx.watch(changes.day_scopes(tx.athlete.id, day))
+        new_id = add(tx)
+        tx.record(*record)
+        return Added(new_id, tx.version)
 
 
 RUN_WORDS = {"intervals": "interval", "cross_train": "cross-training"}
