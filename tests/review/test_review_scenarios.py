@@ -698,6 +698,24 @@ def test_a_lift_whose_form_broke_down_is_replaced_by_its_regression_next_week(pr
     assert lift not in exercise_ids_from(new_plan, after.start_date)
 
 
+def test_a_first_weeks_long_run_is_not_a_spike_over_its_easy_runs():
+    """In the diary's first week the long run was flagged "122% longer than your longest run
+    of the previous 30 days": the diary held only that week's easy runs. A diary that reaches
+    back less than the rule's history cannot say, so nothing is flagged; a week later it can."""
+    plan = plan_of(MAYA)
+    first = plan.weeks[0]
+    diary = done_as_planned(plan, week_end(first), wellness=CALM)
+    assert len({r.minutes for r in diary.runs}) > 1  # easy runs and a longer one
+    review = review_week(plan, MAYA, diary, first.start_date, ctx=CTX)
+    assert not [f for f in review.flags if f.kind == "run-spike"]
+    week = plan.weeks[3]
+    later = done_as_planned(plan, week_end(week), wellness=CALM)
+    longest = max(r.minutes for r in later.runs if r.date < week.start_date)
+    later = with_runs(later, [RunLog(date=week.start_date + 2 * DAY, type=RunType.long, minutes=longest * 1.3)])
+    review = review_week(plan, MAYA, later, week.start_date, ctx=CTX)
+    assert [f.kind for f in review.flags if f.kind == "run-spike"] == ["run-spike"]
+
+
 def test_one_broken_set_in_four_is_not_a_breakdown():
     profile = EXAMPLE_PROFILES[0]
     plan = plan_of(profile)

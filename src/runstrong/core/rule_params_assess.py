@@ -81,6 +81,7 @@ class RunningLoadSpike(RuleParams):
     prefix = "running_load_"
     window_days: Int
     spike_pct: Num
+    min_history_days: Int
 
 
 class AcwrContext(RuleParams):

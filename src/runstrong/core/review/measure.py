@@ -281,8 +281,13 @@ def _heavy_legged(diary: DiaryWindow, rp: ReviewParams) -> list[RunNote]:
 
 
 def _spikes(history: DiaryWindow, diary: DiaryWindow, rp: ReviewParams) -> list[RunSpike]:
+    """Runs much longer than the longest of the window before them, when the diary's runs
+    reach back far enough to say what the longest was (running-load-spike)."""
     spikes = []
+    first = min((x.date for x in history.runs), default=None)
     for r in diary.runs:
+        if first is None or (r.date - first).days < rp.spike_min_history_days:
+            continue
         window = [x.minutes for x in history.runs if r.date - rp.spike_window_days * DAY <= x.date < r.date]
         if window and r.minutes > max(window) * (1 + rp.spike_pct / 100):
             longest = max(window)

@@ -21,6 +21,7 @@ class ReviewParams:
     min_drop_points: float
     spike_window_days: int
     spike_pct: float
+    spike_min_history_days: int
     chronic_weeks: int
     progress_min_done_pct: float
     progress_min_form: float
@@ -64,6 +65,7 @@ def review_params(registry: Registry) -> ReviewParams:
         min_drop_points=p("wellness-baseline", "min_drop_points"),
         spike_window_days=p("running-load-spike", "window_days"),
         spike_pct=p("running-load-spike", "spike_pct"),
+        spike_min_history_days=p("running-load-spike", "min_history_days"),
         chronic_weeks=p("acwr-context", "chronic_weeks"),
         progress_min_done_pct=p("review-progress", "min_done_pct"),
         progress_min_form=p("review-progress", "min_form"),
