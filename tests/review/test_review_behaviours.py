@@ -325,6 +325,32 @@ def test_an_extra_session_on_a_free_day_never_hides_a_missed_one():
     assert review.metrics.done_sessions == len(week.sessions) - 1
 
 
+def test_a_set_logged_side_by_side_counts_once_as_the_plan_counts_it():
+    """ "2 x 8/side" is two sets: logged left then right, each set counted twice gave "9 of 7
+    sets done". Sides of one set count once; a weaker side's extra set is its own."""
+    from .scenarios import CALM, done_as_planned
+
+    plan, week = maya_week(6)
+    plain = done_as_planned(plan, week_end(week), wellness=CALM)
+
+    def by_side(x):  # type: ignore[no-untyped-def]
+        return [x.model_copy(update={"side": side}) for side in ("left", "right")] if x.side is None else [x]
+
+    per_side = {b.exercise_id for s in week.sessions for b in s.blocks if b.prescription.per_side}
+
+    def split(x):  # type: ignore[no-untyped-def]
+        return [y for st in x.sets for y in (by_side(st) if st.exercise_id in per_side else [st])]
+
+    sessions = tuple(
+        x.model_copy(update={"sets": split(x)}) if x.date >= week.start_date else x for x in plain.sessions
+    )
+    both = review_week(plan, MAYA, dataclasses.replace(plain, sessions=sessions), week.start_date, ctx=CTX)
+    once = review_week(plan, MAYA, plain, week.start_date, ctx=CTX)
+    assert per_side
+    for a, b in zip(both.metrics.categories, once.metrics.categories, strict=True):
+        assert a.done_sets == b.done_sets <= a.planned_sets, (a.category, a.done_sets, b.done_sets, a.planned_sets)
+
+
 def test_one_category_hard_and_slipping_holds_that_category_and_deloads_nothing():
     """Three split-squat sets at RIR 1 with form 3 are one lift's hard week: its category is
     held (review-hold) and the rest progress. Effort and form from that one category are one

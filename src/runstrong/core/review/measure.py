@@ -173,6 +173,16 @@ def _sets_by(diary: DiaryWindow, library: Library) -> tuple[dict[Category, list[
     return by_cat, by_lift
 
 
+def _sets_counted(diary: DiaryWindow, library: Library) -> dict[Category, int]:
+    """Sets done per category, a set logged side by side (left, then right) counted once, as
+    the plan counts it ("2 x 8/side" is two sets); a weaker side's extra set is its own."""
+    out: dict[Category, int] = defaultdict(int)
+    for s in diary.sessions:
+        for ex_id, *_ in {(x.exercise_id, x.set_number, x.side is None) for x in s.sets if x.exercise_id in library}:
+            out[library.get(ex_id).category] += 1
+    return out
+
+
 def _category_weeks(
     week: Week | None, targets_week: Week | None, diary: DiaryWindow, previous: DiaryWindow, library: Library
 ) -> list[CategoryWeek]:
@@ -182,15 +192,16 @@ def _category_weeks(
     prev_form: dict[Category, list[float]] = defaultdict(list)
     for c, sets in _sets_by(previous, library)[0].items():
         prev_form[c] = [x.form_quality for x in sets if x.form_quality is not None]
+    counted = _sets_counted(diary, library)
     out = []
     for c in TRAINING_CATEGORIES:
-        done, plan_n = by_cat.get(c, []), planned_sets.get(c, 0)
+        done, plan_n, n = by_cat.get(c, []), planned_sets.get(c, 0), counted.get(c, 0)
         out.append(
             CategoryWeek(
                 category=c,
                 planned_sets=plan_n,
-                done_sets=len(done),
-                done_pct=round(100 * min(len(done), plan_n) / plan_n, 1) if plan_n else None,
+                done_sets=n,
+                done_pct=round(100 * min(n, plan_n) / plan_n, 1) if plan_n else None,
                 reps=sum(x.reps or 0 for x in done),
                 seconds=sum(x.seconds or 0 for x in done),
                 contacts=sum(x.contacts or 0 for x in done),
