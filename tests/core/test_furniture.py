@@ -141,3 +141,17 @@ def test_a_pain_regression_is_called_one_only_when_it_keeps_the_movement():
                 same = ideal.pattern == LIBRARY.get(b.exercise_id).pattern
                 assert ("regressed to" in r.text) == same, r.text
     assert said
+
+
+def test_a_sore_achilles_on_its_first_rung_is_not_told_its_furniture_keeps_calf_work_away():
+    """The Achilles' ladder keeps calf raises back while it holds its isometric rung: that is
+    the graded return, not the furniture, so no "No calf exercise fits the furniture you
+    listed" warning (the check must read what the kit allows, not what the ladder allows)."""
+    sore = AthleteProfile(
+        name="Wall", age=41, body_mass_kg=62, start_date=dt.date(2027, 1, 4), plan_weeks=12,
+        equipment=["bodyweight"], furniture=["chair"], pain_areas=["achilles"],
+    )  # fmt: skip
+    for area in ("achilles", "calf"):
+        runner = AthleteProfile.model_validate({**sore.model_dump(mode="json"), "pain_areas": [area]})
+        plan = build_plan(runner, load_context(), least_bad=True)
+        assert not [w for w in plan.warnings if "furniture you listed" in w], (area, plan.warnings)

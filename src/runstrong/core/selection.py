@@ -228,9 +228,9 @@ def _select_block(
     # holds the rung a main lift has earned (nor does a swap's lift: see below)
     primaries, climbed = _climbed(primaries, ctx, trainable, chosen, p, lower)
     accessories = _accessories(ctx, replace(pools, usable=spared), chosen, warnings, p)
-    if not any(e.pattern == P.calf_ankle for e in pools.usable):  # furniture keeps calf work away?
+    if not any(e.pattern == P.calf_ankle for e in usable):  # furniture keeps calf work away? (not a ladder)
         at_home = _usable(library, ctx.level, ctx.equipment | HOME_FURNITURE, ctx.pain, p)
-        warnings += furniture_wanted(pools.usable, at_home, ctx.equipment)
+        warnings += furniture_wanted(usable, at_home, ctx.equipment)
     warm_up = cover_regions(
         usable, Category.warm_up, p.warm_up_regions, p.warm_up_items, "warm-up-hips-thoracic", recent, p.warm_up_always
     )
