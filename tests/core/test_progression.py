@@ -4,6 +4,8 @@ share of the cap, and the eccentric hamstring cap: behaviours on example runners
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 
@@ -202,3 +204,43 @@ def test_a_loading_week_after_a_deload_never_grows_by_more_than_a_set(ctx, marat
         if prev is not None and week - prev <= 2:
             assert pr.sets - doses[(prev, key)].sets <= P.max_set_step, (week, key)
     assert Category.posterior_chain in {k[1] for (_, k) in doses}
+
+
+STEP_SAID = re.compile(r"From last week: (?:(\d+) -> (\d+) reps)?(?:, )?(?:(\d+) -> (\d+) sets)?")
+
+
+@pytest.mark.parametrize(
+    "name", ["marathoner.toml", "5k-racer.toml", "masters_10k_pounds.toml", "advanced_three_sessions.toml"]
+)
+def test_a_progression_reason_names_the_reps_and_sets_the_lift_really_moved_between(ctx, name):
+    """'From last week: 9 -> 10 reps, 0 -> 3 sets' stood beside a 4 x 10 that was 4 x 9 the
+    week before: the sets said were neither week's. Every reps and sets change a reason names
+    is the lift's own: its dose this week and in its last loading week."""
+    where = EXAMPLES_DIR / name
+    profile = load_profile(where if where.exists() else Path(__file__).parent / "runners" / name)
+    plan = build_plan(profile, ctx)
+    last: dict = {}
+    said = 0
+    for w in plan.weeks:
+        loading = w.phase in LOADING and not w.deload
+        this: dict = {}
+        for s in w.sessions:
+            for b in s.blocks:
+                key, pr = (b.exercise_id, s.focus.value), b.prescription
+                for r in b.reasons:
+                    m = STEP_SAID.search(r.text)
+                    if not m or not any(m.groups()):
+                        continue
+                    said += 1
+                    before = last.get(key) or last.get(b.exercise_id)  # a lift moves with its dose
+                    assert before is not None, (w.index, key, r.text)
+                    if m.group(1):
+                        assert (int(m.group(1)), int(m.group(2))) == (before[1], pr.reps), (w.index, key, r.text)
+                    if m.group(3):
+                        assert int(m.group(3)) == before[0] and int(m.group(4)) == pr.sets, (w.index, key, r.text)
+                light = "light-before-key-runs" in b.rule_ids  # a light day keeps its sets from before
+                kept = last.get(key) or this.get(key)
+                this[key] = this[b.exercise_id] = (kept[0] if light and kept else pr.sets, pr.reps)
+        if loading:
+            last.update(this)
+    assert said

@@ -227,16 +227,23 @@ def step_text(c: Carried | None, sets: int, reps: int | None, rir: float | None,
     'Reps up 1 a week, effort unchanged.'
     >>> print(step_text(Carried(3, 9, rir=3), 4, 7, 2, 1))
     From last week: 9 -> 7 reps, 3 -> 4 sets, nearer failure (the new phase's range).
+
+    A carried dose of 0 sets is one whose sets are not known here (dosing reads a carried
+    lift's reps and effort, not its sets: the session's room sets them), so sets go unsaid:
+
+    >>> step_text(Carried(0, 9, rir=3), 4, 10, 3, 1)
+    'Reps up 1 a week, effort unchanged.'
     """
     if c is None or c.reps is None or reps is None:
         return f"Reps up {rep_step} a week, effort unchanged."
-    if sets == c.sets and reps == c.reps + rep_step and rir == c.rir:
+    same_sets = sets == c.sets or not c.sets
+    if same_sets and reps == c.reps + rep_step and rir == c.rir:
         return f"Reps up {rep_step} a week, effort unchanged."
     said = [f"{c.reps} -> {reps} reps"] if reps != c.reps else []
-    said += [f"{c.sets} -> {sets} sets"] if sets != c.sets else []
+    said += [] if same_sets else [f"{c.sets} -> {sets} sets"]
     if rir is not None and c.rir is not None and rir != c.rir:
         said.append("nearer failure" if rir < c.rir else "further from failure")
     if not said:
-        return "The same dose as last week."
+        return "The same dose as last week." if c.sets else "The same reps and effort as last week."
     why = " (the new phase's range)" if reps < c.reps else ""
     return "From last week: " + ", ".join(said) + why + "."
