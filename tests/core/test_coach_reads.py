@@ -164,6 +164,29 @@ def test_a_week_of_light_days_does_not_lower_where_the_next_step_starts():
     assert weeks[first_heavy][1] > best_before
 
 
+def test_a_lift_that_lives_on_light_days_still_climbs_a_step_at_a_time():
+    """Dave's split squat sat on light days (the day before his tempo) at 60 lb, 2 x 10 at
+    RIR 4, for ten weeks: its light cap read a full day from week 2. A loading week of light
+    days only now grows that cap as the plan expects the lift to grow, so the load climbs,
+    never more than a kit step a week and always under the e1RM's light share."""
+    plan = plan_of("masters_10k_pounds.toml")
+    step = 5 * ld.KG_PER_LB
+    light_only = []
+    for w in plan.weeks:
+        if w.deload or w.phase not in (Phase.build, Phase.race_specific):
+            continue
+        days = [b for _, b in blocks_of_week(w, "barbell_rear_foot_elevated_split_squat")]
+        if days and all("light-before-key-runs" in b.rule_ids for b in days):
+            light_only.append(max(b.prescription.load_kg for b in days))
+    assert len(light_only) >= 6
+    assert light_only[-1] > light_only[0]
+    assert all(b - a <= step + 1e-6 for a, b in itertools.pairwise(light_only))
+
+
+def blocks_of_week(week, exercise_id: str):
+    return [(s, b) for s in week.sessions for b in s.blocks if b.exercise_id == exercise_id]
+
+
 def test_the_taper_and_maintenance_never_raise_a_load_above_its_best_loading_week():
     for name in ("pounds_runner.toml", "marathoner.toml", "5k-racer.toml", "advanced_three_sessions.toml"):
         plan = plan_of(name)

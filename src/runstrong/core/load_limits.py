@@ -10,7 +10,7 @@ from . import loads as ld
 from .model import Block, EquipmentSet, Exercise, Item, Phase, Role, Units, build
 
 if TYPE_CHECKING:
-    from .plan_loads import LoadWalk
+    from .plan_loads import LiftState, LoadWalk
 
 LOADED_ROLES = (Role.primary, Role.accessory)
 
@@ -109,3 +109,30 @@ def unloaded_ceiling(
     if phase == Phase.maintenance and built is not None and built > last:
         return ld.round_down(min(ld.step_ceiling(last, p.max_load_step_pct, step), built), step, bar)
     return ld.round_down(last, step, bar)
+
+
+def light_day_load(walk: LoadWalk, lift: LiftState, kg: float, step: float, bar: float) -> float:
+    """A light day's load: at most the registry's share of the e1RM the plan believes in, and
+    of the heaviest load its full-dose days have had so far (grown in weeks of light days
+    only), so a heavy lift the day before a key run stays moderate and clearly lighter than
+    its heavy day (light-before-key-runs)."""
+    p = walk.p
+    e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
+    kg = min(kg, ld.round_down(e1rm * p.light_max_pct_1rm / 100, step, bar))
+    best = lift.light_best if lift.light_best is not None else lift.full_best
+    if best is None:
+        return kg
+    return min(kg, ld.round_down(best * p.light_max_pct_of_best / 100, step, bar))
+
+
+def grown_light_best(best: float | None, p: Any) -> float | None:
+    """What a lift's light days stay under after a loading week of light days only: the best
+    its full days had, grown as the plan expects the lift to grow in a week. A lift whose
+    every day sits before a key run still climbs, a kit step at a time, instead of staying
+    at the load of a full day weeks ago (light-before-key-runs, linear-progression).
+
+    >>> from types import SimpleNamespace as NS
+    >>> grown_light_best(100.0, NS(load_step_pct=2.5)), grown_light_best(None, NS(load_step_pct=2.5))
+    (102.5, None)
+    """
+    return None if best is None else best * (1 + p.load_step_pct / 100)

@@ -24,9 +24,19 @@ from . import loads as ld
 from .context import PlanningContext
 from .library import Library
 from .load_calibration import implement_share, strength_scale, table_e1rm
-from .load_limits import LOADED_ROLES, copy_of, no_harder_than_heavy, reviewed, unloaded_ceiling, within_capacity
+from .load_limits import (
+    LOADED_ROLES,
+    copy_of,
+    grown_light_best,
+    light_day_load,
+    no_harder_than_heavy,
+    reviewed,
+    unloaded_ceiling,
+    within_capacity,
+)
+from .load_words import load_reasons
 from .log_loads import light_as_planned
-from .model import AthleteProfile, Block, Exercise, Item, Phase, Prescription, RecentSet, Session, Week
+from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Session, Week
 from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
 from .rep_scheme import LEG_CATEGORIES
@@ -34,7 +44,7 @@ from .week_days import returning_after_race
 
 
 @dataclass
-class _Lift:
+class LiftState:
     """One exercise's load so far in the walk."""
 
     e1rm: float
@@ -49,6 +59,7 @@ class _Lift:
     source: str = ""  # the lift a cross-lift start was converted from
     week_kg: float | None = None  # the heaviest load of its last loading week (a deload eases that)
     full_best: float | None = None  # the heaviest load of its full-dose days so far (a light day stays under it)
+    light_best: float | None = None  # what its light days stay under: full_best, grown in weeks of light days only
     fresh_log: bool = False  # it starts from a set the diary logged: its next week follows that set, held or not
     scale: float = 1.0  # an estimate scaled to the loads the runner gave (load_calibration)
 
@@ -58,7 +69,7 @@ class LoadWalk:
     profile: AthleteProfile
     library: Library
     p: Any
-    lifts: dict[str, _Lift]
+    lifts: dict[str, LiftState]
     started: bool = False  # past the weeks already lived: starts from the profile apply
     # loaded copies shared as the plan's own values are (blocks, and the block lists of
     # sessions alike), keyed by the identity of values the walk keeps alive
@@ -228,29 +239,36 @@ def _starts(walk: LoadWalk, logged: bool) -> None:
                 if reps
                 else kg * 100 / p.carry_load_pct
             )
-            walk.lifts[ex_id] = _Lift(e1rm, kg, "e1rm-formula")
+            walk.lifts[ex_id] = LiftState(e1rm, kg, "e1rm-formula")
     # the loads the runner gave (not the diary's sets of lifts the plan estimated: done as
     # planned they only repeat the estimate) scale the estimates of the others
     given = [(library.get(x), lift.e1rm) for x, lift in walk.lifts.items() if lift.rule == "e1rm-formula"]
     walk.scale = strength_scale(given, walk.profile, p)
 
 
-def _from_set(walk: LoadWalk, s: RecentSet, before: _Lift | None) -> _Lift:
+def _from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None) -> LiftState:
     p = walk.p
     rir = ld.rir_of("rpe" if s.rpe is not None else "rir", s.rpe if s.rpe is not None else s.rir, p.autoreg_assumed_rir)
     logged = ld.e1rm(s.load_kg, s.reps, rir, p.e1rm_formula, p.e1rm_max_reps)
     if s.date is None:
-        return _Lift(logged, s.load_kg, "e1rm-formula")
+        return LiftState(logged, s.load_kg, "e1rm-formula")
     grown = logged * (1 + p.load_step_pct / 100)  # the week after the log: a week's growth on it
     if before is None:
-        return _Lift(grown, s.load_kg, "load-autoregulation", reps=s.reps, fresh_log=True)
+        return LiftState(grown, s.load_kg, "load-autoregulation", reps=s.reps, fresh_log=True)
     expected = before.e1rm * (1 + p.load_step_pct / 100) ** before.weeks
     # bounded against what the plan expected, but never below what the set itself shows: a
     # runner who lifted more than a cautious estimate is not pulled back under their own set
     e1rm = max(ld.autoregulated(grown, expected, p.max_load_step_pct, p.autoreg_max_drop_pct), logged)
     easier = e1rm >= expected * (1 + p.max_load_step_pct / 100) - 1e-9
-    return _Lift(
-        e1rm, s.load_kg, "load-autoregulation", reps=s.reps, easier=easier, full_best=before.full_best, fresh_log=True
+    return LiftState(
+        e1rm,
+        s.load_kg,
+        "load-autoregulation",
+        reps=s.reps,
+        easier=easier,
+        full_best=before.full_best,
+        light_best=before.light_best,
+        fresh_log=True,
     )
 
 
@@ -260,7 +278,7 @@ def _light_as_planned(walk: LoadWalk, ex_id: str, s: RecentSet) -> bool:
     return light_as_planned(walk.light_days.get((ex_id, s.date)) if s.date is not None else None, s, walk.p)
 
 
-def _estimate(walk: LoadWalk, e: Exercise) -> _Lift | None:
+def _estimate(walk: LoadWalk, e: Exercise) -> LiftState | None:
     converted = _carried_over(walk, e)
     if converted is not None:
         return converted
@@ -268,13 +286,13 @@ def _estimate(walk: LoadWalk, e: Exercise) -> _Lift | None:
     if table is None:
         return None
     e1rm = table * walk.p.start_cautious_pct / 100 * walk.scale  # a lift of the movement, not its usual one
-    return _Lift(e1rm, None, "starting-load-estimate", find=True, scale=walk.scale)
+    return LiftState(e1rm, None, "starting-load-estimate", find=True, scale=walk.scale)
 
 
 _SHOWN = frozenset({"e1rm-formula", "load-autoregulation"})  # loads the runner gave or logged: they convert
 
 
-def _carried_over(walk: LoadWalk, e: Exercise) -> _Lift | None:
+def _carried_over(walk: LoadWalk, e: Exercise) -> LiftState | None:
     """A start converted from a lift of the same movement whose load is known or logged,
     by the registry's ratio between the two (cross-lift-start); None when there is none."""
     ratios, library = walk.p.cross_lift_relative_pct, walk.library
@@ -286,7 +304,7 @@ def _carried_over(walk: LoadWalk, e: Exercise) -> _Lift | None:
             continue
         now = lift.e1rm * (1 + walk.p.load_step_pct / 100) ** lift.weeks
         e1rm = now / implement_share(src, walk.p) * ratios[e.id] / ratios[src_id] * implement_share(e, walk.p)
-        return _Lift(e1rm, None, "cross-lift-start", find=True, source=src.name)
+        return LiftState(e1rm, None, "cross-lift-start", find=True, source=src.name)
     return None
 
 
@@ -327,9 +345,11 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
             held = light and lift.weeks and lift.last is not None and week.phase != Phase.race_week
             if held:  # light days only: the next step starts where it was (after the race: from its loads)
                 lift.weeks, lift.easier, lift.week_kg = lift.weeks + 1, False, kg
+                if week.phase in LOADING_PHASES:
+                    lift.light_best = grown_light_best(lift.light_best or lift.full_best, walk.p)
                 continue
             if not light:
-                lift.full_best = max(kg, lift.full_best or kg)
+                lift.full_best = lift.light_best = max(kg, lift.full_best or kg)
             # the plan's best so far: a week of light days only (next to key runs) does not lower where the
             # next step starts (the start from the profile or diary is not a planned load: the first week replaces it)
             kept = lift.weeks and lift.last is not None and week.phase != Phase.race_week  # after the race: its loads
@@ -342,7 +362,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
     return tuple(sessions)
 
 
-def _bound_e1rm(walk: LoadWalk, ex_id: str, lift: _Lift, presc: Prescription) -> None:
+def _bound_e1rm(walk: LoadWalk, ex_id: str, lift: LiftState, presc: Prescription) -> None:
     """Keep the e1RM the walk believes in within a week's load bound of the best planned load
     so far, for the dose that set it: the heavy set is capped at a step a week, and an e1RM
     that went on growing past it (after a change to fewer reps) would have light days, starts
@@ -391,11 +411,11 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     kg = _load(walk, week, block, lift, legs, *walk.kit(e))
     light = any(r.rule_id == "light-before-key-runs" for r in block.reasons)
     if light:
-        kg = _light(walk, lift, kg, *walk.kit(e))
+        kg = light_day_load(walk, lift, kg, *walk.kit(e))
     kg, full = within_capacity(walk, e, kg)
     if full:
         lift.find = False  # nothing to find past the heaviest the kit makes: the start is that load
-    added = _load_reasons(walk, lift, ld.implement(e.equipment)) + full
+    added = load_reasons(walk, lift, ld.implement(e.equipment)) + full
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True
     key = (id(block), kg, *map(id, added))  # `why` returns one object per sentence
@@ -406,19 +426,7 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     return hit
 
 
-def _light(walk: LoadWalk, lift: _Lift, kg: float, step: float, bar: float) -> float:
-    """A light day's load: at most the registry's share of the e1RM the plan believes in, and
-    of the heaviest load its full-dose days have had so far, so a heavy lift the day before a
-    key run stays moderate and clearly lighter than its heavy day (light-before-key-runs)."""
-    p = walk.p
-    e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
-    kg = min(kg, ld.round_down(e1rm * p.light_max_pct_1rm / 100, step, bar))
-    if lift.full_best is None:
-        return kg
-    return min(kg, ld.round_down(lift.full_best * p.light_max_pct_of_best / 100, step, bar))
-
-
-def _load(walk: LoadWalk, week: Week, block: Block, lift: _Lift, close: bool, step: float, bar: float) -> float:
+def _load(walk: LoadWalk, week: Week, block: Block, lift: LiftState, close: bool, step: float, bar: float) -> float:
     """This block's load, at most the heaviest a plan holds; a lift a review held or cut stays
     at most where its last loading week left it (the review holds the load as it holds reps)."""
     kg = min(
@@ -430,7 +438,7 @@ def _load(walk: LoadWalk, week: Week, block: Block, lift: _Lift, close: bool, st
 
 
 def _target_load(
-    walk: LoadWalk, week: Week, presc: Prescription, lift: _Lift, close: bool, step: float, bar: float
+    walk: LoadWalk, week: Week, presc: Prescription, lift: LiftState, close: bool, step: float, bar: float
 ) -> float:
     """The target from the lift's e1RM for these reps and reserve, never more than a step
     above its last loading week nor rising with its reps, eased on a deload, light near the
@@ -460,39 +468,3 @@ def _target_load(
     if lift.easier and not close:
         kg = max(kg, ld.round_down(lift.last + step, step, bar))  # the kit's smallest step, at least
     return min(kg, ld.round_down(ld.step_ceiling(lift.last, p.max_load_step_pct, step), step, bar))
-
-
-def _load_reasons(walk: LoadWalk, lift: _Lift, kit: Item | None) -> list:
-    rounding = walk.p.why("load-rounding", f"Rounded down to what your {ld.KIT_WORDS.get(kit, 'kit')} can make.")
-    if lift.find:
-        text = (
-            f"Find your weight: warm up over {walk.p.find_weight_ramp_sets} or more light sets to one set of these "
-            "reps at this reserve, and log it; the load shown is only a cautious start."
-        )
-        return [
-            walk.p.why("find-your-weight", text),
-            walk.p.why(lift.rule, _start_text(lift)),
-            rounding,
-        ]
-    text = {
-        "load-autoregulation": "Load from your last logged set: easier than planned moves it up, harder down.",
-        "e1rm-formula": "Load from your set's estimated 1RM for these reps and this reserve.",
-        "starting-load-estimate": f"A cautious load estimated from body mass, sex and level{_scaled(lift)}: "
-        "adjust to the reserve.",
-        "cross-lift-start": "Load carried over from the same movement's other lift: adjust to the reserve.",
-    }[lift.rule]
-    return (
-        [walk.p.why(lift.rule, text)] if lift.shown else [walk.p.why(lift.rule, text), rounding]
-    )  # rounding said once
-
-
-def _start_text(lift: _Lift) -> str:
-    if lift.rule == "cross-lift-start":
-        return f"The start is carried over from your {lift.source} by the registry's ratio between the two lifts."
-    return f"The start is estimated from body mass, sex and level{_scaled(lift)}."
-
-
-def _scaled(lift: _Lift) -> str:
-    if lift.scale == 1.0:
-        return ""
-    return f", then scaled to the loads you gave (your lifts stand at {round(lift.scale * 100)}% of that estimate)"

@@ -1,0 +1,49 @@
+"""The words beside a planned load: where its start came from (the runner's set, a known
+load, a log, an estimate or another lift), the find-your-weight session, and the rounding
+to the runner's kit, said once."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import loads as ld
+from .model import Item
+
+if TYPE_CHECKING:
+    from .plan_loads import LiftState, LoadWalk
+
+
+def load_reasons(walk: LoadWalk, lift: LiftState, kit: Item | None) -> list:
+    rounding = walk.p.why("load-rounding", f"Rounded down to what your {ld.KIT_WORDS.get(kit, 'kit')} can make.")
+    if lift.find:
+        text = (
+            f"Find your weight: warm up over {walk.p.find_weight_ramp_sets} or more light sets to one set of these "
+            "reps at this reserve, and log it; the load shown is only a cautious start."
+        )
+        return [
+            walk.p.why("find-your-weight", text),
+            walk.p.why(lift.rule, _start_text(lift)),
+            rounding,
+        ]
+    text = {
+        "load-autoregulation": "Load from your last logged set: easier than planned moves it up, harder down.",
+        "e1rm-formula": "Load from your set's estimated 1RM for these reps and this reserve.",
+        "starting-load-estimate": f"A cautious load estimated from body mass, sex and level{_scaled(lift)}: "
+        "adjust to the reserve.",
+        "cross-lift-start": "Load carried over from the same movement's other lift: adjust to the reserve.",
+    }[lift.rule]
+    return (
+        [walk.p.why(lift.rule, text)] if lift.shown else [walk.p.why(lift.rule, text), rounding]
+    )  # rounding said once
+
+
+def _start_text(lift: LiftState) -> str:
+    if lift.rule == "cross-lift-start":
+        return f"The start is carried over from your {lift.source} by the registry's ratio between the two lifts."
+    return f"The start is estimated from body mass, sex and level{_scaled(lift)}."
+
+
+def _scaled(lift: LiftState) -> str:
+    if lift.scale == 1.0:
+        return ""
+    return f", then scaled to the loads you gave (your lifts stand at {round(lift.scale * 100)}% of that estimate)"
