@@ -187,6 +187,30 @@ def blocks_of_week(week, exercise_id: str):
     return [(s, b) for s in week.sessions for b in s.blocks if b.exercise_id == exercise_id]
 
 
+def test_weeks_the_plan_calls_familiarisation_hold_no_heavy_or_near_failure_set():
+    """Theo (advanced, two consistent weeks, marathon in 18 days) was told to treat the weeks
+    as familiarisation, light and technique first, then got a Romanian deadlift and a hip
+    thrust at RPE 8 ten days out. The weeks up to the race are now dosed as they are called:
+    every set at least the foundation's reps from failure, none heavy; the checker agrees."""
+    plan = plan_of("short_runway_marathon_advanced.toml")
+    assert any("familiarisation" in w for w in plan.warnings)
+    race = plan.profile.race.date
+    checked = 0
+    for w in plan.weeks:
+        for s in w.sessions:
+            if s.date > race:
+                continue
+            for b in s.blocks:
+                if b.role in WORK and b.prescription.intensity.kind in ("rir", "rpe"):
+                    i = b.prescription.intensity
+                    rir = i.value if i.kind == "rir" else 10 - i.value
+                    assert rir >= P.foundation_rir, (s.date, b.exercise_id, i)
+                    assert "dose-heavy" not in b.rule_ids, (s.date, b.exercise_id)
+                    checked += 1
+    assert checked
+    assert not check_plan(plan, CTX)
+
+
 def test_the_taper_and_maintenance_never_raise_a_load_above_its_best_loading_week():
     for name in ("pounds_runner.toml", "marathoner.toml", "5k-racer.toml", "advanced_three_sessions.toml"):
         plan = plan_of(name)

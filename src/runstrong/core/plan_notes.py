@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -250,15 +251,23 @@ def _weeks_named(numbers: list[int]) -> str:
     return ("Week " if len(numbers) == 1 else "Weeks ") + spoken_list(parts)
 
 
+def familiarising(profile: AthleteProfile, week_starts: Iterable[dt.date], p: Any) -> int:
+    """The weeks up to a race too close for a runner new to strength work (0: none): the plan
+    calls them familiarisation, and doses them so (foundation effort, nothing heavy)."""
+    if profile.race is None:
+        return 0
+    runway = sum(1 for start in week_starts if start <= profile.race.date)
+    least = p.third_session_min_weeks
+    return runway if runway < least and profile.consistent_strength_weeks < least else 0
+
+
 def familiarisation(profile: AthleteProfile, frames: list[WeekFrame], p: Any) -> list[str]:
     """A race too close for a runner new to strength work: these weeks are familiarisation."""
-    if profile.race is None:
-        return []
-    runway = sum(1 for f in frames if f.start <= profile.race.date)
-    least = p.third_session_min_weeks
-    if runway < least and profile.consistent_strength_weeks < least:
+    runway = familiarising(profile, (f.start for f in frames), p)
+    if runway:
         return [
             f"Your race is {runway} week(s) away and strength work is new to you: treat these weeks as "
-            "familiarisation (light, technique first) and build properly after the race."
+            "familiarisation (light, technique first) and build properly after the race; every set stops "
+            f"at least {p.foundation_rir} reps short of failure until then."
         ]
     return []

@@ -44,7 +44,7 @@ from .pain_return import rungs_for_week
 from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, USUAL_WEEK_TEXT, WeekFrame, race_week_promise
 from .placement import carried_previous
 from .plan_loads import assign_loads
-from .plan_notes import LightTally, familiarisation, grouped_by_week, guidance, light_weeks_advice
+from .plan_notes import LightTally, familiarisation, familiarising, grouped_by_week, guidance, light_weeks_advice
 from .review_dosing import review_dosing
 from .screen import Screen
 from .selection import BlockSelection, Context, select_block
@@ -242,6 +242,7 @@ class _Planning:
         self.runners = [*(_runner(self.profile, x.effects, p) for x in self.scored), _runner(self.profile, None, p)]
         self.runner = self.runners[-1]
         self.runs: RunsByDate = self.calendar.runs
+        self.familiar = familiarising(self.profile, (f.start for f in self.frames), p)  # weeks dosed as familiarisation
 
     def plan_frame(self, frame: WeekFrame) -> None:
         adjust = self.adjustments.get(frame.start)
@@ -413,13 +414,19 @@ class _Planning:
         phase (foundation-two-sessions): a plan that starts close to its race has no foundation,
         and a taper's or build's harder sets would be their first. The first such week says so."""
         p = self.ctx.params
-        if frame.phase == Phase.foundation or self._consistent_weeks(frame) >= p.foundation_first_weeks:
+        familiar = frame.index <= self.familiar  # the plan called these weeks familiarisation: nothing harder
+        if not familiar and (
+            frame.phase == Phase.foundation or self._consistent_weeks(frame) >= p.foundation_first_weeks
+        ):
             return False
         if notes is not None and not self.eased:
             self.eased = True
             text = (
                 f"Your first {p.foundation_first_weeks} weeks of strength work: every set stops at least "
                 f"{p.foundation_rir} reps short of failure, whatever the phase, while you learn the lifts."
+                if not familiar
+                else "Your first weeks of strength work, up to the race: every set stops at least "
+                f"{p.foundation_rir} reps short of failure, nothing heavy (familiarisation), while you learn the lifts."
             )
             notes.append(why("foundation-two-sessions", text))
         return True

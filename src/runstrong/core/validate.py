@@ -36,6 +36,7 @@ from .model import (
 from .pain_return import allowed_on_ladder, ruled_out, rungs_for_week
 from .params import Params
 from .phases import LOADING_PHASES
+from .plan_notes import familiarising
 from .progression import RPE_AT_FAILURE, load_rise_pct, rir_of
 from .rep_scheme import LEG_CATEGORIES
 from .rules import Registry
@@ -240,6 +241,7 @@ def _check_moderate_effort(plan: Plan, p: Params) -> list[Violation]:
     novice = plan.profile.strength_experience == Level.novice
     first = p.third_session_weeks[Level.novice]
     unaccustomed = p.foundation_first_weeks - plan.profile.consistent_strength_weeks  # weeks 1..this
+    unaccustomed = max(unaccustomed, familiarising(plan.profile, (w.start_date for w in plan.weeks), p))
     return [
         Violation("foundation-two-sessions", f"week {w.index} {s.date}", f"{b.exercise_id} too near failure")
         for w in plan.weeks
