@@ -60,9 +60,11 @@ def shown_for_file(
         reviewed = stored.reviewed_weeks
         changed = f" (the review changed {weeks_text(reviewed)})" if reviewed else ""
         moved = ", its loads from today on moved by the last logged sets as `today` moves them" * (plan != stored.plan)
-        return Shown(profile, plan, stored.version, (
+        note = (
             f"Plan: {stored.athlete}'s plan v{stored.version} from the diary{changed}, as `today`, the booklet and "
-            f"the web show it{moved}; {path.name} holds nothing new. --no-diary plans from the file alone.",))  # fmt: skip
+            f"the web show it{moved}; {path.name} holds nothing new. --no-diary plans from the file alone."
+        )
+        return Shown(profile, plan, stored.version, (note,))
     return _file_plan(profile, db, today, follow, stored)
 
 
