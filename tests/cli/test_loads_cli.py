@@ -3,9 +3,11 @@ weight"), and `log --as-planned` stores the planned load on every loaded set."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 
-from tests.cli.test_diary_cli import ann, ann_diary, diary, planned_days, rows  # noqa: F401 (fixtures)
+from tests.cli.test_diary_cli import TODAY, ann, ann_diary, diary, planned_days, rows  # noqa: F401 (fixtures)
 
 
 def test_today_shows_each_lifts_load_and_that_a_first_session_finds_the_weight(ann):  # noqa: F811
@@ -31,32 +33,46 @@ def test_done_as_planned_stores_the_planned_load_on_every_loaded_set(ann):  # no
     assert {e: kg for e, kg in stored if e in planned} == planned
 
 
-def _rdl_loads(out) -> list[float]:  # type: ignore[no-untyped-def]
-    import json
-
+def _rdl_loads(out, since: dt.date | None = None) -> list[float]:  # type: ignore[no-untyped-def]
     plan = json.loads(out.stdout)
     return [
         b["prescription"]["load_kg"]
         for w in plan["weeks"]
         for s in w["sessions"]
+        if since is None or s["date"] >= str(since)
         for b in s["blocks"]
         if b["exercise_id"] == "romanian_deadlift" and b["prescription"]["load_kg"]
     ]
 
 
-def test_plan_follows_the_diarys_last_logged_sets_and_says_so(ann):  # noqa: F811
+def test_plan_of_a_runner_in_the_diary_moves_the_loads_ahead_with_the_last_logged_sets_and_says_so(ann):  # noqa: F811
     profile = str(ann.path.parent / "ann.toml")
     before = ann("plan", profile, "--format", "json")
     assert before.returncode == 0, before.stderr
-    assert "no loaded set logged yet" in before.stderr  # Ann is in the diary, her loads start from the profile
+    assert "Ann's plan v1 from the diary" in before.stderr and "loads" not in before.stderr  # nothing logged yet
     day = planned_days(ann)[0]
     assert ann("log", "--date", str(day), "--set", "rdl 3x6@70kg rir2").returncode == 0
     after = ann("plan", profile, "--format", "json")
     assert after.returncode == 0, after.stderr
-    assert "follow Ann's last logged sets in the diary" in after.stderr
-    assert _rdl_loads(after)[0] > _rdl_loads(before)[0]  # 70 kg logged, against the profile's known 40 kg
+    assert "its loads from today on moved by the last logged sets" in after.stderr
+    assert _rdl_loads(after, TODAY)[0] > _rdl_loads(before, TODAY)[0]  # 70 kg logged, against the profile's 40 kg
+    day, kg = _first_rdl_ahead(after)
+    shown = json.loads(ann("today", "--date", day, "--format", "json").stdout)
+    assert kg in [b["prescription"]["load_kg"] for x in shown["sessions"] for b in x["blocks"]]  # as `today` shows it
     alone = ann("plan", profile, "--format", "json", "--no-diary")
     assert _rdl_loads(alone) == _rdl_loads(before) and not alone.stderr.strip()
+
+
+def _first_rdl_ahead(out) -> tuple[str, float]:  # type: ignore[no-untyped-def]
+    plan = json.loads(out.stdout)
+    return next(
+        (s["date"], b["prescription"]["load_kg"])
+        for w in plan["weeks"]
+        for s in w["sessions"]
+        if s["date"] >= str(TODAY)
+        for b in s["blocks"]
+        if b["exercise_id"] == "romanian_deadlift" and b["prescription"]["load_kg"]
+    )
 
 
 def test_plan_without_a_diary_plans_from_the_profile_and_writes_nothing(diary, tmp_path):  # noqa: F811

@@ -50,6 +50,9 @@ def lifters(draw):
     }
     if draw(st.booleans()):
         changes["load_increments"] = {Item.dumbbell: draw(st.sampled_from([1.0, 2.0, 2.5, 5.0]))}
+    if draw(st.booleans()):  # their own empty bar (a women's or a technique bar), in their units
+        bars = [15.0, 33.0, 35.0] if changes["units"] == Units.imperial else [7.5, 10.0, 15.0]
+        changes["bar_weights"] = {Item.barbell: draw(st.sampled_from(bars))}
     if draw(st.booleans()):  # the heaviest dumbbell or kettlebell they own, in their units
         kit = draw(st.sampled_from([Item.dumbbell, Item.kettlebell]))
         changes["heaviest_loads"] = {kit: draw(st.sampled_from([10.0, 16.0, 24.0, 40.0]))}
@@ -91,10 +94,10 @@ def kit_of(exercise):
 
 def step_and_bar(kit, profile) -> tuple[float, float]:
     """The kit's step and empty bar in kg, as the registry and the profile give them."""
-    own = profile.load_increments.get(kit)
+    own, bar = profile.load_increments.get(kit), profile.bar_weights.get(kit)
     if profile.units == Units.imperial:
-        return (own or P.rounding_imperial_lb[kit]) * LB, P.rounding_bar_lb.get(kit, 0) * LB
-    return own or P.rounding_metric_kg[kit], P.rounding_bar_kg.get(kit, 0)
+        return (own or P.rounding_imperial_lb[kit]) * LB, (bar or P.rounding_bar_lb.get(kit, 0)) * LB
+    return own or P.rounding_metric_kg[kit], bar or P.rounding_bar_kg.get(kit, 0)
 
 
 def loaded_blocks(plan, library):

@@ -742,7 +742,8 @@ def test_a_light_days_load_stays_clearly_under_the_lifts_full_days(profile, libr
                 if b.exercise_id in best:
                     e = library.get(b.exercise_id)
                     kit, units = ld.implement(e.equipment), profile.units
-                    floor = max(ld.increment_kg(kit, units, profile.load_increments, P), ld.lightest_kg(kit, units, P))
+                    step = ld.increment_kg(kit, units, profile.load_increments, P)
+                    floor = max(step, ld.lightest_kg(kit, units, profile.bar_weights, P))
                     most = max(best[b.exercise_id] * P.light_max_pct_of_best / 100, floor)
                     assert kg <= most + 1e-6, (s.date, b.exercise_id, kg, best[b.exercise_id])
         if not w.deload:

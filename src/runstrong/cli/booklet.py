@@ -45,6 +45,7 @@ def booklet(
     db: str | None,
     athlete: str | None,
     least_bad: bool,
+    no_diary: bool,
     fmt: str | None,
     weeks: str | None,
     paper: str,
@@ -55,7 +56,9 @@ def booklet(
     exercise appendix.
 
     \b
-    The plan comes from PROFILE, or from the diary (--db/--athlete) without one.
+    The plan comes from PROFILE, or from the diary (--db/--athlete) without one. A PROFILE
+    whose runner has a stored plan in the diary gets that plan (the one a review changed)
+    while the file holds nothing new; --no-diary plans from the file alone.
     Examples:
       runstrong booklet examples/marathoner.toml -o maya.pdf
       runstrong booklet examples/novice.toml --weeks 1-4 --paper a5 -o first-month.pdf
@@ -66,7 +69,7 @@ def booklet(
     if output.is_dir():
         raise UserError(f"--output: {output} is a folder; give a file name such as {output / 'booklet.pdf'}")
     fmt = fmt or SUFFIX_FORMAT.get(output.suffix.lower(), "pdf")
-    source = load_plan_source(profile, db, athlete, least_bad=least_bad)
+    source = load_plan_source(profile, db, athlete, least_bad=least_bad, no_diary=no_diary)
     plan = source.plan
     chosen = parse_weeks(weeks, len(plan.weeks)) if weeks else None
     from runstrong.io.data_files import load_registry

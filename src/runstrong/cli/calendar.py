@@ -53,6 +53,7 @@ def export(
     db: str | None,
     athlete: str | None,
     least_bad: bool,
+    no_diary: bool,
     output: Path,
     reminder: int | None,
     weeks: str | None,
@@ -76,7 +77,7 @@ def export(
     """
     from runstrong.io.ics_export import export_calendar
 
-    source = load_plan_source(profile, db, athlete, least_bad)
+    source = load_plan_source(profile, db, athlete, least_bad, no_diary=no_diary)
     chosen = _weeks(weeks, len(source.plan.weeks)) if weeks else None
     to_stdout = str(output) == "-"
     previous = None

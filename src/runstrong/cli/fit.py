@@ -32,6 +32,7 @@ def fit(
     db: str | None,
     athlete: str | None,
     least_bad: bool,
+    no_diary: bool,
     week_index: int | None,
     whole_plan: bool,
     letter: str | None,
@@ -52,7 +53,7 @@ def fit(
       runstrong fit --week 3 --zip -o week3.zip           the diary's current plan, zipped
       runstrong fit me.toml -w 3 -s A -o monday.fit       one session
     """
-    source = load_plan_source(profile, db, athlete, least_bad)
+    source = load_plan_source(profile, db, athlete, least_bad, no_diary=no_diary)
     files = _chosen_workouts(source.plan, week_index, whole_plan, letter)
     zipped = as_zip or output.suffix.lower() == ".zip"
     if zipped:

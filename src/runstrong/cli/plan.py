@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from runstrong.cli.options import console, escape
-from runstrong.cli.plan_source import diary_options, with_diary_loads
+from runstrong.cli.plan_shown import Shown, difference_note, shown_for_file
+from runstrong.cli.plan_source import diary_options
 from runstrong.errors import UserError
 
 EXAMPLE = "marathoner.toml"
@@ -64,11 +65,12 @@ def _plan_options(f):  # type: ignore[no-untyped-def]
 
 
 @click.command()
-@click.argument("profile", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("profile", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @_plan_options
 @diary_options
+@click.option("--athlete", "-a", help="Without a PROFILE: show this athlete's plan from the diary.")
 def plan(
-    profile: Path,
+    profile: Path | None,
     fmt: str,
     weeks: tuple[int, ...],
     all_weeks: bool,
@@ -78,26 +80,48 @@ def plan(
     data_dir: Path | None,
     db: str | None,
     no_diary: bool,
+    athlete: str | None,
 ) -> None:
-    """Build a strength plan from a runner PROFILE (TOML or YAML).
+    """Build a strength plan from a runner PROFILE (TOML or YAML), or show the diary's.
 
     \b
     The profile holds your running week, race, training days, time cap, equipment and
-    any pain areas; see examples/ and `runstrong schema profile`. When the runner is in
-    the diary, each lift's load follows their last logged sets (--no-diary: the profile alone).
+    any pain areas; see examples/ and `runstrong schema profile`.
+    \b
+    When the runner is in the diary, you see the plan you train from: while the file holds
+    nothing the diary's profile lacks, that is the stored plan, with any review's changes
+    (cuts, holds, regressions), as `today`, the booklet and the web show it. A file you
+    changed is planned afresh, and a line says in which weeks the stored plan differs and
+    how to see it (`--athlete NAME`) or store the file (`runstrong athlete add PROFILE`).
+    Loads from today on follow the last logged sets, as `today` shows them.
+    --no-diary plans from the file alone.
     Examples:
       runstrong plan examples/marathoner.toml
       runstrong plan examples/5k-racer.toml --week 5 --explain
       runstrong plan my.yaml --format markdown -o plan.md
+      runstrong plan --athlete Maya --week 6        the diary's plan
     """
     from runstrong.cli.diary_common import clock_today
 
-    runner, note = checked_profile(profile, data_dir), None
-    if not no_diary:
-        runner, note = with_diary_loads(runner, db, clock_today())
-    _emit(runner, profile.name, fmt, weeks, all_weeks, explain, output, least_bad, data_dir)
-    if note:  # where the loads came from, said once there is a plan (a refusal stands alone)
-        click.echo(note, err=True)
+    today = clock_today()
+    if profile is None:
+        if no_diary:
+            raise UserError("--no-diary: give a PROFILE file to plan from it alone")
+        from runstrong.cli.plan_source import load_plan_source
+
+        stored = load_plan_source(None, db, athlete, follow=today).plan
+        name = f"{stored.profile.name}'s plan"
+        _emit(None, name, fmt, weeks, all_weeks, explain, output, least_bad, data_dir, stored)
+        return
+    if athlete is not None:
+        raise UserError("--athlete: give a PROFILE or --athlete, not both; the file names its runner")
+    runner = checked_profile(profile, data_dir)
+    shown = Shown(runner) if no_diary else shown_for_file(runner, profile, db, today, follow=True, fresh=bool(data_dir))
+    the_plan = _emit(shown.profile, profile.name, fmt, weeks, all_weeks, explain, output, least_bad, data_dir,
+                     shown.plan)  # fmt: skip
+    for note in (*shown.notes, difference_note(shown, the_plan, profile, today)):  # said once there is a plan
+        if note:
+            click.echo(note, err=True)
 
 
 @click.command()
@@ -140,14 +164,24 @@ def demo(
     help="A session letter (A, B, C), weekday (tue) or date (2027-01-05); default: all that week.",
 )
 @_data_option
-def explain(profile: Path, week: int, which: str | None, data_dir: Path | None) -> None:
-    """Say why each session is on its day, and why those exercises and doses."""
+@diary_options
+def explain(profile: Path, week: int, which: str | None, data_dir: Path | None, db: str | None, no_diary: bool) -> None:
+    """Say why each session is on its day, and why those exercises and doses.
+
+    A runner in the diary whose file holds nothing new gets their stored plan explained
+    (with any review's changes), as `runstrong plan` shows it; --no-diary: the file alone."""
+    from runstrong.cli.diary_common import clock_today
     from runstrong.io.data_files import load_context
     from runstrong.io.labels import PHASE_LABEL
     from runstrong.io.terminal import render_session
 
     ctx = load_context(data_dir)
-    the_plan = build_named(checked_profile(profile, data_dir), profile.name, least_bad=False, data_dir=data_dir)
+    runner, today = checked_profile(profile, data_dir), clock_today()
+    shown = Shown(runner) if no_diary else shown_for_file(runner, profile, db, today, follow=True, fresh=bool(data_dir))
+    the_plan = shown.plan or build_named(shown.profile, profile.name, least_bad=False, data_dir=data_dir)
+    for note in (*shown.notes, difference_note(shown, the_plan, profile, today)):
+        if note:
+            click.echo(note, err=True)
     w = _week(the_plan, week)
     sessions = _pick_sessions(w, which)
     out = console()
@@ -214,12 +248,14 @@ def _emit(
     output: Path | None,
     least_bad: bool,
     data_dir: Path | None = None,
-) -> None:
+    stored=None,  # type: ignore[no-untyped-def]
+):  # type: ignore[no-untyped-def]
+    """Show `stored` (a plan from the diary), else the plan of `profile`; the plan shown."""
     from runstrong.io.data_files import load_context
 
     if weeks and fmt == "json":
         raise UserError("--week: JSON always holds every week; use --week with the table or markdown views")
-    the_plan = build_named(profile, source, least_bad=least_bad, data_dir=data_dir)
+    the_plan = stored or build_named(profile, source, least_bad=least_bad, data_dir=data_dir)
     for n in weeks:
         _week(the_plan, n)
     registry = load_context(data_dir).registry
@@ -235,7 +271,7 @@ def _emit(
         chosen = [w.index for w in the_plan.weeks] if all_weeks else list(weeks)
         if output is None:
             print_plan(the_plan, console(), weeks=chosen, registry=registry if explain else None)
-            return
+            return the_plan
         from rich.console import Console
 
         recorder = Console(record=True, width=120, file=open(os.devnull, "w"))  # noqa: SIM115
@@ -251,3 +287,4 @@ def _emit(
             f"Wrote {output} ({len(the_plan.weeks)} weeks, {sum(len(w.sessions) for w in the_plan.weeks)} sessions).",
             err=True,
         )
+    return the_plan

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from runstrong.cli.plan_shown import Shown as PlanShown
 from runstrong.errors import UserError
 
 
@@ -22,12 +23,20 @@ class PlanSource:
 
 
 def plan_source_options(f):  # type: ignore[no-untyped-def]
-    """PROFILE (optional) plus --db/--athlete: a file wins; without one, the diary's plan."""
+    """PROFILE (optional) plus --db/--athlete/--no-diary: a file's runner in the diary gets
+    their stored plan while the file holds nothing new (`cli/plan_shown`); without a file,
+    the diary's plan."""
     f = click.option("--athlete", "-a", help="Use this athlete's current plan from the diary (when no PROFILE).")(f)
+    f = click.option(
+        "--no-diary",
+        is_flag=True,
+        help="With a PROFILE: plan from the file alone, even if its runner has a stored plan in the diary.",
+    )(f)
     f = click.option(
         "--db",
         metavar="PATH|URL",
-        help="The diary database to read the plan from (default: $RUNSTRONG_DB, else diary.db in your data folder).",
+        help="The diary database to read the plan from (default: $RUNSTRONG_DB, else diary.db in your data folder). "
+        "With a PROFILE whose runner is in it and has nothing new, their stored plan is used.",
     )(f)
     f = click.option(
         "--least-bad",
@@ -37,14 +46,32 @@ def plan_source_options(f):  # type: ignore[no-untyped-def]
     return click.argument("profile", required=False, type=click.Path(path_type=Path, dir_okay=False))(f)
 
 
-def load_plan_source(profile: Path | None, db: str | None, athlete: str | None, least_bad: bool = False) -> PlanSource:
-    """The plan to export: built from PROFILE, or read from the diary."""
+def load_plan_source(
+    profile: Path | None,
+    db: str | None,
+    athlete: str | None,
+    least_bad: bool = False,
+    *,
+    no_diary: bool = False,
+    follow: dt.date | None = None,
+) -> PlanSource:
+    """The plan to export: the diary's plan for PROFILE's runner while the file holds nothing
+    new, else built from PROFILE (saying on stderr where the stored plan differs), or read
+    from the diary. `follow`: today, to show unlived loads as `today` shows them."""
     if profile is not None:
+        from runstrong.cli.diary_common import clock_today
         from runstrong.cli.plan import build_named, checked_profile
+        from runstrong.cli.plan_shown import difference_note, shown_for_file
 
         athlete_profile = checked_profile(profile)
-        plan = build_named(athlete_profile, profile.name, least_bad=least_bad)
-        return PlanSource(plan=plan, label=profile.stem, athlete=athlete_profile.name, version=None)
+        today = clock_today()
+        shown = PlanShown(athlete_profile) if no_diary else shown_for_file(
+            athlete_profile, profile, db, today, follow=follow is not None)  # fmt: skip
+        plan = shown.plan or build_named(shown.profile, profile.name, least_bad=least_bad)
+        for note in (*shown.notes, difference_note(shown, plan, profile, today)):
+            if note:
+                click.echo(note, err=True)
+        return PlanSource(plan=plan, label=profile.stem, athlete=athlete_profile.name, version=shown.version)
     import os
 
     from runstrong.cli.diary_common import open_diary
@@ -63,6 +90,10 @@ def load_plan_source(profile: Path | None, db: str | None, athlete: str | None, 
         except UserError as err:
             raise UserError(str(err).replace("(or give --profile PROFILE once)", "(or give a PROFILE file)")) from None
         found = repo.latest_plan(s, info.id)
+        if found is not None and follow is not None:
+            from runstrong.flows.diary_plan import loads_as_today_shows
+
+            found = found[0], loads_as_today_shows(s, info.id, found[1], follow)
     if found is None:
         raise UserError(
             f"athlete: {info.name} has no plan in the diary yet; give a PROFILE or store one with "
@@ -77,13 +108,13 @@ def diary_options(f):  # type: ignore[no-untyped-def]
     f = click.option(
         "--no-diary",
         is_flag=True,
-        help="Start the loads from the profile alone, even if the runner is in the diary.",
+        help="Plan from the profile file alone, even if its runner has a stored plan and logged sets in the diary.",
     )(f)
     return click.option(
         "--db",
         metavar="PATH|URL",
-        help="The diary whose last logged sets the loads follow (default: $RUNSTRONG_DB, else diary.db in your "
-        "data folder, when it exists).",
+        help="The diary whose stored plan and last logged sets are used for the file's runner (default: "
+        "$RUNSTRONG_DB, else diary.db in your data folder, when it exists).",
     )(f)
 
 

@@ -254,6 +254,11 @@ class PlannedBlock(Frozen):
         description="The load is the plan's estimate (no set of the runner's behind it) and below the heaviest "
         "their kit makes: until a set of the lift is logged, the runner finds their weight (find-your-weight).",
     )
+    go_easy: str | None = Field(
+        None,
+        description='The painful side\'s cue on single-leg work that loads it ("Go easy on your left knee...", '
+        "pain-monitoring); absent in rows stored before it was kept, which means none.",
+    )
 
 
 class PlannedSession(Frozen):
@@ -280,6 +285,8 @@ LOGGED_ROLES = (Role.primary, Role.accessory)
 
 def planned_work(plan: Plan) -> tuple[list[PlannedSession], list[PlannedRun]]:
     """The plan's strength sessions (labelled A, B, C within each week) and runs."""
+    from .owned_cues import side_cue  # the planner's cues: not needed by the diary's readers
+
     sessions: list[PlannedSession] = []
     runs: list[PlannedRun] = []
     for week in plan.weeks:
@@ -292,6 +299,7 @@ def planned_work(plan: Plan) -> tuple[list[PlannedSession], list[PlannedRun]]:
                     prescription=b.prescription,
                     held_by=holding_rule(b.rule_ids),
                     find_weight=asks_to_find_weight(b.rule_ids),
+                    go_easy=side_cue(b),
                 )
                 for b in s.blocks
             ]

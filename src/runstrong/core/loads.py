@@ -187,14 +187,21 @@ def heaviest_kg(kit: Item | None, units: Units, own: dict, gym: bool, p: Any) ->
     return at_gym if at_gym is not None else p.heaviest_home_kg.get(kit)
 
 
-def lightest_kg(kit: Item, units: Units, p: Any) -> float:
-    """The lightest load the kit makes, in kg: an empty bar, else nothing (one step is the floor).
+def lightest_kg(kit: Item, units: Units, own: dict, p: Any) -> float:
+    """The lightest load the kit makes, in kg: an empty bar (the runner's own `bar_weights`,
+    in their units, else the registry's), else nothing (one step is the floor).
 
     >>> from types import SimpleNamespace as NS
     >>> p = NS(rounding_bar_kg={Item.barbell: 20}, rounding_bar_lb={Item.barbell: 45})
-    >>> lightest_kg(Item.barbell, Units.metric, p), lightest_kg(Item.dumbbell, Units.metric, p)
+    >>> lightest_kg(Item.barbell, Units.metric, {}, p), lightest_kg(Item.dumbbell, Units.metric, {}, p)
     (20, 0.0)
+    >>> lightest_kg(Item.barbell, Units.metric, {Item.barbell: 15.0}, p)  # a women's bar
+    15.0
+    >>> round(lightest_kg(Item.barbell, Units.imperial, {Item.barbell: 35.0}, p), 3)  # a 35 lb bar
+    15.876
     """
+    if kit in own:
+        return own[kit] * KG_PER_LB if units == Units.imperial else own[kit]
     if units == Units.imperial:
         return p.rounding_bar_lb.get(kit, 0.0) * KG_PER_LB
     return p.rounding_bar_kg.get(kit, 0.0)
@@ -309,4 +316,4 @@ def kit_of(kit: Item, profile: Any, p: Any) -> Kit:
     """The runner's `kit` (their own increments and heaviest loads, else the registry's)."""
     step = increment_kg(kit, profile.units, profile.load_increments, p)
     full = heaviest_kg(kit, profile.units, profile.heaviest_loads, EquipmentSet.gym in profile.equipment, p)
-    return Kit(step, lightest_kg(kit, profile.units, p), math.inf if full is None else full)
+    return Kit(step, lightest_kg(kit, profile.units, profile.bar_weights, p), math.inf if full is None else full)

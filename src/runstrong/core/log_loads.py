@@ -129,12 +129,14 @@ def followed_session(
     p: Any,
     light_days: LightDays | None = None,
     ceilings: dict | None = None,
+    bars: dict[Item, float] | None = None,
 ) -> PlannedSession:
     """`session` with each planned load moved by the last logged sets of its lift, never past
-    the runner's kit (`ceilings`: `kit_ceilings`); a set logged on one of `light_days` (the
-    stored plan's lived light days) at least as planned moves nothing."""
-    kits = ceilings or {}
-    blocks = [_followed(b, logged, units, increments, library, p, light_days or {}, kits) for b in session.blocks]
+    the runner's kit (`ceilings`: `kit_ceilings`; `bars`: their own empty bars, in their units);
+    a set logged on one of `light_days` (the stored plan's lived light days) at least as
+    planned moves nothing."""
+    kits, own = ceilings or {}, (increments, bars or {})
+    blocks = [_followed(b, logged, units, own, library, p, light_days or {}, kits) for b in session.blocks]
     if all(a is b for a, b in zip(blocks, session.blocks, strict=True)):
         return session
     return session.model_copy(update={"blocks": blocks})
@@ -144,7 +146,7 @@ def _followed(
     block: PlannedBlock,
     logged: dict[str, RecentSet],
     units: Units,
-    increments: dict,
+    own: tuple[dict, dict],  # the runner's load increments and empty bars
     library: Library,
     p: Any,
     light_days: LightDays,
@@ -158,7 +160,7 @@ def _followed(
     kit = ld.implement(library.get(block.exercise_id).equipment)
     if kit is None:
         return block
-    step, bar = ld.increment_kg(kit, units, increments, p), ld.lightest_kg(kit, units, p)
+    step, bar = ld.increment_kg(kit, units, own[0], p), ld.lightest_kg(kit, units, own[1], p)
     kg = held_load(block.held_by, presc.load_kg, followed_load(presc, last, step, bar, p), last, step, bar, p)
     kg = within_kit(kg, presc.load_kg, ceilings.get(kit), step, bar)
     if kg == presc.load_kg:

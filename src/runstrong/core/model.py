@@ -8,7 +8,6 @@ without defensive copies.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from functools import cached_property
 from typing import Annotated, Literal
 
@@ -16,6 +15,7 @@ from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from . import names
 from .base import Frozen, RunMinutes
+from .load_values import LOAD_KIT, RecentSet, bar_weights_fit, bars_only, load_kit  # noqa: F401 - re-exported
 from .pace import KM_PER_MILE, easy_pace_text, pace_min_per_km  # noqa: F401 - re-exported
 from .screen import Screen
 from .vocab import (  # noqa: F401 - re-exported: the model speaks this vocabulary
@@ -270,56 +270,6 @@ def merge_adjustments(first: Adjustment, then: Adjustment) -> Adjustment:
     )
 
 
-_RECENT_SET = re.compile(
-    r"^\s*(\d+)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(kg|kgs|lb|lbs)\s*(?:@\s*(rir|rpe)\s*(\d+(?:\.\d+)?))?\s*$", re.I
-)
-_KG_PER_LB = 0.45359237
-
-
-class RecentSet(Frozen):
-    """One recent set of an exercise: a start for its load (e1RM by the registry's formula).
-    Written as a table or as text: "5 x 60 kg @ RIR 2", "8 x 45 lb @ RPE 8"."""
-
-    reps: Annotated[int, Field(ge=1, le=30)]
-    load_kg: Annotated[float, Field(gt=0, le=500)]
-    rir: Annotated[float | None, Field(ge=0, le=10)] = None
-    rpe: Annotated[float | None, Field(ge=1, le=10)] = None
-    date: Day | None = Field(None, description="When it was done (sets from the diary carry their date).")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, value: object) -> object:
-        if not isinstance(value, str):
-            return value
-        m = _RECENT_SET.match(value)
-        if m is None:
-            raise ValueError('not a set; write reps x load, then RIR or RPE, e.g. "5 x 60 kg @ RIR 2" (kg or lb)')
-        reps, load, unit, kind, effort = m.groups()
-        out: dict[str, object] = {
-            "reps": int(reps),
-            "load_kg": float(load) * (_KG_PER_LB if unit.lower()[0] == "l" else 1),
-        }
-        if kind:
-            out[kind.lower()] = float(effort)
-        return out
-
-    @model_validator(mode="after")
-    def _one_effort(self) -> RecentSet:
-        if self.rir is not None and self.rpe is not None:
-            raise ValueError("give RIR or RPE, not both")
-        return self
-
-
-LOAD_KIT = ("barbell", "trap_bar", "dumbbell", "kettlebell", "cable", "machine", "backpack")
-
-
-def _load_kit(value: dict) -> dict:
-    wrong = [k for k in value if k not in LOAD_KIT]
-    if wrong:
-        raise ValueError(f"{', '.join(map(str, wrong))} takes no load: name loaded kit, {', '.join(LOAD_KIT)}")
-    return value
-
-
 class AthleteProfile(Frozen):
     """What the planner needs to know about a runner."""
 
@@ -371,16 +321,22 @@ class AthleteProfile(Frozen):
         description='A recent set per exercise id, e.g. "5 x 60 kg @ RIR 2": its e1RM sets the start. '
         "The diary's last logged sets are added here when a plan is made from the diary.",
     )
-    load_increments: Annotated[dict[Item, Annotated[float, Field(gt=0, le=25)]], AfterValidator(_load_kit)] = Field(
+    load_increments: Annotated[dict[Item, Annotated[float, Field(gt=0, le=25)]], AfterValidator(load_kit)] = Field(
         default_factory=dict,
         description="The smallest load step your kit allows, in your units (kg, or lb for imperial), per item: "
         "e.g. dumbbell = 1 for a 1 kg set; defaults 2.5 kg bar and 2 kg dumbbells (5 lb each).",
     )
-    heaviest_loads: Annotated[dict[Item, Annotated[float, Field(gt=0, le=500)]], AfterValidator(_load_kit)] = Field(
+    heaviest_loads: Annotated[dict[Item, Annotated[float, Field(gt=0, le=500)]], AfterValidator(load_kit)] = Field(
         default_factory=dict,
         description="The heaviest load your kit makes, in your units, per item: e.g. dumbbell = 16 for a pair of "
         "16 kg dumbbells, kettlebell = 12. Not given: 24 kg dumbbells and kettlebells at home, 50 kg dumbbells and "
         "48 kg kettlebells at a gym; a backpack holds 20 kg.",
+    )
+    bar_weights: Annotated[dict[Item, float], AfterValidator(bars_only)] = Field(
+        default_factory=dict,
+        description="What your empty bar weighs, in your units (kg, or lb for imperial), per bar: e.g. barbell = 15 "
+        "for a women's bar, 10 for a technique bar; trap_bar = 20. Loads sit on it and a logged load under it is "
+        "refused. Defaults 20 kg barbell and 25 kg trap bar (45 lb and 55 lb).",
     )
     screens: list[Screen] = Field(
         default_factory=list,
@@ -418,6 +374,11 @@ class AthleteProfile(Frozen):
         for a in value:
             by_week[a.week_start] = merge_adjustments(by_week[a.week_start], a) if a.week_start in by_week else a
         return sorted(by_week.values(), key=lambda a: a.week_start) if len(by_week) < len(value) else value
+
+    @model_validator(mode="after")
+    def _bars_weigh_what_bars_weigh(self) -> AthleteProfile:
+        bar_weights_fit(self.bar_weights, self.units)
+        return self
 
     @model_validator(mode="after")
     def _race_after_start(self) -> AthleteProfile:

@@ -20,6 +20,16 @@ from .model import AthleteProfile, Block, PainArea, Role, Week, why
 from .vocab import AREA_NAME
 
 SWAP_RULE = "exercise-swap"
+GO_EASY_RULE = "pain-monitoring"
+GO_EASY = "Go easy on your "  # how the painful side's cue begins (`go_easy_text`)
+
+
+def side_cue(block: Block) -> str | None:
+    """The painful side's "go easy" cue a block carries (once, first among its cues), or None."""
+    cue = block.cues[0] if block.cues else None
+    if cue is None or not cue.startswith(GO_EASY):
+        return None
+    return cue if any(r.rule_id == GO_EASY_RULE and r.text == cue for r in block.reasons) else None
 
 
 def with_owned_cues(weeks: list[Week], profile: AthleteProfile, ctx: PlanningContext,
@@ -49,7 +59,7 @@ def _cued_week(w: Week, sides: dict, coached: Sequence, ctx: PlanningContext) ->
 def go_easy_text(area: PainArea, side: str, acceptable: float) -> str:
     name = AREA_NAME[area]
     return (
-        f"Go easy on your {side} {name}: it was the painful side last week; "
+        f"{GO_EASY}{side} {name}: it was the painful side last week; "
         f"stop that side if the pain passes {acceptable:g}/10."
     )
 
@@ -71,7 +81,7 @@ def _easy_block(b: Block, sides: dict, ctx: PlanningContext) -> Block:
         text = go_easy_text(area, side, acceptable)
         if text in b.cues:
             return b
-        return b.model_copy(update={"cues": [text, *b.cues], "reasons": [*b.reasons, why("pain-monitoring", text)]})
+        return b.model_copy(update={"cues": [text, *b.cues], "reasons": [*b.reasons, why(GO_EASY_RULE, text)]})
     return b
 
 

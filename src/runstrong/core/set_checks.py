@@ -20,27 +20,32 @@ from .set_text import format_load
 _SLACK = 1e-6  # an imperial bar (45 lb) stored in kg reads back as itself
 
 
-def under_the_bar(sets: Iterable[SetLog], library: Library, units: Units, p: Any) -> str | None:
-    """Why the first set loaded under its lift's empty bar is refused (the message names the
-    load and the fix); None when every loaded set is at least its bar."""
+def under_the_bar(
+    sets: Iterable[SetLog], library: Library, units: Units, p: Any, bars: dict | None = None
+) -> str | None:
+    """Why the first set loaded under its lift's empty bar (the runner's own `bars`, else the
+    rulebook's) is refused (the message names the load and the fix); None when every loaded
+    set is at least its bar."""
+    bars = bars or {}
     for s in sets:
         if s.load_kg is None or s.exercise_id not in library:
             continue
         lift = library.get(s.exercise_id)
         kit = implement(lift.equipment)
-        bar = lightest_kg(kit, units, p) if kit is not None else 0.0
+        bar = lightest_kg(kit, units, bars, p) if kit is not None else 0.0
         if kit is None or s.load_kg >= bar - _SLACK:
             continue
         kin = [library.get(i) for i in (*lift.regressions, *lift.progressions) if i in library]
         other = next((e for e in kin if _barless(e, units, p)), None)
+        own = "" if kit in bars else f" (a lighter bar: set bar_weights.{kit.value} in your profile)"
         fix = f"name the lift you did, e.g. '{other.name.lower()}'" if other is not None else "name the lift you did"
         load, empty = format_load(s.load_kg, units)[1:], format_load(bar, units)[1:]
         return f"{load} for {lift.name} is under the empty {kit.value.replace('_', ' ')} ({empty}); give the whole " \
-               f"load, bar included, or {fix}"  # fmt: skip
+               f"load, bar included, or {fix}{own}"  # fmt: skip
     return None
 
 
 def _barless(lift: Exercise, units: Units, p: Any) -> bool:
     """Whether `lift` takes a load with no bar under it (dumbbells, kettlebells, a backpack)."""
     kit = implement(lift.equipment)
-    return kit is not None and not lightest_kg(kit, units, p)
+    return kit is not None and not lightest_kg(kit, units, {}, p)

@@ -13,6 +13,7 @@ from runstrong.core.diary import SessionLog, SetLog, Wellness, counts_nothing, v
 from runstrong.core.set_checks import under_the_bar
 from runstrong.store import changes
 from runstrong.store.db import Store
+from runstrong.store.logged_loads import bar_weights
 from runstrong.store.repo import SET_FIELDS, WELLNESS_COLUMNS
 from runstrong.store.tables import SessionLogRow, SetLogRow, WellnessRow
 
@@ -82,7 +83,7 @@ def edit_set(store: Store, athlete: str | None, set_id: int, updates: dict[str, 
         if updates.get(new.measure) is not None and new.amount <= 0:
             raise base.Refused(new.measure, counts_nothing(new.measure))
         if updates.get("load_kg") is not None:
-            _at_least_the_bar(new, tx.athlete.units)
+            _at_least_the_bar(new, tx.athlete.units, bar_weights(tx.s, tx.athlete.id))
         for f in SET_FIELDS:
             setattr(row, f, getattr(new, f))
         what = f"set {new.set_number} of {new.exercise_id} on {session.date}"
@@ -90,11 +91,11 @@ def edit_set(store: Store, athlete: str | None, set_id: int, updates: dict[str, 
         return Edited(what, session.date, tx.version)
 
 
-def _at_least_the_bar(new: SetLog, units: Any) -> None:
+def _at_least_the_bar(new: SetLog, units: Any, bars: dict) -> None:
     from runstrong.io.data_files import load_context  # the kit's bars: shipped data, read once
 
     ctx = load_context()
-    under = under_the_bar([new], ctx.library, units, ctx.params)
+    under = under_the_bar([new], ctx.library, units, ctx.params, bars)
     if under is not None:
         raise base.Refused("load_kg", under)
 

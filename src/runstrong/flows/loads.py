@@ -74,7 +74,8 @@ def follow_logged(
     ctx = _context()
     units, steps = profile.units, profile.load_increments
     kits = kit_ceilings(units, profile.heaviest_loads, EquipmentSet.gym in profile.equipment, ctx.params)
-    return [followed_session(x, logged, units, steps, ctx.library, ctx.params, light, kits) for x in sessions]
+    bars = profile.bar_weights
+    return [followed_session(x, logged, units, steps, ctx.library, ctx.params, light, kits, bars) for x in sessions]
 
 
 def followed_context(s: Session, context: logbook.DayContext, day: dt.date) -> logbook.DayContext:

@@ -28,6 +28,7 @@ from runstrong.core.set_checks import under_the_bar
 from runstrong.errors import UserError
 from runstrong.store import changes, logbook, repo
 from runstrong.store.db import Store
+from runstrong.store.logged_loads import bar_weights
 from runstrong.store.tables import LogKeyRow
 
 from . import base
@@ -101,7 +102,8 @@ def log_session(store: Store, athlete: str | None, given: LogInput, clock: base.
             context = followed_context(tx.s, context, given.day)  # as shown: loads follow the log
         except UserError as err:
             raise base.Refused(field, str(err).removeprefix(f"{field}: ")) from None
-        log = session_for(given, context, clock.today)
+        bars = bar_weights(tx.s, tx.athlete.id) if any(x.load_kg for x in given.sets) else {}
+        log = session_for(given, context, clock.today, bars)
         tx.watch(changes.day_scopes(tx.athlete.id, given.day))
         if given.key is not None:
             tx.watch([changes.key_scope(tx.athlete.id, given.key)])
@@ -120,7 +122,7 @@ def log_session(store: Store, athlete: str | None, given: LogInput, clock: base.
         return Logged(tx.athlete, result, log, context.planned, version=tx.version)
 
 
-def session_for(given: LogInput, context: logbook.DayContext, today: dt.date) -> SessionLog:
+def session_for(given: LogInput, context: logbook.DayContext, today: dt.date, bars: dict | None = None) -> SessionLog:
     """The session to write, or Refused: as planned with no plan that day, as planned when
     sets are already logged (unless a new session), nothing to log."""
     done: list[SetLog] = []
@@ -141,7 +143,7 @@ def session_for(given: LogInput, context: logbook.DayContext, today: dt.date) ->
     from runstrong.io.data_files import load_context  # the kit's bars: shipped data, read once
 
     ctx = load_context()
-    under = under_the_bar(given.sets, ctx.library, context.athlete.units, ctx.params)
+    under = under_the_bar(given.sets, ctx.library, context.athlete.units, ctx.params, bars)
     if under is not None:
         raise base.Refused("sets", f"load: {under}")
     if not given.anything() or (not done and not given.pains and given.note is None

@@ -53,9 +53,12 @@ def render_planned_session(
         dose = Text(dose_text(block.prescription, units))
         if block.find_weight and previous is None and logged_role:
             dose.append("\nfind your weight [find-your-weight]", style="yellow")
+        name = Text(block.name, style="bold" if logged_role else "dim")
+        if block.go_easy:  # the painful side's cue, beside the single-leg work it concerns
+            name.append(f"\n{block.go_easy}", style="yellow")
         cells = [
             ROLE_LABEL[block.role],
-            Text(block.name, style="bold" if logged_role else "dim"),
+            name,
             dose,
             rest_text(block.prescription.rest_seconds),
         ]

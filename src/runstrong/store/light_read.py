@@ -53,7 +53,7 @@ FOLLOW_PARAMS = ("autoreg_assumed_rir", "e1rm_formula", "e1rm_max_reps", "load_s
                  "heaviest_home_kg", "heaviest_gym_kg")  # fmt: skip
 # the stored JSON's keys, as core.diary's models have them (a test checks): another shape takes the full path
 SESSION_KEYS = ("date", "label", "week", "focus", "heavy", "estimated_minutes", "blocks")
-BLOCK_KEYS = ("role", "exercise_id", "name", "prescription", "held_by", "find_weight")
+BLOCK_KEYS = ("role", "exercise_id", "name", "prescription", "held_by", "find_weight", "go_easy")
 RUN_KEYS = ("date", "type", "minutes")
 SET_COLUMNS = ("exercise_id", "set_number", "side", "reps", "seconds", "contacts", "distance_m", "load_kg", "rpe",
                "rir", "form_quality", "form_note")  # fmt: skip
@@ -242,13 +242,14 @@ def _follow(con: sqlite3.Connection, athlete_id: int, plan_id: int, sessions: li
     logged = not_yet_planned(logged, profile.get("recent_sets", {}))  # a plan made from a set already follows it
     if not logged:
         return sessions
-    units, steps, kits = Units(profile["units"]), profile["load_increments"], data["kits"]
+    units, kits = Units(profile["units"]), data["kits"]
+    own = profile["load_increments"], profile.get("bar_weights", {})  # a profile stored before bars has none
     gym = "gym" in profile.get("equipment", ())
     ceilings = kit_ceilings(units, profile.get("heaviest_loads", {}), gym, p)  # a profile stored before them has none
     light = _light_days(con, plan_id, {s.date for s in logged.values()})
     out = []
     for session in sessions:
-        blocks = [_followed(b, logged, units, steps, kits, p, light, ceilings) for b in session["blocks"]]
+        blocks = [_followed(b, logged, units, own, kits, p, light, ceilings) for b in session["blocks"]]
         out.append(session if blocks == session["blocks"] else {**session, "blocks": blocks})
     return out
 
@@ -268,7 +269,7 @@ def _light_days(con: sqlite3.Connection, plan_id: int, days: set[str]) -> dict[t
 
 
 def _followed(
-    block: dict, logged: dict, units: Units, steps: dict, kits: dict, p: Any, light: dict, ceilings: dict
+    block: dict, logged: dict, units: Units, own: tuple[dict, dict], kits: dict, p: Any, light: dict, ceilings: dict
 ) -> dict:
     presc, last = block["prescription"], logged.get(block["exercise_id"])
     kit = kits.get(block["exercise_id"])
@@ -276,7 +277,7 @@ def _followed(
         return block
     if light_as_planned(light.get((block["exercise_id"], last.date)), last, p):
         return block
-    step, bar = ld.increment_kg(kit, units, steps, p), ld.lightest_kg(kit, units, p)
+    step, bar = ld.increment_kg(kit, units, own[0], p), ld.lightest_kg(kit, units, own[1], p)
     kg = followed_load(Values(presc), last, step, bar, p)  # type: ignore[arg-type]
     kg = held_load(block["held_by"], presc["load_kg"], kg, last, step, bar, p)
     kg = within_kit(kg, presc["load_kg"], ceilings.get(kit), step, bar)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -15,7 +16,7 @@ from runstrong.core.log_loads import best_set
 from runstrong.core.model import AthleteProfile, RecentSet
 
 from .repo import newest_sessions, row_to_set
-from .tables import SessionLogRow, SetLogRow
+from .tables import Profile, SessionLogRow, SetLogRow
 
 
 def logged_sets(
@@ -133,3 +134,12 @@ def _best_sets(by_lift: dict[str, tuple[dt.date, list]], p: Any) -> dict[str, Re
         if found is not None:
             out[exercise_id] = found
     return out
+
+
+def bar_weights(s: Session, athlete_id: int) -> dict[str, float]:
+    """The runner's own empty bars (`AthleteProfile.bar_weights`, in their units) from their
+    newest profile, read without validating it all: a logged load may not go under them."""
+    text = s.scalar(
+        select(Profile.data).where(Profile.athlete_id == athlete_id).order_by(Profile.version.desc()).limit(1)
+    )
+    return json.loads(text).get("bar_weights", {}) if text else {}

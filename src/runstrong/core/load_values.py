@@ -1,0 +1,103 @@
+"""What a profile says about the runner's loads: recent sets to start lifts from, and the
+kit that loads them (which items take a load, which have a bar, and what a bar may weigh).
+`core/model.py` declares the profile's fields with these and re-exports them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, model_validator
+
+from .base import Frozen
+from .vocab import Units, in_date_range
+
+_RECENT_SET = re.compile(
+    r"^\s*(\d+)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(kg|kgs|lb|lbs)\s*(?:@\s*(rir|rpe)\s*(\d+(?:\.\d+)?))?\s*$", re.I
+)
+_KG_PER_LB = 0.45359237
+
+
+class RecentSet(Frozen):
+    """One recent set of an exercise: a start for its load (e1RM by the registry's formula).
+    Written as a table or as text: "5 x 60 kg @ RIR 2", "8 x 45 lb @ RPE 8"."""
+
+    reps: Annotated[int, Field(ge=1, le=30)]
+    load_kg: Annotated[float, Field(gt=0, le=500)]
+    rir: Annotated[float | None, Field(ge=0, le=10)] = None
+    rpe: Annotated[float | None, Field(ge=1, le=10)] = None
+    date: Annotated[dt.date, AfterValidator(in_date_range)] | None = Field(
+        None, description="When it was done (sets from the diary carry their date)."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        m = _RECENT_SET.match(value)
+        if m is None:
+            raise ValueError('not a set; write reps x load, then RIR or RPE, e.g. "5 x 60 kg @ RIR 2" (kg or lb)')
+        reps, load, unit, kind, effort = m.groups()
+        out: dict[str, object] = {
+            "reps": int(reps),
+            "load_kg": float(load) * (_KG_PER_LB if unit.lower()[0] == "l" else 1),
+        }
+        if kind:
+            out[kind.lower()] = float(effort)
+        return out
+
+    @model_validator(mode="after")
+    def _one_effort(self) -> RecentSet:
+        if self.rir is not None and self.rpe is not None:
+            raise ValueError("give RIR or RPE, not both")
+        return self
+
+
+LOAD_KIT = ("barbell", "trap_bar", "dumbbell", "kettlebell", "cable", "machine", "backpack")
+BAR_KIT = ("barbell", "trap_bar")  # the kit whose lightest load is an empty bar (`load-rounding` bar_kg)
+HEAVIEST_BAR_KG = 40.0  # no bar a runner lifts weighs more (a heavy trap bar is about 30 kg)
+
+
+def load_kit(value: dict) -> dict:
+    """A per-item table (`load_increments`, `heaviest_loads`) keyed only by kit that takes a load."""
+    wrong = [k for k in value if k not in LOAD_KIT]
+    if wrong:
+        raise ValueError(f"{', '.join(map(str, wrong))} takes no load: name loaded kit, {', '.join(LOAD_KIT)}")
+    return value
+
+
+def bars_only(value: dict) -> dict:
+    """`bar_weights` keyed only by kit with a bar."""
+    wrong = [k for k in value if k not in BAR_KIT]
+    if wrong:
+        raise ValueError(f"{', '.join(map(str, wrong))} has no bar: name a bar, {' or '.join(BAR_KIT)}")
+    return value
+
+
+def bar_weights_fit(bars: dict, units: Units) -> None:
+    """A ValueError naming the first bar whose weight (in the runner's units) no bar has:
+    nothing or less, or over `HEAVIEST_BAR_KG`.
+
+    >>> bar_weights_fit({"barbell": 15}, Units.metric), bar_weights_fit({"barbell": 45}, Units.imperial)
+    (None, None)
+    >>> bar_weights_fit({"barbell": 100}, Units.metric)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ValueError: bar_weights.barbell: 100 kg is heavier than any bar (at most 40 kg); give what your empty bar ...
+    """
+    unit, per_kg = ("lb", 1 / _KG_PER_LB) if units == Units.imperial else ("kg", 1.0)
+    most = round(HEAVIEST_BAR_KG * per_kg)
+    example = 35 if units == Units.imperial else 15
+    for kit, weight in bars.items():
+        name = getattr(kit, "value", kit)
+        if weight <= 0:
+            problem = f"{weight:g} {unit} is no bar"
+        elif weight > most:
+            problem = f"{weight:g} {unit} is heavier than any bar (at most {most} {unit})"
+        else:
+            continue
+        raise ValueError(
+            f"bar_weights.{name}: {problem}; give what your empty bar weighs, e.g. {name} = {example} "
+            f"for a {example} {unit} bar"
+        )
