@@ -328,3 +328,42 @@ def test_planned_blocks_stored_before_find_weight_gain_it_from_their_plan_and_lo
         assert [json.loads(d) for d in items()] == [json.loads(d) for d in stored]
     finally:
         store.close()
+
+
+def test_a_stored_deload_gains_its_hold_on_upgrade_and_loses_it_on_downgrade(empty_db_url):
+    """Migration 0013: a deload (and the taper, the climb back after the race, a review's cut)
+    stored before it held its load holds it after the upgrade, as a newly stored plan does."""
+    from alembic import command
+
+    from runstrong.flows.base import Clock
+    from runstrong.flows.profile import store_profile
+    from runstrong.io.profile_file import load_profile
+    from tests.conftest import EXAMPLES
+
+    def items() -> list[str]:
+        with store.engine.connect() as conn:
+            return [
+                d
+                for (d,) in conn.execute(sa.text("SELECT data FROM planned_items WHERE kind = 'strength' ORDER BY id"))
+            ]
+
+    store = dbmod.open_store(empty_db_url, NOW)
+    store_profile(store, load_profile(EXAMPLES / "marathoner.toml"), Clock(NOW, NOW.date()))
+    stored = items()
+    assert any('"held_by":"planned-deloads"' in d for d in stored)
+    store.close()
+    engine = dbmod.make_engine(empty_db_url, foreign_keys=False)
+    with engine.begin() as conn:
+        command.downgrade(dbmod.alembic_config(conn), "0012")
+    engine.dispose()
+    engine = dbmod.make_engine(empty_db_url, foreign_keys=False)
+    with engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT data FROM planned_items WHERE kind = 'strength' ORDER BY id"))
+        down = [d for (d,) in rows]
+    engine.dispose()
+    assert not any('"held_by":"planned-deloads"' in d for d in down)
+    store = dbmod.open_store(empty_db_url, NOW)  # upgrades again
+    try:
+        assert [json.loads(d) for d in items()] == [json.loads(d) for d in stored]
+    finally:
+        store.close()

@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, ValidationInfo, model_validator
 
 from . import names
+from .log_loads import holding_rule
 from .model import Day, Frozen, PainArea, Plan, Prescription, Role, RunType, in_date_range
 from .vocab import SESSION_LETTER
 
@@ -232,9 +233,6 @@ def validate_entry(model: type[M], data: dict[str, Any], today: dt.date) -> M:
 # ---------------------------------------------------------------------- planned work
 
 
-# the rules that keep a block's load below what its lift could take, first the one that names it:
-# a stored block keeps the id, so the loads shown from the log never raise it past the plan
-HOLDING_RULES = ("light-before-key-runs", "taper")
 # the rules a plan's load comes from when no set of the runner's stands behind it: an estimate
 ESTIMATE_RULES = frozenset({"starting-load-estimate", "cross-lift-start"})
 
@@ -246,7 +244,7 @@ class PlannedBlock(Frozen):
     prescription: Prescription
     held_by: str | None = Field(
         None,
-        description="The rule that holds this block's load down (a light day before a key run, the taper); "
+        description="The rule that holds this block's load down (a light day before a key run, a deload, the taper); "
         "absent in rows stored before it was kept, which means none.",
     )
     find_weight: bool = Field(
@@ -316,12 +314,6 @@ def planned_work(plan: Plan) -> tuple[list[PlannedSession], list[PlannedRun]]:
             )
         runs.extend(PlannedRun(date=r.date, type=r.type, minutes=r.minutes) for r in week.runs if r.minutes)
     return sessions, runs
-
-
-def holding_rule(rule_ids: Iterable[str]) -> str | None:
-    """The first of `HOLDING_RULES` a block cites, if any."""
-    cited = set(rule_ids)
-    return next((r for r in HOLDING_RULES if r in cited), None)
 
 
 def asks_to_find_weight(rule_ids: Iterable[str]) -> bool:

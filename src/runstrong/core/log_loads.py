@@ -22,7 +22,20 @@ if TYPE_CHECKING:  # the models are imported where they are built: `today`'s lig
     from .model import Item, Prescription, RecentSet, Units
 
 LIGHT = "light-before-key-runs"
-LightDays = Mapping[tuple[str, dt.date], Any]  # (lift, day) -> a lived light day's planned prescription
+# the rules that keep a block's load below what its lift could take (an eased dose: a light day
+# before a key run, a deload, the taper, the climb back after the race, a review's cut), first the
+# one that names it. A stored block keeps the id, so the loads shown from the log never raise it
+# past the plan, and a set logged at it as planned neither lowers nor moves where the lift stands.
+HOLDING_RULES = (LIGHT, "taper", "planned-deloads", "review-deload", "review-reduce", "maintenance-after-race")
+
+
+def holding_rule(rule_ids: Iterable[str]) -> str | None:
+    """The first of `HOLDING_RULES` a block cites, if any."""
+    cited = set(rule_ids)
+    return next((r for r in HOLDING_RULES if r in cited), None)
+
+
+EasedDays = Mapping[tuple[str, dt.date], Any]  # (lift, day) -> a lived eased day's planned prescription
 
 
 def best_set(sets: list[SetLog], day: dt.date, p: Any) -> RecentSet | None:
@@ -127,16 +140,16 @@ def followed_session(
     increments: dict[Item, float],
     library: Library,
     p: Any,
-    light_days: LightDays | None = None,
+    eased_days: EasedDays | None = None,
     ceilings: dict | None = None,
     bars: dict[Item, float] | None = None,
 ) -> PlannedSession:
     """`session` with each planned load moved by the last logged sets of its lift, never past
     the runner's kit (`ceilings`: `kit_ceilings`; `bars`: their own empty bars, in their units);
-    a set logged on one of `light_days` (the stored plan's lived light days) at least as
-    planned moves nothing."""
+    a set logged on one of `eased_days` (the stored plan's lived eased days: light days,
+    deloads, the taper) at least as planned moves nothing."""
     kits, own = ceilings or {}, (increments, bars or {})
-    blocks = [_followed(b, logged, units, own, library, p, light_days or {}, kits) for b in session.blocks]
+    blocks = [_followed(b, logged, units, own, library, p, eased_days or {}, kits) for b in session.blocks]
     if all(a is b for a, b in zip(blocks, session.blocks, strict=True)):
         return session
     return session.model_copy(update={"blocks": blocks})
@@ -149,13 +162,13 @@ def _followed(
     own: tuple[dict, dict],  # the runner's load increments and empty bars
     library: Library,
     p: Any,
-    light_days: LightDays,
+    eased_days: EasedDays,
     ceilings: dict,
 ) -> PlannedBlock:
     presc, last = block.prescription, logged.get(block.exercise_id)
     if presc.load_kg is None or last is None or block.exercise_id not in library:
         return block
-    if light_as_planned(light_days.get((block.exercise_id, last.date)), last, p):
+    if eased_as_planned(eased_days.get((block.exercise_id, last.date)), last, p):
         return block
     kit = ld.implement(library.get(block.exercise_id).equipment)
     if kit is None:
@@ -170,21 +183,23 @@ def _followed(
     return block.model_copy(update={"prescription": build(Prescription, **{**presc.__dict__, "load_kg": kg})})
 
 
-def light_days(sessions: Iterable[PlannedSession], days: Collection[dt.date]) -> dict[tuple[str, dt.date], Any]:
-    """The light doses stored `sessions` planned on `days`, by lift and day (for `followed_session`)."""
+def eased_days(sessions: Iterable[PlannedSession], days: Collection[dt.date]) -> dict[tuple[str, dt.date], Any]:
+    """The eased doses (a held load: `HOLDING_RULES`) stored `sessions` planned on `days`, by
+    lift and day (for `followed_session`)."""
     return {
         (b.exercise_id, x.date): b.prescription
         for x in sessions
         if x.date in days
         for b in x.blocks
-        if b.held_by == LIGHT
+        if b.held_by is not None
     }
 
 
-def light_as_planned(planned: Any | None, s: Any, p: Any) -> bool:
-    """Whether a logged set was a light day's (`planned` its prescription), done at least as
-    planned in load, reps and reserve: a light set says little of what the lift can do, so
-    it neither lowers nor raises the next heavy step (`light-before-key-runs`)."""
+def eased_as_planned(planned: Any | None, s: Any, p: Any) -> bool:
+    """Whether a logged set was an eased dose's (`planned` its prescription: a light day, a
+    deload, the taper), done at least as planned in load, reps and reserve: such a set says
+    little of what the lift can do, so it neither lowers nor raises the next full step
+    (`light-before-key-runs`, `planned-deloads`, `progression-carries-over`)."""
     if planned is None or planned.load_kg is None:
         return False
     rir = ld.rir_of("rpe" if s.rpe is not None else "rir", s.rpe if s.rpe is not None else s.rir, p.autoreg_assumed_rir)

@@ -35,7 +35,7 @@ from .load_limits import (
     within_capacity,
 )
 from .load_words import load_reasons
-from .log_loads import light_as_planned
+from .log_loads import eased_as_planned, holding_rule
 from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Session, Week
 from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
@@ -76,7 +76,7 @@ class LoadWalk:
     copies: dict[tuple, Any] = field(default_factory=dict)
     # (exercise id, day) -> the light dose a lived week planned that day: a log of it done as
     # planned leaves the lift where it stood (a light day's set says little of what it can do)
-    light_days: dict[tuple[str, dt.date], Prescription] = field(default_factory=dict)
+    eased_days: dict[tuple[str, dt.date], Prescription] = field(default_factory=dict)
     scale: float = 1.0  # the runner's own loads against the body-mass table (load_calibration)
 
     @cached_property
@@ -225,7 +225,7 @@ def _starts(walk: LoadWalk, logged: bool) -> None:
     for ex_id, s in walk.profile.recent_sets.items():
         if ex_id in library and (s.date is not None) == logged:
             before = walk.lifts.get(ex_id)
-            if before is not None and _light_as_planned(walk, ex_id, s):
+            if before is not None and _eased_as_planned(walk, ex_id, s):
                 continue
             walk.lifts[ex_id] = _from_set(walk, s, before)
     if logged:
@@ -272,10 +272,10 @@ def _from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None) -> LiftSta
     )
 
 
-def _light_as_planned(walk: LoadWalk, ex_id: str, s: RecentSet) -> bool:
+def _eased_as_planned(walk: LoadWalk, ex_id: str, s: RecentSet) -> bool:
     """Whether a logged set is a lived light day's, done at least as planned (load, reps and
     reps in reserve): such a log neither lowers nor moves where the lift stands."""
-    return light_as_planned(walk.light_days.get((ex_id, s.date)) if s.date is not None else None, s, walk.p)
+    return eased_as_planned(walk.eased_days.get((ex_id, s.date)) if s.date is not None else None, s, walk.p)
 
 
 def _estimate(walk: LoadWalk, e: Exercise) -> LiftState | None:
@@ -325,7 +325,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         for b in blocks:
             _note_heaviest(heaviest, b)
         if not walk.started:
-            _remember_light(walk, s, blocks)
+            _remember_eased(walk, s, blocks)
         if all(a is b for a, b in zip(blocks, s.blocks, strict=True)):
             sessions.append(s)
             continue
@@ -372,14 +372,15 @@ def _bound_e1rm(walk: LoadWalk, ex_id: str, lift: LiftState, presc: Prescription
     lift.e1rm = min(lift.e1rm, cap / (1 + walk.p.load_step_pct / 100) ** lift.weeks)
 
 
-def _remember_light(walk: LoadWalk, s: Session, blocks: list[Block]) -> None:
-    """The light doses of a lived session, at the lower of the load planned then and now."""
+def _remember_eased(walk: LoadWalk, s: Session, blocks: list[Block]) -> None:
+    """The eased doses (a light day, a deload, the taper: `log_loads.HOLDING_RULES`) of a lived
+    session, at the lower of the load planned then and now."""
     for old, b in zip(s.blocks, blocks, strict=True):
         kg = b.prescription.load_kg
-        if kg is not None and any(r.rule_id == "light-before-key-runs" for r in b.reasons):
+        if kg is not None and holding_rule(r.rule_id for r in b.reasons) is not None:
             was = old.prescription.load_kg
             presc = b.prescription if was is None or was >= kg else old.prescription
-            walk.light_days[b.exercise_id, s.date] = presc
+            walk.eased_days[b.exercise_id, s.date] = presc
 
 
 def _note_heaviest(heaviest: dict, b: Block) -> None:

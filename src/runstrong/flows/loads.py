@@ -14,7 +14,7 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from runstrong.core.diary import PlannedSession
-from runstrong.core.log_loads import LightDays, followed_session, kit_ceilings, light_days, not_yet_planned
+from runstrong.core.log_loads import EasedDays, eased_days, followed_session, kit_ceilings, not_yet_planned
 from runstrong.core.model import AthleteProfile, EquipmentSet, RecentSet
 from runstrong.store import logbook, repo
 from runstrong.store.logged_loads import logged_sets
@@ -45,17 +45,17 @@ def _followed(
     profile = repo.latest_profile(s, athlete_id)
     if not logged or profile is None:
         return sessions
-    return follow_logged(sessions, logged, profile, lived_light_days(s, athlete_id, logged))
+    return follow_logged(sessions, logged, profile, lived_eased_days(s, athlete_id, logged))
 
 
-def lived_light_days(s: Session, athlete_id: int, logged: dict[str, RecentSet]) -> LightDays:
+def lived_eased_days(s: Session, athlete_id: int, logged: dict[str, RecentSet]) -> EasedDays:
     """The current plan's light doses on the days `logged` was lifted (one read per day, and
     the latest sets of a day's lifts share a day or two): a light day's set done as planned
     moves no load (`light-before-key-runs`)."""
     days = {r.date for r in logged.values() if r.date is not None}
     found: dict = {}
     for day in sorted(days):
-        found.update(light_days(repo.planned_between(s, athlete_id, day, day)[1], days))
+        found.update(eased_days(repo.planned_between(s, athlete_id, day, day)[1], days))
     return found
 
 
@@ -63,10 +63,10 @@ def follow_logged(
     sessions: list[PlannedSession],
     logged: dict[str, RecentSet],
     profile: AthleteProfile,
-    light: LightDays | None = None,
+    light: EasedDays | None = None,
 ) -> list[PlannedSession]:
     """`sessions` at the loads `logged` points to, for a caller that read the sets, the
-    profile and the lived light days (`lived_light_days`) itself (the web's pages read them
+    profile and the lived light days (`lived_eased_days`) itself (the web's pages read them
     with the rest of the page)."""
     logged = not_yet_planned(logged, profile.recent_sets)  # a plan made from a set already follows it
     if not logged:

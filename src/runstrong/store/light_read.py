@@ -32,12 +32,11 @@ from urllib.parse import quote
 
 from runstrong.core import loads as ld
 from runstrong.core.log_loads import (
-    LIGHT,
     best_logged,
+    eased_as_planned,
     followed_load,
     held_load,
     kit_ceilings,
-    light_as_planned,
     not_yet_planned,
     within_kit,
 )
@@ -246,7 +245,7 @@ def _follow(con: sqlite3.Connection, athlete_id: int, plan_id: int, sessions: li
     own = profile["load_increments"], profile.get("bar_weights", {})  # a profile stored before bars has none
     gym = "gym" in profile.get("equipment", ())
     ceilings = kit_ceilings(units, profile.get("heaviest_loads", {}), gym, p)  # a profile stored before them has none
-    light = _light_days(con, plan_id, {s.date for s in logged.values()})
+    light = _eased_days(con, plan_id, {s.date for s in logged.values()})
     out = []
     for session in sessions:
         blocks = [_followed(b, logged, units, own, kits, p, light, ceilings) for b in session["blocks"]]
@@ -254,8 +253,8 @@ def _follow(con: sqlite3.Connection, athlete_id: int, plan_id: int, sessions: li
     return out
 
 
-def _light_days(con: sqlite3.Connection, plan_id: int, days: set[str]) -> dict[tuple[str, str], Values]:
-    """`core.log_loads.light_days` of the stored plan's sessions on `days` (ISO dates)."""
+def _eased_days(con: sqlite3.Connection, plan_id: int, days: set[str]) -> dict[tuple[str, str], Values]:
+    """`core.log_loads.eased_days` of the stored plan's sessions on `days` (ISO dates)."""
     marks = ",".join("?" * len(days))
     rows = con.execute(f"SELECT data FROM planned_items WHERE plan_id = ? AND kind = 'strength' AND date IN ({marks})",
                        (plan_id, *sorted(days)))  # fmt: skip
@@ -264,7 +263,7 @@ def _light_days(con: sqlite3.Connection, plan_id: int, days: set[str]) -> dict[t
         for (data,) in rows
         for x in [json.loads(data)]
         for b in x["blocks"]
-        if b.get("held_by") == LIGHT  # a row of another shape is caught by `_shaped` before it is shown
+        if b.get("held_by")  # a row of another shape is caught by `_shaped` before it is shown
     }
 
 
@@ -275,7 +274,7 @@ def _followed(
     kit = kits.get(block["exercise_id"])
     if presc["load_kg"] is None or last is None or kit is None:
         return block
-    if light_as_planned(light.get((block["exercise_id"], last.date)), last, p):
+    if eased_as_planned(light.get((block["exercise_id"], last.date)), last, p):
         return block
     step, bar = ld.increment_kg(kit, units, own[0], p), ld.lightest_kg(kit, units, own[1], p)
     kg = followed_load(Values(presc), last, step, bar, p)  # type: ignore[arg-type]
