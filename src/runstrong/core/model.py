@@ -17,6 +17,7 @@ from pydantic import AfterValidator, Field, field_validator, model_validator
 from . import names
 from .base import Frozen, RunMinutes
 from .pace import KM_PER_MILE, easy_pace_text, pace_min_per_km  # noqa: F401 - re-exported
+from .profile_checks import check_across_fields
 from .screen import Screen
 from .vocab import (  # noqa: F401 - re-exported: the model speaks this vocabulary
     EARLIEST_DATE,
@@ -419,11 +420,7 @@ class AthleteProfile(Frozen):
             by_week[a.week_start] = merge_adjustments(by_week[a.week_start], a) if a.week_start in by_week else a
         return sorted(by_week.values(), key=lambda a: a.week_start) if len(by_week) < len(value) else value
 
-    @model_validator(mode="after")
-    def _race_after_start(self) -> AthleteProfile:
-        if self.race is not None and self.race.date <= self.start_date:
-            raise ValueError("race.date: must be after start_date; set a later race date or an earlier start")
-        return self
+    _across_fields = model_validator(mode="after")(check_across_fields)  # core/profile_checks.py
 
     @property
     def easy_min_per_km(self) -> float | None:
