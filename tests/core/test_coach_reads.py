@@ -929,3 +929,45 @@ def test_training_days_that_hold_one_session_never_ask_for_a_third():
     assert build and all(len(w.sessions) <= 1 for w in build)
     texts = [r.text for w in build for r in w.reasons]
     assert any("(Sat and Sun) hold only 1 session a day apart" in t for t in texts), texts
+
+
+def test_a_short_planks_core_hold_grows_a_step_a_loading_week_as_its_reason_says():
+    """Maria, 62, held a 60 s plank on the screen: her plank went 12 s, 10 s, then 10 s to the
+    taper while its reason said holds grow 5 s a week. The hold starts short and grows a step
+    every loading week to the level's ceiling; each week's words say which it does, and the
+    screen's reason names the cut-off it used."""
+    plan = plan_of("masters_10k_short_plank.toml")
+    ceiling = P.hold_max[plan.profile.strength_experience]
+    weekly: list[tuple[int, str]] = []
+    for w in plan.weeks:
+        holds = [b for s in w.sessions for b in s.blocks if b.exercise_id == "front_plank" and b.role in WORK]
+        if w.deload or w.phase not in (Phase.foundation, Phase.build, Phase.race_specific) or not holds:
+            continue
+        seconds = {b.prescription.seconds for b in holds}
+        assert len(seconds) == 1, (w.index, seconds)
+        words = {r.text for b in holds for r in b.reasons if r.rule_id == "dose-holds"}
+        weekly.append((seconds.pop(), words.pop()))
+        assert any("under 74 s" in r.text for b in holds for r in b.reasons if r.rule_id == "screen-plank")
+    assert len(weekly) >= 6 and weekly[0][0] < P.hold_start[plan.profile.strength_experience]
+    for (before, said), (after, _) in itertools.pairwise(weekly):
+        if "grow" in said and "no further" not in said:
+            assert after == min(before + P.hold_step, ceiling), weekly
+        else:
+            assert before == after == ceiling, weekly
+    assert weekly[-1][0] == ceiling, weekly
+
+
+def test_only_core_holds_cite_the_core_hold_rule():
+    """An Achilles runner's isometric calf hold cited brief-core-holds, a core rule: a calf or
+    balance hold is dosed by dose-holds (and placed by its pain ladder), a core hold by both."""
+    calf_holds = 0
+    for name in ("achilles.toml", "masters_achilles.toml", "masters_10k_short_plank.toml"):
+        for w in plan_of(name).weeks:
+            for s in w.sessions:
+                for b in s.blocks:
+                    if "brief-core-holds" in b.rule_ids:
+                        assert b.category == Category.core, (name, w.index, b.exercise_id)
+                    if b.exercise_id == "isometric_calf_hold" and b.role in WORK:
+                        calf_holds += 1
+                        assert "dose-holds" in b.rule_ids, (name, w.index)
+    assert calf_holds

@@ -6,10 +6,12 @@ import copy
 import itertools
 import re
 import tomllib
+from dataclasses import replace
 from importlib import resources
 
 import pytest
 
+from runstrong.core.block_swaps import regressed_words
 from runstrong.core.library import Library, LibraryError, parse_library
 from runstrong.core.model import (
     EQUIPMENT_SETS,
@@ -21,8 +23,11 @@ from runstrong.core.model import (
     Level,
     PainArea,
     Pattern,
+    Phase,
     Region,
 )
+from runstrong.core.pick_reasons import pain_note
+from runstrong.core.selection import Context
 from runstrong.io.data_files import load_library
 
 PLYO_PAIN = {PainArea.achilles, PainArea.calf, PainArea.shin, PainArea.foot}
@@ -346,3 +351,61 @@ def test_a_two_legged_lift_with_one_weight_is_held_in_both_hands_and_a_pair_neve
             assert not e.both_hands, e.id
         elif not e.unilateral:
             assert e.both_hands, e.id
+
+
+def _down_same_pattern(library: Library, exercise_id: str) -> set[str]:
+    """Every exercise reached down the regressions from `exercise_id`, each step keeping its pattern."""
+    start = library.get(exercise_id)
+    found, todo = set(), [start]
+    while todo:
+        for link in todo.pop().regressions:
+            e = library.get(link)
+            if e.pattern == start.pattern and link not in found and link != start.id:
+                found.add(link)
+                todo.append(e)
+    return found
+
+
+def test_every_regression_stays_in_its_category_and_is_no_harder(library: Library) -> None:
+    for e in library.exercises:
+        for link in e.regressions:
+            easier = library.get(link)
+            assert easier.category == e.category and easier.level.rank <= e.level.rank, (e.id, link)
+
+
+def test_regressed_to_names_only_a_gentler_form_of_the_same_movement(library: Library) -> None:
+    """Over the whole library: the pain note says "regressed to" only for an exercise down the
+    loaded lift's regressions with its movement pattern at every step; any other stand-in
+    (a wall tibialis raise for a seated soleus raise: the same pattern, another movement)
+    "takes its place"."""
+    ctx = Context(Level.advanced, frozenset(Item), frozenset(), Phase.build, None, True, 0)
+    said = 0
+    for ideal in library.exercises:
+        if not ideal.loads:
+            continue
+        pain = replace(ctx, pain=frozenset(ideal.loads) - frozenset(ideal.contraindications))
+        gentler = _down_same_pattern(library, ideal.id)
+        for chosen in library.exercises:
+            if chosen.id == ideal.id or chosen.category != ideal.category:
+                continue
+            (note,) = pain_note(chosen, ideal, pain, library) or (None,)
+            if note is not None and "regressed to" in note.text:
+                said += 1
+                assert chosen.id in gentler and chosen.pattern == ideal.pattern, (ideal.id, chosen.id)
+            elif note is not None and chosen.id not in gentler:
+                assert "takes its place" in note.text or "is left out" in note.text, (ideal.id, chosen.id, note.text)
+    assert said, "some lifts do regress to a gentler form of themselves"
+    (note,) = pain_note(library.get("tibialis_raise"), library.get("seated_soleus_raise"), pain_ctx(ctx), library)
+    assert note.text.endswith("Wall tibialis raise takes its place while the pain settles."), note.text
+
+
+def pain_ctx(ctx: Context) -> Context:
+    return replace(ctx, pain=frozenset({PainArea.achilles}))
+
+
+def test_a_lift_regressed_for_broken_form_to_another_movement_is_not_called_its_easier_rung(library: Library) -> None:
+    for e in library.exercises:
+        for link in e.regressions:
+            easier = library.get(link)
+            words = regressed_words(library, e, easier)
+            assert ("easier rung" in words) == (easier.pattern == e.pattern), (e.id, link, words)

@@ -361,6 +361,34 @@ def test_a_week_that_does_not_load_never_asks_more_contacts_or_seconds_a_set(pro
             last.update(now)
 
 
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_a_hold_never_gets_shorter_from_one_loading_week_to_the_next(profile):
+    """A hold steps on from the seconds its last loading week asked for (dose-holds): a short
+    plank's core holds were halved again every week from seconds already halved, so a plank
+    fell from 12 s to 10 s and stayed there for ten weeks under a reason that said holds grow.
+    Deloads, the taper and a review's cut may shorten a hold; the next loading week compares
+    with the last one before them."""
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    last: dict[tuple[str, str], int] = {}
+    for w in plan.weeks:
+        if w.deload or w.phase not in LOADING:
+            continue
+        if "baseline-screen" in w.rule_ids:  # a new screen re-prescribes from what was measured
+            last = {}
+        now: dict[tuple[str, str], int] = {}
+        for s in w.sessions:
+            for b in s.blocks:
+                seconds = b.prescription.seconds
+                if b.role in WORK and seconds and not {"review-reduce", "review-hold"} & set(b.rule_ids):
+                    now[(b.exercise_id, s.focus)] = seconds
+        for key, seconds in now.items():
+            assert seconds >= last.get(key, 0), (w.index, key, last[key], seconds)
+        last = now
+
+
 # Doses the time-cap fill leaves alone: light days, a review's holds and cuts, the Nordic cap,
 # and a gentler stand-in for sore-making work on a day near a key run (soreness-counts-heavy).
 FILL_KEPT = {

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .holds import short_plank_seconds, short_plank_words
 from .model import Category, Frozen, Sex, why
 from .params import Params
 from .screen import Screen, Side, SquatQuality
@@ -116,15 +117,16 @@ def _plank(sc: _Scoring) -> None:
             test="plank",
             rule_id="screen-plank",
             category=Category.core,
-            text=f"Prone plank {seconds} s, well below the adult reference "
-            f"({p.plank_mean:g} ± {p.plank_sd:g} s): shorter, more frequent core holds.",
+            text=f"Prone plank {seconds} s, {short_plank_words(p)}: "
+            "core holds start shorter, with one more set, and grow from there.",
         )
     else:
         sc.add(
             kind="ok",
             test="plank",
             rule_id="screen-plank",
-            text=f"Prone plank {seconds} s (reference {p.plank_mean:g} ± {p.plank_sd:g} s).",
+            text=f"Prone plank {seconds} s (reference {p.plank_mean:g} ± {p.plank_sd:g} s; "
+            f"short is under {short_plank_seconds(p):.0f} s).",
         )
 
 
@@ -287,7 +289,7 @@ def effect_reasons(effects: ScreenEffects) -> list:
     if not effects.hops_ok:
         out.append(why("landings-before-plyometrics", "No hops until landings are controlled on the re-screen."))
     if effects.short_holds:
-        out.append(why("screen-plank", "A short plank: core holds are shorter and more frequent."))
+        out.append(why("screen-plank", "A short plank: core holds start shorter, with one more set, then grow."))
     for category, side in effects.weaker_side.items():
         out.append(why("weak-side-extra-set", f"An extra {CATEGORY_NAME[category]} set for the {side.value} side."))
     return out

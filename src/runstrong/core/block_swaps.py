@@ -68,8 +68,7 @@ def keep_regressions(
         if old_id in taken or new_id in taken or new_id not in usable_ids or old_id not in library:
             continue
         old, new = library.get(old_id), library.get(new_id)
-        text = f"In place of {old.name}, whose form broke down: the easier rung until it is good again."
-        pick = Pick(exercise=new, reasons=(why("review-regress", text),))
+        pick = Pick(exercise=new, reasons=(why("review-regress", regressed_words(library, old, new)),))
         picks = out.get(new.category, ())
         at = _slot_of(picks, old, new)
         if at is not None:
@@ -81,6 +80,14 @@ def keep_regressions(
         elif picks and new.category == old.category:  # e.g. hops held back: the second slot held them
             out[new.category] = (*picks[:-1], pick)
     return out, extra
+
+
+def regressed_words(library: Library, old: Exercise, new: Exercise) -> str:
+    """What a lift regressed for broken form became: its easier rung when `new` is a gentler
+    form of the same movement, else another exercise that takes its place."""
+    if new.id in library.gentler_forms(old.id):
+        return f"In place of {old.name}, whose form broke down: the easier rung until it is good again."
+    return f"In place of {old.name}, whose form broke down: an easier exercise takes its place until it is good again."
 
 
 def _slot_of(picks: tuple[Pick, ...], old: Exercise, new: Exercise) -> int | None:

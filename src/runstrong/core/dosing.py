@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .context import Memo, PlanMemo, PlanningContext
+from .holds import hold_dose
 from .model import (
     Category,
     Exercise,
@@ -29,7 +30,6 @@ from .progression import (
     Carried,
     carried_contacts,
     carried_reps,
-    carried_seconds,
     is_new_rung,
     ramp,
     returning_reps,
@@ -301,21 +301,12 @@ def _reps(d: _Draft, lo: int, hi: int, rir: float | None, p: Params) -> tuple[in
 
 
 def _seconds_dose(d: _Draft, p: Params) -> None:
-    level = d.ctx.level
-    d.sets = p.accessory_sets if d.accessory else p.hold_sets
-    d.rest = p.hold_rest
-    c = d.carried
-    if c is not None and c.seconds is not None:
-        d.seconds = carried_seconds(c.seconds, d.step, p.hold_max[level], p)
-    else:  # new to the plan, or a rung just climbed to (ladder-climb: `is_new_rung`) from the start
-        d.seconds = ramp(p.hold_start[level], 0 if c else d.step, p.hold_step, p.hold_max[level])
+    c, core = d.carried, d.e.category == Category.core
+    carried = c.seconds if c is not None else None  # None: new to the plan, or a rung just climbed to (ladder-climb)
+    dose = hold_dose(carried, d.step, 0 if c else d.step, d.ctx.level, d.accessory, core, d.ctx.short_holds, p)
+    d.sets, d.seconds, d.rest = dose.sets, dose.seconds, p.hold_rest
     d.carry = Carried(d.sets, seconds=d.seconds)
-    if d.ctx.short_holds and d.e.category == Category.core:
-        d.seconds = max(p.min_hold_seconds, round(d.seconds * p.short_hold_fraction))
-        d.sets += p.short_hold_extra_sets
-        d.reasons.append(p.why("screen-plank", "Your plank was short: shorter holds, one more set."))
-    d.reasons.append(p.why("brief-core-holds", text="Short, high-quality holds rather than long ones."))
-    d.reasons.append(p.why("dose-holds", text=f"Holds grow {p.hold_step} s a week to a ceiling."))
+    d.reasons.extend(dose.reasons)
     d.cues.append(p.breathing_cue)
     d.reasons.append(p.why("breathing-in-holds", text="Breathe through the hold."))
 

@@ -56,6 +56,17 @@ class Library:
             object.__setattr__(self, "_above", ups)
         return ups.get(exercise_id, frozenset())
 
+    def gentler_forms(self, exercise_id: str) -> frozenset[str]:
+        """Every exercise down `exercise_id`'s regressions whose every step keeps the movement
+        pattern: a gentler form of the same movement (a single-leg calf raise's isometric hold),
+        not another movement that takes its place (a Nordic curl's bridge march). Worked out for
+        the whole library the first time it is asked, and kept with it."""
+        downs = self.__dict__.get("_gentler")
+        if downs is None:
+            downs = {e.id: _gentler_closure(self, e) for e in self.exercises}
+            object.__setattr__(self, "_gentler", downs)
+        return downs.get(exercise_id, frozenset())
+
     def query(
         self,
         *,
@@ -122,6 +133,17 @@ def _up_closure(library: Library, exercise_id: str) -> frozenset[str]:
             if x in library and x not in seen and x != exercise_id:
                 seen.add(x)
                 todo.append(x)
+    return frozenset(seen)
+
+
+def _gentler_closure(library: Library, start: Exercise) -> frozenset[str]:
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        for x in todo.pop().regressions:
+            if x in library and x not in seen and x != start.id and library.get(x).pattern == start.pattern:
+                seen.add(x)
+                todo.append(library.get(x))
     return frozenset(seen)
 
 

@@ -17,6 +17,7 @@ from . import names
 from .base import Frozen, RunMinutes
 from .load_values import LOAD_KIT, RecentSet, bar_weights_fit, bars_only, load_kit  # noqa: F401 - re-exported
 from .pace import KM_PER_MILE, easy_pace_text, pace_min_per_km  # noqa: F401 - re-exported
+from .profile_checks import check_across_fields
 from .screen import Screen
 from .vocab import (  # noqa: F401 - re-exported: the model speaks this vocabulary
     EARLIEST_DATE,
@@ -380,11 +381,7 @@ class AthleteProfile(Frozen):
         bar_weights_fit(self.bar_weights, self.units)
         return self
 
-    @model_validator(mode="after")
-    def _race_after_start(self) -> AthleteProfile:
-        if self.race is not None and self.race.date <= self.start_date:
-            raise ValueError("race.date: must be after start_date; set a later race date or an earlier start")
-        return self
+    _across_fields = model_validator(mode="after")(check_across_fields)  # core/profile_checks.py
 
     @property
     def easy_min_per_km(self) -> float | None:

@@ -48,8 +48,11 @@ def _durable(e: Exercise) -> bool:
     return single_leg or e.pattern in (P.calf_ankle, P.carry)
 
 
-def pain_note(chosen: Exercise, ideal: Exercise | None, ctx: Context) -> tuple[Reason, ...]:
-    """Why the pick differs from what a pain-free runner would get, if pain is the reason."""
+def pain_note(chosen: Exercise, ideal: Exercise | None, ctx: Context, library: Library) -> tuple[Reason, ...]:
+    """Why the pick differs from what a pain-free runner would get, if pain is the reason.
+    "Regressed to" names only a gentler form of the same movement (`Library.gentler_forms`);
+    another movement, even of the same pattern (a tibialis raise for a soleus raise), takes
+    the place of the lift that loads the area."""
     if ideal is None or ideal.id == chosen.id:
         return ()
     excluded = sorted(AREA_NAME[a] for a in ctx.pain.intersection(ideal.contraindications))
@@ -59,7 +62,7 @@ def pain_note(chosen: Exercise, ideal: Exercise | None, ctx: Context) -> tuple[R
             f"{ideal.name} is left out for your {' and '.join(excluded)} pain; "
             f"{chosen.name} trains the same quality and spares it."
         )
-    elif loaded and chosen.pattern == ideal.pattern:
+    elif loaded and chosen.id in library.gentler_forms(ideal.id):
         text = (
             f"{ideal.name} loads your {' and '.join(loaded)}; regressed to {chosen.name}, "
             "a gentler way to train it while the pain settles."
@@ -111,7 +114,7 @@ def screen_reasons(e: Exercise, category: Category, slot: int, ctx: Context) -> 
     if category == Category.posterior_chain and slot == 0 and ctx.hinge_patterning and not e.loadable:
         return [why("screen-hip-hinge", "Your screen's hinge lost contact: pattern it before loading it.")]
     if category == Category.core and slot == 0 and ctx.short_holds and e.dose.seconds:
-        return [why("screen-plank", "Your plank was short: a plank variation, held briefly and often.")]
+        return [why("screen-plank", "Your plank was short: a plank variation leads the core work.")]
     if category == Category.single_leg_power and slot == 0 and ctx.single_leg_rung != "level":
         return [why("screen-single-leg-squat", "Your single-leg squat rating sets this starting rung.")]
     return []

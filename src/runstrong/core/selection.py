@@ -227,7 +227,7 @@ def _select_block(
     # the main lifts climb their ladders before the accessories are chosen, so an accessory never
     # holds the rung a main lift has earned (nor does a swap's lift: see below)
     primaries, climbed = _climbed(primaries, ctx, trainable, chosen, p, lower)
-    accessories = _accessories(ctx, replace(pools, usable=spared), chosen, warnings, p)
+    accessories = _accessories(library, ctx, replace(pools, usable=spared), chosen, warnings, p)
     if not any(e.pattern == P.calf_ankle for e in usable):  # furniture keeps calf work away? (not a ladder)
         at_home = _usable(library, ctx.level, ctx.equipment | HOME_FURNITURE, ctx.pain, p)
         warnings += furniture_wanted(usable, at_home, ctx.equipment)
@@ -319,7 +319,7 @@ def _primaries(
             continue
         ideal = best_for_slot(pool_all, patterns, calm_ctx, p, chosen, recent, **prefs)
         chosen.add(e.id)
-        reasons = pick_reasons(e, category, slot, ctx, p) + list(pain_note(e, ideal, ctx))
+        reasons = pick_reasons(e, category, slot, ctx, p) + list(pain_note(e, ideal, ctx, library))
         reasons += screen_reasons(e, category, slot, ctx) + ([kept] if kept else []) + kit_said
         picks.append(Pick(exercise=e, reasons=tuple(reasons)))
         if e.pattern == P.plyometric:
@@ -435,7 +435,9 @@ ACCESSORY_TEXT = {
 }
 
 
-def _accessories(ctx: Context, pools: _Pools, chosen: set[str], warnings: list[str], p: Params) -> list[Pick]:
+def _accessories(
+    library: Library, ctx: Context, pools: _Pools, chosen: set[str], warnings: list[str], p: Params
+) -> list[Pick]:
     """One accessory per slot, each slot with its own rule; any accessory when none fits."""
     accessories: list[Pick] = []
     pool = [e for e in pools.usable if "accessory" in e.roles]
@@ -454,6 +456,6 @@ def _accessories(ctx: Context, pools: _Pools, chosen: set[str], warnings: list[s
             warnings.append("No accessory fits your equipment, level and pain areas.")
             continue
         chosen.add(e.id)
-        reasons = [p.why(rule_id, text=ACCESSORY_TEXT[rule_id]), *list(pain_note(e, ideal, ctx))]
+        reasons = [p.why(rule_id, text=ACCESSORY_TEXT[rule_id]), *list(pain_note(e, ideal, ctx, library))]
         accessories.append(Pick(exercise=e, reasons=tuple(reasons)))
     return accessories

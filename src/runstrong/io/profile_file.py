@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -13,7 +11,14 @@ from pydantic import ValidationError
 
 from runstrong.core.library import Library
 from runstrong.core.model import AthleteProfile
+from runstrong.core.profile_checks import ACROSS_FIELDS
 from runstrong.errors import Problem, UserError
+from runstrong.io.field_errors import (  # noqa: F401 - validation_error re-exported for other readers
+    across_field_problems,
+    format_validation_error,
+    validation_error,
+    validation_problems,
+)
 from runstrong.io.text import PROFILE_BYTES, parse_structured, read_text
 
 
@@ -63,77 +68,14 @@ def _kind(data: Any) -> str:
 
 
 def validate_profile(raw: dict[str, Any], source: str = "profile") -> AthleteProfile:
+    """A valid profile, or every problem of the file at once: each bad field, and the checks
+    across fields whose fields are valid (a race before the start with a bad session cap)."""
     try:
         return AthleteProfile.model_validate(raw)
     except ValidationError as err:
-        raise validation_error(err, source, AthleteProfile) from None
-
-
-def _field_path(loc: tuple) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
-def _known_fields(model: type, loc: tuple) -> list[str]:
-    """The field names valid at the parent of `loc`, to suggest a fix for a typo."""
-    current: Any = model
-    for part in loc[:-1]:
-        if isinstance(part, int):
-            continue
-        fields = getattr(current, "model_fields", {})
-        if part not in fields:
-            return []
-        annotation = fields[part].annotation
-        args = getattr(annotation, "__args__", ())
-        candidates = [annotation, *args]
-        current = next((c for c in candidates if hasattr(c, "model_fields")), None)
-        if current is None:
-            # a list of models: look one level deeper
-            nested = [a for c in candidates for a in getattr(c, "__args__", ()) if hasattr(a, "model_fields")]
-            current = nested[0] if nested else None
-        if current is None:
-            return []
-    return list(getattr(current, "model_fields", {}))
-
-
-def format_validation_error(err: ValidationError, source: str, model: type) -> str:
-    """The problems as lines of text, `source: field: message`."""
-    return "\n".join(p.text() for p in validation_problems(err, source, model))
-
-
-def validation_error(err: ValidationError, source: str, model: type) -> UserError:
-    """pydantic's errors as a UserError carrying one located Problem per bad field."""
-    return UserError(problems=validation_problems(err, source, model))
-
-
-def validation_problems(err: ValidationError, source: str, model: type) -> list[Problem]:
-    """One Problem per pydantic error: the field path, the message with the fix, the file."""
-    problems = []
-    for e in err.errors():
-        loc = tuple(p for p in e["loc"] if p not in ("function-after",))
-        field = _field_path(loc) or "(top level)"
-        msg = e["msg"].removeprefix("Value error, ")
-        named = re.match(r"^([a-z_][a-z0-9_.\[\]]*): (.*)$", msg, flags=re.S)
-        if not loc and named:  # a check across fields names the field it blames
-            field, msg = named.groups()
-        if e["type"] == "extra_forbidden":
-            known = _known_fields(model, loc)
-            close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-            msg = "unknown field" + (
-                f"; did you mean {close[0]!r}?" if close else f"; known fields: {', '.join(known)}"
-            )
-        elif e["type"] == "missing":
-            msg = "required field is missing; add it"
-        elif "input" in e and e["type"] not in ("missing",) and not isinstance(e["input"], dict | list):
-            given = e["input"]
-            msg = f"{msg} (got {given.isoformat() if isinstance(given, dt.date) else repr(given)})"
-        problems.append(Problem(field, msg, source=source))
-    return problems
+        problems = validation_problems(err, source, AthleteProfile)
+        problems += across_field_problems(raw, err, AthleteProfile, ACROSS_FIELDS, source)
+        raise UserError(problems=problems) from None
 
 
 UNKNOWN_IDS_SHOWN = 20  # unknown exercise ids named one by one; the rest are counted

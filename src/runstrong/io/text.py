@@ -12,7 +12,9 @@ Readers owned elsewhere (activities, calendars) can adopt `decode_text(data, sou
 from __future__ import annotations
 
 import codecs
+import functools
 import json
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -126,7 +128,7 @@ def parse_structured(text: str, suffix: str, source: str) -> Any:
     Syntax errors are left to the caller (each says how to fix its own format)."""
     try:
         if suffix == ".toml":
-            data = tomllib.loads(text)
+            data = loads_toml(text)
         elif suffix == ".json":
             data = json.loads(text)
         else:
@@ -135,6 +137,50 @@ def parse_structured(text: str, suffix: str, source: str) -> Any:
         raise _too_deep(source) from None
     check_nesting(data, source)
     return data
+
+
+# A bare date-like value (2027-02-30, 2027-13-01, 2027-2-3, with an optional time): TOML
+# refuses one that is not a real date as a syntax error at a line and column.
+_DATE_LIKE = re.compile(
+    r"(?:^|(?<=[=\[,{]))\s*(\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:\d{2})?)"
+)
+_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+DATES_QUOTED = 20  # impossible dates read as text in one file; past that, the syntax error stands
+
+
+def loads_toml(text: str) -> dict[str, Any]:
+    """TOML parsed, a bare date that does not exist (2027-02-30) read as the text "2027-02-30",
+    so the field's own check names the field and the day, and the file's other errors are
+    reported in the same run. Each refusal's line and column locate one such value, which is
+    quoted and the text parsed again (up to DATES_QUOTED times); any other error stands."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as refused:
+        first = err = refused
+    lines = text.split("\n")
+    for _ in range(DATES_QUOTED):
+        if not _quote_date_at(lines, err):
+            break
+        try:
+            return tomllib.loads("\n".join(lines))
+        except tomllib.TOMLDecodeError as again:
+            err = again
+    raise first
+
+
+def _quote_date_at(lines: list[str], err: tomllib.TOMLDecodeError) -> bool:
+    """Quote the bare date-like value the error points at; False when there is none."""
+    at = _AT.search(str(err))
+    if at is None or not 1 <= int(at.group(1)) <= len(lines):
+        return False
+    row, col = int(at.group(1)) - 1, int(at.group(2)) - 1
+    line = lines[row]
+    for match in _DATE_LIKE.finditer(line):
+        start, end = match.span(1)
+        if start <= col <= end:
+            lines[row] = f'{line[:start]}"{match.group(1)}"{line[end:]}'
+            return True
+    return False
 
 
 def _too_deep(source: str) -> UserError:
@@ -165,9 +211,7 @@ def check_nesting(data: Any, source: str, limit: int = MAX_NESTING) -> None:
 def load_yaml(text: str, source: str) -> Any:
     """`yaml.safe_load` that refuses documents whose aliases expand past MAX_YAML_VALUES
     values or refer to themselves, before any Python object is built."""
-    import yaml
-
-    loader = yaml.SafeLoader(text)
+    loader = _lenient_loader()(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -176,6 +220,23 @@ def load_yaml(text: str, source: str) -> Any:
         return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+@functools.cache
+def _lenient_loader() -> type:
+    """yaml's SafeLoader, but a date that does not exist (2027-02-30) stays text, so the
+    field's own check names it instead of the whole file being refused."""
+    import yaml
+
+    class Lenient(yaml.SafeLoader):
+        def construct_yaml_timestamp(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError:
+                return self.construct_scalar(node)
+
+    Lenient.add_constructor("tag:yaml.org,2002:timestamp", Lenient.construct_yaml_timestamp)
+    return Lenient
 
 
 def _expanded_size(node: Any, source: str, sizes: dict[int, int], open_: set[int], depth: int = 1) -> int:

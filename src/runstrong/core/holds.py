@@ -1,0 +1,82 @@
+"""How long a hold lasts this week (dose-holds, brief-core-holds, screen-plank), and the
+words that say what it does.
+
+A hold new to the plan starts at the level's start; one carried from its last loading week
+steps on from the seconds that week asked for, `hold_step` a loading week, to the level's
+ceiling (a deload, the taper and maintenance keep it). A screen's short plank starts the
+core holds at a fraction of the start, with one more set, and they grow from there on the
+same path: the seconds carried are the seconds asked for, so the fraction is taken once, when
+the hold starts, never again on a hold already shortened (which kept a 62-year-old's plank
+at 10 s for ten weeks under a reason that said holds grow).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .model import Level, Reason
+from .params import Params
+from .progression import carried_seconds, ramp
+
+
+class HoldDose(NamedTuple):
+    sets: int
+    seconds: int
+    reasons: tuple[Reason, ...]
+
+
+def short_plank_seconds(p: Params) -> float:
+    """The screen's cut-off for a short plank: `deficit_z` standard deviations from the mean.
+
+    >>> from runstrong.io.data_files import load_params
+    >>> round(short_plank_seconds(load_params()))
+    74
+    """
+    return p.plank_mean + p.plank_deficit_z * p.plank_sd
+
+
+def short_plank_words(p: Params) -> str:
+    """The cut-off in words, with the reference it comes from and what that reference is."""
+    return (
+        f"under {short_plank_seconds(p):.0f} s, one standard deviation below the adult reference of "
+        f"{p.plank_mean:g} ± {p.plank_sd:g} s (ages 20-35 and 60-79 pooled: no norms by age are on file)"
+    )
+
+
+def hold_start(level: Level, short: bool, p: Params) -> int:
+    """Where a new hold starts: the level's start, or a fraction of it after a short plank."""
+    start = p.hold_start[level]
+    return max(p.min_hold_seconds, round(start * p.short_hold_fraction)) if short else start
+
+
+def hold_dose(
+    carried: int | None, step: int, fresh_step: int, level: Level, accessory: bool, core: bool, short: bool, p: Params
+) -> HoldDose:
+    """Sets and seconds of a hold this week, with its reasons.
+
+    `carried` is the seconds its last loading week asked for (None for a hold new to the
+    plan or a rung just climbed to), `step` the loading steps on from it, `fresh_step` the
+    block's steps for a new hold; `core` a core hold (brief-core-holds: a calf or balance
+    hold is dosed by dose-holds alone), `short` after a short plank on the screen."""
+    short = short and core
+    ceiling, start = p.hold_max[level], hold_start(level, short, p)
+    if carried is not None:
+        seconds = carried_seconds(carried, step, ceiling, p)
+    else:
+        seconds = ramp(start, fresh_step, p.hold_step, ceiling)
+    sets = (p.accessory_sets if accessory else p.hold_sets) + (p.short_hold_extra_sets if short else 0)
+    reasons = []
+    if short:
+        text = (
+            f"Your plank on the screen was short, {short_plank_words(p)}: core holds start at {start} s instead "
+            f"of {p.hold_start[level]} s, with one more set, and grow from there."
+        )
+        reasons.append(p.why("screen-plank", text))
+    if core:
+        reasons.append(p.why("brief-core-holds", text="Short, high-quality holds rather than long ones."))
+    if seconds >= ceiling:
+        grow = f"At the {ceiling} s ceiling for your level: the hold grows no further."
+    else:
+        grow = f"Holds grow {p.hold_step} s a loading week, up to {ceiling} s for your level."
+    reasons.append(p.why("dose-holds", text=grow))
+    return HoldDose(sets, seconds, tuple(reasons))
