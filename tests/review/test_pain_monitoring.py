@@ -99,6 +99,27 @@ def test_settled_low_knee_pain_moves_the_knee_up_one_rung():
     assert nxt & set(KNEE.rungs[1].exercises) and "isometric_split_squat_hold" not in nxt
 
 
+def test_a_rung_whose_work_was_not_logged_is_not_climbed():
+    """Kemi's knee went up to rung 2 after a week in which she logged no set of rung 1 (the
+    session that held it was never logged) and no next-morning report: the absence of pain
+    reports is no evidence the rung was tolerated. The rung stays, and the review says why."""
+    plan = plan_of(KNEE_RUNNER)
+    week = plan.weeks[2]
+    rung_ids = set(KNEE.rungs[0].exercises)
+    assert rung_ids & ids_in(week)
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    skipped = tuple(s for s in diary.sessions if not ({x.exercise_id for x in s.sets} & rung_ids))
+    assert skipped and len(skipped) < len(diary.sessions)
+    review, _, _ = reviewed_and_applied(
+        plan, KNEE_RUNNER, dataclasses.replace(diary, sessions=skipped), week, LIBRARY, REGISTRY
+    )
+
+    (d,) = [d for d in review.decisions if d.scope == "knee"]
+    assert d.action == "wait" and "not logged" in d.text and "rung 1 of 4" in d.text, d.text
+    (adjust,) = [a for a in review.adjustments if a.week_start == review.next_week_start]
+    assert adjust.pain_rungs.get(PainArea.knee, 0) == 0
+
+
 def test_a_week_of_short_sleep_holds_a_settled_knees_rung_with_the_categories():
     """Settled knee pain would move the knee up a rung, but a week of short sleep holds what
     would have progressed: the rung holds too, said as the knee's own decision (the review

@@ -26,7 +26,7 @@ from .values import Flag, Signal, decision
 WEEK = 7
 _DAY = dt.timedelta(days=1)
 FLAGGED = ("regress", "hold", "exclude")
-RANK = {"": 0, "progress": 1, "hold": 2, "regress": 3, "exclude": 4}  # the worst side governs
+RANK = {"": 0, "wait": 1, "progress": 1, "hold": 2, "regress": 3, "exclude": 4}  # the worst side governs
 
 
 @dataclass(frozen=True)
@@ -132,6 +132,9 @@ def judge_side(r: ReviewInput, area: PainArea, side: str, on_ladder: bool, mk: M
     trained = any(r.week_start <= s.date < r.week_start + WEEK * _DAY for s in r.history.sessions)
     if not on_ladder or not trained:  # nothing loaded it this week: nothing to judge a step by
         return base
+    if not rung_done(r, area):  # a rung is climbed only from work done on it, not from pain unreported
+        none = Signal(kind="pain", text=f"no set of the {where} rung's exercises logged this week")
+        return replace(base, action="wait", why="its rung's work was not logged this week", said="", signals=(none,))
     after = f"at most {morning[0].score}/10 the next morning" if morning else "no pain reported the next morning"
     calm = (
         f"{where} pain at most {reports[0].score}/10 (acceptable up to {mk.acceptable}/10), {after}"
@@ -140,6 +143,24 @@ def judge_side(r: ReviewInput, area: PainArea, side: str, on_ladder: bool, mk: M
     )
     settled = "in the acceptable zone and settled by the next morning"
     return replace(base, action="progress", why=settled, signals=(Signal(kind="pain", text=calm),), said="")
+
+
+def rung_done(r: ReviewInput, area: PainArea) -> bool:
+    """Whether the week's log holds a set of the exercise the plan gave `area`'s rung this
+    week (the rung's own work: what its next step is judged by). A week whose plan held no
+    rung work (no exercise of it fits the kit, or none was placed) is judged as before, by
+    the sessions done."""
+    lad, rung = r.ladders.get(area), dict(rungs_for_week(r.profile, r.week_start, r.ladders)).get(area)
+    if lad is None or rung is None or rung < 0:
+        return True
+    end = r.week_start + WEEK * _DAY
+    rung_ids = set(lad.rungs[rung].exercises)
+    planned = {
+        b.exercise_id for w in r.plan.weeks if w.start_date == r.week_start for x in w.sessions for b in x.blocks
+    } & rung_ids
+    if not planned:
+        return True
+    return any(x.exercise_id in planned for s in r.history.sessions if r.week_start <= s.date < end for x in s.sets)
 
 
 def entry_rung(lad: Ladder, reports: list[PainReport]) -> int:
@@ -191,6 +212,8 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
     extra = []
     if j.action == "progress":
         text = f"{name}: {j.why}: up to {step} next week." if step else f"{name}: {j.why}."
+    elif j.action == "wait":
+        text = f"{name}: {j.why}; stays on {step or 'the same work'} next week."
     elif j.action == "hold":
         holds |= set(loading)
         text = f"{head}; stays on {step or 'the same work'} next week; {_list(loading)} held."
