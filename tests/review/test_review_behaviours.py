@@ -525,11 +525,51 @@ def test_a_hold_never_raises_a_lifts_dose_above_the_dose_it_holds(profile, pick,
     assume(adjust.hold and not adjust.deload)
     ref = week if not week.deload else max((w for w in plan.weeks if w.start_date < week.start_date and not w.deload),
                                            key=lambda w: w.start_date)  # fmt: skip
-    held = {b.exercise_id: b.prescription for s in ref.sessions for b in s.blocks if b.category in adjust.hold}
+    # each session's own dose; a lift moved to another session, the most the week gave it
+    held = {(s.focus, b.exercise_id): b.prescription for s in ref.sessions for b in s.blocks
+            if b.category in adjust.hold}  # fmt: skip
+    peaks = peak_doses(ref)
     for s in week_of(new_plan, review.next_week_start).sessions:
         for b in s.blocks:
-            if b.exercise_id in held and b.role in (Role.primary, Role.accessory):
-                a, n = held[b.exercise_id], b.prescription
+            a = held.get((s.focus, b.exercise_id)) or (peaks.get(b.exercise_id) if b.category in adjust.hold else None)
+            if a is not None and b.role in (Role.primary, Role.accessory):
+                n = b.prescription
                 assert n.sets <= a.sets and all((getattr(n, m) or 0) <= (getattr(a, m) or 0) for m in
                                                 ("reps", "seconds", "contacts")), (b.exercise_id, a, n)  # fmt: skip
                 assert not harder(n, a), (b.exercise_id, a, n)  # nor a heavier load for as many reps
+
+
+def test_a_hold_after_a_missed_full_day_keeps_that_days_dose_not_the_light_days():
+    """Kemi missed Wednesday (her hip thrust's full day, 3 x 8 at 20 kg, RIR 3) and did
+    Friday's light day (2 x 8 at 18 kg, RIR 5). The review's hold turned next Wednesday's
+    hip thrust into Friday's light dose: the hold's cap read the lift's last dose in the
+    week, whichever day it was. A hold keeps each session's own dose."""
+    from pathlib import Path
+
+    from runstrong.io.profile_file import load_profile
+
+    from .scenarios import CALM, done_as_planned, reviewed_and_applied, week_end, week_of
+
+    profile = load_profile(Path(__file__).parents[1] / "core" / "runners" / "novice_5k_knee_dumbbells.toml")
+    plan = plan_of(profile)
+    week = plan.weeks[0]
+    doses = {}
+    for s in week.sessions:
+        for b in s.blocks:
+            if b.role == Role.primary and b.prescription.load_kg:
+                doses.setdefault(b.exercise_id, []).append((s, b))
+    lift, ((full_day, full), *_) = next(
+        (x, sorted(v, key=lambda sb: "light-before-key-runs" in sb[1].rule_ids))
+        for x, v in doses.items()
+        if len(v) > 1 and any("light-before-key-runs" in b.rule_ids for _, b in v)
+    )
+    assert "light-before-key-runs" not in full.rule_ids
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    diary = dataclasses.replace(diary, sessions=tuple(x for x in diary.sessions if x.date != full_day.date))
+    review, _, new_plan = reviewed_and_applied(plan, profile, diary, week, LIBRARY, REGISTRY)
+    assert any(d.action == "hold" for d in review.decisions)
+    after = week_of(new_plan, review.next_week_start)
+    (again,) = [b for s in after.sessions if s.focus == full_day.focus for b in s.blocks if b.exercise_id == lift]
+    assert "light-before-key-runs" not in again.rule_ids
+    was, now = full.prescription, again.prescription
+    assert (now.sets, now.reps, now.load_kg, now.intensity) == (was.sets, was.reps, was.load_kg, was.intensity)

@@ -185,24 +185,36 @@ def promised_weeks(old: Plan, weeks: list[Week], review: Review, params: Any) ->
     return out
 
 
-def _held_caps(old: Plan, review: Review) -> dict[str, Prescription]:
+def _held_caps(old: Plan, review: Review) -> dict[Any, Prescription]:
     """A hold keeps this week's dose (or, after a deload, the last loading week's): the
-    held categories' lifts as they were then."""
+    held categories' lifts as they were then, by session focus and lift, and by lift alone
+    the most the week gave it (a lift moved to another session is held to that, not to a
+    light day's dose: a hip thrust done 3 x 8 on its full day and 2 x 8 on a light one is
+    held at 3 x 8 on its full day)."""
     nxt = next((a for a in review.adjustments if a.week_start == review.next_week_start), None)
     if nxt is None or nxt.deload or not nxt.hold:
         return {}
     week = plan_week(old, review.week_start)
     if week is not None and week.deload:
         week = last_loading_week(old, review.week_start)
+    if week is None:
+        return {}
     held = set(nxt.hold)
-    return {b.exercise_id: b.prescription for b in _blocks(week) if b.category in held} if week else {}
+    by_session: dict[Any, Prescription] = {
+        (s.focus, b.exercise_id): b.prescription
+        for s in week.sessions
+        for b in s.blocks
+        if b.role in (Role.primary, Role.accessory) and b.category in held
+    }
+    peaks = {lift: dose for lift, dose in peak_doses(week).items() if any(k[1] == lift for k in by_session)}
+    return {**peaks, **by_session}
 
 
 def _blocks(week: Week) -> list[Block]:
     return [b for s in week.sessions for b in s.blocks if b.role in (Role.primary, Role.accessory)]
 
 
-def _never_above(old: Week, new: Week, swapped: dict[str, str], held: dict[str, Prescription], params: Any) -> Week:
+def _never_above(old: Week, new: Week, swapped: dict[str, str], held: dict[Any, Prescription], params: Any) -> Week:
     """No lift gets more sets, reps, seconds, contacts or load than the plan it replaces gave
     it that week (a lift swapped in is held to the one it replaces), and no category more
     sets: a block the old week did not have is dropped first."""
@@ -219,7 +231,8 @@ def _never_above(old: Week, new: Week, swapped: dict[str, str], held: dict[str, 
                 other = next((x.prescription for x in spare if x.category == b.category and x.role == b.role), None)
                 spare = [x for x in spare if x.prescription is not other]
             # another lift's load is on other kit: only the lift's own dose caps its load
-            for limit, same in ((own, True), (other, False), (held.get(b.exercise_id), True)):
+            hold = held.get((s.focus, b.exercise_id)) or held.get(b.exercise_id)
+            for limit, same in ((own, True), (other, False), (hold, True)):
                 if limit is not None:
                     b = _capped_block(b, limit, params, same)
             blocks.append(b)
