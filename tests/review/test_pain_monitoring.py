@@ -373,3 +373,32 @@ def test_next_weeks_single_leg_work_says_to_go_easy_on_the_painful_side_only_whe
     assert knee_decision(review).action == "regress" and review.pain_sides == {}
     assert not any("Go easy" in c for cs in single_leg_cues(week_of(new_plan, review.next_week_start)).values()
                    for c in cs)  # fmt: skip
+
+
+def test_the_weaker_sides_extra_set_is_not_added_on_the_side_that_hurts():
+    """Maria's right single-leg squat was the poor one and her right side the painful one:
+    her single-leg work kept "+1 right" (the weaker side's extra set) on top of the go-easy
+    cue. While a side is the painful one, its work gets no extra set, and the plan says so."""
+    from runstrong.core.model import Screen
+
+    screen = Screen(date=MAYA.start_date, hip_hinge_pass=True, plank_seconds=120, side_plank_left_seconds=60,
+                    side_plank_right_seconds=60, single_leg_squat_left="poor", single_leg_squat_right="good",
+                    balance_open_left_seconds=30, balance_open_right_seconds=30, heel_raise_left=25,
+                    heel_raise_right=25)  # fmt: skip
+    runner = MAYA.model_copy(update={"screens": [screen]})
+    plan = plan_of(runner)
+    week, lift = next(
+        (w, b.exercise_id)
+        for w in plan.weeks[1:-1]
+        for s in w.sessions
+        for b in s.blocks
+        if b.prescription.extra_sets_side == "left" and _loads_area(b.exercise_id, PainArea.knee)
+    )
+    calm = done_as_planned(plan, week_end(week), wellness=CALM)
+    left = with_reports(calm, knee(week.start_date + DAY, 5, side="left", provoked_by=lift))
+    review, _, new_plan = reviewed_and_applied(plan, runner, left, week, LIBRARY, REGISTRY)
+    cued = [b for s in week_of(new_plan, review.next_week_start).sessions for b in s.blocks
+            if b.cues and b.cues[0].startswith("Go easy on your left knee")]  # fmt: skip
+    assert cued
+    assert all(b.prescription.extra_sets_side != "left" for b in cued)
+    assert any("No extra set on your left side" in r.text for b in cued for r in b.reasons)

@@ -81,7 +81,12 @@ def _easy_block(b: Block, sides: dict, ctx: PlanningContext) -> Block:
         text = go_easy_text(area, side, acceptable)
         if text in b.cues:
             return b
-        return b.model_copy(update={"cues": [text, *b.cues], "reasons": [*b.reasons, why(GO_EASY_RULE, text)]})
+        update: dict = {"cues": [text, *b.cues], "reasons": [*b.reasons, why(GO_EASY_RULE, text)]}
+        if b.prescription.extra_sets_side == side:  # the weaker side's extra set is not added where it hurts
+            spared = f"No extra set on your {side} side while it is the painful one."
+            update["prescription"] = b.prescription.model_copy(update={"extra_sets_side": None})
+            update["reasons"] = [*update["reasons"], why(GO_EASY_RULE, spared)]
+        return b.model_copy(update=update)
     return b
 
 
