@@ -94,3 +94,10 @@ def test_a_race_before_the_start_is_reported_with_the_field_mistakes(tmp_path):
 def test_a_race_is_not_compared_with_a_start_date_that_is_itself_wrong(tmp_path):
     said = refused(tmp_path, toml("[race]\ndistance = '10k'\ndate = 2027-02-01\n", start_date="2027-02-30"))
     assert "start_date: 30 February 2027 does not exist" in said and "must be after start_date" not in said
+
+
+def test_a_painful_side_of_an_area_that_does_not_hurt_is_refused_by_its_field(tmp_path):
+    said = refused(tmp_path, toml(pain_areas='["knee"]', pain_sides='{ achilles = "left" }'))
+    assert "pain_sides.achilles: not among pain_areas" in said and "add it to pain_areas" in said
+    said = refused(tmp_path, toml(pain_areas='["knee"]', pain_sides='{ knee = "middle" }'))
+    assert "pain_sides" in said and "left" in said and "right" in said

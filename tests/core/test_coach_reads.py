@@ -13,7 +13,17 @@ import pytest
 from runstrong.core import loads as ld
 from runstrong.core.compose import low_hop
 from runstrong.core.log_loads import HOLDING_RULES
-from runstrong.core.model import KEY_RUN_TYPES, AthleteProfile, Category, Intensity, Pattern, Phase, RecentSet, Role
+from runstrong.core.model import (
+    KEY_RUN_TYPES,
+    AthleteProfile,
+    Category,
+    Intensity,
+    PainArea,
+    Pattern,
+    Phase,
+    RecentSet,
+    Role,
+)
 from runstrong.core.planner import build_plan, replan
 from runstrong.core.validate import check_plan
 from runstrong.core.vocab import Item, Weekday
@@ -971,3 +981,20 @@ def test_only_core_holds_cite_the_core_hold_rule():
                         calf_holds += 1
                         assert "dose-holds" in b.rule_ids, (name, w.index)
     assert calf_holds
+
+
+def test_a_side_the_runner_says_hurts_gets_the_go_easy_cue_and_no_weaker_side_set_from_week_one():
+    """Maria's right hip hurts and her right single-leg squat is the poor one: her single-leg
+    work added "+1 right" from week 1 and the profile could not say which side hurt. With
+    `pain_sides`, work that loads the hip says to go easy on the right and adds no set there."""
+    plan = plan_of("masters_10k_hip_right.toml")
+    work = [b for w in plan.weeks for s in w.sessions for b in s.blocks if b.role in WORK and b.prescription.per_side]
+    legs = [b for b in work if b.category in (Category.single_leg_power, Category.posterior_chain)]
+    assert legs and all(b.prescription.extra_sets_side != "right" for b in legs)
+    assert any("No extra set on your right side" in r.text for b in legs for r in b.reasons)
+    assert any(b.prescription.extra_sets_side == "right" for b in work)  # core work keeps the weaker side's set
+    maya = load_profile(EXAMPLES / "marathoner.toml")
+    knee = maya.model_copy(update={"pain_areas": [PainArea.knee], "pain_sides": {PainArea.knee: "left"}})
+    cued = [b for w in build_plan(knee, CTX).weeks for s in w.sessions for b in s.blocks
+            if b.cues and b.cues[0].startswith("Go easy on your left knee: it is the painful side")]  # fmt: skip
+    assert cued and all(b.prescription.extra_sets_side != "left" for b in cued)

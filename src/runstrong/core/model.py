@@ -312,6 +312,9 @@ class AthleteProfile(Frozen):
         "wall. Not given: a stair, a chair, a sofa or bed and a wall, as the kit sets assume.",
     )
     pain_areas: list[PainArea] = []
+    pain_sides: dict[PainArea, Literal["left", "right"]] = Field(default_factory=dict, description=(
+        'A painful area that hurts on one side only, e.g. achilles = "left": its single-leg work says to go easy '
+        "on that side and adds no weaker-side extra set there."))  # fmt: skip
     allow_double_days: bool = False
     known_loads_kg: dict[str, Annotated[float, Field(gt=0, le=500)]] = Field(
         default_factory=dict,

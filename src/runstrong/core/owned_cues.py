@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from .context import PlanningContext
-from .model import AthleteProfile, Block, PainArea, Role, Week, why
+from .model import AthleteProfile, Block, Category, Exercise, PainArea, Role, Week, why
 from .vocab import AREA_NAME
 
 SWAP_RULE = "exercise-swap"
@@ -38,12 +38,15 @@ def with_owned_cues(weeks: list[Week], profile: AthleteProfile, ctx: PlanningCon
     concern; the same list when the profile has neither (most plans)."""
     sides = {a.week_start: a.pain_sides for a in profile.adjustments if a.pain_sides}
     coached = [x for x in profile.exercise_swaps if x.chosen_by and x.to_id]
-    if not sides and not coached:
+    told = {a: (side, TOLD) for a, side in profile.pain_sides.items() if a in profile.pain_areas}  # the runner's own
+    if not sides and not coached and not told:
         return weeks
     out = []
     for w in weeks:
-        if w.start_date not in lived and (w.start_date in sides or coached):
-            w = _cued_week(w, sides.get(w.start_date, {}), coached, ctx)
+        reviewed = {a: (side, REVIEWED) for a, side in sides.get(w.start_date, {}).items()}
+        week_sides = {**told, **reviewed}  # a review's side for its week comes last
+        if w.start_date not in lived and (week_sides or coached):
+            w = _cued_week(w, week_sides, coached, ctx)
         out.append(w)
     return out
 
@@ -56,16 +59,17 @@ def _cued_week(w: Week, sides: dict, coached: Sequence, ctx: PlanningContext) ->
     return w.model_copy(update={"sessions": sessions})
 
 
-def go_easy_text(area: PainArea, side: str, acceptable: float) -> str:
+REVIEWED, TOLD = "it was the painful side last week", "it is the painful side"  # where the side was said
+
+
+def go_easy_text(area: PainArea, side: str, acceptable: float, said: str = REVIEWED) -> str:
     name = AREA_NAME[area]
-    return (
-        f"{GO_EASY}{side} {name}: it was the painful side last week; "
-        f"stop that side if the pain passes {acceptable:g}/10."
-    )
+    return f"{GO_EASY}{side} {name}: {said}; stop that side if the pain passes {acceptable:g}/10."
 
 
 def _easy_block(b: Block, sides: dict, ctx: PlanningContext) -> Block:
-    """A single-leg block that loads an area painful on one side: the cue first in line."""
+    """A single-leg block beside an area painful on one side: no weaker-side extra set on a
+    painful side's leg work, and the go-easy cue first in line where the block loads the area."""
     if not sides or b.role not in (Role.primary, Role.accessory) or not b.prescription.per_side:
         return b
     if b.exercise_id not in ctx.library:
@@ -73,21 +77,29 @@ def _easy_block(b: Block, sides: dict, ctx: PlanningContext) -> Block:
     from .review.regress import LOADS, load_on  # core.review plans through the planner: imported late
 
     e = ctx.library.get(b.exercise_id)
+    b = _spared_side(b, e, {side for side, _ in sides.values()})
     acceptable = ctx.registry.param("pain-monitoring", "acceptable_during")
-    for area, side in sorted(sides.items(), key=lambda kv: kv[0].value):
+    for area, (side, said) in sorted(sides.items(), key=lambda kv: kv[0].value):
         lad = ctx.ladders.get(area)
         if load_on(e, area) < LOADS and (lad is None or lad.rung_of(e.id) is None):
             continue
-        text = go_easy_text(area, side, acceptable)
+        text = go_easy_text(area, side, acceptable, said)
         if text in b.cues:
             return b
-        update: dict = {"cues": [text, *b.cues], "reasons": [*b.reasons, why(GO_EASY_RULE, text)]}
-        if b.prescription.extra_sets_side == side:  # the weaker side's extra set is not added where it hurts
-            spared = f"No extra set on your {side} side while it is the painful one."
-            update["prescription"] = b.prescription.model_copy(update={"extra_sets_side": None})
-            update["reasons"] = [*update["reasons"], why(GO_EASY_RULE, spared)]
-        return b.model_copy(update=update)
+        return b.model_copy(update={"cues": [text, *b.cues], "reasons": [*b.reasons, why(GO_EASY_RULE, text)]})
     return b
+
+
+def _spared_side(b: Block, e: Exercise, painful: set[str]) -> Block:
+    """The weaker side's extra set is not added to leg work on a side that hurts."""
+    side = b.prescription.extra_sets_side
+    if side not in painful or e.category not in (Category.single_leg_power, Category.posterior_chain):
+        return b
+    spared = f"No extra set on your {side} side while it is the painful one."
+    return b.model_copy(update={
+        "prescription": b.prescription.model_copy(update={"extra_sets_side": None}),
+        "reasons": [*b.reasons, why(GO_EASY_RULE, spared)],
+    })  # fmt: skip
 
 
 def _coach_reason(b: Block, day: dt.date, coached: Sequence, ctx: PlanningContext) -> Block:

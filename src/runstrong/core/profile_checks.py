@@ -16,9 +16,18 @@ def race_after_start(profile: Any) -> str | None:
     return None
 
 
+def sides_of_painful_areas(profile: Any) -> str | None:
+    """A painful side names an area the profile says hurts."""
+    stray = sorted(a.value for a in profile.pain_sides if a not in profile.pain_areas)
+    if stray:
+        return f"pain_sides.{stray[0]}: not among pain_areas; add it to pain_areas or remove its side"
+    return None
+
+
 # each check with the fields it reads: (fields, check returning "field: message; fix" or None)
 ACROSS_FIELDS: tuple[tuple[tuple[str, ...], Callable[[Any], str | None]], ...] = (
     (("start_date", "race"), race_after_start),
+    (("pain_areas", "pain_sides"), sides_of_painful_areas),
 )
 
 
