@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 from pathlib import Path
 
 import pytest
@@ -814,7 +815,9 @@ def test_a_deload_day_before_a_key_run_keeps_the_deloads_sets():
         was = leg_sets(before, s.focus)
         for ex, b in leg_sets(deload, s.focus).items():
             if "light-before-key-runs" in b.rule_ids and ex in was:
-                assert b.prescription.sets == cut_sets(was[ex].prescription.sets, P.deload_volume_cut_pct), ex
+                full = was[ex].prescription.sets  # its last loading week's sets, before a light day took one off
+                full += P.light_set_cut if "light-before-key-runs" in was[ex].rule_ids else 0
+                assert b.prescription.sets == cut_sets(full, P.deload_volume_cut_pct), ex
                 text = next(r.text for r in b.reasons if r.rule_id == "light-before-key-runs")
                 assert text == "A key run is close: more in reserve, fresh legs first."
                 checked += 1
@@ -998,3 +1001,15 @@ def test_a_side_the_runner_says_hurts_gets_the_go_easy_cue_and_no_weaker_side_se
     cued = [b for w in build_plan(knee, CTX).weeks for s in w.sessions for b in s.blocks
             if b.cues and b.cues[0].startswith("Go easy on your left knee: it is the painful side")]  # fmt: skip
     assert cued and all(b.prescription.extra_sets_side != "left" for b in cued)
+
+
+def test_the_heaviest_kettlebell_a_runner_names_is_a_load_the_plan_uses():
+    """Sam named a 53 lb kettlebell and 9 lb steps: the plan said "Your heaviest kettlebell is
+    45 lb" and never used it, counting steps up from nothing (9, 18, ... 45). His steps now
+    count down from the bell he named (8, 17, ... 44, 53 lb)."""
+    plan = plan_of("ultra_kettlebell_pounds.toml")
+    kb = [b for w in plan.weeks for s in w.sessions for b in s.blocks if b.exercise_id.startswith("kettlebell_")]
+    loads = {round(b.prescription.load_kg / ld.KG_PER_LB, 3) for b in kb if b.prescription.load_kg}
+    assert 53.0 in loads and all(math.isclose((lb - 53) / 9, round((lb - 53) / 9), abs_tol=1e-3) for lb in loads)
+    said = [r.text for b in kb for r in b.reasons if r.rule_id == "kit-heaviest"]
+    assert said and all("53 lb" in t for t in said)

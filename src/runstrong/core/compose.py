@@ -30,7 +30,7 @@ from .model import (
     why,
 )
 from .phases import LOADING_PHASES, WeekFrame
-from .rep_scheme import foundation_effort
+from .rep_scheme import LEG_CATEGORIES, foundation_effort
 from .schedule import SessionSpec
 from .selection import BlockSelection, Pick
 from .session_order import power_first, with_explosive
@@ -254,6 +254,10 @@ class Planned:
             heavy=any(is_heavy(pk.exercise, role, f, self.dctx, p) for role, pk, f in self.picks),
             plyometric=bool(self.plyo_ids),
             landings=any(pk.exercise.impact in _LANDING_IMPACT for pk in self.chosen),
+            legs=any(
+                role in (Role.primary, Role.accessory) and pk.exercise.category in LEG_CATEGORIES
+                for role, pk in zip(self.roles, self.chosen, strict=True)
+            ),
         )
 
 

@@ -207,6 +207,24 @@ def lightest_kg(kit: Item, units: Units, own: dict, p: Any) -> float:
     return p.rounding_bar_kg.get(kit, 0.0)
 
 
+def anchored_kg(kit: Item, units: Units, heaviest: dict, step_kg: float) -> float:
+    """Where a runner's dumbbell or kettlebell steps start, in kg: counted down from the
+    heaviest they named, so that load is one of them (a 53 lb bell with 9 lb steps: 8, 17,
+    ... 44, 53 lb, not 9, 18, ... 45), else from nothing (0). A bar's plates start at the bar.
+
+    >>> round(anchored_kg(Item.kettlebell, Units.imperial, {Item.kettlebell: 53}, 9 * KG_PER_LB) / KG_PER_LB, 3)
+    8.0
+    >>> anchored_kg(Item.dumbbell, Units.metric, {Item.dumbbell: 24}, 2)
+    0.0
+    """
+    mine = heaviest.get(kit)
+    if mine is None or kit not in (Item.dumbbell, Item.kettlebell):
+        return 0.0
+    full = mine * KG_PER_LB if units == Units.imperial else mine
+    left = full - math.floor(full / step_kg + _SLACK) * step_kg
+    return 0.0 if left < _SLACK or step_kg - left < _SLACK else round(left, 6)
+
+
 _SLACK = 1e-6  # loads are kept to 6 decimal places: a stored load rounds back to its own step
 
 
@@ -316,4 +334,6 @@ def kit_of(kit: Item, profile: Any, p: Any) -> Kit:
     """The runner's `kit` (their own increments and heaviest loads, else the registry's)."""
     step = increment_kg(kit, profile.units, profile.load_increments, p)
     full = heaviest_kg(kit, profile.units, profile.heaviest_loads, EquipmentSet.gym in profile.equipment, p)
-    return Kit(step, lightest_kg(kit, profile.units, profile.bar_weights, p), math.inf if full is None else full)
+    bar = lightest_kg(kit, profile.units, profile.bar_weights, p)
+    bar = bar or anchored_kg(kit, profile.units, profile.heaviest_loads, step)
+    return Kit(step, bar, math.inf if full is None else full)

@@ -88,7 +88,8 @@ class LoadWalk:
         """The kit's smallest step and lightest load (an empty bar), in kg."""
         kit, units = ld.implement(e.equipment), self.profile.units
         step = ld.increment_kg(kit, units, self.profile.load_increments, self.p)  # type: ignore[arg-type]
-        return step, ld.lightest_kg(kit, units, self.profile.bar_weights, self.p)  # type: ignore[arg-type]
+        bar = ld.lightest_kg(kit, units, self.profile.bar_weights, self.p)  # type: ignore[arg-type]
+        return step, bar or ld.anchored_kg(kit, units, self.profile.heaviest_loads, step)  # type: ignore[arg-type]
 
     def rir(self, presc: Prescription) -> float:
         return ld.rir_of(presc.intensity.kind, presc.intensity.value, self.p.autoreg_assumed_rir)

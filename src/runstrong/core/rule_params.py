@@ -262,6 +262,7 @@ class PairWithEasyDay(RuleParams):
     day_after_long_run: Int
     heavy_on_long_run_day: Int
     plyometric_on_long_run_day: Int
+    leg_work_on_long_run_day: Int
     heavy_after_speed_run: Int
     heavy_downgrade: Int
     heavy_downgrade_posterior_chain: Int

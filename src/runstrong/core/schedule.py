@@ -55,6 +55,7 @@ class SessionSpec:
     heavy: bool
     plyometric: bool
     landings: bool = False  # jumps or landing drills of moderate impact or more, whatever the session's lead
+    legs: bool = False  # main or accessory work for the legs (posterior chain, single-leg), whatever the lead
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ def _day_penalty(day: DayInfo, spec: SessionSpec, p: Params) -> tuple[float, lis
     core = spec.focus == Category.core
     if RunType.long in day.runs:
         long_day = p.penalty_long_run_day_core if core else p.penalty_long_run_day
+        long_day += p.penalty_leg_work_on_long_run_day if core and spec.legs else 0  # on legs a long run tired
         score += long_day + (p.penalty_heavy_long_run_day if spec.heavy else 0)
         score += p.penalty_plyo_long_run_day if spec.plyometric or spec.landings else 0  # on legs a long run tired
         notes.append("shares the day with your long run")

@@ -77,8 +77,9 @@ def _exercise_kit(ex: str, library: Library, plan: Plan, p: Any) -> ld.Kit | Non
 
 
 def _on_step(kg: float, step: float, bar: float) -> bool:
-    """Whether `kg` is a load the kit makes: the bar plus whole steps, at least one step."""
-    if kg < max(step, bar) - _EPS:
+    """Whether `kg` is a load the kit makes: the bar (or where a runner's bells start) plus
+    whole steps, at least one step when the steps start from nothing."""
+    if kg < (bar or step) - _EPS:
         return False
     steps = (kg - bar) / step
     return math.isclose(steps, round(steps), abs_tol=1e-4)
