@@ -239,9 +239,13 @@ def log(
 def check_lines_for(profile: Path, request) -> None:  # type: ignore[no-untyped-def]
     """Parse the set lines in the units of the profile about to be stored (UserError if bad)."""
     from runstrong.cli.log_flow import parse_lines
+    from runstrong.cli.pain_text import pain_alone
     from runstrong.io.profile_file import load_profile
 
-    parse_lines(request.set_lines, load_profile(profile).units, request.today)
+    try:
+        parse_lines(request.set_lines, load_profile(profile).units, request.today)
+    except UserError as err:
+        raise UserError(f"{err}{pain_alone(request.pains, request.day, request.today)}") from None
 
 
 def _report(logged) -> None:  # type: ignore[no-untyped-def]

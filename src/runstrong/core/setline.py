@@ -29,23 +29,8 @@ from runstrong.core.library import Library
 from runstrong.core.model import Exercise, Units
 from runstrong.errors import UserError
 
+from .lift_words import ABBREVIATIONS, close_kin, expand, extra_words, initials, normalise_name, session_lift
 from .set_text import KG_PER_LB, KM_PER_MILE, format_load, format_set, format_sets  # noqa: F401
-
-# Words runners and coaches abbreviate; expanded word by word before matching.
-ABBREVIATIONS: dict[str, str] = {
-    "rdl": "romanian_deadlift",
-    "rdls": "romanian_deadlift",
-    "sl": "single_leg",
-    "db": "dumbbell",
-    "kb": "kettlebell",
-    "bb": "barbell",
-    "bw": "bodyweight",
-    "rfess": "rear_foot_elevated_split_squat",
-    "bss": "rear_foot_elevated_split_squat",
-    "bulgarian": "rear_foot_elevated",
-    "nordics": "nordic_curl",
-    "dl": "deadlift",
-}
 
 SET_HELP = (
     "write the exercise then the sets, e.g. 'rdl 3x8@40kg rpe7', 'side plank 2x30s left', "
@@ -53,25 +38,12 @@ SET_HELP = (
 )
 
 
-def normalise_name(text: str) -> str:
-    """`Romanian Deadlift` and `romanian-deadlift` both become `romanian_deadlift`."""
-    text = text.strip().lower().replace("'", "").replace("’", "")
-    text = re.sub(r"[^a-z0-9]+", "_", text)
-    return text.strip("_")
-
-
-def _expand(name: str) -> str:
-    return "_".join(ABBREVIATIONS.get(word, word) for word in name.split("_"))
-
-
-def _initials(exercise_id: str) -> str:
-    return "".join(word[0] for word in exercise_id.split("_") if word)
-
-
 def exercise_suggestions(text: str, library: Library, n: int = 5) -> list[str]:
-    """The ids closest to `text` (by id, by name, and by the words it contains)."""
-    name = _expand(normalise_name(text))
+    """The ids closest to `text` (by id, by name, and by the words it contains), after the
+    abbreviation a typo of one means ("rdll": rdl)."""
+    name = expand(normalise_name(text))
     ids = library.ids()
+    short = difflib.get_close_matches(normalise_name(text), ABBREVIATIONS, n=1, cutoff=0.75)
     close = difflib.get_close_matches(name, ids, n=n, cutoff=0.5)
     words = set(name.split("_"))
     by_words = sorted(
@@ -79,21 +51,35 @@ def exercise_suggestions(text: str, library: Library, n: int = 5) -> list[str]:
         key=lambda e: (-len(words & set(e.split("_"))), len(e)),
     )
     out: list[str] = []
-    for candidate in [*close, *by_words]:
+    for candidate in [*short, *close, *by_words]:
         if candidate not in out:
             out.append(candidate)
     return out[:n]
 
 
-def resolve_exercise(text: str, library: Library, field: str = "exercise", prefer: Preference = ()) -> Exercise:
+class SessionLifts(tuple):
+    """A tier of `Preference` that is the day's planned session: a name that names one of
+    its lifts means that lift before any library look-up (see `lift_words.session_lift`)."""
+
+    __slots__ = ()
+
+
+Preference = Sequence[Collection[str]]  # tiers of exercise ids a short name is looked for in first
+
+
+def resolve_exercise(text: str, library: Library, field: str = "exercise", prefer: Preference = (),
+                     measure: str | None = None) -> Exercise:  # fmt: skip
     """Find the exercise a runner means: an id, a name, an abbreviation (`rdl`, `db rdl`,
     `sl rdl`), the initials of an id (`rfess`) or a unique start of one (`nordic`).
 
-    A short name means the runner's own lift when `prefer` knows it: its tiers of ids (the
-    day's session, the plan, the kit that fits the runner) are searched in order before the
-    library, so `rdl` is the Dumbbell Romanian deadlift a dumbbell runner's plan holds, not
-    the barbell one; in a tier, the lift with the fewest words beyond the name wins. An id
-    or a name typed in full is always that exercise.
+    A name that names one lift of the day's session (the `SessionLifts` tier of `prefer`:
+    its words, a sub-phrase, word starts or a close spelling) is that lift, unless the set's
+    `measure` is not what it counts: "side plank 3x8" is the session's Side plank with
+    top-leg lift in reps. Only an id typed as such (`side_plank`) names another lift. A
+    library lift named in full that the session has a close variant of is asked about, not
+    logged. Then a short name means the runner's own lift when `prefer` knows it: its tiers
+    (the plan, the kit that fits the runner) are searched in order before the library, so
+    `rdl` is the Dumbbell Romanian deadlift a dumbbell runner's plan holds.
 
     Raises UserError naming `field` with the nearest matches when nothing or more than
     one exercise fits.
@@ -101,22 +87,45 @@ def resolve_exercise(text: str, library: Library, field: str = "exercise", prefe
     name = normalise_name(text)
     if not name:
         raise UserError(f"{field}: name an exercise first; {SET_HELP}")
-    if name in library:
-        return library.get(name)
+    if text.strip().lower() in library:
+        return library.get(text.strip().lower())
+    session = next((tier for tier in prefer if isinstance(tier, SessionLifts)), SessionLifts())
+    mine = session_lift(text, library, session, measure, field)
+    if mine is not None:
+        return mine
     by_name = {normalise_name(e.name): e for e in library.exercises}
-    if name in by_name:
-        return by_name[name]
+    named = library.get(name) if name in library else by_name.get(name)
+    if named is not None:
+        _not_in_session(text, named, library, session, measure, field)
+        return named
     mine = _preferred(text, name, library, prefer, field)
     if mine is not None:
         return mine
-    expanded = _expand(name)
+    expanded = expand(name)
     if expanded in library:
         return library.get(expanded)
     if expanded in by_name:
         return by_name[expanded]
-    initials = [e for e in library.ids() if _initials(e) == name.replace("_", "")]
-    if len(initials) == 1:
-        return library.get(initials[0])
+    return _by_parts(text, name, expanded, library, field)
+
+
+def _not_in_session(text: str, lift: Exercise, library: Library, session: SessionLifts, measure: str | None,
+                    field: str) -> None:  # fmt: skip
+    """Refuse `lift`, named by the runner, when the day's session holds a close variant of it
+    instead: which one they did is theirs to say, never a guess."""
+    kin = close_kin(lift, library, session, measure)
+    if kin is not None:
+        raise UserError(
+            f"{field}: {lift.name} is not in the day's session; did you mean {kin.name}? Name it "
+            f"(e.g. {kin.name.lower()!r}), or type the id {lift.id!r} to log {lift.name} itself"
+        )
+
+
+def _by_parts(text: str, name: str, expanded: str, library: Library, field: str) -> Exercise:
+    """The one library lift whose id's initials, start or words the name is; else the refusal."""
+    by_initials = [e for e in library.ids() if initials(e) == name.replace("_", "")]
+    if len(by_initials) == 1:
+        return library.get(by_initials[0])
     starts = [e for e in library.ids() if e.startswith(expanded)]
     if len(starts) == 1:
         return library.get(starts[0])
@@ -128,8 +137,8 @@ def resolve_exercise(text: str, library: Library, field: str = "exercise", prefe
         raise UserError(
             f"{field}: {text.strip()!r} could be {', '.join(shortest)}; type more of the name or the exact id"
         )
-    if len(initials) > 1:
-        raise UserError(f"{field}: {text.strip()!r} could be {', '.join(initials[:6])}; type the exact id")
+    if len(by_initials) > 1:
+        raise UserError(f"{field}: {text.strip()!r} could be {', '.join(by_initials[:6])}; type the exact id")
     close = exercise_suggestions(text, library)
     hint = f" Did you mean: {', '.join(close)}?" if close else ""
     raise UserError(
@@ -137,29 +146,15 @@ def resolve_exercise(text: str, library: Library, field: str = "exercise", prefe
     )
 
 
-Preference = Sequence[Collection[str]]  # tiers of exercise ids a short name is looked for in first
-
-
-def _extra_words(name: str, expanded: str, exercise_id: str) -> int | None:
-    """How many words `exercise_id` has beyond what the runner typed, when it can be what
-    they mean (the typed words inside it, its start or its initials); else None."""
-    words = exercise_id.split("_")
-    if f"_{expanded}_" in f"_{exercise_id}_" or exercise_id.startswith(expanded):
-        return len(words) - len(expanded.split("_"))
-    if _initials(exercise_id) == name.replace("_", ""):
-        return 0
-    return None
-
-
 def _preferred(text: str, name: str, library: Library, prefer: Preference, field: str) -> Exercise | None:
     """The lift of the first tier of `prefer` that the name means: the one its abbreviations
     spell out, else the one with the fewest words beyond it; None when no tier holds one.
     Equally close lifts are named, not guessed."""
-    expanded = _expand(name)
+    expanded = expand(name)
     spelled = {expanded, *(e.id for e in library.exercises if normalise_name(e.name) == expanded)}
     for tier in prefer:
         ids = [i for i in dict.fromkeys(tier) if i in library]
-        fits = {i: n for i in ids if (n := _extra_words(name, expanded, i)) is not None}
+        fits = {i: n for i in ids if (n := extra_words(name, expanded, i)) is not None}
         fits |= {i: -1 for i in ids if i in spelled}
         if not fits:
             continue
@@ -329,7 +324,7 @@ def parse_set_line(line: str, library: Library, units: Units = Units.metric, pre
     if found is None:
         raise UserError(f"set: no sets in {line.strip()!r}; {SET_HELP}")
     index, (typed, values) = found
-    exercise = resolve_exercise(" ".join(tokens[:index]), library, prefer=prefer)
+    exercise = resolve_exercise(" ".join(tokens[:index]), library, prefer=prefer, measure=typed)
     measure = typed or exercise.dose.measure  # a bare number counts what the exercise counts: 3x30 of a carry is metres
     _checked(measure, values, tokens[index], line.strip())
     common: dict = {"load_kg": None, "side": None}

@@ -1,0 +1,53 @@
+"""`runstrong log` reads a runner's words for what they did (coach read 18): a short name
+is the lift of the day's session it names, and a refused log says what it did not keep."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.cli.test_diary_cli import TODAY, ann, ann_diary, count, diary, rows, write_profile  # noqa: F401 (fixtures)
+
+
+def _plainer_name_day(run):  # type: ignore[no-untyped-def]
+    """A past session day of Ann's plan, one of its lifts, and a library lift whose name lies
+    inside that lift's name (not in the session, naming no other lift of it)."""
+    from runstrong.core.planner import build_plan
+    from runstrong.core.setline import normalise_name
+    from runstrong.io.data_files import load_context
+    from runstrong.io.profile_file import load_profile
+
+    ctx = load_context()
+    plan = build_plan(load_profile(run.path.parent / "ann.toml"), ctx, least_bad=True)
+    names = {e.id: f"_{normalise_name(e.name)}_" for e in ctx.library.exercises}
+    for session in (s for w in plan.weeks for s in w.sessions if s.date < TODAY):
+        ids = {b.exercise_id for b in session.blocks}
+        for lift in sorted(ids):
+            for plain, spelled in names.items():
+                inside = [i for i in ids if spelled in f"_{i}_" or spelled in names[i]]
+                if plain not in ids and spelled != names[lift] and inside == [lift]:
+                    return session.date, lift, ctx.library.get(plain)
+    raise AssertionError("Ann's plan has no lift with a plainer library lift inside its name")
+
+
+def test_a_library_name_inside_a_lift_of_the_days_session_logs_that_lift_in_its_own_measure(ann):  # noqa: F811
+    day, lift, plain = _plainer_name_day(ann)
+    out = ann("log", "--date", str(day), "--set", f"{plain.name.lower()} 3x8")
+    assert out.returncode == 0, out.stderr
+    assert rows(ann.path, "SELECT DISTINCT exercise_id FROM set_logs") == [(lift,)]
+    measure = {"reps": 0, "seconds": 1, "contacts": 2, "distance_m": 3}
+    from runstrong.io.data_files import load_library
+
+    stored = rows(ann.path, "SELECT reps, seconds, contacts, distance_m FROM set_logs")[0]
+    assert stored[measure[load_library().get(lift).dose.measure]] == 8
+
+
+def test_a_refused_set_line_says_the_pain_report_was_not_kept_and_how_to_log_it_alone(ann):  # noqa: F811
+    yesterday = TODAY - dt.timedelta(days=1)
+    out = ann("log", "--date", str(yesterday), "--set", "isoo spilt sqat 3x20s left", "--pain", "knee=5 left during")
+    assert out.returncode == 2
+    assert "Nothing was logged, the pain report included" in out.stderr
+    assert f"runstrong wellness --date {yesterday} --pain 'knee=5 left during'" in out.stderr
+    assert count(ann.path, "set_logs") == 0 and count(ann.path, "pain_reports") == 0
+    alone = ann("wellness", "--date", str(yesterday), "--pain", "knee=5 left during")
+    assert alone.returncode == 0, alone.stderr
+    assert count(ann.path, "pain_reports") == 1
