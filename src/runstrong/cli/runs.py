@@ -76,7 +76,9 @@ def add(
       runstrong run add long 1h50 --distance 21.1 --rpe 6 --legs 2 --tightness 3 --form "heavy heel strike late"
       runstrong run add tempo 50min --date yesterday
     The same run again that day (type, duration, distance and RPE) is answered "already
-    logged", so a retried command never doubles it; --again logs a second run like it.
+    logged", so a retried command never doubles it; a run imported from a watch that day of
+    about the same duration and distance is answered "already in the diary" too; --again
+    logs a second run like it.
     """
     from runstrong.core.diary import RunLog
     from runstrong.core.setline import KM_PER_MILE, parse_distance, parse_minutes
@@ -117,6 +119,17 @@ def add(
         )
     if entry.rpe is not None:
         parts.append(f"RPE {entry.rpe:g}")
+    if added.imported is not None:
+        twin = added.imported
+        size = f"{twin.minutes:.0f} min"
+        if twin.distance_km is not None:
+            size += f" / {twin.distance_km / KM_PER_MILE:.1f} mi" if who.units.value == "imperial" else \
+                f" / {twin.distance_km:.1f} km"  # fmt: skip
+        console().print(
+            f"Already in the diary: an imported run of {size} is on {when:%a %d %b %Y}; nothing added "
+            "(--again keeps both)."
+        )
+        return
     if added.already:
         console().print(
             f"Already logged: this {', '.join(parts)} on {when:%a %d %b %Y} is in the diary; nothing added "
