@@ -51,3 +51,14 @@ def test_a_refused_set_line_says_the_pain_report_was_not_kept_and_how_to_log_it_
     alone = ann("wellness", "--date", str(yesterday), "--pain", "knee=5 left during")
     assert alone.returncode == 0, alone.stderr
     assert count(ann.path, "pain_reports") == 1
+
+
+def test_history_counts_a_session_logged_without_minutes_at_the_plans_minutes(ann):  # noqa: F811
+    import json
+
+    from tests.cli.test_diary_cli import planned_days
+
+    day = planned_days(ann)[-1]
+    assert ann("log", "--date", str(day), "--as-planned", "--rpe", "5").returncode == 0
+    weeks = json.loads(ann("history", "--all", "--format", "json").stdout)
+    assert [w["srpe_load"] for w in weeks if w["sessions"]] and all(w["srpe_load"] > 0 for w in weeks if w["sessions"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -81,7 +82,7 @@ def add(
     logs a second run like it.
     """
     from runstrong.core.diary import RunLog
-    from runstrong.core.setline import KM_PER_MILE, parse_distance, parse_minutes
+    from runstrong.core.setline import parse_distance, parse_minutes
     from runstrong.store import repo
 
     today = clock_today()
@@ -110,21 +111,26 @@ def add(
             added = add_run_flow(store, who.name, entry, Clock(clock_now(), today), again=again)
         except Refused as err:
             raise UserError(err.said_with(RUN_FLAGS)) from None
+    _say_added(entry, added, who.units.value == "imperial", when)
+
+
+def _say_added(entry: Any, added: Any, imperial: bool, when: Any) -> None:
+    """The reply to `run add`: logged, already logged, or already imported from a watch."""
+    from runstrong.core.setline import KM_PER_MILE
+
+    def distance(km: float) -> str:
+        return f"{km / KM_PER_MILE:.1f} mi" if imperial else f"{km:.1f} km"
+
     parts = [f"{entry.type.value} run", f"{entry.minutes:g} min"]
     if entry.distance_km is not None:
-        parts.append(
-            f"{entry.distance_km / KM_PER_MILE:.2f} mi"
-            if who.units.value == "imperial"
-            else f"{entry.distance_km:g} km"
-        )
+        parts.append(f"{entry.distance_km / KM_PER_MILE:.2f} mi" if imperial else f"{entry.distance_km:g} km")
     if entry.rpe is not None:
         parts.append(f"RPE {entry.rpe:g}")
     if added.imported is not None:
         twin = added.imported
         size = f"{twin.minutes:.0f} min"
         if twin.distance_km is not None:
-            size += f" / {twin.distance_km / KM_PER_MILE:.1f} mi" if who.units.value == "imperial" else \
-                f" / {twin.distance_km:.1f} km"  # fmt: skip
+            size += f" / {distance(twin.distance_km)}"
         console().print(
             f"Already in the diary: an imported run of {size} is on {when:%a %d %b %Y}; nothing added "
             "(--again keeps both)."

@@ -46,13 +46,13 @@ def headline(m: WeekMetrics) -> list[str]:
     )
     change = f", {m.load_change_pct:+g}% on last week" if m.load_change_pct is not None else ""
     estimated = f"; {m.run_load_estimated_runs} run(s) without RPE estimated" if m.run_load_estimated_runs else ""
+    if m.sessions_minutes_from_plan:
+        estimated += f"; {m.sessions_minutes_from_plan} session(s) without minutes: the plan's used"
     load = (
         f"Load {_num(m.load, ' AU', 0)} (strength {_num(m.strength_load, '', 0)} + runs {_num(m.run_load, '', 0)})"
         f"{change}{estimated}"
     )
-    extra = f"Monotony {_num(m.monotony, '', 2)} · strain {_num(m.strain, '', 0)}"
-    if m.acwr is not None:
-        extra += f" · acute:chronic {m.acwr:g} (context only)"
+    extra = f"Monotony {_num(m.monotony, '', 2)} · strain {_num(m.strain, '', 0)}"  # acute:chronic: in Guidance
     composite = next(w for w in m.wellness if w.item == "composite")
     wellness = f"Wellness {_num(composite.week_mean, '/5', 2)}"
     if composite.baseline_mean is not None:
