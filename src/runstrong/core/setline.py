@@ -10,7 +10,8 @@ After the exercise come the sets (`SETSxAMOUNT`, or a comma list of amounts, one
 `s` seconds, `c` contacts, `m` metres, `r` reps; a bare number counts what the exercise
 counts: reps of a lift, seconds of a plank, metres of a carry), then in any order: `@LOAD`
 (`40kg`, `90lb`, `bw`, `bw+10kg`; a bare number is in the runner's units), `rpeN` or
-`rirN`, `left` or `right`, `formN` (1-5) and `# a note` on form.
+`rirN`, `left` or `right` (or `3x8/side`, `2x10 each`, `left,right`: the same sets on each
+side of a one-sided lift), `formN` (1-5) and `# a note` on form.
 
 Pure: the library and the runner's units come in as arguments. Errors are `UserError`s
 that name the field and show the fix.
@@ -271,6 +272,9 @@ _MEASURE = {"": "reps", "r": "reps", "reps": "reps", "s": "seconds", "sec": "sec
             "c": "contacts", "contacts": "contacts", "m": "distance_m"}  # fmt: skip
 _EXAMPLE = {"reps": "3x8", "seconds": "3x30s", "contacts": "3x20c", "distance_m": "2x40m"}
 _SIDES = {"left": "left", "l": "left", "right": "right", "r": "right"}
+_BOTH = "both"  # sets done on each side: logged as the same sets on the left and on the right
+_PER_SIDE = re.compile(r"\s*/\s*(?:side|leg|arm)\b|\s+(?:each|per|a)\s+(?:side|leg|arm)\b|\s+each\b"
+                       r"|\s+(?:left\s*,\s*right|right\s*,\s*left|both\s+sides)\b")  # fmt: skip
 
 
 def _tidy(line: str) -> str:
@@ -280,7 +284,7 @@ def _tidy(line: str) -> str:
     line = re.sub(r"(@[^\s]*\d)\s+(kg|kgs|lb|lbs)\b", r"\1\2", line)  # @40 kg -> @40kg
     line = re.sub(r"\b(rpe|rir|form|q)\s+(\d)", r"\1\2", line)  # rpe 7 -> rpe7
     line = re.sub(r"(\S)@", r"\1 @", line)  # 3x8@40 -> 3x8 @40, 3x30m@14kg -> 3x30m @14kg
-    return line
+    return _PER_SIDE.sub(f" {_BOTH}", line)  # 3x8/side, 2x10 each, left,right -> both
 
 
 def _amounts(token: str, line: str) -> tuple[str | None, list[float]] | None:
@@ -334,11 +338,23 @@ def parse_set_line(line: str, library: Library, units: Units = Units.metric, pre
         raise UserError(f"rir: give RPE or RIR, not both (in {line.strip()!r})")
     if note.strip():
         common["form_note"] = note.strip()
+    sides = _sides(common.pop("side"), exercise, line.strip())
     sets = tuple(
-        {"exercise_id": exercise.id, "set_number": n, measure: int(v) if measure != "distance_m" else v, **common}
-        for n, v in enumerate(values, start=1)
-    )
+        {"exercise_id": exercise.id, "set_number": n, measure: int(v) if measure != "distance_m" else v, **common,
+         "side": side}
+        for side in sides for n, v in enumerate(values, start=1)
+    )  # fmt: skip
     return SetLine(exercise=exercise, sets=sets)
+
+
+def _sides(side: str | None, exercise: Exercise, line: str) -> tuple[str | None, ...]:
+    """The sides a line's sets were done on: one, none, or each side of a one-sided lift
+    ("3x8/side", "2x10 each": the same sets on the left and on the right)."""
+    if side != _BOTH:
+        return (side,)
+    if not exercise.unilateral:
+        raise UserError(f"side: {exercise.name} works both sides at once; drop '/side' or 'each' (in {line!r})")
+    return ("left", "right")
 
 
 def _apply_option(token: str, out: dict, units: Units, line: str) -> None:
@@ -350,14 +366,16 @@ def _apply_option(token: str, out: dict, units: Units, line: str) -> None:
         out["rir"] = int(_scale(float(m.group(1)), "rir", 0, 10, line, "reps in reserve 0-10, e.g. rir2"))
     elif m := re.fullmatch(r"(?:form|q)(-?\d+)", token):
         out["form_quality"] = int(_scale(float(m.group(1)), "form_quality", 1, 5, line, "form 1-5, e.g. form4"))
-    elif token in _SIDES:
-        out["side"] = _SIDES[token]
+    elif token in _SIDES or token == _BOTH:
+        if out["side"] not in (None, _SIDES.get(token, token)):
+            raise UserError(f"side: {line!r} names two sides; write one line per side, or '3x8/side' for both")
+        out["side"] = _SIDES.get(token, token)
     elif re.fullmatch(r"\d+(?:\.\d+)?(?:kg|kgs|lb|lbs)", token):
         out["load_kg"] = parse_load(token, units)
     else:
         raise UserError(
             f"set: {token!r} in {line!r} is not understood; after the sets write @load (40kg, 90lb, bw), "
-            "rpeN or rirN, left or right, formN (1-5) and '# a note'"
+            "rpeN or rirN, left, right or /side (both sides), formN (1-5) and '# a note'"
         )
 
 
