@@ -62,3 +62,15 @@ def test_history_counts_a_session_logged_without_minutes_at_the_plans_minutes(an
     assert ann("log", "--date", str(day), "--as-planned", "--rpe", "5").returncode == 0
     weeks = json.loads(ann("history", "--all", "--format", "json").stdout)
     assert [w["srpe_load"] for w in weeks if w["sessions"]] and all(w["srpe_load"] > 0 for w in weeks if w["sessions"])
+
+
+def test_log_edit_finds_a_short_name_among_the_days_sets_and_names_the_lift_not_its_id(ann):  # noqa: F811
+    assert ann("log", "--set", "dumbbell_step_up 3x8@10kg").returncode == 0
+    missing = ann("log", "edit", "--exercise", "step up", "--set", "9", "--reps", "7")
+    assert missing.returncode == 2
+    assert "no set 9 of Dumbbell step-up logged on" in missing.stderr and "(sets 1, 2, 3 are)" in missing.stderr
+    edited = ann("log", "edit", "--exercise", "step up", "--set", "2", "--reps", "7")
+    assert edited.returncode == 0, edited.stderr
+    assert "Edited set 2 of Dumbbell step-up" in edited.stdout
+    assert rows(ann.path, "SELECT exercise_id, reps FROM set_logs ORDER BY set_number") == [
+        ("dumbbell_step_up", 8), ("dumbbell_step_up", 7), ("dumbbell_step_up", 8)]  # fmt: skip
