@@ -74,3 +74,12 @@ def test_log_edit_finds_a_short_name_among_the_days_sets_and_names_the_lift_not_
     assert "Edited set 2 of Dumbbell step-up" in edited.stdout
     assert rows(ann.path, "SELECT exercise_id, reps FROM set_logs ORDER BY set_number") == [
         ("dumbbell_step_up", 8), ("dumbbell_step_up", 7), ("dumbbell_step_up", 8)]  # fmt: skip
+
+
+def test_history_of_one_week_on_a_monday_shows_the_week_just_ended(ann):  # noqa: F811
+    monday = TODAY - dt.timedelta(days=TODAY.weekday())
+    on_monday = {"RUNSTRONG_TODAY": str(monday)}
+    assert ann("run", "add", "easy", "40", "--date", str(monday - dt.timedelta(days=1)), env=on_monday).returncode == 0
+    shown = ann("history", "--weeks", "1", env=on_monday)
+    assert shown.returncode == 0, shown.stderr
+    assert "Nothing logged" not in shown.stdout and f"{monday - dt.timedelta(days=7):%d %b %y}" in shown.stdout

@@ -403,7 +403,7 @@ def history(
 
     \b
     Examples:
-      runstrong history                    the last 12 weeks
+      runstrong history                    the last 12 weeks (this one once it holds anything)
       runstrong history --by exercise --all
       runstrong history --exercise rdl     every set of Romanian deadlifts, newest first
     """
@@ -418,9 +418,12 @@ def history(
 
     library = load_library()
     names = {e.id: e.name for e in library.exercises}
-    since = None if all_time else week_start(clock_today()) - dt.timedelta(weeks=weeks - 1)
+    this_week = week_start(clock_today())
+    since = None if all_time else this_week - dt.timedelta(weeks=weeks - 1)
     with open_diary(db) as store, store.read() as s:
         who = repo.find_athlete(s, athlete)
+        if since is not None and not queries.history_by_week(s, who.id, this_week):
+            since -= dt.timedelta(weeks=1)  # a week with nothing in it yet (a Monday) is not one of the N
         chosen = None
         if exercise_name:  # a short name: a lift this runner logged, else planned, else fits their kit
             prefer = preference(s, who, library, logged_first=True)
