@@ -83,3 +83,19 @@ def test_history_of_one_week_on_a_monday_shows_the_week_just_ended(ann):  # noqa
     shown = ann("history", "--weeks", "1", env=on_monday)
     assert shown.returncode == 0, shown.stderr
     assert "Nothing logged" not in shown.stdout and f"{monday - dt.timedelta(days=7):%d %b %y}" in shown.stdout
+
+
+def test_a_pounds_runner_logs_carries_in_yards_and_reads_the_review_in_pounds_and_miles(diary, tmp_path):  # noqa: F811
+    assert diary("athlete", "add", str(write_profile(tmp_path, units="imperial"))).returncode == 0
+    day = TODAY - dt.timedelta(days=TODAY.weekday() + 5)  # last week's Wednesday
+    out = diary("log", "--date", str(day), "--set", "farmer_carry 3x33yd@15lb", "--set", "romanian_deadlift 3x8@90lb")
+    assert out.returncode == 0, out.stderr
+    assert "3x33yd @15lb" in out.stdout
+    assert rows(diary.path, "SELECT DISTINCT round(distance_m, 2) FROM set_logs WHERE distance_m IS NOT NULL") == [
+        (30.18,)
+    ]
+    assert diary("run", "add", "easy", "40", "--distance", "5", "--date", str(day)).returncode == 0
+    review = diary("review", "--dry-run")
+    assert review.returncode == 0, review.stderr
+    assert "lb lifted" in review.stdout and "kg lifted" not in review.stdout
+    assert "5.0 mi" in review.stdout and " km" not in review.stdout

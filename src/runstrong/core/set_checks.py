@@ -33,7 +33,7 @@ def under_the_bar(sets: Iterable[SetLog], library: Library, units: Units, p: Any
             continue
         kin = [library.get(i) for i in (*lift.regressions, *lift.progressions) if i in library]
         other = next((e for e in kin if _barless(e, units, p)), None)
-        fix = f"name the lift you did, e.g. '{other.name.lower()}'" if other is not None else "name the lift you did"
+        fix = f"name the lift you did, e.g. '{other.id}' ({other.name.lower()})" if other else "name the lift you did"
         load, empty = format_load(s.load_kg, units)[1:], format_load(bar, units)[1:]
         return f"{load} for {lift.name} is under the empty {kit.value.replace('_', ' ')} ({empty}); give the whole " \
                f"load, bar included, or {fix}"  # fmt: skip

@@ -7,8 +7,9 @@
     split squat 8,8,7 @bw+10kg rir2 form3 # knee drifts in on the last reps
 
 After the exercise come the sets (`SETSxAMOUNT`, or a comma list of amounts, one per set;
-`s` seconds, `c` contacts, `m` metres, `r` reps; a bare number counts what the exercise
-counts: reps of a lift, seconds of a plank, metres of a carry), then in any order: `@LOAD`
+`s` seconds, `c` contacts, `m` metres (or `yd`, `ft`: kept in metres), `r` reps; a bare
+number counts what the exercise counts: reps of a lift, seconds of a plank, metres of a
+carry, or yards for a runner in imperial units, as their plan prints carries), then in any order: `@LOAD`
 (`40kg`, `90lb`, `bw`, `bw+10kg`; a bare number is in the runner's units), `rpeN` or
 `rirN`, `left` or `right` (or `3x8/side`, `2x10 each`, `left,right`: the same sets on each
 side of a one-sided lift), `formN` (1-5) and `# a note` on form.
@@ -31,7 +32,7 @@ from runstrong.core.model import Exercise, Units
 from runstrong.errors import UserError
 
 from .lift_words import ABBREVIATIONS, close_kin, expand, extra_words, initials, normalise_name, session_lift
-from .set_text import KG_PER_LB, KM_PER_MILE, format_load, format_set, format_sets  # noqa: F401
+from .set_text import KG_PER_LB, KM_PER_MILE, M_PER_FOOT, M_PER_YARD, format_load, format_set, format_sets  # noqa: F401
 
 SET_HELP = (
     "write the exercise then the sets, e.g. 'rdl 3x8@40kg rpe7', 'side plank 2x30s left', "
@@ -269,7 +270,10 @@ class SetLine:
 _SETS_X = re.compile(r"^(\d+)x(-?\d+(?:\.\d+)?)([a-z]*)$")
 _LIST = re.compile(r"^(-?\d+(?:\.\d+)?(?:,-?\d+(?:\.\d+)?)+)([a-z]*)$")
 _MEASURE = {"": "reps", "r": "reps", "reps": "reps", "s": "seconds", "sec": "seconds", "secs": "seconds",
-            "c": "contacts", "contacts": "contacts", "m": "distance_m"}  # fmt: skip
+            "c": "contacts", "contacts": "contacts", "m": "distance_m", "yd": "distance_m", "yds": "distance_m",
+            "yard": "distance_m", "yards": "distance_m", "ft": "distance_m", "feet": "distance_m"}  # fmt: skip
+_METRES = {"yd": M_PER_YARD, "yds": M_PER_YARD, "yard": M_PER_YARD, "yards": M_PER_YARD, "ft": M_PER_FOOT,
+           "feet": M_PER_FOOT}  # a distance is stored in metres, whatever it was typed in  # fmt: skip
 _EXAMPLE = {"reps": "3x8", "seconds": "3x30s", "contacts": "3x20c", "distance_m": "2x40m"}
 _SIDES = {"left": "left", "l": "left", "right": "right", "r": "right"}
 _BOTH = "both"  # sets done on each side: logged as the same sets on the left and on the right
@@ -302,9 +306,9 @@ def _amounts(token: str, line: str) -> tuple[str | None, list[float]] | None:
     if unit and unit not in _MEASURE:
         raise UserError(
             f"set: {unit!r} in {token!r} is not a measure; write reps as 3x8, seconds as 3x30s, "
-            "contacts as 3x20c, metres as 2x40m"
+            "contacts as 3x20c, a distance as 2x40m or 2x44yd"
         )
-    return _MEASURE[unit] if unit else None, values
+    return _MEASURE[unit] if unit else None, [round(v * _METRES.get(unit, 1.0), 2) for v in values]
 
 
 def _checked(measure: str, values: list[float], token: str, line: str) -> list[float]:
@@ -330,6 +334,8 @@ def parse_set_line(line: str, library: Library, units: Units = Units.metric, pre
     index, (typed, values) = found
     exercise = resolve_exercise(" ".join(tokens[:index]), library, prefer=prefer, measure=typed)
     measure = typed or exercise.dose.measure  # a bare number counts what the exercise counts: 3x30 of a carry is metres
+    if typed is None and measure == "distance_m" and units == Units.imperial:  # yards, as the plan prints them
+        values = [round(v * M_PER_YARD, 2) for v in values]
     _checked(measure, values, tokens[index], line.strip())
     common: dict = {"load_kg": None, "side": None}
     for token in tokens[index + 1 :]:
