@@ -99,3 +99,4 @@ def test_a_pounds_runner_logs_carries_in_yards_and_reads_the_review_in_pounds_an
     assert review.returncode == 0, review.stderr
     assert "lb lifted" in review.stdout and "kg lifted" not in review.stdout
     assert "5.0 mi" in review.stdout and " km" not in review.stdout
+    assert "99yd" in diary("history", "--by", "exercise").stdout  # 3 x 33 yd, read back in yards
