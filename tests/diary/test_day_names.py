@@ -69,3 +69,10 @@ def test_a_typo_of_an_abbreviation_suggests_it(library):
     assert exercise_suggestions("rdll", library)[0] == "rdl"
     with pytest.raises(UserError, match=r"Did you mean: rdl"):
         resolve_exercise("rdll", library)
+
+
+def test_word_starts_name_the_one_library_lift_they_start_when_the_session_does_not_hold_it(library):
+    assert resolve_exercise("iso split squat", library).id == "isometric_split_squat_hold"  # no session: the library
+    assert (
+        resolve_exercise("iso split squat", library, prefer=day("dumbbell_step_up")).id == "isometric_split_squat_hold"
+    )

@@ -68,7 +68,7 @@ def extra_words(name: str, expanded: str, exercise_id: str) -> int | None:
     return None
 
 
-def _word_starts(expanded: str, spelled: str) -> bool:
+def word_starts(expanded: str, spelled: str) -> bool:
     """Whether each typed word starts a word of `spelled`, in order: "iso split squat" in
     "isometric split squat hold"."""
     words = iter(spelled.split("_"))
@@ -85,7 +85,7 @@ def _closeness(name: str, expanded: str, lift: Exercise) -> float | None:
     fits = [n for s in spellings if (n := extra_words(name, expanded, s)) is not None]
     if fits:
         return min(fits)
-    if any(_word_starts(expanded, s) for s in spellings):
+    if any(word_starts(expanded, s) for s in spellings):
         return 50
     if any(difflib.SequenceMatcher(None, expanded, s).ratio() >= _CLOSE for s in spellings):
         return 100

@@ -31,7 +31,16 @@ from runstrong.core.library import Library
 from runstrong.core.model import Exercise, Units
 from runstrong.errors import UserError
 
-from .lift_words import ABBREVIATIONS, close_kin, expand, extra_words, initials, normalise_name, session_lift
+from .lift_words import (
+    ABBREVIATIONS,
+    close_kin,
+    expand,
+    extra_words,
+    initials,
+    normalise_name,
+    session_lift,
+    word_starts,
+)
 from .set_text import KG_PER_LB, KM_PER_MILE, M_PER_FOOT, M_PER_YARD, format_load, format_set, format_sets  # noqa: F401
 
 SET_HELP = (
@@ -141,6 +150,9 @@ def _by_parts(text: str, name: str, expanded: str, library: Library, field: str)
         )
     if len(by_initials) > 1:
         raise UserError(f"{field}: {text.strip()!r} could be {', '.join(by_initials[:6])}; type the exact id")
+    by_starts = [e.id for e in library.exercises if word_starts(expanded, normalise_name(e.name))]
+    if len(by_starts) == 1:  # "iso split squat": the one Isometric split-squat hold
+        return library.get(by_starts[0])
     close = exercise_suggestions(text, library)
     hint = f" Did you mean: {', '.join(close)}?" if close else ""
     raise UserError(
