@@ -497,7 +497,7 @@ def test_a_set_is_edited_deleted_and_every_change_undone_from_the_command_line(a
     assert ann("log", "delete", "--exercise", "rdl", "--set", "1").returncode == 0
     assert rows(ann.path, "SELECT set_number, reps FROM set_logs ORDER BY set_number") == [(1, 6), (2, 8)]
     undone = ann("undo")
-    assert undone.returncode == 0 and "deleted set 1 of romanian_deadlift" in undone.stdout
+    assert undone.returncode == 0 and "deleted set 1 of Romanian deadlift" in undone.stdout
     assert ann("undo").returncode == 0
     assert rows(ann.path, "SELECT reps, load_kg FROM set_logs ORDER BY set_number") == [(8, 40), (8, 40), (8, 40)]
     ann("run", "add", "easy", "30")

@@ -155,12 +155,18 @@ def test_rdl_means_the_dumbbell_romanian_deadlift_of_a_runner_with_dumbbells(lea
 
 
 def test_a_barbell_lift_logged_under_the_empty_bar_is_refused_with_the_lift_that_fits(lea):
-    out = lea("log", "--date", str(lea.rdl_day), "--set", "romanian deadlift 3x8@14kg")
+    out = lea("log", "--date", str(lea.rdl_day), "--set", "romanian_deadlift 3x8@14kg")  # the barbell lift's id
     assert out.returncode == 2
     assert "--set: load: 14kg for Romanian deadlift is under the empty barbell (20kg)" in out.stderr
     assert "dumbbell romanian deadlift" in out.stderr
     assert count(lea.path, "set_logs") == 0
-    assert lea("log", "--date", str(lea.rdl_day), "--set", "romanian deadlift 3x8@30kg").returncode == 0  # a gym day
+    assert lea("log", "--date", str(lea.rdl_day), "--set", "romanian_deadlift 3x8@30kg").returncode == 0  # a gym day
+
+
+def test_a_name_inside_a_lift_of_the_days_session_is_that_lift_not_the_librarys_plainer_one(lea):
+    out = lea("log", "--date", str(lea.rdl_day), "--set", "romanian deadlift 3x8@14kg")
+    assert out.returncode == 0, out.stderr
+    assert rows(lea.path, "SELECT DISTINCT exercise_id FROM set_logs") == [("dumbbell_romanian_deadlift",)]
 
 
 def test_a_run_longer_than_a_plan_allows_is_refused_unless_a_race(ann):  # noqa: F811
@@ -171,7 +177,7 @@ def test_a_run_longer_than_a_plan_allows_is_refused_unless_a_race(ann):  # noqa:
 
 
 def test_a_load_right_after_the_sets_reads_whatever_their_unit_and_a_bare_number_counts_the_lifts_own(ann):  # noqa: F811
-    out = ann("log", "--set", "farmer carry 3x30m@14kg", "--set", "farmer carry 2x40 @16kg", "--set", "side plank 2x30")
+    out = ann("log", "--set", "farmer carry 3x30m@14kg", "--set", "farmer carry 2x40 @16kg", "--set", "side_plank 2x30")
     assert out.returncode == 0, out.stderr
     query = "SELECT DISTINCT exercise_id, reps, seconds, distance_m, load_kg FROM set_logs ORDER BY id"
     assert rows(ann.path, query) == [

@@ -108,6 +108,21 @@ def test_a_run_logged_by_hand_is_not_imported_twice(runstrong, tmp_path):
     assert len(runs_in(tmp_path)) == 1
 
 
+def test_a_run_typed_after_the_same_run_was_imported_is_answered_already_in_the_diary(runstrong, tmp_path):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "run.fit").write_bytes(fit_run(dt.datetime(2024, 6, 3, 5, 30, tzinfo=dt.UTC), 48, 9.0))
+    assert runstrong("run", "import", str(folder / "run.fit")).returncode == 0
+    typed = runstrong("run", "add", "easy", "48", "--distance", "9km", "--rpe", "3", "--date", "2024-06-03")
+    assert typed.returncode == 0, typed.stderr
+    assert "Already in the diary: an imported run of 48 min / 9.0 km" in typed.stdout and "--again" in typed.stdout
+    assert len(runs_in(tmp_path)) == 1
+    other = runstrong("run", "add", "easy", "20", "--distance", "4km", "--date", "2024-06-03")  # a second, shorter run
+    both = runstrong("run", "add", "easy", "48", "--distance", "9km", "--date", "2024-06-03", "--again")
+    assert other.returncode == 0 and both.returncode == 0 and "Logged" in both.stdout
+    assert len(runs_in(tmp_path)) == 3
+
+
 def test_dry_run_writes_nothing(runstrong, tmp_path):
     folder = activity_folder(tmp_path)
     done = runstrong("run", "import", str(folder), "--dry-run", "--cross-training")

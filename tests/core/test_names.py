@@ -17,7 +17,16 @@ def test_a_name_is_kept_in_nfc_and_found_in_any_form_case_or_without_accents():
     assert [names.find(t, known) for t in (nfd, "léa müller", " lea  muller ", "ana sørensen")] == [
         "Léa Müller", "Léa Müller", "Léa Müller", "Ana Sørensen"
     ]  # fmt: skip
-    assert names.find("lea", known) is None
+    assert names.find("le", known) is None  # part of a word is no name
+
+
+def test_a_first_name_finds_the_one_athlete_it_begins_and_several_are_named():
+    known = ["Priya Raman", "Léa Müller", "Léa Martin"]
+    assert names.find("Priya", known) == "Priya Raman"
+    assert names.find("priya raman", known) == "Priya Raman"
+    with pytest.raises(UserError) as err:
+        names.find("Lea", known)
+    assert "could be 'Léa Müller', 'Léa Martin'" in str(err.value) and "give more of the name" in str(err.value)
 
 
 def test_a_look_up_several_names_answer_to_lists_them_and_the_closest_match_wins():

@@ -167,3 +167,19 @@ def test_what_is_shown_can_be_typed_back(library, sets):
         line = "romanian_deadlift " + format_sets([s], Units.metric)
         again = parse(line, library)[0]
         assert SetLog.model_validate(again) == s
+
+
+@pytest.mark.parametrize("line", ["rfess 3x8/side @10kg", "rfess 3x8 each @10kg", "rfess 3x8 per leg @10kg",
+                                  "rfess 3x8 left,right @10kg", "rfess 3 x 8 / side @ 10 kg"])  # fmt: skip
+def test_sets_written_per_side_are_logged_on_the_left_and_on_the_right(library, line):
+    sets = parse(line, library)
+    assert [(s["side"], s["set_number"], s["reps"], s["load_kg"]) for s in sets] == [
+        (side, n, 8, 10.0) for side in ("left", "right") for n in (1, 2, 3)
+    ]
+
+
+def test_per_side_sets_of_a_two_sided_lift_or_two_sides_at_once_are_refused_with_the_fix(library):
+    with pytest.raises(UserError, match=r"side: Romanian deadlift works both sides at once"):
+        parse("rdl 3x8/side", library)
+    with pytest.raises(UserError, match=r"write one line per side, or '3x8/side'"):
+        parse("rfess 3x8 left right", library)

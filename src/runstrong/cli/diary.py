@@ -239,9 +239,13 @@ def log(
 def check_lines_for(profile: Path, request) -> None:  # type: ignore[no-untyped-def]
     """Parse the set lines in the units of the profile about to be stored (UserError if bad)."""
     from runstrong.cli.log_flow import parse_lines
+    from runstrong.cli.pain_text import pain_alone
     from runstrong.io.profile_file import load_profile
 
-    parse_lines(request.set_lines, load_profile(profile).units, request.today)
+    try:
+        parse_lines(request.set_lines, load_profile(profile).units, request.today)
+    except UserError as err:
+        raise UserError(f"{err}{pain_alone(request.pains, request.day, request.today)}") from None
 
 
 def _report(logged) -> None:  # type: ignore[no-untyped-def]
@@ -399,7 +403,7 @@ def history(
 
     \b
     Examples:
-      runstrong history                    the last 12 weeks
+      runstrong history                    the last 12 weeks (this one once it holds anything)
       runstrong history --by exercise --all
       runstrong history --exercise rdl     every set of Romanian deadlifts, newest first
     """
@@ -414,9 +418,12 @@ def history(
 
     library = load_library()
     names = {e.id: e.name for e in library.exercises}
-    since = None if all_time else week_start(clock_today()) - dt.timedelta(weeks=weeks - 1)
+    this_week = week_start(clock_today())
+    since = None if all_time else this_week - dt.timedelta(weeks=weeks - 1)
     with open_diary(db) as store, store.read() as s:
         who = repo.find_athlete(s, athlete)
+        if since is not None and not queries.history_by_week(s, who.id, this_week):
+            since -= dt.timedelta(weeks=1)  # a week with nothing in it yet (a Monday) is not one of the N
         chosen = None
         if exercise_name:  # a short name: a lift this runner logged, else planned, else fits their kit
             prefer = preference(s, who, library, logged_first=True)

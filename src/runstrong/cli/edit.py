@@ -72,13 +72,16 @@ def _call(flow: Any, *args: Any, db: str | None, athlete: str | None) -> Any:
 
 
 def _set_id(db: str | None, athlete: str | None, day: dt.date, exercise: str, number: int, side: str | None) -> int:
-    from runstrong.core.setline import resolve_exercise
+    from runstrong.core.setline import SessionLifts, resolve_exercise
     from runstrong.flows.base import Refused
     from runstrong.flows.edit import find_set
     from runstrong.io.data_files import load_library
+    from runstrong.store import lifts_known, repo
 
-    chosen = resolve_exercise(exercise, load_library(), field="--exercise")
     with open_diary(db) as store:
+        with store.read() as s:  # a name means a lift logged that day first ("step up": her Dumbbell step-up)
+            logged = lifts_known.logged_on(s, repo.find_athlete(s, athlete).id, day)
+        chosen = resolve_exercise(exercise, load_library(), field="--exercise", prefer=(SessionLifts(logged),))
         try:
             return find_set(store, athlete, day, chosen.id, number, side)
         except Refused as err:

@@ -101,6 +101,7 @@ def write_log(store: Any, request: LogRequest, athlete: str | None) -> Any:
     from pydantic import ValidationError
 
     from runstrong.cli.diary_common import clock_now, describe_errors
+    from runstrong.cli.pain_text import pain_alone
     from runstrong.core.diary import SessionLog
     from runstrong.flows.base import Clock, Refused
     from runstrong.flows.lift_names import preference
@@ -111,10 +112,13 @@ def write_log(store: Any, request: LogRequest, athlete: str | None) -> Any:
     with store.read() as s:
         who = repo.find_athlete(s, athlete)
         prefer = preference(s, who, load_library(), request.planned_on or request.day, request.label)
-    given = flow_input(request, who.units, who.name, prefer)
     try:
+        given = flow_input(request, who.units, who.name, prefer)
         return log_session(store, who.name, given, Clock(clock_now(), request.today))
     except Refused as err:
-        raise UserError(err.said_with(FLOW_FLAGS)) from None
+        raise UserError(err.said_with(FLOW_FLAGS) + pain_alone(request.pains, request.day, request.today)) from None
     except ValidationError as err:
-        raise UserError(describe_errors(err, SessionLog, SESSION_FLAGS)) from None
+        said = describe_errors(err, SessionLog, SESSION_FLAGS)
+        raise UserError(said + pain_alone(request.pains, request.day, request.today)) from None
+    except UserError as err:
+        raise UserError(f"{err}{pain_alone(request.pains, request.day, request.today)}") from None

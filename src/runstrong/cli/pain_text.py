@@ -85,3 +85,20 @@ def parse_pain(value: str, day: dt.date, today: dt.date) -> Any:
 
 def parse_pains(values: tuple[str, ...], day: dt.date, today: dt.date) -> list[Any]:
     return [parse_pain(v, day, today) for v in values]
+
+
+def pain_argument(p: Any) -> str:
+    """A stored-to-be PainReport typed back as one `--pain` value (what `parse_pain` reads)."""
+    words = [f"{p.area.value}={p.score}", p.side or "", p.when or "", f"from={p.provoked_by}" if p.provoked_by else ""]
+    text = " ".join(w for w in words if w)
+    return f"{text} note={p.note}" if p.note else text
+
+
+def pain_alone(pains: Any, day: dt.date, today: dt.date) -> str:
+    """What a refused log says when it carried pain: nothing was kept, and the command that
+    logs the pain by itself (a runner who does not retry the sets still keeps the report)."""
+    if not pains:
+        return ""
+    date = "" if day == today else f" --date {day.isoformat()}"
+    args = " ".join(f"--pain {pain_argument(p)!r}" for p in pains)
+    return f"\nNothing was logged, the pain report included. Log the pain alone with: runstrong wellness{date} {args}"

@@ -132,7 +132,7 @@ def review(
         apply = accept
         shown = False
         if not accept and not dry_run and fmt == "table" and output is None and stdin_is_tty():
-            _show(outcome.review, outcome.changes, outcome.trend, fmt, None, None)
+            _show(outcome.review, outcome.changes, outcome.trend, fmt, None, None, outcome.athlete.units)
             apply = click.confirm(f"Write these changes as plan version {version + 1}?", default=True)
             shown = True
         applied = None
@@ -151,7 +151,7 @@ def review(
             if applied:
                 click.echo(applied)
             return
-        _show(outcome.review, outcome.changes, outcome.trend, fmt, output, applied)
+        _show(outcome.review, outcome.changes, outcome.trend, fmt, output, applied, outcome.athlete.units)
 
 
 def _read_review(store, athlete, week_start, today, ctx, real_life, dry_run):  # type: ignore[no-untyped-def]
@@ -219,7 +219,7 @@ def _real_life_from_flags(
     )
 
 
-def _show(the_review, changes, trend, fmt: str, output: Path | None, applied: str | None) -> None:  # type: ignore[no-untyped-def]
+def _show(the_review, changes, trend, fmt: str, output: Path | None, applied: str | None, units) -> None:  # type: ignore[no-untyped-def]
     from runstrong.io.review_text import render_review, review_markdown
 
     if fmt == "json":
@@ -235,9 +235,9 @@ def _show(the_review, changes, trend, fmt: str, output: Path | None, applied: st
 
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     elif fmt == "markdown":
-        text = review_markdown(the_review, changes, applied=applied)
+        text = review_markdown(the_review, changes, applied=applied, units=units)
     else:
-        renderable = render_review(the_review, changes, trend, applied=applied)
+        renderable = render_review(the_review, changes, trend, applied=applied, units=units)
         if output is None:
             console().print(renderable)
             if not sys.stdout.isatty():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -76,10 +77,12 @@ def add(
       runstrong run add long 1h50 --distance 21.1 --rpe 6 --legs 2 --tightness 3 --form "heavy heel strike late"
       runstrong run add tempo 50min --date yesterday
     The same run again that day (type, duration, distance and RPE) is answered "already
-    logged", so a retried command never doubles it; --again logs a second run like it.
+    logged", so a retried command never doubles it; a run imported from a watch that day of
+    about the same duration and distance is answered "already in the diary" too; --again
+    logs a second run like it.
     """
     from runstrong.core.diary import RunLog
-    from runstrong.core.setline import KM_PER_MILE, parse_distance, parse_minutes
+    from runstrong.core.setline import parse_distance, parse_minutes
     from runstrong.store import repo
 
     today = clock_today()
@@ -108,15 +111,31 @@ def add(
             added = add_run_flow(store, who.name, entry, Clock(clock_now(), today), again=again)
         except Refused as err:
             raise UserError(err.said_with(RUN_FLAGS)) from None
+    _say_added(entry, added, who.units.value == "imperial", when)
+
+
+def _say_added(entry: Any, added: Any, imperial: bool, when: Any) -> None:
+    """The reply to `run add`: logged, already logged, or already imported from a watch."""
+    from runstrong.core.setline import KM_PER_MILE
+
+    def distance(km: float) -> str:
+        return f"{km / KM_PER_MILE:.1f} mi" if imperial else f"{km:.1f} km"
+
     parts = [f"{entry.type.value} run", f"{entry.minutes:g} min"]
     if entry.distance_km is not None:
-        parts.append(
-            f"{entry.distance_km / KM_PER_MILE:.2f} mi"
-            if who.units.value == "imperial"
-            else f"{entry.distance_km:g} km"
-        )
+        parts.append(f"{entry.distance_km / KM_PER_MILE:.2f} mi" if imperial else f"{entry.distance_km:g} km")
     if entry.rpe is not None:
         parts.append(f"RPE {entry.rpe:g}")
+    if added.imported is not None:
+        twin = added.imported
+        size = f"{twin.minutes:.0f} min"
+        if twin.distance_km is not None:
+            size += f" / {distance(twin.distance_km)}"
+        console().print(
+            f"Already in the diary: an imported run of {size} is on {when:%a %d %b %Y}; nothing added "
+            "(--again keeps both)."
+        )
+        return
     if added.already:
         console().print(
             f"Already logged: this {', '.join(parts)} on {when:%a %d %b %Y} is in the diary; nothing added "

@@ -231,7 +231,8 @@ def _close(a: float, b: float, share: float, amount: float) -> bool:
     return abs(a - b) <= max(share * max(a, b), amount)
 
 
-def _similar(a: KnownRun, b: KnownRun) -> bool:
+def similar(a: KnownRun, b: KnownRun) -> bool:
+    """Whether two runs are about the same duration and, when both have one, distance."""
     if not _close(a.minutes, b.minutes, *SAME_DURATION):
         return False
     if a.distance_km is not None and b.distance_km is not None:
@@ -267,7 +268,7 @@ class RunIndex:
         days = (run.date - dt.timedelta(days=1), run.date, run.date + dt.timedelta(days=1))
         for day in days:
             for other in self.by_date.get(day, ()):
-                if not _similar(run, other):
+                if not similar(run, other):
                     continue
                 if run.started_at is not None and other.started_at is not None:
                     if abs((run.started_at - other.started_at).total_seconds()) <= SAME_START_MINUTES * 60:

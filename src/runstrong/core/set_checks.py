@@ -38,7 +38,7 @@ def under_the_bar(
         kin = [library.get(i) for i in (*lift.regressions, *lift.progressions) if i in library]
         other = next((e for e in kin if _barless(e, units, p)), None)
         own = "" if kit in bars else f" (a lighter bar: set bar_weights.{kit.value} in your profile)"
-        fix = f"name the lift you did, e.g. '{other.name.lower()}'" if other is not None else "name the lift you did"
+        fix = f"name the lift you did, e.g. '{other.id}' ({other.name.lower()})" if other else "name the lift you did"
         load, empty = format_load(s.load_kg, units)[1:], format_load(bar, units)[1:]
         return f"{load} for {lift.name} is under the empty {kit.value.replace('_', ' ')} ({empty}); give the whole " \
                f"load, bar included, or {fix}{own}"  # fmt: skip

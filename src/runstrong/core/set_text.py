@@ -10,6 +10,8 @@ from .vocab import Units
 
 KG_PER_LB = 0.45359237
 KM_PER_MILE = 1.609344
+M_PER_YARD = 0.9144
+M_PER_FOOT = 0.3048
 
 _SUFFIX = {"reps": "", "seconds": "s", "contacts": "c", "distance_m": "m"}
 
@@ -28,6 +30,8 @@ def format_set(s: dict | object, units: Units) -> str:
     get = s.get if isinstance(s, dict) else lambda k, d=None: getattr(s, k, d)
     measure = next(m for m in ("reps", "seconds", "contacts", "distance_m") if get(m) is not None)
     parts = [f"{get(measure):g}{_SUFFIX[measure]}"]
+    if measure == "distance_m" and units == Units.imperial:  # yards, as the plan prints a carry
+        parts = [f"{round(get(measure) / M_PER_YARD):g}yd"]
     if get("load_kg") is not None:
         parts.append(format_load(get("load_kg"), units))
     if get("rpe") is not None:

@@ -7,10 +7,12 @@
     split squat 8,8,7 @bw+10kg rir2 form3 # knee drifts in on the last reps
 
 After the exercise come the sets (`SETSxAMOUNT`, or a comma list of amounts, one per set;
-`s` seconds, `c` contacts, `m` metres, `r` reps; a bare number counts what the exercise
-counts: reps of a lift, seconds of a plank, metres of a carry), then in any order: `@LOAD`
+`s` seconds, `c` contacts, `m` metres (or `yd`, `ft`: kept in metres), `r` reps; a bare
+number counts what the exercise counts: reps of a lift, seconds of a plank, metres of a
+carry, or yards for a runner in imperial units, as their plan prints carries), then in any order: `@LOAD`
 (`40kg`, `90lb`, `bw`, `bw+10kg`; a bare number is in the runner's units), `rpeN` or
-`rirN`, `left` or `right`, `formN` (1-5) and `# a note` on form.
+`rirN`, `left` or `right` (or `3x8/side`, `2x10 each`, `left,right`: the same sets on each
+side of a one-sided lift), `formN` (1-5) and `# a note` on form.
 
 Pure: the library and the runner's units come in as arguments. Errors are `UserError`s
 that name the field and show the fix.
@@ -29,23 +31,17 @@ from runstrong.core.library import Library
 from runstrong.core.model import Exercise, Units
 from runstrong.errors import UserError
 
-from .set_text import KG_PER_LB, KM_PER_MILE, format_load, format_set, format_sets  # noqa: F401
-
-# Words runners and coaches abbreviate; expanded word by word before matching.
-ABBREVIATIONS: dict[str, str] = {
-    "rdl": "romanian_deadlift",
-    "rdls": "romanian_deadlift",
-    "sl": "single_leg",
-    "db": "dumbbell",
-    "kb": "kettlebell",
-    "bb": "barbell",
-    "bw": "bodyweight",
-    "rfess": "rear_foot_elevated_split_squat",
-    "bss": "rear_foot_elevated_split_squat",
-    "bulgarian": "rear_foot_elevated",
-    "nordics": "nordic_curl",
-    "dl": "deadlift",
-}
+from .lift_words import (
+    ABBREVIATIONS,
+    close_kin,
+    expand,
+    extra_words,
+    initials,
+    normalise_name,
+    session_lift,
+    word_starts,
+)
+from .set_text import KG_PER_LB, KM_PER_MILE, M_PER_FOOT, M_PER_YARD, format_load, format_set, format_sets  # noqa: F401
 
 SET_HELP = (
     "write the exercise then the sets, e.g. 'rdl 3x8@40kg rpe7', 'side plank 2x30s left', "
@@ -53,25 +49,12 @@ SET_HELP = (
 )
 
 
-def normalise_name(text: str) -> str:
-    """`Romanian Deadlift` and `romanian-deadlift` both become `romanian_deadlift`."""
-    text = text.strip().lower().replace("'", "").replace("’", "")
-    text = re.sub(r"[^a-z0-9]+", "_", text)
-    return text.strip("_")
-
-
-def _expand(name: str) -> str:
-    return "_".join(ABBREVIATIONS.get(word, word) for word in name.split("_"))
-
-
-def _initials(exercise_id: str) -> str:
-    return "".join(word[0] for word in exercise_id.split("_") if word)
-
-
 def exercise_suggestions(text: str, library: Library, n: int = 5) -> list[str]:
-    """The ids closest to `text` (by id, by name, and by the words it contains)."""
-    name = _expand(normalise_name(text))
+    """The ids closest to `text` (by id, by name, and by the words it contains), after the
+    abbreviation a typo of one means ("rdll": rdl)."""
+    name = expand(normalise_name(text))
     ids = library.ids()
+    short = difflib.get_close_matches(normalise_name(text), ABBREVIATIONS, n=1, cutoff=0.75)
     close = difflib.get_close_matches(name, ids, n=n, cutoff=0.5)
     words = set(name.split("_"))
     by_words = sorted(
@@ -79,21 +62,35 @@ def exercise_suggestions(text: str, library: Library, n: int = 5) -> list[str]:
         key=lambda e: (-len(words & set(e.split("_"))), len(e)),
     )
     out: list[str] = []
-    for candidate in [*close, *by_words]:
+    for candidate in [*short, *close, *by_words]:
         if candidate not in out:
             out.append(candidate)
     return out[:n]
 
 
-def resolve_exercise(text: str, library: Library, field: str = "exercise", prefer: Preference = ()) -> Exercise:
+class SessionLifts(tuple):
+    """A tier of `Preference` that is the day's planned session: a name that names one of
+    its lifts means that lift before any library look-up (see `lift_words.session_lift`)."""
+
+    __slots__ = ()
+
+
+Preference = Sequence[Collection[str]]  # tiers of exercise ids a short name is looked for in first
+
+
+def resolve_exercise(text: str, library: Library, field: str = "exercise", prefer: Preference = (),
+                     measure: str | None = None) -> Exercise:  # fmt: skip
     """Find the exercise a runner means: an id, a name, an abbreviation (`rdl`, `db rdl`,
     `sl rdl`), the initials of an id (`rfess`) or a unique start of one (`nordic`).
 
-    A short name means the runner's own lift when `prefer` knows it: its tiers of ids (the
-    day's session, the plan, the kit that fits the runner) are searched in order before the
-    library, so `rdl` is the Dumbbell Romanian deadlift a dumbbell runner's plan holds, not
-    the barbell one; in a tier, the lift with the fewest words beyond the name wins. An id
-    or a name typed in full is always that exercise.
+    A name that names one lift of the day's session (the `SessionLifts` tier of `prefer`:
+    its words, a sub-phrase, word starts or a close spelling) is that lift, unless the set's
+    `measure` is not what it counts: "side plank 3x8" is the session's Side plank with
+    top-leg lift in reps. Only an id typed as such (`side_plank`) names another lift. A
+    library lift named in full that the session has a close variant of is asked about, not
+    logged. Then a short name means the runner's own lift when `prefer` knows it: its tiers
+    (the plan, the kit that fits the runner) are searched in order before the library, so
+    `rdl` is the Dumbbell Romanian deadlift a dumbbell runner's plan holds.
 
     Raises UserError naming `field` with the nearest matches when nothing or more than
     one exercise fits.
@@ -101,22 +98,45 @@ def resolve_exercise(text: str, library: Library, field: str = "exercise", prefe
     name = normalise_name(text)
     if not name:
         raise UserError(f"{field}: name an exercise first; {SET_HELP}")
-    if name in library:
-        return library.get(name)
+    if text.strip().lower() in library:
+        return library.get(text.strip().lower())
+    session = next((tier for tier in prefer if isinstance(tier, SessionLifts)), SessionLifts())
+    mine = session_lift(text, library, session, measure, field)
+    if mine is not None:
+        return mine
     by_name = {normalise_name(e.name): e for e in library.exercises}
-    if name in by_name:
-        return by_name[name]
+    named = library.get(name) if name in library else by_name.get(name)
+    if named is not None:
+        _not_in_session(text, named, library, session, measure, field)
+        return named
     mine = _preferred(text, name, library, prefer, field)
     if mine is not None:
         return mine
-    expanded = _expand(name)
+    expanded = expand(name)
     if expanded in library:
         return library.get(expanded)
     if expanded in by_name:
         return by_name[expanded]
-    initials = [e for e in library.ids() if _initials(e) == name.replace("_", "")]
-    if len(initials) == 1:
-        return library.get(initials[0])
+    return _by_parts(text, name, expanded, library, field)
+
+
+def _not_in_session(text: str, lift: Exercise, library: Library, session: SessionLifts, measure: str | None,
+                    field: str) -> None:  # fmt: skip
+    """Refuse `lift`, named by the runner, when the day's session holds a close variant of it
+    instead: which one they did is theirs to say, never a guess."""
+    kin = close_kin(lift, library, session, measure)
+    if kin is not None:
+        raise UserError(
+            f"{field}: {lift.name} is not in the day's session; did you mean {kin.name}? Name it "
+            f"(e.g. {kin.name.lower()!r}), or type the id {lift.id!r} to log {lift.name} itself"
+        )
+
+
+def _by_parts(text: str, name: str, expanded: str, library: Library, field: str) -> Exercise:
+    """The one library lift whose id's initials, start or words the name is; else the refusal."""
+    by_initials = [e for e in library.ids() if initials(e) == name.replace("_", "")]
+    if len(by_initials) == 1:
+        return library.get(by_initials[0])
     starts = [e for e in library.ids() if e.startswith(expanded)]
     if len(starts) == 1:
         return library.get(starts[0])
@@ -128,8 +148,11 @@ def resolve_exercise(text: str, library: Library, field: str = "exercise", prefe
         raise UserError(
             f"{field}: {text.strip()!r} could be {', '.join(shortest)}; type more of the name or the exact id"
         )
-    if len(initials) > 1:
-        raise UserError(f"{field}: {text.strip()!r} could be {', '.join(initials[:6])}; type the exact id")
+    if len(by_initials) > 1:
+        raise UserError(f"{field}: {text.strip()!r} could be {', '.join(by_initials[:6])}; type the exact id")
+    by_starts = [e.id for e in library.exercises if word_starts(expanded, normalise_name(e.name))]
+    if len(by_starts) == 1:  # "iso split squat": the one Isometric split-squat hold
+        return library.get(by_starts[0])
     close = exercise_suggestions(text, library)
     hint = f" Did you mean: {', '.join(close)}?" if close else ""
     raise UserError(
@@ -137,29 +160,15 @@ def resolve_exercise(text: str, library: Library, field: str = "exercise", prefe
     )
 
 
-Preference = Sequence[Collection[str]]  # tiers of exercise ids a short name is looked for in first
-
-
-def _extra_words(name: str, expanded: str, exercise_id: str) -> int | None:
-    """How many words `exercise_id` has beyond what the runner typed, when it can be what
-    they mean (the typed words inside it, its start or its initials); else None."""
-    words = exercise_id.split("_")
-    if f"_{expanded}_" in f"_{exercise_id}_" or exercise_id.startswith(expanded):
-        return len(words) - len(expanded.split("_"))
-    if _initials(exercise_id) == name.replace("_", ""):
-        return 0
-    return None
-
-
 def _preferred(text: str, name: str, library: Library, prefer: Preference, field: str) -> Exercise | None:
     """The lift of the first tier of `prefer` that the name means: the one its abbreviations
     spell out, else the one with the fewest words beyond it; None when no tier holds one.
     Equally close lifts are named, not guessed."""
-    expanded = _expand(name)
+    expanded = expand(name)
     spelled = {expanded, *(e.id for e in library.exercises if normalise_name(e.name) == expanded)}
     for tier in prefer:
         ids = [i for i in dict.fromkeys(tier) if i in library]
-        fits = {i: n for i in ids if (n := _extra_words(name, expanded, i)) is not None}
+        fits = {i: n for i in ids if (n := extra_words(name, expanded, i)) is not None}
         fits |= {i: -1 for i in ids if i in spelled}
         if not fits:
             continue
@@ -273,9 +282,15 @@ class SetLine:
 _SETS_X = re.compile(r"^(\d+)x(-?\d+(?:\.\d+)?)([a-z]*)$")
 _LIST = re.compile(r"^(-?\d+(?:\.\d+)?(?:,-?\d+(?:\.\d+)?)+)([a-z]*)$")
 _MEASURE = {"": "reps", "r": "reps", "reps": "reps", "s": "seconds", "sec": "seconds", "secs": "seconds",
-            "c": "contacts", "contacts": "contacts", "m": "distance_m"}  # fmt: skip
+            "c": "contacts", "contacts": "contacts", "m": "distance_m", "yd": "distance_m", "yds": "distance_m",
+            "yard": "distance_m", "yards": "distance_m", "ft": "distance_m", "feet": "distance_m"}  # fmt: skip
+_METRES = {"yd": M_PER_YARD, "yds": M_PER_YARD, "yard": M_PER_YARD, "yards": M_PER_YARD, "ft": M_PER_FOOT,
+           "feet": M_PER_FOOT}  # a distance is stored in metres, whatever it was typed in  # fmt: skip
 _EXAMPLE = {"reps": "3x8", "seconds": "3x30s", "contacts": "3x20c", "distance_m": "2x40m"}
 _SIDES = {"left": "left", "l": "left", "right": "right", "r": "right"}
+_BOTH = "both"  # sets done on each side: logged as the same sets on the left and on the right
+_PER_SIDE = re.compile(r"\s*/\s*(?:side|leg|arm)\b|\s+(?:each|per|a)\s+(?:side|leg|arm)\b|\s+each\b"
+                       r"|\s+(?:left\s*,\s*right|right\s*,\s*left|both\s+sides)\b")  # fmt: skip
 
 
 def _tidy(line: str) -> str:
@@ -285,7 +300,7 @@ def _tidy(line: str) -> str:
     line = re.sub(r"(@[^\s]*\d)\s+(kg|kgs|lb|lbs)\b", r"\1\2", line)  # @40 kg -> @40kg
     line = re.sub(r"\b(rpe|rir|form|q)\s+(\d)", r"\1\2", line)  # rpe 7 -> rpe7
     line = re.sub(r"(\S)@", r"\1 @", line)  # 3x8@40 -> 3x8 @40, 3x30m@14kg -> 3x30m @14kg
-    return line
+    return _PER_SIDE.sub(f" {_BOTH}", line)  # 3x8/side, 2x10 each, left,right -> both
 
 
 def _amounts(token: str, line: str) -> tuple[str | None, list[float]] | None:
@@ -303,9 +318,9 @@ def _amounts(token: str, line: str) -> tuple[str | None, list[float]] | None:
     if unit and unit not in _MEASURE:
         raise UserError(
             f"set: {unit!r} in {token!r} is not a measure; write reps as 3x8, seconds as 3x30s, "
-            "contacts as 3x20c, metres as 2x40m"
+            "contacts as 3x20c, a distance as 2x40m or 2x44yd"
         )
-    return _MEASURE[unit] if unit else None, values
+    return _MEASURE[unit] if unit else None, [round(v * _METRES.get(unit, 1.0), 2) for v in values]
 
 
 def _checked(measure: str, values: list[float], token: str, line: str) -> list[float]:
@@ -329,8 +344,10 @@ def parse_set_line(line: str, library: Library, units: Units = Units.metric, pre
     if found is None:
         raise UserError(f"set: no sets in {line.strip()!r}; {SET_HELP}")
     index, (typed, values) = found
-    exercise = resolve_exercise(" ".join(tokens[:index]), library, prefer=prefer)
+    exercise = resolve_exercise(" ".join(tokens[:index]), library, prefer=prefer, measure=typed)
     measure = typed or exercise.dose.measure  # a bare number counts what the exercise counts: 3x30 of a carry is metres
+    if typed is None and measure == "distance_m" and units == Units.imperial:  # yards, as the plan prints them
+        values = [round(v * M_PER_YARD, 2) for v in values]
     _checked(measure, values, tokens[index], line.strip())
     common: dict = {"load_kg": None, "side": None}
     for token in tokens[index + 1 :]:
@@ -339,11 +356,23 @@ def parse_set_line(line: str, library: Library, units: Units = Units.metric, pre
         raise UserError(f"rir: give RPE or RIR, not both (in {line.strip()!r})")
     if note.strip():
         common["form_note"] = note.strip()
+    sides = _sides(common.pop("side"), exercise, line.strip())
     sets = tuple(
-        {"exercise_id": exercise.id, "set_number": n, measure: int(v) if measure != "distance_m" else v, **common}
-        for n, v in enumerate(values, start=1)
-    )
+        {"exercise_id": exercise.id, "set_number": n, measure: int(v) if measure != "distance_m" else v, **common,
+         "side": side}
+        for side in sides for n, v in enumerate(values, start=1)
+    )  # fmt: skip
     return SetLine(exercise=exercise, sets=sets)
+
+
+def _sides(side: str | None, exercise: Exercise, line: str) -> tuple[str | None, ...]:
+    """The sides a line's sets were done on: one, none, or each side of a one-sided lift
+    ("3x8/side", "2x10 each": the same sets on the left and on the right)."""
+    if side != _BOTH:
+        return (side,)
+    if not exercise.unilateral:
+        raise UserError(f"side: {exercise.name} works both sides at once; drop '/side' or 'each' (in {line!r})")
+    return ("left", "right")
 
 
 def _apply_option(token: str, out: dict, units: Units, line: str) -> None:
@@ -355,14 +384,16 @@ def _apply_option(token: str, out: dict, units: Units, line: str) -> None:
         out["rir"] = int(_scale(float(m.group(1)), "rir", 0, 10, line, "reps in reserve 0-10, e.g. rir2"))
     elif m := re.fullmatch(r"(?:form|q)(-?\d+)", token):
         out["form_quality"] = int(_scale(float(m.group(1)), "form_quality", 1, 5, line, "form 1-5, e.g. form4"))
-    elif token in _SIDES:
-        out["side"] = _SIDES[token]
+    elif token in _SIDES or token == _BOTH:
+        if out["side"] not in (None, _SIDES.get(token, token)):
+            raise UserError(f"side: {line!r} names two sides; write one line per side, or '3x8/side' for both")
+        out["side"] = _SIDES.get(token, token)
     elif re.fullmatch(r"\d+(?:\.\d+)?(?:kg|kgs|lb|lbs)", token):
         out["load_kg"] = parse_load(token, units)
     else:
         raise UserError(
             f"set: {token!r} in {line!r} is not understood; after the sets write @load (40kg, 90lb, bw), "
-            "rpeN or rirN, left or right, formN (1-5) and '# a note'"
+            "rpeN or rirN, left, right or /side (both sides), formN (1-5) and '# a note'"
         )
 
 

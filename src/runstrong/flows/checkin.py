@@ -3,10 +3,13 @@
 A run or a note already in the diary on its day is not written again: a retried command
 or a form sent twice is answered "already logged" (`Added.already`). For a run "the same"
 is its date, type, minutes, distance and RPE (how the legs felt or a note do not make
-another run); `again=True` logs a second run like it, which a runner asks for by name."""
+another run); `again=True` logs a second run like it, which a runner asks for by name.
+A run typed by hand on a day a watch's run of about the same duration and distance was
+imported is that run too (`Added.imported`), as `run import` leaves out a run typed first."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from runstrong.core.activity import KnownRun, similar
 from runstrong.core.diary import Note, PainReport, RunLog, Wellness
 from runstrong.core.vocab import LONGEST_RUN_MINUTES, RunType
 from runstrong.store import changes, repo
@@ -59,6 +63,7 @@ class Added:
     id: int
     version: int
     already: bool = False
+    imported: KnownRun | None = None  # the imported run a typed one was found to be
 
 
 def add_run(store: Store, athlete: str | None, run: RunLog, clock: base.Clock,
@@ -71,12 +76,25 @@ def add_run(store: Store, athlete: str | None, run: RunLog, clock: base.Clock,
         raise base.Refused(
             "minutes", f"{run.minutes:g} min is longer than a run can be ({longest}); check it, or log it as a race"
         )
-    return _added_once(
-        store, athlete, clock, expected_version, run.date,
-        same=lambda tx: None if again else _same_run(tx.s, tx.athlete.id, run),
+    twin: list[KnownRun] = []  # the imported run the typed one was found to be
+
+    def same(tx: base.Tx) -> int | None:
+        if again:
+            return None
+        found = _same_run(tx.s, tx.athlete.id, run)
+        if found is None and run.source is None and run.started_at is None:
+            imported = _imported_twin(tx.s, tx.athlete.id, run)
+            if imported is not None:
+                found = imported[0]
+                twin.append(imported[1])
+        return found
+
+    added = _added_once(
+        store, athlete, clock, expected_version, run.date, same=same,
         add=lambda tx: repo.add_run(tx.s, tx.athlete.id, run),
         record=("run", f"logged {run_words(run)} on {run.date}"),
     )  # fmt: skip
+    return dataclasses.replace(added, imported=twin[-1]) if twin else added
 
 
 def add_note(store: Store, athlete: str | None, note: Note, clock: base.Clock,
@@ -126,6 +144,21 @@ def _same_run(s: Session, athlete_id: int, run: RunLog) -> int | None:
     for run_id, kind, *values in rows:
         if kind == run.type.value and all(_close(a, b) for a, b in zip(values, wanted, strict=True)):
             return run_id
+    return None
+
+
+def _imported_twin(s: Session, athlete_id: int, run: RunLog) -> tuple[int, KnownRun] | None:
+    """The id of a run imported from a file that day of about the same duration and distance
+    as `run` (typed by hand), and that run; None when there is none."""
+    rows = s.execute(select(RunRow.id, RunRow.minutes, RunRow.distance_km, RunRow.started_at, RunRow.source)
+                     .where(RunRow.athlete_id == athlete_id, RunRow.date == run.date,
+                            (RunRow.source.is_not(None)) | (RunRow.started_at.is_not(None)))
+                     .order_by(RunRow.id))  # fmt: skip
+    typed = KnownRun(run.date, run.minutes, run.distance_km)
+    for run_id, *values in rows:
+        other = KnownRun(run.date, *values)
+        if similar(typed, other):
+            return run_id, other
     return None
 
 

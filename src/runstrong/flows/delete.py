@@ -13,7 +13,7 @@ from runstrong.store.db import Store
 from runstrong.store.tables import RunRow, SetLogRow
 
 from . import base
-from .edit import Edited, owned_session, owned_set
+from .edit import Edited, exercise_name, owned_session, owned_set
 
 
 def delete_set(store: Store, athlete: str | None, set_id: int, clock: base.Clock,
@@ -22,7 +22,7 @@ def delete_set(store: Store, athlete: str | None, set_id: int, clock: base.Clock
     with base.change(store, athlete, clock, expected_version=expected_version) as tx:
         row, session = owned_set(tx, set_id)
         tx.watch(changes.day_scopes(tx.athlete.id, session.date))
-        what = f"set {row.set_number} of {row.exercise_id} on {session.date}"
+        what = f"set {row.set_number} of {exercise_name(row.exercise_id)} on {session.date}"
         later = tx.s.scalars(select(SetLogRow).where(
             SetLogRow.session_log_id == session.id, SetLogRow.exercise_id == row.exercise_id,
             SetLogRow.side.is_(None) if row.side is None else SetLogRow.side == row.side,

@@ -60,9 +60,23 @@ def find_set(store: Store, athlete: str | None, day: dt.date, exercise_id: str, 
                    SetLogRow.set_number == number, SetLogRow.side.is_(None) if side is None else SetLogRow.side == side)
             .order_by(SetLogRow.id)
         ))  # fmt: skip
+        numbers = sorted(set(s.scalars(
+            select(SetLogRow.set_number).join(SessionLogRow, SessionLogRow.id == SetLogRow.session_log_id)
+            .where(SessionLogRow.athlete_id == who.id, SessionLogRow.date == day, SetLogRow.exercise_id == exercise_id)
+        )))  # fmt: skip
+    there = f" (sets {', '.join(map(str, numbers))} are)" if numbers and not ids else ""
     if not ids:
-        raise base.Refused("set", f"no set {number} of {exercise_id}{' ' + side if side else ''} logged on {day}")
+        name = exercise_name(exercise_id)
+        raise base.Refused("set", f"no set {number} of {name}{' ' + side if side else ''} logged on {day}{there}")
     return ids[-1]
+
+
+def exercise_name(exercise_id: str) -> str:
+    """An exercise as the runner reads it (its name), for what an edit says."""
+    from runstrong.io.data_files import load_library
+
+    library = load_library()
+    return library.get(exercise_id).name if exercise_id in library else exercise_id
 
 
 def edit_set(store: Store, athlete: str | None, set_id: int, updates: dict[str, Any], clock: base.Clock,
@@ -86,7 +100,7 @@ def edit_set(store: Store, athlete: str | None, set_id: int, updates: dict[str, 
             _at_least_the_bar(new, tx.athlete.units, bar_weights(tx.s, tx.athlete.id))
         for f in SET_FIELDS:
             setattr(row, f, getattr(new, f))
-        what = f"set {new.set_number} of {new.exercise_id} on {session.date}"
+        what = f"set {new.set_number} of {exercise_name(new.exercise_id)} on {session.date}"
         tx.record("edit", f"edited {what}")
         return Edited(what, session.date, tx.version)
 

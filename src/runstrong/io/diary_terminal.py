@@ -16,7 +16,7 @@ from runstrong.core.diary import (
     WeekSummary,
 )
 from runstrong.core.model import Units
-from runstrong.core.setline import KG_PER_LB, KM_PER_MILE, format_load, format_sets
+from runstrong.core.setline import KG_PER_LB, KM_PER_MILE, M_PER_YARD, format_load, format_sets
 
 from .day_view import (  # noqa: F401  (re-exported: the day's view lives there, free of Pydantic)
     ROLE_LABEL,
@@ -33,6 +33,8 @@ def planned_line(block: PlannedBlock, units: Units) -> str:
     measure = next(m for m in ("reps", "seconds", "contacts", "distance_m") if getattr(p, m))
     suffix = {"reps": "", "seconds": "s", "contacts": "c", "distance_m": "m"}[measure]
     text = f"{p.sets}x{getattr(p, measure)}{suffix}"
+    if measure == "distance_m" and units == Units.imperial:  # yards, as the plan prints a carry
+        text = f"{p.sets}x{round(p.distance_m / M_PER_YARD)}yd"
     kind, value = p.intensity.kind, p.intensity.value
     if kind == "load_kg":
         text += " " + format_load(value, units)
@@ -128,7 +130,8 @@ MEASURE_LABEL = {"reps": "", "seconds": "s", "contacts": "c", "distance_m": "m"}
 def render_exercises(rows: list[ExerciseSummary], names: dict[str, str], units: Units) -> Table:
     table = _history_table(
         "By exercise (most recent first)",
-        "volume: total reps, seconds (s), contacts (c) or metres (m) · RPE: mean over the sets that have one",
+        "volume: total reps, seconds (s), contacts (c) or metres (m; yd in imperial) · "
+        "RPE: mean over the sets that have one",
         Column("exercise", overflow="ellipsis", no_wrap=True),
         ("sessions", "sets", "volume", "best", "RPE", "last"),
     )
@@ -137,12 +140,19 @@ def render_exercises(rows: list[ExerciseSummary], names: dict[str, str], units: 
             Text(names.get(r.exercise_id, r.exercise_id)),
             str(r.sessions),
             str(r.sets),
-            f"{r.total:,.0f}{MEASURE_LABEL[r.measure]}",
+            _volume(r, units),
             format_load(r.best_load_kg, units).lstrip("@") if r.best_load_kg else "-",
             f"{r.mean_rpe:g}" if r.mean_rpe is not None else "",
             f"{r.last_date:%d %b %y}",
         )
     return table
+
+
+def _volume(r: ExerciseSummary, units: Units) -> str:
+    """An exercise's total, a distance in yards for a runner in imperial units."""
+    if r.measure == "distance_m" and units == Units.imperial:
+        return f"{r.total / M_PER_YARD:,.0f}yd"
+    return f"{r.total:,.0f}{MEASURE_LABEL[r.measure]}"
 
 
 def render_exercise_log(name: str, sets: list[LoggedSet], units: Units) -> Table:

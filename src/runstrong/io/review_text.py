@@ -12,7 +12,8 @@ from rich.text import Text
 
 from runstrong.core.review import Change, Review
 from runstrong.core.review_metrics import CategoryWeek, WeekMetrics
-from runstrong.core.vocab import CATEGORY_NAME
+from runstrong.core.set_text import KG_PER_LB, KM_PER_MILE
+from runstrong.core.vocab import CATEGORY_NAME, Units
 
 from .sparkline import sparkline
 
@@ -39,20 +40,29 @@ def _num(value: float | None, unit: str = "", digits: int = 1) -> str:
     return f"{text}{unit}"
 
 
-def headline(m: WeekMetrics) -> list[str]:
-    """The week in a few lines of numbers, the same in every format."""
+def _mass_unit(units: Units) -> tuple[str, float]:
+    """The runner's unit of mass and how many kg one is: what "lifted" is counted in."""
+    return ("lb", KG_PER_LB) if units == Units.imperial else ("kg", 1.0)
+
+
+def _distance(km: float, units: Units) -> str:
+    return f"{km / KM_PER_MILE:.1f} mi" if units == Units.imperial else f"{km:g} km"
+
+
+def headline(m: WeekMetrics, units: Units = Units.metric) -> list[str]:
+    """The week in a few lines of numbers, the same in every format, in the runner's units."""
     done = f"{m.done_sessions}/{m.planned_sessions} sessions" + (
         f" ({m.completion_pct:g}%)" if m.completion_pct is not None else ""
     )
     change = f", {m.load_change_pct:+g}% on last week" if m.load_change_pct is not None else ""
     estimated = f"; {m.run_load_estimated_runs} run(s) without RPE estimated" if m.run_load_estimated_runs else ""
+    if m.sessions_minutes_from_plan:
+        estimated += f"; {m.sessions_minutes_from_plan} session(s) without minutes: the plan's used"
     load = (
         f"Load {_num(m.load, ' AU', 0)} (strength {_num(m.strength_load, '', 0)} + runs {_num(m.run_load, '', 0)})"
         f"{change}{estimated}"
     )
-    extra = f"Monotony {_num(m.monotony, '', 2)} · strain {_num(m.strain, '', 0)}"
-    if m.acwr is not None:
-        extra += f" · acute:chronic {m.acwr:g} (context only)"
+    extra = f"Monotony {_num(m.monotony, '', 2)} · strain {_num(m.strain, '', 0)}"  # acute:chronic: in Guidance
     composite = next(w for w in m.wellness if w.item == "composite")
     wellness = f"Wellness {_num(composite.week_mean, '/5', 2)}"
     if composite.baseline_mean is not None:
@@ -62,7 +72,7 @@ def headline(m: WeekMetrics) -> list[str]:
     wellness += f" · sleep {_num(m.sleep_hours, ' h')}"
     if m.sore_streak:
         wellness += f" · sore {m.sore_streak} day(s) running"
-    runs = f"Runs {m.runs}, {_num(m.run_minutes, ' min', 0)}" + (f", {m.run_km:g} km" if m.run_km else "")
+    runs = f"Runs {m.runs}, {_num(m.run_minutes, ' min', 0)}" + (f", {_distance(m.run_km, units)}" if m.run_km else "")
     return [f"Done: {done}", load, extra, wellness, runs]
 
 
@@ -78,15 +88,21 @@ def _title(review: Review) -> str:
     return f"Weekly review · {escape(review.athlete)} · {week}{review.week_start:%d %b}–{last:%d %b %Y}{phase}{deload}"
 
 
-def category_table(m: WeekMetrics) -> Table:
+def category_table(m: WeekMetrics, units: Units = Units.metric) -> Table:
     """Sets and effort by category; columns with nothing logged this week are left out, so
-    the table fits an 80-column terminal."""
+    the table fits an 80-column terminal. Mass lifted is in the runner's unit."""
     t = Table(box=None, pad_edge=False, header_style="bold")
+    unit, per = _mass_unit(units)
     columns = [
         ("Category", "left", lambda c: CATEGORY_NAME[c.category], True),
         ("Sets", "right", lambda c: f"{c.done_sets}/{c.planned_sets}", True),
         ("Reps", "right", lambda c: str(c.reps or "–"), any(c.reps for c in m.categories)),
-        ("kg lifted", "right", lambda c: _num(c.tonnage_kg or None, "", 0), any(c.tonnage_kg for c in m.categories)),
+        (
+            f"{unit} lifted",
+            "right",
+            lambda c: _num(c.tonnage_kg / per or None, "", 0),
+            any(c.tonnage_kg for c in m.categories),
+        ),
         ("Held", "right", lambda c: _num(c.seconds or None, " s", 0), any(c.seconds for c in m.categories)),
         ("Contacts", "right", lambda c: str(c.contacts or "–"), any(c.contacts for c in m.categories)),
         ("RPE (target)", "right", _effort, True),
@@ -135,15 +151,16 @@ def render_review(
     trend: Sequence[WeekMetrics] = (),
     *,
     applied: str | None = None,
+    units: Units = Units.metric,
 ) -> Group:
     """The review as a Rich renderable: numbers, flags, decisions, plan changes."""
     m = review.metrics
-    parts: list = [Text(line) for line in headline(m)]
+    parts: list = [Text(line) for line in headline(m, units)]
     if len(trend) > 1:
         loads = sparkline([w.load for w in trend])
         well = sparkline([next(x.week_mean for x in w.wellness if x.item == "composite") for w in trend], lo=1, hi=5)
         parts.append(Text(f"Last {len(trend)} weeks: load {loads}   wellness {well}", style="dim"))
-    parts += [Text(""), category_table(m)]
+    parts += [Text(""), category_table(m, units)]
     if review.flags:
         parts.append(Text("\nFlags", style="bold"))
         parts.append(_hanging([(Text("  ⚑"), _cited(f.text, [f.rule_id])) for f in review.flags]))
@@ -174,15 +191,18 @@ def render_review(
     return Group(Panel(Group(*parts), title=_title(review), title_align="left"))
 
 
-def review_markdown(review: Review, changes: Sequence[Change], *, applied: str | None = None) -> str:
+def review_markdown(review: Review, changes: Sequence[Change], *, applied: str | None = None,
+                    units: Units = Units.metric) -> str:  # fmt: skip
     m = review.metrics
+    unit, per = _mass_unit(units)
     out = [f"# {_title(review)}", ""]
-    out += [f"- {line}" for line in headline(m)]
-    out += ["", "| Category | Sets done/planned | Reps | Tonnage (kg) | Contacts | RPE (target) | Form (last week) |",
-            "|---|---:|---:|---:|---:|---:|---:|"]  # fmt: skip
+    out += [f"- {line}" for line in headline(m, units)]
+    head = f"| Category | Sets done/planned | Reps | Tonnage ({unit}) | Contacts | RPE (target) | Form (last week) |"
+    out += ["", head, "|---|---:|---:|---:|---:|---:|---:|"]
     for c in m.categories:
         out.append(
-            f"| {CATEGORY_NAME[c.category]} | {c.done_sets}/{c.planned_sets} | {c.reps} | {c.tonnage_kg:g} | "
+            f"| {CATEGORY_NAME[c.category]} | {c.done_sets}/{c.planned_sets} | {c.reps} | "
+            f"{round(c.tonnage_kg / per, 1):g} | "
             f"{c.contacts} | {_num(c.mean_rpe)} ({_num(c.target_rpe)}) | {_num(c.mean_form, '', 2)} "
             f"({_num(c.previous_form, '', 2)}) |"
         )

@@ -46,3 +46,15 @@ def logged_lifts(s: Session, athlete_id: int) -> list[str]:
         .order_by(last.desc(), SetLogRow.exercise_id)
     )
     return list(s.scalars(query))
+
+
+def logged_on(s: Session, athlete_id: int, day: dt.date) -> list[str]:
+    """The exercise ids of the sets logged on `day`, in the order they were logged: what
+    `log edit` and `log delete` look a name up in first."""
+    query = (
+        select(SetLogRow.exercise_id)
+        .join(SessionLogRow, SessionLogRow.id == SetLogRow.session_log_id)
+        .where(SessionLogRow.athlete_id == athlete_id, SessionLogRow.date == day)
+        .order_by(SetLogRow.id)
+    )
+    return list(dict.fromkeys(s.scalars(query)))

@@ -7,6 +7,7 @@ Monday-to-Sunday weeks happens here, so SQLite and PostgreSQL give the same answ
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from statistics import fmean
 
@@ -15,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from runstrong.core.diary import MEASURES, ExerciseSummary, LoggedSet, Note, WeekSummary, week_start
 
-from .repo import row_to_set
-from .tables import NoteRow, PainRow, RunRow, SessionLogRow, SetLogRow, WellnessRow
+from .repo import current_plan_select, row_to_set
+from .tables import NoteRow, PainRow, PlannedItem, PlanRow, RunRow, SessionLogRow, SetLogRow, WellnessRow
 
 WELLNESS_SCALES = ("sleep_quality", "mood", "appetite", "soreness", "stress", "energy")
 
@@ -127,14 +128,34 @@ def _fold_strength(s: Session, weeks: _Weeks, athlete_id: int, since: dt.date | 
     )
     for day, n, reps, tonnage in s.execute(sets):
         weeks.add(day, sets=n, reps=reps, tonnage_kg=tonnage)
-    sessions = select(SessionLogRow.date, SessionLogRow.session_rpe, SessionLogRow.minutes).where(
+    sessions = select(SessionLogRow.date, SessionLogRow.session_rpe, SessionLogRow.minutes,
+                      SessionLogRow.planned_date, SessionLogRow.planned_label).where(
         SessionLogRow.athlete_id == athlete_id, *_between(SessionLogRow.date, since, until)
-    )
-    for day, rpe, minutes in s.execute(sessions):
+    )  # fmt: skip
+    rows = s.execute(sessions).all()
+    planned = _planned_minutes(s, athlete_id, {r.planned_date or r.date for r in rows if r.minutes is None})
+    for day, rpe, minutes, planned_date, label in rows:
         weeks.add(day, sessions=1)
         if rpe is not None:
+            if minutes is None:  # the plan's minutes, as the review counts them
+                on = planned.get(planned_date or day, {})
+                minutes = on.get(label) or (next(iter(on.values())) if len(on) == 1 else 0)
             weeks.note(day, "rpe", rpe)
-            weeks.add(day, srpe_load=rpe * (minutes or 0))
+            weeks.add(day, srpe_load=rpe * minutes)
+
+
+def _planned_minutes(s: Session, athlete_id: int, days: set[dt.date]) -> dict[dt.date, dict[str, int]]:
+    """The current plan's minutes for its strength sessions on `days`, by date and letter."""
+    if not days:
+        return {}
+    plan_id = s.scalar(current_plan_select(athlete_id, PlanRow.id))
+    query = select(PlannedItem.date, PlannedItem.label, PlannedItem.data).where(
+        PlannedItem.plan_id == plan_id, PlannedItem.kind == "strength", PlannedItem.date.in_(sorted(days))
+    )
+    out: dict[dt.date, dict[str, int]] = defaultdict(dict)
+    for day, label, data in s.execute(query):
+        out[day][label] = json.loads(data).get("estimated_minutes", 0)
+    return out
 
 
 def history_by_exercise(

@@ -158,6 +158,15 @@ def real_life_step(r: ReviewInput, v: Verdict) -> Verdict:
     return v.add(decisions=tuple(decisions), travel_weeks=tuple(travel), equipment=equipment)
 
 
+COUNTDOWN = "Third session after"  # the review's count of the weeks to the third session
+
+
+def counts_down(d: ReviewDecision) -> bool:
+    """Whether `d` only counts the weeks to the third session: next week's plan says so in its
+    own words ("Third session waits until ..."), so the count is not carried into it as well."""
+    return d.action == "wait" and d.text.startswith(COUNTDOWN)
+
+
 def third_session_step(r: ReviewInput, v: Verdict) -> Verdict:
     """Whether next week brings the third session (S15), counting only consistent weeks;
     never in a week with a cut or a deload (review-cut-size)."""
@@ -191,7 +200,7 @@ def third_session_step(r: ReviewInput, v: Verdict) -> Verdict:
             decisions=(*v.decisions, decision("week", "unlock", text, ["third-session-after-consistency"], [signal]))
         )
     if nxt.sessions < third and consistent < unlock:
-        text = f"Third session after {unlock} consistent weeks: {consistent} so far."
+        text = f"{COUNTDOWN} {unlock} consistent weeks: {consistent} so far."
         return v.add(
             decisions=(*v.decisions, decision("week", "wait", text, ["third-session-after-consistency"], [signal]))
         )

@@ -13,10 +13,11 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from ..diary import WELLNESS_FIELDS, SetLog, Wellness
+from ..diary import WELLNESS_FIELDS, SessionLog, SetLog, Wellness
 from ..library import Library
 from ..model import TRAINING_CATEGORIES, Category, Plan, Prescription, Role, Week
 from ..rules import Registry
+from ..vocab import SESSION_LETTER
 from .metrics import (
     DAY,
     CategoryWeek,
@@ -60,15 +61,44 @@ def _mean(values: Iterable[float | None]) -> float | None:
     return round(statistics.fmean(xs), 2) if xs else None
 
 
-def _daily_load(diary: DiaryWindow, start: dt.date, rp: ReviewParams) -> tuple[list[float], float, float, int]:
+# a planned session's minutes by (date, label), and by (date, None) on a day of one session
+PlannedMinutes = dict[tuple[dt.date, str | None], int]
+
+
+def planned_minutes(plan: Plan | None) -> PlannedMinutes:
+    """The minutes each strength session of `plan` is planned to take, by its date and letter
+    (and by its date alone on a day of one session), for a log that gave no minutes."""
+    out: PlannedMinutes = {}
+    for week in plan.weeks if plan is not None else ():
+        for n, s in enumerate(week.sessions):
+            out[(s.date, SESSION_LETTER.get(s.focus, "ABCDEFG"[n]))] = s.estimated_minutes
+            out[(s.date, None)] = s.estimated_minutes if (s.date, None) not in out else 0
+    return out
+
+
+def _session_minutes(s: SessionLog, planned: PlannedMinutes) -> tuple[float | None, bool]:
+    """A logged session's minutes, and whether they are the plan's (the runner gave none)."""
+    if s.minutes is not None:
+        return s.minutes, False
+    day = s.planned_date or s.date
+    found = planned.get((day, s.planned_label)) or planned.get((day, None))
+    return (found, True) if found else (None, False)
+
+
+def _daily_load(diary: DiaryWindow, start: dt.date, rp: ReviewParams,
+                planned: PlannedMinutes) -> tuple[list[float], float, float, int, int]:  # fmt: skip
+    """The week's load by day, its strength and run parts, the runs whose RPE was estimated
+    and the sessions whose minutes are the plan's."""
     days = [0.0] * 7
     strength = run = 0.0
-    estimated = 0
+    estimated = from_plan = 0
     for s in diary.sessions:
-        if s.session_rpe is not None and s.minutes is not None:
-            load = s.session_rpe * s.minutes
+        minutes, planned_only = _session_minutes(s, planned)
+        if s.session_rpe is not None and minutes is not None:
+            load = s.session_rpe * minutes
             days[(s.date - start).days] += load
             strength += load
+            from_plan += planned_only
     for r in diary.runs:
         rpe = r.rpe
         if rpe is None:
@@ -77,7 +107,7 @@ def _daily_load(diary: DiaryWindow, start: dt.date, rp: ReviewParams) -> tuple[l
         load = rpe * r.minutes
         days[(r.date - start).days] += load
         run += load
-    return [round(d, 1) for d in days], round(strength, 1), round(run, 1), estimated
+    return [round(d, 1) for d in days], round(strength, 1), round(run, 1), estimated, from_plan
 
 
 def _wellness_items(history: DiaryWindow, start: dt.date, rp: ReviewParams) -> tuple[list[WellnessItem], int]:
@@ -246,15 +276,17 @@ class _Load:
     strength: float
     run: float
     estimated: int
+    minutes_from_plan: int
     monotony: float | None
     strain: float | None
     change_pct: float | None
     acwr: float | None
 
 
-def _load(history: DiaryWindow, diary: DiaryWindow, week_start: dt.date, rp: ReviewParams) -> _Load:
+def _load(history: DiaryWindow, diary: DiaryWindow, week_start: dt.date, rp: ReviewParams,
+          planned: PlannedMinutes) -> _Load:  # fmt: skip
     """Session-RPE load of the week, its monotony and strain, and against the weeks before."""
-    daily, strength, run, estimated = _daily_load(diary, week_start, rp)
+    daily, strength, run, estimated, from_plan = _daily_load(diary, week_start, rp, planned)
     load = round(strength + run, 1)
     monotony = strain = None
     if load > 0:
@@ -266,12 +298,21 @@ def _load(history: DiaryWindow, diary: DiaryWindow, week_start: dt.date, rp: Rev
     prior = []
     for k in range(1, rp.chronic_weeks + 1):
         ws = week_start - 7 * k * DAY
-        _, st, rn, _ = _daily_load(history.between(ws, ws + 6 * DAY), ws, rp)
+        _, st, rn, _, _ = _daily_load(history.between(ws, ws + 6 * DAY), ws, rp, planned)
         prior.append(st + rn)
     change = round(100 * (load - prior[0]) / prior[0], 1) if prior and prior[0] > 0 else None
-    chronic = statistics.fmean(prior) if prior else 0
-    acwr = round(load / chronic, 2) if chronic > 0 else None
-    return _Load(daily, strength, run, estimated, monotony, strain, change, acwr)
+    first_week = week_start - len(prior) * 7 * DAY
+    chronic = statistics.fmean(prior) if prior and _diary_reaches(history, first_week + 6 * DAY) else 0
+    acwr = round(load / chronic, 2) if chronic > 0 else None  # None until the diary holds the chronic weeks
+    return _Load(daily, strength, run, estimated, from_plan, monotony, strain, change, acwr)
+
+
+def _diary_reaches(history: DiaryWindow, day: dt.date) -> bool:
+    """Whether the diary holds anything on or before `day` (the end of the first chronic week):
+    weeks before the diary began are no load, and a ratio against them read 4-5 in a
+    runner's second week (coach read 18)."""
+    dates = [x.date for entries in (history.sessions, history.runs, history.wellness) for x in entries]
+    return bool(dates) and min(dates) <= day
 
 
 def _heavy_legged(diary: DiaryWindow, rp: ReviewParams) -> list[RunNote]:
@@ -331,7 +372,7 @@ def week_metrics(
     week = plan_week(plan, week_start) if plan else None
     targets_week = last_loading_week(plan, week_start) if week is not None and week.deload else week
     previous = history.between(week_start - 7 * DAY, week_start - DAY)
-    load = _load(history, diary, week_start, rp)
+    load = _load(history, diary, week_start, rp, planned_minutes(plan))
     wellness, sore_streak = _wellness_items(history, week_start, rp)
     planned_sessions = len(week.sessions) if week else 0
     done_sessions = sessions_done(history, week_start, {x.date for x in week.sessions} if week else None)
@@ -348,6 +389,7 @@ def week_metrics(
         strength_load=load.strength,
         run_load=load.run,
         run_load_estimated_runs=load.estimated,
+        sessions_minutes_from_plan=load.minutes_from_plan,
         load=round(load.strength + load.run, 1),
         daily_load=load.daily,
         monotony=load.monotony,

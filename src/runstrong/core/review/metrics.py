@@ -113,6 +113,9 @@ class WeekMetrics(Frozen):
     strength_load: float = Field(description="Sum of session RPE x minutes over strength sessions (AU).")
     run_load: float = Field(description="Sum of run RPE x minutes (AU).")
     run_load_estimated_runs: int = Field(description="Runs with no RPE, given their type's typical RPE.")
+    sessions_minutes_from_plan: int = Field(
+        0, description="Strength sessions logged without minutes, counted at the plan's minutes for them."
+    )
     load: float
     daily_load: list[float] = Field(description="Monday to Sunday.")
     monotony: float | None

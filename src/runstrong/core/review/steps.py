@@ -4,6 +4,7 @@ week's warning signs and consistency. Each is `(ReviewInput, Verdict) -> Verdict
 from __future__ import annotations
 
 from ..model import Adjustment, Category, ExerciseSwap, why
+from ..params import params_from_registry
 from . import signals as sig
 from .measure import completion_pct, plan_week
 from .metrics import CategoryWeek
@@ -200,7 +201,7 @@ def warning_signs_step(r: ReviewInput, v: Verdict) -> Verdict:
             f"{rp.spike_window_days} days ({s.longest_before:g} min)."
         )
         flags.append(Flag(kind="run-spike", text=text, rule_id="running-load-spike"))
-    if m.monotony is not None and m.monotony > rp.monotony_flag:
+    if m.monotony is not None and m.monotony > rp.monotony_flag and not m.deload:  # a deload's days are meant alike
         flags.append(
             Flag(kind="monotony", text=f"Monotony {m.monotony:g}: the days were much alike.", rule_id="monotony-strain")
         )
@@ -213,10 +214,10 @@ def consistency_step(r: ReviewInput, v: Verdict) -> Verdict:
     rp, m = r.params, r.metrics
     if m.completion_pct is None or m.completion_pct >= rp.consistent_pct:
         return v
-    text = (
-        f"{m.done_sessions} of {m.planned_sessions} sessions done: this week does not count toward the "
-        "third session, and missed sessions are not made up by doubling up."
-    )
+    unlocked = m.planned_sessions > params_from_registry(r.registry).foundation_sessions  # the third is here
+    toward = "" if unlocked else "this week does not count toward the third session, and "
+    text = f"{m.done_sessions} of {m.planned_sessions} sessions done: {toward}missed sessions are not made up by " \
+        "doubling up."  # fmt: skip
     this_week = Adjustment(
         week_start=r.week_start, consistent=False, reasons=[why("review-missed-sessions", text)], review_of=r.week_start
     )

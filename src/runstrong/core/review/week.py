@@ -16,7 +16,7 @@ from ..library import Library
 from ..model import Adjustment, AthleteProfile, Plan, why
 from ..rules import Registry
 from .apply import without_review
-from .decide import order_step, real_life_step, recovery_step, third_session_step, verdict_step
+from .decide import counts_down, order_step, real_life_step, recovery_step, third_session_step, verdict_step
 from .metrics import DiaryWindow
 from .pain_monitor import ladder_settle_step, pain_step
 from .state import ReviewInput, Step, Verdict, review_input
@@ -89,7 +89,8 @@ def review_week(
 
 def assemble(r: ReviewInput, v: Verdict) -> Review:
     """The review from what the steps decided: next week's adjustment (and the travel weeks')."""
-    next_reasons = [why(x.rule_id, x.text) for d in v.decisions if d.action != "progress" for x in d.reasons[:1]]
+    carried = [d for d in v.decisions if d.action != "progress" and not counts_down(d)]
+    next_reasons = [why(x.rule_id, x.text) for d in carried for x in d.reasons[:1]]
     adjustments = [v.this_week] if v.this_week else []
     adjustments.append(
         Adjustment(
