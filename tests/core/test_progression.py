@@ -244,3 +244,23 @@ def test_a_progression_reason_names_the_reps_and_sets_the_lift_really_moved_betw
         if loading:
             last.update(this)
     assert said
+
+
+def test_a_heavy_main_lift_stays_on_the_bar_the_runner_owns(ctx):
+    """Priya (barbell and dumbbells) lifted a barbell RDL at 95 lb in the foundation; her
+    build's heavy day gave a dumbbell RDL at 3 x 4 @ 40 lb, RPE 8 (variety between blocks
+    chose the lift the last block had not done). A heavy main lift goes on a bar when the
+    runner owns one: a dumbbell's ceiling stops the load the heavy block is for."""
+    profile = load_profile(Path(__file__).parent / "runners" / "imperial_10k_barbell_and_dumbbells.toml")
+    plan = build_plan(profile, ctx)
+    heavy = [
+        b
+        for w in plan.weeks
+        for s in w.sessions
+        for b in s.blocks
+        if b.role == Role.primary and "dose-heavy" in b.rule_ids
+    ]
+    assert heavy
+    for b in heavy:
+        kit = set(ctx.library.get(b.exercise_id).equipment)
+        assert kit & {"barbell", "trap_bar"}, (b.exercise_id, kit)
