@@ -1013,3 +1013,22 @@ def test_the_heaviest_kettlebell_a_runner_names_is_a_load_the_plan_uses():
     assert 53.0 in loads and all(math.isclose((lb - 53) / 9, round((lb - 53) / 9), abs_tol=1e-3) for lb in loads)
     said = [r.text for b in kb for r in b.reasons if r.rule_id == "kit-heaviest"]
     assert said and all("53 lb" in t for t in said)
+
+
+def test_a_full_day_whose_load_and_reps_stand_still_says_why():
+    """Ines's split squat sat at 4 x 6 @ 6 kg, RPE 8 for five loading weeks and her Pallof press
+    at 2.5 kg for twelve, under "The same reps and effort as last week": the dumbbells' next
+    step (8 kg) is a third more than 6 kg, past a week's expected gain. Such a week now says so."""
+    plan = plan_of("marathoner.toml")
+    for w in plan.weeks:
+        if w.deload or w.phase not in (Phase.foundation, Phase.build, Phase.race_specific):
+            continue
+        for s in w.sessions:
+            for b in s.blocks:
+                held = [r.text for r in b.reasons if r.text.startswith("Held at ")]
+                for text in held:
+                    assert "the next step of your" in text and "expected gain" in text
+    ines = load_profile(RUNNERS / "everyday_gym_no_race.toml")
+    said = [r.text for w in build_plan(ines, CTX).weeks for s in w.sessions for b in s.blocks for r in b.reasons
+            if r.text.startswith("Held at ")]  # fmt: skip
+    assert said

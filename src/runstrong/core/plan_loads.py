@@ -34,7 +34,7 @@ from .load_limits import (
     unloaded_ceiling,
     within_capacity,
 )
-from .load_words import load_reasons
+from .load_words import load_reasons, stalled_reason
 from .log_loads import eased_as_planned, holding_rule
 from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Session, Week
 from .phases import LOADING_PHASES
@@ -418,6 +418,8 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     if full:
         lift.find = False  # nothing to find past the heaviest the kit makes: the start is that load
     added = load_reasons(walk, lift, ld.implement(e.equipment)) + full
+    if not full and not light and _stalled(week, block, lift, kg):
+        added.append(stalled_reason(walk, kg, *walk.kit(e), ld.implement(e.equipment)))
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True
     key = (id(block), kg, *map(id, added))  # `why` returns one object per sentence
@@ -426,6 +428,16 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
         presc = copy_of(block.prescription, load_kg=kg)
         hit = walk.copies[key] = copy_of(block, prescription=presc, reasons=[*block.reasons, *added])
     return hit
+
+
+def _stalled(week: Week, block: Block, lift: LiftState, kg: float) -> bool:
+    """A full day of a loading week whose load and reps stand where last week's did: the
+    kit's next step is more than the week's expected gain (said, so a flat week has a why)."""
+    p = block.prescription
+    return (
+        week.phase in LOADING_PHASES and not week.deload and lift.weeks > 0 and lift.last is not None
+        and abs(kg - lift.last) < 1e-6 and p.reps is not None and p.reps == lift.reps and not reviewed(block)
+    )  # fmt: skip
 
 
 def _load(walk: LoadWalk, week: Week, block: Block, lift: LiftState, close: bool, step: float, bar: float) -> float:
