@@ -71,3 +71,34 @@ def test_a_scaled_estimate_stays_within_the_registrys_bounds_of_the_table(kg, le
 def _converted(exercise_id: str) -> bool:
     """A lift of the deadlift's own movement starts from it by the cross-lift ratio, not the table."""
     return exercise_id in P.cross_lift_relative_pct
+
+
+def test_a_logged_set_of_a_lift_the_runner_gave_keeps_scaling_the_other_estimates():
+    """Dave gave his back squat and RDL; once the diary held an RDL set, the replan's profile
+    carried the log in place of his own set, and the other lifts' estimates lost the scale his
+    sets gave them (his split squat went 27.2 -> 24.9 kg). The diary's sets now sit beside the
+    runner's own (`logged_sets`), which keep scaling the estimates."""
+    import datetime as dt
+
+    from runstrong.core.model import RecentSet
+    from runstrong.core.planner import build_plan, replan
+    from runstrong.io.data_files import load_context
+    from runstrong.io.profile_file import load_profile
+    from runstrong.store.logged_loads import with_sets
+    from tests.core.test_coach_reads import RUNNERS
+
+    ctx = load_context()
+    dave = load_profile(RUNNERS / "masters_10k_pounds.toml")
+    plan = build_plan(dave, ctx)
+    week = plan.weeks[1]
+    s, b = next((s, b) for s in week.sessions for b in s.blocks if b.exercise_id == "romanian_deadlift")
+    p = b.prescription
+    logged = RecentSet(reps=p.reps, load_kg=p.load_kg, rir=p.intensity.value, date=s.date)
+    after = week.start_date + dt.timedelta(weeks=1)
+    again = replan(plan, with_sets(dave, {"romanian_deadlift": logged}), after, ctx)  # as the diary's flows do
+
+    def split_squats(x):  # type: ignore[no-untyped-def]
+        return [b.prescription.load_kg for w in x.weeks if w.start_date >= after for s in w.sessions for b in s.blocks
+                if b.exercise_id == "barbell_rear_foot_elevated_split_squat"]  # fmt: skip
+
+    assert split_squats(again) == split_squats(plan)

@@ -70,7 +70,7 @@ def test_the_reviews_new_plan_starts_each_lift_from_its_last_logged_set(store, c
     monday = TODAY - dt.timedelta(days=TODAY.weekday())
     with store.read() as s:
         outcome = prepare_review(s, ATHLETE, monday, TODAY + dt.timedelta(days=2), load_context(), with_trend=False)
-    assert outcome.profile.recent_sets[lift].load_kg == today[lift]  # the diary's set, dated, in the new profile
+    assert outcome.profile.logged_sets[lift].load_kg == today[lift]  # the diary's set, dated, in the new profile
     after = [
         b.prescription.load_kg
         for w in outcome.plan.weeks

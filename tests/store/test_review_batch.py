@@ -86,7 +86,7 @@ def test_a_chunk_reviewed_from_batched_reads_is_each_athlete_reviewed_alone(stor
         assert r.outcome.changes == alone.changes
     reviewed = [r for r in together if r.outcome is not None]
     assert len(reviewed) == len(RUNNERS) and any(r.outcome.review.decisions for r in reviewed)
-    assert any(r.outcome.profile.recent_sets for r in reviewed)  # the last logged sets reached the new plans
+    assert any(r.outcome.profile.logged_sets for r in reviewed)  # the last logged sets reached the new plans
 
 
 def test_diaries_read_together_keep_each_athletes_own_days(store, club) -> None:

@@ -137,7 +137,7 @@ def with_diary_loads(profile: Any, db: str | None, today: dt.date) -> tuple[Any,
         return profile, note
     if not logged:
         return profile, None
-    followed = profile.model_copy(update={"recent_sets": {**profile.recent_sets, **logged}})
+    followed = profile.model_copy(update={"logged_sets": {**profile.logged_sets, **logged}})
     last = max((v.date for v in logged.values() if v.date is not None), default=None)
     when = f", last on {last}" if last else ""
     return followed, (

@@ -323,7 +323,13 @@ class AthleteProfile(Frozen):
     recent_sets: dict[ExerciseId, RecentSet] = Field(
         default_factory=dict,
         description='A recent set per exercise id, e.g. "5 x 60 kg @ RIR 2": its e1RM sets the start. '
-        "The diary's last logged sets are added here when a plan is made from the diary.",
+        "Your own word: the diary's sets go in logged_sets.",
+    )
+    logged_sets: dict[ExerciseId, RecentSet] = Field(
+        default_factory=dict,
+        description="The diary's last logged set of each lift (dated), added when a plan is made from the diary: "
+        "a profile file leaves it out. Beside recent_sets, not over them: the sets you gave keep scaling the "
+        "estimates of lifts you never gave.",
     )
     load_increments: Annotated[dict[Item, Annotated[float, Field(gt=0, le=25)]], AfterValidator(load_kit)] = Field(
         default_factory=dict,

@@ -223,7 +223,7 @@ def _starts(walk: LoadWalk, logged: bool) -> None:
     """Starts from the profile: its recent sets and known loads at the plan's start; the
     diary's sets (dated) where the weeks not yet lived begin, against where the walk stands."""
     p, library = walk.p, walk.library
-    for ex_id, s in walk.profile.recent_sets.items():
+    for ex_id, s in {**walk.profile.recent_sets, **(walk.profile.logged_sets if logged else {})}.items():
         if ex_id in library and (s.date is not None) == logged:
             before = walk.lifts.get(ex_id)
             if before is not None and _eased_as_planned(walk, ex_id, s):

@@ -62,7 +62,7 @@ def check_loads(plan: Plan, library: Library, p: Any, lived: frozenset[dt.date])
                     full.add(ex)  # race week's light days are its loads (the walk steps on from them)
         for ex, kg in week_max.items():
             heaviest.setdefault(ex, []).append((w.index, w.deload, kg, was_lived, ex not in full))
-    logged = {ex for ex, s in plan.profile.recent_sets.items() if s.date is not None}  # the diary's sets
+    logged = {ex for ex, s in plan.profile.recent_sets.items() if s.date is not None} | set(plan.profile.logged_sets)
     for ex, weeks in heaviest.items():
         out += _steps(ex, weeks, kits[ex], p, ex in logged)  # type: ignore[arg-type]  # a lift with loads has a kit
     return out

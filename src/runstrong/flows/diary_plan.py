@@ -69,7 +69,7 @@ def holds_nothing_new(file: AthleteProfile, stored: AthleteProfile) -> bool:
 
 
 def _comparable(p: AthleteProfile) -> dict:
-    data = p.model_dump(mode="json", exclude={"recent_sets"})
+    data = p.model_dump(mode="json", exclude={"recent_sets", "logged_sets"})
     data["pain_areas"] = sorted(data["pain_areas"])
     data["exercise_swaps"] = sorted(data["exercise_swaps"], key=lambda x: (x["since"], x["from_id"]))
     return data

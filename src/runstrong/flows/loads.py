@@ -68,7 +68,8 @@ def follow_logged(
     """`sessions` at the loads `logged` points to, for a caller that read the sets, the
     profile and the lived light days (`lived_eased_days`) itself (the web's pages read them
     with the rest of the page)."""
-    logged = not_yet_planned(logged, profile.recent_sets)  # a plan made from a set already follows it
+    taken = {**profile.recent_sets, **profile.logged_sets}
+    logged = not_yet_planned(logged, taken)  # a plan made from a set already follows it
     if not logged:
         return sessions
     ctx = _context()

@@ -238,7 +238,8 @@ def _follow(con: sqlite3.Connection, athlete_id: int, plan_id: int, sessions: li
     if not row:
         return sessions
     profile = json.loads(row[0])
-    logged = not_yet_planned(logged, profile.get("recent_sets", {}))  # a plan made from a set already follows it
+    taken = {**profile.get("recent_sets", {}), **profile.get("logged_sets", {})}
+    logged = not_yet_planned(logged, taken)  # a plan made from a set already follows it
     if not logged:
         return sessions
     units, kits = Units(profile["units"]), data["kits"]

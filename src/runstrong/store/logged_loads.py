@@ -112,7 +112,7 @@ def with_sets(profile: AthleteProfile, logged: dict[str, RecentSet]) -> AthleteP
     """`profile` with `logged` (the diary's last sets of each lift) as its recent sets."""
     if not logged:
         return profile
-    return profile.model_copy(update={"recent_sets": {**profile.recent_sets, **logged}})
+    return profile.model_copy(update={"logged_sets": {**profile.logged_sets, **logged}})
 
 
 def logged_sets_of(s: Session, before: dict[int, dt.date], p: Any) -> dict[int, dict[str, RecentSet]]:
