@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shlex
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,10 +83,31 @@ def _read(profile: Any, db: str | None, today: dt.date, follow: bool) -> tuple[A
     """The diary's plan for the file's athlete and the plan to show from it; None when they
     are not in the diary, or it cannot be read as it is (only read: an older schema is left
     for a diary command, and `with_diary_loads` says so)."""
-    from sqlalchemy.exc import OperationalError
-
     from runstrong.flows import identity
     from runstrong.flows.diary_plan import diary_plan, loads_as_today_shows
+
+    with diary_read(db) as s:
+        if s is None:
+            return None
+        try:
+            stored = diary_plan(s, profile)
+        except UserError:  # only a near match (another case): not this runner
+            return None
+        if stored is None:
+            return None
+        plan = stored.plan
+        if follow and stored.nothing_new:
+            plan = loads_as_today_shows(s, identity.existing(s, profile.name), plan, today)  # type: ignore[arg-type]
+        return stored, plan
+
+
+@contextmanager
+def diary_read(db: str | None) -> Iterator[Any]:
+    """A read session on the diary at `db`, or None when its schema is not the current one
+    (only read here: an older diary is left for a diary command to upgrade); a diary that
+    cannot be read is a UserError that says why. SQLAlchemy is imported only when asked."""
+    from sqlalchemy.exc import OperationalError
+
     from runstrong.store.db import (
         HEAD_REVISION,
         Store,
@@ -97,18 +120,10 @@ def _read(profile: Any, db: str | None, today: dt.date, follow: bool) -> tuple[A
     store = Store(make_engine(resolve_url(db)))
     try:
         if current_revision(store.engine) != HEAD_REVISION:
-            return None
+            yield None
+            return
         with store.read() as s:
-            try:
-                stored = diary_plan(s, profile)
-            except UserError:  # only a near match (another case): not this runner
-                return None
-            if stored is None:
-                return None
-            plan = stored.plan
-            if follow and stored.nothing_new:
-                plan = loads_as_today_shows(s, identity.existing(s, profile.name), plan, today)  # type: ignore[arg-type]
-            return stored, plan
+            yield s
     except OperationalError as err:
         raise UserError(describe_operational_error(store.engine, err)) from None
     finally:

@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from runstrong.cli.plan_shown import Shown as PlanShown
+from runstrong.cli.plan_shown import diary_read
 from runstrong.errors import UserError
 
 
@@ -149,36 +150,20 @@ def with_diary_loads(profile: Any, db: str | None, today: dt.date) -> tuple[Any,
 def _logged_sets(profile: Any, db: str | None, today: dt.date) -> tuple[dict, str | None]:
     """The runner's last logged set of each lift (empty when they are not in the diary), or a
     note when the diary cannot be read as it is."""
-    from sqlalchemy.exc import OperationalError
-
     from runstrong.flows import identity
     from runstrong.io.data_files import load_context
-    from runstrong.store.db import (
-        HEAD_REVISION,
-        Store,
-        current_revision,
-        describe_operational_error,
-        make_engine,
-        resolve_url,
-    )
     from runstrong.store.logged_loads import logged_sets
 
-    store = Store(make_engine(resolve_url(db)))
-    try:
-        if current_revision(store.engine) != HEAD_REVISION:
+    with diary_read(db) as s:
+        if s is None:
             return {}, "Loads: start from the profile; the diary needs an upgrade first (run `runstrong today`)."
-        with store.read() as s:
-            try:
-                athlete_id = identity.existing(s, profile.name)
-            except UserError:  # only a near match (another case): not this runner
-                return {}, None
-            if athlete_id is None:
-                return {}, None
-            found = logged_sets(s, athlete_id, today + dt.timedelta(days=1), load_context().params)
-    except OperationalError as err:
-        raise UserError(describe_operational_error(store.engine, err)) from None
-    finally:
-        store.close()
+        try:
+            athlete_id = identity.existing(s, profile.name)
+        except UserError:  # only a near match (another case): not this runner
+            return {}, None
+        if athlete_id is None:
+            return {}, None
+        found = logged_sets(s, athlete_id, today + dt.timedelta(days=1), load_context().params)
     if not found:
         return {}, f"Loads: {profile.name} is in the diary with no loaded set logged yet; they start from the profile."
     return found, None
