@@ -72,6 +72,18 @@ def accept_review(store: Store, athlete: str | None, week: dt.date | None, clock
         return Accepted(outcome, stored, tx.version)
 
 
+def writes_nothing(s: Session, outcome: ReviewOutcome, today: dt.date) -> bool:
+    """Whether accepting `outcome` now would write nothing new: the week's review was accepted
+    and the diary has not changed since ("The plan already matched this review")."""
+    if outcome.plan is None or outcome.profile is None:
+        return False
+    old = repo.latest_plan(s, outcome.athlete.id)
+    if old is None:
+        return False
+    plan = lived.keep_lived_days(old[1], outcome.plan, lived.first_unlived_day(s, outcome.athlete.id, today))
+    return repo.stores_nothing(s, outcome.athlete.id, outcome.profile, plan)
+
+
 def still_current(s: Session, athlete_id: int, prepared: Prepared | None) -> ReviewOutcome | None:
     """The prepared review with its new plan, when it is this athlete's and their diary's
     stamp is the one it was worked out at (nothing written since, in a flow or not)."""
