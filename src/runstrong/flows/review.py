@@ -14,7 +14,7 @@ from runstrong.core.review import RealLife
 from runstrong.store import changes, repo, roster_flags
 from runstrong.store.db import Store
 from runstrong.store.reviewing import ReviewOutcome, prepare_review
-from runstrong.store.reviews import store_review
+from runstrong.store.reviews import store_review, stores_nothing
 from runstrong.store.roster import review_mode
 
 from . import base, lived
@@ -81,7 +81,7 @@ def writes_nothing(s: Session, outcome: ReviewOutcome, today: dt.date) -> bool:
     if old is None:
         return False
     plan = lived.keep_lived_days(old[1], outcome.plan, lived.first_unlived_day(s, outcome.athlete.id, today))
-    return repo.stores_nothing(s, outcome.athlete.id, outcome.profile, plan)
+    return stores_nothing(s, outcome.athlete.id, outcome.profile, plan)
 
 
 def still_current(s: Session, athlete_id: int, prepared: Prepared | None) -> ReviewOutcome | None:

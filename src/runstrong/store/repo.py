@@ -150,18 +150,6 @@ def _info(s: Session, a: Athlete) -> AthleteInfo:
     )
 
 
-def stores_nothing(s: Session, athlete_id: int, profile: AthleteProfile, plan: Plan) -> bool:
-    """Whether `store_plan` would store nothing new: the latest profile and the current plan
-    are these, the plan made from that profile (an accepted review, read again unchanged)."""
-    latest = s.execute(
-        select(Profile.id, Profile.data).where(Profile.athlete_id == athlete_id).order_by(Profile.version.desc())
-    ).first()
-    current = s.execute(current_plan_select(athlete_id, PlanRow.profile_id, PlanRow.data)).first()
-    if latest is None or current is None or latest.data != profile.model_dump_json():
-        return False
-    return current.profile_id == latest.id and current.data == plan.model_dump_json(exclude_computed_fields=True)
-
-
 def store_plan(s: Session, profile: AthleteProfile, plan: Plan, now: dt.datetime) -> StoredPlan:
     """Store a profile and its plan for the athlete it names. A changed profile or plan
     becomes a new version; earlier versions stay. The same again stores nothing."""
