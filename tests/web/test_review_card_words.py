@@ -63,3 +63,15 @@ def test_the_review_page_of_an_accepted_week_says_so_and_offers_no_empty_accept(
         again = client.post("/review", data={"week": str(MONDAY)})  # a form kept open in another tab
         assert again.status_code == 303 and "same=1" in again.headers["location"]
         assert "nothing new was written" in client.get(again.headers["location"]).text
+
+
+def test_a_week_accepted_before_and_changed_since_says_so_beside_its_accept_button(diary_path) -> None:
+    for client in client_on(diary_path, MONDAY):
+        assert client.post("/api/v1/sessions", json={"as_planned": True}).status_code == 201
+    for client in client_on(diary_path, NEXT_MONDAY):
+        assert client.post("/review", data={"week": str(MONDAY)}).status_code == 303
+        late = {"date": str(MONDAY + dt.timedelta(days=4)), "as_planned": True}  # Friday's session, logged late
+        assert client.post("/api/v1/sessions", json=late).status_code == 201, client.get("/").status_code
+        page = client.get(f"/review?week={MONDAY}").text
+        assert "This week's review was accepted before (plan version 2)" in page
+        assert "Accept: write plan version 3" in page and "Already accepted" not in page

@@ -30,6 +30,12 @@ def store_review(s: Session, athlete_id: int, review: Review, before: int, after
     return row.id
 
 
+def accepted_version(s: Session, athlete_id: int, week_start: dt.date) -> int | None:
+    """The plan version the accepted review of the week wrote, if the week's review was accepted."""
+    week = (ReviewRow.athlete_id == athlete_id, ReviewRow.week_start == week_start)
+    return s.scalar(select(ReviewRow.plan_version_after).where(*week))
+
+
 def latest_review(s: Session, athlete_id: int) -> Review | None:
     """The accepted review of the latest week, if any."""
     data = s.scalar(

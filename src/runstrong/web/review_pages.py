@@ -52,9 +52,9 @@ def _page(
 ) -> HTMLResponse:
     diary = diary_of(request)
     errors = None
-    outcome, written = None, False
+    outcome, written, before = None, False, None
     try:
-        outcome, written = diary.review_written(_request_from(values))
+        outcome, written, before = diary.review_written(_request_from(values))
     except InputError as err:
         errors = err
     from runstrong.io.review_text import headline
@@ -75,6 +75,7 @@ def _page(
         accepted=accepted,
         same=same,  # the accept just made wrote nothing new
         written=written,  # accepting again would write nothing: no button that would
+        before=before,  # the plan version this week's accepted review wrote, if it was accepted
     )
 
 
