@@ -402,3 +402,33 @@ def test_the_weaker_sides_extra_set_is_not_added_on_the_side_that_hurts():
     assert cued
     assert all(b.prescription.extra_sets_side != "left" for b in cued)
     assert any("No extra set on your left side" in r.text for b in cued for r in b.reasons)
+
+
+def test_a_category_a_painful_area_holds_gets_that_hold_as_its_one_decision():
+    """Kemi's week 2 (cr18b #13): "Left knee 3/10 ... single-leg power held" and, three lines
+    on, "Single-leg power: 8 of 8 sets done; progress as planned". The knee's hold supersedes the
+    category's progress, as a regress's hold does."""
+    plan = plan_of(KNEE_RUNNER)
+    week = plan.weeks[2]
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    diary = with_reports(diary, knee(week.start_date + DAY, 2), knee(week.start_date + 2 * DAY, 3, "next_morning"))
+    review, _, _ = reviewed_and_applied(plan, KNEE_RUNNER, diary, week, LIBRARY, REGISTRY)
+    (slp,) = [d for d in review.decisions if d.scope == Category.single_leg_power.value]
+    assert slp.action == "hold", slp.text
+    assert "progress" not in slp.text and "held while the knee settles: knee 3/10 the next morning" in slp.text
+    assert "pain-monitoring" in slp.rule_ids and any("next morning" in s.text for s in slp.signals)
+
+
+@given(profile=st.sampled_from(EXAMPLE_PROFILES), pick=picks, raw=reports)
+def test_no_category_a_review_holds_or_cuts_is_also_told_to_progress(profile, pick, raw):
+    plan = plan_of(profile)
+    assume(plan is not None)
+    week = pick_week(plan, pick)
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    pains = [PainReport(date=week.start_date + d * DAY, area=a, score=s, when=w, side=side)  # type: ignore[arg-type]
+             for a, s, w, d, side in raw]  # fmt: skip
+    review, _, _ = reviewed_and_applied(plan, profile, with_reports(diary, *pains), week, LIBRARY, REGISTRY)
+    adjusts = [a for a in review.adjustments if a.week_start == review.next_week_start]
+    held = {c.value for a in adjusts for c in (*a.hold, *a.reduce)}
+    told = [d for d in review.decisions if d.scope in held and d.action == "progress"]
+    assert not told, [d.text for d in told]

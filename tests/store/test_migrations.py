@@ -367,3 +367,39 @@ def test_a_stored_deload_gains_its_hold_on_upgrade_and_loses_it_on_downgrade(emp
         assert [json.loads(d) for d in items()] == [json.loads(d) for d in stored]
     finally:
         store.close()
+
+
+def test_a_stored_sessions_load_is_filled_in_on_upgrade_and_dropped_on_downgrade(empty_db_url):
+    """Migration 0014: a session stored before it kept its load (heavy, moderate or light) gains
+    the load the plan gives it, so `today` and the pages call a deload or a light day "light"."""
+    from alembic import command
+
+    from runstrong.flows.base import Clock
+    from runstrong.flows.profile import store_profile
+    from runstrong.io.profile_file import load_profile
+    from tests.conftest import EXAMPLES
+
+    def items() -> list[str]:
+        with store.engine.connect() as conn:
+            return [
+                d
+                for (d,) in conn.execute(sa.text("SELECT data FROM planned_items WHERE kind = 'strength' ORDER BY id"))
+            ]
+
+    store = dbmod.open_store(empty_db_url, NOW)
+    store_profile(store, load_profile(EXAMPLES / "marathoner.toml"), Clock(NOW, NOW.date()))
+    stored = items()
+    assert {json.loads(d)["load"] for d in stored} == {"heavy", "moderate", "light"}
+    store.close()
+    engine = dbmod.make_engine(empty_db_url, foreign_keys=False)
+    with engine.begin() as conn:
+        command.downgrade(dbmod.alembic_config(conn), "0013")
+    with engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT data FROM planned_items WHERE kind = 'strength' ORDER BY id"))
+        assert not any("load" in json.loads(d) for (d,) in rows)
+    engine.dispose()
+    store = dbmod.open_store(empty_db_url, NOW)  # upgrades again
+    try:
+        assert [json.loads(d) for d in items()] == [json.loads(d) for d in stored]
+    finally:
+        store.close()

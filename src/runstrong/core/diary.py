@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializ
 
 from . import names
 from .log_loads import holding_rule
-from .model import Day, Frozen, PainArea, Plan, Prescription, Role, RunType, in_date_range
+from .model import Day, Frozen, PainArea, Phase, Plan, Prescription, Role, RunType, Session, Week, in_date_range
 from .vocab import SESSION_LETTER
 
 DIARY_SCHEMA = "runstrong.diary"
@@ -259,6 +259,9 @@ class PlannedBlock(Frozen):
     )
 
 
+SessionLoad = Literal["heavy", "moderate", "light"]
+
+
 class PlannedSession(Frozen):
     """A strength session of a stored plan, kept apart from the full plan so that `today`
     and `log` read one small row."""
@@ -270,6 +273,27 @@ class PlannedSession(Frozen):
     heavy: bool
     estimated_minutes: int
     blocks: list[PlannedBlock]
+    load: SessionLoad = Field(
+        "moderate",
+        description="heavy, moderate or light, as every view words it (`session_load`): light in a deload, "
+        "the taper and race week, and on a light day before a key run.",
+    )
+
+
+LIGHT_PHASES = (Phase.taper, Phase.race_week)
+
+
+def session_load(session: Session, week: Week) -> SessionLoad:
+    """heavy, moderate or light, as a runner would say it: the one label every view shows
+    (the plan, the booklet, `today`, the dashboard and the session page)."""
+    if session.heavy:
+        return "heavy"
+    light = (
+        week.deload
+        or week.phase in LIGHT_PHASES
+        or any(r.rule_id == "light-before-key-runs" for b in session.blocks for r in b.reasons)
+    )
+    return "light" if light else "moderate"
 
 
 class PlannedRun(Frozen):
@@ -310,6 +334,7 @@ def planned_work(plan: Plan) -> tuple[list[PlannedSession], list[PlannedRun]]:
                     heavy=s.heavy,
                     estimated_minutes=s.estimated_minutes,
                     blocks=blocks,
+                    load=session_load(s, week),
                 )
             )
         runs.extend(PlannedRun(date=r.date, type=r.type, minutes=r.minutes) for r in week.runs if r.minutes)

@@ -83,6 +83,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "monotony-strain": ra.MonotonyStrain,
     "wellness-baseline": ra.WellnessBaseline,
     "running-load-spike": ra.RunningLoadSpike,
+    "running-after-spike": ra.RunningAfterSpike,
     "acwr-context": ra.AcwrContext,
     "review-progress": ra.ReviewProgress,
     "review-hold": ra.ReviewHold,

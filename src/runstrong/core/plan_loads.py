@@ -470,7 +470,13 @@ def _target_load(
         return kg
     if week.deload:  # eased from the week before it (its best so far may be a lived week's, in other units)
         last = min(lift.last, lift.week_kg or lift.last)
-        return min(kg, ld.eased(last, p.deload_load_pct, step, bar, p.deload_min_load_pct))
+        kg = min(kg, ld.eased(last, p.deload_load_pct, step, bar, p.deload_min_load_pct))
+        # never under the floor of the week before as it stood (a lived week's own load, which a
+        # review's replan keeps; the target for the deload's reserve, 15 lb x 12 at two more reps
+        # in reserve, is 10 lb): the deload eases from it instead (planned-deloads min_load_pct)
+        if kg < lift.last * p.deload_min_load_pct / 100 - 1e-9:
+            kg = ld.eased(lift.last, p.deload_load_pct, step, bar, p.deload_min_load_pct)
+        return kg
     if week.phase not in LOADING_PHASES:
         return min(kg, unloaded_ceiling(week.phase, lift.last, lift.week_kg, lift.full_best, p, step, bar))
     if presc.reps and lift.reps and presc.reps > lift.reps:

@@ -84,6 +84,13 @@ class RunningLoadSpike(RuleParams):
     min_history_days: Int
 
 
+class RunningAfterSpike(RuleParams):
+    prefix = "after_spike_"
+    long_run_cap_pct: Num
+    appetite_at_or_below: Num
+    mood_at_or_below: Num
+
+
 class AcwrContext(RuleParams):
     prefix = "acwr_"
     chronic_weeks: Int

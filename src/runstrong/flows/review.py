@@ -14,7 +14,7 @@ from runstrong.core.review import RealLife
 from runstrong.store import changes, repo, roster_flags
 from runstrong.store.db import Store
 from runstrong.store.reviewing import ReviewOutcome, prepare_review
-from runstrong.store.reviews import store_review
+from runstrong.store.reviews import store_review, stores_nothing
 from runstrong.store.roster import review_mode
 
 from . import base, lived
@@ -70,6 +70,18 @@ def accept_review(store: Store, athlete: str | None, week: dt.date | None, clock
             "review", f"accepted the review of the week of {outcome.review.week_start}: plan v{stored.plan_version}"
         )
         return Accepted(outcome, stored, tx.version)
+
+
+def writes_nothing(s: Session, outcome: ReviewOutcome, today: dt.date) -> bool:
+    """Whether accepting `outcome` now would write nothing new: the week's review was accepted
+    and the diary has not changed since ("The plan already matched this review")."""
+    if outcome.plan is None or outcome.profile is None:
+        return False
+    old = repo.latest_plan(s, outcome.athlete.id)
+    if old is None:
+        return False
+    plan = lived.keep_lived_days(old[1], outcome.plan, lived.first_unlived_day(s, outcome.athlete.id, today))
+    return stores_nothing(s, outcome.athlete.id, outcome.profile, plan)
 
 
 def still_current(s: Session, athlete_id: int, prepared: Prepared | None) -> ReviewOutcome | None:

@@ -68,7 +68,7 @@ def render_planned_session(
     focus = CATEGORY_SHORT.get(session.focus, session.focus)  # type: ignore[call-overload]
     status = f" · [green]✓ logged ({logged} sets)[/]" if logged else ""
     title = (
-        f"[bold]Session {session.label}[/] · {focus} · {'heavy' if session.heavy else 'moderate'} · "
+        f"[bold]Session {session.label}[/] · {focus} · {session.load} · "
         f"~{session.estimated_minutes} min · week {session.week}{status}"
     )
     return Panel(table, title=title, title_align="left")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import Enum
 
-from runstrong.core.model import Block, Exercise, Phase, RaceGoal, Session, Units, Week
+from runstrong.core.diary import session_load  # noqa: F401  (the one label every view shows)
+from runstrong.core.model import Block, Exercise, Phase, RaceGoal, Units
 from runstrong.core.vocab import CATEGORY_NAME
 
 from .dose_words import (  # noqa: F401  (shared with the light read path)
@@ -79,15 +80,3 @@ def kit_text(equipment: Iterable[Enum]) -> str:
 
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
-
-
-def session_load(session: Session, week: Week) -> str:
-    """heavy, moderate or light, as a runner would say it."""
-    if session.heavy:
-        return "heavy"
-    light = (
-        week.deload
-        or week.phase in (Phase.race_week, Phase.taper)
-        or any(r.rule_id == "light-before-key-runs" for b in session.blocks for r in b.reasons)
-    )
-    return "light" if light else "moderate"

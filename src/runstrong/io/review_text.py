@@ -65,7 +65,10 @@ def headline(m: WeekMetrics, units: Units = Units.metric) -> list[str]:
     extra = f"Monotony {_num(m.monotony, '', 2)} · strain {_num(m.strain, '', 0)}"  # acute:chronic: in Guidance
     composite = next(w for w in m.wellness if w.item == "composite")
     wellness = f"Wellness {_num(composite.week_mean, '/5', 2)}"
-    if composite.baseline_mean is not None:
+    if composite.baseline_short:  # not judged (wellness-baseline): no "usual" to hold it against
+        days = composite.baseline_days
+        wellness += f"; your baseline is too short to judge it ({days} check-in day{'s' if days != 1 else ''})"
+    elif composite.baseline_mean is not None:
         wellness += f" against your usual {_num(composite.baseline_mean, '', 2)}"
         if composite.baseline_sd is not None:
             wellness += f" ± {composite.baseline_sd:g}"

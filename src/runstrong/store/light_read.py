@@ -51,7 +51,7 @@ FOLLOW_PARAMS = ("autoreg_assumed_rir", "e1rm_formula", "e1rm_max_reps", "load_s
                  "rounding_bar_kg", "rounding_bar_lb", "light_max_pct_1rm", "light_max_pct_of_best",
                  "heaviest_home_kg", "heaviest_gym_kg")  # fmt: skip
 # the stored JSON's keys, as core.diary's models have them (a test checks): another shape takes the full path
-SESSION_KEYS = ("date", "label", "week", "focus", "heavy", "estimated_minutes", "blocks")
+SESSION_KEYS = ("date", "label", "week", "focus", "heavy", "estimated_minutes", "blocks", "load")
 BLOCK_KEYS = ("role", "exercise_id", "name", "prescription", "held_by", "find_weight", "go_easy")
 RUN_KEYS = ("date", "type", "minutes")
 SET_COLUMNS = ("exercise_id", "set_number", "side", "reps", "seconds", "contacts", "distance_m", "load_kg", "rpe",

@@ -88,20 +88,28 @@ def form_page(request: Request, name: str, state: FormState, /, **context: Any) 
 
 @dataclass(frozen=True)
 class ReviewCard:
-    """The dashboard's card for the last accepted weekly review (issue 7)."""
+    """The dashboard's card for the last accepted weekly review (issue 7): what was done, its
+    flags and every decision that is not "progress as planned" (missed sessions, holds, cuts,
+    pain, a deload), marked and worded as `runstrong review` words them."""
 
     week_start: dt.date
     flags: list[Any]  # core.review.Flag: kind, text, rule_id
     href: str | None  # the review page, once the app has one
+    done: str = ""  # "Done: 2/3 sessions (67%)", the review's first line
+    decisions: list[tuple[str, str, str]] = field(default_factory=list)  # (mark, action, text)
 
 
-def review_card(request: Request, review: Any) -> ReviewCard | None:
-    """Plug-in point for the weekly review: its flags on the dashboard, linked to the
-    review page when the app has a route at /review (None: no review accepted yet)."""
+def review_card(request: Request, review: Any, units: Any = None) -> ReviewCard | None:
+    """Plug-in point for the weekly review: its flags and decisions on the dashboard, linked to
+    the review page when the app has a route at /review (None: no review accepted yet)."""
     if review is None:
         return None
+    from runstrong.io.review_text import MARK, headline
+
     has_page = any(getattr(r, "path", None) == "/review" for r in request.app.routes)
-    return ReviewCard(review.week_start, list(review.flags), "/review" if has_page else None)
+    decisions = [(MARK.get(d.action, "•"), d.action, d.text) for d in review.decisions if d.action != "progress"]
+    done = headline(review.metrics, units)[0] if units is not None else headline(review.metrics)[0]
+    return ReviewCard(review.week_start, list(review.flags), "/review" if has_page else None, done, decisions)
 
 
 # ------------------------------------------------------------------------ dashboard
@@ -150,7 +158,7 @@ def _dashboard(request: Request, saved: str | None) -> HTMLResponse:
         saved=saved,
         cells=views.week_cells(week.start, week.sessions, week.runs, week.logged, today),
         logged=[views.logged_lines(x.sets, names, day.athlete.units) for x in day.logged],
-        review=review_card(request, review),
+        review=review_card(request, review, day.athlete.units),
         scales=views.scales(Wellness, SCALE_FIELDS),
     )
 

@@ -47,12 +47,14 @@ def _request_from(values: dict[str, str]) -> ReviewRequest:
     )
 
 
-def _page(request: Request, values: dict[str, str], accepted: str | None = None, status: int = 200) -> HTMLResponse:
+def _page(
+    request: Request, values: dict[str, str], accepted: str | None = None, status: int = 200, same: bool = False
+) -> HTMLResponse:
     diary = diary_of(request)
     errors = None
-    outcome = None
+    outcome, written, before = None, False, None
     try:
-        outcome = diary.review(_request_from(values))
+        outcome, written, before = diary.review_written(_request_from(values))
     except InputError as err:
         errors = err
     from runstrong.io.review_text import headline
@@ -71,6 +73,9 @@ def _page(request: Request, values: dict[str, str], accepted: str | None = None,
         charts=CHARTS,
         chart_query=query,
         accepted=accepted,
+        same=same,  # the accept just made wrote nothing new
+        written=written,  # accepting again would write nothing: no button that would
+        before=before,  # the plan version this week's accepted review wrote, if it was accepted
     )
 
 
@@ -83,8 +88,8 @@ def _errors(err: InputError | None) -> Any:
 
 
 @router.get("/review", response_class=HTMLResponse, name="review")
-def review_page(request: Request, week: str = "", accepted: str | None = None) -> Response:
-    return _page(request, {"week": week}, accepted)
+def review_page(request: Request, week: str = "", accepted: str | None = None, same: str = "") -> Response:
+    return _page(request, {"week": week}, accepted, same=same == "1")
 
 
 @router.post("/review", response_class=HTMLResponse)
@@ -96,7 +101,10 @@ async def accept(request: Request) -> Response:
         outcome, stored = await run_in_threadpool(diary.accept_review, _request_from(values))
     except InputError:
         return await run_in_threadpool(_page, request, values, None, 400)
-    return redirect("/review", week=outcome.review.week_start.isoformat(), accepted=str(stored.plan_version))
+    week = outcome.review.week_start.isoformat()
+    if not stored.new_plan:
+        return redirect("/review", week=week, accepted=str(stored.plan_version), same="1")
+    return redirect("/review", week=week, accepted=str(stored.plan_version))
 
 
 @router.get("/review/chart/{name}.svg", name="review_chart")

@@ -222,6 +222,24 @@ class Diary(DiaryReads):
             except UserError as err:
                 raise review_problem(err) from None
 
+    def review_written(self, req: ReviewRequest) -> tuple[Any, bool, int | None]:
+        """The weekly review of `req.week`, whether accepting it now would write nothing (it was
+        accepted and nothing changed since), and the plan version its acceptance wrote, if any."""
+        from runstrong.flows.review import writes_nothing
+        from runstrong.store.reviewing import prepare_review
+        from runstrong.store.reviews import accepted_version
+
+        today = self.today()
+        week, real_life = review_inputs(req, today)
+        with self.store.read() as s:
+            who = self.who(s)
+            try:
+                outcome = prepare_review(s, who.name, week, today, self.context, real_life)
+            except UserError as err:
+                raise review_problem(err) from None
+            before = accepted_version(s, outcome.athlete.id, outcome.review.week_start)
+            return outcome, writes_nothing(s, outcome, today), before
+
     def accept_review(self, req: ReviewRequest, version: int | None = None) -> tuple[Any, repo.StoredPlan]:
         """Review the week and write the new plan version in one change (the old one is kept)."""
         from runstrong.flows.review import accept_review

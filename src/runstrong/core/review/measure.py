@@ -134,6 +134,7 @@ def _wellness_items(history: DiaryWindow, start: dt.date, rp: ReviewParams) -> t
                 baseline_sd=sd_b,
                 week_days=len(wk),
                 baseline_days=len(bs),
+                baseline_short=mean_b is not None and len(bs) < rp.min_baseline_days,
                 below_baseline=below,
             )
         )

@@ -82,6 +82,10 @@ class WellnessItem(Frozen):
     week_days: int
     baseline_days: int
     below_baseline: bool = Field(description="Lower (worse) than the runner's own baseline by the rule's margin.")
+    baseline_short: bool = Field(
+        False,
+        description="The baseline has fewer check-in days than wellness-baseline needs to judge the week against it.",
+    )
 
 
 class RunNote(Frozen):

@@ -208,6 +208,7 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
     step = _rung_text(r, lad, target) if lad is not None else ""
     ids = ["pain-monitoring", "review-pain", "pain-graded-return"]
     flags, reduce, holds, cut_signals = v.flags, dict(v.reduce), set(v.holds), v.cut_signals
+    pain_holds = v.pain_holds
     loading = _categories(r, j.area, lad)
     extra = []
     if j.action == "progress":
@@ -216,6 +217,9 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
         text = f"{name}: {j.why}; stays on {step or 'the same work'} next week."
     elif j.action == "hold":
         holds |= set(loading)
+        area = sig.area_name(j.area)
+        said = f"held while the {area} settles: {j.said or j.why}"
+        pain_holds = {**pain_holds, **{c: (said, tuple(j.signals)) for c in loading}}
         text = f"{head}; stays on {step or 'the same work'} next week; {_list(loading)} held."
     else:
         off = "off its ladder (only work that spares it stays)"
@@ -240,7 +244,8 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
         rungs[j.area] = target
     d = decision(j.area.value, j.action, text, ids, list(j.signals))  # type: ignore[arg-type]
     return v.add(decisions=(*v.decisions, d, *extra), flags=flags, reduce=reduce, holds=frozenset(holds),
-                 cut_signals=cut_signals, pain_added=tuple(added), pain_rungs=rungs, pain_sides=easy)  # fmt: skip
+                 cut_signals=cut_signals, pain_added=tuple(added), pain_rungs=rungs, pain_sides=easy,
+                 pain_holds=pain_holds)  # fmt: skip
 
 
 def _target(action: str, rung: int | None, lad: Ladder | None) -> int | None:

@@ -22,6 +22,9 @@ class ReviewParams:
     spike_window_days: int
     spike_pct: float
     spike_min_history_days: int
+    after_spike_cap_pct: float
+    after_spike_appetite_at_or_below: float
+    after_spike_mood_at_or_below: float
     chronic_weeks: int
     progress_min_done_pct: float
     progress_min_form: float
@@ -66,6 +69,9 @@ def review_params(registry: Registry) -> ReviewParams:
         spike_window_days=p("running-load-spike", "window_days"),
         spike_pct=p("running-load-spike", "spike_pct"),
         spike_min_history_days=p("running-load-spike", "min_history_days"),
+        after_spike_cap_pct=p("running-after-spike", "long_run_cap_pct"),
+        after_spike_appetite_at_or_below=p("running-after-spike", "appetite_at_or_below"),
+        after_spike_mood_at_or_below=p("running-after-spike", "mood_at_or_below"),
         chronic_weeks=p("acwr-context", "chronic_weeks"),
         progress_min_done_pct=p("review-progress", "min_done_pct"),
         progress_min_form=p("review-progress", "min_form"),

@@ -32,10 +32,21 @@ def category_step(r: ReviewInput, v: Verdict) -> Verdict:
     rp = r.params
     decisions, holds = [*v.decisions], set(v.holds)
     for c in (c for c in r.metrics.categories if c.planned_sets):
-        decisions.append(_category_decision(c, rp, sig.dose_ref(r.metrics)))
+        decisions.append(_held_for_pain(_category_decision(c, rp, sig.dose_ref(r.metrics)), v, r))
         if decisions[-1].action == "hold":
             holds.add(c.category)
     return v.add(decisions=tuple(decisions), holds=frozenset(holds))
+
+
+def _held_for_pain(d: ReviewDecision, v: Verdict, r: ReviewInput) -> ReviewDecision:
+    """A category a painful area holds (the pain step comes first) says so as its one
+    decision, instead of "progress as planned" beside the area's hold (cr18b #13)."""
+    held = v.pain_holds.get(Category(d.scope)) if d.action == "progress" else None
+    if held is None:
+        return d
+    why, signals = held
+    text = f"{category_name(Category(d.scope)).capitalize()}: hold next week at {sig.dose_ref(r.metrics)} ({why})."
+    return decision(d.scope, "hold", text, ["pain-monitoring", "review-hold"], [*signals, *d.signals])
 
 
 def _category_decision(c: CategoryWeek, rp: ReviewParams, dose: str) -> ReviewDecision:

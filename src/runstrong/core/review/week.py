@@ -19,6 +19,7 @@ from .apply import without_review
 from .decide import counts_down, order_step, real_life_step, recovery_step, third_session_step, verdict_step
 from .metrics import DiaryWindow
 from .pain_monitor import ladder_settle_step, pain_step
+from .running import running_step
 from .state import ReviewInput, Step, Verdict, review_input
 from .steps import (
     category_step,
@@ -44,6 +45,7 @@ STEPS: tuple[Step, ...] = (
     consistency_step,
     verdict_step,
     recovery_step,
+    running_step,
     order_step,
     real_life_step,
     ladder_settle_step,

@@ -1,0 +1,74 @@
+"""A week whose running spiked while signs of overreaching showed gets notes on the running
+itself, not only strength cuts (cr18b #10, Tomasz's week 4: a 190 min long run 11.8% over his
+longest, heavy legs, appetite 2/5 and mood 1.75): the next long run no longer than the longest
+before the spike, in minutes, and with appetite and mood low together a talk with the coach or
+a doctor. A baseline too short to judge is said to be, not printed as "your usual"."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from runstrong.core.diary import RunLog
+from runstrong.core.model import RunType
+from runstrong.core.review import review_week
+from runstrong.io.review_text import headline
+
+from .helpers import CTX, MAYA, REGISTRY, plan_of
+from .scenarios import CALM, DAY, done_as_planned, week_end, with_runs, with_wellness
+
+CAP_PCT = REGISTRY.param("running-after-spike", "long_run_cap_pct")
+LOW = REGISTRY.param("running-after-spike", "appetite_at_or_below")
+
+
+def spiked_week(*, heavy_legs: bool, appetite: int = 4, mood: int = 4):  # type: ignore[no-untyped-def]
+    plan = plan_of(MAYA)
+    week = plan.weeks[5]
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    longest = max(r.minutes for r in diary.runs if r.date < week.start_date)
+    spike = RunLog(date=week.start_date + 6 * DAY, type=RunType.long, minutes=round(longest * 1.12),
+                   leg_feel=1 if heavy_legs else None)  # fmt: skip
+    diary = with_runs(diary, [spike])
+    if heavy_legs:  # legs 1/5 on every run of the week
+        runs = tuple(r.model_copy(update={"leg_feel": 1}) if r.date >= week.start_date else r for r in diary.runs)
+        diary = dataclasses.replace(diary, runs=runs)
+    days = [week.start_date + n * DAY for n in range(7)]
+    diary = with_wellness(diary, days, appetite=appetite, mood=mood)
+    return plan, week, diary, longest
+
+
+def running_notes(review):  # type: ignore[no-untyped-def]
+    return [d for d in review.decisions if "running-after-spike" in d.rule_ids]
+
+
+def test_a_spike_with_heavy_legs_caps_the_next_long_run_at_the_longest_before_it():
+    plan, week, diary, longest = spiked_week(heavy_legs=True)
+    review = review_week(plan, MAYA, diary, week.start_date, ctx=CTX)
+    assert [f.rule_id for f in review.flags if f.kind == "run-spike"] == ["running-load-spike"]
+    (note,) = running_notes(review)
+    cap = round(longest * CAP_PCT / 100)
+    assert f"keep the next long run to {cap} min at most" in note.text, note.text
+    assert {"running-load-spike", "overreaching-signs"} <= set(note.rule_ids)
+    assert {s.kind for s in note.signals} >= {"running"}
+    plan, week, calm, _ = spiked_week(heavy_legs=False)  # a spike alone is flagged, and only flagged
+    review = review_week(plan, MAYA, calm, week.start_date, ctx=CTX)
+    assert [f.rule_id for f in review.flags if f.kind == "run-spike"] == ["running-load-spike"]
+    assert not running_notes(review)
+
+
+def test_low_appetite_and_mood_together_after_a_spike_send_the_runner_to_the_coach_or_a_doctor():
+    plan, week, diary, _ = spiked_week(heavy_legs=True, appetite=LOW, mood=1)
+    review = review_week(plan, MAYA, diary, week.start_date, ctx=CTX)
+    talks = [d for d in running_notes(review) if "coach or a doctor" in d.text]
+    assert len(talks) == 1 and f"Appetite {LOW:g}/5 and mood 1/5" in talks[0].text
+
+
+def test_a_wellness_baseline_too_short_to_judge_is_said_to_be_not_shown_as_your_usual():
+    plan = plan_of(MAYA)
+    week = plan.weeks[2]
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    before = [w for w in diary.wellness if w.date < week.start_date]
+    diary = dataclasses.replace(diary, wellness=tuple(w for w in diary.wellness if w.date >= week.start_date
+                                                       or w in before[-4:]))  # fmt: skip
+    review = review_week(plan, MAYA, diary, week.start_date, ctx=CTX)
+    line = next(x for x in headline(review.metrics) if x.startswith("Wellness"))
+    assert "too short to judge it (4 check-in days)" in line and "against your usual" not in line, line
