@@ -101,3 +101,11 @@ def test_a_painful_side_of_an_area_that_does_not_hurt_is_refused_by_its_field(tm
     assert "pain_sides.achilles: not among pain_areas" in said and "add it to pain_areas" in said
     said = refused(tmp_path, toml(pain_areas='["knee"]', pain_sides='{ knee = "middle" }'))
     assert "pain_sides" in said and "left" in said and "right" in said
+
+
+@pytest.mark.parametrize("item", ["1.0e+308", "9999-12-31", "42"])
+def test_a_number_or_a_date_where_a_kit_word_belongs_is_named_by_its_field(tmp_path, item):
+    """The hostile-input fuzzing found `equipment: [1.0e+308]` (or a date) ending in an internal
+    error: the allowed-words message assumed a word. It names the field and the words."""
+    said = refused(tmp_path, yaml(equipment=f"\n- {item}"), ".yaml")
+    assert "equipment[0]: unknown value" in said and "use one of: bodyweight" in said

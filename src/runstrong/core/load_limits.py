@@ -132,7 +132,7 @@ def grown_light_best(best: float | None, p: Any) -> float | None:
     at the load of a full day weeks ago (light-before-key-runs, linear-progression).
 
     >>> from types import SimpleNamespace as NS
-    >>> grown_light_best(100.0, NS(load_step_pct=2.5)), grown_light_best(None, NS(load_step_pct=2.5))
+    >>> round(grown_light_best(100.0, NS(load_step_pct=2.5)), 6), grown_light_best(None, NS(load_step_pct=2.5))
     (102.5, None)
     """
     return None if best is None else best * (1 + p.load_step_pct / 100)

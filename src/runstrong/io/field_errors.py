@@ -54,8 +54,10 @@ def validation_problems(err: ValidationError, source: str, model: type) -> list[
     problems = []
     for (loc, is_key), errors in grouped.items():
         if len(errors) > 1 and all(e["type"] in _CHOICE_TYPES for e in errors):
-            problems.append(_choice_problem(loc, errors, is_key, source))
-            continue
+            choice = _choice_problem(loc, errors, is_key, source)
+            if choice is not None:  # else each error says its own (the allowed values are not words)
+                problems.append(choice)
+                continue
         seen: set[str] = set()
         for e in errors:
             problem = _choice_problem(loc, [e], is_key, source) if e["type"] in _CHOICE_TYPES else None
@@ -103,8 +105,9 @@ def _choice_problem(loc: tuple, errors: list[dict[str, Any]], is_key: bool, sour
     expected = (e.get("ctx", {}).get("expected", "") for e in errors)
     allowed = list(dict.fromkeys(v for text in expected for v in re.findall(r"'([^']*)'", text)))
     given = errors[0].get("input")
-    if not allowed or not isinstance(given, str):
+    if not allowed:
         return None
+    given = given if isinstance(given, str) else given.isoformat() if isinstance(given, dt.date) else repr(given)
     shown = given if len(given) <= 40 else given[:40] + "..."
     what = "key" if is_key else "value"
     close = closest(given, allowed)
