@@ -216,7 +216,7 @@ def _learn(walk: LoadWalk, week: Week) -> None:
     for ex_id, kg in heaviest.items():
         lift = walk.lifts.get(ex_id)
         if lift is not None and lift.week_kg != kg:
-            lift.last = kg
+            lift.last = lift.week_kg = kg  # the week before as it stood: a deload eases from it
 
 
 def _starts(walk: LoadWalk, logged: bool) -> None:
@@ -474,8 +474,8 @@ def _target_load(
         # never under the floor of the week before as it stood (a lived week's own load, which a
         # review's replan keeps; the target for the deload's reserve, 15 lb x 12 at two more reps
         # in reserve, is 10 lb): the deload eases from it instead (planned-deloads min_load_pct)
-        if kg < lift.last * p.deload_min_load_pct / 100 - 1e-9:
-            kg = ld.eased(lift.last, p.deload_load_pct, step, bar, p.deload_min_load_pct)
+        if kg < last * p.deload_min_load_pct / 100 - 1e-9:
+            kg = ld.eased(last, p.deload_load_pct, step, bar, p.deload_min_load_pct)
         return kg
     if week.phase not in LOADING_PHASES:
         return min(kg, unloaded_ceiling(week.phase, lift.last, lift.week_kg, lift.full_best, p, step, bar))
