@@ -296,3 +296,47 @@ def test_no_day_of_a_lift_asks_more_of_it_than_its_heavy_day_that_week(profile):
     plan = kept_plan(profile)
     if plan is not None:
         assert heavier_days_than_the_heavy_one(plan) == []
+
+
+LOADING = ("foundation", "build", "race_specific")
+
+
+def reps_and_load_rising_together(plan) -> list[tuple]:
+    """(lift, light day or not, week, dose before, dose after) where a lift's reps and load both
+    rose from one loading week to the next, on its full days or on its light days (the heaviest
+    set of each kind compared with the same kind's the week before)."""
+    by_kind: dict[tuple[str, bool], dict[int, tuple[int, float]]] = {}
+    for w in plan.weeks:
+        if w.deload or w.phase not in LOADING:
+            continue
+        for b in (b for s in w.sessions for b in s.blocks):
+            p = b.prescription
+            if p.load_kg is None or not p.reps or b.role not in (Role.primary, Role.accessory):
+                continue
+            weeks = by_kind.setdefault((b.exercise_id, "light-before-key-runs" in b.rule_ids), {})
+            weeks[w.index] = max(weeks.get(w.index, (p.reps, p.load_kg)), (p.reps, p.load_kg), key=lambda d: d[1])
+    out = []
+    for (ex_id, light), weeks in by_kind.items():
+        for i, before in weeks.items():
+            after = weeks.get(i + 1)
+            if after is not None and after[0] > before[0] and after[1] > before[1] + 1e-6:
+                out.append((ex_id, light, i + 1, before, after))
+    return out
+
+
+@SAME_LIFTERS
+@given(profile=lifters())
+def test_a_lift_never_adds_reps_and_load_in_the_same_week_on_full_or_light_days(profile):
+    """linear-progression: reps or load, never both, on a light day next to a key run too
+    (a trap-bar deadlift went 2 x 6 @ 92.5 kg -> 2 x 7 @ 95 kg on Kofi's Wednesdays)."""
+    plan = kept_plan(profile)
+    if plan is not None:
+        assert reps_and_load_rising_together(plan) == []
+
+
+def test_kofis_light_day_deadlift_holds_its_load_when_its_reps_rise():
+    from runstrong.io.profile_file import load_profile
+
+    profile = load_profile(Path(__file__).parent / "runners" / "track_5k_teen.toml")
+    plan = build_plan(profile, load_context())
+    assert reps_and_load_rising_together(plan) == []

@@ -111,12 +111,15 @@ def unloaded_ceiling(
     return ld.round_down(last, step, bar)
 
 
-def light_day_load(walk: LoadWalk, lift: LiftState, kg: float, step: float, bar: float) -> float:
+def light_day_load(walk: LoadWalk, lift: LiftState, kg: float, reps: int | None, step: float, bar: float) -> float:
     """A light day's load: at most the registry's share of the e1RM the plan believes in, and
     of the heaviest load its full-dose days have had so far (grown in weeks of light days
     only), so a heavy lift the day before a key run stays moderate and clearly lighter than
-    its heavy day (light-before-key-runs)."""
+    its heavy day (light-before-key-runs); and when its reps rise from the last loading week's
+    light day, at that day's load: reps or load, never both (linear-progression)."""
     p = walk.p
+    if reps and lift.light is not None and reps > lift.light[0]:
+        kg = min(kg, ld.round_down(lift.light[1], step, bar))
     e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
     kg = min(kg, ld.round_down(e1rm * p.light_max_pct_1rm / 100, step, bar))
     best = lift.light_best if lift.light_best is not None else lift.full_best

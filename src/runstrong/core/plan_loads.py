@@ -62,6 +62,7 @@ class LiftState:
     light_best: float | None = None  # what its light days stay under: full_best, grown in weeks of light days only
     fresh_log: bool = False  # it starts from a set the diary logged: its next week follows that set, held or not
     scale: float = 1.0  # an estimate scaled to the loads the runner gave (load_calibration)
+    light: tuple[int, float] | None = None  # reps and load of its light days' last loading week: reps rise, load holds
 
 
 @dataclass
@@ -319,12 +320,14 @@ def _race_close(walk: LoadWalk, week: Week, day: dt.date) -> bool:
 
 def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
     heaviest: dict[str, tuple[float, Prescription, bool]] = {}  # exercise id -> (heaviest load, its dose, light)
+    light_days: dict[str, tuple[int, float]] = {}  # exercise id -> its light days' reps and heaviest load
     loaded = [[_loaded_block(walk, week, b, _race_close(walk, week, s.date)) for b in s.blocks] for s in week.sessions]
     loaded = no_harder_than_heavy(walk, loaded)
     sessions = []
     for s, blocks in zip(week.sessions, loaded, strict=True):
         for b in blocks:
             _note_heaviest(heaviest, b)
+            _note_light(light_days, b)
         if not walk.started:
             _remember_eased(walk, s, blocks)
         if all(a is b for a, b in zip(blocks, s.blocks, strict=True)):
@@ -333,6 +336,9 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         key = (id(s.blocks), *map(id, blocks))
         shared = walk.copies.setdefault(key, blocks)
         sessions.append(copy_of(s, blocks=shared))
+    if not week.deload and week.phase in LOADING_PHASES:
+        for ex_id, light in light_days.items():
+            walk.lifts[ex_id].light = light
     if not week.deload:
         paused = {b.exercise_id for blocks in loaded for b in blocks if reviewed(b)} if walk.reviewed else ()
         for ex_id, (kg, presc, light) in heaviest.items():
@@ -396,6 +402,17 @@ def _note_heaviest(heaviest: dict, b: Block) -> None:
         heaviest[b.exercise_id] = (kg, b.prescription, light)
 
 
+def _note_light(light_days: dict, b: Block) -> None:
+    """A light day's reps and heaviest load this week: next week's light day holds that load
+    if its reps rise (linear-progression, as a full day's does)."""
+    presc = b.prescription
+    if presc.load_kg is None or not presc.reps or b.role not in LOADED_ROLES:
+        return
+    if any(r.rule_id == "light-before-key-runs" for r in b.reasons):
+        reps, kg = light_days.get(b.exercise_id, (presc.reps, presc.load_kg))
+        light_days[b.exercise_id] = (max(reps, presc.reps), max(kg, presc.load_kg))
+
+
 def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Block:
     library = walk.library
     if block.role not in LOADED_ROLES or block.exercise_id not in library:
@@ -413,7 +430,7 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     kg = _load(walk, week, block, lift, legs, *walk.kit(e))
     light = any(r.rule_id == "light-before-key-runs" for r in block.reasons)
     if light:
-        kg = light_day_load(walk, lift, kg, *walk.kit(e))
+        kg = light_day_load(walk, lift, kg, block.prescription.reps, *walk.kit(e))
     kg, full = within_capacity(walk, e, kg)
     if full:
         lift.find = False  # nothing to find past the heaviest the kit makes: the start is that load
