@@ -95,19 +95,23 @@ def unloaded_ceiling(
     """The most a taper, race week or maintenance week loads a lift: the taper keeps the load
     built but never more than the last week lifted (a lift on light days only for weeks does
     not jump in the taper); race week keeps it; maintenance climbs back a week's step at a
-    time to the load built before the race (`built`: the best full day's), never past it,
-    rather than staying at race week's light loads (maintenance-after-race).
+    time from the last week's load (the first week back's, not race week's) to the load
+    built before the race (`built`: the best full day's), never past it, rather than staying
+    at race week's light loads (maintenance-after-race).
 
     >>> from types import SimpleNamespace as NS
     >>> unloaded_ceiling(Phase.taper, 75, 60, 75, NS(max_load_step_pct=5), 2.5, 20)
     60.0
     >>> unloaded_ceiling(Phase.maintenance, 70, None, 95, NS(max_load_step_pct=5), 2.5, 20)
     72.5
+    >>> unloaded_ceiling(Phase.maintenance, 62.5, 50, 85, NS(max_load_step_pct=5), 2.5, 20)
+    52.5
     """
+    lifted = min(last, week_kg or last)  # the last week's load: a step a week climbs from there
     if phase == Phase.taper:
-        return ld.round_down(min(last, week_kg or last), step, bar)
-    if phase == Phase.maintenance and built is not None and built > last:
-        return ld.round_down(min(ld.step_ceiling(last, p.max_load_step_pct, step), built), step, bar)
+        return ld.round_down(lifted, step, bar)
+    if phase == Phase.maintenance and built is not None and built > lifted:
+        return ld.round_down(min(ld.step_ceiling(lifted, p.max_load_step_pct, step), built), step, bar)
     return ld.round_down(last, step, bar)
 
 
@@ -135,7 +139,7 @@ def grown_light_best(best: float | None, p: Any) -> float | None:
     at the load of a full day weeks ago (light-before-key-runs, linear-progression).
 
     >>> from types import SimpleNamespace as NS
-    >>> grown_light_best(100.0, NS(load_step_pct=2.5)), grown_light_best(None, NS(load_step_pct=2.5))
+    >>> round(grown_light_best(100.0, NS(load_step_pct=2.5)), 6), grown_light_best(None, NS(load_step_pct=2.5))
     (102.5, None)
     """
     return None if best is None else best * (1 + p.load_step_pct / 100)

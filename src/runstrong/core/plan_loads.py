@@ -24,6 +24,7 @@ from . import loads as ld
 from .context import PlanningContext
 from .library import Library
 from .load_calibration import implement_share, strength_scale, table_e1rm
+from .load_effort import honest_effort
 from .load_limits import (
     LOADED_ROLES,
     copy_of,
@@ -321,13 +322,15 @@ def _race_close(walk: LoadWalk, week: Week, day: dt.date) -> bool:
 def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
     heaviest: dict[str, tuple[float, Prescription, bool]] = {}  # exercise id -> (heaviest load, its dose, light)
     light_days: dict[str, tuple[int, float]] = {}  # exercise id -> its light days' reps and heaviest load
-    loaded = [[_loaded_block(walk, week, b, _race_close(walk, week, s.date)) for b in s.blocks] for s in week.sessions]
+    close = [_race_close(walk, week, s.date) for s in week.sessions]
+    loaded = [[_loaded_block(walk, week, b, c) for b in s.blocks] for s, c in zip(week.sessions, close, strict=True)]
     loaded = no_harder_than_heavy(walk, loaded)
     sessions = []
-    for s, blocks in zip(week.sessions, loaded, strict=True):
+    for s, blocks, c in zip(week.sessions, loaded, close, strict=True):
         for b in blocks:
-            _note_heaviest(heaviest, b)
+            _note_heaviest(heaviest, b)  # the target's dose: what the loads stand for
             _note_light(light_days, b)
+        blocks = [honest_effort(walk, walk.lifts.get(b.exercise_id), week, b, c) for b in blocks]
         if not walk.started:
             _remember_eased(walk, s, blocks)
         if all(a is b for a, b in zip(blocks, s.blocks, strict=True)):
