@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from runstrong.core import loads as ld
 from runstrong.core.diary import asks_to_find_weight
+from runstrong.core.load_effort import LOAD_SAYS
 from runstrong.core.model import AthleteProfile, Item, Role, Units
 from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.io.data_files import load_context, load_params
@@ -281,6 +282,8 @@ def heavier_days_than_the_heavy_one(plan) -> list[str]:
             ceiling = _e1rm(h.prescription)
             for b in blocks:
                 if b.exercise_id != h.exercise_id or b in heavy or "light-before-key-runs" in b.rule_ids:
+                    continue
+                if any(LOAD_SAYS in r.text for r in b.reasons):  # its effort is what its held load leaves
                     continue
                 step, bar = step_and_bar(kit_of(library.get(b.exercise_id)), plan.profile)
                 lightest = b.prescription.load_kg <= max(step, bar) + 1e-6

@@ -294,6 +294,9 @@ def _reps(d: _Draft, lo: int, hi: int, rir: float | None, p: Params) -> tuple[in
     if c.away:
         d.reasons.append(p.why("progression-carries-over", "Back from its last loading week's reps, in this range."))
         return returning_reps(c.reps, lo, hi, d.step, p), rir
+    if d.ctx.phase == Phase.taper:  # intensity kept (Bosquet 2007), whatever this session's scheme would start
+        d.reasons.append(p.why("taper", "The last loading week's reps and effort: the taper cuts sets, not intensity."))
+        return c.reps, c.rir if rir is not None and c.rir is not None else rir
     key = ((c.reps, c.rir), lo, hi, rir, d.step)  # the params are the context's, as the memo is
     reps, rir = d.steps.remember(key, lambda: carried_reps(*key, p))
     if d.step or reps != c.reps:

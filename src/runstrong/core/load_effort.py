@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from . import loads as ld
 from .load_limits import copy_of, reviewed
 from .model import Block, Phase, Reason, build
+from .phases import LOADING_PHASES
 from .plan_model import Intensity
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ _STATED = {
     "dose-strength": "Strength reps, at {effort} this week.",
     "dose-heavy": "Heavy work's few reps and long rests, at {effort} this week.",
 }
+LOAD_SAYS = "so that is the effort here"  # the sentence's end: an effort the load set, not the dose
 SLACK_REPS = 2  # a load this many reps or more further from failure than its target says so (a rep is
 # within the kit's rounding and a week's growth of the e1RM: the last loading week's label stands)
 
@@ -72,16 +74,19 @@ def reserve_at(e1rm: float, load: float, reps: int, p: Any) -> float:
 
 
 def _cause(week: Any, block: Block, close: bool) -> tuple[str, str] | None:
-    """The ceiling that holds a block's load under its target: its rule and its words (None for a
-    loading week's full day, whose load climbs a step a week toward its target: the next step
-    is the answer there, and the effort it implies is what `validate` steps from)."""
-    rules = {r.rule_id for r in block.reasons}
-    if close:
-        return "taper", "The race is close: the load stays well under your 1RM"
-    if "light-before-key-runs" in rules:
-        return "light-before-key-runs", "A light day stays clearly under the lift's full days"
-    if reviewed(block):
+    """The ceiling that holds a block's load under its target: its rule and its words (None in a
+    loading week but for a review's hold: its load climbs a step a week toward its target, the
+    next week steps from its effort, and `validate` checks the step between the two)."""
+    if reviewed(block):  # (a week a review held or cut is neither a step nor the base for one)
         return "review-hold", "Your review holds the load where it was"
+    if week.phase in LOADING_PHASES and not week.deload:  # the next week steps from this one's effort
+        return None
+    if close:
+        if week.phase == Phase.maintenance:
+            return "maintenance-after-race", "The first days back after the race: the load stays well under your 1RM"
+        return "taper", "The race is close: the load stays well under your 1RM"
+    if any(r.rule_id == "light-before-key-runs" for r in block.reasons):
+        return "light-before-key-runs", "A light day stays clearly under the lift's full days"
     if week.deload:
         return "planned-deloads", "A deload eases the load"
     if week.phase == Phase.taper:
@@ -92,7 +97,7 @@ def _cause(week: Any, block: Block, close: bool) -> tuple[str, str] | None:
 
 
 def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Block, close: bool) -> Block:
-    """`block` saying the effort its load gives, when a ceiling holds the load a rep or more
+    """`block` saying the effort its load gives, when a ceiling holds the load SLACK_REPS or more
     further from failure than its target (the block itself otherwise)."""
     presc = block.prescription
     kind, kg, reps = presc.intensity.kind, presc.load_kg, presc.reps
@@ -106,6 +111,8 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
     p = walk.p
     target = walk.rir(presc)
     e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
+    if week.phase == Phase.taper and lift.last_e1rm:  # the same load and reps as the last loading week: its effort
+        e1rm = min(e1rm, lift.last_e1rm)
     gives = reserve_at(e1rm, kg, reps, p)
     step, bar = walk.kit(walk.library.get(block.exercise_id))
     if gives < target + SLACK_REPS - 1e-9 or not loads_held(p, e1rm, kg, reps, target, step, bar):
@@ -116,7 +123,7 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
     if hit is None:
         intensity = build(Intensity, kind="rir", value=shown)
         rule, words = cause
-        text = f"{words}: at {reps} reps this load leaves about {shown:g} in reserve, so that is the effort here."
+        text = f"{words}: at {reps} reps this load leaves about {shown:g} in reserve, {LOAD_SAYS}."
         reasons = restated([*block.reasons, p.why(rule, text)], intensity, p.why)
         hit = walk.copies[key] = copy_of(block, prescription=copy_of(presc, intensity=intensity), reasons=reasons)
     return hit
