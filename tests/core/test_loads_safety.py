@@ -343,3 +343,71 @@ def test_kofis_light_day_deadlift_holds_its_load_when_its_reps_rise():
     profile = load_profile(Path(__file__).parent / "runners" / "track_5k_teen.toml")
     plan = build_plan(profile, load_context())
     assert reps_and_load_rising_together(plan) == []
+
+
+def efforts_nearer_failure_than_their_loads(plan, profile) -> list[tuple]:
+    """(week, lift, reps, load, reserve shown, reserve the load leaves) for race week,
+    maintenance and deload blocks whose effort target is SLACK_REPS or more nearer failure than
+    their load leaves by the e1RM the plan believes in (its load held under the target by a
+    ceiling: race week's, the climb back after the race, a deload's ease)."""
+    from runstrong.core.load_effort import SLACK_REPS
+    from runstrong.core.plan_loads import believed_e1rms
+
+    trail = believed_e1rms(plan.weeks, profile, load_context())
+    out = []
+    for w, before in zip(plan.weeks[1:], trail, strict=False):
+        if not (w.deload or w.phase in ("race_week", "maintenance")):
+            continue
+        for b in (b for s in w.sessions for b in s.blocks):
+            pr = b.prescription
+            ids = set(b.rule_ids)
+            if (
+                not pr.load_kg
+                or not pr.reps
+                or b.exercise_id not in before
+                or ids & {"find-your-weight", "kit-heaviest"}
+            ):
+                continue
+            if pr.intensity.kind not in ("rir", "rpe"):
+                continue
+            e1rm = before[b.exercise_id][0]
+            total = min(30 * (e1rm / pr.load_kg - 1), P.e1rm_max_reps) if P.e1rm_formula == "epley" else None
+            if total is None:
+                continue
+            shown = ld.rir_of(pr.intensity.kind, pr.intensity.value, P.autoreg_assumed_rir)
+            step, bar = step_and_bar(kit_of(load_context().library.get(b.exercise_id)), profile)
+            said = ld.round_down(ld.load_for(e1rm, pr.reps, shown, P.e1rm_formula, P.e1rm_max_reps), step, bar)
+            if pr.load_kg >= said - 1e-6:  # the effort's own load on the kit's steps: no ceiling holds it
+                continue
+            if total - pr.reps >= shown + SLACK_REPS + 0.5:
+                out.append((w.index, b.exercise_id, pr.reps, pr.load_kg, shown, round(total - pr.reps, 1)))
+    return out
+
+
+@SAME_LIFTERS
+@given(profile=lifters())
+def test_a_held_load_never_shows_an_effort_nearer_failure_than_it_leaves(profile):
+    """Kofi's RDL read 2 x 6 @ 65 kg 'RPE 8' after the race against a ~105 kg e1RM."""
+    plan = kept_plan(profile)
+    if plan is not None:
+        assert efforts_nearer_failure_than_their_loads(plan, profile) == []
+
+
+def test_kofis_rdl_climbs_back_a_step_a_week_after_the_race_and_says_what_its_load_leaves():
+    from runstrong.io.profile_file import load_profile
+
+    profile = load_profile(Path(__file__).parent / "runners" / "track_5k_teen.toml")
+    plan = build_plan(profile, load_context())
+    after = [w for w in plan.weeks if w.phase == "maintenance"]
+    rdl = [
+        max(b.prescription.load_kg for s in w.sessions for b in s.blocks if b.exercise_id == "romanian_deadlift")
+        for w in after
+    ]
+    for before, now in itertools.pairwise(rdl):
+        assert now <= max(before * (1 + P.max_load_step_pct / 100), before + 2.5) + 1e-6, rdl
+    assert efforts_nearer_failure_than_their_loads(plan, profile) == []
+    for b in (b for w in plan.weeks if w.phase in ("taper", "maintenance") for s in w.sessions for b in s.blocks):
+        said = [r.text for r in b.reasons if r.rule_id == "dose-strength"]
+        rir = b.prescription.intensity
+        if said and rir.kind == "rir" and "Unloaded" not in said[0]:
+            assert f"{rir.value:g} reps in reserve" in said[0], (b.exercise_id, said, rir)
