@@ -350,7 +350,7 @@ def efforts_nearer_failure_than_their_loads(plan, profile) -> list[tuple]:
     maintenance and deload blocks whose effort target is SLACK_REPS or more nearer failure than
     their load leaves by the e1RM the plan believes in (its load held under the target by a
     ceiling: race week's, the climb back after the race, a deload's ease)."""
-    from runstrong.core.load_effort import SLACK_REPS
+    from runstrong.core.load_effort import MOST_SHOWN_RIR, SLACK_REPS
     from runstrong.core.plan_loads import believed_e1rms
 
     trail = believed_e1rms(plan.weeks, profile, load_context())
@@ -379,7 +379,7 @@ def efforts_nearer_failure_than_their_loads(plan, profile) -> list[tuple]:
             said = ld.round_down(ld.load_for(e1rm, pr.reps, shown, P.e1rm_formula, P.e1rm_max_reps), step, bar)
             if pr.load_kg >= said - 1e-6:  # the effort's own load on the kit's steps: no ceiling holds it
                 continue
-            if total - pr.reps >= shown + SLACK_REPS + 0.5:
+            if min(total - pr.reps, MOST_SHOWN_RIR) >= shown + SLACK_REPS + 0.5:
                 out.append((w.index, b.exercise_id, pr.reps, pr.load_kg, shown, round(total - pr.reps, 1)))
     return out
 

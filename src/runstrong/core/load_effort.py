@@ -14,6 +14,7 @@ nearer failure than its load allows. The dose's own sentence says the same effor
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING, Any
 
 from . import loads as ld
@@ -31,6 +32,7 @@ _STATED = {
     "dose-heavy": "Heavy work's few reps and long rests, at {effort} this week.",
 }
 LOAD_SAYS = "so that is the effort here"  # the sentence's end: an effort the load set, not the dose
+MOST_SHOWN_RIR = 10  # the effort scale's end (RPE 0): a log takes no more
 SLACK_REPS = 2  # a load this many reps or more further from failure than its target says so (a rep is
 # within the kit's rounding and a week's growth of the e1RM: the last loading week's label stands)
 
@@ -117,15 +119,41 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
     step, bar = walk.kit(walk.library.get(block.exercise_id))
     if gives < target + SLACK_REPS - 1e-9 or not loads_held(p, e1rm, kg, reps, target, step, bar):
         return block  # the kit's rounding alone: the target stands
-    shown = float(max(math.floor(gives + 0.5), target + SLACK_REPS))
+    shown = float(min(max(math.floor(gives + 0.5), target + SLACK_REPS), MOST_SHOWN_RIR))
     key = (id(block), "effort", shown)
     hit = walk.copies.get(key)
     if hit is None:
         intensity = build(Intensity, kind="rir", value=shown)
         rule, words = cause
-        text = f"{words}: at {reps} reps this load leaves about {shown:g} in reserve, {LOAD_SAYS}."
+        text = (
+            f"{words}: at {reps} reps this load leaves about {shown:g} in reserve, {LOAD_SAYS} "
+            f"(the dose asked {effort_words(presc.intensity)})."
+        )
         reasons = restated([*block.reasons, p.why(rule, text)], intensity, p.why)
         hit = walk.copies[key] = copy_of(block, prescription=copy_of(presc, intensity=intensity), reasons=reasons)
+    return hit
+
+
+_ASKED = re.compile(r"\(the dose asked (?:(?P<rir>[\d.]+) reps in reserve|RPE (?P<rpe>[\d.]+))\)\.$")
+
+
+def as_dosed(walk: LoadWalk, block: Block) -> Block:
+    """A block whose effort its load said (a week already lived, walked again) with the effort
+    its dose asked, which its load came from: the walk then stands where it stood when the week
+    was planned (a replan with nothing new gives the same weeks)."""
+    said = next((r.text for r in block.reasons if LOAD_SAYS in r.text), None)
+    m = _ASKED.search(said) if said is not None else None
+    if m is None:
+        return block
+    key = (id(block), "dosed")
+    hit = walk.copies.get(key)
+    if hit is None:
+        kind = "rir" if m["rir"] is not None else "rpe"
+        intensity = build(Intensity, kind=kind, value=float(m["rir"] or m["rpe"]))
+        presc = copy_of(block.prescription, intensity=intensity)
+        hit = walk.copies[key] = copy_of(
+            block, prescription=presc, reasons=[r for r in block.reasons if r.text != said]
+        )
     return hit
 
 

@@ -24,7 +24,7 @@ from . import loads as ld
 from .context import PlanningContext
 from .library import Library
 from .load_calibration import implement_share, strength_scale, table_e1rm
-from .load_effort import honest_effort
+from .load_effort import as_dosed, honest_effort
 from .load_limits import (
     LOADED_ROLES,
     copy_of,
@@ -418,6 +418,7 @@ def _note_light(light_days: dict, b: Block) -> None:
 
 def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Block:
     library = walk.library
+    block = as_dosed(walk, block)  # a lived week's block walks at its dose's effort
     if block.role not in LOADED_ROLES or block.exercise_id not in library:
         return block
     e = library.get(block.exercise_id)
