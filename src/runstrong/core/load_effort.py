@@ -85,8 +85,8 @@ def _cause(week: Any, block: Block, close: bool) -> tuple[str, str] | None:
         return None
     if close:
         if week.phase == Phase.maintenance:
-            return "maintenance-after-race", "The first days back after the race: the load stays well under your 1RM"
-        return "taper", "The race is close: the load stays well under your 1RM"
+            return "maintenance-after-race", "The first days back after the race keep the load well under your 1RM"
+        return "taper", "The race is close, so the load stays well under your 1RM"
     if any(r.rule_id == "light-before-key-runs" for r in block.reasons):
         return "light-before-key-runs", "A light day stays clearly under the lift's full days"
     if week.deload:
