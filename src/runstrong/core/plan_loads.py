@@ -42,6 +42,7 @@ from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
 from .rep_scheme import LEG_CATEGORIES
 from .week_days import returning_after_race
+from .week_notes import note_heaviest, note_light
 
 
 @dataclass
@@ -328,8 +329,8 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
     sessions = []
     for s, blocks, c in zip(week.sessions, loaded, close, strict=True):
         for b in blocks:
-            _note_heaviest(heaviest, b)  # the target's dose: what the loads stand for
-            _note_light(light_days, b)
+            note_heaviest(heaviest, b)  # the target's dose: what the loads stand for
+            note_light(light_days, b)
         blocks = [honest_effort(walk, walk.lifts.get(b.exercise_id), week, b, c) for b in blocks]
         if not walk.started:
             _remember_eased(walk, s, blocks)
@@ -391,29 +392,6 @@ def _remember_eased(walk: LoadWalk, s: Session, blocks: list[Block]) -> None:
             was = old.prescription.load_kg
             presc = b.prescription if was is None or was >= kg else old.prescription
             walk.eased_days[b.exercise_id, s.date] = presc
-
-
-def _note_heaviest(heaviest: dict, b: Block) -> None:
-    """The week's heaviest load of each lift, and its dose: a full-dose day's, if the week
-    has one, sets where the next step starts (a light day's only when the week has no other)."""
-    kg = b.prescription.load_kg
-    if kg is None or b.role not in LOADED_ROLES:
-        return
-    light = any(r.rule_id == "light-before-key-runs" for r in b.reasons)
-    was = heaviest.get(b.exercise_id)
-    if was is None or (was[2] and not light) or (was[2] == light and kg > was[0]):
-        heaviest[b.exercise_id] = (kg, b.prescription, light)
-
-
-def _note_light(light_days: dict, b: Block) -> None:
-    """A light day's reps and heaviest load this week: next week's light day holds that load
-    if its reps rise (linear-progression, as a full day's does)."""
-    presc = b.prescription
-    if presc.load_kg is None or not presc.reps or b.role not in LOADED_ROLES:
-        return
-    if any(r.rule_id == "light-before-key-runs" for r in b.reasons):
-        reps, kg = light_days.get(b.exercise_id, (presc.reps, presc.load_kg))
-        light_days[b.exercise_id] = (max(reps, presc.reps), max(kg, presc.load_kg))
 
 
 def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Block:
