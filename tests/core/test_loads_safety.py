@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from runstrong.core import loads as ld
 from runstrong.core.diary import asks_to_find_weight
+from runstrong.core.load_effort import LOAD_SAYS
 from runstrong.core.model import AthleteProfile, Item, Role, Units
 from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.io.data_files import load_context, load_params
@@ -282,6 +283,8 @@ def heavier_days_than_the_heavy_one(plan) -> list[str]:
             for b in blocks:
                 if b.exercise_id != h.exercise_id or b in heavy or "light-before-key-runs" in b.rule_ids:
                     continue
+                if any(LOAD_SAYS in r.text for r in b.reasons):  # its effort is what its held load leaves
+                    continue
                 step, bar = step_and_bar(kit_of(library.get(b.exercise_id)), plan.profile)
                 lightest = b.prescription.load_kg <= max(step, bar) + 1e-6
                 # loads are kept to 6 decimal places (a pound load in kg): equal e1RMs differ by ~1e-6
@@ -296,3 +299,115 @@ def test_no_day_of_a_lift_asks_more_of_it_than_its_heavy_day_that_week(profile):
     plan = kept_plan(profile)
     if plan is not None:
         assert heavier_days_than_the_heavy_one(plan) == []
+
+
+LOADING = ("foundation", "build", "race_specific")
+
+
+def reps_and_load_rising_together(plan) -> list[tuple]:
+    """(lift, light day or not, week, dose before, dose after) where a lift's reps and load both
+    rose from one loading week to the next, on its full days or on its light days (the heaviest
+    set of each kind compared with the same kind's the week before)."""
+    by_kind: dict[tuple[str, bool], dict[int, tuple[int, float]]] = {}
+    for w in plan.weeks:
+        if w.deload or w.phase not in LOADING:
+            continue
+        for b in (b for s in w.sessions for b in s.blocks):
+            p = b.prescription
+            if p.load_kg is None or not p.reps or b.role not in (Role.primary, Role.accessory):
+                continue
+            weeks = by_kind.setdefault((b.exercise_id, "light-before-key-runs" in b.rule_ids), {})
+            weeks[w.index] = max(weeks.get(w.index, (p.reps, p.load_kg)), (p.reps, p.load_kg), key=lambda d: d[1])
+    out = []
+    for (ex_id, light), weeks in by_kind.items():
+        for i, before in weeks.items():
+            after = weeks.get(i + 1)
+            if after is not None and after[0] > before[0] and after[1] > before[1] + 1e-6:
+                out.append((ex_id, light, i + 1, before, after))
+    return out
+
+
+@SAME_LIFTERS
+@given(profile=lifters())
+def test_a_lift_never_adds_reps_and_load_in_the_same_week_on_full_or_light_days(profile):
+    """linear-progression: reps or load, never both, on a light day next to a key run too
+    (a trap-bar deadlift went 2 x 6 @ 92.5 kg -> 2 x 7 @ 95 kg on Kofi's Wednesdays)."""
+    plan = kept_plan(profile)
+    if plan is not None:
+        assert reps_and_load_rising_together(plan) == []
+
+
+def test_kofis_light_day_deadlift_holds_its_load_when_its_reps_rise():
+    from runstrong.io.profile_file import load_profile
+
+    profile = load_profile(Path(__file__).parent / "runners" / "track_5k_teen.toml")
+    plan = build_plan(profile, load_context())
+    assert reps_and_load_rising_together(plan) == []
+
+
+def efforts_nearer_failure_than_their_loads(plan, profile) -> list[tuple]:
+    """(week, lift, reps, load, reserve shown, reserve the load leaves) for race week,
+    maintenance and deload blocks whose effort target is SLACK_REPS or more nearer failure than
+    their load leaves by the e1RM the plan believes in (its load held under the target by a
+    ceiling: race week's, the climb back after the race, a deload's ease)."""
+    from runstrong.core.load_effort import MOST_SHOWN_RIR, SLACK_REPS
+    from runstrong.core.plan_loads import believed_e1rms
+
+    trail = believed_e1rms(plan.weeks, profile, load_context())
+    out = []
+    for w, before in zip(plan.weeks[1:], trail, strict=False):
+        if not (w.deload or w.phase in ("race_week", "maintenance")):
+            continue
+        for b in (b for s in w.sessions for b in s.blocks):
+            pr = b.prescription
+            ids = set(b.rule_ids)
+            if (
+                not pr.load_kg
+                or not pr.reps
+                or b.exercise_id not in before
+                or ids & {"find-your-weight", "kit-heaviest"}
+            ):
+                continue
+            if pr.intensity.kind not in ("rir", "rpe"):
+                continue
+            e1rm = before[b.exercise_id][0]
+            total = min(30 * (e1rm / pr.load_kg - 1), P.e1rm_max_reps) if P.e1rm_formula == "epley" else None
+            if total is None:
+                continue
+            shown = ld.rir_of(pr.intensity.kind, pr.intensity.value, P.autoreg_assumed_rir)
+            step, bar = step_and_bar(kit_of(load_context().library.get(b.exercise_id)), profile)
+            said = ld.round_down(ld.load_for(e1rm, pr.reps, shown, P.e1rm_formula, P.e1rm_max_reps), step, bar)
+            if pr.load_kg >= said - 1e-6:  # the effort's own load on the kit's steps: no ceiling holds it
+                continue
+            if min(total - pr.reps, MOST_SHOWN_RIR) >= shown + SLACK_REPS + 0.5:
+                out.append((w.index, b.exercise_id, pr.reps, pr.load_kg, shown, round(total - pr.reps, 1)))
+    return out
+
+
+@SAME_LIFTERS
+@given(profile=lifters())
+def test_a_held_load_never_shows_an_effort_nearer_failure_than_it_leaves(profile):
+    """Kofi's RDL read 2 x 6 @ 65 kg 'RPE 8' after the race against a ~105 kg e1RM."""
+    plan = kept_plan(profile)
+    if plan is not None:
+        assert efforts_nearer_failure_than_their_loads(plan, profile) == []
+
+
+def test_kofis_rdl_climbs_back_a_step_a_week_after_the_race_and_says_what_its_load_leaves():
+    from runstrong.io.profile_file import load_profile
+
+    profile = load_profile(Path(__file__).parent / "runners" / "track_5k_teen.toml")
+    plan = build_plan(profile, load_context())
+    after = [w for w in plan.weeks if w.phase == "maintenance"]
+    rdl = [
+        max(b.prescription.load_kg for s in w.sessions for b in s.blocks if b.exercise_id == "romanian_deadlift")
+        for w in after
+    ]
+    for before, now in itertools.pairwise(rdl):
+        assert now <= max(before * (1 + P.max_load_step_pct / 100), before + 2.5) + 1e-6, rdl
+    assert efforts_nearer_failure_than_their_loads(plan, profile) == []
+    for b in (b for w in plan.weeks if w.phase in ("taper", "maintenance") for s in w.sessions for b in s.blocks):
+        said = [r.text for r in b.reasons if r.rule_id == "dose-strength"]
+        rir = b.prescription.intensity
+        if said and rir.kind == "rir" and "Unloaded" not in said[0]:
+            assert f"{rir.value:g} reps in reserve" in said[0], (b.exercise_id, said, rir)

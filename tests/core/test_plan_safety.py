@@ -866,3 +866,71 @@ def test_no_session_lists_an_exercise_twice(profile):
     for s in sessions(plan):
         ids = [b.exercise_id for b in s.blocks]
         assert len(ids) == len(set(ids)), (s.date, ids)
+
+
+def taper_intensity_dropped(plan, profile) -> list[tuple]:
+    """(week, lift, last loading week's doses, taper dose) where a loaded lift done on a full day
+    in the last loading week comes back in the taper at other reps, or further from failure
+    (taper: less volume, intensity kept). Not counted: the last days before the race
+    (race-close rules cap them), a light day, a review's hold or cut, and an effort its held
+    load set (`load_effort`: the load says what it leaves in reserve)."""
+    from runstrong.core.load_effort import LOAD_SAYS
+
+    weeks = plan.weeks
+    first = next((i for i, w in enumerate(weeks) if w.phase == Phase.taper), None)
+    before = [w for w in weeks[:first] if w.phase in LOADING and not w.deload] if first is not None else []
+    if not before or profile.race is None:
+        return []
+    last: dict[str, list[tuple[int, float]]] = {}
+    for b in (b for s in before[-1].sessions for b in s.blocks):
+        pr = b.prescription
+        if (
+            b.role in WORK
+            and pr.reps
+            and pr.intensity.kind in ("rir", "rpe")
+            and "light-before-key-runs" not in b.rule_ids
+        ):
+            last.setdefault(b.exercise_id, []).append((b.prescription.reps, rir_of(b.prescription.intensity)))
+    out = []
+    for w in (w for w in weeks[first:] if w.phase == Phase.taper):
+        for s in w.sessions:
+            if (profile.race.date - s.date).days <= P.last_heavy_days:
+                continue
+            for b in s.blocks:
+                pr = b.prescription
+                doses = last.get(b.exercise_id)
+                skip = {"light-before-key-runs", "review-hold", "review-reduce"} & set(b.rule_ids)
+                if not doses or skip or not pr.reps or any(LOAD_SAYS in r.text for r in b.reasons):
+                    continue
+                kept = [rir for reps, rir in doses if reps == pr.reps]
+                if not kept or rir_of(pr.intensity) > max(kept) + 1e-9:
+                    out.append((w.index, b.exercise_id, doses, (pr.reps, rir_of(pr.intensity))))
+    return out
+
+
+def rir_of(intensity) -> float:
+    return ld.rir_of(intensity.kind, intensity.value, P.autoreg_assumed_rir)
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_the_taper_keeps_the_last_loading_weeks_reps_and_effort(profile):
+    """A lift done in the last loading week and in the taper keeps its reps and is no further
+    from failure (Helen's step-up went back to the foundation's 2 x 12 at RIR 3 after 3 x 6 at
+    RPE 8: the taper's fewer sessions moved it to a day whose dose was weeks old)."""
+    plan = plan_or_none(profile)
+    if plan is not None:
+        assert taper_intensity_dropped(plan, profile) == []
+
+
+def test_helens_taper_keeps_her_step_up_and_hinges_at_the_builds_effort():
+    from pathlib import Path
+
+    from runstrong.io.profile_file import load_profile
+
+    profile = load_profile(Path(__file__).parent / "runners" / "novice_half_achilles_dumbbells.toml")
+    plan = build_plan(profile, load_context())
+    assert taper_intensity_dropped(plan, profile) == []
+    taper = next(w for w in plan.weeks if w.phase == Phase.taper)
+    doses = {b.exercise_id: b.prescription for s in taper.sessions for b in s.blocks}
+    assert doses["dumbbell_step_up"].reps == 6

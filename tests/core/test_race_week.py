@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from runstrong.core.dosing import LEG_CATEGORIES
+from runstrong.core.load_effort import LOAD_SAYS
 from runstrong.core.model import KEY_RUN_TYPES, AthleteProfile, DatedRun, Role, RunType
 from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.core.validate import check_plan
@@ -166,6 +167,8 @@ def test_novice_accessories_stay_as_far_from_failure_as_their_primaries():
     for w in plan.weeks:
         blocks = [b for s in w.sessions for b in s.blocks if b.prescription.intensity.kind == "rir"]
         primaries = [b.prescription.intensity.value for b in blocks if b.role == Role.primary]
+        if any(LOAD_SAYS in r.text for b in blocks for r in b.reasons):
+            primaries = []  # a held load said its own effort (load_effort): the doses are not all shown
         accessories = [b.prescription.intensity.value for b in blocks if b.role == Role.accessory]
         if w.index <= P.third_session_weeks["novice"]:  # before a novice can graduate to build dosing
             assert min(accessories, default=P.foundation_rir) >= P.foundation_rir

@@ -96,9 +96,15 @@ def doses_by_lift(carry: Carry) -> dict:
 
 def dose_of(doses: dict, pick: Pick, focus: Category) -> tuple | None:
     """The dose a lift steps from in this session (`doses` from `doses_by_lift`): its own,
-    else the one it moves with."""
+    else the one it moves with; and that one too when its own is older, from before the last
+    loading week, and the lift was done in that week in another session (the taper's fewer
+    sessions took Helen's step-up from her single-leg day, 3 x 6 at RPE 8, into her posterior
+    chain day, where its own dose was the foundation's 3 x 12 at RIR 3: progression-carries-over)."""
     hit = doses.get((pick.exercise.id, focus))
-    return hit if hit is not None else doses.get(pick.exercise.id)
+    moved = doses.get(pick.exercise.id)
+    if hit is None or (hit[-1] and moved is not None and not moved[-1]):
+        return moved
+    return hit
 
 
 def _moved_order(dose: tuple) -> tuple:

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from .context import Memo, PlanMemo, PlanningContext
 from .holds import hold_dose
+from .load_effort import restated
 from .model import (
     Category,
     Exercise,
@@ -293,6 +294,9 @@ def _reps(d: _Draft, lo: int, hi: int, rir: float | None, p: Params) -> tuple[in
     if c.away:
         d.reasons.append(p.why("progression-carries-over", "Back from its last loading week's reps, in this range."))
         return returning_reps(c.reps, lo, hi, d.step, p), rir
+    if d.ctx.phase == Phase.taper:  # intensity kept (Bosquet 2007), whatever this session's scheme would start
+        d.reasons.append(p.why("taper", "The last loading week's reps and effort: the taper cuts sets, not intensity."))
+        return c.reps, c.rir if rir is not None and c.rir is not None else rir
     key = ((c.reps, c.rir), lo, hi, rir, d.step)  # the params are the context's, as the memo is
     reps, rir = d.steps.remember(key, lambda: carried_reps(*key, p))
     if d.step or reps != c.reps:
@@ -388,7 +392,7 @@ def _movement_cues(d: _Draft, p: Params) -> None:
 
 def _cuts(d: _Draft, p: Params) -> None:
     """What the week takes off: maintenance, a deload or taper, a review's cut, a light day."""
-    ctx, add = d.ctx, d.reasons.append
+    ctx, add, effort = d.ctx, d.reasons.append, d.intensity
     if ctx.phase == Phase.maintenance:
         d.sets = min(d.sets, p.maintenance_sets)
         add(p.why("maintenance-after-race", f"{d.sets} set(s) at the same dose: keep, don't build."))
@@ -421,6 +425,8 @@ def _cuts(d: _Draft, p: Params) -> None:
     if ctx.deload:
         d.heavy = False
         d.intensity = _eased(d.intensity, p.deload_rir_increase)
+    if d.intensity != effort:  # one effort said: the dose's sentence at the eased one
+        d.reasons = restated(d.reasons, d.intensity, p.why)
     if heavy_set(d.intensity, p) and d.rest < p.heavy_set_min_rest:
         d.rest = p.heavy_set_min_rest
         add(p.why("dose-heavy", f"Near failure: rest at least {p.heavy_set_min_rest} s between sets."))

@@ -95,28 +95,35 @@ def unloaded_ceiling(
     """The most a taper, race week or maintenance week loads a lift: the taper keeps the load
     built but never more than the last week lifted (a lift on light days only for weeks does
     not jump in the taper); race week keeps it; maintenance climbs back a week's step at a
-    time to the load built before the race (`built`: the best full day's), never past it,
-    rather than staying at race week's light loads (maintenance-after-race).
+    time from the last week's load (the first week back's, not race week's) to the load
+    built before the race (`built`: the best full day's), never past it, rather than staying
+    at race week's light loads (maintenance-after-race).
 
     >>> from types import SimpleNamespace as NS
     >>> unloaded_ceiling(Phase.taper, 75, 60, 75, NS(max_load_step_pct=5), 2.5, 20)
     60.0
     >>> unloaded_ceiling(Phase.maintenance, 70, None, 95, NS(max_load_step_pct=5), 2.5, 20)
     72.5
+    >>> unloaded_ceiling(Phase.maintenance, 62.5, 50, 85, NS(max_load_step_pct=5), 2.5, 20)
+    52.5
     """
+    lifted = min(last, week_kg or last)  # the last week's load: a step a week climbs from there
     if phase == Phase.taper:
-        return ld.round_down(min(last, week_kg or last), step, bar)
-    if phase == Phase.maintenance and built is not None and built > last:
-        return ld.round_down(min(ld.step_ceiling(last, p.max_load_step_pct, step), built), step, bar)
+        return ld.round_down(lifted, step, bar)
+    if phase == Phase.maintenance and built is not None and built > lifted:
+        return ld.round_down(min(ld.step_ceiling(lifted, p.max_load_step_pct, step), built), step, bar)
     return ld.round_down(last, step, bar)
 
 
-def light_day_load(walk: LoadWalk, lift: LiftState, kg: float, step: float, bar: float) -> float:
+def light_day_load(walk: LoadWalk, lift: LiftState, kg: float, reps: int | None, step: float, bar: float) -> float:
     """A light day's load: at most the registry's share of the e1RM the plan believes in, and
     of the heaviest load its full-dose days have had so far (grown in weeks of light days
     only), so a heavy lift the day before a key run stays moderate and clearly lighter than
-    its heavy day (light-before-key-runs)."""
+    its heavy day (light-before-key-runs); and when its reps rise from the last loading week's
+    light day, at that day's load: reps or load, never both (linear-progression)."""
     p = walk.p
+    if reps and lift.light is not None and reps > lift.light[0]:
+        kg = min(kg, ld.round_down(lift.light[1], step, bar))
     e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
     kg = min(kg, ld.round_down(e1rm * p.light_max_pct_1rm / 100, step, bar))
     best = lift.light_best if lift.light_best is not None else lift.full_best

@@ -24,6 +24,7 @@ from . import loads as ld
 from .context import PlanningContext
 from .library import Library
 from .load_calibration import implement_share, strength_scale, table_e1rm
+from .load_effort import as_dosed, honest_effort
 from .load_limits import (
     LOADED_ROLES,
     copy_of,
@@ -41,6 +42,7 @@ from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
 from .rep_scheme import LEG_CATEGORIES
 from .week_days import returning_after_race
+from .week_notes import note_heaviest, note_light
 
 
 @dataclass
@@ -62,6 +64,7 @@ class LiftState:
     light_best: float | None = None  # what its light days stay under: full_best, grown in weeks of light days only
     fresh_log: bool = False  # it starts from a set the diary logged: its next week follows that set, held or not
     scale: float = 1.0  # an estimate scaled to the loads the runner gave (load_calibration)
+    light: tuple[int, float] | None = None  # reps and load of its light days' last loading week: reps rise, load holds
 
 
 @dataclass
@@ -319,12 +322,16 @@ def _race_close(walk: LoadWalk, week: Week, day: dt.date) -> bool:
 
 def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
     heaviest: dict[str, tuple[float, Prescription, bool]] = {}  # exercise id -> (heaviest load, its dose, light)
-    loaded = [[_loaded_block(walk, week, b, _race_close(walk, week, s.date)) for b in s.blocks] for s in week.sessions]
+    light_days: dict[str, tuple[int, float]] = {}  # exercise id -> its light days' reps and heaviest load
+    close = [_race_close(walk, week, s.date) for s in week.sessions]
+    loaded = [[_loaded_block(walk, week, b, c) for b in s.blocks] for s, c in zip(week.sessions, close, strict=True)]
     loaded = no_harder_than_heavy(walk, loaded)
     sessions = []
-    for s, blocks in zip(week.sessions, loaded, strict=True):
+    for s, blocks, c in zip(week.sessions, loaded, close, strict=True):
         for b in blocks:
-            _note_heaviest(heaviest, b)
+            note_heaviest(heaviest, b)  # the target's dose: what the loads stand for
+            note_light(light_days, b)
+        blocks = [honest_effort(walk, walk.lifts.get(b.exercise_id), week, b, c) for b in blocks]
         if not walk.started:
             _remember_eased(walk, s, blocks)
         if all(a is b for a, b in zip(blocks, s.blocks, strict=True)):
@@ -333,6 +340,9 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         key = (id(s.blocks), *map(id, blocks))
         shared = walk.copies.setdefault(key, blocks)
         sessions.append(copy_of(s, blocks=shared))
+    if not week.deload and week.phase in LOADING_PHASES:
+        for ex_id, light in light_days.items():
+            walk.lifts[ex_id].light = light
     if not week.deload:
         paused = {b.exercise_id for blocks in loaded for b in blocks if reviewed(b)} if walk.reviewed else ()
         for ex_id, (kg, presc, light) in heaviest.items():
@@ -384,20 +394,9 @@ def _remember_eased(walk: LoadWalk, s: Session, blocks: list[Block]) -> None:
             walk.eased_days[b.exercise_id, s.date] = presc
 
 
-def _note_heaviest(heaviest: dict, b: Block) -> None:
-    """The week's heaviest load of each lift, and its dose: a full-dose day's, if the week
-    has one, sets where the next step starts (a light day's only when the week has no other)."""
-    kg = b.prescription.load_kg
-    if kg is None or b.role not in LOADED_ROLES:
-        return
-    light = any(r.rule_id == "light-before-key-runs" for r in b.reasons)
-    was = heaviest.get(b.exercise_id)
-    if was is None or (was[2] and not light) or (was[2] == light and kg > was[0]):
-        heaviest[b.exercise_id] = (kg, b.prescription, light)
-
-
 def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Block:
     library = walk.library
+    block = as_dosed(walk, block)  # a lived week's block walks at its dose's effort
     if block.role not in LOADED_ROLES or block.exercise_id not in library:
         return block
     e = library.get(block.exercise_id)
@@ -413,7 +412,7 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     kg = _load(walk, week, block, lift, legs, *walk.kit(e))
     light = any(r.rule_id == "light-before-key-runs" for r in block.reasons)
     if light:
-        kg = light_day_load(walk, lift, kg, *walk.kit(e))
+        kg = light_day_load(walk, lift, kg, block.prescription.reps, *walk.kit(e))
     kg, full = within_capacity(walk, e, kg)
     if full:
         lift.find = False  # nothing to find past the heaviest the kit makes: the start is that load

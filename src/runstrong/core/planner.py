@@ -62,6 +62,8 @@ from .week_plan import WeekInputs, light_focuses, plain_levels, plan_week
 
 __all__ = ["InfeasibleWeekError", "block_selection", "build_plan", "replan", "replanned_weeks"]
 
+KEPT_AFTER_GRADUATION = frozenset({Phase.taper, Phase.race_week, Phase.maintenance})  # a novice's build dosing stays
+
 
 def build_plan(
     profile: AthleteProfile,
@@ -434,12 +436,16 @@ class _Planning:
     def _graduates(self, frame: WeekFrame, notes: list[Reason]) -> bool:
         """A novice moves on to build dosing (and heavy work, dose-heavy) after the foundation
         once enough weeks were consistent, as the reviews logged them (weeks not yet reviewed
-        count as done), and no review had to swap a lift out; the week says so once."""
+        count as done), and no review had to swap a lift out; the week says so once. The taper,
+        race week and maintenance keep what the build reached: less volume, the same reps and
+        effort (taper), not the foundation's 2 x 12 at RIR 3 after weeks of 3 x 6 at RPE 8."""
         profile, p = self.profile, self.ctx.params
-        if profile.strength_experience != Level.novice or frame.phase not in (Phase.build, Phase.race_specific):
+        if profile.strength_experience != Level.novice:
             return False
-        consistent = self._consistent_weeks(frame)
         swapped = any(x.review_of is not None and x.since <= frame.end for x in profile.exercise_swaps)
+        if frame.phase not in (Phase.build, Phase.race_specific):  # the taper keeps the intensity built (taper)
+            return self.graduated and not swapped and frame.phase in KEPT_AFTER_GRADUATION
+        consistent = self._consistent_weeks(frame)
         ready = consistent >= p.novice_heavy_after_weeks and frame.index > p.third_session_weeks[Level.novice]
         if ready and not swapped and not self.graduated:
             self.graduated = True

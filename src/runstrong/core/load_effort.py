@@ -1,0 +1,162 @@
+"""One effort per block, the one its load gives.
+
+A block's effort target (reps in reserve, or an RPE) is where its load comes from: the load
+for those reps at that reserve, from the e1RM the plan believes in. A ceiling can hold the
+load under that target: the taper lifts no more than the last loading week, maintenance
+climbs back a step a week, a review holds the load, a light day stays clearly under its full
+days, the race-close share of the 1RM, a deload. The load is then further from failure
+than the target says (2 x 6 @ 52.5 kg "RPE 8" for an RDL whose e1RM is about 105 kg), so the
+block says the effort the load gives at its reps, and why (`e1rm-formula`), never a target
+nearer failure than its load allows. The dose's own sentence says the same effort
+(`restated`): "Strength: 2 reps in reserve" is not left beside RIR 4.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING, Any
+
+from . import loads as ld
+from .load_limits import copy_of, reviewed
+from .model import Block, Phase, Reason, build
+from .phases import LOADING_PHASES
+from .plan_model import Intensity
+
+if TYPE_CHECKING:
+    from .plan_loads import LiftState, LoadWalk
+
+# the dose sentences that state an effort, and how they read at another one
+_STATED = {
+    "dose-strength": "Strength reps, at {effort} this week.",
+    "dose-heavy": "Heavy work's few reps and long rests, at {effort} this week.",
+}
+LOAD_SAYS = "so that is the effort here"  # the sentence's end: an effort the load set, not the dose
+MOST_SHOWN_RIR = 10  # the effort scale's end (RPE 0): a log takes no more
+SLACK_REPS = 2  # a load this many reps or more further from failure than its target says so (a rep is
+# within the kit's rounding and a week's growth of the e1RM: the last loading week's label stands)
+
+
+def effort_words(intensity: Intensity) -> str:
+    """ "2 reps in reserve", "RPE 8".
+
+    >>> effort_words(Intensity(kind="rir", value=4.0)), effort_words(Intensity(kind="rpe", value=8.0))
+    ('4 reps in reserve', 'RPE 8')
+    """
+    value = f"{intensity.value:g}" if intensity.value is not None else ""
+    return f"{value} reps in reserve" if intensity.kind == "rir" else f"RPE {value}"
+
+
+def restated(reasons: list[Reason], intensity: Intensity, why: Any) -> list[Reason]:
+    """The reasons with the dose's effort sentence saying `intensity`, the block's own effort,
+    where a later step (a light day, a deload, the race close, the load) changed it."""
+    if intensity.kind not in ("rir", "rpe"):
+        return reasons
+    words = effort_words(intensity)
+    out = []
+    for r in reasons:
+        said = _STATED.get(r.rule_id)
+        stale = said is not None and words not in r.text and not r.text.startswith("Unloaded")
+        out.append(why(r.rule_id, said.format(effort=words)) if stale else r)  # type: ignore[union-attr]
+    return out
+
+
+def reserve_at(e1rm: float, load: float, reps: int, p: Any) -> float:
+    """Reps in reserve after `reps` at `load` for a lift whose e1RM is `e1rm` (the e1RM
+    formula turned round; no further than the formula's reach, `e1rm_max_reps`).
+
+    >>> from types import SimpleNamespace as NS
+    >>> round(reserve_at(105, 52.5, 6, NS(e1rm_formula="epley", e1rm_max_reps=15)), 1)
+    9
+    >>> round(reserve_at(74, 60, 5, NS(e1rm_formula="epley", e1rm_max_reps=15)), 1)
+    2.0
+    """
+    total = 37 - 36 * load / e1rm if p.e1rm_formula == "brzycki" else 30 * (e1rm / load - 1)
+    return min(total, p.e1rm_max_reps) - reps
+
+
+def _cause(week: Any, block: Block, close: bool) -> tuple[str, str] | None:
+    """The ceiling that holds a block's load under its target: its rule and its words (None in a
+    loading week but for a review's hold: its load climbs a step a week toward its target, the
+    next week steps from its effort, and `validate` checks the step between the two)."""
+    if reviewed(block):  # (a week a review held or cut is neither a step nor the base for one)
+        return "review-hold", "Your review holds the load where it was"
+    if week.phase in LOADING_PHASES and not week.deload:  # the next week steps from this one's effort
+        return None
+    if close:
+        if week.phase == Phase.maintenance:
+            return "maintenance-after-race", "The first days back after the race keep the load well under your 1RM"
+        return "taper", "The race is close, so the load stays well under your 1RM"
+    if any(r.rule_id == "light-before-key-runs" for r in block.reasons):
+        return "light-before-key-runs", "A light day stays clearly under the lift's full days"
+    if week.deload:
+        return "planned-deloads", "A deload eases the load"
+    if week.phase == Phase.taper:
+        return "taper", "The taper lifts no more than the last loading week"
+    if week.phase == Phase.maintenance:
+        return "maintenance-after-race", "After the race the load climbs back a step a week"
+    return None
+
+
+def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Block, close: bool) -> Block:
+    """`block` saying the effort its load gives, when a ceiling holds the load SLACK_REPS or more
+    further from failure than its target (the block itself otherwise)."""
+    presc = block.prescription
+    kind, kg, reps = presc.intensity.kind, presc.load_kg, presc.reps
+    if lift is None or kg is None or not reps or kind not in ("rir", "rpe"):
+        return block
+    if any(r.rule_id in ("find-your-weight", "kit-heaviest") for r in block.reasons):
+        return block  # the runner finds the load at the target; the kit's ceiling keeps it with slower reps
+    cause = _cause(week, block, close)
+    if cause is None:
+        return block
+    p = walk.p
+    target = walk.rir(presc)
+    e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
+    if week.phase == Phase.taper and lift.last_e1rm:  # the same load and reps as the last loading week: its effort
+        e1rm = min(e1rm, lift.last_e1rm)
+    gives = reserve_at(e1rm, kg, reps, p)
+    step, bar = walk.kit(walk.library.get(block.exercise_id))
+    if gives < target + SLACK_REPS - 1e-9 or not loads_held(p, e1rm, kg, reps, target, step, bar):
+        return block  # the kit's rounding alone: the target stands
+    shown = float(min(max(math.floor(gives + 0.5), target + SLACK_REPS), MOST_SHOWN_RIR))
+    key = (id(block), "effort", shown)
+    hit = walk.copies.get(key)
+    if hit is None:
+        intensity = build(Intensity, kind="rir", value=shown)
+        rule, words = cause
+        text = (
+            f"{words}: at {reps} reps this load leaves about {shown:g} in reserve, {LOAD_SAYS} "
+            f"(the dose asked {effort_words(presc.intensity)})."
+        )
+        reasons = restated([*block.reasons, p.why(rule, text)], intensity, p.why)
+        hit = walk.copies[key] = copy_of(block, prescription=copy_of(presc, intensity=intensity), reasons=reasons)
+    return hit
+
+
+_ASKED = re.compile(r"\(the dose asked (?:(?P<rir>[\d.]+) reps in reserve|RPE (?P<rpe>[\d.]+))\)\.$")
+
+
+def as_dosed(walk: LoadWalk, block: Block) -> Block:
+    """A block whose effort its load said (a week already lived, walked again) with the effort
+    its dose asked, which its load came from: the walk then stands where it stood when the week
+    was planned (a replan with nothing new gives the same weeks)."""
+    said = next((r.text for r in block.reasons if LOAD_SAYS in r.text), None)
+    m = _ASKED.search(said) if said is not None else None
+    if m is None:
+        return block
+    key = (id(block), "dosed")
+    hit = walk.copies.get(key)
+    if hit is None:
+        kind = "rir" if m["rir"] is not None else "rpe"
+        intensity = build(Intensity, kind=kind, value=float(m["rir"] or m["rpe"]))
+        presc = copy_of(block.prescription, intensity=intensity)
+        hit = walk.copies[key] = copy_of(
+            block, prescription=presc, reasons=[r for r in block.reasons if r.text != said]
+        )
+    return hit
+
+
+def loads_held(p: Any, e1rm: float, kg: float, reps: int, rir: float, step: float, bar: float) -> bool:
+    """Whether `kg` sits under the load the target (reps at `rir`) implies, on the kit's steps."""
+    return kg < ld.round_down(ld.load_for(e1rm, reps, rir, p.e1rm_formula, p.e1rm_max_reps), step, bar) - 1e-9
