@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .load_values import BAR_KIT
 from .model import Category, Exercise, Intent, Item, Level, Pattern, Phase
 from .params import Params
 from .pick_reasons import SINGLE_LEG_STRENGTH, single_leg_explosive
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     from .selection import Context
 
 P = Pattern
-_BARS = frozenset({Item.barbell, Item.trap_bar})  # kit whose load has no ceiling a runner owns
+BAR_KIT_ITEMS = frozenset(map(Item, BAR_KIT))  # kit whose load has no ceiling a runner owns
 
 
 def pattern_ranks(patterns: tuple[Pattern, ...]) -> dict[Pattern, int]:
@@ -86,7 +87,7 @@ def best_for_slot(
                 not (e.loadable and e.equipment),  # load it with the kit the runner owns
                 heavy_kit and not p.heavy_equipment.intersection(e.equipment),  # main lifts can go heavy
                 # a two-legged main lift goes on a bar before dumbbells (single-leg work keeps its bells)
-                heavy_kit and not e.unilateral and not _BARS.intersection(e.equipment),
+                heavy_kit and not e.unilateral and not BAR_KIT_ITEMS.intersection(e.equipment),
                 e.id in recent,  # variety between blocks, among equally good options
                 -e.level.rank,  # the harder variant the level allows (the balance reach over a still stand)
                 any_kit and not e.equipment,  # then an accessory uses the kit the runner owns: a banded clamshell
