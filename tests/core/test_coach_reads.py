@@ -13,6 +13,7 @@ import pytest
 
 from runstrong.core import loads as ld
 from runstrong.core.compose import low_hop
+from runstrong.core.holds import hold_ceiling
 from runstrong.core.log_loads import HOLDING_RULES
 from runstrong.core.model import (
     KEY_RUN_TYPES,
@@ -947,9 +948,12 @@ def test_a_short_planks_core_hold_grows_a_step_a_loading_week_as_its_reason_says
     """Maria, 62, held a 60 s plank on the screen: her plank went 12 s, 10 s, then 10 s to the
     taper while its reason said holds grow 5 s a week. The hold starts short and grows a step
     every loading week to the level's ceiling; each week's words say which it does, and the
-    screen's reason names the cut-off it used."""
+    screen's reason names the cut-off it used. The ceiling is the level's, or the registry's share
+    of her own screened plank where that is lower (30 s of her 60 s)."""
     plan = plan_of("masters_10k_short_plank.toml")
-    ceiling = P.hold_max[plan.profile.strength_experience]
+    screened = hold_ceiling(plan.profile.screens[0].plank_seconds, P)
+    ceiling = min(P.hold_max[plan.profile.strength_experience], screened)
+    assert ceiling == screened < P.hold_max[plan.profile.strength_experience]
     weekly: list[tuple[int, str]] = []
     for w in plan.weeks:
         holds = [b for s in w.sessions for b in s.blocks if b.exercise_id == "front_plank" and b.role in WORK]

@@ -18,6 +18,7 @@ from runstrong.core.model import (
     KEY_RUN_TYPES,
     SPEED_RUN_TYPES,
     TRAINING_CATEGORIES,
+    Category,
     Level,
     Pattern,
     Phase,
@@ -510,7 +511,9 @@ def test_sessions_fall_only_on_available_days_inside_the_plan(profile):
 @SAME_RUNNERS
 @given(profile=profiles())
 def test_screen_limits_hold_while_the_screen_is_in_force(profile, library):
-    """A failed hinge means no hinge under a load or a band's pull; a poor single-leg squat means no hops."""
+    """A failed hinge means no hinge under a load or a band's pull; a poor single-leg squat means no hops;
+    no core hold asks for more than the registry's share of the screen's own hold (a 45 s plank once
+    grew to 4 x 40 s holds on 45 s rest), side holds by the weaker side plank."""
     plan = plan_or_none(profile)
     if plan is None or not profile.screens:
         return
@@ -526,6 +529,11 @@ def test_screen_limits_hold_while_the_screen_is_in_force(profile, library):
                     assert not (resisted and b.role in (Role.primary, Role.accessory)), e.id
                 if "poor" in (screen.single_leg_squat_left, screen.single_leg_squat_right):
                     assert e.pattern != Pattern.plyometric, e.id
+                if e.category == Category.core and b.prescription.seconds:
+                    side = min(screen.side_plank_left_seconds, screen.side_plank_right_seconds)
+                    held = side if e.pattern == Pattern.anti_lateral_flexion else screen.plank_seconds
+                    ceiling = max(P.min_hold_seconds, int(held * P.plank_hold_ceiling_pct / 100))
+                    assert b.prescription.seconds <= ceiling, (w.index, e.id, b.prescription.seconds, held)
 
 
 LEG_CATEGORIES = {"posterior_chain", "single_leg_power"}

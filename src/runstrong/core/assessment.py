@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .holds import short_plank_seconds, short_plank_words
+from .holds import hold_ceiling, short_plank_seconds, short_plank_words
 from .model import Category, Frozen, Sex, why
 from .params import Params
 from .screen import Screen, Side, SquatQuality
@@ -36,6 +36,8 @@ class ScreenEffects(Frozen):
     single_leg_rung_cap: Literal["ladder_start", "step_down", "level"] = "level"
     hops_ok: bool = True  # landings controlled enough for hops
     short_holds: bool = False  # shorter, more frequent core holds
+    # no core hold longer than a share of the screened holds: (front plank, weaker side plank) seconds
+    hold_ceilings: tuple[int, int] | None = None
     weaker_side: dict[Category, Side] = {}  # an extra set for this side in this category
 
 
@@ -111,6 +113,8 @@ def _plank(sc: _Scoring) -> None:
     p, seconds = sc.p, sc.screen.plank_seconds
     short = (seconds - p.plank_mean) / p.plank_sd < p.plank_deficit_z
     sc.effects["short_holds"] = short
+    side = min(sc.screen.side_plank_left_seconds, sc.screen.side_plank_right_seconds)
+    sc.effects["hold_ceilings"] = (hold_ceiling(seconds, p), hold_ceiling(side, p))
     if short:
         sc.add(
             kind="deficit",

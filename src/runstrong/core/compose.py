@@ -56,6 +56,7 @@ class Runner:
     cap_minutes: int  # the runner's cap, within the registry's
     allow_double: bool
     short_holds: bool  # the screen in force found a short plank
+    hold_ceilings: tuple[int, int] | None  # the screen's (front, side) core-hold ceilings, if one is on file
     weaker: tuple[tuple[Category, str], ...]  # (category, side) with an extra set
 
 
@@ -319,6 +320,7 @@ def dose_context(runner: Runner, frame: WeekFrame, review: ReviewDosing, p: Any,
         race=runner.race,
         volume_cut_pct=volume_cut(frame, p),
         short_holds=runner.short_holds,
+        hold_ceilings=runner.hold_ceilings,
         weaker=runner.weaker,
         held=review[0],
         reduced=review[1],

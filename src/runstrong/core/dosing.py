@@ -59,6 +59,7 @@ class DoseContext(NamedTuple):
     race_close: bool = False  # inside the last heavy days before the race: leg work kept far from failure
     returning: bool = False  # the first days back after the race: kept as far from failure (maintenance-after-race)
     short_holds: bool = False  # the screen's plank was short: shorter, more frequent holds
+    hold_ceilings: tuple[int, int] | None = None  # (front, side) core-hold ceilings from the screen's own holds
     weaker: tuple[tuple[Category, str], ...] = ()  # (category, side) pairs that get an extra set
     held: tuple[tuple[Category, int], ...] = ()  # a review held progression this week, per category
     held_before: tuple[tuple[Category, int], ...] = ()  # weeks of this block held before it, per category
@@ -307,7 +308,9 @@ def _reps(d: _Draft, lo: int, hi: int, rir: float | None, p: Params) -> tuple[in
 def _seconds_dose(d: _Draft, p: Params) -> None:
     c, core = d.carried, d.e.category == Category.core
     carried = c.seconds if c is not None else None  # None: new to the plan, or a rung just climbed to (ladder-climb)
-    dose = hold_dose(carried, d.step, 0 if c else d.step, d.ctx.level, d.accessory, core, d.ctx.short_holds, p)
+    ceilings = d.ctx.hold_ceilings
+    screened = ceilings[d.e.pattern == Pattern.anti_lateral_flexion] if ceilings else None
+    dose = hold_dose(carried, d.step, 0 if c else d.step, d.ctx.level, d.accessory, core, d.ctx.short_holds, p, screened)
     d.sets, d.seconds, d.rest = dose.sets, dose.seconds, p.hold_rest
     d.carry = Carried(d.sets, seconds=d.seconds)
     d.reasons.extend(dose.reasons)

@@ -43,6 +43,16 @@ def short_plank_words(p: Params) -> str:
     )
 
 
+def hold_ceiling(screened: float, p: Params) -> int:
+    """The longest core hold a screened hold allows: a share of it, never under the shortest hold.
+
+    >>> from runstrong.io.data_files import load_params
+    >>> hold_ceiling(45, load_params()), hold_ceiling(12, load_params())
+    (22, 10)
+    """
+    return max(p.min_hold_seconds, int(screened * p.plank_hold_ceiling_pct / 100))
+
+
 def hold_start(level: Level, short: bool, p: Params) -> int:
     """Where a new hold starts: the level's start, or a fraction of it after a short plank."""
     start = p.hold_start[level]
@@ -50,16 +60,30 @@ def hold_start(level: Level, short: bool, p: Params) -> int:
 
 
 def hold_dose(
-    carried: int | None, step: int, fresh_step: int, level: Level, accessory: bool, core: bool, short: bool, p: Params
+    carried: int | None,
+    step: int,
+    fresh_step: int,
+    level: Level,
+    accessory: bool,
+    core: bool,
+    short: bool,
+    p: Params,
+    screened: int | None = None,
 ) -> HoldDose:
     """Sets and seconds of a hold this week, with its reasons.
 
     `carried` is the seconds its last loading week asked for (None for a hold new to the
     plan or a rung just climbed to), `step` the loading steps on from it, `fresh_step` the
     block's steps for a new hold; `core` a core hold (brief-core-holds: a calf or balance
-    hold is dosed by dose-holds alone), `short` after a short plank on the screen."""
+    hold is dosed by dose-holds alone), `short` after a short plank on the screen;
+    `screened` the ceiling the runner's own screened hold sets (screen-plank), where one is on file:
+    a 45 s plank made 4 x 40 s holds on 45 s rest before it, near-maximal sets the rule calls brief."""
     short = short and core
     ceiling, start = p.hold_max[level], hold_start(level, short, p)
+    own = core and screened is not None and screened < ceiling
+    if own:
+        ceiling = screened  # type: ignore[assignment]
+        start = min(start, ceiling)
     if carried is not None:
         seconds = carried_seconds(carried, step, ceiling, p)
     else:
@@ -74,9 +98,14 @@ def hold_dose(
         reasons.append(p.why("screen-plank", text))
     if core:
         reasons.append(p.why("brief-core-holds", text="Short, high-quality holds rather than long ones."))
+    whose = "your screen" if own else "your level"
     if seconds >= ceiling:
-        grow = f"At the {ceiling} s ceiling for your level: the hold grows no further."
+        grow = f"At the {ceiling} s ceiling for {whose}: the hold grows no further."
     else:
-        grow = f"Holds grow {p.hold_step} s a loading week, up to {ceiling} s for your level."
+        grow = f"Holds grow {p.hold_step} s a loading week, up to {ceiling} s for {whose}."
     reasons.append(p.why("dose-holds", text=grow))
+    if own:
+        seconds = min(seconds, ceiling)  # a hold carried from before the screen comes down to it
+        text = f"No hold past {p.plank_hold_ceiling_pct}% of your screened hold: every set stays well short of failure."
+        reasons.append(p.why("screen-plank", text=text))
     return HoldDose(sets, seconds, tuple(reasons))

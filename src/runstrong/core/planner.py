@@ -195,6 +195,7 @@ def _runner(profile: AthleteProfile, effects: ScreenEffects | None, p: object) -
         cap_minutes=min(profile.session_cap_minutes, p.max_session_minutes),  # type: ignore[attr-defined]
         allow_double=profile.allow_double_days,
         short_holds=bool(effects and effects.short_holds),
+        hold_ceilings=effects.hold_ceilings if effects else None,
         weaker=tuple((c, s.value) for c, s in effects.weaker_side.items()) if effects else (),
     )
 

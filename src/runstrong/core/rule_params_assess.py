@@ -26,6 +26,7 @@ class ScreenPlank(RuleParams):
     short_hold_fraction: Num
     min_hold_seconds: Int
     extra_sets: Int
+    hold_ceiling_pct: Pct
 
 
 class ScreenSidePlank(RuleParams):
