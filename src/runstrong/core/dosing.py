@@ -310,7 +310,8 @@ def _seconds_dose(d: _Draft, p: Params) -> None:
     carried = c.seconds if c is not None else None  # None: new to the plan, or a rung just climbed to (ladder-climb)
     ceilings = d.ctx.hold_ceilings
     screened = ceilings[d.e.pattern == Pattern.anti_lateral_flexion] if ceilings else None
-    dose = hold_dose(carried, d.step, 0 if c else d.step, d.ctx.level, d.accessory, core, d.ctx.short_holds, p, screened)
+    ctx = d.ctx
+    dose = hold_dose(carried, d.step, 0 if c else d.step, ctx.level, d.accessory, core, ctx.short_holds, p, screened)
     d.sets, d.seconds, d.rest = dose.sets, dose.seconds, p.hold_rest
     d.carry = Carried(d.sets, seconds=d.seconds)
     d.reasons.extend(dose.reasons)
