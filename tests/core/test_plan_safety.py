@@ -256,12 +256,20 @@ def test_every_session_fits_its_cap_and_the_hour(profile):
 @SAME_RUNNERS
 @given(profile=profiles())
 def test_every_session_opens_with_warm_up_and_ends_with_mobility(profile, library):
+    """...and a finisher drill cut to the time cap keeps the registry's floor (three 90/90 switches
+    were once all a 25-minute session kept), or its own dose where that is less."""
     plan = plan_or_none(profile)
     if plan is None:
         return
     for s in sessions(plan):
         assert s.blocks[0].role == Role.warm_up
         assert s.blocks[-1].role == Role.finisher
+        for b in s.blocks:
+            dose, pr = library.get(b.exercise_id).dose, b.prescription
+            if b.role == Role.finisher and pr.reps:
+                assert pr.reps >= min(P.finisher_min_reps, dose.reps or pr.reps), (b.exercise_id, pr.reps)
+            if b.role == Role.finisher and pr.seconds:
+                assert pr.seconds >= min(P.finisher_min_seconds, dose.seconds or pr.seconds), (b.exercise_id, pr)
         warm = {r.value for b in s.blocks if b.role == Role.warm_up for r in library.get(b.exercise_id).regions}
         finish = {r.value for b in s.blocks if b.role == Role.finisher for r in library.get(b.exercise_id).regions}
         assert {"hips", "thoracic"} <= warm

@@ -294,6 +294,8 @@ class MobilityFinisher(RuleParams):
     prefix = "finisher_"
     regions: tuple[Text, ...]
     items: Int
+    min_reps: Int
+    min_seconds: Int
 
 
 class SessionTimeCap(RuleParams):

@@ -52,16 +52,19 @@ def _accessory_one_set(blocks: list[Block], lead: Lead, p: Params) -> list[Block
     return [_with(b, p, sets=1) if b.role == Role.accessory else b for b in blocks]
 
 
+def _halved(value: int | None, floor: int) -> int | None:
+    """Half of a finisher drill's dose, never under the floor (mobility-finisher) nor over the dose."""
+    return None if not value else min(value, max(value // 2, floor))
+
+
 def _finisher_halved(blocks: list[Block], lead: Lead, p: Params) -> list[Block]:
+    """Three 90/90 switches were once all a 25-minute session's finisher kept: halving stops at a floor."""
     out = []
     for b in blocks:
         if b.role == Role.finisher:
             pr = b.prescription
             b = _with(
-                b,
-                p,
-                reps=max(pr.reps // 2, 1) if pr.reps else None,
-                seconds=max(pr.seconds // 2, 1) if pr.seconds else None,
+                b, p, reps=_halved(pr.reps, p.finisher_min_reps), seconds=_halved(pr.seconds, p.finisher_min_seconds)
             )
         out.append(b)
     return out
