@@ -367,7 +367,10 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
             best = max(kg, lift.last) if kept else kg  # type: ignore[type-var]
             lift.last, lift.reps, lift.weeks, lift.easier = best, presc.reps, lift.weeks + 1, False
             lift.week_kg = kg
-            lift.last_e1rm = walk.e1rm_of(kg, presc)
+            if week.phase in LOADING_PHASES or (week.phase == Phase.taper and not any(close)):
+                # what a load near the race leaves in reserve is read from the load: its e1RM would
+                # only say the load was light (race week's 4 kg took the first week back to 2 kg)
+                lift.last_e1rm = walk.e1rm_of(kg, presc)
             if week.phase in LOADING_PHASES:  # a taper's or race week's lighter sets teach it nothing
                 _bound_e1rm(walk, ex_id, lift, presc)
     return tuple(sessions)
