@@ -605,6 +605,8 @@ def test_maintenance_after_the_race_never_loads_a_lift_under_race_weeks_load(pro
 @SAME_RUNNERS
 @given(profile=profiles())
 def test_every_leg_block_is_light_the_day_before_a_key_run(profile):
+    """...and its progression reason names only the reps, which the easing leaves alone ("11 -> 13
+    reps, nearer failure" once stood beside one set at RIR 4 after two at RIR 3)."""
     plan = plan_or_none(profile)
     if plan is None:
         return
@@ -615,6 +617,8 @@ def test_every_leg_block_is_light_the_day_before_a_key_run(profile):
         for b in s.blocks:
             if b.category.value in LEG_CATEGORIES and b.role in (Role.primary, Role.accessory):
                 assert "light-before-key-runs" in b.rule_ids, (s.date, b.exercise_id)
+                steps = [r.text for r in b.reasons if r.rule_id == "linear-progression"]
+                assert not [t for t in steps if "failure" in t or "sets" in t or "effort" in t], steps
 
 
 def _heavy_effort(intensity) -> bool:

@@ -277,6 +277,15 @@ def _reps_dose(d: _Draft, focus: bool, p: Params) -> None:
     d.heavy = heavy
 
 
+def _eased_step(d: _Draft, p: Params) -> None:
+    """A light day's step names the reps alone: its sets and effort are the easing's."""
+    for i, r in enumerate(d.reasons):
+        if r.rule_id == "linear-progression":
+            d.reasons[i] = p.why(
+                "linear-progression", text=step_text(d.carried, d.sets, d.reps, None, p.rep_step, True)
+            )
+
+
 def _effort(kind: str, rir: float | None) -> Intensity:
     """An effort target of `kind` (RIR or RPE) that leaves `rir` reps in reserve."""
     value = rir if kind == "rir" else RPE_AT_FAILURE - (rir or 0)
@@ -411,6 +420,7 @@ def _cuts(d: _Draft, p: Params) -> None:
         else:
             d.sets = max(1, d.sets - p.light_set_cut)
             add(p.why("light-before-key-runs", "A key run is close: one set fewer, more in reserve, fresh legs first."))
+        _eased_step(d, p)
     if ctx.race_close and leg_work:
         d.intensity = race_close_intensity(d.intensity, p)
         if ctx.returning:

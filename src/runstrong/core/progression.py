@@ -219,7 +219,9 @@ def progressed_load(known: float, step: int, p: Params) -> tuple[float, int]:
     return load, stalled
 
 
-def step_text(c: Carried | None, sets: int, reps: int | None, rir: float | None, rep_step: int) -> str:
+def step_text(
+    c: Carried | None, sets: int, reps: int | None, rir: float | None, rep_step: int, eased: bool = False
+) -> str:
     """What this week's dose changed from the last loading week's, in words that stay true
     when a phase change moves the range (fewer reps nearer failure) or a set is added.
 
@@ -233,9 +235,18 @@ def step_text(c: Carried | None, sets: int, reps: int | None, rir: float | None,
 
     >>> step_text(Carried(0, 9, rir=3), 4, 10, 3, 1)
     'Reps up 1 a week, effort unchanged.'
+
+    On a day the week eases (a light day before a key run) the sets and effort shown are the
+    easing's, which its own reason states: the step names the reps alone, which it does not touch
+    ("11 -> 13 reps, nearer failure" once stood beside one set at RIR 4 after two at RIR 3):
+
+    >>> print(step_text(Carried(2, 11, rir=3), 1, 13, 2, 1, eased=True))
+    From last week: 11 -> 13 reps (the new phase's range).
     """
     if c is None or c.reps is None or reps is None:
-        return f"Reps up {rep_step} a week, effort unchanged."
+        return f"Reps up {rep_step} a week" + ("." if eased else ", effort unchanged.")
+    if eased:
+        return _reps_step_text(c.reps, reps, rep_step)
     same_sets = sets == c.sets or not c.sets
     if same_sets and reps == c.reps + rep_step and rir == c.rir:
         return f"Reps up {rep_step} a week, effort unchanged."
@@ -245,5 +256,13 @@ def step_text(c: Carried | None, sets: int, reps: int | None, rir: float | None,
         said.append("nearer failure" if rir < c.rir else "further from failure")
     if not said:
         return "The same dose as last week." if c.sets else "The same reps and effort as last week."
-    why = " (the new phase's range)" if reps < c.reps else ""
+    why = " (the new phase's range)" if reps < c.reps or reps > c.reps + rep_step else ""
     return "From last week: " + ", ".join(said) + why + "."
+
+
+def _reps_step_text(before: int, reps: int, rep_step: int) -> str:
+    if reps == before + rep_step:
+        return f"Reps up {rep_step} a week."
+    if reps == before:
+        return "The same reps as last week."
+    return f"From last week: {before} -> {reps} reps (the new phase's range)."
