@@ -178,7 +178,33 @@ def test_any_ladder_state_gives_a_plan_that_passes_its_own_checks(profile, data)
             for b in s.blocks:
                 if b.role == Role.accessory:
                     loaded = laddered.intersection(CTX.library.get(b.exercise_id).loads)
+                    loaded |= {a for a in laddered if b.exercise_id in _ladder_lifts(a)}  # its own ladder's
                     assert all((a, b.exercise_id) in allowed for a in loaded), (w.index, b.exercise_id, rungs)
+
+
+def _ladder_lifts(area: PainArea) -> set[str]:
+    return {x for r in CTX.ladders.get(area).rungs for x in r.exercises}
+
+
+@pytest.mark.parametrize("kit", [["bands"], ["bodyweight"], ["dumbbells"]])
+def test_a_foot_on_its_isometric_rung_gets_no_calf_raise_in_any_slot(kit):
+    """A foot's ladder climbs from a calf hold to calf raises, then single-leg ones: a foot on
+    its first rung gets none of them as a calf accessory either (a novice with a bench, a step
+    and a sofa had single-leg calf raises every week beside "spared but never loaded back"), and
+    a race-specific block's calf emphasis says the foot is why."""
+    foot = runner(
+        ["foot"], equipment=kit, strength_experience="novice", furniture=["bench", "step", "sofa"], plan_weeks=None,
+        race={"distance": "marathon", "date": str(MONDAY + dt.timedelta(weeks=20, days=6))},
+    )  # fmt: skip
+    plan = build_plan(foot, CTX)
+    first = set(CTX.ladders.get(PainArea.foot).rungs[0].exercises)
+    for w in plan.weeks:
+        given = {b.exercise_id for s in w.sessions for b in s.blocks}
+        harder = [x for x in given if PainArea.foot in CTX.library.get(x).loads and x not in first]
+        harder += [x for x in given if x in _ladder_lifts(PainArea.foot) - first]
+        assert not harder, (w.index, sorted(harder))
+    said = [r.text for w in plan.weeks for s in w.sessions for b in s.blocks for r in b.reasons]
+    assert any("calf raise loads your foot" in t for t in said)
 
 
 def test_a_sore_lower_back_or_hip_starts_on_a_held_bridge_as_the_plan_says():

@@ -31,6 +31,7 @@ from .strategies import profiles
 
 SETTINGS = settings(max_examples=examples(share=0.3), deadline=None, suppress_health_check=list(HealthCheck))
 LIBRARY = load_library()
+LADDERS = load_context().ladders
 P = load_params()
 BUILDING = (Phase.build, Phase.race_specific)
 SHORT = (RaceDistance.k5, RaceDistance.k10)
@@ -125,8 +126,15 @@ def calf_primary_fits(profile: AthleteProfile) -> bool:
         and e.fits(profile.equipment_items)
         and e.level.rank <= level.rank
         and not pain & {*e.contraindications, *e.loads}  # as the pain allows
+        and not any(e.id in _above_first_rung(area) for area in pain)  # as its ladder allows (a foot's calf raises)
         for e in LIBRARY.exercises
     )
+
+
+def _above_first_rung(area) -> set[str]:  # type: ignore[no-untyped-def]
+    """A painful area's ladder lifts past its first rung, where a plan with no review holds it."""
+    lad = LADDERS.get(area)
+    return set() if lad is None else {x for r in lad.rungs[1:] for x in r.exercises}
 
 
 @SETTINGS

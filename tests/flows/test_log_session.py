@@ -80,3 +80,23 @@ def test_two_threads_logging_the_same_key_at_once_store_it_once(store, clock):
     assert not errors
     assert sorted(a.already for a in answers) == [False, True, True, True]
     assert sets_on(store, TODAY) == answers[0].result.total_sets
+
+
+def test_a_session_logged_next_to_another_strength_day_is_kept_and_the_log_says_so(store, clock):
+    """Monday's session done on Thursday (`log --for`) with Friday's still to come, then
+    Friday's: both are kept (they happened), and each log says the days are back to back
+    (no-consecutive-strength-days), the first naming what to do with Friday's session."""
+    thursday, monday = TODAY - dt.timedelta(days=1), TODAY - dt.timedelta(days=4)
+    late = log_session(store, ATHLETE, LogInput(day=thursday, as_planned=True, planned_on=monday), clock)
+    (said,) = late.notes
+    assert "planned for the next day, Fri 08 Jan" in said and "no-consecutive-strength-days" in said
+    assert "a day later" in said
+    friday = log_session(store, ATHLETE, LogInput(day=TODAY, as_planned=True), clock)
+    (said,) = friday.notes
+    assert "Strength on consecutive days: Thu 07 and Fri 08 Jan, both logged" in said
+    assert sets_on(store, thursday) > 0 and sets_on(store, TODAY) > 0
+
+
+def test_a_session_logged_with_a_day_clear_either_side_says_nothing_about_spacing(store, clock):
+    done = log_session(store, ATHLETE, LogInput(day=TODAY, as_planned=True), clock)
+    assert done.notes == []

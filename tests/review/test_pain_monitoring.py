@@ -21,7 +21,7 @@ from runstrong.core.review.regress import load_on
 from runstrong.io.data_files import load_context
 
 from .helpers import EXAMPLE_PROFILES, LIBRARY, MAYA, REGISTRY, SETTINGS, pick_week, picks, plan_of
-from .scenarios import CALM, DAY, done_as_planned, reviewed_and_applied, week_end, week_of
+from .scenarios import CALM, DAY, done_as_planned, reviewed_and_applied, week_end, week_of, with_broken_form
 
 LADDERS = load_context().ladders
 ACCEPTABLE = REGISTRY.param("pain-monitoring", "acceptable_during")
@@ -432,3 +432,33 @@ def test_no_category_a_review_holds_or_cuts_is_also_told_to_progress(profile, pi
     held = {c.value for a in adjusts for c in (*a.hold, *a.reduce)}
     told = [d for d in review.decisions if d.scope in held and d.action == "progress"]
     assert not told, [d.text for d in told]
+
+
+def test_a_rung_whose_form_broke_down_in_a_flare_comes_back_when_the_ladder_brings_the_area_back():
+    """Kemi (cr18b #2b): her form broke down on the isometric split-squat hold in the week her
+    knee reached 5/10 on it. The review took the knee off its ladder and also swapped the hold
+    out for form; when the knee settled, the review said "up to rung 1 of 4 (Isometric
+    split-squat hold)" and the plan, kept from the hold by the swap, held no knee work at all.
+    Form that breaks with the pain is the flare's: no swap, the ladder restarts the lift."""
+    plan = plan_of(KNEE_RUNNER)
+    week = plan.weeks[2]
+    hold = "isometric_split_squat_hold"
+    assert hold in ids_in(week)
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    diary = with_broken_form(diary, hold, week.start_date, week_end(week))
+    diary = with_reports(diary, knee(week.start_date + DAY, SEVERE, side="left", provoked_by=hold))
+    review, profile, new_plan = reviewed_and_applied(plan, KNEE_RUNNER, diary, week, LIBRARY, REGISTRY)
+
+    (d,) = [d for d in review.decisions if d.scope == "knee"]
+    assert d.action == "exclude" and f"Form broke down on {LIBRARY.get(hold).name} with the pain: no swap" in d.text
+    assert not [s for s in profile.exercise_swaps if s.from_id == hold]
+    assert not [x for x in review.decisions if x.scope == hold]
+
+    off = week_of(new_plan, review.next_week_start)
+    calm = done_as_planned(new_plan, week_end(off), wellness=CALM)
+    calm = with_reports(calm, knee(off.start_date + DAY, ACCEPTABLE, side="left"),
+                        knee(off.start_date + 2 * DAY, 1, "next_morning", side="left"))  # fmt: skip
+    again, _, back = reviewed_and_applied(new_plan, profile, calm, off, LIBRARY, REGISTRY)
+    (d,) = [d for d in again.decisions if d.scope == "knee"]
+    assert "rung 1 of 4" in d.text and LIBRARY.get(hold).name in d.text
+    assert hold in ids_in(week_of(back, again.next_week_start))  # the rung the review names is placed

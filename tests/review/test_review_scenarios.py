@@ -629,6 +629,10 @@ FORM_ON_BOTTOM_RUNG = load_profile(RUNNERS / "teen_hamstring_form_breaks_on_rung
 # ... and on a rung whose regression is not in the block: the ladder left the swapped rung's slot
 # as it was, so the swap had nowhere to go and the week lost its calf work (pick 3, seed 0)
 SWAPPED_RUNG = load_profile(RUNNERS / "teen_novice_calf_hold_swapped.toml")
+# ... and on the taper's calf accessory whose regression is the block's second single-leg primary,
+# which race week's one session does not hold: race week had a seated soleus raise never done
+# before and no regression (pick 81, seed 0, the eighteenth session's stored draw)
+CALF_BEFORE_RACE_WEEK = load_profile(RUNNERS / "teen_half_calf_regressed_race_week.toml")
 
 
 @SETTINGS
@@ -637,6 +641,7 @@ SWAPPED_RUNG = load_profile(RUNNERS / "teen_novice_calf_hold_swapped.toml")
 @example(profile=FORM_ON_RUNG, pick=0, seed=1)
 @example(profile=FORM_ON_BOTTOM_RUNG, pick=0, seed=1)
 @example(profile=SWAPPED_RUNG, pick=3, seed=0)
+@example(profile=CALF_BEFORE_RACE_WEEK, pick=81, seed=0)
 @given(profile=any_profile, pick=picks, seed=seeds)
 def test_a_lift_whose_form_broke_down_is_replaced_by_its_regression_next_week(profile, pick, seed):
     plan = plan_of(profile)

@@ -271,6 +271,8 @@ def _report(logged) -> None:  # type: ignore[no-untyped-def]
     )
     if logged.log.sets:
         out.print(render_logged(logged.log.sets, names, logged.athlete.units))
+    for note in logged.notes:  # a strength day next to another (no-consecutive-strength-days)
+        out.print(f"[bold yellow]![/] {escape(note)}")
     out.print("Wrong? [bold]runstrong undo[/] takes it back; [bold]runstrong log edit[/] changes a set.")
 
 

@@ -26,6 +26,7 @@ def apply_swaps(
     it fits their kit, level and pain and is not already in the block; also say which
     swapped-out exercises are still in the block because their replacement could not go in."""
     usable_ids = {e.id for e in usable}
+    primaries = _to_the_accessory_slot(ctx, primaries, accessories)
     main = {pk.exercise.id for picks in primaries.values() for pk in picks}
     # a regression for broken form that is already the block's accessory moves up into the
     # lift's slot (where the time cap cannot trim it away); its accessory slot stays empty
@@ -48,6 +49,23 @@ def apply_swaps(
 
     new_primaries = {c: tuple(swap(pk) for pk in picks) for c, picks in primaries.items()}
     return new_primaries, [swap(pk) for pk in accessories], stuck
+
+
+def _to_the_accessory_slot(
+    ctx: Context, primaries: dict[Category, tuple[Pick, ...]], accessories: list[Pick]
+) -> dict[Category, tuple[Pick, ...]]:
+    """A regression for broken form of the block's accessory that is already one of the block's
+    later primaries leaves that primary for the accessory's slot, where the swap puts it. Left as
+    a later primary, race week's one session (which holds only each category's first primary)
+    would have none of it, and the accessory's slot would take a calf lift never done before."""
+    extra = {pk.exercise.id for pk in accessories}
+    later = {pk.exercise.id for picks in primaries.values() for pk in picks[1:]}
+    moving = {new for old, new in ctx.regressed if old in extra and new in later}
+    if not moving:
+        return primaries
+    return {
+        c: picks[:1] + tuple(pk for pk in picks[1:] if pk.exercise.id not in moving) for c, picks in primaries.items()
+    }
 
 
 def keep_regressions(

@@ -142,14 +142,24 @@ def beyond_rungs(
 ) -> frozenset[str]:
     """The exercises that load a painful area its ladder has not yet brought them to (not
     prescribed at or below the area's current rung): an accessory never jumps a graded
-    return, as calf raises or eccentric heel drops beside an Achilles on its holds would."""
+    return, as calf raises or eccentric heel drops beside an Achilles on its holds would.
+    A lift on the area's own ladder above its rung is beyond it too, whatever the library's
+    `loads` say: single-leg calf raises are the foot's functional rung, so a foot on its
+    isometric rung gets none as a calf accessory either."""
     laddered = frozenset(area for area, rung in rungs if rung >= 0 and ladders.get(area) is not None)
     if not laddered:
         return frozenset()
     allowed = allowed_on_ladder(rungs, ladders)
+    on_ladder = {area: _ladder_ids(ladders.get(area)) for area in laddered}
     return frozenset(
-        e.id for e in exercises if any((area, e.id) not in allowed for area in laddered.intersection(e.loads))
+        e.id
+        for e in exercises
+        if any((area, e.id) not in allowed for area in laddered if area in e.loads or e.id in on_ladder[area])
     )
+
+
+def _ladder_ids(lad: Ladder | None) -> frozenset[str]:
+    return frozenset() if lad is None else frozenset(x for r in lad.rungs for x in r.exercises)
 
 
 def ruled_out(e: Exercise, pain: frozenset[PainArea], allowed: frozenset[tuple[PainArea, str]]) -> bool:

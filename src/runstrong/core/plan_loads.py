@@ -22,6 +22,7 @@ from typing import Any
 
 from . import loads as ld
 from .context import PlanningContext
+from .heavy_day import as_dosed_heavy
 from .library import Library
 from .load_calibration import implement_share, strength_scale, table_e1rm
 from .load_effort import as_dosed, honest_effort
@@ -334,12 +335,11 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         blocks = [honest_effort(walk, walk.lifts.get(b.exercise_id), week, b, c) for b in blocks]
         if not walk.started:
             _remember_eased(walk, s, blocks)
-        if all(a is b for a, b in zip(blocks, s.blocks, strict=True)):
-            sessions.append(s)
-            continue
+        same = all(a is b for a, b in zip(blocks, s.blocks, strict=True))
         key = (id(s.blocks), *map(id, blocks))
-        shared = walk.copies.setdefault(key, blocks)
-        sessions.append(copy_of(s, blocks=shared))
+        shared = s.blocks if same else walk.copies.setdefault(key, blocks)
+        eased = as_dosed_heavy(s, shared, week.runs, walk.p)  # shown by the dose it now prescribes
+        sessions.append(eased or (s if same else copy_of(s, blocks=shared)))
     if not week.deload and week.phase in LOADING_PHASES:
         for ex_id, light in light_days.items():
             walk.lifts[ex_id].light = light

@@ -33,6 +33,7 @@ from runstrong.store.tables import LogKeyRow
 
 from . import base
 from .loads import followed_context
+from .next_door import next_door
 
 KEY_LENGTH = 200
 
@@ -119,7 +120,8 @@ def log_session(store: Store, athlete: str | None, given: LogInput, clock: base.
         if given.planned_on is not None and context.planned is not None:
             where += f" planned for {context.planned.date}"
         tx.record("log", f"logged {result.new_sets} set(s) on {given.day} ({where})")
-        return Logged(tx.athlete, result, log, context.planned, version=tx.version)
+        notes = next_door(tx.s, tx.athlete.id, given.day, given.planned_on, clock.today) if result.new_sets else []
+        return Logged(tx.athlete, result, log, context.planned, version=tx.version, notes=notes)
 
 
 def session_for(given: LogInput, context: logbook.DayContext, today: dt.date, bars: dict | None = None) -> SessionLog:

@@ -168,7 +168,8 @@ async def log_session(request: Request, day: str, label: str | None = None) -> R
     back = {"label": label, "done": str(when) if when != planned_on else None}
     if logged.already:
         return redirect(f"/session/{planned_on}", **back, notice="These sets were already logged; nothing added.")
-    return redirect(f"/session/{planned_on}", **back, saved=logged.result.new_sets)
+    spacing = " ".join(logged.notes) or None  # a strength day next to another (no-consecutive-strength-days)
+    return redirect(f"/session/{planned_on}", **back, saved=logged.result.new_sets, notice=spacing)
 
 
 def _done_on(form: forms.FormData, planned: dt.date) -> dt.date:

@@ -4,6 +4,7 @@ week's warning signs and consistency. Each is `(ReviewInput, Verdict) -> Verdict
 from __future__ import annotations
 
 from ..model import Adjustment, Category, ExerciseSwap, why
+from ..pain_return import rungs_for_week
 from ..params import params_from_registry
 from . import signals as sig
 from .measure import completion_pct, plan_week
@@ -123,8 +124,12 @@ def regress_step(r: ReviewInput, v: Verdict) -> Verdict:
     rp = r.params
     swaps, decisions, holds = [*v.swaps], [*v.decisions], set(v.holds)
     broken: dict[Category, list[tuple[str, Signal]]] = {}
+    flared = _flared_ladder_lifts(r, v)
     for lift in r.metrics.lifts:
         if not lift.form_sets or 100 * lift.broken_form_sets / lift.form_sets < rp.broken_share_pct:
+            continue
+        if lift.exercise_id in flared:  # the pain broke it: the ladder restarts it, no swap keeps it out
+            decisions = _said_on_the_ladder(decisions, flared[lift.exercise_id], lift.name)
             continue
         to_id = easier(r.library, lift.exercise_id, r.profile, v.pain_added, _beside(r, lift.exercise_id))
         to = r.library.get(to_id).name if to_id else "the next best choice"
@@ -149,6 +154,30 @@ def regress_step(r: ReviewInput, v: Verdict) -> Verdict:
         broken.setdefault(lift.category, []).append((lift.name, signal))
     decisions = [_held_for_form(d, broken, sig.dose_ref(r.metrics)) for d in decisions]
     return v.add(swaps=tuple(swaps), decisions=tuple(decisions), holds=frozenset(holds))
+
+
+def _flared_ladder_lifts(r: ReviewInput, v: Verdict) -> dict[str, str]:
+    """The lifts on the return ladder of an area this review steps down or takes off it (the
+    pain past the acceptable zone), by exercise id, with the area's scope. Form that broke down
+    there is the flare's: a swap would keep the lift out when the ladder brings the area back to
+    its rung (Kemi's isometric split-squat hold, her knee's only first rung, never came back
+    after her 5/10 week), so the ladder's restart judges the form again instead."""
+    now = dict(rungs_for_week(r.profile, r.week_start, r.ladders))
+    out: dict[str, str] = {}
+    for area, rung in v.pain_rungs.items():
+        was, lad = now.get(area), r.ladders.get(area)
+        if lad is None or was is None or was < 0 or rung >= was:
+            continue
+        out.update((x, area.value) for step in lad.rungs for x in step.exercises)
+    return out
+
+
+def _said_on_the_ladder(decisions: list[ReviewDecision], area: str, name: str) -> list[ReviewDecision]:
+    """The area's decision saying why the lift whose form broke down with the pain keeps its place."""
+    note = f" Form broke down on {name} with the pain: no swap; the ladder brings it back once it settles."
+    return [
+        d.model_copy(update={"text": d.text + note}) if d.scope == area and note not in d.text else d for d in decisions
+    ]
 
 
 def _beside(r: ReviewInput, exercise_id: str) -> frozenset[str]:

@@ -16,6 +16,7 @@ from ..library import Library
 from ..model import Adjustment, AthleteProfile, Plan, why
 from ..rules import Registry
 from .apply import without_review
+from .back_to_back import back_to_back_step
 from .decide import counts_down, order_step, real_life_step, recovery_step, third_session_step, verdict_step
 from .metrics import DiaryWindow
 from .pain_monitor import ladder_settle_step, pain_step
@@ -42,6 +43,7 @@ STEPS: tuple[Step, ...] = (
     sleep_appetite_step,
     regress_step,
     warning_signs_step,
+    back_to_back_step,
     consistency_step,
     verdict_step,
     recovery_step,

@@ -1,0 +1,46 @@
+"""Whether a session is shown as heavy: by the dose it ends up prescribing, not only its scheme.
+
+Placement decides before loads are set: a session whose scheme is heavy (`compose`'s spec)
+is kept off speed days and the day before a key run (no-heavy-near-speed). Once loads are
+set, a ceiling outside a loading week (maintenance's climb back, the taper, a review's cut)
+can hold every leg lift so far from failure that nothing in the session is heavy any more
+(`load_effort.honest_effort`: a Romanian deadlift at RIR 9). Such a day is shown as the
+lighter day it is; its placement, which only protected the runner more, stands.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .dosing import heavy_set
+from .load_limits import LOADED_ROLES, copy_of
+from .model import Block, Session
+from .rep_scheme import LEG_CATEGORIES
+from .vocab import SPEED_RUN_TYPES
+
+PLACED_HEAVY = "Heavy work, so not on a speed day nor the day before a key run."
+PLACED_EASED = (
+    "Placed as a heavy day, so not on a speed day nor the day before a key run; "
+    "this week's loads keep every leg lift well short of failure."
+)
+
+
+def heavy_leg_work(blocks: list[Block], p: Any) -> bool:
+    """Whether any leg lift (a main lift or accessory) is dosed at the registry's heavy
+    threshold (dose-heavy's `heavy_set_max_rir`, `heavy_min_rpe` or `heavy_set_min_pct_1rm`)."""
+    return any(
+        b.role in LOADED_ROLES and b.category in LEG_CATEGORIES and heavy_set(b.prescription.intensity, p)
+        for b in blocks
+    )
+
+
+def as_dosed_heavy(session: Session, blocks: list[Block], runs: Any, p: Any) -> Session | None:
+    """`session` with `blocks` and shown as not heavy when its scheme was heavy but no leg lift
+    is dosed heavy any more (None: the flag stands). A heavy day on a speed day (double days)
+    keeps its flag: there it is what let the session follow the run at full dose."""
+    if not session.heavy or heavy_leg_work(blocks, p):
+        return None
+    if any(r.date == session.date and r.type in SPEED_RUN_TYPES for r in runs):
+        return None
+    reasons = [copy_of(r, text=PLACED_EASED) if r.text == PLACED_HEAVY else r for r in session.reasons]
+    return copy_of(session, blocks=blocks, heavy=False, reasons=reasons)

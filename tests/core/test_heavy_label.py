@@ -1,0 +1,69 @@
+"""A session is called heavy by the dose it prescribes, not only by its scheme.
+
+The eighteenth session left Maria's maintenance posterior-chain day headed "heavy" while its
+one loaded lift, a Romanian deadlift, read RIR 9: the climb back after the race holds the
+load far from failure, and the session's flag came from the scheme placement had read.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+
+from runstrong.core.dosing import heavy_set
+from runstrong.core.model import SPEED_RUN_TYPES, Category, Role
+from runstrong.core.planner import build_plan
+from runstrong.io.data_files import load_context, load_params
+from runstrong.io.profile_file import load_profile
+from tests.core.strategies import profiles
+from tests.core.test_plan_safety import SAME_RUNNERS, plan_or_none
+
+from .test_coach_reads import RUNNERS
+
+P = load_params()
+LEGS = (Category.posterior_chain, Category.single_leg_power)
+WORK = (Role.primary, Role.accessory)
+
+
+def _leg_work(session):
+    return [b for b in session.blocks if b.role in WORK and b.category in LEGS]
+
+
+def _heavy_dose(block) -> bool:
+    """The heavy scheme's dose (dose-heavy's RPE; its rest rule alone cites it for any near-failure set)."""
+    intensity = block.prescription.intensity
+    return intensity.kind == "rpe" and heavy_set(intensity, P) and "dose-heavy" in block.rule_ids
+
+
+def _mislabelled(plan) -> list[str]:
+    speed = {r.date for w in plan.weeks for r in w.runs if r.type in SPEED_RUN_TYPES}
+    out = []
+    for w in plan.weeks:
+        for s in w.sessions:
+            legs = _leg_work(s)
+            light = all(not heavy_set(b.prescription.intensity, P) for b in legs)
+            if s.heavy and light and s.date not in speed:  # a double day's heavy slot keeps its flag
+                out.append(f"week {w.index} {s.date}: heavy, but every leg lift is light")
+            if not s.heavy and any(_heavy_dose(b) for b in legs):
+                out.append(f"week {w.index} {s.date}: a heavy dose in a session not called heavy")
+    return out
+
+
+def test_a_maintenance_day_whose_lifts_are_all_held_light_is_not_called_heavy():
+    maria = load_profile(RUNNERS / "masters_10k_hip_right.toml")
+    plan = build_plan(maria, load_context())
+    week = next(w for w in plan.weeks if w.index == 14)
+    (session,) = week.sessions
+    rdl = next(b for b in session.blocks if b.exercise_id == "romanian_deadlift")
+    assert rdl.prescription.intensity.value >= 9  # the climb back's held load, far from failure
+    assert not session.heavy
+    assert not any("Heavy work" in r.text for r in session.reasons)
+    assert _mislabelled(plan) == []
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_no_session_is_called_heavy_unless_a_leg_lift_is_dosed_heavy_and_vice_versa(profile):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    assert _mislabelled(plan) == []
