@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from hypothesis import given
 
-from runstrong.core.dosing import heavy_set
+from runstrong.core.effort_targets import heavy_set
 from runstrong.core.model import SPEED_RUN_TYPES, Category, Role
 from runstrong.core.planner import build_plan
 from runstrong.io.data_files import load_context, load_params

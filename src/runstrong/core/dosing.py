@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .context import Memo, PlanMemo, PlanningContext
+from .effort_targets import eased, effort_target, heavy_set, race_close_intensity
 from .holds import hold_dose
 from .load_effort import restated
 from .model import (
@@ -91,10 +92,6 @@ class Dosed:
     picks: dict = field(default_factory=dict, compare=False, repr=False)  # the pick each block was made for
 
 
-def _intensity(kind: str, value: float | None = None) -> Intensity:
-    return build(Intensity, kind=kind, value=value)
-
-
 def is_heavy(e: Exercise, role: Role, focus: bool, ctx: DoseContext, p: Params) -> bool:
     """Whether `prescribe` will dose this heavy, known without dosing (placement needs it)."""
     return role == Role.primary and e.dose.measure == "reps" and not ctx.deload and heavy_ready(e, focus, ctx, p)
@@ -150,7 +147,7 @@ class _Draft:
     contacts: int | None = None
     distance: float | None = None
     rest: int = 0
-    intensity: Intensity = field(default_factory=lambda: _intensity(kind="bodyweight", value=None))
+    intensity: Intensity = field(default_factory=lambda: effort_target(kind="bodyweight", value=None))
     heavy: bool = False
     reasons: list[Reason] = field(default_factory=list)
     cues: list[str] = field(default_factory=list)
@@ -185,7 +182,7 @@ def _prescribe(
         _contacts_dose(d, p)
     else:
         d.sets, d.distance, d.rest = e.dose.sets, e.dose.distance_m, p.hold_rest
-        d.intensity = _intensity(kind="rpe", value=float(p.carry_rpe))
+        d.intensity = effort_target(kind="rpe", value=float(p.carry_rpe))
         d.reasons.append(p.why("foundation-posterior-emphasis", text="Slow, tall carry for core stiffness."))
     _movement_cues(d, p)
     _eccentric_cap(d, p)
@@ -233,7 +230,7 @@ def _mobility_dose(d: _Draft, p: Params) -> Dosed:
         contacts=dose.contacts,
         distance_m=dose.distance_m,
         per_side=dose.per_side,
-        intensity=_intensity(kind="bodyweight", value=None),
+        intensity=effort_target(kind="bodyweight", value=None),
         tempo=d.e.tempo,
         rest_seconds=0,
     )
@@ -289,7 +286,7 @@ def _eased_step(d: _Draft, p: Params) -> None:
 def _effort(kind: str, rir: float | None) -> Intensity:
     """An effort target of `kind` (RIR or RPE) that leaves `rir` reps in reserve."""
     value = rir if kind == "rir" else RPE_AT_FAILURE - (rir or 0)
-    return _intensity(kind=kind, value=float(value))  # type: ignore[arg-type]
+    return effort_target(kind=kind, value=float(value))  # type: ignore[arg-type]
 
 
 def _reps(d: _Draft, lo: int, hi: int, rir: float | None, p: Params) -> tuple[int, float | None]:
@@ -414,7 +411,7 @@ def _cuts(d: _Draft, p: Params) -> None:
         add(p.why("planned-deloads" if ctx.deload else "taper", text=f"Volume cut about {ctx.volume_cut_pct}%."))
     leg_work = d.e.category in LEG_CATEGORIES and d.role in (Role.primary, Role.accessory)
     if ctx.light and leg_work:
-        d.intensity = _eased(d.intensity, p.light_rir_increase, rir_only=True)
+        d.intensity = eased(d.intensity, p.light_rir_increase, rir_only=True)
         if ctx.volume_cut_pct:  # a deload's or taper's cut already took the week's sets down: no second cut
             add(p.why("light-before-key-runs", "A key run is close: more in reserve, fresh legs first."))
         else:
@@ -438,48 +435,12 @@ def _cuts(d: _Draft, p: Params) -> None:
         add(p.why("review-reduce", f"Your review asked for less: volume cut about {cut}% this week."))
     if ctx.deload:
         d.heavy = False
-        d.intensity = _eased(d.intensity, p.deload_rir_increase)
+        d.intensity = eased(d.intensity, p.deload_rir_increase)
     if d.intensity != effort:  # one effort said: the dose's sentence at the eased one
         d.reasons = restated(d.reasons, d.intensity, p.why)
     if heavy_set(d.intensity, p) and d.rest < p.heavy_set_min_rest:
         d.rest = p.heavy_set_min_rest
         add(p.why("dose-heavy", f"Near failure: rest at least {p.heavy_set_min_rest} s between sets."))
-
-
-def heavy_set(intensity: Intensity, p: Params) -> bool:
-    """Whether a set at this effort is heavy (near failure or a high share of 1RM), whatever its category."""
-    v = intensity.value
-    match intensity.kind:
-        case "rir":
-            return v <= p.heavy_set_max_rir  # type: ignore[operator]
-        case "rpe":
-            return v >= p.heavy_min_rpe  # type: ignore[operator]
-        case "percent_1rm":
-            return v >= p.heavy_set_min_pct_1rm  # type: ignore[operator]
-        case "load_kg":
-            return True  # a working load is only set for the heavy scheme
-    return False
-
-
-def race_close_intensity(intensity: Intensity, p: Params) -> Intensity:
-    """Lower-body effort in the last days before the race: never nearer failure than the taper allows."""
-    floor = p.race_close_min_rir
-    if intensity.kind == "rir" and intensity.value < floor:  # type: ignore[operator]
-        return _intensity(kind="rir", value=float(floor))
-    if intensity.kind in ("rpe", "load_kg") or (
-        intensity.kind == "percent_1rm" and intensity.value > p.race_close_max_pct_1rm  # type: ignore[operator]
-    ):
-        return _intensity(kind="rir", value=float(floor))
-    return intensity
-
-
-def _eased(intensity: Intensity, by: int, rir_only: bool = False) -> Intensity:
-    """The same effort target made easier: more reps in reserve, or a lower RPE."""
-    if intensity.kind == "rir":
-        return _intensity(kind="rir", value=intensity.value + by)  # type: ignore[operator]
-    if intensity.kind == "rpe" and not rir_only:
-        return _intensity(kind="rpe", value=intensity.value - by)  # type: ignore[operator]
-    return intensity
 
 
 def _dosed(d: _Draft, p: Params) -> Dosed:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .dosing import heavy_set
+from .effort_targets import heavy_set
 from .load_limits import LOADED_ROLES, copy_of
 from .model import Block, Session
 from .rep_scheme import LEG_CATEGORIES

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from .dosing import estimate_seconds, heavy_set
+from .dosing import estimate_seconds
+from .effort_targets import heavy_set
 from .model import Block, Category, Reason, Role
 from .params import Params
 

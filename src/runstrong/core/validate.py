@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from .context import PlanningContext
-from .dosing import heavy_set
+from .effort_targets import heavy_set
 from .library import Library
 from .load_limits import REVIEWED
 from .model import (
