@@ -123,3 +123,24 @@ def test_an_area_on_its_first_rung_gets_nothing_past_that_rung_and_go_easy_where
                 assert load_on(e, area) < LOADS or e.id in first, where
                 if side and b.role in (Role.primary, Role.accessory) and b.prescription.per_side and e.id in first:
                     assert any(c.startswith(GO_EASY) for c in b.cues), where
+
+
+def test_sofias_hamstring_and_danas_foot_on_their_first_rungs_get_no_hops_for_distance_or_calf_raises():
+    """Sofia (right hamstring on its isometric rung) had single-leg hops for distance in twelve
+    weeks; Dana (right foot on its isometric rung) a dumbbell single-leg calf raise to RIR 2."""
+    from pathlib import Path
+
+    from runstrong.io.profile_file import load_profile
+
+    runners = Path(__file__).parent / "runners"
+    cases = (
+        ("advanced_marathon_barbell_hamstring.toml", PainArea.hamstring, "single_leg_hop_and_stick"),
+        ("gym_no_race_foot_right_pounds.toml", PainArea.foot, "dumbbell_single_leg_calf_raise"),
+    )
+    for name, area, was in cases:
+        plan = build_plan(load_profile(runners / name), CTX)
+        given_ = {b.exercise_id for w in plan.weeks for s in w.sessions for b in s.blocks}
+        first = set(CTX.ladders.get(area).rungs[0].exercises)
+        assert first & given_, name
+        assert not {x for x in given_ if load_on(LIBRARY.get(x), area) >= LOADS} - first, name
+        assert was not in given_, name
