@@ -394,7 +394,7 @@ _PHASE_TEXT = {
 def build_note(loaded: bool, hops: bool) -> str:
     """The build's phase note, saying only what its week holds: a load that rises, hops."""
     rise = "loads rise for those ready" if loaded else "harder rungs and more reps for those ready"
-    return f"Build: {rise}{', and single-leg power (hops) comes in' if hops else ''}."
+    return f"Build: {rise}{', and single-leg power comes in' if hops else ''}."
 
 
 def fitted_phase_notes(weeks: list[Week], library: Library, lived: frozenset[dt.date] = frozenset()) -> list[Week]:
