@@ -997,7 +997,7 @@ def test_a_side_the_runner_says_hurts_gets_the_go_easy_cue_and_no_weaker_side_se
     work = [b for w in plan.weeks for s in w.sessions for b in s.blocks if b.role in WORK and b.prescription.per_side]
     legs = [b for b in work if b.category in (Category.single_leg_power, Category.posterior_chain)]
     assert legs and all(b.prescription.extra_sets_side != "right" for b in legs)
-    assert any("No extra set on your right side" in r.text for b in legs for r in b.reasons)
+    assert any("extra set for your weaker right side waits" in r.text for b in legs for r in b.reasons)
     assert any(b.prescription.extra_sets_side == "right" for b in work)  # core work keeps the weaker side's set
     maya = load_profile(EXAMPLES / "marathoner.toml")
     knee = maya.model_copy(update={"pain_areas": [PainArea.knee], "pain_sides": {PainArea.knee: "left"}})

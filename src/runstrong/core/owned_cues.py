@@ -16,12 +16,14 @@ import datetime as dt
 from collections.abc import Sequence
 
 from .context import PlanningContext
-from .model import AthleteProfile, Block, Category, Exercise, PainArea, Role, Week, why
-from .vocab import AREA_NAME
+from .model import AthleteProfile, Block, Category, Exercise, PainArea, Reason, Role, Week, why
+from .vocab import AREA_NAME, CATEGORY_NAME
 
 SWAP_RULE = "exercise-swap"
 GO_EASY_RULE = "pain-monitoring"
 GO_EASY = "Go easy on your "  # how the painful side's cue begins (`go_easy_text`)
+WEAK_RULE = "weak-side-extra-set"
+LEG_WORK = (Category.single_leg_power, Category.posterior_chain)  # a painful side adds no extra set here
 
 
 def side_cue(block: Block) -> str | None:
@@ -56,7 +58,27 @@ def _cued_week(w: Week, sides: dict, coached: Sequence, ctx: PlanningContext) ->
     for s in w.sessions:
         blocks = [_coach_reason(_easy_block(b, sides, ctx), s.date, coached, ctx) for b in s.blocks]
         sessions.append(s if blocks == s.blocks else s.model_copy(update={"blocks": blocks}))
-    return w.model_copy(update={"sessions": sessions})
+    painful = {side for side, _ in sides.values()}
+    reasons = [_waiting_note(r, painful) for r in w.reasons]
+    return w.model_copy(update={"sessions": sessions, "reasons": reasons})
+
+
+def _waiting_note(r: Reason, painful: set[str]) -> Reason:
+    """The screen's week note of an extra leg set for a weaker side that hurts says the set
+    waits (the blocks add none there), not that it comes."""
+    if r.rule_id != WEAK_RULE:
+        return r
+    for category in LEG_WORK:
+        for side in painful:
+            if r.text == f"An extra {CATEGORY_NAME[category]} set for the {side} side.":
+                return why(WEAK_RULE, waits_text(side, CATEGORY_NAME[category]))
+    return r
+
+
+def waits_text(side: str, category_name: str = "") -> str:
+    """One sentence for a weaker side that is also the painful one: its extra set waits."""
+    what = f"extra {category_name} set" if category_name else "extra set"
+    return f"The {what} for your weaker {side} side waits until the pain there settles."
 
 
 REVIEWED, TOLD = "it was the painful side last week", "it is the painful side"  # where the side was said
@@ -91,14 +113,15 @@ def _easy_block(b: Block, sides: dict, ctx: PlanningContext) -> Block:
 
 
 def _spared_side(b: Block, e: Exercise, painful: set[str]) -> Block:
-    """The weaker side's extra set is not added to leg work on a side that hurts."""
+    """The weaker side's extra set is not added to leg work on a side that hurts: the
+    block says once that it waits, in place of the dose's word that it comes."""
     side = b.prescription.extra_sets_side
-    if side not in painful or e.category not in (Category.single_leg_power, Category.posterior_chain):
+    if side not in painful or e.category not in LEG_WORK:
         return b
-    spared = f"No extra set on your {side} side while it is the painful one."
+    kept = [r for r in b.reasons if r.rule_id != WEAK_RULE]
     return b.model_copy(update={
         "prescription": b.prescription.model_copy(update={"extra_sets_side": None}),
-        "reasons": [*b.reasons, why(GO_EASY_RULE, spared)],
+        "reasons": [*kept, why(GO_EASY_RULE, waits_text(side))],
     })  # fmt: skip
 
 

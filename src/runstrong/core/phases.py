@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .model import AthleteProfile, Phase, Reason, Weekday
+from .library import Library
+from .model import AthleteProfile, Pattern, Phase, Reason, Week, Weekday, why
 from .params import Params
 from .vocab import spoken_list
 
@@ -383,8 +384,34 @@ _PHASE_RULE = {
 
 _PHASE_TEXT = {
     Phase.foundation: "Foundation: two lower-intensity sessions, technique first, posterior chain emphasis.",
-    Phase.build: "Build: loads rise for those ready, and single-leg power comes in.",
+    Phase.build: "Build: loads rise for those ready, and single-leg power comes in.",  # see `fitted_phase_notes`
     Phase.race_specific: "Race-specific: the work leans toward what your race asks for.",
     Phase.taper: "Taper: less volume, intensity kept, so you arrive fresh.",
     Phase.maintenance: "Maintenance: one session a week keeps the strength you built.",
 }
+
+
+def build_note(loaded: bool, hops: bool) -> str:
+    """The build's phase note, saying only what its week holds: a load that rises, hops."""
+    rise = "loads rise for those ready" if loaded else "harder rungs and more reps for those ready"
+    return f"Build: {rise}{', and single-leg power comes in' if hops else ''}."
+
+
+def fitted_phase_notes(weeks: list[Week], library: Library, lived: frozenset[dt.date] = frozenset()) -> list[Week]:
+    """The weeks with the build's phase note fitted to each week: no load or hops promised to
+    a week without them (a bodyweight runner whose knee keeps hops out read "loads rise ...
+    single-leg power comes in"). Weeks already lived keep the words they were planned with."""
+    out = []
+    for w in weeks:
+        said = _PHASE_TEXT[Phase.build]
+        if w.start_date in lived or not any(r.text == said for r in w.reasons):
+            out.append(w)
+            continue
+        blocks = [b for s in w.sessions for b in s.blocks]
+        hops = any(
+            x in library and library.get(x).pattern == Pattern.plyometric for x in (b.exercise_id for b in blocks)
+        )
+        text = build_note(any(b.prescription.load_kg for b in blocks), hops)
+        reasons = [why(r.rule_id, text) if r.text == said else r for r in w.reasons]
+        out.append(w.model_copy(update={"reasons": reasons}))
+    return out

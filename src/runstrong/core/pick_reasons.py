@@ -57,11 +57,10 @@ def pain_note(chosen: Exercise, ideal: Exercise | None, ctx: Context, library: L
         return ()
     excluded = sorted(AREA_NAME[a] for a in ctx.pain.intersection(ideal.contraindications))
     loaded = sorted(AREA_NAME[a] for a in ctx.pain.intersection(ideal.loads))
-    if excluded:
-        text = (
-            f"{ideal.name} is left out for your {' and '.join(excluded)} pain; "
-            f"{chosen.name} trains the same quality and spares it."
-        )
+    if excluded:  # "the same quality" only where it is: the same movement pattern, for the same aim
+        same = chosen.pattern == ideal.pattern and chosen.intent == ideal.intent
+        does = "trains the same quality" if same else "takes its place"
+        text = f"{ideal.name} is left out for your {' and '.join(excluded)} pain; {chosen.name} {does} and spares it."
     elif loaded and chosen.id in library.gentler_forms(ideal.id):
         text = (
             f"{ideal.name} loads your {' and '.join(loaded)}; regressed to {chosen.name}, "

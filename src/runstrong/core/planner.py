@@ -41,7 +41,7 @@ from .model import (
 )
 from .owned_cues import with_owned_cues
 from .pain_return import rungs_for_week
-from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, USUAL_WEEK_TEXT, WeekFrame, race_week_promise
+from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, USUAL_WEEK_TEXT, WeekFrame, fitted_phase_notes, race_week_promise
 from .placement import carried_previous
 from .plan_loads import assign_loads
 from .plan_notes import LightTally, familiarisation, familiarising, grouped_by_week, guidance, light_weeks_advice
@@ -185,7 +185,7 @@ def _planned_weeks(
         state.plan_frame(frame)
     lived = frozenset(state.fixed)
     loaded = assign_loads(state.weeks, profile, ctx, lived, state.calendar.key)
-    return with_owned_cues(loaded, profile, ctx, lived), state
+    return fitted_phase_notes(with_owned_cues(loaded, profile, ctx, lived), ctx.library, lived), state
 
 
 def _runner(profile: AthleteProfile, effects: ScreenEffects | None, p: object) -> Runner:

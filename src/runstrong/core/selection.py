@@ -433,6 +433,14 @@ ACCESSORY_TEXT = {
     "unstable-balance": "Single-leg balance on an unstable surface, as on a trail.",
     "two-primaries-one-accessory": "The session's accessory: brief, targeted work for the hips.",
 }
+# the ankle slot's lift when it is no calf raise (a tibialis raise trains the muscles that lift the foot)
+SHIN_TEXT = "Controlled work for the front of the shin, the muscles that lift the foot and lower it at each footstrike."
+
+
+def push_off(e: Exercise) -> bool:
+    """Calf work for the push-off: plantar flexion, which the library marks by the Achilles
+    and the calf it loads (a tibialis raise loads the shin only)."""
+    return bool({PainArea.achilles, PainArea.calf} & {*e.loads, *e.contraindications})
 
 
 def _accessories(
@@ -456,6 +464,7 @@ def _accessories(
             warnings.append("No accessory fits your equipment, level and pain areas.")
             continue
         chosen.add(e.id)
-        reasons = [p.why(rule_id, text=ACCESSORY_TEXT[rule_id]), *list(pain_note(e, ideal, ctx, library))]
+        text = ACCESSORY_TEXT[rule_id] if rule_id != ACCESSORY_RULES[0] or push_off(e) else SHIN_TEXT
+        reasons = [p.why(rule_id, text=text), *list(pain_note(e, ideal, ctx, library))]
         accessories.append(Pick(exercise=e, reasons=tuple(reasons)))
     return accessories
