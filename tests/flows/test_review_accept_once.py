@@ -54,3 +54,25 @@ def test_another_athletes_prepared_review_is_never_taken(store, clock) -> None:
     accepted = accept_review(store, NAME, prepared.outcome.review.week_start, clock, load_context(),
                              expected_version=seen, prepared=stranger)  # fmt: skip
     assert accepted.outcome.review is not prepared.outcome.review
+
+
+def test_accepting_the_same_review_again_decides_the_same_and_writes_nothing(store, clock) -> None:
+    """Accept twice = accept once: the week is judged against the state before its first
+    accept (not the ladders and holds that accept stored), and an hour later the same
+    command writes no plan version, no review row and no change."""
+    from runstrong.flows.base import Clock, diary_version
+    from runstrong.flows.log_session import LogInput, log_session
+    from tests.flows.helpers import content
+
+    for day in range(5):  # the week lived as planned, so the review has something to decide
+        try:
+            log_session(store, NAME, LogInput(day=clock.today - dt.timedelta(days=day), as_planned=True), clock)
+        except Exception:  # noqa: BLE001 (no session planned that day)
+            pass
+    first = accept_review(store, NAME, None, clock, load_context())
+    before, version = content(store), diary_version(store, NAME)
+    later = Clock(clock.now + dt.timedelta(hours=1), clock.today)
+    again = accept_review(store, NAME, None, later, load_context())
+    assert again.outcome.review.decisions == first.outcome.review.decisions
+    assert not again.stored.new_plan and again.stored.plan_version == first.stored.plan_version
+    assert (content(store), diary_version(store, NAME)) == (before, version)

@@ -16,16 +16,20 @@ from .tables import PlanRow, Profile, ReviewRow
 
 
 def store_review(s: Session, athlete_id: int, review: Review, before: int, after: int, now: dt.datetime) -> int:
-    """Keep an accepted review; a second review of the same week replaces the first."""
+    """Keep an accepted review; a second review of the same week replaces the first, and the
+    same review accepted again leaves the row as it was (its time too: nothing new to undo)."""
     same_week = (ReviewRow.athlete_id == athlete_id, ReviewRow.week_start == review.week_start)
     row = s.scalar(select(ReviewRow).where(*same_week))
+    data = review.model_dump_json()
+    if row is not None and (row.plan_version_before, row.plan_version_after, row.data) == (before, after, data):
+        return row.id
     if row is None:
         row = ReviewRow(athlete_id=athlete_id, week_start=review.week_start)
         s.add(row)
     row.created_at = now
     row.plan_version_before = before
     row.plan_version_after = after
-    row.data = review.model_dump_json()
+    row.data = data
     s.flush()
     return row.id
 
