@@ -76,3 +76,29 @@ def test_accepting_the_same_review_again_decides_the_same_and_writes_nothing(sto
     assert again.outcome.review.decisions == first.outcome.review.decisions
     assert not again.stored.new_plan and again.stored.plan_version == first.stored.plan_version
     assert (content(store), diary_version(store, NAME)) == (before, version)
+
+
+def test_an_older_weeks_review_is_refused_once_a_later_week_was_accepted(store, clock) -> None:
+    """A review three weeks old would replace the later reviews' decisions: refused, naming
+    the later review, nothing written; the words of what changed since are true."""
+    import pytest
+
+    from runstrong.flows.base import Clock, Refused, diary_version
+    from runstrong.flows.review import changed_since
+    from tests.flows.helpers import content
+
+    def on(days: int) -> Clock:
+        return Clock(clock.now + dt.timedelta(days=days), clock.today + dt.timedelta(days=days))
+
+    first = accept_review(store, NAME, None, on(3), load_context())  # Monday after week 1
+    with store.read() as s:
+        outcome = prepare_review(s, NAME, first.outcome.review.week_start, on(3).today, load_context())
+        assert changed_since(s, outcome) == "nothing in the diary or the rulebook has changed since"
+    second = accept_review(store, NAME, None, on(10), load_context())  # the Monday after week 2
+    before, version = content(store), diary_version(store, NAME)
+    with pytest.raises(Refused) as err:
+        accept_review(store, NAME, first.outcome.review.week_start, on(24), load_context())
+    assert err.value.field == "week"
+    assert f"the week of {second.outcome.review.week_start} was accepted since" in err.value.message
+    assert f"plan version {second.stored.plan_version}" in err.value.message
+    assert (content(store), diary_version(store, NAME)) == (before, version)

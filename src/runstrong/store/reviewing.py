@@ -36,6 +36,12 @@ class ReviewOutcome:
     profile: AthleteProfile | None  # with the review's changes (None: not worked out)
     plan: Plan | None  # the new plan version, if accepted (None: not worked out)
     changes: list[Change]
+    current_version: int = 0  # the diary's current plan version (plan_version: the one reviewed against)
+
+    @property
+    def next_version(self) -> int:
+        """The plan version accepting this review writes, if it writes one."""
+        return max(self.current_version, self.plan_version) + 1
 
 
 def last_week(today: dt.date) -> dt.date:
@@ -79,12 +85,13 @@ def prepare_review(
     With no week: last week, or this week while the plan is in its first week. With
     `with_plan`, also the new plan version the review would write and what it changes; with
     `with_trend`, the weeks before it too (for sparklines and charts)."""
-    info, version, plan, profile = current_plan(s, athlete)
+    info, current, plan, profile = current_plan(s, athlete)
     week_start = week_to_review(plan, profile, week_start, today, real_life)
-    version, plan, profile = reviewed_from(s, info.id, week_start, (version, plan, profile))
+    version, plan, profile = reviewed_from(s, info.id, week_start, (current, plan, profile))
     since, until = diary_span(week_start, ctx, with_trend)
     diary = load_diary(s, info.id, since, until)
     outcome = review_only(info, version, plan, profile, diary, week_start, today, ctx, real_life, with_trend)
+    outcome = replace(outcome, current_version=current)
     if not with_plan:
         return outcome
     logged = with_logged_sets(s, info.id, profile, outcome.review.next_week_start, ctx.registry.params)

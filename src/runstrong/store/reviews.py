@@ -40,6 +40,25 @@ def accepted_version(s: Session, athlete_id: int, week_start: dt.date) -> int | 
     return s.scalar(select(ReviewRow.plan_version_after).where(*week))
 
 
+def later_accepted(s: Session, athlete_id: int, week_start: dt.date) -> tuple[dt.date, int] | None:
+    """The latest week after `week_start` whose review was accepted, and the plan version it
+    wrote: a review of an older week accepted now would replace its decisions."""
+    row = s.execute(
+        select(ReviewRow.week_start, ReviewRow.plan_version_after)
+        .where(ReviewRow.athlete_id == athlete_id, ReviewRow.week_start > week_start)
+        .order_by(ReviewRow.week_start.desc())
+        .limit(1)
+    ).first()
+    return (row.week_start, row.plan_version_after) if row else None
+
+
+def accepted_review(s: Session, athlete_id: int, week_start: dt.date) -> Review | None:
+    """The week's review as it was accepted, if it was."""
+    week = (ReviewRow.athlete_id == athlete_id, ReviewRow.week_start == week_start)
+    data = s.scalar(select(ReviewRow.data).where(*week))
+    return Review.model_validate_json(data) if data else None
+
+
 def latest_review(s: Session, athlete_id: int) -> Review | None:
     """The accepted review of the latest week, if any."""
     data = s.scalar(
