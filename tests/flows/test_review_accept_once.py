@@ -4,6 +4,7 @@ reviewed again inside the write, as the diary is now."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 
@@ -60,15 +61,13 @@ def test_accepting_the_same_review_again_decides_the_same_and_writes_nothing(sto
     """Accept twice = accept once: the week is judged against the state before its first
     accept (not the ladders and holds that accept stored), and an hour later the same
     command writes no plan version, no review row and no change."""
-    from runstrong.flows.base import Clock, diary_version
+    from runstrong.flows.base import Clock, Refused, diary_version
     from runstrong.flows.log_session import LogInput, log_session
     from tests.flows.helpers import content
 
     for day in range(5):  # the week lived as planned, so the review has something to decide
-        try:
+        with contextlib.suppress(Refused):  # no session planned that day
             log_session(store, NAME, LogInput(day=clock.today - dt.timedelta(days=day), as_planned=True), clock)
-        except Exception:  # noqa: BLE001 (no session planned that day)
-            pass
     first = accept_review(store, NAME, None, clock, load_context())
     before, version = content(store), diary_version(store, NAME)
     later = Clock(clock.now + dt.timedelta(hours=1), clock.today)
