@@ -24,6 +24,7 @@ from runstrong.cli.options import console, escape
 from runstrong.core.vocab import RunType  # plain enum: `run --help` loads no Pydantic model
 from runstrong.errors import UserError
 
+YEAR_DAYS = 365  # runs older than this before the plan's start are named after an import
 RUN_FLAGS = {
     "type": "TYPE",
     "minutes": "DURATION",
@@ -212,6 +213,7 @@ def import_into_diary(db, athlete, total: int, read, cross_training: bool, dry_r
         with store.read() as s:
             who = repo.find_athlete(s, athlete)
             index = run_index(s, who.id)
+            plan = repo.latest_plan(s, who.id)
         options = {
             "today": today,
             "tz": local_timezone(),
@@ -222,6 +224,7 @@ def import_into_diary(db, athlete, total: int, read, cross_training: bool, dry_r
         ask_about_doubtful(report, dry_run)
         store_import(store, who, report, today, dry_run)
     print_import_report(report, who, dry_run)
+    print_before_the_plan(report.runs, plan[1].start_date if plan else None)
     if report.broken:
         raise SystemExit(1)  # the summary above names them; the rest is stored
 
@@ -306,6 +309,22 @@ def print_import_report(report, who, dry_run: bool) -> None:  # type: ignore[no-
     _listing(out, f"[bold red]{len(report.broken)} could not be read[/]", report.broken, limit=100)
     if dry_run:
         out.print("Dry run: nothing was written.")
+
+
+def print_before_the_plan(runs, start: dt.date | None) -> None:  # type: ignore[no-untyped-def]
+    """A line for runs from years before the plan: a watch's old files (kept: the diary's
+    history, but the runner should know they went in)."""
+    if start is None:
+        return
+    old = sorted(r.date for r in runs if r.date < start - dt.timedelta(days=YEAR_DAYS))
+    if old:
+        many = f"{len(old)} runs" if len(old) > 1 else "1 run"
+        span = f"{old[0]:%d %b %Y}" + (f" to {old[-1]:%d %b %Y}" if len(old) > 1 else "")
+        console().print(
+            f"  [yellow]{many} from more than a year before your plan starts ({start:%d %b %Y}): {span}.[/] "
+            "Kept as history; no review reads them. Wrong files? `runstrong undo` does not take an import back: "
+            "`runstrong run delete --date DATE` does, one run at a time."
+        )
 
 
 def _listing(out, title: str, lines: list[str], limit: int) -> None:  # type: ignore[no-untyped-def]
