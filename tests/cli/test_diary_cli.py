@@ -643,3 +643,11 @@ def test_watch_files_a_zero_minute_run_an_old_year_and_the_wrong_command_are_sai
     assert "more than a year before your plan starts" in " ".join(old.stdout.split()) and "15 Aug 2015" in old.stdout
     wrong = ann("import", str(fit / "activity-small-fenix2-run.fit"))
     assert wrong.returncode == 2 and "runstrong run import" in wrong.stderr and "encoding" not in wrong.stderr
+
+
+def test_run_add_reads_back_a_time_as_typed_and_points_pain_to_the_check_in(ann):
+    raced = ann("run", "add", "race", "19:45")
+    assert raced.returncode == 0 and "19:45" in raced.stdout and "19.75" not in raced.stdout
+    hurt = ann("run", "add", "easy", "30", "--pain", "achilles=3 left after")
+    assert hurt.returncode == 2 and count(ann.path, "runs") == 1
+    assert 'runstrong wellness --pain "achilles=3 left after from=easy"' in " ".join(hurt.stderr.split())

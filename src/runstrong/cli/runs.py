@@ -53,6 +53,7 @@ def run() -> None:
 @click.option("--form", "form_note", help="A running-form note: cadence, overstriding, hips dropping...")
 @click.option("--note", help="Anything else about the run.")
 @click.option("--again", is_flag=True, help="Log it even if the same run is logged that day (a second run like it).")
+@click.option("--pain", "pain", hidden=True, help="Not here: pain goes in the check-in (`runstrong wellness --pain`).")
 @date_option("The day of the run")
 @athlete_option
 @db_option
@@ -66,6 +67,7 @@ def add(
     form_note: str | None,
     note: str | None,
     again: bool,
+    pain: str | None,
     day: str | None,
     athlete: str | None,
     db: str | None,
@@ -86,6 +88,11 @@ def add(
     from runstrong.core.setline import parse_distance, parse_minutes
     from runstrong.store import repo
 
+    if pain is not None:
+        raise UserError(
+            f"--pain: a run's pain goes in the check-in, with the run that brought it on: "
+            f'runstrong wellness --pain "{pain} from={run_type}" (when: during, after or next_morning)'
+        )
     today = clock_today()
     when = parse_day(day, today)
     minutes = parse_minutes(duration, field="DURATION")
@@ -122,7 +129,7 @@ def _say_added(entry: Any, added: Any, imperial: bool, when: Any) -> None:
     def distance(km: float) -> str:
         return f"{km / KM_PER_MILE:.1f} mi" if imperial else f"{km:.1f} km"
 
-    parts = [f"{entry.type.value} run", f"{entry.minutes:g} min"]
+    parts = [f"{entry.type.value} run", minutes_words(entry.minutes)]
     if entry.distance_km is not None:
         parts.append(f"{entry.distance_km / KM_PER_MILE:.2f} mi" if imperial else f"{entry.distance_km:g} km")
     if entry.rpe is not None:
@@ -144,6 +151,15 @@ def _say_added(entry: Any, added: Any, imperial: bool, when: Any) -> None:
         )
         return
     console().print(f"[bold green]✓[/] Logged {', '.join(parts)} on {when:%a %d %b %Y}.")
+
+
+def minutes_words(minutes: float) -> str:
+    """`45 min`, or `19:45` for a time given to the second (read back as it was typed)."""
+    if minutes == int(minutes):
+        return f"{minutes:g} min"
+    whole, seconds = divmod(round(minutes * 60), 60)
+    hours, whole = divmod(whole, 60)
+    return f"{hours}:{whole:02d}:{seconds:02d}" if hours else f"{whole}:{seconds:02d}"
 
 
 def local_timezone() -> dt.tzinfo | None:
