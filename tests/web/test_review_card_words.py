@@ -59,6 +59,7 @@ def test_the_review_page_of_an_accepted_week_says_so_and_offers_no_empty_accept(
         assert client.post("/review", data={"week": str(MONDAY)}).status_code == 303
         page = client.get(f"/review?week={MONDAY}").text
         assert "Already accepted" in page and "Accepting again would write nothing" in page
+        assert "plan version 2 holds this review" in page  # the version the accept wrote, not the one it read
         assert "Accept: write plan version" not in page and 'class="review-accept"' not in page
         again = client.post("/review", data={"week": str(MONDAY)})  # a form kept open in another tab
         assert again.status_code == 303 and "same=1" in again.headers["location"]
