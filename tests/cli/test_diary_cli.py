@@ -612,3 +612,42 @@ def test_a_bad_pinned_today_is_refused_by_name_and_nothing_is_written(ann, value
 def test_today_is_the_calendar_day_when_nothing_pins_it(monkeypatch):
     monkeypatch.delenv("RUNSTRONG_TODAY", raising=False)
     assert clock.today() == dt.date.today()
+
+
+def test_undo_after_a_refused_log_names_an_older_change_and_takes_it_back_only_when_asked(ann):
+    """A refused log says nothing was written; `undo` then would take back an older entry
+    (Tuesday's run, on Thursday): named with its age and refused without --yes off a terminal."""
+    ann("run", "add", "intervals", "40")
+    refused = ann("log", "--set", "rdl 0x8")
+    assert refused.returncode == 2 and "Nothing was written to the diary: there is nothing to undo" in refused.stderr
+    with sqlite3.connect(ann.path) as db:  # the run was logged two days ago
+        db.execute("UPDATE changes SET created_at = datetime(created_at, '-2 days') WHERE kind != 'profile'")
+    kept = ann("undo")
+    assert kept.returncode == 2 and count(ann.path, "runs") == 1
+    assert "logged an interval run of 40 min" in kept.stderr and "2 days ago" in kept.stderr
+    assert "--yes" in kept.stderr
+    done = ann("undo", "--yes")
+    assert done.returncode == 0 and "2 days ago" in done.stdout and count(ann.path, "runs") == 0
+
+
+def test_watch_files_a_zero_minute_run_an_old_year_and_the_wrong_command_are_said(ann, shared):
+    """A FIT file with no run in it (14 s recorded) is left out, not a 0-minute run; a run
+    from years before the plan goes in with a line saying so; and `runstrong import` of a
+    .fit file points to `runstrong run import` instead of blaming the encoding."""
+    fit = shared / "data/fit"
+    stub = ann("run", "import", str(fit / "Activity.fit"))
+    assert stub.returncode == 0 and count(ann.path, "runs") == 0
+    assert "too short to be a run" in stub.stdout
+    old = ann("run", "import", str(fit / "activity-small-fenix2-run.fit"))
+    assert old.returncode == 0 and count(ann.path, "runs") == 1
+    assert "more than a year before your plan starts" in " ".join(old.stdout.split()) and "15 Aug 2015" in old.stdout
+    wrong = ann("import", str(fit / "activity-small-fenix2-run.fit"))
+    assert wrong.returncode == 2 and "runstrong run import" in wrong.stderr and "encoding" not in wrong.stderr
+
+
+def test_run_add_reads_back_a_time_as_typed_and_points_pain_to_the_check_in(ann):
+    raced = ann("run", "add", "race", "19:45")
+    assert raced.returncode == 0 and "19:45" in raced.stdout and "19.75" not in raced.stdout
+    hurt = ann("run", "add", "easy", "30", "--pain", "achilles=3 left after")
+    assert hurt.returncode == 2 and count(ann.path, "runs") == 1
+    assert 'runstrong wellness --pain "achilles=3 left after from=easy"' in " ".join(hurt.stderr.split())

@@ -183,3 +183,30 @@ def test_per_side_sets_of_a_two_sided_lift_or_two_sides_at_once_are_refused_with
         parse("rdl 3x8/side", library)
     with pytest.raises(UserError, match=r"write one line per side, or '3x8/side'"):
         parse("rfess 3x8 left right", library)
+
+
+def _printed_dose(exercise, units: Units) -> tuple[str, dict]:
+    """The plan's printed volume of `exercise`'s default dose (as `today` shows it) and
+    the dose `--as-planned` would log for one set of it."""
+    from runstrong.core.plan_model import Intensity, Prescription
+    from runstrong.io.dose_words import dose_text
+
+    d = exercise.dose
+    presc = Prescription(sets=d.sets, reps=d.reps, seconds=d.seconds, contacts=d.contacts, distance_m=d.distance_m,
+                         per_side=d.per_side, intensity=Intensity(kind="bodyweight"), rest_seconds=60)  # fmt: skip
+    return dose_text(presc, units), {d.measure: getattr(d, d.measure)}
+
+
+@pytest.mark.parametrize("units", [Units.metric, Units.imperial])
+def test_the_log_reads_back_every_dose_the_plan_prints(library, units):
+    """Whatever `today` prints for a lift ("Bird dog 3 × 8/side", "3 × 20 contacts",
+    "2 × 44 yd"), typed back into `log --set` logs that dose: as many sets, each the
+    printed amount (on each side, for a lift worked one side at a time)."""
+    for exercise in library.exercises:
+        printed, amount = _printed_dose(exercise, units)
+        sets = parse(f"{exercise.name} {printed}", library, units)
+        sides = 2 if exercise.dose.per_side and exercise.unilateral else 1
+        assert len(sets) == exercise.dose.sets * sides, (exercise.id, printed)
+        [(measure, value)] = amount.items()
+        assert all(s["exercise_id"] == exercise.id for s in sets), (exercise.id, printed)
+        assert all(s[measure] == pytest.approx(value, abs=0.5) for s in sets), (exercise.id, printed, sets[0])

@@ -5,11 +5,13 @@ PostgreSQL. After every step:
 - no lived day changed: every day before today is planned as the first plan planned it;
 - an undo gives back the export from before the change it took back, byte for byte;
 - pain areas are never silently dropped (re-adding the profile file keeps every one);
-- export -> import -> export is the identity (the change log included).
+- export -> import -> export is the identity (the change log included);
+- accepting the same review again writes nothing (accept twice = accept once).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import uuid
@@ -189,6 +191,11 @@ class FlowMachine(RuleBasedStateMachine):
 
         self._change(lambda: accept_review(self.store, ATHLETE, None, self.clock, load_context(),
                                            with_trend=False))  # fmt: skip
+        before, version = content(self.store), self._version()
+        later = base.Clock(self.clock.now + dt.timedelta(hours=1), self.clock.today)
+        with contextlib.suppress(UserError):  # accept twice = accept once: the same command again writes nothing
+            accept_review(self.store, ATHLETE, None, later, load_context(), with_trend=False)
+        assert (content(self.store), self._version()) == (before, version), "accepting again wrote something"
 
     @rule()
     def export_and_import(self) -> None:

@@ -100,3 +100,23 @@ def test_a_session_logged_next_to_another_strength_day_is_kept_and_the_log_says_
 def test_a_session_logged_with_a_day_clear_either_side_says_nothing_about_spacing(store, clock):
     done = log_session(store, ATHLETE, LogInput(day=TODAY, as_planned=True), clock)
     assert done.notes == []
+
+
+def test_as_planned_after_another_days_session_logged_today_logs_todays_planned_session(store, clock):
+    """Two sessions in one day: an earlier day's planned session logged today (`--for`), then
+    today's own, a different one, `--as-planned`; neither is refused as already logged."""
+    from runstrong.store import repo
+
+    with store.read() as s:
+        athlete = repo.find_athlete(s, ATHLETE).id
+        earlier = next(
+            d for n in range(1, 7) if (d := TODAY - dt.timedelta(days=n)) and repo.planned_day(s, athlete, d).sessions
+        )
+        todays = repo.planned_day(s, athlete, TODAY).sessions[0]
+    first = log_session(store, ATHLETE, LogInput(day=TODAY, as_planned=True, planned_on=earlier), clock)
+    second = log_session(store, ATHLETE, LogInput(day=TODAY, as_planned=True), clock)
+    assert second.planned is not None and (second.planned.date, second.planned.label) == (TODAY, todays.label)
+    assert second.result.id != first.result.id
+    assert sets_on(store, TODAY) == first.result.total_sets + second.result.total_sets
+    with pytest.raises(base.Refused, match="already logged"):  # today's, again, still is
+        log_session(store, ATHLETE, LogInput(day=TODAY, as_planned=True), clock)

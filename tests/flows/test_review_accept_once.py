@@ -4,6 +4,7 @@ reviewed again inside the write, as the diary is now."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 
@@ -54,3 +55,49 @@ def test_another_athletes_prepared_review_is_never_taken(store, clock) -> None:
     accepted = accept_review(store, NAME, prepared.outcome.review.week_start, clock, load_context(),
                              expected_version=seen, prepared=stranger)  # fmt: skip
     assert accepted.outcome.review is not prepared.outcome.review
+
+
+def test_accepting_the_same_review_again_decides_the_same_and_writes_nothing(store, clock) -> None:
+    """Accept twice = accept once: the week is judged against the state before its first
+    accept (not the ladders and holds that accept stored), and an hour later the same
+    command writes no plan version, no review row and no change."""
+    from runstrong.flows.base import Clock, Refused, diary_version
+    from runstrong.flows.log_session import LogInput, log_session
+    from tests.flows.helpers import content
+
+    for day in range(5):  # the week lived as planned, so the review has something to decide
+        with contextlib.suppress(Refused):  # no session planned that day
+            log_session(store, NAME, LogInput(day=clock.today - dt.timedelta(days=day), as_planned=True), clock)
+    first = accept_review(store, NAME, None, clock, load_context())
+    before, version = content(store), diary_version(store, NAME)
+    later = Clock(clock.now + dt.timedelta(hours=1), clock.today)
+    again = accept_review(store, NAME, None, later, load_context())
+    assert again.outcome.review.decisions == first.outcome.review.decisions
+    assert not again.stored.new_plan and again.stored.plan_version == first.stored.plan_version
+    assert (content(store), diary_version(store, NAME)) == (before, version)
+
+
+def test_an_older_weeks_review_is_refused_once_a_later_week_was_accepted(store, clock) -> None:
+    """A review three weeks old would replace the later reviews' decisions: refused, naming
+    the later review, nothing written; the words of what changed since are true."""
+    import pytest
+
+    from runstrong.flows.base import Clock, Refused, diary_version
+    from runstrong.flows.review import changed_since
+    from tests.flows.helpers import content
+
+    def on(days: int) -> Clock:
+        return Clock(clock.now + dt.timedelta(days=days), clock.today + dt.timedelta(days=days))
+
+    first = accept_review(store, NAME, None, on(3), load_context())  # Monday after week 1
+    with store.read() as s:
+        outcome = prepare_review(s, NAME, first.outcome.review.week_start, on(3).today, load_context())
+        assert changed_since(s, outcome) == "nothing in the diary or the rulebook has changed since"
+    second = accept_review(store, NAME, None, on(10), load_context())  # the Monday after week 2
+    before, version = content(store), diary_version(store, NAME)
+    with pytest.raises(Refused) as err:
+        accept_review(store, NAME, first.outcome.review.week_start, on(24), load_context())
+    assert err.value.field == "week"
+    assert f"the week of {second.outcome.review.week_start} was accepted since" in err.value.message
+    assert f"plan version {second.stored.plan_version}" in err.value.message
+    assert (content(store), diary_version(store, NAME)) == (before, version)

@@ -43,3 +43,15 @@ def test_the_acute_chronic_ratio_waits_for_the_weeks_it_compares_against_and_is_
     fifth = week_metrics(plan, diary, weeks[4].start_date, LIBRARY, REGISTRY)
     assert fifth.acwr is not None
     assert not any("acute:chronic" in line.lower() for line in headline(fifth))  # said under Guidance only
+
+
+def test_the_weeks_run_distance_is_said_to_one_decimal_like_every_other_value():
+    """An imported distance (72.71 km, to the metre) reads as 72.7 km in the headline."""
+    from runstrong.core.diary import RunLog
+
+    plan = plan_of(MAYA)
+    week = plan.weeks[0]
+    runs = (RunLog(date=week.start_date, type="long", minutes=382, distance_km=72.713),)
+    m = week_metrics(plan, DiaryWindow(runs=runs), week.start_date, LIBRARY, REGISTRY)
+    line = next(x for x in headline(m) if x.startswith("Runs"))
+    assert "72.7 km" in line and "72.71" not in line

@@ -59,6 +59,7 @@ def test_the_review_page_of_an_accepted_week_says_so_and_offers_no_empty_accept(
         assert client.post("/review", data={"week": str(MONDAY)}).status_code == 303
         page = client.get(f"/review?week={MONDAY}").text
         assert "Already accepted" in page and "Accepting again would write nothing" in page
+        assert "plan version 2 holds this review" in page  # the version the accept wrote, not the one it read
         assert "Accept: write plan version" not in page and 'class="review-accept"' not in page
         again = client.post("/review", data={"week": str(MONDAY)})  # a form kept open in another tab
         assert again.status_code == 303 and "same=1" in again.headers["location"]
@@ -75,3 +76,19 @@ def test_a_week_accepted_before_and_changed_since_says_so_beside_its_accept_butt
         page = client.get(f"/review?week={MONDAY}").text
         assert "This week's review was accepted before (plan version 2)" in page
         assert "Accept: write plan version 3" in page and "Already accepted" not in page
+
+
+def test_an_older_week_with_a_later_review_accepted_offers_no_button_and_names_the_later_review(diary_path) -> None:
+    """The page of a week whose review a later week's accepted review follows offers no
+    accept (it would replace the later decisions), names that review, and the accept posted
+    anyway (a stale tab) is refused with the same words, nothing written."""
+    for client in client_on(diary_path, NEXT_MONDAY):
+        assert client.post("/review", data={"week": str(MONDAY)}).status_code == 303
+    for client in client_on(diary_path, NEXT_MONDAY + dt.timedelta(days=7)):
+        assert client.post("/review", data={"week": str(NEXT_MONDAY)}).status_code == 303
+    for client in client_on(diary_path, NEXT_MONDAY + dt.timedelta(days=21)):
+        page = client.get(f"/review?week={MONDAY}").text
+        assert f"the week of {NEXT_MONDAY} was accepted since" in page
+        assert 'class="review-accept"' not in page and "has changed since" not in page
+        stale = client.post("/review", data={"week": str(MONDAY)})
+        assert stale.status_code in (400, 409) and f"the week of {NEXT_MONDAY} was accepted since" in stale.text

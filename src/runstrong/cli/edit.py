@@ -6,6 +6,7 @@ takes back exactly the last change, whatever made it (this command, the web app,
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 from typing import Any
 
@@ -263,17 +264,39 @@ def wellness_edit(day: str | None, athlete: str | None, db: str | None, clear: t
 @click.command()
 @athlete_option
 @db_option
-def undo(athlete: str | None, db: str | None) -> None:
+@click.option("--yes", "-y", is_flag=True, help="Take back a change older than a few minutes without asking.")
+def undo(athlete: str | None, db: str | None, yes: bool) -> None:
     """Take back the last change to the diary (a log, an edit, a deletion, a swap, a
-    profile, an accepted review), exactly; again to go further back.
+    profile, an accepted review), exactly; again to go further back. A change made in the
+    last few minutes goes at once; an older one is named and asked about first (give
+    --yes to take it back from a script). A refused command wrote nothing: no undo needed.
 
     \b
       runstrong undo
+      runstrong undo --yes
     """
     from rich.markup import escape
 
+    from runstrong.cli.diary_common import stdin_is_tty
     from runstrong.cli.options import console
+    from runstrong.flows.base import NothingToUndo
+    from runstrong.flows.undo import age_words, pending
     from runstrong.flows.undo import undo as undo_flow
 
-    done = _call(undo_flow, db=db, athlete=athlete)
-    console().print(f"[bold green]✓[/] Undone: {escape(done.summary)}.")
+    with open_diary(db) as store:
+        try:
+            last = pending(store, athlete)
+        except NothingToUndo as err:
+            raise UserError(str(err)) from None
+    now = clock_now()
+    if not yes and not last.recent(now):
+        if not stdin_is_tty():
+            raise UserError(
+                f"undo: the last change is {last.said(now)}; nothing undone. Run `runstrong undo --yes` to take "
+                "it back (a refused command wrote nothing: there is nothing of it to undo)"
+            )
+        if not click.confirm(f"Undo {last.said(now)}?", default=False):
+            console().print("Nothing undone.")
+            return
+    done = _call(functools.partial(undo_flow, expected_change=last.version), db=db, athlete=athlete)
+    console().print(f"[bold green]✓[/] Undone: {escape(done.summary)} (written {age_words(last.age(now))}).")

@@ -95,6 +95,19 @@ def describe_user_error(exc: Exception) -> str:
     return "\n".join(lines)
 
 
+# Commands whose every change is one transaction: refused, they wrote nothing. Said, so a
+# runner does not `undo` a refused log (and lose the entry before it).
+DIARY_WRITES = ("log", "wellness", "run", "note")
+
+
+def nothing_written(argv: list[str]) -> str:
+    """The line under a diary command's refusal: nothing was written, nothing to undo."""
+    command = next((a for a in argv if a in COMMANDS), None)
+    if command not in DIARY_WRITES:
+        return ""
+    return "\nNothing was written to the diary: there is nothing to undo."
+
+
 def main() -> None:
     """Entry point: user mistakes exit 2 with a message, our own failures exit 1."""
     from runstrong.cli import help_cache
@@ -127,7 +140,7 @@ def main() -> None:
         click.echo("Aborted.", err=True)
         sys.exit(130)
     except UserError as exc:
-        click.echo(describe_user_error(exc), err=True)
+        click.echo(describe_user_error(exc) + nothing_written(sys.argv[1:]), err=True)
         sys.exit(2)
     except RunstrongError as exc:
         click.echo(f"runstrong failed: {exc}", err=True)

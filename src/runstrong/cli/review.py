@@ -128,7 +128,7 @@ def review(
     collector.freeze_long_lived()  # imports and the context: not walked again by the collector
     with open_diary(db) as store:
         outcome, seen, prepared = _read_review(store, athlete, week_start, today, ctx, real_life, dry_run)
-        version = outcome.plan_version
+        version = max(outcome.current_version, outcome.plan_version)
         apply = accept
         shown = False
         if not accept and not dry_run and fmt == "table" and output is None and stdin_is_tty():
@@ -138,13 +138,9 @@ def review(
         applied = None
         if apply:
             clock = Clock(clock_now(), today)
-            stored = accept_review(store, outcome.athlete.name, outcome.review.week_start, clock, ctx, real_life,
-                                   expected_version=seen, prepared=prepared).stored  # fmt: skip
-            applied = (
-                f"Plan version {stored.plan_version} written (version {version} is kept)."
-                if stored.new_plan
-                else "The plan already matched this review; nothing new was written."
-            )
+            done = accept_review(store, outcome.athlete.name, outcome.review.week_start, clock, ctx, real_life,
+                                 expected_version=seen, prepared=prepared)  # fmt: skip
+            applied = written_words(done.stored, bool(done.outcome.changes), version)
         elif not dry_run and not shown:
             applied = "Nothing was changed: run again with --accept to write the new plan version."
         if shown:
@@ -152,6 +148,19 @@ def review(
                 click.echo(applied)
             return
         _show(outcome.review, outcome.changes, outcome.trend, fmt, output, applied, outcome.athlete.units)
+
+
+def written_words(stored, changed: bool, version: int) -> str:  # type: ignore[no-untyped-def]
+    """What accepting wrote: a new plan version (one whose sessions are as they were keeps
+    the review's record for later weeks, and says so), or nothing."""
+    if not stored.new_plan:
+        return "The plan already matched this review; nothing new was written."
+    if not changed:
+        return (
+            f"Plan version {stored.plan_version} written to keep this review's record; its sessions are as they "
+            f"were (version {version} is kept)."
+        )
+    return f"Plan version {stored.plan_version} written (version {version} is kept)."
 
 
 def _read_review(store, athlete, week_start, today, ctx, real_life, dry_run):  # type: ignore[no-untyped-def]

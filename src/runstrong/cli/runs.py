@@ -24,6 +24,7 @@ from runstrong.cli.options import console, escape
 from runstrong.core.vocab import RunType  # plain enum: `run --help` loads no Pydantic model
 from runstrong.errors import UserError
 
+YEAR_DAYS = 365  # runs older than this before the plan's start are named after an import
 RUN_FLAGS = {
     "type": "TYPE",
     "minutes": "DURATION",
@@ -52,6 +53,7 @@ def run() -> None:
 @click.option("--form", "form_note", help="A running-form note: cadence, overstriding, hips dropping...")
 @click.option("--note", help="Anything else about the run.")
 @click.option("--again", is_flag=True, help="Log it even if the same run is logged that day (a second run like it).")
+@click.option("--pain", "pain", hidden=True, help="Not here: pain goes in the check-in (`runstrong wellness --pain`).")
 @date_option("The day of the run")
 @athlete_option
 @db_option
@@ -65,6 +67,7 @@ def add(
     form_note: str | None,
     note: str | None,
     again: bool,
+    pain: str | None,
     day: str | None,
     athlete: str | None,
     db: str | None,
@@ -85,6 +88,11 @@ def add(
     from runstrong.core.setline import parse_distance, parse_minutes
     from runstrong.store import repo
 
+    if pain is not None:
+        raise UserError(
+            f"--pain: a run's pain goes in the check-in, with the run that brought it on: "
+            f'runstrong wellness --pain "{pain} from={run_type}" (when: during, after or next_morning)'
+        )
     today = clock_today()
     when = parse_day(day, today)
     minutes = parse_minutes(duration, field="DURATION")
@@ -121,7 +129,7 @@ def _say_added(entry: Any, added: Any, imperial: bool, when: Any) -> None:
     def distance(km: float) -> str:
         return f"{km / KM_PER_MILE:.1f} mi" if imperial else f"{km:.1f} km"
 
-    parts = [f"{entry.type.value} run", f"{entry.minutes:g} min"]
+    parts = [f"{entry.type.value} run", minutes_words(entry.minutes)]
     if entry.distance_km is not None:
         parts.append(f"{entry.distance_km / KM_PER_MILE:.2f} mi" if imperial else f"{entry.distance_km:g} km")
     if entry.rpe is not None:
@@ -143,6 +151,15 @@ def _say_added(entry: Any, added: Any, imperial: bool, when: Any) -> None:
         )
         return
     console().print(f"[bold green]✓[/] Logged {', '.join(parts)} on {when:%a %d %b %Y}.")
+
+
+def minutes_words(minutes: float) -> str:
+    """`45 min`, or `19:45` for a time given to the second (read back as it was typed)."""
+    if minutes == int(minutes):
+        return f"{minutes:g} min"
+    whole, seconds = divmod(round(minutes * 60), 60)
+    hours, whole = divmod(whole, 60)
+    return f"{hours}:{whole:02d}:{seconds:02d}" if hours else f"{whole}:{seconds:02d}"
 
 
 def local_timezone() -> dt.tzinfo | None:
@@ -212,6 +229,7 @@ def import_into_diary(db, athlete, total: int, read, cross_training: bool, dry_r
         with store.read() as s:
             who = repo.find_athlete(s, athlete)
             index = run_index(s, who.id)
+            plan = repo.latest_plan(s, who.id)
         options = {
             "today": today,
             "tz": local_timezone(),
@@ -222,6 +240,7 @@ def import_into_diary(db, athlete, total: int, read, cross_training: bool, dry_r
         ask_about_doubtful(report, dry_run)
         store_import(store, who, report, today, dry_run)
     print_import_report(report, who, dry_run)
+    print_before_the_plan(report.runs, plan[1].start_date if plan else None)
     if report.broken:
         raise SystemExit(1)  # the summary above names them; the rest is stored
 
@@ -306,6 +325,22 @@ def print_import_report(report, who, dry_run: bool) -> None:  # type: ignore[no-
     _listing(out, f"[bold red]{len(report.broken)} could not be read[/]", report.broken, limit=100)
     if dry_run:
         out.print("Dry run: nothing was written.")
+
+
+def print_before_the_plan(runs, start: dt.date | None) -> None:  # type: ignore[no-untyped-def]
+    """A line for runs from years before the plan: a watch's old files (kept: the diary's
+    history, but the runner should know they went in)."""
+    if start is None:
+        return
+    old = sorted(r.date for r in runs if r.date < start - dt.timedelta(days=YEAR_DAYS))
+    if old:
+        many = f"{len(old)} runs" if len(old) > 1 else "1 run"
+        span = f"{old[0]:%d %b %Y}" + (f" to {old[-1]:%d %b %Y}" if len(old) > 1 else "")
+        console().print(
+            f"  [yellow]{many} from more than a year before your plan starts ({start:%d %b %Y}): {span}.[/] "
+            "Kept as history; no review reads them. Wrong files? `runstrong undo` does not take an import back: "
+            "`runstrong run delete --date DATE` does, one run at a time."
+        )
 
 
 def _listing(out, title: str, lines: list[str], limit: int) -> None:  # type: ignore[no-untyped-def]

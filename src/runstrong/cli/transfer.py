@@ -73,6 +73,20 @@ def export(fmt: str | None, output: Path | None, athlete: str | None, db: str | 
     )
 
 
+def activity_kind(source: Path) -> str | None:
+    """`FIT`, `GPX` or `TCX` when `source` is a watch's activity file (by its name, or a FIT
+    file's header), which `runstrong run import` reads; None for anything else."""
+    from runstrong.io.activities import activity_kind as by_name
+
+    if not source.is_file():
+        return None
+    if by_name(source) in ("fit", "gpx", "tcx"):
+        return str(by_name(source)).upper()
+    with source.open("rb") as f:
+        head = f.read(12)
+    return "FIT" if head[8:12] == b".FIT" else None
+
+
 @click.command("import")
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--replace", is_flag=True, help="Replace the diary of an athlete already in the database.")
@@ -95,6 +109,12 @@ def import_(source: Path, replace: bool, force: bool, db: str | None) -> None:
 
     if not source.exists():
         raise UserError(f"{source}: no such file or folder; give a .json export, a .zip or a folder of CSV files")
+    activity = activity_kind(source)
+    if activity is not None:
+        raise UserError(
+            f"{source.name}: a {activity} activity file (a run or a ride), not a diary export; "
+            f"import runs with `runstrong run import {source}`"
+        )
     today = clock_today()
     csv_mode = source.is_dir() or source.suffix.lower() == ".zip"
     if csv_mode:

@@ -172,6 +172,7 @@ class ImportDecision:
 
 
 PLAUSIBLE_OVER_KM = 1.0  # a shorter track says too little about the pace
+SHORTEST_RUN_SECONDS = 60  # less recorded is no run (a 0-minute "run" was imported)
 
 
 def not_a_run_pace(activity: Activity, rules: ImportRules) -> str | None:
@@ -198,6 +199,9 @@ def classify_activity(
     (or `trust_pace`: the runner said it was a run)."""
     kind = sport_kind(activity.sport, rules)
     label = activity.sport.strip() or "no sport stated"
+    if activity.seconds < SHORTEST_RUN_SECONDS:  # a watch started and stopped: no run to keep
+        return ImportDecision(None, f"{label}, {activity.seconds:.0f} s recorded: too short to be a run "
+                                    "(log it with `runstrong run add` if there was one)")  # fmt: skip
     if kind is SportKind.unknown:
         pace = None if trust_pace else not_a_run_pace(activity, rules)
         if pace:

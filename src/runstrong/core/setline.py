@@ -296,6 +296,7 @@ _PER_SIDE = re.compile(r"\s*/\s*(?:side|leg|arm)\b|\s+(?:each|per|a)\s+(?:side|l
 def _tidy(line: str) -> str:
     line = line.strip().lower()
     line = re.sub(r"(\d)\s*[x×*]\s*(-?\d)", r"\1x\2", line)  # 3 x 8 -> 3x8
+    line = re.sub(r"(\d+x\d+(?:\.\d+)?)\s+(contacts|yards|yard|yds|yd|m|s)\b", r"\1\2", line)  # 3x30 m -> 3x30m
     line = re.sub(r"@\s+", "@", line)  # @ 40kg -> @40kg
     line = re.sub(r"(@[^\s]*\d)\s+(kg|kgs|lb|lbs)\b", r"\1\2", line)  # @40 kg -> @40kg
     line = re.sub(r"\b(rpe|rir|form|q)\s+(\d)", r"\1\2", line)  # rpe 7 -> rpe7
@@ -367,9 +368,13 @@ def parse_set_line(line: str, library: Library, units: Units = Units.metric, pre
 
 def _sides(side: str | None, exercise: Exercise, line: str) -> tuple[str | None, ...]:
     """The sides a line's sets were done on: one, none, or each side of a one-sided lift
-    ("3x8/side", "2x10 each": the same sets on the left and on the right)."""
+    ("3x8/side", "2x10 each": the same sets on the left and on the right). An alternating
+    drill dosed per side (bird dog, bridge march) logs "3x8/side" as the plan prints it:
+    three sets of 8 a side, both sides in each set, as `--as-planned` logs them."""
     if side != _BOTH:
         return (side,)
+    if not exercise.unilateral and exercise.dose.per_side:
+        return (None,)
     if not exercise.unilateral:
         raise UserError(f"side: {exercise.name} works both sides at once; drop '/side' or 'each' (in {line!r})")
     return ("left", "right")

@@ -130,7 +130,11 @@ def session_for(given: LogInput, context: logbook.DayContext, today: dt.date, ba
     done: list[SetLog] = []
     if given.as_planned:
         if context.planned is None:
-            raise base.Refused("as_planned", f"no strength session is planned on {given.day}; give the sets you did")
+            raise base.Refused(
+                "as_planned",
+                f"no strength session is planned on {given.day}; give the sets you did, or name the day a "
+                "session done late was planned ({planned_on} DATE)",
+            )
         if context.logged_sets and not given.new_session:
             raise base.Refused(
                 "as_planned",

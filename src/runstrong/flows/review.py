@@ -14,7 +14,7 @@ from runstrong.core.review import RealLife
 from runstrong.store import changes, repo, roster_flags
 from runstrong.store.db import Store
 from runstrong.store.reviewing import ReviewOutcome, prepare_review
-from runstrong.store.reviews import store_review, stores_nothing
+from runstrong.store.reviews import accepted_review, accepted_version, later_accepted, store_review, stores_nothing
 from runstrong.store.roster import review_mode
 
 from . import base, lived
@@ -58,6 +58,10 @@ def accept_review(store: Store, athlete: str | None, week: dt.date | None, clock
         outcome = still_current(tx.s, tx.athlete.id, prepared) or prepare_review(
             tx.s, tx.athlete.name, week, clock.today, ctx, real_life, with_trend=with_trend
         )
+        later = later_accepted(tx.s, tx.athlete.id, outcome.review.week_start)
+        if later is not None:
+            raise base.Refused("week", f"{superseded(outcome.review.week_start, later)}; nothing was written. "
+                                       "Review the latest week instead, or undo the later review first")  # fmt: skip
         assert outcome.plan is not None and outcome.profile is not None
         old = repo.latest_plan(tx.s, tx.athlete.id)
         assert old is not None
@@ -82,6 +86,33 @@ def writes_nothing(s: Session, outcome: ReviewOutcome, today: dt.date) -> bool:
         return False
     plan = lived.keep_lived_days(old[1], outcome.plan, lived.first_unlived_day(s, outcome.athlete.id, today))
     return stores_nothing(s, outcome.athlete.id, outcome.profile, plan)
+
+
+def superseded(week: dt.date, later: tuple[dt.date, int]) -> str:
+    """Why the review of `week` is not accepted now: a later week's review was accepted since."""
+    return (
+        f"the review of the week of {later[0]} was accepted since (plan version {later[1]}); accepting the older "
+        f"week of {week} now would replace its decisions"
+    )
+
+
+def changed_since(s: Session, outcome: ReviewOutcome) -> str | None:
+    """What changed since the week's review was accepted, in words (None: it was not, or a
+    later week's was, which `superseded` says): the diary of that week (it reads differently
+    now), the rulebook or exercise data the plan is made from, the plan since (a swap, a new
+    profile), or nothing."""
+    athlete_id, week = outcome.athlete.id, outcome.review.week_start
+    stored = accepted_review(s, athlete_id, week)
+    if stored is None or later_accepted(s, athlete_id, week) is not None:
+        return None
+    if stored != outcome.review:
+        return "the diary of that week has changed since (the review reads differently now)"
+    current = repo.latest_plan(s, athlete_id)
+    if current is not None and outcome.plan is not None and current[1].data != outcome.plan.data:
+        return "the rulebook or the exercise data has changed since"
+    if current is not None and current[0] != accepted_version(s, athlete_id, week):
+        return f"the plan has changed since (now version {current[0]}: a swap, an edit or a new profile)"
+    return "nothing in the diary or the rulebook has changed since"
 
 
 def still_current(s: Session, athlete_id: int, prepared: Prepared | None) -> ReviewOutcome | None:

@@ -19,7 +19,12 @@ from runstrong.store.actor import current_actor
 from runstrong.store.db import Store
 from runstrong.store.tables import ChangeRow, ReviewQueueRow
 
-from . import base
+from . import base, identity
+
+# Undone without asking: the last change made this recently (a runner putting right what
+# they just typed). An older one is named and asked about first (`--yes` for scripts): a
+# runner who "undoes" a refused command must not lose Tuesday's run without being told.
+RECENT = dt.timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -30,18 +35,67 @@ class Undone:
     new_version: int
 
 
-def undo(store: Store, athlete: str | None, clock: base.Clock, *, expected_version: int | None = None) -> Undone:
+@dataclass(frozen=True)
+class Pending:
+    """The change `undo` would take back now, to name (and ask about) before it does."""
+
+    version: int
+    summary: str
+    created_at: dt.datetime
+
+    def age(self, now: dt.datetime) -> dt.timedelta:
+        return max(now - self.created_at, dt.timedelta(0))
+
+    def recent(self, now: dt.datetime) -> bool:
+        """Made in the last few minutes: undone without asking."""
+        return self.age(now) <= RECENT
+
+    def said(self, now: dt.datetime) -> str:
+        """`logged an interval run of 40 min on 2028-01-04 (written 2 days ago)`."""
+        return f"{self.summary} (written {age_words(self.age(now))})"
+
+
+def age_words(age: dt.timedelta) -> str:
+    """`40 s ago`, `12 min ago`, `3 h ago`, `2 days ago`."""
+    seconds = int(age.total_seconds())
+    for unit, size in (("day", 86_400), ("h", 3_600), ("min", 60)):
+        if seconds >= size:
+            n = seconds // size
+            return f"{n} {unit}{'s' if unit == 'day' and n > 1 else ''} ago"
+    return f"{seconds} s ago"
+
+
+def pending(store: Store, athlete: str | None) -> Pending:
+    """The change `undo` would take back (NothingToUndo when none can be), read without writing."""
+
+    with store.read() as s:
+        last = changes.last_undoable(s, identity.find(s, athlete).id)
+        _undoable(last)
+        assert last is not None
+        return Pending(last.version, last.summary, last.created_at)
+
+
+def _undoable(last: ChangeRow | None) -> None:
+    if last is None:
+        raise base.NothingToUndo("undo: nothing to undo; every change in the diary is already undone")
+    if last.data is None:
+        raise base.NothingToUndo(
+            f"undo: the last change ({last.summary}, {last.created_at:%Y-%m-%d %H:%M}) came from an imported "
+            "diary and cannot be undone here"
+        )
+
+
+def undo(store: Store, athlete: str | None, clock: base.Clock, *, expected_version: int | None = None,
+         expected_change: int | None = None) -> Undone:  # fmt: skip
     """Undo the last change; NothingToUndo when there is none, Conflict when its rows were
-    changed since by something outside the change log."""
+    changed since by something outside the change log, or when it is not the change
+    `expected_change` (the one named to the runner, `pending`): another was made since."""
     with base.change(store, athlete, clock, expected_version=expected_version) as tx:
         last = changes.last_undoable(tx.s, tx.athlete.id)
-        if last is None:
-            raise base.NothingToUndo("undo: nothing to undo; every change in the diary is already undone")
-        if last.data is None:
-            raise base.NothingToUndo(
-                f"undo: the last change ({last.summary}, {last.created_at:%Y-%m-%d %H:%M}) came from an imported "
-                "diary and cannot be undone here"
-            )
+        _undoable(last)
+        assert last is not None
+        if expected_change is not None and last.version != expected_change:
+            raise base.Conflict(f"undo: the last change is now {last.summary!r}, not the one named; nothing undone")
         decided = _decided_weeks(last)
         if decided:
             _may_undo_a_decision(tx, last)

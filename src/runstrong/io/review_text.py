@@ -46,7 +46,7 @@ def _mass_unit(units: Units) -> tuple[str, float]:
 
 
 def _distance(km: float, units: Units) -> str:
-    return f"{km / KM_PER_MILE:.1f} mi" if units == Units.imperial else f"{km:g} km"
+    return f"{km / KM_PER_MILE:.1f} mi" if units == Units.imperial else f"{round(km, 1):g} km"  # 72.7 km, not 72.71
 
 
 def headline(m: WeekMetrics, units: Units = Units.metric) -> list[str]:

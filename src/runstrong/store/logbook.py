@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from runstrong.core.diary import PainReport, PlannedSession, SessionLog, SetLog, number_sets
@@ -56,8 +57,30 @@ def gather(
         plan_version=plan.plan_version,
         planned=planned,
         last=repo.last_sets(s, athlete.id, ids, day),
-        logged_sets=repo.count_sets(s, repo.session_ids_on(s, athlete.id, day)),
+        logged_sets=repo.count_sets(s, sessions_for(s, athlete.id, day, planned)),
     )
+
+
+def sessions_for(s: Session, athlete_id: int, day: dt.date, planned: PlannedSession | None) -> list[int]:
+    """The day's sessions a log of `planned` would add to: the one standing for the same
+    planned session (date and letter), and any unplanned one. A session logged that day for
+    another day's plan (`--for`) is another session: today's planned one is still to log."""
+    rows = s.execute(
+        select(SessionLogRow.id, SessionLogRow.planned_date, SessionLogRow.planned_label)
+        .where(SessionLogRow.athlete_id == athlete_id, SessionLogRow.date == day)
+        .order_by(SessionLogRow.id)
+    ).all()
+    if planned is None:
+        return [r.id for r in rows]
+    return [r.id for r in rows if r.planned_label is None or stands_for(r.planned_date, r.planned_label, planned)]
+
+
+def stands_for(planned_date: dt.date | None, label: str | None, planned: PlannedSession | SessionLog) -> bool:
+    """Whether a logged session (its planned date and letter) stands for `planned` (a planned
+    session, or another log's): the same letter, and the same planned day when both say one."""
+    day = planned.date if isinstance(planned, PlannedSession) else planned.planned_date
+    want = planned.label if isinstance(planned, PlannedSession) else planned.planned_label
+    return label == want and (planned_date is None or day is None or planned_date == day)
 
 
 def session_data(
@@ -94,9 +117,13 @@ def write_session(s: Session, athlete_id: int, log: SessionLog, new_session: boo
     if not new_session:
         existing = repo.session_ids_on(s, athlete_id, log.date)
         if existing:
-            labels = {sid: s.get(SessionLogRow, sid).planned_label for sid in existing}
+            rows = [row for sid in existing if (row := s.get(SessionLogRow, sid)) is not None]
             same = [
-                sid for sid, lab in labels.items() if lab == log.planned_label or lab is None or not log.planned_label
+                row.id
+                for row in rows
+                if row.planned_label is None
+                or not log.planned_label
+                or stands_for(row.planned_date, row.planned_label, log)
             ]
             append_to = same[-1] if same else None
     return repo.log_session(s, athlete_id, log, append_to)

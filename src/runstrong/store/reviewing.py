@@ -22,7 +22,7 @@ from . import repo
 from .diary_window import load_diary
 from .logged_loads import with_logged_sets
 from .reviews import store_review
-from .tables import Athlete, PlanRow, Profile
+from .tables import Athlete, PlanRow, Profile, ReviewRow
 
 TREND_WEEKS = 8
 
@@ -36,6 +36,12 @@ class ReviewOutcome:
     profile: AthleteProfile | None  # with the review's changes (None: not worked out)
     plan: Plan | None  # the new plan version, if accepted (None: not worked out)
     changes: list[Change]
+    current_version: int = 0  # the diary's current plan version (plan_version: the one reviewed against)
+
+    @property
+    def next_version(self) -> int:
+        """The plan version accepting this review writes, if it writes one."""
+        return max(self.current_version, self.plan_version) + 1
 
 
 def last_week(today: dt.date) -> dt.date:
@@ -79,15 +85,43 @@ def prepare_review(
     With no week: last week, or this week while the plan is in its first week. With
     `with_plan`, also the new plan version the review would write and what it changes; with
     `with_trend`, the weeks before it too (for sparklines and charts)."""
-    info, version, plan, profile = current_plan(s, athlete)
+    info, current, plan, profile = current_plan(s, athlete)
     week_start = week_to_review(plan, profile, week_start, today, real_life)
+    version, plan, profile = reviewed_from(s, info.id, week_start, (current, plan, profile))
     since, until = diary_span(week_start, ctx, with_trend)
     diary = load_diary(s, info.id, since, until)
     outcome = review_only(info, version, plan, profile, diary, week_start, today, ctx, real_life, with_trend)
+    outcome = replace(outcome, current_version=current)
     if not with_plan:
         return outcome
     logged = with_logged_sets(s, info.id, profile, outcome.review.next_week_start, ctx.registry.params)
     return with_new_plan(outcome, plan, logged, ctx)
+
+
+def reviewed_from(
+    s: Session, athlete_id: int, week_start: dt.date, current: tuple[int, Plan, AthleteProfile]
+) -> tuple[int, Plan, AthleteProfile]:
+    """The plan version, plan and profile to review the week against: the current ones, or,
+    when the current version is the one this week's accepted review wrote, the ones that
+    review was made from. The ladders and holds the first accept stored are not read as
+    the state the week was lived in: the same week reviewed again decides the same, and
+    accepting it again writes nothing new."""
+    version = current[0]
+    row = s.execute(
+        select(ReviewRow.plan_version_before, ReviewRow.plan_version_after).where(
+            ReviewRow.athlete_id == athlete_id, ReviewRow.week_start == week_start
+        )
+    ).first()
+    if row is None or row.plan_version_after != version or row.plan_version_before == version:
+        return current
+    before = s.execute(
+        select(PlanRow.data, Profile.data)
+        .join(Profile, Profile.id == PlanRow.profile_id)
+        .where(PlanRow.athlete_id == athlete_id, PlanRow.version == row.plan_version_before)
+    ).first()
+    if before is None:
+        return current
+    return row.plan_version_before, repo.parse_plan(before[0]), AthleteProfile.model_validate_json(before[1])
 
 
 def week_to_review(

@@ -48,22 +48,27 @@ def _request_from(values: dict[str, str]) -> ReviewRequest:
 
 
 def _page(
-    request: Request, values: dict[str, str], accepted: str | None = None, status: int = 200, same: bool = False
+    request: Request,
+    values: dict[str, str],
+    accepted: str | None = None,
+    status: int = 200,
+    same: bool = False,
+    refused: InputError | None = None,
 ) -> HTMLResponse:
     diary = diary_of(request)
-    errors = None
-    outcome, written, before = None, False, None
+    errors = refused  # the accept's refusal, said on the page it came from
+    outcome, written, before, later, since = None, False, None, None, None
     try:
-        outcome, written, before = diary.review_written(_request_from(values))
+        outcome, written, before, later, since = diary.review_written(_request_from(values))
     except InputError as err:
-        errors = err
+        errors = errors or err
     from runstrong.io.review_text import headline
 
     query = "&".join(f"{k}={values[k]}" for k in ("week",) if values.get(k))
     return render(
         request,
         "review.html",
-        status=400 if errors and status == 200 else status,
+        400 if errors and status == 200 else status,
         title="Weekly review",
         outcome=outcome,
         headline=headline(outcome.review.metrics, outcome.athlete.units) if outcome else [],
@@ -76,6 +81,8 @@ def _page(
         same=same,  # the accept just made wrote nothing new
         written=written,  # accepting again would write nothing: no button that would
         before=before,  # the plan version this week's accepted review wrote, if it was accepted
+        later=later,  # a later week's review was accepted: this one is not offered
+        since=since,  # what changed since this week's review was accepted
     )
 
 
@@ -99,8 +106,8 @@ async def accept(request: Request) -> Response:
     diary = diary_of(request)
     try:
         outcome, stored = await run_in_threadpool(diary.accept_review, _request_from(values))
-    except InputError:
-        return await run_in_threadpool(_page, request, values, None, 400)
+    except InputError as err:
+        return await run_in_threadpool(_page, request, values, None, 400, False, err)
     week = outcome.review.week_start.isoformat()
     if not stored.new_plan:
         return redirect("/review", week=week, accepted=str(stored.plan_version), same="1")

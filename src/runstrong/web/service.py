@@ -222,12 +222,13 @@ class Diary(DiaryReads):
             except UserError as err:
                 raise review_problem(err) from None
 
-    def review_written(self, req: ReviewRequest) -> tuple[Any, bool, int | None]:
+    def review_written(self, req: ReviewRequest) -> tuple[Any, bool, int | None, str | None, str | None]:
         """The weekly review of `req.week`, whether accepting it now would write nothing (it was
-        accepted and nothing changed since), and the plan version its acceptance wrote, if any."""
-        from runstrong.flows.review import writes_nothing
+        accepted and nothing changed since), the plan version its acceptance wrote, if any, why
+        it is not accepted now (a later week's review was), and what changed since it was."""
+        from runstrong.flows.review import changed_since, superseded, writes_nothing
         from runstrong.store.reviewing import prepare_review
-        from runstrong.store.reviews import accepted_version
+        from runstrong.store.reviews import accepted_version, later_accepted
 
         today = self.today()
         week, real_life = review_inputs(req, today)
@@ -237,8 +238,11 @@ class Diary(DiaryReads):
                 outcome = prepare_review(s, who.name, week, today, self.context, real_life)
             except UserError as err:
                 raise review_problem(err) from None
-            before = accepted_version(s, outcome.athlete.id, outcome.review.week_start)
-            return outcome, writes_nothing(s, outcome, today), before
+            week_start = outcome.review.week_start
+            before = accepted_version(s, outcome.athlete.id, week_start)
+            later = later_accepted(s, outcome.athlete.id, week_start)
+            why_not = superseded(week_start, later) if later else None
+            return outcome, writes_nothing(s, outcome, today), before, why_not, changed_since(s, outcome)
 
     def accept_review(self, req: ReviewRequest, version: int | None = None) -> tuple[Any, repo.StoredPlan]:
         """Review the week and write the new plan version in one change (the old one is kept)."""
