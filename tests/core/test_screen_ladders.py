@@ -34,17 +34,24 @@ MARCO = load_profile(RUNNERS / "marco_ultra_bands_achilles.toml")  # novice ultr
 SCREENED = settings(max_examples=examples(share=0.1), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+LONG_RACE = st.sampled_from(["half", "marathon", "ultra"])
+
+
 @st.composite
 def screened_runners(draw):
     """A generated runner screened the day before the plan starts (a fair or poor single-leg
     squat, a hinge failed or passed), a share of them with a sore lower back, whose ladder
-    takes the hinge's slot: the runners whose screen and ladders meet."""
+    takes the hinge's slot, and a share novices with a long race: the runners whose screen and
+    ladders meet."""
     runner = draw(profiles())
     screen = moved({**draw(screens(FROM)), "date": FROM - dt.timedelta(days=1)}, runner.start_date)
     screen["single_leg_squat_left"] = draw(st.sampled_from(["fair", "poor"]))
     pain = {*runner.pain_areas, PainArea.lower_back} if draw(st.booleans()) else set(runner.pain_areas)
     weeks = max(runner.plan_weeks or 0, draw(st.integers(10, 24)))
     changes = {"screens": [screen], "pain_areas": sorted(pain, key=lambda a: a.value), "plan_weeks": weeks}
+    if draw(st.booleans()):  # a novice's long race: its durability block once stepped back to the screen's rung
+        out = runner.start_date + dt.timedelta(weeks=draw(st.integers(14, 24)))
+        changes |= {"strength_experience": "novice", "race": {"distance": draw(LONG_RACE), "date": out}}
     return AthleteProfile.model_validate({**runner.model_dump(), **changes})
 
 
