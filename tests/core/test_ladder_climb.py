@@ -154,7 +154,7 @@ def test_jos_climb_keeps_the_progression_bounds():
 def test_a_ladder_climb_is_one_rung_within_the_progression_bounds(profile):
     plan = plan_or_none(profile)
     if plan is not None:
-        assert _first_rung_problems(plan) == []
+        assert _first_rung_problems(plan) == [], profile.model_dump_json()
 
 
 def test_a_rung_reached_in_one_block_is_not_stepped_back_down_in_the_next():

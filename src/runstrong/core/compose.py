@@ -138,6 +138,13 @@ class Planned:
         """The same session with its leg work kept far from failure, for the first days back after the race."""
         return self._swapped(self.gentler, dctx=self.dctx._replace(race_close=True, returning=True), gentler=())
 
+    def kept_to(self, done: frozenset[str], said: Reason) -> Planned:
+        """Maintenance keeps what was built: a sore-making lift no loading week did (`done`)
+        gives way to its stand-in, which says so (`said`), whatever the day."""
+        new = {i for i, _ in self.gentler if self.chosen[i].exercise.id not in done}
+        swaps = tuple((i, pk and Pick(pk.exercise, (*pk.reasons, said))) for i, pk in self.gentler if i in new)
+        return self._swapped(swaps, gentler=tuple(g for g in self.gentler if g[0] not in new)) if new else self
+
     def _swapped(self, swaps: tuple[tuple[int, Pick | None], ...], **changes: Any) -> Planned:
         """This session with the picks at the `swaps` positions replaced (the full-dose
         session stays its base; placement flags are worked out afresh when picks change)."""

@@ -20,7 +20,7 @@ from .carry import Carry
 from .context import PlanningContext
 from .dosing import DoseContext
 from .library import Library
-from .model import Category, Exercise, Impact, Level, PainArea, Pattern
+from .model import Category, Exercise, Impact, Level, PainArea, Pattern, Reason
 from .params import Params
 from .pick_reasons import Pick
 from .progression import new_rung
@@ -33,6 +33,7 @@ CLIMBING_MEASURES = ("reps", "seconds")
 # a review, the runner's swap
 PLACED_BY = frozenset({"pain-graded-return", "pain-excludes-or-regresses", "review-regress", "exercise-swap"})
 JUMPS = (Pattern.plyometric, Pattern.landing)
+SINGLE_LEG_PATTERNS = frozenset({Pattern.squat, Pattern.lunge, Pattern.step})
 
 
 def climbs(e: Exercise) -> bool:
@@ -72,12 +73,18 @@ def next_rung(
     hamstring, never to one below a lift the last block did (`lower`)."""
     for link in e.progressions:
         x = usable.get(link)
-        if x is not None and x.pattern == e.pattern and _may_climb_to(x, e, taken, pain, p):
+        if x is not None and _same_movement(x, e) and _may_climb_to(x, e, taken, pain, p):
             return x
     if e.drill:  # every harder rung of its movement loads a painful area: the category's next lift that spares it
         ok = (x for x in usable.values() if not x.drill and x.id not in lower and _may_climb_to(x, e, taken, pain, p))
         return next(ok, None)
     return None
+
+
+def _same_movement(x: Exercise, e: Exercise) -> bool:
+    """The same movement, the single-leg squat, lunge and step alike (the single-leg ladder of
+    S11 runs from the step-down to the skater squat and the pistol)."""
+    return x.pattern == e.pattern or {x.pattern, e.pattern} <= SINGLE_LEG_PATTERNS
 
 
 def _may_climb_to(x: Exercise, e: Exercise, taken: set[str], pain: frozenset[PainArea], p: Params) -> bool:
@@ -96,7 +103,7 @@ def climb_ladders(
     primaries: dict[Category, tuple[Pick, ...]],
     topped: frozenset[str],
     placed: frozenset[str],
-    capped: frozenset[Category],
+    held: dict[str, str],
     pain: frozenset[PainArea],
     usable: tuple[Exercise, ...],
     taken: set[str],
@@ -107,9 +114,10 @@ def climb_ladders(
     far in the plan) moved up its ladder, rung by rung while the rung reached has topped out
     too, and the climbs made as (from id, to id). `placed` are the exercises a swap or a
     review's regression put in (they stay: a lift whose form broke waits for a review to
-    move it on), `usable` leaves out the ones swapped away; `capped` are the categories the screen
-    holds to a starting rung, `pain` the runner's painful areas, `taken` the block's
-    exercises (the climbs join it), `lower` the rungs below what the last block did."""
+    move it on), `usable` leaves out the ones swapped away; `held` the lifts the screen holds
+    until the next one (by id, with its rule), `pain` the runner's painful areas, `taken` the
+    block's exercises (the climbs join it), `lower` the rungs below what the last block did.
+    A lift that topped out and stays says why, so its flat weeks are never unexplained."""
     if not topped:
         return primaries, ()
     pool = {x.id: x for x in usable}
@@ -120,10 +128,13 @@ def climb_ladders(
         for pk in picks:
             e = pk.exercise
             below = e
-            if e.id not in placed and category not in capped and PLACED_BY.isdisjoint(r.rule_id for r in pk.reasons):
+            own = e.id not in placed and PLACED_BY.isdisjoint(r.rule_id for r in pk.reasons)
+            if own and e.id not in held:
                 while e.id in topped and (x := next_rung(e, pool, taken, pain, p, lower)) is not None:
                     below, e = e, x
                     taken.add(e.id)
+            if e.id in topped and (said := _stays(e, pk, own, held.get(e.id), p)) is not None:
+                pk = Pick(exercise=e, reasons=(*pk.reasons, said))  # at the top of its range and staying
             if e is not pk.exercise:
                 made.append((pk.exercise.id, e.id))
                 text = f"{below.name} reached the top of its range with nothing to add: the next rung, {e.name}."
@@ -131,6 +142,22 @@ def climb_ladders(
             row.append(pk)
         out[category] = tuple(row)
     return out, tuple(made)
+
+
+def _stays(e: Exercise, pk: Pick, own: bool, screen_rule: str | None, p: Params) -> Reason | None:
+    """Why a lift at the top of its range keeps its dose: the screen holds it, the rule that
+    placed it (a pain regression, a review, a swap) does until a review moves it on, or no
+    harder rung fits the runner's kit, level and pain. None where a pain ladder's rung
+    already says when it moves up."""
+    top = f"{e.name} is at the top of its range"
+    if screen_rule is not None:
+        return p.why(screen_rule, f"{top}: your screen keeps it here until a re-screen.")
+    if not own:
+        rule = next((r.rule_id for r in pk.reasons if r.rule_id in PLACED_BY), None)
+        if rule is None or rule == "pain-graded-return":
+            return None
+        return p.why(rule, f"{top}: it stays in this place until a weekly review moves it on.")
+    return p.why(RULE, f"{top} with no harder rung your kit, level and pain allow: the dose holds.")
 
 
 def lower_rungs(library: Library, usable: Iterable[Exercise], recent: frozenset[str]) -> frozenset[str]:
@@ -175,20 +202,10 @@ def _reaches(library: Library, e: Exercise, targets: dict[str, Category]) -> boo
 
 
 def climbers(primaries: dict[Category, tuple[Pick, ...]], library: Library, level: Level) -> tuple[Exercise, ...]:
-    """The block's lifts that may climb: unloaded, with a rung above them at the runner's
-    level whatever their kit (worked out once a block: `BlockSelection.climbers`)."""
-    return tuple(
-        pk.exercise
-        for picks in primaries.values()
-        for pk in picks
-        if climbs(pk.exercise) and any(_above(pk.exercise, library.get(x), level) for x in pk.exercise.progressions)
-    )
-
-
-def _above(e: Exercise, x: Exercise, level: Level) -> bool:
-    """Whether `x` could be `e`'s next rung for a runner of this level."""
-    same = (x.category, x.pattern, x.dose.measure) == (e.category, e.pattern, e.dose.measure)
-    return same and climbs(x) and x.level.rank <= level.rank
+    """The block's lifts whose reps or hold are watched for their top (worked out once a
+    block: `BlockSelection.climbers`): every unloaded one, so a lift that tops out either
+    climbs or says why it stays."""
+    return tuple(pk.exercise for picks in primaries.values() for pk in picks if climbs(pk.exercise))
 
 
 def topped_now(

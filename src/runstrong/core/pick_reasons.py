@@ -74,9 +74,17 @@ def pain_note(chosen: Exercise, ideal: Exercise | None, ctx: Context, library: L
 
 
 def screened(
-    library: Library, category: Category, slot: int, ctx: Context, usable: tuple[Exercise, ...], taken: set[str]
+    library: Library,
+    category: Category,
+    slot: int,
+    ctx: Context,
+    usable: tuple[Exercise, ...],
+    taken: set[str],
+    done: frozenset[str] = frozenset(),
 ) -> Exercise | None:
-    """The exercise the baseline screen prescribes for this slot, if it prescribes one."""
+    """The exercise the baseline screen prescribes for this slot, if it prescribes one. The
+    single-leg squat's rung is where the ladder starts: a later block starts from the highest
+    rung the last block's weeks did (`done`) when that is higher (a rung reached stays reached)."""
     if slot != 0 or not (ctx.hinge_patterning or ctx.short_holds or ctx.single_leg_rung != "level"):
         return None  # most slots: the screen shapes only a first slot, and only when it found something
     ok = {e.id for e in usable} - taken
@@ -88,7 +96,7 @@ def screened(
         holds = [e for e in holds if e.id in ok and "primary" in e.roles]
         return min(holds, key=lambda e: e.level.rank, default=None)
     if category == Category.single_leg_power and slot == 0 and ctx.single_leg_rung != "level":
-        ceiling = _RUNG_CEILING[ctx.single_leg_rung]
+        ceiling = max(_RUNG_CEILING[ctx.single_leg_rung], reached_rung(library, done))
         allowed = [e for e in single_leg_ladder(library)[: ceiling + 1] if e.id in ok]
         return allowed[-1] if allowed else None
     return None
@@ -104,16 +112,30 @@ def single_leg_ladder(library: Library) -> list[Exercise]:
     return library.ladder(_LADDER_TOP) if _LADDER_TOP in library else []
 
 
+def reached_rung(library: Library, done: frozenset[str]) -> int:
+    """The highest rung of the single-leg ladder among `done`, or -1."""
+    return max((i for i, x in enumerate(single_leg_ladder(library)) if x.id in done), default=-1)
+
+
+def above_screen(library: Library, e: Exercise, ctx: Context) -> bool:
+    """Whether `e` stands above the rung the screen's single-leg squat starts on (climbed to)."""
+    rung = ladder_rung(library, e)
+    return ctx.single_leg_rung != "level" and rung is not None and rung > _RUNG_CEILING[ctx.single_leg_rung]
+
+
 def ladder_rung(library: Library, e: Exercise) -> int | None:
     """Where an exercise stands on the single-leg ladder, or None when it is not on it."""
     return next((i for i, x in enumerate(single_leg_ladder(library)) if x.id == e.id), None)
 
 
-def screen_reasons(e: Exercise, category: Category, slot: int, ctx: Context) -> list[Reason]:
+def screen_reasons(library: Library, e: Exercise, category: Category, slot: int, ctx: Context) -> list[Reason]:
     if category == Category.posterior_chain and slot == 0 and ctx.hinge_patterning and not e.loadable:
         return [why("screen-hip-hinge", "Your screen's hinge lost contact: pattern it before loading it.")]
     if category == Category.core and slot == 0 and ctx.short_holds and e.dose.seconds:
         return [why("screen-plank", "Your plank was short: a plank variation leads the core work.")]
+    if category == Category.single_leg_power and slot == 0 and above_screen(library, e, ctx):
+        text = f"Your single-leg squat set where the ladder started; the plan has since climbed to {e.name}."
+        return [why("progression-carries-over", text)]  # a rung reached stays reached
     if category == Category.single_leg_power and slot == 0 and ctx.single_leg_rung != "level":
         return [why("screen-single-leg-squat", "Your single-leg squat rating sets this starting rung.")]
     return []

@@ -232,6 +232,8 @@ class _Planning:
     graduated: bool = False
     eased: bool = False  # the first weeks' foundation effort was announced (foundation-two-sessions)
     topped: frozenset[str] = frozenset()  # bodyweight lifts whose progression ran out (ladder-climb)
+    block_done: set[str] = field(default_factory=set)  # what this block's weeks did (not what it chose)
+    prior_done: frozenset[str] = frozenset()  # what the last block's weeks did: the rungs reached
     light: LightTally = field(default_factory=LightTally)  # loading weeks' light sessions (light-before-key-runs)
 
     def __post_init__(self) -> None:
@@ -283,6 +285,7 @@ class _Planning:
         if frame.selection != (self.block_of_selection[0] if self.block_of_selection else None):
             self.prior_selection = self.selection
             self.prior_phase = self.selection_key[0].phase if self.selection_key else None
+            self.prior_done, self.block_done = frozenset(self.block_done), set()
         before = self.selection_key[0] if self.selection_key else None
         needs = Context(
             level=profile.strength_experience,
@@ -306,7 +309,7 @@ class _Planning:
             outgrown=outgrown,
         )
         recent, keep = self._recent(frame)
-        self.selection, missing = select_block(self.ctx, needs, recent, keep)
+        self.selection, missing = select_block(self.ctx, needs, recent, keep, self.prior_done)
         self.carry = with_new_rungs(self.carry, self.selection.climbed)
         self.selection_key, self.block_of_selection = (needs, recent), key
         said = {w.partition(": ")[2] for w in self.warnings}  # a block's warning is said once, when it starts
@@ -353,6 +356,7 @@ class _Planning:
         """A week already lived: as it was; what the time cap trimmed carries on through the block."""
         library = self.ctx.library
         self.weeks.append(kept)
+        self.block_done.update(b.exercise_id for s in kept.sessions for b in s.blocks)
         loading = kept.phase in LOADING_PHASES and not kept.deload
         self.carry = carry_of(kept.sessions, loading, self.carry, self.ctx)
         self._count_light(kept.phase, kept.deload, light_focuses(kept.sessions))
@@ -398,6 +402,7 @@ class _Planning:
             notes.append(left_out[0])
             self.warnings.append(f"Week {frame.index}: {left_out[1]}")
         self.weeks.append(self._week(frame, days, list(week.sessions), notes, adjust))
+        self.block_done.update(b.exercise_id for s in week.sessions for b in s.blocks)
         self.previous = carried_previous(self.previous, week.sessions)
 
     def _count_light(self, phase: Phase, deload: bool, sessions: tuple[tuple[str, bool], ...]) -> None:

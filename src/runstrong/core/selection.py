@@ -11,7 +11,7 @@ from .block_swaps import apply_swaps, keep_regressions
 from .context import PlanningContext
 from .furniture_advice import furniture_wanted
 from .kit_fit import kit_fit_note
-from .ladder_climb import climb_ladders, climbers, lower_rungs
+from .ladder_climb import climb_ladders, climbers, climbs, lower_rungs
 from .library import Library
 from .model import (
     HOME_FURNITURE,
@@ -40,6 +40,7 @@ from .pick_reasons import (
     screen_reasons,
     screened,
 )
+from .screen_priority import keep_screen_priorities
 from .slot_rank import best_for_slot
 
 
@@ -162,15 +163,20 @@ def _usable(
 
 
 def select_block(
-    planning: PlanningContext, ctx: Context, recent: frozenset[str], keep: frozenset[str] = frozenset()
+    planning: PlanningContext,
+    ctx: Context,
+    recent: frozenset[str],
+    keep: frozenset[str] = frozenset(),
+    done: frozenset[str] = frozenset(),
 ) -> tuple[BlockSelection, tuple[str, ...]]:
     """The exercises of one block (avoiding the `recent` block's primaries where there is
-    choice, keeping the main lifts in `keep` where they still fit), and warnings for any slot
-    the library could not fill. Remembered on the planning context under (ctx, recent, keep)."""
-    key = (ctx, recent, keep)
+    choice, keeping the main lifts in `keep` where they still fit, never back down a ladder
+    below what the last block's weeks did, `done`: what they did, not what it chose), and
+    warnings for any slot the library could not fill. Remembered on the planning context."""
+    key = (ctx, recent, keep, done)
     hit = planning.memo.selections.get(key)
     if hit is None:
-        hit = planning.memo.selections.put(key, _select_block(planning, ctx, recent, keep))
+        hit = planning.memo.selections.put(key, _select_block(planning, ctx, recent, keep, done))
     return hit
 
 
@@ -193,7 +199,7 @@ def _within_ladders(
 
 
 def _select_block(
-    planning: PlanningContext, ctx: Context, recent: frozenset[str], keep: frozenset[str]
+    planning: PlanningContext, ctx: Context, recent: frozenset[str], keep: frozenset[str], done: frozenset[str]
 ) -> tuple[BlockSelection, tuple[str, ...]]:
     library, p = planning.library, planning.params
     usable = _usable_for(planning, ctx.level, ctx.equipment, ctx.pain)
@@ -205,7 +211,7 @@ def _select_block(
     warnings: list[str] = []
     chosen: set[str] = set()
     alternatives: dict[str, Pick] = {}
-    lower = lower_rungs(library, trainable, recent)
+    lower = lower_rungs(library, trainable, done)  # the rungs the last block's weeks reached
     # a category nothing within the ladders trains takes a ladder's own lifts within its rung,
     # else any (the sparing ones ranked first), so every week still trains all three
     wider = (pools.usable,) if trainable is usable else (pools.usable, spared, usable)
@@ -214,15 +220,17 @@ def _select_block(
         for pool in wider:
             said: list[str] = []
             primaries[category] = _primaries(library, category, ctx, replace(pools, usable=pool), chosen,
-                                             (recent, lower, keep), alternatives, said, p)  # fmt: skip
+                                             (recent, lower, keep, done), alternatives, said, p)  # fmt: skip
             if primaries[category]:
                 break
         warnings += said
 
     if ctx.ladder:  # a painful area is loaded back on its ladder, not only spared
         hops = P.plyometric in _slot_patterns(Category.single_leg_power, 1, ctx, p)  # as the block allows them
-        primaries = place_rungs(library, planning.ladders, ctx.ladder, primaries, chosen, ctx.equipment, ctx.level,
-                                ctx.pain, hops, frozenset(old for old, new in ctx.swaps if new is None))  # fmt: skip
+        placed = place_rungs(library, planning.ladders, ctx.ladder, primaries, chosen, ctx.equipment, ctx.level,
+                             ctx.pain, hops, frozenset(old for old, new in ctx.swaps if new is None))  # fmt: skip
+        primaries, said = keep_screen_priorities(primaries, placed, chosen, alternatives)  # the screen's asks stay
+        warnings += said
         warnings += unreachable_ladders(library, planning.ladders, ctx.ladder, ctx.equipment, ctx.level, ctx.pain)
     # the main lifts climb their ladders before the accessories are chosen, so an accessory never
     # holds the rung a main lift has earned (nor does a swap's lift: see below)
@@ -243,7 +251,7 @@ def _select_block(
         primaries, accessories, stuck = apply_swaps(library, ctx, usable, primaries, accessories)
         if stuck:  # the replacement is already in the block: leave the old exercise out instead
             swaps = tuple((old, None if old in stuck else new) for old, new in ctx.swaps)
-            return select_block(planning, replace(ctx, swaps=swaps), recent, keep)
+            return select_block(planning, replace(ctx, swaps=swaps), recent, keep, done)
         primaries, accessories = keep_regressions(library, ctx, usable, primaries, accessories)
         held = {pk.exercise.id for picks in primaries.values() for pk in picks}
         climbed = tuple((old, new) for old, new in climbed if new in held)  # a regression kept its slot
@@ -256,7 +264,10 @@ def _select_block(
         alternatives=alternatives,
         gentler=gentler,
         climbed=climbed,
-        climbers=climbers(primaries, library, ctx.level),
+        climbers=(
+            *climbers(primaries, library, ctx.level),
+            *(pk.exercise for pk in gentler.values() if climbs(pk.exercise)),
+        ),
     )
     return selection, tuple(warnings)
 
@@ -273,14 +284,15 @@ def _primaries(
     ctx: Context,
     pools: _Pools,
     chosen: set[str],
-    last: tuple[frozenset[str], frozenset[str]],
+    last: tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]],
     alternatives: dict[str, Pick],
     warnings: list[str],
     p: Params,
 ) -> tuple[Pick, ...]:
     """The category's primaries, slot by slot, each with a calmer alternative for hops. `last`
-    holds the last block's primaries and the lower rungs of its bodyweight lifts."""
-    recent, lower, keep = last
+    holds the last block's primaries, the lower rungs of what its weeks did, the main lifts
+    kept and what its weeks did."""
+    recent, lower, keep, done = last
     # short hops count as primaries of single-leg power: they are how novices meet plyometrics
     pool = [e for e in pools.usable if e.category == category and _primary(e)]
     if ctx.hinge_patterning:  # loaded hinges wait until the hinge passes a screen
@@ -300,9 +312,10 @@ def _primaries(
             "bilateral": category == Category.posterior_chain and slot == 0,
             "heavy_kit": slot == 0 and category != Category.core and ctx.level.rank >= p.heavy_min_level.rank,
         }
-        e = screened(library, category, slot, ctx, pools.usable, chosen)
+        e = screened(library, category, slot, ctx, pools.usable, chosen, done)
         if e is not None and category == Category.single_leg_power:
-            e = _below_ceiling(library, e, best_for_slot(uncapped, patterns, ctx, p, chosen, recent, **prefs))
+            usual = best_for_slot(uncapped, patterns, ctx, p, chosen, recent, lower=lower, **prefs)
+            e = _below_ceiling(library, e, usual, lower)
         kept, kit_said = None, []
         if e is None:
             keep_now = keep if slot == 0 else frozenset()
@@ -320,7 +333,7 @@ def _primaries(
         ideal = best_for_slot(pool_all, patterns, calm_ctx, p, chosen, recent, **prefs)
         chosen.add(e.id)
         reasons = pick_reasons(e, category, slot, ctx, p) + list(pain_note(e, ideal, ctx, library))
-        reasons += screen_reasons(e, category, slot, ctx) + ([kept] if kept else []) + kit_said
+        reasons += screen_reasons(library, e, category, slot, ctx) + ([kept] if kept else []) + kit_said
         picks.append(Pick(exercise=e, reasons=tuple(reasons)))
         if e.pattern == P.plyometric:
             calm = tuple(x for x in patterns if x != P.plyometric)
@@ -379,14 +392,20 @@ def _gentler(
                 continue
             chosen.add(alt.id)
             instead = p.why("soreness-counts-heavy", f"In place of {pk.exercise.name}: nothing to leave the legs sore.")
-            out[pk.exercise.id] = Pick(exercise=alt, reasons=(*pick_reasons(alt, category, slot, ctx, p), instead))
+            if alt.id in ctx.topped:  # a stand-in does not climb: its place is the sore-making lift's
+                text = f"{alt.name} is at the top of its range: as a stand-in for {pk.exercise.name} it holds there."
+                instead = (instead, p.why("soreness-counts-heavy", text))
+            else:
+                instead = (instead,)
+            out[pk.exercise.id] = Pick(exercise=alt, reasons=(*pick_reasons(alt, category, slot, ctx, p), *instead))
     return out
 
 
-def _below_ceiling(library: Library, capped: Exercise, usual: Exercise | None) -> Exercise:
+def _below_ceiling(library: Library, capped: Exercise, usual: Exercise | None, lower: frozenset[str]) -> Exercise:
     """The screen's rung is a ceiling: the exercise a good single-leg squat would get when it
-    stands lower on the ladder, else the screen's rung (a worse screen never starts harder)."""
-    if usual is None:
+    stands lower on the ladder, else the screen's rung (a worse screen never starts harder);
+    never one below a rung the last block's weeks reached (`lower`)."""
+    if usual is None or usual.id in lower:
         return capped
     rung, usual_rung = ladder_rung(library, capped), ladder_rung(library, usual)
     return usual if rung is not None and usual_rung is not None and usual_rung < rung else capped
@@ -403,19 +422,21 @@ def _climbed(
     away, placed = {old for old, _ in moves}, frozenset(new for _, new in moves if new)
     pool = tuple(e for e in usable if e.id not in away)
     stay = placed | away
-    return climb_ladders(primaries, ctx.topped, stay, _screen_capped(ctx), ctx.pain, pool, chosen, p, lower)
+    return climb_ladders(primaries, ctx.topped, stay, _screen_held(primaries, ctx), ctx.pain, pool, chosen, p, lower)
 
 
-def _screen_capped(ctx: Context) -> frozenset[Category]:
-    """The categories whose starting rung the screen set: they climb after the next screen."""
-    capped = set()
-    if ctx.hinge_patterning:
-        capped.add(Category.posterior_chain)
-    if ctx.short_holds:
-        capped.add(Category.core)
-    if ctx.single_leg_rung != "level":
-        capped.add(Category.single_leg_power)
-    return frozenset(capped)
+def _screen_held(primaries: dict[Category, tuple[Pick, ...]], ctx: Context) -> dict[str, str]:
+    """The lifts a screen holds where they are until the next screen, by id, with the rule
+    that holds them: the hinge drill of a failed hinge, the plank hold of a short plank. The
+    single-leg squat's rung is only where its ladder starts: it climbs once it tops out."""
+    held = {}
+    for pk in (*primaries.get(Category.posterior_chain, ()), *primaries.get(Category.core, ())):
+        e = pk.exercise
+        if ctx.hinge_patterning and e.pattern == P.hinge:
+            held[e.id] = "screen-hip-hinge"
+        elif ctx.short_holds and e.category == Category.core and e.dose.seconds and e.pattern == P.anti_extension:
+            held[e.id] = "screen-plank"
+    return held
 
 
 def _hops_allowed(ctx: Context) -> bool:

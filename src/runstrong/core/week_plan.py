@@ -71,6 +71,8 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
     placed = zip(planned, placement.days, placement.reasons, between, strict=True)
     for session, day_index, reasons, sandwiched in placed:
         day = w.days[day_index]
+        if w.frame.phase == Phase.maintenance:  # keeps what was built: no new sore-making lift (maintenance-after-race)
+            session = session.kept_to(frozenset(ex for ex, _ in w.carry), _kept_built(ctx.params))
         if day.returning:  # the first days back after the race: nothing heavy for the legs (maintenance-after-race)
             session = session.returning
         if not session.spec.heavy and (day.before_key or day.speed):
@@ -95,6 +97,10 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
         carry=carry_of(sessions, loading, w.carry, ctx),
         focus_light=light_focuses(sessions),
     )
+
+
+def _kept_built(p: Params) -> Reason:
+    return p.why("maintenance-after-race", "Maintenance keeps what you built: no eccentric-only work new to the plan.")
 
 
 def light_focuses(sessions: Sequence[Session]) -> tuple[tuple[str, bool], ...]:
