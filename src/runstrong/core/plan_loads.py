@@ -22,6 +22,7 @@ from typing import Any
 
 from . import loads as ld
 from .context import PlanningContext
+from .kit_progress import dosed_range, progressed, progresses, retimed, room, slower_of, undosed, with_kit_dose
 from .library import Library
 from .load_calibration import implement_share, strength_scale, table_e1rm
 from .load_effort import as_dosed, honest_effort
@@ -35,7 +36,7 @@ from .load_limits import (
     unloaded_ceiling,
     within_capacity,
 )
-from .load_words import load_reasons, stalled_reason
+from .load_words import load_reasons
 from .log_loads import eased_as_planned, holding_rule
 from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Session, Week
 from .phases import LOADING_PHASES
@@ -65,6 +66,12 @@ class LiftState:
     fresh_log: bool = False  # it starts from a set the diary logged: its next week follows that set, held or not
     scale: float = 1.0  # an estimate scaled to the loads the runner gave (load_calibration)
     light: tuple[int, float] | None = None  # reps and load of its light days' last loading week: reps rise, load holds
+    kit_reps: bool = (
+        False  # its last loading week's reps or tempo were the kit's progression's (kit-double-progression)
+    )
+    slower: int = 0  # seconds its lowering was slowed in its last loading week while the kit held its load
+    span: tuple[int, int] | None = None  # the rep range of its last loading week's heaviest full day
+    reserve: float = 0.0  # the reps in reserve that day asked for
 
 
 @dataclass
@@ -81,6 +88,7 @@ class LoadWalk:
     # planned leaves the lift where it stood (a light day's set says little of what it can do)
     eased_days: dict[tuple[str, dt.date], Prescription] = field(default_factory=dict)
     scale: float = 1.0  # the runner's own loads against the body-mass table (load_calibration)
+    room: int = 0  # the seconds the session being loaded has left under the cap (kit-double-progression)
 
     @cached_property
     def reviewed(self) -> bool:
@@ -321,10 +329,13 @@ def _race_close(walk: LoadWalk, week: Week, day: dt.date) -> bool:
 
 
 def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
-    heaviest: dict[str, tuple[float, Prescription, bool]] = {}  # exercise id -> (heaviest load, its dose, light)
+    heaviest: dict[str, tuple[float, Prescription, bool, Block]] = {}  # exercise id -> (load, its dose, light, block)
     light_days: dict[str, tuple[int, float]] = {}  # exercise id -> its light days' reps and heaviest load
     close = [_race_close(walk, week, s.date) for s in week.sessions]
-    loaded = [[_loaded_block(walk, week, b, c) for b in s.blocks] for s, c in zip(week.sessions, close, strict=True)]
+    loaded = []
+    for s, c in zip(week.sessions, close, strict=True):
+        walk.room = room(s, walk)
+        loaded.append([_loaded_block(walk, week, b, c) for b in s.blocks])
     loaded = no_harder_than_heavy(walk, loaded)
     sessions = []
     for s, blocks, c in zip(week.sessions, loaded, close, strict=True):
@@ -339,14 +350,17 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
             continue
         key = (id(s.blocks), *map(id, blocks))
         shared = walk.copies.setdefault(key, blocks)
-        sessions.append(copy_of(s, blocks=shared))
+        sessions.append(copy_of(s, blocks=shared, **retimed(s, shared, walk)))
     if not week.deload and week.phase in LOADING_PHASES:
         for ex_id, light in light_days.items():
             walk.lifts[ex_id].light = light
     if not week.deload:
         paused = {b.exercise_id for blocks in loaded for b in blocks if reviewed(b)} if walk.reviewed else ()
-        for ex_id, (kg, presc, light) in heaviest.items():
+        for ex_id, (kg, presc, light, block) in heaviest.items():
             lift = walk.lifts[ex_id]
+            if week.phase in LOADING_PHASES and not light:  # what the kit's progression set, read off the block
+                lift.kit_reps, lift.slower = progresses(block), slower_of(block, walk.library.get(ex_id))
+                lift.span, lift.reserve = dosed_range(block, walk.p), walk.rir(presc)
             if ex_id in paused and lift.last is not None and not lift.fresh_log:  # the block shifts back
                 lift.week_kg, lift.easier = kg, False
                 if not light:  # a held week lighter than the last (a new lift's gentler start) is the base
@@ -396,7 +410,9 @@ def _remember_eased(walk: LoadWalk, s: Session, blocks: list[Block]) -> None:
 
 def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Block:
     library = walk.library
-    block = as_dosed(walk, block)  # a lived week's block walks at its dose's effort
+    block = as_dosed(walk, block)  # a lived week's block walks at its dose's effort, reps and tempo
+    if progresses(block):
+        block = undosed(block, library.get(block.exercise_id) if block.exercise_id in library else None)
     if block.role not in LOADED_ROLES or block.exercise_id not in library:
         return block
     e = library.get(block.exercise_id)
@@ -416,11 +432,15 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     kg, full = within_capacity(walk, e, kg)
     if full:
         lift.find = False  # nothing to find past the heaviest the kit makes: the start is that load
+    kit = None
+    if not light:
+        load_at = lambda presc: _load_within(walk, week, copy_of(block, prescription=presc), lift, e, legs)  # noqa: E731
+        kit = progressed(walk, week, block, lift, e, kg, (close, legs), load_at)
     added = load_reasons(walk, lift, ld.implement(e.equipment)) + full
-    if not full and not light and _stalled(week, block, lift, kg):
-        added.append(stalled_reason(walk, kg, *walk.kit(e), ld.implement(e.equipment)))
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True
+    if kit is not None:
+        block, kg, added = with_kit_dose(walk, block, kit, added)
     key = (id(block), kg, *map(id, added))  # `why` returns one object per sentence
     hit = walk.copies.get(key)
     if hit is None:
@@ -429,14 +449,9 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     return hit
 
 
-def _stalled(week: Week, block: Block, lift: LiftState, kg: float) -> bool:
-    """A full day of a loading week whose load and reps stand where last week's did: the
-    kit's next step is more than the week's expected gain (said, so a flat week has a why)."""
-    p = block.prescription
-    return (
-        week.phase in LOADING_PHASES and not week.deload and lift.weeks > 0 and lift.last is not None
-        and abs(kg - lift.last) < 1e-6 and p.reps is not None and p.reps == lift.reps and not reviewed(block)
-    )  # fmt: skip
+def _load_within(walk: LoadWalk, week: Week, block: Block, lift: LiftState, e: Exercise, legs: bool) -> float:
+    """The load `_load` gives `block`, within what the kit makes (without the words)."""
+    return within_capacity(walk, e, _load(walk, week, block, lift, legs, *walk.kit(e)))[0]
 
 
 def _load(walk: LoadWalk, week: Week, block: Block, lift: LiftState, close: bool, step: float, bar: float) -> float:
