@@ -20,7 +20,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import loads as ld
-from .load_limits import copy_of, reviewed
+from .library import Library
+from .load_limits import LOADED_ROLES, copy_of, reviewed
 from .model import Block, EquipmentSet, Exercise, Phase, Prescription, Reason, Session
 from .phases import LOADING_PHASES
 from .progression import load_rise_pct
@@ -86,6 +87,41 @@ def slower_of(block: Block, e: Exercise) -> int:
     return max(now - own, 0) if now is not None and own is not None else 0
 
 
+class KitState(NamedTuple):
+    """A lift's main full day in its last loading week, as the kit's progression steps from it."""
+
+    reps: int
+    progressed: bool  # its reps, sets or tempo were the kit's progression's
+    slower: int  # seconds its lowering was slowed
+    span: tuple[int, int] | None  # the rep range it was dosed in
+    reserve: float  # the reps in reserve it asked for
+
+
+def note_kits(walk: LoadWalk, loaded: list[list[Block]]) -> None:
+    """Each lift's main full day this loading week (its heavy day, else its day at the most
+    load), what the next loading week's kit progression steps from."""
+    main: dict[str, Block] = {}
+    for b in (b for blocks in loaded for b in blocks):
+        kg, presc = b.prescription.load_kg, b.prescription
+        if kg is None or not presc.reps or b.role not in LOADED_ROLES or reviewed(b) or _light(b):
+            continue
+        was = main.get(b.exercise_id)
+        if was is None or (is_heavy(b), kg) > (is_heavy(was), was.prescription.load_kg or 0.0):
+            main[b.exercise_id] = b
+    for ex_id, b in main.items():
+        lift = walk.lifts.get(ex_id)
+        if lift is not None:
+            e = walk.library.get(ex_id)
+            slower = slower_of(b, e)
+            lift.kit = KitState(
+                b.prescription.reps or 0, progresses(b), slower, dosed_range(b, walk.p), walk.rir(b.prescription)
+            )
+
+
+def _light(b: Block) -> bool:
+    return any(r.rule_id == "light-before-key-runs" for r in b.reasons)
+
+
 def progresses(block: Block) -> bool:
     """Whether the kit's progression set this block's reps or tempo (the walk's next week reads it)."""
     return any(r.rule_id == RULE for r in block.reasons)
@@ -98,7 +134,7 @@ def eligible(walk: LoadWalk, week: object, block: Block, lift: LiftState, close:
     presc = block.prescription
     return (
         week.phase in LOADING_PHASES and not week.deload and not close  # type: ignore[attr-defined]
-        and lift.last is not None and bool(lift.reps) and lift.weeks > 0 and not lift.find and not lift.fresh_log
+        and lift.last is not None and lift.kit is not None and lift.weeks > 0 and not lift.find and not lift.fresh_log
         and bool(presc.reps) and presc.intensity.kind in ("rir", "rpe") and not reviewed(block)
         and not any(r.rule_id == "light-before-key-runs" for r in block.reasons)
         and (is_heavy(block) or not any(is_heavy(b) for s in week.sessions for b in s.blocks  # type: ignore[attr-defined]
@@ -115,7 +151,7 @@ def kit_dose(
     walk: LoadWalk, block: Block, lift: LiftState, e: Exercise, kg: float, load_at: Callable[[Prescription], float]
 ) -> KitDose | None:
     """The block's dose and load when the kit holds its load (None: the plain dose stands),
-    saying the reps the week's dose asked when they changed (`undosed` reads them back)."""
+    saying the reps the week's dose asked when they changed (`as_planned` reads them back)."""
     dose = _kit_dose(walk, block, lift, e, kg, load_at)
     asked = block.prescription.reps
     if dose is None or dose.presc.reps == asked:
@@ -129,13 +165,25 @@ _ASKED = re.compile(r"The week's dose asked (\d+) reps\.$")
 FEWER_SETS = "One set fewer than the week's {sets} to fit your cap with these reps."
 
 
-def undosed(block: Block, e: Exercise | None) -> Block:
+def undosed(walk: LoadWalk, block: Block) -> Block:
+    """`as_planned`, kept on the walk (its copies are keyed by the identity of values it keeps alive)."""
+    if not progresses(block):
+        return block
+    key = (id(block), "undosed")
+    hit = walk.copies.get(key)
+    if hit is None:
+        hit = walk.copies[key] = as_planned(block, walk.library)
+    return hit
+
+
+def as_planned(block: Block, library: Library | None = None) -> Block:
     """A block as the week's dose gave it, before the kit's progression changed its reps, sets
     or tempo (a week already lived is walked, and stepped from, as when it was planned)."""
     said = [r.text for r in block.reasons if r.rule_id == RULE]
     if not said:
         return block
     presc = block.prescription
+    e = library.get(block.exercise_id) if library is not None and block.exercise_id in library else None
     asked = next((int(m[1]) for m in map(_ASKED.search, said) if m), presc.reps)
     sets = presc.sets + 1 if any(s.startswith(FEWER_SETS[:14]) for s in said) else presc.sets
     tempo = e.tempo if e is not None else presc.tempo
@@ -147,22 +195,23 @@ def _kit_dose(
     walk: LoadWalk, block: Block, lift: LiftState, e: Exercise, kg: float, load_at: Callable[[Prescription], float]
 ) -> KitDose | None:
     p, presc = walk.p, block.prescription
-    span, last, was = dosed_range(block, p), lift.last, lift.reps
-    if span is None or last is None or not was or not presc.reps:
+    k, span, last = lift.kit, dosed_range(block, p), lift.last
+    if k is None or span is None or last is None or not k.reps or not presc.reps:
         return None
+    was = k.reps
     step, bar = walk.kit(e)
     kit = _Kit(ld.round_down(last, step, bar), step, bar, _heaviest(walk, e, step, bar))
-    tempo = _tempo(presc.tempo, e, lift.slower)
+    tempo = _tempo(presc.tempo, e, k.slower)
     if presc.reps > was:  # reps rise as dosed (on another day's range of the lift too): the plain progression
-        if not (lift.kit_reps or lift.slower) or span != lift.span:
+        if not (k.progressed or k.slower) or span != k.span:
             return None
         now = copy_of(presc, reps=min(presc.reps, was + p.rep_step), tempo=tempo)  # the kit's climb: a step a week
         if load_at(now) >= kit.held - _EPS:
             return KitDose(now, kit.held, _words(walk, e, now, kit, was, span, "climb"))
     elif kg > kit.held + _EPS:  # the load steps: from the kit's reps, no more than the bound allows fewer
-        if not lift.kit_reps or _within((was, lift.reserve), (presc.reps, walk.rir(presc)), p):
+        if not k.progressed or _within((was, k.reserve), (presc.reps, walk.rir(presc)), p):
             return None
-        fewer = next(r for r in range(presc.reps, was + 1) if _within((was, lift.reserve), (r, walk.rir(presc)), p))
+        fewer = next(r for r in range(presc.reps, was + 1) if _within((was, k.reserve), (r, walk.rir(presc)), p))
         now = copy_of(presc, reps=fewer)
         if (load := load_at(now)) > kit.held + _EPS:
             return KitDose(now, load, _words(walk, e, now, kit, was, span, "step"))
@@ -195,8 +244,8 @@ def _held(walk: LoadWalk, now: Prescription, lift: LiftState, e: Exercise, kit: 
     if stepped is not None:
         now = copy_of(now, reps=stepped[0], tempo=e.tempo)
         return KitDose(now, stepped[1], _words(walk, e, now, kit, was, span, "step"))
-    if lowering(e.tempo) is not None and lift.slower < p.kit_max_slower_seconds:
-        slower = min(lift.slower + p.kit_tempo_step_seconds, p.kit_max_slower_seconds)
+    if lowering(e.tempo) is not None and lift.kit.slower < p.kit_max_slower_seconds:
+        slower = min(lift.kit.slower + p.kit_tempo_step_seconds, p.kit_max_slower_seconds)
         now = copy_of(now, tempo=slowed(e.tempo, slower))  # type: ignore[arg-type]
         return KitDose(now, kit.held, _words(walk, e, now, kit, was, span, "slow"))
     return KitDose(now, kit.held, _words(walk, e, now, kit, was, span, "repeat"))
@@ -221,7 +270,7 @@ def _next_step(walk: LoadWalk, presc: Prescription, lift: LiftState, kit: _Kit, 
     nxt = ld.round_down(kit.held + kit.step, kit.step, kit.bar)
     if nxt <= kit.held + _EPS or (kit.top is not None and nxt > kit.top + _EPS):
         return None
-    fewer = next((r for r in range(lo, reps) if _within((reps, lift.reserve), (r, rir), p)), None)
+    fewer = next((r for r in range(lo, reps) if _within((reps, lift.kit.reserve), (r, rir), p)), None)
     if fewer is None:
         return None
     e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
@@ -281,8 +330,7 @@ def _dosed_seconds(b: Block, walk: LoadWalk) -> int:
     """A block's time as the week's dose gave it (a week lived walks with the room it was planned with)."""
     if not progresses(b):
         return b.estimated_seconds
-    e = walk.library.get(b.exercise_id) if b.exercise_id in walk.library else None
-    return estimate_seconds(undosed(b, e).prescription, b.role, walk.p)
+    return estimate_seconds(as_planned(b, walk.library).prescription, b.role, walk.p)
 
 
 def timed(block: Block, presc: Prescription, walk: LoadWalk) -> tuple[Block, int]:
@@ -312,12 +360,13 @@ def eased_dose(
     them (planned-deloads, taper: less volume, the dose kept); the taper keeps its tempo too."""
     presc = block.prescription
     eased = week.deload or week.phase == Phase.taper  # type: ignore[attr-defined]
-    if not eased or close or not lift.kit_reps or not presc.reps or not lift.reps:
+    k = lift.kit
+    if not eased or close or k is None or not k.progressed or not presc.reps or _light(block) or reviewed(block):
         return None
-    if any(r.rule_id == "light-before-key-runs" for r in block.reasons) or reviewed(block):
-        return None
-    tempo = presc.tempo if week.deload else _tempo(presc.tempo, e, lift.slower)  # type: ignore[attr-defined]
-    now = copy_of(presc, reps=lift.reps, tempo=tempo)
+    if week.deload and dosed_range(block, walk.p) != k.span:  # type: ignore[attr-defined]
+        return None  # another day's scheme of the lift: its own dose (the taper keeps the last, whatever its scheme)
+    tempo = presc.tempo if week.deload else _tempo(presc.tempo, e, k.slower)  # type: ignore[attr-defined]
+    now = copy_of(presc, reps=k.reps, tempo=tempo)
     return None if now == presc else now
 
 
@@ -354,11 +403,10 @@ def progressed(
     return dose
 
 
-def with_kit_dose(walk: LoadWalk, block: Block, kit: KitDose, added: list) -> tuple[Block, float, list]:
-    """The block at the kit's dose; the dosing's step words go (they read its own reps: the kit's say what changed)."""
-    if kit.presc == block.prescription and not kit.reasons:
-        return block, kit.kg, added
+def with_kit_dose(walk: LoadWalk, block: Block, kit: KitDose) -> Block:
+    """The block at the kit's dose, timed; the dosing's step words go when the kit says what
+    changed (they read the dose's own reps)."""
     timed_block, _ = timed(block, kit.presc, walk)
     if kit.reasons:
         timed_block = copy_of(timed_block, reasons=[r for r in block.reasons if r.rule_id != "linear-progression"])
-    return timed_block, kit.kg, [*added, *kit.reasons]
+    return timed_block

@@ -22,7 +22,7 @@ from typing import Any
 
 from . import loads as ld
 from .context import PlanningContext
-from .kit_progress import dosed_range, progressed, progresses, retimed, room, slower_of, undosed, with_kit_dose
+from .kit_progress import KitState, note_kits, progressed, retimed, room, undosed, with_kit_dose
 from .library import Library
 from .load_calibration import implement_share, strength_scale, table_e1rm
 from .load_effort import as_dosed, honest_effort
@@ -66,12 +66,7 @@ class LiftState:
     fresh_log: bool = False  # it starts from a set the diary logged: its next week follows that set, held or not
     scale: float = 1.0  # an estimate scaled to the loads the runner gave (load_calibration)
     light: tuple[int, float] | None = None  # reps and load of its light days' last loading week: reps rise, load holds
-    kit_reps: bool = (
-        False  # its last loading week's reps or tempo were the kit's progression's (kit-double-progression)
-    )
-    slower: int = 0  # seconds its lowering was slowed in its last loading week while the kit held its load
-    span: tuple[int, int] | None = None  # the rep range of its last loading week's heaviest full day
-    reserve: float = 0.0  # the reps in reserve that day asked for
+    kit: KitState | None = None  # its main full day's dose last loading week, as kit-double-progression steps from it
 
 
 @dataclass
@@ -356,11 +351,10 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
             walk.lifts[ex_id].light = light
     if not week.deload:
         paused = {b.exercise_id for blocks in loaded for b in blocks if reviewed(b)} if walk.reviewed else ()
-        for ex_id, (kg, presc, light, block) in heaviest.items():
+        if week.phase in LOADING_PHASES:
+            note_kits(walk, loaded)
+        for ex_id, (kg, presc, light, _) in heaviest.items():
             lift = walk.lifts[ex_id]
-            if week.phase in LOADING_PHASES and not light:  # what the kit's progression set, read off the block
-                lift.kit_reps, lift.slower = progresses(block), slower_of(block, walk.library.get(ex_id))
-                lift.span, lift.reserve = dosed_range(block, walk.p), walk.rir(presc)
             if ex_id in paused and lift.last is not None and not lift.fresh_log:  # the block shifts back
                 lift.week_kg, lift.easier = kg, False
                 if not light:  # a held week lighter than the last (a new lift's gentler start) is the base
@@ -410,9 +404,7 @@ def _remember_eased(walk: LoadWalk, s: Session, blocks: list[Block]) -> None:
 
 def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Block:
     library = walk.library
-    block = as_dosed(walk, block)  # a lived week's block walks at its dose's effort, reps and tempo
-    if progresses(block):
-        block = undosed(block, library.get(block.exercise_id) if block.exercise_id in library else None)
+    block = undosed(walk, as_dosed(walk, block))  # a lived week's block walks at its dose's effort and reps
     if block.role not in LOADED_ROLES or block.exercise_id not in library:
         return block
     e = library.get(block.exercise_id)
@@ -439,13 +431,13 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     added = load_reasons(walk, lift, ld.implement(e.equipment)) + full
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True
-    if kit is not None:
-        block, kg, added = with_kit_dose(walk, block, kit, added)
-    key = (id(block), kg, *map(id, added))  # `why` returns one object per sentence
+    kg, added = (kg, added) if kit is None else (kit.kg, [*added, *kit.reasons])
+    key = (id(block), kg, kit and kit.presc, *map(id, added))  # `why` returns one object per sentence
     hit = walk.copies.get(key)
     if hit is None:
-        presc = copy_of(block.prescription, load_kg=kg)
-        hit = walk.copies[key] = copy_of(block, prescription=presc, reasons=[*block.reasons, *added])
+        base = block if kit is None else with_kit_dose(walk, block, kit)
+        presc = copy_of(base.prescription, load_kg=kg)
+        hit = walk.copies[key] = copy_of(base, prescription=presc, reasons=[*base.reasons, *added])
     return hit
 
 
