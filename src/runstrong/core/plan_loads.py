@@ -324,7 +324,7 @@ def _race_close(walk: LoadWalk, week: Week, day: dt.date) -> bool:
 
 
 def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
-    heaviest: dict[str, tuple[float, Prescription, bool, Block]] = {}  # exercise id -> (load, its dose, light, block)
+    heaviest: dict[str, tuple[float, Prescription, bool]] = {}  # exercise id -> (heaviest load, its dose, light)
     light_days: dict[str, tuple[int, float]] = {}  # exercise id -> its light days' reps and heaviest load
     close = [_race_close(walk, week, s.date) for s in week.sessions]
     loaded = []
@@ -353,7 +353,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         paused = {b.exercise_id for blocks in loaded for b in blocks if reviewed(b)} if walk.reviewed else ()
         if week.phase in LOADING_PHASES:
             note_kits(walk, loaded)
-        for ex_id, (kg, presc, light, _) in heaviest.items():
+        for ex_id, (kg, presc, light) in heaviest.items():
             lift = walk.lifts[ex_id]
             if ex_id in paused and lift.last is not None and not lift.fresh_log:  # the block shifts back
                 lift.week_kg, lift.easier = kg, False

@@ -16,7 +16,7 @@ def note_heaviest(heaviest: dict, b: Block) -> None:
     light = any(r.rule_id == "light-before-key-runs" for r in b.reasons)
     was = heaviest.get(b.exercise_id)
     if was is None or (was[2] and not light) or (was[2] == light and kg > was[0]):
-        heaviest[b.exercise_id] = (kg, b.prescription, light, b)
+        heaviest[b.exercise_id] = (kg, b.prescription, light)
 
 
 def note_light(light_days: dict, b: Block) -> None:
