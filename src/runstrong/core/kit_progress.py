@@ -95,6 +95,7 @@ class KitState(NamedTuple):
     slower: int  # seconds its lowering was slowed
     span: tuple[int, int] | None  # the rep range it was dosed in
     reserve: float  # the reps in reserve it asked for
+    sets: int  # its sets (the cap may have taken one: they come back a set a week)
 
 
 def note_kits(walk: LoadWalk, loaded: list[list[Block]]) -> None:
@@ -113,8 +114,9 @@ def note_kits(walk: LoadWalk, loaded: list[list[Block]]) -> None:
         if lift is not None:
             e = walk.library.get(ex_id)
             slower = slower_of(b, e)
+            presc = b.prescription
             lift.kit = KitState(
-                b.prescription.reps or 0, progresses(b), slower, dosed_range(b, walk.p), walk.rir(b.prescription)
+                presc.reps or 0, progresses(b), slower, dosed_range(b, walk.p), walk.rir(presc), presc.sets
             )
 
 
@@ -151,17 +153,32 @@ def kit_dose(
     walk: LoadWalk, block: Block, lift: LiftState, e: Exercise, kg: float, load_at: Callable[[Prescription], float]
 ) -> KitDose | None:
     """The block's dose and load when the kit holds its load (None: the plain dose stands),
-    saying the reps the week's dose asked when they changed (`as_planned` reads them back)."""
+    its sets back at most a set a week above its main day's last (the cap may have taken some)."""
     dose = _kit_dose(walk, block, lift, e, kg, load_at)
-    asked = block.prescription.reps
-    if dose is None or dose.presc.reps == asked:
+    k = lift.kit
+    most = k.sets + walk.p.max_set_step  # type: ignore[union-attr]
+    base = dose.presc if dose is not None else block.prescription
+    if base.sets <= most or not k.progressed or dosed_range(block, walk.p) != k.span:  # type: ignore[union-attr]
         return dose
-    tail = walk.p.why(RULE, f"{dose.reasons[0].text} {ASKED.format(reps=asked)}")
+    text = f"Sets come back a set a week after your cap took some: {most} this week."
+    return KitDose(
+        copy_of(base, sets=most),
+        kg if dose is None else dose.kg,
+        [*(dose.reasons if dose else ()), walk.p.why(RULE, text)],
+    )
+
+
+def _asked(walk: LoadWalk, block: Block, dose: KitDose) -> KitDose:
+    """`dose` saying the sets and reps the week's dose asked when they changed (`as_planned` reads them back)."""
+    was, now = block.prescription, dose.presc
+    if (was.sets, was.reps) == (now.sets, now.reps) or not dose.reasons:
+        return dose
+    tail = walk.p.why(RULE, f"{dose.reasons[0].text} {ASKED.format(sets=was.sets, reps=was.reps)}")
     return dose._replace(reasons=[tail, *dose.reasons[1:]])
 
 
-ASKED = "The week's dose asked {reps} reps."
-_ASKED = re.compile(r"The week's dose asked (\d+) reps\.$")
+ASKED = "The week's dose asked {sets} x {reps}."
+_ASKED = re.compile(r"The week's dose asked (\d+) x (\d+)\.$")
 FEWER_SETS = "One set fewer than the week's {sets} to fit your cap with these reps."
 
 
@@ -184,8 +201,8 @@ def as_planned(block: Block, library: Library | None = None) -> Block:
         return block
     presc = block.prescription
     e = library.get(block.exercise_id) if library is not None and block.exercise_id in library else None
-    asked = next((int(m[1]) for m in map(_ASKED.search, said) if m), presc.reps)
-    sets = presc.sets + 1 if any(s.startswith(FEWER_SETS[:14]) for s in said) else presc.sets
+    m = next((m for m in map(_ASKED.search, said) if m), None)
+    sets, asked = (int(m[1]), int(m[2])) if m else (presc.sets, presc.reps)
     tempo = e.tempo if e is not None else presc.tempo
     reasons = [r for r in block.reasons if r.rule_id != RULE]
     return copy_of(block, prescription=copy_of(presc, reps=asked, sets=sets, tempo=tempo), reasons=reasons)
@@ -383,7 +400,8 @@ def progressed(
     """The kit's progression of a block whose load the kit holds, or a deload or the taper
     keeping what it set; None when the plain dose stands or the session has no room for it
     (`close`: the session's days near the race, and whether that eases this lift)."""
-    if eligible(walk, week, block, lift, close[0]):
+    main = eligible(walk, week, block, lift, close[0])
+    if main:
         dose = kit_dose(walk, block, lift, e, kg, load_at)
     else:
         presc = eased_dose(walk, week, block, lift, e, close[1])
@@ -391,16 +409,18 @@ def progressed(
     if dose is None or dose.presc == block.prescription:
         return dose
     _, extra = timed(block, dose.presc, walk)
-    kept = (dose.presc.reps or 0) > (block.prescription.reps or 0) and dose.presc.sets > 1
-    if extra > walk.room and kept:  # reps kept from falling: one set fewer fits the cap sooner than fewer reps
-        fewer = copy_of(dose.presc, sets=dose.presc.sets - 1)
-        _, extra = timed(block, fewer, walk)
-        text = FEWER_SETS.format(sets=dose.presc.sets)
-        dose = KitDose(fewer, dose.kg, [*dose.reasons, walk.p.why(RULE, text)])
+    planned = dose.presc.sets
+    while (
+        extra > walk.room and main and (dose.presc.reps or 0) > (block.prescription.reps or 0) and dose.presc.sets > 1
+    ):
+        dose = dose._replace(presc=copy_of(dose.presc, sets=dose.presc.sets - 1))  # reps kept from falling:
+        _, extra = timed(block, dose.presc, walk)  # a set fewer fits the cap sooner than fewer reps
     if extra > walk.room:
         return None  # the cap leaves no time for it: the plain dose
+    if dose.presc.sets < planned:
+        dose = dose._replace(reasons=[*dose.reasons, walk.p.why(RULE, FEWER_SETS.format(sets=planned))])
     walk.room -= extra
-    return dose
+    return _asked(walk, block, dose) if main else dose
 
 
 def with_kit_dose(walk: LoadWalk, block: Block, kit: KitDose) -> Block:
