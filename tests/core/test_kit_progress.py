@@ -42,28 +42,25 @@ def _lowering(tempo: str | None) -> int | None:
 def main_days(plan, library) -> list[tuple[int, dict]]:
     """Each loading week (deloads left out, as the plan check compares them) with each lift's
     main full day: (week index, {(exercise id, focus): (block, session)}), its heavy day if it
-    has one (its other days take their load from it: linear-progression), else each day at
-    the most the lift is given that week (a day held under it waits on that, not the kit)."""
+    has one (its other days take their load from it: linear-progression), else its first full
+    day: the day the kit's progression runs on."""
     out = []
     for w in plan.weeks:
         if w.deload or w.phase.value not in LOADING:
             continue
-        best: dict[str, float] = {}
         heavy = {b.exercise_id for s in w.sessions for b in s.blocks if is_heavy(b)}
-        for s in w.sessions:
-            for b in s.blocks:
-                if b.prescription.load_kg is not None:
-                    best[b.exercise_id] = max(best.get(b.exercise_id, 0.0), b.prescription.load_kg)
         days = {}
         for s in w.sessions:
             for b in s.blocks:
                 p = b.prescription
                 if b.role not in (Role.primary, Role.accessory) or p.load_kg is None or not p.reps:
                     continue
-                if set(b.rule_ids) & EASED or p.load_kg < best[b.exercise_id] - 1e-6:
+                if set(b.rule_ids) & EASED:
                     continue
                 if b.exercise_id in heavy and not is_heavy(b):
                     continue
+                if (b.exercise_id, s.focus.value) in days or any(k[0] == b.exercise_id for k in days):
+                    continue  # its first full day is its main one (the kit's progression runs there)
                 days[(b.exercise_id, s.focus.value)] = (b, s)
         out.append((w.index, days))
     return out

@@ -99,25 +99,28 @@ class KitState(NamedTuple):
 
 
 def note_kits(walk: LoadWalk, loaded: list[list[Block]]) -> None:
-    """Each lift's main full day this loading week (its heavy day, else its day at the most
-    load), what the next loading week's kit progression steps from."""
-    main: dict[str, Block] = {}
-    for b in (b for blocks in loaded for b in blocks):
-        kg, presc = b.prescription.load_kg, b.prescription
-        if kg is None or not presc.reps or b.role not in LOADED_ROLES or reviewed(b) or _light(b):
-            continue
-        was = main.get(b.exercise_id)
-        if was is None or (is_heavy(b), kg) > (is_heavy(was), was.prescription.load_kg or 0.0):
-            main[b.exercise_id] = b
-    for ex_id, b in main.items():
+    """Each lift's main full day this loading week (`main_day`), what the next loading week's
+    kit progression steps from."""
+    blocks = [b for bs in loaded for b in bs]
+    for ex_id in {b.exercise_id for b in blocks}:
+        b = main_day(blocks, ex_id)
         lift = walk.lifts.get(ex_id)
-        if lift is not None:
-            e = walk.library.get(ex_id)
-            slower = slower_of(b, e)
-            presc = b.prescription
+        if b is not None and lift is not None and b.prescription.load_kg is not None:
+            slower, presc = slower_of(b, walk.library.get(ex_id)), b.prescription
             lift.kit = KitState(
                 presc.reps or 0, progresses(b), slower, dosed_range(b, walk.p), walk.rir(presc), presc.sets
             )
+
+
+def main_day(blocks: list[Block], ex_id: str) -> Block | None:
+    """A lift's main full day in a week's blocks: its heavy day, else its first full day (not a
+    light day, not one a review held or cut): the day the kit's progression runs on."""
+    full = [
+        b for b in blocks
+        if b.exercise_id == ex_id and b.role in LOADED_ROLES and b.prescription.reps
+        and not _light(b) and not reviewed(b)
+    ]  # fmt: skip
+    return next((b for b in full if is_heavy(b)), full[0] if full else None)
 
 
 def _light(b: Block) -> bool:
@@ -138,9 +141,7 @@ def eligible(walk: LoadWalk, week: object, block: Block, lift: LiftState, close:
         week.phase in LOADING_PHASES and not week.deload and not close  # type: ignore[attr-defined]
         and lift.last is not None and lift.kit is not None and lift.weeks > 0 and not lift.find and not lift.fresh_log
         and bool(presc.reps) and presc.intensity.kind in ("rir", "rpe") and not reviewed(block)
-        and not any(r.rule_id == "light-before-key-runs" for r in block.reasons)
-        and (is_heavy(block) or not any(is_heavy(b) for s in week.sessions for b in s.blocks  # type: ignore[attr-defined]
-                                        if b.exercise_id == block.exercise_id))
+        and main_day([b for s in week.sessions for b in s.blocks], block.exercise_id) is walk.planned  # type: ignore[attr-defined]
     )  # fmt: skip
 
 
@@ -400,7 +401,7 @@ def progressed(
     """The kit's progression of a block whose load the kit holds, or a deload or the taper
     keeping what it set; None when the plain dose stands or the session has no room for it
     (`close`: the session's days near the race, and whether that eases this lift)."""
-    main = eligible(walk, week, block, lift, close[0])
+    main = eligible(walk, week, block, lift, close[1])
     if main:
         dose = kit_dose(walk, block, lift, e, kg, load_at)
     else:

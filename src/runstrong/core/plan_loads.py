@@ -84,6 +84,7 @@ class LoadWalk:
     eased_days: dict[tuple[str, dt.date], Prescription] = field(default_factory=dict)
     scale: float = 1.0  # the runner's own loads against the body-mass table (load_calibration)
     room: int = 0  # the seconds the session being loaded has left under the cap (kit-double-progression)
+    planned: Block | None = None  # the block being loaded, as the week holds it (is it the lift's main day?)
 
     @cached_property
     def reviewed(self) -> bool:
@@ -403,7 +404,7 @@ def _remember_eased(walk: LoadWalk, s: Session, blocks: list[Block]) -> None:
 
 
 def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Block:
-    library = walk.library
+    library, walk.planned = walk.library, block
     block = undosed(walk, as_dosed(walk, block))  # a lived week's block walks at its dose's effort and reps
     if block.role not in LOADED_ROLES or block.exercise_id not in library:
         return block
