@@ -1021,7 +1021,8 @@ def test_the_heaviest_kettlebell_a_runner_names_is_a_load_the_plan_uses():
 def test_a_full_day_whose_load_and_reps_stand_still_says_why():
     """Ines's split squat sat at 4 x 6 @ 6 kg, RPE 8 for five loading weeks and her Pallof press
     at 2.5 kg for twelve, under "The same reps and effort as last week": the dumbbells' next
-    step (8 kg) is a third more than 6 kg, past a week's expected gain. Such a week now says so."""
+    step (8 kg) is a third more than 6 kg, past a week's expected gain. Such a week now says so
+    (since the kit's progression, only once its reps and lowering have nowhere left to go)."""
     plan = plan_of("marathoner.toml")
     for w in plan.weeks:
         if w.deload or w.phase not in (Phase.foundation, Phase.build, Phase.race_specific):

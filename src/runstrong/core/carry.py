@@ -7,6 +7,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from .context import PlanningContext
+from .kit_progress import as_planned
 from .model import Block, Category, Role, Session
 from .params import Params
 from .progression import RPE_AT_FAILURE, Carried, rir_of
@@ -62,6 +63,7 @@ def carry_of(
 
 
 def _carried(b: Block, before: Carried | None, light: bool, p: Params) -> Carried:
+    b = as_planned(b)  # a lived week's dose as the week gave it, before the kit's progression (plan_loads)
     pr, i = b.prescription, b.prescription.intensity
     if i.kind == "load_kg":
         rir, load = float(RPE_AT_FAILURE - p.heavy_rpe), i.value

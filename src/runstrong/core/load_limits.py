@@ -72,14 +72,17 @@ def within_capacity(walk: LoadWalk, e: Exercise, kg: float) -> tuple[float, list
     if kit == Item.backpack:
         text = f"Your backpack is full at {shown}: the load stops there (dumbbells or a kettlebell would let it grow)."
     elif kit in prof.heaviest_loads:
-        text = f"Your heaviest {kit.value} is {shown}: the load stops there; keep the effort target with slower reps."
+        text = f"Your heaviest {kit.value} is {shown}: the load stops there; {_AT_THE_TOP}."
     else:
         text = (
-            f"Most {kit.value}s stop at {shown}: the load stops there; keep the effort target with slower reps, "
+            f"Most {kit.value}s stop at {shown}: the load stops there; {_AT_THE_TOP}, "
             "or say what yours reach (heaviest_loads)."
         )
     return kg, [walk.p.why("kit-heaviest", text)]
 
+
+# what a lift at the kit's heaviest does instead (kit-double-progression)
+_AT_THE_TOP = "its reps climb to the range's top and never fall while it holds, then the lowering slows"
 
 REVIEWED = frozenset({"review-reduce", "review-hold"})
 

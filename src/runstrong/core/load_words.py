@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import loads as ld
-from .model import Item, Reason, Units
+from .model import Item
 
 if TYPE_CHECKING:
     from .plan_loads import LiftState, LoadWalk
@@ -47,20 +47,3 @@ def _scaled(lift: LiftState) -> str:
     if lift.scale == 1.0:
         return ""
     return f", then scaled to the loads you gave (your lifts stand at {round(lift.scale * 100)}% of that estimate)"
-
-
-def stalled_reason(walk: LoadWalk, kg: float, step: float, bar: float, kit: Item | None) -> Reason:
-    """Why a full day's load and reps stand where they stood last week: the kit's next step
-    is more than a week's expected gain from here (a 6 kg dumbbell's next is 8 kg, a third
-    more), so the plan waits for it; a log easier than planned brings it sooner."""
-    units = walk.profile.units
-    now, nxt = _shown(kg, units), _shown(ld.round_down(kg + step, step, bar), units)
-    text = (
-        f"Held at {now}: the next step of your {ld.KIT_WORDS.get(kit, 'kit')} ({nxt}) is more than a week's "
-        "expected gain; it comes sooner when your logged sets are easier than planned."
-    )
-    return walk.p.why("linear-progression", text)
-
-
-def _shown(kg: float, units: Units) -> str:
-    return f"{round(kg / ld.KG_PER_LB, 1):g} lb" if units == Units.imperial else f"{round(kg, 2):g} kg"

@@ -102,6 +102,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "load-autoregulation": rl.LoadAutoregulation,
     "load-rounding": rl.LoadRounding,
     "kit-heaviest": rl.KitHeaviest,
+    "kit-double-progression": rl.KitDoubleProgression,
     "kit-fits-the-lift": rl.KitFitsTheLift,
 }
 

@@ -23,6 +23,7 @@ from typing import Any
 from . import loads as ld
 from .context import PlanningContext
 from .heavy_day import as_dosed_heavy
+from .kit_progress import KitState, note_kits, progressed, retimed, room, undosed, with_kit_dose
 from .library import Library
 from .load_calibration import implement_share, strength_scale, table_e1rm
 from .load_effort import as_dosed, honest_effort
@@ -36,7 +37,7 @@ from .load_limits import (
     unloaded_ceiling,
     within_capacity,
 )
-from .load_words import load_reasons, stalled_reason
+from .load_words import load_reasons
 from .log_loads import eased_as_planned, holding_rule
 from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Session, Week
 from .phases import LOADING_PHASES
@@ -66,6 +67,7 @@ class LiftState:
     fresh_log: bool = False  # it starts from a set the diary logged: its next week follows that set, held or not
     scale: float = 1.0  # an estimate scaled to the loads the runner gave (load_calibration)
     light: tuple[int, float] | None = None  # reps and load of its light days' last loading week: reps rise, load holds
+    kit: KitState | None = None  # its main full day's dose last loading week, as kit-double-progression steps from it
 
 
 @dataclass
@@ -82,6 +84,8 @@ class LoadWalk:
     # planned leaves the lift where it stood (a light day's set says little of what it can do)
     eased_days: dict[tuple[str, dt.date], Prescription] = field(default_factory=dict)
     scale: float = 1.0  # the runner's own loads against the body-mass table (load_calibration)
+    room: int = 0  # the seconds the session being loaded has left under the cap (kit-double-progression)
+    planned: Block | None = None  # the block being loaded, as the week holds it (is it the lift's main day?)
 
     @cached_property
     def reviewed(self) -> bool:
@@ -325,7 +329,10 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
     heaviest: dict[str, tuple[float, Prescription, bool]] = {}  # exercise id -> (heaviest load, its dose, light)
     light_days: dict[str, tuple[int, float]] = {}  # exercise id -> its light days' reps and heaviest load
     close = [_race_close(walk, week, s.date) for s in week.sessions]
-    loaded = [[_loaded_block(walk, week, b, c) for b in s.blocks] for s, c in zip(week.sessions, close, strict=True)]
+    loaded = []
+    for s, c in zip(week.sessions, close, strict=True):
+        walk.room = room(s, walk)
+        loaded.append([_loaded_block(walk, week, b, c) for b in s.blocks])
     loaded = no_harder_than_heavy(walk, loaded)
     sessions = []
     for s, blocks, c in zip(week.sessions, loaded, close, strict=True):
@@ -338,13 +345,15 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         same = all(a is b for a, b in zip(blocks, s.blocks, strict=True))
         key = (id(s.blocks), *map(id, blocks))
         shared = s.blocks if same else walk.copies.setdefault(key, blocks)
-        eased = as_dosed_heavy(s, shared, week.runs, walk.p)  # shown by the dose it now prescribes
-        sessions.append(eased or (s if same else copy_of(s, blocks=shared)))
+        timed = s if same else copy_of(s, blocks=shared, **retimed(s, shared, walk))
+        sessions.append(as_dosed_heavy(timed, shared, week.runs, walk.p) or timed)  # shown by the dose it prescribes
     if not week.deload and week.phase in LOADING_PHASES:
         for ex_id, light in light_days.items():
             walk.lifts[ex_id].light = light
     if not week.deload:
         paused = {b.exercise_id for blocks in loaded for b in blocks if reviewed(b)} if walk.reviewed else ()
+        if week.phase in LOADING_PHASES:
+            note_kits(walk, loaded)
         for ex_id, (kg, presc, light) in heaviest.items():
             lift = walk.lifts[ex_id]
             if ex_id in paused and lift.last is not None and not lift.fresh_log:  # the block shifts back
@@ -398,8 +407,8 @@ def _remember_eased(walk: LoadWalk, s: Session, blocks: list[Block]) -> None:
 
 
 def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Block:
-    library = walk.library
-    block = as_dosed(walk, block)  # a lived week's block walks at its dose's effort
+    library, walk.planned = walk.library, block
+    block = undosed(walk, as_dosed(walk, block))  # a lived week's block walks at its dose's effort and reps
     if block.role not in LOADED_ROLES or block.exercise_id not in library:
         return block
     e = library.get(block.exercise_id)
@@ -419,27 +428,26 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     kg, full = within_capacity(walk, e, kg)
     if full:
         lift.find = False  # nothing to find past the heaviest the kit makes: the start is that load
+    kit = None
+    if not light:
+        load_at = lambda presc: _load_within(walk, week, copy_of(block, prescription=presc), lift, e, legs)  # noqa: E731
+        kit = progressed(walk, week, block, lift, e, kg, (close, legs), load_at)
     added = load_reasons(walk, lift, ld.implement(e.equipment)) + full
-    if not full and not light and _stalled(week, block, lift, kg):
-        added.append(stalled_reason(walk, kg, *walk.kit(e), ld.implement(e.equipment)))
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True
-    key = (id(block), kg, *map(id, added))  # `why` returns one object per sentence
+    kg, added = (kg, added) if kit is None else (kit.kg, [*added, *kit.reasons])
+    key = (id(block), kg, kit and kit.presc, *map(id, added))  # `why` returns one object per sentence
     hit = walk.copies.get(key)
     if hit is None:
-        presc = copy_of(block.prescription, load_kg=kg)
-        hit = walk.copies[key] = copy_of(block, prescription=presc, reasons=[*block.reasons, *added])
+        base = block if kit is None else with_kit_dose(walk, block, kit)
+        presc = copy_of(base.prescription, load_kg=kg)
+        hit = walk.copies[key] = copy_of(base, prescription=presc, reasons=[*base.reasons, *added])
     return hit
 
 
-def _stalled(week: Week, block: Block, lift: LiftState, kg: float) -> bool:
-    """A full day of a loading week whose load and reps stand where last week's did: the
-    kit's next step is more than the week's expected gain (said, so a flat week has a why)."""
-    p = block.prescription
-    return (
-        week.phase in LOADING_PHASES and not week.deload and lift.weeks > 0 and lift.last is not None
-        and abs(kg - lift.last) < 1e-6 and p.reps is not None and p.reps == lift.reps and not reviewed(block)
-    )  # fmt: skip
+def _load_within(walk: LoadWalk, week: Week, block: Block, lift: LiftState, e: Exercise, legs: bool) -> float:
+    """The load `_load` gives `block`, within what the kit makes (without the words)."""
+    return within_capacity(walk, e, _load(walk, week, block, lift, legs, *walk.kit(e)))[0]
 
 
 def _load(walk: LoadWalk, week: Week, block: Block, lift: LiftState, close: bool, step: float, bar: float) -> float:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 HEAVY_PHASES = frozenset({Phase.build, Phase.race_specific, Phase.taper, Phase.maintenance})
 LEG_CATEGORIES = frozenset({Category.posterior_chain, Category.single_leg_power})
+DURABILITY_REPS = "Higher reps for fatigue resistance late in a race."  # the durability scheme's words
 
 
 class RepScheme(NamedTuple):
@@ -71,7 +72,7 @@ def rep_scheme(e: Exercise, role: Role, ctx: DoseContext, heavy: bool, drill: bo
         why = p.why("dose-foundation", text=f"Moderate: stop with {p.foundation_rir}+ reps in reserve.")
         return RepScheme(p.foundation_sets, p.foundation_reps, p.foundation_rest, ("rir", p.foundation_rir), why)
     if durability:
-        why = p.why("marathon-durability", text="Higher reps for fatigue resistance late in a race.")
+        why = p.why("marathon-durability", text=DURABILITY_REPS)
         return RepScheme(p.strength_sets, p.durability_capacity_reps, p.strength_rest, ("rir", p.strength_rir), why)
     why = p.why("dose-strength", text=f"Strength: {p.strength_rir} reps in reserve.")
     reps = p.foundation_reps if keeps_foundation_reps(e, p) else p.strength_reps

@@ -60,6 +60,12 @@ class KitHeaviest(RuleParams):
     gym_kg: dict[Item, Positive]  # the heaviest a gym's makes
 
 
+class KitDoubleProgression(RuleParams):
+    prefix = "kit_"
+    tempo_step_seconds: Int  # how much slower the lowering gets a loading week while the kit holds the load
+    max_slower_seconds: Int  # the most slower than the lift's own tempo it gets
+
+
 class KitFitsTheLift(RuleParams):
     prefix = "kit_fit_"
     min_pct: Pct

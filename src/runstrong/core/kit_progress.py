@@ -1,0 +1,433 @@
+"""A lift whose load the kit holds progresses by reps, then by tempo (kit-double-progression).
+
+`plan_loads` sets a load from the e1RM for the week's reps and effort, rounded down to the
+runner's kit. On coarse kit (dumbbells 2 kg apart, kettlebells 4 kg, a 2.5 kg cable stack)
+the next step is often more than many weeks' expected gain, and at the heaviest dumbbell the
+runner owns there is no next step: the same load and reps came back week after week, and a
+heavier phase's fewer reps at that load made the set easier while its effort said harder.
+
+Here, while the load holds: reps climb a rep step a week to the top of their range and never
+fall; at the top, the load steps once the next step reaches the effort at fewer reps (the
+reps start again there); else the lowering slows a second a week to the registry's most. The
+walk reads each week's result back off the block (its reps, tempo and reason), so a week
+already lived and walked again leaves the walk where it stood.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
+
+from . import loads as ld
+from .library import Library
+from .load_limits import LOADED_ROLES, copy_of, reviewed
+from .model import Block, EquipmentSet, Exercise, Phase, Prescription, Reason, Session
+from .phases import LOADING_PHASES
+from .progression import load_rise_pct
+from .rep_scheme import DURABILITY_REPS
+from .timing import estimate_seconds
+
+if TYPE_CHECKING:
+    from .plan_loads import LiftState, LoadWalk
+
+RULE = "kit-double-progression"
+_EPS = 1e-6
+# the rule that sets a reps block's range, and the params that hold it (`rep_scheme.rep_scheme`)
+_RANGES = {
+    "dose-heavy": "heavy_reps",
+    "dose-strength": "strength_reps",
+    "dose-foundation": "foundation_reps",
+    "marathon-durability": "durability_capacity_reps",
+    "dose-accessory": "accessory_reps",
+    "core-drills-by-control": "foundation_reps",
+}
+
+
+class KitDose(NamedTuple):
+    """What the kit's progression makes of a block: its prescription, load and reasons."""
+
+    presc: Prescription
+    kg: float
+    reasons: list[Reason]
+
+
+def dosed_range(block: Block, p: object) -> tuple[int, int] | None:
+    """The rep range a block was dosed in, read off the rule that set it (the first such)."""
+    for r in block.reasons:
+        name = _RANGES.get(r.rule_id)
+        if name is not None and (r.rule_id != "marathon-durability" or r.text == DURABILITY_REPS):
+            return getattr(p, name)  # (a durability emphasis in the choice of lift sets no range)
+    return None
+
+
+def lowering(tempo: str | None) -> int | None:
+    """The seconds of a tempo's first count (the lowering), None when it has none to slow.
+
+    >>> lowering("3-1-1-0"), lowering("X-0-X-0"), lowering(None)
+    (3, None, None)
+    """
+    first = (tempo or "").split("-")[0]
+    return int(first) if first.isdigit() else None
+
+
+def slowed(tempo: str, by: int) -> str:
+    """`tempo` with its lowering `by` seconds slower.
+
+    >>> slowed("3-1-1-0", 2)
+    '5-1-1-0'
+    """
+    first, *rest = tempo.split("-")
+    return "-".join([str(int(first) + by), *rest])
+
+
+def slower_of(block: Block, e: Exercise) -> int:
+    """How much slower than the exercise's own tempo a block's lowering is (0 if not slowed)."""
+    now, own = lowering(block.prescription.tempo), lowering(e.tempo)
+    return max(now - own, 0) if now is not None and own is not None else 0
+
+
+class KitState(NamedTuple):
+    """A lift's main full day in its last loading week, as the kit's progression steps from it."""
+
+    reps: int
+    progressed: bool  # its reps, sets or tempo were the kit's progression's
+    slower: int  # seconds its lowering was slowed
+    span: tuple[int, int] | None  # the rep range it was dosed in
+    reserve: float  # the reps in reserve it asked for
+    sets: int  # its sets (the cap may have taken one: they come back a set a week)
+
+
+def note_kits(walk: LoadWalk, loaded: list[list[Block]]) -> None:
+    """Each lift's main full day this loading week (`main_day`), what the next loading week's
+    kit progression steps from."""
+    blocks = [b for bs in loaded for b in bs]
+    for ex_id in {b.exercise_id for b in blocks}:
+        b = main_day(blocks, ex_id)
+        lift = walk.lifts.get(ex_id)
+        if b is not None and lift is not None and b.prescription.load_kg is not None:
+            slower, presc = slower_of(b, walk.library.get(ex_id)), b.prescription
+            lift.kit = KitState(
+                presc.reps or 0, progresses(b), slower, dosed_range(b, walk.p), walk.rir(presc), presc.sets
+            )
+
+
+def main_day(blocks: list[Block], ex_id: str) -> Block | None:
+    """A lift's main full day in a week's blocks: its heavy day, else its first full day (not a
+    light day, not one a review held or cut): the day the kit's progression runs on."""
+    full = [
+        b for b in blocks
+        if b.exercise_id == ex_id and b.role in LOADED_ROLES and b.prescription.reps
+        and not _light(b) and not reviewed(b)
+    ]  # fmt: skip
+    return next((b for b in full if is_heavy(b)), full[0] if full else None)
+
+
+def _light(b: Block) -> bool:
+    return any(r.rule_id == "light-before-key-runs" for r in b.reasons)
+
+
+def progresses(block: Block) -> bool:
+    """Whether the kit's progression set this block's reps or tempo (the walk's next week reads it)."""
+    return any(r.rule_id == RULE for r in block.reasons)
+
+
+def eligible(walk: LoadWalk, week: object, block: Block, lift: LiftState, close: bool) -> bool:
+    """A full day of a loading week stepping from a planned week of this lift (not the one
+    that finds the weight, nor one a fresh log sets, a review holds or the race is close to);
+    of a lift with a heavy day this week, that day (its other days take their load from it)."""
+    presc = block.prescription
+    return (
+        week.phase in LOADING_PHASES and not week.deload and not close  # type: ignore[attr-defined]
+        and lift.last is not None and lift.kit is not None and lift.weeks > 0 and not lift.find and not lift.fresh_log
+        and bool(presc.reps) and presc.intensity.kind in ("rir", "rpe") and not reviewed(block)
+        and main_day([b for s in week.sessions for b in s.blocks], block.exercise_id) is walk.planned  # type: ignore[attr-defined]
+    )  # fmt: skip
+
+
+def is_heavy(b: Block) -> bool:
+    """A lift's heavy day: dosed by the heavy scheme at an RPE."""
+    return any(r.rule_id == "dose-heavy" for r in b.reasons) and b.prescription.intensity.kind == "rpe"
+
+
+def kit_dose(
+    walk: LoadWalk, block: Block, lift: LiftState, e: Exercise, kg: float, load_at: Callable[[Prescription], float]
+) -> KitDose | None:
+    """The block's dose and load when the kit holds its load (None: the plain dose stands),
+    its sets back at most a set a week above its main day's last (the cap may have taken some)."""
+    dose = _kit_dose(walk, block, lift, e, kg, load_at)
+    k = lift.kit
+    most = k.sets + walk.p.max_set_step  # type: ignore[union-attr]
+    base = dose.presc if dose is not None else block.prescription
+    if base.sets <= most or not k.progressed or dosed_range(block, walk.p) != k.span:  # type: ignore[union-attr]
+        return dose
+    text = f"Sets come back a set a week after your cap took some: {most} this week."
+    return KitDose(
+        copy_of(base, sets=most),
+        kg if dose is None else dose.kg,
+        [*(dose.reasons if dose else ()), walk.p.why(RULE, text)],
+    )
+
+
+def _asked(walk: LoadWalk, block: Block, dose: KitDose) -> KitDose:
+    """`dose` saying the sets and reps the week's dose asked when they changed (`as_planned` reads them back)."""
+    was, now = block.prescription, dose.presc
+    if (was.sets, was.reps) == (now.sets, now.reps) or not dose.reasons:
+        return dose
+    tail = walk.p.why(RULE, f"{dose.reasons[0].text} {ASKED.format(sets=was.sets, reps=was.reps)}")
+    return dose._replace(reasons=[tail, *dose.reasons[1:]])
+
+
+ASKED = "The week's dose asked {sets} x {reps}."
+_ASKED = re.compile(r"The week's dose asked (\d+) x (\d+)\.$")
+FEWER_SETS = "One set fewer than the week's {sets} to fit your cap with these reps."
+
+
+def undosed(walk: LoadWalk, block: Block) -> Block:
+    """`as_planned`, kept on the walk (its copies are keyed by the identity of values it keeps alive)."""
+    if not progresses(block):
+        return block
+    key = (id(block), "undosed")
+    hit = walk.copies.get(key)
+    if hit is None:
+        hit = walk.copies[key] = as_planned(block, walk.library)
+    return hit
+
+
+def as_planned(block: Block, library: Library | None = None) -> Block:
+    """A block as the week's dose gave it, before the kit's progression changed its reps, sets
+    or tempo (a week already lived is walked, and stepped from, as when it was planned)."""
+    said = [r.text for r in block.reasons if r.rule_id == RULE]
+    if not said:
+        return block
+    presc = block.prescription
+    e = library.get(block.exercise_id) if library is not None and block.exercise_id in library else None
+    m = next((m for m in map(_ASKED.search, said) if m), None)
+    sets, asked = (int(m[1]), int(m[2])) if m else (presc.sets, presc.reps)
+    tempo = e.tempo if e is not None else presc.tempo
+    reasons = [r for r in block.reasons if r.rule_id != RULE]
+    return copy_of(block, prescription=copy_of(presc, reps=asked, sets=sets, tempo=tempo), reasons=reasons)
+
+
+def _kit_dose(
+    walk: LoadWalk, block: Block, lift: LiftState, e: Exercise, kg: float, load_at: Callable[[Prescription], float]
+) -> KitDose | None:
+    p, presc = walk.p, block.prescription
+    k, span, last = lift.kit, dosed_range(block, p), lift.last
+    if k is None or span is None or last is None or not k.reps or not presc.reps:
+        return None
+    was = k.reps
+    step, bar = walk.kit(e)
+    kit = _Kit(ld.round_down(last, step, bar), step, bar, _heaviest(walk, e, step, bar))
+    tempo = _tempo(presc.tempo, e, k.slower)
+    if presc.reps > was:  # reps rise as dosed (on another day's range of the lift too): the plain progression
+        if not (k.progressed or k.slower) or span != k.span:
+            return None
+        now = copy_of(presc, reps=min(presc.reps, was + p.rep_step), tempo=tempo)  # the kit's climb: a step a week
+        if load_at(now) >= kit.held - _EPS:
+            return KitDose(now, kit.held, _words(walk, e, now, kit, was, span, "climb"))
+    elif kg > kit.held + _EPS:  # the load steps: from the kit's reps, no more than the bound allows fewer
+        if not k.progressed or _within((was, k.reserve), (presc.reps, walk.rir(presc)), p):
+            return None
+        fewer = next(r for r in range(presc.reps, was + 1) if _within((was, k.reserve), (r, walk.rir(presc)), p))
+        now = copy_of(presc, reps=fewer)
+        if (load := load_at(now)) > kit.held + _EPS:
+            return KitDose(now, load, _words(walk, e, now, kit, was, span, "step"))
+    elif kg < kit.held - _EPS:
+        return None  # the load eases: not the kit's doing
+    elif was + p.rep_step <= span[1]:
+        now = copy_of(presc, reps=was + p.rep_step, tempo=tempo)
+        if load_at(now) >= kit.held - _EPS:  # one more rep still reaches the effort at the held load
+            return KitDose(now, kit.held, _words(walk, e, now, kit, was, span, "climb"))
+    return _held(walk, copy_of(presc, reps=was, tempo=tempo), lift, e, kit, span)
+
+
+class _Kit(NamedTuple):
+    held: float  # the load the kit holds: the lift's last loading week's, on this kit's steps
+    step: float
+    bar: float
+    top: float | None  # the heaviest the runner's kit makes (None: no ceiling)
+
+
+def _within(before: tuple[int, float], after: tuple[int, float], p: object) -> bool:
+    """Whether fewer reps imply a load within linear-progression's weekly bound."""
+    return load_rise_pct(before, after, p.e1rm_divisor) <= p.max_implied_load_step_pct + _EPS  # type: ignore[attr-defined]
+
+
+def _held(walk: LoadWalk, now: Prescription, lift: LiftState, e: Exercise, kit: _Kit, span: tuple[int, int]) -> KitDose:
+    """At the held load with the reps it had (they never fall while it holds): the next step
+    at fewer reps when the effort reaches it, else a slower lowering, else the same dose."""
+    p, was = walk.p, now.reps or 0
+    stepped = _next_step(walk, now, lift, kit, span[0])
+    if stepped is not None:
+        now = copy_of(now, reps=stepped[0], tempo=e.tempo)
+        return KitDose(now, stepped[1], _words(walk, e, now, kit, was, span, "step"))
+    if lowering(e.tempo) is not None and lift.kit.slower < p.kit_max_slower_seconds:
+        slower = min(lift.kit.slower + p.kit_tempo_step_seconds, p.kit_max_slower_seconds)
+        now = copy_of(now, tempo=slowed(e.tempo, slower))  # type: ignore[arg-type]
+        return KitDose(now, kit.held, _words(walk, e, now, kit, was, span, "slow"))
+    return KitDose(now, kit.held, _words(walk, e, now, kit, was, span, "repeat"))
+
+
+def _tempo(tempo: str | None, e: Exercise, slower: int) -> str | None:
+    """The lift's tempo as slowed so far while its load holds (its own when not slowed)."""
+    return slowed(e.tempo, slower) if slower and lowering(e.tempo) is not None else tempo  # type: ignore[arg-type]
+
+
+def _heaviest(walk: LoadWalk, e: Exercise, step: float, bar: float) -> float | None:
+    kit, prof = ld.implement(e.equipment), walk.profile
+    full = ld.heaviest_kg(kit, prof.units, prof.heaviest_loads, EquipmentSet.gym in prof.equipment, walk.p)
+    return None if full is None else ld.round_down(full, step, bar)
+
+
+def _next_step(walk: LoadWalk, presc: Prescription, lift: LiftState, kit: _Kit, lo: int) -> tuple[int, float] | None:
+    """The reps the kit's next step is lifted for, and that step, when it reaches the effort
+    at them: the fewest toward the range's bottom whose implied load rises within
+    linear-progression's bound (None: not in reach, or past the kit's heaviest)."""
+    p, reps, rir = walk.p, presc.reps or 0, walk.rir(presc)
+    nxt = ld.round_down(kit.held + kit.step, kit.step, kit.bar)
+    if nxt <= kit.held + _EPS or (kit.top is not None and nxt > kit.top + _EPS):
+        return None
+    fewer = next((r for r in range(lo, reps) if _within((reps, lift.kit.reserve), (r, rir), p)), None)
+    if fewer is None:
+        return None
+    e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
+    return (fewer, nxt) if ld.load_for(e1rm, fewer, rir, p.e1rm_formula, p.e1rm_max_reps) >= nxt - _EPS else None
+
+
+def _shown(walk: LoadWalk, kg: float) -> str:
+    units = walk.profile.units
+    return f"{round(kg / ld.KG_PER_LB, 1):g} lb" if units.value == "imperial" else f"{round(kg, 2):g} kg"
+
+
+def _words(
+    walk: LoadWalk, e: Exercise, presc: Prescription, kit: _Kit, was: int, span: tuple[int, int], how: str
+) -> list[Reason]:
+    """What the kit's progression did this week, in the block's own numbers."""
+    return [walk.p.why(RULE, _text(walk, e, presc, kit, was, span, how))]
+
+
+def _text(
+    walk: LoadWalk, e: Exercise, presc: Prescription, kit: _Kit, was: int, span: tuple[int, int], how: str
+) -> str:
+    item = ld.implement(e.equipment)
+    kit_words = ld.KIT_WORDS.get(item, "kit")  # type: ignore[arg-type]
+    held, nxt = _shown(walk, kit.held), _shown(walk, ld.round_down(kit.held + kit.step, kit.step, kit.bar))
+    waits = f"{held} (the next step of your {kit_words}, {nxt}, is more than a week's expected gain)"
+    if kit.top is not None and kit.held >= kit.top - _EPS and item is not None:
+        waits = f"your heaviest {item.value} ({held})"
+    reps, (lo, hi) = presc.reps or 0, span
+    if how == "climb":
+        text = f"The load holds at {waits}: the reps climb instead, {was} -> {reps}."
+        if presc.tempo != e.tempo:
+            text += f" The lowering stays at {presc.tempo} until the load steps up."
+        return text
+    if how == "step":
+        text = f"The next step of your {kit_words} is in reach: the load steps up and the reps start again at {reps}"
+        return text + " (not both in a week)."
+    why = "as many as this load leaves the reserve asked for"
+    if reps > hi:
+        why = f"above this phase's {lo}-{hi}: fewer at the same load would make the set easier"
+    elif reps == hi:
+        why = "the top of the range"
+    if how == "slow":
+        text = f"The load holds at {waits} and the reps at {reps} ({why}): the lowering slows to {presc.tempo}"
+        return f"{text} (its own tempo is {e.tempo})."
+    slowest = f", the lowering at its slowest ({presc.tempo})" if lowering(e.tempo) is not None else ""
+    text = f"Held at {waits} and {reps} reps ({why}){slowest}: the next step comes when your logged sets show it"
+    return text + " in reach."
+
+
+def room(s: Session, walk: LoadWalk) -> int:
+    """The seconds a session has left under the runner's cap (what the kit's reps and tempo may take)."""
+    cap = min(walk.profile.session_cap_minutes, walk.p.max_session_minutes)
+    return cap * 60 - sum(_dosed_seconds(b, walk) for b in s.blocks)
+
+
+def _dosed_seconds(b: Block, walk: LoadWalk) -> int:
+    """A block's time as the week's dose gave it (a week lived walks with the room it was planned with)."""
+    if not progresses(b):
+        return b.estimated_seconds
+    return estimate_seconds(as_planned(b, walk.library).prescription, b.role, walk.p)
+
+
+def timed(block: Block, presc: Prescription, walk: LoadWalk) -> tuple[Block, int]:
+    """`block` with `presc` and its time, and the seconds that adds."""
+    secs = estimate_seconds(presc, block.role, walk.p)
+    return copy_of(block, prescription=presc, estimated_seconds=secs), secs - block.estimated_seconds
+
+
+def retimed(s: Session, blocks: list[Block], walk: LoadWalk) -> dict:
+    """The session fields that change when the kit's progression changed its time."""
+    minutes = -(-sum(b.estimated_seconds for b in blocks) // 60)
+    if minutes == s.estimated_minutes:
+        return {}
+    cap = min(walk.profile.session_cap_minutes, walk.p.max_session_minutes)
+    text = f"About {minutes} min, inside your {cap}-minute cap."
+    reasons = [
+        walk.p.why("session-time-cap", text) if r.rule_id == "session-time-cap" and r.text.startswith("About ") else r
+        for r in s.reasons
+    ]
+    return {"estimated_minutes": minutes, "reasons": reasons}
+
+
+def eased_dose(
+    walk: LoadWalk, week: object, block: Block, lift: LiftState, e: Exercise, close: bool
+) -> Prescription | None:
+    """A deload or the taper repeats the last loading week's reps where the kit's progression set
+    them (planned-deloads, taper: less volume, the dose kept); the taper keeps its tempo too."""
+    presc = block.prescription
+    eased = week.deload or week.phase == Phase.taper  # type: ignore[attr-defined]
+    k = lift.kit
+    if not eased or close or k is None or not k.progressed or not presc.reps or _light(block) or reviewed(block):
+        return None
+    if week.deload and dosed_range(block, walk.p) != k.span:  # type: ignore[attr-defined]
+        return None  # another day's scheme of the lift: its own dose (the taper keeps the last, whatever its scheme)
+    tempo = presc.tempo if week.deload else _tempo(presc.tempo, e, k.slower)  # type: ignore[attr-defined]
+    now = copy_of(presc, reps=k.reps, tempo=tempo)
+    return None if now == presc else now
+
+
+def progressed(
+    walk: LoadWalk,
+    week: object,
+    block: Block,
+    lift: LiftState,
+    e: Exercise,
+    kg: float,
+    close: tuple[bool, bool],
+    load_at: Callable[[Prescription], float],
+) -> KitDose | None:
+    """The kit's progression of a block whose load the kit holds, or a deload or the taper
+    keeping what it set; None when the plain dose stands or the session has no room for it
+    (`close`: the session's days near the race, and whether that eases this lift)."""
+    main = eligible(walk, week, block, lift, close[1])
+    if main:
+        dose = kit_dose(walk, block, lift, e, kg, load_at)
+    else:
+        presc = eased_dose(walk, week, block, lift, e, close[1])
+        dose = None if presc is None else KitDose(presc, kg, [])
+    if dose is None or dose.presc == block.prescription:
+        return dose
+    _, extra = timed(block, dose.presc, walk)
+    planned = dose.presc.sets
+    while (
+        extra > walk.room and main and (dose.presc.reps or 0) > (block.prescription.reps or 0) and dose.presc.sets > 1
+    ):
+        dose = dose._replace(presc=copy_of(dose.presc, sets=dose.presc.sets - 1))  # reps kept from falling:
+        _, extra = timed(block, dose.presc, walk)  # a set fewer fits the cap sooner than fewer reps
+    if extra > walk.room:
+        return None  # the cap leaves no time for it: the plain dose
+    if dose.presc.sets < planned:
+        dose = dose._replace(reasons=[*dose.reasons, walk.p.why(RULE, FEWER_SETS.format(sets=planned))])
+    walk.room -= extra
+    return _asked(walk, block, dose) if main else dose
+
+
+def with_kit_dose(walk: LoadWalk, block: Block, kit: KitDose) -> Block:
+    """The block at the kit's dose, timed; the dosing's step words go when the kit says what
+    changed (they read the dose's own reps)."""
+    timed_block, _ = timed(block, kit.presc, walk)
+    if kit.reasons:
+        timed_block = copy_of(timed_block, reasons=[r for r in block.reasons if r.rule_id != "linear-progression"])
+    return timed_block

@@ -1,0 +1,190 @@
+"""A lift whose load the kit holds still progresses (kit-double-progression): reps climb while
+the load waits for the kit's next step, never fall while it holds, and at the top of the
+range (or the heaviest dumbbell the runner owns) the lowering slows, before a dose repeats.
+
+Coach reads (eighteenth session): Ines's 6 kg split squat and 2.5 kg Pallof press stood the
+same three loading weeks running; Helen's 12 kg dumbbell hip thrust and RDL (her heaviest)
+went from 3 x 12 to 3 x 6 "RPE 8" at the same load, under words promising slower reps."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from hypothesis import given
+
+from runstrong.core import loads as ld
+from runstrong.core.log_loads import HOLDING_RULES
+from runstrong.core.model import Role
+from runstrong.core.planner import build_plan
+from runstrong.io.data_files import load_context
+from runstrong.io.profile_file import load_profile
+
+from .test_loads_safety import LOADING, SAME_LIFTERS, P, heaviest_of, kept_plan, kit_of, lifters, step_and_bar
+
+RUNNERS = Path(__file__).parent / "runners"
+EASED = frozenset({*HOLDING_RULES, "review-hold", "find-your-weight"})  # eased or unknown doses: no step
+# how much slower than its own a lift's lowering gets at most (the rule's 2 s when this file is run
+# against a rulebook from before the rule, to show the plans it made repeat such doses)
+MOST_SLOWER = getattr(P, "kit_max_slower_seconds", 2)
+
+
+def is_heavy(b) -> bool:
+    """A lift's heavy day: dosed by the heavy scheme at an RPE."""
+    return "dose-heavy" in b.rule_ids and b.prescription.intensity.kind == "rpe"
+
+
+def _lowering(tempo: str | None) -> int | None:
+    first = (tempo or "").split("-")[0]
+    return int(first) if first.isdigit() else None
+
+
+def main_days(plan, library) -> list[tuple[int, dict]]:
+    """Each loading week (deloads left out, as the plan check compares them) with each lift's
+    main full day: (week index, {(exercise id, focus): (block, session)}), its heavy day if it
+    has one (its other days take their load from it: linear-progression), else its first full
+    day: the day the kit's progression runs on."""
+    out = []
+    for w in plan.weeks:
+        if w.deload or w.phase.value not in LOADING:
+            continue
+        heavy = {b.exercise_id for s in w.sessions for b in s.blocks if is_heavy(b)}
+        days = {}
+        for s in w.sessions:
+            for b in s.blocks:
+                p = b.prescription
+                if b.role not in (Role.primary, Role.accessory) or p.load_kg is None or not p.reps:
+                    continue
+                if set(b.rule_ids) & EASED:
+                    continue
+                if b.exercise_id in heavy and not is_heavy(b):
+                    continue
+                if (b.exercise_id, s.focus.value) in days or any(k[0] == b.exercise_id for k in days):
+                    continue  # its first full day is its main one (the kit's progression runs there)
+                days[(b.exercise_id, s.focus.value)] = (b, s)
+        out.append((w.index, days))
+    return out
+
+
+def _pairs(plan, library):
+    """(week, lift, block before, block after, session after) over consecutive loading weeks."""
+    weeks = main_days(plan, library)
+    for (_, before), (j, after) in itertools.pairwise(weeks):
+        for key, (b1, s1) in after.items():
+            if key in before:
+                yield j, key[0], before[key][0], b1, s1
+
+
+def repeated_kit_held_doses(plan, library) -> list[tuple]:
+    """Loading weeks that repeat the last loading week's dose of a lift at the same load (sets,
+    reps, effort and tempo) while its lowering is not yet the slowest the rule allows."""
+    out = []
+    for j, ex_id, before, after, session in _pairs(plan, library):
+        a, b = before.prescription, after.prescription
+        same = (a.sets, a.reps, a.load_kg, a.intensity, a.tempo) == (b.sets, b.reps, b.load_kg, b.intensity, b.tempo)
+        if not same:
+            continue
+        own = _lowering(library.get(ex_id).tempo)
+        if own is None or _lowering(b.tempo) >= own + MOST_SLOWER:
+            continue  # nothing left to slow: the dose may repeat until a log moves it
+        cap = min(plan.profile.session_cap_minutes, P.max_session_minutes)
+        if session.estimated_minutes * 60 + _rep_seconds(after) > cap * 60:
+            continue  # the cap leaves no room for another rep or a slower lowering
+        out.append((j, ex_id, b.sets, b.reps, b.load_kg, b.tempo))
+    return out
+
+
+def _rep_seconds(b) -> int:
+    """The least a week's progression of this block takes: a second more in every set's reps."""
+    sides = 2 if b.prescription.per_side else 1
+    return b.prescription.sets * sides * max(b.prescription.reps or 0, 1)
+
+
+def reps_falling_at_the_kits_heaviest(plan, profile, library) -> list[tuple]:
+    """Loading weeks where a lift stays at the heaviest load the runner's kit makes and its
+    reps fall from the last loading week's (the set gets easier while its effort says harder)."""
+    out = []
+    for j, ex_id, before, after, _ in _pairs(plan, library):
+        kit = kit_of(library.get(ex_id))
+        full = heaviest_of(kit, profile)
+        if full is None:
+            continue
+        top = ld.round_down(full, *step_and_bar(kit, profile))
+        a, b = before.prescription, after.prescription
+        at_top = abs(a.load_kg - top) < 1e-6 and abs(b.load_kg - top) < 1e-6
+        if at_top and b.reps < a.reps:
+            out.append((j, ex_id, a.reps, b.reps, b.load_kg))
+    return out
+
+
+@SAME_LIFTERS
+@given(profile=lifters())
+def test_no_loading_week_repeats_a_dose_the_kit_holds_before_its_lowering_is_slowest(profile):
+    """kit-double-progression: while a lift's load waits on the kit, its reps climb under the
+    range's top, else the load steps at fewer reps, else the lowering slows a second a week:
+    a dose repeats only once the lowering is the slowest the rule allows."""
+    plan = kept_plan(profile)
+    if plan is not None:
+        assert repeated_kit_held_doses(plan, load_context().library) == []
+
+
+@SAME_LIFTERS
+@given(profile=lifters())
+def test_at_the_kits_heaviest_a_lifts_reps_never_fall_while_its_load_holds(profile):
+    """kit-heaviest, kit-double-progression: a heavier phase's fewer reps wait for a heavier
+    load; at the heaviest dumbbell the reps stay and the lowering slows instead."""
+    plan = kept_plan(profile)
+    if plan is not None:
+        assert reps_falling_at_the_kits_heaviest(plan, profile, load_context().library) == []
+
+
+def _weeks(plan, ex_id: str) -> dict[int, object]:
+    return {
+        w.index: b
+        for w in plan.weeks
+        if not w.deload
+        for s in w.sessions
+        for b in s.blocks
+        if b.exercise_id == ex_id and not set(b.rule_ids) & {"light-before-key-runs"}
+    }
+
+
+def test_ines_coarse_kit_lifts_climb_or_slow_instead_of_standing_three_weeks():
+    """Ines (gym, no race): weeks 9-11 were the same week three times (a 6 kg split squat at
+    4 x 6, a 2.5 kg Pallof press at 4 x 12). Now each of her kit-held lifts changes week to
+    week until its lowering is the slowest the rule allows, and says why."""
+    ctx = load_context()
+    plan = build_plan(load_profile(RUNNERS / "everyday_gym_no_race.toml"), ctx)
+    assert repeated_kit_held_doses(plan, ctx.library) == []
+    squat = _weeks(plan, "dumbbell_rear_foot_elevated_split_squat")
+    doses = [
+        (squat[i].prescription.reps, squat[i].prescription.load_kg, squat[i].prescription.tempo) for i in (6, 7, 9)
+    ]
+    assert len(set(doses)) == 3, doses
+    said = [r.text for r in squat[7].reasons if r.rule_id == "kit-double-progression"]
+    assert said and "the lowering slows to 4-1-1-0" in said[0], said
+    pallof = _weeks(plan, "cable_pallof_press")
+    assert pallof[10].prescription.load_kg > pallof[9].prescription.load_kg  # the cable's next step, at fewer reps
+    assert pallof[10].prescription.reps < pallof[9].prescription.reps
+
+
+def test_helens_heaviest_dumbbell_keeps_her_reps_and_slows_the_lowering_in_the_heavy_phase():
+    """Helen (novice half, dumbbells to 12 kg): her RDL went 3 x 9 -> 3 x 6 at 12 kg "RPE 8"
+    for five weeks, the kit-heaviest words promising slower reps on an unchanged 3-1-1-0.
+    Now the reps stay and the lowering slows, and the words say the tempo the block shows."""
+    ctx = load_context()
+    profile = load_profile(RUNNERS / "novice_half_achilles_dumbbells.toml")
+    plan = build_plan(profile, ctx)
+    assert reps_falling_at_the_kits_heaviest(plan, profile, ctx.library) == []
+    rdl = _weeks(plan, "dumbbell_romanian_deadlift")
+    heavy = [
+        i for i, b in sorted(rdl.items()) if b.prescription.load_kg == 12 and b.prescription.intensity.kind == "rpe"
+    ]
+    assert heavy, "no heavy RDL at her heaviest dumbbell"
+    reps = [rdl[i].prescription.reps for i in heavy]
+    assert reps == sorted(reps) and min(reps) > 6, reps
+    tempos = [rdl[i].prescription.tempo for i in heavy]
+    assert tempos[-1] == "5-1-1-0", tempos  # 3-1-1-0, slowed a second a week to two seconds slower
+    for i in heavy[1:]:
+        said = " ".join(r.text for r in rdl[i].reasons if r.rule_id in ("kit-double-progression", "kit-heaviest"))
+        assert rdl[i].prescription.tempo in said, said
