@@ -376,10 +376,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
             best = max(kg, lift.last) if kept else kg  # type: ignore[type-var]
             lift.last, lift.reps, lift.weeks, lift.easier = best, presc.reps, lift.weeks + 1, False
             lift.week_kg = kg
-            if week.phase in LOADING_PHASES or (week.phase == Phase.taper and not any(close)):
-                # what a load near the race leaves in reserve is read from the load: its e1RM would
-                # only say the load was light (race week's 4 kg took the first week back to 2 kg)
-                lift.last_e1rm = walk.e1rm_of(kg, presc)
+            lift.last_e1rm = walk.e1rm_of(kg, presc)
             if week.phase in LOADING_PHASES:  # a taper's or race week's lighter sets teach it nothing
                 _bound_e1rm(walk, ex_id, lift, presc)
     return tuple(sessions)
@@ -476,6 +473,9 @@ def _target_load(
     if close:  # a share of the 1RM the plan believes in, or that the last loads stand for if lower
         target = min(target, min(e1rm, lift.last_e1rm or e1rm) * p.race_close_max_pct_1rm / 100)
     kg = ld.round_down(target, step, bar)
+    if close and week.phase == Phase.maintenance and lift.week_kg:
+        # as light as race week, no lighter (its light set's e1RM had taken a 4 kg RDL to 2 kg)
+        kg = max(kg, ld.round_down(lift.week_kg, step, bar))
     if lift.last is None:
         return kg
     if week.deload:  # eased from the week before it (its best so far may be a lived week's, in other units)
