@@ -15,7 +15,7 @@ from .compose import Planned
 from .context import PlanningContext
 from .model import Category, Reason, Session, why
 from .params import Params
-from .schedule import DayInfo, Placement, SessionSpec, place_week
+from .schedule import Ahead, DayInfo, Placement, SessionSpec, place_week
 
 ALL_HEAVY = frozenset({Category.posterior_chain, Category.single_leg_power})
 HEAVY_CHOICES = (ALL_HEAVY, frozenset({Category.posterior_chain}), frozenset())
@@ -65,14 +65,6 @@ class Option:
     ahead: float = 0.0  # what its sessions on the week's last days cost the weeks after (consistent-rhythm)
     costs_next: bool = False  # they leave next week short of a session it could otherwise hold
     warning: str = ""  # the plan's warning when it keeps fewer sessions for next week's days
-
-
-@dataclass(frozen=True, slots=True)
-class Ahead:
-    """A week after the one being placed: its days and how many sessions it asks for."""
-
-    days: tuple[DayInfo, ...]
-    sessions: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,7 +42,7 @@ from .model import (
 from .owned_cues import with_owned_cues
 from .pain_return import rungs_for_week
 from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, USUAL_WEEK_TEXT, WeekFrame, fitted_phase_notes, race_week_promise
-from .placement import Ahead, carried_previous
+from .placement import carried_previous
 from .plan_loads import assign_loads
 from .plan_notes import LightTally, familiarisation, familiarising, grouped_by_week, guidance, light_weeks_advice
 from .review_dosing import review_dosing
@@ -53,6 +53,7 @@ from .week_days import (
     RunsByDate,
     calendar,
     day_infos,
+    following_weeks,
     free_day_ideas,
     listed_runs,
     screen_for,
@@ -384,7 +385,7 @@ class _Planning:
             trim_levels=plain_levels(self.trim_levels),
             carry=self.carry,
             stage=Stage(self._graduates(frame, screen_notes), self._unaccustomed(frame, screen_notes)),
-            following=self._following(frame),
+            following=following_weeks(ctx, profile, self.calendar, self.frames, frame),
         )
         week = plan_week(ctx, self.selection, inputs)  # type: ignore[arg-type]
         self.trim_levels, self.carry = dict(week.trim_levels), week.carry
@@ -405,11 +406,6 @@ class _Planning:
         self.weeks.append(self._week(frame, days, list(week.sessions), notes, adjust))
         self.block_done.update(b.exercise_id for s in week.sessions for b in s.blocks)
         self.previous = carried_previous(self.previous, week.sessions)
-
-    def _following(self, frame: WeekFrame) -> tuple[Ahead, ...]:
-        """The weeks after this one, which its placement looks ahead to (consistent-rhythm)."""
-        after = self.frames[frame.index : frame.index + self.ctx.params.lookahead_weeks]  # frames count from 1
-        return tuple(Ahead(day_infos(self.ctx, self.profile, f, self.calendar), f.sessions) for f in after)
 
     def _count_light(self, phase: Phase, deload: bool, sessions: tuple[tuple[str, bool, int], ...]) -> None:
         """A loading week's count toward the light-days advice (light-before-key-runs)."""

@@ -58,6 +58,14 @@ class SessionSpec:
     legs: bool = False  # main or accessory work for the legs (posterior chain, single-leg), whatever the lead
 
 
+@dataclass(frozen=True, slots=True)
+class Ahead:
+    """A week after the one being placed: its days and how many sessions it asks for."""
+
+    days: tuple[DayInfo, ...]
+    sessions: int
+
+
 @dataclass(frozen=True)
 class Placement:
     days: tuple[int, ...]  # day index in the week, one per session in roster order

@@ -19,8 +19,8 @@ from .infeasible import InfeasibleWeekError, infeasible_message
 from .model import Category, Phase, Reason, Session, Weekday, build
 from .params import Params
 from .phases import LOADING_PHASES, RACE_WEEK_REST_RULE, WeekFrame
-from .placement import Ahead, Previous, Week, best_option, least_bad
-from .schedule import DayInfo, Placement, explain_infeasible
+from .placement import Previous, Week, best_option, least_bad
+from .schedule import Ahead, DayInfo, Placement, explain_infeasible
 from .selection import BlockSelection
 
 _RULE_ID = attrgetter("rule_id")
