@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .compose import Planned
 from .context import PlanningContext
 from .model import Category, Reason, Session, why
 from .params import Params
-from .schedule import DayInfo, Placement, SessionSpec, place_week
+from .schedule import Ahead, DayInfo, Placement, SessionSpec, place_week
 
 ALL_HEAVY = frozenset({Category.posterior_chain, Category.single_leg_power})
 HEAVY_CHOICES = (ALL_HEAVY, frozenset({Category.posterior_chain}), frozenset())
@@ -28,7 +28,11 @@ def carried_previous(previous: Previous, sessions: Iterable[Session]) -> Previou
     distance across the week boundary, and their weekdays) and, for a focus this week went
     without (a week with fewer sessions), its latest session before, so that it goes back to
     its usual weekday (consistent-rhythm). Older entries first: this week's win."""
-    now = tuple((s.date, s.focus.value, s.plyometric) for s in sessions)
+    return carried_entries(previous, tuple((s.date, s.focus.value, s.plyometric) for s in sessions))
+
+
+def carried_entries(previous: Previous, now: Previous) -> Previous:
+    """`carried_previous` of a week's sessions given as (date, focus's value, plyometric)."""
     focuses = {focus for _, focus, _ in now}
     return tuple(e for e in previous if e[1] not in focuses) + now
 
@@ -58,43 +62,215 @@ class Option:
     planned: list[Planned]
     placement: Placement
     notes: tuple[Reason, ...]
+    ahead: float = 0.0  # what its sessions on the week's last days cost the weeks after (consistent-rhythm)
+    costs_next: bool = False  # they leave next week short of a session it could otherwise hold
+    warning: str = ""  # the plan's warning when it keeps fewer sessions for next week's days
 
 
 @dataclass(frozen=True, slots=True)
 class Week:
     """What placement needs of the week: its days, last week's sessions, how many sessions
-    the methodology asks for, and whether the runner lifts after a speed run."""
+    the methodology asks for, and whether the runner lifts after a speed run; and the next
+    week's days and sessions, which a session on this week's last days can take days from."""
 
     days: tuple[DayInfo, ...]
     previous: Previous
     sessions: int
     allow_double: bool
+    following: tuple[Ahead, ...] = ()  # the next weeks, as far as consistent-rhythm looks ahead
 
 
 def best_option(ctx: PlanningContext, week: Week, compose: Compose) -> Option | None:
-    """The cheapest way to place the week, counting each concession's price."""
+    """The cheapest way to place the week, counting each concession's price and what the
+    week's last days cost the weeks after (`ahead`). A week never buys a day with next week's
+    session: an option whose last days leave next week short of a session it could otherwise
+    hold loses to any that does not, a third session dropped included (consistent-rhythm)."""
     p = ctx.params
     counts = [week.sessions]
     if week.sessions > p.foundation_sessions:
         counts.append(p.foundation_sessions)
     best: Option | None = None
+    full: Option | None = None  # the best placement of the full count, when one fits
+    memo: dict[tuple, object] = {}  # later weeks' prices, shared by the options
     order = 0
     for n in counts:
         dropped = (week.sessions - n) * p.dropped_session_penalty
-        if best is not None and best.cost <= dropped:
+        if best is not None and not best.costs_next and best.cost <= dropped:
             break
         wanted = compose(n, ALL_HEAVY, True)
         for plyo_ok in (True, False):
             for heavy in HEAVY_CHOICES:
                 order += 1
-                found = _priced(ctx, week, compose, wanted, n, heavy, plyo_ok, best, order)
-                if found is not None and (best is None or (found.cost, found.order) < (best.cost, best.order)):
+                found = _priced(ctx, week, compose, wanted, n, heavy, plyo_ok, best, order, memo)
+                if found is not None and (best is None or _rank(found) < _rank(best)):
                     best = found
-            if best is not None:
+            if best is not None and not best.costs_next:
                 break  # hops are swapped out only when no placement keeps them
-        if best is not None and n == counts[0]:
-            break  # a full week fits: never drop the third session to save a few points
+        if n == counts[0]:
+            full = best
+            if best is not None and not best.ahead and not best.costs_next:
+                break  # a full week fits: never drop the third session to save a few points
+    if best is not None and full is not None and best is not full:
+        return _kept_rhythm(best, full, week, p)
     return best
+
+
+def _rank(option: Option) -> tuple[bool, float, int]:
+    return option.costs_next, option.cost, option.order
+
+
+def closing_reach(p: Params) -> int:
+    """Days before a session within which another may not start: the wider of the strength
+    and the jumps' spacing (no-consecutive-strength-days, plyometric-spacing)."""
+    return max(p.min_days_between, -(-p.plyo_min_hours // 24))
+
+
+def _closing_days(days: tuple[DayInfo, ...], after: Ahead, p: Params) -> frozenset[int]:
+    """The days (indexes) of a week a session on which would close a day the next week could
+    train on: the week's last day, most often, against the next week's first."""
+    if not after.sessions:
+        return frozenset()
+    first = next((d.date for d in after.days if d.available and d.strength_ok and not d.recovering), None)
+    if first is None:
+        return frozenset()
+    reach = closing_reach(p)
+    return frozenset(k for k, day in enumerate(days) if (first - day.date).days < reach)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A week being priced, with the weeks after it, and what was priced of them for this
+    week's choice (by how many weeks remain and the sessions before)."""
+
+    days: tuple[DayInfo, ...]
+    previous: Previous
+    following: tuple[Ahead, ...]
+    allow_double: bool
+    memo: dict[tuple, object]
+
+
+def _with_next_week(
+    ctx: PlanningContext, span: Span, roster: tuple[SessionSpec, ...], placement: Placement
+) -> tuple[Placement, float, bool]:
+    """The placement, what it costs the weeks after, and whether it leaves next week short of a
+    session: a session on the week's last days can take next week's first training day, and
+    with it push that week, and every week after that keeps the rhythm, onto worse days or
+    fewer sessions (consistent-rhythm). Its price is what the weeks after pay for them, against
+    the same week without them; when they leave next week short, the same sessions go on the
+    week's other days if they fit there (a week never buys a day with next week's session)."""
+    if not span.following:
+        return placement, 0.0, False
+    closing = _closing_days(span.days, span.following[0], ctx.params)
+    if not closing.intersection(placement.days):
+        return placement, 0.0, False
+    now = tuple((i, s.focus.value, s.plyometric) for s, i in zip(roster, placement.days, strict=True))
+    without = _after(ctx, span, tuple(e for e in now if e[0] not in closing))
+    if without.full is not None and not _takes(span, placement.days, closing, without.full, ctx.params):
+        return placement, 0.0, False  # next week would not train on the days these sessions close
+    after = _after(ctx, span, now)
+    short = after.full is None and without.full is not None
+    price = max(0.0, after.cost(ctx) - without.cost(ctx))
+    if not price and not short:
+        return placement, 0.0, False
+    if short:  # the same sessions on the week's other days, if they fit there
+        days = tuple(d._replace(available=False) if k in closing else d for k, d in enumerate(span.days))
+        kept = placed(ctx, days, roster, span.previous, span.allow_double)
+        if kept is not None:
+            return kept, 0.0, False
+    return placement, price, short
+
+
+def _takes(span: Span, days: tuple[int, ...], closing: frozenset[int], nxt: Placement, p: Params) -> bool:
+    """Whether this week's sessions on its closing days fall too near a day `nxt` (next week's
+    placement without them) trains on."""
+    reach = closing_reach(p)
+    mine = [span.days[i].date for i in days if i in closing]
+    theirs = [span.following[0].days[j].date for j in nxt.days]
+    return any((b - a).days < reach for a in mine for b in theirs)
+
+
+@dataclass(frozen=True, slots=True)
+class _Next:
+    """The next week after this week's sessions: its span and its full count of plain sessions
+    placed (None when they do not fit)."""
+
+    span: Span
+    sessions: int
+    full: Placement | None
+
+    def cost(self, ctx: PlanningContext) -> float:
+        """Its price with the weeks after it (`_week_cost`)."""
+        return _week_cost(ctx, self.span, self.sessions)
+
+
+def _after(ctx: PlanningContext, span: Span, now: tuple[tuple[int, str, bool], ...]) -> _Next:
+    """The next week after this week's sessions `now` (day index, focus's value, plyometric)."""
+    after = span.following[0]
+    carried = carried_entries(span.previous, tuple((span.days[i].date, f, jumps) for i, f, jumps in now))
+    nxt = Span(after.days, carried, span.following[1:], span.allow_double, span.memo)
+    full = placed(ctx, after.days, _plain_roster(after.sessions, ctx.params), carried, span.allow_double)
+    return _Next(nxt, after.sessions, full)
+
+
+def _week_cost(ctx: PlanningContext, span: Span, sessions: int) -> float:
+    """A later week's cheapest placement of `sessions` after `span.previous`, with what it
+    costs the weeks after it in turn: its days and the sessions it must drop, for plain
+    sessions of the registry's focuses (what a week's heavy work or hops need is its own)."""
+    key = (len(span.following), _settled(span.previous, span.days[0].date))
+    hit = span.memo.get(key)
+    if hit is not None:
+        return hit  # type: ignore[return-value]
+    p = ctx.params
+    cost = float(sessions * p.dropped_session_penalty)
+    for k in range(sessions, 0, -1):
+        dropped = (sessions - k) * p.dropped_session_penalty
+        if dropped >= cost:
+            break
+        roster = _plain_roster(k, p)
+        at = placed(ctx, span.days, roster, span.previous, span.allow_double)
+        if at is not None:
+            at, ahead, _ = _with_next_week(ctx, span, roster, at)
+            cost = min(cost, at.score + ahead + dropped)
+            if not ahead:
+                break  # it fits and takes nothing from the weeks after: fewer could not cost less
+    span.memo[key] = cost
+    return cost
+
+
+def _settled(previous: Previous, start: dt.date) -> Previous:
+    """`previous` with each session from before last week moved to its weekday two weeks back:
+    it placed the week the same (only its weekday counts), so later weeks share a price."""
+    long_ago = start - dt.timedelta(days=7)
+    return tuple(
+        (start - dt.timedelta(days=14 - d.weekday()), f, jumps) if d < long_ago else (d, f, jumps)
+        for d, f, jumps in previous
+    )
+
+
+def _plain_roster(n: int, p: Params) -> tuple[SessionSpec, ...]:
+    """The first `n` focuses' sessions as a later week's price reads them: nothing heavy, no
+    hops, leg work in each."""
+    return tuple(SessionSpec(Category(f), heavy=False, plyometric=False, legs=True) for f in p.focus_order[:n])
+
+
+def _kept_rhythm(best: Option, full: Option, week: Week, p: Params) -> Option:
+    """`best`, fewer sessions than the full count that fitted, saying why: the full week's
+    session on its last days would take next week's first training day."""
+    after = week.following[0]
+    day = max(week.days[i].date for i in full.placement.days if i in _closing_days(week.days, after, p))
+    taken = next(d.date for d in after.days if d.available and d.strength_ok and (d.date - day).days < closing_reach(p))
+    n = len(best.planned)
+    text = (
+        f"{n} of {week.sessions} sessions this week, on your usual days: another would have to go on "
+        f"{day:%a %d %b} and would then take next week's {taken:%a %d %b} (sessions keep a day apart), "
+        "moving the weeks after it onto worse days or fewer sessions."
+    )
+    notes = tuple(r for r in best.notes if r.rule_id != "no-consecutive-strength-days")
+    warning = (
+        f"only {n} of {week.sessions} sessions, to keep your usual days: another would go on a {day:%A} "
+        f"and take the {taken:%A} after it."
+    )
+    return replace(best, notes=(*notes, p.why("consistent-rhythm", text)), warning=warning)
 
 
 def _priced(
@@ -107,18 +283,21 @@ def _priced(
     plyo_ok: bool,
     best: Option | None,
     order: int,
+    memo: dict[tuple, object],
 ) -> Option | None:
     """One option's placement and full price, or None when it cannot beat `best` or fit."""
     p = ctx.params
     wanted_heavy = [x.focus for x in wanted if x.spec.heavy]
     dropped = week.sessions - n
     floor = sum(downgrade_price(f, p) for f in wanted_heavy if f not in heavy)
-    if best is not None and best.cost <= floor + dropped * p.dropped_session_penalty:
+    if best is not None and not best.costs_next and best.cost <= floor + dropped * p.dropped_session_penalty:
         return None  # even a perfect placement of this option could not be cheaper
     planned = compose(n, heavy, plyo_ok)
     placement = placed(ctx, week.days, tuple(x.spec for x in planned), week.previous, week.allow_double)
     if placement is None:
         return None
+    span = Span(week.days, week.previous, week.following, week.allow_double, memo)
+    placement, ahead, costs_next = _with_next_week(ctx, span, tuple(x.spec for x in planned), placement)
     kept_heavy = {x.focus for x in planned if x.spec.heavy}
     lightened = len(wanted_heavy) - len(kept_heavy)
     swapped = sum(x.spec.plyometric for x in wanted) - sum(x.spec.plyometric for x in planned)
@@ -127,8 +306,10 @@ def _priced(
         + sum(downgrade_price(f, p) for f in wanted_heavy if f not in kept_heavy)
         + swapped * p.plyo_swap_penalty
         + dropped * p.dropped_session_penalty
+        + ahead
     )
-    return Option(cost, order, planned, placement, concessions(lightened, swapped, dropped, n))
+    notes = concessions(lightened, swapped, dropped, n)
+    return Option(cost, order, planned, placement, notes, ahead, costs_next=costs_next)
 
 
 def downgrade_price(focus: Category, p: Params) -> int:

@@ -138,19 +138,30 @@ _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
 @dataclass
 class LightTally:
     """The loading weeks with sessions, those whose every session was kept light for a key run,
-    and each focus's sessions in those weeks with the light ones (light-before-key-runs)."""
+    each focus's sessions in those weeks with the light ones (light-before-key-runs), and the
+    weekday each focus's sessions sat on (the week's usual days)."""
 
     loading: int = 0
     all_light: int = 0
     focus: dict[str, tuple[int, int]] = field(default_factory=dict)
+    days: dict[tuple[int, str], int] = field(default_factory=dict)  # (weekday, focus's value): sessions
 
-    def add(self, sessions: tuple[tuple[str, bool], ...]) -> None:
-        """One loading week's sessions, as (focus's value, kept light)."""
+    def add(self, sessions: tuple[tuple[str, bool, int], ...]) -> None:
+        """One loading week's sessions, as (focus's value, kept light, weekday)."""
         self.loading += 1
-        self.all_light += all(light for _, light in sessions)
-        for focus, light in sessions:
+        self.all_light += all(light for _, light, _ in sessions)
+        for focus, light, weekday in sessions:
             n, lit = self.focus.get(focus, (0, 0))
             self.focus[focus] = (n + 1, lit + light)
+            self.days[weekday, focus] = self.days.get((weekday, focus), 0) + 1
+
+    def usual(self) -> dict[int, str]:
+        """Each weekday's most frequent focus over the loading weeks (a weekday never used is absent)."""
+        out: dict[int, tuple[int, str]] = {}
+        for (weekday, focus), n in sorted(self.days.items()):
+            if n > out.get(weekday, (0, ""))[0]:
+                out[weekday] = (n, focus)
+        return {weekday: focus for weekday, (_, focus) in out.items()}
 
 
 def light_weeks_advice(profile: AthleteProfile, tally: LightTally, p: Any) -> list[str]:
@@ -167,9 +178,10 @@ def light_weeks_advice(profile: AthleteProfile, tally: LightTally, p: Any) -> li
     dose = f"get a full dose only in the other {rest}" if rest else "never get a full dose"
     said = (
         f"In {all_light} of your {loading} loading weeks every session falls on a speed day or the day "
-        f"before a key run, so each is dosed light and your main lifts {dose} (light-before-key-runs). "
+        f"before a key run, so each is dosed light and your main lifts {dose} (light-before-key-runs)."
     )
-    return [(said + _full_day_fix(profile, p)).strip()]
+    own, usable = _own_clear_days(profile, tally, None, p)
+    return [" ".join(t for t in (said, own, _full_day_fix(profile, p, usable)) if t)]
 
 
 def _light_focus_advice(profile: AthleteProfile, tally: LightTally, p: Any) -> list[str]:
@@ -182,21 +194,57 @@ def _light_focus_advice(profile: AthleteProfile, tally: LightTally, p: Any) -> l
                 f"in {lit} of their {n} loading weeks, so they are dosed light there: a set fewer, further from "
                 "failure (light-before-key-runs). "
             )
-            out.append((said + _full_day_fix(profile, p)).strip())
+            own, usable = _own_clear_days(profile, tally, focus, p)
+            out.append(" ".join(t for t in (said.strip(), own, _full_day_fix(profile, p, usable)) if t))
     return out
 
 
 LEG_FOCUSES = (Category.posterior_chain.value, Category.single_leg_power.value)
 
 
-def _full_day_fix(profile: AthleteProfile, p: Any) -> str:
+def _clear_days(profile: AthleteProfile) -> list[Weekday]:
+    """The weekdays of the runner's usual week with no key run that day or the next."""
+    key = {run.day.index for run in profile.running.weekly if run.type in KEY_RUN_TYPES}
+    return [d for d in Weekday if d.index not in key and (d.index + 1) % 7 not in key]
+
+
+def _own_clear_days(profile: AthleteProfile, tally: LightTally, focus: str | None, p: Any) -> tuple[str, bool]:
+    """The runner's own training days that would give `focus` a full day, said before any
+    change to the week is asked for: one the week leaves free (the session can move there:
+    True), or why those the runner has do not serve (another session holds it, or sits a day
+    from it)."""
+    usual = tally.usual()
+    own = [d.index for d in _clear_days(profile) if d in profile.available_days and usual.get(d.index, "") != focus]
+    held = [d for d in own if d in usual]
+    near = {
+        d: k for d in own if d not in usual for k in sorted(usual) if min((k - d) % 7, (d - k) % 7) < p.min_days_between
+    }
+    free = [_DAY_NAMES[d] for d in own if d not in usual and d not in near]
+    if free:
+        days = spoken_list(free, "or")
+        return (
+            f"Your {days}, already a training day with no key run that day or the next, would give a session there "
+            "the full dose.",
+            True,
+        )
+    said = [f"{_DAY_NAMES[d]} holds your {CATEGORY_NAME[Category(usual[d])]} session" for d in held]
+    for d, k in near.items():
+        side = "before" if (k - d) % 7 == 1 else "after"
+        whose = "it" if k in held else f"{_DAY_NAMES[k]}'s {CATEGORY_NAME[Category(usual[k])]} session"
+        said.append(f"{_DAY_NAMES[d]} is the day {side} {whose}")
+    if not said:
+        return "", False
+    apart = " (sessions keep a day apart)" if near else ""
+    return f"Of your own training days clear of key runs, {spoken_list(said)}{apart}.", False
+
+
+def _full_day_fix(profile: AthleteProfile, p: Any, own_day: bool = False) -> str:
     """What change to the runner's usual week would give full sessions, as advice: a free
     weekday with no key run that day or the next, or a session straight after a speed run
     (no-heavy-near-speed, with double days)."""
     runs = profile.running.weekly
-    key = {run.day.index for run in runs if run.type in KEY_RUN_TYPES}
     speed = [d for d in Weekday if any(run.day == d and run.type in SPEED_RUN_TYPES for run in runs)]
-    clear = [d for d in Weekday if d.index not in key and (d.index + 1) % 7 not in key]
+    clear = _clear_days(profile)
     ways = []
     free = [d for d in clear if d not in profile.available_days]
     if free:
@@ -210,7 +258,7 @@ def _full_day_fix(profile: AthleteProfile, p: Any) -> str:
             "at full dose (no-heavy-near-speed)"
         )
     if ways:
-        return "For full sessions, " + "; or ".join(ways) + "."
+        return ("Else, for" if own_day else "For") + " full sessions, " + "; or ".join(ways) + "."
     if clear:  # a clear day is a training day already: the other sessions' spacing kept it out
         return ""
     return (

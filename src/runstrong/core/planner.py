@@ -53,6 +53,7 @@ from .week_days import (
     RunsByDate,
     calendar,
     day_infos,
+    following_weeks,
     free_day_ideas,
     listed_runs,
     screen_for,
@@ -384,6 +385,7 @@ class _Planning:
             trim_levels=plain_levels(self.trim_levels),
             carry=self.carry,
             stage=Stage(self._graduates(frame, screen_notes), self._unaccustomed(frame, screen_notes)),
+            following=following_weeks(ctx, profile, self.calendar, self.frames, frame),
         )
         week = plan_week(ctx, self.selection, inputs)  # type: ignore[arg-type]
         self.trim_levels, self.carry = dict(week.trim_levels), week.carry
@@ -405,7 +407,7 @@ class _Planning:
         self.block_done.update(b.exercise_id for s in week.sessions for b in s.blocks)
         self.previous = carried_previous(self.previous, week.sessions)
 
-    def _count_light(self, phase: Phase, deload: bool, sessions: tuple[tuple[str, bool], ...]) -> None:
+    def _count_light(self, phase: Phase, deload: bool, sessions: tuple[tuple[str, bool, int], ...]) -> None:
         """A loading week's count toward the light-days advice (light-before-key-runs)."""
         if phase in LOADING_PHASES and not deload and sessions:
             self.light.add(sessions)

@@ -58,6 +58,14 @@ class SessionSpec:
     legs: bool = False  # main or accessory work for the legs (posterior chain, single-leg), whatever the lead
 
 
+@dataclass(frozen=True, slots=True)
+class Ahead:
+    """A week after the one being placed: its days and how many sessions it asks for."""
+
+    days: tuple[DayInfo, ...]
+    sessions: int
+
+
 @dataclass(frozen=True)
 class Placement:
     days: tuple[int, ...]  # day index in the week, one per session in roster order
@@ -161,6 +169,7 @@ def place_week(
         cost.append(row)
     plyo_gap_days = -(-p.plyo_min_hours // 24)
     options = [[(i, c) for i, c in enumerate(row) if c is not None] for row in cost]
+    lead, full = _leg_days(days, roster)
     # the smallest gap, in days, each pair of sessions needs
     need = [[plyo_gap_days if a.plyometric and b.plyometric else p.min_days_between for b in roster] for a in roster]
     best: tuple[float, tuple[int, ...]] | None = None
@@ -173,6 +182,12 @@ def place_week(
             if 7 - ordered[-1] + ordered[0] < p.min_days_between:  # the same days next week would meet
                 total += p.unrepeatable_week_penalty
             total += p.spread_weight * sum(1 for a, b in itertools.combinations(chosen, 2) if a > b)
+            if (
+                lead is not None
+                and chosen[lead] not in full[lead]
+                and any(chosen[k] in full[k] for k in full if k != lead)
+            ):  # the lead light while another leg session has a full day it could take (pair-with-easy-day)
+                total += p.penalty_lead_light_beside_full
             if best is None or (total, chosen) < best:
                 best = (total, chosen)
             return
@@ -190,6 +205,25 @@ def place_week(
     score, combo = best
     prev_day = {focus: d for d, focus, _ in previous}
     return Placement(days=combo, score=score, reasons=_explain(combo, days, roster, prev_day, p))
+
+
+def _leg_days(
+    days: tuple[DayInfo, ...], roster: tuple[SessionSpec, ...]
+) -> tuple[int | None, dict[int, frozenset[int]]]:
+    """The roster's posterior-chain session (the plan's lead, S05), and for each leg session
+    the days that leave it at full dose: a heavy session always (it may only go on those), a
+    lighter one off speed days and days before a key run (light-before-key-runs)."""
+    legs = {k: s for k, s in enumerate(roster) if s.focus in _LEG_FOCUSES}
+    if len(legs) < 2 or not any(s.focus == Category.posterior_chain for s in legs.values()):
+        return None, {}
+    full = {
+        k: frozenset(i for i, d in enumerate(days) if s.heavy or not (d.before_key or d.speed)) for k, s in legs.items()
+    }
+    lead = next(k for k, s in legs.items() if s.focus == Category.posterior_chain)
+    return lead, full
+
+
+_LEG_FOCUSES = (Category.posterior_chain, Category.single_leg_power)
 
 
 def _clear_of_previous(

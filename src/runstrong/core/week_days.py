@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,7 +11,7 @@ from .context import PlanningContext
 from .model import KEY_RUN_TYPES, AthleteProfile, DatedRun, Reason, RunType, Session, Suggestion, Weekday, build
 from .phases import WeekFrame, lay_out_weeks
 from .plan_notes import suggestions
-from .schedule import DayInfo
+from .schedule import Ahead, DayInfo
 from .screen import Screen
 from .vocab import spoken_list
 
@@ -227,3 +228,12 @@ def _day_infos(
             )
         )
     return tuple(infos)
+
+
+def following_weeks(
+    ctx: PlanningContext, profile: AthleteProfile, cal: Calendar, frames: Sequence[WeekFrame], frame: WeekFrame
+) -> tuple[Ahead, ...]:
+    """The weeks after `frame` that its placement looks ahead to (consistent-rhythm): their days
+    and sessions. `frames` count from 1, so the next week is `frames[frame.index]`."""
+    after = frames[frame.index : frame.index + ctx.params.lookahead_weeks]
+    return tuple(Ahead(day_infos(ctx, profile, f, cal), f.sessions) for f in after)

@@ -20,7 +20,7 @@ from .model import Category, Phase, Reason, Session, Weekday, build
 from .params import Params
 from .phases import LOADING_PHASES, RACE_WEEK_REST_RULE, WeekFrame
 from .placement import Previous, Week, best_option, least_bad
-from .schedule import DayInfo, Placement, explain_infeasible
+from .schedule import Ahead, DayInfo, Placement, explain_infeasible
 from .selection import BlockSelection
 
 _RULE_ID = attrgetter("rule_id")
@@ -38,6 +38,7 @@ class WeekInputs:
     trim_levels: tuple[tuple[str, int], ...]  # (focus's value, trim steps): see plain_levels
     carry: Carry = ()  # each lift's dose in the last loading week (progression-carries-over)
     stage: Stage = SETTLED  # a novice ready for build dosing, a runner in their first weeks
+    following: tuple[Ahead, ...] = ()  # the next weeks, which this week's last days can take days from
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ class PlannedWeek:
     landing: bool
     trim_levels: tuple[tuple[str, int], ...]
     carry: Carry  # what the next week steps from: this week's doses if it was a loading week
-    focus_light: tuple[tuple[str, bool], ...] = ()  # (focus's value, kept light) per session: `light_focuses`
+    focus_light: tuple[tuple[str, bool, int], ...] = ()  # (focus's value, kept light, weekday): `light_focuses`
 
 
 def plan_week(ctx: PlanningContext, selection: BlockSelection, inputs: WeekInputs) -> PlannedWeek:
@@ -103,10 +104,14 @@ def _kept_built(p: Params) -> Reason:
     return p.why("maintenance-after-race", "Maintenance keeps what you built: no eccentric-only work new to the plan.")
 
 
-def light_focuses(sessions: Sequence[Session]) -> tuple[tuple[str, bool], ...]:
-    """Each session's focus (its value) and whether it was kept light for a key run."""
+def light_focuses(sessions: Sequence[Session]) -> tuple[tuple[str, bool, int], ...]:
+    """Each session's focus (its value), whether it was kept light for a key run, and its weekday."""
     return tuple(
-        (s.focus.value, any(r.rule_id == "light-before-key-runs" for b in s.blocks for r in b.reasons))
+        (
+            s.focus.value,
+            any(r.rule_id == "light-before-key-runs" for b in s.blocks for r in b.reasons),
+            s.date.weekday(),
+        )
         for s in sessions
     )
 
@@ -135,10 +140,18 @@ def _place(
             )
         return cache[key]
 
-    week = Week(days=w.days, previous=w.previous, sessions=w.frame.sessions, allow_double=w.runner.allow_double)
+    week = Week(
+        days=w.days,
+        previous=w.previous,
+        sessions=w.frame.sessions,
+        allow_double=w.runner.allow_double,
+        following=w.following,
+    )
     best = best_option(ctx, week, composed)
     if best is not None:
-        if len(best.planned) < w.frame.sessions:
+        if best.warning:
+            warnings.append(best.warning)
+        elif len(best.planned) < w.frame.sessions:
             fit = f"only {len(best.planned)} of {w.frame.sessions} sessions"
             warnings.append(f"{fit} fit a day apart on the training days.")
         return best.planned, best.placement, list(best.notes)
