@@ -19,10 +19,11 @@ from runstrong.core.model import PainArea
 from runstrong.core.pain_return import rungs_for_week
 from runstrong.core.review.metrics import DiaryWindow
 from runstrong.core.review.pain_sides import said
+from runstrong.core.review.week import review_week
 from runstrong.core.vocab import AREA_NAME
 from runstrong.io.data_files import load_context
 
-from .helpers import EXAMPLE_PROFILES, LIBRARY, MAYA, REGISTRY, SETTINGS, pick_week, picks, plan_of
+from .helpers import CTX, EXAMPLE_PROFILES, LIBRARY, MAYA, REGISTRY, SETTINGS, pick_week, picks, plan_of
 from .scenarios import CALM, DAY, done_as_planned, reviewed_and_applied, week_end
 
 LADDERS = load_context().ladders
@@ -161,3 +162,22 @@ def test_a_report_is_said_with_its_area_once_for_every_area_and_side():
             ), text
             head = text.partition(" 5/10")[0].lower()
             assert head.count(area.value.replace("_", " ")) == 1, (text, describe_pain(p))
+
+
+def test_a_climb_reviewed_on_monday_before_the_morning_check_in_says_that_mornings_report_still_counts():
+    """Reviewed on the Monday before the check-in, the morning after Sunday's long run is not
+    in yet: the climb says this morning's report still belongs to the week. Reviewed after a
+    5/10 check-in, the same week holds (the report is read into it, not into the next)."""
+    plan = plan_of(ACHILLES_RUNNER)
+    week = plan.weeks[2]
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    assert any(r.date == week_end(week) for r in diary.runs)
+    monday = week.start_date + 7 * DAY
+    before = review_week(plan, ACHILLES_RUNNER, diary, week.start_date, today=monday, ctx=CTX)
+    (d,) = decisions_of(before, PainArea.achilles)
+    assert d.action == "progress" and "this morning's report" in d.signal_text, d.signal_text
+    later = review_week(plan, ACHILLES_RUNNER, diary, week.start_date, today=monday + DAY, ctx=CTX)
+    assert "this morning's report" not in decisions_of(later, PainArea.achilles)[0].signal_text
+    morning = PainReport(date=monday, area=PainArea.achilles, score=5, when="next_morning")
+    after = review_week(plan, ACHILLES_RUNNER, with_reports(diary, morning), week.start_date, today=monday, ctx=CTX)
+    assert [d.action for d in decisions_of(after, PainArea.achilles)] == ["hold"]

@@ -141,9 +141,20 @@ def judge_side(r: ReviewInput, area: PainArea, side: str, on_ladder: bool, mk: M
         f"{where} pain at most {reports[0].score}/10 (acceptable up to {mk.acceptable}/10), {after}"
         if reports
         else f"no {where} pain reported this week"
-    )
+    ) + _morning_to_come(r, morning)
     settled = "in the acceptable zone and settled by the next morning"
     return replace(base, action="progress", why=settled, signals=(Signal(kind="pain", text=calm),), said="")
+
+
+def _morning_to_come(r: ReviewInput, morning: list[PainReport]) -> str:
+    """A review run on the Monday after the week, before that morning's check-in: the
+    morning after Sunday's training is still to come and belongs to this week, so say so."""
+    sunday = r.week_start + (WEEK - 1) * _DAY
+    if r.today != sunday + _DAY or any(pain_day(p) == sunday for p in morning):
+        return ""
+    if not any(x.date == sunday for x in (*r.history.sessions, *r.history.runs)):
+        return ""
+    return " (this morning's report, after Sunday's training, still counts for this week: review again after it)"
 
 
 def rung_done(r: ReviewInput, area: PainArea) -> bool:
