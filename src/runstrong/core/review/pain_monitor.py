@@ -147,14 +147,14 @@ def judge_side(r: ReviewInput, area: PainArea, side: str, on_ladder: bool, mk: M
 
 
 def _morning_to_come(r: ReviewInput, morning: list[PainReport]) -> str:
-    """A review run on the Monday after the week, before that morning's check-in: the
-    morning after Sunday's training is still to come and belongs to this week, so say so."""
+    """A review run on the Monday after the week, where the morning after Sunday's training
+    is not reported: a report may still come that morning, and it belongs to this week."""
     sunday = r.week_start + (WEEK - 1) * _DAY
     if r.today != sunday + _DAY or any(pain_day(p) == sunday for p in morning):
         return ""
     if not any(x.date == sunday for x in (*r.history.sessions, *r.history.runs)):
         return ""
-    return " (this morning's report, after Sunday's training, still counts for this week: review again after it)"
+    return " (a pain report this morning, after Sunday's training, would count for this week: review again after it)"
 
 
 def rung_done(r: ReviewInput, area: PainArea) -> bool:
