@@ -83,6 +83,13 @@ def knee_pain(*reports: tuple[int, int, str, str]) -> Diary:
     return make
 
 
+def new_shin(plan: Plan, week: Week) -> DiaryWindow:
+    """Calm weeks, and a first right-shin report after Sunday's long run."""
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    shin = PainReport(date=week_end(week), area=PainArea.shin, score=3, side="right", when="after", provoked_by="long")
+    return dataclasses.replace(diary, pains=(*diary.pains, shin))
+
+
 def heavy_legs(plan: Plan, week: Week) -> DiaryWindow:
     diary = noisy_week(plan, week, Knobs(), seed=1)
     runs = [RunLog(date=week.start_date + d * DAY, type="easy", minutes=40, tightness=6, leg_feel=2) for d in (1, 3)]
@@ -111,6 +118,10 @@ EXAMPLES = (
             knee_pain((1, 3, "during", "right"), (2, 1, "next_morning", "right")), profile=KNEE_RUNNER,
             week=lambda plan: plan.weeks[2]),
     Example("Severe knee pain: off the ladder, see a clinician", ("pain",), knee_pain((1, 7, "during", "left"))),
+    Example("Knee pain on the Monday morning after Sunday's long run: the week it follows holds", ("pain",),
+            knee_pain((1, 2, "during", "right"), (7, 4, "next_morning", "right")), profile=KNEE_RUNNER,
+            week=lambda plan: plan.weeks[2]),
+    Example("A new pain area: noted, with what to watch and when to see a clinician", ("pain",), new_shin),
     Example("Two weeks mostly missed: the dose repeats", ("sessions",), missed_two_weeks),
     Example("Effort above target: hold", ("effort",), knobs(effort_over=2.5)),
     Example("A lift whose form broke down: an easier variant", ("form",), knobs(broken_lift=True)),

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from runstrong.core.diary import PainReport, RunLog, SessionLog, SetLog, Wellness
 from runstrong.core.model import PainArea, RunType, build
+from runstrong.core.pain_days import pain_day
 from runstrong.core.review_metrics import DiaryWindow
 
 from .repo import RUN_COLUMNS, SET_FIELDS, WELLNESS_COLUMNS
@@ -23,7 +24,8 @@ SESSION_FIELDS = ("date", "plan_version", "planned_date", "planned_label", "minu
 
 
 def load_diary(s: Session, athlete_id: int, since: dt.date, until: dt.date) -> DiaryWindow:
-    """The athlete's diary entries dated since..until (inclusive). Values are trusted (they
+    """The athlete's diary entries dated since..until (inclusive), pain reports by the day they
+    are about (a next-morning report dated the day after `until` is in). Values are trusted (they
     were validated when logged), so they are built without validating again (core.model's
     `build`); rows are read as plain tuples (no ORM objects): a review's read costs a third."""
     return load_diaries(s, {athlete_id: (since, until)})[athlete_id]
@@ -56,10 +58,11 @@ def load_diaries(s: Session, spans: dict[int, tuple[dt.date, dt.date]]) -> dict[
     for r in s.execute(q["wellness"], args):
         if kept(r[0], r[1]):
             out[r[0]]["wellness"].append(build(Wellness, date=r[1], **dict(zip(WELLNESS_COLUMNS, r[2:], strict=True))))
-    for r in s.execute(q["pains"], args):
-        if kept(r[0], r[1]):
-            fields = dict(zip(PAIN_COLUMNS, r[1:], strict=True)) | {"area": PainArea(r.area)}
-            out[r[0]]["pains"].append(build(PainReport, **fields))
+    for r in s.execute(q["pains"], args | {"until": until + dt.timedelta(days=1)}):  # the morning after the last day
+        fields = dict(zip(PAIN_COLUMNS, r[1:], strict=True)) | {"area": PainArea(r.area)}
+        report = build(PainReport, **fields)
+        if kept(r[0], pain_day(report)):  # a pain by the day it is about: a next morning by the day before
+            out[r[0]]["pains"].append(report)
     return {i: _window(out[i]) for i in ids}
 
 

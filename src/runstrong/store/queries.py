@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from runstrong.core.diary import MEASURES, ExerciseSummary, LoggedSet, Note, WeekSummary, week_start
+from runstrong.core.pain_days import pain_day_of
 
 from .repo import current_plan_select, row_to_set
 from .tables import NoteRow, PainRow, PlannedItem, PlanRow, RunRow, SessionLogRow, SetLogRow, WellnessRow
@@ -98,12 +99,16 @@ def history_by_week(
         given = [a for a in answers if a is not None]
         if given:
             weeks.note(day, "wellness", fmean(given))
+    after = until + dt.timedelta(days=1) if until is not None else None  # a next morning speaks for the day before
     pains = (
-        select(PainRow.date, func.max(PainRow.score))
-        .where(PainRow.athlete_id == athlete_id, *_between(PainRow.date, since, until))
-        .group_by(PainRow.date)
+        select(PainRow.date, PainRow.when, func.max(PainRow.score))
+        .where(PainRow.athlete_id == athlete_id, *_between(PainRow.date, since, after))
+        .group_by(PainRow.date, PainRow.when)
     )
-    for day, worst in s.execute(pains):
+    for logged, when, worst in s.execute(pains):
+        day = pain_day_of(logged, when)
+        if (since is not None and day < since) or (until is not None and day > until):
+            continue
         week = weeks.add(day)
         week["max_pain"] = max(week.get("max_pain", 0), worst)
     notes = select(NoteRow.date, NoteRow.text).where(NoteRow.athlete_id == athlete_id,

@@ -18,6 +18,7 @@ from pydantic import Field
 from ..base import Frozen
 from ..diary import PainReport, RunLog, SessionLog, Wellness
 from ..model import Category
+from ..pain_days import pain_day
 
 DAY = dt.timedelta(days=1)
 
@@ -32,12 +33,13 @@ class DiaryWindow:
     pains: tuple[PainReport, ...] = ()  # every pain report, with those logged in sessions
 
     def between(self, start: dt.date, end: dt.date) -> DiaryWindow:
-        """Entries with start <= date <= end."""
+        """Entries with start <= date <= end; a pain report by the day it is about (`pain_day`:
+        a next-morning report dated the Monday after belongs to the week it follows)."""
         return DiaryWindow(
             sessions=tuple(x for x in self.sessions if start <= x.date <= end),
             runs=tuple(x for x in self.runs if start <= x.date <= end),
             wellness=tuple(x for x in self.wellness if start <= x.date <= end),
-            pains=tuple(x for x in self.pains if start <= x.date <= end),
+            pains=tuple(x for x in self.pains if start <= pain_day(x) <= end),
         )
 
 

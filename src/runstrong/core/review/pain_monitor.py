@@ -16,12 +16,13 @@ from dataclasses import dataclass, replace
 
 from ..diary import PainReport, describe_pain
 from ..model import Category, PainArea, why
+from ..pain_days import pain_day
 from ..pain_return import OFF, STAGE_NAME, Ladder, rung_exercise, rungs_for_week
 from ..vocab import RunType
 from . import pain_sides as sides
 from . import signals as sig
 from .state import ReviewInput, Verdict, categories_loading, category_name
-from .values import Flag, Signal, decision
+from .values import Flag, ReviewDecision, Signal, decision
 
 WEEK = 7
 _DAY = dt.timedelta(days=1)
@@ -77,7 +78,7 @@ def weekly_worst(r: ReviewInput, area: PainArea, weeks: int, side: str = "") -> 
         scores = [
             p.score
             for p in r.history.pains
-            if p.area == area and start <= p.date < start + WEEK * _DAY and sides.counts_for(p, side)
+            if p.area == area and start <= pain_day(p) < start + WEEK * _DAY and sides.counts_for(p, side)
         ]
         out.append(max(scores) if scores else None)
     return out
@@ -88,7 +89,7 @@ def judge(r: ReviewInput, area: PainArea, on_ladder: bool, mk: Monitor) -> Judge
     knee at 5/10 is not eased by a right knee at 1/10), the worst side governing the rung."""
     week = [p for p in r.metrics.pains if p.area == area]
     window = r.week_start - mk.rising_weeks * WEEK * _DAY
-    earlier = [p for p in r.history.pains if p.area == area and window <= p.date < r.week_start]
+    earlier = [p for p in r.history.pains if p.area == area and window <= pain_day(p) < r.week_start]
     found = [judge_side(r, area, side, on_ladder, mk) for side in sides.judged([*week, *earlier])]
     worst = max(found, key=lambda j: (RANK[j.action], j.reports[0].score if j.reports else -1))
     flagged = [j.side for j in found if j.action in FLAGGED]
@@ -140,9 +141,20 @@ def judge_side(r: ReviewInput, area: PainArea, side: str, on_ladder: bool, mk: M
         f"{where} pain at most {reports[0].score}/10 (acceptable up to {mk.acceptable}/10), {after}"
         if reports
         else f"no {where} pain reported this week"
-    )
+    ) + _morning_to_come(r, morning)
     settled = "in the acceptable zone and settled by the next morning"
     return replace(base, action="progress", why=settled, signals=(Signal(kind="pain", text=calm),), said="")
+
+
+def _morning_to_come(r: ReviewInput, morning: list[PainReport]) -> str:
+    """A review run on the Monday after the week, where the morning after Sunday's training
+    is not reported: a report may still come that morning, and it belongs to this week."""
+    sunday = r.week_start + (WEEK - 1) * _DAY
+    if r.today != sunday + _DAY or any(pain_day(p) == sunday for p in morning):
+        return ""
+    if not any(x.date == sunday for x in (*r.history.sessions, *r.history.runs)):
+        return ""
+    return " (a pain report this morning, after Sunday's training, would count for this week: review again after it)"
 
 
 def rung_done(r: ReviewInput, area: PainArea) -> bool:
@@ -182,6 +194,8 @@ def pain_step(r: ReviewInput, v: Verdict) -> Verdict:
         j = judge(r, area, area in now, mk)
         if j.action:
             out = _act(r, out, j, now.get(area), mk)
+        elif j.reports:  # every report of the week is answered, a new area's first one most of all
+            out = out.add(decisions=(*out.decisions, acknowledge(r, j, now.get(area), mk)))
         reports = sum(1 for p in r.metrics.pains if p.area == area)
         if j.action == "exclude":
             text = f"{sides.where(area, j.side).capitalize()} pain {j.why}: see a clinician before loading it again."
@@ -194,6 +208,34 @@ def pain_step(r: ReviewInput, v: Verdict) -> Verdict:
             )
             out = out.add(guidance=(*out.guidance, why("review-pain", text)))
     return out
+
+
+def is_new(r: ReviewInput, area: PainArea, rung: int | None) -> bool:
+    """No earlier report of `area` in the diary the review reads, and not a painful area of
+    the profile or its ladders: the week's reports are its first."""
+    if rung is not None or area in r.profile.pain_areas:
+        return False
+    return not any(p.area == area and pain_day(p) < r.week_start for p in r.history.pains)
+
+
+def acknowledge(r: ReviewInput, j: Judgement, rung: int | None, mk: Monitor) -> ReviewDecision:
+    """A note for an area whose reports this week call for no step (within the zone, settled,
+    or nothing loaded it): what was seen, what to watch, and when to see a clinician, so no
+    report goes unanswered (a teenager's first shin pain in a taper among them)."""
+    head = f"{j.said[:1].upper()}{j.said[1:]}"
+    zone = f"within the acceptable zone (up to {mk.acceptable}/10)"
+    watch = (
+        f"Watch it: pain not settled by the next morning (over {mk.settled}/10) holds the work that loads it; "
+        f"see a clinician if it is sharp, reaches {mk.severe}/10 or rises {mk.rising_weeks} weeks running."
+    )
+    lad = r.ladders.get(j.area)
+    if is_new(r, j.area, rung):
+        text = f"{head}: new this week, {zone}. {watch}"
+    elif rung is not None and lad is not None and rung >= 0:
+        text = f"{head}: {zone}; nothing loaded it this week, so it stays on {_rung_text(r, lad, rung)}."
+    else:
+        text = f"{head}: {zone}, noted. {watch}"
+    return decision(j.area.value, "note", text, ["pain-monitoring", "review-pain"], list(j.signals))
 
 
 def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor) -> Verdict:
@@ -302,7 +344,21 @@ def ladder_settle_step(r: ReviewInput, v: Verdict) -> Verdict:
                 for d in decisions
             ]
         rungs[area] = rung if area.value in kept or was is None or rung <= was else max(was, 0)
+        if rungs[area] != rung and area.value not in kept:  # a climb a cut or deload overrode: say where it stays
+            decisions = [_stays(r, d, area, rungs[area]) for d in decisions]
     return v.add(pain_rungs=rungs, decisions=tuple(decisions))
+
+
+def _stays(r: ReviewInput, d: ReviewDecision, area: PainArea, rung: int) -> ReviewDecision:
+    """The overridden climb's note says what the plan does: "stays on rung 2 ... while this
+    week's cut comes first", not the climb it would have made."""
+    head, climb, rest = d.text.partition(": up to rung ")
+    lad = r.ladders.get(area)
+    if d.scope != area.value or d.action != "note" or not climb or lad is None:
+        return d
+    why_not = rest.rpartition(": ")[2].rstrip(".")
+    text = f"{head}, but it stays on {_rung_text(r, lad, rung)} next week while {why_not}."
+    return d.model_copy(update={"text": text})
 
 
 def _rung_lift(r: ReviewInput, area: PainArea, rung: int | None):  # type: ignore[no-untyped-def]

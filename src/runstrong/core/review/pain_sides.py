@@ -44,7 +44,8 @@ def said(p: PainReport, names: dict[str, str]) -> str:
     """A report in words with its side in front: "left knee 5/10 during split squat" ("during
     exercise" when the report names no cause)."""
     area = where(p.area, "")
-    rest = describe_pain(p.model_copy(update={"side": None}), names).removeprefix(area)
+    text = describe_pain(p.model_copy(update={"side": None}), names)
+    rest = text[text.index(f" {p.score}/10") :]  # from the score on: the area's own spelling is not ours to match
     if p.when in ("during", "after") and p.provoked_by is None:
         rest += " exercise"  # "during" alone reads as unfinished
     if p.side == "both":

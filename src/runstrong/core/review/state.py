@@ -36,6 +36,7 @@ class ReviewInput:
     params: ReviewParams
     real_life: RealLife
     ladders: Ladders  # graded-return ladders (the context's)
+    today: dt.date | None = None  # the day the review is run, when known
 
     @property
     def next_week(self) -> Week | None:
@@ -110,6 +111,7 @@ def review_input(
         params=review_params(ctx.registry),
         real_life=real_life or RealLife(),
         ladders=ctx.ladders,
+        today=today,
     )
 
 
