@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from ..diary import WELLNESS_FIELDS, SessionLog, SetLog, Wellness
+from ..diary import WELLNESS_FIELDS, RunLog, SessionLog, SetLog, Wellness
 from ..library import Library
 from ..model import TRAINING_CATEGORIES, Category, Plan, Prescription, Role, Week
 from ..rules import Registry
@@ -335,18 +335,36 @@ def _heavy_legged(diary: DiaryWindow, rp: ReviewParams) -> list[RunNote]:
 
 def _spikes(history: DiaryWindow, diary: DiaryWindow, rp: ReviewParams) -> list[RunSpike]:
     """Runs much longer than the longest of the window before them, when the diary's runs
-    reach back far enough to say what the longest was (running-load-spike)."""
+    reach back far enough to say what the longest was (running-load-spike). Each also carries
+    the longest run of its window that was no spike itself, so a cap ignored once does not
+    become the next cap (cr19b #7: 130 -> 155 min)."""
     spikes = []
     first = min((x.date for x in history.runs), default=None)
+    spiked = {(x.date, x.minutes) for x in history.runs if _spike_over(history, x, rp) is not None}
     for r in diary.runs:
         if first is None or (r.date - first).days < rp.spike_min_history_days:
             continue
-        window = [x.minutes for x in history.runs if r.date - rp.spike_window_days * DAY <= x.date < r.date]
-        if window and r.minutes > max(window) * (1 + rp.spike_pct / 100):
-            longest = max(window)
+        longest = _spike_over(history, r, rp)
+        if longest is not None:
+            window = _window(history, r, rp)
+            calm = max((x.minutes for x in window if (x.date, x.minutes) not in spiked), default=longest)
             pct = round(100 * (r.minutes - longest) / longest, 1)
-            spikes.append(RunSpike(date=r.date, minutes=r.minutes, longest_before=longest, pct_longer=pct))
+            spikes.append(
+                RunSpike(date=r.date, minutes=r.minutes, longest_before=longest, pct_longer=pct, longest_unspiked=calm)
+            )
     return spikes
+
+
+def _window(history: DiaryWindow, r: RunLog, rp: ReviewParams) -> list[RunLog]:
+    return [x for x in history.runs if r.date - rp.spike_window_days * DAY <= x.date < r.date]
+
+
+def _spike_over(history: DiaryWindow, r: RunLog, rp: ReviewParams) -> float | None:
+    """The longest run of the window before r when r spiked over it, else None."""
+    window = [x.minutes for x in _window(history, r, rp)]
+    if window and r.minutes > max(window) * (1 + rp.spike_pct / 100):
+        return max(window)
+    return None
 
 
 def _week_counts(diary: DiaryWindow, rp: ReviewParams) -> dict[str, int]:

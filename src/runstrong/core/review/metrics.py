@@ -102,6 +102,9 @@ class RunSpike(Frozen):
     minutes: float
     longest_before: float = Field(description="Longest run of the window before it, minutes.")
     pct_longer: float
+    longest_unspiked: float = Field(
+        0.0, description="Longest run of the window before it that was no spike itself, minutes: the cap's base."
+    )
 
 
 class WeekMetrics(Frozen):
