@@ -18,6 +18,7 @@ from ..library import Library
 from ..model import TRAINING_CATEGORIES, Category, Plan, Prescription, Role, Week
 from ..rules import Registry
 from ..vocab import SESSION_LETTER
+from .effort_trend import session_effort
 from .metrics import (
     DAY,
     CategoryWeek,
@@ -40,20 +41,21 @@ def plan_week(plan: Plan, week_start: dt.date) -> Week | None:
     return None
 
 
-def _as_rpe(s: SetLog) -> float | None:
-    if s.rpe is not None:
-        return s.rpe
-    if s.rir is not None:
-        return max(1.0, 10.0 - s.rir)
-    return None
+def _as_rpe(s: SetLog, readable_rir: float) -> float | None:
+    """The set's effort as an RPE, read only near failure (effort-read-near-failure): an
+    eased or cut dose logged as planned (RIR 10) does not make the week read trivially easy."""
+    rpe = s.rpe if s.rpe is not None else (10.0 - s.rir if s.rir is not None else None)
+    return rpe if rpe is not None and rpe >= 10.0 - readable_rir else None
 
 
-def _target_rpe(p: Prescription) -> float | None:
+def _target_rpe(p: Prescription, readable_rir: float) -> float | None:
+    """The dose's effort target as an RPE; an eased dose's (far from failure) sets none."""
+    rpe = None
     if p.intensity.kind == "rpe":
-        return p.intensity.value
-    if p.intensity.kind == "rir" and p.intensity.value is not None:
-        return 10.0 - p.intensity.value
-    return None
+        rpe = p.intensity.value
+    elif p.intensity.kind == "rir" and p.intensity.value is not None:
+        rpe = 10.0 - p.intensity.value
+    return rpe if rpe is not None and rpe >= 10.0 - readable_rir else None
 
 
 def _mean(values: Iterable[float | None]) -> float | None:
@@ -171,7 +173,7 @@ def _lift_value(s: SetLog) -> tuple[float, str]:
     return s.amount, unit
 
 
-def _planned(week: Week | None) -> tuple[dict[Category, int], dict[Category, list[float]]]:
+def _planned(week: Week | None, readable_rir: float) -> tuple[dict[Category, int], dict[Category, list[float]]]:
     """Planned sets and target efforts (as RPE) by category."""
     planned_sets: dict[Category, int] = defaultdict(int)
     targets: dict[Category, list[float]] = defaultdict(list)
@@ -179,7 +181,7 @@ def _planned(week: Week | None) -> tuple[dict[Category, int], dict[Category, lis
         for b in session.blocks:
             if b.role in (Role.primary, Role.accessory):
                 planned_sets[b.category] += b.prescription.sets + (1 if b.prescription.extra_sets_side else 0)
-                t = _target_rpe(b.prescription)
+                t = _target_rpe(b.prescription, readable_rir)
                 if t is not None:
                     targets[b.category].append(t)
     return planned_sets, targets
@@ -215,10 +217,15 @@ def _sets_counted(diary: DiaryWindow, library: Library) -> dict[Category, int]:
 
 
 def _category_weeks(
-    week: Week | None, targets_week: Week | None, diary: DiaryWindow, previous: DiaryWindow, library: Library
+    week: Week | None,
+    targets_week: Week | None,
+    diary: DiaryWindow,
+    previous: DiaryWindow,
+    library: Library,
+    readable_rir: float,
 ) -> list[CategoryWeek]:
-    planned_sets, _ = _planned(week)
-    _, targets = _planned(targets_week)
+    planned_sets, _ = _planned(week, readable_rir)
+    _, targets = _planned(targets_week, readable_rir)
     by_cat, _ = _sets_by(diary, library)
     prev_form: dict[Category, list[float]] = defaultdict(list)
     for c, sets in _sets_by(previous, library)[0].items():
@@ -237,7 +244,7 @@ def _category_weeks(
                 seconds=sum(x.seconds or 0 for x in done),
                 contacts=sum(x.contacts or 0 for x in done),
                 tonnage_kg=round(sum((x.load_kg or 0) * (x.reps or 0) for x in done), 1),
-                mean_rpe=_mean(_as_rpe(x) for x in done),
+                mean_rpe=_mean(_as_rpe(x, readable_rir) for x in done),
                 target_rpe=_mean(targets.get(c, [])),
                 mean_form=_mean(x.form_quality for x in done),
                 previous_form=_mean(prev_form.get(c, [])),
@@ -403,7 +410,8 @@ def week_metrics(
         planned_sessions=planned_sessions,
         done_sessions=done_sessions,
         completion_pct=_pct(done_sessions, planned_sessions),
-        categories=_category_weeks(week, targets_week or week, diary, previous, library),
+        categories=_category_weeks(week, targets_week or week, diary, previous, library, rp.readable_rir),
+        session_effort=session_effort(history, week_start, rp),
         lifts=_lift_weeks(diary, library, rp),
         strength_load=load.strength,
         run_load=load.run,
@@ -455,7 +463,7 @@ def sessions_done(history: DiaryWindow, week_start: dt.date, planned: Collection
 def history_window_days(registry: Registry) -> int:
     """How far back before a reviewed week the diary must reach."""
     rp = review_params(registry)
-    return max(rp.baseline_days, rp.spike_window_days, 7 * rp.chronic_weeks, 7)
+    return max(rp.baseline_days, rp.spike_window_days, 7 * rp.chronic_weeks, rp.srpe_baseline_days, 7)
 
 
 def history_metrics(

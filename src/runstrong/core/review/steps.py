@@ -12,6 +12,7 @@ from .metrics import CategoryWeek
 from .params import ReviewParams
 from .regress import easier
 from .state import ReviewInput, Verdict, category_name
+from .effort_trend import effort_rising
 from .values import Flag, ReviewDecision, Signal, decision
 
 WEEK = 7
@@ -225,6 +226,10 @@ def warning_signs_step(r: ReviewInput, v: Verdict) -> Verdict:
         text = f"Wellness {c.week_mean:g}/5 against your usual {c.baseline_mean:g} (± {c.baseline_sd:g})."
         flags.append(Flag(kind="wellness", text=text, rule_id="wellness-baseline"))
         fatigue += drop
+    rising = effort_rising(r)
+    if rising is not None:  # the sessions' own effort, read against the work done (S39, S40)
+        flags.append(rising[0])
+        fatigue.append(rising[1])
     hard = [c for c in m.categories if c.planned_sets and effort_over(c, rp)]
     loose = [c for c in m.categories if c.planned_sets and form_slipping(c, rp)]
     if hard:
