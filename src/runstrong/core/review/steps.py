@@ -7,12 +7,12 @@ from ..model import Adjustment, Category, ExerciseSwap, why
 from ..pain_return import rungs_for_week
 from ..params import params_from_registry
 from . import signals as sig
+from .effort_trend import effort_rising
 from .measure import completion_pct, plan_week
 from .metrics import CategoryWeek
 from .params import ReviewParams
 from .regress import easier
 from .state import ReviewInput, Verdict, category_name
-from .effort_trend import effort_rising
 from .values import Flag, ReviewDecision, Signal, decision
 
 WEEK = 7
