@@ -235,10 +235,21 @@ def _never_above(old: Week, new: Week, swapped: dict[str, str], held: dict[Any, 
             for limit, same, strict in ((own, True, False), (other, False, False), (hold, True, True)):
                 if limit is not None:
                     b = _capped_block(b, limit, params, same, held=strict)
-            blocks.append(b)
+            blocks.append(b if hold is None else _effort_kept(b, hold))
         sessions.append((s, blocks))
     sessions = _category_capped(old, sessions, params, swapped)
     return new.model_copy(update={"sessions": [_resized(s, blocks) for s, blocks in sessions]})
+
+
+def _effort_kept(b: Block, held: Prescription) -> Block:
+    """A hold repeats the last loading dose: never a lift's effort eased below it (cr19b #4: a
+    hold after a deload kept the trap-bar at the deload's RIR 9 for weeks)."""
+    p = b.prescription
+    if not (_harder_effort(held, p) or _nearer_failure(held, p)):
+        return b
+    if p.intensity.kind in ("rir", "rpe") and held.intensity.kind in ("rir", "rpe"):
+        return b.model_copy(update={"prescription": p.model_copy(update={"intensity": held.intensity})})
+    return b
 
 
 def _old_doses(
