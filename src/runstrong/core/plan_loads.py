@@ -230,7 +230,9 @@ def _starts(walk: LoadWalk, logged: bool) -> None:
     for ex_id, s in {**walk.profile.recent_sets, **(walk.profile.logged_sets if logged else {})}.items():
         if ex_id in library and (s.date is not None) == logged:
             before = walk.lifts.get(ex_id)
-            if before is not None and _eased_as_planned(walk, ex_id, s):
+            # an eased dose done as planned says little, but never less than it shows: a replan walks its lived
+            # weeks from an estimate and would drop the lift to it (cr19b #2: a cut day's 30 lb RDL fell to 15 lb)
+            if before is not None and _eased_as_planned(walk, ex_id, s) and _set_e1rm(walk, s) <= before.e1rm + 1e-6:
                 continue
             walk.lifts[ex_id] = _from_set(walk, s, before)
     if logged:
@@ -252,9 +254,7 @@ def _starts(walk: LoadWalk, logged: bool) -> None:
 
 
 def _from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None) -> LiftState:
-    p = walk.p
-    rir = ld.rir_of("rpe" if s.rpe is not None else "rir", s.rpe if s.rpe is not None else s.rir, p.autoreg_assumed_rir)
-    logged = ld.e1rm(s.load_kg, s.reps, rir, p.e1rm_formula, p.e1rm_max_reps)
+    p, logged = walk.p, _set_e1rm(walk, s)
     if s.date is None:
         return LiftState(logged, s.load_kg, "e1rm-formula")
     grown = logged * (1 + p.load_step_pct / 100)  # the week after the log: a week's growth on it
@@ -275,6 +275,12 @@ def _from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None) -> LiftSta
         light_best=before.light_best,
         fresh_log=True,
     )
+
+
+def _set_e1rm(walk: LoadWalk, s: RecentSet) -> float:
+    p = walk.p
+    rir = ld.rir_of("rpe" if s.rpe is not None else "rir", s.rpe if s.rpe is not None else s.rir, p.autoreg_assumed_rir)
+    return ld.e1rm(s.load_kg, s.reps, rir, p.e1rm_formula, p.e1rm_max_reps)
 
 
 def _eased_as_planned(walk: LoadWalk, ex_id: str, s: RecentSet) -> bool:

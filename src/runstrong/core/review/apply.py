@@ -178,7 +178,8 @@ def promised_weeks(old: Plan, weeks: list[Week], review: Review, params: Any) ->
         before = old_weeks.get(w.start_date)
         if w.start_date in changed and before is not None:
             a = adjust[w.start_date]
-            w = _never_above(before, w, swapped, held_caps if w.start_date == review.next_week_start else {}, params)
+            caps = held_caps if w.start_date == review.next_week_start else {}
+            w = _never_above(before, w, swapped, caps, params, frozenset(a.reduce))
             if a.mobility:
                 w = with_recovery(w, params.mobility_minutes)
         out.append(w)
@@ -214,10 +215,18 @@ def _blocks(week: Week) -> list[Block]:
     return [b for s in week.sessions for b in s.blocks if b.role in (Role.primary, Role.accessory)]
 
 
-def _never_above(old: Week, new: Week, swapped: dict[str, str], held: dict[Any, Prescription], params: Any) -> Week:
+def _never_above(
+    old: Week,
+    new: Week,
+    swapped: dict[str, str],
+    held: dict[Any, Prescription],
+    params: Any,
+    cut: frozenset = frozenset(),
+) -> Week:
     """No lift gets more sets, reps, seconds, contacts or load than the plan it replaces gave
     it that week (a lift swapped in is held to the one it replaces), and no category more
-    sets: a block the old week did not have is dropped first."""
+    sets: a block the old week did not have is dropped first. A held lift (not a cut one, `cut`)
+    keeps its held dose's effort."""
     old_by_lift = {(s.focus, b.exercise_id): b.prescription for s in old.sessions for b in s.blocks}
     peaks = peak_doses(old)
     sessions = []
@@ -235,7 +244,8 @@ def _never_above(old: Week, new: Week, swapped: dict[str, str], held: dict[Any, 
             for limit, same, strict in ((own, True, False), (other, False, False), (hold, True, True)):
                 if limit is not None:
                     b = _capped_block(b, limit, params, same, held=strict)
-            blocks.append(b if hold is None else _effort_kept(b, hold))
+            # a cut's fewer reps at the same load are further from failure: only a hold keeps the effort
+            blocks.append(b if hold is None or b.category in cut else _effort_kept(b, hold))
         sessions.append((s, blocks))
     sessions = _category_capped(old, sessions, params, swapped)
     return new.model_copy(update={"sessions": [_resized(s, blocks) for s, blocks in sessions]})
