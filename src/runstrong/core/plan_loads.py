@@ -81,6 +81,7 @@ class LoadWalk:
     # (exercise id, day) -> the light dose a lived week planned that day: a log of it done as
     # planned leaves the lift where it stood (a light day's set says little of what it can do)
     eased_days: dict[tuple[str, dt.date], Prescription] = field(default_factory=dict)
+    cut_days: set[tuple[str, dt.date]] = field(default_factory=set)  # those a review's cut eased (near failure)
     scale: float = 1.0  # the runner's own loads against the body-mass table (load_calibration)
 
     @cached_property
@@ -230,9 +231,9 @@ def _starts(walk: LoadWalk, logged: bool) -> None:
     for ex_id, s in {**walk.profile.recent_sets, **(walk.profile.logged_sets if logged else {})}.items():
         if ex_id in library and (s.date is not None) == logged:
             before = walk.lifts.get(ex_id)
-            # an eased dose done as planned says little, but never less than it shows: a replan walks its lived
-            # weeks from an estimate and would drop the lift to it (cr19b #2: a cut day's 30 lb RDL fell to 15 lb)
-            if before is not None and _eased_as_planned(walk, ex_id, s) and _set_e1rm(walk, s) <= before.e1rm + 1e-6:
+            # a review's cut done as planned never shows less than it shows (cr19b #2: an RDL fell 25 -> 15 lb)
+            shows = (ex_id, s.date) in walk.cut_days and _set_e1rm(walk, s) > before.e1rm + 1e-6 if before else False
+            if before is not None and _eased_as_planned(walk, ex_id, s) and not shows:
                 continue
             walk.lifts[ex_id] = _from_set(walk, s, before)
     if logged:
@@ -401,6 +402,7 @@ def _remember_eased(walk: LoadWalk, s: Session, blocks: list[Block]) -> None:
             was = old.prescription.load_kg
             presc = b.prescription if was is None or was >= kg else old.prescription
             walk.eased_days[b.exercise_id, s.date] = presc
+            walk.cut_days |= {(b.exercise_id, s.date)} if holding_rule(b.rule_ids) == "review-reduce" else set()
 
 
 def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Block:
