@@ -178,8 +178,7 @@ def promised_weeks(old: Plan, weeks: list[Week], review: Review, params: Any) ->
         before = old_weeks.get(w.start_date)
         if w.start_date in changed and before is not None:
             a = adjust[w.start_date]
-            caps = held_caps if w.start_date == review.next_week_start else {}
-            w = _never_above(before, w, swapped, caps, params, frozenset(a.reduce))
+            w = _never_above(before, w, swapped, held_caps if w.start_date == review.next_week_start else {}, params)
             if a.mobility:
                 w = with_recovery(w, params.mobility_minutes)
         out.append(w)
@@ -215,18 +214,10 @@ def _blocks(week: Week) -> list[Block]:
     return [b for s in week.sessions for b in s.blocks if b.role in (Role.primary, Role.accessory)]
 
 
-def _never_above(
-    old: Week,
-    new: Week,
-    swapped: dict[str, str],
-    held: dict[Any, Prescription],
-    params: Any,
-    cut: frozenset = frozenset(),
-) -> Week:
+def _never_above(old: Week, new: Week, swapped: dict[str, str], held: dict[Any, Prescription], params: Any) -> Week:
     """No lift gets more sets, reps, seconds, contacts or load than the plan it replaces gave
     it that week (a lift swapped in is held to the one it replaces), and no category more
-    sets: a block the old week did not have is dropped first. A held lift (not a cut one, `cut`)
-    keeps its held dose's effort."""
+    sets: a block the old week did not have is dropped first."""
     old_by_lift = {(s.focus, b.exercise_id): b.prescription for s in old.sessions for b in s.blocks}
     peaks = peak_doses(old)
     sessions = []
@@ -244,22 +235,10 @@ def _never_above(
             for limit, same, strict in ((own, True, False), (other, False, False), (hold, True, True)):
                 if limit is not None:
                     b = _capped_block(b, limit, params, same, held=strict)
-            # a cut's fewer reps at the same load are further from failure: only a hold keeps the effort
-            blocks.append(b if hold is None or b.category in cut else _effort_kept(b, hold))
+            blocks.append(b)
         sessions.append((s, blocks))
     sessions = _category_capped(old, sessions, params, swapped)
     return new.model_copy(update={"sessions": [_resized(s, blocks) for s, blocks in sessions]})
-
-
-def _effort_kept(b: Block, held: Prescription) -> Block:
-    """A hold repeats the last loading dose: never a lift's effort eased below it (cr19b #4: a
-    hold after a deload kept the trap-bar at the deload's RIR 9 for weeks)."""
-    p = b.prescription
-    if not (_harder_effort(held, p) or _nearer_failure(held, p)):
-        return b
-    if p.intensity.kind in ("rir", "rpe") and held.intensity.kind in ("rir", "rpe"):
-        return b.model_copy(update={"prescription": p.model_copy(update={"intensity": held.intensity})})
-    return b
 
 
 def _old_doses(
