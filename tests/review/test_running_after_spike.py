@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import dataclasses
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from runstrong.core.diary import RunLog
 from runstrong.core.model import RunType
 from runstrong.core.review import review_week
 from runstrong.io.review_text import headline
 
-from .helpers import CTX, MAYA, REGISTRY, plan_of
+from .helpers import CTX, MAYA, REGISTRY, SETTINGS, plan_of
 from .scenarios import CALM, DAY, done_as_planned, week_end, with_runs, with_wellness
 
 CAP_PCT = REGISTRY.param("running-after-spike", "long_run_cap_pct")
@@ -72,3 +75,21 @@ def test_a_wellness_baseline_too_short_to_judge_is_said_to_be_not_shown_as_your_
     review = review_week(plan, MAYA, diary, week.start_date, ctx=CTX)
     line = next(x for x in headline(review.metrics) if x.startswith("Wellness"))
     assert "too short to judge it (4 check-in days)" in line and "against your usual" not in line, line
+
+
+@SETTINGS
+@given(first=st.floats(1.12, 1.6), second=st.floats(1.12, 1.6))
+def test_a_long_run_cap_the_runner_ran_past_stays_at_the_longest_run_before_the_spikes(first, second):
+    """cr19b #7: Rosa ran 155 then 180 min over a 130 min cap; the next cap was 155, so each
+    ignored cap raised the next. The cap stays at the longest run before the first spike."""
+    plan, week, diary, _ = spiked_week(heavy_legs=True)
+    before = max(r.minutes for r in diary.runs if r.date < week.start_date - 7 * DAY)
+    last_week = RunLog(date=week.start_date - DAY, type=RunType.long, minutes=round(before * first))
+    this_week = RunLog(date=week.start_date + 6 * DAY, type=RunType.long, minutes=round(last_week.minutes * second),
+                       leg_feel=1)  # fmt: skip
+    runs = [r for r in diary.runs if r.date < week.start_date - 7 * DAY or r.minutes <= before]
+    diary = with_runs(dataclasses.replace(diary, runs=tuple(r for r in runs if r.date != this_week.date)),
+                      [last_week, this_week])  # fmt: skip
+    review = review_week(plan, MAYA, diary, week.start_date, ctx=CTX)
+    (note, *_) = running_notes(review)
+    assert f"keep the next long run to {round(before * CAP_PCT / 100)} min at most" in note.text, note.text

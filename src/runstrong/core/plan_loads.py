@@ -83,6 +83,7 @@ class LoadWalk:
     # (exercise id, day) -> the light dose a lived week planned that day: a log of it done as
     # planned leaves the lift where it stood (a light day's set says little of what it can do)
     eased_days: dict[tuple[str, dt.date], Prescription] = field(default_factory=dict)
+    cut_days: set[tuple[str, dt.date]] = field(default_factory=set)  # those a review's cut eased (near failure)
     scale: float = 1.0  # the runner's own loads against the body-mass table (load_calibration)
     room: int = 0  # the seconds the session being loaded has left under the cap (kit-double-progression)
     planned: Block | None = None  # the block being loaded, as the week holds it (is it the lift's main day?)
@@ -234,7 +235,9 @@ def _starts(walk: LoadWalk, logged: bool) -> None:
     for ex_id, s in {**walk.profile.recent_sets, **(walk.profile.logged_sets if logged else {})}.items():
         if ex_id in library and (s.date is not None) == logged:
             before = walk.lifts.get(ex_id)
-            if before is not None and _eased_as_planned(walk, ex_id, s):
+            # a review's cut done as planned never shows less than it shows (cr19b #2: an RDL fell 25 -> 15 lb)
+            shows = (ex_id, s.date) in walk.cut_days and _set_e1rm(walk, s) > before.e1rm + 1e-6 if before else False
+            if before is not None and _eased_as_planned(walk, ex_id, s) and not shows:
                 continue
             walk.lifts[ex_id] = _from_set(walk, s, before)
     if logged:
@@ -256,9 +259,7 @@ def _starts(walk: LoadWalk, logged: bool) -> None:
 
 
 def _from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None) -> LiftState:
-    p = walk.p
-    rir = ld.rir_of("rpe" if s.rpe is not None else "rir", s.rpe if s.rpe is not None else s.rir, p.autoreg_assumed_rir)
-    logged = ld.e1rm(s.load_kg, s.reps, rir, p.e1rm_formula, p.e1rm_max_reps)
+    p, logged = walk.p, _set_e1rm(walk, s)
     if s.date is None:
         return LiftState(logged, s.load_kg, "e1rm-formula")
     grown = logged * (1 + p.load_step_pct / 100)  # the week after the log: a week's growth on it
@@ -279,6 +280,12 @@ def _from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None) -> LiftSta
         light_best=before.light_best,
         fresh_log=True,
     )
+
+
+def _set_e1rm(walk: LoadWalk, s: RecentSet) -> float:
+    p = walk.p
+    rir = ld.rir_of("rpe" if s.rpe is not None else "rir", s.rpe if s.rpe is not None else s.rir, p.autoreg_assumed_rir)
+    return ld.e1rm(s.load_kg, s.reps, rir, p.e1rm_formula, p.e1rm_max_reps)
 
 
 def _eased_as_planned(walk: LoadWalk, ex_id: str, s: RecentSet) -> bool:
@@ -401,6 +408,7 @@ def _remember_eased(walk: LoadWalk, s: Session, blocks: list[Block]) -> None:
             was = old.prescription.load_kg
             presc = b.prescription if was is None or was >= kg else old.prescription
             walk.eased_days[b.exercise_id, s.date] = presc
+            walk.cut_days |= {(b.exercise_id, s.date)} if holding_rule(b.rule_ids) == "review-reduce" else set()
 
 
 def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Block:

@@ -124,7 +124,7 @@ def cut_from_held(plan: Plan, ref_week: Week | None, start: dt.date, reduce: dic
                     held.sets, held.reps, held.seconds, held.contacts, held.distance_m, reduce[b.category]
                 )
                 fields = dict(zip(("sets", "reps", "seconds", "contacts", "distance_m"), numbers, strict=True))
-                presc = capped(b.prescription.model_copy(update=fields), held)
+                presc = capped(b.prescription.model_copy(update=fields), held, held=True)
                 b = b.model_copy(
                     update={"prescription": presc, "estimated_seconds": estimate_seconds(presc, b.role, params)}
                 )
@@ -232,9 +232,9 @@ def _never_above(old: Week, new: Week, swapped: dict[str, str], held: dict[Any, 
                 spare = [x for x in spare if x.prescription is not other]
             # another lift's load is on other kit: only the lift's own dose caps its load
             hold = held.get((s.focus, b.exercise_id)) or held.get(b.exercise_id)
-            for limit, same in ((own, True), (other, False), (hold, True)):
+            for limit, same, strict in ((own, True, False), (other, False, False), (hold, True, True)):
                 if limit is not None:
-                    b = _capped_block(b, limit, params, same)
+                    b = _capped_block(b, limit, params, same, held=strict)
             blocks.append(b)
         sessions.append((s, blocks))
     sessions = _category_capped(old, sessions, params, swapped)
@@ -284,6 +284,14 @@ def _harder_effort(a: Prescription, b: Prescription) -> bool:
     if x.kind != y.kind or x.value is None or y.value is None or x.kind not in ("rir", "rpe", "load_kg", "percent_1rm"):
         return False
     return x.value < y.value if x.kind == "rir" else x.value > y.value
+
+
+def _nearer_failure(a: Prescription, b: Prescription) -> bool:
+    """`a` leaves fewer reps in reserve than `b`, one an RIR and the other an RPE (RPE = 10 - RIR)."""
+    x, y = a.intensity, b.intensity
+    if {x.kind, y.kind} != {"rir", "rpe"} or x.value is None or y.value is None:
+        return False
+    return (10 - x.value if x.kind == "rpe" else x.value) < (10 - y.value if y.kind == "rpe" else y.value)
 
 
 def _unmatched(old: Session, new: Session) -> list[Block]:
@@ -366,9 +374,9 @@ def _resized(s: Session, blocks: list[Block]) -> Session:
 _ABOUT = re.compile(r"^About \d+ min")  # week_plan.dated_session's "About N min, inside your C-minute cap."
 
 
-def _capped_block(b: Block, cap: Prescription, params: Any, same_lift: bool = True) -> Block:
+def _capped_block(b: Block, cap: Prescription, params: Any, same_lift: bool = True, held: bool = False) -> Block:
     logged = any(r.rule_id == "load-autoregulation" for r in b.reasons)
-    presc = capped(b.prescription, cap, same_lift, follows_log=logged)
+    presc = capped(b.prescription, cap, same_lift, follows_log=logged, held=held)
     if presc is b.prescription:
         return b
     reason = why("review-hold", "Never more than the plan gave this week.")
@@ -379,11 +387,16 @@ def _capped_block(b: Block, cap: Prescription, params: Any, same_lift: bool = Tr
     )
 
 
-def capped(presc: Prescription, cap: Prescription, same_lift: bool = True, follows_log: bool = False) -> Prescription:
+def capped(
+    presc: Prescription, cap: Prescription, same_lift: bool = True, follows_log: bool = False, held: bool = False
+) -> Prescription:
     """`presc` with no number above `cap`'s: sets, reps, seconds, contacts, distance, the
     extra set, effort (fewer reps in reserve or a higher RPE count as more) and, when `cap`
     is the same lift's dose, load. A load that follows the diary's last set of the lift
-    (`follows_log`) is that set's answer for the same effort: only an eased effort lowers it."""
+    (`follows_log`) is that set's answer for the same effort: only an eased effort lowers it.
+    A `held` cap (the dose a hold or cut keeps) is stricter: never a heavier load, and never
+    nearer failure, RIR and RPE read on one scale (cr19b #11: a cut's words over a new block's
+    fewer reps at 30 lb for this week's 25 lb)."""
     update: dict[str, object] = {}
     for field in ("sets", "reps", "seconds", "contacts", "distance_m"):
         value, limit = getattr(presc, field), getattr(cap, field)
@@ -391,14 +404,14 @@ def capped(presc: Prescription, cap: Prescription, same_lift: bool = True, follo
             update[field] = limit
     if presc.extra_sets_side and not cap.extra_sets_side:
         update["extra_sets_side"] = None
-    eased = _harder_effort(presc, cap)
+    eased = _harder_effort(presc, cap) or (held and _nearer_failure(presc, cap))
     if eased:
         update["intensity"] = cap.intensity
     # a load chosen for the harder effort, or for as many reps, would keep the rise: it is held
     # to the cap's (fewer reps at the same effort may keep their heavier load)
     reps = update.get("reps", presc.reps)
     as_many = not follows_log and reps is not None and cap.reps is not None and reps >= cap.reps
-    if same_lift and presc.load_kg and cap.load_kg and presc.load_kg > cap.load_kg and (eased or as_many):
+    if same_lift and presc.load_kg and cap.load_kg and presc.load_kg > cap.load_kg and (eased or as_many or held):
         update["load_kg"] = cap.load_kg
     return presc.model_copy(update=update) if update else presc
 

@@ -13,11 +13,12 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from ..diary import WELLNESS_FIELDS, SessionLog, SetLog, Wellness
+from ..diary import WELLNESS_FIELDS, RunLog, SessionLog, SetLog, Wellness
 from ..library import Library
 from ..model import TRAINING_CATEGORIES, Category, Plan, Prescription, Role, Week
 from ..rules import Registry
 from ..vocab import SESSION_LETTER
+from .effort_trend import session_effort
 from .metrics import (
     DAY,
     CategoryWeek,
@@ -40,20 +41,21 @@ def plan_week(plan: Plan, week_start: dt.date) -> Week | None:
     return None
 
 
-def _as_rpe(s: SetLog) -> float | None:
-    if s.rpe is not None:
-        return s.rpe
-    if s.rir is not None:
-        return max(1.0, 10.0 - s.rir)
-    return None
+def _as_rpe(s: SetLog, readable_rir: float) -> float | None:
+    """The set's effort as an RPE, read only near failure (effort-read-near-failure): an
+    eased or cut dose logged as planned (RIR 10) does not make the week read trivially easy."""
+    rpe = s.rpe if s.rpe is not None else (10.0 - s.rir if s.rir is not None else None)
+    return rpe if rpe is not None and rpe >= 10.0 - readable_rir else None
 
 
-def _target_rpe(p: Prescription) -> float | None:
+def _target_rpe(p: Prescription, readable_rir: float) -> float | None:
+    """The dose's effort target as an RPE; an eased dose's (far from failure) sets none."""
+    rpe = None
     if p.intensity.kind == "rpe":
-        return p.intensity.value
-    if p.intensity.kind == "rir" and p.intensity.value is not None:
-        return 10.0 - p.intensity.value
-    return None
+        rpe = p.intensity.value
+    elif p.intensity.kind == "rir" and p.intensity.value is not None:
+        rpe = 10.0 - p.intensity.value
+    return rpe if rpe is not None and rpe >= 10.0 - readable_rir else None
 
 
 def _mean(values: Iterable[float | None]) -> float | None:
@@ -171,7 +173,7 @@ def _lift_value(s: SetLog) -> tuple[float, str]:
     return s.amount, unit
 
 
-def _planned(week: Week | None) -> tuple[dict[Category, int], dict[Category, list[float]]]:
+def _planned(week: Week | None, readable_rir: float) -> tuple[dict[Category, int], dict[Category, list[float]]]:
     """Planned sets and target efforts (as RPE) by category."""
     planned_sets: dict[Category, int] = defaultdict(int)
     targets: dict[Category, list[float]] = defaultdict(list)
@@ -179,7 +181,7 @@ def _planned(week: Week | None) -> tuple[dict[Category, int], dict[Category, lis
         for b in session.blocks:
             if b.role in (Role.primary, Role.accessory):
                 planned_sets[b.category] += b.prescription.sets + (1 if b.prescription.extra_sets_side else 0)
-                t = _target_rpe(b.prescription)
+                t = _target_rpe(b.prescription, readable_rir)
                 if t is not None:
                     targets[b.category].append(t)
     return planned_sets, targets
@@ -215,10 +217,15 @@ def _sets_counted(diary: DiaryWindow, library: Library) -> dict[Category, int]:
 
 
 def _category_weeks(
-    week: Week | None, targets_week: Week | None, diary: DiaryWindow, previous: DiaryWindow, library: Library
+    week: Week | None,
+    targets_week: Week | None,
+    diary: DiaryWindow,
+    previous: DiaryWindow,
+    library: Library,
+    readable_rir: float,
 ) -> list[CategoryWeek]:
-    planned_sets, _ = _planned(week)
-    _, targets = _planned(targets_week)
+    planned_sets, _ = _planned(week, readable_rir)
+    _, targets = _planned(targets_week, readable_rir)
     by_cat, _ = _sets_by(diary, library)
     prev_form: dict[Category, list[float]] = defaultdict(list)
     for c, sets in _sets_by(previous, library)[0].items():
@@ -237,7 +244,7 @@ def _category_weeks(
                 seconds=sum(x.seconds or 0 for x in done),
                 contacts=sum(x.contacts or 0 for x in done),
                 tonnage_kg=round(sum((x.load_kg or 0) * (x.reps or 0) for x in done), 1),
-                mean_rpe=_mean(_as_rpe(x) for x in done),
+                mean_rpe=_mean(_as_rpe(x, readable_rir) for x in done),
                 target_rpe=_mean(targets.get(c, [])),
                 mean_form=_mean(x.form_quality for x in done),
                 previous_form=_mean(prev_form.get(c, [])),
@@ -335,18 +342,36 @@ def _heavy_legged(diary: DiaryWindow, rp: ReviewParams) -> list[RunNote]:
 
 def _spikes(history: DiaryWindow, diary: DiaryWindow, rp: ReviewParams) -> list[RunSpike]:
     """Runs much longer than the longest of the window before them, when the diary's runs
-    reach back far enough to say what the longest was (running-load-spike)."""
+    reach back far enough to say what the longest was (running-load-spike). Each also carries
+    the longest run of its window that was no spike itself, so a cap ignored once does not
+    become the next cap (cr19b #7: 130 -> 155 min)."""
     spikes = []
     first = min((x.date for x in history.runs), default=None)
+    spiked = {(x.date, x.minutes) for x in history.runs if _spike_over(history, x, rp) is not None}
     for r in diary.runs:
         if first is None or (r.date - first).days < rp.spike_min_history_days:
             continue
-        window = [x.minutes for x in history.runs if r.date - rp.spike_window_days * DAY <= x.date < r.date]
-        if window and r.minutes > max(window) * (1 + rp.spike_pct / 100):
-            longest = max(window)
+        longest = _spike_over(history, r, rp)
+        if longest is not None:
+            window = _window(history, r, rp)
+            calm = max((x.minutes for x in window if (x.date, x.minutes) not in spiked), default=longest)
             pct = round(100 * (r.minutes - longest) / longest, 1)
-            spikes.append(RunSpike(date=r.date, minutes=r.minutes, longest_before=longest, pct_longer=pct))
+            spikes.append(
+                RunSpike(date=r.date, minutes=r.minutes, longest_before=longest, pct_longer=pct, longest_unspiked=calm)
+            )
     return spikes
+
+
+def _window(history: DiaryWindow, r: RunLog, rp: ReviewParams) -> list[RunLog]:
+    return [x for x in history.runs if r.date - rp.spike_window_days * DAY <= x.date < r.date]
+
+
+def _spike_over(history: DiaryWindow, r: RunLog, rp: ReviewParams) -> float | None:
+    """The longest run of the window before r when r spiked over it, else None."""
+    window = [x.minutes for x in _window(history, r, rp)]
+    if window and r.minutes > max(window) * (1 + rp.spike_pct / 100):
+        return max(window)
+    return None
 
 
 def _week_counts(diary: DiaryWindow, rp: ReviewParams) -> dict[str, int]:
@@ -385,7 +410,8 @@ def week_metrics(
         planned_sessions=planned_sessions,
         done_sessions=done_sessions,
         completion_pct=_pct(done_sessions, planned_sessions),
-        categories=_category_weeks(week, targets_week or week, diary, previous, library),
+        categories=_category_weeks(week, targets_week or week, diary, previous, library, rp.readable_rir),
+        session_effort=session_effort(history, week_start, rp),
         lifts=_lift_weeks(diary, library, rp),
         strength_load=load.strength,
         run_load=load.run,
@@ -437,7 +463,7 @@ def sessions_done(history: DiaryWindow, week_start: dt.date, planned: Collection
 def history_window_days(registry: Registry) -> int:
     """How far back before a reviewed week the diary must reach."""
     rp = review_params(registry)
-    return max(rp.baseline_days, rp.spike_window_days, 7 * rp.chronic_weeks, 7)
+    return max(rp.baseline_days, rp.spike_window_days, 7 * rp.chronic_weeks, rp.srpe_baseline_days, 7)
 
 
 def history_metrics(

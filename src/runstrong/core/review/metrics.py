@@ -104,6 +104,18 @@ class RunSpike(Frozen):
     minutes: float
     longest_before: float = Field(description="Longest run of the window before it, minutes.")
     pct_longer: float
+    longest_unspiked: float = Field(
+        0.0, description="Longest run of the window before it that was no spike itself, minutes: the cap's base."
+    )
+
+
+class SessionEffort(Frozen):
+    """The week's strength sessions' own RPE (Foster's CR-10) and sets, against the days before."""
+
+    rpe: float
+    rpe_before: float
+    sets: float = Field(description="Sets done a session, this week.")
+    sets_before: float = Field(description="Sets done a session, in the days before.")
 
 
 class WeekMetrics(Frozen):
@@ -137,6 +149,7 @@ class WeekMetrics(Frozen):
     checkin_days: int = Field(0, description="Days of the week with a check-in.")
     sleep_days: int = Field(0, description="Days of the week with sleep hours logged.")
     appetite_days: int = Field(0, description="Days of the week with appetite logged.")
+    session_effort: SessionEffort | None = Field(None, description="Session RPE this week against the weeks before.")
     targets_from: dt.date | None = Field(
         None, description="Monday of the loading week whose targets effort is judged against, when not this week."
     )

@@ -50,6 +50,9 @@ class ReviewParams:
     pain_cut_pct: int
     cut_tolerance_pct: int
     mobility_minutes: int
+    srpe_rise_points: float
+    srpe_baseline_days: int
+    readable_rir: float
 
 
 def review_params(registry: Registry) -> ReviewParams:
@@ -97,4 +100,7 @@ def review_params(registry: Registry) -> ReviewParams:
         pain_cut_pct=p("review-pain-cut", "volume_cut_pct"),
         cut_tolerance_pct=p("review-cut-size", "tolerance_pct"),
         mobility_minutes=p("rest-day-options", "mobility_minutes"),
+        srpe_rise_points=p("session-effort-trend", "rise_points"),
+        srpe_baseline_days=p("session-effort-trend", "baseline_days"),
+        readable_rir=p("effort-read-near-failure", "readable_rir_at_or_below"),
     )

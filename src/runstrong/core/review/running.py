@@ -19,7 +19,8 @@ def running_step(r: ReviewInput, v: Verdict) -> Verdict:
     if not m.spikes or not v.fatigue:
         return v
     spike = max(m.spikes, key=lambda s: s.pct_longer)
-    longest = min(s.longest_before for s in m.spikes)  # the longest before the week's first spike
+    # the longest run before the spikes: a spike the runner ran over an earlier cap is no new base
+    longest = min(s.longest_unspiked or s.longest_before for s in m.spikes)
     cap = round(longest * rp.after_spike_cap_pct / 100)
     said = f"{spike.date:%a %d %b}'s run of {spike.minutes:g} min was {spike.pct_longer:g}% longer than your longest"
     text = (

@@ -7,6 +7,7 @@ from ..model import Adjustment, Category, ExerciseSwap, why
 from ..pain_return import rungs_for_week
 from ..params import params_from_registry
 from . import signals as sig
+from .effort_trend import effort_rising
 from .measure import completion_pct, plan_week
 from .metrics import CategoryWeek
 from .params import ReviewParams
@@ -225,6 +226,10 @@ def warning_signs_step(r: ReviewInput, v: Verdict) -> Verdict:
         text = f"Wellness {c.week_mean:g}/5 against your usual {c.baseline_mean:g} (± {c.baseline_sd:g})."
         flags.append(Flag(kind="wellness", text=text, rule_id="wellness-baseline"))
         fatigue += drop
+    rising = effort_rising(r)
+    if rising is not None:  # the sessions' own effort, read against the work done (S39, S40)
+        flags.append(rising[0])
+        fatigue.append(rising[1])
     hard = [c for c in m.categories if c.planned_sets and effort_over(c, rp)]
     loose = [c for c in m.categories if c.planned_sets and form_slipping(c, rp)]
     if hard:
