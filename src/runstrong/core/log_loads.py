@@ -195,6 +195,12 @@ def eased_days(sessions: Iterable[PlannedSession], days: Collection[dt.date]) ->
     }
 
 
+def set_e1rm(s: RecentSet, p: Any) -> float:
+    """The e1RM a logged or given set stands for (its RPE, else its RIR, else the assumed reserve)."""
+    rir = ld.rir_of("rpe" if s.rpe is not None else "rir", s.rpe if s.rpe is not None else s.rir, p.autoreg_assumed_rir)
+    return ld.e1rm(s.load_kg, s.reps, rir, p.e1rm_formula, p.e1rm_max_reps)
+
+
 def eased_as_planned(planned: Any | None, s: Any, p: Any) -> bool:
     """Whether a logged set was an eased dose's (`planned` its prescription: a light day, a
     deload, the taper), done at least as planned in load, reps and reserve: such a set says

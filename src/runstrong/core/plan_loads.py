@@ -38,7 +38,7 @@ from .load_limits import (
     within_capacity,
 )
 from .load_words import load_reasons
-from .log_loads import eased_as_planned, holding_rule
+from .log_loads import eased_as_planned, holding_rule, set_e1rm
 from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Session, Week
 from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
@@ -236,8 +236,9 @@ def _starts(walk: LoadWalk, logged: bool) -> None:
         if ex_id in library and (s.date is not None) == logged:
             before = walk.lifts.get(ex_id)
             # a review's cut done as planned never shows less than it shows (cr19b #2: an RDL fell 25 -> 15 lb)
-            shows = (ex_id, s.date) in walk.cut_days and _set_e1rm(walk, s) > before.e1rm + 1e-6 if before else False
-            if before is not None and _eased_as_planned(walk, ex_id, s) and not shows:
+            shows = (ex_id, s.date) in walk.cut_days and set_e1rm(s, walk.p) > before.e1rm + 1e-6 if before else False
+            planned = walk.eased_days.get((ex_id, s.date)) if s.date is not None else None
+            if before is not None and eased_as_planned(planned, s, walk.p) and not shows:  # a light day done as planned
                 continue
             walk.lifts[ex_id] = _from_set(walk, s, before)
     if logged:
@@ -259,7 +260,7 @@ def _starts(walk: LoadWalk, logged: bool) -> None:
 
 
 def _from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None) -> LiftState:
-    p, logged = walk.p, _set_e1rm(walk, s)
+    p, logged = walk.p, set_e1rm(s, walk.p)
     if s.date is None:
         return LiftState(logged, s.load_kg, "e1rm-formula")
     grown = logged * (1 + p.load_step_pct / 100)  # the week after the log: a week's growth on it
@@ -280,18 +281,6 @@ def _from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None) -> LiftSta
         light_best=before.light_best,
         fresh_log=True,
     )
-
-
-def _set_e1rm(walk: LoadWalk, s: RecentSet) -> float:
-    p = walk.p
-    rir = ld.rir_of("rpe" if s.rpe is not None else "rir", s.rpe if s.rpe is not None else s.rir, p.autoreg_assumed_rir)
-    return ld.e1rm(s.load_kg, s.reps, rir, p.e1rm_formula, p.e1rm_max_reps)
-
-
-def _eased_as_planned(walk: LoadWalk, ex_id: str, s: RecentSet) -> bool:
-    """Whether a logged set is a lived light day's, done at least as planned (load, reps and
-    reps in reserve): such a log neither lowers nor moves where the lift stands."""
-    return eased_as_planned(walk.eased_days.get((ex_id, s.date)) if s.date is not None else None, s, walk.p)
 
 
 def _estimate(walk: LoadWalk, e: Exercise) -> LiftState | None:
