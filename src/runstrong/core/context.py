@@ -51,7 +51,6 @@ PER_PLAN = {
     "weeks": 18,  # a placed, dated week
     "doses": 64,  # one exercise's prescription
     "tops": 8,  # where each climbing lift's range stops rising, by dose context (ladder_climb.topped_now)
-    "topped": 18,  # which climbing lifts a week's carry used up, by (lifts, carry, dose context)
     "steps": 2,  # a carried lift's reps this week (progression.carried_reps), by its arguments
     "content": 12,  # a session's content checked for a runner
     "loads": 1,  # a plan's weeks with the runner's loads

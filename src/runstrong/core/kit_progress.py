@@ -222,7 +222,11 @@ def _kit_dose(
     tempo = _tempo(presc.tempo, e, k.slower)
     if presc.reps > was:  # reps rise as dosed (on another day's range of the lift too): the plain progression
         if not (k.progressed or k.slower) or span != k.span:
-            return None
+            if presc.reps - was <= p.max_rep_step:
+                return None
+            # a new phase's higher range is reached from the kit's reps within the weekly bound, the load held
+            now = copy_of(presc, reps=was + p.max_rep_step)
+            return KitDose(now, min(load_at(now), kit.held), _words(walk, e, now, kit, was, span, "climb"))
         now = copy_of(presc, reps=min(presc.reps, was + p.rep_step), tempo=tempo)  # the kit's climb: a step a week
         if load_at(now) >= kit.held - _EPS:
             return KitDose(now, kit.held, _words(walk, e, now, kit, was, span, "climb"))

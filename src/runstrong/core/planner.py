@@ -350,8 +350,7 @@ class _Planning:
             review = review_dosing(self.profile, frame, self.frames, adjust)
             stage = Stage(self.graduated, self._unaccustomed(frame))
             dctx = dose_context(self.runner, frame, review, p, stage)
-            key = (tuple(e.id for e in lifts), self.carry, dctx)
-            self.topped |= self.ctx.memo.topped.remember(key, lambda: topped_now(lifts, self.carry, dctx, self.ctx))
+            self.topped |= topped_now(lifts, self.carry, dctx, self.ctx)
         return self.topped
 
     def _keep(self, kept: Week) -> None:
