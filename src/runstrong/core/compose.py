@@ -278,11 +278,9 @@ def _without_heavy(dctx: DoseContext, ctx: PlanningContext) -> DoseContext:
 
 
 def _block(role: Role, pk: Pick, dosed: Dosed, p: Any) -> Block:
-    """The block of one pick dosed so, made once per dose (blocks are frozen and shared).
-
-    Kept under an int (the pick's id and the role's place) in `blocks`, with the pick itself
-    in `picks` under the same int so that a reused id is never trusted: no pair tuples for
-    the garbage collector to walk, two entries per block instead of three objects."""
+    """The block of one pick dosed so, made once per dose (blocks are frozen and shared), kept
+    under an int (the pick's id and the role's place) with the pick itself in `picks` so that a
+    reused id is never trusted: two entries per block, no pair tuples for the collector."""
     key = id(pk) * _ROLES + _ROLE_INDEX[role]
     hit = dosed.blocks.get(key)
     if hit is not None and dosed.picks[key] is pk:
@@ -298,10 +296,13 @@ def _block(role: Role, pk: Pick, dosed: Dosed, p: Any) -> Block:
         cues=dosed.cues,
         reasons=[*pk.reasons, *dosed.reasons],
     )
+    if len(dosed.blocks) >= _BLOCKS_PER_DOSE:  # a dose the memo keeps meets new picks in every plan: bounded
+        dosed.blocks.clear(), dosed.picks.clear()
     dosed.blocks[key], dosed.picks[key] = block, pk
     return block
 
 
+_BLOCKS_PER_DOSE = 32
 _ROLE_INDEX = {role: n for n, role in enumerate(Role)}
 _ROLES = len(_ROLE_INDEX)
 
