@@ -51,10 +51,12 @@ PER_PLAN = {
     "weeks": 18,  # a placed, dated week
     "doses": 64,  # one exercise's prescription
     "tops": 8,  # where each climbing lift's range stops rising, by dose context (ladder_climb.topped_now)
+    "topped": 18,  # which climbing lifts a loading week used up, by the lifts, the carry and the dose context
     "steps": 2,  # a carried lift's reps this week (progression.carried_reps), by its arguments
     "content": 12,  # a session's content checked for a runner
     "loads": 1,  # a plan's weeks with the runner's loads
     "checked": 1,  # a plan's verdict from check_plan, by its planned weeks and profile
+    "notes": 8,  # a build week's phase note, by its sessions (phases.fitted_phase_notes)
     "runs": 64,  # a week's runs as the plan lists them, by (date, type, minutes)
     "values": 96,  # one copy of each small value plans repeat: carried doses, carries, runs per day, roles
 }

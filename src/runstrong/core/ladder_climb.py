@@ -213,11 +213,16 @@ def topped_now(
 ) -> frozenset[str]:
     """Which of the block's `climbers` the last loading week used up, judged by the range
     they would be dosed in this week (`dctx`); a category a review holds does not climb."""
+    key = (tuple(e.id for e in lifts), carry, dctx)
+    hit = planning.memo.topped.get(key)
+    if hit is not None:
+        return hit
     held = {c for c, n in dctx.held if n}
     lifts = tuple(e for e in lifts if e.category not in held) if held else lifts
     p = planning.params
     tops = planning.memo.tops.remember(dctx, dict)  # each lift's range top in this dose context
-    return frozenset(exhausted(lifts, carry, lambda e: tops.get(e.id) or tops.setdefault(e.id, range_top(e, dctx, p))))
+    found = frozenset(exhausted(lifts, carry, lambda e: tops.get(e.id) or tops.setdefault(e.id, range_top(e, dctx, p))))
+    return planning.memo.topped.put(key, found)
 
 
 def range_top(e: Exercise, ctx: DoseContext, p: Params) -> int:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .library import Library
+from .context import PlanningContext
+from .hash_once import hashed_once
 from .model import AthleteProfile, Pattern, Phase, Reason, Week, Weekday, why
 from .params import Params
 from .vocab import spoken_list
@@ -16,6 +17,7 @@ MAX_PLAN_WEEKS = 60
 LOADING_PHASES = frozenset({Phase.foundation, Phase.build, Phase.race_specific})
 
 
+@hashed_once
 @dataclass(frozen=True)
 class WeekFrame:
     index: int  # 1-based
@@ -397,21 +399,36 @@ def build_note(loaded: bool, hops: bool) -> str:
     return f"Build: {rise}{', and single-leg power comes in' if hops else ''}."
 
 
-def fitted_phase_notes(weeks: list[Week], library: Library, lived: frozenset[dt.date] = frozenset()) -> list[Week]:
+def fitted_phase_notes(weeks: list[Week], ctx: PlanningContext, lived: frozenset[dt.date] = frozenset()) -> list[Week]:
     """The weeks with the build's phase note fitted to each week: no load or hops promised to
     a week without them (a bodyweight runner whose knee keeps hops out read "loads rise ...
     single-leg power comes in"). Weeks already lived keep the words they were planned with."""
+    said = _PHASE_TEXT[Phase.build]
     out = []
     for w in weeks:
-        said = _PHASE_TEXT[Phase.build]
-        if w.start_date in lived or not any(r.text == said for r in w.reasons):
+        if w.phase != Phase.build or w.start_date in lived or not any(r.text == said for r in w.reasons):
             out.append(w)
             continue
-        blocks = [b for s in w.sessions for b in s.blocks]
-        hops = any(
-            x in library and library.get(x).pattern == Pattern.plyometric for x in (b.exercise_id for b in blocks)
-        )
-        text = build_note(any(b.prescription.load_kg for b in blocks), hops)
+        text = _fitted_build_note(w, ctx)
+        if text == said:  # the week holds both: the note stands as planned
+            out.append(w)
+            continue
         reasons = [why(r.rule_id, text) if r.text == said else r for r in w.reasons]
         out.append(w.model_copy(update={"reasons": reasons}))
     return out
+
+
+def _fitted_build_note(w: Week, ctx: PlanningContext) -> str:
+    """The build note `w`'s sessions hold, once per distinct week: the planner shares session
+    objects between plans, so the same sessions (by identity, kept alive by the entry) give
+    the same note."""
+    key = tuple(map(id, w.sessions))
+    hit = ctx.memo.notes.get(key)
+    if hit is None:
+        library = ctx.library
+        blocks = [b for s in w.sessions for b in s.blocks]
+        ids = {b.exercise_id for b in blocks}
+        hops = any(x in library and library.get(x).pattern == Pattern.plyometric for x in ids)
+        text = build_note(any(b.prescription.load_kg for b in blocks), hops)
+        hit = ctx.memo.notes.put(key, (tuple(w.sessions), text))
+    return hit[1]

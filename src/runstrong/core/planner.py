@@ -186,7 +186,7 @@ def _planned_weeks(
         state.plan_frame(frame)
     lived = frozenset(state.fixed)
     loaded = assign_loads(state.weeks, profile, ctx, lived, state.calendar.key)
-    return fitted_phase_notes(with_owned_cues(loaded, profile, ctx, lived), ctx.library, lived), state
+    return fitted_phase_notes(with_owned_cues(loaded, profile, ctx, lived), ctx, lived), state
 
 
 def _runner(profile: AthleteProfile, effects: ScreenEffects | None, p: object) -> Runner:
@@ -404,7 +404,7 @@ class _Planning:
             notes.append(left_out[0])
             self.warnings.append(f"Week {frame.index}: {left_out[1]}")
         self.weeks.append(self._week(frame, days, list(week.sessions), notes, adjust))
-        self.block_done.update(b.exercise_id for s in week.sessions for b in s.blocks)
+        self.block_done |= week.exercise_ids
         self.previous = carried_previous(self.previous, week.sessions)
 
     def _count_light(self, phase: Phase, deload: bool, sessions: tuple[tuple[str, bool, int], ...]) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from .block_swaps import apply_swaps, keep_regressions
 from .context import PlanningContext
 from .furniture_advice import furniture_wanted
+from .hash_once import hashed_once
 from .kit_fit import kit_fit_note
 from .ladder_climb import climb_ladders, climbers, climbs, lower_rungs
 from .library import Library
@@ -44,6 +45,7 @@ from .screen_priority import keep_screen_priorities
 from .slot_rank import best_for_slot
 
 
+@hashed_once
 @dataclass(frozen=True)
 class Context:
     level: Level

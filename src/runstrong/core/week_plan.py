@@ -50,6 +50,7 @@ class PlannedWeek:
     trim_levels: tuple[tuple[str, int], ...]
     carry: Carry  # what the next week steps from: this week's doses if it was a loading week
     focus_light: tuple[tuple[str, bool, int], ...] = ()  # (focus's value, kept light, weekday): `light_focuses`
+    exercise_ids: frozenset[str] = frozenset()  # what the week's sessions do (a block's record of what it did)
 
 
 def plan_week(ctx: PlanningContext, selection: BlockSelection, inputs: WeekInputs) -> PlannedWeek:
@@ -97,6 +98,7 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
         trim_levels=plain_levels(levels),
         carry=carry_of(sessions, loading, w.carry, ctx),
         focus_light=light_focuses(sessions),
+        exercise_ids=frozenset(b.exercise_id for s in sessions for b in s.blocks),
     )
 
 
