@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from runstrong.core import loads as ld
-from runstrong.core.compose import low_hop
 from runstrong.core.holds import hold_ceiling
 from runstrong.core.log_loads import HOLDING_RULES
 from runstrong.core.model import (
@@ -27,6 +26,7 @@ from runstrong.core.model import (
     Role,
 )
 from runstrong.core.planner import build_plan, replan
+from runstrong.core.stand_ins import low_hop
 from runstrong.core.validate import check_plan
 from runstrong.core.vocab import Item, Weekday
 from runstrong.io.data_files import load_context

@@ -7,6 +7,7 @@ objects through the planning context's memo.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
@@ -19,7 +20,6 @@ from .model import (
     TRAINING_CATEGORIES,
     Block,
     Category,
-    Exercise,
     Level,
     Pattern,
     Phase,
@@ -34,6 +34,7 @@ from .rep_scheme import LEG_CATEGORIES, foundation_effort
 from .schedule import SessionSpec
 from .selection import BlockSelection, Pick
 from .session_order import power_first, with_explosive
+from .stand_ins import low_hop, stand_ins
 from .timing import estimate_seconds
 from .trim import Lead, trim_to_cap
 from .vocab import CATEGORY_NAME, SESSION_LETTER, Impact
@@ -73,7 +74,7 @@ class Planned:
     reasons: tuple[Reason, ...]
     ctx: PlanningContext
     carry: Carry = ()  # the last loading week's doses of this session's lifts
-    base: Planned | None = None  # for a light or race-close variant: the session at its full dose
+    base_ref: weakref.ref[Planned] | None = None  # a variant's full-dose session: weak, no cycle with its cache
     specs: dict | None = None  # shared by sessions of the same picks: placement flags by dose context
     gentler: tuple[tuple[int, Pick | None], ...] = ()  # stand-ins for sore-making lifts (soreness-counts-heavy)
     calmer: tuple[tuple[int, Pick], ...] = ()  # stand-ins for hops on a sandwiched day (explosive-work-with-room)
@@ -123,10 +124,15 @@ class Planned:
         kept = tuple((i, Pick(light.chosen[i].exercise, (*light.chosen[i].reasons, _KEPT))) for i, _ in light.calmer)
         return light._swapped(kept, calmer=())
 
-    @cached_property
+    @property
     def spared(self) -> Planned:
-        """The same session at its dose without sore-making lifts, for a key run's day."""
-        return self._swapped(self.gentler, gentler=()) if self.gentler else self
+        """The same session at its dose without sore-making lifts, for a key run's day (itself
+        when it has none: not cached as itself, which would be a cycle for the collector)."""
+        return self._spared if self.gentler else self
+
+    @cached_property
+    def _spared(self) -> Planned:
+        return self._swapped(self.gentler, gentler=())
 
     @cached_property
     def race_close(self) -> Planned:
@@ -148,9 +154,9 @@ class Planned:
     def _swapped(self, swaps: tuple[tuple[int, Pick | None], ...], **changes: Any) -> Planned:
         """This session with the picks at the `swaps` positions replaced (the full-dose
         session stays its base; placement flags are worked out afresh when picks change)."""
-        base = self.base if self.base is not None else self
+        base = weakref.ref(self.base or self)
         if not swaps:
-            return replace(self, base=base, **changes)
+            return replace(self, base_ref=base, **changes)
         chosen: list[Pick | None] = list(self.chosen)
         for i, pk in swaps:
             chosen[i] = pk  # None: no stand-in fits, the lift is left out this day
@@ -160,10 +166,14 @@ class Planned:
             roles=tuple(self.roles[i] for i in keep),
             chosen=tuple(chosen[i] for i in keep),  # type: ignore[misc]
             focus_lifts=tuple(self.focus_lifts[i] for i in keep),
-            base=base,
+            base_ref=base,
             specs=None,
             **changes,
         )
+
+    @property
+    def base(self) -> Planned | None:  # the full-dose session this one varies (it caches its variants)
+        return self.base_ref() if self.base_ref is not None else None
 
     @cached_property
     def has_landing(self) -> bool:
@@ -227,8 +237,9 @@ class Planned:
         sets = {ex: c[0] for ex, c in self.carried.items()}  # a carried dose's sets
         blocks = capped_sets(blocks, sets, p)
         filled: list[Reason] = []
-        if self.base is not None:
-            blocks, filled = like_base(blocks, *self.base._filled(cap), p)
+        base = self.base
+        if base is not None:
+            blocks, filled = like_base(blocks, *base._filled(cap), p)
         elif self.fills:
             blocks, filled = fill_to_share(blocks, cap, self.focus, self.set_ceiling, sets, p)
         self._content[(cap, -1)] = (blocks, filled, 0, 0)
@@ -410,7 +421,7 @@ def _compose_fresh(
     by_lift = doses_by_lift(carry)
     heavy_ctx = {True: base, False: _without_heavy(base, ctx)}
     out = []
-    for focus, roles, chosen, focus_lifts, reasons, shared, gentler, calmer in sessions[1]:
+    for focus, roles, chosen, focus_lifts, reasons, shared, specs, gentler, calmer in sessions[1]:
         dctx = heavy_ctx[base.heavy_ok and focus in heavy]
         own = tuple(((pk.exercise.id, focus.value), c) for pk in chosen if (c := dose_of(by_lift, pk, focus)))
         if all_carried(roles, chosen, own):
@@ -421,9 +432,9 @@ def _compose_fresh(
         planned = shared.get(key)
         if planned is None:
             if len(shared) >= _SHARED_SESSIONS:
-                shared.clear()
-            planned = shared[key] = Planned(
-                focus, roles, chosen, focus_lifts, dctx, reasons, ctx, own, specs=shared, gentler=gentler, calmer=calmer
+                shared.clear(), specs.clear()
+            planned = shared[key] = Planned(  # `specs` holds no session: no cycle, freed once the memo lets go
+                focus, roles, chosen, focus_lifts, dctx, reasons, ctx, own, specs=specs, gentler=gentler, calmer=calmer
             )
         out.append(planned)
     return out
@@ -461,40 +472,12 @@ def _sessions_picked(
             p.why("three-categories", "Trains posterior chain, core and single-leg power."),
         )
         roles, chosen, focus_lifts = zip(*(warm + rest), strict=True)
-        gentler, calmer = _stand_ins(roles, chosen, selection, p)
+        gentler, calmer = stand_ins(roles, chosen, selection, p)
         one = ctx.memo.one_copy
-        out.append((focus, one(roles), chosen, one(focus_lifts), reasons, {}, gentler, calmer))
+        out.append((focus, one(roles), chosen, one(focus_lifts), reasons, {}, {}, gentler, calmer))
     return tuple(out)
 
 
 _SPREAD_PHASES = frozenset({Phase.build, Phase.race_specific, Phase.taper})  # the taper keeps a few jumps
 _EMPHASIS_PHASES = frozenset({Phase.build, Phase.race_specific})
-_CALMER = why("explosive-work-with-room", "In place of hops: this day sits between a hard run and a key run.")
 _KEPT = why("explosive-work-with-room", "Kept on this light day at its light dose: the week's only hops.")
-
-
-def low_hop(e: Exercise) -> bool:
-    """Hops on both feet below high impact (line, pogo and ankle hops): brief, low-amplitude
-    ankle work a light day between two key runs can keep (explosive-work-with-room)."""
-    return e.pattern == Pattern.plyometric and not e.dose.per_side and not e.unilateral and e.impact != Impact.high
-
-
-def _stand_ins(
-    roles: tuple[Role, ...], chosen: tuple[Pick, ...], selection: BlockSelection, p: Any
-) -> tuple[tuple[tuple[int, Pick | None], ...], tuple[tuple[int, Pick], ...]]:
-    """Where a light day swaps a sore-making lift for a gentler one, and where a day
-    between a hard run and a key run swaps hops for a calmer single-leg exercise."""
-    ids = {pk.exercise.id for pk in chosen}
-    gentler: list[tuple[int, Pick | None]] = []
-    calmer: list[tuple[int, Pick]] = []
-    for i, (role, pk) in enumerate(zip(roles, chosen, strict=True)):
-        if role not in (Role.primary, Role.accessory):
-            continue
-        if pk.exercise.id in p.soreness_exercises:  # a stand-in, else left out on a light day
-            soft = selection.gentler.get(pk.exercise.id)
-            gentler.append((i, soft if soft is not None and soft.exercise.id not in ids else None))
-        calm = selection.alternatives.get(pk.exercise.id)
-        if pk.exercise.pattern == Pattern.plyometric and calm is not None and calm.exercise.id not in ids:
-            reasons = tuple(r for r in calm.reasons if r.rule_id != "taper")  # a sandwiched day, not the race
-            calmer.append((i, Pick(exercise=calm.exercise, reasons=(*reasons, _CALMER))))
-    return tuple(gentler), tuple(calmer)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
@@ -174,7 +175,8 @@ def place_week(
     need = [[plyo_gap_days if a.plyometric and b.plyometric else p.min_days_between for b in roster] for a in roster]
     best: tuple[float, tuple[int, ...]] | None = None
 
-    def search(k: int, chosen: tuple[int, ...], total: float) -> None:
+    def search(k: int, chosen: tuple[int, ...], total: float, go: Callable) -> None:
+        # `go` is itself: a closure that named itself would leave a cycle for the collector each placement
         nonlocal best
         if k == n:
             ordered = tuple(sorted(chosen))
@@ -197,9 +199,9 @@ def place_week(
                 if abs(i - j) < gaps[m]:
                     break
             else:
-                search(k + 1, (*chosen, i), total + c)
+                go(k + 1, (*chosen, i), total + c, go)
 
-    search(0, (), 0.0)
+    search(0, (), 0.0, search)
     if best is None:
         return None
     score, combo = best
