@@ -121,3 +121,26 @@ def test_a_plan_is_checked_once_and_a_changed_runner_is_checked_afresh() -> None
     sore = AthleteProfile.model_validate({**runner.model_dump(), "pain_areas": ["knee"]})
     build_plan(sore, ctx, least_bad=True)
     assert len(ctx.memo.checked) == 2
+
+
+def test_planning_leaves_no_reference_cycles_for_the_collector() -> None:
+    """What the memo lets go is freed by reference counting at once: planning and re-planning
+    many runners (the memo full, so it evicts) with the collector off leaves no cyclic garbage.
+    A cycle (a session caching a variant that holds it, a closure naming itself) made a full
+    collection walk millions of objects every few dozen plans, and is what lets the CLI pause
+    the collector while it plans (`cli/collector.paused`)."""
+    shipped = load_context()
+    ctx = PlanningContext(shipped.library, shipped.registry, ladders=shipped.ladders, memo=PlanMemo(plans=2))
+    runners = distinct_runners(40)
+    plan_and_replan(ctx, runners[0])
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        for runner in runners[1:]:
+            plan_and_replan(ctx, runner)
+        found = gc.collect()
+    finally:
+        if was:
+            gc.enable()
+    assert found == 0, f"{found:,} objects in reference cycles after 39 plans and re-plans"
