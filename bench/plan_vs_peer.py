@@ -66,21 +66,36 @@ def peer_program(shape: dict, n: int) -> object:
     return program
 
 
-def time_runstrong(profiles: list, ctx: object) -> tuple[float, float]:
+# How the cyclic garbage collector runs around each plan (and each peer program, alike):
+# "default" as Python leaves it; "paused" as `runstrong review --all` plans a club's athletes
+# (`cli/collector.paused`: no collection during the plan, one young collection after it).
+COLLECTOR = {"default": contextlib.nullcontext, "paused": None}
+
+
+def collector_policy(name: str):  # type: ignore[no-untyped-def]
+    if name == "paused":
+        from runstrong.cli import collector
+
+        return collector.paused
+    return COLLECTOR[name]
+
+
+def time_runstrong(profiles: list, ctx: object, around=contextlib.nullcontext) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     """Wall and CPU seconds to plan every runner (infeasible ones count: the search was done)."""
     from runstrong.core.planner import InfeasibleWeekError, build_plan
 
     t0, c0 = time.perf_counter(), time.process_time()
     for profile in profiles:
-        with contextlib.suppress(InfeasibleWeekError):
+        with around(), contextlib.suppress(InfeasibleWeekError):
             build_plan(profile, ctx)
     return time.perf_counter() - t0, time.process_time() - c0
 
 
-def time_peer(shapes: list[dict]) -> tuple[float, float]:
+def time_peer(shapes: list[dict], around=contextlib.nullcontext) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     t0, c0 = time.perf_counter(), time.process_time()
     for n, shape in enumerate(shapes):
-        peer_program(shape, n)
+        with around():
+            peer_program(shape, n)
     return time.perf_counter() - t0, time.process_time() - c0
 
 
@@ -138,6 +153,9 @@ def main() -> None:
     parser.add_argument(
         "--memo-plans", type=int, default=0, help="distinct plans the memo keeps warm (default: one per runner)"
     )
+    parser.add_argument(
+        "--collector", choices=list(COLLECTOR), default="default", help="the collector around each plan (both sides)"
+    )
     parser.add_argument("--first", choices=["runstrong", "streprogen"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
@@ -158,10 +176,12 @@ def main() -> None:
     time_runstrong(profiles[:1], ctx)  # imports and first-call costs out of the timing, for both
     time_peer(shapes[:1])
     ctx.memo.clear()
-    cold = time_runstrong(profiles, ctx), time_peer(shapes)
-    warm = [(time_runstrong(profiles, ctx), time_peer(shapes)) for _ in range(args.warm_rounds)]
+    around = collector_policy(args.collector)
+    cold = time_runstrong(profiles, ctx, around), time_peer(shapes, around)
+    warm = [(time_runstrong(profiles, ctx, around), time_peer(shapes, around)) for _ in range(args.warm_rounds)]
     n = len(profiles)
-    print(f"{n} distinct runners, 16-week plans, one core, one process; memo keeps {ctx.memo.plans} plans")
+    print(f"{n} distinct runners, 16-week plans, one core, one process; memo keeps {ctx.memo.plans} plans; "
+          f"collector: {args.collector}")  # fmt: skip
     report(n, "cold", *cold)
     best = min(warm, key=lambda w: w[0][0])
     report(n, "warm", best[0], min((w[1] for w in warm), key=lambda t: t[0]))

@@ -6,11 +6,19 @@ Hypothesis profiles (HYPOTHESIS_PROFILE picks one; CI=true defaults to `ci`, els
   ci    1,000: what bin/test and CI run
   deep  10,000: nightly, `HYPOTHESIS_PROFILE=deep bin/test tests/core tests/review`
 RUNSTRONG_HYPOTHESIS_EXAMPLES=N overrides the count exactly for the tests that use `examples()`.
+
+The test processes run the cyclic garbage collector less often (`COLLECTOR_THRESHOLDS`): a
+plan property plans a thousand runners through one planning context whose memo holds
+hundreds of thousands of objects, and Python's default thresholds walked them all every few
+dozen plans, about 30% of such a test's time. The planner leaves no reference cycles
+(tests/core/test_memory.py), so the walks found nothing; collections still run, and the
+memory tests collect in full before every reading.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 from pathlib import Path
 
@@ -18,6 +26,9 @@ import pytest
 from hypothesis import settings
 
 from runstrong.io.data_files import load_library, load_registry
+
+COLLECTOR_THRESHOLDS = (20_000, 20, 100)  # Python's defaults: (700, 10, 10)
+gc.set_threshold(*COLLECTOR_THRESHOLDS)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "src" / "runstrong" / "examples"
