@@ -35,19 +35,19 @@ class DayInfo(NamedTuple):
 
     @property
     def speed(self) -> bool:
-        return any(r in SPEED_RUN_TYPES for r in self.runs)
+        return not SPEED_RUN_TYPES.isdisjoint(self.runs)  # in C: asked ~100k times a second
 
     @property
     def before_key(self) -> bool:
-        return any(r in KEY_RUN_TYPES for r in self.next_runs)
+        return not KEY_RUN_TYPES.isdisjoint(self.next_runs)
 
     @property
     def key(self) -> bool:
-        return any(r in KEY_RUN_TYPES for r in self.runs)
+        return not KEY_RUN_TYPES.isdisjoint(self.runs)
 
     @property
     def after_key(self) -> bool:
-        return any(r in KEY_RUN_TYPES for r in self.prev_runs)
+        return not KEY_RUN_TYPES.isdisjoint(self.prev_runs)
 
 
 @dataclass(frozen=True)
