@@ -23,5 +23,10 @@ def hashed_once(cls: type[T]) -> type[T]:
             object.__setattr__(self, "_hash", h)
         return h
 
+    def __getstate__(self: object) -> dict:
+        """Pickled without the hash: another process hashes strings differently."""
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+
     cls.__hash__ = __hash__  # type: ignore[method-assign,assignment]
+    cls.__getstate__ = __getstate__  # type: ignore[attr-defined]
     return cls
