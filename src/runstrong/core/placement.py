@@ -284,8 +284,8 @@ def _kept_rhythm(best: Option, full: Option, week: Week, p: Params) -> Option:
     taken = next(d.date for d in after.days if d.available and d.strength_ok and (d.date - day).days < closing_reach(p))
     n = len(best.planned)
     text = (
-        f"{n} of {week.sessions} sessions this week, on your usual days: another would have to go on "
-        f"{day:%a %d %b} and would then take next week's {taken:%a %d %b} (sessions keep a day apart), "
+        f"{n} of {week.sessions} sessions, on your usual days: another would have to go on the "
+        f"{day:%A} and would then take next week's {taken:%A} (sessions keep a day apart), "
         "moving the weeks after it onto worse days or fewer sessions."
     )
     notes = tuple(r for r in best.notes if r.rule_id != "no-consecutive-strength-days")
