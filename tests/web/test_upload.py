@@ -168,3 +168,16 @@ def test_an_upload_over_25_mb_is_refused_before_it_is_read(client, app) -> None:
 def test_the_upload_page_is_in_the_run_area_of_the_navigation(client) -> None:
     page = client.get(UPLOAD).text
     assert 'aria-current="page">Run<' in page  # the run area in the navigation
+
+
+def test_runs_from_more_than_a_year_before_the_plan_are_said_on_the_upload_page(client, app) -> None:
+    """The web's upload said nothing of a watch's old files (the CLI's import decided it alone,
+    issue 15): the import flow now sets the sentence on the import's report for both."""
+    old = dt.date(2015, 8, 15)
+    response = send(client, ("old.fit", morning(old)), ("new.fit", morning(MONDAY)))
+    assert response.status_code == 200, response.text
+    page = " ".join(response.text.split())
+    assert "1 run from more than a year before your plan starts" in page and "15 Aug 2015" in page
+    assert len(diary_of(app).runs) == 2  # kept as history
+    recent = send(client, ("later.fit", morning(MONDAY + dt.timedelta(days=2))))
+    assert "more than a year before" not in recent.text

@@ -24,7 +24,6 @@ from runstrong.cli.options import console, escape
 from runstrong.core.vocab import RunType  # plain enum: `run --help` loads no Pydantic model
 from runstrong.errors import UserError
 
-YEAR_DAYS = 365  # runs older than this before the plan's start are named after an import
 RUN_FLAGS = {
     "type": "TYPE",
     "minutes": "DURATION",
@@ -221,6 +220,7 @@ def import_into_diary(db, athlete, total: int, read, cross_training: bool, dry_r
     """Read activities with a progress bar (`read(index, options, advance)`), ask about the
     doubtful ones at a terminal, store the rest and print the summary: `run import` and
     `import-archive` alike. Exit status 1 when some file could not be read."""
+    from runstrong.flows import imports
     from runstrong.store import repo
     from runstrong.store.activity_import import run_index
 
@@ -229,7 +229,7 @@ def import_into_diary(db, athlete, total: int, read, cross_training: bool, dry_r
         with store.read() as s:
             who = repo.find_athlete(s, athlete)
             index = run_index(s, who.id)
-            plan = repo.latest_plan(s, who.id)
+            start = imports.plan_start(s, who.id)
         options = {
             "today": today,
             "tz": local_timezone(),
@@ -237,10 +237,11 @@ def import_into_diary(db, athlete, total: int, read, cross_training: bool, dry_r
             "cross_training": cross_training,
         }
         report = read_with_progress(total, lambda advance: read(index, options, advance))
+        imports.mark_before_the_plan(report, start)
         ask_about_doubtful(report, dry_run)
         store_import(store, who, report, today, dry_run)
     print_import_report(report, who, dry_run)
-    print_before_the_plan(report.runs, plan[1].start_date if plan else None)
+    print_before_the_plan(report)
     if report.broken:
         raise SystemExit(1)  # the summary above names them; the rest is stored
 
@@ -327,18 +328,12 @@ def print_import_report(report, who, dry_run: bool) -> None:  # type: ignore[no-
         out.print("Dry run: nothing was written.")
 
 
-def print_before_the_plan(runs, start: dt.date | None) -> None:  # type: ignore[no-untyped-def]
-    """A line for runs from years before the plan: a watch's old files (kept: the diary's
-    history, but the runner should know they went in)."""
-    if start is None:
-        return
-    old = sorted(r.date for r in runs if r.date < start - dt.timedelta(days=YEAR_DAYS))
-    if old:
-        many = f"{len(old)} runs" if len(old) > 1 else "1 run"
-        span = f"{old[0]:%d %b %Y}" + (f" to {old[-1]:%d %b %Y}" if len(old) > 1 else "")
+def print_before_the_plan(report) -> None:  # type: ignore[no-untyped-def]
+    """The import's line for runs from years before the plan (`flows.imports` decides which),
+    with the CLI's way to take a wrong file back."""
+    if report.before_plan:
         console().print(
-            f"  [yellow]{many} from more than a year before your plan starts ({start:%d %b %Y}): {span}.[/] "
-            "Kept as history; no review reads them. Wrong files? `runstrong undo` does not take an import back: "
+            f"  [yellow]{escape(report.before_plan)}[/] Wrong files? `runstrong undo` does not take an import back: "
             "`runstrong run delete --date DATE` does, one run at a time."
         )
 

@@ -8,12 +8,13 @@ registry, and the cheapest placement of all wins.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from .compose import Planned
 from .context import PlanningContext
-from .model import Category, Reason, Session, why
+from .model import Category, Reason, RunType, Session, why
 from .params import Params
 from .schedule import Ahead, DayInfo, Placement, SessionSpec, place_week
 
@@ -98,12 +99,13 @@ def best_option(ctx: PlanningContext, week: Week, compose: Compose) -> Option | 
         if best is not None and not best.costs_next and best.cost <= dropped:
             break
         wanted = compose(n, ALL_HEAVY, True)
-        for plyo_ok in (True, False):
-            for heavy in HEAVY_CHOICES:
-                order += 1
-                found = _priced(ctx, week, compose, wanted, n, heavy, plyo_ok, best, order, memo)
-                if found is not None and (best is None or _rank(found) < _rank(best)):
-                    best = found
+        for keeps in _hop_choices(wanted):
+            for keep in keeps:
+                for heavy in HEAVY_CHOICES:
+                    order += 1
+                    found = _priced(ctx, week, compose, wanted, n, heavy, keep, best, order, memo)
+                    if found is not None and (best is None or _rank(found) < _rank(best)):
+                        best = found
             if best is not None and not best.costs_next:
                 break  # hops are swapped out only when no placement keeps them
         if n == counts[0]:
@@ -113,6 +115,27 @@ def best_option(ctx: PlanningContext, week: Week, compose: Compose) -> Option | 
     if best is not None and full is not None and best is not full:
         return _kept_rhythm(best, full, week, p)
     return best
+
+
+# which sessions keep their hops: every one (None), or those of the set (by place in the roster)
+Keep = frozenset[int] | None
+
+
+def _hop_choices(wanted: list[Planned]) -> tuple[tuple[Keep, ...], ...]:
+    """The ways to keep the week's hops, best first: every session's; then each set of fewer,
+    none included, priced by the hops swapped (a session on a long run's day swaps its own
+    hops, not the week's: plyometrics-fresh-legs)."""
+    jumps = [k for k, x in enumerate(wanted) if x.spec.plyometric]
+    fewer = [frozenset(c) for r in range(len(jumps) - 1, -1, -1) for c in itertools.combinations(jumps, r)]
+    return ((None,), tuple(fewer)) if jumps else ((None,),)
+
+
+def _composed(compose: Compose, n: int, heavy: frozenset[Category], keep: Keep) -> list[Planned]:
+    """The week's sessions with the hops of those in `keep` (all when None), the others' swapped out."""
+    if keep is None or not keep:
+        return compose(n, heavy, keep is None)
+    plain = compose(n, heavy, False)
+    return [x if k in keep else plain[k] for k, x in enumerate(compose(n, heavy, True))]
 
 
 def _rank(option: Option) -> tuple[bool, float, int]:
@@ -261,8 +284,8 @@ def _kept_rhythm(best: Option, full: Option, week: Week, p: Params) -> Option:
     taken = next(d.date for d in after.days if d.available and d.strength_ok and (d.date - day).days < closing_reach(p))
     n = len(best.planned)
     text = (
-        f"{n} of {week.sessions} sessions this week, on your usual days: another would have to go on "
-        f"{day:%a %d %b} and would then take next week's {taken:%a %d %b} (sessions keep a day apart), "
+        f"{n} of {week.sessions} sessions, on your usual days: another would have to go on the "
+        f"{day:%A} and would then take next week's {taken:%A} (sessions keep a day apart), "
         "moving the weeks after it onto worse days or fewer sessions."
     )
     notes = tuple(r for r in best.notes if r.rule_id != "no-consecutive-strength-days")
@@ -280,7 +303,7 @@ def _priced(
     wanted: list[Planned],
     n: int,
     heavy: frozenset[Category],
-    plyo_ok: bool,
+    keep: Keep,
     best: Option | None,
     order: int,
     memo: dict[tuple, object],
@@ -292,7 +315,7 @@ def _priced(
     floor = sum(downgrade_price(f, p) for f in wanted_heavy if f not in heavy)
     if best is not None and not best.costs_next and best.cost <= floor + dropped * p.dropped_session_penalty:
         return None  # even a perfect placement of this option could not be cheaper
-    planned = compose(n, heavy, plyo_ok)
+    planned = _composed(compose, n, heavy, keep)
     placement = placed(ctx, week.days, tuple(x.spec for x in planned), week.previous, week.allow_double)
     if placement is None:
         return None
@@ -308,7 +331,7 @@ def _priced(
         + dropped * p.dropped_session_penalty
         + ahead
     )
-    notes = concessions(lightened, swapped, dropped, n)
+    notes = concessions(lightened, swapped, dropped, n, week.days, p)
     return Option(cost, order, planned, placement, notes, ahead, costs_next=costs_next)
 
 
@@ -337,7 +360,9 @@ def least_bad(
     return [], Placement(days=(), score=0.0, reasons=()), []
 
 
-def concessions(lightened: int, swapped: int, dropped: int, n: int) -> tuple[Reason, ...]:
+def concessions(
+    lightened: int, swapped: int, dropped: int, n: int, days: tuple[DayInfo, ...], p: Params
+) -> tuple[Reason, ...]:
     out = []
     if lightened:
         out.append(
@@ -348,7 +373,7 @@ def concessions(lightened: int, swapped: int, dropped: int, n: int) -> tuple[Rea
             )
         )
     if swapped:
-        out.append(why("taper", "Hops and jumps are swapped out: they would fall too near the race."))
+        out.append(_swapped_note(days, p))
     if dropped:
         out.append(
             why(
@@ -358,3 +383,18 @@ def concessions(lightened: int, swapped: int, dropped: int, n: int) -> tuple[Rea
             )
         )
     return tuple(out)
+
+
+def _swapped_note(days: tuple[DayInfo, ...], p: Params) -> Reason:
+    """Why the week's hops were swapped out: the race's last days, the long runs' days and the
+    days after them (plyometrics-fresh-legs), or the jumps of the sessions around it."""
+    open_days = [d for d in days if d.available and d.strength_ok and not d.recovering]
+    if any(not d.plyo_ok for d in open_days):
+        return why("taper", "Hops and jumps are swapped out: they would fall too near the race.")
+    if any(RunType.long in d.runs for d in open_days):
+        return p.why(
+            "plyometrics-fresh-legs",
+            "Hops and jumps are swapped out this week: the days that could hold them fall on a long run's day, "
+            "and landings need fresh legs.",
+        )
+    return p.why("plyometric-spacing", "Hops and jumps are swapped out: no day keeps them far enough from other jumps.")

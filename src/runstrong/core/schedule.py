@@ -96,6 +96,8 @@ def _day_blockers(day: DayInfo, spec: SessionSpec, allow_double: bool) -> list[t
             out.append(("no-heavy-near-speed", f"day before your {kinds} run"))
     if spec.plyometric and not day.plyo_ok:
         out.append(("taper", "inside the last days before the race: no plyometrics"))
+    if spec.plyometric and RunType.long in day.runs:
+        out.append(("plyometrics-fresh-legs", "a long run's day: hops and jumps need fresh legs"))
     return out
 
 

@@ -111,6 +111,8 @@ def _check_speed_days(plan: Plan, p: Params) -> list[Violation]:
         tomorrow = runs.get(s.date + dt.timedelta(days=1), set())
         if RunType.race in today:
             out.append(Violation("no-strength-on-race-days", str(s.date), "a strength session on a race day"))
+        if s.plyometric and RunType.long in today:
+            out.append(Violation("plyometrics-fresh-legs", str(s.date), "hops and jumps on a long run's day"))
         ahead = range(p.soreness_clear_days + 1)
         if any(runs.get(s.date + dt.timedelta(days=k), set()) & KEY_RUN_TYPES for k in ahead):
             out += _sore_making(s, p, f"on or within {p.soreness_clear_days} days before a key run")

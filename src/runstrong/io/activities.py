@@ -113,6 +113,7 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)  # read from a damaged file: "origin: why"
     strength: list[Activity] = field(default_factory=list)  # strength workouts recorded by a watch
     doubtful: list[Activity] = field(default_factory=list)  # left out for their pace alone (also in skipped)
+    before_plan: str = ""  # runs from more than a year before the plan, said (set by flows.imports)
 
     sorter: ActivitySorter | None = field(default=None, repr=False)  # to keep a doubted activity later
 

@@ -27,6 +27,7 @@ from runstrong.core.model import Block, DatedRun, Exercise, Phase, Plan, Role, R
 from runstrong.core.rules import Registry
 from runstrong.core.vocab import SESSION_LETTER, Category, Units, areas_text
 from runstrong.io.data_files import load_library, load_poses, load_registry
+from runstrong.io.week_reasons import said_once, unique_reasons
 
 from .labels import (
     CATEGORY_SHORT,
@@ -120,7 +121,7 @@ def booklet_context(
         raise ValueError(f"paper must be one of {', '.join(PAPERS)}")
     chosen = set(weeks) if weeks is not None else {w.index for w in plan.weeks}
     shown = [w for w in plan.weeks if w.index in chosen]
-    pr = plan.profile
+    pr, notes = plan.profile, said_once(shown)
     width, height = PAPERS[paper]
     race = None
     if pr.race:
@@ -152,7 +153,7 @@ def booklet_context(
         ),
         "timeline": timeline(plan, chosen),
         "guidance": _guidance(plan, registry),
-        "weeks": [_week_view(w, plan, paper) for w in shown],
+        "weeks": [_week_view(w, plan, paper, notes) for w in shown],
         "appendix": _appendix(shown, library),
         "warnings": list(plan.warnings),
         "versions": (
@@ -192,7 +193,7 @@ def _guidance(plan: Plan, registry: Registry) -> list[dict[str, Any]]:
     return out
 
 
-def _week_view(week: Week, plan: Plan, paper: Paper) -> dict[str, Any]:
+def _week_view(week: Week, plan: Plan, paper: Paper, notes: dict[int, list]) -> dict[str, Any]:
     race_date = plan.profile.race.date if plan.profile.race else None
     cards = [_card(s, n, week, plan, paper) for n, s in enumerate(week.sessions, start=1)]
     card_by_date = {c["date_iso"]: c for c in cards}
@@ -230,7 +231,7 @@ def _week_view(week: Week, plan: Plan, paper: Paper) -> dict[str, Any]:
             for s in sorted(week.suggestions, key=lambda s: s.date)
         ],
         "run_minutes": sum(r.minutes for r in week.runs if r.type != RunType.rest),
-        "reasons": _unique_reasons(week.reasons),
+        "reasons": unique_reasons(notes[week.index]),
     }
 
 
@@ -266,7 +267,7 @@ def _card(session: Session, number: int, week: Week, plan: Plan, paper: Paper) -
         "grid_mm": GRID_MM[paper][0] + GRID_MM[paper][1] * widest,
         "finisher": [_drill(b, units) for b in session.blocks if b.role == Role.finisher],
         "rule_ids": session.rule_ids,
-        "reasons": _unique_reasons(session.reasons),
+        "reasons": unique_reasons(session.reasons),
     }
 
 
@@ -333,13 +334,6 @@ def _exercise_entry(e: Exercise, library: Library) -> dict[str, Any]:
         "easier": names(e.regressions),
         "harder": names(e.progressions),
     }
-
-
-def _unique_reasons(reasons: list) -> list[dict[str, str]]:
-    seen: dict[tuple[str, str], None] = {}
-    for r in reasons:
-        seen.setdefault((r.rule_id, r.text), None)
-    return [{"rule_id": rid, "text": text} for rid, text in seen]
 
 
 # ------------------------------------------------------------------------ timeline

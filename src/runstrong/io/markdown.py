@@ -18,6 +18,7 @@ from .labels import (
     rest_text,
     session_load,
 )
+from .week_reasons import said_once
 
 ROLE = {Role.warm_up: "Warm-up", Role.primary: "Main", Role.accessory: "Accessory", Role.finisher: "Finisher"}
 LOAD_MARK = {"heavy": " *heavy*", "light": " *light*", "moderate": ""}
@@ -94,12 +95,13 @@ def _weeks_at_a_glance(plan: Plan) -> list[str]:
 def _week_details(plan: Plan, explain: bool, weeks: list[int] | None) -> list[str]:
     """Each chosen week in full: its reasons, sessions and rest-day options."""
     out: list[str] = []
+    notes = said_once([w for w in plan.weeks if not weeks or w.index in weeks])
     for w in plan.weeks:
         if weeks and w.index not in weeks:
             continue
         title = f"## Week {w.index}: {PHASE_LABEL[w.phase]}{' (deload)' if w.deload else ''}, from {w.start_date:%d %b}"
         out += [title, ""]
-        out += [f"- {r.text} `{r.rule_id}`" for r in w.reasons]
+        out += [f"- {r.text} `{r.rule_id}`" for r in notes[w.index]]
         out.append("")
         for s in w.sessions:
             out += _session(s, w, plan, explain)

@@ -27,6 +27,7 @@ from .labels import (
     rest_text,
     session_load,
 )
+from .week_reasons import said_once
 
 PHASE_STYLE = {
     Phase.foundation: "cyan",
@@ -213,6 +214,7 @@ def print_plan(
     console.print(render_overview(plan))
     console.print(render_week_grid(plan))
     chosen = weeks or [plan.weeks[0].index]
+    notes = said_once([w for w in plan.weeks if w.index in chosen])
     for w in plan.weeks:
         if w.index not in chosen:
             continue
@@ -220,7 +222,7 @@ def print_plan(
         header = f"[bold]Week {w.index}[/] · {PHASE_LABEL[w.phase]}{deload} · from {w.start_date:%d %b}"
         console.print()
         console.rule(header, align="left")
-        for r in w.reasons:
+        for r in notes[w.index]:
             console.print(f"  • {escape(r.text)} [dim]\\[{r.rule_id}][/]")
         for s in w.sessions:
             console.print(render_session(s, w, plan, registry))

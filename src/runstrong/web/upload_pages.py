@@ -59,13 +59,16 @@ async def upload(request: Request) -> Response:
 def store_uploads(diary: Diary, uploads: list[Upload], cross_training: bool) -> tuple[UploadResult, Any, list]:
     """Read the uploads, then store their runs and strength workouts in one transaction;
     InputError naming every file that could not be read (nothing written then)."""
+    from runstrong.flows import imports
     from runstrong.store.activity_import import run_index, write_import
 
     today = diary.today()
     with diary.store.read() as s:
         who = diary.who(s)
         index = run_index(s, who.id)
+        start = imports.plan_start(s, who.id)
     result = read_uploads(uploads, index, today=today, units=who.units.value, cross_training=cross_training)
+    imports.mark_before_the_plan(result.report, start)
     if result.refused:
         raise InputError([FieldProblem(("files",), why) for why in result.refused])
     logged: list = []
