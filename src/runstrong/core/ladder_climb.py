@@ -103,7 +103,7 @@ def climb_ladders(
     primaries: dict[Category, tuple[Pick, ...]],
     topped: frozenset[str],
     placed: frozenset[str],
-    held: dict[str, str],
+    held: dict[str, tuple[str, str]],
     pain: frozenset[PainArea],
     usable: tuple[Exercise, ...],
     taken: set[str],
@@ -114,9 +114,10 @@ def climb_ladders(
     far in the plan) moved up its ladder, rung by rung while the rung reached has topped out
     too, and the climbs made as (from id, to id). `placed` are the exercises a swap or a
     review's regression put in (they stay: a lift whose form broke waits for a review to
-    move it on), `usable` leaves out the ones swapped away; `held` the lifts the screen holds
-    until the next one (by id, with its rule), `pain` the runner's painful areas, `taken` the
-    block's exercises (the climbs join it), `lower` the rungs below what the last block did.
+    move it on), `usable` leaves out the ones swapped away and the rungs the screen locks;
+    `held` the lifts the screen holds until the next one (by id: its rule and what it says),
+    `pain` the runner's painful areas, `taken` the block's exercises (the climbs join it),
+    `lower` the rungs below what the last block did.
     A lift that topped out and stays says why, so its flat weeks are never unexplained."""
     if not topped:
         return primaries, ()
@@ -129,8 +130,8 @@ def climb_ladders(
             e = pk.exercise
             below = e
             own = e.id not in placed and PLACED_BY.isdisjoint(r.rule_id for r in pk.reasons)
-            if own and e.id not in held:
-                while e.id in topped and (x := next_rung(e, pool, taken, pain, p, lower)) is not None:
+            if own:  # climbing stops at a lift the screen holds (the rung below a locked one)
+                while e.id in topped and e.id not in held and (x := next_rung(e, pool, taken, pain, p, lower)):
                     below, e = e, x
                     taken.add(e.id)
             if e.id in topped and (said := _stays(e, pk, own, held.get(e.id), p)) is not None:
@@ -144,14 +145,14 @@ def climb_ladders(
     return out, tuple(made)
 
 
-def _stays(e: Exercise, pk: Pick, own: bool, screen_rule: str | None, p: Params) -> Reason | None:
+def _stays(e: Exercise, pk: Pick, own: bool, screen: tuple[str, str] | None, p: Params) -> Reason | None:
     """Why a lift at the top of its range keeps its dose: the screen holds it, the rule that
     placed it (a pain regression, a review, a swap) does until a review moves it on, or no
     harder rung fits the runner's kit, level and pain. None where a pain ladder's rung
     already says when it moves up."""
     top = f"{e.name} is at the top of its range"
-    if screen_rule is not None:
-        return p.why(screen_rule, f"{top}: your screen keeps it here until a re-screen.")
+    if screen is not None:
+        return p.why(screen[0], f"{top}: {screen[1]}.")
     if not own:
         rule = next((r.rule_id for r in pk.reasons if r.rule_id in PLACED_BY), None)
         if rule is None or rule == "pain-graded-return":
