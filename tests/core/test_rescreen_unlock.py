@@ -121,3 +121,42 @@ def test_no_single_leg_rung_above_the_screens_allowance_without_a_later_screen(p
     plan = build_or_none(profile)
     if plan is not None:
         assert _past_the_screen(plan, profile) == [], profile.model_dump_json()
+
+
+# --- a bodyweight rung at its top takes a load where the kit allows (cr19a F8)
+
+
+def test_harolds_skater_squat_takes_his_dumbbells_while_the_next_rung_waits_for_a_rescreen():
+    """Harold owns 20 lb dumbbells: his skater squat at the top of its range, with the assisted
+    pistol squat waiting for a re-screen, moves to the dumbbell skater squat, saying both."""
+    plan = build_plan(HAROLD, CTX)
+    assert "dumbbell_skater_squat" in _ids(plan)
+    said = [r.text for w in plan.weeks for s in w.sessions for b in s.blocks for r in b.reasons]
+    assert any("Dumbbell skater squat adds a load" in t and "re-screen to unlock Assisted pistol" in t for t in said)
+
+
+def _loaded_form_left(plan, profile: AthleteProfile) -> list[str]:
+    """Each bodyweight lift that says it holds "with no harder rung your kit, level and pain
+    allow" while a loaded form of it in the library fits the runner's kit, level and pain."""
+    kit, pain = set(profile.equipment), set(profile.pain_areas)
+    problems = []
+    for w in plan.weeks:
+        for s in w.sessions:
+            for b in s.blocks:
+                if not any("with no harder rung" in r.text for r in b.reasons):
+                    continue
+                e = LIB.get(b.exercise_id)
+                for x in (LIB.get(i) for i in e.progressions if i in LIB):
+                    fits = set(x.equipment) <= kit and x.level.rank <= profile.strength_experience.rank
+                    spares = pain.isdisjoint({*x.loads, *x.contraindications})
+                    if x.loadable and x.pattern == e.pattern and fits and spares and x.id not in P.soreness_exercises:
+                        problems.append(f"week {w.index}: {e.id} holds, {x.id} would fit")
+    return problems
+
+
+@SCREENED
+@given(profile=rescreened_runners())
+def test_a_bodyweight_lift_at_its_top_takes_the_loaded_form_the_kit_allows(profile):
+    plan = build_or_none(profile)
+    if plan is not None:
+        assert _loaded_form_left(plan, profile) == [], profile.model_dump_json()

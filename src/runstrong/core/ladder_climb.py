@@ -25,6 +25,7 @@ from .params import Params
 from .pick_reasons import Pick
 from .progression import new_rung
 from .rep_scheme import rep_range
+from .screen_holds import RULE as UNLOCK
 
 RULE = "ladder-climb"
 IMPACT_RANK = {x: i for i, x in enumerate(Impact)}
@@ -75,6 +76,10 @@ def next_rung(
         x = usable.get(link)
         if x is not None and _same_movement(x, e) and _may_climb_to(x, e, taken, pain, p):
             return x
+    for link in e.progressions:  # no harder rung within reach: the same movement under a load the kit allows
+        x = usable.get(link)
+        if x is not None and x.pattern == e.pattern and _may_climb_to(x, e, taken, pain, p, loaded=True):
+            return x
     if e.drill:  # every harder rung of its movement loads a painful area: the category's next lift that spares it
         ok = (x for x in usable.values() if not x.drill and x.id not in lower and _may_climb_to(x, e, taken, pain, p))
         return next(ok, None)
@@ -87,11 +92,15 @@ def _same_movement(x: Exercise, e: Exercise) -> bool:
     return x.pattern == e.pattern or {x.pattern, e.pattern} <= SINGLE_LEG_PATTERNS
 
 
-def _may_climb_to(x: Exercise, e: Exercise, taken: set[str], pain: frozenset[PainArea], p: Params) -> bool:
+def _may_climb_to(
+    x: Exercise, e: Exercise, taken: set[str], pain: frozenset[PainArea], p: Params, loaded: bool = False
+) -> bool:
+    """Whether `x` may follow `e` up its ladder: a bodyweight rung, or (`loaded`) the same
+    lift under a load (the dumbbell step-down after the step-down), counted in reps."""
     return (
         x.id not in taken
         and pain.isdisjoint(x.loads)
-        and climbs(x)
+        and (x.loadable and e.dose.measure == "reps" if loaded else climbs(x))
         and "primary" in x.roles
         and (x.category, x.dose.measure) == (e.category, e.dose.measure)
         and IMPACT_RANK[x.impact] <= IMPACT_RANK[e.impact]
@@ -131,18 +140,32 @@ def climb_ladders(
             below = e
             own = e.id not in placed and PLACED_BY.isdisjoint(r.rule_id for r in pk.reasons)
             if own:  # climbing stops at a lift the screen holds (the rung below a locked one)
-                while e.id in topped and e.id not in held and (x := next_rung(e, pool, taken, pain, p, lower)):
+                while e.id in topped and _climbs_on(e, held) and (x := next_rung(e, pool, taken, pain, p, lower)):
                     below, e = e, x
                     taken.add(e.id)
             if e.id in topped and (said := _stays(e, pk, own, held.get(e.id), p)) is not None:
                 pk = Pick(exercise=e, reasons=(*pk.reasons, said))  # at the top of its range and staying
             if e is not pk.exercise:
                 made.append((pk.exercise.id, e.id))
-                text = f"{below.name} reached the top of its range with nothing to add: the next rung, {e.name}."
-                pk = Pick(exercise=e, reasons=(*pk.reasons, p.why(RULE, text)))
+                pk = Pick(exercise=e, reasons=(*pk.reasons, p.why(RULE, _climb_text(below, e, held))))
             row.append(pk)
         out[category] = tuple(row)
     return out, tuple(made)
+
+
+def _climb_text(below: Exercise, e: Exercise, held: dict[str, tuple[str, str]]) -> str:
+    """What a climb says: the next rung, or the same lift under a load where the harder rung
+    is out of reach (and which rung a re-screen would unlock, when that is why)."""
+    if not e.loadable:
+        return f"{below.name} reached the top of its range with nothing to add: the next rung, {e.name}."
+    wait = f" ({held[below.id][1].rsplit('; ', 1)[-1]})" if below.id in held else ""
+    return f"{below.name} reached the top of its range: {e.name} adds a load to the same movement{wait}."
+
+
+def _climbs_on(e: Exercise, held: dict[str, tuple[str, str]]) -> bool:
+    """Whether `e` may move on: the screen holds a failed hinge's drill and a short plank's
+    hold; a lift whose next rung waits for a re-screen may still take a load (`UNLOCK`)."""
+    return e.id not in held or held[e.id][0] == UNLOCK
 
 
 def _stays(e: Exercise, pk: Pick, own: bool, screen: tuple[str, str] | None, p: Params) -> Reason | None:
