@@ -184,6 +184,14 @@ def _stays(e: Exercise, pk: Pick, own: bool, screen: tuple[str, str] | None, p: 
     return p.why(RULE, f"{top} with no harder rung your kit, level and pain allow: the dose holds.")
 
 
+def block_choices(usable: tuple[Exercise, ...], done: frozenset[str]) -> tuple[Exercise, ...]:
+    """What a block may choose from: a loaded form a climb reaches (`climbed_to`: the dumbbell
+    step-down) only once the last block's weeks did it, so nobody starts on one without the
+    bodyweight rung below it."""
+    out = tuple(e for e in usable if not e.climbed_to or e.id in done)
+    return usable if len(out) == len(usable) else out
+
+
 def lower_rungs(library: Library, usable: Iterable[Exercise], recent: frozenset[str]) -> frozenset[str]:
     """The bodyweight lifts in `usable` that stand below one the last block did (`recent`):
     on its ladder, in the same category, or a two-legged lift of the same movement as a

@@ -12,7 +12,7 @@ from .context import PlanningContext
 from .furniture_advice import furniture_wanted
 from .hash_once import hashed_once
 from .kit_fit import kit_fit_note
-from .ladder_climb import climb_ladders, climbers, climbs, lower_rungs
+from .ladder_climb import block_choices, climb_ladders, climbers, climbs, lower_rungs
 from .library import Library
 from .model import (
     HOME_FURNITURE,
@@ -210,7 +210,8 @@ def _select_block(
         out = {old for old, new in ctx.swaps if new is None}
         usable = tuple(e for e in usable if e.id not in out)
     trainable, spared = _within_ladders(usable, ctx, planning)
-    pools = _Pools(trainable, _usable_for(planning, ctx.level, ctx.equipment, frozenset()))
+    calm = _usable_for(planning, ctx.level, ctx.equipment, frozenset())
+    pools = _Pools(block_choices(trainable, done), block_choices(calm, done))  # a loaded form: climbed to
     warnings: list[str] = []
     chosen: set[str] = set()
     alternatives: dict[str, Pick] = {}
