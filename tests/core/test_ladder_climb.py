@@ -106,9 +106,10 @@ def test_a_rung_a_review_regressed_from_is_not_climbed_back_to():
 
 def _first_rung_problems(plan) -> list[str]:
     """Each exercise a climb brings in, in its first loading week: one rung above a lift done
-    in an earlier loading week, unloaded, no higher in impact, sparing painful areas, and in
-    each session its dose within the registry's bounds of that lift's last dose there, with
-    no more reps and no longer a hold. (Its later weeks step from its own dose: validate.)"""
+    in an earlier loading week, unloaded (or the same movement under a load), no higher in
+    impact, sparing painful areas, and in each session its dose within the registry's bounds
+    of that lift's last dose there, with no more reps and no longer a hold. (Its later weeks
+    step from its own dose: validate.)"""
     problems: list[str] = []
     last: dict[tuple[str, str], object] = {}  # (exercise, session focus) -> its last loading-week prescription
     for w in plan.weeks:
@@ -133,7 +134,8 @@ def _first_rung_problems(plan) -> list[str]:
                 continue
             y = LIB.get(below[0])
             painful = set(plan.profile.pain_areas) & set(e.loads)
-            if e.loadable or IMPACT_RANK[e.impact] > IMPACT_RANK[y.impact] or painful:
+            # a loaded rung only as the same movement under a load (the dumbbell step-down after the step-down)
+            if (e.loadable and e.pattern != y.pattern) or IMPACT_RANK[e.impact] > IMPACT_RANK[y.impact] or painful:
                 problems.append(f"week {w.index} {ex}: loaded, harder landing or painful")
             before = last.get((y.id, focus)) or next(v for (x, _), v in last.items() if x == y.id)
             pr = b.prescription

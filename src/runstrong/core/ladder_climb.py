@@ -25,6 +25,7 @@ from .params import Params
 from .pick_reasons import Pick
 from .progression import new_rung
 from .rep_scheme import rep_range
+from .screen_holds import RULE as UNLOCK
 
 RULE = "ladder-climb"
 IMPACT_RANK = {x: i for i, x in enumerate(Impact)}
@@ -75,6 +76,10 @@ def next_rung(
         x = usable.get(link)
         if x is not None and _same_movement(x, e) and _may_climb_to(x, e, taken, pain, p):
             return x
+    for link in e.progressions:  # no harder rung within reach: the same movement under a load the kit allows
+        x = usable.get(link)
+        if x is not None and x.pattern == e.pattern and _may_climb_to(x, e, taken, pain, p, loaded=True):
+            return x
     if e.drill:  # every harder rung of its movement loads a painful area: the category's next lift that spares it
         ok = (x for x in usable.values() if not x.drill and x.id not in lower and _may_climb_to(x, e, taken, pain, p))
         return next(ok, None)
@@ -87,11 +92,15 @@ def _same_movement(x: Exercise, e: Exercise) -> bool:
     return x.pattern == e.pattern or {x.pattern, e.pattern} <= SINGLE_LEG_PATTERNS
 
 
-def _may_climb_to(x: Exercise, e: Exercise, taken: set[str], pain: frozenset[PainArea], p: Params) -> bool:
+def _may_climb_to(
+    x: Exercise, e: Exercise, taken: set[str], pain: frozenset[PainArea], p: Params, loaded: bool = False
+) -> bool:
+    """Whether `x` may follow `e` up its ladder: a bodyweight rung, or (`loaded`) the same
+    lift under a load (the dumbbell step-down after the step-down), counted in reps."""
     return (
         x.id not in taken
         and pain.isdisjoint(x.loads)
-        and climbs(x)
+        and (x.loadable and e.dose.measure == "reps" if loaded else climbs(x))
         and "primary" in x.roles
         and (x.category, x.dose.measure) == (e.category, e.dose.measure)
         and IMPACT_RANK[x.impact] <= IMPACT_RANK[e.impact]
@@ -103,7 +112,7 @@ def climb_ladders(
     primaries: dict[Category, tuple[Pick, ...]],
     topped: frozenset[str],
     placed: frozenset[str],
-    held: dict[str, str],
+    held: dict[str, tuple[str, str]],
     pain: frozenset[PainArea],
     usable: tuple[Exercise, ...],
     taken: set[str],
@@ -114,9 +123,10 @@ def climb_ladders(
     far in the plan) moved up its ladder, rung by rung while the rung reached has topped out
     too, and the climbs made as (from id, to id). `placed` are the exercises a swap or a
     review's regression put in (they stay: a lift whose form broke waits for a review to
-    move it on), `usable` leaves out the ones swapped away; `held` the lifts the screen holds
-    until the next one (by id, with its rule), `pain` the runner's painful areas, `taken` the
-    block's exercises (the climbs join it), `lower` the rungs below what the last block did.
+    move it on), `usable` leaves out the ones swapped away and the rungs the screen locks;
+    `held` the lifts the screen holds until the next one (by id: its rule and what it says),
+    `pain` the runner's painful areas, `taken` the block's exercises (the climbs join it),
+    `lower` the rungs below what the last block did.
     A lift that topped out and stays says why, so its flat weeks are never unexplained."""
     if not topped:
         return primaries, ()
@@ -129,35 +139,57 @@ def climb_ladders(
             e = pk.exercise
             below = e
             own = e.id not in placed and PLACED_BY.isdisjoint(r.rule_id for r in pk.reasons)
-            if own and e.id not in held:
-                while e.id in topped and (x := next_rung(e, pool, taken, pain, p, lower)) is not None:
+            if own:  # climbing stops at a lift the screen holds (the rung below a locked one)
+                while e.id in topped and _climbs_on(e, held) and (x := next_rung(e, pool, taken, pain, p, lower)):
                     below, e = e, x
                     taken.add(e.id)
             if e.id in topped and (said := _stays(e, pk, own, held.get(e.id), p)) is not None:
                 pk = Pick(exercise=e, reasons=(*pk.reasons, said))  # at the top of its range and staying
             if e is not pk.exercise:
                 made.append((pk.exercise.id, e.id))
-                text = f"{below.name} reached the top of its range with nothing to add: the next rung, {e.name}."
-                pk = Pick(exercise=e, reasons=(*pk.reasons, p.why(RULE, text)))
+                pk = Pick(exercise=e, reasons=(*pk.reasons, p.why(RULE, _climb_text(below, e, held))))
             row.append(pk)
         out[category] = tuple(row)
     return out, tuple(made)
 
 
-def _stays(e: Exercise, pk: Pick, own: bool, screen_rule: str | None, p: Params) -> Reason | None:
+def _climb_text(below: Exercise, e: Exercise, held: dict[str, tuple[str, str]]) -> str:
+    """What a climb says: the next rung, or the same lift under a load where the harder rung
+    is out of reach (and which rung a re-screen would unlock, when that is why)."""
+    if not e.loadable:
+        return f"{below.name} reached the top of its range with nothing to add: the next rung, {e.name}."
+    wait = f" ({held[below.id][1].rsplit('; ', 1)[-1]})" if below.id in held else ""
+    return f"{below.name} reached the top of its range: {e.name} adds a load to the same movement{wait}."
+
+
+def _climbs_on(e: Exercise, held: dict[str, tuple[str, str]]) -> bool:
+    """Whether `e` may move on: the screen holds a failed hinge's drill and a short plank's
+    hold; a lift whose next rung waits for a re-screen may still take a load (`UNLOCK`)."""
+    return e.id not in held or held[e.id][0] == UNLOCK
+
+
+def _stays(e: Exercise, pk: Pick, own: bool, screen: tuple[str, str] | None, p: Params) -> Reason | None:
     """Why a lift at the top of its range keeps its dose: the screen holds it, the rule that
     placed it (a pain regression, a review, a swap) does until a review moves it on, or no
     harder rung fits the runner's kit, level and pain. None where a pain ladder's rung
     already says when it moves up."""
     top = f"{e.name} is at the top of its range"
-    if screen_rule is not None:
-        return p.why(screen_rule, f"{top}: your screen keeps it here until a re-screen.")
+    if screen is not None:
+        return p.why(screen[0], f"{top}: {screen[1]}.")
     if not own:
         rule = next((r.rule_id for r in pk.reasons if r.rule_id in PLACED_BY), None)
         if rule is None or rule == "pain-graded-return":
             return None
         return p.why(rule, f"{top}: it stays in this place until a weekly review moves it on.")
     return p.why(RULE, f"{top} with no harder rung your kit, level and pain allow: the dose holds.")
+
+
+def block_choices(usable: tuple[Exercise, ...], done: frozenset[str]) -> tuple[Exercise, ...]:
+    """What a block may choose from: a loaded form a climb reaches (`climbed_to`: the dumbbell
+    step-down) only once the last block's weeks did it, so nobody starts on one without the
+    bodyweight rung below it."""
+    out = tuple(e for e in usable if not e.climbed_to or e.id in done)
+    return usable if len(out) == len(usable) else out
 
 
 def lower_rungs(library: Library, usable: Iterable[Exercise], recent: frozenset[str]) -> frozenset[str]:

@@ -105,6 +105,11 @@ class Exercise(Frozen):
         description="A technique drill (no load, little strength stimulus): a main lift only while the runner "
         "learns the pattern (a screen that asks for it; a novice, until its reps top out), never a lifter's.",
     )
+    climbed_to: bool = Field(
+        False,
+        description="A bodyweight rung's loaded form, reached by climbing from that rung once it tops out "
+        "(ladder-climb), never a block's first choice for a runner who has not done the rung.",
+    )
     dose: Dose
     tempo: Annotated[str | None, Field(pattern=r"^[0-9X]-[0-9X]-[0-9X]-[0-9X]$")] = None
     cues: Annotated[list[str], Field(min_length=1)]

@@ -76,6 +76,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "weak-side-extra-set": rp.WeakSideExtraSet,
     "screen-plank": ra.ScreenPlank,
     "screen-side-plank": ra.ScreenSidePlank,
+    "rescreen-to-unlock": ra.RescreenToUnlock,
     "screen-balance": ra.ScreenBalance,
     "screen-heel-raise": ra.ScreenHeelRaise,
     "screen-hop": ra.ScreenHop,

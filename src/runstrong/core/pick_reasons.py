@@ -80,11 +80,13 @@ def screened(
     ctx: Context,
     usable: tuple[Exercise, ...],
     taken: set[str],
+    p: Params,
     done: frozenset[str] = frozenset(),
 ) -> Exercise | None:
     """The exercise the baseline screen prescribes for this slot, if it prescribes one. The
     single-leg squat's rung is where the ladder starts: a later block starts from the highest
-    rung the last block's weeks did (`done`) when that is higher (a rung reached stays reached)."""
+    rung the last block's weeks did (`done`) when that is higher (a rung reached stays reached),
+    never past the rungs the screen in force unlocks (`rescreen-to-unlock`)."""
     if slot != 0 or not (ctx.hinge_patterning or ctx.short_holds or ctx.single_leg_rung != "level"):
         return None  # most slots: the screen shapes only a first slot, and only when it found something
     ok = {e.id for e in usable} - taken
@@ -96,7 +98,8 @@ def screened(
         holds = [e for e in holds if e.id in ok and "primary" in e.roles]
         return min(holds, key=lambda e: e.level.rank, default=None)
     if category == Category.single_leg_power and slot == 0 and ctx.single_leg_rung != "level":
-        ceiling = max(_RUNG_CEILING[ctx.single_leg_rung], reached_rung(library, done))
+        reached = min(reached_rung(library, done), rung_cap(ctx.single_leg_rung, p) or 0)
+        ceiling = max(RUNG_CEILING[ctx.single_leg_rung], reached)
         allowed = [e for e in single_leg_ladder(library)[: ceiling + 1] if e.id in ok]
         return allowed[-1] if allowed else None
     return None
@@ -104,7 +107,15 @@ def screened(
 
 _LADDER_TOP = "pistol_squat"  # the single-leg ladder of S11, walked down from its top rung
 # the highest rung of that ladder a screen's single-leg squat allows: a ceiling, not a fixed start
-_RUNG_CEILING = {"ladder_start": 0, "step_down": 1}
+RUNG_CEILING = {"ladder_start": 0, "step_down": 1}
+
+
+def rung_cap(single_leg_rung: str, p: Params) -> int | None:
+    """The highest rung of the single-leg ladder the screen in force unlocks (its rung plus
+    `rescreen-to-unlock`'s allowance), or None when it rated the squat good: the level decides."""
+    if single_leg_rung not in RUNG_CEILING:
+        return None
+    return RUNG_CEILING[single_leg_rung] + p.rescreen_rungs_above_screen
 
 
 def single_leg_ladder(library: Library) -> list[Exercise]:
@@ -120,7 +131,7 @@ def reached_rung(library: Library, done: frozenset[str]) -> int:
 def above_screen(library: Library, e: Exercise, ctx: Context) -> bool:
     """Whether `e` stands above the rung the screen's single-leg squat starts on (climbed to)."""
     rung = ladder_rung(library, e)
-    return ctx.single_leg_rung != "level" and rung is not None and rung > _RUNG_CEILING[ctx.single_leg_rung]
+    return ctx.single_leg_rung != "level" and rung is not None and rung > RUNG_CEILING[ctx.single_leg_rung]
 
 
 def ladder_rung(library: Library, e: Exercise) -> int | None:

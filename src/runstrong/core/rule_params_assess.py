@@ -29,6 +29,11 @@ class ScreenPlank(RuleParams):
     hold_ceiling_pct: Pct
 
 
+class RescreenToUnlock(RuleParams):
+    prefix = "rescreen_"
+    rungs_above_screen: Int
+
+
 class ScreenSidePlank(RuleParams):
     names = {"left_right_ratio": "side_plank_ratio"}
     left_right_ratio: NumRange

@@ -12,7 +12,7 @@ from .context import PlanningContext
 from .furniture_advice import furniture_wanted
 from .hash_once import hashed_once
 from .kit_fit import kit_fit_note
-from .ladder_climb import climb_ladders, climbers, climbs, lower_rungs
+from .ladder_climb import block_choices, climb_ladders, climbers, climbs, lower_rungs
 from .library import Library
 from .model import (
     HOME_FURNITURE,
@@ -41,6 +41,7 @@ from .pick_reasons import (
     screen_reasons,
     screened,
 )
+from .screen_holds import screen_held
 from .screen_priority import keep_screen_priorities
 from .slot_rank import best_for_slot
 
@@ -209,7 +210,8 @@ def _select_block(
         out = {old for old, new in ctx.swaps if new is None}
         usable = tuple(e for e in usable if e.id not in out)
     trainable, spared = _within_ladders(usable, ctx, planning)
-    pools = _Pools(trainable, _usable_for(planning, ctx.level, ctx.equipment, frozenset()))
+    calm = _usable_for(planning, ctx.level, ctx.equipment, frozenset())
+    pools = _Pools(block_choices(trainable, done), block_choices(calm, done))  # a loaded form: climbed to
     warnings: list[str] = []
     chosen: set[str] = set()
     alternatives: dict[str, Pick] = {}
@@ -236,7 +238,7 @@ def _select_block(
         warnings += unreachable_ladders(library, planning.ladders, ctx.ladder, ctx.equipment, ctx.level, ctx.pain)
     # the main lifts climb their ladders before the accessories are chosen, so an accessory never
     # holds the rung a main lift has earned (nor does a swap's lift: see below)
-    primaries, climbed = _climbed(primaries, ctx, trainable, chosen, p, lower)
+    primaries, climbed = _climbed(primaries, ctx, library, trainable, chosen, p, lower)
     accessories = _accessories(library, ctx, replace(pools, usable=spared), chosen, warnings, p)
     if not any(e.pattern == P.calf_ankle for e in usable):  # furniture keeps calf work away? (not a ladder)
         at_home = _usable(library, ctx.level, ctx.equipment | HOME_FURNITURE, ctx.pain, p)
@@ -314,7 +316,7 @@ def _primaries(
             "bilateral": category == Category.posterior_chain and slot == 0,
             "heavy_kit": slot == 0 and category != Category.core and ctx.level.rank >= p.heavy_min_level.rank,
         }
-        e = screened(library, category, slot, ctx, pools.usable, chosen, done)
+        e = screened(library, category, slot, ctx, pools.usable, chosen, p, done)
         if e is not None and category == Category.single_leg_power:
             usual = best_for_slot(uncapped, patterns, ctx, p, chosen, recent, lower=lower, **prefs)
             e = _below_ceiling(library, e, usual, lower)
@@ -414,31 +416,24 @@ def _below_ceiling(library: Library, capped: Exercise, usual: Exercise | None, l
 
 
 def _climbed(
-    primaries: dict, ctx: Context, usable: tuple[Exercise, ...], chosen: set[str], p: Params, lower: frozenset[str]
+    primaries: dict,
+    ctx: Context,
+    library: Library,
+    usable: tuple[Exercise, ...],
+    chosen: set[str],
+    p: Params,
+    lower: frozenset[str],
 ) -> tuple[dict[Category, tuple[Pick, ...]], tuple[tuple[str, str], ...]]:
     """The primaries moved up their ladders (ladder-climb), never onto or past what a swap or
-    a review's regression took out, nor from a lift a swap is about to replace."""
+    a review's regression took out, nor from a lift a swap is about to replace, nor past what the
+    screen in force unlocks (`screen_held`)."""
     if not ctx.topped:
         return primaries, ()
     moves = (*ctx.swaps, *ctx.regressed)
     away, placed = {old for old, _ in moves}, frozenset(new for _, new in moves if new)
-    pool = tuple(e for e in usable if e.id not in away)
-    stay = placed | away
-    return climb_ladders(primaries, ctx.topped, stay, _screen_held(primaries, ctx), ctx.pain, pool, chosen, p, lower)
-
-
-def _screen_held(primaries: dict[Category, tuple[Pick, ...]], ctx: Context) -> dict[str, str]:
-    """The lifts a screen holds where they are until the next screen, by id, with the rule
-    that holds them: the hinge drill of a failed hinge, the plank hold of a short plank. The
-    single-leg squat's rung is only where its ladder starts: it climbs once it tops out."""
-    held = {}
-    for pk in (*primaries.get(Category.posterior_chain, ()), *primaries.get(Category.core, ())):
-        e = pk.exercise
-        if ctx.hinge_patterning and e.pattern == P.hinge:
-            held[e.id] = "screen-hip-hinge"
-        elif ctx.short_holds and e.category == Category.core and e.dose.seconds and e.pattern == P.anti_extension:
-            held[e.id] = "screen-plank"
-    return held
+    held, locked = screen_held(primaries, ctx, library, p)
+    pool = tuple(e for e in usable if e.id not in away and e.id not in locked)
+    return climb_ladders(primaries, ctx.topped, placed | away, held, ctx.pain, pool, chosen, p, lower)
 
 
 def _hops_allowed(ctx: Context) -> bool:
