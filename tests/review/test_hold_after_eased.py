@@ -72,4 +72,8 @@ def test_a_hold_after_a_deload_repeats_the_last_loading_dose_not_the_deloads(pro
         if r is not None and s is not None:  # never further from failure than the dose it repeats
             assert r <= max(s, o if o is not None else s) + EPS, (key, q, p)
         if p.load_kg is not None and q.load_kg is not None and (p.reps or 0) <= (q.reps or 0):
-            assert p.load_kg >= q.load_kg - EPS or (key in was and p.load_kg >= (was[key].load_kg or 0) - EPS), (key, q, p)
+            assert p.load_kg >= q.load_kg - EPS or (key in was and p.load_kg >= (was[key].load_kg or 0) - EPS), (
+                key,
+                q,
+                p,
+            )
