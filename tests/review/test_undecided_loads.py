@@ -75,3 +75,15 @@ def test_a_next_weeks_load_change_the_review_did_not_decide_says_what_set_the_lo
     lines = describe_changes(plan_differences(plan, new, first.start_date), plan.profile.units, {})
     (line,) = [c.text for c in lines if block.name in c.text]
     assert "Load:" in line, line
+
+
+def test_a_lifts_load_drop_over_several_later_weeks_is_named_once_with_those_weeks():
+    plan = plan_of(MAYA)
+    first, a, b = _loaded_weeks(plan)[1:4]
+    new = _lowered(plan, first.start_date)[0]
+    new, block = _lowered(new, a.start_date)
+    new, again = _lowered(new, b.start_date, block.exercise_id)
+    assert again is not None
+    lines = describe_changes(plan_differences(plan, new, first.start_date), plan.profile.units, {})
+    named = [c.text for c in lines if block.name in c.text and c.date >= a.start_date]
+    assert len(named) == 1 and f"week {b.index} too" in named[0], named

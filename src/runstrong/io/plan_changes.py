@@ -35,14 +35,30 @@ def describe_changes(
         Change(date=day, text=f"Warm-up and mobility drills: {_count(n, 'change')}.") for day, n in drills.items()
     ]
     first = sorted(lines, key=lambda c: (c.date, c.text))
-    later = []
+    later: list[Change] = []
+    again: dict[str, list[int]] = {}  # a lift's load drop named once: the later weeks it recurs in
     for w in weeks[1:]:
         named = [c for c in w.changes if undecided(w, c, False)]
         rest = w.model_copy(update={"changes": [c for c in w.changes if c not in named]})
         if rest.changes:
             later.append(Change(date=w.start_date, text=week_summary(rest)))
-        later += [Change(date=c.date, text=f"Week {w.index}: " + change_text(c, units, True)) for c in named]
-    return first + later
+        for c in named:
+            if c.exercise in again:
+                again[c.exercise].append(w.index)
+                continue
+            again[c.exercise] = []
+            later.append(Change(date=c.date, text=f"Week {w.index}: " + change_text(c, units, True)))
+    return first + [_recurring(c, again) for c in later]
+
+
+def _recurring(c: Change, again: dict[str, list[int]]) -> Change:
+    """A named load drop with the later weeks the same lift's load drops in too."""
+    lift = next((x for x in again if c.text.partition(": ")[2].startswith(f"{x}:")), None)
+    weeks = sorted(set(again.get(lift, []))) if lift else []
+    if not weeks:
+        return c
+    return c.model_copy(update={"text": f"{c.text} Lighter in week{'s' if len(weeks) > 1 else ''} "
+                                        f"{', '.join(map(str, weeks))} too."})  # fmt: skip
 
 
 def _undecided(decided: dict[dt.date, frozenset[Category]] | None):  # type: ignore[no-untyped-def]
