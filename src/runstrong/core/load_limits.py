@@ -133,7 +133,7 @@ def light_day_load(walk: LoadWalk, lift: LiftState, kg: float, reps: int | None,
     p = walk.p
     if reps and lift.light is not None and reps > lift.light[0]:
         kg = min(kg, ld.round_down(lift.light[1], step, bar))
-    if lift.light is not None and walk.planned is not None and held_only(walk.planned):
+    if walk.reviewed and lift.light is not None and walk.planned is not None and held_only(walk.planned):
         # a review's hold repeats the last loading week's light day (after a deload too), not a
         # share of the e1RM the walk grew since: 55 kg there, 50 kg "at RIR 9" here (cr19b #4)
         kg = min(kg, ld.round_down(lift.light[1], step, bar))
