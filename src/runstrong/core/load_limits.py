@@ -92,6 +92,12 @@ def reviewed(block: Block) -> bool:
     return any(r.rule_id in REVIEWED for r in block.reasons)
 
 
+def held_only(block: Block) -> bool:
+    """A block a review held this week and did not cut: it repeats the last loading week's dose."""
+    rules = {r.rule_id for r in block.reasons}
+    return "review-hold" in rules and "review-reduce" not in rules
+
+
 def unloaded_ceiling(
     phase: Phase, last: float, week_kg: float | None, built: float | None, p: Any, step: float, bar: float
 ) -> float:
@@ -127,8 +133,13 @@ def light_day_load(walk: LoadWalk, lift: LiftState, kg: float, reps: int | None,
     p = walk.p
     if reps and lift.light is not None and reps > lift.light[0]:
         kg = min(kg, ld.round_down(lift.light[1], step, bar))
-    e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
-    kg = min(kg, ld.round_down(e1rm * p.light_max_pct_1rm / 100, step, bar))
+    if walk.reviewed and lift.light is not None and walk.planned is not None and held_only(walk.planned):
+        # a review's hold repeats the last loading week's light day (after a deload too), not a
+        # share of the e1RM the walk grew since: 55 kg there, 50 kg "at RIR 9" here (cr19b #4)
+        kg = min(kg, ld.round_down(lift.light[1], step, bar))
+    else:
+        e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
+        kg = min(kg, ld.round_down(e1rm * p.light_max_pct_1rm / 100, step, bar))
     best = lift.light_best if lift.light_best is not None else lift.full_best
     if best is None:
         return kg

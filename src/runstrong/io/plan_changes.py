@@ -4,7 +4,9 @@ which would otherwise fill pages)."""
 
 from __future__ import annotations
 
-from runstrong.core.model import Role, Units
+import datetime as dt
+
+from runstrong.core.model import Category, Role, Units
 from runstrong.core.review.changes import Change, ChangeKind, PlanChange, WeekChanges
 from runstrong.core.vocab import CATEGORY_NAME
 from runstrong.io.dose_words import dose_text
@@ -12,12 +14,19 @@ from runstrong.io.dose_words import dose_text
 WEEK_KINDS = (ChangeKind.deload_on, ChangeKind.deload_off, ChangeKind.phase)
 
 
-def describe_changes(weeks: list[WeekChanges], units: Units = Units.metric) -> list[Change]:
-    """The first week's changes line by line (by date, then words), a summary line per later week."""
+def describe_changes(
+    weeks: list[WeekChanges], units: Units = Units.metric, decided: dict[dt.date, frozenset[Category]] | None = None
+) -> list[Change]:
+    """The first week's changes line by line (by date, then words), a summary line per later week.
+    With `decided` (by week, the categories whose loads the review decided: `decided_loads`), a
+    load change the review did not decide says what set the load, in the first week; in a later
+    week a load that falls so is named on its own line, not summed with the block's shift (cr19b
+    #2: an RDL's 25 -> 15 lb was "2 doses move with the block this review shifted")."""
     if not weeks:
         return []
     main = [c for c in weeks[0].changes if c.role not in _DRILLS]
-    lines = [Change(date=c.date, text=change_text(c, units)) for c in main]
+    undecided = _undecided(decided)
+    lines = [Change(date=c.date, text=change_text(c, units, undecided(weeks[0], c, True))) for c in main]
     drills: dict = {}
     for c in weeks[0].changes:
         if c.role in _DRILLS:
@@ -26,7 +35,46 @@ def describe_changes(weeks: list[WeekChanges], units: Units = Units.metric) -> l
         Change(date=day, text=f"Warm-up and mobility drills: {_count(n, 'change')}.") for day, n in drills.items()
     ]
     first = sorted(lines, key=lambda c: (c.date, c.text))
-    return first + [Change(date=w.start_date, text=week_summary(w)) for w in weeks[1:]]
+    later: list[Change] = []
+    again: dict[str, list[int]] = {}  # a lift's load drop named once: the later weeks it recurs in
+    for w in weeks[1:]:
+        named = [c for c in w.changes if undecided(w, c, False)]
+        rest = w.model_copy(update={"changes": [c for c in w.changes if c not in named]})
+        if rest.changes:
+            later.append(Change(date=w.start_date, text=week_summary(rest)))
+        for c in named:
+            if c.exercise in again:
+                again[c.exercise].append(w.index)
+                continue
+            again[c.exercise] = []
+            later.append(Change(date=c.date, text=f"Week {w.index}: " + change_text(c, units, True)))
+    return first + [_recurring(c, again) for c in later]
+
+
+def _recurring(c: Change, again: dict[str, list[int]]) -> Change:
+    """A named load drop with the later weeks the same lift's load drops in too."""
+    lift = next((x for x in again if c.text.partition(": ")[2].startswith(f"{x}:")), None)
+    weeks = sorted(set(again.get(lift, []))) if lift else []
+    if not weeks:
+        return c
+    return c.model_copy(update={"text": f"{c.text} Lighter in week{'s' if len(weeks) > 1 else ''} "
+                                        f"{', '.join(map(str, weeks))} too."})  # fmt: skip
+
+
+def _undecided(decided: dict[dt.date, frozenset[Category]] | None):  # type: ignore[no-untyped-def]
+    """Whether a dose change moves a load the review did not decide (in a later week: lowers it)."""
+
+    def check(w: WeekChanges, c: PlanChange, first: bool) -> bool:
+        if decided is None or c.kind != ChangeKind.dose or not c.load_why or c.before is None or c.after is None:
+            return False
+        if c.category in decided.get(w.start_date, frozenset()):
+            return False
+        if any(x.kind in WEEK_KINDS for x in w.changes):  # a deload or phase moved: the week says so
+            return False
+        was, now = c.before.load_kg, c.after.load_kg
+        return first or (was is not None and now is not None and now < was)
+
+    return check
 
 
 _DRILLS = frozenset({Role.warm_up, Role.finisher})  # one line a day for these: a deload swaps many
@@ -36,8 +84,9 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-def change_text(c: PlanChange, units: Units = Units.metric) -> str:
-    """One change as a sentence (a dose with its load, in the runner's units)."""
+def change_text(c: PlanChange, units: Units = Units.metric, why_load: bool = False) -> str:
+    """One change as a sentence (a dose with its load, in the runner's units; with `why_load`,
+    what set its new load)."""
     match c.kind:
         case ChangeKind.deload_on | ChangeKind.deload_off | ChangeKind.phase:
             return f"Week {c.week} is {_week_text(c)}."
@@ -50,7 +99,8 @@ def change_text(c: PlanChange, units: Units = Units.metric) -> str:
         case ChangeKind.exercise_in:
             return f"{c.exercise} in."
     assert c.before is not None and c.after is not None
-    return f"{c.exercise}: {dose_text(c.before, units)} → {dose_text(c.after, units)}."
+    text = f"{c.exercise}: {dose_text(c.before, units)} → {dose_text(c.after, units)}."
+    return f"{text} Load: {c.load_why}" if why_load and c.load_why else text
 
 
 def week_summary(w: WeekChanges) -> str:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, aliased
 from runstrong.core.context import PlanningContext
 from runstrong.core.model import AthleteProfile, Plan, Units
 from runstrong.core.review import Change, RealLife, Review, apply_review, plan_differences, review_week
+from runstrong.core.review.changes import decided_loads
 from runstrong.core.review_metrics import DiaryWindow, WeekMetrics, history_metrics, history_window_days
 from runstrong.errors import UserError
 from runstrong.io.plan_changes import describe_changes
@@ -174,7 +175,9 @@ def with_new_plan(outcome: ReviewOutcome, plan: Plan, logged: AthleteProfile, ct
     """`outcome` with the new plan version its review makes from `plan`, and what changes;
     `logged` is the profile with the diary's last sets as its recent sets (loads follow the log)."""
     new_profile, new_plan = apply_review(plan, logged, outcome.review, ctx=ctx)
-    changes = describe_changes(plan_differences(plan, new_plan, outcome.review.next_week_start), logged.units)
+    start = outcome.review.next_week_start
+    decided = decided_loads(new_plan, outcome.review.adjustments, start)
+    changes = describe_changes(plan_differences(plan, new_plan, start), logged.units, decided)
     return replace(outcome, profile=new_profile, plan=new_plan, changes=changes)
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 
 from ..base import Frozen
-from ..model import Category, Phase, Plan, Prescription, Role, Week
+from ..model import Block, Category, Phase, Plan, Prescription, Role, Week
 
 
 class Change(Frozen):
@@ -39,6 +39,7 @@ class PlanChange(Frozen):
     role: Role | None = None  # the block's role (exercise and dose kinds): warm-up drills are summed up
     before: Prescription | None = None  # the doses (kind dose)
     after: Prescription | None = None
+    load_why: str = ""  # kind dose with another load: the new block's own load reason (what set the load)
 
 
 class WeekChanges(Frozen):
@@ -59,6 +60,27 @@ def plan_differences(old: Plan, new: Plan, since: dt.date) -> list[WeekChanges]:
             continue
         if changes := week_differences(o, w):
             out.append(WeekChanges(start_date=w.start_date, index=w.index, changes=changes))
+    return out
+
+
+# the rules that set a block's load (plan_loads, load_words): what a change of load says it came from
+LOAD_RULES = ("load-autoregulation", "cross-lift-start", "starting-load-estimate", "e1rm-formula", "find-your-weight",
+              "kit-heaviest", "review-hold", "light-before-key-runs", "planned-deloads", "taper")  # fmt: skip
+
+
+def _load_why(b: Block) -> str:
+    """The block's reason for its load: the first of LOAD_RULES it cites, in that order."""
+    by_rule = {r.rule_id: r.text for r in reversed(b.reasons)}
+    return next((by_rule[r] for r in LOAD_RULES if r in by_rule), "")
+
+
+def decided_loads(plan: Plan, adjustments: list, since: dt.date) -> dict[dt.date, frozenset[Category]]:
+    """By week, the categories whose loads a review decided: those it held or cut, every one in a
+    deload week (the new plan's); a load change elsewhere is one the review did not decide."""
+    out = {a.week_start: frozenset({*a.hold, *a.reduce}) for a in adjustments if a.week_start >= since}
+    for w in plan.weeks:
+        if w.start_date >= since and w.deload:
+            out[w.start_date] = frozenset(Category)
     return out
 
 
@@ -90,7 +112,8 @@ def week_differences(o: Week, w: Week) -> list[PlanChange]:
         for same in sorted(old_blocks.keys() & new_blocks.keys()):
             pa, pb = old_blocks[same].prescription, new_blocks[same].prescription
             if pa != pb:
-                name = new_blocks[same].name
-                role = new_blocks[same].role
-                out.append(PlanChange(kind=ChangeKind.dose, exercise=name, before=pa, after=pb, role=role, **on))
+                b = new_blocks[same]
+                fields = {"exercise": b.name, "before": pa, "after": pb, "role": b.role, "category": b.category}
+                out.append(PlanChange(kind=ChangeKind.dose, load_why=_load_why(b) if pa.load_kg != pb.load_kg else "",
+                                      **fields, **on))  # fmt: skip
     return out
