@@ -29,7 +29,7 @@ from .rep_scheme import DURABILITY_REPS
 from .timing import estimate_seconds
 
 if TYPE_CHECKING:
-    from .plan_loads import LiftState, LoadWalk
+    from .load_walk import LiftState, LoadWalk
 
 RULE = "kit-double-progression"
 _EPS = 1e-6
