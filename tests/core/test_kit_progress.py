@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-import pytest
 from hypothesis import given
 
 from runstrong.core import loads as ld
@@ -99,9 +98,11 @@ def repeated_kit_held_doses(plan, library) -> list[tuple]:
 
 
 def _rep_seconds(b) -> int:
-    """The least a week's progression of this block takes: a second more in every set's reps."""
-    sides = 2 if b.prescription.per_side else 1
-    return b.prescription.sets * sides * max(b.prescription.reps or 0, 1)
+    """The least a week's progression of this block takes: a second more in every set's reps
+    (a weaker side's extra set too)."""
+    p = b.prescription
+    sides = 2 if p.per_side else 1
+    return (p.sets * sides + (1 if p.extra_sets_side else 0)) * max(p.reps or 0, 1)
 
 
 def reps_falling_at_the_kits_heaviest(plan, profile, library) -> list[tuple]:
@@ -121,12 +122,6 @@ def reps_falling_at_the_kits_heaviest(plan, profile, library) -> list[tuple]:
     return out
 
 
-@pytest.mark.xfail(
-    reason="open (nineteenth session): at CI's 1,000 lifters a few main days still repeat a kit-held dose "
-    "before the slowest lowering (a 1-set goblet lateral lunge at 35 lb; a 16 kg kettlebell deadlift); "
-    "see docs/coach-reads.md, the kit-progress section's Left",
-    strict=False,
-)
 @SAME_LIFTERS
 @given(profile=lifters())
 def test_no_loading_week_repeats_a_dose_the_kit_holds_before_its_lowering_is_slowest(profile):
@@ -198,3 +193,18 @@ def test_helens_heaviest_dumbbell_keeps_her_reps_and_slows_the_lowering_in_the_h
     for i in heavy[1:]:
         said = " ".join(r.text for r in rdl[i].reasons if r.rule_id in ("kit-double-progression", "kit-heaviest"))
         assert rdl[i].prescription.tempo in said, said
+
+
+def test_a_later_lifts_fewer_reps_give_their_time_to_an_earlier_lifts_slower_lowering():
+    """CI's lifter (16, dumbbells in pounds, 21-minute cap): a 1 x 10 goblet lateral lunge at
+    35 lb stood at 2-0-1-0 in weeks 10 and 11: its slower lowering was refused 2 s short of the
+    cap, counted against the week's 15-rep calf raise later in the session, which the kit's climb
+    held to 11 reps (72 s given back). The session's refit gives the lunge that time."""
+    ctx = load_context()
+    plan = build_plan(load_profile(RUNNERS / "teen_dumbbells_twenty_one_minutes.toml"), ctx)
+    assert repeated_kit_held_doses(plan, ctx.library) == []
+    lunge = _weeks(plan, "goblet_lateral_lunge")
+    assert (lunge[10].prescription.tempo, lunge[11].prescription.tempo) == ("2-0-1-0", "3-0-1-0")
+    week = next(w for w in plan.weeks if w.index == 11)
+    cap = plan.profile.session_cap_minutes
+    assert all(s.estimated_minutes <= cap for s in week.sessions)

@@ -420,12 +420,33 @@ def progressed(
     ):
         dose = dose._replace(presc=copy_of(dose.presc, sets=dose.presc.sets - 1))  # reps kept from falling:
         _, extra = timed(block, dose.presc, walk)  # a set fewer fits the cap sooner than fewer reps
-    if extra > walk.room:
-        return None  # the cap leaves no time for it: the plain dose
+    if extra > walk.room:  # the cap leaves no time for it: the plain dose (until `refit` finds it freed)
+        walk.short += [(walk.planned, extra)] if main and walk.planned is not None else []
+        return None
     if dose.presc.sets < planned:
         dose = dose._replace(reasons=[*dose.reasons, walk.p.why(RULE, FEWER_SETS.format(sets=planned))])
     walk.room -= extra
     return _asked(walk, block, dose) if main else dose
+
+
+def refit(walk: LoadWalk, s: Session, blocks: list[Block], load: Callable[[Block], Block]) -> list[Block]:
+    """A session's loaded `blocks` with the main days the cap left short loaded again in the
+    time the whole session leaves: blocks are loaded in order against the week's doses, and a
+    later lift's kit dose at fewer reps (a new range climbed to from the kit's reps, a load
+    step's reps starting again) gives back time an earlier lift's slower lowering could use."""
+    short, walk.short = walk.short, []
+    if not short:
+        return blocks
+    cap = min(walk.profile.session_cap_minutes, walk.p.max_session_minutes)
+    walk.room = cap * 60 - sum(b.estimated_seconds for b in blocks)
+    if walk.room < min(extra for _, extra in short):
+        return blocks
+    out = list(blocks)
+    for planned, _ in short:
+        i = next(i for i, b in enumerate(s.blocks) if b is planned)
+        out[i] = load(planned)
+    walk.short = []
+    return out
 
 
 def with_kit_dose(walk: LoadWalk, block: Block, kit: KitDose) -> Block:

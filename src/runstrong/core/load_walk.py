@@ -58,6 +58,8 @@ class LoadWalk:
     scale: float = 1.0  # the runner's own loads against the body-mass table (load_calibration)
     room: int = 0  # the seconds the session being loaded has left under the cap (kit-double-progression)
     planned: Block | None = None  # the block being loaded, as the week holds it (is it the lift's main day?)
+    # main days of the session being loaded the cap left without their kit dose, and the seconds it needed
+    short: list[tuple[Block, int]] = field(default_factory=list)
 
     @cached_property
     def reviewed(self) -> bool:

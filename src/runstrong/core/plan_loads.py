@@ -21,7 +21,7 @@ from typing import Any
 from . import loads as ld
 from .context import PlanningContext
 from .heavy_day import as_dosed_heavy
-from .kit_progress import note_kits, progressed, retimed, room, undosed, with_kit_dose
+from .kit_progress import note_kits, progressed, refit, retimed, room, undosed, with_kit_dose
 from .library import Library
 from .load_calibration import implement_share, strength_scale, table_e1rm
 from .load_effort import as_dosed, honest_effort
@@ -248,7 +248,8 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
     loaded = []
     for s, c in zip(week.sessions, close, strict=True):
         walk.room = room(s, walk)
-        loaded.append([_loaded_block(walk, week, b, c) for b in s.blocks])
+        load = lambda b, c=c: _loaded_block(walk, week, b, c)  # noqa: E731
+        loaded.append(refit(walk, s, [load(b) for b in s.blocks], load))
     loaded = no_harder_than_heavy(walk, loaded)
     sessions = []
     for s, blocks, c in zip(week.sessions, loaded, close, strict=True):
