@@ -429,7 +429,7 @@ def progressed(
     return _asked(walk, block, dose) if main else dose
 
 
-def refit(walk: LoadWalk, s: Session, blocks: list[Block], load: Callable[[Block], Block]) -> list[Block]:
+def refit(walk: LoadWalk, s: Session, blocks: list[Block], load_block: Callable[[Block], Block]) -> list[Block]:
     """A session's loaded `blocks` with the main days the cap left short loaded again in the
     time the whole session leaves: blocks are loaded in order against the week's doses, and a
     later lift's kit dose at fewer reps (a new range climbed to from the kit's reps, a load
@@ -444,7 +444,7 @@ def refit(walk: LoadWalk, s: Session, blocks: list[Block], load: Callable[[Block
     out = list(blocks)
     for planned, _ in short:
         i = next(i for i, b in enumerate(s.blocks) if b is planned)
-        out[i] = load(planned)
+        out[i] = load_block(planned)
     walk.short = []
     return out
 

@@ -248,8 +248,8 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
     loaded = []
     for s, c in zip(week.sessions, close, strict=True):
         walk.room = room(s, walk)
-        load = lambda b, c=c: _loaded_block(walk, week, b, c)  # noqa: E731
-        loaded.append(refit(walk, s, [load(b) for b in s.blocks], load))
+        load_block = lambda b, c=c: _loaded_block(walk, week, b, c)  # noqa: E731
+        loaded.append(refit(walk, s, [load_block(b) for b in s.blocks], load_block))
     loaded = no_harder_than_heavy(walk, loaded)
     sessions = []
     for s, blocks, c in zip(week.sessions, loaded, close, strict=True):
