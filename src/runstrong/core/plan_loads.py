@@ -21,7 +21,8 @@ from typing import Any
 from . import loads as ld
 from .context import PlanningContext
 from .heavy_day import as_dosed_heavy
-from .kit_progress import note_kits, progressed, refit, retimed, room, undosed, with_kit_dose
+from .kit_progress import note_kits, undosed
+from .kit_session import progressed, refit, retimed, room, with_kit_dose
 from .library import Library
 from .load_calibration import implement_share, strength_scale, table_e1rm
 from .load_effort import as_dosed, honest_effort
