@@ -99,27 +99,65 @@ class KitState(NamedTuple):
 
 def note_kits(walk: LoadWalk, loaded: list[list[Block]]) -> None:
     """Each lift's main full day this loading week (`main_day`), what the next loading week's
-    kit progression steps from."""
+    kit progression steps from, and the reps and load of its other full day (`kept_reps`)."""
     blocks = [b for bs in loaded for b in bs]
     for ex_id in {b.exercise_id for b in blocks}:
-        b = main_day(blocks, ex_id)
+        full = _full_days(blocks, ex_id)
+        b = _main_of(full)
         lift = walk.lifts.get(ex_id)
         if b is not None and lift is not None and b.prescription.load_kg is not None:
             slower, presc = slower_of(b, walk.library.get(ex_id)), b.prescription
             lift.kit = KitState(
                 presc.reps or 0, progresses(b), slower, dosed_range(b, walk.p), walk.rir(presc), presc.sets
             )
+            other = next((o.prescription for o in full if o is not b and o.prescription.load_kg is not None), None)
+            lift.other = None if other is None else (other.reps or 0, other.load_kg)  # type: ignore[assignment]
 
 
 def main_day(blocks: list[Block], ex_id: str) -> Block | None:
     """A lift's main full day in a week's blocks: its heavy day, else its first full day (not a
     light day, not one a review held or cut): the day the kit's progression runs on."""
-    full = [
+    return _main_of(_full_days(blocks, ex_id))
+
+
+def _full_days(blocks: list[Block], ex_id: str) -> list[Block]:
+    return [
         b for b in blocks
         if b.exercise_id == ex_id and b.role in LOADED_ROLES and b.prescription.reps
         and not _light(b) and not reviewed(b)
     ]  # fmt: skip
+
+
+def _main_of(full: list[Block]) -> Block | None:
     return next((b for b in full if is_heavy(b)), full[0] if full else None)
+
+
+def kept_reps(
+    walk: LoadWalk, week: object, block: Block, lift: LiftState, kg: float, close: bool, load_at: Callable
+) -> KitDose | None:
+    """A lift's other full day (beside its main one) keeps last loading week's reps while its
+    load does not fall: a heavier phase's fewer reps at the same load (the kit's, or the heavy
+    day's bound, `no_harder_than_heavy`) make the set easier while its effort says harder
+    (Helen's Wednesday hip thrust, 3 x 12 -> 3 x 10 at 12 kg); the load may still step."""
+    presc, other = block.prescription, lift.other
+    if (
+        other is None or not presc.reps or presc.reps >= other[0] or kg < other[1] - _EPS
+        or week.phase not in LOADING_PHASES or week.deload or close  # type: ignore[attr-defined]
+        or lift.find or lift.fresh_log or presc.intensity.kind not in ("rir", "rpe") or reviewed(block)
+        or main_day([b for s in week.sessions for b in s.blocks], block.exercise_id) is walk.planned  # type: ignore[attr-defined]
+    ):  # fmt: skip
+        return None
+    now, span = copy_of(presc, reps=other[0]), dosed_range(block, walk.p)
+    load = min(kg, load_at(now))
+    if load < other[1] - _EPS:
+        return None  # these reps at this effort ask a lighter load: the week's dose stands
+    why = "fewer at the same load would make the set easier"
+    if span is not None and other[0] > span[1]:
+        why = f"above this phase's {span[0]}-{span[1]}: {why}"
+    text = f"The load holds at {_shown(walk, load)} on this day too, and its reps at {other[0]} ({why})."
+    if load > other[1] + _EPS:
+        text = f"This day's reps stay at {other[0]} ({why}) and its load steps up instead."
+    return KitDose(now, load, [walk.p.why(RULE, text)])
 
 
 def _light(b: Block) -> bool:

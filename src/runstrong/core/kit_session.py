@@ -10,7 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .kit_progress import ASKED, RULE, KitDose, as_planned, eased_dose, eligible, kit_dose, progresses
+from .kit_progress import (
+    ASKED,
+    RULE,
+    KitDose,
+    as_planned,
+    eased_dose,
+    eligible,
+    kept_reps,
+    kit_dose,
+    progresses,
+)
 from .load_limits import copy_of
 from .model import Block, Exercise, Prescription, Session
 from .timing import estimate_seconds
@@ -81,9 +91,10 @@ def progressed(
         dose = kit_dose(walk, block, lift, e, kg, load_at)
     else:
         presc = eased_dose(walk, week, block, lift, e, close[1])
-        dose = None if presc is None else KitDose(presc, kg, [])
+        dose = kept_reps(walk, week, block, lift, kg, close[1], load_at) if presc is None else KitDose(presc, kg, [])
     if dose is None or dose.presc == block.prescription:
         return dose
+    main = main or bool(dose.reasons)  # a loading week's dose the kit set: its reps are kept from falling
     _, extra = timed(block, dose.presc, walk)
     planned = dose.presc.sets
     while (

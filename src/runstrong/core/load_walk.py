@@ -39,6 +39,9 @@ class LiftState:
     scale: float = 1.0  # an estimate scaled to the loads the runner gave (load_calibration)
     light: tuple[int, float] | None = None  # reps and load of its light days' last loading week: reps rise, load holds
     kit: KitState | None = None  # its main full day's dose last loading week, as kit-double-progression steps from it
+    other: tuple[int, float] | None = (
+        None  # reps and load of its other full day last loading week (kept at a held load)
+    )
 
 
 @dataclass
