@@ -27,6 +27,7 @@ EASED = frozenset({*HOLDING_RULES, "review-hold", "find-your-weight"})  # eased 
 # how much slower than its own a lift's lowering gets at most (the rule's 2 s when this file is run
 # against a rulebook from before the rule, to show the plans it made repeat such doses)
 MOST_SLOWER = getattr(P, "kit_max_slower_seconds", 2)
+HEAVY_BOUND = "No harder than this week's heavy day"  # linear-progression's words where it holds a load
 
 
 def is_heavy(b) -> bool:
@@ -144,6 +145,8 @@ def reps_falling_on_another_day_at_a_held_load(plan) -> list[tuple]:
                 continue
             if race is not None and 0 <= (race.date - session.date).days < P.last_heavy_days:
                 continue  # the last heavy days before the race hold the load and effort (taper)
+            if any(r.text.startswith(HEAVY_BOUND) for r in b.reasons):
+                continue  # the heavy day's bound holds its load: the kept reps there would ask more than it
             if session.estimated_minutes * 60 + _reps_seconds(b, a.reps - now.reps) > cap * 60:
                 continue  # the cap leaves no time for the reps in even one set's worth
             out.append((j, ex_id, a.sets, a.reps, now.sets, now.reps, now.load_kg))

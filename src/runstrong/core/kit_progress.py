@@ -136,28 +136,42 @@ def kept_reps(
     walk: LoadWalk, week: object, block: Block, lift: LiftState, kg: float, close: bool, load_at: Callable
 ) -> KitDose | None:
     """A lift's other full day (beside its main one) keeps last loading week's reps while its
-    load does not fall: a heavier phase's fewer reps at the same load (the kit's, or the heavy
-    day's bound, `no_harder_than_heavy`) make the set easier while its effort says harder
-    (Helen's Wednesday hip thrust, 3 x 12 -> 3 x 10 at 12 kg); the load may still step."""
+    load holds: a heavier phase's fewer reps at the same load (the kit's, or the heavy day's
+    bound, `no_harder_than_heavy`) make the set easier while its effort says harder (Helen's
+    Wednesday hip thrust, 3 x 12 -> 3 x 10 at 12 kg). Where the load steps at the dose's
+    fewer reps, within its heavy day's bound, the week's dose stands."""
     presc, other = block.prescription, lift.other
     if (
         other is None or not presc.reps or presc.reps >= other[0] or kg < other[1] - _EPS
         or week.phase not in LOADING_PHASES or week.deload or close  # type: ignore[attr-defined]
         or lift.find or lift.fresh_log or presc.intensity.kind not in ("rir", "rpe") or reviewed(block)
-        or main_day([b for s in week.sessions for b in s.blocks], block.exercise_id) is walk.planned  # type: ignore[attr-defined]
     ):  # fmt: skip
         return None
-    now, span = copy_of(presc, reps=other[0]), dosed_range(block, walk.p)
-    load = min(kg, load_at(now))
-    if load < other[1] - _EPS:
+    main = main_day([b for s in week.sessions for b in s.blocks], block.exercise_id)  # type: ignore[attr-defined]
+    now = copy_of(presc, reps=other[0])
+    if main is walk.planned or min(_under_heavy(walk, main, presc, kg, load_at), load_at(now)) > other[1] + _EPS:
+        return None  # the main day, or a load that steps at the dose's reps
+    if _under_heavy(walk, main, now, load_at(now), load_at) < other[1] - _EPS:
         return None  # these reps at this effort ask a lighter load: the week's dose stands
-    why = "fewer at the same load would make the set easier"
+    why, span = "fewer at the same load would make the set easier", dosed_range(block, walk.p)
     if span is not None and other[0] > span[1]:
         why = f"above this phase's {span[0]}-{span[1]}: {why}"
-    text = f"The load holds at {_shown(walk, load)} on this day too, and its reps at {other[0]} ({why})."
-    if load > other[1] + _EPS:
-        text = f"This day's reps stay at {other[0]} ({why}) and its load steps up instead."
-    return KitDose(now, load, [walk.p.why(RULE, text)])
+    text = f"The load holds at {_shown(walk, other[1])} on this day too, and its reps at {other[0]} ({why})."
+    return KitDose(now, min(kg, other[1]), [walk.p.why(RULE, text)])
+
+
+def _under_heavy(walk: LoadWalk, main: Block | None, presc: Prescription, kg: float, load_at: Callable) -> float:
+    """`kg` for `presc` within what the lift's heavy day this week allows (its load's e1RM, at
+    the reps its kit held last loading week if more: they never fall while its load holds)."""
+    if main is None or not is_heavy(main):
+        return kg
+    p, e, kit = walk.p, walk.library.get(main.exercise_id), walk.lifts[main.exercise_id].kit
+    heavy = main.prescription
+    if kit is not None and kit.reps > (heavy.reps or 0):
+        heavy = copy_of(heavy, reps=kit.reps)
+    e1rm = walk.e1rm_of(load_at(heavy), heavy)
+    cap = ld.load_for(e1rm, presc.reps or 0, walk.rir(presc), p.e1rm_formula, p.e1rm_max_reps)
+    return min(kg, ld.round_down(cap, *walk.kit(e)))
 
 
 def _light(b: Block) -> bool:
