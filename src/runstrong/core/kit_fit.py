@@ -9,8 +9,9 @@ from typing import Any
 
 from . import loads as ld
 from .library import Library
+from .load_walk import loadable_exercise
 from .model import AthleteProfile, EquipmentSet, Exercise, Item, Reason
-from .plan_loads import loadable_exercise, starting_e1rms
+from .plan_loads import starting_e1rms
 
 
 def outgrown_lifts(

@@ -22,14 +22,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from . import loads as ld
 from .library import Library
 from .load_limits import LOADED_ROLES, copy_of, reviewed
-from .model import Block, EquipmentSet, Exercise, Phase, Prescription, Reason, Session
+from .model import Block, EquipmentSet, Exercise, Phase, Prescription, Reason
 from .phases import LOADING_PHASES
 from .progression import load_rise_pct
 from .rep_scheme import DURABILITY_REPS
-from .timing import estimate_seconds
 
 if TYPE_CHECKING:
-    from .plan_loads import LiftState, LoadWalk
+    from .load_walk import LiftState, LoadWalk
 
 RULE = "kit-double-progression"
 _EPS = 1e-6
@@ -100,27 +99,79 @@ class KitState(NamedTuple):
 
 def note_kits(walk: LoadWalk, loaded: list[list[Block]]) -> None:
     """Each lift's main full day this loading week (`main_day`), what the next loading week's
-    kit progression steps from."""
+    kit progression steps from, and the reps and load of its other full day (`kept_reps`)."""
     blocks = [b for bs in loaded for b in bs]
     for ex_id in {b.exercise_id for b in blocks}:
-        b = main_day(blocks, ex_id)
+        full = _full_days(blocks, ex_id)
+        b = _main_of(full)
         lift = walk.lifts.get(ex_id)
         if b is not None and lift is not None and b.prescription.load_kg is not None:
             slower, presc = slower_of(b, walk.library.get(ex_id)), b.prescription
             lift.kit = KitState(
                 presc.reps or 0, progresses(b), slower, dosed_range(b, walk.p), walk.rir(presc), presc.sets
             )
+            other = next((o.prescription for o in full if o is not b and o.prescription.load_kg is not None), None)
+            lift.other = None if other is None else (other.reps or 0, other.load_kg)  # type: ignore[assignment]
 
 
 def main_day(blocks: list[Block], ex_id: str) -> Block | None:
     """A lift's main full day in a week's blocks: its heavy day, else its first full day (not a
     light day, not one a review held or cut): the day the kit's progression runs on."""
-    full = [
+    return _main_of(_full_days(blocks, ex_id))
+
+
+def _full_days(blocks: list[Block], ex_id: str) -> list[Block]:
+    return [
         b for b in blocks
         if b.exercise_id == ex_id and b.role in LOADED_ROLES and b.prescription.reps
         and not _light(b) and not reviewed(b)
     ]  # fmt: skip
+
+
+def _main_of(full: list[Block]) -> Block | None:
     return next((b for b in full if is_heavy(b)), full[0] if full else None)
+
+
+def kept_reps(
+    walk: LoadWalk, week: object, block: Block, lift: LiftState, kg: float, close: bool, load_at: Callable
+) -> KitDose | None:
+    """A lift's other full day (beside its main one) keeps last loading week's reps while its
+    load holds: a heavier phase's fewer reps at the same load (the kit's, or the heavy day's
+    bound, `no_harder_than_heavy`) make the set easier while its effort says harder (Helen's
+    Wednesday hip thrust, 3 x 12 -> 3 x 10 at 12 kg). Where the load steps at the dose's
+    fewer reps, within its heavy day's bound, the week's dose stands."""
+    presc, other = block.prescription, lift.other
+    if (
+        other is None or not presc.reps or presc.reps >= other[0] or kg < other[1] - _EPS
+        or week.phase not in LOADING_PHASES or week.deload or close  # type: ignore[attr-defined]
+        or lift.find or lift.fresh_log or presc.intensity.kind not in ("rir", "rpe") or reviewed(block)
+    ):  # fmt: skip
+        return None
+    main = main_day([b for s in week.sessions for b in s.blocks], block.exercise_id)  # type: ignore[attr-defined]
+    now = copy_of(presc, reps=other[0])
+    if main is walk.planned or min(_under_heavy(walk, main, presc, kg, load_at), load_at(now)) > other[1] + _EPS:
+        return None  # the main day, or a load that steps at the dose's reps
+    if _under_heavy(walk, main, now, load_at(now), load_at) < other[1] - _EPS:
+        return None  # these reps at this effort ask a lighter load: the week's dose stands
+    why, span = "fewer at the same load would make the set easier", dosed_range(block, walk.p)
+    if span is not None and other[0] > span[1]:
+        why = f"above this phase's {span[0]}-{span[1]}: {why}"
+    text = f"The load holds at {_shown(walk, other[1])} on this day too, and its reps at {other[0]} ({why})."
+    return KitDose(now, min(kg, other[1]), [walk.p.why(RULE, text)])
+
+
+def _under_heavy(walk: LoadWalk, main: Block | None, presc: Prescription, kg: float, load_at: Callable) -> float:
+    """`kg` for `presc` within what the lift's heavy day this week allows (its load's e1RM, at
+    the reps its kit held last loading week if more: they never fall while its load holds)."""
+    if main is None or not is_heavy(main):
+        return kg
+    p, e, kit = walk.p, walk.library.get(main.exercise_id), walk.lifts[main.exercise_id].kit
+    heavy = main.prescription
+    if kit is not None and kit.reps > (heavy.reps or 0):
+        heavy = copy_of(heavy, reps=kit.reps)
+    e1rm = walk.e1rm_of(load_at(heavy), heavy)
+    cap = ld.load_for(e1rm, presc.reps or 0, walk.rir(presc), p.e1rm_formula, p.e1rm_max_reps)
+    return min(kg, ld.round_down(cap, *walk.kit(e)))
 
 
 def _light(b: Block) -> bool:
@@ -169,18 +220,8 @@ def kit_dose(
     )
 
 
-def _asked(walk: LoadWalk, block: Block, dose: KitDose) -> KitDose:
-    """`dose` saying the sets and reps the week's dose asked when they changed (`as_planned` reads them back)."""
-    was, now = block.prescription, dose.presc
-    if (was.sets, was.reps) == (now.sets, now.reps) or not dose.reasons:
-        return dose
-    tail = walk.p.why(RULE, f"{dose.reasons[0].text} {ASKED.format(sets=was.sets, reps=was.reps)}")
-    return dose._replace(reasons=[tail, *dose.reasons[1:]])
-
-
 ASKED = "The week's dose asked {sets} x {reps}."
 _ASKED = re.compile(r"The week's dose asked (\d+) x (\d+)\.$")
-FEWER_SETS = "One set fewer than the week's {sets} to fit your cap with these reps."
 
 
 def undosed(walk: LoadWalk, block: Block) -> Block:
@@ -342,39 +383,6 @@ def _text(
     return text + " in reach."
 
 
-def room(s: Session, walk: LoadWalk) -> int:
-    """The seconds a session has left under the runner's cap (what the kit's reps and tempo may take)."""
-    cap = min(walk.profile.session_cap_minutes, walk.p.max_session_minutes)
-    return cap * 60 - sum(_dosed_seconds(b, walk) for b in s.blocks)
-
-
-def _dosed_seconds(b: Block, walk: LoadWalk) -> int:
-    """A block's time as the week's dose gave it (a week lived walks with the room it was planned with)."""
-    if not progresses(b):
-        return b.estimated_seconds
-    return estimate_seconds(as_planned(b, walk.library).prescription, b.role, walk.p)
-
-
-def timed(block: Block, presc: Prescription, walk: LoadWalk) -> tuple[Block, int]:
-    """`block` with `presc` and its time, and the seconds that adds."""
-    secs = estimate_seconds(presc, block.role, walk.p)
-    return copy_of(block, prescription=presc, estimated_seconds=secs), secs - block.estimated_seconds
-
-
-def retimed(s: Session, blocks: list[Block], walk: LoadWalk) -> dict:
-    """The session fields that change when the kit's progression changed its time."""
-    minutes = -(-sum(b.estimated_seconds for b in blocks) // 60)
-    if minutes == s.estimated_minutes:
-        return {}
-    cap = min(walk.profile.session_cap_minutes, walk.p.max_session_minutes)
-    text = f"About {minutes} min, inside your {cap}-minute cap."
-    reasons = [
-        walk.p.why("session-time-cap", text) if r.rule_id == "session-time-cap" and r.text.startswith("About ") else r
-        for r in s.reasons
-    ]
-    return {"estimated_minutes": minutes, "reasons": reasons}
-
-
 def eased_dose(
     walk: LoadWalk, week: object, block: Block, lift: LiftState, e: Exercise, close: bool
 ) -> Prescription | None:
@@ -390,48 +398,3 @@ def eased_dose(
     tempo = presc.tempo if week.deload else _tempo(presc.tempo, e, k.slower)  # type: ignore[attr-defined]
     now = copy_of(presc, reps=k.reps, tempo=tempo)
     return None if now == presc else now
-
-
-def progressed(
-    walk: LoadWalk,
-    week: object,
-    block: Block,
-    lift: LiftState,
-    e: Exercise,
-    kg: float,
-    close: tuple[bool, bool],
-    load_at: Callable[[Prescription], float],
-) -> KitDose | None:
-    """The kit's progression of a block whose load the kit holds, or a deload or the taper
-    keeping what it set; None when the plain dose stands or the session has no room for it
-    (`close`: the session's days near the race, and whether that eases this lift)."""
-    main = eligible(walk, week, block, lift, close[1])
-    if main:
-        dose = kit_dose(walk, block, lift, e, kg, load_at)
-    else:
-        presc = eased_dose(walk, week, block, lift, e, close[1])
-        dose = None if presc is None else KitDose(presc, kg, [])
-    if dose is None or dose.presc == block.prescription:
-        return dose
-    _, extra = timed(block, dose.presc, walk)
-    planned = dose.presc.sets
-    while (
-        extra > walk.room and main and (dose.presc.reps or 0) > (block.prescription.reps or 0) and dose.presc.sets > 1
-    ):
-        dose = dose._replace(presc=copy_of(dose.presc, sets=dose.presc.sets - 1))  # reps kept from falling:
-        _, extra = timed(block, dose.presc, walk)  # a set fewer fits the cap sooner than fewer reps
-    if extra > walk.room:
-        return None  # the cap leaves no time for it: the plain dose
-    if dose.presc.sets < planned:
-        dose = dose._replace(reasons=[*dose.reasons, walk.p.why(RULE, FEWER_SETS.format(sets=planned))])
-    walk.room -= extra
-    return _asked(walk, block, dose) if main else dose
-
-
-def with_kit_dose(walk: LoadWalk, block: Block, kit: KitDose) -> Block:
-    """The block at the kit's dose, timed; the dosing's step words go when the kit says what
-    changed (they read the dose's own reps)."""
-    timed_block, _ = timed(block, kit.presc, walk)
-    if kit.reasons:
-        timed_block = copy_of(timed_block, reasons=[r for r in block.reasons if r.rule_id != "linear-progression"])
-    return timed_block

@@ -24,7 +24,7 @@ from .phases import LOADING_PHASES
 from .plan_model import Intensity
 
 if TYPE_CHECKING:
-    from .plan_loads import LiftState, LoadWalk
+    from .load_walk import LiftState, LoadWalk
 
 # the dose sentences that state an effort, and how they read at another one
 _STATED = {

@@ -10,7 +10,7 @@ from . import loads as ld
 from .model import Block, EquipmentSet, Exercise, Item, Phase, Role, Units, build
 
 if TYPE_CHECKING:
-    from .plan_loads import LiftState, LoadWalk
+    from .load_walk import LiftState, LoadWalk
 
 LOADED_ROLES = (Role.primary, Role.accessory)
 

@@ -10,7 +10,7 @@ from . import loads as ld
 from .model import Item
 
 if TYPE_CHECKING:
-    from .plan_loads import LiftState, LoadWalk
+    from .load_walk import LiftState, LoadWalk
 
 
 def load_reasons(walk: LoadWalk, lift: LiftState, kit: Item | None) -> list:

@@ -14,8 +14,8 @@ from typing import Any
 
 from . import loads as ld
 from .library import Library
+from .load_walk import loadable_exercise, loaded_dose
 from .model import Phase, Plan
-from .plan_loads import loadable_exercise, loaded_dose
 
 _EPS = 1e-6
 _LIGHT = "light-before-key-runs"

@@ -1,0 +1,102 @@
+"""The state of the load walk (`plan_loads`): each lift's load so far and the walk's own.
+
+Kept apart from the walk so the modules that read it (the kit's progression, the limits on a
+load, the words beside it) name its types without importing the walk itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from . import loads as ld
+from .kit_progress import KitState
+from .library import Library
+from .load_limits import LOADED_ROLES
+from .model import AthleteProfile, Block, Exercise, Prescription
+
+
+@dataclass
+class LiftState:
+    """One exercise's load so far in the walk."""
+
+    e1rm: float
+    last: float | None  # the heaviest load of the last loading week it was done in
+    rule: str  # the rule that set its start
+    weeks: int = 0  # loading weeks planned since that start
+    find: bool = False  # its next session is the find-your-weight session
+    shown: bool = False  # it has been loaded once in this plan (the rounding is said there)
+    easier: bool = False  # its last log was clearly easier than planned: one real step up next
+    reps: int | None = None  # reps of its last loading week: while reps rise, the load holds
+    last_e1rm: float | None = None  # the e1RM its last loading week's heaviest set stands for
+    source: str = ""  # the lift a cross-lift start was converted from
+    week_kg: float | None = None  # the heaviest load of its last loading week (a deload eases that)
+    full_best: float | None = None  # the heaviest load of its full-dose days so far (a light day stays under it)
+    light_best: float | None = None  # what its light days stay under: full_best, grown in weeks of light days only
+    fresh_log: bool = False  # it starts from a set the diary logged: its next week follows that set, held or not
+    scale: float = 1.0  # an estimate scaled to the loads the runner gave (load_calibration)
+    light: tuple[int, float] | None = None  # reps and load of its light days' last loading week: reps rise, load holds
+    kit: KitState | None = None  # its main full day's dose last loading week, as kit-double-progression steps from it
+    other: tuple[int, float] | None = (
+        None  # reps and load of its other full day last loading week (kept at a held load)
+    )
+
+
+@dataclass
+class LoadWalk:
+    profile: AthleteProfile
+    library: Library
+    p: Any
+    lifts: dict[str, LiftState]
+    started: bool = False  # past the weeks already lived: starts from the profile apply
+    # loaded copies shared as the plan's own values are (blocks, and the block lists of
+    # sessions alike), keyed by the identity of values the walk keeps alive
+    copies: dict[tuple, Any] = field(default_factory=dict)
+    # (exercise id, day) -> the light dose a lived week planned that day: a log of it done as
+    # planned leaves the lift where it stood (a light day's set says little of what it can do)
+    eased_days: dict[tuple[str, dt.date], Prescription] = field(default_factory=dict)
+    cut_days: set[tuple[str, dt.date]] = field(default_factory=set)  # those a review's cut eased (near failure)
+    scale: float = 1.0  # the runner's own loads against the body-mass table (load_calibration)
+    room: int = 0  # the seconds the session being loaded has left under the cap (kit-double-progression)
+    planned: Block | None = None  # the block being loaded, as the week holds it (is it the lift's main day?)
+    # main days of the session being loaded the cap left without their kit dose, and the seconds it needed
+    short: list[tuple[Block, int]] = field(default_factory=list)
+
+    @cached_property
+    def reviewed(self) -> bool:
+        """Whether a review held or cut any week (only then does a block's hold need looking for)."""
+        return any(a.hold or a.reduce for a in self.profile.adjustments)
+
+    def kit(self, e: Exercise) -> tuple[float, float]:
+        """The kit's smallest step and lightest load (an empty bar), in kg."""
+        kit, units = ld.implement(e.equipment), self.profile.units
+        step = ld.increment_kg(kit, units, self.profile.load_increments, self.p)  # type: ignore[arg-type]
+        bar = ld.lightest_kg(kit, units, self.profile.bar_weights, self.p)  # type: ignore[arg-type]
+        return step, bar or ld.anchored_kg(kit, units, self.profile.heaviest_loads, step)  # type: ignore[arg-type]
+
+    def rir(self, presc: Prescription) -> float:
+        return ld.rir_of(presc.intensity.kind, presc.intensity.value, self.p.autoreg_assumed_rir)
+
+    def e1rm_of(self, load: float, presc: Prescription) -> float:
+        p = self.p
+        if not presc.reps:
+            return load * 100 / p.carry_load_pct
+        return ld.e1rm(load, presc.reps, self.rir(presc), p.e1rm_formula, p.e1rm_max_reps)
+
+
+def loadable(e: Exercise, block: Block) -> bool:
+    """A block a load is set for: main or accessory work with an implement, in reps or metres."""
+    return loadable_exercise(e) and loaded_dose(block)
+
+
+def loadable_exercise(e: Exercise) -> bool:
+    """An exercise done with an implement that takes a load."""
+    return e.loadable and ld.implement(e.equipment) is not None
+
+
+def loaded_dose(block: Block) -> bool:
+    """Main or accessory work in reps or metres (what of a block decides whether it is loaded)."""
+    p = block.prescription
+    return block.role in LOADED_ROLES and bool(p.reps or p.distance_m)
