@@ -10,10 +10,11 @@ from pathlib import Path
 
 from tests.cli.runner import env_for, run_cli
 
-NADIA = Path(__file__).parents[1] / "data" / "runners" / "nadia_calf_sat_start.toml"
+NADIA = Path(__file__).parents[1] / "core" / "runners" / "nadia_calf_sat_start.toml"
 
 
-def nadia(tmp_path: Path):  # type: ignore[no-untyped-def]
+def nadia(tmp_path: Path, *saturday: str):  # type: ignore[no-untyped-def]
+    """Nadia added, Saturday's session logged (as planned, or the sets given), Sunday's long run."""
     shutil.copy(NADIA, tmp_path / "nadia.toml")
 
     def run(today: str, *args: str):  # type: ignore[no-untyped-def]
@@ -22,7 +23,8 @@ def nadia(tmp_path: Path):  # type: ignore[no-untyped-def]
         return out.stdout
 
     run("2027-02-05", "athlete", "add", str(tmp_path / "nadia.toml"))
-    run("2027-02-06", "log", "-a", "Nadia", "--as-planned", "--rpe", "5", "--minutes", "22")
+    logged = [x for s in saturday for x in ("--set", s)] or ["--as-planned"]
+    run("2027-02-06", "log", "-a", "Nadia", *logged, "--rpe", "5", "--minutes", "22")
     run("2027-02-07", "run", "add", "long", "60", "--rpe", "5", "-a", "Nadia")
     return run
 
@@ -42,8 +44,12 @@ def test_monday_checkin_pain_after_sundays_long_run_regresses_the_calf_in_sunday
     assert "▲ progress Calf" not in review
 
 
-def test_a_first_partial_week_without_the_calf_rung_waits_and_says_why(tmp_path):
-    run = nadia(tmp_path)
+def test_her_saturday_start_week_holds_the_calf_hold_and_a_week_without_it_logged_waits(tmp_path):
+    """Her one-session first week now holds the calf ladder's isometric hold (finding 3); a
+    Saturday logged without it earns no rung (finding 2), and the review says why."""
+    run = nadia(tmp_path, "glute bridge 2x10", "dumbbell step-up 2x8@4kg")
+    week = run("2027-02-06", "plan", "-a", "Nadia", "--week", "1")
+    assert "Isometric calf hold" in week
     review = calf_lines(run("2027-02-08", "review", "-a", "Nadia", "--dry-run"))
     assert "wait Calf" in review and "up to rung 2" not in review
-    assert "sessions held none of its rung's work" in review
+    assert "not logged this week" in review

@@ -28,6 +28,7 @@ from .model import (
     build,
     why,
 )
+from .pain_return import RULE as RUNG_RULE
 from .phases import LOADING_PHASES, WeekFrame
 from .rep_scheme import LEG_CATEGORIES, foundation_effort
 from .schedule import SessionSpec
@@ -184,7 +185,12 @@ class Planned:
         cut only with its main lifts when time is short (short-race-explosive)."""
         d, p = self.dctx, self.ctx.params
         emphasis = d.race in p.explosive_distances and d.phase in _EMPHASIS_PHASES
-        return Lead(self.focus, (self.plyo_ids if emphasis else frozenset()) | self.calf_ids)
+        return Lead(self.focus, (self.plyo_ids if emphasis else frozenset()) | self.calf_ids | self.rung_ids)
+
+    @cached_property
+    def rung_ids(self) -> frozenset[str]:
+        """A pain ladder's rung: its graded return goes only with the main lifts (pain-graded-return)."""
+        return frozenset(pk.exercise.id for pk in self.chosen if any(r.rule_id == RUNG_RULE for r in pk.reasons))
 
     @cached_property
     def calf_ids(self) -> frozenset[str]:

@@ -56,11 +56,14 @@ def sessions_picked(
     p = ctx.params
     focuses = [Category(c) for c in p.focus_order][:n_sessions]
     warm_up = selection.warm_up[: p.warm_up_short_items if short else p.warm_up_items]
-    out = []
+    rests = []
     for slot, focus in enumerate(focuses):
         rest = session_picks(selection, slot, focus, n_sessions, race_week, plyo_ok)
         if spread and plyo_ok and focus == Category.posterior_chain:
             rest = with_explosive(rest, selection)
+        rests.append(rest)
+    out = []
+    for focus, rest in zip(focuses, with_every_rung(rests, selection, plyo_ok), strict=True):
         rest = power_first(rest)
         warm = tuple((Role.warm_up, pk, False) for pk in warm_up)
         if not plyo_ok:
@@ -74,3 +77,32 @@ def sessions_picked(
         one = ctx.memo.one_copy
         out.append((focus, one(roles), chosen, one(focus_lifts), reasons, {}, {}, gentler, calmer))
     return tuple(out)
+
+
+def rung_picks(selection: BlockSelection) -> tuple[Pick, ...]:
+    """The block's graded-return picks: each pain ladder's rung, placed in its ladder's slot."""
+    return tuple(
+        pk
+        for picks in selection.primaries.values()
+        for pk in picks
+        if any(r.rule_id == GRADED_RETURN for r in pk.reasons)
+    )
+
+
+Picked = tuple[tuple[Role, Pick, bool], ...]
+
+
+def with_every_rung(rests: list[Picked], selection: BlockSelection, plyo_ok: bool) -> list[Picked]:
+    """The sessions' picks with each ladder's rung in at least one of them: a rung sits in one
+    slot of its category, which a week of fewer sessions (a first partial week, race week,
+    maintenance) may never reach, and graded return is low-fatigue work a painful area needs
+    every week the runner lifts (pain-graded-return). A rung no session holds joins the
+    week's first session as one more primary, after its others (its hop-free stand-in when hops may not go in)."""
+    held = {pk.exercise.id for rest in rests for _, pk, _ in rest}
+    missing = [selection.alternatives.get(pk.exercise.id, pk) if not plyo_ok else pk for pk in rung_picks(selection)]
+    extra = tuple((Role.primary, pk, False) for pk in missing if pk.exercise.id not in held)
+    if not extra or not rests:
+        return rests
+    first = rests[0]
+    at = max((i + 1 for i, (role, _, _) in enumerate(first) if role == Role.primary), default=0)
+    return [first[:at] + extra + first[at:], *rests[1:]]

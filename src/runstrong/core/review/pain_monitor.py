@@ -257,21 +257,21 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
     flags, reduce, holds, cut_signals = v.flags, dict(v.reduce), set(v.holds), v.cut_signals
     pain_holds = v.pain_holds
     loading = _categories(r, j.area, lad)
-    extra = []
+    extra, when = [], next_sessions(r)
     if j.action == "progress":
-        text = f"{name}: {j.why}: up to {step} next week." if step else f"{name}: {j.why}."
+        text = f"{name}: {j.why}: up to {step} {when}." if step else f"{name}: {j.why}."
     elif j.action == "wait":
-        text = f"{name}: {j.why}; stays on {step or 'the same work'} next week."
+        text = f"{name}: {j.why}; stays on {step or 'the same work'} {when}."
     elif j.action == "hold":
         holds |= set(loading)
         area = sig.area_name(j.area)
         said = f"held while the {area} settles: {j.said or j.why}"
         pain_holds = {**pain_holds, **{c: (said, tuple(j.signals)) for c in loading}}
-        text = f"{head}; stays on {step or 'the same work'} next week; {_list(loading)} held."
+        text = f"{head}; stays on {step or 'the same work'} {when}; {_list(loading)} held."
     else:
         off = "off its ladder (only work that spares it stays)"
         what = f"down to {step}" if j.action == "regress" and step else off
-        text = f"{head}; {what} next week."
+        text = f"{head}; {what} {when}."
         cut_signals = (*cut_signals, *j.signals[:1])
         for c in loading:
             reduce[c] = max(reduce.get(c, 0), r.params.pain_cut_pct)
@@ -293,6 +293,16 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
     return v.add(decisions=(*v.decisions, d, *extra), flags=flags, reduce=reduce, holds=frozenset(holds),
                  cut_signals=cut_signals, pain_added=tuple(added), pain_rungs=rungs, pain_sides=easy,
                  pain_holds=pain_holds)  # fmt: skip
+
+
+def next_sessions(r: ReviewInput) -> str:
+    """When the rung a decision names comes: next week, or the first week after it that
+    holds a session (a rest week after the race, the plan's end): never a promise of work
+    in a week without any (cr20a F3)."""
+    start = r.week_start + WEEK * _DAY
+    if any(w.start_date == start and w.sessions for w in r.plan.weeks):
+        return "next week"
+    return "from the next week with a session"
 
 
 def _target(action: str, rung: int | None, lad: Ladder | None) -> int | None:
@@ -362,7 +372,7 @@ def _stays(r: ReviewInput, d: ReviewDecision, area: PainArea, rung: int) -> Revi
     if d.scope != area.value or d.action != "note" or not climb or lad is None:
         return d
     why_not = rest.rpartition(": ")[2].rstrip(".")
-    text = f"{head}, but it stays on {_rung_text(r, lad, rung)} next week while {why_not}."
+    text = f"{head}, but it stays on {_rung_text(r, lad, rung)} {next_sessions(r)} while {why_not}."
     return d.model_copy(update={"text": text})
 
 
