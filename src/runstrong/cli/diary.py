@@ -328,6 +328,7 @@ def wellness(
       runstrong wellness --sleep 7.5 --sleep-quality 4 --mood 4 --appetite 4 --soreness 3 --stress 3 --energy 4
     A second check-in on the same day updates the answers it gives.
     """
+    from runstrong.cli.pain_text import counted_for
     from runstrong.core.diary import Wellness, describe_pain
     from runstrong.flows.base import Clock, Refused
     from runstrong.flows.checkin import record_checkin
@@ -368,7 +369,7 @@ def wellness(
     replaced = done.replaced
     out = console()
     parts = [f"{WELLNESS_FLAGS[k].lstrip('-')} {v:g}" for k, v in given.items() if k != "note"]
-    parts += [f"pain {describe_pain(p)}" for p in pain_reports]
+    parts += [f"pain {describe_pain(p)}{counted_for(p, when)}" for p in done.pains]
     out.print(f"[bold green]✓[/] Check-in for {when:%a %d %b %Y}: {', '.join(parts) or 'note'}.")
     if replaced:
         out.print(f"Updated today's earlier answers for: {', '.join(WELLNESS_FLAGS[f].lstrip('-') for f in replaced)}.")

@@ -8,11 +8,14 @@ accept) or run type that provoked it, and `note=` the rest of the text, all opti
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from runstrong.errors import UserError
+
+if TYPE_CHECKING:
+    from runstrong.core.diary import PainReport
 
 PAIN_HELP = (
     "Pain as AREA=SCORE (0 = none ... 10 = worst), then optionally a side (left, right, both, none), when "
@@ -102,3 +105,8 @@ def pain_alone(pains: Any, day: dt.date, today: dt.date) -> str:
     date = "" if day == today else f" --date {day.isoformat()}"
     args = " ".join(f"--pain {pain_argument(p)!r}" for p in pains)
     return f"\nNothing was logged, the pain report included. Log the pain alone with: runstrong wellness{date} {args}"
+
+
+def counted_for(p: PainReport, logged: dt.date) -> str:
+    """For a check-in's report dated to the training it names: the day it counts for."""
+    return f" (counted for {p.date:%a %d %b}, the day of that training)" if p.date != logged else ""

@@ -17,7 +17,6 @@ from .context import PlanningContext
 from .dosing import SETTLED, DoseContext, Dosed, Stage, is_heavy, prescribe, stepless
 from .fill import capped_sets, fill_to_share, like_base
 from .model import (
-    TRAINING_CATEGORIES,
     Block,
     Category,
     Level,
@@ -29,15 +28,16 @@ from .model import (
     build,
     why,
 )
+from .pain_return import RULE as RUNG_RULE
 from .phases import LOADING_PHASES, WeekFrame
 from .rep_scheme import LEG_CATEGORIES, foundation_effort
 from .schedule import SessionSpec
 from .selection import BlockSelection, Pick
-from .session_order import power_first, with_explosive
-from .stand_ins import low_hop, stand_ins
+from .session_picks import SPREAD_PHASES, sessions_picked
+from .stand_ins import low_hop
 from .timing import estimate_seconds
 from .trim import Lead, trim_to_cap
-from .vocab import CATEGORY_NAME, SESSION_LETTER, Impact
+from .vocab import Impact
 
 LANDING_PATTERNS = frozenset({Pattern.landing, Pattern.plyometric})
 
@@ -185,7 +185,12 @@ class Planned:
         cut only with its main lifts when time is short (short-race-explosive)."""
         d, p = self.dctx, self.ctx.params
         emphasis = d.race in p.explosive_distances and d.phase in _EMPHASIS_PHASES
-        return Lead(self.focus, (self.plyo_ids if emphasis else frozenset()) | self.calf_ids)
+        return Lead(self.focus, (self.plyo_ids if emphasis else frozenset()) | self.calf_ids | self.rung_ids)
+
+    @cached_property
+    def rung_ids(self) -> frozenset[str]:
+        """A pain ladder's rung: its graded return goes only with the main lifts (pain-graded-return)."""
+        return frozenset(pk.exercise.id for pk in self.chosen if any(r.rule_id == RUNG_RULE for r in pk.reasons))
 
     @cached_property
     def calf_ids(self) -> frozenset[str]:
@@ -376,31 +381,6 @@ def compose(
     return hit
 
 
-def _session_picks(
-    selection: BlockSelection, slot: int, focus: Category, n_sessions: int, race_week: bool, plyo_ok: bool
-) -> tuple[tuple[Role, Pick, bool], ...]:
-    """One session's exercises: its focus lifts, one primary of each other category, the
-    accessory of its slot, then the finisher; hops swapped out when they may not go in."""
-    picks: list[tuple[Role, Pick, bool]] = []
-    mains = selection.primaries.get(focus, ())
-    if race_week:
-        mains = mains[:1]  # race week: one familiar main lift, nothing new or eccentric-heavy
-    picks += [(Role.primary, pk, True) for pk in mains]
-    others = [c for c in TRAINING_CATEGORIES if c != focus]
-    if n_sessions >= len(TRAINING_CATEGORIES):
-        others = others[:1]
-    for c in others:
-        options = selection.primaries.get(c, ())
-        if options:
-            picks.append((Role.primary, options[slot % len(options)], False))
-    if selection.accessories:
-        picks.append((Role.accessory, selection.accessories[slot % len(selection.accessories)], False))
-    picks += [(Role.finisher, pk, False) for pk in selection.finisher]
-    if not plyo_ok:
-        picks = [(r, selection.alternatives.get(pk.exercise.id, pk), f) for r, pk, f in picks]
-    return tuple(picks)
-
-
 def _compose_fresh(
     ctx: PlanningContext,
     selection: BlockSelection,
@@ -412,11 +392,11 @@ def _compose_fresh(
     carry: Carry,
 ) -> list[Planned]:
     race_week = base.phase == Phase.race_week
-    spread = base.race in ctx.params.explosive_distances and base.phase in _SPREAD_PHASES
+    spread = base.race in ctx.params.explosive_distances and base.phase in SPREAD_PHASES
     key = ("picks", id(selection), n_sessions, plyo_ok, short, race_week, spread)
     sessions = ctx.memo.composed.get(key)
     if sessions is None or sessions[0] is not selection:  # the id is only trusted with the object it names
-        sessions = (selection, _sessions_picked(ctx, selection, n_sessions, plyo_ok, short, race_week, spread))
+        sessions = (selection, sessions_picked(ctx, selection, n_sessions, plyo_ok, short, race_week, spread))
         ctx.memo.composed.put(key, sessions)
     by_lift = doses_by_lift(carry)
     heavy_ctx = {True: base, False: _without_heavy(base, ctx)}
@@ -443,41 +423,5 @@ def _compose_fresh(
 _SHARED_SESSIONS = 512  # sessions remembered per set of picks: runners and weeks alike share them
 
 
-def _sessions_picked(
-    ctx: PlanningContext,
-    selection: BlockSelection,
-    n_sessions: int,
-    plyo_ok: bool,
-    short: bool,
-    race_week: bool,
-    spread: bool = False,
-) -> tuple:
-    """Each session's focus, roles, exercises, focus-lift flags and reasons, and the
-    stand-ins of its light days: what the week holds whatever its doses (remembered apart
-    from them, since doses change every week)."""
-    p = ctx.params
-    focuses = [Category(c) for c in p.focus_order][:n_sessions]
-    warm_up = selection.warm_up[: p.warm_up_short_items if short else p.warm_up_items]
-    out = []
-    for slot, focus in enumerate(focuses):
-        rest = _session_picks(selection, slot, focus, n_sessions, race_week, plyo_ok)
-        if spread and plyo_ok and focus == Category.posterior_chain:
-            rest = with_explosive(rest, selection)
-        rest = power_first(rest)
-        warm = tuple((Role.warm_up, pk, False) for pk in warm_up)
-        if not plyo_ok:
-            warm = tuple((r, selection.alternatives.get(pk.exercise.id, pk), f) for r, pk, f in warm)
-        reasons = (
-            p.why("session-focus", f"Session {SESSION_LETTER[focus]}: {CATEGORY_NAME[focus]} focus."),
-            p.why("three-categories", "Trains posterior chain, core and single-leg power."),
-        )
-        roles, chosen, focus_lifts = zip(*(warm + rest), strict=True)
-        gentler, calmer = stand_ins(roles, chosen, selection, p)
-        one = ctx.memo.one_copy
-        out.append((focus, one(roles), chosen, one(focus_lifts), reasons, {}, {}, gentler, calmer))
-    return tuple(out)
-
-
-_SPREAD_PHASES = frozenset({Phase.build, Phase.race_specific, Phase.taper})  # the taper keeps a few jumps
 _EMPHASIS_PHASES = frozenset({Phase.build, Phase.race_specific})
 _KEPT = why("explosive-work-with-room", "Kept on this light day at its light dose: the week's only hops.")

@@ -22,6 +22,7 @@ from runstrong.core.diary import Note, PainReport, RunLog, Wellness
 from runstrong.core.vocab import LONGEST_RUN_MINUTES, RunType
 from runstrong.store import changes, repo
 from runstrong.store.db import Store
+from runstrong.store.pain_dating import dated_by_training
 from runstrong.store.tables import NoteRow, RunRow
 
 from . import base
@@ -31,14 +32,15 @@ from . import base
 class CheckedIn:
     entry: Wellness | None
     replaced: list[str]  # answers of an earlier check-in that day that this one changed
-    pains: list[PainReport]
+    pains: list[PainReport]  # as stored: dated to the day of the training each names
     version: int
 
 
 def record_checkin(store: Store, athlete: str | None, entry: Wellness | None, pains: Sequence[PainReport],
                    clock: base.Clock, *, expected_version: int | None = None) -> CheckedIn:  # fmt: skip
     """Store the day's check-in (a second one that day updates the answers it gives) and
-    any pains reported with it."""
+    any pains reported with it, each dated to the day of the training it names, if any
+    (Monday's "calf 5/10 after the long run" is about Sunday: store.pain_dating)."""
     if entry is None and not pains:
         raise base.Refused("sleep_hours", "nothing to record: answer at least one question, or report a pain")
     day = entry.date if entry is not None else pains[0].date
@@ -46,13 +48,14 @@ def record_checkin(store: Store, athlete: str | None, entry: Wellness | None, pa
         if when > clock.today:
             raise base.Refused("date", f"{when} is in the future (today is {clock.today}); check in for today")
     with base.change(store, athlete, clock, expected_version=expected_version) as tx:
-        for when in sorted({day, *(p.date for p in pains)}):
+        dated = [dated_by_training(tx.s, tx.athlete.id, p) for p in pains]
+        for when in sorted({day, *(p.date for p in dated)}):
             tx.watch(changes.day_scopes(tx.athlete.id, when))
         replaced = repo.save_wellness(tx.s, tx.athlete.id, entry) if entry is not None else []
-        for pain in pains:
+        for pain in dated:
             repo.add_pain(tx.s, tx.athlete.id, pain)
         tx.record("checkin", f"checked in for {day}")
-        return CheckedIn(entry, replaced, list(pains), tx.version)
+        return CheckedIn(entry, replaced, dated, tx.version)
 
 
 @dataclass(frozen=True)

@@ -133,9 +133,10 @@ def judge_side(r: ReviewInput, area: PainArea, side: str, on_ladder: bool, mk: M
     trained = any(r.week_start <= s.date < r.week_start + WEEK * _DAY for s in r.history.sessions)
     if not on_ladder or not trained:  # nothing loaded it this week: nothing to judge a step by
         return base
-    if not rung_done(r, area):  # a rung is climbed only from work done on it, not from pain unreported
-        none = Signal(kind="pain", text=f"no set of the {where} rung's exercises logged this week")
-        return replace(base, action="wait", why="its rung's work was not logged this week", said="", signals=(none,))
+    missing = rung_missing(r, area)
+    if missing:  # a rung is climbed only from work done on it: not from pain unreported, nor from a week without it
+        none = Signal(kind="pain", text=f"no set of the {where} rung's exercises {missing[1]} this week")
+        return replace(base, action="wait", why=missing[0], said="", signals=(none,))
     after = f"at most {morning[0].score}/10 the next morning" if morning else "no pain reported the next morning"
     calm = (
         f"{where} pain at most {reports[0].score}/10 (acceptable up to {mk.acceptable}/10), {after}"
@@ -157,22 +158,26 @@ def _morning_to_come(r: ReviewInput, morning: list[PainReport]) -> str:
     return " (a pain report this morning, after Sunday's training, would count for this week: review again after it)"
 
 
-def rung_done(r: ReviewInput, area: PainArea) -> bool:
-    """Whether the week's log holds a set of the exercise the plan gave `area`'s rung this
-    week (the rung's own work: what its next step is judged by). A week whose plan held no
-    rung work (no exercise of it fits the kit, or none was placed) is judged as before, by
-    the sessions done."""
+def rung_missing(r: ReviewInput, area: PainArea) -> tuple[str, str] | None:
+    """Why the week did not earn `area` its next rung (and what was missing: "planned" or
+    "logged"), or None when it did: its log holds a set
+    of the exercise the plan gave the rung (the rung's own work: what its next step is judged
+    by). A week whose sessions held none of it (a first partial week, race week, a trim) earns
+    nothing either (cr20a F2): the area waits. Only a rung no exercise of which fits the
+    runner's kit and level is judged by the sessions done, as there is no work to ask for."""
     lad, rung = r.ladders.get(area), dict(rungs_for_week(r.profile, r.week_start, r.ladders)).get(area)
-    if lad is None or rung is None or rung < 0:
-        return True
+    if lad is None or rung is None or rung < 0 or _rung_lift(r, area, rung) is None:
+        return None
     end = r.week_start + WEEK * _DAY
     rung_ids = set(lad.rungs[rung].exercises)
     planned = {
         b.exercise_id for w in r.plan.weeks if w.start_date == r.week_start for x in w.sessions for b in x.blocks
     } & rung_ids
     if not planned:
-        return True
-    return any(x.exercise_id in planned for s in r.history.sessions if r.week_start <= s.date < end for x in s.sets)
+        return "this week's sessions held none of its rung's work, so nothing earned the next rung", "planned"
+    if any(x.exercise_id in planned for s in r.history.sessions if r.week_start <= s.date < end for x in s.sets):
+        return None
+    return "its rung's work was not logged this week", "logged"
 
 
 def entry_rung(lad: Ladder, reports: list[PainReport]) -> int:
@@ -252,21 +257,21 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
     flags, reduce, holds, cut_signals = v.flags, dict(v.reduce), set(v.holds), v.cut_signals
     pain_holds = v.pain_holds
     loading = _categories(r, j.area, lad)
-    extra = []
+    extra, when = [], next_sessions(r)
     if j.action == "progress":
-        text = f"{name}: {j.why}: up to {step} next week." if step else f"{name}: {j.why}."
+        text = f"{name}: {j.why}: up to {step} {when}." if step else f"{name}: {j.why}."
     elif j.action == "wait":
-        text = f"{name}: {j.why}; stays on {step or 'the same work'} next week."
+        text = f"{name}: {j.why}; stays on {step or 'the same work'} {when}."
     elif j.action == "hold":
         holds |= set(loading)
         area = sig.area_name(j.area)
         said = f"held while the {area} settles: {j.said or j.why}"
         pain_holds = {**pain_holds, **{c: (said, tuple(j.signals)) for c in loading}}
-        text = f"{head}; stays on {step or 'the same work'} next week; {_list(loading)} held."
+        text = f"{head}; stays on {step or 'the same work'} {when}; {_list(loading)} held."
     else:
         off = "off its ladder (only work that spares it stays)"
         what = f"down to {step}" if j.action == "regress" and step else off
-        text = f"{head}; {what} next week."
+        text = f"{head}; {what} {when}."
         cut_signals = (*cut_signals, *j.signals[:1])
         for c in loading:
             reduce[c] = max(reduce.get(c, 0), r.params.pain_cut_pct)
@@ -288,6 +293,16 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
     return v.add(decisions=(*v.decisions, d, *extra), flags=flags, reduce=reduce, holds=frozenset(holds),
                  cut_signals=cut_signals, pain_added=tuple(added), pain_rungs=rungs, pain_sides=easy,
                  pain_holds=pain_holds)  # fmt: skip
+
+
+def next_sessions(r: ReviewInput) -> str:
+    """When the rung a decision names comes: next week, or the first week after it that
+    holds a session (a rest week after the race, the plan's end): never a promise of work
+    in a week without any (cr20a F3)."""
+    start = r.week_start + WEEK * _DAY
+    if any(w.start_date == start and w.sessions for w in r.plan.weeks):
+        return "next week"
+    return "from the next week with a session"
 
 
 def _target(action: str, rung: int | None, lad: Ladder | None) -> int | None:
@@ -357,7 +372,7 @@ def _stays(r: ReviewInput, d: ReviewDecision, area: PainArea, rung: int) -> Revi
     if d.scope != area.value or d.action != "note" or not climb or lad is None:
         return d
     why_not = rest.rpartition(": ")[2].rstrip(".")
-    text = f"{head}, but it stays on {_rung_text(r, lad, rung)} next week while {why_not}."
+    text = f"{head}, but it stays on {_rung_text(r, lad, rung)} {next_sessions(r)} while {why_not}."
     return d.model_copy(update={"text": text})
 
 
