@@ -18,7 +18,9 @@ from tests.conftest import examples
 from .strategies import profiles
 
 SETTINGS = settings(max_examples=examples(0.3), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-NOVICE_SHARE = 0.5  # a novice's first estimated load: at most half their body mass, counted up to the cap
+# a novice's first estimated load: at most 60% of their body mass, counted up to the cap (the table's
+# highest ratio, 1.0, at the cautious 80%, ten reps from failure: Brian's 50 kg hip thrust was 42% of 118 kg)
+NOVICE_SHARE = 0.6
 
 
 @st.composite
@@ -65,7 +67,7 @@ def kit_of(ex_id: str, profile: AthleteProfile) -> tuple[float, float]:
 
 @SETTINGS
 @given(profile=starters("novice"))
-def test_no_novices_first_estimated_load_is_above_half_their_body_mass_counted_up_to_the_cap(profile):
+def test_no_novices_first_estimated_load_is_above_sixty_percent_of_their_body_mass_counted_up_to_the_cap(profile):
     plan = plan_of(profile)
     assume(plan is not None)
     counted = min(profile.body_mass_kg, load_context().params.start_mass_cap_kg)
