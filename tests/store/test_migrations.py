@@ -310,10 +310,30 @@ def test_planned_blocks_stored_before_find_weight_gain_it_from_their_plan_and_lo
             old = data.replace('"rule_id":"kit-heaviest"', '"rule_id":"load-rounding"')
             conn.execute(sa.text("UPDATE plans SET data = :d WHERE id = :i"), {"d": old, "i": plan_id})
 
+    def as_then(item: dict) -> dict:
+        """A stored item as a plan of 0011's time flagged it: no weight to find at the kit's
+        heaviest (an estimate there is found since cr20a #4; the migration keeps its time's rule)."""
+        blocks = [{**b, "find_weight": b["find_weight"] and not at_top(item["date"], b)} for b in item["blocks"]]
+        return {**item, "blocks": blocks}
+
+    def at_top(day: str, block: dict) -> bool:
+        return (day, block["exercise_id"]) in capped
+
     store = dbmod.open_store(empty_db_url, NOW)
-    store_profile(store, load_profile(RUNNERS / "light_dumbbells_half_thursday.toml"), Clock(NOW, NOW.date()))
+    profile = load_profile(RUNNERS / "light_dumbbells_half_thursday.toml")
+    store_profile(store, profile, Clock(NOW, NOW.date()))
     stored = items()
-    blocks = [b for d in stored for b in json.loads(d)["blocks"] if b["prescription"]["load_kg"]]
+    with store.engine.connect() as conn:  # the plan's blocks whose reasons say the kit's heaviest stops them
+        plans = [json.loads(d) for (d,) in conn.execute(sa.text("SELECT data FROM plans"))]
+    capped = {
+        (x["date"], b["exercise_id"])
+        for plan in plans
+        for w in plan["weeks"]
+        for x in w["sessions"]
+        for b in x["blocks"]
+        if any(r["rule_id"] == "kit-heaviest" for r in b["reasons"])
+    }
+    blocks = [b for d in stored for b in as_then(json.loads(d))["blocks"] if b["prescription"]["load_kg"]]
     assert any(b["find_weight"] for b in blocks) and not all(b["find_weight"] for b in blocks)
     engine = dbmod.make_engine(empty_db_url, foreign_keys=False)
     with engine.begin() as conn:
@@ -325,7 +345,7 @@ def test_planned_blocks_stored_before_find_weight_gain_it_from_their_plan_and_lo
     store = dbmod.open_store(empty_db_url, NOW)
     try:
         assert store.migration.from_revision == "0010"
-        assert [json.loads(d) for d in items()] == [json.loads(d) for d in stored]
+        assert [json.loads(d) for d in items()] == [as_then(json.loads(d)) for d in stored]
     finally:
         store.close()
 

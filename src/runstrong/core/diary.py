@@ -249,8 +249,9 @@ class PlannedBlock(Frozen):
     )
     find_weight: bool = Field(
         False,
-        description="The load is the plan's estimate (no set of the runner's behind it) and below the heaviest "
-        "their kit makes: until a set of the lift is logged, the runner finds their weight (find-your-weight).",
+        description="The load is the plan's estimate (no set of the runner's behind it), even at the heaviest "
+        "their kit makes: until a set of the lift is logged, the runner finds their weight (find-your-weight), "
+        "and the first log sets the load however far from the estimate (load-autoregulation).",
     )
     go_easy: str | None = Field(
         None,
@@ -342,11 +343,10 @@ def planned_work(plan: Plan) -> tuple[list[PlannedSession], list[PlannedRun]]:
 
 
 def asks_to_find_weight(rule_ids: Iterable[str]) -> bool:
-    """Whether a block's load is an estimate the runner checks: it cites an estimate, and
-    not the kit's ceiling (a lift whose load stops at the heaviest the kit makes has no
-    weight to find)."""
-    cited = set(rule_ids)
-    return bool(cited & ESTIMATE_RULES) and "kit-heaviest" not in cited
+    """Whether a block's load is an estimate the runner checks: it cites an estimate, even
+    where the kit's heaviest stops it (an estimate at the top of the rack is no load the
+    runner has shown: cr20a #4, a novice's 50 kg first hip thrust)."""
+    return bool(set(rule_ids) & ESTIMATE_RULES)
 
 
 def sets_as_planned(session: PlannedSession) -> list[SetLog]:

@@ -421,7 +421,10 @@ def _cuts(d: _Draft, p: Params) -> None:
     if ctx.race_close and leg_work:
         d.intensity = race_close_intensity(d.intensity, p)
         if ctx.returning:
-            text = f"First week back after the race: legs stay at least {p.race_close_min_rir} reps from failure."
+            text = (  # the days, not a week: they can run into a second maintenance week (cr20a #9)
+                f"The first {p.maintenance_easy_return_days} days back after the race: legs stay at least "
+                f"{p.race_close_min_rir} reps from failure."
+            )
             add(p.why("maintenance-after-race", text))
         else:
             add(p.why("taper", f"The race is close: legs stay at least {p.race_close_min_rir} reps from failure."))

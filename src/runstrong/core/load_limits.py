@@ -157,3 +157,16 @@ def grown_light_best(best: float | None, p: Any) -> float | None:
     (102.5, None)
     """
     return None if best is None else best * (1 + p.load_step_pct / 100)
+
+
+def held_light_week(lift: LiftState, kg: float, reps: int | None, loading: bool, p: Any) -> None:
+    """After a week whose days of the lift were all light: the next full step starts where
+    it was, and its light days' ceiling grows a week (in a loading phase). A lift that never
+    had a full day lives on its light days: their load and reps are its last week's, so its
+    load takes a step when its reps stop rising (cr20a #8: a 20 lb RDL held for 12 weeks
+    against the reps of its first week, with 25-35 lb on the rack)."""
+    lift.weeks, lift.easier, lift.week_kg = lift.weeks + 1, False, kg
+    if lift.full_best is None and lift.last is not None:
+        lift.last, lift.reps = max(lift.last, kg), reps
+    if loading:
+        lift.light_best = grown_light_best(lift.light_best or lift.full_best, p)

@@ -32,9 +32,17 @@ def load_reasons(walk: LoadWalk, lift: LiftState, kit: Item | None) -> list:
         "adjust to the reserve.",
         "cross-lift-start": "Load carried over from the same movement's other lift: adjust to the reserve.",
     }[lift.rule]
+    if lift.weeks and lift.rule in _STARTS:  # its later weeks go on from its own loads (cr20a #9)
+        text = f"Load follows this lift's earlier weeks; {_STARTS[lift.rule](lift)}: adjust to the reserve."
     return (
         [walk.p.why(lift.rule, text)] if lift.shown else [walk.p.why(lift.rule, text), rounding]
     )  # rounding said once
+
+
+_STARTS = {
+    "cross-lift-start": lambda lift: f"its start was carried over from your {lift.source}",
+    "starting-load-estimate": lambda lift: f"its start was estimated from body mass, sex and level{_scaled(lift)}",
+}
 
 
 def _start_text(lift: LiftState) -> str:

@@ -107,26 +107,30 @@ def rir_of(kind: str, value: float | None, assumed: float) -> float:
 def estimated_e1rm(
     body_mass_kg: float, sex: Sex, level: Level, pattern: Pattern, kit: Item, p: Any, both_hands: bool = False
 ) -> float | None:
-    """A cautious e1RM for a lift never logged, from body mass, sex and level (None when the
-    registry has no ratio for the pattern). A dumbbell or kettlebell is one implement's load:
+    """A cautious e1RM for a lift never logged, from body mass (up to the registry's cap: a
+    heavy beginner is not strong in proportion), sex and level (None when the registry has no
+    ratio for the pattern). A dumbbell or kettlebell is one implement's load:
     one hand's share, or twice that when one is held in both hands (`handheld_share`).
 
     >>> from types import SimpleNamespace as NS
     >>> p = NS(start_e1rm_per_kg={Pattern.hinge: 1.0}, start_handheld_pct=40,
-    ...        start_level_pct={Level.novice: 100}, start_sex_pct={Sex.female: 70}, start_cautious_pct=80)
+    ...        start_level_pct={Level.novice: 100}, start_sex_pct={Sex.female: 70}, start_cautious_pct=80,
+    ...        start_mass_cap_kg=75)
     >>> round(estimated_e1rm(60, Sex.female, Level.novice, Pattern.hinge, Item.barbell, p), 1)
     33.6
     >>> round(estimated_e1rm(60, Sex.female, Level.novice, Pattern.hinge, Item.dumbbell, p), 2)
     13.44
     >>> round(estimated_e1rm(60, Sex.female, Level.novice, Pattern.hinge, Item.kettlebell, p, both_hands=True), 2)
     26.88
+    >>> estimated_e1rm(118, Sex.female, Level.novice, Pattern.hinge, Item.barbell, p)  # counted as 75 kg
+    42.0
     >>> estimated_e1rm(60, Sex.female, Level.novice, Pattern.squat, Item.barbell, p) is None
     True
     """
     ratio = p.start_e1rm_per_kg.get(pattern)
     if ratio is None:
         return None
-    kg = body_mass_kg * ratio * p.start_level_pct[level] / 100 * p.start_sex_pct[sex] / 100
+    kg = min(body_mass_kg, p.start_mass_cap_kg) * ratio * p.start_level_pct[level] / 100 * p.start_sex_pct[sex] / 100
     return kg * handheld_share(kit, both_hands, p) * p.start_cautious_pct / 100
 
 

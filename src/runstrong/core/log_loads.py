@@ -64,11 +64,15 @@ def best_logged(sets: list[Any], p: Any) -> Any | None:
     return None if best is None else best[1]
 
 
-def followed_load(presc: Prescription, logged: RecentSet, step_kg: float, bar_kg: float, p: Any) -> float:
+def followed_load(
+    presc: Prescription, logged: RecentSet, step_kg: float, bar_kg: float, p: Any, estimate: bool = False
+) -> float:
     """The planned load moved by the log: the logged e1RM (grown a week's step) against the
     one this session assumes, kept within a week's step up (one real step when the log was
     that much easier and the kit makes no smaller one) and `max_drop_pct` down, never a step
-    above the logged load for as many reps or more, rounded down to real kit.
+    above the logged load for as many reps or more, rounded down to real kit. A planned load
+    that is an `estimate` (no set of the runner's behind it) was never a load they showed: the
+    log sets it however far below (the drop's bound is for a rating of a known load).
 
     >>> from types import SimpleNamespace as NS
     >>> from runstrong.core.model import Intensity, Prescription, RecentSet
@@ -84,6 +88,9 @@ def followed_load(presc: Prescription, logged: RecentSet, step_kg: float, bar_kg
     >>> guess = presc.model_copy(update={"load_kg": 30.0})  # a cautious first estimate...
     >>> followed_load(guess, RecentSet(reps=8, load_kg=65, rir=2), 2.5, 20, p)  # ...gives way to the log
     65.0
+    >>> guess = presc.model_copy(update={"load_kg": 44.0})  # a body-mass estimate far above the first log
+    >>> followed_load(guess, RecentSet(reps=8, load_kg=30, rir=2), 2.5, 20, p, estimate=True)
+    30.0
     """
     planned = presc.load_kg or 0.0
     logged_rir = ld.rir_of("rpe" if logged.rpe is not None else "rir",
@@ -98,7 +105,8 @@ def followed_load(presc: Prescription, logged: RecentSet, step_kg: float, bar_kg
         kg = grown * p.carry_load_pct / 100
     if planned and abs(kg / planned - 1) < p.load_step_pct / 100:  # within a week's growth: the plan stands
         return planned  # (and a plan already made from this log is not moved by it again)
-    kg = max(kg, planned * (1 - p.autoreg_max_drop_pct / 100))  # a hard day lowers the load, never by much
+    if not estimate:
+        kg = max(kg, planned * (1 - p.autoreg_max_drop_pct / 100))  # a hard day lowers the load, never by much
     if planned and kg >= planned * (1 + p.max_load_step_pct / 100) - 1e-9:  # clearly easier: at least a step
         kg = max(kg, planned + step_kg)
     # the bounds hold against what was lifted, not against the plan's first guess: a runner who
@@ -174,7 +182,8 @@ def _followed(
     if kit is None:
         return block
     step, bar = ld.increment_kg(kit, units, own[0], p), ld.lightest_kg(kit, units, own[1], p)
-    kg = held_load(block.held_by, presc.load_kg, followed_load(presc, last, step, bar, p), last, step, bar, p)
+    moved = followed_load(presc, last, step, bar, p, block.find_weight)
+    kg = held_load(block.held_by, presc.load_kg, moved, last, step, bar, p)
     kg = within_kit(kg, presc.load_kg, ceilings.get(kit), step, bar)
     if kg == presc.load_kg:
         return block

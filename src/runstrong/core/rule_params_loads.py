@@ -25,6 +25,7 @@ class StartingLoadEstimate(RuleParams):
     level_pct: ByLevel
     sex_pct: dict[Sex, Pct]
     cautious_pct: Pct
+    mass_cap_kg: Positive
     calibrate_min_pct: Pct
     calibrate_max_pct: Positive
 

@@ -91,13 +91,15 @@ def _steps(ex: str, weeks: list[_Week], kit: ld.Kit, p: Any, logged: bool) -> li
     Compared with its best so far, not only last week's: a missed session dropped from a
     week (reschedule) lowers that week's heaviest without lowering what the lift can do;
     nor does a week of light days only (light-before-key-runs), which is checked but sets
-    no base. A lift the diary logged starts afresh at the first week after lived ones that has
-    it (`logged`: the diary's set takes over, as in the walk); any other carries its best on
-    through lived weeks, a taper's lighter ones too."""
+    no base once the lift has had a full day (one that never had one lives on its light days:
+    they are its base, as in the walk). A lift the diary logged starts afresh at the first
+    week after lived ones that has it (`logged`: the diary's set takes over, as in the walk);
+    any other carries its best on through lived weeks, a taper's lighter ones too."""
     step, bar = kit.step, kit.bar
     out: list[tuple[str, str, str]] = []
     best: float | None = None
     after_lived = False  # a logged lift's diary set takes over in the first week after lived ones
+    had_full = False  # a full day's load so far (until then, its light days are its base)
     for i, deload, kg, lived, light_only in weeks:
         judged = best is not None and not lived and not after_lived
         if deload:
@@ -106,8 +108,9 @@ def _steps(ex: str, weeks: list[_Week], kit: ld.Kit, p: Any, logged: bool) -> li
             continue
         if judged and kg > ld.step_ceiling(best, p.max_load_step_pct, step) + _EPS:  # type: ignore[arg-type]
             out.append(("linear-progression", f"week {i} {ex}", f"load {best:g} -> {kg:g} kg in a week"))
-        if light_only and best is not None and not lived:
+        if light_only and best is not None and not lived and had_full:
             continue
+        had_full = had_full or not light_only
         best = kg if best is None or after_lived else max(best, kg)
         after_lived = lived and logged
     return out

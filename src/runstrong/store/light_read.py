@@ -278,7 +278,7 @@ def _followed(
     if eased_as_planned(light.get((block["exercise_id"], last.date)), last, p):
         return block
     step, bar = ld.increment_kg(kit, units, own[0], p), ld.lightest_kg(kit, units, own[1], p)
-    kg = followed_load(Values(presc), last, step, bar, p)  # type: ignore[arg-type]
+    kg = followed_load(Values(presc), last, step, bar, p, bool(block.get("find_weight")))  # type: ignore[arg-type]
     kg = held_load(block["held_by"], presc["load_kg"], kg, last, step, bar, p)
     kg = within_kit(kg, presc["load_kg"], ceilings.get(kit), step, bar)
     return block if kg == presc["load_kg"] else {**block, "prescription": {**presc, "load_kg": kg}}
