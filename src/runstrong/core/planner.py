@@ -52,12 +52,12 @@ from .validate import Violation, check_plan
 from .week_days import (
     RunsByDate,
     calendar,
+    dated_week_notes,
     day_infos,
     following_weeks,
     free_day_ideas,
     listed_runs,
     screen_for,
-    template_runs_left_out,
 )
 from .week_plan import WeekInputs, light_focuses, plain_levels, plan_week
 
@@ -400,9 +400,9 @@ class _Planning:
             if s.estimated_minutes > cap
         )
         notes = [*screen_notes, *(adjust.reasons if adjust else ()), *week.notes]
-        if left_out := template_runs_left_out(profile, frame, ctx.params):  # dated runs replace the week's
-            notes.append(left_out[0])
-            self.warnings.append(f"Week {frame.index}: {left_out[1]}")
+        for note, warning in dated_week_notes(profile, frame, ctx.params):  # dated runs replace the week's
+            notes.append(note)
+            self.warnings.extend(f"Week {frame.index}: {w}" for w in warning)
         self.weeks.append(self._week(frame, days, list(week.sessions), notes, adjust))
         self.block_done |= week.exercise_ids
         self.previous = carried_previous(self.previous, week.sessions)
