@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from runstrong.core.model import (
     FURNITURE,
+    Adjustment,
     AthleteProfile,
     DatedRun,
     EquipmentSet,
@@ -146,3 +147,27 @@ def profiles_with_tune_ups(draw) -> AthleteProfile:
                 dated.append(DatedRun(date=day, type=template[k].type, minutes=template[k].minutes))
     running = RunningWeek(weekly=profile.running.weekly, dated=dated)
     return AthleteProfile.model_validate({**profile.model_dump(), "running": running.model_dump()})
+
+
+LADDER_AREAS = st.lists(
+    st.sampled_from([PainArea.knee, PainArea.achilles, PainArea.calf, PainArea.hamstring]),
+    min_size=1,
+    max_size=2,
+    unique=True,
+)
+RUNG = st.integers(0, 3)
+RUNG_WEEK = st.integers(0, 12)
+
+
+@st.composite
+def profiles_on_ladders(draw) -> AthleteProfile:
+    """A generated runner (`profiles`) with one or two painful areas on their graded-return
+    ladders, moved to a drawn rung by a review some weeks in (rungs past a ladder's top hold
+    at its top). A strategy of its own: the other properties' runners stay as they are."""
+    profile = draw(profiles())
+    areas = draw(LADDER_AREAS)
+    monday = profile.start_date - dt.timedelta(days=profile.start_date.weekday())
+    week = monday + dt.timedelta(weeks=draw(RUNG_WEEK))
+    review = Adjustment(week_start=week, pain_rungs={a: draw(RUNG) for a in areas})
+    update = {"pain_areas": sorted({*profile.pain_areas, *areas}, key=lambda a: a.value), "adjustments": [review]}
+    return AthleteProfile.model_validate({**profile.model_dump(), **update})

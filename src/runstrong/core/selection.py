@@ -184,20 +184,21 @@ def select_block(
 
 def _within_ladders(
     usable: tuple[Exercise, ...], ctx: Context, planning: PlanningContext
-) -> tuple[tuple[Exercise, ...], tuple[Exercise, ...]]:
-    """The lifts a block may choose as primaries, then as accessories: none that loads a
-    painful area past its ladder's rung (a knee on its isometric rung gets no step-ups in
+) -> tuple[tuple[Exercise, ...], tuple[Exercise, ...], frozenset[str]]:
+    """The lifts a block may choose as primaries, then as accessories, and the ladder slots'
+    own (their current rungs'): none that loads a painful area past its ladder's rung (a knee on its isometric rung gets no step-ups in
     another session) or an area taken off its ladder (a clinician first: only work that
     spares it); no primary of a ladder's own (its slot places them)."""
     if not ctx.ladder:
-        return usable, usable
+        return usable, usable, frozenset()
     beyond = beyond_rungs(usable, ctx.ladder, planning.ladders)
     off = {area for area, rung in ctx.ladder if rung == OFF}
-    # a ladder's exercises are its slot's: another slot taking one gives the session two step-ups
+    # the current rung's exercises are its slot's (another slot taking one gives the session two split
+    # squats); a lower rung's are allowed in every slot, as any lift at or below the rung is
     owned = {x for area, rung in ctx.ladder if rung >= 0 and (lad := planning.ladders.get(area))
-             for r in lad.rungs for x in r.exercises}  # fmt: skip
+             for x in lad.rungs[min(rung, lad.top)].exercises}  # fmt: skip  (the rungs above are beyond it)
     spared = tuple(e for e in usable if e.id not in beyond and off.isdisjoint(e.loads))
-    return tuple(e for e in spared if e.id not in owned), spared
+    return tuple(e for e in spared if e.id not in owned), spared, frozenset(owned)
 
 
 def _select_block(
@@ -208,8 +209,10 @@ def _select_block(
     if ctx.swaps:  # an exercise left out is not chosen; a swapped one is replaced in its slot below
         out = {old for old, new in ctx.swaps if new is None}
         usable = tuple(e for e in usable if e.id not in out)
-    trainable, spared = _within_ladders(usable, ctx, planning)
-    pools = _Pools(trainable, _usable_for(planning, ctx.level, ctx.equipment, frozenset()))
+    trainable, spared, owned = _within_ladders(usable, ctx, planning)  # the ladder slot's: no other slot's ideal
+    pools = _Pools(
+        trainable, tuple(e for e in _usable_for(planning, ctx.level, ctx.equipment, frozenset()) if e.id not in owned)
+    )
     warnings: list[str] = []
     chosen: set[str] = set()
     alternatives: dict[str, Pick] = {}
@@ -334,7 +337,7 @@ def _primaries(
             continue
         ideal = best_for_slot(pool_all, patterns, calm_ctx, p, chosen, recent, **prefs)
         chosen.add(e.id)
-        reasons = pick_reasons(e, category, slot, ctx, p) + list(pain_note(e, ideal, ctx, library))
+        reasons = pick_reasons(e, category, slot, ctx, p) + list(pain_note(e, ideal, ctx, library, pool))
         reasons += screen_reasons(library, e, category, slot, ctx) + ([kept] if kept else []) + kit_said
         picks.append(Pick(exercise=e, reasons=tuple(reasons)))
         if e.pattern == P.plyometric:
@@ -488,6 +491,6 @@ def _accessories(
             continue
         chosen.add(e.id)
         text = ACCESSORY_TEXT[rule_id] if rule_id != ACCESSORY_RULES[0] or push_off(e) else SHIN_TEXT
-        reasons = [p.why(rule_id, text=text), *list(pain_note(e, ideal, ctx, library))]
+        reasons = [p.why(rule_id, text=text), *list(pain_note(e, ideal, ctx, library, pool))]
         accessories.append(Pick(exercise=e, reasons=tuple(reasons)))
     return accessories
