@@ -186,17 +186,18 @@ def _within_ladders(
     usable: tuple[Exercise, ...], ctx: Context, planning: PlanningContext
 ) -> tuple[tuple[Exercise, ...], tuple[Exercise, ...], frozenset[str]]:
     """The lifts a block may choose as primaries, then as accessories, and the ladder slots'
-    own (their current rungs'): none that loads a painful area past its ladder's rung (a knee on its isometric rung gets no step-ups in
-    another session) or an area taken off its ladder (a clinician first: only work that
-    spares it); no primary of a ladder's own (its slot places them)."""
+    own (their current rungs'): none that loads a painful area past its ladder's rung (a knee
+    on its isometric rung gets no step-ups in another session) or an area taken off its ladder
+    (a clinician first: only work that spares it); no primary of a current rung (its slot's)."""
     if not ctx.ladder:
         return usable, usable, frozenset()
     beyond = beyond_rungs(usable, ctx.ladder, planning.ladders)
     off = {area for area, rung in ctx.ladder if rung == OFF}
     # the current rung's exercises are its slot's (another slot taking one gives the session two split
-    # squats); a lower rung's are allowed in every slot, as any lift at or below the rung is
+    # squats); a lower rung's are allowed in every slot, as any lift at or below the rung is (the rungs
+    # above are beyond it)
     owned = {x for area, rung in ctx.ladder if rung >= 0 and (lad := planning.ladders.get(area))
-             for x in lad.rungs[min(rung, lad.top)].exercises}  # fmt: skip  (the rungs above are beyond it)
+             for x in lad.rungs[min(rung, lad.top)].exercises}  # fmt: skip
     spared = tuple(e for e in usable if e.id not in beyond and off.isdisjoint(e.loads))
     return tuple(e for e in spared if e.id not in owned), spared, frozenset(owned)
 
