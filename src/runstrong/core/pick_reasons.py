@@ -3,7 +3,6 @@ baseline screen prescribes, and the warm-up and finisher drills that cover their
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -50,7 +49,7 @@ def _durable(e: Exercise) -> bool:
 
 
 def pain_note(
-    chosen: Exercise, ideal: Exercise | None, ctx: Context, library: Library, pool: Sequence[Exercise] = ()
+    chosen: Exercise, ideal: Exercise | None, ctx: Context, library: Library, allowed: frozenset = frozenset()
 ) -> tuple[Reason, ...]:
     """Why the pick differs from what a pain-free runner would get, if pain is the reason.
     "Regressed to" names only a gentler form of the same movement (`Library.gentler_forms`);
@@ -58,9 +57,10 @@ def pain_note(
     the place of the lift that loads the area."""
     if ideal is None or ideal.id == chosen.id:
         return ()
+    painful = ctx.pain.intersection({*ideal.loads, *ideal.contraindications})
+    if painful and all((area, ideal.id) in allowed for area in painful):
+        return ()  # at or below each area's rung (`allowed`): pain is not why it was passed over
     laddered = {area for area, rung in ctx.ladder if rung >= 0}
-    if any(x.id == ideal.id for x in pool) and not ctx.pain.difference(laddered).intersection(ideal.loads):
-        return ()  # the slot could take it, its ladder allowing: pain is not why it was passed over (the screen was)
     excluded = sorted(AREA_NAME[a] for a in ctx.pain.intersection(ideal.contraindications))
     loaded = sorted(AREA_NAME[a] for a in ctx.pain.intersection(ideal.loads))
     within = bool(laddered.intersection(chosen.loads))  # the stand-in loads the area, as its ladder's rung allows

@@ -28,7 +28,7 @@ from .model import (
     RaceDistance,
     Reason,
 )
-from .pain_return import OFF, beyond_rungs, place_rungs, unreachable_ladders
+from .pain_return import OFF, allowed_on_ladder, beyond_rungs, place_rungs, unreachable_ladders
 from .params import Params
 from .pick_reasons import (
     SINGLE_LEG_STRENGTH,
@@ -184,22 +184,20 @@ def select_block(
 
 def _within_ladders(
     usable: tuple[Exercise, ...], ctx: Context, planning: PlanningContext
-) -> tuple[tuple[Exercise, ...], tuple[Exercise, ...], frozenset[str]]:
-    """The lifts a block may choose as primaries, then as accessories, and the ladder slots'
-    own (their current rungs'): none that loads a painful area past its ladder's rung (a knee
-    on its isometric rung gets no step-ups in another session) or an area taken off its ladder
-    (a clinician first: only work that spares it); no primary of a current rung (its slot's)."""
+) -> tuple[tuple[Exercise, ...], tuple[Exercise, ...]]:
+    """The lifts a block may choose as primaries, then as accessories: none that loads a
+    painful area past its ladder's rung (a knee on its isometric rung gets no step-ups in
+    another session) or an area taken off its ladder (a clinician first: only work that
+    spares it); no primary of a ladder's own (its slot places them)."""
     if not ctx.ladder:
-        return usable, usable, frozenset()
+        return usable, usable
     beyond = beyond_rungs(usable, ctx.ladder, planning.ladders)
     off = {area for area, rung in ctx.ladder if rung == OFF}
-    # the current rung's exercises are its slot's (another slot taking one gives the session two split
-    # squats); a lower rung's are allowed in every slot, as any lift at or below the rung is (the rungs
-    # above are beyond it)
+    # a ladder's exercises are its slot's: another slot taking one gives the session two step-ups
     owned = {x for area, rung in ctx.ladder if rung >= 0 and (lad := planning.ladders.get(area))
-             for x in lad.rungs[min(rung, lad.top)].exercises}  # fmt: skip
+             for r in lad.rungs for x in r.exercises}  # fmt: skip
     spared = tuple(e for e in usable if e.id not in beyond and off.isdisjoint(e.loads))
-    return tuple(e for e in spared if e.id not in owned), spared, frozenset(owned)
+    return tuple(e for e in spared if e.id not in owned), spared
 
 
 def _select_block(
@@ -210,10 +208,9 @@ def _select_block(
     if ctx.swaps:  # an exercise left out is not chosen; a swapped one is replaced in its slot below
         out = {old for old, new in ctx.swaps if new is None}
         usable = tuple(e for e in usable if e.id not in out)
-    trainable, spared, owned = _within_ladders(usable, ctx, planning)  # the ladder slot's: no other slot's ideal
-    pools = _Pools(
-        trainable, tuple(e for e in _usable_for(planning, ctx.level, ctx.equipment, frozenset()) if e.id not in owned)
-    )
+    trainable, spared = _within_ladders(usable, ctx, planning)
+    laddered = allowed_on_ladder(ctx.ladder, planning.ladders)
+    pools = _Pools(trainable, _usable_for(planning, ctx.level, ctx.equipment, frozenset()), laddered)
     warnings: list[str] = []
     chosen: set[str] = set()
     alternatives: dict[str, Pick] = {}
@@ -282,6 +279,7 @@ def _select_block(
 class _Pools:
     usable: tuple[Exercise, ...]  # what the runner can do
     unfiltered: tuple[Exercise, ...]  # what they could do without their pain (to explain regressions)
+    laddered: frozenset = frozenset()  # (area, lift) their ladders allow: at or below each area's rung
 
 
 def _primaries(
@@ -338,7 +336,7 @@ def _primaries(
             continue
         ideal = best_for_slot(pool_all, patterns, calm_ctx, p, chosen, recent, **prefs)
         chosen.add(e.id)
-        reasons = pick_reasons(e, category, slot, ctx, p) + list(pain_note(e, ideal, ctx, library, pool))
+        reasons = pick_reasons(e, category, slot, ctx, p) + list(pain_note(e, ideal, ctx, library, pools.laddered))
         reasons += screen_reasons(library, e, category, slot, ctx) + ([kept] if kept else []) + kit_said
         picks.append(Pick(exercise=e, reasons=tuple(reasons)))
         if e.pattern == P.plyometric:
@@ -492,6 +490,6 @@ def _accessories(
             continue
         chosen.add(e.id)
         text = ACCESSORY_TEXT[rule_id] if rule_id != ACCESSORY_RULES[0] or push_off(e) else SHIN_TEXT
-        reasons = [p.why(rule_id, text=text), *list(pain_note(e, ideal, ctx, library, pool))]
+        reasons = [p.why(rule_id, text=text), *list(pain_note(e, ideal, ctx, library, pools.laddered))]
         accessories.append(Pick(exercise=e, reasons=tuple(reasons)))
     return accessories

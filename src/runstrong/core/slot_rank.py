@@ -68,8 +68,6 @@ def best_for_slot(
     ranked = []
     ranks = pattern_ranks(patterns)
     lifter = ctx.level != Level.novice  # a novice's drill leads until it tops out and climbs (ladder-climb)
-    # a painful area on its ladder is loaded as the rung allows (the pools hold nothing past it): no sparing
-    spare = ctx.pain.difference(area for area, rung in ctx.ladder if rung >= 0)
     for index, e in enumerate(candidates):
         if e.id in avoid or e.pattern not in ranks:
             continue
@@ -77,7 +75,7 @@ def best_for_slot(
             continue
         ranked.append(
             (
-                bool(spare.intersection(e.loads)),  # regress: spare a painful area, even in another pattern
+                bool(ctx.pain.intersection(e.loads)),  # regress: spare a painful area, even in another pattern
                 e.drill and lifter,  # a technique drill is no main lift for a runner who has lifted
                 ranks[e.pattern],
                 e.id in lower and e.id not in keep,  # a rung reached stays reached (progression-carries-over)
