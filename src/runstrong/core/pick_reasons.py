@@ -61,8 +61,11 @@ def pain_note(
     if painful and all((area, ideal.id) in allowed for area in painful):
         return ()  # at or below each area's rung (`allowed`): pain is not why it was passed over
     laddered = {area for area, rung in ctx.ladder if rung >= 0}
-    excluded = sorted(AREA_NAME[a] for a in ctx.pain.intersection(ideal.contraindications))
-    loaded = sorted(AREA_NAME[a] for a in ctx.pain.intersection(ideal.loads))
+    # only the areas whose ladders do not allow it are why it is not here
+    excluded = sorted(
+        AREA_NAME[a] for a in ctx.pain.intersection(ideal.contraindications) if (a, ideal.id) not in allowed
+    )
+    loaded = sorted(AREA_NAME[a] for a in ctx.pain.intersection(ideal.loads) if (a, ideal.id) not in allowed)
     within = bool(laddered.intersection(chosen.loads))  # the stand-in loads the area, as its ladder's rung allows
     if excluded:  # "the same quality" only where it is: the same movement pattern, for the same aim
         same = chosen.pattern == ideal.pattern and chosen.intent == ideal.intent

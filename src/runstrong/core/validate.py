@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from .context import PlanningContext
-from .dated_races import check_tune_ups
+from .dated_races import check_tune_ups, tune_ups
+from .dated_races import window as tune_up_window
 from .effort_targets import harder_than_race_close, heavy_set
 from .library import Library
 from .load_limits import REVIEWED
@@ -378,6 +379,7 @@ def _check_progression(plan: Plan, p: Params) -> list[Violation]:
     out: list[Violation] = []
     last: dict[tuple[str, str], Prescription] = {}
     rules_of: dict[int, frozenset[str]] = {}  # weeks share blocks: each one's rule ids read once (the plan keeps them)
+    races = tune_ups(plan.profile)  # a tune-up's last days hold leg work far from failure, as a light day does
     for w in plan.weeks:
         if w.deload or w.phase not in LOADING_PHASES:
             continue
@@ -385,6 +387,8 @@ def _check_progression(plan: Plan, p: Params) -> list[Violation]:
             last = {}
         seen: dict[tuple[str, str], Prescription] = {}
         for s in w.sessions:
+            if races and not tune_up_window(races, s.date, p)[1]:
+                continue  # neither a step up nor the base for one (tune-up-race)
             for b in s.blocks:
                 if b.role not in (Role.primary, Role.accessory):
                     continue
