@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 
 from runstrong.core.model import (
     FURNITURE,
+    Adjustment,
     AthleteProfile,
+    DatedRun,
     EquipmentSet,
     Level,
     PainArea,
@@ -118,3 +120,54 @@ def profiles(draw) -> AthleteProfile:
         allow_double_days=draw(st.booleans()),
         screens=[moved(screen, start) for screen in draw(SCREEN_LISTS)],
     )
+
+
+TUNE_UP_DAY = st.integers(0, 24 * 7)  # days from the start: inside most plans, past the end of some
+TUNE_UP_MINUTES = st.integers(15, 240)
+TUNE_UPS = st.lists(st.tuples(TUNE_UP_DAY, TUNE_UP_MINUTES), min_size=1, max_size=3)
+
+
+@st.composite
+def profiles_with_tune_ups(draw) -> AthleteProfile:
+    """A generated runner (`profiles`) with one to three races in the dated running week:
+    tune-ups, or races a calendar import found. Each race's week lists the weekly template's
+    other runs too, as a runner or an import would (a dated week takes all its runs from it).
+    A strategy of its own, drawn after `profiles`: the other properties' runners stay as they are."""
+    profile = draw(profiles())
+    template = {r.day.index: r for r in profile.running.weekly}
+    races = {profile.start_date + dt.timedelta(days=k): minutes for k, minutes in draw(TUNE_UPS)}
+    weeks = sorted({d - dt.timedelta(days=d.weekday()) for d in races})
+    dated = []
+    for monday in weeks:
+        for k in range(7):
+            day = monday + dt.timedelta(days=k)
+            if day in races:
+                dated.append(DatedRun(date=day, type=RunType.race, minutes=races[day]))
+            elif k in template:
+                dated.append(DatedRun(date=day, type=template[k].type, minutes=template[k].minutes))
+    running = RunningWeek(weekly=profile.running.weekly, dated=dated)
+    return AthleteProfile.model_validate({**profile.model_dump(), "running": running.model_dump()})
+
+
+LADDER_AREAS = st.lists(
+    st.sampled_from([PainArea.knee, PainArea.achilles, PainArea.calf, PainArea.hamstring]),
+    min_size=1,
+    max_size=2,
+    unique=True,
+)
+RUNG = st.integers(0, 3)
+RUNG_WEEK = st.integers(0, 12)
+
+
+@st.composite
+def profiles_on_ladders(draw) -> AthleteProfile:
+    """A generated runner (`profiles`) with one or two painful areas on their graded-return
+    ladders, moved to a drawn rung by a review some weeks in (rungs past a ladder's top hold
+    at its top). A strategy of its own: the other properties' runners stay as they are."""
+    profile = draw(profiles())
+    areas = draw(LADDER_AREAS)
+    monday = profile.start_date - dt.timedelta(days=profile.start_date.weekday())
+    week = monday + dt.timedelta(weeks=draw(RUNG_WEEK))
+    review = Adjustment(week_start=week, pain_rungs={a: draw(RUNG) for a in areas})
+    update = {"pain_areas": sorted({*profile.pain_areas, *areas}, key=lambda a: a.value), "adjustments": [review]}
+    return AthleteProfile.model_validate({**profile.model_dump(), **update})

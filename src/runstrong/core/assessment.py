@@ -116,13 +116,19 @@ def _plank(sc: _Scoring) -> None:
     side = min(sc.screen.side_plank_left_seconds, sc.screen.side_plank_right_seconds)
     sc.effects["hold_ceilings"] = (hold_ceiling(seconds, p), hold_ceiling(side, p))
     if short:
+        cap = hold_ceiling(seconds, p)  # no room to grow under it when it is the shortest hold
+        grow = (
+            f"grow up to {cap} s, {p.plank_hold_ceiling_pct}% of this plank"
+            if cap > p.min_hold_seconds
+            else f"stay at {cap} s until a longer plank on a new screen raises that ceiling"
+        )
         sc.add(
             kind="deficit",
             test="plank",
             rule_id="screen-plank",
             category=Category.core,
-            text=f"Prone plank {seconds} s, {short_plank_words(p)}: "
-            "core holds start shorter, with one more set, and grow from there.",
+            text=f"Prone plank {seconds} s, {short_plank_words(p)}: core holds start shorter, with one more set, "
+            f"and {grow}.",
         )
     else:
         sc.add(

@@ -19,10 +19,8 @@ from .fill import capped_sets, fill_to_share, like_base
 from .model import (
     Block,
     Category,
-    Level,
     Pattern,
     Phase,
-    RaceDistance,
     Reason,
     Role,
     build,
@@ -31,6 +29,7 @@ from .model import (
 from .pain_return import RULE as RUNG_RULE
 from .phases import LOADING_PHASES, WeekFrame
 from .rep_scheme import LEG_CATEGORIES, foundation_effort
+from .runner import Runner
 from .schedule import SessionSpec
 from .selection import BlockSelection, Pick
 from .session_picks import SPREAD_PHASES, sessions_picked
@@ -45,20 +44,6 @@ LANDING_PATTERNS = frozenset({Pattern.landing, Pattern.plyometric})
 ReviewDosing = tuple[
     tuple[tuple[Category, int], ...], tuple[tuple[Category, int], ...], tuple[tuple[Category, int], ...]
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class Runner:
-    """What of the profile a week's sessions depend on, as one hashable value: a week
-    remembered under it cannot go stale when the profile gains a field."""
-
-    level: Level
-    race: RaceDistance | None
-    cap_minutes: int  # the runner's cap, within the registry's
-    allow_double: bool
-    short_holds: bool  # the screen in force found a short plank
-    hold_ceilings: tuple[int, int] | None  # the screen's (front, side) core-hold ceilings, if one is on file
-    weaker: tuple[tuple[Category, str], ...]  # (category, side) with an extra set
 
 
 @dataclass(frozen=True, eq=False)

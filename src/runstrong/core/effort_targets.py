@@ -26,6 +26,16 @@ def heavy_set(intensity: Intensity, p: Params) -> bool:
     return False
 
 
+def harder_than_race_close(intensity: Intensity, p: Params) -> bool:
+    """Whether a lower-body block's effort is harder than the taper allows in the last days
+    before a race (bodyweight always fits)."""
+    if intensity.kind == "rir":
+        return intensity.value < p.race_close_min_rir  # type: ignore[operator]
+    if intensity.kind == "percent_1rm":
+        return intensity.value > p.race_close_max_pct_1rm  # type: ignore[operator]
+    return intensity.kind != "bodyweight"
+
+
 def race_close_intensity(intensity: Intensity, p: Params) -> Intensity:
     """Lower-body effort in the last days before the race: never nearer failure than the taper allows."""
     floor = p.race_close_min_rir

@@ -90,16 +90,23 @@ def hold_dose(
         seconds = ramp(start, fresh_step, p.hold_step, ceiling)
     sets = (p.accessory_sets if accessory else p.hold_sets) + (p.short_hold_extra_sets if short else 0)
     reasons = []
-    if short:
+    if short:  # growth promised only where the screen's ceiling leaves room for it
+        then = (
+            "grow from there" if start < ceiling else "stay there until a new screen's longer plank raises the ceiling"
+        )
         text = (
             f"Your plank on the screen was short, {short_plank_words(p)}: core holds start at {start} s instead "
-            f"of {p.hold_start[level]} s, with one more set, and grow from there."
+            f"of {p.hold_start[level]} s, with one more set, and {then}."
         )
         reasons.append(p.why("screen-plank", text))
     if core:
         reasons.append(p.why("brief-core-holds", text="Short, high-quality holds rather than long ones."))
     whose = "your screen" if own else "your level"
-    if seconds >= ceiling:
+    if seconds >= ceiling and own:  # the runner's own plank sets it: a longer one on a new screen raises it
+        grow = (
+            f"At the {ceiling} s ceiling for your screen: repeat the plank screen; a longer plank lets the hold grow."
+        )
+    elif seconds >= ceiling:
         grow = f"At the {ceiling} s ceiling for {whose}: the hold grows no further."
     else:
         grow = f"Holds grow {p.hold_step} s a loading week, up to {ceiling} s for {whose}."

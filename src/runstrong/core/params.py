@@ -22,6 +22,7 @@ from . import rule_params as rp
 from . import rule_params_assess as ra
 from . import rule_params_loads as rl
 from . import rule_params_pain as rpain
+from . import rule_params_race as rrace
 from .model import Reason, why
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "planned-deloads": rp.PlannedDeloads,
     "taper": rp.Taper,
     "maintenance-after-race": rp.MaintenanceAfterRace,
+    "tune-up-race": rrace.TuneUpRace,
     "scheduled-reassessment": rp.ScheduledReassessment,
     "no-consecutive-strength-days": rp.NoConsecutiveDays,
     "no-heavy-near-speed": rp.NoHeavyNearSpeed,

@@ -48,24 +48,38 @@ def _durable(e: Exercise) -> bool:
     return single_leg or e.pattern in (P.calf_ankle, P.carry)
 
 
-def pain_note(chosen: Exercise, ideal: Exercise | None, ctx: Context, library: Library) -> tuple[Reason, ...]:
+def pain_note(
+    chosen: Exercise, ideal: Exercise | None, ctx: Context, library: Library, allowed: frozenset = frozenset()
+) -> tuple[Reason, ...]:
     """Why the pick differs from what a pain-free runner would get, if pain is the reason.
     "Regressed to" names only a gentler form of the same movement (`Library.gentler_forms`);
     another movement, even of the same pattern (a tibialis raise for a soleus raise), takes
     the place of the lift that loads the area."""
     if ideal is None or ideal.id == chosen.id:
         return ()
-    excluded = sorted(AREA_NAME[a] for a in ctx.pain.intersection(ideal.contraindications))
-    loaded = sorted(AREA_NAME[a] for a in ctx.pain.intersection(ideal.loads))
+    painful = ctx.pain.intersection({*ideal.loads, *ideal.contraindications})
+    if painful and all((area, ideal.id) in allowed for area in painful):
+        return ()  # at or below each area's rung (`allowed`): pain is not why it was passed over
+    laddered = {area for area, rung in ctx.ladder if rung >= 0}
+    # only the areas whose ladders do not allow it are why it is not here
+    excluded = sorted(
+        AREA_NAME[a] for a in ctx.pain.intersection(ideal.contraindications) if (a, ideal.id) not in allowed
+    )
+    loaded = sorted(AREA_NAME[a] for a in ctx.pain.intersection(ideal.loads) if (a, ideal.id) not in allowed)
+    within = bool(laddered.intersection(chosen.loads))  # the stand-in loads the area, as its ladder's rung allows
     if excluded:  # "the same quality" only where it is: the same movement pattern, for the same aim
         same = chosen.pattern == ideal.pattern and chosen.intent == ideal.intent
         does = "trains the same quality" if same else "takes its place"
-        text = f"{ideal.name} is left out for your {' and '.join(excluded)} pain; {chosen.name} {does} and spares it."
+        spares = "stays within your graded return's rung" if within else "spares it"
+        text = f"{ideal.name} is left out for your {' and '.join(excluded)} pain; {chosen.name} {does} and {spares}."
     elif loaded and chosen.id in library.gentler_forms(ideal.id):
         text = (
             f"{ideal.name} loads your {' and '.join(loaded)}; regressed to {chosen.name}, "
             "a gentler way to train it while the pain settles."
         )
+    elif loaded and within:  # the stand-in loads it too, within its ladder's rung
+        areas = " and ".join(loaded)
+        text = f"{ideal.name} loads your {areas} past your graded return's rung; {chosen.name} stays within it."
     elif loaded:  # another movement takes the slot: it spares the area rather than training it gently
         text = f"{ideal.name} loads your {' and '.join(loaded)}; {chosen.name} takes its place while the pain settles."
     else:
@@ -148,6 +162,8 @@ def screen_reasons(library: Library, e: Exercise, category: Category, slot: int,
         text = f"Your single-leg squat set where the ladder started; the plan has since climbed to {e.name}."
         return [why("progression-carries-over", text)]  # a rung reached stays reached
     if category == Category.single_leg_power and slot == 0 and ctx.single_leg_rung != "level":
+        if ladder_rung(library, e) is None:  # a lift off the ladder (a pain stand-in): the screen set no rung
+            return []
         return [why("screen-single-leg-squat", "Your single-leg squat rating sets this starting rung.")]
     return []
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from . import loads as ld
 from .context import PlanningContext
+from .dated_races import leg_work_capped
 from .heavy_day import as_dosed_heavy
 from .kit_progress import note_kits, undosed
 from .kit_session import progressed, refit, retimed, room, with_kit_dose
@@ -239,11 +240,10 @@ def _carried_over(walk: LoadWalk, e: Exercise) -> LiftState | None:
 
 
 def _race_close(walk: LoadWalk, week: Week, day: dt.date) -> bool:
-    """Loads held well under the e1RM: the last days before the race, and the first back after it."""
-    race = walk.profile.race
+    """Loads held well under the e1RM: the last days before a race, and the first back after the goal race."""
     if week.phase == Phase.race_week or returning_after_race(walk.profile, day, walk.p):
         return True
-    return race is not None and 0 <= (race.date - day).days < walk.p.last_heavy_days
+    return leg_work_capped(walk.profile, day, walk.p)
 
 
 def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:

@@ -18,7 +18,7 @@ from runstrong.errors import RunstrongError, UserError
 from .assessment import ScreenEffects, effect_reasons, score_screen
 from .block_swaps import landing_swapped_out
 from .carry import Carry, carry_of
-from .compose import LANDING_PATTERNS, Runner, dose_context
+from .compose import LANDING_PATTERNS, dose_context
 from .context import PlanningContext
 from .dosing import Stage
 from .infeasible import InfeasibleWeekError
@@ -46,18 +46,19 @@ from .placement import carried_previous
 from .plan_loads import assign_loads
 from .plan_notes import LightTally, familiarisation, familiarising, grouped_by_week, guidance, light_weeks_advice
 from .review_dosing import review_dosing
+from .runner import runner_of
 from .screen import Screen
 from .selection import BlockSelection, Context, select_block
 from .validate import Violation, check_plan
 from .week_days import (
     RunsByDate,
     calendar,
+    dated_week_notes,
     day_infos,
     following_weeks,
     free_day_ideas,
     listed_runs,
     screen_for,
-    template_runs_left_out,
 )
 from .week_plan import WeekInputs, light_focuses, plain_levels, plan_week
 
@@ -189,18 +190,6 @@ def _planned_weeks(
     return fitted_phase_notes(with_owned_cues(loaded, profile, ctx, lived), ctx, lived), state
 
 
-def _runner(profile: AthleteProfile, effects: ScreenEffects | None, p: object) -> Runner:
-    return Runner(
-        level=profile.strength_experience,
-        race=profile.race.distance if profile.race else None,
-        cap_minutes=min(profile.session_cap_minutes, p.max_session_minutes),  # type: ignore[attr-defined]
-        allow_double=profile.allow_double_days,
-        short_holds=bool(effects and effects.short_holds),
-        hold_ceilings=effects.hold_ceilings if effects else None,
-        weaker=tuple((c, s.value) for c, s in effects.weaker_side.items()) if effects else (),
-    )
-
-
 def equipment_items(entries: list[EquipmentSet | Item]) -> frozenset[Item]:
     items: set[Item] = set()
     for entry in entries:
@@ -245,7 +234,7 @@ class _Planning:
         self.adjustments = {a.week_start: a for a in self.profile.adjustments}
         self.calendar = calendar(self.profile, self.ctx)
         # the week's runner by the screen in force (its index; -1: none), made once a plan
-        self.runners = [*(_runner(self.profile, x.effects, p) for x in self.scored), _runner(self.profile, None, p)]
+        self.runners = [*(runner_of(self.profile, x.effects, p) for x in self.scored), runner_of(self.profile, None, p)]
         self.runner = self.runners[-1]
         self.runs: RunsByDate = self.calendar.runs
         self.familiar = familiarising(self.profile, (f.start for f in self.frames), p)  # weeks dosed as familiarisation
@@ -400,9 +389,9 @@ class _Planning:
             if s.estimated_minutes > cap
         )
         notes = [*screen_notes, *(adjust.reasons if adjust else ()), *week.notes]
-        if left_out := template_runs_left_out(profile, frame, ctx.params):  # dated runs replace the week's
-            notes.append(left_out[0])
-            self.warnings.append(f"Week {frame.index}: {left_out[1]}")
+        for note, warning in dated_week_notes(profile, frame, ctx.params):  # dated runs replace the week's
+            notes.append(note)
+            self.warnings.extend(f"Week {frame.index}: {w}" for w in warning)
         self.weeks.append(self._week(frame, days, list(week.sessions), notes, adjust))
         self.block_done |= week.exercise_ids
         self.previous = carried_previous(self.previous, week.sessions)

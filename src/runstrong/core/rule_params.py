@@ -250,6 +250,7 @@ class PairWithEasyDay(RuleParams):
         "heavy_downgrade_posterior_chain": "heavy_downgrade_posterior_penalty",
         "plyometric_swap": "plyo_swap_penalty",
         "dropped_session": "dropped_session_penalty",
+        "morning_lift_before_hour": "morning_lift_before_hour",
     }
     easy_day: Int
     no_run_day: Int
@@ -270,6 +271,7 @@ class PairWithEasyDay(RuleParams):
     heavy_downgrade_posterior_chain: Int
     plyometric_swap: Int
     dropped_session: Int
+    morning_lift_before_hour: Int
 
 
 class SpreadThroughWeek(RuleParams):

@@ -272,6 +272,9 @@ def _shape_penalty(ordered: tuple[int, ...], weight: float) -> float:
     return weight * spread / gaps
 
 
+RUN_FIRST = "Run first, lift later in the day (a few hours apart if you can)."  # `runner` fits it to a morning lifter
+
+
 def _explain(combo, days, roster, prev_day, p: Params) -> tuple[tuple[Reason, ...], ...]:  # type: ignore[no-untyped-def]
     out = []
     for k, i in enumerate(combo):
@@ -286,9 +289,7 @@ def _explain(combo, days, roster, prev_day, p: Params) -> tuple[tuple[Reason, ..
         elif not runs:
             reasons.append(p.why("pair-with-easy-day", "A day with no run, so the legs are fresh."))
         if runs:
-            reasons.append(
-                p.why("pair-with-easy-day", "Run first, lift later in the day (a few hours apart if you can).")
-            )
+            reasons.append(p.why("pair-with-easy-day", RUN_FIRST))
         if roster[k].heavy:
             if day.speed:
                 reasons.append(

@@ -28,7 +28,7 @@ from .model import (
     RaceDistance,
     Reason,
 )
-from .pain_return import OFF, beyond_rungs, place_rungs, unreachable_ladders
+from .pain_return import OFF, allowed_on_ladder, beyond_rungs, place_rungs, unreachable_ladders
 from .params import Params
 from .pick_reasons import (
     SINGLE_LEG_STRENGTH,
@@ -211,7 +211,8 @@ def _select_block(
         usable = tuple(e for e in usable if e.id not in out)
     trainable, spared = _within_ladders(usable, ctx, planning)
     calm = _usable_for(planning, ctx.level, ctx.equipment, frozenset())
-    pools = _Pools(block_choices(trainable, done), block_choices(calm, done))  # a loaded form: climbed to
+    laddered = allowed_on_ladder(ctx.ladder, planning.ladders)
+    pools = _Pools(block_choices(trainable, done), block_choices(calm, done), laddered)  # a loaded form: climbed to
     warnings: list[str] = []
     chosen: set[str] = set()
     alternatives: dict[str, Pick] = {}
@@ -280,6 +281,7 @@ def _select_block(
 class _Pools:
     usable: tuple[Exercise, ...]  # what the runner can do
     unfiltered: tuple[Exercise, ...]  # what they could do without their pain (to explain regressions)
+    laddered: frozenset = frozenset()  # (area, lift) their ladders allow: at or below each area's rung
 
 
 def _primaries(
@@ -336,7 +338,7 @@ def _primaries(
             continue
         ideal = best_for_slot(pool_all, patterns, calm_ctx, p, chosen, recent, **prefs)
         chosen.add(e.id)
-        reasons = pick_reasons(e, category, slot, ctx, p) + list(pain_note(e, ideal, ctx, library))
+        reasons = pick_reasons(e, category, slot, ctx, p) + list(pain_note(e, ideal, ctx, library, pools.laddered))
         reasons += screen_reasons(library, e, category, slot, ctx) + ([kept] if kept else []) + kit_said
         picks.append(Pick(exercise=e, reasons=tuple(reasons)))
         if e.pattern == P.plyometric:
@@ -483,6 +485,6 @@ def _accessories(
             continue
         chosen.add(e.id)
         text = ACCESSORY_TEXT[rule_id] if rule_id != ACCESSORY_RULES[0] or push_off(e) else SHIN_TEXT
-        reasons = [p.why(rule_id, text=text), *list(pain_note(e, ideal, ctx, library))]
+        reasons = [p.why(rule_id, text=text), *list(pain_note(e, ideal, ctx, library, pools.laddered))]
         accessories.append(Pick(exercise=e, reasons=tuple(reasons)))
     return accessories

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from .context import PlanningContext
-from .effort_targets import heavy_set
+from .dated_races import check_tune_ups, tune_ups
+from .dated_races import window as tune_up_window
+from .effort_targets import harder_than_race_close, heavy_set
 from .library import Library
 from .load_limits import REVIEWED
 from .model import (
@@ -63,6 +65,7 @@ def check_plan(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date] = fro
     out += _check_spacing(plan, p)
     out += _check_speed_days(plan, p)
     out += _check_race(plan, p)
+    out += [Violation(*v) for v in check_tune_ups(plan, p)]
     out += _check_deloads(plan, p)
     out += _check_sessions(plan, ctx, lived)
     out += _check_progression(plan, p)
@@ -201,12 +204,7 @@ def _leg_work(b: Block) -> bool:
 
 def _too_hard(b: Block, p: Params) -> bool:
     """A lower-body block harder than the taper allows in the last days before the race."""
-    i = b.prescription.intensity
-    if i.kind == "rir":
-        return i.value < p.race_close_min_rir  # type: ignore[operator]
-    if i.kind == "percent_1rm":
-        return i.value > p.race_close_max_pct_1rm  # type: ignore[operator]
-    return i.kind != "bodyweight"
+    return harder_than_race_close(b.prescription.intensity, p)
 
 
 def _check_heavy_rests(plan: Plan, p: Params) -> list[Violation]:
@@ -383,6 +381,7 @@ def _check_progression(plan: Plan, p: Params) -> list[Violation]:
     out: list[Violation] = []
     last: dict[tuple[str, str], Prescription] = {}
     rules_of: dict[int, frozenset[str]] = {}  # weeks share blocks: each one's rule ids read once (the plan keeps them)
+    races = tune_ups(plan.profile)  # a tune-up's last days hold leg work far from failure, as a light day does
     for w in plan.weeks:
         if w.deload or w.phase not in LOADING_PHASES:
             continue
@@ -390,6 +389,8 @@ def _check_progression(plan: Plan, p: Params) -> list[Violation]:
             last = {}
         seen: dict[tuple[str, str], Prescription] = {}
         for s in w.sessions:
+            if races and not tune_up_window(races, s.date, p)[1]:
+                continue  # neither a step up nor the base for one (tune-up-race)
             for b in s.blocks:
                 if b.role not in (Role.primary, Role.accessory):
                     continue

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import dated_races
 from .context import PlanningContext
 from .model import KEY_RUN_TYPES, AthleteProfile, DatedRun, Reason, RunType, Session, Suggestion, Weekday, build
 from .phases import WeekFrame, lay_out_weeks
@@ -146,6 +147,17 @@ def template_runs_left_out(profile: AthleteProfile, frame: WeekFrame, p: Any) ->
     return p.why("pair-with-easy-day", f"This week's runs come from running.dated only, so {warning}"), warning
 
 
+def dated_week_notes(profile: AthleteProfile, frame: WeekFrame, p: Any) -> list[tuple[Reason, tuple[str, ...]]]:
+    """What the dated running week changes in a week, said on it: template runs it left out
+    (with the plan's warning), and the tune-up races whose taper or recovery reach into it."""
+    out: list[tuple[Reason, tuple[str, ...]]] = []
+    if left_out := template_runs_left_out(profile, frame, p):
+        out.append((left_out[0], (left_out[1],)))
+    if tune_up := dated_races.week_note(profile, frame.start, frame.end, p):
+        out.append((tune_up, ()))
+    return out
+
+
 def day_infos(ctx: PlanningContext, profile: AthleteProfile, frame: WeekFrame, cal: Calendar) -> tuple[DayInfo, ...]:
     """What each day of the week allows. Remembered on the context: runners with the same
     week (runs, available days, race) share it, and the placement search caches on it; and
@@ -162,16 +174,18 @@ def _shared_day_infos(
     race = profile.race
     ahead = max(2, ctx.params.soreness_clear_days)  # the runs the week's days look ahead to
     around = tuple(runs.get(frame.start + dt.timedelta(days=k)) for k in range(-1, 7 + ahead))
+    tune_ups = dated_races.near(dated_races.tune_ups(profile), frame.start, frame.end, ctx.params)
     key = (
         frame.start,
         around,
         frozenset(profile.available_days),
         profile.start_date,
         (race.date, race.distance) if race else None,
+        tune_ups,
     )
     hit = ctx.memo.days.get(key)
     if hit is None:
-        hit = ctx.memo.days.put(key, _day_infos(profile, frame, runs, ctx.params, ctx.memo.one_copy))
+        hit = ctx.memo.days.put(key, _day_infos(profile, frame, runs, ctx.params, ctx.memo.one_copy, tune_ups))
     return hit
 
 
@@ -206,12 +220,16 @@ def _key_within(runs: RunsByDate, day: dt.date, days_ahead: range) -> bool:
 
 
 def _day_infos(
-    profile: AthleteProfile, frame: WeekFrame, runs: RunsByDate, p: Any, one_copy: Any
+    profile: AthleteProfile, frame: WeekFrame, runs: RunsByDate, p: Any, one_copy: Any, tune_ups: tuple
 ) -> tuple[DayInfo, ...]:
     available = set(profile.available_days)
     infos = []
     for day in dates(frame):
         strength_ok, heavy_ok, plyo_ok, recovering = _race_window(day, profile, p)
+        if tune_ups:  # a race of the dated week: a short taper and recovery of its own (tune-up-race)
+            near_ok, near_heavy, near_plyo, near_recovering = dated_races.window(tune_ups, day, p)
+            strength_ok, heavy_ok, plyo_ok = strength_ok and near_ok, heavy_ok and near_heavy, plyo_ok and near_plyo
+            recovering = recovering or near_recovering
         infos.append(
             DayInfo(
                 date=day,

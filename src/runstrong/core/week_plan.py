@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from .carry import Carry, carry_of
-from .compose import Planned, ReviewDosing, Runner, compose
+from .compose import Planned, ReviewDosing, compose
 from .context import PlanningContext
 from .dosing import SETTLED, Stage
 from .infeasible import InfeasibleWeekError, infeasible_message
@@ -20,6 +20,7 @@ from .model import Category, Phase, Reason, Session, Weekday, build
 from .params import Params
 from .phases import LOADING_PHASES, RACE_WEEK_REST_RULE, WeekFrame
 from .placement import Previous, Week, best_option, least_bad
+from .runner import Runner, in_lifting_order
 from .schedule import Ahead, DayInfo, Placement, explain_infeasible
 from .selection import BlockSelection
 
@@ -72,7 +73,7 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
     hops_kept = any(x.plyo_ids and not b for x, b in zip(planned, between, strict=True))
     placed = zip(planned, placement.days, placement.reasons, between, strict=True)
     for session, day_index, reasons, sandwiched in placed:
-        day = w.days[day_index]
+        day, reasons = w.days[day_index], in_lifting_order(reasons, w.runner, ctx.params)
         if w.frame.phase == Phase.maintenance:  # keeps what was built: no new sore-making lift (maintenance-after-race)
             session = session.kept_to(frozenset(ex for ex, _ in w.carry), _kept_built(ctx.params))
         if day.returning:  # the first days back after the race: nothing heavy for the legs (maintenance-after-race)
