@@ -294,3 +294,11 @@ def test_helens_wednesday_hip_thrust_keeps_its_twelve_reps_at_her_heaviest_dumbb
     assert [(b.prescription.reps, b.prescription.load_kg) for b in wednesdays] == [(12, 12.0)] * 4
     said = [r.text for r in wednesdays[0].reasons if r.rule_id == "kit-double-progression"]
     assert said and "its reps at 12" in said[0], said
+
+
+def test_a_lifts_other_full_day_never_keeps_reps_past_the_weekly_rep_bound() -> None:
+    """kit-double-progression keeps an other full day's reps while its load holds, but never by
+    a jump the weekly bound forbids: the light novice's hip thrust went 1 x 8 @ 14 kg -> 1 x 12 @
+    12 kg on that day and the planner refused its own plan."""
+    plan = build_plan(load_profile(RUNNERS / "light_novice_dumbbells_two_days.toml"), load_context())
+    assert plan.weeks

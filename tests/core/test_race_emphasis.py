@@ -19,6 +19,7 @@ from runstrong.core.model import (
     RaceDistance,
     RaceGoal,
     Role,
+    RunType,
 )
 from runstrong.core.phases import lay_out_weeks
 from runstrong.core.pick_reasons import single_leg_explosive
@@ -55,9 +56,13 @@ def fits(e: Exercise, profile: AthleteProfile) -> bool:
 
 def can_hop(profile: AthleteProfile) -> bool:
     """The library holds explosive work this runner's level, kit and pain allow, and the
-    landing drills that come first (S12)."""
+    landing drills that come first (S12); and the runner has a training day without a long
+    run, where hops may go (plyometrics-fresh-legs: never on a long run's day)."""
     level = profile.strength_experience
     hops = any(explosive(e, level) and fits(e, profile) for e in LIBRARY.exercises)
+    long_days = {r.day for r in profile.running.weekly if r.type == RunType.long}
+    if not any(d not in long_days for d in profile.available_days):
+        return False
     return hops and any(e.pattern == Pattern.landing and fits(e, profile) for e in LIBRARY.exercises)
 
 
