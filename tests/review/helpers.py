@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, assume, settings
 from hypothesis import strategies as st
 
 from runstrong.core.context import PlanningContext
-from runstrong.core.model import AthleteProfile, Level, PainArea, Plan, Role
+from runstrong.core.model import AthleteProfile, Level, PainArea, Plan, Prescription, Role
 from runstrong.core.params import params_from_registry
 from runstrong.core.review import Review
 from runstrong.io.data_files import load_ladders, load_library, load_registry
@@ -77,6 +77,14 @@ def pick_week(plan: Plan, pick: int, *, loading_next: bool = False, min_index: i
         candidates.append(w)
     assume(candidates)
     return candidates[pick % len(candidates)]
+
+
+def reserve(p: Prescription) -> float | None:
+    """Reps in reserve the dose asks for, an RPE read as 10 - RPE."""
+    kind, value = p.intensity.kind, p.intensity.value
+    if value is None or kind not in ("rir", "rpe"):
+        return None
+    return value if kind == "rir" else 10 - value
 
 
 def week_decisions(review: Review) -> set[str]:

@@ -7,21 +7,13 @@ from __future__ import annotations
 
 from hypothesis import assume, given
 
-from runstrong.core.model import Prescription, Role
+from runstrong.core.model import Role
 
 from .diary_gen import CLEAN, generate_diary
-from .helpers import LIBRARY, REGISTRY, SETTINGS, any_profile, picks, plan_of, seeds
+from .helpers import LIBRARY, REGISTRY, SETTINGS, any_profile, picks, plan_of, reserve, seeds
 from .scenarios import next_week, reviewed_and_applied, week_end, week_of
 
 EPS = 1e-6
-
-
-def reserve(p: Prescription) -> float | None:
-    """Reps in reserve the dose asks for, an RPE read as 10 - RPE."""
-    kind, value = p.intensity.kind, p.intensity.value
-    if value is None or kind not in ("rir", "rpe"):
-        return None
-    return value if kind == "rir" else 10 - value
 
 
 def doses(week):  # type: ignore[no-untyped-def]
