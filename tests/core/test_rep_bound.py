@@ -5,7 +5,8 @@ The kit's progression holds a lift's reps under a dose that climbs on; a week it
 on that day (the cap has no time for its slower lowering, the race is close, the lift's heavy
 day moved to its other day) took the dose's own reps, and the planner refused its own plan:
 "week 19 dumbbell_reverse_lunge: reps up 4" (3 x 9 at 4 kg -> 3 x 13 at 2 kg), "week 9
-dumbbell_hip_thrust: reps up 4" (3 x 8 at 16 kg -> 3 x 12 at 14 kg)."""
+dumbbell_hip_thrust: reps up 4" (3 x 8 at 16 kg -> 3 x 12 at 14 kg), and the kit's step taken on
+a day from its other day's reps ("load jumps 15%": 3 x 12 at 3 in reserve -> 2 x 7 at RPE 8)."""
 
 from __future__ import annotations
 
@@ -48,8 +49,16 @@ def reps_jumps(plan) -> list[tuple]:
     return out
 
 
-@pytest.mark.parametrize("name", ["kit_step_then_short_cap_half_lunge.json", "hip_thrust_heavy_day_moves_gym.json"])
+RUNNER_FILES = [
+    "kit_step_then_short_cap_half_lunge.json",
+    "hip_thrust_heavy_day_moves_gym.json",
+    "hip_thrust_heavy_day_moves_dumbbells_5k.json",
+]
+
+
+@pytest.mark.parametrize("name", RUNNER_FILES)
 def test_a_day_the_kit_does_not_run_keeps_its_reps_within_a_weeks_step(name):
+    """build_plan refused each of these runners' plans (it raises on a rule it broke)."""
     plan = build_plan(load_profile(RUNNERS / name), load_context())
     assert reps_jumps(plan) == []
 

@@ -25,6 +25,7 @@ from .load_limits import LOADED_ROLES, copy_of, reviewed
 from .model import Block, Exercise, Prescription, Session
 from .phases import LOADING_PHASES
 from .timing import estimate_seconds
+from .validate import step_problems
 
 if TYPE_CHECKING:
     from .load_walk import LiftState, LoadWalk
@@ -138,11 +139,20 @@ def _bounded(
     no time for its slower lowering, the race is close, the heavy day moved to another day)
     would take the dose's own: 3 x 9 at 4 kg -> 3 x 13 at 2 kg. Fewer reps fit the time given."""
     presc = block.prescription if dose is None else dose.presc
-    was, most = walk.day_reps.get((block.exercise_id, walk.focus)), walk.p.max_rep_step
+    before, most = walk.day_last.get((block.exercise_id, walk.focus)), walk.p.max_rep_step
+    if before is None or reviewed(block) or "baseline-screen" in week.rule_ids or week.deload:  # type: ignore[attr-defined]
+        return dose
+    if week.phase not in LOADING_PHASES:  # type: ignore[attr-defined]
+        return dose
     if (
-        was is None or not presc.reps or presc.reps <= was + most or reviewed(block)
-        or "baseline-screen" in week.rule_ids or week.deload or week.phase not in LOADING_PHASES  # type: ignore[attr-defined]
-    ):  # fmt: skip
+        dose is not None
+        and step_problems(before, presc, walk.p)
+        and not step_problems(before, block.prescription, walk.p)
+    ):
+        walk.room += timed(block, dose.presc, walk)[1]  # the kit stepped from its other day: the week's own dose
+        return None
+    was = before.reps
+    if not was or not presc.reps or presc.reps <= was + most:
         return dose
     if dose is not None and (block.prescription.reps or 0) <= was + most:
         walk.room += timed(block, dose.presc, walk)[1]  # the kit's reps went past it: the week's own dose
@@ -186,16 +196,16 @@ def with_kit_dose(walk: LoadWalk, block: Block, kit: KitDose) -> Block:
 
 
 def note_day_reps(walk: LoadWalk, sessions: Sequence[Session]) -> None:
-    """Each lift's reps this loading week on a day of each focus (`_bounded` steps from them), as
+    """Each lift's dose this loading week on a day of each focus (`_bounded` steps from it), as
     `validate` reads them: a light day is no base, a day a review held or cut keeps the last."""
-    now: dict[tuple[str, object], int] = {}
+    now: dict[tuple[str, object], Prescription] = {}
     for s in sessions:
         for b in s.blocks:
-            key, reps = (b.exercise_id, s.focus), b.prescription.reps
-            if b.role not in LOADED_ROLES or not reps or any(r.rule_id == "light-before-key-runs" for r in b.reasons):
+            key = (b.exercise_id, s.focus)
+            if b.role not in LOADED_ROLES or any(r.rule_id == "light-before-key-runs" for r in b.reasons):
                 continue
             if not reviewed(b):
-                now[key] = reps
-            elif key in walk.day_reps:
-                now[key] = walk.day_reps[key]
-    walk.day_reps = now
+                now[key] = b.prescription
+            elif key in walk.day_last:
+                now[key] = walk.day_last[key]
+    walk.day_last = now
