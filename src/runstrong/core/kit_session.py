@@ -137,7 +137,9 @@ def _bounded(
     this lift's on a day of this focus last loading week (as `validate` compares them). The kit
     held reps under a dose that climbed on, and a day the kit does not run this week (the cap has
     no time for its slower lowering, the race is close, the heavy day moved to another day)
-    would take the dose's own: 3 x 9 at 4 kg -> 3 x 13 at 2 kg. Fewer reps fit the time given."""
+    would take the dose's own: 3 x 9 at 4 kg -> 3 x 13 at 2 kg. Fewer reps fit the time given.
+    A kit dose the check would refuse from this day's last (its step read off the lift's other
+    day, when the heavy day moved) gives way to the week's own dose where that one passes."""
     presc = block.prescription if dose is None else dose.presc
     before, most = walk.day_last.get((block.exercise_id, walk.focus)), walk.p.max_rep_step
     if before is None or reviewed(block) or "baseline-screen" in week.rule_ids or week.deload:  # type: ignore[attr-defined]
@@ -174,7 +176,7 @@ def refit(walk: LoadWalk, s: Session, blocks: list[Block], load_block: Callable[
         return blocks
     cap = min(walk.profile.session_cap_minutes, walk.p.max_session_minutes)
     at = [next(i for i, b in enumerate(s.blocks) if b is planned) for planned, _ in short]
-    # a short day counts the time its dose was given (`_plain` may have taken fewer reps): it is loaded again
+    # a short day counts the time its dose was given (`_bounded` may have taken fewer reps): it is loaded again
     spent = (_dosed_seconds(s.blocks[i], walk) if i in at else b.estimated_seconds for i, b in enumerate(blocks))
     walk.room = cap * 60 - sum(spent)
     if walk.room < min(extra for _, extra in short):
