@@ -7,7 +7,7 @@ once its later blocks have given back time, and a block and its session are re-t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .kit_progress import (
@@ -21,9 +21,11 @@ from .kit_progress import (
     kit_dose,
     progresses,
 )
-from .load_limits import copy_of
+from .load_limits import LOADED_ROLES, copy_of, reviewed
 from .model import Block, Exercise, Prescription, Session
+from .phases import LOADING_PHASES
 from .timing import estimate_seconds
+from .validate import step_problems
 
 if TYPE_CHECKING:
     from .load_walk import LiftState, LoadWalk
@@ -85,14 +87,31 @@ def progressed(
 ) -> KitDose | None:
     """The kit's progression of a block whose load the kit holds, or a deload or the taper
     keeping what it set; None when the plain dose stands or the session has no room for it
-    (`close`: the session's days near the race, and whether that eases this lift)."""
+    (`close`: the session's days near the race, and whether that eases this lift); its reps
+    within a week's bound of the day's last loading week either way (`_bounded`)."""
+    dose = _progressed(walk, week, block, lift, e, kg, close, load_at)
+    return _bounded(walk, week, block, dose, load_at)
+
+
+def _progressed(
+    walk: LoadWalk,
+    week: object,
+    block: Block,
+    lift: LiftState,
+    e: Exercise,
+    kg: float,
+    close: tuple[bool, bool],
+    load_at: Callable[[Prescription], float],
+) -> KitDose | None:
     main = eligible(walk, week, block, lift, close[1])
     if main:
         dose = kit_dose(walk, block, lift, e, kg, load_at)
     else:
         presc = eased_dose(walk, week, block, lift, e, close[1])
         dose = kept_reps(walk, week, block, lift, kg, close[1], load_at) if presc is None else KitDose(presc, kg, [])
-    if dose is None or dose.presc == block.prescription:
+    if dose is None:
+        return None
+    if dose.presc == block.prescription:
         return dose
     main = main or bool(dose.reasons)  # a loading week's dose the kit set: its reps are kept from falling
     _, extra = timed(block, dose.presc, walk)
@@ -111,6 +130,42 @@ def progressed(
     return _asked(walk, block, dose) if main else dose
 
 
+def _bounded(
+    walk: LoadWalk, week: object, block: Block, dose: KitDose | None, load_at: Callable[[Prescription], float]
+) -> KitDose | None:
+    """`dose` (None: the plain one) with its reps at most linear-progression's weekly bound above
+    this lift's on a day of this focus last loading week (as `validate` compares them). The kit
+    held reps under a dose that climbed on, and a day the kit does not run this week (the cap has
+    no time for its slower lowering, the race is close, the heavy day moved to another day)
+    would take the dose's own: 3 x 9 at 4 kg -> 3 x 13 at 2 kg. Fewer reps fit the time given.
+    A kit dose the check would refuse from this day's last (its step read off the lift's other
+    day, when the heavy day moved) gives way to the week's own dose where that one passes."""
+    presc = block.prescription if dose is None else dose.presc
+    before, most = walk.day_last.get((block.exercise_id, walk.focus)), walk.p.max_rep_step
+    if before is None or reviewed(block) or "baseline-screen" in week.rule_ids or week.deload:  # type: ignore[attr-defined]
+        return dose
+    if week.phase not in LOADING_PHASES:  # type: ignore[attr-defined]
+        return dose
+    if (
+        dose is not None
+        and step_problems(before, presc, walk.p)
+        and not step_problems(before, block.prescription, walk.p)
+    ):
+        walk.room += timed(block, dose.presc, walk)[1]  # the kit stepped from its other day: the week's own dose
+        return None
+    was = before.reps
+    if not was or not presc.reps or presc.reps <= was + most:
+        return dose
+    if dose is not None and (block.prescription.reps or 0) <= was + most:
+        walk.room += timed(block, dose.presc, walk)[1]  # the kit's reps went past it: the week's own dose
+        return None
+    now = copy_of(presc, reps=was + most)
+    walk.room -= timed(block, now, walk)[1] - (0 if dose is None else timed(block, presc, walk)[1])
+    text = f"Reps rise at most {most} a week: {was} on this day last loading week, {now.reps} this week."
+    kg = load_at(now) if dose is None else dose.kg
+    return _asked(walk, block, KitDose(now, kg, [walk.p.why(RULE, text)]))
+
+
 def refit(walk: LoadWalk, s: Session, blocks: list[Block], load_block: Callable[[Block], Block]) -> list[Block]:
     """A session's loaded `blocks` with the main days the cap left short loaded again in the
     time the whole session leaves: blocks are loaded in order against the week's doses, and a
@@ -120,13 +175,15 @@ def refit(walk: LoadWalk, s: Session, blocks: list[Block], load_block: Callable[
     if not short:
         return blocks
     cap = min(walk.profile.session_cap_minutes, walk.p.max_session_minutes)
-    walk.room = cap * 60 - sum(b.estimated_seconds for b in blocks)
+    at = [next(i for i, b in enumerate(s.blocks) if b is planned) for planned, _ in short]
+    # a short day counts the time its dose was given (`_bounded` may have taken fewer reps): it is loaded again
+    spent = (_dosed_seconds(s.blocks[i], walk) if i in at else b.estimated_seconds for i, b in enumerate(blocks))
+    walk.room = cap * 60 - sum(spent)
     if walk.room < min(extra for _, extra in short):
         return blocks
     out = list(blocks)
-    for planned, _ in short:
-        i = next(i for i, b in enumerate(s.blocks) if b is planned)
-        out[i] = load_block(planned)
+    for i in at:
+        out[i] = load_block(s.blocks[i])
     walk.short = []
     return out
 
@@ -138,3 +195,19 @@ def with_kit_dose(walk: LoadWalk, block: Block, kit: KitDose) -> Block:
     if kit.reasons:
         timed_block = copy_of(timed_block, reasons=[r for r in block.reasons if r.rule_id != "linear-progression"])
     return timed_block
+
+
+def note_day_reps(walk: LoadWalk, sessions: Sequence[Session]) -> None:
+    """Each lift's dose this loading week on a day of each focus (`_bounded` steps from it), as
+    `validate` reads them: a light day is no base, a day a review held or cut keeps the last."""
+    now: dict[tuple[str, object], Prescription] = {}
+    for s in sessions:
+        for b in s.blocks:
+            key = (b.exercise_id, s.focus)
+            if b.role not in LOADED_ROLES or any(r.rule_id == "light-before-key-runs" for r in b.reasons):
+                continue
+            if not reviewed(b):
+                now[key] = b.prescription
+            elif key in walk.day_last:
+                now[key] = walk.day_last[key]
+    walk.day_last = now

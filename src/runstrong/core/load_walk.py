@@ -63,6 +63,9 @@ class LoadWalk:
     planned: Block | None = None  # the block being loaded, as the week holds it (is it the lift's main day?)
     # main days of the session being loaded the cap left without their kit dose, and the seconds it needed
     short: list[tuple[Block, int]] = field(default_factory=list)
+    focus: object = None  # the focus of the session being loaded (a lift's days are compared by it)
+    # (exercise id, focus) -> its dose in the last loading week (a day's dose steps a bounded step from it)
+    day_last: dict[tuple[str, object], Prescription] = field(default_factory=dict)
 
     @cached_property
     def reviewed(self) -> bool:

@@ -23,7 +23,7 @@ from .context import PlanningContext
 from .dated_races import leg_work_capped
 from .heavy_day import as_dosed_heavy
 from .kit_progress import note_kits, undosed
-from .kit_session import progressed, refit, retimed, room, with_kit_dose
+from .kit_session import note_day_reps, progressed, refit, retimed, room, with_kit_dose
 from .library import Library
 from .load_calibration import implement_share, strength_scale, table_e1rm
 from .load_effort import as_dosed, honest_effort
@@ -252,7 +252,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
     close = [_race_close(walk, week, s.date) for s in week.sessions]
     loaded = []
     for s, c in zip(week.sessions, close, strict=True):
-        walk.room = room(s, walk)
+        walk.room, walk.focus = room(s, walk), s.focus
         load_block = lambda b, c=c: _loaded_block(walk, week, b, c)  # noqa: E731
         loaded.append(refit(walk, s, [load_block(b) for b in s.blocks], load_block))
     loaded = no_harder_than_heavy(walk, loaded)
@@ -270,6 +270,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         timed = s if same else copy_of(s, blocks=shared, **retimed(s, shared, walk))
         sessions.append(as_dosed_heavy(timed, shared, week.runs, walk.p) or timed)  # shown by the dose it prescribes
     if not week.deload and week.phase in LOADING_PHASES:
+        note_day_reps(walk, sessions)
         for ex_id, light in light_days.items():
             walk.lifts[ex_id].light = light
     if not week.deload:
