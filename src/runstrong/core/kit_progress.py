@@ -145,7 +145,6 @@ def kept_reps(
         other is None or not presc.reps or presc.reps >= other[0] or kg < other[1] - _EPS
         or week.phase not in LOADING_PHASES or week.deload or close  # type: ignore[attr-defined]
         or lift.find or lift.fresh_log or presc.intensity.kind not in ("rir", "rpe") or reviewed(block)
-        or other[0] > presc.reps + walk.p.max_rep_step - walk.p.rep_step  # no jump past the weekly rep bound
     ):  # fmt: skip
         return None
     main = main_day([b for s in week.sessions for b in s.blocks], block.exercise_id)  # type: ignore[attr-defined]
