@@ -147,7 +147,8 @@ def climb_ladders(
                 pk = Pick(exercise=e, reasons=(*pk.reasons, said))  # at the top of its range and staying
             if e is not pk.exercise:
                 made.append((pk.exercise.id, e.id))
-                pk = Pick(exercise=e, reasons=(*pk.reasons, p.why(RULE, _climb_text(below, e, held))))
+                kept = tuple(r for r in pk.reasons if r.rule_id != "screen-single-leg-squat")  # the start's words
+                pk = Pick(exercise=e, reasons=(*kept, p.why(RULE, _climb_text(below, e, held))))
             row.append(pk)
         out[category] = tuple(row)
     return out, tuple(made)
