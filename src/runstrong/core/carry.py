@@ -110,4 +110,5 @@ def dose_of(doses: dict, pick: Pick, focus: Category) -> tuple | None:
 
 
 def _moved_order(dose: tuple) -> tuple:
-    return (dose[-1], *(x or 0 for x in dose[1:6]))  # done last loading week first, then the least
+    """Done last loading week first, then the least (read field by field: called per lift per session)."""
+    return (dose[-1], dose[1] or 0, dose[2] or 0, dose[3] or 0, dose[4] or 0, dose[5] or 0)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass, replace
-from functools import cached_property
 from typing import Any
 
+from .cached_attr import cached_attr
 from .carry import Carry, all_carried, dose_of, doses_by_lift
 from .context import PlanningContext
 from .dosing import SETTLED, DoseContext, Dosed, Stage, is_heavy, prescribe, stepless
@@ -64,7 +64,7 @@ class Planned:
     gentler: tuple[tuple[int, Pick | None], ...] = ()  # stand-ins for sore-making lifts (soreness-counts-heavy)
     calmer: tuple[tuple[int, Pick], ...] = ()  # stand-ins for hops on a sandwiched day (explosive-work-with-room)
 
-    @cached_property
+    @cached_attr
     def carried(self) -> dict[str, tuple]:
         """This session's lifts' doses in the last loading week, by exercise id."""
         return {ex: c for (ex, _), c in self.carry}
@@ -74,7 +74,7 @@ class Planned:
         """(role, pick, whether a focus lift) per exercise."""
         return zip(self.roles, self.chosen, self.focus_lifts, strict=True)
 
-    @cached_property
+    @cached_attr
     def doses(self) -> tuple[Dosed, ...]:
         """Each exercise's dose, in session order (worked out only for sessions placed)."""
         carried = self.carried
@@ -83,20 +83,20 @@ class Planned:
             for role, pk, is_focus in self.picks
         )
 
-    @cached_property
+    @cached_attr
     def light(self) -> Planned:
         """The same session dosed light, for a day next to a key run: nothing that leaves
         the legs sore for days (soreness-counts-heavy)."""
         return self._swapped(self.gentler, dctx=self.dctx._replace(light=True), gentler=())
 
-    @cached_property
+    @cached_attr
     def sandwiched(self) -> Planned:
         """The light session for a day between a hard run and a key run: no hops either
         (explosive-work-with-room)."""
         light = self.light
         return light._swapped(light.calmer, calmer=()) if light.calmer else light
 
-    @cached_property
+    @cached_attr
     def squeezed(self) -> Planned:
         """The light session for a day between two key runs when no other session of the
         week keeps hops: they stay as the week's only ones, saying why, in a 5K or 10K plan
@@ -115,16 +115,16 @@ class Planned:
         when it has none: not cached as itself, which would be a cycle for the collector)."""
         return self._spared if self.gentler else self
 
-    @cached_property
+    @cached_attr
     def _spared(self) -> Planned:
         return self._swapped(self.gentler, gentler=())
 
-    @cached_property
+    @cached_attr
     def race_close(self) -> Planned:
         """The same session with its leg work kept far from failure, for the last days before the race."""
         return self._swapped(self.gentler, dctx=self.dctx._replace(race_close=True), gentler=())
 
-    @cached_property
+    @cached_attr
     def returning(self) -> Planned:
         """The same session with its leg work kept far from failure, for the first days back after the race."""
         return self._swapped(self.gentler, dctx=self.dctx._replace(race_close=True, returning=True), gentler=())
@@ -160,11 +160,11 @@ class Planned:
     def base(self) -> Planned | None:  # the full-dose session this one varies (it caches its variants)
         return self.base_ref() if self.base_ref is not None else None
 
-    @cached_property
+    @cached_attr
     def has_landing(self) -> bool:
         return any(pk.exercise.pattern in LANDING_PATTERNS for pk in self.chosen)
 
-    @cached_property
+    @cached_attr
     def lead(self) -> Lead:
         """The session's focus, with a 5K/10K plan's hops in the build and race-specific weeks
         cut only with its main lifts when time is short (short-race-explosive)."""
@@ -172,12 +172,12 @@ class Planned:
         emphasis = d.race in p.explosive_distances and d.phase in _EMPHASIS_PHASES
         return Lead(self.focus, (self.plyo_ids if emphasis else frozenset()) | self.calf_ids | self.rung_ids)
 
-    @cached_property
+    @cached_attr
     def rung_ids(self) -> frozenset[str]:
         """A pain ladder's rung: its graded return goes only with the main lifts (pain-graded-return)."""
         return frozenset(pk.exercise.id for pk in self.chosen if any(r.rule_id == RUNG_RULE for r in pk.reasons))
 
-    @cached_property
+    @cached_attr
     def calf_ids(self) -> frozenset[str]:
         """The calf accessory, kept until the main lifts lose a set, when it is the session's
         ankle stiffness work (no hops: ankle-foot-stiffness) or a half or marathon plan leans
@@ -190,11 +190,11 @@ class Planned:
             if role == Role.accessory and any(r.rule_id == "ankle-foot-stiffness" for r in pk.reasons)
         )
 
-    @cached_property
+    @cached_attr
     def plyo_ids(self) -> frozenset[str]:
         return frozenset(pk.exercise.id for pk in self.chosen if pk.exercise.pattern == Pattern.plyometric)
 
-    @cached_property
+    @cached_attr
     def _content(self) -> dict[tuple[int, int], tuple[list[Block], list[Reason], int, int]]:
         return {}
 
@@ -248,7 +248,7 @@ class Planned:
             return p.foundation_sets  # dose-foundation: up to its sets
         return p.fill_max_sets[d.level]
 
-    @cached_property
+    @cached_attr
     def spec(self) -> SessionSpec:
         specs = self.specs if self.specs is not None else {}
         hit = specs.get(self.dctx)

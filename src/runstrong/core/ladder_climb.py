@@ -221,12 +221,7 @@ def _two_legged_below(library: Library, e: Exercise, one_leg: Exercise) -> bool:
     sliding curls)."""
     if e.unilateral or (e.category, e.pattern) != (one_leg.category, one_leg.pattern):
         return False
-    return e.level.rank <= one_leg.level.rank and _rungs_below(library, e) <= _rungs_below(library, one_leg)
-
-
-def _rungs_below(library: Library, e: Exercise) -> int:
-    """How many exercises of `e`'s pattern have it up their progressions."""
-    return sum(1 for x in library.exercises if x.pattern == e.pattern and e.id in library.above(x.id))
+    return e.level.rank <= one_leg.level.rank and library.rungs_below(e.id) <= library.rungs_below(one_leg.id)
 
 
 def _reaches(library: Library, e: Exercise, targets: dict[str, Category]) -> bool:

@@ -56,6 +56,18 @@ class Library:
             object.__setattr__(self, "_above", ups)
         return ups.get(exercise_id, frozenset())
 
+    def rungs_below(self, exercise_id: str) -> int:
+        """How many exercises of `exercise_id`'s pattern have it up their progressions (worked
+        out for the whole library the first time it is asked, and kept with it)."""
+        counts = self.__dict__.get("_rungs_below")
+        if counts is None:
+            counts = {
+                e.id: sum(1 for x in self.exercises if x.pattern == e.pattern and e.id in self.above(x.id))
+                for e in self.exercises
+            }
+            object.__setattr__(self, "_rungs_below", counts)
+        return counts.get(exercise_id, 0)
+
     def gentler_forms(self, exercise_id: str) -> frozenset[str]:
         """Every exercise down `exercise_id`'s regressions whose every step keeps the movement
         pattern: a gentler form of the same movement (a single-leg calf raise's isometric hold),

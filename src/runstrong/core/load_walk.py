@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 from . import loads as ld
+from .cached_attr import cached_attr
 from .kit_progress import KitState
 from .library import Library
 from .load_limits import LOADED_ROLES
@@ -67,7 +67,7 @@ class LoadWalk:
     # (exercise id, focus) -> its dose in the last loading week (a day's dose steps a bounded step from it)
     day_last: dict[tuple[str, object], Prescription] = field(default_factory=dict)
 
-    @cached_property
+    @cached_attr
     def reviewed(self) -> bool:
         """Whether a review held or cut any week (only then does a block's hold need looking for)."""
         return any(a.hold or a.reduce for a in self.profile.adjustments)
