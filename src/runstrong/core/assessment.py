@@ -118,9 +118,9 @@ def _plank(sc: _Scoring) -> None:
     if short:
         cap = hold_ceiling(seconds, p)  # no room to grow under it when it is the shortest hold
         grow = (
-            f"grow up to {cap} s, {p.plank_hold_ceiling_pct}% of this plank"
+            f"grow up to {cap} s, {p.plank_hold_ceiling_pct}% of this plank, then by a set a loading week"
             if cap > p.min_hold_seconds
-            else f"stay at {cap} s until a longer plank on a new screen raises that ceiling"
+            else f"stay at {cap} s, growing by a set a loading week, until a longer plank on a new screen raises it"
         )
         sc.add(
             kind="deficit",

@@ -114,7 +114,8 @@ def prescribe(
     id names the exercise).
     """
     if carried is not None:  # a carried dose reads the lift's reps, holds, effort and load, not its sets nor
-        carried = (0, *carried[1:])  # the block's week (jumps still do); a plain tuple in the memo's key
+        if not (ctx.hold_ceilings and e.dose.measure == "seconds"):  # (a hold a screen stops grows by sets)
+            carried = (0, *carried[1:])  # the block's week (jumps still do); a plain tuple in the memo's key
         ctx = ctx if e.dose.measure == "contacts" else stepless(ctx, planning.memo)
     mobility = role in (Role.warm_up, Role.finisher)  # a drill's dose reads nothing of the week
     key = (e.id, role) if mobility else (e.id, role, focus, ctx, carried)
@@ -317,7 +318,10 @@ def _seconds_dose(d: _Draft, p: Params) -> None:
     ceilings = d.ctx.hold_ceilings
     screened = ceilings[d.e.pattern == Pattern.anti_lateral_flexion] if ceilings else None
     ctx = d.ctx
-    dose = hold_dose(carried, d.step, 0 if c else d.step, ctx.level, d.accessory, core, ctx.short_holds, p, screened)
+    sets = c.sets if c is not None and c.seconds is not None else None
+    dose = hold_dose(
+        carried, d.step, 0 if c else d.step, ctx.level, d.accessory, core, ctx.short_holds, p, screened, sets
+    )
     d.sets, d.seconds, d.rest = dose.sets, dose.seconds, p.hold_rest
     d.carry = Carried(d.sets, seconds=d.seconds)
     d.reasons.extend(dose.reasons)

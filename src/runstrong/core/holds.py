@@ -69,6 +69,7 @@ def hold_dose(
     short: bool,
     p: Params,
     screened: int | None = None,
+    carried_sets: int | None = None,
 ) -> HoldDose:
     """Sets and seconds of a hold this week, with its reasons.
 
@@ -77,7 +78,9 @@ def hold_dose(
     block's steps for a new hold; `core` a core hold (brief-core-holds: a calf or balance
     hold is dosed by dose-holds alone), `short` after a short plank on the screen;
     `screened` the ceiling the runner's own screened hold sets (screen-plank), where one is on file:
-    a 45 s plank made 4 x 40 s holds on 45 s rest before it, near-maximal sets the rule calls brief."""
+    a 45 s plank made 4 x 40 s holds on 45 s rest before it, near-maximal sets the rule calls brief.
+    `carried_sets` the sets its last loading week asked for: a hold the screen's ceiling stops
+    grows by a set a loading week instead (`ceiling_sets`)."""
     short = short and core
     ceiling, start = p.hold_max[level], hold_start(level, short, p)
     own = core and screened is not None and screened < ceiling
@@ -88,11 +91,15 @@ def hold_dose(
         seconds = carried_seconds(carried, step, ceiling, p)
     else:
         seconds = ramp(start, fresh_step, p.hold_step, ceiling)
-    sets = (p.accessory_sets if accessory else p.hold_sets) + (p.short_hold_extra_sets if short else 0)
+    base = (p.accessory_sets if accessory else p.hold_sets) + (p.short_hold_extra_sets if short else 0)
+    at_ceiling = own and carried is not None and carried >= ceiling
+    sets = ceiling_sets(base, carried_sets, step, p) if at_ceiling else base
     reasons = []
     if short:  # growth promised only where the screen's ceiling leaves room for it
         then = (
-            "grow from there" if start < ceiling else "stay there until a new screen's longer plank raises the ceiling"
+            "grow from there"
+            if start < ceiling
+            else "stay there, with a set more each loading week, until a new screen's longer plank raises the ceiling"
         )
         text = (
             f"Your plank on the screen was short, {short_plank_words(p)}: core holds start at {start} s instead "
@@ -104,7 +111,8 @@ def hold_dose(
     whose = "your screen" if own else "your level"
     if seconds >= ceiling and own:  # the runner's own plank sets it: a longer one on a new screen raises it
         grow = (
-            f"At the {ceiling} s ceiling for your screen: repeat the plank screen; a longer plank lets the hold grow."
+            f"At the {ceiling} s ceiling for your screen: a set more each loading week instead, up to "
+            f"{base + p.plank_ceiling_extra_sets} sets; repeat the plank screen, a longer plank lets the hold grow."
         )
     elif seconds >= ceiling:
         grow = f"At the {ceiling} s ceiling for {whose}: the hold grows no further."
@@ -116,3 +124,19 @@ def hold_dose(
         text = f"No hold past {p.plank_hold_ceiling_pct}% of your screened hold: every set stays well short of failure."
         reasons.append(p.why("screen-plank", text=text))
     return HoldDose(sets, seconds, tuple(reasons))
+
+
+def ceiling_sets(base: int, carried: int | None, step: int, p: Params) -> int:
+    """The sets of a hold that stayed at the screen's ceiling: one more than its last loading
+    week's for a loading step (none in a deload, the taper or maintenance), at most
+    `ceiling_extra_sets` over its usual count, so a runner whose short plank stops the seconds
+    still progresses, by volume, until a new screen lets the seconds grow (screen-plank).
+
+    >>> from runstrong.io.data_files import load_params
+    >>> p = load_params()
+    >>> ceiling_sets(4, 4, 1, p), ceiling_sets(4, 5, 1, p), ceiling_sets(4, 6, 1, p), ceiling_sets(4, 5, 0, p)
+    (5, 6, 6, 5)
+    """
+    if carried is None:
+        return base
+    return min(max(carried, base) + min(step, 1), base + p.plank_ceiling_extra_sets)

@@ -27,6 +27,7 @@ class ScreenPlank(RuleParams):
     min_hold_seconds: Int
     extra_sets: Int
     hold_ceiling_pct: Pct
+    ceiling_extra_sets: Int
 
 
 class RescreenToUnlock(RuleParams):
