@@ -316,8 +316,10 @@ def _sessions(
             return 0, [p.why(RACE_WEEK_REST_RULE, _no_race_week_day(profile, start, p))]  # and no promise of one
         return p.race_week_sessions, [p.why(RACE_WEEK_REST_RULE, race_week_promise(p))]
     reasons: list[Reason] = [p.why(_PHASE_RULE[phase], text=_PHASE_TEXT[phase])]
-    if phase in (Phase.foundation, Phase.taper):
+    if phase == Phase.foundation:
         return p.foundation_sessions, reasons
+    if phase == Phase.taper:
+        return _taper_sessions(profile, consistent, reasons, p)
     if phase in (Phase.build, Phase.race_specific):
         unlock = p.third_session_weeks[profile.strength_experience]
         if consistent >= unlock:
@@ -335,6 +337,19 @@ def _sessions(
         text = f"Third session waits until {unlock} consistent weeks ({consistent} so far)."
         return p.foundation_sessions, [*reasons, p.why("third-session-after-consistency", text)]
     return _maintenance_sessions(profile, start, reasons, p)
+
+
+def _taper_sessions(
+    profile: AthleteProfile, consistent: int, reasons: list[Reason], p: Params
+) -> tuple[int, list[Reason]]:
+    """The taper keeps the sessions the last loading week held: its volume cut does the
+    tapering, and frequency is kept (Bosquet 2007; Mujika & Padilla 2003: cut it by no more
+    than a fifth), so a third session earned before it stays, shorter; none starts in it."""
+    unlock = p.third_session_weeks[profile.strength_experience]
+    if consistent - 1 < unlock or training_days_room(profile, p) <= p.foundation_sessions:
+        return p.foundation_sessions, reasons
+    text = "The taper keeps your three sessions, each shorter: it cuts volume, not how often you lift."
+    return p.foundation_sessions + 1, [*reasons, p.why("taper", text)]
 
 
 def _maintenance_sessions(
