@@ -46,6 +46,9 @@ ReviewDosing = tuple[
 ]
 
 
+LONG_RUN_DAY = "It shares the day with your long run: no sets are added to fill the time."
+
+
 @dataclass(frozen=True, eq=False)
 class Planned:
     """A session before it has a date: what it holds, dosed only when it is chosen, and
@@ -63,6 +66,7 @@ class Planned:
     specs: dict | None = None  # shared by sessions of the same picks: placement flags by dose context
     gentler: tuple[tuple[int, Pick | None], ...] = ()  # stand-ins for sore-making lifts (soreness-counts-heavy)
     calmer: tuple[tuple[int, Pick], ...] = ()  # stand-ins for hops on a sandwiched day (explosive-work-with-room)
+    topped_up: bool = True  # grown toward its share of the cap in a loading week (not beside a long run)
 
     @cached_attr
     def carried(self) -> dict[str, tuple]:
@@ -118,6 +122,13 @@ class Planned:
     @cached_attr
     def _spared(self) -> Planned:
         return self._swapped(self.gentler, gentler=())
+
+    @cached_attr
+    def beside_long_run(self) -> Planned:
+        """The same session at its dose, not grown toward its share of the cap: it shares the
+        day with a long run because no better day was free, so it stays the dose it is
+        (pair-with-easy-day) rather than the longest session of the week."""
+        return replace(self, base_ref=weakref.ref(self.base or self), topped_up=False)
 
     @cached_attr
     def race_close(self) -> Planned:
@@ -228,7 +239,9 @@ class Planned:
         blocks = capped_sets(blocks, sets, p)
         filled: list[Reason] = []
         base = self.base
-        if base is not None:
+        if not self.topped_up:
+            filled = [p.why("session-time-cap", LONG_RUN_DAY)] if self.fills else []
+        elif base is not None:
             blocks, filled = like_base(blocks, *base._filled(cap), p)
         elif self.fills:
             blocks, filled = fill_to_share(blocks, cap, self.focus, self.set_ceiling, sets, p)

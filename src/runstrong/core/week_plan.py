@@ -16,7 +16,7 @@ from .compose import Planned, ReviewDosing, compose
 from .context import PlanningContext
 from .dosing import SETTLED, Stage
 from .infeasible import InfeasibleWeekError, infeasible_message
-from .model import Category, Phase, Reason, Session, Weekday, build
+from .model import Category, Phase, Reason, RunType, Session, Weekday, build
 from .params import Params
 from .phases import LOADING_PHASES, RACE_WEEK_REST_RULE, WeekFrame
 from .placement import Previous, Week, best_option, least_bad
@@ -86,6 +86,8 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
             session = session.spared  # nothing that leaves the legs sore near a key run (soreness-counts-heavy)
         if not day.heavy_ok:
             session = session.race_close  # nothing heavy for the legs in the last days (taper)
+        if RunType.long in day.runs:
+            session = session.beside_long_run  # its dose, not topped up toward the cap (pair-with-easy-day)
         dated, level = dated_session(session, day.date, reasons, cap, levels.get(session.focus, 0))
         levels[session.focus] = level
         sessions.append(dated)
