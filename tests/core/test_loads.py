@@ -6,13 +6,16 @@ import datetime as dt
 import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from runstrong.core import loads as ld
 from runstrong.core.model import AthleteProfile, Item, RecentSet, Role, Units
 from runstrong.core.planner import build_plan, replan
 from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, examples
 
 LB = 0.45359237
 
@@ -29,6 +32,24 @@ def lifts(plan, exercise_id):
 
 def racer(**changes) -> AthleteProfile:
     return AthleteProfile.model_validate({**load_profile(EXAMPLES / "5k-racer.toml").model_dump(), **changes})
+
+
+@settings(max_examples=examples())
+@given(
+    step=st.sampled_from([0.5, 1.0, 1.25, 2.0, 2.5, 4.0, 5.0, 9.0, 10.0]),
+    pounds=st.booleans(),
+    bar=st.sampled_from([0.0, 15.0, 20.0, 33.0, 45.0]),
+    steps=st.integers(1, 400),
+    kept=st.booleans(),
+)
+def test_a_stored_load_on_the_kits_steps_rounds_down_to_itself(step, pounds, bar, steps, kept):
+    """Loads are kept to 6 decimal places; rounded to the kit again, such a load is its own step
+    (31 lb on one-pound steps, 14.061363 kg, had read as 30 lb: a held load looked like a step).
+    Where the steps start (`kept`) may be stored too: a bell's grid counted down from the heaviest."""
+    unit = LB if pounds else 1.0
+    step_kg, bar_kg = step * unit, round(bar * unit, 6) if kept else bar * unit
+    kg = round(bar_kg + steps * step_kg, 6)
+    assert ld.round_down(kg, step_kg, bar_kg) == pytest.approx(kg, abs=1e-5)  # not a step under it
 
 
 def test_a_recent_set_in_words_is_read_as_reps_load_and_effort():

@@ -225,11 +225,18 @@ def anchored_kg(kit: Item, units: Units, heaviest: dict, step_kg: float) -> floa
     if mine is None or kit not in (Item.dumbbell, Item.kettlebell):
         return 0.0
     full = mine * KG_PER_LB if units == Units.imperial else mine
-    left = full - math.floor(full / step_kg + _SLACK) * step_kg
+    left = full - math.floor(full / step_kg + _slack(step_kg)) * step_kg
     return 0.0 if left < _SLACK or step_kg - left < _SLACK else round(left, 6)
 
 
 _SLACK = 1e-6  # loads are kept to 6 decimal places: a stored load rounds back to its own step
+
+
+def _slack(step_kg: float) -> float:
+    """The slack of a count of steps: `_SLACK` of a step, and at least `_SLACK` kg (the storing's
+    half a milligram is more than 1e-6 of a step under 1 kg: 31 lb on one-pound steps is kept as
+    14.061363 kg, 1.04e-6 of a step under 31, and had read as 30 lb)."""
+    return _SLACK * max(1.0, 1.0 / step_kg)
 
 
 def round_down(kg: float, step_kg: float, floor_kg: float = 0.0) -> float:
@@ -252,8 +259,8 @@ def round_down(kg: float, step_kg: float, floor_kg: float = 0.0) -> float:
     120.0
     """
     if floor_kg > 0:  # a bar and plates: the bar, then whole steps of plates on it
-        return round(floor_kg + max(math.floor((kg - floor_kg) / step_kg + _SLACK), 0) * step_kg, 6) + 0.0
-    steps = max(math.floor(kg / step_kg + _SLACK), 1)
+        return round(floor_kg + max(math.floor((kg - floor_kg) / step_kg + _slack(step_kg)), 0) * step_kg, 6) + 0.0
+    steps = max(math.floor(kg / step_kg + _slack(step_kg)), 1)
     return round(steps * step_kg, 6) + 0.0
 
 
