@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from runstrong.core.context import PlanningContext
-from runstrong.core.model import KEY_RUN_TYPES, SPEED_RUN_TYPES, AthleteProfile, RunType
+from runstrong.core.model import KEY_RUN_TYPES, SPEED_RUN_TYPES, TRAINING_CATEGORIES, AthleteProfile, Category, RunType
 from runstrong.core.plan_model import Plan, Session, Week
 from runstrong.core.schedule import DayInfo
 from runstrong.core.week_days import calendar, day_infos
@@ -18,6 +18,14 @@ FRESH_LEGS = "plyometrics-fresh-legs"
 def swapped_for_long_runs(week: Week) -> bool:
     """The week says a long run's day took its hops."""
     return any(r.rule_id == FRESH_LEGS for r in week.reasons)
+
+
+def carries_hops(session: Session, week: Week) -> bool:
+    """A session that holds the week's hops when they may go in (a 5K or 10K build): a leg
+    session (the posterior chain's takes the block's hops after its primaries, single-leg
+    power's second slot is the hop slot), or the core session of a week of fewer than three,
+    whose single-leg primary is that slot's. A three-session week's core session holds none."""
+    return session.focus != Category.core or len(week.sessions) < len(TRAINING_CATEGORIES)
 
 
 def _opens(day: DayInfo, session: Session, hops: bool, allow_double: bool) -> bool:
@@ -45,11 +53,11 @@ def _apart(day: dt.date, hops: bool, others: list[Session], ctx: PlanningContext
 
 
 def avoidable_swaps(plan: Plan, profile: AthleteProfile, ctx: PlanningContext) -> list[tuple[int, str, str, str]]:
-    """Each session of a week whose hops a long run's day swapped out, that sits on a long
-    run's day without hops while another day of its week could have held it with them: a day
-    the hard rules of the day open to it, apart from the plan's other sessions; or a day
-    another session without hops holds, when that session could take this one's day in turn.
-    (week, focus, its day, the day that could have held it)."""
+    """Each session of a week whose hops a long run's day swapped out, that would carry hops
+    (`carries_hops`) and sits on a long run's day without them while another day of its week
+    could have held it with them: a day the hard rules of the day open to it, apart from the
+    plan's other sessions; or a day another session without hops holds, when that session
+    could take this one's day in turn. (week, focus, its day, the day that could have held it)"""
     cal = calendar(profile, ctx)
     frames = {f.start: f for f in cal.frames}
     everyone = [s for w in plan.weeks for s in w.sessions]
@@ -60,7 +68,7 @@ def avoidable_swaps(plan: Plan, profile: AthleteProfile, ctx: PlanningContext) -
         days = {d.date: d for d in day_infos(ctx, profile, frames[w.start_date], cal)}
         for s in w.sessions:
             here = days.get(s.date)
-            if s.plyometric or here is None or RunType.long not in here.runs:
+            if s.plyometric or here is None or RunType.long not in here.runs or not carries_hops(s, w):
                 continue
             for d in days.values():
                 if d.date == s.date or not _opens(d, s, True, profile.allow_double_days):
