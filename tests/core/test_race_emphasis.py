@@ -19,7 +19,10 @@ from runstrong.core.model import (
     RaceDistance,
     RaceGoal,
     Role,
+    Run,
+    RunningWeek,
     RunType,
+    Weekday,
 )
 from runstrong.core.phases import lay_out_weeks
 from runstrong.core.pick_reasons import single_leg_explosive
@@ -28,11 +31,13 @@ from runstrong.core.vocab import EquipmentSet
 from runstrong.io.data_files import load_context, load_library, load_params
 from tests.conftest import examples
 
+from .hop_days import avoidable_swaps, swapped_for_long_runs
 from .strategies import profiles
 
 SETTINGS = settings(max_examples=examples(share=0.3), deadline=None, suppress_health_check=list(HealthCheck))
 LIBRARY = load_library()
-LADDERS = load_context().ladders
+CTX = load_context()
+LADDERS = CTX.ladders
 P = load_params()
 BUILDING = (Phase.build, Phase.race_specific)
 SHORT = (RaceDistance.k5, RaceDistance.k10)
@@ -104,14 +109,73 @@ def test_a_5k_or_10k_plan_has_explosive_single_leg_work_in_half_its_build_weeks(
     assume(plan is not None)
     building = building_weeks(plan)
     assert building, "a 5K or 10K plan of 8 weeks or more keeps a build block"
+    avoidable = {i for i, *_ in avoidable_swaps(plan, runner, CTX)}
     with_hops = [
         w
         for w in building
         if any(explosive(LIBRARY.get(b.exercise_id), runner.strength_experience) for s in w.sessions for b in s.blocks)
-        # or a week whose hops a hard rule swapped out, saying so: its sessions sit on long runs' days
-        or any(r.rule_id == "plyometrics-fresh-legs" for r in w.reasons)
+        # or a week whose hops a hard rule swapped out, saying so, when no other day of the week
+        # could have held the session with them: its sessions must sit on long runs' days
+        or (swapped_for_long_runs(w) and w.index not in avoidable)
     ]
     assert 2 * len(with_hops) >= len(building), [(w.index, w.phase.value) for w in building]
+
+
+@st.composite
+def long_runs_on_most_days(draw):  # type: ignore[no-untyped-def]
+    """A generated 5K or 10K runner whose long runs fall on all but one or two of her three to
+    five training days, her other runs kept on the days between: most of her days are closed
+    to hops, so placement must find the free ones (plyometrics-fresh-legs)."""
+    base = draw(profiles())
+    days = draw(st.lists(st.sampled_from(list(Weekday)), unique=True, min_size=3, max_size=5))
+    long_days = draw(st.lists(st.sampled_from(days), unique=True, min_size=len(days) - 2, max_size=len(days) - 1))
+    runs = [r for r in base.running.weekly if r.day not in long_days]
+    runs += [Run(day=d, type=RunType.long, minutes=draw(st.integers(90, 180))) for d in long_days]
+    runner = base.model_copy(
+        update={
+            "running": RunningWeek(weekly=runs),
+            "available_days": sorted(days, key=lambda d: d.index),
+            "strength_experience": draw(st.sampled_from(list(Level))),
+            "consistent_strength_weeks": draw(st.integers(0, 12)),
+        }
+    )
+    return racing(runner, draw(st.sampled_from(SHORT)), draw(st.integers(8, 26)))
+
+
+@SETTINGS
+@given(runner=long_runs_on_most_days())
+def test_hops_are_swapped_for_a_long_run_only_when_no_other_day_could_hold_the_session(runner):
+    plan = plan_of(runner)
+    assume(plan is not None)
+    assert avoidable_swaps(plan, runner, CTX) == []
+
+
+def test_a_runner_with_long_runs_on_three_of_four_days_keeps_her_hops_on_the_fourth():
+    """Free Mon, Tue, Sat and Sun, long runs Tue, Sat and Sun: the deload's posterior chain
+    stayed on Tuesday's long run with its hops swapped out (moving it to Monday cost 2 points
+    more than a second swap); now it takes Monday with its hops."""
+    runs = [Run(day=d, type=RunType.long, minutes=100) for d in (Weekday.tue, Weekday.sat, Weekday.sun)]
+    start = dt.date(2027, 3, 1)
+    runner = AthleteProfile(
+        name="Three long",
+        age=30,
+        sex="female",
+        body_mass_kg=60,
+        strength_experience=Level.advanced,
+        consistent_strength_weeks=12,
+        start_date=start,
+        plan_weeks=12,
+        running=RunningWeek(weekly=runs),
+        available_days=[Weekday.mon, Weekday.tue, Weekday.sat, Weekday.sun],
+        race=RaceGoal(distance=RaceDistance.k5, date=start + dt.timedelta(weeks=12, days=5)),
+        equipment=[EquipmentSet.gym],
+    )
+    plan = build_plan(runner, CTX)
+    assert avoidable_swaps(plan, runner, CTX) == []
+    week = plan.weeks[3]
+    assert [(f"{s.date:%a}", s.plyometric) for s in week.sessions if s.focus.value == "posterior_chain"] == [
+        ("Mon", True)
+    ]
 
 
 @SETTINGS

@@ -98,5 +98,27 @@ def test_a_review_promises_rung_work_next_week_only_when_next_week_has_a_session
         named = NAMED.findall(" ".join(d.text.split()))
         if not held:  # a week without a session (after the race, past the plan's end) is promised nothing
             assert not named, d.text
-        elif profile is NADIA:  # a ladder's rung comes every week she lifts (see tests/core/test_rungs_delivered.py)
+        else:  # a ladder's rung comes every week the runner lifts (see tests/core/test_rungs_delivered.py)
             assert set(named) <= held, (d.text, sorted(held))
+
+
+SHIN = load_profile(Path(__file__).parents[1] / "core" / "runners" / "teen_5k_shin_bands_taper_review.toml")
+
+
+def test_a_rung_the_review_moves_up_in_the_taper_comes_in_race_week_as_named():
+    """A calm review of her taper week moves the shin up to slow heavy work and names the calf
+    raise for race week; the replanned race week had dropped it (a week never holds more sets
+    of a category than the one it replaces) and kept the old rung's hold as a stand-in. The
+    old rung's lift now gives way to the new one."""
+    plan = plan_of(SHIN)
+    assert plan is not None
+    week = next(w for w in plan.weeks if w.phase.value == "taper")
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    pain = PainReport(date=week.start_date, area=SHIN.pain_areas[0], score=3, when="during")
+    diary = dataclasses.replace(diary, pains=tuple(sorted([*diary.pains, pain], key=lambda p: p.date)))
+    review, _, new_plan = reviewed_and_applied(plan, SHIN, diary, week, LIBRARY, REGISTRY)
+    nxt = week_of(new_plan, review.next_week_start)
+    assert nxt is not None and nxt.phase.value == "race_week"
+    named = {n for d in review.decisions for n in NAMED.findall(" ".join(d.text.split()))}
+    assert named == {"Calf raise"}
+    assert named <= {LIBRARY.get(b.exercise_id).name for s in nxt.sessions for b in s.blocks}

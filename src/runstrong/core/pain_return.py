@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .library import Library
-from .model import AthleteProfile, Category, Exercise, Item, Level, PainArea, Pattern, why
+from .model import AthleteProfile, Category, Exercise, Item, Level, PainArea, Pattern, Reason, why
 from .pick_reasons import Pick
 from .vocab import AREA_NAME, spoken_list
 
@@ -234,32 +235,33 @@ def place_rungs(
     hops: bool = True,
     away: frozenset[str] = frozenset(),
 ) -> dict[Category, tuple[Pick, ...]]:
-    """The primaries with each ladder's rung exercise in its ladder's slot (one ladder per
-    slot: the first area, by name, when two share one); a rung exercise a swap left out
-    (`away`) leaves the slot as it was. A rung swapped for another lift is placed: the swap
-    then puts its lift in the rung's slot."""
+    """The primaries with each ladder's rung exercise in its ladder's slot; a rung exercise a
+    swap left out (`away`) leaves the slot as it was. A rung swapped for another lift is
+    placed: the swap then puts its lift in the rung's slot. Areas whose ladders share a slot
+    (calf, Achilles, foot and shin) each get their rung's work: the slot's lift serves a
+    second area only where it is on that area's rung and the library says it loads it (the
+    words then name both); else the second area's rung joins the category as one more primary."""
     out = dict(primaries)
-    filled: set[tuple[Category, int]] = set()
+    filled: dict[tuple[Category, int], _Held] = {}
     for area, rung in rungs:
         lad = ladders.get(area)
-        if lad is None or rung < 0 or (lad.category, lad.slot) in filled:
+        if lad is None or rung < 0:
             continue
-        picks = list(out.get(lad.category, ()))
         found = rung_exercise(lad, rung, library, kit, level, pain, hops)
         if found is None:
             continue
         e, at = found
+        picks = list(out.get(lad.category, ()))
+        sharing = filled.get((lad.category, lad.slot))
+        if sharing is not None:  # another area's rung holds the slot
+            out[lad.category] = _shared_slot(picks, lad, at, e, area, sharing, taken, away)
+            continue
         here = picks[lad.slot] if lad.slot < len(picks) else None
         if e.id in away or (e.id in taken and (here is None or here.exercise.id != e.id)):
             continue
-        filled.add((lad.category, lad.slot))
+        filled[(lad.category, lad.slot)] = _Held([area], lad, at, e.id)
         taken.add(e.id)
-        text = (
-            f"Graded return for your {area.value.replace('_', ' ')}: rung {at + 1} of {lad.top + 1}, "
-            f"{STAGE_NAME[lad.rungs[at].stage]}; it moves up when pain stays in the acceptable zone "
-            "and settles by the next morning."
-        )
-        rung_pick = Pick(exercise=e, reasons=(why(RULE, text=text),))
+        rung_pick = Pick(exercise=e, reasons=(_rung_reason([area], lad, at),))
         if here is None:  # the category found fewer primaries than the slot: the rung joins them
             picks.append(rung_pick)
         elif len(picks) == 1 and here.exercise.id != e.id:  # the lift it stands in for keeps the other slot
@@ -269,3 +271,51 @@ def place_rungs(
             picks[lad.slot] = rung_pick
         out[lad.category] = tuple(picks)
     return out
+
+
+@dataclass(slots=True)
+class _Held:
+    """A slot's rung: the areas its lift brings back, and the ladder and rung it was placed for."""
+
+    areas: list[PainArea]
+    ladder: Ladder
+    rung: int
+    lift: str  # its exercise's id
+
+
+def _rung_reason(areas: list[PainArea], lad: Ladder, at: int) -> Reason:
+    """Why a rung's lift is there, naming each area it brings back."""
+    names = spoken_list([a.value.replace("_", " ") for a in areas], "and")
+    return why(
+        RULE,
+        text=(
+            f"Graded return for your {names}: rung {at + 1} of {lad.top + 1}, {STAGE_NAME[lad.rungs[at].stage]}; "
+            "it moves up when pain stays in the acceptable zone and settles by the next morning."
+        ),
+    )
+
+
+def _shared_slot(
+    picks: list[Pick],
+    lad: Ladder,
+    at: int,
+    e: Exercise,
+    area: PainArea,
+    held: _Held,
+    taken: set[str],
+    away: frozenset[str],
+) -> tuple[Pick, ...]:
+    """A second area's rung where another's holds the slot: the slot's lift serves it too when
+    it is on this area's rung and loads it (its reason then names both areas); otherwise this
+    area's rung lift joins the category's primaries, unless the block already holds it."""
+    i = next((k for k, pk in enumerate(picks) if pk.exercise.id == held.lift), None)
+    here = None if i is None else picks[i]
+    if here is not None and here.exercise.id in lad.rungs[at].exercises and area in here.exercise.loads:
+        held.areas.append(area)
+        said = _rung_reason(held.areas, held.ladder, held.rung)
+        picks[i] = Pick(exercise=here.exercise, reasons=tuple(said if r.rule_id == RULE else r for r in here.reasons))
+        return tuple(picks)
+    if e.id in taken or e.id in away or any(pk.exercise.id == e.id for pk in picks):
+        return tuple(picks)
+    taken.add(e.id)
+    return (*picks, Pick(exercise=e, reasons=(_rung_reason([area], lad, at),)))

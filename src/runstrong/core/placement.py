@@ -66,6 +66,7 @@ class Option:
     ahead: float = 0.0  # what its sessions on the week's last days cost the weeks after (consistent-rhythm)
     costs_next: bool = False  # they leave next week short of a session it could otherwise hold
     warning: str = ""  # the plan's warning when it keeps fewer sessions for next week's days
+    swapped: int = 0  # sessions whose hops were swapped out
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,15 +100,18 @@ def best_option(ctx: PlanningContext, week: Week, compose: Compose) -> Option | 
         if best is not None and not best.costs_next and best.cost <= dropped:
             break
         wanted = compose(n, ALL_HEAVY, True)
+        mine: Option | None = None  # the best placement of `n` sessions: the fewest hops swapped first
         for keeps in _hop_choices(wanted):
             for keep in keeps:
                 for heavy in HEAVY_CHOICES:
                     order += 1
-                    found = _priced(ctx, week, compose, wanted, n, heavy, keep, best, order, memo)
-                    if found is not None and (best is None or _rank(found) < _rank(best)):
-                        best = found
-            if best is not None and not best.costs_next:
+                    found = _priced(ctx, week, compose, wanted, n, heavy, keep, _bar(mine, best), order, memo)
+                    if found is not None and (mine is None or _kept_hops(found) < _kept_hops(mine)):
+                        mine = found
+            if mine is not None and not mine.costs_next:
                 break  # hops are swapped out only when no placement keeps them
+        if mine is not None and (best is None or _rank(mine) < _rank(best)):
+            best = mine
         if n == counts[0]:
             full = best
             if best is not None and not best.ahead and not best.costs_next:
@@ -122,12 +126,15 @@ Keep = frozenset[int] | None
 
 
 def _hop_choices(wanted: list[Planned]) -> tuple[tuple[Keep, ...], ...]:
-    """The ways to keep the week's hops, best first: every session's; then each set of fewer,
-    none included, priced by the hops swapped (a session on a long run's day swaps its own
-    hops, not the week's: plyometrics-fresh-legs)."""
+    """The ways to keep the week's hops, best first: every session's; then the sets of one
+    fewer, of two fewer, ..., none, each size a group whose sets are priced against each
+    other. A group with a placement ends the search, so hops are swapped out only when no
+    placement keeps them: a session with hops moves to a day free of a long run, at a worse
+    day's price, before a second session's hops go (a session on a long run's day swaps its
+    own hops, not the week's: plyometrics-fresh-legs)."""
     jumps = [k for k, x in enumerate(wanted) if x.spec.plyometric]
-    fewer = [frozenset(c) for r in range(len(jumps) - 1, -1, -1) for c in itertools.combinations(jumps, r)]
-    return ((None,), tuple(fewer)) if jumps else ((None,),)
+    fewer = tuple(tuple(frozenset(c) for c in itertools.combinations(jumps, r)) for r in range(len(jumps) - 1, -1, -1))
+    return ((None,), *fewer)
 
 
 def _composed(compose: Compose, n: int, heavy: frozenset[Category], keep: Keep) -> list[Planned]:
@@ -140,6 +147,19 @@ def _composed(compose: Compose, n: int, heavy: frozenset[Category], keep: Keep) 
 
 def _rank(option: Option) -> tuple[bool, float, int]:
     return option.costs_next, option.cost, option.order
+
+
+def _bar(*options: Option | None) -> Option | None:
+    """The cheapest of `options` that leaves next week its sessions: an option that cannot
+    cost less is not priced (those of the same hops' group, or another session count's)."""
+    return min((o for o in options if o is not None and not o.costs_next), key=lambda o: o.cost, default=None)
+
+
+def _kept_hops(option: Option) -> tuple[bool, int, float, int]:
+    """An option's rank among those of its session count: the fewest hops swapped out before
+    the price, so that a session with hops takes a day free of a long run, at a worse day's
+    price, whenever the hard rules leave it one (plyometrics-fresh-legs)."""
+    return option.costs_next, option.swapped, option.cost, option.order
 
 
 def closing_reach(p: Params) -> int:
@@ -332,7 +352,7 @@ def _priced(
         + ahead
     )
     notes = concessions(lightened, swapped, dropped, n, week.days, p)
-    return Option(cost, order, planned, placement, notes, ahead, costs_next=costs_next)
+    return Option(cost, order, planned, placement, notes, ahead, costs_next=costs_next, swapped=swapped)
 
 
 def downgrade_price(focus: Category, p: Params) -> int:

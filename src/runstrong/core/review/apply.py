@@ -305,26 +305,40 @@ def _category_capped(
 ) -> list[tuple[Session, list[Block]]]:
     """While a category has more sets than the old week gave it, the blocks the old week did
     not have in that session lose sets, then go (latest first): first those the review did not
-    put there, then, if the category is still over, those it did (a lift its swap brought in
-    for one whose form broke down, a painful area's new rung)."""
+    put there; then the old rung's lift a painful area moved up from, kept on as a stand-in
+    (the new rung's lift is the one the review names for next week); then, if the category is
+    still over, those the review put there (a lift its swap brought in for one whose form broke
+    down, a painful area's new rung)."""
     before = _sets(_blocks(old))
     old_keys = {(s.focus, b.exercise_id) for s in old.sessions for b in s.blocks}
+    old_rungs = {b.exercise_id for s in old.sessions for b in s.blocks if _graded(b)}
     now = _sets(b for _, blocks in sessions for b in blocks if b.role in (Role.primary, Role.accessory))
 
     def placed_by_review(s: Session, b: Block) -> bool:
         swap = (s.focus, swapped.get(b.exercise_id, "")) in old_keys
-        return swap or any(r.rule_id == "pain-graded-return" for r in b.reasons)
+        return swap or _graded(b)
 
-    for spare_review in (True, False):
-        sessions = _extras_cut(sessions, before, now, old_keys, params, placed_by_review if spare_review else None)
+    def extra(s: Session, b: Block) -> bool:
+        return (s.focus, b.exercise_id) not in old_keys
+
+    def old_rung(s: Session, b: Block) -> bool:
+        return b.exercise_id in old_rungs and not _graded(b)
+
+    for cut, spared in ((extra, placed_by_review), (old_rung, None), (extra, None)):
+        sessions = _extras_cut(sessions, before, now, cut, params, spared)
     return sessions
+
+
+def _graded(b: Block) -> bool:
+    """A pain ladder's rung (pain-graded-return)."""
+    return any(r.rule_id == "pain-graded-return" for r in b.reasons)
 
 
 def _extras_cut(
     sessions: list[tuple[Session, list[Block]]],
     before: dict[Category, int],
     now: dict[Category, int],
-    old_keys: set,
+    cut: Callable[[Session, Block], bool],
     params: Any,
     spared: Callable[[Session, Block], bool] | None,
 ) -> list[tuple[Session, list[Block]]]:
@@ -333,8 +347,8 @@ def _extras_cut(
         kept = []
         for b in reversed(blocks):
             over = now.get(b.category, 0) - before.get(b.category, 0)
-            extra = b.role in (Role.primary, Role.accessory) and (s.focus, b.exercise_id) not in old_keys
-            if extra and over > 0 and not (spared and spared(s, b)):
+            candidate = b.role in (Role.primary, Role.accessory) and cut(s, b)
+            if candidate and over > 0 and not (spared and spared(s, b)):
                 if b.prescription.sets - over < 1:
                     now[b.category] -= _set_count(b.prescription)
                     continue
