@@ -68,7 +68,6 @@ class LoadWalk:
     day_last: dict[tuple[str, object], Prescription] = field(default_factory=dict)
     # exercise id -> the most reps any of its days asked in its last loading week (the taper asks no more)
     loading_reps: dict[str, int] = field(default_factory=dict)
-    after_lived: bool = False  # the first loading week after lived ones: the diary's sets lead its loads
 
     @cached_property
     def reviewed(self) -> bool:

@@ -126,7 +126,6 @@ def _assign(
         else:
             if not walk.started:
                 walk.started = True
-                walk.after_lived = out != []  # the diary's sets lead the first loading week after lived ones
                 _starts(walk, logged=True)
             loaded = _loaded_sessions(walk, week)
             out.append(None if all(a is b for a, b in zip(loaded, week.sessions, strict=True)) else loaded)
@@ -273,7 +272,6 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         sessions.append(as_dosed_heavy(timed, shared, week.runs, walk.p) or timed)  # shown by the dose it prescribes
     if not week.deload and week.phase in LOADING_PHASES:
         note_day_reps(walk, sessions)
-        walk.after_lived = False
         for ex_id, light in light_days.items():
             walk.lifts[ex_id].light = light
     if not week.deload:
@@ -353,7 +351,7 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     if not light:
         load_at = lambda presc: _load_within(walk, week, copy_of(block, prescription=presc), lift, e, legs)  # noqa: E731
         kit = progressed(walk, week, block, lift, e, kg, (close, legs), load_at)
-        if not (walk.after_lived or lift.fresh_log):  # a day's load never jumps (linear-progression)
+        if not lift.fresh_log:  # a day's load never jumps (linear-progression); a log leads where it lifted
             kit = held_to_step(walk, week, block, e, kit, kg, load_at)
     added = load_reasons(walk, lift, ld.implement(e.equipment)) + full
     lift.find = False  # one find-your-weight session; later ones use its log
