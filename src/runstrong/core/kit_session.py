@@ -142,7 +142,7 @@ def _bounded(
     day, when the heavy day moved) gives way to the week's own dose where that one passes."""
     presc = block.prescription if dose is None else dose.presc
     before, most = walk.day_last.get((block.exercise_id, walk.focus)), walk.p.max_rep_step
-    if before is None or reviewed(block) or "baseline-screen" in week.rule_ids or week.deload:  # type: ignore[attr-defined]
+    if before is None or reviewed(block) or week.deload:  # type: ignore[attr-defined]  # a re-screen measures no lift
         return dose
     if week.phase not in LOADING_PHASES:  # type: ignore[attr-defined]
         return dose
