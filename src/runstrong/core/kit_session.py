@@ -227,9 +227,7 @@ def taper_reps(walk: LoadWalk, week: object, block: Block) -> Block:
     out, _ = timed(block, copy_of(presc, reps=most), walk)
     if any(r.text.startswith(_TAPER_REPS) for r in block.reasons):
         return out  # the taper's dose already says it keeps the last loading week's reps
-    text = (
-        f"At most the {most} reps of its last loading week: the race is close, so the volume falls, never the reps up."
-    )
+    text = f"At most the {most} reps of its last loading week: close to the race the volume falls, the reps never rise."
     return copy_of(out, reasons=[*block.reasons, walk.p.why("taper", text)])
 
 
