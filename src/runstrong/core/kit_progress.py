@@ -156,7 +156,7 @@ def kept_reps(
     why, span = "fewer at the same load would make the set easier", dosed_range(block, walk.p)
     if span is not None and other[0] > span[1]:
         why = f"above this phase's {span[0]}-{span[1]}: {why}"
-    text = f"The load holds at {_shown(walk, other[1])} on this day too, and its reps at {other[0]} ({why})."
+    text = f"The load holds at {shown_kg(walk, other[1])} on this day too, and its reps at {other[0]} ({why})."
     return KitDose(now, min(kg, other[1]), [walk.p.why(RULE, text)])
 
 
@@ -267,7 +267,9 @@ def _kit_dose(
                 return None
             # a new phase's higher range is reached from the kit's reps within the weekly bound, the load held
             now = copy_of(presc, reps=was + p.max_rep_step)
-            return KitDose(now, min(load_at(now), kit.held), _words(walk, e, now, kit, was, span, "climb"))
+            if (eased := load_at(now)) < kit.held - _EPS:  # these reps leave the reserve only at a lighter load
+                return KitDose(now, eased, _words(walk, e, now, kit._replace(held=eased), was, span, "ease"))
+            return KitDose(now, kit.held, _words(walk, e, now, kit, was, span, "climb"))
         now = copy_of(presc, reps=min(presc.reps, was + p.rep_step), tempo=tempo)  # the kit's climb: a step a week
         if load_at(now) >= kit.held - _EPS:
             return KitDose(now, kit.held, _words(walk, e, now, kit, was, span, "climb"))
@@ -340,7 +342,7 @@ def _next_step(walk: LoadWalk, presc: Prescription, lift: LiftState, kit: _Kit, 
     return (fewer, nxt) if ld.load_for(e1rm, fewer, rir, p.e1rm_formula, p.e1rm_max_reps) >= nxt - _EPS else None
 
 
-def _shown(walk: LoadWalk, kg: float) -> str:
+def shown_kg(walk: LoadWalk, kg: float) -> str:
     units = walk.profile.units
     return f"{round(kg / ld.KG_PER_LB, 1):g} lb" if units.value == "imperial" else f"{round(kg, 2):g} kg"
 
@@ -357,7 +359,7 @@ def _text(
 ) -> str:
     item = ld.implement(e.equipment)
     kit_words = ld.KIT_WORDS.get(item, "kit")  # type: ignore[arg-type]
-    held, nxt = _shown(walk, kit.held), _shown(walk, ld.round_down(kit.held + kit.step, kit.step, kit.bar))
+    held, nxt = shown_kg(walk, kit.held), shown_kg(walk, ld.round_down(kit.held + kit.step, kit.step, kit.bar))
     waits = f"{held} (the next step of your {kit_words}, {nxt}, is more than a week's expected gain)"
     if kit.top is not None and kit.held >= kit.top - _EPS and item is not None:
         waits = f"your heaviest {item.value} ({held})"
@@ -367,8 +369,15 @@ def _text(
         if presc.tempo != e.tempo:
             text += f" The lowering stays at {presc.tempo} until the load steps up."
         return text
+    if how == "ease":
+        return (
+            f"The reps climb toward this phase's {lo}-{hi}, a week's bound at most, {was} -> {reps}, and the load "
+            f"eases to {held} for them: the most these reps leave the reserve asked for."
+        )
     if how == "step":
         text = f"The next step of your {kit_words} is in reach: the load steps up and the reps start again at {reps}"
+        if was >= hi:  # a step past the weekly percentage waits for the range's top (linear-progression)
+            text = f"The reps reached the top of the range ({hi}) and {text[0].lower()}{text[1:]}"
         return text + " (not both in a week)."
     why = "as many as this load leaves the reserve asked for"
     if reps > hi:

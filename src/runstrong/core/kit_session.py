@@ -22,7 +22,7 @@ from .kit_progress import (
     progresses,
 )
 from .load_limits import LOADED_ROLES, copy_of, reviewed
-from .model import Block, Exercise, Prescription, Session
+from .model import Block, Exercise, Phase, Prescription, Session
 from .phases import LOADING_PHASES
 from .timing import estimate_seconds
 from .validate import step_problems
@@ -66,7 +66,7 @@ def retimed(s: Session, blocks: list[Block], walk: LoadWalk) -> dict:
     return {"estimated_minutes": minutes, "reasons": reasons}
 
 
-def _asked(walk: LoadWalk, block: Block, dose: KitDose) -> KitDose:
+def with_asked(walk: LoadWalk, block: Block, dose: KitDose) -> KitDose:
     """`dose` saying the sets and reps the week's dose asked when they changed (`as_planned` reads them back)."""
     was, now = block.prescription, dose.presc
     if (was.sets, was.reps) == (now.sets, now.reps) or not dose.reasons:
@@ -127,7 +127,7 @@ def _progressed(
     if dose.presc.sets < planned:
         dose = dose._replace(reasons=[*dose.reasons, walk.p.why(RULE, FEWER_SETS.format(sets=planned))])
     walk.room -= extra
-    return _asked(walk, block, dose) if main else dose
+    return with_asked(walk, block, dose) if main else dose
 
 
 def _bounded(
@@ -142,7 +142,7 @@ def _bounded(
     day, when the heavy day moved) gives way to the week's own dose where that one passes."""
     presc = block.prescription if dose is None else dose.presc
     before, most = walk.day_last.get((block.exercise_id, walk.focus)), walk.p.max_rep_step
-    if before is None or reviewed(block) or "baseline-screen" in week.rule_ids or week.deload:  # type: ignore[attr-defined]
+    if before is None or reviewed(block) or week.deload:  # type: ignore[attr-defined]  # a re-screen measures no lift
         return dose
     if week.phase not in LOADING_PHASES:  # type: ignore[attr-defined]
         return dose
@@ -163,7 +163,7 @@ def _bounded(
     walk.room -= timed(block, now, walk)[1] - (0 if dose is None else timed(block, presc, walk)[1])
     text = f"Reps rise at most {most} a week: {was} on this day last loading week, {now.reps} this week."
     kg = load_at(now) if dose is None else dose.kg
-    return _asked(walk, block, KitDose(now, kg, [walk.p.why(RULE, text)]))
+    return with_asked(walk, block, KitDose(now, kg, [walk.p.why(RULE, text)]))
 
 
 def refit(walk: LoadWalk, s: Session, blocks: list[Block], load_block: Callable[[Block], Block]) -> list[Block]:
@@ -201,9 +201,12 @@ def note_day_reps(walk: LoadWalk, sessions: Sequence[Session]) -> None:
     """Each lift's dose this loading week on a day of each focus (`_bounded` steps from it), as
     `validate` reads them: a light day is no base, a day a review held or cut keeps the last."""
     now: dict[tuple[str, object], Prescription] = {}
+    most: dict[str, int] = {}
     for s in sessions:
         for b in s.blocks:
             key = (b.exercise_id, s.focus)
+            if b.role in LOADED_ROLES and b.prescription.reps:
+                most[b.exercise_id] = max(most.get(b.exercise_id, 0), b.prescription.reps)
             if b.role not in LOADED_ROLES or any(r.rule_id == "light-before-key-runs" for r in b.reasons):
                 continue
             if not reviewed(b):
@@ -211,3 +214,21 @@ def note_day_reps(walk: LoadWalk, sessions: Sequence[Session]) -> None:
             elif key in walk.day_last:
                 now[key] = walk.day_last[key]
     walk.day_last = now
+    walk.loading_reps.update(most)
+
+
+def taper_reps(walk: LoadWalk, week: object, block: Block) -> Block:
+    """`block` asking no more reps than its lift's last loading week did on any day: the taper and
+    race week cut volume and keep the dose, and a kit that held the reps under a dose that climbed
+    on would otherwise get the dose's own back (3 x 11 -> 2 x 13 in the taper)."""
+    most, presc = walk.loading_reps.get(block.exercise_id), block.prescription
+    if week.phase not in (Phase.taper, Phase.race_week) or most is None or (presc.reps or 0) <= most:  # type: ignore[attr-defined]
+        return block
+    out, _ = timed(block, copy_of(presc, reps=most), walk)
+    if any(r.text.startswith(_TAPER_REPS) for r in block.reasons):
+        return out  # the taper's dose already says it keeps the last loading week's reps
+    text = f"At most the {most} reps of its last loading week: close to the race the volume falls, the reps never rise."
+    return copy_of(out, reasons=[*block.reasons, walk.p.why("taper", text)])
+
+
+_TAPER_REPS = "The last loading week's reps"

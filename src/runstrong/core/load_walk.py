@@ -66,6 +66,8 @@ class LoadWalk:
     focus: object = None  # the focus of the session being loaded (a lift's days are compared by it)
     # (exercise id, focus) -> its dose in the last loading week (a day's dose steps a bounded step from it)
     day_last: dict[tuple[str, object], Prescription] = field(default_factory=dict)
+    # exercise id -> the most reps any of its days asked in its last loading week (the taper asks no more)
+    loading_reps: dict[str, int] = field(default_factory=dict)
 
     @cached_attr
     def reviewed(self) -> bool:

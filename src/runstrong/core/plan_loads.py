@@ -23,7 +23,7 @@ from .context import PlanningContext
 from .dated_races import leg_work_capped
 from .heavy_day import as_dosed_heavy
 from .kit_progress import note_kits, undosed
-from .kit_session import note_day_reps, progressed, refit, retimed, room, with_kit_dose
+from .kit_session import note_day_reps, progressed, refit, retimed, room, taper_reps, with_kit_dose
 from .library import Library
 from .load_calibration import implement_share, strength_scale, table_e1rm
 from .load_effort import as_dosed, honest_effort
@@ -37,6 +37,7 @@ from .load_limits import (
     unloaded_ceiling,
     within_capacity,
 )
+from .load_step_hold import held_to_step
 from .load_walk import LiftState, LoadWalk, loadable
 from .load_words import load_reasons
 from .log_loads import eased_as_planned, holding_rule, set_e1rm
@@ -328,6 +329,7 @@ def _remember_eased(walk: LoadWalk, s: Session, blocks: list[Block]) -> None:
 def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Block:
     library, walk.planned = walk.library, block
     block = undosed(walk, as_dosed(walk, block))  # a lived week's block walks at its dose's effort and reps
+    block = taper_reps(walk, week, block)
     if block.role not in LOADED_ROLES or block.exercise_id not in library:
         return block
     e = library.get(block.exercise_id)
@@ -349,6 +351,8 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     if not light:
         load_at = lambda presc: _load_within(walk, week, copy_of(block, prescription=presc), lift, e, legs)  # noqa: E731
         kit = progressed(walk, week, block, lift, e, kg, (close, legs), load_at)
+        if not lift.fresh_log:  # a day's load never jumps (linear-progression); a log leads where it lifted
+            kit = held_to_step(walk, week, block, e, kit, kg, load_at)
     added = load_reasons(walk, lift, ld.implement(e.equipment)) + full
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True

@@ -419,6 +419,7 @@ class LinearProgression(RuleParams):
     max_rep_step: Int
     load_step_pct: Num
     max_load_step_pct: Num
+    max_kit_steps: Int
     load_rounding_kg: Positive
     max_contacts_step: Int
     max_hold_step_seconds: Int

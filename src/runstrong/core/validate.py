@@ -11,12 +11,15 @@ import itertools
 from dataclasses import dataclass
 from operator import attrgetter
 
+from . import loads as ld
 from .context import PlanningContext
 from .dated_races import check_tune_ups, tune_ups
 from .dated_races import window as tune_up_window
 from .effort_targets import harder_than_race_close, heavy_set
+from .kit_progress import dosed_range
 from .library import Library
 from .load_limits import REVIEWED
+from .load_steps import load_step_problem
 from .model import (
     EQUIPMENT_SETS,
     KEY_RUN_TYPES,
@@ -68,7 +71,7 @@ def check_plan(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date] = fro
     out += [Violation(*v) for v in check_tune_ups(plan, p)]
     out += _check_deloads(plan, p)
     out += _check_sessions(plan, ctx, lived)
-    out += _check_progression(plan, p)
+    out += _check_progression(plan, p, _KitSteps(plan, ctx.library, p), lived)
     out += _check_heavy_rests(plan, p)
     out += _check_eccentric_rests(plan, p, lived)
     out += _check_first_days_back(plan, p, lived)
@@ -374,20 +377,38 @@ def _session_content(blocks: list, runner: tuple, library: Library, p: Params): 
     return tuple(problems), frozenset(trained)
 
 
-def _check_progression(plan: Plan, p: Params) -> list[Violation]:
+class _KitSteps:
+    """Each loaded exercise's kit step in kg for this runner (None: no load), worked out once."""
+
+    def __init__(self, plan: Plan, library: Library, p: Params) -> None:
+        self.plan, self.library, self.p, self.steps = plan, library, p, {}
+
+    def __call__(self, ex: str) -> float | None:
+        if ex not in self.steps:
+            e = self.library.get(ex) if ex in self.library else None
+            kit = ld.implement(e.equipment) if e is not None and e.loadable else None
+            self.steps[ex] = None if kit is None else ld.kit_of(kit, self.plan.profile, self.p).step
+        return self.steps[ex]
+
+
+def _check_progression(plan: Plan, p: Params, kit_step: _KitSteps, lived: frozenset[dt.date]) -> list[Violation]:
     """Each loading week's step from the last loading week stays within the registry's
     bounds, across phase changes and deloads (a deload or taper week is compared with
-    nothing; the loading week after it with the one before it)."""
+    nothing; the loading week after it with the one before it); a day's load in kilograms
+    too (`load_steps`), except in a week lived or the first after one (the diary's sets lead)."""
     out: list[Violation] = []
     last: dict[tuple[str, str], Prescription] = {}
     rules_of: dict[int, frozenset[str]] = {}  # weeks share blocks: each one's rule ids read once (the plan keeps them)
     races = tune_ups(plan.profile)  # a tune-up's last days hold leg work far from failure, as a light day does
+    was_lived = False
     for w in plan.weeks:
         if w.deload or w.phase not in LOADING_PHASES:
             continue
         if "baseline-screen" in w.rule_ids:  # a new screen re-prescribes from what was measured
             last = {}
         seen: dict[tuple[str, str], Prescription] = {}
+        kg_judged = not was_lived and w.start_date not in lived
+        was_lived = w.start_date in lived
         for s in w.sessions:
             if races and not tune_up_window(races, s.date, p)[1]:
                 continue  # neither a step up nor the base for one (tune-up-race)
@@ -407,9 +428,12 @@ def _check_progression(plan: Plan, p: Params) -> list[Violation]:
                 seen[key] = b.prescription
                 if key in last:
                     where = f"week {w.index} {b.exercise_id}"
-                    out += [
-                        Violation("linear-progression", where, m) for m in step_problems(last[key], b.prescription, p)
-                    ]
+                    problems = step_problems(last[key], b.prescription, p)
+                    step = kit_step(b.exercise_id) if kg_judged else None
+                    if step is not None:
+                        top = span[1] if (span := dosed_range(b, p)) else None
+                        problems += filter(None, [load_step_problem(last[key], b.prescription, top, step, p)])
+                    out += [Violation("linear-progression", where, m) for m in problems]
         last = seen  # compare with the last loading week only: a returning exercise starts afresh
     return out
 
