@@ -372,7 +372,11 @@ def _no_deload_rise(walk: LoadWalk, lift: LiftState, e: Exercise, kg: float, lig
     else:
         day = walk.day_last.get((e.id, walk.focus))
         was = day.load_kg if day is not None else None
-    return kg if was is None else min(kg, ld.round_down(was, *walk.kit(e)))
+    if was is None or lift.last is None:
+        return kg
+    capped = ld.round_down(was, *walk.kit(e))
+    floor = min(lift.last, lift.week_kg or lift.last) * walk.p.deload_min_load_pct / 100
+    return kg if capped < floor - 1e-9 else min(kg, capped)  # never under the deload's floor (planned-deloads)
 
 
 def _load_within(walk: LoadWalk, week: Week, block: Block, lift: LiftState, e: Exercise, legs: bool) -> float:
