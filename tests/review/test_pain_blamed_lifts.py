@@ -56,6 +56,8 @@ def test_a_split_squat_blamed_for_unsettled_back_pain_is_swapped_next_week_and_t
     assert lift not in {x for x, _ in _lifts(nxt)}, _lifts(nxt)
     if swap.to_id is not None:
         assert LIBRARY.get(swap.to_id).name in d.text
+        (block,) = [b for s in nxt.sessions for b in s.blocks if b.exercise_id == swap.to_id]
+        assert "review-regress" in block.rule_ids and "exercise-swap" not in block.rule_ids  # not "Your choice"
 
 
 areas = st.sampled_from([PainArea.knee, PainArea.lower_back, PainArea.hip, PainArea.achilles, PainArea.hamstring])
