@@ -788,13 +788,14 @@ def test_the_heavy_day_of_a_lift_is_never_the_easier_of_its_two_days():
     assert "No harder than this week's heavy day of the same lift: its load steps up a week at a time." in said
 
 
-def test_a_deload_day_before_a_key_run_keeps_the_deloads_sets():
+def test_a_deload_day_before_a_key_run_cuts_from_the_light_days_sets():
     """An advanced 10K runner with a 20-minute cap: his deload week's Wednesday, the day before
     a tempo, came to one set of everything in 7 minutes: the deload's 40% cut and the light
-    day's set fewer stacked. Over 300 generated runners, 807 of 2,215 deload and taper
-    sessions with leg work had every leg lift at one set. The light day now eases effort
-    only in a week whose own cut already took sets off: each light lift keeps the deload's
-    cut of its last loading week's sets."""
+    day's set fewer stacked. The light day was then made to keep the deload's cut of the full
+    dose, which is exactly a loading week's light day: cr21a W2 found deload light days
+    identical to the week before and deload weeks cut 12-22% against `planned-deloads`' range.
+    A deload's light day now cuts from the light day's own dose (one set fewer, then the
+    deload's cut), and says "one set fewer" only when a set came off."""
     from runstrong.core.review_cut import cut_sets
 
     plan = plan_of("twice_a_day_10k_twenty_minutes.toml")
@@ -815,11 +816,11 @@ def test_a_deload_day_before_a_key_run_keeps_the_deloads_sets():
         was = leg_sets(before, s.focus)
         for ex, b in leg_sets(deload, s.focus).items():
             if "light-before-key-runs" in b.rule_ids and ex in was:
-                full = was[ex].prescription.sets  # its last loading week's sets, before a light day took one off
-                full += P.light_set_cut if "light-before-key-runs" in was[ex].rule_ids else 0
-                assert b.prescription.sets == cut_sets(full, P.deload_volume_cut_pct), ex
+                last = was[ex].prescription.sets  # its sets on that day of the loading week before
+                assert b.prescription.sets < last or b.prescription.sets == 1, (ex, last, b.prescription.sets)
+                assert b.prescription.sets <= cut_sets(last, P.deload_volume_cut_pct), ex
                 text = next(r.text for r in b.reasons if r.rule_id == "light-before-key-runs")
-                assert text == "A key run is close: more in reserve, fresh legs first."
+                assert text.startswith("A key run is close: ") and text.endswith("more in reserve, fresh legs first.")
                 checked += 1
     assert checked >= 2
 

@@ -45,6 +45,9 @@ def apply_swaps(
         if new is None:
             return pk
         e = library.get(new)
+        if (pk.exercise.id, new) in ctx.regressed:  # the review's regression (form, or pain it brought on), not theirs
+            said = f"In place of {pk.exercise.name}, as your weekly review chose: an easier exercise for now."
+            return Pick(exercise=e, reasons=(why("review-regress", said),))
         return Pick(exercise=e, reasons=(why("exercise-swap", f"Your choice, in place of {pk.exercise.name}."),))
 
     new_primaries = {c: tuple(swap(pk) for pk in picks) for c, picks in primaries.items()}

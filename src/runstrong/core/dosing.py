@@ -410,17 +410,18 @@ def _cuts(d: _Draft, p: Params) -> None:
     if ctx.phase == Phase.maintenance:
         d.sets = min(d.sets, p.maintenance_sets)
         add(p.why("maintenance-after-race", f"{d.sets} set(s) at the same dose: keep, don't build."))
-    if ctx.volume_cut_pct:
-        d.sets = cut_sets(d.sets, ctx.volume_cut_pct)
-        add(p.why("planned-deloads" if ctx.deload else "taper", text=f"Volume cut about {ctx.volume_cut_pct}%."))
     leg_work = d.e.category in LEG_CATEGORIES and d.role in (Role.primary, Role.accessory)
-    if ctx.light and leg_work:
+    light, full = ctx.light and leg_work, d.sets
+    if light and not (ctx.volume_cut_pct and not ctx.deload):  # a taper's cut is the week's: no second cut
+        d.sets = max(1, d.sets - p.light_set_cut)  # a deload cuts from the light day's dose (cr21a W2)
+    if ctx.volume_cut_pct:
+        before, d.sets = d.sets, cut_sets(d.sets, ctx.volume_cut_pct)
+        said = f"Volume cut about {ctx.volume_cut_pct}%." if d.sets < before else "One set already: kept, eased."
+        add(p.why("planned-deloads" if ctx.deload else "taper", text=said))
+    if light:
         d.intensity = eased(d.intensity, p.light_rir_increase, rir_only=True)
-        if ctx.volume_cut_pct:  # a deload's or taper's cut already took the week's sets down: no second cut
-            add(p.why("light-before-key-runs", "A key run is close: more in reserve, fresh legs first."))
-        else:
-            d.sets = max(1, d.sets - p.light_set_cut)
-            add(p.why("light-before-key-runs", "A key run is close: one set fewer, more in reserve, fresh legs first."))
+        fewer = "one set fewer, " if d.sets < full and not (ctx.volume_cut_pct and not ctx.deload) else ""
+        add(p.why("light-before-key-runs", f"A key run is close: {fewer}more in reserve, fresh legs first."))
         _eased_step(d, p)
     if ctx.race_close and leg_work:
         d.intensity = race_close_intensity(d.intensity, p)

@@ -346,6 +346,8 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     light = any(r.rule_id == "light-before-key-runs" for r in block.reasons)
     if light:
         kg = light_day_load(walk, lift, kg, block.prescription.reps, *walk.kit(e))
+    if week.deload:
+        kg = _no_deload_rise(walk, lift, e, kg, light)
     kg, full = within_capacity(walk, e, kg)  # an estimate stopped there is still found (cr20a #4)
     kit = None
     if not light:
@@ -364,6 +366,21 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
         presc = copy_of(base.prescription, load_kg=kg)
         hit = walk.copies[key] = copy_of(base, prescription=presc, reasons=[*base.reasons, *added])
     return hit
+
+
+def _no_deload_rise(walk: LoadWalk, lift: LiftState, e: Exercise, kg: float, light: bool) -> float:
+    """A deload's load, never above the same day's in the last loading week (cr21a W2: a light
+    day's trap bar went 155 -> 160 lb; a kit-held day 4 -> 6 kg, at its other day's load)."""
+    if light:
+        was = lift.light[1] if lift.light is not None else None
+    else:
+        day = walk.day_last.get((e.id, walk.focus))
+        was = day.load_kg if day is not None else None
+    if was is None or lift.last is None:
+        return kg
+    capped = ld.round_down(was, *walk.kit(e))
+    floor = min(lift.last, lift.week_kg or lift.last) * walk.p.deload_min_load_pct / 100
+    return kg if capped < floor - 1e-9 else min(kg, capped)  # never under the deload's floor (planned-deloads)
 
 
 def _load_within(walk: LoadWalk, week: Week, block: Block, lift: LiftState, e: Exercise, legs: bool) -> float:

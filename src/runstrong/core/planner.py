@@ -267,6 +267,8 @@ class _Planning:
         profile, p = self.profile, self.ctx.params
         equipment, swaps, ladder, regressed, outgrown = self._week_facts(frame, adjust)
         ready = self.landing_weeks >= p.landing_weeks and (effects is None or effects.hops_ok) and not regressed
+        if frame.deload and self.selection_key:  # hops come in with a loading week, never in a deload (cr21a W2)
+            ready = ready and self.selection_key[0].plyo_ready
         topped = self._topped(frame, adjust)
         # landings drilled mid-block: hops take over from them then, not a whole block later
         key = (frame.selection, effects, equipment, swaps, ready, ladder, topped)

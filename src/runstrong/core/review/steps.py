@@ -126,7 +126,10 @@ def regress_step(r: ReviewInput, v: Verdict) -> Verdict:
     swaps, decisions, holds = [*v.swaps], [*v.decisions], set(v.holds)
     broken: dict[Category, list[tuple[str, Signal]]] = {}
     flared = _flared_ladder_lifts(r, v)
+    swapped = {s.from_id for s in swaps}  # a lift the pain it brought on swapped already
     for lift in r.metrics.lifts:
+        if lift.exercise_id in swapped:
+            continue
         if not lift.form_sets or 100 * lift.broken_form_sets / lift.form_sets < rp.broken_share_pct:
             continue
         if lift.exercise_id in flared:  # the pain broke it: the ladder restarts it, no swap keeps it out

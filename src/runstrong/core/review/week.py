@@ -20,6 +20,7 @@ from .back_to_back import back_to_back_step
 from .decide import counts_down, order_step, real_life_step, recovery_step, third_session_step, verdict_step
 from .metrics import DiaryWindow
 from .pain_monitor import ladder_settle_step, pain_step
+from .pain_swaps import pain_swap_step
 from .running import running_step
 from .state import ReviewInput, Step, Verdict, review_input
 from .steps import (
@@ -39,6 +40,7 @@ from .values import RealLife, Review
 # the order of decisions.
 STEPS: tuple[Step, ...] = (
     pain_step,
+    pain_swap_step,
     category_step,
     sleep_appetite_step,
     regress_step,

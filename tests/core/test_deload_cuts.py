@@ -1,0 +1,121 @@
+"""A deload deloads every day (cr21a W2): its week's working sets are cut within the
+`planned-deloads` range of the loading week before (light days too: a light day cut from the
+full dose is only a loading week's light day), lifts already at one set keep it, and no lift's
+load rises over the same day of the loading week before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+
+from runstrong.core.model import Role
+from runstrong.core.planner import build_plan
+from runstrong.io.data_files import load_context
+from runstrong.io.profile_file import load_profile
+
+from .strategies import profiles
+from .test_plan_safety import LOADING, SAME_RUNNERS, P, plan_or_none
+
+WORK = (Role.primary, Role.accessory)
+
+
+def _work(week):  # type: ignore[no-untyped-def]
+    return [(s.weekday, b) for s in week.sessions for b in s.blocks if b.role in WORK]
+
+
+def deload_pairs(plan):  # type: ignore[no-untyped-def]
+    """(loading week, the deload week after it) of a plan."""
+    weeks = plan.weeks
+    return [(weeks[k - 1], w) for k, w in enumerate(weeks) if w.deload and k and not weeks[k - 1].deload
+            and weeks[k - 1].phase in LOADING and weeks[k - 1].sessions and w.sessions]  # fmt: skip
+
+
+def check_deload_cut(before, deload) -> None:  # type: ignore[no-untyped-def]
+    """The deload's working sets against the loading week's, within the rule's range where sets
+    can be cut (a one-set lift stays one)."""
+    loading = sum(b.prescription.sets for _, b in _work(before))
+    ones = sum(1 for _, b in _work(before) if b.prescription.sets == 1)
+    sets = sum(b.prescription.sets for _, b in _work(deload))
+    most = ones + (loading - ones) * (100 - P.deload_min_volume_cut_pct) / 100
+    least = loading * (100 - P.deload_max_volume_cut_pct) / 100
+    assert least - 1e-9 <= sets <= most + 1e-9, (deload.index, loading, ones, sets)
+
+
+def check_no_load_rise(before, deload) -> None:  # type: ignore[no-untyped-def]
+    """No lift heavier in the deload than on the same day of the week before (else than its heaviest)."""
+    day_kg: dict = {}
+    for day, b in _work(before):
+        kg = b.prescription.load_kg
+        if kg is not None:
+            for key in ((b.exercise_id, day), (b.exercise_id, None)):
+                day_kg[key] = max(day_kg.get(key, 0.0), kg)
+    for day, b in _work(deload):
+        kg = b.prescription.load_kg
+        was = day_kg.get((b.exercise_id, day), day_kg.get((b.exercise_id, None)))
+        if kg is not None and was is not None:
+            assert kg <= was + 1e-9, (deload.index, day, b.exercise_id, was, kg)
+
+
+DALE = """
+name = "Dale (imperial RPE)"
+age = 45
+sex = "male"
+body_mass_kg = 86
+units = "imperial"
+running_experience_years = 10
+strength_experience = "intermediate"
+consistent_strength_weeks = 8
+start_date = 2027-01-04
+available_days = ["mon", "wed", "fri", "sat"]
+session_cap_minutes = 45
+equipment = ["gym"]
+
+[recent_sets]
+romanian_deadlift = "8 x 135 lb @ RIR 2"
+
+[race]
+distance = "half"
+date = 2027-04-11
+
+[running]
+weekly = [
+  { day = "tue", type = "intervals", minutes = 55 },
+  { day = "wed", type = "easy", minutes = 35 },
+  { day = "thu", type = "tempo", minutes = 45 },
+  { day = "sat", type = "easy", minutes = 30 },
+  { day = "sun", type = "long", minutes = 100 },
+]
+"""
+
+
+def test_dales_deload_wednesday_trap_bar_is_no_heavier_and_his_deload_week_cuts_its_sets(tmp_path: Path):
+    """Dale (cr21a W2): his week-3 Wednesday trap-bar deadlift, a light day's 2 x 6 @ 155 lb,
+    came back in the deload at 2 x 6 @ 160 lb, and the deload week cut 22% of its sets."""
+    (tmp_path / "dale.toml").write_text(DALE, "utf-8")
+    plan = build_plan(load_profile(tmp_path / "dale.toml"), load_context())
+    pairs = deload_pairs(plan)
+    assert pairs
+    for before, deload in pairs:
+        check_no_load_rise(before, deload)
+        check_deload_cut(before, deload)
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_a_deload_cuts_every_days_sets_within_the_rules_range(profile):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    for before, deload in deload_pairs(plan):
+        check_deload_cut(before, deload)
+
+
+@SAME_RUNNERS
+@given(profile=profiles())
+def test_no_load_rises_in_a_deload_over_the_same_day_of_the_loading_week(profile):
+    plan = plan_or_none(profile)
+    if plan is None:
+        return
+    for before, deload in deload_pairs(plan):
+        check_no_load_rise(before, deload)
