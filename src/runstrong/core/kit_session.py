@@ -19,6 +19,7 @@ from .kit_progress import (
     eligible,
     kept_reps,
     kit_dose,
+    kit_held,
     progresses,
 )
 from .load_limits import LOADED_ROLES, copy_of, reviewed
@@ -108,7 +109,10 @@ def _progressed(
         dose = kit_dose(walk, block, lift, e, kg, load_at)
     else:
         presc = eased_dose(walk, week, block, lift, e, close[1])
-        dose = kept_reps(walk, week, block, lift, kg, close[1], load_at) if presc is None else KitDose(presc, kg, [])
+        if presc is None:
+            dose = kept_reps(walk, week, block, lift, kg, close[1], load_at)
+        else:  # a held dose's load is its reps' (the kit's step at them: the hold caps it at the last week's)
+            dose = KitDose(presc, load_at(presc) if kit_held(week, block) else kg, [])
     if dose is None:
         return None
     if dose.presc == block.prescription:
