@@ -7,7 +7,9 @@ the week after a cut steps from the load the cut week delivers.
 - A held lift whose kit held its load last loading week (2 x 10 @ 6 kg, RPE 8, a slower lowering)
   was held at the plain dose's fewer reps (2 x 6 @ 6 kg), and its other day, held to that heavy
   day's easier set, fell 6 -> 4 kg "at RIR 5"; one whose kit stepped its load (3 x 4 @ 18 kg,
-  RPE 8) was held a kit step lighter, 3 x 4 @ 16 kg "RIR 6" (the twentieth session's open item).
+  RPE 8) was held a kit step lighter, 3 x 4 @ 16 kg "RIR 6" (the twentieth session's open item);
+  one whose kit dose no longer fit the session's cap fell back to the plain dose (2 x 6 @ 24 kg
+  "RIR 8" for 3 x 12 @ 24 kg, RPE 8) where the kit's own dose takes a set fewer.
 - A cut took reps off at the same effort, so the walk loaded the cut week for fewer reps (57.5 kg);
   the applied cut delivers the held dose's load (55 kg), and the next week stepped from the
   walk's 57.5 to 60 kg: past a week's step from what was lifted.
@@ -44,6 +46,23 @@ SMALL_DUMBBELLS = AthleteProfile.model_validate({
     "running_experience_years": 1.0, "strength_experience": "novice", "consistent_strength_weeks": 4,
     "start_date": "2027-01-04", "plan_weeks": 1, "race": {"distance": "5k", "date": "2027-04-12"},
     "available_days": ["mon", "tue", "wed", "thu", "fri"], "session_cap_minutes": 20, "equipment": ["dumbbells"],
+})  # fmt: skip
+
+
+# 16, 74 kg, a novice with dumbbells up to 24 kg; runs Mon-Thu and a long run Sun; free Mon and Sat, 25 minutes
+HEAVIEST_DUMBBELL = AthleteProfile.model_validate({
+    "name": "Generated runner", "age": 16, "sex": "female", "body_mass_kg": 74.0,
+    "running_experience_years": 1.0, "strength_experience": "novice", "consistent_strength_weeks": 2,
+    "start_date": "2027-01-04", "plan_weeks": 9,
+    "running": {"weekly": [
+        {"day": d, "type": "easy", "minutes": 20} for d in ("mon", "tue", "wed", "thu")
+    ] + [{"day": "sun", "type": "long", "minutes": 20}]},
+    "available_days": ["mon", "sat"], "session_cap_minutes": 25, "equipment": ["dumbbells"],
+    "screens": [{
+        "date": "2027-01-04", "hip_hinge_pass": False, "hip_hinge_faults": ["sacrum"], "plank_seconds": 0,
+        "side_plank_left_seconds": 0, "side_plank_right_seconds": 0, "single_leg_squat_left": "good",
+        "single_leg_squat_right": "poor", "balance_open_left_seconds": 0, "balance_open_right_seconds": 0,
+        "heel_raise_left": 0, "heel_raise_right": 0}],
 })  # fmt: skip
 
 
@@ -99,6 +118,16 @@ def test_a_held_lift_whose_kit_stepped_its_load_repeats_that_load_not_a_kit_step
     for focus, p in now.items():
         q = was[focus]
         assert (p.sets, p.reps, p.load_kg, reserve(p)) == (q.sets, q.reps, q.load_kg, reserve(q))  # not 16 kg, RIR 6
+
+
+def test_a_held_kit_dose_the_cap_has_no_room_for_takes_a_set_fewer_not_fewer_reps():
+    loading, held = held_after_the_deload(HEAVIEST_DUMBBELL)
+    q, p = (
+        blocks_of(loading, "dumbbell_hip_thrust")["posterior_chain"],
+        blocks_of(held, "dumbbell_hip_thrust")["posterior_chain"],
+    )
+    assert (q.sets, q.reps, q.load_kg, q.tempo, reserve(q)) == (3, 12, 24.0, "3-0-1-2", 2)  # at the heaviest dumbbell
+    assert (p.sets, p.reps, p.load_kg, p.tempo, reserve(p)) == (2, 12, 24.0, "3-0-1-2", 2)  # not 2 x 6, "RIR 8"
 
 
 def test_the_week_after_a_cut_steps_from_the_load_the_cut_week_delivers():
