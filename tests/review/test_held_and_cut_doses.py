@@ -18,6 +18,9 @@ the week after a cut steps from the load the cut week delivers.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+
+import pytest
 
 from runstrong.core.model import AthleteProfile, Role
 from runstrong.core.review import RealLife, apply_review, review_week
@@ -149,3 +152,17 @@ def test_the_week_after_a_cut_steps_from_the_load_the_cut_week_delivers():
     assert reserve(cut) == 5  # the reps taken off are left in reserve: the same load, fewer reps
     after = blocks_of(week_of(new_plan, review.next_week_start + 7 * DAY), "trap_bar_deadlift")
     assert max(p.load_kg for p in after.values()) <= 57.5  # a week's step (5%) from 55 kg, on 2.5 kg plates
+
+
+@pytest.mark.xfail(reason="open (twenty-first session): see docs/coach-reads.md, review draws", strict=False)
+def test_a_held_lift_after_a_rescreen_week_repeats_the_dose_that_week_delivered():
+    # re-screened in week 7 (its heavy day 3 x 9 @ 22 kg, RPE 8; its other day the kit's 1 x 12 @ 20 kg,
+    # RIR 2): the hold after week 8's deload gave 3 x 6 @ 22 kg and 1 x 10 @ 18 kg "RIR 5"
+    runner = AthleteProfile.model_validate_json(
+        (Path(__file__).parents[1] / "core" / "runners" / "held_after_a_rescreen_dumbbells.json").read_text()
+    )
+    loading, held = held_after_the_deload(runner)
+    was, now = blocks_of(loading, "dumbbell_hip_thrust"), blocks_of(held, "dumbbell_hip_thrust")
+    for focus, p in now.items():
+        q = was[focus]
+        assert (p.sets, p.reps, p.load_kg, reserve(p)) == (q.sets, q.reps, q.load_kg, reserve(q))
