@@ -437,10 +437,17 @@ def _cuts(d: _Draft, p: Params) -> None:
     if cut:  # the review's cut, of the announced size in sets and reps, seconds or contacts (review_cut)
         # of the announced size, however many steps that is: the week after a cut steps on from the week
         # before it (progression-carries-over, and validate reads a cut week as if the cut were not there)
+        reps = d.reps
         d.sets, d.reps, d.seconds, d.contacts, d.distance = cut_prescription(
             d.sets, d.reps, d.seconds, d.contacts, d.distance, cut
         )
-        add(p.why("review-reduce", f"Your review asked for less: volume cut about {cut}% this week."))
+        text = f"Your review asked for less: volume cut about {cut}% this week."
+        if reps and d.reps and d.reps < reps:
+            # the reps taken off stay in reserve: fewer reps at the same effort would be a heavier load,
+            # which the applied cut never gives (apply.cut_from_held), and the week after steps from it
+            d.intensity = eased(d.intensity, reps - d.reps)
+            text = f"{text[:-1]}, the reps taken off left in reserve (the same load, fewer reps)."
+        add(p.why("review-reduce", text))
     if ctx.deload:
         d.heavy = False
         d.intensity = eased(d.intensity, p.deload_rir_increase)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from . import loads as ld
 from .library import Library
-from .load_limits import LOADED_ROLES, copy_of, reviewed
+from .load_limits import LOADED_ROLES, copy_of, held_only, reviewed
 from .model import Block, EquipmentSet, Exercise, Phase, Prescription, Reason
 from .phases import LOADING_PHASES
 from .progression import load_rise_pct
@@ -396,14 +396,25 @@ def eased_dose(
     walk: LoadWalk, week: object, block: Block, lift: LiftState, e: Exercise, close: bool
 ) -> Prescription | None:
     """A deload or the taper repeats the last loading week's reps where the kit's progression set
-    them (planned-deloads, taper: less volume, the dose kept); the taper keeps its tempo too."""
+    them (planned-deloads, taper: less volume, the dose kept); the taper keeps its tempo too. A
+    review's hold repeats that day's whole dose, its sets and tempo too (review-hold): the plain
+    dose's fewer reps at the held load made a heavy day easier than the week it repeats, and the
+    lift's other day, held to it, lighter (2 x 10 @ 6 kg, RPE 8 held as 2 x 6 @ 6 kg; 6 -> 4 kg)."""
     presc = block.prescription
-    eased = week.deload or week.phase == Phase.taper  # type: ignore[attr-defined]
+    held = kit_held(week, block)
+    eased = week.deload or week.phase == Phase.taper or held  # type: ignore[attr-defined]
     k = lift.kit
-    if not eased or close or k is None or not k.progressed or not presc.reps or _light(block) or reviewed(block):
+    if not eased or close or k is None or not k.progressed or not presc.reps or _light(block):
         return None
-    if week.deload and dosed_range(block, walk.p) != k.span:  # type: ignore[attr-defined]
+    if reviewed(block) and not held:
+        return None
+    if (week.deload or held) and dosed_range(block, walk.p) != k.span:  # type: ignore[attr-defined]
         return None  # another day's scheme of the lift: its own dose (the taper keeps the last, whatever its scheme)
     tempo = presc.tempo if week.deload else _tempo(presc.tempo, e, k.slower)  # type: ignore[attr-defined]
-    now = copy_of(presc, reps=k.reps, tempo=tempo)
+    now = copy_of(presc, reps=k.reps, tempo=tempo, **({"sets": min(presc.sets, k.sets)} if held else {}))
     return None if now == presc else now
+
+
+def kit_held(week: object, block: Block) -> bool:
+    """A block a review held (not cut) in a loading week: it repeats the kit's dose of the last one."""
+    return held_only(block) and week.phase in LOADING_PHASES and not week.deload  # type: ignore[attr-defined]

@@ -19,6 +19,7 @@ from .kit_progress import (
     eligible,
     kept_reps,
     kit_dose,
+    kit_held,
     progresses,
 )
 from .load_limits import LOADED_ROLES, copy_of, reviewed
@@ -104,16 +105,22 @@ def _progressed(
     load_at: Callable[[Prescription], float],
 ) -> KitDose | None:
     main = eligible(walk, week, block, lift, close[1])
+    held = False
     if main:
         dose = kit_dose(walk, block, lift, e, kg, load_at)
     else:
         presc = eased_dose(walk, week, block, lift, e, close[1])
-        dose = kept_reps(walk, week, block, lift, kg, close[1], load_at) if presc is None else KitDose(presc, kg, [])
+        held = presc is not None and kit_held(week, block)
+        if presc is None:
+            dose = kept_reps(walk, week, block, lift, kg, close[1], load_at)
+        else:  # a held dose's load is its reps' (the kit's step at them: the hold caps it at the last week's)
+            dose = KitDose(presc, load_at(presc) if held else kg, [])
     if dose is None:
         return None
     if dose.presc == block.prescription:
         return dose
-    main = main or bool(dose.reasons)  # a loading week's dose the kit set: its reps are kept from falling
+    # a loading week's dose the kit set, or a hold repeating one: its reps are kept from falling
+    main = main or bool(dose.reasons) or held
     _, extra = timed(block, dose.presc, walk)
     planned = dose.presc.sets
     while (

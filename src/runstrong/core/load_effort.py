@@ -75,6 +75,11 @@ def reserve_at(e1rm: float, load: float, reps: int, p: Any) -> float:
     return min(total, p.e1rm_max_reps) - reps
 
 
+def _light(block: Block) -> bool:
+    """A light day before a key run (light-before-key-runs)."""
+    return any(r.rule_id == "light-before-key-runs" for r in block.reasons)
+
+
 def _cause(week: Any, block: Block, close: bool) -> tuple[str, str] | None:
     """The ceiling that holds a block's load under its target: its rule and its words (None in a
     loading week but for a review's hold: its load climbs a step a week toward its target, the
@@ -87,7 +92,7 @@ def _cause(week: Any, block: Block, close: bool) -> tuple[str, str] | None:
         if week.phase == Phase.maintenance:
             return "maintenance-after-race", "The first days back after the race keep the load well under your 1RM"
         return "taper", "The race is close, so the load stays well under your 1RM"
-    if any(r.rule_id == "light-before-key-runs" for r in block.reasons):
+    if _light(block):
         return "light-before-key-runs", "A light day stays clearly under the lift's full days"
     if week.deload:
         return "planned-deloads", "A deload eases the load"
@@ -116,6 +121,11 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
     if (week.phase == Phase.taper or held_only(block)) and lift.last_e1rm:
         e1rm = min(e1rm, lift.last_e1rm)  # the same load and reps as the last loading week: its effort (a hold grows
         # nothing: cr19b #4 read a held 55 kg x 6 as RIR 6 against the e1RM the walk had grown for the next step)
+    if held_only(block) and lift.light is not None and _light(block):
+        # a held light day repeats the last loading week's light day, whose load a light day's share
+        # set under the same reserve: read against what that day stood for, not the full days' e1RM
+        # (a held 2 x 7 @ 32.5 kg read RIR 8 where the week it repeats said RIR 4)
+        e1rm = min(e1rm, walk.e1rm_of(lift.light[1], copy_of(presc, reps=lift.light[0])))
     gives = reserve_at(e1rm, kg, reps, p)
     step, bar = walk.kit(walk.library.get(block.exercise_id))
     if gives < target + SLACK_REPS - 1e-9 or not loads_held(p, e1rm, kg, reps, target, step, bar):
