@@ -355,6 +355,8 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
         kit = progressed(walk, week, block, lift, e, kg, (close, legs), load_at)
         if not lift.fresh_log:  # a day's load never jumps (linear-progression); a log leads where it lifted
             kit = held_to_step(walk, week, block, e, kit, kg, load_at)
+    if kit is not None and kit.kg < kg - 1e-9:
+        full = []  # the kit's dose holds it under the kit's heaviest: that ceiling's words no longer apply
     added = load_reasons(walk, lift, ld.implement(e.equipment)) + full
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True
