@@ -127,8 +127,8 @@ def hold_dose(
 
 
 def ceiling_sets(base: int, carried: int | None, step: int, p: Params) -> int:
-    """The sets of a hold that stayed at the screen's ceiling: one more than its last loading
-    week's for a loading step (none in a deload, the taper or maintenance), at most
+    """The sets of a hold that stayed at the screen's ceiling: `max_set_step` more than its last
+    loading week's for a loading step (none in a deload, the taper or maintenance), at most
     `ceiling_extra_sets` over its usual count, so a runner whose short plank stops the seconds
     still progresses, by volume, until a new screen lets the seconds grow (screen-plank).
 
@@ -139,4 +139,5 @@ def ceiling_sets(base: int, carried: int | None, step: int, p: Params) -> int:
     """
     if carried is None:
         return base
-    return min(max(carried, base) + min(step, 1), base + p.plank_ceiling_extra_sets)
+    grown = p.max_set_step if step else 0  # a loading step adds the weekly set step (linear-progression)
+    return min(max(carried, base) + grown, base + p.plank_ceiling_extra_sets)
