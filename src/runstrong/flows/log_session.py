@@ -24,7 +24,8 @@ from runstrong.core.diary import (
     sets_as_planned,
     validate_entry,
 )
-from runstrong.core.set_checks import far_from_plan, under_the_bar
+from runstrong.core.log_slips import far_from_plan
+from runstrong.core.set_checks import under_the_bar
 from runstrong.errors import UserError
 from runstrong.store import changes, logbook, repo
 from runstrong.store.db import Store
