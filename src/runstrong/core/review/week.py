@@ -21,6 +21,7 @@ from .decide import counts_down, order_step, real_life_step, recovery_step, thir
 from .metrics import DiaryWindow
 from .pain_monitor import ladder_settle_step, pain_step
 from .running import running_step
+from .slips import slips_step
 from .state import ReviewInput, Step, Verdict, review_input
 from .steps import (
     category_step,
@@ -48,6 +49,7 @@ STEPS: tuple[Step, ...] = (
     verdict_step,
     recovery_step,
     running_step,
+    slips_step,
     order_step,
     real_life_step,
     ladder_settle_step,
