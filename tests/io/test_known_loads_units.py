@@ -36,3 +36,16 @@ def test_known_loads_kg_in_an_imperial_profile_is_named_as_kilograms():
     note = kilogram_loads_note({**BASE, "units": "imperial", "known_loads_kg": {"romanian_deadlift": 135}}, "dale.toml")
     assert note is not None and "135 kg (298 lb)" in note and "known_loads" in note
     assert kilogram_loads_note({**BASE, "known_loads_kg": {"romanian_deadlift": 135}}, "x.toml") is None
+
+
+def test_a_known_loads_start_is_named_in_the_runners_units_where_the_plan_shows_it():
+    """60 written under known_loads_kg meaning pounds (cr21a S3): the plan says it read 132.3 lb."""
+    from runstrong.core.planner import build_plan
+    from runstrong.io.data_files import load_context
+
+    known = {"dumbbell_hip_thrust": 60}  # 60 meant as lb: 132.3 lb read
+    profile = AthleteProfile.model_validate({**BASE, "units": "imperial", "known_loads_kg": known})
+    plan = build_plan(profile, load_context())
+    texts = [r.text for s in plan.weeks[0].sessions for b in s.blocks if b.exercise_id == "dumbbell_hip_thrust"
+             for r in b.reasons]  # fmt: skip
+    assert any("132.3 lb you gave" in t for t in texts), texts
