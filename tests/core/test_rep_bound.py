@@ -65,8 +65,8 @@ def test_a_day_the_kit_does_not_run_keeps_its_reps_within_a_weeks_step(name):
 
 def test_the_lunge_the_cap_leaves_no_slower_lowering_climbs_two_reps_not_four():
     """Week 19's 40-minute session has no time for the kit's slower lowering: the lunge takes the
-    dose's tempo with its reps two over week 18's, not the dose's 13 (week 18 holds week 17's 2 kg
-    at 10 reps since the day's load bound: it was 4 kg x 9 then, `test_load_jump`)."""
+    dose's tempo with its reps at most two over week 18's, not the dose's 13 (the load holds at
+    4 kg from week 15 and the reps climb a rep a week, `test_load_jump`)."""
     plan = build_plan(load_profile(RUNNERS / "kit_step_then_short_cap_half_lunge.json"), load_context())
 
     def lunge(week):
@@ -75,7 +75,8 @@ def test_the_lunge_the_cap_leaves_no_slower_lowering_climbs_two_reps_not_four():
             if b.exercise_id == "dumbbell_reverse_lunge"
         ]  # fmt: skip
 
-    assert [p.reps for p in lunge(18)] == [p.reps + P.max_rep_step for p in lunge(17)]
+    assert all(q.reps < p.reps <= q.reps + P.max_rep_step for p, q in zip(lunge(18), lunge(17), strict=True))
+    assert all(p.reps < 13 for p in lunge(18))
     assert all(s.estimated_minutes <= plan.profile.session_cap_minutes for s in plan.weeks[18].sessions)
 
 

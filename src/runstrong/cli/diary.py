@@ -119,6 +119,10 @@ def _show_day(shown: Any, when: Any, clock: Any, fmt: str) -> None:
     upcoming = None if shown.upcoming is None else view(shown.upcoming)
     out.print(render_day(when, clock, sessions, runs, shown.units, shown.last, shown.logged, upcoming,
                          shown.plan_version))  # fmt: skip
+    from runstrong.cli.today_slips import slips
+
+    for note in slips(shown, sessions, view):  # a log far above the plan, and why today's load did not follow it
+        out.print(f"[bold yellow]![/] {escape(note)}")
     if shown.sessions and not shown.logged and when <= clock:
         date_flag = "" if when == clock else f" --date {when}"
         out.print(

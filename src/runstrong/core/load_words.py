@@ -32,6 +32,9 @@ def load_reasons(walk: LoadWalk, lift: LiftState, kit: Item | None) -> list:
         "adjust to the reserve.",
         "cross-lift-start": "Load carried over from the same movement's other lift: adjust to the reserve.",
     }[lift.rule]
+    if lift.rule == "e1rm-formula" and not lift.weeks and lift.last is not None:  # the start, in the runner's units
+        given = _in_units(lift.last, walk.profile.units)  # cr21a S3: a 135 meant as lb, read as kg, says 298 lb
+        text = f"Load from the estimated 1RM of the {given} you gave for this lift, for these reps and this reserve."
     if lift.weeks and lift.rule in _STARTS:  # its later weeks go on from its own loads (cr20a #9)
         text = f"Load follows this lift's earlier weeks; {_STARTS[lift.rule](lift)}: adjust to the reserve."
     return (
@@ -43,6 +46,13 @@ _STARTS = {
     "cross-lift-start": lambda lift: f"its start was carried over from your {lift.source}",
     "starting-load-estimate": lambda lift: f"its start was estimated from body mass, sex and level{_scaled(lift)}",
 }
+
+
+def _in_units(kg: float, units: object) -> str:
+    """A load the runner gave, as they would write it (`Units` compared by value: the light path's strings too)."""
+    if getattr(units, "value", units) == "imperial":
+        return f"{round(kg / ld.KG_PER_LB, 1):g} lb"
+    return f"{round(kg, 1):g} kg"
 
 
 def _start_text(lift: LiftState) -> str:

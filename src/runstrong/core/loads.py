@@ -264,6 +264,26 @@ def round_down(kg: float, step_kg: float, floor_kg: float = 0.0) -> float:
     return round(steps * step_kg, 6) + 0.0
 
 
+def within_drop(kg: float, bound: float, held: float, step_kg: float, floor_kg: float = 0.0) -> float:
+    """`kg` (a load rounded down to the kit), or, where that fell under `bound` (the drop
+    bound's lowest load), the kit's lightest load at or above it, if no heavier than `held`
+    (the load last asked), else `kg`. A 20 lb dumbbell's target of 19.5 lb is 20 lb again,
+    not 15 lb: rounding down to a coarse kit step must not defeat the drop bound
+    (`load-autoregulation`; cr21a W4).
+
+    >>> within_drop(15, 18, 20, 5), within_drop(57.5, 54, 60, 2.5)
+    (20.0, 57.5)
+    >>> within_drop(15, 18, 15, 5)  # nothing lighter than the load asked is held: the kit's step stands
+    15
+    """
+    if kg >= bound - _SLACK:
+        return kg
+    up = round_down(bound, step_kg, floor_kg)
+    if up < bound - _SLACK:
+        up = round(up + step_kg, 6)
+    return up if up <= held + _SLACK else kg
+
+
 def step_ceiling(last_kg: float, max_step_pct: float, step_kg: float) -> float:
     """The most a load may rise to in one week: the registry's weekly step, or one real
     step when the kit cannot make a smaller one (a 10 kg dumbbell goes to 12, not 10.5).

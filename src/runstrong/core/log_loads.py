@@ -70,9 +70,10 @@ def followed_load(
     """The planned load moved by the log: the logged e1RM (grown a week's step) against the
     one this session assumes, kept within a week's step up (one real step when the log was
     that much easier and the kit makes no smaller one) and `max_drop_pct` down, never a step
-    above the logged load for as many reps or more, rounded down to real kit. A planned load
-    that is an `estimate` (no set of the runner's behind it) was never a load they showed: the
-    log sets it however far below (the drop's bound is for a rating of a known load).
+    above the plan (a known load: a log far above it is a slip, not a licence) or, for an
+    `estimate`, above the logged load for as many reps or more, rounded down to real kit. A
+    planned load that is an `estimate` (no set of the runner's behind it) was never a load they
+    showed: the log sets it however far below (the drop's bound is for a rating of a known load).
 
     >>> from types import SimpleNamespace as NS
     >>> from runstrong.core.model import Intensity, Prescription, RecentSet
@@ -86,8 +87,15 @@ def followed_load(
     >>> followed_load(presc, RecentSet(reps=8, load_kg=60, rir=0), 2.5, 20, p)  # at failure: down
     57.5
     >>> guess = presc.model_copy(update={"load_kg": 30.0})  # a cautious first estimate...
-    >>> followed_load(guess, RecentSet(reps=8, load_kg=65, rir=2), 2.5, 20, p)  # ...gives way to the log
+    >>> followed_load(guess, RecentSet(reps=8, load_kg=65, rir=2), 2.5, 20, p, estimate=True)  # ...gives way
     65.0
+    >>> followed_load(presc, RecentSet(reps=8, load_kg=130, rir=2), 2.5, 20, p)  # a known load: a step at most
+    62.5
+    >>> followed_load(presc, RecentSet(reps=30, load_kg=60, rir=2), 2.5, 20, p)  # 30 reps for 8: the same
+    62.5
+    >>> dumbbell = presc.model_copy(update={"load_kg": 9.07})  # 20 lb, logged a rep harder: 5 lb steps
+    >>> round(followed_load(dumbbell, RecentSet(reps=8, load_kg=9.07, rir=1), 2.268, 0, p) / 0.4536, 1)
+    20.0
     >>> guess = presc.model_copy(update={"load_kg": 44.0})  # a body-mass estimate far above the first log
     >>> followed_load(guess, RecentSet(reps=8, load_kg=30, rir=2), 2.5, 20, p, estimate=True)
     30.0
@@ -109,15 +117,24 @@ def followed_load(
         kg = max(kg, planned * (1 - p.autoreg_max_drop_pct / 100))  # a hard day lowers the load, never by much
     if planned and kg >= planned * (1 + p.max_load_step_pct / 100) - 1e-9:  # clearly easier: at least a step
         kg = max(kg, planned + step_kg)
-    # the bounds hold against what was lifted, not against the plan's first guess: a runner who
-    # logged 10 x 65 kg is not held at a 30 kg estimate, nor sent past a week's step above 65 kg
-    if presc.reps and presc.reps >= logged.reps:
+    if planned and not estimate:
+        # a known load rises at most a week's step over what the plan asked, whatever was logged: a
+        # log far above it is a typo or a unit slip until the runner corrects it (cr21a S1: 130 kg
+        # logged for 130 lb, 275 lb asked next; 3 x 80 reps for 3 x 8, 140 lb for 130 lb)
+        kg = min(kg, ld.step_ceiling(planned, p.max_load_step_pct, step_kg))
+    elif presc.reps and presc.reps >= logged.reps:
+        # an estimate's bounds hold against what was lifted, not against the plan's first guess: a runner
+        # who logged 10 x 65 kg is not held at a 30 kg estimate, nor sent past a week's step above 65 kg
         kg = min(kg, ld.step_ceiling(max(planned, logged.load_kg), p.max_load_step_pct, step_kg))
     else:
         kg = min(kg, max(ld.step_ceiling(planned, p.max_load_step_pct, step_kg), ld.load_for(
             grown, presc.reps or logged.reps, ld.rir_of(presc.intensity.kind, presc.intensity.value,
             p.autoreg_assumed_rir), p.e1rm_formula, p.e1rm_max_reps)))  # fmt: skip
-    return min(ld.round_down(kg, step_kg, bar_kg), ld.round_down(MAX_LOAD_KG, step_kg, bar_kg))
+    rounded = ld.round_down(kg, step_kg, bar_kg)
+    if planned and not estimate:  # the kit's step down never takes more than the drop's bound (cr21a W4)
+        bound = planned * (1 - p.autoreg_max_drop_pct / 100)
+        rounded = ld.within_drop(rounded, bound, ld.round_down(planned, step_kg, bar_kg), step_kg, bar_kg)
+    return min(rounded, ld.round_down(MAX_LOAD_KG, step_kg, bar_kg))
 
 
 def not_yet_planned(logged: Mapping[str, Any], recent: Mapping[str, Any]) -> dict[str, Any]:

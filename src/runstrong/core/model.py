@@ -17,7 +17,7 @@ from . import names
 from .base import Frozen, RunMinutes
 from .load_values import LOAD_KIT, RecentSet, bar_weights_fit, bars_only, load_kit  # noqa: F401 - re-exported
 from .pace import KM_PER_MILE, easy_pace_text, pace_min_per_km  # noqa: F401 - re-exported
-from .profile_checks import check_across_fields
+from .profile_checks import check_across_fields, known_loads_in_kg
 from .screen import Screen
 from .vocab import (  # noqa: F401 - re-exported: the model speaks this vocabulary
     EARLIEST_DATE,
@@ -323,7 +323,9 @@ class AthleteProfile(Frozen):
     allow_double_days: bool = False
     known_loads_kg: dict[str, Annotated[float, Field(gt=0, le=500)]] = Field(
         default_factory=dict,
-        description="Recent working load per exercise id, in kg, for its usual reps with about 2 in reserve.",
+        description="Recent working load per exercise id, in kg (even in an imperial profile), for its usual reps "
+        "with about 2 in reserve. Or give known_loads: the same, in your units (lb for imperial), e.g. "
+        "romanian_deadlift = 135.",
     )
     recent_sets: dict[ExerciseId, RecentSet] = Field(
         default_factory=dict,
@@ -396,6 +398,7 @@ class AthleteProfile(Frozen):
         return self
 
     _across_fields = model_validator(mode="after")(check_across_fields)  # core/profile_checks.py
+    _known_loads = model_validator(mode="before")(known_loads_in_kg)  # `known_loads`, in the runner's units
 
     @property
     def easy_min_per_km(self) -> float | None:

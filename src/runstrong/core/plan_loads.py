@@ -194,12 +194,15 @@ def _from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None) -> LiftSta
     # runner who lifted more than a cautious estimate is not pulled back under their own set.
     # An estimate was never a load the runner showed: the log stands however far from it (the
     # bounds are for a rating of a known load; cr20a #4: 30 kg logged, 44 kg asked next)
+    # A known load's log moves it at most a week's step over the plan, however far above it the log
+    # is: a log far above is a typo or a unit slip until corrected (cr21a S1: 130 kg for 130 lb)
     bounded = ld.autoregulated(grown, expected, p.max_load_step_pct, p.autoreg_max_drop_pct)
-    e1rm = grown if before.rule in ESTIMATE_RULES else max(bounded, logged)
+    estimated = before.rule in ESTIMATE_RULES or before.last is None
+    e1rm = grown if estimated else min(max(bounded, logged), expected * (1 + p.max_load_step_pct / 100))
     easier = e1rm >= expected * (1 + p.max_load_step_pct / 100) - 1e-9
     return LiftState(
         e1rm,
-        s.load_kg,
+        s.load_kg if estimated else min(s.load_kg, before.last),  # type: ignore[type-var]
         "load-autoregulation",
         reps=s.reps,
         easier=easier,
@@ -421,6 +424,9 @@ def _target_load(
         kg = max(kg, ld.round_down(lift.week_kg, step, bar))
     if lift.last is None:
         return kg
+    drop = 1 - p.autoreg_max_drop_pct / 100
+    if not close and not week.deload and week.phase in LOADING_PHASES:  # no drop past the bound by rounding (W4)
+        kg = ld.within_drop(kg, target * drop, ld.round_down(lift.last, step, bar), step, bar)
     if week.deload:  # eased from the week before it (its best so far may be a lived week's, in other units)
         last = min(lift.last, lift.week_kg or lift.last)
         kg = min(kg, ld.eased(last, p.deload_load_pct, step, bar, p.deload_min_load_pct))
@@ -437,6 +443,8 @@ def _target_load(
         # than planned: then at the load lifted), on this kit's steps (a lived week's load may
         # be in other units or kit)
         held = ld.round_down(lift.last, step, bar)
+        if not close:  # a hold: a harder log lowers it by the drop bound at most, rounding included (cr21a W4)
+            kg = ld.within_drop(kg, held * drop, held, step, bar)
         return held if lift.easier and not close else min(kg, held)
     if lift.easier and not close:
         kg = max(kg, ld.round_down(lift.last + step, step, bar))  # the kit's smallest step, at least

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .loads import KG_PER_LB
+
 
 def race_after_start(profile: Any) -> str | None:
     """A race on or before the first day of the plan leaves nothing to plan toward."""
@@ -29,6 +31,29 @@ ACROSS_FIELDS: tuple[tuple[tuple[str, ...], Callable[[Any], str | None]], ...] =
     (("start_date", "race"), race_after_start),
     (("pain_areas", "pain_sides"), sides_of_painful_areas),
 )
+
+
+def known_loads_in_kg(data: Any) -> Any:
+    """A profile's `known_loads`, in its own units (lb in an imperial profile, as its
+    heaviest_loads, load_increments and bar_weights are), read into `known_loads_kg` (always
+    kg; kept for the profiles that give it). cr21a S3: a pounds runner's own 135 lb written
+    under known_loads_kg became a 275 lb first Romanian deadlift.
+
+    >>> known_loads_in_kg({"units": "imperial", "known_loads": {"romanian_deadlift": 135}})
+    {'units': 'imperial', 'known_loads_kg': {'romanian_deadlift': 61.23497}}
+    """
+    if not isinstance(data, dict) or "known_loads" not in data:
+        return data
+    given, kg = data["known_loads"], data.get("known_loads_kg") or {}
+    if not isinstance(given, dict) or not isinstance(kg, dict):
+        raise ValueError("known_loads: a table of exercise id = your working load, in your units")
+    if both := sorted(set(given) & set(kg)):
+        raise ValueError(f"known_loads.{both[0]}: also in known_loads_kg; give it once (known_loads is in your units)")
+    per = KG_PER_LB if getattr(data.get("units"), "value", data.get("units")) == "imperial" else 1.0
+    own = {
+        k: round(v * per, 6) if isinstance(v, int | float) and not isinstance(v, bool) else v for k, v in given.items()
+    }
+    return {**{k: v for k, v in data.items() if k != "known_loads"}, "known_loads_kg": {**kg, **own}}
 
 
 def check_across_fields(profile: Any) -> Any:

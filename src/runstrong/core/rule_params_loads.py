@@ -45,6 +45,8 @@ class LoadAutoregulation(RuleParams):
     prefix = "autoreg_"
     max_drop_pct: Pct
     assumed_rir: Int
+    implausible_load_pct: Positive  # a set logged above this share of the planned load is named as a likely slip
+    implausible_reps_pct: Positive  # and above this share of the planned reps
 
 
 class LoadRounding(RuleParams):

@@ -24,6 +24,7 @@ from runstrong.core.diary import (
     sets_as_planned,
     validate_entry,
 )
+from runstrong.core.log_slips import far_from_plan
 from runstrong.core.set_checks import under_the_bar
 from runstrong.errors import UserError
 from runstrong.store import changes, logbook, repo
@@ -121,6 +122,10 @@ def log_session(store: Store, athlete: str | None, given: LogInput, clock: base.
             where += f" planned for {context.planned.date}"
         tx.record("log", f"logged {result.new_sets} set(s) on {given.day} ({where})")
         notes = next_door(tx.s, tx.athlete.id, given.day, given.planned_on, clock.today) if result.new_sets else []
+        from runstrong.io.data_files import load_context  # shipped data, read once
+
+        # a set far above the plan is kept, and named at once: most are a unit slip or a typo (cr21a S1)
+        notes = far_from_plan(given.sets, context.planned, tx.athlete.units, load_context().params) + notes
         return Logged(tx.athlete, result, log, context.planned, version=tx.version, notes=notes)
 
 

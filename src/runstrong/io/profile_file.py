@@ -28,6 +28,21 @@ def load_profile(path: Path) -> AthleteProfile:
     return validate_profile(raw, source=path.name)
 
 
+def kilogram_loads_note(raw: dict[str, Any], source: str) -> str | None:
+    """Words for an imperial profile that gives `known_loads_kg`: the one load field in kg
+    among fields in pounds, where a pounds runner's own 135 lb became a 275 lb first Romanian
+    deadlift (cr21a S3). Said, not refused: a profile that meant kilograms keeps working."""
+    given = raw.get("known_loads_kg")
+    if raw.get("units") != "imperial" or not isinstance(given, dict) or not given:
+        return None
+    from runstrong.core.loads import KG_PER_LB
+
+    shown = ", ".join(f"{ex} = {kg:g} kg ({kg / KG_PER_LB:.0f} lb)" for ex, kg in given.items()
+                      if isinstance(kg, int | float))  # fmt: skip
+    return (f"{source}: known_loads_kg is in kilograms though this profile is in pounds: {shown}. If you meant "
+            "pounds, write them under known_loads (your units) instead.")  # fmt: skip
+
+
 def read_profile_data(path: Path) -> dict[str, Any]:
     if not path.exists():
         raise UserError(f"{path}: no such file. Copy one from examples/ or run `runstrong schema profile`.")

@@ -49,7 +49,8 @@ DATA_FILES = ("exercises.toml", "rules.toml", "screen.toml", "ladders.toml")  # 
 FOLLOW_PARAMS = ("autoreg_assumed_rir", "e1rm_formula", "e1rm_max_reps", "load_step_pct", "carry_load_pct",
                  "max_load_step_pct", "autoreg_max_drop_pct", "rounding_metric_kg", "rounding_imperial_lb",
                  "rounding_bar_kg", "rounding_bar_lb", "light_max_pct_1rm", "light_max_pct_of_best",
-                 "heaviest_home_kg", "heaviest_gym_kg")  # fmt: skip
+                 "heaviest_home_kg", "heaviest_gym_kg", "autoreg_implausible_load_pct",  # and `today`'s words on a slip
+                 "autoreg_implausible_reps_pct")  # fmt: skip
 # the stored JSON's keys, as core.diary's models have them (a test checks): another shape takes the full path
 SESSION_KEYS = ("date", "label", "week", "focus", "heavy", "estimated_minutes", "blocks", "load")
 BLOCK_KEYS = ("role", "exercise_id", "name", "prescription", "held_by", "find_weight", "go_easy")

@@ -22,6 +22,7 @@ from .metrics import DiaryWindow
 from .pain_monitor import ladder_settle_step, pain_step
 from .pain_swaps import pain_swap_step
 from .running import running_step
+from .slips import slips_step
 from .state import ReviewInput, Step, Verdict, review_input
 from .steps import (
     category_step,
@@ -50,6 +51,7 @@ STEPS: tuple[Step, ...] = (
     verdict_step,
     recovery_step,
     running_step,
+    slips_step,
     order_step,
     real_life_step,
     ladder_settle_step,

@@ -1,0 +1,61 @@
+"""A set logged far above the plan is kept and named at once by `log`, again by `today` and
+the review, while the next load steps from the plan (cr21a S1: Dale, who trains in pounds,
+logged "130kg" for 130 lb and was asked a 275 lb Romanian deadlift the next Friday)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.cli.runner import env_for, run_cli
+
+PROFILE = """
+name = "Dale"
+age = 45
+sex = "male"
+body_mass_kg = 86
+units = "imperial"
+strength_experience = "intermediate"
+consistent_strength_weeks = 8
+start_date = 2027-01-04
+available_days = ["mon", "wed", "fri", "sat"]
+session_cap_minutes = 45
+equipment = ["gym"]
+
+[recent_sets]
+romanian_deadlift = "8 x 135 lb @ RIR 2"
+
+[race]
+distance = "half"
+date = 2027-04-11
+
+[running]
+weekly = [
+  { day = "tue", type = "intervals", minutes = 50 },
+  { day = "thu", type = "tempo", minutes = 45 },
+  { day = "sun", type = "long", minutes = 90 },
+]
+"""
+
+
+@pytest.fixture
+def dale(tmp_path):
+    (tmp_path / "dale.toml").write_text(PROFILE)
+
+    def run(day: str, *args: str):
+        out = run_cli(args, env=env_for(tmp_path) | {"RUNSTRONG_TODAY": day, "COLUMNS": "400"})
+        assert out.returncode == 0, out.stderr
+        return out.stdout
+
+    run("2027-01-03", "athlete", "add", str(tmp_path / "dale.toml"))
+    return run
+
+
+def test_a_pounds_runners_set_logged_in_kilograms_is_named_at_once_and_the_next_load_steps_from_the_plan(dale):
+    logged = dale("2027-01-08", "log", "--set", "rdl 3x8@130kg rpe8")
+    assert "286.6 lb logged is far above the 130 lb planned. If you meant 130 lb (a unit slip)" in logged
+    today = dale("2027-01-15", "today")
+    rdl = next(line for line in today.splitlines() if "Romanian deadlift" in line and "×" in line)
+    assert "@ 135 lb" in rdl, rdl  # a week's step over 130 lb, not 275 lb
+    assert "far above the" in today
+    review = dale("2027-01-10", "review")
+    assert "far above the 130 lb planned" in review
