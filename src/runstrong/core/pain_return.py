@@ -115,7 +115,7 @@ def rungs_for_week(profile: AthleteProfile, week_start: dt.date, ladders: Ladder
     if not profile.pain_areas and not any(a.pain_rungs for a in profile.adjustments):
         return ()  # most runners: nothing to load back (the planner asks once a week)
     rungs: dict[PainArea, int] = {a: 0 for a in profile.pain_areas if ladders.get(a) is not None}
-    for a in sorted(profile.adjustments, key=lambda x: x.week_start):
+    for a in profile.week_adjustments:  # one a week: the lower rung where two reviews set one
         if a.week_start > week_start:
             break
         for area, rung in a.pain_rungs.items():
