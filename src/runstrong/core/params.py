@@ -98,6 +98,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "review-sleep-appetite": ra.ReviewSleepAppetite,
     "long-run": ra.LongRun,
     "pain-monitoring": rpain.PainMonitoring,
+    "race-close-no-new-work": rpain.RaceCloseNoNewWork,
     "e1rm-formula": rl.E1rmFormula,
     "starting-load-estimate": rl.StartingLoadEstimate,
     "find-your-weight": rl.FindYourWeight,
