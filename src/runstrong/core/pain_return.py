@@ -243,12 +243,13 @@ def place_rungs(
     words then name both); else the second area's rung joins the category as one more primary."""
     out = dict(primaries)
     filled: dict[tuple[Category, int], _Held] = {}
+    off = {area for area, rung in rungs if rung == OFF}  # a clinician first: no rung's lift may load it
     for area, rung in rungs:
         lad = ladders.get(area)
         if lad is None or rung < 0:
             continue
         found = rung_exercise(lad, rung, library, kit, level, pain, hops)
-        if found is None:
+        if found is None or off.intersection(found[0].loads):
             continue
         e, at = found
         picks = list(out.get(lad.category, ()))

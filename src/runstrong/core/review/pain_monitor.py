@@ -207,6 +207,13 @@ def pain_step(r: ReviewInput, v: Verdict) -> Verdict:
         if j.action == "exclude":
             text = f"{sides.where(area, j.side).capitalize()} pain {j.why}: see a clinician before loading it again."
             out = out.add(guidance=(*out.guidance, why("pain-monitoring", text)))
+        elif j.action == "regress" and out.pain_rungs.get(area) == OFF:
+            text = (
+                f"{sides.where(area, j.side).capitalize()} pain above the acceptable zone on its gentlest work: "
+                "see a physiotherapist (or another clinician) before loading it again, and before the race if one "
+                "is near."
+            )
+            out = out.add(guidance=(*out.guidance, why("pain-monitoring", text)))
         elif reports >= rp.see_clinician_reports:  # still on its ladder: the plan loads it gently meanwhile
             text = (
                 f"{sides.where(area, '').capitalize()} pain in {reports} reports this week: have a clinician look "
@@ -273,6 +280,8 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
     else:
         off = "off its ladder (only work that spares it stays)"
         what = f"down to {step}" if j.action == "regress" and step else off
+        if j.action == "regress" and target == OFF:  # no gentler rung: its work stops (cr22a W3)
+            what = f"{floor_text(r, lad, rung)}: the work that loads it stops, {off}"
         text = f"{head}; {what} {when}."
         cut_signals = (*cut_signals, *j.signals[:1])
         for c in loading:
@@ -312,11 +321,19 @@ def _target(action: str, rung: int | None, lad: Ladder | None) -> int | None:
         return None
     if action == "exclude":
         return OFF
-    if action == "regress":
-        return max(rung - 1, 0)
+    if action == "regress":  # on the first rung (or off): no gentler rung, the area's work stops
+        return rung - 1 if rung > 0 else OFF
     if action == "progress":
         return min(rung + 1, lad.top)
-    return max(rung, 0)
+    return rung  # a hold or a wait: where it is (an area off its ladder stays off)
+
+
+def floor_text(r: ReviewInput, lad: Ladder | None, rung: int | None) -> str:
+    """Where an area stood when pain past the zone found no gentler rung: its ladder's first
+    rung (named), or already off its ladder."""
+    if lad is None or rung is None or rung < 0:
+        return "already off its ladder, with no gentler work to step down to"
+    return f"already on {_rung_text(r, lad, rung)}, the first: no gentler rung"
 
 
 def _rung_text(r: ReviewInput, lad: Ladder, rung: int | None) -> str:
