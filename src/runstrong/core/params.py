@@ -95,6 +95,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "review-deload": ra.ReviewDeload,
     "review-missed-sessions": ra.ReviewMissedSessions,
     "review-pain": ra.ReviewPain,
+    "review-illness-signal": ra.ReviewIllnessSignal,
     "review-sleep-appetite": ra.ReviewSleepAppetite,
     "long-run": ra.LongRun,
     "pain-monitoring": rpain.PainMonitoring,

@@ -18,6 +18,7 @@ from ..rules import Registry
 from .apply import without_review
 from .back_to_back import back_to_back_step
 from .decide import counts_down, order_step, real_life_step, recovery_step, third_session_step, verdict_step
+from .illness import illness_step
 from .metrics import DiaryWindow
 from .pain_monitor import ladder_settle_step, pain_step, race_close_step
 from .pain_swaps import pain_swap_step
@@ -48,6 +49,7 @@ STEPS: tuple[Step, ...] = (
     warning_signs_step,
     back_to_back_step,
     consistency_step,
+    illness_step,
     verdict_step,
     recovery_step,
     running_step,
