@@ -89,7 +89,7 @@ def test_petes_knee_past_the_zone_on_its_first_rung_stops_the_hold_and_sends_him
     text = " ".join(d.text.split())
     assert d.action == "regress"
     assert "already on rung 1 of 4 of its return ladder, isometric holds (Isometric split-squat hold)" in text
-    assert "the first: no gentler rung" in text and "the work that loads it stops" in text
+    assert "with no gentler rung below, so the work that loads it stops next week" in text
     assert "down to rung" not in text
     assert any("physiotherapist" in g.text and "before the race" in g.text for g in review.guidance)
     week = week_of(plan, review.next_week_start)

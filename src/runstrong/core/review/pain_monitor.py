@@ -280,9 +280,10 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
     else:
         off = "off its ladder (only work that spares it stays)"
         what = f"down to {step}" if j.action == "regress" and step else off
-        if j.action == "regress" and target == OFF:  # no gentler rung: its work stops (cr22a W3)
-            what = f"{floor_text(r, lad, rung)}: the work that loads it stops, {off}"
         text = f"{head}; {what} {when}."
+        if j.action == "regress" and target == OFF:  # no gentler rung: its work stops (cr22a W3)
+            stops = f"so the work that loads it stops {when}: only work that spares it stays"
+            text = f"{head}; {floor_text(r, lad, rung)}, {stops}."
         cut_signals = (*cut_signals, *j.signals[:1])
         for c in loading:
             reduce[c] = max(reduce.get(c, 0), r.params.pain_cut_pct)
@@ -333,7 +334,7 @@ def floor_text(r: ReviewInput, lad: Ladder | None, rung: int | None) -> str:
     rung (named), or already off its ladder."""
     if lad is None or rung is None or rung < 0:
         return "already off its ladder, with no gentler work to step down to"
-    return f"already on {_rung_text(r, lad, rung)}, the first: no gentler rung"
+    return f"already on {_rung_text(r, lad, rung)}, with no gentler rung below"
 
 
 def _rung_text(r: ReviewInput, lad: Ladder, rung: int | None) -> str:
