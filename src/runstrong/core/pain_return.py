@@ -320,3 +320,16 @@ def _shared_slot(
         return tuple(picks)
     taken.add(e.id)
     return (*picks, Pick(exercise=e, reasons=(_rung_reason([area], lad, at),)))
+
+
+def at_most_first_rung(
+    exercises: Iterable[Exercise], rungs: tuple[tuple[PainArea, int], ...], ladders: Ladders
+) -> tuple[Exercise, ...]:
+    """The exercises that load no area taken off its ladder, or load it only as its ladder's
+    first rung does: where a category has nothing that spares such an area, the week's last
+    resort (every week trains all three) goes no higher than its gentlest work, never to a
+    split squat for a knee just stopped on its hold (cr22a W3)."""
+    first = {
+        area: frozenset(lad.rungs[0].exercises) for area, rung in rungs if rung == OFF and (lad := ladders.get(area))
+    }
+    return tuple(e for e in exercises if all(a not in e.loads or e.id in ids for a, ids in first.items()))

@@ -282,7 +282,10 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
         what = f"down to {step}" if j.action == "regress" and step else off
         text = f"{head}; {what} {when}."
         if j.action == "regress" and target == OFF:  # no gentler rung: its work stops (cr22a W3)
-            stops = f"so the work that loads it stops {when}: only work that spares it stays"
+            stops = (
+                f"so the work that loads it stops {when}: only work that spares it stays (where nothing else fits "
+                f"your kit, the first rung's work at a cut dose, stopped if the pain passes {mk.acceptable}/10)"
+            )
             text = f"{head}; {floor_text(r, lad, rung)}, {stops}."
         cut_signals = (*cut_signals, *j.signals[:1])
         for c in loading:
