@@ -111,6 +111,26 @@ def test_the_ankle_slots_words_fit_a_tibialis_raise_and_the_build_note_fits_a_ba
     assert words_that_do_not_fit(plan) == []
 
 
+def test_a_build_note_without_hops_cites_the_progression_not_the_third_session():
+    """cr22a P5: "Build: harder rungs and more reps for those ready." was tagged
+    [third-session-after-consistency]; the note speaks for the progression unless hops come in."""
+    plan = build_plan(load_profile(RUNNERS / "novice_ultra_bands_achilles_left.toml"), CTX)
+    build = [r for w in plan.weeks for r in w.reasons if r.text.startswith("Build:")]
+    assert build
+    for r in build:
+        hops = "single-leg power comes in" in r.text
+        assert r.rule_id == ("third-session-after-consistency" if hops else "linear-progression"), (r.rule_id, r.text)
+
+
+def test_a_slot_nothing_fills_is_named_in_words_with_the_kit_that_would_fill_it():
+    """cr22a P5: "No single_leg_power primary 2 fits ..." for a 67-year-old with bodyweight only."""
+    plan = build_plan(load_profile(RUNNERS / "parkrun_67_bodyweight.toml"), CTX)
+    said = [w for w in plan.warnings if "fits your equipment" in w]
+    assert said and not any("_" in w for w in said), said
+    assert all(" lift fits your equipment, level and pain areas" in w for w in said), said
+    assert any("would open" in w and "(add it to equipment)" in w for w in said), said
+
+
 @settings(max_examples=examples(), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profile=profiles(), side=st.sampled_from(["left", "right"]))
 def test_no_reason_says_what_its_block_or_week_does_not_hold(profile, side):
