@@ -168,6 +168,13 @@ def counts_down(d: ReviewDecision) -> bool:
     return d.action == "wait" and d.text.startswith(COUNTDOWN)
 
 
+def said_by_the_plan(d: ReviewDecision) -> bool:
+    """Whether next week's plan says what `d` says in its own words, so `d` is not carried into
+    it as well: the count to the third session, and the third session's start (a build week
+    that holds it says "N consistent weeks behind you (...): a third, single-leg power session")."""
+    return counts_down(d) or d.action == "unlock"
+
+
 def third_session_step(r: ReviewInput, v: Verdict) -> Verdict:
     """Whether next week brings the third session (S15), counting only consistent weeks;
     never in a week with a cut or a deload (review-cut-size)."""
