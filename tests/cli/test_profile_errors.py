@@ -109,3 +109,9 @@ def test_a_number_or_a_date_where_a_kit_word_belongs_is_named_by_its_field(tmp_p
     error: the allowed-words message assumed a word. It names the field and the words."""
     said = refused(tmp_path, yaml(equipment=f"\n- {item}"), ".yaml")
     assert "equipment[0]: unknown value" in said and "use one of: bodyweight" in said
+
+
+def test_a_race_before_the_start_alone_is_said_once(tmp_path):
+    """cr22a P2: the model's own check and the file's check across fields both said it."""
+    said = refused(tmp_path, toml("[race]\ndistance = '10k'\ndate = 2027-01-01\n"))
+    assert said.count("must be after start_date") == 1, said

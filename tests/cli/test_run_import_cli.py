@@ -342,3 +342,25 @@ def test_an_archive_import_at_a_terminal_shows_a_progress_bar_counting_its_files
     assert {int(total) for _, total in counts} == {files}
     assert max(int(done) for done, _ in counts) == files
     assert f"Imported {contents.runs} runs" in re.sub(r"\x1b\[[0-9;]*m", "", shown)
+
+
+def test_a_diarys_runs_csv_given_to_the_activity_import_is_refused_with_status_2_and_says_where_it_goes(
+    runstrong, tmp_path
+):
+    """cr22a P2: a Latin-1 runs CSV (date, type, minutes) exited 1 blaming only the header."""
+    csv_file = tmp_path / "runs.csv"
+    csv_file.write_bytes("date,type,minutes\n2024-06-05,easy,45\n2024-06-06,café run,30\n".encode("latin-1"))
+    done = runstrong("run", "import", str(csv_file))
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "looks like a diary's runs.csv, which the diary import reads" in done.stdout
+    assert "Nothing was written to the diary." in done.stdout and "Traceback" not in done.stderr
+    assert runs_in(tmp_path) == []
+
+
+def test_an_import_where_no_file_could_be_read_exits_2(runstrong, tmp_path):
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "cut.fit").write_bytes(fit_run(dt.datetime(2024, 6, 10, 5, 0, tzinfo=dt.UTC), 30, 6.0)[:700])
+    done = runstrong("run", "import", str(folder))
+    assert done.returncode == 2 and "cut.fit: truncated" in done.stdout, done.stdout + done.stderr
+    assert runs_in(tmp_path) == []

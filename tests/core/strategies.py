@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from hypothesis import strategies as st
 
@@ -170,4 +171,38 @@ def profiles_on_ladders(draw) -> AthleteProfile:
     week = monday + dt.timedelta(weeks=draw(RUNG_WEEK))
     review = Adjustment(week_start=week, pain_rungs={a: draw(RUNG) for a in areas})
     update = {"pain_areas": sorted({*profile.pain_areas, *areas}, key=lambda a: a.value), "adjustments": [review]}
+    return AthleteProfile.model_validate({**profile.model_dump(), **update})
+
+
+KEY_TYPES = st.sampled_from([RunType.intervals, RunType.tempo, RunType.long])
+# two or three easy days of the week, none next to another (Sunday is next to Monday): every
+# other day is a key run, so each easy day falls between two key runs
+ISOLATED_EASY_DAYS = st.sampled_from([
+    days for days in itertools.chain(itertools.combinations(range(7), 2), itertools.combinations(range(7), 3))
+    if all((b - a) % 7 not in (1, 6) for a, b in itertools.combinations(days, 2))
+])  # fmt: skip
+SHORT_RACE = st.sampled_from([RaceDistance.k5, RaceDistance.k10])
+SHORT_RACE_DAY = st.integers(8 * 7, 16 * 7)
+
+
+@st.composite
+def crowded_short_race_profiles(draw) -> AthleteProfile:
+    """A generated runner (`profiles`) training for a 5K or 10K two to four months away who
+    runs every day, each easy day between two key runs (Eli's week: Tuesday and Thursday
+    intervals, Saturday tempo, Sunday long), and may lift on any day: every light day falls
+    between two key runs, and hops stay on more than one such day (explosive-work-with-room).
+    A strategy of its own: the other properties' runners stay as they are."""
+    profile = draw(profiles())
+    easy = draw(ISOLATED_EASY_DAYS)
+    weekly = [
+        Run(day=d, type=RunType.easy if d.index in easy else draw(KEY_TYPES), minutes=draw(RUN_MINUTES))
+        for d in Weekday
+    ]
+    race = RaceGoal(distance=draw(SHORT_RACE), date=profile.start_date + dt.timedelta(days=draw(SHORT_RACE_DAY)))
+    update = {
+        "running": RunningWeek(weekly=weekly).model_dump(),
+        "race": race.model_dump(),
+        "available_days": list(Weekday),
+        "plan_weeks": None,
+    }
     return AthleteProfile.model_validate({**profile.model_dump(), **update})

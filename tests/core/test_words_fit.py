@@ -5,19 +5,21 @@ the lift in it; the build's phase note promises only what its week holds."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections import defaultdict
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from runstrong.core.model import AthleteProfile, Category, PainArea, Pattern, Role
+from runstrong.core.model import KEY_RUN_TYPES, SPEED_RUN_TYPES, AthleteProfile, Category, PainArea, Pattern, Role
 from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
 from tests.conftest import examples
 
-from .strategies import profiles
+from .strategies import crowded_short_race_profiles, profiles
 
 CTX = load_context()
 LIBRARY = CTX.library
@@ -30,9 +32,42 @@ CATEGORY_OF = {"single-leg power": Category.single_leg_power, "posterior chain":
                "core stability": Category.core}  # fmt: skip
 
 
+# what a hop's words claim of its week or its day (explosive-work-with-room), and the plan's runs decide
+ONLY_HOPS = "the week's only hops"  # no other session of the week has hops
+ROOM = "the day with room around it"  # neither a speed day nor the day before a key run
+EVERY_HOP_DAY = "every hop day this week falls between two key runs"  # each of the week's hop days does
+
+
+def hop_words_that_do_not_fit(plan) -> list[tuple]:
+    """Each hop's words that say of its week or its day what the plan does not hold: a claim
+    true of the day it was said on must be true of every day of the week that says it (the
+    twenty-first coach read's P1: "the week's only hops" on both hop days of a week)."""
+    runs: dict[dt.date, set] = defaultdict(set)
+    for w in plan.weeks:
+        for r in w.runs:
+            runs[r.date].add(r.type)
+    one = dt.timedelta(days=1)
+
+    def key(day: dt.date) -> bool:
+        return bool(runs[day] & KEY_RUN_TYPES)
+
+    bad: list[tuple] = []
+    for w in plan.weeks:
+        hop_days = [s.date for s in w.sessions if s.plyometric]
+        for s in w.sessions:
+            for r in (r for b in s.blocks for r in b.reasons):
+                if ONLY_HOPS in r.text and len(hop_days) > 1:
+                    bad.append((w.index, f"{s.date:%a %d %b}", "the only hops of a week with more", r.text))
+                if ROOM in r.text and (runs[s.date] & SPEED_RUN_TYPES or key(s.date + one)):
+                    bad.append((w.index, f"{s.date:%a %d %b}", "room around a day next to a key run", r.text))
+                if EVERY_HOP_DAY in r.text and not all(key(d - one) and key(d + one) for d in hop_days):
+                    bad.append((w.index, f"{s.date:%a %d %b}", "a hop day not between two key runs", r.text))
+    return bad
+
+
 def words_that_do_not_fit(plan) -> list[tuple]:
     """Every reason in `plan` that says what its block or week does not hold."""
-    bad: list[tuple] = []
+    bad: list[tuple] = hop_words_that_do_not_fit(plan)
     for w in plan.weeks:
         blocks = [b for s in w.sessions for b in s.blocks]
         waiting = {(b.category, m.group(2)) for b in blocks for r in b.reasons if (m := WAITS.search(r.text))}
@@ -111,12 +146,33 @@ def test_the_ankle_slots_words_fit_a_tibialis_raise_and_the_build_note_fits_a_ba
     assert words_that_do_not_fit(plan) == []
 
 
+def test_a_build_note_without_hops_cites_the_progression_not_the_third_session():
+    """cr22a P5: "Build: harder rungs and more reps for those ready." was tagged
+    [third-session-after-consistency]; the note speaks for the progression unless hops come in."""
+    plan = build_plan(load_profile(RUNNERS / "novice_ultra_bands_achilles_left.toml"), CTX)
+    build = [r for w in plan.weeks for r in w.reasons if r.text.startswith("Build:")]
+    assert build
+    for r in build:
+        hops = "single-leg power comes in" in r.text
+        assert r.rule_id == ("third-session-after-consistency" if hops else "linear-progression"), (r.rule_id, r.text)
+
+
+def test_a_slot_nothing_fills_is_named_in_words_with_the_kit_that_would_fill_it():
+    """cr22a P5: "No single_leg_power primary 2 fits ..." for a 67-year-old with bodyweight only."""
+    plan = build_plan(load_profile(RUNNERS / "parkrun_67_bodyweight.toml"), CTX)
+    said = [w for w in plan.warnings if "fits your equipment" in w]
+    assert said and not any("_" in w for w in said), said
+    assert all(" lift fits your equipment, level and pain areas" in w for w in said), said
+    assert any("would open" in w and "(add it to equipment)" in w for w in said), said
+
+
 @settings(max_examples=examples(), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profile=profiles(), side=st.sampled_from(["left", "right"]))
 def test_no_reason_says_what_its_block_or_week_does_not_hold(profile, side):
     """Over generated runners (a screen's weaker side, pain on one side, any kit): the extra
     set is said where it is given and only there; "the same quality" only of the same pattern
-    and aim; the push-off only of calf work; loads and hops promised only to weeks with them."""
+    and aim; the push-off only of calf work; loads and hops promised only to weeks with them;
+    what a hop says of its week or day holds for the week and the day."""
     runner = AthleteProfile.model_validate({
         **profile.model_dump(mode="json"),
         "pain_sides": {a.value: side for a in profile.pain_areas},
@@ -133,3 +189,30 @@ def test_every_work_block_of_the_example_plans_says_true_words():
         plan = build_plan(load_profile(RUNNERS / name), CTX)
         assert words_that_do_not_fit(plan) == [], name
         assert any(b.role in (Role.primary, Role.accessory) for w in plan.weeks for s in w.sessions for b in s.blocks)
+
+
+def test_a_hop_day_says_only_what_holds_for_its_whole_week():
+    """Eli (5K, runs every day, three speed sessions) has hops on Monday, the day before
+    Tuesday's intervals, and on Wednesday, between the intervals: both said "the week's only
+    hops", and Monday "on the day with room around it". Each hop day now says what is true of
+    the week: every hop day of it falls between two key runs."""
+    plan = build_plan(load_profile(RUNNERS / "track_5k_seven_days_three_speed.toml"), CTX)
+    week = plan.weeks[5]
+    hops = [s for s in week.sessions if s.plyometric]
+    assert len(hops) > 1
+    said = [r.text for s in hops for b in s.blocks for r in b.reasons if r.rule_id == "explosive-work-with-room"]
+    assert any(EVERY_HOP_DAY in t for t in said), said
+    assert hop_words_that_do_not_fit(plan) == []
+
+
+@settings(max_examples=examples(0.3), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profile=crowded_short_race_profiles())
+def test_what_a_hop_says_of_its_week_holds_in_weeks_crowded_with_key_runs(profile):
+    """Over generated 5K and 10K runners who run every day, three to five key runs a week (Eli's
+    kind, where light days fall between two key runs and more than one keeps its hops): what a
+    hop says of its week or its day holds for every day of the week."""
+    try:
+        plan = build_plan(profile, CTX)
+    except InfeasibleWeekError:
+        return
+    assert hop_words_that_do_not_fit(plan) == []

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from runstrong.core.diary import PainReport, RunLog, SessionLog, SetLog, Wellness, sets_as_planned
+from runstrong.core.diary import Note, PainReport, RunLog, SessionLog, SetLog, Wellness, sets_as_planned
 from runstrong.core.planner import build_plan
 from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
@@ -135,6 +135,28 @@ def test_history_by_week_adds_up_the_diary(store, athlete):
     assert first.sleep_hours == 7.5 and first.wellness == pytest.approx((3 + 5) / 2, abs=0.01)
     assert first.max_pain == 4
     assert (second.week_start, second.runs, second.sets) == (monday + dt.timedelta(days=7), 1, 0)
+
+
+def test_history_by_week_holds_every_note_the_runner_wrote_named_by_where(store, athlete):
+    """cr22a P4: a check-in's "flu, fever" and a session's "still tired" were in the diary, not in history."""
+    monday = dt.date(2027, 1, 11)
+    with store.write() as s:
+        repo.save_wellness(s, athlete.id, Wellness(date=monday, sleep_hours=5, energy=1, note="flu, fever"))
+        repo.add_note(s, athlete.id, Note(date=monday + dt.timedelta(days=1), text="still ill"))
+        repo.log_session(s, athlete.id, SessionLog(date=monday + dt.timedelta(days=2), note="did less, still tired",
+                                                   sets=sets("romanian_deadlift", 2, 8, 10)))  # fmt: skip
+        repo.add_run(
+            s, athlete.id, RunLog(date=monday + dt.timedelta(days=3), type="easy", minutes=20, note="legs heavy")
+        )
+        repo.add_pain(
+            s, athlete.id, PainReport(date=monday + dt.timedelta(days=4), area="knee", score=3, note="stairs")
+        )
+        repo.save_wellness(s, athlete.id, Wellness(date=monday + dt.timedelta(days=5), mood=3))  # no note: none shown
+    with store.read() as s:
+        (week,) = queries.history_by_week(s, athlete.id)
+    assert [n.text for n in week.notes] == [
+        "check-in: flu, fever", "still ill", "session: did less, still tired", "run: legs heavy", "pain: stairs",
+    ]  # fmt: skip
 
 
 def test_history_by_exercise_sums_each_measure(store, athlete):

@@ -67,3 +67,23 @@ def test_imperial_loads_are_shown_in_whole_pound_steps(client, app) -> None:
     rows = rows_of(client.get(SESSION).text, "barbell_hip_thrust")
     assert {float(r["load"]) % 5 for r in rows} == {0}
     assert 143 <= float(rows[0]["load"]) <= 143.3 * 1.05 + 5  # 65 kg is 143.3 lb: at least that, a step above at most
+
+
+def test_the_session_page_names_the_form_tokens_saved_lately_never_a_refused_one(client, app) -> None:
+    """A phone's draft is dropped exactly when its token was logged (static/log.js), so the page
+    names every form token saved in a draft's life and not one whose save was refused; a token
+    saved longer ago than a draft lives (and a day for clocks that disagree) is left out."""
+    from runstrong.web.log_pages import DRAFT_DAYS
+    from tests.web.test_concurrency import session_form
+
+    saved, stale = session_form(client), session_form(client)
+    assert client.post(SESSION, data=saved).status_code == 303
+    refused = client.post(SESSION, data=stale)
+    assert refused.status_code == 409
+    named = re.search(r'data-draft-saved="([^"]*)"', client.get(SESSION).text)
+    assert named and named.group(1).split() == [saved["token"]]
+    again = re.search(r'data-draft-saved="([^"]*)"', refused.text)  # the refusal's own page does not name it
+    assert again and stale["token"] not in again.group(1).split()
+    later = app.state.diary.clock() + dt.timedelta(days=DRAFT_DAYS + 1, minutes=1)
+    app.state.diary.clock = lambda: later
+    assert 'data-draft-saved=""' in client.get(SESSION).text

@@ -55,7 +55,23 @@ def add(profile: Path, least_bad: bool, drop_pain: tuple[str, ...], db: str | No
         )
     for warning in result.broken:
         out.print(f"[yellow]! {escape(warning)}[/]")
+    if (ended := ended_plan_words(a.plan_end)) is not None:
+        out.print(f"[yellow]! {escape(ended)}[/]")
     out.print("Next: [bold]runstrong today[/]")
+
+
+def ended_plan_words(end: object) -> str | None:
+    """Words for a plan stored after it ended: a start date a year off (2026 typed for 2027) is
+    the usual reason, and nothing else would say so until `today` shows an empty day (cr22a P2)."""
+    from runstrong.cli.diary_common import clock_today
+
+    today = clock_today()
+    if end is None or end >= today:  # type: ignore[operator]
+        return None
+    return (
+        f"This plan ended on {end:%a %d %b %Y}, before today ({today:%d %b %Y}): no session is left to do. "  # type: ignore[str-format]
+        "Is start_date (or the race's date) a year off? Fix the file and run this command again."
+    )
 
 
 @athlete.command("list")

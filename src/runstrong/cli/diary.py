@@ -123,6 +123,11 @@ def _show_day(shown: Any, when: Any, clock: Any, fmt: str) -> None:
 
     for note in slips(shown, sessions, view):  # a log far above the plan, and why today's load did not follow it
         out.print(f"[bold yellow]![/] {escape(note)}")
+    if not shown.sessions and shown.upcoming is None:  # cr22a P2: an empty day said nothing of why
+        out.print(
+            "Nothing is planned after this day either: the stored plan has ended. Store the next one with "
+            "[bold]runstrong athlete add PROFILE[/] (a new race, or start_date from today)."
+        )
     if shown.sessions and not shown.logged and when <= clock:
         date_flag = "" if when == clock else f" --date {when}"
         out.print(

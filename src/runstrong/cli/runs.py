@@ -219,7 +219,8 @@ def import_(paths: tuple[Path, ...], dry_run: bool, cross_training: bool, athlet
 def import_into_diary(db, athlete, total: int, read, cross_training: bool, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
     """Read activities with a progress bar (`read(index, options, advance)`), ask about the
     doubtful ones at a terminal, store the rest and print the summary: `run import` and
-    `import-archive` alike. Exit status 1 when some file could not be read."""
+    `import-archive` alike. Exit status 1 when some file could not be read and others were;
+    2 when no file could be read (a user's mistake: nothing was written)."""
     from runstrong.flows import imports
     from runstrong.store import repo
     from runstrong.store.activity_import import run_index
@@ -242,6 +243,10 @@ def import_into_diary(db, athlete, total: int, read, cross_training: bool, dry_r
         store_import(store, who, report, today, dry_run)
     print_import_report(report, who, dry_run)
     print_before_the_plan(report)
+    if report.broken and not (report.runs or report.duplicates or report.skipped or report.warnings):
+        if not dry_run:
+            console().print("Nothing was written to the diary.")
+        raise SystemExit(2)  # no file could be read: the summary above says why, file by file
     if report.broken:
         raise SystemExit(1)  # the summary above names them; the rest is stored
 

@@ -103,7 +103,7 @@ class Planned:
     @cached_attr
     def squeezed(self) -> Planned:
         """The light session for a day between two key runs when no other session of the
-        week keeps hops: they stay as the week's only ones, saying why, in a 5K or 10K plan
+        week keeps hops: they stay, saying why, in a 5K or 10K plan
         (its explosive emphasis) or when they are brief two-footed hops; otherwise single-leg
         or high-impact jumps give way (explosive-work-with-room)."""
         light = self.light
@@ -422,4 +422,9 @@ _SHARED_SESSIONS = 512  # sessions remembered per set of picks: runners and week
 
 
 _EMPHASIS_PHASES = frozenset({Phase.build, Phase.race_specific})
-_KEPT = why("explosive-work-with-room", "Kept on this light day at its light dose: the week's only hops.")
+# true of the week, not only of this day: no session of it keeps hops off a day between two key
+# runs (week_plan: `hops_kept`), so every hop day of the week is one
+_KEPT = why(
+    "explosive-work-with-room",
+    "Kept on this light day at its light dose: every hop day this week falls between two key runs.",
+)

@@ -408,10 +408,13 @@ _PHASE_TEXT = {
 }
 
 
-def build_note(loaded: bool, hops: bool) -> str:
-    """The build's phase note, saying only what its week holds: a load that rises, hops."""
+def build_note(loaded: bool, hops: bool) -> tuple[str, str]:
+    """The build's phase note, saying only what its week holds (a load that rises, hops), and
+    the rule it speaks for: the third session's single-leg power where hops come in, else the
+    progression (cr22a P5: "harder rungs and more reps" was tagged with the third session)."""
     rise = "loads rise for those ready" if loaded else "harder rungs and more reps for those ready"
-    return f"Build: {rise}{', and single-leg power comes in' if hops else ''}."
+    rule = _PHASE_RULE[Phase.build] if hops else "linear-progression"
+    return f"Build: {rise}{', and single-leg power comes in' if hops else ''}.", rule
 
 
 def fitted_phase_notes(weeks: list[Week], ctx: PlanningContext, lived: frozenset[dt.date] = frozenset()) -> list[Week]:
@@ -424,16 +427,16 @@ def fitted_phase_notes(weeks: list[Week], ctx: PlanningContext, lived: frozenset
         if w.phase != Phase.build or w.start_date in lived or not any(r.text == said for r in w.reasons):
             out.append(w)
             continue
-        text = _fitted_build_note(w, ctx)
+        text, rule = _fitted_build_note(w, ctx)
         if text == said:  # the week holds both: the note stands as planned
             out.append(w)
             continue
-        reasons = [why(r.rule_id, text) if r.text == said else r for r in w.reasons]
+        reasons = [why(rule, text) if r.text == said else r for r in w.reasons]
         out.append(w.model_copy(update={"reasons": reasons}))
     return out
 
 
-def _fitted_build_note(w: Week, ctx: PlanningContext) -> str:
+def _fitted_build_note(w: Week, ctx: PlanningContext) -> tuple[str, str]:
     """The build note `w`'s sessions hold, once per distinct week: the planner shares session
     objects between plans, so the same sessions (by identity, kept alive by the entry) give
     the same note."""
@@ -444,6 +447,6 @@ def _fitted_build_note(w: Week, ctx: PlanningContext) -> str:
         blocks = [b for s in w.sessions for b in s.blocks]
         ids = {b.exercise_id for b in blocks}
         hops = any(x in library and library.get(x).pattern == Pattern.plyometric for x in ids)
-        text = build_note(any(b.prescription.load_kg for b in blocks), hops)
-        hit = ctx.memo.notes.put(key, (tuple(w.sessions), text))
-    return hit[1]
+        note = build_note(any(b.prescription.load_kg for b in blocks), hops)
+        hit = ctx.memo.notes.put(key, (tuple(w.sessions), note))
+    return hit[1]  # type: ignore[no-any-return]

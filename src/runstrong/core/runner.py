@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .model import AthleteProfile, Category, Level, RaceDistance, Reason
-from .schedule import RUN_FIRST
+from .schedule import CROSS_FIRST, RUN_FIRST
 
 if TYPE_CHECKING:
     from .assessment import ScreenEffects
@@ -51,7 +51,8 @@ def in_lifting_order(reasons: Sequence[Reason], runner: Runner, p: Any) -> tuple
     if not runner.lifts_early:
         return tuple(reasons)
     lift_first = p.why("pair-with-easy-day", LIFT_FIRST)
-    return tuple(lift_first if r.rule_id == "pair-with-easy-day" and r.text == RUN_FIRST else r for r in reasons)
+    first = (RUN_FIRST, CROSS_FIRST)
+    return tuple(lift_first if r.rule_id == "pair-with-easy-day" and r.text in first else r for r in reasons)
 
 
 LIFT_FIRST = "You lift in the morning: lift first, and keep the day's run easy, a few hours later if you can."

@@ -273,6 +273,18 @@ def _shape_penalty(ordered: tuple[int, ...], weight: float) -> float:
 
 
 RUN_FIRST = "Run first, lift later in the day (a few hours apart if you can)."  # `runner` fits it to a morning lifter
+CROSS_FIRST = "Cross-train first, lift later in the day (a few hours apart if you can)."  # a ride or swim, no run
+_EASY_WORDS = {RunType.easy: "an easy run", RunType.cross_train: "easy cross-training"}
+_HARD_WORDS = {RunType.long: "long run", RunType.tempo: "tempo run", RunType.intervals: "interval session"}
+
+
+def _paired_words(runs: list[RunType]) -> str:
+    """What an easy day's lift is paired with, naming the day's runs (cr22a P1: "an easy run or
+    easy cross-training" on a day of 70-minute intervals and an easy run, and on bike days)."""
+    easy = [_EASY_WORDS[r] for r in dict.fromkeys(runs) if r in _EASY_WORDS]
+    hard = [_HARD_WORDS.get(r, r.value) for r in dict.fromkeys(runs) if r not in _EASY_WORDS]
+    text = f"Paired with {' and '.join(easy)}"
+    return f"{text}; the day's {' and '.join(hard)} come{'s' * (len(hard) == 1)} first." if hard else f"{text}."
 
 
 def _explain(combo, days, roster, prev_day, p: Params) -> tuple[tuple[Reason, ...], ...]:  # type: ignore[no-untyped-def]
@@ -284,18 +296,20 @@ def _explain(combo, days, roster, prev_day, p: Params) -> tuple[tuple[Reason, ..
         runs = [r for r in day.runs if r != RunType.rest]
         if notes:
             reasons.append(p.why("pair-with-easy-day", f"The best day this week, though it {' and '.join(notes)}."))
-        elif any(r in (RunType.easy, RunType.cross_train) for r in runs):
-            reasons.append(p.why("pair-with-easy-day", "Paired with an easy run or easy cross-training."))
+        elif any(r in _EASY_WORDS for r in runs):
+            reasons.append(p.why("pair-with-easy-day", _paired_words(runs)))
         elif not runs:
             reasons.append(p.why("pair-with-easy-day", "A day with no run, so the legs are fresh."))
         if runs:
-            reasons.append(p.why("pair-with-easy-day", RUN_FIRST))
+            only_cross = all(r == RunType.cross_train for r in runs)
+            reasons.append(p.why("pair-with-easy-day", CROSS_FIRST if only_cross else RUN_FIRST))
         if roster[k].heavy:
             if day.speed:
+                fast = " and ".join(_HARD_WORDS.get(r, r.value) for r in dict.fromkeys(runs) if r in SPEED_RUN_TYPES)
                 reasons.append(
                     p.why(
                         "no-heavy-near-speed",
-                        f"Double day: lift after the run, at least {p.double_day_gap_hours} h later.",
+                        f"Double day: lift after the {fast}, at least {p.double_day_gap_hours} h later.",
                     )
                 )
             else:

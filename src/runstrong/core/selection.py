@@ -14,6 +14,7 @@ from .hash_once import hashed_once
 from .kit_fit import kit_fit_note
 from .ladder_climb import block_choices, climb_ladders, climbers, climbs, lower_rungs
 from .library import Library
+from .missing_kit import no_primary_words
 from .model import (
     HOME_FURNITURE,
     TRAINING_CATEGORIES,
@@ -337,7 +338,8 @@ def _primaries(
         if e is None:  # any other primary of the category (hops only where the slot may have them)
             e = best_for_slot(pool, _any_pattern(ctx), ctx, p, chosen, recent, intents=intents)
         if e is None:
-            warnings.append(f"No {category.value} primary {slot + 1} fits your equipment, level and pain areas.")
+            fits = _usable(library, ctx.level, frozenset(Item), ctx.pain, p)  # any kit: what more would open
+            warnings.append(no_primary_words(fits, category, slot, ctx.equipment, chosen, _primary))
             continue
         ideal = best_for_slot(pool_all, patterns, calm_ctx, p, chosen, recent, **prefs)
         chosen.add(e.id)

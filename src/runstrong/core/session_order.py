@@ -8,7 +8,8 @@ from .model import Category, Pattern, Role, why
 from .pick_reasons import Pick
 from .selection import BlockSelection
 
-_SPREAD = why("explosive-work-with-room", "Hops here too, on the day with room around it: the 5K/10K emphasis.")
+# said before placement, so nothing of the day it lands on: the light day before a key run may be it
+_SPREAD = why("explosive-work-with-room", "Hops here too: the 5K/10K emphasis does not rest on one session.")
 _POWER = frozenset({Pattern.plyometric, Pattern.landing})
 
 

@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel
+from sqlalchemy.orm import Session as SqlSession
 
 from runstrong.core.diary import (
     PainReport,
@@ -126,6 +127,7 @@ def log_session(store: Store, athlete: str | None, given: LogInput, clock: base.
 
         # a set far above the plan is kept, and named at once: most are a unit slip or a typo (cr21a S1)
         notes = far_from_plan(given.sets, context.planned, tx.athlete.units, load_context().params) + notes
+        notes += far_before_the_plan(tx.s, tx.athlete.id, given.day, clock.today)
         return Logged(tx.athlete, result, log, context.planned, version=tx.version, notes=notes)
 
 
@@ -176,3 +178,23 @@ def _answer_for(tx: base.Tx, key: str) -> Answer | None:
 
     text = tx.s.scalar(select(LogKeyRow.answer).where(LogKeyRow.athlete_id == tx.athlete.id, LogKeyRow.key == key))
     return Answer.model_validate_json(text) if text else None
+
+
+SLIP_DAYS = 60  # a log this far before the plan's start is named: most are a year typed wrong
+
+
+def far_before_the_plan(s: SqlSession, athlete_id: int, day: dt.date, today: dt.date) -> list[str]:
+    """Words for a log dated long before the runner's plan starts (cr22a P2: 2026-01-08 typed
+    for 2027-01-08 went in without a word). Kept, as a set far above the plan is, and named."""
+    plan = repo.latest_plan(s, athlete_id)
+    start = plan[1].start_date if plan else None
+    if start is None or day >= start - dt.timedelta(days=SLIP_DAYS):
+        return []
+    words = f"{day:%a %d %b %Y} is {(start - day).days} days before your plan starts ({start:%d %b %Y})"
+    try:
+        meant = day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        meant = None
+    if meant is not None and start - dt.timedelta(days=SLIP_DAYS) <= meant <= today:
+        words += f": did you mean {meant:%d %b %Y}?"
+    return [words + " If so, undo this log and log it again with that --date."]

@@ -32,10 +32,7 @@ def read_csv(data: bytes, origin: str, tz: dt.tzinfo | None = None, units: str =
     elif all(c in header for c in GARMIN_COLUMNS):
         parse_row = _GarminRows(header, origin, tz, units).parse
     else:
-        raise ActivityFileError(
-            "not a Strava activities.csv or a Garmin Connect Activities.csv (the header has "
-            f"{', '.join(header[:4]) or 'no columns'}...)"
-        )
+        raise ActivityFileError(_not_an_export(header))
     result = ReadResult([])
     for n, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
@@ -45,6 +42,18 @@ def read_csv(data: bytes, origin: str, tz: dt.tzinfo | None = None, units: str =
         except (ValueError, IndexError) as err:
             result.problems.append(f"{origin} row {n}: {err}")
     return result
+
+
+def _not_an_export(header: list[str]) -> str:
+    """Why a CSV is not an activity export, naming what it looks like instead: a diary's own
+    runs.csv (date, type, minutes) given to the activity import is the usual mix-up."""
+    why = (
+        "not a Strava activities.csv or a Garmin Connect Activities.csv (the header has "
+        f"{', '.join(header[:4]) or 'no columns'}...)"
+    )
+    if {"date", "type", "minutes"} <= {h.lower() for h in header}:
+        why += "; it looks like a diary's runs.csv, which the diary import reads (with the diary's other files)"
+    return why
 
 
 def _number(text: str, what: str) -> float | None:

@@ -89,8 +89,9 @@ def validate_profile(raw: dict[str, Any], source: str = "profile") -> AthletePro
         return AthleteProfile.model_validate(raw)
     except ValidationError as err:
         problems = validation_problems(err, source, AthleteProfile)
+        # the model's own check across fields already said its first problem: each is said once
         problems += across_field_problems(raw, err, AthleteProfile, ACROSS_FIELDS, source)
-        raise UserError(problems=problems) from None
+        raise UserError(problems=list(dict.fromkeys(problems))) from None
 
 
 UNKNOWN_IDS_SHOWN = 20  # unknown exercise ids named one by one; the rest are counted

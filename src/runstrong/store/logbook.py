@@ -17,7 +17,7 @@ from runstrong.core.diary import PainReport, PlannedSession, SessionLog, SetLog,
 from runstrong.errors import UserError
 
 from . import repo
-from .tables import SessionLogRow
+from .tables import LogKeyRow, SessionLogRow
 
 
 @dataclasses.dataclass(frozen=True)
@@ -127,3 +127,15 @@ def write_session(s: Session, athlete_id: int, log: SessionLog, new_session: boo
             ]
             append_to = same[-1] if same else None
     return repo.log_session(s, athlete_id, log, append_to)
+
+
+def keys_since(s: Session, athlete_id: int, prefix: str, since: dt.datetime) -> list[str]:
+    """The athlete's idempotency keys that start with `prefix`, kept at or after `since`, without
+    the prefix: the session page names the form tokens saved lately, so a phone's draft that was
+    saved is known as saved whatever the phone saw of the answer (web/log_pages.py)."""
+    rows = s.scalars(
+        select(LogKeyRow.key).where(
+            LogKeyRow.athlete_id == athlete_id, LogKeyRow.key.startswith(prefix), LogKeyRow.created_at >= since
+        )
+    )
+    return sorted(key.removeprefix(prefix) for key in rows)

@@ -111,12 +111,36 @@ def history_by_week(
             continue
         week = weeks.add(day)
         week["max_pain"] = max(week.get("max_pain", 0), worst)
-    notes = select(NoteRow.date, NoteRow.text).where(NoteRow.athlete_id == athlete_id,
-                                                     *_between(NoteRow.date, since, until))  # fmt: skip
-    for day, text in s.execute(notes.order_by(NoteRow.date, NoteRow.id)):
-        weeks.add(day)  # a note alone makes the week appear
-        weeks.notes[week_start(day)].append(Note.model_construct(date=day, text=text))
+    _fold_notes(s, weeks, athlete_id, since, until)
     return weeks.summaries()
+
+
+# where the diary keeps a runner's words, and how history names each (cr22a P4: a coach reading
+# back looks for "flu, fever" in a check-in and "still tired" on a session, not only free notes)
+_NOTE_SOURCES = (
+    (NoteRow, ""),
+    (WellnessRow, "check-in: "),
+    (SessionLogRow, "session: "),
+    (RunRow, "run: "),
+    (PainRow, "pain: "),
+)
+
+
+def _fold_notes(s: Session, weeks: _Weeks, athlete_id: int, since: dt.date | None, until: dt.date | None) -> None:
+    """Every note the diary holds in the span, by day, each named by where it was written."""
+    found: list[tuple[dt.date, int, int, str]] = []
+    for rank, (row, label) in enumerate(_NOTE_SOURCES):
+        text = row.text if row is NoteRow else row.note  # type: ignore[attr-defined]
+        q = select(row.date, row.id, text).where(  # type: ignore[attr-defined]
+            row.athlete_id == athlete_id,  # type: ignore[attr-defined]
+            text.is_not(None),
+            text != "",
+            *_between(row.date, since, until),  # type: ignore[attr-defined]
+        )
+        found += [(day, rank, key, label + words) for day, key, words in s.execute(q)]
+    for day, _, _, words in sorted(found):
+        weeks.add(day)  # a note alone makes the week appear
+        weeks.notes[week_start(day)].append(Note.model_construct(date=day, text=words))
 
 
 def _fold_strength(s: Session, weeks: _Weeks, athlete_id: int, since: dt.date | None, until: dt.date | None) -> None:

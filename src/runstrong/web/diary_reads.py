@@ -30,6 +30,7 @@ from runstrong.store import diary_days, repo
 from runstrong.store.day_log import dashboard_log, day_and_window, day_logged
 from runstrong.store.db import Store
 from runstrong.store.last_sets import asked, last_sets
+from runstrong.store.logbook import keys_since
 
 from .diary_data import DayData, PlanData, WeekData, next_followed
 from .problems import InputError, NotFound, Unavailable
@@ -318,6 +319,11 @@ class DiaryReads:
                 last=last,
                 next_session=None if planned else next_followed(s, who.id, day),
             )
+
+    def keys_since(self, prefix: str, since: dt.datetime) -> list[str]:
+        """The idempotency keys starting `prefix` logged at or after `since`, without the prefix."""
+        with self.reading() as s:
+            return keys_since(s, self.who(s).id, prefix, since)
 
     def week(self, day: dt.date) -> WeekData:
         start = week_start(day)

@@ -24,6 +24,11 @@ from .service import Diary
 
 router = APIRouter(include_in_schema=False)
 SetId = Annotated[int, FPath(ge=1, le=2**31 - 1)]
+FORM_KEY = "form:"  # a logging form's token, kept as the log's idempotency key
+# A phone keeps what is typed in a session form for DRAFT_DAYS (static/log.js): the page names
+# the form tokens saved since a day longer ago, so a saved draft is never offered again
+# whatever the phone saw of its save's answer, and a refused one always is.
+DRAFT_DAYS = 2
 
 
 def diary_of(request: Request) -> Diary:
@@ -95,7 +100,16 @@ def _session_page(
         others=_other_sessions(diary, day) if planned is None and day <= today else [],
         token=values.get("token") or uuid.uuid4().hex,  # the form's idempotency key: a second submit logs nothing
         version=values.get("version") or diary.version(),
+        draft_days=DRAFT_DAYS,
+        saved_tokens=saved_tokens(diary) if form is not None else [],
     )
+
+
+def saved_tokens(diary: Diary) -> list[str]:
+    """The form tokens logged in the last DRAFT_DAYS and a day (the day for a phone's clock that
+    is not the server's): a draft holding one was saved, one holding another was not."""
+    since = diary.clock_now().now - dt.timedelta(days=DRAFT_DAYS + 1)
+    return diary.keys_since(FORM_KEY, since)
 
 
 DONE_DAYS_BACK = 7  # how far back the form offers "the day you did it" (older: the CLI's --for)
@@ -153,7 +167,7 @@ async def log_session(request: Request, day: str, label: str | None = None) -> R
             session_rpe=given.session_rpe,
             note=given.note,
             pains=given.pains,
-            key=f"form:{token}"[:200] if token else None,
+            key=f"{FORM_KEY}{token}"[:200] if token else None,
             version=forms.version(form),
         )
     except InputError as err:

@@ -101,9 +101,10 @@ def order_step(r: ReviewInput, v: Verdict) -> Verdict:
     if not (v.deload or v.reduce):
         return v.add(holds=frozenset(holds))
     if v.deload:
-        why_not, rule = "the deload comes first", "review-deload"
+        why_not, rule = "no progress next week: the deload comes first", "review-deload"
     else:
-        why_not, rule = "this week's cut comes first", "review-reduce"
+        # the cut is the one this review makes for next week (cr22a P5: "this week's cut" read as the taper's)
+        why_not, rule = "no progress next week: the review's cut comes first", "review-reduce"
     reduced = {c.value for c in v.reduce}  # a cut category's hold would say "this week's dose" beside the cut
 
     def superseded(d: ReviewDecision) -> bool:
@@ -167,6 +168,13 @@ def counts_down(d: ReviewDecision) -> bool:
     return d.action == "wait" and d.text.startswith(COUNTDOWN)
 
 
+def said_by_the_plan(d: ReviewDecision) -> bool:
+    """Whether next week's plan says what `d` says in its own words, so `d` is not carried into
+    it as well: the count to the third session, and the third session's start (a build week
+    that holds it says "N consistent weeks behind you (...): a third, single-leg power session")."""
+    return counts_down(d) or d.action == "unlock"
+
+
 def third_session_step(r: ReviewInput, v: Verdict) -> Verdict:
     """Whether next week brings the third session (S15), counting only consistent weeks;
     never in a week with a cut or a deload (review-cut-size)."""
@@ -185,7 +193,7 @@ def third_session_step(r: ReviewInput, v: Verdict) -> Verdict:
     signal = Signal(kind="consistency", text=f"{consistent} consistent weeks of the {unlock} needed")
     if nxt.sessions >= third > len(before.sessions):
         if v.cut or v.no_progress:
-            text = "The third session waits a week: this week's cut or hold comes first."
+            text = "The third session waits a week: the review's cut or hold comes first."
             d = decision(
                 "week",
                 "wait",

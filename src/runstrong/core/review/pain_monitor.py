@@ -388,8 +388,8 @@ def ladder_settle_step(r: ReviewInput, v: Verdict) -> Verdict:
 
 
 def _stays(r: ReviewInput, d: ReviewDecision, area: PainArea, rung: int) -> ReviewDecision:
-    """The overridden climb's note says what the plan does: "stays on rung 2 ... while this
-    week's cut comes first", not the climb it would have made."""
+    """The overridden climb's note says what the plan does: "stays on rung 2 ... while the
+    review's cut comes first", not the climb it would have made."""
     head, climb, rest = d.text.partition(": up to rung ")
     lad = r.ladders.get(area)
     if d.scope != area.value or d.action != "note" or not climb or lad is None:

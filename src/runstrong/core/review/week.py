@@ -17,7 +17,7 @@ from ..model import Adjustment, AthleteProfile, Plan, why
 from ..rules import Registry
 from .apply import without_review
 from .back_to_back import back_to_back_step
-from .decide import counts_down, order_step, real_life_step, recovery_step, third_session_step, verdict_step
+from .decide import order_step, real_life_step, recovery_step, said_by_the_plan, third_session_step, verdict_step
 from .illness import illness_step
 from .metrics import DiaryWindow
 from .pain_monitor import ladder_settle_step, pain_step, race_close_step
@@ -33,6 +33,7 @@ from .steps import (
     warning_signs_step,
 )
 from .values import RealLife, Review
+from .week_words import as_said_in
 
 # The order matters: pain first (it overrides everything for its area), then each category,
 # sleep and appetite (which may hold what would progress), broken form, the week's warning
@@ -100,8 +101,10 @@ def review_week(
 
 def assemble(r: ReviewInput, v: Verdict) -> Review:
     """The review from what the steps decided: next week's adjustment (and the travel weeks')."""
-    carried = [d for d in v.decisions if d.action != "progress" and not counts_down(d)]
-    next_reasons = [why(x.rule_id, x.text) for d in carried for x in d.reasons[:1]]
+    carried = [d for d in v.decisions if d.action != "progress" and not said_by_the_plan(d)]
+    # the week's own notes: its words name the weeks from the week they are shown in
+    said = [x for d in carried for x in d.reasons[:1]]
+    next_reasons = [why(x.rule_id, as_said_in(x.text, r.week_start, r.next_start)) for x in said]
     adjustments = [v.this_week] if v.this_week else []
     adjustments.append(
         Adjustment(

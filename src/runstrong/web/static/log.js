@@ -6,7 +6,6 @@
   "use strict";
 
   var PREFIX = "runstrong-draft:";
-  var MAX_AGE_MS = 2 * 24 * 3600 * 1000;  // a draft older than two days is another session
   var KEEP_OUT = { csrf_token: true, version: true };  // fresh from the server on every page
 
   function say(text) {
@@ -96,16 +95,22 @@
     return out;
   }
 
-  function versionOf(form) {
-    var el = form.elements.namedItem("version");
-    return el ? el.value : "";
+  function savedTokens(form) {
+    return (form.getAttribute("data-draft-saved") || "").split(" ").filter(Boolean);
   }
 
-  // A draft remembers the diary version it was typed against and whether it was sent. A sent
-  // draft met again on a page whose diary has moved on was saved, even if the runner left the
-  // "saved" page before it could forget the draft; one met at the same version was not.
-  function keep(form, sent) {
-    var draft = { at: Date.now(), fields: fieldsOf(form), version: versionOf(form), sent: !!sent };
+  function maxAgeOf(form) {
+    var days = parseFloat(form.getAttribute("data-draft-days"));
+    return (isNaN(days) ? 2 : days) * 24 * 3600 * 1000;  // a draft older than that is another session
+  }
+
+  // A draft holds the form's token (its idempotency key) with what was typed. Whether it was
+  // saved is the server's answer, not this phone's memory of the answer: every session page
+  // names the tokens saved lately (data-draft-saved), so a draft is dropped exactly when its
+  // token was logged, whenever the phone reloaded or left the page (before the answer came,
+  // before its script ran), and kept when its save was refused (a value, a diary changed since).
+  function keep(form) {
+    var draft = { at: Date.now(), fields: fieldsOf(form) };
     try {
       window.localStorage.setItem(keyOf(form), JSON.stringify(draft));
     } catch (e) { /* storage full or off: the form still works */ }
@@ -114,8 +119,8 @@
   function restore(form) {
     var draft = null;
     try { draft = JSON.parse(window.localStorage.getItem(keyOf(form)) || "null"); } catch (e) { draft = null; }
-    if (!draft || !draft.fields || Date.now() - draft.at > MAX_AGE_MS) { forget(form); return false; }
-    if (draft.sent && draft.version !== versionOf(form)) { forget(form); return false; }
+    if (!draft || !draft.fields || !(Date.now() - draft.at <= maxAgeOf(form))) { forget(form); return false; }
+    if (savedTokens(form).indexOf(draft.fields.token) >= 0) { forget(form); return false; }
     var changed = false;
     Array.prototype.forEach.call(form.elements, function (el) {
       if (!el.name || KEEP_OUT[el.name] || !(el.name in draft.fields)) { return; }
@@ -125,7 +130,7 @@
         if (el.checked !== on) { el.checked = on; changed = true; }
       } else if (value !== null && el.value !== value) {
         el.value = value;
-        changed = true;
+        changed = el.name !== "token" || changed;  // the draft's own token, not typing
       }
     });
     return changed;
@@ -145,10 +150,10 @@
       }
       form.addEventListener("input", function () { keep(form); });
       form.addEventListener("change", function () { keep(form); });
-      form.addEventListener("submit", function () { keep(form, true); });
+      form.addEventListener("submit", function () { keep(form); });  // the token and all that is sent
     });
   }
 
   document.addEventListener("DOMContentLoaded", ready);
-  document.addEventListener("htmx:afterSettle", ready);
+  document.addEventListener("htmx:afterSwap", ready);  // a swapped-in form keeps typing from the start
 })();
