@@ -254,7 +254,9 @@ class Adjustment(Frozen):
 
 def merge_adjustments(first: Adjustment, then: Adjustment) -> Adjustment:
     """Two changes to one week as one: the stricter of each (a deload, every hold, the larger
-    cut, the fewer sessions), the kit written last, all reasons."""
+    cut, the fewer sessions, the lower rung of each painful area, a week that did not count),
+    the kit written last, all reasons. A later review never relaxes an earlier one's decision
+    for a week it only notes (cr22a S1): it can only add to it."""
     caps = [m for m in (first.max_sessions, then.max_sessions) if m is not None]
     reduce = {c: max(first.reduce.get(c, 0), then.reduce.get(c, 0)) for c in {**first.reduce, **then.reduce}}
     return first.model_copy(
@@ -274,6 +276,17 @@ def merge_adjustments(first: Adjustment, then: Adjustment) -> Adjustment:
             "pain_sides": {**first.pain_sides, **then.pain_sides},
         }
     )
+
+
+def merged_by_week(adjustments: list[Adjustment]) -> list[Adjustment]:
+    """`adjustments` as one a week, sorted by week: those of one week merged in the order of
+    the reviews that wrote them (the runner's own first), by `merge_adjustments`."""
+    if len({a.week_start for a in adjustments}) == len(adjustments):
+        return sorted(adjustments, key=lambda a: a.week_start)
+    by_week: dict[dt.date, Adjustment] = {}
+    for a in sorted(adjustments, key=lambda a: (a.week_start, a.review_of or dt.date.min)):
+        by_week[a.week_start] = merge_adjustments(by_week[a.week_start], a) if a.week_start in by_week else a
+    return list(by_week.values())
 
 
 class AthleteProfile(Frozen):
@@ -385,12 +398,20 @@ class AthleteProfile(Frozen):
     @field_validator("adjustments")
     @classmethod
     def _one_per_week(cls, value: list[Adjustment]) -> list[Adjustment]:
-        """Adjustments dated in the same week (any day of it) become one, so the planner and
-        its checks read the same week; a review writes one per week and replaces its own."""
-        by_week: dict[dt.date, Adjustment] = {}
+        """Adjustments of one review (or none) dated in the same week (any day of it) become
+        one; each review keeps its own, so reviewing a week again replaces only that review's
+        (`review.apply.without_review`). The planner reads `week_adjustments`, one a week."""
+        by_key: dict[tuple[dt.date, dt.date | None], Adjustment] = {}
         for a in value:
-            by_week[a.week_start] = merge_adjustments(by_week[a.week_start], a) if a.week_start in by_week else a
-        return sorted(by_week.values(), key=lambda a: a.week_start) if len(by_week) < len(value) else value
+            key = (a.week_start, a.review_of)
+            by_key[key] = merge_adjustments(by_key[key], a) if key in by_key else a
+        return sorted(by_key.values(), key=lambda a: a.week_start) if len(by_key) < len(value) else value
+
+    @property
+    def week_adjustments(self) -> list[Adjustment]:
+        """One adjustment a week, by week: every review's decisions for it merged (the stricter
+        of each, earliest review first), so no review drops what another decided (cr22a S1)."""
+        return merged_by_week(self.adjustments)
 
     @model_validator(mode="after")
     def _bars_weigh_what_bars_weigh(self) -> AthleteProfile:

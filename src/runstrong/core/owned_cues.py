@@ -38,7 +38,7 @@ def with_owned_cues(weeks: list[Week], profile: AthleteProfile, ctx: PlanningCon
                     lived: frozenset[dt.date] = frozenset()) -> list[Week]:  # fmt: skip
     """`weeks` with the painful side's cue and the coach's swap reasons on the blocks they
     concern; the same list when the profile has neither (most plans)."""
-    sides = {a.week_start: a.pain_sides for a in profile.adjustments if a.pain_sides}
+    sides = {a.week_start: a.pain_sides for a in profile.week_adjustments if a.pain_sides}
     coached = [x for x in profile.exercise_swaps if x.chosen_by and x.to_id]
     told = {a: (side, TOLD) for a, side in profile.pain_sides.items() if a in profile.pain_areas}  # the runner's own
     if not sides and not coached and not told:

@@ -115,7 +115,7 @@ def rungs_for_week(profile: AthleteProfile, week_start: dt.date, ladders: Ladder
     if not profile.pain_areas and not any(a.pain_rungs for a in profile.adjustments):
         return ()  # most runners: nothing to load back (the planner asks once a week)
     rungs: dict[PainArea, int] = {a: 0 for a in profile.pain_areas if ladders.get(a) is not None}
-    for a in sorted(profile.adjustments, key=lambda x: x.week_start):
+    for a in profile.week_adjustments:  # one a week: the lower rung where two reviews set one
         if a.week_start > week_start:
             break
         for area, rung in a.pain_rungs.items():
@@ -243,12 +243,13 @@ def place_rungs(
     words then name both); else the second area's rung joins the category as one more primary."""
     out = dict(primaries)
     filled: dict[tuple[Category, int], _Held] = {}
+    off = {area for area, rung in rungs if rung == OFF}  # a clinician first: no rung's lift may load it
     for area, rung in rungs:
         lad = ladders.get(area)
         if lad is None or rung < 0:
             continue
         found = rung_exercise(lad, rung, library, kit, level, pain, hops)
-        if found is None:
+        if found is None or off.intersection(found[0].loads):
             continue
         e, at = found
         picks = list(out.get(lad.category, ()))
@@ -319,3 +320,16 @@ def _shared_slot(
         return tuple(picks)
     taken.add(e.id)
     return (*picks, Pick(exercise=e, reasons=(_rung_reason([area], lad, at),)))
+
+
+def at_most_first_rung(
+    exercises: Iterable[Exercise], rungs: tuple[tuple[PainArea, int], ...], ladders: Ladders
+) -> tuple[Exercise, ...]:
+    """The exercises that load no area taken off its ladder, or load it only as its ladder's
+    first rung does: where a category has nothing that spares such an area, the week's last
+    resort (every week trains all three) goes no higher than its gentlest work, never to a
+    split squat for a knee just stopped on its hold (cr22a W3)."""
+    first = {
+        area: frozenset(lad.rungs[0].exercises) for area, rung in rungs if rung == OFF and (lad := ladders.get(area))
+    }
+    return tuple(e for e in exercises if all(a not in e.loads or e.id in ids for a, ids in first.items()))

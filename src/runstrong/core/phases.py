@@ -123,7 +123,7 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
     with the rules behind them."""
     phases = phase_lengths(profile, p)
     first = monday_of(profile.start_date)
-    adjust = {a.week_start: a for a in profile.adjustments}
+    adjust = {a.week_start: a for a in profile.week_adjustments}
     forced = frozenset(
         i for i in range(len(phases)) if (a := adjust.get(first + dt.timedelta(weeks=i))) is not None and a.deload
     )

@@ -60,7 +60,8 @@ def pain_guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
         f"Your {areas_text(profile.pain_areas)} {verb} loaded back step by step. "
         f"Pain up to {p.pain_monitor_acceptable_during}/10 during an "
         f"exercise is acceptable if it has settled (at most {p.pain_monitor_settled_morning}/10) by the next "
-        "morning; log it with the side and when you felt it. Above that, the weekly review steps back a rung. "
+        "morning; log it with the side and when you felt it. Above that, the weekly review steps back a rung "
+        "(already on the first, that work stops and a physiotherapist should look at it). "
         f"Pain of {p.pain_monitor_severe_at}/10 or more, or pain that rises {p.pain_monitor_rising_weeks} weeks "
         "running: stop loading it and see a clinician."
     )

@@ -231,7 +231,7 @@ class _Planning:
         self.screens = sorted(self.profile.screens, key=lambda s: s.date)
         # one result per screen, in the sorted order (two screens can share a date)
         self.scored = [score_screen(s, self.profile.age, self.profile.sex, p) for s in self.screens]
-        self.adjustments = {a.week_start: a for a in self.profile.adjustments}
+        self.adjustments = {a.week_start: a for a in self.profile.week_adjustments}
         self.calendar = calendar(self.profile, self.ctx)
         # the week's runner by the screen in force (its index; -1: none), made once a plan
         self.runners = [*(runner_of(self.profile, x.effects, p) for x in self.scored), runner_of(self.profile, None, p)]
@@ -407,7 +407,7 @@ class _Planning:
         """Consistent weeks of strength work before this week: the profile's, then the plan's
         own weeks as the reviews logged them (weeks not yet reviewed count as done)."""
         profile = self.profile
-        missed = sum(1 for a in profile.adjustments if a.week_start < frame.start and not a.consistent)
+        missed = sum(1 for a in profile.week_adjustments if a.week_start < frame.start and not a.consistent)
         return profile.consistent_strength_weeks + frame.index - 1 - missed
 
     def _unaccustomed(self, frame: WeekFrame, notes: list[Reason] | None = None) -> bool:

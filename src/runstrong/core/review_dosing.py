@@ -29,7 +29,7 @@ def _held_before(
         return ()
     earlier = {f.start for f in frames if f.block == frame.block and f.start < frame.start and not f.deload}
     counts: dict[Category, int] = {}
-    for a in profile.adjustments:
+    for a in profile.week_adjustments:
         if a.week_start in earlier:
             for c in {*a.hold, *a.reduce}:
                 counts[c] = counts.get(c, 0) + 1

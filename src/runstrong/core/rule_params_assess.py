@@ -6,7 +6,7 @@ The review rules keep their own names on `Params` (the rule id, then the field),
 
 from __future__ import annotations
 
-from .rule_params import Int, Num, NumRange, Pct, Positive, RuleParams, SignedNum
+from .rule_params import Int, Num, NumRange, Pct, Positive, RuleParams, SignedNum, Text
 
 AgeNorms = dict[str, Num]  # "0-39", "40-49", ..., "80+": a norm per age band
 
@@ -140,6 +140,12 @@ class ReviewMissedSessions(RuleParams):
     prefix = "review_missed_"
     consistent_pct: Num
     missed_weeks_to_repeat: Int
+
+
+class ReviewIllnessSignal(RuleParams):
+    prefix = "review_illness_"
+    energy_at_or_below: Int
+    words: frozenset[Text]
 
 
 class ReviewPain(RuleParams):

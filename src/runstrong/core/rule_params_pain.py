@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .rule_params import Int, RuleParams
+from .rule_params import Int, RuleParams, Text
 
 
 class PainMonitoring(RuleParams):
@@ -13,3 +13,10 @@ class PainMonitoring(RuleParams):
     settled_morning: Int
     severe_at: Int
     rising_weeks: Int
+
+
+class RaceCloseNoNewWork(RuleParams):
+    """The phases a review brings nothing new into (the race-close days come from the taper's rules)."""
+
+    prefix = "race_close_new_work_"
+    phases: frozenset[Text]

@@ -29,7 +29,7 @@ from .model import (
     RaceDistance,
     Reason,
 )
-from .pain_return import OFF, allowed_on_ladder, beyond_rungs, place_rungs, unreachable_ladders
+from .pain_return import OFF, allowed_on_ladder, at_most_first_rung, beyond_rungs, place_rungs, unreachable_ladders
 from .params import Params
 from .pick_reasons import (
     SINGLE_LEG_STRENGTH,
@@ -220,7 +220,10 @@ def _select_block(
     lower = lower_rungs(library, trainable, done)  # the rungs the last block's weeks reached
     # a category nothing within the ladders trains takes a ladder's own lifts within its rung,
     # else any (the sparing ones ranked first), so every week still trains all three
-    wider = (pools.usable,) if trainable is usable else (pools.usable, spared, usable)
+    gentlest = at_most_first_rung(
+        usable, ctx.ladder, planning.ladders
+    )  # an area off its ladder: its first rung at most
+    wider = (pools.usable,) if trainable is usable else (pools.usable, spared, gentlest, usable)
     primaries = {}
     for category in TRAINING_CATEGORIES:
         for pool in wider:

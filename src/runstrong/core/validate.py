@@ -295,7 +295,7 @@ def _check_sessions(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date])
     profile = plan.profile
     cap = min(profile.session_cap_minutes, p.max_session_minutes)
     pain = frozenset(profile.pain_areas)
-    kit = {a.week_start: _items(a.equipment) for a in profile.adjustments if a.equipment}
+    kit = {a.week_start: _items(a.equipment) for a in profile.week_adjustments if a.equipment}
     for w in plan.weeks:
         if w.start_date in lived:
             continue

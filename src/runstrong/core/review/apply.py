@@ -68,11 +68,12 @@ def changed_weeks(review: Review) -> set[dt.date]:
 
 def reviewed_profile(profile: AthleteProfile, review: Review) -> AthleteProfile:
     """The profile with the review's adjustments, swaps, pain areas and race date, in place
-    of any earlier review of the same week."""
+    of any earlier review of the same week. Another review's adjustment of a week this one
+    also writes is kept beside it (the planner reads them merged, `week_adjustments`): a
+    review of a week nothing was done in notes that it did not count, and the earlier
+    review's decisions for that week (a pain regression, a cut, a deload) stand (cr22a S1)."""
     base = without_review(profile, review.week_start)
-    weeks = {a.week_start for a in review.adjustments}
-    adjustments = [a for a in base.adjustments if a.week_start not in weeks] + list(review.adjustments)
-    adjustments.sort(key=lambda a: a.week_start)
+    adjustments = sorted([*base.adjustments, *review.adjustments], key=lambda a: a.week_start)
     update: dict[str, object] = {
         "adjustments": adjustments,
         "exercise_swaps": [*base.exercise_swaps, *review.swaps],

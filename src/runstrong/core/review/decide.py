@@ -179,10 +179,9 @@ def third_session_step(r: ReviewInput, v: Verdict) -> Verdict:
     """Whether next week brings the third session (S15), counting only consistent weeks;
     never in a week with a cut or a deload (review-cut-size)."""
     p = params_from_registry(r.registry)
-    adjustments = [a for a in r.profile.adjustments if a.week_start != r.week_start]
-    if v.this_week is not None:
-        adjustments.append(v.this_week)
-    frames = {f.start: f for f in lay_out_weeks(r.profile.model_copy(update={"adjustments": adjustments}), p)}
+    reviewed = r.profile.model_copy(update={"adjustments": [*r.profile.adjustments, *filter(None, [v.this_week])]})
+    adjustments = reviewed.week_adjustments  # this week's note beside what the last review decided for it
+    frames = {f.start: f for f in lay_out_weeks(reviewed, p)}
     nxt = frames.get(r.next_start)
     before = plan_week(r.plan, r.next_start - dt.timedelta(days=7))  # as planned (it may be lived already)
     if before is None or nxt is None or nxt.phase not in (Phase.build, Phase.race_specific):

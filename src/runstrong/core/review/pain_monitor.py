@@ -14,10 +14,12 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass, replace
 
+from ..dated_races import leg_work_capped
 from ..diary import PainReport, describe_pain
 from ..model import Category, PainArea, why
 from ..pain_days import pain_day
 from ..pain_return import OFF, STAGE_NAME, Ladder, rung_exercise, rungs_for_week
+from ..params import params_from_registry
 from ..vocab import RunType
 from . import pain_sides as sides
 from . import signals as sig
@@ -205,6 +207,13 @@ def pain_step(r: ReviewInput, v: Verdict) -> Verdict:
         if j.action == "exclude":
             text = f"{sides.where(area, j.side).capitalize()} pain {j.why}: see a clinician before loading it again."
             out = out.add(guidance=(*out.guidance, why("pain-monitoring", text)))
+        elif j.action == "regress" and out.pain_rungs.get(area) == OFF:
+            text = (
+                f"{sides.where(area, j.side).capitalize()} pain above the acceptable zone on its gentlest work: "
+                "see a physiotherapist (or another clinician) before loading it again, and before the race if one "
+                "is near."
+            )
+            out = out.add(guidance=(*out.guidance, why("pain-monitoring", text)))
         elif reports >= rp.see_clinician_reports:  # still on its ladder: the plan loads it gently meanwhile
             text = (
                 f"{sides.where(area, '').capitalize()} pain in {reports} reports this week: have a clinician look "
@@ -272,6 +281,12 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
         off = "off its ladder (only work that spares it stays)"
         what = f"down to {step}" if j.action == "regress" and step else off
         text = f"{head}; {what} {when}."
+        if j.action == "regress" and target == OFF:  # no gentler rung: its work stops (cr22a W3)
+            stops = (
+                f"so the work that loads it stops {when}: only work that spares it stays (where nothing else fits "
+                f"your kit, the first rung's work at a cut dose, stopped if the pain passes {mk.acceptable}/10)"
+            )
+            text = f"{head}; {floor_text(r, lad, rung)}, {stops}."
         cut_signals = (*cut_signals, *j.signals[:1])
         for c in loading:
             reduce[c] = max(reduce.get(c, 0), r.params.pain_cut_pct)
@@ -310,11 +325,19 @@ def _target(action: str, rung: int | None, lad: Ladder | None) -> int | None:
         return None
     if action == "exclude":
         return OFF
-    if action == "regress":
-        return max(rung - 1, 0)
+    if action == "regress":  # on the first rung (or off): no gentler rung, the area's work stops
+        return rung - 1 if rung > 0 else OFF
     if action == "progress":
         return min(rung + 1, lad.top)
-    return max(rung, 0)
+    return rung  # a hold or a wait: where it is (an area off its ladder stays off)
+
+
+def floor_text(r: ReviewInput, lad: Ladder | None, rung: int | None) -> str:
+    """Where an area stood when pain past the zone found no gentler rung: its ladder's first
+    rung (named), or already off its ladder."""
+    if lad is None or rung is None or rung < 0:
+        return "already off its ladder, with no gentler work to step down to"
+    return f"already on {_rung_text(r, lad, rung)}, with no gentler rung below"
 
 
 def _rung_text(r: ReviewInput, lad: Ladder, rung: int | None) -> str:
@@ -384,3 +407,43 @@ def _rung_lift(r: ReviewInput, area: PainArea, rung: int | None):  # type: ignor
     pain = frozenset(r.profile.pain_areas) | {area}
     found = rung_exercise(lad, rung, r.library, r.profile.equipment_items, r.profile.strength_experience, pain)
     return found[0] if found else None
+
+
+def race_close_step(r: ReviewInput, v: Verdict) -> Verdict:
+    """No ladder climbs into the taper, race week or a race's race-close days
+    (race-close-no-new-work): the rung holds until after the race and the area's decision says
+    so, naming what comes after it (cr22a S2: Pete's knee, 5/10 ten days before his half,
+    climbed to a new loaded step-up, "find your weight", four days before it)."""
+    if not race_close(r):
+        return v
+    now = dict(rungs_for_week(r.profile, r.week_start, r.ladders))
+    rungs, decisions = dict(v.pain_rungs), list(v.decisions)
+    race = r.real_life.race_date or (r.profile.race.date if r.profile.race else None)
+    when = f" ({race:%a %d %b})" if race is not None and race >= r.next_start else ""
+    for area, rung in v.pain_rungs.items():
+        was, lad = now.get(area), r.ladders.get(area)
+        if was is None or lad is None or rung <= was:
+            continue
+        rungs[area] = was
+        stays = _rung_text(r, lad, was) or "off its ladder (only work that spares it stays)"
+        after = _rung_lift(r, area, rung)
+        then = f" {after.name} comes after it." if after is not None else ""
+        ids = ["race-close-no-new-work", "pain-graded-return"]
+        for i, d in enumerate(decisions):
+            if d.scope == area.value and d.action == "progress":
+                head = d.text.split(": up to ")[0]
+                text = f"{head}; it stays on {stays} until after the race{when}: nothing new comes in before it.{then}"
+                decisions[i] = decision(d.scope, "wait", text, ids, list(d.signals))
+    return v.add(pain_rungs=rungs, decisions=tuple(decisions))
+
+
+def race_close(r: ReviewInput) -> bool:
+    """Whether next week is one the review brings nothing new into: a phase the rule names
+    (the taper, race week), or a week with a session on a race's race-close days."""
+    week = r.next_week
+    if week is None:
+        return False
+    p = params_from_registry(r.registry)
+    if week.phase.value in p.race_close_new_work_phases:
+        return True
+    return any(leg_work_capped(r.profile, s.date, p) for s in week.sessions)

@@ -18,8 +18,9 @@ from ..rules import Registry
 from .apply import without_review
 from .back_to_back import back_to_back_step
 from .decide import order_step, real_life_step, recovery_step, said_by_the_plan, third_session_step, verdict_step
+from .illness import illness_step
 from .metrics import DiaryWindow
-from .pain_monitor import ladder_settle_step, pain_step
+from .pain_monitor import ladder_settle_step, pain_step, race_close_step
 from .pain_swaps import pain_swap_step
 from .running import running_step
 from .slips import slips_step
@@ -39,7 +40,7 @@ from .week_words import as_said_in
 # signs, consistency; then the verdict (deload, repeat, cut), recovery work for any cut,
 # the order of decisions (a cut or deload before any progression), real life, and last the
 # third session (never in a cut week); a pain ladder moves up only if its progress survived
-# the order of decisions.
+# the order of decisions, and never into the taper or race week (race-close-no-new-work).
 STEPS: tuple[Step, ...] = (
     pain_step,
     pain_swap_step,
@@ -49,6 +50,7 @@ STEPS: tuple[Step, ...] = (
     warning_signs_step,
     back_to_back_step,
     consistency_step,
+    illness_step,
     verdict_step,
     recovery_step,
     running_step,
@@ -56,6 +58,7 @@ STEPS: tuple[Step, ...] = (
     order_step,
     real_life_step,
     ladder_settle_step,
+    race_close_step,
     third_session_step,
 )
 
