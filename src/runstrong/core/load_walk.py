@@ -58,6 +58,8 @@ class LoadWalk:
     # planned leaves the lift where it stood (a light day's set says little of what it can do)
     eased_days: dict[tuple[str, dt.date], Prescription] = field(default_factory=dict)
     cut_days: set[tuple[str, dt.date]] = field(default_factory=set)  # those a review's cut eased (near failure)
+    # the full (not eased) doses of lived sessions: a set logged as one of them confirms the walk (cr22b W2)
+    full_days: dict[tuple[str, dt.date], Prescription] = field(default_factory=dict)
     scale: float = 1.0  # the runner's own loads against the body-mass table (load_calibration)
     room: int = 0  # the seconds the session being loaded has left under the cap (kit-double-progression)
     planned: Block | None = None  # the block being loaded, as the week holds it (is it the lift's main day?)

@@ -163,7 +163,8 @@ def _starts(walk: LoadWalk, logged: bool) -> None:
             planned = walk.eased_days.get((ex_id, s.date)) if s.date is not None else None
             if before is not None and eased_as_planned(planned, s, walk.p) and not shows:  # a light day done as planned
                 continue
-            walk.lifts[ex_id] = _from_set(walk, s, before)
+            full = walk.full_days.get((ex_id, s.date)) if s.date is not None else None
+            walk.lifts[ex_id] = _from_set(walk, s, before, as_planned=eased_as_planned(full, s, walk.p))
     if logged:
         return
     for ex_id, kg in walk.profile.known_loads_kg.items():
@@ -182,7 +183,7 @@ def _starts(walk: LoadWalk, logged: bool) -> None:
     walk.scale = strength_scale(given, walk.profile, p)
 
 
-def _from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None) -> LiftState:
+def _from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None, as_planned: bool = False) -> LiftState:
     p, logged = walk.p, set_e1rm(s, walk.p)
     if s.date is None:
         return LiftState(logged, s.load_kg, "e1rm-formula")
@@ -199,6 +200,11 @@ def _from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None) -> LiftSta
     bounded = ld.autoregulated(grown, expected, p.max_load_step_pct, p.autoreg_max_drop_pct)
     estimated = before.rule in ESTIMATE_RULES or before.last is None
     e1rm = grown if estimated else min(max(bounded, logged), expected * (1 + p.max_load_step_pct / 100))
+    if as_planned and not estimated:
+        # a full day's set done as planned (its load, reps and reserve at least) confirms the plan: it
+        # does not rebase the lift under what the walk expected (cr22b W2: each as-planned log of a load
+        # the plan held or rounded down read a little weaker, and the heavy lift only held or fell)
+        e1rm = max(e1rm, expected)
     easier = e1rm >= expected * (1 + p.max_load_step_pct / 100) - 1e-9
     return LiftState(
         e1rm,
@@ -327,6 +333,8 @@ def _remember_eased(walk: LoadWalk, s: Session, blocks: list[Block]) -> None:
             presc = b.prescription if was is None or was >= kg else old.prescription
             walk.eased_days[b.exercise_id, s.date] = presc
             walk.cut_days |= {(b.exercise_id, s.date)} if holding_rule(b.rule_ids) == "review-reduce" else set()
+        elif kg is not None:
+            walk.full_days[b.exercise_id, s.date] = b.prescription
 
 
 def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Block:
