@@ -48,6 +48,7 @@ from .plan_notes import LightTally, familiarisation, familiarising, grouped_by_w
 from .review_dosing import review_dosing
 from .runner import runner_of
 from .screen import Screen
+from .screen_priority import side_hold
 from .selection import BlockSelection, Context, select_block
 from .validate import Violation, check_plan
 from .week_days import (
@@ -290,6 +291,7 @@ class _Planning:
             hinge_patterning=bool(effects and effects.hinge_patterning),
             single_leg_rung=effects.single_leg_rung_cap if effects else "level",
             short_holds=bool(effects and effects.short_holds),
+            side_hold=side_hold(effects),
             swaps=swaps,
             ladder=ladder,
             regressed=tuple(

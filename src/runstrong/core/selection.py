@@ -42,7 +42,7 @@ from .pick_reasons import (
     screened,
 )
 from .screen_holds import screen_held
-from .screen_priority import keep_screen_priorities
+from .screen_priority import keep_screen_priorities, with_side_hold
 from .slot_rank import best_for_slot
 
 
@@ -59,6 +59,7 @@ class Context:
     hinge_patterning: bool = False  # the screen's hinge failed: the drill, no loaded hinges
     single_leg_rung: str = "level"  # the screen's single-leg squat: ladder_start, step_down or level
     short_holds: bool = False  # the screen's plank was short: hold work leads the core
+    side_hold: int | None = None  # the screen's side plank was uneven: its weaker side's hold (s)
     swaps: tuple[tuple[str, str | None], ...] = ()  # (from id, to id or None: left out) in force this block
     ladder: tuple[tuple[PainArea, int], ...] = ()  # each painful area's graded-return rung (core/pain_return)
     regressed: tuple[tuple[str, str], ...] = ()  # (from id, to id) of swaps made because form broke down
@@ -237,6 +238,8 @@ def _select_block(
         primaries, said = keep_screen_priorities(primaries, placed, chosen, alternatives)  # the screen's asks stay
         warnings += said
         warnings += unreachable_ladders(library, planning.ladders, ctx.ladder, ctx.equipment, ctx.level, ctx.pain)
+    if ctx.side_hold is not None:  # an uneven side plank is trained by a side plank, not only noted
+        primaries = with_side_hold(primaries, ctx.side_hold, pools.usable, chosen, lower, p)
     # the main lifts climb their ladders before the accessories are chosen, so an accessory never
     # holds the rung a main lift has earned (nor does a swap's lift: see below)
     primaries, climbed = _climbed(primaries, ctx, library, trainable, chosen, p, lower)
