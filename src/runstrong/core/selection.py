@@ -12,7 +12,7 @@ from .context import PlanningContext
 from .furniture_advice import furniture_wanted
 from .hash_once import hashed_once
 from .kit_fit import kit_fit_note
-from .ladder_climb import block_choices, climb_ladders, climbers, climbs, lower_rungs
+from .ladder_climb import block_choices, climb_accessories, climb_ladders, climbers, climbs, lower_rungs
 from .library import Library
 from .model import (
     HOME_FURNITURE,
@@ -244,6 +244,9 @@ def _select_block(
     # holds the rung a main lift has earned (nor does a swap's lift: see below)
     primaries, climbed = _climbed(primaries, ctx, library, trainable, chosen, p, lower)
     accessories = _accessories(library, ctx, replace(pools, usable=spared), chosen, warnings, p)
+    if ctx.topped:  # an accessory at its range top climbs too (a calf raise to one leg)
+        accessories, moved = climb_accessories(accessories, ctx.topped, spared, chosen, ctx.pain, p)
+        climbed = (*climbed, *moved)
     if not any(e.pattern == P.calf_ankle for e in usable):  # furniture keeps calf work away? (not a ladder)
         at_home = _usable(library, ctx.level, ctx.equipment | HOME_FURNITURE, ctx.pain, p)
         warnings += furniture_wanted(usable, at_home, ctx.equipment)
