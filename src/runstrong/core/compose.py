@@ -67,6 +67,7 @@ class Planned:
     gentler: tuple[tuple[int, Pick | None], ...] = ()  # stand-ins for sore-making lifts (soreness-counts-heavy)
     calmer: tuple[tuple[int, Pick], ...] = ()  # stand-ins for hops on a sandwiched day (explosive-work-with-room)
     topped_up: bool = True  # grown toward its share of the cap in a loading week (not beside a long run)
+    full_days: frozenset[str] = frozenset()  # the week's focus lifts: a lift's full day is its focus session
 
     @cached_attr
     def carried(self) -> dict[str, tuple]:
@@ -244,9 +245,28 @@ class Planned:
         elif base is not None:
             blocks, filled = like_base(blocks, *base._filled(cap), p)
         elif self.fills:
-            blocks, filled = fill_to_share(blocks, cap, self.focus, self.set_ceiling, sets, p)
+            blocks, filled = fill_to_share(blocks, cap, self.focus, self.set_ceiling, sets, p, self.kept_doses)
         self._content[(cap, -1)] = (blocks, filled, 0, 0)
         return blocks, filled
+
+    @cached_attr
+    def kept_doses(self) -> dict[int, Reason]:
+        """The main lifts the top-up leaves at their dose, by position, and why: a lift whose
+        full day is another session of the week (never harder here than there), and a 5K or
+        10K plan's leg strength work in the race-specific weeks, whose emphasis is explosive
+        work, not volume (short-race-explosive)."""
+        p, d = self.ctx.params, self.dctx
+        explosive = d.race in p.explosive_distances and d.phase == Phase.race_specific
+        kept: dict[int, Reason] = {}
+        for i, (role, pk, is_focus) in enumerate(self.picks):
+            if role != Role.primary:
+                continue
+            e = pk.exercise
+            if not is_focus and e.id in self.full_days:
+                kept[i] = _SECOND_DAY
+            elif explosive and e.category in LEG_CATEGORIES and e.pattern != Pattern.plyometric:
+                kept[i] = _RACE_SPECIFIC
+        return kept
 
     @property
     def fills(self) -> bool:
@@ -397,6 +417,7 @@ def _compose_fresh(
         sessions = (selection, sessions_picked(ctx, selection, n_sessions, plyo_ok, short, race_week, spread))
         ctx.memo.composed.put(key, sessions)
     by_lift = doses_by_lift(carry)
+    full_days = frozenset(pk.exercise.id for s in sessions[1] for pk, f in zip(s[2], s[3], strict=True) if f)
     heavy_ctx = {True: base, False: _without_heavy(base, ctx)}
     out = []
     for focus, roles, chosen, focus_lifts, reasons, shared, specs, gentler, calmer in sessions[1]:
@@ -412,7 +433,18 @@ def _compose_fresh(
             if len(shared) >= _SHARED_SESSIONS:
                 shared.clear(), specs.clear()
             planned = shared[key] = Planned(  # `specs` holds no session: no cycle, freed once the memo lets go
-                focus, roles, chosen, focus_lifts, dctx, reasons, ctx, own, specs=specs, gentler=gentler, calmer=calmer
+                focus,
+                roles,
+                chosen,
+                focus_lifts,
+                dctx,
+                reasons,
+                ctx,
+                own,
+                specs=specs,
+                gentler=gentler,
+                calmer=calmer,
+                full_days=full_days,
             )
         out.append(planned)
     return out
@@ -422,6 +454,14 @@ _SHARED_SESSIONS = 512  # sessions remembered per set of picks: runners and week
 
 
 _EMPHASIS_PHASES = frozenset({Phase.build, Phase.race_specific})
+_SECOND_DAY = why(
+    "session-time-cap",
+    "A lift whose full day is another session this week keeps its dose here: never harder than that day.",
+)
+_RACE_SPECIFIC = why(
+    "short-race-explosive",
+    "Race-specific weeks of a 5K or 10K plan add no sets to leg strength work: explosive work, not volume.",
+)
 # true of the week, not only of this day: no session of it keeps hops off a day between two key
 # runs (week_plan: `hops_kept`), so every hop day of the week is one
 _KEPT = why(

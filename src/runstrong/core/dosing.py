@@ -458,10 +458,16 @@ def _cuts(d: _Draft, p: Params) -> None:
         add(p.why("dose-heavy", f"Near failure: rest at least {p.heavy_set_min_rest} s between sets."))
 
 
+def _trains_weaker(e: Exercise) -> bool:
+    """Whether the weaker side's extra set goes on `e`: in the core, only on the side plank's
+    pattern, the one the screen measured (a bird dog does not train lateral trunk endurance)."""
+    return e.category != Category.core or e.pattern == Pattern.anti_lateral_flexion
+
+
 def _dosed(d: _Draft, p: Params) -> Dosed:
     dose, e = d.e.dose, d.e
     extra_side = None
-    if dose.per_side and d.role in (Role.primary, Role.accessory):
+    if dose.per_side and d.role in (Role.primary, Role.accessory) and _trains_weaker(e):
         extra_side = next((side for category, side in d.ctx.weaker if category == e.category), None)
         if extra_side:
             d.reasons.append(p.why("weak-side-extra-set", f"One extra set on your {extra_side} side, the weaker one."))

@@ -39,16 +39,26 @@ def _room(block: Block, carried: Mapping[str, int], ceiling: int, p: Params) -> 
 
 
 def fill_to_share(
-    blocks: list[Block], cap_minutes: int, focus: Category, ceiling: int, carried: Mapping[str, int], p: Params
+    blocks: list[Block],
+    cap_minutes: int,
+    focus: Category,
+    ceiling: int,
+    carried: Mapping[str, int],
+    p: Params,
+    kept: Mapping[int, Reason] | None = None,
 ) -> tuple[list[Block], list[Reason]]:
     """`blocks` with sets added, focus lifts first, until the session reaches the registry's
     share of `cap_minutes` (never past the cap); `carried` is each lift's sets in its last
-    loading week, `ceiling` the most sets a lift may have."""
+    loading week, `ceiling` the most sets a lift may have. The blocks at `kept`'s positions
+    keep their dose (a lift's second day, a phase whose emphasis is not volume): each says why
+    once, where the session had room to grow."""
     target, limit = cap_minutes * 60 * p.loading_share_pct / 100, cap_minutes * 60
     total = sum(b.estimated_seconds for b in blocks)
     if total >= target:
         return blocks, []
-    primaries = [i for i, b in enumerate(blocks) if b.role == Role.primary]
+    kept = kept or {}
+    said = list(dict.fromkeys(kept.values()))
+    primaries = [i for i, b in enumerate(blocks) if b.role == Role.primary and i not in kept]
     order = [i for i in primaries if blocks[i].category == focus] + [
         i for i in primaries if blocks[i].category != focus
     ]
@@ -66,9 +76,9 @@ def fill_to_share(
             total += bigger.estimated_seconds - blocks[i].estimated_seconds
             blocks[i], grew, added = bigger, True, added + 1
     if not added:
-        return blocks, []
+        return blocks, said
     text = f"{added} more set(s) on the main lifts, to use about {p.loading_share_pct}% of your {cap_minutes} minutes."
-    return blocks, [p.why("session-time-cap", text)]
+    return blocks, [p.why("session-time-cap", text), *said]
 
 
 def capped_sets(blocks: list[Block], carried: Mapping[str, int], p: Params) -> list[Block]:

@@ -57,3 +57,30 @@ def kit_fit_note(e: Exercise, unfit: Exercise | None, p: Any) -> list[Reason]:
         f"Your kit cannot load the {unfit.name[0].lower()}{unfit.name[1:]} enough to progress, so this takes its place."
     )
     return [p.why("kit-fits-the-lift", text)]
+
+
+def at_kit_ceiling(
+    lifts: tuple[Exercise, ...], carry: tuple, profile: AthleteProfile, library: Library, p: Any, memo: dict
+) -> tuple[Exercise, ...]:
+    """The loaded lifts among `lifts`, done in the last loading week, whose load cannot rise:
+    the kit's heaviest makes no more than the runner's starting strength calls for at the
+    rule's reference reps and reserve (kit-fits-the-lift), so the load sits at the kit's top
+    while the reps climb. When their reps reach the range's top they move on the library's
+    way (ladder-climb: the single-leg form of the lift), as a bodyweight lift does; `memo`
+    keeps the starting strength by lift."""
+    gym = EquipmentSet.gym in profile.equipment
+    done = {exercise_id for (exercise_id, _focus), dose in carry if not dose[-1]}
+    out = []
+    for e in lifts:
+        kit = ld.implement(e.equipment)
+        top = ld.heaviest_kg(kit, profile.units, profile.heaviest_loads, gym, p) if kit else None
+        if top is None or e.id not in done or not (loadable_exercise(e) and e.dose.reps):
+            continue
+        if e.id not in memo:
+            memo[e.id] = starting_e1rms(profile, library, p, [e]).get(e.id)
+        e1rm = memo[e.id]
+        if e1rm is not None and top <= ld.load_for(
+            e1rm, p.kit_fit_reps, p.kit_fit_rir, p.e1rm_formula, p.e1rm_max_reps
+        ):
+            out.append(e)
+    return tuple(out)

@@ -15,6 +15,7 @@ bottom of its range (`progression.new_rung`, `with_new_rungs`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from .carry import Carry
 from .context import PlanningContext
@@ -93,15 +94,21 @@ def _same_movement(x: Exercise, e: Exercise) -> bool:
 
 
 def _may_climb_to(
-    x: Exercise, e: Exercise, taken: set[str], pain: frozenset[PainArea], p: Params, loaded: bool = False
+    x: Exercise,
+    e: Exercise,
+    taken: set[str],
+    pain: frozenset[PainArea],
+    p: Params,
+    loaded: bool = False,
+    role: str = "primary",
 ) -> bool:
-    """Whether `x` may follow `e` up its ladder: a bodyweight rung, or (`loaded`) the same
-    lift under a load (the dumbbell step-down after the step-down), counted in reps."""
+    """Whether `x` may follow `e` up its ladder in `role`: a bodyweight rung, or (`loaded`) the
+    same lift under a load (the dumbbell step-down after the step-down), counted in reps."""
     return (
         x.id not in taken
         and pain.isdisjoint(x.loads)
         and (x.loadable and e.dose.measure == "reps" if loaded else climbs(x))
-        and "primary" in x.roles
+        and role in x.roles
         and (x.category, x.dose.measure) == (e.category, e.dose.measure)
         and IMPACT_RANK[x.impact] <= IMPACT_RANK[e.impact]
         and x.id not in p.soreness_exercises
@@ -159,8 +166,20 @@ def _climb_text(below: Exercise, e: Exercise, held: dict[str, tuple[str, str]]) 
     is out of reach (and which rung a re-screen would unlock, when that is why)."""
     if not e.loadable:
         return f"{below.name} reached the top of its range with nothing to add: the next rung, {e.name}."
+    if below.loadable:  # the kit's heaviest held the load while the reps climbed (kit-fits-the-lift)
+        how = "the same movement on one leg" if e.unilateral and not below.unilateral else "a harder form of it"
+        return (
+            f"{below.name} reached the top of its range at your heaviest {_kit_word(below)}, so its load cannot "
+            f"rise: the next step is {e.name}, {how}."
+        )
     wait = f" ({held[below.id][1].rsplit('; ', 1)[-1]})" if below.id in held else ""
     return f"{below.name} reached the top of its range: {e.name} adds a load to the same movement{wait}."
+
+
+def _kit_word(e: Exercise) -> str:
+    """The runner's word for the implement that holds the load (a kettlebell, dumbbells)."""
+    kit = e.equipment[0].value.replace("_", " ") if e.equipment else "load"
+    return f"{kit}s" if kit == "dumbbell" else kit
 
 
 def _climbs_on(e: Exercise, held: dict[str, tuple[str, str]]) -> bool:
@@ -275,3 +294,52 @@ def with_new_rungs(carry: Carry, climbed: tuple[tuple[str, str], ...]) -> Carry:
             if ex == old:
                 out[(new, focus)] = tuple(new_rung(dose[0]))
     return tuple(sorted(out.items()))
+
+
+def climb_accessories(
+    accessories: list[Pick], topped: frozenset[str], usable: tuple[Exercise, ...], taken: set[str],
+    pain: frozenset[PainArea], p: Params,
+) -> tuple[list[Pick], tuple[tuple[str, str], ...]]:  # fmt: skip
+    """The block's accessories with each one at the top of its range (`topped`) moved up its
+    progressions, rung by rung while the rung reached has topped out too, to the first the
+    runner may do as an accessory (a calf raise on two legs to one leg on a step), saying why;
+    one that can climb no further says why its dose holds."""
+    pool = {x.id: x for x in usable}
+    out, made = [], []
+    for pk in accessories:
+        e = below = pk.exercise
+        while e.id in topped and (x := _next_accessory(e, pool, taken, pain, p)) is not None:
+            below, e = e, x
+            taken.add(e.id)
+        if e.id in topped:
+            text = f"{e.name} is at the top of its range with no harder form your kit, level and pain allow: it holds."
+            pk = Pick(exercise=e, reasons=(*pk.reasons, p.why(RULE, text)))
+        elif e is not pk.exercise:
+            made.append((pk.exercise.id, e.id))
+            text = f"{below.name} reached the top of its range with nothing to add: the next step, {e.name}."
+            pk = Pick(exercise=e, reasons=(*pk.reasons, p.why(RULE, text)))
+        out.append(pk)
+    return out, tuple(made)
+
+
+def _next_accessory(
+    e: Exercise, pool: dict[str, Exercise], taken: set[str], pain: frozenset[PainArea], p: Params
+) -> Exercise | None:
+    """The first of `e`'s progressions of its pattern the runner may do as an accessory."""
+    for link in e.progressions:
+        x = pool.get(link)
+        if x is not None and x.pattern == e.pattern and _may_climb_to(x, e, taken, pain, p, not climbs(x), "accessory"):
+            return x
+    return None
+
+
+def topped_accessories(selection: Any, carry: Carry, p: Params) -> frozenset[str]:
+    """The block's bodyweight accessories counted in reps whose last loading week reached the
+    top of the accessory range (dose-accessory): their reps can rise no further."""
+    mains = {pk.exercise.id for picks in selection.primaries.values() for pk in picks}
+    lifts = [
+        pk.exercise
+        for pk in selection.accessories
+        if climbs(pk.exercise) and pk.exercise.dose.reps and pk.exercise.id not in mains
+    ]
+    return frozenset(exhausted(lifts, carry, lambda e: p.accessory_reps[1])) if lifts else frozenset()

@@ -22,8 +22,8 @@ from .compose import LANDING_PATTERNS, dose_context
 from .context import PlanningContext
 from .dosing import Stage
 from .infeasible import InfeasibleWeekError
-from .kit_fit import outgrown_lifts
-from .ladder_climb import topped_now, with_new_rungs
+from .kit_fit import at_kit_ceiling, outgrown_lifts
+from .ladder_climb import topped_accessories, topped_now, with_new_rungs
 from .model import (
     EQUIPMENT_SETS,
     Adjustment,
@@ -48,6 +48,7 @@ from .plan_notes import LightTally, familiarisation, familiarising, grouped_by_w
 from .review_dosing import review_dosing
 from .runner import runner_of
 from .screen import Screen
+from .screen_priority import side_hold
 from .selection import BlockSelection, Context, select_block
 from .validate import Violation, check_plan
 from .week_days import (
@@ -225,6 +226,7 @@ class _Planning:
     block_done: set[str] = field(default_factory=set)  # what this block's weeks did (not what it chose)
     prior_done: frozenset[str] = frozenset()  # what the last block's weeks did: the rungs reached
     light: LightTally = field(default_factory=LightTally)  # loading weeks' light sessions (light-before-key-runs)
+    strengths: dict = field(default_factory=dict)  # each loaded lift's starting e1RM, for the kit's ceiling
 
     def __post_init__(self) -> None:
         p = self.ctx.params
@@ -290,6 +292,7 @@ class _Planning:
             hinge_patterning=bool(effects and effects.hinge_patterning),
             single_leg_rung=effects.single_leg_rung_cap if effects else "level",
             short_holds=bool(effects and effects.short_holds),
+            side_hold=side_hold(effects),
             swaps=swaps,
             ladder=ladder,
             regressed=tuple(
@@ -334,14 +337,19 @@ class _Planning:
         return prior.primary_ids(mains=False), mains
 
     def _topped(self, frame: WeekFrame, adjust: Adjustment | None) -> frozenset[str]:
-        """Every bodyweight lift whose progression ran out by this loading week (ladder-climb)."""
-        lifts = self.selection.climbers if self.selection is not None else ()
-        if lifts and not frame.deload and frame.phase in LOADING_PHASES:
-            p = self.ctx.params
+        """Every lift whose progression ran out by this loading week (ladder-climb): a bodyweight
+        lift or accessory at its range top, a loaded one whose load the kit holds at its heaviest."""
+        sel, p = self.selection, self.ctx.params
+        if sel is None or frame.deload or frame.phase not in LOADING_PHASES:
+            return self.topped
+        loaded = tuple(pk.exercise for picks in sel.primaries.values() for pk in picks)
+        lifts = (*sel.climbers, *at_kit_ceiling(loaded, self.carry, self.profile, self.ctx.library, p, self.strengths))
+        if lifts:
             review = review_dosing(self.profile, frame, self.frames, adjust)
             stage = Stage(self.graduated, self._unaccustomed(frame))
             dctx = dose_context(self.runner, frame, review, p, stage)
             self.topped |= topped_now(lifts, self.carry, dctx, self.ctx)
+        self.topped |= topped_accessories(sel, self.carry, p)
         return self.topped
 
     def _keep(self, kept: Week) -> None:

@@ -12,7 +12,7 @@ from .context import PlanningContext
 from .furniture_advice import furniture_wanted
 from .hash_once import hashed_once
 from .kit_fit import kit_fit_note
-from .ladder_climb import block_choices, climb_ladders, climbers, climbs, lower_rungs
+from .ladder_climb import block_choices, climb_accessories, climb_ladders, climbers, climbs, lower_rungs
 from .library import Library
 from .missing_kit import no_primary_words
 from .model import (
@@ -43,7 +43,7 @@ from .pick_reasons import (
     screened,
 )
 from .screen_holds import screen_held
-from .screen_priority import keep_screen_priorities
+from .screen_priority import keep_screen_priorities, with_side_hold
 from .slot_rank import best_for_slot
 
 
@@ -60,6 +60,7 @@ class Context:
     hinge_patterning: bool = False  # the screen's hinge failed: the drill, no loaded hinges
     single_leg_rung: str = "level"  # the screen's single-leg squat: ladder_start, step_down or level
     short_holds: bool = False  # the screen's plank was short: hold work leads the core
+    side_hold: int | None = None  # the screen's side plank was uneven: its weaker side's hold (s)
     swaps: tuple[tuple[str, str | None], ...] = ()  # (from id, to id or None: left out) in force this block
     ladder: tuple[tuple[PainArea, int], ...] = ()  # each painful area's graded-return rung (core/pain_return)
     regressed: tuple[tuple[str, str], ...] = ()  # (from id, to id) of swaps made because form broke down
@@ -241,10 +242,15 @@ def _select_block(
         primaries, said = keep_screen_priorities(primaries, placed, chosen, alternatives)  # the screen's asks stay
         warnings += said
         warnings += unreachable_ladders(library, planning.ladders, ctx.ladder, ctx.equipment, ctx.level, ctx.pain)
+    if ctx.side_hold is not None:  # an uneven side plank is trained by a side plank, not only noted
+        primaries = with_side_hold(primaries, ctx.side_hold, pools.usable, chosen, lower, p)
     # the main lifts climb their ladders before the accessories are chosen, so an accessory never
     # holds the rung a main lift has earned (nor does a swap's lift: see below)
     primaries, climbed = _climbed(primaries, ctx, library, trainable, chosen, p, lower)
     accessories = _accessories(library, ctx, replace(pools, usable=spared), chosen, warnings, p)
+    if ctx.topped:  # an accessory at its range top climbs too (a calf raise to one leg)
+        accessories, moved = climb_accessories(accessories, ctx.topped, spared, chosen, ctx.pain, p)
+        climbed = (*climbed, *moved)
     if not any(e.pattern == P.calf_ankle for e in usable):  # furniture keeps calf work away? (not a ladder)
         at_home = _usable(library, ctx.level, ctx.equipment | HOME_FURNITURE, ctx.pain, p)
         warnings += furniture_wanted(usable, at_home, ctx.equipment)
