@@ -221,9 +221,7 @@ def _select_block(
     lower = lower_rungs(library, trainable, done)  # the rungs the last block's weeks reached
     # a category nothing within the ladders trains takes a ladder's own lifts within its rung,
     # else any (the sparing ones ranked first), so every week still trains all three
-    gentlest = at_most_first_rung(
-        usable, ctx.ladder, planning.ladders
-    )  # an area off its ladder: its first rung at most
+    gentlest = at_most_first_rung(usable, ctx.ladder, planning.ladders)  # off its ladder: its first rung at most
     wider = (pools.usable,) if trainable is usable else (pools.usable, spared, gentlest, usable)
     primaries = {}
     for category in TRAINING_CATEGORIES:
