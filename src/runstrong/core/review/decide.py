@@ -191,7 +191,11 @@ def third_session_step(r: ReviewInput, v: Verdict) -> Verdict:
         if v.cut:
             text = "The third session waits a week: this week's cut comes first."
             d = decision(
-                "week", "wait", text, ["third-session-after-consistency", "review-cut-size"], [signal, *v.cut_signals][:4]
+                "week",
+                "wait",
+                text,
+                ["third-session-after-consistency", "review-cut-size"],
+                [signal, *v.cut_signals][:4],
             )
             return v.add(decisions=(*v.decisions, d), max_sessions=len(before.sessions))
         text = f"{consistent} consistent weeks behind you: the third, single-leg power session starts next week."

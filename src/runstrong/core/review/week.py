@@ -31,6 +31,7 @@ from .steps import (
     sleep_appetite_step,
     warning_signs_step,
 )
+from .swap_ends import restore_step
 from .values import RealLife, Review
 
 # The order matters: pain first (it overrides everything for its area), then each category,
@@ -50,6 +51,7 @@ STEPS: tuple[Step, ...] = (
     consistency_step,
     verdict_step,
     recovery_step,
+    restore_step,
     running_step,
     slips_step,
     order_step,
