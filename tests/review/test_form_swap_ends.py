@@ -117,3 +117,40 @@ def _regressed_maya():  # type: ignore[no-untyped-def]
         if swaps:
             return new_plan, profile, review, swaps[0]
     raise AssertionError("no seed regressed a lift")
+
+
+def test_a_pain_swap_ends_after_the_registrys_weeks_of_its_stand_in_without_pain():
+    """Priti (cr21a S2): a split squat blamed for unsettled back pain was swapped "from next
+    week" and never came back; two weeks of its stand-in with no pain past the zone bring it back."""
+    from runstrong.core.diary import PainReport
+    from runstrong.core.model import PainArea
+
+    from .test_pain_blamed_lifts import ACCEPTABLE, BACK_RUNNER, SETTLED
+    from .test_pain_monitoring import split_squat_week, with_reports
+
+    plan = plan_of(BACK_RUNNER)
+    week, lift = split_squat_week(plan)
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    day = next(s.date for s in week.sessions if lift in {b.exercise_id for b in s.blocks})
+    diary = with_reports(
+        diary,
+        PainReport(date=day, area=PainArea.lower_back, score=ACCEPTABLE + 1, when="during", provoked_by=lift),
+        PainReport(date=day + DAY, area=PainArea.lower_back, score=SETTLED + 1, when="next_morning"),
+    )
+    review, profile, plan = reviewed_and_applied(plan, BACK_RUNNER, diary, week, LIBRARY, REGISTRY)
+    (swap,) = [x for x in review.swaps if x.from_id == lift]
+    assert swap.to_id is not None
+    (said,) = [d.text for d in review.decisions if d.scope == lift]
+    assert f"until {CLEAN_WEEKS} weeks of it in a row with no pain past the zone bring" in said
+    restored = []
+    for i in range(CLEAN_WEEKS):
+        nxt = week_of(plan, review.next_week_start + i * 7 * DAY)
+        assert any(b.exercise_id == swap.to_id for s in nxt.sessions for b in s.blocks)
+        calm = done_as_planned(plan, week_end(nxt), seed=i, wellness=CALM)
+        diary = with_reports(calm, *(p for p in diary.pains if p.date < nxt.start_date))
+        r, profile, plan = reviewed_and_applied(plan, profile, diary, nxt, LIBRARY, REGISTRY)
+        restored = [x for x in r.swaps if x.rule_id == RESTORE_RULE]
+        assert bool(restored) == (i == CLEAN_WEEKS - 1), (i, [d.text for d in r.decisions])
+    assert (restored[0].from_id, restored[0].to_id) == (swap.to_id, lift)
+    back = week_of(plan, restored[0].since)
+    assert back is None or not back.sessions or swap not in in_force(profile.exercise_swaps, back.start_date)
