@@ -217,7 +217,7 @@ def test_a_week_cut_for_pain_neither_progresses_nor_starts_the_third_session():
     review, _, new_plan = review_of(plan, week, diary, profile)
     actions = {d.action for d in review.decisions}
     assert "reduce" in actions and not actions & {"unlock", "progress"}, [d.text for d in review.decisions]
-    assert any(d.action == "wait" and "cut or hold comes first" in d.text for d in review.decisions)
+    assert any(d.action == "wait" and "cut comes first" in d.text for d in review.decisions)
     assert len(week_of(new_plan, review.next_week_start).sessions) == len(week.sessions)
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .library import Library
 from .model import Category, Exercise, Pattern, why
-from .pick_reasons import SINGLE_LEG_STRENGTH, Pick
+from .pick_reasons import Pick
 
 if TYPE_CHECKING:
     from .selection import Context
@@ -78,10 +78,11 @@ def keep_regressions(
     primaries: dict[Category, tuple[Pick, ...]],
     accessories: list[Pick],
 ) -> tuple[dict[Category, tuple[Pick, ...]], list[Pick]]:
-    """A lift regressed for broken form caps its slot until the swap is lifted: when a later
-    selection (a new block, or hops held back) leaves the lift out, the regression the review
-    chose still takes its place (the slot of the same pattern, else the accessory of its kind,
-    else the category's second slot, where hops and landings live)."""
+    """A lift regressed for broken form caps its slot until the swap ends (`swap_ends`): when a
+    later selection (a new block, or hops held back) puts a harder form of the lift in, the
+    regression the review chose takes its place (a primary's slot, else an accessory's; for a
+    landing or hop, the category's second slot, where hops live). Another lift of its pattern
+    is left alone."""
     usable_ids = {e.id for e in usable}
     out, extra = dict(primaries), list(accessories)
     for old_id, new_id in ctx.regressed:
@@ -91,14 +92,14 @@ def keep_regressions(
         old, new = library.get(old_id), library.get(new_id)
         pick = Pick(exercise=new, reasons=(why("review-regress", regressed_words(library, old, new)),))
         picks = out.get(new.category, ())
-        at = _slot_of(picks, old, new)
+        at = _harder_of(library, picks, old)
         if at is not None:
             out[new.category] = (*picks[:at], pick, *picks[at + 1 :])
             continue
-        at = _slot_of(tuple(extra), old, new)
+        at = _harder_of(library, tuple(extra), old)
         if at is not None:
             extra[at] = pick
-        elif picks and new.category == old.category:  # e.g. hops held back: the second slot held them
+        elif picks and new.category == old.category and old.pattern in _JUMPS:  # hops held back: their slot
             out[new.category] = (*picks[:-1], pick)
     return out, extra
 
@@ -107,32 +108,32 @@ def regressed_words(library: Library, old: Exercise, new: Exercise) -> str:
     """What a lift regressed for broken form became: its easier rung when `new` is a gentler
     form of the same movement, else another exercise that takes its place."""
     if new.id in library.gentler_forms(old.id):
-        return f"In place of {old.name}, whose form broke down: the easier rung until it is good again."
-    return f"In place of {old.name}, whose form broke down: an easier exercise takes its place until it is good again."
+        return f"In place of {old.name}, whose form broke down: the easier rung{_BACK}"
+    return f"In place of {old.name}, whose form broke down: an easier exercise takes its place{_BACK}"
 
 
-def _slot_of(picks: tuple[Pick, ...], old: Exercise, new: Exercise) -> int | None:
-    """The slot that holds what replaced `old`: the same kind of pattern as `old`, else as
-    `new` (squats, lunges and step-ups are one kind: single-leg strength)."""
-    for kind in (_kind(old.pattern), _kind(new.pattern)):
-        at = next((i for i, pk in enumerate(picks) if _kind(pk.exercise.pattern) == kind), None)
-        if at is not None:
-            return at
-    return None
+# when a swap for broken form ends (review-regress, core/swap_ends): said where the stand-in is
+_BACK = ", until your weekly reviews see its form clean for the weeks review-regress asks (rate each set's form)."
 
 
-def _kind(pattern: Pattern) -> str:
-    return "single-leg strength" if pattern in SINGLE_LEG_STRENGTH else pattern.value
+def _harder_of(library: Library, picks: tuple[Pick, ...], old: Exercise) -> int | None:
+    """The slot a later selection filled with a harder form of `old` (one whose gentler forms
+    include it): the regression keeps that one out. Another lift of the pattern stays: the
+    form broke down on `old`, not on every hinge (cr22a W1: one grinding set of Romanian
+    deadlifts took an advanced lifter's trap-bar deadlift for the rest of his plan)."""
+    return next((i for i, pk in enumerate(picks) if old.id in library.gentler_forms(pk.exercise.id)), None)
+
+
+_JUMPS = (Pattern.landing, Pattern.plyometric)
 
 
 def landing_swapped_out(library: Library, swaps: tuple[tuple[str, str | None], ...]) -> bool:
     """A landing or hop was swapped for something that is not a hop (its form broke down):
     hops wait until the landings are drilled again, rather than replacing the landing they
     build on. A hop swapped for an easier hop keeps hops, at that easier rung."""
-    jumps = (Pattern.landing, Pattern.plyometric)
     return any(
         old in library
-        and library.get(old).pattern in jumps
+        and library.get(old).pattern in _JUMPS
         and not (new in library and library.get(new).pattern == Pattern.plyometric)
         for old, new in swaps
     )

@@ -17,6 +17,7 @@ from .kit_progress import (
     as_planned,
     eased_dose,
     eligible,
+    held_load,
     kept_reps,
     kit_dose,
     kit_held,
@@ -113,8 +114,9 @@ def _progressed(
         held = presc is not None and kit_held(week, block)
         if presc is None:
             dose = kept_reps(walk, week, block, lift, kg, close[1], load_at)
-        else:  # a held dose's load is its reps' (the kit's step at them: the hold caps it at the last week's)
-            dose = KitDose(presc, load_at(presc) if held else kg, [])
+        else:  # a held dose's load is the one that day lifted (`held_load`)
+            at = held_load(walk, copy_of(block, prescription=presc), lift, e, load_at) if held else kg
+            dose = KitDose(presc, at, [])
     if dose is None:
         return None
     if dose.presc == block.prescription:

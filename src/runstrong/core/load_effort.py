@@ -126,6 +126,11 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
         # set under the same reserve: read against what that day stood for, not the full days' e1RM
         # (a held 2 x 7 @ 32.5 kg read RIR 8 where the week it repeats said RIR 4)
         e1rm = min(e1rm, walk.e1rm_of(lift.light[1], copy_of(presc, reps=lift.light[0])))
+    day = walk.day_last.get((block.exercise_id, walk.focus)) if held_only(block) and not _light(block) else None
+    if day is not None and day.load_kg and day.reps and day.intensity.kind in ("rir", "rpe"):
+        # a held full day repeats its own day's last loading week: read against what that set stood
+        # for, not the heavy day's (a held 2 x 10 @ 14 kg beside 3 x 4 @ 18 kg is not "RIR 6")
+        e1rm = min(e1rm, walk.e1rm_of(day.load_kg, day))
     gives = reserve_at(e1rm, kg, reps, p)
     step, bar = walk.kit(walk.library.get(block.exercise_id))
     if gives < target + SLACK_REPS - 1e-9 or not loads_held(p, e1rm, kg, reps, target, step, bar):

@@ -271,6 +271,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         for b in blocks:
             note_heaviest(heaviest, b)  # the target's dose: what the loads stand for
             note_light(light_days, b)
+        walk.focus = s.focus  # a held day reads its effort against its own day's last loading week
         blocks = [honest_effort(walk, walk.lifts.get(b.exercise_id), week, b, c) for b in blocks]
         if not walk.started:
             _remember_eased(walk, s, blocks)

@@ -50,6 +50,7 @@ from .runner import runner_of
 from .screen import Screen
 from .screen_priority import side_hold
 from .selection import BlockSelection, Context, select_block
+from .swap_ends import in_force
 from .validate import Violation, check_plan
 from .week_days import (
     RunsByDate,
@@ -297,8 +298,8 @@ class _Planning:
             ladder=ladder,
             regressed=tuple(
                 (x.from_id, x.to_id)
-                for x in profile.exercise_swaps
-                if x.since <= frame.end and x.rule_id == "review-regress" and x.to_id
+                for x in in_force(profile.exercise_swaps, frame.end)
+                if x.rule_id == "review-regress" and x.to_id
             ),
             topped=topped,
             outgrown=outgrown,
@@ -317,7 +318,7 @@ class _Planning:
         if hit is None:
             profile = self.profile
             equipment = equipment_items(adjust.equipment) if adjust and adjust.equipment else profile.equipment_items
-            swaps = tuple((x.from_id, x.to_id) for x in profile.exercise_swaps if x.since <= frame.end)
+            swaps = tuple((x.from_id, x.to_id) for x in in_force(profile.exercise_swaps, frame.end))
             ladder = rungs_for_week(profile, frame.start, self.ctx.ladders)  # graded return of painful areas
             outgrown = outgrown_lifts(profile, self.ctx.library, equipment, self.ctx.params, self.calendar.outgrown)
             regressed = landing_swapped_out(self.ctx.library, swaps)
@@ -449,7 +450,7 @@ class _Planning:
         profile, p = self.profile, self.ctx.params
         if profile.strength_experience != Level.novice:
             return False
-        swapped = any(x.review_of is not None and x.since <= frame.end for x in profile.exercise_swaps)
+        swapped = any(x.review_of is not None for x in in_force(profile.exercise_swaps, frame.end))
         if frame.phase not in (Phase.build, Phase.race_specific):  # the taper keeps the intensity built (taper)
             return self.graduated and not swapped and frame.phase in KEPT_AFTER_GRADUATION
         consistent = self._consistent_weeks(frame)

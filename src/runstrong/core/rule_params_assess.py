@@ -120,6 +120,8 @@ class ReviewRegress(RuleParams):
     prefix = "review_regress_"
     broken_form: Int
     broken_share_pct: Num
+    clean_weeks: Int
+    clean_form: Int
 
 
 class ReviewReduce(RuleParams):

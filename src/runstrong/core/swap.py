@@ -16,6 +16,7 @@ from .base import Frozen
 from .library import Library
 from .model import TRAINING_CATEGORIES, AthleteProfile, Exercise, ExerciseSwap, Plan
 from .params import Params
+from .swap_ends import in_force
 from .vocab import AREA_NAME
 
 SWAP_RULE = "exercise-swap"
@@ -92,8 +93,8 @@ def with_swap(
     earlier, the swap names the exercise the planner picked, so the new choice replaces
     the earlier one instead of being lost behind it."""
     original = from_id
-    for swap in profile.exercise_swaps:
-        if swap.to_id == original and swap.since <= since:
+    for swap in in_force(profile.exercise_swaps, since):  # (a swap a review ended names nothing now)
+        if swap.to_id == original:
             original = swap.from_id
     entry = ExerciseSwap(from_id=original, to_id=to_id, since=since, reason=reason or None, rule_id=SWAP_RULE)
     return profile.model_copy(update={"exercise_swaps": [*profile.exercise_swaps, entry]})

@@ -179,7 +179,8 @@ def promised_weeks(old: Plan, weeks: list[Week], review: Review, params: Any) ->
         before = old_weeks.get(w.start_date)
         if w.start_date in changed and before is not None:
             a = adjust[w.start_date]
-            w = _never_above(before, w, swapped, held_caps if w.start_date == review.next_week_start else {}, params)
+            caps = held_caps if w.start_date == review.next_week_start else {}
+            w = _never_above(before, w, swapped, caps, params, whole=_holds_only(a, review))
             if a.mobility:
                 w = with_recovery(w, params.mobility_minutes)
         out.append(w)
@@ -215,11 +216,25 @@ def _blocks(week: Week) -> list[Block]:
     return [b for s in week.sessions for b in s.blocks if b.role in (Role.primary, Role.accessory)]
 
 
-def _never_above(old: Week, new: Week, swapped: dict[str, str], held: dict[Any, Prescription], params: Any) -> Week:
+def _holds_only(a: Any, review: Review) -> bool:
+    """A week the review holds and neither cuts, deloads nor flags pain for: its holds name whole
+    doses. (A cut's reference, the review with its cuts held instead, keeps its decisions: the
+    cut is taken from the week as the old plan caps it, and never lands above that week.)"""
+    eased = any(d.action in ("reduce", "deload") for d in review.decisions)
+    return bool(a.hold) and not (a.reduce or a.deload or eased or any(f.kind == "pain" for f in review.flags))
+
+
+def _never_above(
+    old: Week, new: Week, swapped: dict[str, str], held: dict[Any, Prescription], params: Any, whole: bool = False
+) -> Week:
     """No lift gets more sets, reps, seconds, contacts or load than the plan it replaces gave
     it that week (a lift swapped in is held to the one it replaces), and no category more
-    sets: a block the old week did not have is dropped first."""
+    sets: a block the old week did not have is dropped first. A `whole` hold (no cut, deload or
+    pain) of a day the review names keeps that day's dose: the loading week it replaces planned
+    a change of it (a kit step's fewer reps, a new range's) that a hold does not make."""
     old_by_lift = {(s.focus, b.exercise_id): b.prescription for s in old.sessions for b in s.blocks}
+    full_days = set() if old.deload else {(s.focus, b.exercise_id) for s in old.sessions for b in s.blocks
+                                          if "light-before-key-runs" not in b.rule_ids}  # fmt: skip
     peaks = peak_doses(old)
     sessions = []
     for s in new.sessions:
@@ -233,6 +248,8 @@ def _never_above(old: Week, new: Week, swapped: dict[str, str], held: dict[Any, 
                 spare = [x for x in spare if x.prescription is not other]
             # another lift's load is on other kit: only the lift's own dose caps its load
             hold = held.get((s.focus, b.exercise_id)) or held.get(b.exercise_id)
+            if whole and (s.focus, b.exercise_id) in held and (s.focus, b.exercise_id) in full_days:
+                own = other = None
             for limit, same, strict in ((own, True, False), (other, False, False), (hold, True, True)):
                 if limit is not None:
                     b = _capped_block(b, limit, params, same, held=strict)

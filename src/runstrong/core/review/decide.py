@@ -177,7 +177,8 @@ def said_by_the_plan(d: ReviewDecision) -> bool:
 
 def third_session_step(r: ReviewInput, v: Verdict) -> Verdict:
     """Whether next week brings the third session (S15), counting only consistent weeks;
-    never in a week with a cut or a deload (review-cut-size)."""
+    never in a week with a cut or a deload (review-cut-size). A hold (effort, form, sleep,
+    missed sets) keeps it: the hold repeats the doses, the session was earned by the weeks."""
     p = params_from_registry(r.registry)
     reviewed = r.profile.model_copy(update={"adjustments": [*r.profile.adjustments, *filter(None, [v.this_week])]})
     adjustments = reviewed.week_adjustments  # this week's note beside what the last review decided for it
@@ -192,14 +193,16 @@ def third_session_step(r: ReviewInput, v: Verdict) -> Verdict:
     third = p.foundation_sessions + 1
     signal = Signal(kind="consistency", text=f"{consistent} consistent weeks of the {unlock} needed")
     if nxt.sessions >= third > len(before.sessions):
-        if v.cut or v.no_progress:
-            text = "The third session waits a week: the review's cut or hold comes first."
+        # a cut or a deload comes first (review-cut-size); a hold holds doses, not the sessions the
+        # consistent weeks earned (cr22a W2: a hold took the third session from 152 weeks of lifting)
+        if v.cut:
+            text = "The third session waits a week: the review's cut comes first."
             d = decision(
                 "week",
                 "wait",
                 text,
                 ["third-session-after-consistency", "review-cut-size"],
-                [signal, *(v.cut_signals or v.no_progress)][:4],
+                [signal, *v.cut_signals][:4],
             )
             return v.add(decisions=(*v.decisions, d), max_sessions=len(before.sessions))
         text = f"{consistent} consistent weeks behind you: the third, single-leg power session starts next week."

@@ -51,13 +51,19 @@ def pain_swap_step(r: ReviewInput, v: Verdict) -> Verdict:
             name = r.library.get(lift_id).name
             to = r.library.get(to_id).name if to_id else "a gentler exercise that spares it"
             said = sides.said(report, {lift_id: name.lower()})
-            text = f"{name} brought on your {sides.where(area, '')} pain ({said}): {to} instead from next week."
+            text = f"{name} brought on your {sides.where(area, '')} pain ({said}): {to} instead from next week"
+            reason = text + "."  # (the swap's own words: at most 300 characters)
+            if to_id:  # the swap's end (swap_ends): the stand-in done, the pain in the zone
+                text += (
+                    f", until {r.params.clean_weeks} weeks of it in a row with no pain past the zone bring {name} back"
+                )
+            text += "."
             swaps.append(
                 ExerciseSwap(
                     from_id=lift_id,
                     to_id=to_id,
                     since=r.next_start,
-                    reason=text,
+                    reason=reason,
                     rule_id="review-regress",
                     review_of=r.week_start,
                 )

@@ -33,6 +33,8 @@ class ReviewParams:
     form_drop: float
     broken_form: int
     broken_share_pct: float
+    clean_weeks: int  # weeks of clean form on a stand-in that bring the lift back (review-regress)
+    clean_form: int
     reduce_pct: int
     sore_days: int
     sore_at_or_below: int
@@ -83,6 +85,8 @@ def review_params(registry: Registry) -> ReviewParams:
         form_drop=p("review-hold", "form_drop"),
         broken_form=p("review-regress", "broken_form"),
         broken_share_pct=p("review-regress", "broken_share_pct"),
+        clean_weeks=p("review-regress", "clean_weeks"),
+        clean_form=p("review-regress", "clean_form"),
         reduce_pct=p("review-reduce", "volume_cut_pct"),
         sore_days=p("review-reduce", "sore_days"),
         sore_at_or_below=p("review-reduce", "sore_at_or_below"),

@@ -137,13 +137,20 @@ def regress_step(r: ReviewInput, v: Verdict) -> Verdict:
             continue
         to_id = easier(r.library, lift.exercise_id, r.profile, v.pain_added, _beside(r, lift.exercise_id))
         to = r.library.get(to_id).name if to_id else "the next best choice"
-        text = f"{lift.name}: form broke down in {lift.broken_form_sets} of {lift.form_sets} sets; {to} instead."
+        text = f"{lift.name}: form broke down in {lift.broken_form_sets} of {lift.form_sets} sets; {to} instead"
+        reason = text + "."  # (the swap's own words: at most 300 characters)
+        if to_id:  # the swap's end (swap_ends): the stand-in's logged form, the lift itself not being done
+            text += (
+                f", until {rp.clean_weeks} weeks in a row of clean form on it (rate each set's form, "
+                f"{rp.clean_form}/5 or better) bring {lift.name} back"
+            )
+        text += "."
         swaps.append(
             ExerciseSwap(
                 from_id=lift.exercise_id,
                 to_id=to_id,
                 since=r.next_start,
-                reason=text,
+                reason=reason,
                 rule_id="review-regress",
                 review_of=r.week_start,
             )

@@ -32,6 +32,7 @@ from .steps import (
     sleep_appetite_step,
     warning_signs_step,
 )
+from .swap_ends import restore_step
 from .values import RealLife, Review
 from .week_words import as_said_in
 
@@ -53,6 +54,7 @@ STEPS: tuple[Step, ...] = (
     illness_step,
     verdict_step,
     recovery_step,
+    restore_step,
     running_step,
     slips_step,
     order_step,
