@@ -20,6 +20,7 @@ from typing import Any
 
 from . import loads as ld
 from .context import PlanningContext
+from .cut_weeks import cut_from_delivered, note_day_sets
 from .dated_races import leg_work_capped
 from .heavy_day import as_dosed_heavy
 from .kit_progress import note_kits, undosed
@@ -251,17 +252,18 @@ def _race_close(walk: LoadWalk, week: Week, day: dt.date) -> bool:
 
 
 def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
+    week_sessions = [cut_from_delivered(walk, week, s) for s in week.sessions]  # a cut week: from what was done
     heaviest: dict[str, tuple[float, Prescription, bool]] = {}  # exercise id -> (heaviest load, its dose, light)
     light_days: dict[str, tuple[int, float]] = {}  # exercise id -> its light days' reps and heaviest load
-    close = [_race_close(walk, week, s.date) for s in week.sessions]
+    close = [_race_close(walk, week, s.date) for s in week_sessions]
     loaded = []
-    for s, c in zip(week.sessions, close, strict=True):
+    for s, c in zip(week_sessions, close, strict=True):
         walk.room, walk.focus = room(s, walk), s.focus
         load_block = lambda b, c=c: _loaded_block(walk, week, b, c)  # noqa: E731
         loaded.append(refit(walk, s, [load_block(b) for b in s.blocks], load_block))
     loaded = no_harder_than_heavy(walk, loaded)
     sessions = []
-    for s, blocks, c in zip(week.sessions, loaded, close, strict=True):
+    for s, blocks, c in zip(week_sessions, loaded, close, strict=True):
         for b in blocks:
             note_heaviest(heaviest, b)  # the target's dose: what the loads stand for
             note_light(light_days, b)
@@ -275,6 +277,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         sessions.append(as_dosed_heavy(timed, shared, week.runs, walk.p) or timed)  # shown by the dose it prescribes
     if not week.deload and week.phase in LOADING_PHASES:
         note_day_reps(walk, sessions)
+        note_day_sets(walk, sessions)
         for ex_id, light in light_days.items():
             walk.lifts[ex_id].light = light
     if not week.deload:
@@ -375,7 +378,9 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
 
 def _no_deload_rise(walk: LoadWalk, lift: LiftState, e: Exercise, kg: float, light: bool) -> float:
     """A deload's load, never above the same day's in the last loading week (cr21a W2: a light
-    day's trap bar went 155 -> 160 lb; a kit-held day 4 -> 6 kg, at its other day's load)."""
+    day's trap bar went 155 -> 160 lb; a kit-held day 4 -> 6 kg, at its other day's load). The
+    deload's floor is that day's own load too: a day lighter than the lift's heaviest (a dead
+    bug's 2 kg core day beside its 4 kg posterior-chain day) is not lifted to the heavier one."""
     if light:
         was = lift.light[1] if lift.light is not None else None
     else:
@@ -384,7 +389,7 @@ def _no_deload_rise(walk: LoadWalk, lift: LiftState, e: Exercise, kg: float, lig
     if was is None or lift.last is None:
         return kg
     capped = ld.round_down(was, *walk.kit(e))
-    floor = min(lift.last, lift.week_kg or lift.last) * walk.p.deload_min_load_pct / 100
+    floor = min(lift.last, lift.week_kg or lift.last, was) * walk.p.deload_min_load_pct / 100
     return kg if capped < floor - 1e-9 else min(kg, capped)  # never under the deload's floor (planned-deloads)
 
 
