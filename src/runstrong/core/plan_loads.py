@@ -379,8 +379,9 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
 def _no_deload_rise(walk: LoadWalk, lift: LiftState, e: Exercise, kg: float, light: bool) -> float:
     """A deload's load, never above the same day's in the last loading week (cr21a W2: a light
     day's trap bar went 155 -> 160 lb; a kit-held day 4 -> 6 kg, at its other day's load). The
-    deload's floor is that day's own load too: a day lighter than the lift's heaviest (a dead
-    bug's 2 kg core day beside its 4 kg posterior-chain day) is not lifted to the heavier one."""
+    deload's floor is the week before as it stood (a lived week's own loads), for this day: a day
+    lighter than the lift's heaviest (a dead bug's 2 kg core day beside its 4 kg posterior-chain
+    day) keeps its share of it, and is not lifted to the heavier day's load."""
     if light:
         was = lift.light[1] if lift.light is not None else None
     else:
@@ -389,7 +390,9 @@ def _no_deload_rise(walk: LoadWalk, lift: LiftState, e: Exercise, kg: float, lig
     if was is None or lift.last is None:
         return kg
     capped = ld.round_down(was, *walk.kit(e))
-    floor = min(lift.last, lift.week_kg or lift.last, was) * walk.p.deload_min_load_pct / 100
+    heaviest = max((d.load_kg or 0.0 for (x, _), d in walk.day_last.items() if x == e.id), default=0.0)
+    share = min(1.0, was / heaviest) if heaviest > 0 else 1.0  # this day's share of the week's heaviest
+    floor = min(lift.last, lift.week_kg or lift.last) * share * walk.p.deload_min_load_pct / 100
     return kg if capped < floor - 1e-9 else min(kg, capped)  # never under the deload's floor (planned-deloads)
 
 
