@@ -591,11 +591,12 @@ def test_no_session_after_the_race_in_race_week(profile):
 
 @SAME_RUNNERS
 @given(profile=profiles())
-def test_maintenance_after_the_race_never_loads_a_lift_under_race_weeks_load(profile):
+def test_the_weeks_after_the_race_never_load_a_lift_under_race_weeks_load(profile):
     """Race week's light load once taught the walk a low e1RM, and the first week back halved it
     (a dumbbell RDL 4 -> 2 kg at RIR 9): the days after the race are as light as race week's, no
-    lighter, at as many reps or fewer (a light day before a key run eases from there, as every
-    light day does)."""
+    lighter, at as many reps or a week's rep step more (a light day before a key run eases from
+    there, as every light day does). Maintenance, and the foundation weeks after a short
+    runway's race alike (cr22a W5: Pete's RDL 12.5 kg built, 10 kg in race week, 7.5 kg x 11 after)."""
     plan = plan_or_none(profile)
     if plan is None or plan.profile.race is None:
         return
@@ -609,12 +610,12 @@ def test_maintenance_after_the_race_never_loads_a_lift_under_race_weeks_load(pro
                 if w.phase == Phase.race_week:
                     race_week[b.exercise_id] = min((kg, reps), race_week.get(b.exercise_id, (kg, reps)))
                 elif (
-                    w.phase == Phase.maintenance
+                    w.start_date > plan.profile.race.date
                     and b.exercise_id in race_week
                     and "light-before-key-runs" not in b.rule_ids
                 ):
                     before, before_reps = race_week[b.exercise_id]
-                    if reps <= before_reps:
+                    if reps <= before_reps + P.max_rep_step:
                         assert kg >= before - 1e-9, (w.index, b.exercise_id, kg, reps, race_week)
 
 

@@ -244,6 +244,12 @@ def _carried_over(walk: LoadWalk, e: Exercise) -> LiftState | None:
     return None
 
 
+def _after_race(walk: LoadWalk, week: Week) -> bool:
+    """Whether `week` starts after the goal race (maintenance, or a short runway's foundation)."""
+    race = walk.profile.race
+    return race is not None and week.start_date > race.date
+
+
 def _race_close(walk: LoadWalk, week: Week, day: dt.date) -> bool:
     """Loads held well under the e1RM: the last days before a race, and the first back after the goal race."""
     if week.phase == Phase.race_week or returning_after_race(walk.profile, day, walk.p):
@@ -424,12 +430,14 @@ def _target_load(
         target = ld.load_for(e1rm, presc.reps, walk.rir(presc), p.e1rm_formula, p.e1rm_max_reps)
     else:
         target = e1rm * p.carry_load_pct / 100
+    reps_load = target  # what these reps and reserve call for, before the race's cap
     if close:  # a share of the 1RM the plan believes in, or that the last loads stand for if lower
         target = min(target, min(e1rm, lift.last_e1rm or e1rm) * p.race_close_max_pct_1rm / 100)
     kg = ld.round_down(target, step, bar)
-    if close and week.phase == Phase.maintenance and lift.week_kg:
-        # as light as race week, no lighter (its light set's e1RM had taken a 4 kg RDL to 2 kg)
-        kg = max(kg, ld.round_down(lift.week_kg, step, bar))
+    if close and lift.week_kg and _after_race(walk, week):
+        # as light as race week, no lighter (its light set's e1RM had taken a 4 kg RDL to 2 kg), in maintenance or
+        # a short runway's foundation after the race (cr22a W5: 12.5 -> 7.5 kg), within what these reps call for
+        kg = max(kg, ld.round_down(min(lift.week_kg, reps_load), step, bar))
     if lift.last is None:
         return kg
     drop = 1 - p.autoreg_max_drop_pct / 100
