@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from pathlib import Path
 
 import pytest
 
@@ -13,10 +14,12 @@ from runstrong.core.model import Phase
 from runstrong.core.planner import build_plan
 from runstrong.core.validate import check_plan
 from runstrong.io.data_files import load_context
+from runstrong.io.profile_file import load_profile
 from tests.core.test_planner import race_on, runner
 
 CTX = load_context()
 P = CTX.params
+RUNNERS = Path(__file__).parent / "runners"
 
 
 def after_race(plan):
@@ -102,3 +105,27 @@ def test_the_taper_never_lifts_more_than_the_week_before_it_and_maintenance_clim
         kept = [kg for w, kg in weeks if w.phase == Phase.maintenance]
         if len(kept) >= 2:
             assert kept[-1] >= kept[0], (ex, kept)  # from the first days back, it climbs
+
+
+def test_petes_first_week_back_after_a_short_runways_race_keeps_race_weeks_loads():
+    """Pete (cr22a W5: a half in five weeks, dumbbells to 12.5 kg on 2.5 kg steps): his RDL was
+    3 x 10 @ 12.5 kg in week 3 and 1 x 10 @ 10 kg in race week; the foundation week after the
+    race gave 3 x 11 @ 7.5 kg (his soleus raise 10 -> 5 kg), and the 5% step rule held it there.
+    Race week's light set had taught the walk a low e1RM, and the floor at race week's load was
+    kept for maintenance only. The first week back is at race week's load now."""
+    plan = build_plan(load_profile(RUNNERS / "duathlete_half_in_five_weeks_knee.toml"), load_context())
+    race_week = next(w for w in plan.weeks if w.phase == Phase.race_week)
+    after = [w for w in plan.weeks if w.start_date > plan.profile.race.date and w.sessions]
+    assert after and after[0].phase == Phase.foundation
+
+    def loads(week):  # type: ignore[no-untyped-def]
+        return {
+            b.exercise_id: b.prescription.load_kg for s in week.sessions for b in s.blocks if b.prescription.load_kg
+        }
+
+    was = loads(race_week)
+    assert was["dumbbell_romanian_deadlift"] == 10.0 and was["seated_soleus_raise"] == 7.5
+    for w in after:
+        now = loads(w)
+        for ex in ("dumbbell_romanian_deadlift", "seated_soleus_raise"):
+            assert now[ex] >= was[ex], (w.index, ex, was[ex], now[ex])

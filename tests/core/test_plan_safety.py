@@ -591,11 +591,12 @@ def test_no_session_after_the_race_in_race_week(profile):
 
 @SAME_RUNNERS
 @given(profile=profiles())
-def test_maintenance_after_the_race_never_loads_a_lift_under_race_weeks_load(profile):
+def test_the_weeks_after_the_race_never_load_a_lift_under_race_weeks_load(profile):
     """Race week's light load once taught the walk a low e1RM, and the first week back halved it
     (a dumbbell RDL 4 -> 2 kg at RIR 9): the days after the race are as light as race week's, no
-    lighter, at as many reps or fewer (a light day before a key run eases from there, as every
-    light day does)."""
+    lighter, at as many reps or a week's rep step more (a light day before a key run eases from
+    there, as every light day does). Maintenance, and the foundation weeks after a short
+    runway's race alike (cr22a W5: Pete's RDL 12.5 kg built, 10 kg in race week, 7.5 kg x 11 after)."""
     plan = plan_or_none(profile)
     if plan is None or plan.profile.race is None:
         return
@@ -609,12 +610,12 @@ def test_maintenance_after_the_race_never_loads_a_lift_under_race_weeks_load(pro
                 if w.phase == Phase.race_week:
                     race_week[b.exercise_id] = min((kg, reps), race_week.get(b.exercise_id, (kg, reps)))
                 elif (
-                    w.phase == Phase.maintenance
+                    w.start_date > plan.profile.race.date
                     and b.exercise_id in race_week
                     and "light-before-key-runs" not in b.rule_ids
                 ):
                     before, before_reps = race_week[b.exercise_id]
-                    if reps <= before_reps:
+                    if reps <= before_reps + P.max_rep_step:
                         assert kg >= before - 1e-9, (w.index, b.exercise_id, kg, reps, race_week)
 
 
@@ -969,14 +970,6 @@ def rir_of(intensity) -> float:
     return ld.rir_of(intensity.kind, intensity.value, P.autoreg_assumed_rir)
 
 
-@pytest.mark.xfail(
-    reason=(
-        "open (twenty-first session): CI's draw finds a 40 kg novice's dumbbell step-up at 2 x 12 in the "
-        "taper after 6 reps at RIR 2 in its last loading week (the taper moved it to a day whose dose was"
-        " weeks old); it fails on the session's start too (1bd074e); see docs/coach-reads.md"
-    ),
-    strict=False,
-)
 @SAME_RUNNERS
 @given(profile=profiles())
 def test_the_taper_keeps_the_last_loading_weeks_reps_and_effort(profile):
@@ -1001,3 +994,22 @@ def test_helens_taper_keeps_her_step_up_and_hinges_at_the_builds_effort():
     loading = [w for w in plan.weeks if w.phase in (Phase.build, Phase.race_specific) and not w.deload]
     last = [b.prescription for s in loading[-1].sessions for b in s.blocks if b.exercise_id == "dumbbell_step_up"]
     assert last and doses["dumbbell_step_up"].reps == last[0].reps  # as the kit's progression left it
+
+
+def test_the_taper_keeps_a_kit_dose_the_cap_took_a_set_from():
+    """CI's 40 kg novice (half, Mon-Fri, 20 minutes, dumbbells): her step-up's last loading week
+    was the kit's 2 x 12 at RPE 8 (3 x 6 asked, a set off to fit the cap). The taper cut the plain
+    dose (3 -> 2 sets, the same 2 sets she did) and filled the Wednesday with sets the cap had
+    trimmed from the loading week, so the kit's 12 reps found no room and the plain dose's 2 x 6
+    at RPE 8 came back: fewer reps at the same load, further from failure. The taper cuts from
+    what the loading week gave, and the kit's reps fit."""
+    from pathlib import Path
+
+    from .test_rep_bound import load_profile
+
+    profile = load_profile(Path(__file__).parent / "runners" / "taper_after_a_kit_set_fewer_novice_half.json")
+    plan = build_plan(profile, load_context())
+    assert taper_intensity_dropped(plan, profile) == []
+    taper = next(w for w in plan.weeks if w.phase == Phase.taper)
+    step_ups = [b.prescription for s in taper.sessions for b in s.blocks if b.exercise_id == "dumbbell_step_up"]
+    assert step_ups and all(p.reps == 12 for p in step_ups)

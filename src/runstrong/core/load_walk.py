@@ -70,6 +70,8 @@ class LoadWalk:
     day_last: dict[tuple[str, object], Prescription] = field(default_factory=dict)
     # exercise id -> the most reps any of its days asked in its last loading week (the taper asks no more)
     loading_reps: dict[str, int] = field(default_factory=dict)
+    # (exercise id, focus, light) -> its most sets on such a day in the last loading week (a cut week cuts from them)
+    day_sets: dict[tuple[str, object, bool], int] = field(default_factory=dict)
 
     @cached_attr
     def reviewed(self) -> bool:

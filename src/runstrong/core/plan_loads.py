@@ -20,6 +20,7 @@ from typing import Any
 
 from . import loads as ld
 from .context import PlanningContext
+from .cut_weeks import cut_from_delivered, note_day_sets
 from .dated_races import leg_work_capped
 from .heavy_day import as_dosed_heavy
 from .kit_progress import note_kits, undosed
@@ -249,6 +250,12 @@ def _carried_over(walk: LoadWalk, e: Exercise) -> LiftState | None:
     return None
 
 
+def _after_race(walk: LoadWalk, week: Week) -> bool:
+    """Whether `week` starts after the goal race (maintenance, or a short runway's foundation)."""
+    race = walk.profile.race
+    return race is not None and week.start_date > race.date
+
+
 def _race_close(walk: LoadWalk, week: Week, day: dt.date) -> bool:
     """Loads held well under the e1RM: the last days before a race, and the first back after the goal race."""
     if week.phase == Phase.race_week or returning_after_race(walk.profile, day, walk.p):
@@ -257,17 +264,18 @@ def _race_close(walk: LoadWalk, week: Week, day: dt.date) -> bool:
 
 
 def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
+    week_sessions = [cut_from_delivered(walk, week, s) for s in week.sessions]  # a cut week: from what was done
     heaviest: dict[str, tuple[float, Prescription, bool]] = {}  # exercise id -> (heaviest load, its dose, light)
     light_days: dict[str, tuple[int, float]] = {}  # exercise id -> its light days' reps and heaviest load
-    close = [_race_close(walk, week, s.date) for s in week.sessions]
+    close = [_race_close(walk, week, s.date) for s in week_sessions]
     loaded = []
-    for s, c in zip(week.sessions, close, strict=True):
+    for s, c in zip(week_sessions, close, strict=True):
         walk.room, walk.focus = room(s, walk), s.focus
         load_block = lambda b, c=c: _loaded_block(walk, week, b, c)  # noqa: E731
         loaded.append(refit(walk, s, [load_block(b) for b in s.blocks], load_block))
     loaded = no_harder_than_heavy(walk, loaded)
     sessions = []
-    for s, blocks, c in zip(week.sessions, loaded, close, strict=True):
+    for s, blocks, c in zip(week_sessions, loaded, close, strict=True):
         for b in blocks:
             note_heaviest(heaviest, b)  # the target's dose: what the loads stand for
             note_light(light_days, b)
@@ -282,6 +290,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         sessions.append(as_dosed_heavy(timed, shared, week.runs, walk.p) or timed)  # shown by the dose it prescribes
     if not week.deload and week.phase in LOADING_PHASES:
         note_day_reps(walk, sessions)
+        note_day_sets(walk, sessions)
         for ex_id, light in light_days.items():
             walk.lifts[ex_id].light = light
     if not week.deload:
@@ -384,7 +393,10 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
 
 def _no_deload_rise(walk: LoadWalk, lift: LiftState, e: Exercise, kg: float, light: bool) -> float:
     """A deload's load, never above the same day's in the last loading week (cr21a W2: a light
-    day's trap bar went 155 -> 160 lb; a kit-held day 4 -> 6 kg, at its other day's load)."""
+    day's trap bar went 155 -> 160 lb; a kit-held day 4 -> 6 kg, at its other day's load). The
+    deload's floor is the week before as it stood (a lived week's own loads), for this day: a day
+    lighter than the lift's heaviest (a dead bug's 2 kg core day beside its 4 kg posterior-chain
+    day) keeps its share of it, and is not lifted to the heavier day's load."""
     if light:
         was = lift.light[1] if lift.light is not None else None
     else:
@@ -393,7 +405,9 @@ def _no_deload_rise(walk: LoadWalk, lift: LiftState, e: Exercise, kg: float, lig
     if was is None or lift.last is None:
         return kg
     capped = ld.round_down(was, *walk.kit(e))
-    floor = min(lift.last, lift.week_kg or lift.last) * walk.p.deload_min_load_pct / 100
+    heaviest = max((d.load_kg or 0.0 for (x, _), d in walk.day_last.items() if x == e.id), default=0.0)
+    share = min(1.0, was / heaviest) if heaviest > 0 else 1.0  # this day's share of the week's heaviest
+    floor = min(lift.last, lift.week_kg or lift.last) * share * walk.p.deload_min_load_pct / 100
     return kg if capped < floor - 1e-9 else min(kg, capped)  # never under the deload's floor (planned-deloads)
 
 
@@ -425,12 +439,14 @@ def _target_load(
         target = ld.load_for(e1rm, presc.reps, walk.rir(presc), p.e1rm_formula, p.e1rm_max_reps)
     else:
         target = e1rm * p.carry_load_pct / 100
+    reps_load = target  # what these reps and reserve call for, before the race's cap
     if close:  # a share of the 1RM the plan believes in, or that the last loads stand for if lower
         target = min(target, min(e1rm, lift.last_e1rm or e1rm) * p.race_close_max_pct_1rm / 100)
     kg = ld.round_down(target, step, bar)
-    if close and week.phase == Phase.maintenance and lift.week_kg:
-        # as light as race week, no lighter (its light set's e1RM had taken a 4 kg RDL to 2 kg)
-        kg = max(kg, ld.round_down(lift.week_kg, step, bar))
+    if close and lift.week_kg and _after_race(walk, week):
+        # as light as race week, no lighter (its light set's e1RM had taken a 4 kg RDL to 2 kg), in maintenance or
+        # a short runway's foundation after the race (cr22a W5: 12.5 -> 7.5 kg), within what these reps call for
+        kg = max(kg, ld.round_down(min(lift.week_kg, reps_load), step, bar))
     if lift.last is None:
         return kg
     drop = 1 - p.autoreg_max_drop_pct / 100

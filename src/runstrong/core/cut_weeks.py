@@ -1,0 +1,76 @@
+"""A deload or the taper cuts from what the last loading week delivered (planned-deloads, taper).
+
+A cut week's doses are cut from the plain dose, but the loading week before may have given
+fewer sets than that dose asked: the cap trimmed one, the kit's progression took one to fit
+its reps ("one set fewer ... to fit your cap"), a light day took one. A cut of the plain dose
+then stood level with the week it should ease: a 40 kg novice's deload kept 19 of her loading
+week's 25 sets (24%, the rule's range is 30-60%), and the taper left a light day's sets as
+they were. Here each lift's sets on a day of a cut week are at most the week's cut of its
+sets on a day of the same focus, light or full, in the last loading week.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .kit_session import retimed, timed
+from .load_limits import LOADED_ROLES, copy_of, reviewed
+from .model import Block, Phase, Session, Week
+from .review_cut import cut_sets
+
+if TYPE_CHECKING:
+    from .load_walk import LoadWalk
+
+_LIGHT = "light-before-key-runs"
+
+
+def _key(s: Session, b: Block) -> tuple[str, object, bool]:
+    return b.exercise_id, s.focus, any(r.rule_id == _LIGHT for r in b.reasons)
+
+
+def note_day_sets(walk: LoadWalk, sessions: Sequence[Session]) -> None:
+    """Each lift's sets this loading week on a day of each focus, light or full (what a cut
+    week cuts from); a day a review held or cut keeps the last (its cut is the review's)."""
+    now: dict[tuple[str, object, bool], int] = {}
+    for s in sessions:
+        for b in s.blocks:
+            key = _key(s, b)
+            if b.role not in LOADED_ROLES or not b.prescription.sets:
+                continue
+            if reviewed(b):
+                if key in walk.day_sets:
+                    now[key] = walk.day_sets[key]
+                continue
+            now[key] = max(now.get(key, 0), b.prescription.sets)
+    walk.day_sets = now
+
+
+def week_cut(week: Week, p: Any) -> int:
+    """The volume cut of a deload or a taper week from the last loading week (0: none)."""
+    if week.deload:
+        return p.deload_volume_cut_pct  # type: ignore[no-any-return]
+    return p.taper_volume_cut_pct[0] if week.phase == Phase.taper else 0  # type: ignore[no-any-return]
+
+
+def cut_from_delivered(walk: LoadWalk, week: Week, s: Session) -> Session:
+    """`s` with each lift at most the week's cut of the sets it had on a day of the same focus
+    in the last loading week (the session itself when none is over)."""
+    pct = week_cut(week, walk.p)
+    if not pct or not walk.day_sets:
+        return s
+    blocks = [_cut(walk, s, b, pct) for b in s.blocks]
+    if all(a is b for a, b in zip(blocks, s.blocks, strict=True)):
+        return s
+    key = ("cut", id(s), pct, *(b.prescription.sets for b in blocks))
+    hit = walk.copies.get(key)
+    if hit is None:  # kept in the walk's copies: the walk keys its own copies by the identity of these blocks
+        hit = walk.copies[key] = copy_of(s, blocks=blocks, **retimed(s, blocks, walk))
+    return hit  # type: ignore[no-any-return]
+
+
+def _cut(walk: LoadWalk, s: Session, b: Block, pct: int) -> Block:
+    was = walk.day_sets.get(_key(s, b)) if b.role in LOADED_ROLES and not reviewed(b) else None
+    if was is None or b.prescription.sets <= cut_sets(was, pct):
+        return b
+    return timed(b, copy_of(b.prescription, sets=cut_sets(was, pct)), walk)[0]
