@@ -133,15 +133,13 @@ def _lunge(plan, index):
 
 def test_a_light_dumbbells_next_step_waits_for_the_reps_to_reach_the_range_top():
     """The 42 kg novice's reverse lunge: 2 kg x 9 (week 17, the race-specific phase's 10-15
-    climbed to) was followed by 4 kg x 9 with a slower lowering. Since the drop bound holds a
-    load that the kit's step down would cut by more than it (cr21a W4), week 17 keeps week 15's
-    4 kg for its 9 reps (the estimate's 3.97 kg) and the reps climb from there, saying why; the
-    2 -> 4 kg step of week 15 came at the top of its range and says so."""
+    climbed to) was followed by 4 kg x 9 with a slower lowering. Now week 18 holds 2 kg and its
+    reps climb, saying why; the 2 -> 4 kg step of week 15 came at the top of its range and says so."""
     plan = _lunge_plan()
     assert load_jumps(plan) == []
     w17, w18 = _lunge(plan, 17).prescription, _lunge(plan, 18).prescription
-    assert w17.load_kg == w18.load_kg == _lunge(plan, 15).prescription.load_kg and w18.reps > w17.reps
-    assert any("the reps climb instead" in r.text for r in _lunge(plan, 18).reasons)
+    assert (w17.load_kg, w18.load_kg) == (2.0, 2.0) and w18.reps > w17.reps
+    assert any("waits until the reps reach the top of the range (15)" in r.text for r in _lunge(plan, 18).reasons)
     assert any("The reps reached the top of the range (10)" in r.text for r in _lunge(plan, 15).reasons)
 
 
@@ -152,26 +150,22 @@ def test_the_taper_keeps_the_lunges_last_loading_reps():
     assert taper_reps_up(plan) == []
 
 
-def test_the_words_for_a_new_phases_reps_name_the_load_given():
-    """Week 17 once prescribed 2 kg beside "The load holds at 4 kg": the words name the load given."""
+def test_a_load_eased_for_a_new_phases_reps_is_not_said_to_hold():
+    """Week 17 prescribed 2 kg beside "The load holds at 4 kg": the words now name the load given."""
     b = _lunge(_lunge_plan(), 17)
     said = " ".join(r.text for r in b.reasons if r.rule_id == "kit-double-progression")
-    given = f"{b.prescription.load_kg:g} kg"
-    assert f"holds at {given}" in said or f"eases to {given}" in said, said
+    assert b.prescription.load_kg == 2.0
+    assert "holds at 4 kg" not in said and "eases to 2 kg" in said
 
 
 def test_the_planners_check_refuses_a_days_load_doubling_at_the_same_reps():
-    """`validate` reads a reps-in-reserve dose's kilograms too: week 18 once asked 4 kg x 9 after
-    2 kg x 9, a step of the kit before the reps reached the range's top; here week 18 takes the
-    kit's next step (2 kg) over week 17's load at its reps, under the range's top."""
+    """`validate` reads a reps-in-reserve dose's kilograms too: week 18's old 4 kg x 9 after 2 kg x 9."""
     plan = _lunge_plan()
     weeks = list(plan.weeks)
-    w17 = _lunge(plan, 17).prescription
     w = weeks[17]
-    stepped = {"load_kg": w17.load_kg + 2.0, "reps": w17.reps}
     sessions = [
         s.model_copy(update={"blocks": [
-            b.model_copy(update={"prescription": b.prescription.model_copy(update=stepped)})
+            b.model_copy(update={"prescription": b.prescription.model_copy(update={"load_kg": 4.0, "reps": 9})})
             if b.exercise_id == LUNGE else b
             for b in s.blocks
         ]})

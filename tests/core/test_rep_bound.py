@@ -65,8 +65,7 @@ def test_a_day_the_kit_does_not_run_keeps_its_reps_within_a_weeks_step(name):
 
 def test_the_lunge_the_cap_leaves_no_slower_lowering_climbs_two_reps_not_four():
     """Week 19's 40-minute session has no time for the kit's slower lowering: the lunge takes the
-    dose's tempo with its reps at most two over week 18's, not the dose's 13 (the load holds at
-    4 kg from week 15 and the reps climb a rep a week, `test_load_jump`)."""
+    dose's tempo with its reps at most two over week 18's, not the dose's 13 (`test_load_jump`)."""
     plan = build_plan(load_profile(RUNNERS / "kit_step_then_short_cap_half_lunge.json"), load_context())
 
     def lunge(week):

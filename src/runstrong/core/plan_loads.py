@@ -450,7 +450,8 @@ def _target_load(
     if lift.last is None:
         return kg
     drop = 1 - p.autoreg_max_drop_pct / 100
-    if not close and not week.deload and week.phase in LOADING_PHASES:  # no drop past the bound by rounding (W4)
+    logged = lift.rule == "load-autoregulation"  # the drop bound is a log's (a review's hold, a harder log)
+    if logged and not close and not week.deload and week.phase in LOADING_PHASES:  # not past it by rounding (W4)
         kg = ld.within_drop(kg, target * drop, ld.round_down(lift.last, step, bar), step, bar)
     if week.deload:  # eased from the week before it (its best so far may be a lived week's, in other units)
         last = min(lift.last, lift.week_kg or lift.last)
@@ -468,7 +469,7 @@ def _target_load(
         # than planned: then at the load lifted), on this kit's steps (a lived week's load may
         # be in other units or kit)
         held = ld.round_down(lift.last, step, bar)
-        if not close:  # a hold: a harder log lowers it by the drop bound at most, rounding included (cr21a W4)
+        if logged and not close:  # a hold: a harder log lowers it by the drop bound at most, rounding included (W4)
             kg = ld.within_drop(kg, held * drop, held, step, bar)
         return held if lift.easier and not close else min(kg, held)
     if lift.easier and not close:
