@@ -122,21 +122,10 @@ def _regressed_maya():  # type: ignore[no-untyped-def]
 def test_a_pain_swap_ends_after_the_registrys_weeks_of_its_stand_in_without_pain():
     """Priti (cr21a S2): a split squat blamed for unsettled back pain was swapped "from next
     week" and never came back; two weeks of its stand-in with no pain past the zone bring it back."""
-    from runstrong.core.diary import PainReport
-    from runstrong.core.model import PainArea
+    from .test_pain_blamed_lifts import BACK_RUNNER, blamed_split_squat_week
+    from .test_pain_monitoring import with_reports
 
-    from .test_pain_blamed_lifts import ACCEPTABLE, BACK_RUNNER, SETTLED
-    from .test_pain_monitoring import split_squat_week, with_reports
-
-    plan = plan_of(BACK_RUNNER)
-    week, lift = split_squat_week(plan)
-    diary = done_as_planned(plan, week_end(week), wellness=CALM)
-    day = next(s.date for s in week.sessions if lift in {b.exercise_id for b in s.blocks})
-    diary = with_reports(
-        diary,
-        PainReport(date=day, area=PainArea.lower_back, score=ACCEPTABLE + 1, when="during", provoked_by=lift),
-        PainReport(date=day + DAY, area=PainArea.lower_back, score=SETTLED + 1, when="next_morning"),
-    )
+    plan, week, lift, diary = blamed_split_squat_week()
     review, profile, plan = reviewed_and_applied(plan, BACK_RUNNER, diary, week, LIBRARY, REGISTRY)
     (swap,) = [x for x in review.swaps if x.from_id == lift]
     assert swap.to_id is not None
