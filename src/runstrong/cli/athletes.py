@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from runstrong.cli.diary_common import clock_now, db_option, load_profile_file, open_diary
+from runstrong.cli.diary_common import clock_now, clock_today, db_option, load_profile_file, open_diary
 from runstrong.cli.options import console, echo_json, escape
 
 
@@ -63,8 +63,6 @@ def add(profile: Path, least_bad: bool, drop_pain: tuple[str, ...], db: str | No
 def ended_plan_words(end: object) -> str | None:
     """Words for a plan stored after it ended: a start date a year off (2026 typed for 2027) is
     the usual reason, and nothing else would say so until `today` shows an empty day (cr22a P2)."""
-    from runstrong.cli.diary_common import clock_today
-
     today = clock_today()
     if end is None or end >= today:  # type: ignore[operator]
         return None
