@@ -34,3 +34,25 @@ def answer(child: Any, prompt: str, text: str) -> None:
     """Wait for `prompt`, then type `text` and Enter."""
     child.expect_exact(prompt)
     child.sendline(text)
+
+
+def interrupt(child: Any, then: Any, tries: int = 3, wait: float = 5.0) -> None:
+    """Press Ctrl-C and wait for `then` (text, or pexpect.EOF); press again if nothing came.
+
+    CPython's `input()` can miss a SIGINT that lands between its last signal check and the
+    `select()` it then blocks in (the signal's flag is set, nothing wakes the wait): a runner
+    at the terminal would press Ctrl-C again, and so does this. Under a loaded CI machine the
+    first press hit that window once (twenty-second session's closing run)."""
+    import pexpect
+
+    for attempt in range(tries):
+        child.sendintr()
+        try:
+            if then is pexpect.EOF:
+                child.expect(pexpect.EOF, timeout=wait)
+            else:
+                child.expect_exact(then, timeout=wait)
+            return
+        except pexpect.TIMEOUT:
+            if attempt == tries - 1:
+                raise

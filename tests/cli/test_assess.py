@@ -15,7 +15,7 @@ from runstrong.cli import assess as assess_cli
 from runstrong.core.screen import Screen, SquatFault, SquatQuality
 from runstrong.io.profile_file import load_profile
 from tests.cli.runner import run_cli
-from tests.cli.terminal import answer
+from tests.cli.terminal import answer, interrupt
 from tests.cli.terminal import spawn as spawn_in
 
 pexpect = pytest.importorskip("pexpect")
@@ -138,8 +138,7 @@ def test_the_clock_times_a_hold_and_the_runner_can_correct_it(home: Path):
     child.sendline("")
     answer(child, "Keep it, or type the right number", "63")
     child.expect_exact("Side plank · right side")
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    interrupt(child, pexpect.EOF)
 
 
 @pytest.mark.process
@@ -149,8 +148,7 @@ def test_ctrl_c_midway_saves_nothing(home: Path):
     answer(child, "Did all three contacts stay on", "y")
     answer(child, "Plank: seconds held?", "60")
     child.expect_exact("Side plank · left side")
-    child.sendintr()
-    child.expect_exact("Stopped: nothing was saved.")
+    interrupt(child, "Stopped: nothing was saved.")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130

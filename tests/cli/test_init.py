@@ -13,7 +13,7 @@ from runstrong.core.model import RunType, Units, Weekday
 from runstrong.io import answers as q
 from runstrong.io.profile_file import load_profile
 from tests.cli.runner import run_cli
-from tests.cli.terminal import answer
+from tests.cli.terminal import answer, interrupt
 from tests.cli.terminal import spawn as spawn_in
 from tests.conftest import EXAMPLES
 
@@ -192,8 +192,7 @@ def test_options_given_with_the_questions_become_their_defaults(tmp_path: Path):
         answer(child, day, "")
     answer(child, "Sun [long 100]", "")
     answer(child, "easy running pace", "")
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    interrupt(child, pexpect.EOF)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -203,8 +202,7 @@ def test_ctrl_c_midway_writes_nothing(tmp_path: Path):
     for prompt, text in MARATHONER[:6]:
         answer(child, prompt, text)
     child.expect_exact("Strength training experience")
-    child.sendintr()
-    child.expect_exact("Stopped: nothing was written.")
+    interrupt(child, "Stopped: nothing was written.")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
