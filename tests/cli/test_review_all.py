@@ -55,3 +55,23 @@ def test_shared_among_processes_the_answers_are_one_process_answers_in_the_diary
     assert one.returncode == three.returncode == 0, (one.stderr, three.stderr)
     assert json.loads(three.stdout) == json.loads(one.stdout)
     assert [r["athlete"] for r in json.loads(one.stdout)] == ["Ann", "Bob", "Cy"]
+
+
+def test_each_line_names_the_flags_and_what_each_decision_is_for(club: Path) -> None:
+    """A coach's Monday reads names, not counts: Bob's knee report is in his line, by area and score."""
+    import datetime as dt
+
+    from tests.cli.test_review_cli import LAST_MONDAY
+
+    run = runner(club)
+    day = str(LAST_MONDAY + dt.timedelta(days=1))
+    out = run("wellness", "-a", "Bob", "--date", day, "--pain", "knee=6 left during")
+    assert out.returncode == 0, out.stderr
+    out = run("review", "--all")
+    assert out.returncode == 0, out.stderr
+    lines = dict(x.split(": ", 1) for x in out.stdout.strip().splitlines())
+    assert "Knee pain (left) up to 6/10" in lines["Bob"] and "knee" in lines["Bob"].split("flags:")[1]
+    assert "sessions done" in lines["Ann"] and "Knee" not in lines["Ann"]
+    got = {r["athlete"]: r for r in json.loads(run("review", "--all", "--format", "json").stdout)}
+    assert any("knee" in names for names in got["Bob"]["decided"].values())
+    assert got["Bob"]["flag_texts"] and not got["Ann"]["flag_texts"]

@@ -111,19 +111,23 @@ def _summary(store: Any, r: Any, clock: Any, stamp: str | None, ctx: Any) -> dic
         stored = accept_review(store, r.name, outcome.review.week_start, clock, ctx, None,
                                expected_version=r.diary_version, prepared=Prepared(outcome, stamp)).stored  # fmt: skip
         written = stored.plan_version if stored.new_plan else None
+    from runstrong.core.review import roster
+
+    review = outcome.review
     actions: dict[str, int] = {}
-    for d in outcome.review.decisions:
+    for d in review.decisions:
         action = str(getattr(d.action, "value", d.action))
         actions[action] = actions.get(action, 0) + 1
-    return {"athlete": r.name, "week_start": outcome.review.week_start.isoformat(),
-            "flags": len(outcome.review.flags), "decisions": actions, "changes": len(outcome.changes),
-            "plan_version": outcome.plan_version, "new_plan_version": written}  # fmt: skip
+    return {"athlete": r.name, "week_start": review.week_start.isoformat(),
+            "flags": len(review.flags), "decisions": actions, "changes": len(outcome.changes),
+            "plan_version": outcome.plan_version, "new_plan_version": written,
+            "flag_texts": [f.text for f in review.flags], "decided": roster.decided(review, ctx.library),
+            "summary": roster.line(review, ctx.library)}  # fmt: skip
 
 
 def _line(r: dict[str, Any]) -> str:
     if "error" in r:
         return f"{r['athlete']}: {r['error']}"
-    decided = ", ".join(f"{a} {n}" for a, n in sorted(r["decisions"].items())) or "no decision"
     written = (f"plan version {r['new_plan_version']} written" if r["new_plan_version"]
                else f"{r['changes']} change(s) to plan version {r['plan_version']}")  # fmt: skip
-    return f"{r['athlete']}: week of {r['week_start']}: {r['flags']} flag(s); {decided}; {written}"
+    return f"{r['athlete']}: week of {r['week_start']}: {r['summary']}; {written}"
