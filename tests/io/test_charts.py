@@ -199,3 +199,22 @@ def test_importing_charts_loads_no_matplotlib_and_drawing_uses_a_private_config_
     uses_pyplot, folder = after.split(" ", 1)
     assert uses_pyplot == "False"
     assert Path(folder).parent == tmp_path and Path(folder).is_dir()
+
+
+def test_a_lighter_effort_at_the_same_load_never_reads_as_lost_strength(library, registry):
+    """A race week's easy sets (same load, fewer reps, more in reserve) chart no lower than the
+    build week's hard ones: reps in reserve count as done (e1rm-formula), as the planner reads them."""
+    from runstrong.core.diary import SessionLog, SetLog
+
+    def week(day: dt.date, reps: int, **effort: int) -> SessionLog:
+        sets = [
+            SetLog(exercise_id="romanian_deadlift", set_number=n, reps=reps, load_kg=60, **effort) for n in (1, 2, 3)
+        ]
+        return SessionLog(date=day, session_rpe=6, sets=sets)
+
+    build, race = dt.date(2027, 3, 1), dt.date(2027, 3, 8)
+    diary = DiaryWindow(sessions=(week(build, 6, rir=1), week(race, 3, rpe=5)))
+    series = {s.exercise_id: s for s in lift_series(history_metrics(None, diary, race, 2, library, registry))}
+    hard, easy = series["romanian_deadlift"].best
+    assert hard == pytest.approx(60 * (1 + 7 / 30), abs=0.1)
+    assert easy is not None and hard is not None and easy >= hard

@@ -90,8 +90,8 @@ def lift_series(weeks: Sequence[WeekMetrics], max_lifts: int = 6) -> list[LiftSe
 def lifts_chart(
     weeks: Sequence[WeekMetrics], fmt: str = "png", guides: ChartGuides | None = None, max_lifts: int = 6
 ) -> bytes:
-    """Progress of the most-logged lifts, one small panel each: estimated 1RM (Epley) for
-    loaded lifts, else the best set's reps, seconds or contacts; markers show form."""
+    """Progress of the most-logged lifts, one small panel each: estimated 1RM (Epley, reps in
+    reserve counted as done) for loaded lifts, else the best set's reps, seconds or contacts; markers show form."""
     return render(lambda: lifts_figure(weeks, max_lifts), [fmt])[0]
 
 
@@ -137,8 +137,8 @@ def lifts_figure(weeks: Sequence[WeekMetrics], max_lifts: int) -> Figure:
         handles=handles,
         loc="outside lower left",
         ncols=math.ceil(len(handles) / 2),
-        title="Best set of each week: estimated 1RM = load × (1 + reps ÷ 30) (Epley) for loaded lifts, else reps, "
-        f"seconds or contacts.\n{span(weeks)}",
+        title="Best set of each week: estimated 1RM = load × (1 + (reps + reps in reserve) ÷ 30) (Epley) for loaded "
+        f"lifts, else reps, seconds or contacts.\n{span(weeks)}",
         title_fontsize=8,
         alignment="left",
     )

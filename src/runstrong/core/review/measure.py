@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..diary import WELLNESS_FIELDS, RunLog, SessionLog, SetLog, Wellness
 from ..library import Library
+from ..loads import e1rm
 from ..model import TRAINING_CATEGORIES, Category, Plan, Prescription, Role, Week
 from ..rules import Registry
 from ..vocab import SESSION_LETTER
@@ -166,9 +167,13 @@ def _wellness_value(w: Wellness, field: str) -> float | None:
     return sum(scores) / len(scores) if scores else None
 
 
-def _lift_value(s: SetLog) -> tuple[float, str]:
+def _lift_value(s: SetLog, rp: ReviewParams) -> tuple[float, str]:
+    """A loaded set's estimated 1RM counts the reps it left in reserve as done (e1rm-formula), so
+    a race week's easy triples do not read as a loss of strength; a set with no effort logged
+    counts as taken to failure, the lowest estimate it allows."""
     if s.reps is not None and s.load_kg:
-        return s.load_kg * (1 + s.reps / 30), "kg e1RM"  # Epley's estimate
+        rir = s.rir if s.rir is not None else 10 - s.rpe if s.rpe is not None else 0
+        return e1rm(s.load_kg, s.reps, rir, rp.e1rm_formula, rp.e1rm_max_reps), "kg e1RM"
     unit = {"reps": "reps", "seconds": "s", "contacts": "contacts", "distance_m": "m"}[s.measure]
     return s.amount, unit
 
@@ -259,7 +264,7 @@ def _lift_weeks(diary: DiaryWindow, library: Library, rp: ReviewParams) -> list[
         e = library.get(ex_id) if ex_id in library else None
         if e is None or e.category not in TRAINING_CATEGORIES:
             continue
-        best, unit = max(_lift_value(x) for x in sets)
+        best, unit = max(_lift_value(x, rp) for x in sets)
         rated = [x.form_quality for x in sets if x.form_quality is not None]
         lifts.append(
             LiftWeek(

@@ -69,7 +69,10 @@ class LiftWeek(Frozen):
     category: Category
     sets: int
     measure: str
-    best: float = Field(description="Estimated 1RM in kg (Epley) for loaded reps; else best reps, seconds or contacts.")
+    best: float = Field(
+        description="Estimated 1RM in kg (e1rm-formula: reps in reserve count as done) for loaded reps; "
+        "else best reps, seconds or contacts."
+    )
     unit: str
     mean_form: float | None
     broken_form_sets: int = Field(description="Sets at or below the review's broken-form quality.")

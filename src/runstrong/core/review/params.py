@@ -55,6 +55,8 @@ class ReviewParams:
     srpe_rise_points: float
     srpe_baseline_days: int
     readable_rir: float
+    e1rm_formula: str
+    e1rm_max_reps: int
 
 
 def review_params(registry: Registry) -> ReviewParams:
@@ -107,4 +109,6 @@ def review_params(registry: Registry) -> ReviewParams:
         srpe_rise_points=p("session-effort-trend", "rise_points"),
         srpe_baseline_days=p("session-effort-trend", "baseline_days"),
         readable_rir=p("effort-read-near-failure", "readable_rir_at_or_below"),
+        e1rm_formula=p("e1rm-formula", "formula"),
+        e1rm_max_reps=p("e1rm-formula", "max_reps"),
     )
