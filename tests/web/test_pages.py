@@ -418,3 +418,23 @@ def test_the_plan_page_opens_with_its_notes_and_marks_light_sessions(tmp_path) -
     assert notes < first_week
     assert "make Sunday a training day" in page[notes:first_week]
     assert page.count('class="light-mark" title="light"') >= 20
+
+
+def test_a_plan_that_has_ended_says_so_on_the_plan_page_and_today(diary_path) -> None:
+    """A start or race date a year off makes a plan that is over before it is used: the web says so
+    where a runner looks (cr22a P2's words were the CLI's only), and points to the profile."""
+    import datetime as dt
+
+    from runstrong.web.app import create_app
+
+    from .conftest import SameOriginClient
+
+    for today, ended in ((dt.date(2027, 9, 1), True), (TODAY, False)):
+        app = create_app(str(diary_path), today=today)
+        try:
+            with SameOriginClient(app, follow_redirects=False) as c:
+                plan = c.get("/plan").text
+                assert ("This plan ended on" in plan) is ended and 'href="/profile"' in plan
+                assert ("the stored plan has ended" in c.get("/").text) is ended
+        finally:
+            app.state.diary.close()

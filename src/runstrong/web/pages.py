@@ -201,6 +201,7 @@ def plan(request: Request, swapped: str | None = None, changed: str | None = Non
         swaps=swaps,
         swapped=names.get(swapped or "", None),
         changed=changed,
+        ended=data.plan.end_date < today,  # a year-off start or race date: said here, not only by the CLI
     )
 
 
