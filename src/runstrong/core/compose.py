@@ -141,12 +141,23 @@ class Planned:
         """The same session with its leg work kept far from failure, for the first days back after the race."""
         return self._swapped(self.gentler, dctx=self.dctx._replace(race_close=True, returning=True), gentler=())
 
-    def kept_to(self, done: frozenset[str], said: Reason) -> Planned:
-        """Maintenance keeps what was built: a sore-making lift no loading week did (`done`)
-        gives way to its stand-in, which says so (`said`), whatever the day."""
-        new = {i for i, _ in self.gentler if self.chosen[i].exercise.id not in done}
-        swaps = tuple((i, pk and Pick(pk.exercise, (*pk.reasons, said))) for i, pk in self.gentler if i in new)
-        return self._swapped(swaps, gentler=tuple(g for g in self.gentler if g[0] not in new)) if new else self
+    def kept_to(self, done: frozenset[str], said: Reason, hops: bool = False) -> Planned:
+        """Keeps to what was built: a sore-making lift no loading week did (`done`) gives way to
+        its stand-in, which says so (`said`), whatever the day; with `hops`, so do hops no
+        loading week did, to their calmer stand-in or out (the taper and race week bring
+        nothing new before the race)."""
+        stand: dict[int, Pick | None] = dict(self.gentler)
+        if hops:
+            calm = dict(self.calmer)
+            worked = (Role.primary, Role.accessory)
+            stand |= {i: calm.get(i) for i, (role, pk) in enumerate(zip(self.roles, self.chosen, strict=True))
+                      if role in worked and pk.exercise.pattern == Pattern.plyometric}  # fmt: skip
+        new = {i for i in stand if self.chosen[i].exercise.id not in done}
+        if not new:
+            return self
+        swaps = tuple((i, pk and Pick(pk.exercise, (*pk.reasons, said))) for i, pk in stand.items() if i in new)
+        return self._swapped(swaps, gentler=tuple(g for g in self.gentler if g[0] not in new),
+                             calmer=tuple(c for c in self.calmer if c[0] not in new))  # fmt: skip
 
     def _swapped(self, swaps: tuple[tuple[int, Pick | None], ...], **changes: Any) -> Planned:
         """This session with the picks at the `swaps` positions replaced (the full-dose

@@ -12,11 +12,13 @@ sets on a day of the same focus, light or full, in the last loading week.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .kit_session import retimed, timed
 from .load_limits import LOADED_ROLES, copy_of, reviewed
 from .model import Block, Phase, Session, Week
+from .phases import TAPER_THREE_TEXT, WeekFrame
 from .review_cut import cut_sets
 
 if TYPE_CHECKING:
@@ -74,3 +76,19 @@ def _cut(walk: LoadWalk, s: Session, b: Block, pct: int) -> Block:
     if was is None or b.prescription.sets <= cut_sets(was, pct):
         return b
     return timed(b, copy_of(b.prescription, sets=cut_sets(was, pct)), walk)[0]
+
+
+def taper_held(frame: WeekFrame, weeks: Sequence[Week], p: Any) -> WeekFrame:
+    """The taper keeps the sessions the loading weeks held, not those they were asked for
+    (taper: frequency kept, none started): a third session earned on paper that placement
+    never fitted (meets, a dated race, the week's rhythm) does not first appear in the taper."""
+    if frame.phase != Phase.taper:
+        return frame
+    held = [len(w.sessions) for w in weeks if w.phase in (Phase.build, Phase.race_specific) and not w.deload]
+    if not held or max(held) >= frame.sessions:
+        return frame
+    n = max(held)
+    text = (f"The taper keeps the {n} sessions a week your loading weeks held, each shorter: it cuts volume, "
+            "and no session starts in it.")  # fmt: skip
+    reasons = tuple(r for r in frame.reasons if r.text != TAPER_THREE_TEXT)
+    return replace(frame, sessions=n, reasons=(*reasons, p.why("taper", text)))

@@ -304,6 +304,7 @@ TOO_CLOSE_TEXT = (
 )
 REASSESS_TEXT = "Repeat the baseline screen this week (hip hinge, plank, single-leg squat)."
 BASELINE_TEXT = "Before the first session, screen your hip hinge, plank hold and single-leg squat."
+TAPER_THREE_TEXT = "The taper keeps your three sessions, each shorter: it cuts volume, not how often you lift."
 NEW_LIFTS_TEXT = "A long phase: each category keeps its main lift and its other lifts change, for variety."
 
 
@@ -348,8 +349,7 @@ def _taper_sessions(
     unlock = p.third_session_weeks[profile.strength_experience]
     if consistent - 1 < unlock or training_days_room(profile, p) <= p.foundation_sessions:
         return p.foundation_sessions, reasons
-    text = "The taper keeps your three sessions, each shorter: it cuts volume, not how often you lift."
-    return p.foundation_sessions + 1, [*reasons, p.why("taper", text)]
+    return p.foundation_sessions + 1, [*reasons, p.why("taper", TAPER_THREE_TEXT)]
 
 
 def _maintenance_sessions(

@@ -20,6 +20,7 @@ from .block_swaps import landing_swapped_out
 from .carry import Carry, carry_of
 from .compose import LANDING_PATTERNS, dose_context
 from .context import PlanningContext
+from .cut_weeks import taper_held
 from .dosing import Stage
 from .infeasible import InfeasibleWeekError
 from .kit_fit import at_kit_ceiling, outgrown_lifts
@@ -243,6 +244,7 @@ class _Planning:
         self.familiar = familiarising(self.profile, (f.start for f in self.frames), p)  # weeks dosed as familiarisation
 
     def plan_frame(self, frame: WeekFrame) -> None:
+        frame = taper_held(frame, self.weeks, self.ctx.params)  # sessions the loading weeks held, no more
         adjust = self.adjustments.get(frame.start)
         screen = screen_for(self.screens, frame)
         at = self.screens.index(screen) if screen else -1
@@ -394,11 +396,8 @@ class _Planning:
             self.landing_weeks += 1
         self.warnings.extend(f"Week {frame.index}: {w}" for w in week.warnings)
         cap = inputs.runner.cap_minutes
-        self.warnings.extend(
-            f"Week {frame.index}: the {s.date} session runs over your cap."
-            for s in week.sessions
-            if s.estimated_minutes > cap
-        )
+        self.warnings.extend(f"Week {frame.index}: the {s.date} session runs over your cap."
+                             for s in week.sessions if s.estimated_minutes > cap)  # fmt: skip
         notes = [*screen_notes, *(adjust.reasons if adjust else ()), *week.notes]
         for note, warning in dated_week_notes(profile, frame, ctx.params):  # dated runs replace the week's
             notes.append(note)

@@ -72,10 +72,13 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
     between = [_between_hard_runs(x, w.days[i]) for x, i in zip(planned, placement.days, strict=True)]
     hops_kept = any(x.plyo_ids and not b for x, b in zip(planned, between, strict=True))
     placed = zip(planned, placement.days, placement.reasons, between, strict=True)
+    done = frozenset(exercise_id for (exercise_id, _), _ in w.carry)  # what the loading weeks did
     for session, day_index, reasons, sandwiched in placed:
         day, reasons = w.days[day_index], in_lifting_order(reasons, w.runner, ctx.params)
         if w.frame.phase == Phase.maintenance:  # keeps what was built: no new sore-making lift (maintenance-after-race)
-            session = session.kept_to(frozenset(ex for ex, _ in w.carry), _kept_built(ctx.params))
+            session = session.kept_to(done, _kept_built(ctx.params))
+        elif w.frame.phase in (Phase.taper, Phase.race_week):  # nothing new before the race (taper)
+            session = session.kept_to(done, _nothing_new(ctx.params), hops=True)
         if day.returning:  # the first days back after the race: nothing heavy for the legs (maintenance-after-race)
             session = session.returning
         if not session.spec.heavy and (day.before_key or day.speed):
@@ -103,6 +106,10 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
         focus_light=light_focuses(sessions),
         exercise_ids=frozenset(b.exercise_id for s in sessions for b in s.blocks),
     )
+
+
+def _nothing_new(p: Params) -> Reason:
+    return p.why("taper", "Nothing new before the race: no loading week did it, so its stand-in takes its place.")
 
 
 def _kept_built(p: Params) -> Reason:
