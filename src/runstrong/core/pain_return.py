@@ -112,16 +112,33 @@ def ladder_errors(raw: dict, library: Library | None, source: str = "ladders.tom
 def rungs_for_week(profile: AthleteProfile, week_start: dt.date, ladders: Ladders) -> tuple[tuple[PainArea, int], ...]:
     """Each ladder's rung in the week starting `week_start`: a painful area starts on the
     first rung; the latest review before (or of) that week moves it."""
+    found = ladder_state(profile, week_start, ladders)
+    return tuple((area, rung) for area, (rung, _) in found)
+
+
+def calm_weeks_for_week(profile: AthleteProfile, week_start: dt.date, ladders: Ladders) -> dict[PainArea, int]:
+    """The calm weeks each ladder's area did on its rung before the week starting
+    `week_start` (rule pain-monitoring): read from the review that set the rung, so reviewing
+    a week again, or planning again, reads the same count (no week is counted twice)."""
+    return {area: calm for area, (_, calm) in ladder_state(profile, week_start, ladders)}
+
+
+def ladder_state(
+    profile: AthleteProfile, week_start: dt.date, ladders: Ladders
+) -> tuple[tuple[PainArea, tuple[int, int]], ...]:
+    """Each ladder's (rung, calm weeks on it) in the week starting `week_start`, by area: the
+    latest review before (or of) that week that set the rung sets both (a painful area with
+    none starts on the first rung with none)."""
     if not profile.pain_areas and not any(a.pain_rungs for a in profile.adjustments):
         return ()  # most runners: nothing to load back (the planner asks once a week)
-    rungs: dict[PainArea, int] = {a: 0 for a in profile.pain_areas if ladders.get(a) is not None}
+    state: dict[PainArea, tuple[int, int]] = {a: (0, 0) for a in profile.pain_areas if ladders.get(a) is not None}
     for a in profile.week_adjustments:  # one a week: the lower rung where two reviews set one
         if a.week_start > week_start:
             break
         for area, rung in a.pain_rungs.items():
             if ladders.get(area) is not None:
-                rungs[area] = rung
-    return tuple(sorted(rungs.items(), key=lambda kv: kv[0].value))
+                state[area] = (rung, a.pain_calm.get(area, 0))
+    return tuple(sorted(state.items(), key=lambda kv: kv[0].value))
 
 
 def allowed_on_ladder(rungs: Iterable[tuple[PainArea, int]], ladders: Ladders) -> frozenset[tuple[PainArea, str]]:
