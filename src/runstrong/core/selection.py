@@ -236,7 +236,8 @@ def _select_block(
     if ctx.ladder:  # a painful area is loaded back on its ladder, not only spared
         hops = P.plyometric in _slot_patterns(Category.single_leg_power, 1, ctx, p)  # as the block allows them
         placed = place_rungs(library, planning.ladders, ctx.ladder, primaries, chosen, ctx.equipment, ctx.level,
-                             ctx.pain, hops, frozenset(old for old, new in ctx.swaps if new is None))  # fmt: skip
+                             ctx.pain, hops, frozenset(old for old, new in ctx.swaps if new is None),
+                             p.pain_monitor_calm_weeks_per_rung)  # fmt: skip
         primaries, said = keep_screen_priorities(primaries, placed, chosen, alternatives)  # the screen's asks stay
         warnings += said
         warnings += unreachable_ladders(library, planning.ladders, ctx.ladder, ctx.equipment, ctx.level, ctx.pain)
