@@ -34,6 +34,7 @@ from .scenarios import (
     done_as_planned,
     noisy_week,
     week_end,
+    with_calm_weeks,
     with_runs,
     with_wellness,
 )
@@ -44,6 +45,8 @@ WIDTH = 100  # the terminal's columns
 CHANGES_SHOWN = 6  # plan changes kept in each panel
 WEEK_INDEX = 5  # Maya's week 6, in her build phase
 KNEE_RUNNER = MAYA.model_copy(update={"pain_areas": [PainArea.knee]})
+KNEE_WEEK_3 = dt.date(2027, 1, 18)  # her plan's third week (Mon 18 Jan), on the knee's isometric holds
+KNEE_TWO_CALM = with_calm_weeks(KNEE_RUNNER, KNEE_WEEK_3, PainArea.knee, rung=0, calm=2)  # two calm weeks done
 Diary = Callable[[Plan, Week], DiaryWindow]
 
 
@@ -114,8 +117,11 @@ EXAMPLES = (
     Example("Short sleep and low appetite: nothing progresses", ("sleep", "appetite"), short_sleep_low_appetite),
     Example("Left knee pain above the acceptable zone: down one rung, single-leg work cut", ("pain",),
             knee_pain((1, 5, "during", "left"), (2, 4, "next_morning", "left"), (1, 1, "during", "right"))),
-    Example("Knee pain in the acceptable zone and settled: up one rung", ("pain",),
-            knee_pain((1, 3, "during", "right"), (2, 1, "next_morning", "right")), profile=KNEE_RUNNER,
+    Example("Knee pain in the acceptable zone and settled, a first calm week: the rung holds, its dose grows",
+            ("pain",), knee_pain((1, 3, "during", "right"), (2, 1, "next_morning", "right")), profile=KNEE_RUNNER,
+            week=lambda plan: plan.weeks[2]),
+    Example("Knee pain in the acceptable zone and settled, the rung's third calm week: up one rung", ("pain",),
+            knee_pain((1, 3, "during", "right"), (2, 1, "next_morning", "right")), profile=KNEE_TWO_CALM,
             week=lambda plan: plan.weeks[2]),
     Example("Severe knee pain: off the ladder, see a clinician", ("pain",), knee_pain((1, 7, "during", "left"))),
     Example("Knee pain on the Monday morning after Sunday's long run: the week it follows holds", ("pain",),

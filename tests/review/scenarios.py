@@ -20,6 +20,7 @@ from runstrong.core.diary import PainReport, RunLog, SessionLog, SetLog, Wellnes
 from runstrong.core.library import Library
 from runstrong.core.model import (
     TRAINING_CATEGORIES,
+    Adjustment,
     AthleteProfile,
     Category,
     Level,
@@ -29,6 +30,7 @@ from runstrong.core.model import (
     Role,
     Week,
 )
+from runstrong.core.pain_return import rungs_for_week
 from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.core.review import RealLife, Review, apply_review, review_week
 from runstrong.core.review_metrics import DiaryWindow
@@ -168,6 +170,26 @@ def with_broken_form(
 
 def with_runs(diary: DiaryWindow, extra: Iterable[RunLog]) -> DiaryWindow:
     return dataclasses.replace(diary, runs=tuple(sorted([*diary.runs, *extra], key=lambda r: r.date)))
+
+
+def with_calm_weeks(
+    profile: AthleteProfile, week_start: dt.date, area: PainArea, rung: int, calm: int
+) -> AthleteProfile:
+    """`profile` as if the review of the week before `week_start` had left `area` on `rung`
+    with `calm` calm weeks on it (rule pain-monitoring): a test starts mid-rung."""
+    monday = week_start - dt.timedelta(days=week_start.weekday())
+    adjust = Adjustment(week_start=monday, review_of=monday - 7 * DAY, pain_rungs={area: rung}, pain_calm={area: calm})
+    return profile.model_copy(update={"adjustments": [*profile.adjustments, adjust]})
+
+
+def one_calm_week_short(profile: AthleteProfile, week_start: dt.date) -> AthleteProfile:
+    """`profile` with every area on its ladder one calm week short of climbing in the week of
+    `week_start` (rule pain-monitoring): a calm week then would climb, whatever else holds it."""
+    ladders = load_context().ladders
+    need = int(load_context().registry.param("pain-monitoring", "calm_weeks_per_rung"))
+    for area, rung in rungs_for_week(profile, week_start, ladders):
+        profile = with_calm_weeks(profile, week_start, area, rung, need - 1)
+    return profile
 
 
 def reviewed_and_applied(

@@ -21,11 +21,21 @@ from runstrong.core.review.regress import load_on
 from runstrong.io.data_files import load_context
 
 from .helpers import EXAMPLE_PROFILES, LIBRARY, MAYA, REGISTRY, SETTINGS, pick_week, picks, plan_of
-from .scenarios import CALM, DAY, done_as_planned, reviewed_and_applied, week_end, week_of, with_broken_form
+from .scenarios import (
+    CALM,
+    DAY,
+    done_as_planned,
+    reviewed_and_applied,
+    week_end,
+    week_of,
+    with_broken_form,
+    with_calm_weeks,
+)
 
 LADDERS = load_context().ladders
 ACCEPTABLE = REGISTRY.param("pain-monitoring", "acceptable_during")
 SEVERE = REGISTRY.param("pain-monitoring", "severe_at")
+CALM_WEEKS = int(REGISTRY.param("pain-monitoring", "calm_weeks_per_rung"))
 KNEE = LADDERS.get(PainArea.knee)
 
 
@@ -81,22 +91,46 @@ def test_knee_pain_5_of_10_on_split_squats_regresses_down_the_ladder_not_into_a_
     assert not [x for x in planned if PainArea.knee in LIBRARY.get(x).contraindications]
 
 
-def test_settled_low_knee_pain_moves_the_knee_up_one_rung():
-    plan = plan_of(KNEE_RUNNER)
+def calm_knee_week(runner):  # type: ignore[no-untyped-def]
+    """The review of the third week of `runner`'s plan (isometric holds), logged as planned
+    with the right knee at the acceptable mark during it and 1/10 the next morning."""
+    plan = plan_of(runner)
     week = plan.weeks[2]
     assert "isometric_split_squat_hold" in ids_in(week)
     diary = done_as_planned(plan, week_end(week), wellness=CALM)
     diary = with_reports(diary, knee(week.start_date + DAY, ACCEPTABLE, side="right"),
                          knee(week.start_date + 2 * DAY, 1, "next_morning", side="right"))  # fmt: skip
-    review, _, new_plan = reviewed_and_applied(plan, KNEE_RUNNER, diary, week, LIBRARY, REGISTRY)
+    return reviewed_and_applied(plan, runner, diary, week, LIBRARY, REGISTRY)
+
+
+def test_settled_low_knee_pain_on_the_rungs_third_calm_week_moves_the_knee_up_one_rung():
+    """Two calm weeks on the holds already (a review's count): the third climbs."""
+    plan = plan_of(KNEE_RUNNER)
+    runner = with_calm_weeks(KNEE_RUNNER, plan.weeks[2].start_date, PainArea.knee, rung=0, calm=CALM_WEEKS - 1)
+    review, _, new_plan = calm_knee_week(runner)
 
     (d,) = [d for d in review.decisions if d.scope == "knee"]
     assert d.action == "progress" and "settled" in d.text and "rung 2 of 4" in d.text
+    assert f"{CALM_WEEKS} of {CALM_WEEKS} calm weeks on isometric holds" in d.text, d.text
     assert not [f for f in review.flags if f.kind == "pain"]
     (adjust,) = [a for a in review.adjustments if a.week_start == review.next_week_start]
-    assert adjust.pain_rungs == {PainArea.knee: 1}
+    assert adjust.pain_rungs == {PainArea.knee: 1} and adjust.pain_calm == {PainArea.knee: 0}
     nxt = ids_in(week_of(new_plan, review.next_week_start), Category.single_leg_power)
     assert nxt & set(KNEE.rungs[1].exercises) and "isometric_split_squat_hold" not in nxt
+
+
+def test_settled_low_knee_pain_on_a_rungs_first_calm_week_holds_the_rung_and_counts_the_week():
+    """cr22b S1: one calm week is not the rung done (the ladder climbed a rung a week)."""
+    review, _, new_plan = calm_knee_week(KNEE_RUNNER)
+
+    (d,) = [d for d in review.decisions if d.scope == "knee"]
+    assert d.action == "progress" and "rung 1 of 4" in d.text and "rung 2 of 4" not in d.text, d.text
+    assert f"1 of {CALM_WEEKS} calm weeks on isometric holds" in d.text, d.text
+    assert f"after {CALM_WEEKS - 1} more calm weeks" in d.text, d.text
+    (adjust,) = [a for a in review.adjustments if a.week_start == review.next_week_start]
+    assert adjust.pain_rungs == {PainArea.knee: 0} and adjust.pain_calm == {PainArea.knee: 1}
+    nxt = ids_in(week_of(new_plan, review.next_week_start), Category.single_leg_power)
+    assert "isometric_split_squat_hold" in nxt and not nxt & set(KNEE.rungs[1].exercises)
 
 
 def test_a_rung_whose_work_was_not_logged_is_not_climbed():

@@ -167,10 +167,12 @@ def test_a_report_is_said_with_its_area_once_for_every_area_and_side():
 def test_a_climb_reviewed_on_monday_before_the_morning_check_in_says_that_mornings_report_still_counts():
     """Reviewed on the Monday before the check-in, the morning after Sunday's long run is not
     in yet: the climb says a report this morning would still belong to the week. Reviewed after a
-    5/10 check-in, the same week holds (the report is read into it, not into the next)."""
+    5/10 check-in, the same week holds (the report is read into it, not into the next). The
+    week's Wednesday report of 0/10 is its calm score (no report would be no evidence)."""
     plan = plan_of(ACHILLES_RUNNER)
     week = plan.weeks[2]
-    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    calm = PainReport(date=week.start_date + 2 * DAY, area=PainArea.achilles, score=0, when="during")
+    diary = with_reports(done_as_planned(plan, week_end(week), wellness=CALM), calm)
     assert any(r.date == week_end(week) for r in diary.runs)
     monday = week.start_date + 7 * DAY
     before = review_week(plan, ACHILLES_RUNNER, diary, week.start_date, today=monday, ctx=CTX)

@@ -62,7 +62,7 @@ def ask(request: LogRequest, context: LogContext, out: Console) -> LogRequest | 
     return request.replace(sets=tuple(sets), session_rpe=rpe, minutes=int(minutes) if minutes else None, pains=pains)
 
 
-PAIN_PROMPT = "Any pain? e.g. knee=3 left during from=split_squat (Enter to skip)"
+PAIN_PROMPT = "Any pain? e.g. knee=3 left during from=split_squat, knee=0 if none (Enter to skip)"
 
 
 def ask_pains(out: Console, day: Any, today: Any, indent: str = "") -> list[Any]:

@@ -15,6 +15,7 @@ from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from . import names
 from .base import Frozen, RunMinutes
+from .calm_merge import merged_calm
 from .load_values import LOAD_KIT, RecentSet, bar_weights_fit, bars_only, load_kit  # noqa: F401 - re-exported
 from .pace import KM_PER_MILE, easy_pace_text, pace_min_per_km  # noqa: F401 - re-exported
 from .profile_checks import check_across_fields, known_loads_in_kg
@@ -243,6 +244,8 @@ class Adjustment(Frozen):
         default_factory=dict,
         description="Each painful area's rung on its graded-return ladder from this week on (0 = first; -1 = off it).",
     )
+    pain_calm: dict[PainArea, Annotated[int, Field(ge=0, le=52)]] = Field(default_factory=dict, description=(
+        "Calm weeks each painful area did on its rung before this week (rule pain-monitoring)."))  # fmt: skip
     pain_sides: dict[PainArea, Literal["left", "right"]] = Field(default_factory=dict, description=(
         "An area painful on one side only: this week's single-leg work that loads it says to go easy."))  # fmt: skip
 
@@ -273,6 +276,7 @@ def merge_adjustments(first: Adjustment, then: Adjustment) -> Adjustment:
             "pain_added": list(dict.fromkeys([*first.pain_added, *then.pain_added])),
             "pain_rungs": {a: min(first.pain_rungs.get(a, r), r) for a, r in then.pain_rungs.items()}
             | {a: r for a, r in first.pain_rungs.items() if a not in then.pain_rungs},
+            "pain_calm": merged_calm(first.pain_rungs, first.pain_calm, then.pain_rungs, then.pain_calm),
             "pain_sides": {**first.pain_sides, **then.pain_sides},
         }
     )

@@ -112,16 +112,33 @@ def ladder_errors(raw: dict, library: Library | None, source: str = "ladders.tom
 def rungs_for_week(profile: AthleteProfile, week_start: dt.date, ladders: Ladders) -> tuple[tuple[PainArea, int], ...]:
     """Each ladder's rung in the week starting `week_start`: a painful area starts on the
     first rung; the latest review before (or of) that week moves it."""
+    found = ladder_state(profile, week_start, ladders)
+    return tuple((area, rung) for area, (rung, _) in found)
+
+
+def calm_weeks_for_week(profile: AthleteProfile, week_start: dt.date, ladders: Ladders) -> dict[PainArea, int]:
+    """The calm weeks each ladder's area did on its rung before the week starting
+    `week_start` (rule pain-monitoring): read from the review that set the rung, so reviewing
+    a week again, or planning again, reads the same count (no week is counted twice)."""
+    return {area: calm for area, (_, calm) in ladder_state(profile, week_start, ladders)}
+
+
+def ladder_state(
+    profile: AthleteProfile, week_start: dt.date, ladders: Ladders
+) -> tuple[tuple[PainArea, tuple[int, int]], ...]:
+    """Each ladder's (rung, calm weeks on it) in the week starting `week_start`, by area: the
+    latest review before (or of) that week that set the rung sets both (a painful area with
+    none starts on the first rung with none)."""
     if not profile.pain_areas and not any(a.pain_rungs for a in profile.adjustments):
         return ()  # most runners: nothing to load back (the planner asks once a week)
-    rungs: dict[PainArea, int] = {a: 0 for a in profile.pain_areas if ladders.get(a) is not None}
+    state: dict[PainArea, tuple[int, int]] = {a: (0, 0) for a in profile.pain_areas if ladders.get(a) is not None}
     for a in profile.week_adjustments:  # one a week: the lower rung where two reviews set one
         if a.week_start > week_start:
             break
         for area, rung in a.pain_rungs.items():
             if ladders.get(area) is not None:
-                rungs[area] = rung
-    return tuple(sorted(rungs.items(), key=lambda kv: kv[0].value))
+                state[area] = (rung, a.pain_calm.get(area, 0))
+    return tuple(sorted(state.items(), key=lambda kv: kv[0].value))
 
 
 def allowed_on_ladder(rungs: Iterable[tuple[PainArea, int]], ladders: Ladders) -> frozenset[tuple[PainArea, str]]:
@@ -234,13 +251,15 @@ def place_rungs(
     pain: frozenset[PainArea],
     hops: bool = True,
     away: frozenset[str] = frozenset(),
+    calm_weeks: int = 0,
 ) -> dict[Category, tuple[Pick, ...]]:
     """The primaries with each ladder's rung exercise in its ladder's slot; a rung exercise a
     swap left out (`away`) leaves the slot as it was. A rung swapped for another lift is
     placed: the swap then puts its lift in the rung's slot. Areas whose ladders share a slot
     (calf, Achilles, foot and shin) each get their rung's work: the slot's lift serves a
     second area only where it is on that area's rung and the library says it loads it (the
-    words then name both); else the second area's rung joins the category as one more primary."""
+    words then name both); else the second area's rung joins the category as one more primary.
+    `calm_weeks` is the pain-monitoring rule's count a rung is held for (its reason says so)."""
     out = dict(primaries)
     filled: dict[tuple[Category, int], _Held] = {}
     off = {area for area, rung in rungs if rung == OFF}  # a clinician first: no rung's lift may load it
@@ -255,14 +274,14 @@ def place_rungs(
         picks = list(out.get(lad.category, ()))
         sharing = filled.get((lad.category, lad.slot))
         if sharing is not None:  # another area's rung holds the slot
-            out[lad.category] = _shared_slot(picks, lad, at, e, area, sharing, taken, away)
+            out[lad.category] = _shared_slot(picks, lad, at, e, area, sharing, taken, away, calm_weeks)
             continue
         here = picks[lad.slot] if lad.slot < len(picks) else None
         if e.id in away or (e.id in taken and (here is None or here.exercise.id != e.id)):
             continue
         filled[(lad.category, lad.slot)] = _Held([area], lad, at, e.id)
         taken.add(e.id)
-        rung_pick = Pick(exercise=e, reasons=(_rung_reason([area], lad, at),))
+        rung_pick = Pick(exercise=e, reasons=(_rung_reason([area], lad, at, calm_weeks),))
         if here is None:  # the category found fewer primaries than the slot: the rung joins them
             picks.append(rung_pick)
         elif len(picks) == 1 and here.exercise.id != e.id:  # the lift it stands in for keeps the other slot
@@ -284,16 +303,18 @@ class _Held:
     lift: str  # its exercise's id
 
 
-def _rung_reason(areas: list[PainArea], lad: Ladder, at: int) -> Reason:
-    """Why a rung's lift is there, naming each area it brings back."""
+def _rung_reason(areas: list[PainArea], lad: Ladder, at: int, calm_weeks: int = 0) -> Reason:
+    """Why a rung's lift is there, naming each area it brings back, and how it moves on: its
+    dose grows week to week within the rung, which climbs after the rule's calm weeks."""
     names = spoken_list([a.value.replace("_", " ") for a in areas], "and")
-    return why(
-        RULE,
-        text=(
-            f"Graded return for your {names}: rung {at + 1} of {lad.top + 1}, {STAGE_NAME[lad.rungs[at].stage]}; "
-            "it moves up when pain stays in the acceptable zone and settles by the next morning."
-        ),
+    pace = (
+        f"its dose grows week to week on it, and it moves up after {calm_weeks} calm weeks (pain reported, 0 "
+        "when none, in the acceptable zone and settled by the next morning)"
+        if calm_weeks > 1
+        else "it moves up when pain stays in the acceptable zone and settles by the next morning"
     )
+    stage = STAGE_NAME[lad.rungs[at].stage]
+    return why(RULE, text=f"Graded return for your {names}: rung {at + 1} of {lad.top + 1}, {stage}; {pace}.")
 
 
 def _shared_slot(
@@ -305,6 +326,7 @@ def _shared_slot(
     held: _Held,
     taken: set[str],
     away: frozenset[str],
+    calm_weeks: int = 0,
 ) -> tuple[Pick, ...]:
     """A second area's rung where another's holds the slot: the slot's lift serves it too when
     it is on this area's rung and loads it (its reason then names both areas); otherwise this
@@ -313,13 +335,13 @@ def _shared_slot(
     here = None if i is None else picks[i]
     if here is not None and here.exercise.id in lad.rungs[at].exercises and area in here.exercise.loads:
         held.areas.append(area)
-        said = _rung_reason(held.areas, held.ladder, held.rung)
+        said = _rung_reason(held.areas, held.ladder, held.rung, calm_weeks)
         picks[i] = Pick(exercise=here.exercise, reasons=tuple(said if r.rule_id == RULE else r for r in here.reasons))
         return tuple(picks)
     if e.id in taken or e.id in away or any(pk.exercise.id == e.id for pk in picks):
         return tuple(picks)
     taken.add(e.id)
-    return (*picks, Pick(exercise=e, reasons=(_rung_reason([area], lad, at),)))
+    return (*picks, Pick(exercise=e, reasons=(_rung_reason([area], lad, at, calm_weeks),)))
 
 
 def at_most_first_rung(

@@ -13,6 +13,7 @@ class PainMonitoring(RuleParams):
     settled_morning: Int
     severe_at: Int
     rising_weeks: Int
+    calm_weeks_per_rung: Int  # calm weeks on a rung before its ladder climbs
 
 
 class RaceCloseNoNewWork(RuleParams):

@@ -208,9 +208,8 @@ def _select_block(
 ) -> tuple[BlockSelection, tuple[str, ...]]:
     library, p = planning.library, planning.params
     usable = _usable_for(planning, ctx.level, ctx.equipment, ctx.pain)
-    if ctx.swaps:  # an exercise left out is not chosen; a swapped one is replaced in its slot below
-        out = {old for old, new in ctx.swaps if new is None}
-        usable = tuple(e for e in usable if e.id not in out)
+    out = frozenset(old for old, new in ctx.swaps if new is None)  # left out: not chosen (a swap's lift: see below)
+    usable = tuple(e for e in usable if e.id not in out) if out else usable
     trainable, spared = _within_ladders(usable, ctx, planning)
     calm = _usable_for(planning, ctx.level, ctx.equipment, frozenset())
     laddered = allowed_on_ladder(ctx.ladder, planning.ladders)
@@ -236,7 +235,7 @@ def _select_block(
     if ctx.ladder:  # a painful area is loaded back on its ladder, not only spared
         hops = P.plyometric in _slot_patterns(Category.single_leg_power, 1, ctx, p)  # as the block allows them
         placed = place_rungs(library, planning.ladders, ctx.ladder, primaries, chosen, ctx.equipment, ctx.level,
-                             ctx.pain, hops, frozenset(old for old, new in ctx.swaps if new is None))  # fmt: skip
+                             ctx.pain, hops, out, p.pain_monitor_calm_weeks_per_rung)  # fmt: skip
         primaries, said = keep_screen_priorities(primaries, placed, chosen, alternatives)  # the screen's asks stay
         warnings += said
         warnings += unreachable_ladders(library, planning.ladders, ctx.ladder, ctx.equipment, ctx.level, ctx.pain)

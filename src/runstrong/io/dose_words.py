@@ -43,11 +43,18 @@ def planned_load_kg(presc: Prescription) -> float | None:
     return presc.intensity.value if presc.intensity.kind == "load_kg" else None
 
 
+EASY_RIR = 6  # reps in reserve from which a target is "easy, RIR 6+": no runner can aim at RIR 9 or 10 (cr22b P4)
+
+
 def effort_label(intensity: Any) -> str:
-    """An effort target as a runner reads it: `RIR 3`, `RPE 7`, `75% 1RM`, `60 kg`, `bodyweight`."""
+    """An effort target as a runner reads it: `RIR 3`, `RPE 7`, `75% 1RM`, `60 kg`, `bodyweight`;
+    a load that leaves EASY_RIR or more in reserve is `easy, RIR 6+`, not a count no set can be
+    aimed at (a rung's "2 x 4/side @ 8 kg, RIR 10")."""
     match intensity.kind:
         case "rpe":
             return f"RPE {intensity.value:g}"
+        case "rir" if intensity.value is not None and intensity.value >= EASY_RIR:
+            return f"easy, RIR {EASY_RIR}+"
         case "rir":
             return f"RIR {intensity.value:g}"
         case "percent_1rm":

@@ -18,10 +18,11 @@ from ..dated_races import leg_work_capped
 from ..diary import PainReport, describe_pain
 from ..model import Category, PainArea, why
 from ..pain_days import pain_day
-from ..pain_return import OFF, STAGE_NAME, Ladder, rung_exercise, rungs_for_week
+from ..pain_return import OFF, STAGE_NAME, Ladder, calm_weeks_for_week, rung_exercise, rungs_for_week
 from ..params import params_from_registry
 from ..vocab import RunType
 from . import pain_sides as sides
+from . import rung_pace as pace
 from . import signals as sig
 from .state import ReviewInput, Verdict, categories_loading, category_name
 from .values import Flag, ReviewDecision, Signal, decision
@@ -40,6 +41,7 @@ class Monitor:
     settled: int
     severe: int
     rising_weeks: int
+    calm_weeks: int  # calm weeks on a rung before the ladder climbs
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,9 @@ def monitor(r: ReviewInput) -> Monitor:
     def p(name: str) -> int:
         return int(r.registry.param("pain-monitoring", name))
 
-    return Monitor(p("acceptable_during"), p("settled_morning"), p("severe_at"), p("rising_weeks"))
+    return Monitor(
+        p("acceptable_during"), p("settled_morning"), p("severe_at"), p("rising_weeks"), p("calm_weeks_per_rung")
+    )
 
 
 def _names(r: ReviewInput) -> dict[str, str]:
@@ -139,12 +143,15 @@ def judge_side(r: ReviewInput, area: PainArea, side: str, on_ladder: bool, mk: M
     if missing:  # a rung is climbed only from work done on it: not from pain unreported, nor from a week without it
         none = Signal(kind="pain", text=f"no set of the {where} rung's exercises {missing[1]} this week")
         return replace(base, action="wait", why=missing[0], said="", signals=(none,))
+    if not reports:  # the diary's pain question is skipped with Enter: a skip is no calm score, a 0 is
+        text = f"no {where} pain reported this week (after the rung's work, report it: 0 when none)"
+        why_not = "no pain report for it this week, so the week is no evidence of a calm rung"
+        return replace(base, action="wait", why=why_not, said="", signals=(Signal(kind="pain", text=text),))
     after = f"at most {morning[0].score}/10 the next morning" if morning else "no pain reported the next morning"
     calm = (
         f"{where} pain at most {reports[0].score}/10 (acceptable up to {mk.acceptable}/10), {after}"
-        if reports
-        else f"no {where} pain reported this week"
-    ) + _morning_to_come(r, morning)
+        + _morning_to_come(r, morning)
+    )
     settled = "in the acceptable zone and settled by the next morning"
     return replace(base, action="progress", why=settled, signals=(Signal(kind="pain", text=calm),), said="")
 
@@ -195,12 +202,13 @@ def pain_step(r: ReviewInput, v: Verdict) -> Verdict:
     area's decision, its rung next week, and the cut or hold of the categories loading it."""
     mk, rp = monitor(r), r.params
     now = dict(rungs_for_week(r.profile, r.week_start, r.ladders))
+    calm = calm_weeks_for_week(r.profile, r.week_start, r.ladders)
     areas = sorted({p.area for p in r.metrics.pains} | set(now), key=lambda a: a.value)
     out = v
     for area in areas:
         j = judge(r, area, area in now, mk)
         if j.action:
-            out = _act(r, out, j, now.get(area), mk)
+            out = _act(r, out, j, now.get(area), mk, calm.get(area, 0))
         elif j.reports:  # every report of the week is answered, a new area's first one most of all
             out = out.add(decisions=(*out.decisions, acknowledge(r, j, now.get(area), mk)))
         reports = sum(1 for p in r.metrics.pains if p.area == area)
@@ -252,15 +260,16 @@ def acknowledge(r: ReviewInput, j: Judgement, rung: int | None, mk: Monitor) -> 
     return decision(j.area.value, "note", text, ["pain-monitoring", "review-pain"], list(j.signals))
 
 
-def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor) -> Verdict:
-    """One area's decision: its ladder rung next week, and for a flag the categories it cuts or holds."""
+def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor, calm: int = 0) -> Verdict:
+    """One area's decision: its ladder rung next week (climbed only after the rule's calm weeks
+    on it, `calm` of them before this week), and for a flag the categories it cuts or holds."""
     lad = r.ladders.get(j.area)
     name = sig.area_name(j.area).capitalize()
     head = f"{j.said[:1].upper()}{j.said[1:]}: {j.why}" if j.said else f"{name}: {j.why}"
     added = v.pain_added if rung is not None or j.action == "progress" else (*v.pain_added, j.area)
     if rung is None and lad is not None:  # newly painful: it joins its ladder where it was provoked
         rung = entry_rung(lad, [p for p in r.metrics.pains if p.area == j.area])
-    target = _target(j.action, rung, lad)
+    target, calm_next = pace.paced(j.action, rung, calm, mk.calm_weeks, lad)
     step = _rung_text(r, lad, target) if lad is not None else ""
     ids = ["pain-monitoring", "review-pain", "pain-graded-return"]
     flags, reduce, holds, cut_signals = v.flags, dict(v.reduce), set(v.holds), v.cut_signals
@@ -268,19 +277,26 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
     loading = _categories(r, j.area, lad)
     extra, when = [], next_sessions(r)
     if j.action == "progress":
-        text = f"{name}: {j.why}: up to {step} {when}." if step else f"{name}: {j.why}."
+        text = _calm_text(r, lad, rung, target, calm_next, mk, f"{name}: {j.why}", step)
     elif j.action == "wait":
-        text = f"{name}: {j.why}; stays on {step or 'the same work'} {when}."
+        so_far = (
+            f" ({pace.calm_words(lad, rung, calm, mk.calm_weeks)} so far)"
+            if lad and rung is not None and rung >= 0
+            else ""
+        )
+        text = f"{name}: {j.why}; stays on {step or 'the same work'} {when}{so_far}."
     elif j.action == "hold":
         holds |= set(loading)
         area = sig.area_name(j.area)
         said = f"held while the {area} settles: {j.said or j.why}"
         pain_holds = {**pain_holds, **{c: (said, tuple(j.signals)) for c in loading}}
-        text = f"{head}; stays on {step or 'the same work'} {when}; {_list(loading)} held."
+        again = f" Its calm weeks on the rung count from none again (it climbs after {mk.calm_weeks})." if calm else ""
+        text = f"{head}; stays on {step or 'the same work'} {when}; {_list(loading)} held.{again}"
     else:
         off = "off its ladder (only work that spares it stays)"
         what = f"down to {step}" if j.action == "regress" and step else off
-        text = f"{head}; {what} {when}."
+        back = f" It climbs again after {mk.calm_weeks} calm weeks there." if target is not None and target >= 0 else ""
+        text = f"{head}; {what} {when}.{back}"
         if j.action == "regress" and target == OFF:  # no gentler rung: its work stops (cr22a W3)
             stops = (
                 f"so the work that loads it stops {when}: only work that spares it stays (where nothing else fits "
@@ -304,6 +320,7 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
         easy[j.area] = j.easy_side
     if target is not None:
         rungs[j.area] = target
+        v = v.add(pain_calm={**v.pain_calm, j.area: calm_next})
     d = decision(j.area.value, j.action, text, ids, list(j.signals))  # type: ignore[arg-type]
     return v.add(decisions=(*v.decisions, d, *extra), flags=flags, reduce=reduce, holds=frozenset(holds),
                  cut_signals=cut_signals, pain_added=tuple(added), pain_rungs=rungs, pain_sides=easy,
@@ -320,16 +337,36 @@ def next_sessions(r: ReviewInput) -> str:
     return "from the next week with a session"
 
 
-def _target(action: str, rung: int | None, lad: Ladder | None) -> int | None:
-    if lad is None or rung is None:
-        return None
-    if action == "exclude":
-        return OFF
-    if action == "regress":  # on the first rung (or off): no gentler rung, the area's work stops
-        return rung - 1 if rung > 0 else OFF
-    if action == "progress":
-        return min(rung + 1, lad.top)
-    return rung  # a hold or a wait: where it is (an area off its ladder stays off)
+def _calm_text(
+    r: ReviewInput,
+    lad: Ladder | None,
+    rung: int | None,
+    target: int | None,
+    calm: int,
+    mk: Monitor,
+    head: str,
+    step: str,
+) -> str:
+    """A calm week's words: the calm weeks the rung has and needs, and the climb when they are
+    done ("2 of 3 calm weeks on isometric holds: the next rung, slow heavy work (Seated soleus
+    raise), after one more calm week")."""
+    when = next_sessions(r)
+    if lad is None or rung is None or target is None:
+        return f"{head}."
+    if rung < 0:  # off its ladder: back to its gentlest work
+        return f"{head}: back on {step} {when}."
+    if target > rung:
+        return f"{head}, {pace.calm_words(lad, rung, mk.calm_weeks, mk.calm_weeks)}: up to {step} {when}."
+    done = pace.calm_words(lad, rung, calm, mk.calm_weeks)
+    grows = "its dose not raised before the race" if race_close(r) else "its dose growing within it"
+    if rung >= lad.top:
+        return f"{head}, {done}: it stays on {step}, the last rung, {grows} {when}."
+    up = _rung_lift(r, lad.area, rung + 1)
+    then = f"{STAGE_NAME[lad.rungs[rung + 1].stage]}{f' ({up.name})' if up else ''}"
+    return (
+        f"{head}, {done}: it stays on {step}, {grows} {when}; the next rung, {then}, "
+        f"after {pace.next_after(mk.calm_weeks, calm)}."
+    )
 
 
 def floor_text(r: ReviewInput, lad: Ladder | None, rung: int | None) -> str:
@@ -368,7 +405,7 @@ def ladder_settle_step(r: ReviewInput, v: Verdict) -> Verdict:
     kept = {d.scope for d in v.decisions if d.action == "progress"}
     now = dict(rungs_for_week(r.profile, r.week_start, r.ladders))
     broken = {s.from_id for s in v.swaps if s.rule_id == "review-regress"}
-    rungs, decisions = {}, list(v.decisions)
+    rungs, decisions, calm = {}, list(v.decisions), dict(v.pain_calm)
     for area, rung in v.pain_rungs.items():
         was = now.get(area)
         on = _rung_lift(r, area, was)
@@ -382,9 +419,11 @@ def ladder_settle_step(r: ReviewInput, v: Verdict) -> Verdict:
                 for d in decisions
             ]
         rungs[area] = rung if area.value in kept or was is None or rung <= was else max(was, 0)
+        if rungs[area] != rung:  # the climb held back: the next calm week climbs, not one sooner
+            calm = pace.kept_back(calm, area, monitor(r).calm_weeks)
         if rungs[area] != rung and area.value not in kept:  # a climb a cut or deload overrode: say where it stays
             decisions = [_stays(r, d, area, rungs[area]) for d in decisions]
-    return v.add(pain_rungs=rungs, decisions=tuple(decisions))
+    return v.add(pain_rungs=rungs, decisions=tuple(decisions), pain_calm=calm)
 
 
 def _stays(r: ReviewInput, d: ReviewDecision, area: PainArea, rung: int) -> ReviewDecision:
@@ -417,7 +456,7 @@ def race_close_step(r: ReviewInput, v: Verdict) -> Verdict:
     if not race_close(r):
         return v
     now = dict(rungs_for_week(r.profile, r.week_start, r.ladders))
-    rungs, decisions = dict(v.pain_rungs), list(v.decisions)
+    rungs, decisions, calm = dict(v.pain_rungs), list(v.decisions), dict(v.pain_calm)
     race = r.real_life.race_date or (r.profile.race.date if r.profile.race else None)
     when = f" ({race:%a %d %b})" if race is not None and race >= r.next_start else ""
     for area, rung in v.pain_rungs.items():
@@ -425,6 +464,7 @@ def race_close_step(r: ReviewInput, v: Verdict) -> Verdict:
         if was is None or lad is None or rung <= was:
             continue
         rungs[area] = was
+        calm = pace.kept_back(calm, area, monitor(r).calm_weeks)
         stays = _rung_text(r, lad, was) or "off its ladder (only work that spares it stays)"
         after = _rung_lift(r, area, rung)
         then = f" {after.name} comes after it." if after is not None else ""
@@ -434,7 +474,7 @@ def race_close_step(r: ReviewInput, v: Verdict) -> Verdict:
                 head = d.text.split(": up to ")[0]
                 text = f"{head}; it stays on {stays} until after the race{when}: nothing new comes in before it.{then}"
                 decisions[i] = decision(d.scope, "wait", text, ids, list(d.signals))
-    return v.add(pain_rungs=rungs, decisions=tuple(decisions))
+    return v.add(pain_rungs=rungs, decisions=tuple(decisions), pain_calm=calm)
 
 
 def race_close(r: ReviewInput) -> bool:

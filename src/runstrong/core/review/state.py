@@ -65,6 +65,7 @@ class Verdict:
     equipment: tuple = ()
     travel_weeks: tuple[dt.date, ...] = ()
     pain_rungs: dict[PainArea, int] = field(default_factory=dict)  # each painful area's ladder rung next week
+    pain_calm: dict[PainArea, int] = field(default_factory=dict)  # its calm weeks on that rung before next week
     pain_sides: dict[PainArea, str] = field(default_factory=dict)  # the one painful side, where only one is
     # the categories a painful area holds, with why ("left knee 3/10 the next morning: not settled...") and its
     # signals: the category's own decision is that hold, never "progress as planned" beside it

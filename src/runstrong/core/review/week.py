@@ -121,6 +121,7 @@ def assemble(r: ReviewInput, v: Verdict) -> Review:
             review_of=r.week_start,
             pain_added=list(v.pain_added),
             pain_rungs=dict(v.pain_rungs),
+            pain_calm={a: c for a, c in v.pain_calm.items() if a in v.pain_rungs},
             pain_sides=dict(v.pain_sides),
         )
     )
