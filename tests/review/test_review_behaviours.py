@@ -151,6 +151,21 @@ def test_sleep_step_alone_holds_nothing_after_a_normal_week():
     assert not v.no_progress and not v.holds and not v.flags
 
 
+def test_a_teenager_is_told_and_flagged_by_a_teenagers_sleep_needs():
+    """7.5 h a night is enough for Maya at 38 and short for the same runner at 16: adolescents
+    need 8-10 h (protein-and-sleep: Hirshkowitz 2015, Paruthi 2016); the plan's advice says it too."""
+    teen = MAYA.model_copy(update={"age": 16})
+    for runner, flagged, advice in ((MAYA, False, "Sleep 7-9 hours"), (teen, True, "Sleep 8-10 hours")):
+        plan = plan_of(runner)
+        assert plan is not None and any(g.text.startswith(advice) for g in plan.guidance), plan and plan.guidance
+        week = plan.weeks[5]
+        diary = generate_diary(plan, week_end(week), seed=2, **CLEAN)
+        diary = with_wellness(diary, [week.start_date + k * DAY for k in range(7)], sleep_hours=7.5)
+        v = sleep_appetite_step(review_input(plan, runner, diary, week.start_date, CTX), Verdict())
+        assert any(f.kind == "sleep" for f in v.flags) is flagged
+        assert any("at least 8 hours" in g.text for g in v.guidance) is flagged
+
+
 # --------------------------------------------------------------------------- fatigue -> recovery
 
 

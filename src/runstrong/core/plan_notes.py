@@ -79,10 +79,16 @@ def _mass_words(profile: AthleteProfile) -> str:
     return f"{profile.body_mass_kg:g} kg"
 
 
+def sleep_hours_for(age: int, p: Any) -> tuple[int, int]:
+    """The night's sleep to aim for (protein-and-sleep): adolescents need more than adults
+    (8-10 h at 14-17: Hirshkowitz 2015, Paruthi 2016), so a teenager is told their own range."""
+    return tuple(p.teen_sleep_hours) if age < p.teen_below_age else tuple(p.sleep_hours)  # type: ignore[return-value]
+
+
 def guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
     lo, hi = p.protein_g_per_kg
     mass = profile.body_mass_kg
-    sleep_lo, sleep_hi = p.sleep_hours
+    sleep_lo, sleep_hi = sleep_hours_for(profile.age, p)
     meal_lo, meal_hi = p.protein_per_meal_g
     meal_lo = max(meal_lo, round(p.protein_per_meal * mass))
     meals_lo, meals_hi = p.meals_per_day

@@ -458,6 +458,8 @@ class ProteinAndSleep(RuleParams):
     protein_g_per_meal: IntRange
     meals_per_day: IntRange
     sleep_hours: IntRange
+    teen_sleep_hours: IntRange
+    teen_below_age: Int
 
 
 class EvidenceExpectations(RuleParams):

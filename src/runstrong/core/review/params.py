@@ -45,6 +45,8 @@ class ReviewParams:
     missed_weeks_to_repeat: int
     see_clinician_reports: int
     sleep_hours_min: float
+    teen_sleep_min: float
+    teen_below_age: int
     appetite_at_or_below: int
     hold_sleep_below: float
     hold_appetite_at_or_below: float
@@ -99,6 +101,8 @@ def review_params(registry: Registry) -> ReviewParams:
         missed_weeks_to_repeat=p("review-missed-sessions", "missed_weeks_to_repeat"),
         see_clinician_reports=p("review-pain", "see_clinician_reports"),
         sleep_hours_min=p("protein-and-sleep", "sleep_hours")[0],
+        teen_sleep_min=p("protein-and-sleep", "teen_sleep_hours")[0],
+        teen_below_age=p("protein-and-sleep", "teen_below_age"),
         appetite_at_or_below=p("review-sleep-appetite", "appetite_at_or_below"),
         hold_sleep_below=p("review-sleep-appetite-hold", "sleep_hours_below"),
         hold_appetite_at_or_below=p("review-sleep-appetite-hold", "appetite_at_or_below"),

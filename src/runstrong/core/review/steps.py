@@ -79,9 +79,10 @@ def sleep_appetite_step(r: ReviewInput, v: Verdict) -> Verdict:
     holds every category (review-sleep-appetite-hold)."""
     rp, m = r.params, r.metrics
     flags, guidance, hold = [*v.flags], [*v.guidance], []
-    if m.sleep_hours is not None and m.sleep_hours < rp.sleep_hours_min:
+    least = rp.teen_sleep_min if r.profile.age < rp.teen_below_age else rp.sleep_hours_min  # protein-and-sleep
+    if m.sleep_hours is not None and m.sleep_hours < least:
         flags.append(Flag(kind="sleep", text=f"Sleep {m.sleep_hours:g} h a night.", rule_id="review-sleep-appetite"))
-        guidance.append(why("protein-and-sleep", f"Aim for at least {rp.sleep_hours_min:g} hours of sleep."))
+        guidance.append(why("protein-and-sleep", f"Aim for at least {least:g} hours of sleep."))
         if m.sleep_hours < rp.hold_sleep_below and m.sleep_days >= rp.hold_min_days:
             hold.append(sig.sleep(m, rp.hold_sleep_below))
     if m.appetite is not None and m.appetite <= rp.appetite_at_or_below:
