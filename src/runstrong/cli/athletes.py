@@ -33,8 +33,11 @@ def add(profile: Path, least_bad: bool, drop_pain: tuple[str, ...], db: str | No
     A profile `runstrong plan` refuses is refused here too, unless --least-bad.
       runstrong athlete add examples/marathoner.toml
     """
+    from runstrong.cli.plan import checked_profile
+
+    checked = checked_profile(profile)  # a refused file opens (and creates) no diary
     with open_diary(db) as store:
-        result = load_profile_file(store, profile, clock_now(), least_bad=least_bad, drop_pain=drop_pain)
+        result = load_profile_file(store, checked, clock_now(), least_bad=least_bad, drop_pain=drop_pain)
     stored = result.stored
     a = stored.athlete
     out = console()

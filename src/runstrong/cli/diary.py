@@ -68,13 +68,15 @@ def today(day: str | None, athlete: str | None, profile: Path | None, db: str | 
 
 def _read_day(db: str | None, athlete: str | None, profile: Path | None, now: Any, when: Any) -> Any:
     """What `today` shows, through the store and the models (and migrating the diary first)."""
+    from runstrong.cli.plan import checked_profile
     from runstrong.flows.loads import follow_diary
     from runstrong.store import repo
     from runstrong.store.light_read import Day
 
+    checked = checked_profile(profile) if profile is not None else None  # refused: no diary opened, none made
     with open_diary(db) as store:
-        if profile is not None:
-            load_profile_file(store, profile, now)
+        if checked is not None:
+            load_profile_file(store, checked, now)
         with store.read() as s:
             who = repo.find_athlete(s, athlete)
             plan = repo.planned_day(s, who.id, when)
@@ -226,10 +228,14 @@ def log(
             "set: nothing to log and no terminal to ask in; use --as-planned, or --set 'rdl 3x8@40kg rpe7' "
             "(repeatable), or --rpe/--minutes/--note/--pain to add to the day's session"
         )
+    from runstrong.cli.plan import checked_profile
+
+    checked = checked_profile(profile) if profile is not None else None  # refused: no diary opened, none made
+    if checked is not None:
+        check_lines_for(checked.units, request)  # a bad set line stores no profile either
     with open_diary(db) as store:
-        if profile is not None:
-            check_lines_for(profile, request)  # a bad set line stores no profile either
-            load_profile_file(store, profile, now)
+        if checked is not None:
+            load_profile_file(store, checked, now)
         if not request.anything_given():  # a terminal: ask first, then write; nobody holds the lock while thinking
             from runstrong.cli.log_prompts import ask
 
@@ -245,14 +251,13 @@ def log(
     _report(logged)
 
 
-def check_lines_for(profile: Path, request) -> None:  # type: ignore[no-untyped-def]
+def check_lines_for(units: Any, request) -> None:  # type: ignore[no-untyped-def]
     """Parse the set lines in the units of the profile about to be stored (UserError if bad)."""
     from runstrong.cli.log_flow import parse_lines
     from runstrong.cli.pain_text import pain_alone
-    from runstrong.io.profile_file import load_profile
 
     try:
-        parse_lines(request.set_lines, load_profile(profile).units, request.today)
+        parse_lines(request.set_lines, units, request.today)
     except UserError as err:
         raise UserError(f"{err}{pain_alone(request.pains, request.day, request.today)}") from None
 

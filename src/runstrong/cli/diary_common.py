@@ -150,16 +150,19 @@ def stdin_is_tty() -> bool:
     return sys.stdin.isatty()
 
 
-def load_profile_file(store: Any, path: Path, now: dt.datetime, *, least_bad: bool = False,
+def load_profile_file(store: Any, path: Path | Any, now: dt.datetime, *, least_bad: bool = False,
                       drop_pain: tuple[str, ...] = ()) -> Any:  # fmt: skip
-    """Store a profile file and its plan through the profile flow (one change): a new
-    athlete, or a new version with what the diary owns carried over (see flows.profile)."""
+    """Store a profile file (or the profile `checked_profile` read from it) and its plan
+    through the profile flow (one change): a new athlete, or a new version with what the
+    diary owns carried over (see flows.profile). Read the file before opening the diary
+    (`checked_profile`), so a refused file creates no diary either."""
     from runstrong.cli.plan import checked_profile
     from runstrong.flows.base import Clock, Refused
     from runstrong.flows.profile import store_profile
 
+    profile = checked_profile(path) if isinstance(path, Path) else path
     try:
-        return store_profile(store, checked_profile(path), Clock(now, clock_today()), least_bad=least_bad,
+        return store_profile(store, profile, Clock(now, clock_today()), least_bad=least_bad,
                              drop_pain=drop_pain)  # fmt: skip
     except Refused as err:
         raise UserError(err.said_with({"drop_pain": "--drop-pain"})) from None
