@@ -68,3 +68,18 @@ def test_no_category_effort_or_target_reads_as_an_eased_dose(profile, pick, seed
     for c in review.metrics.categories:
         for value in (c.mean_rpe, c.target_rpe):
             assert value is None or value >= 10 - READABLE, c
+
+
+def test_a_deload_called_by_sessions_felt_harder_does_not_say_effort_above_target():
+    """cr23a F8: a deload week's sets were under their target, but its sessions felt harder than
+    the weeks before; the decision said "effort above target" beside a table that showed the opposite."""
+    from runstrong.core.review.decide import _named
+    from runstrong.core.review.effort_trend import SESSION_RPE
+    from runstrong.core.review.values import Signal
+
+    legs = Signal(kind="running", text="legs 2/5 in 4 runs")
+    trend = Signal(kind="effort", text=f"{SESSION_RPE} 7 against 4.7 in the previous 21 days, for 9 sets a session")
+    over = Signal(kind="effort", text="posterior chain effort RPE 8.5 vs target 7")
+    assert _named((legs, trend)) == "Heavy legs in runs and sessions felt harder than your recent ones"
+    assert _named((legs, over)) == "Heavy legs in runs and effort above target"
+    assert _named((legs, trend, over)) == "Heavy legs in runs and effort above target"

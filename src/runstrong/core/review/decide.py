@@ -11,9 +11,10 @@ from ..model import Phase
 from ..params import params_from_registry
 from ..phases import lay_out_weeks
 from . import signals as sig
+from .effort_trend import SESSION_RPE
 from .measure import plan_week
 from .state import LEG_CATEGORIES, ReviewInput, Verdict
-from .steps import missed_weeks_in_a_row
+from .steps import LOGGED_HARDER, missed_weeks_in_a_row
 from .values import ReviewDecision, Signal, decision
 
 LOADING = (Phase.foundation, Phase.build, Phase.race_specific)
@@ -21,10 +22,12 @@ LOADING = (Phase.foundation, Phase.build, Phase.race_specific)
 
 def _named(signals: tuple[Signal, ...]) -> str:
     kinds = list(dict.fromkeys(s.kind for s in signals))
+    trend = all(s.text.startswith(SESSION_RPE) for s in signals if s.kind == "effort")
     words = {
         "running": "heavy legs in runs",
         "wellness": "wellness under your usual",
-        "effort": "effort above target",
+        # the sessions' own RPE against the weeks before, not sets over their target (cr23a F8)
+        "effort": "sessions felt harder than your recent ones" if trend else "effort above target",
         "form": "form slipping",
     }
     return " and ".join(words.get(k, k) for k in kinds).capitalize()
@@ -127,6 +130,7 @@ def _superseded(d: ReviewDecision, why_not: str, rule: str) -> ReviewDecision:
     longer progresses or holds, so it no longer cites the rules that would have."""
     text = d.text.replace("; progress as planned.", ".").replace("; repeat this dose before adding more.", ".")
     text = text.partition("; hold at ")[0].rstrip(".") + "."  # a sleep or appetite hold: the cut says it
+    text = text.replace(f": {LOGGED_HARDER}", "")
     head, held, rest = text.partition(": hold next week at ")
     if held:  # "Name: hold next week at <dose> (why)." -> "Name: effort or form off (why)."
         text = f"{head}: effort or form off ({rest.rpartition(' (')[2]}"

@@ -42,13 +42,16 @@ def _sets(sessions: list[SessionLog]) -> float:
     return round(statistics.mean(len({(x.exercise_id, x.set_number) for x in s.sets}) for s in sessions), 1)
 
 
+SESSION_RPE = "session RPE"  # how the trend's sign begins: the decision's words tell it from effort over a target
+
+
 def effort_rising(r: ReviewInput) -> tuple[Flag, Signal] | None:
     """The flag and the sign when the sessions felt clearly harder for no more sets."""
     e, rp = r.metrics.session_effort, r.params
     if e is None or e.rpe - e.rpe_before < rp.srpe_rise_points or e.sets > e.sets_before:
         return None
     said = (
-        f"session RPE {e.rpe:g} against {e.rpe_before:g} in the previous {rp.srpe_baseline_days} days, "
+        f"{SESSION_RPE} {e.rpe:g} against {e.rpe_before:g} in the previous {rp.srpe_baseline_days} days, "
         f"for {e.sets:g} sets a session (was {e.sets_before:g})"
     )
     flag = Flag(kind="session-effort", text=f"Sessions felt harder for less work: {said}.", rule_id=RULE)

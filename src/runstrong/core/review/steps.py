@@ -18,6 +18,9 @@ from .values import Flag, ReviewDecision, Signal, decision
 WEEK = 7
 
 
+LOGGED_HARDER = "a loaded lift logged harder than planned comes back lighter"  # load-autoregulation
+
+
 def effort_over(c: CategoryWeek, rp: ReviewParams) -> bool:
     return c.mean_rpe is not None and c.target_rpe is not None and c.mean_rpe > c.target_rpe + rp.rpe_over_target
 
@@ -58,11 +61,17 @@ def _category_decision(c: CategoryWeek, rp: ReviewParams, dose: str) -> ReviewDe
         said = [*(["effort above the target"] if over else []), *(["form slipping"] if slipping else [])]
         signals = [*([sig.effort(c)] if over else []), *([sig.form(c, rp)] if slipping else [])]
         text = f"{name}: hold next week at {dose} ({' and '.join(said)})."
+        if over:  # the log moves the load, and the words say so (cr23a F8: "hold" beside a lighter load)
+            text = f"{text[:-1]}: {LOGGED_HARDER}."
         return decision(
             c.category.value,
             "hold",
             text,
-            ["review-hold" if over else "form-gates-progression", "review-hold"],
+            [
+                "review-hold" if over else "form-gates-progression",
+                "review-hold",
+                *(["load-autoregulation"] if over else []),
+            ],
             signals,
         )
     if c.done_pct is not None and c.done_pct < rp.progress_min_done_pct:
