@@ -105,3 +105,21 @@ def test_a_lift_blamed_for_pain_past_the_zone_never_comes_back_next_week_at_the_
     was = _doses(old, lift)
     for now in _doses(nxt, lift):  # kept only where nothing else could take its slot: never at more than it had
         assert any(now.sets < w.sets or (now.reps or 0) < (w.reps or 0) for w in was) or not was, (lift, was, now)
+
+
+def test_a_lift_named_for_pain_that_the_week_never_held_is_noted_not_swapped():
+    """cr23a F11: Elke's hip pain named "barbell_step_up", a lift her block never had; the review
+    swapped it for a dumbbell step-up from next week, a lift she was not doing either."""
+    plan, week, lift, _ = blamed_split_squat_week()
+    held = {x for s in week.sessions for x in (b.exercise_id for b in s.blocks)}
+    stranger = next(e.id for e in LIBRARY.exercises if e.loadable and e.id not in held and e.id != lift)
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    day = week.sessions[0].date
+    diary = with_reports(
+        diary, PainReport(date=day, area=PainArea.hip, score=ACCEPTABLE + 2, when="during", provoked_by=stranger)
+    )
+    review, profile, _ = reviewed_and_applied(plan, BACK_RUNNER, diary, week, LIBRARY, REGISTRY)
+    (d,) = [d for d in review.decisions if d.scope == stranger]
+    assert d.action == "note" and "was not in this week's sessions" in d.text, d.text
+    assert not [s for s in profile.exercise_swaps if s.from_id == stranger]
+    assert [d for d in review.decisions if d.scope == PainArea.hip.value], review.decisions  # the area: its rule

@@ -19,7 +19,7 @@ from .measure import plan_week
 from .pain_monitor import FLAGGED, monitor
 from .regress import RULED_OUT, easier, load_on
 from .state import ReviewInput, Verdict
-from .values import Signal, decision
+from .values import ReviewDecision, Signal, decision
 
 
 def blamed_lifts(r: ReviewInput, area: PainArea) -> dict[str, PainReport]:
@@ -38,12 +38,16 @@ def pain_swap_step(r: ReviewInput, v: Verdict) -> Verdict:
     is swapped for a gentler one from next week, the swap and its decision saying why."""
     swaps, decisions = [*v.swaps], [*v.decisions]
     flagged = [PainArea(d.scope) for d in v.decisions if d.action in FLAGGED and d.scope in _AREAS]
-    taken = {s.from_id for s in swaps}
+    taken, in_week = {s.from_id for s in swaps}, _week_lifts(r)
     for area in dict.fromkeys(flagged):
         lad = r.ladders.get(area)
         for lift_id, report in blamed_lifts(r, area).items():
             if lift_id in taken or (lad is not None and lad.rung_of(lift_id) is not None):
                 continue  # swapped already, or the area's ladder restarts it
+            if lift_id not in in_week:  # cr23a F11: a lift the week never held is not swapped out of the plan
+                taken.add(lift_id)
+                decisions.append(_not_in_week(r, lift_id, area, report))
+                continue
             if load_on(r.library.get(lift_id), area) == RULED_OUT:
                 continue  # the plan leaves it out while the area hurts: its ladder's rung takes the slot
             taken.add(lift_id)
@@ -71,6 +75,22 @@ def pain_swap_step(r: ReviewInput, v: Verdict) -> Verdict:
             signal = Signal(kind="pain", text=said)
             decisions.append(decision(lift_id, "regress", text, ["review-pain", "review-regress"], [signal]))
     return v.add(swaps=tuple(swaps), decisions=tuple(decisions))
+
+
+def _week_lifts(r: ReviewInput) -> frozenset[str]:
+    """The lifts the reviewed week planned or the diary logged in it."""
+    week = plan_week(r.plan, r.week_start)
+    planned = {b.exercise_id for s in (week.sessions if week is not None else []) for b in s.blocks}
+    return frozenset(planned | {x.exercise_id for x in r.metrics.lifts})
+
+
+def _not_in_week(r: ReviewInput, lift_id: str, area: PainArea, report: PainReport) -> ReviewDecision:
+    """A report that names a lift the week neither planned nor logged: noted, nothing swapped."""
+    name = r.library.get(lift_id).name
+    said = sides.said(report, {lift_id: name.lower()})
+    text = (f"{name}, named for your {sides.where(area, '')} pain ({said}), was not in this week's sessions: "
+            "nothing is swapped for it; the pain rule for the area still applies.")  # fmt: skip
+    return decision(lift_id, "note", text, ["review-pain"], [Signal(kind="pain", text=said)])
 
 
 def _beside(r: ReviewInput, lift_id: str) -> frozenset[str]:
