@@ -22,6 +22,7 @@ from .load_limits import copy_of, held_only, reviewed
 from .model import Block, Phase, Reason, build
 from .phases import LOADING_PHASES
 from .plan_model import Intensity
+from .set_text import READABLE_RIR, easy_effort
 
 if TYPE_CHECKING:
     from .load_walk import LiftState, LoadWalk
@@ -42,7 +43,11 @@ def effort_words(intensity: Intensity) -> str:
 
     >>> effort_words(Intensity(kind="rir", value=4.0)), effort_words(Intensity(kind="rpe", value=8.0))
     ('4 reps in reserve', 'RPE 8')
+    >>> effort_words(Intensity(kind="rir", value=9.0))
+    'an easy effort (6 or more reps in reserve)'
     """
+    if easy_effort(intensity.kind, intensity.value):  # as the label says it (`set_text.EASY_EFFORT`)
+        return f"an easy effort ({READABLE_RIR + 1} or more reps in reserve)"
     value = f"{intensity.value:g}" if intensity.value is not None else ""
     return f"{value} reps in reserve" if intensity.kind == "rir" else f"RPE {value}"
 

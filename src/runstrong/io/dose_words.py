@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from runstrong.core.set_text import KG_PER_LB
+from runstrong.core.set_text import EASY_EFFORT, KG_PER_LB, easy_effort
 from runstrong.core.vocab import RunType, Units
 
 Prescription = Any  # a core.model.Prescription, or the light read path's view of one
@@ -44,7 +44,11 @@ def planned_load_kg(presc: Prescription) -> float | None:
 
 
 def effort_label(intensity: Any) -> str:
-    """An effort target as a runner reads it: `RIR 3`, `RPE 7`, `75% 1RM`, `60 kg`, `bodyweight`."""
+    """An effort target as a runner reads it: `RIR 3`, `RPE 7`, `75% 1RM`, `60 kg`, `bodyweight`;
+    one further from failure than reps in reserve read true (a light hold, a cut, a deload's
+    load: `RIR 9`) as `easy (RIR 6+)` (`set_text.easy_effort`)."""
+    if easy_effort(intensity.kind, intensity.value):
+        return EASY_EFFORT
     match intensity.kind:
         case "rpe":
             return f"RPE {intensity.value:g}"
