@@ -117,13 +117,14 @@ def _first_rung_problems(plan) -> list[str]:
     problems: list[str] = []
     last: dict[tuple[str, str], object] = {}  # (exercise, session focus) -> its last loading-week prescription
     before_any: set[str] = set()  # what earlier loading weeks did, light days and accessories too
+    light: dict[tuple[str, str], object] = {}  # the same, of a lift done on light days (a runner whose days all are)
     for w in plan.weeks:
         if w.deload or w.phase not in LOADING:
             continue
         primaries = [(s, b) for s in w.sessions for b in s.blocks if b.role == Role.primary]
         now = {(b.exercise_id, s.focus.value): b for s, b in primaries if "light-before-key-runs" not in b.rule_ids}
         first = {(b.exercise_id, s.focus.value): b for s, b in primaries} | now  # a climb's first day may be light
-        done = {ex for ex, _ in last}
+        done = {ex for ex, _ in last} | {ex for ex, _ in light}
         for (ex, focus), b in first.items():
             if ex in done or ex in before_any or "ladder-climb" not in b.rule_ids:
                 continue  # (a lift an earlier week did, as an accessory or on a light day, steps from its own dose)
@@ -139,13 +140,14 @@ def _first_rung_problems(plan) -> list[str]:
             # a loaded rung only as the same movement under a load (the dumbbell step-down after the step-down)
             if (e.loadable and e.pattern != y.pattern) or IMPACT_RANK[e.impact] > IMPACT_RANK[y.impact] or painful:
                 problems.append(f"week {w.index} {ex}: loaded, harder landing or painful")
-            before = last.get((y.id, focus)) or next(v for (x, _), v in last.items() if x == y.id)
+            before = last.get((y.id, focus)) or next(v for (x, _), v in (last | light).items() if x == y.id)
             pr = b.prescription
             bad = step_problems(before, pr, P)  # type: ignore[arg-type]
             if (pr.reps or 0) > (before.reps or 0) or (pr.seconds or 0) > (before.seconds or 0):  # type: ignore[attr-defined]
                 bad.append("more reps or a longer hold than the rung below")
             problems += [f"week {w.index} {ex} ({focus}): {m}" for m in bad]
         last.update({k: b.prescription for k, b in now.items()})
+        light.update({k: b.prescription for k, b in first.items() if k not in now})
         before_any |= {b.exercise_id for s in w.sessions for b in s.blocks if b.role in (Role.primary, Role.accessory)}
     return problems
 
