@@ -107,6 +107,15 @@ def test_a_rung_a_review_regressed_from_is_not_climbed_back_to():
     assert later and {w[1] for w in later} == {"hip_hinge_drill"}, later
 
 
+def _unlightened(pr):  # type: ignore[no-untyped-def]
+    """A light day's dose as the week after steps from it: its reps in reserve less the light
+    day's easing (`carry._carried`; its sets are its own when no full day set them)."""
+    i = pr.intensity
+    if i.kind != "rir" or i.value is None:
+        return pr
+    return pr.model_copy(update={"intensity": i.model_copy(update={"value": i.value - P.light_rir_increase})})
+
+
 def _first_rung_problems(plan) -> list[str]:
     """Each exercise a climb brings in, in its first loading week (a light day's too): one rung
     above a lift done in an earlier loading week, unloaded (or the same movement under a load),
@@ -147,7 +156,7 @@ def _first_rung_problems(plan) -> list[str]:
                 bad.append("more reps or a longer hold than the rung below")
             problems += [f"week {w.index} {ex} ({focus}): {m}" for m in bad]
         last.update({k: b.prescription for k, b in now.items()})
-        light.update({k: b.prescription for k, b in first.items() if k not in now})
+        light.update({k: _unlightened(b.prescription) for k, b in first.items() if k not in now})
         before_any |= {b.exercise_id for s in w.sessions for b in s.blocks if b.role in (Role.primary, Role.accessory)}
     return problems
 
