@@ -138,7 +138,9 @@ def _first_rung_problems(plan) -> list[str]:
             if ex in done or ex in before_any or "ladder-climb" not in b.rule_ids:
                 continue  # (a lift an earlier week did, as an accessory or on a light day, steps from its own dose)
             e = LIB.get(ex)
-            below = [y for y in done if ex in LIB.get(y).progressions]
+            said = " ".join(r.text for r in b.reasons if r.rule_id == "ladder-climb")
+            named = [y for y in done if said.startswith(f"{LIB.get(y).name} reached the top")]  # the rung it says
+            below = named or [y for y in done if ex in LIB.get(y).progressions]
             below = below or [y for y in done if LIB.get(y).drill and LIB.get(y).category == e.category]  # a sore
             # hamstring's drill leads on to a bridge when every harder hinge loads it (ladder_climb.next_rung)
             if not below:
