@@ -8,11 +8,11 @@ import datetime as dt
 import itertools
 from pathlib import Path
 
-import pytest
 from hypothesis import given
 
 from runstrong.core.model import AthleteProfile, Impact, Phase, Role
 from runstrong.core.planner import build_plan
+from runstrong.core.progression import rir_of
 from runstrong.core.screen import Screen
 from runstrong.core.validate import step_problems
 from runstrong.io.data_files import load_context
@@ -25,7 +25,9 @@ CTX = load_context()
 LIB, P = CTX.library, CTX.params
 LOADING = {Phase.foundation, Phase.build, Phase.race_specific}
 IMPACT_RANK = {x: i for i, x in enumerate(Impact)}
-JO = load_profile(Path(__file__).parent / "runners" / "bodyweight_only.toml")  # novice 5K, no kit
+RUNNERS = Path(__file__).parent / "runners"
+RDL = "romanian_deadlift"
+JO = load_profile(RUNNERS / "bodyweight_only.toml")  # novice 5K, no kit
 
 
 def jo_with(**changes) -> AthleteProfile:
@@ -105,29 +107,40 @@ def test_a_rung_a_review_regressed_from_is_not_climbed_back_to():
     assert later and {w[1] for w in later} == {"hip_hinge_drill"}, later
 
 
+def _unlightened(pr):  # type: ignore[no-untyped-def]
+    """A light day's dose as the week after steps from it: its reps in reserve less the light
+    day's easing (`carry._carried`; its sets are its own when no full day set them)."""
+    i = pr.intensity
+    if i.kind != "rir" or i.value is None:
+        return pr
+    return pr.model_copy(update={"intensity": i.model_copy(update={"value": i.value - P.light_rir_increase})})
+
+
 def _first_rung_problems(plan) -> list[str]:
-    """Each exercise a climb brings in, in its first loading week: one rung above a lift done
-    in an earlier loading week, unloaded (or the same movement under a load), no higher in
-    impact, sparing painful areas, and in each session its dose within the registry's bounds
-    of that lift's last dose there, with no more reps and no longer a hold. (Its later weeks
-    step from its own dose: validate.)"""
+    """Each exercise a climb brings in, in its first loading week (a light day's too): one rung
+    above a lift done in an earlier loading week, unloaded (or the same movement under a load),
+    no higher in impact, sparing painful areas, and in each session its dose within the
+    registry's bounds of that lift's last dose there, with no more reps and no longer a hold.
+    (Its later weeks step from its own dose: validate; so does a lift an earlier loading week
+    did as an accessory or on a light day.)"""
     problems: list[str] = []
     last: dict[tuple[str, str], object] = {}  # (exercise, session focus) -> its last loading-week prescription
+    before_any: set[str] = set()  # what earlier loading weeks did, light days and accessories too
+    light: dict[tuple[str, str], object] = {}  # the same, of a lift done on light days (a runner whose days all are)
     for w in plan.weeks:
         if w.deload or w.phase not in LOADING:
             continue
-        now = {
-            (b.exercise_id, s.focus.value): b
-            for s in w.sessions
-            for b in s.blocks
-            if b.role == Role.primary and "light-before-key-runs" not in b.rule_ids
-        }
-        done = {ex for ex, _ in last}
-        for (ex, focus), b in now.items():
-            if ex in done or "ladder-climb" not in b.rule_ids:
-                continue
+        primaries = [(s, b) for s in w.sessions for b in s.blocks if b.role == Role.primary]
+        now = {(b.exercise_id, s.focus.value): b for s, b in primaries if "light-before-key-runs" not in b.rule_ids}
+        first = {(b.exercise_id, s.focus.value): b for s, b in primaries} | now  # a climb's first day may be light
+        done = {ex for ex, _ in last} | {ex for ex, _ in light}
+        for (ex, focus), b in first.items():
+            if ex in done or ex in before_any or "ladder-climb" not in b.rule_ids:
+                continue  # (a lift an earlier week did, as an accessory or on a light day, steps from its own dose)
             e = LIB.get(ex)
-            below = [y for y in done if ex in LIB.get(y).progressions]
+            said = " ".join(r.text for r in b.reasons if r.rule_id == "ladder-climb")
+            named = [y for y in done if said.startswith(f"{LIB.get(y).name} reached the top")]  # the rung it says
+            below = named or [y for y in done if ex in LIB.get(y).progressions]
             below = below or [y for y in done if LIB.get(y).drill and LIB.get(y).category == e.category]  # a sore
             # hamstring's drill leads on to a bridge when every harder hinge loads it (ladder_climb.next_rung)
             if not below:
@@ -138,13 +151,15 @@ def _first_rung_problems(plan) -> list[str]:
             # a loaded rung only as the same movement under a load (the dumbbell step-down after the step-down)
             if (e.loadable and e.pattern != y.pattern) or IMPACT_RANK[e.impact] > IMPACT_RANK[y.impact] or painful:
                 problems.append(f"week {w.index} {ex}: loaded, harder landing or painful")
-            before = last.get((y.id, focus)) or next(v for (x, _), v in last.items() if x == y.id)
+            before = last.get((y.id, focus)) or next(v for (x, _), v in (last | light).items() if x == y.id)
             pr = b.prescription
             bad = step_problems(before, pr, P)  # type: ignore[arg-type]
             if (pr.reps or 0) > (before.reps or 0) or (pr.seconds or 0) > (before.seconds or 0):  # type: ignore[attr-defined]
                 bad.append("more reps or a longer hold than the rung below")
             problems += [f"week {w.index} {ex} ({focus}): {m}" for m in bad]
         last.update({k: b.prescription for k, b in now.items()})
+        light.update({k: _unlightened(b.prescription) for k, b in first.items() if k not in now})
+        before_any |= {b.exercise_id for s in w.sessions for b in s.blocks if b.role in (Role.primary, Role.accessory)}
     return problems
 
 
@@ -152,13 +167,24 @@ def test_jos_climb_keeps_the_progression_bounds():
     assert _first_rung_problems(build_plan(JO, CTX)) == []
 
 
-@pytest.mark.xfail(
-    reason="open (twenty-second session): CI's draw finds a 65 kg advanced 16-year-old with dumbbells (Mon-Wed, "
-    "20 minutes, 5 weeks) whose dumbbell RDL 2 x 10 @ 24 kg, RIR 3 climbs in week 5 to the single-leg RDL "
-    "3 x 4 @ 24 kg, RPE 8 (the check reads a 19% jump); it fails on the twenty-first session's last commit "
-    "(4b3f189) too; see docs/coach-reads.md",
-    strict=False,
-)
+def test_a_loaded_lift_climbs_to_its_single_leg_form_lighter_and_within_the_bounds():
+    """CI's draw: his dumbbell RDL 2 x 10 @ 24 kg, RIR 3 climbed in week 5 to the single-leg RDL
+    3 x 4 @ 24 kg, RPE 8 (a 19% jump in the load the effort implies, the same dumbbell on one
+    leg). The harder form starts at the bottom of its range at an effort within a week's step
+    of the rung below (RIR 6), from three quarters of one hand's share (cross-lift-start)."""
+    plan = build_plan(load_profile(RUNNERS / "teen_dumbbells_rdl_climbs_to_single_leg.toml"), CTX)
+    assert _first_rung_problems(plan) == []
+    rdl = [b for w in plan.weeks[:3] for s in w.sessions for b in s.blocks if b.exercise_id == "dumbbell_" + RDL]
+    one = [b for s in plan.weeks[4].sessions for b in s.blocks if b.exercise_id == "dumbbell_single_leg_" + RDL]
+    assert rdl and one and "ladder-climb" in one[0].rule_ids
+    before, now = rdl[-1].prescription, one[0].prescription
+    assert (before.reps, before.load_kg) == (10, 24.0)
+    assert now.reps == P.heavy_reps[0] and now.load_kg is not None and now.load_kg < before.load_kg
+    assert rir_of(now.intensity.kind, now.intensity.value) == 6
+    said = " ".join(r.text for r in one[0].reasons)
+    assert "RPE 8" not in said and "at an easy effort (6 or more reps in reserve) this week" in said, said
+
+
 @SAME_RUNNERS
 @given(profile=profiles())
 def test_a_ladder_climb_is_one_rung_within_the_progression_bounds(profile):

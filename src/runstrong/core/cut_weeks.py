@@ -1,12 +1,12 @@
-"""A deload or the taper cuts from what the last loading week delivered (planned-deloads, taper).
+"""A deload, the taper or race week cuts from what the last loading week delivered (planned-deloads, taper).
 
 A cut week's doses are cut from the plain dose, but the loading week before may have given
 fewer sets than that dose asked: the cap trimmed one, the kit's progression took one to fit
 its reps ("one set fewer ... to fit your cap"), a light day took one. A cut of the plain dose
 then stood level with the week it should ease: a 40 kg novice's deload kept 19 of her loading
 week's 25 sets (24%, the rule's range is 30-60%), and the taper left a light day's sets as
-they were. Here each lift's sets on a day of a cut week are at most the week's cut of its
-sets on a day of the same focus, light or full, in the last loading week.
+they were. Here each lift's sets on a day of a cut week (race week's too) are at most the
+week's cut of its sets on a day of the same focus, light or full, in the last loading week.
 """
 
 from __future__ import annotations
@@ -49,10 +49,11 @@ def note_day_sets(walk: LoadWalk, sessions: Sequence[Session]) -> None:
 
 
 def week_cut(week: Week, p: Any) -> int:
-    """The volume cut of a deload or a taper week from the last loading week (0: none)."""
+    """The volume cut of a deload, the taper or race week from the last loading week (0: none),
+    as `compose.volume_cut` cuts the plain dose."""
     if week.deload:
         return p.deload_volume_cut_pct  # type: ignore[no-any-return]
-    return p.taper_volume_cut_pct[0] if week.phase == Phase.taper else 0  # type: ignore[no-any-return]
+    return {Phase.taper: p.taper_volume_cut_pct[0], Phase.race_week: p.taper_volume_cut_pct[1]}.get(week.phase, 0)
 
 
 def cut_from_delivered(walk: LoadWalk, week: Week, s: Session) -> Session:

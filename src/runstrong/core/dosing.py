@@ -28,10 +28,12 @@ from .model import (
 from .params import Params
 from .phases import LOADING_PHASES
 from .progression import (
+    CLIMB_EASED,
     RPE_AT_FAILURE,
     Carried,
     carried_contacts,
     carried_reps,
+    climbed_effort,
     is_new_rung,
     ramp,
     returning_reps,
@@ -264,6 +266,8 @@ def _reps_dose(d: _Draft, focus: bool, p: Params) -> None:
     d.carry = Carried(d.sets, d.reps, rir=rir, load=d.carried.load if d.carried else None)
     if not bodyweight:  # unloaded work is dosed by quality, not by reps in reserve
         d.intensity = _effort(effort[0], rir)
+        if is_new_rung(d.carried) and rir != rir_of(*effort):  # a harder form's eased first week says so
+            d.reasons = restated(d.reasons, d.intensity, p.why)
     elif not drill and not d.accessory:
         rule = d.reasons[-1].rule_id
         text = "Unloaded: controlled reps, stopping well before form slips."
@@ -295,6 +299,9 @@ def _reps(d: _Draft, lo: int, hi: int, rir: float | None, p: Params) -> tuple[in
     the plan, else carried on from its last loading week (progression-carries-over)."""
     c = d.carried
     if is_new_rung(c):
+        if rir is not None and c.below is not None and (eased := climbed_effort(c.below, lo, rir, p)) > rir:
+            d.reasons.append(p.why("ladder-climb", CLIMB_EASED.format(lo=lo, rir=f"{eased:g}", was=c.below[0])))
+            return lo, eased
         d.reasons.append(p.why("ladder-climb", "A harder rung: reps start again at the bottom of the range."))
         return lo, rir
     if c is None or c.reps is None:

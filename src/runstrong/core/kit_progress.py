@@ -24,7 +24,7 @@ from .library import Library
 from .load_limits import LOADED_ROLES, copy_of, held_only, reviewed
 from .model import Block, EquipmentSet, Exercise, Phase, Prescription, Reason
 from .phases import LOADING_PHASES
-from .progression import load_rise_pct
+from .progression import load_rise_pct, nearer_failure
 from .rep_scheme import DURABILITY_REPS
 
 if TYPE_CHECKING:
@@ -282,7 +282,7 @@ def _kit_dose(
             return KitDose(now, load, _words(walk, e, now, kit, was, span, "step"))
     elif kg < kit.held - _EPS:
         return None  # the load eases: not the kit's doing
-    elif was + p.rep_step <= span[1]:
+    elif was + p.rep_step <= span[1] and not nearer_failure((was, k.reserve), walk.rir(presc), p):
         now = copy_of(presc, reps=was + p.rep_step, tempo=tempo)
         if load_at(now) >= kit.held - _EPS:  # one more rep still reaches the effort at the held load
             return KitDose(now, kit.held, _words(walk, e, now, kit, was, span, "climb"))

@@ -24,7 +24,7 @@ from .library import Library
 from .model import Category, Exercise, Impact, Level, PainArea, Pattern, Reason
 from .params import Params
 from .pick_reasons import Pick
-from .progression import new_rung
+from .progression import Carried, new_rung
 from .rep_scheme import rep_range
 from .screen_holds import RULE as UNLOCK
 
@@ -292,7 +292,9 @@ def with_new_rungs(carry: Carry, climbed: tuple[tuple[str, str], ...]) -> Carry:
             continue
         for (ex, focus), dose in carry:
             if ex == old:
-                out[(new, focus)] = tuple(new_rung(dose[0]))
+                was = Carried._make(dose)
+                below = (was.reps, was.rir) if was.reps is not None and was.rir is not None else None
+                out[(new, focus)] = tuple(new_rung(was.sets, below))
     return tuple(sorted(out.items()))
 
 

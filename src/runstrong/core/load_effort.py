@@ -22,6 +22,7 @@ from .load_limits import copy_of, held_only, reviewed
 from .model import Block, Phase, Reason, build
 from .phases import LOADING_PHASES
 from .plan_model import Intensity
+from .set_text import READABLE_RIR, easy_effort
 
 if TYPE_CHECKING:
     from .load_walk import LiftState, LoadWalk
@@ -37,12 +38,18 @@ SLACK_REPS = 2  # a load this many reps or more further from failure than its ta
 # within the kit's rounding and a week's growth of the e1RM: the last loading week's label stands)
 
 
-def effort_words(intensity: Intensity) -> str:
-    """ "2 reps in reserve", "RPE 8".
+def effort_words(intensity: Intensity, exact: bool = False) -> str:
+    """ "2 reps in reserve", "RPE 8"; past the readable mark, as the label says it
+    (`set_text.EASY_EFFORT`), unless `exact` (the dose a load's sentence names, read back by
+    `as_dosed`).
 
     >>> effort_words(Intensity(kind="rir", value=4.0)), effort_words(Intensity(kind="rpe", value=8.0))
     ('4 reps in reserve', 'RPE 8')
+    >>> effort_words(Intensity(kind="rir", value=9.0)), effort_words(Intensity(kind="rir", value=9.0), exact=True)
+    ('an easy effort (6 or more reps in reserve)', '9 reps in reserve')
     """
+    if not exact and easy_effort(intensity.kind, intensity.value):
+        return f"an easy effort ({READABLE_RIR + 1} or more reps in reserve)"
     value = f"{intensity.value:g}" if intensity.value is not None else ""
     return f"{value} reps in reserve" if intensity.kind == "rir" else f"RPE {value}"
 
@@ -143,7 +150,7 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
         rule, words = cause
         text = (
             f"{words}: at {reps} reps this load leaves about {shown:g} in reserve, {LOAD_SAYS} "
-            f"(the dose asked {effort_words(presc.intensity)})."
+            f"(the dose asked {effort_words(presc.intensity, exact=True)})."
         )
         reasons = restated([*block.reasons, p.why(rule, text)], intensity, p.why)
         hit = walk.copies[key] = copy_of(block, prescription=copy_of(presc, intensity=intensity), reasons=reasons)

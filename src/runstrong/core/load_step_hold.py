@@ -21,7 +21,7 @@ from .load_limits import copy_of, reviewed
 from .load_steps import load_step_problem
 from .model import Block, Exercise, Prescription
 from .phases import LOADING_PHASES
-from .progression import load_rise_pct
+from .progression import load_rise_pct, nearer_failure
 
 if TYPE_CHECKING:
     from .load_walk import LoadWalk
@@ -109,7 +109,7 @@ def _held(
     p, was = walk.p, before.reps or 0
     held = ld.round_down(before.load_kg or 0.0, step, bar)
     reps = presc.reps or 0
-    if reps <= was:
+    if reps <= was and not nearer_failure((was, walk.rir(before)), walk.rir(presc), p):
         climb = copy_of(presc, reps=was + p.rep_step)
         reps = climb.reps if top is not None and was < top and load_at(climb) >= held - _EPS else was
     nxt = shown_kg(walk, ld.round_down(held + step, step, bar))

@@ -34,8 +34,10 @@ class Carried(NamedTuple):
     """An exercise's dose in the last loading week, before a light day or a cut changed it:
     the week after steps from it. `rir` is the effort's reps in reserve (None unloaded),
     `load` the last working load in kg (None when none was set), `away` whether the lift
-    was not done in the last loading week (it returns: `returning_reps`). A tuple: weeks are
-    remembered under their carry, so it is hashed often."""
+    was not done in the last loading week (it returns: `returning_reps`), `below` a new
+    rung's rung below as (reps, reps in reserve) when that was a loaded lift (its first
+    week's effort steps from it: `climbed_effort`). A tuple: weeks are remembered under their
+    carry, so it is hashed often."""
 
     sets: int
     reps: int | None = None
@@ -43,17 +45,21 @@ class Carried(NamedTuple):
     contacts: int | None = None
     rir: float | None = None
     load: float | None = None
+    below: tuple[int, float] | None = None
     away: bool = False
 
 
-def new_rung(sets: int) -> Carried:
+def new_rung(sets: int, below: tuple[int, float] | None = None) -> Carried:
     """What a lift just climbed to (ladder-climb) steps from: no reps or hold of its own yet
     and marked away, which no dose done in a week is; it starts at the bottom of its range.
+    `below` is the loaded rung below's (reps, reps in reserve), which its effort steps from.
 
     >>> is_new_rung(new_rung(3)), is_new_rung(Carried(3, 12)), is_new_rung(None)
     (True, False, False)
+    >>> is_new_rung(new_rung(2, (10, 3.0)))
+    True
     """
-    return Carried(sets, away=True)
+    return Carried(sets, below=below, away=True)
 
 
 def is_new_rung(c: Carried | None) -> bool:
@@ -96,6 +102,20 @@ def load_rise_pct(before: tuple[int, float], after: tuple[int, float], divisor: 
     return (pct_1rm(sum(after), divisor) / pct_1rm(sum(before), divisor) - 1) * 100
 
 
+def nearer_failure(before: tuple[int, float], rir: float, p: Params) -> bool:
+    """Whether one rep more than `before` (reps, reps in reserve) at `rir` asks a heavier load
+    than `before` did: a week whose target comes nearer failure (as after a harder form's eased
+    first week, ladder-climb) holds its reps at a held load, never raising reps and the load its
+    effort implies together (linear-progression).
+
+    >>> from runstrong.io.data_files import load_params
+    >>> p = load_params()
+    >>> nearer_failure((4, 5.0), 2.0, p), nearer_failure((10, 3.0), 2.0, p)
+    (True, False)
+    """
+    return load_rise_pct(before, (before[0] + p.rep_step, rir), p.e1rm_divisor) > _EPS
+
+
 def carried_reps(
     prev: tuple[int, float | None], lo: int, hi: int, rir: float | None, steps: int, p: Params
 ) -> tuple[int, float | None]:
@@ -127,6 +147,33 @@ def carried_reps(
         if allowed:
             return min(allowed, key=lambda r: (abs(r - ideal), -r)), effort
         effort += 1  # terminates: at `prev_rir` or more, the same reps imply no heavier load
+
+
+CLIMB_EASED = (  # what a harder form's first week says when `climbed_effort` eased it
+    "A harder form: reps start again at the bottom of the range, {lo} at {rir} reps in reserve, "
+    "so the load it asks rises no more than a week's step from the {was} reps of the rung below."
+)
+
+
+def climbed_effort(below: tuple[int, float], reps: int, rir: float, p: Params) -> float:
+    """The reps in reserve a loaded lift's first week on a harder form asks at `reps` (the
+    bottom of its range): the week's `rir`, eased a rep at a time until the load it implies
+    rises no more than `max_implied_load_step_pct` over the rung below's `below` (reps, reps
+    in reserve), as a lift entering a new range does (`carried_reps`). A harder form of the
+    movement is never lighter work than the easier one at the same effort, so the bound
+    holds for it too (ladder-climb, progression-carries-over).
+
+    >>> from runstrong.io.data_files import load_params
+    >>> p = load_params()
+    >>> climbed_effort((10, 3.0), 4, 2.0, p)  # 2 x 10 at RIR 3 to 4 reps: RIR 6, not RPE 8
+    6.0
+    >>> climbed_effort((6, 2.0), 6, 3.0, p)  # already in bounds: the week's effort
+    3.0
+    """
+    effort = rir
+    while load_rise_pct(below, (reps, effort), p.e1rm_divisor) > p.max_implied_load_step_pct + _EPS:
+        effort += 1  # terminates: reps + reserve reach the rung below's, a load no heavier
+    return effort
 
 
 def _allowed(before: tuple[int, float], after: tuple[int, float], p: Params) -> bool:

@@ -15,6 +15,25 @@ M_PER_FOOT = 0.3048
 
 _SUFFIX = {"reps": "", "seconds": "s", "contacts": "c", "distance_m": "m"}
 
+# Reps in reserve read true only near failure (effort-read-near-failure's readable_rir_at_or_below,
+# Zourdos et al. 2016; a copy kept here for the light read path, checked against the registry by
+# tests/io/test_effort_labels.py): further out, "RIR 9" means nothing to a runner, so an effort
+# target past it reads as easy, the same in every output (`easy_effort`).
+READABLE_RIR = 5
+EASY_EFFORT = f"easy (RIR {READABLE_RIR + 1}+)"
+_RPE_AT_FAILURE = 10  # the RPE scale's definition: RPE = 10 - reps in reserve
+
+
+def easy_effort(kind: str, value: float | None) -> bool:
+    """Whether an effort target (RIR or RPE) leaves more reps in reserve than a runner can read.
+
+    >>> easy_effort("rir", 10), easy_effort("rir", 5), easy_effort("rpe", 4), easy_effort("rpe", 5)
+    (True, False, True, False)
+    """
+    if value is None or kind not in ("rir", "rpe"):
+        return False
+    return (value if kind == "rir" else _RPE_AT_FAILURE - value) > READABLE_RIR
+
 
 def format_load(kg: float | None, units: Units) -> str:
     """A load the way the runner types it: `@40kg`, `@90lb`, `@bw`."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from runstrong.core.set_text import KG_PER_LB
+from runstrong.core.set_text import EASY_EFFORT, KG_PER_LB, easy_effort
 from runstrong.core.vocab import RunType, Units
 
 Prescription = Any  # a core.model.Prescription, or the light read path's view of one
@@ -43,18 +43,15 @@ def planned_load_kg(presc: Prescription) -> float | None:
     return presc.intensity.value if presc.intensity.kind == "load_kg" else None
 
 
-EASY_RIR = 6  # reps in reserve from which a target is "easy, RIR 6+": no runner can aim at RIR 9 or 10 (cr22b P4)
-
-
 def effort_label(intensity: Any) -> str:
     """An effort target as a runner reads it: `RIR 3`, `RPE 7`, `75% 1RM`, `60 kg`, `bodyweight`;
-    a load that leaves EASY_RIR or more in reserve is `easy, RIR 6+`, not a count no set can be
-    aimed at (a rung's "2 x 4/side @ 8 kg, RIR 10")."""
+    one further from failure than reps in reserve read true (a light hold, a cut, a deload's
+    load: `RIR 9`) as `easy (RIR 6+)` (`set_text.easy_effort`)."""
+    if easy_effort(intensity.kind, intensity.value):
+        return EASY_EFFORT
     match intensity.kind:
         case "rpe":
             return f"RPE {intensity.value:g}"
-        case "rir" if intensity.value is not None and intensity.value >= EASY_RIR:
-            return f"easy, RIR {EASY_RIR}+"
         case "rir":
             return f"RIR {intensity.value:g}"
         case "percent_1rm":
