@@ -111,9 +111,36 @@ def ladder_errors(raw: dict, library: Library | None, source: str = "ladders.tom
 
 def rungs_for_week(profile: AthleteProfile, week_start: dt.date, ladders: Ladders) -> tuple[tuple[PainArea, int], ...]:
     """Each ladder's rung in the week starting `week_start`: a painful area starts on the
-    first rung; the latest review before (or of) that week moves it."""
+    first rung; the latest review before (or of) that week moves it. An area through its
+    ladder (`through_ladder`) is on none."""
+    rungs = _latest_rungs(profile, week_start, ladders)
+    return tuple(sorted(((a, r) for a, r in rungs.items() if not _through(ladders, a, r)), key=lambda kv: kv[0].value))
+
+
+def through_ladder(profile: AthleteProfile, week_start: dt.date, ladders: Ladders) -> frozenset[PainArea]:
+    """The painful areas a review found through their ladders by the week starting
+    `week_start` (its top rung held calm: pain-ladder-handover): their ladder has ended and the
+    plan trains them as it would a calm area, until pain past the zone puts them back on it."""
+    rungs = _latest_rungs(profile, week_start, ladders)
+    return frozenset(a for a, r in rungs.items() if _through(ladders, a, r))
+
+
+def still_painful(profile: AthleteProfile, week_start: dt.date, ladders: Ladders) -> frozenset[PainArea]:
+    """The profile's painful areas the plan spares in the week starting `week_start`: all but
+    those through their ladders."""
+    if not profile.pain_areas:
+        return frozenset()
+    return frozenset(profile.pain_areas) - through_ladder(profile, week_start, ladders)
+
+
+def _through(ladders: Ladders, area: PainArea, rung: int) -> bool:
+    lad = ladders.get(area)
+    return lad is not None and rung > lad.top
+
+
+def _latest_rungs(profile: AthleteProfile, week_start: dt.date, ladders: Ladders) -> dict[PainArea, int]:
     if not profile.pain_areas and not any(a.pain_rungs for a in profile.adjustments):
-        return ()  # most runners: nothing to load back (the planner asks once a week)
+        return {}  # most runners: nothing to load back (the planner asks once a week)
     rungs: dict[PainArea, int] = {a: 0 for a in profile.pain_areas if ladders.get(a) is not None}
     for a in profile.week_adjustments:  # one a week: the lower rung where two reviews set one
         if a.week_start > week_start:
@@ -121,7 +148,7 @@ def rungs_for_week(profile: AthleteProfile, week_start: dt.date, ladders: Ladder
         for area, rung in a.pain_rungs.items():
             if ladders.get(area) is not None:
                 rungs[area] = rung
-    return tuple(sorted(rungs.items(), key=lambda kv: kv[0].value))
+    return rungs
 
 
 def allowed_on_ladder(rungs: Iterable[tuple[PainArea, int]], ladders: Ladders) -> frozenset[tuple[PainArea, str]]:
