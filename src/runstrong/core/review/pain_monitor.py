@@ -23,6 +23,8 @@ from ..params import params_from_registry
 from ..vocab import RunType
 from . import pain_sides as sides
 from . import signals as sig
+from .pain_handover import ENDS, at_top
+from .pain_handover import RULE as HANDOVER
 from .state import ReviewInput, Verdict, categories_loading, category_name
 from .values import Flag, ReviewDecision, Signal, decision
 
@@ -267,7 +269,10 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
     pain_holds = v.pain_holds
     loading = _categories(r, j.area, lad)
     extra, when = [], next_sessions(r)
-    if j.action == "progress":
+    if j.action == "progress" and lad is not None and rung == lad.top:  # the top rung: held, or the ladder ends
+        target, text = at_top(r, j.area, lad, mk.acceptable, mk.settled, when)
+        ids.append(HANDOVER)
+    elif j.action == "progress":
         text = f"{name}: {j.why}: up to {step} {when}." if step else f"{name}: {j.why}."
     elif j.action == "wait":
         text = f"{name}: {j.why}; stays on {step or 'the same work'} {when}."
@@ -368,6 +373,7 @@ def ladder_settle_step(r: ReviewInput, v: Verdict) -> Verdict:
     kept = {d.scope for d in v.decisions if d.action == "progress"}
     now = dict(rungs_for_week(r.profile, r.week_start, r.ladders))
     broken = {s.from_id for s in v.swaps if s.rule_id == "review-regress"}
+    broken |= {d.scope for d in v.decisions if d.action == "hold" and "review-regress" in d.rule_ids}  # kept: no swap
     rungs, decisions = {}, list(v.decisions)
     for area, rung in v.pain_rungs.items():
         was = now.get(area)
@@ -392,6 +398,10 @@ def _stays(r: ReviewInput, d: ReviewDecision, area: PainArea, rung: int) -> Revi
     review's cut comes first", not the climb it would have made."""
     head, climb, rest = d.text.partition(": up to rung ")
     lad = r.ladders.get(area)
+    if d.scope == area.value and d.action == "note" and lad is not None and rung == lad.top and ENDS in d.text:
+        why_not = d.text.rpartition(": ")[2].rstrip(".")  # the handover waits as a climb would (pain-ladder-handover)
+        text = f"{head.partition(': ')[0]}: calm on {_rung_text(r, lad, rung)}; it stays there {next_sessions(r)} "
+        return d.model_copy(update={"text": text + f"while {why_not}, and its usual work comes back after that."})
     if d.scope != area.value or d.action != "note" or not climb or lad is None:
         return d
     why_not = rest.rpartition(": ")[2].rstrip(".")
@@ -426,12 +436,13 @@ def race_close_step(r: ReviewInput, v: Verdict) -> Verdict:
             continue
         rungs[area] = was
         stays = _rung_text(r, lad, was) or "off its ladder (only work that spares it stays)"
-        after = _rung_lift(r, area, rung)
+        after = _rung_lift(r, area, rung) if rung <= lad.top else None
         then = f" {after.name} comes after it." if after is not None else ""
-        ids = ["race-close-no-new-work", "pain-graded-return"]
+        then = then if rung <= lad.top else " Its usual work comes back after it, and the ladder ends."
+        ids = ["race-close-no-new-work", "pain-graded-return", *([HANDOVER] if rung > lad.top else [])]
         for i, d in enumerate(decisions):
             if d.scope == area.value and d.action == "progress":
-                head = d.text.split(": up to ")[0]
+                head = d.text.split(": up to ")[0] if rung <= lad.top else f"{sig.area_name(area).capitalize()}: calm"
                 text = f"{head}; it stays on {stays} until after the race{when}: nothing new comes in before it.{then}"
                 decisions[i] = decision(d.scope, "wait", text, ids, list(d.signals))
     return v.add(pain_rungs=rungs, decisions=tuple(decisions))
