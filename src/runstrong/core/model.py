@@ -241,7 +241,10 @@ class Adjustment(Frozen):
     )
     pain_rungs: dict[PainArea, Annotated[int, Field(ge=-1, le=9)]] = Field(
         default_factory=dict,
-        description="Each painful area's rung on its graded-return ladder from this week on (0 = first; -1 = off it).",
+        description=(
+            "Each painful area's rung on its graded-return ladder from this week on (0 = first; -1 = off it; "
+            "past its top rung = through it: the ladder has ended, pain-ladder-handover)."
+        ),
     )
     pain_sides: dict[PainArea, Literal["left", "right"]] = Field(default_factory=dict, description=(
         "An area painful on one side only: this week's single-leg work that loads it says to go easy."))  # fmt: skip
