@@ -73,8 +73,8 @@ def keeps_rung(lift_id: str, broke: str, bound: list[tuple[PainArea, Ladder, int
     the same dose, the rung holds, and the runner is told how to keep the form."""
     names = " and ".join(AREA_NAME[a] for a, _, _ in bound)
     text = (
-        f"{broke}; it is your {names}'s return ladder work with nothing easier on or below its rung that fits, so it "
-        "stays, at the same dose, and the rung holds: go shorter or lighter within the sets to keep the form, and "
-        "stop a set when the form goes."
+        f"{broke}; it is the return ladder's work for your {names}, with nothing easier on or below its rung that "
+        "fits, so it stays, at the same dose, and the rung holds: go shorter or lighter within the sets to keep the "
+        "form, and stop a set when the form goes."
     )
     return decision(lift_id, "hold", text, ["review-regress", "pain-graded-return"], [signal])
