@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..model import Exercise, PainArea
 from ..pain_return import Ladder, beyond_rungs, rung_exercise, rungs_for_week
 from ..vocab import AREA_NAME
+from .regress import gentler_for
 from .state import ReviewInput, Verdict
 from .values import ReviewDecision, Signal, decision
 
@@ -53,9 +54,12 @@ def easier_on_ladder(
     kit, level = r.profile.equipment_items, r.profile.strength_experience
     pain = frozenset(r.profile.pain_areas) | {a for a, _ in rungs}
 
-    def fits(e: Exercise) -> bool:
+    def fits(e: Exercise) -> bool:  # a lift the library rules out for the area goes in only as its ladder's own rung
         on = all((at := lad.rung_of(e.id)) is not None and at <= rung for _, lad, rung in bound)
-        return on and e.id not in beside and e.fits(kit) and e.level.rank <= level.rank and within(e, rungs, r)
+        gentler = gentler_for(e, lift, pain)
+        return (
+            on and gentler and e.id not in beside and e.fits(kit) and e.level.rank <= level.rank and within(e, rungs, r)
+        )
 
     for x in lift.regressions:
         if x in r.library and fits(r.library.get(x)):
