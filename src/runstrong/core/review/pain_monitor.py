@@ -444,7 +444,8 @@ def race_close_step(r: ReviewInput, v: Verdict) -> Verdict:
             if d.scope == area.value and d.action == "progress":
                 head = d.text.split(": up to ")[0] if rung <= lad.top else f"{sig.area_name(area).capitalize()}: calm"
                 text = f"{head}; it stays on {stays} until after the race{when}: nothing new comes in before it.{then}"
-                decisions[i] = decision(d.scope, "wait", text, ids, list(d.signals))
+                done = "wait" if rung <= lad.top else "progress"  # calm on its top rung: only the handover waits
+                decisions[i] = decision(d.scope, done, text, ids, list(d.signals))
     return v.add(pain_rungs=rungs, decisions=tuple(decisions))
 
 
