@@ -30,6 +30,7 @@ from runstrong.core.model import (
     Role,
     RunType,
 )
+from runstrong.core.pain_return import rungs_for_week
 from runstrong.core.phases import lay_out_weeks
 from runstrong.core.review import RealLife, Review, apply_review, review_week
 from runstrong.core.validate import check_plan
@@ -694,10 +695,21 @@ def test_a_lift_whose_form_broke_down_is_replaced_by_its_regression_next_week(pr
     review, _, new_plan = reviewed_and_applied(plan, profile, diary, week, LIBRARY, REGISTRY)
 
     (decision,) = [d for d in review.decisions if d.scope == lift]
-    assert decision.action == "regress" and decision.rule_ids == ["review-regress"]
     new_week = week_of(new_plan, after.start_date)
     new_ids = {b.exercise_id for b in logged_blocks(new_week)}
+    on_rung = rung_work_of(profile, week, lift)
+    if on_rung:  # a pain ladder's rung work: an easier lift within the ladder, or it keeps its place
+        held = [area for area, rung in on_rung if not ladder_work_in(new_week, area, rung)]
+        assert not held, (lift, decision.text, sorted(new_ids))
+        if decision.action == "hold":
+            assert decision.rule_ids == ["review-regress", "pain-graded-return"] and lift in new_ids
+            return
+    assert decision.action == "regress" and decision.rule_ids == ["review-regress"], decision.text
     assert lift not in new_ids
+    (swap,) = [x for x in review.swaps if x.from_id == lift]
+    if on_rung:
+        assert swap.to_id is not None and ladder_work_in(new_week, *on_rung[0]), (swap, sorted(new_ids))
+        return
     # the easier rung may be the block's accessory already, or the lift itself the accessory whose
     # easier rung takes its slot: a tight cap leaves the accessory out for time only (session-time-cap)
     cut = any(
@@ -710,6 +722,23 @@ def test_a_lift_whose_form_broke_down_is_replaced_by_its_regression_next_week(pr
     kept = rungs_below(lift) & new_ids
     assert kept or (cut and (rungs_below(lift) & accessory or lift in accessory)), (lift, sorted(new_ids))
     assert lift not in exercise_ids_from(new_plan, after.start_date)
+
+
+def rung_work_of(profile, week, lift: str) -> list:  # type: ignore[no-untyped-def]
+    """The (area, rung) pairs whose ladder holds `lift` at or below the area's rung in `week`."""
+    out = []
+    for area, rung in rungs_for_week(profile, week.start_date, CTX.ladders):
+        at = CTX.ladders.get(area).rung_of(lift)
+        if rung >= 0 and at is not None and at <= rung:
+            out.append((area, rung))
+    return out
+
+
+def ladder_work_in(week, area, rung: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether `week` holds an exercise of `area`'s ladder at or below `rung`."""
+    lad = CTX.ladders.get(area)
+    ids = {b.exercise_id for s in week.sessions for b in s.blocks}
+    return any(x in ids for step in lad.rungs[: rung + 1] for x in step.exercises)
 
 
 def test_a_first_weeks_long_run_is_not_a_spike_over_its_easy_runs():

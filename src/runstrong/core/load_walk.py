@@ -42,6 +42,8 @@ class LiftState:
     other: tuple[int, float] | None = (
         None  # reps and load of its other full day last loading week (kept at a held load)
     )
+    rung: bool = False  # a pain ladder's rung brought it in: its start is capped low (rung-start-load)
+    handed_back: bool = False  # back after its area's ladder, at the handover's share (pain-ladder-handover)
 
 
 @dataclass
@@ -72,6 +74,7 @@ class LoadWalk:
     loading_reps: dict[str, int] = field(default_factory=dict)
     # (exercise id, focus, light) -> its most sets on such a day in the last loading week (a cut week cuts from them)
     day_sets: dict[tuple[str, object, bool], int] = field(default_factory=dict)
+    handed: set[str] = field(default_factory=set)  # lifts a ladder's handover already started afresh
 
     @cached_attr
     def reviewed(self) -> bool:

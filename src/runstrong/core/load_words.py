@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 def load_reasons(walk: LoadWalk, lift: LiftState, kit: Item | None) -> list:
     rounding = walk.p.why("load-rounding", f"Rounded down to what your {ld.KIT_WORDS.get(kit, 'kit')} can make.")
+    if lift.find and lift.rung:
+        return [*_rung_find(walk, lift), rounding]
     if lift.find:
         text = (
             f"Find your weight: warm up over {walk.p.find_weight_ramp_sets} or more light sets to one set of these "
@@ -25,6 +27,12 @@ def load_reasons(walk: LoadWalk, lift: LiftState, kit: Item | None) -> list:
             walk.p.why(lift.rule, _start_text(lift)),
             rounding,
         ]
+    if lift.handed_back and not lift.weeks:
+        text = (
+            f"Back after the pain ladder at {walk.p.handover_load_pct}% of where this lift would start: "
+            "it steps up from here week by week, as long as the area stays calm."
+        )
+        return [walk.p.why("pain-ladder-handover", text)] + ([] if lift.shown else [rounding])
     text = {
         "load-autoregulation": "Load from your last logged set: easier than planned moves it up, harder down.",
         "e1rm-formula": "Load from your set's estimated 1RM for these reps and this reserve.",
@@ -65,3 +73,17 @@ def _scaled(lift: LiftState) -> str:
     if lift.scale == 1.0:
         return ""
     return f", then scaled to the loads you gave (your lifts stand at {round(lift.scale * 100)}% of that estimate)"
+
+
+def _rung_find(walk: LoadWalk, lift: LiftState) -> list:
+    """A rung's new lift: found from light, never past the capped start (rung-start-load)."""
+    find = (
+        f"Find your weight from light: start at the load shown or lighter, work up over "
+        f"{walk.p.find_weight_ramp_sets} or more sets only while the area stays calm, stop at the load shown "
+        "even if it feels easy, and log it; the log moves it on next week."
+    )
+    start = (
+        f"A pain ladder's rung brings this lift in, so it starts light: at most {walk.p.rung_start_pct}% of the "
+        "body-mass estimate, and no more than your logged lifts of the same movement allow."
+    )
+    return [walk.p.why("find-your-weight", find), walk.p.why("rung-start-load", start)]

@@ -242,7 +242,10 @@ class Adjustment(Frozen):
     )
     pain_rungs: dict[PainArea, Annotated[int, Field(ge=-1, le=9)]] = Field(
         default_factory=dict,
-        description="Each painful area's rung on its graded-return ladder from this week on (0 = first; -1 = off it).",
+        description=(
+            "Each painful area's rung on its graded-return ladder from this week on (0 = first; -1 = off it; "
+            "past its top rung = through it: the ladder has ended, pain-ladder-handover)."
+        ),
     )
     pain_calm: dict[PainArea, Annotated[int, Field(ge=0, le=52)]] = Field(default_factory=dict, description=(
         "Calm weeks each painful area did on its rung before this week (rule pain-monitoring)."))  # fmt: skip

@@ -111,9 +111,10 @@ def ladder_errors(raw: dict, library: Library | None, source: str = "ladders.tom
 
 def rungs_for_week(profile: AthleteProfile, week_start: dt.date, ladders: Ladders) -> tuple[tuple[PainArea, int], ...]:
     """Each ladder's rung in the week starting `week_start`: a painful area starts on the
-    first rung; the latest review before (or of) that week moves it."""
+    first rung; the latest review before (or of) that week moves it. An area through its
+    ladder (`through_ladder`) is on none."""
     found = ladder_state(profile, week_start, ladders)
-    return tuple((area, rung) for area, (rung, _) in found)
+    return tuple((area, rung) for area, (rung, _) in found if not _through(ladders, area, rung))
 
 
 def calm_weeks_for_week(profile: AthleteProfile, week_start: dt.date, ladders: Ladders) -> dict[PainArea, int]:
@@ -123,12 +124,32 @@ def calm_weeks_for_week(profile: AthleteProfile, week_start: dt.date, ladders: L
     return {area: calm for area, (_, calm) in ladder_state(profile, week_start, ladders)}
 
 
+def through_ladder(profile: AthleteProfile, week_start: dt.date, ladders: Ladders) -> frozenset[PainArea]:
+    """The painful areas a review found through their ladders by the week starting
+    `week_start` (its top rung held calm: pain-ladder-handover): their ladder has ended and the
+    plan trains them as it would a calm area, until pain past the zone puts them back on it."""
+    return frozenset(a for a, (r, _) in ladder_state(profile, week_start, ladders) if _through(ladders, a, r))
+
+
+def still_painful(profile: AthleteProfile, week_start: dt.date, ladders: Ladders) -> frozenset[PainArea]:
+    """The profile's painful areas the plan spares in the week starting `week_start`: all but
+    those through their ladders."""
+    if not profile.pain_areas:
+        return frozenset()
+    return frozenset(profile.pain_areas) - through_ladder(profile, week_start, ladders)
+
+
+def _through(ladders: Ladders, area: PainArea, rung: int) -> bool:
+    lad = ladders.get(area)
+    return lad is not None and rung > lad.top
+
+
 def ladder_state(
     profile: AthleteProfile, week_start: dt.date, ladders: Ladders
 ) -> tuple[tuple[PainArea, tuple[int, int]], ...]:
     """Each ladder's (rung, calm weeks on it) in the week starting `week_start`, by area: the
     latest review before (or of) that week that set the rung sets both (a painful area with
-    none starts on the first rung with none)."""
+    none starts on the first rung with none; a rung past the top is through the ladder)."""
     if not profile.pain_areas and not any(a.pain_rungs for a in profile.adjustments):
         return ()  # most runners: nothing to load back (the planner asks once a week)
     state: dict[PainArea, tuple[int, int]] = {a: (0, 0) for a in profile.pain_areas if ladders.get(a) is not None}

@@ -100,6 +100,8 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "long-run": ra.LongRun,
     "pain-monitoring": rpain.PainMonitoring,
     "race-close-no-new-work": rpain.RaceCloseNoNewWork,
+    "rung-start-load": rpain.RungStartLoad,
+    "pain-ladder-handover": rpain.PainLadderHandover,
     "e1rm-formula": rl.E1rmFormula,
     "starting-load-estimate": rl.StartingLoadEstimate,
     "find-your-weight": rl.FindYourWeight,

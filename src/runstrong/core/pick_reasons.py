@@ -203,6 +203,12 @@ def pick_reasons(e: Exercise, category: Category, slot: int, ctx: Context, p: Pa
             reasons.append(p.why("marathon-durability", text=f"{ctx.race.value}: durability emphasis."))
     if ctx.level.rank < p.high_skill_min_level.rank:
         reasons.append(p.why("mechanics-over-complexity", text="Low-skill variant: mechanics over complexity."))
+    if back := sorted(AREA_NAME[a] for a in ctx.handed_back.intersection({*e.loads, *e.contraindications})):
+        text = (
+            f"Your {' and '.join(back)} held {'its' if len(back) == 1 else 'their'} return ladder's top rung calm: "
+            "the ladder has ended and the usual work is back, started lighter and stepping up."
+        )
+        reasons.append(p.why("pain-ladder-handover", text))
     return reasons
 
 

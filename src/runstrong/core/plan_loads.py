@@ -46,6 +46,7 @@ from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentS
 from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
 from .rep_scheme import LEG_CATEGORIES
+from .rung_loads import hand_back, handed_back, on_rung, rung_start
 from .week_days import returning_after_race
 from .week_notes import note_heaviest, note_light
 
@@ -356,12 +357,9 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     e = library.get(block.exercise_id)
     if not loadable(e, block):
         return block
-    lift = walk.lifts.get(e.id)
+    lift = _start_of(walk, e, block)
     if lift is None:
-        lift = _estimate(walk, e)
-        if lift is None:
-            return block
-        walk.lifts[e.id] = lift
+        return block
     legs = close and e.category in LEG_CATEGORIES  # the taper's load ceiling is for lower-body work, as its effort is
     kg = _load(walk, week, block, lift, legs, *walk.kit(e))
     light = any(r.rule_id == "light-before-key-runs" for r in block.reasons)
@@ -389,6 +387,21 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
         presc = copy_of(base.prescription, load_kg=kg)
         hit = walk.copies[key] = copy_of(base, prescription=presc, reasons=[*base.reasons, *added])
     return hit
+
+
+def _start_of(walk: LoadWalk, e: Exercise, block: Block) -> LiftState | None:
+    """Where the block's lift stands: the walk's, else its start (a rung's new lift light,
+    rung-start-load); the area's usual lift back after its pain ladder starts afresh at the
+    handover's share the first time it comes (pain-ladder-handover)."""
+    lift = walk.lifts.get(e.id)
+    if handed_back(block) and e.id not in walk.handed:
+        walk.handed.add(e.id)
+        lift = hand_back(walk, e, lift or _estimate(walk, e))
+    elif lift is None:
+        lift = (rung_start(walk, e) if on_rung(block) else None) or _estimate(walk, e)
+    if lift is not None:
+        walk.lifts[e.id] = lift
+    return lift
 
 
 def _no_deload_rise(walk: LoadWalk, lift: LiftState, e: Exercise, kg: float, light: bool) -> float:

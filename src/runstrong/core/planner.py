@@ -41,7 +41,7 @@ from .model import (
     why,
 )
 from .owned_cues import with_owned_cues
-from .pain_return import rungs_for_week
+from .pain_return import rungs_for_week, still_painful, through_ladder
 from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, USUAL_WEEK_TEXT, WeekFrame, fitted_phase_notes, race_week_promise
 from .placement import carried_previous
 from .plan_loads import assign_loads
@@ -287,7 +287,8 @@ class _Planning:
         needs = Context(
             level=profile.strength_experience,
             equipment=equipment,
-            pain=frozenset(profile.pain_areas),
+            pain=still_painful(profile, frame.start, self.ctx.ladders),
+            handed_back=through_ladder(profile, frame.start, self.ctx.ladders),
             phase=frame.phase if before is None or frame.phase in LOADING_PHASES else before.phase,
             race=profile.race.distance if profile.race else None,
             plyo_ready=ready,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .rule_params import Int, RuleParams, Text
+from .rule_params import Int, Pct, RuleParams, Text
 
 
 class PainMonitoring(RuleParams):
@@ -21,3 +21,18 @@ class RaceCloseNoNewWork(RuleParams):
 
     prefix = "race_close_new_work_"
     phases: frozenset[Text]
+
+
+class RungStartLoad(RuleParams):
+    """A rung's loaded lift's start, as a share of the body-mass estimate."""
+
+    prefix = "rung_start_"
+    pct: Pct
+
+
+class PainLadderHandover(RuleParams):
+    """Calm weeks on the top rung before the ladder ends; the returning lifts' start share."""
+
+    prefix = "handover_"
+    calm_weeks: Int
+    load_pct: Pct

@@ -38,7 +38,7 @@ from .model import (
     Role,
     RunType,
 )
-from .pain_return import allowed_on_ladder, ruled_out, rungs_for_week
+from .pain_return import allowed_on_ladder, ruled_out, rungs_for_week, through_ladder
 from .params import Params
 from .phases import LOADING_PHASES
 from .plan_notes import familiarising
@@ -300,7 +300,8 @@ def _check_sessions(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date])
         if w.start_date in lived:
             continue
         allowed = allowed_on_ladder(rungs_for_week(profile, w.start_date, ctx.ladders), ctx.ladders)
-        runner = (pain, kit.get(w.start_date, profile.equipment_items), profile.strength_experience, allowed)
+        calm = pain - through_ladder(profile, w.start_date, ctx.ladders)  # through its ladder: spared no more
+        runner = (calm, kit.get(w.start_date, profile.equipment_items), profile.strength_experience, allowed)
         categories: set = set()
         for s in w.sessions:
             where = f"week {w.index} {s.date}"

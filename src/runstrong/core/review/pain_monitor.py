@@ -24,6 +24,8 @@ from ..vocab import RunType
 from . import pain_sides as sides
 from . import rung_pace as pace
 from . import signals as sig
+from .pain_handover import ENDS, at_top
+from .pain_handover import RULE as HANDOVER
 from .state import ReviewInput, Verdict, categories_loading, category_name
 from .values import Flag, ReviewDecision, Signal, decision
 
@@ -276,14 +278,14 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
     pain_holds = v.pain_holds
     loading = _categories(r, j.area, lad)
     extra, when = [], next_sessions(r)
-    if j.action == "progress":
+    if j.action == "progress" and lad is not None and rung == lad.top:  # the top rung: held, or the ladder ends
+        target, text = at_top(r, j.area, lad, mk.acceptable, mk.settled, when)
+        ids.append(HANDOVER)
+    elif j.action == "progress":
         text = _calm_text(r, lad, rung, target, calm_next, mk, f"{name}: {j.why}", step)
     elif j.action == "wait":
-        so_far = (
-            f" ({pace.calm_words(lad, rung, calm, mk.calm_weeks)} so far)"
-            if lad and rung is not None and rung >= 0
-            else ""
-        )
+        on = lad is not None and rung is not None and rung >= 0
+        so_far = f" ({pace.calm_words(lad, rung, calm, mk.calm_weeks)} so far)" if on else ""  # type: ignore[arg-type]
         text = f"{name}: {j.why}; stays on {step or 'the same work'} {when}{so_far}."
     elif j.action == "hold":
         holds |= set(loading)
@@ -405,6 +407,7 @@ def ladder_settle_step(r: ReviewInput, v: Verdict) -> Verdict:
     kept = {d.scope for d in v.decisions if d.action == "progress"}
     now = dict(rungs_for_week(r.profile, r.week_start, r.ladders))
     broken = {s.from_id for s in v.swaps if s.rule_id == "review-regress"}
+    broken |= {d.scope for d in v.decisions if d.action == "hold" and "review-regress" in d.rule_ids}  # kept: no swap
     rungs, decisions, calm = {}, list(v.decisions), dict(v.pain_calm)
     for area, rung in v.pain_rungs.items():
         was = now.get(area)
@@ -431,6 +434,10 @@ def _stays(r: ReviewInput, d: ReviewDecision, area: PainArea, rung: int) -> Revi
     review's cut comes first", not the climb it would have made."""
     head, climb, rest = d.text.partition(": up to rung ")
     lad = r.ladders.get(area)
+    if d.scope == area.value and d.action == "note" and lad is not None and rung == lad.top and ENDS in d.text:
+        why_not = d.text.rpartition(": ")[2].rstrip(".")  # the handover waits as a climb would (pain-ladder-handover)
+        text = f"{head.partition(': ')[0]}: calm on {_rung_text(r, lad, rung)}; it stays there {next_sessions(r)} "
+        return d.model_copy(update={"text": text + f"while {why_not}, and its usual work comes back after that."})
     if d.scope != area.value or d.action != "note" or not climb or lad is None:
         return d
     why_not = rest.rpartition(": ")[2].rstrip(".")
@@ -466,14 +473,16 @@ def race_close_step(r: ReviewInput, v: Verdict) -> Verdict:
         rungs[area] = was
         calm = pace.kept_back(calm, area, monitor(r).calm_weeks)
         stays = _rung_text(r, lad, was) or "off its ladder (only work that spares it stays)"
-        after = _rung_lift(r, area, rung)
+        after = _rung_lift(r, area, rung) if rung <= lad.top else None
         then = f" {after.name} comes after it." if after is not None else ""
-        ids = ["race-close-no-new-work", "pain-graded-return"]
+        then = then if rung <= lad.top else " Its usual work comes back after it, and the ladder ends."
+        ids = ["race-close-no-new-work", "pain-graded-return", *([HANDOVER] if rung > lad.top else [])]
         for i, d in enumerate(decisions):
             if d.scope == area.value and d.action == "progress":
-                head = d.text.split(": up to ")[0]
+                head = d.text.split(": up to ")[0] if rung <= lad.top else f"{sig.area_name(area).capitalize()}: calm"
                 text = f"{head}; it stays on {stays} until after the race{when}: nothing new comes in before it.{then}"
-                decisions[i] = decision(d.scope, "wait", text, ids, list(d.signals))
+                done = "wait" if rung <= lad.top else "progress"  # calm on its top rung: only the handover waits
+                decisions[i] = decision(d.scope, done, text, ids, list(d.signals))
     return v.add(pain_rungs=rungs, decisions=tuple(decisions), pain_calm=calm)
 
 

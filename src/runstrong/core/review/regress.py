@@ -3,7 +3,7 @@ area more than the lift it replaces (no added range or load where it hurts)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..library import Library
 from ..model import AthleteProfile, Exercise, PainArea
@@ -31,16 +31,17 @@ def easier(
     profile: AthleteProfile,
     new_pain: Iterable[PainArea],
     beside: frozenset[str] = frozenset(),
+    allowed: Callable[[Exercise], bool] = lambda e: True,
 ) -> str | None:
-    """The first regression that the runner's kit and pain allow and that is not already
-    `beside` the lift in its session (it would only take the lift's place away); None lets
-    the planner choose."""
+    """The first regression that the runner's kit and pain allow (and `allowed`: within a
+    painful area's ladder rung) and that is not already `beside` the lift in its session (it
+    would only take the lift's place away); None lets the planner choose."""
     kit = profile.equipment_items
     pain = {*profile.pain_areas, *new_pain}
     original = library.get(exercise_id)
     for candidate in original.regressions:
         if candidate in library and candidate not in beside:
             e = library.get(candidate)
-            if e.fits(kit) and gentler_for(e, original, pain):
+            if e.fits(kit) and gentler_for(e, original, pain) and allowed(e):
                 return candidate
     return None

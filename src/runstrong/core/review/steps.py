@@ -8,6 +8,7 @@ from ..pain_return import rungs_for_week
 from ..params import params_from_registry
 from . import signals as sig
 from .effort_trend import effort_rising
+from .form_rungs import easier_on_ladder, keeps_rung, next_rungs, rung_work, within
 from .measure import completion_pct, plan_week
 from .metrics import CategoryWeek
 from .params import ReviewParams
@@ -137,6 +138,7 @@ def regress_step(r: ReviewInput, v: Verdict) -> Verdict:
     broken: dict[Category, list[tuple[str, Signal]]] = {}
     flared = _flared_ladder_lifts(r, v)
     swapped = {s.from_id for s in swaps}  # a lift the pain it brought on swapped already
+    rungs = next_rungs(r, v)  # a swap stays within each painful area's ladder rung
     for lift in r.metrics.lifts:
         if lift.exercise_id in swapped:
             continue
@@ -145,9 +147,23 @@ def regress_step(r: ReviewInput, v: Verdict) -> Verdict:
         if lift.exercise_id in flared:  # the pain broke it: the ladder restarts it, no swap keeps it out
             decisions = _said_on_the_ladder(decisions, flared[lift.exercise_id], lift.name)
             continue
-        to_id = easier(r.library, lift.exercise_id, r.profile, v.pain_added, _beside(r, lift.exercise_id))
+        broke = f"{lift.name}: form broke down in {lift.broken_form_sets} of {lift.form_sets} sets"
+        signal = Signal(
+            kind="form",
+            text=f"{lift.name} form ≤ {rp.broken_form}/5 in {lift.broken_form_sets} of "
+            f"{lift.form_sets} sets ({rp.broken_share_pct:g}% is the mark)",
+        )
+        beside, bound = _beside(r, lift.exercise_id), rung_work(r, lift.exercise_id, rungs)
+        if bound:  # a ladder's rung work: an easier lift of its rung or the rung below, else it stays
+            to_id = easier_on_ladder(r, r.library.get(lift.exercise_id), bound, rungs, beside)
+            if to_id is None:
+                decisions.append(keeps_rung(lift.exercise_id, broke, bound, signal))
+                holds.add(lift.category)
+                continue
+        else:
+            to_id = easier(r.library, lift.exercise_id, r.profile, v.pain_added, beside, lambda e: within(e, rungs, r))
         to = r.library.get(to_id).name if to_id else "the next best choice"
-        text = f"{lift.name}: form broke down in {lift.broken_form_sets} of {lift.form_sets} sets; {to} instead"
+        text = f"{broke}; {to} instead"
         reason = text + "."  # (the swap's own words: at most 300 characters)
         if to_id:  # the swap's end (swap_ends): the stand-in's logged form, the lift itself not being done
             text += (
@@ -164,11 +180,6 @@ def regress_step(r: ReviewInput, v: Verdict) -> Verdict:
                 rule_id="review-regress",
                 review_of=r.week_start,
             )
-        )
-        signal = Signal(
-            kind="form",
-            text=f"{lift.name} form ≤ {rp.broken_form}/5 in {lift.broken_form_sets} of "
-            f"{lift.form_sets} sets ({rp.broken_share_pct:g}% is the mark)",
         )
         decisions.append(decision(lift.exercise_id, "regress", text, ["review-regress"], [signal]))
         holds.add(lift.category)
