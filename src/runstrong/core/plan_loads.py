@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from . import loads as ld
@@ -165,7 +166,11 @@ def _starts(walk: LoadWalk, logged: bool) -> None:
             if before is not None and eased_as_planned(planned, s, walk.p) and not shows:  # a light day done as planned
                 continue
             full = walk.full_days.get((ex_id, s.date)) if s.date is not None else None
-            walk.lifts[ex_id] = _from_set(walk, s, before, as_planned=eased_as_planned(full, s, walk.p))
+            as_planned = eased_as_planned(full, s, walk.p)
+            if as_planned and before is not None and before.rule not in ESTIMATE_RULES and before.last is not None:
+                walk.lifts[ex_id] = _confirmed(walk, s, before)  # the plan's walk goes on (cr23 W2)
+                continue
+            walk.lifts[ex_id] = _from_set(walk, s, before, as_planned=as_planned)
     if logged:
         return
     for ex_id, kg in walk.profile.known_loads_kg.items():
@@ -217,6 +222,21 @@ def _from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None, as_planned
         light_best=before.light_best,
         fresh_log=True,
     )
+
+
+def _confirmed(walk: LoadWalk, s: RecentSet, before: LiftState) -> LiftState:
+    """A full day's set done as planned or easier (its load, reps and reserve at least the
+    plan's): the lift goes on where the walk had it, its kit's reps, held loads and weeks
+    since its start kept, its e1RM raised to what the set shows (a week's step over the plan
+    at most, and one real step up when it was that much easier). A fresh start from the set
+    kept no kit state: each replan rounded the heavy lift down once more and its kit's next
+    step was lost (cr22b W2: Hana's RDL 57.5 -> 55 -> 52.5 kg, every week logged as planned)."""
+    p = walk.p
+    growth = (1 + p.load_step_pct / 100) ** before.weeks
+    expected = before.e1rm * growth
+    top = expected * (1 + p.max_load_step_pct / 100)
+    e1rm = min(max(set_e1rm(s, p) * (1 + p.load_step_pct / 100), expected), top)
+    return replace(before, e1rm=e1rm / growth, rule="load-autoregulation", easier=e1rm >= top - 1e-9)
 
 
 def _estimate(walk: LoadWalk, e: Exercise) -> LiftState | None:
@@ -343,8 +363,8 @@ def _remember_eased(walk: LoadWalk, s: Session, blocks: list[Block]) -> None:
             presc = b.prescription if was is None or was >= kg else old.prescription
             walk.eased_days[b.exercise_id, s.date] = presc
             walk.cut_days |= {(b.exercise_id, s.date)} if holding_rule(b.rule_ids) == "review-reduce" else set()
-        elif kg is not None:
-            walk.full_days[b.exercise_id, s.date] = b.prescription
+        elif kg is not None:  # what the runner was asked: the stored dose (a replay may walk it otherwise)
+            walk.full_days[b.exercise_id, s.date] = old.prescription if old.prescription.load_kg else b.prescription
 
 
 def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Block:
