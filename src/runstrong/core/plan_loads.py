@@ -21,11 +21,11 @@ from typing import Any
 
 from . import loads as ld
 from .context import PlanningContext
-from .cut_weeks import cut_from_delivered, note_day_sets
+from .cut_weeks import cut_from_delivered
 from .dated_races import leg_work_capped
 from .heavy_day import as_dosed_heavy
 from .kit_progress import note_kits, undosed
-from .kit_session import note_day_reps, progressed, refit, retimed, room, taper_reps, with_kit_dose
+from .kit_session import progressed, refit, retimed, room, taper_reps, with_kit_dose
 from .library import Library
 from .load_calibration import implement_share, strength_scale, table_e1rm
 from .load_effort import as_dosed, honest_effort
@@ -47,6 +47,7 @@ from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentS
 from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
 from .rep_scheme import LEG_CATEGORIES
+from .tune_up_walk import note_days, taught
 from .week_days import returning_after_race
 from .week_notes import note_heaviest, note_light
 
@@ -296,7 +297,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
     loaded = no_harder_than_heavy(walk, loaded)
     sessions = []
     for s, blocks, c in zip(week_sessions, loaded, close, strict=True):
-        for b in blocks:
+        for b in taught(walk, week, s.date, blocks):  # a tune-up's race-close leg work teaches nothing
             note_heaviest(heaviest, b)  # the target's dose: what the loads stand for
             note_light(light_days, b)
         walk.focus = s.focus  # a held day reads its effort against its own day's last loading week
@@ -309,14 +310,13 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         timed = s if same else copy_of(s, blocks=shared, **retimed(s, shared, walk))
         sessions.append(as_dosed_heavy(timed, shared, week.runs, walk.p) or timed)  # shown by the dose it prescribes
     if not week.deload and week.phase in LOADING_PHASES:
-        note_day_reps(walk, sessions)
-        note_day_sets(walk, sessions)
+        note_days(walk, week, sessions)
         for ex_id, light in light_days.items():
             walk.lifts[ex_id].light = light
     if not week.deload:
         paused = {b.exercise_id for blocks in loaded for b in blocks if reviewed(b)} if walk.reviewed else ()
         if week.phase in LOADING_PHASES:
-            note_kits(walk, loaded)
+            note_kits(walk, [taught(walk, week, s.date, bs) for s, bs in zip(week_sessions, loaded, strict=True)])
         for ex_id, (kg, presc, light) in heaviest.items():
             lift = walk.lifts[ex_id]
             if ex_id in paused and lift.last is not None and not lift.fresh_log:  # the block shifts back
