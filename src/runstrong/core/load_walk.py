@@ -42,6 +42,7 @@ class LiftState:
     other: tuple[int, float] | None = (
         None  # reps and load of its other full day last loading week (kept at a held load)
     )
+    diary: bool = False  # its load follows a set the diary logged (not one the runner gave): the words say so
 
 
 @dataclass

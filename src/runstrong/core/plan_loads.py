@@ -169,9 +169,10 @@ def _starts(walk: LoadWalk, logged: bool) -> None:
             full = walk.full_days.get((ex_id, s.date)) if s.date is not None else None
             as_planned = eased_as_planned(full, s, walk.p)
             if as_planned and before is not None and before.rule not in ESTIMATE_RULES and before.last is not None:
-                walk.lifts[ex_id] = _confirmed(walk, s, before)  # the plan's walk goes on (cr23 W2)
+                walk.lifts[ex_id] = _confirmed(walk, s, before, ex_id in walk.profile.logged_sets)  # cr22b W2
                 continue
             walk.lifts[ex_id] = _from_set(walk, s, before, as_planned=as_planned)
+            walk.lifts[ex_id].diary = logged and ex_id in walk.profile.logged_sets  # P3: the words say whose set
     if logged:
         return
     for ex_id, kg in walk.profile.known_loads_kg.items():
@@ -225,7 +226,7 @@ def _from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None, as_planned
     )
 
 
-def _confirmed(walk: LoadWalk, s: RecentSet, before: LiftState) -> LiftState:
+def _confirmed(walk: LoadWalk, s: RecentSet, before: LiftState, diary: bool) -> LiftState:
     """A full day's set done as planned or easier (its load, reps and reserve at least the
     plan's): the lift goes on where the walk had it, its kit's reps, held loads and weeks
     since its start kept, its e1RM raised to what the set shows (a week's step over the plan
@@ -237,7 +238,7 @@ def _confirmed(walk: LoadWalk, s: RecentSet, before: LiftState) -> LiftState:
     expected = before.e1rm * growth
     top = expected * (1 + p.max_load_step_pct / 100)
     e1rm = min(max(set_e1rm(s, p) * (1 + p.load_step_pct / 100), expected), top)
-    return replace(before, e1rm=e1rm / growth, rule="load-autoregulation", easier=e1rm >= top - 1e-9)
+    return replace(before, e1rm=e1rm / growth, rule="load-autoregulation", easier=e1rm >= top - 1e-9, diary=diary)
 
 
 def _estimate(walk: LoadWalk, e: Exercise) -> LiftState | None:
