@@ -241,7 +241,8 @@ class Planned:
         blocks = capped_sets(blocks, sets, p)
         filled: list[Reason] = []
         base = self.base
-        near_race = self.dctx.race_close and base is not None and base.fills  # a tune-up's days (tune-up-race)
+        d = self.dctx  # a tune-up's days (tune-up-race; the goal race's first days back keep their own way)
+        near_race = d.race_close and not d.returning and base is not None and base.fills
         if near_race:  # its leg work far from failure and no sets added: not the full day's top-up (cr22b W4)
             filled = [p.why("tune-up-race", RACE_CLOSE_DAY)]
         elif not self.topped_up:
