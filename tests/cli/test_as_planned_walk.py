@@ -46,3 +46,41 @@ def test_sessions_logged_as_planned_keep_the_heavy_lifts_planned_loads(tmp_path)
              for s in today["sessions"] for b in s["blocks"] if b["prescription"]["load_kg"]}  # fmt: skip
     dropped = {k: (planned[k], kg) for k, kg in loads.items() if k in planned and kg < planned[k] - 1e-6}
     assert loads and dropped == {}
+
+
+def test_the_heavy_rdl_logged_as_planned_or_easier_never_falls_through_the_race_specific_block(tmp_path):
+    """cr22b W2's rest: from week 9 (the kit's next step, 4 x 4 @ 57.5 kg after 4 x 6 @ 55 kg) the
+    heavy RDL fell 57.5 -> 55 -> 52.5 kg over weeks logged as planned, and held at 55 kg after an
+    easier week: each replan started the lift afresh from its log, without the kit's reps and step.
+    Ten weeks logged, every second week a rep more in reserve on the heavy lifts, reviewed weekly."""
+    env = env_for(tmp_path)
+
+    def cli(day: dt.date, *args: str) -> str:
+        out = run_cli(args, env=env | {"RUNSTRONG_TODAY": day.isoformat()})
+        assert out.returncode == 0, out.stdout + out.stderr
+        return out.stdout
+
+    cli(START - dt.timedelta(days=1), "athlete", "add", str(HANA))
+    heavy: dict[int, float] = {}  # week -> the heavy RDL's load that week, as `today` showed it
+    for n in range(10 * 7):
+        day, week = START + dt.timedelta(days=n), n // 7 + 1
+        if day.weekday() == 0 and n:
+            cli(day, "review", "--accept")
+        shown = json.loads(cli(day, "today", "--format", "json"))["sessions"]
+        if day.weekday() not in TRAINING_DAYS or not shown:
+            continue
+        easier = []
+        for b in (b for s in shown for b in s["blocks"] if b["prescription"]["load_kg"]):
+            presc, effort = b["prescription"], b["prescription"]["intensity"]
+            if b["exercise_id"] == "romanian_deadlift" and effort["kind"] == "rpe":
+                heavy[week] = presc["load_kg"]
+            if week % 2 == 0 and effort["kind"] in ("rpe", "rir") and b["exercise_id"] in HANA_LIFTS:
+                more = f"rpe{effort['value'] - 1:g}" if effort["kind"] == "rpe" else f"rir{effort['value'] + 1:g}"
+                done = f"{presc['sets']}x{presc['reps']}@{presc['load_kg']:g}kg {more}"
+                easier += ["--set", f"{HANA_LIFTS[b['exercise_id']]} {done}"]
+        cli(day, "log", "--as-planned", *easier)
+    # weeks 7-10: race-specific, the RDL's heavy Fridays (week 11 is the taper)
+    assert [heavy[w] for w in (7, 8, 9, 10)] == [52.5, 55.0, 57.5, 57.5], heavy
+
+
+HANA_LIFTS = {"romanian_deadlift": "rdl", "trap_bar_deadlift": "trap bar deadlift", "barbell_hip_thrust": "hip thrust"}

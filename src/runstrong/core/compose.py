@@ -47,6 +47,7 @@ ReviewDosing = tuple[
 
 
 LONG_RUN_DAY = "It shares the day with your long run: no sets are added to fill the time."
+RACE_CLOSE_DAY = "A race is close: no sets are added to fill the time."
 
 
 @dataclass(frozen=True, eq=False)
@@ -251,7 +252,11 @@ class Planned:
         blocks = capped_sets(blocks, sets, p)
         filled: list[Reason] = []
         base = self.base
-        if not self.topped_up:
+        d = self.dctx  # a tune-up's days (tune-up-race; the goal race's first days back keep their own way)
+        near_race = d.race_close and not d.returning and base is not None and base.fills
+        if near_race:  # its leg work far from failure and no sets added: not the full day's top-up (cr22b W4)
+            filled = [p.why("tune-up-race", RACE_CLOSE_DAY)]
+        elif not self.topped_up:
             filled = [p.why("session-time-cap", LONG_RUN_DAY)] if self.fills else []
         elif base is not None:
             blocks, filled = like_base(blocks, *base._filled(cap), p)

@@ -30,19 +30,26 @@ def rest_days_after(minutes: int, p: Any) -> int:
 
 
 def near(races: tuple[TuneUp, ...], first: dt.date, last: dt.date, p: Any) -> tuple[TuneUp, ...]:
-    """The tune-ups whose days before or after reach into `first`..`last`."""
+    """The tune-ups whose days before or after (their easy days back too) reach into `first`..`last`."""
     before = max(p.tune_up_last_heavy_days, p.tune_up_last_plyometric_days, p.tune_up_no_strength_days)
-    return tuple(r for r in races if (r[0] - last).days <= before and (first - r[0]).days <= rest_days_after(r[1], p))
+    return tuple(r for r in races if (r[0] - last).days <= before and (first - r[0]).days <= _back_by(r[1], p))
+
+
+def _back_by(minutes: int, p: Any) -> int:
+    """The days after a tune-up until its easy days back are over (rest, then race-close effort)."""
+    return rest_days_after(minutes, p) + p.tune_up_easy_return_days
 
 
 def window(races: tuple[TuneUp, ...], day: dt.date, p: Any) -> tuple[bool, bool, bool, bool]:
-    """(strength ok, heavy ok, plyometrics ok, recovering) for a day near the tune-ups."""
+    """(strength ok, heavy ok, plyometrics ok, recovering) for a day near the tune-ups: the easy
+    days back after the rest days hold nothing heavy either (the first session after the race
+    at race-close effort, as after the goal race in miniature; cr22b W4)."""
     strength = heavy = plyo = True
     recovering = False
     for race, minutes in races:
         until = (race - day).days
         strength &= not 0 < until <= p.tune_up_no_strength_days
-        heavy &= not 0 <= until <= p.tune_up_last_heavy_days
+        heavy &= not (0 <= until <= p.tune_up_last_heavy_days or 0 < -until <= _back_by(minutes, p))
         plyo &= not 0 <= until <= p.tune_up_last_plyometric_days
         recovering |= 0 < -until <= rest_days_after(minutes, p)
     return strength, heavy, plyo, recovering
@@ -67,10 +74,12 @@ def week_note(profile: AthleteProfile, first: dt.date, last: dt.date, p: Any) ->
         heavy_from = race - dt.timedelta(days=max(p.tune_up_last_heavy_days, p.tune_up_last_plyometric_days))
         rest_from = race - dt.timedelta(days=p.tune_up_no_strength_days)
         back = race + dt.timedelta(days=rest_days_after(minutes, p) + 1)
+        easy_to = race + dt.timedelta(days=_back_by(minutes, p))
         said.append(
             f"your race on {race:%a %d %b} ({minutes} min) is a tune-up with a short taper of its own: "
             f"nothing heavy for the legs and no jumps from {heavy_from:%a %d %b}, "
-            f"and no strength from {rest_from:%a %d %b} until {back:%a %d %b}, while the legs recover"
+            f"and no strength from {rest_from:%a %d %b} until {back:%a %d %b}, while the legs recover; "
+            f"leg work stays easy and no sets are added to fill the time until {easy_to:%a %d %b}"
         )
     text = "; ".join(said)
     return p.why("tune-up-race", text[0].upper() + text[1:] + ".")
@@ -90,12 +99,12 @@ def check_tune_ups(plan: Plan, p: Any) -> list[tuple[str, str, str]]:
         if recovering:
             out.append((why, where, "strength while the legs recover from a tune-up race"))
         if not heavy and s.heavy:
-            out.append((why, where, "heavy work in the last days before a tune-up race"))
+            out.append((why, where, "heavy work in the last days before a tune-up race or the first days back"))
         if not plyo and s.plyometric:
             out.append((why, where, "plyometrics in the last days before a tune-up race"))
         if not heavy:
             out += [
-                (why, where, f"{b.exercise_id} too hard in the last days before a tune-up race")
+                (why, where, f"{b.exercise_id} too hard in the last days before a tune-up race or the first days back")
                 for b in s.blocks
                 if b.category in LEG_CATEGORIES
                 and b.role in _WORK_ROLES

@@ -44,6 +44,7 @@ class LiftState:
     )
     rung: bool = False  # a pain ladder's rung brought it in: its start is capped low (rung-start-load)
     handed_back: bool = False  # back after its area's ladder, at the handover's share (pain-ladder-handover)
+    diary: bool = False  # its load follows a set the diary logged (not one the runner gave): the words say so
 
 
 @dataclass

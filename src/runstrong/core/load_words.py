@@ -40,6 +40,8 @@ def load_reasons(walk: LoadWalk, lift: LiftState, kit: Item | None) -> list:
         "adjust to the reserve.",
         "cross-lift-start": "Load carried over from the same movement's other lift: adjust to the reserve.",
     }[lift.rule]
+    if lift.rule == "load-autoregulation" and not lift.diary:  # a dated set the runner gave, not the diary's (P3)
+        text = "Load from the recent set you gave for this lift: easier than planned moves it up, harder down."
     if lift.rule == "e1rm-formula" and not lift.weeks and lift.last is not None:  # the start, in the runner's units
         given = _in_units(lift.last, walk.profile.units)  # cr21a S3: a 135 meant as lb, read as kg, says 298 lb
         text = f"Load from the estimated 1RM of the {given} you gave for this lift, for these reps and this reserve."

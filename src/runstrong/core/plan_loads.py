@@ -20,11 +20,11 @@ from typing import Any
 
 from . import loads as ld
 from .context import PlanningContext
-from .cut_weeks import cut_from_delivered, note_day_sets
+from .cut_weeks import cut_from_delivered
 from .dated_races import leg_work_capped
 from .heavy_day import as_dosed_heavy
 from .kit_progress import note_kits, undosed
-from .kit_session import note_day_reps, progressed, refit, retimed, room, taper_reps, with_kit_dose
+from .kit_session import progressed, refit, retimed, room, taper_reps, with_kit_dose
 from .library import Library
 from .load_calibration import implement_share, strength_scale, table_e1rm
 from .load_effort import as_dosed, honest_effort
@@ -42,11 +42,13 @@ from .load_step_hold import held_to_step
 from .load_walk import LiftState, LoadWalk, loadable
 from .load_words import load_reasons
 from .log_loads import eased_as_planned, holding_rule, set_e1rm
-from .model import AthleteProfile, Block, Exercise, Phase, Prescription, RecentSet, Session, Week
+from .model import AthleteProfile, Block, Exercise, Phase, Prescription, Session, Week
 from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
 from .rep_scheme import LEG_CATEGORIES
 from .rung_loads import hand_back, handed_back, on_rung, rung_start
+from .set_states import ESTIMATE_RULES, confirmed, from_set
+from .tune_up_walk import note_days, taught
 from .week_days import returning_after_race
 from .week_notes import note_heaviest, note_light
 
@@ -166,7 +168,12 @@ def _starts(walk: LoadWalk, logged: bool) -> None:
             if before is not None and eased_as_planned(planned, s, walk.p) and not shows:  # a light day done as planned
                 continue
             full = walk.full_days.get((ex_id, s.date)) if s.date is not None else None
-            walk.lifts[ex_id] = _from_set(walk, s, before, as_planned=eased_as_planned(full, s, walk.p))
+            as_planned = eased_as_planned(full, s, walk.p)
+            if as_planned and before is not None and before.rule not in ESTIMATE_RULES and before.last is not None:
+                walk.lifts[ex_id] = confirmed(walk, s, before, ex_id in walk.profile.logged_sets)  # cr22b W2
+                continue
+            walk.lifts[ex_id] = from_set(walk, s, before, as_planned=as_planned)
+            walk.lifts[ex_id].diary = logged and ex_id in walk.profile.logged_sets  # P3: the words say whose set
     if logged:
         return
     for ex_id, kg in walk.profile.known_loads_kg.items():
@@ -185,41 +192,6 @@ def _starts(walk: LoadWalk, logged: bool) -> None:
     walk.scale = strength_scale(given, walk.profile, p)
 
 
-def _from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None, as_planned: bool = False) -> LiftState:
-    p, logged = walk.p, set_e1rm(s, walk.p)
-    if s.date is None:
-        return LiftState(logged, s.load_kg, "e1rm-formula")
-    grown = logged * (1 + p.load_step_pct / 100)  # the week after the log: a week's growth on it
-    if before is None:
-        return LiftState(grown, s.load_kg, "load-autoregulation", reps=s.reps, fresh_log=True)
-    expected = before.e1rm * (1 + p.load_step_pct / 100) ** before.weeks
-    # bounded against what the plan expected, but never below what the set itself shows: a
-    # runner who lifted more than a cautious estimate is not pulled back under their own set.
-    # An estimate was never a load the runner showed: the log stands however far from it (the
-    # bounds are for a rating of a known load; cr20a #4: 30 kg logged, 44 kg asked next)
-    # A known load's log moves it at most a week's step over the plan, however far above it the log
-    # is: a log far above is a typo or a unit slip until corrected (cr21a S1: 130 kg for 130 lb)
-    bounded = ld.autoregulated(grown, expected, p.max_load_step_pct, p.autoreg_max_drop_pct)
-    estimated = before.rule in ESTIMATE_RULES or before.last is None
-    e1rm = grown if estimated else min(max(bounded, logged), expected * (1 + p.max_load_step_pct / 100))
-    if as_planned and not estimated:
-        # a full day's set done as planned (its load, reps and reserve at least) confirms the plan: it
-        # does not rebase the lift under what the walk expected (cr22b W2: each as-planned log of a load
-        # the plan held or rounded down read a little weaker, and the heavy lift only held or fell)
-        e1rm = max(e1rm, expected)
-    easier = e1rm >= expected * (1 + p.max_load_step_pct / 100) - 1e-9
-    return LiftState(
-        e1rm,
-        s.load_kg if estimated else min(s.load_kg, before.last),  # type: ignore[type-var]
-        "load-autoregulation",
-        reps=s.reps,
-        easier=easier,
-        full_best=before.full_best,
-        light_best=before.light_best,
-        fresh_log=True,
-    )
-
-
 def _estimate(walk: LoadWalk, e: Exercise) -> LiftState | None:
     converted = _carried_over(walk, e)
     if converted is not None:
@@ -231,7 +203,6 @@ def _estimate(walk: LoadWalk, e: Exercise) -> LiftState | None:
     return LiftState(e1rm, None, "starting-load-estimate", find=True, scale=walk.scale)
 
 
-ESTIMATE_RULES = frozenset({"starting-load-estimate", "cross-lift-start"})  # starts no runner showed
 _SHOWN = frozenset({"e1rm-formula", "load-autoregulation"})  # loads the runner gave or logged: they convert
 
 
@@ -277,7 +248,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
     loaded = no_harder_than_heavy(walk, loaded)
     sessions = []
     for s, blocks, c in zip(week_sessions, loaded, close, strict=True):
-        for b in blocks:
+        for b in taught(walk, week, s.date, blocks):  # a tune-up's race-close leg work teaches nothing
             note_heaviest(heaviest, b)  # the target's dose: what the loads stand for
             note_light(light_days, b)
         walk.focus = s.focus  # a held day reads its effort against its own day's last loading week
@@ -290,14 +261,13 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         timed = s if same else copy_of(s, blocks=shared, **retimed(s, shared, walk))
         sessions.append(as_dosed_heavy(timed, shared, week.runs, walk.p) or timed)  # shown by the dose it prescribes
     if not week.deload and week.phase in LOADING_PHASES:
-        note_day_reps(walk, sessions)
-        note_day_sets(walk, sessions)
+        note_days(walk, week, sessions)
         for ex_id, light in light_days.items():
             walk.lifts[ex_id].light = light
     if not week.deload:
         paused = {b.exercise_id for blocks in loaded for b in blocks if reviewed(b)} if walk.reviewed else ()
         if week.phase in LOADING_PHASES:
-            note_kits(walk, loaded)
+            note_kits(walk, [taught(walk, week, s.date, bs) for s, bs in zip(week_sessions, loaded, strict=True)])
         for ex_id, (kg, presc, light) in heaviest.items():
             lift = walk.lifts[ex_id]
             if ex_id in paused and lift.last is not None and not lift.fresh_log:  # the block shifts back
@@ -344,8 +314,8 @@ def _remember_eased(walk: LoadWalk, s: Session, blocks: list[Block]) -> None:
             presc = b.prescription if was is None or was >= kg else old.prescription
             walk.eased_days[b.exercise_id, s.date] = presc
             walk.cut_days |= {(b.exercise_id, s.date)} if holding_rule(b.rule_ids) == "review-reduce" else set()
-        elif kg is not None:
-            walk.full_days[b.exercise_id, s.date] = b.prescription
+        elif kg is not None:  # what the runner was asked: the stored dose (a replay may walk it otherwise)
+            walk.full_days[b.exercise_id, s.date] = old.prescription if old.prescription.load_kg else b.prescription
 
 
 def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Block:

@@ -14,3 +14,4 @@ class TuneUpRace(RuleParams):
     no_strength_days: Int
     rest_minutes: tuple[Int, ...]  # upper bounds, rising: one fewer than rest_days_after
     rest_days_after: tuple[Int, ...]
+    easy_return_days: Int  # days back after the rest days: leg work at race-close effort, no top-up

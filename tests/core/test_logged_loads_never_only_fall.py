@@ -1,0 +1,114 @@
+"""A lift logged as planned or easier never loses load week on week, outside a deload, the taper,
+race-close days or a review's cut (load-autoregulation, kit-double-progression; cr22b W2: Hana's
+heavy RDL fell 57.5 -> 55 -> 52.5 kg over weeks logged as planned: each replan started the lift
+afresh from its log, without its kit's reps and next step, and rounded it down once more).
+
+Each generated runner lives their plan a week at a time: each lift's last set of the week logged
+as planned, one rep more in reserve, one rep more, or a rep harder, and the plan is made again
+from the diary with the weeks lived kept, as a review's replan makes it. A lift once logged harder
+is not checked after it: the replan walks the lived weeks from the profile and keeps only each
+lift's last set, so a harder week's log is forgotten once a later week is logged (see
+docs/coach-reads.md, twenty-third session, Left: a 15 kg known trap bar, 27.5 -> 25 kg)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, Phase, assume, given, settings
+from hypothesis import strategies as st
+
+from runstrong.core import loads as ld
+from runstrong.core.log_loads import HOLDING_RULES
+from runstrong.core.model import AthleteProfile, RecentSet
+from runstrong.core.phases import LOADING_PHASES
+from runstrong.io.data_files import load_context
+from tests.conftest import examples
+
+from .strategies import profiles
+from .test_starting_loads import plan_of
+
+# each example plans a runner eight times: no shrinking (it ran five minutes and more on a failure)
+SETTINGS = settings(
+    max_examples=examples(0.15),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
+P = load_context().params
+EASED = {*HOLDING_RULES, "race-close", "review-hold"}  # eased or held by design: not a load the lift lost
+WEEKS = 7  # weeks lived (a block's shift and a phase change inside most plans)
+# how each week is logged: (reps more, reps more in reserve) than planned; a rep harder is the last
+LOGS = [(0, 0), (0, 1), (1, 0), (0, -1)]
+
+
+@st.composite
+def known_lifters(draw) -> AthleteProfile:
+    """Generated runners with a gym or dumbbells who give a working load of every lift the library
+    loads (cr22b's runners gave theirs): a lift whose start was a body-mass estimate is not checked
+    here (its replan walks the weeks lived from the estimate: see docs/coach-reads.md, Left)."""
+    p = draw(profiles())
+    library = load_context().library
+    kg = draw(st.floats(15, 90))
+    known = {e.id: kg for e in map(library.get, library.ids()) if ld.implement(e.equipment) is not None}
+    kit = draw(st.sampled_from(["gym", "gym", "dumbbells"]))
+    return AthleteProfile.model_validate(
+        {**p.model_dump(), "equipment": [kit], "known_loads_kg": known, "plan_weeks": max(p.plan_weeks, 8)}
+    )
+
+
+def _rir(presc) -> float:
+    return ld.rir_of(presc.intensity.kind, presc.intensity.value, P.autoreg_assumed_rir)
+
+
+def full_days(week) -> dict[tuple[str, object], object]:
+    """(lift, session focus) -> its loaded full-day prescription this week (not an eased or held day)."""
+    out = {}
+    for s in week.sessions:
+        for b in s.blocks:
+            if b.prescription.load_kg and b.prescription.reps and not set(b.rule_ids) & EASED:
+                out[b.exercise_id, s.focus] = b.prescription
+    return out
+
+
+def week_logs(week, how: tuple[int, int]) -> dict[str, RecentSet]:
+    """Each loaded lift's last set of the week, logged `how` against its prescription."""
+    out: dict[str, RecentSet] = {}
+    for s in sorted(week.sessions, key=lambda x: x.date):
+        for b in s.blocks:
+            presc = b.prescription
+            if presc.load_kg and presc.reps:
+                rir = min(max(round(_rir(presc)) + how[1], 0), 10)
+                out[b.exercise_id] = RecentSet(reps=min(presc.reps + how[0], 30), load_kg=presc.load_kg, rir=rir,
+                                               date=s.date)  # fmt: skip
+    return out
+
+
+def _loading(week) -> bool:
+    return week.phase in LOADING_PHASES and not week.deload
+
+
+@SETTINGS
+@given(profile=known_lifters(), diary=st.lists(st.sampled_from(LOGS), min_size=WEEKS, max_size=WEEKS))
+def test_a_lift_logged_as_planned_or_easier_never_loses_load_week_on_week(profile, diary):
+    plan = plan_of(profile)
+    assume(plan is not None and len(plan.weeks) > 2)
+    logged: dict[str, RecentSet] = {}
+    harder: set[str] = set()  # lifts once logged harder than planned: their replan forgets that log (Left)
+    for k, how in enumerate(diary[: len(plan.weeks) - 1]):
+        lived, logs = plan.weeks[k], week_logs(plan.weeks[k], how)
+        logged |= logs
+        harder |= set(logs) if how[1] < 0 else set()
+        after = plan_of(profile.model_copy(update={"logged_sets": dict(logged)}), fixed_weeks=plan.weeks[: k + 1])
+        if after is None:
+            return
+        nxt = after.weeks[k + 1]
+        if how[1] >= 0 and _loading(lived) and _loading(nxt):
+            before = full_days(lived)
+            for key, presc in full_days(nxt).items():
+                was = before.get(key)
+                if was is None or key[0] not in logs or key[0] not in profile.known_loads_kg or key[0] in harder:
+                    continue
+                if (presc.reps or 0) <= (was.reps or 0) and _rir(presc) <= _rir(was) + 1e-9:  # as hard or harder
+                    assert presc.load_kg >= was.load_kg - 1e-6, (
+                        f"week {k + 1} -> {k + 2}: {key[0]} ({key[1]}) {was.sets} x {was.reps} @ {was.load_kg} kg "
+                        f"logged {logs[key[0]]} -> {presc.sets} x {presc.reps} @ {presc.load_kg} kg"
+                    )
+        plan = after
