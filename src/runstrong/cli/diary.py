@@ -14,6 +14,7 @@ import click
 
 from runstrong.cli.diary_common import (
     athlete_option,
+    check_lines_for,
     clock_now,
     clock_today,
     date_option,
@@ -24,6 +25,7 @@ from runstrong.cli.diary_common import (
     pain_option,
     parse_day,
     parse_pains,
+    profile_before_diary,
     profile_option,
     stdin_is_tty,
 )
@@ -68,12 +70,11 @@ def today(day: str | None, athlete: str | None, profile: Path | None, db: str | 
 
 def _read_day(db: str | None, athlete: str | None, profile: Path | None, now: Any, when: Any) -> Any:
     """What `today` shows, through the store and the models (and migrating the diary first)."""
-    from runstrong.cli.plan import checked_profile
     from runstrong.flows.loads import follow_diary
     from runstrong.store import repo
     from runstrong.store.light_read import Day
 
-    checked = checked_profile(profile) if profile is not None else None  # refused: no diary opened, none made
+    checked = profile_before_diary(profile)
     with open_diary(db) as store:
         if checked is not None:
             load_profile_file(store, checked, now)
@@ -228,11 +229,8 @@ def log(
             "set: nothing to log and no terminal to ask in; use --as-planned, or --set 'rdl 3x8@40kg rpe7' "
             "(repeatable), or --rpe/--minutes/--note/--pain to add to the day's session"
         )
-    from runstrong.cli.plan import checked_profile
-
-    checked = checked_profile(profile) if profile is not None else None  # refused: no diary opened, none made
-    if checked is not None:
-        check_lines_for(checked.units, request)  # a bad set line stores no profile either
+    checked = profile_before_diary(profile)
+    check_lines_for(checked, request)  # a bad set line stores no profile either
     with open_diary(db) as store:
         if checked is not None:
             load_profile_file(store, checked, now)
@@ -249,17 +247,6 @@ def log(
         load_library()  # before taking the write lock
         logged = write_log(store, request, athlete)
     _report(logged)
-
-
-def check_lines_for(units: Any, request) -> None:  # type: ignore[no-untyped-def]
-    """Parse the set lines in the units of the profile about to be stored (UserError if bad)."""
-    from runstrong.cli.log_flow import parse_lines
-    from runstrong.cli.pain_text import pain_alone
-
-    try:
-        parse_lines(request.set_lines, units, request.today)
-    except UserError as err:
-        raise UserError(f"{err}{pain_alone(request.pains, request.day, request.today)}") from None
 
 
 def _report(logged) -> None:  # type: ignore[no-untyped-def]

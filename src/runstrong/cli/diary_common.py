@@ -150,6 +150,13 @@ def stdin_is_tty() -> bool:
     return sys.stdin.isatty()
 
 
+def profile_before_diary(path: Path | None) -> Any:
+    """The profile file read and checked before the diary opens: a refused file makes no diary (cr23a F10)."""
+    from runstrong.cli.plan import checked_profile
+
+    return checked_profile(path) if path is not None else None
+
+
 def load_profile_file(store: Any, path: Path | Any, now: dt.datetime, *, least_bad: bool = False,
                       drop_pain: tuple[str, ...] = ()) -> Any:  # fmt: skip
     """Store a profile file (or the profile `checked_profile` read from it) and its plan
@@ -166,3 +173,16 @@ def load_profile_file(store: Any, path: Path | Any, now: dt.datetime, *, least_b
                              drop_pain=drop_pain)  # fmt: skip
     except Refused as err:
         raise UserError(err.said_with({"drop_pain": "--drop-pain"})) from None
+
+
+def check_lines_for(profile: Any, request) -> None:  # type: ignore[no-untyped-def]
+    """Parse the set lines in the units of the profile about to be stored (UserError if bad)."""
+    from runstrong.cli.log_flow import parse_lines
+    from runstrong.cli.pain_text import pain_alone
+
+    if profile is None:
+        return
+    try:
+        parse_lines(request.set_lines, profile.units, request.today)
+    except UserError as err:
+        raise UserError(f"{err}{pain_alone(request.pains, request.day, request.today)}") from None
