@@ -119,6 +119,33 @@ def allowed(e: Exercise, limits: Limits | None) -> bool:
     return limits.spine_loaded or not loads_spine_bent(e)
 
 
+def broken_by(e: Exercise, limits: Limits | None) -> str | None:
+    """The rule a week under `limits` breaks by holding `e`, or None."""
+    if allowed(e, limits) or limits is None:
+        return None
+    if not limits.spine_loaded and loads_spine_bent(e):
+        return BONE
+    if _RANK[e.impact] > _RANK[limits.top]:
+        return POSTNATAL if POSTNATAL in limits.rules else PELVIC
+    return POSTNATAL if POSTNATAL in limits.rules else BONE
+
+
+def health_violations(plan: Any, library: Any, p: Any, lived: frozenset[dt.date]) -> list[tuple[str, str, str]]:
+    """(rule, date, what) for every block a runner's health conditions rule out in its week:
+    the planner's own check (`validate.check_plan`). Lived weeks were planned before."""
+    profile, out = plan.profile, []
+    if not profile.health:
+        return out
+    for w in plan.weeks:
+        limits = None if w.start_date in lived else week_limits(profile, w.start_date, p)
+        for s in w.sessions if limits is not None else ():
+            for b in s.blocks:
+                rule = broken_by(library.get(b.exercise_id), limits) if b.exercise_id in library else None
+                if rule is not None:
+                    out.append((rule, str(s.date), f"{b.name}: not while {health_text(profile.health)} holds it back"))
+    return out
+
+
 def within_limits(usable: tuple[Exercise, ...], limits: Limits | None) -> tuple[Exercise, ...]:
     """The exercises a week under `limits` may hold (all of them when there are none)."""
     if limits is None:
