@@ -57,6 +57,7 @@ MARATHONER = [
     ("Longest session", "50"),
     ("What kit do you have?", "gym"),
     ("Anything that hurts", ""),
+    ("Anything about your health", ""),
     ("could you lift 6+ hours after the run?", ""),
 ]
 
@@ -142,6 +143,13 @@ def test_bad_answers_are_refused_with_a_reason_and_asked_again(tmp_path: Path):
     answer(child, "Anything that hurts", "elbow")
     child.expect_exact("pain area: one of achilles, calf, knee")
     answer(child, "Anything that hurts", "lower back, knee")
+    answer(child, "Anything about your health", "pregnant")
+    child.expect_exact("health: 'pregnant' is not one of: birth YYYY-MM-DD (the date of the birth), pelvic floor")
+    answer(child, "Anything about your health", "birth")
+    child.expect_exact("health: give the date of the birth with it, like: birth 2026-10-01")
+    answer(child, "Anything about your health", "birth 2099-01-01")
+    child.expect_exact("health: the birth's date 2099-01-01 is after today")
+    answer(child, "Anything about your health", "birth 2026-10-01, leaking")
     answer(child, "could you lift 6+ hours after the run?", "")
     answer(child, "Write me.toml?", "y")
     child.expect(pexpect.EOF)
@@ -153,6 +161,8 @@ def test_bad_answers_are_refused_with_a_reason_and_asked_again(tmp_path: Path):
     assert profile.plan_weeks == 12 and profile.race is None
     assert profile.easy_pace == "9:15/mi" and round(profile.easy_min_per_km, 2) == 5.75
     assert [i.value for i in profile.furniture] == ["chair", "wall"]  # no stair: no step-ups
+    assert [h.value for h in profile.health] == ["postnatal", "pelvic_floor"]
+    assert profile.postnatal_since == dt.date(2026, 10, 1)
 
 
 @pytest.mark.process
@@ -169,6 +179,7 @@ def test_home_weights_are_asked_how_heavy_they_go(tmp_path: Path):
     child.expect_exact("heaviest loads: the kit and its heaviest load in kg, like dumbbell 16, kettlebell 12")
     answer(child, "Heaviest dumbbell and kettlebell you have, in kg", "db 16, kb 12")
     answer(child, "Anything that hurts", "")
+    answer(child, "Anything about your health", "")
     child.expect_exact("dumbbell 16 kg, kettlebell 12 kg")
     answer(child, "Write me.toml?", "y")
     child.expect(pexpect.EOF)
@@ -322,6 +333,8 @@ def test_no_input_heaviest_takes_one_number_for_the_home_weights(tmp_path: Path)
         (("--body-mass", "70", "--age", "30", "--easy-pace", "2:30/km"), "--easy-pace: 2:30/km is not an easy"),
         (("--body-mass", "70", "--age", "30", "--heaviest", "bench 20"), "--heaviest: heaviest loads: one of barbell"),
         (("--body-mass", "70", "--age", "30", "--heaviest", "20"), "--heaviest: heaviest loads: the kit and its"),
+        (("--body-mass", "70", "--age", "30", "--health", "birth"), "--health: give the date of the birth"),
+        (("--body-mass", "70", "--age", "30", "--health", "asthma"), "--health: 'asthma' is not one of"),
         (
             ("--body-mass", "70", "--age", "30", "--start", "2027-05-01", "--race-distance", "10k",
              "--race-date", "2027-04-25"),
@@ -335,6 +348,15 @@ def test_no_input_errors_name_the_field_and_exit_2(tmp_path: Path, options: tupl
     assert says in out.stderr
     assert "Traceback" not in out.stderr
     assert not (tmp_path / "me.toml").exists()
+
+
+def test_no_input_health_writes_the_conditions_and_the_birth_date(tmp_path: Path):
+    out = run("init", "me.toml", "--no-input", "--age", "33", "--body-mass", "64", "--health", "birth 2026-10-01",
+              "--health", "low bone density", cwd=tmp_path)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    profile = load_profile(tmp_path / "me.toml")
+    assert [h.value for h in profile.health] == ["postnatal", "low_bone_density"]
+    assert profile.postnatal_since == dt.date(2026, 10, 1)
 
 
 def test_no_input_force_replaces_an_existing_file(tmp_path: Path):

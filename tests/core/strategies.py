@@ -13,6 +13,7 @@ from runstrong.core.model import (
     AthleteProfile,
     DatedRun,
     EquipmentSet,
+    Health,
     Level,
     PainArea,
     RaceDistance,
@@ -172,6 +173,25 @@ def profiles_on_ladders(draw) -> AthleteProfile:
     review = Adjustment(week_start=week, pain_rungs={a: draw(RUNG) for a in areas})
     update = {"pain_areas": sorted({*profile.pain_areas, *areas}, key=lambda a: a.value), "adjustments": [review]}
     return AthleteProfile.model_validate({**profile.model_dump(), **update})
+
+
+HEALTH = st.lists(st.sampled_from(list(Health)), unique=True, min_size=1, max_size=3)
+BIRTH_WEEKS_BEFORE = st.integers(0, 30)  # the birth, this many weeks (and days) before the plan starts
+BIRTH_DAYS = st.integers(0, 6)
+
+
+@st.composite
+def profiles_with_health(draw) -> AthleteProfile:
+    """A generated runner (`profiles`) who reports one to three health conditions (a birth some
+    weeks before the plan, pelvic floor symptoms, low bone density). A strategy of its own: the
+    other properties share one seed and one plan per runner, which a new draw in `profiles`
+    would change for all of them."""
+    profile = draw(profiles())
+    health = draw(HEALTH)
+    since = None
+    if Health.postnatal in health:
+        since = profile.start_date - dt.timedelta(weeks=draw(BIRTH_WEEKS_BEFORE), days=draw(BIRTH_DAYS))
+    return AthleteProfile.model_validate({**profile.model_dump(), "health": health, "postnatal_since": since})
 
 
 KEY_TYPES = st.sampled_from([RunType.intervals, RunType.tempo, RunType.long])

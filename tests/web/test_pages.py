@@ -281,6 +281,36 @@ def test_the_home_furniture_is_set_on_the_profile_page_and_a_form_without_it_lea
     assert client.app.state.diary.profile()[1].furniture is None  # nothing written
 
 
+def test_health_is_set_on_the_profile_page_and_a_birth_without_its_date_or_after_today_is_refused_by_it(client) -> None:
+    """cr21a W1: a runner who gave birth, with pelvic floor symptoms, says so on the profile form;
+    the plan then says what it holds back and whom to see."""
+    data = {"available_days": ["tue", "fri"], "session_cap_minutes": "45", "equipment": ["gym"]}
+    page = client.get("/profile").text
+    assert 'value="postnatal"' in page and "Pelvic floor symptoms (leaking, heaviness, dragging)" in page
+    refused = client.post("/profile", data=data | {"health": ["postnatal"]})
+    assert refused.status_code == 422
+    assert re.search(r'id="postnatal_since-error">[^<]*give the date of the birth', refused.text)
+    assert 'value="postnatal" checked' in refused.text  # what was ticked stays
+    future = client.post("/profile", data=data | {"health": ["postnatal"], "postnatal_since": "2099-01-01"})
+    assert future.status_code == 422 and re.search(r'id="postnatal_since-error">[^<]*after today', future.text)
+    assert client.app.state.diary.profile()[1].health == []  # nothing written
+    saved = client.post(
+        "/profile", data=data | {"health": ["postnatal", "pelvic_floor"], "postnatal_since": "2026-10-01"}
+    )
+    assert saved.status_code == 303
+    profile = client.app.state.diary.profile()[1]
+    assert [h.value for h in profile.health] == ["postnatal", "pelvic_floor"] and str(
+        profile.postnatal_since
+    ) == "2026-10-01"
+    assert 'value="2026-10-01"' in client.get("/profile").text
+    plan = client.get("/plan").text
+    assert "pelvic health physiotherapist" in plan and "take pelvic_floor off your profile" in plan
+    assert (
+        client.post("/profile", data=data | {"postnatal_since": "2026-10-01"}).status_code == 303
+    )  # unticked: no date
+    assert client.app.state.diary.profile()[1].postnatal_since is None
+
+
 def test_a_race_before_the_plan_start_is_shown_by_the_race_date(client) -> None:
     data = {"available_days": ["tue"], "session_cap_minutes": "45", "equipment": ["gym"], "race-distance": "10k",
             "race-date": "2026-12-01"}  # fmt: skip

@@ -65,6 +65,13 @@ DEFAULT_PATH = "profile.toml"
     multiple=True,
     help="A painful area: achilles, calf, knee, hip, lower_back, ... (repeatable).",
 )
+@click.option(
+    "--health",
+    metavar="TEXT",
+    multiple=True,
+    help='Health that changes hops and heavy lifting: "birth 2026-10-01", "pelvic floor", "low bone density" '
+    "(repeatable; optional).",
+)
 @click.option("--double-days/--no-double-days", default=None, help="Allow heavy lifting 6+ h after a speed run.")
 @click.option("--easy-pace", metavar="PACE", help="Your easy running pace: 5:45/km or 9:15/mi (optional).")
 def init(path: Path, force: bool, no_input: bool, **opts: Any) -> None:

@@ -238,6 +238,13 @@ def _ask_strength_sessions(it: _Interview, raw: dict[str, Any]) -> None:
         p["pain"],
         it.default("pain", "none"),
     )
+    raw["health"], raw["postnatal_since"] = ask.ask(
+        "Anything about your health that changes hops and heavy lifting? A birth in the last year (with its date, "
+        "like: birth 2026-10-01), pelvic floor symptoms (leaking, heaviness), low bone density (osteopenia, "
+        "osteoporosis). Enter to skip",
+        p["health"],
+        it.default("health", "none"),
+    )
     if any(r["type"] in ("tempo", "intervals", "race") for r in raw["running"]["weekly"]):
         raw["allow_double_days"] = ask.confirm(
             "On tempo or interval days, could you lift 6+ hours after the run? (heavy lifting stays off those days "
@@ -326,6 +333,9 @@ def _summary(profile: Any, out: Any) -> None:
         unit = "lb" if profile.units.value == "imperial" else "kg"
         t.add_row("Heaviest", ", ".join(f"{k.value} {v:g} {unit}" for k, v in profile.heaviest_loads.items()))
     t.add_row("Pain", ", ".join(p.value.replace("_", " ") for p in profile.pain_areas) or "none")
+    if profile.health:
+        since = f" (birth {profile.postnatal_since:%d %b %Y})" if profile.postnatal_since else ""
+        t.add_row("Health", ", ".join(h.value.replace("_", " ") for h in profile.health) + since)
     t.add_row("Units", profile.units.value)
     if any(r.type.value in ("tempo", "intervals", "race") for r in profile.running.weekly):
         t.add_row("Double days", "yes, 6+ h after speed runs" if profile.allow_double_days else "no")

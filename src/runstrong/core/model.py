@@ -14,8 +14,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from . import names
+from .adjust_merge import merge_adjustments, merged_by_week
 from .base import Frozen, RunMinutes
-from .calm_merge import merged_calm
 from .load_values import LOAD_KIT, RecentSet, bar_weights_fit, bars_only, load_kit  # noqa: F401 - re-exported
 from .pace import KM_PER_MILE, easy_pace_text, pace_min_per_km  # noqa: F401 - re-exported
 from .profile_checks import check_across_fields, known_loads_in_kg
@@ -31,6 +31,7 @@ from .vocab import (  # noqa: F401 - re-exported: the model speaks this vocabula
     TRAINING_CATEGORIES,
     Category,
     EquipmentSet,
+    Health,
     Impact,
     Intent,
     Item,
@@ -115,6 +116,9 @@ class Exercise(Frozen):
     tempo: Annotated[str | None, Field(pattern=r"^[0-9X]-[0-9X]-[0-9X]-[0-9X]$")] = None
     cues: Annotated[list[str], Field(min_length=1)]
     contraindications: list[PainArea] = []
+    spine: list[Literal["flexion", "rotation"]] = Field(default_factory=list, description=(
+        "How the spine bends or twists through the movement (a cat-cow flexes, an open book rotates); "
+        "loaded, it is what low bone density avoids (bone-loading)."))  # fmt: skip
     loads: list[PainArea] = Field(
         default_factory=list,
         description="Areas it loads without being ruled out: with pain there, a gentler option is preferred.",
@@ -258,44 +262,6 @@ class Adjustment(Frozen):
         return value - dt.timedelta(days=value.weekday())
 
 
-def merge_adjustments(first: Adjustment, then: Adjustment) -> Adjustment:
-    """Two changes to one week as one: the stricter of each (a deload, every hold, the larger
-    cut, the fewer sessions, the lower rung of each painful area, a week that did not count),
-    the kit written last, all reasons. A later review never relaxes an earlier one's decision
-    for a week it only notes (cr22a S1): it can only add to it."""
-    caps = [m for m in (first.max_sessions, then.max_sessions) if m is not None]
-    reduce = {c: max(first.reduce.get(c, 0), then.reduce.get(c, 0)) for c in {**first.reduce, **then.reduce}}
-    return first.model_copy(
-        update={
-            "deload": first.deload or then.deload,
-            "hold": list(dict.fromkeys([*first.hold, *then.hold])),
-            "reduce": reduce,
-            "max_sessions": min(caps) if caps else None,
-            "equipment": then.equipment if then.equipment is not None else first.equipment,
-            "consistent": first.consistent and then.consistent,
-            "mobility": first.mobility or then.mobility,
-            "reasons": [*first.reasons, *then.reasons],
-            "review_of": then.review_of or first.review_of,
-            "pain_added": list(dict.fromkeys([*first.pain_added, *then.pain_added])),
-            "pain_rungs": {a: min(first.pain_rungs.get(a, r), r) for a, r in then.pain_rungs.items()}
-            | {a: r for a, r in first.pain_rungs.items() if a not in then.pain_rungs},
-            "pain_calm": merged_calm(first.pain_rungs, first.pain_calm, then.pain_rungs, then.pain_calm),
-            "pain_sides": {**first.pain_sides, **then.pain_sides},
-        }
-    )
-
-
-def merged_by_week(adjustments: list[Adjustment]) -> list[Adjustment]:
-    """`adjustments` as one a week, sorted by week: those of one week merged in the order of
-    the reviews that wrote them (the runner's own first), by `merge_adjustments`."""
-    if len({a.week_start for a in adjustments}) == len(adjustments):
-        return sorted(adjustments, key=lambda a: a.week_start)
-    by_week: dict[dt.date, Adjustment] = {}
-    for a in sorted(adjustments, key=lambda a: (a.week_start, a.review_of or dt.date.min)):
-        by_week[a.week_start] = merge_adjustments(by_week[a.week_start], a) if a.week_start in by_week else a
-    return list(by_week.values())
-
-
 class AthleteProfile(Frozen):
     """What the planner needs to know about a runner."""
 
@@ -340,6 +306,10 @@ class AthleteProfile(Frozen):
     pain_sides: dict[PainArea, Literal["left", "right"]] = Field(default_factory=dict, description=(
         'A painful area that hurts on one side only, e.g. achilles = "left": its single-leg work says to go easy '
         "on that side and adds no weaker-side extra set there."))  # fmt: skip
+    health: list[Health] = Field(default_factory=list, description=(
+        "Conditions that change strength and impact work: postnatal (give postnatal_since), pelvic_floor "
+        "(symptoms such as leaking or heaviness), low_bone_density (osteopenia or osteoporosis)."))  # fmt: skip
+    postnatal_since: Day | None = Field(None, description="The date of the birth, with health = postnatal.")
     allow_double_days: bool = False
     known_loads_kg: dict[str, Annotated[float, Field(gt=0, le=500)]] = Field(
         default_factory=dict,
@@ -387,7 +357,7 @@ class AthleteProfile(Frozen):
         default_factory=list, description="Week-by-week changes made by weekly reviews (runstrong review)."
     )
 
-    @field_validator("available_days", "pain_areas", "furniture")
+    @field_validator("available_days", "pain_areas", "furniture", "health")
     @classmethod
     def _unique(cls, value: list | None) -> list | None:
         if value is not None and len(set(value)) != len(value):

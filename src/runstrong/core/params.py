@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import rule_params as rp
 from . import rule_params_assess as ra
+from . import rule_params_health as rhealth
 from . import rule_params_loads as rl
 from . import rule_params_pain as rpain
 from . import rule_params_race as rrace
@@ -102,6 +103,9 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "race-close-no-new-work": rpain.RaceCloseNoNewWork,
     "rung-start-load": rpain.RungStartLoad,
     "pain-ladder-handover": rpain.PainLadderHandover,
+    "postnatal-impact-return": rhealth.PostnatalImpactReturn,
+    "pelvic-floor-symptoms": rhealth.PelvicFloorSymptoms,
+    "bone-loading": rhealth.BoneLoading,
     "e1rm-formula": rl.E1rmFormula,
     "starting-load-estimate": rl.StartingLoadEstimate,
     "find-your-weight": rl.FindYourWeight,

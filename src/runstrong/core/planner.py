@@ -22,16 +22,14 @@ from .compose import LANDING_PATTERNS, dose_context
 from .context import PlanningContext
 from .cut_weeks import taper_held
 from .dosing import Stage
+from .health import health_notes, week_limits, with_health
 from .infeasible import InfeasibleWeekError
 from .kit_fit import at_kit_ceiling, outgrown_lifts
 from .ladder_climb import topped_accessories, topped_now, with_new_rungs
 from .model import (
-    EQUIPMENT_SETS,
     Adjustment,
     AthleteProfile,
     DatedRun,
-    EquipmentSet,
-    Item,
     Level,
     Phase,
     Plan,
@@ -53,6 +51,7 @@ from .screen_priority import side_hold
 from .selection import BlockSelection, Context, select_block
 from .swap_ends import in_force
 from .validate import Violation, check_plan
+from .vocab import kit_items
 from .week_days import (
     RunsByDate,
     calendar,
@@ -98,6 +97,7 @@ def build_plan(
         guidance=guidance(profile, p),
         warnings=[
             *familiarisation(profile, frames, p),
+            *health_notes(profile, p),
             *grouped_by_week(state.warnings),
             *light_weeks_advice(profile, state.light, p),
         ],
@@ -190,14 +190,8 @@ def _planned_weeks(
         state.plan_frame(frame)
     lived = frozenset(state.fixed)
     loaded = assign_loads(state.weeks, profile, ctx, lived, state.calendar.key)
-    return fitted_phase_notes(with_owned_cues(loaded, profile, ctx, lived), ctx, lived), state
-
-
-def equipment_items(entries: list[EquipmentSet | Item]) -> frozenset[Item]:
-    items: set[Item] = set()
-    for entry in entries:
-        items |= EQUIPMENT_SETS[entry] if isinstance(entry, EquipmentSet) else {entry}
-    return frozenset(items)
+    cued = with_health(with_owned_cues(loaded, profile, ctx, lived), profile, ctx, lived)  # core/health: week words
+    return fitted_phase_notes(cued, ctx, lived), state
 
 
 @dataclass
@@ -270,13 +264,13 @@ class _Planning:
     def _select(self, frame: WeekFrame, adjust: Adjustment | None, effects: ScreenEffects | None) -> None:
         """The block's exercises, chosen again when the block, screen, kit or swaps change."""
         profile, p = self.profile, self.ctx.params
-        equipment, swaps, ladder, regressed, outgrown = self._week_facts(frame, adjust)
+        equipment, swaps, ladder, regressed, outgrown, health = self._week_facts(frame, adjust)
         ready = self.landing_weeks >= p.landing_weeks and (effects is None or effects.hops_ok) and not regressed
         if frame.deload and self.selection_key:  # hops come in with a loading week, never in a deload (cr21a W2)
             ready = ready and self.selection_key[0].plyo_ready
         topped = self._topped(frame, adjust)
         # landings drilled mid-block: hops take over from them then, not a whole block later
-        key = (frame.selection, effects, equipment, swaps, ready, ladder, topped)
+        key = (frame.selection, effects, equipment, swaps, ready, ladder, topped, health)
         if key == self.block_of_selection:
             return
         if frame.selection != (self.block_of_selection[0] if self.block_of_selection else None):
@@ -306,6 +300,7 @@ class _Planning:
             ),
             topped=topped,
             outgrown=outgrown,
+            health=health,
         )
         recent, keep = self._recent(frame)
         self.selection, missing = select_block(self.ctx, needs, recent, keep, self.prior_done)
@@ -315,17 +310,18 @@ class _Planning:
         self.warnings.extend(f"Week {frame.index}: {m}" for m in missing if m not in said)
 
     def _week_facts(self, frame: WeekFrame, adjust: Adjustment | None) -> tuple:
-        """(kit, swaps so far, pain ladders' rungs, a landing swapped out, lifts the kit cannot load) for the week: the
-        profile's alone, so remembered on its calendar."""
+        """(kit, swaps so far, pain ladders' rungs, a landing swapped out, lifts the kit cannot load, what health
+        allows) for the week: the profile's alone, so remembered on its calendar."""
         hit = self.calendar.facts.get(frame.start)
         if hit is None:
             profile = self.profile
-            equipment = equipment_items(adjust.equipment) if adjust and adjust.equipment else profile.equipment_items
+            equipment = kit_items(adjust.equipment) if adjust and adjust.equipment else profile.equipment_items
             swaps = tuple((x.from_id, x.to_id) for x in in_force(profile.exercise_swaps, frame.end))
             ladder = rungs_for_week(profile, frame.start, self.ctx.ladders)  # graded return of painful areas
             outgrown = outgrown_lifts(profile, self.ctx.library, equipment, self.ctx.params, self.calendar.outgrown)
             regressed = landing_swapped_out(self.ctx.library, swaps)
-            hit = self.calendar.facts[frame.start] = (equipment, swaps, ladder, regressed, outgrown)
+            health = week_limits(profile, frame.start, self.ctx.params)  # core/health: hops after a birth, ...
+            hit = self.calendar.facts[frame.start] = (equipment, swaps, ladder, regressed, outgrown, health)
         return hit
 
     def _recent(self, frame: WeekFrame) -> tuple[frozenset[str], frozenset[str]]:

@@ -26,10 +26,22 @@ def sides_of_painful_areas(profile: Any) -> str | None:
     return None
 
 
+def birth_date_with_postnatal(profile: Any) -> str | None:
+    """A postnatal runner gives the date of the birth (the weeks since it decide when hops come
+    back, postnatal-impact-return); a birth date goes with postnatal."""
+    postnatal = any(getattr(h, "value", h) == "postnatal" for h in profile.health)
+    if postnatal and profile.postnatal_since is None:
+        return "postnatal_since: give the date of the birth (YYYY-MM-DD) with health = postnatal"
+    if not postnatal and profile.postnatal_since is not None:
+        return "postnatal_since: a birth date goes with health = postnatal; add postnatal to health or remove the date"
+    return None
+
+
 # each check with the fields it reads: (fields, check returning "field: message; fix" or None)
 ACROSS_FIELDS: tuple[tuple[tuple[str, ...], Callable[[Any], str | None]], ...] = (
     (("start_date", "race"), race_after_start),
     (("pain_areas", "pain_sides"), sides_of_painful_areas),
+    (("health", "postnatal_since"), birth_date_with_postnatal),
 )
 
 

@@ -11,6 +11,7 @@ from .block_swaps import apply_swaps, keep_regressions
 from .context import PlanningContext
 from .furniture_advice import furniture_wanted
 from .hash_once import hashed_once
+from .health import Limits, hops_open, within_limits
 from .kit_fit import kit_fit_note
 from .ladder_climb import block_choices, climb_accessories, climb_ladders, climbers, climbs, lower_rungs
 from .library import Library
@@ -67,6 +68,7 @@ class Context:
     topped: frozenset[str] = frozenset()  # bodyweight lifts whose progression ran out so far (ladder-climb)
     outgrown: frozenset[str] = frozenset()  # loaded lifts the runner's kit cannot load enough (kit-fits-the-lift)
     handed_back: frozenset[PainArea] = frozenset()  # painful areas through their ladders (pain-ladder-handover)
+    health: Limits | None = None  # what the runner's health conditions allow this week (core/health)
 
 
 @dataclass(frozen=True)
@@ -208,7 +210,7 @@ def _select_block(
     planning: PlanningContext, ctx: Context, recent: frozenset[str], keep: frozenset[str], done: frozenset[str]
 ) -> tuple[BlockSelection, tuple[str, ...]]:
     library, p = planning.library, planning.params
-    usable = _usable_for(planning, ctx.level, ctx.equipment, ctx.pain)
+    usable = within_limits(_usable_for(planning, ctx.level, ctx.equipment, ctx.pain), ctx.health)
     out = frozenset(old for old, new in ctx.swaps if new is None)  # left out: not chosen (a swap's lift: see below)
     usable = tuple(e for e in usable if e.id not in out) if out else usable
     trainable, spared = _within_ladders(usable, ctx, planning)
@@ -219,8 +221,7 @@ def _select_block(
     chosen: set[str] = set()
     alternatives: dict[str, Pick] = {}
     lower = lower_rungs(library, trainable, done)  # the rungs the last block's weeks reached
-    # a category nothing within the ladders trains takes a ladder's own lifts within its rung,
-    # else any (the sparing ones ranked first), so every week still trains all three
+    # a category nothing within the ladders trains takes a ladder's own lifts within its rung, else any (sparing first)
     gentlest = at_most_first_rung(usable, ctx.ladder, planning.ladders)  # off its ladder: its first rung at most
     wider = (pools.usable,) if trainable is usable else (pools.usable, spared, gentlest, usable)
     primaries = {}
@@ -234,7 +235,7 @@ def _select_block(
         warnings += said
 
     if ctx.ladder:  # a painful area is loaded back on its ladder, not only spared
-        hops = P.plyometric in _slot_patterns(Category.single_leg_power, 1, ctx, p)  # as the block allows them
+        hops = P.plyometric in _slot_patterns(Category.single_leg_power, 1, ctx, p) and hops_open(ctx.health, True)
         placed = place_rungs(library, planning.ladders, ctx.ladder, primaries, chosen, ctx.equipment, ctx.level,
                              ctx.pain, hops, out, p.pain_monitor_calm_weeks_per_rung)  # fmt: skip
         primaries, said = keep_screen_priorities(primaries, placed, chosen, alternatives)  # the screen's asks stay
@@ -242,8 +243,7 @@ def _select_block(
         warnings += unreachable_ladders(library, planning.ladders, ctx.ladder, ctx.equipment, ctx.level, ctx.pain)
     if ctx.side_hold is not None:  # an uneven side plank is trained by a side plank, not only noted
         primaries = with_side_hold(primaries, ctx.side_hold, pools.usable, chosen, lower, p)
-    # the main lifts climb their ladders before the accessories are chosen, so an accessory never
-    # holds the rung a main lift has earned (nor does a swap's lift: see below)
+    # main lifts climb before the accessories are chosen: no accessory holds a rung a main lift earned (nor a swap's)
     primaries, climbed = _climbed(primaries, ctx, library, trainable, chosen, p, lower)
     accessories = _accessories(library, ctx, replace(pools, usable=spared), chosen, warnings, p)
     if ctx.topped:  # an accessory at its range top climbs too (a calf raise to one leg)
@@ -448,8 +448,8 @@ def _climbed(
 
 
 def _hops_allowed(ctx: Context) -> bool:
-    """Hops and jumps only in their phases, once landings are drilled and the screen allows them."""
-    return ctx.plyo_ready and ctx.phase in PLYO_PHASES
+    """Hops and jumps only in their phases, once landings are drilled, the screen and the runner's health allow them."""
+    return ctx.plyo_ready and ctx.phase in PLYO_PHASES and hops_open(ctx.health)
 
 
 def _any_pattern(ctx: Context) -> tuple[Pattern, ...]:

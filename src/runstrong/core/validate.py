@@ -16,6 +16,7 @@ from .context import PlanningContext
 from .dated_races import check_tune_ups, tune_ups
 from .dated_races import window as tune_up_window
 from .effort_targets import harder_than_race_close, heavy_set
+from .health import health_violations
 from .kit_progress import dosed_range
 from .library import Library
 from .load_limits import REVIEWED
@@ -79,6 +80,7 @@ def check_plan(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date] = fro
     out += _check_core_drills(plan, p)
     out += _check_rule_ids(plan, registry)
     out += [Violation(*v) for v in check_loads(plan, ctx.library, p, lived)]
+    out += [Violation(*v) for v in health_violations(plan, ctx.library, p, lived)]
     return out
 
 

@@ -127,6 +127,21 @@ class Intent(StrEnum):
     mobility = "mobility"
 
 
+class Health(StrEnum):
+    """A health condition that changes strength and impact work (the runner's own report)."""
+
+    postnatal = "postnatal"  # gave birth: the date goes in postnatal_since
+    pelvic_floor = "pelvic_floor"  # pelvic floor symptoms: leaking, heaviness, dragging
+    low_bone_density = "low_bone_density"  # osteopenia or osteoporosis
+
+
+HEALTH_NAME = {
+    Health.postnatal: "a recent birth",
+    Health.pelvic_floor: "pelvic floor symptoms",
+    Health.low_bone_density: "low bone density",
+}
+
+
 class PainArea(StrEnum):
     achilles = "achilles"
     calf = "calf"
@@ -249,3 +264,11 @@ def in_date_range(value: dt.date) -> dt.date:
     if not EARLIEST_DATE <= value <= LATEST_DATE:
         raise ValueError(f"{value} is outside {EARLIEST_DATE.year}-{LATEST_DATE.year}; check the year")
     return value
+
+
+def kit_items(entries: Iterable[EquipmentSet | Item]) -> frozenset[Item]:
+    """Everything a list of kit sets and single items holds (a week's kit when it differs: travel)."""
+    items: set[Item] = set()
+    for entry in entries:
+        items |= EQUIPMENT_SETS[entry] if isinstance(entry, EquipmentSet) else {entry}
+    return frozenset(items)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from runstrong.core.health import birth_in_future
 from runstrong.core.model import AthleteProfile, Plan
 from runstrong.errors import RunstrongError, UserError
 from runstrong.store import changes, repo
@@ -173,5 +174,7 @@ def update_profile(
     with base.change(store, athlete, clock, expected_version=expected_version) as tx:
         profile, plan = current(tx)
         changed = AthleteProfile.model_validate({**profile.model_dump(mode="json"), **changes_})
+        if (future := birth_in_future(changed, tx.clock.today)) is not None:
+            raise base.Refused("postnatal_since", future.partition(": ")[2])
         stored = write_plan(tx, changed, replan_ahead(tx, plan, changed), "profile", "changed the profile")
         return ProfileStored(stored, [], [], tx.version)

@@ -39,6 +39,8 @@ FIELD_OPTION = {
     "pain_areas": "--pain",
     "allow_double_days": "--double-days",
     "easy_pace": "--easy-pace",
+    "health": "--health",
+    "postnatal_since": "--health",
 }
 
 RACE_ALIASES = {
@@ -116,6 +118,7 @@ def parsers(today: dt.date, units_value: str = "metric") -> dict[str, Any]:
         "pain": q.pick_many("pain area", q.choices_of(PainArea), PAIN_ALIASES),
         "days": q.days_answer,
         "easy_pace": easy_pace_answer,
+        "health": health_answer(today),
     }
 
 
@@ -168,6 +171,52 @@ def heaviest_parser(units: str, equipment: list[str] | None) -> Any:
     from runstrong.io import answers as q
 
     return q.kit_loads_answer("heaviest loads", LOAD_KIT, Units(units), home_weights(equipment or ["bodyweight"]))
+
+
+HEALTH_WORDS = {  # the runner's words for each condition (core/health): a birth, the pelvic floor, bones
+    "postnatal": ("postnatal", "postpartum", "birth", "baby", "gave birth"),
+    "pelvic_floor": ("pelvic_floor", "pelvic floor", "pelvic", "leaking", "leak", "heaviness", "prolapse"),
+    "low_bone_density": ("low_bone_density", "low bone density", "bone", "bones", "osteopenia", "osteoporosis"),
+}
+
+
+def health_answer(today: dt.date) -> Any:
+    """A parser of the health answer: "none", or any of "birth 2026-10-01", "pelvic floor",
+    "low bone density" (comma-separated) into (conditions, the birth's date or None). A birth
+    needs its date, and not one after today."""
+    known = "birth YYYY-MM-DD (the date of the birth), pelvic floor, low bone density"
+
+    def parse(text: str) -> tuple[list[str], dt.date | None]:
+        conditions: list[str] = []
+        since = None
+        for item in (x.strip().lower() for x in text.split(",")):
+            if item in ("", "none", "no", "n", "nothing"):
+                continue
+            words = item.split()
+            dates = [w for w in words if w[:1].isdigit()]
+            said = " ".join(w for w in words if w not in dates)
+            found = next((k for k, names in HEALTH_WORDS.items() if said in names), None)
+            if found is None:
+                raise ValueError(f"health: {item!r} is not one of: {known}, or none")
+            if found == "postnatal":
+                since = _birth_date(dates, today)
+            conditions += [] if found in conditions else [found]
+        return conditions, since
+
+    return parse
+
+
+def _birth_date(dates: list[str], today: dt.date) -> dt.date:
+    """The birth's date from the words of a birth answer, or a ValueError that says how."""
+    if len(dates) != 1:
+        raise ValueError("health: give the date of the birth with it, like: birth 2026-10-01")
+    try:
+        since = dt.date.fromisoformat(dates[0])
+    except ValueError:
+        raise ValueError(f"health: {dates[0]!r} is not a date; write it like 2026-10-01") from None
+    if since > today:
+        raise ValueError(f"health: the birth's date {since} is after today ({today})")
+    return since
 
 
 def easy_pace_answer(text: str) -> str | None:
@@ -261,6 +310,8 @@ def profile_from_options(opts: dict[str, Any], today: dt.date) -> Any:
         raw["heaviest_loads"] = get("heaviest", "--heaviest", heaviest_parser(units, raw.get("equipment")))
     if opts.get("pain"):
         raw["pain_areas"] = get("pain", "--pain", p["pain"], ",".join(opts["pain"]))
+    if opts.get("health"):
+        raw["health"], raw["postnatal_since"] = get("health", "--health", p["health"], ",".join(opts["health"]))
     return validate_answers({k: v for k, v in raw.items() if v is not None})
 
 

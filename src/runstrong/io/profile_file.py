@@ -86,12 +86,19 @@ def validate_profile(raw: dict[str, Any], source: str = "profile") -> AthletePro
     """A valid profile, or every problem of the file at once: each bad field, and the checks
     across fields whose fields are valid (a race before the start with a bad session cap)."""
     try:
-        return AthleteProfile.model_validate(raw)
+        profile = AthleteProfile.model_validate(raw)
     except ValidationError as err:
         problems = validation_problems(err, source, AthleteProfile)
         # the model's own check across fields already said its first problem: each is said once
         problems += across_field_problems(raw, err, AthleteProfile, ACROSS_FIELDS, source)
         raise UserError(problems=list(dict.fromkeys(problems))) from None
+    from runstrong.clock import today
+    from runstrong.core.health import birth_in_future
+
+    if (future := birth_in_future(profile, today())) is not None:  # the model has no clock: asked here
+        field, _, message = future.partition(": ")
+        raise UserError(problems=[Problem(field, message, source=source)])
+    return profile
 
 
 UNKNOWN_IDS_SHOWN = 20  # unknown exercise ids named one by one; the rest are counted

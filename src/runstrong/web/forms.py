@@ -225,9 +225,12 @@ def profile_input(form: FormData, units: Units) -> dict[str, Any]:
         "available_days": many(form, "available_days"),
         "equipment": many(form, "equipment"),
         "pain_areas": many(form, "pain_areas"),
+        "health": many(form, "health"),
         "session_cap_minutes": text(form, "session_cap_minutes"),
         "easy_pace": text(form, "easy_pace"),  # blank: no pace (calendar imports assume one and say so)
     }
+    # the birth's date goes with postnatal: unticking it drops the date it came with
+    changes["postnatal_since"] = text(form, "postnatal_since") if "postnatal" in changes["health"] else None
     if text(form, "furniture_shown"):  # the group was on the form: nothing ticked is no furniture
         changes["furniture"] = listed_furniture(many(form, "furniture"))
     try:

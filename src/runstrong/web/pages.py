@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from runstrong.core.diary import WELLNESS_FIELDS, Wellness
-from runstrong.core.model import EquipmentSet, Item, PainArea, RaceDistance, RunType, Weekday
+from runstrong.core.model import EquipmentSet, Health, Item, PainArea, RaceDistance, RunType, Weekday
 from runstrong.core.vocab import CATEGORY_NAME, FURNITURE, TRAINING_CATEGORIES, Category
 from runstrong.io.answers import kit_loads_text
 from runstrong.io.init_answers import FURNITURE_LABELS, FURNITURE_ORDER, furniture_shown, heaviest_defaults
@@ -353,12 +353,14 @@ async def swap(request: Request, exercise_id: str) -> Response:
 # ------------------------------------------------------------------------ profile and screen
 
 PROFILE_FIELDS = {"available_days", "session_cap_minutes", "easy_pace", "equipment", "furniture", "heaviest_loads",
-                  "pain_areas", "race-distance", "race-date", "race-name", "race"}  # fmt: skip
+                  "pain_areas", "health", "postnatal_since", "race-distance", "race-date", "race-name",
+                  "race"}  # fmt: skip
 PROFILE_LISTS = (
     "available_days",
     "equipment",
     "furniture",
     "pain_areas",
+    "health",
 )  # checkbox groups: lists even when one is ticked
 
 
@@ -372,6 +374,8 @@ def _profile_values(profile: Any) -> dict[str, Any]:
         "furniture": furniture_shown([e.value for e in profile.equipment], profile.furniture),
         "heaviest_loads": kit_loads_text(profile.heaviest_loads),
         "pain_areas": [a.value for a in profile.pain_areas],
+        "health": [h.value for h in profile.health],
+        "postnatal_since": profile.postnatal_since.isoformat() if profile.postnatal_since else "",
         "race-distance": race.distance.value if race else "",
         "race-date": race.date.isoformat() if race else "",
         "race-name": (race.name or "") if race else "",
@@ -395,6 +399,7 @@ def _profile_page(request: Request, state: FormState = FRESH) -> HTMLResponse:
         furniture_labels=FURNITURE_LABELS,
         heaviest_hint=heaviest_defaults(profile.units.value, diary_of(request).params),
         pain_areas=[a.value for a in PainArea],
+        health=[h.value for h in Health],
         distances=[d.value for d in RaceDistance],
     )
 

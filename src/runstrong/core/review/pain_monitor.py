@@ -423,7 +423,7 @@ def ladder_settle_step(r: ReviewInput, v: Verdict) -> Verdict:
             ]
         rungs[area] = rung if area.value in kept or was is None or rung <= was else max(was, 0)
         if rungs[area] != rung:  # the climb held back: the next calm week climbs, not one sooner
-            calm = pace.kept_back(calm, area, monitor(r).calm_weeks)
+            calm = pace.kept_back(calm, area, monitor(r).calm_weeks, rungs[area])
         if rungs[area] != rung and area.value not in kept:  # a climb a cut or deload overrode: say where it stays
             decisions = [_stays(r, d, area, rungs[area]) for d in decisions]
     return v.add(pain_rungs=rungs, decisions=tuple(decisions), pain_calm=calm)
@@ -471,7 +471,7 @@ def race_close_step(r: ReviewInput, v: Verdict) -> Verdict:
         if was is None or lad is None or rung <= was:
             continue
         rungs[area] = was
-        calm = pace.kept_back(calm, area, monitor(r).calm_weeks)
+        calm = pace.kept_back(calm, area, monitor(r).calm_weeks, was)
         stays = _rung_text(r, lad, was) or "off its ladder (only work that spares it stays)"
         after = _rung_lift(r, area, rung) if rung <= lad.top else None
         then = f" {after.name} comes after it." if after is not None else ""

@@ -57,8 +57,9 @@ def next_after(need: int, calm: int) -> str:
     return "one more calm week" if left == 1 else f"{left} more calm weeks"
 
 
-def kept_back(calm: dict[PainArea, int], area: PainArea, need: int) -> dict[PainArea, int]:
+def kept_back(calm: dict[PainArea, int], area: PainArea, need: int, rung: int = 0) -> dict[PainArea, int]:
     """The count of an area whose earned climb another rule held back (a cut, a deload, form
     broken on the rung, the race close): it stays one short of the climb, so the next calm
-    week on the rung climbs, not one sooner."""
-    return {**calm, area: max(need - 1, 0)}
+    week on the rung climbs, not one sooner. Off the ladder (`rung` below the first) there is
+    no count: one calm week brings the area back whatever came before."""
+    return {**calm, area: max(need - 1, 0) if rung >= 0 else 0}

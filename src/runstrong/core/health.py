@@ -1,0 +1,273 @@
+"""Health conditions that change strength and impact work: a recent birth, pelvic floor
+symptoms, low bone density (the profile's `health`, the runner's own report).
+
+A coach asks about these, adapts and refers; the plan does the same:
+
+- postnatal (postnatal-impact-return): no hops, bounds or jumps (impact above low) before
+  `postnatal_impact_weeks` after the birth; strength work goes on. Then hops on both feet below
+  high impact come back first (at the starting dose: hops new to a plan start there), and
+  higher-impact jumps wait `postnatal_gentle_weeks` more. A pelvic health check comes first.
+- pelvic floor symptoms (pelvic-floor-symptoms): no impact above low while they are reported;
+  heavy lifts carry an exhale-on-effort cue.
+- low bone density (bone-loading): heavy lifts and impact stay, impact starts gentle (two-footed
+  hops for the plan's first `bone_gentle_weeks`), and nothing loads the spine bent or twisted.
+
+`week_limits` says what a week allows; the block's selection obeys it (`within_limits`,
+`hops_open`), `with_health` puts the cue and each week's words on the plan, and
+`health_notes` adds the plan's notes (advice to see a clinician)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .model import AthleteProfile, Block, Exercise, Health, Impact, Level, Pattern, Reason, Role, Week, why
+from .vocab import HEALTH_NAME, spoken_list
+
+POSTNATAL = "postnatal-impact-return"
+PELVIC = "pelvic-floor-symptoms"
+BONE = "bone-loading"
+_RANK = {x: i for i, x in enumerate(Impact)}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a week's health conditions allow: the highest impact, whether hops are on both
+    feet and below high impact only (the lowest-impact first), whether a loaded exercise may
+    bend or twist the spine, and the rules that set each."""
+
+    top: Impact = Impact.high
+    gentle: bool = False
+    spine_loaded: bool = True
+    rules: tuple[str, ...] = ()
+
+
+def low_hop(e: Exercise) -> bool:
+    """The easiest hops on both feet below high impact (ankle and pogo hops): the lowest-impact
+    hops, where impact comes back first."""
+    two_feet = not e.dose.per_side and not e.unilateral and e.impact != Impact.high
+    return e.pattern == Pattern.plyometric and two_feet and e.level == Level.novice
+
+
+def loads_spine_bent(e: Exercise) -> bool:
+    """A loaded exercise that bends or twists the spine (bone-loading keeps these out)."""
+    return bool(e.spine) and (e.loadable or bool(e.equipment))
+
+
+def birth_in_future(profile: AthleteProfile, today: dt.date) -> str | None:
+    """A birth date after today, refused (the model cannot know today: each face asks with its
+    clock): "postnatal_since: ..." or None."""
+    since = profile.postnatal_since
+    if since is None or since <= today:
+        return None
+    return f"postnatal_since: {since} is after today ({today}); give the date of the birth once it has happened"
+
+
+def birth_weeks(profile: AthleteProfile, day: dt.date) -> int | None:
+    """Whole weeks from the birth to `day` (None when the runner gave no birth date)."""
+    since = profile.postnatal_since
+    return None if since is None else (day - since).days // 7
+
+
+def week_limits(profile: AthleteProfile, week_start: dt.date, p: Any) -> Limits | None:
+    """What the week starting `week_start` allows; None when the runner reported nothing
+    (most runners). A week allows hops only once its first day is past the wait."""
+    if not profile.health:
+        return None
+    top, gentle, spine, rules = Impact.high, False, True, []
+    if Health.postnatal in profile.health and profile.postnatal_since is not None:
+        stage = _stage(week_start, profile.postnatal_since, p.postnatal_impact_weeks, p.postnatal_gentle_weeks)
+        if stage < len(STAGES):
+            top, gentle = STAGES[stage]
+            rules.append(POSTNATAL)
+    if Health.pelvic_floor in profile.health:
+        top = Impact.low
+        rules.append(PELVIC)
+    if Health.low_bone_density in profile.health:
+        spine = False
+        stage = max(1, _stage(week_start, profile.start_date, 0, p.bone_gentle_weeks))  # impact from the start
+        if stage < len(STAGES):
+            top, gentle = min(top, STAGES[stage][0], key=_RANK.get), gentle or STAGES[stage][1]  # type: ignore[arg-type]
+        rules.append(BONE)
+    return Limits(top=top, gentle=gentle, spine_loaded=spine, rules=tuple(rules))
+
+
+# impact coming back, after its wait: the easiest hops on both feet (gentle), then single-leg and
+# moderate ones; high impact (bounds, box and depth jumps) once both stages are over
+STAGES: tuple[tuple[Impact, bool], ...] = ((Impact.low, False), (Impact.moderate, True), (Impact.moderate, False))
+
+
+def _stage(week_start: dt.date, since: dt.date, wait_weeks: int, stage_weeks: int) -> int:
+    """Where a week is on impact's way back: 0 before the wait is over, 1 and 2 in the two
+    stages of `stage_weeks` each after it, 3 (past `STAGES`) once impact is back in full."""
+    back = since + dt.timedelta(weeks=wait_weeks)
+    if week_start < back:
+        return 0
+    return min(len(STAGES), 1 + (week_start - back).days // (7 * max(1, stage_weeks)))
+
+
+def allowed(e: Exercise, limits: Limits | None) -> bool:
+    """Whether a week under `limits` may hold `e`."""
+    if limits is None:
+        return True
+    if _RANK[e.impact] > _RANK[limits.top]:
+        return False
+    if limits.gentle and _RANK[e.impact] > _RANK[Impact.low] and not low_hop(e):
+        return False
+    return limits.spine_loaded or not loads_spine_bent(e)
+
+
+def broken_by(e: Exercise, limits: Limits | None) -> str | None:
+    """The rule a week under `limits` breaks by holding `e`, or None."""
+    if allowed(e, limits) or limits is None:
+        return None
+    if not limits.spine_loaded and loads_spine_bent(e):
+        return BONE
+    if _RANK[e.impact] > _RANK[limits.top]:
+        return POSTNATAL if POSTNATAL in limits.rules else PELVIC
+    return POSTNATAL if POSTNATAL in limits.rules else BONE
+
+
+def health_violations(plan: Any, library: Any, p: Any, lived: frozenset[dt.date]) -> list[tuple[str, str, str]]:
+    """(rule, date, what) for every block a runner's health conditions rule out in its week:
+    the planner's own check (`validate.check_plan`). Lived weeks were planned before."""
+    profile, out = plan.profile, []
+    if not profile.health:
+        return out
+    for w in plan.weeks:
+        limits = None if w.start_date in lived else week_limits(profile, w.start_date, p)
+        for s in w.sessions if limits is not None else ():
+            for b in s.blocks:
+                rule = broken_by(library.get(b.exercise_id), limits) if b.exercise_id in library else None
+                if rule is not None:
+                    out.append((rule, str(s.date), f"{b.name}: not while {health_text(profile.health)} holds it back"))
+    return out
+
+
+def within_limits(usable: tuple[Exercise, ...], limits: Limits | None) -> tuple[Exercise, ...]:
+    """The exercises a week under `limits` may hold (all of them when there are none)."""
+    if limits is None:
+        return usable
+    return tuple(e for e in usable if allowed(e, limits))
+
+
+def hops_open(limits: Limits | None, ladder: bool = False) -> bool:
+    """Whether hops (plyometrics, all above low impact) may come into the week at all; for a
+    pain ladder's plyometric rung (`ladder`: its own single-leg hops), not while hops stay gentle."""
+    return limits is None or (_RANK[limits.top] > _RANK[Impact.low] and not (ladder and limits.gentle))
+
+
+# ---------------------------------------------------------------------------- words
+
+
+def week_reasons(profile: AthleteProfile, week_start: dt.date, limits: Limits | None, p: Any) -> list[Reason]:
+    """A week's words on what its health conditions changed, each citing its rule."""
+    if limits is None:
+        return []
+    out = []
+    if POSTNATAL in limits.rules and profile.postnatal_since is not None:
+        since, weeks = profile.postnatal_since, birth_weeks(profile, week_start)
+        stage = _stage(week_start, since, p.postnatal_impact_weeks, p.postnatal_gentle_weeks)
+        high = since + dt.timedelta(weeks=p.postnatal_impact_weeks + 2 * p.postnatal_gentle_weeks)
+        out.append(why(POSTNATAL, f"{weeks} weeks after the birth: " + _stage_words(stage, p.postnatal_impact_weeks,
+                   since + dt.timedelta(weeks=p.postnatal_impact_weeks), high)))  # fmt: skip
+    if PELVIC in limits.rules:
+        text = (
+            "No hops or jumps while you report pelvic floor symptoms; they come back when you take them off "
+            "your profile after a pelvic health physiotherapist's check. Heavy lifts: breathe out on the effort."
+        )
+        out.append(why(PELVIC, text))
+    if BONE in limits.rules:
+        stage = max(1, _stage(week_start, profile.start_date, 0, p.bone_gentle_weeks))
+        high = profile.start_date + dt.timedelta(weeks=2 * p.bone_gentle_weeks)
+        text = "Low bone density: heavy lifts and impact stay, as bone needs them; no loaded bending or twisting."
+        out.append(why(BONE, text + ("" if stage >= len(STAGES) else " " + _stage_words(stage, 0, None, high))))
+    return out
+
+
+def _stage_words(stage: int, wait: int, back: dt.date | None, high: dt.date) -> str:
+    """What a stage of impact's way back holds, in the runner's words."""
+    if stage == 0:
+        return (f"no hops or jumps until {wait} weeks ({back:%d %b %Y}), after a pelvic health physiotherapist's "
+                "check; strength work goes on.")  # fmt: skip
+    if stage == 1:
+        return "the easiest hops on both feet come first, at the starting dose; single-leg hops wait."
+    if stage == 2:
+        return f"single-leg hops now; high-impact jumps (bounds, box and depth jumps) wait until {high:%d %b %Y}."
+    return "hops and jumps are back in full."
+
+
+def health_notes(profile: AthleteProfile, p: Any) -> list[str]:
+    """The plan's notes ("Notes on this plan") for a runner who reported a health condition:
+    what the plan changes and whom to see first."""
+    out, g = [], None
+    if Health.postnatal in profile.health and profile.postnatal_since is not None:
+        since, n, g = profile.postnatal_since, p.postnatal_impact_weeks, p.postnatal_gentle_weeks
+        back, high = since + dt.timedelta(weeks=n), since + dt.timedelta(weeks=n + 2 * g)
+        out.append(
+            f"After the birth on {since:%d %b %Y}: no hops or jumps before {n} weeks ({back:%d %b %Y}); strength "
+            "work goes on. Before impact comes back, see a pelvic health physiotherapist for a check. Then the "
+            f"easiest hops on both feet come first, at the starting dose, single-leg hops after {g} weeks, and "
+            f"high-impact jumps (bounds, box and depth jumps) from {high:%d %b %Y} ({POSTNATAL})."
+        )
+    if Health.pelvic_floor in profile.health:
+        out.append(
+            "You report pelvic floor symptoms: no hops or jumps while you do, and heavy lifts carry a breathing cue "
+            "(breathe out on the effort). See a pelvic health physiotherapist; when they clear you for impact, take "
+            f"pelvic_floor off your profile and hops come back ({PELVIC})."
+        )
+    if Health.low_bone_density in profile.health:
+        g = p.bone_gentle_weeks
+        out.append(
+            "Low bone density: the plan keeps heavy lifts and impact, which is what bone responds to. Impact starts "
+            f"with the easiest hops on both feet for the first {g} weeks, single-leg hops for {g} more, then "
+            "high-impact jumps; nothing loads the spine bent or twisted (this library has no such exercise, and "
+            "the plan keeps it that way). Check with your doctor about your fracture risk before heavy or impact "
+            f"work ({BONE})."
+        )
+    return out
+
+
+def health_text(conditions: Iterable[Health]) -> str:
+    """The conditions as a sentence names them: "a recent birth and low bone density"."""
+    return spoken_list([HEALTH_NAME[h] for h in conditions])
+
+
+def _heavy_lift(b: Block, library: Any) -> bool:
+    """A loaded main lift done in reps: where breath-holding and bearing down happen."""
+    if b.role != Role.primary or b.prescription.reps is None or b.exercise_id not in library:
+        return False
+    return library.get(b.exercise_id).loadable
+
+
+def with_health(
+    weeks: list[Week], profile: AthleteProfile, ctx: Any, lived: frozenset[dt.date] = frozenset()
+) -> list[Week]:
+    """`weeks` with each week's health words, and (pelvic floor symptoms) the breathing cue on
+    heavy lifts; the same list when the runner reported nothing. Lived weeks stay as they were."""
+    if not profile.health:
+        return weeks
+    p, out = ctx.params, []
+    cue = p.pelvic_floor_cue if Health.pelvic_floor in profile.health else None
+    for w in weeks:
+        if w.start_date in lived:
+            out.append(w)
+            continue
+        reasons = week_reasons(profile, w.start_date, week_limits(profile, w.start_date, p), p)
+        sessions = w.sessions if cue is None else [_cued(s, cue, ctx.library) for s in w.sessions]
+        out.append(w.model_copy(update={"reasons": [*w.reasons, *reasons], "sessions": sessions}))
+    return out
+
+
+def _cued(session: Any, cue: str, library: Any) -> Any:
+    blocks = [
+        b.model_copy(
+            update={"cues": [*b.cues, cue], "reasons": [*b.reasons, why(PELVIC, "Breathe out on the effort.")]}
+        )
+        if _heavy_lift(b, library) and cue not in b.cues
+        else b
+        for b in session.blocks
+    ]
+    return session if blocks == session.blocks else session.model_copy(update={"blocks": blocks})

@@ -1,0 +1,27 @@
+"""Typed params of the health rules: a recent birth, pelvic floor symptoms, low bone density."""
+
+from __future__ import annotations
+
+from .rule_params import Int, RuleParams, Text
+
+
+class PostnatalImpactReturn(RuleParams):
+    """Weeks after the birth before hops, then weeks of two-footed hops before higher impact."""
+
+    prefix = "postnatal_"
+    impact_weeks: Int
+    gentle_weeks: Int
+
+
+class PelvicFloorSymptoms(RuleParams):
+    """The breathing cue heavy lifts carry while symptoms are reported."""
+
+    prefix = "pelvic_floor_"
+    cue: Text
+
+
+class BoneLoading(RuleParams):
+    """The plan's first weeks in which hops stay two-footed and below high impact."""
+
+    prefix = "bone_"
+    gentle_weeks: Int
