@@ -164,7 +164,8 @@ def furniture_shown(equipment: list[str], furniture: list[str] | None) -> list[s
 
 def heaviest_parser(units: str, equipment: list[str] | None) -> Any:
     """The heaviest-loads answer for this kit: a bare number is for each of its home weights."""
-    from runstrong.core.model import LOAD_KIT, Units
+    from runstrong.core.load_values import LOAD_KIT
+    from runstrong.core.model import Units
     from runstrong.io import answers as q
 
     return q.kit_loads_answer("heaviest loads", LOAD_KIT, Units(units), home_weights(equipment or ["bodyweight"]))
