@@ -61,8 +61,9 @@ _STARTS = {
 
 def _only_text(kg: float, kit: Item | None, units: object) -> str:
     return (
-        f"{_in_units(kg, units)}: all your {ld.KIT_WORDS.get(kit, 'kit')} have, and every load of this lift. Where it "
-        "is light for the reserve asked, reach it with more reps, a slower lowering and a pause at the bottom."
+        f"{_in_units(kg, units)}: all your {ld.KIT_WORDS.get(kit, 'kit')} have, and every load of this lift. "
+        "Where it is light for the effort asked, lower it slower and pause at the bottom; the weeks add reps, then "
+        "slow the lowering (kit-double-progression)."
     )
 
 
