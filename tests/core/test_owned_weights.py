@@ -12,8 +12,11 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from runstrong.core import loads as ld
-from runstrong.core.diary import asks_to_find_weight
+from runstrong.core.diary import asks_to_find_weight, planned_work
+from runstrong.core.load_values import RecentSet
+from runstrong.core.log_loads import followed_session, kit_ceilings
 from runstrong.core.model import AthleteProfile, Item, Units
+from runstrong.core.owned_kit import kit_heaviest, kit_increments
 from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
@@ -87,6 +90,34 @@ def test_every_load_of_an_owned_kit_is_a_weight_the_runner_owns(drawn):
         assert any(abs(b.prescription.load_kg - kg) < 1e-3 for kg in owned), (w.index, b.exercise_id, owned)
         if len(owned) == 1:  # one weight: nothing to find
             assert not asks_to_find_weight(r.rule_id for r in b.reasons), (w.index, b.exercise_id)
+    for kg in followed_loads(plan, profile, kit):  # and where a logged set moves the planned loads (`today`)
+        assert any(abs(kg - w) < 1e-3 for w in owned), (kg, owned)
+
+
+def followed_loads(plan, profile, kit: Item):
+    """The loads of `kit` the sessions after its first are shown at once a set far harder, or
+    far easier, than planned is logged on that first one."""
+    sessions = planned_work(plan)[0]
+    first = next(((x, b) for x in sessions for b in x.blocks if _of_kit(b, kit)), None)
+    if first is None:
+        return
+    x, b = first
+    kg = b.prescription.load_kg
+    ceilings = kit_ceilings(profile.units, kit_heaviest(profile), False, CTX.params)
+    for logged in (
+        RecentSet(reps=1, load_kg=kg, rpe=10, date=x.date),
+        RecentSet(reps=20, load_kg=kg, rir=5, date=x.date),
+    ):
+        for later in (y for y in sessions if y.date > x.date):
+            moved = followed_session(later, {b.exercise_id: logged}, profile.units, kit_increments(profile),
+                                     CTX.library, CTX.params, None, ceilings, profile.bar_weights,
+                                     profile.owned_weights)  # fmt: skip
+            yield from (c.prescription.load_kg for c in moved.blocks if _of_kit(c, kit))
+
+
+def _of_kit(block, kit: Item) -> bool:
+    e = CTX.library.get(block.exercise_id)
+    return block.prescription.load_kg is not None and ld.implement(e.equipment) == kit
 
 
 @pytest.mark.parametrize(

@@ -77,7 +77,10 @@ def follow_logged(
     units, steps = profile.units, kit_increments(profile)
     kits = kit_ceilings(units, kit_heaviest(profile), EquipmentSet.gym in profile.equipment, ctx.params)
     bars = profile.bar_weights
-    return [followed_session(x, logged, units, steps, ctx.library, ctx.params, light, kits, bars) for x in sessions]
+    owned = profile.owned_weights
+    return [
+        followed_session(x, logged, units, steps, ctx.library, ctx.params, light, kits, bars, owned) for x in sessions
+    ]
 
 
 def followed_context(s: Session, context: logbook.DayContext, day: dt.date) -> logbook.DayContext:
