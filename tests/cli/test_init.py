@@ -322,6 +322,20 @@ def test_no_input_heaviest_takes_one_number_for_the_home_weights(tmp_path: Path)
     assert {k.value: v for k, v in loads.items()} == {"dumbbell": 35, "kettlebell": 35}
 
 
+def test_no_input_heaviest_takes_the_fixed_weights_a_runner_owns(tmp_path: Path):
+    """One pair of 10 kg dumbbells (cr23a F4) is said as `dumbbell 10 only`: it becomes
+    owned_weights, and a list not on one even step is refused, naming the option, nothing written."""
+    base = ("--no-input", "--age", "44", "--body-mass", "88", "--equipment", "dumbbells")
+    out = run("init", "me.toml", *base, "--heaviest", "dumbbell 10 only, kettlebell 12 16", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    profile = load_profile(tmp_path / "me.toml")
+    assert {k.value: v for k, v in profile.owned_weights.items()} == {"dumbbell": [10], "kettlebell": [12, 16]}
+    assert not profile.heaviest_loads
+    out = run("init", "bad.toml", *base, "--heaviest", "dumbbell 4 8 10", cwd=tmp_path)
+    assert out.returncode == 2 and "--heaviest" in out.stderr and "not on one even step" in out.stderr, out.stderr
+    assert not (tmp_path / "bad.toml").exists()
+
+
 @pytest.mark.parametrize(
     ("options", "says"),
     [
@@ -404,7 +418,10 @@ def test_heaviest_loads_are_typed_as_a_runner_says_them():
     assert metric("") == {} == metric("none")
     assert q.kit_loads_text(metric("dumbbell 22.5, backpack 10")) == "dumbbell 22.5, backpack 10"
     assert metric("backpack 10, dumbbell 16 kg, kb 20lb") == {"backpack": 10, "dumbbell": 16, "kettlebell": 9}
-    for bad in ("dumbbell", "dumbbell 0", "dumbbell 16 and more", "sofa 3", "12 dumbbell", "dumbbell 16 kg kg"):
+    assert metric("dumbbell 10 only") == {"dumbbell": [10]} == metric("10 only")
+    assert metric("dumbbell 6 8 10, kettlebell 12") == {"dumbbell": [6, 8, 10], "kettlebell": 12}
+    assert q.kit_loads_text({"kettlebell": 12}, {"dumbbell": [10.0]}) == "kettlebell 12, dumbbell 10 only"
+    for bad in ("dumbbell", "dumbbell 0", "dumbbell 16 and more", "sofa 3", "12 dumbbell", "dumbbell 16 kg kg", "only"):
         with pytest.raises(ValueError, match="heaviest loads: "):
             metric(bad)
     # read token by token: text built to make a backtracking pattern take minutes is refused at once

@@ -55,7 +55,8 @@ def test_marcos_two_of_three_note_is_said_once_for_its_weeks_in_every_renderer()
     md = render_markdown(plan, CTX.registry, weeks=every)
     assert _repeats(_markdown_weeks(md)) == []
     said = [line for line in md.splitlines() if "2 of 3 sessions, on your usual days" in line]
-    assert len(said) == 1 and said[0].startswith("- Weeks 7-21: "), said  # the taper keeps the count (taper)
+    assert len(said) == 1 and said[0].startswith("- Weeks 7-20: "), said
+    assert "The taper keeps the 2 sessions a week your loading weeks held" in md  # the taper says its own (taper)
     out = io.StringIO()
     print_plan(plan, Console(file=out, width=400, color_system=None), weeks=every, registry=CTX.registry)
     terminal = _terminal_weeks(out.getvalue())

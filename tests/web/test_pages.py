@@ -265,6 +265,19 @@ def test_the_heaviest_weights_are_set_on_the_profile_page_and_a_bad_answer_is_re
     assert 'value=""' in client.get("/profile").text.split('id="heaviest_loads"')[1][:200]  # the defaults again
 
 
+def test_the_fixed_weights_owned_are_set_on_the_profile_page_and_an_uneven_list_is_refused_by_its_field(client):
+    """cr23a F4: one pair of 10 kg dumbbells is said `dumbbell 10 only` and shown back so."""
+    data = {"available_days": ["tue", "fri"], "session_cap_minutes": "45", "equipment": ["dumbbells"],
+            "heaviest_loads": "dumbbell 4 8 10"}  # fmt: skip
+    response = client.post("/profile", data=data)
+    assert response.status_code == 422
+    assert re.search(r'id="heaviest_loads-error">[^<]*not on one even step', response.text)
+    assert client.post("/profile", data=data | {"heaviest_loads": "dumbbell 10 only, kettlebell 12"}).status_code == 303
+    assert 'value="kettlebell 12, dumbbell 10 only"' in client.get("/profile").text
+    assert client.post("/profile", data=data | {"heaviest_loads": ""}).status_code == 303
+    assert 'value=""' in client.get("/profile").text.split('id="heaviest_loads"')[1][:200]  # owned no more
+
+
 def test_the_home_furniture_is_set_on_the_profile_page_and_a_form_without_it_leaves_it(client) -> None:
     data = {"available_days": ["tue", "fri"], "session_cap_minutes": "45", "equipment": ["bands"]}
     page = client.get("/profile").text

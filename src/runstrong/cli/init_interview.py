@@ -27,6 +27,7 @@ from runstrong.io.init_answers import (
     parsers,
     plan_fits,
     run_option,
+    split_owned,
     validate_answers,
 )
 
@@ -278,13 +279,17 @@ def _ask_heaviest(it: _Interview, raw: dict[str, Any]) -> None:
     unit = "lb" if units == "imperial" else "kg"
     loads = it.ask.ask(
         f"Heaviest {' and '.join(w.replace('_', ' ') for w in weights)} you have, in {unit} "
-        f"(one number, or like {weights[0]} 16{', ' + weights[1] + ' 12' if len(weights) > 1 else ''})?",
+        f"(one number, or like {weights[0]} 16{', ' + weights[1] + ' 12' if len(weights) > 1 else ''}; "
+        f"fixed weights: list them, like {weights[0]} 6 8 10, or {weights[0]} 10 only for one pair)?",
         heaviest_parser(units, raw["equipment"]),
         it.default("heaviest", ""),
         None if it.opts.get("heaviest") else f"not sure: {heaviest_defaults(units, load_params())}",
     )
-    if loads:
-        raw["heaviest_loads"] = loads
+    heaviest, owned = split_owned(loads)
+    if heaviest:
+        raw["heaviest_loads"] = heaviest
+    if owned:
+        raw["owned_weights"] = owned
 
 
 def _has_spaced_pair(indexes: list[int]) -> bool:

@@ -11,6 +11,7 @@ from . import loads as ld
 from .library import Library
 from .load_walk import loadable_exercise
 from .model import AthleteProfile, EquipmentSet, Exercise, Item, Reason
+from .owned_kit import kit_heaviest
 from .plan_loads import starting_e1rms
 
 
@@ -32,7 +33,7 @@ def _outgrown(profile: AthleteProfile, library: Library, items: frozenset[Item],
     for e in library.exercises:
         if not (loadable_exercise(e) and e.fits(items) and e.dose.reps):  # a carry's metres have no rep load
             continue
-        top = ld.heaviest_kg(ld.implement(e.equipment), profile.units, profile.heaviest_loads, gym, p)
+        top = ld.heaviest_kg(ld.implement(e.equipment), profile.units, kit_heaviest(profile), gym, p)
         if top is not None:
             capped.append((e, top))
     if not capped:
@@ -73,7 +74,7 @@ def at_kit_ceiling(
     out = []
     for e in lifts:
         kit = ld.implement(e.equipment)
-        top = ld.heaviest_kg(kit, profile.units, profile.heaviest_loads, gym, p) if kit else None
+        top = ld.heaviest_kg(kit, profile.units, kit_heaviest(profile), gym, p) if kit else None
         if top is None or e.id not in done or not (loadable_exercise(e) and e.dose.reps):
             continue
         if e.id not in memo:

@@ -23,6 +23,7 @@ from . import loads as ld
 from .library import Library
 from .load_limits import LOADED_ROLES, copy_of, held_only, reviewed
 from .model import Block, EquipmentSet, Exercise, Phase, Prescription, Reason
+from .owned_kit import kit_heaviest
 from .phases import LOADING_PHASES
 from .progression import load_rise_pct, nearer_failure
 from .rep_scheme import DURABILITY_REPS
@@ -323,7 +324,7 @@ def _tempo(tempo: str | None, e: Exercise, slower: int) -> str | None:
 
 def _heaviest(walk: LoadWalk, e: Exercise, step: float, bar: float) -> float | None:
     kit, prof = ld.implement(e.equipment), walk.profile
-    full = ld.heaviest_kg(kit, prof.units, prof.heaviest_loads, EquipmentSet.gym in prof.equipment, walk.p)
+    full = ld.heaviest_kg(kit, prof.units, kit_heaviest(prof), EquipmentSet.gym in prof.equipment, walk.p)
     return None if full is None else ld.round_down(full, step, bar)
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import loads as ld
 from .model import Block, EquipmentSet, Exercise, Item, Phase, Role, Units, build
+from .owned_kit import kit_heaviest
 
 if TYPE_CHECKING:
     from .load_walk import LiftState, LoadWalk
@@ -64,14 +65,14 @@ def within_capacity(walk: LoadWalk, e: Exercise, kg: float) -> tuple[float, list
     """At most what the kit makes (the runner's heaviest dumbbell or kettlebell, a backpack
     full of books or water: kit-heaviest), and why, when that stops the load."""
     kit, prof = ld.implement(e.equipment), walk.profile
-    full = ld.heaviest_kg(kit, prof.units, prof.heaviest_loads, EquipmentSet.gym in prof.equipment, walk.p)
+    full = ld.heaviest_kg(kit, prof.units, kit_heaviest(prof), EquipmentSet.gym in prof.equipment, walk.p)
     if full is None or kit is None or kg <= full + 1e-9:
         return kg, []
     kg = ld.round_down(full, *walk.kit(e))
     shown = f"{round(kg / ld.KG_PER_LB):g} lb" if prof.units == Units.imperial else f"{kg:g} kg"
     if kit == Item.backpack:
         text = f"Your backpack is full at {shown}: the load stops there (dumbbells or a kettlebell would let it grow)."
-    elif kit in prof.heaviest_loads:
+    elif kit in kit_heaviest(prof):
         text = f"Your heaviest {kit.value} is {shown}: the load stops there; {_AT_THE_TOP}."
     else:
         text = (

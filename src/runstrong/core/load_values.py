@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import pairwise
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, model_validator
 
 from .base import Frozen
-from .vocab import Units, in_date_range
+from .owned_kit import with_owned_heaviest, with_owned_steps
+from .vocab import Item, Units, in_date_range
 
 _RECENT_SET = re.compile(
     r"^\s*(\d+)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(kg|kgs|lb|lbs)\s*(?:@\s*(rir|rpe)\s*(\d+(?:\.\d+)?))?\s*$", re.I
@@ -101,3 +103,50 @@ def bar_weights_fit(bars: dict, units: Units) -> None:
             f"bar_weights.{name}: {problem}; give what your empty bar weighs, e.g. {name} = {example} "
             f"for a {example} {unit} bar"
         )
+
+
+OWNED_KIT = ("dumbbell", "kettlebell")  # kit bought as fixed weights: the runner can say which they own
+
+
+def owned_kit(value: dict) -> dict:
+    """`owned_weights`: fixed dumbbells or kettlebells, each item's weights given once and on
+    one even step (a single pair is its own step), since loads are rounded to whole steps of
+    the kit (`load-rounding`); sorted, lightest first.
+
+    >>> owned_kit({"dumbbell": [10]}), owned_kit({"kettlebell": [16, 12]})
+    ({'dumbbell': [10]}, {'kettlebell': [12, 16]})
+    """
+    out = {}
+    for kit, weights in value.items():
+        if kit not in OWNED_KIT:
+            raise ValueError(f"{kit}: name fixed weights you own, {' or '.join(OWNED_KIT)}")
+        ws = sorted(weights)
+        if not ws or len(set(ws)) != len(ws):
+            raise ValueError(f"{kit}: list each weight you own once, e.g. [10] for one pair of 10 kg")
+        gaps = {round(b - a, 6) for a, b in pairwise(ws)}
+        if len(gaps) > 1:
+            raise ValueError(
+                f"{kit}: {', '.join(f'{w:g}' for w in ws)} are not on one even step; give the ones that are "
+                "(e.g. [8, 12, 16]): loads are rounded to whole steps"
+            )
+        out[kit] = ws
+    return out
+
+
+def owned_conflict(profile: object) -> str | None:
+    """`heaviest_loads` or `load_increments` saying otherwise of an item `owned_weights` names."""
+    owned = getattr(profile, "owned_weights", {}) or {}
+    for field, table in (("heaviest_loads", with_owned_heaviest({}, owned)), ("load_increments", None)):
+        given = getattr(profile, field, {}) or {}
+        want = table if table is not None else with_owned_steps({}, owned)
+        for kit, v in want.items():
+            if kit in given and abs(given[kit] - v) > 1e-6:
+                return f"{field}.{kit}: {given[kit]:g}, but owned_weights.{kit} says {v:g}; give one of them"
+    return None
+
+
+OwnedWeights = Annotated[dict[Item, list[Annotated[float, Field(gt=0, le=100)]]], AfterValidator(owned_kit)]
+OWNED_WORDS = (
+    "The fixed dumbbells or kettlebells you own, in your units, on one even step: e.g. dumbbell = [10] for one "
+    "pair of 10 kg, kettlebell = [12, 16]. Every load of that item is one of them."
+)

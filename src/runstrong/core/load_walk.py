@@ -16,6 +16,7 @@ from .kit_progress import KitState
 from .library import Library
 from .load_limits import LOADED_ROLES
 from .model import AthleteProfile, Block, Exercise, Prescription
+from .owned_kit import kit_heaviest, kit_increments, owned_floor_kg
 
 
 @dataclass
@@ -85,9 +86,10 @@ class LoadWalk:
     def kit(self, e: Exercise) -> tuple[float, float]:
         """The kit's smallest step and lightest load (an empty bar), in kg."""
         kit, units = ld.implement(e.equipment), self.profile.units
-        step = ld.increment_kg(kit, units, self.profile.load_increments, self.p)  # type: ignore[arg-type]
+        step = ld.increment_kg(kit, units, kit_increments(self.profile), self.p)  # type: ignore[arg-type]
         bar = ld.lightest_kg(kit, units, self.profile.bar_weights, self.p)  # type: ignore[arg-type]
-        return step, bar or ld.anchored_kg(kit, units, self.profile.heaviest_loads, step)  # type: ignore[arg-type]
+        bar = bar or owned_floor_kg(kit, units, self.profile.owned_weights)
+        return step, bar or ld.anchored_kg(kit, units, kit_heaviest(self.profile), step)  # type: ignore[arg-type]
 
     def rir(self, presc: Prescription) -> float:
         return ld.rir_of(presc.intensity.kind, presc.intensity.value, self.p.autoreg_assumed_rir)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from . import loads as ld
 from .model import Item
+from .owned_kit import only_weight_kg
 
 if TYPE_CHECKING:
     from .load_walk import LiftState, LoadWalk
@@ -15,6 +16,10 @@ if TYPE_CHECKING:
 
 def load_reasons(walk: LoadWalk, lift: LiftState, kit: Item | None) -> list:
     rounding = walk.p.why("load-rounding", f"Rounded down to what your {ld.KIT_WORDS.get(kit, 'kit')} can make.")
+    only = only_weight_kg(kit, walk.profile.units, walk.profile.owned_weights)
+    if only is not None:  # one weight owned: nothing to find, nothing to round, said each week (cr23a F4)
+        owned = walk.p.why("owned-weights", _only_text(only, kit, walk.profile.units))
+        return [owned, walk.p.why(lift.rule, _load_text(walk, lift) if lift.shown else _start_text(lift))]
     if lift.find and lift.rung:
         return [*_rung_find(walk, lift), rounding]
     if lift.find:
@@ -33,6 +38,14 @@ def load_reasons(walk: LoadWalk, lift: LiftState, kit: Item | None) -> list:
             "it steps up from here week by week, as long as the area stays calm."
         )
         return [walk.p.why("pain-ladder-handover", text)] + ([] if lift.shown else [rounding])
+    text = _load_text(walk, lift)
+    return (
+        [walk.p.why(lift.rule, text)] if lift.shown else [walk.p.why(lift.rule, text), rounding]
+    )  # rounding said once
+
+
+def _load_text(walk: LoadWalk, lift: LiftState) -> str:
+    """Where a load after the first session comes from."""
     text = {
         "load-autoregulation": "Load from your last logged set: easier than planned moves it up, harder down.",
         "e1rm-formula": "Load from your set's estimated 1RM for these reps and this reserve.",
@@ -47,15 +60,21 @@ def load_reasons(walk: LoadWalk, lift: LiftState, kit: Item | None) -> list:
         text = f"Load from the estimated 1RM of the {given} you gave for this lift, for these reps and this reserve."
     if lift.weeks and lift.rule in _STARTS:  # its later weeks go on from its own loads (cr20a #9)
         text = f"Load follows this lift's earlier weeks; {_STARTS[lift.rule](lift)}: adjust to the reserve."
-    return (
-        [walk.p.why(lift.rule, text)] if lift.shown else [walk.p.why(lift.rule, text), rounding]
-    )  # rounding said once
+    return text
 
 
 _STARTS = {
     "cross-lift-start": lambda lift: f"its start was carried over from your {lift.source}",
     "starting-load-estimate": lambda lift: f"its start was estimated from body mass, sex and level{_scaled(lift)}",
 }
+
+
+def _only_text(kg: float, kit: Item | None, units: object) -> str:
+    return (
+        f"{_in_units(kg, units)}: all your {ld.KIT_WORDS.get(kit, 'kit')} have, and every load of this lift. "
+        "Where it is light for the effort asked, lower it slower and pause at the bottom; the weeks add reps, then "
+        "slow the lowering (kit-double-progression)."
+    )
 
 
 def _in_units(kg: float, units: object) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from typing import Any, NamedTuple
 
+from .owned_kit import kit_heaviest, kit_increments, owned_floor_kg
 from .vocab import EquipmentSet, Item, Level, Pattern, Sex, Units
 
 MAX_LOAD_KG = 500  # the heaviest load a plan or a diary holds (a typo guard, not a methodology number)
@@ -363,8 +364,9 @@ class Kit(NamedTuple):
 
 def kit_of(kit: Item, profile: Any, p: Any) -> Kit:
     """The runner's `kit` (their own increments and heaviest loads, else the registry's)."""
-    step = increment_kg(kit, profile.units, profile.load_increments, p)
-    full = heaviest_kg(kit, profile.units, profile.heaviest_loads, EquipmentSet.gym in profile.equipment, p)
+    step = increment_kg(kit, profile.units, kit_increments(profile), p)
+    full = heaviest_kg(kit, profile.units, kit_heaviest(profile), EquipmentSet.gym in profile.equipment, p)
     bar = lightest_kg(kit, profile.units, profile.bar_weights, p)
-    bar = bar or anchored_kg(kit, profile.units, profile.heaviest_loads, step)
+    bar = bar or owned_floor_kg(kit, profile.units, profile.owned_weights)
+    bar = bar or anchored_kg(kit, profile.units, kit_heaviest(profile), step)
     return Kit(step, bar, math.inf if full is None else full)

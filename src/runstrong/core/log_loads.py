@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import loads as ld
 from .loads import MAX_LOAD_KG
+from .owned_kit import owned_floor_kg
 
 if TYPE_CHECKING:  # the models are imported where they are built: `today`'s light path loads no Pydantic
     from .diary import PlannedBlock, PlannedSession, SetLog
@@ -168,12 +169,14 @@ def followed_session(
     eased_days: EasedDays | None = None,
     ceilings: dict | None = None,
     bars: dict[Item, float] | None = None,
+    owned: dict | None = None,
 ) -> PlannedSession:
     """`session` with each planned load moved by the last logged sets of its lift, never past
-    the runner's kit (`ceilings`: `kit_ceilings`; `bars`: their own empty bars, in their units);
+    the runner's kit (`ceilings`: `kit_ceilings`; `bars`: their own empty bars, in their units;
+    `owned`: the fixed weights they own, the lightest the floor: owned-weights);
     a set logged on one of `eased_days` (the stored plan's lived eased days: light days,
     deloads, the taper) at least as planned moves nothing."""
-    kits, own = ceilings or {}, (increments, bars or {})
+    kits, own = ceilings or {}, (increments, bars or {}, owned or {})
     blocks = [_followed(b, logged, units, own, library, p, eased_days or {}, kits) for b in session.blocks]
     if all(a is b for a, b in zip(blocks, session.blocks, strict=True)):
         return session
@@ -184,7 +187,7 @@ def _followed(
     block: PlannedBlock,
     logged: dict[str, RecentSet],
     units: Units,
-    own: tuple[dict, dict],  # the runner's load increments and empty bars
+    own: tuple[dict, dict, dict],  # the runner's load increments, empty bars and fixed weights owned
     library: Library,
     p: Any,
     eased_days: EasedDays,
@@ -199,6 +202,7 @@ def _followed(
     if kit is None:
         return block
     step, bar = ld.increment_kg(kit, units, own[0], p), ld.lightest_kg(kit, units, own[1], p)
+    bar = bar or owned_floor_kg(kit, units, own[2])
     moved = followed_load(presc, last, step, bar, p, block.find_weight)
     kg = held_load(block.held_by, presc.load_kg, moved, last, step, bar, p)
     kg = within_kit(kg, presc.load_kg, ceilings.get(kit), step, bar)

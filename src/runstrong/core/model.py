@@ -16,7 +16,7 @@ from pydantic import AfterValidator, Field, field_validator, model_validator
 from . import names
 from .adjust_merge import merge_adjustments, merged_by_week
 from .base import Frozen, RunMinutes
-from .load_values import LOAD_KIT, RecentSet, bar_weights_fit, bars_only, load_kit  # noqa: F401 - re-exported
+from .load_values import OWNED_WORDS, OwnedWeights, RecentSet, bar_weights_fit, bars_only, load_kit
 from .pace import KM_PER_MILE, easy_pace_text, pace_min_per_km  # noqa: F401 - re-exported
 from .profile_checks import check_across_fields, known_loads_in_kg
 from .screen import Screen
@@ -339,6 +339,7 @@ class AthleteProfile(Frozen):
         "16 kg dumbbells, kettlebell = 12. Not given: 24 kg dumbbells and kettlebells at home, 50 kg dumbbells and "
         "48 kg kettlebells at a gym; a backpack holds 20 kg.",
     )
+    owned_weights: OwnedWeights = Field(default_factory=dict, description=OWNED_WORDS)
     bar_weights: Annotated[dict[Item, float], AfterValidator(bars_only)] = Field(
         default_factory=dict,
         description="What your empty bar weighs, in your units (kg, or lb for imperial), per bar: e.g. barbell = 15 "

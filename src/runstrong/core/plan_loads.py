@@ -43,6 +43,7 @@ from .load_walk import LiftState, LoadWalk, loadable
 from .load_words import load_reasons
 from .log_loads import eased_as_planned, holding_rule, set_e1rm
 from .model import AthleteProfile, Block, Exercise, Phase, Prescription, Session, Week
+from .owned_kit import only_weight_kg
 from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
 from .rep_scheme import LEG_CATEGORIES
@@ -200,7 +201,13 @@ def _estimate(walk: LoadWalk, e: Exercise) -> LiftState | None:
     if table is None:
         return None
     e1rm = table * walk.p.start_cautious_pct / 100 * walk.scale  # a lift of the movement, not its usual one
-    return LiftState(e1rm, None, "starting-load-estimate", find=True, scale=walk.scale)
+    return LiftState(e1rm, None, "starting-load-estimate", find=_to_find(walk, e), scale=walk.scale)
+
+
+def _to_find(walk: LoadWalk, e: Exercise) -> bool:
+    """Whether the lift's first session finds its weight: not where the runner owns one weight
+    of its kit, all there is to lift (owned-weights)."""
+    return only_weight_kg(ld.implement(e.equipment), walk.profile.units, walk.profile.owned_weights) is None
 
 
 _SHOWN = frozenset({"e1rm-formula", "load-autoregulation"})  # loads the runner gave or logged: they convert
@@ -218,7 +225,7 @@ def _carried_over(walk: LoadWalk, e: Exercise) -> LiftState | None:
             continue
         now = lift.e1rm * (1 + walk.p.load_step_pct / 100) ** lift.weeks
         e1rm = now / implement_share(src, walk.p) * ratios[e.id] / ratios[src_id] * implement_share(e, walk.p)
-        return LiftState(e1rm, None, "cross-lift-start", find=True, source=src.name)
+        return LiftState(e1rm, None, "cross-lift-start", find=_to_find(walk, e), source=src.name)
     return None
 
 

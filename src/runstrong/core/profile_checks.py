@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .load_values import owned_conflict
 from .loads import KG_PER_LB
 
 
@@ -42,6 +43,7 @@ ACROSS_FIELDS: tuple[tuple[tuple[str, ...], Callable[[Any], str | None]], ...] =
     (("start_date", "race"), race_after_start),
     (("pain_areas", "pain_sides"), sides_of_painful_areas),
     (("health", "postnatal_since"), birth_date_with_postnatal),
+    (("owned_weights", "heaviest_loads", "load_increments"), owned_conflict),
 )
 
 

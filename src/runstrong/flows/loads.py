@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from runstrong.core.diary import PlannedSession
 from runstrong.core.log_loads import EasedDays, eased_days, followed_session, kit_ceilings, not_yet_planned
 from runstrong.core.model import AthleteProfile, EquipmentSet, RecentSet
+from runstrong.core.owned_kit import kit_heaviest, kit_increments
 from runstrong.store import logbook, repo
 from runstrong.store.logged_loads import logged_sets
 
@@ -73,10 +74,13 @@ def follow_logged(
     if not logged:
         return sessions
     ctx = _context()
-    units, steps = profile.units, profile.load_increments
-    kits = kit_ceilings(units, profile.heaviest_loads, EquipmentSet.gym in profile.equipment, ctx.params)
+    units, steps = profile.units, kit_increments(profile)
+    kits = kit_ceilings(units, kit_heaviest(profile), EquipmentSet.gym in profile.equipment, ctx.params)
     bars = profile.bar_weights
-    return [followed_session(x, logged, units, steps, ctx.library, ctx.params, light, kits, bars) for x in sessions]
+    owned = profile.owned_weights
+    return [
+        followed_session(x, logged, units, steps, ctx.library, ctx.params, light, kits, bars, owned) for x in sessions
+    ]
 
 
 def followed_context(s: Session, context: logbook.DayContext, day: dt.date) -> logbook.DayContext:

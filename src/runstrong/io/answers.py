@@ -297,37 +297,45 @@ LOAD_ITEM_ALIASES = {"db": "dumbbell", "dumbbells": "dumbbell", "kb": "kettlebel
 
 def kit_loads_answer(
     name: str, items: Iterable[str], units: Units, bare: Iterable[str] = ()
-) -> Callable[[str], dict[str, float]]:
+) -> Callable[[str], dict[str, float | list[float]]]:
     """A load per piece of kit, in the runner's unit, from `dumbbell 16, kettlebell 12` (or
     `db=16 kb=12`, `dumbbell 35lb`); a bare number is for each of `bare` (the kit asked
-    about); empty or `none` leaves the defaults. Read token by token, so any text is read in
-    one pass."""
+    about); empty or `none` leaves the defaults. Fixed weights owned come as a list: several
+    numbers for one kit (`dumbbell 6 8 10`) or one and `only` (`dumbbell 10 only`, one pair).
+    Read token by token, so any text is read in one pass."""
     bare = tuple(bare)
     unit = "lb" if units == Units.imperial else "kg"
     item = pick(name, items, LOAD_ITEM_ALIASES)
     example = "dumbbell 35, kettlebell 26" if unit == "lb" else "dumbbell 16, kettlebell 12"
     hint = f"{name}: the kit and its heaviest load in {unit}, like {example}"
 
-    def parse(text: str) -> dict[str, float]:
+    def parse(text: str) -> dict[str, float | list[float]]:
         t = text.strip().lower()
         if t in ("", "none", "no", "-", SKIP):
             return {}
         if len(t) > 200:
             raise ValueError(f"{name}: at most 200 characters, like {example}")
         tokens = re.findall(r"[a-z_]+|\d+(?:[.,]\d+)?|[^\sa-z_\d]", t)
-        if bare and tokens and all(re.fullmatch(r"\d+(?:[.,]\d+)?|kgs?|lbs?", x) for x in tokens):
+        if bare and tokens and all(re.fullmatch(r"\d+(?:[.,]\d+)?|kgs?|lbs?|only", x) for x in tokens):
             tokens = [x for kit in bare for x in (kit, *tokens)]
-        out: dict[str, float] = {}
+        out: dict[str, float | list[float]] = {}
         words: list[str] = []
+        last = ""  # the kit the last number was for: a number or `only` after it makes a list of weights owned
         for i, token in enumerate(tokens):
             if token[0].isdigit():
                 given = tokens[i + 1] if i + 1 < len(tokens) else ""
+                load = _kit_load(name, token, given if given in _UNITS else "", unit)
+                if not words and last:
+                    out[last] = [*_owned(out[last]), load]
+                    continue
                 if not words:
                     raise ValueError(f"{hint} (got {text.strip()!r})")
-                out[item(" ".join(words))] = _kit_load(name, token, given if given in _UNITS else "", unit)
-                words = []
+                last, words = item(" ".join(words)), []
+                out[last] = load
             elif token in _UNITS and i and tokens[i - 1][0].isdigit():
                 continue
+            elif token == "only" and last and not words:
+                out[last] = _owned(out[last])
             elif token[0].isalpha() or token[0] == "_":
                 words.append(token)
             elif token not in ",;/=:":
@@ -337,6 +345,10 @@ def kit_loads_answer(
         return out
 
     return parse
+
+
+def _owned(value: float | list[float]) -> list[float]:
+    return value if isinstance(value, list) else [value]
 
 
 _UNITS = ("kg", "kgs", "lb", "lbs")
@@ -352,9 +364,13 @@ def _kit_load(name: str, number: str, given: str, unit: str) -> float:
     return round(value * 2) / 2
 
 
-def kit_loads_text(loads: dict) -> str:
-    """`dumbbell 16, kettlebell 12`: the answer that gives these loads back."""
-    return ", ".join(f"{getattr(kit, 'value', kit)} {value:g}" for kit, value in loads.items())
+def kit_loads_text(loads: dict, owned: dict | None = None) -> str:
+    """`dumbbell 16, kettlebell 12`: the answer that gives these loads back; the weights owned
+    as `dumbbell 6 8 10` or `dumbbell 10 only`."""
+    given = [f"{getattr(kit, 'value', kit)} {value:g}" for kit, value in loads.items() if kit not in (owned or {})]
+    for kit, ws in (owned or {}).items():
+        given.append(f"{getattr(kit, 'value', kit)} {' '.join(f'{w:g}' for w in ws)}{' only' if len(ws) == 1 else ''}")
+    return ", ".join(given)
 
 
 def seconds_answer(name: str, hi: int = 600) -> Callable[[str], int]:

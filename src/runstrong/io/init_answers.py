@@ -35,6 +35,7 @@ FIELD_OPTION = {
     "session_cap_minutes": "--cap",
     "equipment": "--equipment",
     "heaviest_loads": "--heaviest",
+    "owned_weights": "--heaviest",
     "furniture": "--furniture",
     "pain_areas": "--pain",
     "allow_double_days": "--double-days",
@@ -167,7 +168,8 @@ def furniture_shown(equipment: list[str], furniture: list[str] | None) -> list[s
 
 def heaviest_parser(units: str, equipment: list[str] | None) -> Any:
     """The heaviest-loads answer for this kit: a bare number is for each of its home weights."""
-    from runstrong.core.model import LOAD_KIT, Units
+    from runstrong.core.load_values import LOAD_KIT
+    from runstrong.core.model import Units
     from runstrong.io import answers as q
 
     return q.kit_loads_answer("heaviest loads", LOAD_KIT, Units(units), home_weights(equipment or ["bodyweight"]))
@@ -217,6 +219,16 @@ def _birth_date(dates: list[str], today: dt.date) -> dt.date:
     if since > today:
         raise ValueError(f"health: the birth's date {since} is after today ({today})")
     return since
+
+
+def split_owned(loads: dict | None) -> tuple[dict | None, dict | None]:
+    """The heaviest-loads answer as (heaviest_loads, owned_weights): a kit given as a list
+    (`dumbbell 10 only`, `kettlebell 12 16`) is the fixed weights the runner owns (owned-weights)."""
+    if not loads:
+        return loads or None, None
+    heaviest = {k: v for k, v in loads.items() if not isinstance(v, list)}
+    owned = {k: v for k, v in loads.items() if isinstance(v, list)}
+    return heaviest or None, owned or None
 
 
 def easy_pace_answer(text: str) -> str | None:
@@ -307,7 +319,8 @@ def profile_from_options(opts: dict[str, Any], today: dt.date) -> Any:
             get("furniture", "--furniture", p["furniture"], ",".join(opts["furniture"]))
         )
     if opts.get("heaviest"):
-        raw["heaviest_loads"] = get("heaviest", "--heaviest", heaviest_parser(units, raw.get("equipment")))
+        loads = get("heaviest", "--heaviest", heaviest_parser(units, raw.get("equipment")))
+        raw["heaviest_loads"], raw["owned_weights"] = split_owned(loads)
     if opts.get("pain"):
         raw["pain_areas"] = get("pain", "--pain", p["pain"], ",".join(opts["pain"]))
     if opts.get("health"):

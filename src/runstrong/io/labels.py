@@ -47,9 +47,12 @@ FIND_WEIGHT = "find-your-weight"
 
 
 def find_weight_note(block: Block) -> str:
-    """`find your weight [find-your-weight]` on the first session of a lift with no load known."""
+    """`find your weight [find-your-weight]` on the first session of a lift with no load known;
+    `all your kit has [owned-weights]` where the one weight the runner owns is the load."""
     if any(r.rule_id == FIND_WEIGHT for r in block.reasons):
         return f"find your weight [{FIND_WEIGHT}]"
+    if any(r.rule_id == "owned-weights" for r in block.reasons):
+        return "all your kit has [owned-weights]"
     return ""
 
 

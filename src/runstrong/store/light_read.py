@@ -41,6 +41,7 @@ from runstrong.core.log_loads import (
     within_kit,
 )
 from runstrong.core.names import kept
+from runstrong.core.owned_kit import owned_floor_kg, with_owned_heaviest, with_owned_steps
 from runstrong.core.vocab import Units
 
 MIGRATIONS = Path(__file__).with_name("migrations") / "versions"
@@ -244,9 +245,11 @@ def _follow(con: sqlite3.Connection, athlete_id: int, plan_id: int, sessions: li
     if not logged:
         return sessions
     units, kits = Units(profile["units"]), data["kits"]
-    own = profile["load_increments"], profile.get("bar_weights", {})  # a profile stored before bars has none
+    owned = profile.get("owned_weights", {})  # a profile stored before them has none
+    own = with_owned_steps(profile["load_increments"], owned), profile.get("bar_weights", {}), owned
     gym = "gym" in profile.get("equipment", ())
-    ceilings = kit_ceilings(units, profile.get("heaviest_loads", {}), gym, p)  # a profile stored before them has none
+    heaviest = with_owned_heaviest(profile.get("heaviest_loads", {}), owned)  # a profile stored before them has none
+    ceilings = kit_ceilings(units, heaviest, gym, p)
     light = _eased_days(con, plan_id, {s.date for s in logged.values()})
     out = []
     for session in sessions:
@@ -270,7 +273,7 @@ def _eased_days(con: sqlite3.Connection, plan_id: int, days: set[str]) -> dict[t
 
 
 def _followed(
-    block: dict, logged: dict, units: Units, own: tuple[dict, dict], kits: dict, p: Any, light: dict, ceilings: dict
+    block: dict, logged: dict, units: Units, own: tuple, kits: dict, p: Any, light: dict, ceilings: dict
 ) -> dict:
     presc, last = block["prescription"], logged.get(block["exercise_id"])
     kit = kits.get(block["exercise_id"])
@@ -279,6 +282,7 @@ def _followed(
     if eased_as_planned(light.get((block["exercise_id"], last.date)), last, p):
         return block
     step, bar = ld.increment_kg(kit, units, own[0], p), ld.lightest_kg(kit, units, own[1], p)
+    bar = bar or owned_floor_kg(kit, units, own[2])
     kg = followed_load(Values(presc), last, step, bar, p, bool(block.get("find_weight")))  # type: ignore[arg-type]
     kg = held_load(block["held_by"], presc["load_kg"], kg, last, step, bar, p)
     kg = within_kit(kg, presc["load_kg"], ceilings.get(kit), step, bar)

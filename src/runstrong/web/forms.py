@@ -217,7 +217,7 @@ def run_input(form: FormData, units: Units) -> tuple[dict[str, Any], list[FieldP
 def profile_input(form: FormData, units: Units) -> dict[str, Any]:
     """The profile fields the form edits; an empty race distance means no race, and empty
     heaviest loads the defaults. Heaviest loads are read as `runstrong init` reads them."""
-    from runstrong.io.init_answers import heaviest_parser, listed_furniture
+    from runstrong.io.init_answers import heaviest_parser, listed_furniture, split_owned
 
     from .problems import InputError
 
@@ -235,7 +235,8 @@ def profile_input(form: FormData, units: Units) -> dict[str, Any]:
         changes["furniture"] = listed_furniture(many(form, "furniture"))
     try:
         heaviest = heaviest_parser(units.value, changes["equipment"])
-        changes["heaviest_loads"] = heaviest(text(form, "heaviest_loads") or "")
+        loads, owned = split_owned(heaviest(text(form, "heaviest_loads") or ""))
+        changes["heaviest_loads"], changes["owned_weights"] = loads or {}, owned or {}
     except ValueError as err:
         raise InputError.one("heaviest_loads", str(err).removeprefix("heaviest loads: ")) from None
     distance = text(form, "race-distance")

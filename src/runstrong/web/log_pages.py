@@ -16,6 +16,7 @@ from fastapi import Path as FPath
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from runstrong.core.model import PainArea
+from runstrong.core.owned_kit import kit_increments
 
 from . import forms, views
 from .auth import diary_for
@@ -72,7 +73,7 @@ def _session_page(
         shown = [x for x in diary.day(done).logged if x.planned_label == planned.label]
     form = None
     if planned is not None:
-        steps = views.kit_steps(units, profile.load_increments, diary.params)
+        steps = views.kit_steps(units, kit_increments(profile), diary.params)
         form = views.session_form(planned, diary.library, units, data.last, diary.params.load_rounding_kg, steps)
     names = diary.names()
     values = values or {}

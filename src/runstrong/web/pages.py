@@ -372,7 +372,7 @@ def _profile_values(profile: Any) -> dict[str, Any]:
         "easy_pace": profile.easy_pace or "",
         "equipment": [e.value for e in profile.equipment],
         "furniture": furniture_shown([e.value for e in profile.equipment], profile.furniture),
-        "heaviest_loads": kit_loads_text(profile.heaviest_loads),
+        "heaviest_loads": kit_loads_text(profile.heaviest_loads, profile.owned_weights),
         "pain_areas": [a.value for a in profile.pain_areas],
         "health": [h.value for h in profile.health],
         "postnatal_since": profile.postnatal_since.isoformat() if profile.postnatal_since else "",
@@ -419,7 +419,7 @@ async def save_profile(request: Request) -> Response:
     except Changed as err:
         return _profile_page(request, FormState.stale(form, err, PROFILE_LISTS))
     except InputError as err:
-        errors = forms.errors_for(err.problems, {}, known=PROFILE_FIELDS)
+        errors = forms.errors_for(err.problems, {("owned_weights",): "heaviest_loads"}, known=PROFILE_FIELDS)
         if "race" in errors.by_field:
             errors.add("race-distance", errors.by_field.pop("race"))
         return _profile_page(request, FormState.refused(form, errors, PROFILE_LISTS))

@@ -31,6 +31,7 @@ FIELD_OF = {
     "session_cap_minutes": "cap",
     "allow_double_days": "double_days",
     "heaviest_loads": "heaviest",
+    "owned_weights": "heaviest",
 }
 WEEKDAYS = [d.value for d in Weekday]
 LISTS = ("available_days", "equipment", "furniture", "pain_areas")
@@ -141,7 +142,7 @@ def _read_week(form: FormData, a: Answers, p: dict[str, Any]) -> None:
     """The usual running week day by day (init's syntax: `easy 40`, `long 1h40`,
     `easy 30, tempo 40`), the strength days, kit, pain and double days."""
     from runstrong.io.answers import runs_answer
-    from runstrong.io.init_answers import heaviest_parser, listed_furniture
+    from runstrong.io.init_answers import heaviest_parser, listed_furniture, split_owned
 
     weekly = []
     for day in WEEKDAYS:
@@ -154,7 +155,7 @@ def _read_week(form: FormData, a: Answers, p: dict[str, Any]) -> None:
     if text(form, "furniture_shown"):  # the group was on the form: nothing ticked is no furniture
         a.raw["furniture"] = listed_furniture(a.read(form, "furniture", p["furniture"], "") or [])
     heaviest = heaviest_parser(a.raw.get("units") or "metric", a.raw["equipment"])
-    a.raw["heaviest_loads"] = a.read(form, "heaviest", heaviest, "") or None
+    a.raw["heaviest_loads"], a.raw["owned_weights"] = split_owned(a.read(form, "heaviest", heaviest, ""))
     a.raw["pain_areas"] = a.read(form, "pain_areas", p["pain"], "")
     if any(r["type"] in ("tempo", "intervals", "race") for r in weekly):
         a.raw["allow_double_days"] = bool(text(form, "double_days"))
