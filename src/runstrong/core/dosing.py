@@ -75,6 +75,7 @@ class Stage(NamedTuple):
 
     graduated: bool = False  # a novice past the foundation whose weeks were consistent
     unaccustomed: bool = False  # inside the runner's first weeks of strength work
+    heavy_waits: bool = False  # the week starts the third session: the heavy scheme waits a week (one-new-thing-a-week)
 
 
 SETTLED = Stage()  # neither: the phase alone sets the dosing

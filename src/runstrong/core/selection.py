@@ -66,6 +66,7 @@ class Context:
     regressed: tuple[tuple[str, str], ...] = ()  # (from id, to id) of swaps made because form broke down
     topped: frozenset[str] = frozenset()  # bodyweight lifts whose progression ran out so far (ladder-climb)
     outgrown: frozenset[str] = frozenset()  # loaded lifts the runner's kit cannot load enough (kit-fits-the-lift)
+    first_hops: bool = False  # no earlier block hopped: two-legged hops before single-leg ones (hops-two-legs-first)
 
 
 @dataclass(frozen=True)
