@@ -43,6 +43,11 @@ def seen_before(weeks: Sequence[Week], p: Params) -> frozenset[str]:
     return frozenset(seen)
 
 
+def hop_weeks(weeks: Sequence[Week]) -> int:
+    """How many weeks so far had hops in them (hops-two-legs-first: the first are two-legged)."""
+    return sum(1 for w in weeks if any(s.plyometric for s in _strength(w.sessions)))
+
+
 def started(sessions: Sequence, seen: frozenset[str], p: Params) -> frozenset[str]:
     """What a week's sessions start that no earlier week had."""
     strength = _strength(sessions)

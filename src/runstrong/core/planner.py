@@ -37,7 +37,7 @@ from .model import (
     build,
     why,
 )
-from .one_new_thing import HOPS, seen_before, staggered
+from .one_new_thing import hop_weeks, staggered
 from .owned_cues import with_owned_cues
 from .pain_return import rungs_for_week
 from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, USUAL_WEEK_TEXT, WeekFrame, fitted_phase_notes, race_week_promise
@@ -207,7 +207,6 @@ class _Planning:
     light: LightTally = field(default_factory=LightTally)  # loading weeks' light sessions (light-before-key-runs)
     strengths: dict = field(default_factory=dict)  # each loaded lift's starting e1RM, for the kit's ceiling
     hops_held: int = 0  # the week whose first hops wait a week (one-new-thing-a-week)
-    first_hops: bool = True  # no block before this one hopped (hops-two-legs-first)
 
     def __post_init__(self) -> None:
         p = self.ctx.params
@@ -256,15 +255,15 @@ class _Planning:
         if frame.deload and self.selection_key:  # hops come in with a loading week, never in a deload (cr21a W2)
             ready = ready and self.selection_key[0].plyo_ready
         topped = self._topped(frame, adjust)
+        first_hops = hop_weeks(self.weeks) < p.two_legged_hop_weeks  # two-legged first (hops-two-legs-first)
         # landings drilled mid-block: hops take over from them then, not a whole block later
-        key = (frame.selection, effects, equipment, swaps, ready, ladder, topped)
+        key = (frame.selection, effects, equipment, swaps, ready, ladder, topped, first_hops)
         if key == self.block_of_selection:
             return
         if frame.selection != (self.block_of_selection[0] if self.block_of_selection else None):
             self.prior_selection = self.selection
             self.prior_phase = self.selection_key[0].phase if self.selection_key else None
             self.prior_done, self.block_done = frozenset(self.block_done), set()
-            self.first_hops = HOPS not in seen_before(self.weeks, p)  # for the whole block (hops-two-legs-first)
         before = self.selection_key[0] if self.selection_key else None
         needs = Context(
             level=profile.strength_experience,
@@ -287,7 +286,7 @@ class _Planning:
             ),
             topped=topped,
             outgrown=outgrown,
-            first_hops=self.first_hops,
+            first_hops=first_hops,
         )
         recent, keep = self._recent(frame)
         self.selection, missing = select_block(self.ctx, needs, recent, keep, self.prior_done)
