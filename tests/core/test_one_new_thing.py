@@ -48,7 +48,7 @@ def building_runners(draw):  # type: ignore[no-untyped-def]
             "screens": [],
             "strength_experience": draw(st.sampled_from([Level.intermediate, Level.advanced, Level.novice])),
             "consistent_strength_weeks": draw(st.integers(0, 8)),
-            "week_adjustments": list(adjustments.values()),
+            "adjustments": list(adjustments.values()),
         }
     )
 
@@ -79,7 +79,7 @@ def hops_of(week) -> list:  # type: ignore[no-untyped-def]
 
 def dev(adjustments: list[Adjustment] = ()):  # type: ignore[no-untyped-def, assignment]
     profile = load_profile(RUNNERS / "dev_shift_worker_10k.toml")
-    return profile.model_copy(update={"week_adjustments": list(adjustments)})
+    return profile.model_copy(update={"adjustments": list(adjustments)})
 
 
 def test_devs_first_build_week_starts_only_the_third_session_then_heavy_then_two_legged_hops():
