@@ -175,9 +175,15 @@ def _place(
     blocked = explain_infeasible(w.days, roster, w.runner.allow_double, w.previous, p)
     if w.least_bad:
         return least_bad(ctx, week, composed, n, warnings)
+    if any(RunType.race in d.runs for d in w.days):  # a meet's week: fewer sessions, said, with no flag asked
+        planned, placement, notes = least_bad(ctx, week, composed, n, warnings)
+        return planned, placement, [*notes, p.why("tune-up-race", MEET_WEEK_TEXT)]
     raise InfeasibleWeekError(
         infeasible_message(w.frame, n, blocked, w.runner.allow_double, w.days, p.min_days_between)
     )
+
+
+MEET_WEEK_TEXT = "A race this week: its days before and after it hold no strength, so the week has fewer sessions."
 
 
 def _race_week_rest(w: WeekInputs, roster: tuple, p: Params) -> Reason:
