@@ -48,6 +48,11 @@ def hop_weeks(weeks: Sequence[Week]) -> int:
     return sum(1 for w in weeks if any(s.plyometric for s in _strength(w.sessions)))
 
 
+def held_hops(week: Week) -> bool:
+    """Whether the week's first hops waited (its note says so): a lived week is chosen again so."""
+    return any(r.rule_id == "one-new-thing-a-week" and HOPS in r.text for r in week.reasons)
+
+
 def started(sessions: Sequence, seen: frozenset[str], p: Params) -> frozenset[str]:
     """What a week's sessions start that no earlier week had."""
     strength = _strength(sessions)

@@ -37,7 +37,7 @@ from .model import (
     build,
     why,
 )
-from .one_new_thing import hop_weeks, staggered
+from .one_new_thing import held_hops, hop_weeks, staggered
 from .owned_cues import with_owned_cues
 from .pain_return import rungs_for_week
 from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, USUAL_WEEK_TEXT, WeekFrame, fitted_phase_notes, race_week_promise
@@ -228,11 +228,13 @@ class _Planning:
         at = self.screens.index(screen) if screen else -1
         effects, self.runner = self.scored[at].effects if screen else None, self.runners[at]
         screen_notes = self._screen_notes(screen, effects)
+        kept = self.fixed.get(frame.start)
+        if kept is not None and held_hops(kept):  # a lived week whose first hops waited: chosen as it was
+            self.hops_held = frame.index
         self._select(frame, adjust, effects)
         self.effects = effects
         if frame.block != self.trim_block:
             self.trim_levels, self.trim_block = {}, frame.block
-        kept = self.fixed.get(frame.start)
         if kept is not None:
             self._graduates(frame, [])  # a lived week moves a novice on as a planned one does (its words were said)
             self._unaccustomed(frame, [])
