@@ -21,6 +21,7 @@ from .carry import Carry, carry_of
 from .compose import LANDING_PATTERNS, dose_context
 from .context import PlanningContext
 from .cut_weeks import taper_held
+from .dated_races import tune_ups
 from .dosing import Stage
 from .infeasible import InfeasibleWeekError
 from .kit_fit import at_kit_ceiling, outgrown_lifts
@@ -372,6 +373,7 @@ class _Planning:
             carry=self.carry,
             stage=Stage(self._graduates(frame, screen_notes), self._unaccustomed(frame, screen_notes)),
             following=following_weeks(ctx, profile, self.calendar, self.frames, frame),
+            meet=any(frame.start <= d <= frame.end for d, _ in tune_ups(profile)),
         )
         planned = (self.selection, inputs, plan_week(ctx, self.selection, inputs))  # type: ignore[arg-type]
         week, waits = staggered(ctx, self.weeks, planned, self._hops_wait)  # type: ignore[arg-type]
