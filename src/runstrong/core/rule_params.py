@@ -130,10 +130,6 @@ class LandingsFirst(RuleParams):
     cue: Text
 
 
-class TwoLegsFirst(RuleParams):
-    two_legged_hop_weeks: Int
-
-
 class FoundationTwoSessions(RuleParams):
     prefix = "foundation_"
     sessions: Int
