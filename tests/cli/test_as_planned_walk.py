@@ -17,14 +17,20 @@ START = dt.date(2027, 3, 1)
 TRAINING_DAYS = (0, 2, 4)  # Mon, Wed, Fri
 
 
-def test_sessions_logged_as_planned_keep_the_heavy_lifts_planned_loads(tmp_path):
-    env = env_for(tmp_path)
+def cli_in(folder: Path):  # type: ignore[no-untyped-def]
+    """`runstrong` in `folder`'s own diary on a given day; a failure stops the walk with its output."""
+    env = env_for(folder)
 
     def cli(day: dt.date, *args: str) -> str:
         out = run_cli(args, env=env | {"RUNSTRONG_TODAY": day.isoformat()})
         assert out.returncode == 0, out.stdout + out.stderr
         return out.stdout
 
+    return cli
+
+
+def test_sessions_logged_as_planned_keep_the_heavy_lifts_planned_loads(tmp_path):
+    cli = cli_in(tmp_path)
     cli(START - dt.timedelta(days=1), "athlete", "add", str(HANA))
     fresh = json.loads(cli(START, "plan", str(HANA), "--format", "json"))
     planned = {
@@ -53,13 +59,7 @@ def test_the_heavy_rdl_logged_as_planned_or_easier_never_falls_through_the_race_
     heavy RDL fell 57.5 -> 55 -> 52.5 kg over weeks logged as planned, and held at 55 kg after an
     easier week: each replan started the lift afresh from its log, without the kit's reps and step.
     Ten weeks logged, every second week a rep more in reserve on the heavy lifts, reviewed weekly."""
-    env = env_for(tmp_path)
-
-    def cli(day: dt.date, *args: str) -> str:
-        out = run_cli(args, env=env | {"RUNSTRONG_TODAY": day.isoformat()})
-        assert out.returncode == 0, out.stdout + out.stderr
-        return out.stdout
-
+    cli = cli_in(tmp_path)
     cli(START - dt.timedelta(days=1), "athlete", "add", str(HANA))
     heavy: dict[int, float] = {}  # week -> the heavy RDL's load that week, as `today` showed it
     for n in range(10 * 7):
