@@ -294,3 +294,42 @@ def test_the_new_forms_have_the_body_limit_and_the_host_check(app) -> None:
         assert big.status_code == 413
         assert c.get("/welcome", headers={"host": "evil.example"}).status_code == 400
     assert athletes_in(app) == [A]
+
+
+def test_a_runner_who_gave_birth_says_so_on_the_welcome_page_and_her_plan_waits_with_hops(newcomer, empty_app) -> None:
+    page = newcomer.get("/welcome").text
+    assert "I gave birth in the last year" in page and 'name="postnatal_since"' in page  # init's health question
+    answers = {**ANSWERS, "health": ["postnatal", "pelvic_floor"], "postnatal_since": "2026-11-13"}
+    assert newcomer.post("/welcome", data={**answers, "key": key_of(page)}).status_code == 303
+    _, profile = empty_app.state.diary.profile()
+    assert [h.value for h in profile.health] == ["postnatal", "pelvic_floor"]
+    assert str(profile.postnatal_since) == "2026-11-13"
+    plan = empty_app.state.diary.plan().plan
+    first = plan.weeks[0]
+    assert any(r.rule_id == "postnatal-impact-return" and "8 weeks after the birth" in r.text for r in first.reasons)
+
+
+def test_a_birth_date_is_dropped_when_the_birth_box_is_not_ticked(newcomer, empty_app) -> None:
+    answers = {**ANSWERS, "health": ["low_bone_density"], "postnatal_since": "2026-11-13"}
+    newcomer.post("/welcome", data={**answers, "key": key_of(newcomer.get("/welcome").text)})
+    _, profile = empty_app.state.diary.profile()
+    assert [h.value for h in profile.health] == ["low_bone_density"] and profile.postnatal_since is None
+
+
+@pytest.mark.parametrize(
+    ("field", "answers", "says"),
+    [
+        ("postnatal_since", {"health": ["postnatal"], "postnatal_since": ""}, "give the date of the birth"),
+        ("postnatal_since", {"health": ["postnatal"], "postnatal_since": "13/11/2026"}, "write it like 2026-10-01"),
+        ("postnatal_since", {"health": ["postnatal"], "postnatal_since": "2027-02-01"}, "is after today"),
+        ("health", {"health": ["pregnant"]}, "postnatal"),
+    ],
+)
+def test_a_bad_health_answer_is_refused_by_its_field_and_nothing_stored(
+    newcomer, empty_app, field: str, answers: dict, says: str
+) -> None:
+    page = newcomer.post("/welcome", data={**ANSWERS, **answers, "key": "k3"})
+    assert page.status_code == 422
+    message = re.search(rf'<p class="field-error" id="{field}-error">([^<]*)</p>', page.text)
+    assert message and says in message.group(1), page.text[:3000]
+    assert athletes_in(empty_app) == []

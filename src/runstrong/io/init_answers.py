@@ -212,10 +212,18 @@ def _birth_date(dates: list[str], today: dt.date) -> dt.date:
     """The birth's date from the words of a birth answer, or a ValueError that says how."""
     if len(dates) != 1:
         raise ValueError("health: give the date of the birth with it, like: birth 2026-10-01")
+    return birth_date(dates[0], today)
+
+
+def birth_date(typed: str, today: dt.date) -> dt.date:
+    """A birth's date as typed (the web forms' own field): a date, not after today."""
+    typed = typed.strip()
+    if not typed:
+        raise ValueError("health: give the date of the birth, like 2026-10-01")
     try:
-        since = dt.date.fromisoformat(dates[0])
+        since = dt.date.fromisoformat(typed)
     except ValueError:
-        raise ValueError(f"health: {dates[0]!r} is not a date; write it like 2026-10-01") from None
+        raise ValueError(f"health: {typed!r} is not a date; write it like 2026-10-01") from None
     if since > today:
         raise ValueError(f"health: the birth's date {since} is after today ({today})")
     return since

@@ -17,7 +17,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from runstrong.core.model import EquipmentSet, Item, Level, PainArea, RaceDistance, Sex, Units, Weekday
+from runstrong.core.model import EquipmentSet, Health, Item, Level, PainArea, RaceDistance, Sex, Units, Weekday
 from runstrong.core.vocab import FURNITURE, ITEM_LABELS
 from runstrong.errors import UserError
 from runstrong.flows.base import Refused
@@ -37,7 +37,8 @@ ready_router = APIRouter(include_in_schema=False, dependencies=[Depends(athlete_
 
 FORM_FIELDS = {"name", "age", "sex", "units", "body_mass", "running_years", "strength_experience", "strength_weeks",
                "start", "race_distance", "race_date", "race_name", "plan_weeks", "easy_pace", "available_days",
-               "preferred_time", "cap", "equipment", "furniture", "heaviest", "pain_areas", "double_days",
+               "preferred_time", "cap", "equipment", "furniture", "heaviest", "pain_areas", "health",
+               "postnatal_since", "double_days",
                *(f"run-{d.value}" for d in Weekday)}  # fmt: skip
 
 
@@ -65,6 +66,7 @@ def _welcome_page(
         kit_sets=[e.value for e in EquipmentSet], items=[i.value for i in Item if i.value not in set(EquipmentSet)
                                                          and i not in FURNITURE],
         item_labels={i.value: text for i, text in ITEM_LABELS.items()}, pain_areas=[a.value for a in PainArea],
+        health=[h.value for h in Health],
         furniture=FURNITURE_ORDER, furniture_labels=FURNITURE_LABELS,
         heaviest_hint=heaviest_defaults(values.get("units") or "metric", diary.params),
     )  # fmt: skip

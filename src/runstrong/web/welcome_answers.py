@@ -34,7 +34,7 @@ FIELD_OF = {
     "owned_weights": "heaviest",
 }
 WEEKDAYS = [d.value for d in Weekday]
-LISTS = ("available_days", "equipment", "furniture", "pain_areas")
+LISTS = ("available_days", "equipment", "furniture", "pain_areas", "health")
 
 
 def defaults(today: dt.date) -> dict[str, Any]:
@@ -102,6 +102,7 @@ def profile_from_form(form: FormData, today: dt.date) -> tuple[AthleteProfile | 
     )
     _read_goal(form, a, p, today)
     _read_week(form, a, p)
+    _read_health(form, a, today)
     if a.problems:
         return None, a.problems
     try:
@@ -159,6 +160,16 @@ def _read_week(form: FormData, a: Answers, p: dict[str, Any]) -> None:
     a.raw["pain_areas"] = a.read(form, "pain_areas", p["pain"], "")
     if any(r["type"] in ("tempo", "intervals", "race") for r in weekly):
         a.raw["allow_double_days"] = bool(text(form, "double_days"))
+
+
+def _read_health(form: FormData, a: Answers, today: dt.date) -> None:
+    """The ticked conditions (the model refuses one it does not know, by this field) and, with a
+    birth, its date: needed, and not after today, as `init` asks it."""
+    from runstrong.io.init_answers import birth_date
+
+    a.raw["health"] = many(form, "health")
+    if "postnatal" in a.raw["health"]:
+        a.raw["postnatal_since"] = a.read(form, "postnatal_since", lambda typed: birth_date(typed, today), "")
 
 
 def _on_form(problem: FieldProblem) -> FieldProblem:
