@@ -184,7 +184,8 @@ def third_session_step(r: ReviewInput, v: Verdict) -> Verdict:
     never in a week with a cut or a deload (review-cut-size). A hold (effort, form, sleep,
     missed sets) keeps it: the hold repeats the doses, the session was earned by the weeks."""
     p = params_from_registry(r.registry)
-    reviewed = r.profile.model_copy(update={"adjustments": [*r.profile.adjustments, *filter(None, [v.this_week])]})
+    marked = [*r.profile.adjustments, *v.earlier_missed, *filter(None, [v.this_week])]
+    reviewed = r.profile.model_copy(update={"adjustments": marked})
     adjustments = reviewed.week_adjustments  # this week's note beside what the last review decided for it
     frames = {f.start: f for f in lay_out_weeks(reviewed, p)}
     nxt = frames.get(r.next_start)

@@ -315,12 +315,12 @@ def _load(history: DiaryWindow, diary: DiaryWindow, week_start: dt.date, rp: Rev
         prior.append(st + rn)
     change = round(100 * (load - prior[0]) / prior[0], 1) if prior and prior[0] > 0 else None
     first_week = week_start - len(prior) * 7 * DAY
-    chronic = statistics.fmean(prior) if prior and _diary_reaches(history, first_week + 6 * DAY) else 0
+    chronic = statistics.fmean(prior) if prior and diary_reaches(history, first_week + 6 * DAY) else 0
     acwr = round(load / chronic, 2) if chronic > 0 else None  # None until the diary holds the chronic weeks
     return _Load(daily, strength, run, estimated, from_plan, monotony, strain, change, acwr)
 
 
-def _diary_reaches(history: DiaryWindow, day: dt.date) -> bool:
+def diary_reaches(history: DiaryWindow, day: dt.date) -> bool:
     """Whether the diary holds anything on or before `day` (the end of the first chronic week):
     weeks before the diary began are no load, and a ratio against them read 4-5 in a
     runner's second week (coach read 18)."""

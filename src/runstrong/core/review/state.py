@@ -61,6 +61,7 @@ class Verdict:
     mobility: bool = False
     no_progress: tuple[Signal, ...] = ()  # sleep or appetite: nothing progresses
     this_week: Adjustment | None = None  # the reviewed week marked as not consistent
+    earlier_missed: tuple[Adjustment, ...] = ()  # earlier weeks no review marked, mostly missed in the diary
     max_sessions: int | None = None
     equipment: tuple = ()
     travel_weeks: tuple[dt.date, ...] = ()

@@ -9,7 +9,7 @@ from ..params import params_from_registry
 from . import signals as sig
 from .effort_trend import effort_rising
 from .form_rungs import easier_on_ladder, keeps_rung, next_rungs, rung_work, within
-from .measure import completion_pct, plan_week
+from .measure import completion_pct, diary_reaches, history_window_days, plan_week
 from .metrics import CategoryWeek
 from .params import ReviewParams
 from .regress import easier
@@ -299,6 +299,34 @@ def consistency_step(r: ReviewInput, v: Verdict) -> Verdict:
     )
     decisions = [*v.decisions, decision("week", "note", text, ["review-missed-sessions"], [sig.sessions(m, rp)])]
     return v.add(this_week=this_week, decisions=tuple(decisions))
+
+
+def unreviewed_missed_step(r: ReviewInput, v: Verdict) -> Verdict:
+    """Earlier weeks no review marked that the diary shows mostly missed (a week of flu and no
+    review: cr24a F1) do not count toward the third session either (S15). Only weeks inside the
+    diary window the review reads, and only once the diary had begun (a runner who started
+    logging late has not missed the weeks before)."""
+    rp = r.params
+    marked = {a.week_start for a in r.profile.adjustments if not a.consistent}
+    found: list[Adjustment] = []
+    for back in range(history_window_days(r.registry) // WEEK, 0, -1):
+        day = r.week_start.fromordinal(r.week_start.toordinal() - back * WEEK)
+        done = completion_pct(r.plan, r.history, day)
+        began = diary_reaches(r.history, day.fromordinal(day.toordinal() + WEEK - 1))
+        if day in marked or done is None or done >= rp.consistent_pct or not began:
+            continue
+        text = f"The week of {day:%a %d %b} shows {done:.0f}% of its sessions done and was not reviewed: it does " \
+            "not count toward the third session."  # fmt: skip
+        found.append(Adjustment(week_start=day, consistent=False, reasons=[why("review-missed-sessions", text)],
+                                review_of=r.week_start))  # fmt: skip
+    if not found:
+        return v
+    notes = [
+        decision("week", "note", a.reasons[0].text, ["review-missed-sessions"], [Signal(kind="sessions", text=text)])
+        for a in found
+        if (text := f"sessions done in the week of {a.week_start:%d %b} under {rp.consistent_pct:g}%")
+    ]
+    return v.add(earlier_missed=tuple(found), decisions=(*v.decisions, *notes))
 
 
 def missed_weeks_in_a_row(r: ReviewInput) -> int:

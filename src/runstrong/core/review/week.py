@@ -30,6 +30,7 @@ from .steps import (
     consistency_step,
     regress_step,
     sleep_appetite_step,
+    unreviewed_missed_step,
     warning_signs_step,
 )
 from .swap_ends import restore_step
@@ -51,6 +52,7 @@ STEPS: tuple[Step, ...] = (
     warning_signs_step,
     back_to_back_step,
     consistency_step,
+    unreviewed_missed_step,
     illness_step,
     verdict_step,
     recovery_step,
@@ -107,7 +109,7 @@ def assemble(r: ReviewInput, v: Verdict) -> Review:
     # the week's own notes: its words name the weeks from the week they are shown in
     said = [x for d in carried for x in d.reasons[:1]]
     next_reasons = [why(x.rule_id, as_said_in(x.text, r.week_start, r.next_start)) for x in said]
-    adjustments = [v.this_week] if v.this_week else []
+    adjustments = [*v.earlier_missed, *([v.this_week] if v.this_week else [])]
     adjustments.append(
         Adjustment(
             week_start=r.next_start,
