@@ -15,7 +15,7 @@ from runstrong.core.model import AthleteProfile, Impact, Phase, Role
 from runstrong.core.planner import build_plan
 from runstrong.core.progression import rir_of
 from runstrong.core.screen import Screen
-from runstrong.core.validate import step_problems
+from runstrong.core.validate_progression import step_problems
 from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
 

@@ -27,7 +27,7 @@ from .load_limits import LOADED_ROLES, copy_of, reviewed
 from .model import Block, Exercise, Phase, Prescription, Session
 from .phases import LOADING_PHASES
 from .timing import estimate_seconds
-from .validate import step_problems
+from .validate_progression import step_problems
 
 if TYPE_CHECKING:
     from .load_walk import LiftState, LoadWalk

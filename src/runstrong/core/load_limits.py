@@ -130,10 +130,14 @@ def light_day_load(walk: LoadWalk, lift: LiftState, kg: float, reps: int | None,
     of the heaviest load its full-dose days have had so far (grown in weeks of light days
     only), so a heavy lift the day before a key run stays moderate and clearly lighter than
     its heavy day (light-before-key-runs); and when its reps rise from the last loading week's
-    light day, at that day's load: reps or load, never both (linear-progression)."""
+    light day, at that day's load: reps or load, never both; and never more than the weekly
+    step over it, or the kit's next step where the kit makes none smaller (linear-progression:
+    a light day held at 95 kg while its reps rose took the e1RM's 105 kg in one week, cr24a F5)."""
     p = walk.p
-    if reps and lift.light is not None and reps > lift.light[0]:
-        kg = min(kg, ld.round_down(lift.light[1], step, bar))
+    if lift.light is not None:
+        was = lift.light[1]
+        ceiling = was if reps and reps > lift.light[0] else ld.step_ceiling(was, p.max_load_step_pct, step)
+        kg = min(kg, max(ld.round_down(was, step, bar), ld.round_down(ceiling, step, bar)))
     if walk.reviewed and lift.light is not None and walk.planned is not None and held_only(walk.planned):
         # a review's hold repeats the last loading week's light day (after a deload too), not a
         # share of the e1RM the walk grew since: 55 kg there, 50 kg "at RIR 9" here (cr19b #4)

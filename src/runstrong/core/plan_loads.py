@@ -141,12 +141,16 @@ def _learn(walk: LoadWalk, week: Week) -> None:
     """A lived week's own loads are where its lifts stand when an older plan gave other loads
     than the walk gives now; its light days' loads only in race week, as in the walk
     (light-before-key-runs). A week lived as the walk plans it leaves the walk as it is: its
-    best so far stands through a taper's lighter loads, as when the week was planned."""
+    best so far stands through a taper's lighter loads, as when the week was planned. Its light
+    days are where the next light days step from (cr24a F5's bound, read as `validate` reads it)."""
     if week.deload:
         return
     heaviest: dict[str, float] = {}
+    light_days: dict[str, tuple[int, float]] = {}
     for s in week.sessions:
         for b in s.blocks:
+            if week.phase in LOADING_PHASES:
+                note_light(light_days, b)
             light = week.phase != Phase.race_week and any(r.rule_id == "light-before-key-runs" for r in b.reasons)
             if b.prescription.load_kg is not None and not light:
                 heaviest[b.exercise_id] = max(heaviest.get(b.exercise_id, 0.0), b.prescription.load_kg)
@@ -154,6 +158,9 @@ def _learn(walk: LoadWalk, week: Week) -> None:
         lift = walk.lifts.get(ex_id)
         if lift is not None and lift.week_kg != kg:
             lift.last = lift.week_kg = kg  # the week before as it stood: a deload eases from it
+    for ex_id, light in light_days.items():
+        if (lift := walk.lifts.get(ex_id)) is not None:
+            lift.light = light
 
 
 def _starts(walk: LoadWalk, logged: bool) -> None:
@@ -353,7 +360,7 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
             kit = held_to_step(walk, week, block, e, kit, kg, load_at)
     if kit is not None and kit.kg < kg - 1e-9:
         full = []  # the kit's dose holds it under the kit's heaviest: that ceiling's words no longer apply
-    added = load_reasons(walk, lift, ld.implement(e.equipment)) + full
+    added = load_reasons(walk, lift, ld.implement(e.equipment)) + full + _light_step_words(walk, lift, light, kg)
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True
     kg, added = (kg, added) if kit is None else (kit.kg, [*added, *kit.reasons])
@@ -364,6 +371,17 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
         presc = copy_of(base.prescription, load_kg=kg)
         hit = walk.copies[key] = copy_of(base, prescription=presc, reasons=[*base.reasons, *added])
     return hit
+
+
+LIGHT_STEP_TEXT = "The load goes up a step from last week's light day (load or reps, never both)."
+
+
+def _light_step_words(walk: LoadWalk, lift: LiftState, light: bool, kg: float) -> list:
+    """A light day whose load rises from the last loading week's light day says so (cr24a F5:
+    "The same reps as last week" beside a heavier bar)."""
+    if not light or lift.light is None or kg <= lift.light[1] + 1e-9:
+        return []
+    return [walk.p.why("linear-progression", LIGHT_STEP_TEXT)]
 
 
 def _start_of(walk: LoadWalk, e: Exercise, block: Block) -> LiftState | None:

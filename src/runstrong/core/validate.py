@@ -11,16 +11,11 @@ import itertools
 from dataclasses import dataclass
 from operator import attrgetter
 
-from . import loads as ld
 from .context import PlanningContext
-from .dated_races import check_tune_ups, tune_ups
-from .dated_races import window as tune_up_window
+from .dated_races import check_tune_ups
 from .effort_targets import harder_than_race_close, heavy_set
 from .health import health_violations
-from .kit_progress import dosed_range
 from .library import Library
-from .load_limits import REVIEWED
-from .load_steps import load_step_problem
 from .model import (
     EQUIPMENT_SETS,
     KEY_RUN_TYPES,
@@ -35,7 +30,6 @@ from .model import (
     Pattern,
     Phase,
     Plan,
-    Prescription,
     Role,
     RunType,
 )
@@ -43,10 +37,11 @@ from .pain_return import allowed_on_ladder, ruled_out, rungs_for_week, through_l
 from .params import Params
 from .phases import LOADING_PHASES
 from .plan_notes import familiarising
-from .progression import RPE_AT_FAILURE, load_rise_pct, rir_of
+from .progression import RPE_AT_FAILURE
 from .rep_scheme import LEG_CATEGORIES
 from .rules import Registry
 from .validate_loads import check_loads
+from .validate_progression import KitSteps, check_progression
 from .week_days import returning_after_race
 
 
@@ -72,7 +67,7 @@ def check_plan(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date] = fro
     out += [Violation(*v) for v in check_tune_ups(plan, p)]
     out += _check_deloads(plan, p)
     out += _check_sessions(plan, ctx, lived)
-    out += _check_progression(plan, p, _KitSteps(plan, ctx.library, p), lived)
+    out += [Violation(*v) for v in check_progression(plan, p, KitSteps(plan, ctx.library, p), lived)]
     out += _check_heavy_rests(plan, p)
     out += _check_eccentric_rests(plan, p, lived)
     out += _check_first_days_back(plan, p, lived)
@@ -378,96 +373,6 @@ def _session_content(blocks: list, runner: tuple, library: Library, p: Params): 
             if pr.sets * pr.contacts * sides > p.plyo_max_contacts[level]:
                 problems.append(("dose-plyometric", f"{e.id}: too many contacts"))
     return tuple(problems), frozenset(trained)
-
-
-class _KitSteps:
-    """Each loaded exercise's kit step in kg for this runner (None: no load), worked out once."""
-
-    def __init__(self, plan: Plan, library: Library, p: Params) -> None:
-        self.plan, self.library, self.p, self.steps = plan, library, p, {}
-
-    def __call__(self, ex: str) -> float | None:
-        if ex not in self.steps:
-            e = self.library.get(ex) if ex in self.library else None
-            kit = ld.implement(e.equipment) if e is not None and e.loadable else None
-            self.steps[ex] = None if kit is None else ld.kit_of(kit, self.plan.profile, self.p).step
-        return self.steps[ex]
-
-
-def _check_progression(plan: Plan, p: Params, kit_step: _KitSteps, lived: frozenset[dt.date]) -> list[Violation]:
-    """Each loading week's step from the last loading week stays within the registry's
-    bounds, across phase changes and deloads (a deload or taper week is compared with
-    nothing; the loading week after it with the one before it); a day's load in kilograms
-    too (`load_steps`), except in a week lived or the first after one (the diary's sets lead)."""
-    out: list[Violation] = []
-    last: dict[tuple[str, str], Prescription] = {}
-    rules_of: dict[int, frozenset[str]] = {}  # weeks share blocks: each one's rule ids read once (the plan keeps them)
-    races = tune_ups(plan.profile)  # a tune-up's last days hold leg work far from failure, as a light day does
-    was_lived = False
-    for w in plan.weeks:
-        if w.deload or w.phase not in LOADING_PHASES:
-            continue
-        if "baseline-screen" in w.rule_ids:  # a new screen re-prescribes from what was measured
-            last = {}
-        seen: dict[tuple[str, str], Prescription] = {}
-        kg_judged = not was_lived and w.start_date not in lived
-        was_lived = w.start_date in lived
-        for s in w.sessions:
-            if races and not tune_up_window(races, s.date, p)[1]:
-                continue  # neither a step up nor the base for one (tune-up-race)
-            for b in s.blocks:
-                if b.role not in (Role.primary, Role.accessory):
-                    continue
-                rules = rules_of.get(id(b))
-                if rules is None:
-                    rules = rules_of[id(b)] = frozenset(map(_RULE_ID, b.reasons))
-                if "light-before-key-runs" in rules:
-                    continue  # a deliberately light day is neither a step up nor the base for one
-                key = (b.exercise_id, s.focus.value)
-                if not rules.isdisjoint(REVIEWED):  # a week a review cut or held: the week
-                    if key in last:  # after it is compared with the week before it, as if the cap were not there
-                        seen[key] = last[key]
-                    continue
-                seen[key] = b.prescription
-                if key in last:
-                    where = f"week {w.index} {b.exercise_id}"
-                    problems = step_problems(last[key], b.prescription, p)
-                    step = kit_step(b.exercise_id) if kg_judged else None
-                    if step is not None:
-                        top = span[1] if (span := dosed_range(b, p)) else None
-                        problems += filter(None, [load_step_problem(last[key], b.prescription, top, step, p)])
-                    out += [Violation("linear-progression", where, m) for m in problems]
-        last = seen  # compare with the last loading week only: a returning exercise starts afresh
-    return out
-
-
-def step_problems(before: Prescription, now: Prescription, p: Params) -> list[str]:
-    """What in the step from `before` to `now` (one loading week to the next) breaks the
-    registry's bounds: reps, holds, contacts, sets, load, and the load an effort implies."""
-    problems = []
-    reps_up = (now.reps or 0) - (before.reps or 0)
-    if reps_up > p.max_rep_step:
-        problems.append(f"reps up {reps_up}")
-    if (now.seconds or 0) - (before.seconds or 0) > p.max_hold_step:
-        problems.append("hold jumps")
-    if (now.contacts or 0) - (before.contacts or 0) > p.max_contacts_step:
-        problems.append("contacts jump")
-    if now.sets - before.sets > p.max_set_step:
-        problems.append("sets jump")
-    bi, ni = before.intensity, now.intensity
-    rise = None
-    if bi.kind == ni.kind == "load_kg" and bi.value and ni.value:
-        rise, most = (ni.value - bi.value) / bi.value * 100, p.max_load_step_pct
-    elif before.reps and now.reps and (q0 := rir_of(bi.kind, bi.value)) is not None:
-        q1 = rir_of(ni.kind, ni.value)
-        if q1 is not None:
-            rise = load_rise_pct((before.reps, q0), (now.reps, q1), p.e1rm_divisor)
-            most = p.max_implied_load_step_pct
-    if rise is not None and rise > most + 1e-9:
-        problems.append(f"load jumps {rise:.0f}%")
-    if rise is not None and rise > 1e-9 and reps_up > 0:
-        problems.append("reps and load rise together")
-    return problems
 
 
 _RULE_ID = attrgetter("rule_id")
