@@ -252,7 +252,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         walk.room, walk.focus = room(s, walk), s.focus
         load_block = lambda b, c=c: _loaded_block(walk, week, b, c)  # noqa: E731
         loaded.append(refit(walk, s, [load_block(b) for b in s.blocks], load_block))
-    loaded = no_harder_than_heavy(walk, loaded)
+    loaded = no_harder_than_heavy(walk, loaded, week.phase in LOADING_PHASES and not week.deload)
     sessions = []
     for s, blocks, c in zip(week_sessions, loaded, close, strict=True):
         for b in taught(walk, week, s.date, blocks):  # a tune-up's race-close leg work teaches nothing
