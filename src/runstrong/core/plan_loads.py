@@ -344,6 +344,8 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
         kg = light_day_load(walk, lift, kg, block.prescription.reps, *walk.kit(e))
     if week.deload:
         kg = _no_deload_rise(walk, lift, e, kg, light)
+    elif week.phase == Phase.taper:
+        kg = _no_taper_rise(walk, lift, e, kg, light)
     kg, full = within_capacity(walk, e, kg)  # an estimate stopped there is still found (cr20a #4)
     kit = None
     if not light:
@@ -379,6 +381,18 @@ def _start_of(walk: LoadWalk, e: Exercise, block: Block) -> LiftState | None:
     if lift is not None:
         walk.lifts[e.id] = lift
     return lift
+
+
+def _no_taper_rise(walk: LoadWalk, lift: LiftState, e: Exercise, kg: float, light: bool) -> float:
+    """A taper day's load, never above the same day's in the last loading week (taper: volume
+    cut, intensity kept, not raised; cr22b W3: a light Monday's hip thrust, 2 x 14 @ 26 kg the day
+    before a tempo, came to 1 x 14 @ 28 kg in the taper, above the lift's taper Friday at 26 kg)."""
+    if light:
+        was = lift.light[1] if lift.light is not None else None
+    else:
+        day = walk.day_last.get((e.id, walk.focus))
+        was = day.load_kg if day is not None else None
+    return kg if was is None else min(kg, ld.round_down(was, *walk.kit(e)))
 
 
 def _no_deload_rise(walk: LoadWalk, lift: LiftState, e: Exercise, kg: float, light: bool) -> float:
