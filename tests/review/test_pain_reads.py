@@ -15,7 +15,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from runstrong.core.diary import PainReport, describe_pain
-from runstrong.core.model import PainArea
+from runstrong.core.model import Adjustment, PainArea
 from runstrong.core.pain_return import rungs_for_week
 from runstrong.core.review.metrics import DiaryWindow
 from runstrong.core.review.pain_sides import said
@@ -146,6 +146,38 @@ def test_a_climb_a_cut_overrides_says_the_rung_the_plan_keeps():
     assert rung_next_week(review, PainArea.achilles) == 0
     assert d.action == "note" and "up to rung" not in d.text, d.text
     assert "stays on rung 1 of" in d.text and "comes first" in d.text, d.text
+
+
+def _calm_on_rung_under_a_deload(rung: int):  # type: ignore[no-untyped-def]
+    """Maya's Achilles on `rung` (from 0) with no calm week yet, a calm 0/10 week 3 whose
+    soreness calls a deload: the area's decision."""
+    base = ACHILLES_RUNNER
+    monday = plan_of(base).weeks[2].start_date
+    review = Adjustment(week_start=monday, pain_rungs={PainArea.achilles: rung}, pain_calm={PainArea.achilles: 0})
+    profile = base.model_copy(update={"adjustments": [review]})
+    plan = plan_of(profile)
+    week = plan.weeks[2]
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    sore = [w.model_copy(update={"soreness": 1}) if w.date > week.start_date else w for w in diary.wellness]
+    calm = PainReport(date=week.start_date + DAY, area=PainArea.achilles, score=0, when="during")
+    diary = with_reports(dataclasses.replace(diary, wellness=tuple(sore)), calm)
+    review_, _, _ = reviewed_and_applied(plan, profile, diary, week, LIBRARY, REGISTRY)
+    (d,) = decisions_of(review_, PainArea.achilles)
+    return d
+
+
+def test_a_wait_on_a_rung_under_a_deload_says_its_dose_holds_once():
+    """The review said "it stays on rung 3 of 4 ..., its dose growing within it next week; the next
+    rung ... after 2 more calm weeks: no progress next week: the deload comes first" (two clauses of
+    one decision that contradict), and on the top rung "it stays there; ...: no progress next week:
+    the deload comes first" (one that repeats). Each now says what the week does, once."""
+    d = _calm_on_rung_under_a_deload(2)
+    assert d.action == "note" and "no progress next week" not in d.text and "growing" not in d.text, d.text
+    assert "it stays on rung 3 of 4 of its return ladder" in d.text, d.text
+    assert "its dose not raised next week while the deload comes first; the next rung" in d.text, d.text
+    top = _calm_on_rung_under_a_deload(3)
+    assert "no progress next week" not in top.text, top.text
+    assert "it stays there next week while the deload comes first; 2 more calm weeks" in top.text, top.text
 
 
 def test_a_report_is_said_with_its_area_once_for_every_area_and_side():

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .kit_session import retimed, timed
 from .load_limits import LOADED_ROLES, copy_of, reviewed
 from .model import Block, Phase, Session, Week
-from .phases import TAPER_THREE_TEXT, WeekFrame
+from .phases import TAPER_THREE_TEXT, WeekFrame, holds_for_taper
 from .review_cut import cut_sets
 
 if TYPE_CHECKING:
@@ -79,13 +79,18 @@ def _cut(walk: LoadWalk, s: Session, b: Block, pct: int) -> Block:
     return timed(b, copy_of(b.prescription, sets=cut_sets(was, pct)), walk)[0]
 
 
+def loading_held(weeks: Sequence[Week]) -> list[int]:
+    """The sessions each week the taper keeps to placed (`holds_for_taper`)."""
+    return [len(w.sessions) for w in weeks if holds_for_taper(w.phase, w.deload)]
+
+
 def taper_held(frame: WeekFrame, weeks: Sequence[Week], p: Any) -> WeekFrame:
     """The taper keeps the sessions the loading weeks held, not those they were asked for
     (taper: frequency kept, none started): a third session earned on paper that placement
     never fitted (meets, a dated race, the week's rhythm) does not first appear in the taper."""
     if frame.phase != Phase.taper:
         return frame
-    held = [len(w.sessions) for w in weeks if w.phase in (Phase.build, Phase.race_specific) and not w.deload]
+    held = loading_held(weeks)
     if not held or max(held) >= frame.sessions:
         return frame
     n = max(held)

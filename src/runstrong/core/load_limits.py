@@ -25,12 +25,13 @@ def _heavy(b: Block) -> bool:
     return any(r.rule_id == "dose-heavy" for r in b.reasons) and b.prescription.intensity.kind == "rpe"
 
 
-def no_harder_than_heavy(walk: LoadWalk, loaded: list[list[Block]]) -> list[list[Block]]:
+def no_harder_than_heavy(walk: LoadWalk, loaded: list[list[Block]], loading: bool) -> list[list[Block]]:
     """A lift's other full days in a week never ask more of it than its heavy day does: the
     heavy day's load climbs a step a week (linear-progression) while a day of more reps at
     its own reserve takes its load from the e1RM, and was for weeks the harder of the two
     (4 x 10 at RIR 2 on 97.5 kg beside 4 x 6 at RPE 8 on 100 kg). Such a day's load is held
-    to the e1RM the heavy day's set stands for."""
+    to the e1RM the heavy day's set stands for; in a loading week a rep or two fewer keep it at
+    the load that day held last loading week rather than under it (`_reps_at_held_load`)."""
     heavy: dict[str, float] = {}
     for b in (b for blocks in loaded for b in blocks):
         if _heavy(b) and b.prescription.load_kg and b.prescription.reps:
@@ -38,10 +39,10 @@ def no_harder_than_heavy(walk: LoadWalk, loaded: list[list[Block]]) -> list[list
             heavy[b.exercise_id] = min(heavy.get(b.exercise_id, e1rm), e1rm)
     if not heavy:
         return loaded
-    return [[_held_to_heavy(walk, b, heavy) for b in blocks] for blocks in loaded]
+    return [[_held_to_heavy(walk, b, heavy, loading) for b in blocks] for blocks in loaded]
 
 
-def _held_to_heavy(walk: LoadWalk, b: Block, heavy: dict[str, float]) -> Block:
+def _held_to_heavy(walk: LoadWalk, b: Block, heavy: dict[str, float], loading: bool) -> Block:
     presc, e1rm = b.prescription, heavy.get(b.exercise_id)
     if e1rm is None or _heavy(b) or not presc.load_kg or not presc.reps or b.role not in LOADED_ROLES:
         return b
@@ -51,14 +52,34 @@ def _held_to_heavy(walk: LoadWalk, b: Block, heavy: dict[str, float]) -> Block:
     if presc.load_kg <= cap + 1e-9:
         return b
     text = "No harder than this week's heavy day of the same lift: its load steps up a week at a time."
-    key = (id(b), cap, "heavy")
+    reps = _reps_at_held_load(walk, b, e1rm, cap, loading)
+    if reps is not None:  # held where that day stood last loading week, a rep or two fewer
+        cap = walk.lifts[b.exercise_id].other[1]  # type: ignore[index]
+        text = (f"No harder than this week's heavy day of the same lift: the load holds at last week's, "
+                f"{reps} reps instead of {presc.reps}.")  # fmt: skip
+    key = (id(b), cap, reps, "heavy")
     hit = walk.copies.get(key)
     if hit is None:
         kept = [r for r in b.reasons if r.rule_id != "kit-heaviest"]  # held below the kit's heaviest: not stopped by it
-        hit = walk.copies[key] = copy_of(
-            b, prescription=copy_of(presc, load_kg=cap), reasons=[*kept, p.why("linear-progression", text)]
-        )
+        dose = copy_of(presc, load_kg=cap, reps=reps or presc.reps)
+        hit = walk.copies[key] = copy_of(b, prescription=dose, reasons=[*kept, p.why("linear-progression", text)])
     return hit
+
+
+def _reps_at_held_load(walk: LoadWalk, b: Block, e1rm: float, cap: float, loading: bool) -> int | None:
+    """In a loading week, the reps (a rep or two fewer) at which the load this day held last
+    loading week stays within the heavy day's e1RM, where the heavy day's bound would cut the
+    load under it at as many reps or more: reps fall before a load does (load-autoregulation;
+    a dumbbell RDL's Thursday 2 x 10 @ 48 kg, logged easy, came back 1 x 10 @ 46 kg when its
+    Tuesday first went heavy at a step-capped 3 x 8 @ 50 kg). None: the bound's load stands."""
+    lift, presc, p = walk.lifts.get(b.exercise_id), b.prescription, walk.p
+    kept = lift.other if lift is not None and loading else None  # its other full day last loading week
+    if kept is None or not presc.reps or presc.reps > kept[0] or cap >= kept[1]:
+        return None
+    for reps in range(presc.reps - 1, max(presc.reps - p.max_rep_step - 1, 0), -1):
+        if ld.load_for(e1rm, reps, walk.rir(presc), p.e1rm_formula, p.e1rm_max_reps) >= kept[1] - 1e-9:
+            return reps
+    return None
 
 
 def within_capacity(walk: LoadWalk, e: Exercise, kg: float) -> tuple[float, list]:

@@ -36,6 +36,12 @@ class WeekFrame:
         return self.start + dt.timedelta(days=6)
 
 
+def holds_for_taper(phase: Phase, deload: bool) -> bool:
+    """Whether a week's sessions count toward what the taper keeps: a build or race-specific
+    week, not a deload (taper: frequency kept, none started)."""
+    return phase in (Phase.build, Phase.race_specific) and not deload
+
+
 def monday_of(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 

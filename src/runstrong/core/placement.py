@@ -259,7 +259,7 @@ def _week_cost(ctx: PlanningContext, span: Span, sessions: int) -> float:
     """A later week's cheapest placement of `sessions` after `span.previous`, with what it
     costs the weeks after it in turn: its days and the sessions it must drop, for plain
     sessions of the registry's focuses (what a week's heavy work or hops need is its own)."""
-    key = (len(span.following), _settled(span.previous, span.days[0].date))
+    key = (sessions, tuple(a.sessions for a in span.following), _settled(span.previous, span.days[0].date))
     hit = span.memo.get(key)
     if hit is not None:
         return hit  # type: ignore[return-value]
@@ -339,7 +339,8 @@ def _priced(
     placement = placed(ctx, week.days, tuple(x.spec for x in planned), week.previous, week.allow_double)
     if placement is None:
         return None
-    span = Span(week.days, week.previous, week.following, week.allow_double, memo)
+    following = tuple(a.for_count(n) for a in week.following)  # a taper ahead holds what the loading weeks did
+    span = Span(week.days, week.previous, following, week.allow_double, memo)
     placement, ahead, costs_next = _with_next_week(ctx, span, tuple(x.spec for x in planned), placement)
     kept_heavy = {x.focus for x in planned if x.spec.heavy}
     lightened = len(wanted_heavy) - len(kept_heavy)

@@ -259,7 +259,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         walk.room, walk.focus = room(s, walk), s.focus
         load_block = lambda b, c=c: _loaded_block(walk, week, b, c)  # noqa: E731
         loaded.append(refit(walk, s, [load_block(b) for b in s.blocks], load_block))
-    loaded = no_harder_than_heavy(walk, loaded)
+    loaded = no_harder_than_heavy(walk, loaded, week.phase in LOADING_PHASES and not week.deload)
     sessions = []
     for s, blocks, c in zip(week_sessions, loaded, close, strict=True):
         for b in taught(walk, week, s.date, blocks):  # a tune-up's race-close leg work teaches nothing
@@ -351,6 +351,8 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
         kg = light_day_load(walk, lift, kg, block.prescription.reps, *walk.kit(e))
     if week.deload:
         kg = _no_deload_rise(walk, lift, e, kg, light)
+    elif week.phase == Phase.taper:
+        kg = _no_taper_rise(walk, lift, e, kg, light)
     kg, full = within_capacity(walk, e, kg)  # an estimate stopped there is still found (cr20a #4)
     kit = None
     if not light:
@@ -397,6 +399,18 @@ def _start_of(walk: LoadWalk, e: Exercise, block: Block) -> LiftState | None:
     if lift is not None:
         walk.lifts[e.id] = lift
     return lift
+
+
+def _no_taper_rise(walk: LoadWalk, lift: LiftState, e: Exercise, kg: float, light: bool) -> float:
+    """A taper day's load, never above the same day's in the last loading week (taper: volume
+    cut, intensity kept, not raised; cr22b W3: a light Monday's hip thrust, 2 x 14 @ 26 kg the day
+    before a tempo, came to 1 x 14 @ 28 kg in the taper, above the lift's taper Friday at 26 kg)."""
+    if light:
+        was = lift.light[1] if lift.light is not None else None
+    else:
+        day = walk.day_last.get((e.id, walk.focus))
+        was = day.load_kg if day is not None else None
+    return kg if was is None else min(kg, ld.round_down(was, *walk.kit(e)))
 
 
 def _no_deload_rise(walk: LoadWalk, lift: LiftState, e: Exercise, kg: float, light: bool) -> float:

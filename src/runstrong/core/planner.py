@@ -20,7 +20,7 @@ from .block_swaps import landing_swapped_out
 from .carry import Carry, carry_of
 from .compose import LANDING_PATTERNS, dose_context
 from .context import PlanningContext
-from .cut_weeks import taper_held
+from .cut_weeks import loading_held, taper_held
 from .dosing import Stage
 from .health import health_notes, week_limits, with_health
 from .infeasible import InfeasibleWeekError
@@ -384,7 +384,7 @@ class _Planning:
             trim_levels=plain_levels(self.trim_levels),
             carry=self.carry,
             stage=Stage(self._graduates(frame, screen_notes), self._unaccustomed(frame, screen_notes)),
-            following=following_weeks(ctx, profile, self.calendar, self.frames, frame),
+            following=following_weeks(ctx, profile, self.calendar, self.frames, frame, loading_held(self.weeks)),
         )
         week = plan_week(ctx, self.selection, inputs)  # type: ignore[arg-type]
         self.trim_levels, self.carry = dict(week.trim_levels), week.carry

@@ -61,10 +61,22 @@ class SessionSpec:
 
 @dataclass(frozen=True, slots=True)
 class Ahead:
-    """A week after the one being placed: its days and how many sessions it asks for."""
+    """A week after the one being placed: its days and how many sessions it asks for. A taper
+    week holds no more sessions than the loading weeks before it placed (`cut_weeks.taper_held`):
+    `held` is the most they placed (None: none yet, or not a taper week), which the week being
+    placed raises with its own count when it is a loading week itself (`raised`)."""
 
     days: tuple[DayInfo, ...]
     sessions: int
+    held: int | None = None
+    raised: bool = False
+
+    def for_count(self, n: int) -> Ahead:
+        """The week as it follows a week of `n` sessions: a taper's count held to the loading weeks'."""
+        counts = [*([] if self.held is None else [self.held]), *([n] if self.raised else [])]
+        if not counts or max(counts) >= self.sessions:
+            return self
+        return Ahead(self.days, max(counts))
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,19 @@ from typing import Any
 
 from . import dated_races
 from .context import PlanningContext
-from .model import KEY_RUN_TYPES, AthleteProfile, DatedRun, Reason, RunType, Session, Suggestion, Weekday, build
-from .phases import WeekFrame, lay_out_weeks
+from .model import (
+    KEY_RUN_TYPES,
+    AthleteProfile,
+    DatedRun,
+    Phase,
+    Reason,
+    RunType,
+    Session,
+    Suggestion,
+    Weekday,
+    build,
+)
+from .phases import WeekFrame, holds_for_taper, lay_out_weeks
 from .plan_notes import suggestions
 from .schedule import Ahead, DayInfo
 from .screen import Screen
@@ -249,9 +260,25 @@ def _day_infos(
 
 
 def following_weeks(
-    ctx: PlanningContext, profile: AthleteProfile, cal: Calendar, frames: Sequence[WeekFrame], frame: WeekFrame
+    ctx: PlanningContext,
+    profile: AthleteProfile,
+    cal: Calendar,
+    frames: Sequence[WeekFrame],
+    frame: WeekFrame,
+    held: Sequence[int] = (),
 ) -> tuple[Ahead, ...]:
     """The weeks after `frame` that its placement looks ahead to (consistent-rhythm): their days
-    and sessions. `frames` count from 1, so the next week is `frames[frame.index]`."""
+    and sessions. `frames` count from 1, so the next week is `frames[frame.index]`. A taper week
+    ahead holds no more sessions than the loading weeks before it placed (`held`, those already
+    planned; a loading week between counts at what it asks), and `frame`'s own count when it is
+    one (`Ahead.for_count`): a week does not keep a day free for a taper session the taper will not hold."""
     after = frames[frame.index : frame.index + ctx.params.lookahead_weeks]
-    return tuple(Ahead(day_infos(ctx, profile, f, cal), f.sessions) for f in after)
+    before, out = list(held), []
+    for f in after:
+        days = day_infos(ctx, profile, f, cal)
+        if f.phase == Phase.taper:
+            out.append(Ahead(days, f.sessions, max(before, default=None), holds_for_taper(frame.phase, frame.deload)))
+        else:
+            out.append(Ahead(days, f.sessions))
+        before += [f.sessions] if holds_for_taper(f.phase, f.deload) else []
+    return tuple(out)

@@ -5,6 +5,7 @@ real life, and the third session. Each is `(ReviewInput, Verdict) -> Verdict`.""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..diary import week_start as monday_of
 from ..model import Phase
@@ -134,7 +135,30 @@ def _superseded(d: ReviewDecision, why_not: str, rule: str) -> ReviewDecision:
     head, held, rest = text.partition(": hold next week at ")
     if held:  # "Name: hold next week at <dose> (why)." -> "Name: effort or form off (why)."
         text = f"{head}: effort or form off ({rest.rpartition(' (')[2]}"
+    waits = _wait_held(text, why_not.partition(": ")[2])
+    if waits is not None:  # a pain ladder's wait on its rung says what the week does, once
+        return decision(d.scope, "note", waits, [*d.rule_ids, rule], d.signals)
     return decision(d.scope, "note", f"{text.rstrip('.')}: {why_not}.", [rule], d.signals)
+
+
+# a pain ladder's calm week on its rung (pain_monitor._calm_text, pain_handover.not_yet_text): its dose
+# grows within the rung next week, or it stays on the top rung until its calm weeks are done
+_GROWS = re.compile(
+    r"its dose (?:growing within it|not raised before the race) (next week|from the next week with a session)"
+)
+_STAYS = "it stays there;"
+
+
+def _wait_held(text: str, why: str) -> str | None:
+    """A pain ladder's wait whose week a deload or the review's cut overrides, said once: "it
+    stays on rung 3 of 4 ..., its dose not raised next week while the deload comes first; the
+    next rung ... after 2 more calm weeks", where it used to promise the dose growing and then
+    add "no progress next week" (the rung and its calm weeks stand: pain-monitoring). None: not a wait."""
+    if _GROWS.search(text):
+        return _GROWS.sub(lambda m: f"its dose not raised {m.group(1)} while {why}", text, count=1)
+    if _STAYS in text:
+        return text.replace(_STAYS, f"it stays there next week while {why};", 1)
+    return None
 
 
 def real_life_step(r: ReviewInput, v: Verdict) -> Verdict:

@@ -1,0 +1,76 @@
+"""The taper cuts volume and keeps intensity: no taper day lifts more than the same day did in the
+last loading week (taper; cr22b W3: a light Wednesday raised its load in the taper)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from runstrong.core.model import AthleteProfile, Phase
+from runstrong.core.planner import InfeasibleWeekError, build_plan
+from runstrong.io.data_files import load_context
+from tests.conftest import examples
+
+from .strategies import profiles
+
+CTX = load_context()
+RUNNERS = Path(__file__).parent / "runners"
+LOADING = (Phase.foundation, Phase.build, Phase.race_specific)
+
+
+def taper_rises(plan) -> list[str]:  # type: ignore[no-untyped-def]
+    """Each taper block loaded above the same lift's load on a day of the same focus in the last
+    loading week (a lift the taper moved to a day that did not do it is not compared)."""
+    out: list[str] = []
+    last = None
+    for w in plan.weeks:
+        if w.phase in LOADING and not w.deload:
+            last = w
+        if w.phase != Phase.taper or last is None:
+            continue
+        was = {(b.exercise_id, s.focus): b.prescription.load_kg for s in last.sessions for b in s.blocks}
+        for s in w.sessions:
+            for b in s.blocks:
+                kg, before = b.prescription.load_kg, was.get((b.exercise_id, s.focus))
+                if kg and before and kg > before + 1e-6:
+                    out.append(f"week {w.index} {s.date:%a %d %b} {b.exercise_id}: {before} -> {kg} kg")
+    return out
+
+
+@st.composite
+def marathoners(draw) -> AthleteProfile:  # type: ignore[no-untyped-def]
+    """Generated runners with kit that loads, and a marathon 8 to 24 weeks out."""
+    p = draw(profiles())
+    kit = draw(st.sampled_from(["gym", "dumbbells", "kettlebell"]))
+    race = {"distance": "marathon", "date": p.start_date + dt.timedelta(weeks=draw(st.integers(8, 24)), days=6)}
+    return AthleteProfile.model_validate({**p.model_dump(), "equipment": [kit], "race": race})
+
+
+@settings(max_examples=examples(0.15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profile=marathoners())
+def test_no_taper_day_lifts_more_than_the_same_day_did_in_the_last_loading_week(profile):
+    try:
+        plan = build_plan(profile, CTX)
+    except InfeasibleWeekError:
+        return
+    assert taper_rises(plan) == []
+
+
+def test_a_light_monday_keeps_its_load_in_the_taper():
+    """A 50-year-old novice marathoner with a gym, tempo Tuesday, long run Wednesday: her hip thrust's
+    light Monday (the day before the tempo) held 2 x 14 @ 26 kg through the race-specific weeks, and
+    the taper raised it to 1 x 14 @ 28 kg, above the taper's own Friday (26 kg). It keeps 26 kg."""
+    profile = AthleteProfile.model_validate_json(
+        (RUNNERS / "marathoner_light_monday_hip_thrust_taper.json").read_text()
+    )
+    plan = build_plan(profile, CTX)
+    taper = next(w for w in plan.weeks if w.phase == Phase.taper)
+    monday = [
+        b for s in taper.sessions for b in s.blocks if b.exercise_id == "dumbbell_hip_thrust" and s.date.weekday() == 0
+    ]
+    assert [(b.prescription.reps, b.prescription.load_kg) for b in monday] == [(14, 26.0)]
+    assert "light-before-key-runs" in monday[0].rule_ids
+    assert taper_rises(plan) == []
