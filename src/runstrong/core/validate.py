@@ -13,7 +13,7 @@ from operator import attrgetter
 
 from . import loads as ld
 from .context import PlanningContext
-from .dated_races import check_tune_ups, tune_ups
+from .dated_races import check_dated_races, races_of
 from .dated_races import window as tune_up_window
 from .effort_targets import harder_than_race_close, heavy_set
 from .health import health_violations
@@ -69,7 +69,7 @@ def check_plan(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date] = fro
     out += _check_spacing(plan, p)
     out += _check_speed_days(plan, p)
     out += _check_race(plan, p)
-    out += [Violation(*v) for v in check_tune_ups(plan, p)]
+    out += [Violation(*v) for v in check_dated_races(plan, p)]
     out += _check_deloads(plan, p)
     out += _check_sessions(plan, ctx, lived)
     out += _check_progression(plan, p, _KitSteps(plan, ctx.library, p), lived)
@@ -402,7 +402,7 @@ def _check_progression(plan: Plan, p: Params, kit_step: _KitSteps, lived: frozen
     out: list[Violation] = []
     last: dict[tuple[str, str], Prescription] = {}
     rules_of: dict[int, frozenset[str]] = {}  # weeks share blocks: each one's rule ids read once (the plan keeps them)
-    races = tune_ups(plan.profile)  # a tune-up's last days hold leg work far from failure, as a light day does
+    races = races_of(plan.profile)  # a dated race's last days hold leg work far from failure, as a light day does
     was_lived = False
     for w in plan.weeks:
         if w.deload or w.phase not in LOADING_PHASES:
