@@ -58,6 +58,31 @@ def open_days(profile: AthleteProfile, goal: GoalWeek) -> list[int]:
     return [d.weekday() for d in days if d >= profile.start_date and Weekday.of(d) in available]
 
 
+def blocked_week_days(profile: AthleteProfile, start: dt.date, p: Any) -> tuple[DatedRace, list[int]] | None:
+    """A week a goal race's last days or recovery days reach into (its race week's neighbours
+    too): the race and the weekday indexes of the training days it leaves; None when it leaves
+    them all."""
+    available = set(profile.available_days)
+    for race in goal_races(profile):
+        shut = {race.date + dt.timedelta(days=k) for k in range(-p.no_strength_days, rest_after(race, p) + 1)}
+        days = [start + dt.timedelta(days=k) for k in range(7)]
+        if shut.isdisjoint(days):
+            continue
+        return race, [
+            d.weekday() for d in days if d not in shut and d >= profile.start_date and Weekday.of(d) in available
+        ]
+    return None
+
+
+def room_reason(race: DatedRace, room: int, p: Any) -> Reason:
+    """Why a week next to a goal race holds fewer sessions than its phase asks."""
+    text = (
+        f"{race_name(race)[0].upper()}{race_name(race)[1:]}: its last days before it and the days the legs "
+        f"recover leave room for {_count(room)} a day apart this week."
+    )
+    return p.why("goal-race", text)
+
+
 def goal_reason(goal: GoalWeek, sessions: int, p: Any) -> Reason:
     """What the week is for, in the words a runner reads on it."""
     name = race_name(goal.race)

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .context import PlanningContext
-from .goal_weeks import GoalWeek, goal_reason, goal_weeks, open_days
+from .goal_weeks import GoalWeek, blocked_week_days, goal_reason, goal_weeks, open_days, room_reason
 from .hash_once import hashed_once
 from .model import AthleteProfile, Pattern, Phase, Reason, Week, Weekday, why
 from .params import Params
@@ -170,6 +170,7 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
             reasons += [goal_reason(goal, sessions, p)]
         else:
             reasons += _deload_reasons(deload, i in forced, p)
+            sessions, reasons = _room_near_goal(profile, start, sessions, reasons, p)
         reasons += fresh
         since_screen += 1
         reassess = i > 0 and _reassess_due(phase, deload, since_screen, p)
@@ -203,6 +204,17 @@ def _goal_sessions(profile: AthleteProfile, goal: GoalWeek, sessions: int, p: Pa
     the days after the race's recovery hold, never more than the week asked for."""
     room = most_spaced(open_days(profile, goal), p.min_days_between)
     return min(sessions, room if goal.recovery else min(room, p.race_week_sessions))
+
+
+def _room_near_goal(
+    profile: AthleteProfile, start: dt.date, sessions: int, reasons: list[Reason], p: Params
+) -> tuple[int, list[Reason]]:
+    """A week a goal race's closed days reach into (the week before a race early in its week, a
+    recovery running on): as many sessions as its open training days hold a day apart."""
+    near = blocked_week_days(profile, start, p)
+    if near is None or (room := most_spaced(near[1], p.min_days_between)) >= sessions:
+        return sessions, reasons
+    return room, [*reasons, room_reason(near[0], room, p)]
 
 
 def most_spaced(weekdays: list[int], min_days: int) -> int:
