@@ -11,6 +11,7 @@ Romanian deadlift five days after it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from .dated_races import DatedRace, distance_words, goal_races, race_name, rest_after
@@ -89,24 +90,38 @@ def goal_reason(goal: GoalWeek, sessions: int, p: Any) -> Reason:
     if goal.recovery:
         back = goal.race.date + dt.timedelta(days=rest_after(goal.race, p) + 1)
         text = (
-            f"Recovery week after {name}: no strength until {back:%a %d %b}, then "
+            f"{RECOVERY_WEEK} after {name}: no strength until {back:%a %d %b}, then "
             f"{_count(sessions)} as a deload (same exercises, less volume, easier effort); "
             "the build to your main race resumes next week from where it stood before the race."
         )
         return p.why("goal-race", text)
     if not sessions:
         text = (
-            f"Race week for {name}: no training day falls {p.no_strength_days + 1} or more days before it. "
+            f"{RACE_WEEK} for {name}: no training day falls {p.no_strength_days + 1} or more days before it. "
             "Rest and race."
         )
         return p.why("goal-race", text)
     text = (
-        f"Race week for {name}: one light session, {p.no_strength_days + 1} or more days before the race; "
+        f"{RACE_WEEK} for {name}: one light session, {p.no_strength_days + 1} or more days before the race; "
         f"nothing heavy or plyometric, volume cut {p.taper_volume_cut_pct[1]}% as in a race week. "
         f"It is a goal race, not a tune-up: a short taper for a {distance_words(goal.race.distance)} "
         "between the main race's loading weeks."
     )
     return p.why("goal-race", text)
+
+
+RACE_WEEK, RECOVERY_WEEK = "Race week", "Recovery week"
+
+
+def week_kind(reasons: Sequence[Reason]) -> str | None:
+    """ "goal race week" or "recovery week" for a week a goal race takes (by the reason
+    `goal_reason` gave it), for the plan's week headings; None for any other week."""
+    for r in reasons:
+        if r.rule_id == "goal-race" and r.text.startswith(f"{RACE_WEEK} for "):
+            return "goal race week"
+        if r.rule_id == "goal-race" and r.text.startswith(f"{RECOVERY_WEEK} after "):
+            return "recovery week"
+    return None
 
 
 def _count(n: int) -> str:

@@ -166,7 +166,8 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
         if this_week is not None and this_week.max_sessions is not None and this_week.max_sessions < sessions:
             sessions = this_week.max_sessions
         if (goal := goals.get(i)) is not None:
-            sessions = _goal_sessions(profile, goal, sessions, p)
+            sessions = _goal_sessions(profile, goal, sessions, p)  # its own count: not the third session's
+            reasons = [r for r in reasons if r.rule_id != "third-session-after-consistency"]
             reasons += [goal_reason(goal, sessions, p)]
         else:
             reasons += _deload_reasons(deload, i in forced, p)
