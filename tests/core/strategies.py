@@ -151,6 +151,36 @@ def profiles_with_tune_ups(draw) -> AthleteProfile:
     return AthleteProfile.model_validate({**profile.model_dump(), "running": running.model_dump()})
 
 
+GOAL_RACE_WEEKS = st.integers(6, 24)  # the main race, this many weeks from the start
+GOAL_GAP_DAYS = st.integers(10, 12 * 7)  # a goal race this many days before it: some inside its taper's reach
+
+
+@st.composite
+def profiles_with_goal_race(draw) -> AthleteProfile:
+    """A generated runner (`profiles`) with a main race and a goal race before it in the dated
+    running week (goal = true, with its distance; goal-race), some weeks before the main race or
+    close to it. The race's week lists the weekly template's other runs too, as a tune-up's does."""
+    profile = draw(profiles())
+    race = RaceGoal(
+        distance=draw(RACE_DISTANCE), date=profile.start_date + dt.timedelta(days=7 * draw(GOAL_RACE_WEEKS) + 3)
+    )
+    goal_day = max(profile.start_date + dt.timedelta(days=1), race.date - dt.timedelta(days=draw(GOAL_GAP_DAYS)))
+    template = {r.day.index: r for r in profile.running.weekly}
+    monday = goal_day - dt.timedelta(days=goal_day.weekday())
+    dated = []
+    for k in range(7):
+        day = monday + dt.timedelta(days=k)
+        if day == goal_day:
+            distance = draw(st.sampled_from([d for d in RaceDistance if d != RaceDistance.ultra]))
+            minutes = draw(TUNE_UP_MINUTES)
+            dated.append(DatedRun(date=day, type=RunType.race, minutes=minutes, goal=True, distance=distance))
+        elif k in template:
+            dated.append(DatedRun(date=day, type=template[k].type, minutes=template[k].minutes))
+    running = RunningWeek(weekly=profile.running.weekly, dated=dated)
+    update = {"running": running.model_dump(), "race": race.model_dump(), "plan_weeks": None}
+    return AthleteProfile.model_validate({**profile.model_dump(), **update})
+
+
 LADDER_AREAS = st.lists(
     st.sampled_from([PainArea.knee, PainArea.achilles, PainArea.calf, PainArea.hamstring]),
     min_size=1,

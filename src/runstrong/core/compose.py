@@ -359,6 +359,8 @@ _ROLES = len(_ROLE_INDEX)
 
 def volume_cut(frame: WeekFrame, p: Any) -> int:
     """The week's planned volume cut: a deload's, the taper's, or none."""
+    if frame.goal_race:  # a goal race's race week (goal-race): as the taper's race week
+        return p.taper_volume_cut_pct[1]
     if frame.deload:
         return p.deload_volume_cut_pct
     if frame.phase == Phase.taper:

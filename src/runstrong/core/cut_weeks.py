@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from .dated_races import goal_races
 from .kit_session import retimed, timed
 from .load_limits import LOADED_ROLES, copy_of, reviewed
 from .model import Block, Phase, Session, Week
@@ -48,9 +49,12 @@ def note_day_sets(walk: LoadWalk, sessions: Sequence[Session]) -> None:
     walk.day_sets = now
 
 
-def week_cut(week: Week, p: Any) -> int:
+def week_cut(week: Week, p: Any, goal_days: frozenset = frozenset()) -> int:
     """The volume cut of a deload, the taper or race week from the last loading week (0: none),
-    as `compose.volume_cut` cuts the plain dose."""
+    as `compose.volume_cut` cuts the plain dose; a deload with a goal race in it (`goal_days`)
+    is that race's race week (goal-race)."""
+    if week.deload and any(0 <= (d - week.start_date).days < 7 for d in goal_days):
+        return p.taper_volume_cut_pct[1]  # type: ignore[no-any-return]
     if week.deload:
         return p.deload_volume_cut_pct  # type: ignore[no-any-return]
     return {Phase.taper: p.taper_volume_cut_pct[0], Phase.race_week: p.taper_volume_cut_pct[1]}.get(week.phase, 0)
@@ -59,7 +63,7 @@ def week_cut(week: Week, p: Any) -> int:
 def cut_from_delivered(walk: LoadWalk, week: Week, s: Session) -> Session:
     """`s` with each lift at most the week's cut of the sets it had on a day of the same focus
     in the last loading week (the session itself when none is over)."""
-    pct = week_cut(week, walk.p)
+    pct = week_cut(week, walk.p, frozenset(r.date for r in goal_races(walk.profile)))
     if not pct or not walk.day_sets:
         return s
     blocks = [_cut(walk, s, b, pct) for b in s.blocks]

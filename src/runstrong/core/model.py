@@ -165,11 +165,30 @@ class Run(Frozen):
 
 
 class DatedRun(Frozen):
-    """A run on a real date (from a running plan or calendar)."""
+    """A run on a real date (from a running plan or calendar). A race here is a tune-up unless
+    it is marked a goal race (`goal`, with its `distance`): then it gets a race week and a
+    recovery week of its own (goal-race)."""
 
     date: Day
     type: RunType
     minutes: RunMinutes = 45
+    goal: bool = Field(
+        False,
+        description="A race you are aiming at (true), not a tune-up: a race week before it and a recovery week "
+        "after it (goal-race). Needs type race and its distance.",
+    )
+    distance: RaceDistance | None = Field(None, description="A goal race's distance (sets its recovery days).")
+    name: Annotated[str | None, Field(max_length=80)] = None
+
+    @model_validator(mode="after")
+    def _goal_is_a_race(self) -> DatedRun:
+        if self.goal and self.type != RunType.race:
+            raise ValueError('goal: only a race can be a goal race; set type = "race" or remove goal')
+        if self.goal and self.distance is None:
+            raise ValueError("distance: a goal race needs its distance (5k, 10k, half, marathon, ultra); add distance")
+        if self.distance is not None and self.type != RunType.race:
+            raise ValueError('distance: only a race takes a distance; set type = "race" or remove distance')
+        return self
 
     @property
     def day(self) -> Weekday:

@@ -47,6 +47,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "taper": rp.Taper,
     "maintenance-after-race": rp.MaintenanceAfterRace,
     "tune-up-race": rrace.TuneUpRace,
+    "goal-race": rrace.GoalRaceBefore,
     "scheduled-reassessment": rp.ScheduledReassessment,
     "no-consecutive-strength-days": rp.NoConsecutiveDays,
     "no-heavy-near-speed": rp.NoHeavyNearSpeed,

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .context import PlanningContext
+from .goal_weeks import GoalWeek, blocked_week_days, goal_reason, goal_weeks, open_days, room_reason
 from .hash_once import hashed_once
 from .model import AthleteProfile, Pattern, Phase, Reason, Week, Weekday, why
 from .params import Params
@@ -30,6 +31,7 @@ class WeekFrame:
     selection: int  # exercise block: a loading phase; taper, race week and maintenance keep the last
     reassess: bool
     reasons: tuple[Reason, ...]
+    goal_race: bool = False  # a goal race's race week (goal-race): cut as the taper's race week
 
     @property
     def end(self) -> dt.date:
@@ -83,27 +85,32 @@ def after_race(profile: AthleteProfile, loading: int, to_race: int, p: Params) -
     return [Phase.foundation] * weeks
 
 
-def deload_weeks(phases: list[Phase], p: Params, forced: frozenset[int] = frozenset()) -> set[int]:
+def deload_weeks(
+    phases: list[Phase], p: Params, forced: frozenset[int] = frozenset(), goals: frozenset[int] = frozenset()
+) -> set[int]:
     """0-based indexes of deload weeks among the loading weeks.
 
     A deload follows every `loading_weeks` loading weeks, but never in the taper, and not
     when the loading weeks left before a taper fit in the run the registry allows (the
     taper is the recovery there: a 7-week runway loads into it rather than spend one of
     its few race-specific weeks on a deload). `forced` weeks (a review's deload) are
-    deloads when they are loading weeks, and restart the count.
+    deloads when they are loading weeks, and restart the count. A goal race's weeks (`goals`,
+    goal-race) are deloads of their own, and the loading weeks that reach them within the
+    registry's run take none, as before the taper.
     """
     loading = [i for i, ph in enumerate(phases) if ph in LOADING_PHASES]
     has_taper = any(ph in (Phase.taper, Phase.race_week) for ph in phases)
     deloads: set[int] = set()
     run = 0
     for n, i in enumerate(loading):
-        if i in forced:  # a review called a deload here: the cycle restarts after it
+        if i in forced or i in goals:  # a review called a deload here, or a goal race: the cycle restarts
             deloads.add(i)
             run = 0
             continue
         if run >= p.deload_loading_weeks:
             into_taper = has_taper and run + len(loading) - n <= p.deload_max_loading_weeks
-            if not into_taper:
+            into_goal = any(g - i > 0 and run + g - i <= p.deload_max_loading_weeks for g in goals)
+            if not into_taper and not into_goal:
                 deloads.add(i)
                 run = 0
                 continue
@@ -133,7 +140,8 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
     forced = frozenset(
         i for i in range(len(phases)) if (a := adjust.get(first + dt.timedelta(weeks=i))) is not None and a.deload
     )
-    deloads = deload_weeks(phases, p, forced)
+    goals = goal_weeks(profile, phases, first, p)
+    deloads = deload_weeks(phases, p, forced, frozenset(goals))
     phases = deloads_close_blocks(phases, deloads)
     missed = 0  # weeks a review found inconsistent: they do not count toward the third session
     frames: list[WeekFrame] = []
@@ -144,7 +152,7 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
             block, step = block + 1, 0
         if i > 0 and phase != phases[i - 1] and phase in LOADING_PHASES:
             selection, same_lifts = selection + 1, 0  # familiar lifts carry into the taper, race week and maintenance
-        elif phase in LOADING_PHASES and (i - 1) in deloads and same_lifts >= p.block_max_weeks:
+        elif phase in LOADING_PHASES and (i - 1) in deloads and same_lifts >= p.block_max_weeks and i not in goals:
             selection, same_lifts = selection + 1, 0  # a long phase: the other lifts change after a deload
             fresh.append(p.why("same-primaries-per-block", NEW_LIFTS_TEXT))
         same_lifts += 1
@@ -163,7 +171,14 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
             reasons += after
         if this_week is not None and this_week.max_sessions is not None and this_week.max_sessions < sessions:
             sessions = this_week.max_sessions
-        reasons += _deload_reasons(deload, i in forced, p) + fresh
+        if (goal := goals.get(i)) is not None:
+            sessions = _goal_sessions(profile, goal, sessions, p)  # its own count: not the third session's
+            reasons = [r for r in reasons if r.rule_id != "third-session-after-consistency"]
+            reasons += [goal_reason(goal, sessions, p)]
+        else:
+            reasons += _deload_reasons(deload, i in forced, p)
+            sessions, reasons = _room_near_goal(profile, start, sessions, reasons, p)
+        reasons += fresh
         since_screen += 1
         reassess = i > 0 and _reassess_due(phase, deload, since_screen, p)
         if reassess:
@@ -183,11 +198,30 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
                 selection=selection,
                 reassess=reassess,
                 reasons=tuple(reasons),
+                goal_race=goal is not None and not goal.recovery,
             )
         )
         if not deload:
             step += 1
     return frames
+
+
+def _goal_sessions(profile: AthleteProfile, goal: GoalWeek, sessions: int, p: Params) -> int:
+    """A goal race's week: the race week's one session (taper), a recovery week's as many as
+    the days after the race's recovery hold, never more than the week asked for."""
+    room = most_spaced(open_days(profile, goal), p.min_days_between)
+    return min(sessions, room if goal.recovery else min(room, p.race_week_sessions))
+
+
+def _room_near_goal(
+    profile: AthleteProfile, start: dt.date, sessions: int, reasons: list[Reason], p: Params
+) -> tuple[int, list[Reason]]:
+    """A week a goal race's closed days reach into (the week before a race early in its week, a
+    recovery running on): as many sessions as its open training days hold a day apart."""
+    near = blocked_week_days(profile, start, p)
+    if near is None or (room := most_spaced(near[1], p.min_days_between)) >= sessions:
+        return sessions, reasons
+    return room, [*reasons, room_reason(near[0], room, p)]
 
 
 def most_spaced(weekdays: list[int], min_days: int) -> int:

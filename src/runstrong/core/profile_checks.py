@@ -38,11 +38,30 @@ def birth_date_with_postnatal(profile: Any) -> str | None:
     return None
 
 
+def goal_races_before_the_race(profile: Any) -> str | None:
+    """A goal race in the dated running week comes before the main race (goal-race): the main
+    race is the season's last goal, and its taper, race week and the weeks after it are planned
+    from it. A goal race after it, or on its day, is the main race's job."""
+    race = profile.race
+    for n, run in enumerate(profile.running.dated):
+        if not getattr(run, "goal", False):
+            continue
+        if race is not None and run.date >= race.date:
+            return (
+                f"running.dated[{n}].goal: a goal race on or after your main race ({race.date}); make the later race "
+                "the main race (race.date) or remove goal"
+            )
+        if run.date < profile.start_date:
+            return f"running.dated[{n}].goal: a goal race before start_date; remove goal or move start_date"
+    return None
+
+
 # each check with the fields it reads: (fields, check returning "field: message; fix" or None)
 ACROSS_FIELDS: tuple[tuple[tuple[str, ...], Callable[[Any], str | None]], ...] = (
     (("start_date", "race"), race_after_start),
     (("pain_areas", "pain_sides"), sides_of_painful_areas),
     (("health", "postnatal_since"), birth_date_with_postnatal),
+    (("start_date", "race", "running"), goal_races_before_the_race),
     (("owned_weights", "heaviest_loads", "load_increments"), owned_conflict),
 )
 

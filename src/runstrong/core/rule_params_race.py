@@ -15,3 +15,12 @@ class TuneUpRace(RuleParams):
     rest_minutes: tuple[Int, ...]  # upper bounds, rising: one fewer than rest_days_after
     rest_days_after: tuple[Int, ...]
     easy_return_days: Int  # days back after the rest days: leg work at race-close effort, no top-up
+
+
+class GoalRaceBefore(RuleParams):
+    """A goal race before the main race: its race week, its recovery week, its easy days back."""
+
+    prefix = "goal_race_"
+    min_weeks_before: Int  # weeks from its week to the main race's: closer, the main race's taper covers it
+    recovery_weeks: Int
+    easy_return_days: Int  # days back after its recovery days: leg work at race-close effort, no top-up

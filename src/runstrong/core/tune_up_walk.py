@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .cut_weeks import note_day_sets
-from .dated_races import near, tune_ups, window
+from .dated_races import near, races_of, window
 from .kit_session import note_day_reps
 from .load_limits import copy_of
 from .model import Block, Session, Week
@@ -30,7 +30,7 @@ def tune_up_capped(walk: LoadWalk, week: Week, day: dt.date) -> bool:
     """Whether a loading week's `day` holds leg work at race-close effort for a tune-up."""
     if week.phase not in LOADING_PHASES or week.deload:
         return False
-    races = near(tune_ups(walk.profile), day, day, walk.p)
+    races = near(races_of(walk.profile), day, day, walk.p)
     return bool(races) and not window(races, day, walk.p)[1]
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from .context import PlanningContext
-from .dated_races import check_tune_ups
+from .dated_races import check_dated_races
 from .effort_targets import harder_than_race_close, heavy_set
 from .health import health_violations
 from .library import Library
@@ -64,7 +64,7 @@ def check_plan(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date] = fro
     out += _check_spacing(plan, p)
     out += _check_speed_days(plan, p)
     out += _check_race(plan, p)
-    out += [Violation(*v) for v in check_tune_ups(plan, p)]
+    out += [Violation(*v) for v in check_dated_races(plan, p)]
     out += _check_deloads(plan, p)
     out += _check_sessions(plan, ctx, lived)
     out += [Violation(*v) for v in check_progression(plan, p, KitSteps(plan, ctx.library, p), lived)]

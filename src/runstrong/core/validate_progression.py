@@ -9,7 +9,7 @@ import datetime as dt
 from operator import attrgetter
 
 from . import loads as ld
-from .dated_races import tune_ups
+from .dated_races import races_of
 from .dated_races import window as tune_up_window
 from .kit_progress import dosed_range
 from .library import Library
@@ -50,7 +50,7 @@ def check_progression(
     last: dict[tuple[str, str], Prescription] = {}
     last_light: dict[str, tuple[int, float]] = {}  # exercise id -> its light days' most reps, heaviest load
     rules_of: dict[int, frozenset[str]] = {}  # weeks share blocks: each one's rule ids read once (the plan keeps them)
-    races = tune_ups(plan.profile)  # a tune-up's last days hold leg work far from failure, as a light day does
+    races = races_of(plan.profile)  # a dated race's last days hold leg work far from failure, as a light day does
     was_lived = False
     for w in plan.weeks:
         if w.deload or w.phase not in LOADING_PHASES:

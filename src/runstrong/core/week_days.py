@@ -160,12 +160,11 @@ def template_runs_left_out(profile: AthleteProfile, frame: WeekFrame, p: Any) ->
 
 def dated_week_notes(profile: AthleteProfile, frame: WeekFrame, p: Any) -> list[tuple[Reason, tuple[str, ...]]]:
     """What the dated running week changes in a week, said on it: template runs it left out
-    (with the plan's warning), and the tune-up races whose taper or recovery reach into it."""
+    (with the plan's warning), and the dated races whose taper or recovery reach into it."""
     out: list[tuple[Reason, tuple[str, ...]]] = []
     if left_out := template_runs_left_out(profile, frame, p):
         out.append((left_out[0], (left_out[1],)))
-    if tune_up := dated_races.week_note(profile, frame.start, frame.end, p):
-        out.append((tune_up, ()))
+    out += [(said, ()) for said in dated_races.week_note(profile, frame.start, frame.end, p)]
     return out
 
 
@@ -185,7 +184,7 @@ def _shared_day_infos(
     race = profile.race
     ahead = max(2, ctx.params.soreness_clear_days)  # the runs the week's days look ahead to
     around = tuple(runs.get(frame.start + dt.timedelta(days=k)) for k in range(-1, 7 + ahead))
-    tune_ups = dated_races.near(dated_races.tune_ups(profile), frame.start, frame.end, ctx.params)
+    tune_ups = dated_races.near(dated_races.races_of(profile), frame.start, frame.end, ctx.params)
     key = (
         frame.start,
         around,
@@ -237,7 +236,7 @@ def _day_infos(
     infos = []
     for day in dates(frame):
         strength_ok, heavy_ok, plyo_ok, recovering = _race_window(day, profile, p)
-        if tune_ups:  # a race of the dated week: a short taper and recovery of its own (tune-up-race)
+        if tune_ups:  # a race of the dated week: a taper and recovery of its own (tune-up-race, goal-race)
             near_ok, near_heavy, near_plyo, near_recovering = dated_races.window(tune_ups, day, p)
             strength_ok, heavy_ok, plyo_ok = strength_ok and near_ok, heavy_ok and near_heavy, plyo_ok and near_plyo
             recovering = recovering or near_recovering

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from runstrong.core.goal_weeks import week_kind
 from runstrong.core.model import Plan, Role, Session, Week
 from runstrong.core.rules import Registry
 from runstrong.core.vocab import areas_text
@@ -67,6 +68,12 @@ def _header(plan: Plan) -> list[str]:
     return out
 
 
+def _deload_words(w: Week) -> str:
+    """ " (deload)", or what a goal race makes of the week (" (goal race week)", " (recovery week)")."""
+    kind = week_kind(w.reasons)
+    return f" ({kind})" if kind else (" (deload)" if w.deload else "")
+
+
 def _weeks_at_a_glance(plan: Plan) -> list[str]:
     """One table row per week so runs and lifts can be seen together."""
     out = ["## Weeks at a glance", "", "| wk | phase | " + " | ".join(DAYS) + " |", "|---|---|" + "---|" * 7]
@@ -81,7 +88,7 @@ def _weeks_at_a_glance(plan: Plan) -> list[str]:
                 if s.date == day
             ]
             cells.append("<br>".join(bits) or "·")
-        phase = PHASE_LABEL[w.phase] + (" (deload)" if w.deload else "")
+        phase = PHASE_LABEL[w.phase] + _deload_words(w)
         out.append(f"| {w.index} | {phase} | " + " | ".join(cells) + " |")
     out.append("")
     out.append(
@@ -99,7 +106,7 @@ def _week_details(plan: Plan, explain: bool, weeks: list[int] | None) -> list[st
     for w in plan.weeks:
         if weeks and w.index not in weeks:
             continue
-        title = f"## Week {w.index}: {PHASE_LABEL[w.phase]}{' (deload)' if w.deload else ''}, from {w.start_date:%d %b}"
+        title = f"## Week {w.index}: {PHASE_LABEL[w.phase]}{_deload_words(w)}, from {w.start_date:%d %b}"
         out += [title, ""]
         out += [f"- {r.text} `{r.rule_id}`" for r in notes[w.index]]
         out.append("")

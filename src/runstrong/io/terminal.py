@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from runstrong.core.goal_weeks import week_kind
 from runstrong.core.model import Phase, Plan, Role, Session, Week
 from runstrong.core.rules import Registry
 from runstrong.core.vocab import areas_text
@@ -218,7 +219,8 @@ def print_plan(
     for w in plan.weeks:
         if w.index not in chosen:
             continue
-        deload = " · deload" if w.deload else ""
+        kind = week_kind(w.reasons)
+        deload = f" · {kind}" if kind else (" · deload" if w.deload else "")
         header = f"[bold]Week {w.index}[/] · {PHASE_LABEL[w.phase]}{deload} · from {w.start_date:%d %b}"
         console.print()
         console.rule(header, align="left")
