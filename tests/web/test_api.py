@@ -177,3 +177,12 @@ def test_a_bad_review_request_is_a_4xx_naming_the_field(client, body, field) -> 
     assert r.status_code == 422, r.text
     assert field in r.text
     assert client.get("/api/v1/athlete").json()["plan_version"] == before
+
+
+def test_a_run_faster_than_the_world_record_is_refused_on_the_api_and_the_page(client) -> None:
+    """cr24a F15: the same impossible run (80 km in 45 min) is refused on every face, by its field."""
+    slip = client.post("/api/v1/runs", json={"type": "easy", "minutes": 45, "distance_km": 80})
+    assert problem_fields(slip) == [["body", "distance_km"]] and "world record" in slip.text
+    page = client.post("/run", data={"type": "easy", "minutes": "45", "distance": "80 km"})
+    assert page.status_code == 422 and "world record" in page.text
+    assert client.get("/api/v1/runs").json() == []
