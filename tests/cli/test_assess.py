@@ -219,7 +219,7 @@ def test_no_input_from_json_takes_the_date_option(home: Path):
     [
         (
             {**SCREEN_VALUES, "plank_seconds": -3},
-            "screen.json: plank_seconds: Input should be greater than or equal to 0",
+            "screen.json: plank_seconds: must be at least 0",
         ),
         ({**SCREEN_VALUES, "hop_left_cm": 100}, "screen.json: hop_left_cm: record both legs' hops, or neither"),
         ({**SCREEN_VALUES, "hip_hinge_faults": ["wobble"]}, "screen.json: hip_hinge_faults[0]: unknown value 'wobble'"),

@@ -651,3 +651,37 @@ def test_run_add_reads_back_a_time_as_typed_and_points_pain_to_the_check_in(ann)
     hurt = ann("run", "add", "easy", "30", "--pain", "achilles=3 left after")
     assert hurt.returncode == 2 and count(ann.path, "runs") == 1
     assert 'runstrong wellness --pain "achilles=3 left after from=easy"' in " ".join(hurt.stderr.split())
+
+
+def test_a_run_faster_than_the_world_record_for_its_distance_is_refused_with_the_field(ann):
+    """cr24a F15: `run add easy 45 --distance 80km` was stored as a 0:34/km run. A typed run
+    faster than any person has run that far is refused, the distance named, nothing written."""
+    before = count(ann.path, "runs")
+    slip = ann("run", "add", "easy", "45", "--distance", "80km")
+    said = " ".join(slip.stderr.split())
+    assert slip.returncode == 2 and "Traceback" not in slip.stderr and count(ann.path, "runs") == before
+    assert "--distance: 80 km (49.7 mi) in 45 min is 0:34/km" in said and "world record pace" in said
+    assert "DURATION" in said
+    fast_but_true = ann("run", "add", "race", "28", "--distance", "10km")  # a 2:48/km 10k: slower than the record
+    assert fast_but_true.returncode == 0 and count(ann.path, "runs") == before + 1
+    bike = ann("run", "add", "cross_train", "60", "--distance", "40km")  # a ride is not held to running records
+    assert bike.returncode == 0
+
+
+def test_a_load_far_beyond_the_kit_and_the_lifts_history_is_refused_until_confirmed(ann):
+    """cr24a F15: "romanian_deadlift 3x8@1000lb" for a woman whose plates stop at 135 lb was stored.
+    A load above every bound (twice the kit's heaviest, three times the plan and the lift's
+    last sets) is refused by its field with the way to log it if true; --yes logs it."""
+    assert ann("log", "--set", "romanian_deadlift 3x8@60kg rir2").returncode == 0
+    sets = count(ann.path, "set_logs")
+    slip = ann("log", "--set", "romanian_deadlift 3x8@400kg rir2")
+    said = " ".join(slip.stderr.split())
+    assert slip.returncode == 2 and "Traceback" not in slip.stderr and count(ann.path, "set_logs") == sets, said
+    assert "--set: load: 400kg for Romanian deadlift is more than 3 times the heaviest you have logged (60kg)" in said
+    assert "log it again with --yes" in said
+    kit = ann("log", "--set", "goblet_squat 3x8@120kg")  # a gym's dumbbells stop at 50 kg
+    assert kit.returncode == 2 and "2 times the heaviest your kit makes (50kg)" in " ".join(kit.stderr.split())
+    meant = ann("log", "--yes", "--set", "romanian_deadlift 3x8@400kg rir2")
+    assert meant.returncode == 0 and count(ann.path, "set_logs") == sets + 3
+    near = ann("log", "--set", "romanian_deadlift 3x8@150kg rir2")  # heavy, but within three times the last
+    assert near.returncode == 0

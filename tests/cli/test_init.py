@@ -300,6 +300,9 @@ def test_no_input_repeatable_options_collect(tmp_path: Path):
     assert [x.value for x in p.equipment] == ["bands", "kettlebell"]
     assert p.available_days == [Weekday.mon, Weekday.wed, Weekday.fri]
     assert p.body_mass_kg == 68.0 and p.name == "Runner"
+    # written in the profile's own units: the pounds runner who edits it meets no kg field (cr24a F15)
+    text = (tmp_path / "me.yml").read_text()
+    assert "body_mass: 150\n" in text and "body_mass_kg" not in text
 
 
 def test_no_input_furniture_says_what_the_home_holds_and_none_is_none(tmp_path: Path):

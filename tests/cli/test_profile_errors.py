@@ -115,3 +115,25 @@ def test_a_race_before_the_start_alone_is_said_once(tmp_path):
     """cr22a P2: the model's own check and the file's check across fields both said it."""
     said = refused(tmp_path, toml("[race]\ndistance = '10k'\ndate = 2027-01-01\n"))
     assert said.count("must be after start_date") == 1, said
+
+
+@pytest.mark.parametrize(
+    ("fields", "said_words"),
+    [
+        ({"available_days": "[]"}, "available_days: is empty: give at least one Fix: list at least one of: mon, tue"),
+        ({"equipment": "[]"}, "equipment: is empty: give at least one Fix: list at least one of: bodyweight, bands"),
+        ({"age": "12"}, "age: must be at least 14 (you gave 12)"),
+        ({"body_mass_kg": "2094"}, "body_mass_kg: must be less than 250 (you gave 2094)"),
+        ({"session_cap_minutes": "90"}, "session_cap_minutes: must be at most 60 (you gave 90)"),
+        ({"heaviest_loads": "{ barbell = -135 }"}, "heaviest_loads.barbell: must be more than 0 (you gave -135)"),
+        ({"known_loads_kg": '{ goblet_squat = "115 lb" }'}, "known_loads_kg.goblet_squat: write a number"),
+        ({"name": '""'}, "name: is empty: write it"),
+    ],
+    ids=["too_short-list", "too_short-kit", "ge", "lt", "le", "gt", "float_parsing", "too_short-text"],
+)
+def test_a_validators_own_words_never_reach_the_runner(tmp_path, fields, said_words):
+    """cr24a F15: `available_days = []` said "List should have at least 1 item after validation,
+    not 0". Each kind of pydantic error is said with the field and what to write instead."""
+    said = refused(tmp_path, toml(**fields))
+    assert said_words in said, said
+    assert "should" not in said and "after validation" not in said and "Input" not in said

@@ -9,6 +9,7 @@ The property checks are written against the library's `impact` field here, not t
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,9 @@ def test_a_low_bone_density_runner_keeps_heavy_lifts_and_gentle_impact_and_no_lo
         loads_spine_bent(LIBRARY.get(b.exercise_id)) for w in plan.weeks for s in w.sessions for b in s.blocks
     )
     assert any("fracture risk" in n and "doctor" in n for n in plan.warnings)
+    said = [r.text for w in plan.weeks for r in w.reasons]
+    # a sentence after a full stop starts with a capital (cr24a F16, Margaret's week note)
+    assert any("no loaded bending or twisting. The easiest hops on both feet come first" in t for t in said)
 
 
 def test_no_exercise_in_the_library_loads_the_spine_bent_or_twisted():
@@ -152,6 +156,8 @@ def test_no_impact_above_low_before_the_wait_after_a_birth_nor_with_pelvic_floor
         if Health.low_bone_density in profile.health:
             assert not loads_spine_bent(e)
     assert check_plan(plan, CTX) == []
+    for text in (r.text for w in plan.weeks for r in w.reasons):
+        assert not re.search(r"[.!?] [a-z]", text), f"a sentence begun in lower case: {text}"
 
 
 @pytest.mark.parametrize(

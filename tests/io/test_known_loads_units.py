@@ -9,7 +9,7 @@ import pytest
 
 from runstrong.core.loads import KG_PER_LB
 from runstrong.core.model import AthleteProfile
-from runstrong.io.profile_file import kilogram_loads_note
+from runstrong.io.profile_file import kilogram_loads_note, kilogram_mass_note
 
 BASE = {"name": "Dale", "age": 45, "sex": "male", "body_mass_kg": 86, "start_date": "2027-01-04",
         "available_days": ["mon", "wed", "fri"], "equipment": ["gym"]}  # fmt: skip
@@ -49,3 +49,17 @@ def test_a_known_loads_start_is_named_in_the_runners_units_where_the_plan_shows_
     texts = [r.text for s in plan.weeks[0].sessions for b in s.blocks if b.exercise_id == "dumbbell_hip_thrust"
              for r in b.reasons]  # fmt: skip
     assert any("132.3 lb you gave" in t for t in texts), texts
+
+
+def test_body_mass_is_given_in_the_profiles_own_units_and_the_kg_field_in_pounds_is_named():
+    """cr24a F15: a 150 lb woman wrote 150 into body_mass_kg and was planned at 331 lb. `body_mass`
+    is in the profile's units; `body_mass_kg` in an imperial profile is said, with the fix; both is refused."""
+    base = {"name": "Jo", "age": 40, "start_date": "2027-01-04", "units": "imperial"}
+    assert AthleteProfile.model_validate(base | {"body_mass": 150}).body_mass_kg == 68.0
+    assert AthleteProfile.model_validate(base | {"units": "metric", "body_mass": 61.5}).body_mass_kg == 61.5
+    assert AthleteProfile.model_validate(base | {"body_mass_kg": 68}).body_mass_kg == 68  # old profiles stay valid
+    note = kilogram_mass_note(base | {"body_mass_kg": 150}, "jo.toml")
+    assert note is not None and "150 kg is 331 lb" in note and "write body_mass = 150" in note
+    assert kilogram_mass_note(base | {"units": "metric", "body_mass_kg": 150}, "jo.toml") is None
+    with pytest.raises(ValueError, match="give one of them"):
+        AthleteProfile.model_validate(base | {"body_mass": 150, "body_mass_kg": 68})

@@ -53,6 +53,10 @@ def test_sessions_that_felt_clearly_harder_for_no_more_work_are_a_sign_of_overre
     assert flagged == (rise >= RISE and e.sets <= e.sets_before), (e, review.flags)
     if flagged:
         assert any(f.rule_id == "session-effort-trend" for f in review.flags)
+        text = next(f.text for f in review.flags if f.kind == "session-effort")
+        # "less" only when it is less; the same work is said to be the same (cr24a F16, Priya week 2)
+        assert ("less work" in text) == (e.sets < e.sets_before), text
+        assert ("(was " in text) == (e.sets != e.sets_before), text
 
 
 @SETTINGS

@@ -177,3 +177,23 @@ def test_a_bad_review_request_is_a_4xx_naming_the_field(client, body, field) -> 
     assert r.status_code == 422, r.text
     assert field in r.text
     assert client.get("/api/v1/athlete").json()["plan_version"] == before
+
+
+def test_a_run_faster_than_the_world_record_is_refused_on_the_api_and_the_page(client) -> None:
+    """cr24a F15: the same impossible run (80 km in 45 min) is refused on every face, by its field."""
+    slip = client.post("/api/v1/runs", json={"type": "easy", "minutes": 45, "distance_km": 80})
+    assert problem_fields(slip) == [["body", "distance_km"]] and "world record" in slip.text
+    page = client.post("/run", data={"type": "easy", "minutes": "45", "distance": "80 km"})
+    assert page.status_code == 422 and "world record" in page.text
+    assert client.get("/api/v1/runs").json() == []
+
+
+def test_a_load_far_beyond_the_lifts_history_is_refused_on_the_api_until_confirmed(client) -> None:
+    """cr24a F15: the same slip as `log --set "romanian_deadlift 3x8@1000lb"`, refused by the field with
+    the way to log it if true (`confirm`), nothing written; confirmed, it is logged."""
+    one = {"exercise_id": "romanian_deadlift", "reps": 5, "load_kg": 40, "rpe": 8}
+    assert client.post("/api/v1/sessions", json={"sets": [one]}).status_code == 201
+    slip = client.post("/api/v1/sessions", json={"sets": [one | {"load_kg": 400}]})
+    assert problem_fields(slip) == [["body", "sets"]] and "more than 3 times" in slip.text and "confirm" in slip.text
+    meant = client.post("/api/v1/sessions", json={"sets": [one | {"load_kg": 400}], "confirm": True})
+    assert meant.status_code == 201 and meant.json()["new_sets"] == 1

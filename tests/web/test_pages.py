@@ -481,3 +481,16 @@ def test_a_plan_that_has_ended_says_so_on_the_plan_page_and_today(diary_path) ->
                 assert ("the stored plan has ended" in c.get("/").text) is ended
         finally:
             app.state.diary.close()
+
+
+def test_a_load_far_beyond_the_plan_is_refused_on_the_page_until_confirmed(client) -> None:
+    """cr24a F15: the session page refuses a load above every bound (the plan x3, the kit x2, the
+    lift's history x3) on its row with a confirm box; ticked, the same form logs it."""
+    page = client.get(f"/session/{TODAY}").text
+    data = ticked_session(page)
+    row = next(k for k, v in data.items() if k.endswith("-load") and v and float(v) > 0)
+    data[row] = str(float(data[row]) * 10)
+    refused = client.post(f"/session/{TODAY}", data=data)
+    assert refused.status_code == 422 and "more than" in refused.text and 'name="confirm"' in refused.text
+    assert 'name="confirm"' not in page
+    assert client.post(f"/session/{TODAY}", data=data | {"confirm": "yes"}).status_code == 303

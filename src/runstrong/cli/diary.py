@@ -161,6 +161,7 @@ def _show_day(shown: Any, when: Any, clock: Any, fmt: str) -> None:
 @pain_option
 @click.option("--new-session", is_flag=True, help="Start a second session on that day instead of adding to the first.")
 @click.option("--again", is_flag=True, help="Log it even if the very same command was logged before (not a retry).")
+@click.option("--yes", "confirmed", is_flag=True, help="Log a load far above your kit, plan and history: it is true.")
 @click.option(
     "--for",
     "planned_for",
@@ -182,6 +183,7 @@ def log(
     pains: tuple[str, ...],
     new_session: bool,
     again: bool,
+    confirmed: bool,
     planned_for: str | None,
     day: str | None,
     athlete: str | None,
@@ -222,6 +224,7 @@ def log(
         day=when,
         today=today_,
         again=again,
+        confirmed=confirmed,
         planned_on=parse_day(planned_for, today_, allow_future=True, flag="--for") if planned_for else None,
     )
     if not request.anything_given() and not stdin_is_tty():

@@ -129,6 +129,9 @@ def entry_from_options(model: type, data: dict[str, Any], today: dt.date, flags:
 
 
 def describe_errors(err: Any, model: type, flags: dict[str, str]) -> str:
+    """pydantic's errors by option, in the words every face uses (`io/field_errors.plain_words`)."""
+    from runstrong.io.field_errors import plain_words
+
     lines = []
     for e in err.errors():
         loc = [p for p in e["loc"] if p not in ("function-after",)]
@@ -137,7 +140,9 @@ def describe_errors(err: Any, model: type, flags: dict[str, str]) -> str:
         if not loc and ": " in msg:
             field, msg = msg.split(": ", 1)
         name = flags.get(field, field)
-        if e["type"] not in ("missing",) and loc and not isinstance(e.get("input"), dict | list):
+        if loc and (plain := plain_words(e)) is not None:
+            msg = plain
+        elif e["type"] not in ("missing",) and loc and not isinstance(e.get("input"), dict | list):
             msg += f" (got {e['input']!r})"
         info = model.model_fields.get(field)  # type: ignore[attr-defined]
         if info is not None and info.description and "future" not in msg:

@@ -17,7 +17,8 @@ from runstrong.store.logbook import DayContext as LogContext
 SESSION_FLAGS = {"session_rpe": "--rpe", "minutes": "--minutes", "note": "--note", "date": "--date"}
 # the flow's names for its inputs, as the CLI spells them
 FLOW_FLAGS = {"as_planned": "--as-planned", "new_session": "--new-session", "sets": "--set", "label": "--session",
-              "date": "--date", "key": "--again", "planned_on": "--for", **SESSION_FLAGS}  # fmt: skip
+              "date": "--date", "key": "--again", "planned_on": "--for", "confirm": "--yes",
+              **SESSION_FLAGS}  # fmt: skip
 
 
 @dataclasses.dataclass(frozen=True)
@@ -35,6 +36,7 @@ class LogRequest:
     sets: tuple[SetLog, ...] = ()
     again: bool = False  # log it even if the same request was logged before
     planned_on: dt.date | None = None  # --for: the planned session's date, when done on another day
+    confirmed: bool = False  # --yes: a load far beyond the kit, the plan and the lift's history is meant
 
     def anything_given(self) -> bool:
         return bool(
@@ -93,7 +95,7 @@ def flow_input(request: LogRequest, units: Any, athlete: str, prefer: Any = ()) 
     return LogInput(day=request.day, sets=sets, as_planned=request.as_planned, label=request.label,
                     minutes=request.minutes, session_rpe=request.session_rpe, note=request.note,
                     pains=tuple(request.pains), new_session=request.new_session, key=key,
-                    planned_on=request.planned_on)  # fmt: skip
+                    planned_on=request.planned_on, confirmed=request.confirmed)  # fmt: skip
 
 
 def write_log(store: Any, request: LogRequest, athlete: str | None) -> Any:

@@ -219,13 +219,20 @@ def _pick_sessions(week, which: str | None):  # type: ignore[no-untyped-def]
 def checked_profile(path: Path, data_dir: Path | None = None):  # type: ignore[no-untyped-def]
     """The profile file, refused with every exercise id it names that the library lacks."""
     from runstrong.io.data_files import load_context
-    from runstrong.io.profile_file import check_exercise_ids, kilogram_loads_note, read_profile_data, validate_profile
+    from runstrong.io.profile_file import (
+        check_exercise_ids,
+        kilogram_loads_note,
+        kilogram_mass_note,
+        read_profile_data,
+        validate_profile,
+    )
 
     raw = read_profile_data(path)
     profile = validate_profile(raw, source=path.name)
     check_exercise_ids(profile, load_context(data_dir).library, source=path.name)
-    if note := kilogram_loads_note(raw, path.name):  # kg among pounds: said where the plan is shown (stderr)
-        click.echo(note, err=True)
+    for note in (kilogram_mass_note(raw, path.name), kilogram_loads_note(raw, path.name)):
+        if note:  # kg among pounds: said where the plan is shown (stderr)
+            click.echo(note, err=True)
     return profile
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import AthleteProfile, Block, Exercise, Health, Impact, Level, Pattern, Reason, Role, Week, why
+from .sentences import sentences
 from .vocab import HEALTH_NAME, spoken_list
 
 POSTNATAL = "postnatal-impact-return"
@@ -183,7 +184,7 @@ def week_reasons(profile: AthleteProfile, week_start: dt.date, limits: Limits | 
         stage = max(1, _stage(week_start, profile.start_date, 0, p.bone_gentle_weeks))
         high = profile.start_date + dt.timedelta(weeks=2 * p.bone_gentle_weeks)
         text = "Low bone density: heavy lifts and impact stay, as bone needs them; no loaded bending or twisting."
-        out.append(why(BONE, text + ("" if stage >= len(STAGES) else " " + _stage_words(stage, 0, None, high))))
+        out.append(why(BONE, sentences(text, None if stage >= len(STAGES) else _stage_words(stage, 0, None, high))))
     return out
 
 

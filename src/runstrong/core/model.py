@@ -18,7 +18,7 @@ from .adjust_merge import merge_adjustments, merged_by_week
 from .base import Frozen, RunMinutes
 from .load_values import OWNED_WORDS, OwnedWeights, RecentSet, bar_weights_fit, bars_only, load_kit
 from .pace import KM_PER_MILE, easy_pace_text, pace_min_per_km  # noqa: F401 - re-exported
-from .profile_checks import check_across_fields, known_loads_in_kg
+from .profile_checks import body_mass_in_kg, check_across_fields, known_loads_in_kg
 from .screen import Screen
 from .vocab import (  # noqa: F401 - re-exported: the model speaks this vocabulary
     EARLIEST_DATE,
@@ -417,6 +417,7 @@ class AthleteProfile(Frozen):
 
     _across_fields = model_validator(mode="after")(check_across_fields)  # core/profile_checks.py
     _known_loads = model_validator(mode="before")(known_loads_in_kg)  # `known_loads`, in the runner's units
+    _body_mass = model_validator(mode="before")(body_mass_in_kg)  # `body_mass`, in the runner's units
 
     @property
     def easy_min_per_km(self) -> float | None:

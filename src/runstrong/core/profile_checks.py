@@ -89,6 +89,40 @@ def known_loads_in_kg(data: Any) -> Any:
     return {**{k: v for k, v in data.items() if k != "known_loads"}, "known_loads_kg": {**kg, **own}}
 
 
+def body_mass_in_kg(data: Any) -> Any:
+    """A profile's `body_mass`, in its own units (lb in an imperial profile), read into
+    `body_mass_kg` (kept for the profiles that give it), to 0.1 kg as `init` reads it. cr24a
+    F15: a pounds runner who met a kg field wrote her 150 lb into it and was planned at 331 lb.
+
+    >>> body_mass_in_kg({"units": "imperial", "body_mass": 150})
+    {'units': 'imperial', 'body_mass_kg': 68.0}
+    """
+    if not isinstance(data, dict) or "body_mass" not in data:
+        return data
+    given = data["body_mass"]
+    if "body_mass_kg" in data:
+        raise ValueError("body_mass: body_mass_kg is given too; give one of them (body_mass is in your units)")
+    per = KG_PER_LB if getattr(data.get("units"), "value", data.get("units")) == "imperial" else 1.0
+    kg = round(given * per, 1) if isinstance(given, int | float) and not isinstance(given, bool) else given
+    return {**{k: v for k, v in data.items() if k != "body_mass"}, "body_mass_kg": kg}
+
+
+def mass_in_units(kg: float, imperial: bool) -> float:
+    """The body mass to write in a profile's units: whole pounds when they read back as the
+    same 0.1 kg (`body_mass_in_kg`), else pounds to 0.1.
+
+    >>> mass_in_units(68.0, True), mass_in_units(61.5, False)
+    (150, 61.5)
+    """
+    if not imperial:
+        return kg
+    for digits in (0, 1, 2):
+        lb = round(kg / KG_PER_LB, digits)
+        if round(lb * KG_PER_LB, 1) == round(kg, 1):
+            return int(lb) if digits == 0 else lb
+    return round(kg / KG_PER_LB, 3)
+
+
 def check_across_fields(profile: Any) -> Any:
     """A profile's model check: the first cross-field problem raised as a ValueError."""
     for _, check in ACROSS_FIELDS:

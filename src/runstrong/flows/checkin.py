@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from runstrong.core.activity import KnownRun, similar
 from runstrong.core.diary import Note, PainReport, RunLog, Wellness
+from runstrong.core.pace import impossible_pace
 from runstrong.core.vocab import LONGEST_RUN_MINUTES, RunType
 from runstrong.store import changes, repo
 from runstrong.store.db import Store
@@ -79,6 +80,9 @@ def add_run(store: Store, athlete: str | None, run: RunLog, clock: base.Clock,
         raise base.Refused(
             "minutes", f"{run.minutes:g} min is longer than a run can be ({longest}); check it, or log it as a race"
         )
+    typed = run.source is None and run.started_at is None  # a watch's run is kept as the watch says
+    if typed and run.type != RunType.cross_train and (fast := impossible_pace(run.distance_km, run.minutes)):
+        raise base.Refused("distance_km", f"{fast}; check the distance, its unit (km or mi) and {{minutes}}")
     twin: list[KnownRun] = []  # the imported run the typed one was found to be
 
     def same(tx: base.Tx) -> int | None:

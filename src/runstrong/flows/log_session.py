@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy.orm import Session as SqlSession
@@ -26,11 +27,11 @@ from runstrong.core.diary import (
     validate_entry,
 )
 from runstrong.core.log_slips import far_from_plan
-from runstrong.core.set_checks import under_the_bar
+from runstrong.core.set_checks import beyond_belief, under_the_bar
 from runstrong.errors import UserError
 from runstrong.store import changes, logbook, repo
 from runstrong.store.db import Store
-from runstrong.store.logged_loads import bar_weights
+from runstrong.store.logged_loads import bar_weights, heaviest_logged, kit_words
 from runstrong.store.tables import LogKeyRow
 
 from . import base
@@ -55,6 +56,7 @@ class LogInput:
     new_session: bool = False
     key: str | None = None
     planned_on: dt.date | None = None  # the planned session's date, when done on another day
+    confirmed: bool = False  # a load beyond belief is meant (`core/set_checks.beyond_belief`)
 
     def anything(self) -> bool:
         return bool(self.sets or self.as_planned or self.pains or self.note is not None
@@ -105,7 +107,11 @@ def log_session(store: Store, athlete: str | None, given: LogInput, clock: base.
             context = followed_context(tx.s, context, given.day)  # as shown: loads follow the log
         except UserError as err:
             raise base.Refused(field, str(err).removeprefix(f"{field}: ")) from None
-        bars = bar_weights(tx.s, tx.athlete.id) if any(x.load_kg for x in given.sets) else {}
+        loaded = {x.exercise_id for x in given.sets if x.load_kg}
+        bars = bar_weights(tx.s, tx.athlete.id) if loaded else {}
+        if loaded and not given.confirmed:
+            history = heaviest_logged(tx.s, tx.athlete.id, loaded)
+            _believable(given, context, kit_words(tx.s, tx.athlete.id), history)
         log = session_for(given, context, clock.today, bars)
         tx.watch(changes.day_scopes(tx.athlete.id, given.day))
         if given.key is not None:
@@ -129,6 +135,27 @@ def log_session(store: Store, athlete: str | None, given: LogInput, clock: base.
         notes = far_from_plan(given.sets, context.planned, tx.athlete.units, load_context().params) + notes
         notes += far_before_the_plan(tx.s, tx.athlete.id, given.day, clock.today)
         return Logged(tx.athlete, result, log, context.planned, version=tx.version, notes=notes)
+
+
+def _believable(given: LogInput, context: logbook.DayContext, kit: dict[str, Any], history: dict[str, float]) -> None:
+    """Refuse a load beyond every bound of what could be true (kit, plan, the lift's last
+    sets) unless confirmed: nothing is written, and the message says how to log it if true."""
+    from runstrong.core.loads import heaviest_kg, implement
+    from runstrong.core.vocab import Item
+    from runstrong.io.data_files import load_context
+
+    ctx, units = load_context(), context.athlete.units
+    own = {Item(k): v for k, v in kit["heaviest_loads"].items() if k in Item._value2member_map_}
+    gym = "gym" in kit["equipment"]
+    ceilings = {
+        x.exercise_id: heaviest_kg(implement(ctx.library.get(x.exercise_id).equipment), units, own, gym, ctx.params)
+        for x in given.sets if x.exercise_id in ctx.library
+    }  # fmt: skip
+    planned = {b.exercise_id: b.prescription.load_kg for b in (context.planned.blocks if context.planned else ())
+               if b.prescription.load_kg}  # fmt: skip
+    said = beyond_belief(given.sets, ctx.library, units, ceilings, planned, history)
+    if said is not None:
+        raise base.Refused("sets", f"load: {said}")
 
 
 def session_for(given: LogInput, context: logbook.DayContext, today: dt.date, bars: dict | None = None) -> SessionLog:

@@ -16,9 +16,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
+import enum
 import functools
 import re
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError, create_model
 
@@ -93,10 +94,73 @@ def _one_problem(loc: tuple, e: dict[str, Any], model: type, source: str) -> Pro
         msg = "required field is missing; add it"
     elif e["type"] in _DATE_TYPES and isinstance(e.get("input"), str):
         return Problem(field, *_date_words(e["input"]), source=source)
+    elif e["type"] == "too_short" and isinstance(e.get("input"), list):
+        choices = _allowed_items(model, loc)
+        fix = f"list at least one of: {', '.join(choices)}" if choices else "list at least one, or leave the field out"
+        return Problem(field, plain_words(e) or msg, fix, source=source)
+    elif (plain := plain_words(e)) is not None:
+        return Problem(field, plain, source=source)
     elif "input" in e and not isinstance(e["input"], dict | list):
         given = e["input"]
         msg = f"{msg} (got {given.isoformat() if isinstance(given, dt.date) else repr(given)})"
     return Problem(field, msg, source=source)
+
+
+_BOUNDS = {"less_than_equal": ("le", "at most"), "greater_than_equal": ("ge", "at least"),
+           "greater_than": ("gt", "more than"), "less_than": ("lt", "less than")}  # fmt: skip
+_PARSING = {"int_parsing": "write a whole number", "int_from_float": "write a whole number",
+            "int_type": "write a whole number", "float_parsing": "write a number", "float_type": "write a number",
+            "bool_parsing": "write true or false", "bool_type": "write true or false",
+            "string_type": "write it as text, in quotes", "list_type": "write a list, in [ ]",
+            "dict_type": "write a table of name = value"}  # fmt: skip
+
+
+def _num(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def plain_words(e: dict[str, Any]) -> str | None:
+    """One pydantic error of a common kind in a person's words, the one wording every face
+    uses (profile files, the CLI's options, the pages and the API): "must be at most 10 (you
+    gave 11)", "is empty: give at least 1", "write a whole number (you gave '40 min')". None
+    for a kind with no such words (the caller keeps pydantic's, or its own)."""
+    kind, given, ctx = e["type"], e.get("input"), e.get("ctx", {})
+    if kind in _BOUNDS:
+        key, words = _BOUNDS[kind]
+        return f"must be {words} {_num(ctx.get(key))} (you gave {_num(given)})"
+    if kind == "multiple_of":
+        return f"use steps of {_num(ctx.get('multiple_of'))} (you gave {_num(given)})"
+    if kind in _PARSING:
+        shown = repr(given) if not isinstance(given, dict | list) else "a " + type(given).__name__
+        return f"{_PARSING[kind]} (you gave {shown})"
+    if kind in ("too_short", "string_too_short"):
+        least = ctx.get("min_length", 1)
+        if isinstance(given, str):
+            return "is empty: write it" if not given else f"write at least {least} characters (you gave {given!r})"
+        return "is empty: give at least one" if least == 1 else f"give at least {least} (you gave {len(given or [])})"
+    if kind in ("too_long", "string_too_long"):
+        most = ctx.get("max_length")
+        return f"too long: at most {most} characters" if isinstance(given, str) else f"too many: at most {most}"
+    if kind == "missing":
+        return "required: fill it in"
+    return None
+
+
+def _allowed_items(model: type, loc: tuple) -> list[str]:
+    """The values a list field's items may take (its enums' and literals'), for a fix."""
+    fields = getattr(model, "model_fields", {})
+    if len(loc) != 1 or loc[0] not in fields:
+        return []
+    todo, found = [fields[loc[0]].annotation], []
+    while todo:
+        t = todo.pop(0)
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            found += [str(m.value) for m in t]
+        elif getattr(t, "__origin__", None) is Literal:
+            found += [str(a) for a in t.__args__]
+        else:
+            todo.extend(getattr(t, "__args__", ()))
+    return list(dict.fromkeys(found))
 
 
 def _choice_problem(loc: tuple, errors: list[dict[str, Any]], is_key: bool, source: str) -> Problem | None:

@@ -43,6 +43,20 @@ def kilogram_loads_note(raw: dict[str, Any], source: str) -> str | None:
             "pounds, write them under known_loads (your units) instead.")  # fmt: skip
 
 
+def kilogram_mass_note(raw: dict[str, Any], source: str) -> str | None:
+    """Words for an imperial profile that gives `body_mass_kg`: the kg field among fields in
+    pounds, where a 150 lb woman's 150 became 331 lb (cr24a F15). Said, not refused: a
+    profile that meant kilograms keeps working; the fix is `body_mass`, in the profile's units."""
+    given = raw.get("body_mass_kg")
+    if raw.get("units") != "imperial" or not isinstance(given, int | float) or isinstance(given, bool):
+        return None
+    from runstrong.core.loads import KG_PER_LB
+
+    return (f"{source}: body_mass_kg is in kilograms though this profile is in pounds: {given:g} kg is "
+            f"{given / KG_PER_LB:.0f} lb. If you meant {given:g} lb, write body_mass = {given:g} (your units) "
+            "instead.")  # fmt: skip
+
+
 def read_profile_data(path: Path) -> dict[str, Any]:
     if not path.exists():
         raise UserError(f"{path}: no such file. Copy one from examples/ or run `runstrong schema profile`.")

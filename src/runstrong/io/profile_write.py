@@ -52,7 +52,15 @@ def plain(value: Any) -> Any:
 
 
 def profile_data(profile: AthleteProfile) -> dict[str, Any]:
+    """The profile as a file holds it: the body mass in the runner's own units (`body_mass`,
+    pounds in an imperial profile, so a pounds runner who edits the file meets no kg field)."""
+    from runstrong.core.profile_checks import mass_in_units
+
     data = plain(profile.model_dump(mode="python"))
+    imperial = profile.units.value == "imperial"
+    if imperial:  # the field's place kept, its name and value in pounds
+        data = {("body_mass" if k == "body_mass_kg" else k): (mass_in_units(v, True) if k == "body_mass_kg" else v)
+                for k, v in data.items()}  # fmt: skip
     for name, field in type(profile).model_fields.items():  # an empty list that is not the default says something
         if getattr(profile, name) == [] and field.default is None:
             data[name] = []  # furniture = []: nothing at home to step on, sit to or lean on

@@ -143,3 +143,24 @@ def bar_weights(s: Session, athlete_id: int) -> dict[str, float]:
         select(Profile.data).where(Profile.athlete_id == athlete_id).order_by(Profile.version.desc()).limit(1)
     )
     return json.loads(text).get("bar_weights", {}) if text else {}
+
+
+def kit_words(s: Session, athlete_id: int) -> dict[str, Any]:
+    """The runner's kit as their newest profile gives it (`equipment`, `heaviest_loads` in
+    their units), read without validating it all: a logged load far above it is asked about."""
+    text = s.scalar(
+        select(Profile.data).where(Profile.athlete_id == athlete_id).order_by(Profile.version.desc()).limit(1)
+    )
+    data = json.loads(text) if text else {}
+    return {"equipment": data.get("equipment") or [], "heaviest_loads": data.get("heaviest_loads") or {}}
+
+
+def heaviest_logged(s: Session, athlete_id: int, lifts: Iterable[str]) -> dict[str, float]:
+    """The heaviest load (kg) the diary holds of each lift, for the lifts that have one."""
+    rows = s.execute(
+        select(SetLogRow.exercise_id, func.max(SetLogRow.load_kg))
+        .join(SessionLogRow, SessionLogRow.id == SetLogRow.session_log_id)
+        .where(SessionLogRow.athlete_id == athlete_id, SetLogRow.exercise_id.in_(sorted(set(lifts))))
+        .group_by(SetLogRow.exercise_id)
+    )
+    return {ex: kg for ex, kg in rows if kg}

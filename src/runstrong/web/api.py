@@ -146,6 +146,7 @@ def log_session(request: Request, body: sc.SessionIn, idempotency_key: Idempoten
         note=body.note,
         pains=[p.model_dump(exclude_unset=True) for p in body.pains],
         new_session=body.new_session,
+        confirmed=body.confirm,
         key=f"api:{key}" if key else None,
         version=body.version,
         planned_on=body.planned_on,

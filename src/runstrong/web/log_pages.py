@@ -170,6 +170,7 @@ async def log_session(request: Request, day: str, label: str | None = None) -> R
             pains=given.pains,
             key=f"{FORM_KEY}{token}"[:200] if token else None,
             version=forms.version(form),
+            confirmed=forms.text(form, "confirm") == "yes",
         )
     except InputError as err:
         errors = forms.errors_for(err.problems, given.names | {("planned_on",): "done_on", ("date",): "done_on"})

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from runstrong.core.diary import validate_entry
 from runstrong.errors import UserError
 from runstrong.flows.base import Conflict, Refused
+from runstrong.io.field_errors import plain_words
 
 Loc = tuple[str | int, ...]
 
@@ -79,25 +80,13 @@ SCALED = {"greater_than", "greater_than_equal", "less_than", "less_than_equal", 
           "float_parsing", "missing"}  # fmt: skip
 
 
-BOUNDS = {"less_than_equal": ("le", "at most"), "greater_than_equal": ("ge", "at least"),
-          "greater_than": ("gt", "more than"), "less_than": ("lt", "less than")}  # fmt: skip
-
-
-def _num(value: Any) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
 def _message(e: Any) -> str:
-    """One pydantic error in a form's words: `must be at most 16 (you gave 30)`."""
+    """One pydantic error in a form's words: `must be at most 16 (you gave 30)` (the words
+    every face shares, `io/field_errors.plain_words`), a form's own for typing slips."""
     kind, given = e["type"], e.get("input")
-    if kind in BOUNDS:
-        key, words = BOUNDS[kind]
-        return f"must be {words} {_num(e.get('ctx', {}).get(key))} (you gave {_num(given)})"
-    if kind == "multiple_of":
-        return f"use steps of {_num(e.get('ctx', {}).get('multiple_of'))} (you gave {_num(given)})"
     if kind in FRIENDLY:
         return FRIENDLY[kind] + ("" if kind in ("missing", "too_short") else f" (you gave {given!r})")
-    return e["msg"].removeprefix("Value error, ")
+    return plain_words(e) or e["msg"].removeprefix("Value error, ")
 
 
 def problems_from(err: ValidationError, model: type[BaseModel] | None = None, prefix: Loc = ()) -> list[FieldProblem]:

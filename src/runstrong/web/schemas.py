@@ -195,6 +195,9 @@ class SessionIn(_In):
     note: str | None = None
     pains: Annotated[list[PainIn], Field(max_length=20)] = []  # type: ignore[valid-type]
     new_session: bool = Field(False, description="A second session that day instead of adding to the first.")
+    confirm: bool = Field(
+        False, description="Log a load far above your kit, your plan and the lift's history: it is true."
+    )
     planned_on: IsoDate | None = Field(
         None, description="Done on another day than planned: the planned session's date (`date` is the day done)."
     )

@@ -67,6 +67,7 @@ class Diary(DiaryReads):
         note: str | None = None,
         pains: Iterable[dict[str, Any]] = (),
         new_session: bool = False,
+        confirmed: bool = False,
         key: str | None = None,
         version: int | None = None,
         planned_on: dt.date | None = None,
@@ -79,7 +80,8 @@ class Diary(DiaryReads):
         done, pain_reports_, session = session_input(day, sets, pains, scalars, self.today())
         given = LogInput(day=day, sets=tuple(done), as_planned=as_planned, label=label, minutes=session.minutes,
                          session_rpe=session.session_rpe, note=session.note, pains=tuple(pain_reports_),
-                         new_session=new_session, key=key, planned_on=planned_on)  # fmt: skip
+                         new_session=new_session, key=key, planned_on=planned_on,
+                         confirmed=confirmed)  # fmt: skip
         return self._flow(log_session, given, expected_version=version)
 
     def _flow(self, flow: Callable[..., Any], *args: Any, expected_version: int | None = None) -> Any:

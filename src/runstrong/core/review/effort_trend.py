@@ -50,9 +50,11 @@ def effort_rising(r: ReviewInput) -> tuple[Flag, Signal] | None:
     e, rp = r.metrics.session_effort, r.params
     if e is None or e.rpe - e.rpe_before < rp.srpe_rise_points or e.sets > e.sets_before:
         return None
+    work = "less work" if e.sets < e.sets_before else "the same work"  # "less" only when it is less (cr24a F16)
+    was = f"(was {e.sets_before:g})" if e.sets != e.sets_before else "as before"
     said = (
         f"{SESSION_RPE} {e.rpe:g} against {e.rpe_before:g} in the previous {rp.srpe_baseline_days} days, "
-        f"for {e.sets:g} sets a session (was {e.sets_before:g})"
+        f"for {e.sets:g} sets a session {was}"
     )
-    flag = Flag(kind="session-effort", text=f"Sessions felt harder for less work: {said}.", rule_id=RULE)
+    flag = Flag(kind="session-effort", text=f"Sessions felt harder for {work}: {said}.", rule_id=RULE)
     return flag, Signal(kind="effort", text=said)
