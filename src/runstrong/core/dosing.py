@@ -77,6 +77,7 @@ class Stage(NamedTuple):
 
     graduated: bool = False  # a novice past the foundation whose weeks were consistent
     unaccustomed: bool = False  # inside the runner's first weeks of strength work
+    heavy_waits: bool = False  # the week starts the third session: the heavy scheme waits a week (one-new-thing-a-week)
 
 
 SETTLED = Stage()  # neither: the phase alone sets the dosing
@@ -351,9 +352,10 @@ def _contacts_dose(d: _Draft, p: Params) -> None:
     ceiling = p.plyo_max_contacts[ctx.level]
     sides = 2 if d.e.dose.per_side else 1
     fresh = max(1, round(ramp(p.plyo_start_contacts, ctx.step, p.plyo_contacts_step, 10**6) * factor))
-    if c is None or c.contacts is None:  # new to the plan: start below the ceiling's share, room to progress
+    if c is None or c.contacts is None:  # new to the plan: the starting count (not the block's step: a jump
+        # that waited a week, or came in mid-block, starts where any new jump starts), room to progress
         room = contacts_per_set(10**6, ceiling, d.sets, sides) - p.plyo_room_steps * p.plyo_contacts_step
-        per_set = max(1, min(fresh, room))
+        per_set = max(1, min(round(p.plyo_start_contacts * factor), room))
     elif ctx.deload or ctx.phase not in LOADING_PHASES:  # the taper's "intensity kept": no more a set
         per_set = c.contacts
     elif ctx.step == 0 or factor < 1:  # a new block or phase may ask for its own count at once
