@@ -83,9 +83,11 @@ class Planned:
     @cached_attr
     def doses(self) -> tuple[Dosed, ...]:
         """Each exercise's dose, in session order (worked out only for sessions placed)."""
-        carried = self.carried
+        carried, rungs = self.carried, self.rung_ids
         return tuple(
-            prescribe(self.ctx, pk.exercise, role, is_focus, self.dctx, carried.get(pk.exercise.id))
+            prescribe(
+                self.ctx, pk.exercise, role, is_focus, self.dctx, carried.get(pk.exercise.id), pk.exercise.id in rungs
+            )
             for role, pk, is_focus in self.picks
         )
 
