@@ -15,7 +15,7 @@ KINDS = {
     "light-day": (dt.date(2027, 1, 4), "light"),
     "moderate": (dt.date(2027, 1, 8), "moderate"),
     "deload": (dt.date(2027, 1, 29), "light"),
-    "heavy": (dt.date(2027, 2, 12), "heavy"),
+    "heavy": (dt.date(2027, 2, 19), "heavy"),  # week 7: week 6 starts the third session, heavy waits a week
     "taper": (dt.date(2027, 4, 12), "light"),
 }
 

@@ -83,9 +83,11 @@ class Planned:
     @cached_attr
     def doses(self) -> tuple[Dosed, ...]:
         """Each exercise's dose, in session order (worked out only for sessions placed)."""
-        carried = self.carried
+        carried, rungs = self.carried, self.rung_ids
         return tuple(
-            prescribe(self.ctx, pk.exercise, role, is_focus, self.dctx, carried.get(pk.exercise.id))
+            prescribe(
+                self.ctx, pk.exercise, role, is_focus, self.dctx, carried.get(pk.exercise.id), pk.exercise.id in rungs
+            )
             for role, pk, is_focus in self.picks
         )
 
@@ -376,7 +378,7 @@ def dose_context(runner: Runner, frame: WeekFrame, review: ReviewDosing, p: Any,
         phase=frame.phase,
         deload=frame.deload,
         step=frame.step,
-        heavy_ok=frame.phase != Phase.race_week,
+        heavy_ok=frame.phase != Phase.race_week and not stage.heavy_waits,
         race=runner.race,
         volume_cut_pct=volume_cut(frame, p),
         short_holds=runner.short_holds,

@@ -77,6 +77,7 @@ class Stage(NamedTuple):
 
     graduated: bool = False  # a novice past the foundation whose weeks were consistent
     unaccustomed: bool = False  # inside the runner's first weeks of strength work
+    heavy_waits: bool = False  # the week starts the third session: the heavy scheme waits a week (one-new-thing-a-week)
 
 
 SETTLED = Stage()  # neither: the phase alone sets the dosing
@@ -106,26 +107,26 @@ def prescribe(
     focus: bool,
     ctx: DoseContext,
     carried: tuple | None = None,
+    rung: bool = False,
 ) -> Dosed:
     """The prescription for `e` in this week, with the rules that set it; `carried` is its
-    dose in the last loading week, which this week steps from (progression-carries-over).
-    Its load in kg is the runner's own, set after planning by `plan_loads`.
+    dose in the last loading week, which this week steps from (progression-carries-over); a
+    `rung` lift's sets a light day does not cut (pain-monitoring). Its load: `plan_loads`.
 
-    Pure, so results are remembered on the planning context: runners who share a level,
-    phase and week of a block share doses (the library is the context's, so the exercise
-    id names the exercise).
+    Pure, so remembered on the planning context: runners who share a level, phase and week
+    of a block share doses (the library is the context's: the exercise id names it).
     """
     if carried is not None:  # a carried dose reads the lift's reps, holds, effort and load, not its sets nor
         if not (ctx.hold_ceilings and e.dose.measure == "seconds"):  # (a hold a screen stops grows by sets)
             carried = (0, *carried[1:])  # the block's week (jumps still do); a plain tuple in the memo's key
         ctx = ctx if e.dose.measure == "contacts" else stepless(ctx, planning.memo)
     mobility = role in (Role.warm_up, Role.finisher)  # a drill's dose reads nothing of the week
-    key = (e.id, role) if mobility else (e.id, role, focus, ctx, carried)
+    key = (e.id, role) if mobility else (e.id, role, focus, ctx, carried, rung)
     memo = planning.memo.doses
     hit = memo.get(key)
     if hit is None:
         dose = carried and Carried._make(carried)
-        hit = memo.put(key, _prescribe(e, role, focus, ctx, dose, planning.params, planning.memo.steps))
+        hit = memo.put(key, _prescribe(e, role, focus, ctx, dose, planning.params, planning.memo.steps, rung))
     return hit
 
 
@@ -155,6 +156,7 @@ class _Draft:
     reasons: list[Reason] = field(default_factory=list)
     cues: list[str] = field(default_factory=list)
     carry: Carried | None = None  # this week's dose before a light day or a cut: the next week's base
+    rung: bool = False  # a pain ladder's rung lift: its sets are the ladder's, whatever the day
 
     @property
     def accessory(self) -> bool:
@@ -169,9 +171,10 @@ def _prescribe(
     carried: Carried | None,
     p: Params,
     steps: Memo,
+    rung: bool,
 ) -> Dosed:
     step = carry_step(ctx, e, role) if carried is not None else week_step(ctx, e, role)
-    d = _Draft(e, role, ctx, step, steps, carried, cues=list(e.cues))
+    d = _Draft(e, role, ctx, step, steps, carried, cues=list(e.cues), rung=rung)
     if role in (Role.primary, Role.accessory) and dict(ctx.held).get(e.category):
         d.reasons.append(p.why("review-hold", "Your review held progression here: the same dose as before."))
     if role in (Role.warm_up, Role.finisher):
@@ -351,9 +354,10 @@ def _contacts_dose(d: _Draft, p: Params) -> None:
     ceiling = p.plyo_max_contacts[ctx.level]
     sides = 2 if d.e.dose.per_side else 1
     fresh = max(1, round(ramp(p.plyo_start_contacts, ctx.step, p.plyo_contacts_step, 10**6) * factor))
-    if c is None or c.contacts is None:  # new to the plan: start below the ceiling's share, room to progress
+    if c is None or c.contacts is None:  # new to the plan: the starting count (not the block's step: a jump
+        # that waited a week, or came in mid-block, starts where any new jump starts), room to progress
         room = contacts_per_set(10**6, ceiling, d.sets, sides) - p.plyo_room_steps * p.plyo_contacts_step
-        per_set = max(1, min(fresh, room))
+        per_set = max(1, min(round(p.plyo_start_contacts * factor), room))
     elif ctx.deload or ctx.phase not in LOADING_PHASES:  # the taper's "intensity kept": no more a set
         per_set = c.contacts
     elif ctx.step == 0 or factor < 1:  # a new block or phase may ask for its own count at once
@@ -418,17 +422,18 @@ def _cuts(d: _Draft, p: Params) -> None:
         d.sets = min(d.sets, p.maintenance_sets)
         add(p.why("maintenance-after-race", f"{d.sets} set(s) at the same dose: keep, don't build."))
     leg_work = d.e.category in LEG_CATEGORIES and d.role in (Role.primary, Role.accessory)
-    light, full = ctx.light and leg_work, d.sets
-    if light and not (ctx.volume_cut_pct and not ctx.deload):  # a taper's cut is the week's: no second cut
+    light, full = ctx.light and leg_work, d.sets  # a rung's sets are the ladder's (pain-monitoring)
+    if light and not d.rung and not (ctx.volume_cut_pct and not ctx.deload):  # a taper's cut: no second cut
         d.sets = max(1, d.sets - p.light_set_cut)  # a deload cuts from the light day's dose (cr21a W2)
+    fewer = d.sets < full
     if ctx.volume_cut_pct:
         before, d.sets = d.sets, cut_sets(d.sets, ctx.volume_cut_pct)
         said = f"Volume cut about {ctx.volume_cut_pct}%." if d.sets < before else "One set already: kept, eased."
         add(p.why("planned-deloads" if ctx.deload else "taper", text=said))
     if light:
         d.intensity = eased(d.intensity, p.light_rir_increase, rir_only=True)
-        fewer = "one set fewer, " if d.sets < full and not (ctx.volume_cut_pct and not ctx.deload) else ""
-        add(p.why("light-before-key-runs", f"A key run is close: {fewer}more in reserve, fresh legs first."))
+        said = "one set fewer, " if fewer else ""
+        add(p.why("light-before-key-runs", f"A key run is close: {said}more in reserve, fresh legs first."))
         _eased_step(d, p)
     if ctx.race_close and leg_work:
         d.intensity = race_close_intensity(d.intensity, p)

@@ -38,6 +38,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "foundation-posterior-emphasis": rp.FoundationPosterior,
     "mechanics-over-complexity": rp.MechanicsOverComplexity,
     "landings-before-plyometrics": rp.LandingsFirst,
+    "hops-two-legs-first": rp.TwoLegsFirst,
     "foundation-two-sessions": rp.FoundationTwoSessions,
     "third-session-after-consistency": rp.ThirdSession,
     "race-specific-block": rp.RaceSpecificBlock,

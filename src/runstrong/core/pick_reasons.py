@@ -168,6 +168,11 @@ def screen_reasons(library: Library, e: Exercise, category: Category, slot: int,
     return []
 
 
+def two_legged(e: Exercise) -> bool:
+    """A hop both feet take off from and land on together (a pogo, not a skater hop)."""
+    return not e.unilateral and not e.dose.per_side
+
+
 def pick_reasons(e: Exercise, category: Category, slot: int, ctx: Context, p: Params) -> list[Reason]:
     reasons = [
         p.why("two-primaries-one-accessory", f"One of the block's two {CATEGORY_NAME[category]} primaries."),
@@ -193,6 +198,8 @@ def pick_reasons(e: Exercise, category: Category, slot: int, ctx: Context, p: Pa
         reasons.append(
             p.why("landings-before-plyometrics", "Landings have been drilled, so short hops and jumps are in.")
         )
+        if ctx.first_hops and two_legged(e):
+            reasons.append(p.why("hops-two-legs-first", "Your first hops: on two legs, before single-leg ones."))
     explosive_build = ctx.phase == Phase.build and ctx.race is not None and ctx.race in p.explosive_distances
     if explosive_build and single_leg_explosive(e):
         reasons.append(p.why("short-race-explosive", text=f"{ctx.race.value}: single-leg hops from the build on."))

@@ -21,6 +21,7 @@ from .carry import Carry, carry_of
 from .compose import LANDING_PATTERNS, dose_context
 from .context import PlanningContext
 from .cut_weeks import loading_held, taper_held
+from .dated_races import races_of
 from .dosing import Stage
 from .health import health_notes, week_limits, with_health
 from .infeasible import InfeasibleWeekError
@@ -38,10 +39,12 @@ from .model import (
     build,
     why,
 )
+from .one_new_thing import held_hops, hop_weeks, staggered
 from .owned_cues import with_owned_cues
 from .pain_return import rungs_for_week, still_painful, through_ladder
 from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, USUAL_WEEK_TEXT, WeekFrame, fitted_phase_notes, race_week_promise
 from .placement import carried_previous
+from .plan_checked import checked_once
 from .plan_loads import assign_loads
 from .plan_notes import LightTally, familiarisation, familiarising, grouped_by_week, guidance, light_weeks_advice
 from .review_dosing import review_dosing
@@ -50,7 +53,6 @@ from .screen import Screen
 from .screen_priority import side_hold
 from .selection import BlockSelection, Context, select_block
 from .swap_ends import in_force
-from .validate import Violation, check_plan
 from .vocab import kit_items
 from .week_days import (
     RunsByDate,
@@ -102,26 +104,12 @@ def build_plan(
             *light_weeks_advice(profile, state.light, p),
         ],
     )
-    violations = _checked(plan, ctx, frozenset(state.fixed), state.calendar.key)
+    violations = checked_once(plan, ctx, frozenset(state.fixed), state.calendar.key)
     if violations:
         if not least_bad:
             raise RunstrongError("the planner broke its own rules: " + "; ".join(map(str, violations[:5])))
         plan = plan.model_copy(update={"warnings": [*plan.warnings, *(f"Broken rule: {v}" for v in violations)]})
     return plan
-
-
-def _checked(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date], profile_key: str) -> list[Violation]:
-    """`check_plan`'s verdict, once per distinct plan. The planner is a function of the
-    profile (by value) and the lived weeks; its sessions come from the memo, so the same
-    session objects (by identity, kept alive by the entry, as the loads memo does) for the
-    same profile are the same plan, and a warm re-plan does not check it again."""
-    sessions = tuple(s for w in plan.weeks for s in w.sessions)
-    kept = tuple(w for w in plan.weeks if w.start_date in lived)  # the caller's own objects
-    key = (tuple(map(id, sessions)), tuple(map(id, kept)), profile_key, lived)  # profile_key: the profile's JSON
-    hit = ctx.memo.checked.get(key)
-    if hit is None:
-        hit = ctx.memo.checked.put(key, (sessions, kept, check_plan(plan, ctx, lived=lived)))
-    return hit[2]
 
 
 def replan(
@@ -223,6 +211,7 @@ class _Planning:
     prior_done: frozenset[str] = frozenset()  # what the last block's weeks did: the rungs reached
     light: LightTally = field(default_factory=LightTally)  # loading weeks' light sessions (light-before-key-runs)
     strengths: dict = field(default_factory=dict)  # each loaded lift's starting e1RM, for the kit's ceiling
+    hops_held: int = 0  # the week whose first hops wait a week (one-new-thing-a-week)
 
     def __post_init__(self) -> None:
         p = self.ctx.params
@@ -244,10 +233,13 @@ class _Planning:
         at = self.screens.index(screen) if screen else -1
         effects, self.runner = self.scored[at].effects if screen else None, self.runners[at]
         screen_notes = self._screen_notes(screen, effects)
+        kept = self.fixed.get(frame.start)
+        if kept is not None and held_hops(kept):  # a lived week whose first hops waited: chosen as it was
+            self.hops_held = frame.index
         self._select(frame, adjust, effects)
+        self.effects = effects
         if frame.block != self.trim_block:
             self.trim_levels, self.trim_block = {}, frame.block
-        kept = self.fixed.get(frame.start)
         if kept is not None:
             self._graduates(frame, [])  # a lived week moves a novice on as a planned one does (its words were said)
             self._unaccustomed(frame, [])
@@ -266,11 +258,13 @@ class _Planning:
         profile, p = self.profile, self.ctx.params
         equipment, swaps, ladder, regressed, outgrown, health = self._week_facts(frame, adjust)
         ready = self.landing_weeks >= p.landing_weeks and (effects is None or effects.hops_ok) and not regressed
+        ready = ready and frame.index != self.hops_held  # another new thing starts this week (one-new-thing-a-week)
         if frame.deload and self.selection_key:  # hops come in with a loading week, never in a deload (cr21a W2)
             ready = ready and self.selection_key[0].plyo_ready
         topped = self._topped(frame, adjust)
+        first_hops = hop_weeks(self.weeks) < p.two_legged_hop_weeks  # two-legged first (hops-two-legs-first)
         # landings drilled mid-block: hops take over from them then, not a whole block later
-        key = (frame.selection, effects, equipment, swaps, ready, ladder, topped, health)
+        key = (frame.selection, effects, equipment, swaps, ready, ladder, topped, health, first_hops)
         if key == self.block_of_selection:
             return
         if frame.selection != (self.block_of_selection[0] if self.block_of_selection else None):
@@ -301,6 +295,7 @@ class _Planning:
             topped=topped,
             outgrown=outgrown,
             health=health,
+            first_hops=first_hops,
         )
         recent, keep = self._recent(frame)
         self.selection, missing = select_block(self.ctx, needs, recent, keep, self.prior_done)
@@ -385,8 +380,10 @@ class _Planning:
             carry=self.carry,
             stage=Stage(self._graduates(frame, screen_notes), self._unaccustomed(frame, screen_notes)),
             following=following_weeks(ctx, profile, self.calendar, self.frames, frame, loading_held(self.weeks)),
+            meet=any(frame.start <= r.date <= frame.end for r in races_of(profile)),
         )
-        week = plan_week(ctx, self.selection, inputs)  # type: ignore[arg-type]
+        planned = (self.selection, inputs, plan_week(ctx, self.selection, inputs))  # type: ignore[arg-type]
+        week, waits = staggered(ctx, self.weeks, planned, self._hops_wait)  # type: ignore[arg-type]
         self.trim_levels, self.carry = dict(week.trim_levels), week.carry
         self._count_light(frame.phase, frame.deload, week.focus_light)
         if week.landing:
@@ -395,13 +392,19 @@ class _Planning:
         cap = inputs.runner.cap_minutes
         self.warnings.extend(f"Week {frame.index}: the {s.date} session runs over your cap."
                              for s in week.sessions if s.estimated_minutes > cap)  # fmt: skip
-        notes = [*screen_notes, *(adjust.reasons if adjust else ()), *week.notes]
+        notes = [*screen_notes, *(adjust.reasons if adjust else ()), *week.notes, *waits]
         for note, warning in dated_week_notes(profile, frame, ctx.params):  # dated runs replace the week's
             notes.append(note)
             self.warnings.extend(f"Week {frame.index}: {w}" for w in warning)
         self.weeks.append(self._week(frame, days, list(week.sessions), notes, adjust))
         self.block_done |= week.exercise_ids
         self.previous = carried_previous(self.previous, week.sessions)
+
+    def _hops_wait(self, frame: WeekFrame) -> tuple[BlockSelection, tuple]:
+        """The week's block chosen again without its first hops (one-new-thing-a-week)."""
+        self.hops_held = frame.index
+        self._select(frame, self.adjustments.get(frame.start), self.effects)
+        return self.selection, self.selection_key  # type: ignore[return-value]
 
     def _count_light(self, phase: Phase, deload: bool, sessions: tuple[tuple[str, bool, int], ...]) -> None:
         """A loading week's count toward the light-days advice (light-before-key-runs)."""

@@ -130,6 +130,10 @@ class LandingsFirst(RuleParams):
     cue: Text
 
 
+class TwoLegsFirst(RuleParams):
+    two_legged_hop_weeks: Int
+
+
 class FoundationTwoSessions(RuleParams):
     prefix = "foundation_"
     sessions: Int

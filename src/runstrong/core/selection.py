@@ -69,6 +69,7 @@ class Context:
     outgrown: frozenset[str] = frozenset()  # loaded lifts the runner's kit cannot load enough (kit-fits-the-lift)
     handed_back: frozenset[PainArea] = frozenset()  # painful areas through their ladders (pain-ladder-handover)
     health: Limits | None = None  # what the runner's health conditions allow this week (core/health)
+    first_hops: bool = False  # no earlier block hopped: two-legged hops before single-leg ones (hops-two-legs-first)
 
 
 @dataclass(frozen=True)

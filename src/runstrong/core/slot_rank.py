@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from .load_values import BAR_KIT
 from .model import Category, Exercise, Intent, Item, Level, Pattern, Phase
 from .params import Params
-from .pick_reasons import SINGLE_LEG_STRENGTH, single_leg_explosive
+from .pick_reasons import SINGLE_LEG_STRENGTH, single_leg_explosive, two_legged
 
 if TYPE_CHECKING:
     from .selection import Context
@@ -26,6 +26,18 @@ def pattern_ranks(patterns: tuple[Pattern, ...]) -> dict[Pattern, int]:
         if x in ranks:
             ranks[x] = min(shared)
     return ranks
+
+
+IMPACT_RANK = {"none": 0, "low": 1, "moderate": 2, "high": 3}
+
+
+def first_hop_rank(e: Exercise, ctx: Context) -> tuple[int, int]:
+    """For a runner's first hops: two-legged before single-leg, then the lower impact (the
+    plyometric progression: low-intensity bilateral before unilateral); the level then picks
+    among them as for any lift."""
+    if not ctx.first_hops or e.pattern != P.plyometric:
+        return (0, 0)
+    return (0 if two_legged(e) else 1, IMPACT_RANK[e.impact.value])
 
 
 def emphasis(e: Exercise, ctx: Context, p: Params) -> int:
@@ -78,6 +90,7 @@ def best_for_slot(
                 bool(ctx.pain.intersection(e.loads)),  # regress: spare a painful area, even in another pattern
                 e.drill and lifter,  # a technique drill is no main lift for a runner who has lifted
                 ranks[e.pattern],
+                first_hop_rank(e, ctx),  # a runner's first hops are two-legged and low (hops-two-legs-first)
                 e.id in lower and e.id not in keep,  # a rung reached stays reached (progression-carries-over)
                 e.id not in keep,  # a long phase's next block keeps each main lift (same-primaries-per-block)
                 emphasis(e, ctx, p),

@@ -94,21 +94,26 @@ def _steps(ex: str, weeks: list[_Week], kit: ld.Kit, p: Any, logged: bool) -> li
     no base once the lift has had a full day (one that never had one lives on its light days:
     they are its base, as in the walk). A lift the diary logged starts afresh at the first
     week after lived ones that has it (`logged`: the diary's set takes over, as in the walk);
-    any other carries its best on through lived weeks, a taper's lighter ones too."""
+    any other carries its best on through lived weeks, a taper's lighter ones too. A deload
+    eases below light weeks that climbed past that base too (a lift living on light days whose
+    one full day was a race week's lighter one), as the walk's deload does."""
     step, bar = kit.step, kit.bar
     out: list[tuple[str, str, str]] = []
     best: float | None = None
+    light_top = 0.0  # the heaviest light-only week set no base, but a deload eases below it too
     after_lived = False  # a logged lift's diary set takes over in the first week after lived ones
     had_full = False  # a full day's load so far (until then, its light days are its base)
     for i, deload, kg, lived, light_only in weeks:
         judged = best is not None and not lived and not after_lived
         if deload:
-            if judged and kg >= best - _EPS and ld.can_ease(best, step, bar, p.deload_min_load_pct):  # type: ignore[arg-type]
-                out.append(("planned-deloads", f"week {i} {ex}", f"deload load {kg:g} kg not below {best:g} kg"))
+            top = max(best or 0.0, light_top)
+            if judged and kg >= top - _EPS and ld.can_ease(top, step, bar, p.deload_min_load_pct):
+                out.append(("planned-deloads", f"week {i} {ex}", f"deload load {kg:g} kg not below {top:g} kg"))
             continue
         if judged and kg > ld.step_ceiling(best, p.max_load_step_pct, step) + _EPS:  # type: ignore[arg-type]
             out.append(("linear-progression", f"week {i} {ex}", f"load {best:g} -> {kg:g} kg in a week"))
         if light_only and best is not None and not lived and had_full:
+            light_top = max(light_top, kg)
             continue
         had_full = had_full or not light_only
         best = kg if best is None or after_lived else max(best, kg)

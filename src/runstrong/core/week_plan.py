@@ -40,6 +40,7 @@ class WeekInputs:
     carry: Carry = ()  # each lift's dose in the last loading week (progression-carries-over)
     stage: Stage = SETTLED  # a novice ready for build dosing, a runner in their first weeks
     following: tuple[Ahead, ...] = ()  # the next weeks, which this week's last days can take days from
+    meet: bool = False  # a dated race (not the goal race) falls in the week (tune-up-race)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,9 +176,15 @@ def _place(
     blocked = explain_infeasible(w.days, roster, w.runner.allow_double, w.previous, p)
     if w.least_bad:
         return least_bad(ctx, week, composed, n, warnings)
+    if w.meet:  # a dated race's week (a meet, a tune-up): fewer sessions, said, with no flag asked
+        planned, placement, notes = least_bad(ctx, week, composed, n, warnings)
+        return planned, placement, [*notes, p.why("tune-up-race", MEET_WEEK_TEXT)]
     raise InfeasibleWeekError(
         infeasible_message(w.frame, n, blocked, w.runner.allow_double, w.days, p.min_days_between)
     )
+
+
+MEET_WEEK_TEXT = "A race this week: its days before and after it hold no strength, so the week has fewer sessions."
 
 
 def _race_week_rest(w: WeekInputs, roster: tuple, p: Params) -> Reason:
