@@ -158,7 +158,9 @@ def _calm_on_rung_under_a_deload(rung: int):  # type: ignore[no-untyped-def]
     plan = plan_of(profile)
     week = plan.weeks[2]
     diary = done_as_planned(plan, week_end(week), wellness=CALM)
-    sore = [w.model_copy(update={"soreness": 1}) if w.date > week.start_date else w for w in diary.wellness]
+    # sore all week and the other answers low too: two signs, a deload whatever the diary's random draws
+    low = {"soreness": 1, "mood": 2, "sleep_quality": 2}
+    sore = [w.model_copy(update=low) if w.date > week.start_date else w for w in diary.wellness]
     calm = PainReport(date=week.start_date + DAY, area=PainArea.achilles, score=0, when="during")
     diary = with_reports(dataclasses.replace(diary, wellness=tuple(sore)), calm)
     review_, _, _ = reviewed_and_applied(plan, profile, diary, week, LIBRARY, REGISTRY)
