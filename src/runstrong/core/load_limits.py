@@ -100,28 +100,29 @@ def held_only(block: Block) -> bool:
 
 
 def unloaded_ceiling(
-    phase: Phase, last: float, week_kg: float | None, built: float | None, p: Any, step: float, bar: float
+    phase: Phase, last: float, week_kg: float | None, built: float | None, step: float, bar: float, easy: bool
 ) -> float:
     """The most a taper, race week or maintenance week loads a lift: the taper keeps the load
     built but never more than the last week lifted (a lift on light days only for weeks does
-    not jump in the taper); race week keeps it; maintenance climbs back a week's step at a
-    time from the last week's load (the first week back's, not race week's) to the load
-    built before the race (`built`: the best full day's), never past it, rather than staying
-    at race week's light loads (maintenance-after-race).
+    not jump in the taper); race week keeps it; maintenance's first easy days back (`easy`)
+    keep race week's load, and from the day after them the load built before the race
+    (`built`: the best full day's) comes back at once, at the dose's own effort: maintenance
+    keeps the heavy load and cuts the sets (Rønnestad 2010), where climbing a step a week
+    from race week's light load never reached a maintaining dose in two weeks (cr24a F7:
+    95 then 100 lb "easy" after a 130 lb peak) (maintenance-after-race).
 
-    >>> from types import SimpleNamespace as NS
-    >>> unloaded_ceiling(Phase.taper, 75, 60, 75, NS(max_load_step_pct=5), 2.5, 20)
+    >>> unloaded_ceiling(Phase.taper, 75, 60, 75, 2.5, 20, False)
     60.0
-    >>> unloaded_ceiling(Phase.maintenance, 70, None, 95, NS(max_load_step_pct=5), 2.5, 20)
-    72.5
-    >>> unloaded_ceiling(Phase.maintenance, 62.5, 50, 85, NS(max_load_step_pct=5), 2.5, 20)
-    52.5
+    >>> unloaded_ceiling(Phase.maintenance, 70, None, 95, 2.5, 20, False)
+    95.0
+    >>> unloaded_ceiling(Phase.maintenance, 62.5, 50, 85, 2.5, 20, True)
+    62.5
     """
-    lifted = min(last, week_kg or last)  # the last week's load: a step a week climbs from there
+    lifted = min(last, week_kg or last)  # the last week's load
     if phase == Phase.taper:
         return ld.round_down(lifted, step, bar)
-    if phase == Phase.maintenance and built is not None and built > lifted:
-        return ld.round_down(min(ld.step_ceiling(lifted, p.max_load_step_pct, step), built), step, bar)
+    if phase == Phase.maintenance and not easy and built is not None and built > lifted:
+        return ld.round_down(built, step, bar)
     return ld.round_down(last, step, bar)
 
 

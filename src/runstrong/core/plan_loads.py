@@ -15,6 +15,7 @@ cautious estimate from body mass with a find-your-weight first session.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -80,18 +81,21 @@ def assign_loads(
 def believed_e1rms(
     weeks: Sequence[Week], profile: AthleteProfile, ctx: PlanningContext
 ) -> list[dict[str, tuple[float, float, float]]]:
-    """After each of a new plan's weeks, each lift's e1RM the next week's loads come from, the
-    best load planned so far and the kit's step: what a property checks the e1RM bound on."""
+    """After each of a new plan's weeks, each lift's e1RM the next week's loads come from (a
+    maintenance week's: at most what the load built stands for), the best load planned so far
+    and the kit's step: what a property checks the e1RM bound on."""
     walk = LoadWalk(profile, ctx.library, ctx.params, {})
     _starts(walk, logged=False)
     walk.started = True
     _starts(walk, logged=True)
     out = []
-    for week in weeks:
+    for week, after in zip(weeks, [*weeks[1:], None], strict=True):
         _loaded_sessions(walk, week)
         grown = 1 + walk.p.load_step_pct / 100
+        kept = after is not None and after.phase == Phase.maintenance
         out.append({
-            ex_id: (lift.e1rm * grown**lift.weeks, lift.last, walk.kit(ctx.library.get(ex_id))[0])
+            ex_id: (min(lift.e1rm * grown**lift.weeks, (kept and lift.built_e1rm) or math.inf), lift.last,
+                    walk.kit(ctx.library.get(ex_id))[0])
             for ex_id, lift in walk.lifts.items()
             if lift.last is not None
         })  # fmt: skip
@@ -288,6 +292,8 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
                 held_light_week(lift, kg, presc.reps, week.phase in LOADING_PHASES, walk.p)
                 continue
             if not light:
+                if kg >= (lift.full_best or 0.0):  # what maintenance's effort is read against (maintenance-after-race)
+                    lift.built_e1rm = walk.e1rm_of(kg, presc)
                 lift.full_best = lift.light_best = max(kg, lift.full_best or kg)
             # the plan's best so far: a week of light days only (next to key runs) does not lower where the
             # next step starts (the start from the profile or diary is not a planned load: the first week replaces it)
@@ -425,6 +431,8 @@ def _target_load(
     race."""
     p = walk.p
     e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
+    if week.phase == Phase.maintenance and not close and lift.built_e1rm:
+        e1rm = min(e1rm, lift.built_e1rm)  # maintenance keeps what was built: it grows nothing (maintenance-after-race)
     if presc.reps:
         target = ld.load_for(e1rm, presc.reps, walk.rir(presc), p.e1rm_formula, p.e1rm_max_reps)
     else:
@@ -453,7 +461,7 @@ def _target_load(
             kg = ld.eased(last, p.deload_load_pct, step, bar, p.deload_min_load_pct)
         return kg
     if week.phase not in LOADING_PHASES:
-        return min(kg, unloaded_ceiling(week.phase, lift.last, lift.week_kg, lift.full_best, p, step, bar))
+        return min(kg, unloaded_ceiling(week.phase, lift.last, lift.week_kg, lift.full_best, step, bar, close))
     if presc.reps and lift.reps and presc.reps > lift.reps:
         # reps rise this week: the load holds (never both together, even after a log easier
         # than planned: then at the load lifted), on this kit's steps (a lived week's load may
