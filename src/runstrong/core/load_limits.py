@@ -41,6 +41,44 @@ def no_harder_than_heavy(walk: LoadWalk, loaded: list[list[Block]]) -> list[list
     return [[_held_to_heavy(walk, b, heavy) for b in blocks] for blocks in loaded]
 
 
+def _light(b: Block) -> bool:
+    return any(r.rule_id == "light-before-key-runs" for r in b.reasons)
+
+
+def light_under_full_days(walk: LoadWalk, loaded: list[list[Block]]) -> list[list[Block]]:
+    """A lift's light days in a week stay under the registry's share of that week's heaviest
+    full day of the lift, whichever day comes first: the light day's cap reads the full days
+    so far, which a week-1 Monday before Friday's full day did not have (cr24a F14: a hip
+    thrust 75 lb beside Friday's 85, 88% of it, then 65 lb the week after) (light-before-key-runs)."""
+    full: dict[str, float] = {}
+    for b in (b for blocks in loaded for b in blocks):
+        if b.role in LOADED_ROLES and b.prescription.load_kg and not _light(b):
+            full[b.exercise_id] = max(full.get(b.exercise_id, 0.0), b.prescription.load_kg)
+    if not full:
+        return loaded
+    return [[_light_under(walk, b, full) for b in blocks] for blocks in loaded]
+
+
+def _light_under(walk: LoadWalk, b: Block, full: dict[str, float]) -> Block:
+    presc, day = b.prescription, full.get(b.exercise_id)
+    if day is None or not presc.load_kg or not _light(b) or b.role not in LOADED_ROLES:
+        return b
+    p = walk.p
+    step, bar = walk.kit(walk.library.get(b.exercise_id))
+    cap = ld.round_down(day * p.light_max_pct_of_best / 100, step, bar)
+    if presc.load_kg <= cap + 1e-9 or cap < (bar or step) - 1e-9:
+        return b  # under the cap, or no step of the kit is under it (the kit's lightest holds)
+    key = (id(b), cap, "light-under")
+    hit = walk.copies.get(key)
+    if hit is None:
+        kept = [r for r in b.reasons if r.rule_id != "kit-heaviest"]
+        text = f"At most {p.light_max_pct_of_best}% of this week's full day of the lift, whichever day comes first."
+        hit = walk.copies[key] = copy_of(
+            b, prescription=copy_of(presc, load_kg=cap), reasons=[*kept, p.why("light-before-key-runs", text)]
+        )
+    return hit
+
+
 def _held_to_heavy(walk: LoadWalk, b: Block, heavy: dict[str, float]) -> Block:
     presc, e1rm = b.prescription, heavy.get(b.exercise_id)
     if e1rm is None or _heavy(b) or not presc.load_kg or not presc.reps or b.role not in LOADED_ROLES:

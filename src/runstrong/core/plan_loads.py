@@ -34,6 +34,7 @@ from .load_limits import (
     copy_of,
     held_light_week,
     light_day_load,
+    light_under_full_days,
     no_harder_than_heavy,
     reviewed,
     unloaded_ceiling,
@@ -256,7 +257,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         walk.room, walk.focus = room(s, walk), s.focus
         load_block = lambda b, c=c: _loaded_block(walk, week, b, c)  # noqa: E731
         loaded.append(refit(walk, s, [load_block(b) for b in s.blocks], load_block))
-    loaded = no_harder_than_heavy(walk, loaded)
+    loaded = light_under_full_days(walk, no_harder_than_heavy(walk, loaded))
     sessions = []
     for s, blocks, c in zip(week_sessions, loaded, close, strict=True):
         for b in taught(walk, week, s.date, blocks):  # a tune-up's race-close leg work teaches nothing
