@@ -45,6 +45,13 @@ class Limits:
     rules: tuple[str, ...] = ()
 
 
+def keeps_impact(limits: Limits | None) -> bool:
+    """Whether the week's hops come before calf capacity in a half or marathon's race-specific
+    block: low bone density keeps its impact through it, as bone responds to impact (Watson et
+    al. 2018, LIFTMOR; Beck et al. 2017) (cr24a F6: eight weeks without a hop) (bone-loading)."""
+    return limits is not None and BONE in limits.rules
+
+
 def low_hop(e: Exercise) -> bool:
     """The easiest hops on both feet below high impact (ankle and pogo hops): the lowest-impact
     hops, where impact comes back first."""
@@ -163,8 +170,11 @@ def hops_open(limits: Limits | None, ladder: bool = False) -> bool:
 # ---------------------------------------------------------------------------- words
 
 
-def week_reasons(profile: AthleteProfile, week_start: dt.date, limits: Limits | None, p: Any) -> list[Reason]:
-    """A week's words on what its health conditions changed, each citing its rule."""
+def week_reasons(
+    profile: AthleteProfile, week_start: dt.date, limits: Limits | None, p: Any, hops: Hops | None = None
+) -> list[Reason]:
+    """A week's words on what its health conditions changed, each citing its rule; the impact
+    they name is the week's own (`hops`: what its sessions hold), never work it does not hold."""
     if limits is None:
         return []
     out = []
@@ -173,7 +183,7 @@ def week_reasons(profile: AthleteProfile, week_start: dt.date, limits: Limits | 
         stage = _stage(week_start, since, p.postnatal_impact_weeks, p.postnatal_gentle_weeks)
         high = since + dt.timedelta(weeks=p.postnatal_impact_weeks + 2 * p.postnatal_gentle_weeks)
         out.append(why(POSTNATAL, f"{weeks} weeks after the birth: " + _stage_words(stage, p.postnatal_impact_weeks,
-                   since + dt.timedelta(weeks=p.postnatal_impact_weeks), high)))  # fmt: skip
+                   since + dt.timedelta(weeks=p.postnatal_impact_weeks), high, hops)))  # fmt: skip
     if PELVIC in limits.rules:
         text = (
             "No hops or jumps while you report pelvic floor symptoms; they come back when you take them off "
@@ -184,19 +194,48 @@ def week_reasons(profile: AthleteProfile, week_start: dt.date, limits: Limits | 
         stage = max(1, _stage(week_start, profile.start_date, 0, p.bone_gentle_weeks))
         high = profile.start_date + dt.timedelta(weeks=2 * p.bone_gentle_weeks)
         text = "Low bone density: heavy lifts and impact stay, as bone needs them; no loaded bending or twisting."
-        out.append(why(BONE, sentences(text, None if stage >= len(STAGES) else _stage_words(stage, 0, None, high))))
+        words = _stage_words(stage, 0, None, high, hops)
+        out.append(why(BONE, sentences(text, None if stage >= len(STAGES) and hops is None else words)))
     return out
 
 
-def _stage_words(stage: int, wait: int, back: dt.date | None, high: dt.date) -> str:
-    """What a stage of impact's way back holds, in the runner's words."""
+@dataclass(frozen=True)
+class Hops:
+    """The hops and jumps a week's sessions hold: any, and any on one leg."""
+
+    any: bool
+    single_leg: bool
+
+
+def week_hops(week: Week, library: Any) -> Hops:
+    """What hops and jumps `week` holds (a plyometric exercise in any of its sessions)."""
+    plyo = [
+        library.get(b.exercise_id)
+        for s in week.sessions
+        for b in s.blocks
+        if b.exercise_id in library and library.get(b.exercise_id).pattern == Pattern.plyometric
+    ]
+    return Hops(bool(plyo), any(e.unilateral or e.dose.per_side for e in plyo))
+
+
+def _stage_words(stage: int, wait: int, back: dt.date | None, high: dt.date, hops: Hops | None = None) -> str:
+    """What a stage of impact's way back holds, in the runner's words: the hops the week holds
+    (`hops`; None: the stage's own), never ones it does not (cr24a F6: "single-leg hops now" over
+    eight weeks without a hop)."""
     if stage == 0:
         return (f"no hops or jumps until {wait} weeks ({back:%d %b %Y}), after a pelvic health physiotherapist's "
                 "check; strength work goes on.")  # fmt: skip
+    later = f"high-impact jumps (bounds, box and depth jumps) wait until {high:%d %b %Y}."
+    if hops is not None and not hops.any:
+        return "this week's sessions hold no hops or jumps" + (
+            "." if stage >= len(STAGES) else "; single-leg hops wait." if stage == 1 else f"; {later}"
+        )
     if stage == 1:
         return "the easiest hops on both feet come first, at the starting dose; single-leg hops wait."
     if stage == 2:
-        return f"single-leg hops now; high-impact jumps (bounds, box and depth jumps) wait until {high:%d %b %Y}."
+        if hops is not None and not hops.single_leg:
+            return f"hops on both feet this week (single-leg hops may come in from now); {later}"
+        return f"single-leg hops now; {later}"
     return "hops and jumps are back in full."
 
 
@@ -256,7 +295,8 @@ def with_health(
         if w.start_date in lived:
             out.append(w)
             continue
-        reasons = week_reasons(profile, w.start_date, week_limits(profile, w.start_date, p), p)
+        limits = week_limits(profile, w.start_date, p)
+        reasons = week_reasons(profile, w.start_date, limits, p, week_hops(w, ctx.library))
         sessions = w.sessions if cue is None else [_cued(s, cue, ctx.library) for s in w.sessions]
         out.append(w.model_copy(update={"reasons": [*w.reasons, *reasons], "sessions": sessions}))
     return out

@@ -229,13 +229,19 @@ def note_day_reps(walk: LoadWalk, sessions: Sequence[Session]) -> None:
 def taper_reps(walk: LoadWalk, week: object, block: Block) -> Block:
     """`block` asking no more reps than its lift's last loading week did on any day: the taper and
     race week cut volume and keep the dose, and a kit that held the reps under a dose that climbed
-    on would otherwise get the dose's own back (3 x 11 -> 2 x 13 in the taper)."""
+    on would otherwise get the dose's own back (3 x 11 -> 2 x 13 in the taper). Maintenance after
+    the race keeps that dose too, at the load built (cr24a F7: 1 x 15 at 6 kg after 1 x 11 at 8 kg
+    kept neither the load nor the dose: maintenance-after-race)."""
     most, presc = walk.loading_reps.get(block.exercise_id), block.prescription
-    if week.phase not in (Phase.taper, Phase.race_week) or most is None or (presc.reps or 0) <= most:  # type: ignore[attr-defined]
+    phase = week.phase  # type: ignore[attr-defined]
+    if phase not in (Phase.taper, Phase.race_week, Phase.maintenance) or most is None or (presc.reps or 0) <= most:
         return block
     out, _ = timed(block, copy_of(presc, reps=most), walk)
     if any(r.text.startswith(_TAPER_REPS) for r in block.reasons):
         return out  # the taper's dose already says it keeps the last loading week's reps
+    if phase == Phase.maintenance:
+        text = f"At most the {most} reps of its last loading week: maintenance keeps the dose and load built."
+        return copy_of(out, reasons=[*block.reasons, walk.p.why("maintenance-after-race", text)])
     text = f"At most the {most} reps of its last loading week: close to the race the volume falls, the reps never rise."
     return copy_of(out, reasons=[*block.reasons, walk.p.why("taper", text)])
 

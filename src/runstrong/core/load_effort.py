@@ -3,7 +3,7 @@
 A block's effort target (reps in reserve, or an RPE) is where its load comes from: the load
 for those reps at that reserve, from the e1RM the plan believes in. A ceiling can hold the
 load under that target: the taper lifts no more than the last loading week, maintenance
-climbs back a step a week, a review holds the load, a light day stays clearly under its full
+keeps the load built before the race, a review holds the load, a light day stays clearly under its full
 days, the race-close share of the 1RM, a deload. The load is then further from failure
 than the target says (2 x 6 @ 52.5 kg "RPE 8" for an RDL whose e1RM is about 105 kg), so the
 block says the effort the load gives at its reps, and why (`e1rm-formula`), never a target
@@ -106,7 +106,7 @@ def _cause(week: Any, block: Block, close: bool) -> tuple[str, str] | None:
     if week.phase == Phase.taper:
         return "taper", "The taper lifts no more than the last loading week"
     if week.phase == Phase.maintenance:
-        return "maintenance-after-race", "After the race the load climbs back a step a week"
+        return "maintenance-after-race", "Maintenance keeps the load built before the race, no more"
     return None
 
 
@@ -128,6 +128,8 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
     if (week.phase == Phase.taper or held_only(block)) and lift.last_e1rm:
         e1rm = min(e1rm, lift.last_e1rm)  # the same load and reps as the last loading week: its effort (a hold grows
         # nothing: cr19b #4 read a held 55 kg x 6 as RIR 6 against the e1RM the walk had grown for the next step)
+    if week.phase == Phase.maintenance and not close and lift.built_e1rm:
+        e1rm = min(e1rm, lift.built_e1rm)  # maintenance grows nothing: its load is the one built, at its effort
     if held_only(block) and lift.light is not None and _light(block):
         # a held light day repeats the last loading week's light day, whose load a light day's share
         # set under the same reserve: read against what that day stood for, not the full days' e1RM

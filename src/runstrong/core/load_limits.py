@@ -42,6 +42,44 @@ def no_harder_than_heavy(walk: LoadWalk, loaded: list[list[Block]], loading: boo
     return [[_held_to_heavy(walk, b, heavy, loading) for b in blocks] for blocks in loaded]
 
 
+def _light(b: Block) -> bool:
+    return any(r.rule_id == "light-before-key-runs" for r in b.reasons)
+
+
+def light_under_full_days(walk: LoadWalk, loaded: list[list[Block]]) -> list[list[Block]]:
+    """A lift's light days in a week stay under the registry's share of that week's heaviest
+    full day of the lift, whichever day comes first: the light day's cap reads the full days
+    so far, which a week-1 Monday before Friday's full day did not have (cr24a F14: a hip
+    thrust 75 lb beside Friday's 85, 88% of it, then 65 lb the week after) (light-before-key-runs)."""
+    full: dict[str, float] = {}
+    for b in (b for blocks in loaded for b in blocks):
+        if b.role in LOADED_ROLES and b.prescription.load_kg and not _light(b):
+            full[b.exercise_id] = max(full.get(b.exercise_id, 0.0), b.prescription.load_kg)
+    if not full:
+        return loaded
+    return [[_light_under(walk, b, full) for b in blocks] for blocks in loaded]
+
+
+def _light_under(walk: LoadWalk, b: Block, full: dict[str, float]) -> Block:
+    presc, day = b.prescription, full.get(b.exercise_id)
+    if day is None or not presc.load_kg or not _light(b) or b.role not in LOADED_ROLES:
+        return b
+    p = walk.p
+    step, bar = walk.kit(walk.library.get(b.exercise_id))
+    cap = ld.round_down(day * p.light_max_pct_of_best / 100, step, bar)
+    if presc.load_kg <= cap + 1e-9 or cap < (bar or step) - 1e-9:
+        return b  # under the cap, or no step of the kit is under it (the kit's lightest holds)
+    key = (id(b), cap, "light-under")
+    hit = walk.copies.get(key)
+    if hit is None:
+        kept = [r for r in b.reasons if r.rule_id != "kit-heaviest"]
+        text = f"At most {p.light_max_pct_of_best}% of this week's full day of the lift, whichever day comes first."
+        hit = walk.copies[key] = copy_of(
+            b, prescription=copy_of(presc, load_kg=cap), reasons=[*kept, p.why("light-before-key-runs", text)]
+        )
+    return hit
+
+
 def _held_to_heavy(walk: LoadWalk, b: Block, heavy: dict[str, float], loading: bool) -> Block:
     presc, e1rm = b.prescription, heavy.get(b.exercise_id)
     if e1rm is None or _heavy(b) or not presc.load_kg or not presc.reps or b.role not in LOADED_ROLES:
@@ -121,28 +159,29 @@ def held_only(block: Block) -> bool:
 
 
 def unloaded_ceiling(
-    phase: Phase, last: float, week_kg: float | None, built: float | None, p: Any, step: float, bar: float
+    phase: Phase, last: float, week_kg: float | None, built: float | None, step: float, bar: float, easy: bool
 ) -> float:
     """The most a taper, race week or maintenance week loads a lift: the taper keeps the load
     built but never more than the last week lifted (a lift on light days only for weeks does
-    not jump in the taper); race week keeps it; maintenance climbs back a week's step at a
-    time from the last week's load (the first week back's, not race week's) to the load
-    built before the race (`built`: the best full day's), never past it, rather than staying
-    at race week's light loads (maintenance-after-race).
+    not jump in the taper); race week keeps it; maintenance's first easy days back (`easy`)
+    keep race week's load, and from the day after them the load built before the race
+    (`built`: the best full day's) comes back at once, at the dose's own effort: maintenance
+    keeps the heavy load and cuts the sets (Rønnestad 2010), where climbing a step a week
+    from race week's light load never reached a maintaining dose in two weeks (cr24a F7:
+    95 then 100 lb "easy" after a 130 lb peak) (maintenance-after-race).
 
-    >>> from types import SimpleNamespace as NS
-    >>> unloaded_ceiling(Phase.taper, 75, 60, 75, NS(max_load_step_pct=5), 2.5, 20)
+    >>> unloaded_ceiling(Phase.taper, 75, 60, 75, 2.5, 20, False)
     60.0
-    >>> unloaded_ceiling(Phase.maintenance, 70, None, 95, NS(max_load_step_pct=5), 2.5, 20)
-    72.5
-    >>> unloaded_ceiling(Phase.maintenance, 62.5, 50, 85, NS(max_load_step_pct=5), 2.5, 20)
-    52.5
+    >>> unloaded_ceiling(Phase.maintenance, 70, None, 95, 2.5, 20, False)
+    95.0
+    >>> unloaded_ceiling(Phase.maintenance, 62.5, 50, 85, 2.5, 20, True)
+    62.5
     """
-    lifted = min(last, week_kg or last)  # the last week's load: a step a week climbs from there
+    lifted = min(last, week_kg or last)  # the last week's load
     if phase == Phase.taper:
         return ld.round_down(lifted, step, bar)
-    if phase == Phase.maintenance and built is not None and built > lifted:
-        return ld.round_down(min(ld.step_ceiling(lifted, p.max_load_step_pct, step), built), step, bar)
+    if phase == Phase.maintenance and not easy and built is not None and built > lifted:
+        return ld.round_down(built, step, bar)
     return ld.round_down(last, step, bar)
 
 
@@ -170,6 +209,17 @@ def light_day_load(walk: LoadWalk, lift: LiftState, kg: float, reps: int | None,
     if best is None:
         return kg
     return min(kg, ld.round_down(best * p.light_max_pct_of_best / 100, step, bar))
+
+
+LIGHT_STEP_TEXT = "The load goes up a step from last week's light day (load or reps, never both)."
+
+
+def light_step_words(walk: LoadWalk, lift: LiftState, light: bool, kg: float) -> list:
+    """A light day whose load rises from the last loading week's light day says so (cr24a F5:
+    "The same reps as last week" beside a heavier bar)."""
+    if not light or lift.light is None or kg <= lift.light[1] + 1e-9:
+        return []
+    return [walk.p.why("linear-progression", LIGHT_STEP_TEXT)]
 
 
 def grown_light_best(best: float | None, p: Any) -> float | None:

@@ -15,6 +15,7 @@ cautious estimate from body mass with a find-your-weight first session.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -33,6 +34,8 @@ from .load_limits import (
     copy_of,
     held_light_week,
     light_day_load,
+    light_step_words,
+    light_under_full_days,
     no_harder_than_heavy,
     reviewed,
     unloaded_ceiling,
@@ -80,18 +83,21 @@ def assign_loads(
 def believed_e1rms(
     weeks: Sequence[Week], profile: AthleteProfile, ctx: PlanningContext
 ) -> list[dict[str, tuple[float, float, float]]]:
-    """After each of a new plan's weeks, each lift's e1RM the next week's loads come from, the
-    best load planned so far and the kit's step: what a property checks the e1RM bound on."""
+    """After each of a new plan's weeks, each lift's e1RM the next week's loads come from (a
+    maintenance week's: at most what the load built stands for), the best load planned so far
+    and the kit's step: what a property checks the e1RM bound on."""
     walk = LoadWalk(profile, ctx.library, ctx.params, {})
     _starts(walk, logged=False)
     walk.started = True
     _starts(walk, logged=True)
     out = []
-    for week in weeks:
+    for week, after in zip(weeks, [*weeks[1:], None], strict=True):
         _loaded_sessions(walk, week)
         grown = 1 + walk.p.load_step_pct / 100
+        kept = after is not None and after.phase == Phase.maintenance
         out.append({
-            ex_id: (lift.e1rm * grown**lift.weeks, lift.last, walk.kit(ctx.library.get(ex_id))[0])
+            ex_id: (min(lift.e1rm * grown**lift.weeks, (kept and lift.built_e1rm) or math.inf), lift.last,
+                    walk.kit(ctx.library.get(ex_id))[0])
             for ex_id, lift in walk.lifts.items()
             if lift.last is not None
         })  # fmt: skip
@@ -259,7 +265,9 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         walk.room, walk.focus = room(s, walk), s.focus
         load_block = lambda b, c=c: _loaded_block(walk, week, b, c)  # noqa: E731
         loaded.append(refit(walk, s, [load_block(b) for b in s.blocks], load_block))
-    loaded = no_harder_than_heavy(walk, loaded, week.phase in LOADING_PHASES and not week.deload)
+    loaded = light_under_full_days(
+        walk, no_harder_than_heavy(walk, loaded, week.phase in LOADING_PHASES and not week.deload)
+    )
     sessions = []
     for s, blocks, c in zip(week_sessions, loaded, close, strict=True):
         for b in taught(walk, week, s.date, blocks):  # a tune-up's race-close leg work teaches nothing
@@ -295,6 +303,8 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
                 held_light_week(lift, kg, presc.reps, week.phase in LOADING_PHASES, walk.p)
                 continue
             if not light:
+                if kg >= (lift.full_best or 0.0):  # what maintenance's effort is read against (maintenance-after-race)
+                    lift.built_e1rm = walk.e1rm_of(kg, presc)
                 lift.full_best = lift.light_best = max(kg, lift.full_best or kg)
             # the plan's best so far: a week of light days only (next to key runs) does not lower where the
             # next step starts (the start from the profile or diary is not a planned load: the first week replaces it)
@@ -362,7 +372,7 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
             kit = held_to_step(walk, week, block, e, kit, kg, load_at)
     if kit is not None and kit.kg < kg - 1e-9:
         full = []  # the kit's dose holds it under the kit's heaviest: that ceiling's words no longer apply
-    added = load_reasons(walk, lift, ld.implement(e.equipment)) + full + _light_step_words(walk, lift, light, kg)
+    added = load_reasons(walk, lift, ld.implement(e.equipment)) + full + light_step_words(walk, lift, light, kg)
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True
     kg, added = (kg, added) if kit is None else (kit.kg, [*added, *kit.reasons])
@@ -373,17 +383,6 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
         presc = copy_of(base.prescription, load_kg=kg)
         hit = walk.copies[key] = copy_of(base, prescription=presc, reasons=[*base.reasons, *added])
     return hit
-
-
-LIGHT_STEP_TEXT = "The load goes up a step from last week's light day (load or reps, never both)."
-
-
-def _light_step_words(walk: LoadWalk, lift: LiftState, light: bool, kg: float) -> list:
-    """A light day whose load rises from the last loading week's light day says so (cr24a F5:
-    "The same reps as last week" beside a heavier bar)."""
-    if not light or lift.light is None or kg <= lift.light[1] + 1e-9:
-        return []
-    return [walk.p.why("linear-progression", LIGHT_STEP_TEXT)]
 
 
 def _start_of(walk: LoadWalk, e: Exercise, block: Block) -> LiftState | None:
@@ -457,6 +456,8 @@ def _target_load(
     race."""
     p = walk.p
     e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
+    if week.phase == Phase.maintenance and not close and lift.built_e1rm:
+        e1rm = min(e1rm, lift.built_e1rm)  # maintenance keeps what was built: it grows nothing (maintenance-after-race)
     if presc.reps:
         target = ld.load_for(e1rm, presc.reps, walk.rir(presc), p.e1rm_formula, p.e1rm_max_reps)
     else:
@@ -485,7 +486,7 @@ def _target_load(
             kg = ld.eased(last, p.deload_load_pct, step, bar, p.deload_min_load_pct)
         return kg
     if week.phase not in LOADING_PHASES:
-        return min(kg, unloaded_ceiling(week.phase, lift.last, lift.week_kg, lift.full_best, p, step, bar))
+        return min(kg, unloaded_ceiling(week.phase, lift.last, lift.week_kg, lift.full_best, step, bar, close))
     if presc.reps and lift.reps and presc.reps > lift.reps:
         # reps rise this week: the load holds (never both together, even after a log easier
         # than planned: then at the load lifted), on this kit's steps (a lived week's load may

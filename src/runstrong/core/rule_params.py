@@ -206,6 +206,7 @@ class MaintenanceAfterRace(RuleParams):
     post_race_weeks: Int
     easy_return_days: Int
     min_built_weeks: Int  # weeks of strength work by the race that give it something to keep
+    min_load_pct: Int  # a heavy lift after the easy days back keeps at least this share of the load built
 
 
 class ScheduledReassessment(RuleParams):

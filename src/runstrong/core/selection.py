@@ -11,7 +11,7 @@ from .block_swaps import apply_swaps, keep_regressions
 from .context import PlanningContext
 from .furniture_advice import furniture_wanted
 from .hash_once import hashed_once
-from .health import Limits, hops_open, within_limits
+from .health import Limits, hops_open, keeps_impact, within_limits
 from .kit_fit import kit_fit_note
 from .ladder_climb import block_choices, climb_accessories, climb_ladders, climbers, climbs, lower_rungs
 from .library import Library
@@ -116,12 +116,12 @@ def _slot_patterns(category: Category, slot: int, ctx: Context, p: Params) -> tu
         if foundation:
             return (P.carry, P.anti_extension)
         return (P.anti_extension,) if ctx.block % 2 == 0 else (P.anti_lateral_flexion, P.carry, P.anti_extension)
-    # single-leg power
-    if slot == 0:
+    if slot == 0:  # single-leg power
         return SINGLE_LEG_STRENGTH
     if ctx.phase == Phase.race_specific and ctx.race in p.durability_distances:  # calf capacity before jumps (S32)
         hops = (P.plyometric,) if _hops_allowed(ctx) else ()  # never before landings are drilled
-        return (P.calf_ankle, *SINGLE_LEG_STRENGTH, *hops, P.landing, P.balance)
+        first, later = (hops, ()) if keeps_impact(ctx.health) else ((), hops)  # bone needs impact (bone-loading)
+        return (*first, P.calf_ankle, *SINGLE_LEG_STRENGTH, *later, P.landing, P.balance)
     if _hops_allowed(ctx):
         return (P.plyometric, P.landing, *SINGLE_LEG_STRENGTH, P.balance)
     if ctx.phase == Phase.race_week:

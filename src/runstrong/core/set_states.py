@@ -47,6 +47,7 @@ def from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None, as_planned:
         reps=s.reps,
         easier=easier,
         full_best=before.full_best,
+        built_e1rm=before.built_e1rm,
         light_best=before.light_best,
         fresh_log=True,
     )

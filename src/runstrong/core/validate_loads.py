@@ -19,7 +19,7 @@ from .model import Phase, Plan
 
 _EPS = 1e-6
 _LIGHT = "light-before-key-runs"
-_Week = tuple[int, bool, float, bool, bool]  # index, deload, heaviest kg, lived, light days only
+_Week = tuple[int, bool, float, bool, bool, bool]  # index, deload, heaviest kg, lived, light days only, maintenance
 
 
 def check_loads(plan: Plan, library: Library, p: Any, lived: frozenset[dt.date]) -> list[tuple[str, str, str]]:
@@ -61,7 +61,9 @@ def check_loads(plan: Plan, library: Library, p: Any, lived: frozenset[dt.date])
                 if w.phase == Phase.race_week or not any(r.rule_id == _LIGHT for r in b.reasons):
                     full.add(ex)  # race week's light days are its loads (the walk steps on from them)
         for ex, kg in week_max.items():
-            heaviest.setdefault(ex, []).append((w.index, w.deload, kg, was_lived, ex not in full))
+            heaviest.setdefault(ex, []).append(
+                (w.index, w.deload, kg, was_lived, ex not in full, w.phase == Phase.maintenance)
+            )
     logged = {ex for ex, s in plan.profile.recent_sets.items() if s.date is not None} | set(plan.profile.logged_sets)
     for ex, weeks in heaviest.items():
         out += _steps(ex, weeks, kits[ex], p, ex in logged)  # type: ignore[arg-type]  # a lift with loads has a kit
@@ -96,22 +98,27 @@ def _steps(ex: str, weeks: list[_Week], kit: ld.Kit, p: Any, logged: bool) -> li
     week after lived ones that has it (`logged`: the diary's set takes over, as in the walk);
     any other carries its best on through lived weeks, a taper's lighter ones too. A deload
     eases below light weeks that climbed past that base too (a lift living on light days whose
-    one full day was a race week's lighter one), as the walk's deload does."""
+    one full day was a race week's lighter one), as the walk's deload does. Maintenance after the
+    race may come back to the load built before it (`built`: the best full day's, lived weeks
+    included), however light race week was (maintenance-after-race)."""
     step, bar = kit.step, kit.bar
     out: list[tuple[str, str, str]] = []
     best: float | None = None
     light_top = 0.0  # the heaviest light-only week set no base, but a deload eases below it too
+    built = 0.0  # the heaviest full day's load so far, lived or planned
     after_lived = False  # a logged lift's diary set takes over in the first week after lived ones
     had_full = False  # a full day's load so far (until then, its light days are its base)
-    for i, deload, kg, lived, light_only in weeks:
+    for i, deload, kg, lived, light_only, kept in weeks:
         judged = best is not None and not lived and not after_lived
         if deload:
             top = max(best or 0.0, light_top)
             if judged and kg >= top - _EPS and ld.can_ease(top, step, bar, p.deload_min_load_pct):
                 out.append(("planned-deloads", f"week {i} {ex}", f"deload load {kg:g} kg not below {top:g} kg"))
             continue
-        if judged and kg > ld.step_ceiling(best, p.max_load_step_pct, step) + _EPS:  # type: ignore[arg-type]
+        ceiling = ld.step_ceiling(best, p.max_load_step_pct, step) if judged else math.inf  # type: ignore[arg-type]
+        if judged and kg > max(ceiling, built if kept else 0.0) + _EPS:
             out.append(("linear-progression", f"week {i} {ex}", f"load {best:g} -> {kg:g} kg in a week"))
+        built = built if light_only or deload else max(built, kg)
         if light_only and best is not None and not lived and had_full:
             light_top = max(light_top, kg)
             continue
