@@ -151,9 +151,11 @@ def judge_side(r: ReviewInput, area: PainArea, side: str, on_ladder: bool, mk: M
         why_not = "no pain report for it this week, so the week is no evidence of a calm rung"
         return replace(base, action="wait", why=why_not, said="", signals=(Signal(kind="pain", text=text),))
     after = f"at most {morning[0].score}/10 the next morning" if morning else "no pain reported the next morning"
-    most = f"pain at most {reports[0].score}/10" if reports[0].score else f"no pain (0/10 in {_reports(reports)})"
+    most = f"pain at most {reports[0].score}/10" if reports[0].score else f"no pain ({_reports(reports)} at 0/10)"
     calm = f"{where} {most} (acceptable up to {mk.acceptable}/10), {after}" + _morning_to_come(r, morning)
     settled = "in the acceptable zone and settled by the next morning"
+    if not reports[0].score:  # 0/10 is no pain: said so (cr24a F3)
+        settled = f"no pain ({_reports(reports)} at 0/10), calm this week"
     return replace(base, action="progress", why=settled, signals=(Signal(kind="pain", text=calm),), said="")
 
 
