@@ -440,3 +440,23 @@ def test_times_and_masses_parse_in_common_forms():
     assert q.mass_answer(Units.metric)("135 lb") == 61.2
     with pytest.raises(ValueError, match="between 25 and 250 kg"):
         q.mass_answer(Units.metric)("2")
+
+
+def test_the_pain_answer_takes_a_score_now_after_each_area_into_pain_scores():
+    """cr24a F9: `init` asked which areas hurt but not how much, so a settled 2/10 foot started
+    on isometric holds. "lower back 2, knee" gives both areas and the lower back's score (a
+    score within the acceptable zone starts its ladder on a loading rung); a score past 10 is
+    refused with the field named. (In-process: the interview's spawned CLI runs main's code.)"""
+    from runstrong.io.init_answers import parsers, validate_answers
+
+    parse = parsers(dt.date(2026, 12, 7))["pain_scored"]
+    assert parse("lower back 2, knee") == (["lower_back", "knee"], {"lower_back": 2})
+    assert parse("foot 3/10") == (["foot"], {"foot": 3})
+    assert parse("none") == ([], {})
+    with pytest.raises(ValueError, match="pain score: 12 is not 0-10"):
+        parse("foot 12")
+    profile = load_profile(EXAMPLES / "marathoner.toml")
+    raw = profile.model_dump(mode="json", exclude_defaults=True)
+    raw["pain_areas"], raw["pain_scores"] = parse("lower back 2, knee")
+    answered = validate_answers(raw)
+    assert {a.value: s for a, s in answered.pain_scores.items()} == {"lower_back": 2}

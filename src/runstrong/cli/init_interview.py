@@ -234,11 +234,14 @@ def _ask_strength_sessions(it: _Interview, raw: dict[str, Any]) -> None:
     raw["equipment"] = ask.ask("What kit do you have?", kit, it.default("equipment", "bodyweight"))
     _ask_furniture(it, raw)
     _ask_heaviest(it, raw)
-    raw["pain_areas"] = ask.ask(
-        "Anything that hurts when you run or train? (achilles, calf, knee, hip, lower back, hamstring, foot, shin)",
-        p["pain"],
+    raw["pain_areas"], scores = ask.ask(
+        "Anything that hurts when you run or train? (achilles, calf, knee, hip, lower back, hamstring, foot, shin; "
+        "add how much it hurts now, 0-10, like: foot 2)",
+        p["pain_scored"],
         it.default("pain", "none"),
     )
+    if scores:
+        raw["pain_scores"] = scores
     raw["health"], raw["postnatal_since"] = ask.ask(
         "Anything about your health that changes hops and heavy lifting? A birth in the last year (with its date, "
         "like: birth 2026-10-01), pelvic floor symptoms (leaking, heaviness), low bone density (osteopenia, "

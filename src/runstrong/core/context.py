@@ -15,7 +15,17 @@ from typing import Any
 
 from .library import Library
 from .pain_return import Ladders
-from .rules import Registry
+from .rules import Registry, RegistryError
+
+
+def ladder_zone(registry: Registry) -> tuple[int | None, int]:
+    """The acceptable zone (pain-monitoring) and the 0-based rung a score within it starts on
+    (pain-graded-return); no zone where the rulebook gives none (an edited copy without it)."""
+    try:
+        zone = int(registry.param("pain-monitoring", "acceptable_during"))
+        return zone, int(registry.param("pain-graded-return", "start_rung_in_zone")) - 1
+    except (KeyError, ValueError, RegistryError):
+        return None, 0
 
 
 class Memo(dict):
@@ -99,6 +109,14 @@ class PlanningContext:
     source: str = "package"  # where the data came from: "package" or the directory of an edited copy
     ladders: Ladders = field(default_factory=Ladders)  # graded-return ladders per pain area (none: pain only spares)
     memo: PlanMemo = field(default_factory=PlanMemo, repr=False)
+
+    def __post_init__(self) -> None:
+        """The ladders read the rulebook's zone and start rung (a profile's pain score within
+        the zone starts a loading rung: pain-graded-return), so every caller sees the same."""
+        if self.ladders.zone is None and self.ladders.ladder:
+            zone, start = ladder_zone(self.registry)
+            if zone is not None:
+                object.__setattr__(self, "ladders", self.ladders.model_copy(update={"zone": zone, "zone_start": start}))
 
     @property
     def params(self) -> Any:

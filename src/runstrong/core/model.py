@@ -322,6 +322,9 @@ class AthleteProfile(Frozen):
         "wall. Not given: a stair, a chair, a sofa or bed and a wall, as the kit sets assume.",
     )
     pain_areas: list[PainArea] = []
+    pain_scores: dict[PainArea, Annotated[int, Field(ge=0, le=10)]] = Field(default_factory=dict, description=(
+        "How much a painful area hurts now, 0-10, e.g. foot = 2: within the acceptable zone its return ladder "
+        "starts on slow heavy work, above it (or none given) on isometric holds; weekly reviews move it."))  # fmt: skip
     pain_sides: dict[PainArea, Literal["left", "right"]] = Field(default_factory=dict, description=(
         'A painful area that hurts on one side only, e.g. achilles = "left": its single-leg work says to go easy '
         "on that side and adds no weaker-side extra set there."))  # fmt: skip

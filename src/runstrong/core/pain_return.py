@@ -64,9 +64,22 @@ class Ladders(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     version: str = ""
     ladder: tuple[Ladder, ...] = ()
+    # From the rulebook, not the data file (the planning context sets them): the acceptable
+    # zone (pain-monitoring) and the rung a profile's score within it starts on
+    # (pain-graded-return, 0-based here). No zone: every painful area starts on the first rung.
+    zone: int | None = None
+    zone_start: int = 0
 
     def get(self, area: PainArea) -> Ladder | None:
         return next((x for x in self.ladder if x.area == area), None)
+
+    def start_rung(self, area: PainArea, score: int | None) -> int:
+        """The rung a painful area of the profile starts on: a loading rung for pain now
+        within the acceptable zone, else the first (pain-graded-return)."""
+        lad = self.get(area)
+        if lad is None or score is None or self.zone is None or score > self.zone:
+            return 0
+        return min(self.zone_start, lad.top - 1)  # never the plyometric rung: that one is earned
 
 
 def parse_ladders(raw: dict, library: Library | None, source: str = "ladders.toml") -> Ladders:
@@ -149,10 +162,12 @@ def ladder_state(
 ) -> tuple[tuple[PainArea, tuple[int, int]], ...]:
     """Each ladder's (rung, calm weeks on it) in the week starting `week_start`, by area: the
     latest review before (or of) that week that set the rung sets both (a painful area with
-    none starts on the first rung with none; a rung past the top is through the ladder)."""
+    none starts on the first rung, or on a loading rung where the profile scores its pain
+    within the acceptable zone, with no calm weeks; a rung past the top is through the ladder)."""
     if not profile.pain_areas and not any(a.pain_rungs for a in profile.adjustments):
         return ()  # most runners: nothing to load back (the planner asks once a week)
-    state: dict[PainArea, tuple[int, int]] = {a: (0, 0) for a in profile.pain_areas if ladders.get(a) is not None}
+    scores = profile.pain_scores
+    state = {a: (ladders.start_rung(a, scores.get(a)), 0) for a in profile.pain_areas if ladders.get(a) is not None}
     for a in profile.week_adjustments:  # one a week: the lower rung where two reviews set one
         if a.week_start > week_start:
             break
@@ -184,16 +199,20 @@ def beyond_rungs(
     return, as calf raises or eccentric heel drops beside an Achilles on its holds would.
     A lift on the area's own ladder above its rung is beyond it too, whatever the library's
     `loads` say: single-leg calf raises are the foot's functional rung, so a foot on its
-    isometric rung gets none as a calf accessory either."""
+    isometric rung gets none as a calf accessory either. An area taken off its ladder (a
+    clinician first) gets none of its ladder's lifts (its first rung only as a last resort:
+    `at_most_first_rung`), a hip thrust off a stopped lower back's ladder among them."""
     laddered = frozenset(area for area, rung in rungs if rung >= 0 and ladders.get(area) is not None)
+    off_ids = frozenset(x for area, rung in rungs if rung == OFF for x in _ladder_ids(ladders.get(area)))
     if not laddered:
-        return frozenset()
+        return frozenset(e.id for e in exercises if e.id in off_ids)
     allowed = allowed_on_ladder(rungs, ladders)
     on_ladder = {area: _ladder_ids(ladders.get(area)) for area in laddered}
     return frozenset(
         e.id
         for e in exercises
-        if any((area, e.id) not in allowed for area in laddered if area in e.loads or e.id in on_ladder[area])
+        if e.id in off_ids
+        or any((area, e.id) not in allowed for area in laddered if area in e.loads or e.id in on_ladder[area])
     )
 
 
@@ -302,7 +321,7 @@ def place_rungs(
             continue
         filled[(lad.category, lad.slot)] = _Held([area], lad, at, e.id)
         taken.add(e.id)
-        rung_pick = Pick(exercise=e, reasons=(_rung_reason([area], lad, at, calm_weeks),))
+        rung_pick = Pick(exercise=e, reasons=(_rung_reason([area], lad, at, calm_weeks, rung),))
         if here is None:  # the category found fewer primaries than the slot: the rung joins them
             picks.append(rung_pick)
         elif len(picks) == 1 and here.exercise.id != e.id:  # the lift it stands in for keeps the other slot
@@ -324,9 +343,11 @@ class _Held:
     lift: str  # its exercise's id
 
 
-def _rung_reason(areas: list[PainArea], lad: Ladder, at: int, calm_weeks: int = 0) -> Reason:
+def _rung_reason(areas: list[PainArea], lad: Ladder, at: int, calm_weeks: int = 0, rung: int | None = None) -> Reason:
     """Why a rung's lift is there, naming each area it brings back, and how it moves on: its
-    dose grows week to week within the rung, which climbs after the rule's calm weeks."""
+    dose grows week to week within the rung, which climbs after the rule's calm weeks. A lift
+    from rung `at` standing in for rung `rung` (nothing of which fits the kit) is named as a
+    stand-in, never as the rung's own stage (cr24a F2)."""
     names = spoken_list([a.value.replace("_", " ") for a in areas], "and")
     pace = (
         f"its dose grows week to week on it, and it moves up after {calm_weeks} calm weeks (pain reported, 0 "
@@ -335,6 +356,11 @@ def _rung_reason(areas: list[PainArea], lad: Ladder, at: int, calm_weeks: int = 
         else "it moves up when pain stays in the acceptable zone and settles by the next morning"
     )
     stage = STAGE_NAME[lad.rungs[at].stage]
+    if rung is not None and rung > at:
+        own = STAGE_NAME[lad.rungs[min(rung, lad.top)].stage]
+        where = f"rung {rung + 1} of {lad.top + 1}: nothing of its {own} fits your kit"
+        stand_in = f"so this, from its {stage}, stands in and counts as its work"
+        return why(RULE, text=f"Graded return for your {names}: {where}, {stand_in}; {pace}.")
     return why(RULE, text=f"Graded return for your {names}: rung {at + 1} of {lad.top + 1}, {stage}; {pace}.")
 
 
@@ -371,8 +397,14 @@ def at_most_first_rung(
     """The exercises that load no area taken off its ladder, or load it only as its ladder's
     first rung does: where a category has nothing that spares such an area, the week's last
     resort (every week trains all three) goes no higher than its gentlest work, never to a
-    split squat for a knee just stopped on its hold (cr22a W3)."""
-    first = {
-        area: frozenset(lad.rungs[0].exercises) for area, rung in rungs if rung == OFF and (lad := ladders.get(area))
-    }
-    return tuple(e for e in exercises if all(a not in e.loads or e.id in ids for a, ids in first.items()))
+    split squat for a knee just stopped on its hold (cr22a W3). A lift on the area's own ladder
+    above its first rung is out too, whatever the library's `loads` say (as in `beyond_rungs`:
+    a hip thrust is the lower back's slow heavy work)."""
+    off = [(area, lad) for area, rung in rungs if rung == OFF and (lad := ladders.get(area))]
+    first = {area: frozenset(lad.rungs[0].exercises) for area, lad in off}
+    above = {area: _ladder_ids(lad) - first[area] for area, lad in off}
+    return tuple(
+        e
+        for e in exercises
+        if all((a not in e.loads or e.id in ids) and e.id not in above[a] for a, ids in first.items())
+    )

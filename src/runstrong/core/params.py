@@ -101,6 +101,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "review-illness-signal": ra.ReviewIllnessSignal,
     "review-sleep-appetite": ra.ReviewSleepAppetite,
     "long-run": ra.LongRun,
+    "pain-graded-return": rpain.PainGradedReturn,
     "pain-monitoring": rpain.PainMonitoring,
     "race-close-no-new-work": rpain.RaceCloseNoNewWork,
     "rung-start-load": rpain.RungStartLoad,

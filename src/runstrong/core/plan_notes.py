@@ -9,9 +9,10 @@ from typing import Any
 
 from .loads import KG_PER_LB
 from .model import KEY_RUN_TYPES, AthleteProfile, Category, Guidance, Session, Suggestion, Weekday, build
+from .pain_return import STAGE_NAME, STAGES
 from .phases import WeekFrame
 from .schedule import DayInfo
-from .vocab import CATEGORY_NAME, SPEED_RUN_TYPES, Units, areas_text, spoken_list
+from .vocab import AREA_NAME, CATEGORY_NAME, SPEED_RUN_TYPES, Units, areas_text, spoken_list
 
 _EXTRA_MOBILITY = "Your review found soreness or tightness: extra mobility."
 
@@ -65,11 +66,33 @@ def pain_guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
         "its dose growing week to week meanwhile. Above that, the weekly review steps back a rung "
         "(already on the first, that work stops and a physiotherapist should look at it). "
         f"Pain of {p.pain_monitor_severe_at}/10 or more, or pain that rises {p.pain_monitor_rising_weeks} weeks "
-        "running: stop loading it and see a clinician."
+        f"running: stop loading it and see a clinician. {start_words(profile, p)}"
     )
-    return [
-        build(Guidance, topic="pain", text=text, reasons=[p.why("pain-monitoring", text="How pain guides the return.")])
+    reasons = [
+        p.why("pain-monitoring", text="How pain guides the return."),
+        p.why("pain-graded-return", text="Where each ladder starts, and how it climbs."),
     ]
+    return [build(Guidance, topic="pain", text=text, reasons=reasons)]
+
+
+def start_words(profile: AthleteProfile, p: Any) -> str:
+    """Where each painful area's ladder starts and why (pain-graded-return: a score within the
+    acceptable zone starts a loading rung), and that only the weekly reviews of logged pain
+    move it (cr24a F9: a settled 2/10 foot was planned on holds for 20 weeks, unsaid)."""
+    zone, loading = p.pain_monitor_acceptable_during, STAGE_NAME[STAGES[p.graded_return_start_rung_in_zone - 1]]
+    said = []
+    for area in profile.pain_areas:
+        score = profile.pain_scores.get(area)
+        if score is None:
+            said.append(f"your {AREA_NAME[area]} (no score given) on {STAGE_NAME['isometric']}")
+        elif score <= zone:
+            said.append(f"your {AREA_NAME[area]} ({score}/10 now, within the zone) on {loading}")
+        else:
+            said.append(f"your {AREA_NAME[area]} ({score}/10 now, above the zone) on {STAGE_NAME['isometric']}")
+    return (
+        f"The return ladder starts {spoken_list(said, 'and')}, and climbs only through the weekly reviews of "
+        "the pain you log (runstrong review): with no review it stays where it starts."
+    )
 
 
 def _mass_words(profile: AthleteProfile) -> str:

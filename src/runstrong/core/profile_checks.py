@@ -27,6 +27,14 @@ def sides_of_painful_areas(profile: Any) -> str | None:
     return None
 
 
+def scores_of_painful_areas(profile: Any) -> str | None:
+    """A pain score names an area the profile says hurts."""
+    stray = sorted(a.value for a in profile.pain_scores if a not in profile.pain_areas)
+    if stray:
+        return f"pain_scores.{stray[0]}: not among pain_areas; add it to pain_areas or remove its score"
+    return None
+
+
 def birth_date_with_postnatal(profile: Any) -> str | None:
     """A postnatal runner gives the date of the birth (the weeks since it decide when hops come
     back, postnatal-impact-return); a birth date goes with postnatal."""
@@ -60,6 +68,7 @@ def goal_races_before_the_race(profile: Any) -> str | None:
 ACROSS_FIELDS: tuple[tuple[tuple[str, ...], Callable[[Any], str | None]], ...] = (
     (("start_date", "race"), race_after_start),
     (("pain_areas", "pain_sides"), sides_of_painful_areas),
+    (("pain_areas", "pain_scores"), scores_of_painful_areas),
     (("health", "postnatal_since"), birth_date_with_postnatal),
     (("start_date", "race", "running"), goal_races_before_the_race),
     (("owned_weights", "heaviest_loads", "load_increments"), owned_conflict),

@@ -5,6 +5,13 @@ from __future__ import annotations
 from .rule_params import Int, Pct, RuleParams, Text
 
 
+class PainGradedReturn(RuleParams):
+    """The rung (1-based) a ladder starts on for a profile's pain score within the acceptable zone."""
+
+    prefix = "graded_return_"
+    start_rung_in_zone: Int
+
+
 class PainMonitoring(RuleParams):
     """Scores on the 0-10 pain scale; weeks for the rising trend."""
 

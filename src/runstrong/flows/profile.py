@@ -167,13 +167,25 @@ def replan_ahead(tx: base.Tx, plan: Plan, profile: AthleteProfile, *, this_week:
     return lived.keep_lived_days(plan, replan(plan, profile, monday, load_context(), least_bad=True), first)
 
 
+def _unticked_areas_dropped(data: dict) -> dict:
+    """An area no longer painful takes its score and side with it (the web form's unticked
+    box), rather than refusing the edit for a score of an area the runner no longer lists."""
+    areas = set(data.get("pain_areas") or ())
+    for key in ("pain_scores", "pain_sides"):
+        if data.get(key):
+            data[key] = {a: v for a, v in data[key].items() if a in areas}
+    return data
+
+
 def update_profile(
     store: Store, athlete: str | None, changes_: dict, clock: base.Clock, *, expected_version: int | None = None
 ) -> ProfileStored:
     """A new profile version with `changes_` (fields of AthleteProfile) and its plan."""
     with base.change(store, athlete, clock, expected_version=expected_version) as tx:
         profile, plan = current(tx)
-        changed = AthleteProfile.model_validate({**profile.model_dump(mode="json"), **changes_})
+        changed = AthleteProfile.model_validate(
+            _unticked_areas_dropped({**profile.model_dump(mode="json"), **changes_})
+        )
         if (future := birth_in_future(changed, tx.clock.today)) is not None:
             raise base.Refused("postnatal_since", future.partition(": ")[2])
         stored = write_plan(tx, changed, replan_ahead(tx, plan, changed), "profile", "changed the profile")

@@ -8,6 +8,7 @@ that names the option as well as the profile field.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from runstrong.core.vocab import FURNITURE, HOME_FURNITURE, Item
@@ -117,6 +118,7 @@ def parsers(today: dt.date, units_value: str = "metric") -> dict[str, Any]:
         "equipment": q.pick_many("equipment", kit, EQUIPMENT_ALIASES),
         "furniture": q.pick_many("furniture", FURNITURE_ORDER, FURNITURE_ALIASES),
         "pain": q.pick_many("pain area", q.choices_of(PainArea), PAIN_ALIASES),
+        "pain_scored": pain_answer(q.pick_many("pain area", q.choices_of(PainArea), PAIN_ALIASES)),
         "days": q.days_answer,
         "easy_pace": easy_pace_answer,
         "health": health_answer(today),
@@ -180,6 +182,28 @@ HEALTH_WORDS = {  # the runner's words for each condition (core/health): a birth
     "pelvic_floor": ("pelvic_floor", "pelvic floor", "pelvic", "leaking", "leak", "heaviness", "prolapse"),
     "low_bone_density": ("low_bone_density", "low bone density", "bone", "bones", "osteopenia", "osteoporosis"),
 }
+
+
+def pain_answer(areas: Any) -> Any:
+    """A parser of the pain answer with an optional score now, 0-10, after each area ("foot 2,
+    knee" or "lower back 3/10") into (areas, scores by area): a score within the acceptable
+    zone starts the area's return ladder on a loading rung (pain-graded-return)."""
+    scored = re.compile(r"^(.*?)\s+(\d+)(?:\s*/\s*10)?$")
+
+    def parse(text: str) -> tuple[list[str], dict[str, int]]:
+        found: list[str] = []
+        scores: dict[str, int] = {}
+        for part in (x.strip() for x in re.split(r"[,;]+", text) if x.strip()):
+            m = scored.match(part)
+            names = areas(m.group(1) if m else part)
+            if m is not None:
+                if not 0 <= int(m.group(2)) <= 10:
+                    raise ValueError(f"pain score: {m.group(2)} is not 0-10 (how much it hurts now), like: foot 2")
+                scores.update({a: int(m.group(2)) for a in names})
+            found += [a for a in names if a not in found]
+        return found, scores
+
+    return parse
 
 
 def health_answer(today: dt.date) -> Any:

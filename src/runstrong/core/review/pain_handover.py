@@ -18,6 +18,7 @@ from ..model import PainArea
 from ..pain_days import pain_day
 from ..pain_return import Ladder, rungs_for_week
 from . import signals as sig
+from .rung_words import rung_work
 from .state import ReviewInput, category_name
 
 RULE = "pain-ladder-handover"
@@ -33,7 +34,7 @@ def calm_weeks(r: ReviewInput) -> int:
 
 def calm_top_weeks(r: ReviewInput, area: PainArea, lad: Ladder, acceptable: int, settled: int) -> int:
     """How many weeks in a row, the reviewed one last, `area` held its ladder's top rung calm."""
-    top_work = set(lad.rungs[lad.top].exercises)
+    top_work = rung_work(r, lad, lad.top)  # its own work, or the stand-in the plan gives it
     n = 0
     for back in range(_LOOK_BACK):
         start = r.week_start - back * WEEK

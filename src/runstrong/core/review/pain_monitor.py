@@ -18,7 +18,7 @@ from ..dated_races import leg_work_capped
 from ..diary import PainReport, describe_pain
 from ..model import Category, PainArea, why
 from ..pain_days import pain_day
-from ..pain_return import OFF, STAGE_NAME, Ladder, calm_weeks_for_week, rung_exercise, rungs_for_week
+from ..pain_return import OFF, STAGE_NAME, Ladder, calm_weeks_for_week, rungs_for_week
 from ..params import params_from_registry
 from ..vocab import RunType
 from . import pain_sides as sides
@@ -26,6 +26,7 @@ from . import rung_pace as pace
 from . import signals as sig
 from .pain_handover import ENDS, at_top
 from .pain_handover import RULE as HANDOVER
+from .rung_words import floor_text, rung_lift, rung_missing, rung_text
 from .state import ReviewInput, Verdict, categories_loading, category_name
 from .values import Flag, ReviewDecision, Signal, decision
 
@@ -150,11 +151,11 @@ def judge_side(r: ReviewInput, area: PainArea, side: str, on_ladder: bool, mk: M
         why_not = "no pain report for it this week, so the week is no evidence of a calm rung"
         return replace(base, action="wait", why=why_not, said="", signals=(Signal(kind="pain", text=text),))
     after = f"at most {morning[0].score}/10 the next morning" if morning else "no pain reported the next morning"
-    calm = (
-        f"{where} pain at most {reports[0].score}/10 (acceptable up to {mk.acceptable}/10), {after}"
-        + _morning_to_come(r, morning)
-    )
+    most = f"pain at most {reports[0].score}/10" if reports[0].score else f"no pain ({_reports(reports)} at 0/10)"
+    calm = f"{where} {most} (acceptable up to {mk.acceptable}/10), {after}" + _morning_to_come(r, morning)
     settled = "in the acceptable zone and settled by the next morning"
+    if not reports[0].score:  # 0/10 is no pain: said so (cr24a F3)
+        settled = f"no pain ({_reports(reports)} at 0/10), calm this week"
     return replace(base, action="progress", why=settled, signals=(Signal(kind="pain", text=calm),), said="")
 
 
@@ -167,28 +168,6 @@ def _morning_to_come(r: ReviewInput, morning: list[PainReport]) -> str:
     if not any(x.date == sunday for x in (*r.history.sessions, *r.history.runs)):
         return ""
     return " (a pain report this morning, after Sunday's training, would count for this week: review again after it)"
-
-
-def rung_missing(r: ReviewInput, area: PainArea) -> tuple[str, str] | None:
-    """Why the week did not earn `area` its next rung (and what was missing: "planned" or
-    "logged"), or None when it did: its log holds a set
-    of the exercise the plan gave the rung (the rung's own work: what its next step is judged
-    by). A week whose sessions held none of it (a first partial week, race week, a trim) earns
-    nothing either (cr20a F2): the area waits. Only a rung no exercise of which fits the
-    runner's kit and level is judged by the sessions done, as there is no work to ask for."""
-    lad, rung = r.ladders.get(area), dict(rungs_for_week(r.profile, r.week_start, r.ladders)).get(area)
-    if lad is None or rung is None or rung < 0 or _rung_lift(r, area, rung) is None:
-        return None
-    end = r.week_start + WEEK * _DAY
-    rung_ids = set(lad.rungs[rung].exercises)
-    planned = {
-        b.exercise_id for w in r.plan.weeks if w.start_date == r.week_start for x in w.sessions for b in x.blocks
-    } & rung_ids
-    if not planned:
-        return "this week's sessions held none of its rung's work, so nothing earned the next rung", "planned"
-    if any(x.exercise_id in planned for s in r.history.sessions if r.week_start <= s.date < end for x in s.sets):
-        return None
-    return "its rung's work was not logged this week", "logged"
 
 
 def entry_rung(lad: Ladder, reports: list[PainReport]) -> int:
@@ -213,7 +192,7 @@ def pain_step(r: ReviewInput, v: Verdict) -> Verdict:
             out = _act(r, out, j, now.get(area), mk, calm.get(area, 0))
         elif j.reports:  # every report of the week is answered, a new area's first one most of all
             out = out.add(decisions=(*out.decisions, acknowledge(r, j, now.get(area), mk)))
-        reports = sum(1 for p in r.metrics.pains if p.area == area)
+        reports = sum(1 for p in r.metrics.pains if p.area == area and p.score > mk.acceptable)  # 0/10 is no pain
         if j.action == "exclude":
             text = f"{sides.where(area, j.side).capitalize()} pain {j.why}: see a clinician before loading it again."
             out = out.add(guidance=(*out.guidance, why("pain-monitoring", text)))
@@ -226,9 +205,9 @@ def pain_step(r: ReviewInput, v: Verdict) -> Verdict:
             out = out.add(guidance=(*out.guidance, why("pain-monitoring", text)))
         elif reports >= rp.see_clinician_reports:  # still on its ladder: the plan loads it gently meanwhile
             text = (
-                f"{sides.where(area, '').capitalize()} pain in {reports} reports this week: have a clinician look "
-                f"at it. Until then, keep to the work the plan gives it and stop any exercise that takes the "
-                f"pain past {mk.acceptable}/10."
+                f"{sides.where(area, '').capitalize()} pain above the acceptable zone (over {mk.acceptable}/10) in "
+                f"{reports} reports this week: have a clinician look at it. Until then, keep to the work the plan "
+                f"gives it and stop any exercise that takes the pain past {mk.acceptable}/10."
             )
             out = out.add(guidance=(*out.guidance, why("review-pain", text)))
     return out
@@ -239,7 +218,7 @@ def is_new(r: ReviewInput, area: PainArea, rung: int | None) -> bool:
     the profile or its ladders: the week's reports are its first."""
     if rung is not None or area in r.profile.pain_areas:
         return False
-    return not any(p.area == area and pain_day(p) < r.week_start for p in r.history.pains)
+    return not any(p.area == area and p.score and pain_day(p) < r.week_start for p in r.history.pains)
 
 
 def acknowledge(r: ReviewInput, j: Judgement, rung: int | None, mk: Monitor) -> ReviewDecision:
@@ -253,13 +232,21 @@ def acknowledge(r: ReviewInput, j: Judgement, rung: int | None, mk: Monitor) -> 
         f"see a clinician if it is sharp, reaches {mk.severe}/10 or rises {mk.rising_weeks} weeks running."
     )
     lad = r.ladders.get(j.area)
-    if is_new(r, j.area, rung):
+    on = rung is not None and lad is not None and rung >= 0
+    if not any(p.score for p in j.reports):  # 0/10 is no pain: calm, said so (cr24a F3)
+        stays = f"; it stays on {rung_text(r, lad, rung)}" if on else ""  # type: ignore[arg-type]
+        text = f"{head}: no pain ({_reports(j.reports)} at 0/10), calm this week{stays}."
+    elif is_new(r, j.area, rung):
         text = f"{head}: new this week, {zone}. {watch}"
-    elif rung is not None and lad is not None and rung >= 0:
-        text = f"{head}: {zone}; nothing loaded it this week, so it stays on {_rung_text(r, lad, rung)}."
+    elif on:
+        text = f"{head}: {zone}; nothing loaded it this week, so it stays on {rung_text(r, lad, rung)}."
     else:
         text = f"{head}: {zone}, noted. {watch}"
     return decision(j.area.value, "note", text, ["pain-monitoring", "review-pain"], list(j.signals))
+
+
+def _reports(reports: tuple[PainReport, ...] | list[PainReport]) -> str:
+    return f"{len(reports)} report{'s' if len(reports) != 1 else ''}"
 
 
 def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor, calm: int = 0) -> Verdict:
@@ -272,7 +259,7 @@ def _act(r: ReviewInput, v: Verdict, j: Judgement, rung: int | None, mk: Monitor
     if rung is None and lad is not None:  # newly painful: it joins its ladder where it was provoked
         rung = entry_rung(lad, [p for p in r.metrics.pains if p.area == j.area])
     target, calm_next = pace.paced(j.action, rung, calm, mk.calm_weeks, lad)
-    step = _rung_text(r, lad, target) if lad is not None else ""
+    step = rung_text(r, lad, target) if lad is not None else ""
     ids = ["pain-monitoring", "review-pain", "pain-graded-return"]
     flags, reduce, holds, cut_signals = v.flags, dict(v.reduce), set(v.holds), v.cut_signals
     pain_holds = v.pain_holds
@@ -363,29 +350,12 @@ def _calm_text(
     grows = "its dose not raised before the race" if race_close(r) else "its dose growing within it"
     if rung >= lad.top:
         return f"{head}, {done}: it stays on {step}, the last rung, {grows} {when}."
-    up = _rung_lift(r, lad.area, rung + 1)
+    up = rung_lift(r, lad.area, rung + 1)
     then = f"{STAGE_NAME[lad.rungs[rung + 1].stage]}{f' ({up.name})' if up else ''}"
     return (
         f"{head}, {done}: it stays on {step}, {grows} {when}; the next rung, {then}, "
         f"after {pace.next_after(mk.calm_weeks, calm)}."
     )
-
-
-def floor_text(r: ReviewInput, lad: Ladder | None, rung: int | None) -> str:
-    """Where an area stood when pain past the zone found no gentler rung: its ladder's first
-    rung (named), or already off its ladder."""
-    if lad is None or rung is None or rung < 0:
-        return "already off its ladder, with no gentler work to step down to"
-    return f"already on {_rung_text(r, lad, rung)}, with no gentler rung below"
-
-
-def _rung_text(r: ReviewInput, lad: Ladder, rung: int | None) -> str:
-    if rung is None or rung < 0:
-        return ""
-    kit, level = r.profile.equipment_items, r.profile.strength_experience
-    found = rung_exercise(lad, rung, r.library, kit, level, frozenset(r.profile.pain_areas) | {lad.area})
-    what = f" ({found[0].name})" if found else ""
-    return f"rung {rung + 1} of {lad.top + 1} of its return ladder, {STAGE_NAME[lad.rungs[rung].stage]}{what}"
 
 
 def _categories(r: ReviewInput, area: PainArea, lad: Ladder | None) -> list[Category]:
@@ -411,7 +381,7 @@ def ladder_settle_step(r: ReviewInput, v: Verdict) -> Verdict:
     rungs, decisions, calm = {}, list(v.decisions), dict(v.pain_calm)
     for area, rung in v.pain_rungs.items():
         was = now.get(area)
-        on = _rung_lift(r, area, was)
+        on = rung_lift(r, area, was)
         if area.value in kept and was is not None and rung > was and on is not None and on.id in broken:
             kept.discard(area.value)
             text = f"{sig.area_name(area).capitalize()}: the rung holds next week: form broke down on {on.name}."
@@ -436,23 +406,13 @@ def _stays(r: ReviewInput, d: ReviewDecision, area: PainArea, rung: int) -> Revi
     lad = r.ladders.get(area)
     if d.scope == area.value and d.action == "note" and lad is not None and rung == lad.top and ENDS in d.text:
         why_not = d.text.rpartition(": ")[2].rstrip(".")  # the handover waits as a climb would (pain-ladder-handover)
-        text = f"{head.partition(': ')[0]}: calm on {_rung_text(r, lad, rung)}; it stays there {next_sessions(r)} "
+        text = f"{head.partition(': ')[0]}: calm on {rung_text(r, lad, rung)}; it stays there {next_sessions(r)} "
         return d.model_copy(update={"text": text + f"while {why_not}, and its usual work comes back after that."})
     if d.scope != area.value or d.action != "note" or not climb or lad is None:
         return d
     why_not = rest.rpartition(": ")[2].rstrip(".")
-    text = f"{head}, but it stays on {_rung_text(r, lad, rung)} {next_sessions(r)} while {why_not}."
+    text = f"{head}, but it stays on {rung_text(r, lad, rung)} {next_sessions(r)} while {why_not}."
     return d.model_copy(update={"text": text})
-
-
-def _rung_lift(r: ReviewInput, area: PainArea, rung: int | None):  # type: ignore[no-untyped-def]
-    """The lift an area's ladder has at `rung` for this runner, if any."""
-    lad = r.ladders.get(area)
-    if lad is None or rung is None or rung < 0:
-        return None
-    pain = frozenset(r.profile.pain_areas) | {area}
-    found = rung_exercise(lad, rung, r.library, r.profile.equipment_items, r.profile.strength_experience, pain)
-    return found[0] if found else None
 
 
 def race_close_step(r: ReviewInput, v: Verdict) -> Verdict:
@@ -472,8 +432,8 @@ def race_close_step(r: ReviewInput, v: Verdict) -> Verdict:
             continue
         rungs[area] = was
         calm = pace.kept_back(calm, area, monitor(r).calm_weeks, was)
-        stays = _rung_text(r, lad, was) or "off its ladder (only work that spares it stays)"
-        after = _rung_lift(r, area, rung) if rung <= lad.top else None
+        stays = rung_text(r, lad, was) or "off its ladder (only work that spares it stays)"
+        after = rung_lift(r, area, rung) if rung <= lad.top else None
         then = f" {after.name} comes after it." if after is not None else ""
         then = then if rung <= lad.top else " Its usual work comes back after it, and the ladder ends."
         ids = ["race-close-no-new-work", "pain-graded-return", *([HANDOVER] if rung > lad.top else [])]
