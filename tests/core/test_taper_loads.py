@@ -62,7 +62,8 @@ def test_no_taper_day_lifts_more_than_the_same_day_did_in_the_last_loading_week(
 def test_a_light_monday_keeps_its_load_in_the_taper():
     """A 50-year-old novice marathoner with a gym, tempo Tuesday, long run Wednesday: her hip thrust's
     light Monday (the day before the tempo) held 2 x 14 @ 26 kg through the race-specific weeks, and
-    the taper raised it to 1 x 14 @ 28 kg, above the taper's own Friday (26 kg). It keeps 26 kg."""
+    the taper raised it to 1 x 14 @ 28 kg, above the taper's own Friday (26 kg). It never rises, and
+    stays light beside that Friday."""
     profile = AthleteProfile.model_validate_json(
         (RUNNERS / "marathoner_light_monday_hip_thrust_taper.json").read_text()
     )
@@ -71,6 +72,10 @@ def test_a_light_monday_keeps_its_load_in_the_taper():
     monday = [
         b for s in taper.sessions for b in s.blocks if b.exercise_id == "dumbbell_hip_thrust" and s.date.weekday() == 0
     ]
-    assert [(b.prescription.reps, b.prescription.load_kg) for b in monday] == [(14, 26.0)]
+    friday = [b for s in taper.sessions for b in s.blocks if b.exercise_id == "dumbbell_hip_thrust" and b not in monday]
+    (kg,) = [b.prescription.load_kg for b in monday]
+    # never above the race-specific weeks' 26 kg, and light beside the taper's own full day
+    # (light-before-key-runs' share of it, whichever day comes first: 20 kg beside 26)
+    assert kg <= 26.0 and all(kg < b.prescription.load_kg for b in friday), (kg, friday)
     assert "light-before-key-runs" in monday[0].rule_ids
     assert taper_rises(plan) == []
