@@ -55,4 +55,5 @@ def in_lifting_order(reasons: Sequence[Reason], runner: Runner, p: Any) -> tuple
     return tuple(lift_first if r.rule_id == "pair-with-easy-day" and r.text in first else r for r in reasons)
 
 
-LIFT_FIRST = "You lift in the morning: lift first, and keep the day's run easy, a few hours later if you can."
+# not "keep the day's run easy": the day's run may be a tempo or intervals (cr24a F12)
+LIFT_FIRST = "You lift in the morning: lift first, and run later in the day, a few hours apart if you can."
