@@ -23,7 +23,10 @@ LOADING = (Phase.foundation, Phase.build, Phase.race_specific)
 
 def taper_rises(plan) -> list[str]:  # type: ignore[no-untyped-def]
     """Each taper block loaded above the same lift's load on a day of the same focus in the last
-    loading week (a lift the taper moved to a day that did not do it is not compared)."""
+    loading week, light against light and full against full; a full taper day whose focus had the
+    lift only on a light day is compared with the lift's heaviest full day (a light Sunday's 10 kg
+    hip thrust is not the base of a full taper Thursday: the lift's full day was 14 kg). A lift the
+    taper moved to a day that did not do it is not compared."""
     out: list[str] = []
     last = None
     for w in plan.weeks:
@@ -31,10 +34,21 @@ def taper_rises(plan) -> list[str]:  # type: ignore[no-untyped-def]
             last = w
         if w.phase != Phase.taper or last is None:
             continue
-        was = {(b.exercise_id, s.focus): b.prescription.load_kg for s in last.sessions for b in s.blocks}
+        days: dict[bool, dict] = {True: {}, False: {}}
+        heaviest: dict[str, float] = {}
+        for s in last.sessions:
+            for b in s.blocks:
+                light, kg = "light-before-key-runs" in b.rule_ids, b.prescription.load_kg
+                days[light][(b.exercise_id, s.focus)] = kg
+                if kg and not light:
+                    heaviest[b.exercise_id] = max(kg, heaviest.get(b.exercise_id, 0.0))
         for s in w.sessions:
             for b in s.blocks:
-                kg, before = b.prescription.load_kg, was.get((b.exercise_id, s.focus))
+                key, light = (b.exercise_id, s.focus), "light-before-key-runs" in b.rule_ids
+                before = days[light].get(key)
+                if before is None and not light and key in days[True]:
+                    before = heaviest.get(b.exercise_id)
+                kg = b.prescription.load_kg
                 if kg and before and kg > before + 1e-6:
                     out.append(f"week {w.index} {s.date:%a %d %b} {b.exercise_id}: {before} -> {kg} kg")
     return out
