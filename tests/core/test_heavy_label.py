@@ -10,6 +10,7 @@ from __future__ import annotations
 from hypothesis import given
 
 from runstrong.core.effort_targets import heavy_set
+from runstrong.core.heavy_day import PLACED_HEAVY
 from runstrong.core.model import SPEED_RUN_TYPES, Category, Role
 from runstrong.core.planner import build_plan
 from runstrong.io.data_files import load_context, load_params
@@ -45,6 +46,8 @@ def _mislabelled(plan) -> list[str]:
                 out.append(f"week {w.index} {s.date}: heavy, but every leg lift is light")
             if not s.heavy and any(_heavy_dose(b) for b in legs):
                 out.append(f"week {w.index} {s.date}: a heavy dose in a session not called heavy")
+            if light and s.date not in speed and any(r.text == PLACED_HEAVY for r in s.reasons):  # cr24a F13
+                out.append(f"week {w.index} {s.date}: says heavy work, but every leg lift is light")
     return out
 
 

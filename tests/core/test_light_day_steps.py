@@ -85,3 +85,18 @@ def test_no_light_day_load_rises_past_the_weekly_step_over_the_last_loading_week
     except InfeasibleWeekError:
         return
     assert light_jumps(plan) == []
+
+
+def test_a_session_placed_heavy_but_dosed_moderate_does_not_say_heavy_work():
+    """Tomás's maintenance session (cr24a F13): 2 x 10 at RIR 4, placed as a heavy day, said "Heavy
+    work, so not on a speed day nor the day before a key run". It says it was placed as one."""
+    from runstrong.core.heavy_day import PLACED_EASED, PLACED_HEAVY, heavy_leg_work
+
+    plan = build_plan(TOMAS, CTX)
+    for w in plan.weeks:
+        for s in w.sessions:
+            said = [r.text for r in s.reasons]
+            if PLACED_HEAVY in said:
+                assert heavy_leg_work(s.blocks, P), (w.index, s.date)
+    maintenance = [s for w in plan.weeks if w.phase.value == "maintenance" for s in w.sessions]
+    assert any(PLACED_EASED in [r.text for r in s.reasons] for s in maintenance)

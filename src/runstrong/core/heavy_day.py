@@ -37,10 +37,14 @@ def heavy_leg_work(blocks: list[Block], p: Any) -> bool:
 def as_dosed_heavy(session: Session, blocks: list[Block], runs: Any, p: Any) -> Session | None:
     """`session` with `blocks` and shown as not heavy when its scheme was heavy but no leg lift
     is dosed heavy any more (None: the flag stands). A heavy day on a speed day (double days)
-    keeps its flag: there it is what let the session follow the run at full dose."""
-    if not session.heavy or heavy_leg_work(blocks, p):
+    keeps its flag: there it is what let the session follow the run at full dose. A session placed
+    as heavy and dosed as a moderate one (maintenance's 2 x 10 at RIR 4) no longer says "Heavy
+    work" either (cr24a F13)."""
+    if heavy_leg_work(blocks, p):
         return None
-    if any(r.date == session.date and r.type in SPEED_RUN_TYPES for r in runs):
+    if not session.heavy and not any(r.text == PLACED_HEAVY for r in session.reasons):
+        return None
+    if session.heavy and any(r.date == session.date and r.type in SPEED_RUN_TYPES for r in runs):
         return None
     reasons = [copy_of(r, text=PLACED_EASED) if r.text == PLACED_HEAVY else r for r in session.reasons]
     return copy_of(session, blocks=blocks, heavy=False, reasons=reasons)
