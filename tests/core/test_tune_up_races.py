@@ -20,6 +20,7 @@ from runstrong.io.profile_file import load_profile
 from tests.conftest import examples
 
 from .strategies import profiles_with_tune_ups
+from .test_plan_safety import build_or_none
 
 P = load_params()
 SETTINGS = settings(max_examples=examples(0.3), deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -47,6 +48,18 @@ def _race_close_effort(intensity) -> bool:
     return intensity.kind == "percent_1rm" and intensity.value <= P.race_close_max_pct_1rm
 
 
+def _hard_legs(s, when: str, race: dt.date) -> list[str]:  # type: ignore[no-untyped-def]
+    """A heavy session, or leg work nearer failure than race-close effort, `when` the tune-up on `race`."""
+    out = [f"{s.date}: heavy {when} the tune-up on {race}"] if s.heavy else []
+    return out + [
+        f"{s.date}: {b.exercise_id} at {b.prescription.intensity} {when} {race}"
+        for b in s.blocks
+        if b.category in LEG_CATEGORIES
+        and b.role in (Role.primary, Role.accessory)
+        and not _race_close_effort(b.prescription.intensity)
+    ]
+
+
 def _broken(profile: AthleteProfile, plan) -> list[str]:
     out = []
     races = _tune_ups(profile)
@@ -58,28 +71,12 @@ def _broken(profile: AthleteProfile, plan) -> list[str]:
             if 0 < -until <= _rest_after(minutes):
                 out.append(f"{s.date}: strength {-until} day(s) after the {minutes}-min tune-up on {race}")
             if 0 <= until <= P.tune_up_last_heavy_days:
-                if s.heavy:
-                    out.append(f"{s.date}: heavy {until} days before the tune-up on {race}")
-                out += [
-                    f"{s.date}: {b.exercise_id} at {b.prescription.intensity} {until} days before {race}"
-                    for b in s.blocks
-                    if b.category in LEG_CATEGORIES
-                    and b.role in (Role.primary, Role.accessory)
-                    and not _race_close_effort(b.prescription.intensity)
-                ]
+                out += _hard_legs(s, f"{until} days before", race)
             if 0 <= until <= P.tune_up_last_plyometric_days and s.plyometric:
                 out.append(f"{s.date}: plyometrics {until} days before the tune-up on {race}")
             back = -until - _rest_after(minutes)  # the easy days back after its rest days (cr22b W4)
             if 0 < back <= P.tune_up_easy_return_days:
-                if s.heavy:
-                    out.append(f"{s.date}: heavy {-until} days after the tune-up on {race}")
-                out += [
-                    f"{s.date}: {b.exercise_id} at {b.prescription.intensity} {-until} days after {race}"
-                    for b in s.blocks
-                    if b.category in LEG_CATEGORIES
-                    and b.role in (Role.primary, Role.accessory)
-                    and not _race_close_effort(b.prescription.intensity)
-                ]
+                out += _hard_legs(s, f"{-until} days after", race)
             if 0 <= until <= P.tune_up_last_heavy_days or 0 < back <= P.tune_up_easy_return_days:
                 out += [f"{s.date}: topped up near the tune-up on {race}" for r in s.reasons if _TOPPED.search(r.text)]
     return out
@@ -104,10 +101,8 @@ def _unsaid(profile: AthleteProfile, plan) -> list[str]:
 @SETTINGS
 @given(profile=profiles_with_tune_ups())
 def test_a_dated_race_gets_a_short_taper_recovery_and_a_word_in_its_week(profile):
-    try:
-        plan = build_plan(profile, load_context())
-    except InfeasibleWeekError as err:
-        assert "Ways out" in str(err)
+    plan = build_or_none(profile)  # a refusal must say the ways out
+    if plan is None:
         return
     assert _broken(profile, plan) == []
     assert _unsaid(profile, plan) == []

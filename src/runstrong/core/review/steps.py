@@ -309,6 +309,7 @@ def unreviewed_missed_step(r: ReviewInput, v: Verdict) -> Verdict:
     rp = r.params
     marked = {a.week_start for a in r.profile.adjustments if not a.consistent}
     found: list[Adjustment] = []
+    notes: list[ReviewDecision] = []
     for back in range(history_window_days(r.registry) // WEEK, 0, -1):
         day = r.week_start.fromordinal(r.week_start.toordinal() - back * WEEK)
         done = completion_pct(r.plan, r.history, day)
@@ -319,13 +320,10 @@ def unreviewed_missed_step(r: ReviewInput, v: Verdict) -> Verdict:
             "not count toward the third session."  # fmt: skip
         found.append(Adjustment(week_start=day, consistent=False, reasons=[why("review-missed-sessions", text)],
                                 review_of=r.week_start))  # fmt: skip
+        signal = Signal(kind="sessions", text=f"sessions done in the week of {day:%d %b} under {rp.consistent_pct:g}%")
+        notes.append(decision("week", "note", text, ["review-missed-sessions"], [signal]))
     if not found:
         return v
-    notes = [
-        decision("week", "note", a.reasons[0].text, ["review-missed-sessions"], [Signal(kind="sessions", text=text)])
-        for a in found
-        if (text := f"sessions done in the week of {a.week_start:%d %b} under {rp.consistent_pct:g}%")
-    ]
     return v.add(earlier_missed=tuple(found), decisions=(*v.decisions, *notes))
 
 
