@@ -208,6 +208,29 @@ def pain_answer(areas: Any) -> Any:
     return parse
 
 
+def scores_answer(ticked: list[str]) -> Any:
+    """A parser of the web forms' "how much does it hurt now" field ("foot 2, knee 4", init's
+    words) into scores by area (pain-graded-return): each area scored must be among the
+    `ticked` painful areas, and each area named needs its score."""
+    from runstrong.core.model import PainArea
+    from runstrong.io import answers as q
+
+    parse = pain_answer(q.pick_many("pain area", q.choices_of(PainArea), PAIN_ALIASES))
+
+    def scores(text: str) -> dict[str, int]:
+        areas, found = parse(text)
+        if unscored := [a for a in areas if a not in found]:
+            raise ValueError(f"pain now: give a score 0-10 after {unscored[0].replace('_', ' ')}, like: foot 2")
+        if stray := [a for a in areas if a not in ticked]:
+            name = stray[0].replace("_", " ")
+            raise ValueError(
+                f"pain now: {name} has a score but is not ticked as painful: tick it, or take its score out"
+            )
+        return found
+
+    return scores
+
+
 def health_answer(today: dt.date) -> Any:
     """A parser of the health answer: "none", or any of "birth 2026-10-01", "pelvic floor",
     "low bone density" (comma-separated) into (conditions, the birth's date or None). A birth
