@@ -37,14 +37,18 @@ def goal_races_in(running: RunningWeek) -> list[DatedRun]:
 def with_goal_races(running: RunningWeek, races: list[DatedRun]) -> RunningWeek:
     """`running` with `races` as its goal races (goal-race), in place of the ones it had: each
     takes its date (any run dated that day goes); its week keeps the dated runs it had, else
-    holds the usual week's. A goal race no longer given is taken out, and its week goes back
-    to the usual week where it held only the usual week's copy."""
+    holds the usual week's. A goal race no longer given is taken out: its week goes back to the
+    usual week where it held only the usual week's copy, else its day is a day off (a dated
+    week takes all its runs from `running.dated`, so the day never gains the usual week's run)."""
     dated = [r for r in running.dated if not r.goal]
-    for old in goal_races_in(running):
-        monday = _monday(old.date)
+    old = goal_races_in(running)
+    for monday in sorted({_monday(r.date) for r in old}):
+        days = {r.date for r in old if _monday(r.date) == monday}
         week = [r for r in dated if _monday(r.date) == monday]
-        if _same_runs(week, usual_copy(running, monday, but=old.date)):
-            dated = [r for r in dated if _monday(r.date) != monday]
+        if _same_runs(week, [r for r in usual_copy(running, monday) if r.date not in days]):
+            dated = [r for r in dated if _monday(r.date) != monday]  # the usual week's copy: the usual week again
+        else:  # the runner's own dated week: the race's day stays a day off, not the usual week's runs
+            dated += [DatedRun(date=d, type=RunType.rest, minutes=0) for d in days if all(r.date != d for r in week)]
     for race in races:
         monday = _monday(race.date)
         if not any(_monday(r.date) == monday for r in dated):

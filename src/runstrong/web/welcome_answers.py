@@ -102,10 +102,10 @@ def profile_from_form(form: FormData, today: dt.date) -> tuple[AthleteProfile | 
         preferred_time=a.read(form, "preferred_time", p["time"], ""),
         easy_pace=a.read(form, "easy_pace", p["easy_pace"], ""),
     )
+    _ask_mass(form, a)  # asked by its field, in the form's order
     _read_goal(form, a, p, today)
     _read_week(form, a, p)
     _read_health(form, a, today)
-    _ask_mass(form, a)
     if a.problems:
         return None, a.problems
     try:
