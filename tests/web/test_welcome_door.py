@@ -128,3 +128,12 @@ def test_the_profile_page_sets_how_much_a_painful_area_hurts_now(client) -> None
     refused = client.post("/profile", data={**PROFILE, "pain_areas": [], "pain_scores": "knee 2"})
     assert refused.status_code == 422
     assert "knee has a score but is not ticked as painful" in error_of(refused.text, "pain_scores")
+
+
+def test_a_goal_race_left_in_the_hidden_field_with_no_main_race_is_not_kept(newcomer, empty_app) -> None:  # noqa: F811
+    """The goal race field shows beside a main race only (as the race date does): a runner who typed
+    one and then chose "no race" is planned on the usual week, not around a race they no longer see."""
+    answers = {**ANSWERS, "race_distance": "none", "plan_weeks": "12", "goal_races": "2027-03-14 10k"}
+    assert newcomer.post("/welcome", data={**answers, "key": "k7"}).status_code == 303
+    _, profile = empty_app.state.diary.profile()
+    assert profile.race is None and profile.running.dated == []

@@ -126,8 +126,7 @@ def _read_goal(form: FormData, a: Answers, p: dict[str, Any], today: dt.date) ->
     distance = a.read(form, "race_distance", p["race_distance"], "none")
     if distance in (None, "none"):
         a.raw["plan_weeks"] = a.read(form, "plan_weeks", p["plan_weeks"], str(load_params().default_plan_weeks))
-        _read_goal_races(form, a, today, start, None)
-        return
+        return  # the goal race field goes with a main race, as the race date does
     if start is None:
         return
     longest = start + dt.timedelta(weeks=MAX_PLAN_WEEKS - load_params().post_race_weeks)
