@@ -1,9 +1,9 @@
 """What a runner can say at the door to `runstrong init`: a goal race before the main race, how
 much a painful area hurts now, and a body mass that is asked about before it is kept. Each is
 written into the profile and `runstrong plan` then honours it (the goal race gets its race week,
-the scored pain starts on its ladder's loading rung). In-process (the pexpect interview tests
-spawn the installed command, which runs main's code): options through `run_cli`, the questions
-through `interview` with a console that types the answers."""
+the scored pain starts on its ladder's loading rung). In-process: options through `run_cli`, the
+questions through `interview` with a console that types the answers (test_init.py's pexpect
+interviews walk the same questions on a real terminal)."""
 
 from __future__ import annotations
 
