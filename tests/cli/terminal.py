@@ -14,12 +14,14 @@ def spawn(
     *args: str, cwd: Path, env: Mapping[str, str], timeout: int = 30, dimensions: tuple[int, int] = (50, 200)
 ) -> Any:
     """`python -m runstrong *args` on a terminal of `dimensions` (rows, columns), in `cwd` with exactly `env`
-    (and the run's pinned date)."""
+    (and the run's pinned date), running the runstrong this test process imports (a worktree's
+    tests once spawned the installed checkout's code)."""
     import pexpect
 
+    import runstrong
     from tests.cli.runner import pinned_date
 
-    env = pinned_date() | dict(env)
+    env = pinned_date() | {"PYTHONPATH": str(Path(runstrong.__file__).resolve().parents[1])} | dict(env)
     return pexpect.spawn(sys.executable, ["-m", "runstrong", *args], cwd=str(cwd), env=dict(env), encoding="utf-8",
                          timeout=timeout, dimensions=dimensions, preexec_fn=_interrupt_as_on_a_terminal)  # fmt: skip
 

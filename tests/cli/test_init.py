@@ -44,6 +44,7 @@ MARATHONER = [
     ("Training for a race", "marathon"),
     ("Race date", "2027-04-25"),
     ("Race name", "Spring Marathon"),
+    ("goal race", ""),
     ("Mon", "easy 40"),
     ("Tue", "intervals 65"),
     ("Wed", "easy 45"),
@@ -446,7 +447,7 @@ def test_the_pain_answer_takes_a_score_now_after_each_area_into_pain_scores():
     """cr24a F9: `init` asked which areas hurt but not how much, so a settled 2/10 foot started
     on isometric holds. "lower back 2, knee" gives both areas and the lower back's score (a
     score within the acceptable zone starts its ladder on a loading rung); a score past 10 is
-    refused with the field named. (In-process: the interview's spawned CLI runs main's code.)"""
+    refused with the field named."""
     from runstrong.io.init_answers import parsers, validate_answers
 
     parse = parsers(dt.date(2026, 12, 7))["pain_scored"]

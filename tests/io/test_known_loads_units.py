@@ -9,7 +9,8 @@ import pytest
 
 from runstrong.core.loads import KG_PER_LB
 from runstrong.core.model import AthleteProfile
-from runstrong.io.profile_file import kilogram_loads_note, kilogram_mass_note
+from runstrong.io.data_files import load_params
+from runstrong.io.profile_file import body_mass_note, kilogram_loads_note
 
 BASE = {"name": "Dale", "age": 45, "sex": "male", "body_mass_kg": 86, "start_date": "2027-01-04",
         "available_days": ["mon", "wed", "fri"], "equipment": ["gym"]}  # fmt: skip
@@ -58,8 +59,12 @@ def test_body_mass_is_given_in_the_profiles_own_units_and_the_kg_field_in_pounds
     assert AthleteProfile.model_validate(base | {"body_mass": 150}).body_mass_kg == 68.0
     assert AthleteProfile.model_validate(base | {"units": "metric", "body_mass": 61.5}).body_mass_kg == 61.5
     assert AthleteProfile.model_validate(base | {"body_mass_kg": 68}).body_mass_kg == 68  # old profiles stay valid
-    note = kilogram_mass_note(base | {"body_mass_kg": 150}, "jo.toml")
-    assert note is not None and "150 kg is 331 lb" in note and "write body_mass = 150" in note
-    assert kilogram_mass_note(base | {"units": "metric", "body_mass_kg": 150}, "jo.toml") is None
+
+    def note(raw: dict) -> str | None:
+        return body_mass_note(raw, AthleteProfile.model_validate(raw), "jo.toml", load_params())
+
+    said = note(base | {"body_mass_kg": 150})
+    assert said is not None and "150 kg is 331 lb" in said and "write body_mass = 150" in said
+    assert note(base | {"units": "metric", "body_mass_kg": 68}) is None
     with pytest.raises(ValueError, match="give one of them"):
         AthleteProfile.model_validate(base | {"body_mass": 150, "body_mass_kg": 68})

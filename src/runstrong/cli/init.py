@@ -63,7 +63,8 @@ DEFAULT_PATH = "profile.toml"
     "--pain",
     metavar="AREA",
     multiple=True,
-    help="A painful area: achilles, calf, knee, hip, lower_back, ... (repeatable).",
+    help="A painful area: achilles, calf, knee, hip, lower_back, ..., with how much it hurts now (0-10) if you "
+    "like: foot:2 (repeatable).",
 )
 @click.option(
     "--health",
@@ -72,8 +73,17 @@ DEFAULT_PATH = "profile.toml"
     help='Health that changes hops and heavy lifting: "birth 2026-10-01", "pelvic floor", "low bone density" '
     "(repeatable; optional).",
 )
+@click.option(
+    "--goal-race",
+    "goal_races",
+    metavar="RACE",
+    multiple=True,
+    help='A goal race before your main race (not a tune-up): "2027-03-14 half", or with minutes and a name, '
+    '"2027-03-14 half 1h35 City Half" (repeatable). Its week copies your usual week, the race on its day.',
+)
 @click.option("--double-days/--no-double-days", default=None, help="Allow heavy lifting 6+ h after a speed run.")
 @click.option("--easy-pace", metavar="PACE", help="Your easy running pace: 5:45/km or 9:15/mi (optional).")
+@click.option("--yes", is_flag=True, help="Keep a body mass that is unusual for your age and sex (asked otherwise).")
 def init(path: Path, force: bool, no_input: bool, **opts: Any) -> None:
     """Set up a profile by answering a few questions (about three minutes).
 

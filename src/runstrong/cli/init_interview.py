@@ -17,6 +17,7 @@ from rich.panel import Panel
 from runstrong.cli.prompts import Asker
 from runstrong.errors import UserError
 from runstrong.io import answers as q
+from runstrong.io.goal_race_answers import GOAL_RACE_HELP, goal_races_answer, running_with_goal_races
 from runstrong.io.init_answers import (
     HOME_ORDER,
     LEVEL_HELP,
@@ -68,6 +69,8 @@ def interview(path: Path, opts: dict[str, Any], today: dt.date, out: Any) -> Any
     _ask_goal(it, raw)
     _ask_running_week(it, raw)
     _ask_strength_sessions(it, raw)
+    if goal := raw.pop("goal_races", None):
+        raw["running"] = running_with_goal_races(raw["running"], goal)
     profile = validate_answers(raw)
     _summary(profile, out)
     try:
@@ -91,9 +94,25 @@ def _ask_about_you(it: _Interview, raw: dict[str, Any]) -> None:
     )
     raw["units"] = ask.ask("Units: metric (kg, cm) or imperial (lb, in)?", p["units"], it.default("units", "metric"))
     unit = "lb" if raw["units"] == "imperial" else "kg"
-    raw["body_mass_kg"] = ask.ask(
-        f"Body mass ({unit})?", parsers(it.today, raw["units"])["body_mass"], it.default("body_mass", None)
-    )
+    typed = it.default("body_mass", None)
+    while True:
+        raw["body_mass_kg"] = ask.ask(f"Body mass ({unit})?", parsers(it.today, raw["units"])["body_mass"], typed)
+        question = _mass_question(raw)
+        if question is None or it.opts.get("yes"):
+            return
+        it.out.print(f"  [yellow]{escape(question[0].upper() + question[1:])}.[/]")
+        if ask.confirm("Is that right? (no: type it again)", False):
+            return
+        typed = None
+
+
+def _mass_question(raw: dict[str, Any]) -> str | None:
+    """The body mass's question for this age and sex (body-mass-plausible), as every face asks it."""
+    from runstrong.core.body_mass import body_mass_question
+    from runstrong.core.model import Sex, Units
+    from runstrong.io.data_files import load_params
+
+    return body_mass_question(raw["body_mass_kg"], raw["age"], Sex(raw["sex"]), Units(raw["units"]), load_params())
 
 
 def _ask_training_so_far(it: _Interview, raw: dict[str, Any]) -> None:
@@ -140,6 +159,7 @@ def _ask_goal(it: _Interview, raw: dict[str, Any]) -> None:
             p["plan_weeks"],
             it.default("plan_weeks", str(params.default_plan_weeks)),
         )
+        _ask_goal_races(it, raw, start, None)
         return
     longest = start + dt.timedelta(weeks=MAX_PLAN_WEEKS - params.post_race_weeks)
 
@@ -156,6 +176,22 @@ def _ask_goal(it: _Interview, raw: dict[str, Any]) -> None:
     raw["race"] = {"distance": distance, "date": date, **({"name": name} if name else {})}
     weeks = (date - start).days // 7
     it.out.print(f"  [dim]{weeks} weeks from {start:%d %b} to race day.[/]")
+    _ask_goal_races(it, raw, start, date)
+
+
+def _ask_goal_races(it: _Interview, raw: dict[str, Any], start: dt.date, main: dt.date | None) -> None:
+    """A goal race before the main race (goal-race): written into the dated week later, around
+    the usual week the runner is about to give. With no main race, only when one was given."""
+    given = ";".join(it.opts.get("goal_races") or ())
+    if main is None and not given:
+        return
+    raw["goal_races"] = it.ask.ask(
+        f"Another race you are aiming at{' before it' if main else ''} (a goal race, tapered for; not a tune-up)? "
+        f"{GOAL_RACE_HELP}. Enter for none",
+        goal_races_answer(it.today, start, main),
+        given,
+        None if given else "none",
+    )
 
 
 def _ask_running_week(it: _Interview, raw: dict[str, Any]) -> None:
@@ -303,6 +339,7 @@ def _summary(profile: Any, out: Any) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from runstrong.core.goal_entry import goal_races_in
     from runstrong.io.labels import KG_PER_LB, RACE_NAME, RUN_SHORT
 
     t = Table(title="Your profile", show_header=False, title_justify="left", box=None, padding=(0, 2))
@@ -326,6 +363,11 @@ def _summary(profile: Any, out: Any) -> None:
     else:
         goal = f"no race: a {profile.plan_weeks}-week plan"
     t.add_row("Goal", f"{goal}; starting {profile.start_date:%a %d %b %Y}")
+    for r in goal_races_in(profile.running):
+        called = f" ({escape(r.name)})" if r.name else ""
+        t.add_row(
+            "Goal race", f"{RACE_NAME[r.distance.value]} on {r.date:%a %d %b %Y}{called}, your usual week around it"
+        )
     by_day: dict[str, list[str]] = {}
     for r in profile.running.weekly:
         by_day.setdefault(r.day.value, []).append(f"{RUN_SHORT[r.type]} {r.minutes}′")
@@ -340,7 +382,14 @@ def _summary(profile: Any, out: Any) -> None:
     if profile.heaviest_loads:
         unit = "lb" if profile.units.value == "imperial" else "kg"
         t.add_row("Heaviest", ", ".join(f"{k.value} {v:g} {unit}" for k, v in profile.heaviest_loads.items()))
-    t.add_row("Pain", ", ".join(p.value.replace("_", " ") for p in profile.pain_areas) or "none")
+    scored = profile.pain_scores
+    t.add_row(
+        "Pain",
+        ", ".join(
+            p.value.replace("_", " ") + (f" {scored[p]}/10 now" if p in scored else "") for p in profile.pain_areas
+        )
+        or "none",
+    )
     if profile.health:
         since = f" (birth {profile.postnatal_since:%d %b %Y})" if profile.postnatal_since else ""
         t.add_row("Health", ", ".join(h.value.replace("_", " ") for h in profile.health) + since)

@@ -220,18 +220,19 @@ def checked_profile(path: Path, data_dir: Path | None = None):  # type: ignore[n
     """The profile file, refused with every exercise id it names that the library lacks."""
     from runstrong.io.data_files import load_context
     from runstrong.io.profile_file import (
+        body_mass_note,
         check_exercise_ids,
         kilogram_loads_note,
-        kilogram_mass_note,
         read_profile_data,
         validate_profile,
     )
 
     raw = read_profile_data(path)
     profile = validate_profile(raw, source=path.name)
-    check_exercise_ids(profile, load_context(data_dir).library, source=path.name)
-    for note in (kilogram_mass_note(raw, path.name), kilogram_loads_note(raw, path.name)):
-        if note:  # kg among pounds: said where the plan is shown (stderr)
+    ctx = load_context(data_dir)
+    check_exercise_ids(profile, ctx.library, source=path.name)
+    for note in (body_mass_note(raw, profile, path.name, ctx.params), kilogram_loads_note(raw, path.name)):
+        if note:  # kg among pounds, a body mass to check: said where the profile is read (stderr)
             click.echo(note, err=True)
     return profile
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .rule_params import Int, RuleParams, Text
+from .rule_params import Int, Positive, RuleParams, Text
+from .vocab import Sex
 
 
 class PostnatalImpactReturn(RuleParams):
@@ -25,3 +26,14 @@ class BoneLoading(RuleParams):
 
     prefix = "bone_"
     gentle_weeks: Int
+
+
+class BodyMassPlausible(RuleParams):
+    """The body masses asked about before they are kept: outside these, by sex (and under the
+    adult age, the teen low bound), a number is more likely a slip of unit than the runner."""
+
+    prefix = "body_mass_"
+    adult_age: Int
+    low_kg: dict[Sex, Positive]
+    high_kg: dict[Sex, Positive]
+    teen_low_kg: Positive

@@ -177,12 +177,24 @@ def _unticked_areas_dropped(data: dict) -> dict:
     return data
 
 
+def _with_goal_races(profile: AthleteProfile, changes_: dict) -> dict:
+    """A `goal_races` change (the profile page's, read as `init --goal-race` reads it) written
+    into the dated running week in place of the profile's goal races (core/goal_entry)."""
+    if "goal_races" not in changes_:
+        return changes_
+    from runstrong.io.goal_race_answers import running_with_goal_races
+
+    rest = {k: v for k, v in changes_.items() if k != "goal_races"}
+    return {**rest, "running": running_with_goal_races(rest.get("running", profile.running), changes_["goal_races"])}
+
+
 def update_profile(
     store: Store, athlete: str | None, changes_: dict, clock: base.Clock, *, expected_version: int | None = None
 ) -> ProfileStored:
     """A new profile version with `changes_` (fields of AthleteProfile) and its plan."""
     with base.change(store, athlete, clock, expected_version=expected_version) as tx:
         profile, plan = current(tx)
+        changes_ = _with_goal_races(profile, changes_)
         changed = AthleteProfile.model_validate(
             _unticked_areas_dropped({**profile.model_dump(mode="json"), **changes_})
         )

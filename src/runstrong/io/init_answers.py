@@ -39,6 +39,8 @@ FIELD_OPTION = {
     "owned_weights": "--heaviest",
     "furniture": "--furniture",
     "pain_areas": "--pain",
+    "pain_scores": "--pain",
+    "running.dated": "--goal-race",
     "allow_double_days": "--double-days",
     "easy_pace": "--easy-pace",
     "health": "--health",
@@ -186,9 +188,9 @@ HEALTH_WORDS = {  # the runner's words for each condition (core/health): a birth
 
 def pain_answer(areas: Any) -> Any:
     """A parser of the pain answer with an optional score now, 0-10, after each area ("foot 2,
-    knee" or "lower back 3/10") into (areas, scores by area): a score within the acceptable
+    knee", "lower back 3/10" or the option's "foot:2") into (areas, scores by area): a score within the acceptable
     zone starts the area's return ladder on a loading rung (pain-graded-return)."""
-    scored = re.compile(r"^(.*?)\s+(\d+)(?:\s*/\s*10)?$")
+    scored = re.compile(r"^(.*?)(?:\s+|\s*:\s*)(\d+)(?:\s*/\s*10)?$")
 
     def parse(text: str) -> tuple[list[str], dict[str, int]]:
         found: list[str] = []
@@ -204,6 +206,29 @@ def pain_answer(areas: Any) -> Any:
         return found, scores
 
     return parse
+
+
+def scores_answer(ticked: list[str]) -> Any:
+    """A parser of the web forms' "how much does it hurt now" field ("foot 2, knee 4", init's
+    words) into scores by area (pain-graded-return): each area scored must be among the
+    `ticked` painful areas, and each area named needs its score."""
+    from runstrong.core.model import PainArea
+    from runstrong.io import answers as q
+
+    parse = pain_answer(q.pick_many("pain area", q.choices_of(PainArea), PAIN_ALIASES))
+
+    def scores(text: str) -> dict[str, int]:
+        areas, found = parse(text)
+        if unscored := [a for a in areas if a not in found]:
+            raise ValueError(f"pain now: give a score 0-10 after {unscored[0].replace('_', ' ')}, like: foot 2")
+        if stray := [a for a in areas if a not in ticked]:
+            name = stray[0].replace("_", " ")
+            raise ValueError(
+                f"pain now: {name} has a score but is not ticked as painful: tick it, or take its score out"
+            )
+        return found
+
+    return scores
 
 
 def health_answer(today: dt.date) -> Any:
@@ -354,10 +379,38 @@ def profile_from_options(opts: dict[str, Any], today: dt.date) -> Any:
         loads = get("heaviest", "--heaviest", heaviest_parser(units, raw.get("equipment")))
         raw["heaviest_loads"], raw["owned_weights"] = split_owned(loads)
     if opts.get("pain"):
-        raw["pain_areas"] = get("pain", "--pain", p["pain"], ",".join(opts["pain"]))
+        raw["pain_areas"], raw["pain_scores"] = get("pain", "--pain", p["pain_scored"], ",".join(opts["pain"]))
     if opts.get("health"):
         raw["health"], raw["postnatal_since"] = get("health", "--health", p["health"], ",".join(opts["health"]))
-    return validate_answers({k: v for k, v in raw.items() if v is not None})
+    if opts.get("goal_races"):
+        _goal_races(raw, opts, today, get)
+    profile = validate_answers({k: v for k, v in raw.items() if v is not None})
+    if not opts.get("yes") and (question := body_mass_asked(profile)):
+        raise UserError(
+            f"--body-mass: {question.removeprefix('body mass: ')}. Check the number and its unit (--units), "
+            "or if it is right add --yes"
+        )
+    return profile
+
+
+def _goal_races(raw: dict[str, Any], opts: dict[str, Any], today: dt.date, get: Any) -> None:
+    """`--goal-race` (repeatable) written into the dated running week around the usual one."""
+    from runstrong.io.goal_race_answers import goal_races_answer, running_with_goal_races
+
+    start = raw["start_date"] if isinstance(raw.get("start_date"), dt.date) else None
+    main = (raw.get("race") or {}).get("date")
+    parse = goal_races_answer(today, start, main if isinstance(main, dt.date) else None)
+    races = get("goal_races", "--goal-race", parse, ";".join(opts["goal_races"]))
+    raw["running"] = running_with_goal_races(raw["running"], races)
+
+
+def body_mass_asked(profile: Any) -> str | None:
+    """The question the profile's body mass raises for its age and sex (body-mass-plausible),
+    as init and the welcome page ask it before keeping the answer."""
+    from runstrong.core.body_mass import body_mass_question
+    from runstrong.io.data_files import load_params
+
+    return body_mass_question(profile.body_mass_kg, profile.age, profile.sex, profile.units, load_params())
 
 
 def validate_answers(raw: dict[str, Any]) -> Any:

@@ -43,18 +43,21 @@ def kilogram_loads_note(raw: dict[str, Any], source: str) -> str | None:
             "pounds, write them under known_loads (your units) instead.")  # fmt: skip
 
 
-def kilogram_mass_note(raw: dict[str, Any], source: str) -> str | None:
-    """Words for an imperial profile that gives `body_mass_kg`: the kg field among fields in
-    pounds, where a 150 lb woman's 150 became 331 lb (cr24a F15). Said, not refused: a
-    profile that meant kilograms keeps working; the fix is `body_mass`, in the profile's units."""
-    given = raw.get("body_mass_kg")
-    if raw.get("units") != "imperial" or not isinstance(given, int | float) or isinstance(given, bool):
-        return None
-    from runstrong.core.loads import KG_PER_LB
+def body_mass_note(raw: dict[str, Any], profile: AthleteProfile, source: str, p: Any) -> str | None:
+    """What a profile file's body mass raises (`core.body_mass.body_mass_question`, the question
+    `init` and the welcome page ask too): `body_mass_kg` in an imperial profile (cr24a F15: a
+    150 lb woman's 150 became 331 lb), or a mass outside what most people of the runner's age
+    and sex weigh (body-mass-plausible). Said, not refused: a file is the runner's last word."""
+    from runstrong.core.body_mass import body_mass_question
 
-    return (f"{source}: body_mass_kg is in kilograms though this profile is in pounds: {given:g} kg is "
-            f"{given / KG_PER_LB:.0f} lb. If you meant {given:g} lb, write body_mass = {given:g} (your units) "
-            "instead.")  # fmt: skip
+    kg_field = raw.get("units") == "imperial" and "body_mass_kg" in raw
+    question = body_mass_question(
+        profile.body_mass_kg, profile.age, profile.sex, profile.units, p, kg_among_pounds=kg_field
+    )
+    if question is None:
+        return None
+    keep = "." if kg_field else (". If it is right, nothing needs changing.")
+    return f"{source}: {question}{keep}"
 
 
 def read_profile_data(path: Path) -> dict[str, Any]:

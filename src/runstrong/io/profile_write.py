@@ -64,6 +64,9 @@ def profile_data(profile: AthleteProfile) -> dict[str, Any]:
     for name, field in type(profile).model_fields.items():  # an empty list that is not the default says something
         if getattr(profile, name) == [] and field.default is None:
             data[name] = []  # furniture = []: nothing at home to step on, sit to or lean on
+    for run in (data.get("running") or {}).get("dated") or []:
+        if run.get("goal") is False:
+            del run["goal"]  # a dated run is no goal race unless it says so (goal-race)
     return data
 
 

@@ -101,6 +101,15 @@ def errors_for(problems: list[FieldProblem], names: Mapping[tuple, str], known: 
     return errors
 
 
+def first_part(problem: FieldProblem) -> FieldProblem:
+    """A problem of a field the form shows whole (the running week's dated goal races, the pain
+    scores by area) located at that field only."""
+    head = str(problem.loc[0]) if problem.loc else ""
+    if head in ("running", "pain_scores"):
+        return FieldProblem((head,), problem.msg, problem.type)
+    return problem
+
+
 def _name_for(loc: tuple, names: Mapping[tuple, str]) -> str:
     for n in range(len(loc), 0, -1):
         if loc[:n] in names:
@@ -214,10 +223,11 @@ def run_input(form: FormData, units: Units) -> tuple[dict[str, Any], list[FieldP
     return {k: v for k, v in data.items() if v is not None}, problems
 
 
-def profile_input(form: FormData, units: Units) -> dict[str, Any]:
+def profile_input(form: FormData, units: Units, start: Any = None, today: Any = None) -> dict[str, Any]:
     """The profile fields the form edits; an empty race distance means no race, and empty
-    heaviest loads the defaults. Heaviest loads are read as `runstrong init` reads them."""
-    from runstrong.io.init_answers import heaviest_parser, listed_furniture, split_owned
+    heaviest loads the defaults. Heaviest loads, pain now and goal races (`goal_races`, which
+    the profile flow writes into the dated running week) are read as `runstrong init` reads them."""
+    from runstrong.io.init_answers import heaviest_parser, listed_furniture, scores_answer, split_owned
 
     from .problems import InputError
 
@@ -239,13 +249,36 @@ def profile_input(form: FormData, units: Units) -> dict[str, Any]:
         changes["heaviest_loads"], changes["owned_weights"] = loads or {}, owned or {}
     except ValueError as err:
         raise InputError.one("heaviest_loads", str(err).removeprefix("heaviest loads: ")) from None
+    try:
+        changes["pain_scores"] = scores_answer(changes["pain_areas"])(text(form, "pain_scores") or "")
+    except ValueError as err:
+        raise InputError.one("pain_scores", str(err).partition(": ")[2]) from None
     distance = text(form, "race-distance")
     if distance is None:
         changes["race"] = None
     else:
         race = {"distance": distance, "date": text(form, "race-date"), "name": text(form, "race-name")}
         changes["race"] = {k: v for k, v in race.items() if v is not None}
+    changes["goal_races"] = _goal_races(form, start, today, changes["race"])
     return changes
+
+
+def _goal_races(form: FormData, start: Any, today: Any, race: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The goal races typed, after the start and before the main race the form gives."""
+    import datetime as dt
+
+    from runstrong.io.goal_race_answers import goal_races_answer
+
+    from .problems import InputError
+
+    try:
+        main = dt.date.fromisoformat(race["date"]) if race and race.get("date") else None
+    except ValueError:
+        main = None  # the race date's own problem is said by its field
+    try:
+        return goal_races_answer(today or dt.date.today(), start, main)(text(form, "goal_races") or "")  # type: ignore[no-any-return]
+    except ValueError as err:
+        raise InputError.one("goal_races", str(err).partition(": ")[2]) from None
 
 
 def screen_input(form: FormData, list_fields: set[str], bool_fields: set[str]) -> dict[str, Any]:

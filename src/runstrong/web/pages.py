@@ -21,6 +21,7 @@ from runstrong.core.diary import WELLNESS_FIELDS, Wellness
 from runstrong.core.model import EquipmentSet, Health, Item, PainArea, RaceDistance, RunType, Weekday
 from runstrong.core.vocab import CATEGORY_NAME, FURNITURE, TRAINING_CATEGORIES, Category
 from runstrong.io.answers import kit_loads_text
+from runstrong.io.goal_race_answers import GOAL_RACE_HELP, goal_races_text
 from runstrong.io.init_answers import FURNITURE_LABELS, FURNITURE_ORDER, furniture_shown, heaviest_defaults
 
 from . import forms, log_pages, offline, upload_pages, views
@@ -353,8 +354,8 @@ async def swap(request: Request, exercise_id: str) -> Response:
 # ------------------------------------------------------------------------ profile and screen
 
 PROFILE_FIELDS = {"available_days", "session_cap_minutes", "easy_pace", "equipment", "furniture", "heaviest_loads",
-                  "pain_areas", "health", "postnatal_since", "race-distance", "race-date", "race-name",
-                  "race"}  # fmt: skip
+                  "pain_areas", "pain_scores", "goal_races", "health", "postnatal_since", "race-distance",
+                  "race-date", "race-name", "race"}  # fmt: skip
 PROFILE_LISTS = (
     "available_days",
     "equipment",
@@ -374,6 +375,8 @@ def _profile_values(profile: Any) -> dict[str, Any]:
         "furniture": furniture_shown([e.value for e in profile.equipment], profile.furniture),
         "heaviest_loads": kit_loads_text(profile.heaviest_loads, profile.owned_weights),
         "pain_areas": [a.value for a in profile.pain_areas],
+        "pain_scores": ", ".join(f"{a.value.replace('_', ' ')} {s}" for a, s in profile.pain_scores.items()),
+        "goal_races": goal_races_text(profile.running),
         "health": [h.value for h in profile.health],
         "postnatal_since": profile.postnatal_since.isoformat() if profile.postnatal_since else "",
         "race-distance": race.distance.value if race else "",
@@ -401,6 +404,7 @@ def _profile_page(request: Request, state: FormState = FRESH) -> HTMLResponse:
         pain_areas=[a.value for a in PainArea],
         health=[h.value for h in Health],
         distances=[d.value for d in RaceDistance],
+        goal_race_help=GOAL_RACE_HELP,
     )
 
 
@@ -414,12 +418,14 @@ async def save_profile(request: Request) -> Response:
     form = await request.form()
     diary = diary_of(request)
     try:
-        changes = forms.profile_input(form, diary.profile()[1].units)
+        stored_profile = diary.profile()[1]
+        changes = forms.profile_input(form, stored_profile.units, stored_profile.start_date, diary.today())
         stored = diary.update_profile(changes, forms.version(form))
     except Changed as err:
         return _profile_page(request, FormState.stale(form, err, PROFILE_LISTS))
     except InputError as err:
-        errors = forms.errors_for(err.problems, {("owned_weights",): "heaviest_loads"}, known=PROFILE_FIELDS)
+        shown_by = {("owned_weights",): "heaviest_loads", ("running",): "goal_races", ("pain_scores",): "pain_scores"}
+        errors = forms.errors_for([forms.first_part(x) for x in err.problems], shown_by, known=PROFILE_FIELDS)
         if "race" in errors.by_field:
             errors.add("race-distance", errors.by_field.pop("race"))
         return _profile_page(request, FormState.refused(form, errors, PROFILE_LISTS))

@@ -21,6 +21,7 @@ from runstrong.core.model import EquipmentSet, Health, Item, Level, PainArea, Ra
 from runstrong.core.vocab import FURNITURE, ITEM_LABELS
 from runstrong.errors import UserError
 from runstrong.flows.base import Refused
+from runstrong.io.goal_race_answers import GOAL_RACE_HELP
 from runstrong.io.init_answers import FURNITURE_LABELS, FURNITURE_ORDER, heaviest_defaults
 from runstrong.store import accounts, repo
 
@@ -37,8 +38,8 @@ ready_router = APIRouter(include_in_schema=False, dependencies=[Depends(athlete_
 
 FORM_FIELDS = {"name", "age", "sex", "units", "body_mass", "running_years", "strength_experience", "strength_weeks",
                "start", "race_distance", "race_date", "race_name", "plan_weeks", "easy_pace", "available_days",
-               "preferred_time", "cap", "equipment", "furniture", "heaviest", "pain_areas", "health",
-               "postnatal_since", "double_days",
+               "preferred_time", "cap", "equipment", "furniture", "heaviest", "pain_areas", "pain_scores", "health",
+               "goal_races", "postnatal_since", "double_days", "body_mass_ok",
                *(f"run-{d.value}" for d in Weekday)}  # fmt: skip
 
 
@@ -54,8 +55,9 @@ def _remember(response: Response, request: Request, name: str) -> None:
 
 
 def _welcome_page(
-    request: Request, values: dict[str, Any], errors: forms.Errors, key: str, status: int = 200
-) -> Response:
+    request: Request, values: dict[str, Any], errors: forms.Errors, key: str, status: int = 200,
+    mass_asked: bool = False,
+) -> Response:  # fmt: skip
     diary = _app_diary(request)
     with diary.store.read() as s:
         others = accounts.athlete_count(s) if not accounts_on(request) else 0
@@ -68,7 +70,8 @@ def _welcome_page(
         item_labels={i.value: text for i, text in ITEM_LABELS.items()}, pain_areas=[a.value for a in PainArea],
         health=[h.value for h in Health],
         furniture=FURNITURE_ORDER, furniture_labels=FURNITURE_LABELS,
-        heaviest_hint=heaviest_defaults(values.get("units") or "metric", diary.params),
+        heaviest_hint=heaviest_defaults(values.get("units") or "metric", diary.params), mass_asked=mass_asked,
+        goal_race_help=GOAL_RACE_HELP,
     )  # fmt: skip
 
 
@@ -89,7 +92,8 @@ async def start(request: Request, who: Newcomer) -> Response:
     except _Refused as err:
         values = read_lists(form, forms.values_of(form))
         errors = forms.errors_for(err.problems, {}, known=FORM_FIELDS)
-        return _welcome_page(request, values, errors, key or secrets.token_urlsafe(18), 422)
+        asked = any(p.type == "confirm" for p in err.problems)
+        return _welcome_page(request, values, errors, key or secrets.token_urlsafe(18), 422, mass_asked=asked)
     response = redirect("/welcome/ready")
     _remember(response, request, started)
     return response

@@ -28,6 +28,8 @@ FIELD_OF = {
     "race.date": "race_date",
     "race.name": "race_name",
     "running": "run-mon",
+    "running.dated": "goal_races",
+    "pain_scores": "pain_scores",
     "session_cap_minutes": "cap",
     "allow_double_days": "double_days",
     "heaviest_loads": "heaviest",
@@ -100,6 +102,7 @@ def profile_from_form(form: FormData, today: dt.date) -> tuple[AthleteProfile | 
         preferred_time=a.read(form, "preferred_time", p["time"], ""),
         easy_pace=a.read(form, "easy_pace", p["easy_pace"], ""),
     )
+    _ask_mass(form, a)  # asked by its field, in the form's order
     _read_goal(form, a, p, today)
     _read_week(form, a, p)
     _read_health(form, a, today)
@@ -123,7 +126,7 @@ def _read_goal(form: FormData, a: Answers, p: dict[str, Any], today: dt.date) ->
     distance = a.read(form, "race_distance", p["race_distance"], "none")
     if distance in (None, "none"):
         a.raw["plan_weeks"] = a.read(form, "plan_weeks", p["plan_weeks"], str(load_params().default_plan_weeks))
-        return
+        return  # the goal race field goes with a main race, as the race date does
     if start is None:
         return
     longest = start + dt.timedelta(weeks=MAX_PLAN_WEEKS - load_params().post_race_weeks)
@@ -137,13 +140,23 @@ def _read_goal(form: FormData, a: Answers, p: dict[str, Any], today: dt.date) ->
     date = a.read(form, "race_date", race_date)
     name = " ".join((text(form, "race_name") or "").split())[:80] or None
     a.raw["race"] = {"distance": distance, "date": date, **({"name": name} if name else {})}
+    _read_goal_races(form, a, today, start, date)
+
+
+def _read_goal_races(form: FormData, a: Answers, today: dt.date, start: dt.date | None, main: dt.date | None) -> None:
+    """Goal races before the main race, typed as `init --goal-race` takes them (goal-race);
+    written into the running week once it is read (`running_with_goal_races`)."""
+    from runstrong.io.goal_race_answers import goal_races_answer
+
+    a.raw["goal_races"] = a.read(form, "goal_races", goal_races_answer(today, start, main), "")
 
 
 def _read_week(form: FormData, a: Answers, p: dict[str, Any]) -> None:
     """The usual running week day by day (init's syntax: `easy 40`, `long 1h40`,
     `easy 30, tempo 40`), the strength days, kit, pain and double days."""
     from runstrong.io.answers import runs_answer
-    from runstrong.io.init_answers import heaviest_parser, listed_furniture, split_owned
+    from runstrong.io.goal_race_answers import running_with_goal_races
+    from runstrong.io.init_answers import heaviest_parser, listed_furniture, scores_answer, split_owned
 
     weekly = []
     for day in WEEKDAYS:
@@ -158,6 +171,9 @@ def _read_week(form: FormData, a: Answers, p: dict[str, Any]) -> None:
     heaviest = heaviest_parser(a.raw.get("units") or "metric", a.raw["equipment"])
     a.raw["heaviest_loads"], a.raw["owned_weights"] = split_owned(a.read(form, "heaviest", heaviest, ""))
     a.raw["pain_areas"] = a.read(form, "pain_areas", p["pain"], "")
+    a.raw["pain_scores"] = a.read(form, "pain_scores", scores_answer(a.raw["pain_areas"] or []), "") or None
+    if races := a.raw.pop("goal_races", None):
+        a.raw["running"] = running_with_goal_races(a.raw["running"], races)
     if any(r["type"] in ("tempo", "intervals", "race") for r in weekly):
         a.raw["allow_double_days"] = bool(text(form, "double_days"))
 
@@ -170,6 +186,22 @@ def _read_health(form: FormData, a: Answers, today: dt.date) -> None:
     a.raw["health"] = many(form, "health")
     if "postnatal" in a.raw["health"]:
         a.raw["postnatal_since"] = a.read(form, "postnatal_since", lambda typed: birth_date(typed, today), "")
+
+
+def _ask_mass(form: FormData, a: Answers) -> None:
+    """A body mass unusual for the age and sex (body-mass-plausible), asked as init asks it:
+    kept once the runner ticks that it is right (`body_mass_ok`, shown beside the question)."""
+    from runstrong.core.body_mass import body_mass_question
+    from runstrong.core.model import Sex, Units
+    from runstrong.io.data_files import load_params
+
+    kg, age, sex = a.raw.get("body_mass_kg"), a.raw.get("age"), a.raw.get("sex")
+    if kg is None or age is None or sex is None or text(form, "body_mass_ok"):
+        return
+    question = body_mass_question(kg, age, Sex(sex), Units(a.raw["units"]), load_params())
+    if question is not None:
+        said = question.removeprefix("body mass: ")
+        a.problems.append(FieldProblem(("body_mass",), f"{said}. If it is right, tick the box below", "confirm"))
 
 
 def _on_form(problem: FieldProblem) -> FieldProblem:
