@@ -27,6 +27,7 @@ from .heavy_day import as_dosed_heavy
 from .kit_progress import note_kits, undosed
 from .kit_session import progressed, refit, retimed, room, taper_reps, with_kit_dose
 from .library import Library
+from .light_progress import light_progressed
 from .load_calibration import implement_share, strength_scale, table_e1rm
 from .load_effort import as_dosed, honest_effort
 from .load_limits import (
@@ -370,6 +371,9 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
         kit = progressed(walk, week, block, lift, e, kg, (close, legs), load_at)
         if not lift.fresh_log:  # a day's load never jumps (linear-progression); a log leads where it lifted
             kit = held_to_step(walk, week, block, e, kit, kg, load_at)
+    else:  # a lift with no full day this week progresses on its light days (cr23a F6)
+        load_at = lambda presc: _light_within(walk, week, copy_of(block, prescription=presc), lift, e, legs)  # noqa: E731
+        kit = light_progressed(walk, week, block, lift, e, kg, close, load_at)
     if kit is not None and kit.kg < kg - 1e-9:
         full = []  # the kit's dose holds it under the kit's heaviest: that ceiling's words no longer apply
     added = load_reasons(walk, lift, ld.implement(e.equipment)) + full + light_step_words(walk, lift, light, kg)
@@ -435,6 +439,14 @@ def _no_deload_rise(walk: LoadWalk, lift: LiftState, e: Exercise, kg: float, lig
 def _load_within(walk: LoadWalk, week: Week, block: Block, lift: LiftState, e: Exercise, legs: bool) -> float:
     """The load `_load` gives `block`, within what the kit makes (without the words)."""
     return within_capacity(walk, e, _load(walk, week, block, lift, legs, *walk.kit(e)))[0]
+
+
+def _light_within(walk: LoadWalk, week: Week, block: Block, lift: LiftState, e: Exercise, legs: bool) -> float:
+    """The load a light day's `block` takes (`_load_within` under the light day's ceilings)."""
+    kg = light_day_load(
+        walk, lift, _load(walk, week, block, lift, legs, *walk.kit(e)), block.prescription.reps, *walk.kit(e)
+    )
+    return within_capacity(walk, e, kg)[0]
 
 
 def _load(walk: LoadWalk, week: Week, block: Block, lift: LiftState, close: bool, step: float, bar: float) -> float:
