@@ -44,7 +44,7 @@ from .load_limits import (
 )
 from .load_step_hold import held_to_step
 from .load_walk import LiftState, LoadWalk, loadable
-from .load_words import load_reasons
+from .load_words import HARD_ONCE, load_reasons
 from .log_loads import eased_as_planned, holding_rule, set_e1rm
 from .model import AthleteProfile, Block, Exercise, Phase, Prescription, Session, Week
 from .owned_kit import only_weight_kg
@@ -187,7 +187,8 @@ def _starts(walk: LoadWalk, logged: bool) -> None:
             if as_planned and before is not None and before.rule not in ESTIMATE_RULES and before.last is not None:
                 walk.lifts[ex_id] = confirmed(walk, s, before, ex_id in walk.profile.logged_sets)  # cr22b W2
                 continue
-            walk.lifts[ex_id] = from_set(walk, s, before, as_planned=as_planned)
+            done = full is not None and s.reps >= (full.reps or 0) and (ex_id, s.date) not in walk.hard_held
+            walk.lifts[ex_id] = from_set(walk, s, before, as_planned=as_planned, done=done)
             walk.lifts[ex_id].diary = logged and ex_id in walk.profile.logged_sets  # P3: the words say whose set
     if logged:
         return
@@ -298,7 +299,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
                 if not light:  # a held week lighter than the last (a new lift's gentler start) is the base
                     lift.last = min(lift.last, kg)
                 continue
-            lift.fresh_log = False
+            lift.fresh_log = lift.hard_once = False
             held = light and lift.weeks and lift.last is not None and week.phase != Phase.race_week
             if held:  # light days only: the next step starts where it was (after the race: from its loads)
                 held_light_week(lift, kg, presc.reps, week.phase in LOADING_PHASES, walk.p)
@@ -341,6 +342,8 @@ def _remember_eased(walk: LoadWalk, s: Session, blocks: list[Block]) -> None:
             walk.cut_days |= {(b.exercise_id, s.date)} if holding_rule(b.rule_ids) == "review-reduce" else set()
         elif kg is not None:  # what the runner was asked: the stored dose (a replay may walk it otherwise)
             walk.full_days[b.exercise_id, s.date] = old.prescription if old.prescription.load_kg else b.prescription
+            if any(r.text.startswith(HARD_ONCE) for r in old.reasons):  # held after one hard week (cr23a F12)
+                walk.hard_held.add((b.exercise_id, s.date))
 
 
 def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Block:

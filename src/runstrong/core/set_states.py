@@ -15,9 +15,13 @@ from .model import RecentSet
 __all__ = ["ESTIMATE_RULES", "confirmed", "from_set"]
 
 
-def from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None, as_planned: bool = False) -> LiftState:
+def from_set(
+    walk: LoadWalk, s: RecentSet, before: LiftState | None, as_planned: bool = False, done: bool = False
+) -> LiftState:
     """A lift's state from a set: one the runner gave (undated: its e1RM), or one the diary
-    logged, bounded against what the walk expected of it (load-autoregulation)."""
+    logged, bounded against what the walk expected of it (load-autoregulation). A full day
+    logged harder than planned with all its reps `done`, in a week after one that was not,
+    holds the lift at the week it logged: one hard week is noise (cr23a F12)."""
     p, logged = walk.p, set_e1rm(s, walk.p)
     if s.date is None:
         return LiftState(logged, s.load_kg, "e1rm-formula")
@@ -40,6 +44,12 @@ def from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None, as_planned:
         # the plan held or rounded down read a little weaker, and the heavy lift only held or fell)
         e1rm = max(e1rm, expected)
     easier = e1rm >= expected * (1 + p.max_load_step_pct / 100) - 1e-9
+    held = e1rm < expected / (1 + p.load_step_pct / 100) - 1e-9 and done and not estimated
+    if held and (before.last is not None) and s.load_kg >= before.last - 1e-9:
+        # the set as planned, at the load planned, felt harder: repeat that week's load, neither up nor down
+        e1rm = expected / (1 + p.load_step_pct / 100)
+    else:
+        held = False
     return LiftState(
         e1rm,
         s.load_kg if estimated else min(s.load_kg, before.last),  # type: ignore[type-var]
@@ -50,6 +60,7 @@ def from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None, as_planned:
         built_e1rm=before.built_e1rm,
         light_best=before.light_best,
         fresh_log=True,
+        hard_once=held,
     )
 
 
