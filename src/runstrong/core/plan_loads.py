@@ -230,17 +230,27 @@ _SHOWN = frozenset({"e1rm-formula", "load-autoregulation"})  # loads the runner 
 
 def _carried_over(walk: LoadWalk, e: Exercise) -> LiftState | None:
     """A start converted from a lift of the same movement whose load is known or logged,
-    by the registry's ratio between the two (cross-lift-start); None when there is none."""
+    by the registry's ratio between the two (cross-lift-start); None when there is none. A
+    stand-in converts from the lift it stands in for first, and a review's stand-in (form
+    broke down, or pain) at the registry's cautious share of that: the lift it replaces was
+    swapped out for a reason (holdfix's Left: Marcus's stand-in took his trap bar's load)."""
     ratios, library = walk.p.cross_lift_relative_pct, walk.library
     if e.id not in ratios:
         return None
-    for src_id, lift in walk.lifts.items():
+    swaps = [x for x in walk.profile.exercise_swaps if x.to_id == e.id]
+    replaced = {x.from_id: x.rule_id == "review-regress" for x in swaps}
+    order = sorted(walk.lifts.items(), key=lambda kv: kv[0] not in replaced)  # the replaced lift first
+    for src_id, lift in order:
         src = library.get(src_id) if src_id in library else None
         if src is None or src_id not in ratios or src.pattern != e.pattern or lift.rule not in _SHOWN:
             continue
         now = lift.e1rm * (1 + walk.p.load_step_pct / 100) ** lift.weeks
         e1rm = now / implement_share(src, walk.p) * ratios[e.id] / ratios[src_id] * implement_share(e, walk.p)
-        return LiftState(e1rm, None, "cross-lift-start", find=_to_find(walk, e), source=src.name)
+        cautious = any(replaced.values())  # a review's stand-in: cautious whichever lift it converts from
+        share = walk.p.cross_lift_stand_in_pct / 100 if cautious else 1.0
+        pct = walk.p.cross_lift_stand_in_pct
+        name = src.name if share == 1.0 else f"{src.name} ({pct:g}% of it: a stand-in starts cautiously)"
+        return LiftState(e1rm * share, None, "cross-lift-start", find=_to_find(walk, e), source=name)
     return None
 
 
