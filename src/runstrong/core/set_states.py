@@ -45,11 +45,8 @@ def from_set(
         e1rm = max(e1rm, expected)
     easier = e1rm >= expected * (1 + p.max_load_step_pct / 100) - 1e-9
     held = e1rm < expected / (1 + p.load_step_pct / 100) - 1e-9 and done and not estimated
-    if held and (before.last is not None) and s.load_kg >= before.last - 1e-9:
-        # the set as planned, at the load planned, felt harder: repeat that week's load, neither up nor down
+    if held:  # the day's reps done at its planned load, but harder: repeat that week, neither up nor down
         e1rm = expected / (1 + p.load_step_pct / 100)
-    else:
-        held = False
     return LiftState(
         e1rm,
         s.load_kg if estimated else min(s.load_kg, before.last),  # type: ignore[type-var]
