@@ -12,7 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from runstrong.core.load_words import HARD_ONCE
-from runstrong.core.model import RecentSet
+from runstrong.core.model import AthleteProfile, RecentSet
 from runstrong.io.profile_file import load_profile
 
 from .test_logged_loads_never_only_fall import SETTINGS, _loading, _rir, full_days, known_lifters, week_logs
@@ -83,3 +83,33 @@ def test_one_hard_week_with_every_rep_done_never_lowers_the_next_loading_week(pr
             continue  # only the day whose set was the week's last of the lift is the log the replan reads
         if (presc.reps or 0) <= (was.reps or 0) and _rir(presc) <= _rir(was) + 1e-9:
             assert presc.load_kg >= was.load_kg - 1e-6, (key, was, logs[key[0]], presc)
+
+
+def _days(week, ex: str):
+    return {s.focus.value: b.prescription for s in week.sessions for b in s.blocks if b.exercise_id == ex}
+
+
+def _held_next_week(runner: str, ex: str, hard: int):
+    """The lift's days in the week logged hard (every rep done) and in the next week planned after it."""
+    profile = AthleteProfile.model_validate_json((RUNNERS / runner).read_text())
+    plans = lived(profile, [(0, 0)] * hard + [(0, -2)])
+    return _days(plans[-2].weeks[hard], ex), _days(plans[-1].weeks[hard + 1], ex)
+
+
+def test_a_single_leg_power_days_rdl_holds_its_load_after_one_hard_week():
+    """A 55-year-old's dumbbell RDL at 3 x 10 @ 24 kg (his heaviest dumbbell) on both days, the
+    single-leg-power day logged at RIR 1 (3 asked), every rep done: that day went to 3 x 10 @ 22 kg
+    at RIR 2. The hold rebuilt the lift from the set and lost its other day's held load and the
+    kit's held reps, so the heavy day's new 8-rep range capped the single-leg-power day under it."""
+    was, now = _held_next_week("one_hard_week_slp_rdl_dumbbells_10k.json", "dumbbell_romanian_deadlift", 5)
+    assert was["single_leg_power"].load_kg == was["posterior_chain"].load_kg == 24.0, was
+    assert now["single_leg_power"].load_kg == now["posterior_chain"].load_kg == 24.0, now  # before: 22 kg
+
+
+def test_a_core_days_hip_thrust_holds_its_load_after_one_hard_week():
+    """A gym runner's dumbbell hip thrust at 2 x 12 @ 50 kg on its core day, logged two reps nearer
+    failure, every rep done, came back 2 x 10 @ 48 kg at RIR 2: the same lost day state."""
+    was, now = _held_next_week("one_hard_week_core_hip_thrust_gym.json", "dumbbell_hip_thrust", 5)
+    assert was["core"].load_kg == 50.0, was
+    assert now["core"].load_kg >= 50.0, now  # before: 48 kg
+    assert now["posterior_chain"].load_kg >= was["posterior_chain"].load_kg, now

@@ -38,9 +38,7 @@ def load_reasons(walk: LoadWalk, lift: LiftState, kit: Item | None) -> list:
             "it steps up from here week by week, as long as the area stays calm."
         )
         return [walk.p.why("pain-ladder-handover", text)] + ([] if lift.shown else [rounding])
-    text = _load_text(walk, lift)
-    if lift.hard_once:
-        text = f"{HARD_ONCE} {text}"
+    text = HARD_ONCE if lift.hard_once else _load_text(walk, lift)  # not "harder down" beside a hold
     return (
         [walk.p.why(lift.rule, text)] if lift.shown else [walk.p.why(lift.rule, text), rounding]
     )  # rounding said once
