@@ -15,14 +15,18 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 
 from runstrong.core.model import Phase
+from runstrong.core.validate import check_plan
+from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
 from tests.conftest import examples
 
 from .strategies import profiles
+from .test_light_day_steps import light_jumps
 from .test_light_only_loads import all_light_runners
 from .test_starting_loads import plan_of
 
 RUNNERS = Path(__file__).parent / "runners"
+CTX = load_context()
 SETTINGS = settings(max_examples=examples(0.3), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # what a block's last week may cite for a lift that did not gain: the kit stops or holds it, a
 # review held or cut it, pain or a ladder; "Held at" and "waits" words are the kit's own reasons
@@ -131,3 +135,24 @@ def test_a_lift_on_light_days_through_a_build_block_gains_load_or_reps_or_says_w
     plan = plan_of(profile)
     assume(plan is not None)
     assert not flat_lifts(plan)
+
+
+def test_tomas_and_elke_climb_on_light_days_within_the_weekly_step():
+    """Both light-day behaviours together: Elke's light days climb (cr23a F6) and neither her
+    light days nor Tomás's (cr24a F5: a trap bar held at 95 kg while its reps rose, then 105 kg)
+    ever step past the weekly step over the last loading week's light day."""
+    for runner in ("elke_trail_50k_all_light.toml", "tomas_ultra_light_days_trap_bar.toml"):
+        plan = plan_of(load_profile(RUNNERS / runner))
+        assert plan is not None
+        assert light_jumps(plan) == [], (runner, light_jumps(plan))
+        assert check_plan(plan, CTX) == [], runner
+
+
+@SETTINGS
+@given(profile=all_light_runners())
+def test_a_lift_on_light_days_only_never_steps_past_the_weekly_step(profile):
+    """The light days' own climb (`light_progress`) stays within light-before-key-runs' step bound
+    (cr24a F5), over runners whose every day is light."""
+    plan = plan_of(profile)
+    assume(plan is not None)
+    assert light_jumps(plan) == []

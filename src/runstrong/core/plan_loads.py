@@ -284,7 +284,8 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
         kit = light_progressed(walk, week, block, lift, e, kg, close, load_at)
     if kit is not None and kit.kg < kg - 1e-9:
         full = []  # the kit's dose holds it under the kit's heaviest: that ceiling's words no longer apply
-    added = load_reasons(walk, lift, ld.implement(e.equipment)) + full + light_step_words(walk, lift, light, kg)
+    stepped = light_step_words(walk, lift, light, kg) if kit is None else []  # a kit dose says its own step
+    added = load_reasons(walk, lift, ld.implement(e.equipment)) + full + stepped
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True
     kg, added = (kg, added) if kit is None else (kit.kg, [*added, *kit.reasons])
