@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from runstrong.core.load_calibration import table_e1rm
+from runstrong.core.load_starts import starting_e1rms
 from runstrong.core.model import AthleteProfile, Level, Role, Sex
-from runstrong.core.plan_loads import starting_e1rms
 from runstrong.core.planner import build_plan
 from runstrong.io.data_files import load_context
 from tests.conftest import examples

@@ -9,10 +9,10 @@ from typing import Any
 
 from . import loads as ld
 from .library import Library
+from .load_starts import starting_e1rms
 from .load_walk import loadable_exercise
 from .model import AthleteProfile, EquipmentSet, Exercise, Item, Reason
 from .owned_kit import kit_heaviest
-from .plan_loads import starting_e1rms
 
 
 def outgrown_lifts(

@@ -47,6 +47,7 @@ class LiftState:
     rung: bool = False  # a pain ladder's rung brought it in: its start is capped low (rung-start-load)
     handed_back: bool = False  # back after its area's ladder, at the handover's share (pain-ladder-handover)
     diary: bool = False  # its load follows a set the diary logged (not one the runner gave): the words say so
+    hard_once: bool = False  # its last full day was logged harder than planned, all reps done: held, not lowered
 
 
 @dataclass
@@ -78,6 +79,8 @@ class LoadWalk:
     # (exercise id, focus, light) -> its most sets on such a day in the last loading week (a cut week cuts from them)
     day_sets: dict[tuple[str, object, bool], int] = field(default_factory=dict)
     handed: set[str] = field(default_factory=set)  # lifts a ladder's handover already started afresh
+    # (exercise id, day) of lived full days held after one hard week: a second hard log there lowers the lift
+    hard_held: set[tuple[str, dt.date]] = field(default_factory=set)
 
     @cached_attr
     def reviewed(self) -> bool:

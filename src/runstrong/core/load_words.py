@@ -38,10 +38,16 @@ def load_reasons(walk: LoadWalk, lift: LiftState, kit: Item | None) -> list:
             "it steps up from here week by week, as long as the area stays calm."
         )
         return [walk.p.why("pain-ladder-handover", text)] + ([] if lift.shown else [rounding])
-    text = _load_text(walk, lift)
+    text = HARD_ONCE if lift.hard_once else _load_text(walk, lift)  # not "harder down" beside a hold
     return (
         [walk.p.why(lift.rule, text)] if lift.shown else [walk.p.why(lift.rule, text), rounding]
     )  # rounding said once
+
+
+HARD_ONCE = (
+    "Your last set of this lift was harder than planned, all its reps done: one hard week is read as noise, "
+    "so the load holds at that week's (a second hard week in a row lowers it)."
+)
 
 
 def _load_text(walk: LoadWalk, lift: LiftState) -> str:

@@ -6,10 +6,8 @@ week never rises more than one step above the last, a deload eases the last), so
 set here, after the weeks are planned and before they are checked. Effort stays the
 target: the load is where to start for those reps at that many reps in reserve.
 
-Where a lift starts, first found wins: the diary's last logged set of it (the adapters
-put it in `profile.recent_sets` with its date; `load-autoregulation`), the loads of weeks
-already lived, a recent set or known load from the profile (`e1rm-formula`), else a
-cautious estimate from body mass with a find-your-weight first session.
+Where a lift starts (the diary's last logged set of it, the loads of weeks already lived, a
+known load, a converted lift, an estimate from body mass) is `load_starts`'.
 """
 
 from __future__ import annotations
@@ -27,7 +25,7 @@ from .heavy_day import as_dosed_heavy
 from .kit_progress import note_kits, undosed
 from .kit_session import progressed, refit, retimed, room, taper_reps, with_kit_dose
 from .library import Library
-from .load_calibration import implement_share, strength_scale, table_e1rm
+from .light_progress import light_progressed
 from .load_effort import as_dosed, honest_effort
 from .load_limits import (
     LOADED_ROLES,
@@ -41,17 +39,15 @@ from .load_limits import (
     unloaded_ceiling,
     within_capacity,
 )
+from .load_starts import start_of, starts
 from .load_step_hold import held_to_step
 from .load_walk import LiftState, LoadWalk, loadable
-from .load_words import load_reasons
-from .log_loads import eased_as_planned, holding_rule, set_e1rm
+from .load_words import HARD_ONCE, load_reasons
+from .log_loads import holding_rule
 from .model import AthleteProfile, Block, Exercise, Phase, Prescription, Session, Week
-from .owned_kit import only_weight_kg
 from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
 from .rep_scheme import LEG_CATEGORIES
-from .rung_loads import hand_back, handed_back, on_rung, rung_start
-from .set_states import ESTIMATE_RULES, confirmed, from_set
 from .tune_up_walk import note_days, taught
 from .week_days import returning_after_race
 from .week_notes import note_heaviest, note_light
@@ -87,9 +83,9 @@ def believed_e1rms(
     maintenance week's: at most what the load built stands for), the best load planned so far
     and the kit's step: what a property checks the e1RM bound on."""
     walk = LoadWalk(profile, ctx.library, ctx.params, {})
-    _starts(walk, logged=False)
+    starts(walk, logged=False)
     walk.started = True
-    _starts(walk, logged=True)
+    starts(walk, logged=True)
     out = []
     for week, after in zip(weeks, [*weeks[1:], None], strict=True):
         _loaded_sessions(walk, week)
@@ -104,22 +100,6 @@ def believed_e1rms(
     return out
 
 
-def starting_e1rms(
-    profile: AthleteProfile, library: Library, p: Any, exercises: Sequence[Exercise]
-) -> dict[str, float]:
-    """Where each of `exercises` would start: the runner's sets and known loads (the diary's
-    too), else the estimate from body mass, sex and level (what kit-fits-the-lift weighs)."""
-    walk = LoadWalk(profile, library, p, {})
-    _starts(walk, logged=False)
-    _starts(walk, logged=True)
-    out = {}
-    for e in exercises:
-        lift = walk.lifts.get(e.id) or _estimate(walk, e)
-        if lift is not None:
-            out[e.id] = lift.e1rm
-    return out
-
-
 def _assign(
     weeks: Sequence[Week], profile: AthleteProfile, library: Library, p: Any, lived: frozenset
 ) -> tuple[tuple[Session, ...] | None, ...]:
@@ -127,7 +107,7 @@ def _assign(
     walked as they were planned (so a replan with nothing new gives the same loads) and keep
     their own loads; the diary's sets (dated recent sets) come in at the first week not lived."""
     walk = LoadWalk(profile, library, p, {})
-    _starts(walk, logged=False)
+    starts(walk, logged=False)
     out = []
     for week in weeks:
         if week.start_date in lived:
@@ -137,7 +117,7 @@ def _assign(
         else:
             if not walk.started:
                 walk.started = True
-                _starts(walk, logged=True)
+                starts(walk, logged=True)
             loaded = _loaded_sessions(walk, week)
             out.append(None if all(a is b for a, b in zip(loaded, week.sessions, strict=True)) else loaded)
     return tuple(out)
@@ -167,79 +147,6 @@ def _learn(walk: LoadWalk, week: Week) -> None:
     for ex_id, light in light_days.items():
         if (lift := walk.lifts.get(ex_id)) is not None:
             lift.light = light
-
-
-def _starts(walk: LoadWalk, logged: bool) -> None:
-    """Starts from the profile: its recent sets and known loads at the plan's start; the
-    diary's sets (dated) where the weeks not yet lived begin, against where the walk stands."""
-    p, library = walk.p, walk.library
-    for ex_id, s in {**walk.profile.recent_sets, **(walk.profile.logged_sets if logged else {})}.items():
-        if ex_id in library and (s.date is not None) == logged:
-            before = walk.lifts.get(ex_id)
-            # a review's cut done as planned never shows less than it shows (cr19b #2: an RDL fell 25 -> 15 lb)
-            shows = (ex_id, s.date) in walk.cut_days and set_e1rm(s, walk.p) > before.e1rm + 1e-6 if before else False
-            planned = walk.eased_days.get((ex_id, s.date)) if s.date is not None else None
-            if before is not None and eased_as_planned(planned, s, walk.p) and not shows:  # a light day done as planned
-                continue
-            full = walk.full_days.get((ex_id, s.date)) if s.date is not None else None
-            as_planned = eased_as_planned(full, s, walk.p)
-            if as_planned and before is not None and before.rule not in ESTIMATE_RULES and before.last is not None:
-                walk.lifts[ex_id] = confirmed(walk, s, before, ex_id in walk.profile.logged_sets)  # cr22b W2
-                continue
-            walk.lifts[ex_id] = from_set(walk, s, before, as_planned=as_planned)
-            walk.lifts[ex_id].diary = logged and ex_id in walk.profile.logged_sets  # P3: the words say whose set
-    if logged:
-        return
-    for ex_id, kg in walk.profile.known_loads_kg.items():
-        if ex_id in library and ex_id not in walk.lifts:
-            e = library.get(ex_id)
-            reps = e.dose.reps
-            e1rm = (
-                ld.e1rm(kg, reps, p.known_load_rir, p.e1rm_formula, p.e1rm_max_reps)
-                if reps
-                else kg * 100 / p.carry_load_pct
-            )
-            walk.lifts[ex_id] = LiftState(e1rm, kg, "e1rm-formula")
-    # the loads the runner gave (not the diary's sets of lifts the plan estimated: done as
-    # planned they only repeat the estimate) scale the estimates of the others
-    given = [(library.get(x), lift.e1rm) for x, lift in walk.lifts.items() if lift.rule == "e1rm-formula"]
-    walk.scale = strength_scale(given, walk.profile, p)
-
-
-def _estimate(walk: LoadWalk, e: Exercise) -> LiftState | None:
-    converted = _carried_over(walk, e)
-    if converted is not None:
-        return converted
-    table = table_e1rm(e, walk.profile, walk.p)
-    if table is None:
-        return None
-    e1rm = table * walk.p.start_cautious_pct / 100 * walk.scale  # a lift of the movement, not its usual one
-    return LiftState(e1rm, None, "starting-load-estimate", find=_to_find(walk, e), scale=walk.scale)
-
-
-def _to_find(walk: LoadWalk, e: Exercise) -> bool:
-    """Whether the lift's first session finds its weight: not where the runner owns one weight
-    of its kit, all there is to lift (owned-weights)."""
-    return only_weight_kg(ld.implement(e.equipment), walk.profile.units, walk.profile.owned_weights) is None
-
-
-_SHOWN = frozenset({"e1rm-formula", "load-autoregulation"})  # loads the runner gave or logged: they convert
-
-
-def _carried_over(walk: LoadWalk, e: Exercise) -> LiftState | None:
-    """A start converted from a lift of the same movement whose load is known or logged,
-    by the registry's ratio between the two (cross-lift-start); None when there is none."""
-    ratios, library = walk.p.cross_lift_relative_pct, walk.library
-    if e.id not in ratios:
-        return None
-    for src_id, lift in walk.lifts.items():
-        src = library.get(src_id) if src_id in library else None
-        if src is None or src_id not in ratios or src.pattern != e.pattern or lift.rule not in _SHOWN:
-            continue
-        now = lift.e1rm * (1 + walk.p.load_step_pct / 100) ** lift.weeks
-        e1rm = now / implement_share(src, walk.p) * ratios[e.id] / ratios[src_id] * implement_share(e, walk.p)
-        return LiftState(e1rm, None, "cross-lift-start", find=_to_find(walk, e), source=src.name)
-    return None
 
 
 def _after_race(walk: LoadWalk, week: Week) -> bool:
@@ -297,7 +204,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
                 if not light:  # a held week lighter than the last (a new lift's gentler start) is the base
                     lift.last = min(lift.last, kg)
                 continue
-            lift.fresh_log = False
+            lift.fresh_log = lift.hard_once = False
             held = light and lift.weeks and lift.last is not None and week.phase != Phase.race_week
             if held:  # light days only: the next step starts where it was (after the race: from its loads)
                 held_light_week(lift, kg, presc.reps, week.phase in LOADING_PHASES, walk.p)
@@ -340,6 +247,8 @@ def _remember_eased(walk: LoadWalk, s: Session, blocks: list[Block]) -> None:
             walk.cut_days |= {(b.exercise_id, s.date)} if holding_rule(b.rule_ids) == "review-reduce" else set()
         elif kg is not None:  # what the runner was asked: the stored dose (a replay may walk it otherwise)
             walk.full_days[b.exercise_id, s.date] = old.prescription if old.prescription.load_kg else b.prescription
+            if any(r.text.startswith(HARD_ONCE) for r in old.reasons):  # held after one hard week (cr23a F12)
+                walk.hard_held.add((b.exercise_id, s.date))
 
 
 def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Block:
@@ -351,7 +260,7 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     e = library.get(block.exercise_id)
     if not loadable(e, block):
         return block
-    lift = _start_of(walk, e, block)
+    lift = start_of(walk, e, block)
     if lift is None:
         return block
     legs = close and e.category in LEG_CATEGORIES  # the taper's load ceiling is for lower-body work, as its effort is
@@ -370,9 +279,13 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
         kit = progressed(walk, week, block, lift, e, kg, (close, legs), load_at)
         if not lift.fresh_log:  # a day's load never jumps (linear-progression); a log leads where it lifted
             kit = held_to_step(walk, week, block, e, kit, kg, load_at)
+    else:  # a lift with no full day this week progresses on its light days (cr23a F6)
+        load_at = lambda presc: _light_within(walk, week, copy_of(block, prescription=presc), lift, e, legs)  # noqa: E731
+        kit = light_progressed(walk, week, block, lift, e, kg, close, load_at)
     if kit is not None and kit.kg < kg - 1e-9:
         full = []  # the kit's dose holds it under the kit's heaviest: that ceiling's words no longer apply
-    added = load_reasons(walk, lift, ld.implement(e.equipment)) + full + light_step_words(walk, lift, light, kg)
+    stepped = light_step_words(walk, lift, light, kg) if kit is None else []  # a kit dose says its own step
+    added = load_reasons(walk, lift, ld.implement(e.equipment)) + full + stepped
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True
     kg, added = (kg, added) if kit is None else (kit.kg, [*added, *kit.reasons])
@@ -383,21 +296,6 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
         presc = copy_of(base.prescription, load_kg=kg)
         hit = walk.copies[key] = copy_of(base, prescription=presc, reasons=[*base.reasons, *added])
     return hit
-
-
-def _start_of(walk: LoadWalk, e: Exercise, block: Block) -> LiftState | None:
-    """Where the block's lift stands: the walk's, else its start (a rung's new lift light,
-    rung-start-load); the area's usual lift back after its pain ladder starts afresh at the
-    handover's share the first time it comes (pain-ladder-handover)."""
-    lift = walk.lifts.get(e.id)
-    if handed_back(block) and e.id not in walk.handed:
-        walk.handed.add(e.id)
-        lift = hand_back(walk, e, lift or _estimate(walk, e))
-    elif lift is None:
-        lift = (rung_start(walk, e) if on_rung(block) else None) or _estimate(walk, e)
-    if lift is not None:
-        walk.lifts[e.id] = lift
-    return lift
 
 
 def _no_taper_rise(walk: LoadWalk, lift: LiftState, e: Exercise, kg: float, light: bool) -> float:
@@ -435,6 +333,14 @@ def _no_deload_rise(walk: LoadWalk, lift: LiftState, e: Exercise, kg: float, lig
 def _load_within(walk: LoadWalk, week: Week, block: Block, lift: LiftState, e: Exercise, legs: bool) -> float:
     """The load `_load` gives `block`, within what the kit makes (without the words)."""
     return within_capacity(walk, e, _load(walk, week, block, lift, legs, *walk.kit(e)))[0]
+
+
+def _light_within(walk: LoadWalk, week: Week, block: Block, lift: LiftState, e: Exercise, legs: bool) -> float:
+    """The load a light day's `block` takes (`_load_within` under the light day's ceilings)."""
+    kg = light_day_load(
+        walk, lift, _load(walk, week, block, lift, legs, *walk.kit(e)), block.prescription.reps, *walk.kit(e)
+    )
+    return within_capacity(walk, e, kg)[0]
 
 
 def _load(walk: LoadWalk, week: Week, block: Block, lift: LiftState, close: bool, step: float, bar: float) -> float:

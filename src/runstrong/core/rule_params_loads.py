@@ -34,6 +34,7 @@ class CrossLiftStart(RuleParams):
     prefix = "cross_lift_"
     relative_pct: dict[str, Positive]
     reference_pct: Positive
+    stand_in_pct: Positive
 
 
 class FindYourWeight(RuleParams):

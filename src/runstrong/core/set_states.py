@@ -15,9 +15,13 @@ from .model import RecentSet
 __all__ = ["ESTIMATE_RULES", "confirmed", "from_set"]
 
 
-def from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None, as_planned: bool = False) -> LiftState:
+def from_set(
+    walk: LoadWalk, s: RecentSet, before: LiftState | None, as_planned: bool = False, done: bool = False
+) -> LiftState:
     """A lift's state from a set: one the runner gave (undated: its e1RM), or one the diary
-    logged, bounded against what the walk expected of it (load-autoregulation)."""
+    logged, bounded against what the walk expected of it (load-autoregulation). A full day
+    logged harder than planned with all its reps `done`, in a week after one that was not,
+    holds the lift at the week it logged: one hard week is noise (cr23a F12)."""
     p, logged = walk.p, set_e1rm(s, walk.p)
     if s.date is None:
         return LiftState(logged, s.load_kg, "e1rm-formula")
@@ -40,6 +44,8 @@ def from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None, as_planned:
         # the plan held or rounded down read a little weaker, and the heavy lift only held or fell)
         e1rm = max(e1rm, expected)
     easier = e1rm >= expected * (1 + p.max_load_step_pct / 100) - 1e-9
+    if done and not estimated and e1rm < expected / (1 + p.load_step_pct / 100) - 1e-9:
+        return _held_once(walk, before)
     return LiftState(
         e1rm,
         s.load_kg if estimated else min(s.load_kg, before.last),  # type: ignore[type-var]
@@ -51,6 +57,18 @@ def from_set(walk: LoadWalk, s: RecentSet, before: LiftState | None, as_planned:
         light_best=before.light_best,
         fresh_log=True,
     )
+
+
+def _held_once(walk: LoadWalk, before: LiftState) -> LiftState:
+    """One hard week, the day's planned load and reps done: the lift repeats that week, neither up
+    nor down (cr23a F12). It stays where the walk had it (its loads, its kit's and other day's
+    doses, its light days, its weeks), at the e1RM of the week it logged rather than the week's
+    growth on it; a fresh state from the set lost the other day's held load and the kit's held
+    reps, and the heavy day's new phase range at 8 reps then capped a 3 x 10 day under the load
+    it had lifted (a single-leg-power day's dumbbell RDL 24 -> 22 kg). As a log it leads the next
+    week (`fresh_log`: no kit or light-day step on top of it)."""
+    e1rm = before.e1rm / (1 + walk.p.load_step_pct / 100)
+    return replace(before, e1rm=e1rm, rule="load-autoregulation", easier=False, fresh_log=True, hard_once=True)
 
 
 def confirmed(walk: LoadWalk, s: RecentSet, before: LiftState, diary: bool) -> LiftState:
