@@ -14,7 +14,7 @@ import itertools
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, example, given
+from hypothesis import assume, example, given, note
 from hypothesis import strategies as st
 
 from runstrong.core.diary import RunLog
@@ -399,6 +399,7 @@ MISSED_OVER_TRIMMED = AthleteProfile.model_validate_json(
 @example(profile=MISSED_OVER_TRIMMED, pick=0, seed=3, k=Knobs(done_share=0.0, form=(1, 1), effort_over=-1.0))
 @given(profile=any_profile, pick=picks, seed=seeds, k=knobs())
 def test_whatever_the_diary_no_category_rises_above_the_plan(profile, pick, seed, k):
+    note(profile.model_dump_json(exclude_defaults=True))  # the runner, to save (its repr prints empty)
     plan = plan_of(profile)
     assume(plan is not None)
     week = pick_week(plan, pick, min_index=1)
@@ -666,6 +667,7 @@ CALF_BEFORE_RACE_WEEK = load_profile(RUNNERS / "teen_half_calf_regressed_race_we
 @example(profile=CALF_BEFORE_RACE_WEEK, pick=81, seed=0)
 @given(profile=any_profile, pick=picks, seed=seeds)
 def test_a_lift_whose_form_broke_down_is_replaced_by_its_regression_next_week(profile, pick, seed):
+    note(profile.model_dump_json(exclude_defaults=True))  # the runner, to save (its repr prints empty)
     plan = plan_of(profile)
     assume(plan is not None)
     week = pick_week(plan, pick)
