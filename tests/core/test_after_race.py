@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from runstrong.core.model import Phase
+from runstrong.core.model import AthleteProfile, Phase
 from runstrong.core.planner import build_plan
 from runstrong.core.validate import check_plan
+from runstrong.core.week_days import returning_after_race
 from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
 from tests.core.test_planner import race_on, runner
@@ -129,3 +130,33 @@ def test_petes_first_week_back_after_a_short_runways_race_keeps_race_weeks_loads
         now = loads(w)
         for ex in ("dumbbell_romanian_deadlift", "seated_soleus_raise"):
             assert now[ex] >= was[ex], (w.index, ex, was[ex], now[ex])
+
+
+def test_a_light_day_back_after_the_race_does_not_lower_the_first_full_day_under_race_weeks_load():
+    """A 16-year-old novice, 75 kg, dumbbells, a 5K on Sun 2 May (the closing CI's draw of the
+    twenty-fourth session): race week's kettlebell deadlift 1 x 12 @ 20 kg at RIR 4; the
+    Wednesday back is light (a long run on Thursday), 1 x 12 @ 16 kg; the first full day,
+    Monday 10 May, still inside the easy days back, was 2 x 12 @ 16 kg: the floor at race
+    week's load read the light Wednesday's as race week's. A coach keeps the load and eases
+    sets and effort in the easy days (maintenance-after-race): 2 x 12 @ 20 kg at RIR 4."""
+    profile = AthleteProfile.model_validate_json(
+        (RUNNERS / "teen_5k_first_full_day_back_after_a_light_day.json").read_text()
+    )
+    plan = build_plan(profile, CTX)
+    lift = "kettlebell_deadlift"
+
+    def days(week):  # type: ignore[no-untyped-def]
+        return [(s.date, b) for s in week.sessions for b in s.blocks if b.exercise_id == lift]
+
+    race_week = next(w for w in plan.weeks if w.phase == Phase.race_week)
+    ((_, raced),) = days(race_week)
+    assert (raced.prescription.reps, raced.prescription.load_kg) == (12, 20.0)
+    back = [(d, b) for w in after_race(plan) for d, b in days(w)]
+    light = [b for _, b in back if "light-before-key-runs" in b.rule_ids]
+    full = [(d, b) for d, b in back if "light-before-key-runs" not in b.rule_ids]
+    assert light and full  # the kind: a light day back before the first full one
+    first_day, first = full[0]
+    assert returning_after_race(profile, first_day, P)  # inside the easy days back
+    assert first.prescription.load_kg == 20.0, first.prescription  # was 16 kg
+    assert first.prescription.intensity.value >= P.race_close_min_rir
+    assert not check_plan(plan, CTX)

@@ -168,3 +168,37 @@ def test_a_held_lift_after_a_rescreen_week_repeats_the_dose_that_week_delivered(
     for focus, p in now.items():
         q = was[focus]
         assert (p.sets, p.reps, p.load_kg, reserve(p)) == (q.sets, q.reps, q.load_kg, reserve(q))
+
+
+def test_a_hold_after_a_missed_week_gives_no_lift_more_sets_than_the_plan_gave_it():
+    """A 16-year-old novice, bodyweight, a 20-minute cap, did none of week 2's two sessions. Week 3,
+    trimmed to her cap as its reps and holds grew, planned one set of 30 s front plank and one of 10
+    sit-to-stands on Monday; the hold repeated week 2's 2 x 25 s and 2 x 9, one set more each than
+    the plan (and 50 s of plank for 30). A hold after a missed week keeps the dose it names, its
+    reps and seconds, with no more sets than the plan gave that day (review-hold)."""
+    profile = AthleteProfile.model_validate_json(
+        (
+            Path(__file__).parents[1] / "core" / "runners" / "teen_bodyweight_missed_week_held_over_a_trimmed_week.json"
+        ).read_text()
+    )
+    plan = plan_of(profile)
+    week = plan.weeks[1]
+    diary = noisy_week(plan, week, Knobs(done_share=0.0, form=(1, 1), effort_over=-1.0), 3)
+    review, _, new_plan = reviewed_and_applied(plan, profile, diary, week, LIBRARY, REGISTRY)
+    assert {d.action for d in review.decisions if d.scope != "week"} == {"hold"}
+    old, new = week_of(plan, review.next_week_start), week_of(new_plan, review.next_week_start)
+    monday = "posterior_chain"
+    plank_was, plank = blocks_of(old, "front_plank")[monday], blocks_of(new, "front_plank")[monday]
+    assert (plank_was.sets, plank_was.seconds) == (1, 30)
+    assert (plank.sets, plank.seconds) == (1, 25), plank  # was 2 x 25 s
+    sit_was, sit = (
+        blocks_of(old, "single_leg_box_sit_to_stand")[monday],
+        blocks_of(new, "single_leg_box_sit_to_stand")[monday],
+    )
+    assert (sit_was.sets, sit.sets, sit.reps) == (1, 1, 9), sit  # was 2 x 9
+    for s in new.sessions:
+        for b in s.blocks:
+            was = blocks_of(old, b.exercise_id).get(s.focus.value)
+            if was is not None and b.role in (Role.primary, Role.accessory):
+                assert b.prescription.sets <= was.sets, (s.focus.value, b.exercise_id)
+    assert check_plan(new_plan, load_context()) == []

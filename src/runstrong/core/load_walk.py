@@ -34,6 +34,7 @@ class LiftState:
     last_e1rm: float | None = None  # the e1RM its last loading week's heaviest set stands for
     source: str = ""  # the lift a cross-lift start was converted from
     week_kg: float | None = None  # the heaviest load of its last loading week (a deload eases that)
+    race_kg: float | None = None  # its heaviest load in race week: the days back after the race go no lighter
     full_best: float | None = None  # the heaviest load of its full-dose days so far (a light day stays under it)
     light_best: float | None = None  # what its light days stay under: full_best, grown in weeks of light days only
     built_e1rm: float | None = None  # the e1RM full_best's set stands for (maintenance reads its effort by it)

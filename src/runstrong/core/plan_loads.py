@@ -21,6 +21,7 @@ from . import loads as ld
 from .context import PlanningContext
 from .cut_weeks import cut_from_delivered
 from .dated_races import leg_work_capped
+from .eased_day_loads import no_deload_rise, no_taper_rise
 from .heavy_day import as_dosed_heavy
 from .kit_progress import note_kits, undosed
 from .kit_session import progressed, refit, retimed, room, taper_reps, with_kit_dose
@@ -144,6 +145,8 @@ def _learn(walk: LoadWalk, week: Week) -> None:
         lift = walk.lifts.get(ex_id)
         if lift is not None and lift.week_kg != kg:
             lift.last = lift.week_kg = kg  # the week before as it stood: a deload eases from it
+        if lift is not None and week.phase == Phase.race_week:
+            lift.race_kg = kg  # as race week was lived: the days back after the race go no lighter
     for ex_id, light in light_days.items():
         if (lift := walk.lifts.get(ex_id)) is not None:
             lift.light = light
@@ -219,6 +222,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
             best = max(kg, lift.last) if kept else kg  # type: ignore[type-var]
             lift.last, lift.reps, lift.weeks, lift.easier = best, presc.reps, lift.weeks + 1, False
             lift.week_kg = kg
+            lift.race_kg = kg if week.phase == Phase.race_week else lift.race_kg
             lift.last_e1rm = walk.e1rm_of(kg, presc)
             if week.phase in LOADING_PHASES:  # a taper's or race week's lighter sets teach it nothing
                 _bound_e1rm(walk, ex_id, lift, presc)
@@ -269,9 +273,9 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     if light:
         kg = light_day_load(walk, lift, kg, block.prescription.reps, *walk.kit(e))
     if week.deload:
-        kg = _no_deload_rise(walk, lift, e, kg, light)
+        kg = no_deload_rise(walk, lift, e, kg, light)
     elif week.phase == Phase.taper:
-        kg = _no_taper_rise(walk, lift, e, kg, light)
+        kg = no_taper_rise(walk, lift, e, kg, light)
     kg, full = within_capacity(walk, e, kg)  # an estimate stopped there is still found (cr20a #4)
     kit = None
     if not light:
@@ -296,38 +300,6 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
         presc = copy_of(base.prescription, load_kg=kg)
         hit = walk.copies[key] = copy_of(base, prescription=presc, reasons=[*base.reasons, *added])
     return hit
-
-
-def _no_taper_rise(walk: LoadWalk, lift: LiftState, e: Exercise, kg: float, light: bool) -> float:
-    """A taper day's load, never above the same day's in the last loading week (taper: volume
-    cut, intensity kept, not raised; cr22b W3: a light Monday's hip thrust, 2 x 14 @ 26 kg the day
-    before a tempo, came to 1 x 14 @ 28 kg in the taper, above the lift's taper Friday at 26 kg)."""
-    if light:
-        was = lift.light[1] if lift.light is not None else None
-    else:
-        day = walk.day_last.get((e.id, walk.focus))
-        was = day.load_kg if day is not None else None
-    return kg if was is None else min(kg, ld.round_down(was, *walk.kit(e)))
-
-
-def _no_deload_rise(walk: LoadWalk, lift: LiftState, e: Exercise, kg: float, light: bool) -> float:
-    """A deload's load, never above the same day's in the last loading week (cr21a W2: a light
-    day's trap bar went 155 -> 160 lb; a kit-held day 4 -> 6 kg, at its other day's load). The
-    deload's floor is the week before as it stood (a lived week's own loads), for this day: a day
-    lighter than the lift's heaviest (a dead bug's 2 kg core day beside its 4 kg posterior-chain
-    day) keeps its share of it, and is not lifted to the heavier day's load."""
-    if light:
-        was = lift.light[1] if lift.light is not None else None
-    else:
-        day = walk.day_last.get((e.id, walk.focus))
-        was = day.load_kg if day is not None else None
-    if was is None or lift.last is None:
-        return kg
-    capped = ld.round_down(was, *walk.kit(e))
-    heaviest = max((d.load_kg or 0.0 for (x, _), d in walk.day_last.items() if x == e.id), default=0.0)
-    share = min(1.0, was / heaviest) if heaviest > 0 else 1.0  # this day's share of the week's heaviest
-    floor = min(lift.last, lift.week_kg or lift.last) * share * walk.p.deload_min_load_pct / 100
-    return kg if capped < floor - 1e-9 else min(kg, capped)  # never under the deload's floor (planned-deloads)
 
 
 def _load_within(walk: LoadWalk, week: Week, block: Block, lift: LiftState, e: Exercise, legs: bool) -> float:
@@ -372,10 +344,13 @@ def _target_load(
     if close:  # a share of the 1RM the plan believes in, or that the last loads stand for if lower
         target = min(target, min(e1rm, lift.last_e1rm or e1rm) * p.race_close_max_pct_1rm / 100)
     kg = ld.round_down(target, step, bar)
-    if close and lift.week_kg and _after_race(walk, week):
+    raced = lift.race_kg or lift.week_kg  # race week's load: a light day back since (its week_kg) is no floor
+    if close and raced and _after_race(walk, week):
         # as light as race week, no lighter (its light set's e1RM had taken a 4 kg RDL to 2 kg), in maintenance or
-        # a short runway's foundation after the race (cr22a W5: 12.5 -> 7.5 kg), within what these reps call for
-        kg = max(kg, ld.round_down(min(lift.week_kg, reps_load), step, bar))
+        # a short runway's foundation after the race (cr22a W5: 12.5 -> 7.5 kg), within what these reps call for;
+        # a light day back before it does not lower it (a kettlebell deadlift 20 kg in race week, 16 kg the
+        # light Wednesday after, then 16 kg on the first full day)
+        kg = max(kg, ld.round_down(min(raced, reps_load), step, bar))
     if lift.last is None:
         return kg
     drop = 1 - p.autoreg_max_drop_pct / 100

@@ -231,7 +231,9 @@ def _never_above(
     it that week (a lift swapped in is held to the one it replaces), and no category more
     sets: a block the old week did not have is dropped first. A `whole` hold (no cut, deload or
     pain) of a day the review names keeps that day's dose: the loading week it replaces planned
-    a change of it (a kit step's fewer reps, a new range's) that a hold does not make."""
+    a change of it (a kit step's fewer reps, a new range's) that a hold does not make; but never
+    more sets than that week gave the day (a new phase's 3 x 7 after a build's 4 x 10, a time
+    cap's one set of longer holds): a hold after a missed week or a broken form adds no volume."""
     old_by_lift = {(s.focus, b.exercise_id): b.prescription for s in old.sessions for b in s.blocks}
     full_days = set() if old.deload else {(s.focus, b.exercise_id) for s in old.sessions for b in s.blocks
                                           if "light-before-key-runs" not in b.rule_ids}  # fmt: skip
@@ -249,6 +251,7 @@ def _never_above(
             # another lift's load is on other kit: only the lift's own dose caps its load
             hold = held.get((s.focus, b.exercise_id)) or held.get(b.exercise_id)
             if whole and (s.focus, b.exercise_id) in held and (s.focus, b.exercise_id) in full_days:
+                b = _capped_block(b, _sets_of(b.prescription, own), params) if own is not None else b
                 own = other = None
             for limit, same, strict in ((own, True, False), (other, False, False), (hold, True, True)):
                 if limit is not None:
@@ -257,6 +260,11 @@ def _never_above(
         sessions.append((s, blocks))
     sessions = _category_capped(old, sessions, params, swapped)
     return new.model_copy(update={"sessions": [_resized(s, blocks) for s, blocks in sessions]})
+
+
+def _sets_of(presc: Prescription, plan: Prescription) -> Prescription:
+    """`presc` with the plan's sets (and its extra set on one side, or none): a cap on sets alone."""
+    return presc.model_copy(update={"sets": plan.sets, "extra_sets_side": plan.extra_sets_side})
 
 
 def _old_doses(
