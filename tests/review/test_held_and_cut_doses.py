@@ -79,7 +79,8 @@ def held_after_the_deload(profile: AthleteProfile, deload_index: int = 8):  # ty
     assert plan is not None
     loading, deload, held = (plan.weeks[deload_index + i] for i in (-2, -1, 0))
     assert deload.deload and not loading.deload and not held.deload
-    diary = generate_diary(plan, week_end(deload), seed=0, **CLEAN, rpe_offset=2.5)
+    # a teenager's night (8.5 h): two hard weeks on a short one would be cut, not held (overreaching-signs)
+    diary = generate_diary(plan, week_end(deload), seed=0, **CLEAN, rpe_offset=2.5, sleep_hours=8.5)
     review, _, new_plan = reviewed_and_applied(plan, profile, diary, deload, LIBRARY, REGISTRY)
     nxt = next(a for a in review.adjustments if a.week_start == held.start_date)
     assert nxt.hold and not nxt.reduce and not nxt.deload

@@ -170,6 +170,8 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
             sessions, after = _foundation_after_race(profile, start, sessions, i > 0 and phases[i - 1] != phase, p)
             reasons += after
         if this_week is not None and this_week.max_sessions is not None and this_week.max_sessions < sessions:
+            if this_week.max_sessions <= p.foundation_sessions < sessions:  # a third held back: its note says why
+                reasons = [r for r in reasons if r.rule_id != "third-session-after-consistency"]
             sessions = this_week.max_sessions
         if (goal := goals.get(i)) is not None:
             sessions = _goal_sessions(profile, goal, sessions, p)  # its own count: not the third session's

@@ -114,6 +114,8 @@ class ReviewHold(RuleParams):
     rpe_over_target: Num
     form_hold_below: Num
     form_drop: Num
+    near_failure_rir: Int
+    near_failure_share_pct: Pct
 
 
 class ReviewRegress(RuleParams):

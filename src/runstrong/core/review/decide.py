@@ -12,9 +12,10 @@ from ..model import Phase
 from ..params import params_from_registry
 from ..phases import lay_out_weeks
 from . import signals as sig
+from .effort_read import listed
 from .effort_trend import SESSION_RPE
 from .measure import plan_week
-from .state import LEG_CATEGORIES, ReviewInput, Verdict
+from .state import LEG_CATEGORIES, ReviewInput, Verdict, category_name
 from .steps import LOGGED_HARDER, missed_weeks_in_a_row
 from .values import ReviewDecision, Signal, decision
 
@@ -205,8 +206,9 @@ def said_by_the_plan(d: ReviewDecision) -> bool:
 
 def third_session_step(r: ReviewInput, v: Verdict) -> Verdict:
     """Whether next week brings the third session (S15), counting only consistent weeks;
-    never in a week with a cut or a deload (review-cut-size). A hold (effort, form, sleep,
-    missed sets) keeps it: the hold repeats the doses, the session was earned by the weeks."""
+    never in a week with a cut or a deload (review-cut-size), nor one held for effort above the
+    target (review-hold: cr24a F4). Any other hold (form, sleep, missed sets) keeps it: the hold
+    repeats the doses, the session was earned by the weeks."""
     p = params_from_registry(r.registry)
     marked = [*r.profile.adjustments, *v.earlier_missed, *filter(None, [v.this_week])]
     reviewed = r.profile.model_copy(update={"adjustments": marked})
@@ -222,17 +224,10 @@ def third_session_step(r: ReviewInput, v: Verdict) -> Verdict:
     third = p.foundation_sessions + 1
     signal = Signal(kind="consistency", text=f"{consistent} consistent weeks of the {unlock} needed")
     if nxt.sessions >= third > len(before.sessions):
-        # a cut or a deload comes first (review-cut-size); a hold holds doses, not the sessions the
-        # consistent weeks earned (cr22a W2: a hold took the third session from 152 weeks of lifting)
-        if v.cut:
-            text = "The third session waits a week: the review's cut comes first."
-            d = decision(
-                "week",
-                "wait",
-                text,
-                ["third-session-after-consistency", "review-cut-size"],
-                [signal, *v.cut_signals][:4],
-            )
+        # a cut, a deload or an effort hold comes first; another hold holds doses, not the sessions the
+        # consistent weeks earned (cr22a W2: a form hold took the third session from 152 weeks of lifting)
+        if v.cut or v.effort_held:
+            d = _third_waits(r, v, signal)
             return v.add(decisions=(*v.decisions, d), max_sessions=len(before.sessions))
         text = f"{consistent} consistent weeks behind you: the third, single-leg power session starts next week."
         return v.add(
@@ -244,3 +239,19 @@ def third_session_step(r: ReviewInput, v: Verdict) -> Verdict:
             decisions=(*v.decisions, decision("week", "wait", text, ["third-session-after-consistency"], [signal]))
         )
     return v
+
+
+def _third_waits(r: ReviewInput, v: Verdict, signal: Signal) -> ReviewDecision:
+    """The third session waiting a week: a cut or deload comes first (review-cut-size), and so
+    does a hold for effort above the target (review-hold: a week of sets near failure is not the
+    week to add a session, cr24a F4)."""
+    if v.cut:
+        text = "The third session waits a week: the review's cut comes first."
+        return decision(
+            "week", "wait", text, ["third-session-after-consistency", "review-cut-size"], [signal, *v.cut_signals][:4]
+        )
+    held = sorted(v.effort_held, key=lambda c: [x.category for x in r.metrics.categories].index(c))
+    names = listed([category_name(c) for c in held])
+    text = f"The third session waits a week: this week's holds for effort above the target ({names}) come first."
+    efforts = [s for s in v.fatigue if s.kind == "effort"]
+    return decision("week", "wait", text, ["third-session-after-consistency", "review-hold"], [signal, *efforts][:4])

@@ -19,6 +19,7 @@ from ..loads import e1rm
 from ..model import TRAINING_CATEGORIES, Category, Plan, Prescription, Role, Week
 from ..rules import Registry
 from ..vocab import SESSION_LETTER
+from .effort_read import effort_by_category
 from .effort_trend import session_effort
 from .metrics import (
     DAY,
@@ -227,8 +228,9 @@ def _category_weeks(
     diary: DiaryWindow,
     previous: DiaryWindow,
     library: Library,
-    readable_rir: float,
+    rp: ReviewParams,
 ) -> list[CategoryWeek]:
+    readable_rir = rp.readable_rir
     planned_sets, _ = _planned(week, readable_rir)
     _, targets = _planned(targets_week, readable_rir)
     by_cat, _ = _sets_by(diary, library)
@@ -236,6 +238,7 @@ def _category_weeks(
     for c, sets in _sets_by(previous, library)[0].items():
         prev_form[c] = [x.form_quality for x in sets if x.form_quality is not None]
     counted = _sets_counted(diary, library)
+    efforts = effort_by_category(diary.sessions, library, rp.near_failure_rir)
     out = []
     for c in TRAINING_CATEGORIES:
         done, plan_n, n = by_cat.get(c, []), planned_sets.get(c, 0), counted.get(c, 0)
@@ -253,6 +256,7 @@ def _category_weeks(
                 target_rpe=_mean(targets.get(c, [])),
                 mean_form=_mean(x.form_quality for x in done),
                 previous_form=_mean(prev_form.get(c, [])),
+                **efforts.get(c, {}),
             )
         )
     return out
@@ -415,7 +419,7 @@ def week_metrics(
         planned_sessions=planned_sessions,
         done_sessions=done_sessions,
         completion_pct=_pct(done_sessions, planned_sessions),
-        categories=_category_weeks(week, targets_week or week, diary, previous, library, rp.readable_rir),
+        categories=_category_weeks(week, targets_week or week, diary, previous, library, rp),
         session_effort=session_effort(history, week_start, rp),
         lifts=_lift_weeks(diary, library, rp),
         strength_load=load.strength,

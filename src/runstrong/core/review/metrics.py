@@ -59,6 +59,10 @@ class CategoryWeek(Frozen):
     target_rpe: float | None = Field(description="The planned effort as RPE, where the plan set one.")
     mean_form: float | None = Field(description="Mean form quality, 1-5.")
     previous_form: float | None = Field(description="Last week's mean form quality.")
+    effort_sets: int = Field(0, description="Sets logged with an effort (RPE or RIR), whatever their kind.")
+    near_failure_sets: int = Field(
+        0, description="Of those, the sets at review-hold's near-failure mark or harder (RIR 1 or less, RPE 9 or more)."
+    )
 
 
 class LiftWeek(Frozen):

@@ -29,6 +29,9 @@ class ReviewParams:
     progress_min_done_pct: float
     progress_min_form: float
     rpe_over_target: float
+    near_failure_rir: float  # a set at or under this RIR is past every dose the plan sets (review-hold)
+    near_failure_share_pct: float
+    hard_weeks_to_reduce: int  # weeks running above the effort target that, with a sign, cut (overreaching-signs)
     form_hold_below: float
     form_drop: float
     broken_form: int
@@ -85,6 +88,9 @@ def review_params(registry: Registry) -> ReviewParams:
         progress_min_done_pct=p("review-progress", "min_done_pct"),
         progress_min_form=p("review-progress", "min_form"),
         rpe_over_target=p("review-hold", "rpe_over_target"),
+        near_failure_rir=p("review-hold", "near_failure_rir"),
+        near_failure_share_pct=p("review-hold", "near_failure_share_pct"),
+        hard_weeks_to_reduce=p("overreaching-signs", "hard_weeks"),
         form_hold_below=p("review-hold", "form_hold_below"),
         form_drop=p("review-hold", "form_drop"),
         broken_form=p("review-regress", "broken_form"),

@@ -60,6 +60,7 @@ class Verdict:
     repeat: bool = False
     mobility: bool = False
     no_progress: tuple[Signal, ...] = ()  # sleep or appetite: nothing progresses
+    effort_held: frozenset[Category] = frozenset()  # held for effort above the target: no third session (review-hold)
     this_week: Adjustment | None = None  # the reviewed week marked as not consistent
     earlier_missed: tuple[Adjustment, ...] = ()  # earlier weeks no review marked, mostly missed in the diary
     max_sessions: int | None = None

@@ -7,8 +7,10 @@ from ..model import Adjustment, Category, ExerciseSwap, why
 from ..pain_return import rungs_for_week
 from ..params import params_from_registry
 from . import signals as sig
+from .effort_read import effort_over, effort_signal, near_failure_text, over_target
 from .effort_trend import effort_rising
 from .form_rungs import easier_on_ladder, keeps_rung, next_rungs, rung_work, within
+from .hard_weeks import sleep_least
 from .measure import completion_pct, diary_reaches, history_window_days, plan_week
 from .metrics import CategoryWeek
 from .params import ReviewParams
@@ -20,10 +22,6 @@ WEEK = 7
 
 
 LOGGED_HARDER = "a loaded lift logged harder than planned comes back lighter"  # load-autoregulation
-
-
-def effort_over(c: CategoryWeek, rp: ReviewParams) -> bool:
-    return c.mean_rpe is not None and c.target_rpe is not None and c.mean_rpe > c.target_rpe + rp.rpe_over_target
 
 
 def form_slipping(c: CategoryWeek, rp: ReviewParams) -> bool:
@@ -41,7 +39,8 @@ def category_step(r: ReviewInput, v: Verdict) -> Verdict:
         decisions.append(_held_for_pain(_category_decision(c, rp, sig.dose_ref(r.metrics)), v, r))
         if decisions[-1].action == "hold":
             holds.add(c.category)
-    return v.add(decisions=tuple(decisions), holds=frozenset(holds))
+    hard = frozenset(c.category for c in r.metrics.categories if c.planned_sets and effort_over(c, rp))
+    return v.add(decisions=tuple(decisions), holds=frozenset(holds), effort_held=hard)
 
 
 def _held_for_pain(d: ReviewDecision, v: Verdict, r: ReviewInput) -> ReviewDecision:
@@ -59,10 +58,11 @@ def _category_decision(c: CategoryWeek, rp: ReviewParams, dose: str) -> ReviewDe
     name = category_name(c.category).capitalize()
     over, slipping = effort_over(c, rp), form_slipping(c, rp)
     if over or slipping:
-        said = [*(["effort above the target"] if over else []), *(["form slipping"] if slipping else [])]
-        signals = [*([sig.effort(c)] if over else []), *([sig.form(c, rp)] if slipping else [])]
+        said = [*([_effort_words(c, rp)] if over else []), *(["form slipping"] if slipping else [])]
+        signals = [*([effort_signal(c, rp)] if over else []), *([sig.form(c, rp)] if slipping else [])]
         text = f"{name}: hold next week at {dose} ({' and '.join(said)})."
-        if over:  # the log moves the load, and the words say so (cr23a F8: "hold" beside a lighter load)
+        loaded = over and (c.target_rpe is not None or c.tonnage_kg > 0)  # bodyweight work has no load to move
+        if loaded:  # the log moves the load, and the words say so (cr23a F8: "hold" beside a lighter load)
             text = f"{text[:-1]}: {LOGGED_HARDER}."
         return decision(
             c.category.value,
@@ -71,7 +71,7 @@ def _category_decision(c: CategoryWeek, rp: ReviewParams, dose: str) -> ReviewDe
             [
                 "review-hold" if over else "form-gates-progression",
                 "review-hold",
-                *(["load-autoregulation"] if over else []),
+                *(["load-autoregulation"] if loaded else []),
             ],
             signals,
         )
@@ -84,12 +84,17 @@ def _category_decision(c: CategoryWeek, rp: ReviewParams, dose: str) -> ReviewDe
     return decision(c.category.value, "progress", text, ["review-progress", "linear-progression"], sig.progress(c, rp))
 
 
+def _effort_words(c: CategoryWeek, rp: ReviewParams) -> str:
+    """Why the effort holds: over the loaded target, or sets near failure (any kind: cr24a F4)."""
+    return "effort above the target" if over_target(c, rp) else f"effort above the target: {near_failure_text(c, rp)}"
+
+
 def sleep_appetite_step(r: ReviewInput, v: Verdict) -> Verdict:
     """Short sleep or low appetite are flagged with guidance; a week well under the marks
     holds every category (review-sleep-appetite-hold)."""
     rp, m = r.params, r.metrics
     flags, guidance, hold = [*v.flags], [*v.guidance], []
-    least = rp.teen_sleep_min if r.profile.age < rp.teen_below_age else rp.sleep_hours_min  # protein-and-sleep
+    least = sleep_least(r)  # protein-and-sleep
     if m.sleep_hours is not None and m.sleep_hours < least:
         flags.append(Flag(kind="sleep", text=f"Sleep {m.sleep_hours:g} h a night.", rule_id="review-sleep-appetite"))
         guidance.append(why("protein-and-sleep", f"Aim for at least {least:g} hours of sleep."))
@@ -265,7 +270,7 @@ def warning_signs_step(r: ReviewInput, v: Verdict) -> Verdict:
     loose = [c for c in m.categories if c.planned_sets and form_slipping(c, rp)]
     if hard:
         flags.append(Flag(kind="effort", text="Effort above target.", rule_id="review-hold"))
-        fatigue += [sig.effort(c) for c in hard]
+        fatigue += [effort_signal(c, rp) for c in hard]
     if loose:
         flags.append(Flag(kind="form", text="Form slipping.", rule_id="form-gates-progression"))
         if not hard or {c.category for c in [*hard, *loose]} != {hard[0].category}:

@@ -18,6 +18,7 @@ from ..rules import Registry
 from .apply import without_review
 from .back_to_back import back_to_back_step
 from .decide import order_step, real_life_step, recovery_step, said_by_the_plan, third_session_step, verdict_step
+from .hard_weeks import hard_weeks_step
 from .illness import illness_step
 from .metrics import DiaryWindow
 from .pain_monitor import ladder_settle_step, pain_step, race_close_step
@@ -39,7 +40,8 @@ from .week_words import as_said_in
 
 # The order matters: pain first (it overrides everything for its area), then each category,
 # sleep and appetite (which may hold what would progress), broken form, the week's warning
-# signs, consistency; then the verdict (deload, repeat, cut), recovery work for any cut,
+# signs, consistency; then the verdict (deload, repeat, cut), a second hard week running cut
+# rather than held again (overreaching-signs), recovery work for any cut,
 # the order of decisions (a cut or deload before any progression), real life, and last the
 # third session (never in a cut week); a pain ladder moves up only if its progress survived
 # the order of decisions, and never into the taper or race week (race-close-no-new-work).
@@ -55,6 +57,7 @@ STEPS: tuple[Step, ...] = (
     unreviewed_missed_step,
     illness_step,
     verdict_step,
+    hard_weeks_step,
     recovery_step,
     restore_step,
     running_step,
