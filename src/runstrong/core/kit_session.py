@@ -21,11 +21,15 @@ from .kit_progress import (
     kept_reps,
     kit_dose,
     kit_held,
+    lowering,
     progresses,
+    shown_kg,
+    slowed,
 )
 from .load_limits import LOADED_ROLES, copy_of, reviewed
-from .model import Block, Exercise, Phase, Prescription, Session
+from .model import Block, Exercise, Intensity, Phase, Prescription, Session
 from .phases import LOADING_PHASES
+from .progression import load_rise_pct, rir_of
 from .timing import estimate_seconds
 from .validate_progression import step_problems
 
@@ -130,6 +134,8 @@ def _progressed(
     ):
         dose = dose._replace(presc=copy_of(dose.presc, sets=dose.presc.sets - 1))  # reps kept from falling:
         _, extra = timed(block, dose.presc, walk)  # a set fewer fits the cap sooner than fewer reps
+    if extra > walk.room and main:
+        dose, extra = _lowering_kept(walk, block, lift, e, dose, extra)
     if extra > walk.room:  # the cap leaves no time for it: the plain dose (until `refit` finds it freed)
         walk.short += [(walk.planned, extra)] if main and walk.planned is not None else []
         return None
@@ -137,6 +143,29 @@ def _progressed(
         dose = dose._replace(reasons=[*dose.reasons, walk.p.why(RULE, FEWER_SETS.format(sets=planned))])
     walk.room -= extra
     return with_asked(walk, block, dose) if main else dose
+
+
+def _lowering_kept(
+    walk: LoadWalk, block: Block, lift: LiftState, e: Exercise, dose: KitDose, extra: int
+) -> tuple[KitDose, int]:
+    """`dose` with its lowering as slow as last loading week's, not a second slower, when only
+    that fits the cap: the reps stay (they never fall while the load holds), and the plain dose's
+    fewer reps at the same effort would ask a heavier load than the kit holds."""
+    k, tempo = lift.kit, e.tempo
+    if k is None or tempo is None or lowering(tempo) is None or dose.presc.tempo is None:
+        return dose, extra
+    kept = slowed(tempo, k.slower) if k.slower else tempo
+    if lowering(dose.presc.tempo) <= lowering(kept):  # type: ignore[operator]
+        return dose, extra
+    now = copy_of(dose.presc, tempo=kept)
+    _, more = timed(block, now, walk)
+    if more > walk.room:
+        return dose, extra
+    text = (
+        f"The load holds at {shown_kg(walk, dose.kg)} and the reps at {now.reps}; your cap has no time for a "
+        f"slower lowering this week, so it stays at {kept}."
+    )
+    return KitDose(now, dose.kg, [walk.p.why(RULE, text)]), more
 
 
 def _bounded(
@@ -162,6 +191,8 @@ def _bounded(
     ):
         walk.room += timed(block, dose.presc, walk)[1]  # the kit stepped from its other day: the week's own dose
         return None
+    if dose is None and (eased := _eased_effort(walk, before, presc)) is not None:
+        return KitDose(eased, load_at(eased), [walk.p.why(RULE, _eased_words(before, eased))])
     was = before.reps
     if not was or not presc.reps or presc.reps <= was + most:
         return dose
@@ -173,6 +204,29 @@ def _bounded(
     text = f"Reps rise at most {most} a week: {was} on this day last loading week, {now.reps} this week."
     kg = load_at(now) if dose is None else dose.kg
     return with_asked(walk, block, KitDose(now, kg, [walk.p.why(RULE, text)]))
+
+
+def _eased_effort(walk: LoadWalk, before: Prescription, presc: Prescription) -> Prescription | None:
+    """The plain dose at the effort its held load leaves, when its fewer reps at the week's effort
+    would ask a load more than linear-progression's weekly bound heavier than last loading week's
+    (the kit's dose found no time in the cap: 1 x 14 at RPE 8 -> 2 x 7 at RPE 8 at the one 4 kg
+    dumbbell owned); None when the plain dose is within the bound."""
+    p = walk.p
+    q0, q = rir_of(before.intensity.kind, before.intensity.value), rir_of(presc.intensity.kind, presc.intensity.value)
+    if q0 is None or q is None or not before.reps or not presc.reps:
+        return None
+    start = q
+    while load_rise_pct((before.reps, q0), (presc.reps, q), p.e1rm_divisor) > p.max_implied_load_step_pct + 1e-9:
+        q += 1
+    return None if q == start else copy_of(presc, intensity=Intensity(kind="rir", value=q))
+
+
+def _eased_words(before: Prescription, now: Prescription) -> str:
+    return (
+        f"Your cap has no time for last week's {before.sets} x {before.reps} at this load and its slower lowering: "
+        f"{now.sets} x {now.reps} at the same load leave about {now.intensity.value:g} reps in reserve, so that is "
+        "the effort (the same reps at a heavier load wait for a longer session)."
+    )
 
 
 def refit(walk: LoadWalk, s: Session, blocks: list[Block], load_block: Callable[[Block], Block]) -> list[Block]:
