@@ -134,8 +134,10 @@ def _progressed(
     ):
         dose = dose._replace(presc=copy_of(dose.presc, sets=dose.presc.sets - 1))  # reps kept from falling:
         _, extra = timed(block, dose.presc, walk)  # a set fewer fits the cap sooner than fewer reps
-    if extra > walk.room and main:
-        dose, extra = _lowering_kept(walk, block, lift, e, dose, extra)
+    if extra > walk.room and main:  # the lowering kept from slowing, until `refit` finds time for it
+        kept, fits = _lowering_kept(walk, block, lift, e, dose, extra)
+        walk.short += [(walk.planned, extra)] if kept is not dose and walk.planned is not None else []
+        dose, extra = kept, fits
     if extra > walk.room:  # the cap leaves no time for it: the plain dose (until `refit` finds it freed)
         walk.short += [(walk.planned, extra)] if main and walk.planned is not None else []
         return None
