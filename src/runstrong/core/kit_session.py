@@ -217,10 +217,10 @@ def _eased_effort(walk: LoadWalk, before: Prescription, presc: Prescription) -> 
     q0, q = rir_of(before.intensity.kind, before.intensity.value), rir_of(presc.intensity.kind, presc.intensity.value)
     if q0 is None or q is None or not before.reps or not presc.reps:
         return None
-    start = q
-    while load_rise_pct((before.reps, q0), (presc.reps, q), p.e1rm_divisor) > p.max_implied_load_step_pct + 1e-9:
-        q += 1
-    return None if q == start else copy_of(presc, intensity=Intensity(kind="rir", value=q))
+    if load_rise_pct((before.reps, q0), (presc.reps, q), p.e1rm_divisor) <= p.max_implied_load_step_pct + 1e-9:
+        return None
+    left = float(before.reps + q0 - presc.reps)  # the reps to failure the held load leaves, less those done
+    return copy_of(presc, intensity=Intensity(kind="rir", value=left))
 
 
 def _eased_words(before: Prescription, now: Prescription) -> str:
