@@ -165,23 +165,3 @@ def test_a_heaviest_load_that_contradicts_the_owned_weights_is_refused():
         AthleteProfile.model_validate({**base, "heaviest_loads": {"dumbbell": 12}})
     same = AthleteProfile.model_validate({**base, "heaviest_loads": {"dumbbell": 10}, "load_increments": {}})
     assert same.owned_weights == {Item.dumbbell: [10.0]}
-
-
-def test_a_plain_dose_with_fewer_reps_at_a_held_load_is_stated_at_the_effort_that_load_leaves():
-    """Where even last week's lowering finds no time in the cap, the plain dose stands: 2 x 7 after
-    1 x 14 at RPE 8 at the one 4 kg dumbbell owned. At RPE 8 its 7 reps would ask a load 18%
-    heavier (validate_progression refuses it); at the held load they leave 9 reps in reserve,
-    and that is the effort it is given, within the weekly bound."""
-    from types import SimpleNamespace
-
-    from runstrong.core.kit_session import _eased_effort
-    from runstrong.core.model import Intensity, Prescription
-    from runstrong.core.validate_progression import step_problems
-
-    before = Prescription(sets=1, reps=14, intensity=Intensity(kind="rpe", value=8.0), rest_seconds=120, load_kg=4.0)
-    plain = before.model_copy(update={"sets": 2, "reps": 7})
-    assert any("load jumps" in m for m in step_problems(before, plain, CTX.params))
-    eased = _eased_effort(SimpleNamespace(p=CTX.params), before, plain)
-    assert eased is not None and (eased.sets, eased.reps, eased.intensity.kind) == (2, 7, "rir")
-    assert eased.intensity.value == 9.0 and not step_problems(before, eased, CTX.params)
-    assert _eased_effort(SimpleNamespace(p=CTX.params), before, before) is None  # nothing to ease

@@ -27,9 +27,8 @@ from .kit_progress import (
     slowed,
 )
 from .load_limits import LOADED_ROLES, copy_of, reviewed
-from .model import Block, Exercise, Intensity, Phase, Prescription, Session
+from .model import Block, Exercise, Phase, Prescription, Session
 from .phases import LOADING_PHASES
-from .progression import load_rise_pct, rir_of
 from .timing import estimate_seconds
 from .validate_progression import step_problems
 
@@ -193,8 +192,6 @@ def _bounded(
     ):
         walk.room += timed(block, dose.presc, walk)[1]  # the kit stepped from its other day: the week's own dose
         return None
-    if dose is None and (eased := _eased_effort(walk, before, presc)) is not None:
-        return KitDose(eased, load_at(eased), [walk.p.why(RULE, _eased_words(before, eased))])
     was = before.reps
     if not was or not presc.reps or presc.reps <= was + most:
         return dose
@@ -206,29 +203,6 @@ def _bounded(
     text = f"Reps rise at most {most} a week: {was} on this day last loading week, {now.reps} this week."
     kg = load_at(now) if dose is None else dose.kg
     return with_asked(walk, block, KitDose(now, kg, [walk.p.why(RULE, text)]))
-
-
-def _eased_effort(walk: LoadWalk, before: Prescription, presc: Prescription) -> Prescription | None:
-    """The plain dose at the effort its held load leaves, when its fewer reps at the week's effort
-    would ask a load more than linear-progression's weekly bound heavier than last loading week's
-    (the kit's dose found no time in the cap: 1 x 14 at RPE 8 -> 2 x 7 at RPE 8 at the one 4 kg
-    dumbbell owned); None when the plain dose is within the bound."""
-    p = walk.p
-    q0, q = rir_of(before.intensity.kind, before.intensity.value), rir_of(presc.intensity.kind, presc.intensity.value)
-    if q0 is None or q is None or not before.reps or not presc.reps:
-        return None
-    if load_rise_pct((before.reps, q0), (presc.reps, q), p.e1rm_divisor) <= p.max_implied_load_step_pct + 1e-9:
-        return None
-    left = float(before.reps + q0 - presc.reps)  # the reps to failure the held load leaves, less those done
-    return copy_of(presc, intensity=Intensity(kind="rir", value=left))
-
-
-def _eased_words(before: Prescription, now: Prescription) -> str:
-    return (
-        f"Your cap has no time for last week's {before.sets} x {before.reps} at this load and its slower lowering: "
-        f"{now.sets} x {now.reps} at the same load leave about {now.intensity.value:g} reps in reserve, so that is "
-        "the effort (the same reps at a heavier load wait for a longer session)."
-    )
 
 
 def refit(walk: LoadWalk, s: Session, blocks: list[Block], load_block: Callable[[Block], Block]) -> list[Block]:
