@@ -174,7 +174,7 @@ def test_home_weights_are_asked_how_heavy_they_go(tmp_path: Path):
                    "Weeks in a row", "start", "race", "How many weeks", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
                    "easy running pace", "Which days", "Usual time of day", "Longest session"):  # fmt: skip
         answer(child, prompt, "")
-    answer(child, "What kit do you have?", "dumbbells")
+    answer(child, "What kit do you have?", "dumbbells, kettlebell")  # a kettlebell is named, not assumed
     answer(child, "What can you train on at home", "")  # the home the kit sets assume: not written
     answer(child, "Heaviest dumbbell and kettlebell you have, in kg", "sixteen")
     child.expect_exact("heaviest loads: the kit and its heaviest load in kg, like dumbbell 16, kettlebell 12")
@@ -320,7 +320,7 @@ def test_no_input_furniture_says_what_the_home_holds_and_none_is_none(tmp_path: 
 
 def test_no_input_heaviest_takes_one_number_for_the_home_weights(tmp_path: Path):
     out = run("init", "me.toml", "--no-input", "--age", "30", "--body-mass", "150lb", "--units", "imperial",
-              "--equipment", "dumbbells", "--heaviest", "35", cwd=tmp_path)  # fmt: skip
+              "--equipment", "dumbbells", "--equipment", "kettlebell", "--heaviest", "35", cwd=tmp_path)  # fmt: skip
     assert out.returncode == 0, out.stderr
     loads = load_profile(tmp_path / "me.toml").heaviest_loads
     assert {k.value: v for k, v in loads.items()} == {"dumbbell": 35, "kettlebell": 35}
@@ -329,7 +329,7 @@ def test_no_input_heaviest_takes_one_number_for_the_home_weights(tmp_path: Path)
 def test_no_input_heaviest_takes_the_fixed_weights_a_runner_owns(tmp_path: Path):
     """One pair of 10 kg dumbbells (cr23a F4) is said as `dumbbell 10 only`: it becomes
     owned_weights, and a list not on one even step is refused, naming the option, nothing written."""
-    base = ("--no-input", "--age", "44", "--body-mass", "88", "--equipment", "dumbbells")
+    base = ("--no-input", "--age", "44", "--body-mass", "88", "--equipment", "dumbbells", "--equipment", "kettlebell")
     out = run("init", "me.toml", *base, "--heaviest", "dumbbell 10 only, kettlebell 12 16", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     profile = load_profile(tmp_path / "me.toml")

@@ -54,7 +54,8 @@ def promised_hops(plan) -> list[str]:
         held = hops(w)
         single = any(e.unilateral or e.dose.per_side for e in held)
         for r in (r for r in w.reasons if r.rule_id in (BONE, POSTNATAL)):
-            if ("single-leg hops now" in r.text and not single) or (
+            single_said = "single-leg hops now" in r.text or "single-leg hops may come in" in r.text
+            if (single_said and not single) or (
                 ("hops on both feet this week" in r.text or "hops on both feet come first" in r.text) and not held
             ):
                 out.append(f"week {w.index}: {r.text}")

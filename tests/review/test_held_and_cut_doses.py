@@ -50,7 +50,8 @@ SMALL_DUMBBELLS = AthleteProfile.model_validate({
     "name": "Generated runner", "age": 16, "sex": "female", "body_mass_kg": 40.0,
     "running_experience_years": 1.0, "strength_experience": "novice", "consistent_strength_weeks": 4,
     "start_date": "2027-01-04", "plan_weeks": 1, "race": {"distance": "5k", "date": "2027-04-12"},
-    "available_days": ["mon", "tue", "wed", "thu", "fri"], "session_cap_minutes": 20, "equipment": ["dumbbells"],
+    "available_days": ["mon", "tue", "wed", "thu", "fri"], "session_cap_minutes": 20,
+    "equipment": ["dumbbells", "kettlebell"],
 })  # fmt: skip
 
 
@@ -62,7 +63,7 @@ HEAVIEST_DUMBBELL = AthleteProfile.model_validate({
     "running": {"weekly": [
         {"day": d, "type": "easy", "minutes": 20} for d in ("mon", "tue", "wed", "thu")
     ] + [{"day": "sun", "type": "long", "minutes": 20}]},
-    "available_days": ["mon", "sat"], "session_cap_minutes": 25, "equipment": ["dumbbells"],
+    "available_days": ["mon", "sat"], "session_cap_minutes": 25, "equipment": ["dumbbells", "kettlebell"],
     "screens": [{
         "date": "2027-01-04", "hip_hinge_pass": False, "hip_hinge_faults": ["sacrum"], "plank_seconds": 0,
         "side_plank_left_seconds": 0, "side_plank_right_seconds": 0, "single_leg_squat_left": "good",

@@ -253,7 +253,7 @@ def test_the_easy_pace_is_set_on_the_profile_page_and_a_bad_one_is_refused_by_it
 
 
 def test_the_heaviest_weights_are_set_on_the_profile_page_and_a_bad_answer_is_refused_by_its_field(client) -> None:
-    data = {"available_days": ["tue", "fri"], "session_cap_minutes": "45", "equipment": ["dumbbells"],
+    data = {"available_days": ["tue", "fri"], "session_cap_minutes": "45", "equipment": ["dumbbells", "kettlebell"],
             "heaviest_loads": "dumbbell twelve"}  # fmt: skip
     response = client.post("/profile", data=data)
     assert response.status_code == 422

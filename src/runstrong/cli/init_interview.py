@@ -260,7 +260,7 @@ def _ask_strength_sessions(it: _Interview, raw: dict[str, Any]) -> None:
     )
     it.out.print(
         "  Kit: [bold]bodyweight[/] (a step and a chair), [bold]bands[/] (+ long and mini bands), "
-        "[bold]dumbbells[/] (+ a kettlebell)\n  or [bold]gym[/] (everything); add single items if you like: "
+        "[bold]dumbbells[/]\n  or [bold]gym[/] (everything); add single items if you like (a kettlebell is one): "
         "band, kettlebell, barbell, box, balance_pad, backpack (filled with books or bottles)…"
     )
 

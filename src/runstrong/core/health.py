@@ -23,9 +23,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from . import loads as ld
 from .model import AthleteProfile, Block, Exercise, Health, Impact, Level, Pattern, Reason, Role, Week, why
+from .owned_kit import kit_heaviest, kit_increments
 from .sentences import sentences
-from .vocab import HEALTH_NAME, spoken_list
+from .vocab import HEALTH_NAME, EquipmentSet, spoken_list
 
 POSTNATAL = "postnatal-impact-return"
 PELVIC = "pelvic-floor-symptoms"
@@ -50,6 +52,14 @@ def keeps_impact(limits: Limits | None) -> bool:
     block: low bone density keeps its impact through it, as bone responds to impact (Watson et
     al. 2018, LIFTMOR; Beck et al. 2017) (cr24a F6: eight weeks without a hop) (bone-loading)."""
     return limits is not None and BONE in limits.rules
+
+
+def heavy_main(level: Level, limits: Limits | None, p: Any) -> bool:
+    """Whether a leg category's main lift is chosen on kit that can go heavy: for a lifter of the
+    heavy scheme's level, and with low bone density whatever the level, so a graduated novice's
+    heavy weeks find a hinge or squat that takes them (LIFTMOR's heavy deadlifts and squats; cr24a
+    F6: a kettlebell deadlift dosed for durability, 3 x 13-15, on the heavy day) (bone-loading)."""
+    return level.rank >= p.heavy_min_level.rank or keeps_impact(limits)
 
 
 def low_hop(e: Exercise) -> bool:
@@ -234,7 +244,7 @@ def _stage_words(stage: int, wait: int, back: dt.date | None, high: dt.date, hop
         return "the easiest hops on both feet come first, at the starting dose; single-leg hops wait."
     if stage == 2:
         if hops is not None and not hops.single_leg:
-            return f"hops on both feet this week (single-leg hops may come in from now); {later}"
+            return f"hops on both feet this week; {later}"  # never a promise of single-leg hops it does not hold
         return f"single-leg hops now; {later}"
     return "hops and jumps are back in full."
 
@@ -297,9 +307,39 @@ def with_health(
             continue
         limits = week_limits(profile, w.start_date, p)
         reasons = week_reasons(profile, w.start_date, limits, p, week_hops(w, ctx.library))
+        if limits is not None and BONE in limits.rules and (held := kit_held_heavy(w, profile, ctx.library, p)):
+            reasons.append(why(BONE, held))
         sessions = w.sessions if cue is None else [_cued(s, cue, ctx.library) for s in w.sessions]
         out.append(w.model_copy(update={"reasons": [*w.reasons, *reasons], "sessions": sessions}))
     return out
+
+
+def kit_held_heavy(week: Week, profile: AthleteProfile, library: Any, p: Any) -> str | None:
+    """What a low-bone-density runner is told when their kit holds the week's heavy hinge or squat
+    at its heaviest, short of the heavy dose the lift asks (cr24a F6: Margaret's 12 kg dumbbells):
+    the hardest option the kit leaves is a slower lowering, and heavier kit would let it grow
+    (bone-loading: LIFTMOR's heavy dose, Watson et al. 2018). None when no such lift is held."""
+    for b in (b for s in week.sessions for b in s.blocks if b.role == Role.primary and b.prescription.load_kg):
+        e = library.get(b.exercise_id) if b.exercise_id in library else None
+        rules = {r.rule_id for r in b.reasons}
+        if e is None or e.pattern not in (Pattern.hinge, Pattern.squat) or "dose-heavy" not in rules:
+            continue
+        kit = ld.implement(e.equipment)
+        gym = EquipmentSet.gym in profile.equipment
+        top = ld.heaviest_kg(kit, profile.units, kit_heaviest(profile), gym, p)
+        if kit is None or top is None or rules.isdisjoint({"kit-double-progression", "kit-heaviest"}):
+            continue
+        if b.prescription.load_kg + ld.increment_kg(kit, profile.units, kit_increments(profile), p) <= top + 1e-6:
+            continue  # a heavier step is still in the kit: the load waits for the reps, not for the kit
+        words = ld.KIT_WORDS.get(kit, "kit")
+        kg = b.prescription.load_kg
+        shown = f"{round(kg / ld.KG_PER_LB):g} lb" if profile.units.value == "imperial" else f"{kg:g} kg"
+        return (
+            f"Your heaviest {words} ({shown}) hold your heavy {e.name[0].lower()}{e.name[1:]} short of the heavy "
+            "dose bone responds to (about 5 x 5 near the most you can lift, as in LIFTMOR): its lowering slows "
+            f"instead. Heavier {words}, or a session at a gym, would let it reach that dose."
+        )
+    return None
 
 
 def _cued(session: Any, cue: str, library: Any) -> Any:

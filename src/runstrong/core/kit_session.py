@@ -21,7 +21,10 @@ from .kit_progress import (
     kept_reps,
     kit_dose,
     kit_held,
+    lowering,
     progresses,
+    shown_kg,
+    slowed,
 )
 from .load_limits import LOADED_ROLES, copy_of, reviewed
 from .model import Block, Exercise, Phase, Prescription, Session
@@ -130,6 +133,10 @@ def _progressed(
     ):
         dose = dose._replace(presc=copy_of(dose.presc, sets=dose.presc.sets - 1))  # reps kept from falling:
         _, extra = timed(block, dose.presc, walk)  # a set fewer fits the cap sooner than fewer reps
+    if extra > walk.room and main:  # the lowering kept from slowing, until `refit` finds time for it
+        kept, fits = _lowering_kept(walk, block, lift, e, dose, extra)
+        walk.short += [(walk.planned, extra)] if kept is not dose and walk.planned is not None else []
+        dose, extra = kept, fits
     if extra > walk.room:  # the cap leaves no time for it: the plain dose (until `refit` finds it freed)
         walk.short += [(walk.planned, extra)] if main and walk.planned is not None else []
         return None
@@ -137,6 +144,29 @@ def _progressed(
         dose = dose._replace(reasons=[*dose.reasons, walk.p.why(RULE, FEWER_SETS.format(sets=planned))])
     walk.room -= extra
     return with_asked(walk, block, dose) if main else dose
+
+
+def _lowering_kept(
+    walk: LoadWalk, block: Block, lift: LiftState, e: Exercise, dose: KitDose, extra: int
+) -> tuple[KitDose, int]:
+    """`dose` with its lowering as slow as last loading week's, not a second slower, when only
+    that fits the cap: the reps stay (they never fall while the load holds), and the plain dose's
+    fewer reps at the same effort would ask a heavier load than the kit holds."""
+    k, tempo = lift.kit, e.tempo
+    if k is None or tempo is None or lowering(tempo) is None or dose.presc.tempo is None:
+        return dose, extra
+    kept = slowed(tempo, k.slower) if k.slower else tempo
+    if lowering(dose.presc.tempo) <= lowering(kept):  # type: ignore[operator]
+        return dose, extra
+    now = copy_of(dose.presc, tempo=kept)
+    _, more = timed(block, now, walk)
+    if more > walk.room:
+        return dose, extra
+    text = (
+        f"The load holds at {shown_kg(walk, dose.kg)} and the reps at {now.reps}; your cap has no time for a "
+        f"slower lowering this week, so it stays at {kept}."
+    )
+    return KitDose(now, dose.kg, [walk.p.why(RULE, text)]), more
 
 
 def _bounded(

@@ -314,7 +314,7 @@ class AthleteProfile(Frozen):
     equipment: Annotated[list[EquipmentSet | Item], Field(min_length=1)] = Field(
         default=[EquipmentSet.bodyweight],
         description="Kit sets, each including the one before: bodyweight (a home's furniture: see furniture), "
-        "bands (+ long and mini bands), dumbbells (+ dumbbells and a kettlebell), gym (everything); or single items.",
+        "bands (+ long and mini bands), dumbbells (a kettlebell is a single item), gym (everything); or single items.",
     )
     furniture: list[Item] | None = Field(
         None,

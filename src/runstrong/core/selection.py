@@ -11,7 +11,7 @@ from .block_swaps import apply_swaps, keep_regressions
 from .context import PlanningContext
 from .furniture_advice import furniture_wanted
 from .hash_once import hashed_once
-from .health import Limits, hops_open, keeps_impact, within_limits
+from .health import Limits, heavy_main, hops_open, keeps_impact, within_limits
 from .kit_fit import kit_fit_note
 from .ladder_climb import block_choices, climb_accessories, climb_ladders, climbers, climbs, lower_rungs
 from .library import Library
@@ -325,7 +325,7 @@ def _primaries(
             "unilateral": category == Category.single_leg_power,
             "intents": intents,
             "bilateral": category == Category.posterior_chain and slot == 0,
-            "heavy_kit": slot == 0 and category != Category.core and ctx.level.rank >= p.heavy_min_level.rank,
+            "heavy_kit": slot == 0 and category != Category.core and heavy_main(ctx.level, ctx.health, p),
         }
         e = screened(library, category, slot, ctx, pools.usable, chosen, p, done)
         if e is not None and category == Category.single_leg_power:
