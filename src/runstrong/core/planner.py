@@ -51,6 +51,7 @@ from .review_dosing import review_dosing
 from .runner import runner_of
 from .screen import Screen
 from .screen_priority import side_hold
+from .season import season_notice, selects_as
 from .selection import BlockSelection, Context, select_block
 from .swap_ends import in_force
 from .vocab import kit_items
@@ -98,6 +99,7 @@ def build_plan(
         weeks=weeks,
         guidance=guidance(profile, p),
         warnings=[
+            *season_notice(profile, frames, p),
             *familiarisation(profile, frames, p),
             *health_notes(profile, p),
             *grouped_by_week(state.warnings),
@@ -277,7 +279,7 @@ class _Planning:
             equipment=equipment,
             pain=still_painful(profile, frame.start, self.ctx.ladders),
             handed_back=through_ladder(profile, frame.start, self.ctx.ladders),
-            phase=frame.phase if before is None or frame.phase in LOADING_PHASES else before.phase,
+            phase=selects_as(frame.phase, frame.season, before.phase if before else None),
             race=profile.race.distance if profile.race else None,
             plyo_ready=ready,
             block=frame.selection,
