@@ -161,3 +161,15 @@ def test_a_season_keeps_strength_without_deloads_or_a_third_session_and_its_race
     assert _broken(profile, plan) == []
     named = any(w.startswith("Planned as a racing season") for w in plan.warnings)
     assert named == any(w.start_date in season for w in plan.weeks), plan.warnings[:1]
+
+
+def test_anas_four_meets_with_no_strength_behind_her_are_a_season_of_foundation_weeks():
+    """A 15-year-old novice with no strength work to keep: the season's weeks are the foundation's
+    two sessions, with no deload and no build among them (before: a deload in week 4, a build in week 7)."""
+    ana = load_profile(Path(__file__).parent / "runners" / "ana_teen_xc_meets.toml")
+    plan = build_plan(ana, CTX)
+    season = [w for w in plan.weeks if w.start_date in _season_mondays(ana)]
+    assert [w.index for w in season] == [3, 4, 5, 6, 7, 8]
+    assert _unseasonal(ana, plan) == []
+    assert all(w.phase == Phase.foundation and len(w.sessions) <= P.foundation_sessions for w in season)
+    assert plan.warnings[0].startswith("Planned as a racing season") and "foundation's two sessions" in plan.warnings[0]
