@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, note, settings
 from runstrong.core.model import AthleteProfile, Phase, RaceDistance, RunType
 from runstrong.core.planner import build_plan
 from runstrong.io.data_files import load_context, load_params
+from runstrong.io.markdown import render_markdown
 from runstrong.io.profile_file import load_profile
 from tests.conftest import examples
 
@@ -90,6 +91,21 @@ def test_lena_five_track_races_are_planned_as_a_season_not_a_build():
         assert day in opening
     assert "weeks 2-11" in opening
     assert any(r.rule_id == "in-season" and r.text == opening for r in season[0].reasons)
+    assert opening in render_markdown(plan).split("## Weeks at a glance")[0]  # the plan's first lines say it
+
+
+def _heavy(week, lift: str):  # type: ignore[no-untyped-def]
+    return [b.prescription for s in week.sessions if s.heavy for b in s.blocks if b.exercise_id == lift]
+
+
+def test_lenas_taper_keeps_the_seasons_heavy_dose_not_the_foundations():
+    """The taper steps from the season's kept dose: before this, it read the foundation week's 8 reps
+    at RPE 7, and the race-close sets of the season's last race week took its load to 30 kg from 42.5."""
+    plan = build_plan(LENA, CTX)
+    kept, taper = _heavy(plan.weeks[9], "barbell_hip_thrust"), _heavy(plan.weeks[11], "barbell_hip_thrust")
+    assert kept and taper, (kept, taper)
+    assert (taper[0].reps, taper[0].intensity) == (kept[0].reps, kept[0].intensity)
+    assert taper[0].load_kg >= kept[0].load_kg and taper[0].sets <= kept[0].sets
 
 
 def _with_races(profile: AthleteProfile, keep: set[dt.date], goal: dt.date | None = None) -> AthleteProfile:

@@ -245,7 +245,7 @@ class _Planning:
         if kept is not None:
             self._graduates(frame, [])  # a lived week moves a novice on as a planned one does (its words were said)
             self._unaccustomed(frame, [])
-            self._keep(kept)
+            self._keep(kept, frame.season)
         else:
             self._plan(frame, adjust, screen_notes)
 
@@ -349,13 +349,13 @@ class _Planning:
         self.topped |= topped_accessories(sel, self.carry, p)
         return self.topped
 
-    def _keep(self, kept: Week) -> None:
+    def _keep(self, kept: Week, season: bool = False) -> None:
         """A week already lived: as it was; what the time cap trimmed carries on through the block."""
         library = self.ctx.library
         self.weeks.append(kept)
         self.block_done.update(b.exercise_id for s in kept.sessions for b in s.blocks)
-        loading = kept.phase in LOADING_PHASES and not kept.deload
-        self.carry = carry_of(kept.sessions, loading, self.carry, self.ctx)
+        loading = (kept.phase in LOADING_PHASES or season) and not kept.deload  # a season's week too (in-season)
+        self.carry = carry_of(kept.sessions, loading, self.carry, self.ctx, season)
         self._count_light(kept.phase, kept.deload, light_focuses(kept.sessions))
         for s in kept.sessions:
             self.trim_levels[s.focus] = max(self.trim_levels.get(s.focus, 0), s.trim_steps)

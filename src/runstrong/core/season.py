@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from .dated_races import DatedRace, races_of
-from .model import AthleteProfile, Phase, Reason
+from .model import AthleteProfile, Phase, Reason, Week
 from .vocab import spoken_list
 
 _LOADING = frozenset({Phase.foundation, Phase.build, Phase.race_specific})
@@ -84,6 +84,12 @@ def in_season(
     return out, weeks
 
 
+def kept_in_season(week: Week, profile: AthleteProfile) -> bool:
+    """Whether `week` is a season's kept week (maintenance before the main race: in-season), not
+    the maintenance after the race."""
+    return week.phase == Phase.maintenance and (profile.race is None or week.start_date < profile.race.date)
+
+
 def selects_as(phase: Phase, season: bool, before: Phase | None) -> Phase:
     """The phase a week's lifts are chosen for: a loading week's own; a season's kept week the
     last build's (the build's heavy lifts, in-season), or the build's when none came before; any
@@ -136,11 +142,19 @@ def season_words(season: Season) -> str:
         else "the foundation's two sessions a week"
     )
     return (
-        f"Planned as a racing season: your {len(season.races)} dated races ({races}) come every two or three "
+        f"{OPENING}: your {len(season.races)} dated races ({races}) come every two or three "
         f"weeks, so weeks {season.first + 1}-{season.last + 1} are in season: {kept}, with no third session "
         "and no deload weeks (each race's short taper and easy days back unload the legs). If you are still "
         "building toward one of them, mark it a goal race (goal = true) in running.dated and plan again."
     )
+
+
+OPENING = "Planned as a racing season"
+
+
+def season_openings(weeks: Sequence[Week]) -> list[str]:
+    """What a plan's weeks say they assumed of a season, for the plan's first lines (in-season)."""
+    return [r.text for w in weeks for r in w.reasons if r.rule_id == "in-season" and r.text.startswith(OPENING)]
 
 
 def season_notice(profile: AthleteProfile, frames: Sequence[Any], p: Any) -> list[str]:

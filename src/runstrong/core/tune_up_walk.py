@@ -21,14 +21,16 @@ from .load_limits import copy_of
 from .model import Block, Session, Week
 from .phases import LOADING_PHASES
 from .rep_scheme import LEG_CATEGORIES
+from .season import kept_in_season
 
 if TYPE_CHECKING:
     from .load_walk import LoadWalk
 
 
 def tune_up_capped(walk: LoadWalk, week: Week, day: dt.date) -> bool:
-    """Whether a loading week's `day` holds leg work at race-close effort for a tune-up."""
-    if week.phase not in LOADING_PHASES or week.deload:
+    """Whether a loading week's `day` (a season's kept week's too: in-season) holds leg work at
+    race-close effort for a tune-up."""
+    if (week.phase not in LOADING_PHASES and not kept_in_season(week, walk.profile)) or week.deload:
         return False
     races = near(races_of(walk.profile), day, day, walk.p)
     return bool(races) and not window(races, day, walk.p)[1]
