@@ -41,7 +41,7 @@ class WeekFrame:
     reassess: bool
     reasons: tuple[Reason, ...]
     goal_race: bool = False  # a goal race's race week (goal-race): cut as the taper's race week
-    season: bool = False  # a week of a racing season (in-season): strength kept, not built
+    season: bool = False  # a racing season's kept week (in-season): strength kept, not built
 
     @property
     def end(self) -> dt.date:
@@ -209,7 +209,7 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
                 reassess=reassess,
                 reasons=tuple(reasons),
                 goal_race=goal is not None and not goal.recovery,
-                season=i in season,
+                season=i in season and phase == Phase.maintenance,
             )
         )
         if not deload:

@@ -52,7 +52,7 @@ from .plan_model import MAX_LOAD_KG
 from .rep_scheme import LEG_CATEGORIES
 from .rung_loads import hand_back, handed_back, on_rung, rung_start
 from .set_states import ESTIMATE_RULES, confirmed, from_set
-from .tune_up_walk import note_days, taught
+from .tune_up_walk import note_days, noted, taught
 from .week_days import returning_after_race
 from .week_notes import note_heaviest, note_light
 
@@ -282,7 +282,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         shared = s.blocks if same else walk.copies.setdefault(key, blocks)
         timed = s if same else copy_of(s, blocks=shared, **retimed(s, shared, walk))
         sessions.append(as_dosed_heavy(timed, shared, week.runs, walk.p) or timed)  # shown by the dose it prescribes
-    if not week.deload and week.phase in LOADING_PHASES:
+    if not week.deload and noted(walk, week):
         note_days(walk, week, sessions)
         for ex_id, light in light_days.items():
             walk.lifts[ex_id].light = light

@@ -50,6 +50,12 @@ def _walked(walk: LoadWalk, ex_id: str) -> bool:
     return lift is not None and lift.last is not None and lift.weeks > 0
 
 
+def noted(walk: LoadWalk, week: Week) -> bool:
+    """Whether the walk notes `week`'s days as the base of the day's next step: a loading week,
+    or a season's kept week (in-season: the build after a season steps from its dose)."""
+    return week.phase in LOADING_PHASES or kept_in_season(week, walk.profile)
+
+
 def note_days(walk: LoadWalk, week: Week, sessions: Sequence[Session]) -> None:
     """Each lift's dose and sets this loading week by day (`note_day_reps`, `note_day_sets`),
     a tune-up's race-close leg work keeping what the last loading week noted for its day."""
