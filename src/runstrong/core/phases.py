@@ -224,7 +224,7 @@ def _counted(
     taper after a season no more than it), the plan's first days and the race's recovery, and why."""
     phase, start = phases[i], monday_of(profile.start_date) + dt.timedelta(weeks=i)
     if i in season:
-        sessions, reasons = season_sessions(season[i], start, i, p)
+        sessions, reasons = season_sessions(season[i], start, season.get(i - 1) != season[i], p)
     else:
         sessions, reasons = _sessions(profile, phase, consistent, start, p)
     before = next((k for k in range(i - 1, -1, -1) if phases[k] != Phase.taper), None)

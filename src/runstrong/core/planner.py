@@ -99,7 +99,7 @@ def build_plan(
         weeks=weeks,
         guidance=guidance(profile, p),
         warnings=[
-            *season_notice(profile, frames, p),
+            *season_notice(frames),
             *familiarisation(profile, frames, p),
             *health_notes(profile, p),
             *grouped_by_week(state.warnings),

@@ -60,12 +60,15 @@ def seasons(profile: AthleteProfile, phases: Sequence[Phase], first: dt.date, p:
 
 
 def season_mondays(profile: AthleteProfile, first: dt.date, weeks: int, p: Any) -> frozenset[dt.date]:
-    """The Mondays of a plan's season weeks (from Monday `first`, `weeks` long), whatever their phase."""
-    return frozenset(
+    """The Mondays of a plan's season weeks before the main race (from Monday `first`, `weeks`
+    long), whatever their phase."""
+    race = profile.race.date if profile.race is not None else dt.date.max
+    mondays = (
         first + dt.timedelta(weeks=i)
         for s in seasons(profile, [Phase.build] * weeks, first, p)
         for i in range(s.first, min(s.last + 1, weeks))
     )
+    return frozenset(d for d in mondays if d < race)
 
 
 def in_season(
@@ -74,11 +77,12 @@ def in_season(
     """The phases with each season's loading weeks kept, not built: maintenance for a runner
     with strength work behind them, the foundation for one without; and the season of each
     week it takes (0-based index). The taper, race week and the weeks after the main race keep
-    their own phase."""
+    their own phase (maintenance-after-race)."""
     out, weeks = list(phases), {}
+    race = profile.race.date if profile.race is not None else dt.date.max
     for season in seasons(profile, phases, first, p):
         for i in range(season.first, min(season.last + 1, len(out))):
-            if out[i] in _LOADING:
+            if out[i] in _LOADING and first + dt.timedelta(weeks=i) < race:
                 out[i] = Phase.maintenance if season.built else Phase.foundation
                 weeks[i] = season
     return out, weeks
@@ -101,12 +105,13 @@ def selects_as(phase: Phase, season: bool, before: Phase | None) -> Phase:
     return before
 
 
-def season_sessions(season: Season, start: dt.date, index: int, p: Any) -> tuple[int, list[Reason]]:
+def season_sessions(season: Season, start: dt.date, opens: bool, p: Any) -> tuple[int, list[Reason]]:
     """A season week's sessions and why: one in a week with a race, two in a week without one
-    (the foundation's two for a runner with nothing built to keep)."""
+    (the foundation's two for a runner with nothing built to keep); the first week it takes
+    (`opens`) says what the plan assumed."""
     end = start + dt.timedelta(days=6)
     racing = [r for r in season.races if start <= r.date <= end]
-    said = [_opening(season, p)] if index == season.first else []
+    said = [_opening(season, p)] if opens else []
     if not season.built:
         text = (
             "In season, with little strength work behind you to keep: the foundation's two lower-intensity "
@@ -157,10 +162,9 @@ def season_openings(weeks: Sequence[Week]) -> list[str]:
     return [r.text for w in weeks for r in w.reasons if r.rule_id == "in-season" and r.text.startswith(OPENING)]
 
 
-def season_notice(profile: AthleteProfile, frames: Sequence[Any], p: Any) -> list[str]:
-    """The plan's opening word on a season it assumed (in-season)."""
-    first = frames[0].start if frames else profile.start_date
-    return [season_words(s) for s in seasons(profile, [f.phase for f in frames], first, p)]
+def season_notice(frames: Sequence[Any]) -> list[str]:
+    """The plan's opening word on each season it assumed, as its weeks say it (in-season)."""
+    return [r.text for f in frames for r in f.reasons if r.rule_id == "in-season" and r.text.startswith(OPENING)]
 
 
 def after_season_taper(sessions: int, reasons: list[Reason], p: Any) -> tuple[int, list[Reason]]:
