@@ -40,9 +40,9 @@ def carry_of(
     with the reps in reserve it had before lightening, and the sets it had before; a lift a
     review held or cut, or the taper eased, keeps the dose it had before (the review may
     cap a held lift below it: progression-carries-over); a lift not done this week keeps
-    its last dose, marked away, so it resumes from it when it returns. A season's week
-    (in-season) is what the weeks after it step from, its kept sets aside: its reps, effort and
-    load, with the sets it kept them from, so the taper after it keeps the season's intensity."""
+    its last dose, marked away, so it resumes from it when it returns. A season's kept week
+    (in-season) is what the weeks after it step from, its maintenance cut included: the taper
+    after it keeps the season's intensity, and a build after it climbs back from its sets."""
     if not loading:
         return before
     p, one_copy = ctx.params, ctx.memo.one_copy
@@ -62,8 +62,6 @@ def carry_of(
             carried = _carried(
                 b, Carried._make(before_dose) if before_dose else None, "light-before-key-runs" in rules, p
             )
-            if season and before_dose:  # the sets it kept the dose from (in-season)
-                carried = carried._replace(sets=max(carried.sets, before_dose[0]))
             out[key] = tuple(carried)  # a plain tuple: see Carry above
     for key, dose in old.items():  # a lift away this week keeps its dose for its return
         if key not in out:

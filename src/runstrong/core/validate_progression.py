@@ -61,7 +61,7 @@ def check_progression(
         sink: list[tuple[str, str, str]] = [] if kept else out
         if "baseline-screen" in w.rule_ids:  # a new screen re-prescribes from what was measured
             last, last_light = {}, {}
-        seen: dict[tuple[str, str], Prescription] = dict(last) if kept else {}  # a season keeps what it skips
+        seen: dict[tuple[str, str], Prescription] = {}
         light: dict[str, tuple[int, float]] = {}
         kg_judged = not was_lived and w.start_date not in lived
         was_lived = w.start_date in lived
@@ -82,10 +82,9 @@ def check_progression(
                     if key in last:  # after it is compared with the week before it, as if the cap were not there
                         seen[key] = last[key]
                     continue
-                if kept:  # a season's dose with the sets it kept it from; a lift new in it starts afresh after it
-                    seen.update({key: _kept_sets(b.prescription, last[key])} if key in last else {})
-                    continue
                 seen[key] = b.prescription
+                if kept:  # a season's dose: the base of the week after it, no step (in-season)
+                    continue
                 if key in last:
                     where = f"week {w.index} {b.exercise_id}"
                     problems = step_problems(last[key], b.prescription, p)
@@ -96,12 +95,6 @@ def check_progression(
                     sink += [("linear-progression", where, m) for m in problems]
         last, last_light = seen, light  # compare with the last loading week only: a returning exercise starts afresh
     return out
-
-
-def _kept_sets(kept: Prescription, before: Prescription) -> Prescription:
-    """A season's kept dose as the base of the week after it: its reps, effort and load, with the
-    sets it kept them from (the carry's, in-season)."""
-    return kept.model_copy(update={"sets": max(kept.sets, before.sets)})
 
 
 def _light_step(
