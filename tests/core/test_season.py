@@ -14,7 +14,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, note, settings
 
-from runstrong.core.model import AthleteProfile, Phase, RaceDistance, RunType
+from runstrong.core.model import Adjustment, AthleteProfile, Phase, RaceDistance, RunType
 from runstrong.core.planner import build_plan
 from runstrong.io.data_files import load_context, load_params
 from runstrong.io.markdown import render_markdown
@@ -191,3 +191,12 @@ def test_anas_four_meets_with_no_strength_behind_her_are_a_season_of_foundation_
     assert _unseasonal(ana, plan) == []
     assert all(w.phase == Phase.foundation and len(w.sessions) <= P.foundation_sessions for w in season)
     assert plan.warnings[0].startswith("Planned as a racing season") and "foundation's two sessions" in plan.warnings[0]
+
+
+def test_a_reviews_deload_in_a_season_week_is_kept():
+    """A season plans no deload of its own, but a review that calls one (Ana's week 5) gets it."""
+    ana = load_profile(Path(__file__).parent / "runners" / "ana_teen_xc_meets.toml")
+    called = ana.model_copy(update={"adjustments": [Adjustment(week_start=dt.date(2027, 2, 1), deload=True)]})
+    weeks = build_plan(called, CTX).weeks
+    assert [w.index for w in weeks if w.deload] == [5]
+    assert any(r.rule_id == "review-deload" for r in weeks[4].reasons)

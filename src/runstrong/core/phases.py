@@ -111,17 +111,18 @@ def deload_weeks(
     deloads when they are loading weeks, and restart the count. A goal race's weeks (`goals`,
     goal-race) are deloads of their own, and the loading weeks that reach them within the
     registry's run take none, as before the taper. A season's weeks (`season`, in-season) take
-    none: its races' short tapers unload the legs, and the count restarts after it.
+    none but a review's: its races' short tapers unload the legs, and the count restarts after it.
     """
-    loading = [i for i, ph in enumerate(phases) if ph in LOADING_PHASES and i not in season]
+    loading = [i for i, ph in enumerate(phases) if ph in LOADING_PHASES]
     has_taper = any(ph in (Phase.taper, Phase.race_week) for ph in phases)
     deloads: set[int] = set()
     run = 0
     for n, i in enumerate(loading):
-        if i - 1 in season:  # the first loading week after a season: the cycle restarts
-            run = 0
         if i in forced or i in goals:  # a review called a deload here, or a goal race: the cycle restarts
             deloads.add(i)
+            run = 0
+            continue
+        if i in season:  # a season's foundation week: its races unload the legs, and the cycle restarts after it
             run = 0
             continue
         if run >= p.deload_loading_weeks:
