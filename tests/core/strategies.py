@@ -151,6 +151,38 @@ def profiles_with_tune_ups(draw) -> AthleteProfile:
     return AthleteProfile.model_validate({**profile.model_dump(), "running": running.model_dump()})
 
 
+SEASON_GAPS = st.lists(st.integers(7, 24), min_size=2, max_size=6)  # days from one race to the next: some too far
+SEASON_START = st.integers(0, 8 * 7)  # the first race, this many days after the start
+
+
+@st.composite
+def profiles_in_season(draw) -> AthleteProfile:
+    """A generated runner (`profiles`) with three to seven races in the dated running week, one
+    every one to three and a half weeks (in-season): some a season, some too few or too far apart
+    to be one; now and then one of them a goal race. Each race's week lists the weekly template's
+    other runs too, as a tune-up's does."""
+    profile = draw(profiles())
+    day = profile.start_date + dt.timedelta(days=draw(SEASON_START))
+    races = [day]
+    for gap in draw(SEASON_GAPS):
+        races.append(races[-1] + dt.timedelta(days=gap))
+    goal = draw(st.none() | st.sampled_from(races))
+    template = {r.day.index: r for r in profile.running.weekly}
+    dated = []
+    for monday in sorted({d - dt.timedelta(days=d.weekday()) for d in races}):
+        for k in range(7):
+            d = monday + dt.timedelta(days=k)
+            if d in races:
+                extra = {"goal": True, "distance": RaceDistance.k10} if d == goal else {}
+                dated.append(DatedRun(date=d, type=RunType.race, minutes=draw(st.integers(15, 60)), **extra))
+            elif k in template:
+                dated.append(DatedRun(date=d, type=template[k].type, minutes=template[k].minutes))
+    update: dict = {"running": RunningWeek(weekly=profile.running.weekly, dated=dated).model_dump()}
+    if profile.race is not None and profile.race.date <= races[-1]:  # the main race after the season
+        update["race"] = RaceGoal(distance=profile.race.distance, date=races[-1] + dt.timedelta(days=14)).model_dump()
+    return AthleteProfile.model_validate({**profile.model_dump(), **update, "plan_weeks": None})
+
+
 GOAL_RACE_WEEKS = st.integers(6, 24)  # the main race, this many weeks from the start
 GOAL_GAP_DAYS = st.integers(10, 12 * 7)  # a goal race this many days before it: some inside its taper's reach
 

@@ -23,10 +23,15 @@ Carry = tuple[tuple[tuple[str, str], tuple], ...]
 
 
 _HELD_RULES = frozenset({"review-reduce", "review-hold", "taper", "maintenance-after-race"})
+_SEASON_HELD = _HELD_RULES - {"maintenance-after-race"}  # a season's kept dose is its base (in-season)
 
 
 def carry_of(
-    sessions: list[Session] | tuple[Session, ...], loading: bool, before: Carry, ctx: PlanningContext
+    sessions: list[Session] | tuple[Session, ...],
+    loading: bool,
+    before: Carry,
+    ctx: PlanningContext,
+    season: bool = False,
 ) -> Carry:
     """What the week after this one steps from, read off its blocks (the same for a week
     just planned and one already lived): each lift's dose, if this was a loading week.
@@ -35,7 +40,9 @@ def carry_of(
     with the reps in reserve it had before lightening, and the sets it had before; a lift a
     review held or cut, or the taper eased, keeps the dose it had before (the review may
     cap a held lift below it: progression-carries-over); a lift not done this week keeps
-    its last dose, marked away, so it resumes from it when it returns."""
+    its last dose, marked away, so it resumes from it when it returns. A season's kept week
+    (in-season) is what the weeks after it step from, its maintenance cut included: the taper
+    after it keeps the season's intensity, and a build after it climbs back from its sets."""
     if not loading:
         return before
     p, one_copy = ctx.params, ctx.memo.one_copy
@@ -47,7 +54,7 @@ def carry_of(
                 continue
             key, rules = (b.exercise_id, s.focus.value), set(map(_RULE_ID, b.reasons))
             # a review's hold or cut, the taper's ease and the first days back after the race set no new base
-            if rules & _HELD_RULES:
+            if rules & (_SEASON_HELD if season else _HELD_RULES):
                 if key in old:
                     out[key] = old[key]
                 continue

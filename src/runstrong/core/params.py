@@ -49,6 +49,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "maintenance-after-race": rp.MaintenanceAfterRace,
     "tune-up-race": rrace.TuneUpRace,
     "goal-race": rrace.GoalRaceBefore,
+    "in-season": rrace.InSeason,
     "scheduled-reassessment": rp.ScheduledReassessment,
     "no-consecutive-strength-days": rp.NoConsecutiveDays,
     "no-heavy-near-speed": rp.NoHeavyNearSpeed,

@@ -12,7 +12,16 @@ from .goal_weeks import GoalWeek, blocked_week_days, goal_reason, goal_weeks, op
 from .hash_once import hashed_once
 from .model import AthleteProfile, Pattern, Phase, Reason, Week, Weekday, why
 from .params import Params
-from .vocab import spoken_list
+from .season import Season, after_season_taper, in_season, season_sessions
+from .week_room import (
+    USUAL_WEEK_TEXT,
+    days_text,
+    first_week_room,
+    foundation_after_race,
+    most_spaced,
+    sessions_text,
+    training_days_room,
+)
 
 MAX_PLAN_WEEKS = 60
 LOADING_PHASES = frozenset({Phase.foundation, Phase.build, Phase.race_specific})
@@ -32,6 +41,7 @@ class WeekFrame:
     reassess: bool
     reasons: tuple[Reason, ...]
     goal_race: bool = False  # a goal race's race week (goal-race): cut as the taper's race week
+    season: bool = False  # a racing season's kept week (in-season): strength kept, not built
 
     @property
     def end(self) -> dt.date:
@@ -86,7 +96,11 @@ def after_race(profile: AthleteProfile, loading: int, to_race: int, p: Params) -
 
 
 def deload_weeks(
-    phases: list[Phase], p: Params, forced: frozenset[int] = frozenset(), goals: frozenset[int] = frozenset()
+    phases: list[Phase],
+    p: Params,
+    forced: frozenset[int] = frozenset(),
+    goals: frozenset[int] = frozenset(),
+    season: frozenset[int] = frozenset(),
 ) -> set[int]:
     """0-based indexes of deload weeks among the loading weeks.
 
@@ -96,7 +110,8 @@ def deload_weeks(
     its few race-specific weeks on a deload). `forced` weeks (a review's deload) are
     deloads when they are loading weeks, and restart the count. A goal race's weeks (`goals`,
     goal-race) are deloads of their own, and the loading weeks that reach them within the
-    registry's run take none, as before the taper.
+    registry's run take none, as before the taper. A season's weeks (`season`, in-season) take
+    none but a review's: its races' short tapers unload the legs, and the count restarts after it.
     """
     loading = [i for i, ph in enumerate(phases) if ph in LOADING_PHASES]
     has_taper = any(ph in (Phase.taper, Phase.race_week) for ph in phases)
@@ -105,6 +120,9 @@ def deload_weeks(
     for n, i in enumerate(loading):
         if i in forced or i in goals:  # a review called a deload here, or a goal race: the cycle restarts
             deloads.add(i)
+            run = 0
+            continue
+        if i in season:  # a season's foundation week: its races unload the legs, and the cycle restarts after it
             run = 0
             continue
         if run >= p.deload_loading_weeks:
@@ -134,14 +152,14 @@ def deloads_close_blocks(phases: list[Phase], deloads: set[int]) -> list[Phase]:
 def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
     """The plan's weeks: phase, deload, session count, block and progression step of each,
     with the rules behind them."""
-    phases = phase_lengths(profile, p)
     first = monday_of(profile.start_date)
+    phases, season = in_season(phase_lengths(profile, p), profile, first, p)
     adjust = {a.week_start: a for a in profile.week_adjustments}
     forced = frozenset(
         i for i in range(len(phases)) if (a := adjust.get(first + dt.timedelta(weeks=i))) is not None and a.deload
     )
     goals = goal_weeks(profile, phases, first, p)
-    deloads = deload_weeks(phases, p, forced, frozenset(goals))
+    deloads = deload_weeks(phases, p, forced, frozenset(goals), frozenset(season))
     phases = deloads_close_blocks(phases, deloads)
     missed = 0  # weeks a review found inconsistent: they do not count toward the third session
     frames: list[WeekFrame] = []
@@ -150,7 +168,7 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
         fresh: list[Reason] = []
         if i > 0 and (phase != phases[i - 1] or (i - 1) in deloads):
             block, step = block + 1, 0
-        if i > 0 and phase != phases[i - 1] and phase in LOADING_PHASES:
+        if i > 0 and phase != phases[i - 1] and (phase in LOADING_PHASES or i in season):
             selection, same_lifts = selection + 1, 0  # familiar lifts carry into the taper, race week and maintenance
         elif phase in LOADING_PHASES and (i - 1) in deloads and same_lifts >= p.block_max_weeks and i not in goals:
             selection, same_lifts = selection + 1, 0  # a long phase: the other lifts change after a deload
@@ -161,14 +179,7 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
         this_week = adjust.get(start)
         if this_week is not None and not this_week.consistent:
             missed += 1
-        sessions, reasons = _sessions(profile, phase, consistent, start, p)
-        sessions, partial = _first_week_room(profile, start, sessions, p)
-        reasons += partial
-        if i == 0 and phase in (Phase.taper, Phase.race_week) and Phase.foundation in phases:  # built after it
-            reasons.append(p.why("maintenance-after-race", TOO_CLOSE_TEXT))
-        if phase == Phase.foundation and profile.race is not None and start > profile.race.date:
-            sessions, after = _foundation_after_race(profile, start, sessions, i > 0 and phases[i - 1] != phase, p)
-            reasons += after
+        sessions, reasons = _counted(profile, phases, i, consistent, season, p)
         if this_week is not None and this_week.max_sessions is not None and this_week.max_sessions < sessions:
             if this_week.max_sessions <= p.foundation_sessions < sessions:  # a third held back: its note says why
                 reasons = [r for r in reasons if r.rule_id != "third-session-after-consistency"]
@@ -201,11 +212,35 @@ def lay_out_weeks(profile: AthleteProfile, p: Params) -> list[WeekFrame]:
                 reassess=reassess,
                 reasons=tuple(reasons),
                 goal_race=goal is not None and not goal.recovery,
+                season=i in season and phase == Phase.maintenance,
             )
         )
         if not deload:
             step += 1
     return frames
+
+
+def _counted(
+    profile: AthleteProfile, phases: list[Phase], i: int, consistent: int, season: dict[int, Season], p: Params
+) -> tuple[int, list[Reason]]:
+    """How many sessions week `i` asks for by its phase (a season's week by the season, the
+    taper after a season no more than it), the plan's first days and the race's recovery, and why."""
+    phase, start = phases[i], monday_of(profile.start_date) + dt.timedelta(weeks=i)
+    if i in season:
+        sessions, reasons = season_sessions(season[i], start, season.get(i - 1) != season[i], p)
+    else:
+        sessions, reasons = _sessions(profile, phase, consistent, start, p)
+    before = next((k for k in range(i - 1, -1, -1) if phases[k] != Phase.taper), None)
+    if phase == Phase.taper and before in season:
+        sessions, reasons = after_season_taper(sessions, reasons, p)
+    sessions, partial = first_week_room(profile, start, sessions, p)
+    reasons += partial
+    if i == 0 and phase in (Phase.taper, Phase.race_week) and Phase.foundation in phases:  # built after it
+        reasons.append(p.why("maintenance-after-race", TOO_CLOSE_TEXT))
+    if phase == Phase.foundation and profile.race is not None and start > profile.race.date:
+        sessions, after = foundation_after_race(profile, start, sessions, i > 0 and phases[i - 1] != phase, p)
+        reasons += after
+    return sessions, reasons
 
 
 def _goal_sessions(profile: AthleteProfile, goal: GoalWeek, sessions: int, p: Params) -> int:
@@ -224,77 +259,6 @@ def _room_near_goal(
     if near is None or (room := most_spaced(near[1], p.min_days_between)) >= sessions:
         return sessions, reasons
     return room, [*reasons, room_reason(near[0], room, p)]
-
-
-def most_spaced(weekdays: list[int], min_days: int) -> int:
-    """How many of these weekdays can hold sessions `min_days` apart.
-
-    >>> most_spaced([0, 1, 2, 4], 2)
-    3
-    """
-    count, last = 0, -7
-    for d in weekdays:
-        if d - last >= min_days:
-            count, last = count + 1, d
-    return count
-
-
-def training_days_room(profile: AthleteProfile, p: Params) -> int:
-    """How many sessions the runner's training days hold a day apart in one week."""
-    return most_spaced(sorted(d.index for d in set(profile.available_days)), p.min_days_between)
-
-
-def _days_text(profile: AthleteProfile) -> str:
-    return spoken_list([d.value.title() for d in sorted(set(profile.available_days), key=lambda d: d.index)])
-
-
-def _first_week_room(profile: AthleteProfile, start: dt.date, sessions: int, p: Params) -> tuple[int, list[Reason]]:
-    """A plan starting mid-week: as many sessions as its remaining training days hold, with why."""
-    if not start < profile.start_date < start + dt.timedelta(days=7):
-        return sessions, []
-    room = _room_from(profile, start, profile.start_date, p)
-    if room >= sessions:
-        return sessions, []
-    held = {0: "no room for a session", 1: "room for 1 session"}.get(room, f"room for {room} sessions a day apart")
-    text = f"The plan starts on {profile.start_date:%A}: the training days left this week have {held}, not {sessions}."
-    return room, [p.why("no-consecutive-strength-days", text)]
-
-
-def _room_from(profile: AthleteProfile, start: dt.date, first: dt.date, p: Params) -> int:
-    """How many sessions a day apart the week from `start` holds on its training days from `first` on."""
-    available = set(profile.available_days)
-    days = [i for i in range(7) if (d := start + dt.timedelta(days=i)) >= first and Weekday.of(d) in available]
-    return most_spaced(days, p.min_days_between)
-
-
-def _foundation_after_race(
-    profile: AthleteProfile, start: dt.date, sessions: int, first: bool, p: Params
-) -> tuple[int, list[Reason]]:
-    """A foundation week after the race: why it is not maintenance (its first week), and as
-    many sessions as the training days after the race's recovery hold."""
-    race = profile.race
-    assert race is not None
-    reasons: list[Reason] = []
-    if first:
-        text = (
-            f"Fewer than {p.maintenance_min_built_weeks} weeks of strength work before the race, so there is "
-            "nothing to maintain yet: the weeks after it are your foundation, two sessions a week. When they end, "
-            "plan again with your next race (or none) to carry on."
-        )
-        reasons += [p.why("maintenance-after-race", text), p.why("maintenance-after-race", USUAL_WEEK_TEXT)]
-    back = race.date + dt.timedelta(days=p.recovery_days[race.distance])
-    if back <= start:
-        return sessions, reasons
-    room = _room_from(profile, start, back, p)
-    if room >= sessions:
-        return sessions, reasons
-    text = f"Recovery after the race: no strength until {back:%a %d %b}"
-    text += f", which leaves room for {_sessions_text(room)} this week." if room else ". Easy movement only."
-    return room, [*reasons, p.why("maintenance-after-race", text)]
-
-
-def _sessions_text(n: int) -> str:
-    return "1 session" if n == 1 else f"{n} sessions"
 
 
 def _race_week_days(profile: AthleteProfile, start: dt.date, p: Params) -> list[dt.date]:
@@ -335,7 +299,7 @@ def _no_race_week_day(profile: AthleteProfile, start: dt.date, p: Params) -> str
         before = "on race day" if days <= 0 else f"{days} day{'s' if days != 1 else ''} before the race"
         return f"Race week: the plan starts {before} and {final}. Rest and race."
     return (
-        f"Race week: none of your training days ({_days_text(profile)}) falls {p.no_strength_days + 1} or more "
+        f"Race week: none of your training days ({days_text(profile)}) falls {p.no_strength_days + 1} or more "
         "days before the race. Rest and race."
     )
 
@@ -371,8 +335,8 @@ def _sessions(
             behind = f"{consistent} consistent weeks behind you ({unlock} needed at {level} level):"
             if room <= p.foundation_sessions:  # the training days, not the runs, keep it out
                 text = (
-                    f"{behind} a third session is due, but your training days ({_days_text(profile)}) hold only "
-                    f"{_sessions_text(room)} a day apart: add a training day for it."
+                    f"{behind} a third session is due, but your training days ({days_text(profile)}) hold only "
+                    f"{sessions_text(room)} a day apart: add a training day for it."
                 )  # fewer than the foundation's: the week asks for those, and least_bad says what fits
                 return p.foundation_sessions, [*reasons, p.why("third-session-after-consistency", text)]
             text = f"{behind} a third, single-leg power session."
@@ -405,9 +369,6 @@ def _maintenance_sessions(
         text = f"Recovery after the race: no strength until {back:%a %d %b}. Easy movement only."
         return 0, [*reasons, p.why("maintenance-after-race", text)]
     return p.maintenance_sessions, reasons
-
-
-USUAL_WEEK_TEXT = "Your usual running week is shown after the race: ease back in as your running plan says."
 
 
 def _deload_reasons(deload: bool, forced: bool, p: Params) -> list[Reason]:

@@ -49,7 +49,7 @@ from .model import AthleteProfile, Block, Exercise, Phase, Prescription, Session
 from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
 from .rep_scheme import LEG_CATEGORIES
-from .tune_up_walk import note_days, taught
+from .tune_up_walk import note_days, noted, taught
 from .week_days import returning_after_race
 from .week_notes import note_heaviest, note_light
 
@@ -192,7 +192,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         shared = s.blocks if same else walk.copies.setdefault(key, blocks)
         timed = s if same else copy_of(s, blocks=shared, **retimed(s, shared, walk))
         sessions.append(as_dosed_heavy(timed, shared, week.runs, walk.p) or timed)  # shown by the dose it prescribes
-    if not week.deload and week.phase in LOADING_PHASES:
+    if not week.deload and noted(walk, week):
         note_days(walk, week, sessions)
         for ex_id, light in light_days.items():
             walk.lifts[ex_id].light = light

@@ -51,6 +51,7 @@ from .review_dosing import review_dosing
 from .runner import runner_of
 from .screen import Screen
 from .screen_priority import side_hold
+from .season import season_notice, selects_as
 from .selection import BlockSelection, Context, select_block
 from .swap_ends import in_force
 from .vocab import kit_items
@@ -98,6 +99,7 @@ def build_plan(
         weeks=weeks,
         guidance=guidance(profile, p),
         warnings=[
+            *season_notice(frames),
             *familiarisation(profile, frames, p),
             *health_notes(profile, p),
             *grouped_by_week(state.warnings),
@@ -243,7 +245,7 @@ class _Planning:
         if kept is not None:
             self._graduates(frame, [])  # a lived week moves a novice on as a planned one does (its words were said)
             self._unaccustomed(frame, [])
-            self._keep(kept)
+            self._keep(kept, frame.season)
         else:
             self._plan(frame, adjust, screen_notes)
 
@@ -277,7 +279,7 @@ class _Planning:
             equipment=equipment,
             pain=still_painful(profile, frame.start, self.ctx.ladders),
             handed_back=through_ladder(profile, frame.start, self.ctx.ladders),
-            phase=frame.phase if before is None or frame.phase in LOADING_PHASES else before.phase,
+            phase=selects_as(frame.phase, frame.season, before.phase if before else None),
             race=profile.race.distance if profile.race else None,
             plyo_ready=ready,
             block=frame.selection,
@@ -347,13 +349,13 @@ class _Planning:
         self.topped |= topped_accessories(sel, self.carry, p)
         return self.topped
 
-    def _keep(self, kept: Week) -> None:
+    def _keep(self, kept: Week, season: bool = False) -> None:
         """A week already lived: as it was; what the time cap trimmed carries on through the block."""
         library = self.ctx.library
         self.weeks.append(kept)
         self.block_done.update(b.exercise_id for s in kept.sessions for b in s.blocks)
-        loading = kept.phase in LOADING_PHASES and not kept.deload
-        self.carry = carry_of(kept.sessions, loading, self.carry, self.ctx)
+        loading = (kept.phase in LOADING_PHASES or season) and not kept.deload  # a season's week too (in-season)
+        self.carry = carry_of(kept.sessions, loading, self.carry, self.ctx, season)
         self._count_light(kept.phase, kept.deload, light_focuses(kept.sessions))
         for s in kept.sessions:
             self.trim_levels[s.focus] = max(self.trim_levels.get(s.focus, 0), s.trim_steps)

@@ -24,3 +24,13 @@ class GoalRaceBefore(RuleParams):
     min_weeks_before: Int  # weeks from its week to the main race's: closer, the main race's taper covers it
     recovery_weeks: Int
     easy_return_days: Int  # days back after its recovery days: leg work at race-close effort, no top-up
+
+
+class InSeason(RuleParams):
+    """A racing season of dated tune-ups: what makes one, and the sessions its weeks hold."""
+
+    prefix = "in_season_"
+    min_races: Int  # tune-ups in a row, each at most max_gap_days after the one before
+    max_gap_days: Int
+    sessions: Int  # a season week without a race
+    race_week_sessions: Int  # a season week with a race in it

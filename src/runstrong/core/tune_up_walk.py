@@ -21,14 +21,16 @@ from .load_limits import copy_of
 from .model import Block, Session, Week
 from .phases import LOADING_PHASES
 from .rep_scheme import LEG_CATEGORIES
+from .season import kept_in_season
 
 if TYPE_CHECKING:
     from .load_walk import LoadWalk
 
 
 def tune_up_capped(walk: LoadWalk, week: Week, day: dt.date) -> bool:
-    """Whether a loading week's `day` holds leg work at race-close effort for a tune-up."""
-    if week.phase not in LOADING_PHASES or week.deload:
+    """Whether a loading week's `day` (a season's kept week's too: in-season) holds leg work at
+    race-close effort for a tune-up."""
+    if (week.phase not in LOADING_PHASES and not kept_in_season(week, walk.profile)) or week.deload:
         return False
     races = near(races_of(walk.profile), day, day, walk.p)
     return bool(races) and not window(races, day, walk.p)[1]
@@ -46,6 +48,12 @@ def taught(walk: LoadWalk, week: Week, day: dt.date, blocks: Sequence[Block]) ->
 def _walked(walk: LoadWalk, ex_id: str) -> bool:
     lift = walk.lifts.get(ex_id)
     return lift is not None and lift.last is not None and lift.weeks > 0
+
+
+def noted(walk: LoadWalk, week: Week) -> bool:
+    """Whether the walk notes `week`'s days as the base of the day's next step: a loading week,
+    or a season's kept week (in-season: the build after a season steps from its dose)."""
+    return week.phase in LOADING_PHASES or kept_in_season(week, walk.profile)
 
 
 def note_days(walk: LoadWalk, week: Week, sessions: Sequence[Session]) -> None:

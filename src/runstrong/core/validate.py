@@ -40,6 +40,7 @@ from .plan_notes import familiarising
 from .progression import RPE_AT_FAILURE
 from .rep_scheme import LEG_CATEGORIES
 from .rules import Registry
+from .season import season_mondays
 from .validate_loads import check_loads
 from .validate_progression import KitSteps, check_progression
 from .week_days import returning_after_race
@@ -274,10 +275,11 @@ def _nearer_failure(intensity: Intensity, rir: int) -> bool:
 def _check_deloads(plan: Plan, p: Params) -> list[Violation]:
     out = []
     run = 0
+    season = season_mondays(plan.profile, plan.weeks[0].start_date, len(plan.weeks), p) if plan.weeks else frozenset()
     for w in plan.weeks:
         if w.deload and w.phase not in LOADING_PHASES:
             out.append(Violation("planned-deloads", f"week {w.index}", "deload inside the taper"))
-        if w.phase in LOADING_PHASES and not w.deload:
+        if w.phase in LOADING_PHASES and not w.deload and w.start_date not in season:  # a season: none (in-season)
             run += 1
             if run > p.deload_max_loading_weeks:
                 out.append(Violation("planned-deloads", f"week {w.index}", f"{run} loading weeks without a deload"))

@@ -19,6 +19,7 @@ from .model import Block, Plan, Prescription, Role
 from .params import Params
 from .phases import LOADING_PHASES
 from .progression import load_rise_pct, rir_of
+from .season import kept_in_season
 
 _RULE_ID = attrgetter("rule_id")
 
@@ -42,7 +43,8 @@ def check_progression(
 ) -> list[tuple[str, str, str]]:
     """Each loading week's step from the last loading week stays within the registry's
     bounds, across phase changes and deloads (a deload or taper week is compared with
-    nothing; the loading week after it with the one before it); a day's load in kilograms
+    nothing; the loading week after it with the one before it; a season's kept week is no step
+    but the base of the week after it: in-season); a day's load in kilograms
     too (`load_steps`), except in a week lived or the first after one (the diary's sets lead).
     A light day's load steps from the last loading week's light day of its lift (cr24a F5: a light
     day held at 95 kg while its reps rose took 105 kg in one week)."""
@@ -53,8 +55,10 @@ def check_progression(
     races = races_of(plan.profile)  # a dated race's last days hold leg work far from failure, as a light day does
     was_lived = False
     for w in plan.weeks:
-        if w.deload or w.phase not in LOADING_PHASES:
+        kept = not w.deload and kept_in_season(w, plan.profile)  # the base for the week after it, not a step
+        if (w.deload or w.phase not in LOADING_PHASES) and not kept:
             continue
+        sink: list[tuple[str, str, str]] = [] if kept else out
         if "baseline-screen" in w.rule_ids:  # a new screen re-prescribes from what was measured
             last, last_light = {}, {}
         seen: dict[tuple[str, str], Prescription] = {}
@@ -72,13 +76,15 @@ def check_progression(
                     rules = rules_of[id(b)] = frozenset(map(_RULE_ID, b.reasons))
                 key = (b.exercise_id, s.focus.value)
                 if "light-before-key-runs" in rules:  # no step up nor base for a full day; its own load bounded
-                    _light_step(out, w.index, b, rules, (last_light, light), kit_step if kg_judged else None, p)
+                    _light_step(sink, w.index, b, rules, (last_light, light), kit_step if kg_judged else None, p)
                     continue
                 if not rules.isdisjoint(REVIEWED):  # a week a review cut or held: the week
                     if key in last:  # after it is compared with the week before it, as if the cap were not there
                         seen[key] = last[key]
                     continue
                 seen[key] = b.prescription
+                if kept:  # a season's dose: the base of the week after it, no step (in-season)
+                    continue
                 if key in last:
                     where = f"week {w.index} {b.exercise_id}"
                     problems = step_problems(last[key], b.prescription, p)
@@ -86,7 +92,7 @@ def check_progression(
                     if step is not None:
                         top = span[1] if (span := dosed_range(b, p)) else None
                         problems += filter(None, [load_step_problem(last[key], b.prescription, top, step, p)])
-                    out += [("linear-progression", where, m) for m in problems]
+                    sink += [("linear-progression", where, m) for m in problems]
         last, last_light = seen, light  # compare with the last loading week only: a returning exercise starts afresh
     return out
 

@@ -96,14 +96,14 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
         levels[session.focus] = level
         sessions.append(dated)
     sessions.sort(key=lambda s: s.date)
-    loading = w.frame.phase in LOADING_PHASES and not w.frame.deload
+    loading = (w.frame.phase in LOADING_PHASES or w.frame.season) and not w.frame.deload
     return PlannedWeek(
         sessions=tuple(sessions),
         notes=tuple(notes),
         warnings=tuple(warnings),
         landing=any(x.has_landing for x in planned),
         trim_levels=plain_levels(levels),
-        carry=carry_of(sessions, loading, w.carry, ctx),
+        carry=carry_of(sessions, loading, w.carry, ctx, w.frame.season),
         focus_light=light_focuses(sessions),
         exercise_ids=frozenset(b.exercise_id for s in sessions for b in s.blocks),
     )

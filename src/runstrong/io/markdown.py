@@ -7,6 +7,7 @@ import datetime as dt
 from runstrong.core.goal_weeks import week_kind
 from runstrong.core.model import Plan, Role, Session, Week
 from runstrong.core.rules import Registry
+from runstrong.core.season import season_openings
 from runstrong.core.vocab import areas_text
 
 from .labels import (
@@ -64,6 +65,7 @@ def _header(plan: Plan) -> list[str]:
         "",
         f"{plan.start_date:%d %b %Y} to {plan.end_date:%d %b %Y}, {len(plan.weeks)} weeks.",
         "",
+        *(line for said in season_openings(plan.weeks) for line in (said, "")),  # what it assumed (in-season)
     ]
     return out
 

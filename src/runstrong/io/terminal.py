@@ -14,6 +14,7 @@ from rich.text import Text
 from runstrong.core.goal_weeks import week_kind
 from runstrong.core.model import Phase, Plan, Role, Session, Week
 from runstrong.core.rules import Registry
+from runstrong.core.season import season_openings
 from runstrong.core.vocab import areas_text
 
 from .labels import (
@@ -64,6 +65,8 @@ def render_overview(plan: Plan) -> Panel:
         head.append(f"No race: {plural(len(plan.weeks), 'week')} from {plan.start_date:%d %b %Y}\n")
     if pr.pain_areas:
         head.append("Pain areas respected: " + areas_text(pr.pain_areas) + "\n")
+    for said in season_openings(plan.weeks):  # what the plan assumed (in-season)
+        head.append(said + "\n")
     strip = Text()
     for w in plan.weeks:
         letter = "D" if w.deload else PHASE_LETTER[w.phase]
