@@ -133,7 +133,7 @@ def test_petes_first_week_back_after_a_short_runways_race_keeps_race_weeks_loads
 
 
 def test_a_light_day_back_after_the_race_does_not_lower_the_first_full_day_under_race_weeks_load():
-    """A 16-year-old novice, 75 kg, dumbbells, a 5K on Sun 2 May (the closing CI's draw of the
+    """A 16-year-old novice, 75 kg, dumbbells and a kettlebell, a 5K on Sun 2 May (the closing CI's draw of the
     twenty-fourth session): race week's kettlebell deadlift 1 x 12 @ 20 kg at RIR 4; the
     Wednesday back is light (a long run on Thursday), 1 x 12 @ 16 kg; the first full day,
     Monday 10 May, still inside the easy days back, was 2 x 12 @ 16 kg: the floor at race
