@@ -3,12 +3,18 @@ race-close days or a review's cut (load-autoregulation, kit-double-progression; 
 heavy RDL fell 57.5 -> 55 -> 52.5 kg over weeks logged as planned: each replan started the lift
 afresh from its log, without its kit's reps and next step, and rounded it down once more).
 
-Each generated runner lives their plan a week at a time: each lift's last set of the week logged
-as planned, one rep more in reserve, one rep more, or a rep harder, and the plan is made again
-from the diary with the weeks lived kept, as a review's replan makes it. A lift once logged harder
+Each generated runner lives their plan a week at a time: each lift's week logged as planned, one
+rep more in reserve, one rep more, or a rep harder, read as the diary's adapters read it (the best
+e1RM of the week's sets, cr25a F3), and the plan is made again from the diary with the weeks lived
+kept, as a review's replan makes it. A lift once logged harder
 is not checked after it: the replan walks the lived weeks from the profile and keeps only each
 lift's last set, so a harder week's log is forgotten once a later week is logged (see
-docs/coach-reads.md, twenty-third session, Left: a 15 kg known trap bar, 27.5 -> 25 kg)."""
+docs/coach-reads.md, twenty-third session, Left: a 15 kg known trap bar, 27.5 -> 25 kg).
+
+Runners who give no loads (every lift from its estimate) are checked too, outside three kinds the
+property found and that are left (docs/coach-reads.md, twenty-fifth session, logloads; their draws
+are saved as runners/logloads_left_*.json): a lift at its kit's heaviest, a lift's first heavy week,
+and another day held under a heavy day that the kit's coarse steps kept at last week's load."""
 
 from __future__ import annotations
 
