@@ -65,14 +65,26 @@ def week_best(dated: Iterable[tuple[Any, Any]], p: Any) -> tuple[Any, Any] | Non
     '2027-01-19'
     >>> week_best([("2027-01-10", heavy), ("2027-01-24", light)], p)[0]  # two weeks before: the week is newer
     '2027-01-24'
+    >>> same = NS(reps=10, load_kg=47.5, rpe=None, rir=4)  # 55 kg x 6 at RPE 8 and this: both 69.7 kg
+    >>> week_best([("2027-01-19", NS(reps=6, load_kg=55, rpe=8, rir=None)), ("2027-01-24", same)], p)[0]
+    '2027-01-19'
     """
     items = [(dt.date.fromisoformat(str(d)), d, s) for d, s in dated if s.load_kg and s.reps]
     if not items:
         return None
     latest = max(day for day, _, _ in items)
     week = sorted((x for x in items if (latest - x[0]).days < p.autoreg_read_days), key=lambda x: x[0], reverse=True)
-    best = best_logged([s for _, _, s in week], p)
-    return next((d, s) for _, d, s in week if s is best)
+    # on a tie the set nearer failure is the read: a light day's set far from failure is the dose it was
+    # (Walter's 47.5 kg x 10 at RIR 4 and 55 kg x 6 at RPE 8 both stand for 69.7 kg), then the later one
+    best = max(week, key=lambda x: (round(set_e1rm(x[2], p), 6), -_reserve(x[2], p), x[0]))
+    return best[1], best[2]
+
+
+def _reserve(s: Any, p: Any) -> float:
+    """The reps in reserve a logged set's RPE, else RIR, says (else the assumed reserve)."""
+    return ld.rir_of(
+        "rpe" if s.rpe is not None else "rir", s.rpe if s.rpe is not None else s.rir, p.autoreg_assumed_rir
+    )
 
 
 def best_logged(sets: list[Any], p: Any) -> Any | None:
