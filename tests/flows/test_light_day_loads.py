@@ -74,7 +74,7 @@ def rdl_days(profile: Path) -> Days:
 
 
 def heavy_set(days: Days) -> str:
-    return f"romanian deadlift 4x5 @{days.heavy_kg}kg rpe8"
+    return f"romanian deadlift 4x6 @{days.heavy_kg}kg rpe8"  # as planned (4 x 6 at RPE 8)
 
 
 def rdl_load(session: dict) -> float:
@@ -140,7 +140,7 @@ def test_the_session_page_and_the_api_show_a_light_day_under_its_share_of_the_he
     store = open_store(url)
     clock = Clock(dt.datetime.combine(days.heavy, dt.time(19)), days.heavy)
     store_profile(store, load_profile(profile), clock)
-    heavy = tuple(SetLog(exercise_id=RDL, set_number=n, reps=5, load_kg=days.heavy_kg, rpe=8) for n in (1, 2, 3, 4))
+    heavy = tuple(SetLog(exercise_id=RDL, set_number=n, reps=6, load_kg=days.heavy_kg, rpe=8) for n in (1, 2, 3, 4))
     log_session(store, ATHLETE, LogInput(day=days.heavy, sets=heavy), clock)
     store.close()
     app = create_app(url, today=days.light)
@@ -170,7 +170,7 @@ def test_the_log_flow_keeps_light_days_light_on_either_database(db_url, tmp_path
     store = open_store(db_url)
     clock = Clock(dt.datetime.combine(days.next_heavy, dt.time(7)), days.next_heavy)
     store_profile(store, load_profile(profile), clock)
-    heavy = tuple(SetLog(exercise_id=RDL, set_number=n, reps=5, load_kg=days.heavy_kg, rpe=8) for n in (1, 2, 3, 4))
+    heavy = tuple(SetLog(exercise_id=RDL, set_number=n, reps=6, load_kg=days.heavy_kg, rpe=8) for n in (1, 2, 3, 4))
     log_session(store, ATHLETE, LogInput(day=days.heavy, sets=heavy), clock)
 
     def shown(day: dt.date) -> float:

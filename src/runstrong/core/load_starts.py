@@ -50,6 +50,13 @@ def starts(walk: LoadWalk, logged: bool) -> None:
             shows = (ex_id, s.date) in walk.cut_days and set_e1rm(s, walk.p) > before.e1rm + 1e-6 if before else False
             planned = walk.eased_days.get((ex_id, s.date)) if s.date is not None else None
             if before is not None and eased_as_planned(planned, s, walk.p) and not shows:  # a light day done as planned
+                if not _above_estimate(walk, s, before):
+                    continue
+                # an estimate never stands over a load the runner lifted: the eased set, read as the eased dose
+                # it was (its own reps and reserve), starts the lift (cr25a F4: Chloe's calf raise, 10 kg x 12
+                # logged at RIR 4 in a deload, went back to its body-mass estimate, 6 kg)
+                walk.lifts[ex_id] = from_set(walk, s, before)
+                walk.lifts[ex_id].diary = ex_id in walk.profile.logged_sets
                 continue
             full = walk.full_days.get((ex_id, s.date)) if s.date is not None else None
             as_planned = eased_as_planned(full, s, walk.p)
@@ -76,6 +83,13 @@ def starts(walk: LoadWalk, logged: bool) -> None:
     # planned they only repeat the estimate) scale the estimates of the others
     given = [(library.get(x), lift.e1rm) for x, lift in walk.lifts.items() if lift.rule == "e1rm-formula"]
     walk.scale = strength_scale(given, walk.profile, p)
+
+
+def _above_estimate(walk: LoadWalk, s: Any, before: LiftState) -> bool:
+    """Whether a logged set shows more than the estimate the walk holds the lift at (a lift
+    started from body mass or converted from another lift, its weeks' growth included)."""
+    now = before.e1rm * (1 + walk.p.load_step_pct / 100) ** before.weeks
+    return before.rule in ESTIMATE_RULES and set_e1rm(s, walk.p) > now + 1e-9
 
 
 def estimate(walk: LoadWalk, e: Exercise) -> LiftState | None:

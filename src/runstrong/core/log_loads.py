@@ -50,6 +50,43 @@ def best_set(sets: list[SetLog], day: dt.date, p: Any) -> RecentSet | None:
     return RecentSet(reps=min(s.reps, 30), load_kg=s.load_kg, date=day, **effort)  # type: ignore[arg-type]
 
 
+def week_best(dated: Iterable[tuple[Any, Any]], p: Any) -> tuple[Any, Any] | None:
+    """Of a lift's loaded sets as (day, set), the day and set with the best e1RM among those
+    logged within `autoreg_read_days` of its latest, the later on a tie: the week read as a
+    coach reads it (load-autoregulation). The latest session alone was often a light day's
+    set at more reps in reserve, read as if it were the lift's best (cr25a F3: Walter's heavy
+    RDL followed his light Sunday's 3 x 10 at RIR 4 down, 57.5 -> 55 -> 50 -> 47.5 kg). Days
+    are dates or ISO strings.
+
+    >>> from types import SimpleNamespace as NS
+    >>> p = NS(autoreg_assumed_rir=2, e1rm_formula="epley", e1rm_max_reps=15, autoreg_read_days=7)
+    >>> heavy, light = NS(reps=6, load_kg=57.5, rpe=8, rir=None), NS(reps=10, load_kg=45, rpe=None, rir=4)
+    >>> week_best([("2027-01-19", heavy), ("2027-01-24", light)], p)[0]  # Sunday's light set is not the read
+    '2027-01-19'
+    >>> week_best([("2027-01-10", heavy), ("2027-01-24", light)], p)[0]  # two weeks before: the week is newer
+    '2027-01-24'
+    >>> same = NS(reps=10, load_kg=47.5, rpe=None, rir=4)  # 55 kg x 6 at RPE 8 and this: both 69.7 kg
+    >>> week_best([("2027-01-19", NS(reps=6, load_kg=55, rpe=8, rir=None)), ("2027-01-24", same)], p)[0]
+    '2027-01-19'
+    """
+    items = [(dt.date.fromisoformat(str(d)), d, s) for d, s in dated if s.load_kg and s.reps]
+    if not items:
+        return None
+    latest = max(day for day, _, _ in items)
+    week = sorted((x for x in items if (latest - x[0]).days < p.autoreg_read_days), key=lambda x: x[0], reverse=True)
+    # on a tie the set nearer failure is the read: a light day's set far from failure is the dose it was
+    # (Walter's 47.5 kg x 10 at RIR 4 and 55 kg x 6 at RPE 8 both stand for 69.7 kg), then the later one
+    best = max(week, key=lambda x: (round(set_e1rm(x[2], p), 6), -_reserve(x[2], p), x[0]))
+    return best[1], best[2]
+
+
+def _reserve(s: Any, p: Any) -> float:
+    """The reps in reserve a logged set's RPE, else RIR, says (else the assumed reserve)."""
+    return ld.rir_of(
+        "rpe" if s.rpe is not None else "rir", s.rpe if s.rpe is not None else s.rir, p.autoreg_assumed_rir
+    )
+
+
 def best_logged(sets: list[Any], p: Any) -> Any | None:
     """The highest e1RM among sets with a load and reps (a set logged without effort counts
     at the registry's assumed reserve); any objects with a set's fields."""

@@ -48,6 +48,7 @@ class LoadAutoregulation(RuleParams):
     assumed_rir: Int
     implausible_load_pct: Positive  # a set logged above this share of the planned load is named as a likely slip
     implausible_reps_pct: Positive  # and above this share of the planned reps
+    read_days: Int  # a lift's sets logged within this many days of its latest are read together
 
 
 class LoadRounding(RuleParams):

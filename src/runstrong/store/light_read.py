@@ -32,12 +32,12 @@ from urllib.parse import quote
 
 from runstrong.core import loads as ld
 from runstrong.core.log_loads import (
-    best_logged,
     eased_as_planned,
     followed_load,
     held_load,
     kit_ceilings,
     not_yet_planned,
+    week_best,
     within_kit,
 )
 from runstrong.core.names import kept
@@ -51,7 +51,7 @@ FOLLOW_PARAMS = ("autoreg_assumed_rir", "e1rm_formula", "e1rm_max_reps", "load_s
                  "max_load_step_pct", "autoreg_max_drop_pct", "rounding_metric_kg", "rounding_imperial_lb",
                  "rounding_bar_kg", "rounding_bar_lb", "light_max_pct_1rm", "light_max_pct_of_best",
                  "heaviest_home_kg", "heaviest_gym_kg", "autoreg_implausible_load_pct",  # and `today`'s words on a slip
-                 "autoreg_implausible_reps_pct")  # fmt: skip
+                 "autoreg_implausible_reps_pct", "autoreg_read_days")  # fmt: skip
 # the stored JSON's keys, as core.diary's models have them (a test checks): another shape takes the full path
 SESSION_KEYS = ("date", "label", "week", "focus", "heavy", "estimated_minutes", "blocks", "load")
 BLOCK_KEYS = ("role", "exercise_id", "name", "prescription", "held_by", "find_weight", "go_easy")
@@ -290,7 +290,7 @@ def _followed(
 
 
 def _logged_sets(con: sqlite3.Connection, athlete_id: int, before: dt.date, p: Any) -> dict[str, SimpleNamespace]:
-    """`store.logged_loads.logged_sets`: each lift's best set of its latest session logged with a load."""
+    """`store.logged_loads.logged_sets`: each lift's best set of its latest week logged with a load."""
     rows = con.execute(
         "SELECT s.exercise_id, s.session_log_id, s.reps, s.load_kg, s.rpe, s.rir, l.date FROM set_logs s"
         " JOIN session_logs l ON s.session_log_id = l.id"
@@ -298,15 +298,16 @@ def _logged_sets(con: sqlite3.Connection, athlete_id: int, before: dt.date, p: A
         " ORDER BY l.date DESC, l.id DESC, s.id",
         (athlete_id, before.isoformat()),
     )
-    latest: dict[str, tuple[int, list]] = {}
-    for ex, sid, reps, load_kg, rpe, rir, day in rows:
-        seen = latest.setdefault(ex, (sid, []))
-        if seen[0] == sid:
-            seen[1].append(SimpleNamespace(reps=reps, load_kg=load_kg, rpe=rpe, rir=rir, date=day))
+    by_lift: dict[str, list[tuple[str, SimpleNamespace]]] = {}
+    for ex, _sid, reps, load_kg, rpe, rir, day in rows:
+        by_lift.setdefault(ex, []).append(
+            (day, SimpleNamespace(reps=reps, load_kg=load_kg, rpe=rpe, rir=rir, date=day))
+        )
     out = {}
-    for ex, (_, sets) in latest.items():
-        s = best_logged(sets, p)
-        if s is not None:  # as core.log_loads.best_set makes its RecentSet
+    for ex, dated in by_lift.items():
+        found = week_best(dated, p)
+        if found is not None:  # as core.log_loads.best_set makes its RecentSet
+            s = found[1]
             out[ex] = SimpleNamespace(reps=min(s.reps, 30), load_kg=s.load_kg, rpe=s.rpe,
                                       rir=s.rir if s.rpe is None else None, date=s.date)  # fmt: skip
     return out

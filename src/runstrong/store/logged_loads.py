@@ -12,50 +12,53 @@ from typing import Any
 from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
-from runstrong.core.log_loads import best_set
+from runstrong.core.log_loads import best_set, week_best
 from runstrong.core.model import AthleteProfile, RecentSet
 
-from .repo import newest_sessions, row_to_set
 from .tables import Profile, SessionLogRow, SetLogRow
 
 
 def logged_sets(
     s: Session, athlete_id: int, before: dt.date, p: Any, exercise_ids: Iterable[str] | None = None
 ) -> dict[str, RecentSet]:
-    """For each lift logged with a load before `before`, the best set of its latest session
-    (only `exercise_ids` when given: a day's page needs a dozen lifts, not years of sets)."""
-    if exercise_ids is None:
-        by_lift = _latest_of_all(s, [athlete_id], before).get(athlete_id, {})
-    else:
-        by_lift = {}
-        for row, day in _latest_of(s, athlete_id, sorted(set(exercise_ids)), before):
-            by_lift.setdefault(row.exercise_id, (day, []))[1].append(row_to_set(row))
-    return _best_sets(by_lift, p)
+    """For each lift logged with a load before `before`, the best set of its latest week
+    (`core.log_loads.week_best`; only `exercise_ids` when given: a day's page needs a dozen
+    lifts, not years of sets)."""
+    ids = None if exercise_ids is None else sorted(set(exercise_ids))
+    if ids == []:
+        return {}
+    return _best_sets(_latest_of_all(s, [athlete_id], before, ids).get(athlete_id, {}), p)
 
 
-def _latest_of_all(s: Session, athlete_ids: list[int], before: dt.date) -> dict[int, dict[str, tuple[dt.date, list]]]:
-    """Every lift's loaded sets of its latest session before `before`, per athlete, in one
-    statement: a window over the loaded sets picks each lift's latest session in the database,
-    and only that session's sets come back, as plain rows (loading every loaded set of a
-    three-year diary as objects cost ~70 ms a review; a chunk of athletes is one round trip)."""
-    rows = s.execute(_latest_statement(), {"athletes": athlete_ids, "before": before})
-    out: dict[int, dict[str, tuple[dt.date, list]]] = {}
+def _latest_of_all(
+    s: Session, athlete_ids: list[int], before: dt.date, ids: list[str] | None = None
+) -> dict[int, dict[str, list[tuple[dt.date, Any]]]]:
+    """Every lift's loaded sets of its latest `LATEST_SESSIONS` sessions before `before`, per
+    athlete, each with its day, in one statement: a window over the loaded sets ranks each
+    lift's sessions in the database, and only those sessions' sets come back, as plain rows
+    (loading every loaded set of a three-year diary as objects cost ~70 ms a review; a chunk
+    of athletes is one round trip). `ids`: those lifts only."""
+    values = {"athletes": athlete_ids, "before": before, "latest": LATEST_SESSIONS}
+    rows = s.execute(_latest_statement(ids is not None), values | ({"ids": ids} if ids is not None else {}))
+    out: dict[int, dict[str, list[tuple[dt.date, Any]]]] = {}
     for row in rows:
-        out.setdefault(row.athlete, {}).setdefault(row.exercise_id, (row.day, []))[1].append(row)
+        out.setdefault(row.athlete, {}).setdefault(row.exercise_id, []).append((row.day, row))
     return out
 
 
+LATEST_SESSIONS = 14  # more than a week of a lift's sessions, two a day: `week_best` keeps the week's
+
+
 @cache
-def _latest_statement() -> Select:
-    """`_latest_of_all`'s statement, built once (athletes and the day are parameters): building
-    a windowed subquery costs several times running it."""
+def _latest_statement(some: bool) -> Select:
+    """`_latest_of_all`'s statement, built once (athletes, the day, the lifts when `some` are
+    parameters): building a windowed subquery costs several times running it."""
     latest = (
         select(
             SessionLogRow.athlete_id.label("athlete"),
-            SetLogRow.exercise_id.label("ex"),
-            SetLogRow.session_log_id.label("sid"),
+            SetLogRow.id.label("set_id"),
             SessionLogRow.date.label("day"),
-            func.row_number()
+            func.dense_rank()
             .over(
                 partition_by=(SessionLogRow.athlete_id, SetLogRow.exercise_id),
                 order_by=(SessionLogRow.date.desc(), SessionLogRow.id.desc()),
@@ -67,39 +70,20 @@ def _latest_statement() -> Select:
             SessionLogRow.athlete_id.in_(bindparam("athletes", expanding=True)),
             SessionLogRow.date < bindparam("before"),
             *_LOADED,
+            *((SetLogRow.exercise_id.in_(bindparam("ids", expanding=True)),) if some else ()),
         )
         .subquery()
     )
     columns = (SetLogRow.exercise_id, SetLogRow.reps, SetLogRow.load_kg, SetLogRow.rpe, SetLogRow.rir)
     return (
         select(latest.c.athlete, *columns, latest.c.day)
-        .join(latest, (SetLogRow.session_log_id == latest.c.sid) & (SetLogRow.exercise_id == latest.c.ex))
-        .where(latest.c.rank == 1, *_LOADED)
+        .join(latest, SetLogRow.id == latest.c.set_id)
+        .where(latest.c.rank <= bindparam("latest"))
         .order_by(SetLogRow.id)
     )
 
 
 _LOADED = (SetLogRow.load_kg.is_not(None), SetLogRow.reps.is_not(None))  # a set that can start a load
-# `_latest_of`'s second statement, built once (sessions and lifts are expanding parameters)
-_SETS_OF = (
-    select(SetLogRow, SessionLogRow.date)
-    .join(SessionLogRow, SetLogRow.session_log_id == SessionLogRow.id)
-    .where(
-        SetLogRow.session_log_id.in_(bindparam("sessions", expanding=True)),
-        SetLogRow.exercise_id.in_(bindparam("lifts", expanding=True)),
-        *_LOADED,
-    )
-    .order_by(SetLogRow.id)
-)
-
-
-def _latest_of(s: Session, athlete_id: int, ids: list[str], before: dt.date) -> Any:
-    """The loaded sets of each lift's latest session with one (two statements, each through an index)."""
-    newest = newest_sessions(s, athlete_id, ids, before, loaded=True)
-    if not newest:
-        return []
-    rows = s.execute(_SETS_OF, {"sessions": sorted(set(newest.values())), "lifts": list(newest)})
-    return [(row, day) for row, day in rows if newest[row.exercise_id] == row.session_log_id]
 
 
 def with_logged_sets(s: Session, athlete_id: int, profile: AthleteProfile, before: dt.date, p: Any) -> AthleteProfile:
@@ -127,12 +111,12 @@ def logged_sets_of(s: Session, before: dict[int, dt.date], p: Any) -> dict[int, 
     return out
 
 
-def _best_sets(by_lift: dict[str, tuple[dt.date, list]], p: Any) -> dict[str, RecentSet]:
+def _best_sets(by_lift: dict[str, list[tuple[dt.date, Any]]], p: Any) -> dict[str, RecentSet]:
     out = {}
-    for exercise_id, (day, sets) in by_lift.items():
-        found = best_set(sets, day, p)
+    for exercise_id, dated in by_lift.items():
+        found = week_best(dated, p)
         if found is not None:
-            out[exercise_id] = found
+            out[exercise_id] = best_set([found[1]], found[0], p)
     return out
 
 

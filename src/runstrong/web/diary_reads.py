@@ -20,7 +20,7 @@ from runstrong import clock
 from runstrong.core.context import PlanningContext
 from runstrong.core.diary import PlannedRun, PlannedSession, RunLog, week_start
 from runstrong.core.library import Library
-from runstrong.core.log_loads import best_set, eased_days
+from runstrong.core.log_loads import eased_days
 from runstrong.core.model import AthleteProfile, Exercise, Plan
 from runstrong.core.params import Params
 from runstrong.errors import UserError
@@ -31,6 +31,7 @@ from runstrong.store.day_log import dashboard_log, day_and_window, day_logged
 from runstrong.store.db import Store
 from runstrong.store.last_sets import asked, last_sets
 from runstrong.store.logbook import keys_since
+from runstrong.store.logged_loads import logged_sets
 
 from .diary_data import DayData, PlanData, WeekData, next_followed
 from .problems import InputError, NotFound, Unavailable
@@ -279,12 +280,9 @@ class DiaryReads:
         lifts = self._lifts(sessions)
         if not lifts and not shown:
             return sessions, {}
-        found = last_sets(s, who.id, shown, day, lifts, window)
-        logged = {}
-        for x in lifts & found.loaded.keys():
-            best = best_set(found.loaded[x][1], found.loaded[x][0], self.params)
-            if best is not None:
-                logged[x] = best
+        found = last_sets(s, who.id, shown, day, (), window)
+        # the loads follow each lift's best set of its latest week, as a replan reads it (cr25a F3)
+        logged = logged_sets(s, who.id, day, self.params, lifts) if lifts else {}
         profile = self._profile_of(s, who) if logged else None
         if profile is None:
             return sessions, {x: found.sets[x] for x in shown if x in found.sets}
