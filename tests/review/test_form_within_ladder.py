@@ -10,6 +10,7 @@ from pathlib import Path
 
 from hypothesis import assume, given
 
+from runstrong.core.model import AthleteProfile, PainArea, Phase
 from runstrong.core.pain_return import rungs_for_week
 from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
@@ -86,3 +87,25 @@ def test_a_form_swap_never_leaves_a_week_without_the_areas_rung_work(profile, pi
     for swap in (x for x in review.swaps if x.from_id == lift and x.to_id):
         at = LADDERS.get(area).rung_of(swap.to_id)
         assert at is not None and at <= rung, (lift, swap.to_id, area.value, rung)
+
+
+def test_a_rung_lift_regressed_in_the_taper_keeps_race_weeks_calf_work():
+    """A 16-year-old novice, bodyweight, Achilles on its slow-heavy rung (a single-leg calf
+    raise) and knee on its isometric one, a 5K on Thu 13 May: form broke down on the calf raise
+    in the taper, so the review swapped in the two-legged calf raise; race week's one session
+    then held no calf work at all (the swap dropped the rung's reason, so the session that
+    must hold every rung's work no longer knew it for one). The easier lift takes the rung's place."""
+    profile = AthleteProfile.model_validate_json(
+        (
+            Path(__file__).parents[1] / "core" / "runners" / "teen_achilles_calf_raise_form_broke_in_the_taper.json"
+        ).read_text()
+    )
+    plan = plan_of(profile)
+    week = next(w for w in plan.weeks if w.phase == Phase.taper and any(
+        b.exercise_id == "single_leg_calf_raise" for s in w.sessions for b in s.blocks))  # fmt: skip
+    review, _, new_plan = broken_review(profile, plan, week, "single_leg_calf_raise", 1)
+    assert [(s.from_id, s.to_id) for s in review.swaps] == [("single_leg_calf_raise", "calf_raise")]
+    race_week = week_of(new_plan, next_week(plan, week).start_date)
+    assert race_week.phase == Phase.race_week
+    assert "calf_raise" in {b.exercise_id for s in race_week.sessions for b in s.blocks}
+    assert holds_ladder_work(race_week, PainArea.achilles, 1)

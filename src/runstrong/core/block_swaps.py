@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .library import Library
-from .model import Category, Exercise, Pattern, why
+from .model import Category, Exercise, Pattern, Reason, why
+from .pain_return import RULE as GRADED_RETURN
 from .pick_reasons import Pick
 
 if TYPE_CHECKING:
@@ -47,11 +48,20 @@ def apply_swaps(
         e = library.get(new)
         if (pk.exercise.id, new) in ctx.regressed:  # the review's regression (form, or pain it brought on), not theirs
             said = f"In place of {pk.exercise.name}, as your weekly review chose: an easier exercise for now."
-            return Pick(exercise=e, reasons=(why("review-regress", said),))
+            return Pick(exercise=e, reasons=(why("review-regress", said), *rung_reasons(pk)))
         return Pick(exercise=e, reasons=(why("exercise-swap", f"Your choice, in place of {pk.exercise.name}."),))
 
     new_primaries = {c: tuple(swap(pk) for pk in picks) for c, picks in primaries.items()}
     return new_primaries, [swap(pk) for pk in accessories], stuck
+
+
+def rung_reasons(replaced: Pick) -> tuple[Reason, ...]:
+    """The pain ladder's reason of a rung lift a regression replaces: the easier lift takes the
+    rung's place (pain-graded-return), so every session that must hold the rung's work (race
+    week's one session too) still finds it. Without it a single-leg calf raise on an Achilles
+    ladder, swapped for the two-legged calf raise when its form broke down in the taper, left
+    race week with no calf work at all."""
+    return tuple(r for r in replaced.reasons if r.rule_id == GRADED_RETURN)
 
 
 def _to_the_accessory_slot(
@@ -94,6 +104,7 @@ def keep_regressions(
         picks = out.get(new.category, ())
         at = _harder_of(library, picks, old)
         if at is not None:
+            pick = Pick(exercise=new, reasons=(*pick.reasons, *rung_reasons(picks[at])))
             out[new.category] = (*picks[:at], pick, *picks[at + 1 :])
             continue
         at = _harder_of(library, tuple(extra), old)
