@@ -35,6 +35,27 @@ def test_an_unreadable_duration_names_the_field_and_the_ways_to_write_it(text: s
         parse_minutes(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("4h99", "has 99 minutes, and minutes run 0-59; for 339 minutes write 5h39 or 339"),
+     ("1:75:00", "has 75 minutes, and minutes run 0-59; for 135 minutes write 2h15 or 135"),
+     ("52:75", "has 75 seconds, and seconds run 0-59"), ("1:05:99", "has 99 seconds, and seconds run 0-59")],
+)  # fmt: skip
+def test_minutes_or_seconds_past_59_are_a_slip_refused_with_what_to_write(text: str, said: str) -> None:
+    """cr25a F11: `run add easy 4h99` was logged as a 339-minute run."""
+    with pytest.raises(UserError) as caught:
+        parse_minutes(text, field="DURATION")
+    assert str(caught.value) == f"DURATION: {text!r} {said}"
+
+
+def test_the_init_questions_refuse_minutes_past_59_after_the_hour() -> None:
+    from runstrong.io.answers import minutes_answer
+
+    assert minutes_answer("1h59") == 119
+    with pytest.raises(ValueError, match=r"^minutes: the minutes after the hour run 0-59 \(got '1h99'\)"):
+        minutes_answer("1h99")
+
+
 def test_a_distance_in_an_unknown_unit_is_refused_by_the_field() -> None:
     with pytest.raises(UserError, match=r"^distance: 'parsecs' is not a unit of distance"):
         parse_distance("8 parsecs", Units.metric)

@@ -255,17 +255,29 @@ def parse_minutes(text: str, field: str = "minutes") -> float:
         if m := re.fullmatch(rf"(\d+(?:\.\d+)?){_MIN}?", raw):
             minutes = float(m.group(1))
         elif m := re.fullmatch(rf"(\d+)(?:h|hr|hrs|hour|hours)(?:(\d+){_MIN}?)?", raw):
-            minutes = int(m.group(1)) * 60 + int(m.group(2) or 0)
+            minutes = int(m.group(1)) * 60 + _under_sixty(int(m.group(2) or 0), text, field, "minutes", int(m.group(1)))
         elif m := re.fullmatch(r"(\d+):(\d{2})(?::(\d{2}))?", raw):
             if m.group(3) is None:  # mm:ss
-                minutes = int(m.group(1)) + int(m.group(2)) / 60
+                minutes = int(m.group(1)) + _under_sixty(int(m.group(2)), text, field, "seconds") / 60
             else:
-                minutes = int(m.group(1)) * 60 + int(m.group(2)) + int(m.group(3)) / 60
+                hours, mins = int(m.group(1)), _under_sixty(int(m.group(2)), text, field, "minutes", int(m.group(1)))
+                minutes = hours * 60 + mins + _under_sixty(int(m.group(3)), text, field, "seconds") / 60
         else:
             raise ValueError
     except ValueError:
         raise UserError(f"{field}: {text!r} is not a duration; write 45, 45min, 1h10 or 1:10:00") from None
     return minutes
+
+
+def _under_sixty(part: int, text: str, field: str, unit: str, hours: int | None = None) -> int:
+    """A clock's minutes or seconds run 0-59: `4h99` is a slip (for 4h09? 4h59?), not 339 minutes."""
+    if part < 60:
+        return part
+    hint = ""
+    if hours is not None:
+        total = hours * 60 + part
+        hint = f"; for {total} minutes write {total // 60}h{total % 60:02d} or {total}"
+    raise UserError(f"{field}: {text!r} has {part} {unit}, and {unit} run 0-59{hint}")
 
 
 # ------------------------------------------------------------------------ set lines

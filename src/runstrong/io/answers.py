@@ -244,6 +244,8 @@ def minutes_answer(text: str) -> int:
     if m := re.fullmatch(r"(\d+)(?:m|min|mins|minutes)?", t):
         minutes = int(m[1])
     elif m := re.fullmatch(r"(\d+)(?:h|:)(\d{1,2})?(?:m|min)?", t):
+        if int(m[2] or 0) >= 60:  # `1h99` is a slip, not 159 minutes
+            raise ValueError(f"minutes: the minutes after the hour run 0-59 (got {text.strip()!r})")
         minutes = int(m[1]) * 60 + int(m[2] or 0)
     else:
         raise ValueError(f"minutes: like 45, 1h20 or 1:20 (got {text.strip()!r})")
