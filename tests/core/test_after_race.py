@@ -160,3 +160,17 @@ def test_a_light_day_back_after_the_race_does_not_lower_the_first_full_day_under
     assert first.prescription.load_kg == 20.0, first.prescription  # was 16 kg
     assert first.prescription.intensity.value >= P.race_close_min_rir
     assert not check_plan(plan, CTX)
+
+
+def test_a_week_whose_training_days_all_fall_inside_the_races_recovery_is_planned_empty_not_refused():
+    """cr25a F8: Aiko lifts on Mondays and Thursdays; the week after her half (Sun 17 Jan, recovery
+    until Fri 22 Jan) has both inside the recovery days. The plan was refused (exit 2, "--least-bad");
+    the rules leave that week empty, so it is planned empty and says why."""
+    profile = load_profile(RUNNERS / "aiko_half_mon_thu_all_days_inside_recovery.toml")
+    plan = build_plan(profile, CTX)
+    first = after_race(plan)[0]
+    assert first.phase == Phase.maintenance and not first.sessions
+    said = [r.text for r in first.reasons if r.rule_id == "maintenance-after-race"]
+    assert any("no strength until Fri 22 Jan" in t and "(Mon and Thu)" in t for t in said), said
+    assert after_race(plan)[1].sessions  # the week after it lifts again
+    assert not check_plan(plan, CTX)
