@@ -59,3 +59,19 @@ def test_a_pounds_runners_set_logged_in_kilograms_is_named_at_once_and_the_next_
     assert "far above the" in today
     review = dale("2027-01-10", "review")
     assert "far above the 130 lb planned" in review
+
+
+def test_a_load_typed_in_pounds_in_a_metric_diary_is_not_called_a_unit_slip():
+    """cr25a F12: `--set "rdl 3x8@40lbs rir2"` in a metric diary logged 18.14 kg and was told "If you
+    meant 18.1 lb (a unit slip)": the runner wrote pounds, so no slip; a typo may still be."""
+    from types import SimpleNamespace as NS
+
+    from runstrong.core.log_slips import far_from_plan
+    from runstrong.core.vocab import Units
+
+    p = NS(autoreg_implausible_load_pct=150, autoreg_implausible_reps_pct=200)
+    day = NS(blocks=[NS(exercise_id="rdl", name="Dumbbell Romanian deadlift", prescription=NS(load_kg=12.0, reps=8))])
+    (said,) = far_from_plan([NS(exercise_id="rdl", load_kg=40 * 0.45359237, reps=8)], day, Units.metric, p)
+    assert "18.14 kg logged is far above the 12 kg planned. If you made a typo," in said, said
+    (typed,) = far_from_plan([NS(exercise_id="rdl", load_kg=20.0, reps=8)], day, Units.metric, p)
+    assert "If you meant 20 lb (a unit slip) or made a typo" in typed  # a number typed in kg may be pounds

@@ -39,7 +39,8 @@ def far_from_plan(sets: Iterable[Any], planned: Any | None, units: Units, p: Any
         bound = (want.load_kg or 0.0) * p.autoreg_implausible_load_pct / 100
         if s.load_kg and want.load_kg and s.load_kg > bound:
             meant = s.load_kg * KG_PER_LB  # the number typed, read as pounds: "130kg" for 130 lb
-            slip = f"meant {round(s.load_kg, 1):g} lb (a unit slip) or " if meant <= bound else ""
+            slipped = meant <= bound and _typed_kg(s.load_kg)
+            slip = f"meant {round(s.load_kg, 1):g} lb (a unit slip) or " if slipped else ""
             got = (f"{_load(s.load_kg, units)} logged is far above the {_load(want.load_kg, units)} planned. If you "
                    f"{slip}made a typo")  # fmt: skip
         elif s.reps and want.reps and s.reps > want.reps * p.autoreg_implausible_reps_pct / 100:
@@ -49,6 +50,17 @@ def far_from_plan(sets: Iterable[Any], planned: Any | None, units: Units, p: Any
             out.append(f"{b.name}: {got}, correct it with `runstrong log edit`. It is kept as logged; the next "
                        "load steps from the plan, not from this set.")  # fmt: skip
     return out
+
+
+def _typed_kg(kg: float) -> bool:
+    """Whether a load reads as a number typed in kilograms (to a quarter): only then can it be
+    pounds typed as kilograms. 40 lb typed as pounds is 18.14 kg, which no one types, and "if you
+    meant 18.1 lb" would make no sense (cr25a F12).
+
+    >>> _typed_kg(130.0), _typed_kg(22.5), _typed_kg(40 * 0.45359237)
+    (True, True, False)
+    """
+    return abs(kg * 4 - round(kg * 4)) < 1e-6
 
 
 def _load(kg: float, units: Units) -> str:
