@@ -105,7 +105,7 @@ def render_week_grid(plan: Plan) -> Table:
     table.add_column("wk", justify="right", no_wrap=True, min_width=2)
     table.add_column("phase", no_wrap=True)
     for day in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"):
-        table.add_column(day, no_wrap=True)
+        table.add_column(day)  # a full cell wraps to a second line at 80 columns, never cut (cr25a F15: "L7…")
     for w in plan.weeks:
         cells = []
         for k in range(7):
