@@ -35,19 +35,21 @@ def describe_changes(
         Change(date=day, text=f"Warm-up and mobility drills: {_count(n, 'change')}.") for day, n in drills.items()
     ]
     first = sorted(lines, key=lambda c: (c.date, c.text))
-    later: list[Change] = []
+    summaries: list[tuple[int, Change]] = []
+    named_drops: list[Change] = []
     again: dict[str, list[int]] = {}  # a lift's load drop named once: the later weeks it recurs in
     for w in weeks[1:]:
         named = [c for c in w.changes if undecided(w, c, False)]
         rest = w.model_copy(update={"changes": [c for c in w.changes if c not in named]})
         if rest.changes:
-            later.append(Change(date=w.start_date, text=week_summary(rest)))
+            summaries.append((w.index, Change(date=w.start_date, text=week_summary(rest))))
         for c in named:
             if c.exercise in again:
                 again[c.exercise].append(w.index)
                 continue
             again[c.exercise] = []
-            later.append(Change(date=c.date, text=f"Week {w.index}: " + change_text(c, units, True)))
+            named_drops.append(Change(date=c.date, text=f"Week {w.index}: " + change_text(c, units, True)))
+    later = sorted([*_runs_of_weeks(summaries), *named_drops], key=lambda c: c.date)
     return first + [_recurring(c, again) for c in later]
 
 
@@ -104,17 +106,49 @@ def change_text(c: PlanChange, units: Units = Units.metric, why_load: bool = Fal
 
 
 def week_summary(w: WeekChanges) -> str:
-    """`Week 9: now a deload week; 4 doses move with the block this review shifted; 2 exercise or
-    session changes.`"""
-    parts = [_week_text(c) for c in w.changes if c.kind in WEEK_KINDS]
-    parts.sort(key=lambda p: f"Week {w.index} is {p}.")
-    doses = sum(1 for c in w.changes if c.kind == ChangeKind.dose)
-    swaps = len(w.changes) - doses - len(parts)
+    """`Week 9: now a deload week; Romanian deadlift and Step-up follow the block this review
+    shifted; Dumbbell step-up in, Isometric split-squat hold out.` Each lift named (cr25a F16: "1
+    dose moves with the block this review shifted" left a runner nothing to act on)."""
+    return f"Week {w.index}: {_summary_body(w)}."
+
+
+def _summary_body(w: WeekChanges) -> str:
+    parts = sorted(_week_text(c) for c in w.changes if c.kind in WEEK_KINDS)
+    doses = list(dict.fromkeys(c.exercise for c in w.changes if c.kind == ChangeKind.dose and c.exercise))
+    others = [c for c in w.changes if c.kind not in WEEK_KINDS and c.kind != ChangeKind.dose]
     if doses:
-        parts.append(f"{_count(doses, 'dose')} {'moves' if doses == 1 else 'move'} with the block this review shifted")
-    if swaps:
-        parts.append(f"{_count(swaps, 'exercise or session change')}")
-    return f"Week {w.index}: " + "; ".join(parts) + "."
+        verb = "follows" if len(doses) == 1 else "follow"
+        parts.append(f"{_names(doses)} {verb} the block this review shifted")
+    if others:
+        parts.append(_names(list(dict.fromkeys(change_text(c).rstrip(".") for c in others)), joiner=", "))
+    return "; ".join(parts)
+
+
+def _names(items: list[str], most: int = 4, joiner: str = " and ") -> str:
+    """`A`, `A and B`, `A, B and C`, `A, B, C, D and 2 more` (with `joiner` ", ": all commas)."""
+    shown = items[:most] if len(items) > most + 1 else items
+    rest = len(items) - len(shown)
+    words = [*shown, f"{rest} more"] if rest else shown
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + joiner + words[-1]
+
+
+def _runs_of_weeks(later: list[tuple[int, Change]]) -> list[Change]:
+    """Later weeks with the same summary said once: `Weeks 5-8: Dumbbell step-up in, ...`."""
+    out: list[Change] = []
+    run: list[tuple[int, Change]] = []
+    for index, c in [*later, (-1, Change(date=dt.date.min, text=""))]:
+        body = c.text.partition(": ")[2]
+        if run and body == run[-1][1].text.partition(": ")[2] and index == run[-1][0] + 1:
+            run.append((index, c))
+            continue
+        if run:
+            first, last = run[0], run[-1]
+            label = f"Week {first[0]}" if len(run) == 1 else f"Weeks {first[0]}-{last[0]}"
+            out.append(Change(date=first[1].date, text=f"{label}: {first[1].text.partition(': ')[2]}"))
+        run = [(index, c)] if index >= 0 else []
+    return out
 
 
 def _week_text(c: PlanChange) -> str:

@@ -1,0 +1,49 @@
+"""The review's "what changes" for the weeks after the first: each lift named, and the same
+change over several weeks said once (cr25a F16: "Week 5: 1 dose moves with the block this review
+shifted; 2 exercise or session changes" every week, which a runner cannot act on)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from runstrong.core.model import Intensity, Prescription, Role
+from runstrong.core.review.changes import ChangeKind, PlanChange, WeekChanges
+from runstrong.io.plan_changes import describe_changes, week_summary
+
+MON = dt.date(2027, 2, 1)
+
+
+def _week(index: int, *changes: tuple[ChangeKind, str]) -> WeekChanges:
+    start = MON + dt.timedelta(weeks=index - 5)
+    dose = Prescription(sets=3, reps=8, intensity=Intensity(kind="rir", value=3), rest_seconds=90)
+    return WeekChanges(
+        start_date=start,
+        index=index,
+        changes=[
+            PlanChange(date=start, kind=kind, week=index, exercise=name, role=Role.primary,
+                       before=dose if kind == ChangeKind.dose else None,
+                       after=dose.model_copy(update={"reps": 9}) if kind == ChangeKind.dose else None)
+            for kind, name in changes
+        ],
+    )  # fmt: skip
+
+
+SWAP = ((ChangeKind.exercise_out, "Isometric split-squat hold"), (ChangeKind.exercise_in, "Dumbbell step-up"))
+
+
+def test_a_later_weeks_summary_names_its_lifts():
+    w = _week(5, (ChangeKind.dose, "Romanian deadlift"), (ChangeKind.dose, "Step-up"), *SWAP)
+    assert week_summary(w) == (
+        "Week 5: Romanian deadlift and Step-up follow the block this review shifted; "
+        "Isometric split-squat hold out, Dumbbell step-up in."
+    )
+
+
+def test_the_same_change_over_weeks_in_a_row_is_said_once_with_the_weeks():
+    first = _week(4, (ChangeKind.dose, "Romanian deadlift"))
+    lines = describe_changes([first, _week(5, *SWAP), _week(6, *SWAP), _week(7, *SWAP), _week(9, *SWAP)])
+    later = [c.text for c in lines if c.date >= MON]
+    assert later == [
+        "Weeks 5-7: Isometric split-squat hold out, Dumbbell step-up in.",
+        "Week 9: Isometric split-squat hold out, Dumbbell step-up in.",
+    ]
