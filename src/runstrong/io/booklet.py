@@ -177,18 +177,25 @@ def _facts(plan: Plan) -> list[str]:
     return facts
 
 
+COVER_PAPERS = 3  # papers named per piece of advice on the cover; `runstrong rules show ID` gives them all
+
+
 def _guidance(plan: Plan, registry: Registry) -> list[dict[str, Any]]:
-    """Each piece of advice with its rule ids; a rule's sources are listed the first time it is cited."""
+    """Each piece of advice with its rule ids and, the first time a rule is cited, its methodology
+    rules and first papers: the cover is one page, whatever sources a rule gains."""
     out = []
     cited: set[str] = set()
     for g in plan.guidance:
         ids = list(dict.fromkeys(r.rule_id for r in g.reasons))
-        sources: list[str] = []
+        marks, papers = list[str](), list[str]()
         for rid in ids:
             if rid in registry and rid not in cited:
                 rule = registry.get(rid)
-                sources += [s for s in [*rule.methodology, *rule.papers] if s not in sources]
+                marks += [s for s in rule.methodology if s not in marks]
+                papers += [s for s in rule.papers if s not in papers]
         cited.update(ids)
+        more = len(papers) - COVER_PAPERS
+        sources = [*marks, *papers[:COVER_PAPERS], *([f"{more} more"] if more > 0 else [])]
         out.append({"topic": g.topic.capitalize(), "text": g.text, "rule_ids": ids, "sources": sources})
     return out
 
