@@ -19,7 +19,7 @@ from .week_room import (
     first_week_room,
     foundation_after_race,
     most_spaced,
-    room_from,
+    room_after_recovery,
     sessions_text,
     training_days_room,
 )
@@ -362,24 +362,9 @@ def _taper_sessions(
 def _maintenance_sessions(
     profile: AthleteProfile, start: dt.date, reasons: list[Reason], p: Params
 ) -> tuple[int, list[Reason]]:
-    """After the race: one session a week, none until the race's recovery days have passed, nor
-    on a week whose training days all fall inside them (cr25a F8: Aiko trains Mondays and
-    Thursdays, both inside her half's recovery: a week the rules leave empty, not a refusal)."""
-    assert profile.race is not None
-    reasons = [*reasons, p.why("maintenance-after-race", USUAL_WEEK_TEXT)]
-    back = profile.race.date + dt.timedelta(days=p.recovery_days[profile.race.distance])
-    if back > start + dt.timedelta(days=6):
-        text = f"Recovery after the race: no strength until {back:%a %d %b}. Easy movement only."
-        return 0, [*reasons, p.why("maintenance-after-race", text)]
-    if back > start and (room := room_from(profile, start, back, p)) < p.maintenance_sessions:
-        text = f"Recovery after the race: no strength until {back:%a %d %b}"
-        if room:
-            text += f", which leaves room for {sessions_text(room)} this week."
-        else:
-            days = days_text(profile)
-            text += f", and none of your training days ({days}) comes after it this week. Easy movement only."
-        return room, [*reasons, p.why("maintenance-after-race", text)]
-    return p.maintenance_sessions, reasons
+    """After the race: one session a week, as many as fit after the race's recovery days."""
+    room, why = room_after_recovery(profile, start, p.maintenance_sessions, p)
+    return room, [*reasons, p.why("maintenance-after-race", USUAL_WEEK_TEXT), *why]
 
 
 def _deload_reasons(deload: bool, forced: bool, p: Params) -> list[Reason]:

@@ -59,8 +59,6 @@ def foundation_after_race(
 ) -> tuple[int, list[Reason]]:
     """A foundation week after the race: why it is not maintenance (its first week), and as
     many sessions as the training days after the race's recovery hold."""
-    race = profile.race
-    assert race is not None
     reasons: list[Reason] = []
     if first:
         text = (
@@ -69,15 +67,30 @@ def foundation_after_race(
             "plan again with your next race (or none) to carry on."
         )
         reasons += [p.why("maintenance-after-race", text), p.why("maintenance-after-race", USUAL_WEEK_TEXT)]
+    room, why = room_after_recovery(profile, start, sessions, p)
+    return room, [*reasons, *why]
+
+
+def room_after_recovery(profile: AthleteProfile, start: dt.date, sessions: int, p: Params) -> tuple[int, list[Reason]]:
+    """How many of the week's `sessions` its training days hold after the main race's recovery
+    days, with why when fewer (maintenance-after-race); none, not a refusal, when every training
+    day of the week falls inside them (cr25a F8: Aiko's Monday and Thursday after her half)."""
+    race = profile.race
+    assert race is not None
     back = race.date + dt.timedelta(days=p.recovery_days[race.distance])
     if back <= start:
-        return sessions, reasons
+        return sessions, []
     room = room_from(profile, start, back, p)
     if room >= sessions:
-        return sessions, reasons
+        return sessions, []
     text = f"Recovery after the race: no strength until {back:%a %d %b}"
-    text += f", which leaves room for {sessions_text(room)} this week." if room else ". Easy movement only."
-    return room, [*reasons, p.why("maintenance-after-race", text)]
+    if room:
+        text += f", which leaves room for {sessions_text(room)} this week."
+    elif back > start + dt.timedelta(days=6):
+        text += ". Easy movement only."
+    else:
+        text += f", and none of your training days ({days_text(profile)}) comes after it this week. Easy movement only."
+    return room, [p.why("maintenance-after-race", text)]
 
 
 def sessions_text(n: int) -> str:

@@ -136,19 +136,18 @@ def _names(items: list[str], most: int = 4, joiner: str = " and ") -> str:
 
 def _runs_of_weeks(later: list[tuple[int, Change]]) -> list[Change]:
     """Later weeks with the same summary said once: `Weeks 5-8: Dumbbell step-up in, ...`."""
-    out: list[Change] = []
-    run: list[tuple[int, Change]] = []
-    for index, c in [*later, (-1, Change(date=dt.date.min, text=""))]:
+    runs: list[list[tuple[int, str, dt.date]]] = []
+    for index, c in later:
         body = c.text.partition(": ")[2]
-        if run and body == run[-1][1].text.partition(": ")[2] and index == run[-1][0] + 1:
-            run.append((index, c))
-            continue
-        if run:
-            first, last = run[0], run[-1]
-            label = f"Week {first[0]}" if len(run) == 1 else f"Weeks {first[0]}-{last[0]}"
-            out.append(Change(date=first[1].date, text=f"{label}: {first[1].text.partition(': ')[2]}"))
-        run = [(index, c)] if index >= 0 else []
-    return out
+        if runs and runs[-1][-1][1] == body and runs[-1][-1][0] == index - 1:
+            runs[-1].append((index, body, c.date))
+        else:
+            runs.append([(index, body, c.date)])
+    return [Change(date=run[0][2], text=f"{_weeks_label(run[0][0], run[-1][0])}: {run[0][1]}") for run in runs]
+
+
+def _weeks_label(first: int, last: int) -> str:
+    return f"Week {first}" if first == last else f"Weeks {first}-{last}"
 
 
 def _week_text(c: PlanChange) -> str:
