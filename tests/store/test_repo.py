@@ -173,6 +173,29 @@ def test_history_by_exercise_sums_each_measure(store, athlete):
     assert (rows["side_plank"].measure, rows["side_plank"].total) == ("seconds", 30)
 
 
+def test_a_one_sided_lift_counts_as_the_plan_counts_it_however_it_was_logged(store, athlete):
+    """`--set "split squat 3x8/side"` stores a left and a right set of each number, the web form
+    one row a set: history counts both as the plan's "3 x 8/side", three sets, a weaker side's
+    extra set as a fourth, and the same reps and volume."""
+    by_side = [
+        SetLog(exercise_id="dumbbell_split_squat", set_number=n, reps=8, load_kg=10, side=side)
+        for side in ("left", "right")
+        for n in (1, 2, 3)
+    ] + [SetLog(exercise_id="dumbbell_split_squat", set_number=4, reps=8, load_kg=10, side="left")]
+    one_row = [*sets("dumbbell_rear_foot_elevated_split_squat", 3, 8, 10)]
+    one_row.append(SetLog(exercise_id="dumbbell_rear_foot_elevated_split_squat", set_number=1, reps=8, load_kg=10,
+                          side="left"))  # fmt: skip
+    with store.write() as s:
+        repo.log_session(s, athlete.id, SessionLog(date=dt.date(2027, 1, 4), sets=by_side))
+        repo.log_session(s, athlete.id, SessionLog(date=dt.date(2027, 1, 7), sets=one_row))
+    with store.read() as s:
+        rows = {r.exercise_id: r for r in queries.history_by_exercise(s, athlete.id)}
+        (week,) = queries.history_by_week(s, athlete.id)
+    sided, web = rows["dumbbell_split_squat"], rows["dumbbell_rear_foot_elevated_split_squat"]
+    assert (sided.sets, sided.total) == (web.sets, web.total) == (4, 32)
+    assert (week.sets, week.reps, week.tonnage_kg) == (8, 64, 640)
+
+
 def test_last_sets_are_from_the_latest_earlier_session(store, plan, athlete):
     session = plan.weeks[0].sessions[0]
     from runstrong.core.diary import planned_work

@@ -143,18 +143,42 @@ def _fold_notes(s: Session, weeks: _Weeks, athlete_id: int, since: dt.date | Non
         weeks.notes[week_start(day)].append(Note.model_construct(date=day, text=words))
 
 
-def _fold_strength(s: Session, weeks: _Weeks, athlete_id: int, since: dt.date | None, until: dt.date | None) -> None:
-    sets = (
+def _set_slots(athlete_id: int, since: dt.date | None, until: dt.date | None):  # type: ignore[no-untyped-def]
+    """One row per set as the plan counts it, so the command line and the web count the same
+    work alike: "3 x 8/side" is three sets whether it was logged as a left and a right set of
+    each number (`--set "... 3x8/side"`) or as one row a set (the web form, `--as-planned`);
+    a side's reps and load are the set's, and a weaker side's extra set is a set of its own."""
+    return (
         select(
-            SessionLogRow.date,
-            func.count(SetLogRow.id),
-            func.coalesce(func.sum(SetLogRow.reps), 0),
-            func.coalesce(func.sum(SetLogRow.load_kg * SetLogRow.reps), 0.0),
+            SetLogRow.session_log_id.label("session_log_id"),
+            SessionLogRow.date.label("date"),
+            SetLogRow.exercise_id.label("exercise_id"),
+            func.max(SetLogRow.load_kg).label("load_kg"),
+            func.max(SetLogRow.load_kg * SetLogRow.reps).label("tonnage"),
+            func.avg(SetLogRow.rpe).label("rpe"),
+            *(func.max(getattr(SetLogRow, m)).label(m) for m in MEASURES),
         )
-        .join(SetLogRow, SetLogRow.session_log_id == SessionLogRow.id)
+        .join(SessionLogRow, SetLogRow.session_log_id == SessionLogRow.id)
         .where(SessionLogRow.athlete_id == athlete_id, *_between(SessionLogRow.date, since, until))
-        .group_by(SessionLogRow.date)
+        .group_by(
+            SetLogRow.session_log_id,
+            SessionLogRow.date,
+            SetLogRow.exercise_id,
+            SetLogRow.set_number,
+            SetLogRow.side.is_(None),
+        )
+        .subquery()
     )
+
+
+def _fold_strength(s: Session, weeks: _Weeks, athlete_id: int, since: dt.date | None, until: dt.date | None) -> None:
+    slot = _set_slots(athlete_id, since, until).c
+    sets = select(
+        slot.date,
+        func.count(),
+        func.coalesce(func.sum(slot.reps), 0),
+        func.coalesce(func.sum(slot.tonnage), 0.0),
+    ).group_by(slot.date)
     for day, n, reps, tonnage in s.execute(sets):
         weeks.add(day, sets=n, reps=reps, tonnage_kg=tonnage)
     sessions = select(SessionLogRow.date, SessionLogRow.session_rpe, SessionLogRow.minutes,
@@ -190,25 +214,25 @@ def _planned_minutes(s: Session, athlete_id: int, days: set[dt.date]) -> dict[dt
 def history_by_exercise(
     s: Session, athlete_id: int, since: dt.date | None = None, until: dt.date | None = None
 ) -> list[ExerciseSummary]:
-    """One line per exercise logged: sessions, sets, total volume, best load, mean RPE."""
-    measure_sums = [func.sum(getattr(SetLogRow, m)) for m in MEASURES]
-    measure_counts = [func.count(getattr(SetLogRow, m)) for m in MEASURES]
+    """One line per exercise logged: sessions, sets (as the plan counts them), total volume,
+    best load, mean RPE."""
+    slot = _set_slots(athlete_id, since, until).c
+    measure_sums = [func.sum(getattr(slot, m)) for m in MEASURES]
+    measure_counts = [func.count(getattr(slot, m)) for m in MEASURES]
     query = (
         select(
-            SetLogRow.exercise_id,
-            func.count(func.distinct(SetLogRow.session_log_id)),
-            func.count(SetLogRow.id),
-            func.max(SetLogRow.load_kg),
-            func.avg(SetLogRow.rpe),
-            func.min(SessionLogRow.date),
-            func.max(SessionLogRow.date),
+            slot.exercise_id,
+            func.count(func.distinct(slot.session_log_id)),
+            func.count(),
+            func.max(slot.load_kg),
+            func.avg(slot.rpe),
+            func.min(slot.date),
+            func.max(slot.date),
             *measure_sums,
             *measure_counts,
         )
-        .join(SessionLogRow, SetLogRow.session_log_id == SessionLogRow.id)
-        .where(SessionLogRow.athlete_id == athlete_id, *_between(SessionLogRow.date, since, until))
-        .group_by(SetLogRow.exercise_id)
-        .order_by(func.max(SessionLogRow.date).desc(), SetLogRow.exercise_id)
+        .group_by(slot.exercise_id)
+        .order_by(func.max(slot.date).desc(), slot.exercise_id)
     )
     out = []
     n = len(MEASURES)
