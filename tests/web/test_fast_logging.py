@@ -87,3 +87,18 @@ def test_the_session_page_names_the_form_tokens_saved_lately_never_a_refused_one
     later = app.state.diary.clock() + dt.timedelta(days=DRAFT_DAYS + 1, minutes=1)
     app.state.diary.clock = lambda: later
     assert 'data-draft-saved=""' in client.get(SESSION).text
+
+
+def test_an_effort_the_plan_leaves_open_is_never_ticked_in_from_an_earlier_week(client, app) -> None:
+    """A runner who typed RPE 9.5 in a hard week and later presses "Tick every set as planned"
+    reports this week's session, not that week's effort (cr26a F11): the effort field of a
+    set the plan leaves open stays empty, and last time's effort shows on the "Last time" line."""
+    sets = [
+        {"exercise_id": "single_leg_balance_reach", "reps": 15, "side": side, "rpe": 9.5} for side in ("left", "right")
+    ]
+    app.state.diary.log_session(MONDAY, sets, label="B")
+    app.state.diary.fixed_today = next_monday = MONDAY + dt.timedelta(days=7)
+    page = client.get(f"/session/{next_monday}?label=B").text
+    rows = rows_of(page, "single_leg_balance_reach")
+    assert rows and {r["rpe"] for r in rows} == {""}
+    assert "9.5" in page  # on the "Last time" line, for the runner to read

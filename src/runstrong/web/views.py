@@ -67,7 +67,7 @@ class SetRow:
     effort: str
     rest_seconds: int
     load_kg: float | None = None  # the prescribed load, kept exact for runners who see pounds
-    from_last: bool = False  # the load or effort came from the last time this exercise was logged
+    from_last: bool = False  # the load came from the last time this exercise was logged
 
     @property
     def label(self) -> str:
@@ -129,8 +129,10 @@ def _last_set(previous: list[SetLog], side: str | None, number: int) -> SetLog |
 
 
 def _set_rows(block: PlannedBlock, index: int, units: Units, show_load: bool, previous: list[SetLog]) -> list[SetRow]:
-    """One row per set, pre-filled from the plan; a load or effort the plan leaves open is
-    filled from the same set last time this exercise was logged."""
+    """One row per set, pre-filled from the plan; a load the plan leaves open is filled from
+    the same set last time this exercise was logged. An effort never is: "as planned" is a
+    report of this session, and last time's RPE (shown on the "Last time" line) ticked in
+    again would be read by the review as this week's (training-diary)."""
     p = block.prescription
     measure = next(m for m in MEASURES if getattr(p, m))
     effort_kind = "rir" if p.intensity.kind == "rir" else "rpe"
@@ -148,8 +150,6 @@ def _set_rows(block: PlannedBlock, index: int, units: Units, show_load: bool, pr
         load, effort, from_last = planned_load, planned_effort, False
         if not load and show_load and before is not None and before.load_kg is not None:
             load, from_last = shown_load(before.load_kg, units), True
-        if not effort and before is not None and getattr(before, effort_kind) is not None:
-            effort, from_last = number(getattr(before, effort_kind)), True
         rows.append(SetRow(
             index + len(rows), block.exercise_id, counts[side], side, measure, amount_text, load, effort_kind, effort,
             p.rest_seconds, planned_kg, from_last,
