@@ -47,3 +47,16 @@ def test_the_same_change_over_weeks_in_a_row_is_said_once_with_the_weeks():
         "Weeks 5-7: Isometric split-squat hold out, Dumbbell step-up in.",
         "Week 9: Isometric split-squat hold out, Dumbbell step-up in.",
     ]
+
+
+def test_a_dose_change_says_what_set_its_load_without_saying_load_twice():
+    """cr26a F14: "Load: Load from your last logged set ..." on every review."""
+    from runstrong.core.load_words import HARD_ONCE
+    from runstrong.io.plan_changes import change_text
+
+    dose = Prescription(sets=3, reps=8, intensity=Intensity(kind="rir", value=3), rest_seconds=90, load_kg=40)
+    for why in ("Load from your last logged set: easier than planned moves it up, harder down.", HARD_ONCE):
+        c = PlanChange(date=MON, kind=ChangeKind.dose, week=5, exercise="Romanian deadlift", role=Role.primary,
+                       before=dose, after=dose.model_copy(update={"load_kg": 42.5}), load_why=why)  # fmt: skip
+        text = change_text(c, why_load=True)
+        assert text.endswith(f"kg, RIR 3. {why}") and "Load: Load" not in text

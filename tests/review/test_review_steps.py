@@ -125,3 +125,16 @@ def test_third_session_step_waits_a_week_when_anything_is_cut():
     assert [d.action for d in third_session_step(r, Verdict()).decisions] == ["unlock"]
     v = third_session_step(r, Verdict(reduce={Category.posterior_chain: CUT}, cut_signals=(SORE,)))
     assert [d.action for d in v.decisions] == ["wait"] and v.max_sessions == len(week.sessions)
+
+
+def test_a_baseline_whose_days_all_read_the_same_is_not_said_plus_or_minus_zero():
+    """cr26a F15: "Wellness 3.64/5 against your usual 3.83 ± 0"."""
+    from runstrong.core.review.metrics import WellnessItem
+    from runstrong.core.review.signals import wellness_signal
+
+    def item(sd: float) -> WellnessItem:
+        return WellnessItem(item="mood", week_mean=3.5, baseline_mean=4.0, baseline_sd=sd, week_days=7,
+                            baseline_days=14, below_baseline=False)  # fmt: skip
+
+    assert wellness_signal(item(0.0)).text == "mood 3.5/5 vs your usual 4"
+    assert wellness_signal(item(0.3)).text == "mood 3.5/5 vs your usual 4 ± 0.3"

@@ -343,12 +343,11 @@ def planned_work(plan: Plan) -> tuple[list[PlannedSession], list[PlannedRun]]:
 
 
 def asks_to_find_weight(rule_ids: Iterable[str]) -> bool:
-    """Whether a block's load is an estimate the runner checks: it cites an estimate, even
-    where the kit's heaviest stops it (an estimate at the top of the rack is no load the
-    runner has shown: cr20a #4, a novice's 50 kg first hip thrust); not where the one weight
-    the runner owns is the load (owned-weights: nothing to find, cr23a F4)."""
+    """Whether a block's load is an estimate the runner checks: it cites an estimate (even at the
+    kit's heaviest: cr20a #4, a novice's 50 kg first hip thrust) or asks it (a pain ladder's new
+    lift: cr26a F13); not where the one weight the runner owns is the load (owned-weights, cr23a F4)."""
     ids = set(rule_ids)
-    return bool(ids & ESTIMATE_RULES) and "owned-weights" not in ids
+    return bool(ids & ESTIMATE_RULES or "find-your-weight" in ids) and "owned-weights" not in ids
 
 
 def sets_as_planned(session: PlannedSession) -> list[SetLog]:

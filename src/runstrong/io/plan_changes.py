@@ -102,7 +102,7 @@ def change_text(c: PlanChange, units: Units = Units.metric, why_load: bool = Fal
             return f"{c.exercise} in."
     assert c.before is not None and c.after is not None
     text = f"{c.exercise}: {dose_text(c.before, units)} → {dose_text(c.after, units)}."
-    return f"{text} Load: {c.load_why}" if why_load and c.load_why else text
+    return f"{text} {c.load_why}" if why_load and c.load_why else text  # each reason names the load itself
 
 
 def week_summary(w: WeekChanges) -> str:

@@ -70,7 +70,7 @@ def headline(m: WeekMetrics, units: Units = Units.metric) -> list[str]:
         wellness += f"; your baseline is too short to judge it ({days} check-in day{'s' if days != 1 else ''})"
     elif composite.baseline_mean is not None:
         wellness += f" against your usual {_num(composite.baseline_mean, '', 2)}"
-        if composite.baseline_sd is not None:
+        if composite.baseline_sd:  # a spread of 0 (the same answer every day) is no "± 0"
             wellness += f" ± {composite.baseline_sd:g}"
     wellness += f" · sleep {_num(m.sleep_hours, ' h')}"
     if m.sore_streak:

@@ -65,7 +65,7 @@ def area_name(area: PainArea) -> str:
 
 def wellness_signal(w: WellnessItem) -> Signal:
     against = f" vs your usual {w.baseline_mean:g}" if w.baseline_mean is not None else ""
-    if against and w.baseline_sd is not None:
+    if against and w.baseline_sd:  # not "± 0" after days that all read the same
         against += f" ± {w.baseline_sd:g}"
     return Signal(kind="wellness", text=f"{ITEM_NAME.get(w.item, w.item)} {w.week_mean:g}/5{against}")
 

@@ -259,7 +259,8 @@ def warning_signs_step(r: ReviewInput, v: Verdict) -> Verdict:
     drop = sig.wellness_drop(m)
     if drop:
         c = next(w for w in m.wellness if w.item == "composite")
-        text = f"Wellness {c.week_mean:g}/5 against your usual {c.baseline_mean:g} (± {c.baseline_sd:g})."
+        spread = f" (± {c.baseline_sd:g})" if c.baseline_sd else ""
+        text = f"Wellness {c.week_mean:g}/5 against your usual {c.baseline_mean:g}{spread}."
         flags.append(Flag(kind="wellness", text=text, rule_id="wellness-baseline"))
         fatigue += drop
     rising = effort_rising(r)
