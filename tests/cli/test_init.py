@@ -348,6 +348,10 @@ def test_no_input_heaviest_takes_the_fixed_weights_a_runner_owns(tmp_path: Path)
         (("--body-mass", "70", "--age", "30", "--run", "tue:fartlek:40"), "--run: run type: one of easy"),
         (("--body-mass", "70", "--age", "30", "--pain", "elbow"), "--pain: pain area: one of achilles"),
         (("--body-mass", "70", "--age", "30", "--race-date", "2027-04-25"), "--race-date: give --race-distance"),
+        (
+            ("--body-mass", "70", "--age", "30", "--race-distance", "half", "--race-date", "2027-02-29"),
+            "--race-date: 29 February 2027 does not exist; February 2027 has 28 days",
+        ),
         (("--body-mass", "70", "--age", "30", "--easy-pace", "2:30/km"), "--easy-pace: 2:30/km is not an easy"),
         (("--body-mass", "70", "--age", "30", "--heaviest", "bench 20"), "--heaviest: heaviest loads: one of barbell"),
         (("--body-mass", "70", "--age", "30", "--heaviest", "20"), "--heaviest: heaviest loads: the kit and its"),

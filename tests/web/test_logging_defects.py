@@ -4,6 +4,7 @@ in the navigation."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -90,3 +91,16 @@ def test_the_run_page_is_in_the_navigation(client) -> None:
     for nav in re.findall(r'<nav class="nav-(?:wide|phone)" aria-label="Main">(.*?)</nav>', page, re.S):
         assert 'href="/run"' in nav
     assert 'aria-current="page">Run<' in client.get("/run").text
+
+
+@pytest.mark.parametrize(("typed", "says"), [("jog", "'jog' is not a run type"), ("rest", "'rest' is not a run type"),
+                                             ("tempp", "did you mean 'tempo'?")])  # fmt: skip
+def test_a_run_type_the_form_does_not_offer_is_named_and_nothing_is_logged(client, app, typed: str, says: str) -> None:
+    """cr26a F16: `type=jog` answered pydantic's "Input should be 'easy', ... or 'rest'" (a rest day
+    offered as a run)."""
+    response = client.post("/run", data={"type": typed, "minutes": "30"})
+    assert response.status_code == 422
+    page = html.unescape(response.text)
+    assert says in page and "Input should be" not in page
+    assert "choose one of easy, long, tempo, intervals, race, cross_train" in page
+    assert _runs(app) == []

@@ -15,6 +15,7 @@ from enum import Enum
 from typing import TypeVar
 
 from runstrong.core.model import RunType, Units, Weekday
+from runstrong.io.field_errors import date_words
 
 T = TypeVar("T")
 KG_PER_LB = 0.45359237
@@ -151,6 +152,9 @@ def date_answer(name: str, today: dt.date, after: dt.date | None = None) -> Call
             try:
                 value = dt.date.fromisoformat(t)
             except ValueError:
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t):  # a calendar slip: say which day is missing
+                    what, how = date_words(t)
+                    raise ValueError(f"{name}: {what}; {how}") from None
                 raise ValueError(f"{hint} (got {text.strip()!r})" if t else hint) from None
         if after is not None and value <= after:
             raise ValueError(f"{name}: must be after {after:%a %d %b %Y} (got {value:%a %d %b %Y})")

@@ -93,7 +93,7 @@ def _one_problem(loc: tuple, e: dict[str, Any], model: type, source: str) -> Pro
     elif e["type"] == "missing":
         msg = "required field is missing; add it"
     elif e["type"] in _DATE_TYPES and isinstance(e.get("input"), str):
-        return Problem(field, *_date_words(e["input"]), source=source)
+        return Problem(field, *date_words(e["input"]), source=source)
     elif e["type"] == "too_short" and isinstance(e.get("input"), list):
         choices = _allowed_items(model, loc)
         fix = f"list at least one of: {', '.join(choices)}" if choices else "list at least one, or leave the field out"
@@ -189,7 +189,7 @@ def closest(given: str, allowed: list[str]) -> str | None:
     return same[found[0]] if found else None
 
 
-def _date_words(given: str) -> tuple[str, str]:
+def date_words(given: str) -> tuple[str, str]:
     """What is wrong with a date written as text, and how to write it."""
     shown = given if len(given) <= 40 else given[:40] + "..."
     day = _ISO_DAY.match(given)

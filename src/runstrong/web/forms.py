@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from runstrong.core.diary import MEASURES
-from runstrong.core.model import Units
+from runstrong.core.model import RunType, Units
 from runstrong.core.setline import KG_PER_LB, parse_distance, parse_minutes
 from runstrong.errors import UserError
+from runstrong.io.field_errors import closest
 
 from .problems import FieldProblem, problem_from_user_error
 from .views import YD
@@ -205,12 +206,20 @@ def wellness_input(form: FormData, scale_names: tuple[str, ...]) -> tuple[dict[s
     return data, pains, names
 
 
+LOGGED_RUN_TYPES = tuple(t.value for t in RunType if t != RunType.rest)
+
+
 def run_input(form: FormData, units: Units) -> tuple[dict[str, Any], list[FieldProblem]]:
     """The run as typed, its duration and distance read the way the CLI reads them (`1h05`,
     `65 min`, `1:05:00`; `8 km`, `5 mi`, `8 miles`, a bare number in the runner's units);
     a duration or distance that cannot be read is a problem by its field."""
     data: dict[str, Any] = {k: text(form, k) for k in ("type", "rpe", "leg_feel", "tightness", "note", "date")}
     problems: list[FieldProblem] = []
+    if data["type"] is not None and data["type"] not in LOGGED_RUN_TYPES:  # a rest day is no run to log
+        close = closest(data["type"], list(LOGGED_RUN_TYPES))
+        hint = f"did you mean {close!r}? " if close else ""
+        problems.append(FieldProblem(("type",), f"{data['type'][:40]!r} is not a run type; {hint}choose one of "
+                                     f"{', '.join(LOGGED_RUN_TYPES)}"))  # fmt: skip
     minutes, distance = text(form, "minutes"), text(form, "distance")
     try:
         data["minutes"] = parse_minutes(minutes) if minutes is not None else None

@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from runstrong.core.diary import WELLNESS_FIELDS, Wellness
-from runstrong.core.model import EquipmentSet, Health, Item, PainArea, RaceDistance, RunType, Weekday
+from runstrong.core.model import EquipmentSet, Health, Item, PainArea, RaceDistance, Weekday
 from runstrong.core.vocab import CATEGORY_NAME, FURNITURE, TRAINING_CATEGORIES, Category
 from runstrong.io.answers import kit_loads_text
 from runstrong.io.goal_race_answers import GOAL_RACE_HELP, goal_races_text
@@ -267,7 +267,7 @@ def _run_page(request: Request, state: FormState = FRESH) -> HTMLResponse:
         title="Log a run",
         day=day,
         values={"type": planned.type.value, "minutes": str(planned.minutes)} if planned else {"type": "easy"},
-        run_types=[t.value for t in RunType if t != RunType.rest],
+        run_types=list(forms.LOGGED_RUN_TYPES),
         distance_unit="mi" if day.athlete.units.value == "imperial" else "km",
     )
 
