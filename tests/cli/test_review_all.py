@@ -75,3 +75,23 @@ def test_each_line_names_the_flags_and_what_each_decision_is_for(club: Path) -> 
     got = {r["athlete"]: r for r in json.loads(run("review", "--all", "--format", "json").stdout)}
     assert any("knee" in names for names in got["Bob"]["decided"].values())
     assert got["Bob"]["flag_texts"] and not got["Ann"]["flag_texts"]
+
+
+def test_a_coachs_monday_is_filed_as_a_markdown_page_with_flagged_athletes_first(club: Path) -> None:
+    """cr26a F9: `review --all --format markdown -o` was refused, so the Monday could not be filed."""
+    import datetime as dt
+
+    from tests.cli.test_review_cli import LAST_MONDAY
+
+    run = runner(club)
+    day = str(LAST_MONDAY + dt.timedelta(days=1))
+    assert run("wellness", "-a", "Cy", "--date", day, "--pain", "knee=6 left during").returncode == 0
+    before = snapshot(run.path)
+    out = run("review", "--all", "--format", "markdown", "-o", str(club / "monday.md"))
+    assert out.returncode == 0, out.stderr
+    page = (club / "monday.md").read_text()
+    table = [x for x in page.splitlines() if x.startswith("| ") and not x.startswith("| Athlete")]
+    assert [x.split(" | ")[0].lstrip("| ") for x in table] == ["Cy", "Ann", "Bob"]  # flags first
+    assert "Knee pain (left) up to 6/10" in table[0] and "not written" in table[0]
+    assert "3 athlete(s), 1 with flags." in page
+    assert snapshot(run.path) == before  # a dry look: nothing written to the diary

@@ -70,7 +70,12 @@ def parse_travel(value: str | None) -> tuple[dt.date, dt.date] | None:
 @click.option("--ill", is_flag=True, help="You were ill: next week is a deload, to return gently.")
 @click.option("--race-date", metavar="YYYY-MM-DD", help="Your race moved: the phases are planned again.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the review to a file.")
-@click.option("--all", "everyone", is_flag=True, help="Every athlete in the diary, one line each (a coach's Monday).")
+@click.option(
+    "--all",
+    "everyone",
+    is_flag=True,
+    help="Every athlete in the diary, one line each (a coach's Monday; --format markdown -o FILE files it).",
+)
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="With --all: processes to share the work.")
 @click.option(
     "--data",
@@ -119,11 +124,11 @@ def review(
     week_start = parse_week(week, today)
     ctx = load_context(data_dir)  # a DataError lists every problem with the data files
     if everyone:
-        _only_for_one(athlete or travel or ill or race_date or output or fmt == "markdown")
+        _only_for_one(athlete or travel or ill or race_date)
         from runstrong.cli.review_all import review_everyone
 
         with _data_in_env(data_dir):  # --all reads the data from $RUNSTRONG_DATA (its workers too)
-            return review_everyone(db, week_start, fmt, accept, jobs)
+            return review_everyone(db, week_start, fmt, accept, jobs, output)
     real_life = _real_life_from_flags(travel, kit, ill, race_date, today)
     collector.freeze_long_lived()  # imports and the context: not walked again by the collector
     with open_diary(db) as store:
@@ -317,4 +322,4 @@ def _only_for_one(given: object) -> None:
     """`--all` reviews every athlete as the diary holds them: one runner's options do not fit."""
     if given:
         raise UserError("--all: reviews every athlete with what the diary holds; leave out --athlete, --travel, "
-                        "--kit, --ill, --race-date, --output and --format markdown")  # fmt: skip
+                        "--kit, --ill and --race-date")  # fmt: skip

@@ -1,17 +1,19 @@
 """`runstrong review --all`: every athlete's weekly review at once (a coach's Monday),
 optionally in several processes (`--jobs N`): each reviews its share of the athletes on
-a store of its own, so the work scales with cores; one line (or JSON object) per athlete."""
+a store of its own, so the work scales with cores; one line (or JSON object) per athlete, or a
+Markdown page a coach files (`--format markdown -o monday.md`)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import click
 
 from runstrong.cli.diary_common import clock_now, clock_today, open_diary
-from runstrong.cli.options import echo_json
 from runstrong.errors import UserError
 
 CHUNK = 25  # athletes per task with --jobs at most: tasks handed out as workers free up even out their ends
@@ -20,8 +22,11 @@ CHUNK = 25  # athletes per task with --jobs at most: tasks handed out as workers
 BATCH = 10
 
 
-def review_everyone(db: str | None, week_start: dt.date | None, fmt: str, accept: bool, jobs: int) -> None:
-    """Review every athlete in the diary (and write each new plan version with `accept`)."""
+def review_everyone(
+    db: str | None, week_start: dt.date | None, fmt: str, accept: bool, jobs: int, output: Path | None = None
+) -> None:
+    """Review every athlete in the diary (and write each new plan version with `accept`): a
+    line each, a Markdown page a coach files (`markdown`), or JSON; to `output` if given."""
     from runstrong.store import repo
 
     if jobs < 1:
@@ -42,10 +47,18 @@ def review_everyone(db: str | None, week_start: dt.date | None, fmt: str, accept
                              [today] * len(chunks), [now] * len(chunks), [accept] * len(chunks))  # fmt: skip
             results = [r for part in parts for r in part]  # in the diary's order: map keeps the chunks' order
     if fmt == "json":
-        echo_json(results)
+        text = json.dumps(results, indent=2, ensure_ascii=False, default=str) + "\n"
+    elif fmt == "markdown":
+        text = monday_markdown(results, today)
+    else:
+        text = "".join(_line(r) + "\n" for r in results)
+    if output is None:
+        click.echo(text, nl=False)
         return
-    for r in results:
-        click.echo(_line(r))
+    from runstrong.io.files import write_atomically
+
+    write_atomically(output, text)
+    click.echo(f"Wrote {output}.", err=True)
 
 
 def _load_before_fork() -> None:
@@ -131,3 +144,27 @@ def _line(r: dict[str, Any]) -> str:
     written = (f"plan version {r['new_plan_version']} written" if r["new_plan_version"]
                else f"{r['changes']} change(s) to plan version {r['plan_version']}")  # fmt: skip
     return f"{r['athlete']}: week of {r['week_start']}: {r['summary']}; {written}"
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell (a name or a flag with a bar or a line break)."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def monday_markdown(results: list[dict[str, Any]], today: dt.date) -> str:
+    """A coach's Monday as a page to file: one row per athlete (flags in their own words, what
+    the review decided, the plan), athletes with flags first, then the ones whose review failed."""
+    flagged = sorted((r for r in results if "error" not in r), key=lambda r: -r["flags"])
+    rows = ["| Athlete | Week of | Flags | Decided | Plan |", "|---|---|---|---|---|"]
+    for r in flagged:
+        flags = "; ".join(_cell(t).rstrip(".") for t in r["flag_texts"]) or "–"
+        decided = "; ".join(f"{action} {', '.join(names)}" for action, names in r["decided"].items()) or "–"
+        plan = (f"version {r['new_plan_version']} written" if r["new_plan_version"]
+                else f"{r['changes']} change(s) to version {r['plan_version']}, not written")  # fmt: skip
+        rows.append(f"| {_cell(r['athlete'])} | {r['week_start']} | {flags} | {_cell(decided)} | {plan} |")
+    failed = [f"- {_cell(r['athlete'])}: {_cell(r['error'])}" for r in results if "error" in r]
+    with_flags = sum(1 for r in flagged if r["flags"])
+    head = f"# Weekly reviews, {today:%a %d %b %Y}\n\n{len(results)} athlete(s), {with_flags} with flags."
+    tail = ["", "## Not reviewed", "", *failed] if failed else []
+    see = ["", "Each athlete's full review: `runstrong review -a NAME`."]
+    return "\n".join([head, "", *rows, *tail, *see]) + "\n"
