@@ -17,7 +17,7 @@ from runstrong.core.review import review_week
 from runstrong.io.review_text import headline
 
 from .helpers import CTX, MAYA, REGISTRY, SETTINGS, plan_of
-from .scenarios import CALM, DAY, done_as_planned, week_end, with_runs, with_wellness
+from .scenarios import CALM, DAY, done_as_planned, week_end, with_broken_form, with_runs, with_wellness
 
 CAP_PCT = REGISTRY.param("running-after-spike", "long_run_cap_pct")
 LOW = REGISTRY.param("running-after-spike", "appetite_at_or_below")
@@ -93,3 +93,28 @@ def test_a_long_run_cap_the_runner_ran_past_stays_at_the_longest_run_before_the_
     review = review_week(plan, MAYA, diary, week.start_date, ctx=CTX)
     (note, *_) = running_notes(review)
     assert f"keep the next long run to {round(before * CAP_PCT / 100)} min at most" in note.text, note.text
+
+
+SHARE = REGISTRY.param("running-after-spike", "run_share_pct")
+
+
+def test_overreaching_with_the_runs_carrying_most_of_the_load_is_answered_for_the_runs_too():
+    """cr26a F10: Raj, on a run streak, overreached two weeks running; the review deloaded the
+    strength and said nothing of the runs that were 84% of his load."""
+    plan = plan_of(MAYA)
+    week = plan.weeks[5]
+    diary = done_as_planned(plan, week_end(week), wellness=CALM)
+    runs = tuple(r.model_copy(update={"leg_feel": 1}) if r.date >= week.start_date else r for r in diary.runs)
+    diary = dataclasses.replace(diary, runs=runs)  # heavy legs on every run of the week, no spike
+    review = review_week(plan, MAYA, diary, week.start_date, ctx=CTX)
+    m = review.metrics
+    assert not m.spikes and m.run_load * 100 >= SHARE * m.load
+    (note,) = [d for d in running_notes(review) if d.text.startswith("Running: your runs were")]
+    assert f"{round(100 * m.run_load / m.load)}% of this week's load" in note.text
+    assert "easing the strength alone will not clear them" in note.text and "overreaching-signs" in note.rule_ids
+    calm = done_as_planned(plan, week_end(week), wellness=CALM)  # no signs: nothing said of the runs
+    assert not running_notes(review_week(plan, MAYA, calm, week.start_date, ctx=CTX))
+    lift = next(b.exercise_id for s in week.sessions for b in s.blocks if b.prescription.load_kg)
+    broken = with_broken_form(calm, lift, week.start_date, week_end(week), quality=1)  # the lifts' own sign
+    review = review_week(plan, MAYA, broken, week.start_date, ctx=CTX)
+    assert not [d for d in running_notes(review) if d.text.startswith("Running: your runs were")]

@@ -96,6 +96,7 @@ class RunningAfterSpike(RuleParams):
     long_run_cap_pct: Num
     appetite_at_or_below: Num
     mood_at_or_below: Num
+    run_share_pct: Num
 
 
 class AcwrContext(RuleParams):

@@ -25,6 +25,7 @@ class ReviewParams:
     after_spike_cap_pct: float
     after_spike_appetite_at_or_below: float
     after_spike_mood_at_or_below: float
+    after_spike_run_share_pct: float
     chronic_weeks: int
     progress_min_done_pct: float
     progress_min_form: float
@@ -84,6 +85,7 @@ def review_params(registry: Registry) -> ReviewParams:
         after_spike_cap_pct=p("running-after-spike", "long_run_cap_pct"),
         after_spike_appetite_at_or_below=p("running-after-spike", "appetite_at_or_below"),
         after_spike_mood_at_or_below=p("running-after-spike", "mood_at_or_below"),
+        after_spike_run_share_pct=p("running-after-spike", "run_share_pct"),
         chronic_weeks=p("acwr-context", "chronic_weeks"),
         progress_min_done_pct=p("review-progress", "min_done_pct"),
         progress_min_form=p("review-progress", "min_form"),

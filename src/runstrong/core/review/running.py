@@ -11,13 +11,19 @@ from .state import ReviewInput, Verdict
 from .values import ReviewDecision, Signal, decision
 
 RULES = ["running-after-spike", "running-load-spike", "overreaching-signs"]
+# the warning signs of the whole runner (legs in the runs, soreness, wellness, sleep), not of one lift's sets
+WHOLE_BODY = frozenset({"running", "soreness", "wellness", "sleep"})
 
 
 def running_step(r: ReviewInput, v: Verdict) -> Verdict:
-    """Notes on the running after a spike that came with signs of overreaching."""
+    """Notes on the running after a spike that came with signs of overreaching (or, with no
+    spike, when the runs carry most of the load: easing the strength alone will not do)."""
     m, rp = r.metrics, r.params
-    if not m.spikes or not v.fatigue:
+    if not v.fatigue:
         return v
+    if not m.spikes:
+        carried = _runs_carry_the_load(r, v)
+        return v.add(decisions=(*v.decisions, carried)) if carried else v
     spike = max(m.spikes, key=lambda s: s.pct_longer)
     # the longest run before the spikes: a spike the runner ran over an earlier cap is no new base
     longest = min(s.longest_unspiked or s.longest_before for s in m.spikes)
@@ -37,6 +43,27 @@ def running_step(r: ReviewInput, v: Verdict) -> Verdict:
     if low is not None:
         notes.append(low)
     return v.add(decisions=(*v.decisions, *notes))
+
+
+def _runs_carry_the_load(r: ReviewInput, v: Verdict) -> ReviewDecision | None:
+    """cr26a F10: a run-streak runner's two overreaching weeks got strength deloads and not a
+    word on the runs that were 84% of his load."""
+    m, rp = r.metrics, r.params
+    if not any(s.kind in WHOLE_BODY for s in v.fatigue):  # effort or form in the lifts alone: the lifts' answer
+        return None
+    if m.load <= 0 or m.run_load * 100 < rp.after_spike_run_share_pct * m.load:
+        return None
+    share = round(100 * m.run_load / m.load)
+    text = (
+        f"Running: your runs were {share}% of this week's load, and signs of overreaching showed: easing the "
+        "strength alone will not clear them. Make the easy runs easier or take a day off this week, agreed with "
+        "whoever sets your running."
+    )
+    if any(s.kind == "monotony" for s in v.fatigue) or any(f.kind == "monotony" for f in v.flags):
+        text += " Vary the days too: harder and easier ones, and a rest day (monotony-strain)."
+    signal = Signal(kind="running", text=f"runs {m.run_load:,.0f} of {m.load:,.0f} AU ({share}%; "
+                    f"{rp.after_spike_run_share_pct:g}% is the mark)")  # fmt: skip
+    return decision("week", "note", text, ["running-after-spike", "overreaching-signs"], [signal])
 
 
 def _appetite_and_mood(r: ReviewInput) -> ReviewDecision | None:
