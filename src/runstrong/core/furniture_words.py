@@ -71,11 +71,22 @@ def furnished(cue: str, has: frozenset[Item]) -> str | None:
     return said
 
 
+def furnished_cues(cues: Sequence[str], has: frozenset[Item]) -> list[str]:
+    """`cues` naming only the furniture in `has`, those naming none of it left out (all kept
+    when that would leave none)."""
+    return [c for c in (furnished(cue, has) for cue in cues) if c is not None] or list(cues)
+
+
+def runner_furniture(profile: AthleteProfile) -> frozenset[Item]:
+    """The furniture the runner has: listed, else a home's (a gym has every piece)."""
+    return profile.equipment_items & FURNITURE
+
+
 def with_furniture_words(weeks: Sequence[Week], profile: AthleteProfile,
                          lived: frozenset[dt.date] = frozenset()) -> list[Week]:  # fmt: skip
     """`weeks` whose blocks' cues name only furniture the runner has (weeks already lived are
     left as they were planned); the same weeks when the runner has every piece (a gym)."""
-    has = profile.equipment_items & FURNITURE
+    has = runner_furniture(profile)
     if has == FURNITURE:
         return list(weeks)
     said: dict[int, list[str]] = {}  # per cue list: blocks dosed alike share one
@@ -98,6 +109,6 @@ def _session(s: Session, has: frozenset[Item], said: dict[int, list[str]]) -> Se
 def _block(b: Block, has: frozenset[Item], said: dict[int, list[str]]) -> Block:
     cues = said.get(id(b.cues))
     if cues is None:
-        cues = [c for c in (furnished(cue, has) for cue in b.cues) if c is not None] or list(b.cues)
+        cues = furnished_cues(b.cues, has)
         said[id(b.cues)] = cues
     return b if cues == b.cues else b.model_copy(update={"cues": cues})
