@@ -52,8 +52,8 @@ def _kept_list(match: re.Match[str], has: frozenset[Item]) -> str:
 
 
 def furnished(cue: str, has: frozenset[Item]) -> str | None:
-    """`cue` naming only the furniture in `has`; None when it names furniture and none it
-    names is there (the cue is left out).
+    """`cue` naming only the furniture in `has`; None when it still names a piece that is not
+    there (a list with none of its pieces, a piece named alone: the cue is left out).
 
     >>> has = frozenset({Item.chair, Item.step, Item.wall})
     >>> furnished("Sit back to the chair or bench on one leg, slowly", has)
@@ -68,9 +68,7 @@ def furnished(cue: str, has: frozenset[Item]) -> str | None:
     said = _LIST.sub(lambda m: _kept_list(m, has), cue)
     named = {NOUNS[n] for n in _ONE.findall(said)} | {i for m in _LIST.finditer(said) for a in _SPLIT.split(m.group(0))
                                                       if (i := _item(a)) is not None}  # fmt: skip
-    if named and named.isdisjoint(has):
-        return None
-    return said
+    return None if named - has else said
 
 
 def furnished_cues(cues: Sequence[str], has: frozenset[Item]) -> list[str]:
