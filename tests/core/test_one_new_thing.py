@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from runstrong.core.model import Adjustment, Level, Pattern, RaceDistance, RaceGoal
+from runstrong.core.model import Adjustment, AthleteProfile, Level, Pattern, RaceDistance, RaceGoal
 from runstrong.core.one_new_thing import HEAVY, HOPS, THIRD, seen_before, started
 from runstrong.core.pick_reasons import two_legged
 from runstrong.core.planner import InfeasibleWeekError, build_plan
@@ -92,6 +92,19 @@ def test_devs_first_build_week_starts_only_the_third_session_then_heavy_then_two
     first = hops_of(plan.weeks[7])
     assert first and all(two_legged(e) for e in first), [e.id for e in first]
     assert any(r.rule_id == "hops-two-legs-first" for s in plan.weeks[7].sessions for b in s.blocks for r in b.reasons)
+
+
+def test_a_week_whose_hops_wait_and_that_goes_heavy_beside_the_third_session_holds_the_heavy_scheme_too():
+    """A random draw (seed 4): a 16-year-old intermediate, 5K in 8 weeks, Mon/Wed/Fri on tempo and
+    long-run days, 20 minutes, dumbbells. Week 6 started the third session and hops, so the hops
+    waited; the block chosen without them put the Friday RDL at RPE 8, and the week started the
+    third session and the heavy scheme together ("so the first hops wait a week" only)."""
+    runner = RUNNERS / "teen_5k_third_session_week_went_heavy_once_hops_waited.json"
+    plan = build_plan(AthleteProfile.model_validate_json(runner.read_text()), CTX)
+    starts = starts_by_week(plan)
+    assert starts[6] == {THIRD} and all(len(s) <= 1 for s in starts.values()), starts
+    said = " ".join(r.text for r in plan.weeks[5].reasons)
+    assert "this week starts the third session, so the heavy scheme and the first hops wait a week" in said
 
 
 def test_devs_diary_weeks_of_deload_and_illness_still_start_one_new_thing_a_week():

@@ -47,7 +47,7 @@ def assess(profile: Path, when: str | None, no_input: bool, source: Path | None,
       runstrong assess me.toml --no-input --from screen.toml --date 2027-02-01
     """
     from runstrong.cli.options import console
-    from runstrong.io.profile_file import load_profile
+    from runstrong.cli.plan import checked_profile
 
     if show and compare:
         raise UserError("--show and --compare: pick one")
@@ -55,7 +55,7 @@ def assess(profile: Path, when: str | None, no_input: bool, source: Path | None,
         raise UserError("--show and --compare only read the profile; drop --no-input, --from and --date")
     if no_input and source is None:
         raise UserError("--no-input: give the screen with --from FILE (TOML, YAML or JSON)")
-    athlete = load_profile(profile)
+    athlete = checked_profile(profile)  # says what init, plan and explain say of it (a body mass to check)
     out = console()
     if show or compare:
         screens = sorted(athlete.screens, key=lambda s: s.date)

@@ -188,13 +188,13 @@ def import_(
       runstrong calendar import runna.ics --profile me.toml
       runstrong calendar import plan.ics -p me.toml --set 2027-03-02=tempo -o me-spring.toml --yes
     """
+    from runstrong.cli.plan import checked_profile
     from runstrong.core.run_classify import classify_entry, plan_period
     from runstrong.io.data_files import load_params
     from runstrong.io.ics_import import MAX_CALENDAR_BYTES, read_running_calendar
-    from runstrong.io.profile_file import load_profile
     from runstrong.io.profile_write import check_writable, profile_format
 
-    profile = load_profile(profile_path)
+    profile = checked_profile(profile_path)  # says what init, plan and explain say of it (a body mass to check)
     target = output or profile_path
     profile_format(target)
     if output is not None:

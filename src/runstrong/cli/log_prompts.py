@@ -82,11 +82,12 @@ def ask_pains(out: Console, day: Any, today: Any, indent: str = "") -> list[Any]
 
 
 def _set_by_set(planned: PlannedSession, units: Any, out: Console) -> list[SetLog]:
+    from runstrong.core.planned_effort import UNLOADED_RULE
     from runstrong.core.setline import parse_set_line
-    from runstrong.io.data_files import load_library
+    from runstrong.io.data_files import load_library, load_registry
     from runstrong.io.diary_terminal import planned_line
 
-    library = load_library()
+    library, unloaded_rpe = load_library(), load_registry().param(UNLOADED_RULE, "unloaded_rpe")
     out.print("For each exercise: Enter = as planned, '-' = skipped, or type what you did (e.g. 3x8 @42.5kg rpe8).")
     sets: list[SetLog] = []
     for block in planned.blocks:
@@ -99,7 +100,7 @@ def _set_by_set(planned: PlannedSession, units: Any, out: Console) -> list[SetLo
                 break
             if answer == default:
                 one = planned.model_copy(update={"blocks": [block]})
-                sets.extend(sets_as_planned(one))
+                sets.extend(sets_as_planned(one, unloaded_rpe))
                 break
             try:
                 parsed = parse_set_line(f"{block.exercise_id} {answer}", library, units)

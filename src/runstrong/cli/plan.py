@@ -189,7 +189,7 @@ def explain(profile: Path, week: int, which: str | None, data_dir: Path | None, 
     for r in w.reasons:
         out.print(f"  • {escape(r.text)} [dim]\\[{r.rule_id}][/]")
     for s in sessions:
-        out.print(render_session(s, w, the_plan, ctx.registry))
+        out.print(render_session(s, w, the_plan, ctx.registry, ctx.library))
 
 
 def _week(the_plan, index: int):  # type: ignore[no-untyped-def]
@@ -269,7 +269,8 @@ def _emit(
     the_plan = stored or build_named(profile, source, least_bad=least_bad, data_dir=data_dir)
     for n in weeks:
         _week(the_plan, n)
-    registry = load_context(data_dir).registry
+    ctx = load_context(data_dir)
+    registry = ctx.registry
     if fmt == "json":
         text = the_plan.model_dump_json(indent=2) + "\n"
     elif fmt == "markdown":
@@ -281,12 +282,12 @@ def _emit(
 
         chosen = [w.index for w in the_plan.weeks] if all_weeks else list(weeks)
         if output is None:
-            print_plan(the_plan, console(), weeks=chosen, registry=registry if explain else None)
+            print_plan(the_plan, console(), weeks=chosen, registry=registry if explain else None, library=ctx.library)
             return the_plan
         from rich.console import Console
 
         recorder = Console(record=True, width=120, file=open(os.devnull, "w"))  # noqa: SIM115
-        print_plan(the_plan, recorder, weeks=chosen, registry=registry if explain else None)
+        print_plan(the_plan, recorder, weeks=chosen, registry=registry if explain else None, library=ctx.library)
         text = recorder.export_text()
     if output is None:
         click.echo(text, nl=False)

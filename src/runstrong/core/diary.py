@@ -19,6 +19,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializ
 from . import names
 from .log_loads import holding_rule
 from .model import Day, Frozen, PainArea, Phase, Plan, Prescription, Role, RunType, Session, Week, in_date_range
+from .planned_effort import planned_effort
 from .vocab import SESSION_LETTER
 
 DIARY_SCHEMA = "runstrong.diary"
@@ -350,22 +351,17 @@ def asks_to_find_weight(rule_ids: Iterable[str]) -> bool:
     return bool(ids & ESTIMATE_RULES or "find-your-weight" in ids) and "owned-weights" not in ids
 
 
-def sets_as_planned(session: PlannedSession) -> list[SetLog]:
+def sets_as_planned(session: PlannedSession, unloaded_rpe: float | None = None) -> list[SetLog]:
     """The sets of a planned session done exactly as prescribed (main and accessory work;
-    warm-up and mobility drills are not logged set by set)."""
+    warm-up and mobility drills are not logged set by set), with the dose's load and effort;
+    unloaded work's effort is `unloaded_rpe` (`core/planned_effort`)."""
     out: list[SetLog] = []
     for block in session.blocks:
         if block.role not in LOGGED_ROLES:
             continue
         p = block.prescription
         measure = next(m for m in MEASURES if getattr(p, m))
-        effort: dict[str, Any] = {} if p.load_kg is None else {"load_kg": p.load_kg}  # the planned load, kept
-        if p.intensity.kind == "load_kg":
-            effort["load_kg"] = p.intensity.value
-        elif p.intensity.kind == "rpe":
-            effort["rpe"] = p.intensity.value
-        elif p.intensity.kind == "rir":
-            effort["rir"] = int(p.intensity.value or 0)
+        effort = planned_effort(p, unloaded_rpe)
         sides: list[str | None] = [None] * p.sets
         if p.extra_sets_side:
             sides.append(p.extra_sets_side)

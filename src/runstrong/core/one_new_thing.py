@@ -89,15 +89,23 @@ def staggered(
 ) -> tuple[PlannedWeek, list[Reason]]:
     """The week planned again when it would start more than one new thing: the heavy scheme
     held back to the build's lighter dosing, the first hops to their landing drills; with
-    the note that says so. `hops_wait` chooses the week's block again without hops."""
+    the note that says so. `hops_wait` chooses the week's block again without hops; a week
+    that block takes heavy beside the third session holds the heavy scheme back too."""
     p = ctx.params
     selection, inputs, week = planned
-    starts = started(week.sessions, seen_before(weeks, p), p)
+    seen = seen_before(weeks, p)
+    starts = started(week.sessions, seen, p)
     heavy, hops = held_back(starts)
     if not (heavy or hops):
         return week, []
     key = inputs.selection_key
     if hops:
         selection, key = hops_wait(inputs.frame)
-    inputs = replace(inputs, selection_key=key, stage=inputs.stage._replace(heavy_waits=heavy))
-    return plan_week(ctx, selection, inputs), [p.why("one-new-thing-a-week", waiting_text(heavy, hops, starts))]
+    week = plan_week(ctx, selection, replace(inputs, selection_key=key, stage=inputs.stage._replace(heavy_waits=heavy)))
+    now = started(week.sessions, seen, p)
+    if not heavy and held_back(now)[0]:  # the block chosen without hops went heavy beside the third session
+        starts, heavy = starts | now, True
+        week = plan_week(
+            ctx, selection, replace(inputs, selection_key=key, stage=inputs.stage._replace(heavy_waits=True))
+        )
+    return week, [p.why("one-new-thing-a-week", waiting_text(heavy, hops, starts))]

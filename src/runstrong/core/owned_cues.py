@@ -4,7 +4,8 @@ makes (a review's new plan, and any later replan from an edited profile):
 - a review that found an area painful on one side only stores that side in its
   `Adjustment`; that week's single-leg blocks which load the area open with "Go easy on
   your left knee…" (rule pain-monitoring);
-- a swap a coach chose (`ExerciseSwap.chosen_by`) names the coach as its reason.
+- a swap a coach chose (`ExerciseSwap.chosen_by`) names the coach as its reason;
+- a cue names only the furniture the profile has (`core/furniture_words`).
 
 Both live in the profile, not in one plan version, so a replan cannot drop them. Doses are
 never changed here; weeks already lived are left as they were planned.
@@ -16,6 +17,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from .context import PlanningContext
+from .furniture_words import with_furniture_words
 from .model import AthleteProfile, Block, Category, Exercise, PainArea, Reason, Role, Week, why
 from .vocab import AREA_NAME, CATEGORY_NAME
 
@@ -37,7 +39,9 @@ def side_cue(block: Block) -> str | None:
 def with_owned_cues(weeks: list[Week], profile: AthleteProfile, ctx: PlanningContext,
                     lived: frozenset[dt.date] = frozenset()) -> list[Week]:  # fmt: skip
     """`weeks` with the painful side's cue and the coach's swap reasons on the blocks they
-    concern; the same list when the profile has neither (most plans)."""
+    concern, and cues naming only the runner's furniture (`core/furniture_words`); the same
+    weeks when the profile has no side or swap and every piece of furniture (a gym)."""
+    weeks = with_furniture_words(weeks, profile, lived)
     sides = {a.week_start: a.pain_sides for a in profile.week_adjustments if a.pain_sides}
     coached = [x for x in profile.exercise_swaps if x.chosen_by and x.to_id]
     told = {a: (side, TOLD) for a, side in profile.pain_sides.items() if a in profile.pain_areas}  # the runner's own

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .library import Library
+from .lift_kind import kind_words, one_leg
 from .model import Category, Exercise, Intent, Pattern, Phase, Reason, Region, why
 from .params import Params
 from .vocab import AREA_NAME, CATEGORY_NAME, with_article
@@ -168,6 +169,11 @@ def screen_reasons(library: Library, e: Exercise, category: Category, slot: int,
     return []
 
 
+def _legs(e: Exercise) -> str:
+    """What a single-leg power slot's pick on both legs is, so its reason does not call it single-leg."""
+    return "" if e.category != Category.single_leg_power or one_leg(e) else f" ({kind_words(e)}, on both legs)"
+
+
 def two_legged(e: Exercise) -> bool:
     """A hop both feet take off from and land on together (a pogo, not a skater hop)."""
     return not e.unilateral and not e.dose.per_side
@@ -175,7 +181,7 @@ def two_legged(e: Exercise) -> bool:
 
 def pick_reasons(e: Exercise, category: Category, slot: int, ctx: Context, p: Params) -> list[Reason]:
     reasons = [
-        p.why("two-primaries-one-accessory", f"One of the block's two {CATEGORY_NAME[category]} primaries."),
+        p.why("two-primaries-one-accessory", f"One of the block's two {CATEGORY_NAME[category]} primaries{_legs(e)}."),
         p.why(
             "same-primaries-per-block",
             "Kept for the whole block so that progress shows; it changes when the block does.",

@@ -27,6 +27,7 @@ from runstrong.core.diary import (
     validate_entry,
 )
 from runstrong.core.log_slips import far_from_plan
+from runstrong.core.planned_effort import UNLOADED_RULE
 from runstrong.core.set_checks import beyond_belief, under_the_bar
 from runstrong.errors import UserError
 from runstrong.store import changes, logbook, repo
@@ -175,14 +176,15 @@ def session_for(given: LogInput, context: logbook.DayContext, today: dt.date, ba
                 f"{context.logged_sets} sets are already logged on {given.day}; add only what is missing, or "
                 "use {new_session} to log the planned session again",
             )
-        done.extend(sets_as_planned(context.planned))
+    from runstrong.io.data_files import load_context  # the kit's bars, unloaded work's effort: shipped data
+
+    ctx = load_context()
+    if given.as_planned:
+        done.extend(sets_as_planned(context.planned, ctx.registry.param(UNLOADED_RULE, "unloaded_rpe")))
     done.extend(given.sets)
     empty = next((x for x in given.sets if x.amount <= 0), None)  # the pages and the set lines say it first
     if empty is not None:
         raise base.Refused("sets", f"{empty.exercise_id}: {counts_nothing(empty.measure)}")
-    from runstrong.io.data_files import load_context  # the kit's bars: shipped data, read once
-
-    ctx = load_context()
     under = under_the_bar(given.sets, ctx.library, context.athlete.units, ctx.params, bars)
     if under is not None:
         raise base.Refused("sets", f"load: {under}")

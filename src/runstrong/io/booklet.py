@@ -2,9 +2,8 @@
 by hand (the paper diary of methodology rule S39) and an exercise appendix.
 
 Pure: a plan and the exercise library in, one self-contained HTML string out (the CSS is
-inlined, so the file prints the same from any folder and needs no internet). The PDF is
-that HTML laid out by WeasyPrint, imported only when a PDF is asked for: it costs most of
-a second to import and the HTML view does not need it.
+inlined, so the file prints the same from any folder and needs no internet). The PDF is that
+HTML laid out by WeasyPrint, imported only when a PDF is asked for (most of a second to import).
 
 Paper: A4 by default, because one A4 sheet holds a whole session card (up to five logged
 exercises with a grid big enough to write in, plus the check-in boxes), so one sheet is
@@ -36,6 +35,7 @@ from .labels import (
     block_dose_text,
     dose_text,
     kit_text,
+    other_kind,
     plural,
     rest_text,
     session_load,
@@ -307,7 +307,7 @@ def _logged(block: Block, units: Units, load_label: str, focus: Category) -> dic
         "name": block.name,
         "exercise_id": block.exercise_id,
         "figure": _still(block.exercise_id),
-        "other_category": CATEGORY_SHORT[block.category] if block.category != focus else None,
+        "other_category": other_kind(block, focus),
         "dose": block_dose_text(block, units),
         "tempo": p.tempo,
         "rest": rest_text(p.rest_seconds) if p.rest_seconds else None,

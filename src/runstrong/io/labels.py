@@ -6,8 +6,10 @@ from collections.abc import Iterable
 from enum import Enum
 
 from runstrong.core.diary import session_load  # noqa: F401  (the one label every view shows)
+from runstrong.core.library import Library
+from runstrong.core.lift_kind import kind_words
 from runstrong.core.model import Block, Exercise, Phase, RaceGoal, Units
-from runstrong.core.vocab import CATEGORY_NAME
+from runstrong.core.vocab import CATEGORY_NAME, Category
 
 from .dose_words import (  # noqa: F401  (shared with the light read path)
     KG_PER_LB,
@@ -60,6 +62,24 @@ def block_dose_text(block: Block, units: Units = Units.metric) -> str:
     """The dose, and `· find your weight [find-your-weight]` on a lift's first session."""
     note = find_weight_note(block)
     return f"{dose_text(block.prescription, units)} · {note}" if note else dose_text(block.prescription, units)
+
+
+def other_kind(block: Block, focus: Category, library: Library | None = None) -> str | None:
+    """The label beside a block of another category than its session's focus: what its
+    exercise is (`core/lift_kind.kind_words`: "landing drill", "single-leg strength"); None
+    for the focus's own blocks. An exercise the library lacks is named by its category, and
+    a single-leg power block on both legs by none (it is not single-leg)."""
+    if block.category == focus:
+        return None
+    if library is None:
+        from .data_files import load_library
+
+        library = load_library()
+    if block.exercise_id in library:
+        return kind_words(library.get(block.exercise_id))
+    if block.category == Category.single_leg_power and not block.prescription.per_side:
+        return None
+    return CATEGORY_NAME[block.category]
 
 
 def dose_label(e: Exercise) -> str:

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from runstrong.core.goal_weeks import week_kind
+from runstrong.core.library import Library
 from runstrong.core.model import Phase, Plan, Role, Session, Week
 from runstrong.core.rules import Registry
 from runstrong.core.season import season_openings
@@ -24,6 +25,7 @@ from .labels import (
     dose_text,
     find_weight_note,
     kit_text,
+    other_kind,
     plural,
     race_label,
     rest_text,
@@ -132,7 +134,9 @@ def render_week_grid(plan: Plan) -> Table:
     return table
 
 
-def render_session(session: Session, week: Week, plan: Plan, registry: Registry | None = None) -> Panel:
+def render_session(
+    session: Session, week: Week, plan: Plan, registry: Registry | None = None, library: Library | None = None
+) -> Panel:
     units = plan.profile.units
     table = Table(header_style="bold", expand=True, show_edge=False, pad_edge=False, box=None)
     table.add_column("", style="dim", no_wrap=True)
@@ -145,8 +149,8 @@ def render_session(session: Session, week: Week, plan: Plan, registry: Registry 
         role = ROLE_LABEL[b.role] if b.role != previous_role else ""
         previous_role = b.role
         name = Text(b.name, style="bold" if b.role == Role.primary else "")
-        if b.role == Role.primary and b.category != session.focus:
-            name.append(f" · {CATEGORY_SHORT[b.category]}", style="dim")  # names may hold parentheses
+        if b.role == Role.primary and (kind := other_kind(b, session.focus, library)):
+            name.append(f" · {kind}", style="dim")  # names may hold parentheses
         if b.cues and b.role in (Role.primary, Role.accessory):
             name.append(f"\n{b.cues[0]}", style="dim italic")
         dose = Text(dose_text(b.prescription, units))
@@ -213,6 +217,7 @@ def print_plan(
     *,
     weeks: list[int] | None = None,
     registry: Registry | None = None,
+    library: Library | None = None,
 ) -> None:
     """Overview, grid, then the sessions of the chosen weeks (the first by default)."""
     console.print(render_overview(plan))
@@ -230,7 +235,7 @@ def print_plan(
         for r in notes[w.index]:
             console.print(f"  • {escape(r.text)} [dim]\\[{r.rule_id}][/]")
         for s in w.sessions:
-            console.print(render_session(s, w, plan, registry))
+            console.print(render_session(s, w, plan, registry, library))
         for sug in w.suggestions:
             console.print(f"  [dim]{sug.date:%a}:[/] {escape(sug.text)} [dim]\\[rest-day-options][/]")
     console.print(render_guidance(plan))

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Request
 from fastapi import Path as FPath
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from runstrong.core.furniture_words import runner_furniture
 from runstrong.core.model import PainArea
 from runstrong.core.owned_kit import kit_increments
 
@@ -74,7 +75,8 @@ def _session_page(
     form = None
     if planned is not None:
         steps = views.kit_steps(units, kit_increments(profile), diary.params)
-        form = views.session_form(planned, diary.library, units, data.last, diary.params.load_rounding_kg, steps)
+        form = views.session_form(planned, diary.library, units, data.last, diary.params.load_rounding_kg, steps,
+                                  runner_furniture(profile))  # fmt: skip
     names = diary.names()
     values = values or {}
     return render(

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from runstrong.core.diary import LOGGED_ROLES, MEASURES, PlannedBlock, PlannedRun, PlannedSession, SetLog
+from runstrong.core.furniture_words import furnished_cues
 from runstrong.core.library import Library
 from runstrong.core.loads import implement
-from runstrong.core.model import Item, Plan, Role, RunType, Units, Week
+from runstrong.core.model import FURNITURE, Item, Plan, Role, RunType, Units, Week
 from runstrong.core.setline import KG_PER_LB, format_sets
 from runstrong.core.vocab import CATEGORY_NAME, Category
 from runstrong.io.labels import PHASE_LABEL, RUN_SHORT, dose_text, planned_load_kg, rest_text
@@ -164,10 +165,12 @@ def session_form(
     last: dict[str, list[SetLog]],
     rounding_kg: float = 2.5,
     steps: dict[Item, float] | None = None,
+    furniture: frozenset[Item] = FURNITURE,
 ) -> SessionForm:
     """The planned session as a logging form: one row per set, pre-filled as prescribed and,
     where the plan leaves the load or effort open, as last time; each lift's load steps by
-    its implement's `steps` (`kit_steps`), else by the form's one step."""
+    its implement's `steps` (`kit_steps`), else by the form's one step; its cues name only
+    the runner's `furniture`."""
     groups: list[ExerciseGroup] = []
     index = 0
     for block in session.blocks:
@@ -189,7 +192,7 @@ def session_form(
                 dose=dose_text(p, units),
                 rest=rest_text(p.rest_seconds),
                 last=format_sets(previous, units) if previous else "",
-                cues=list(exercise.cues) if exercise else [],
+                cues=furnished_cues(exercise.cues, furniture) if exercise else [],
                 measure=measure,
                 measure_label=_measure_label(measure, units),
                 show_load=show_load,

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from ..diary import WELLNESS_FIELDS, RunLog, SessionLog, SetLog, Wellness
 from ..library import Library
 from ..loads import e1rm
-from ..model import TRAINING_CATEGORIES, Category, Plan, Prescription, Role, Week
+from ..model import TRAINING_CATEGORIES, Category, Plan, Role, Week
+from ..planned_effort import planned_rpe
 from ..rules import Registry
 from ..vocab import SESSION_LETTER
 from .effort_read import effort_by_category
@@ -50,14 +51,10 @@ def _as_rpe(s: SetLog, readable_rir: float) -> float | None:
     return rpe if rpe is not None and rpe >= 10.0 - readable_rir else None
 
 
-def _target_rpe(p: Prescription, readable_rir: float) -> float | None:
-    """The dose's effort target as an RPE; an eased dose's (far from failure) sets none."""
-    rpe = None
-    if p.intensity.kind == "rpe":
-        rpe = p.intensity.value
-    elif p.intensity.kind == "rir" and p.intensity.value is not None:
-        rpe = 10.0 - p.intensity.value
-    return rpe if rpe is not None and rpe >= 10.0 - readable_rir else None
+def _category_target(loaded: list[float], unloaded: bool, rp: ReviewParams) -> float | None:
+    """A category's effort target: its loaded doses' mean, else (all its work unloaded: a
+    bodyweight category) unloaded work's mark (effort-read-near-failure); None without either."""
+    return _mean(loaded) if loaded else (rp.unloaded_rpe if unloaded else None)
 
 
 def _mean(values: Iterable[float | None]) -> float | None:
@@ -179,18 +176,24 @@ def _lift_value(s: SetLog, rp: ReviewParams) -> tuple[float, str]:
     return s.amount, unit
 
 
-def _planned(week: Week | None, readable_rir: float) -> tuple[dict[Category, int], dict[Category, list[float]]]:
-    """Planned sets and target efforts (as RPE) by category."""
+def _planned(
+    week: Week | None, rp: ReviewParams
+) -> tuple[dict[Category, int], dict[Category, list[float]], set[Category]]:
+    """Planned sets and loaded target efforts (as RPE) by category, and the categories with
+    unloaded work (whose mark is their target when they have no loaded one)."""
     planned_sets: dict[Category, int] = defaultdict(int)
     targets: dict[Category, list[float]] = defaultdict(list)
+    unloaded: set[Category] = set()
     for session in week.sessions if week is not None else ():
         for b in session.blocks:
             if b.role in (Role.primary, Role.accessory):
                 planned_sets[b.category] += b.prescription.sets + (1 if b.prescription.extra_sets_side else 0)
-                t = _target_rpe(b.prescription, readable_rir)
-                if t is not None:
-                    targets[b.category].append(t)
-    return planned_sets, targets
+                rpe = planned_rpe(b.prescription, None)  # a loaded dose's own target; an eased dose's sets none
+                if b.prescription.intensity.kind == "bodyweight":
+                    unloaded.add(b.category)
+                elif rpe is not None and rpe >= 10.0 - rp.readable_rir:
+                    targets[b.category].append(rpe)
+    return planned_sets, targets, unloaded
 
 
 def last_loading_week(plan: Plan | None, week_start: dt.date) -> Week | None:
@@ -231,8 +234,8 @@ def _category_weeks(
     rp: ReviewParams,
 ) -> list[CategoryWeek]:
     readable_rir = rp.readable_rir
-    planned_sets, _ = _planned(week, readable_rir)
-    _, targets = _planned(targets_week, readable_rir)
+    planned_sets, _, _ = _planned(week, rp)
+    _, targets, unloaded = _planned(targets_week, rp)
     by_cat, _ = _sets_by(diary, library)
     prev_form: dict[Category, list[float]] = defaultdict(list)
     for c, sets in _sets_by(previous, library)[0].items():
@@ -253,7 +256,8 @@ def _category_weeks(
                 contacts=sum(x.contacts or 0 for x in done),
                 tonnage_kg=round(sum((x.load_kg or 0) * (x.reps or 0) for x in done), 1),
                 mean_rpe=_mean(_as_rpe(x, readable_rir) for x in done),
-                target_rpe=_mean(targets.get(c, [])),
+                target_rpe=_category_target(targets.get(c, []), c in unloaded, rp),
+                loaded_target=bool(targets.get(c)),
                 mean_form=_mean(x.form_quality for x in done),
                 previous_form=_mean(prev_form.get(c, [])),
                 **efforts.get(c, {}),

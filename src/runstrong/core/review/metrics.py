@@ -56,7 +56,10 @@ class CategoryWeek(Frozen):
     contacts: int
     tonnage_kg: float = Field(description="Sum of load x reps over loaded sets.")
     mean_rpe: float | None = Field(description="Mean logged set effort as RPE (RIR r counts as RPE 10 - r).")
-    target_rpe: float | None = Field(description="The planned effort as RPE, where the plan set one.")
+    target_rpe: float | None = Field(
+        description="The planned effort as RPE: the doses' own, unloaded work's at effort-read-near-failure's mark."
+    )
+    loaded_target: bool = Field(False, description="A loaded lift's dose is part of the target (a load to move).")
     mean_form: float | None = Field(description="Mean form quality, 1-5.")
     previous_form: float | None = Field(description="Last week's mean form quality.")
     effort_sets: int = Field(0, description="Sets logged with an effort (RPE or RIR), whatever their kind.")

@@ -61,6 +61,7 @@ class ReviewParams:
     srpe_rise_points: float
     srpe_baseline_days: int
     readable_rir: float
+    unloaded_rpe: float  # unloaded work's target (effort-read-near-failure)
     e1rm_formula: str
     e1rm_max_reps: int
 
@@ -121,6 +122,7 @@ def review_params(registry: Registry) -> ReviewParams:
         srpe_rise_points=p("session-effort-trend", "rise_points"),
         srpe_baseline_days=p("session-effort-trend", "baseline_days"),
         readable_rir=p("effort-read-near-failure", "readable_rir_at_or_below"),
+        unloaded_rpe=p("effort-read-near-failure", "unloaded_rpe"),
         e1rm_formula=p("e1rm-formula", "formula"),
         e1rm_max_reps=p("e1rm-formula", "max_reps"),
     )

@@ -61,7 +61,7 @@ def _category_decision(c: CategoryWeek, rp: ReviewParams, dose: str) -> ReviewDe
         said = [*([_effort_words(c, rp)] if over else []), *(["form slipping"] if slipping else [])]
         signals = [*([effort_signal(c, rp)] if over else []), *([sig.form(c, rp)] if slipping else [])]
         text = f"{name}: hold next week at {dose} ({' and '.join(said)})."
-        loaded = over and (c.target_rpe is not None or c.tonnage_kg > 0)  # bodyweight work has no load to move
+        loaded = over and (c.loaded_target or c.tonnage_kg > 0)  # bodyweight work has no load to move
         if loaded:  # the log moves the load, and the words say so (cr23a F8: "hold" beside a lighter load)
             text = f"{text[:-1]}: {LOGGED_HARDER}."
         return decision(
