@@ -237,7 +237,8 @@ def profiles_on_ladders(draw) -> AthleteProfile:
     return AthleteProfile.model_validate({**profile.model_dump(), **update})
 
 
-HEALTH = st.lists(st.sampled_from(list(Health)), unique=True, min_size=1, max_size=3)
+NOT_PREGNANT = [h for h in Health if h != Health.pregnant]  # pregnancy has its own strategy: `profiles_pregnant`
+HEALTH = st.lists(st.sampled_from(NOT_PREGNANT), unique=True, min_size=1, max_size=3)
 BIRTH_WEEKS_BEFORE = st.integers(0, 30)  # the birth, this many weeks (and days) before the plan starts
 BIRTH_DAYS = st.integers(0, 6)
 
@@ -254,6 +255,30 @@ def profiles_with_health(draw) -> AthleteProfile:
     if Health.postnatal in health:
         since = profile.start_date - dt.timedelta(weeks=draw(BIRTH_WEEKS_BEFORE), days=draw(BIRTH_DAYS))
     return AthleteProfile.model_validate({**profile.model_dump(), "health": health, "postnatal_since": since})
+
+
+WEEKS_PREGNANT = st.integers(0, 38)  # at the start of the plan
+OTHER_HEALTH = st.lists(st.sampled_from(NOT_PREGNANT), unique=True, max_size=2)
+
+
+@st.composite
+def profiles_pregnant(draw) -> AthleteProfile:
+    """A generated runner (`profiles`) who is pregnant, at any week at the start, maybe with other
+    health conditions; the plan ends before the due date (runstrong does not plan through a birth):
+    a race on or after it is dropped and the plan's weeks cut to fit."""
+    profile = draw(profiles())
+    weeks = draw(WEEKS_PREGNANT)
+    due = profile.start_date + dt.timedelta(days=280 - 7 * weeks - draw(BIRTH_DAYS))
+    fit = max(1, (due - profile.start_date).days // 7 - 1)
+    race = profile.race if profile.race is not None and profile.race.date + dt.timedelta(days=7) < due else None
+    health = [*draw(OTHER_HEALTH), Health.pregnant]
+    since = None
+    if Health.postnatal in health:  # a birth in the year before this pregnancy
+        since = profile.start_date - dt.timedelta(weeks=weeks + 2, days=draw(BIRTH_DAYS))
+    return AthleteProfile.model_validate({
+        **profile.model_dump(), "health": health, "postnatal_since": since, "due_date": due, "race": race,
+        "plan_weeks": min(profile.plan_weeks or fit, fit),
+    })  # fmt: skip
 
 
 KEY_TYPES = st.sampled_from([RunType.intervals, RunType.tempo, RunType.long])

@@ -163,12 +163,13 @@ def test_no_impact_above_low_before_the_wait_after_a_birth_nor_with_pelvic_floor
 @pytest.mark.parametrize(
     ("extra", "said"),
     [
-        ('health = ["pregnant"]', "health[0]: unknown value 'pregnant'"),
+        ('health = ["asthma"]', "health[0]: unknown value 'asthma'"),
+        ('health = ["pregnant"]', "due_date: give your due date"),
         ('health = ["postnatal"]', "postnatal_since: give the date of the birth"),
         ('health = ["postnatal"]\npostnatal_since = 2099-01-01', "postnatal_since: 2099-01-01 is after today"),
         ("postnatal_since = 2026-10-01", "postnatal_since: a birth date goes with health = postnatal"),
     ],
-    ids=["unknown", "no-date", "future", "date-alone"],
+    ids=["unknown", "pregnant-no-due-date", "no-date", "future", "date-alone"],
 )
 def test_bad_health_input_is_refused_with_its_field_named(tmp_path, extra, said):
     from tests.cli.test_profile_errors import refused, toml

@@ -322,7 +322,8 @@ def test_a_birth_date_is_dropped_when_the_birth_box_is_not_ticked(newcomer, empt
         ("postnatal_since", {"health": ["postnatal"], "postnatal_since": ""}, "give the date of the birth"),
         ("postnatal_since", {"health": ["postnatal"], "postnatal_since": "13/11/2026"}, "write it like 2026-10-01"),
         ("postnatal_since", {"health": ["postnatal"], "postnatal_since": "2027-02-01"}, "is after today"),
-        ("health", {"health": ["pregnant"]}, "postnatal"),
+        ("health", {"health": ["asthma"]}, "postnatal"),
+        ("due_date", {"health": ["pregnant"], "due_date": ""}, "how many weeks pregnant"),
     ],
 )
 def test_a_bad_health_answer_is_refused_by_its_field_and_nothing_stored(

@@ -70,8 +70,8 @@ DEFAULT_PATH = "profile.toml"
     "--health",
     metavar="TEXT",
     multiple=True,
-    help='Health that changes hops and heavy lifting: "birth 2026-10-01", "pelvic floor", "low bone density" '
-    "(repeatable; optional).",
+    help='Health that changes hops and heavy lifting: "birth 2026-10-01", "pelvic floor", "low bone density", '
+    '"pregnant 22 weeks" or "pregnant due 2027-04-12" (repeatable; optional).',
 )
 @click.option(
     "--goal-race",

@@ -278,10 +278,10 @@ def _ask_strength_sessions(it: _Interview, raw: dict[str, Any]) -> None:
     )
     if scores:
         raw["pain_scores"] = scores
-    raw["health"], raw["postnatal_since"] = ask.ask(
+    raw["health"], raw["postnatal_since"], raw["due_date"] = ask.ask(
         "Anything about your health that changes hops and heavy lifting? A birth in the last year (with its date, "
-        "like: birth 2026-10-01), pelvic floor symptoms (leaking, heaviness), low bone density (osteopenia, "
-        "osteoporosis). Enter to skip",
+        "like: birth 2026-10-01), pregnant (weeks or due date, like: pregnant 22 weeks), pelvic floor symptoms "
+        "(leaking, heaviness), low bone density (osteopenia, osteoporosis). Enter to skip",
         p["health"],
         it.default("health", "none"),
     )
@@ -392,6 +392,7 @@ def _summary(profile: Any, out: Any) -> None:
     )
     if profile.health:
         since = f" (birth {profile.postnatal_since:%d %b %Y})" if profile.postnatal_since else ""
+        since += f" (due {profile.due_date:%d %b %Y})" if profile.due_date else ""
         t.add_row("Health", ", ".join(h.value.replace("_", " ") for h in profile.health) + since)
     t.add_row("Units", profile.units.value)
     if any(r.type.value in ("tempo", "intervals", "race") for r in profile.running.weekly):

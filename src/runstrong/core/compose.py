@@ -388,7 +388,7 @@ def dose_context(runner: Runner, frame: WeekFrame, review: ReviewDosing, p: Any,
         reduced=review[1],
         held_before=review[2],
         graduated=stage.graduated,
-        unaccustomed=stage.unaccustomed,
+        unaccustomed=stage.unaccustomed or runner.moderate_only,  # pregnancy: moderate throughout
     )
 
 

@@ -11,6 +11,8 @@ A coach asks about these, adapts and refers; the plan does the same:
   heavy lifts carry an exhale-on-effort cue.
 - low bone density (bone-loading): heavy lifts and impact stay, impact starts gentle (two-footed
   hops for the plan's first `bone_gentle_weeks`), and nothing loads the spine bent or twisted.
+- pregnancy (pregnancy-strength, `core/pregnancy`): no impact at all, nothing lying on the back or
+  front past a week of pregnancy, every set at a moderate effort; heavy lifts carry the exhale cue.
 
 `week_limits` says what a week allows; the block's selection obeys it (`within_limits`,
 `hops_open`), `with_health` puts the cue and each week's words on the plan, and
@@ -26,6 +28,9 @@ from typing import Any
 from . import loads as ld
 from .model import AthleteProfile, Block, Exercise, Health, Impact, Level, Pattern, Reason, Role, Week, why
 from .owned_kit import kit_heaviest, kit_increments
+from .pregnancy import RULE as PREGNANCY
+from .pregnancy import effort_violations, lying_allowed, week_reason
+from .pregnancy import notes as pregnancy_notes
 from .sentences import sentences
 from .vocab import HEALTH_NAME, EquipmentSet, spoken_list
 
@@ -45,6 +50,7 @@ class Limits:
     gentle: bool = False
     spine_loaded: bool = True
     rules: tuple[str, ...] = ()
+    lying: bool = True  # exercises done lying on the back or front (pregnancy keeps them out past its week)
 
 
 def keeps_impact(limits: Limits | None) -> bool:
@@ -109,7 +115,11 @@ def week_limits(profile: AthleteProfile, week_start: dt.date, p: Any) -> Limits 
         if stage < len(STAGES):
             top, gentle = min(top, STAGES[stage][0], key=_RANK.get), gentle or STAGES[stage][1]  # type: ignore[arg-type]
         rules.append(BONE)
-    return Limits(top=top, gentle=gentle, spine_loaded=spine, rules=tuple(rules))
+    lying = True
+    if Health.pregnant in profile.health and profile.due_date is not None:
+        top, lying = Impact.none, lying_allowed(profile, week_start, p)
+        rules.append(PREGNANCY)
+    return Limits(top=top, gentle=gentle, spine_loaded=spine, rules=tuple(rules), lying=lying)
 
 
 # impact coming back, after its wait: the easiest hops on both feet (gentle), then single-leg and
@@ -134,6 +144,8 @@ def allowed(e: Exercise, limits: Limits | None) -> bool:
         return False
     if limits.gentle and _RANK[e.impact] > _RANK[Impact.low] and not low_hop(e):
         return False
+    if not limits.lying and e.lying is not None:
+        return False
     return limits.spine_loaded or not loads_spine_bent(e)
 
 
@@ -143,6 +155,8 @@ def broken_by(e: Exercise, limits: Limits | None) -> str | None:
         return None
     if not limits.spine_loaded and loads_spine_bent(e):
         return BONE
+    if PREGNANCY in limits.rules and (e.lying is not None or e.impact != Impact.none):
+        return PREGNANCY
     if _RANK[e.impact] > _RANK[limits.top]:
         return POSTNATAL if POSTNATAL in limits.rules else PELVIC
     return POSTNATAL if POSTNATAL in limits.rules else BONE
@@ -161,7 +175,7 @@ def health_violations(plan: Any, library: Any, p: Any, lived: frozenset[dt.date]
                 rule = broken_by(library.get(b.exercise_id), limits) if b.exercise_id in library else None
                 if rule is not None:
                     out.append((rule, str(s.date), f"{b.name}: not while {health_text(profile.health)} holds it back"))
-    return out
+    return [*out, *effort_violations(plan, p, lived)]
 
 
 def within_limits(usable: tuple[Exercise, ...], limits: Limits | None) -> tuple[Exercise, ...]:
@@ -169,6 +183,14 @@ def within_limits(usable: tuple[Exercise, ...], limits: Limits | None) -> tuple[
     if limits is None:
         return usable
     return tuple(e for e in usable if allowed(e, limits))
+
+
+def held_back(library: Any, limits: Limits | None) -> frozenset[str]:
+    """The library's exercises a week under `limits` may not hold, which a pain ladder's rung
+    leaves out too (a bridge hold on its first rung in pregnancy past the lying week)."""
+    if limits is None:
+        return frozenset()
+    return frozenset(e.id for e in library.exercises if not allowed(e, limits))
 
 
 def hops_open(limits: Limits | None, ladder: bool = False) -> bool:
@@ -206,6 +228,8 @@ def week_reasons(
         text = "Low bone density: heavy lifts and impact stay, as bone needs them; no loaded bending or twisting."
         words = _stage_words(stage, 0, None, high, hops)
         out.append(why(BONE, sentences(text, None if stage >= len(STAGES) and hops is None else words)))
+    if PREGNANCY in limits.rules and (said := week_reason(profile, week_start, p)) is not None:
+        out.append(said)
     return out
 
 
@@ -277,7 +301,7 @@ def health_notes(profile: AthleteProfile, p: Any) -> list[str]:
             "the plan keeps it that way). Check with your doctor about your fracture risk before heavy or impact "
             f"work ({BONE})."
         )
-    return out
+    return [*out, *pregnancy_notes(profile, p)]
 
 
 def health_text(conditions: Iterable[Health]) -> str:
@@ -300,7 +324,9 @@ def with_health(
     if not profile.health:
         return weeks
     p, out = ctx.params, []
-    cue = p.pelvic_floor_cue if Health.pelvic_floor in profile.health else None
+    breath = {Health.pelvic_floor: PELVIC, Health.pregnant: PREGNANCY}
+    rule = next((breath[h] for h in profile.health if h in breath), None)  # the exhale cue: whose rule gives it
+    cue = p.pelvic_floor_cue if rule is not None else None
     for w in weeks:
         if w.start_date in lived:
             out.append(w)
@@ -309,7 +335,7 @@ def with_health(
         reasons = week_reasons(profile, w.start_date, limits, p, week_hops(w, ctx.library))
         if limits is not None and BONE in limits.rules and (held := kit_held_heavy(w, profile, ctx.library, p)):
             reasons.append(why(BONE, held))
-        sessions = w.sessions if cue is None else [_cued(s, cue, ctx.library) for s in w.sessions]
+        sessions = w.sessions if cue is None else [_cued(s, cue, ctx.library, rule) for s in w.sessions]
         out.append(w.model_copy(update={"reasons": [*w.reasons, *reasons], "sessions": sessions}))
     return out
 
@@ -342,11 +368,9 @@ def kit_held_heavy(week: Week, profile: AthleteProfile, library: Any, p: Any) ->
     return None
 
 
-def _cued(session: Any, cue: str, library: Any) -> Any:
+def _cued(session: Any, cue: str, library: Any, rule: Any = PELVIC) -> Any:
     blocks = [
-        b.model_copy(
-            update={"cues": [*b.cues, cue], "reasons": [*b.reasons, why(PELVIC, "Breathe out on the effort.")]}
-        )
+        b.model_copy(update={"cues": [*b.cues, cue], "reasons": [*b.reasons, why(rule, "Breathe out on the effort.")]})
         if _heavy_lift(b, library) and cue not in b.cues
         else b
         for b in session.blocks

@@ -119,6 +119,7 @@ class Exercise(Frozen):
     spine: list[Literal["flexion", "rotation"]] = Field(default_factory=list, description=(
         "How the spine bends or twists through the movement (a cat-cow flexes, an open book rotates); "
         "loaded, it is what low bone density avoids (bone-loading)."))  # fmt: skip
+    lying: Literal["supine", "prone"] | None = Field(None, description="On the back or front (pregnancy-strength).")
     loads: list[PainArea] = Field(
         default_factory=list,
         description="Areas it loads without being ruled out: with pain there, a gentler option is preferred.",
@@ -329,9 +330,10 @@ class AthleteProfile(Frozen):
         'A painful area that hurts on one side only, e.g. achilles = "left": its single-leg work says to go easy '
         "on that side and adds no weaker-side extra set there."))  # fmt: skip
     health: list[Health] = Field(default_factory=list, description=(
-        "Conditions that change strength and impact work: postnatal (give postnatal_since), pelvic_floor "
-        "(symptoms such as leaking or heaviness), low_bone_density (osteopenia or osteoporosis)."))  # fmt: skip
+        "Conditions that change strength and impact work: postnatal (give postnatal_since), pelvic_floor (symptoms "
+        "such as leaking), low_bone_density (osteopenia or osteoporosis), pregnant (give due_date)."))  # fmt: skip
     postnatal_since: Day | None = Field(None, description="The date of the birth, with health = postnatal.")
+    due_date: Day | None = Field(None, description="The due date, with health = pregnant: it counts the weeks.")
     allow_double_days: bool = False
     known_loads_kg: dict[str, Annotated[float, Field(gt=0, le=500)]] = Field(
         default_factory=dict,

@@ -110,6 +110,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "postnatal-impact-return": rhealth.PostnatalImpactReturn,
     "pelvic-floor-symptoms": rhealth.PelvicFloorSymptoms,
     "bone-loading": rhealth.BoneLoading,
+    "pregnancy-strength": rhealth.PregnancyStrength,
     "body-mass-plausible": rhealth.BodyMassPlausible,
     "e1rm-formula": rl.E1rmFormula,
     "starting-load-estimate": rl.StartingLoadEstimate,

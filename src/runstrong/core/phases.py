@@ -67,7 +67,7 @@ def phase_lengths(profile: AthleteProfile, p: Params) -> list[Phase]:
     if profile.race is None:
         total = profile.plan_weeks or p.default_plan_weeks
         foundation = min(foundation, total)
-        return [Phase.foundation] * foundation + [Phase.build] * (total - foundation)
+        return before_birth(profile, [Phase.foundation] * foundation + [Phase.build] * (total - foundation))
 
     to_race = (monday_of(profile.race.date) - first).days // 7 + 1
     taper = min(p.taper_weeks, to_race)
@@ -81,7 +81,16 @@ def phase_lengths(profile: AthleteProfile, p: Params) -> list[Phase]:
     build = rest - specific
     tail = [Phase.taper] * (taper - 1) + [Phase.race_week]
     before = [Phase.foundation] * foundation + [Phase.build] * build + [Phase.race_specific] * specific + tail
-    return before + after_race(profile, loading, len(before), p)
+    return before_birth(profile, before + after_race(profile, loading, len(before), p))
+
+
+def before_birth(profile: AthleteProfile, phases: list[Phase]) -> list[Phase]:
+    """The weeks that end before a pregnant runner's due date: runstrong does not plan through a
+    birth (pregnancy-strength); the profile refuses a race or plan_weeks past it, so this cuts only
+    a default length or the weeks after the race."""
+    if profile.due_date is None:
+        return phases
+    return phases[: max(1, (profile.due_date - monday_of(profile.start_date)).days // 7)]  # weeks ending before it
 
 
 def after_race(profile: AthleteProfile, loading: int, to_race: int, p: Params) -> list[Phase]:

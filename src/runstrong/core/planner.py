@@ -449,7 +449,7 @@ class _Planning:
         race week and maintenance keep what the build reached: less volume, the same reps and
         effort (taper), not the foundation's 2 x 12 at RIR 3 after weeks of 3 x 6 at RPE 8."""
         profile, p = self.profile, self.ctx.params
-        if profile.strength_experience != Level.novice:
+        if profile.strength_experience != Level.novice or "pregnant" in profile.health:  # not in pregnancy
             return False
         swapped = any(x.review_of is not None for x in in_force(profile.exercise_swaps, frame.end))
         if frame.phase not in (Phase.build, Phase.race_specific):  # the taper keeps the intensity built (taper)

@@ -5,6 +5,7 @@ fixed. `AthleteProfile` runs them all once its fields are valid (`check_across_f
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -46,6 +47,35 @@ def birth_date_with_postnatal(profile: Any) -> str | None:
     return None
 
 
+def due_date_with_pregnancy(profile: Any) -> str | None:
+    """A pregnant runner gives the due date (the weeks of pregnancy, counted from it, decide what
+    each week allows: pregnancy-strength); a due date goes with pregnant. runstrong does not plan
+    through a birth: a due date before the start, or a race or plan that runs past it, is refused
+    with what to do instead."""
+    pregnant = any(getattr(h, "value", h) == "pregnant" for h in profile.health)
+    due, start = profile.due_date, profile.start_date
+    if not pregnant:
+        return "due_date: a due date goes with health = pregnant; add pregnant to health or remove it" if due else None
+    if due is None:
+        return "due_date: give your due date (YYYY-MM-DD) with health = pregnant; the weeks of pregnancy count from it"
+    if due <= start:
+        return (f"due_date: {due} is not after start_date ({start}); after the birth, give health = postnatal "
+                "and the birth's date (postnatal_since) instead")  # fmt: skip
+    if (due - start).days > 280:
+        return f"due_date: {due} is more than 40 weeks after start_date ({start}); check the date"
+    monday = start - dt.timedelta(days=start.weekday())  # plans run in weeks from Monday to Sunday
+    end = profile.race.date + dt.timedelta(days=6 - profile.race.date.weekday()) if profile.race else None
+    if end is None and profile.plan_weeks is not None:
+        end = monday + dt.timedelta(weeks=profile.plan_weeks, days=-1)
+    if end is not None and end >= due:
+        field = "race.date" if profile.race is not None else "plan_weeks"
+        fit = max(1, (due - monday).days // 7)
+        return (f"{field}: the plan runs past your due date ({due}); runstrong does not plan through a birth. "
+                f"Plan at most {fit} weeks (plan_weeks = {fit}, no race), and after the birth start again with "
+                "health = postnatal")  # fmt: skip
+    return None
+
+
 def goal_races_before_the_race(profile: Any) -> str | None:
     """A goal race in the dated running week comes before the main race (goal-race): the main
     race is the season's last goal, and its taper, race week and the weeks after it are planned
@@ -70,6 +100,7 @@ ACROSS_FIELDS: tuple[tuple[tuple[str, ...], Callable[[Any], str | None]], ...] =
     (("pain_areas", "pain_sides"), sides_of_painful_areas),
     (("pain_areas", "pain_scores"), scores_of_painful_areas),
     (("health", "postnatal_since"), birth_date_with_postnatal),
+    (("health", "due_date", "start_date", "race", "plan_weeks"), due_date_with_pregnancy),
     (("start_date", "race", "running"), goal_races_before_the_race),
     (("owned_weights", "heaviest_loads", "load_increments"), owned_conflict),
 )

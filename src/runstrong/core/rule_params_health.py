@@ -1,4 +1,4 @@
-"""Typed params of the health rules: a recent birth, pelvic floor symptoms, low bone density."""
+"""Typed params of the health rules: a recent birth, pelvic floor symptoms, low bone density, pregnancy."""
 
 from __future__ import annotations
 
@@ -26,6 +26,15 @@ class BoneLoading(RuleParams):
 
     prefix = "bone_"
     gentle_weeks: Int
+
+
+class PregnancyStrength(RuleParams):
+    """The reps every set keeps in reserve in a pregnancy, and the week of pregnancy from which
+    nothing is done lying on the back or front."""
+
+    prefix = "pregnancy_"
+    min_rir: Int
+    lying_from_week: Int
 
 
 class BodyMassPlausible(RuleParams):

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .model import AthleteProfile, Category, Level, RaceDistance, Reason
+from .model import AthleteProfile, Category, Health, Level, RaceDistance, Reason
 from .schedule import CROSS_FIRST, RUN_FIRST
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ class Runner:
     hold_ceilings: tuple[int, int] | None  # the screen's (front, side) core-hold ceilings, if one is on file
     weaker: tuple[tuple[Category, str], ...]  # (category, side) with an extra set
     lifts_early: bool = False  # the profile's preferred time is a morning one: the lift comes before the run
+    moderate_only: bool = False  # pregnancy: every week dosed as the foundation's, nothing heavy (pregnancy-strength)
 
 
 def runner_of(profile: AthleteProfile, effects: ScreenEffects | None, p: Any) -> Runner:
@@ -42,6 +43,7 @@ def runner_of(profile: AthleteProfile, effects: ScreenEffects | None, p: Any) ->
         hold_ceilings=effects.hold_ceilings if effects else None,
         weaker=tuple((c, s.value) for c, s in effects.weaker_side.items()) if effects else (),
         lifts_early=at is not None and at.hour < p.morning_lift_before_hour,
+        moderate_only=Health.pregnant in profile.health,
     )
 
 

@@ -11,7 +11,7 @@ from .block_swaps import apply_swaps, keep_regressions
 from .context import PlanningContext
 from .furniture_advice import furniture_wanted
 from .hash_once import hashed_once
-from .health import Limits, heavy_main, hops_open, keeps_impact, within_limits
+from .health import Limits, heavy_main, held_back, hops_open, keeps_impact, within_limits
 from .kit_fit import kit_fit_note
 from .ladder_climb import block_choices, climb_accessories, climb_ladders, climbers, climbs, lower_rungs
 from .library import Library
@@ -212,7 +212,7 @@ def _select_block(
 ) -> tuple[BlockSelection, tuple[str, ...]]:
     library, p = planning.library, planning.params
     usable = within_limits(_usable_for(planning, ctx.level, ctx.equipment, ctx.pain), ctx.health)
-    out = frozenset(old for old, new in ctx.swaps if new is None)  # left out: not chosen (a swap's lift: see below)
+    out = frozenset(old for old, new in ctx.swaps if new is None) | held_back(library, ctx.health)  # nor rungs
     usable = tuple(e for e in usable if e.id not in out) if out else usable
     trainable, spared = _within_ladders(usable, ctx, planning)
     calm = _usable_for(planning, ctx.level, ctx.equipment, frozenset())

@@ -135,12 +135,14 @@ class Health(StrEnum):
     postnatal = "postnatal"  # gave birth: the date goes in postnatal_since
     pelvic_floor = "pelvic_floor"  # pelvic floor symptoms: leaking, heaviness, dragging
     low_bone_density = "low_bone_density"  # osteopenia or osteoporosis
+    pregnant = "pregnant"  # the due date goes in due_date
 
 
 HEALTH_NAME = {
     Health.postnatal: "a recent birth",
     Health.pelvic_floor: "pelvic floor symptoms",
     Health.low_bone_density: "low bone density",
+    Health.pregnant: "pregnancy",
 }
 
 

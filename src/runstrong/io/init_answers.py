@@ -45,6 +45,7 @@ FIELD_OPTION = {
     "easy_pace": "--easy-pace",
     "health": "--health",
     "postnatal_since": "--health",
+    "due_date": "--health",
 }
 
 RACE_ALIASES = {
@@ -184,6 +185,10 @@ HEALTH_WORDS = {  # the runner's words for each condition (core/health): a birth
     "pelvic_floor": ("pelvic_floor", "pelvic floor", "pelvic", "leaking", "leak", "heaviness", "prolapse"),
     "low_bone_density": ("low_bone_density", "low bone density", "bone", "bones", "osteopenia", "osteoporosis"),
 }
+PREGNANCY_WORDS = ("pregnan", "expecting")  # pregnant, pregnancy (core/pregnancy)
+# a pregnancy runstrong does not plan for (pregnancy-strength): its clinician sets the exercise
+COMPLICATIONS = ("complicat", "high risk", "high-risk", "previa", "eclampsia", "cerclage", "bleeding", "preterm",
+                 "placenta", "restriction", "twins", "triplets", "multiple")  # fmt: skip
 
 
 def pain_answer(areas: Any) -> Any:
@@ -233,15 +238,23 @@ def scores_answer(ticked: list[str]) -> Any:
 
 def health_answer(today: dt.date) -> Any:
     """A parser of the health answer: "none", or any of "birth 2026-10-01", "pelvic floor",
-    "low bone density" (comma-separated) into (conditions, the birth's date or None). A birth
-    needs its date, and not one after today."""
-    known = "birth YYYY-MM-DD (the date of the birth), pelvic floor, low bone density"
+    "low bone density", "pregnant 22 weeks" or "pregnant due 2027-04-12" (comma-separated) into
+    (conditions, the birth's date or None, the due date or None). A birth needs its date, and not
+    one after today; a pregnancy its weeks or due date (the weeks count from it)."""
+    known = (
+        "birth YYYY-MM-DD (the date of the birth), pelvic floor, low bone density, pregnant N weeks "
+        "(or pregnant due YYYY-MM-DD)"
+    )
 
-    def parse(text: str) -> tuple[list[str], dt.date | None]:
+    def parse(text: str) -> tuple[list[str], dt.date | None, dt.date | None]:
         conditions: list[str] = []
-        since = None
+        since = due = None
         for item in (x.strip().lower() for x in text.split(",")):
             if item in ("", "none", "no", "n", "nothing"):
+                continue
+            if any(w in item for w in PREGNANCY_WORDS):
+                due = due_date_of(item, today)
+                conditions += [] if "pregnant" in conditions else ["pregnant"]
                 continue
             words = item.split()
             dates = [w for w in words if w[:1].isdigit()]
@@ -252,9 +265,38 @@ def health_answer(today: dt.date) -> Any:
             if found == "postnatal":
                 since = _birth_date(dates, today)
             conditions += [] if found in conditions else [found]
-        return conditions, since
+        return conditions, since, due
 
     return parse
+
+
+def due_date_of(item: str, today: dt.date) -> dt.date:
+    """The due date from a pregnancy answer ("pregnant 22 weeks", "22 weeks pregnant", "pregnant
+    due 2027-04-12"), or a ValueError that says what to do: a pregnancy with complications is one
+    runstrong does not plan for (pregnancy-strength), and says whom to ask."""
+    if any(w in item for w in COMPLICATIONS):
+        raise ValueError(
+            "health: runstrong does not plan strength work for a pregnancy with complications; ask your "
+            "obstetrician or midwife what exercise suits you (a women's health physiotherapist can plan it with them)"
+        )
+    if m := re.search(r"\b(\d{4}-\d{2}-\d{2})\b", item):
+        try:
+            due = dt.date.fromisoformat(m.group(1))
+        except ValueError:
+            raise ValueError(f"health: {m.group(1)!r} is not a date; write the due date like 2027-04-12") from None
+        if due <= today:
+            raise ValueError(f"health: the due date {due} is not after today ({today}); after the birth, give: "
+                             "birth YYYY-MM-DD")  # fmt: skip
+        return due
+    m = re.search(r"\b(\d{1,2})\s*(?:weeks?|wks?|w)?\b", item)
+    if m is None:
+        raise ValueError("health: say how many weeks pregnant you are, or your due date, like: pregnant 22 weeks, "
+                         "or pregnant due 2027-04-12")  # fmt: skip
+    weeks = int(m.group(1))
+    if not 0 <= weeks < 40:
+        raise ValueError(f"health: {weeks} weeks pregnant is not 0-39; give your due date instead, like: "
+                         "pregnant due 2027-04-12")  # fmt: skip
+    return today + dt.timedelta(weeks=40 - weeks)
 
 
 def _birth_date(dates: list[str], today: dt.date) -> dt.date:
@@ -381,7 +423,9 @@ def profile_from_options(opts: dict[str, Any], today: dt.date) -> Any:
     if opts.get("pain"):
         raw["pain_areas"], raw["pain_scores"] = get("pain", "--pain", p["pain_scored"], ",".join(opts["pain"]))
     if opts.get("health"):
-        raw["health"], raw["postnatal_since"] = get("health", "--health", p["health"], ",".join(opts["health"]))
+        raw["health"], raw["postnatal_since"], raw["due_date"] = get(
+            "health", "--health", p["health"], ",".join(opts["health"])
+        )
     if opts.get("goal_races"):
         _goal_races(raw, opts, today, get)
     profile = validate_answers({k: v for k, v in raw.items() if v is not None})

@@ -250,6 +250,7 @@ def profile_input(form: FormData, units: Units, start: Any = None, today: Any = 
     }
     # the birth's date goes with postnatal: unticking it drops the date it came with
     changes["postnatal_since"] = text(form, "postnatal_since") if "postnatal" in changes["health"] else None
+    changes["due_date"] = text(form, "due_date") or None if "pregnant" in changes["health"] else None
     if text(form, "furniture_shown"):  # the group was on the form: nothing ticked is no furniture
         changes["furniture"] = listed_furniture(many(form, "furniture"))
     try:

@@ -354,7 +354,7 @@ async def swap(request: Request, exercise_id: str) -> Response:
 # ------------------------------------------------------------------------ profile and screen
 
 PROFILE_FIELDS = {"available_days", "session_cap_minutes", "easy_pace", "equipment", "furniture", "heaviest_loads",
-                  "pain_areas", "pain_scores", "goal_races", "health", "postnatal_since", "race-distance",
+                  "pain_areas", "pain_scores", "goal_races", "health", "postnatal_since", "due_date", "race-distance",
                   "race-date", "race-name", "race"}  # fmt: skip
 PROFILE_LISTS = (
     "available_days",
@@ -379,6 +379,7 @@ def _profile_values(profile: Any) -> dict[str, Any]:
         "goal_races": goal_races_text(profile.running),
         "health": [h.value for h in profile.health],
         "postnatal_since": profile.postnatal_since.isoformat() if profile.postnatal_since else "",
+        "due_date": profile.due_date.isoformat() if profile.due_date else "",
         "race-distance": race.distance.value if race else "",
         "race-date": race.date.isoformat() if race else "",
         "race-name": (race.name or "") if race else "",
