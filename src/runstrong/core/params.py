@@ -120,6 +120,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "kit-heaviest": rl.KitHeaviest,
     "kit-double-progression": rl.KitDoubleProgression,
     "kit-fits-the-lift": rl.KitFitsTheLift,
+    "ramp-sets": rl.RampSets,
 }
 
 

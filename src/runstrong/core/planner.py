@@ -26,6 +26,7 @@ from .dosing import Stage
 from .health import health_notes, week_limits, with_health
 from .infeasible import InfeasibleWeekError
 from .kit_fit import at_kit_ceiling, outgrown_lifts
+from .known_lifts import known_lift_notes
 from .ladder_climb import topped_accessories, topped_now, with_new_rungs
 from .model import (
     Adjustment,
@@ -79,12 +80,9 @@ def build_plan(
     least_bad: bool = False,
     fixed_weeks: Sequence[Week] = (),
 ) -> Plan:
-    """A whole plan for `profile` from the library and rulebook in `ctx`. Raises
-    InfeasibleWeekError (a UserError) when a week cannot hold its sessions under the hard
-    rules, unless `least_bad` is set.
-
-    `fixed_weeks` are weeks already lived (from an earlier plan version): they are kept as
-    they were, and the weeks after them are planned to follow on from them."""
+    """A whole plan for `profile` from the library and rulebook in `ctx`. Raises InfeasibleWeekError
+    (a UserError) when a week cannot hold its sessions under the hard rules, unless `least_bad` is set.
+    `fixed_weeks` are weeks already lived (an earlier plan version's): kept, and the rest follow on."""
     p = ctx.params
     frames = _frames(profile, ctx)
     weeks, state = _planned_weeks(profile, ctx, frames, least_bad, fixed_weeks)
@@ -104,6 +102,7 @@ def build_plan(
             *health_notes(profile, p),
             *grouped_by_week(state.warnings),
             *light_weeks_advice(profile, state.light, p),
+            *known_lift_notes(profile, weeks, ctx.library, p),
         ],
     )
     violations = checked_once(plan, ctx, frozenset(state.fixed), state.calendar.key)

@@ -11,7 +11,8 @@ from .block_swaps import apply_swaps, keep_regressions
 from .context import PlanningContext
 from .furniture_advice import furniture_wanted
 from .hash_once import hashed_once
-from .health import Limits, heavy_main, hops_open, keeps_impact, within_limits
+from .health import Limits, hops_open, keeps_impact, within_limits
+from .heavy_pair import heavy_kit_slot, squat_slot
 from .kit_fit import kit_fit_note
 from .ladder_climb import block_choices, climb_accessories, climb_ladders, climbers, climbs, lower_rungs
 from .library import Library
@@ -105,11 +106,10 @@ def _slot_patterns(category: Category, slot: int, ctx: Context, p: Params) -> tu
     if category == Category.posterior_chain:
         if slot == 0:  # a bridge when no hinge spares a painful area (a sore hamstring): knee-bent hip extension
             return (P.hinge, P.bridge)
-        return (
-            (P.bridge, P.knee_flexion, P.back_extension)
-            if foundation
-            else (P.knee_flexion, P.bridge, P.back_extension, P.hinge)
-        )
+        if foundation:
+            return (P.bridge, P.knee_flexion, P.back_extension)
+        later = (P.knee_flexion, P.bridge, P.back_extension, P.hinge)
+        return (P.squat, *later) if squat_slot(ctx, p) else later  # a lifter's heavy pair (heavy-squat-and-hinge)
     if category == Category.core:
         if slot == 1:
             return (P.anti_rotation,)
@@ -325,7 +325,7 @@ def _primaries(
             "unilateral": category == Category.single_leg_power,
             "intents": intents,
             "bilateral": category == Category.posterior_chain and slot == 0,
-            "heavy_kit": slot == 0 and category != Category.core and heavy_main(ctx.level, ctx.health, p),
+            "heavy_kit": heavy_kit_slot(category, slot, ctx, p),
         }
         e = screened(library, category, slot, ctx, pools.usable, chosen, p, done)
         if e is not None and category == Category.single_leg_power:
