@@ -1,10 +1,11 @@
 """The heavy pair of a lifter's posterior chain: a two-legged squat beside the main hinge.
 
-A lifter of the heavy scheme's level who trains with a barbell gets, from the build on, a
-heavy two-legged squat as the posterior chain's second primary (the hinge stays the first):
-the heavy-strength studies in runners used squats and hinges alike (heavy-squat-and-hinge).
-The foundation keeps its bridges and hamstring curls; pain, level and kit decide as for any
-lift (a painful knee rules the back squat out, and the slot falls back to its usual work).
+A lifter of the heavy scheme's level who trains with a barbell gets, in the build, a heavy
+two-legged squat as the posterior chain's second primary (the hinge stays the first): the
+heavy-strength studies in runners used squats and hinges alike (heavy-squat-and-hinge). The
+foundation keeps its bridges and curls, the race-specific block its hamstring work (eccentric
+curls, durability); pain, level and kit decide as for any lift (a painful knee rules the back
+squat out, and the slot falls back to its usual work).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ RULE = "heavy-squat-and-hinge"
 def squat_slot(ctx: Context, p: Params) -> bool:
     """Whether the posterior chain's second slot asks for a two-legged squat first."""
     return (
-        ctx.phase != Phase.foundation
+        ctx.phase == Phase.build
         and ctx.level.rank >= p.heavy_min_level.rank
         and Item.barbell in ctx.equipment
         and not ctx.hinge_patterning

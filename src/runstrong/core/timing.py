@@ -26,7 +26,8 @@ def estimate_seconds(presc: Prescription, role: Role, p: Params) -> int:
     extra = -work if presc.extra_sets_side else 0  # the extra set is one side only
     rests = presc.rest_seconds * max(total_sets - 1, 0)
     transition = p.warm_up_transition_seconds if role in (Role.warm_up, Role.finisher) else p.transition_seconds
-    return math.ceil(per_set * total_sets + extra + rests + transition)
+    ramp = presc.ramp_sets * p.ramp_set_seconds  # the lighter sets worked up through first (ramp-sets)
+    return math.ceil(per_set * total_sets + extra + rests + transition + ramp)
 
 
 def _tempo_seconds(tempo: str | None) -> int:
