@@ -26,7 +26,7 @@ from .dosing import Stage
 from .health import health_notes, week_limits, with_health
 from .infeasible import InfeasibleWeekError
 from .kit_fit import at_kit_ceiling, outgrown_lifts
-from .known_lifts import known_lift_notes
+from .known_lifts import given_lifts, known_lift_notes
 from .ladder_climb import topped_accessories, topped_now, with_new_rungs
 from .model import (
     Adjustment,
@@ -199,7 +199,6 @@ class _Planning:
     selection_key: tuple | None = None  # (selection context, recent primaries)
     block_of_selection: tuple | None = None  # (block, screen effects, kit, swaps) the selection was made for
     prior_selection: BlockSelection | None = None
-    prior_phase: Phase | None = None  # the phase the prior selection was made for
     landing_weeks: int = 0
     trim_block: int = -1
     trim_levels: dict[str, int] = field(default_factory=dict)  # by focus (a Category is a str)
@@ -270,7 +269,6 @@ class _Planning:
             return
         if frame.selection != (self.block_of_selection[0] if self.block_of_selection else None):
             self.prior_selection = self.selection
-            self.prior_phase = self.selection_key[0].phase if self.selection_key else None
             self.prior_done, self.block_done = frozenset(self.block_done), set()
         before = self.selection_key[0] if self.selection_key else None
         needs = Context(
@@ -297,6 +295,7 @@ class _Planning:
             outgrown=outgrown,
             health=health,
             first_hops=first_hops,
+            known=frozenset(x.id for x in given_lifts(profile, self.ctx.library)),
         )
         recent, keep = self._recent(frame)
         self.selection, missing = select_block(self.ctx, needs, recent, keep, self.prior_done)
@@ -321,14 +320,12 @@ class _Planning:
         return hit
 
     def _recent(self, frame: WeekFrame) -> tuple[frozenset[str], frozenset[str]]:
-        """The last block's exercises a new block avoids for variety, and the main lifts it
-        keeps: at a phase change it avoids all and keeps none; inside a long phase it keeps
-        each category's main lift and avoids the others (same-primaries-per-block)."""
+        """The last block's exercises a new block avoids for variety, and the main lifts it keeps:
+        each category's main lift, at a phase change too, and the others avoided (same-primaries-per-block;
+        cr25a F13: Walter's hinge went RDL -> trap bar -> RDL, a new start each block)."""
         prior = self.prior_selection
         if prior is None:
             return frozenset(), frozenset()
-        if self.prior_phase != frame.phase:
-            return prior.primary_ids(), frozenset()
         mains = frozenset(picks[0].exercise.id for picks in prior.primaries.values() if picks)
         return prior.primary_ids(mains=False), mains
 

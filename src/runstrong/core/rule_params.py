@@ -308,6 +308,11 @@ class MobilityFinisher(RuleParams):
     min_seconds: Int
 
 
+class AnkleFootStiffness(RuleParams):
+    prefix = "calf_"
+    reps: IntRange
+
+
 class SessionTimeCap(RuleParams):
     names = {
         "max_minutes": "max_session_minutes",

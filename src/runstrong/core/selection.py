@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from .accessory_words import ACCESSORY_TEXT, SHIN_TEXT, push_off
 from .block_swaps import apply_swaps, keep_regressions
 from .context import PlanningContext
 from .furniture_advice import furniture_wanted
@@ -16,6 +17,7 @@ from .heavy_pair import heavy_kit_slot, squat_slot
 from .kit_fit import kit_fit_note
 from .ladder_climb import block_choices, climb_accessories, climb_ladders, climbers, climbs, lower_rungs
 from .library import Library
+from .main_lift import main_change
 from .missing_kit import no_primary_words
 from .model import (
     HOME_FURNITURE,
@@ -71,6 +73,7 @@ class Context:
     handed_back: frozenset[PainArea] = frozenset()  # painful areas through their ladders (pain-ladder-handover)
     health: Limits | None = None  # what the runner's health conditions allow this week (core/health)
     first_hops: bool = False  # no earlier block hopped: two-legged hops before single-leg ones (hops-two-legs-first)
+    known: frozenset[str] = frozenset()  # lifts the runner gave a load for: first in their slot (known-lift-used)
 
 
 @dataclass(frozen=True)
@@ -347,6 +350,8 @@ def _primaries(
             warnings.append(no_primary_words(fits, category, slot, ctx.equipment, chosen, _primary))
             continue
         ideal = best_for_slot(pool_all, patterns, calm_ctx, p, chosen, recent, **prefs)
+        changed = main_change(library, category, e, keep, pool, patterns, p) if slot == 0 else None
+        kit_said = [*kit_said, changed] if changed else kit_said
         chosen.add(e.id)
         reasons = pick_reasons(e, category, slot, ctx, p) + list(pain_note(e, ideal, ctx, library, pools.laddered))
         reasons += screen_reasons(library, e, category, slot, ctx) + ([kept] if kept else []) + kit_said
@@ -456,21 +461,6 @@ def _hops_allowed(ctx: Context) -> bool:
 def _any_pattern(ctx: Context) -> tuple[Pattern, ...]:
     """Every pattern, for a slot nothing better fits; never hops where they are not allowed."""
     return tuple(Pattern) if _hops_allowed(ctx) else tuple(x for x in Pattern if x != P.plyometric)
-
-
-ACCESSORY_TEXT = {
-    "ankle-foot-stiffness": "Controlled calf and foot work for a stiffer, springier push-off.",
-    "unstable-balance": "Single-leg balance on an unstable surface, as on a trail.",
-    "two-primaries-one-accessory": "The session's accessory: brief, targeted work for the hips.",
-}
-# the ankle slot's lift when it is no calf raise (a tibialis raise trains the muscles that lift the foot)
-SHIN_TEXT = "Controlled work for the front of the shin, the muscles that lift the foot and lower it at each footstrike."
-
-
-def push_off(e: Exercise) -> bool:
-    """Calf work for the push-off: plantar flexion, which the library marks by the Achilles
-    and the calf it loads (a tibialis raise loads the shin only)."""
-    return bool({PainArea.achilles, PainArea.calf} & {*e.loads, *e.contraindications})
 
 
 def _accessories(
