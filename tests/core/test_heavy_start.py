@@ -285,3 +285,30 @@ def test_a_categorys_main_lift_changes_between_blocks_only_with_a_named_reason(p
                 own |= {"screen-hip-hinge", "screen-plank", "screen-side-plank", "screen-single-leg-squat"}
                 assert named or own & set(main.rule_ids), (w.index, s.focus, before, main.exercise_id, main.rule_ids)
             last[s.focus] = main.exercise_id
+
+
+# ------------------------------------------------------------------ a racing season (the season branch's Left)
+
+LENA = load_profile(RUNNERS / "lena_track_hamstring_3of10.toml")
+
+
+def test_a_seasons_weeks_read_in_season_and_hold_the_load_built_before_it():
+    from runstrong.io.labels import IN_SEASON, week_label
+
+    plan = build_plan(LENA, CTX)
+    season = [w for w in plan.weeks if "in-season" in w.rule_ids and w.phase == Phase.maintenance]
+    after = [w for w in plan.weeks if w.phase == Phase.maintenance and w not in season]
+    assert season and after
+    assert {week_label(w) for w in season} == {IN_SEASON}
+    assert {week_label(w) for w in after} == {"Maintenance"}  # the weeks after her championship
+    held = [r.text for w in season for s in w.sessions for b in s.blocks for r in b.reasons if r.rule_id == "in-season"]
+    assert any(t.startswith("In season the load stays where the weeks before the season built it") for t in held)
+    assert not any("before the race" in r.text for w in season for s in w.sessions for b in s.blocks for r in b.reasons)
+
+
+def test_a_known_lift_a_painful_area_keeps_out_says_so():
+    """Lena's trap-bar deadlift (75 kg) loads her sore hamstring: the hip thrust takes its place, and
+    the plan says why her trap bar is not in it (it said nothing)."""
+    plan = build_plan(LENA, CTX)
+    said = [x for x in plan.warnings if x.startswith("Trap-bar deadlift (your load for it)")]
+    assert said and "hamstring" in said[0] and "(known-lift-used)" in said[0]

@@ -55,9 +55,9 @@ def unused(profile: AthleteProfile, weeks: Iterable[Week], library: Library, p: 
 
 def why_not(e: Exercise, profile: AthleteProfile, planned: set[str], library: Library) -> str:
     """Why `e` is not in the plan, in the runner's words."""
-    hurt = sorted(AREA_NAME[a] for a in set(profile.pain_areas) & set(e.contraindications))
+    hurt = sorted(AREA_NAME[a] for a in set(profile.pain_areas) & {*e.contraindications, *e.loads})
     if hurt:
-        return f"it is left out while your {spoken_list(hurt)} {'hurts' if len(hurt) == 1 else 'hurt'}"
+        return f"it loads your {spoken_list(hurt)}, left out while {'it hurts' if len(hurt) == 1 else 'they hurt'}"
     missing = [i.value.replace("_", " ") for i in e.equipment if i not in profile.equipment_items]
     if missing:
         return f"your kit has no {spoken_list(missing)}"
