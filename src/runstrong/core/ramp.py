@@ -51,7 +51,11 @@ def ramp_loads(load_kg: float, bar_kg: float, step_kg: float, pcts: tuple[int, .
     [(None, 8), (57.5, 5), (100.0, 3), (122.5, 1)]
     >>> ramp_loads(40, 20, 2.5, (40, 70, 85), p)  # light: the bar, then 27.5 and 32.5 kg
     [(None, 8), (27.5, 3), (32.5, 1)]
+    >>> ramp_loads(20, 20, 2.5, (40, 70, 85), p)  # the empty bar is the working set
+    []
     """
+    if load_kg < bar_kg + step_kg - 1e-9:  # the working sets are the empty bar: nothing to work up through
+        return []
     out: list[tuple] = [(None, p.ramp_bar_reps)]
     last = bar_kg
     for pct, reps in zip(pcts, p.ramp_reps, strict=False):
@@ -85,7 +89,10 @@ def worked_up(walk: LoadWalk, b: Block) -> Block:
     else:
         step, bar = walk.kit(walk.library.get(b.exercise_id))
         pcts = walk.p.ramp_pcts[: presc.ramp_sets - 1]
-        cue = ramp_words(ramp_loads(presc.load_kg, bar, step, pcts, walk.p), walk.profile.units)
+        steps = ramp_loads(presc.load_kg, bar, step, pcts, walk.p)
+        if not steps:
+            return copy_of(b, cues=cues, reasons=reasons)
+        cue = ramp_words(steps, walk.profile.units)
     text = f"{cue}: lighter sets before the working sets, counted in the session's time."
     reason = walk.p.why(RULE, text)
     return copy_of(b, cues=[cue, *cues], reasons=[*reasons, reason])
