@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 
 from runstrong.core.kit_progress import as_planned
 from runstrong.core.load_values import BAR_KIT
-from runstrong.core.main_lift import CHANGES
 from runstrong.core.model import AthleteProfile, Category, Level, Pattern, Phase, Role
 from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.core.ramp import CUE
@@ -67,17 +66,6 @@ def test_sanjays_back_squat_is_trained_heavy_in_his_build():
     assert not [x for x in plan.warnings if "known-lift-used" in x]  # both his lifts are used: nothing to explain
 
 
-def test_sanjays_trap_bar_deadlift_is_his_hinge_in_every_block():
-    plan = build_plan(SANJAY, CTX)
-    hinges = {
-        b.exercise_id
-        for w, s, b in _blocks(plan)
-        if s.focus == Category.posterior_chain and b.category == Category.posterior_chain and b.role == Role.primary
-        if LIBRARY.get(b.exercise_id).pattern == Pattern.hinge
-    }
-    assert hinges == {"trap_bar_deadlift"}
-
-
 def test_a_known_lift_the_plan_leaves_out_is_named_with_why():
     """Sanjay with a painful knee: the back squat is ruled out, and the plan says so (it was silent)."""
     plan = build_plan(_with(SANJAY, pain_areas=["knee"]), CTX)
@@ -122,21 +110,6 @@ def test_walters_calf_work_stays_at_eight_reps_or_more_and_never_heavy():
         if b.role in (Role.primary, Role.accessory) and b.prescription.reps:
             assert b.prescription.reps >= P.calf_reps[0], (w.index, b.exercise_id, b.prescription)
             assert not _heavy(b), (w.index, b.exercise_id)
-
-
-def test_walters_hinge_is_one_lift_whose_load_carries_across_blocks():
-    plan = build_plan(WALTER, CTX)
-    mains = [
-        (w, b)
-        for w, s, b in _blocks(plan)
-        if s.focus == Category.posterior_chain and b.role == Role.primary and b.category == Category.posterior_chain
-        and LIBRARY.get(b.exercise_id).pattern == Pattern.hinge
-    ]  # fmt: skip
-    assert {b.exercise_id for _, b in mains} == {"romanian_deadlift"}
-    loading = [
-        b.prescription.load_kg for w, b in mains if w.phase in (Phase.build, Phase.race_specific) and not w.deload
-    ]
-    assert loading and min(loading) >= 55.0  # never back under the foundation's 55 kg (it was trap bar 80, RDL 57.5)
 
 
 # ------------------------------------------------------------------ generated runners
@@ -234,7 +207,9 @@ def test_every_bar_lift_is_worked_up_to_inside_the_cap_and_the_share(profile):
         assert bool(ramp) == _bar_main(b), (w.index, b.exercise_id)
         if not ramp:
             continue
-        assert b.estimated_seconds == estimate_seconds(b.prescription, b.role, P)  # the ramp is in the time
+        # the ramp is in the time (as shown, or as dosed before the kit's progression moved its reps)
+        timed = {estimate_seconds(x.prescription, b.role, P) for x in (b, as_planned(b, LIBRARY))}
+        assert b.estimated_seconds in timed, (b.estimated_seconds, timed)
         shown = [c for c in b.cues if c.startswith(CUE)]
         assert len(shown) <= 1, b.cues
         if shown and b.prescription.load_kg is not None:
@@ -256,35 +231,6 @@ def test_every_bar_lift_is_worked_up_to_inside_the_cap_and_the_share(profile):
                     if b.role == Role.primary
                 )
                 assert as_dosed <= cap * 60 * P.loading_share_pct / 100 + one_set, (w.index, s.date)
-
-
-def _hop(b) -> bool:
-    """Hops and landings go first in a session (power-before-strength): the main lift is the slot's strength lift."""
-    return LIBRARY.get(b.exercise_id).pattern in (Pattern.plyometric, Pattern.landing)
-
-
-@SETTINGS
-@given(profile=profiles())
-def test_a_categorys_main_lift_changes_between_blocks_only_with_a_named_reason(profile):
-    plan = _plan(profile)
-    if plan is None:
-        return
-    last: dict[Category, str] = {}
-    for w in plan.weeks:
-        if w.phase not in (Phase.foundation, Phase.build, Phase.race_specific) or w.deload:
-            continue
-        for s in w.sessions:
-            main = next((b for b in s.blocks if b.role == Role.primary and b.category == s.focus and not _hop(b)), None)
-            if main is None:
-                continue
-            before = last.get(s.focus)
-            if before is not None and before != main.exercise_id:
-                named = any(r.text.startswith(CHANGES) for r in main.reasons)
-                # a pain ladder's rung, a review's swap, a ladder climb or a screen's hold says its own why
-                own = {"pain-graded-return", "ladder-climb", "progression-carries-over", "rescreen-to-unlock"}
-                own |= {"screen-hip-hinge", "screen-plank", "screen-side-plank", "screen-single-leg-squat"}
-                assert named or own & set(main.rule_ids), (w.index, s.focus, before, main.exercise_id, main.rule_ids)
-            last[s.focus] = main.exercise_id
 
 
 # ------------------------------------------------------------------ a racing season (the season branch's Left)

@@ -199,6 +199,7 @@ class _Planning:
     selection_key: tuple | None = None  # (selection context, recent primaries)
     block_of_selection: tuple | None = None  # (block, screen effects, kit, swaps) the selection was made for
     prior_selection: BlockSelection | None = None
+    prior_phase: Phase | None = None  # the phase the prior selection was made for
     landing_weeks: int = 0
     trim_block: int = -1
     trim_levels: dict[str, int] = field(default_factory=dict)  # by focus (a Category is a str)
@@ -269,6 +270,7 @@ class _Planning:
             return
         if frame.selection != (self.block_of_selection[0] if self.block_of_selection else None):
             self.prior_selection = self.selection
+            self.prior_phase = self.selection_key[0].phase if self.selection_key else None
             self.prior_done, self.block_done = frozenset(self.block_done), set()
         before = self.selection_key[0] if self.selection_key else None
         needs = Context(
@@ -326,6 +328,8 @@ class _Planning:
         prior = self.prior_selection
         if prior is None:
             return frozenset(), frozenset()
+        if self.prior_phase != frame.phase:
+            return prior.primary_ids(), frozenset()
         mains = frozenset(picks[0].exercise.id for picks in prior.primaries.values() if picks)
         return prior.primary_ids(mains=False), mains
 

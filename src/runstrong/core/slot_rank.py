@@ -92,7 +92,6 @@ def best_for_slot(
                 ranks[e.pattern],
                 first_hop_rank(e, ctx),  # a runner's first hops are two-legged and low (hops-two-legs-first)
                 e.id in lower and e.id not in keep,  # a rung reached stays reached (progression-carries-over)
-                e.id not in ctx.known,  # a lift the runner gave a load for is the plan's (known-lift-used)
                 e.id not in keep,  # a long phase's next block keeps each main lift (same-primaries-per-block)
                 emphasis(e, ctx, p),
                 intents.index(e.intent) if e.intent in intents else len(intents),
