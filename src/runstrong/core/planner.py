@@ -26,7 +26,7 @@ from .dosing import Stage
 from .health import health_notes, week_limits, with_health
 from .infeasible import InfeasibleWeekError
 from .kit_fit import at_kit_ceiling, outgrown_lifts
-from .known_lifts import given_lifts, known_lift_notes
+from .known_lifts import known_lift_notes
 from .ladder_climb import topped_accessories, topped_now, with_new_rungs
 from .model import (
     Adjustment,
@@ -297,7 +297,6 @@ class _Planning:
             outgrown=outgrown,
             health=health,
             first_hops=first_hops,
-            known=frozenset(x.id for x in given_lifts(profile, self.ctx.library)),
         )
         recent, keep = self._recent(frame)
         self.selection, missing = select_block(self.ctx, needs, recent, keep, self.prior_done)

@@ -73,7 +73,6 @@ class Context:
     handed_back: frozenset[PainArea] = frozenset()  # painful areas through their ladders (pain-ladder-handover)
     health: Limits | None = None  # what the runner's health conditions allow this week (core/health)
     first_hops: bool = False  # no earlier block hopped: two-legged hops before single-leg ones (hops-two-legs-first)
-    known: frozenset[str] = frozenset()  # lifts the runner gave a load for: first in their slot (known-lift-used)
 
 
 @dataclass(frozen=True)
