@@ -152,7 +152,9 @@ def test_ines_sessions_either_side_of_her_tune_up_are_not_topped_up_and_the_firs
     for s in (before, back):
         assert not any(_TOPPED.search(r.text) for r in s.reasons), s.reasons
         assert any(r.rule_id == "tune-up-race" for r in s.reasons)
-    assert before.estimated_minutes <= 26 and back.estimated_minutes <= 24
+    # untopped: 32 and 29 min since the back squat and its three ramp sets (ramp-sets) took the sliding leg
+    # curl's place in the build's second posterior-chain slot (heavy-squat-and-hinge): 6 and 5 min longer
+    assert before.estimated_minutes <= 32 and back.estimated_minutes <= 29
     assert not back.heavy and _broken(RUNNER, plan) == []
 
 

@@ -172,7 +172,7 @@ def explain(profile: Path, week: int, which: str | None, data_dir: Path | None, 
     (with any review's changes), as `runstrong plan` shows it; --no-diary: the file alone."""
     from runstrong.cli.diary_common import clock_today
     from runstrong.io.data_files import load_context
-    from runstrong.io.labels import PHASE_LABEL
+    from runstrong.io.labels import week_label
     from runstrong.io.terminal import render_session
 
     ctx = load_context(data_dir)
@@ -185,7 +185,7 @@ def explain(profile: Path, week: int, which: str | None, data_dir: Path | None, 
     w = _week(the_plan, week)
     sessions = _pick_sessions(w, which)
     out = console()
-    out.rule(f"[bold]Week {w.index}[/] · {PHASE_LABEL[w.phase]}{' · deload' if w.deload else ''}", align="left")
+    out.rule(f"[bold]Week {w.index}[/] · {week_label(w)}{' · deload' if w.deload else ''}", align="left")
     for r in w.reasons:
         out.print(f"  • {escape(r.text)} [dim]\\[{r.rule_id}][/]")
     for s in sessions:

@@ -40,6 +40,7 @@ from .progression import (
     rir_of,
     step_text,
 )
+from .ramp import ramp_count
 from .rep_scheme import LEG_CATEGORIES, heavy_ready, keeps_foundation_reps, rep_scheme
 from .review_cut import cut_prescription, cut_sets
 from .stability import stability_drill
@@ -111,11 +112,9 @@ def prescribe(
 ) -> Dosed:
     """The prescription for `e` in this week, with the rules that set it; `carried` is its
     dose in the last loading week, which this week steps from (progression-carries-over); a
-    `rung` lift's sets a light day does not cut (pain-monitoring). Its load: `plan_loads`.
-
-    Pure, so remembered on the planning context: runners who share a level, phase and week
-    of a block share doses (the library is the context's: the exercise id names it).
-    """
+    `rung` lift's sets a light day does not cut (pain-monitoring). Its load: `plan_loads`. Pure, so
+    remembered on the planning context: runners who share a level, phase and week of a block share
+    doses (the library is the context's: the exercise id names it)."""
     if carried is not None:  # a carried dose reads the lift's reps, holds, effort and load, not its sets nor
         if not (ctx.hold_ceilings and e.dose.measure == "seconds"):  # (a hold a screen stops grows by sets)
             carried = (0, *carried[1:])  # the block's week (jumps still do); a plain tuple in the memo's key
@@ -411,7 +410,7 @@ def _movement_cues(d: _Draft, p: Params) -> None:
         d.reasons.append(
             p.why("tempo-prescribed", "Each lift has a tempo (seconds down-pause-up-pause): never rushed.")
         )
-    if d.heavy:
+    if d.heavy:  # a bar lift's ramp replaces it once its load is known (ramp.worked_up)
         d.cues.append(p.ramp_up_cue)
 
 
@@ -495,6 +494,7 @@ def _dosed(d: _Draft, p: Params) -> Dosed:
         intensity=d.intensity,
         tempo=e.tempo,
         rest_seconds=d.rest,
+        ramp_sets=ramp_count(e, d.role, d.heavy, p),
     )
     carry = d.carry and tuple(d.carry)  # plain, like compose.Carry's doses
     return Dosed(presc, tuple(d.reasons), list(dict.fromkeys(d.cues)), d.heavy, e.pattern == Pattern.plyometric, carry)

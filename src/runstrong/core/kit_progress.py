@@ -26,7 +26,7 @@ from .model import Block, EquipmentSet, Exercise, Phase, Prescription, Reason
 from .owned_kit import kit_heaviest
 from .phases import LOADING_PHASES
 from .progression import load_rise_pct, nearer_failure
-from .rep_scheme import DURABILITY_REPS
+from .rep_scheme import CALF_REPS, DURABILITY_REPS
 
 if TYPE_CHECKING:
     from .load_walk import LiftState, LoadWalk
@@ -41,6 +41,7 @@ _RANGES = {
     "marathon-durability": "durability_capacity_reps",
     "dose-accessory": "accessory_reps",
     "core-drills-by-control": "foundation_reps",
+    "ankle-foot-stiffness": "calf_reps",
 }
 
 
@@ -56,7 +57,8 @@ def dosed_range(block: Block, p: object) -> tuple[int, int] | None:
     """The rep range a block was dosed in, read off the rule that set it (the first such)."""
     for r in block.reasons:
         name = _RANGES.get(r.rule_id)
-        if name is not None and (r.rule_id != "marathon-durability" or r.text == DURABILITY_REPS):
+        scheme = {"marathon-durability": DURABILITY_REPS, "ankle-foot-stiffness": CALF_REPS}.get(r.rule_id, r.text)
+        if name is not None and r.text == scheme:
             return getattr(p, name)  # (a durability emphasis in the choice of lift sets no range)
     return None
 

@@ -29,7 +29,7 @@ from .kit_progress import (
 from .load_limits import LOADED_ROLES, copy_of, reviewed
 from .model import Block, Exercise, Phase, Prescription, Session
 from .phases import LOADING_PHASES
-from .timing import estimate_seconds
+from .timing import estimate_seconds, time_reason
 from .validate_progression import step_problems
 
 if TYPE_CHECKING:
@@ -63,11 +63,8 @@ def retimed(s: Session, blocks: list[Block], walk: LoadWalk) -> dict:
     if minutes == s.estimated_minutes:
         return {}
     cap = min(walk.profile.session_cap_minutes, walk.p.max_session_minutes)
-    text = f"About {minutes} min, inside your {cap}-minute cap."
-    reasons = [
-        walk.p.why("session-time-cap", text) if r.rule_id == "session-time-cap" and r.text.startswith("About ") else r
-        for r in s.reasons
-    ]
+    said = time_reason(minutes, cap, blocks, walk.p)
+    reasons = [said if r.rule_id == "session-time-cap" and r.text.startswith("About ") else r for r in s.reasons]
     return {"estimated_minutes": minutes, "reasons": reasons}
 
 

@@ -105,6 +105,8 @@ def _cause(week: Any, block: Block, close: bool) -> tuple[str, str] | None:
         return "planned-deloads", "A deload eases the load"
     if week.phase == Phase.taper:
         return "taper", "The taper lifts no more than the last loading week"
+    if week.phase == Phase.maintenance and "in-season" in week.rule_ids:  # a season keeps, between races
+        return "in-season", "In season the load stays where the weeks before the season built it, no more"
     if week.phase == Phase.maintenance:
         return "maintenance-after-race", "Maintenance keeps the load built before the race, no more"
     return None

@@ -61,6 +61,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "warm-up-hips-thoracic": rp.WarmUp,
     "mobility-finisher": rp.MobilityFinisher,
     "session-time-cap": rp.SessionTimeCap,
+    "ankle-foot-stiffness": rp.AnkleFootStiffness,
     "tempo-prescribed": rp.TempoPrescribed,
     "brief-core-holds": rp.BriefCoreHolds,
     "core-drills-by-control": rp.CoreDrillsByControl,
@@ -121,6 +122,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "kit-heaviest": rl.KitHeaviest,
     "kit-double-progression": rl.KitDoubleProgression,
     "kit-fits-the-lift": rl.KitFitsTheLift,
+    "ramp-sets": rl.RampSets,
 }
 
 

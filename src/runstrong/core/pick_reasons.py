@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .heavy_pair import RULE as PAIR_RULE
+from .heavy_pair import paired_squat
 from .library import Library
 from .lift_kind import kind_words, one_leg
 from .model import Category, Exercise, Intent, Pattern, Phase, Reason, Region, why
@@ -189,6 +191,8 @@ def pick_reasons(e: Exercise, category: Category, slot: int, ctx: Context, p: Pa
     ]
     if ctx.phase == Phase.foundation and e.pattern.value in p.foundation_patterns:
         reasons.append(p.why("foundation-posterior-emphasis", text=f"A {e.pattern.value} movement for phase one."))
+    if category == Category.posterior_chain and paired_squat(e, ctx, p):
+        reasons.append(p.why(PAIR_RULE, "A heavy two-legged squat beside the main hinge, as a barbell lifter trains."))
     if e.pattern == P.anti_rotation:
         reasons.append(p.why("anti-rotation-weekly", text="Anti-rotation work every week."))
     if category == Category.single_leg_power and e.pattern in SINGLE_LEG_STRENGTH:

@@ -48,6 +48,7 @@ from .log_loads import holding_rule
 from .model import AthleteProfile, Block, Exercise, Phase, Prescription, Session, Week
 from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
+from .ramp import worked_up
 from .rep_scheme import LEG_CATEGORIES
 from .tune_up_walk import note_days, noted, taught
 from .week_days import returning_after_race
@@ -184,7 +185,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
             note_heaviest(heaviest, b)  # the target's dose: what the loads stand for
             note_light(light_days, b)
         walk.focus = s.focus  # a held day reads its effort against its own day's last loading week
-        blocks = [honest_effort(walk, walk.lifts.get(b.exercise_id), week, b, c) for b in blocks]
+        blocks = [worked_up(walk, honest_effort(walk, walk.lifts.get(b.exercise_id), week, b, c)) for b in blocks]
         if not walk.started:
             _remember_eased(walk, s, blocks)
         same = all(a is b for a, b in zip(blocks, s.blocks, strict=True))

@@ -34,6 +34,9 @@ class Prescription(Frozen):
     intensity: Intensity
     tempo: str | None = None
     rest_seconds: Annotated[int, Field(ge=0, le=600)]
+    ramp_sets: Annotated[int, Field(ge=0, le=6)] = Field(
+        0, description="Lighter sets worked up through before the working sets (ramp-sets), counted in the time."
+    )
     load_kg: Annotated[float | None, Field(gt=0, le=MAX_LOAD_KG)] = Field(
         None,
         description="Working load per set (each dumbbell or kettlebell), rounded to real kit; effort stays the target.",

@@ -26,6 +26,7 @@ from .dosing import Stage
 from .health import health_notes, week_limits, with_health
 from .infeasible import InfeasibleWeekError
 from .kit_fit import at_kit_ceiling, outgrown_lifts
+from .known_lifts import known_lift_notes
 from .ladder_climb import topped_accessories, topped_now, with_new_rungs
 from .model import (
     Adjustment,
@@ -79,12 +80,9 @@ def build_plan(
     least_bad: bool = False,
     fixed_weeks: Sequence[Week] = (),
 ) -> Plan:
-    """A whole plan for `profile` from the library and rulebook in `ctx`. Raises
-    InfeasibleWeekError (a UserError) when a week cannot hold its sessions under the hard
-    rules, unless `least_bad` is set.
-
-    `fixed_weeks` are weeks already lived (from an earlier plan version): they are kept as
-    they were, and the weeks after them are planned to follow on from them."""
+    """A whole plan for `profile` from the library and rulebook in `ctx`. Raises InfeasibleWeekError
+    (a UserError) when a week cannot hold its sessions under the hard rules, unless `least_bad` is set.
+    `fixed_weeks` are weeks already lived (an earlier plan version's): kept, and the rest follow on."""
     p = ctx.params
     frames = _frames(profile, ctx)
     weeks, state = _planned_weeks(profile, ctx, frames, least_bad, fixed_weeks)
@@ -104,6 +102,7 @@ def build_plan(
             *health_notes(profile, p),
             *grouped_by_week(state.warnings),
             *light_weeks_advice(profile, state.light, p),
+            *known_lift_notes(profile, weeks, ctx.library, p),
         ],
     )
     violations = checked_once(plan, ctx, frozenset(state.fixed), state.calendar.key)
@@ -322,9 +321,9 @@ class _Planning:
         return hit
 
     def _recent(self, frame: WeekFrame) -> tuple[frozenset[str], frozenset[str]]:
-        """The last block's exercises a new block avoids for variety, and the main lifts it
-        keeps: at a phase change it avoids all and keeps none; inside a long phase it keeps
-        each category's main lift and avoids the others (same-primaries-per-block)."""
+        """The last block's exercises a new block avoids for variety, and the main lifts it keeps:
+        each category's main lift, at a phase change too, and the others avoided (same-primaries-per-block;
+        cr25a F13: Walter's hinge went RDL -> trap bar -> RDL, a new start each block)."""
         prior = self.prior_selection
         if prior is None:
             return frozenset(), frozenset()

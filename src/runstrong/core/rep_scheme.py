@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from .model import Category, Exercise, Intent, Level, Phase, Reason, Role
+from .model import Category, Exercise, Intent, Level, Pattern, Phase, Reason, Role
 from .params import Params
 from .stability import drill_reason, drill_rir, stability_drill
 from .vocab import with_article
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 HEAVY_PHASES = frozenset({Phase.build, Phase.race_specific, Phase.taper, Phase.maintenance})
 LEG_CATEGORIES = frozenset({Category.posterior_chain, Category.single_leg_power})
 DURABILITY_REPS = "Higher reps for fatigue resistance late in a race."  # the durability scheme's words
+CALF_REPS = "Calf work as strength work: its own rep range, never heavy low-rep sets."  # its scheme's words
 
 
 class RepScheme(NamedTuple):
@@ -39,6 +40,7 @@ def heavy_ready(e: Exercise, focus: bool, ctx: DoseContext, p: Params) -> bool:
         and e.intent == Intent.strength
         and bool(p.heavy_equipment.intersection(e.equipment))
         and e.category in LEG_CATEGORIES
+        and e.pattern != Pattern.calf_ankle  # calf work keeps its rep floor (ankle-foot-stiffness)
         and not ctx.unaccustomed
         and (ctx.level.rank >= p.heavy_min_level.rank or ctx.graduated)
         and ctx.phase in HEAVY_PHASES
@@ -74,6 +76,9 @@ def rep_scheme(e: Exercise, role: Role, ctx: DoseContext, heavy: bool, drill: bo
     if durability:
         why = p.why("marathon-durability", text=DURABILITY_REPS)
         return RepScheme(p.strength_sets, p.durability_capacity_reps, p.strength_rest, ("rir", p.strength_rir), why)
+    if e.pattern == Pattern.calf_ankle:  # calf work keeps its own reps: never 4-rep soleus sets (cr25a F13)
+        why = p.why("ankle-foot-stiffness", CALF_REPS)
+        return RepScheme(p.strength_sets, p.calf_reps, p.strength_rest, ("rir", p.strength_rir), why)
     why = p.why("dose-strength", text=f"Strength: {p.strength_rir} reps in reserve.")
     reps = p.foundation_reps if keeps_foundation_reps(e, p) else p.strength_reps
     return RepScheme(p.strength_sets, reps, p.strength_rest, ("rir", p.strength_rir), why)

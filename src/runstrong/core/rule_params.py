@@ -308,9 +308,19 @@ class MobilityFinisher(RuleParams):
     min_seconds: Int
 
 
+class AnkleFootStiffness(RuleParams):
+    prefix = "calf_"
+    reps: IntRange
+
+
 class SessionTimeCap(RuleParams):
-    names = {"max_minutes": "max_session_minutes", "max_sets": "fill_max_sets"}
+    names = {
+        "max_minutes": "max_session_minutes",
+        "max_sets": "fill_max_sets",
+        "short_minutes": "short_session_minutes",
+    }
     max_minutes: Int
+    short_minutes: Int
     loading_share_pct: Pct
     max_sets: ByLevel
     transition_seconds: Int

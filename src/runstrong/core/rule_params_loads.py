@@ -42,6 +42,15 @@ class FindYourWeight(RuleParams):
     ramp_sets: Int
 
 
+class RampSets(RuleParams):
+    prefix = "ramp_"
+    bar_reps: Int
+    pcts: tuple[Pct, ...]
+    reps: tuple[Int, ...]
+    light_top_pct: Pct
+    set_seconds: Int
+
+
 class LoadAutoregulation(RuleParams):
     prefix = "autoreg_"
     max_drop_pct: Pct

@@ -7,14 +7,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from .accessory_words import ACCESSORY_TEXT, SHIN_TEXT, push_off
 from .block_swaps import apply_swaps, keep_regressions
 from .context import PlanningContext
 from .furniture_advice import furniture_wanted
 from .hash_once import hashed_once
-from .health import Limits, heavy_main, held_back, hops_open, keeps_impact, within_limits
+from .health import Limits, held_back, hops_open, keeps_impact, within_limits
+from .heavy_pair import heavy_kit_slot, squat_slot
 from .kit_fit import kit_fit_note
 from .ladder_climb import block_choices, climb_accessories, climb_ladders, climbers, climbs, lower_rungs
 from .library import Library
+from .main_lift import main_change
 from .missing_kit import no_primary_words
 from .model import (
     HOME_FURNITURE,
@@ -105,11 +108,10 @@ def _slot_patterns(category: Category, slot: int, ctx: Context, p: Params) -> tu
     if category == Category.posterior_chain:
         if slot == 0:  # a bridge when no hinge spares a painful area (a sore hamstring): knee-bent hip extension
             return (P.hinge, P.bridge)
-        return (
-            (P.bridge, P.knee_flexion, P.back_extension)
-            if foundation
-            else (P.knee_flexion, P.bridge, P.back_extension, P.hinge)
-        )
+        if foundation:
+            return (P.bridge, P.knee_flexion, P.back_extension)
+        later = (P.knee_flexion, P.bridge, P.back_extension, P.hinge)
+        return (P.squat, *later) if squat_slot(ctx, p) else later  # a lifter's heavy pair (heavy-squat-and-hinge)
     if category == Category.core:
         if slot == 1:
             return (P.anti_rotation,)
@@ -325,7 +327,7 @@ def _primaries(
             "unilateral": category == Category.single_leg_power,
             "intents": intents,
             "bilateral": category == Category.posterior_chain and slot == 0,
-            "heavy_kit": slot == 0 and category != Category.core and heavy_main(ctx.level, ctx.health, p),
+            "heavy_kit": heavy_kit_slot(category, slot, ctx, p),
         }
         e = screened(library, category, slot, ctx, pools.usable, chosen, p, done)
         if e is not None and category == Category.single_leg_power:
@@ -347,6 +349,8 @@ def _primaries(
             warnings.append(no_primary_words(fits, category, slot, ctx.equipment, chosen, _primary))
             continue
         ideal = best_for_slot(pool_all, patterns, calm_ctx, p, chosen, recent, **prefs)
+        changed = main_change(library, category, e, keep, pool, patterns, p) if slot == 0 else None
+        kit_said = [*kit_said, changed] if changed else kit_said
         chosen.add(e.id)
         reasons = pick_reasons(e, category, slot, ctx, p) + list(pain_note(e, ideal, ctx, library, pools.laddered))
         reasons += screen_reasons(library, e, category, slot, ctx) + ([kept] if kept else []) + kit_said
@@ -456,21 +460,6 @@ def _hops_allowed(ctx: Context) -> bool:
 def _any_pattern(ctx: Context) -> tuple[Pattern, ...]:
     """Every pattern, for a slot nothing better fits; never hops where they are not allowed."""
     return tuple(Pattern) if _hops_allowed(ctx) else tuple(x for x in Pattern if x != P.plyometric)
-
-
-ACCESSORY_TEXT = {
-    "ankle-foot-stiffness": "Controlled calf and foot work for a stiffer, springier push-off.",
-    "unstable-balance": "Single-leg balance on an unstable surface, as on a trail.",
-    "two-primaries-one-accessory": "The session's accessory: brief, targeted work for the hips.",
-}
-# the ankle slot's lift when it is no calf raise (a tibialis raise trains the muscles that lift the foot)
-SHIN_TEXT = "Controlled work for the front of the shin, the muscles that lift the foot and lower it at each footstrike."
-
-
-def push_off(e: Exercise) -> bool:
-    """Calf work for the push-off: plantar flexion, which the library marks by the Achilles
-    and the calf it loads (a tibialis raise loads the shin only)."""
-    return bool({PainArea.achilles, PainArea.calf} & {*e.loads, *e.contraindications})
 
 
 def _accessories(

@@ -23,6 +23,7 @@ from .placement import Previous, Week, best_option, least_bad
 from .runner import Runner, in_lifting_order
 from .schedule import Ahead, DayInfo, Placement, explain_infeasible
 from .selection import BlockSelection
+from .timing import time_reason
 
 _RULE_ID = attrgetter("rule_id")
 
@@ -215,7 +216,7 @@ def dated_session(
         reasons=[
             *planned.reasons,
             *placement_reasons,
-            planned.ctx.params.why("session-time-cap", f"About {minutes} min, inside your {cap}-minute cap."),
+            time_reason(minutes, cap, blocks, planned.ctx.params),
             *trim_reasons,
         ],
     )

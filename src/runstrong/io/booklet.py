@@ -30,7 +30,6 @@ from runstrong.io.week_reasons import said_once, unique_reasons
 
 from .labels import (
     CATEGORY_SHORT,
-    PHASE_LABEL,
     RACE_NAME,
     block_dose_text,
     dose_text,
@@ -39,6 +38,7 @@ from .labels import (
     plural,
     rest_text,
     session_load,
+    week_label,
 )
 
 Paper = Literal["a4", "a5"]
@@ -227,7 +227,7 @@ def _week_view(week: Week, plan: Plan, paper: Paper, notes: dict[int, list]) -> 
         "index": week.index,
         "anchor": f"week-{week.index}",
         "phase": week.phase.value,
-        "phase_label": PHASE_LABEL[week.phase],
+        "phase_label": week_label(week),
         "colour": PHASE_COLOUR[week.phase],
         "deload": week.deload,
         "dates": _span(week.start_date, _week_end(week) - dt.timedelta(days=1)),
@@ -263,7 +263,7 @@ def _card(session: Session, number: int, week: Week, plan: Plan, paper: Paper) -
         "date": f"{session.date:%A} {session.date.day} {session.date:%B %Y}",
         "short_date": f"{session.date:%a} {session.date.day} {session.date:%b}",
         "week": week.index,
-        "phase_label": PHASE_LABEL[week.phase],
+        "phase_label": week_label(week),
         "colour": PHASE_COLOUR[week.phase],
         "deload": week.deload,
         "load": session_load(session, week),
@@ -422,9 +422,7 @@ def _phase_spans(weeks: list[Week], col: float, gap: float) -> list[dict[str, An
             spans[-1]["x2"] = x2
             continue
         x1 = round(TIMELINE_PAD + n * col + gap / 2, 2)
-        spans.append(
-            {"phase": w.phase, "label": PHASE_LABEL[w.phase], "colour": PHASE_COLOUR[w.phase], "x1": x1, "x2": x2}
-        )
+        spans.append({"phase": w.phase, "label": week_label(w), "colour": PHASE_COLOUR[w.phase], "x1": x1, "x2": x2})
     for span in spans:
         span["fits"] = span["x2"] - span["x1"] >= len(span["label"]) * 6.2 + 6  # 10.5 px bold text
         span["mid"] = round((span["x1"] + span["x2"]) / 2, 2)

@@ -35,7 +35,7 @@ from runstrong.core.model import Phase, Plan, Role, Session, Week
 from runstrong.core.vocab import CATEGORY_NAME, SESSION_LETTER
 from runstrong.errors import UserError
 
-from .labels import PHASE_LABEL, dose_text, rest_text
+from .labels import PHASE_LABEL, dose_text, rest_text, week_label
 
 PRODID = "-//runstrong//runstrong calendar export//EN"
 UID_DOMAIN = "runstrong"
@@ -201,7 +201,7 @@ def description(plan: Plan, week: Week, session: Session, link: str | None = Non
     for the main work), one line of why, and a link to the session. Rule ids and versions
     stay in the plan's JSON."""
     units = plan.profile.units
-    phase = PHASE_LABEL[week.phase].lower() + (", deload" if week.deload else "")
+    phase = week_label(week).lower() + (", deload" if week.deload else "")
     lines = [f"About {session.estimated_minutes} min · week {week.index}, {phase}"]
     for b in session.blocks:
         p = b.prescription

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from enum import Enum
+from typing import Any
 
 from runstrong.core.diary import session_load  # noqa: F401  (the one label every view shows)
 from runstrong.core.library import Library
@@ -35,6 +36,17 @@ PHASE_LABEL = {
     Phase.race_week: "Race week",
     Phase.maintenance: "Maintenance",
 }
+
+IN_SEASON = "In season"  # a maintenance week of a racing season (in-season), not the weeks after the race
+
+
+def week_label(week: Any) -> str:
+    """A week's phase as the runner reads it: a season's maintenance weeks read "In season"
+    (they keep strength between races, not after the goal race: the season branch's Left)."""
+    if week.phase == Phase.maintenance and "in-season" in week.rule_ids:
+        return IN_SEASON
+    return PHASE_LABEL[week.phase]
+
 
 PHASE_LETTER = {
     Phase.foundation: "F",

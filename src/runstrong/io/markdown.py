@@ -19,6 +19,7 @@ from .labels import (
     race_label,
     rest_text,
     session_load,
+    week_label,
 )
 from .week_reasons import said_once
 
@@ -90,7 +91,7 @@ def _weeks_at_a_glance(plan: Plan) -> list[str]:
                 if s.date == day
             ]
             cells.append("<br>".join(bits) or "·")
-        phase = PHASE_LABEL[w.phase] + _deload_words(w)
+        phase = week_label(w) + _deload_words(w)
         out.append(f"| {w.index} | {phase} | " + " | ".join(cells) + " |")
     out.append("")
     out.append(

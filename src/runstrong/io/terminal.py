@@ -30,6 +30,7 @@ from .labels import (
     race_label,
     rest_text,
     session_load,
+    week_label,
 )
 from .week_reasons import said_once
 
@@ -77,9 +78,8 @@ def render_overview(plan: Plan) -> Panel:
     for w in plan.weeks:
         if w.phase not in seen:
             seen.append(w.phase)
-    legend = [
-        Text.assemble((f" {PHASE_LETTER[ph]} ", f"reverse {PHASE_STYLE[ph]}"), f" {PHASE_LABEL[ph]}") for ph in seen
-    ]
+    labels = {ph: " / ".join(dict.fromkeys(week_label(w) for w in plan.weeks if w.phase == ph)) for ph in seen}
+    legend = [Text.assemble((f" {PHASE_LETTER[ph]} ", f"reverse {PHASE_STYLE[ph]}"), f" {labels[ph]}") for ph in seen]
     if any(w.deload for w in plan.weeks):
         legend.append(Text.assemble((" D ", "reverse"), " deload"))
     return Panel(
@@ -127,7 +127,7 @@ def render_week_grid(plan: Plan) -> Table:
                     mark = {"heavy": "!", "light": "~"}.get(load, "")
                     parts.append(f"▲{FOCUS_LETTER[s.focus.value]}{mark}", style=style)
             cells.append(parts)
-        phase = Text(PHASE_LABEL[w.phase], style=PHASE_STYLE[w.phase])
+        phase = Text(week_label(w), style=PHASE_STYLE[w.phase])
         if w.deload:
             phase.append(" ↓", style="bold")
         table.add_row(str(w.index), phase, *cells)
@@ -229,7 +229,7 @@ def print_plan(
             continue
         kind = week_kind(w.reasons)
         deload = f" · {kind}" if kind else (" · deload" if w.deload else "")
-        header = f"[bold]Week {w.index}[/] · {PHASE_LABEL[w.phase]}{deload} · from {w.start_date:%d %b}"
+        header = f"[bold]Week {w.index}[/] · {week_label(w)}{deload} · from {w.start_date:%d %b}"
         console.print()
         console.rule(header, align="left")
         for r in notes[w.index]:

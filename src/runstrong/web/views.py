@@ -19,7 +19,7 @@ from runstrong.core.loads import implement
 from runstrong.core.model import FURNITURE, Item, Plan, Role, RunType, Units, Week
 from runstrong.core.setline import KG_PER_LB, format_sets
 from runstrong.core.vocab import CATEGORY_NAME, Category
-from runstrong.io.labels import PHASE_LABEL, RUN_SHORT, dose_text, planned_load_kg, rest_text
+from runstrong.io.labels import RUN_SHORT, dose_text, planned_load_kg, rest_text, week_label
 from runstrong.store.diary_days import DayLog
 
 YD = 0.9144
@@ -336,7 +336,7 @@ def plan_weeks(plan: Plan, logged: dict[dt.date, DayLog], today: dt.date) -> lis
                 )
             )
         current = week.start_date <= today < week.start_date + dt.timedelta(days=7)
-        out.append(WeekView(week, PHASE_LABEL[week.phase], cells, current, labels))
+        out.append(WeekView(week, week_label(week), cells, current, labels))
     return out
 
 
