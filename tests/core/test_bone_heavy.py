@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from runstrong.core.health import BONE
+from runstrong.core.load_effort import LOAD_SAYS
 from runstrong.core.model import AthleteProfile, Health, Pattern, Phase, RaceDistance, RaceGoal
 from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.io.data_files import load_context
@@ -30,17 +31,27 @@ LOADING = (Phase.build, Phase.race_specific)
 
 
 def heavy_hinges_and_squats(week) -> list:
-    """The week's primary hinges and squats dosed heavy (dose-heavy, RPE) at the heavy scheme's reps."""
+    """The week's primary hinges and squats dosed heavy (dose-heavy, RPE) at the heavy scheme's reps;
+    at the kit's heaviest, the reserve that load leaves instead of the RPE it cannot reach (cr25a
+    F18), with the week saying the kit holds it short of the heavy dose (`kit_held`)."""
     return [
         b
         for s in week.sessions
         for b in s.blocks
         if b.role.value == "primary"
         and LIBRARY.get(b.exercise_id).pattern in (Pattern.hinge, Pattern.squat)
-        and b.prescription.intensity.kind == "rpe"
+        and (b.prescription.intensity.kind == "rpe" or kit_held(week, b))
         and any(r.rule_id == "dose-heavy" for r in b.reasons)
         and (b.prescription.reps or 99) <= P.heavy_reps[1]
     ]
+
+
+def kit_held(week, b) -> bool:
+    """A heavy day whose load is the kit's heaviest, written at the reserve that load leaves, in a
+    week that tells the runner their kit holds it short of bone's heavy dose."""
+    said = any(r.rule_id in ("kit-heaviest", "owned-weights") and LOAD_SAYS in r.text for r in b.reasons)
+    told = any(r.rule_id == BONE and "short of the heavy dose" in r.text for r in week.reasons)
+    return said and told
 
 
 def weeks_without_one(plan) -> list[int]:
