@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -89,12 +88,6 @@ def bone_runners_with_heavy_kit(draw) -> AthleteProfile:
     return AthleteProfile.model_validate({**profile.model_dump(), **update})
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="open (twenty-fifth session, the closing CI's full-suite draw; fails on the session's start 40eb233 too): "
-    "tests/core/runners/open_bone_density_heavy_hinge_over_a_20_min_cap.json, a 16-year-old with low bone density, "
-    "dumbbells, a 20-minute cap: the planner refuses its own plan, week 11 over the cap (session-time-cap)",
-)
 @settings(max_examples=examples(0.3), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profile=bone_runners_with_heavy_kit())
 def test_low_bone_density_keeps_a_heavy_low_rep_hinge_or_squat_every_loading_week(profile):

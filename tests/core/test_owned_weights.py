@@ -77,12 +77,6 @@ def owners(draw):
     return AthleteProfile.model_validate({**profile.model_dump(), **changes}), kit
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="open (twenty-fifth session, the closing CI's full-suite draw, after kitbone fixed the kept lowering): "
-    "tests/core/runners/open_owned_dumbbells_calf_raise_jumps_24pct.json: the planner refuses its own plan, week 9 "
-    "dumbbell single-leg calf raise 'load jumps 24%' (validate_loads); see docs/coach-reads.md",
-)
 @settings(max_examples=examples(0.5), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(owners())
 def test_every_load_of_an_owned_kit_is_a_weight_the_runner_owns(drawn):

@@ -38,6 +38,7 @@ class LiftState:
     full_best: float | None = None  # the heaviest load of its full-dose days so far (a light day stays under it)
     light_best: float | None = None  # what its light days stay under: full_best, grown in weeks of light days only
     built_e1rm: float | None = None  # the e1RM full_best's set stands for (maintenance reads its effort by it)
+    built_reps: int | None = None  # the reps full_best was lifted for (maintenance keeps them: maintenance-after-race)
     fresh_log: bool = False  # it starts from a set the diary logged: its next week follows that set, held or not
     scale: float = 1.0  # an estimate scaled to the loads the runner gave (load_calibration)
     light: tuple[int, float] | None = None  # reps and load of its light days' last loading week: reps rise, load holds

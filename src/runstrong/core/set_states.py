@@ -54,6 +54,7 @@ def from_set(
         easier=easier,
         full_best=before.full_best,
         built_e1rm=before.built_e1rm,
+        built_reps=before.built_reps,
         light_best=before.light_best,
         fresh_log=True,
     )
