@@ -106,3 +106,25 @@ def test_a_held_calf_raise_whose_cap_has_no_time_for_its_reps_says_the_reserve_i
     assert unreachable_efforts(plan, profile, kit) == []
     calf = [b for w, b in kit_loads(plan, kit) if w.index == 9 and b.exercise_id == "dumbbell_single_leg_calf_raise"]
     assert calf and all(_written_rir(b) > 2 for b in calf)
+
+
+def test_a_kettlebell_the_profile_weighs_but_does_not_list_is_named_with_the_fix():
+    """kitbone's Left: since the dumbbells set stopped holding a kettlebell (rules 2026.12.77), a stored
+    profile saying `dumbbells` that weighs its kettlebell lost the kettlebell lifts without a word."""
+    base = load_profile(RUNNERS / "margaret_low_bone_density_half_dumbbells.toml").model_dump()
+    said = {
+        "heaviest_loads": {"dumbbell": 12, "kettlebell": 16},
+        "known_loads_kg": {"kettlebell_deadlift": 20},
+    }
+    for field, value in said.items():
+        plan = build_plan(AthleteProfile.model_validate({**base, field: value}), CTX)
+        first = plan.warnings[0]
+        assert first.startswith("Your profile gives a weight for a kettlebell (") and field in first, first
+        assert 'Add "kettlebell" to equipment' in first
+        used = {LIBRARY.get(b.exercise_id).equipment[0] for w in plan.weeks for s in w.sessions for b in s.blocks
+                if LIBRARY.get(b.exercise_id).equipment}  # fmt: skip
+        assert "kettlebell" not in used
+    listed = AthleteProfile.model_validate({**base, **said, "equipment": ["dumbbells", "kettlebell"]})
+    assert not any("Your profile gives a weight" in w for w in build_plan(listed, CTX).warnings)
+    plain = build_plan(AthleteProfile.model_validate(base), CTX)
+    assert not any("Your profile gives a weight" in w for w in plain.warnings)
