@@ -97,3 +97,17 @@ def test_low_bone_density_keeps_a_heavy_low_rep_hinge_or_squat_every_loading_wee
         return
     assert weeks_without_one(plan) == []
     assert any(r.rule_id == BONE for w in plan.weeks for r in w.reasons)
+
+
+def test_a_kettlebell_only_runner_with_low_bone_density_is_told_nothing_of_her_kit_goes_heavy():
+    """kitbone's Left: with a kettlebell only (no heavy kit: dose-heavy's heavy_equipment) no lift is
+    ever dosed heavy, and nothing said so."""
+    base = load_profile(RUNNERS / "margaret_low_bone_density_half_dumbbells.toml").model_dump()
+    bell = {"equipment": ["bodyweight", "kettlebell"], "heaviest_loads": {"kettlebell": 16}}
+    plan = build_plan(AthleteProfile.model_validate({**base, **bell}), CTX)
+    assert not any(heavy_hinges_and_squats(w) for w in plan.weeks)
+    said = [w for w in plan.warnings if w.startswith("Your kit has nothing the heavy dose bone responds to")]
+    assert len(said) == 1 and "dumbbells, a barbell, a trap bar or a machine" in said[0]
+    assert not any(
+        w.startswith("Your kit has nothing") for w in build_plan(AthleteProfile.model_validate(base), CTX).warnings
+    )
