@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
 from runstrong.core import loads as ld
+from runstrong.core.load_effort import LOAD_SAYS
 from runstrong.core.log_loads import HOLDING_RULES, set_e1rm, week_best
 from runstrong.core.model import AthleteProfile, RecentSet
 from runstrong.core.phases import LOADING_PHASES
@@ -216,9 +217,15 @@ def test_a_second_day_under_a_first_heavy_day_keeps_its_load_with_a_rep_fewer():
         logged |= week_logs(plan.weeks[k], how)
         plan = plan_of(profile.model_copy(update={"logged_sets": dict(logged)}), fixed_weeks=plan.weeks[: k + 1])
     rdl = "dumbbell_romanian_deadlift"
-    days = {s.focus.value: b.prescription for s in plan.weeks[6].sessions for b in s.blocks if b.exercise_id == rdl}
-    heavy, other = days["posterior_chain"], days["single_leg_power"]
-    assert (heavy.reps, heavy.load_kg, heavy.intensity.kind) == (8, 50.0, "rpe"), heavy
+    days = {s.focus.value: b for s in plan.weeks[6].sessions for b in s.blocks if b.exercise_id == rdl}
+    heavy, other = days["posterior_chain"].prescription, days["single_leg_power"].prescription
+    assert (heavy.reps, heavy.load_kg) == (8, 50.0), heavy
+    # 50 kg is a gym's heaviest dumbbell (kit-heaviest): the heavy day says the reserve it leaves her
+    # (cr25a F18), which a 48 kg x 10 logged at RIR 4 puts past RPE 8
+    said = [r.text for r in days["posterior_chain"].reasons if r.rule_id == "kit-heaviest" and LOAD_SAYS in r.text]
+    assert heavy.intensity.kind == "rpe" or (said and said[0].startswith("50 kg is as heavy as your dumbbells go")), (
+        heavy
+    )
     assert (other.reps, other.load_kg) == (9, 48.0), other  # was 10 @ 46 kg
     assert heavier_days_than_the_heavy_one(plan) == []
 

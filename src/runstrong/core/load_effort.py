@@ -18,9 +18,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from . import loads as ld
-from .load_limits import copy_of, held_only, reviewed
-from .model import Block, EquipmentSet, Phase, Reason, build
-from .owned_kit import kit_heaviest
+from .load_limits import copy_of, held_only, kit_top, reviewed
+from .model import Block, Phase, Reason, build
 from .phases import LOADING_PHASES
 from .plan_model import Intensity
 from .set_text import READABLE_RIR, easy_effort
@@ -107,15 +106,6 @@ def kit_cause(walk: LoadWalk, block: Block, kg: float) -> tuple[str, str] | None
     return "kit-heaviest", f"{shown} is as heavy as your {words} go"
 
 
-def kit_top(walk: LoadWalk, e: Any) -> float | None:
-    """The heaviest load the runner's kit makes for `e`, on its steps (None: no such ceiling)."""
-    prof = walk.profile
-    full = ld.heaviest_kg(
-        ld.implement(e.equipment), prof.units, kit_heaviest(prof), EquipmentSet.gym in prof.equipment, walk.p
-    )
-    return None if full is None else ld.round_down(full, *walk.kit(e))
-
-
 def _cause(week: Any, block: Block, close: bool) -> tuple[str, str] | None:
     """The ceiling that holds a block's load under its target: its rule and its words (None in a
     loading week but for a review's hold: its load climbs a step a week toward its target, the
@@ -148,15 +138,20 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
         return block
     if any(r.rule_id == "find-your-weight" for r in block.reasons):
         return block  # the runner finds the load at the target
-    kit = kit_cause(walk, block, kg)
-    cause = _cause(week, block, close) or kit
+    cause = _cause(week, block, close)
+    # a loading week's load at the kit's top (an eased week's, the taper's, a light day's, is read as
+    # before, against the loads planned: read from the e1RM the plan grows, a taper set logged as
+    # written would show a lift the kit holds and move it on, `kit_fit.at_kit_ceiling`; left open)
+    kit = kit_cause(walk, block, kg) if cause is None else None
+    cause = cause or kit
     if cause is None:
         return block
     p = walk.p
     target = walk.rir(presc)
-    e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
-    if kit is None:  # (at the kit's top every week's load is that top: the walk's e1RMs read it at the target)
-        e1rm = _held_e1rm(walk, lift, week, block, close, e1rm)
+    if kit is None:
+        e1rm = _held_e1rm(walk, lift, week, block, close, lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks)
+    else:  # at the kit's top every week's load is that top: the walk's e1RMs, bound to it, read it at the target
+        e1rm = (lift.free_e1rm or lift.e1rm) * (1 + p.load_step_pct / 100) ** lift.weeks
     gives = reserve_at(e1rm, kg, reps, p)
     step, bar = walk.kit(walk.library.get(block.exercise_id))
     # at the kit's top no slack: the reps and reserve written add up to what the load allows week
@@ -164,7 +159,9 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
     slack = 0 if kit else SLACK_REPS
     if gives < target + slack - 1e-9 or not (kit or loads_held(p, e1rm, kg, reps, target, step, bar)):
         return block  # the kit's rounding alone: the target stands
-    shown = float(min(max(math.floor(gives + 0.5), target + slack), MOST_SHOWN_RIR))
+    # (at the kit's top the reserve rounds down: the set logged as written shows no more than the e1RM
+    # it was read from, so it does not restart the lift from that log, `load_starts._above_estimate`)
+    shown = float(min(max(math.floor(gives + (1e-9 if kit else 0.5)), target + slack), MOST_SHOWN_RIR))
     if shown <= target + 1e-9:
         return block
     key = (id(block), "effort", shown)
@@ -210,20 +207,29 @@ def as_dosed(walk: LoadWalk, block: Block) -> Block:
     """A block whose effort its load said (a week already lived, walked again) with the effort
     its dose asked, which its load came from: the walk then stands where it stood when the week
     was planned (a replan with nothing new gives the same weeks)."""
-    said = next((r.text for r in block.reasons if LOAD_SAYS in r.text), None)
-    m = _ASKED.search(said) if said is not None else None
-    if m is None:
+    said, intensity = asked_effort(block)
+    if intensity is None:
         return block
     key = (id(block), "dosed")
     hit = walk.copies.get(key)
     if hit is None:
-        kind = "rir" if m["rir"] is not None else "rpe"
-        intensity = build(Intensity, kind=kind, value=float(m["rir"] or m["rpe"]))
         presc = copy_of(block.prescription, intensity=intensity)
         hit = walk.copies[key] = copy_of(
             block, prescription=presc, reasons=[r for r in block.reasons if r.text != said]
         )
     return hit
+
+
+def asked_effort(block: Block) -> tuple[str | None, Intensity | None]:
+    """The sentence in which a block's load said its effort, and the effort its dose asked (None, None:
+    its effort is its dose's). A stored week read again (a replan's lived weeks, the carry a week steps
+    from) steps from the dose asked, as the walk did when it planned the week."""
+    said = next((r.text for r in block.reasons if LOAD_SAYS in r.text), None)
+    m = _ASKED.search(said) if said is not None else None
+    if m is None:
+        return None, None
+    kind = "rir" if m["rir"] is not None else "rpe"
+    return said, build(Intensity, kind=kind, value=float(m["rir"] or m["rpe"]))
 
 
 def loads_held(p: Any, e1rm: float, kg: float, reps: int, rir: float, step: float, bar: float) -> bool:

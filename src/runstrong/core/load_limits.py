@@ -141,6 +141,15 @@ def within_capacity(walk: LoadWalk, e: Exercise, kg: float) -> tuple[float, list
     return kg, [walk.p.why("kit-heaviest", text)]
 
 
+def kit_top(walk: LoadWalk, e: Exercise) -> float | None:
+    """The heaviest load the runner's kit makes for `e`, on its steps (None: no such ceiling)."""
+    prof = walk.profile
+    full = ld.heaviest_kg(
+        ld.implement(e.equipment), prof.units, kit_heaviest(prof), EquipmentSet.gym in prof.equipment, walk.p
+    )
+    return None if full is None else ld.round_down(full, *walk.kit(e))
+
+
 # what a lift at the kit's heaviest does instead (kit-double-progression)
 _AT_THE_TOP = "its reps climb to the range's top and never fall while it holds, then the lowering slows"
 

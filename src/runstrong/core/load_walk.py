@@ -50,6 +50,13 @@ class LiftState:
     handed_back: bool = False  # back after its area's ladder, at the handover's share (pain-ladder-handover)
     diary: bool = False  # its load follows a set the diary logged (not one the runner gave): the words say so
     hard_once: bool = False  # its last full day was logged harder than planned, all reps done: held, not lowered
+    # the e1RM it started from (a log's, a start's), which the walk's bound to its planned loads never
+    # lowers: at the kit's heaviest the load cannot follow it, and the effort written reads the reserve by it
+    free_e1rm: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.free_e1rm is None:
+            self.free_e1rm = self.e1rm
 
 
 @dataclass

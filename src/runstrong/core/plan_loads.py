@@ -27,7 +27,7 @@ from .kit_progress import note_kits, undosed
 from .kit_session import progressed, refit, retimed, room, taper_reps, with_kit_dose
 from .library import Library
 from .light_progress import light_progressed
-from .load_effort import as_dosed, honest_effort, kit_top
+from .load_effort import as_dosed, honest_effort
 from .load_limits import (
     LOADED_ROLES,
     copy_of,
@@ -234,11 +234,7 @@ def _bound_e1rm(walk: LoadWalk, ex_id: str, lift: LiftState, presc: Prescription
     so far, for the dose that set it: the heavy set is capped at a step a week, and an e1RM
     that went on growing past it (after a change to fewer reps) would have light days, starts
     converted to another lift and a log's expected effort answer to loads never planned."""
-    e = walk.library.get(ex_id)
-    top = kit_top(walk, e)
-    if top is not None and lift.last is not None and lift.last >= top - 1e-9:
-        return  # the kit's top holds the load, not the e1RM: the effort it leaves is read from the e1RM grown
-    step, _ = walk.kit(e)
+    step, _ = walk.kit(walk.library.get(ex_id))
     cap = walk.e1rm_of(ld.step_ceiling(lift.last, walk.p.max_load_step_pct, step), presc)  # type: ignore[arg-type]
     lift.e1rm = min(lift.e1rm, cap / (1 + walk.p.load_step_pct / 100) ** lift.weeks)
 
