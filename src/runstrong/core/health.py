@@ -301,7 +301,23 @@ def health_notes(profile: AthleteProfile, p: Any) -> list[str]:
             "the plan keeps it that way). Check with your doctor about your fracture risk before heavy or impact "
             f"work ({BONE})."
         )
+        out += _no_heavy_kit(profile, p)
     return [*out, *pregnancy_notes(profile, p)]
+
+
+def _no_heavy_kit(profile: AthleteProfile, p: Any) -> list[str]:
+    """kitbone's Left: a low-bone-density runner whose kit holds nothing the heavy dose is lifted on
+    (dose-heavy's heavy_equipment: a kettlebell, a backpack or bands only) gets no heavy hinge or
+    squat at all, and the plan says so with what would give one, rather than leaving it unsaid."""
+    if p.heavy_equipment.intersection(profile.equipment_items):
+        return []
+    return [
+        "Your kit has nothing the heavy dose bone responds to is lifted on (dumbbells, a barbell, a trap bar or "
+        "a machine; about 5 x 5 near the most you can lift, as in LIFTMOR), so no lift of this plan is heavy: "
+        "the hinges and squats go by reps and a slow lowering instead. Dumbbells you can load to that dose, or "
+        f"a session a week at a gym, would let the plan keep one heavy hinge or squat every loading week ({BONE}, "
+        "dose-heavy)."
+    ]
 
 
 def health_text(conditions: Iterable[Health]) -> str:

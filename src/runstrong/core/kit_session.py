@@ -261,13 +261,17 @@ def taper_reps(walk: LoadWalk, week: object, block: Block) -> Block:
     kept neither the load nor the dose: maintenance-after-race)."""
     most, presc = walk.loading_reps.get(block.exercise_id), block.prescription
     phase = week.phase  # type: ignore[attr-defined]
+    if phase == Phase.maintenance and most is not None:
+        lift = walk.lifts.get(block.exercise_id)
+        built = lift.built_reps if lift is not None else None
+        most = min(most, built) if built else most  # the reps its load was built at: a kit step's fewer reps stand
     if phase not in (Phase.taper, Phase.race_week, Phase.maintenance) or most is None or (presc.reps or 0) <= most:
         return block
     out, _ = timed(block, copy_of(presc, reps=most), walk)
     if any(r.text.startswith(_TAPER_REPS) for r in block.reasons):
         return out  # the taper's dose already says it keeps the last loading week's reps
     if phase == Phase.maintenance:
-        text = f"At most the {most} reps of its last loading week: maintenance keeps the dose and load built."
+        text = f"At most the {most} reps its load was built at: maintenance keeps the dose and load built."
         return copy_of(out, reasons=[*block.reasons, walk.p.why("maintenance-after-race", text)])
     text = f"At most the {most} reps of its last loading week: close to the race the volume falls, the reps never rise."
     return copy_of(out, reasons=[*block.reasons, walk.p.why("taper", text)])

@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from . import loads as ld
-from .load_limits import copy_of, held_only, reviewed
+from .load_limits import copy_of, held_only, kit_top, reviewed
 from .model import Block, Phase, Reason, build
 from .phases import LOADING_PHASES
 from .plan_model import Intensity
@@ -87,6 +87,25 @@ def _light(block: Block) -> bool:
     return any(r.rule_id == "light-before-key-runs" for r in block.reasons)
 
 
+def kit_cause(walk: LoadWalk, block: Block, kg: float) -> tuple[str, str] | None:
+    """The runner's kit as the ceiling: the block's load is the heaviest the kit makes for it
+    (its heaviest or only owned weight, a stated heaviest, a full backpack), in any week, a loading
+    week's too (cr25a F18: a 12 kg kettlebell deadlift at "RIR 3" for a 54 kg runner whose cautious
+    estimate leaves her far more in reserve). The effort written is one that load can reach: the
+    next loading week's at the same load steps from it (reps up, reserve down: the load implied holds)."""
+    e = walk.library.get(block.exercise_id)
+    kit = ld.implement(e.equipment)
+    top = kit_top(walk, e)
+    if kit is None or top is None or kg < top - 1e-9:
+        return None
+    units = walk.profile.units
+    shown = f"{round(kg / ld.KG_PER_LB):g} lb" if getattr(units, "value", units) == "imperial" else f"{kg:g} kg"
+    words = ld.KIT_WORDS.get(kit, "kit")
+    if kit in walk.profile.owned_weights:
+        return "owned-weights", f"{shown} is the heaviest of your {words}"
+    return "kit-heaviest", f"{shown} is as heavy as your {words} go"
+
+
 def _cause(week: Any, block: Block, close: bool) -> tuple[str, str] | None:
     """The ceiling that holds a block's load under its target: its rule and its words (None in a
     loading week but for a review's hold: its load climbs a step a week toward its target, the
@@ -119,14 +138,52 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
     kind, kg, reps = presc.intensity.kind, presc.load_kg, presc.reps
     if lift is None or kg is None or not reps or kind not in ("rir", "rpe"):
         return block
-    if any(r.rule_id in ("find-your-weight", "kit-heaviest") for r in block.reasons):
-        return block  # the runner finds the load at the target; the kit's ceiling keeps it with slower reps
+    if any(r.rule_id == "find-your-weight" for r in block.reasons):
+        return block  # the runner finds the load at the target
     cause = _cause(week, block, close)
+    # a loading week's load at the kit's top (an eased week's, the taper's, a light day's, is read as
+    # before, against the loads planned: read from the e1RM the plan grows, a taper set logged as
+    # written would show a lift the kit holds and move it on, `kit_fit.at_kit_ceiling`; left open)
+    kit = kit_cause(walk, block, kg) if cause is None else None
+    cause = cause or kit
     if cause is None:
         return block
     p = walk.p
     target = walk.rir(presc)
-    e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
+    if kit is None:
+        e1rm = _held_e1rm(walk, lift, week, block, close, lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks)
+    else:  # at the kit's top every week's load is that top: the walk's e1RMs, bound to it, read it at the target
+        e1rm = (lift.free_e1rm or lift.e1rm) * (1 + p.load_step_pct / 100) ** lift.weeks
+    gives = reserve_at(e1rm, kg, reps, p)
+    step, bar = walk.kit(walk.library.get(block.exercise_id))
+    # at the kit's top no slack: the reps and reserve written add up to what the load allows week
+    # after week, so a rep more is a rep less in reserve and the load they imply never rises with them
+    slack = 0 if kit else SLACK_REPS
+    if gives < target + slack - 1e-9 or not (kit or loads_held(p, e1rm, kg, reps, target, step, bar)):
+        return block  # the kit's rounding alone: the target stands
+    # (at the kit's top the reserve rounds down: the set logged as written shows no more than the e1RM
+    # it was read from, so it does not restart the lift from that log, `load_starts._above_estimate`)
+    shown = float(min(max(math.floor(gives + (1e-9 if kit else 0.5)), target + slack), MOST_SHOWN_RIR))
+    if shown <= target + 1e-9:
+        return block
+    key = (id(block), "effort", shown)
+    hit = walk.copies.get(key)
+    if hit is None:
+        intensity = build(Intensity, kind="rir", value=shown)
+        rule, words = cause
+        text = (
+            f"{words}: at {reps} reps this load leaves about {shown:g} in reserve, {LOAD_SAYS} "
+            f"(the dose asked {effort_words(presc.intensity, exact=True)})."
+        )
+        reasons = restated([*block.reasons, p.why(rule, text)], intensity, p.why)
+        hit = walk.copies[key] = copy_of(block, prescription=copy_of(presc, intensity=intensity), reasons=reasons)
+    return hit
+
+
+def _held_e1rm(walk: LoadWalk, lift: LiftState, week: Any, block: Block, close: bool, e1rm: float) -> float:
+    """The e1RM a held or eased block's effort is read against: no more than the lift's last
+    loading week stood for when the block repeats or eases it."""
+    presc = block.prescription
     if (week.phase == Phase.taper or held_only(block)) and lift.last_e1rm:
         e1rm = min(e1rm, lift.last_e1rm)  # the same load and reps as the last loading week: its effort (a hold grows
         # nothing: cr19b #4 read a held 55 kg x 6 as RIR 6 against the e1RM the walk had grown for the next step)
@@ -142,23 +199,7 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
         # a held full day repeats its own day's last loading week: read against what that set stood
         # for, not the heavy day's (a held 2 x 10 @ 14 kg beside 3 x 4 @ 18 kg is not "RIR 6")
         e1rm = min(e1rm, walk.e1rm_of(day.load_kg, day))
-    gives = reserve_at(e1rm, kg, reps, p)
-    step, bar = walk.kit(walk.library.get(block.exercise_id))
-    if gives < target + SLACK_REPS - 1e-9 or not loads_held(p, e1rm, kg, reps, target, step, bar):
-        return block  # the kit's rounding alone: the target stands
-    shown = float(min(max(math.floor(gives + 0.5), target + SLACK_REPS), MOST_SHOWN_RIR))
-    key = (id(block), "effort", shown)
-    hit = walk.copies.get(key)
-    if hit is None:
-        intensity = build(Intensity, kind="rir", value=shown)
-        rule, words = cause
-        text = (
-            f"{words}: at {reps} reps this load leaves about {shown:g} in reserve, {LOAD_SAYS} "
-            f"(the dose asked {effort_words(presc.intensity, exact=True)})."
-        )
-        reasons = restated([*block.reasons, p.why(rule, text)], intensity, p.why)
-        hit = walk.copies[key] = copy_of(block, prescription=copy_of(presc, intensity=intensity), reasons=reasons)
-    return hit
+    return e1rm
 
 
 _ASKED = re.compile(r"\(the dose asked (?:(?P<rir>[\d.]+) reps in reserve|RPE (?P<rpe>[\d.]+))\)\.$")
@@ -168,20 +209,29 @@ def as_dosed(walk: LoadWalk, block: Block) -> Block:
     """A block whose effort its load said (a week already lived, walked again) with the effort
     its dose asked, which its load came from: the walk then stands where it stood when the week
     was planned (a replan with nothing new gives the same weeks)."""
-    said = next((r.text for r in block.reasons if LOAD_SAYS in r.text), None)
-    m = _ASKED.search(said) if said is not None else None
-    if m is None:
+    said, intensity = asked_effort(block)
+    if intensity is None:
         return block
     key = (id(block), "dosed")
     hit = walk.copies.get(key)
     if hit is None:
-        kind = "rir" if m["rir"] is not None else "rpe"
-        intensity = build(Intensity, kind=kind, value=float(m["rir"] or m["rpe"]))
         presc = copy_of(block.prescription, intensity=intensity)
         hit = walk.copies[key] = copy_of(
             block, prescription=presc, reasons=[r for r in block.reasons if r.text != said]
         )
     return hit
+
+
+def asked_effort(block: Block) -> tuple[str | None, Intensity | None]:
+    """The sentence in which a block's load said its effort, and the effort its dose asked (None, None:
+    its effort is its dose's). A stored week read again (a replan's lived weeks, the carry a week steps
+    from) steps from the dose asked, as the walk did when it planned the week."""
+    said = next((r.text for r in block.reasons if LOAD_SAYS in r.text), None)
+    m = _ASKED.search(said) if said is not None else None
+    if m is None:
+        return None, None
+    kind = "rir" if m["rir"] is not None else "rpe"
+    return said, build(Intensity, kind=kind, value=float(m["rir"] or m["rpe"]))
 
 
 def loads_held(p: Any, e1rm: float, kg: float, reps: int, rir: float, step: float, bar: float) -> bool:

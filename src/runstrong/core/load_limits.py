@@ -35,11 +35,22 @@ def no_harder_than_heavy(walk: LoadWalk, loaded: list[list[Block]], loading: boo
     heavy: dict[str, float] = {}
     for b in (b for blocks in loaded for b in blocks):
         if _heavy(b) and b.prescription.load_kg and b.prescription.reps:
-            e1rm = walk.e1rm_of(b.prescription.load_kg, b.prescription)
+            e1rm = max(walk.e1rm_of(b.prescription.load_kg, b.prescription), _kit_held_e1rm(walk, b))
             heavy[b.exercise_id] = min(heavy.get(b.exercise_id, e1rm), e1rm)
     if not heavy:
         return loaded
     return [[_held_to_heavy(walk, b, heavy, loading) for b in blocks] for blocks in loaded]
+
+
+def _kit_held_e1rm(walk: LoadWalk, b: Block) -> float:
+    """The e1RM a heavy day at the kit's top stands for: the lift's own, grown (its effort says the
+    reserve that load leaves, `load_effort.honest_effort`), not the target's at a load the kit held
+    under it (logloads' Left: a 24 kg hip thrust's other day cut 24 -> 20 kg under a capped heavy day).
+    0 below the kit's top."""
+    top, lift = kit_top(walk, walk.library.get(b.exercise_id)), walk.lifts.get(b.exercise_id)
+    if top is None or lift is None or (b.prescription.load_kg or 0.0) < top - 1e-9:
+        return 0.0
+    return (lift.free_e1rm or lift.e1rm) * (1 + walk.p.load_step_pct / 100) ** lift.weeks
 
 
 def _light(b: Block) -> bool:
@@ -139,6 +150,15 @@ def within_capacity(walk: LoadWalk, e: Exercise, kg: float) -> tuple[float, list
             "or say what yours reach (heaviest_loads)."
         )
     return kg, [walk.p.why("kit-heaviest", text)]
+
+
+def kit_top(walk: LoadWalk, e: Exercise) -> float | None:
+    """The heaviest load the runner's kit makes for `e`, on its steps (None: no such ceiling)."""
+    prof = walk.profile
+    full = ld.heaviest_kg(
+        ld.implement(e.equipment), prof.units, kit_heaviest(prof), EquipmentSet.gym in prof.equipment, walk.p
+    )
+    return None if full is None else ld.round_down(full, *walk.kit(e))
 
 
 # what a lift at the kit's heaviest does instead (kit-double-progression)

@@ -15,6 +15,7 @@ from typing import Any
 from . import loads as ld
 from .library import Library
 from .load_calibration import implement_share, strength_scale, table_e1rm
+from .load_limits import kit_top
 from .load_walk import LiftState, LoadWalk
 from .log_loads import eased_as_planned, set_e1rm
 from .model import AthleteProfile, Block, Exercise
@@ -50,7 +51,7 @@ def starts(walk: LoadWalk, logged: bool) -> None:
             shows = (ex_id, s.date) in walk.cut_days and set_e1rm(s, walk.p) > before.e1rm + 1e-6 if before else False
             planned = walk.eased_days.get((ex_id, s.date)) if s.date is not None else None
             if before is not None and eased_as_planned(planned, s, walk.p) and not shows:  # a light day done as planned
-                if not _above_estimate(walk, s, before):
+                if not _above_estimate(walk, ex_id, s, before):
                     continue
                 # an estimate never stands over a load the runner lifted: the eased set, read as the eased dose
                 # it was (its own reps and reserve), starts the lift (cr25a F4: Chloe's calf raise, 10 kg x 12
@@ -85,10 +86,14 @@ def starts(walk: LoadWalk, logged: bool) -> None:
     walk.scale = strength_scale(given, walk.profile, p)
 
 
-def _above_estimate(walk: LoadWalk, s: Any, before: LiftState) -> bool:
+def _above_estimate(walk: LoadWalk, ex_id: str, s: Any, before: LiftState) -> bool:
     """Whether a logged set shows more than the estimate the walk holds the lift at (a lift
     started from body mass or converted from another lift, its weeks' growth included)."""
-    now = before.e1rm * (1 + walk.p.load_step_pct / 100) ** before.weeks
+    base = before.e1rm
+    top = kit_top(walk, walk.library.get(ex_id))
+    if top is not None and s.load_kg >= top - 1e-9:  # at the kit's top the effort was read from its free e1RM
+        base = max(base, before.free_e1rm or base)
+    now = base * (1 + walk.p.load_step_pct / 100) ** before.weeks
     return before.rule in ESTIMATE_RULES and set_e1rm(s, walk.p) > now + 1e-9
 
 

@@ -38,6 +38,7 @@ class LiftState:
     full_best: float | None = None  # the heaviest load of its full-dose days so far (a light day stays under it)
     light_best: float | None = None  # what its light days stay under: full_best, grown in weeks of light days only
     built_e1rm: float | None = None  # the e1RM full_best's set stands for (maintenance reads its effort by it)
+    built_reps: int | None = None  # the reps full_best was lifted for (maintenance keeps them: maintenance-after-race)
     fresh_log: bool = False  # it starts from a set the diary logged: its next week follows that set, held or not
     scale: float = 1.0  # an estimate scaled to the loads the runner gave (load_calibration)
     light: tuple[int, float] | None = None  # reps and load of its light days' last loading week: reps rise, load holds
@@ -49,6 +50,13 @@ class LiftState:
     handed_back: bool = False  # back after its area's ladder, at the handover's share (pain-ladder-handover)
     diary: bool = False  # its load follows a set the diary logged (not one the runner gave): the words say so
     hard_once: bool = False  # its last full day was logged harder than planned, all reps done: held, not lowered
+    # the e1RM it started from (a log's, a start's), which the walk's bound to its planned loads never
+    # lowers: at the kit's heaviest the load cannot follow it, and the effort written reads the reserve by it
+    free_e1rm: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.free_e1rm is None:
+            self.free_e1rm = self.e1rm
 
 
 @dataclass

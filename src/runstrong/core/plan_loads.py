@@ -215,7 +215,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
                 continue
             if not light:
                 if kg >= (lift.full_best or 0.0):  # what maintenance's effort is read against (maintenance-after-race)
-                    lift.built_e1rm = walk.e1rm_of(kg, presc)
+                    lift.built_e1rm, lift.built_reps = walk.e1rm_of(kg, presc), presc.reps
                 lift.full_best = lift.light_best = max(kg, lift.full_best or kg)
             # the plan's best so far: a week of light days only (next to key runs) does not lower where the
             # next step starts (the start from the profile or diary is not a planned load: the first week replaces it)

@@ -26,20 +26,10 @@ from .dosing import Stage
 from .health import health_notes, week_limits, with_health
 from .infeasible import InfeasibleWeekError
 from .kit_fit import at_kit_ceiling, outgrown_lifts
+from .kit_said import unlisted_kit
 from .known_lifts import known_lift_notes
 from .ladder_climb import topped_accessories, topped_now, with_new_rungs
-from .model import (
-    Adjustment,
-    AthleteProfile,
-    DatedRun,
-    Level,
-    Phase,
-    Plan,
-    Reason,
-    Week,
-    build,
-    why,
-)
+from .model import Adjustment, AthleteProfile, DatedRun, Level, Phase, Plan, Reason, Week, build, why
 from .one_new_thing import held_hops, hop_weeks, staggered
 from .owned_cues import with_owned_cues
 from .pain_return import rungs_for_week, still_painful, through_ladder
@@ -99,6 +89,7 @@ def build_plan(
         warnings=[
             *season_notice(frames),
             *familiarisation(profile, frames, p),
+            *unlisted_kit(profile, ctx.library),
             *health_notes(profile, p),
             *grouped_by_week(state.warnings),
             *light_weeks_advice(profile, state.light, p),

@@ -54,6 +54,7 @@ def from_set(
         easier=easier,
         full_best=before.full_best,
         built_e1rm=before.built_e1rm,
+        built_reps=before.built_reps,
         light_best=before.light_best,
         fresh_log=True,
     )
@@ -68,7 +69,9 @@ def _held_once(walk: LoadWalk, before: LiftState) -> LiftState:
     it had lifted (a single-leg-power day's dumbbell RDL 24 -> 22 kg). As a log it leads the next
     week (`fresh_log`: no kit or light-day step on top of it)."""
     e1rm = before.e1rm / (1 + walk.p.load_step_pct / 100)
-    return replace(before, e1rm=e1rm, rule="load-autoregulation", easier=False, fresh_log=True, hard_once=True)
+    return replace(
+        before, e1rm=e1rm, free_e1rm=e1rm, rule="load-autoregulation", easier=False, fresh_log=True, hard_once=True
+    )
 
 
 def confirmed(walk: LoadWalk, s: RecentSet, before: LiftState, diary: bool) -> LiftState:
@@ -83,4 +86,11 @@ def confirmed(walk: LoadWalk, s: RecentSet, before: LiftState, diary: bool) -> L
     expected = before.e1rm * growth
     top = expected * (1 + p.max_load_step_pct / 100)
     e1rm = min(max(set_e1rm(s, p) * (1 + p.load_step_pct / 100), expected), top)
-    return replace(before, e1rm=e1rm / growth, rule="load-autoregulation", easier=e1rm >= top - 1e-9, diary=diary)
+    return replace(
+        before,
+        e1rm=e1rm / growth,
+        free_e1rm=e1rm / growth,
+        rule="load-autoregulation",
+        easier=e1rm >= top - 1e-9,
+        diary=diary,
+    )

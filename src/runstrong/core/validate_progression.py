@@ -150,6 +150,11 @@ def step_problems(before: Prescription, now: Prescription, p: Params) -> list[st
         if q1 is not None:
             rise = load_rise_pct((before.reps, q0), (now.reps, q1), p.e1rm_divisor)
             most = p.max_implied_load_step_pct
+            if before.load_kg and now.load_kg and now.load_kg < before.load_kg:
+                # a lighter load asks that much less strength than its effort alone implies (a day at the
+                # kit's heaviest says the reserve it leaves, kit-heaviest: 3 x 9 @ 12 kg at RIR 6, then
+                # 3 x 11 @ 10 kg at RIR 2 asks an e1RM of 14.3 kg where 18 kg was asked)
+                rise = ((1 + rise / 100) * now.load_kg / before.load_kg - 1) * 100
     if rise is not None and rise > most + 1e-9:
         problems.append(f"load jumps {rise:.0f}%")
     if rise is not None and rise > 1e-9 and reps_up > 0:
