@@ -806,10 +806,12 @@ def test_a_deload_day_before_a_key_run_cuts_from_the_light_days_sets():
     dose, which is exactly a loading week's light day: cr21a W2 found deload light days
     identical to the week before and deload weeks cut 12-22% against `planned-deloads`' range.
     A deload's light day now cuts from the light day's own dose (one set fewer, then the
-    deload's cut), and says "one set fewer" only when a set came off."""
+    deload's cut), and says "one set fewer" only when a set came off. (Without double days: with
+    them his leg sessions follow the intervals and the long run at full dose, no-heavy-near-speed.)"""
     from runstrong.core.review_cut import cut_sets
 
-    plan = plan_of("twice_a_day_10k_twenty_minutes.toml")
+    kai = load_profile(RUNNERS / "twice_a_day_10k_twenty_minutes.toml")
+    plan = build_plan(kai.model_copy(update={"allow_double_days": False}), CTX)
     k = next(k for k, w in enumerate(plan.weeks) if w.deload)
     before, deload = plan.weeks[k - 1], plan.weeks[k]
 
