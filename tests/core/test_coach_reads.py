@@ -551,7 +551,8 @@ def test_a_runner_whose_every_day_is_next_to_a_key_run_is_told_which_day_gives_f
     assert all(any("light-before-key-runs" in b.rule_ids for b in s.blocks) for w in loading for s in w.sessions)
     (advice,) = _light_advice(plan)
     assert "make Sunday a training day" in advice, advice
-    assert "allow_double_days = true and make a speed day a training day" in advice, advice
+    # her Saturday long run is a training day: with double days she lifts after it at full dose
+    assert "set allow_double_days = true: a session may then follow a speed run or the long run" in advice, advice
     days = [*profile.available_days, "sun"]
     with_sunday = build_plan(AthleteProfile.model_validate(profile.model_dump() | {"available_days": days}), CTX)
     assert not _light_advice(with_sunday)
