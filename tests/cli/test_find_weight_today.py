@@ -59,11 +59,12 @@ def cas(folder: Path, known: str = "") -> dict[str, str]:
 
 
 def first_session(env: dict[str, str]) -> tuple[dt.date, list[dict]]:
-    """The first planned strength day and its logged blocks with a load, as `today --format json` gives them."""
+    """The first planned posterior-chain day (the week's loaded lifts; its first session may be the
+    core one) and its logged blocks with a load, as `today --format json` gives them."""
     for n in range(7):
         day = START + dt.timedelta(days=n)
         shown = json.loads(run_cli(["today", "--date", str(day), "--format", "json"], env=env).stdout)
-        if shown["sessions"]:
+        if shown["sessions"] and shown["sessions"][0]["focus"] == "posterior_chain":
             blocks = shown["sessions"][0]["blocks"]
             return day, [b for b in blocks if b["role"] in LOGGED_ROLES and b["prescription"]["load_kg"]]
     raise AssertionError("no session in the first week")

@@ -7,11 +7,11 @@ import datetime as dt
 import json
 import re
 
-from tests.cli.test_diary_cli import TODAY, ann, ann_diary, diary, planned_days, rows  # noqa: F401 (fixtures)
+from tests.cli.test_diary_cli import TODAY, ann, ann_diary, diary, planned_days, rows, session_a_days  # noqa: F401 (fixtures)
 
 
 def test_today_shows_each_lifts_load_and_that_a_first_session_finds_the_weight(ann):  # noqa: F811
-    day = planned_days(ann)[0]
+    day = session_a_days(ann)[0]
     out = ann("today", "--date", str(day))
     assert out.returncode == 0, out.stderr
     assert re.search(r"3 × \d+ @ \d+(\.\d+)? kg, RIR \d", out.stdout)

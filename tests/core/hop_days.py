@@ -37,7 +37,8 @@ def _opens(day: DayInfo, session: Session, hops: bool, allow_double: bool) -> bo
     if session.heavy:
         speed = not SPEED_RUN_TYPES.isdisjoint(day.runs)
         before_key = not KEY_RUN_TYPES.isdisjoint(day.next_runs)
-        if not day.heavy_ok or before_key or (speed and not allow_double):
+        key_today = speed or RunType.long in day.runs  # a long run's day too (no-heavy-near-speed, cr25a F6)
+        if not day.heavy_ok or before_key or (key_today and not allow_double):
             return False
     return True
 

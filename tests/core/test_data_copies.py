@@ -119,7 +119,7 @@ def test_the_all_light_advice_threshold_in_an_edited_copy_decides_when_the_plan_
     ]
     light = [w for w in loading if all(any(_cited(b, "light-before-key-runs") for b in s.blocks) for s in w.sessions)]
     assert loading and light
-    warned = any("every session falls on a speed day" in x for x in plan.warnings)
+    warned = any("every session falls on a key run's day" in x for x in plan.warnings)
     assert warned == (len(light) * 100 > len(loading) * pct), (len(light), len(loading), pct)
 
 

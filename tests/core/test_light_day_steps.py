@@ -15,7 +15,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 
 from runstrong.core import loads as ld
-from runstrong.core.model import Plan, Role
+from runstrong.core.model import Plan, Role, RunType
 from runstrong.core.phases import LOADING_PHASES
 from runstrong.core.planner import InfeasibleWeekError, build_plan
 from runstrong.core.validate import check_plan
@@ -89,10 +89,16 @@ def test_no_light_day_load_rises_past_the_weekly_step_over_the_last_loading_week
 
 def test_a_session_placed_heavy_but_dosed_moderate_does_not_say_heavy_work():
     """Tomás's maintenance session (cr24a F13): 2 x 10 at RIR 4, placed as a heavy day, said "Heavy
-    work, so not on a speed day nor the day before a key run". It says it was placed as one."""
+    work, so not on a speed day nor the day before a key run". It says it was placed as one. (His
+    Sunday long run made an easy run: a heavy day no longer goes on a long run's day, cr25a F6, and
+    that Sunday was his maintenance weeks' one day clear of key runs.)"""
     from runstrong.core.heavy_day import PLACED_EASED, PLACED_HEAVY, heavy_leg_work
 
-    plan = build_plan(TOMAS, CTX)
+    weekly = [
+        r.model_copy(update={"type": RunType.easy, "minutes": 60}) if r.day.value == "sun" else r
+        for r in TOMAS.running.weekly
+    ]
+    plan = build_plan(TOMAS.model_copy(update={"running": TOMAS.running.model_copy(update={"weekly": weekly})}), CTX)
     for w in plan.weeks:
         for s in w.sessions:
             said = [r.text for r in s.reasons]

@@ -355,3 +355,24 @@ def test_a_short_race_keeps_its_hops_when_the_time_cap_trims_a_session() -> None
     ]
     assert hops and all(b.prescription.sets >= 2 for b in hops)
     assert explosive_share(short, level) >= explosive_share(long, level)
+
+
+def test_a_heavy_session_never_takes_a_long_runs_day_so_its_hops_stay_on_a_free_day():
+    """The dev draw that failed on main (cr25a's open properties): a 16-year-old with dumbbells, free
+    Mon-Wed, a 90-minute long run on Mondays, a 5K on Thu 18 Mar. Taper week 8 put the heavy
+    posterior-chain session on Monday's long run with its hops swapped out while Wednesday could hold it.
+    Heavy work stays off a key run's day, the long run's too (no-heavy-near-speed, cr25a F6): it takes
+    Wednesday, the core session the long run's day, and no hops are swapped for a long run."""
+    runner = AthleteProfile.model_validate_json(
+        (RUNNERS / "open_teen_5k_hops_swapped_on_a_monday_long_run.json").read_text()
+    )
+    plan = plan_of(runner)
+    assert avoidable_swaps(plan, runner, CTX) == []
+    long_days = {r.date for w in plan.weeks for r in w.runs if r.type == RunType.long}
+    assert not [s.date for w in plan.weeks for s in w.sessions if s.heavy and s.date in long_days]
+    taper = plan.weeks[7]
+    assert taper.phase == Phase.taper
+    assert [(f"{s.date:%a}", s.focus.value, s.heavy) for s in taper.sessions] == [
+        ("Mon", "core", False),
+        ("Wed", "posterior_chain", True),
+    ]

@@ -12,8 +12,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from runstrong.core.model import Level, RunType, Weekday
-from runstrong.core.phases import lay_out_weeks
+from runstrong.core.model import AthleteProfile, Level, Phase, RunType, Weekday
+from runstrong.core.phases import holds_for_taper, lay_out_weeks
 from runstrong.core.planner import build_plan
 from runstrong.core.week_days import calendar, day_infos
 from runstrong.io.data_files import load_context
@@ -55,9 +55,10 @@ def bought_with_next_weeks_session(profile, plan):
     out = []
     for n, week in weeks.items():
         after = weeks.get(n + 1)
-        if after is None or len(after.sessions) >= frames[n + 1].sessions:
+        ask = _asked(frames[n + 1], [weeks[k] for k in sorted(weeks) if k <= n]) if after is not None else 0
+        if after is None or len(after.sessions) >= ask:
             continue
-        ask, open_after = frames[n + 1].sessions, _open_days(profile, frames[n + 1])
+        open_after = _open_days(profile, frames[n + 1])
         mine = [s.date for s in week.sessions]
         closing = [d for d in mine if open_after and (open_after[0] - d).days < P.min_days_between]
         rest = [d for d in mine if d not in closing]
@@ -69,6 +70,15 @@ def bought_with_next_weeks_session(profile, plan):
         if dropped or _fits(elsewhere, len(mine), before):
             out.append((n, [f"{d:%a %d %b}" for d in closing], f"week {n + 1}: {len(after.sessions)} of {ask}"))
     return out
+
+
+def _asked(frame, before):
+    """The sessions a week asks for: a taper week keeps those the loading weeks before it held
+    (`cut_weeks.taper_held`: a third session they never placed does not first appear in it)."""
+    if frame.phase != Phase.taper:
+        return frame.sessions
+    held = [len(w.sessions) for w in before if holds_for_taper(w.phase, w.deload)]
+    return min(frame.sessions, max(held)) if held else frame.sessions
 
 
 def _both_ends(profile):
@@ -112,3 +122,17 @@ def test_the_ultra_runner_keeps_monday_and_thursday_and_his_race_weeks_session()
     assert [s.weekday.value for s in race_week.sessions] == ["mon"]
     said = [r.text for w in plan.weeks for r in w.reasons if r.rule_id == "consistent-rhythm"]
     assert any("would then take next week's Mon" in t for t in said)
+
+
+def test_a_build_week_before_a_taper_that_holds_its_two_sessions_has_bought_nothing():
+    """The dev draw that failed on main (cr25a's open properties): free Mon, Wed, Fri and Sun, no runs, a 5K on
+    Mon 1 Feb. Build week 3 places two sessions, Wed and Sun (last week's Sunday closes its Monday, and a
+    Sunday third session would close the taper's). The taper then holds two (taper: frequency kept, none
+    started), so the Sunday took nothing from it: the taper's Wednesday and Friday are what it asks."""
+    runner = AthleteProfile.model_validate_json((RUNNERS / "both_ends_build_two_before_a_held_taper.json").read_text())
+    plan = build_plan(runner, CTX)
+    assert not bought_with_next_weeks_session(runner, plan)
+    build, taper = plan.weeks[2], plan.weeks[3]
+    assert (build.phase, taper.phase) == (Phase.build, Phase.taper)
+    assert [f"{s.date:%a}" for s in taper.sessions] == ["Wed", "Fri"]
+    assert any("keeps the 2 sessions a week your loading weeks held" in r.text for r in taper.reasons)

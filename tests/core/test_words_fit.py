@@ -175,8 +175,9 @@ def test_a_last_week_hop_day_before_the_usual_monday_long_run_is_between_two_key
     day, Sun 21 Feb, after Saturday's long run and before the runner's usual Monday long run,
     which the plan lists nowhere (it ends on the Sunday) but placed the day by. Its words,
     "every hop day this week falls between two key runs", hold; the check now reads that
-    Monday from the runner's usual week."""
-    plan = build_plan(load_profile(RUNNERS / "teen_long_runs_mon_sat_seven_weeks.toml"), CTX)
+    Monday from the runner's usual week. (Her Thursday left out: with it free, the single-leg session
+    takes it at full dose, cr25a F7, and no hop day falls between two key runs.)"""
+    plan = build_plan(load_profile(RUNNERS / "teen_long_runs_mon_sat_seven_weeks_no_thursday.toml"), CTX)
     last = plan.weeks[-1]
     hops = [s for s in last.sessions if s.plyometric]
     assert [s.date for s in hops] == [plan.end_date] == [dt.date(2027, 2, 21)]

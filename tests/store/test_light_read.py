@@ -91,6 +91,13 @@ def make_diary(folder: Path, cache: Path, *, units: str = "metric", pains: str =
     return env
 
 
+def free_day(db: Path) -> dt.date:
+    """The plan's first day without a strength session (nothing whose loads follow the log to read
+    here; the first session may fall on START: cr25a F7 moved it there)."""
+    planned = set(planned_days(db))
+    return next(d for d in (START + dt.timedelta(days=n) for n in range(7)) if d not in planned)
+
+
 def shown(env: dict[str, str], args: list[str], monkeypatch: pytest.MonkeyPatch, *, light: bool) -> str:
     with monkeypatch.context() as m:
         if not light:
@@ -127,7 +134,7 @@ def test_today_reads_the_same_without_sqlalchemy_as_with_it(tmp_path, cache, mon
     env = make_diary(tmp_path, cache, **kind)
     assert_same_both_ways(env, monkeypatch)
     db = tmp_path / "diary.db"
-    day = planned_days(db)[-1] + dt.timedelta(days=1) if kind["logs"] != "none" else START
+    day = planned_days(db)[-1] + dt.timedelta(days=1) if kind["logs"] != "none" else free_day(db)
     assert light_read.read_day(str(db), None, day) is not None  # the light path did answer
 
 
@@ -203,10 +210,10 @@ def test_an_empty_diary_says_so_either_way(tmp_path, cache, monkeypatch):
 def test_a_diary_at_an_older_schema_takes_the_full_path_which_migrates_it(tmp_path, cache):
     make_diary(tmp_path, cache, logs="none")
     db = tmp_path / "diary.db"
-    assert light_read.read_day(str(db), None, START) is not None
+    assert light_read.read_day(str(db), None, free_day(db)) is not None
     with sqlite3.connect(db) as con:
         con.execute("UPDATE alembic_version SET version_num = '0001'")
-    assert light_read.read_day(str(db), None, START) is None
+    assert light_read.read_day(str(db), None, free_day(db)) is None
 
 
 def test_only_a_sqlite_file_is_read_lightly(tmp_path):

@@ -16,11 +16,11 @@ from .effort_targets import heavy_set
 from .load_limits import LOADED_ROLES, copy_of
 from .model import Block, Session
 from .rep_scheme import LEG_CATEGORIES
-from .vocab import SPEED_RUN_TYPES
+from .schedule import PLACED_HEAVY
+from .vocab import KEY_RUN_TYPES
 
-PLACED_HEAVY = "Heavy work, so not on a speed day nor the day before a key run."
 PLACED_EASED = (
-    "Placed as a heavy day, so not on a speed day nor the day before a key run; "
+    "Placed as a heavy day, so not on a key run's day nor the day before one; "
     "this week's loads keep every leg lift well short of failure."
 )
 
@@ -36,15 +36,16 @@ def heavy_leg_work(blocks: list[Block], p: Any) -> bool:
 
 def as_dosed_heavy(session: Session, blocks: list[Block], runs: Any, p: Any) -> Session | None:
     """`session` with `blocks` and shown as not heavy when its scheme was heavy but no leg lift
-    is dosed heavy any more (None: the flag stands). A heavy day on a speed day (double days)
-    keeps its flag: there it is what let the session follow the run at full dose. A session placed
+    is dosed heavy any more (None: the flag stands). A heavy day on a key run's day (double
+    days: after a speed run or the long run) keeps its flag: there it is what let the session
+    follow the run at full dose. A session placed
     as heavy and dosed as a moderate one (maintenance's 2 x 10 at RIR 4) no longer says "Heavy
     work" either (cr24a F13)."""
     if heavy_leg_work(blocks, p):
         return None
     if not session.heavy and not any(r.text == PLACED_HEAVY for r in session.reasons):
         return None
-    if session.heavy and any(r.date == session.date and r.type in SPEED_RUN_TYPES for r in runs):
+    if session.heavy and any(r.date == session.date and r.type in KEY_RUN_TYPES for r in runs):
         return None
     reasons = [copy_of(r, text=PLACED_EASED) if r.text == PLACED_HEAVY else r for r in session.reasons]
     return copy_of(session, blocks=blocks, heavy=False, reasons=reasons)

@@ -39,7 +39,7 @@ def infeasible_message(
         lines += [f"  - {line}" for line, _ in blocked]
     ways = ["move one of the runs named above to another day", "add training days to available_days"]
     if not allow_double and any("no-heavy-near-speed" in rules for _, rules in blocked):  # what double days open
-        ways.append("allow double days (allow_double_days = true) to lift after a speed run")
+        ways.append("allow double days (allow_double_days = true) to lift after a speed run or the long run")
     ways.append("or run `runstrong plan --least-bad` to accept fewer sessions that week, with a warning")
     lines.append("Ways out: " + "; ".join(ways) + ".")
     return "\n".join(lines)

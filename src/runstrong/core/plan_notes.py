@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .loads import KG_PER_LB
-from .model import KEY_RUN_TYPES, AthleteProfile, Category, Guidance, Session, Suggestion, Weekday, build
+from .model import KEY_RUN_TYPES, AthleteProfile, Category, Guidance, RunType, Session, Suggestion, Weekday, build
 from .pain_return import STAGE_NAME, STAGES
 from .phases import WeekFrame
 from .schedule import DayInfo
@@ -198,7 +198,7 @@ class LightTally:
 
 def light_weeks_advice(profile: AthleteProfile, tally: LightTally, p: Any) -> list[str]:
     """When more than the registry's share of the loading weeks (with sessions) hold only
-    light sessions because every training day is a speed day or the day before a key run
+    light sessions because every training day is a key run's day or the day before one
     (light-before-key-runs), the main lifts never get a full dose: say so once, and which
     change to the week would give full sessions. Else the same for a leg focus (posterior
     chain, single-leg power) whose own sessions are that often light: its lifts stay a set
@@ -209,8 +209,8 @@ def light_weeks_advice(profile: AthleteProfile, tally: LightTally, p: Any) -> li
     rest = loading - all_light
     dose = f"get a full dose only in the other {rest}" if rest else "never get a full dose"
     said = (
-        f"In {all_light} of your {loading} loading weeks every session falls on a speed day or the day "
-        f"before a key run, so each is dosed light and your main lifts {dose} (light-before-key-runs)."
+        f"In {all_light} of your {loading} loading weeks every session falls on a key run's day or the day "
+        f"before one, so each is dosed light and your main lifts {dose} (light-before-key-runs)."
     )
     own, usable = _own_clear_days(profile, tally, None, p)
     return [" ".join(t for t in (said, own, _full_day_fix(profile, p, usable)) if t)]
@@ -222,7 +222,7 @@ def _light_focus_advice(profile: AthleteProfile, tally: LightTally, p: Any) -> l
         n, lit = tally.focus.get(focus, (0, 0))
         if lit and lit * 100 > n * p.light_advice_above_pct:
             said = (
-                f"Your {CATEGORY_NAME[Category(focus)]} sessions fall on a speed day or the day before a key run "
+                f"Your {CATEGORY_NAME[Category(focus)]} sessions fall on a key run's day or the day before one "
                 f"in {lit} of their {n} loading weeks, so they are dosed light there: a set fewer, further from "
                 "failure (light-before-key-runs). "
             )
@@ -270,12 +270,15 @@ def _own_clear_days(profile: AthleteProfile, tally: LightTally, focus: str | Non
     return f"Of your own training days clear of key runs, {spoken_list(said)}{apart}.", False
 
 
+_DOUBLE_RUNS = SPEED_RUN_TYPES | {RunType.long}  # the runs a double day's lift may follow (no-heavy-near-speed)
+
+
 def _full_day_fix(profile: AthleteProfile, p: Any, own_day: bool = False) -> str:
     """What change to the runner's usual week would give full sessions, as advice: a free
-    weekday with no key run that day or the next, or a session straight after a speed run
-    (no-heavy-near-speed, with double days)."""
+    weekday with no key run that day or the next, or a session straight after a speed run or
+    the long run (no-heavy-near-speed, with double days)."""
     runs = profile.running.weekly
-    speed = [d for d in Weekday if any(run.day == d and run.type in SPEED_RUN_TYPES for run in runs)]
+    speed = [d for d in Weekday if any(run.day == d and run.type in _DOUBLE_RUNS for run in runs)]
     clear = _clear_days(profile)
     ways = []
     free = [d for d in clear if d not in profile.available_days]
@@ -284,9 +287,10 @@ def _full_day_fix(profile: AthleteProfile, p: Any, own_day: bool = False) -> str
         ways.append(f"make {listed} a training day (no key run that day or the next)")
     if speed and not profile.allow_double_days:
         hours = p.double_day_gap_hours
-        also = "" if any(d in profile.available_days for d in speed) else " and make a speed day a training day"
+        also = "" if any(d in profile.available_days for d in speed) else " and make a key run's day a training day"
         ways.append(
-            f"set allow_double_days = true{also}: a session may then follow a speed run by {hours} hours or more "
+            f"set allow_double_days = true{also}: a session may then follow a speed run or the long run by "
+            f"{hours} hours or more "
             "at full dose (no-heavy-near-speed)"
         )
     if ways:

@@ -247,6 +247,7 @@ class PairWithEasyDay(RuleParams):
         "day_before_key_run_core_focus": "penalty_day_before_key_core",
         "day_before_key_run_posterior_chain": "penalty_day_before_key_posterior",
         "posterior_chain_light_beside_a_full_leg_day": "penalty_lead_light_beside_full",
+        "light_beside_a_free_full_day": "penalty_light_beside_free_full",
         "day_after_long_run": "penalty_day_after_long",
         "heavy_on_long_run_day": "penalty_heavy_long_run_day",
         "plyometric_on_long_run_day": "penalty_plyo_long_run_day",
@@ -267,6 +268,7 @@ class PairWithEasyDay(RuleParams):
     day_before_key_run_core_focus: Int
     day_before_key_run_posterior_chain: Int
     posterior_chain_light_beside_a_full_leg_day: Int
+    light_beside_a_free_full_day: Int
     day_after_long_run: Int
     heavy_on_long_run_day: Int
     plyometric_on_long_run_day: Int

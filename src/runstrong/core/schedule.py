@@ -103,6 +103,8 @@ def _day_blockers(day: DayInfo, spec: SessionSpec, allow_double: bool) -> list[t
         if day.speed and not allow_double:
             kinds = "/".join(r.value for r in day.runs if r in SPEED_RUN_TYPES)
             out.append(("no-heavy-near-speed", f"{kinds} day: heavy strength stays off speed days"))
+        elif RunType.long in day.runs and not allow_double:  # the long run is a key run on its own day too (cr25a F6)
+            out.append(("no-heavy-near-speed", "a long run's day: heavy strength stays off key-run days"))
         if day.before_key:
             kinds = "/".join(r.value for r in day.next_runs if r in KEY_RUN_TYPES)
             out.append(("no-heavy-near-speed", f"day before your {kinds} run"))
@@ -113,7 +115,23 @@ def _day_blockers(day: DayInfo, spec: SessionSpec, allow_double: bool) -> list[t
     return out
 
 
-def _day_penalty(day: DayInfo, spec: SessionSpec, p: Params) -> tuple[float, list[str]]:
+def made_light(day: DayInfo, spec: SessionSpec, allow_double: bool) -> bool:
+    """Whether the day makes a session with leg work light: the day before a key run, or a key
+    run's day (speed work or the long run) unless the runner lifts a few hours after the run
+    (double days: then the session follows the run at full dose, as a heavy one may)
+    (light-before-key-runs, no-heavy-near-speed; cr25a F6)."""
+    if spec.heavy or not (spec.legs or spec.focus in _LEG_FOCUSES):
+        return False
+    return day.before_key or (day.key and not allow_double)
+
+
+def double_day(day: DayInfo, spec: SessionSpec, allow_double: bool) -> bool:
+    """Whether a session on `day` is a double day's lift after its key run (a speed run or the
+    long run): heavy work, or any with leg work, when the runner allows double days (no-heavy-near-speed)."""
+    return allow_double and day.key and (spec.heavy or spec.legs or spec.focus in _LEG_FOCUSES)
+
+
+def _day_penalty(day: DayInfo, spec: SessionSpec, p: Params, allow_double: bool = False) -> tuple[float, list[str]]:
     notes: list[str] = []
     score = 0.0
     core = spec.focus == Category.core
@@ -124,7 +142,7 @@ def _day_penalty(day: DayInfo, spec: SessionSpec, p: Params) -> tuple[float, lis
         score += p.penalty_plyo_long_run_day if spec.plyometric or spec.landings else 0  # on legs a long run tired
         notes.append("shares the day with your long run")
     if day.speed:
-        if spec.heavy:  # only reachable with double days: hard day hard, lifting after the run
+        if spec.heavy or double_day(day, spec, allow_double):  # hard day hard, lifting hours after the run
             score += p.penalty_heavy_after_speed
         else:
             score += p.penalty_speed_day_core if core else p.penalty_speed_day
@@ -177,14 +195,15 @@ def place_week(
             if _day_blockers(day, spec, allow_double) or not _clear_of_previous(day, spec, previous, p):
                 row.append(None)
                 continue
-            penalty = _day_penalty(day, spec, p)[0]
+            penalty = _day_penalty(day, spec, p, allow_double)[0]
             if moved_from is not None and moved_from != k:
                 penalty += p.moved_session_penalty
             row.append(penalty)
         cost.append(row)
     plyo_gap_days = -(-p.plyo_min_hours // 24)
     options = [[(i, c) for i, c in enumerate(row) if c is not None] for row in cost]
-    lead, full = _leg_days(days, roster)
+    lead, full = _leg_days(days, roster, allow_double)
+    free = _free_full_days(days, roster, allow_double, options)
     # the smallest gap, in days, each pair of sessions needs
     need = [[plyo_gap_days if a.plyometric and b.plyometric else p.min_days_between for b in roster] for a in roster]
     best: tuple[float, tuple[int, ...]] | None = None
@@ -204,6 +223,7 @@ def place_week(
                 and any(chosen[k] in full[k] for k in full if k != lead)
             ):  # the lead light while another leg session has a full day it could take (pair-with-easy-day)
                 total += p.penalty_lead_light_beside_full
+            total += p.penalty_light_beside_free_full * _light_beside_free(chosen, free, need)
             if best is None or (total, chosen) < best:
                 best = (total, chosen)
             return
@@ -220,11 +240,42 @@ def place_week(
         return None
     score, combo = best
     prev_day = {focus: d for d, focus, _ in previous}
-    return Placement(days=combo, score=score, reasons=_explain(combo, days, roster, prev_day, p))
+    return Placement(days=combo, score=score, reasons=_explain(combo, days, roster, prev_day, p, allow_double))
+
+
+def _free_full_days(
+    days: tuple[DayInfo, ...],
+    roster: tuple[SessionSpec, ...],
+    allow_double: bool,
+    options: list[list[tuple[int, float]]],
+) -> dict[int, tuple[frozenset[int], tuple[int, ...]]]:
+    """For each session a day can make light, the days that would make it so, and the days as
+    free as any that keep it full: open to it, no key run that day or the next, no long run
+    (light-before-key-runs)."""
+    out = {}
+    for k, spec in enumerate(roster):
+        light = frozenset(i for i, _ in options[k] if made_light(days[i], spec, allow_double))
+        if light:
+            out[k] = (light, tuple(i for i, _ in options[k] if not (days[i].key or days[i].before_key)))
+    return out
+
+
+def _light_beside_free(
+    chosen: tuple[int, ...], free: dict[int, tuple[frozenset[int], tuple[int, ...]]], need: list[list[int]]
+) -> int:
+    """How many sessions are made light on their day while a day as free as any, spaced from the
+    week's other sessions, would keep them full (light-before-key-runs)."""
+    count = 0
+    for k, (light, full) in free.items():
+        if chosen[k] in light and any(
+            all(abs(j - i) >= need[k][m] for m, i in enumerate(chosen) if m != k) for j in full
+        ):
+            count += 1
+    return count
 
 
 def _leg_days(
-    days: tuple[DayInfo, ...], roster: tuple[SessionSpec, ...]
+    days: tuple[DayInfo, ...], roster: tuple[SessionSpec, ...], allow_double: bool = False
 ) -> tuple[int | None, dict[int, frozenset[int]]]:
     """The roster's posterior-chain session (the plan's lead, S05), and for each leg session
     the days that leave it at full dose: a heavy session always (it may only go on those), a
@@ -233,7 +284,8 @@ def _leg_days(
     if len(legs) < 2 or not any(s.focus == Category.posterior_chain for s in legs.values()):
         return None, {}
     full = {
-        k: frozenset(i for i, d in enumerate(days) if s.heavy or not (d.before_key or d.speed)) for k, s in legs.items()
+        k: frozenset(i for i, d in enumerate(days) if s.heavy or not made_light(d, s, allow_double))
+        for k, s in legs.items()
     }
     lead = next(k for k, s in legs.items() if s.focus == Category.posterior_chain)
     return lead, full
@@ -299,12 +351,15 @@ def _paired_words(runs: list[RunType]) -> str:
     return f"{text}; the day's {' and '.join(hard)} come{'s' * (len(hard) == 1)} first." if hard else f"{text}."
 
 
-def _explain(combo, days, roster, prev_day, p: Params) -> tuple[tuple[Reason, ...], ...]:  # type: ignore[no-untyped-def]
+PLACED_HEAVY = "Heavy work, so not on a key run's day (speed work or the long run) nor the day before one."
+
+
+def _explain(combo, days, roster, prev_day, p: Params, allow_double: bool = False) -> tuple[tuple[Reason, ...], ...]:  # type: ignore[no-untyped-def]
     out = []
     for k, i in enumerate(combo):
-        day = days[i]
+        day, spec = days[i], roster[k]
         reasons: list[Reason] = []
-        _, notes = _day_penalty(day, roster[k], p)
+        _, notes = _day_penalty(day, spec, p, allow_double)
         runs = [r for r in day.runs if r != RunType.rest]
         if notes:
             reasons.append(p.why("pair-with-easy-day", f"The best day this week, though it {' and '.join(notes)}."))
@@ -312,23 +367,17 @@ def _explain(combo, days, roster, prev_day, p: Params) -> tuple[tuple[Reason, ..
             reasons.append(p.why("pair-with-easy-day", _paired_words(runs)))
         elif not runs:
             reasons.append(p.why("pair-with-easy-day", "A day with no run, so the legs are fresh."))
-        if runs:
+        if double_day(day, spec, allow_double):  # the order is the rule's: the lift follows the run (cr25a F10)
+            fast = " and ".join(_HARD_WORDS.get(r, r.value) for r in dict.fromkeys(runs) if r in KEY_RUN_TYPES)
+            full = "" if spec.heavy else " at full dose"
+            text = f"Double day: lift{full} after the {fast}, at least {p.double_day_gap_hours} h later."
+            reasons.append(p.why("no-heavy-near-speed", text))
+        elif runs:
             only_cross = all(r == RunType.cross_train for r in runs)
             reasons.append(p.why("pair-with-easy-day", CROSS_FIRST if only_cross else RUN_FIRST))
-        if roster[k].heavy:
-            if day.speed:
-                fast = " and ".join(_HARD_WORDS.get(r, r.value) for r in dict.fromkeys(runs) if r in SPEED_RUN_TYPES)
-                reasons.append(
-                    p.why(
-                        "no-heavy-near-speed",
-                        f"Double day: lift after the {fast}, at least {p.double_day_gap_hours} h later.",
-                    )
-                )
-            else:
-                reasons.append(
-                    p.why("no-heavy-near-speed", "Heavy work, so not on a speed day nor the day before a key run.")
-                )
-        previous_day = prev_day.get(roster[k].focus)
+        if spec.heavy and not day.key:
+            reasons.append(p.why("no-heavy-near-speed", PLACED_HEAVY))
+        previous_day = prev_day.get(spec.focus)
         if previous_day is not None and previous_day.weekday() == day.date.weekday():
             when = "last week" if (day.date - previous_day).days <= 7 else "its last session"
             reasons.append(p.why("consistent-rhythm", text=f"Same weekday as {when}."))

@@ -19,7 +19,6 @@ from .library import Library
 from .model import (
     EQUIPMENT_SETS,
     KEY_RUN_TYPES,
-    SPEED_RUN_TYPES,
     TRAINING_CATEGORIES,
     Block,
     Category,
@@ -120,8 +119,9 @@ def _check_speed_days(plan: Plan, p: Params) -> list[Violation]:
         ahead = range(p.soreness_clear_days + 1)
         if any(runs.get(s.date + dt.timedelta(days=k), set()) & KEY_RUN_TYPES for k in ahead):
             out += _sore_making(s, p, f"on or within {p.soreness_clear_days} days before a key run")
+        double = plan.profile.allow_double_days  # a double day's lift follows the run at full dose
         if not s.heavy:
-            if today & SPEED_RUN_TYPES or tomorrow & KEY_RUN_TYPES:
+            if (today & KEY_RUN_TYPES and not double) or tomorrow & KEY_RUN_TYPES:
                 out += [
                     Violation("light-before-key-runs", str(s.date), f"{b.exercise_id} is not kept light")
                     for b in s.blocks
@@ -130,8 +130,8 @@ def _check_speed_days(plan: Plan, p: Params) -> list[Violation]:
                     and not any(r.rule_id == "light-before-key-runs" for r in b.reasons)
                 ]
             continue
-        if today & SPEED_RUN_TYPES and not plan.profile.allow_double_days:
-            out.append(Violation("no-heavy-near-speed", str(s.date), "heavy strength on a speed day"))
+        if today & KEY_RUN_TYPES and not double:
+            out.append(Violation("no-heavy-near-speed", str(s.date), "heavy strength on a key run's day"))
         if tomorrow & KEY_RUN_TYPES:
             out.append(Violation("no-heavy-near-speed", str(s.date), "heavy strength the day before a key run"))
     return out

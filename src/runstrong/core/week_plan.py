@@ -83,8 +83,9 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
             session = session.kept_to(done, _nothing_new(ctx.params), hops=True)
         if day.returning:  # the first days back after the race: nothing heavy for the legs (maintenance-after-race)
             session = session.returning
-        if not session.spec.heavy and (day.before_key or day.speed):
-            # fresh legs for the key run (light-before-key-runs); hops between two hard runs only
+        if not session.spec.heavy and (day.before_key or (day.key and not w.runner.allow_double)):
+            # fresh legs for the key run, the day before it or on its day (light-before-key-runs; a double
+            # day's lift follows the run at full dose, no-heavy-near-speed); hops between two hard runs only
             # when no session of the week has room for them (explosive-work-with-room)
             session = (session.sandwiched if hops_kept else session.squeezed) if sandwiched else session.light
         elif day.key or day.before_key or day.key_in_clear_days:
