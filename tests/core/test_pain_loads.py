@@ -66,6 +66,8 @@ NAMED_LOADS: dict[str, tuple[PainArea, ...]] = {
     "side_plank_leg_lift": (PainArea.hip,),  # the top leg abducts against gravity
     "side_plank_hip_dip": (PainArea.hip,),
 }
+# Carries, planks, anti-rotation work and the balance drills (but the lunge to balance) are left
+# out: counted as work that spares the leg and back, not judged here (cr25a left it).
 SPARES: dict[str, tuple[PainArea, ...]] = {
     "tibialis_raise": (PainArea.achilles, PainArea.calf, PainArea.foot),  # heels down: the shin's front only
 }
