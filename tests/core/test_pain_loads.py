@@ -57,7 +57,7 @@ PATTERN_LOADS: dict[Pattern, tuple[PainArea, ...]] = {
     Pattern.bridge: (PainArea.hip,),  # bridges and thrusts are the hip's own ladder work
     Pattern.hip_abduction: (PainArea.hip,),  # the gluteal tendons under load (and compression side-lying)
     Pattern.hip_adduction: (PainArea.hip,),
-    Pattern.knee_flexion: (PainArea.hamstring,),
+    Pattern.knee_flexion: (PainArea.hamstring, PainArea.hip),  # curls in a bridge, nordics with the hip held extended
     Pattern.back_extension: (PainArea.lower_back,),
     Pattern.calf_ankle: ANKLE_FOOT,
 }
