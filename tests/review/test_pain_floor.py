@@ -18,7 +18,7 @@ from runstrong.core.pain_return import OFF, allowed_on_ladder, rung_exercise, ru
 from runstrong.core.review.regress import LOADS, load_on
 from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
-from tests.core.test_pain_loads import loaded_areas
+from tests.core.movement_loads import loaded_areas
 
 from .helpers import LIBRARY, REGISTRY, SETTINGS, any_profile, picks, plan_of
 from .scenarios import CALM, DAY, done_as_planned, reviewed_and_applied, week_end, week_of
