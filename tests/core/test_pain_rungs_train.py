@@ -229,3 +229,34 @@ def test_every_leg_lift_that_works_the_hip_has_a_rung_on_its_ladder():
         if works(e, PainArea.hip) and PainArea.hip not in e.contraindications and e.roles and e.id not in held
     )
     assert not missing, missing
+
+
+def test_a_category_every_lift_of_which_passes_a_rung_waits_and_the_plan_says_why():
+    """Tomas (novice, bands, no furniture, hip and foot unscored: both on their first rungs):
+    every single-leg power lift his kit holds loads one of them past its first rung. The last
+    resort gave an isometric split-squat hold (it loads the hip); now the category waits, the
+    plan says so with the rule, and the validator accepts it (three-categories gives way)."""
+    tomas = load_profile(RUNNERS / "novice_bands_no_furniture_hip_and_foot_first_rungs.toml")
+    plan = build_plan(tomas, CTX)
+    weeks = [w for w in plan.weeks if w.sessions and w.phase != Phase.race_week]  # his race, then maintenance
+    assert weeks
+    for w in weeks:
+        lifts = {b.exercise_id for s in w.sessions for b in s.blocks}
+        assert "isometric_split_squat_hold" not in lifts, w.index
+        for area in (PainArea.hip, PainArea.foot):
+            assert not {x for x in lifts if works(LIBRARY.get(x), area)} - rung_lifts(area, 0), (w.index, area)
+        assert not [b for s in w.sessions for b in s.blocks
+                    if b.role == Role.primary and b.category == Category.single_leg_power], w.index  # fmt: skip
+    said = " ".join(plan.warnings)
+    assert "No single-leg power lift spares your foot and hip at their graded return's rung" in said
+    assert "(pain-graded-return)" in said
+
+
+def test_a_slot_a_rung_fills_says_nothing_and_kit_advice_names_no_lift_a_rung_keeps_out():
+    """Chloe at 4/10 was told "No second posterior chain lift fits your equipment, level and pain
+    areas: a kettlebell would open 4 lifts for it": the hold filled that slot, and every
+    kettlebell lift loads her hip past its first rung."""
+    for runner in (CHLOE, CHLOE_IN_ZONE):
+        said = " ".join(build_plan(runner, CTX).warnings)
+        assert "posterior chain lift fits" not in said, said
+        assert "would open" not in said, said

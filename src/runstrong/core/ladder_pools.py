@@ -12,12 +12,14 @@ block says so, never filling it with a lift past a painful area's rung.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .context import PlanningContext
 from .model import Category, Exercise
 from .pain_return import OFF, allowed_on_ladder, at_most_first_rung, beyond_rungs
+from .params import Params
 from .vocab import CATEGORY_NAME, areas_text
 
 if TYPE_CHECKING:
@@ -69,6 +71,15 @@ def last_resort(usable: tuple[Exercise, ...], ctx: Context, planning: PlanningCo
     return tuple(e for e in gentlest if e.id not in beyond)
 
 
+def within_rung_lifts(fits: tuple[Exercise, ...], ctx: Context, allowed: frozenset) -> tuple[Exercise, ...]:
+    """The lifts of `fits` no painful area's rung keeps out by the library's words (`allowed`:
+    what the ladders hold at their rungs), for the words on a slot nothing fills: a kettlebell
+    "would open" no swing for a first-rung hip."""
+    if not ctx.ladder:
+        return fits
+    return tuple(e for e in fits if all((area, e.id) in allowed for area, _ in ctx.ladder if area in e.loads))
+
+
 def left_out_for_pain(category: Category, ctx: Context) -> str:
     """Why a block leaves `category` out: every lift the runner's kit and level hold for it loads
     a painful area past its ladder's rung (pain-graded-return)."""
@@ -79,3 +90,23 @@ def left_out_for_pain(category: Category, ctx: Context) -> str:
         f"graded return's rung, so this block leaves it out until {'they settle' if many else 'it settles'} "
         "(pain-graded-return)."
     )
+
+
+def short_words(
+    primaries: dict, short: dict, pools: tuple, ctx: Context, p: Params, primary: Callable[[Exercise], bool]
+) -> list[str]:
+    """The words for each category a block holds fewer primaries of than it asks, read once the
+    ladders' rungs are placed (a rung that fills the slot leaves nothing to say); a category left
+    empty where the runner's kit and level hold a `primary` for it (`pools`: without pain, then
+    the last resort) that pain keeps out says so (`left_out_for_pain`)."""
+    calm, last = pools
+    out: list[str] = []
+    for category, said in short.items():
+        held = len(primaries.get(category, ()))
+        if held >= p.primaries_per_category:
+            continue
+        opened = any(e.category == category and primary(e) for e in calm)
+        if not held and opened and not any(e.category == category and primary(e) for e in last):
+            said = [left_out_for_pain(category, ctx)]
+        out += said
+    return out

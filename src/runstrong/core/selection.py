@@ -14,7 +14,7 @@ from .hash_once import hashed_once
 from .health import Limits, heavy_main, hops_open, keeps_impact, within_limits
 from .kit_fit import kit_fit_note
 from .ladder_climb import block_choices, climb_accessories, climb_ladders, climbers, climbs, lower_rungs
-from .ladder_pools import last_resort, left_out_for_pain, with_rung_lifts, within_ladders
+from .ladder_pools import last_resort, short_words, with_rung_lifts, within_ladders, within_rung_lifts
 from .library import Library
 from .missing_kit import no_primary_words
 from .model import (
@@ -212,7 +212,7 @@ def _select_block(
     # a category nothing within the ladders trains takes a ladder's own lifts within its rung, then (an area off
     # its ladder) its first rung at most; never a lift past a painful area's rung: else the category waits, said
     wider = (pools.usable,) if trainable is usable else (pools.usable, spared, last_resort(usable, ctx, planning))
-    primaries = {}
+    primaries, short = {}, {}
     for category in TRAINING_CATEGORIES:
         for pool in wider:
             said: list[str] = []
@@ -220,9 +220,7 @@ def _select_block(
                                              (recent, lower, keep, done), alternatives, said, p)  # fmt: skip
             if primaries[category]:
                 break
-        if not primaries[category] and _kept_out_by_pain(category, pools.unfiltered, wider[-1]):
-            said = [left_out_for_pain(category, ctx)]
-        warnings += said
+        short[category] = said
 
     if ctx.ladder:  # a painful area is loaded back on its ladder, not only spared
         hops = P.plyometric in _slot_patterns(Category.single_leg_power, 1, ctx, p) and hops_open(ctx.health, True)
@@ -231,6 +229,7 @@ def _select_block(
         primaries, said = keep_screen_priorities(primaries, placed, chosen, alternatives)  # the screen's asks stay
         warnings += said
         warnings += unreachable_ladders(library, planning.ladders, ctx.ladder, ctx.equipment, ctx.level, ctx.pain)
+    warnings = short_words(primaries, short, (pools.unfiltered, wider[-1]), ctx, p, _primary) + warnings  # rungs in
     if ctx.side_hold is not None:  # an uneven side plank is trained by a side plank, not only noted
         primaries = with_side_hold(primaries, ctx.side_hold, pools.usable, chosen, lower, p)
     # main lifts climb before the accessories are chosen: no accessory holds a rung a main lift earned (nor a swap's)
@@ -273,13 +272,6 @@ def _select_block(
         ),
     )
     return selection, tuple(warnings)
-
-
-def _kept_out_by_pain(category: Category, calm: tuple[Exercise, ...], last: tuple[Exercise, ...]) -> bool:
-    """The runner's kit and level hold a primary for `category` that pain keeps out of the last resort."""
-    return any(e.category == category and _primary(e) for e in calm) and not any(
-        e.category == category and _primary(e) for e in last
-    )
 
 
 @dataclass(frozen=True)
@@ -340,6 +332,7 @@ def _primaries(
             e = best_for_slot(pool, _any_pattern(ctx), ctx, p, chosen, recent, intents=intents)
         if e is None:
             fits = _usable(library, ctx.level, frozenset(Item), ctx.pain, p)  # any kit: what more would open
+            fits = within_rung_lifts(fits, ctx, pools.laddered)  # never a lift a painful area's rung keeps out
             warnings.append(no_primary_words(fits, category, slot, ctx.equipment, chosen, _primary))
             continue
         ideal = best_for_slot(pool_all, patterns, calm_ctx, p, chosen, recent, **prefs)
