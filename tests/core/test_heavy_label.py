@@ -52,7 +52,9 @@ def _mislabelled(plan) -> list[str]:
 
 
 def test_maintenance_is_called_heavy_only_once_its_lifts_are_back_at_the_load_built():
+    # her hip left out: on its first rung all plan, it now keeps every hinge out (cr25a F1)
     maria = load_profile(RUNNERS / "masters_10k_hip_right.toml")
+    maria = maria.model_copy(update={"pain_areas": [], "pain_sides": {}})
     plan = build_plan(maria, load_context())
     easy, back = ((w.sessions[0], w.sessions[0].blocks) for w in plan.weeks if w.index in (13, 14))
     rdl = next(b for b in easy[1] if b.exercise_id == "romanian_deadlift")

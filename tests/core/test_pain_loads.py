@@ -21,12 +21,13 @@ from runstrong.core.review.regress import LOADS, load_on
 from runstrong.io.data_files import load_context
 from tests.conftest import examples
 
+from .movement_loads import ANKLE_FOOT, loaded_areas
 from .strategies import profiles
 
 CTX = load_context()
 LIBRARY = CTX.library
 LOWER_LIMB = tuple(a for a in PainArea if a != PainArea.lower_back)
-ANKLE_FOOT = (PainArea.achilles, PainArea.calf, PainArea.foot, PainArea.shin)
+ACCEPTABLE = int(CTX.registry.param("pain-monitoring", "acceptable_during"))
 
 
 def harder_than_the_first_rung(area: PainArea) -> frozenset[str]:
@@ -39,6 +40,23 @@ def harder_than_the_first_rung(area: PainArea) -> frozenset[str]:
 
 def silent(exercises, areas) -> list[tuple[str, str]]:
     return [(e.id, a.value) for e in exercises for a in areas if load_on(e, a) < LOADS]
+
+
+@pytest.mark.parametrize("area", list(PainArea))
+def test_every_exercise_that_works_an_area_is_tagged_for_it(area):
+    """Every area the profile accepts: a split squat, lunge, step-up, landing, hop or hinge
+    that works the area loads it or is ruled out for it in the library, so a painful area's
+    rung caps it (the hip was never checked for Chloe's split squat, snap-down and step-up)."""
+    works = [e for e in LIBRARY.exercises if area in loaded_areas(e)]
+    assert works or area == PainArea.shin
+    assert not silent(works, [area]), f"{area.value}: works it but free for it: {silent(works, [area])}"
+
+
+def test_the_hip_is_tagged_on_split_squats_lunges_step_ups_landings_hops_and_single_leg_hinges():
+    """cr25a F1's four by name, and their kinds."""
+    for x in ("dumbbell_rear_foot_elevated_split_squat", "snap_down", "dumbbell_step_up", "line_hops",
+              "dumbbell_reverse_lunge", "single_leg_romanian_deadlift", "glute_bridge"):  # fmt: skip
+        assert load_on(LIBRARY.get(x), PainArea.hip) >= LOADS, x
 
 
 @pytest.mark.parametrize("area", list(PainArea))
@@ -97,15 +115,24 @@ def test_every_loaded_hinge_loads_or_rules_out_the_low_back_and_the_hamstring():
 
 
 @settings(max_examples=examples(), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(profile=profiles(), area=st.sampled_from(list(PainArea)), side=st.sampled_from([None, "left", "right"]))
-def test_an_area_on_its_first_rung_gets_nothing_past_that_rung_and_go_easy_where_work_loads_it(profile, area, side):
-    """A painful area stays on its first rung without a review, so no week gives it an
-    exercise its ladder puts higher (or a progression of one), high-impact work, or work the
-    library says loads it but its first rung does not hold; single-leg work that loads a
+@given(
+    profile=profiles(),
+    area=st.sampled_from(list(PainArea)),
+    side=st.sampled_from([None, "left", "right"]),
+    score=st.one_of(st.none(), st.integers(ACCEPTABLE + 1, 10)),
+)
+def test_an_area_on_its_first_rung_gets_nothing_past_that_rung_and_go_easy_where_work_loads_it(
+    profile, area, side, score
+):
+    """A painful area (unscored, or scored above the acceptable zone) stays on its first rung
+    without a review, so no week gives it an exercise its ladder puts higher (or a
+    progression of one), high-impact work, or work that loads it (by the library's words or
+    by its kind of movement) but its first rung does not hold; single-leg work that loads a
     painful side says to go easy on it."""
     runner = AthleteProfile.model_validate({
         **profile.model_dump(mode="json"), "pain_areas": [area.value], "adjustments": [],
         "pain_sides": {area.value: side} if side else {},
+        "pain_scores": {area.value: score} if score is not None else {},
     })  # fmt: skip
     try:
         plan = build_plan(runner, CTX)
@@ -121,6 +148,7 @@ def test_an_area_on_its_first_rung_gets_nothing_past_that_rung_and_go_easy_where
                 assert e.id not in harder, where
                 assert e.impact != Impact.high or area == PainArea.lower_back, where
                 assert load_on(e, area) < LOADS or e.id in first, where
+                assert area not in loaded_areas(e) or e.id in first, where
                 if side and b.role in (Role.primary, Role.accessory) and b.prescription.per_side and e.id in first:
                     assert any(c.startswith(GO_EASY) for c in b.cues), where
 
@@ -144,3 +172,28 @@ def test_sofias_hamstring_and_danas_foot_on_their_first_rungs_get_no_hops_for_di
         assert first & given_, name
         assert not {x for x in given_ if load_on(LIBRARY.get(x), area) >= LOADS} - first, name
         assert was not in given_, name
+
+
+def test_chloes_hip_above_the_zone_gets_its_hold_every_week_and_no_split_squat_landing_step_up_or_hop():
+    """cr25a F1: Chloe's right hip 4/10 started its ladder on the glute bridge hold, yet week 1
+    had a rear-foot-elevated split squat and snap-downs, weeks 3-12 dumbbell step-ups and weeks
+    6-11 line hops. Now every week holds the hold and nothing else that works the hip."""
+    from pathlib import Path
+
+    from runstrong.io.profile_file import load_profile
+
+    chloe = load_profile(Path(__file__).parent / "runners" / "chloe_no_race_hip_right_dumbbells.toml")
+    assert chloe.pain_scores[PainArea.hip] > ACCEPTABLE
+    plan = build_plan(chloe, CTX)
+    first = set(CTX.ladders.get(PainArea.hip).rungs[0].exercises)
+    for w in plan.weeks:
+        held = {b.exercise_id for s in w.sessions for b in s.blocks}
+        assert "glute_bridge_hold" in held, w.index
+        loading = {
+            x
+            for x in held
+            if load_on(LIBRARY.get(x), PainArea.hip) >= LOADS or PainArea.hip in loaded_areas(LIBRARY.get(x))
+        }
+        assert loading <= first, (w.index, sorted(loading - first))
+        gone = {"dumbbell_rear_foot_elevated_split_squat", "snap_down", "dumbbell_step_up", "line_hops"}
+        assert not held & gone, (w.index, sorted(held & gone))

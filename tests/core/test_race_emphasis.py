@@ -59,6 +59,7 @@ def fits(e: Exercise, profile: AthleteProfile) -> bool:
         and e.level.rank <= level.rank
         and not (e.high_skill and level.rank < P.high_skill_min_level.rank)
         and not set(profile.pain_areas) & set(e.contraindications)
+        and not set(profile.pain_areas) & set(e.loads)  # a painful area's hops wait on its ladder (cr25a F1)
     )
 
 

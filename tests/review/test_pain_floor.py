@@ -7,20 +7,25 @@ spares it stays), the decision says so, and the review sends him to a physiother
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from runstrong.core.diary import PainReport
 from runstrong.core.model import PainArea
-from runstrong.core.pain_return import OFF, rung_exercise, rungs_for_week
+from runstrong.core.pain_return import OFF, allowed_on_ladder, rung_exercise, rungs_for_week
+from runstrong.core.review.regress import LOADS, load_on
 from runstrong.io.data_files import load_context
+from runstrong.io.profile_file import load_profile
+from tests.core.movement_loads import loaded_areas
 
 from .helpers import LIBRARY, REGISTRY, SETTINGS, any_profile, picks, plan_of
 from .scenarios import CALM, DAY, done_as_planned, reviewed_and_applied, week_end, week_of
 from .test_review_sequences import PETE
 
 LADDERS = load_context().ladders
+CHLOE = load_profile(Path(__file__).parents[1] / "core" / "runners" / "chloe_no_race_hip_right_dumbbells.toml")
 AREAS = sorted((x.area for x in LADDERS.ladder), key=lambda a: a.value)
 ACCEPTABLE = int(REGISTRY.param("pain-monitoring", "acceptable_during"))
 SETTLED = int(REGISTRY.param("pain-monitoring", "settled_morning"))
@@ -96,3 +101,59 @@ def test_petes_knee_past_the_zone_on_its_first_rung_stops_the_hold_and_sends_him
     week = week_of(plan, review.next_week_start)
     assert week is not None
     assert "isometric_split_squat_hold" not in {b.exercise_id for s in week.sessions for b in s.blocks}
+
+
+def past_the_rung(week, area: PainArea, rung: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """The week's lifts that work `area` (by the library's words or by their kind of movement)
+    beyond what its ladder holds at `rung`: off its ladder (OFF), its first rung's work at most."""
+    allowed = {x for a, x in allowed_on_ladder(((area, max(rung, 0)),), LADDERS) if a == area}
+    if rung == OFF:
+        allowed = set(LADDERS.get(area).rungs[0].exercises)
+    held = {b.exercise_id for s in (week.sessions if week else ()) for b in s.blocks}
+    works = {x for x in held if load_on(LIBRARY.get(x), area) >= LOADS or area in loaded_areas(LIBRARY.get(x))}
+    return sorted(works - allowed)
+
+
+@SETTINGS
+@example(profile=CHLOE, area=PainArea.hip, pick=0, during=4, morning=2, provoked=True)  # cr25a F2
+@given(
+    profile=any_profile,
+    area=st.sampled_from(AREAS),
+    pick=picks,
+    during=st.integers(ACCEPTABLE + 1, 10),
+    morning=st.integers(0, 10),
+    provoked=st.booleans(),
+)
+def test_after_pain_past_the_zone_the_next_week_works_the_area_no_higher_than_its_new_rung(
+    profile, area, pick, during, morning, provoked
+):
+    """cr25a F2: the review said the hip's loading work stops, yet the next plan kept the split
+    squat, the snap-downs and the RDL at about 75% and swapped the isometric hold for a dynamic
+    glute bridge (a climb). After pain past the zone the area never climbs: its rung next week
+    is no higher, and no lift of the week works it past that rung (off its ladder: past its
+    first rung, which stays only where nothing else fits); a review whose words say its work
+    stops writes a week where it stops."""
+    runner = profile.model_copy(update={"pain_areas": sorted({*profile.pain_areas, area}, key=lambda a: a.value)})
+    rung, review, new_profile, new_plan = flare(runner, area, pick, during, morning, provoked)
+    nxt = dict(rungs_for_week(new_profile, review.next_week_start, LADDERS)).get(area, OFF)
+    assert nxt == OFF or (rung >= 0 and nxt <= rung), (rung, nxt)
+    week = week_of(new_plan, review.next_week_start)
+    said = " ".join(d.text for d in review.decisions if d.scope == area.value)
+    assert not past_the_rung(week, area, nxt), (area.value, rung, nxt, past_the_rung(week, area, nxt), said)
+    if "loads it stops" in " ".join(said.split()):
+        assert nxt == OFF, said
+
+
+def test_chloes_hip_stopped_on_its_hold_gets_no_split_squat_landing_hinge_or_dynamic_bridge_next_week():
+    """cr25a F2, Chloe's week 1 (4/10 during the glute bridge hold): the decision says the work
+    that loads the hip stops, and the next week holds none of it."""
+    rung, review, _, plan = flare(CHLOE, PainArea.hip, 0, 4, 2, True)
+    assert rung == 0
+    (d,) = [d for d in review.decisions if d.scope == "hip"]
+    assert d.action == "regress" and "the work that loads it stops next week" in " ".join(d.text.split())
+    week = week_of(plan, review.next_week_start)
+    assert week is not None and week.sessions
+    held = {b.exercise_id for s in week.sessions for b in s.blocks}
+    gone = {"dumbbell_rear_foot_elevated_split_squat", "snap_down", "dumbbell_romanian_deadlift", "glute_bridge"}
+    assert not held & gone, sorted(held & gone)
+    assert not past_the_rung(week, PainArea.hip, OFF)

@@ -39,7 +39,12 @@ _NONE: frozenset[tuple[PainArea, str]] = frozenset()
 class Rung(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     stage: Stage
-    exercises: Annotated[tuple[str, ...], Field(min_length=1)]
+    exercises: Annotated[tuple[str, ...], Field(min_length=1)]  # the ladder's slot: the rung's own work
+    # Other lifts that load the area and belong with this rung (any category, chosen by their own
+    # slots, never placed as the rung's work): a hip on slow heavy work keeps its loaded hinge and
+    # split squat, which its functional rung's reverse lunge waits for. A lift that loads the area
+    # and is on no rung waits until the area is through its ladder.
+    also: tuple[str, ...] = ()
 
 
 class Ladder(BaseModel):
@@ -56,6 +61,11 @@ class Ladder(BaseModel):
     def rung_of(self, exercise_id: str) -> int | None:
         """The first rung that lists `exercise_id`, if any."""
         return next((i for i, r in enumerate(self.rungs) if exercise_id in r.exercises), None)
+
+    def lifts_to(self, rung: int) -> frozenset[str]:
+        """Every lift the ladder allows at or below `rung`: the rungs' own work and the lifts
+        that belong with them (`Rung.also`)."""
+        return frozenset(x for r in self.rungs[: min(rung, self.top) + 1] for x in (*r.exercises, *r.also))
 
 
 class Ladders(BaseModel):
@@ -119,7 +129,33 @@ def ladder_errors(raw: dict, library: Library | None, source: str = "ladders.tom
                     errors.append(f"{where}: rung {i}: {ex} is ruled out for {lad.area.value} pain")
                 if rung.stage == "isometric" and e.dose.measure != "seconds":
                     errors.append(f"{where}: rung {i}: {ex} is dosed in {e.dose.measure}, not held (isometric)")
+        errors += _also_errors(lad, library, where)
     return (ladders if not errors else None), errors
+
+
+def _also_errors(lad: Ladder, library: Library | None, where: str) -> list[str]:
+    """The problems of a ladder's `also` lifts: each must be known, load the area (the library's
+    words, so the rung caps it), be on one rung only, and be no rung's own work; before the
+    plyometric rung none may be ruled out for the area."""
+    errors = []
+    seen: dict[str, int] = {}
+    own = _ladder_ids(lad)
+    for i, rung in enumerate(lad.rungs):
+        for ex in rung.also:
+            if ex in seen or ex in own:
+                errors.append(f"{where}: rung {i}: {ex} is listed twice on the ladder")
+            seen[ex] = i
+            if library is None:
+                continue
+            if ex not in library:
+                errors.append(f"{where}: rung {i}: unknown exercise {ex!r}")
+                continue
+            e = library.get(ex)
+            if lad.area not in e.loads and lad.area not in e.contraindications:
+                errors.append(f"{where}: rung {i}: {ex} does not load {lad.area.value}, so no rung caps it")
+            if i < lad.top and lad.area in e.contraindications:
+                errors.append(f"{where}: rung {i}: {ex} is ruled out for {lad.area.value} pain")
+    return errors
 
 
 def rungs_for_week(profile: AthleteProfile, week_start: dt.date, ladders: Ladders) -> tuple[tuple[PainArea, int], ...]:
@@ -187,7 +223,7 @@ def allowed_on_ladder(rungs: Iterable[tuple[PainArea, int]], ladders: Ladders) -
     for area, rung in rungs:
         lad = ladders.get(area)
         if lad is not None and rung >= 0:
-            out.update((area, ex) for r in lad.rungs[: min(rung, lad.top) + 1] for ex in r.exercises)
+            out.update((area, ex) for ex in lad.lifts_to(rung))
     return frozenset(out)
 
 
@@ -199,15 +235,16 @@ def beyond_rungs(
     return, as calf raises or eccentric heel drops beside an Achilles on its holds would.
     A lift on the area's own ladder above its rung is beyond it too, whatever the library's
     `loads` say: single-leg calf raises are the foot's functional rung, so a foot on its
-    isometric rung gets none as a calf accessory either. An area taken off its ladder (a
-    clinician first) gets none of its ladder's lifts (its first rung only as a last resort:
+    isometric rung gets none as a calf accessory either. A lift that belongs with a rung
+    (`Rung.also`: a hip's loaded hinge with its slow heavy work) comes in with that rung. An
+    area taken off its ladder (a clinician first) gets none of its ladder's lifts (its first rung only as a last resort:
     `at_most_first_rung`), a hip thrust off a stopped lower back's ladder among them."""
     laddered = frozenset(area for area, rung in rungs if rung >= 0 and ladders.get(area) is not None)
-    off_ids = frozenset(x for area, rung in rungs if rung == OFF for x in _ladder_ids(ladders.get(area)))
+    off_ids = frozenset(x for area, rung in rungs if rung == OFF for x in _ladder_ids(ladders.get(area), also=True))
     if not laddered:
         return frozenset(e.id for e in exercises if e.id in off_ids)
     allowed = allowed_on_ladder(rungs, ladders)
-    on_ladder = {area: _ladder_ids(ladders.get(area)) for area in laddered}
+    on_ladder = {area: _ladder_ids(ladders.get(area), also=True) for area in laddered}
     return frozenset(
         e.id
         for e in exercises
@@ -216,8 +253,11 @@ def beyond_rungs(
     )
 
 
-def _ladder_ids(lad: Ladder | None) -> frozenset[str]:
-    return frozenset() if lad is None else frozenset(x for r in lad.rungs for x in r.exercises)
+def _ladder_ids(lad: Ladder | None, also: bool = False) -> frozenset[str]:
+    """The ladder's own lifts (with `also`: and the lifts that belong with its rungs)."""
+    if lad is None:
+        return frozenset()
+    return frozenset(x for r in lad.rungs for x in (*r.exercises, *(r.also if also else ())))
 
 
 def ruled_out(e: Exercise, pain: frozenset[PainArea], allowed: frozenset[tuple[PainArea, str]]) -> bool:
@@ -327,7 +367,8 @@ def place_rungs(
         elif len(picks) == 1 and here.exercise.id != e.id:  # the lift it stands in for keeps the other slot
             picks = [rung_pick, here] if lad.slot == 0 else [here, rung_pick]
         else:
-            taken.discard(here.exercise.id)  # the lift the rung stands in for is free again
+            if here.exercise.id != e.id:
+                taken.discard(here.exercise.id)  # the lift the rung stands in for is free again
             picks[lad.slot] = rung_pick
         out[lad.category] = tuple(picks)
     return out
@@ -401,8 +442,8 @@ def at_most_first_rung(
     above its first rung is out too, whatever the library's `loads` say (as in `beyond_rungs`:
     a hip thrust is the lower back's slow heavy work)."""
     off = [(area, lad) for area, rung in rungs if rung == OFF and (lad := ladders.get(area))]
-    first = {area: frozenset(lad.rungs[0].exercises) for area, lad in off}
-    above = {area: _ladder_ids(lad) - first[area] for area, lad in off}
+    first = {area: lad.lifts_to(0) for area, lad in off}
+    above = {area: _ladder_ids(lad, also=True) - first[area] for area, lad in off}
     return tuple(
         e
         for e in exercises

@@ -16,6 +16,7 @@ from .health import Limits, held_back, hops_open, keeps_impact, within_limits
 from .heavy_pair import heavy_kit_slot, squat_slot
 from .kit_fit import kit_fit_note
 from .ladder_climb import block_choices, climb_accessories, climb_ladders, climbers, climbs, lower_rungs
+from .ladder_pools import last_resort, short_words, with_rung_lifts, within_ladders, within_rung_lifts
 from .library import Library
 from .main_lift import main_change
 from .missing_kit import no_primary_words
@@ -33,7 +34,7 @@ from .model import (
     RaceDistance,
     Reason,
 )
-from .pain_return import OFF, allowed_on_ladder, at_most_first_rung, beyond_rungs, place_rungs, unreachable_ladders
+from .pain_return import allowed_on_ladder, place_rungs, unreachable_ladders
 from .params import Params
 from .pick_reasons import (
     SINGLE_LEG_STRENGTH,
@@ -73,6 +74,9 @@ class Context:
     handed_back: frozenset[PainArea] = frozenset()  # painful areas through their ladders (pain-ladder-handover)
     health: Limits | None = None  # what the runner's health conditions allow this week (core/health)
     first_hops: bool = False  # no earlier block hopped: two-legged hops before single-leg ones (hops-two-legs-first)
+    # lifts that load painful areas only as far as their ladders' rungs allow: ranked as sparing them
+    # (pain-graded-return: a hip in the zone keeps its loaded hinge before a broomstick drill); set by the block
+    within_rungs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -191,32 +195,15 @@ def select_block(
     return hit
 
 
-def _within_ladders(
-    usable: tuple[Exercise, ...], ctx: Context, planning: PlanningContext
-) -> tuple[tuple[Exercise, ...], tuple[Exercise, ...]]:
-    """The lifts a block may choose as primaries, then as accessories: none that loads a
-    painful area past its ladder's rung (a knee on its isometric rung gets no step-ups in
-    another session) or an area taken off its ladder (a clinician first: only work that
-    spares it); no primary of a ladder's own (its slot places them)."""
-    if not ctx.ladder:
-        return usable, usable
-    beyond = beyond_rungs(usable, ctx.ladder, planning.ladders)
-    off = {area for area, rung in ctx.ladder if rung == OFF}
-    # a ladder's exercises are its slot's: another slot taking one gives the session two step-ups
-    owned = {x for area, rung in ctx.ladder if rung >= 0 and (lad := planning.ladders.get(area))
-             for r in lad.rungs for x in r.exercises}  # fmt: skip
-    spared = tuple(e for e in usable if e.id not in beyond and off.isdisjoint(e.loads))
-    return tuple(e for e in spared if e.id not in owned), spared
-
-
 def _select_block(
     planning: PlanningContext, ctx: Context, recent: frozenset[str], keep: frozenset[str], done: frozenset[str]
 ) -> tuple[BlockSelection, tuple[str, ...]]:
     library, p = planning.library, planning.params
+    ctx = with_rung_lifts(ctx, planning)
     usable = within_limits(_usable_for(planning, ctx.level, ctx.equipment, ctx.pain), ctx.health)
     out = frozenset(old for old, new in ctx.swaps if new is None) | held_back(library, ctx.health)  # nor rungs
     usable = tuple(e for e in usable if e.id not in out) if out else usable
-    trainable, spared = _within_ladders(usable, ctx, planning)
+    trainable, spared = within_ladders(usable, ctx, planning)
     calm = _usable_for(planning, ctx.level, ctx.equipment, frozenset())
     laddered = allowed_on_ladder(ctx.ladder, planning.ladders)
     pools = _Pools(block_choices(trainable, done), block_choices(calm, done), laddered)  # a loaded form: climbed to
@@ -224,10 +211,10 @@ def _select_block(
     chosen: set[str] = set()
     alternatives: dict[str, Pick] = {}
     lower = lower_rungs(library, trainable, done)  # the rungs the last block's weeks reached
-    # a category nothing within the ladders trains takes a ladder's own lifts within its rung, else any (sparing first)
-    gentlest = at_most_first_rung(usable, ctx.ladder, planning.ladders)  # off its ladder: its first rung at most
-    wider = (pools.usable,) if trainable is usable else (pools.usable, spared, gentlest, usable)
-    primaries = {}
+    # a category nothing within the ladders trains takes a ladder's own lifts within its rung, then (an area off
+    # its ladder) its first rung at most; never a lift past a painful area's rung: else the category waits, said
+    wider = (pools.usable,) if trainable is usable else (pools.usable, spared, last_resort(usable, ctx, planning))
+    primaries, short = {}, {}
     for category in TRAINING_CATEGORIES:
         for pool in wider:
             said: list[str] = []
@@ -235,7 +222,7 @@ def _select_block(
                                              (recent, lower, keep, done), alternatives, said, p)  # fmt: skip
             if primaries[category]:
                 break
-        warnings += said
+        short[category] = said
 
     if ctx.ladder:  # a painful area is loaded back on its ladder, not only spared
         hops = P.plyometric in _slot_patterns(Category.single_leg_power, 1, ctx, p) and hops_open(ctx.health, True)
@@ -244,6 +231,7 @@ def _select_block(
         primaries, said = keep_screen_priorities(primaries, placed, chosen, alternatives)  # the screen's asks stay
         warnings += said
         warnings += unreachable_ladders(library, planning.ladders, ctx.ladder, ctx.equipment, ctx.level, ctx.pain)
+    warnings = short_words(primaries, short, (pools.unfiltered, wider[-1]), ctx, p, _primary) + warnings  # rungs in
     if ctx.side_hold is not None:  # an uneven side plank is trained by a side plank, not only noted
         primaries = with_side_hold(primaries, ctx.side_hold, pools.usable, chosen, lower, p)
     # main lifts climb before the accessories are chosen: no accessory holds a rung a main lift earned (nor a swap's)
@@ -346,6 +334,7 @@ def _primaries(
             e = best_for_slot(pool, _any_pattern(ctx), ctx, p, chosen, recent, intents=intents)
         if e is None:
             fits = _usable(library, ctx.level, frozenset(Item), ctx.pain, p)  # any kit: what more would open
+            fits = within_rung_lifts(fits, ctx, pools.laddered)  # never a lift a painful area's rung keeps out
             warnings.append(no_primary_words(fits, category, slot, ctx.equipment, chosen, _primary))
             continue
         ideal = best_for_slot(pool_all, patterns, calm_ctx, p, chosen, recent, **prefs)

@@ -87,7 +87,8 @@ def best_for_slot(
             continue
         ranked.append(
             (
-                bool(ctx.pain.intersection(e.loads)),  # regress: spare a painful area, even in another pattern
+                # regress: spare a painful area, even in another pattern (what its ladder's rung holds spares it)
+                bool(ctx.pain.intersection(e.loads)) and e.id not in ctx.within_rungs,
                 e.drill and lifter,  # a technique drill is no main lift for a runner who has lifted
                 ranks[e.pattern],
                 first_hop_rank(e, ctx),  # a runner's first hops are two-legged and low (hops-two-legs-first)

@@ -20,7 +20,11 @@ def stability_drill(e: Exercise) -> bool:
 
 
 def drill_reason(e: Exercise, p: Params) -> Reason:
-    """Why a stability drill is dosed by control; a loaded one says what its load is for."""
+    """Why a stability drill is dosed by control; a loaded one says what its load is for. An
+    unloaded drill outside the core (the broomstick hinge drill a painful hip's posterior
+    chain leads with) is foundation work, not a core hold (cr25a: it cited brief-core-holds)."""
+    if not e.loadable and e.category != Category.core:
+        return p.why("dose-foundation", text="Foundation work: controlled quality reps; stop when form slips.")
     if not e.loadable:
         return p.why("brief-core-holds", text="Controlled quality reps; stop when form slips.")
     text = (

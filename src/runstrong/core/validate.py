@@ -32,7 +32,7 @@ from .model import (
     Role,
     RunType,
 )
-from .pain_return import allowed_on_ladder, ruled_out, rungs_for_week, through_ladder
+from .pain_return import allowed_on_ladder, at_most_first_rung, beyond_rungs, ruled_out, rungs_for_week, through_ladder
 from .params import Params
 from .phases import LOADING_PHASES
 from .plan_notes import familiarising
@@ -309,12 +309,37 @@ def _check_sessions(plan: Plan, ctx: PlanningContext, lived: frozenset[dt.date])
             problems, trained = _remembered_content(ctx, s.blocks, runner)
             out += [Violation(rule_id, where, message) for rule_id, message in problems]
             categories |= trained
-        if w.sessions and w.phase != Phase.race_week and not set(TRAINING_CATEGORIES) <= categories:
-            missing = set(TRAINING_CATEGORIES) - categories
+        missing = set(TRAINING_CATEGORIES) - categories
+        if w.sessions and w.phase != Phase.race_week and missing:
+            missing -= pain_keeps_out(missing, ctx, rungs_for_week(profile, w.start_date, ctx.ladders), runner)
+        if w.sessions and w.phase != Phase.race_week and missing:
             out.append(
                 Violation("three-categories", f"week {w.index}", f"misses {', '.join(c.value for c in missing)}")
             )
     return out
+
+
+def pain_keeps_out(categories: set[Category], ctx: PlanningContext, rungs: tuple, runner: tuple) -> set[Category]:
+    """The `categories` a week may leave out for pain (three-categories gives way to
+    pain-graded-return): every primary the runner's kit and level hold for it (hops aside, which
+    wait on their weeks) loads a painful area past its ladder's rung, or an area off its ladder
+    past its first rung."""
+    pain, equipment, level, _ = runner
+    if not rungs:
+        return set()
+    fits = [
+        e
+        for e in ctx.library.exercises
+        if e.category in categories
+        and ("primary" in e.roles or e.pattern == Pattern.landing)
+        and e.fits(equipment)
+        and e.level.rank <= level.rank
+        and not pain.intersection(e.contraindications)
+    ]
+    beyond = beyond_rungs(fits, tuple((a, r) for a, r in rungs if r >= 0), ctx.ladders)
+    gentle = {e.id for e in at_most_first_rung(fits, rungs, ctx.ladders)}
+    open_ = {e.category for e in fits if e.id not in beyond and e.id in gentle}
+    return {c for c in categories if c not in open_}
 
 
 def _items(entries: list[EquipmentSet | Item]) -> frozenset[Item]:
