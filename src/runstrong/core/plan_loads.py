@@ -176,7 +176,10 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         load_block = lambda b, c=c: _loaded_block(walk, week, b, c)  # noqa: E731
         loaded.append(refit(walk, s, [load_block(b) for b in s.blocks], load_block))
     loaded = light_under_full_days(
-        walk, no_harder_than_heavy(walk, loaded, week.phase in LOADING_PHASES and not week.deload)
+        walk,
+        no_harder_than_heavy(
+            walk, loaded, week.phase in LOADING_PHASES and not week.deload, [s.focus for s in week_sessions]
+        ),
     )
     sessions = []
     for s, blocks, c in zip(week_sessions, loaded, close, strict=True):
