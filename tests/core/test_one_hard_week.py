@@ -83,6 +83,21 @@ def test_one_hard_week_with_every_rep_done_never_lowers_the_next_loading_week(pr
             continue  # only the day whose set was the week's last of the lift is the log the replan reads
         if (presc.reps or 0) <= (was.reps or 0) and _rir(presc) <= _rir(was) + 1e-9:
             assert presc.load_kg >= was.load_kg - 1e-6, (key, was, logs[key[0]], presc)
+    assert_no_fall_said(week, nxt)
+
+
+NEVER_FALL = "never fall while it holds"
+
+
+def assert_no_fall_said(week, nxt) -> None:
+    """No day whose reps fell from last week's says, at the kit's heaviest, that they never fall
+    (loadsflat2's Left)."""
+    before = full_days(week)
+    for s in nxt.sessions:
+        for b in s.blocks:
+            was = before.get((b.exercise_id, s.focus))
+            if was is not None and b.prescription.reps and was.reps and b.prescription.reps < was.reps:
+                assert not any(NEVER_FALL in r.text for r in b.reasons), (b.exercise_id, was, b.prescription)
 
 
 def _days(week, ex: str):
@@ -127,3 +142,17 @@ def test_a_held_days_load_is_not_cut_under_it_by_a_new_phases_heavy_day():
     assert was["single_leg_power"].load_kg == 16.0, was
     assert (now["single_leg_power"].reps, now["single_leg_power"].load_kg) == (10, 16.0), now  # before: 14 kg
     assert now["posterior_chain"].load_kg == 16.0, now
+
+
+def test_a_kit_held_heavy_day_whose_reps_fall_does_not_say_they_never_do():
+    """The 55-year-old's dumbbell RDL at his heaviest dumbbell, 24 kg: after week 6's hard log its
+    heavy day is the new phase's 3 x 9 @ 24 kg, RPE 8, after 3 x 12. The kit's words said "its reps
+    climb to the range's top and never fall while it holds" beside them (loadsflat2's Left); they
+    now say this week's range starts them lower."""
+    profile = AthleteProfile.model_validate_json((RUNNERS / "one_hard_week_slp_rdl_dumbbells_10k.json").read_text())
+    plans = lived(profile, [(0, 0)] * 5 + [(0, -2)])
+    week, nxt = plans[-2].weeks[5], plans[-1].weeks[6]
+    heavy = _heavy(nxt, "dumbbell_romanian_deadlift")
+    assert heavy.prescription.reps < _heavy(week, "dumbbell_romanian_deadlift").prescription.reps
+    assert any(r.rule_id == "kit-heaviest" and "starts its reps lower" in r.text for r in heavy.reasons)
+    assert_no_fall_said(week, nxt)

@@ -177,6 +177,18 @@ def within_capacity(walk: LoadWalk, e: Exercise, kg: float) -> tuple[float, list
 
 # what a lift at the kit's heaviest does instead (kit-double-progression)
 _AT_THE_TOP = "its reps climb to the range's top and never fall while it holds, then the lowering slows"
+# the day's reps fewer than last loading week's: this week's range starts them again lower
+_AT_THE_TOP_AGAIN = (
+    "this week's range starts its reps lower; they climb to its top while it holds, then the lowering slows"
+)
+
+
+def reps_fell(walk: LoadWalk, reasons: list) -> list:
+    """The kit-heaviest words for a day whose reps are fewer than its last loading week's (a new
+    phase's range, a heavy day's first week): they no longer say its reps never fall (loadsflat2's
+    Left: a kit-held RDL 12 -> 9 reps at 24 kg beside "its reps ... never fall while it holds")."""
+    return [walk.p.why(r.rule_id, r.text.replace(_AT_THE_TOP, _AT_THE_TOP_AGAIN)) for r in reasons]
+
 
 REVIEWED = frozenset({"review-reduce", "review-hold"})
 
