@@ -71,10 +71,10 @@ def reference_blocks(old: Plan, review: Review, categories: set[Any]) -> dict[tu
 
 def repeated(b: Block, ref: Block, own: Prescription | None, again: Repeat, params: Any) -> Block:
     """`b` at `ref`'s dose: its sets (no more than the plan gave the day, `own`), reps or seconds,
-    load and effort. Across a phase change (`again.new_phase`) the reps move toward the new phase's
-    (the plan's for the day, `own`, else `b`'s) by at most linear-progression's rep step, at the
-    held load. A category whose hold
-    says its harder log lowers it (`again.follows_log`) keeps the walk's lower load."""
+    load and effort. Across a phase change (`again.new_phase`) to a lower range the reps move down
+    toward the new phase's (the plan's for the day, `own`, else `b`'s) by at most linear-progression's
+    rep step, at the held load; a hold adds no reps. A category whose hold says its harder log lowers
+    it (`again.follows_log`) keeps the walk's lower load."""
     dose, new_phase = ref.prescription, again.new_phase
     sets = min(dose.sets, own.sets) if own is not None else min(dose.sets, b.prescription.sets)
     update: dict[str, object] = {"sets": sets}
@@ -85,9 +85,8 @@ def repeated(b: Block, ref: Block, own: Prescription | None, again: Repeat, para
         update["extra_sets_side"] = own.extra_sets_side if own.extra_sets_side == dose.extra_sets_side else None
     words = []
     reps, now = dose.reps, (own or b.prescription).reps  # the new phase's: the plan's for the day, else the replan's
-    if new_phase and reps and now and now != reps:
-        step = params.max_rep_step
-        update["reps"] = max(now, reps - step) if now < reps else min(now, reps + step)
+    if new_phase and reps and now and now < reps:  # a hold adds no reps: only a lower range moves them
+        update["reps"] = max(now, reps - params.max_rep_step)
         words = [why("review-hold", _phase_words(reps, update["reps"]))]  # type: ignore[arg-type]
     presc = dose.model_copy(update=update)
     if presc == b.prescription:
