@@ -5,9 +5,11 @@ held at 2 x 6 @ 50 kg "RIR 9" for weeks, where her last loading week was 2 x 6 @
 
 from __future__ import annotations
 
-from hypothesis import assume, given
+from pathlib import Path
 
-from runstrong.core.model import Role
+from hypothesis import assume, example, given
+
+from runstrong.core.model import AthleteProfile, Role
 
 from .diary_gen import CLEAN, generate_diary
 from .helpers import LIBRARY, REGISTRY, SETTINGS, any_profile, picks, plan_of, reserve, seeds
@@ -39,7 +41,16 @@ def eased_weeks(plan):  # type: ignore[no-untyped-def]
     return out
 
 
+# an 18-year-old with dumbbells logs the deload 2.5 RPE over: the hold after it repeated the loading
+# week's light single-leg-power RDL 2 x 10 @ 6 kg at 4 kg, cut by the posterior-chain day's new heavy
+# dose ("no harder than the heavy day") and then by the light day's share of that day's held 6 kg
+HARD_DELOAD = AthleteProfile.model_validate_json(
+    (Path(__file__).parents[1] / "core" / "runners" / "hold_after_a_deload_logged_hard_light_slp_rdl.json").read_text()
+)
+
+
 @SETTINGS
+@example(profile=HARD_DELOAD, pick=0, seed=0)
 @given(profile=any_profile, pick=picks, seed=seeds)
 def test_a_hold_after_a_deload_repeats_the_last_loading_dose_not_the_deloads(profile, pick, seed):
     plan = plan_of(profile)

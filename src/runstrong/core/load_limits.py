@@ -25,13 +25,17 @@ def _heavy(b: Block) -> bool:
     return any(r.rule_id == "dose-heavy" for r in b.reasons) and b.prescription.intensity.kind == "rpe"
 
 
-def no_harder_than_heavy(walk: LoadWalk, loaded: list[list[Block]], loading: bool) -> list[list[Block]]:
+def no_harder_than_heavy(
+    walk: LoadWalk, loaded: list[list[Block]], loading: bool, focuses: list[object] | None = None
+) -> list[list[Block]]:
     """A lift's other full days in a week never ask more of it than its heavy day does: the
     heavy day's load climbs a step a week (linear-progression) while a day of more reps at
     its own reserve takes its load from the e1RM, and was for weeks the harder of the two
     (4 x 10 at RIR 2 on 97.5 kg beside 4 x 6 at RPE 8 on 100 kg). Such a day's load is held
     to the e1RM the heavy day's set stands for; in a loading week a rep or two fewer keep it at
-    the load that day held last loading week rather than under it (`_reps_at_held_load`)."""
+    the load that day held last loading week rather than under it (`_reps_at_held_load`). A day
+    that repeats its last loading week's dose (a review's hold, one hard week held: `focuses` name
+    each session's day) is never cut under that dose's load (`_held_floor`)."""
     heavy: dict[str, float] = {}
     for b in (b for blocks in loaded for b in blocks):
         if _heavy(b) and b.prescription.load_kg and b.prescription.reps:
@@ -39,7 +43,32 @@ def no_harder_than_heavy(walk: LoadWalk, loaded: list[list[Block]], loading: boo
             heavy[b.exercise_id] = min(heavy.get(b.exercise_id, e1rm), e1rm)
     if not heavy:
         return loaded
-    return [[_held_to_heavy(walk, b, heavy, loading) for b in blocks] for blocks in loaded]
+    days = focuses if focuses is not None else [None] * len(loaded)
+    return [
+        [_held_to_heavy(walk, b, heavy, loading, _held_floor(walk, b, f)) for b in blocks]
+        for blocks, f in zip(loaded, days, strict=True)
+    ]
+
+
+def _held_floor(walk: LoadWalk, b: Block, focus: object) -> float | None:
+    """The load a day that repeats its last loading week's dose keeps, whatever the heavy day's
+    bound says: a review's hold ("the same dose as before") or one hard week held ("the load holds
+    at that week's"), at that day's reps or fewer and no nearer failure. The heavy day's bound is
+    for a day whose load rises from the e1RM while the heavy day's climbs a step a week; a held
+    day rises from nothing, and cutting it under the load it repeats broke both promises (a
+    single-leg-power day's dumbbell RDL 2 x 10 @ 16 kg held after one hard week came back at
+    14 kg; held by a review after a deload, 6 -> 4 kg, a third of the load in one kit step).
+    None: not a held day, or no such day last loading week."""
+    lift, presc = walk.lifts.get(b.exercise_id), b.prescription
+    if lift is None or not (held_only(b) or lift.hard_once):
+        return None
+    if _light(b):  # a held light day repeats the last loading week's light day (its reps and load)
+        light = lift.light if held_only(b) else None
+        return light[1] if light is not None and presc.reps and presc.reps <= light[0] else None
+    day = walk.day_last.get((b.exercise_id, focus)) if focus is not None else None
+    if day is None or not day.load_kg or not day.reps or not presc.reps or presc.reps > day.reps:
+        return None
+    return day.load_kg if walk.rir(presc) >= walk.rir(day) - 1e-9 else None
 
 
 def _kit_held_e1rm(walk: LoadWalk, b: Block) -> float:
@@ -77,7 +106,9 @@ def _light_under(walk: LoadWalk, b: Block, full: dict[str, float]) -> Block:
         return b
     p = walk.p
     step, bar = walk.kit(walk.library.get(b.exercise_id))
-    cap = ld.round_down(day * p.light_max_pct_of_best / 100, step, bar)
+    # a held light day keeps the light load it repeats, beside a full day held at that load too
+    # (a dumbbell RDL's light 2 x 10 @ 6 kg beside a full day held at 6 kg came back at 4 kg)
+    cap = max(ld.round_down(day * p.light_max_pct_of_best / 100, step, bar), _held_floor(walk, b, None) or 0.0)
     if presc.load_kg <= cap + 1e-9 or cap < (bar or step) - 1e-9:
         return b  # under the cap, or no step of the kit is under it (the kit's lightest holds)
     key = (id(b), cap, "light-under")
@@ -91,13 +122,16 @@ def _light_under(walk: LoadWalk, b: Block, full: dict[str, float]) -> Block:
     return hit
 
 
-def _held_to_heavy(walk: LoadWalk, b: Block, heavy: dict[str, float], loading: bool) -> Block:
+def _held_to_heavy(
+    walk: LoadWalk, b: Block, heavy: dict[str, float], loading: bool, floor: float | None = None
+) -> Block:
     presc, e1rm = b.prescription, heavy.get(b.exercise_id)
     if e1rm is None or _heavy(b) or not presc.load_kg or not presc.reps or b.role not in LOADED_ROLES:
         return b
     p = walk.p
     step, bar = walk.kit(walk.library.get(b.exercise_id))
     cap = ld.round_down(ld.load_for(e1rm, presc.reps, walk.rir(presc), p.e1rm_formula, p.e1rm_max_reps), step, bar)
+    cap = max(cap, floor or 0.0)  # a held day keeps the load it repeats
     if presc.load_kg <= cap + 1e-9:
         return b
     text = "No harder than this week's heavy day of the same lift: its load steps up a week at a time."
@@ -163,6 +197,18 @@ def kit_top(walk: LoadWalk, e: Exercise) -> float | None:
 
 # what a lift at the kit's heaviest does instead (kit-double-progression)
 _AT_THE_TOP = "its reps climb to the range's top and never fall while it holds, then the lowering slows"
+# the day's reps fewer than last loading week's: this week's range starts them again lower
+_AT_THE_TOP_AGAIN = (
+    "this week's range starts its reps lower; they climb to its top while it holds, then the lowering slows"
+)
+
+
+def reps_fell(walk: LoadWalk, reasons: list) -> list:
+    """The kit-heaviest words for a day whose reps are fewer than its last loading week's (a new
+    phase's range, a heavy day's first week): they no longer say its reps never fall (loadsflat2's
+    Left: a kit-held RDL 12 -> 9 reps at 24 kg beside "its reps ... never fall while it holds")."""
+    return [walk.p.why(r.rule_id, r.text.replace(_AT_THE_TOP, _AT_THE_TOP_AGAIN)) for r in reasons]
+
 
 REVIEWED = frozenset({"review-reduce", "review-hold"})
 

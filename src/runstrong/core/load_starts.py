@@ -64,7 +64,10 @@ def starts(walk: LoadWalk, logged: bool) -> None:
             if as_planned and before is not None and before.rule not in ESTIMATE_RULES and before.last is not None:
                 walk.lifts[ex_id] = confirmed(walk, s, before, ex_id in walk.profile.logged_sets)  # cr22b W2
                 continue
-            done = full is not None and s.reps >= (full.reps or 0) and s.load_kg >= (full.load_kg or 0) - 1e-9
+            # every rep of the day's dose done (an eased day's too: a deload logged harder than it asked,
+            # every rep done, is one hard week as a full day's is, and the review's hold says so)
+            day = full if full is not None else planned
+            done = day is not None and s.reps >= (day.reps or 0) and s.load_kg >= (day.load_kg or 0) - 1e-9
             done = done and (ex_id, s.date) not in walk.hard_held  # a second hard week in a row lowers it
             walk.lifts[ex_id] = from_set(walk, s, before, as_planned=as_planned, done=done)
             walk.lifts[ex_id].diary = logged and ex_id in walk.profile.logged_sets  # P3: the words say whose set

@@ -36,6 +36,7 @@ from .load_limits import (
     light_step_words,
     light_under_full_days,
     no_harder_than_heavy,
+    reps_fell,
     reviewed,
     unloaded_ceiling,
     within_capacity,
@@ -177,7 +178,10 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         load_block = lambda b, c=c: _loaded_block(walk, week, b, c)  # noqa: E731
         loaded.append(refit(walk, s, [load_block(b) for b in s.blocks], load_block))
     loaded = light_under_full_days(
-        walk, no_harder_than_heavy(walk, loaded, week.phase in LOADING_PHASES and not week.deload)
+        walk,
+        no_harder_than_heavy(
+            walk, loaded, week.phase in LOADING_PHASES and not week.deload, [s.focus for s in week_sessions]
+        ),
     )
     sessions = []
     for s, blocks, c in zip(week_sessions, loaded, close, strict=True):
@@ -289,6 +293,9 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
         kit = light_progressed(walk, week, block, lift, e, kg, close, load_at)
     if kit is not None and kit.kg < kg - 1e-9:
         full = []  # the kit's dose holds it under the kit's heaviest: that ceiling's words no longer apply
+    reps = (kit.presc if kit is not None else block.prescription).reps
+    if full and reps and lift.reps and reps < lift.reps:  # its reps fell: the words do not say they never do
+        full = reps_fell(walk, full)
     stepped = light_step_words(walk, lift, light, kg) if kit is None else []  # a kit dose says its own step
     added = load_reasons(walk, lift, ld.implement(e.equipment)) + full + stepped
     lift.find = False  # one find-your-weight session; later ones use its log

@@ -18,7 +18,8 @@ from ..planner import replan, replanned_weeks
 from ..review_cut import cut_prescription
 from ..rules import Registry
 from .eased_deload import eased_deloads
-from .measure import last_loading_week, plan_week
+from .measure import plan_week
+from .repeat_dose import Repeat, follows_log, light, phase_changed, reference_blocks, reference_week, repeated
 from .values import Review
 
 RECOVERY_RULES = ("overreaching-signs", "review-recovery")
@@ -173,14 +174,19 @@ def promised_weeks(old: Plan, weeks: list[Week], review: Review, params: Any) ->
     adjust = {a.week_start: a for a in review.adjustments}
     swapped = {s.to_id: s.from_id for s in review.swaps if s.to_id}
     held_caps = _held_caps(old, review)
+    nxt = adjust.get(review.next_week_start)
+    repeat = reference_blocks(old, review, set(nxt.hold)) if nxt is not None and nxt.hold else {}
+    ref_week = reference_week(old, review) if repeat else None
     old_weeks = {x.start_date: x for x in old.weeks}
     out = []
     for w in weeks:
         before = old_weeks.get(w.start_date)
         if w.start_date in changed and before is not None:
             a = adjust[w.start_date]
-            caps = held_caps if w.start_date == review.next_week_start else {}
-            w = _never_above(before, w, swapped, caps, params, whole=_holds_only(a, review))
+            first = w.start_date == review.next_week_start
+            caps = held_caps if first else {}
+            again = Repeat(repeat, phase_changed(ref_week, w), follows_log(review)) if first else None
+            w = _never_above(before, w, swapped, caps, params, whole=_holds_only(a, review), again=again)
             if a.mobility:
                 w = with_recovery(w, params.mobility_minutes)
         out.append(w)
@@ -196,9 +202,7 @@ def _held_caps(old: Plan, review: Review) -> dict[Any, Prescription]:
     nxt = next((a for a in review.adjustments if a.week_start == review.next_week_start), None)
     if nxt is None or nxt.deload or not nxt.hold:
         return {}
-    week = plan_week(old, review.week_start)
-    if week is not None and week.deload:
-        week = last_loading_week(old, review.week_start)
+    week = reference_week(old, review)
     if week is None:
         return {}
     held = set(nxt.hold)
@@ -225,7 +229,13 @@ def _holds_only(a: Any, review: Review) -> bool:
 
 
 def _never_above(
-    old: Week, new: Week, swapped: dict[str, str], held: dict[Any, Prescription], params: Any, whole: bool = False
+    old: Week,
+    new: Week,
+    swapped: dict[str, str],
+    held: dict[Any, Prescription],
+    params: Any,
+    whole: bool = False,
+    again: Repeat | None = None,
 ) -> Week:
     """No lift gets more sets, reps, seconds, contacts or load than the plan it replaces gave
     it that week (a lift swapped in is held to the one it replaces), and no category more
@@ -250,7 +260,14 @@ def _never_above(
                 spare = [x for x in spare if x.prescription is not other]
             # another lift's load is on other kit: only the lift's own dose caps its load
             hold = held.get((s.focus, b.exercise_id)) or held.get(b.exercise_id)
-            if whole and (s.focus, b.exercise_id) in held and (s.focus, b.exercise_id) in full_days:
+            ref = again.blocks.get((s.focus, b.exercise_id)) if whole and again is not None else None
+            if ref is not None and (s.focus, b.exercise_id) in held and not light(b):
+                # a full day repeats the last dose done (repeat_dose), whatever the old week made that day
+                # (a light day the hold moved onto a free one): read alike from the plan it replaces or
+                # from its own result, so a review applied again gives the same plan
+                b = repeated(b, ref, own, again, params)  # type: ignore[union-attr]
+                own = other = None
+            elif whole and (s.focus, b.exercise_id) in held and (s.focus, b.exercise_id) in full_days:
                 b = _capped_block(b, _sets_of(b.prescription, own), params) if own is not None else b
                 own = other = None
             for limit, same, strict in ((own, True, False), (other, False, False), (hold, True, True)):

@@ -16,7 +16,7 @@ from .effort_read import listed
 from .effort_trend import SESSION_RPE
 from .measure import plan_week
 from .state import LEG_CATEGORIES, ReviewInput, Verdict, category_name
-from .steps import LOGGED_HARDER, missed_weeks_in_a_row
+from .steps import HELD_ONCE, LOGGED_HARDER, missed_weeks_in_a_row
 from .values import ReviewDecision, Signal, decision
 
 LOADING = (Phase.foundation, Phase.build, Phase.race_specific)
@@ -50,7 +50,8 @@ def verdict_step(r: ReviewInput, v: Verdict) -> Verdict:
         return _deload(r, v, decision("week", "deload", text, ["review-deload"], list(v.fatigue)))
     missed = missed_weeks_in_a_row(r)
     if missed >= rp.missed_weeks_to_repeat:
-        text = f"{missed} weeks mostly missed: next week repeats this dose, nothing new."
+        again = "this dose" if r.metrics.held_from is None else sig.dose_ref(r.metrics)  # the last done
+        text = f"{missed} weeks mostly missed: next week repeats {again}, nothing new."
         signal = Signal(kind="sessions", text=f"{missed} weeks in a row under {rp.consistent_pct:g}% of sessions done")
         d = decision("week", "repeat", text, ["review-missed-sessions"], [signal, sig.sessions(r.metrics, rp)])
         return v.add(repeat=True, decisions=(*v.decisions, d))
@@ -127,12 +128,16 @@ def order_step(r: ReviewInput, v: Verdict) -> Verdict:
     return v.add(decisions=decisions, holds=frozenset(holds))
 
 
+_REPEAT = re.compile(r"; repeat (?:this dose|the dose of the week of [^;]*?\)) before adding more\.$")
+
+
 def _superseded(d: ReviewDecision, why_not: str, rule: str) -> ReviewDecision:
     """The decision as a note under the rule that overrides it (its signals kept): it no
     longer progresses or holds, so it no longer cites the rules that would have."""
-    text = d.text.replace("; progress as planned.", ".").replace("; repeat this dose before adding more.", ".")
+    text = d.text.replace("; progress as planned.", ".")
+    text = _REPEAT.sub(".", text)
     text = text.partition("; hold at ")[0].rstrip(".") + "."  # a sleep or appetite hold: the cut says it
-    text = text.replace(f": {LOGGED_HARDER}", "")
+    text = text.replace(f": {LOGGED_HARDER}", "").replace(f": {HELD_ONCE}", "")
     head, held, rest = text.partition(": hold next week at ")
     if held:  # "Name: hold next week at <dose> (why)." -> "Name: effort or form off (why)."
         text = f"{head}: effort or form off ({rest.rpartition(' (')[2]}"

@@ -13,7 +13,7 @@ import datetime as dt
 
 from . import signals as sig
 from .effort_read import effort_over, listed
-from .measure import week_metrics
+from .measure import plan_week, week_metrics
 from .state import ReviewInput, Verdict, category_name
 from .values import Signal, decision
 
@@ -85,3 +85,30 @@ def hard_weeks_before(r: ReviewInput, weeks: int) -> list[dt.date]:
         out.append(day)
         day -= WEEK
     return out
+
+
+def logged_lighter(r: ReviewInput, category: object) -> bool:
+    """Whether a category held for effort comes back lighter, as the load walk reads its log
+    (load-autoregulation, `set_states.from_set`): a loaded set short of its day's planned reps or
+    load lowers the lift at once, and so does a second hard week running; a first hard week with
+    every rep done holds it (cr23a F12). The hold's words say which (a hold that said "comes back
+    lighter" beside loads held at the last dose, cr25a's open property after a deload logged hard)."""
+    if hard_weeks_before(r, 1):
+        return True
+    planned = {
+        (s.date, b.exercise_id): b.prescription
+        for w in filter(None, [plan_week(r.plan, r.week_start)])
+        for s in w.sessions
+        for b in s.blocks
+    }
+    end = r.week_start + 6 * dt.timedelta(days=1)
+    for s in r.history.between(r.week_start, end).sessions:
+        for x in s.sets:
+            if x.exercise_id not in r.library or r.library.get(x.exercise_id).category != category:
+                continue
+            day = planned.get((s.planned_date or s.date, x.exercise_id))
+            if day is None or not x.load_kg or not day.load_kg:
+                continue
+            if (x.reps or 0) < (day.reps or 0) or x.load_kg < day.load_kg - 1e-9:
+                return True
+    return False

@@ -22,6 +22,7 @@ from ..rules import Registry
 from ..vocab import SESSION_LETTER
 from .effort_read import effort_by_category
 from .effort_trend import session_effort
+from .held_dose import held_from
 from .metrics import (
     DAY,
     CategoryWeek,
@@ -447,6 +448,7 @@ def week_metrics(
         spikes=_spikes(history, diary, rp),
         pains=list(diary.pains),
         targets_from=targets_week.start_date if targets_week is not None and targets_week is not week else None,
+        held_from=held_from(plan, history, week_start, done_sessions) if week is not None else None,
         **_week_counts(diary, rp),
     )
 

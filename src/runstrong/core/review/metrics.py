@@ -163,6 +163,9 @@ class WeekMetrics(Frozen):
     targets_from: dt.date | None = Field(
         None, description="Monday of the loading week whose targets effort is judged against, when not this week."
     )
+    held_from: dt.date | None = Field(
+        None, description="Monday of the last week done, whose dose a hold repeats, when this week had nothing done."
+    )
     sleep_hours: float | None
     appetite: float | None
     heavy_legged_runs: list[RunNote] = Field(description="Runs logged with tightness, heavy legs or a form note.")

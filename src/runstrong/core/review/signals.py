@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..model import PainArea
 from ..vocab import AREA_NAME, CATEGORY_NAME
+from .held_dose import dose_words
 from .metrics import CategoryWeek, WeekMetrics, WellnessItem
 from .params import ReviewParams
 from .values import Signal
@@ -52,11 +53,13 @@ def first_of_each_kind(signals: list[Signal]) -> list[Signal]:
     return list(seen.values())
 
 
+dose_ref_here = dose_words(None, None)  # a hold of the reviewed week's own dose
+
+
 def dose_ref(m: WeekMetrics) -> str:
-    """The dose a hold keeps: this week's, or after a deload week the last loading week's."""
-    if m.targets_from is None:
-        return "this week's dose"
-    return f"the dose of the week of {m.targets_from:%d %b} (the last before the deload)"
+    """The dose a hold keeps: this week's, the last done before a week with nothing done, or
+    after a deload week the last loading week's (`held_dose.dose_words`)."""
+    return dose_words(m.held_from, m.targets_from)
 
 
 def area_name(area: PainArea) -> str:

@@ -10,7 +10,7 @@ from . import signals as sig
 from .effort_read import effort_over, effort_signal, near_failure_text, over_target
 from .effort_trend import effort_rising
 from .form_rungs import easier_on_ladder, keeps_rung, next_rungs, rung_work, within
-from .hard_weeks import sleep_least
+from .hard_weeks import logged_lighter, sleep_least
 from .measure import completion_pct, diary_reaches, history_window_days, plan_week
 from .metrics import CategoryWeek
 from .params import ReviewParams
@@ -21,7 +21,10 @@ from .values import Flag, ReviewDecision, Signal, decision
 WEEK = 7
 
 
-LOGGED_HARDER = "a loaded lift logged harder than planned comes back lighter"  # load-autoregulation
+# reps missed or a second hard week: the walk lowers the lift (set_states.from_set); the hold keeps the rest
+LOGGED_HARDER = "reps missed or a second hard week running, so a loaded lift follows its log, lighter if it shows less"
+# one hard week with every rep done: the walk holds the load (set_states.from_set, cr23a F12)
+HELD_ONCE = "every rep done, so one hard week is read as noise and the loads hold too (a second lowers them)"
 
 
 def form_slipping(c: CategoryWeek, rp: ReviewParams) -> bool:
@@ -36,7 +39,8 @@ def category_step(r: ReviewInput, v: Verdict) -> Verdict:
     rp = r.params
     decisions, holds = [*v.decisions], set(v.holds)
     for c in (c for c in r.metrics.categories if c.planned_sets):
-        decisions.append(_held_for_pain(_category_decision(c, rp, sig.dose_ref(r.metrics)), v, r))
+        lighter = effort_over(c, rp) and logged_lighter(r, c.category)
+        decisions.append(_held_for_pain(_category_decision(c, rp, sig.dose_ref(r.metrics), lighter), v, r))
         if decisions[-1].action == "hold":
             holds.add(c.category)
     hard = frozenset(c.category for c in r.metrics.categories if c.planned_sets and effort_over(c, rp))
@@ -54,7 +58,7 @@ def _held_for_pain(d: ReviewDecision, v: Verdict, r: ReviewInput) -> ReviewDecis
     return decision(d.scope, "hold", text, ["pain-monitoring", "review-hold"], [*signals, *d.signals])
 
 
-def _category_decision(c: CategoryWeek, rp: ReviewParams, dose: str) -> ReviewDecision:
+def _category_decision(c: CategoryWeek, rp: ReviewParams, dose: str, lighter: bool = True) -> ReviewDecision:
     name = category_name(c.category).capitalize()
     over, slipping = effort_over(c, rp), form_slipping(c, rp)
     if over or slipping:
@@ -62,8 +66,8 @@ def _category_decision(c: CategoryWeek, rp: ReviewParams, dose: str) -> ReviewDe
         signals = [*([effort_signal(c, rp)] if over else []), *([sig.form(c, rp)] if slipping else [])]
         text = f"{name}: hold next week at {dose} ({' and '.join(said)})."
         loaded = over and (c.loaded_target or c.tonnage_kg > 0)  # bodyweight work has no load to move
-        if loaded:  # the log moves the load, and the words say so (cr23a F8: "hold" beside a lighter load)
-            text = f"{text[:-1]}: {LOGGED_HARDER}."
+        if loaded:  # the log moves the load, and the words say which way (cr23a F8: "hold" beside a lighter load)
+            text = f"{text[:-1]}: {LOGGED_HARDER if lighter else HELD_ONCE}."
         return decision(
             c.category.value,
             "hold",
@@ -76,7 +80,8 @@ def _category_decision(c: CategoryWeek, rp: ReviewParams, dose: str) -> ReviewDe
             signals,
         )
     if c.done_pct is not None and c.done_pct < rp.progress_min_done_pct:
-        text = f"{name}: {c.done_sets} of {c.planned_sets} sets done; repeat this dose before adding more."
+        again = "this dose" if dose == sig.dose_ref_here else dose  # nothing done: the last dose done
+        text = f"{name}: {c.done_sets} of {c.planned_sets} sets done; repeat {again} before adding more."
         return decision(
             c.category.value, "hold", text, ["review-missed-sessions", "review-hold"], [sig.sets_done(c, rp)]
         )
