@@ -145,9 +145,8 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
     if gives < target + SLACK_REPS - 1e-9 or not loads_held(p, e1rm, kg, reps, target, step, bar):
         return block  # the kit's rounding alone: the target stands
     shown = float(min(max(math.floor(gives + 0.5), target + SLACK_REPS), MOST_SHOWN_RIR))
-    key = (id(block), "effort", shown)
-    hit = walk.copies.get(key)
-    if hit is None:
+
+    def said() -> Block:
         intensity = build(Intensity, kind="rir", value=shown)
         rule, words = cause
         text = (
@@ -155,8 +154,9 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
             f"(the dose asked {effort_words(presc.intensity, exact=True)})."
         )
         reasons = restated([*block.reasons, p.why(rule, text)], intensity, p.why)
-        hit = walk.copies[key] = copy_of(block, prescription=copy_of(presc, intensity=intensity), reasons=reasons)
-    return hit
+        return copy_of(block, prescription=copy_of(presc, intensity=intensity), reasons=reasons)
+
+    return walk.copies.of((block,), ("effort", shown, *cause), said)  # the words name the cause
 
 
 _ASKED = re.compile(r"\(the dose asked (?:(?P<rir>[\d.]+) reps in reserve|RPE (?P<rpe>[\d.]+))\)\.$")
@@ -170,16 +170,14 @@ def as_dosed(walk: LoadWalk, block: Block) -> Block:
     m = _ASKED.search(said) if said is not None else None
     if m is None:
         return block
-    key = (id(block), "dosed")
-    hit = walk.copies.get(key)
-    if hit is None:
+
+    def dosed() -> Block:
         kind = "rir" if m["rir"] is not None else "rpe"
         intensity = build(Intensity, kind=kind, value=float(m["rir"] or m["rpe"]))
         presc = copy_of(block.prescription, intensity=intensity)
-        hit = walk.copies[key] = copy_of(
-            block, prescription=presc, reasons=[r for r in block.reasons if r.text != said]
-        )
-    return hit
+        return copy_of(block, prescription=presc, reasons=[r for r in block.reasons if r.text != said])
+
+    return walk.copies.of((block,), ("dosed",), dosed)
 
 
 def loads_held(p: Any, e1rm: float, kg: float, reps: int, rir: float, step: float, bar: float) -> bool:
