@@ -51,6 +51,40 @@ def _load_hypothesis_profile() -> None:
 
 _load_hypothesis_profile()
 
+
+def _same_constants_in_every_run() -> None:
+    """Hypothesis draws some values from the literals of the project's modules imported so far
+    (its "local constants", read from each module as it first sees it), so a property's draw
+    depended on which modules the tests before it had imported: CI's full run drew runners the
+    same property alone never drew, and failed where the property alone passed (issue 15: the
+    deload cut and the replan). The literals of every source file of the project are read here,
+    before any test draws, so every run, whole or one file, draws from the same pool; a module
+    imported later adds nothing new (tests/test_draws.py)."""
+    import types
+    import warnings
+
+    from hypothesis.errors import HypothesisSideeffectWarning
+    from hypothesis.internal.conjecture import providers
+    from hypothesis.internal.constants_ast import constants_from_module
+
+    pool = providers.Constants()
+    with warnings.catch_warnings():  # it reads its storage's cache of constants: the point here
+        warnings.simplefilter("ignore", HypothesisSideeffectWarning)
+        for folder in ("src", "bench", "tools"):
+            for path in sorted((ROOT / folder).rglob("*.py")):
+                module = types.ModuleType(path.stem)
+                module.__file__ = str(path)
+                pool |= constants_from_module(module)
+    providers._local_constants |= pool
+    providers.CONSTANTS_CACHE.cache.clear()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Before any test draws (in each worker): the same pool of constants (after start-up, when
+    Hypothesis may read its storage)."""
+    _same_constants_in_every_run()
+
+
 # One date for the whole run: tests build diaries relative to today at collection, and a run
 # that crosses midnight would otherwise see the program read the next day (runstrong.clock).
 # Set here, before the workers start, so every worker and every command they run shares it.

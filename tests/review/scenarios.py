@@ -16,7 +16,16 @@ import random
 from collections.abc import Iterable
 
 from runstrong.core.context import PlanningContext
-from runstrong.core.diary import PainReport, RunLog, SessionLog, SetLog, Wellness, planned_work, sets_as_planned
+from runstrong.core.diary import (
+    PainReport,
+    PlannedSession,
+    RunLog,
+    SessionLog,
+    SetLog,
+    Wellness,
+    planned_work,
+    sets_as_planned,
+)
 from runstrong.core.library import Library
 from runstrong.core.model import (
     TRAINING_CATEGORIES,
@@ -64,6 +73,29 @@ def week_end(week: Week) -> dt.date:
     return week.start_date + 6 * DAY
 
 
+def logged_as_planned(ps: PlannedSession, sets: list[SetLog], session_rpe: float) -> SessionLog:
+    """A planned session logged on its own day at its estimated minutes, with these sets."""
+    return SessionLog(
+        date=ps.date,
+        planned_date=ps.date,
+        planned_label=ps.label,
+        minutes=ps.estimated_minutes,
+        session_rpe=session_rpe,
+        sets=sets,
+    )
+
+
+def _eased(s: SetLog, rng: random.Random, form: tuple[int, int], easier_by: tuple[float, float]) -> SetLog:
+    """A planned set done with a form score from `form` and its effort eased by a draw from `easier_by`."""
+    update: dict[str, object] = {"form_quality": rng.randint(*form)}
+    ease = rng.uniform(*easier_by)
+    if s.rpe is not None:
+        update["rpe"] = max(1.0, round(2 * (s.rpe - ease)) / 2)
+    elif s.rir is not None:
+        update["rir"] = min(10, s.rir + round(ease))
+    return s.model_copy(update=update)
+
+
 def done_as_planned(
     plan: Plan,
     until: dt.date,
@@ -94,25 +126,8 @@ def done_as_planned(
     for ps in planned:
         if not since <= ps.date <= until or ps.date in skipped:
             continue
-        sets = []
-        for s in sets_as_planned(ps):
-            update: dict[str, object] = {"form_quality": rng.randint(*form)}
-            ease = rng.uniform(*easier_by)
-            if s.rpe is not None:
-                update["rpe"] = max(1.0, round(2 * (s.rpe - ease)) / 2)
-            elif s.rir is not None:
-                update["rir"] = min(10, s.rir + round(ease))
-            sets.append(s.model_copy(update=update))
-        sessions.append(
-            SessionLog(
-                date=ps.date,
-                planned_date=ps.date,
-                planned_label=ps.label,
-                minutes=ps.estimated_minutes,
-                session_rpe=rng.randint(*session_rpe),
-                sets=sets,
-            )
-        )
+        sets = [_eased(s, rng, form, easier_by) for s in sets_as_planned(ps)]
+        sessions.append(logged_as_planned(ps, sets, rng.randint(*session_rpe)))  # the sets' draws first, as ever
     run_logs = []
     if runs:
         for r in planned_runs:

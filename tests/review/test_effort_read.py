@@ -34,6 +34,7 @@ from .scenarios import (
     DAY,
     done_as_planned,
     first_three_session_week,
+    logged_as_planned,
     reviewed_and_applied,
     unlock_profile,
     week_of,
@@ -54,16 +55,7 @@ def _week_logged(plan: Plan, week: Week, effort, session_rpe: int = 9) -> tuple[
     for ps in planned_work(plan)[0]:
         if week.start_date <= ps.date <= week.start_date + 6 * DAY:
             sets = [s.model_copy(update={"rir": None, "rpe": None, **effort(s)}) for s in sets_as_planned(ps)]
-            sessions.append(
-                SessionLog(
-                    date=ps.date,
-                    planned_date=ps.date,
-                    planned_label=ps.label,
-                    minutes=ps.estimated_minutes,
-                    session_rpe=session_rpe,
-                    sets=sets,
-                )
-            )
+            sessions.append(logged_as_planned(ps, sets, session_rpe))
     return tuple(sessions)
 
 

@@ -138,6 +138,16 @@ def app(diary_path: Path):  # type: ignore[no-untyped-def]
     app.state.diary.close()
 
 
+@pytest.fixture
+def empty_app(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """An app over an empty diary: nobody has set up yet."""
+    from runstrong.web.app import create_app
+
+    app = create_app(str(tmp_path / "empty.db"), today=TODAY)
+    yield app
+    app.state.diary.close()
+
+
 @pytest.fixture(scope="session")
 def server_seed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The server-mode diary (two athletes, one user per role: tests/web/accounts.py), made once."""

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from .browser_views import fits
 from .conftest import TODAY
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -150,7 +151,7 @@ def test_runner_logs_checks_in_and_sees_both_in_the_review(phone) -> None:
     expect(numbers).to_contain_text("sleep 6 h")  # and the check-in
     expect(phone.locator("section[aria-labelledby='flags-h']")).to_contain_text("Sleep 6 h a night")
     expect(phone.locator(".decisions .rule").first).to_be_visible()  # every decision names its rule
-    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    fits(phone)
     shoot(phone, "review")
     phone.get_by_role("button", name="Accept: write plan version 2").click()
     expect(phone.locator(".notice.ok")).to_contain_text("plan version 2 is written")
@@ -207,8 +208,7 @@ def test_runner_swaps_an_exercise_and_sees_the_plan_change(phone) -> None:
 @pytest.mark.parametrize("path", ["/exercises", "/profile", "/assess", "/run", "/api"])
 def test_other_pages_read_well_on_a_phone(phone, path: str) -> None:
     phone.goto(path)
-    width = phone.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"{path} scrolls sideways ({width} px)"
+    fits(phone, path)
     shoot(phone, path.strip("/"))
 
 

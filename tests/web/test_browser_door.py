@@ -8,25 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
-from .conftest import TODAY
+from .browser_views import VIEWPORTS, fits, open_tab
 from .test_browser import browser, server, shoot  # noqa: F401 (fixtures, asked for by name below)
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
-
-VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
-
-
-@pytest.fixture
-def empty(tmp_path: Path):  # type: ignore[no-untyped-def]
-    from runstrong.web.app import create_app
-
-    app = create_app(str(tmp_path / "empty.db"), today=TODAY)
-    yield app
-    app.state.diary.close()
 
 
 @pytest.fixture(params=list(VIEWPORTS))
@@ -34,27 +22,15 @@ def size(request) -> str:  # type: ignore[no-untyped-def]
     return request.param  # type: ignore[no-any-return]
 
 
-def open_tab(browser, base: str, size: str):  # type: ignore[no-untyped-def]  # noqa: F811
-    context = browser.new_context(viewport=VIEWPORTS[size], device_scale_factor=1, base_url=base)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return context, page
-
-
-def fits(page) -> None:  # type: ignore[no-untyped-def]
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= page.viewport_size["width"], f"{page.url} scrolls sideways ({width} px)"
-
-
 def test_the_welcome_page_takes_a_goal_race_and_pain_now_and_asks_about_the_body_mass(
     browser,  # noqa: F811
-    empty,
+    empty_app,
     switchboard,
     size: str,
 ) -> None:
     from playwright.sync_api import expect
 
-    for base in switchboard.serving(empty):
+    for base in switchboard.serving(empty_app):
         context, tab = open_tab(browser, base, size)
         tab.goto("/welcome")
         goal = tab.locator("#goal_races")
@@ -90,7 +66,7 @@ def test_the_welcome_page_takes_a_goal_race_and_pain_now_and_asks_about_the_body
         tab.get_by_role("button", name="Make my plan").click()
         expect(tab.get_by_role("heading", level=1)).to_have_text("Your plan is ready")
         context.close()
-    _, profile = empty.state.diary.profile()
+    _, profile = empty_app.state.diary.profile()
     assert profile.body_mass_kg == 150 and {a.value: s for a, s in profile.pain_scores.items()} == {"knee": 2}
     assert [(r.date, r.name) for r in profile.running.dated if r.goal] == [(dt.date(2027, 3, 14), "Spring 10K")]
 

@@ -5,42 +5,28 @@ Screenshots in tests/web/screenshots/welcome-*.png."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from .conftest import TODAY
+from .browser_views import VIEWPORTS, fits, open_tab
 from .test_browser import browser, server, shoot  # noqa: F401 (fixtures, asked for by name below)
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
-VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
 TAP = 44
 
 
 @pytest.fixture
-def app(tmp_path: Path):  # type: ignore[no-untyped-def]
+def app(empty_app):  # type: ignore[no-untyped-def]
     """An empty diary: nobody has set up yet (the `server` fixture serves this app)."""
-    from runstrong.web.app import create_app
-
-    app = create_app(str(tmp_path / "empty.db"), today=TODAY)
-    yield app
-    app.state.diary.close()
+    return empty_app
 
 
 @pytest.fixture(params=list(VIEWPORTS))
 def tab(request, browser, server):  # type: ignore[no-untyped-def]  # noqa: F811
-    context = browser.new_context(viewport=VIEWPORTS[request.param], device_scale_factor=1, base_url=server)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    context, page = open_tab(browser, server, request.param)
     page.size_name = request.param  # type: ignore[attr-defined]
     yield page
     context.close()
-
-
-def fits(page) -> None:  # type: ignore[no-untyped-def]
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= page.viewport_size["width"], f"{page.url} scrolls sideways ({width} px)"
 
 
 def snap(page, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -28,15 +28,6 @@ ANSWERS = {
 
 
 @pytest.fixture
-def empty_app(tmp_path: Path):  # type: ignore[no-untyped-def]
-    from runstrong.web.app import create_app
-
-    app = create_app(str(tmp_path / "empty.db"), today=TODAY)
-    yield app
-    app.state.diary.close()
-
-
-@pytest.fixture
 def newcomer(empty_app):  # type: ignore[no-untyped-def]
     with SameOriginClient(empty_app, follow_redirects=False) as c:
         yield c

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from .test_welcome import ANSWERS, athletes_in, empty_app, key_of, newcomer  # noqa: F401 - fixtures
+from .test_welcome import ANSWERS, athletes_in, key_of, newcomer  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
 
@@ -49,7 +49,7 @@ def test_a_goal_race_on_the_welcome_page_gets_its_race_week(newcomer, empty_app)
 )
 def test_a_bad_goal_race_or_pain_score_is_refused_by_its_field(
     newcomer,  # noqa: F811
-    empty_app,  # noqa: F811
+    empty_app,
     field: str,
     answers: dict,
     says: str,

@@ -69,11 +69,8 @@ def cut_from_delivered(walk: LoadWalk, week: Week, s: Session) -> Session:
     blocks = [_cut(walk, s, b, pct) for b in s.blocks]
     if all(a is b for a, b in zip(blocks, s.blocks, strict=True)):
         return s
-    key = ("cut", id(s), pct, *(b.prescription.sets for b in blocks))
-    hit = walk.copies.get(key)
-    if hit is None:  # kept in the walk's copies: the walk keys its own copies by the identity of these blocks
-        hit = walk.copies[key] = copy_of(s, blocks=blocks, **retimed(s, blocks, walk))
-    return hit  # type: ignore[no-any-return]
+    sets = tuple(b.prescription.sets for b in blocks)
+    return walk.copies.of((s,), ("cut", pct, *sets), lambda: copy_of(s, blocks=blocks, **retimed(s, blocks, walk)))
 
 
 def _cut(walk: LoadWalk, s: Session, b: Block, pct: int) -> Block:

@@ -231,11 +231,7 @@ def undosed(walk: LoadWalk, block: Block) -> Block:
     """`as_planned`, kept on the walk (its copies are keyed by the identity of values it keeps alive)."""
     if not progresses(block):
         return block
-    key = (id(block), "undosed")
-    hit = walk.copies.get(key)
-    if hit is None:
-        hit = walk.copies[key] = as_planned(block, walk.library)
-    return hit
+    return walk.copies.of((block,), ("undosed",), lambda: as_planned(block, walk.library))
 
 
 def as_planned(block: Block, library: Library | None = None) -> Block:

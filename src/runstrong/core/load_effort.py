@@ -166,9 +166,8 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
     shown = float(min(max(math.floor(gives + (1e-9 if kit else 0.5)), target + slack), MOST_SHOWN_RIR))
     if shown <= target + 1e-9:
         return block
-    key = (id(block), "effort", shown)
-    hit = walk.copies.get(key)
-    if hit is None:
+
+    def said() -> Block:
         intensity = build(Intensity, kind="rir", value=shown)
         rule, words = cause
         text = (
@@ -176,8 +175,9 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
             f"(the dose asked {effort_words(presc.intensity, exact=True)})."
         )
         reasons = restated([*block.reasons, p.why(rule, text)], intensity, p.why)
-        hit = walk.copies[key] = copy_of(block, prescription=copy_of(presc, intensity=intensity), reasons=reasons)
-    return hit
+        return copy_of(block, prescription=copy_of(presc, intensity=intensity), reasons=reasons)
+
+    return walk.copies.of((block,), ("effort", shown, *cause), said)  # the words name the cause
 
 
 def _held_e1rm(walk: LoadWalk, lift: LiftState, week: Any, block: Block, close: bool, e1rm: float) -> float:
@@ -212,14 +212,12 @@ def as_dosed(walk: LoadWalk, block: Block) -> Block:
     said, intensity = asked_effort(block)
     if intensity is None:
         return block
-    key = (id(block), "dosed")
-    hit = walk.copies.get(key)
-    if hit is None:
+
+    def dosed() -> Block:
         presc = copy_of(block.prescription, intensity=intensity)
-        hit = walk.copies[key] = copy_of(
-            block, prescription=presc, reasons=[r for r in block.reasons if r.text != said]
-        )
-    return hit
+        return copy_of(block, prescription=presc, reasons=[r for r in block.reasons if r.text != said])
+
+    return walk.copies.of((block,), ("dosed",), dosed)
 
 
 def asked_effort(block: Block) -> tuple[str | None, Intensity | None]:

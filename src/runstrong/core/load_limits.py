@@ -111,15 +111,15 @@ def _light_under(walk: LoadWalk, b: Block, full: dict[str, float]) -> Block:
     cap = max(ld.round_down(day * p.light_max_pct_of_best / 100, step, bar), _held_floor(walk, b, None) or 0.0)
     if presc.load_kg <= cap + 1e-9 or cap < (bar or step) - 1e-9:
         return b  # under the cap, or no step of the kit is under it (the kit's lightest holds)
-    key = (id(b), cap, "light-under")
-    hit = walk.copies.get(key)
-    if hit is None:
+
+    def under() -> Block:
         kept = [r for r in b.reasons if r.rule_id != "kit-heaviest"]
         text = f"At most {p.light_max_pct_of_best}% of this week's full day of the lift, whichever day comes first."
-        hit = walk.copies[key] = copy_of(
+        return copy_of(
             b, prescription=copy_of(presc, load_kg=cap), reasons=[*kept, p.why("light-before-key-runs", text)]
         )
-    return hit
+
+    return walk.copies.of((b,), (cap, "light-under"), under)
 
 
 def _held_to_heavy(
@@ -140,13 +140,13 @@ def _held_to_heavy(
         cap = walk.lifts[b.exercise_id].other[1]  # type: ignore[index]
         text = (f"No harder than this week's heavy day of the same lift: the load holds at last week's, "
                 f"{reps} reps instead of {presc.reps}.")  # fmt: skip
-    key = (id(b), cap, reps, "heavy")
-    hit = walk.copies.get(key)
-    if hit is None:
+
+    def held() -> Block:
         kept = [r for r in b.reasons if r.rule_id != "kit-heaviest"]  # held below the kit's heaviest: not stopped by it
         dose = copy_of(presc, load_kg=cap, reps=reps or presc.reps)
-        hit = walk.copies[key] = copy_of(b, prescription=dose, reasons=[*kept, p.why("linear-progression", text)])
-    return hit
+        return copy_of(b, prescription=dose, reasons=[*kept, p.why("linear-progression", text)])
+
+    return walk.copies.of((b,), (cap, reps, "heavy"), held)
 
 
 def _reps_at_held_load(walk: LoadWalk, b: Block, e1rm: float, cap: float, loading: bool) -> int | None:

@@ -7,8 +7,9 @@ load, the words beside it) name its types without importing the walk itself.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from . import loads as ld
 from .cached_attr import cached_attr
@@ -17,6 +18,39 @@ from .library import Library
 from .load_limits import LOADED_ROLES
 from .model import AthleteProfile, Block, Exercise, Prescription
 from .owned_kit import kit_heaviest, kit_increments, owned_floor_kg
+
+T = TypeVar("T")
+
+
+class Copies(dict):
+    """The walk's copies of the plan's values (blocks, sessions, block lists), keyed by the
+    identity of the values each was made from and by the numbers that shaped it.
+
+    An id names one object only while that object lives: the walk makes and drops values by
+    the thousand, so a key holding only the id of one already freed would be found again by a
+    newer value given the same address, and handed that older value's copy (a lunge's dose
+    for a deadlift, a Tuesday session for a Thursday). Which address comes back depends on
+    everything the process did before, so such a fault shows only in a long run. Every value
+    an entry's key names is therefore kept alive with the entry (`kept`), for the walk's life."""
+
+    __slots__ = ("kept",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kept: list[tuple] = []
+
+    def of(self, sources: tuple, numbers: tuple, make: Callable[[], T]) -> T:
+        """The copy made from `sources` (by identity) with `numbers` (by value), else `make()`'s, kept."""
+        key = (*map(id, sources), *numbers)
+        hit = self.get(key)
+        if hit is None:
+            hit = self[key] = make()
+            self.kept.append(sources)
+        return hit  # type: ignore[no-any-return]
+
+    def share(self, sources: tuple, value: T) -> T:
+        """The value kept for `sources` (by identity), else `value`, kept."""
+        return self.of(sources, (), lambda: value)
 
 
 @dataclass
@@ -67,8 +101,8 @@ class LoadWalk:
     lifts: dict[str, LiftState]
     started: bool = False  # past the weeks already lived: starts from the profile apply
     # loaded copies shared as the plan's own values are (blocks, and the block lists of
-    # sessions alike), keyed by the identity of values the walk keeps alive
-    copies: dict[tuple, Any] = field(default_factory=dict)
+    # sessions alike), keyed by the identity of values the walk keeps alive (`Copies`)
+    copies: Copies = field(default_factory=Copies)
     # (exercise id, day) -> the light dose a lived week planned that day: a log of it done as
     # planned leaves the lift where it stood (a light day's set says little of what it can do)
     eased_days: dict[tuple[str, dt.date], Prescription] = field(default_factory=dict)

@@ -193,8 +193,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         if not walk.started:
             _remember_eased(walk, s, blocks)
         same = all(a is b for a, b in zip(blocks, s.blocks, strict=True))
-        key = (id(s.blocks), *map(id, blocks))
-        shared = s.blocks if same else walk.copies.setdefault(key, blocks)
+        shared = s.blocks if same else walk.copies.share((s.blocks, *blocks), blocks)
         timed = s if same else copy_of(s, blocks=shared, **retimed(s, shared, walk))
         sessions.append(as_dosed_heavy(timed, shared, week.runs, walk.p) or timed)  # shown by the dose it prescribes
     if not week.deload and noted(walk, week):
@@ -301,13 +300,13 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True
     kg, added = (kg, added) if kit is None else (kit.kg, [*added, *kit.reasons])
-    key = (id(block), kg, kit and kit.presc, *map(id, added))  # `why` returns one object per sentence
-    hit = walk.copies.get(key)
-    if hit is None:
+
+    def loaded() -> Block:
         base = block if kit is None else with_kit_dose(walk, block, kit)
         presc = copy_of(base.prescription, load_kg=kg)
-        hit = walk.copies[key] = copy_of(base, prescription=presc, reasons=[*base.reasons, *added])
-    return hit
+        return copy_of(base, prescription=presc, reasons=[*base.reasons, *added])
+
+    return walk.copies.of((block, *added), (kg, kit and kit.presc), loaded)  # `why` returns one object per sentence
 
 
 def _load_within(walk: LoadWalk, week: Week, block: Block, lift: LiftState, e: Exercise, legs: bool) -> float:

@@ -187,7 +187,7 @@ class _Planning:
     warnings: list[str] = field(default_factory=list)
     previous: tuple[tuple[dt.date, str, bool], ...] = ()  # (date, focus's value, plyometric): placement.Previous
     selection: BlockSelection | None = None
-    selection_key: tuple | None = None  # (selection context, recent primaries)
+    selection_key: tuple | None = None  # (selection context, recent primaries, kept mains, last block's done)
     block_of_selection: tuple | None = None  # (block, screen effects, kit, swaps) the selection was made for
     prior_selection: BlockSelection | None = None
     prior_phase: Phase | None = None  # the phase the prior selection was made for
@@ -292,7 +292,7 @@ class _Planning:
         recent, keep = self._recent(frame)
         self.selection, missing = select_block(self.ctx, needs, recent, keep, self.prior_done)
         self.carry = with_new_rungs(self.carry, self.selection.climbed)
-        self.selection_key, self.block_of_selection = (needs, recent), key
+        self.selection_key, self.block_of_selection = (needs, recent, keep, self.prior_done), key  # all it chose from
         said = {w.partition(": ")[2] for w in self.warnings}  # a block's warning is said once, when it starts
         self.warnings.extend(f"Week {frame.index}: {m}" for m in missing if m not in said)
 

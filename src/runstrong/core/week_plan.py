@@ -32,7 +32,7 @@ _RULE_ID = attrgetter("rule_id")
 class WeekInputs:
     runner: Runner
     frame: WeekFrame
-    selection_key: tuple  # what chose the block's exercises: (selection context, recent primaries)
+    selection_key: tuple  # select_block's every input: (selection context, recent primaries, kept mains, done)
     days: tuple[DayInfo, ...]
     previous: Previous
     least_bad: bool
