@@ -32,6 +32,10 @@ _STATED = {
     "dose-strength": "Strength reps, at {effort} this week.",
     "dose-heavy": "Heavy work's few reps and long rests, at {effort} this week.",
 }
+_RUNG_LIGHT = (
+    "rung-start-load",
+    "A pain ladder's rung starts this lift light on purpose, under what your own lift allows",
+)
 LOAD_SAYS = "so that is the effort here"  # the sentence's end: an effort the load set, not the dose
 MOST_SHOWN_RIR = 10  # the effort scale's end (RPE 0): a log takes no more
 SLACK_REPS = 2  # a load this many reps or more further from failure than its target says so (a rep is
@@ -119,27 +123,18 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
         return block
     if any(r.rule_id in ("find-your-weight", "kit-heaviest") for r in block.reasons):
         return block  # the runner finds the load at the target; the kit's ceiling keeps it with slower reps
-    cause = _cause(week, block, close)
-    if cause is None:
-        return block
     p = walk.p
     target = walk.rir(presc)
-    e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
-    if (week.phase == Phase.taper or held_only(block)) and lift.last_e1rm:
-        e1rm = min(e1rm, lift.last_e1rm)  # the same load and reps as the last loading week: its effort (a hold grows
-        # nothing: cr19b #4 read a held 55 kg x 6 as RIR 6 against the e1RM the walk had grown for the next step)
-    if week.phase == Phase.maintenance and not close and lift.built_e1rm:
-        e1rm = min(e1rm, lift.built_e1rm)  # maintenance grows nothing: its load is the one built, at its effort
-    if held_only(block) and lift.light is not None and _light(block):
-        # a held light day repeats the last loading week's light day, whose load a light day's share
-        # set under the same reserve: read against what that day stood for, not the full days' e1RM
-        # (a held 2 x 7 @ 32.5 kg read RIR 8 where the week it repeats said RIR 4)
-        e1rm = min(e1rm, walk.e1rm_of(lift.light[1], copy_of(presc, reps=lift.light[0])))
-    day = walk.day_last.get((block.exercise_id, walk.focus)) if held_only(block) and not _light(block) else None
-    if day is not None and day.load_kg and day.reps and day.intensity.kind in ("rir", "rpe"):
-        # a held full day repeats its own day's last loading week: read against what that set stood
-        # for, not the heavy day's (a held 2 x 10 @ 14 kg beside 3 x 4 @ 18 kg is not "RIR 6")
-        e1rm = min(e1rm, walk.e1rm_of(day.load_kg, day))
+    if lift.rung and lift.own_e1rm is not None:  # light on purpose: read against the runner's own lift (cr26a F5)
+        e1rm = lift.own_e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
+        if easy_at(e1rm, kg, reps, p):
+            return _said_easy(walk, block, round(kg / e1rm * 100))
+        cause = _cause(week, block, close) or _RUNG_LIGHT
+    else:
+        cause = _cause(week, block, close)
+        if cause is None:
+            return block
+        e1rm = _held_e1rm(walk, lift, week, block, close)
     gives = reserve_at(e1rm, kg, reps, p)
     step, bar = walk.kit(walk.library.get(block.exercise_id))
     if gives < target + SLACK_REPS - 1e-9 or not loads_held(p, e1rm, kg, reps, target, step, bar):
@@ -157,6 +152,62 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
         reasons = restated([*block.reasons, p.why(rule, text)], intensity, p.why)
         hit = walk.copies[key] = copy_of(block, prescription=copy_of(presc, intensity=intensity), reasons=reasons)
     return hit
+
+
+def easy_at(e1rm: float, kg: float, reps: int, p: Any) -> bool:
+    """Whether `reps` at `kg` leave more reps in reserve than a runner can read, by the e1RM
+    formula turned round without its reach (a load at half the e1RM is easy however far the
+    formula is stretched: read within its reach, 12 reps would say "RIR 3").
+
+    >>> from types import SimpleNamespace as NS
+    >>> easy_at(75, 37.5, 12, NS(e1rm_formula="epley")), easy_at(74, 60, 5, NS(e1rm_formula="epley"))
+    (True, False)
+    """
+    total = 37 - 36 * kg / e1rm if p.e1rm_formula == "brzycki" else 30 * (e1rm / kg - 1)
+    return total - reps >= READABLE_RIR + 1
+
+
+def _said_easy(walk: LoadWalk, block: Block, pct: int) -> Block:
+    """A rung's deliberately light block, labelled easy (RIR 6+) with the reason (rung-start-load)."""
+    presc = block.prescription
+    shown = float(READABLE_RIR + 1)
+    if presc.intensity.kind == "rir" and presc.intensity.value == shown:
+        return block
+    key = (id(block), "easy", shown)
+    hit = walk.copies.get(key)
+    if hit is None:
+        intensity = build(Intensity, kind="rir", value=shown)
+        text = (
+            f"{_RUNG_LIGHT[1]}: at {presc.reps} reps this load is about {pct}% of the 1RM it converts to, "
+            f"an easy effort ({READABLE_RIR + 1} or more reps in reserve), {LOAD_SAYS} (the dose asked "
+            f"{effort_words(presc.intensity, exact=True)})."
+        )
+        reasons = restated([*block.reasons, walk.p.why(_RUNG_LIGHT[0], text)], intensity, walk.p.why)
+        hit = walk.copies[key] = copy_of(block, prescription=copy_of(presc, intensity=intensity), reasons=reasons)
+    return hit
+
+
+def _held_e1rm(walk: LoadWalk, lift: LiftState, week: Any, block: Block, close: bool) -> float:
+    """The e1RM a held or eased block's load is read against: the walk's, or what the set it
+    repeats stood for."""
+    p, presc = walk.p, block.prescription
+    e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
+    if (week.phase == Phase.taper or held_only(block)) and lift.last_e1rm:
+        e1rm = min(e1rm, lift.last_e1rm)  # the same load and reps as the last loading week: its effort (a hold grows
+        # nothing: cr19b #4 read a held 55 kg x 6 as RIR 6 against the e1RM the walk had grown for the next step)
+    if week.phase == Phase.maintenance and not close and lift.built_e1rm:
+        e1rm = min(e1rm, lift.built_e1rm)  # maintenance grows nothing: its load is the one built, at its effort
+    if held_only(block) and lift.light is not None and _light(block):
+        # a held light day repeats the last loading week's light day, whose load a light day's share
+        # set under the same reserve: read against what that day stood for, not the full days' e1RM
+        # (a held 2 x 7 @ 32.5 kg read RIR 8 where the week it repeats said RIR 4)
+        e1rm = min(e1rm, walk.e1rm_of(lift.light[1], copy_of(presc, reps=lift.light[0])))
+    day = walk.day_last.get((block.exercise_id, walk.focus)) if held_only(block) and not _light(block) else None
+    if day is not None and day.load_kg and day.reps and day.intensity.kind in ("rir", "rpe"):
+        # a held full day repeats its own day's last loading week: read against what that set stood
+        # for, not the heavy day's (a held 2 x 10 @ 14 kg beside 3 x 4 @ 18 kg is not "RIR 6")
+        e1rm = min(e1rm, walk.e1rm_of(day.load_kg, day))
+    return e1rm
 
 
 _ASKED = re.compile(r"\(the dose asked (?:(?P<rir>[\d.]+) reps in reserve|RPE (?P<rpe>[\d.]+))\)\.$")
@@ -185,3 +236,14 @@ def as_dosed(walk: LoadWalk, block: Block) -> Block:
 def loads_held(p: Any, e1rm: float, kg: float, reps: int, rir: float, step: float, bar: float) -> bool:
     """Whether `kg` sits under the load the target (reps at `rir`) implies, on the kit's steps."""
     return kg < ld.round_down(ld.load_for(e1rm, reps, rir, p.e1rm_formula, p.e1rm_max_reps), step, bar) - 1e-9
+
+
+def as_asked(walk: LoadWalk, session: Any) -> Any:
+    """`session` with a rung's deliberately light blocks at the effort their dose asked: the walk
+    steps the next week from the dose, not from the easy label its load gives (rung-start-load)."""
+    easy = [as_dosed(walk, b) if _RUNG_LIGHT[0] in b.rule_ids and _said(b) else b for b in session.blocks]
+    return session if all(a is b for a, b in zip(easy, session.blocks, strict=True)) else copy_of(session, blocks=easy)
+
+
+def _said(block: Block) -> bool:
+    return any(r.rule_id == _RUNG_LIGHT[0] and LOAD_SAYS in r.text for r in block.reasons)
