@@ -64,3 +64,24 @@ def clamp_scale(ratios: list[float], p: Any) -> float:
         return 1.0
     low, high = p.start_calibrate_min_pct / 100, p.start_calibrate_max_pct / 100
     return min(max(statistics.median(ratios), low), high)
+
+
+def scales_up(e: Exercise) -> bool:
+    """Whether a lift's start may be scaled up from the runner's lift of its family: not a
+    ballistic one (`intent` power: a swing's load is not read from an e1RM; cr22b S2)."""
+    return e.intent != "power"
+
+
+def family_ratio(src: Exercise, e: Exercise, p: Any) -> float | None:
+    """What `e`'s e1RM is over `src`'s, one implement against the other, when `src` is of
+    its movement family (cross-lift-start): a lift of the same movement by the registry's
+    ratio between the two (an unlisted lift at the movement's reference), a split squat, lunge or
+    step-up from a squat by its `from_squat_pct`; None for another movement."""
+    ratios, ref = p.cross_lift_relative_pct, p.cross_lift_reference_pct
+    if src.pattern == e.pattern:
+        ratio = ratios.get(e.id, ref) / ratios.get(src.id, ref)
+    elif src.pattern == "squat" and e.pattern in p.cross_lift_from_squat_pct:
+        ratio = p.cross_lift_from_squat_pct[e.pattern] / 100 * ref / ratios.get(src.id, ref)
+    else:
+        return None
+    return ratio * implement_share(e, p) / implement_share(src, p)

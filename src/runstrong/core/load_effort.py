@@ -32,6 +32,10 @@ _STATED = {
     "dose-strength": "Strength reps, at {effort} this week.",
     "dose-heavy": "Heavy work's few reps and long rests, at {effort} this week.",
 }
+_RUNG_LIGHT = (
+    "rung-start-load",
+    "A pain ladder's rung starts this lift light on purpose, under what your own lift allows",
+)
 LOAD_SAYS = "so that is the effort here"  # the sentence's end: an effort the load set, not the dose
 MOST_SHOWN_RIR = 10  # the effort scale's end (RPE 0): a log takes no more
 SLACK_REPS = 2  # a load this many reps or more further from failure than its target says so (a rep is
@@ -140,20 +144,28 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
         return block
     if any(r.rule_id == "find-your-weight" for r in block.reasons):
         return block  # the runner finds the load at the target
-    cause = _cause(week, block, close)
-    # a loading week's load at the kit's top (an eased week's, the taper's, a light day's, is read as
-    # before, against the loads planned: read from the e1RM the plan grows, a taper set logged as
-    # written would show a lift the kit holds and move it on, `kit_fit.at_kit_ceiling`; left open)
-    kit = kit_cause(walk, block, kg) if cause is None else None
-    cause = cause or kit
-    if cause is None:
-        return block
     p = walk.p
     target = walk.rir(presc)
-    if kit is None:
-        e1rm = _held_e1rm(walk, lift, week, block, close, lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks)
-    else:  # at the kit's top every week's load is that top: the walk's e1RMs, bound to it, read it at the target
-        e1rm = (lift.free_e1rm or lift.e1rm) * (1 + p.load_step_pct / 100) ** lift.weeks
+    growth = (1 + p.load_step_pct / 100) ** lift.weeks
+    kit = None
+    if lift.rung and lift.own_e1rm is not None:  # light on purpose: read against the runner's own lift (cr26a F5)
+        e1rm = lift.own_e1rm * growth
+        if easy_at(e1rm, kg, reps, p):
+            return _said_easy(walk, block, round(kg / e1rm * 100))
+        cause = _cause(week, block, close) or _RUNG_LIGHT
+    else:
+        cause = _cause(week, block, close)
+        # a loading week's load at the kit's top (an eased week's, the taper's, a light day's, is read as
+        # before, against the loads planned: read from the e1RM the plan grows, a taper set logged as
+        # written would show a lift the kit holds and move it on, `kit_fit.at_kit_ceiling`; left open)
+        kit = kit_cause(walk, block, kg) if cause is None else None
+        cause = cause or kit
+        if cause is None:
+            return block
+        if kit is None:
+            e1rm = _held_e1rm(walk, lift, week, block, close, lift.e1rm * growth)
+        else:  # at the kit's top every week's load is that top: the walk's e1RMs, bound to it, read it at the target
+            e1rm = (lift.free_e1rm or lift.e1rm) * growth
     gives = reserve_at(e1rm, kg, reps, p)
     step, bar = walk.kit(walk.library.get(block.exercise_id))
     # at the kit's top no slack: the reps and reserve written add up to what the load allows week
@@ -202,6 +214,39 @@ def _held_e1rm(walk: LoadWalk, lift: LiftState, week: Any, block: Block, close: 
     return e1rm
 
 
+def easy_at(e1rm: float, kg: float, reps: int, p: Any) -> bool:
+    """Whether `reps` at `kg` leave more reps in reserve than a runner can read, by the e1RM
+    formula turned round without its reach (a load at half the e1RM is easy however far the
+    formula is stretched: read within its reach, 12 reps would say "RIR 3").
+
+    >>> from types import SimpleNamespace as NS
+    >>> easy_at(75, 37.5, 12, NS(e1rm_formula="epley")), easy_at(74, 60, 5, NS(e1rm_formula="epley"))
+    (True, False)
+    """
+    total = 37 - 36 * kg / e1rm if p.e1rm_formula == "brzycki" else 30 * (e1rm / kg - 1)
+    return total - reps >= READABLE_RIR + 1
+
+
+def _said_easy(walk: LoadWalk, block: Block, pct: int) -> Block:
+    """A rung's deliberately light block, labelled easy (RIR 6+) with the reason (rung-start-load)."""
+    presc = block.prescription
+    shown = float(READABLE_RIR + 1)
+    if presc.intensity.kind == "rir" and presc.intensity.value == shown:
+        return block
+
+    def said() -> Block:
+        intensity = build(Intensity, kind="rir", value=shown)
+        text = (
+            f"{_RUNG_LIGHT[1]}: at {presc.reps} reps this load is about {pct}% of the 1RM it converts to, "
+            f"an easy effort ({READABLE_RIR + 1} or more reps in reserve), {LOAD_SAYS} (the dose asked "
+            f"{effort_words(presc.intensity, exact=True)})."
+        )
+        reasons = restated([*block.reasons, walk.p.why(_RUNG_LIGHT[0], text)], intensity, walk.p.why)
+        return copy_of(block, prescription=copy_of(presc, intensity=intensity), reasons=reasons)
+
+    return walk.copies.of((block,), ("easy", shown, pct), said)
+
+
 _ASKED = re.compile(r"\(the dose asked (?:(?P<rir>[\d.]+) reps in reserve|RPE (?P<rpe>[\d.]+))\)\.$")
 
 
@@ -235,3 +280,14 @@ def asked_effort(block: Block) -> tuple[str | None, Intensity | None]:
 def loads_held(p: Any, e1rm: float, kg: float, reps: int, rir: float, step: float, bar: float) -> bool:
     """Whether `kg` sits under the load the target (reps at `rir`) implies, on the kit's steps."""
     return kg < ld.round_down(ld.load_for(e1rm, reps, rir, p.e1rm_formula, p.e1rm_max_reps), step, bar) - 1e-9
+
+
+def as_asked(walk: LoadWalk, session: Any) -> Any:
+    """`session` with a rung's deliberately light blocks at the effort their dose asked: the walk
+    steps the next week from the dose, not from the easy label its load gives (rung-start-load)."""
+    easy = [as_dosed(walk, b) if _RUNG_LIGHT[0] in b.rule_ids and _said(b) else b for b in session.blocks]
+    return session if all(a is b for a, b in zip(easy, session.blocks, strict=True)) else copy_of(session, blocks=easy)
+
+
+def _said(block: Block) -> bool:
+    return any(r.rule_id == _RUNG_LIGHT[0] and LOAD_SAYS in r.text for r in block.reasons)

@@ -14,7 +14,7 @@ from typing import Any
 
 from . import loads as ld
 from .library import Library
-from .load_calibration import implement_share, strength_scale, table_e1rm
+from .load_calibration import family_ratio, scales_up, strength_scale, table_e1rm
 from .load_limits import kit_top
 from .load_walk import LiftState, LoadWalk
 from .log_loads import eased_as_planned, set_e1rm
@@ -122,22 +122,28 @@ _SHOWN = frozenset({"e1rm-formula", "load-autoregulation"})  # loads the runner 
 
 def _carried_over(walk: LoadWalk, e: Exercise) -> LiftState | None:
     """A start converted from a lift of the same movement whose load is known or logged,
-    by the registry's ratio between the two (cross-lift-start); None when there is none. A
+    by the registry's ratio between the two (cross-lift-start), or for a split squat, lunge or
+    step-up from a squat the runner gave or logged (its `from_squat_pct`: cr26a F5, F7, a 4 kg
+    split squat "RPE 8" beside a 20 kg goblet squat); None when there is none. A
     stand-in converts from the lift it stands in for first, and a review's stand-in (form
     broke down, or pain) at the registry's cautious share of that: the lift it replaces was
     swapped out for a reason (holdfix's Left: Marcus's stand-in took his trap bar's load)."""
     ratios, library = walk.p.cross_lift_relative_pct, walk.library
-    if e.id not in ratios:
+    squat_family = e.pattern in walk.p.cross_lift_from_squat_pct and scales_up(e)
+    if e.id not in ratios and not squat_family:
         return None
     swaps = [x for x in walk.profile.exercise_swaps if x.to_id == e.id]
     replaced = {x.from_id: x.rule_id == "review-regress" for x in swaps}
     order = sorted(walk.lifts.items(), key=lambda kv: kv[0] not in replaced)  # the replaced lift first
     for src_id, lift in order:
         src = library.get(src_id) if src_id in library else None
-        if src is None or src_id not in ratios or src.pattern != e.pattern or lift.rule not in _SHOWN:
+        if src is None or lift.rule not in _SHOWN:
+            continue
+        listed = e.id in ratios and src_id in ratios and src.pattern == e.pattern
+        if not listed and not (squat_family and src.pattern == "squat"):
             continue
         now = lift.e1rm * (1 + walk.p.load_step_pct / 100) ** lift.weeks
-        e1rm = now / implement_share(src, walk.p) * ratios[e.id] / ratios[src_id] * implement_share(e, walk.p)
+        e1rm = now * family_ratio(src, e, walk.p)  # type: ignore[operator]
         cautious = any(replaced.values())  # a review's stand-in: cautious whichever lift it converts from
         share = walk.p.cross_lift_stand_in_pct / 100 if cautious else 1.0
         pct = walk.p.cross_lift_stand_in_pct

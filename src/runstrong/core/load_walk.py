@@ -81,6 +81,7 @@ class LiftState:
         None  # reps and load of its other full day last loading week (kept at a held load)
     )
     rung: bool = False  # a pain ladder's rung brought it in: its start is capped low (rung-start-load)
+    own_e1rm: float | None = None  # a rung's start from the runner's own lift of its family: its effort's measure
     handed_back: bool = False  # back after its area's ladder, at the handover's share (pain-ladder-handover)
     diary: bool = False  # its load follows a set the diary logged (not one the runner gave): the words say so
     hard_once: bool = False  # its last full day was logged harder than planned, all reps done: held, not lowered

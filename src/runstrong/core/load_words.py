@@ -20,6 +20,13 @@ def load_reasons(walk: LoadWalk, lift: LiftState, kit: Item | None) -> list:
     if only is not None:  # one weight owned: nothing to find, nothing to round, said each week (cr23a F4)
         owned = walk.p.why("owned-weights", _only_text(only, kit, walk.profile.units))
         return [owned, walk.p.why(lift.rule, _load_text(walk, lift) if lift.shown else _start_text(lift))]
+    if lift.rung and lift.own_e1rm is not None and not lift.shown:  # from the runner's own lift (cr26a F5)
+        text = (
+            f"A pain ladder's rung brings this lift in, so it starts light on purpose: {walk.p.rung_start_family_pct}% "
+            f"of what your {lift.source.split(' (')[0]} converts to by the registry's ratio between the two lifts; "
+            "the log moves it on."
+        )
+        return [walk.p.why("rung-start-load", text), rounding]
     if lift.find and lift.rung:
         return [*_rung_find(walk, lift), rounding]
     if lift.find:

@@ -27,7 +27,7 @@ from .kit_progress import note_kits, undosed
 from .kit_session import progressed, refit, retimed, room, taper_reps, with_kit_dose
 from .library import Library
 from .light_progress import light_progressed
-from .load_effort import as_dosed, honest_effort
+from .load_effort import as_asked, as_dosed, honest_effort
 from .load_limits import (
     LOADED_ROLES,
     copy_of,
@@ -197,7 +197,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         timed = s if same else copy_of(s, blocks=shared, **retimed(s, shared, walk))
         sessions.append(as_dosed_heavy(timed, shared, week.runs, walk.p) or timed)  # shown by the dose it prescribes
     if not week.deload and noted(walk, week):
-        note_days(walk, week, sessions)
+        note_days(walk, week, [as_asked(walk, s) for s in sessions])  # a rung's easy label is not its step
         for ex_id, light in light_days.items():
             walk.lifts[ex_id].light = light
     if not week.deload:

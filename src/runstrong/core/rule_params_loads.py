@@ -35,6 +35,7 @@ class CrossLiftStart(RuleParams):
     relative_pct: dict[str, Positive]
     reference_pct: Positive
     stand_in_pct: Positive
+    from_squat_pct: dict[str, Positive]  # movement pattern -> its e1RM as a share of a squat's (family start)
 
 
 class FindYourWeight(RuleParams):

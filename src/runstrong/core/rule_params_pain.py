@@ -31,10 +31,12 @@ class RaceCloseNoNewWork(RuleParams):
 
 
 class RungStartLoad(RuleParams):
-    """A rung's loaded lift's start, as a share of the body-mass estimate."""
+    """A rung's loaded lift's start: a share of the body-mass estimate, or of what the runner's
+    own lift of its movement family converts to."""
 
     prefix = "rung_start_"
     pct: Pct
+    family_pct: Pct
 
 
 class PainLadderHandover(RuleParams):

@@ -3,14 +3,16 @@
 through its ladder starts at a share of where it stood (`pain-ladder-handover`).
 
 A rung is a return from pain: its new lift is never started at an estimate scaled up by the
-runner's barbell lifts (cr22b S2: a 63 kg woman four weeks after 5/10 hamstring pain was given
-a 32 kg kettlebell swing, "find your weight"). The walk (`plan_loads`) asks here once, when a
-rung's or a handed-back lift first comes.
+runner's lifts of other movements (cr22b S2: a 63 kg woman four weeks after 5/10 hamstring pain
+was given a 32 kg kettlebell swing, "find your weight"), but a lift of its own family the runner
+gave or logged says where it stands: a share of that, its effort read against it (cr26a F5: a
+70 kg trap-bar puller's rung gave a 17.5 kg cable pull-through labelled RIR 3). The walk
+(`plan_loads`) asks here once, when a rung's or a handed-back lift first comes.
 """
 
 from __future__ import annotations
 
-from .load_calibration import implement_share, table_e1rm
+from .load_calibration import family_ratio, scales_up, table_e1rm
 from .load_walk import LiftState, LoadWalk
 from .model import Block, Exercise
 
@@ -32,8 +34,8 @@ def handed_back(block: Block) -> bool:
 
 def rung_cap_e1rm(walk: LoadWalk, e: Exercise) -> float | None:
     """The most a rung's new lift may start at: the body-mass estimate (`starting-load-estimate`,
-    never scaled up by the runner's other lifts) cut to the rule's share, and no more than what
-    the runner's logged or given lifts of the same movement convert to; None when the table has
+    never scaled up by the runner's lifts of other movements) cut to the rule's share, and no more
+    than what the runner's logged or given lifts of its family convert to; None when the table has
     no ratio for its movement."""
     table = table_e1rm(e, walk.profile, walk.p)
     if table is None:
@@ -41,31 +43,36 @@ def rung_cap_e1rm(walk: LoadWalk, e: Exercise) -> float | None:
     p = walk.p
     cap = table * p.start_cautious_pct / 100 * min(walk.scale, 1.0) * p.rung_start_pct / 100
     related = related_e1rm(walk, e)
-    return cap if related is None else min(cap, related)
+    return cap if related is None else min(cap, related[0])
 
 
-def related_e1rm(walk: LoadWalk, e: Exercise) -> float | None:
-    """The lowest e1RM `e` converts to from a lift of the same movement the runner logged or
-    gave a load for (cross-lift-start's ratio, a lift not listed at the movement's reference),
-    grown by the weeks planned since; None when there is none."""
+def related_e1rm(walk: LoadWalk, e: Exercise) -> tuple[float, str] | None:
+    """The lowest e1RM `e` converts to from a lift of its movement family the runner logged or
+    gave a load for (`family_ratio`), grown by the weeks planned since, and that lift's name;
+    None when there is none."""
     p, library = walk.p, walk.library
-    ratios, ref = p.cross_lift_relative_pct, p.cross_lift_reference_pct
     found = []
     for src_id, lift in walk.lifts.items():
         if src_id == e.id or src_id not in library or lift.rule not in _SHOWN:
             continue
         src = library.get(src_id)
-        if src.pattern != e.pattern:
+        ratio = family_ratio(src, e, p)
+        if ratio is None:
             continue
         now = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
-        share = implement_share(e, p) / implement_share(src, p)
-        found.append(now * share * ratios.get(e.id, ref) / ratios.get(src_id, ref))
+        found.append((now * ratio, src.name))
     return min(found, default=None)
 
 
 def rung_start(walk: LoadWalk, e: Exercise) -> LiftState | None:
-    """The start of a loaded lift a rung brings in, with no load of its own: the cap above,
-    found from light in its first session (`find-your-weight`)."""
+    """The start of a loaded lift a rung brings in, with no load of its own: the rule's family
+    share of what the runner's own lift of its family converts to, its effort read against that
+    lift (`own_e1rm`); else the cap above, found from light in its first session (`find-your-weight`)."""
+    own = related_e1rm(walk, e) if scales_up(e) else None
+    if own is not None and table_e1rm(e, walk.profile, walk.p) is not None:
+        pct = walk.p.rung_start_family_pct
+        source = f"{own[1]} ({pct}% of what it converts to: a rung starts light)"
+        return LiftState(own[0] * pct / 100, None, "cross-lift-start", source=source, rung=True, own_e1rm=own[0])
     e1rm = rung_cap_e1rm(walk, e)
     if e1rm is None:
         return None
