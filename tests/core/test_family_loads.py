@@ -21,6 +21,7 @@ from runstrong.io.profile_file import load_profile
 from tests.conftest import examples
 
 from .strategies import profiles, profiles_on_ladders
+from .test_rung_loads import first_blocks
 
 CTX = load_context()
 P = CTX.params
@@ -32,14 +33,6 @@ SETTINGS = settings(max_examples=examples(0.3), deadline=None, suppress_health_c
 FRACTION = 0.6  # a load is never under this share of what the runner's own lift predicts for its reps and effort
 EASY_RIR = 6  # "easy (RIR 6+)": a load light on purpose says so
 LABEL_SLACK = 3  # a label at most this many reps nearer failure than the runner's own lift says (no RPE 8 at ~RPE 4)
-
-
-def first_blocks(plan, exercise_id: str) -> list:  # type: ignore[no-untyped-def]
-    for w in plan.weeks:
-        found = [b for s in w.sessions for b in s.blocks if b.exercise_id == exercise_id]
-        if found:
-            return found
-    return []
 
 
 def test_nadias_lower_back_rung_starts_from_her_trap_bar_and_says_it_is_easy():
