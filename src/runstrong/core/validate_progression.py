@@ -142,7 +142,7 @@ def step_problems(before: Prescription, now: Prescription, p: Params) -> list[st
     if now.sets - before.sets > p.max_set_step:
         problems.append("sets jump")
     bi, ni = before.intensity, now.intensity
-    rise = None
+    rise, lighter = None, bool(before.load_kg and now.load_kg and now.load_kg < before.load_kg)
     if bi.kind == ni.kind == "load_kg" and bi.value and ni.value:
         rise, most = (ni.value - bi.value) / bi.value * 100, p.max_load_step_pct
     elif before.reps and now.reps and (q0 := rir_of(bi.kind, bi.value)) is not None:
@@ -150,13 +150,15 @@ def step_problems(before: Prescription, now: Prescription, p: Params) -> list[st
         if q1 is not None:
             rise = load_rise_pct((before.reps, q0), (now.reps, q1), p.e1rm_divisor)
             most = p.max_implied_load_step_pct
-            if before.load_kg and now.load_kg and now.load_kg < before.load_kg:
-                # a lighter load asks that much less strength than its effort alone implies (a day at the
-                # kit's heaviest says the reserve it leaves, kit-heaviest: 3 x 9 @ 12 kg at RIR 6, then
-                # 3 x 11 @ 10 kg at RIR 2 asks an e1RM of 14.3 kg where 18 kg was asked)
-                rise = ((1 + rise / 100) * now.load_kg / before.load_kg - 1) * 100
+            if lighter:
+                # with both loads written, the strength asked is the e1RM the load and its effort stand
+                # for: a lighter load at a nearer effort can ask less (a day at the kit's heaviest says
+                # the reserve it leaves, kit-heaviest: 3 x 9 @ 12 kg at RIR 6 asks an e1RM of 18 kg,
+                # then 3 x 11 @ 10 kg at RIR 2 one of 14.3 kg); and a lighter load never rises with
+                # the reps (double progression: 1 x 8 @ 31.25 kg then 1 x 10 @ 30 kg, both RIR 2)
+                rise = (now.load_kg / before.load_kg / (1 + rise / 100) - 1) * 100
     if rise is not None and rise > most + 1e-9:
         problems.append(f"load jumps {rise:.0f}%")
-    if rise is not None and rise > 1e-9 and reps_up > 0:
+    if rise is not None and rise > 1e-9 and reps_up > 0 and not lighter:
         problems.append("reps and load rise together")
     return problems
