@@ -31,8 +31,10 @@ HEAVY_BOUND = "No harder than this week's heavy day"  # linear-progression's wor
 
 
 def is_heavy(b) -> bool:
-    """A lift's heavy day: dosed by the heavy scheme at an RPE."""
-    return "dose-heavy" in b.rule_ids and b.prescription.intensity.kind == "rpe"
+    """A lift's heavy day: dosed by the heavy scheme at an RPE, also where its load at the kit's
+    top said the reserve it leaves instead ("... so that is the effort here (the dose asked RPE 8)")."""
+    asked_rpe = b.prescription.intensity.kind == "rpe" or any("(the dose asked RPE" in r.text for r in b.reasons)
+    return "dose-heavy" in b.rule_ids and asked_rpe
 
 
 def _lowering(tempo: str | None) -> int | None:
@@ -106,6 +108,18 @@ def _rep_seconds(b) -> int:
     return (p.sets * sides + (1 if p.extra_sets_side else 0)) * max(p.reps or 0, 1)
 
 
+def _no_room_for(session, block, reps: int, profile) -> bool:
+    """Whether the session's time cap leaves no room for `block` at `reps` (its sets at its tempo,
+    as the plan times them): a full session keeps its reps only where a set fewer or a trimmed
+    accessory made room, and a one-set day at the cap cannot (1 x 12 -> 1 x 10 at a 20-minute cap)."""
+    p = block.prescription
+    per_rep = sum(1 if c in "Xx" else int(c) for c in (p.tempo or "").split("-")) or 3
+    sides = 2 if p.per_side else 1
+    more = (reps - (p.reps or 0)) * per_rep * (p.sets * sides + (1 if p.extra_sets_side else 0))
+    cap = min(profile.session_cap_minutes, P.max_session_minutes)
+    return p.sets == 1 and session.estimated_minutes * 60 + more > cap * 60
+
+
 def other_days(plan) -> list[tuple[int, dict]]:
     """Each loading week with each lift's other full day: its first full day that is not its
     main one (`main_days`), as (block, session) by exercise id."""
@@ -164,7 +178,7 @@ def reps_falling_at_the_kits_heaviest(plan, profile, library) -> list[tuple]:
     """Loading weeks where a lift stays at the heaviest load the runner's kit makes and its
     reps fall from the last loading week's (the set gets easier while its effort says harder)."""
     out = []
-    for j, ex_id, before, after, _ in _pairs(plan, library):
+    for j, ex_id, before, after, session in _pairs(plan, library):
         kit = kit_of(library.get(ex_id))
         full = heaviest_of(kit, profile)
         if full is None:
@@ -172,7 +186,7 @@ def reps_falling_at_the_kits_heaviest(plan, profile, library) -> list[tuple]:
         top = ld.round_down(full, *step_and_bar(kit, profile))
         a, b = before.prescription, after.prescription
         at_top = abs(a.load_kg - top) < 1e-6 and abs(b.load_kg - top) < 1e-6
-        if at_top and b.reps < a.reps:
+        if at_top and b.reps < a.reps and not _no_room_for(session, after, a.reps, profile):
             out.append((j, ex_id, a.reps, b.reps, b.load_kg))
     return out
 

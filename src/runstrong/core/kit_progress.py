@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from . import loads as ld
 from .library import Library
+from .load_effort import asked_effort
 from .load_limits import LOADED_ROLES, copy_of, held_only, reviewed
 from .model import Block, EquipmentSet, Exercise, Phase, Prescription, Reason
 from .owned_kit import kit_heaviest
@@ -142,8 +143,11 @@ def kept_reps(
     load holds: a heavier phase's fewer reps at the same load (the kit's, or the heavy day's
     bound, `no_harder_than_heavy`) make the set easier while its effort says harder (Helen's
     Wednesday hip thrust, 3 x 12 -> 3 x 10 at 12 kg). Where the load steps at the dose's
-    fewer reps, within its heavy day's bound, the week's dose stands."""
-    presc, other = block.prescription, lift.other
+    fewer reps, within its heavy day's bound, the week's dose stands. The reps kept are this
+    day's own from last loading week where it had a load: a day that was the lift's main one
+    then (before the other turned heavy) keeps its reps too (2 x 12 -> 1 x 10 at a 10 kg top)."""
+    presc, day = block.prescription, walk.day_last.get((block.exercise_id, walk.focus))
+    other = (day.reps, day.load_kg) if day is not None and day.reps and day.load_kg else lift.other
     if (
         other is None or not presc.reps or presc.reps >= other[0] or kg < other[1] - _EPS
         or week.phase not in LOADING_PHASES or week.deload or close  # type: ignore[attr-defined]
@@ -200,8 +204,13 @@ def eligible(walk: LoadWalk, week: object, block: Block, lift: LiftState, close:
 
 
 def is_heavy(b: Block) -> bool:
-    """A lift's heavy day: dosed by the heavy scheme at an RPE."""
-    return any(r.rule_id == "dose-heavy" for r in b.reasons) and b.prescription.intensity.kind == "rpe"
+    """A lift's heavy day: dosed by the heavy scheme at an RPE, read from the dose asked where its
+    load said another effort (at the kit's top, "RIR 6" for the RPE 8 asked: still the day the
+    kit's progression runs on, as the walk found it before the words were set)."""
+    if not any(r.rule_id == "dose-heavy" for r in b.reasons):
+        return False
+    asked = b.prescription.intensity if b.prescription.intensity.kind == "rpe" else asked_effort(b)[1]
+    return asked is not None and asked.kind == "rpe"
 
 
 def kit_dose(

@@ -39,7 +39,10 @@ def no_harder_than_heavy(
     heavy: dict[str, float] = {}
     for b in (b for blocks in loaded for b in blocks):
         if _heavy(b) and b.prescription.load_kg and b.prescription.reps:
-            e1rm = max(walk.e1rm_of(b.prescription.load_kg, b.prescription), _kit_held_e1rm(walk, b))
+            # at the kit's top a loading week's heavy day says the reserve its load leaves (read from the
+            # lift's own e1RM, `load_effort.honest_effort`); an eased week's keeps the effort it asks
+            kit = _kit_held_e1rm(walk, b) if loading else 0.0
+            e1rm = max(walk.e1rm_of(b.prescription.load_kg, b.prescription), kit)
             heavy[b.exercise_id] = min(heavy.get(b.exercise_id, e1rm), e1rm)
     if not heavy:
         return loaded

@@ -32,6 +32,7 @@ from .load_limits import (
     LOADED_ROLES,
     copy_of,
     held_light_week,
+    kit_top,
     light_day_load,
     light_step_words,
     light_under_full_days,
@@ -325,22 +326,44 @@ def _light_within(walk: LoadWalk, week: Week, block: Block, lift: LiftState, e: 
 def _load(walk: LoadWalk, week: Week, block: Block, lift: LiftState, close: bool, step: float, bar: float) -> float:
     """This block's load, at most the heaviest a plan holds; a lift a review held or cut stays
     at most where its last loading week left it (the review holds the load as it holds reps)."""
+    free = _free_at_kit_top(walk, week, block, lift)
     kg = min(
-        _target_load(walk, week, block.prescription, lift, close, step, bar), ld.round_down(MAX_LOAD_KG, step, bar)
+        _target_load(walk, week, block.prescription, lift, close, step, bar, free),
+        ld.round_down(MAX_LOAD_KG, step, bar),
     )
     if walk.reviewed and reviewed(block) and lift.last is not None and not lift.fresh_log:  # a log is newer
         kg = min(kg, ld.round_down(min(lift.last, lift.week_kg or lift.last), step, bar))
     return kg
 
 
+def _free_at_kit_top(walk: LoadWalk, week: Week, block: Block, lift: LiftState) -> bool:
+    """Whether a loading week's `block` reads its lift's own e1RM (`LiftState.free_e1rm`) rather than
+    the one bound to its planned loads: the lift's best load so far is the kit's heaviest, so its
+    planned loads stopped growing while the lift did not, and its heaviest day's effort already says
+    the reserve that load leaves (`load_effort.honest_effort`). Its other days climb to that load in
+    turn instead of standing a step under it for the rest of the plan (a dumbbell RDL 1 x 10 @ 22 kg
+    for eleven weeks beside 3 x 6 @ 24 kg, "RIR 9")."""
+    if week.deload or week.phase not in LOADING_PHASES or lift.last is None or lift.free_e1rm is None:
+        return False
+    top = kit_top(walk, walk.library.get(block.exercise_id))
+    return top is not None and lift.last >= top - 1e-9
+
+
 def _target_load(
-    walk: LoadWalk, week: Week, presc: Prescription, lift: LiftState, close: bool, step: float, bar: float
+    walk: LoadWalk,
+    week: Week,
+    presc: Prescription,
+    lift: LiftState,
+    close: bool,
+    step: float,
+    bar: float,
+    free: bool = False,
 ) -> float:
     """The target from the lift's e1RM for these reps and reserve, never more than a step
     above its last loading week nor rising with its reps, eased on a deload, light near the
-    race."""
+    race; `free`: from the lift's own e1RM, at the kit's top (`_free_at_kit_top`)."""
     p = walk.p
-    e1rm = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
+    e1rm = max(lift.e1rm, (lift.free_e1rm or 0.0) if free else 0.0) * (1 + p.load_step_pct / 100) ** lift.weeks
     if week.phase == Phase.maintenance and not close and lift.built_e1rm:
         e1rm = min(e1rm, lift.built_e1rm)  # maintenance keeps what was built: it grows nothing (maintenance-after-race)
     if presc.reps:
