@@ -194,16 +194,20 @@ def held_reps(presc: Prescription, logged: RecentSet, kg: float, p: Any) -> int 
     log's e1RM grown a week's step, when the kit's next load down was past the drop's bound
     (`load-autoregulation`): the load holds and the reps ease instead, never more than asked and
     at least one. None where the reps stand: no reps or reserve asked, the load within a week's
-    growth of the target (the kit's ordinary rounding), or a step up past both the plan and the log.
+    growth of the target (the kit's ordinary rounding), a step up past both the plan and the log,
+    or a target already past the bound of the held load (the log's rating, not the kit's rounding).
 
     >>> from types import SimpleNamespace as NS
     >>> from runstrong.core.model import Intensity, Prescription, RecentSet
-    >>> p = NS(autoreg_assumed_rir=2, e1rm_formula="epley", e1rm_max_reps=15, load_step_pct=2.5)
+    >>> p = NS(autoreg_assumed_rir=2, e1rm_formula="epley", e1rm_max_reps=15, load_step_pct=2.5,
+    ...        autoreg_max_drop_pct=10)
     >>> presc = Prescription(sets=2, reps=9, intensity=Intensity(kind="rir", value=6), rest_seconds=75, load_kg=22.7)
     >>> lb = 0.45359237  # 40 lb x 8 logged at RIR 4: 9 reps at RIR 6 is 38.3 lb, the kit holds 40 lb
     >>> held_reps(presc, RecentSet(reps=8, load_kg=40 * lb, rir=4), 40 * lb, p)
     7
     >>> held_reps(presc, RecentSet(reps=8, load_kg=40 * lb, rir=6), 40 * lb, p) is None  # as its target
+    True
+    >>> held_reps(presc, RecentSet(reps=4, load_kg=40 * lb, rir=0), 40 * lb, p) is None  # 33 lb the target
     True
     """
     if not presc.reps or presc.intensity.kind not in ("rir", "rpe") or kg <= 0:
@@ -215,6 +219,8 @@ def held_reps(presc: Prescription, logged: RecentSet, kg: float, p: Any) -> int 
     target = ld.load_for(grown, presc.reps, rir, p.e1rm_formula, p.e1rm_max_reps)
     if kg <= target * (1 + p.load_step_pct / 100) + 1e-9:
         return None
+    if target < kg * (1 - p.autoreg_max_drop_pct / 100) - 1e-9:
+        return None  # the target itself past the bound (reps missed, a far harder log): the rule's hold, as planned
     total = 37 - 36 * kg / grown if p.e1rm_formula == "brzycki" else 30 * (grown / kg - 1)
     reps = max(math.floor(min(total, p.e1rm_max_reps) - rir + 1e-9), 1)
     return reps if reps < presc.reps else None
