@@ -139,11 +139,6 @@ def followed_load(
     >>> guess = presc.model_copy(update={"load_kg": 44.0})  # a body-mass estimate far above the first log
     >>> followed_load(guess, RecentSet(reps=8, load_kg=30, rir=2), 2.5, 20, p, estimate=True)
     30.0
-    >>> lb, guess = 0.45359237, presc.model_copy(update={"load_kg": 22.68, "reps": 9,
-    ...                                            "intensity": Intensity(kind="rir", value=6)})
-    >>> kg = followed_load(guess, RecentSet(reps=8, load_kg=40 * lb, rir=4), 5 * lb, 0, p, estimate=True)
-    >>> round(kg / lb, 1)  # 40 lb lifted, 38.3 lb the target: 40 lb, not 35 lb (-12.5%) on 5 lb steps
-    40.0
     """
     planned = presc.load_kg or 0.0
     logged_rir = ld.rir_of("rpe" if logged.rpe is not None else "rir",
@@ -175,17 +170,30 @@ def followed_load(
         kg = min(kg, max(ld.step_ceiling(planned, p.max_load_step_pct, step_kg), ld.load_for(
             grown, presc.reps or logged.reps, ld.rir_of(presc.intensity.kind, presc.intensity.value,
             p.autoreg_assumed_rir), p.e1rm_formula, p.e1rm_max_reps)))  # fmt: skip
+    return rounded_within_drop(kg, planned, logged.load_kg, step_kg, bar_kg, p, estimate)
+
+
+def rounded_within_drop(
+    kg: float, planned: float, lifted: float, step_kg: float, bar_kg: float, p: Any, estimate: bool
+) -> float:
+    """`kg` rounded down to real kit, never past the drop's bound by the rounding alone (cr21a W4):
+    of the load planned, or, for an `estimate` (never the runner's), of the load `lifted` where the
+    target is within the bound of it; a target further below (more reps asked, a far harder log) is
+    the log's own word on the estimate, rounded down.
+
+    >>> from types import SimpleNamespace as NS
+    >>> p, lb = NS(autoreg_max_drop_pct=10), 0.45359237  # 40 lb lifted, 38.3 lb the target, 5 lb steps
+    >>> round(rounded_within_drop(38.3 * lb, 50 * lb, 40 * lb, 5 * lb, 0, p, estimate=True) / lb, 1)
+    40.0
+    >>> round(rounded_within_drop(33 * lb, 50 * lb, 40 * lb, 5 * lb, 0, p, estimate=True) / lb, 1)  # -17.5%
+    30.0
+    """
     rounded = ld.round_down(kg, step_kg, bar_kg)
     drop = 1 - p.autoreg_max_drop_pct / 100
-    if planned and not estimate:  # the kit's step down never takes more than the drop's bound (cr21a W4)
+    if planned and not estimate:  # the kit's step down never takes more than the drop's bound
         rounded = ld.within_drop(rounded, planned * drop, ld.round_down(planned, step_kg, bar_kg), step_kg, bar_kg)
-    elif logged.load_kg and kg >= logged.load_kg * drop - 1e-9:
-        # an estimate's known load is the one lifted: where the log's target is within the drop's bound of
-        # it, rounding down to the kit does not take it past (cr21a W4 again: 40 lb logged a rep harder
-        # than planned, 38 lb the target, 35 lb asked, -12.5% on a 5 lb step); a target further below
-        # (more reps asked, a far harder log) is the log's own word on the estimate, rounded down
-        held = ld.round_down(logged.load_kg, step_kg, bar_kg)
-        rounded = ld.within_drop(rounded, logged.load_kg * drop, held, step_kg, bar_kg)
+    elif estimate and lifted and kg >= lifted * drop - 1e-9:  # an estimate: the load lifted is known
+        rounded = ld.within_drop(rounded, lifted * drop, ld.round_down(lifted, step_kg, bar_kg), step_kg, bar_kg)
     return min(rounded, ld.round_down(MAX_LOAD_KG, step_kg, bar_kg))
 
 
