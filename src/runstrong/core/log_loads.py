@@ -10,6 +10,7 @@ adapters' `with_logged_sets`), so the weeks after them follow on too.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -111,7 +112,8 @@ def followed_load(
     above the plan (a known load: a log far above it is a slip, not a licence) or, for an
     `estimate`, above the logged load for as many reps or more, rounded down to real kit. A
     planned load that is an `estimate` (no set of the runner's behind it) was never a load they
-    showed: the log sets it however far below (the drop's bound is for a rating of a known load).
+    showed: the log sets it however far below (the drop's bound is for a rating of a known load),
+    but the load lifted is known: a target within the bound of it is not rounded past the bound.
 
     >>> from types import SimpleNamespace as NS
     >>> from runstrong.core.model import Intensity, Prescription, RecentSet
@@ -168,11 +170,68 @@ def followed_load(
         kg = min(kg, max(ld.step_ceiling(planned, p.max_load_step_pct, step_kg), ld.load_for(
             grown, presc.reps or logged.reps, ld.rir_of(presc.intensity.kind, presc.intensity.value,
             p.autoreg_assumed_rir), p.e1rm_formula, p.e1rm_max_reps)))  # fmt: skip
+    return rounded_within_drop(kg, planned, logged.load_kg, step_kg, bar_kg, p, estimate)
+
+
+def rounded_within_drop(
+    kg: float, planned: float, lifted: float, step_kg: float, bar_kg: float, p: Any, estimate: bool
+) -> float:
+    """`kg` rounded down to real kit, never past the drop's bound by the rounding alone (cr21a W4):
+    of the load planned, or, for an `estimate` (never the runner's), of the load `lifted` where the
+    target is within the bound of it; a target further below (more reps asked, a far harder log) is
+    the log's own word on the estimate, rounded down.
+
+    >>> from types import SimpleNamespace as NS
+    >>> p, lb = NS(autoreg_max_drop_pct=10), 0.45359237  # 40 lb lifted, 38.3 lb the target, 5 lb steps
+    >>> round(rounded_within_drop(38.3 * lb, 50 * lb, 40 * lb, 5 * lb, 0, p, estimate=True) / lb, 1)
+    40.0
+    >>> round(rounded_within_drop(33 * lb, 50 * lb, 40 * lb, 5 * lb, 0, p, estimate=True) / lb, 1)  # -17.5%
+    30.0
+    """
     rounded = ld.round_down(kg, step_kg, bar_kg)
-    if planned and not estimate:  # the kit's step down never takes more than the drop's bound (cr21a W4)
-        bound = planned * (1 - p.autoreg_max_drop_pct / 100)
-        rounded = ld.within_drop(rounded, bound, ld.round_down(planned, step_kg, bar_kg), step_kg, bar_kg)
+    drop = 1 - p.autoreg_max_drop_pct / 100
+    if planned and not estimate:  # the kit's step down never takes more than the drop's bound
+        rounded = ld.within_drop(rounded, planned * drop, ld.round_down(planned, step_kg, bar_kg), step_kg, bar_kg)
+    elif estimate and lifted and kg >= lifted * drop - 1e-9:  # an estimate: the load lifted is known
+        rounded = ld.within_drop(rounded, lifted * drop, ld.round_down(lifted, step_kg, bar_kg), step_kg, bar_kg)
     return min(rounded, ld.round_down(MAX_LOAD_KG, step_kg, bar_kg))
+
+
+def held_reps(presc: Prescription, logged: RecentSet, kg: float, p: Any) -> int | None:
+    """The reps a followed load held above the log's target allows at the dose's reserve, by the
+    log's e1RM grown a week's step, when the kit's next load down was past the drop's bound
+    (`load-autoregulation`): the load holds and the reps ease instead, never more than asked and
+    at least one. None where the reps stand: no reps or reserve asked, the load within a week's
+    growth of the target (the kit's ordinary rounding), a step up past both the plan and the log,
+    or a target already past the bound of the held load (the log's rating, not the kit's rounding).
+
+    >>> from types import SimpleNamespace as NS
+    >>> from runstrong.core.model import Intensity, Prescription, RecentSet
+    >>> p = NS(autoreg_assumed_rir=2, e1rm_formula="epley", e1rm_max_reps=15, load_step_pct=2.5,
+    ...        autoreg_max_drop_pct=10)
+    >>> presc = Prescription(sets=2, reps=9, intensity=Intensity(kind="rir", value=6), rest_seconds=75, load_kg=22.7)
+    >>> lb = 0.45359237  # 40 lb x 8 logged at RIR 4: 9 reps at RIR 6 is 38.3 lb, the kit holds 40 lb
+    >>> held_reps(presc, RecentSet(reps=8, load_kg=40 * lb, rir=4), 40 * lb, p)
+    7
+    >>> held_reps(presc, RecentSet(reps=8, load_kg=40 * lb, rir=6), 40 * lb, p) is None  # as its target
+    True
+    >>> held_reps(presc, RecentSet(reps=4, load_kg=40 * lb, rir=0), 40 * lb, p) is None  # 33 lb the target
+    True
+    """
+    if not presc.reps or presc.intensity.kind not in ("rir", "rpe") or kg <= 0:
+        return None
+    if kg > max(presc.load_kg or 0.0, logged.load_kg) + 1e-6:
+        return None  # a step up: the kit's smallest step, not a hold (load-autoregulation)
+    rir = ld.rir_of(presc.intensity.kind, presc.intensity.value, p.autoreg_assumed_rir)
+    grown = set_e1rm(logged, p) * (1 + p.load_step_pct / 100)
+    target = ld.load_for(grown, presc.reps, rir, p.e1rm_formula, p.e1rm_max_reps)
+    if kg <= target * (1 + p.load_step_pct / 100) + 1e-9:
+        return None
+    if target < kg * (1 - p.autoreg_max_drop_pct / 100) - 1e-9:
+        return None  # the target itself past the bound (reps missed, a far harder log): the rule's hold, as planned
+    total = 37 - 36 * kg / grown if p.e1rm_formula == "brzycki" else 30 * (grown / kg - 1)
+    reps = max(math.floor(min(total, p.e1rm_max_reps) - rir + 1e-9), 1)
+    return reps if reps < presc.reps else None
 
 
 def not_yet_planned(logged: Mapping[str, Any], recent: Mapping[str, Any]) -> dict[str, Any]:
@@ -243,11 +302,13 @@ def _followed(
     moved = followed_load(presc, last, step, bar, p, block.find_weight)
     kg = held_load(block.held_by, presc.load_kg, moved, last, step, bar, p)
     kg = within_kit(kg, presc.load_kg, ceilings.get(kit), step, bar)
-    if kg == presc.load_kg:
+    reps = held_reps(presc, last, kg, p) or presc.reps
+    if kg == presc.load_kg and reps == presc.reps:
         return block
     from .model import Prescription, build
 
-    return block.model_copy(update={"prescription": build(Prescription, **{**presc.__dict__, "load_kg": kg})})
+    dose = {**presc.__dict__, "load_kg": kg, "reps": reps}
+    return block.model_copy(update={"prescription": build(Prescription, **dose)})
 
 
 def eased_days(sessions: Iterable[PlannedSession], days: Collection[dt.date]) -> dict[tuple[str, dt.date], Any]:

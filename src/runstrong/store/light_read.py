@@ -35,6 +35,7 @@ from runstrong.core.log_loads import (
     eased_as_planned,
     followed_load,
     held_load,
+    held_reps,
     kit_ceilings,
     not_yet_planned,
     week_best,
@@ -286,7 +287,10 @@ def _followed(
     kg = followed_load(Values(presc), last, step, bar, p, bool(block.get("find_weight")))  # type: ignore[arg-type]
     kg = held_load(block["held_by"], presc["load_kg"], kg, last, step, bar, p)
     kg = within_kit(kg, presc["load_kg"], ceilings.get(kit), step, bar)
-    return block if kg == presc["load_kg"] else {**block, "prescription": {**presc, "load_kg": kg}}
+    reps = held_reps(Values(presc), last, kg, p) or presc["reps"]  # type: ignore[arg-type]
+    if kg == presc["load_kg"] and reps == presc["reps"]:
+        return block
+    return {**block, "prescription": {**presc, "load_kg": kg, "reps": reps}}
 
 
 def _logged_sets(con: sqlite3.Connection, athlete_id: int, before: dt.date, p: Any) -> dict[str, SimpleNamespace]:
