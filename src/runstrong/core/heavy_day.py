@@ -17,7 +17,6 @@ from .load_limits import LOADED_ROLES, copy_of
 from .model import Block, Session
 from .rep_scheme import LEG_CATEGORIES
 from .schedule import PLACED_HEAVY
-from .vocab import KEY_RUN_TYPES
 
 PLACED_EASED = (
     "Placed as a heavy day, so not on a key run's day nor the day before one; "
@@ -34,18 +33,17 @@ def heavy_leg_work(blocks: list[Block], p: Any) -> bool:
     )
 
 
-def as_dosed_heavy(session: Session, blocks: list[Block], runs: Any, p: Any) -> Session | None:
+def as_dosed_heavy(session: Session, blocks: list[Block], p: Any) -> Session | None:
     """`session` with `blocks` and shown as not heavy when its scheme was heavy but no leg lift
-    is dosed heavy any more (None: the flag stands). A heavy day on a key run's day (double
-    days: after a speed run or the long run) keeps its flag: there it is what let the session
-    follow the run at full dose. A session placed
-    as heavy and dosed as a moderate one (maintenance's 2 x 10 at RIR 4) no longer says "Heavy
-    work" either (cr24a F13)."""
+    is dosed heavy any more (None: the flag stands), on any day: a double day's session after a
+    speed run or the long run included, which follows the run at its full dose whether heavy or
+    not (no-heavy-near-speed), so the flag no longer lets it stay there and a taper's or a
+    ceiling's eased loads are shown as the lighter day they are (cr27 plyo27: a taper's RDL at
+    RIR 9 after the long run was headed "heavy"). A session placed as heavy and dosed as a
+    moderate one (maintenance's 2 x 10 at RIR 4) no longer says "Heavy work" either (cr24a F13)."""
     if heavy_leg_work(blocks, p):
         return None
     if not session.heavy and not any(r.text == PLACED_HEAVY for r in session.reasons):
-        return None
-    if session.heavy and any(r.date == session.date and r.type in KEY_RUN_TYPES for r in runs):
         return None
     reasons = [copy_of(r, text=PLACED_EASED) if r.text == PLACED_HEAVY else r for r in session.reasons]
     return copy_of(session, blocks=blocks, heavy=False, reasons=reasons)

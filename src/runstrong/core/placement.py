@@ -409,13 +409,40 @@ def concessions(
 def _swapped_note(days: tuple[DayInfo, ...], p: Params) -> Reason:
     """Why the week's hops were swapped out: the race's last days, the long runs' days and the
     days after them (plyometrics-fresh-legs), or the jumps of the sessions around it."""
+    rule = swap_rule(days)
+    if rule == "taper":
+        return why("taper", "Hops and jumps are swapped out: they would fall too near the race.")
+    return p.why(rule, _SWAP_WORDS[rule][0])
+
+
+def swap_rule(days: tuple[DayInfo, ...]) -> str:
+    """The rule that swaps the week's hops out when placement has to: the taper's (a training
+    day inside the race's last days), plyometrics-fresh-legs (a long run's day) or plyometric-spacing."""
     open_days = [d for d in days if d.available and d.strength_ok and not d.recovering]
     if any(not d.plyo_ok for d in open_days):
-        return why("taper", "Hops and jumps are swapped out: they would fall too near the race.")
+        return "taper"
     if any(RunType.long in d.runs for d in open_days):
-        return p.why(
-            "plyometrics-fresh-legs",
-            "Hops and jumps are swapped out this week: the days that could hold them fall on a long run's day, "
-            "and landings need fresh legs.",
-        )
-    return p.why("plyometric-spacing", "Hops and jumps are swapped out: no day keeps them far enough from other jumps.")
+        return "plyometrics-fresh-legs"
+    return "plyometric-spacing"
+
+
+def in_place_of_hops(days: tuple[DayInfo, ...], p: Params) -> Reason | None:
+    """What a hop-free stand-in says in a week whose hops are swapped out for a reason other
+    than the race (None for the race: the stand-in's own words, `selection.IN_PLACE_OF_HOPS`).
+    Only the taper's swap holds the block's dose (carry, fill); a build week's stand-in is
+    loading work, which the next week climbs from (dose-plyometric)."""
+    rule = swap_rule(days)
+    return None if rule == "taper" else p.why(rule, _SWAP_WORDS[rule][1])
+
+
+_SWAP_WORDS = {  # the week's note, the stand-in's reason
+    "plyometrics-fresh-legs": (
+        "Hops and jumps are swapped out this week: the days that could hold them fall on a long run's day, "
+        "and landings need fresh legs.",
+        "In place of hops and jumps this week: the days that could hold them fall on a long run's day.",
+    ),
+    "plyometric-spacing": (
+        "Hops and jumps are swapped out: no day keeps them far enough from other jumps.",
+        "In place of hops and jumps this week: no day keeps them far enough from other jumps.",
+    ),
+}

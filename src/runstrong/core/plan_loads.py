@@ -196,7 +196,7 @@ def _loaded_sessions(walk: LoadWalk, week: Week) -> tuple[Session, ...]:
         same = all(a is b for a, b in zip(blocks, s.blocks, strict=True))
         shared = s.blocks if same else walk.copies.share((s.blocks, *blocks), blocks)
         timed = s if same else copy_of(s, blocks=shared, **retimed(s, shared, walk))
-        sessions.append(as_dosed_heavy(timed, shared, week.runs, walk.p) or timed)  # shown by the dose it prescribes
+        sessions.append(as_dosed_heavy(timed, shared, walk.p) or timed)  # shown by the dose it prescribes
     if not week.deload and noted(walk, week):
         note_days(walk, week, [as_asked(walk, s) for s in sessions])  # a rung's easy label is not its step
         for ex_id, light in light_days.items():

@@ -51,6 +51,10 @@ from .screen_holds import screen_held
 from .screen_priority import keep_screen_priorities, with_side_hold
 from .slot_rank import best_for_slot
 
+# a hop-free stand-in's reason as picked: the race is the first reason hops go; a week that swaps them
+# for another (a long run's days, spacing) says so instead (`placement.in_place_of_hops`)
+IN_PLACE_OF_HOPS = "In place of hops and jumps, too close to the race."
+
 
 @hashed_once
 @dataclass(frozen=True)
@@ -350,7 +354,7 @@ def _primaries(
             alt = best_for_slot(pool, calm, ctx, p, chosen, recent, unilateral=unilateral, intents=intents)
             if alt is not None:
                 chosen.add(alt.id)
-                instead = p.why("taper", text="In place of hops and jumps, too close to the race.")
+                instead = p.why("taper", text=IN_PLACE_OF_HOPS)  # the week says why (placement.in_place_of_hops)
                 alternatives[e.id] = Pick(exercise=alt, reasons=(*pick_reasons(alt, category, slot, ctx, p), instead))
     return tuple(picks)
 

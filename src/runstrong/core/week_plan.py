@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import attrgetter
 
 from .carry import Carry, carry_of
@@ -19,10 +19,10 @@ from .infeasible import InfeasibleWeekError, infeasible_message
 from .model import Category, Phase, Reason, RunType, Session, Weekday, build
 from .params import Params
 from .phases import LOADING_PHASES, RACE_WEEK_REST_RULE, WeekFrame
-from .placement import Previous, Week, best_option, least_bad
+from .placement import Previous, Week, best_option, in_place_of_hops, least_bad
 from .runner import Runner, in_lifting_order
 from .schedule import Ahead, DayInfo, Placement, explain_infeasible
-from .selection import BlockSelection
+from .selection import IN_PLACE_OF_HOPS, BlockSelection, Pick
 from .timing import time_reason
 
 _RULE_ID = attrgetter("rule_id")
@@ -68,6 +68,8 @@ def plan_week(ctx: PlanningContext, selection: BlockSelection, inputs: WeekInput
 def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -> PlannedWeek:
     warnings: list[str] = []
     planned, placement, notes = _place(ctx, selection, w, warnings)
+    said = in_place_of_hops(w.days, ctx.params)
+    planned = [x if said is None else stand_ins_said(x, said) for x in planned]
     levels = dict(w.trim_levels)
     sessions = []
     cap = w.runner.cap_minutes
@@ -109,6 +111,24 @@ def _plan_week(ctx: PlanningContext, selection: BlockSelection, w: WeekInputs) -
         focus_light=light_focuses(sessions),
         exercise_ids=frozenset(b.exercise_id for s in sessions for b in s.blocks),
     )
+
+
+def stand_ins_said(session: Planned, said: Reason) -> Planned:
+    """The session with its hop-free stand-ins saying why this week swapped the hops out
+    (`said`), not the race: a stand-in the taper did not ease is loading work, so the next
+    week steps from its dose (progression-carries-over, dose-plyometric) and it may be topped
+    up toward the cap like any lift of a loading week."""
+    chosen = tuple(_said(pk, said) for pk in session.chosen)
+    if all(a is b for a, b in zip(chosen, session.chosen, strict=True)):
+        return session
+    return replace(session, chosen=chosen)  # the same exercises: placement flags (specs) still hold
+
+
+def _said(pk: Pick, said: Reason) -> Pick:
+    if not any(r.rule_id == "taper" and r.text == IN_PLACE_OF_HOPS for r in pk.reasons):
+        return pk
+    reasons = tuple(said if r.rule_id == "taper" and r.text == IN_PLACE_OF_HOPS else r for r in pk.reasons)
+    return Pick(exercise=pk.exercise, reasons=reasons)
 
 
 def _nothing_new(p: Params) -> Reason:
