@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from typing import Any
 
 from ..context import PlanningContext
@@ -17,6 +16,8 @@ from ..model import AthleteProfile, Block, Category, Plan, Prescription, Role, S
 from ..planner import replan, replanned_weeks
 from ..review_cut import cut_prescription
 from ..rules import Registry
+from .category_cap import categories_capped
+from .dose_cap import capped, capped_block, harder_effort
 from .eased_deload import eased_deloads
 from .measure import plan_week
 from .repeat_dose import Repeat, follows_log, light, phase_changed, reference_blocks, reference_week, repeated
@@ -58,6 +59,7 @@ def apply_review(
             new_plan = _same_cut(new_plan, plan, start, cut)  # the plan already holds this cut
         else:
             new_plan = cut_from_held(new_plan, held_week(plan, profile, review, ctx, least_bad), start, cut, params)
+        new_plan = _categories_kept(new_plan, plan, review, params)
     # a painful side's cue comes with the adjustment (core/owned_cues)
     return new_profile, eased_deloads(new_plan, changed_weeks(review), ctx.library, params)
 
@@ -134,6 +136,21 @@ def cut_from_held(plan: Plan, ref_week: Week | None, start: dt.date, reduce: dic
         sessions.append(_resized(s, blocks))
     cut_week = week.model_copy(update={"sessions": sessions})
     return plan.model_copy(update={"weeks": [cut_week if w.start_date == start else w for w in plan.weeks]})
+
+
+def _categories_kept(plan: Plan, before: Plan, review: Review, params: Any) -> Plan:
+    """The cut week with no category above the sets the plan it replaces gave it: the cut is
+    taken from the held week's doses, which can give a lift back the set the category cap took
+    to fit a lift pain put in from another category (a shin's calf raise replaced by a good
+    morning; the held week had dropped it, the cut put the trap bar's third set back beside it)."""
+    start = review.next_week_start
+    old_week, week = plan_week(before, start), plan_week(plan, start)
+    if old_week is None or week is None:
+        return plan
+    swapped = {s.to_id: s.from_id for s in review.swaps if s.to_id}
+    sessions = categories_capped(old_week, [(s, list(s.blocks)) for s in week.sessions], params, swapped)
+    kept = week.model_copy(update={"sessions": [_resized(s, blocks) for s, blocks in sessions]})
+    return plan.model_copy(update={"weeks": [kept if w.start_date == start else w for w in plan.weeks]})
 
 
 def _same_cut(plan: Plan, before: Plan, start: dt.date, reduce: dict[Category, int]) -> Plan:
@@ -268,14 +285,14 @@ def _never_above(
                 b = repeated(b, ref, own, again, params)  # type: ignore[union-attr]
                 own = other = None
             elif whole and (s.focus, b.exercise_id) in held and (s.focus, b.exercise_id) in full_days:
-                b = _capped_block(b, _sets_of(b.prescription, own), params) if own is not None else b
+                b = capped_block(b, _sets_of(b.prescription, own), params) if own is not None else b
                 own = other = None
             for limit, same, strict in ((own, True, False), (other, False, False), (hold, True, True)):
                 if limit is not None:
-                    b = _capped_block(b, limit, params, same, held=strict)
+                    b = capped_block(b, limit, params, same, held=strict)
             blocks.append(b)
         sessions.append((s, blocks))
-    sessions = _category_capped(old, sessions, params, swapped)
+    sessions = categories_capped(old, sessions, params, swapped)
     return new.model_copy(update={"sessions": [_resized(s, blocks) for s, blocks in sessions]})
 
 
@@ -316,101 +333,15 @@ def _higher(a: Prescription, b: Prescription) -> Prescription:
             update[field] = y
     if b.extra_sets_side and not a.extra_sets_side:
         update["extra_sets_side"] = b.extra_sets_side
-    if _harder_effort(b, a):
+    if harder_effort(b, a):
         update["intensity"] = b.intensity
     return a.model_copy(update=update) if update else a
-
-
-def _harder_effort(a: Prescription, b: Prescription) -> bool:
-    """`a` asks more effort than `b`: fewer reps in reserve, a higher RPE, load or %1RM."""
-    x, y = a.intensity, b.intensity
-    if x.kind != y.kind or x.value is None or y.value is None or x.kind not in ("rir", "rpe", "load_kg", "percent_1rm"):
-        return False
-    return x.value < y.value if x.kind == "rir" else x.value > y.value
-
-
-def _nearer_failure(a: Prescription, b: Prescription) -> bool:
-    """`a` leaves fewer reps in reserve than `b`, one an RIR and the other an RPE (RPE = 10 - RIR)."""
-    x, y = a.intensity, b.intensity
-    if {x.kind, y.kind} != {"rir", "rpe"} or x.value is None or y.value is None:
-        return False
-    return (10 - x.value if x.kind == "rpe" else x.value) < (10 - y.value if y.kind == "rpe" else y.value)
 
 
 def _unmatched(old: Session, new: Session) -> list[Block]:
     """The old session's blocks whose lift is not in the new session (they were replaced)."""
     ids = {b.exercise_id for b in new.blocks}
     return [b for b in old.blocks if b.exercise_id not in ids]
-
-
-def _category_capped(
-    old: Week, sessions: list[tuple[Session, list[Block]]], params: Any, swapped: dict[str, str]
-) -> list[tuple[Session, list[Block]]]:
-    """While a category has more sets than the old week gave it, the blocks the old week did
-    not have in that session lose sets, then go (latest first): first those the review did not
-    put there; then the old rung's lift a painful area moved up from, kept on as a stand-in
-    (the new rung's lift is the one the review names for next week); then, if the category is
-    still over, those the review put there (a lift its swap brought in for one whose form broke
-    down, a painful area's new rung)."""
-    before = _sets(_blocks(old))
-    old_keys = {(s.focus, b.exercise_id) for s in old.sessions for b in s.blocks}
-    old_rungs = {b.exercise_id for s in old.sessions for b in s.blocks if _graded(b)}
-    now = _sets(b for _, blocks in sessions for b in blocks if b.role in (Role.primary, Role.accessory))
-
-    def placed_by_review(s: Session, b: Block) -> bool:
-        swap = (s.focus, swapped.get(b.exercise_id, "")) in old_keys
-        return swap or _graded(b)
-
-    def extra(s: Session, b: Block) -> bool:
-        return (s.focus, b.exercise_id) not in old_keys
-
-    def old_rung(s: Session, b: Block) -> bool:
-        return b.exercise_id in old_rungs and not _graded(b)
-
-    for cut, spared in ((extra, placed_by_review), (old_rung, None), (extra, None)):
-        sessions = _extras_cut(sessions, before, now, cut, params, spared)
-    return sessions
-
-
-def _graded(b: Block) -> bool:
-    """A pain ladder's rung (pain-graded-return)."""
-    return any(r.rule_id == "pain-graded-return" for r in b.reasons)
-
-
-def _extras_cut(
-    sessions: list[tuple[Session, list[Block]]],
-    before: dict[Category, int],
-    now: dict[Category, int],
-    cut: Callable[[Session, Block], bool],
-    params: Any,
-    spared: Callable[[Session, Block], bool] | None,
-) -> list[tuple[Session, list[Block]]]:
-    out = []
-    for s, blocks in reversed(sessions):
-        kept = []
-        for b in reversed(blocks):
-            over = now.get(b.category, 0) - before.get(b.category, 0)
-            candidate = b.role in (Role.primary, Role.accessory) and cut(s, b)
-            if candidate and over > 0 and not (spared and spared(s, b)):
-                if b.prescription.sets - over < 1:
-                    now[b.category] -= _set_count(b.prescription)
-                    continue
-                b = _capped_block(b, b.prescription.model_copy(update={"sets": b.prescription.sets - over}), params)
-                now[b.category] -= over
-            kept.append(b)
-        out.append((s, kept[::-1]))
-    return out[::-1]
-
-
-def _sets(blocks: Any) -> dict[Category, int]:
-    out: dict[Category, int] = {}
-    for b in blocks:
-        out[b.category] = out.get(b.category, 0) + _set_count(b.prescription)
-    return out
-
-
-def _set_count(p: Prescription) -> int:
-    return p.sets + (1 if p.extra_sets_side else 0)
 
 
 def _resized(s: Session, blocks: list[Block]) -> Session:
@@ -429,48 +360,6 @@ def _resized(s: Session, blocks: list[Block]) -> Session:
 
 
 _ABOUT = re.compile(r"^About \d+ min")  # week_plan.dated_session's "About N min, inside your C-minute cap."
-
-
-def _capped_block(b: Block, cap: Prescription, params: Any, same_lift: bool = True, held: bool = False) -> Block:
-    logged = any(r.rule_id == "load-autoregulation" for r in b.reasons)
-    presc = capped(b.prescription, cap, same_lift, follows_log=logged, held=held)
-    if presc is b.prescription:
-        return b
-    reason = why("review-hold", "Never more than the plan gave this week.")
-    # said once however many caps apply: a review applied again gives the very same plan
-    reasons = b.reasons if reason in b.reasons else [*b.reasons, reason]
-    return b.model_copy(
-        update={"prescription": presc, "estimated_seconds": estimate_seconds(presc, b.role, params), "reasons": reasons}
-    )
-
-
-def capped(
-    presc: Prescription, cap: Prescription, same_lift: bool = True, follows_log: bool = False, held: bool = False
-) -> Prescription:
-    """`presc` with no number above `cap`'s: sets, reps, seconds, contacts, distance, the
-    extra set, effort (fewer reps in reserve or a higher RPE count as more) and, when `cap`
-    is the same lift's dose, load. A load that follows the diary's last set of the lift
-    (`follows_log`) is that set's answer for the same effort: only an eased effort lowers it.
-    A `held` cap (the dose a hold or cut keeps) is stricter: never a heavier load, and never
-    nearer failure, RIR and RPE read on one scale (cr19b #11: a cut's words over a new block's
-    fewer reps at 30 lb for this week's 25 lb)."""
-    update: dict[str, object] = {}
-    for field in ("sets", "reps", "seconds", "contacts", "distance_m"):
-        value, limit = getattr(presc, field), getattr(cap, field)
-        if value is not None and limit is not None and value > limit:
-            update[field] = limit
-    if presc.extra_sets_side and not cap.extra_sets_side:
-        update["extra_sets_side"] = None
-    eased = _harder_effort(presc, cap) or (held and _nearer_failure(presc, cap))
-    if eased:
-        update["intensity"] = cap.intensity
-    # a load chosen for the harder effort, or for as many reps, would keep the rise: it is held
-    # to the cap's (fewer reps at the same effort may keep their heavier load)
-    reps = update.get("reps", presc.reps)
-    as_many = not follows_log and reps is not None and cap.reps is not None and reps >= cap.reps
-    if same_lift and presc.load_kg and cap.load_kg and presc.load_kg > cap.load_kg and (eased or as_many or held):
-        update["load_kg"] = cap.load_kg
-    return presc.model_copy(update=update) if update else presc
 
 
 def with_recovery(w: Week, minutes: int) -> Week:
