@@ -177,3 +177,13 @@ def test_a_knee_and_lower_back_leave_no_heavy_squat_or_hinge_and_the_plan_says_s
     said = [w for w in plan.warnings if PAIN_HOLDS_HEAVY in w]
     assert len(said) == 1 and "(knee and lower back)" in said[0] and f"({BONE})" in said[0]
     assert not any(w.startswith("Your kit has nothing") for w in plan.warnings)  # her gym has the kit
+
+
+def test_the_teen_on_dumbbells_gets_a_heavy_goblet_squat_from_the_build_though_her_back_holds_the_hinge():
+    """bone27: with dumbbells only (no barbell, so no heavy pair in the build) her lower back left her no
+    hinge or squat at all in 15 weeks, and nothing said so."""
+    base = load_profile(RUNNERS / "teen_low_bone_density_lower_back_half_gym.toml").model_dump()
+    plan = build_plan(AthleteProfile.model_validate({**base, "equipment": ["dumbbells"]}), CTX)
+    loading = [w for w in plan.weeks if w.phase in LOADING and not w.deload]
+    assert loading and all(b.exercise_id == "goblet_squat" for w in loading for b in heavy_hinges_and_squats(w))
+    assert [w.index for w in loading if not heavy_hinges_and_squats(w)] == []

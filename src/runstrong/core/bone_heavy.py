@@ -50,30 +50,35 @@ def keep_bone_heavy(
     ctx: Context,
     pool: tuple[Exercise, ...],
     chosen: set[str],
-    recent: frozenset[str],
+    last: tuple[frozenset[str], list[str]],
     p: Params,
-) -> tuple[dict[Category, tuple[Pick, ...]], list[str]]:
+) -> dict[Category, tuple[Pick, ...]]:
     """The block's primaries with a squat or hinge that can go heavy for a low-bone-density
     runner in a loading phase whose legs hold none (in the posterior chain's second slot), and
-    the block's warning when their pain leaves none (`pool`: what the block may choose, within
-    the pain ladders). Kit that holds nothing heavy is the plan's note (`health._no_heavy_kit`)."""
+    the block's warning when their pain leaves none, added to `last`'s warnings (`pool`: what the
+    block may choose, within the pain ladders; `last`: the last block's primaries and the block's
+    warnings). Kit that holds nothing heavy is the plan's note (`health._no_heavy_kit`)."""
+    recent, warnings = last
     if not keeps_impact(ctx.health) or ctx.phase not in LOADING or not p.heavy_equipment.intersection(ctx.equipment):
-        return primaries, []
+        return primaries
     if any(heavy_able(pk.exercise, p) for c in LEG_CATEGORIES for pk in primaries.get(c, ())):
-        return primaries, []
+        return primaries
     picks = primaries.get(Category.posterior_chain, ())
     held = {pk.exercise.id for pk in picks}
     fits = [e for e in pool if e.category == Category.posterior_chain and heavy_able(e, p) and e.id not in held]
     fits = [e for e in fits if not (ctx.hinge_patterning and resisted_hinge(e))]
     squat = best_for_slot(fits, (Pattern.squat, Pattern.hinge), ctx, p, chosen - held, recent, heavy_kit=True)
+    if squat is None and not ctx.pain:
+        return primaries  # what took it is not pain: nothing to say here
     if squat is None:
         areas = spoken_list([AREA_NAME[a] for a in sorted(ctx.pain)])
-        return primaries, [
+        warnings.append(
             f"{PAIN_HOLDS_HEAVY} ({areas}), so no lift of these weeks reaches the heavy dose bone responds to "
             "(about 5 x 5 near the most you can lift, as in LIFTMOR): the lifts your pain allows go by reps "
             f"instead, and one heavy squat or hinge comes back once the pain lets it. Ask a physiotherapist "
             f"which heavy lift your {areas} will take ({BONE})."
-        ]
+        )
+        return primaries
     rungs = [i for i, pk in enumerate(picks) if any(r.rule_id == "pain-graded-return" for r in pk.reasons)]
     at = _SLOT if len(picks) > _SLOT and _SLOT not in rungs else len(picks)  # never in a ladder rung's place
     name = picks[at].exercise.name if at < len(picks) else ""
@@ -86,4 +91,4 @@ def keep_bone_heavy(
     reasons = (*pick_reasons(squat, Category.posterior_chain, _SLOT, ctx, p), p.why(BONE, text))
     chosen.add(squat.id)
     kept = (*picks[:at], Pick(exercise=squat, reasons=reasons), *picks[at + 1 :])
-    return {**primaries, Category.posterior_chain: kept}, []
+    return {**primaries, Category.posterior_chain: kept}

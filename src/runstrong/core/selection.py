@@ -235,8 +235,7 @@ def _select_block(
     warnings = short_words(primaries, short, (pools.unfiltered, wider[-1]), ctx, p, _primary) + warnings  # rungs in
     if ctx.side_hold is not None:  # an uneven side plank is trained by a side plank, not only noted
         primaries = with_side_hold(primaries, ctx.side_hold, pools.usable, chosen, lower, p)
-    primaries, said = keep_bone_heavy(primaries, ctx, pools.usable, chosen, recent, p)  # bone-loading: one heavy
-    warnings += said
+    primaries = keep_bone_heavy(primaries, ctx, pools.usable, chosen, (recent, warnings), p)  # bone: one heavy lift
     # main lifts climb before the accessories are chosen: no accessory holds a rung a main lift earned (nor a swap's)
     primaries, climbed = _climbed(primaries, ctx, library, trainable, chosen, p, lower)
     accessories = _accessories(library, ctx, replace(pools, usable=spared), chosen, warnings, p)
