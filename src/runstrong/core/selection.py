@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from .accessory_words import ACCESSORY_TEXT, SHIN_TEXT, push_off
 from .block_swaps import apply_swaps, keep_regressions
+from .bone_heavy import keep_bone_heavy
 from .context import PlanningContext
 from .furniture_advice import furniture_wanted
 from .hash_once import hashed_once
@@ -238,6 +239,7 @@ def _select_block(
     warnings = short_words(primaries, short, (pools.unfiltered, wider[-1]), ctx, p, _primary) + warnings  # rungs in
     if ctx.side_hold is not None:  # an uneven side plank is trained by a side plank, not only noted
         primaries = with_side_hold(primaries, ctx.side_hold, pools.usable, chosen, lower, p)
+    primaries = keep_bone_heavy(primaries, ctx, pools.usable, chosen, (recent, warnings), p)  # bone: one heavy lift
     # main lifts climb before the accessories are chosen: no accessory holds a rung a main lift earned (nor a swap's)
     primaries, climbed = _climbed(primaries, ctx, library, trainable, chosen, p, lower)
     accessories = _accessories(library, ctx, replace(pools, usable=spared), chosen, warnings, p)
