@@ -82,8 +82,7 @@ def reserve_at(e1rm: float, load: float, reps: int, p: Any) -> float:
     >>> round(reserve_at(74, 60, 5, NS(e1rm_formula="epley", e1rm_max_reps=15)), 1)
     2.0
     """
-    total = 37 - 36 * load / e1rm if p.e1rm_formula == "brzycki" else 30 * (e1rm / load - 1)
-    return min(total, p.e1rm_max_reps) - reps
+    return min(ld.reps_to_failure(e1rm, load, p.e1rm_formula), p.e1rm_max_reps) - reps
 
 
 def _light(block: Block) -> bool:
@@ -223,8 +222,7 @@ def easy_at(e1rm: float, kg: float, reps: int, p: Any) -> bool:
     >>> easy_at(75, 37.5, 12, NS(e1rm_formula="epley")), easy_at(74, 60, 5, NS(e1rm_formula="epley"))
     (True, False)
     """
-    total = 37 - 36 * kg / e1rm if p.e1rm_formula == "brzycki" else 30 * (e1rm / kg - 1)
-    return total - reps >= READABLE_RIR + 1
+    return ld.reps_to_failure(e1rm, kg, p.e1rm_formula) - reps >= READABLE_RIR + 1
 
 
 def _said_easy(walk: LoadWalk, block: Block, pct: int) -> Block:

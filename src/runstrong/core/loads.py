@@ -90,6 +90,16 @@ def load_for(e1rm_kg: float, reps: float, rir: float, formula: str, max_reps: in
     return e1rm_kg / (1 + r / 30) if r > 1 else e1rm_kg
 
 
+def reps_to_failure(e1rm_kg: float, load: float, formula: str) -> float:
+    """The reps `load` allows to failure for a lift of `e1rm_kg`: the e1RM formula turned round,
+    not capped at its reach (a caller caps it where it reads a reserve from it).
+
+    >>> round(reps_to_failure(74, 60, "epley"), 1), round(reps_to_failure(72, 60, "brzycki"), 1)
+    (7.0, 7.0)
+    """
+    return 37 - 36 * load / e1rm_kg if formula == "brzycki" else 30 * (e1rm_kg / load - 1)
+
+
 def rir_of(kind: str, value: float | None, assumed: float) -> float:
     """Reps in reserve from an effort target or rating (RPE 8 = RIR 2); `assumed` when none.
 

@@ -229,8 +229,8 @@ def held_reps(presc: Prescription, logged: RecentSet, kg: float, p: Any) -> int 
         return None
     if target < kg * (1 - p.autoreg_max_drop_pct / 100) - 1e-9:
         return None  # the target itself past the bound (reps missed, a far harder log): the rule's hold, as planned
-    total = 37 - 36 * kg / grown if p.e1rm_formula == "brzycki" else 30 * (grown / kg - 1)
-    reps = max(math.floor(min(total, p.e1rm_max_reps) - rir + 1e-9), 1)
+    total = min(ld.reps_to_failure(grown, kg, p.e1rm_formula), p.e1rm_max_reps)
+    reps = max(math.floor(total - rir + 1e-9), 1)
     return reps if reps < presc.reps else None
 
 
