@@ -360,6 +360,9 @@ def _step_within_bounds(before, pr, where):
             assert rise <= P.max_implied_load_step_pct + 1e-9, where
     # a lighter load never rises with the reps (1 x 10 @ 24 kg at the kit's top, RIR 4, then 1 x 11 @ 22 kg)
     assert not (rise is not None and rise > 1e-9 and reps_up > 0 and not lighter), where
+    # nor does a day's load in kilograms: each day runs its own double progression (a Friday RDL 3 x 10 @ 117.5 kg,
+    # then 3 x 11 @ 120, beside Monday's heavy 5 x 6 that the walk's hold read)
+    assert not (before.load_kg and pr.load_kg and pr.load_kg > before.load_kg + 1e-9 and reps_up > 0), where
 
 
 @SAME_RUNNERS

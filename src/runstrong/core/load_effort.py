@@ -85,7 +85,7 @@ def reserve_at(e1rm: float, load: float, reps: int, p: Any) -> float:
     return min(ld.reps_to_failure(e1rm, load, p.e1rm_formula), p.e1rm_max_reps) - reps
 
 
-def _light(block: Block) -> bool:
+def lightened(block: Block) -> bool:
     """A light day before a key run (light-before-key-runs)."""
     return any(r.rule_id == "light-before-key-runs" for r in block.reasons)
 
@@ -121,7 +121,7 @@ def _cause(week: Any, block: Block, close: bool) -> tuple[str, str] | None:
         if week.phase == Phase.maintenance:
             return "maintenance-after-race", "The first days back after the race keep the load well under your 1RM"
         return "taper", "The race is close, so the load stays well under your 1RM"
-    if _light(block):
+    if lightened(block):
         return "light-before-key-runs", "A light day stays clearly under the lift's full days"
     if week.deload:
         return "planned-deloads", "A deload eases the load"
@@ -200,12 +200,12 @@ def _held_e1rm(walk: LoadWalk, lift: LiftState, week: Any, block: Block, close: 
         # nothing: cr19b #4 read a held 55 kg x 6 as RIR 6 against the e1RM the walk had grown for the next step)
     if week.phase == Phase.maintenance and not close and lift.built_e1rm:
         e1rm = min(e1rm, lift.built_e1rm)  # maintenance grows nothing: its load is the one built, at its effort
-    if held_only(block) and lift.light is not None and _light(block):
+    if held_only(block) and lift.light is not None and lightened(block):
         # a held light day repeats the last loading week's light day, whose load a light day's share
         # set under the same reserve: read against what that day stood for, not the full days' e1RM
         # (a held 2 x 7 @ 32.5 kg read RIR 8 where the week it repeats said RIR 4)
         e1rm = min(e1rm, walk.e1rm_of(lift.light[1], copy_of(presc, reps=lift.light[0])))
-    day = walk.day_last.get((block.exercise_id, walk.focus)) if held_only(block) and not _light(block) else None
+    day = walk.day_last.get((block.exercise_id, walk.focus)) if held_only(block) and not lightened(block) else None
     if day is not None and day.load_kg and day.reps and day.intensity.kind in ("rir", "rpe"):
         # a held full day repeats its own day's last loading week: read against what that set stood
         # for, not the heavy day's (a held 2 x 10 @ 14 kg beside 3 x 4 @ 18 kg is not "RIR 6")

@@ -5,7 +5,8 @@ check (`validate`), so the two read one bound: a day's load (a lift on a day of 
 weekly reps bound reads it) rises at most `max_load_step_pct` over that day's last loading week;
 where the kit's smallest step is more than that (a 2 kg dumbbell's next is 4 kg, +100%), at most
 `max_kit_steps` steps of the kit, and only once the day's reps last loading week reached the top
-of the range this week doses, its reps falling (double progression: reps, then the load).
+of the range this week doses, its reps falling (double progression: reps, then the load); and
+never while the day's reps rise (each day of a lift runs its own double progression).
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ def load_step_problem(before: Prescription, now: Prescription, top: int | None, 
     was, kg = before.load_kg, now.load_kg
     if not was or kg is None or not before.reps or not now.reps:
         return None  # a carry's metres at a load are bounded by the lift's best so far (`validate_loads`)
+    if kg > was + _EPS and now.reps > before.reps:
+        step_said = f"{before.sets} x {before.reps} @ {was:g} -> {now.sets} x {now.reps} @ {kg:g} kg"
+        return f"{step_said}: reps and load rise together"
     if kg <= was * (1 + p.max_load_step_pct / 100) + _EPS:
         return None
     if kg > was + p.max_kit_steps * step + _EPS:

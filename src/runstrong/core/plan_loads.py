@@ -27,7 +27,7 @@ from .kit_progress import note_kits, undosed
 from .kit_session import progressed, refit, retimed, room, taper_reps, with_kit_dose
 from .library import Library
 from .light_progress import light_progressed
-from .load_effort import as_asked, as_dosed, honest_effort
+from .load_effort import as_asked, as_dosed, honest_effort, lightened
 from .load_limits import (
     LOADED_ROLES,
     copy_of,
@@ -398,6 +398,7 @@ def _target_load(
         return kg
     if week.phase not in LOADING_PHASES:
         return min(kg, unloaded_ceiling(week.phase, lift.last, lift.week_kg, lift.full_best, step, bar, close))
+    kg = _day_reps_hold(walk, presc, lift, kg, step, bar)
     if presc.reps and lift.reps and presc.reps > lift.reps:
         # reps rise this week: the load holds (never both together, even after a log easier
         # than planned: then at the load lifted), on this kit's steps (a lived week's load may
@@ -409,3 +410,18 @@ def _target_load(
     if lift.easier and not close:
         kg = max(kg, ld.round_down(lift.last + step, step, bar))  # the kit's smallest step, at least
     return min(kg, ld.round_down(ld.step_ceiling(lift.last, p.max_load_step_pct, step), step, bar))
+
+
+def _day_reps_hold(walk: LoadWalk, presc: Prescription, lift: LiftState, kg: float, step: float, bar: float) -> float:
+    """`kg` held at the day's own last loading-week load where this day's reps rise: double
+    progression runs day by day, and a lift's other day reads its own reps, not its heaviest day's
+    (`lift.reps`): a Friday RDL 3 x 10 @ 117.5 kg went on to 3 x 11 @ 120 and 3 x 12 @ 122.5 beside
+    Monday's heavy 5 x 6. A light day's load is its own (`light_day_load`), and a set the diary
+    logged since leads where it was lifted."""
+    block = walk.planned
+    if block is None or lift.fresh_log or not presc.reps or lightened(block):
+        return kg
+    day = walk.day_last.get((block.exercise_id, walk.focus))
+    if day is None or day.load_kg is None or not day.reps or presc.reps <= day.reps:
+        return kg
+    return min(kg, ld.round_down(day.load_kg, step, bar))
