@@ -209,3 +209,20 @@ def test_the_teen_on_dumbbells_gets_a_heavy_goblet_squat_from_the_build_though_h
     loading = [w for w in plan.weeks if w.phase in LOADING and not w.deload]
     assert loading and all(b.exercise_id == "goblet_squat" for w in loading for b in heavy_hinges_and_squats(w))
     assert [w.index for w in loading if not heavy_hinges_and_squats(w)] == []
+
+
+def test_a_pain_rung_in_the_second_slot_gives_the_main_slot_to_the_heavy_squat():
+    """A 16-year-old with low bone density and a painful hamstring, two 20-minute gym sessions: the
+    build's posterior chain held a hip thrust and, in its second slot, the hamstring's bridge hold.
+    The heavy squat the bone needs was added as a third primary, the first a 20-minute session trims,
+    so weeks 5-11 held no squat or hinge that could go heavy and nothing said why. The rung keeps its
+    slot; the squat takes the main one."""
+    profile = AthleteProfile.model_validate_json(
+        (RUNNERS / "bone_rung_holds_the_second_slot_hamstring_teen_gym.json").read_text()
+    )
+    plan = build_plan(profile, CTX)
+    loading = [w for w in plan.weeks if w.phase in LOADING and not w.deload]
+    assert [w.index for w in loading if not loadable_heavy(w)] == []
+    assert not pain_leaves_none(plan)
+    rung = "isometric_hamstring_bridge_hold"
+    assert all(any(b.exercise_id == rung for s in w.sessions for b in s.blocks) for w in loading if w.index < 12)

@@ -80,7 +80,10 @@ def keep_bone_heavy(
         )
         return primaries
     rungs = [i for i, pk in enumerate(picks) if any(r.rule_id == "pain-graded-return" for r in pk.reasons)]
-    at = _SLOT if len(picks) > _SLOT and _SLOT not in rungs else len(picks)  # never in a ladder rung's place
+    # never in a ladder rung's place; where the rung holds the second slot, the main one (a hip thrust where
+    # pain rules the hinges out), as a third primary would be the first a short session trims
+    free = [i for i in (_SLOT, 0) if i < len(picks) and i not in rungs]
+    at = free[0] if free else len(picks)
     name = picks[at].exercise.name if at < len(picks) else ""
     pain = f" with your {spoken_list([AREA_NAME[a] for a in sorted(ctx.pain)])} pain" if ctx.pain else ""
     instead = f", so it takes the place of the {name[:1].lower()}{name[1:]}" if name else ""
