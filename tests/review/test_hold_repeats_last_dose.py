@@ -25,6 +25,7 @@ from runstrong.core.log_loads import best_set, week_best
 from runstrong.core.model import AthleteProfile, Role, Week
 from runstrong.core.review import apply_review, review_week
 from runstrong.core.review.steps import LOGGED_HARDER
+from runstrong.core.validate import check_plan
 from runstrong.io.data_files import load_context
 from runstrong.io.profile_file import load_profile
 
@@ -210,3 +211,29 @@ def test_a_hold_across_a_phase_change_keeps_the_load_and_steps_the_reps_toward_t
     assert (p.sets, p.reps, p.load_kg, p.intensity.kind, p.intensity.value) == (3, 8, 20.0, "rir", 2.0), p
     assert any("new phase's range takes the reps 10 -> 8" in r.text for r in friday.reasons), friday.reasons
     assert check_hold(plan, diary, week, review, new_plan) > 0
+
+
+def test_a_hold_after_a_missed_week_leaves_the_planned_deload_after_it_eased():
+    """A 5K runner missed all of week 3 (build); week 4 is a planned deload. The hold repeated the last
+    week done into the deload: 2 x 7 @ 20 kg at RIR 3 (week 2's load and effort) where the deload planned
+    2 x 7 @ 18 kg, RIR 8, so the week after a missed one was no lighter than the week before it, and the
+    planner's own check refused it ("deload load 20 kg not below 20 kg"). A planned deload already eases
+    from the last loading week: the hold repeats nothing into it."""
+    from .test_review_scenarios import reviewed_later
+
+    profile = AthleteProfile.model_validate_json(
+        (RUNNERS / "hold_after_a_missed_week_lands_on_a_deload.json").read_text()
+    )
+    old, _, _, review, new_plan = reviewed_later(profile, 0, 1, Knobs(done_share=0.0))
+    deload = week_of(new_plan, review.next_week_start)
+    assert deload.deload and week_of(old, review.next_week_start).deload
+    lived = frozenset(w.start_date for w in new_plan.weeks if w.start_date < review.next_week_start)
+    assert check_plan(new_plan, load_context(), lived=lived) == []
+    planned = {
+        (s.focus, b.exercise_id): b.prescription for s in week_of(old, deload.start_date).sessions for b in s.blocks
+    }
+    for s in deload.sessions:
+        for b in s.blocks:
+            if b.role in (Role.primary, Role.accessory) and b.prescription.load_kg is not None:
+                was, now = planned[(s.focus, b.exercise_id)], b.prescription
+                assert now.load_kg <= was.load_kg and now.sets <= was.sets and now.reps <= was.reps, (s.focus, now)

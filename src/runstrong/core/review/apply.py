@@ -202,7 +202,8 @@ def promised_weeks(old: Plan, weeks: list[Week], review: Review, params: Any) ->
             a = adjust[w.start_date]
             first = w.start_date == review.next_week_start
             caps = held_caps if first else {}
-            again = Repeat(repeat, phase_changed(ref_week, w), follows_log(review)) if first else None
+            # a planned deload eases from the last loading week already: a hold repeats no dose into it
+            again = Repeat(repeat, phase_changed(ref_week, w), follows_log(review)) if first and not w.deload else None
             w = _never_above(before, w, swapped, caps, params, whole=_holds_only(a, review), again=again)
             if a.mobility:
                 w = with_recovery(w, params.mobility_minutes)
