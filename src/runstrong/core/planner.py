@@ -251,12 +251,15 @@ class _Planning:
         equipment, swaps, ladder, regressed, outgrown, health = self._week_facts(frame, adjust)
         ready = self.landing_weeks >= p.landing_weeks and (effects is None or effects.hops_ok) and not regressed
         ready = ready and frame.index != self.hops_held  # another new thing starts this week (one-new-thing-a-week)
+        side = side_hold(effects)
         if frame.deload and self.selection_key:  # hops come in with a loading week, never in a deload (cr21a W2)
             ready = ready and self.selection_key[0].plyo_ready
+            # nor a re-screen's side plank: a deload keeps its block's exercises (planned-deloads)
+            side = side if self.selection_key[0].side_hold is not None else None
         topped = self._topped(frame, adjust)
         first_hops = hop_weeks(self.weeks) < p.two_legged_hop_weeks  # two-legged first (hops-two-legs-first)
         # landings drilled mid-block: hops take over from them then, not a whole block later
-        key = (frame.selection, effects, equipment, swaps, ready, ladder, topped, health, first_hops)
+        key = (frame.selection, effects, equipment, swaps, ready, ladder, topped, health, first_hops, side)
         if key == self.block_of_selection:
             return
         if frame.selection != (self.block_of_selection[0] if self.block_of_selection else None):
@@ -276,7 +279,7 @@ class _Planning:
             hinge_patterning=bool(effects and effects.hinge_patterning),
             single_leg_rung=effects.single_leg_rung_cap if effects else "level",
             short_holds=bool(effects and effects.short_holds),
-            side_hold=side_hold(effects),
+            side_hold=side,
             swaps=swaps,
             ladder=ladder,
             regressed=tuple(
