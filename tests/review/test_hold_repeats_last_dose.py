@@ -237,3 +237,25 @@ def test_a_hold_after_a_missed_week_leaves_the_planned_deload_after_it_eased():
             if b.role in (Role.primary, Role.accessory) and b.prescription.load_kg is not None:
                 was, now = planned[(s.focus, b.exercise_id)], b.prescription
                 assert now.load_kg <= was.load_kg and now.sets <= was.sets and now.reps <= was.reps, (s.focus, now)
+
+
+def test_a_hold_after_a_taper_with_nothing_done_repeats_no_dose_into_the_days_back_after_the_race():
+    """Maya did nothing in her taper week and reviewed it after the race: the hold repeated the taper's
+    Romanian deadlift 2 x 6 @ 47.5 kg, RPE 8 into her first days back after the race, where the plan
+    keeps leg work far from failure (maintenance-after-race), and the planner's own check refused it.
+    A hold repeats a dose into a loading week only."""
+    from .test_review_scenarios import MAYA, reviewed_later
+
+    old, _, _, review, new_plan = reviewed_later(MAYA, 657, 8, Knobs(done_share=0.0))
+    back = week_of(new_plan, review.next_week_start)
+    assert back.phase.value == "maintenance" and any(d.action == "hold" for d in review.decisions)
+    lived = frozenset(w.start_date for w in new_plan.weeks if w.start_date < review.next_week_start)
+    assert check_plan(new_plan, load_context(), lived=lived) == []
+    planned = {
+        (s.focus, b.exercise_id): b.prescription for s in week_of(old, back.start_date).sessions for b in s.blocks
+    }
+    for s in back.sessions:
+        for b in s.blocks:
+            was = planned.get((s.focus, b.exercise_id))
+            if was is not None and was.load_kg is not None and b.prescription.load_kg is not None:
+                assert b.prescription.load_kg <= was.load_kg, (s.date, b.exercise_id, b.prescription)

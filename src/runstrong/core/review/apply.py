@@ -13,6 +13,7 @@ from ..context import PlanningContext
 from ..dosing import estimate_seconds
 from ..library import Library
 from ..model import AthleteProfile, Block, Category, Plan, Prescription, Role, Session, Suggestion, Week, why
+from ..phases import LOADING_PHASES
 from ..planner import replan, replanned_weeks
 from ..review_cut import cut_prescription
 from ..rules import Registry
@@ -202,8 +203,11 @@ def promised_weeks(old: Plan, weeks: list[Week], review: Review, params: Any) ->
             a = adjust[w.start_date]
             first = w.start_date == review.next_week_start
             caps = held_caps if first else {}
-            # a planned deload eases from the last loading week already: a hold repeats no dose into it
-            again = Repeat(repeat, phase_changed(ref_week, w), follows_log(review)) if first and not w.deload else None
+            # a hold repeats a dose into a loading week only: a deload, the taper, race week and the days back
+            # after the race ease from the last loading week by their own rules (a taper's 2 x 6 @ 47.5 kg, RPE 8,
+            # repeated into the first days back after the race; a deload's 18 kg back to 20 kg)
+            repeats = first and not w.deload and w.phase in LOADING_PHASES
+            again = Repeat(repeat, phase_changed(ref_week, w), follows_log(review)) if repeats else None
             w = _never_above(before, w, swapped, caps, params, whole=_holds_only(a, review), again=again)
             if a.mobility:
                 w = with_recovery(w, params.mobility_minutes)
