@@ -199,6 +199,7 @@ def update_profile(
             _unticked_areas_dropped({**profile.model_dump(mode="json"), **changes_})
         )
         if (future := birth_in_future(changed, tx.clock.today)) is not None:
-            raise base.Refused("postnatal_since", future.partition(": ")[2])
+            field, _, message = future.partition(": ")
+            raise base.Refused(field, message)
         stored = write_plan(tx, changed, replan_ahead(tx, plan, changed), "profile", "changed the profile")
         return ProfileStored(stored, [], [], tx.version)
