@@ -20,7 +20,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .model import AthleteProfile, Health, PainArea
+from .accessory_words import push_off
+from .model import AthleteProfile, Health, PainArea, Pattern
 from .vocab import AREA_NAME, BONE_SITE_NAME, HIGH_RISK_SITES, LOWER_LEG_SITES, SITE_AREAS, spoken_list
 
 RULE = "bone-stress-return"
@@ -62,11 +63,17 @@ def waits(profile: AthleteProfile, p: Any) -> tuple[dt.date, int, int]:
     return profile.cleared_to_run, p.bone_stress_impact_weeks, p.bone_stress_stage_weeks  # type: ignore[return-value]
 
 
+def holds(weeks: Any, library: Any) -> tuple[bool, bool]:
+    """(loaded calf work, a heavy session): what the plan's weeks hold that its note names."""
+    return loaded_calf(weeks, library), any(s.heavy for w in weeks for s in w.sessions)
+
+
 def loaded_calf(weeks: Any, library: Any) -> bool:
-    """Whether the plan's weeks hold a calf raise with a load (what a lower-leg site's note names)."""
+    """Whether the plan's weeks hold calf work for the push-off with a load (a calf or soleus raise
+    with a weight: what a lower-leg site's note names)."""
     return any(
-        b.exercise_id in library and "calf" in b.exercise_id and library.get(b.exercise_id).loadable
-        and bool(b.prescription.load_kg)
+        b.exercise_id in library and library.get(b.exercise_id).pattern == Pattern.calf_ankle
+        and push_off(library.get(b.exercise_id)) and bool(b.prescription.load_kg)
         for w in weeks for s in w.sessions for b in s.blocks
     )  # fmt: skip
 
@@ -91,7 +98,7 @@ def week_head(profile: AthleteProfile, week_start: dt.date) -> str:
     since = f" ({weeks} week{'s' if weeks != 1 else ''} before this week)" if weeks > 0 else ""
     return (
         f"Bone stress injury at your {site_name(profile)}, cleared to run on {cleared:%d %b %Y}{since}: strength "
-        f"work goes on pain-free, heavy lifting included. {stop_words(profile)}"
+        f"work goes on pain-free, heavy lifting allowed. {stop_words(profile)}"
     )
 
 
@@ -110,9 +117,9 @@ def zone_exception(profile: AthleteProfile) -> str | None:
     )
 
 
-def notes(profile: AthleteProfile, p: Any, calf: bool) -> list[str]:
+def notes(profile: AthleteProfile, p: Any, calf: bool, heavy: bool = True) -> list[str]:
     """The plan's note: the stop sign, the loading, the stages of impact with their dates, and
-    the clinician's clearance (`calf`: the plan holds loaded calf work)."""
+    the clinician's clearance (`calf`: the plan holds loaded calf work; `heavy`: a heavy session)."""
     if not injured(profile):
         return []
     cleared, wait, g = waits(profile, p)
@@ -124,10 +131,11 @@ def notes(profile: AthleteProfile, p: Any, calf: bool) -> list[str]:
         if high_risk(profile)
         else ""
     )
-    calf_words = " and loaded calf raises build the lower leg" if calf else ""
+    calf_words = " and loaded calf raises build the lower leg" if calf and lower_leg(profile) else ""
+    lifting = "goes on" if heavy else "is welcome once your level and kit bring it"
     return [
         f"Bone stress injury at your {site_name(profile)}, cleared to run on {cleared:%d %b %Y}: the plan loads the "
-        f"bone back pain-free. Heavy lifting goes on, as bone responds to it{calf_words}. {stop_words(profile)}; "
+        f"bone back pain-free. Heavy lifting, which bone responds to, {lifting}{calf_words}. {stop_words(profile)}; "
         f"the 0-10 pain zone of the other notes is not for your {areas} here. Impact comes back in stages after the "
         f"clearance: no hops or jumps before {back:%d %b %Y} ({wait} weeks), then the easiest hops on both feet, "
         f"single-leg hops from {single:%d %b %Y} and high-impact jumps (bounds, box and depth jumps) from "

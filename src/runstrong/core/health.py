@@ -293,10 +293,10 @@ def _stage_words(stage: int, wait: int, back: dt.date | None, high: dt.date, hop
     return "hops and jumps are back in full."
 
 
-def health_notes(profile: AthleteProfile, p: Any, calf: bool = False) -> list[str]:
+def health_notes(profile: AthleteProfile, p: Any, held: tuple[bool, bool] = (False, True)) -> list[str]:
     """The plan's notes ("Notes on this plan") for a runner who reported a health condition:
-    what the plan changes and whom to see first (`calf`: the plan holds loaded calf work, which a
-    bone stress injury's note names)."""
+    what the plan changes and whom to see first (`held`: whether the plan holds loaded calf work
+    and a heavy session, which a bone stress injury's note names: `bone_stress.holds`)."""
     out, g = [], None
     if Health.postnatal in profile.health and profile.postnatal_since is not None:
         since, n, g = profile.postnatal_since, p.postnatal_impact_weeks, p.postnatal_gentle_weeks
@@ -323,7 +323,7 @@ def health_notes(profile: AthleteProfile, p: Any, calf: bool = False) -> list[st
             f"work ({BONE})."
         )
         out += _no_heavy_kit(profile, p)
-    return [*out, *pregnancy_notes(profile, p), *bsi.notes(profile, p, calf)]
+    return [*out, *pregnancy_notes(profile, p), *bsi.notes(profile, p, *held)]
 
 
 def _no_heavy_kit(profile: AthleteProfile, p: Any) -> list[str]:
