@@ -8,7 +8,8 @@ Fredericson 2014; Hoenig et al. 2022), not through a pain zone as a tendon is (p
 - strength work goes on, heavy lifting included (bone responds to it), and a lower-leg or foot site
   gets loaded calf work;
 - impact comes back in stages after the clearance (`health.week_limits`, `health._stage`): none for
-  `bone_stress_impact_weeks`, then the easiest hops on both feet, single-leg hops and, last,
+  `bone_stress_impact_weeks` (not even a landing), then landings and the easiest hops on both feet,
+  single-leg hops and landings and, last,
   high-impact jumps, each stage `bone_stress_stage_weeks` long; a high-risk site
   (`vocab.HIGH_RISK_SITES`) waits and climbs more slowly (the `high_risk_` params);
 - the plan's notes ask for the clinician's clearance of each stage.
@@ -104,7 +105,7 @@ def week_head(profile: AthleteProfile, week_start: dt.date) -> str:
 
 def before_impact(back: dt.date) -> str:
     """A week before the first hops: what waits, and until when."""
-    return f"no hops or jumps until {back:%d %b %Y}, and then only once your clinician agrees"
+    return f"no hops, jumps or landings until {back:%d %b %Y}, and then only once your clinician agrees"
 
 
 def zone_exception(profile: AthleteProfile) -> str | None:
@@ -137,7 +138,8 @@ def notes(profile: AthleteProfile, p: Any, calf: bool, heavy: bool = True) -> li
         f"Bone stress injury at your {site_name(profile)}, cleared to run on {cleared:%d %b %Y}: the plan loads the "
         f"bone back pain-free. Heavy lifting, which bone responds to, {lifting}{calf_words}. {stop_words(profile)}; "
         f"the 0-10 pain zone of the other notes is not for your {areas} here. Impact comes back in stages after the "
-        f"clearance: no hops or jumps before {back:%d %b %Y} ({wait} weeks), then the easiest hops on both feet, "
+        f"clearance: no hops, jumps or landings before {back:%d %b %Y} ({wait} weeks), then landings and the "
+        "easiest hops on both feet, "
         f"single-leg hops from {single:%d %b %Y} and high-impact jumps (bounds, box and depth jumps) from "
         f"{high:%d %b %Y}.{risk} Ask your clinician to confirm your clearance and each stage before it starts, and "
         f"about what caused the injury (training load, energy availability, bone health) ({RULE})."

@@ -125,8 +125,9 @@ def week_limits(profile: AthleteProfile, week_start: dt.date, p: Any) -> Limits 
         rules.append(BONE)
     if bsi.injured(profile):
         stage = _stage(week_start, *bsi.waits(profile, p))
-        if stage < len(STAGES):
-            top, gentle = min(top, STAGES[stage][0], key=_RANK.get), gentle or STAGES[stage][1]  # type: ignore[arg-type]
+        if stage < len(STAGES):  # before the wait not even a landing: impact starts with the stages
+            step = (Impact.none, False) if stage == 0 else STAGES[stage]
+            top, gentle = min(top, step[0], key=_RANK.get), gentle or step[1]  # type: ignore[arg-type]
         rules.append(BONE_STRESS)  # its stop sign holds whatever the stage
     lying = True
     if Health.pregnant in profile.health and profile.due_date is not None:
@@ -409,11 +410,7 @@ def kit_held_heavy(week: Week, profile: AthleteProfile, library: Any, p: Any) ->
 
 def _impact(b: Block, library: Any) -> bool:
     """A hop, jump or landing: where a bone stress injury's site takes the most load."""
-    return (
-        b.exercise_id in library
-        and library.get(b.exercise_id).impact != Impact.none
-        and (library.get(b.exercise_id).pattern == Pattern.plyometric)
-    )
+    return b.exercise_id in library and library.get(b.exercise_id).impact != Impact.none
 
 
 def _cued(session: Any, cue: str, library: Any, rule: Any = PELVIC, which: Any = _heavy_lift) -> Any:
