@@ -224,10 +224,11 @@ def bone_stop(r: ReviewInput, v: Verdict, j: Judgement) -> Verdict:
     the area joins no ladder (the profile keeps it off them)."""
     worst = max(p.score for p in r.metrics.pains if p.area == j.area)
     name, loading = sig.area_name(j.area), _categories(r, j.area, None)
+    site = site_name(r.profile)
     text = (
-        f"{name.capitalize()} pain up to {worst}/10, at the site of your bone stress injury ({site_name(r.profile)}): "
-        "a stop sign, not a zone to load through. Stop any run, hop or exercise that hurts there and see your "
-        f"clinician before you go on; {_list(loading) if loading else 'the work'} held meanwhile."
+        f"{name.capitalize()} pain up to {worst}/10 at the site of your bone stress injury, your {site}: a stop "
+        "sign, not a zone to load through. Stop any run, hop or exercise that hurts there and see your clinician "
+        f"before you go on; {_list(loading) if loading else 'the work'} held meanwhile."
     )
     said = f"held: pain at the site of your bone stress injury ({worst}/10)"
     flag = Flag(kind="pain", text=f"{name.capitalize()} pain up to {worst}/10 at a bone stress injury's site: see a "
