@@ -383,6 +383,45 @@ def test_no_input_health_writes_the_conditions_and_the_birth_date(tmp_path: Path
     assert profile.postnatal_since == dt.date(2026, 10, 1)
 
 
+def test_no_input_health_writes_a_bone_stress_injury_and_refuses_one_not_yet_cleared(tmp_path: Path):
+    """cr26a F3: the site and the day running was cleared; no clearance, or the site among the
+    painful areas (pain there is a stop sign, not a zone), is refused by its field, exit 2."""
+    base = ("init", "me.toml", "--no-input", "--age", "29", "--body-mass", "59")
+    out = run(*base, "--health", "stress fracture navicular, cleared 6 weeks ago", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    profile = load_profile(tmp_path / "me.toml")
+    assert [h.value for h in profile.health] == ["bone_stress"] and profile.bone_stress_site.value == "navicular"
+    assert (dt.date.today() - profile.cleared_to_run).days == 42
+    for options, says in (
+        (("--health", "bone stress tibia"), "--health: not cleared to run yet: runstrong plans strength work once"),
+        (("--health", "bone stress shin cleared 2 weeks ago", "--pain", "shin:0"), "pain_areas.shin (--pain): the "
+         "site of your bone stress injury, where pain is a stop sign, not a zone to load through"),
+    ):  # fmt: skip
+        out = run(base[0], "other.toml", *base[2:], *options, cwd=tmp_path)
+        assert out.returncode == 2 and says in out.stderr and "Traceback" not in out.stderr, out.stderr
+        assert not (tmp_path / "other.toml").exists()
+
+
+@pytest.mark.process
+def test_the_interview_asks_where_a_bone_stress_injury_was_and_when_running_was_cleared(tmp_path: Path):
+    child = spawn("init", "me.toml", "--age", "29", "--body-mass", "59", "--start", "2027-01-04", cwd=tmp_path)
+    answer(child, "What should the plan call you?", "Ines")
+    for prompt in ("Age (years)? [29]", "Sex", "Units", "Body mass (kg)? [59]", "running regularly", "experience",
+                   "Weeks in a row", "start", "race", "How many weeks", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
+                   "easy running pace", "Which days", "Usual time of day", "Longest session", "What kit do you have?",
+                   "What can you train on at home", "Anything that hurts"):  # fmt: skip
+        answer(child, prompt, "")
+    answer(child, "Anything about your health", "bone stress tibia")
+    child.expect_exact("health: not cleared to run yet: runstrong plans strength work once your clinician has")
+    answer(child, "Anything about your health", "bone stress tibia cleared 2026-10-12")
+    child.expect_exact("bone stress (tibia, cleared 12 Oct 2026)")
+    answer(child, "Write me.toml?", "y")
+    child.expect(pexpect.EOF)
+    child.close()
+    profile = load_profile(tmp_path / "me.toml")
+    assert profile.bone_stress_site.value == "tibia" and profile.cleared_to_run == dt.date(2026, 10, 12)
+
+
 def test_no_input_force_replaces_an_existing_file(tmp_path: Path):
     (tmp_path / "me.toml").write_text("# old\n")
     assert run("init", "me.toml", *SCRIPTED, cwd=tmp_path).returncode == 2

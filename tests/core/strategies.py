@@ -24,6 +24,7 @@ from runstrong.core.model import (
     Sex,
     Weekday,
 )
+from runstrong.core.vocab import SITE_AREAS, BoneSite
 
 RUN_TYPES = [RunType.easy, RunType.easy, RunType.long, RunType.tempo, RunType.intervals, RunType.cross_train]
 
@@ -237,7 +238,8 @@ def profiles_on_ladders(draw) -> AthleteProfile:
     return AthleteProfile.model_validate({**profile.model_dump(), **update})
 
 
-NOT_PREGNANT = [h for h in Health if h != Health.pregnant]  # pregnancy has its own strategy: `profiles_pregnant`
+# pregnancy and a bone stress injury have their own strategies (`profiles_pregnant`, `profiles_bone_stress`)
+NOT_PREGNANT = [h for h in Health if h not in (Health.pregnant, Health.bone_stress)]
 HEALTH = st.lists(st.sampled_from(NOT_PREGNANT), unique=True, min_size=1, max_size=3)
 BIRTH_WEEKS_BEFORE = st.integers(0, 30)  # the birth, this many weeks (and days) before the plan starts
 BIRTH_DAYS = st.integers(0, 6)
@@ -278,6 +280,33 @@ def profiles_pregnant(draw) -> AthleteProfile:
     return AthleteProfile.model_validate({
         **profile.model_dump(), "health": health, "postnatal_since": since, "due_date": due, "race": race,
         "plan_weeks": min(profile.plan_weeks or fit, fit),
+    })  # fmt: skip
+
+
+WEEKS_SINCE_CLEARED = st.integers(0, 30)
+BONE_SITES = st.sampled_from(list(BoneSite))  # the clearance to run, this many weeks (and days) before the plan starts
+
+
+@st.composite
+def profiles_bone_stress(draw) -> AthleteProfile:
+    """A generated runner (`profiles`) back from a bone stress injury at any site, cleared to run
+    any weeks before the plan starts, maybe with other health conditions; the site's painful areas
+    are taken off the runner's pain areas (the profile refuses them: pain there is a stop sign)."""
+    profile = draw(profiles())
+    site = draw(BONE_SITES)
+    cleared = profile.start_date - dt.timedelta(weeks=draw(WEEKS_SINCE_CLEARED), days=draw(BIRTH_DAYS))
+    if cleared > profile.start_date:
+        cleared = profile.start_date
+    off = set(SITE_AREAS[site])
+    health = [*draw(OTHER_HEALTH), Health.bone_stress]
+    since = None
+    if Health.postnatal in health:
+        since = profile.start_date - dt.timedelta(weeks=draw(BIRTH_WEEKS_BEFORE), days=draw(BIRTH_DAYS))
+    return AthleteProfile.model_validate({
+        **profile.model_dump(), "health": health, "postnatal_since": since, "bone_stress_site": site,
+        "cleared_to_run": cleared, "pain_areas": [a for a in profile.pain_areas if a not in off],
+        "pain_scores": {a: v for a, v in profile.pain_scores.items() if a not in off},
+        "pain_sides": {a: v for a, v in profile.pain_sides.items() if a not in off},
     })  # fmt: skip
 
 

@@ -497,3 +497,22 @@ def test_a_load_far_beyond_the_plan_is_refused_on_the_page_until_confirmed(clien
     assert refused.status_code == 422 and "more than" in refused.text and 'name="confirm"' in refused.text
     assert 'name="confirm"' not in page
     assert client.post(f"/session/{TODAY}", data=data | {"confirm": "yes"}).status_code == 303
+
+
+def test_a_bone_stress_injury_is_set_on_the_profile_page_and_a_clearance_after_today_is_refused_by_it(client) -> None:
+    """cr26a F3: the profile page takes a bone stress injury's site and clearance; a clearance after
+    today is "not cleared to run yet", by its field; unticked, both go."""
+    data = {"available_days": ["tue", "fri"], "session_cap_minutes": "45", "equipment": ["gym"]}
+    assert 'name="bone_stress_site"' in client.get("/profile").text
+    bsi = {"health": ["bone_stress"], "bone_stress_site": "navicular"}
+    future = client.post("/profile", data=data | bsi | {"cleared_to_run": "2099-01-01"})
+    assert future.status_code == 422
+    assert re.search(r'id="cleared_to_run-error">[^<]*not cleared to run yet', future.text)
+    nowhere = client.post("/profile", data=data | bsi | {"bone_stress_site": "elbow", "cleared_to_run": "2026-10-01"})
+    assert nowhere.status_code == 422 and re.search(r'id="bone_stress_site-error">[^<]*say where', nowhere.text)
+    assert client.post("/profile", data=data | bsi | {"cleared_to_run": "2026-10-01"}).status_code == 303
+    profile = client.app.state.diary.profile()[1]
+    assert profile.bone_stress_site.value == "navicular" and str(profile.cleared_to_run) == "2026-10-01"
+    assert "high-risk site" in client.get("/plan").text
+    assert client.post("/profile", data=data | {"cleared_to_run": "2026-10-01"}).status_code == 303
+    assert client.app.state.diary.profile()[1].cleared_to_run is None

@@ -325,3 +325,21 @@ def test_a_bad_health_answer_is_refused_by_its_field_and_nothing_stored(
     message = re.search(rf'<p class="field-error" id="{field}-error">([^<]*)</p>', page.text)
     assert message and says in message.group(1), page.text[:3000]
     assert athletes_in(empty_app) == []
+
+
+def test_a_runner_back_from_a_bone_stress_injury_says_where_and_when_she_was_cleared(newcomer, empty_app) -> None:
+    """cr26a F3: the welcome page asks what init asks, the site in the runner's words and the day
+    the clinician cleared running (bone-stress-return); a missing clearance is refused by its field."""
+    page = newcomer.get("/welcome").text
+    assert 'value="bone_stress"' in page and 'name="bone_stress_site"' in page and 'name="cleared_to_run"' in page
+    refused = newcomer.post("/welcome", data={**ANSWERS, "health": ["bone_stress"], "bone_stress_site": "shin",
+                                              "cleared_to_run": "", "key": "k4"})  # fmt: skip
+    message = re.search(r'<p class="field-error" id="cleared_to_run-error">([^<]*)</p>', refused.text)
+    assert refused.status_code == 422 and message and "not cleared to run yet" in message.group(1)
+    assert athletes_in(empty_app) == []
+    answers = {**ANSWERS, "health": ["bone_stress"], "bone_stress_site": "shin", "cleared_to_run": "2026-10-12"}
+    assert newcomer.post("/welcome", data={**answers, "key": key_of(page)}).status_code == 303
+    _, profile = empty_app.state.diary.profile()
+    assert profile.bone_stress_site.value == "tibia" and str(profile.cleared_to_run) == "2026-10-12"
+    notes = " ".join(empty_app.state.diary.plan().plan.warnings)
+    assert "Any pain at your shin (tibia), during or after a session or a run, is a stop sign" in notes

@@ -71,7 +71,8 @@ DEFAULT_PATH = "profile.toml"
     metavar="TEXT",
     multiple=True,
     help='Health that changes hops and heavy lifting: "birth 2026-10-01", "pelvic floor", "low bone density", '
-    '"pregnant 22 weeks" or "pregnant due 2027-04-12" (repeatable; optional).',
+    '"pregnant 22 weeks" or "pregnant due 2027-04-12", "bone stress tibia cleared 2026-10-12" (repeatable; '
+    "optional).",
 )
 @click.option(
     "--goal-race",

@@ -278,10 +278,12 @@ def _ask_strength_sessions(it: _Interview, raw: dict[str, Any]) -> None:
     )
     if scores:
         raw["pain_scores"] = scores
-    raw["health"], raw["postnatal_since"], raw["due_date"] = ask.ask(
+    raw["health"], raw["postnatal_since"], raw["due_date"], raw["bone_stress_site"], raw["cleared_to_run"] = ask.ask(
         "Anything about your health that changes hops and heavy lifting? A birth in the last year (with its date, "
         "like: birth 2026-10-01), pregnant (weeks or due date, like: pregnant 22 weeks), pelvic floor symptoms "
-        "(leaking, heaviness), low bone density (osteopenia, osteoporosis). Enter to skip",
+        "(leaking, heaviness), low bone density (osteopenia, osteoporosis), a bone stress injury or stress fracture "
+        "(where, and when your clinician cleared you to run, like: bone stress tibia cleared 2026-10-12). "
+        "Enter to skip",
         p["health"],
         it.default("health", "none"),
     )
@@ -393,6 +395,8 @@ def _summary(profile: Any, out: Any) -> None:
     if profile.health:
         since = f" (birth {profile.postnatal_since:%d %b %Y})" if profile.postnatal_since else ""
         since += f" (due {profile.due_date:%d %b %Y})" if profile.due_date else ""
+        if profile.bone_stress_site is not None and profile.cleared_to_run is not None:
+            since += f" ({profile.bone_stress_site.value.replace('_', ' ')}, cleared {profile.cleared_to_run:%d %b %Y})"
         t.add_row("Health", ", ".join(h.value.replace("_", " ") for h in profile.health) + since)
     t.add_row("Units", profile.units.value)
     if any(r.type.value in ("tempo", "intervals", "race") for r in profile.running.weekly):

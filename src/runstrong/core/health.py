@@ -13,6 +13,9 @@ A coach asks about these, adapts and refers; the plan does the same:
   hops for the plan's first `bone_gentle_weeks`), and nothing loads the spine bent or twisted.
 - pregnancy (pregnancy-strength, `core/pregnancy`): no impact at all, nothing lying on the back or
   front past a week of pregnancy, every set at a moderate effort; heavy lifts carry the exhale cue.
+- a bone stress injury (bone-stress-return, `core/bone_stress`): heavy lifts stay; impact waits some
+  weeks after the clinician's clearance and comes back in stages (longer at a high-risk site); impact
+  exercises carry the stop-at-any-pain cue.
 
 `week_limits` says what a week allows; the block's selection obeys it (`within_limits`,
 `hops_open`), `with_health` puts the cue and each week's words on the plan, and
@@ -25,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from . import bone_stress as bsi
 from . import loads as ld
 from .model import AthleteProfile, Block, Exercise, Health, Impact, Level, Pattern, Reason, Role, Week, why
 from .owned_kit import kit_heaviest, kit_increments
@@ -37,6 +41,7 @@ from .vocab import HEALTH_NAME, EquipmentSet, spoken_list
 POSTNATAL = "postnatal-impact-return"
 PELVIC = "pelvic-floor-symptoms"
 BONE = "bone-loading"
+BONE_STRESS = bsi.RULE
 _RANK = {x: i for i, x in enumerate(Impact)}
 
 
@@ -81,9 +86,12 @@ def loads_spine_bent(e: Exercise) -> bool:
 
 
 def birth_in_future(profile: AthleteProfile, today: dt.date) -> str | None:
-    """A birth date after today, refused (the model cannot know today: each face asks with its
-    clock): "postnatal_since: ..." or None."""
-    since = profile.postnatal_since
+    """A birth date, or a bone stress injury's clearance to run, after today, refused (the model
+    cannot know today: each face asks with its clock): "postnatal_since: ..." or None."""
+    since, cleared = profile.postnatal_since, profile.cleared_to_run
+    if cleared is not None and cleared > today:
+        return (f"cleared_to_run: not cleared to run yet: {cleared} is after today ({today}); runstrong plans strength "
+                "work once your clinician has cleared you to run: give that day once it has come")  # fmt: skip
     if since is None or since <= today:
         return None
     return f"postnatal_since: {since} is after today ({today}); give the date of the birth once it has happened"
@@ -115,6 +123,12 @@ def week_limits(profile: AthleteProfile, week_start: dt.date, p: Any) -> Limits 
         if stage < len(STAGES):
             top, gentle = min(top, STAGES[stage][0], key=_RANK.get), gentle or STAGES[stage][1]  # type: ignore[arg-type]
         rules.append(BONE)
+    if bsi.injured(profile):
+        stage = _stage(week_start, *bsi.waits(profile, p))
+        if stage < len(STAGES):  # before the wait not even a landing: impact starts with the stages
+            step = (Impact.none, False) if stage == 0 else STAGES[stage]
+            top, gentle = min(top, step[0], key=_RANK.get), gentle or step[1]  # type: ignore[arg-type]
+        rules.append(BONE_STRESS)  # its stop sign holds whatever the stage
     lying = True
     if Health.pregnant in profile.health and profile.due_date is not None:
         top, lying = Impact.none, lying_allowed(profile, week_start, p)
@@ -157,9 +171,10 @@ def broken_by(e: Exercise, limits: Limits | None) -> str | None:
         return BONE
     if PREGNANCY in limits.rules and (e.lying is not None or e.impact != Impact.none):
         return PREGNANCY
-    if _RANK[e.impact] > _RANK[limits.top]:
-        return POSTNATAL if POSTNATAL in limits.rules else PELVIC
-    return POSTNATAL if POSTNATAL in limits.rules else BONE
+    for rule in (POSTNATAL, BONE_STRESS):
+        if rule in limits.rules:
+            return rule
+    return PELVIC if _RANK[e.impact] > _RANK[limits.top] else BONE
 
 
 def health_violations(plan: Any, library: Any, p: Any, lived: frozenset[dt.date]) -> list[tuple[str, str, str]]:
@@ -228,6 +243,12 @@ def week_reasons(
         text = "Low bone density: heavy lifts and impact stay, as bone needs them; no loaded bending or twisting."
         words = _stage_words(stage, 0, None, high, hops)
         out.append(why(BONE, sentences(text, None if stage >= len(STAGES) and hops is None else words)))
+    if BONE_STRESS in limits.rules:
+        cleared, wait, g = bsi.waits(profile, p)
+        stage, back = _stage(week_start, cleared, wait, g), cleared + dt.timedelta(weeks=wait)
+        high = cleared + dt.timedelta(weeks=wait + 2 * g)
+        words = bsi.before_impact(back) if stage == 0 else _stage_words(stage, wait, back, high, hops)
+        out.append(why(BONE_STRESS, sentences(bsi.week_head(profile, week_start), words)))
     if PREGNANCY in limits.rules and (said := week_reason(profile, week_start, p)) is not None:
         out.append(said)
     return out
@@ -273,9 +294,10 @@ def _stage_words(stage: int, wait: int, back: dt.date | None, high: dt.date, hop
     return "hops and jumps are back in full."
 
 
-def health_notes(profile: AthleteProfile, p: Any) -> list[str]:
+def health_notes(profile: AthleteProfile, p: Any, held: tuple[bool, bool] = (False, True)) -> list[str]:
     """The plan's notes ("Notes on this plan") for a runner who reported a health condition:
-    what the plan changes and whom to see first."""
+    what the plan changes and whom to see first (`held`: whether the plan holds loaded calf work
+    and a heavy session, which a bone stress injury's note names: `bone_stress.holds`)."""
     out, g = [], None
     if Health.postnatal in profile.health and profile.postnatal_since is not None:
         since, n, g = profile.postnatal_since, p.postnatal_impact_weeks, p.postnatal_gentle_weeks
@@ -302,7 +324,7 @@ def health_notes(profile: AthleteProfile, p: Any) -> list[str]:
             f"work ({BONE})."
         )
         out += _no_heavy_kit(profile, p)
-    return [*out, *pregnancy_notes(profile, p)]
+    return [*out, *pregnancy_notes(profile, p), *bsi.notes(profile, p, *held)]
 
 
 def _no_heavy_kit(profile: AthleteProfile, p: Any) -> list[str]:
@@ -352,6 +374,8 @@ def with_health(
         if limits is not None and BONE in limits.rules and (held := kit_held_heavy(w, profile, ctx.library, p)):
             reasons.append(why(BONE, held))
         sessions = w.sessions if cue is None else [_cued(s, cue, ctx.library, rule) for s in w.sessions]
+        if limits is not None and BONE_STRESS in limits.rules:  # impact carries the stop sign
+            sessions = [_cued(s, bsi.cue(profile), ctx.library, BONE_STRESS, _impact) for s in sessions]
         out.append(w.model_copy(update={"reasons": [*w.reasons, *reasons], "sessions": sessions}))
     return out
 
@@ -384,10 +408,21 @@ def kit_held_heavy(week: Week, profile: AthleteProfile, library: Any, p: Any) ->
     return None
 
 
-def _cued(session: Any, cue: str, library: Any, rule: Any = PELVIC) -> Any:
+def _impact(b: Block, library: Any) -> bool:
+    """A hop, jump or landing: where a bone stress injury's site takes the most load."""
+    return b.exercise_id in library and library.get(b.exercise_id).impact != Impact.none
+
+
+def _cued(session: Any, cue: str, library: Any, rule: Any = PELVIC, which: Any = _heavy_lift) -> Any:
+    said = cue if rule == BONE_STRESS else "Breathe out on the effort."
     blocks = [
-        b.model_copy(update={"cues": [*b.cues, cue], "reasons": [*b.reasons, why(rule, "Breathe out on the effort.")]})
-        if _heavy_lift(b, library) and cue not in b.cues
+        b.model_copy(
+            update={
+                "cues": [cue, *b.cues] if rule == BONE_STRESS else [*b.cues, cue],  # a stop sign first
+                "reasons": [*b.reasons, why(rule, said)],
+            }
+        )
+        if which(b, library) and cue not in b.cues
         else b
         for b in session.blocks
     ]

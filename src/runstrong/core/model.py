@@ -29,6 +29,7 @@ from .vocab import (  # noqa: F401 - re-exported: the model speaks this vocabula
     LATEST_DATE,
     SPEED_RUN_TYPES,
     TRAINING_CATEGORIES,
+    BoneSite,
     Category,
     EquipmentSet,
     Health,
@@ -292,9 +293,8 @@ class AthleteProfile(Frozen):
     units: Units = Units.metric
     running_experience_years: Annotated[float, Field(ge=0, le=80)] = 1.0
     strength_experience: Level = Level.novice
-    consistent_strength_weeks: Annotated[int, Field(ge=0, le=520)] = Field(
-        0, description="Weeks of consistent strength training already behind the runner."
-    )
+    consistent_strength_weeks: Annotated[int, Field(ge=0, le=520)] = Field(0, description=(
+        "Weeks of consistent strength training already behind the runner."))  # fmt: skip
     start_date: Day
     plan_weeks: Annotated[int | None, Field(ge=1, le=52)] = Field(
         None, description="Length of a plan with no race; ignored when a race is set."
@@ -330,10 +330,12 @@ class AthleteProfile(Frozen):
         'A painful area that hurts on one side only, e.g. achilles = "left": its single-leg work says to go easy '
         "on that side and adds no weaker-side extra set there."))  # fmt: skip
     health: list[Health] = Field(default_factory=list, description=(
-        "Conditions that change strength and impact work: postnatal (give postnatal_since), pelvic_floor (symptoms "
-        "such as leaking), low_bone_density (osteopenia or osteoporosis), pregnant (give due_date)."))  # fmt: skip
+        "Conditions that change strength and impact work: postnatal (give postnatal_since), pelvic_floor, low_bone_"
+        "density, pregnant (give due_date), bone_stress (give bone_stress_site and cleared_to_run)."))  # fmt: skip
     postnatal_since: Day | None = Field(None, description="The date of the birth, with health = postnatal.")
     due_date: Day | None = Field(None, description="The due date, with health = pregnant: it counts the weeks.")
+    bone_stress_site: BoneSite | None = Field(None, description="Where the bone stress injury was (bone_stress).")
+    cleared_to_run: Day | None = Field(None, description="The day your clinician cleared you to run (bone_stress).")
     allow_double_days: bool = False
     known_loads_kg: dict[str, Annotated[float, Field(gt=0, le=500)]] = Field(
         default_factory=dict,

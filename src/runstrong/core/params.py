@@ -112,6 +112,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "pelvic-floor-symptoms": rhealth.PelvicFloorSymptoms,
     "bone-loading": rhealth.BoneLoading,
     "pregnancy-strength": rhealth.PregnancyStrength,
+    "bone-stress-return": rhealth.BoneStressReturn,
     "body-mass-plausible": rhealth.BodyMassPlausible,
     "e1rm-formula": rl.E1rmFormula,
     "starting-load-estimate": rl.StartingLoadEstimate,

@@ -7,11 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .bone_stress import zone_exception
 from .loads import KG_PER_LB
 from .model import KEY_RUN_TYPES, AthleteProfile, Category, Guidance, RunType, Session, Suggestion, Weekday, build
 from .pain_return import STAGE_NAME, STAGES
 from .phases import WeekFrame
 from .schedule import DayInfo
+from .sentences import sentences
 from .vocab import AREA_NAME, CATEGORY_NAME, SPEED_RUN_TYPES, Units, areas_text, spoken_list
 
 _EXTRA_MOBILITY = "Your review found soreness or tightness: extra mobility."
@@ -68,6 +70,7 @@ def pain_guidance(profile: AthleteProfile, p: Any) -> list[Guidance]:
         f"Pain of {p.pain_monitor_severe_at}/10 or more, or pain that rises {p.pain_monitor_rising_weeks} weeks "
         f"running: stop loading it and see a clinician. {start_words(profile, p)}"
     )
+    text = sentences(text, zone_exception(profile))  # a bone stress injury's site has no zone (bone-stress-return)
     reasons = [
         p.why("pain-monitoring", text="How pain guides the return."),
         p.why("pain-graded-return", text="Where each ladder starts, and how it climbs."),

@@ -17,6 +17,7 @@ from runstrong.errors import RunstrongError, UserError
 
 from .assessment import ScreenEffects, effect_reasons, score_screen
 from .block_swaps import landing_swapped_out
+from .bone_stress import holds
 from .carry import Carry, carry_of
 from .compose import LANDING_PATTERNS, dose_context
 from .context import PlanningContext
@@ -90,7 +91,7 @@ def build_plan(
             *season_notice(frames),
             *familiarisation(profile, frames, p),
             *unlisted_kit(profile, ctx.library),
-            *health_notes(profile, p),
+            *health_notes(profile, p, holds(weeks, ctx.library)),
             *grouped_by_week(state.warnings),
             *light_weeks_advice(profile, state.light, p),
             *known_lift_notes(profile, weeks, ctx.library, p),

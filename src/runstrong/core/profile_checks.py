@@ -11,6 +11,7 @@ from typing import Any
 
 from .load_values import owned_conflict
 from .loads import KG_PER_LB
+from .vocab import SITE_AREAS, BoneSite
 
 
 def race_after_start(profile: Any) -> str | None:
@@ -76,6 +77,37 @@ def due_date_with_pregnancy(profile: Any) -> str | None:
     return None
 
 
+def bone_stress_entry(profile: Any) -> str | None:
+    """A bone stress injury gives its site and the day the clinician cleared running (the weeks
+    since decide when impact comes back: bone-stress-return); both go with health = bone_stress.
+    What cannot be planned is refused: no clearance yet (runstrong plans strength around running
+    the clinician has allowed; before that, the bone's first loading is the clinician's), and pain
+    at the site, a stop sign rather than a zone to load through (taken off the pain ladders)."""
+    injured = any(getattr(h, "value", h) == "bone_stress" for h in profile.health)
+    site, cleared, start = profile.bone_stress_site, profile.cleared_to_run, profile.start_date
+    if not injured:
+        stray = "bone_stress_site" if site is not None else "cleared_to_run" if cleared is not None else None
+        return f"{stray}: goes with health = bone_stress; add bone_stress to health or remove it" if stray else None
+    if site is None:
+        sites = ", ".join(s.value for s in BoneSite)
+        return f"bone_stress_site: give where the bone stress injury was ({sites}) with health = bone_stress"
+    if cleared is None or cleared > start:
+        fix = (
+            "give the day they did (YYYY-MM-DD)"
+            if cleared is None
+            else (f"{cleared} is after start_date ({start}): start the plan on or after it")
+        )
+        return (f"cleared_to_run: not cleared to run yet: runstrong plans strength work once your clinician has "
+                f"cleared you to run; {fix}. Until then, ask them what loading suits the bone")  # fmt: skip
+    for area in SITE_AREAS[site]:
+        if area in profile.pain_areas:
+            name = area.value.replace("_", " ")
+            return (f"pain_areas.{area.value}: the site of your bone stress injury, where pain is a stop sign, "
+                    f"not a zone to load through: if your {name} hurts now, see your clinician before you load it; "
+                    "if it does not, take it out of pain_areas (health = bone_stress keeps it safe)")  # fmt: skip
+    return None
+
+
 def goal_races_before_the_race(profile: Any) -> str | None:
     """A goal race in the dated running week comes before the main race (goal-race): the main
     race is the season's last goal, and its taper, race week and the weeks after it are planned
@@ -101,6 +133,7 @@ ACROSS_FIELDS: tuple[tuple[tuple[str, ...], Callable[[Any], str | None]], ...] =
     (("pain_areas", "pain_scores"), scores_of_painful_areas),
     (("health", "postnatal_since"), birth_date_with_postnatal),
     (("health", "due_date", "start_date", "race", "plan_weeks"), due_date_with_pregnancy),
+    (("health", "bone_stress_site", "cleared_to_run", "start_date", "pain_areas"), bone_stress_entry),
     (("start_date", "race", "running"), goal_races_before_the_race),
     (("owned_weights", "heaviest_loads", "load_increments"), owned_conflict),
 )

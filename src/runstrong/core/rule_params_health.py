@@ -1,4 +1,5 @@
-"""Typed params of the health rules: a recent birth, pelvic floor symptoms, low bone density, pregnancy."""
+"""Typed params of the health rules: a recent birth, pelvic floor symptoms, low bone density, pregnancy,
+a bone stress injury."""
 
 from __future__ import annotations
 
@@ -35,6 +36,17 @@ class PregnancyStrength(RuleParams):
     prefix = "pregnancy_"
     min_rir: Int
     lying_from_week: Int
+
+
+class BoneStressReturn(RuleParams):
+    """Weeks after the clinician's clearance before any hop, and the weeks of each stage of impact
+    after it; longer at a high-risk site."""
+
+    prefix = "bone_stress_"
+    impact_weeks: Int
+    stage_weeks: Int
+    high_risk_impact_weeks: Int
+    high_risk_stage_weeks: Int
 
 
 class BodyMassPlausible(RuleParams):

@@ -136,6 +136,7 @@ class Health(StrEnum):
     pelvic_floor = "pelvic_floor"  # pelvic floor symptoms: leaking, heaviness, dragging
     low_bone_density = "low_bone_density"  # osteopenia or osteoporosis
     pregnant = "pregnant"  # the due date goes in due_date
+    bone_stress = "bone_stress"  # a recent bone stress injury: its site in bone_stress_site, cleared_to_run its date
 
 
 HEALTH_NAME = {
@@ -143,6 +144,36 @@ HEALTH_NAME = {
     Health.pelvic_floor: "pelvic floor symptoms",
     Health.low_bone_density: "low bone density",
     Health.pregnant: "pregnancy",
+    Health.bone_stress: "a bone stress injury",
+}
+
+
+class BoneSite(StrEnum):
+    """Where a bone stress injury (stress reaction or fracture) was (bone-stress-return)."""
+
+    tibia = "tibia"  # the shin's inner (posteromedial) border: the commonest site in runners
+    anterior_tibia = "anterior_tibia"  # the front of the shin (tension side): high-risk
+    fibula = "fibula"
+    metatarsal = "metatarsal"  # the shaft of the second to fourth metatarsal
+    fifth_metatarsal = "fifth_metatarsal"  # the base of the fifth (outer) metatarsal: high-risk
+    navicular = "navicular"  # the top of the midfoot: high-risk
+    calcaneus = "calcaneus"  # the heel bone
+    femur = "femur"  # the thigh bone's shaft
+    femoral_neck = "femoral_neck"  # the hip end of the thigh bone: high-risk
+    pelvis = "pelvis"  # the pelvis or sacrum: trabecular bone, taken slowly (bone-stress-return)
+
+
+BONE_SITE_NAME = {
+    BoneSite.tibia: "shin (tibia)",
+    BoneSite.anterior_tibia: "front of the shin (anterior tibia)",
+    BoneSite.fibula: "outer shin (fibula)",
+    BoneSite.metatarsal: "foot (metatarsal)",
+    BoneSite.fifth_metatarsal: "outer foot (fifth metatarsal)",
+    BoneSite.navicular: "midfoot (navicular)",
+    BoneSite.calcaneus: "heel (calcaneus)",
+    BoneSite.femur: "thigh (femur)",
+    BoneSite.femoral_neck: "hip (femoral neck)",
+    BoneSite.pelvis: "pelvis or sacrum",
 }
 
 
@@ -155,6 +186,29 @@ class PainArea(StrEnum):
     hamstring = "hamstring"
     foot = "foot"
     shin = "shin"
+
+
+# bone-stress-return: the painful areas a site's pain is felt in (pain there is a stop sign, not a
+# zone), the high-risk sites (Warden, Davis & Fredericson 2014: the tension side of the femoral neck,
+# the anterior tibia, the navicular and the base of the fifth metatarsal; the pelvis and sacrum, trabecular
+# bone tied to low bone density and low energy availability by Hoenig et al. 2022, taken as slowly: our
+# convention, UNVERIFIED) and the lower leg and foot, where loaded calf work carries the return
+SITE_AREAS = {
+    BoneSite.tibia: (PainArea.shin,),
+    BoneSite.anterior_tibia: (PainArea.shin,),
+    BoneSite.fibula: (PainArea.shin,),
+    BoneSite.metatarsal: (PainArea.foot,),
+    BoneSite.fifth_metatarsal: (PainArea.foot,),
+    BoneSite.navicular: (PainArea.foot,),
+    BoneSite.calcaneus: (PainArea.foot,),
+    BoneSite.femur: (PainArea.hip,),
+    BoneSite.femoral_neck: (PainArea.hip,),
+    BoneSite.pelvis: (PainArea.hip, PainArea.lower_back),
+}
+HIGH_RISK_SITES = frozenset(
+    {BoneSite.anterior_tibia, BoneSite.navicular, BoneSite.fifth_metatarsal, BoneSite.femoral_neck, BoneSite.pelvis}
+)
+LOWER_LEG_SITES = frozenset(s for s, areas in SITE_AREAS.items() if set(areas) & {PainArea.shin, PainArea.foot})
 
 
 AREA_NAME = {area: "Achilles" if area == PainArea.achilles else area.value.replace("_", " ") for area in PainArea}

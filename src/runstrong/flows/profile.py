@@ -40,6 +40,7 @@ def merge_owned(
     """`new` with what the diary owns from `old`: adjustments (of weeks `new` does not
     adjust), swaps (not already in `new`) and pain areas (unless dropped). Also the pain
     areas kept."""
+    from runstrong.core.bone_stress import site_areas
     from runstrong.core.model import PainArea
 
     dropped = set(drop_pain)
@@ -49,7 +50,8 @@ def merge_owned(
         raise base.Refused("drop_pain", f"{unknown[0]!r} is not a pain area; areas: {areas}")
     weeks = {a.week_start for a in new.adjustments}
     swaps = {(x.from_id, x.since) for x in new.exercise_swaps}
-    kept = [a for a in old.pain_areas if a not in new.pain_areas and a.value not in dropped]
+    site = set(site_areas(new))  # a bone stress injury's site is never a painful area (bone-stress-return)
+    kept = [a for a in old.pain_areas if a not in new.pain_areas and a.value not in dropped and a not in site]
     merged = new.model_copy(
         update={
             "adjustments": sorted(
@@ -199,6 +201,7 @@ def update_profile(
             _unticked_areas_dropped({**profile.model_dump(mode="json"), **changes_})
         )
         if (future := birth_in_future(changed, tx.clock.today)) is not None:
-            raise base.Refused("postnatal_since", future.partition(": ")[2])
+            field, _, message = future.partition(": ")
+            raise base.Refused(field, message)
         stored = write_plan(tx, changed, replan_ahead(tx, plan, changed), "profile", "changed the profile")
         return ProfileStored(stored, [], [], tx.version)

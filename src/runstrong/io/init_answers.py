@@ -46,6 +46,8 @@ FIELD_OPTION = {
     "health": "--health",
     "postnatal_since": "--health",
     "due_date": "--health",
+    "bone_stress_site": "--health",
+    "cleared_to_run": "--health",
 }
 
 RACE_ALIASES = {
@@ -238,19 +240,28 @@ def scores_answer(ticked: list[str]) -> Any:
 
 def health_answer(today: dt.date) -> Any:
     """A parser of the health answer: "none", or any of "birth 2026-10-01", "pelvic floor",
-    "low bone density", "pregnant 22 weeks" or "pregnant due 2027-04-12" (comma-separated) into
-    (conditions, the birth's date or None, the due date or None). A birth needs its date, and not
-    one after today; a pregnancy its weeks or due date (the weeks count from it)."""
+    "low bone density", "pregnant 22 weeks" or "pregnant due 2027-04-12", "bone stress tibia
+    cleared 2026-10-12" (comma-separated) into (conditions, the birth's date or None, the due date
+    or None, a bone stress injury's site or None, the day it was cleared to run or None). A birth
+    needs its date, and not one after today; a pregnancy its weeks or due date (the weeks count
+    from it); a bone stress injury its site and clearance (io/bone_stress_answers)."""
+    from .bone_stress_answers import EXAMPLE, bone_stress_of, is_bone_stress
+
     known = (
         "birth YYYY-MM-DD (the date of the birth), pelvic floor, low bone density, pregnant N weeks "
-        "(or pregnant due YYYY-MM-DD)"
+        f"(or pregnant due YYYY-MM-DD), {EXAMPLE}"
     )
 
-    def parse(text: str) -> tuple[list[str], dt.date | None, dt.date | None]:
+    def parse(text: str) -> tuple[list[str], dt.date | None, dt.date | None, str | None, dt.date | None]:
         conditions: list[str] = []
-        since = due = None
-        for item in (x.strip().lower() for x in text.split(",")):
+        since = due = site = cleared = None
+        text = re.sub(r",\s*(?=(?:not\s+)?cleared\b)", " ", text.lower())  # "bone stress tibia, cleared ...": one
+        for item in (x.strip() for x in text.split(",")):
             if item in ("", "none", "no", "n", "nothing"):
+                continue
+            if is_bone_stress(item):
+                site, cleared = bone_stress_of(item, today)
+                conditions += [] if "bone_stress" in conditions else ["bone_stress"]
                 continue
             if any(w in item for w in PREGNANCY_WORDS):
                 due = due_date_of(item, today)
@@ -265,7 +276,7 @@ def health_answer(today: dt.date) -> Any:
             if found == "postnatal":
                 since = _birth_date(dates, today)
             conditions += [] if found in conditions else [found]
-        return conditions, since, due
+        return conditions, since, due, site, cleared
 
     return parse
 
@@ -423,9 +434,8 @@ def profile_from_options(opts: dict[str, Any], today: dt.date) -> Any:
     if opts.get("pain"):
         raw["pain_areas"], raw["pain_scores"] = get("pain", "--pain", p["pain_scored"], ",".join(opts["pain"]))
     if opts.get("health"):
-        raw["health"], raw["postnatal_since"], raw["due_date"] = get(
-            "health", "--health", p["health"], ",".join(opts["health"])
-        )
+        health = get("health", "--health", p["health"], ",".join(opts["health"]))
+        raw["health"], raw["postnatal_since"], raw["due_date"], raw["bone_stress_site"], raw["cleared_to_run"] = health
     if opts.get("goal_races"):
         _goal_races(raw, opts, today, get)
     profile = validate_answers({k: v for k, v in raw.items() if v is not None})

@@ -232,6 +232,24 @@ def run_input(form: FormData, units: Units) -> tuple[dict[str, Any], list[FieldP
     return {k: v for k, v in data.items() if v is not None}, problems
 
 
+def _bone_stress(form: FormData, injured: bool) -> dict[str, Any]:
+    """A bone stress injury's site (in the runner's words, as init reads it) and the day running was
+    cleared, with health = bone_stress (bone-stress-return): unticking it drops both; a missing one
+    is the model's refusal, by its field."""
+    from runstrong.io.bone_stress_answers import site_of
+
+    from .problems import InputError
+
+    if not injured:
+        return {"bone_stress_site": None, "cleared_to_run": None}
+    typed = text(form, "bone_stress_site")
+    try:
+        site = site_of(typed) if typed else None
+    except ValueError as err:
+        raise InputError.one("bone_stress_site", str(err).partition(": ")[2]) from None
+    return {"bone_stress_site": site, "cleared_to_run": text(form, "cleared_to_run") or None}
+
+
 def profile_input(form: FormData, units: Units, start: Any = None, today: Any = None) -> dict[str, Any]:
     """The profile fields the form edits; an empty race distance means no race, and empty
     heaviest loads the defaults. Heaviest loads, pain now and goal races (`goal_races`, which
@@ -251,6 +269,7 @@ def profile_input(form: FormData, units: Units, start: Any = None, today: Any = 
     # the birth's date goes with postnatal: unticking it drops the date it came with
     changes["postnatal_since"] = text(form, "postnatal_since") if "postnatal" in changes["health"] else None
     changes["due_date"] = text(form, "due_date") or None if "pregnant" in changes["health"] else None
+    changes.update(_bone_stress(form, "bone_stress" in changes["health"]))
     if text(form, "furniture_shown"):  # the group was on the form: nothing ticked is no furniture
         changes["furniture"] = listed_furniture(many(form, "furniture"))
     try:

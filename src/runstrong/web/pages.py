@@ -355,7 +355,7 @@ async def swap(request: Request, exercise_id: str) -> Response:
 
 PROFILE_FIELDS = {"available_days", "session_cap_minutes", "easy_pace", "equipment", "furniture", "heaviest_loads",
                   "pain_areas", "pain_scores", "goal_races", "health", "postnatal_since", "due_date", "race-distance",
-                  "race-date", "race-name", "race"}  # fmt: skip
+                  "race-date", "race-name", "race", "bone_stress_site", "cleared_to_run"}  # fmt: skip
 PROFILE_LISTS = (
     "available_days",
     "equipment",
@@ -380,6 +380,8 @@ def _profile_values(profile: Any) -> dict[str, Any]:
         "health": [h.value for h in profile.health],
         "postnatal_since": profile.postnatal_since.isoformat() if profile.postnatal_since else "",
         "due_date": profile.due_date.isoformat() if profile.due_date else "",
+        "bone_stress_site": profile.bone_stress_site.value.replace("_", " ") if profile.bone_stress_site else "",
+        "cleared_to_run": profile.cleared_to_run.isoformat() if profile.cleared_to_run else "",
         "race-distance": race.distance.value if race else "",
         "race-date": race.date.isoformat() if race else "",
         "race-name": (race.name or "") if race else "",

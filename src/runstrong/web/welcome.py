@@ -39,7 +39,8 @@ ready_router = APIRouter(include_in_schema=False, dependencies=[Depends(athlete_
 FORM_FIELDS = {"name", "age", "sex", "units", "body_mass", "running_years", "strength_experience", "strength_weeks",
                "start", "race_distance", "race_date", "race_name", "plan_weeks", "easy_pace", "available_days",
                "preferred_time", "cap", "equipment", "furniture", "heaviest", "pain_areas", "pain_scores", "health",
-               "goal_races", "postnatal_since", "due_date", "double_days", "body_mass_ok",
+               "goal_races", "postnatal_since", "due_date", "bone_stress_site", "cleared_to_run", "double_days",
+               "body_mass_ok",
                *(f"run-{d.value}" for d in Weekday)}  # fmt: skip
 
 

@@ -181,7 +181,9 @@ def _read_week(form: FormData, a: Answers, p: dict[str, Any]) -> None:
 def _read_health(form: FormData, a: Answers, today: dt.date) -> None:
     """The ticked conditions (the model refuses one it does not know, by this field) and, with a
     birth, its date: needed, and not after today, as `init` asks it; with a pregnancy, the due
-    date (the model refuses a plan that runs past it: pregnancy-strength)."""
+    date (the model refuses a plan that runs past it: pregnancy-strength); with a bone stress
+    injury, its site and the day running was cleared (bone-stress-return)."""
+    from runstrong.io.bone_stress_answers import cleared_date, site_of
     from runstrong.io.init_answers import birth_date, due_date_of
 
     a.raw["health"] = many(form, "health")
@@ -189,6 +191,9 @@ def _read_health(form: FormData, a: Answers, today: dt.date) -> None:
         a.raw["postnatal_since"] = a.read(form, "postnatal_since", lambda typed: birth_date(typed, today), "")
     if "pregnant" in a.raw["health"]:
         a.raw["due_date"] = a.read(form, "due_date", lambda typed: due_date_of(f"pregnant due {typed}", today), "")
+    if "bone_stress" in a.raw["health"]:
+        a.raw["bone_stress_site"] = a.read(form, "bone_stress_site", site_of, "")
+        a.raw["cleared_to_run"] = a.read(form, "cleared_to_run", lambda typed: cleared_date(typed, today), "")
 
 
 def _ask_mass(form: FormData, a: Answers) -> None:

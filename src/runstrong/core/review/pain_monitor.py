@@ -14,6 +14,8 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass, replace
 
+from ..bone_stress import RULE as BONE_STRESS
+from ..bone_stress import site_areas, site_name
 from ..dated_races import leg_work_capped
 from ..diary import PainReport, describe_pain
 from ..model import Category, PainArea, why
@@ -188,6 +190,9 @@ def pain_step(r: ReviewInput, v: Verdict) -> Verdict:
     out = v
     for area in areas:
         j = judge(r, area, area in now, mk)
+        if area in site_areas(r.profile) and any(p.score for p in r.metrics.pains if p.area == area):
+            out = bone_stop(r, out, j)  # no zone to load through: a stop (bone-stress-return)
+            continue
         if j.action:
             out = _act(r, out, j, now.get(area), mk, calm.get(area, 0))
         elif j.reports:  # every report of the week is answered, a new area's first one most of all
@@ -211,6 +216,29 @@ def pain_step(r: ReviewInput, v: Verdict) -> Verdict:
             )
             out = out.add(guidance=(*out.guidance, why("review-pain", text)))
     return out
+
+
+def bone_stop(r: ReviewInput, v: Verdict, j: Judgement) -> Verdict:
+    """Pain logged at the site of a bone stress injury: a stop sign, not a zone (bone-stress-return).
+    The work that loads it is held, the week is flagged and the runner is sent to the clinician;
+    the area joins no ladder (the profile keeps it off them)."""
+    worst = max(p.score for p in r.metrics.pains if p.area == j.area)
+    name, loading = sig.area_name(j.area), _categories(r, j.area, None)
+    site = site_name(r.profile)
+    text = (
+        f"{name.capitalize()} pain up to {worst}/10 at the site of your bone stress injury, your {site}: a stop "
+        "sign, not a zone to load through. Stop any run, hop or exercise that hurts there and see your clinician "
+        f"before you go on; {_list(loading) if loading else 'the work'} held meanwhile."
+    )
+    said = f"held: pain at the site of your bone stress injury ({worst}/10)"
+    flag = Flag(kind="pain", text=f"{name.capitalize()} pain up to {worst}/10 at a bone stress injury's site: see a "
+                "clinician.", rule_id=BONE_STRESS)  # fmt: skip
+    return v.add(
+        decisions=(*v.decisions, decision(j.area.value, "hold", text, [BONE_STRESS, "review-pain"], list(j.signals))),
+        flags=(*v.flags, flag), holds=frozenset({*v.holds, *loading}),
+        pain_holds={**v.pain_holds, **{c: (said, tuple(j.signals)) for c in loading}},
+        guidance=(*v.guidance, why(BONE_STRESS, text)),
+    )  # fmt: skip
 
 
 def is_new(r: ReviewInput, area: PainArea, rung: int | None) -> bool:
