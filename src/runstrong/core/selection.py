@@ -35,6 +35,7 @@ from .model import (
     RaceDistance,
     Reason,
 )
+from .nothing_new import only_known
 from .pain_return import allowed_on_ladder, place_rungs, unreachable_ladders
 from .params import Params
 from .pick_reasons import (
@@ -82,6 +83,7 @@ class Context:
     # lifts that load painful areas only as far as their ladders' rungs allow: ranked as sparing them
     # (pain-graded-return: a hip in the zone keeps its loaded hinge before a broomstick drill); set by the block
     within_rungs: frozenset[str] = frozenset()
+    known: frozenset[str] | None = None  # a week after a flare or hard week: only these (nothing-new-after-a-flare)
 
 
 @dataclass(frozen=True)
@@ -207,7 +209,7 @@ def _select_block(
     ctx = with_rung_lifts(ctx, planning)
     usable = within_limits(_usable_for(planning, ctx.level, ctx.equipment, ctx.pain), ctx.health)
     out = frozenset(old for old, new in ctx.swaps if new is None) | held_back(library, ctx.health)  # nor rungs
-    usable = tuple(e for e in usable if e.id not in out) if out else usable
+    usable = only_known(tuple(e for e in usable if e.id not in out) if out else usable, ctx.known)
     trainable, spared = within_ladders(usable, ctx, planning)
     calm = _usable_for(planning, ctx.level, ctx.equipment, frozenset())
     laddered = allowed_on_ladder(ctx.ladder, planning.ladders)
