@@ -125,3 +125,41 @@ def test_a_calm_review_that_holds_nothing_says_nothing_new_is_held():
     review, _, _ = reviewed_and_applied(plan, NADIA, noisy_week(plan, w1, Knobs(), seed=2), w1, LIBRARY, REGISTRY)
     assert not freeze_of(review), review.decisions
     assert dt.date(2026, 12, 14) == review.next_week_start
+
+
+def _nadias_flare() -> tuple[Review, object, Plan]:
+    plan = plan_of(NADIA)
+    assert plan is not None
+    w2 = plan.weeks[1]
+    mornings = [PainReport(date=w2.start_date + d * DAY, area=PainArea.lower_back, score=5, when="next_morning")
+                for d in (1, 2, 3)]  # fmt: skip
+    diary = with_reports(noisy_week(plan, w2, Knobs(), seed=3), *mornings)
+    return reviewed_and_applied(plan, NADIA, diary, w2, LIBRARY, REGISTRY)
+
+
+def _week_three(report: int | None) -> Review:
+    """Nadia's week 3 (the one that brought nothing new) logged as planned, her back reported at `report`."""
+    _, profile, plan = _nadias_flare()
+    w3 = plan.weeks[2]
+    diary = noisy_week(plan, w3, Knobs(), seed=4)
+    if report is not None:
+        diary = with_reports(
+            diary,
+            *[PainReport(date=s.date, area=PainArea.lower_back, score=report, when="during") for s in w3.sessions],
+            *[PainReport(date=s.date + DAY, area=PainArea.lower_back, score=min(report, 1), when="next_morning")
+              for s in w3.sessions],
+        )  # fmt: skip
+    review, _, _ = reviewed_and_applied(plan, profile, diary, w3, LIBRARY, REGISTRY)  # type: ignore[arg-type]
+    return review
+
+
+def test_a_week_without_a_pain_report_after_a_flare_is_no_calm_week_so_nothing_new_carries_on():
+    review = _week_three(None)
+    (said,) = freeze_of(review)
+    assert said.startswith("Nothing new next week: your lower back has had no calm week since it flared"), said
+
+
+def test_a_calm_week_after_a_flare_lets_new_work_come_back():
+    review = _week_three(2)
+    assert any(d.scope == "lower_back" and d.action == "progress" for d in review.decisions), review.decisions
+    assert not freeze_of(review), review.decisions

@@ -14,6 +14,7 @@ at 5/10 the next morning, then a split squat and her first hops in the week afte
 from __future__ import annotations
 
 from ..model import PainArea
+from ..nothing_new import RULE, frozen
 from ..pain_return import rungs_for_week
 from ..params import params_from_registry
 from . import rung_pace as pace
@@ -22,7 +23,6 @@ from .rung_words import rung_text
 from .state import ReviewInput, Verdict, category_name
 from .values import ReviewDecision, Signal, decision
 
-RULE = "nothing-new-after-a-flare"
 FLARED = ("regress", "hold", "exclude")  # an area's decisions for pain above the zone or not settled
 _AREAS = frozenset(a.value for a in PainArea)
 _WHEN = {"next_morning": "the next morning", "after": "after", "during": "during"}
@@ -56,10 +56,11 @@ def _held_words(v: Verdict) -> str:
     return f"{_and(names)} {'is' if len(names) == 1 else 'are'} held"
 
 
-def nothing_new_text(r: ReviewInput, v: Verdict, areas: list[PainArea]) -> str:
+def nothing_new_text(r: ReviewInput, v: Verdict, areas: list[PainArea], waiting: list[ReviewDecision]) -> str:
     """What the week keeps and until when, in the rule's words."""
     p = params_from_registry(r.registry)
-    why = [_pain_words(r, a) for a in areas]
+    why = [_pain_words(r, a) for a in areas] + ([_unproven_words(waiting)] if waiting else [])
+    areas = [*areas, *(PainArea(d.scope) for d in waiting)]
     if v.holds or v.reduce or v.deload:
         why.append(_held_words(v))
     said = "; ".join(why)
@@ -109,12 +110,30 @@ def _climbs_held(r: ReviewInput, v: Verdict) -> Verdict:
     return v.add(pain_rungs=rungs, pain_calm=calm, decisions=tuple(decisions))
 
 
+def unproven(r: ReviewInput, v: Verdict) -> list[ReviewDecision]:
+    """After a week that brought nothing new, the areas whose week was no evidence of calm (their
+    rung's work or their pain report missing, pain-monitoring): the freeze carries on for them."""
+    adjust = next((a for a in r.profile.week_adjustments if a.week_start == r.week_start), None)
+    if not frozen(adjust):
+        return []
+    return [d for d in v.decisions if d.scope in _AREAS and d.action == "wait" and d.rule_ids[0] == "pain-monitoring"]
+
+
+def _unproven_words(decisions: list[ReviewDecision]) -> str:
+    said = []
+    for d in decisions:
+        why = d.text.partition(": ")[2].partition(";")[0]
+        said.append(f"your {sig.area_name(PainArea(d.scope))} has had no calm week since it flared ({why})")
+    return "; ".join(said)
+
+
 def nothing_new_step(r: ReviewInput, v: Verdict) -> Verdict:
     """After a flare or a hard week, next week brings nothing new, said once with why and until when."""
-    areas = flared(v)
-    if not (areas or v.holds or v.reduce or v.deload):
+    areas, waiting = flared(v), unproven(r, v)
+    if not (areas or waiting or v.holds or v.reduce or v.deload):
         return v
     v = _climbs_held(r, v)
-    ids = [RULE, *(["pain-monitoring"] if areas else []), "one-new-thing-a-week"]
-    d = decision("week", "hold", nothing_new_text(r, v, areas), ids, _signals(v))
+    ids = [RULE, *(["pain-monitoring"] if areas or waiting else []), "one-new-thing-a-week"]
+    text = nothing_new_text(r, v, areas, waiting)
+    d = decision("week", "hold", text, ids, _signals(v) or [s for w in waiting for s in w.signals][:4])
     return v.add(decisions=(*v.decisions, d))
