@@ -11,8 +11,14 @@ The week after it is chosen as usual unless its own review says the same again.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
+from .ladder_climb import block_choices
+from .ladder_pools import last_resort, within_ladders
 from .model import Adjustment, Exercise, Week
+
+if TYPE_CHECKING:
+    from .selection import Context
 
 RULE = "nothing-new-after-a-flare"
 
@@ -38,6 +44,25 @@ def known_lifts(
     return done | {new for _, new in swaps if new} if done else None
 
 
+def same_block(key: tuple, before: tuple | None) -> bool:
+    """Whether a frozen week's block is the one the week before chose, unfrozen (the keys' last
+    item is the known lifts): that block is kept as it was, its doses walking on as planned."""
+    return key[-1] is not None and before is not None and before[-1] is None and before[:-1] == key[:-1]
+
+
 def only_known(usable: tuple[Exercise, ...], known: frozenset[str] | None) -> tuple[Exercise, ...]:
     """The lifts a block may choose from in a frozen week: those already done."""
     return usable if known is None else tuple(e for e in usable if e.id in known)
+
+
+def new_if_none(  # type: ignore[no-untyped-def]
+    wider: tuple, spared: tuple[Exercise, ...], everything: tuple[Exercise, ...], ctx: Context, planning, done
+) -> tuple[tuple, tuple[Exercise, ...]]:
+    """(the pools a category tries in turn, the accessories' pool) in a frozen week: after the lifts
+    done before, the usual pools, for a category no lift done before can train now (the review's
+    pain rules them out: the review's own change) and accessories when none was done."""
+    if ctx.known is None:
+        return wider, spared
+    trainable, spared_all = within_ladders(everything, ctx, planning)
+    wider = (*wider, block_choices(trainable, done), spared_all, last_resort(everything, ctx, planning))
+    return wider, spared if any("accessory" in e.roles for e in spared) else spared_all

@@ -95,6 +95,8 @@ def _climb_held(r: ReviewInput, v: Verdict, d: ReviewDecision, area: PainArea, w
 
 def _climbs_held(r: ReviewInput, v: Verdict) -> Verdict:
     """No ladder climbs into the week (a calm knee's new rung beside a back at 5/10): the climb waits."""
+    if r.next_week is None or not r.next_week.sessions:  # no work next week: the climb comes with the next
+        return v
     now = dict(rungs_for_week(r.profile, r.week_start, r.ladders))
     rungs, calm, decisions = dict(v.pain_rungs), dict(v.pain_calm), list(v.decisions)
     need = params_from_registry(r.registry).pain_monitor_calm_weeks_per_rung
@@ -135,5 +137,5 @@ def nothing_new_step(r: ReviewInput, v: Verdict) -> Verdict:
     v = _climbs_held(r, v)
     ids = [RULE, *(["pain-monitoring"] if areas or waiting else []), "one-new-thing-a-week"]
     text = nothing_new_text(r, v, areas, waiting)
-    d = decision("week", "hold", text, ids, _signals(v) or [s for w in waiting for s in w.signals][:4])
+    d = decision("week", "wait", text, ids, _signals(v) or [s for w in waiting for s in w.signals][:4])
     return v.add(decisions=(*v.decisions, d))
