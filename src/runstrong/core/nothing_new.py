@@ -44,12 +44,6 @@ def known_lifts(
     return done | {new for _, new in swaps if new} if done else None
 
 
-def same_block(key: tuple, before: tuple | None) -> bool:
-    """Whether a frozen week's block is the one the week before chose, unfrozen (the keys' last
-    item is the known lifts): that block is kept as it was, its doses walking on as planned."""
-    return key[-1] is not None and before is not None and before[-1] is None and before[:-1] == key[:-1]
-
-
 def only_known(usable: tuple[Exercise, ...], known: frozenset[str] | None) -> tuple[Exercise, ...]:
     """The lifts a block may choose from in a frozen week: those already done."""
     return usable if known is None else tuple(e for e in usable if e.id in known)

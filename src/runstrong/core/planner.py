@@ -30,7 +30,7 @@ from .kit_said import unlisted_kit
 from .known_lifts import known_lift_notes
 from .ladder_climb import topped_accessories, topped_now, with_new_rungs
 from .model import Adjustment, AthleteProfile, DatedRun, Level, Phase, Plan, Reason, Week, build, why
-from .nothing_new import known_lifts, same_block
+from .nothing_new import known_lifts
 from .one_new_thing import HOPS, held_hops, hop_weeks, seen_before, staggered
 from .owned_cues import with_owned_cues
 from .pain_return import rungs_for_week, still_painful, through_ladder
@@ -260,7 +260,7 @@ class _Planning:
         first_hops = hop_weeks(self.weeks) < p.two_legged_hop_weeks  # two-legged first (hops-two-legs-first)
         # landings drilled mid-block: hops take over from them then, not a whole block later
         key = (frame.selection, effects, equipment, swaps, ready, ladder, topped, health, first_hops, known)
-        if key == self.block_of_selection or same_block(key, self.block_of_selection):
+        if key == self.block_of_selection:
             return
         if frame.selection != (self.block_of_selection[0] if self.block_of_selection else None):
             self.prior_selection = self.selection

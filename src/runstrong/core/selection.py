@@ -209,9 +209,8 @@ def _select_block(
     ctx = with_rung_lifts(ctx, planning)
     usable = within_limits(_usable_for(planning, ctx.level, ctx.equipment, ctx.pain), ctx.health)
     out = frozenset(old for old, new in ctx.swaps if new is None) | held_back(library, ctx.health)  # nor rungs
-    everything = tuple(e for e in usable if e.id not in out) if out else usable
-    usable = only_known(everything, ctx.known)  # a week after a flare: what was done (nothing-new-after-a-flare)
-    trainable, spared = within_ladders(usable, ctx, planning)
+    usable = tuple(e for e in usable if e.id not in out) if out else usable
+    trainable, spared = within_ladders(usable := only_known(everything := usable, ctx.known), ctx, planning)
     calm = _usable_for(planning, ctx.level, ctx.equipment, frozenset())
     laddered = allowed_on_ladder(ctx.ladder, planning.ladders)
     pools = _Pools(block_choices(trainable, done), block_choices(calm, done), laddered)  # a loaded form: climbed to
@@ -219,8 +218,7 @@ def _select_block(
     chosen: set[str] = set()
     alternatives: dict[str, Pick] = {}
     lower = lower_rungs(library, trainable, done)  # the rungs the last block's weeks reached
-    # a category nothing within the ladders trains takes a ladder's own lifts within its rung, then (an area off
-    # its ladder) its first rung at most; never a lift past a painful area's rung: else the category waits, said
+    # no lift within the ladders: a ladder's lifts within its rung, an off-ladder area's first rung; else it waits
     wider = (pools.usable,) if trainable is usable else (pools.usable, spared, last_resort(usable, ctx, planning))
     wider, spared = new_if_none(wider, spared, everything, ctx, planning, done)  # no lift done before fits: new
     primaries, short = {}, {}
