@@ -90,7 +90,7 @@ def test_priya_sets_at_rir_1_hold_every_category_and_the_third_session_waits() -
     assert "effort above the target: 9 of 9 sets at RIR 1 or less" in core.text  # her 9 core sets
     assert "sets at RIR 1 or less" in single.text and "lighter" not in single.text  # no load to move
     assert not [d for d in review.decisions if d.action == "unlock"]
-    (wait,) = [d for d in review.decisions if d.action == "wait"]
+    (wait,) = [d for d in review.decisions if d.action == "wait" and "third-session-after-consistency" in d.rule_ids]
     assert "The third session waits a week" in wait.text and "review-hold" in wait.rule_ids
     three = week_of(new_plan, two.start_date + 7 * DAY)
     assert len(three.sessions) == len(two.sessions)

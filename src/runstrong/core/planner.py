@@ -31,7 +31,8 @@ from .kit_said import unlisted_kit
 from .known_lifts import known_lift_notes
 from .ladder_climb import topped_accessories, topped_now, with_new_rungs
 from .model import Adjustment, AthleteProfile, DatedRun, Level, Phase, Plan, Reason, Week, build, why
-from .one_new_thing import held_hops, hop_weeks, staggered
+from .nothing_new import known_lifts
+from .one_new_thing import HOPS, held_hops, hop_weeks, seen_before, staggered
 from .owned_cues import with_owned_cues
 from .pain_return import rungs_for_week, still_painful, through_ladder
 from .phases import LOADING_PHASES, MAX_PLAN_WEEKS, USUAL_WEEK_TEXT, WeekFrame, fitted_phase_notes, race_week_promise
@@ -253,6 +254,8 @@ class _Planning:
         ready = self.landing_weeks >= p.landing_weeks and (effects is None or effects.hops_ok) and not regressed
         ready = ready and frame.index != self.hops_held  # another new thing starts this week (one-new-thing-a-week)
         side = side_hold(effects)
+        known = known_lifts(adjust, self.weeks, swaps)  # after a flare or hard week (nothing-new-after-a-flare)
+        ready = ready and (known is None or HOPS in seen_before(self.weeks, p))  # no first hops then either
         if frame.deload and self.selection_key:  # hops come in with a loading week, never in a deload (cr21a W2)
             ready = ready and self.selection_key[0].plyo_ready
             # nor a re-screen's side plank: a deload keeps its block's exercises (planned-deloads)
@@ -260,7 +263,7 @@ class _Planning:
         topped = self._topped(frame, adjust)
         first_hops = hop_weeks(self.weeks) < p.two_legged_hop_weeks  # two-legged first (hops-two-legs-first)
         # landings drilled mid-block: hops take over from them then, not a whole block later
-        key = (frame.selection, effects, equipment, swaps, ready, ladder, topped, health, first_hops, side)
+        key = (frame.selection, effects, equipment, swaps, ready, ladder, topped, health, first_hops, side, known)
         if key == self.block_of_selection:
             return
         if frame.selection != (self.block_of_selection[0] if self.block_of_selection else None):
@@ -292,6 +295,7 @@ class _Planning:
             outgrown=outgrown,
             health=health,
             first_hops=first_hops,
+            known=known,
         )
         recent, keep = self._recent(frame)
         self.selection, missing = select_block(self.ctx, needs, recent, keep, self.prior_done)

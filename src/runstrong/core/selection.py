@@ -35,6 +35,7 @@ from .model import (
     RaceDistance,
     Reason,
 )
+from .nothing_new import new_if_none, only_known
 from .pain_return import allowed_on_ladder, place_rungs, unreachable_ladders
 from .params import Params
 from .pick_reasons import (
@@ -82,6 +83,7 @@ class Context:
     # lifts that load painful areas only as far as their ladders' rungs allow: ranked as sparing them
     # (pain-graded-return: a hip in the zone keeps its loaded hinge before a broomstick drill); set by the block
     within_rungs: frozenset[str] = frozenset()
+    known: frozenset[str] | None = None  # a week after a flare or hard week: only these (nothing-new-after-a-flare)
 
 
 @dataclass(frozen=True)
@@ -208,7 +210,7 @@ def _select_block(
     usable = within_limits(_usable_for(planning, ctx.level, ctx.equipment, ctx.pain), ctx.health)
     out = frozenset(old for old, new in ctx.swaps if new is None) | held_back(library, ctx.health)  # nor rungs
     usable = tuple(e for e in usable if e.id not in out) if out else usable
-    trainable, spared = within_ladders(usable, ctx, planning)
+    trainable, spared = within_ladders(usable := only_known(everything := usable, ctx.known), ctx, planning)
     calm = _usable_for(planning, ctx.level, ctx.equipment, frozenset())
     laddered = allowed_on_ladder(ctx.ladder, planning.ladders)
     pools = _Pools(block_choices(trainable, done), block_choices(calm, done), laddered)  # a loaded form: climbed to
@@ -216,9 +218,9 @@ def _select_block(
     chosen: set[str] = set()
     alternatives: dict[str, Pick] = {}
     lower = lower_rungs(library, trainable, done)  # the rungs the last block's weeks reached
-    # a category nothing within the ladders trains takes a ladder's own lifts within its rung, then (an area off
-    # its ladder) its first rung at most; never a lift past a painful area's rung: else the category waits, said
+    # no lift within the ladders: a ladder's lifts within its rung, an off-ladder area's first rung; else it waits
     wider = (pools.usable,) if trainable is usable else (pools.usable, spared, last_resort(usable, ctx, planning))
+    wider, spared = new_if_none(wider, spared, everything, ctx, planning, done)  # no lift done before fits: new
     primaries, short = {}, {}
     for category in TRAINING_CATEGORIES:
         for pool in wider:
@@ -258,11 +260,11 @@ def _select_block(
     if len(warm_up) < len(p.warm_up_regions) or len(finisher) < len(p.finisher_regions):
         warnings.append("The library has no warm-up or mobility drill for a required region.")
     if ctx.swaps:
-        primaries, accessories, stuck = apply_swaps(library, ctx, usable, primaries, accessories)
+        primaries, accessories, stuck = apply_swaps(library, ctx, everything, primaries, accessories)
         if stuck:  # the replacement is already in the block: leave the old exercise out instead
             swaps = tuple((old, None if old in stuck else new) for old, new in ctx.swaps)
             return select_block(planning, replace(ctx, swaps=swaps), recent, keep, done)
-        primaries, accessories = keep_regressions(library, ctx, usable, primaries, accessories)
+        primaries, accessories = keep_regressions(library, ctx, everything, primaries, accessories)
         held = {pk.exercise.id for picks in primaries.values() for pk in picks}
         climbed = tuple((old, new) for old, new in climbed if new in held)  # a regression kept its slot
     gentler = _gentler(primaries, ctx, pools, chosen, recent, p)

@@ -15,6 +15,8 @@ from . import signals as sig
 from .effort_read import listed
 from .effort_trend import SESSION_RPE
 from .measure import plan_week
+from .nothing_new import RULE as NOTHING_NEW
+from .nothing_new import flared
 from .state import LEG_CATEGORIES, ReviewInput, Verdict, category_name
 from .steps import HELD_ONCE, LOGGED_HARDER, missed_weeks_in_a_row
 from .values import ReviewDecision, Signal, decision
@@ -231,7 +233,7 @@ def third_session_step(r: ReviewInput, v: Verdict) -> Verdict:
     if nxt.sessions >= third > len(before.sessions):
         # a cut, a deload or an effort hold comes first; another hold holds doses, not the sessions the
         # consistent weeks earned (cr22a W2: a form hold took the third session from 152 weeks of lifting)
-        if v.cut or v.effort_held:
+        if v.cut or v.effort_held or flared(v):  # nor after a flare (nothing-new-after-a-flare)
             d = _third_waits(r, v, signal)
             return v.add(decisions=(*v.decisions, d), max_sessions=len(before.sessions))
         text = f"{consistent} consistent weeks behind you: the third, single-leg power session starts next week."
@@ -255,6 +257,11 @@ def _third_waits(r: ReviewInput, v: Verdict, signal: Signal) -> ReviewDecision:
         return decision(
             "week", "wait", text, ["third-session-after-consistency", "review-cut-size"], [signal, *v.cut_signals][:4]
         )
+    if not v.effort_held:  # pain above the zone or not settled: nothing new next week
+        names = listed([sig.area_name(a) for a in flared(v)])
+        text = f"The third session waits a week: nothing new comes in while your {names} settles."
+        pains = [s for d in v.decisions if d.scope in {a.value for a in flared(v)} for s in d.signals]
+        return decision("week", "wait", text, ["third-session-after-consistency", NOTHING_NEW], [signal, *pains][:4])
     held = sorted(v.effort_held, key=lambda c: [x.category for x in r.metrics.categories].index(c))
     names = listed([category_name(c) for c in held])
     text = f"The third session waits a week: this week's holds for effort above the target ({names}) come first."

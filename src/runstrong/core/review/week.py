@@ -21,6 +21,7 @@ from .decide import order_step, real_life_step, recovery_step, said_by_the_plan,
 from .hard_weeks import hard_weeks_step
 from .illness import illness_step
 from .metrics import DiaryWindow
+from .nothing_new import nothing_new_step
 from .pain_monitor import ladder_settle_step, pain_step, race_close_step
 from .pain_swaps import pain_swap_step
 from .running import running_step
@@ -44,7 +45,8 @@ from .week_words import as_said_in
 # rather than held again (overreaching-signs), recovery work for any cut,
 # the order of decisions (a cut or deload before any progression), real life, and last the
 # third session (never in a cut week); a pain ladder moves up only if its progress survived
-# the order of decisions, and never into the taper or race week (race-close-no-new-work).
+# the order of decisions, and never into the taper or race week (race-close-no-new-work); after a flare or
+# a hard week nothing new comes in next week (nothing-new-after-a-flare), the third session neither.
 STEPS: tuple[Step, ...] = (
     pain_step,
     pain_swap_step,
@@ -66,6 +68,7 @@ STEPS: tuple[Step, ...] = (
     real_life_step,
     ladder_settle_step,
     race_close_step,
+    nothing_new_step,
     third_session_step,
 )
 
