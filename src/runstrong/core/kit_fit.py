@@ -121,7 +121,7 @@ def outgrown_by(e1rm: float, weeks: int, top: float, reps: int, p: Any) -> bool:
 
     >>> from types import SimpleNamespace as NS
     >>> p = NS(load_step_pct=2.5, e1rm_formula="epley", e1rm_max_reps=15)
-    >>> outgrown_by(40.0, 0, 24.0, 6, p), outgrown_by(40.0, 10, 24.0, 6, p)
+    >>> outgrown_by(30.0, 0, 24.0, 6, p), outgrown_by(30.0, 10, 24.0, 6, p)
     (False, True)
     """
     grown = e1rm * (1 + p.load_step_pct / 100) ** weeks

@@ -178,6 +178,8 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
     if shown <= target + 1e-9:
         return block
 
+    limit = outgrown_words(walk, block, e1rm, target) if kit and shown > READABLE_RIR else []
+
     def said() -> Block:
         intensity = build(Intensity, kind="rir", value=shown)
         rule, words = cause
@@ -185,10 +187,28 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
             f"{words}: at {reps} reps this load leaves about {shown:g} in reserve, {LOAD_SAYS} "
             f"(the dose asked {effort_words(presc.intensity, exact=True)})."
         )
-        reasons = restated([*block.reasons, p.why(rule, text)], intensity, p.why)
+        reasons = restated([*block.reasons, p.why(rule, text), *limit], intensity, p.why)
         return copy_of(block, prescription=copy_of(presc, intensity=intensity), reasons=reasons)
 
-    return walk.copies.of((block,), ("effort", shown, *cause), said)  # the words name the cause
+    return walk.copies.of((block, *limit), ("effort", shown, *cause), said)  # the words name the cause
+
+
+def outgrown_words(walk: LoadWalk, block: Block, e1rm: float, target: float) -> list[Reason]:
+    """A loading week's full day at the kit's heaviest left an easy effort (past the readable reserve):
+    the kit is the limit, and the load that would give the dose asked at these reps (kit-outgrown)."""
+    p, presc, e = walk.p, block.prescription, walk.library.get(block.exercise_id)
+    step, bar = walk.kit(e)
+    wanted = ld.round_down(ld.load_for(e1rm, presc.reps or 0, target, p.e1rm_formula, p.e1rm_max_reps), step, bar)
+    imperial = getattr(walk.profile.units, "value", walk.profile.units) == "imperial"
+    shown = f"{round(wanted / ld.KG_PER_LB):g} lb" if imperial else f"{wanted:g} kg"
+    words = ld.KIT_WORDS.get(ld.implement(e.equipment), "kit")  # type: ignore[arg-type]
+    how = "a rep a week" if (presc.reps or 0) < p.kit_outgrown_max_reps else "no further"
+    text = (
+        f"This lift has outgrown your {words}: about {shown} would give the dose asked at {presc.reps} reps. "
+        f"Heavier kit is the fix; until then it moves on to a harder form where one fits your kit, else its reps "
+        f"climb {how} past the range (up to {p.kit_outgrown_max_reps}), each a rep less in reserve."
+    )
+    return [p.why("kit-outgrown", text)]
 
 
 def _held_e1rm(walk: LoadWalk, lift: LiftState, week: Any, block: Block, close: bool, e1rm: float) -> float:
