@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from . import loads as ld
 from .library import Library
-from .load_effort import asked_effort, reserve_at
+from .load_effort import asked_effort, outgrown_most, reserve_at
 from .load_limits import LOADED_ROLES, copy_of, held_only, reviewed
-from .model import Block, EquipmentSet, Exercise, Health, Phase, Prescription, Reason
+from .model import Block, EquipmentSet, Exercise, Phase, Prescription, Reason
 from .owned_kit import kit_heaviest
 from .phases import LOADING_PHASES
 from .progression import load_rise_pct, nearer_failure
@@ -338,13 +338,8 @@ OUTGROWN = "(kit-outgrown)"  # the mark of a climb the kit's easy effort made
 
 
 def _most_reps(walk: LoadWalk, span: tuple[int, int]) -> int:
-    """The most reps kit-outgrown climbs a full day to: its rule's, but a low-bone-density runner's
-    heavy day keeps the heavy scheme's few reps (bone-loading: bone answers heavy loads, not more
-    reps; the week says the kit holds it short of the heavy dose)."""
-    p = walk.p
-    if span == p.heavy_reps and Health.low_bone_density in walk.profile.health:
-        return span[1]
-    return p.kit_outgrown_max_reps
+    """The most reps kit-outgrown climbs this full day to (`load_effort.outgrown_most`)."""
+    return outgrown_most(walk.p, walk.profile, span == walk.p.heavy_reps)
 
 
 def _outgrown(walk: LoadWalk, lift: LiftState, kit: _Kit, reps: int, most: int) -> bool:

@@ -202,13 +202,27 @@ def outgrown_words(walk: LoadWalk, block: Block, e1rm: float, target: float) -> 
     imperial = getattr(walk.profile.units, "value", walk.profile.units) == "imperial"
     shown = f"{round(wanted / ld.KG_PER_LB):g} lb" if imperial else f"{wanted:g} kg"
     words = ld.KIT_WORDS.get(ld.implement(e.equipment), "kit")  # type: ignore[arg-type]
-    how = "a rep a week" if (presc.reps or 0) < p.kit_outgrown_max_reps else "no further"
+    heavy = "dose-heavy" in block.rule_ids
+    most = outgrown_most(p, walk.profile, heavy)
+    then = f"else its reps climb up to {p.max_rep_step} a week, to {most} at most, each a rep less in reserve"
+    if (presc.reps or 0) >= most:
+        then = f"its reps are already at the {most} this rule climbs to"
+        if heavy and most < p.kit_outgrown_max_reps:  # bone answers heavy loads: the reps stay few
+            then = "its reps stay few, as heavy work for bone asks (bone-loading)"
     text = (
         f"This lift has outgrown your {words}: about {shown} would give the dose asked at {presc.reps} reps. "
-        f"Heavier kit is the fix; until then it moves on to a harder form where one fits your kit, else its reps "
-        f"climb {how} past the range (up to {p.kit_outgrown_max_reps}), each a rep less in reserve."
+        f"Heavier kit is the fix; until then it moves on to a harder form where one fits your kit, {then}."
     )
     return [p.why("kit-outgrown", text)]
+
+
+def outgrown_most(p: Any, profile: Any, heavy: bool) -> int:
+    """The most reps kit-outgrown climbs a full day to at the kit's heaviest: its rule's, but a
+    low-bone-density runner's heavy day keeps the heavy scheme's few reps (bone-loading: bone
+    answers heavy loads, not more reps; the week says the kit holds it short of the heavy dose)."""
+    if heavy and any(getattr(h, "value", h) == "low_bone_density" for h in profile.health):
+        return int(p.heavy_reps[1])
+    return int(p.kit_outgrown_max_reps)
 
 
 def _held_e1rm(walk: LoadWalk, lift: LiftState, week: Any, block: Block, close: bool, e1rm: float) -> float:
