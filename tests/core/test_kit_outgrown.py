@@ -112,13 +112,13 @@ def test_a_hip_thrust_with_no_harder_form_climbs_by_reps_and_names_the_kit_that_
     """A 43 kg 16-year-old whose dumbbells stop at 10 kg: the heavy hip thrust read 3 x 5 @ 10 kg "RIR 10",
     then 3 x 6 "RIR 9" twice (its lowering slowing). The hip thrust has no harder form his kit loads: its reps
     now climb two a week past the heavy 4-6 (6, 8, 10: RIR 9, 7, 5), and each such week says the kit is the
-    limit and what load would give the dose asked."""
+    limit and what load would give the dose asked (the nearest step of his kit above it)."""
     plan = build_plan(_runner("deload_heavy_day_at_a_10kg_kit_top_bounds_its_other_day.json"), CTX)
     monday = {w.index: b for w, s, b in _heavy_days(plan) if s.weekday.value == "mon"}
     doses = [(monday[i].prescription.reps, _rir(monday[i])) for i in (13, 14, 15)]
     assert doses == [(6, 9), (8, 7), (10, 5)], doses  # was (5, 10), (6, 9), (6, 9)
     said = next(r.text for r in monday[14].reasons if r.rule_id == "kit-outgrown")
-    assert said.startswith("This lift has outgrown your dumbbells: about 18 kg would give the dose asked at 8 reps.")
+    assert said.startswith("This lift has outgrown your dumbbells: about 22 kg would give the dose asked at 8 reps.")
     assert "Heavier kit is the fix" in said
     climbed = next(r.text for r in monday[14].reasons if r.rule_id == "kit-double-progression")
     assert "the reps climb past this phase's 4-6 instead, 6 -> 8" in climbed

@@ -198,7 +198,8 @@ def outgrown_words(walk: LoadWalk, block: Block, e1rm: float, target: float) -> 
     the kit is the limit, and the load that would give the dose asked at these reps (kit-outgrown)."""
     p, presc, e = walk.p, block.prescription, walk.library.get(block.exercise_id)
     step, bar = walk.kit(e)
-    wanted = ld.round_down(ld.load_for(e1rm, presc.reps or 0, target, p.e1rm_formula, p.e1rm_max_reps), step, bar)
+    asks = ld.load_for(e1rm, presc.reps or 0, target, p.e1rm_formula, p.e1rm_max_reps)
+    wanted = max(ld.round_down(asks + step / 2, step, bar), (presc.load_kg or 0) + step)  # the nearest step above
     imperial = getattr(walk.profile.units, "value", walk.profile.units) == "imperial"
     shown = f"{round(wanted / ld.KG_PER_LB):g} lb" if imperial else f"{wanted:g} kg"
     words = ld.KIT_WORDS.get(ld.implement(e.equipment), "kit")  # type: ignore[arg-type]
