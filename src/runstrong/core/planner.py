@@ -253,13 +253,12 @@ class _Planning:
         equipment, swaps, ladder, regressed, outgrown, health = self._week_facts(frame, adjust)
         ready = self.landing_weeks >= p.landing_weeks and (effects is None or effects.hops_ok) and not regressed
         ready = ready and frame.index != self.hops_held  # another new thing starts this week (one-new-thing-a-week)
-        side = side_hold(effects)
+        before = self.selection_key[0] if self.selection_key else None
+        side = side_hold(effects, waits=frame.deload and before is not None and before.side_hold is None)
         known = known_lifts(adjust, self.weeks, swaps)  # after a flare or hard week (nothing-new-after-a-flare)
         ready = ready and (known is None or HOPS in seen_before(self.weeks, p))  # no first hops then either
-        if frame.deload and self.selection_key:  # hops come in with a loading week, never in a deload (cr21a W2)
-            ready = ready and self.selection_key[0].plyo_ready
-            # nor a re-screen's side plank: a deload keeps its block's exercises (planned-deloads)
-            side = side if self.selection_key[0].side_hold is not None else None
+        if frame.deload and before is not None:  # hops come in with a loading week, never in a deload (cr21a W2)
+            ready = ready and before.plyo_ready
         topped = self._topped(frame, adjust)
         first_hops = hop_weeks(self.weeks) < p.two_legged_hop_weeks  # two-legged first (hops-two-legs-first)
         # landings drilled mid-block: hops take over from them then, not a whole block later
@@ -270,7 +269,6 @@ class _Planning:
             self.prior_selection = self.selection
             self.prior_phase = self.selection_key[0].phase if self.selection_key else None
             self.prior_done, self.block_done = frozenset(self.block_done), set()
-        before = self.selection_key[0] if self.selection_key else None
         needs = Context(
             level=profile.strength_experience,
             equipment=equipment,

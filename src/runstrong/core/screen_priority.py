@@ -62,10 +62,11 @@ def keep_screen_priorities(
     return out, warnings
 
 
-def side_hold(effects: ScreenEffects | None) -> int | None:
+def side_hold(effects: ScreenEffects | None, waits: bool = False) -> int | None:
     """The weaker side's hold (s) when the screen's side plank was uneven, else None: the plan
-    then trains the side plank."""
-    return None if effects is None else effects.side_plank_weaker
+    then trains the side plank. `waits`: a deload whose block trained none, which keeps its
+    block's exercises (planned-deloads): a re-screen's side plank comes with the next loading week."""
+    return None if effects is None or waits else effects.side_plank_weaker
 
 
 def side_plank_rung(
