@@ -123,7 +123,11 @@ def check_hold(plan, diary, week: Week, review, new_plan) -> int:  # type: ignor
         d = d if d is not None and d.action == "hold" else repeat[0]
         p, q = b.prescription, r.prescription
         said = (key, q, p, d.text)
-        assert p.sets == min(q.sets, day_sets.get(key, q.sets)), said  # no more sets than the plan gave the day
+        most = min(q.sets, day_sets.get(key, q.sets))  # no more sets than the plan gave the day
+        # fewer only where the week's category cap took them, and the block says so: a week kept to done lifts
+        # (nothing-new-after-a-flare) repeats them where the plan's third session, gone, held the category's sets
+        capped = p.sets < most and any(r.text == "Never more than the plan gave this week." for r in b.reasons)
+        assert p.sets == most or capped, said
         assert (p.seconds, p.contacts, p.intensity) == (q.seconds, q.contacts, q.intensity), said
         if ref.phase == new.phase:
             assert p.reps == q.reps, said

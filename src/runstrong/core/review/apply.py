@@ -297,7 +297,8 @@ def _never_above(
                     b = capped_block(b, limit, params, same, held=strict)
             blocks.append(b)
         sessions.append((s, blocks))
-    sessions = categories_capped(old, sessions, params, swapped)
+    repeats = frozenset(again.blocks) if whole and again is not None else frozenset()
+    sessions = categories_capped(old, sessions, params, swapped, repeats)
     return new.model_copy(update={"sessions": [_resized(s, blocks) for s, blocks in sessions]})
 
 

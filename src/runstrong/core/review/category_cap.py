@@ -12,14 +12,19 @@ from .dose_cap import capped_block
 
 
 def categories_capped(
-    old: Week, sessions: list[tuple[Session, list[Block]]], params: Any, swapped: dict[str, str]
+    old: Week,
+    sessions: list[tuple[Session, list[Block]]],
+    params: Any,
+    swapped: dict[str, str],
+    repeated: frozenset = frozenset(),
 ) -> list[tuple[Session, list[Block]]]:
     """While a category has more sets than the old week gave it, the blocks the old week did
     not have in that session lose sets, then go (latest first): first those the review did not
     put there; then the old rung's lift a painful area moved up from, kept on as a stand-in
     (the new rung's lift is the one the review names for next week); then, if the category is
     still over, those the review put there (a lift its swap brought in for one whose form broke
-    down, a painful area's new rung)."""
+    down, a painful area's new rung, a held day's last dose done: `repeated`, by session focus and
+    lift, which a week kept to done lifts repeats where the old week had a new block's)."""
     before = _sets(b for s in old.sessions for b in s.blocks if b.role in (Role.primary, Role.accessory))
     old_keys = {(s.focus, b.exercise_id) for s in old.sessions for b in s.blocks}
     old_rungs = {b.exercise_id for s in old.sessions for b in s.blocks if _graded(b)}
@@ -27,7 +32,7 @@ def categories_capped(
 
     def placed_by_review(s: Session, b: Block) -> bool:
         swap = (s.focus, swapped.get(b.exercise_id, "")) in old_keys
-        return swap or _graded(b)
+        return swap or _graded(b) or (s.focus, b.exercise_id) in repeated
 
     def extra(s: Session, b: Block) -> bool:
         return (s.focus, b.exercise_id) not in old_keys

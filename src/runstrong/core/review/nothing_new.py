@@ -13,6 +13,7 @@ at 5/10 the next morning, then a split squat and her first hops in the week afte
 
 from __future__ import annotations
 
+from ..bone_stress import site_areas
 from ..model import PainArea
 from ..nothing_new import RULE, frozen
 from ..pain_return import rungs_for_week
@@ -64,13 +65,18 @@ def nothing_new_text(r: ReviewInput, v: Verdict, areas: list[PainArea], waiting:
     if v.holds or v.reduce or v.deload:
         why.append(_held_words(v))
     said = "; ".join(why)
-    names = [sig.area_name(a) for a in dict.fromkeys(areas)]
-    until = f"a review reads your {_and(names)} calm" if areas else "a review holds nothing"
-    if areas:
+    sites = set(site_areas(r.profile))  # a bone stress injury's site has no zone: no pain there at all
+    names = [sig.area_name(a) for a in dict.fromkeys(areas) if a not in sites]
+    bone = [sig.area_name(a) for a in dict.fromkeys(areas) if a in sites]
+    reads = [f"your {_and(names)} calm" if names else "", f"no pain at your {_and(bone)}" if bone else ""]
+    until = f"a review reads {' and '.join(x for x in reads if x)}" if areas else "a review holds nothing"
+    if names:
         until += (
             f" (pain in the acceptable zone, up to {p.pain_monitor_acceptable_during}/10, and settled by the next"
-            f" morning, at most {p.pain_monitor_settled_morning}/10) and holds nothing"
+            f" morning, at most {p.pain_monitor_settled_morning}/10)"
         )
+    until += " and holds nothing" if areas else ""
+    until += ", and your clinician has seen the pain at your bone stress injury's site" if bone else ""
     return (
         f"Nothing new next week: {said}. You keep to the exercises you have already done, with no first hops and "
         f"no new lift, until {until}."
