@@ -123,7 +123,6 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "kit-heaviest": rl.KitHeaviest,
     "kit-double-progression": rl.KitDoubleProgression,
     "kit-fits-the-lift": rl.KitFitsTheLift,
-    "kit-outgrown": rl.KitOutgrown,
     "ramp-sets": rl.RampSets,
 }
 
