@@ -56,12 +56,15 @@ def starts(walk: LoadWalk, logged: bool) -> None:
                 # an estimate never stands over a load the runner lifted: the eased set, read as the eased dose
                 # it was (its own reps and reserve), starts the lift (cr25a F4: Chloe's calf raise, 10 kg x 12
                 # logged at RIR 4 in a deload, went back to its body-mass estimate, 6 kg)
-                walk.lifts[ex_id] = from_set(walk, s, before)
-                walk.lifts[ex_id].diary = ex_id in walk.profile.logged_sets
+                walk.lifts[ex_id] = lift = from_set(walk, s, before)
+                lift.diary = ex_id in walk.profile.logged_sets
+                # an eased set is not the lift's best load: the next full day steps from the one before it
+                # (a deload's trap bar 87.5 kg done as planned took the next week to 90, not 100 kg)
+                lift.last = max(lift.last or 0.0, before.last or 0.0) or lift.last
                 continue
             full = walk.full_days.get((ex_id, s.date)) if s.date is not None else None
             as_planned = eased_as_planned(full, s, walk.p)
-            if as_planned and before is not None and before.rule not in ESTIMATE_RULES and before.last is not None:
+            if as_planned and before is not None and before.last is not None and _confirms(before, s, full):
                 walk.lifts[ex_id] = confirmed(walk, s, before, ex_id in walk.profile.logged_sets)  # cr22b W2
                 continue
             # every rep of the day's dose done (an eased day's too: a deload logged harder than it asked,
@@ -87,6 +90,14 @@ def starts(walk: LoadWalk, logged: bool) -> None:
     # planned they only repeat the estimate) scale the estimates of the others
     given = [(library.get(x), lift.e1rm) for x, lift in walk.lifts.items() if lift.rule == "e1rm-formula"]
     walk.scale = strength_scale(given, walk.profile, p)
+
+
+def _confirms(before: LiftState, s: Any, full: Any) -> bool:
+    """Whether a full day's set done as planned goes on from where the walk had the lift: a load the
+    runner gave or logged, or an estimate done at the very load it asked (cr26a F6: a calf raise's
+    estimate, rounded down to the dumbbell under it and done as planned, restarted from that set and
+    lightened weeks 7-17). An estimate lifted heavier stands as lifted (cr20a #4)."""
+    return before.rule not in ESTIMATE_RULES or s.load_kg <= full.load_kg + 1e-9
 
 
 def _above_estimate(walk: LoadWalk, ex_id: str, s: Any, before: LiftState) -> bool:

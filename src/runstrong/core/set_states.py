@@ -28,7 +28,8 @@ def from_set(
     grown = logged * (1 + p.load_step_pct / 100)  # the week after the log: a week's growth on it
     if before is None:
         return LiftState(grown, s.load_kg, "load-autoregulation", reps=s.reps, fresh_log=True)
-    expected = before.e1rm * (1 + p.load_step_pct / 100) ** before.weeks
+    growth = (1 + p.load_step_pct / 100) ** before.weeks
+    expected = before.e1rm * growth
     # bounded against what the plan expected, but never below what the set itself shows: a
     # runner who lifted more than a cautious estimate is not pulled back under their own set.
     # An estimate was never a load the runner showed: the log stands however far from it (the
@@ -38,10 +39,11 @@ def from_set(
     bounded = ld.autoregulated(grown, expected, p.max_load_step_pct, p.autoreg_max_drop_pct)
     estimated = before.rule in ESTIMATE_RULES or before.last is None
     e1rm = grown if estimated else min(max(bounded, logged), expected * (1 + p.max_load_step_pct / 100))
-    if as_planned and not estimated:
+    if as_planned:
         # a full day's set done as planned (its load, reps and reserve at least) confirms the plan: it
         # does not rebase the lift under what the walk expected (cr22b W2: each as-planned log of a load
-        # the plan held or rounded down read a little weaker, and the heavy lift only held or fell)
+        # the plan held or rounded down read a little weaker, and the heavy lift only held or fell; cr26a
+        # F6: an estimate rounded down to the dumbbell under it, done as planned, lightened later weeks)
         e1rm = max(e1rm, expected)
     easier = e1rm >= expected * (1 + p.max_load_step_pct / 100) - 1e-9
     if done and not estimated and e1rm < expected / (1 + p.load_step_pct / 100) - 1e-9:
@@ -57,6 +59,10 @@ def from_set(
         built_reps=before.built_reps,
         light_best=before.light_best,
         fresh_log=True,
+        # a rung's lift light on purpose, done as planned, is still read against the runner's own lift
+        # (cr26a F6: Nadia's pull-through "easy (RIR 6+)" logged as planned was then written "RIR 2")
+        rung=before.rung and as_planned,
+        own_e1rm=before.own_e1rm * growth if before.own_e1rm is not None and as_planned else None,
     )
 
 
@@ -93,4 +99,5 @@ def confirmed(walk: LoadWalk, s: RecentSet, before: LiftState, diary: bool) -> L
         rule="load-autoregulation",
         easier=e1rm >= top - 1e-9,
         diary=diary,
+        find=False,  # the weight was found: the set logged at it
     )
