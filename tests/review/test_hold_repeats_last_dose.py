@@ -112,6 +112,11 @@ def check_hold(plan, diary, week: Week, review, new_plan) -> int:  # type: ignor
         full_days(ref),
         {(s.focus, b.exercise_id): b.prescription.sets for s in old.sessions for b in s.blocks},
     )
+    slot_sets: dict = {}
+    for s in old.sessions:
+        for b in s.blocks:
+            slot = (s.focus, b.role, b.category)
+            slot_sets[slot] = max(slot_sets.get(slot, 0), b.prescription.sets)
     checked = 0
     for key, b in full_days(new).items():
         r = was.get(key)
@@ -123,7 +128,9 @@ def check_hold(plan, diary, week: Week, review, new_plan) -> int:  # type: ignor
         d = d if d is not None and d.action == "hold" else repeat[0]
         p, q = b.prescription, r.prescription
         said = (key, q, p, d.text)
-        most = min(q.sets, day_sets.get(key, q.sets))  # no more sets than the plan gave the day
+        # no more sets than the plan gave the day, or its slot: a week kept to done lifts puts the done
+        # form where the plan had climbed to a new one (1 x 10 single-leg calf raises -> calf raise 1 x 14)
+        most = min(q.sets, day_sets.get(key, slot_sets.get((key[0], b.role, b.category), q.sets)))
         # fewer only where the week's category cap took them, and the block says so: a week kept to done lifts
         # (nothing-new-after-a-flare) repeats them where the plan's third session, gone, held the category's sets
         capped = p.sets < most and any(r.text == "Never more than the plan gave this week." for r in b.reasons)

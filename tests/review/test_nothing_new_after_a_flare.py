@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 
 from hypothesis import assume, given
@@ -56,12 +57,22 @@ def new_in(new_plan: Plan, review: Review, profile) -> set[str]:  # type: ignore
     before = done_before([w for w in new_plan.weeks if w.start_date < start])
     (adjust,) = [a for a in review.adjustments if a.week_start == start]
     rungs = {x for _, x in allowed_on_ladder(adjust.pain_rungs.items(), LADDERS)}
-    swapped = {x.to_id for x in in_force(profile.exercise_swaps, start + 6 * DAY) if x.to_id}
+    swaps = in_force(profile.exercise_swaps, start + 6 * DAY)
+    swapped = {x.to_id for x in swaps if x.to_id}
     fresh = {b.exercise_id for s in week.sessions for b in s.blocks} - before - rungs - swapped
     # a category no lift done before can train now (the new pain rules them out, or the weeks before never
     # held it: a short first week) takes new work, as three-categories asks; never beside a done primary
     kept = {b.category for s in week.sessions for b in s.blocks if b.exercise_id in before and b.role == Role.primary}
-    return {x for x in fresh if LIBRARY.get(x).category in kept or LIBRARY.get(x).category not in TRAINING_CATEGORIES}
+    new = {x for x in fresh if LIBRARY.get(x).category in kept or LIBRARY.get(x).category not in TRAINING_CATEGORIES}
+    # a lift this review swapped out for its form with no named target ("the next best choice instead")
+    # is replaced by the review's own decision, as a named target is: one new lift of its category each
+    open_slots = Counter(LIBRARY.get(x.from_id).category for x in swaps
+                         if x.to_id is None and x.review_of == review.week_start and x.from_id in LIBRARY)  # fmt: skip
+    for x in sorted(new):
+        if open_slots[LIBRARY.get(x).category] > 0:
+            open_slots[LIBRARY.get(x).category] -= 1
+            new.discard(x)
+    return new
 
 
 def flared(review: Review) -> list[str]:
