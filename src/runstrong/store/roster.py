@@ -144,7 +144,7 @@ def _plan_of(athlete_id: object) -> object:
             .order_by(PlanRow.version.desc()).limit(1).correlate_except(PlanRow).scalar_subquery())  # fmt: skip
 
 
-def _roster_query(athlete_ids: set[int] | None, monday: dt.date) -> Select:
+def _roster_query(athlete_ids: set[int] | None, monday: dt.date, ctx: PlanningContext | None = None) -> Select:
     """Every athlete's roster line in one select: this week's counts, the last days logged,
     the latest plan, the review mode, the diary's stamp and the stored flags, and last
     week's stored flags with that week's stamp."""
@@ -170,7 +170,7 @@ def _roster_query(athlete_ids: set[int] | None, monday: dt.date) -> Select:
         *(c.label(f"stamp_{i}") for i, c in enumerate(roster_flags.stamp_columns(a, Athlete.diary_version))),
         f.stamp, f.worked_out_on, f.data_stamp, f.waiting_week, f.flags, f.flags_waiting,
         f.plan_id.label("facts_plan_id"), f.plan_facts,
-        *(c.label(f"week_{i}") for i, c in enumerate(week_flags.stamp_columns(a, week_flags.sunday(prior)))),
+        *(c.label(f"week_{i}") for i, c in enumerate(week_flags.stamp_columns(a, *week_flags.span(prior, ctx)))),
         w.stamp.label("week_stamp"), w.data_stamp.label("week_data_stamp"), w.flags.label("week_flags"),
     ).outerjoin(f, f.athlete_id == a).outerjoin(w, (w.athlete_id == a) & (w.week_start == prior)
                                                 ).order_by(Athlete.name)  # fmt: skip
@@ -199,7 +199,7 @@ def read_roster(s: Session, athlete_ids: set[int] | None, today: dt.date, ctx: P
     """The roster in two selects when every athlete's stored flags are current; an athlete
     whose are not gets them worked out (returned in `worked_out`, for the caller to keep)."""
     monday = week_of(today)
-    rows = s.execute(_roster_query(athlete_ids, monday)).all()
+    rows = s.execute(_roster_query(athlete_ids, monday, ctx)).all()
     coaches = _coaches(s, [r.id for r in rows])
     entries, worked, weeks = [], [], []
     last = week_flags.last_week(today)

@@ -11,8 +11,8 @@ indexed select (the stamp), not a review. That is one review per athlete a week,
 the first change of the week or by the first roster that shows the athlete.
 
 A row is current while its stamp (the current plan, the reviews stored, the rows of each
-diary table dated up to the week's Sunday: writes made outside the flows, such as an
-activity import, move it too) and the planning data are those it was worked out for. The
+diary table dated in the days the week's review reads: writes made outside the flows, such
+as an activity import, move it too) and the planning data are those it was worked out for. The
 row's key is (athlete, week): a write retried, or kept twice, replaces it.
 """
 
@@ -42,16 +42,17 @@ def last_week(today: dt.date) -> dt.date:
     return today - dt.timedelta(days=today.weekday() + 7)
 
 
-def stamp_columns(athlete_id: object, week: object) -> list:
+def stamp_columns(athlete_id: object, since: object, until: object) -> list:
     """What a week's flags depend on besides the planning data, as columns of one select:
-    the current plan, the reviews stored, and each dated table's rows up to the week's Sunday
-    (`week` is the Monday; the Sunday is bound beside it in `_stamp_statement`)."""
+    the current plan, the reviews stored, and each dated table's rows in the days its review
+    reads (`since` to `until`, the week's Sunday: `span`)."""
     plan = (select(PlanRow.id).where(PlanRow.athlete_id == athlete_id).order_by(PlanRow.version.desc()).limit(1)
             .correlate_except(PlanRow).scalar_subquery())  # fmt: skip
     reviews = select(func.count()).select_from(ReviewRow).where(ReviewRow.athlete_id == athlete_id)
 
     def rows_of(table: Any) -> object:
-        return (select(func.count()).select_from(table).where(table.athlete_id == athlete_id, table.date <= week)
+        return (select(func.count()).select_from(table)
+                .where(table.athlete_id == athlete_id, table.date.between(since, until))
                 .correlate_except(table).scalar_subquery())  # fmt: skip
 
     return [plan, reviews.correlate_except(ReviewRow).scalar_subquery(), *(rows_of(t) for t in DATED)]
@@ -63,11 +64,21 @@ def stamp_text(values: Iterable[object]) -> str:
 
 @cache
 def _stamp_statement() -> Select:
-    return select(*stamp_columns(bindparam("athlete_id"), bindparam("sunday")))
+    return select(*stamp_columns(bindparam("athlete_id"), bindparam("since"), bindparam("until")))
 
 
-def week_stamp(s: Session, athlete_id: int, week: dt.date) -> str:
-    return stamp_text(s.execute(_stamp_statement(), {"athlete_id": athlete_id, "sunday": sunday(week)}).one())
+def span(week: dt.date, ctx: PlanningContext | None) -> tuple[dt.date, dt.date]:
+    """The days the review of `week` reads (without planning data: the eight weeks up to its Sunday)."""
+    if ctx is None:
+        return week - dt.timedelta(weeks=7), sunday(week)
+    from .reviewing import diary_span
+
+    return diary_span(week, ctx, with_trend=False)
+
+
+def week_stamp(s: Session, athlete_id: int, week: dt.date, ctx: PlanningContext) -> str:
+    since, until = span(week, ctx)
+    return stamp_text(s.execute(_stamp_statement(), {"athlete_id": athlete_id, "since": since, "until": until}).one())
 
 
 def sunday(week: dt.date) -> dt.date:
@@ -134,7 +145,7 @@ def refresh(s: Session, athlete_id: int, name: str, today: dt.date, ctx: Plannin
     ran. A change that touched neither the plan nor a day up to last week's Sunday leaves a
     current row alone."""
     week = last_week(today)
-    stamp = week_stamp(s, athlete_id, week)
+    stamp = week_stamp(s, athlete_id, week, ctx)
     row = s.get(WeekFlagsRow, (athlete_id, week))
     this_week_only = not what.plan and (what.earliest is None or what.earliest > sunday(week))
     if row is not None and this_week_only and row.stamp == stamp and row.data_stamp == ctx.data_stamp:
@@ -154,7 +165,7 @@ def keep_if_unchanged(s: Session, worked: list[tuple[int, dt.date, list[Flag], s
         lock_athlete(s, athlete_id)
         row = s.get(WeekFlagsRow, (athlete_id, week))
         kept_since = row is not None and row.stamp == stamp and row.data_stamp == ctx.data_stamp
-        if week_stamp(s, athlete_id, week) == stamp and not kept_since:
+        if week_stamp(s, athlete_id, week, ctx) == stamp and not kept_since:
             keep(s, athlete_id, week, flags, stamp, ctx)
             kept += 1
     return kept
