@@ -54,8 +54,22 @@ def first_words(text: str) -> str:
     return cut.rstrip(".")
 
 
+_SETTLES = re.compile(r"while the (.+?) settles")
+_CUT = re.compile(r"cut about (\d+)%")
+
+
 def why_held(d: ReviewDecision) -> str:
-    """Why a category is held or cut, in two or three words (the decision's first causal rule)."""
+    """Why a category is held or cut, in a few words (the painful area it waits for, else the
+    decision's first causal rule), with the size of a cut: 'about 25%: knee pain'."""
+    cut = _CUT.search(d.text)
+    size = f"about {cut.group(1)}%: " if cut and d.action == "reduce" else ""
+    area = _SETTLES.search(d.text)
+    if area:
+        return f"{size}{area.group(1)} pain"
+    return size + _cause(d)
+
+
+def _cause(d: ReviewDecision) -> str:
     for rule in d.rule_ids:
         if rule in _WHY and not (rule == "review-hold" and any(r in _WHY for r in d.rule_ids if r != rule)):
             return _WHY[rule]
@@ -118,11 +132,16 @@ def _grouped(review: Review, action: str, head: str, kind: str) -> list[Flag]:
     return [
         Flag(
             kind=kind,
-            text=f"{head} {_names([category_of(d.scope) or '' for d in ds])}: {why}",
+            text=f"{head} {_names([category_of(d.scope) or '' for d in ds])}{_by(why)}",
             rule_id=ds[0].rule_ids[0],
         )
         for why, ds in by_why.items()
     ]
+
+
+def _by(why: str) -> str:
+    """': knee pain', or ' by about 25%: knee pain' for a cut."""
+    return f" by {why}" if why.startswith("about ") else f": {why}"
 
 
 def _names(names: list[str]) -> str:
