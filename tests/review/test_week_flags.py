@@ -73,6 +73,32 @@ def test_review_all_says_a_pain_ladders_wait_as_a_sentence_not_wait_and_an_area(
     assert "Knee: down to rung" in said and "Nothing new next week" in said, said
 
 
+def test_review_all_says_what_kind_of_plan_change_with_hops_named_as_hops() -> None:
+    """cr26a: "Emma: ... 16 change(s)" said nothing a coach can act on."""
+    import datetime as dt
+
+    from runstrong.core.model import Category
+    from runstrong.core.review import PlanChange, WeekChanges
+    from runstrong.core.review.changes import ChangeKind
+    from runstrong.core.review.roster import changes_line
+
+    hop = next(e.name for e in LIBRARY.exercises if e.pattern.value == "plyometric")
+    lift = LIBRARY.get("glute_bridge").name
+    day = dt.date(2027, 1, 18)
+    weeks = [
+        WeekChanges(start_date=day - dt.timedelta(days=14), index=2, changes=[
+            PlanChange(date=day - dt.timedelta(days=12), kind=ChangeKind.dose, week=2, exercise=lift)]),
+        WeekChanges(start_date=day, index=4, changes=[
+            PlanChange(date=day, kind=ChangeKind.deload_on, week=4),
+            PlanChange(date=day, kind=ChangeKind.session_removed, week=4, category=Category.single_leg_power),
+            PlanChange(date=day, kind=ChangeKind.exercise_in, week=4, exercise=hop)]),
+    ]  # fmt: skip
+    said = changes_line(weeks, LIBRARY)
+    assert said == (f"doses of 1 lift (week 2); week 4 becomes a deload; single-leg power session removed "
+                    f"(week 4); hops in (week 4): {hop}"), said  # fmt: skip
+    assert changes_line([], LIBRARY) == ""
+
+
 @SETTINGS
 @given(profile=any_profile, pick=picks, seed=seeds, k=knobs())
 def test_every_pressing_decision_and_pain_flag_reaches_the_roster_by_name(profile, pick, seed, k):

@@ -73,14 +73,16 @@ def _listed(names: list[str]) -> str:
 
 
 def changes_line(weeks: list[WeekChanges], library: Any = None) -> str:
-    """What a review changes in the plan, by kind, for a coach: next week's doses, deloads,
-    sessions, and lifts in and out with hops named as hops; '' when nothing changes."""
+    """What a review changes in the plan, by kind, for a coach (cr26a F9: "16 change(s)" said
+    nothing): the lifts whose doses change and in which weeks, deloads, sessions added or
+    removed, and lifts in and out with hops named as hops; '' when nothing changes."""
     if not weeks:
         return ""
     hops = {e.name for e in library.exercises if e.pattern == Pattern.plyometric} if library is not None else set()
-    first = weeks[0].index
-    doses = {c.exercise for c in weeks[0].changes if c.kind == ChangeKind.dose}
-    parts = [f"doses of {len(doses)} lift{'s' if len(doses) != 1 else ''} in week {first}"] if doses else []
+    dosed = [(w.index, c.exercise) for w in weeks for c in w.changes if c.kind == ChangeKind.dose]
+    lifts = {name for _, name in dosed}
+    plural = "s" if len(lifts) != 1 else ""
+    parts = [f"doses of {len(lifts)} lift{plural} ({_weeks([i for i, _ in dosed])})"] if dosed else []
     for kind, words in ((ChangeKind.deload_on, "a deload"), (ChangeKind.deload_off, "no longer a deload")):
         at = [w.index for w in weeks if any(c.kind == kind for c in w.changes)]
         if at:
