@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES
-from tests.web.test_browser import browser, shoot  # noqa: F401 (a fixture)
+from tests.web.test_browser import PHONE, browser, shoot  # noqa: F401 (a fixture)
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 WEEK_1_FRIDAY = dt.date(2027, 1, 8)  # the marathoner's session A of her plan's first week
@@ -69,6 +69,13 @@ def test_the_monday_roster_shows_last_weeks_flags_for_athletes_never_reviewed(br
     expect(maya).to_contain_text("week of 4 Jan")
     expect(maya).to_contain_text("auto")  # no review accepted, none waiting
     shoot(page, "roster-monday")
+    page.set_viewport_size(PHONE)  # a coach on a phone: the flags stay readable beside the names
+    flag = maya.locator(".week-flags li").first
+    expect(flag).to_have_text("⚑ Knee 6/10, above the zone")
+    box = flag.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box  # not cut off
+    shoot(page, "roster-monday-phone")
+    page.set_viewport_size({"width": 1200, "height": 800})
     page.goto("/roster?flag=pain")  # the filter reads last week's flags too
     expect(page.get_by_role("row").filter(has_text=MAYA)).to_be_visible()
     expect(page.get_by_role("row").filter(has_text=BEN)).to_have_count(0)
