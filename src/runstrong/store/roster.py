@@ -212,7 +212,7 @@ def read_roster(s: Session, athlete_ids: set[int] | None, today: dt.date, ctx: P
             worked.append((r.id, flags, stamp))
         week = _week_flags(s, r, last, today, ctx, weeks)
         entry = _entry(s, r, flags, coaches.get(r.id, []), monday)
-        kinds = entry.flag_kinds | {f.kind for f in week}
+        kinds = {f.kind for f in week} | (entry.flag_kinds if entry.flags_waiting else set())  # what the page shows
         entries.append(replace(entry, week_flags=week, flags_week=last, flag_kinds=kinds))
     return RosterRead(entries, worked, weeks)
 

@@ -35,7 +35,9 @@ athlete_api = APIRouter(
     tags=["coach"], dependencies=[Depends(require_staff), Depends(athlete_access)], responses=ERRORS
 )
 
-FlagQuery = Annotated[str | None, Query(max_length=40, description="Only athletes whose latest review has this flag.")]
+FlagQuery = Annotated[
+    str | None, Query(max_length=40, description="Only athletes with this flag last week (or on a review waiting).")
+]
 CoachQuery = Annotated[str | None, Query(max_length=80, description="Only athletes this coach looks after.")]
 
 
