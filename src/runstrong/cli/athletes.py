@@ -99,7 +99,8 @@ def list_(db: str | None, fmt: str) -> None:
         console().print("No athletes yet: add yourself with `runstrong athlete add PROFILE`.")
         return
     table = Table(header_style="bold")
-    for column in ("name", "units", "plan", "plan dates", "sessions", "sets", "check-ins", "runs", "last week's flags"):
+    table.add_column("name", no_wrap=True)  # whole: the flags column wraps first
+    for column in ("units", "plan", "plan dates", "sessions", "sets", "check-ins", "runs", "last week's flags"):
         table.add_column(column)
     for a in athletes:
         c = counts[a.id]

@@ -222,7 +222,9 @@ def _week_flags(s: Session, r: Any, week: dt.date, today: dt.date, ctx: Planning
     """Last week's flags: the stored row while current, else worked out (added to `worked`,
     for the caller to keep); a reader without planning data takes a stored row as it is."""
     stamp = week_flags.stamp_text(v for k, v in r._mapping.items() if str(k).startswith("week_") and k[5:].isdigit())
-    if r.week_flags is not None and (ctx is None or (r.week_stamp == stamp and r.week_data_stamp == ctx.data_stamp)):
+    if r.week_flags is not None and (
+        ctx is None or (r.week_stamp == stamp and r.week_data_stamp == week_flags.data_stamp(ctx))
+    ):
         return week_flags.stored(r.week_flags)
     if ctx is None:
         return []

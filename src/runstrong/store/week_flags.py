@@ -81,6 +81,14 @@ def week_stamp(s: Session, athlete_id: int, week: dt.date, ctx: PlanningContext)
     return stamp_text(s.execute(_stamp_statement(), {"athlete_id": athlete_id, "since": since, "until": until}).one())
 
 
+def data_stamp(ctx: PlanningContext) -> str:
+    """The planning data and the words' version the flags were worked out with: a release that
+    words them anew (`core.review.week_flags.WORDS`) works every row out again, once."""
+    from runstrong.core.review.week_flags import WORDS
+
+    return f"{ctx.data_stamp}|words {WORDS}"
+
+
 def sunday(week: dt.date) -> dt.date:
     return week + dt.timedelta(days=6)
 
@@ -110,7 +118,7 @@ def keep(s: Session, athlete_id: int, week: dt.date, flags: list[Flag], stamp: s
     if row is None:
         row = WeekFlagsRow(athlete_id=athlete_id, week_start=week)
         s.add(row)
-    row.stamp, row.data_stamp = stamp, ctx.data_stamp
+    row.stamp, row.data_stamp = stamp, data_stamp(ctx)
     row.flags = json.dumps([f.model_dump() for f in flags])
 
 
@@ -148,7 +156,7 @@ def refresh(s: Session, athlete_id: int, name: str, today: dt.date, ctx: Plannin
     stamp = week_stamp(s, athlete_id, week, ctx)
     row = s.get(WeekFlagsRow, (athlete_id, week))
     this_week_only = not what.plan and (what.earliest is None or what.earliest > sunday(week))
-    if row is not None and this_week_only and row.stamp == stamp and row.data_stamp == ctx.data_stamp:
+    if row is not None and this_week_only and row.stamp == stamp and row.data_stamp == data_stamp(ctx):
         return False
     keep(s, athlete_id, week, work_out(s, name, week, today, ctx), stamp, ctx)
     return True
@@ -164,7 +172,7 @@ def keep_if_unchanged(s: Session, worked: list[tuple[int, dt.date, list[Flag], s
     for athlete_id, week, flags, stamp in sorted(worked, key=lambda w: w[0]):
         lock_athlete(s, athlete_id)
         row = s.get(WeekFlagsRow, (athlete_id, week))
-        kept_since = row is not None and row.stamp == stamp and row.data_stamp == ctx.data_stamp
+        kept_since = row is not None and row.stamp == stamp and row.data_stamp == data_stamp(ctx)
         if week_stamp(s, athlete_id, week, ctx) == stamp and not kept_since:
             keep(s, athlete_id, week, flags, stamp, ctx)
             kept += 1

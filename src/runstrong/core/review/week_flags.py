@@ -20,6 +20,7 @@ from ..model import Category, PainArea
 from ..vocab import AREA_NAME, CATEGORY_NAME
 from .values import Flag, Review, ReviewDecision
 
+WORDS = 1  # the flags' wording: raise it when they say anything new, and stored rows are worked out again
 # the review's own flags that are signs of fatigue or overreaching: kept, in their first words
 FATIGUE_KINDS = ("soreness", "running", "wellness", "monotony", "run-spike", "sleep", "appetite", "session-effort",
                  "strength-days", "effort", "form")  # fmt: skip
