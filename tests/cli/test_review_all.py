@@ -70,7 +70,8 @@ def test_each_line_names_the_flags_and_what_each_decision_is_for(club: Path) -> 
     out = run("review", "--all")
     assert out.returncode == 0, out.stderr
     lines = dict(x.split(": ", 1) for x in out.stdout.strip().splitlines())
-    assert "Knee pain (left) up to 6/10" in lines["Bob"] and "knee" in lines["Bob"].split("flags:")[1]
+    assert "Knee pain (left) up to 6/10" in lines["Bob"]
+    assert "Knee: down to rung" in lines["Bob"].split("flags:")[1]  # the ladder's step, by area, in words
     assert "sessions done" in lines["Ann"] and "Knee" not in lines["Ann"]
     got = {r["athlete"]: r for r in json.loads(run("review", "--all", "--format", "json").stdout)}
     assert any("knee" in names for names in got["Bob"]["decided"].values())

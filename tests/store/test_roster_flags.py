@@ -1,7 +1,8 @@
 """The roster's stored flags stay what the read-time review gives: after any sequence of
 flows (log, check in, run, review mode, accept, a coach's accept or reject, undo, a new
 day) the roster read from stored rows equals the flags worked out from the diary now, on
-SQLite and PostgreSQL; after a flow nothing is left to work out at read time."""
+SQLite and PostgreSQL; after a flow nothing is left to work out at read time. Last week's
+flags (`store/week_flags`) too."""
 
 from __future__ import annotations
 
@@ -93,6 +94,7 @@ class RosterFlagsMachine(RuleBasedStateMachine):
         store_profile(self.store, other, self.clock, least_bad=True)  # a roster of two: no row is another's
         set_mode(self.store, OTHER, "review", "coach", CLOCK_NOW, today=TODAY, ctx=context())
         self.may_be_stale = True  # a diary from before the flags were kept: worked out on the first read
+        self.weeks_may_be_stale = True
 
     def teardown(self) -> None:
         if getattr(self, "store", None) is not None:
@@ -154,6 +156,7 @@ class RosterFlagsMachine(RuleBasedStateMachine):
         now = self.clock.now + dt.timedelta(days=days)
         self.clock = base.Clock(now, now.date())
         self.may_be_stale = True  # the week waiting moves with the day: worked out on the first read
+        self.weeks_may_be_stale = True  # and last week may be a new one
 
     @invariant()
     def the_stored_roster_is_the_read_time_roster(self) -> None:
@@ -172,6 +175,29 @@ class RosterFlagsMachine(RuleBasedStateMachine):
             assert not worked, "flags worked out and kept are worked out again"
             assert found == read_time(self.store, today)
         self.may_be_stale = False
+
+    @invariant()
+    def last_weeks_stored_flags_are_the_weeks_review_now(self) -> None:
+        """cr26a F9: every athlete's last completed week, reviewed or not, as its review gives
+        it now; after a flow nothing is left to work out unless the day moved into a new week."""
+        from runstrong.store import week_flags
+        from runstrong.store.roster import read_roster
+
+        if not hasattr(self, "store"):
+            return
+        today, ctx = self.clock.today, context()
+        with self.store.read() as s:
+            read = read_roster(s, None, today, ctx)
+            fresh = {e.name: week_flags.work_out(s, e.name, week_flags.last_week(today), today, ctx)
+                     for e in read.entries}  # fmt: skip
+        assert {e.name: e.week_flags for e in read.entries} == fresh
+        if read.weeks_worked:
+            assert self.weeks_may_be_stale, "a flow left last week's stored flags out of date"
+            with self.store.write() as s:
+                assert week_flags.keep_if_unchanged(s, read.weeks_worked, ctx) == len(read.weeks_worked)
+            with self.store.read() as s:
+                assert read_roster(s, None, today, ctx).weeks_worked == []
+        self.weeks_may_be_stale = False
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -85,17 +86,21 @@ def list_(db: str | None, fmt: str) -> None:
 
     from runstrong.store import queries, repo
 
-    with open_diary(db) as store, store.read() as s:
-        athletes = repo.list_athletes(s)
-        counts = {a.id: queries.count_rows(s, a.id) for a in athletes}
+    with open_diary(db) as store:
+        with store.read() as s:
+            athletes = repo.list_athletes(s)
+            counts = {a.id: queries.count_rows(s, a.id) for a in athletes}
+        flags = last_week_flags(store) if athletes else {}
     if fmt == "json":
-        echo_json([a.model_dump(mode="json") | {"logged": counts[a.id]} for a in athletes])
+        echo_json([a.model_dump(mode="json") | {"logged": counts[a.id], "week_flags": [f.model_dump() for f in
+                   flags.get(a.name, [])]} for a in athletes])  # fmt: skip
         return
     if not athletes:
         console().print("No athletes yet: add yourself with `runstrong athlete add PROFILE`.")
         return
     table = Table(header_style="bold")
-    for column in ("name", "units", "plan", "plan dates", "sessions", "sets", "check-ins", "runs"):
+    table.add_column("name", no_wrap=True)  # whole: the flags column wraps first
+    for column in ("units", "plan", "plan dates", "sessions", "sets", "check-ins", "runs", "last week's flags"):
         table.add_column(column)
     for a in athletes:
         c = counts[a.id]
@@ -108,5 +113,22 @@ def list_(db: str | None, fmt: str) -> None:
             str(c["sets"]),
             str(c["wellness"]),
             str(c["runs"]),
+            Text("\n".join(f"⚑ {f.text}" for f in flags.get(a.name, [])) or "-"),
         )
     console().print(table)
+
+
+def last_week_flags(store: Any) -> dict[str, list[Any]]:
+    """Each athlete's last completed week's flags, as the roster shows them (stored rows while
+    current; a missing or stale one worked out and kept, see `store/week_flags`)."""
+    from runstrong.io.data_files import load_context
+    from runstrong.store import week_flags
+    from runstrong.store.roster import read_roster
+
+    ctx, today = load_context(), clock_today()
+    with store.read() as s:
+        read = read_roster(s, None, today, ctx)
+    if read.weeks_worked:
+        with store.write() as s:
+            week_flags.keep_if_unchanged(s, read.weeks_worked, ctx)
+    return {e.name: e.week_flags for e in read.entries}

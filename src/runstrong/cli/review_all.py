@@ -135,7 +135,8 @@ def _summary(store: Any, r: Any, clock: Any, stamp: str | None, ctx: Any) -> dic
             "flags": len(review.flags), "decisions": actions, "changes": len(outcome.changes),
             "plan_version": outcome.plan_version, "new_plan_version": written,
             "flag_texts": [f.text for f in review.flags], "decided": roster.decided(review, ctx.library),
-            "summary": roster.line(review, ctx.library)}  # fmt: skip
+            "summary": roster.line(review, ctx.library),
+            "changes_said": roster.changes_line(outcome.differences, ctx.library)}  # fmt: skip
 
 
 def _line(r: dict[str, Any]) -> str:
@@ -143,7 +144,8 @@ def _line(r: dict[str, Any]) -> str:
         return f"{r['athlete']}: {r['error']}"
     written = (f"plan version {r['new_plan_version']} written" if r["new_plan_version"]
                else f"{r['changes']} change(s) to plan version {r['plan_version']}")  # fmt: skip
-    return f"{r['athlete']}: week of {r['week_start']}: {r['summary']}; {written}"
+    said = f" ({r['changes_said']})" if r.get("changes_said") else ""
+    return f"{r['athlete']}: week of {r['week_start']}: {r['summary']}; {written}{said}"
 
 
 def _cell(text: str) -> str:
@@ -161,6 +163,7 @@ def monday_markdown(results: list[dict[str, Any]], today: dt.date) -> str:
         decided = "; ".join(f"{action} {', '.join(names)}" for action, names in r["decided"].items()) or "–"
         plan = (f"version {r['new_plan_version']} written" if r["new_plan_version"]
                 else f"{r['changes']} change(s) to version {r['plan_version']}, not written")  # fmt: skip
+        plan += f": {_cell(r['changes_said'])}" if r.get("changes_said") else ""
         rows.append(f"| {_cell(r['athlete'])} | {r['week_start']} | {flags} | {_cell(decided)} | {plan} |")
     failed = [f"- {_cell(r['athlete'])}: {_cell(r['error'])}" for r in results if "error" in r]
     with_flags = sum(1 for r in flagged if r["flags"])

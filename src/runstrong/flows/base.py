@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from runstrong import clock
 from runstrong.errors import UserError
-from runstrong.store import changes, repo, roster_flags
+from runstrong.store import changes, repo, roster_flags, week_flags
 from runstrong.store.db import Store
 
 from . import identity
@@ -76,6 +76,7 @@ class Tx:
     before: changes.Rows = field(default_factory=dict)
     recorded: bool = False
     context: PlanningContext | None = None  # the planning data the change used (the roster's flags follow it)
+    diffs: list[dict] = field(default_factory=list)  # what each recorded change did (the week's flags read it)
 
     def watch(self, scopes: list[changes.Scope]) -> None:
         """Rows this change may touch, read now so the change log can say what it did."""
@@ -85,8 +86,10 @@ class Tx:
 
     def record(self, kind: str, summary: str) -> int:
         """Keep what changed in the watched rows; the diary version after it."""
-        if changes.record(self.s, self.athlete.id, self.version + 1, self.clock.now, kind, summary,
-                          self.scopes, self.before):  # fmt: skip
+        diff = changes.record(self.s, self.athlete.id, self.version + 1, self.clock.now, kind, summary,
+                              self.scopes, self.before)  # fmt: skip
+        if diff:
+            self.diffs.append(diff)
             self.version += 1
             self.recorded = True
         return self.version
@@ -117,7 +120,19 @@ def change(store: Store, athlete: str | None, clock: Clock, *, expected_version:
         started_at = tx.version
         yield tx
         if tx.version != started_at:  # recorded, or undone
-            roster_flags.refresh(s, tx.athlete.id, tx.athlete.name, clock.today, context_or_default(tx.context))
+            ctx = context_or_default(tx.context)
+            roster_flags.refresh(s, tx.athlete.id, tx.athlete.name, clock.today, ctx)
+            week_flags.refresh(s, tx.athlete.id, tx.athlete.name, clock.today, ctx, _touched(tx))
+
+
+def _touched(tx: Tx) -> week_flags.Touched:
+    """What the change's recorded differences touched; a change that kept none (an undo of
+    one without its rows) counts as touching the plan, so last week's flags are worked out again."""
+    if not tx.diffs:
+        return week_flags.Touched(plan=True)
+    found = [week_flags.touched(tx.s, d) for d in tx.diffs]
+    days = [t.earliest for t in found if t.earliest is not None]
+    return week_flags.Touched(plan=any(t.plan for t in found), earliest=min(days) if days else None)
 
 
 def context_or_default(ctx: PlanningContext | None) -> PlanningContext:

@@ -107,6 +107,8 @@ def undo(store: Store, athlete: str | None, clock: base.Clock, *, expected_versi
             ) from None
         for week in decided:
             _back_in_the_queue(tx, week, last.summary)
+        if last.data:  # the rows it puts back: the roster's week flags see what the undo touched
+            tx.diffs.append(json.loads(last.data))
         tx.version += 1
         tx.s.add(ChangeRow(athlete_id=tx.athlete.id, version=tx.version, created_at=clock.now, kind="undo",
                            summary=f"undid: {last.summary}", undoes=last.version, data=None))  # fmt: skip

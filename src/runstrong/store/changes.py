@@ -133,16 +133,16 @@ def difference(before: Rows, after: Rows) -> dict[str, dict[str, list[dict[str, 
 def record(
     s: Session, athlete_id: int, version: int, now: dt.datetime, kind: str, summary: str,
     scopes: list[Scope], before: Rows,
-) -> bool:  # fmt: skip
+) -> dict[str, dict[str, list[dict[str, Any]]]]:  # fmt: skip
     """Keep the change the flow made to `scopes` since `before` as diary version `version`;
-    False (and nothing kept) when it changed nothing."""
+    the difference kept (empty, and nothing kept, when it changed nothing)."""
     diff = difference(before, snapshot(s, scopes))
     if not diff:
-        return False
+        return diff
     s.add(ChangeRow(athlete_id=athlete_id, version=version, created_at=now, kind=kind, summary=summary,
                     data=json.dumps(diff, sort_keys=True, separators=(",", ":"))))  # fmt: skip
     s.execute(update(Athlete).where(Athlete.id == athlete_id).values(diary_version=version))
-    return True
+    return diff
 
 
 def last_undoable(s: Session, athlete_id: int) -> ChangeRow | None:

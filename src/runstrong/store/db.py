@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from runstrong.errors import RunstrongError, UserError
 
-HEAD_REVISION = "0014"
+HEAD_REVISION = "0015"
 ENV_VAR = "RUNSTRONG_DB"
 BUSY_TIMEOUT_MS = 15_000
 MIGRATIONS = Path(__file__).with_name("migrations")

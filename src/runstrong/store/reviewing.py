@@ -5,7 +5,7 @@ window of diary the review needs, review the week, work out the new plan version
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from sqlalchemy import Select, bindparam, func, select
@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, aliased
 from runstrong.core.context import PlanningContext
 from runstrong.core.model import AthleteProfile, Plan, Units
 from runstrong.core.review import Change, RealLife, Review, apply_review, plan_differences, review_week
-from runstrong.core.review.changes import decided_loads
+from runstrong.core.review.changes import WeekChanges, decided_loads
 from runstrong.core.review_metrics import DiaryWindow, WeekMetrics, history_metrics, history_window_days
 from runstrong.errors import UserError
 from runstrong.io.plan_changes import describe_changes
@@ -38,6 +38,7 @@ class ReviewOutcome:
     plan: Plan | None  # the new plan version, if accepted (None: not worked out)
     changes: list[Change]
     current_version: int = 0  # the diary's current plan version (plan_version: the one reviewed against)
+    differences: list[WeekChanges] = field(default_factory=list)  # the changes as values, by week
 
     @property
     def next_version(self) -> int:
@@ -177,8 +178,9 @@ def with_new_plan(outcome: ReviewOutcome, plan: Plan, logged: AthleteProfile, ct
     new_profile, new_plan = apply_review(plan, logged, outcome.review, ctx=ctx)
     start = outcome.review.next_week_start
     decided = decided_loads(new_plan, outcome.review.adjustments, start)
-    changes = describe_changes(plan_differences(plan, new_plan, start), logged.units, decided)
-    return replace(outcome, profile=new_profile, plan=new_plan, changes=changes)
+    differences = plan_differences(plan, new_plan, start)
+    changes = describe_changes(differences, logged.units, decided)
+    return replace(outcome, profile=new_profile, plan=new_plan, changes=changes, differences=differences)
 
 
 def accept_review(s: Session, outcome: ReviewOutcome, now: dt.datetime) -> repo.StoredPlan:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from runstrong.core.context import PlanningContext
 from runstrong.core.review import Flag
 
-from . import roster_flags
+from . import roster_flags, week_flags
 from .repo import current_plan_select
 from .roster_flags import RosterFlags
 from .tables import (
@@ -36,6 +36,7 @@ from .tables import (
     RunRow,
     SessionLogRow,
     UserRow,
+    WeekFlagsRow,
     WellnessRow,
 )
 
@@ -58,6 +59,8 @@ class RosterEntry:
     waiting_week: dt.date | None = None  # a week whose review waits for a coach
     flag_kinds: set[str] = field(default_factory=set)
     flags_waiting: bool = False  # the flags are the waiting review's, not yet decided
+    week_flags: list[Flag] = field(default_factory=list)  # last completed week's, in a coach's words
+    flags_week: dt.date | None = None  # that week's Monday
 
 
 def review_mode(s: Session, athlete_id: int) -> str:
@@ -141,11 +144,14 @@ def _plan_of(athlete_id: object) -> object:
             .order_by(PlanRow.version.desc()).limit(1).correlate_except(PlanRow).scalar_subquery())  # fmt: skip
 
 
-def _roster_query(athlete_ids: set[int] | None, monday: dt.date) -> Select:
+def _roster_query(athlete_ids: set[int] | None, monday: dt.date, ctx: PlanningContext | None = None) -> Select:
     """Every athlete's roster line in one select: this week's counts, the last days logged,
-    the latest plan, the review mode, the diary's stamp and the stored flags."""
+    the latest plan, the review mode, the diary's stamp and the stored flags, and last
+    week's stored flags with that week's stamp."""
     sunday = monday + dt.timedelta(days=6)
+    prior = week_flags.last_week(monday)
     a = Athlete.id
+    w = WeekFlagsRow
 
     def count(table: type, *where: object) -> object:
         return select(func.count()).select_from(table).where(*where).scalar_subquery()
@@ -164,7 +170,10 @@ def _roster_query(athlete_ids: set[int] | None, monday: dt.date) -> Select:
         *(c.label(f"stamp_{i}") for i, c in enumerate(roster_flags.stamp_columns(a, Athlete.diary_version))),
         f.stamp, f.worked_out_on, f.data_stamp, f.waiting_week, f.flags, f.flags_waiting,
         f.plan_id.label("facts_plan_id"), f.plan_facts,
-    ).outerjoin(f, f.athlete_id == a).order_by(Athlete.name)  # fmt: skip
+        *(c.label(f"week_{i}") for i, c in enumerate(week_flags.stamp_columns(a, *week_flags.span(prior, ctx)))),
+        w.stamp.label("week_stamp"), w.data_stamp.label("week_data_stamp"), w.flags.label("week_flags"),
+    ).outerjoin(f, f.athlete_id == a).outerjoin(w, (w.athlete_id == a) & (w.week_start == prior)
+                                                ).order_by(Athlete.name)  # fmt: skip
     return query.where(a.in_(athlete_ids or {-1})) if athlete_ids is not None else query
 
 
@@ -182,6 +191,7 @@ def _coaches(s: Session, athlete_ids: list[int]) -> dict[int, list[str]]:
 class RosterRead:
     entries: list[RosterEntry]
     worked_out: list[tuple[int, RosterFlags, str]]  # flags not stored (or not current): worked out now
+    weeks_worked: list[tuple[int, dt.date, list[Flag], str]] = field(default_factory=list)  # last week's, the same
 
 
 def read_roster(s: Session, athlete_ids: set[int] | None, today: dt.date, ctx: PlanningContext | None = None
@@ -189,9 +199,10 @@ def read_roster(s: Session, athlete_ids: set[int] | None, today: dt.date, ctx: P
     """The roster in two selects when every athlete's stored flags are current; an athlete
     whose are not gets them worked out (returned in `worked_out`, for the caller to keep)."""
     monday = week_of(today)
-    rows = s.execute(_roster_query(athlete_ids, monday)).all()
+    rows = s.execute(_roster_query(athlete_ids, monday, ctx)).all()
     coaches = _coaches(s, [r.id for r in rows])
-    entries, worked = [], []
+    entries, worked, weeks = [], [], []
+    last = week_flags.last_week(today)
     for r in rows:
         stamp = roster_flags.stamp_text(_stamp_of(r))
         if r.stamp is not None and roster_flags.is_current(r, stamp, today, ctx):
@@ -199,8 +210,27 @@ def read_roster(s: Session, athlete_ids: set[int] | None, today: dt.date, ctx: P
         else:
             flags = roster_flags.work_out(s, r.id, r.name, today, ctx)
             worked.append((r.id, flags, stamp))
-        entries.append(_entry(s, r, flags, coaches.get(r.id, []), monday))
-    return RosterRead(entries, worked)
+        week = _week_flags(s, r, last, today, ctx, weeks)
+        entry = _entry(s, r, flags, coaches.get(r.id, []), monday)
+        kinds = {f.kind for f in week} | (entry.flag_kinds if entry.flags_waiting else set())  # what the page shows
+        entries.append(replace(entry, week_flags=week, flags_week=last, flag_kinds=kinds))
+    return RosterRead(entries, worked, weeks)
+
+
+def _week_flags(s: Session, r: Any, week: dt.date, today: dt.date, ctx: PlanningContext | None,
+                worked: list[tuple[int, dt.date, list[Flag], str]]) -> list[Flag]:  # fmt: skip
+    """Last week's flags: the stored row while current, else worked out (added to `worked`,
+    for the caller to keep); a reader without planning data takes a stored row as it is."""
+    stamp = week_flags.stamp_text(v for k, v in r._mapping.items() if str(k).startswith("week_") and k[5:].isdigit())
+    if r.week_flags is not None and (
+        ctx is None or (r.week_stamp == stamp and r.week_data_stamp == week_flags.data_stamp(ctx))
+    ):
+        return week_flags.stored(r.week_flags)
+    if ctx is None:
+        return []
+    found = week_flags.work_out(s, r.name, week, today, ctx)
+    worked.append((r.id, week, found, stamp))
+    return found
 
 
 def _stamp_of(r: Any) -> list:

@@ -179,6 +179,20 @@ class RunRow(Base):
     source: Mapped[str | None] = mapped_column(String(80))
 
 
+class WeekFlagsRow(Base):
+    """A completed week's flags in a coach's words, one row per athlete and week (migration
+    0015): kept by the flows in the transaction of a change that touches the week (or the
+    first change after it ends), worked out by the roster when missing or stale, whatever the
+    athlete's review mode (`store/week_flags`)."""
+
+    __tablename__ = "week_flags"
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True)
+    week_start: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    stamp: Mapped[str] = mapped_column(String(200))
+    data_stamp: Mapped[str] = mapped_column(Text)
+    flags: Mapped[str] = mapped_column(Text)  # JSON: [{kind, text, rule_id}, ...]
+
+
 class NoteRow(Base):
     __tablename__ = "notes"
     __table_args__ = (Index("ix_notes_athlete_id_date", "athlete_id", "date"),)

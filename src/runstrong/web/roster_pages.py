@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from runstrong.errors import UserError
-from runstrong.store import accounts
+from runstrong.store import accounts, week_flags
 from runstrong.store.roster import RosterEntry, read_roster
 from runstrong.store.roster_flags import keep_if_unchanged
 
@@ -35,7 +35,9 @@ athlete_api = APIRouter(
     tags=["coach"], dependencies=[Depends(require_staff), Depends(athlete_access)], responses=ERRORS
 )
 
-FlagQuery = Annotated[str | None, Query(max_length=40, description="Only athletes whose latest review has this flag.")]
+FlagQuery = Annotated[
+    str | None, Query(max_length=40, description="Only athletes with this flag last week (or on a review waiting).")
+]
 CoachQuery = Annotated[str | None, Query(max_length=80, description="Only athletes this coach looks after.")]
 
 
@@ -46,9 +48,10 @@ def _entries(request: Request, flag: str | None, coach: str | None) -> list[Rost
     with diary.store.read() as s:
         ids = accounts.athlete_ids_for(s, who.user) if who.user else None
         read = read_roster(s, ids, today, ctx)
-    if read.worked_out:  # missing or out of date: worked out once, then kept (see store/roster_flags)
-        with diary.store.write() as s:
+    if read.worked_out or read.weeks_worked:  # missing or out of date: worked out once, then kept
+        with diary.store.write() as s:  # (see store/roster_flags, store/week_flags)
             keep_if_unchanged(s, read.worked_out, today, ctx)
+            week_flags.keep_if_unchanged(s, read.weeks_worked, ctx)
     return _filtered(read.entries, flag, coach)
 
 
@@ -85,6 +88,10 @@ class RosterOut(BaseModel):
     last_log: dt.date | None
     flags: list[FlagOut] = Field(description="The latest review's flags (one waiting for a coach too).")
     flags_waiting: bool = Field(False, description="The flags come from a review still waiting for a coach.")
+    week_flags: list[FlagOut] = Field(
+        default_factory=list, description="Last completed week's flags in a coach's words, reviewed or not."
+    )
+    flags_week: dt.date | None = Field(None, description="Monday of the week `week_flags` are of.")
     race_name: str | None
     race_date: dt.date | None
     phase: str | None
@@ -98,7 +105,8 @@ def roster_api(request: Request, flag: FlagQuery = None, coach: CoachQuery = Non
     return [
         RosterOut(name=e.name, sessions_done=e.sessions_done, sessions_planned=e.sessions_planned,
                   last_log=e.last_log, flags=[FlagOut(**f.model_dump()) for f in e.flags], race_name=e.race_name,
-                  flags_waiting=e.flags_waiting,
+                  flags_waiting=e.flags_waiting, week_flags=[FlagOut(**f.model_dump()) for f in e.week_flags],
+                  flags_week=e.flags_week,
                   race_date=e.race_date, phase=e.phase, coaches=e.coaches, review_mode=e.mode,
                   review_waiting=e.waiting_week)
         for e in _entries(request, flag, coach)
