@@ -66,7 +66,9 @@ class Planned:
     base_ref: weakref.ref[Planned] | None = None  # a variant's full-dose session: weak, no cycle with its cache
     specs: dict | None = None  # shared by sessions of the same picks: placement flags by dose context
     gentler: tuple[tuple[int, Pick | None], ...] = ()  # stand-ins for sore-making lifts (soreness-counts-heavy)
-    calmer: tuple[tuple[int, Pick], ...] = ()  # stand-ins for hops on a sandwiched day (explosive-work-with-room)
+    calmer: tuple[
+        tuple[int, Pick | None], ...
+    ] = ()  # stand-ins for hops on a sandwiched day (explosive-work-with-room)
     topped_up: bool = True  # grown toward its share of the cap in a loading week (not beside a long run)
     full_days: frozenset[str] = frozenset()  # the week's focus lifts: a lift's full day is its focus session
 

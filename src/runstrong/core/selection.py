@@ -49,6 +49,7 @@ from .pick_reasons import (
     screen_reasons,
     screened,
 )
+from .power_element import power_element
 from .screen_holds import screen_held
 from .screen_priority import keep_screen_priorities, with_side_hold
 from .slot_rank import best_for_slot
@@ -96,6 +97,7 @@ class BlockSelection:
     gentler: dict[str, Pick] = field(default_factory=dict)  # sore-making id -> its stand-in on light days
     climbed: tuple[tuple[str, str], ...] = ()  # (from id, to id): bodyweight lifts moved up their ladder
     climbers: tuple[Exercise, ...] = ()  # primaries that may climb their ladder when they top out
+    power: Pick | None = None  # a half or longer's race-specific power element (marathon-durability)
 
     def primary_ids(self, mains: bool = True) -> frozenset[str]:
         """Every exercise of the block (primaries, warm-up and finisher), for variety next block;
@@ -244,6 +246,7 @@ def _select_block(
     primaries = keep_bone_heavy(primaries, ctx, pools.usable, chosen, (recent, warnings), p)  # bone: one heavy lift
     # main lifts climb before the accessories are chosen: no accessory holds a rung a main lift earned (nor a swap's)
     primaries, climbed = _climbed(primaries, ctx, library, trainable, chosen, p, lower)
+    power = power_element(pools.usable, primaries, ctx, chosen, recent, _hops_allowed(ctx), p)
     accessories = _accessories(library, ctx, replace(pools, usable=spared), chosen, warnings, p)
     if ctx.topped:  # an accessory at its range top climbs too (a calf raise to one leg)
         accessories, moved = climb_accessories(accessories, ctx.topped, spared, chosen, ctx.pain, p)
@@ -276,6 +279,7 @@ def _select_block(
         alternatives=alternatives,
         gentler=gentler,
         climbed=climbed,
+        power=power,
         climbers=(
             *climbers(primaries, library, ctx.level),
             *(pk.exercise for pk in gentler.values() if climbs(pk.exercise)),
