@@ -77,7 +77,7 @@ def main(count: int = 200) -> None:
                     tally["no power, impact allowed, nothing said"] += 1
                     if len(examples) < 5:
                         lifts = ", ".join(b.exercise_id for b in s.blocks if b.role.value == "primary")
-                        examples.append(f"{runner.name} ({distance.value}) week {w.index + 1} {s.date:%a}: {lifts}")
+                        examples.append(f"{runner.name} ({distance.value}) week {w.index} {s.date:%a}: {lifts}")
     for key, value in sorted(tally.items()):
         print(f"{key}: {value}")
     for line in examples:

@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from .health import week_limits
 from .model import Category, Pattern, Phase, Reason, Role, Session, Week, why
-from .vocab import AREA_NAME, CATEGORY_NAME, SESSION_LETTER, spoken_list
+from .vocab import AREA_NAME, SESSION_LETTER, STRENGTH_FOCUS, focus_words, spoken_list
 
 if TYPE_CHECKING:
     from .context import PlanningContext
     from .model import AthleteProfile
 
 FOCUS_RULE = "session-focus"
-STRENGTH_NAME = "single-leg strength"
+STRENGTH_NAME = STRENGTH_FOCUS
 # rules that keep a week's or a day's hops out, and say so in the week's or the day's words
 HOP_RULES = frozenset(
     {
@@ -34,6 +34,10 @@ HOP_RULES = frozenset(
         "nothing-new-after-a-flare",
     }
 )
+THIRD_RULE = "third-session-after-consistency"
+THIRD_TEXT = "a third, single-leg power session."
+THIRD_STRENGTH = "a third, single-leg session: strength work this week, with no hops (the session says why)."
+UNNAMED = "No hop or landing drill fits this week's kit, level and pain."  # no rule found: the property fails on it
 _HOP_WORDS = ("hop", "jump", "plyometric", "nothing new")
 _WORKED = (Role.primary, Role.accessory)
 
@@ -46,9 +50,7 @@ def holds_power(session: Session) -> bool:
 def focus_name(session: Session) -> str:
     """The session's heading: its focus category, "single-leg strength" for a single-leg power
     session that holds no power (its reasons say why)."""
-    if session.focus == Category.single_leg_power and not holds_power(session):
-        return STRENGTH_NAME
-    return CATEGORY_NAME[session.focus]
+    return focus_words(session.focus, session.blocks)
 
 
 def with_power_words(
@@ -62,8 +64,17 @@ def with_power_words(
             out.append(w)
             continue
         sessions = [_said(s, w, profile, ctx) if _powerless(s) else s for s in w.sessions]
-        out.append(w.model_copy(update={"sessions": sessions}))
+        reasons = w.reasons
+        if not any(s.focus == Category.single_leg_power and holds_power(s) for s in sessions):
+            reasons = [_third_said(r) for r in w.reasons]  # the week's note promises no power either
+        out.append(w.model_copy(update={"sessions": sessions, "reasons": reasons}))
     return out
+
+
+def _third_said(r: Reason) -> Reason:
+    if r.rule_id != THIRD_RULE or not r.text.endswith(THIRD_TEXT):
+        return r
+    return why(THIRD_RULE, r.text[: -len(THIRD_TEXT)] + THIRD_STRENGTH)
 
 
 def _powerless(s: Any) -> bool:
@@ -79,11 +90,8 @@ def _said(s: Session, w: Week, profile: AthleteProfile, ctx: PlanningContext) ->
 
 
 def why_no_power(s: Session, w: Week, profile: AthleteProfile, ctx: PlanningContext) -> Reason:
-    """The rule that keeps this session's power out, in the runner's words."""
-    said = [*s.reasons, *(r for b in s.blocks for r in b.reasons), *w.reasons]
-    for r in said:
-        if r.rule_id in HOP_RULES and any(x in r.text.lower() for x in _HOP_WORDS):
-            return why(r.rule_id, f"The hops are out this time: {_clause(r.text)}")
+    """The rule that keeps this session's power out, in the runner's words: a health entry's
+    or a painful area's standing limit first, then the week's or the day's own swap."""
     limits = week_limits(profile, w.start_date, ctx.params)
     if limits is not None and limits.rules and limits.top.value in ("none", "low"):
         return why(limits.rules[0], "Your health entry keeps hops and jumps out for now (the week's note says when).")
@@ -91,13 +99,12 @@ def why_no_power(s: Session, w: Week, profile: AthleteProfile, ctx: PlanningCont
     if areas:
         text = f"Hops and landings load your {spoken_list(areas)}: they wait while it hurts."
         return why("pain-excludes-or-regresses", text)
+    for r in (*s.reasons, *(r for b in s.blocks for r in b.reasons), *w.reasons):
+        if r.rule_id in HOP_RULES and any(x in r.text.lower() for x in _HOP_WORDS):
+            return r
     if w.phase == Phase.race_week:
         return why("taper", "Race week: no hops or jumps before the race.")
-    return why("landings-before-plyometrics", "No hop or landing drill fits this week's kit, level and pain.")
-
-
-def _clause(text: str) -> str:
-    return text[0].lower() + text[1:] if text else text
+    return why("landings-before-plyometrics", UNNAMED)
 
 
 def _painful_for_landings(profile: AthleteProfile, ctx: PlanningContext) -> list[str]:

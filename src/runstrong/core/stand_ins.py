@@ -9,6 +9,9 @@ from .selection import BlockSelection, Pick
 from .vocab import Impact
 
 CALMER = why("explosive-work-with-room", "In place of hops: this day sits between a hard run and a key run.")
+# what a session says when its hops go with nothing in their place (a race-specific power element's)
+HOPS_OUT = why("explosive-work-with-room", "No hops today: this day sits between a hard run and a key run.")
+NEW_HOPS_OUT = why("taper", "Nothing new before the race: no loading week hopped, so the hops are left out.")
 
 
 def low_hop(e: Exercise) -> bool:
