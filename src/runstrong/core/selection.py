@@ -232,7 +232,6 @@ def _select_block(
             if primaries[category]:
                 break
         short[category] = said
-
     if ctx.ladder:  # a painful area is loaded back on its ladder, not only spared
         hops = P.plyometric in _slot_patterns(Category.single_leg_power, 1, ctx, p) and hops_open(ctx.health, True)
         placed = place_rungs(library, planning.ladders, ctx.ladder, primaries, chosen, ctx.equipment, ctx.level,
@@ -271,7 +270,7 @@ def _select_block(
         held = {pk.exercise.id for picks in primaries.values() for pk in picks}
         climbed = tuple((old, new) for old, new in climbed if new in held)  # a regression kept its slot
     gentler = _gentler(primaries, ctx, pools, chosen, recent, p)
-    selection = BlockSelection(
+    return BlockSelection(
         primaries=primaries,
         accessories=tuple(accessories),
         warm_up=tuple(warm_up),
@@ -284,8 +283,7 @@ def _select_block(
             *climbers(primaries, library, ctx.level),
             *(pk.exercise for pk in gentler.values() if climbs(pk.exercise)),
         ),
-    )
-    return selection, tuple(warnings)
+    ), tuple(warnings)
 
 
 @dataclass(frozen=True)
