@@ -33,7 +33,7 @@ from .runner import Runner
 from .schedule import SessionSpec
 from .selection import BlockSelection, Pick
 from .session_picks import SPREAD_PHASES, sessions_picked
-from .stand_ins import low_hop
+from .stand_ins import HOPS_OUT, NEW_HOPS_OUT, low_hop
 from .timing import estimate_seconds
 from .trim import Lead, trim_to_cap
 from .vocab import Impact
@@ -66,7 +66,9 @@ class Planned:
     base_ref: weakref.ref[Planned] | None = None  # a variant's full-dose session: weak, no cycle with its cache
     specs: dict | None = None  # shared by sessions of the same picks: placement flags by dose context
     gentler: tuple[tuple[int, Pick | None], ...] = ()  # stand-ins for sore-making lifts (soreness-counts-heavy)
-    calmer: tuple[tuple[int, Pick], ...] = ()  # stand-ins for hops on a sandwiched day (explosive-work-with-room)
+    calmer: tuple[
+        tuple[int, Pick | None], ...
+    ] = ()  # stand-ins for hops on a sandwiched day (explosive-work-with-room)
     topped_up: bool = True  # grown toward its share of the cap in a loading week (not beside a long run)
     full_days: frozenset[str] = frozenset()  # the week's focus lifts: a lift's full day is its focus session
 
@@ -102,7 +104,10 @@ class Planned:
         """The light session for a day between a hard run and a key run: no hops either
         (explosive-work-with-room)."""
         light = self.light
-        return light._swapped(light.calmer, calmer=()) if light.calmer else light
+        if not light.calmer:
+            return light
+        out = {"reasons": (*light.reasons, HOPS_OUT)} if any(pk is None for _, pk in light.calmer) else {}
+        return light._swapped(light.calmer, calmer=(), **out)  # hops with no stand-in go, said
 
     @cached_attr
     def squeezed(self) -> Planned:
@@ -159,8 +164,10 @@ class Planned:
         if not new:
             return self
         swaps = tuple((i, pk and Pick(pk.exercise, (*pk.reasons, said))) for i, pk in stand.items() if i in new)
+        gone = hops and any(pk is None and self.chosen[i].exercise.pattern == Pattern.plyometric for i, pk in swaps)
+        out = {"reasons": (*self.reasons, NEW_HOPS_OUT)} if gone else {}  # hops with no stand-in go, said
         return self._swapped(swaps, gentler=tuple(g for g in self.gentler if g[0] not in new),
-                             calmer=tuple(c for c in self.calmer if c[0] not in new))  # fmt: skip
+                             calmer=tuple(c for c in self.calmer if c[0] not in new), **out)  # fmt: skip
 
     def _swapped(self, swaps: tuple[tuple[int, Pick | None], ...], **changes: Any) -> Planned:
         """This session with the picks at the `swaps` positions replaced (the full-dose

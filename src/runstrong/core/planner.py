@@ -40,6 +40,7 @@ from .placement import carried_previous
 from .plan_checked import checked_once
 from .plan_loads import assign_loads
 from .plan_notes import LightTally, familiarisation, familiarising, grouped_by_week, guidance, light_weeks_advice
+from .power_words import with_power_words
 from .review_dosing import review_dosing
 from .runner import runner_of
 from .screen import Screen
@@ -173,7 +174,7 @@ def _planned_weeks(
     lived = frozenset(state.fixed)
     loaded = assign_loads(state.weeks, profile, ctx, lived, state.calendar.key)
     cued = with_health(with_owned_cues(loaded, profile, ctx, lived), profile, ctx, lived)  # core/health: week words
-    return fitted_phase_notes(cued, ctx, lived), state
+    return with_power_words(fitted_phase_notes(cued, ctx, lived), profile, ctx, lived), state
 
 
 @dataclass

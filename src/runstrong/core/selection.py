@@ -49,6 +49,7 @@ from .pick_reasons import (
     screen_reasons,
     screened,
 )
+from .power_element import power_element
 from .screen_holds import screen_held
 from .screen_priority import keep_screen_priorities, with_side_hold
 from .slot_rank import best_for_slot
@@ -96,6 +97,7 @@ class BlockSelection:
     gentler: dict[str, Pick] = field(default_factory=dict)  # sore-making id -> its stand-in on light days
     climbed: tuple[tuple[str, str], ...] = ()  # (from id, to id): bodyweight lifts moved up their ladder
     climbers: tuple[Exercise, ...] = ()  # primaries that may climb their ladder when they top out
+    power: Pick | None = None  # a half or longer's race-specific power element (marathon-durability)
 
     def primary_ids(self, mains: bool = True) -> frozenset[str]:
         """Every exercise of the block (primaries, warm-up and finisher), for variety next block;
@@ -230,7 +232,6 @@ def _select_block(
             if primaries[category]:
                 break
         short[category] = said
-
     if ctx.ladder:  # a painful area is loaded back on its ladder, not only spared
         hops = P.plyometric in _slot_patterns(Category.single_leg_power, 1, ctx, p) and hops_open(ctx.health, True)
         placed = place_rungs(library, planning.ladders, ctx.ladder, primaries, chosen, ctx.equipment, ctx.level,
@@ -244,6 +245,7 @@ def _select_block(
     primaries = keep_bone_heavy(primaries, ctx, pools.usable, chosen, (recent, warnings), p)  # bone: one heavy lift
     # main lifts climb before the accessories are chosen: no accessory holds a rung a main lift earned (nor a swap's)
     primaries, climbed = _climbed(primaries, ctx, library, trainable, chosen, p, lower)
+    power = power_element(pools.usable, primaries, ctx, chosen, recent, _hops_allowed(ctx), p)
     accessories = _accessories(library, ctx, replace(pools, usable=spared), chosen, warnings, p)
     if ctx.topped:  # an accessory at its range top climbs too (a calf raise to one leg)
         accessories, moved = climb_accessories(accessories, ctx.topped, spared, chosen, ctx.pain, p)
@@ -268,7 +270,7 @@ def _select_block(
         held = {pk.exercise.id for picks in primaries.values() for pk in picks}
         climbed = tuple((old, new) for old, new in climbed if new in held)  # a regression kept its slot
     gentler = _gentler(primaries, ctx, pools, chosen, recent, p)
-    selection = BlockSelection(
+    return BlockSelection(
         primaries=primaries,
         accessories=tuple(accessories),
         warm_up=tuple(warm_up),
@@ -276,12 +278,12 @@ def _select_block(
         alternatives=alternatives,
         gentler=gentler,
         climbed=climbed,
+        power=power,
         climbers=(
             *climbers(primaries, library, ctx.level),
             *(pk.exercise for pk in gentler.values() if climbs(pk.exercise)),
         ),
-    )
-    return selection, tuple(warnings)
+    ), tuple(warnings)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ composer apart from doses, which change every week."""
 from __future__ import annotations
 
 from .context import PlanningContext
-from .model import TRAINING_CATEGORIES, Category, Phase, Role
+from .model import TRAINING_CATEGORIES, Category, Pattern, Phase, Role
 from .pain_return import RULE as GRADED_RETURN
 from .selection import BlockSelection, Pick
 from .session_order import power_first, with_explosive
@@ -26,6 +26,9 @@ def session_picks(
     if race_week:
         mains = mains[:1]  # race week: one familiar main lift, nothing new or eccentric-heavy
     picks += [(Role.primary, pk, True) for pk in mains]
+    power = selection.power if focus == Category.single_leg_power and not race_week else None
+    if power is not None and (plyo_ok or power.exercise.pattern != Pattern.plyometric):  # else out: nothing stands in
+        picks.append((Role.primary, power, False))
     others = [c for c in TRAINING_CATEGORIES if c != focus]
     if n_sessions >= len(TRAINING_CATEGORIES):
         others = others[:1]

@@ -27,6 +27,20 @@ CATEGORY_NAME = {
     Category.warm_up: "warm-up",
     Category.mobility: "mobility",
 }
+STRENGTH_FOCUS = "single-leg strength"  # a single-leg power session with no hop, jump or landing (session-focus)
+
+
+def focus_words(focus: str, blocks: Iterable) -> str:
+    """A session's heading: its focus category's name, "single-leg strength" for a single-leg
+    power session whose work holds no hop, jump or landing (blocks dosed in contacts), so no
+    heading promises power a session does not hold (session-focus)."""
+    if focus == Category.single_leg_power and not any(
+        b.role in ("primary", "accessory") and b.prescription.contacts for b in blocks
+    ):
+        return STRENGTH_FOCUS
+    return CATEGORY_NAME[Category(focus)]
+
+
 # how plans, the diary and `explain -s` name a session: by its focus (S31's order)
 SESSION_LETTER = {Category.posterior_chain: "A", Category.core: "B", Category.single_leg_power: "C"}
 

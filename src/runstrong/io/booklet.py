@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from runstrong.core.library import Library
 from runstrong.core.model import Block, DatedRun, Exercise, Phase, Plan, Role, RunType, Session, Week
+from runstrong.core.power_words import focus_name as session_focus_name
 from runstrong.core.rules import Registry
 from runstrong.core.vocab import SESSION_LETTER, Category, Units, areas_text
 from runstrong.io.data_files import load_library, load_poses, load_registry
@@ -258,7 +259,7 @@ def _card(session: Session, number: int, week: Week, plan: Plan, paper: Paper) -
     return {
         "anchor": f"card-w{week.index}-{number}",
         "letter": letter,
-        "focus": CATEGORY_SHORT[session.focus],
+        "focus": session_focus_name(session),
         "date_iso": session.date.isoformat(),
         "date": f"{session.date:%A} {session.date.day} {session.date:%B %Y}",
         "short_date": f"{session.date:%a} {session.date.day} {session.date:%b}",

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from runstrong.core.set_text import format_sets
 from runstrong.core.vocab import CATEGORY_NAME as CATEGORY_SHORT
-from runstrong.core.vocab import Units
+from runstrong.core.vocab import Units, focus_words
 
 from .dose_words import RUN_SHORT, dose_text, rest_text
 
@@ -65,7 +65,7 @@ def render_planned_session(
         if show_last:
             cells.append(format_sets(previous, units) if previous else "")
         table.add_row(*cells)
-    focus = CATEGORY_SHORT.get(session.focus, session.focus)  # type: ignore[call-overload]
+    focus = focus_words(session.focus, session.blocks) if session.focus in CATEGORY_SHORT else session.focus
     status = f" · [green]✓ logged ({logged} sets)[/]" if logged else ""
     title = (
         f"[bold]Session {session.label}[/] · {focus} · {session.load} · "

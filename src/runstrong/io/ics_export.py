@@ -32,7 +32,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from runstrong.core.model import Phase, Plan, Role, Session, Week
-from runstrong.core.vocab import CATEGORY_NAME, SESSION_LETTER
+from runstrong.core.power_words import focus_name as session_focus_name
+from runstrong.core.vocab import SESSION_LETTER
 from runstrong.errors import UserError
 
 from .labels import PHASE_LABEL, dose_text, rest_text, week_label
@@ -190,7 +191,7 @@ def summary(session: Session, week: Week) -> str:
     if week.phase in (Phase.taper, Phase.race_week):
         tags.append(PHASE_LABEL[week.phase].lower())
     tail = f" ({', '.join(tags)})" if tags else ""
-    return f"Strength {letter} · {CATEGORY_NAME[session.focus]}{tail}"
+    return f"Strength {letter} · {session_focus_name(session)}{tail}"
 
 
 WHY_CHARS = 160  # one line of why: the session's first reason, cut at a word

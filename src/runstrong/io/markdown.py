@@ -6,6 +6,7 @@ import datetime as dt
 
 from runstrong.core.goal_weeks import week_kind
 from runstrong.core.model import Plan, Role, Session, Week
+from runstrong.core.power_words import focus_name as session_focus_name
 from runstrong.core.rules import Registry
 from runstrong.core.season import season_openings
 from runstrong.core.vocab import areas_text
@@ -154,7 +155,7 @@ def _session(s: Session, week: Week, plan: Plan, explain: bool) -> list[str]:
     units = plan.profile.units
     kind = session_load(s, week)
     lines = [
-        f"### {s.date:%a %d %b}: {CATEGORY_SHORT[s.focus]} focus "
+        f"### {s.date:%a %d %b}: {session_focus_name(s)} focus "
         f"({kind}{', plyometric' if s.plyometric else ''}, ~{s.estimated_minutes} min)",
         "",
         "| part | exercise | dose | tempo | rest | cue |",

@@ -14,12 +14,12 @@ from rich.text import Text
 from runstrong.core.goal_weeks import week_kind
 from runstrong.core.library import Library
 from runstrong.core.model import Phase, Plan, Role, Session, Week
+from runstrong.core.power_words import focus_name as session_focus_name
 from runstrong.core.rules import Registry
 from runstrong.core.season import season_openings
 from runstrong.core.vocab import areas_text
 
 from .labels import (
-    CATEGORY_SHORT,
     PHASE_LABEL,
     PHASE_LETTER,
     dose_text,
@@ -165,7 +165,7 @@ def render_session(
         )
     kind = session_load(session, week)
     title = (
-        f"[bold]{session.date:%a %d %b}[/] · {CATEGORY_SHORT[session.focus]} focus · "
+        f"[bold]{session.date:%a %d %b}[/] · {session_focus_name(session)} focus · "
         f"{kind}{' · plyometric' if session.plyometric else ''} · ~{session.estimated_minutes} min"
     )
 

@@ -17,6 +17,7 @@ from runstrong.core.furniture_words import furnished_cues
 from runstrong.core.library import Library
 from runstrong.core.loads import implement
 from runstrong.core.model import FURNITURE, Item, Plan, Role, RunType, Units, Week
+from runstrong.core.power_words import focus_name as session_focus_name
 from runstrong.core.setline import KG_PER_LB, format_sets
 from runstrong.core.vocab import CATEGORY_NAME, Category
 from runstrong.io.labels import RUN_SHORT, dose_text, planned_load_kg, rest_text, week_label
@@ -206,7 +207,7 @@ def session_form(
     drills = [(b, dose_text(b.prescription, units)) for b in session.blocks]
     return SessionForm(
         session=session,
-        focus=focus_name(session.focus),
+        focus=session_focus_name(session),
         warm_up=[(b, d) for b, d in drills if b.role == Role.warm_up],
         groups=groups,
         finisher=[(b, d) for b, d in drills if b.role == Role.finisher],
