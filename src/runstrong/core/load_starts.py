@@ -71,8 +71,16 @@ def starts(walk: LoadWalk, logged: bool) -> None:
             # every rep done, is one hard week as a full day's is, and the review's hold says so)
             day = full if full is not None else planned
             done = day is not None and s.reps >= (day.reps or 0) and s.load_kg >= (day.load_kg or 0) - 1e-9
+            # the day's very load, every rep done, logged harder, on a day after the lift's first (its weight
+            # found then): a rating of that load, not a found weight
+            rated = (
+                done
+                and abs(s.load_kg - (day.load_kg or 0)) < 1e-6
+                and not eased_as_planned(day, s, walk.p)
+                and _lived_before(walk, ex_id, s.date)
+            )
             done = done and (ex_id, s.date) not in walk.hard_held  # a second hard week in a row lowers it
-            walk.lifts[ex_id] = from_set(walk, s, before, as_planned=as_planned, done=done)
+            walk.lifts[ex_id] = from_set(walk, s, before, as_planned=as_planned, done=done, rated=rated)
             walk.lifts[ex_id].diary = logged and ex_id in walk.profile.logged_sets  # P3: the words say whose set
     if logged:
         return
@@ -90,6 +98,11 @@ def starts(walk: LoadWalk, logged: bool) -> None:
     # planned they only repeat the estimate) scale the estimates of the others
     given = [(library.get(x), lift.e1rm) for x, lift in walk.lifts.items() if lift.rule == "e1rm-formula"]
     walk.scale = strength_scale(given, walk.profile, p)
+
+
+def _lived_before(walk: LoadWalk, ex_id: str, day: Any) -> bool:
+    """Whether the lift had a lived day before `day` (its find-your-weight day is behind it)."""
+    return any(x == ex_id and d < day for x, d in (*walk.full_days, *walk.eased_days))
 
 
 def _confirms(before: LiftState, s: Any, full: Any) -> bool:

@@ -16,7 +16,12 @@ __all__ = ["ESTIMATE_RULES", "confirmed", "from_set"]
 
 
 def from_set(
-    walk: LoadWalk, s: RecentSet, before: LiftState | None, as_planned: bool = False, done: bool = False
+    walk: LoadWalk,
+    s: RecentSet,
+    before: LiftState | None,
+    as_planned: bool = False,
+    done: bool = False,
+    rated: bool = False,
 ) -> LiftState:
     """A lift's state from a set: one the runner gave (undated: its e1RM), or one the diary
     logged, bounded against what the walk expected of it (load-autoregulation). A full day
@@ -37,7 +42,10 @@ def from_set(
     # A known load's log moves it at most a week's step over the plan, however far above it the log
     # is: a log far above is a typo or a unit slip until corrected (cr21a S1: 130 kg for 130 lb)
     bounded = ld.autoregulated(grown, expected, p.max_load_step_pct, p.autoreg_max_drop_pct)
-    estimated = before.rule in ESTIMATE_RULES or before.last is None
+    # a set of the very load a day planned, every rep done, logged harder (`rated`), rates that load however
+    # the lift started: it lowers the lift within the bounds, as a known load's log does (cr26a F12: a deload's
+    # set logged at RIR 1 in an overreaching week took Raj's estimated hip thrust from 22 to 18 kg for good)
+    estimated = (before.rule in ESTIMATE_RULES and not rated) or before.last is None
     e1rm = grown if estimated else min(max(bounded, logged), expected * (1 + p.max_load_step_pct / 100))
     if as_planned:
         # a full day's set done as planned (its load, reps and reserve at least) confirms the plan: it
