@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from . import loads as ld
 from .library import Library
-from .load_effort import asked_effort
+from .load_effort import asked_effort, outgrown_most, reserve_at
 from .load_limits import LOADED_ROLES, copy_of, held_only, reviewed
 from .model import Block, EquipmentSet, Exercise, Phase, Prescription, Reason
 from .owned_kit import kit_heaviest
 from .phases import LOADING_PHASES
 from .progression import load_rise_pct, nearer_failure
 from .rep_scheme import CALF_REPS, DURABILITY_REPS
+from .set_text import READABLE_RIR
 
 if TYPE_CHECKING:
     from .load_walk import LiftState, LoadWalk
@@ -269,6 +270,10 @@ def _kit_dose(
     step, bar = walk.kit(e)
     kit = _Kit(ld.round_down(last, step, bar), step, bar, _heaviest(walk, e, step, bar))
     tempo = _tempo(presc.tempo, e, k.slower)
+    most = _most_reps(walk, span)
+    if kg >= kit.held - _EPS and _outgrown(walk, lift, kit, was, most):  # an easy effort at the kit's heaviest
+        now = copy_of(presc, reps=min(was + p.max_rep_step, most), tempo=tempo)
+        return KitDose(now, kit.held, _words(walk, e, now, kit, was, span, "outgrown"))
     if presc.reps > was:  # reps rise as dosed (on another day's range of the lift too): the plain progression
         if not (k.progressed or k.slower) or span != k.span:
             if presc.reps - was <= p.max_rep_step:
@@ -294,7 +299,7 @@ def _kit_dose(
         now = copy_of(presc, reps=was + p.rep_step, tempo=tempo)
         if load_at(now) >= kit.held - _EPS:  # one more rep still reaches the effort at the held load
             return KitDose(now, kit.held, _words(walk, e, now, kit, was, span, "climb"))
-    return _held(walk, copy_of(presc, reps=was, tempo=tempo), lift, e, kit, span)
+    return _held(walk, copy_of(presc, reps=was, tempo=tempo), lift, e, kit, span, most)
 
 
 class _Kit(NamedTuple):
@@ -309,7 +314,9 @@ def _within(before: tuple[int, float], after: tuple[int, float], p: object) -> b
     return load_rise_pct(before, after, p.e1rm_divisor) <= p.max_implied_load_step_pct + _EPS  # type: ignore[attr-defined]
 
 
-def _held(walk: LoadWalk, now: Prescription, lift: LiftState, e: Exercise, kit: _Kit, span: tuple[int, int]) -> KitDose:
+def _held(
+    walk: LoadWalk, now: Prescription, lift: LiftState, e: Exercise, kit: _Kit, span: tuple[int, int], most: int
+) -> KitDose:
     """At the held load with the reps it had (they never fall while it holds): the next step
     at fewer reps when the effort reaches it, else a slower lowering, else the same dose."""
     p, was = walk.p, now.reps or 0
@@ -317,11 +324,33 @@ def _held(walk: LoadWalk, now: Prescription, lift: LiftState, e: Exercise, kit: 
     if stepped is not None:
         now = copy_of(now, reps=stepped[0], tempo=e.tempo)
         return KitDose(now, stepped[1], _words(walk, e, now, kit, was, span, "step"))
+    if _outgrown(walk, lift, kit, was, most):  # the kit is too light: a rep more is a rep less in reserve
+        now = copy_of(now, reps=min(was + p.max_rep_step, most))
+        return KitDose(now, kit.held, _words(walk, e, now, kit, was, span, "outgrown"))
     if lowering(e.tempo) is not None and lift.kit.slower < p.kit_max_slower_seconds:
         slower = min(lift.kit.slower + p.kit_tempo_step_seconds, p.kit_max_slower_seconds)
         now = copy_of(now, tempo=slowed(e.tempo, slower))  # type: ignore[arg-type]
         return KitDose(now, kit.held, _words(walk, e, now, kit, was, span, "slow"))
     return KitDose(now, kit.held, _words(walk, e, now, kit, was, span, "repeat"))
+
+
+OUTGROWN = "(kit-outgrown)"  # the mark of a climb the kit's easy effort made
+
+
+def _most_reps(walk: LoadWalk, span: tuple[int, int]) -> int:
+    """The most reps kit-outgrown climbs this full day to (`load_effort.outgrown_most`)."""
+    return outgrown_most(walk.p, walk.profile, span == walk.p.heavy_reps)
+
+
+def _outgrown(walk: LoadWalk, lift: LiftState, kit: _Kit, reps: int, most: int) -> bool:
+    """Whether the kit's heaviest, held at the top of the range, leaves the strength the plan has grown
+    more than the readable reserve at `reps`, with room under kit-outgrown's most reps: a rep more
+    does more than a slower lowering there, so the reps climb before the lowering slows."""
+    p = walk.p
+    if kit.top is None or kit.held < kit.top - _EPS or reps + p.rep_step > most:
+        return False
+    e1rm = (lift.free_e1rm or lift.e1rm) * (1 + p.load_step_pct / 100) ** lift.weeks
+    return reserve_at(e1rm, kit.held, reps, p) >= READABLE_RIR + 1
 
 
 def _tempo(tempo: str | None, e: Exercise, slower: int) -> str | None:
@@ -392,6 +421,12 @@ def _text(
         why = f"above this phase's {lo}-{hi}: fewer at the same load would make the set easier"
     elif reps == hi:
         why = "the top of the range"
+    if how == "outgrown":
+        past = f"past this phase's {lo}-{hi}" if reps > hi else "faster"
+        return (
+            f"The load holds at {waits}, which leaves an easy effort at {was} reps: the reps climb {past} "
+            f"instead, {was} -> {reps} at {presc.tempo}, each a rep less in reserve {OUTGROWN}."
+        )
     if how == "slow":
         text = f"The load holds at {waits} and the reps at {reps} ({why}): the lowering slows to {presc.tempo}"
         return f"{text} (its own tempo is {e.tempo})."

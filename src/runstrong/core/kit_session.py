@@ -26,7 +26,7 @@ from .kit_progress import (
     shown_kg,
     slowed,
 )
-from .load_limits import LOADED_ROLES, copy_of, reviewed
+from .load_limits import LOADED_ROLES, copy_of, kit_top, reviewed
 from .model import Block, Exercise, Phase, Prescription, Session
 from .phases import LOADING_PHASES
 from .timing import estimate_seconds, time_reason
@@ -184,6 +184,7 @@ def _bounded(
         return dose
     if (
         dose is not None
+        and not _written_from_load(walk, block, dose)
         and step_problems(before, presc, walk.p)
         and not step_problems(before, block.prescription, walk.p)
     ):
@@ -200,6 +201,15 @@ def _bounded(
     text = f"Reps rise at most {most} a week: {was} on this day last loading week, {now.reps} this week."
     kg = load_at(now) if dose is None else dose.kg
     return with_asked(walk, block, KitDose(now, kg, [walk.p.why(RULE, text)]))
+
+
+def _written_from_load(walk: LoadWalk, block: Block, dose: KitDose) -> bool:
+    """Whether a loading week's kit dose sits at the kit's heaviest: its effort is then written from
+    the load (`load_effort.honest_effort`), its reps and reserve adding up to no less than the week
+    before's, so the strength it asks never rises with its reps (kit-heaviest; a climb kit-outgrown
+    made from an easy effort, 10 reps "RIR 5" -> 11, is read by it, not by the target it asked)."""
+    top = kit_top(walk, walk.library.get(block.exercise_id))
+    return top is not None and dose.kg >= top - 1e-9
 
 
 def refit(walk: LoadWalk, s: Session, blocks: list[Block], load_block: Callable[[Block], Block]) -> list[Block]:
