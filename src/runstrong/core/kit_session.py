@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .kit_progress import (
     ASKED,
+    OUTGROWN,
     RULE,
     KitDose,
     as_planned,
@@ -125,8 +126,14 @@ def _progressed(
     main = main or bool(dose.reasons) or held
     _, extra = timed(block, dose.presc, walk)
     planned = dose.presc.sets
+    # a climb the kit's easy effort made (kit-outgrown) trades no set for its reps: with no time it waits
+    climb = any(OUTGROWN in r.text for r in dose.reasons)
     while (
-        extra > walk.room and main and (dose.presc.reps or 0) > (block.prescription.reps or 0) and dose.presc.sets > 1
+        extra > walk.room
+        and main
+        and not climb
+        and (dose.presc.reps or 0) > (block.prescription.reps or 0)
+        and dose.presc.sets > 1
     ):
         dose = dose._replace(presc=copy_of(dose.presc, sets=dose.presc.sets - 1))  # reps kept from falling:
         _, extra = timed(block, dose.presc, walk)  # a set fewer fits the cap sooner than fewer reps
