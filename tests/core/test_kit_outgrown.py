@@ -179,3 +179,25 @@ def test_a_climb_at_the_kits_heaviest_trades_no_set_for_its_reps_under_a_short_c
         if b.exercise_id == "dumbbell_hip_thrust"
     ]
     assert dict(thrust)[3] == 3 and dict(thrust)[4] == 4, thrust
+
+
+def test_a_climb_the_cap_has_no_time_for_holds_the_reps_instead_of_dropping_to_the_plain_dose():
+    """A 16-year-old novice, dumbbells (24 kg the heaviest), Monday and Wednesday, 20-minute sessions: week
+    9's heavy hip thrust held 3 x 9 @ 24 kg, and week 10's kit-outgrown climb to 11 had no time under the cap.
+    The climb trades no set, so it waited, but waiting fell to the plain dose: 3 x 6 @ 24 kg, "RIR 9", the
+    reps falling while the load held (CI's draw of the kit-heaviest property). A climb with no time now
+    climbs fewer reps, else gives way to the kit's own dose at the reps it holds, and says so."""
+    plan = build_plan(_runner("kit_outgrown_climb_no_time_novice_teen_dumbbells_20min.json"), CTX)
+    thrust = {
+        w.index: b
+        for w in plan.weeks
+        if not w.deload
+        for s in w.sessions
+        if s.focus.value == "posterior_chain"
+        for b in s.blocks
+        if b.exercise_id == "dumbbell_hip_thrust"
+    }
+    assert [(thrust[i].prescription.reps, thrust[i].prescription.load_kg) for i in (9, 10)] == [(9, 24.0), (9, 24.0)]
+    said = [r.text for r in thrust[10].reasons]
+    assert "Your cap has no time this week for its reps to climb past 9: they hold there." in said, said
+    assert thrust[10].estimated_seconds <= 20 * 60

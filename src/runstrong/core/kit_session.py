@@ -10,18 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from .kit_holds import eased_dose, held_load, kit_held
 from .kit_progress import (
     ASKED,
-    OUTGROWN,
     RULE,
     KitDose,
     as_planned,
-    eased_dose,
+    climbs,
     eligible,
-    held_load,
     kept_reps,
     kit_dose,
-    kit_held,
     lowering,
     progresses,
     shown_kg,
@@ -36,6 +34,7 @@ from .validate_progression import step_problems
 if TYPE_CHECKING:
     from .load_walk import LiftState, LoadWalk
 
+NO_TIME_TO_CLIMB = "Your cap has no time this week for its reps to climb past {reps}: they hold there."
 FEWER_SETS = "One set fewer than the week's {sets} to fit your cap with these reps."
 
 
@@ -109,7 +108,7 @@ def _progressed(
     main = eligible(walk, week, block, lift, close[1])
     held = False
     if main:
-        dose = kit_dose(walk, block, lift, e, kg, load_at)
+        dose = _fitting(walk, block, lift, e, kg, load_at)
     else:
         presc = eased_dose(walk, week, block, lift, e, close[1])
         held = presc is not None and kit_held(week, block)
@@ -126,8 +125,7 @@ def _progressed(
     main = main or bool(dose.reasons) or held
     _, extra = timed(block, dose.presc, walk)
     planned = dose.presc.sets
-    # a climb the kit's easy effort made (kit-outgrown) trades no set for its reps: with no time it waits
-    climb = any(OUTGROWN in r.text for r in dose.reasons)
+    climb = climbs(dose)  # a climb the kit's easy effort made (kit-outgrown) trades no set for its reps
     while (
         extra > walk.room
         and main
@@ -148,6 +146,21 @@ def _progressed(
         dose = dose._replace(reasons=[*dose.reasons, walk.p.why(RULE, FEWER_SETS.format(sets=planned))])
     walk.room -= extra
     return with_asked(walk, block, dose) if main else dose
+
+
+def _fitting(
+    walk: LoadWalk, block: Block, lift: LiftState, e: Exercise, kg: float, load_at: Callable[[Prescription], float]
+) -> KitDose | None:
+    """The kit's dose of a lift's main day, where a kit-outgrown climb the cap has no time for
+    climbs fewer reps, else waits: the kit's dose without it (its reps held, its lowering slowed),
+    never the plain dose's fewer reps at the load held (a 20-minute cap: 3 x 9 -> 3 x 6 at a 24 kg
+    top, "RIR 9"). The climb is optional, so it trades no set for its reps (a sets jump after it)."""
+    dose, waited = kit_dose(walk, block, lift, e, kg, load_at), False
+    while climbs(dose) and timed(block, dose.presc, walk)[1] > walk.room:  # type: ignore[union-attr]
+        dose, waited = kit_dose(walk, block, lift, e, kg, load_at, most=(dose.presc.reps or 0) - 1), True  # type: ignore[union-attr]
+    if not waited or dose is None or climbs(dose):
+        return dose
+    return dose._replace(reasons=[*dose.reasons, walk.p.why(RULE, NO_TIME_TO_CLIMB.format(reps=dose.presc.reps))])
 
 
 def _lowering_kept(
