@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .typed_dates import past_date
+
 BONE_STRESS_WORDS = ("bone stress", "stress fracture", "stress reaction", "bsi", "bone_stress")
 # the runner's words for each site, longer phrases first (a "fifth metatarsal" is not a "metatarsal")
 SITE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -65,13 +67,10 @@ def site_of(said: str) -> str:
 
 def cleared_date(typed: str, today: dt.date) -> dt.date:
     """The day running was cleared, as typed (the web forms' own field): a date, not after today."""
-    typed = typed.strip()
-    if not typed:
-        raise ValueError(f"{NOT_YET}. Cleared? Give the day, like 2026-10-12")
-    try:
-        cleared = dt.date.fromisoformat(typed)
-    except ValueError:
-        raise ValueError(f"health: {typed!r} is not a date; write the day you were cleared like 2026-10-12") from None
-    if cleared > today:
-        raise ValueError(f"{NOT_YET} ({cleared} is after today, {today})")
-    return cleared
+    return past_date(
+        typed,
+        today,
+        f"{NOT_YET}. Cleared? Give the day, like 2026-10-12",
+        "health: {typed!r} is not a date; write the day you were cleared like 2026-10-12",
+        NOT_YET.replace("{", "{{").replace("}", "}}") + " ({date} is after today, {today})",
+    )

@@ -14,6 +14,8 @@ from typing import Any
 from runstrong.core.vocab import FURNITURE, HOME_FURNITURE, Item
 from runstrong.errors import UserError
 
+from .typed_dates import past_date
+
 # profile field -> the option that sets it, to name both in messages
 FIELD_OPTION = {
     "name": "--name",
@@ -319,16 +321,13 @@ def _birth_date(dates: list[str], today: dt.date) -> dt.date:
 
 def birth_date(typed: str, today: dt.date) -> dt.date:
     """A birth's date as typed (the web forms' own field): a date, not after today."""
-    typed = typed.strip()
-    if not typed:
-        raise ValueError("health: give the date of the birth, like 2026-10-01")
-    try:
-        since = dt.date.fromisoformat(typed)
-    except ValueError:
-        raise ValueError(f"health: {typed!r} is not a date; write it like 2026-10-01") from None
-    if since > today:
-        raise ValueError(f"health: the birth's date {since} is after today ({today})")
-    return since
+    return past_date(
+        typed,
+        today,
+        "health: give the date of the birth, like 2026-10-01",
+        "health: {typed!r} is not a date; write it like 2026-10-01",
+        "health: the birth's date {date} is after today ({today})",
+    )
 
 
 def split_owned(loads: dict | None) -> tuple[dict | None, dict | None]:
