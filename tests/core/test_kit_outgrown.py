@@ -181,23 +181,46 @@ def test_a_climb_at_the_kits_heaviest_trades_no_set_for_its_reps_under_a_short_c
     assert dict(thrust)[3] == 3 and dict(thrust)[4] == 4, thrust
 
 
-def test_a_climb_the_cap_has_no_time_for_holds_the_reps_instead_of_dropping_to_the_plain_dose():
-    """A 16-year-old novice, dumbbells (24 kg the heaviest), Monday and Wednesday, 20-minute sessions: week
-    9's heavy hip thrust held 3 x 9 @ 24 kg, and week 10's kit-outgrown climb to 11 had no time under the cap.
-    The climb trades no set, so it waited, but waiting fell to the plain dose: 3 x 6 @ 24 kg, "RIR 9", the
-    reps falling while the load held (CI's draw of the kit-heaviest property). A climb with no time now
-    climbs fewer reps, else gives way to the kit's own dose at the reps it holds, and says so."""
-    plan = build_plan(_runner("kit_outgrown_climb_no_time_novice_teen_dumbbells_20min.json"), CTX)
-    thrust = {
+def _main_days(plan, ex_id: str, focus: str) -> dict:
+    return {
         w.index: b
         for w in plan.weeks
         if not w.deload
         for s in w.sessions
-        if s.focus.value == "posterior_chain"
+        if s.focus.value == focus
         for b in s.blocks
-        if b.exercise_id == "dumbbell_hip_thrust"
+        if b.exercise_id == ex_id
     }
-    assert [(thrust[i].prescription.reps, thrust[i].prescription.load_kg) for i in (9, 10)] == [(9, 24.0), (9, 24.0)]
+
+
+def test_a_climb_the_cap_has_no_time_for_never_drops_to_the_plain_doses_fewer_reps():
+    """A 16-year-old novice, dumbbells (24 kg the heaviest), Monday and Wednesday, 20-minute sessions: week
+    9's heavy hip thrust held 3 x 9 @ 24 kg, and week 10's kit-outgrown climb to 11 had no time under the cap.
+    The climb trades no set, so it waited, but waiting fell to the plain dose: 3 x 6 @ 24 kg, "RIR 9", the
+    reps falling while the load held (CI's draw of the kit-heaviest property). Last week's 3 x 9 does not fit
+    this week's cap either, so a set goes whatever: it goes to the climb, 2 x 11, not to a slower lowering."""
+    plan = build_plan(_runner("kit_outgrown_climb_no_time_novice_teen_dumbbells_20min.json"), CTX)
+    thrust = _main_days(plan, "dumbbell_hip_thrust", "posterior_chain")
+    doses = [
+        (thrust[i].prescription.sets, thrust[i].prescription.reps, thrust[i].prescription.load_kg) for i in (9, 10)
+    ]
+    assert doses == [(3, 9, 24.0), (2, 11, 24.0)], doses  # was 3 x 6 @ 24 kg in week 10
     said = [r.text for r in thrust[10].reasons]
-    assert "Your cap has no time this week for its reps to climb past 9: they hold there." in said, said
+    assert "One set fewer than the week's 3 to fit your cap with these reps." in said, said
+    assert any("9 -> 11" in t and "(kit-outgrown)" in t for t in said), said
     assert thrust[10].estimated_seconds <= 20 * 60
+
+
+def test_a_set_the_cap_takes_anyway_goes_to_the_climb_not_to_a_slower_lowering():
+    """A 40 kg 16-year-old, dumbbells to 6 kg, 43-minute sessions: her heavy single-leg RDL held 3 x 7 @ 6 kg
+    at RIR 8 in week 8, and week 9 had time for neither the climb nor last week's dose (kittop28 gave her the
+    plain 3 x 6, RIR 9, in both weeks). Holding the reps traded a set for a slower lowering, 2 x 7 at 4-1-1-0
+    (still RIR 8; CI's draw of the kit-outgrown property), and her later lifts slowed theirs in the time it
+    gave back. The set the cap takes now goes to the climb: 2 x 9 at her own 3-1-1-0, RIR 6."""
+    plan = build_plan(_runner("kit_outgrown_climb_takes_the_sets_left_teen_6kg_43min.json"), CTX)
+    rdl = _main_days(plan, "dumbbell_single_leg_romanian_deadlift", "posterior_chain")
+    p8, p9 = rdl[8].prescription, rdl[9].prescription
+    assert (p8.sets, p8.reps, p8.tempo) == (3, 7, "3-1-1-0")
+    assert (p9.sets, p9.reps, p9.load_kg, p9.tempo) == (2, 9, 6.0, "3-1-1-0"), p9  # was 2 x 7 at 4-1-1-0
+    assert _rir(rdl[9]) < _rir(rdl[8])
+    assert easy_heavy_days(plan) == []
