@@ -205,4 +205,6 @@ def test_a_40_lb_hip_thrust_logged_a_rep_harder_holds_at_40_lb_with_fewer_reps_n
                 if c.exercise_id == b.exercise_id:
                     dose = c.prescription
                     shown.append((round(dose.load_kg / ld.KG_PER_LB, 3), dose.reps, dose.intensity.value))
-    assert shown == [(40, 8, 6), (40, 7, 6), (40, 7, 6)], shown  # was 35 lb x 8, 35 lb x 9, 35 lb x 9
+    # was 35 lb x 8, 35 lb x 9, 35 lb x 9; the second day's plan is now 2 x 10 @ 50 lb at RIR 5, not 2 x 9 at
+    # RIR 6 (kit-outgrown: an easy effort at the kit's heaviest climbs two reps a week), so 40 lb allows 8 at RIR 5
+    assert shown == [(40, 8, 6), (40, 8, 5), (40, 7, 6)], shown

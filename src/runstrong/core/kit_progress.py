@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from . import loads as ld
 from .library import Library
-from .load_effort import asked_effort
-from .load_limits import LOADED_ROLES, copy_of, held_only, reviewed
-from .model import Block, EquipmentSet, Exercise, Phase, Prescription, Reason
+from .load_effort import asked_effort, outgrown_most, reserve_at
+from .load_limits import LOADED_ROLES, copy_of, reviewed
+from .model import Block, EquipmentSet, Exercise, Prescription, Reason
 from .owned_kit import kit_heaviest
 from .phases import LOADING_PHASES
 from .progression import load_rise_pct, nearer_failure
 from .rep_scheme import CALF_REPS, DURABILITY_REPS
+from .set_text import READABLE_RIR
 
 if TYPE_CHECKING:
     from .load_walk import LiftState, LoadWalk
@@ -128,7 +129,7 @@ def _full_days(blocks: list[Block], ex_id: str) -> list[Block]:
     return [
         b for b in blocks
         if b.exercise_id == ex_id and b.role in LOADED_ROLES and b.prescription.reps
-        and not _light(b) and not reviewed(b)
+        and not light_day(b) and not reviewed(b)
     ]  # fmt: skip
 
 
@@ -181,7 +182,7 @@ def _under_heavy(walk: LoadWalk, main: Block | None, presc: Prescription, kg: fl
     return min(kg, ld.round_down(cap, *walk.kit(e)))
 
 
-def _light(b: Block) -> bool:
+def light_day(b: Block) -> bool:
     return any(r.rule_id == "light-before-key-runs" for r in b.reasons)
 
 
@@ -214,11 +215,18 @@ def is_heavy(b: Block) -> bool:
 
 
 def kit_dose(
-    walk: LoadWalk, block: Block, lift: LiftState, e: Exercise, kg: float, load_at: Callable[[Prescription], float]
+    walk: LoadWalk,
+    block: Block,
+    lift: LiftState,
+    e: Exercise,
+    kg: float,
+    load_at: Callable[[Prescription], float],
+    most: int | None = None,
 ) -> KitDose | None:
     """The block's dose and load when the kit holds its load (None: the plain dose stands),
-    its sets back at most a set a week above its main day's last (the cap may have taken some)."""
-    dose = _kit_dose(walk, block, lift, e, kg, load_at)
+    its sets back at most a set a week above its main day's last (the cap may have taken some);
+    `most`: the most reps a kit-outgrown climb may reach this week (the rule's, when None)."""
+    dose = _kit_dose(walk, block, lift, e, kg, load_at, most)
     k = lift.kit
     most = k.sets + walk.p.max_set_step  # type: ignore[union-attr]
     base = dose.presc if dose is not None else block.prescription
@@ -259,7 +267,13 @@ def as_planned(block: Block, library: Library | None = None) -> Block:
 
 
 def _kit_dose(
-    walk: LoadWalk, block: Block, lift: LiftState, e: Exercise, kg: float, load_at: Callable[[Prescription], float]
+    walk: LoadWalk,
+    block: Block,
+    lift: LiftState,
+    e: Exercise,
+    kg: float,
+    load_at: Callable[[Prescription], float],
+    most: int | None,
 ) -> KitDose | None:
     p, presc = walk.p, block.prescription
     k, span, last = lift.kit, dosed_range(block, p), lift.last
@@ -268,7 +282,11 @@ def _kit_dose(
     was = k.reps
     step, bar = walk.kit(e)
     kit = _Kit(ld.round_down(last, step, bar), step, bar, _heaviest(walk, e, step, bar))
-    tempo = _tempo(presc.tempo, e, k.slower)
+    tempo = kept_tempo(presc.tempo, e, k.slower)
+    most = _most_reps(walk, span) if most is None else min(most, _most_reps(walk, span))
+    if kg >= kit.held - _EPS and _outgrown(walk, lift, kit, was, most):  # an easy effort at the kit's heaviest
+        now = copy_of(presc, reps=min(was + p.max_rep_step, most), tempo=tempo)
+        return KitDose(now, kit.held, _words(walk, e, now, kit, was, span, "outgrown"))
     if presc.reps > was:  # reps rise as dosed (on another day's range of the lift too): the plain progression
         if not (k.progressed or k.slower) or span != k.span:
             if presc.reps - was <= p.max_rep_step:
@@ -294,7 +312,7 @@ def _kit_dose(
         now = copy_of(presc, reps=was + p.rep_step, tempo=tempo)
         if load_at(now) >= kit.held - _EPS:  # one more rep still reaches the effort at the held load
             return KitDose(now, kit.held, _words(walk, e, now, kit, was, span, "climb"))
-    return _held(walk, copy_of(presc, reps=was, tempo=tempo), lift, e, kit, span)
+    return _held(walk, copy_of(presc, reps=was, tempo=tempo), lift, e, kit, span, most)
 
 
 class _Kit(NamedTuple):
@@ -309,7 +327,9 @@ def _within(before: tuple[int, float], after: tuple[int, float], p: object) -> b
     return load_rise_pct(before, after, p.e1rm_divisor) <= p.max_implied_load_step_pct + _EPS  # type: ignore[attr-defined]
 
 
-def _held(walk: LoadWalk, now: Prescription, lift: LiftState, e: Exercise, kit: _Kit, span: tuple[int, int]) -> KitDose:
+def _held(
+    walk: LoadWalk, now: Prescription, lift: LiftState, e: Exercise, kit: _Kit, span: tuple[int, int], most: int
+) -> KitDose:
     """At the held load with the reps it had (they never fall while it holds): the next step
     at fewer reps when the effort reaches it, else a slower lowering, else the same dose."""
     p, was = walk.p, now.reps or 0
@@ -317,6 +337,9 @@ def _held(walk: LoadWalk, now: Prescription, lift: LiftState, e: Exercise, kit: 
     if stepped is not None:
         now = copy_of(now, reps=stepped[0], tempo=e.tempo)
         return KitDose(now, stepped[1], _words(walk, e, now, kit, was, span, "step"))
+    if _outgrown(walk, lift, kit, was, most):  # the kit is too light: a rep more is a rep less in reserve
+        now = copy_of(now, reps=min(was + p.max_rep_step, most))
+        return KitDose(now, kit.held, _words(walk, e, now, kit, was, span, "outgrown"))
     if lowering(e.tempo) is not None and lift.kit.slower < p.kit_max_slower_seconds:
         slower = min(lift.kit.slower + p.kit_tempo_step_seconds, p.kit_max_slower_seconds)
         now = copy_of(now, tempo=slowed(e.tempo, slower))  # type: ignore[arg-type]
@@ -324,7 +347,31 @@ def _held(walk: LoadWalk, now: Prescription, lift: LiftState, e: Exercise, kit: 
     return KitDose(now, kit.held, _words(walk, e, now, kit, was, span, "repeat"))
 
 
-def _tempo(tempo: str | None, e: Exercise, slower: int) -> str | None:
+OUTGROWN = "(kit-outgrown)"  # the mark of a climb the kit's easy effort made
+
+
+def climbs(dose: KitDose | None) -> bool:
+    """Whether `dose` is a climb the kit's easy effort made (kit-outgrown): optional, so it trades no set."""
+    return dose is not None and any(OUTGROWN in r.text for r in dose.reasons)
+
+
+def _most_reps(walk: LoadWalk, span: tuple[int, int]) -> int:
+    """The most reps kit-outgrown climbs this full day to (`load_effort.outgrown_most`)."""
+    return outgrown_most(walk.p, walk.profile, span == walk.p.heavy_reps)
+
+
+def _outgrown(walk: LoadWalk, lift: LiftState, kit: _Kit, reps: int, most: int) -> bool:
+    """Whether the kit's heaviest, held at the top of the range, leaves the strength the plan has grown
+    more than the readable reserve at `reps`, with room under kit-outgrown's most reps: a rep more
+    does more than a slower lowering there, so the reps climb before the lowering slows."""
+    p = walk.p
+    if kit.top is None or kit.held < kit.top - _EPS or reps + p.rep_step > most:
+        return False
+    e1rm = (lift.free_e1rm or lift.e1rm) * (1 + p.load_step_pct / 100) ** lift.weeks
+    return reserve_at(e1rm, kit.held, reps, p) >= READABLE_RIR + 1
+
+
+def kept_tempo(tempo: str | None, e: Exercise, slower: int) -> str | None:
     """The lift's tempo as slowed so far while its load holds (its own when not slowed)."""
     return slowed(e.tempo, slower) if slower and lowering(e.tempo) is not None else tempo  # type: ignore[arg-type]
 
@@ -392,60 +439,15 @@ def _text(
         why = f"above this phase's {lo}-{hi}: fewer at the same load would make the set easier"
     elif reps == hi:
         why = "the top of the range"
+    if how == "outgrown":
+        past = f"past this phase's {lo}-{hi}" if reps > hi else "faster"
+        return (
+            f"The load holds at {waits}, which leaves an easy effort at {was} reps: the reps climb {past} "
+            f"instead, {was} -> {reps} at {presc.tempo}, each a rep less in reserve {OUTGROWN}."
+        )
     if how == "slow":
         text = f"The load holds at {waits} and the reps at {reps} ({why}): the lowering slows to {presc.tempo}"
         return f"{text} (its own tempo is {e.tempo})."
     slowest = f", the lowering at its slowest ({presc.tempo})" if lowering(e.tempo) is not None else ""
     text = f"Held at {waits} and {reps} reps ({why}){slowest}: the next step comes when your logged sets show it"
     return text + " in reach."
-
-
-def eased_dose(
-    walk: LoadWalk, week: object, block: Block, lift: LiftState, e: Exercise, close: bool
-) -> Prescription | None:
-    """A deload or the taper repeats the last loading week's reps where the kit's progression set
-    them (planned-deloads, taper: less volume, the dose kept); the taper keeps its tempo too. A
-    review's hold repeats the day's whole dose (`held_dose`)."""
-    presc = block.prescription
-    if kit_held(week, block):
-        return held_dose(walk, block, close)
-    eased = week.deload or week.phase == Phase.taper  # type: ignore[attr-defined]
-    k = lift.kit
-    if not eased or close or k is None or not k.progressed or not presc.reps or _light(block):
-        return None
-    if reviewed(block):
-        return None
-    if week.deload and dosed_range(block, walk.p) != k.span:  # type: ignore[attr-defined]
-        return None  # another day's scheme of the lift: its own dose (the taper keeps the last, whatever its scheme)
-    tempo = presc.tempo if week.deload else _tempo(presc.tempo, e, k.slower)  # type: ignore[attr-defined]
-    now = copy_of(presc, reps=k.reps, tempo=tempo)
-    return None if now == presc else now
-
-
-def held_dose(walk: LoadWalk, block: Block, close: bool) -> Prescription | None:
-    """A review's hold repeats the dose of this lift's day of the same focus in its last loading
-    week whole: its sets, reps, tempo and effort (review-hold), whatever this week planned to
-    change (a kit step, a new phase's range, a re-screen). Stepping the held week's own dose
-    back met those changes half-way: a kit step's 7 reps at the held 14 kg for 2 x 10 @ 14 kg,
-    a new range's 3 x 6 @ 22 kg for 3 x 9 @ 22 kg, RPE 8 (None: no such day, or a light day)."""
-    presc = block.prescription
-    day = walk.day_last.get((block.exercise_id, walk.focus))
-    if close or _light(block) or not presc.reps or day is None or not day.reps:
-        return None
-    if day.intensity.kind not in ("rir", "rpe") or presc.intensity.kind not in ("rir", "rpe"):
-        return None
-    fields = ("sets", "reps", "tempo", "intensity", "rest_seconds", "extra_sets_side")
-    return copy_of(presc, **{f: getattr(day, f) for f in fields})
-
-
-def held_load(walk: LoadWalk, block: Block, lift: LiftState, e: Exercise, load_at: Callable) -> float:
-    """A held day's load: the one it lifted in its last loading week, on this kit's steps (a set
-    the diary logged since, `fresh_log`, may lower it: the load its reps take from that set)."""
-    day = walk.day_last[(block.exercise_id, walk.focus)]
-    kg = ld.round_down(day.load_kg, *walk.kit(e)) if day.load_kg else load_at(block.prescription)
-    return min(kg, load_at(block.prescription)) if lift.fresh_log else kg
-
-
-def kit_held(week: object, block: Block) -> bool:
-    """A block a review held (not cut) in a loading week: it repeats the kit's dose of the last one."""
-    return held_only(block) and week.phase in LOADING_PHASES and not week.deload  # type: ignore[attr-defined]

@@ -10,23 +10,22 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from .kit_holds import eased_dose, held_load, kit_held
 from .kit_progress import (
     ASKED,
     RULE,
     KitDose,
     as_planned,
-    eased_dose,
+    climbs,
     eligible,
-    held_load,
     kept_reps,
     kit_dose,
-    kit_held,
     lowering,
     progresses,
     shown_kg,
     slowed,
 )
-from .load_limits import LOADED_ROLES, copy_of, reviewed
+from .load_limits import LOADED_ROLES, copy_of, kit_top, reviewed
 from .model import Block, Exercise, Phase, Prescription, Session
 from .phases import LOADING_PHASES
 from .timing import estimate_seconds, time_reason
@@ -35,7 +34,8 @@ from .validate_progression import step_problems
 if TYPE_CHECKING:
     from .load_walk import LiftState, LoadWalk
 
-FEWER_SETS = "One set fewer than the week's {sets} to fit your cap with these reps."
+NO_TIME_TO_CLIMB = "Your cap has no time this week for its reps to climb past {reps}: they hold there."
+FEWER_SETS = "One set fewer than the week's {sets} to fit your cap with these reps."  # (or more: the sets left)
 
 
 def room(s: Session, walk: LoadWalk) -> int:
@@ -108,7 +108,7 @@ def _progressed(
     main = eligible(walk, week, block, lift, close[1])
     held = False
     if main:
-        dose = kit_dose(walk, block, lift, e, kg, load_at)
+        dose = _fitting(walk, block, lift, e, kg, load_at)
     else:
         presc = eased_dose(walk, week, block, lift, e, close[1])
         held = presc is not None and kit_held(week, block)
@@ -125,15 +125,20 @@ def _progressed(
     main = main or bool(dose.reasons) or held
     _, extra = timed(block, dose.presc, walk)
     planned = dose.presc.sets
+    if extra > walk.room and main:  # the lowering kept from slowing, until `refit` finds time for it:
+        kept, fits = _lowering_kept(walk, block, lift, e, dose, extra)  # no set is traded for a slower one
+        walk.short += [(walk.planned, extra)] if kept is not dose and walk.planned is not None else []
+        dose, extra = kept, fits
+    climb = climbs(dose)  # a climb the kit's easy effort made (kit-outgrown) trades no set for its reps
     while (
-        extra > walk.room and main and (dose.presc.reps or 0) > (block.prescription.reps or 0) and dose.presc.sets > 1
+        extra > walk.room
+        and main
+        and not climb
+        and (dose.presc.reps or 0) > (block.prescription.reps or 0)
+        and dose.presc.sets > 1
     ):
         dose = dose._replace(presc=copy_of(dose.presc, sets=dose.presc.sets - 1))  # reps kept from falling:
         _, extra = timed(block, dose.presc, walk)  # a set fewer fits the cap sooner than fewer reps
-    if extra > walk.room and main:  # the lowering kept from slowing, until `refit` finds time for it
-        kept, fits = _lowering_kept(walk, block, lift, e, dose, extra)
-        walk.short += [(walk.planned, extra)] if kept is not dose and walk.planned is not None else []
-        dose, extra = kept, fits
     if extra > walk.room:  # the cap leaves no time for it: the plain dose (until `refit` finds it freed)
         walk.short += [(walk.planned, extra)] if main and walk.planned is not None else []
         return None
@@ -141,6 +146,50 @@ def _progressed(
         dose = dose._replace(reasons=[*dose.reasons, walk.p.why(RULE, FEWER_SETS.format(sets=planned))])
     walk.room -= extra
     return with_asked(walk, block, dose) if main else dose
+
+
+def _fitting(
+    walk: LoadWalk, block: Block, lift: LiftState, e: Exercise, kg: float, load_at: Callable[[Prescription], float]
+) -> KitDose | None:
+    """The kit's dose of a lift's main day, where a kit-outgrown climb the cap has no time for
+    climbs fewer reps, else waits: the kit's dose without it (its reps held, its lowering slowed),
+    never the plain dose's fewer reps at the load held (a 20-minute cap: 3 x 9 -> 3 x 6 at a 24 kg
+    top, "RIR 9"). The climb is optional, so it trades no set for its reps (a sets jump after it);
+    but where the cap cannot hold even last week's dose at its sets, a set goes whatever, and the
+    climb takes the sets left rather than the held reps slowing their lowering in them."""
+    first = dose = kit_dose(walk, block, lift, e, kg, load_at)
+    waited = False
+    while climbs(dose) and timed(block, dose.presc, walk)[1] > walk.room:  # type: ignore[union-attr]
+        dose, waited = kit_dose(walk, block, lift, e, kg, load_at, most=(dose.presc.reps or 0) - 1), True  # type: ignore[union-attr]
+    if not waited or dose is None or climbs(dose):
+        return dose
+    fewer = _climb_in_sets_left(walk, block, lift, e, (kg, load_at), first, dose)  # type: ignore[arg-type]
+    if fewer is not None:
+        return fewer
+    return dose._replace(reasons=[*dose.reasons, walk.p.why(RULE, NO_TIME_TO_CLIMB.format(reps=dose.presc.reps))])
+
+
+def _climb_in_sets_left(
+    walk: LoadWalk, block: Block, lift: LiftState, e: Exercise, at: tuple, climb: KitDose, held: KitDose
+) -> KitDose | None:
+    """`climb` (or one of fewer reps) in the sets the cap leaves last week's dose (`held` at last
+    week's lowering), when that is fewer than its own; None when last week's dose fits."""
+    k, presc = lift.kit, held.presc
+    if k is not None and lowering(e.tempo) is not None and presc.tempo is not None:
+        presc = copy_of(presc, tempo=slowed(e.tempo, k.slower) if k.slower else e.tempo)  # type: ignore[arg-type]
+    sets = presc.sets
+    while sets > 1 and timed(block, copy_of(presc, sets=sets), walk)[1] > walk.room:
+        sets -= 1
+    if sets == presc.sets:
+        return None
+    dose: KitDose | None = climb
+    while climbs(dose):
+        now = copy_of(dose.presc, sets=sets)  # type: ignore[union-attr]
+        if timed(block, now, walk)[1] <= walk.room:
+            said = walk.p.why(RULE, FEWER_SETS.format(sets=climb.presc.sets))
+            return KitDose(now, dose.kg, [*dose.reasons, said])  # type: ignore[union-attr]
+        dose = kit_dose(walk, block, lift, e, *at, most=(dose.presc.reps or 0) - 1)  # type: ignore[union-attr]
+    return None
 
 
 def _lowering_kept(
@@ -163,7 +212,7 @@ def _lowering_kept(
         f"The load holds at {shown_kg(walk, dose.kg)} and the reps at {now.reps}; your cap has no time for a "
         f"slower lowering this week, so it stays at {kept}."
     )
-    return KitDose(now, dose.kg, [walk.p.why(RULE, text)]), more
+    return KitDose(now, dose.kg, [walk.p.why(RULE, text), *dose.reasons[1:]]), more
 
 
 def _bounded(
@@ -184,6 +233,7 @@ def _bounded(
         return dose
     if (
         dose is not None
+        and not _written_from_load(walk, block, dose)
         and step_problems(before, presc, walk.p)
         and not step_problems(before, block.prescription, walk.p)
     ):
@@ -200,6 +250,15 @@ def _bounded(
     text = f"Reps rise at most {most} a week: {was} on this day last loading week, {now.reps} this week."
     kg = load_at(now) if dose is None else dose.kg
     return with_asked(walk, block, KitDose(now, kg, [walk.p.why(RULE, text)]))
+
+
+def _written_from_load(walk: LoadWalk, block: Block, dose: KitDose) -> bool:
+    """Whether a loading week's kit dose sits at the kit's heaviest: its effort is then written from
+    the load (`load_effort.honest_effort`), its reps and reserve adding up to no less than the week
+    before's, so the strength it asks never rises with its reps (kit-heaviest; a climb kit-outgrown
+    made from an easy effort, 10 reps "RIR 5" -> 11, is read by it, not by the target it asked)."""
+    top = kit_top(walk, walk.library.get(block.exercise_id))
+    return top is not None and dose.kg >= top - 1e-9
 
 
 def refit(walk: LoadWalk, s: Session, blocks: list[Block], load_block: Callable[[Block], Block]) -> list[Block]:

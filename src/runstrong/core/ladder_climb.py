@@ -201,6 +201,8 @@ def _stays(e: Exercise, pk: Pick, own: bool, screen: tuple[str, str] | None, p: 
         if rule is None or rule == "pain-graded-return":
             return None
         return p.why(rule, f"{top}: it stays in this place until a weekly review moves it on.")
+    if e.loadable:  # held at the kit's heaviest: its reps and lowering carry on (kit-double-progression, kit-outgrown)
+        return p.why(RULE, f"{top} with no harder form your kit, level and pain allow: it stays at your heaviest.")
     return p.why(RULE, f"{top} with no harder rung your kit, level and pain allow: the dose holds.")
 
 

@@ -178,6 +178,8 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
     if shown <= target + 1e-9:
         return block
 
+    limit = outgrown_words(walk, block, e1rm, target) if kit and shown > READABLE_RIR else []
+
     def said() -> Block:
         intensity = build(Intensity, kind="rir", value=shown)
         rule, words = cause
@@ -185,10 +187,43 @@ def honest_effort(walk: LoadWalk, lift: LiftState | None, week: Any, block: Bloc
             f"{words}: at {reps} reps this load leaves about {shown:g} in reserve, {LOAD_SAYS} "
             f"(the dose asked {effort_words(presc.intensity, exact=True)})."
         )
-        reasons = restated([*block.reasons, p.why(rule, text)], intensity, p.why)
+        reasons = restated([*block.reasons, p.why(rule, text), *limit], intensity, p.why)
         return copy_of(block, prescription=copy_of(presc, intensity=intensity), reasons=reasons)
 
-    return walk.copies.of((block,), ("effort", shown, *cause), said)  # the words name the cause
+    return walk.copies.of((block, *limit), ("effort", shown, *cause), said)  # the words name the cause
+
+
+def outgrown_words(walk: LoadWalk, block: Block, e1rm: float, target: float) -> list[Reason]:
+    """A loading week's full day at the kit's heaviest left an easy effort (past the readable reserve):
+    the kit is the limit, and the load that would give the dose asked at these reps (kit-outgrown)."""
+    p, presc, e = walk.p, block.prescription, walk.library.get(block.exercise_id)
+    step, bar = walk.kit(e)
+    asks = ld.load_for(e1rm, presc.reps or 0, target, p.e1rm_formula, p.e1rm_max_reps)
+    wanted = max(ld.round_down(asks + step / 2, step, bar), (presc.load_kg or 0) + step)  # the nearest step above
+    imperial = getattr(walk.profile.units, "value", walk.profile.units) == "imperial"
+    shown = f"{round(wanted / ld.KG_PER_LB):g} lb" if imperial else f"{wanted:g} kg"
+    words = ld.KIT_WORDS.get(ld.implement(e.equipment), "kit")  # type: ignore[arg-type]
+    heavy = "dose-heavy" in block.rule_ids
+    most = outgrown_most(p, walk.profile, heavy)
+    then = f"else its reps climb up to {p.max_rep_step} a week, to {most} at most, each a rep less in reserve"
+    if (presc.reps or 0) >= most:
+        then = f"its reps are already at the {most} this rule climbs to"
+        if heavy and most < p.kit_outgrown_max_reps:  # bone answers heavy loads: the reps stay few
+            then = "its reps stay few, as heavy work for bone asks (bone-loading)"
+    text = (
+        f"This lift has outgrown your {words}: about {shown} would give the dose asked at {presc.reps} reps. "
+        f"Heavier kit is the fix; until then it moves on to a harder form where one fits your kit, {then}."
+    )
+    return [p.why("kit-outgrown", text)]
+
+
+def outgrown_most(p: Any, profile: Any, heavy: bool) -> int:
+    """The most reps kit-outgrown climbs a full day to at the kit's heaviest: its rule's, but a
+    low-bone-density runner's heavy day keeps the heavy scheme's few reps (bone-loading: bone
+    answers heavy loads, not more reps; the week says the kit holds it short of the heavy dose)."""
+    if heavy and any(getattr(h, "value", h) == "low_bone_density" for h in profile.health):
+        return int(p.heavy_reps[1])
+    return int(p.kit_outgrown_max_reps)
 
 
 def _held_e1rm(walk: LoadWalk, lift: LiftState, week: Any, block: Block, close: bool, e1rm: float) -> float:

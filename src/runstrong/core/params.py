@@ -123,6 +123,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "kit-heaviest": rl.KitHeaviest,
     "kit-double-progression": rl.KitDoubleProgression,
     "kit-fits-the-lift": rl.KitFitsTheLift,
+    "kit-outgrown": rl.KitOutgrown,
     "ramp-sets": rl.RampSets,
 }
 

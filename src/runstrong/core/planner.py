@@ -26,7 +26,7 @@ from .dated_races import races_of
 from .dosing import Stage
 from .health import health_notes, week_limits, with_health
 from .infeasible import InfeasibleWeekError
-from .kit_fit import at_kit_ceiling, outgrown_lifts
+from .kit_fit import at_kit_ceiling, loaded_weeks, outgrown_lifts
 from .kit_said import unlisted_kit
 from .known_lifts import known_lift_notes
 from .ladder_climb import topped_accessories, topped_now, with_new_rungs
@@ -337,7 +337,10 @@ class _Planning:
         if sel is None or frame.deload or frame.phase not in LOADING_PHASES:
             return self.topped
         loaded = tuple(pk.exercise for picks in sel.primaries.values() for pk in picks)
-        lifts = (*sel.climbers, *at_kit_ceiling(loaded, self.carry, self.profile, self.ctx.library, p, self.strengths))
+        ceiling = at_kit_ceiling(
+            loaded, self.carry, self.profile, self.ctx.library, p, self.strengths, loaded_weeks(self.weeks)
+        )
+        lifts = (*sel.climbers, *ceiling)
         if lifts:
             review = review_dosing(self.profile, frame, self.frames, adjust)
             stage = Stage(self.graduated, self._unaccustomed(frame))

@@ -81,6 +81,11 @@ class KitDoubleProgression(RuleParams):
     max_slower_seconds: Int  # the most slower than the lift's own tempo it gets
 
 
+class KitOutgrown(RuleParams):
+    prefix = "kit_outgrown_"
+    max_reps: Int  # the most reps a full day at the kit's heaviest climbs to once its lowering is at its slowest
+
+
 class KitFitsTheLift(RuleParams):
     prefix = "kit_fit_"
     min_pct: Pct
