@@ -18,7 +18,7 @@ from ..planner import replan, replanned_weeks
 from ..review_cut import cut_prescription
 from ..rules import Registry
 from .category_cap import categories_capped
-from .dose_cap import capped, capped_block, harder_effort
+from .dose_cap import CAP_SAID, capped, capped_block, harder_effort
 from .eased_deload import eased_deloads
 from .measure import plan_week
 from .repeat_dose import Repeat, follows_log, light, phase_changed, reference_blocks, reference_week, repeated
@@ -298,8 +298,31 @@ def _never_above(
             blocks.append(b)
         sessions.append((s, blocks))
     repeats = frozenset(again.blocks) if whole and again is not None else frozenset()
-    sessions = categories_capped(old, sessions, params, swapped, repeats)
+    sessions = _cap_said_again(old, categories_capped(old, sessions, params, swapped, repeats))
     return new.model_copy(update={"sessions": [_resized(s, blocks) for s, blocks in sessions]})
+
+
+def _cap_said_again(old: Week, sessions: list[tuple[Session, list[Block]]]) -> list[tuple[Session, list[Block]]]:
+    """A block at the very dose the old week's block had after a review's cap keeps the cap's words:
+    the review applied to its own result caps nothing more, and gives the very same plan."""
+    said = {
+        (s.focus, b.exercise_id): b.prescription
+        for s in old.sessions
+        for b in s.blocks
+        if any(r.rule_id == CAP_SAID.rule_id and r.text == CAP_SAID.text for r in b.reasons)
+    }
+    if not said:
+        return sessions
+    out = []
+    for s, blocks in sessions:
+        again = [
+            b.model_copy(update={"reasons": [*b.reasons, CAP_SAID]})
+            if said.get((s.focus, b.exercise_id)) == b.prescription and CAP_SAID not in b.reasons
+            else b
+            for b in blocks
+        ]
+        out.append((s, again))
+    return out
 
 
 def _sets_of(presc: Prescription, plan: Prescription) -> Prescription:

@@ -9,13 +9,15 @@ from typing import Any
 from ..dosing import estimate_seconds
 from ..model import Block, Prescription, why
 
+CAP_SAID = why("review-hold", "Never more than the plan gave this week.")
+
 
 def capped_block(b: Block, cap: Prescription, params: Any, same_lift: bool = True, held: bool = False) -> Block:
     logged = any(r.rule_id == "load-autoregulation" for r in b.reasons)
     presc = capped(b.prescription, cap, same_lift, follows_log=logged, held=held)
     if presc is b.prescription:
         return b
-    reason = why("review-hold", "Never more than the plan gave this week.")
+    reason = CAP_SAID
     # said once however many caps apply: a review applied again gives the very same plan
     reasons = b.reasons if reason in b.reasons else [*b.reasons, reason]
     return b.model_copy(

@@ -89,11 +89,13 @@ def repeated(b: Block, ref: Block, own: Prescription | None, again: Repeat, para
         update["reps"] = max(now, reps - params.max_rep_step)
         words = [why("review-hold", _phase_words(reps, update["reps"]))]  # type: ignore[arg-type]
     presc = dose.model_copy(update=update)
-    if presc == b.prescription:
-        return b
     kept = [r for r in b.reasons if r.rule_id not in _DOSE_WORDS and not r.rule_id.startswith("dose-")]
     doses = [r for r in ref.reasons if r.rule_id.startswith("dose-")]
     reasons = [*kept, *doses, *words]
+    # the same words in the same order whether the dose changed or not: applied to its own result, a
+    # review gives the very same plan (a snap-down's reasons came back reordered)
+    if presc == b.prescription and reasons == b.reasons:
+        return b
     return b.model_copy(
         update={"prescription": presc, "estimated_seconds": estimate_seconds(presc, b.role, params), "reasons": reasons}
     )
