@@ -74,7 +74,10 @@ def snapshot(path: Path) -> dict[str, list[tuple]]:
 
 @pytest.fixture(scope="module")
 def lived(tmp_path_factory) -> Path:
-    """A diary with a stored plan and last week lived, made with the diary commands."""
+    """A diary with a stored plan and last week lived, made with the diary commands: every session done as
+    planned, three sore days with the knee at 5/10 the next morning, heavy legs in the long run. (Done as
+    planned alone changes nothing ahead: next week is a planned deload, and a week logged as planned keeps
+    the plan's progression, cr26a F6; the knee is what the review changes.)"""
     from runstrong.core.planner import build_plan
     from runstrong.io.data_files import load_context
     from runstrong.io.profile_file import load_profile
@@ -92,7 +95,7 @@ def lived(tmp_path_factory) -> Path:
         assert out.returncode == 0, out.stderr
     for k in (1, 2, 3):
         out = run("wellness", "--date", str(LAST_MONDAY + dt.timedelta(days=k)), "--sleep", "7", "--mood", "4",
-                  "--soreness", "2", "--energy", "3")  # fmt: skip
+                  "--soreness", "2", "--energy", "3", "--pain", "knee=5 next_morning")  # fmt: skip
         assert out.returncode == 0, out.stderr
     out = run("run", "add", "long", "95", "--distance", "16km", "--rpe", "5", "--legs", "2", "--tightness", "6",
               "--date", str(LAST_MONDAY + dt.timedelta(days=6)))  # fmt: skip
