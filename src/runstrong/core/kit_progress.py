@@ -228,13 +228,13 @@ def kit_dose(
     `most`: the most reps a kit-outgrown climb may reach this week (the rule's, when None)."""
     dose = _kit_dose(walk, block, lift, e, kg, load_at, most)
     k = lift.kit
-    most = k.sets + walk.p.max_set_step  # type: ignore[union-attr]
+    sets_back = k.sets + walk.p.max_set_step  # type: ignore[union-attr]
     base = dose.presc if dose is not None else block.prescription
-    if base.sets <= most or not k.progressed or dosed_range(block, walk.p) != k.span:  # type: ignore[union-attr]
+    if base.sets <= sets_back or not k.progressed or dosed_range(block, walk.p) != k.span:  # type: ignore[union-attr]
         return dose
-    text = f"Sets come back a set a week after your cap took some: {most} this week."
+    text = f"Sets come back a set a week after your cap took some: {sets_back} this week."
     return KitDose(
-        copy_of(base, sets=most),
+        copy_of(base, sets=sets_back),
         kg if dose is None else dose.kg,
         [*(dose.reasons if dose else ()), walk.p.why(RULE, text)],
     )
