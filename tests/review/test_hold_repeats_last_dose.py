@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from runstrong.core.log_loads import best_set, week_best
 from runstrong.core.model import AthleteProfile, Role, Week
 from runstrong.core.review import apply_review, review_week
+from runstrong.core.review.repeat_dose import BACK_WORDS
 from runstrong.core.review.steps import LOGGED_HARDER
 from runstrong.core.validate import check_plan
 from runstrong.io.data_files import load_context
@@ -141,7 +142,8 @@ def check_hold(plan, diary, week: Week, review, new_plan) -> int:  # type: ignor
         elif p.reps is not None and q.reps is not None:  # a phase change: a progression step toward its range
             assert abs(p.reps - q.reps) <= STEP["max_rep_step"], said
         if q.load_kg is not None:
-            if LOGGED_HARDER in d.text:  # said: a harder log lowers it, by the drop bound at most
+            back = any(x.text == BACK_WORDS for x in b.reasons)  # after nothing done: at the load the log showed
+            if LOGGED_HARDER in d.text or back:  # said: a harder log lowers it, by the drop bound at most
                 assert p.load_kg is not None and p.load_kg <= q.load_kg + 1e-9, said
                 assert p.load_kg >= q.load_kg * (1 - P.autoreg_max_drop_pct / 100) - 4.5, said
             else:

@@ -78,7 +78,25 @@ def week_best(dated: Iterable[tuple[Any, Any]], p: Any) -> tuple[Any, Any] | Non
     # on a tie the set nearer failure is the read: a light day's set far from failure is the dose it was
     # (Walter's 47.5 kg x 10 at RIR 4 and 55 kg x 6 at RPE 8 both stand for 69.7 kg), then the later one
     best = max(week, key=lambda x: (round(set_e1rm(x[2], p), 6), -_reserve(x[2], p), x[0]))
-    return best[1], best[2]
+    return best[1], _fewest_at_load(best[2], [s for day, _, s in week if day == best[0]], p)
+
+
+def _fewest_at_load(best: Any, day_sets: list[Any], p: Any) -> Any:
+    """The day's read: its best set, or the set of that day at the same load with the fewest reps
+    (the nearest failure among them) when one fell short of it. A dose of several sets is done when
+    its last set is: 8, 7, 6 reps at RPE 9.5 is reps missed, not "all its reps done" read from the
+    first set (cr30a F2), and the load follows the log down within the drop bound.
+
+    >>> from types import SimpleNamespace as NS
+    >>> p = NS(autoreg_assumed_rir=2)
+    >>> sets = [NS(reps=r, load_kg=72.5, rpe=9.5, rir=None) for r in (8, 7, 6)]
+    >>> _fewest_at_load(sets[0], sets, p).reps
+    6
+    >>> _fewest_at_load(sets[0], sets[:1] + [NS(reps=5, load_kg=80, rpe=9, rir=None)], p).reps  # another load
+    8
+    """
+    short = [s for s in day_sets if abs(s.load_kg - best.load_kg) < 1e-6 and s.reps < best.reps]
+    return min(short, key=lambda s: (s.reps, _reserve(s, p))) if short else best
 
 
 def _reserve(s: Any, p: Any) -> float:

@@ -207,7 +207,8 @@ def promised_weeks(old: Plan, weeks: list[Week], review: Review, params: Any) ->
             # after the race ease from the last loading week by their own rules (a taper's 2 x 6 @ 47.5 kg, RPE 8,
             # repeated into the first days back after the race; a deload's 18 kg back to 20 kg)
             repeats = first and not w.deload and w.phase in LOADING_PHASES
-            again = Repeat(repeat, phase_changed(ref_week, w), follows_log(review)) if repeats else None
+            missed = review.metrics.held_from is not None
+            again = Repeat(repeat, phase_changed(ref_week, w), follows_log(review), missed) if repeats else None
             w = _never_above(before, w, swapped, caps, params, whole=_holds_only(a, review), again=again)
             if a.mobility:
                 w = with_recovery(w, params.mobility_minutes)

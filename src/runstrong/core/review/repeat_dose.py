@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from .. import loads as ld
 from ..model import Block, Category, Plan, Prescription, Role, Week, why
 from ..timing import estimate_seconds
 from .measure import last_loading_week, plan_week
@@ -31,6 +32,7 @@ class Repeat(NamedTuple):
     blocks: dict[Any, Block]
     new_phase: bool
     follows_log: frozenset = frozenset()  # categories whose hold says a harder log lowers their loads
+    after_missed: bool = False  # the dose is an earlier week's: the reviewed week had nothing done
 
 
 def light(b: Block) -> bool:
@@ -79,15 +81,19 @@ def repeated(b: Block, ref: Block, own: Prescription | None, again: Repeat, para
     sets = min(dose.sets, own.sets) if own is not None else min(dose.sets, b.prescription.sets)
     update: dict[str, object] = {"sets": sets}
     kg = b.prescription.load_kg
-    if b.category in again.follows_log and kg is not None and dose.load_kg is not None and kg < dose.load_kg:
+    words = []
+    lowered = again.after_missed and _log_lowered(b.prescription, dose, params)
+    follow = b.category in again.follows_log or lowered
+    if follow and kg is not None and dose.load_kg is not None and kg < dose.load_kg:
         update["load_kg"] = kg
+        if lowered:
+            words.append(why("review-hold", BACK_WORDS))
     if sets < dose.sets and own is not None:
         update["extra_sets_side"] = own.extra_sets_side if own.extra_sets_side == dose.extra_sets_side else None
-    words = []
     reps, now = dose.reps, (own or b.prescription).reps  # the new phase's: the plan's for the day, else the replan's
     if new_phase and reps and now and now < reps:  # a hold adds no reps: only a lower range moves them
         update["reps"] = max(now, reps - params.max_rep_step)
-        words = [why("review-hold", _phase_words(reps, update["reps"]))]  # type: ignore[arg-type]
+        words.append(why("review-hold", _phase_words(reps, update["reps"])))  # type: ignore[arg-type]
     presc = dose.model_copy(update=update)
     kept = [r for r in b.reasons if r.rule_id not in _DOSE_WORDS and not r.rule_id.startswith("dose-")]
     doses = [r for r in ref.reasons if r.rule_id.startswith("dose-")]
@@ -99,6 +105,30 @@ def repeated(b: Block, ref: Block, own: Prescription | None, again: Repeat, para
     return b.model_copy(
         update={"prescription": presc, "estimated_seconds": estimate_seconds(presc, b.role, params), "reasons": reasons}
     )
+
+
+BACK_WORDS = (
+    "Back after a week with nothing done: the dose of the last week you did, at the load your sets of it "
+    "showed, not the load they fell short of."
+)
+
+
+def _log_lowered(now: Prescription, dose: Prescription, params: Any) -> bool:
+    """Whether the replanned day's load stands for less strength than the repeated dose's did, by
+    more than a week's load step: the walk has followed a harder log of that week down, so the dose
+    repeated after a week with nothing done is not put back above it (cr30a F1: Tom failed his
+    Romanian deadlift's 3 x 8 @ 72.5 kg, 8, 7, 6 reps at RPE 9.5, missed two weeks, and was given
+    3 x 8 @ 72.5 kg again). Equal strength at other reps (a new rep scheme) is no lowering."""
+    if not (now.load_kg and dose.load_kg and now.reps and dose.reps):
+        return False
+    was = _e1rm(dose, params)
+    return _e1rm(now, params) < was / (1 + params.load_step_pct / 100) - 1e-9
+
+
+def _e1rm(presc: Prescription, params: Any) -> float:
+    i = presc.intensity
+    rir = ld.rir_of(i.kind, i.value, params.autoreg_assumed_rir)
+    return ld.e1rm(presc.load_kg or 0.0, presc.reps or 0, rir, params.e1rm_formula, params.e1rm_max_reps)
 
 
 def _phase_words(was: int, now: int) -> str:
