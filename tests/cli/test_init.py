@@ -383,6 +383,14 @@ def test_no_input_health_writes_the_conditions_and_the_birth_date(tmp_path: Path
     assert profile.postnatal_since == dt.date(2026, 10, 1)
 
 
+def test_no_input_health_takes_menopause_in_the_runners_words(tmp_path: Path):
+    """cr30a F8: "postmenopausal" is the menopause entry (bone-loading without a diagnosis)."""
+    out = run("init", "me.toml", "--no-input", "--age", "58", "--sex", "female", "--body-mass", "62",
+              "--health", "postmenopausal", cwd=tmp_path)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert [h.value for h in load_profile(tmp_path / "me.toml").health] == ["menopause"]
+
+
 def test_no_input_health_writes_a_bone_stress_injury_and_refuses_one_not_yet_cleared(tmp_path: Path):
     """cr26a F3: the site and the day running was cleared; no clearance, or the site among the
     painful areas (pain there is a stop sign, not a zone), is refused by its field, exit 2."""

@@ -127,13 +127,13 @@ def test_margaret_keeps_a_heavy_low_rep_hinge_every_loading_week_on_the_dumbbell
 
 @st.composite
 def bone_runners_with_heavy_kit(draw) -> AthleteProfile:
-    """A generated runner with low bone density, dumbbells or a gym, and a half or marathon 12-26 weeks
+    """A generated runner with low bone density or in menopause, dumbbells or a gym, and a half or marathon 12-26 weeks
     out; no screen with a failed hinge (its drill holds the loaded hinge until a re-screen: left open)."""
     profile = draw(profiles())
     distance = draw(st.sampled_from([RaceDistance.half, RaceDistance.marathon]))
     race = RaceGoal(distance=distance, date=profile.start_date + dt.timedelta(days=draw(st.integers(84, 182))))
     update = {
-        "health": [Health.low_bone_density],
+        "health": [draw(st.sampled_from([Health.low_bone_density, Health.menopause]))],  # menopause: cr30a F8
         "race": race.model_dump(),
         "plan_weeks": None,
         "equipment": [draw(st.sampled_from(["dumbbells", "gym"]))],

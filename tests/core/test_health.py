@@ -178,3 +178,44 @@ def test_bad_health_input_is_refused_with_its_field_named(tmp_path, extra, said)
     assert said in out
     if "unknown" in said:
         assert "postnatal, pelvic_floor, low_bone_density" in out
+
+
+RUTH = RUNNERS / "ruth_58_postmenopausal_novice_dumbbells_half.toml"
+
+
+def test_a_woman_past_menopause_keeps_a_heavy_lift_and_gentle_impact_as_for_bone_without_a_diagnosis():
+    """cr30a F8: Ruth, 58, past menopause and new to lifting, was asked nothing about it and her plan
+    said nothing of bone. With menopause in her health her weeks follow bone-loading (heavy lifts and
+    impact, impact gentle first), the spine's caution stays low bone density's alone, and her notes say
+    why and when to ask a doctor."""
+    profile = as_runner(load_profile(RUTH), health=[Health.menopause])
+    limits = week_limits(profile, profile.start_date, P)
+    assert limits is not None and "bone-loading" in limits.rules and limits.spine_loaded and limits.gentle
+    plan = build_plan(profile, CTX)
+    said = [r.text for w in plan.weeks for r in w.reasons if r.rule_id == "bone-loading"]
+    assert said and all(t.startswith("Menopause: heavy lifts and impact stay") for t in said), said[:2]
+    notes = [n for n in plan.warnings if n.startswith("Menopause:")]
+    assert len(notes) == 1 and "fracture" in notes[0] and "doctor" in notes[0], plan.warnings
+    assert not any(n.startswith("At 58, if you are in or past menopause") for n in plan.warnings)
+
+
+@pytest.mark.parametrize(
+    ("sex", "age", "health", "told"),
+    [
+        ("female", 58, [], True),
+        ("female", 45, [], True),
+        ("female", 44, [], False),
+        ("male", 58, [], False),
+        ("female", 58, [Health.low_bone_density], False),
+        ("female", 58, [Health.menopause], False),
+    ],
+    ids=["58", "45", "44", "a-man", "low-bone-density-said", "menopause-said"],
+)
+def test_a_woman_from_the_age_of_menopause_who_said_nothing_is_told_how_to_say_it(sex, age, health, told):
+    """A coach asks a woman of that age about menopause; a plan that cannot ask tells her how to say it."""
+    profile = as_runner(load_profile(RUTH), sex=sex, age=age, health=health)
+    from runstrong.core.health import health_notes
+
+    nudge = [n for n in health_notes(profile, P) if "if you are in or past menopause, add menopause" in n]
+    assert bool(nudge) == told, health_notes(profile, P)
+    assert P.bone_ask_from_age == 45

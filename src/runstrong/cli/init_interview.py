@@ -281,7 +281,8 @@ def _ask_strength_sessions(it: _Interview, raw: dict[str, Any]) -> None:
     raw["health"], raw["postnatal_since"], raw["due_date"], raw["bone_stress_site"], raw["cleared_to_run"] = ask.ask(
         "Anything about your health that changes hops and heavy lifting? A birth in the last year (with its date, "
         "like: birth 2026-10-01), pregnant (weeks or due date, like: pregnant 22 weeks), pelvic floor symptoms "
-        "(leaking, heaviness), low bone density (osteopenia, osteoporosis), a bone stress injury or stress fracture "
+        "(leaking, heaviness), low bone density (osteopenia, osteoporosis), menopause (in or past it), "
+        "a bone stress injury or stress fracture "
         "(where, and when your clinician cleared you to run, like: bone stress tibia cleared 2026-10-12). "
         "Enter to skip",
         p["health"],

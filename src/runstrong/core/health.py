@@ -58,6 +58,15 @@ class Limits:
     lying: bool = True  # exercises done lying on the back or front (pregnancy keeps them out past its week)
 
 
+BONE_HEALTH = (Health.low_bone_density.value, Health.menopause.value)  # the entries bone-loading answers
+
+
+def loads_bone(profile: Any) -> bool:
+    """Whether bone-loading shapes the plan: low bone density, or in or past menopause, when bone
+    is lost fastest (cr30a F8: a postmenopausal novice of 58 was asked nothing and kept no heavy lift)."""
+    return any(getattr(h, "value", h) in BONE_HEALTH for h in profile.health)
+
+
 def keeps_impact(limits: Limits | None) -> bool:
     """Whether the week's hops come before calf capacity in a half or marathon's race-specific
     block: low bone density keeps its impact through it, as bone responds to impact (Watson et
@@ -117,8 +126,8 @@ def week_limits(profile: AthleteProfile, week_start: dt.date, p: Any) -> Limits 
     if Health.pelvic_floor in profile.health:
         top = Impact.low
         rules.append(PELVIC)
-    if Health.low_bone_density in profile.health:
-        spine = False
+    if loads_bone(profile):  # the spine's caution is low bone density's alone: menopause needs no diagnosis
+        spine = Health.low_bone_density not in profile.health
         stage = max(1, _stage(week_start, profile.start_date, 0, p.bone_gentle_weeks))  # impact from the start
         if stage < len(STAGES):
             top, gentle = min(top, STAGES[stage][0], key=_RANK.get), gentle or STAGES[stage][1]  # type: ignore[arg-type]
@@ -240,7 +249,11 @@ def week_reasons(
     if BONE in limits.rules:
         stage = max(1, _stage(week_start, profile.start_date, 0, p.bone_gentle_weeks))
         high = profile.start_date + dt.timedelta(weeks=2 * p.bone_gentle_weeks)
-        text = "Low bone density: heavy lifts and impact stay, as bone needs them; no loaded bending or twisting."
+        text = (
+            "Low bone density: heavy lifts and impact stay, as bone needs them; no loaded bending or twisting."
+            if limits.spine_loaded is False
+            else "Menopause: heavy lifts and impact stay, as bone needs them."
+        )
         words = _stage_words(stage, 0, None, high, hops)
         out.append(why(BONE, sentences(text, None if stage >= len(STAGES) and hops is None else words)))
     if BONE_STRESS in limits.rules:
@@ -323,8 +336,32 @@ def health_notes(profile: AthleteProfile, p: Any, held: tuple[bool, bool] = (Fal
             "the plan keeps it that way). Check with your doctor about your fracture risk before heavy or impact "
             f"work ({BONE})."
         )
+    elif Health.menopause in profile.health:
+        g = p.bone_gentle_weeks
+        out.append(
+            "Menopause: bone and muscle are lost fastest in the years around and after it, and heavy lifting and "
+            "impact are what bone responds to, so the plan keeps one heavy squat or hinge every loading week once "
+            f"heavy work begins and brings impact in from the start: the easiest hops on both feet for {g} weeks, "
+            f"single-leg hops for {g} more, then high-impact jumps. No diagnosis is needed for this; if a scan has "
+            "shown low bone density, add low_bone_density too (the plan then also keeps loaded bending and twisting "
+            "off the spine), and if you have had a fracture, check with your doctor before heavy or impact work "
+            f"({BONE})."
+        )
+    if loads_bone(profile):
         out += _no_heavy_kit(profile, p)
+    elif _menopause_age(profile, p):
+        out.append(
+            f"At {profile.age}, if you are in or past menopause, add menopause to your health (the profile's health, "
+            "or `runstrong init`): bone is lost fastest in those years, and the plan would then keep one heavy squat "
+            f"or hinge every loading week and bring in gentle impact from the start, as bone responds to ({BONE})."
+        )
     return [*out, *pregnancy_notes(profile, p), *bsi.notes(profile, p, *held)]
+
+
+def _menopause_age(profile: AthleteProfile, p: Any) -> bool:
+    """A woman at the age menopause is common who reported nothing about it (nor a pregnancy or birth)."""
+    quiet = not {Health.pregnant, Health.postnatal}.intersection(profile.health)
+    return getattr(profile.sex, "value", profile.sex) == "female" and profile.age >= p.bone_ask_from_age and quiet
 
 
 def _no_heavy_kit(profile: AthleteProfile, p: Any) -> list[str]:

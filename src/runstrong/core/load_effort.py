@@ -219,9 +219,9 @@ def outgrown_words(walk: LoadWalk, block: Block, e1rm: float, target: float) -> 
 
 def outgrown_most(p: Any, profile: Any, heavy: bool) -> int:
     """The most reps kit-outgrown climbs a full day to at the kit's heaviest: its rule's, but a
-    low-bone-density runner's heavy day keeps the heavy scheme's few reps (bone-loading: bone
+    low-bone-density (or menopausal) runner's heavy day keeps the heavy scheme's few reps (bone-loading: bone
     answers heavy loads, not more reps; the week says the kit holds it short of the heavy dose)."""
-    if heavy and any(getattr(h, "value", h) == "low_bone_density" for h in profile.health):
+    if heavy and any(getattr(h, "value", h) in ("low_bone_density", "menopause") for h in profile.health):
         return int(p.heavy_reps[1])
     return int(p.kit_outgrown_max_reps)
 

@@ -23,10 +23,12 @@ class PelvicFloorSymptoms(RuleParams):
 
 
 class BoneLoading(RuleParams):
-    """The plan's first weeks in which hops stay two-footed and below high impact."""
+    """The plan's first weeks in which hops stay two-footed and below high impact, and the age from
+    which a woman who reported nothing is told how to say she is in or past menopause."""
 
     prefix = "bone_"
     gentle_weeks: Int
+    ask_from_age: Int
 
 
 class PregnancyStrength(RuleParams):

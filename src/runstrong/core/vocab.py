@@ -149,6 +149,7 @@ class Health(StrEnum):
     postnatal = "postnatal"  # gave birth: the date goes in postnatal_since
     pelvic_floor = "pelvic_floor"  # pelvic floor symptoms: leaking, heaviness, dragging
     low_bone_density = "low_bone_density"  # osteopenia or osteoporosis
+    menopause = "menopause"  # in or past menopause (peri- or postmenopausal): bone is lost fastest around and after it
     pregnant = "pregnant"  # the due date goes in due_date
     bone_stress = "bone_stress"  # a recent bone stress injury: its site in bone_stress_site, cleared_to_run its date
 
@@ -157,6 +158,7 @@ HEALTH_NAME = {
     Health.postnatal: "a recent birth",
     Health.pelvic_floor: "pelvic floor symptoms",
     Health.low_bone_density: "low bone density",
+    Health.menopause: "menopause",
     Health.pregnant: "pregnancy",
     Health.bone_stress: "a bone stress injury",
 }

@@ -188,6 +188,7 @@ HEALTH_WORDS = {  # the runner's words for each condition (core/health): a birth
     "postnatal": ("postnatal", "postpartum", "birth", "baby", "gave birth"),
     "pelvic_floor": ("pelvic_floor", "pelvic floor", "pelvic", "leaking", "leak", "heaviness", "prolapse"),
     "low_bone_density": ("low_bone_density", "low bone density", "bone", "bones", "osteopenia", "osteoporosis"),
+    "menopause": ("menopause", "menopausal", "postmenopausal", "post-menopausal", "perimenopause", "perimenopausal"),
 }
 PREGNANCY_WORDS = ("pregnan", "expecting")  # pregnant, pregnancy (core/pregnancy)
 # a pregnancy runstrong does not plan for (pregnancy-strength): its clinician sets the exercise
