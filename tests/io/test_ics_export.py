@@ -234,3 +234,25 @@ def test_athlete_slug_is_ascii_and_stable() -> None:
     assert athlete_slug("Maya (marathon)") == "maya-marathon"
     assert athlete_slug("Jonas Müller") == "jonas-muller"
     assert athlete_slug("李") == "athlete"
+
+
+def test_an_event_on_a_run_day_says_when_to_lift_against_the_run() -> None:
+    """cr30a F14: Karl lifts on his interval day (a double day): the event's one line of why was
+    "Session A: posterior chain focus." and the plan's "lift after the interval session, at least 6 h
+    later" was not in his calendar. Every event on a day with a run now says when to lift."""
+    from runstrong.io.profile_file import load_profile
+
+    runners = Path(__file__).resolve().parents[1] / "core" / "runners"
+    plan = build_plan(load_profile(runners / "karl_sub3_doubles_two_quality_days.toml"), load_context())
+    events = read(render_calendar(plan))
+    doubles = 0
+    for week, session in sessions(plan):
+        text = events[uid_of(plan, week, session)].description.value
+        runs = [r for r in week.runs if r.date == session.date]
+        when = [line for line in text.splitlines() if line.startswith("When: ")]
+        assert len(when) == (1 if runs else 0), (session.date, text)
+        if any(r.type.value in ("intervals", "tempo") for r in runs):
+            assert when[0].startswith("When: Double day: lift"), when
+            assert when[0].endswith("h later."), when
+            doubles += 1
+    assert doubles >= 10

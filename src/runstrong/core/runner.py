@@ -59,3 +59,15 @@ def in_lifting_order(reasons: Sequence[Reason], runner: Runner, p: Any) -> tuple
 
 # not "keep the day's run easy": the day's run may be a tempo or intervals (cr24a F12)
 LIFT_FIRST = "You lift in the morning: lift first, and run later in the day, a few hours apart if you can."
+
+
+DOUBLE_DAY = "Double day:"  # schedule._explain's words for a lift on a key run's day (no-heavy-near-speed)
+
+
+def lifting_time(reasons: Sequence[Reason]) -> str | None:
+    """The reason that says when to lift against the day's run (run first, lift first, or a double
+    day's gap), for the places that show one line of a session (a calendar entry): on a day with a
+    run it is the line the runner needs there (cr30a F14: "Why: Session A: posterior chain focus"
+    where the plan said "Double day: lift after the interval session, at least 6 h later")."""
+    timed = (RUN_FIRST, CROSS_FIRST, LIFT_FIRST)
+    return next((r.text for r in reasons if r.text in timed or r.text.startswith(DOUBLE_DAY)), None)

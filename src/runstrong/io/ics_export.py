@@ -33,6 +33,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from runstrong.core.model import Phase, Plan, Role, Session, Week
 from runstrong.core.power_words import focus_name as session_focus_name
+from runstrong.core.runner import lifting_time
 from runstrong.core.vocab import SESSION_LETTER
 from runstrong.errors import UserError
 
@@ -209,9 +210,14 @@ def description(plan: Plan, week: Week, session: Session, link: str | None = Non
         rest = f", rest {rest_text(p.rest_seconds)}" if p.rest_seconds and b.role is Role.primary else ""
         lines.append(f"• {b.name}: {dose_text(p, units)}{rest}")
     reason = next((r.text for r in session.reasons if r.text), "")
+    when = lifting_time(session.reasons)
+    if reason or when:
+        lines.append("")
+    if when:
+        lines.append(f"When: {when}")
     if reason:
         cut = reason if len(reason) <= WHY_CHARS else reason[:WHY_CHARS].rsplit(" ", 1)[0] + "…"
-        lines += ["", f"Why: {cut}"]
+        lines.append(f"Why: {cut}")
     if link:
         lines.append(link)
     return "\n".join(lines)
