@@ -75,3 +75,16 @@ def test_a_load_typed_in_pounds_in_a_metric_diary_is_not_called_a_unit_slip():
     assert "18.14 kg logged is far above the 12 kg planned. If you made a typo," in said, said
     (typed,) = far_from_plan([NS(exercise_id="rdl", load_kg=20.0, reps=8)], day, Units.metric, p)
     assert "If you meant 20 lb (a unit slip) or made a typo" in typed  # a number typed in kg may be pounds
+
+
+def test_a_lift_logged_into_a_session_that_does_not_hold_it_is_kept_and_said_once(dale):
+    """cr30a F13: a Romanian deadlift logged into Monday's core session was written without a word.
+    It is kept as logged and the log says the session does not hold it; planned lifts are not named."""
+    today = dale("2027-01-04", "today")
+    planned = [line for line in today.splitlines() if "×" in line]
+    assert planned and not any("Bulgarian" in line for line in planned)
+    logged = dale("2027-01-04", "log", "--set", "bulgarian split squat 2x8", "--set", "bulgarian split squat 1x6")
+    said = [line for line in logged.splitlines() if "is not in session" in line]
+    assert len(said) == 1 and "kept as logged" in said[0], logged
+    again = dale("2027-01-08", "log", "--as-planned")
+    assert "is not in session" not in again, again

@@ -52,6 +52,26 @@ def far_from_plan(sets: Iterable[Any], planned: Any | None, units: Units, p: Any
     return out
 
 
+def not_in_plan(sets: Iterable[Any], planned: Any | None, names: dict[str, str]) -> list[str]:
+    """Words for each lift logged into a planned session that the session does not hold (cr30a F13:
+    a Romanian deadlift logged into Monday's core session without a word): kept as logged, said once.
+    `names`: exercise id -> name. None for a session logged with no plan behind it.
+
+    >>> from types import SimpleNamespace as NS
+    >>> day = NS(label="B", blocks=[NS(exercise_id="bird_dog")])
+    >>> not_in_plan([NS(exercise_id="romanian_deadlift"), NS(exercise_id="bird_dog")], day, {})
+    ['romanian_deadlift is not in session B: kept as logged, beside the lifts the plan gave the day.']
+    """
+    if planned is None:
+        return []
+    held = {b.exercise_id for b in planned.blocks}
+    extra = dict.fromkeys(s.exercise_id for s in sets if s.exercise_id not in held)
+    return [
+        f"{names.get(x, x)} is not in session {planned.label}: kept as logged, beside the lifts the plan gave the day."
+        for x in extra
+    ]
+
+
 def _typed_kg(kg: float) -> bool:
     """Whether a load reads as a number typed in kilograms (to a quarter): only then can it be
     pounds typed as kilograms. 40 lb typed as pounds is 18.14 kg, which no one types, and "if you

@@ -26,7 +26,7 @@ from runstrong.core.diary import (
     sets_as_planned,
     validate_entry,
 )
-from runstrong.core.log_slips import far_from_plan
+from runstrong.core.log_slips import far_from_plan, not_in_plan
 from runstrong.core.planned_effort import UNLOADED_RULE
 from runstrong.core.set_checks import beyond_belief, under_the_bar
 from runstrong.errors import UserError
@@ -135,6 +135,7 @@ def log_session(store: Store, athlete: str | None, given: LogInput, clock: base.
         # a set far above the plan is kept, and named at once: most are a unit slip or a typo (cr21a S1)
         notes = far_from_plan(given.sets, context.planned, tx.athlete.units, load_context().params) + notes
         notes += far_before_the_plan(tx.s, tx.athlete.id, given.day, clock.today)
+        notes += not_in_plan(given.sets, context.planned, {e.id: e.name for e in load_context().library.exercises})
         return Logged(tx.athlete, result, log, context.planned, version=tx.version, notes=notes)
 
 
