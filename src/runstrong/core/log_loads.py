@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, Any
 from . import loads as ld
 from .loads import MAX_LOAD_KG
 from .owned_kit import owned_floor_kg
+from .vocab import Item, Units
 
 if TYPE_CHECKING:  # the models are imported where they are built: `today`'s light path loads no Pydantic
     from .diary import PlannedBlock, PlannedSession, SetLog
     from .library import Library
-    from .model import Item, Prescription, RecentSet, Units
+    from .model import Prescription, RecentSet
 
 LIGHT = "light-before-key-runs"
 # the rules that keep a block's load below what its lift could take (an eased dose: a light day
@@ -294,14 +295,15 @@ def _followed(
         return block
     if eased_as_planned(eased_days.get((block.exercise_id, last.date)), last, p):
         return block
-    kit = ld.implement(library.get(block.exercise_id).equipment)
+    e = library.get(block.exercise_id)
+    kit = ld.implement(e.equipment)
     if kit is None:
         return block
     step, bar = ld.increment_kg(kit, units, own[0], p), ld.lightest_kg(kit, units, own[1], p)
     bar = bar or owned_floor_kg(kit, units, own[2])
     moved = followed_load(presc, last, step, bar, p, block.find_weight)
     kg = held_load(block.held_by, presc.load_kg, moved, last, step, bar, p)
-    kg = within_kit(kg, presc.load_kg, ceilings.get(kit), step, bar)
+    kg = within_kit(kg, presc.load_kg, lift_ceiling(e.pair_load, kit, ceilings, step, bar), step, bar)
     reps = held_reps(presc, last, kg, p) or presc.reps
     if kg == presc.load_kg and reps == presc.reps:
         return block
@@ -349,6 +351,18 @@ def kit_ceilings(units: Units, own: dict, gym: bool, p: Any) -> dict[str, float]
         if full is not None:
             out[kit] = full
     return out
+
+
+def lift_ceiling(pair: bool, kit: Item, ceilings: dict, step: float, bar: float) -> float | None:
+    """A lift's heaviest load from the kit's (`kit_ceilings`, in kg): the pair's for a lift that
+    takes both dumbbells at once (`loads.lift_top`), its steps counted as the plan counts them.
+
+    >>> lift_ceiling(True, Item.dumbbell, {Item.dumbbell: 24}, 2, 0), lift_ceiling(False, Item.dumbbell, {}, 2, 0)
+    (48, None)
+    """
+    full = ceilings.get(kit)
+    floor = bar or ld.anchored_kg(kit, Units.metric, ceilings, step)  # the ceilings are in kg already
+    return ld.lift_top(pair, kit, full, step, floor)
 
 
 def within_kit(kg: float, planned: float, full: float | None, step: float, bar: float) -> float:

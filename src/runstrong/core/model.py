@@ -103,6 +103,12 @@ class Exercise(Frozen):
         description="One dumbbell, kettlebell or bag held in both hands (or across the hips) rather than one of a "
         "pair or one in one hand: it carries what a pair would (starting-load-estimate).",
     )
+    pair_load: bool = Field(
+        False,
+        description="A both-hands dumbbell lift that can carry both dumbbells of the runner's pair at once, side "
+        "by side (across the hips): its heaviest load is the pair's, twice one dumbbell (kit-heaviest). A goblet "
+        "hold or a weight held over the chest cannot take two safely.",
+    )
     drill: bool = Field(
         False,
         description="A technique drill (no load, little strength stimulus): a main lift only while the runner "

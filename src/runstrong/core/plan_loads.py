@@ -37,6 +37,8 @@ from .load_limits import (
     light_step_words,
     light_under_full_days,
     no_harder_than_heavy,
+    pair_carry,
+    pair_cue,
     reps_fell,
     reviewed,
     unloaded_ceiling,
@@ -297,15 +299,17 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     if full and reps and lift.reps and reps < lift.reps:  # its reps fell: the words do not say they never do
         full = reps_fell(walk, full)
     stepped = light_step_words(walk, lift, light, kg) if kit is None else []  # a kit dose says its own step
-    added = load_reasons(walk, lift, ld.implement(e.equipment)) + full + stepped
+    added = load_reasons(walk, lift, e) + full + stepped
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True
     kg, added = (kg, added) if kit is None else (kit.kg, [*added, *kit.reasons])
+    added += [] if full else pair_carry(walk, e, kg)  # the kit's top says the pair itself
+    cues = pair_cue(walk, e, kg, block.cues)
 
     def loaded() -> Block:
         base = block if kit is None else with_kit_dose(walk, block, kit)
         presc = copy_of(base.prescription, load_kg=kg)
-        return copy_of(base, prescription=presc, reasons=[*base.reasons, *added])
+        return copy_of(base, prescription=presc, reasons=[*base.reasons, *added], cues=cues)
 
     return walk.copies.of((block, *added), (kg, kit and kit.presc), loaded)  # `why` returns one object per sentence
 

@@ -37,6 +37,7 @@ from runstrong.core.log_loads import (
     held_load,
     held_reps,
     kit_ceilings,
+    lift_ceiling,
     not_yet_planned,
     week_best,
     within_kit,
@@ -245,7 +246,7 @@ def _follow(con: sqlite3.Connection, athlete_id: int, plan_id: int, sessions: li
     logged = not_yet_planned(logged, taken)  # a plan made from a set already follows it
     if not logged:
         return sessions
-    units, kits = Units(profile["units"]), data["kits"]
+    units, kits, pairs = Units(profile["units"]), data["kits"], frozenset(data["pairs"])
     owned = profile.get("owned_weights", {})  # a profile stored before them has none
     own = with_owned_steps(profile["load_increments"], owned), profile.get("bar_weights", {}), owned
     gym = "gym" in profile.get("equipment", ())
@@ -254,7 +255,7 @@ def _follow(con: sqlite3.Connection, athlete_id: int, plan_id: int, sessions: li
     light = _eased_days(con, plan_id, {s.date for s in logged.values()})
     out = []
     for session in sessions:
-        blocks = [_followed(b, logged, units, own, kits, p, light, ceilings) for b in session["blocks"]]
+        blocks = [_followed(b, logged, units, own, (kits, pairs), p, light, ceilings) for b in session["blocks"]]
         out.append(session if blocks == session["blocks"] else {**session, "blocks": blocks})
     return out
 
@@ -274,9 +275,11 @@ def _eased_days(con: sqlite3.Connection, plan_id: int, days: set[str]) -> dict[t
 
 
 def _followed(
-    block: dict, logged: dict, units: Units, own: tuple, kits: dict, p: Any, light: dict, ceilings: dict
+    block: dict, logged: dict, units: Units, own: tuple, lifts: tuple, p: Any, light: dict, ceilings: dict
 ) -> dict:
-    presc, last = block["prescription"], logged.get(block["exercise_id"])
+    """A block's load as its lift's logged set moves it (`log_loads.followed_block`); `lifts`: each
+    exercise's implement, and the exercises that take both dumbbells at once."""
+    (kits, pairs), presc, last = lifts, block["prescription"], logged.get(block["exercise_id"])
     kit = kits.get(block["exercise_id"])
     if presc["load_kg"] is None or last is None or kit is None:
         return block
@@ -286,7 +289,8 @@ def _followed(
     bar = bar or owned_floor_kg(kit, units, own[2])
     kg = followed_load(Values(presc), last, step, bar, p, bool(block.get("find_weight")))  # type: ignore[arg-type]
     kg = held_load(block["held_by"], presc["load_kg"], kg, last, step, bar, p)
-    kg = within_kit(kg, presc["load_kg"], ceilings.get(kit), step, bar)
+    top = lift_ceiling(block["exercise_id"] in pairs, kit, ceilings, step, bar)
+    kg = within_kit(kg, presc["load_kg"], top, step, bar)
     reps = held_reps(Values(presc), last, kg, p) or presc["reps"]  # type: ignore[arg-type]
     if kg == presc["load_kg"] and reps == presc["reps"]:
         return block
@@ -332,7 +336,7 @@ def follow_data() -> dict[str, Any]:
         data = json.loads(_follow_file().read_text("utf-8"))
     except (OSError, ValueError):
         raise NeedsFollowData from None
-    if not isinstance(data, dict) or set(FOLLOW_PARAMS) - set(data.get("params", {})):
+    if not isinstance(data, dict) or set(FOLLOW_PARAMS) - set(data.get("params", {})) or "pairs" not in data:
         raise NeedsFollowData  # kept by an older version, which read fewer values
     return data
 
@@ -342,6 +346,7 @@ def keep_follow_data(ctx: Any) -> None:
     data = {
         "params": {name: getattr(ctx.params, name) for name in FOLLOW_PARAMS},
         "kits": {e.id: ld.implement(e.equipment) for e in ctx.library.exercises},
+        "pairs": [e.id for e in ctx.library.exercises if e.pair_load],
     }
     target = _follow_file()
     try:
