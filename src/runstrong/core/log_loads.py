@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import loads as ld
 from .loads import MAX_LOAD_KG
+from .log_read import LivedDays, first_lived, log_reading, never_both
 from .owned_kit import owned_floor_kg
 from .vocab import Item, Units
 
@@ -36,9 +37,6 @@ def holding_rule(rule_ids: Iterable[str]) -> str | None:
     """The first of `HOLDING_RULES` a block cites, if any."""
     cited = set(rule_ids)
     return next((r for r in HOLDING_RULES if r in cited), None)
-
-
-EasedDays = Mapping[tuple[str, dt.date], Any]  # (lift, day) -> a lived eased day's planned prescription
 
 
 def best_set(sets: list[SetLog], day: dt.date, p: Any) -> RecentSet | None:
@@ -263,18 +261,19 @@ def followed_session(
     increments: dict[Item, float],
     library: Library,
     p: Any,
-    eased_days: EasedDays | None = None,
+    lived: LivedDays | None = None,
     ceilings: dict | None = None,
     bars: dict[Item, float] | None = None,
     owned: dict | None = None,
 ) -> PlannedSession:
     """`session` with each planned load moved by the last logged sets of its lift, never past
     the runner's kit (`ceilings`: `kit_ceilings`; `bars`: their own empty bars, in their units;
-    `owned`: the fixed weights they own, the lightest the floor: owned-weights);
-    a set logged on one of `eased_days` (the stored plan's lived eased days: light days,
-    deloads, the taper) at least as planned moves nothing."""
+    `owned`: the fixed weights they own, the lightest the floor: owned-weights), each set read
+    against the stored plan's block on the day it was lifted (`lived`: `log_read.lived_days` of
+    the days `log_read.lookback` gives, as the replan reads it): a set logged on an eased day
+    (a light day, a deload, the taper) at least as planned moves nothing."""
     kits, own = ceilings or {}, (increments, bars or {}, owned or {})
-    blocks = [_followed(b, logged, units, own, library, p, eased_days or {}, kits) for b in session.blocks]
+    blocks = [_followed(b, logged, units, own, library, p, lived or {}, kits) for b in session.blocks]
     if all(a is b for a, b in zip(blocks, session.blocks, strict=True)):
         return session
     return session.model_copy(update={"blocks": blocks})
@@ -287,13 +286,14 @@ def _followed(
     own: tuple[dict, dict, dict],  # the runner's load increments, empty bars and fixed weights owned
     library: Library,
     p: Any,
-    eased_days: EasedDays,
+    lived: LivedDays,
     ceilings: dict,
 ) -> PlannedBlock:
     presc, last = block.prescription, logged.get(block.exercise_id)
     if presc.load_kg is None or last is None or block.exercise_id not in library:
         return block
-    if eased_as_planned(eased_days.get((block.exercise_id, last.date)), last, p):
+    day = lived.get((block.exercise_id, last.date))
+    if day is not None and day.held_by and eased_as_planned(day.prescription, last, p):
         return block
     e = library.get(block.exercise_id)
     kit = ld.implement(e.equipment)
@@ -301,28 +301,18 @@ def _followed(
         return block
     step, bar = ld.increment_kg(kit, units, own[0], p), ld.lightest_kg(kit, units, own[1], p)
     bar = bar or owned_floor_kg(kit, units, own[2])
-    moved = followed_load(presc, last, step, bar, p, block.find_weight)
+    estimate, hold = log_reading(block.find_weight, last, day, first_lived(lived, block.exercise_id, last.date), p)
+    moved = followed_load(presc, last, step, bar, p, estimate)
+    moved = min(presc.load_kg, last.load_kg) if hold else never_both(moved, presc.reps, last, day, estimate)
     kg = held_load(block.held_by, presc.load_kg, moved, last, step, bar, p)
     kg = within_kit(kg, presc.load_kg, lift_ceiling(e.pair_load, kit, ceilings, step, bar), step, bar)
-    reps = held_reps(presc, last, kg, p) or presc.reps
+    reps = presc.reps if hold else held_reps(presc, last, kg, p) or presc.reps
     if kg == presc.load_kg and reps == presc.reps:
         return block
     from .model import Prescription, build
 
     dose = {**presc.__dict__, "load_kg": kg, "reps": reps}
     return block.model_copy(update={"prescription": build(Prescription, **dose)})
-
-
-def eased_days(sessions: Iterable[PlannedSession], days: Collection[dt.date]) -> dict[tuple[str, dt.date], Any]:
-    """The eased doses (a held load: `HOLDING_RULES`) stored `sessions` planned on `days`, by
-    lift and day (for `followed_session`)."""
-    return {
-        (b.exercise_id, x.date): b.prescription
-        for x in sessions
-        if x.date in days
-        for b in x.blocks
-        if b.held_by is not None
-    }
 
 
 def set_e1rm(s: RecentSet, p: Any) -> float:
