@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from runstrong.core import loads as ld
@@ -89,6 +89,7 @@ def runners_with_limited_kit(draw) -> AthleteProfile:
 @settings(max_examples=examples(0.3), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profile=runners_with_limited_kit())
 def test_every_exercise_uses_kit_the_runner_named_and_no_load_passes_their_heaviest(profile):
+    note(profile.model_dump_json(exclude_defaults=True))  # the runner, to save (its repr prints empty)
     try:
         plan = build_plan(profile, CTX)
     except InfeasibleWeekError:

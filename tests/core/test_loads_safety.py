@@ -161,8 +161,9 @@ def pair_of(full: float, step: float, start: float) -> float:
     singles = [start + k * step for k in range(int((full - start) / step + 1e-6) + 1)]
     singles = [w for w in singles if w >= max(step, start) - 1e-6]
     made = {round(w, 4) for w in singles} | {round(a + b, 4) for a in singles for b in singles}
-    grid = [singles[0] + k * step for k in range(int((2 * full - singles[0]) / step + 1e-6) + 1)]
-    return 2 * full if all(round(g, 4) in made for g in grid) else full
+    top = max(singles)
+    grid = [singles[0] + k * step for k in range(int((2 * top - singles[0]) / step + 1e-6) + 1)]
+    return 2 * top if all(round(g, 4) in made for g in grid) else full
 
 
 def no_load_is_heavier_than_the_kit_makes(plan, profile, library) -> None:

@@ -23,7 +23,7 @@ LIBRARY = CTX.library
 P = CTX.params
 RUNNERS = Path(__file__).parent / "runners"
 THRUST = "dumbbell_hip_thrust"
-PAIR = re.compile(r"(\d+(?:\.\d+)?) \+ (\d+(?:\.\d+)?) kg")
+PAIR = re.compile(r"(\d+(?:\.\d+)?) \+ (\d+(?:\.\d+)?) (kg|lb)")
 
 
 def blocks_of(plan, lift: str) -> list:
@@ -31,11 +31,13 @@ def blocks_of(plan, lift: str) -> list:
 
 
 def pair_said(block) -> tuple[float, float] | None:
-    """The two dumbbells a block's kit-heaviest words carry its load on ("16 + 16 kg"), if any."""
+    """The two dumbbells a block's words carry its load on ("16 + 16 kg": load-rounding, or at the
+    pair's top kit-heaviest), if any."""
     for r in block.reasons:
-        m = PAIR.search(r.text) if r.rule_id == "kit-heaviest" else None
+        m = PAIR.search(r.text) if r.rule_id in ("load-rounding", "kit-heaviest") else None
         if m:
-            return float(m.group(1)), float(m.group(2))
+            per = ld.KG_PER_LB if m.group(3) == "lb" else 1.0
+            return float(m.group(1)) * per, float(m.group(2)) * per
     return None
 
 
@@ -52,7 +54,7 @@ def pair_problems(plan) -> list[str]:
                     continue
                 if kg > one + 1e-6:
                     said = pair_said(b)
-                    if said is None or abs(sum(said) - kg) > 1e-6 or max(said) > one + 1e-6:
+                    if said is None or abs(sum(said) - kg) > 1e-3 or max(said) > one + 1e-3:
                         out.append(f"week {w.index} {b.exercise_id} {kg:g} kg said {said}")
                     elif not b.cues[0].startswith("Both dumbbells") or PAIR.search(b.cues[0]) is None:
                         out.append(f"week {w.index} {b.exercise_id} {kg:g} kg cued {b.cues[0]!r}")

@@ -196,39 +196,6 @@ def within_capacity(walk: LoadWalk, e: Exercise, kg: float) -> tuple[float, list
     return kg, [walk.p.why("kit-heaviest", text)]
 
 
-def _past_one(walk: LoadWalk, e: Exercise, kg: float) -> float | None:
-    """The runner's heaviest dumbbell, in kg, when `kg` on a lift that takes both at once
-    (`pair_load`) is past it (else None)."""
-    kit, prof = ld.implement(e.equipment), walk.profile
-    if not e.pair_load or kit != Item.dumbbell:
-        return None
-    one = ld.heaviest_kg(kit, prof.units, kit_heaviest(prof), EquipmentSet.gym in prof.equipment, walk.p)
-    return None if one is None or kg <= ld.round_down(one, *walk.kit(e)) + 1e-9 else one
-
-
-def pair_carry(walk: LoadWalk, e: Exercise, kg: float) -> list:
-    """How a load past the runner's heaviest dumbbell is carried, for a lift that takes both at
-    once (`pair_load`: side by side across the hips; kit-heaviest): "16 + 16 kg"."""
-    one, units = _past_one(walk, e, kg), walk.profile.units
-    if one is None:
-        return []
-    shown = f"{round(one / ld.KG_PER_LB):g} lb" if units == Units.imperial else f"{one:g} kg"
-    text = (
-        f"Past your heaviest dumbbell ({shown}): both dumbbells side by side across your hips, "
-        f"{ld.pair_words(kg, walk.kit(e)[0], units)}."
-    )
-    return [walk.p.why("kit-heaviest", text)]
-
-
-def pair_cue(walk: LoadWalk, e: Exercise, kg: float, cues: list[str]) -> list[str]:
-    """The block's cues, the first saying both dumbbells where the load is past one (`pair_carry`):
-    "Both dumbbells side by side across the hip crease, 16 + 16 kg"."""
-    if _past_one(walk, e, kg) is None or not cues:
-        return cues
-    pair = ld.pair_words(kg, walk.kit(e)[0], walk.profile.units)
-    return [f"Both dumbbells side by side across the hip crease, {pair}", *cues[1:]]
-
-
 def kit_top(walk: LoadWalk, e: Exercise) -> float | None:
     """The heaviest load the runner's kit makes for `e`, on its steps (None: no such ceiling)."""
     prof, kit = walk.profile, ld.implement(e.equipment)

@@ -372,15 +372,17 @@ def pair_top(full: float, step_kg: float, floor_kg: float) -> float:
     keep one dumbbell's.
 
     >>> pair_top(24, 2, 0), pair_top(10, 10, 10), pair_top(16, 4, 8)  # a rack to 24; one pair of 10; 8-16
-    (48, 20, 32)
+    (48.0, 20.0, 32.0)
+    >>> round(pair_top(24, 5 * KG_PER_LB, 0) / KG_PER_LB, 3)  # 24 kg is 50 lb on 5 lb steps: 100 lb
+    100.0
     >>> pair_top(25, 2, 1), pair_top(24, 2, 20)
     (25, 24)
     """
-    lightest = max(floor_kg, step_kg)
+    lightest, one = max(floor_kg, step_kg), round_down(full, step_kg, floor_kg)  # one dumbbell: on the kit's steps
     steps = floor_kg / step_kg
-    if abs(steps - round(steps)) > 1e-6 or 2 * lightest > full + step_kg + 1e-6:
+    if abs(steps - round(steps)) > 1e-6 or 2 * lightest > one + step_kg + 1e-6:
         return full
-    return 2 * full
+    return 2 * one
 
 
 def lift_top(pair: bool, kit: Item | None, full: float | None, step_kg: float, floor_kg: float) -> float | None:

@@ -37,8 +37,6 @@ from .load_limits import (
     light_step_words,
     light_under_full_days,
     no_harder_than_heavy,
-    pair_carry,
-    pair_cue,
     reps_fell,
     reviewed,
     unloaded_ceiling,
@@ -50,6 +48,7 @@ from .load_walk import LiftState, LoadWalk, loadable
 from .load_words import HARD_ONCE, load_reasons
 from .log_loads import holding_rule
 from .model import AthleteProfile, Block, Exercise, Phase, Prescription, Session, Week
+from .pair_words import pair_worded
 from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
 from .ramp import worked_up
@@ -78,7 +77,8 @@ def assign_loads(
     )
     hit = ctx.memo.loads.get(key)  # the entry holds the sessions: their ids name no other object
     if hit is None:
-        hit = ctx.memo.loads.put(key, (sessions, _assign(weeks, profile, ctx.library, ctx.params, lived)))
+        walked = pair_worded(_assign(weeks, profile, ctx.library, ctx.params, lived), profile, ctx.library, ctx.params)
+        hit = ctx.memo.loads.put(key, (sessions, walked))
     return [w if ss is None else copy_of(w, sessions=list(ss)) for w, ss in zip(weeks, hit[1], strict=True)]
 
 
@@ -303,13 +303,11 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True
     kg, added = (kg, added) if kit is None else (kit.kg, [*added, *kit.reasons])
-    added += [] if full else pair_carry(walk, e, kg)  # the kit's top says the pair itself
-    cues = pair_cue(walk, e, kg, block.cues)
 
     def loaded() -> Block:
         base = block if kit is None else with_kit_dose(walk, block, kit)
         presc = copy_of(base.prescription, load_kg=kg)
-        return copy_of(base, prescription=presc, reasons=[*base.reasons, *added], cues=cues)
+        return copy_of(base, prescription=presc, reasons=[*base.reasons, *added])
 
     return walk.copies.of((block, *added), (kg, kit and kit.presc), loaded)  # `why` returns one object per sentence
 
