@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from runstrong.core import loads as ld
@@ -18,6 +18,7 @@ from runstrong.io.profile_file import load_profile
 from tests.conftest import examples
 
 from .strategies import profiles
+from .test_pair_load import pair_problems
 
 CTX = load_context()
 LIBRARY = CTX.library
@@ -36,10 +37,13 @@ def named_kit(profile: AthleteProfile) -> set[str]:
     return out
 
 
-def heaviest_said(profile: AthleteProfile, kit: str) -> float:
+def heaviest_said(profile: AthleteProfile, kit: str, pair: bool = False) -> float:
+    """The heaviest the runner said `kit` goes, in kg; `pair`: both dumbbells at once, across the
+    hips (the runner's words are a pair of dumbbells: "dumbbell = 16 for a pair of 16 kg")."""
     per = LB if profile.units == Units.imperial else 1.0
     said = profile.heaviest_loads.get(Item(kit))
-    return HOME_HEAVIEST_KG[kit] if said is None else said * per
+    one = HOME_HEAVIEST_KG[kit] if said is None else said * per
+    return 2 * one if pair and kit == "dumbbell" else one
 
 
 def kit_problems(plan) -> list[str]:
@@ -54,7 +58,7 @@ def kit_problems(plan) -> list[str]:
                 kit = ld.implement(e.equipment)
                 kg = b.prescription.load_kg
                 known = kg is not None and kit is not None and kit.value in HOME_HEAVIEST_KG
-                if known and kg > heaviest_said(plan.profile, kit.value) + 1e-6:  # type: ignore[union-attr]
+                if known and kg > heaviest_said(plan.profile, kit.value, e.pair_load) + 1e-6:  # type: ignore[union-attr]
                     out.append(f"week {w.index} {e.id} at {kg:g} kg")
     return out
 
@@ -85,8 +89,10 @@ def runners_with_limited_kit(draw) -> AthleteProfile:
 @settings(max_examples=examples(0.3), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profile=runners_with_limited_kit())
 def test_every_exercise_uses_kit_the_runner_named_and_no_load_passes_their_heaviest(profile):
+    note(profile.model_dump_json(exclude_defaults=True))  # the runner, to save (its repr prints empty)
     try:
         plan = build_plan(profile, CTX)
     except InfeasibleWeekError:
         return
     assert kit_problems(plan) == []
+    assert pair_problems(plan) == []  # a load past one dumbbell says the two that make it

@@ -22,6 +22,7 @@ from runstrong.core.planner import build_plan
 from runstrong.core.validate_progression import step_problems
 from runstrong.io.data_files import load_context, load_params
 
+from .one_dumbbell import one_dumbbell_context
 from .test_flat_weeks import check_no_long_flat_runs
 from .test_kit_progress import repeated_kit_held_doses, reps_falling_at_the_kits_heaviest
 from .test_loads_safety import heavier_days_than_the_heavy_one
@@ -92,8 +93,9 @@ def test_a_deloads_other_day_asks_no_more_than_its_heavy_day_at_the_kits_top():
 def test_a_heavy_day_said_easy_at_the_kits_top_is_still_the_lifts_main_day():
     """Thursday's hip thrust is dosed heavy (RPE 8) and, at 24 kg, says "RIR 6": it stays the day
     the kit's progression runs on (its lowering slows week to week), and Monday's other day may
-    hold its dose beside it."""
-    _, plan = _plan("heavy_day_said_easy_at_the_kit_top_stays_the_main_day.json")
+    hold its dose beside it. (On one dumbbell across the hips: the shipped hip thrust now takes the pair.)"""
+    plan = build_plan(load_profile(RUNNERS / "heavy_day_said_easy_at_the_kit_top_stays_the_main_day.json"),
+                      one_dumbbell_context())  # fmt: skip
     thu = [
         b
         for w in plan.weeks
@@ -105,7 +107,7 @@ def test_a_heavy_day_said_easy_at_the_kits_top_is_still_the_lifts_main_day():
     ]
     assert thu and all(is_heavy(b) and b.prescription.intensity.kind == "rir" for b in thu)
     assert len({b.prescription.tempo for b in thu}) == len(thu)  # the lowering slows each week
-    assert repeated_kit_held_doses(plan, load_context().library) == []
+    assert repeated_kit_held_doses(plan, one_dumbbell_context().library) == []
 
 
 def test_a_one_set_day_at_the_cap_may_drop_reps_when_its_lift_turns_heavy_elsewhere():

@@ -155,6 +155,17 @@ def heaviest_of(kit, profile) -> float | None:
     return P.heaviest_home_kg.get(kit)
 
 
+def pair_of(full: float, step: float, start: float) -> float:
+    """What both dumbbells of a pair make at once, in kg: twice the heaviest where every load on the
+    kit's steps up to it is one dumbbell or the sum of two, else one's (kit-heaviest)."""
+    singles = [start + k * step for k in range(int((full - start) / step + 1e-6) + 1)]
+    singles = [w for w in singles if w >= max(step, start) - 1e-6]
+    made = {round(w, 4) for w in singles} | {round(a + b, 4) for a in singles for b in singles}
+    top = max(singles)
+    grid = [singles[0] + k * step for k in range(int((2 * top - singles[0]) / step + 1e-6) + 1)]
+    return 2 * top if all(round(g, 4) in made for g in grid) else full
+
+
 def no_load_is_heavier_than_the_kit_makes(plan, profile, library) -> None:
     """Past the heaviest dumbbell or kettlebell the runner owns (or a home's or gym's usual
     ones) a load cannot be lifted: it stops there, and says so (and asks no one to find a
@@ -165,6 +176,8 @@ def no_load_is_heavier_than_the_kit_makes(plan, profile, library) -> None:
         if full is None:
             continue
         step, bar = step_and_bar(kit, profile)
+        if e.pair_load and kit == Item.dumbbell and not profile.owned_weights:  # both dumbbells across the hips
+            full = pair_of(full, step, bar)
         assert b.prescription.load_kg <= max(full, step, bar) + 1e-6, (w.index, e.id, b.prescription.load_kg, full)
         stopped = "kit-heaviest" in b.rule_ids
         if stopped:  # the ceiling the block names is where its load is

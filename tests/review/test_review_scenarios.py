@@ -752,6 +752,29 @@ def test_a_lift_whose_form_broke_down_is_replaced_by_its_regression_next_week(pr
     assert lift not in exercise_ids_from(new_plan, after.start_date)
 
 
+def test_a_single_leg_lift_reached_by_a_climb_regresses_to_its_single_leg_rung_not_back_down_the_climb():
+    """Tom (the 5K example, dumbbells and a kettlebell): his dumbbell RDL topped out and climbed to the
+    dumbbell single-leg RDL in week 8, whose form he logged as broken. The review swapped it for the
+    library's regression, the bodyweight single-leg RDL, but week 9 brought back the two-legged
+    dumbbell RDL: the climb waited while the lift was regressed and its start kept the slot
+    (kittop29's dev draw). A coach regresses within the pattern first: the same single-leg demand with
+    less to control, and says why; the two-legged lift is a later step down."""
+    plan = plan_of(TOM)
+    lift = "dumbbell_single_leg_romanian_deadlift"
+    week = next(w for w in plan.weeks if lift in {b.exercise_id for b in logged_blocks(w)})
+    after = next_week(plan, week)
+    diary = with_broken_form(done_as_planned(plan, week_end(week), wellness=CALM), lift, week.start_date,
+                             week_end(week), 1)  # fmt: skip
+    review, _, new_plan = reviewed_and_applied(plan, TOM, diary, week, LIBRARY, REGISTRY)
+    assert [(x.from_id, x.to_id) for x in review.swaps] == [(lift, "single_leg_romanian_deadlift")]
+    new_week = week_of(new_plan, after.start_date)
+    ids = {b.exercise_id for b in logged_blocks(new_week)}
+    assert "single_leg_romanian_deadlift" in ids and "dumbbell_romanian_deadlift" not in ids, sorted(ids)  # was back
+    said = [r.text for b in logged_blocks(new_week) if b.exercise_id == "single_leg_romanian_deadlift"
+            for r in b.reasons if r.rule_id == "review-regress"]  # fmt: skip
+    assert said and all("keeps the same movement" in t and "Dumbbell Romanian deadlift" in t for t in said), said
+
+
 def rung_work_of(profile, week, lift: str) -> list:  # type: ignore[no-untyped-def]
     """The (area, rung) pairs whose ladder holds `lift` at or below the area's rung in `week`."""
     out = []

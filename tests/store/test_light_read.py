@@ -84,11 +84,25 @@ def make_diary(folder: Path, cache: Path, *, units: str = "metric", pains: str =
         elif logs == "heavier":  # easier than planned, at loads above the plan's first guess
             args = ["log", "--set", f"barbell hip thrust 3x10 @{70 + 5 * n}kg rir4", "--set", "side plank 2x30s left",
                     "--set", f"trap bar deadlift 3x8 @{80 + 5 * n}kg rpe6"]  # fmt: skip
+        elif logs == "harder":  # every loaded lift at the very dose planned, every rep done, at RIR 0
+            args = ["log", *[a for b in planned_loads(folder / "diary.db", day) for a in ("--set", b)]]
         else:
             continue
         out = run_cli([*args, "--date", str(day)], env=env)
         assert out.returncode == 0, out.stderr
     return env
+
+
+def planned_loads(db: Path, day: dt.date) -> list[str]:
+    """Set lines of `day`'s planned loaded lifts at their planned load and reps, logged at RIR 0."""
+    with sqlite3.connect(db) as con:
+        [(data,)] = con.execute("SELECT data FROM planned_items WHERE kind = 'strength' AND date = ?", (str(day),))
+    return [
+        f"{b['exercise_id'].replace('_', ' ')} {p['sets']}x{p['reps']} @{p['load_kg']:g}kg rir0"
+        for b in json.loads(data)["blocks"]
+        for p in [b["prescription"]]
+        if p["load_kg"] and p["reps"] and b["role"] in ("primary", "accessory")
+    ]
 
 
 def free_day(db: Path) -> dt.date:
@@ -127,8 +141,9 @@ def cache(tmp_path_factory) -> Path:
         {"logs": "none"},
         {"logs": "heavier", "units": "imperial"},
         {"logs": "heavier", "pains": '["knee"]', "swaps": SWAP},
+        {"logs": "harder"},
     ],
-    ids=["as-planned", "loads-follow-the-diary", "nothing-logged", "pounds", "pain-area-and-swap"],
+    ids=["as-planned", "loads-follow-the-diary", "nothing-logged", "pounds", "pain-area-and-swap", "harder"],
 )
 def test_today_reads_the_same_without_sqlalchemy_as_with_it(tmp_path, cache, monkeypatch, kind):
     env = make_diary(tmp_path, cache, **kind)

@@ -102,14 +102,17 @@ def keep_regressions(
         old, new = library.get(old_id), library.get(new_id)
         pick = Pick(exercise=new, reasons=(why("review-regress", regressed_words(library, old, new)),))
         picks = out.get(new.category, ())
-        at = _harder_of(library, picks, old)
+        at = _harder_of(library, picks, old, ctx.topped)
         if at is not None:
-            pick = Pick(exercise=new, reasons=(*pick.reasons, *rung_reasons(picks[at])))
+            said = _not_back_down(library, old, new, picks[at].exercise) or pick.reasons
+            pick = Pick(exercise=new, reasons=(*said, *rung_reasons(picks[at])))
             out[new.category] = (*picks[:at], pick, *picks[at + 1 :])
             continue
-        at = _harder_of(library, tuple(extra), old)
+        at = _harder_of(library, tuple(extra), old, ctx.topped)
         if at is not None:
-            extra[at] = pick
+            extra[at] = Pick(
+                exercise=new, reasons=_not_back_down(library, old, new, extra[at].exercise) or pick.reasons
+            )
         elif picks and new.category == old.category and old.pattern in _JUMPS:  # hops held back: their slot
             out[new.category] = (*picks[:-1], pick)
     return out, extra
@@ -123,16 +126,43 @@ def regressed_words(library: Library, old: Exercise, new: Exercise) -> str:
     return f"In place of {old.name}, whose form broke down: an easier exercise takes its place{_BACK}"
 
 
+def _not_back_down(library: Library, old: Exercise, new: Exercise, below: Exercise) -> tuple[Reason, ...]:
+    """The words for a regression that takes the slot of the rung `old` was climbed to from
+    (`below`): the easier form of the same movement first, not the step back down the climb
+    (empty where `below` is a harder form of `old`, not the climb's start)."""
+    if old.id not in below.progressions or new.id not in library.gentler_forms(old.id):
+        return ()
+    text = (
+        f"In place of {old.name}, whose form broke down: its easier rung, {new.name}, keeps the same movement "
+        f"with less to control, before a step back down to {below.name}{_BACK}"
+    )
+    return (why("review-regress", text),)
+
+
 # when a swap for broken form ends (review-regress, core/swap_ends): said where the stand-in is
 _BACK = ", until your weekly reviews see its form clean for the weeks review-regress asks (rate each set's form)."
 
 
-def _harder_of(library: Library, picks: tuple[Pick, ...], old: Exercise) -> int | None:
+def _harder_of(
+    library: Library, picks: tuple[Pick, ...], old: Exercise, topped: frozenset[str] = frozenset()
+) -> int | None:
     """The slot a later selection filled with a harder form of `old` (one whose gentler forms
-    include it): the regression keeps that one out. Another lift of the pattern stays: the
-    form broke down on `old`, not on every hinge (cr22a W1: one grinding set of Romanian
-    deadlifts took an advanced lifter's trap-bar deadlift for the rest of his plan)."""
-    return next((i for i, pk in enumerate(picks) if old.id in library.gentler_forms(pk.exercise.id)), None)
+    include it), or with the rung `old` was climbed to from (a lift at its ladder's top, `topped`,
+    whose next rung is `old`: the climb waits while `old` is regressed, and going back down the
+    climb would trade the single-leg demand for a two-legged lift before the gentler single-leg
+    forms; a coach regresses within the pattern first): the regression keeps that one out. Another
+    lift of the pattern stays: the form broke down on `old`, not on every hinge (cr22a W1: one
+    grinding set of Romanian deadlifts took an advanced lifter's trap-bar deadlift for the rest of
+    his plan)."""
+    return next(
+        (
+            i
+            for i, pk in enumerate(picks)
+            if old.id in library.gentler_forms(pk.exercise.id)
+            or (pk.exercise.id in topped and old.id in pk.exercise.progressions)
+        ),
+        None,
+    )
 
 
 _JUMPS = (Pattern.landing, Pattern.plyometric)

@@ -31,12 +31,12 @@ from typing import Any
 from . import bone_stress as bsi
 from . import loads as ld
 from .model import AthleteProfile, Block, Exercise, Health, Impact, Level, Pattern, Reason, Role, Week, why
-from .owned_kit import kit_heaviest, kit_increments
+from .owned_kit import kit_increments
 from .pregnancy import RULE as PREGNANCY
 from .pregnancy import effort_violations, lying_allowed, week_reason
 from .pregnancy import notes as pregnancy_notes
 from .sentences import sentences
-from .vocab import HEALTH_NAME, EquipmentSet, spoken_list
+from .vocab import HEALTH_NAME, spoken_list
 
 POSTNATAL = "postnatal-impact-return"
 PELVIC = "pelvic-floor-symptoms"
@@ -428,8 +428,7 @@ def kit_held_heavy(week: Week, profile: AthleteProfile, library: Any, p: Any) ->
         if e is None or e.pattern not in (Pattern.hinge, Pattern.squat) or "dose-heavy" not in rules:
             continue
         kit = ld.implement(e.equipment)
-        gym = EquipmentSet.gym in profile.equipment
-        top = ld.heaviest_kg(kit, profile.units, kit_heaviest(profile), gym, p)
+        top = ld.lift_heaviest(e, profile, p)
         if kit is None or top is None or rules.isdisjoint({"kit-double-progression", "kit-heaviest"}):
             continue
         if b.prescription.load_kg + ld.increment_kg(kit, profile.units, kit_increments(profile), p) <= top + 1e-6:

@@ -11,8 +11,7 @@ from . import loads as ld
 from .library import Library
 from .load_starts import starting_e1rms
 from .load_walk import loadable_exercise
-from .model import AthleteProfile, EquipmentSet, Exercise, Item, Reason
-from .owned_kit import kit_heaviest
+from .model import AthleteProfile, Exercise, Item, Reason
 from .set_text import READABLE_RIR
 
 
@@ -29,12 +28,11 @@ def outgrown_lifts(
 
 
 def _outgrown(profile: AthleteProfile, library: Library, items: frozenset[Item], p: Any) -> frozenset[str]:
-    gym = EquipmentSet.gym in profile.equipment
     capped = []
     for e in library.exercises:
         if not (loadable_exercise(e) and e.fits(items) and e.dose.reps):  # a carry's metres have no rep load
             continue
-        top = ld.heaviest_kg(ld.implement(e.equipment), profile.units, kit_heaviest(profile), gym, p)
+        top = ld.lift_heaviest(e, profile, p)
         if top is not None:
             capped.append((e, top))
     if not capped:
@@ -78,7 +76,6 @@ def at_kit_ceiling(
     (kit-outgrown: a heavy day of "3 x 6 @ 24 kg, RIR 9"). When their reps reach the range's top
     they move on the library's way (ladder-climb: the single-leg form of the lift), as a
     bodyweight lift does; `memo` keeps the starting strength by lift."""
-    gym = EquipmentSet.gym in profile.equipment
     done: dict[str, int] = {}
     for (exercise_id, _focus), dose in carry:
         if not dose[-1] and dose[1]:
@@ -86,7 +83,7 @@ def at_kit_ceiling(
     out = []
     for e in lifts:
         kit = ld.implement(e.equipment)
-        top = ld.heaviest_kg(kit, profile.units, kit_heaviest(profile), gym, p) if kit else None
+        top = ld.lift_heaviest(e, profile, p) if kit else None
         if top is None or e.id not in done or not (loadable_exercise(e) and e.dose.reps):
             continue
         if e.id not in memo:

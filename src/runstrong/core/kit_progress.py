@@ -379,6 +379,7 @@ def kept_tempo(tempo: str | None, e: Exercise, slower: int) -> str | None:
 def _heaviest(walk: LoadWalk, e: Exercise, step: float, bar: float) -> float | None:
     kit, prof = ld.implement(e.equipment), walk.profile
     full = ld.heaviest_kg(kit, prof.units, kit_heaviest(prof), EquipmentSet.gym in prof.equipment, walk.p)
+    full = ld.lift_top(e.pair_load, kit, full, step, bar)
     return None if full is None else ld.round_down(full, step, bar)
 
 

@@ -172,12 +172,19 @@ def within_capacity(walk: LoadWalk, e: Exercise, kg: float) -> tuple[float, list
     """At most what the kit makes (the runner's heaviest dumbbell or kettlebell, a backpack
     full of books or water: kit-heaviest), and why, when that stops the load."""
     kit, prof = ld.implement(e.equipment), walk.profile
-    full = ld.heaviest_kg(kit, prof.units, kit_heaviest(prof), EquipmentSet.gym in prof.equipment, walk.p)
+    one = ld.heaviest_kg(kit, prof.units, kit_heaviest(prof), EquipmentSet.gym in prof.equipment, walk.p)
+    full = ld.lift_top(e.pair_load, kit, one, *walk.kit(e))
     if full is None or kit is None or kg <= full + 1e-9:
         return kg, []
     kg = ld.round_down(full, *walk.kit(e))
     shown = f"{round(kg / ld.KG_PER_LB):g} lb" if prof.units == Units.imperial else f"{kg:g} kg"
-    if kit == Item.backpack:
+    if full != one:
+        pair = ld.pair_words(kg, walk.kit(e)[0], prof.units)
+        text = (
+            f"Both your heaviest {kit.value}s side by side across your hips ({pair}) make {shown}: the load stops "
+            f"there; {_AT_THE_TOP}."
+        )
+    elif kit == Item.backpack:
         text = f"Your backpack is full at {shown}: the load stops there (dumbbells or a kettlebell would let it grow)."
     elif kit in kit_heaviest(prof):
         text = f"Your heaviest {kit.value} is {shown}: the load stops there; {_AT_THE_TOP}."
@@ -191,10 +198,9 @@ def within_capacity(walk: LoadWalk, e: Exercise, kg: float) -> tuple[float, list
 
 def kit_top(walk: LoadWalk, e: Exercise) -> float | None:
     """The heaviest load the runner's kit makes for `e`, on its steps (None: no such ceiling)."""
-    prof = walk.profile
-    full = ld.heaviest_kg(
-        ld.implement(e.equipment), prof.units, kit_heaviest(prof), EquipmentSet.gym in prof.equipment, walk.p
-    )
+    prof, kit = walk.profile, ld.implement(e.equipment)
+    full = ld.heaviest_kg(kit, prof.units, kit_heaviest(prof), EquipmentSet.gym in prof.equipment, walk.p)
+    full = ld.lift_top(e.pair_load, kit, full, *walk.kit(e))
     return None if full is None else ld.round_down(full, *walk.kit(e))
 
 

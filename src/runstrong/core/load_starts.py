@@ -19,7 +19,6 @@ from .load_limits import kit_top
 from .load_walk import LiftState, LoadWalk
 from .log_loads import eased_as_planned, set_e1rm
 from .model import AthleteProfile, Block, Exercise
-from .owned_kit import only_weight_kg
 from .rung_loads import hand_back, handed_back, on_rung, rung_start
 from .set_states import ESTIMATE_RULES, confirmed, from_set
 
@@ -138,7 +137,7 @@ def estimate(walk: LoadWalk, e: Exercise) -> LiftState | None:
 def _to_find(walk: LoadWalk, e: Exercise) -> bool:
     """Whether the lift's first session finds its weight: not where the runner owns one weight
     of its kit, all there is to lift (owned-weights)."""
-    return only_weight_kg(ld.implement(e.equipment), walk.profile.units, walk.profile.owned_weights) is None
+    return ld.only_load_kg(e, walk.profile.units, walk.profile.owned_weights) is None
 
 
 _SHOWN = frozenset({"e1rm-formula", "load-autoregulation"})  # loads the runner gave or logged: they convert

@@ -7,16 +7,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import loads as ld
-from .model import Item
-from .owned_kit import only_weight_kg
+from .model import Exercise, Item
 
 if TYPE_CHECKING:
     from .load_walk import LiftState, LoadWalk
 
 
-def load_reasons(walk: LoadWalk, lift: LiftState, kit: Item | None) -> list:
+def load_reasons(walk: LoadWalk, lift: LiftState, e: Exercise) -> list:
+    kit = ld.implement(e.equipment)
     rounding = walk.p.why("load-rounding", f"Rounded down to what your {ld.KIT_WORDS.get(kit, 'kit')} can make.")
-    only = only_weight_kg(kit, walk.profile.units, walk.profile.owned_weights)
+    only = ld.only_load_kg(e, walk.profile.units, walk.profile.owned_weights)
     if only is not None:  # one weight owned: nothing to find, nothing to round, said each week (cr23a F4)
         owned = walk.p.why("owned-weights", _only_text(only, kit, walk.profile.units))
         return [owned, walk.p.why(lift.rule, _load_text(walk, lift) if lift.shown else _start_text(lift))]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import Any, NamedTuple
 
-from .owned_kit import kit_heaviest, kit_increments, owned_floor_kg
+from .owned_kit import kit_heaviest, kit_increments, only_weight_kg, owned_floor_kg
 from .vocab import EquipmentSet, Item, Level, Pattern, Sex, Units
 
 MAX_LOAD_KG = 500  # the heaviest load a plan or a diary holds (a typo guard, not a methodology number)
@@ -363,6 +363,50 @@ def can_ease(last_kg: float, step_kg: float, floor_kg: float, min_pct: float = 0
     return under >= max(step_kg, floor_kg) - 1e-9 and under >= last_kg * min_pct / 100 - 1e-9
 
 
+def pair_top(full: float, step_kg: float, floor_kg: float) -> float:
+    """The heaviest load of a lift that takes both dumbbells of a pair at once (`pair_load`: side
+    by side across the hips), in kg: the pair's, twice `full` (one dumbbell's heaviest), where
+    every load on the kit's steps up to it is one dumbbell or two (kit-heaviest). Fixed weights
+    whose sums leave the kit's steps (a lightest weight off them: 25 kg dumbbells on 2 kg steps
+    counted from 1 kg) or leave a gap above the heaviest (20-24 kg: nothing between 24 and 40)
+    keep one dumbbell's.
+
+    >>> pair_top(24, 2, 0), pair_top(10, 10, 10), pair_top(16, 4, 8)  # a rack to 24; one pair of 10; 8-16
+    (48.0, 20.0, 32.0)
+    >>> round(pair_top(24, 5 * KG_PER_LB, 0) / KG_PER_LB, 3)  # 24 kg is 50 lb on 5 lb steps: 100 lb
+    100.0
+    >>> pair_top(25, 2, 1), pair_top(24, 2, 20)
+    (25, 24)
+    """
+    lightest, one = max(floor_kg, step_kg), round_down(full, step_kg, floor_kg)  # one dumbbell: on the kit's steps
+    steps = floor_kg / step_kg
+    if abs(steps - round(steps)) > 1e-6 or 2 * lightest > one + step_kg + 1e-6:
+        return full
+    return 2 * one
+
+
+def lift_top(pair: bool, kit: Item | None, full: float | None, step_kg: float, floor_kg: float) -> float | None:
+    """A lift's heaviest load, in kg: its implement's (`full`), or a pair's (`pair_top`) for a
+    dumbbell lift that takes both at once (`pair`)."""
+    if full is None or not pair or kit != Item.dumbbell:
+        return full
+    return pair_top(full, step_kg, floor_kg)
+
+
+def pair_words(kg: float, step_kg: float, units: Units) -> str:
+    """How a load past one dumbbell is carried: two dumbbells on the kit's steps, as even as they
+    go ("24 + 24 kg"; 46 kg on 2 kg steps is "24 + 22 kg").
+
+    >>> pair_words(48, 2, Units.metric), pair_words(46, 2, Units.metric), pair_words(20, 4, Units.metric)
+    ('24 + 24 kg', '24 + 22 kg', '12 + 8 kg')
+    >>> pair_words(40 * KG_PER_LB, 5 * KG_PER_LB, Units.imperial)
+    '20 + 20 lb'
+    """
+    heavy = math.ceil(kg / 2 / step_kg - _slack(step_kg)) * step_kg
+    per, unit = (1 / KG_PER_LB, "lb") if units == Units.imperial else (1.0, "kg")
+    return f"{round(heavy * per, 3):g} + {round((kg - heavy) * per, 3):g} {unit}"
+
+
 class Kit(NamedTuple):
     """What a lift's implement makes for this runner, in kg: its smallest step, its lightest
     load (an empty bar, else 0) and its heaviest (inf: no ceiling)."""
@@ -372,11 +416,30 @@ class Kit(NamedTuple):
     heaviest: float
 
 
-def kit_of(kit: Item, profile: Any, p: Any) -> Kit:
-    """The runner's `kit` (their own increments and heaviest loads, else the registry's)."""
+def kit_of(kit: Item, profile: Any, p: Any, pair: bool = False) -> Kit:
+    """The runner's `kit` (their own increments and heaviest loads, else the registry's); `pair`:
+    for a lift that takes both dumbbells at once (`lift_top`)."""
     step = increment_kg(kit, profile.units, kit_increments(profile), p)
     full = heaviest_kg(kit, profile.units, kit_heaviest(profile), EquipmentSet.gym in profile.equipment, p)
     bar = lightest_kg(kit, profile.units, profile.bar_weights, p)
     bar = bar or owned_floor_kg(kit, profile.units, profile.owned_weights)
     bar = bar or anchored_kg(kit, profile.units, kit_heaviest(profile), step)
+    full = lift_top(pair, kit, full, step, bar)
     return Kit(step, bar, math.inf if full is None else full)
+
+
+def only_load_kg(e: Any, units: Units, owned: dict) -> float | None:
+    """The one load `e` can have where the runner owns one weight of its kit (owned-weights),
+    else None; a lift that takes both dumbbells at once has two, one dumbbell or the pair."""
+    kit = implement(e.equipment)
+    return None if e.pair_load and kit == Item.dumbbell else only_weight_kg(kit, units, owned)
+
+
+def lift_heaviest(e: Any, profile: Any, p: Any) -> float | None:
+    """The heaviest load the runner's kit makes for exercise `e`, in kg (None: no ceiling, or
+    nothing to load): its implement's, or the pair's for a lift that takes both (`pair_load`)."""
+    kit = implement(e.equipment)
+    if kit is None:
+        return None
+    top = kit_of(kit, profile, p, e.pair_load).heaviest
+    return None if math.isinf(top) else top

@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import loads as ld
 from .loads import MAX_LOAD_KG
+from .log_read import LivedDays, first_lived, log_reading, never_both
 from .owned_kit import owned_floor_kg
+from .vocab import Item, Units
 
 if TYPE_CHECKING:  # the models are imported where they are built: `today`'s light path loads no Pydantic
     from .diary import PlannedBlock, PlannedSession, SetLog
     from .library import Library
-    from .model import Item, Prescription, RecentSet, Units
+    from .model import Prescription, RecentSet
 
 LIGHT = "light-before-key-runs"
 # the rules that keep a block's load below what its lift could take (an eased dose: a light day
@@ -35,9 +37,6 @@ def holding_rule(rule_ids: Iterable[str]) -> str | None:
     """The first of `HOLDING_RULES` a block cites, if any."""
     cited = set(rule_ids)
     return next((r for r in HOLDING_RULES if r in cited), None)
-
-
-EasedDays = Mapping[tuple[str, dt.date], Any]  # (lift, day) -> a lived eased day's planned prescription
 
 
 def best_set(sets: list[SetLog], day: dt.date, p: Any) -> RecentSet | None:
@@ -280,18 +279,19 @@ def followed_session(
     increments: dict[Item, float],
     library: Library,
     p: Any,
-    eased_days: EasedDays | None = None,
+    lived: LivedDays | None = None,
     ceilings: dict | None = None,
     bars: dict[Item, float] | None = None,
     owned: dict | None = None,
 ) -> PlannedSession:
     """`session` with each planned load moved by the last logged sets of its lift, never past
     the runner's kit (`ceilings`: `kit_ceilings`; `bars`: their own empty bars, in their units;
-    `owned`: the fixed weights they own, the lightest the floor: owned-weights);
-    a set logged on one of `eased_days` (the stored plan's lived eased days: light days,
-    deloads, the taper) at least as planned moves nothing."""
+    `owned`: the fixed weights they own, the lightest the floor: owned-weights), each set read
+    against the stored plan's block on the day it was lifted (`lived`: `log_read.lived_days` of
+    the days `log_read.lookback` gives, as the replan reads it): a set logged on an eased day
+    (a light day, a deload, the taper) at least as planned moves nothing."""
     kits, own = ceilings or {}, (increments, bars or {}, owned or {})
-    blocks = [_followed(b, logged, units, own, library, p, eased_days or {}, kits) for b in session.blocks]
+    blocks = [_followed(b, logged, units, own, library, p, lived or {}, kits) for b in session.blocks]
     if all(a is b for a, b in zip(blocks, session.blocks, strict=True)):
         return session
     return session.model_copy(update={"blocks": blocks})
@@ -304,41 +304,33 @@ def _followed(
     own: tuple[dict, dict, dict],  # the runner's load increments, empty bars and fixed weights owned
     library: Library,
     p: Any,
-    eased_days: EasedDays,
+    lived: LivedDays,
     ceilings: dict,
 ) -> PlannedBlock:
     presc, last = block.prescription, logged.get(block.exercise_id)
     if presc.load_kg is None or last is None or block.exercise_id not in library:
         return block
-    if eased_as_planned(eased_days.get((block.exercise_id, last.date)), last, p):
+    day = lived.get((block.exercise_id, last.date))
+    if day is not None and day.held_by and eased_as_planned(day.prescription, last, p):
         return block
-    kit = ld.implement(library.get(block.exercise_id).equipment)
+    e = library.get(block.exercise_id)
+    kit = ld.implement(e.equipment)
     if kit is None:
         return block
     step, bar = ld.increment_kg(kit, units, own[0], p), ld.lightest_kg(kit, units, own[1], p)
     bar = bar or owned_floor_kg(kit, units, own[2])
-    moved = followed_load(presc, last, step, bar, p, block.find_weight)
+    estimate, hold = log_reading(block.find_weight, last, day, first_lived(lived, block.exercise_id, last.date), p)
+    moved = followed_load(presc, last, step, bar, p, estimate)
+    moved = min(presc.load_kg, last.load_kg) if hold else never_both(moved, presc.reps, last, day, estimate)
     kg = held_load(block.held_by, presc.load_kg, moved, last, step, bar, p)
-    kg = within_kit(kg, presc.load_kg, ceilings.get(kit), step, bar)
-    reps = held_reps(presc, last, kg, p) or presc.reps
+    kg = within_kit(kg, presc.load_kg, lift_ceiling(e.pair_load, kit, ceilings, step, bar), step, bar)
+    reps = presc.reps if hold else held_reps(presc, last, kg, p) or presc.reps
     if kg == presc.load_kg and reps == presc.reps:
         return block
     from .model import Prescription, build
 
     dose = {**presc.__dict__, "load_kg": kg, "reps": reps}
     return block.model_copy(update={"prescription": build(Prescription, **dose)})
-
-
-def eased_days(sessions: Iterable[PlannedSession], days: Collection[dt.date]) -> dict[tuple[str, dt.date], Any]:
-    """The eased doses (a held load: `HOLDING_RULES`) stored `sessions` planned on `days`, by
-    lift and day (for `followed_session`)."""
-    return {
-        (b.exercise_id, x.date): b.prescription
-        for x in sessions
-        if x.date in days
-        for b in x.blocks
-        if b.held_by is not None
-    }
 
 
 def set_e1rm(s: RecentSet, p: Any) -> float:
@@ -367,6 +359,18 @@ def kit_ceilings(units: Units, own: dict, gym: bool, p: Any) -> dict[str, float]
         if full is not None:
             out[kit] = full
     return out
+
+
+def lift_ceiling(pair: bool, kit: Item, ceilings: dict, step: float, bar: float) -> float | None:
+    """A lift's heaviest load from the kit's (`kit_ceilings`, in kg): the pair's for a lift that
+    takes both dumbbells at once (`loads.lift_top`), its steps counted as the plan counts them.
+
+    >>> lift_ceiling(True, Item.dumbbell, {Item.dumbbell: 24}, 2, 0), lift_ceiling(False, Item.dumbbell, {}, 2, 0)
+    (48, None)
+    """
+    full = ceilings.get(kit)
+    floor = bar or ld.anchored_kg(kit, Units.metric, ceilings, step)  # the ceilings are in kg already
+    return ld.lift_top(pair, kit, full, step, floor)
 
 
 def within_kit(kg: float, planned: float, full: float | None, step: float, bar: float) -> float:

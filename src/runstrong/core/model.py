@@ -98,11 +98,8 @@ class Exercise(Frozen):
     regions: list[Region] = []
     high_skill: bool = False
     loadable: bool = False
-    both_hands: bool = Field(
-        False,
-        description="One dumbbell, kettlebell or bag held in both hands (or across the hips) rather than one of a "
-        "pair or one in one hand: it carries what a pair would (starting-load-estimate).",
-    )
+    both_hands: bool = Field(False, description="One weight held in both hands or across the hips: a pair's work.")
+    pair_load: bool = Field(False, description="Both dumbbells of a pair can load it at once, across the hips.")
     drill: bool = Field(
         False,
         description="A technique drill (no load, little strength stimulus): a main lift only while the runner "

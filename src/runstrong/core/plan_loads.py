@@ -48,6 +48,7 @@ from .load_walk import LiftState, LoadWalk, loadable
 from .load_words import HARD_ONCE, load_reasons
 from .log_loads import holding_rule
 from .model import AthleteProfile, Block, Exercise, Phase, Prescription, Session, Week
+from .pair_words import pair_worded
 from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
 from .ramp import worked_up
@@ -76,7 +77,8 @@ def assign_loads(
     )
     hit = ctx.memo.loads.get(key)  # the entry holds the sessions: their ids name no other object
     if hit is None:
-        hit = ctx.memo.loads.put(key, (sessions, _assign(weeks, profile, ctx.library, ctx.params, lived)))
+        walked = pair_worded(_assign(weeks, profile, ctx.library, ctx.params, lived), profile, ctx.library, ctx.params)
+        hit = ctx.memo.loads.put(key, (sessions, walked))
     return [w if ss is None else copy_of(w, sessions=list(ss)) for w, ss in zip(weeks, hit[1], strict=True)]
 
 
@@ -297,7 +299,7 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     if full and reps and lift.reps and reps < lift.reps:  # its reps fell: the words do not say they never do
         full = reps_fell(walk, full)
     stepped = light_step_words(walk, lift, light, kg) if kit is None else []  # a kit dose says its own step
-    added = load_reasons(walk, lift, ld.implement(e.equipment)) + full + stepped
+    added = load_reasons(walk, lift, e) + full + stepped
     lift.find = False  # one find-your-weight session; later ones use its log
     lift.shown = True
     kg, added = (kg, added) if kit is None else (kit.kg, [*added, *kit.reasons])

@@ -75,7 +75,7 @@ def _exercise_kit(ex: str, library: Library, plan: Plan, p: Any) -> ld.Kit | Non
     if ex not in library:
         return None
     e = library.get(ex)
-    return ld.kit_of(ld.implement(e.equipment), plan.profile, p) if loadable_exercise(e) else None  # type: ignore[arg-type]
+    return ld.kit_of(ld.implement(e.equipment), plan.profile, p, e.pair_load) if loadable_exercise(e) else None  # type: ignore[arg-type]
 
 
 def _on_step(kg: float, step: float, bar: float) -> bool:

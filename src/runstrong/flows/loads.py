@@ -14,7 +14,8 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from runstrong.core.diary import PlannedSession
-from runstrong.core.log_loads import EasedDays, eased_days, followed_session, kit_ceilings, not_yet_planned
+from runstrong.core.log_loads import followed_session, kit_ceilings, not_yet_planned
+from runstrong.core.log_read import LivedDays, lived_days, lookback
 from runstrong.core.model import AthleteProfile, EquipmentSet, RecentSet
 from runstrong.core.owned_kit import kit_heaviest, kit_increments
 from runstrong.store import logbook, repo
@@ -46,28 +47,27 @@ def _followed(
     profile = repo.latest_profile(s, athlete_id)
     if not logged or profile is None:
         return sessions
-    return follow_logged(sessions, logged, profile, lived_eased_days(s, athlete_id, logged))
+    return follow_logged(sessions, logged, profile, lived_on(s, athlete_id, logged))
 
 
-def lived_eased_days(s: Session, athlete_id: int, logged: dict[str, RecentSet]) -> EasedDays:
-    """The current plan's light doses on the days `logged` was lifted (one read per day, and
-    the latest sets of a day's lifts share a day or two): a light day's set done as planned
-    moves no load (`light-before-key-runs`)."""
-    days = {r.date for r in logged.values() if r.date is not None}
-    found: dict = {}
-    for day in sorted(days):
-        found.update(eased_days(repo.planned_between(s, athlete_id, day, day)[1], days))
-    return found
+def lived_on(s: Session, athlete_id: int, logged: dict[str, RecentSet]) -> LivedDays:
+    """The current plan's blocks on the days `logged` was lifted and the weeks before them
+    (`log_read.lookback`; one read for them all): a light day's set done as planned moves no load
+    (`light-before-key-runs`), and a set is read against its day's dose as the replan reads it."""
+    days = {d for r in logged.values() if r.date is not None for d in lookback(r.date)}
+    if not days:
+        return {}
+    return lived_days(repo.planned_between(s, athlete_id, min(days), max(days))[1], days)
 
 
 def follow_logged(
     sessions: list[PlannedSession],
     logged: dict[str, RecentSet],
     profile: AthleteProfile,
-    light: EasedDays | None = None,
+    light: LivedDays | None = None,
 ) -> list[PlannedSession]:
     """`sessions` at the loads `logged` points to, for a caller that read the sets, the
-    profile and the lived light days (`lived_eased_days`) itself (the web's pages read them
+    profile and the lived days (`lived_on`) itself (the web's pages read them
     with the rest of the page)."""
     taken = {**profile.recent_sets, **profile.logged_sets}
     logged = not_yet_planned(logged, taken)  # a plan made from a set already follows it

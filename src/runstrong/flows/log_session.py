@@ -139,10 +139,20 @@ def log_session(store: Store, athlete: str | None, given: LogInput, clock: base.
         return Logged(tx.athlete, result, log, context.planned, version=tx.version, notes=notes)
 
 
+def _believable_top(e: Any, units: Any, own: dict, gym: bool, p: Any) -> float | None:
+    """The heaviest load a set of `e` can carry on the runner's kit, in kg: both dumbbells at once
+    for a lift that takes a pair (`pair_load`), else its implement's heaviest."""
+    from runstrong.core.loads import heaviest_kg, implement
+    from runstrong.core.vocab import Item
+
+    kit = implement(e.equipment)
+    full = heaviest_kg(kit, units, own, gym, p)
+    return 2 * full if full is not None and e.pair_load and kit == Item.dumbbell else full
+
+
 def _believable(given: LogInput, context: logbook.DayContext, kit: dict[str, Any], history: dict[str, float]) -> None:
     """Refuse a load beyond every bound of what could be true (kit, plan, the lift's last
     sets) unless confirmed: nothing is written, and the message says how to log it if true."""
-    from runstrong.core.loads import heaviest_kg, implement
     from runstrong.core.vocab import Item
     from runstrong.io.data_files import load_context
 
@@ -150,7 +160,7 @@ def _believable(given: LogInput, context: logbook.DayContext, kit: dict[str, Any
     own = {Item(k): v for k, v in kit["heaviest_loads"].items() if k in Item._value2member_map_}
     gym = "gym" in kit["equipment"]
     ceilings = {
-        x.exercise_id: heaviest_kg(implement(ctx.library.get(x.exercise_id).equipment), units, own, gym, ctx.params)
+        x.exercise_id: _believable_top(ctx.library.get(x.exercise_id), units, own, gym, ctx.params)
         for x in given.sets if x.exercise_id in ctx.library
     }  # fmt: skip
     planned = {b.exercise_id: b.prescription.load_kg for b in (context.planned.blocks if context.planned else ())

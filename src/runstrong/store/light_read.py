@@ -37,10 +37,12 @@ from runstrong.core.log_loads import (
     held_load,
     held_reps,
     kit_ceilings,
+    lift_ceiling,
     not_yet_planned,
     week_best,
     within_kit,
 )
+from runstrong.core.log_read import first_lived, lived_days, log_reading, lookback, never_both
 from runstrong.core.names import kept
 from runstrong.core.owned_kit import owned_floor_kg, with_owned_heaviest, with_owned_steps
 from runstrong.core.vocab import Units
@@ -245,49 +247,55 @@ def _follow(con: sqlite3.Connection, athlete_id: int, plan_id: int, sessions: li
     logged = not_yet_planned(logged, taken)  # a plan made from a set already follows it
     if not logged:
         return sessions
-    units, kits = Units(profile["units"]), data["kits"]
+    units, kits, pairs = Units(profile["units"]), data["kits"], frozenset(data["pairs"])
     owned = profile.get("owned_weights", {})  # a profile stored before them has none
     own = with_owned_steps(profile["load_increments"], owned), profile.get("bar_weights", {}), owned
     gym = "gym" in profile.get("equipment", ())
     heaviest = with_owned_heaviest(profile.get("heaviest_loads", {}), owned)  # a profile stored before them has none
     ceilings = kit_ceilings(units, heaviest, gym, p)
-    light = _eased_days(con, plan_id, {s.date for s in logged.values()})
+    light = _lived_days(con, plan_id, {d for s in logged.values() for d in lookback(dt.date.fromisoformat(s.date))})
     out = []
     for session in sessions:
-        blocks = [_followed(b, logged, units, own, kits, p, light, ceilings) for b in session["blocks"]]
+        blocks = [_followed(b, logged, units, own, (kits, pairs), p, light, ceilings) for b in session["blocks"]]
         out.append(session if blocks == session["blocks"] else {**session, "blocks": blocks})
     return out
 
 
-def _eased_days(con: sqlite3.Connection, plan_id: int, days: set[str]) -> dict[tuple[str, str], Values]:
-    """`core.log_loads.eased_days` of the stored plan's sessions on `days` (ISO dates)."""
-    marks = ",".join("?" * len(days))
-    rows = con.execute(f"SELECT data FROM planned_items WHERE plan_id = ? AND kind = 'strength' AND date IN ({marks})",
-                       (plan_id, *sorted(days)))  # fmt: skip
-    return {
-        (b["exercise_id"], x["date"]): Values(b["prescription"])
-        for (data,) in rows
-        for x in [json.loads(data)]
-        for b in x["blocks"]
-        if b.get("held_by")  # a row of another shape is caught by `_shaped` before it is shown
-    }
+def _lived_days(con: sqlite3.Connection, plan_id: int, days: set[dt.date]) -> dict[tuple[str, str], Values]:
+    """`core.log_read.lived_days` of the stored plan's sessions on `days`, keyed by ISO date (the
+    logged sets' dates here); one statement over the days' range."""
+    rows = con.execute(
+        "SELECT data FROM planned_items WHERE plan_id = ? AND kind = 'strength' AND date BETWEEN ? AND ?",
+        (plan_id, min(days).isoformat(), max(days).isoformat()),
+    )
+    wanted = {d.isoformat() for d in days}
+    sessions = [Values(x) for (data,) in rows for x in [json.loads(data)] if x.get("date") in wanted]
+    return {(x, str(d)): b for (x, d), b in lived_days(sessions, [dt.date.fromisoformat(d) for d in wanted]).items()}
 
 
 def _followed(
-    block: dict, logged: dict, units: Units, own: tuple, kits: dict, p: Any, light: dict, ceilings: dict
+    block: dict, logged: dict, units: Units, own: tuple, lifts: tuple, p: Any, light: dict, ceilings: dict
 ) -> dict:
-    presc, last = block["prescription"], logged.get(block["exercise_id"])
+    """A block's load as its lift's logged set moves it (`log_loads.followed_block`); `lifts`: each
+    exercise's implement, and the exercises that take both dumbbells at once."""
+    (kits, pairs), presc, last = lifts, block["prescription"], logged.get(block["exercise_id"])
     kit = kits.get(block["exercise_id"])
     if presc["load_kg"] is None or last is None or kit is None:
         return block
-    if eased_as_planned(light.get((block["exercise_id"], last.date)), last, p):
+    day = light.get((block["exercise_id"], last.date))
+    if day is not None and day.held_by and eased_as_planned(day.prescription, last, p):
         return block
     step, bar = ld.increment_kg(kit, units, own[0], p), ld.lightest_kg(kit, units, own[1], p)
     bar = bar or owned_floor_kg(kit, units, own[2])
-    kg = followed_load(Values(presc), last, step, bar, p, bool(block.get("find_weight")))  # type: ignore[arg-type]
+    first = first_lived(light, block["exercise_id"], last.date)
+    estimate, hold = log_reading(bool(block.get("find_weight")), last, day, first, p)
+    moved = followed_load(Values(presc), last, step, bar, p, estimate)  # type: ignore[arg-type]
+    # one hard week: the load lifted holds; else never a load step with the reps' (log_loads._followed)
+    kg = min(presc["load_kg"], last.load_kg) if hold else never_both(moved, presc["reps"], last, day, estimate)
     kg = held_load(block["held_by"], presc["load_kg"], kg, last, step, bar, p)
-    kg = within_kit(kg, presc["load_kg"], ceilings.get(kit), step, bar)
-    reps = held_reps(Values(presc), last, kg, p) or presc["reps"]  # type: ignore[arg-type]
+    top = lift_ceiling(block["exercise_id"] in pairs, kit, ceilings, step, bar)
+    kg = within_kit(kg, presc["load_kg"], top, step, bar)
+    reps = presc["reps"] if hold else held_reps(Values(presc), last, kg, p) or presc["reps"]  # type: ignore[arg-type]
     if kg == presc["load_kg"] and reps == presc["reps"]:
         return block
     return {**block, "prescription": {**presc, "load_kg": kg, "reps": reps}}
@@ -332,7 +340,7 @@ def follow_data() -> dict[str, Any]:
         data = json.loads(_follow_file().read_text("utf-8"))
     except (OSError, ValueError):
         raise NeedsFollowData from None
-    if not isinstance(data, dict) or set(FOLLOW_PARAMS) - set(data.get("params", {})):
+    if not isinstance(data, dict) or set(FOLLOW_PARAMS) - set(data.get("params", {})) or "pairs" not in data:
         raise NeedsFollowData  # kept by an older version, which read fewer values
     return data
 
@@ -342,6 +350,7 @@ def keep_follow_data(ctx: Any) -> None:
     data = {
         "params": {name: getattr(ctx.params, name) for name in FOLLOW_PARAMS},
         "kits": {e.id: ld.implement(e.equipment) for e in ctx.library.exercises},
+        "pairs": [e.id for e in ctx.library.exercises if e.pair_load],
     }
     target = _follow_file()
     try:

@@ -20,7 +20,7 @@ from runstrong import clock
 from runstrong.core.context import PlanningContext
 from runstrong.core.diary import PlannedRun, PlannedSession, RunLog, week_start
 from runstrong.core.library import Library
-from runstrong.core.log_loads import eased_days
+from runstrong.core.log_read import lived_days, lookback
 from runstrong.core.model import AthleteProfile, Exercise, Plan
 from runstrong.core.params import Params
 from runstrong.errors import UserError
@@ -286,8 +286,8 @@ class DiaryReads:
         profile = self._profile_of(s, who) if logged else None
         if profile is None:
             return sessions, {x: found.sets[x] for x in shown if x in found.sets}
-        days = {r.date for r in logged.values() if r.date is not None}  # lived light days (flows.loads)
-        light = eased_days(self._planned_on(s, who, days), days)
+        days = {d for r in logged.values() if r.date is not None for d in lookback(r.date)}  # flows.loads.lived_on
+        light = lived_days(self._planned_on(s, who, days), days)
         followed = follow_logged(sessions, logged, profile, light)
         return followed, {x: found.sets[x] for x in shown if x in found.sets}
 
