@@ -40,7 +40,9 @@ def ceiling_e1rm(e: Exercise, body_mass_kg: float, sex: Sex, level: Level, p: An
 def _who(profile: AthleteProfile) -> str:
     person = {Sex.female: "woman", Sex.male: "man", Sex.unspecified: "runner"}[profile.sex]
     level = profile.strength_experience.value
-    return f"{'an' if level[0] in 'aeiou' else 'a'} {level} {person} of {round(profile.body_mass_kg, 1):g} kg"
+    mass = profile.body_mass_kg
+    weighs = f"{mass / ld.KG_PER_LB:.0f} lb" if profile.units == Units.imperial else f"{round(mass, 1):g} kg"
+    return f"{'an' if level[0] in 'aeiou' else 'a'} {level} {person} of {weighs}"
 
 
 def _shown(kg: float, units: Units) -> str:
@@ -51,8 +53,8 @@ def _shown(kg: float, units: Units) -> str:
 def _fix(field: str, kg: float, profile: AthleteProfile) -> str:
     """How to put it right: the pound reading of the number, and the way to keep it."""
     keep = "if it is right, add loads_confirmed = true to the profile"
-    if profile.units == Units.imperial:  # a kg field in a pounds profile: the number was meant in lb
-        return f"if you meant {kg:g} lb, give it under known_loads (your units) instead; {keep}"
+    if profile.units == Units.imperial:  # which field it came by is not kept: both units are named
+        return f"check the number and its unit (known_loads is in pounds, known_loads_kg in kilograms); {keep}"
     meant = kg * ld.KG_PER_LB
     where = "known_loads_kg" if field.startswith("known_loads_kg") else "the set"
     return f"if you meant {kg:g} lb, that is {meant:.1f} kg: write {meant:.1f} in {where}; {keep}"
