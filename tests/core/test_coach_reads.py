@@ -112,11 +112,14 @@ def test_single_leg_or_high_impact_jumps_give_way_on_a_squeezed_day_even_when_no
 
 def test_a_hinge_with_no_load_of_its_own_starts_from_the_known_hinge_by_the_registry_ratio():
     """The marathoner knows her trap-bar deadlift (60 kg): her Romanian deadlift starts
-    from it at the registry's ratio, not from the body-mass estimate (cross-lift-start)."""
+    from it at the registry's ratio, not from the body-mass estimate (cross-lift-start). She
+    gave no consistent strength weeks, so the load is read as from before a break, at the
+    undated share (detraining-restart), and the conversion starts from that."""
     plan = plan_of("marathoner.toml")
     first = blocks_of(plan, "romanian_deadlift")[0][1]
     pr = first.prescription
     known = ld.e1rm(60, CTX.library.get("trap_bar_deadlift").dose.reps, P.known_load_rir, P.e1rm_formula, 15)
+    known *= P.detrain_undated_share_pct / 100
     ratio = P.cross_lift_relative_pct["romanian_deadlift"] / P.cross_lift_relative_pct["trap_bar_deadlift"]
     rir = ld.rir_of(pr.intensity.kind, pr.intensity.value, P.autoreg_assumed_rir)
     want = ld.round_down(ld.load_for(known * ratio, pr.reps, rir, P.e1rm_formula, P.e1rm_max_reps), *BAR)

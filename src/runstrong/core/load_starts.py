@@ -13,10 +13,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import loads as ld
+from .detraining import aged, known_date, taken_words
 from .library import Library
 from .load_calibration import family_ratio, scales_up, strength_scale, table_e1rm
 from .load_limits import kit_top
+from .load_plausible import given_e1rm
 from .load_walk import LiftState, LoadWalk
+from .load_words import in_units
 from .log_loads import eased_as_planned, set_e1rm
 from .model import AthleteProfile, Block, Exercise
 from .rung_loads import hand_back, handed_back, on_rung, rung_start
@@ -46,6 +49,8 @@ def starts(walk: LoadWalk, logged: bool) -> None:
     for ex_id, s in {**walk.profile.recent_sets, **(walk.profile.logged_sets if logged else {})}.items():
         if ex_id in library and (s.date is not None) == logged:
             before = walk.lifts.get(ex_id)
+            if not (logged and ex_id in walk.profile.logged_sets) and _given_aged(walk, ex_id, s, before):
+                continue  # a set the runner gave from before a break (detraining-restart)
             # a review's cut done as planned never shows less than it shows (cr19b #2: an RDL fell 25 -> 15 lb)
             shows = (ex_id, s.date) in walk.cut_days and set_e1rm(s, walk.p) > before.e1rm + 1e-6 if before else False
             planned = walk.eased_days.get((ex_id, s.date)) if s.date is not None else None
@@ -86,17 +91,34 @@ def starts(walk: LoadWalk, logged: bool) -> None:
     for ex_id, kg in walk.profile.known_loads_kg.items():
         if ex_id in library and ex_id not in walk.lifts:
             e = library.get(ex_id)
-            reps = e.dose.reps
-            e1rm = (
-                ld.e1rm(kg, reps, p.known_load_rir, p.e1rm_formula, p.e1rm_max_reps)
-                if reps
-                else kg * 100 / p.carry_load_pct
+            e1rm = given_e1rm(e, kg, p)
+            walk.lifts[ex_id] = _aged_start(walk, e, e1rm, kg, known_date(walk.profile)) or LiftState(
+                e1rm, kg, "e1rm-formula"
             )
-            walk.lifts[ex_id] = LiftState(e1rm, kg, "e1rm-formula")
     # the loads the runner gave (not the diary's sets of lifts the plan estimated: done as
     # planned they only repeat the estimate) scale the estimates of the others
     given = [(library.get(x), lift.e1rm) for x, lift in walk.lifts.items() if lift.rule == "e1rm-formula"]
     walk.scale = strength_scale(given, walk.profile, p)
+
+
+def _given_aged(walk: LoadWalk, ex_id: str, s: Any, before: LiftState | None) -> bool:
+    """Whether the profile's set of `ex_id` is from before a break: it starts the lift aged when
+    the walk holds none yet; a lift the walk already holds (lived weeks, a known load) keeps it."""
+    if aged(walk.profile, s.date, walk.p) is None:
+        return False
+    if before is None:
+        walk.lifts[ex_id] = _aged_start(walk, walk.library.get(ex_id), set_e1rm(s, walk.p), s.load_kg, s.date)  # type: ignore[assignment]
+    return True
+
+
+def _aged_start(walk: LoadWalk, e: Exercise, e1rm: float, kg: float, day: Any) -> LiftState | None:
+    """A start from a load given before a break, at its share of the load's e1RM, its first
+    session finding the weight from light (detraining-restart); None for a load of today."""
+    a = aged(walk.profile, day, walk.p)
+    if a is None:
+        return None
+    words = taken_words(in_units(kg, walk.profile.units), a)
+    return LiftState(e1rm * a.share, None, "e1rm-formula", find=_to_find(walk, e), aged=words)
 
 
 def _lived_before(walk: LoadWalk, ex_id: str, day: Any) -> bool:

@@ -150,3 +150,23 @@ OWNED_WORDS = (
     "The fixed dumbbells or kettlebells you own, in your units, on one even step: e.g. dumbbell = [10] for one "
     "pair of 10 kg, kettlebell = [12, 16]. Every load of that item is one of them."
 )
+
+
+KNOWN = (
+    "Your working load per exercise id, in kg (even in an imperial profile), for its usual reps with about 2 in "
+    "reserve. Or give known_loads: the same, in your units (lb for imperial), e.g. romanian_deadlift = 135. Loads "
+    "from before a break: give known_loads_date; with consistent_strength_weeks = 0 and no date they are read as "
+    "from before a break (detraining-restart)."
+)
+KNOWN_DATE = (
+    "When your known loads were your working loads (YYYY-MM-DD), if not lately: a load from before a break is "
+    "started lower, by how long ago it was, and its first session finds the weight again (detraining-restart)."
+)
+CONFIRMED = (
+    "Your known loads and recent sets are right though they are heavy for your body mass and level: a load "
+    "far beyond what they make plausible (a load typed in pounds) is refused until you check it (load-plausible)."
+)
+RECENT = (
+    'A recent set per exercise id, e.g. "5 x 60 kg @ RIR 2" (a table may give its date: a set months old is '
+    "started lower, detraining-restart): its e1RM sets the start. Your own word: the diary's sets go in logged_sets."
+)

@@ -88,6 +88,7 @@ class LiftState:
     # the e1RM it started from (a log's, a start's), which the walk's bound to its planned loads never
     # lowers: at the kit's heaviest the load cannot follow it, and the effort written reads the reserve by it
     free_e1rm: float | None = None
+    aged: str = ""  # a start from a load given before a break: what the plan says of it (detraining-restart)
 
     def __post_init__(self) -> None:
         if self.free_e1rm is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import loads as ld
+from .detraining import find_words
 from .model import Exercise, Item
 
 if TYPE_CHECKING:
@@ -27,6 +28,12 @@ def load_reasons(walk: LoadWalk, lift: LiftState, e: Exercise) -> list:
             "the log moves it on."
         )
         return [walk.p.why("rung-start-load", text), rounding]
+    if lift.aged and not lift.shown:  # a load from before a break: what it is taken as, found from light
+        return [
+            walk.p.why("find-your-weight", find_words(walk.p.find_weight_ramp_sets)),
+            walk.p.why("detraining-restart", lift.aged),
+            rounding,
+        ]
     if lift.find and lift.rung:
         return [*_rung_find(walk, lift), rounding]
     if lift.find:
@@ -68,8 +75,10 @@ def _load_text(walk: LoadWalk, lift: LiftState) -> str:
     }[lift.rule]
     if lift.rule == "load-autoregulation" and not lift.diary:  # a dated set the runner gave, not the diary's (P3)
         text = "Load from the recent set you gave for this lift: easier than planned moves it up, harder down."
+    if lift.aged and not lift.weeks:  # the week a lift given before a break comes back (detraining-restart)
+        text = "Load from your load before the break, taken lower as the first session said: no heavier this week."
     if lift.rule == "e1rm-formula" and not lift.weeks and lift.last is not None:  # the start, in the runner's units
-        given = _in_units(lift.last, walk.profile.units)  # cr21a S3: a 135 meant as lb, read as kg, says 298 lb
+        given = in_units(lift.last, walk.profile.units)  # cr21a S3: a 135 meant as lb, read as kg, says 298 lb
         text = f"Load from the estimated 1RM of the {given} you gave for this lift, for these reps and this reserve."
     if lift.weeks and lift.rule in _STARTS:  # its later weeks go on from its own loads (cr20a #9)
         text = f"Load follows this lift's earlier weeks; {_STARTS[lift.rule](lift)}: adjust to the reserve."
@@ -84,13 +93,13 @@ _STARTS = {
 
 def _only_text(kg: float, kit: Item | None, units: object) -> str:
     return (
-        f"{_in_units(kg, units)}: all your {ld.KIT_WORDS.get(kit, 'kit')} have, and every load of this lift. "
+        f"{in_units(kg, units)}: all your {ld.KIT_WORDS.get(kit, 'kit')} have, and every load of this lift. "
         "Where it is light for the effort asked, lower it slower and pause at the bottom; the weeks add reps, then "
         "slow the lowering (kit-double-progression)."
     )
 
 
-def _in_units(kg: float, units: object) -> str:
+def in_units(kg: float, units: object) -> str:
     """A load the runner gave, as they would write it (`Units` compared by value: the light path's strings too)."""
     if getattr(units, "value", units) == "imperial":
         return f"{round(kg / ld.KG_PER_LB, 1):g} lb"

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
+from . import load_values as lv
 from . import names
 from .adjust_merge import merge_adjustments, merged_by_week
 from .base import Frozen, RunMinutes
@@ -334,17 +335,10 @@ class AthleteProfile(Frozen):
     bone_stress_site: BoneSite | None = Field(None, description="Where the bone stress injury was (bone_stress).")
     cleared_to_run: Day | None = Field(None, description="The day your clinician cleared you to run (bone_stress).")
     allow_double_days: bool = False
-    known_loads_kg: dict[str, Annotated[float, Field(gt=0, le=500)]] = Field(
-        default_factory=dict,
-        description="Recent working load per exercise id, in kg (even in an imperial profile), for its usual reps "
-        "with about 2 in reserve. Or give known_loads: the same, in your units (lb for imperial), e.g. "
-        "romanian_deadlift = 135.",
-    )
-    recent_sets: dict[ExerciseId, RecentSet] = Field(
-        default_factory=dict,
-        description='A recent set per exercise id, e.g. "5 x 60 kg @ RIR 2": its e1RM sets the start. '
-        "Your own word: the diary's sets go in logged_sets.",
-    )
+    known_loads_kg: dict[str, Annotated[float, Field(gt=0, le=500)]] = Field(default_factory=dict, description=lv.KNOWN)
+    known_loads_date: Day | None = Field(None, description=lv.KNOWN_DATE)  # detraining-restart
+    loads_confirmed: bool = Field(False, description=lv.CONFIRMED)  # load-plausible
+    recent_sets: dict[ExerciseId, RecentSet] = Field(default_factory=dict, description=lv.RECENT)
     logged_sets: dict[ExerciseId, RecentSet] = Field(
         default_factory=dict,
         description="The diary's last logged set of each lift (dated), added when a plan is made from the diary: "

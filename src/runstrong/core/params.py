@@ -116,6 +116,8 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "body-mass-plausible": rhealth.BodyMassPlausible,
     "e1rm-formula": rl.E1rmFormula,
     "starting-load-estimate": rl.StartingLoadEstimate,
+    "detraining-restart": rl.DetrainingRestart,
+    "load-plausible": rl.LoadPlausible,
     "find-your-weight": rl.FindYourWeight,
     "cross-lift-start": rl.CrossLiftStart,
     "load-autoregulation": rl.LoadAutoregulation,

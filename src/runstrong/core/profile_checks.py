@@ -126,6 +126,14 @@ def goal_races_before_the_race(profile: Any) -> str | None:
     return None
 
 
+def known_loads_date_with_loads(profile: Any) -> str | None:
+    """`known_loads_date` dates the known loads (detraining-restart): a date with none is a slip."""
+    if getattr(profile, "known_loads_date", None) is not None and not profile.known_loads_kg:
+        return ("known_loads_date: dates your known loads, and you gave none; give known_loads_kg (or known_loads), "
+                "or remove it (a recent set takes its own date)")  # fmt: skip
+    return None
+
+
 # each check with the fields it reads: (fields, check returning "field: message; fix" or None)
 ACROSS_FIELDS: tuple[tuple[tuple[str, ...], Callable[[Any], str | None]], ...] = (
     (("start_date", "race"), race_after_start),
@@ -136,6 +144,7 @@ ACROSS_FIELDS: tuple[tuple[tuple[str, ...], Callable[[Any], str | None]], ...] =
     (("health", "bone_stress_site", "cleared_to_run", "start_date", "pain_areas"), bone_stress_entry),
     (("start_date", "race", "running"), goal_races_before_the_race),
     (("owned_weights", "heaviest_loads", "load_increments"), owned_conflict),
+    (("known_loads_date", "known_loads_kg"), known_loads_date_with_loads),
 )
 
 

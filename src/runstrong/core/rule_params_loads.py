@@ -91,3 +91,18 @@ class KitFitsTheLift(RuleParams):
     min_pct: Pct
     reps: Int
     rir: Int
+
+
+class DetrainingRestart(RuleParams):
+    prefix = "detrain_"
+    kept_weeks: Int  # a load this many weeks old or less is today's
+    after_weeks: tuple[Int, ...]  # over each of these weeks since, the share below
+    share_pct: tuple[Pct, ...]
+    undated_share_pct: Pct  # an undated load given with no consistent strength weeks
+
+
+class LoadPlausible(RuleParams):
+    prefix = "plausible_load_"
+    top_e1rm_per_kg: dict[Pattern, Positive]
+    level_pct: ByLevel
+    sex_pct: dict[Sex, Pct]

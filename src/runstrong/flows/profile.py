@@ -109,6 +109,7 @@ def store_profile_in(
     expected_version: int | None = None,
 ) -> ProfileStored:
     """`store_profile` inside the caller's write transaction."""
+    plausible_loads(profile)
     from runstrong.core.planner import build_plan, replan
     from runstrong.io.data_files import load_context
 
@@ -129,6 +130,27 @@ def store_profile_in(
     tx = base.begin(s, repo.athlete_info(s, athlete_id), clock, expected_version)
     stored = write_plan(tx, profile, plan, "profile", f"stored the profile of {profile.name}")
     return ProfileStored(stored, kept, broken, tx.version)
+
+
+def plausible_loads(profile: AthleteProfile, before: AthleteProfile | None = None) -> None:
+    """Refuse a known load or recent set far beyond what body mass, sex and level make plausible
+    (load-plausible), on every path a profile is stored by: the web form, the API, a file. A change
+    that leaves the loads the diary holds as they were is not refused for them (a form that edits
+    the session cap cannot confirm a load stored before the check)."""
+    if not profile.known_loads_kg and not profile.recent_sets:
+        return
+    if before is not None and (before.known_loads_kg, before.recent_sets) == (
+        profile.known_loads_kg,
+        profile.recent_sets,
+    ):
+        return
+    from runstrong.core.load_plausible import first_implausible
+    from runstrong.io.data_files import load_context
+
+    ctx = load_context()
+    if (problem := first_implausible(profile, ctx.library, ctx.params)) is not None:
+        field, _, message = problem.partition(": ")
+        raise base.Refused(field, message)
 
 
 def write_plan(tx: base.Tx, profile: AthleteProfile, plan: Plan, kind: str, summary: str) -> repo.StoredPlan:
@@ -203,5 +225,6 @@ def update_profile(
         if (future := birth_in_future(changed, tx.clock.today)) is not None:
             field, _, message = future.partition(": ")
             raise base.Refused(field, message)
+        plausible_loads(changed, before=profile)
         stored = write_plan(tx, changed, replan_ahead(tx, plan, changed), "profile", "changed the profile")
         return ProfileStored(stored, [], [], tx.version)

@@ -115,7 +115,22 @@ def validate_profile(raw: dict[str, Any], source: str = "profile") -> AthletePro
     if (future := birth_in_future(profile, today())) is not None:  # the model has no clock: asked here
         field, _, message = future.partition(": ")
         raise UserError(problems=[Problem(field, message, source=source)])
+    check_loads(profile, source)
     return profile
+
+
+def check_loads(profile: AthleteProfile, source: str = "profile") -> None:
+    """Refuse known loads and recent sets beyond what body mass, sex and level make plausible
+    (load-plausible: a load typed in pounds into known_loads_kg), each named with its fix."""
+    if not profile.known_loads_kg and not profile.recent_sets:
+        return
+    from runstrong.core.load_plausible import implausible_loads
+    from runstrong.io.data_files import load_context
+
+    ctx = load_context()
+    found = implausible_loads(profile, ctx.library, ctx.params)
+    if found:
+        raise UserError(problems=[Problem(field, said, fix=fix, source=source) for field, said, fix in found])
 
 
 UNKNOWN_IDS_SHOWN = 20  # unknown exercise ids named one by one; the rest are counted
