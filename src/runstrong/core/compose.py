@@ -33,6 +33,7 @@ from .runner import Runner
 from .schedule import SessionSpec
 from .selection import BlockSelection, Pick
 from .session_picks import SPREAD_PHASES, sessions_picked
+from .slow_heavy import rung_kind
 from .stand_ins import HOPS_OUT, NEW_HOPS_OUT, low_hop
 from .timing import estimate_seconds
 from .trim import Lead, trim_to_cap
@@ -88,7 +89,7 @@ class Planned:
         carried, rungs = self.carried, self.rung_ids
         return tuple(
             prescribe(
-                self.ctx, pk.exercise, role, is_focus, self.dctx, carried.get(pk.exercise.id), pk.exercise.id in rungs
+                self.ctx, pk.exercise, role, is_focus, self.dctx, carried.get(pk.exercise.id), rung_kind(pk, rungs)
             )
             for role, pk, is_focus in self.picks
         )

@@ -10,6 +10,7 @@ from typing import NamedTuple
 from .context import Memo, PlanMemo, PlanningContext
 from .effort_targets import eased, effort_target, heavy_set, race_close_intensity
 from .holds import hold_dose
+from .lift_kind import trains_weaker
 from .load_effort import restated
 from .model import (
     Category,
@@ -43,6 +44,7 @@ from .progression import (
 from .ramp import ramp_count
 from .rep_scheme import LEG_CATEGORIES, heavy_ready, keeps_foundation_reps, rep_scheme
 from .review_cut import cut_prescription, cut_sets
+from .slow_heavy import SLOW, slow_dose
 from .stability import stability_drill
 from .timing import estimate_seconds as estimate_seconds  # re-exported: the review imports it here
 from .vocab import with_article
@@ -108,7 +110,7 @@ def prescribe(
     focus: bool,
     ctx: DoseContext,
     carried: tuple | None = None,
-    rung: bool = False,
+    rung: bool | str = False,
 ) -> Dosed:
     """The prescription for `e` in this week, with the rules that set it; `carried` is its
     dose in the last loading week, which this week steps from (progression-carries-over); a
@@ -155,7 +157,7 @@ class _Draft:
     reasons: list[Reason] = field(default_factory=list)
     cues: list[str] = field(default_factory=list)
     carry: Carried | None = None  # this week's dose before a light day or a cut: the next week's base
-    rung: bool = False  # a pain ladder's rung lift: its sets are the ladder's, whatever the day
+    rung: bool | str = False  # a pain ladder's rung lift (SLOW: a slow heavy rung's): its sets are the ladder's
 
     @property
     def accessory(self) -> bool:
@@ -170,7 +172,7 @@ def _prescribe(
     carried: Carried | None,
     p: Params,
     steps: Memo,
-    rung: bool,
+    rung: bool | str,
 ) -> Dosed:
     step = carry_step(ctx, e, role) if carried is not None else week_step(ctx, e, role)
     d = _Draft(e, role, ctx, step, steps, carried, cues=list(e.cues), rung=rung)
@@ -191,6 +193,7 @@ def _prescribe(
         d.reasons.append(p.why("foundation-posterior-emphasis", text="Slow, tall carry for core stiffness."))
     _movement_cues(d, p)
     _eccentric_cap(d, p)
+    slow_dose(d, p)  # a slow heavy rung: heavy and slow whatever the day (slow-heavy-rung)
     if d.carry is None:
         d.carry = Carried(d.sets, d.reps, d.seconds, d.contacts)
     _cuts(d, p)
@@ -421,7 +424,7 @@ def _cuts(d: _Draft, p: Params) -> None:
         d.sets = min(d.sets, p.maintenance_sets)
         add(p.why("maintenance-after-race", f"{d.sets} set(s) at the same dose: keep, don't build."))
     leg_work = d.e.category in LEG_CATEGORIES and d.role in (Role.primary, Role.accessory)
-    light, full = ctx.light and leg_work, d.sets  # a rung's sets are the ladder's (pain-monitoring)
+    light, full = ctx.light and leg_work and d.rung != SLOW, d.sets  # a rung's sets are the ladder's
     if light and not d.rung and not (ctx.volume_cut_pct and not ctx.deload):  # a taper's cut: no second cut
         d.sets = max(1, d.sets - p.light_set_cut)  # a deload cuts from the light day's dose (cr21a W2)
     fewer = d.sets < full
@@ -469,16 +472,10 @@ def _cuts(d: _Draft, p: Params) -> None:
         add(p.why("dose-heavy", f"Near failure: rest at least {p.heavy_set_min_rest} s between sets."))
 
 
-def _trains_weaker(e: Exercise) -> bool:
-    """Whether the weaker side's extra set goes on `e`: in the core, only on the side plank's
-    pattern, the one the screen measured (a bird dog does not train lateral trunk endurance)."""
-    return e.category != Category.core or e.pattern == Pattern.anti_lateral_flexion
-
-
 def _dosed(d: _Draft, p: Params) -> Dosed:
     dose, e = d.e.dose, d.e
     extra_side = None
-    if dose.per_side and d.role in (Role.primary, Role.accessory) and _trains_weaker(e):
+    if dose.per_side and d.role in (Role.primary, Role.accessory) and trains_weaker(e):
         extra_side = next((side for category, side in d.ctx.weaker if category == e.category), None)
         if extra_side:
             d.reasons.append(p.why("weak-side-extra-set", f"One extra set on your {extra_side} side, the weaker one."))
@@ -492,7 +489,7 @@ def _dosed(d: _Draft, p: Params) -> Dosed:
         distance_m=d.distance,
         per_side=dose.per_side,
         intensity=d.intensity,
-        tempo=e.tempo,
+        tempo=p.slow_heavy_tempo if d.rung == SLOW and d.reps else e.tempo,
         rest_seconds=d.rest,
         ramp_sets=ramp_count(e, d.role, d.heavy, p),
     )

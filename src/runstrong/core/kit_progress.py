@@ -58,6 +58,8 @@ class KitDose(NamedTuple):
 def dosed_range(block: Block, p: object) -> tuple[int, int] | None:
     """The rep range a block was dosed in, read off the rule that set it (the first such)."""
     for r in block.reasons:
+        if r.rule_id == "slow-heavy-rung":  # its reps are its dose's (slow-heavy-rung): the kit's climb is not for it
+            return None
         name = _RANGES.get(r.rule_id)
         scheme = {"marathon-durability": DURABILITY_REPS, "ankle-foot-stiffness": CALF_REPS}.get(r.rule_id, r.text)
         if name is not None and r.text == scheme:
@@ -261,7 +263,8 @@ def as_planned(block: Block, library: Library | None = None) -> Block:
     e = library.get(block.exercise_id) if library is not None and block.exercise_id in library else None
     m = next((m for m in map(_ASKED.search, said) if m), None)
     sets, asked = (int(m[1]), int(m[2])) if m else (presc.sets, presc.reps)
-    tempo = e.tempo if e is not None else presc.tempo
+    slow = any(r.rule_id == "slow-heavy-rung" for r in block.reasons)  # its tempo is the rung's, not the library's
+    tempo = e.tempo if e is not None and not slow else presc.tempo
     reasons = [r for r in block.reasons if r.rule_id != RULE]
     return copy_of(block, prescription=copy_of(presc, reps=asked, sets=sets, tempo=tempo), reasons=reasons)
 

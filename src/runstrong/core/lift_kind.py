@@ -44,3 +44,10 @@ def kind_words(e: Exercise) -> str:
     if one_leg(e):
         return f"single-leg {what}"
     return what if e.pattern == Pattern.calf_ankle else _TWO_LEGGED[what]
+
+
+def trains_weaker(e: Exercise) -> bool:
+    """Whether the weaker side's extra set goes on `e` (weak-side-extra-set): in the core, only on
+    the side plank's pattern, the one the screen measured (a bird dog does not train lateral trunk
+    endurance)."""
+    return e.category != Category.core or e.pattern == Pattern.anti_lateral_flexion

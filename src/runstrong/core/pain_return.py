@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .library import Library
 from .model import AthleteProfile, Category, Exercise, Item, Level, PainArea, Pattern, Reason, why
 from .pick_reasons import Pick
+from .slow_heavy import rung_reason
 from .vocab import AREA_NAME, spoken_list
 
 Stage = Literal["isometric", "slow_heavy", "functional", "plyometric"]
@@ -361,7 +362,8 @@ def place_rungs(
             continue
         filled[(lad.category, lad.slot)] = _Held([area], lad, at, e.id)
         taken.add(e.id)
-        rung_pick = Pick(exercise=e, reasons=(_rung_reason([area], lad, at, calm_weeks, rung),))
+        said = (_rung_reason([area], lad, at, calm_weeks, rung), *rung_reason(lad.rungs[at].stage, e.dose.measure))
+        rung_pick = Pick(exercise=e, reasons=said)
         if here is None:  # the category found fewer primaries than the slot: the rung joins them
             picks.append(rung_pick)
         elif len(picks) == 1 and here.exercise.id != e.id:  # the lift it stands in for keeps the other slot
@@ -429,7 +431,8 @@ def _shared_slot(
     if e.id in taken or e.id in away or any(pk.exercise.id == e.id for pk in picks):
         return tuple(picks)
     taken.add(e.id)
-    return (*picks, Pick(exercise=e, reasons=(_rung_reason([area], lad, at, calm_weeks),)))
+    said = (_rung_reason([area], lad, at, calm_weeks), *rung_reason(lad.rungs[at].stage, e.dose.measure))
+    return (*picks, Pick(exercise=e, reasons=said))
 
 
 def at_most_first_rung(

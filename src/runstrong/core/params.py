@@ -107,6 +107,7 @@ RULE_MODELS: dict[str, type[rp.RuleParams]] = {
     "pain-monitoring": rpain.PainMonitoring,
     "race-close-no-new-work": rpain.RaceCloseNoNewWork,
     "rung-start-load": rpain.RungStartLoad,
+    "slow-heavy-rung": rpain.SlowHeavyRung,
     "pain-ladder-handover": rpain.PainLadderHandover,
     "postnatal-impact-return": rhealth.PostnatalImpactReturn,
     "pelvic-floor-symptoms": rhealth.PelvicFloorSymptoms,

@@ -53,6 +53,7 @@ from .phases import LOADING_PHASES
 from .plan_model import MAX_LOAD_KG
 from .ramp import worked_up
 from .rep_scheme import LEG_CATEGORIES
+from .slow_heavy import slow_form
 from .tune_up_walk import note_days, noted, taught
 from .week_days import returning_after_race
 from .week_notes import note_heaviest, note_light
@@ -271,6 +272,7 @@ def _loaded_block(walk: LoadWalk, week: Week, block: Block, close: bool) -> Bloc
     e = library.get(block.exercise_id)
     if not loadable(e, block):
         return block
+    e = slow_form(e, block, walk.p)  # a slow heavy rung's kit steps from its slow tempo (slow-heavy-rung)
     lift = start_of(walk, e, block)
     if lift is None:
         return block

@@ -39,6 +39,16 @@ class RungStartLoad(RuleParams):
     family_pct: Pct
 
 
+class SlowHeavyRung(RuleParams):
+    """A slow heavy rung's dose: its tempo, its rep range and the reps it keeps in reserve."""
+
+    prefix = "slow_heavy_"
+    tempo: Text
+    min_reps: Int
+    max_reps: Int
+    rir: Int
+
+
 class PainLadderHandover(RuleParams):
     """Calm weeks on the top rung before the ladder ends; the returning lifts' start share."""
 

@@ -40,6 +40,7 @@ from .progression import RPE_AT_FAILURE
 from .rep_scheme import LEG_CATEGORIES
 from .rules import Registry
 from .season import season_mondays
+from .slow_heavy import RULE as SLOW_RULE
 from .validate_loads import check_loads
 from .validate_progression import KitSteps, check_progression
 from .week_days import returning_after_race
@@ -127,7 +128,7 @@ def _check_speed_days(plan: Plan, p: Params) -> list[Violation]:
                     for b in s.blocks
                     if b.category in LEG_CATEGORIES
                     and b.role in WORK_ROLES
-                    and not any(r.rule_id == "light-before-key-runs" for r in b.reasons)
+                    and not any(r.rule_id in ("light-before-key-runs", SLOW_RULE) for r in b.reasons)
                 ]
             continue
         if today & KEY_RUN_TYPES and not double:

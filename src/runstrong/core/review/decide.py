@@ -19,6 +19,7 @@ from .nothing_new import RULE as NOTHING_NEW
 from .nothing_new import flared
 from .state import LEG_CATEGORIES, ReviewInput, Verdict, category_name
 from .steps import HELD_ONCE, LOGGED_HARDER, missed_weeks_in_a_row
+from .third_waits import laddered_wait, race_moved_wait
 from .values import ReviewDecision, Signal, decision
 
 LOADING = (Phase.foundation, Phase.build, Phase.race_specific)
@@ -235,6 +236,10 @@ def third_session_step(r: ReviewInput, v: Verdict) -> Verdict:
         # consistent weeks earned (cr22a W2: a form hold took the third session from 152 weeks of lifting)
         if v.cut or v.effort_held or flared(v):  # nor after a flare (nothing-new-after-a-flare)
             d = _third_waits(r, v, signal)
+            return v.add(decisions=(*v.decisions, d), max_sessions=len(before.sessions))
+        # nor while an area is on its return ladder, nor in the review that moves the race (cr30a F9)
+        d = laddered_wait(r, v, signal) or race_moved_wait(r, signal)
+        if d is not None:
             return v.add(decisions=(*v.decisions, d), max_sessions=len(before.sessions))
         text = f"{consistent} consistent weeks behind you: the third, single-leg power session starts next week."
         return v.add(

@@ -14,6 +14,8 @@ CAP_SAID = why("review-hold", "Never more than the plan gave this week.")
 
 def capped_block(b: Block, cap: Prescription, params: Any, same_lift: bool = True, held: bool = False) -> Block:
     logged = any(r.rule_id == "load-autoregulation" for r in b.reasons)
+    if logged and not held and any(r.rule_id == "slow-heavy-rung" for r in b.reasons):
+        return b  # a slow heavy rung grows from its log within its rung (slow-heavy-rung, pain-monitoring)
     presc = capped(b.prescription, cap, same_lift, follows_log=logged, held=held)
     if presc is b.prescription:
         return b
