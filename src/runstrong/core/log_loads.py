@@ -82,7 +82,8 @@ def week_best(dated: Iterable[tuple[Any, Any]], p: Any) -> tuple[Any, Any] | Non
 
 def _fewest_at_load(best: Any, day_sets: list[Any], p: Any) -> Any:
     """The day's read: its best set, or the set of that day at the same load with the fewest reps
-    (the nearest failure among them) when one fell short of it. A dose of several sets is done when
+    (the nearest failure among them) when one fell short of it as near failure (a set stopped early
+    with more in reserve is a choice, not reps missed). A dose of several sets is done when
     its last set is: 8, 7, 6 reps at RPE 9.5 is reps missed, not "all its reps done" read from the
     first set (cr30a F2), and the load follows the log down within the drop bound.
 
@@ -93,8 +94,13 @@ def _fewest_at_load(best: Any, day_sets: list[Any], p: Any) -> Any:
     6
     >>> _fewest_at_load(sets[0], sets[:1] + [NS(reps=5, load_kg=80, rpe=9, rir=None)], p).reps  # another load
     8
+    >>> _fewest_at_load(sets[0], sets[:1] + [NS(reps=5, load_kg=72.5, rpe=6, rir=None)], p).reps  # stopped early
+    8
     """
-    short = [s for s in day_sets if abs(s.load_kg - best.load_kg) < 1e-6 and s.reps < best.reps]
+    near = _reserve(best, p) + 1e-9  # as near failure as the best or nearer: a set cut short by choice is not missed
+    short = [
+        s for s in day_sets if abs(s.load_kg - best.load_kg) < 1e-6 and s.reps < best.reps and _reserve(s, p) <= near
+    ]
     return min(short, key=lambda s: (s.reps, _reserve(s, p))) if short else best
 
 
@@ -366,7 +372,7 @@ def lift_ceiling(pair: bool, kit: Item, ceilings: dict, step: float, bar: float)
     takes both dumbbells at once (`loads.lift_top`), its steps counted as the plan counts them.
 
     >>> lift_ceiling(True, Item.dumbbell, {Item.dumbbell: 24}, 2, 0), lift_ceiling(False, Item.dumbbell, {}, 2, 0)
-    (48, None)
+    (48.0, None)
     """
     full = ceilings.get(kit)
     floor = bar or ld.anchored_kg(kit, Units.metric, ceilings, step)  # the ceilings are in kg already
