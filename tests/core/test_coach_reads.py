@@ -1064,7 +1064,8 @@ def test_a_full_day_whose_load_and_reps_stand_still_says_why():
             for b in s.blocks:
                 held = [r.text for r in b.reasons if r.text.startswith("Held at ")]
                 for text in held:
-                    assert "the next step of your" in text and "expected gain" in text
+                    assert "the next step of your" in text
+                    assert "expected gain" in text or "expects you to gain" in text  # (how far: cr30a F7)
     ines = load_profile(RUNNERS / "everyday_gym_no_race.toml")
     said = [r.text for w in build_plan(ines, CTX).weeks for s in w.sessions for b in s.blocks for r in b.reasons
             if r.text.startswith("Held at ")]  # fmt: skip

@@ -15,6 +15,7 @@ already lived and walked again leaves the walk where it stood.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
@@ -285,6 +286,7 @@ def _kit_dose(
     was = k.reps
     step, bar = walk.kit(e)
     kit = _Kit(ld.round_down(last, step, bar), step, bar, _heaviest(walk, e, step, bar))
+    kit = kit._replace(wait=weeks_to_step(walk, lift, kit, span, walk.rir(presc)))
     tempo = kept_tempo(presc.tempo, e, k.slower)
     most = _most_reps(walk, span) if most is None else min(most, _most_reps(walk, span))
     if kg >= kit.held - _EPS and _outgrown(walk, lift, kit, was, most):  # an easy effort at the kit's heaviest
@@ -323,6 +325,7 @@ class _Kit(NamedTuple):
     step: float
     bar: float
     top: float | None  # the heaviest the runner's kit makes (None: no ceiling)
+    wait: int | None = None  # loading weeks of the expected gain the next step still needs (None: no step)
 
 
 def _within(before: tuple[int, float], after: tuple[int, float], p: object) -> bool:
@@ -401,6 +404,22 @@ def _next_step(walk: LoadWalk, presc: Prescription, lift: LiftState, kit: _Kit, 
     return (fewer, nxt) if ld.load_for(e1rm, fewer, rir, p.e1rm_formula, p.e1rm_max_reps) >= nxt - _EPS else None
 
 
+def weeks_to_step(walk: LoadWalk, lift: LiftState, kit: _Kit, span: tuple[int, int], rir: float) -> int | None:
+    """The loading weeks of the gain the plan expects (linear-progression's `load_step_pct` a week,
+    accumulated from the lift's start as `_next_step` grows it) before the kit's next step reaches
+    the effort at the fewest reps it may start again at from the range's top (None: no next step).
+    The words say it: a 50% dumbbell step is months of that gain, not "more than a week's" (cr30a F7)."""
+    p = walk.p
+    nxt = ld.round_down(kit.held + kit.step, kit.step, kit.bar)
+    if nxt <= kit.held + _EPS or (kit.top is not None and nxt > kit.top + _EPS):
+        return None
+    hi = max(span[1], lift.kit.reps if lift.kit is not None else 0)
+    fewer = next((r for r in range(span[0], hi) if _within((hi, rir), (r, rir), p)), hi)
+    need = ld.e1rm(nxt, fewer, rir, p.e1rm_formula, p.e1rm_max_reps)
+    have = lift.e1rm * (1 + p.load_step_pct / 100) ** lift.weeks
+    return max(math.ceil(math.log(need / have) / math.log(1 + p.load_step_pct / 100) - _EPS), 0) if have > 0 else None
+
+
 def shown_kg(walk: LoadWalk, kg: float) -> str:
     units = walk.profile.units
     return f"{round(kg / ld.KG_PER_LB, 1):g} lb" if units.value == "imperial" else f"{round(kg, 2):g} kg"
@@ -420,9 +439,17 @@ def _text(
     kit_words = ld.KIT_WORDS.get(item, "kit")  # type: ignore[arg-type]
     held, nxt = shown_kg(walk, kit.held), shown_kg(walk, ld.round_down(kit.held + kit.step, kit.step, kit.bar))
     waits = f"{held} (the next step of your {kit_words}, {nxt}, is more than a week's expected gain)"
+    reps, (lo, hi) = presc.reps or 0, span
+    if kit.wait is not None:  # how far: weeks of gain, and of reps to climb to the top (the step waits for both)
+        wait = max(kit.wait, -(-max(hi - reps, 0) // walk.p.rep_step) + 1)
+        pct = f"{(ld.round_down(kit.held + kit.step, kit.step, kit.bar) / kit.held - 1) * 100:.0f}%"
+        weeks = "1 loading week" if wait == 1 else f"{wait} loading weeks"
+        waits = (
+            f"{held} (the next step of your {kit_words}, {nxt}, is {pct} heavier: about {weeks} "
+            f"of the {walk.p.load_step_pct:g}% a week the plan expects you to gain, sooner if your logged sets show it)"
+        )
     if kit.top is not None and kit.held >= kit.top - _EPS and item is not None:
         waits = f"your heaviest {item.value} ({held})"
-    reps, (lo, hi) = presc.reps or 0, span
     if how == "climb":
         text = f"The load holds at {waits}: the reps climb instead, {was} -> {reps}."
         if presc.tempo != e.tempo:
@@ -441,6 +468,8 @@ def _text(
     why = "as many as this load leaves the reserve asked for"
     if reps > hi:
         why = f"above this phase's {lo}-{hi}: fewer at the same load would make the set easier"
+        if span == walk.p.heavy_reps:  # a heavy day's label beside 3 x 12 at a light load says what it is (cr30a F7)
+            why += f"; this is not yet the heavy dose, whose {lo}-{hi} reps wait for a load that makes them heavy"
     elif reps == hi:
         why = "the top of the range"
     if how == "outgrown":
