@@ -17,7 +17,7 @@ PHONE = {"width": 360, "height": 740}
 
 @pytest.fixture
 def gym_phone(request, app):  # type: ignore[no-untyped-def]
-    log_monday(app)  # hip thrusts at 60 and 65 kg on Monday
+    log_monday(app)  # hip thrusts at 40 and 45 kg on Monday
     base = request.getfixturevalue("server")
     context = request.getfixturevalue("browser").new_context(viewport=PHONE, device_scale_factor=1, base_url=base)
     page = context.new_page()
@@ -38,8 +38,8 @@ def test_runner_logs_set_by_set_with_loads_the_log_points_to(gym_phone, app) -> 
     ex = hip_thrust(page)
     loads = ex.locator("[data-load]")
     expect(loads.nth(0)).not_to_have_value("")
-    start = float(loads.nth(0).input_value())  # where Monday's 10 x 65 kg at RIR 3 points: not past a step above it
-    assert 65 <= start <= 65 * 1.05 and loads.nth(1).input_value() == loads.nth(0).input_value()
+    start = float(loads.nth(0).input_value())  # where Monday's 10 x 45 kg at RIR 3 points: not past a step above it
+    assert 45 <= start <= 45 + 2.5 and loads.nth(1).input_value() == loads.nth(0).input_value()  # a plate step at most
     more = f"{start + 2.5:g}"
     ex.locator(".tick-box").first.click()  # set 1 as pre-filled
     ex.get_by_role("button", name="more: Barbell hip thrust").click()  # +2.5 kg on the sets left
